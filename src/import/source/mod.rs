@@ -1,0 +1,1 @@
+//! Reading list files into rows of text.

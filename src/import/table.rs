@@ -1,0 +1,1 @@
+//! Locating the table inside a sheet.

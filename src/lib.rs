@@ -1,0 +1,19 @@
+//! chitra — the counter program a commune post office uses to pay the monthly
+//! allowances of people with meritorious service to the revolution.
+//!
+//! Layers, from the inside out:
+//! - [`text`] and [`domain`]: Vietnamese text, money, ID numbers, people,
+//!   entitlements and payments. No SQL, no terminal.
+//! - [`store`]: the SQLite database. The only place that holds SQL.
+//! - [`import`]: reading the social-affairs office's lists (xlsx, xls, csv).
+//! - [`service`]: the small API the command line and the screens call.
+//! - [`cli`] and [`tui`]: the command line and the terminal screens.
+//! - [`i18n`]: every user-facing string, in Vietnamese and English.
+
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod i18n;
+pub mod import;
+pub mod store;
+pub mod text;
