@@ -1,1 +1,58 @@
-//! User-facing strings.
+//! Every user-facing string, in Vietnamese (the default) and English.
+//!
+//! Error types elsewhere hold data only; their wording lives in the files of
+//! this folder, one per area, through [`Localize`]. Screen labels live in
+//! `strings.rs`. Switching language is one call to [`set_lang`] at start-up.
+
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+static LANG: AtomicU8 = AtomicU8::new(0);
+
+/// Sets the language for the whole process (done once, from the config).
+pub fn set_lang(lang: Lang) {
+    LANG.store(lang as u8, Ordering::Relaxed);
+}
+
+/// The current interface language.
+pub fn lang() -> Lang {
+    match LANG.load(Ordering::Relaxed) {
+        1 => Lang::En,
+        _ => Lang::Vi,
+    }
+}
+
+/// A message that can be said in each interface language.
+pub trait Localize {
+    fn vi(&self) -> String;
+    fn en(&self) -> String;
+    /// The message in the current language.
+    fn localized(&self) -> String {
+        match lang() {
+            Lang::Vi => self.vi(),
+            Lang::En => self.en(),
+        }
+    }
+}
+
+/// Implements `Display` (and `std::error::Error`) for error types whose
+/// wording is given by [`Localize`].
+#[macro_export]
+macro_rules! localized_error {
+    ($($t:ty),+ $(,)?) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&$crate::i18n::Localize::localized(self))
+            }
+        }
+        impl std::error::Error for $t {}
+    )+};
+}
