@@ -1,1 +1,306 @@
-//! Configuration.
+//! The office's configuration (`config/chitra.toml`), loaded with serde.
+//!
+//! Where it comes from: `--config PATH`, else `CHITRA_CONFIG`, else
+//! `./config/chitra.toml`, else `/etc/chitra/chitra.toml`. Relative paths in
+//! the file are taken from the file's own folder. A missing file, a syntax
+//! error or an unknown key is reported with the line it is on.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub office: Office,
+    pub database: Database,
+    pub payment: Payment,
+    pub cash: Cash,
+    pub receipt: Receipt,
+    pub backup: Backup,
+    #[serde(default)]
+    pub interface: Interface,
+    #[serde(default)]
+    pub import: Import,
+    /// The file this configuration was read from.
+    #[serde(skip)]
+    pub source: PathBuf,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    pub name: String,
+    pub code: String,
+    pub commune: String,
+    pub province: String,
+    pub paying_agency: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Database {
+    pub path: PathBuf,
+    #[serde(default = "default_busy_timeout")]
+    pub busy_timeout_ms: u64,
+}
+
+fn default_busy_timeout() -> u64 {
+    10_000
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payment {
+    pub window_first_day: u32,
+    pub window_last_day: u32,
+}
+
+impl Payment {
+    /// Whether `day` (1–31) is inside the payment window.
+    pub fn in_window(&self, day: u32) -> bool {
+        (self.window_first_day..=self.window_last_day).contains(&day)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cash {
+    pub denominations: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Receipt {
+    pub prefix: String,
+    pub spool_dir: PathBuf,
+    #[serde(default)]
+    pub printer: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Backup {
+    pub dir: PathBuf,
+    #[serde(default = "default_keep")]
+    pub keep: usize,
+}
+
+fn default_keep() -> usize {
+    60
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interface {
+    #[serde(default)]
+    pub language: Lang,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Import {
+    /// Header texts per column code, replacing the built-in ones.
+    #[serde(default)]
+    pub headers: BTreeMap<String, Vec<String>>,
+}
+
+/// Why a configuration could not be used.
+#[derive(Debug)]
+pub enum ConfigError {
+    /// No file was named and none was found in the usual places.
+    NotFound { tried: Vec<PathBuf> },
+    /// The named file could not be read.
+    Unreadable { path: PathBuf, reason: String },
+    /// The file is not valid TOML, or a key is unknown, missing or of the
+    /// wrong type. `line` is 1-based when known.
+    Invalid {
+        path: PathBuf,
+        line: Option<usize>,
+        reason: String,
+    },
+    /// The file is valid but a value is not acceptable.
+    BadValue {
+        path: PathBuf,
+        key: &'static str,
+        reason: String,
+    },
+}
+
+impl Config {
+    /// Finds and loads the configuration: `explicit` (from `--config`), else
+    /// CHITRA_CONFIG, else the usual places.
+    pub fn locate(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+        if let Some(p) = explicit {
+            return Config::load(p);
+        }
+        if let Some(p) = std::env::var_os("CHITRA_CONFIG").filter(|p| !p.is_empty()) {
+            return Config::load(Path::new(&p));
+        }
+        let tried = vec![
+            PathBuf::from("config/chitra.toml"),
+            PathBuf::from("/etc/chitra/chitra.toml"),
+        ];
+        for p in &tried {
+            if p.is_file() {
+                return Config::load(p);
+            }
+        }
+        Err(ConfigError::NotFound { tried })
+    }
+
+    /// Loads the configuration from one file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Unreadable {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        Config::parse(&text, path)
+    }
+
+    /// Parses configuration text; `path` names it in messages and anchors
+    /// relative paths.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let mut config: Config = toml::from_str(text).map_err(|e| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            line: e.span().map(|s| line_of(text, s.start)),
+            reason: e.message().to_string(),
+        })?;
+        config.source = path.to_path_buf();
+        let base = path.parent().unwrap_or(Path::new("."));
+        for p in [
+            &mut config.database.path,
+            &mut config.receipt.spool_dir,
+            &mut config.backup.dir,
+        ] {
+            if p.is_relative() {
+                *p = base.join(&*p);
+            }
+        }
+        config.check()?;
+        Ok(config)
+    }
+
+    fn check(&self) -> Result<(), ConfigError> {
+        let bad = |key, reason: &str| {
+            Err(ConfigError::BadValue {
+                path: self.source.clone(),
+                key,
+                reason: reason.to_string(),
+            })
+        };
+        let p = &self.payment;
+        if !(1..=31).contains(&p.window_first_day)
+            || !(1..=31).contains(&p.window_last_day)
+            || p.window_first_day > p.window_last_day
+        {
+            return bad("payment.window_first_day", "1 <= first <= last <= 31");
+        }
+        let d = &self.cash.denominations;
+        if d.is_empty() || d.iter().any(|&v| v <= 0) || d.windows(2).any(|w| w[0] <= w[1]) {
+            return bad("cash.denominations", "> 0, largest first, no repeats");
+        }
+        if self.office.code.trim().is_empty() {
+            return bad("office.code", "empty");
+        }
+        if self.receipt.prefix.trim().is_empty()
+            || !self.receipt.prefix.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            return bad("receipt.prefix", "A-Z, 0-9");
+        }
+        for key in self.import.headers.keys() {
+            if crate::import::Field::from_code(key).is_none() {
+                return Err(ConfigError::BadValue {
+                    path: self.source.clone(),
+                    key: "import.headers",
+                    reason: key.clone(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The 1-based line of byte offset `at` in `text`.
+fn line_of(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHIPPED: &str = include_str!("../config/chitra.toml");
+
+    #[test]
+    fn the_shipped_config_loads_and_anchors_paths() {
+        let c = Config::parse(SHIPPED, Path::new("/etc/chitra/chitra.toml")).unwrap();
+        assert_eq!(c.office.code, "HD01");
+        assert_eq!(c.database.path, Path::new("/etc/chitra/../data/chitra.db"));
+        assert!(c.payment.in_window(2) && c.payment.in_window(25));
+        assert!(!c.payment.in_window(1) && !c.payment.in_window(26));
+        assert_eq!(c.cash.denominations[0], 500_000);
+        assert_eq!(c.interface.language, Lang::Vi);
+    }
+
+    #[test]
+    fn a_misspelt_key_is_reported_with_its_line() {
+        let text = SHIPPED.replace("window_last_day = 25", "window_lastday = 25");
+        let want = SHIPPED
+            .lines()
+            .position(|l| l.starts_with("window_last_day"))
+            .unwrap()
+            + 1;
+        match Config::parse(&text, Path::new("x.toml")) {
+            Err(ConfigError::Invalid { line, reason, .. }) => {
+                assert!(reason.contains("window_lastday"), "{reason}");
+                // serde reports an unknown key at the key or at its table.
+                let line = line.unwrap();
+                assert!(line <= want && line >= want - 3, "line {line}, want ~{want}");
+            }
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_syntax_error_names_its_line() {
+        let text = SHIPPED.replace("code = \"HD01\"", "code = \"HD01");
+        let want = SHIPPED.lines().position(|l| l.starts_with("code =")).unwrap() + 1;
+        match Config::parse(&text, Path::new("x.toml")) {
+            Err(ConfigError::Invalid { line, .. }) => assert_eq!(line, Some(want)),
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_inverted_payment_window_is_refused() {
+        let text = SHIPPED.replace("window_first_day = 2", "window_first_day = 28");
+        assert!(matches!(
+            Config::parse(&text, Path::new("x.toml")),
+            Err(ConfigError::BadValue { key: "payment.window_first_day", .. })
+        ));
+    }
+
+    #[test]
+    fn unknown_header_fields_are_refused() {
+        let text = format!("{SHIPPED}\nho_ten = [\"Tên\"]\n");
+        assert!(matches!(
+            Config::parse(&text, Path::new("x.toml")),
+            Err(ConfigError::BadValue { key: "import.headers", .. })
+        ));
+    }
+
+    #[test]
+    fn english_can_be_chosen() {
+        let text = SHIPPED.replace("language = \"vi\"", "language = \"en\"");
+        let c = Config::parse(&text, Path::new("x.toml")).unwrap();
+        assert_eq!(c.interface.language, Lang::En);
+    }
+}

@@ -5,3 +5,4 @@
 pub mod entitlement;
 
 pub use entitlement::EntitlementKind;
+pub mod user;

@@ -1,1 +1,128 @@
-//! The SQLite store.
+//! The SQLite store: the only place in chitra that holds SQL.
+//!
+//! One database file is shared by every clerk's `chitra` process. It runs in
+//! WAL mode with `synchronous=FULL` (an acknowledged write survives a power
+//! cut), foreign keys on, and a busy timeout; every write is one
+//! `BEGIN IMMEDIATE` transaction, so writers queue instead of failing half-way.
+//! Money and audit rows are append-only; triggers in the schema refuse
+//! updates and deletes whoever asks.
+
+pub mod audit;
+mod error;
+pub mod migrations;
+pub mod users;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+pub use error::StoreError;
+
+/// An open database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens an existing database and brings its schema up to date.
+    pub fn open(path: &Path, busy_timeout: Duration) -> Result<Store, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        Store::connect(path, busy_timeout, OpenFlags::SQLITE_OPEN_READ_WRITE)
+    }
+
+    /// Creates a new database; refuses if the file already exists.
+    pub fn create(path: &Path, busy_timeout: Duration) -> Result<Store, StoreError> {
+        if path.exists() {
+            return Err(StoreError::AlreadyExists {
+                path: path.to_path_buf(),
+            });
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
+                path: dir.to_path_buf(),
+                reason: e.to_string(),
+            })?;
+        }
+        Store::connect(
+            path,
+            busy_timeout,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        )
+    }
+
+    fn connect(path: &Path, busy_timeout: Duration, flags: OpenFlags) -> Result<Store, StoreError> {
+        let flags = flags | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| StoreError::from_open(path, e))?;
+        conn.busy_timeout(busy_timeout)?;
+        // journal_mode is the first statement to read the file: a file that is
+        // not a database fails here.
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| StoreError::from_open(path, e))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                reason: format!("journal_mode={mode}"),
+            });
+        }
+        conn.execute_batch(
+            "PRAGMA synchronous = FULL;
+             PRAGMA foreign_keys = ON;
+             PRAGMA cache_size = -32000;
+             PRAGMA temp_store = MEMORY;",
+        )?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        migrations::bring_up_to_date(&mut store.conn, path)?;
+        Ok(store)
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` inside one `BEGIN IMMEDIATE` transaction: committed if `f`
+    /// returns Ok, rolled back otherwise.
+    pub fn write<T, E>(&mut self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let value = f(&tx)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    /// Like [`Store::write`], but always rolls back: for dry runs that must
+    /// see exactly what a real write would do and then leave nothing behind.
+    pub fn dry_run<T, E>(&mut self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let value = f(&tx);
+        tx.rollback().map_err(StoreError::from)?;
+        value
+    }
+}

@@ -1,0 +1,294 @@
+-- 001: the foundation — users, periods, people, import batches, entitlement
+-- lines, proxies, payments and the append-only audit log.
+--
+-- Money is INTEGER đồng. Money rows and audit rows are never updated or
+-- deleted: the triggers at the end refuse it, whoever asks.
+
+CREATE TABLE users (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL UNIQUE,
+    full_name       TEXT NOT NULL,
+    role            TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor')),
+    pin_hash        TEXT NOT NULL,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked          INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
+    created_at      TEXT NOT NULL
+);
+
+CREATE TABLE periods (
+    period    TEXT PRIMARY KEY CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'),
+    status    TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    opened_at TEXT NOT NULL,
+    closed_at TEXT,
+    closed_by INTEGER REFERENCES users(id)
+);
+
+CREATE TABLE import_batches (
+    id           INTEGER PRIMARY KEY,
+    file_name    TEXT NOT NULL,
+    sha256       TEXT NOT NULL UNIQUE,
+    kind         TEXT NOT NULL CHECK (kind IN ('monthly', 'increase', 'decrease', 'adjustment')),
+    period       TEXT NOT NULL REFERENCES periods(period),
+    rows         INTEGER NOT NULL,
+    people       INTEGER NOT NULL,
+    total        INTEGER NOT NULL,
+    -- sha256 over the batch's entitlement lines in canonical form, so that
+    -- `verify` can tell whether a line was changed after the import.
+    lines_digest TEXT NOT NULL,
+    imported_by  INTEGER NOT NULL REFERENCES users(id),
+    imported_at  TEXT NOT NULL
+);
+
+CREATE TABLE people (
+    id           INTEGER PRIMARY KEY,
+    record_code  TEXT NOT NULL UNIQUE,
+    full_name    TEXT NOT NULL,
+    search_key   TEXT NOT NULL,
+    birth_year   INTEGER,
+    gender       TEXT CHECK (gender IN ('nam', 'nu')),
+    id_number    TEXT,
+    id_kind      TEXT CHECK (id_kind IN ('cccd', 'cmnd')),
+    phone        TEXT,
+    hamlet       TEXT,
+    address      TEXT,
+    category     TEXT,
+    pay_method   TEXT NOT NULL DEFAULT 'cash' CHECK (pay_method IN ('cash', 'home', 'bank', 'wallet')),
+    account_no   TEXT,
+    account_bank TEXT,
+    status       TEXT NOT NULL DEFAULT 'active'
+                 CHECK (status IN ('active', 'suspended', 'deceased', 'moved')),
+    status_note  TEXT,
+    status_since TEXT,
+    first_batch  INTEGER NOT NULL REFERENCES import_batches(id),
+    updated_at   TEXT NOT NULL,
+    CHECK ((id_number IS NULL) = (id_kind IS NULL))
+);
+CREATE INDEX people_by_id_number ON people(id_number) WHERE id_number IS NOT NULL;
+
+-- Name search: word-prefix matching on the folded name, in any word order.
+CREATE VIRTUAL TABLE people_names USING fts5(
+    search_key, content = 'people', content_rowid = 'id',
+    tokenize = 'unicode61', prefix = '1 2 3'
+);
+CREATE TRIGGER people_names_ai AFTER INSERT ON people BEGIN
+    INSERT INTO people_names(rowid, search_key) VALUES (NEW.id, NEW.search_key);
+END;
+CREATE TRIGGER people_names_au AFTER UPDATE OF search_key ON people BEGIN
+    INSERT INTO people_names(people_names, rowid, search_key) VALUES ('delete', OLD.id, OLD.search_key);
+    INSERT INTO people_names(rowid, search_key) VALUES (NEW.id, NEW.search_key);
+END;
+CREATE TRIGGER people_no_delete BEFORE DELETE ON people BEGIN
+    SELECT RAISE(ABORT, 'chitra: people are never deleted');
+END;
+
+CREATE TABLE entitlements (
+    id         INTEGER PRIMARY KEY,
+    person_id  INTEGER NOT NULL REFERENCES people(id),
+    period     TEXT NOT NULL REFERENCES periods(period),
+    kind       TEXT NOT NULL CHECK (kind IN
+               ('tro_cap', 'phu_cap', 'truy_linh', 'mai_tang', 'mot_lan', 'truy_thu', 'chuyen_ky')),
+    amount     INTEGER NOT NULL,
+    batch_id   INTEGER NOT NULL REFERENCES import_batches(id),
+    source_row INTEGER NOT NULL,
+    CHECK ((kind = 'truy_thu' AND amount <= 0) OR (kind <> 'truy_thu' AND amount >= 0))
+);
+CREATE INDEX entitlements_by_person ON entitlements(person_id, period);
+CREATE INDEX entitlements_by_batch ON entitlements(batch_id);
+
+CREATE TABLE proxies (
+    id           INTEGER PRIMARY KEY,
+    person_id    INTEGER NOT NULL REFERENCES people(id),
+    kind         TEXT NOT NULL CHECK (kind IN ('proxy', 'guardian')),
+    full_name    TEXT NOT NULL,
+    id_number    TEXT NOT NULL,
+    relationship TEXT NOT NULL,
+    document_no  TEXT NOT NULL,
+    certified_by TEXT NOT NULL,
+    valid_from   TEXT NOT NULL,
+    valid_to     TEXT,
+    created_by   INTEGER NOT NULL REFERENCES users(id),
+    created_at   TEXT NOT NULL,
+    CHECK (valid_to IS NULL OR valid_to >= valid_from)
+);
+CREATE INDEX proxies_by_person ON proxies(person_id);
+
+-- Business days that have been closed. A row here locks the day.
+CREATE TABLE closed_days (
+    day        TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+    closed_at  TEXT NOT NULL,
+    closed_by  INTEGER NOT NULL REFERENCES users(id),
+    totals     TEXT NOT NULL,
+    audit_seq  INTEGER NOT NULL,
+    audit_hash TEXT NOT NULL
+);
+
+CREATE TABLE payments (
+    id                 INTEGER PRIMARY KEY,
+    idem_key           TEXT NOT NULL UNIQUE,
+    office_code        TEXT NOT NULL,
+    receipt_year       INTEGER NOT NULL,
+    receipt_seq        INTEGER NOT NULL CHECK (receipt_seq > 0),
+    receipt_no         TEXT NOT NULL UNIQUE,
+    person_id          INTEGER NOT NULL REFERENCES people(id),
+    day                TEXT NOT NULL,
+    paid_at            TEXT NOT NULL,
+    clerk_id           INTEGER NOT NULL REFERENCES users(id),
+    approved_by        INTEGER REFERENCES users(id),
+    receiver_kind      TEXT NOT NULL CHECK (receiver_kind IN ('self', 'proxy', 'guardian')),
+    proxy_id           INTEGER REFERENCES proxies(id),
+    receiver_name      TEXT NOT NULL,
+    receiver_id_number TEXT NOT NULL,
+    method             TEXT NOT NULL CHECK (method IN ('cash', 'home', 'bank', 'wallet')),
+    account            TEXT,
+    reference          TEXT,
+    total              INTEGER NOT NULL CHECK (total > 0),
+    UNIQUE (office_code, receipt_year, receipt_seq),
+    CHECK ((receiver_kind = 'self') = (proxy_id IS NULL)),
+    CHECK (method IN ('cash', 'home') OR (account IS NOT NULL AND reference IS NOT NULL))
+);
+CREATE INDEX payments_by_person ON payments(person_id);
+CREATE INDEX payments_by_day ON payments(day);
+
+-- One row per entitlement line a payment settles. `attempt` counts the
+-- earlier reversed payments of the same line, so (entitlement, attempt) is
+-- unique: a line can be paid once, and once more only after a reversal.
+CREATE TABLE payment_lines (
+    payment_id     INTEGER NOT NULL REFERENCES payments(id),
+    entitlement_id INTEGER NOT NULL REFERENCES entitlements(id),
+    amount         INTEGER NOT NULL,
+    attempt        INTEGER NOT NULL CHECK (attempt >= 0),
+    PRIMARY KEY (payment_id, entitlement_id),
+    UNIQUE (entitlement_id, attempt)
+) WITHOUT ROWID;
+
+CREATE TABLE reversals (
+    id           INTEGER PRIMARY KEY,
+    payment_id   INTEGER NOT NULL UNIQUE REFERENCES payments(id),
+    day          TEXT NOT NULL,
+    reversed_at  TEXT NOT NULL,
+    requested_by INTEGER NOT NULL REFERENCES users(id),
+    approved_by  INTEGER NOT NULL REFERENCES users(id),
+    reason       TEXT NOT NULL CHECK (length(trim(reason)) > 0)
+);
+
+CREATE TABLE audit_log (
+    seq       INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    user_id   INTEGER REFERENCES users(id),
+    action    TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    entity_id INTEGER,
+    detail    TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL UNIQUE
+);
+CREATE INDEX audit_by_entity ON audit_log(entity, entity_id);
+
+-- Append-only: money rows, their sources and the audit log.
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN
+    SELECT RAISE(ABORT, 'chitra: the audit log is append-only');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN
+    SELECT RAISE(ABORT, 'chitra: the audit log is append-only');
+END;
+CREATE TRIGGER entitlements_no_update BEFORE UPDATE ON entitlements BEGIN
+    SELECT RAISE(ABORT, 'chitra: entitlement lines are never changed');
+END;
+CREATE TRIGGER entitlements_no_delete BEFORE DELETE ON entitlements BEGIN
+    SELECT RAISE(ABORT, 'chitra: entitlement lines are never deleted');
+END;
+CREATE TRIGGER batches_no_update BEFORE UPDATE ON import_batches BEGIN
+    SELECT RAISE(ABORT, 'chitra: import batches are never changed');
+END;
+CREATE TRIGGER batches_no_delete BEFORE DELETE ON import_batches BEGIN
+    SELECT RAISE(ABORT, 'chitra: import batches are never deleted');
+END;
+CREATE TRIGGER proxies_no_update BEFORE UPDATE ON proxies BEGIN
+    SELECT RAISE(ABORT, 'chitra: proxies are never changed');
+END;
+CREATE TRIGGER proxies_no_delete BEFORE DELETE ON proxies BEGIN
+    SELECT RAISE(ABORT, 'chitra: proxies are never deleted');
+END;
+CREATE TRIGGER payments_no_update BEFORE UPDATE ON payments BEGIN
+    SELECT RAISE(ABORT, 'chitra: payments are never changed');
+END;
+CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments BEGIN
+    SELECT RAISE(ABORT, 'chitra: payments are never deleted');
+END;
+CREATE TRIGGER payment_lines_no_update BEFORE UPDATE ON payment_lines BEGIN
+    SELECT RAISE(ABORT, 'chitra: payments are never changed');
+END;
+CREATE TRIGGER payment_lines_no_delete BEFORE DELETE ON payment_lines BEGIN
+    SELECT RAISE(ABORT, 'chitra: payments are never deleted');
+END;
+CREATE TRIGGER reversals_no_update BEFORE UPDATE ON reversals BEGIN
+    SELECT RAISE(ABORT, 'chitra: reversals are never changed');
+END;
+CREATE TRIGGER reversals_no_delete BEFORE DELETE ON reversals BEGIN
+    SELECT RAISE(ABORT, 'chitra: reversals are never deleted');
+END;
+CREATE TRIGGER closed_days_no_update BEFORE UPDATE ON closed_days BEGIN
+    SELECT RAISE(ABORT, 'chitra: a closed day stays closed');
+END;
+CREATE TRIGGER closed_days_no_delete BEFORE DELETE ON closed_days BEGIN
+    SELECT RAISE(ABORT, 'chitra: a closed day stays closed');
+END;
+CREATE TRIGGER periods_stay_closed BEFORE UPDATE ON periods
+WHEN OLD.status = 'closed' BEGIN
+    SELECT RAISE(ABORT, 'chitra: a closed period stays closed');
+END;
+CREATE TRIGGER periods_no_delete BEFORE DELETE ON periods BEGIN
+    SELECT RAISE(ABORT, 'chitra: periods are never deleted');
+END;
+
+-- A line is paid at most once at a time: a new payment line is refused while
+-- an earlier payment of the same line stands unreversed.
+CREATE TRIGGER payment_lines_once BEFORE INSERT ON payment_lines
+WHEN EXISTS (
+    SELECT 1 FROM payment_lines pl
+    WHERE pl.entitlement_id = NEW.entitlement_id
+      AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = pl.payment_id)
+) BEGIN
+    SELECT RAISE(ABORT, 'chitra: entitlement already paid');
+END;
+
+-- Nothing is recorded on a closed day, and a row's day is its own date.
+CREATE TRIGGER payments_open_day BEFORE INSERT ON payments
+WHEN EXISTS (SELECT 1 FROM closed_days d WHERE d.day = NEW.day) BEGIN
+    SELECT RAISE(ABORT, 'chitra: day is closed');
+END;
+CREATE TRIGGER payments_day_is_date BEFORE INSERT ON payments
+WHEN NEW.day <> substr(NEW.paid_at, 1, 10) BEGIN
+    SELECT RAISE(ABORT, 'chitra: day does not match time');
+END;
+CREATE TRIGGER reversals_open_day BEFORE INSERT ON reversals
+WHEN EXISTS (SELECT 1 FROM closed_days d WHERE d.day = NEW.day) BEGIN
+    SELECT RAISE(ABORT, 'chitra: day is closed');
+END;
+CREATE TRIGGER reversals_day_is_date BEFORE INSERT ON reversals
+WHEN NEW.day <> substr(NEW.reversed_at, 1, 10) BEGIN
+    SELECT RAISE(ABORT, 'chitra: day does not match time');
+END;
+-- Only a person who is active can be paid (never after death or a decrease).
+CREATE TRIGGER payments_person_active BEFORE INSERT ON payments
+WHEN (SELECT status FROM people WHERE id = NEW.person_id) <> 'active' BEGIN
+    SELECT RAISE(ABORT, 'chitra: person is not payable');
+END;
+-- A payment line settles a line of the payment's own person, in full.
+CREATE TRIGGER payment_lines_match BEFORE INSERT ON payment_lines
+WHEN NOT EXISTS (
+    SELECT 1 FROM entitlements e JOIN payments p ON p.id = NEW.payment_id
+    WHERE e.id = NEW.entitlement_id AND e.person_id = p.person_id AND e.amount = NEW.amount
+) BEGIN
+    SELECT RAISE(ABORT, 'chitra: payment line does not match its entitlement');
+END;
+-- Nothing is imported into, or paid from, a closed period.
+CREATE TRIGGER entitlements_open_period BEFORE INSERT ON entitlements
+WHEN (SELECT status FROM periods WHERE period = NEW.period) = 'closed' BEGIN
+    SELECT RAISE(ABORT, 'chitra: period is closed');
+END;
+CREATE TRIGGER payment_lines_open_period BEFORE INSERT ON payment_lines
+WHEN (SELECT p.status FROM periods p JOIN entitlements e ON e.period = p.period
+      WHERE e.id = NEW.entitlement_id) = 'closed' BEGIN
+    SELECT RAISE(ABORT, 'chitra: period is closed');
+END;
