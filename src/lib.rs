@@ -15,5 +15,6 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod import;
+pub mod service;
 pub mod store;
 pub mod text;

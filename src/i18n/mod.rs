@@ -56,3 +56,6 @@ macro_rules! localized_error {
         impl std::error::Error for $t {}
     )+};
 }
+
+pub mod service;
+pub mod store;

@@ -1,0 +1,96 @@
+//! Wording of the service's errors (sign-in, users, permissions).
+
+use super::Localize;
+use crate::domain::user::{CredentialError, Role};
+use crate::service::{AuthError, Error};
+
+fn role_vi(r: Role) -> &'static str {
+    match r {
+        Role::Clerk => "giao dịch viên",
+        Role::Supervisor => "trưởng bưu cục (giám sát)",
+    }
+}
+
+impl Localize for AuthError {
+    fn vi(&self) -> String {
+        match self {
+            AuthError::WrongPin { attempts_left: Some(n) } => {
+                format!("Sai tên người dùng hoặc mã PIN. Còn {n} lần thử trước khi tài khoản bị khóa.")
+            }
+            AuthError::WrongPin { attempts_left: None } => "Sai tên người dùng hoặc mã PIN.".into(),
+            AuthError::Locked { name } => format!(
+                "Tài khoản {name} đang bị khóa (nhập sai PIN quá 5 lần hoặc bị khóa). Nhờ trưởng bưu cục mở khóa: chitra user unlock {name}."
+            ),
+            AuthError::NotSupervisor { name } => {
+                format!("{name} không phải trưởng bưu cục nên không duyệt được. Cần người có quyền giám sát.")
+            }
+            AuthError::SelfApproval => "Không tự duyệt cho chính mình. Cần một trưởng bưu cục khác nhập PIN.".into(),
+            AuthError::Missing => "Chưa nhập tên người dùng hoặc mã PIN (dùng --user/CHITRA_USER và CHITRA_PIN, hoặc nhập khi được hỏi).".into(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            AuthError::WrongPin { attempts_left: Some(n) } => {
+                format!("Wrong user name or PIN. {n} attempts left before the account locks.")
+            }
+            AuthError::WrongPin { attempts_left: None } => "Wrong user name or PIN.".into(),
+            AuthError::Locked { name } => {
+                format!("The account {name} is locked. Ask a supervisor to unlock it: chitra user unlock {name}.")
+            }
+            AuthError::NotSupervisor { name } => format!("{name} is not a supervisor and cannot approve."),
+            AuthError::SelfApproval => "You cannot approve your own request; another supervisor must enter their PIN.".into(),
+            AuthError::Missing => "No user name or PIN given (use --user/CHITRA_USER and CHITRA_PIN, or type them when asked).".into(),
+        }
+    }
+}
+
+impl Localize for CredentialError {
+    fn vi(&self) -> String {
+        match self {
+            CredentialError::BadUserName => {
+                "Tên người dùng gồm 2–32 ký tự chữ thường không dấu, số, '.', '_' hoặc '-' (ví dụ: lan.nguyen).".into()
+            }
+            CredentialError::BadPin => "Mã PIN gồm 4 đến 12 chữ số.".into(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            CredentialError::BadUserName => {
+                "A user name is 2–32 characters: lowercase a–z, digits, '.', '_' or '-' (e.g. lan.nguyen).".into()
+            }
+            CredentialError::BadPin => "A PIN is 4 to 12 digits.".into(),
+        }
+    }
+}
+
+impl Localize for Error {
+    fn vi(&self) -> String {
+        match self {
+            Error::Store(e) => e.vi(),
+            Error::Auth(e) => e.vi(),
+            Error::Credential(e) => e.vi(),
+            Error::Forbidden { needs } => format!("Việc này cần quyền {}.", role_vi(*needs)),
+            Error::UnknownUser { name } => format!("Không có người dùng tên {name}. Xem danh sách: chitra user list."),
+            Error::UserExists { name } => format!("Đã có người dùng tên {name}; chọn tên khác."),
+            Error::AlreadyInitialised => "Cơ sở dữ liệu này đã được khởi tạo (đã có người dùng).".into(),
+            Error::LastSupervisor => "Không tự khóa tài khoản của chính mình.".into(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Error::Store(e) => e.en(),
+            Error::Auth(e) => e.en(),
+            Error::Credential(e) => e.en(),
+            Error::Forbidden { needs } => format!("This needs the {} role.", needs.code()),
+            Error::UnknownUser { name } => format!("No user named {name}. See: chitra user list."),
+            Error::UserExists { name } => format!("A user named {name} already exists."),
+            Error::AlreadyInitialised => "This database is already initialised (it has users).".into(),
+            Error::LastSupervisor => "You cannot lock your own account.".into(),
+        }
+    }
+}
+
+crate::localized_error!(AuthError, CredentialError, Error);

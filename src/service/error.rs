@@ -1,0 +1,60 @@
+//! The errors a user can meet through the service, as data. Their wording is
+//! in `i18n/service.rs`; every one says what happened and what to do.
+
+use crate::domain::user::{CredentialError, Role};
+use crate::store::StoreError;
+
+#[derive(Debug)]
+pub enum Error {
+    Store(StoreError),
+    /// Signing in or approving failed.
+    Auth(AuthError),
+    Credential(CredentialError),
+    /// The signed-in user's role may not do this.
+    Forbidden { needs: Role },
+    /// No user with that name.
+    UnknownUser { name: String },
+    UserExists { name: String },
+    /// `init` on a database that already has users.
+    AlreadyInitialised,
+    /// A supervisor may not lock themself out or demote the last supervisor.
+    LastSupervisor,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthError {
+    /// Unknown user or wrong PIN (the two are not told apart).
+    WrongPin { attempts_left: Option<i64> },
+    /// The account is locked until a supervisor unlocks it.
+    Locked { name: String },
+    /// Approval needs a supervisor.
+    NotSupervisor { name: String },
+    /// Approval by the same person who asks.
+    SelfApproval,
+    /// No user or PIN was given where one is needed.
+    Missing,
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Self {
+        Error::Store(e)
+    }
+}
+
+impl From<AuthError> for Error {
+    fn from(e: AuthError) -> Self {
+        Error::Auth(e)
+    }
+}
+
+impl From<CredentialError> for Error {
+    fn from(e: CredentialError) -> Self {
+        Error::Credential(e)
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Store(StoreError::from(e))
+    }
+}

@@ -1,0 +1,80 @@
+//! The service: the one API the command line and the screens call.
+//!
+//! It opens the store, knows the configuration and the clock, checks who is
+//! asking, and runs each use case (sign in, import, look up, pay, …) as one
+//! store transaction with its audit row. Callers never see SQL.
+
+pub mod auth;
+pub mod clock;
+mod error;
+pub mod users;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::{AuthError, Error};
+
+use crate::config::Config;
+use crate::domain::user::{Role, User};
+use crate::store::Store;
+
+/// A signed-in user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub user: User,
+}
+
+impl Session {
+    pub fn is_supervisor(&self) -> bool {
+        self.user.role == Role::Supervisor
+    }
+
+    /// Refuses unless the signed-in user is a supervisor.
+    pub fn require_supervisor(&self) -> Result<(), Error> {
+        if self.is_supervisor() {
+            Ok(())
+        } else {
+            Err(Error::Forbidden {
+                needs: Role::Supervisor,
+            })
+        }
+    }
+}
+
+pub struct Service {
+    pub(crate) store: Store,
+    pub(crate) config: Arc<Config>,
+    pub(crate) clock: Arc<dyn Clock>,
+}
+
+impl Service {
+    /// Opens the database at `db` (creating nothing).
+    pub fn open(config: Arc<Config>, db: &std::path::Path) -> Result<Service, Error> {
+        let store = Store::open(db, Duration::from_millis(config.database.busy_timeout_ms))?;
+        Ok(Service {
+            store,
+            config,
+            clock: Arc::new(SystemClock),
+        })
+    }
+
+    /// Uses another clock (tests).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Service {
+        self.clock = clock;
+        self
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The current time as stored ("2026-11-28T15:04:05+07:00").
+    pub(crate) fn stamp(&self) -> String {
+        clock::stamp(self.clock.now())
+    }
+}
