@@ -126,3 +126,6 @@ impl Store {
         value
     }
 }
+
+#[cfg(test)]
+mod tests;

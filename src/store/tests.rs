@@ -1,0 +1,161 @@
+//! Tests of the store on real database files.
+
+use std::time::Duration;
+
+use serde_json::json;
+
+use super::audit::{self, ChainProblem};
+use super::{Store, StoreError, migrations};
+
+const WAIT: Duration = Duration::from_millis(2000);
+
+fn new_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::create(&dir.path().join("t.db"), WAIT).unwrap();
+    (dir, store)
+}
+
+fn append(store: &mut Store, n: i64) {
+    store
+        .write(|tx| audit::append(tx, "2026-11-28T09:00:00+07:00", None, "test", "thing", Some(n), &json!({ "n": n })))
+        .unwrap();
+}
+
+#[test]
+fn a_new_database_is_at_the_latest_schema_in_wal_mode() {
+    let (_dir, store) = new_store();
+    assert_eq!(migrations::version(store.conn()).unwrap(), migrations::latest());
+    let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let sync: i64 = store.conn().query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    assert_eq!(sync, 2, "synchronous=FULL");
+    let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    assert_eq!(fk, 1);
+}
+
+#[test]
+fn a_database_from_a_newer_chitra_is_refused_untouched() {
+    let (dir, store) = new_store();
+    let path = dir.path().join("t.db");
+    store.conn().pragma_update(None, "user_version", 999).unwrap();
+    drop(store);
+    match Store::open(&path, WAIT) {
+        Err(StoreError::NewerSchema { found: 999, supported, .. }) => assert_eq!(supported, migrations::latest()),
+        Err(e) => panic!("expected NewerSchema, got {e:?}"),
+        Ok(_) => panic!("expected NewerSchema, got a store"),
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("list.xlsx");
+    std::fs::write(&path, vec![b'x'; 4096]).unwrap();
+    assert!(matches!(Store::open(&path, WAIT), Err(StoreError::NotADatabase { .. })));
+}
+
+#[test]
+fn creating_over_an_existing_file_is_refused() {
+    let (dir, _store) = new_store();
+    assert!(matches!(
+        Store::create(&dir.path().join("t.db"), WAIT),
+        Err(StoreError::AlreadyExists { .. })
+    ));
+}
+
+#[test]
+fn opening_a_missing_database_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nope.db");
+    assert!(matches!(Store::open(&path, WAIT), Err(StoreError::Missing { .. })));
+    assert!(!path.exists());
+}
+
+#[test]
+fn the_audit_chain_links_each_row_to_the_last() {
+    let (_dir, mut store) = new_store();
+    for n in 1..=3 {
+        append(&mut store, n);
+    }
+    assert_eq!(audit::verify_chain(store.conn()).unwrap(), vec![]);
+    let head = audit::head(store.conn()).unwrap().unwrap();
+    assert_eq!(head.seq, 3);
+    let prev_of_3: String = store
+        .conn()
+        .query_row("SELECT prev_hash FROM audit_log WHERE seq = 3", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(Some(prev_of_3), audit::hash_at(store.conn(), 2).unwrap());
+}
+
+#[test]
+fn the_audit_log_refuses_updates_and_deletes() {
+    let (_dir, mut store) = new_store();
+    append(&mut store, 1);
+    let e = store.conn().execute("UPDATE audit_log SET detail = '{}'", []).unwrap_err();
+    assert!(e.to_string().contains("append-only"), "{e}");
+    let e = store.conn().execute("DELETE FROM audit_log", []).unwrap_err();
+    assert!(e.to_string().contains("append-only"), "{e}");
+}
+
+/// Someone with the file and the sqlite3 tool drops the triggers and edits.
+fn tamper(store: &Store, sql: &str) {
+    store
+        .conn()
+        .execute_batch(&format!(
+            "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; {sql}"
+        ))
+        .unwrap();
+}
+
+#[test]
+fn an_edited_audit_row_is_found() {
+    let (_dir, mut store) = new_store();
+    for n in 1..=4 {
+        append(&mut store, n);
+    }
+    tamper(&store, "UPDATE audit_log SET detail = '{\"n\":20}' WHERE seq = 2");
+    assert_eq!(audit::verify_chain(store.conn()).unwrap(), vec![ChainProblem::Edited { seq: 2 }]);
+}
+
+#[test]
+fn a_deleted_audit_row_is_found() {
+    let (_dir, mut store) = new_store();
+    for n in 1..=4 {
+        append(&mut store, n);
+    }
+    tamper(&store, "DELETE FROM audit_log WHERE seq = 3");
+    assert_eq!(
+        audit::verify_chain(store.conn()).unwrap(),
+        vec![ChainProblem::Gap { after: 2, next: 4 }, ChainProblem::BrokenLink { seq: 4 }]
+    );
+}
+
+#[test]
+fn a_rehashed_edit_still_breaks_the_next_link() {
+    let (_dir, mut store) = new_store();
+    for n in 1..=3 {
+        append(&mut store, n);
+    }
+    // The forger recomputes row 2's own hash but cannot fix row 3's link
+    // without rewriting it too.
+    tamper(&store, "UPDATE audit_log SET detail = '{\"n\":20}', hash = 'f00d' WHERE seq = 2");
+    let problems = audit::verify_chain(store.conn()).unwrap();
+    assert!(problems.contains(&ChainProblem::BrokenLink { seq: 3 }), "{problems:?}");
+}
+
+#[test]
+fn canonical_json_sorts_keys_at_every_level() {
+    let a = json!({ "b": 1, "a": { "d": [ { "z": 1, "y": 2 } ], "c": null } });
+    assert_eq!(audit::canonical_json(&a), r#"{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}"#);
+}
+
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let (_dir, mut store) = new_store();
+    let r: Result<(), StoreError> = store.write(|tx| {
+        audit::append(tx, "2026-11-28T09:00:00+07:00", None, "test", "thing", None, &json!({}))?;
+        Err(StoreError::Busy)
+    });
+    assert!(r.is_err());
+    assert_eq!(audit::head(store.conn()).unwrap(), None);
+}
