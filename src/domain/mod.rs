@@ -3,6 +3,11 @@
 //! Plain data and the rules about it. Nothing here knows SQL or the terminal.
 
 pub mod entitlement;
+pub mod payment;
+pub mod period;
+pub mod proxy;
+pub mod user;
 
 pub use entitlement::EntitlementKind;
-pub mod user;
+pub use payment::{PayMethod, ReceiverKind};
+pub use period::Period;

@@ -1,0 +1,101 @@
+//! Payments: who received, how, and the receipt.
+
+use serde::Serialize;
+
+/// How the money reached the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PayMethod {
+    /// Cash at the counter.
+    Cash,
+    /// Cash paid at home by a postman (the sick and elderly).
+    Home,
+    /// Transfer to a bank account (the person's ATM card).
+    Bank,
+    /// Transfer to a digital account (mobile money).
+    Wallet,
+}
+
+impl PayMethod {
+    pub const ALL: [PayMethod; 4] = [PayMethod::Cash, PayMethod::Home, PayMethod::Bank, PayMethod::Wallet];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PayMethod::Cash => "cash",
+            PayMethod::Home => "home",
+            PayMethod::Bank => "bank",
+            PayMethod::Wallet => "wallet",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<PayMethod> {
+        Self::ALL.into_iter().find(|m| m.code() == code)
+    }
+
+    /// Cash leaves the drawer (at the counter or carried home).
+    pub fn is_cash(self) -> bool {
+        matches!(self, PayMethod::Cash | PayMethod::Home)
+    }
+
+    /// A transfer needs the account and the transfer's reference.
+    pub fn is_transfer(self) -> bool {
+        !self.is_cash()
+    }
+}
+
+/// Who took the money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReceiverKind {
+    /// The person themself.
+    #[serde(rename = "self")]
+    Person,
+    /// A proxy with a certified authorisation in date.
+    Proxy,
+    /// A guardian on file.
+    Guardian,
+}
+
+impl ReceiverKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ReceiverKind::Person => "self",
+            ReceiverKind::Proxy => "proxy",
+            ReceiverKind::Guardian => "guardian",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ReceiverKind> {
+        match code {
+            "self" => Some(ReceiverKind::Person),
+            "proxy" => Some(ReceiverKind::Proxy),
+            "guardian" => Some(ReceiverKind::Guardian),
+            _ => None,
+        }
+    }
+}
+
+/// The printed receipt number: PREFIX-YEAR-NNNNNN ("HD-2026-000123").
+pub fn receipt_no(prefix: &str, year: i32, seq: i64) -> String {
+    format!("{prefix}-{year}-{seq:06}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn receipt_numbers_are_zero_padded_per_year() {
+        assert_eq!(receipt_no("HD", 2026, 123), "HD-2026-000123");
+        assert_eq!(receipt_no("HD", 2027, 1), "HD-2027-000001");
+    }
+
+    #[test]
+    fn only_transfers_need_an_account() {
+        assert!(PayMethod::Bank.is_transfer() && PayMethod::Wallet.is_transfer());
+        assert!(PayMethod::Cash.is_cash() && PayMethod::Home.is_cash());
+        for m in PayMethod::ALL {
+            assert_eq!(PayMethod::from_code(m.code()), Some(m));
+        }
+    }
+}
