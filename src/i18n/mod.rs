@@ -59,3 +59,4 @@ macro_rules! localized_error {
 
 pub mod service;
 pub mod store;
+pub mod text;

@@ -4,6 +4,11 @@
 //! Everything that enters chitra passes through here, so that the rest of the
 //! program can assume NFC text with no control or bidi characters.
 
+pub mod collate;
 pub mod fold;
+pub mod normalize;
+pub mod sanitize;
 
 pub use fold::fold;
+pub use normalize::{TextError, clean_field, nfc};
+pub use sanitize::for_display;
