@@ -3,11 +3,13 @@
 //! Plain data and the rules about it. Nothing here knows SQL or the terminal.
 
 pub mod entitlement;
+pub mod money;
 pub mod payment;
 pub mod period;
 pub mod proxy;
 pub mod user;
 
 pub use entitlement::EntitlementKind;
+pub use money::{AmountError, Money, parse_amount};
 pub use payment::{PayMethod, ReceiverKind};
 pub use period::Period;

@@ -1,0 +1,551 @@
+//! Money: whole Vietnamese đồng, and reading amounts written in lists.
+//!
+//! [`Money`] is a `rust_decimal::Decimal` that always holds a whole number
+//! of đồng inside the `i64` range (scale 0), so it maps one to one onto the
+//! INTEGER đồng stored in SQLite. It is shown as `2.789.000 đ`.
+//!
+//! [`parse_amount`] reads an amount the way the social-affairs lists write
+//! it ("2.789.000", "2,789,000 đ", "(100.000)", "2789000,00", …) and refuses
+//! anything that is not a whole number of đồng rather than guessing.
+//!
+//! Not here: amounts in words ([`crate::domain::words`]), and any rule about
+//! which amounts are allowed where (negative only for deductions, …); the
+//! callers decide that. Floats are never used.
+
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, Neg, Sub};
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::text::nfc;
+
+/// The largest amount, in đồng, that [`parse_amount`] accepts (10^15,
+/// a million tỷ): far above any real list, low enough that sums of a whole
+/// province's lists stay exact in `i64`.
+pub const PARSE_LIMIT_DONG: i64 = 1_000_000_000_000_000;
+
+/// A whole number of đồng, positive, zero or negative.
+///
+/// Arithmetic stays in the `i64` range (±9.2 × 10^18 đồng, about a thousand
+/// times Vietnam's yearly GDP). Use [`Money::checked_add`],
+/// [`Money::checked_sub`] and [`Money::checked_sum`] wherever an overflow
+/// must be reported. The operators `+`, `-`, unary `-` and `Sum` never
+/// panic: they saturate at the ends of the range, which amounts read with
+/// [`parse_amount`] (at most 10^15 each) cannot reach in fewer than
+/// 9,000 additions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Money(Decimal);
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// `dong` đồng.
+    pub fn from_dong(dong: i64) -> Money {
+        Money(Decimal::from(dong))
+    }
+
+    /// The amount in đồng.
+    pub fn dong(self) -> i64 {
+        // Invariant: scale 0 and within i64, so the mantissa is the amount.
+        let m = self.0.mantissa();
+        i64::try_from(m).unwrap_or(if m < 0 { i64::MIN } else { i64::MAX })
+    }
+
+    /// A decimal that is a whole number of đồng within the `i64` range
+    /// ("2789000.00" is; "2789000.5" is not).
+    pub fn from_decimal(d: Decimal) -> Option<Money> {
+        if !d.fract().is_zero() {
+            return None;
+        }
+        i64::try_from(d.trunc()).ok().map(Money::from_dong)
+    }
+
+    /// The amount as a decimal (scale 0).
+    pub fn as_decimal(self) -> Decimal {
+        self.0
+    }
+
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        self.dong().checked_add(other.dong()).map(Money::from_dong)
+    }
+
+    pub fn checked_sub(self, other: Money) -> Option<Money> {
+        self.dong().checked_sub(other.dong()).map(Money::from_dong)
+    }
+
+    /// The sum of `amounts`, or `None` if it leaves the `i64` range.
+    pub fn checked_sum<I: IntoIterator<Item = Money>>(amounts: I) -> Option<Money> {
+        amounts
+            .into_iter()
+            .try_fold(Money::ZERO, |acc, m| acc.checked_add(m))
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// The amount with dots between thousands and no unit: "2.789.000",
+    /// "-1.000", "0".
+    pub fn format_plain(self) -> String {
+        let dong = self.dong();
+        let digits = dong.unsigned_abs().to_string();
+        let mut out = String::with_capacity(digits.len() * 4 / 3 + 1);
+        if dong < 0 {
+            out.push('-');
+        }
+        for (i, d) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push('.');
+            }
+            out.push(d);
+        }
+        out
+    }
+}
+
+/// "2.789.000 đ", "0 đ", "-1.000 đ".
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} đ", self.format_plain())
+    }
+}
+
+impl From<Money> for Decimal {
+    fn from(m: Money) -> Decimal {
+        m.0
+    }
+}
+
+/// Saturates at the ends of the `i64` range (see [`Money`]).
+impl Add for Money {
+    type Output = Money;
+    fn add(self, other: Money) -> Money {
+        Money::from_dong(self.dong().saturating_add(other.dong()))
+    }
+}
+
+/// Saturates at the ends of the `i64` range (see [`Money`]).
+impl Sub for Money {
+    type Output = Money;
+    fn sub(self, other: Money) -> Money {
+        Money::from_dong(self.dong().saturating_sub(other.dong()))
+    }
+}
+
+/// `-i64::MIN` saturates to `i64::MAX` (see [`Money`]).
+impl Neg for Money {
+    type Output = Money;
+    fn neg(self) -> Money {
+        Money::from_dong(self.dong().saturating_neg())
+    }
+}
+
+/// Saturates at the ends of the `i64` range; use [`Money::checked_sum`]
+/// when that must be reported.
+impl Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, Add::add)
+    }
+}
+
+impl<'a> Sum<&'a Money> for Money {
+    fn sum<I: Iterator<Item = &'a Money>>(iter: I) -> Money {
+        iter.copied().sum()
+    }
+}
+
+/// Serialised as an integer number of đồng.
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(self.dong())
+    }
+}
+
+/// Read from an integer number of đồng; fractions and floats are refused.
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
+        i64::deserialize(d).map(Money::from_dong)
+    }
+}
+
+/// Why a written amount was refused. `text` is the value as given
+/// (trimmed, NFC).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmountError {
+    /// Not a number: a letter or sign where a digit should be ("2.78a"), or
+    /// nothing but a unit. `ch` is the first offending character, if any.
+    NotANumber { text: String, ch: Option<char> },
+    /// A fraction of a đồng ("2789000.5", "2,5").
+    Fractional { text: String },
+    /// Thousands separators in the wrong places ("27.89.000"), or mixed so
+    /// that the value is ambiguous ("2.789,000").
+    Grouping { text: String },
+    /// More than [`PARSE_LIMIT_DONG`] đồng.
+    TooLarge { text: String },
+}
+
+/// Reads an amount written in a list or typed by a clerk.
+///
+/// Accepts thousands grouped by dots, commas or spaces ("2.789.000",
+/// "2,789,000", "2 789 000") or not grouped ("2789000"); a unit after it
+/// ("đ", "₫", "đồng", "VNĐ", "VND", with or without a space); negatives as
+/// "-100.000" or "(100.000)" (the caller decides whether a negative is
+/// allowed); a leading "+"; and a whole number written with zero decimals,
+/// as spreadsheets export number cells ("2789000.0", "2789000,00",
+/// "2.789.000,00").
+///
+/// A single dot or comma followed by exactly three digits is a thousands
+/// separator when the part before it has one to three digits and no leading
+/// zero ("2.789" is 2.789 đ, as Vietnamese lists write it); otherwise it is
+/// a decimal point ("2789000.000" is 2.789.000 đ).
+///
+/// Returns `Ok(None)` for an empty value and for a lone dash ("-", "–",
+/// "—"), which Vietnamese tables use for "nothing"; "0" is `Ok(Some(0 đ))`.
+pub fn parse_amount(s: &str) -> Result<Option<Money>, AmountError> {
+    let text = nfc(s.trim());
+    if text.is_empty() || matches!(text.as_str(), "-" | "\u{2013}" | "\u{2014}") {
+        return Ok(None);
+    }
+    let not_a_number = |ch| AmountError::NotANumber {
+        text: text.clone(),
+        ch,
+    };
+
+    let mut body = strip_unit(&text);
+    let mut negative = false;
+    if let Some(inner) = body.strip_prefix('(').and_then(|b| b.strip_suffix(')')) {
+        negative = true;
+        body = strip_unit(inner.trim());
+    } else if let Some(rest) = body.strip_prefix(['-', '\u{2212}']) {
+        negative = true;
+        body = rest.trim_start();
+    } else if let Some(rest) = body.strip_prefix('+') {
+        body = rest.trim_start();
+    }
+    if body.is_empty() {
+        return Err(not_a_number(None));
+    }
+
+    // Digit runs and the single separators between them; a run of white
+    // space is one separator ' '.
+    let mut runs: Vec<String> = vec![String::new()];
+    let mut seps: Vec<char> = Vec::new();
+    let mut misplaced = false;
+    for c in body.chars() {
+        let sep = match c {
+            '0'..='9' => {
+                if let Some(run) = runs.last_mut() {
+                    run.push(c);
+                }
+                continue;
+            }
+            '.' | ',' => c,
+            c if c.is_whitespace() => ' ',
+            _ => return Err(not_a_number(Some(c))),
+        };
+        if runs.last().is_some_and(String::is_empty) {
+            // Nothing before this separator, or two in a row.
+            if !(sep == ' ' && seps.last() == Some(&' ')) {
+                misplaced = true;
+            }
+            continue;
+        }
+        seps.push(sep);
+        runs.push(String::new());
+    }
+    if misplaced || runs.last().is_some_and(String::is_empty) {
+        return Err(AmountError::Grouping { text });
+    }
+
+    let decimal_at = decimal_separator(&runs, &seps);
+    let (int_runs, int_seps) = match decimal_at {
+        Some(k) => {
+            let fraction = &runs[k + 1];
+            if fraction.bytes().any(|b| b != b'0') {
+                return Err(AmountError::Fractional { text });
+            }
+            if k > 0 && fraction.len() == 3 {
+                // "2.789,000": a fraction or one more group? Do not guess.
+                return Err(AmountError::Grouping { text });
+            }
+            (&runs[..=k], &seps[..k])
+        }
+        None => (&runs[..], &seps[..]),
+    };
+    if !int_seps.is_empty() {
+        let same_kind = int_seps.iter().all(|&c| c == int_seps[0]);
+        let first = &int_runs[0];
+        let first_ok = (1..=3).contains(&first.len()) && !first.starts_with('0');
+        if !same_kind || !first_ok || int_runs[1..].iter().any(|r| r.len() != 3) {
+            return Err(AmountError::Grouping { text });
+        }
+    }
+
+    let digits: String = int_runs.concat();
+    let significant = digits.trim_start_matches('0');
+    let too_large = || AmountError::TooLarge { text: text.clone() };
+    if significant.len() > 16 {
+        return Err(too_large());
+    }
+    let mut value: i64 = 0;
+    for b in significant.bytes() {
+        value = value * 10 + i64::from(b - b'0');
+    }
+    if value > PARSE_LIMIT_DONG {
+        return Err(too_large());
+    }
+    let dong = if negative { -value } else { value };
+    Ok(Some(Money::from_dong(dong)))
+}
+
+/// Where the decimal separator is, as an index into `seps`, if there is one.
+fn decimal_separator(runs: &[String], seps: &[char]) -> Option<usize> {
+    let last = *seps.last()?;
+    if last == ' ' || seps.iter().filter(|&&c| c == last).count() > 1 {
+        return None;
+    }
+    let k = seps.len() - 1;
+    if k > 0 {
+        return Some(k);
+    }
+    let (before, after) = (&runs[0], &runs[1]);
+    let grouping = after.len() == 3 && before.len() <= 3 && !before.starts_with('0');
+    if grouping { None } else { Some(0) }
+}
+
+/// `s` without a trailing currency unit, trimmed.
+fn strip_unit(s: &str) -> &str {
+    for unit in ["vnđ", "vnd", "đồng", "đ", "₫"] {
+        let n = unit.chars().count();
+        if let Some((at, _)) = s.char_indices().rev().nth(n - 1)
+            && s[at..].to_lowercase() == unit
+        {
+            return s[..at].trim_end();
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amount(s: &str) -> i64 {
+        match parse_amount(s) {
+            Ok(Some(m)) => m.dong(),
+            other => panic!("{s:?} gave {other:?}"),
+        }
+    }
+
+    #[test]
+    fn display_groups_thousands_with_dots() {
+        assert_eq!(Money::from_dong(2_789_000).to_string(), "2.789.000 đ");
+        assert_eq!(Money::ZERO.to_string(), "0 đ");
+        assert_eq!(Money::from_dong(-1_000).to_string(), "-1.000 đ");
+        assert_eq!(Money::from_dong(999).to_string(), "999 đ");
+        assert_eq!(Money::from_dong(100_000).format_plain(), "100.000");
+        assert_eq!(Money::from_dong(2_789_000).format_plain(), "2.789.000");
+        assert_eq!(
+            Money::from_dong(i64::MIN).format_plain(),
+            "-9.223.372.036.854.775.808"
+        );
+    }
+
+    #[test]
+    fn arithmetic_is_exact_and_never_panics() {
+        let a = Money::from_dong(2_789_000);
+        let b = Money::from_dong(1_394_500);
+        assert_eq!((a + b).dong(), 4_183_500);
+        assert_eq!((b - a).dong(), -1_394_500);
+        assert!((b - a).is_negative());
+        assert!(!Money::ZERO.is_negative());
+        assert!(!(-Money::ZERO).is_negative());
+        assert_eq!((-a).dong(), -2_789_000);
+        let list = [a, b, Money::from_dong(-500)];
+        assert_eq!(list.iter().sum::<Money>().dong(), 4_183_000);
+        assert_eq!(list.into_iter().sum::<Money>().dong(), 4_183_000);
+        assert!(b < a && -a < Money::ZERO && a == b + b);
+
+        let max = Money::from_dong(i64::MAX);
+        let min = Money::from_dong(i64::MIN);
+        assert_eq!(max.checked_add(Money::from_dong(1)), None);
+        assert_eq!(min.checked_sub(Money::from_dong(1)), None);
+        assert_eq!(Money::checked_sum([max, Money::from_dong(1)]), None);
+        assert_eq!(Money::checked_sum([a, b]), Some(a + b));
+        assert_eq!(max + Money::from_dong(1), max);
+        assert_eq!(min - Money::from_dong(1), min);
+        assert_eq!(-min, max);
+        assert_eq!([max, max].into_iter().sum::<Money>(), max);
+    }
+
+    #[test]
+    fn decimals_must_be_whole_dong() {
+        assert_eq!(
+            Money::from_decimal(Decimal::new(278_900_000, 2)),
+            Some(Money::from_dong(2_789_000))
+        );
+        assert_eq!(Money::from_decimal(Decimal::new(27_890_005, 1)), None);
+        assert_eq!(Money::from_decimal(Decimal::MAX), None);
+        assert_eq!(Money::from_dong(42).as_decimal().scale(), 0);
+        // Equal amounts are equal however they were made.
+        assert_eq!(
+            Money::from_decimal(Decimal::new(100, 2)),
+            Some(Money::from_dong(1))
+        );
+    }
+
+    #[test]
+    fn serde_is_integer_dong() {
+        let m = Money::from_dong(2_789_000);
+        assert_eq!(serde_json::to_string(&m).unwrap(), "2789000");
+        assert_eq!(
+            serde_json::from_str::<Money>("-1000").unwrap().dong(),
+            -1000
+        );
+        assert!(serde_json::from_str::<Money>("2789000.5").is_err());
+        assert!(serde_json::from_str::<Money>("\"2789000\"").is_err());
+    }
+
+    #[test]
+    fn list_spellings_are_read() {
+        for s in [
+            "2.789.000",
+            "2,789,000",
+            "2789000",
+            "2 789 000",
+            "2\u{00A0}789\u{00A0}000",
+            "2.789.000 đ",
+            "2.789.000đ",
+            "2.789.000 VNĐ",
+            "2.789.000 vnd",
+            "2.789.000 ₫",
+            "2.789.000 đồng",
+            "  2.789.000  ",
+            "2789000.0",
+            "2789000,00",
+            "2789000.000",
+            "2.789.000,00",
+            "2,789,000.00",
+            "2 789 000,00",
+            "+2.789.000",
+        ] {
+            assert_eq!(amount(s), 2_789_000, "{s:?}");
+        }
+        assert_eq!(amount("2.789"), 2_789);
+        assert_eq!(amount("100.000"), 100_000);
+        assert_eq!(amount("12,345"), 12_345);
+        assert_eq!(amount("1.000.000.000.000.000"), PARSE_LIMIT_DONG);
+        // NFD unit.
+        assert_eq!(amount("500.000 đo\u{0302}\u{0300}ng"), 500_000);
+    }
+
+    #[test]
+    fn negatives_are_read_for_the_caller_to_judge() {
+        assert_eq!(amount("-100.000"), -100_000);
+        assert_eq!(amount("- 100.000"), -100_000);
+        assert_eq!(amount("\u{2212}100.000"), -100_000);
+        assert_eq!(amount("(100.000)"), -100_000);
+        assert_eq!(amount("(100.000 đ)"), -100_000);
+        assert_eq!(amount("(100.000) đ"), -100_000);
+        assert_eq!(amount("-0"), 0);
+    }
+
+    #[test]
+    fn empty_and_dash_mean_nothing_and_zero_is_zero() {
+        for s in ["", "   ", "-", " - ", "\u{2013}", "\u{2014}"] {
+            assert_eq!(parse_amount(s), Ok(None), "{s:?}");
+        }
+        assert_eq!(parse_amount("0"), Ok(Some(Money::ZERO)));
+        assert_eq!(parse_amount("0 đ"), Ok(Some(Money::ZERO)));
+        assert_eq!(parse_amount("0.000"), Ok(Some(Money::ZERO)));
+    }
+
+    #[test]
+    fn fractions_of_a_dong_are_refused() {
+        for s in [
+            "2789000.5",
+            "2,5",
+            "1.5000",
+            "2.789.000,50",
+            "0.500",
+            "27.89",
+        ] {
+            assert!(
+                matches!(parse_amount(s), Err(AmountError::Fractional { .. })),
+                "{s:?} gave {:?}",
+                parse_amount(s)
+            );
+        }
+    }
+
+    #[test]
+    fn junk_is_refused_naming_the_character() {
+        assert_eq!(
+            parse_amount("2.78a"),
+            Err(AmountError::NotANumber {
+                text: "2.78a".into(),
+                ch: Some('a')
+            })
+        );
+        for s in [
+            "1e6",
+            "2.789.000 đ đ",
+            "--100",
+            "abc",
+            "100$",
+            "(100",
+            "đ",
+            "()",
+        ] {
+            assert!(
+                matches!(parse_amount(s), Err(AmountError::NotANumber { .. })),
+                "{s:?} gave {:?}",
+                parse_amount(s)
+            );
+        }
+    }
+
+    #[test]
+    fn wrong_grouping_is_refused() {
+        for s in [
+            "27.89.000",
+            "2.789.00",
+            "2789.000.000",
+            "0.100.000",
+            "2.789,000",
+            "2,789.000,00",
+            "2 789.000",
+            "1..000",
+            ".500",
+            "500.",
+            "1.000.0",
+        ] {
+            assert!(
+                matches!(parse_amount(s), Err(AmountError::Grouping { .. })),
+                "{s:?} gave {:?}",
+                parse_amount(s)
+            );
+        }
+    }
+
+    #[test]
+    fn amounts_beyond_the_limit_are_refused() {
+        for s in [
+            "1.000.000.000.000.001",
+            "-1.000.000.000.000.001",
+            "99999999999999999999999999",
+        ] {
+            assert_eq!(
+                parse_amount(s),
+                Err(AmountError::TooLarge { text: s.into() })
+            );
+        }
+        assert_eq!(amount("0001000"), 1000);
+    }
+}
