@@ -6,10 +6,13 @@ pub mod entitlement;
 pub mod money;
 pub mod payment;
 pub mod period;
+pub mod person;
 pub mod proxy;
 pub mod user;
+pub mod words;
 
 pub use entitlement::EntitlementKind;
 pub use money::{AmountError, Money, parse_amount};
 pub use payment::{PayMethod, ReceiverKind};
 pub use period::Period;
+pub use words::in_words;
