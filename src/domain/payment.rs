@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::{EntitlementKind, Money, Period};
+
 /// How the money reached the person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -78,6 +80,62 @@ impl ReceiverKind {
 /// The printed receipt number: PREFIX-YEAR-NNNNNN ("HD-2026-000123").
 pub fn receipt_no(prefix: &str, year: i32, seq: i64) -> String {
     format!("{prefix}-{year}-{seq:06}")
+}
+
+/// A line a payment settled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PaidLine {
+    pub entitlement_id: i64,
+    pub period: Period,
+    pub kind: EntitlementKind,
+    pub amount: Money,
+}
+
+/// A payment's reversal (void): it stands, struck through, with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reversal {
+    pub at: String,
+    pub requested_by: String,
+    pub approved_by: String,
+    pub reason: String,
+}
+
+/// A recorded payment, with everything a receipt or a report shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PaymentRecord {
+    pub id: i64,
+    pub receipt_no: String,
+    pub person_id: i64,
+    pub day: String,
+    pub paid_at: String,
+    pub clerk_id: i64,
+    /// The clerk's full name.
+    pub clerk: String,
+    /// The supervisor who approved a payment outside the window, if any.
+    pub approved_by: Option<String>,
+    pub receiver_kind: ReceiverKind,
+    pub receiver_name: String,
+    pub receiver_id_number: String,
+    pub method: PayMethod,
+    pub account: Option<String>,
+    pub reference: Option<String>,
+    pub total: Money,
+    pub lines: Vec<PaidLine>,
+    pub reversal: Option<Reversal>,
+}
+
+impl PaymentRecord {
+    /// The periods the payment covers, oldest first, without repeats.
+    pub fn periods(&self) -> Vec<Period> {
+        let mut p: Vec<Period> = self.lines.iter().map(|l| l.period).collect();
+        p.sort();
+        p.dedup();
+        p
+    }
+
+    pub fn is_reversed(&self) -> bool {
+        self.reversal.is_some()
+    }
 }
 
 #[cfg(test)]

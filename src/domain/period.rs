@@ -53,6 +53,12 @@ impl fmt::Display for Period {
     }
 }
 
+impl serde::Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// A period written other than YYYY-MM (with a real month).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadPeriod(pub String);

@@ -10,6 +10,8 @@
 pub mod audit;
 mod error;
 pub mod migrations;
+pub mod payments;
+pub mod people;
 pub mod users;
 
 use std::path::{Path, PathBuf};

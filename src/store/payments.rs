@@ -1,0 +1,278 @@
+//! Payments, their lines, receipt numbers and reversals in the database.
+//!
+//! The rules that make a double payment impossible live in the schema
+//! (triggers and unique keys); the functions here read and append rows
+//! inside the caller's transaction.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::StoreError;
+use crate::domain::payment::{PaidLine, PayMethod, PaymentRecord, ReceiverKind, Reversal};
+use crate::domain::{EntitlementKind, Money, Period};
+
+/// A line owed and not (or no longer) paid, in an open period.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct UnpaidLine {
+    pub entitlement_id: i64,
+    pub period: Period,
+    pub kind: EntitlementKind,
+    pub amount: Money,
+}
+
+/// The unpaid lines of a person across open periods, oldest first.
+pub fn unpaid_lines(conn: &Connection, person_id: i64) -> Result<Vec<UnpaidLine>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.period, e.kind, e.amount
+         FROM entitlements e JOIN periods p ON p.period = e.period
+         WHERE e.person_id = ?1 AND p.status = 'open'
+           AND NOT EXISTS (
+               SELECT 1 FROM payment_lines pl
+               WHERE pl.entitlement_id = e.id
+                 AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = pl.payment_id))
+         ORDER BY e.period, e.id",
+    )?;
+    let rows = stmt.query_map([person_id], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, period, kind, amount) = row?;
+        out.push(UnpaidLine {
+            entitlement_id: id,
+            period: parse_period(&period)?,
+            kind: parse_kind(&kind)?,
+            amount: Money::from_dong(amount),
+        });
+    }
+    Ok(out)
+}
+
+pub(crate) fn parse_period(s: &str) -> Result<Period, StoreError> {
+    s.parse().map_err(|_| StoreError::Refused {
+        rule: format!("bad period {s:?} in database"),
+    })
+}
+
+pub(crate) fn parse_kind(s: &str) -> Result<EntitlementKind, StoreError> {
+    EntitlementKind::from_code(s).ok_or_else(|| StoreError::Refused {
+        rule: format!("bad entitlement kind {s:?} in database"),
+    })
+}
+
+/// How many times this line was paid before (all of them reversed, or the
+/// insert will be refused): the `attempt` of the next payment line.
+pub fn next_attempt(conn: &Connection, entitlement_id: i64) -> Result<i64, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM payment_lines WHERE entitlement_id = ?1")?
+        .query_row([entitlement_id], |r| r.get(0))?)
+}
+
+/// The next receipt number of an office and year (gapless inside the
+/// caller's `BEGIN IMMEDIATE` transaction).
+pub fn next_receipt_seq(conn: &Connection, office: &str, year: i32) -> Result<i64, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT coalesce(max(receipt_seq), 0) + 1 FROM payments WHERE office_code = ?1 AND receipt_year = ?2",
+        )?
+        .query_row(params![office, year], |r| r.get(0))?)
+}
+
+/// A payment about to be written.
+pub struct NewPayment<'a> {
+    pub idem_key: &'a str,
+    pub office_code: &'a str,
+    pub receipt_year: i32,
+    pub receipt_seq: i64,
+    pub receipt_no: &'a str,
+    pub person_id: i64,
+    pub day: &'a str,
+    pub paid_at: &'a str,
+    pub clerk_id: i64,
+    pub approved_by: Option<i64>,
+    pub receiver_kind: ReceiverKind,
+    pub proxy_id: Option<i64>,
+    pub receiver_name: &'a str,
+    pub receiver_id_number: &'a str,
+    pub method: PayMethod,
+    pub account: Option<&'a str>,
+    pub reference: Option<&'a str>,
+    pub total: Money,
+}
+
+pub fn insert(conn: &Connection, p: &NewPayment<'_>) -> Result<i64, StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO payments (idem_key, office_code, receipt_year, receipt_seq, receipt_no, person_id,
+             day, paid_at, clerk_id, approved_by, receiver_kind, proxy_id, receiver_name,
+             receiver_id_number, method, account, reference, total)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+    )?
+    .execute(params![
+        p.idem_key,
+        p.office_code,
+        p.receipt_year,
+        p.receipt_seq,
+        p.receipt_no,
+        p.person_id,
+        p.day,
+        p.paid_at,
+        p.clerk_id,
+        p.approved_by,
+        p.receiver_kind.code(),
+        p.proxy_id,
+        p.receiver_name,
+        p.receiver_id_number,
+        p.method.code(),
+        p.account,
+        p.reference,
+        p.total.dong(),
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn insert_line(
+    conn: &Connection,
+    payment_id: i64,
+    entitlement_id: i64,
+    amount: Money,
+    attempt: i64,
+) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO payment_lines (payment_id, entitlement_id, amount, attempt) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![payment_id, entitlement_id, amount.dong(), attempt])?;
+    Ok(())
+}
+
+/// The payment made with an idempotency key, if any.
+pub fn by_idem_key(conn: &Connection, key: &str) -> Result<Option<i64>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM payments WHERE idem_key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
+}
+
+/// The standing (unreversed) payment that settled any of these lines, if
+/// any: who paid it and when, for "Đã chi bởi … lúc …".
+pub fn standing_payment_of_lines(conn: &Connection, entitlement_ids: &[i64]) -> Result<Option<i64>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT pl.payment_id FROM payment_lines pl
+         WHERE pl.entitlement_id = ?1
+           AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = pl.payment_id)",
+    )?;
+    for id in entitlement_ids {
+        if let Some(p) = stmt.query_row([id], |r| r.get(0)).optional()? {
+            return Ok(Some(p));
+        }
+    }
+    Ok(None)
+}
+
+/// The standing payment of a person in a period, if any.
+pub fn standing_payment_in_period(conn: &Connection, person_id: i64, period: Period) -> Result<Option<i64>, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT p.id FROM payments p
+             JOIN payment_lines pl ON pl.payment_id = p.id
+             JOIN entitlements e ON e.id = pl.entitlement_id
+             WHERE p.person_id = ?1 AND e.period = ?2
+               AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id)
+             ORDER BY p.id DESC LIMIT 1",
+        )?
+        .query_row(params![person_id, period.to_string()], |r| r.get(0))
+        .optional()?)
+}
+
+const RECORD_SQL: &str = "SELECT p.id, p.receipt_no, p.person_id, p.day, p.paid_at, p.clerk_id, c.full_name,
+        a.full_name, p.receiver_kind, p.receiver_name, p.receiver_id_number, p.method, p.account,
+        p.reference, p.total,
+        r.reversed_at, rq.full_name, ra.full_name, r.reason
+    FROM payments p
+    JOIN users c ON c.id = p.clerk_id
+    LEFT JOIN users a ON a.id = p.approved_by
+    LEFT JOIN reversals r ON r.payment_id = p.id
+    LEFT JOIN users rq ON rq.id = r.requested_by
+    LEFT JOIN users ra ON ra.id = r.approved_by";
+
+fn read_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<PaymentRecord> {
+    let kind: String = r.get(8)?;
+    let method: String = r.get(11)?;
+    let reversed_at: Option<String> = r.get(15)?;
+    Ok(PaymentRecord {
+        id: r.get(0)?,
+        receipt_no: r.get(1)?,
+        person_id: r.get(2)?,
+        day: r.get(3)?,
+        paid_at: r.get(4)?,
+        clerk_id: r.get(5)?,
+        clerk: r.get(6)?,
+        approved_by: r.get(7)?,
+        receiver_kind: ReceiverKind::from_code(&kind).unwrap_or(ReceiverKind::Person),
+        receiver_name: r.get(9)?,
+        receiver_id_number: r.get(10)?,
+        method: PayMethod::from_code(&method).unwrap_or(PayMethod::Cash),
+        account: r.get(12)?,
+        reference: r.get(13)?,
+        total: Money::from_dong(r.get(14)?),
+        lines: Vec::new(),
+        reversal: match reversed_at {
+            Some(at) => Some(Reversal {
+                at,
+                requested_by: r.get::<_, Option<String>>(16)?.unwrap_or_default(),
+                approved_by: r.get::<_, Option<String>>(17)?.unwrap_or_default(),
+                reason: r.get::<_, Option<String>>(18)?.unwrap_or_default(),
+            }),
+            None => None,
+        },
+    })
+}
+
+fn with_lines(conn: &Connection, mut p: PaymentRecord) -> Result<PaymentRecord, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT pl.entitlement_id, e.period, e.kind, pl.amount
+         FROM payment_lines pl JOIN entitlements e ON e.id = pl.entitlement_id
+         WHERE pl.payment_id = ?1 ORDER BY e.period, e.id",
+    )?;
+    let rows = stmt.query_map([p.id], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+    })?;
+    for row in rows {
+        let (id, period, kind, amount) = row?;
+        p.lines.push(PaidLine {
+            entitlement_id: id,
+            period: parse_period(&period)?,
+            kind: parse_kind(&kind)?,
+            amount: Money::from_dong(amount),
+        });
+    }
+    Ok(p)
+}
+
+/// One payment with its lines and reversal.
+pub fn record(conn: &Connection, payment_id: i64) -> Result<Option<PaymentRecord>, StoreError> {
+    let found = conn
+        .prepare_cached(&format!("{RECORD_SQL} WHERE p.id = ?1"))?
+        .query_row([payment_id], read_record)
+        .optional()?;
+    match found {
+        Some(p) => Ok(Some(with_lines(conn, p)?)),
+        None => Ok(None),
+    }
+}
+
+/// A person's payments made on or after `since_day` (YYYY-MM-DD), newest first.
+pub fn of_person(conn: &Connection, person_id: i64, since_day: &str) -> Result<Vec<PaymentRecord>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{RECORD_SQL} WHERE p.person_id = ?1 AND p.day >= ?2 ORDER BY p.paid_at DESC, p.id DESC"
+    ))?;
+    let rows: Vec<PaymentRecord> = stmt
+        .query_map(params![person_id, since_day], read_record)?
+        .collect::<Result<_, _>>()?;
+    rows.into_iter().map(|p| with_lines(conn, p)).collect()
+}
+
+/// All payments recorded on a day, in receipt order.
+pub fn of_day(conn: &Connection, day: &str) -> Result<Vec<PaymentRecord>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("{RECORD_SQL} WHERE p.day = ?1 ORDER BY p.id"))?;
+    let rows: Vec<PaymentRecord> = stmt.query_map([day], read_record)?.collect::<Result<_, _>>()?;
+    rows.into_iter().map(|p| with_lines(conn, p)).collect()
+}
