@@ -10,6 +10,7 @@
 //! - [`cli`] and [`tui`]: the command line and the terminal screens.
 //! - [`i18n`]: every user-facing string, in Vietnamese and English.
 
+pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;

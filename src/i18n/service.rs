@@ -11,6 +11,15 @@ fn role_vi(r: Role) -> &'static str {
     }
 }
 
+/// The Vietnamese label of a form field named in an error.
+fn field_vi(field: &str) -> &str {
+    match field {
+        "full_name" => "họ và tên",
+        "name" => "tên đăng nhập",
+        other => other,
+    }
+}
+
 impl Localize for AuthError {
     fn vi(&self) -> String {
         match self {
@@ -76,6 +85,8 @@ impl Localize for Error {
             Error::UserExists { name } => format!("Đã có người dùng tên {name}; chọn tên khác."),
             Error::AlreadyInitialised => "Cơ sở dữ liệu này đã được khởi tạo (đã có người dùng).".into(),
             Error::LastSupervisor => "Không tự khóa tài khoản của chính mình.".into(),
+            Error::BadText { field, error } => format!("Ô {}: {}", field_vi(field), error.vi()),
+            Error::NoSuchPerson => "Không tìm thấy đối tượng này (có thể danh sách vừa thay đổi). Tìm lại.".into(),
         }
     }
 
@@ -89,6 +100,8 @@ impl Localize for Error {
             Error::UserExists { name } => format!("A user named {name} already exists."),
             Error::AlreadyInitialised => "This database is already initialised (it has users).".into(),
             Error::LastSupervisor => "You cannot lock your own account.".into(),
+            Error::BadText { field, error } => format!("Field {field}: {}", error.en()),
+            Error::NoSuchPerson => "No such person (the list may have just changed). Search again.".into(),
         }
     }
 }

@@ -19,6 +19,13 @@ pub enum Error {
     AlreadyInitialised,
     /// A supervisor may not lock themself out or demote the last supervisor.
     LastSupervisor,
+    /// No person with that id (a stale screen).
+    NoSuchPerson,
+    /// Typed text with control or bidi characters; `field` names the field.
+    BadText {
+        field: &'static str,
+        error: crate::text::TextError,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,6 +6,7 @@
 
 pub mod auth;
 pub mod clock;
+pub mod counter;
 mod error;
 pub mod users;
 

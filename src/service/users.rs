@@ -38,7 +38,7 @@ impl Service {
 
     fn create_first_supervisor(&mut self, name: &str, full_name: &str, hash: &str) -> Result<(), Error> {
         let at = self.stamp();
-        let full_name = clean_full_name(full_name, name);
+        let full_name = clean_full_name(full_name, name)?;
         self.store.write(|tx| {
             if users::count(tx)? > 0 {
                 return Err(Error::AlreadyInitialised);
@@ -79,7 +79,7 @@ impl Service {
         check_user_name(name)?;
         let hash = hash_pin(pin)?;
         let at = self.stamp();
-        let full_name = clean_full_name(full_name, name);
+        let full_name = clean_full_name(full_name, name)?;
         let id = self.store.write(|tx| {
             if users::by_name(tx, name)?.is_some() {
                 return Err(Error::UserExists { name: name.to_string() });
@@ -137,7 +137,10 @@ impl Service {
 }
 
 /// A full name as stored: cleaned text, or the user name when none is given.
-fn clean_full_name(full_name: &str, name: &str) -> String {
-    let cleaned = full_name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if cleaned.is_empty() { name.to_string() } else { cleaned }
+fn clean_full_name(full_name: &str, name: &str) -> Result<String, Error> {
+    let cleaned = crate::text::clean_field(full_name).map_err(|e| Error::BadText {
+        field: "full_name",
+        error: e,
+    })?;
+    Ok(if cleaned.is_empty() { name.to_string() } else { cleaned })
 }

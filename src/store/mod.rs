@@ -12,6 +12,7 @@ mod error;
 pub mod migrations;
 pub mod payments;
 pub mod people;
+pub mod proxies;
 pub mod users;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,79 @@
+//! What every command needs: the configuration, the database path, the
+//! acting user and their PIN — resolved from flags, the environment and
+//! prompts, never from a PIN on the command line.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::{Cli, Exit, fail};
+use crate::config::Config;
+use crate::i18n;
+use crate::service::{AuthError, Service, Session};
+
+pub struct Context {
+    pub config: Arc<Config>,
+    pub db: PathBuf,
+}
+
+impl Context {
+    /// Loads the configuration and picks the database: `--db`, else
+    /// CHITRA_DB (both through clap), else the configuration.
+    pub fn load(cli: &Cli) -> Result<Context, Exit> {
+        let config = Config::locate(cli.config.as_deref()).map_err(fail)?;
+        i18n::set_lang(config.interface.language);
+        let db = cli.db.clone().unwrap_or_else(|| config.database.path.clone());
+        Ok(Context {
+            config: Arc::new(config),
+            db,
+        })
+    }
+
+    pub fn open(&self) -> Result<Service, Exit> {
+        Service::open(self.config.clone(), &self.db).map_err(fail)
+    }
+
+    /// Opens the database and signs in the acting user.
+    pub fn sign_in(&self, cli: &Cli) -> Result<(Service, Session), Exit> {
+        let mut service = self.open()?;
+        let name = match &cli.user {
+            Some(n) => n.clone(),
+            None => return Err(fail(AuthError::Missing)),
+        };
+        let pin = read_pin("CHITRA_PIN", &prompt_pin(&name))?;
+        let session = service.sign_in(&name, &pin).map_err(fail)?;
+        Ok((service, session))
+    }
+}
+
+fn prompt_pin(name: &str) -> String {
+    match i18n::lang() {
+        i18n::Lang::Vi => format!("Mã PIN của {name}: "),
+        i18n::Lang::En => format!("PIN for {name}: "),
+    }
+}
+
+/// A PIN from the environment variable `var`, else typed at the terminal
+/// (not echoed). Without either, the command is refused.
+pub fn read_pin(var: &str, prompt: &str) -> Result<String, Exit> {
+    if let Ok(pin) = std::env::var(var) {
+        return Ok(pin);
+    }
+    rpassword::prompt_password(prompt).map_err(|_| fail(AuthError::Missing))
+}
+
+/// A new PIN: CHITRA_NEW_PIN, else typed twice at the terminal.
+pub fn read_new_pin() -> Result<String, Exit> {
+    if let Ok(pin) = std::env::var("CHITRA_NEW_PIN") {
+        return Ok(pin);
+    }
+    let (first, again, differ) = match i18n::lang() {
+        i18n::Lang::Vi => ("Mã PIN mới (4–12 chữ số): ", "Nhập lại mã PIN mới: ", "Hai lần nhập PIN không giống nhau."),
+        i18n::Lang::En => ("New PIN (4–12 digits): ", "New PIN again: ", "The two PINs differ."),
+    };
+    let a = rpassword::prompt_password(first).map_err(|_| fail(AuthError::Missing))?;
+    let b = rpassword::prompt_password(again).map_err(|_| fail(AuthError::Missing))?;
+    if a != b {
+        return Err(fail(differ));
+    }
+    Ok(a)
+}

@@ -1,0 +1,90 @@
+//! The command line: `chitra <command>`. Each command is a thin shell over
+//! the service; it reads arguments, asks for PINs, prints results (text for
+//! people, `--json` for scripts) and chooses the exit code.
+//!
+//! Exit codes: 0 done; 1 not found / problems found (`show`, `verify`);
+//! 2 refused (bad input, wrong PIN, a rule); 3 nothing to pay.
+
+mod context;
+mod users;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use context::Context;
+
+#[derive(Debug, Parser)]
+#[command(name = "chitra", version, about = "Chi trả trợ cấp người có công tại bưu điện xã", long_about = None)]
+pub struct Cli {
+    /// Tệp cấu hình (mặc định: config/chitra.toml hoặc /etc/chitra/chitra.toml)
+    #[arg(long, global = true, env = "CHITRA_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Tệp cơ sở dữ liệu (mặc định: database.path trong cấu hình)
+    #[arg(long, global = true, env = "CHITRA_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Người dùng thực hiện (PIN lấy từ CHITRA_PIN hoặc được hỏi)
+    #[arg(long, global = true, env = "CHITRA_USER", value_name = "NAME")]
+    pub user: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Tạo cơ sở dữ liệu mới cùng trưởng bưu cục đầu tiên
+    Init {
+        /// Tên đăng nhập của trưởng bưu cục
+        #[arg(long, value_name = "NAME")]
+        supervisor: String,
+        /// Họ và tên đầy đủ
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        full_name: String,
+    },
+    /// Quản lý người dùng
+    #[command(subcommand)]
+    User(users::UserCommand),
+}
+
+/// Parses the command line and runs it.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Some(Command::Init { ref supervisor, ref full_name }) => users::init(&cli, supervisor, full_name),
+        Some(Command::User(ref cmd)) => users::run(&cli, cmd),
+        None => {
+            eprintln!("chitra: chưa có màn hình; dùng `chitra --help`.");
+            Err(Exit::Refused)
+        }
+    };
+    match code {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => ExitCode::from(e.code()),
+    }
+}
+
+/// How a command ended when it did not succeed (the message is already
+/// printed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    NotFound,
+    Refused,
+    NothingToPay,
+}
+
+impl Exit {
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::NotFound => 1,
+            Exit::Refused => 2,
+            Exit::NothingToPay => 3,
+        }
+    }
+}
+
+/// Prints an error the way every command does, and says it was refused.
+pub(crate) fn fail(e: impl std::fmt::Display) -> Exit {
+    eprintln!("chitra: {e}");
+    Exit::Refused
+}

@@ -1,0 +1,105 @@
+//! `chitra init` and `chitra user …`.
+
+use clap::{Subcommand, ValueEnum};
+
+use super::context::{Context, read_new_pin};
+use super::{Cli, Exit, fail};
+use crate::domain::user::Role;
+use crate::i18n::{Lang, lang};
+use crate::service::Service;
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Thêm người dùng (trưởng bưu cục)
+    Add {
+        name: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        full_name: String,
+    },
+    /// Danh sách người dùng
+    List,
+    /// Khóa tài khoản
+    Lock { name: String },
+    /// Mở khóa tài khoản
+    Unlock { name: String },
+    /// Đổi mã PIN (của mình, hoặc của người khác nếu là trưởng bưu cục)
+    Pin { name: Option<String> },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Clerk,
+    Supervisor,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Role {
+        match r {
+            RoleArg::Clerk => Role::Clerk,
+            RoleArg::Supervisor => Role::Supervisor,
+        }
+    }
+}
+
+pub fn init(cli: &Cli, name: &str, full_name: &str) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let pin = read_new_pin()?;
+    Service::init(ctx.config.clone(), &ctx.db, name, full_name, &pin).map_err(fail)?;
+    match lang() {
+        Lang::Vi => println!("Đã tạo cơ sở dữ liệu {} với trưởng bưu cục {name}.", ctx.db.display()),
+        Lang::En => println!("Created the database {} with supervisor {name}.", ctx.db.display()),
+    }
+    Ok(())
+}
+
+pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    if let UserCommand::List = cmd {
+        let service = ctx.open()?;
+        for u in service.list_users().map_err(fail)? {
+            let state = match (u.locked, lang()) {
+                (true, Lang::Vi) => "ĐÃ KHÓA",
+                (true, Lang::En) => "LOCKED",
+                (false, _) => "",
+            };
+            println!("{:<16} {:<11} {:<30} {state}", u.name, u.role.code(), crate::text::sanitize::for_display(&u.full_name));
+        }
+        return Ok(());
+    }
+    let (mut service, session) = ctx.sign_in(cli)?;
+    match cmd {
+        UserCommand::Add { name, role, full_name } => {
+            let pin = read_new_pin()?;
+            let u = service
+                .add_user(&session, name, full_name, (*role).into(), &pin)
+                .map_err(fail)?;
+            match lang() {
+                Lang::Vi => println!("Đã thêm {} ({}).", u.name, u.role.code()),
+                Lang::En => println!("Added {} ({}).", u.name, u.role.code()),
+            }
+        }
+        UserCommand::Lock { name } | UserCommand::Unlock { name } => {
+            let locked = matches!(cmd, UserCommand::Lock { .. });
+            service.set_user_locked(&session, name, locked).map_err(fail)?;
+            match (locked, lang()) {
+                (true, Lang::Vi) => println!("Đã khóa {name}."),
+                (false, Lang::Vi) => println!("Đã mở khóa {name}."),
+                (true, Lang::En) => println!("Locked {name}."),
+                (false, Lang::En) => println!("Unlocked {name}."),
+            }
+        }
+        UserCommand::Pin { name } => {
+            let name = name.clone().unwrap_or_else(|| session.user.name.clone());
+            let pin = read_new_pin()?;
+            service.change_pin(&session, &name, &pin).map_err(fail)?;
+            match lang() {
+                Lang::Vi => println!("Đã đổi mã PIN của {name}."),
+                Lang::En => println!("Changed the PIN of {name}."),
+            }
+        }
+        UserCommand::List => unreachable!("handled above"),
+    }
+    Ok(())
+}

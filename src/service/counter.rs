@@ -1,0 +1,216 @@
+//! The counter's questions: who is this (search as you type), and what is
+//! owed to them (the person's view).
+//!
+//! Search takes an ID number, a record code or a name. Names match word by
+//! word on the folded form, in any order ("nguyen lan" finds "Nguyễn Thị
+//! Lan"); results are in Vietnamese name order.
+
+use serde::Serialize;
+
+use super::{Error, Service};
+use crate::domain::payment::PaymentRecord;
+use crate::domain::person::{Person, Status};
+use crate::domain::proxy::{Proxy, Validity};
+use crate::domain::{Money, Period};
+use crate::store::payments::{self, UnpaidLine};
+use crate::store::{people, proxies};
+use crate::text::{collate, fold};
+
+/// This month's state of a person, as the result list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MonthState {
+    /// Chưa chi: something is owed.
+    Unpaid,
+    /// Đã chi: this month is paid.
+    Paid,
+    /// Tạm dừng.
+    Suspended,
+    /// Đã giảm: deceased or moved.
+    Decreased,
+    /// Nothing listed for this month and nothing owed.
+    NothingDue,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SearchHit {
+    pub person: Person,
+    pub state: MonthState,
+    pub unpaid_total: Money,
+}
+
+/// Search results; `more` when the limit cut the list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchResults {
+    pub hits: Vec<SearchHit>,
+    pub more: bool,
+}
+
+/// A proxy or guardian with whether it can be used today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProxyOnFile {
+    pub proxy: Proxy,
+    pub validity: Validity,
+}
+
+/// Everything the person screen shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonView {
+    pub person: Person,
+    pub proxies: Vec<ProxyOnFile>,
+    pub unpaid: Vec<UnpaidLine>,
+    pub unpaid_total: Money,
+    /// Payments of the last 12 months, newest first (reversed ones included).
+    pub payments: Vec<PaymentRecord>,
+    pub state: MonthState,
+}
+
+impl PersonView {
+    /// Whether the pay flow may start: an active person with a positive total.
+    pub fn can_pay(&self) -> bool {
+        self.person.is_payable() && !self.unpaid.is_empty() && self.unpaid_total > Money::ZERO
+    }
+}
+
+/// How a query is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Query {
+    Digits(String),
+    Code(String),
+    Words(Vec<String>),
+}
+
+fn classify(query: &str) -> Option<Query> {
+    let q = query.trim();
+    if q.is_empty() {
+        return None;
+    }
+    let compact: String = q.chars().filter(|c| !matches!(c, ' ' | '.' | '-')).collect();
+    if !compact.is_empty() && compact.chars().all(|c| c.is_ascii_digit()) {
+        return Some(Query::Digits(compact));
+    }
+    let has_digit = q.chars().any(|c| c.is_ascii_digit());
+    if has_digit && !q.contains(char::is_whitespace) {
+        return Some(Query::Code(q.to_string()));
+    }
+    let folded = fold(q);
+    let words: Vec<String> = folded.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+    (!words.is_empty()).then_some(Query::Words(words))
+}
+
+impl Service {
+    /// The period paid this month (from the clock).
+    pub fn current_period(&self) -> Period {
+        Period::of(self.clock.today())
+    }
+
+    /// Searches people by ID number, record code or name.
+    pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults, Error> {
+        let Some(q) = classify(query) else {
+            return Ok(SearchResults::default());
+        };
+        let conn = self.store.conn();
+        let fetch = limit + 1;
+        let mut found = match &q {
+            Query::Digits(d) => {
+                let mut v = people::by_id_prefix(conn, d, fetch)?;
+                if v.len() < fetch {
+                    for p in people::by_code_prefix(conn, d, fetch - v.len())? {
+                        if !v.iter().any(|x| x.id == p.id) {
+                            v.push(p);
+                        }
+                    }
+                }
+                v
+            }
+            Query::Code(c) => people::by_code_prefix(conn, c, fetch)?,
+            Query::Words(w) => {
+                let words: Vec<&str> = w.iter().map(String::as_str).collect();
+                let mut v = people::by_name_words(conn, &words, fetch)?;
+                v.sort_by(|a, b| collate::compare_names(&a.full_name, &b.full_name));
+                v
+            }
+        };
+        let more = found.len() > limit;
+        found.truncate(limit);
+        let period = self.current_period();
+        let hits = found
+            .into_iter()
+            .map(|person| {
+                let (state, unpaid_total) = self.month_state(&person, period)?;
+                Ok(SearchHit {
+                    person,
+                    state,
+                    unpaid_total,
+                })
+            })
+            .collect::<Result<_, Error>>()?;
+        Ok(SearchResults { hits, more })
+    }
+
+    fn month_state(&self, person: &Person, period: Period) -> Result<(MonthState, Money), Error> {
+        let unpaid = payments::unpaid_lines(self.store.conn(), person.id)?;
+        let total: Money = unpaid.iter().map(|l| l.amount).sum();
+        let state = match person.status {
+            Status::Suspended => MonthState::Suspended,
+            Status::Deceased | Status::Moved => MonthState::Decreased,
+            Status::Active if !unpaid.is_empty() => MonthState::Unpaid,
+            Status::Active => {
+                if payments::standing_payment_in_period(self.store.conn(), person.id, period)?.is_some() {
+                    MonthState::Paid
+                } else {
+                    MonthState::NothingDue
+                }
+            }
+        };
+        Ok((state, total))
+    }
+
+    /// Everything about one person the counter needs.
+    pub fn person_view(&self, person_id: i64) -> Result<PersonView, Error> {
+        let conn = self.store.conn();
+        let person = people::get(conn, person_id)?.ok_or(Error::NoSuchPerson)?;
+        let today = self.clock.today();
+        let proxies = proxies::of_person(conn, person_id)?
+            .into_iter()
+            .map(|proxy| ProxyOnFile {
+                validity: proxy.validity(today),
+                proxy,
+            })
+            .collect();
+        let unpaid = payments::unpaid_lines(conn, person_id)?;
+        let unpaid_total = unpaid.iter().map(|l| l.amount).sum();
+        let since = today
+            .checked_sub_months(chrono::Months::new(12))
+            .unwrap_or(today)
+            .format("%Y-%m-%d")
+            .to_string();
+        let payments = payments::of_person(conn, person_id, &since)?;
+        let (state, _) = self.month_state(&person, self.current_period())?;
+        Ok(PersonView {
+            person,
+            proxies,
+            unpaid,
+            unpaid_total,
+            payments,
+            state,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Query, classify};
+
+    #[test]
+    fn queries_are_read_as_ids_codes_or_names() {
+        assert_eq!(classify("046 090 001"), Some(Query::Digits("046090001".into())));
+        assert_eq!(classify("hd-00123"), Some(Query::Code("hd-00123".into())));
+        assert_eq!(
+            classify("Nguyễn  thị"),
+            Some(Query::Words(vec!["nguyen".into(), "thi".into()]))
+        );
+        assert_eq!(classify("   "), None);
+    }
+}
