@@ -3,6 +3,7 @@
 //! Plain data and the rules about it. Nothing here knows SQL or the terminal.
 
 pub mod entitlement;
+pub mod idnumber;
 pub mod money;
 pub mod payment;
 pub mod period;
@@ -12,6 +13,7 @@ pub mod user;
 pub mod words;
 
 pub use entitlement::EntitlementKind;
+pub use idnumber::{IdError, IdKind, IdNumber, IdWarning};
 pub use money::{AmountError, Money, parse_amount};
 pub use payment::{PayMethod, ReceiverKind};
 pub use period::Period;

@@ -6,6 +6,7 @@
 //! [`for_display`], so that a hostile cell cannot reach the terminal.
 
 use super::Localize;
+use crate::domain::idnumber::{IdError, IdWarning, century_start};
 use crate::domain::money::{AmountError, Money, PARSE_LIMIT_DONG};
 use crate::text::TextError;
 use crate::text::for_display;
@@ -24,8 +25,36 @@ fn quote(value: &str) -> String {
     }
 }
 
+/// One character quoted back: as itself when it shows, as U+XXXX when it
+/// is invisible or a control.
 fn quote_char(c: char) -> String {
-    quote(c.encode_utf8(&mut [0; 4]))
+    let s = c.to_string();
+    if c.is_whitespace() || for_display(&s) != s {
+        code_point(c)
+    } else {
+        format!("“{c}”")
+    }
+}
+
+/// A hint for ID numbers that look like they lost leading zeros.
+fn lost_zero_hint(digits: usize, vi: bool) -> &'static str {
+    match (digits, vi) {
+        (8 | 10 | 11, true) => {
+            " Nếu số lấy từ ô Excel kiểu số, các số 0 ở đầu có thể đã bị mất: sửa ô đó thành kiểu văn bản (Text) rồi nhập lại số đúng."
+        }
+        (8 | 10 | 11, false) => {
+            " If the number came from an Excel number cell, its leading zeros may have been lost: make that cell Text and enter the number again."
+        }
+        _ => "",
+    }
+}
+
+/// "1900–1999" for the century digit 4 of a CCCD stands for.
+fn century_range(digit: u8) -> String {
+    match century_start(digit) {
+        Some(start) => format!("{start}–{}", start + 99),
+        None => "2100+".into(),
+    }
 }
 
 impl Localize for TextError {
@@ -112,7 +141,90 @@ impl Localize for AmountError {
     }
 }
 
-crate::localized_error!(TextError, AmountError);
+impl Localize for IdError {
+    fn vi(&self) -> String {
+        match self {
+            IdError::Empty => {
+                "Chưa có số CCCD/CMND. Nhập số CCCD (12 chữ số) hoặc CMND cũ (9 chữ số).".into()
+            }
+            IdError::NonDigit { ch, digits } => format!(
+                "Số CCCD/CMND chỉ được gồm chữ số, nhưng có ký tự {} (đang có {digits} chữ số). Kiểm tra lại số trên thẻ.",
+                quote_char(*ch)
+            ),
+            IdError::WrongLength { digits } => format!(
+                "Số CCCD phải có đúng 12 chữ số, CMND cũ 9 chữ số (đang có {digits}). Kiểm tra lại số trên thẻ.{}",
+                lost_zero_hint(*digits, true)
+            ),
+            IdError::UnknownProvince { code } => format!(
+                "Ba chữ số đầu của số CCCD ({}) không phải mã tỉnh/thành phố nào. Kiểm tra lại số trên thẻ.",
+                for_display(code)
+            ),
+            IdError::FutureCentury { digit } => format!(
+                "Chữ số thứ 4 của số CCCD là {digit}, ứng với người sinh từ năm 2100 trở đi, không thể đúng. Kiểm tra lại số trên thẻ."
+            ),
+            IdError::CenturyMismatch { digit, birth_year } => format!(
+                "Chữ số thứ 4 của số CCCD là {digit}, tức là sinh trong các năm {}, nhưng năm sinh ghi là {birth_year}. Kiểm tra lại số CCCD và năm sinh trên thẻ.",
+                century_range(*digit)
+            ),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            IdError::Empty => {
+                "No ID number. Enter the CCCD number (12 digits) or the old CMND number (9 digits)."
+                    .into()
+            }
+            IdError::NonDigit { ch, digits } => format!(
+                "An ID number has only digits, but this one has {} ({digits} digits so far). Check the number on the card.",
+                quote_char(*ch)
+            ),
+            IdError::WrongLength { digits } => format!(
+                "A CCCD number has exactly 12 digits, an old CMND 9 (this one has {digits}). Check the number on the card.{}",
+                lost_zero_hint(*digits, false)
+            ),
+            IdError::UnknownProvince { code } => format!(
+                "The first three digits of the CCCD number ({}) are not a province code. Check the number on the card.",
+                for_display(code)
+            ),
+            IdError::FutureCentury { digit } => format!(
+                "Digit 4 of the CCCD number is {digit}, meaning born in 2100 or later, which cannot be right. Check the number on the card."
+            ),
+            IdError::CenturyMismatch { digit, birth_year } => format!(
+                "Digit 4 of the CCCD number is {digit}, meaning born in {}, but the birth year is {birth_year}. Check the CCCD number and the birth year on the card.",
+                century_range(*digit)
+            ),
+        }
+    }
+}
+
+impl Localize for IdWarning {
+    fn vi(&self) -> String {
+        match self {
+            IdWarning::LeadingZeroRestored { zeros } => format!(
+                "Đã thêm {zeros} số 0 vào đầu số CCCD/CMND (ô Excel kiểu số làm mất số 0 ở đầu). Đối chiếu với thẻ khi chi trả."
+            ),
+            IdWarning::BirthYearDigits { digits, birth_year } => format!(
+                "Chữ số thứ 5–6 của số CCCD ({}) không khớp với năm sinh {birth_year}. Đối chiếu số CCCD và năm sinh với thẻ.",
+                for_display(digits)
+            ),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            IdWarning::LeadingZeroRestored { zeros } => format!(
+                "Put {zeros} leading zero(s) back on the ID number (an Excel number cell drops them). Compare with the card when paying."
+            ),
+            IdWarning::BirthYearDigits { digits, birth_year } => format!(
+                "Digits 5–6 of the CCCD number ({}) do not match the birth year {birth_year}. Compare the number and the birth year with the card.",
+                for_display(digits)
+            ),
+        }
+    }
+}
+
+crate::localized_error!(TextError, AmountError, IdError);
 
 #[cfg(test)]
 mod tests {
@@ -147,7 +259,44 @@ mod tests {
         assert!(err.vi().contains("sai chỗ"));
         let err = parse_amount("9.000.000.000.000.000").unwrap_err();
         assert!(err.vi().contains("1.000.000.000.000.000 đ"), "{}", err.vi());
+        let err = parse_amount("2.789.000\u{200B}").unwrap_err();
+        assert!(err.vi().contains("U+200B"), "{}", err.vi());
         let long = "x".repeat(500);
         assert!(parse_amount(&long).unwrap_err().vi().chars().count() < 200);
+    }
+
+    #[test]
+    fn id_errors_say_what_is_wrong_and_what_to_do() {
+        use crate::domain::idnumber::parse;
+        let err = parse("00109000123", None, false).unwrap_err();
+        assert_eq!(
+            err.vi(),
+            "Số CCCD phải có đúng 12 chữ số, CMND cũ 9 chữ số (đang có 11). Kiểm tra lại số trên thẻ. Nếu số lấy từ ô Excel kiểu số, các số 0 ở đầu có thể đã bị mất: sửa ô đó thành kiểu văn bản (Text) rồi nhập lại số đúng."
+        );
+        let err = parse("0010900012345", None, false).unwrap_err();
+        assert!(!err.vi().contains("Excel"));
+        let err = parse("001090001234", Some(2001), false).unwrap_err();
+        assert!(
+            err.vi().contains("1900–1999") && err.vi().contains("2001"),
+            "{}",
+            err.vi()
+        );
+        let err = parse("00109000123\u{1b}", None, false).unwrap_err();
+        assert!(err.vi().contains("U+001B") && !err.vi().contains('\u{1b}'));
+        let err = parse("003090001234", None, false).unwrap_err();
+        assert!(err.en().contains("(003)"));
+        let err = parse("", None, false).unwrap_err();
+        assert!(err.vi().starts_with("Chưa có số CCCD/CMND."));
+        let err = parse("001490001234", None, false).unwrap_err();
+        assert!(err.vi().contains("là 4") && err.vi().contains("2100"));
+    }
+
+    #[test]
+    fn id_warnings_are_worded() {
+        use crate::domain::idnumber::parse;
+        let (_, warnings) = parse("79045001234", Some(1946), true).unwrap();
+        assert!(warnings[0].vi().contains("Đã thêm 1 số 0"));
+        assert!(warnings[1].vi().contains("(45)") && warnings[1].vi().contains("1946"));
+        assert!(warnings[1].en().contains("1946"));
     }
 }
