@@ -18,7 +18,8 @@ pub enum CharClass {
     /// Ordinary printable text, including combining marks.
     Text,
     /// White space of any kind (Unicode `White_Space`: space, tab, line
-    /// breaks, NBSP U+00A0, U+3000, …). In a field a run becomes one space.
+    /// breaks, NBSP U+00A0, U+3000, …), except NEL U+0085, which is a
+    /// [`CharClass::Control`]. In a field a run becomes one space.
     Space,
     /// Invisible characters that mean nothing in a name, address or number
     /// and are dropped from fields: U+FEFF (BOM), U+200B zero-width space,
@@ -38,6 +39,11 @@ pub enum CharClass {
 /// (as of Unicode 15) minus the characters listed under
 /// [`CharClass::Invisible`].
 pub fn char_class(c: char) -> CharClass {
+    // NEL is white space to Unicode, but in a list it is nearly always a
+    // byte 0x85 ("…" in Windows-1252) decoded with the wrong encoding.
+    if c == '\u{85}' {
+        return CharClass::Control;
+    }
     if c.is_whitespace() {
         return CharClass::Space;
     }
@@ -216,6 +222,7 @@ mod tests {
             ("a\u{7f}", '\u{7f}'),
             ("\u{0}x", '\u{0}'),
             ("x\u{90}", '\u{90}'),
+            ("x\u{85}y", '\u{85}'),
         ] {
             match clean_field(input) {
                 Err(TextError::ControlChar { ch: got, .. }) => assert_eq!(got, ch),
