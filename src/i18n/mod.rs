@@ -59,4 +59,5 @@ macro_rules! localized_error {
 
 pub mod service;
 pub mod store;
+pub mod strings;
 pub mod text;

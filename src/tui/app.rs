@@ -1,0 +1,370 @@
+//! The application state and its update: a stack of screens, who is signed
+//! in, the message line, and the app's own popups (help, quit question).
+//!
+//! [`App`] is driven by events and draws a frame; it never touches the
+//! terminal itself, so tests drive it with keys and draw it on ratatui's
+//! `TestBackend` (see [`crate::tui::testing`]). The real terminal loop is
+//! [`crate::tui::run`].
+//!
+//! A key becomes an [`Action`] ([`App::action_for`], which changes
+//! nothing), then [`App::update`] applies it. Order in which a key is
+//! understood:
+//! 1. Ctrl-L (repaint) always; nothing else while the window is too small;
+//! 2. an open help popup closes on any key; the quit question takes c/y,
+//!    k/n or Esc;
+//! 3. help (F1, Ctrl-T, or `?` when not typing) and quit (Ctrl-C, or `q`
+//!    when not typing), which always asks;
+//! 4. the top screen's own keys;
+//! 5. Esc, if the screen did not use it: back one screen, or on the first
+//!    screen the quit question.
+
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use ratatui::Frame;
+
+use crate::i18n::strings;
+use crate::service::{Service, Session};
+use crate::text::for_display;
+use crate::tui::context::{Ctx, Message, View};
+use crate::tui::event::split_alt;
+use crate::tui::frame::{self, Areas};
+use crate::tui::keys::{Binding, KeyHelp, KeyList, key_match};
+use crate::tui::popups;
+use crate::tui::screens::sign_in::SignIn;
+use crate::tui::screens::{AnyScreen, Nav, Outcome, Screen};
+use crate::tui::theme::Theme;
+
+/// What a key means to the app (see [`App::action_for`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Repaint the whole terminal (Ctrl-L).
+    Repaint,
+    ShowHelp,
+    CloseHelp,
+    /// Ask "Thoát chitra? (c/k)".
+    AskQuit,
+    /// The answer to the quit question was yes.
+    Quit,
+    /// The answer to the quit question was no.
+    StayOpen,
+    /// The key is for the screen on top; if it does not use Esc, Esc goes
+    /// back one screen (or, on the first screen, asks to quit).
+    Screen(KeyEvent),
+}
+
+/// A popup of the app itself, over whatever screen is showing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit,
+}
+
+/// chitra's screens and what they share.
+pub struct App {
+    service: Service,
+    session: Option<Session>,
+    /// Never empty: the last screen is the one on top.
+    stack: Vec<Box<dyn AnyScreen>>,
+    overlay: Option<Overlay>,
+    message: Option<Message>,
+    keys: KeyList,
+    theme: Theme,
+    size: (u16, u16),
+    quit: bool,
+    repaint: bool,
+}
+
+impl App {
+    /// The app at the sign-in screen, assuming an 80×24 window until told.
+    pub fn new(service: Service, theme: Theme) -> App {
+        App {
+            service,
+            session: None,
+            stack: vec![Box::new(SignIn::new())],
+            overlay: None,
+            message: None,
+            keys: KeyList::default(),
+            theme,
+            size: (frame::MIN_WIDTH, frame::MIN_HEIGHT),
+            quit: false,
+            repaint: false,
+        }
+    }
+
+    /// Uses other key bindings.
+    pub fn with_keys(mut self, keys: KeyList) -> App {
+        self.keys = keys;
+        self
+    }
+
+    /// Opens `screen` on top of the current one (tests, and screens of
+    /// other modules that are not reached from a menu yet).
+    pub fn open<S: Screen + 'static>(&mut self, screen: S) {
+        self.navigate(Nav::push(screen), false);
+    }
+
+    pub fn service(&self) -> &Service {
+        &self.service
+    }
+
+    pub fn service_mut(&mut self) -> &mut Service {
+        &mut self.service
+    }
+
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+
+    /// The title of the screen on top.
+    pub fn title(&self) -> String {
+        self.top().title()
+    }
+
+    /// How many screens are open.
+    pub fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    /// True once the clerk confirmed quitting.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// True (once) after Ctrl-L: the terminal should be repainted in full.
+    pub fn take_repaint(&mut self) -> bool {
+        std::mem::take(&mut self.repaint)
+    }
+
+    /// The window is now `width`×`height`.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+    }
+
+    fn top(&self) -> &dyn AnyScreen {
+        self.stack
+            .last()
+            .expect("the screen stack is never empty")
+            .as_ref()
+    }
+
+    /// Handles one terminal event (keys and resizes; others are ignored).
+    pub fn handle_event(&mut self, event: &Event) {
+        match event {
+            Event::Key(key) => {
+                for key in split_alt(*key) {
+                    self.handle_key(key);
+                }
+            }
+            Event::Resize(w, h) => self.resize(*w, *h),
+            _ => {}
+        }
+    }
+
+    /// Handles one key press (releases and repeats are ignored).
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if let Some(action) = self.action_for(&key) {
+            self.update(action);
+        }
+    }
+
+    /// What `key` means now, without changing anything.
+    pub fn action_for(&self, key: &KeyEvent) -> Option<Action> {
+        if key.kind != KeyEventKind::Press || self.quit {
+            return None;
+        }
+        let keys = &self.keys;
+        if key_match(key, &keys.repaint, false) {
+            return Some(Action::Repaint);
+        }
+        if frame::too_small(self.size.0, self.size.1) {
+            return None;
+        }
+        match self.overlay {
+            Some(Overlay::Help) => return Some(Action::CloseHelp),
+            Some(Overlay::ConfirmQuit) => {
+                return if key_match(key, &keys.yes, false) {
+                    Some(Action::Quit)
+                } else if key_match(key, &keys.no, false) || key_match(key, &keys.back, false) {
+                    Some(Action::StayOpen)
+                } else {
+                    None
+                };
+            }
+            None => {}
+        }
+        let typing = self.top().typing();
+        if key_match(key, &keys.help, typing) {
+            Some(Action::ShowHelp)
+        } else if key_match(key, &keys.quit, typing) {
+            Some(Action::AskQuit)
+        } else {
+            Some(Action::Screen(*key))
+        }
+    }
+
+    /// Applies an action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Repaint => self.repaint = true,
+            Action::ShowHelp => self.overlay = Some(Overlay::Help),
+            Action::CloseHelp | Action::StayOpen => self.overlay = None,
+            Action::AskQuit => self.overlay = Some(Overlay::ConfirmQuit),
+            Action::Quit => {
+                self.overlay = None;
+                self.quit = true;
+            }
+            Action::Screen(key) => self.screen_key(&key),
+        }
+    }
+
+    /// Gives `key` to the screen on top; if it declines Esc, goes back.
+    fn screen_key(&mut self, key: &KeyEvent) {
+        let typing = self.top().typing();
+        let top = self
+            .stack
+            .last_mut()
+            .expect("the screen stack is never empty");
+        let mut ctx = Ctx::new(
+            &mut self.service,
+            &mut self.session,
+            &self.keys,
+            &mut self.message,
+        );
+        let nav = top.handle_key(key, &mut ctx);
+        let message_set = ctx.message_was_set();
+        match nav {
+            Some(nav) => self.navigate(nav, message_set),
+            None if key_match(key, &self.keys.back, typing) => {
+                self.navigate(Nav::Back(Outcome::Cancelled), false)
+            }
+            None => {}
+        }
+    }
+
+    /// Moves between screens. The message line is cleared when the screen
+    /// changes, unless the update that moved set it.
+    fn navigate(&mut self, mut nav: Nav, mut message_set: bool) {
+        loop {
+            match nav {
+                Nav::Stay => return,
+                Nav::AskQuit => {
+                    self.overlay = Some(Overlay::ConfirmQuit);
+                    return;
+                }
+                Nav::Push(screen) => {
+                    self.stack.push(screen);
+                    break;
+                }
+                Nav::Reset(screen) => {
+                    self.stack.clear();
+                    self.stack.push(screen);
+                    break;
+                }
+                Nav::Back(outcome) => {
+                    if self.stack.len() <= 1 {
+                        self.overlay = Some(Overlay::ConfirmQuit);
+                        return;
+                    }
+                    self.stack.pop();
+                    let below = self
+                        .stack
+                        .last_mut()
+                        .expect("the screen stack is never empty");
+                    let mut ctx = Ctx::new(
+                        &mut self.service,
+                        &mut self.session,
+                        &self.keys,
+                        &mut self.message,
+                    );
+                    nav = below.on_result(outcome, &mut ctx);
+                    message_set |= ctx.message_was_set();
+                    if matches!(nav, Nav::Stay) {
+                        break;
+                    }
+                }
+            }
+        }
+        if !message_set {
+            self.message = None;
+        }
+    }
+
+    /// The keys shown in help and in the key line: the screen's, then those
+    /// every screen shares.
+    fn key_help(&self) -> Vec<KeyHelp> {
+        let s = strings::t();
+        let keys = &self.keys;
+        // Only the keys that work now: no `?` or `q` while typing.
+        let typing = self.top().typing();
+        let now = |b: &Binding| if typing { b.while_typing() } else { b.clone() };
+        let mut items = self.top().keys(keys);
+        items.push(KeyHelp::new(&now(&keys.help), s.key_help).short(s.short_help));
+        if self.stack.len() > 1 {
+            items.push(KeyHelp::new(&keys.back, s.key_back).short(s.short_back));
+        } else {
+            items.push(KeyHelp::new(&keys.back, s.key_quit_asks).short(s.short_quit));
+        }
+        items.push(KeyHelp::new(&now(&keys.quit), s.key_quit_asks));
+        items.push(KeyHelp::new(&keys.repaint, s.key_repaint));
+        items
+    }
+
+    /// Draws the whole window. Reads the state only.
+    pub fn draw(&self, frame: &mut Frame) {
+        let area = frame.area();
+        if frame::too_small(area.width, area.height) {
+            frame::draw_too_small(frame, &self.theme);
+            return;
+        }
+        let message = frame::message_lines(self.message.as_ref(), area.width);
+        let areas = Areas::of(area, u16::try_from(message.len()).unwrap_or(1));
+        let date = self.service.clock.today().format("%d/%m/%Y").to_string();
+        let office = &self.service.config().office.name;
+        frame::draw_title(
+            frame,
+            areas.title,
+            office,
+            self.session.as_ref(),
+            &date,
+            &self.theme,
+        );
+
+        // The top screen, and the screen under it when it is a popup.
+        let base = self.stack.iter().rposition(|s| !s.is_popup()).unwrap_or(0);
+        let top = self.stack.len() - 1;
+        for (i, screen) in self.stack.iter().enumerate().skip(base) {
+            let view = View {
+                theme: &self.theme,
+                keys: &self.keys,
+                session: self.session.as_ref(),
+                focused: i == top && self.overlay.is_none(),
+            };
+            screen.draw(frame, areas.body, &view);
+        }
+
+        let items = self.key_help();
+        frame::draw_message(
+            frame,
+            areas.message,
+            self.message.as_ref(),
+            &message,
+            &self.theme,
+        );
+        frame::draw_keys(frame, areas.keys, &items, &self.theme);
+        match self.overlay {
+            Some(Overlay::Help) => {
+                let title = for_display(&self.title()).into_owned();
+                popups::help::draw(frame, areas.body, &title, &items, &self.theme);
+            }
+            Some(Overlay::ConfirmQuit) => popups::quit::draw(frame, areas.body, &self.theme),
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! What a screen is given: [`Ctx`] when it updates (the service, the
+//! session, the message line) and [`View`] when it draws (read-only).
+//!
+//! The message line at the bottom of every screen holds one [`Message`]: an
+//! error (in the words of the error's `Display`, which is Vietnamese by
+//! default) or a confirmation. It stays until a screen sets another one or
+//! the clerk moves to another screen.
+
+use std::fmt::Display;
+
+use crate::service::{Service, Session};
+use crate::tui::keys::KeyList;
+use crate::tui::theme::Theme;
+
+/// A line for the clerk at the bottom of the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    Error(String),
+    Info(String),
+}
+
+impl Message {
+    pub fn text(&self) -> &str {
+        match self {
+            Message::Error(t) | Message::Info(t) => t,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        matches!(self, Message::Error(_))
+    }
+}
+
+/// What a screen may use and change while it updates.
+pub struct Ctx<'a> {
+    /// The only way to the data: screens never hold SQL.
+    pub service: &'a mut Service,
+    /// Who is signed in. Signing in and out sets it.
+    pub session: &'a mut Option<Session>,
+    pub keys: &'a KeyList,
+    message: &'a mut Option<Message>,
+    message_set: bool,
+}
+
+impl<'a> Ctx<'a> {
+    pub(crate) fn new(
+        service: &'a mut Service,
+        session: &'a mut Option<Session>,
+        keys: &'a KeyList,
+        message: &'a mut Option<Message>,
+    ) -> Ctx<'a> {
+        Ctx {
+            service,
+            session,
+            keys,
+            message,
+            message_set: false,
+        }
+    }
+
+    /// Shows an error on the message line (in its own words).
+    pub fn error(&mut self, error: &dyn Display) {
+        *self.message = Some(Message::Error(error.to_string()));
+        self.message_set = true;
+    }
+
+    /// Shows a confirmation on the message line.
+    pub fn info(&mut self, text: impl Into<String>) {
+        *self.message = Some(Message::Info(text.into()));
+        self.message_set = true;
+    }
+
+    pub fn clear_message(&mut self) {
+        *self.message = None;
+        self.message_set = true;
+    }
+
+    /// Whether the message line shows something.
+    pub fn has_message(&self) -> bool {
+        self.message.is_some()
+    }
+
+    /// Whether this update set or cleared the message line.
+    pub(crate) fn message_was_set(&self) -> bool {
+        self.message_set
+    }
+}
+
+/// What a screen may read while it draws.
+pub struct View<'a> {
+    pub theme: &'a Theme,
+    pub keys: &'a KeyList,
+    pub session: Option<&'a Session>,
+    /// False when something is drawn over this screen; then it must not
+    /// place the terminal cursor.
+    pub focused: bool,
+}

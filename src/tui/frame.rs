@@ -1,0 +1,202 @@
+//! The frame around every screen: the title bar on top (office · signed-in
+//! user and role · date), the message line and the key line at the bottom,
+//! and the message shown instead of everything when the window is smaller
+//! than 80×24.
+//!
+//! Everything from the configuration or the database (office name, user's
+//! full name, messages that quote values) passes through
+//! [`crate::text::for_display`] here before it reaches the terminal.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::domain::user::Role;
+use crate::i18n::strings::{self, Strings};
+use crate::service::Session;
+use crate::text::for_display;
+use crate::tui::context::Message;
+use crate::tui::keys::KeyHelp;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::fit::{fit, width, wrap};
+
+/// The smallest window chitra draws its screens in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Whether a `width`×`height` window is too small for the screens.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
+/// Most rows the message line grows to for a long message.
+pub const MAX_MESSAGE_ROWS: u16 = 3;
+
+/// The parts of the window: title bar, body, message line(s), key line.
+pub struct Areas {
+    pub title: Rect,
+    pub body: Rect,
+    pub message: Rect,
+    pub keys: Rect,
+}
+
+impl Areas {
+    /// The parts of `area` when the message needs `message_rows` rows
+    /// (at least one is always kept for it).
+    pub fn of(area: Rect, message_rows: u16) -> Areas {
+        let message_rows = message_rows.clamp(1, MAX_MESSAGE_ROWS);
+        let bottom = area.bottom();
+        Areas {
+            title: Rect::new(area.x, area.y, area.width, 1),
+            body: Rect::new(
+                area.x,
+                area.y + 1,
+                area.width,
+                area.height.saturating_sub(2 + message_rows),
+            ),
+            message: Rect::new(
+                area.x,
+                bottom.saturating_sub(1 + message_rows),
+                area.width,
+                message_rows,
+            ),
+            keys: Rect::new(area.x, bottom.saturating_sub(1), area.width, 1),
+        }
+    }
+}
+
+/// The message as it is shown in `width` columns: harmless, and wrapped.
+pub fn message_lines(message: Option<&Message>, width: u16) -> Vec<String> {
+    let Some(message) = message else {
+        return Vec::new();
+    };
+    let mut lines = wrap(
+        &for_display(message.text()),
+        usize::from(width.saturating_sub(2)),
+    );
+    let max = usize::from(MAX_MESSAGE_ROWS);
+    if lines.len() > max {
+        lines.truncate(max);
+        let last = &mut lines[max - 1];
+        *last = fit(&format!("{last} …"), usize::from(width.saturating_sub(2)));
+    }
+    lines
+}
+
+pub fn role_name(role: Role, s: &Strings) -> &'static str {
+    match role {
+        Role::Clerk => s.role_clerk,
+        Role::Supervisor => s.role_supervisor,
+    }
+}
+
+/// The title bar: office on the left; user, role and date on the right.
+pub fn draw_title(
+    frame: &mut Frame,
+    area: Rect,
+    office: &str,
+    session: Option<&Session>,
+    date: &str,
+    theme: &Theme,
+) {
+    let s = strings::t();
+    let room = usize::from(area.width).saturating_sub(2);
+    let right = match session {
+        Some(session) => format!(
+            "{} · {} · {date}",
+            for_display(&session.user.full_name),
+            role_name(session.user.role, s)
+        ),
+        None => date.to_string(),
+    };
+    let right = fit(&right, room);
+    let left = fit(&for_display(office), room.saturating_sub(width(&right) + 3));
+    let buf = frame.buffer_mut();
+    buf.set_style(area, theme.title_bar());
+    buf.set_stringn(
+        area.x + 1,
+        area.y,
+        &left,
+        room,
+        theme.title_bar().patch(theme.heading()),
+    );
+    let right_x = area
+        .right()
+        .saturating_sub(1 + u16::try_from(width(&right)).unwrap_or(0));
+    buf.set_stringn(right_x, area.y, &right, room, theme.title_bar());
+}
+
+/// The message line: an error or a confirmation (already wrapped by
+/// [`message_lines`]), or nothing.
+pub fn draw_message(
+    frame: &mut Frame,
+    area: Rect,
+    message: Option<&Message>,
+    lines: &[String],
+    theme: &Theme,
+) {
+    let Some(message) = message else { return };
+    let style = if message.is_error() {
+        theme.error()
+    } else {
+        theme.info()
+    };
+    let buf = frame.buffer_mut();
+    for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
+        buf.set_stringn(area.x + 1, y, line, usize::from(area.width), style);
+    }
+}
+
+/// The key line: "Enter Đăng nhập  Tab Ô sau  F1 Trợ giúp …", as many as fit.
+pub fn draw_keys(frame: &mut Frame, area: Rect, items: &[KeyHelp], theme: &Theme) {
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for item in items {
+        let Some(short) = &item.short else { continue };
+        let gap = if used > 1 { 2 } else { 0 };
+        let need = gap + width(&item.first) + 1 + width(short);
+        if used + need > usize::from(area.width) {
+            break;
+        }
+        if gap > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(item.first.clone(), theme.key()));
+        spans.push(Span::raw(format!(" {short}")));
+        used += need;
+    }
+    frame
+        .buffer_mut()
+        .set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// Shown instead of the screen below 80×24: what is needed and what it is.
+pub fn draw_too_small(frame: &mut Frame, theme: &Theme) {
+    let area = frame.area();
+    let max = usize::from(area.width).max(1);
+    let mut lines = wrap(&strings::too_small(area.width, area.height), max);
+    lines.extend(wrap(strings::t().too_small_hint, max));
+    let top = area.y
+        + area
+            .height
+            .saturating_sub(u16::try_from(lines.len()).unwrap_or(0))
+            / 2;
+    let buf = frame.buffer_mut();
+    for (i, line) in lines.iter().enumerate() {
+        let y = top + u16::try_from(i).unwrap_or(0);
+        if y >= area.bottom() {
+            break;
+        }
+        let x = area.x
+            + area
+                .width
+                .saturating_sub(u16::try_from(width(line)).unwrap_or(0))
+                / 2;
+        let style = if i == 0 {
+            theme.heading()
+        } else {
+            theme.text()
+        };
+        buf.set_stringn(x, y, line, max, style);
+    }
+}

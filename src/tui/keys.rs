@@ -1,0 +1,334 @@
+//! Key bindings: one struct of defaults ([`KeyList`]) and one way to match a
+//! key against a binding ([`key_match`]).
+//!
+//! Rules every binding follows, checked by the tests below:
+//! - every function key has a letter or Ctrl alternative, because PuTTY's
+//!   F1–F4 send different sequences depending on its keyboard mode;
+//! - Ctrl-H is never a command: PuTTY can be set to send it for Backspace,
+//!   so it deletes, like Backspace;
+//! - a plain letter (no Ctrl) never acts while the clerk is typing in a text
+//!   field: there it is text. `?` is help only outside text fields, and
+//!   F1 / Ctrl-T are help everywhere;
+//! - letters match in either case (Caps Lock is often on at a counter).
+//!
+//! This module only knows keys. What a key does on a screen is decided by the
+//! screen, which asks `key_match(key, &keys.something, typing)`.
+
+use std::fmt;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// One key, possibly with Ctrl.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key { code, ctrl: false }
+    }
+
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+        }
+    }
+
+    /// Whether this is a plain printable character (text while typing).
+    fn is_text(&self) -> bool {
+        !self.ctrl && matches!(self.code, KeyCode::Char(_))
+    }
+
+    fn matches(&self, event: &KeyEvent) -> bool {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl != self.ctrl || event.modifiers.contains(KeyModifiers::ALT) {
+            return false;
+        }
+        match (self.code, event.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => a == b || a.to_lowercase().eq(b.to_lowercase()),
+            (a, b) => a == b,
+        }
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) if self.ctrl => write!(f, "{}", c.to_ascii_uppercase()),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Delete => f.write_str("Del"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+/// The keys that do one thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding(pub Vec<Key>);
+
+impl Binding {
+    fn of(keys: &[Key]) -> Binding {
+        Binding(keys.to_vec())
+    }
+
+    /// The keys that still work while typing in a text field.
+    pub fn while_typing(&self) -> Binding {
+        Binding(self.0.iter().copied().filter(|k| !k.is_text()).collect())
+    }
+}
+
+impl fmt::Display for Binding {
+    /// The keys as a clerk reads them: "F1/?/Ctrl-T".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, key) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("/")?;
+            }
+            write!(f, "{key}")?;
+        }
+        Ok(())
+    }
+}
+
+/// True when `event` is one of `binding`'s keys. While `typing` in a text
+/// field, plain characters belong to the field and never match.
+pub fn key_match(event: &KeyEvent, binding: &Binding, typing: bool) -> bool {
+    binding
+        .0
+        .iter()
+        .any(|key| !(typing && key.is_text()) && key.matches(event))
+}
+
+/// One line of a screen's help: which keys, and what they do. With a
+/// `short` label it also appears in the key line at the bottom of the screen
+/// (with only its first key, to save room).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyHelp {
+    /// All the keys, as "F1/?/Ctrl-T".
+    pub keys: String,
+    /// The first key, for the key line.
+    pub first: String,
+    /// What the keys do, in a few words.
+    pub what: String,
+    /// The label in the key line, if it is one of the screen's main keys.
+    pub short: Option<String>,
+}
+
+impl KeyHelp {
+    /// Help for a binding.
+    pub fn new(binding: &Binding, what: &str) -> KeyHelp {
+        KeyHelp {
+            keys: binding.to_string(),
+            first: binding.0.first().map(Key::to_string).unwrap_or_default(),
+            what: what.to_string(),
+            short: None,
+        }
+    }
+
+    /// Help for keys that are not one binding (e.g. "1–9").
+    pub fn keys(keys: &str, what: &str) -> KeyHelp {
+        KeyHelp {
+            keys: keys.to_string(),
+            first: keys.to_string(),
+            what: what.to_string(),
+            short: None,
+        }
+    }
+
+    /// Also shows these keys in the key line, as `label`.
+    pub fn short(mut self, label: &str) -> KeyHelp {
+        self.short = Some(label.to_string());
+        self
+    }
+}
+
+/// Every key binding of chitra, with its defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyList {
+    /// Show the keys of the current screen.
+    pub help: Binding,
+    /// Close a popup or go back one screen (on the first screen: quit, asking).
+    pub back: Binding,
+    /// Quit chitra, always after asking.
+    pub quit: Binding,
+    /// Repaint the whole screen (after line noise on a slow link).
+    pub repaint: Binding,
+    /// Answers to a yes/no question ("c" có, "k" không).
+    pub yes: Binding,
+    pub no: Binding,
+    /// Confirm: open the chosen entry, submit a form.
+    pub enter: Binding,
+    /// Moving in forms.
+    pub next_field: Binding,
+    pub prev_field: Binding,
+    /// Moving in lists and menus.
+    pub up: Binding,
+    pub down: Binding,
+    pub page_up: Binding,
+    pub page_down: Binding,
+    /// Editing a text field.
+    pub left: Binding,
+    pub right: Binding,
+    pub home: Binding,
+    pub end: Binding,
+    pub delete_back: Binding,
+    pub delete: Binding,
+    pub clear_field: Binding,
+}
+
+impl Default for KeyList {
+    fn default() -> KeyList {
+        use KeyCode::*;
+        KeyList {
+            help: Binding::of(&[Key::plain(F(1)), Key::ch('?'), Key::ctrl('t')]),
+            back: Binding::of(&[Key::plain(Esc)]),
+            quit: Binding::of(&[Key::ch('q'), Key::ctrl('c')]),
+            repaint: Binding::of(&[Key::ctrl('l')]),
+            yes: Binding::of(&[Key::ch('c'), Key::ch('y')]),
+            no: Binding::of(&[Key::ch('k'), Key::ch('n')]),
+            enter: Binding::of(&[Key::plain(Enter)]),
+            next_field: Binding::of(&[Key::plain(Tab), Key::plain(Down)]),
+            prev_field: Binding::of(&[Key::plain(BackTab), Key::plain(Up)]),
+            up: Binding::of(&[Key::plain(Up), Key::ctrl('p')]),
+            down: Binding::of(&[Key::plain(Down), Key::ctrl('n')]),
+            page_up: Binding::of(&[Key::plain(PageUp)]),
+            page_down: Binding::of(&[Key::plain(PageDown)]),
+            left: Binding::of(&[Key::plain(Left), Key::ctrl('b')]),
+            right: Binding::of(&[Key::plain(Right), Key::ctrl('f')]),
+            home: Binding::of(&[Key::plain(Home), Key::ctrl('a')]),
+            end: Binding::of(&[Key::plain(End), Key::ctrl('e')]),
+            delete_back: Binding::of(&[Key::plain(Backspace), Key::ctrl('h')]),
+            delete: Binding::of(&[Key::plain(Delete), Key::ctrl('d')]),
+            clear_field: Binding::of(&[Key::ctrl('u')]),
+        }
+    }
+}
+
+impl KeyList {
+    /// Every binding with its field name (for checks and a future key config).
+    pub fn all(&self) -> Vec<(&'static str, &Binding)> {
+        vec![
+            ("help", &self.help),
+            ("back", &self.back),
+            ("quit", &self.quit),
+            ("repaint", &self.repaint),
+            ("yes", &self.yes),
+            ("no", &self.no),
+            ("enter", &self.enter),
+            ("next_field", &self.next_field),
+            ("prev_field", &self.prev_field),
+            ("up", &self.up),
+            ("down", &self.down),
+            ("page_up", &self.page_up),
+            ("page_down", &self.page_down),
+            ("left", &self.left),
+            ("right", &self.right),
+            ("home", &self.home),
+            ("end", &self.end),
+            ("delete_back", &self.delete_back),
+            ("delete", &self.delete),
+            ("clear_field", &self.clear_field),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn every_function_key_has_a_letter_or_ctrl_alternative() {
+        for (name, binding) in KeyList::default().all() {
+            let has_f = binding.0.iter().any(|k| matches!(k.code, KeyCode::F(_)));
+            let has_other = binding.0.iter().any(|k| !matches!(k.code, KeyCode::F(_)));
+            assert!(!has_f || has_other, "{name} has only function keys");
+        }
+    }
+
+    #[test]
+    fn ctrl_h_is_backspace_and_never_a_command() {
+        let keys = KeyList::default();
+        let ctrl_h = ev(KeyCode::Char('h'), KeyModifiers::CONTROL);
+        for (name, binding) in keys.all() {
+            assert_eq!(
+                key_match(&ctrl_h, binding, true),
+                name == "delete_back",
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn question_mark_is_help_only_outside_text_fields() {
+        let keys = KeyList::default();
+        let q = ev(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert!(key_match(&q, &keys.help, false));
+        assert!(!key_match(&q, &keys.help, true));
+        let f1 = ev(KeyCode::F(1), KeyModifiers::NONE);
+        let ctrl_t = ev(KeyCode::Char('t'), KeyModifiers::CONTROL);
+        assert!(key_match(&f1, &keys.help, true));
+        assert!(key_match(&ctrl_t, &keys.help, true));
+    }
+
+    #[test]
+    fn letters_match_with_caps_lock_but_not_with_ctrl() {
+        let keys = KeyList::default();
+        assert!(key_match(
+            &ev(KeyCode::Char('Q'), KeyModifiers::SHIFT),
+            &keys.quit,
+            false
+        ));
+        assert!(key_match(
+            &ev(KeyCode::Char('C'), KeyModifiers::NONE),
+            &keys.yes,
+            false
+        ));
+        assert!(!key_match(
+            &ev(KeyCode::Char('k'), KeyModifiers::CONTROL),
+            &keys.no,
+            false
+        ));
+        assert!(key_match(
+            &ev(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            &keys.quit,
+            true
+        ));
+    }
+
+    #[test]
+    fn bindings_read_as_a_clerk_would_say_them() {
+        let keys = KeyList::default();
+        assert_eq!(keys.help.to_string(), "F1/?/Ctrl-T");
+        assert_eq!(keys.prev_field.to_string(), "Shift-Tab/↑");
+        assert_eq!(keys.quit.to_string(), "q/Ctrl-C");
+    }
+}

@@ -1,0 +1,59 @@
+//! The terminal screens: what a counter clerk uses all day, over SSH, on
+//! an 80×24 PuTTY window, keyboard only, in Vietnamese.
+//!
+//! - [`run`] takes over the terminal ([`terminal`]), then loops: wait for
+//!   keys ([`event`]), let the [`App`] handle every key already waiting,
+//!   draw once. There is no timer; nothing is drawn between keys.
+//! - [`App`] ([`app`]) holds a stack of screens ([`screens`]) and the parts
+//!   every screen shares: the frame ([`frame`]: title bar, message line,
+//!   key line), help and the quit question ([`popups`]), key bindings
+//!   ([`keys`]) and styles ([`theme`]).
+//! - Screens talk to [`crate::service::Service`] only, through the
+//!   [`context::Ctx`] they are given; they never hold SQL. Their wording is
+//!   in [`crate::i18n::strings`].
+//! - [`testing`] drives an `App` without a terminal, for tests.
+//!
+//! To add a screen, see [`screens`].
+
+pub mod app;
+pub mod context;
+pub mod event;
+pub mod frame;
+pub mod keys;
+pub mod popups;
+pub mod screens;
+pub mod terminal;
+pub mod testing;
+pub mod theme;
+pub mod widgets;
+
+use std::io;
+
+pub use app::App;
+pub use theme::Theme;
+
+use crate::service::Service;
+
+/// Runs the screens on the terminal until the clerk quits. The terminal is
+/// restored however this ends (return, error, panic, SIGHUP, SIGTERM).
+pub fn run(service: Service) -> io::Result<()> {
+    crate::i18n::set_lang(service.config().interface.language);
+    let mut app = App::new(service, Theme::from_env());
+    let mut tui = terminal::Tui::start()?;
+    let size = tui.size()?;
+    app.resize(size.width, size.height);
+    tui.draw(&app)?;
+    while !app.should_quit() {
+        for event in event::read_batch()? {
+            app.handle_event(&event);
+            if app.should_quit() {
+                return Ok(());
+            }
+        }
+        if app.take_repaint() {
+            tui.repaint()?;
+        }
+        tui.draw(&app)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,138 @@
+//! On-the-spot supervisor approval: a popup where a supervisor types their
+//! own user name and PIN, checked by `Service::approve` (audited, counted
+//! towards the lock like any PIN).
+//!
+//! A screen that needs approval (paying outside the payment window, a void)
+//! opens it with `Nav::push(Approve::new(reason))` and receives
+//! `Outcome::Approved(user)` in its `on_result` — or `Outcome::Cancelled`
+//! if the clerk pressed Esc. A refusal (not a supervisor, wrong PIN,
+//! approving oneself) keeps the popup open with the reason on the message
+//! line.
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::{Nav, Outcome, Screen};
+use crate::i18n::strings::{self, approved_by};
+use crate::service::{AuthError, Error};
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList};
+use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::input::Input;
+use crate::tui::widgets::panel::Panel;
+
+const NAME: usize = 0;
+const PIN: usize = 1;
+
+/// The approval popup.
+pub struct Approve {
+    reason: String,
+    form: Form,
+}
+
+/// What a key does in the approval popup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Form(FormMsg),
+}
+
+impl Approve {
+    /// Asks a supervisor to approve; `reason` says what for, in a sentence
+    /// ("Chi ngoài thời gian chi trả (ngày 2–25).").
+    pub fn new(reason: impl Into<String>) -> Approve {
+        let s = strings::t();
+        Approve {
+            reason: reason.into(),
+            form: Form::new(vec![
+                Field::new(s.label_supervisor, Input::new().max_chars(32)).width(32),
+                Field::new(s.label_pin, Input::new().digits().masked().max_chars(12)).width(14),
+            ]),
+        }
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        let s = strings::t();
+        let name = self.form.value(NAME).trim().to_lowercase();
+        if name.is_empty() {
+            self.form.focus(NAME);
+            ctx.info(s.need_user);
+            return Nav::Stay;
+        }
+        if self.form.value(PIN).is_empty() {
+            self.form.focus(PIN);
+            if !ctx.has_message() {
+                ctx.info(s.need_pin);
+            }
+            return Nav::Stay;
+        }
+        let Some(session) = ctx.session.clone() else {
+            return Nav::Back(Outcome::Cancelled);
+        };
+        let pin = self.form.value(PIN).to_string();
+        self.form.clear(PIN);
+        match ctx.service.approve(&session, &name, &pin) {
+            Ok(user) => {
+                ctx.info(approved_by(&user.full_name));
+                Nav::Back(Outcome::Approved(user))
+            }
+            Err(e) => {
+                ctx.error(&e);
+                let wrong_person = matches!(
+                    e,
+                    Error::Auth(AuthError::NotSupervisor { .. } | AuthError::SelfApproval)
+                );
+                self.form.focus(if wrong_person { NAME } else { PIN });
+                Nav::Stay
+            }
+        }
+    }
+}
+
+impl Screen for Approve {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        strings::t().approve_title.to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        self.form.on_key(key, keys).map(Msg::Form)
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Form(FormMsg::Submit) => self.submit(ctx),
+            Msg::Form(other) => {
+                self.form.update(other);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let s = strings::t();
+        let panel = Panel {
+            title: s.approve_title,
+            lines: &[&self.reason, s.approve_hint],
+            width: 64,
+        };
+        panel.draw(frame, area, &self.form, view.theme, view.focused);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        let mut items = form::help(keys, s);
+        items[0] = items[0].clone().short(s.short_approve);
+        items[1] = items[1].clone().short(s.short_next);
+        items
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+
+    fn is_popup(&self) -> bool {
+        true
+    }
+}

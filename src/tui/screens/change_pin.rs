@@ -1,0 +1,146 @@
+//! Changing one's own PIN: the current PIN, the new PIN twice.
+//!
+//! The current PIN is checked first, through `Service::sign_in`, so that
+//! nobody can take over a counter left signed in: a wrong current PIN counts
+//! towards the lock like any wrong PIN, and if it locks the account the
+//! clerk is signed out. The new PIN is checked (4–12 digits) and stored by
+//! `Service::change_pin`, which audits the change.
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::sign_in::SignIn;
+use super::{Nav, Outcome, Screen};
+use crate::i18n::strings;
+use crate::service::{AuthError, Error};
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList};
+use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::input::Input;
+use crate::tui::widgets::panel::Panel;
+
+const CURRENT: usize = 0;
+const NEW: usize = 1;
+const AGAIN: usize = 2;
+
+/// The PIN change screen.
+pub struct ChangePin {
+    form: Form,
+}
+
+/// What a key does on the PIN change screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Form(FormMsg),
+}
+
+impl Default for ChangePin {
+    fn default() -> ChangePin {
+        ChangePin::new()
+    }
+}
+
+impl ChangePin {
+    pub fn new() -> ChangePin {
+        let s = strings::t();
+        let pin = || Input::new().digits().masked().max_chars(12);
+        ChangePin {
+            form: Form::new(vec![
+                Field::new(s.label_current_pin, pin()).width(14),
+                Field::new(s.label_new_pin, pin()).width(14),
+                Field::new(s.label_new_pin_again, pin()).width(14),
+            ]),
+        }
+    }
+
+    fn clear_new(&mut self) {
+        self.form.clear(NEW);
+        self.form.clear(AGAIN);
+        self.form.focus(NEW);
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        let s = strings::t();
+        if let Some(empty) = self.form.first_empty() {
+            self.form.focus(empty);
+            ctx.info(s.fill_all_fields);
+            return Nav::Stay;
+        }
+        if self.form.value(NEW) != self.form.value(AGAIN) {
+            self.clear_new();
+            ctx.error(&s.new_pins_differ);
+            return Nav::Stay;
+        }
+        let Some(session) = ctx.session.clone() else {
+            return Nav::reset(SignIn::new());
+        };
+        let current = self.form.value(CURRENT).to_string();
+        self.form.clear(CURRENT);
+        if let Err(e) = ctx.service.sign_in(&session.user.name, &current) {
+            ctx.error(&e);
+            if matches!(e, Error::Auth(AuthError::Locked { .. })) {
+                *ctx.session = None;
+                return Nav::reset(SignIn::new());
+            }
+            self.form.focus(CURRENT);
+            return Nav::Stay;
+        }
+        let new = self.form.value(NEW).to_string();
+        match ctx.service.change_pin(&session, &session.user.name, &new) {
+            Ok(()) => {
+                ctx.info(s.pin_changed);
+                Nav::Back(Outcome::Done)
+            }
+            Err(e) => {
+                ctx.error(&e);
+                self.clear_new();
+                Nav::Stay
+            }
+        }
+    }
+}
+
+impl Screen for ChangePin {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        strings::t().change_pin_title.to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        self.form.on_key(key, keys).map(Msg::Form)
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Form(FormMsg::Submit) => self.submit(ctx),
+            Msg::Form(other) => {
+                self.form.update(other);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let s = strings::t();
+        let panel = Panel {
+            title: s.change_pin_title,
+            lines: &[s.change_pin_hint],
+            width: 60,
+        };
+        panel.draw(frame, area, &self.form, view.theme, view.focused);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        let mut items = form::help(keys, s);
+        items[0] = items[0].clone().short(s.short_confirm);
+        items[1] = items[1].clone().short(s.short_next);
+        items
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+}

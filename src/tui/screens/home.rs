@@ -1,0 +1,181 @@
+//! The main menu, the first screen after signing in, for clerks and
+//! supervisors alike. It lists only what works; an entry is opened with
+//! ↑/↓ and Enter, or at once by its number.
+//!
+//! To add an entry (the counter, the day's close, …): add a variant to
+//! [`Entry`] and to [`Entry::ALL`], its label in `strings.rs`, and what it
+//! opens in [`Home::open`]. Put the entry a clerk uses most first: its
+//! number is 1. For an entry only supervisors may use, give [`Home::new`]
+//! the session and leave the entry out when `!session.is_supervisor()` (the
+//! service checks the role again in any case).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::change_pin::ChangePin;
+use super::sign_in::SignIn;
+use super::{Nav, Screen};
+use crate::i18n::strings::{self, Strings};
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList, key_match};
+use crate::tui::widgets::select::{Select, SelectMsg, draw_rows};
+
+/// An entry of the menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    ChangePin,
+    SignOut,
+}
+
+impl Entry {
+    /// Every entry, in menu order.
+    pub const ALL: [Entry; 2] = [Entry::ChangePin, Entry::SignOut];
+
+    pub fn label(self, s: &Strings) -> &'static str {
+        match self {
+            Entry::ChangePin => s.entry_change_pin,
+            Entry::SignOut => s.entry_sign_out,
+        }
+    }
+}
+
+/// The main menu.
+pub struct Home {
+    entries: Vec<Entry>,
+    select: Select,
+}
+
+impl Default for Home {
+    fn default() -> Home {
+        Home::new()
+    }
+}
+
+/// What a key does on the menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Move(SelectMsg),
+    /// Open the entry at this index.
+    Open(usize),
+}
+
+impl Home {
+    /// The menu. Every entry today is for clerks and supervisors alike.
+    pub fn new() -> Home {
+        let entries = Entry::ALL.to_vec();
+        Home {
+            select: Select::new(entries.len()),
+            entries,
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    fn open(&mut self, entry: Entry, ctx: &mut Ctx) -> Nav {
+        match entry {
+            Entry::ChangePin => Nav::push(ChangePin::new()),
+            Entry::SignOut => {
+                // The service has no sign-out call to audit: signing out
+                // only forgets the session here.
+                *ctx.session = None;
+                ctx.info(strings::t().signed_out);
+                Nav::reset(SignIn::new())
+            }
+        }
+    }
+}
+
+impl Screen for Home {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        strings::t().home_title.to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        if key_match(key, &keys.enter, false) {
+            return Some(Msg::Open(self.select.selected()));
+        }
+        if let KeyCode::Char(c) = key.code
+            && !key.modifiers.contains(KeyModifiers::CONTROL)
+            && let Some(n) = c.to_digit(10)
+        {
+            let i = usize::try_from(n).ok()?.checked_sub(1)?;
+            return (i < self.entries.len()).then_some(Msg::Open(i));
+        }
+        self.select.on_key(key, keys).map(Msg::Move)
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Move(m) => {
+                self.select.update(m);
+                Nav::Stay
+            }
+            Msg::Open(i) => {
+                self.select.select(i);
+                match self.entries.get(i) {
+                    Some(&entry) => self.open(entry, ctx),
+                    None => Nav::Stay,
+                }
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let s = strings::t();
+        let x = area.x + 2;
+        let w = area.width.saturating_sub(4);
+        let buf = frame.buffer_mut();
+        buf.set_stringn(
+            x,
+            area.y + 1,
+            s.home_title,
+            usize::from(w),
+            view.theme.heading(),
+        );
+        buf.set_stringn(
+            x,
+            area.y + 2,
+            s.home_hint,
+            usize::from(w),
+            view.theme.text(),
+        );
+        let rows: Vec<Line> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let marker = if i == self.select.selected() {
+                    '▸'
+                } else {
+                    ' '
+                };
+                Line::raw(format!("{marker} {}  {} ", i + 1, e.label(s)))
+            })
+            .collect();
+        let list = Rect::new(x, area.y + 4, w.min(40), area.height.saturating_sub(5));
+        draw_rows(frame, list, &rows, self.select.selected(), view.theme);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        let numbers = format!("1–{}", self.entries.len());
+        let mut moving = KeyHelp::keys(&format!("{}/{}", keys.up, keys.down), s.key_menu_move)
+            .short(s.short_choose);
+        moving.first = format!(
+            "{}{}",
+            KeyHelp::new(&keys.up, "").first,
+            KeyHelp::new(&keys.down, "").first
+        );
+        vec![
+            KeyHelp::new(&keys.enter, s.key_menu_open).short(s.short_open),
+            moving,
+            KeyHelp::keys(&numbers, s.key_menu_number),
+        ]
+    }
+}

@@ -1,0 +1,164 @@
+//! The screens, one file each, and the [`Screen`] trait they implement.
+//!
+//! A screen is The Elm Architecture in small:
+//! 1. [`Screen::on_key`] turns a key into the screen's own message (`Msg`),
+//!    given its state, without changing anything;
+//! 2. [`Screen::update`] applies the message: it may call the service
+//!    through [`Ctx`], set the message line, and say where to go next
+//!    ([`Nav`]);
+//! 3. [`Screen::draw`] draws the state inside the frame (the title bar and
+//!    key line are drawn for it) and changes nothing;
+//! 4. [`Screen::keys`] lists its keys for the help popup and the key line.
+//!
+//! The app keeps a stack of screens. Keys every screen shares (help, Esc
+//! back, quit, Ctrl-L) are handled by the app after the screen declines a
+//! key, so a screen only deals with its own keys.
+//!
+//! # Adding a screen
+//! 1. Write `src/tui/screens/<name>.rs`: a struct with the screen's state,
+//!    a `Msg` enum, and `impl Screen`. Put its wording in
+//!    `src/i18n/strings.rs` (both languages).
+//! 2. Add `pub mod <name>;` below.
+//! 3. Open it from another screen's `update` with `Nav::push(MyScreen::new(..))`
+//!    (or `Nav::reset` to make it the first screen), e.g. as an entry of the
+//!    main menu (`home.rs`).
+//! 4. Test it: feed keys to an [`crate::tui::App`] and snapshot it with
+//!    [`crate::tui::testing`].
+//!
+//! A popup that returns a value (like [`approve::Approve`]) is a screen with
+//! `is_popup() == true` that ends with `Nav::Back(Outcome::…)`; the screen
+//! below receives the outcome in [`Screen::on_result`].
+
+pub mod approve;
+pub mod change_pin;
+pub mod home;
+pub mod sign_in;
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use crate::domain::user::User;
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList};
+
+/// Where to go after an update.
+pub enum Nav {
+    /// Stay on this screen.
+    Stay,
+    /// Open another screen on top of this one.
+    Push(Box<dyn AnyScreen>),
+    /// Close this screen; the one below receives the outcome.
+    Back(Outcome),
+    /// Close every screen and start again from this one (signing in or out).
+    Reset(Box<dyn AnyScreen>),
+    /// Ask "Thoát chitra?".
+    AskQuit,
+}
+
+impl Nav {
+    pub fn push<S: Screen + 'static>(screen: S) -> Nav {
+        Nav::Push(Box::new(screen))
+    }
+
+    pub fn reset<S: Screen + 'static>(screen: S) -> Nav {
+        Nav::Reset(Box::new(screen))
+    }
+}
+
+/// What a closed screen hands to the screen below it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Closed with Esc, nothing done.
+    Cancelled,
+    /// Closed after doing its job.
+    Done,
+    /// A supervisor approved on the spot (from [`approve::Approve`]).
+    Approved(User),
+}
+
+/// One screen of chitra. See the module documentation for how to add one.
+pub trait Screen {
+    /// What the screen's keys mean (its own, small enum).
+    type Msg;
+
+    /// The screen's name, as the help popup's title.
+    fn title(&self) -> String;
+
+    /// What `key` means here, or `None` to let the app handle it (help, Esc,
+    /// quit, …). Must not change anything.
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Self::Msg>;
+
+    /// Applies a message.
+    fn update(&mut self, msg: Self::Msg, ctx: &mut Ctx) -> Nav;
+
+    /// Draws the screen in `area` (between the title bar and the message
+    /// line). Places the terminal cursor only when `view.focused`.
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View);
+
+    /// Every key of this screen, for help; those with a short label also go
+    /// in the key line. The app adds the keys every screen shares.
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp>;
+
+    /// True while the clerk is typing in a text field: then plain letters
+    /// are text, not commands (`?` and `q` type themselves).
+    fn typing(&self) -> bool {
+        false
+    }
+
+    /// True when the screen is a box over the screen below, which stays
+    /// visible.
+    fn is_popup(&self) -> bool {
+        false
+    }
+
+    /// A screen this one opened has closed with `outcome`.
+    fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav {
+        let _ = (outcome, ctx);
+        Nav::Stay
+    }
+}
+
+/// A screen of any `Msg` type, as the app's stack holds it. Implemented for
+/// every [`Screen`]; screens never implement it themselves.
+pub trait AnyScreen {
+    fn title(&self) -> String;
+    /// `on_key` then `update`; `None` when the screen declined the key.
+    fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Option<Nav>;
+    fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav;
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View);
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp>;
+    fn typing(&self) -> bool;
+    fn is_popup(&self) -> bool;
+}
+
+impl<S: Screen> AnyScreen for S {
+    fn title(&self) -> String {
+        Screen::title(self)
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Option<Nav> {
+        let msg = self.on_key(key, ctx.keys)?;
+        Some(self.update(msg, ctx))
+    }
+
+    fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav {
+        Screen::on_result(self, outcome, ctx)
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        Screen::draw(self, frame, area, view);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        Screen::keys(self, keys)
+    }
+
+    fn typing(&self) -> bool {
+        Screen::typing(self)
+    }
+
+    fn is_popup(&self) -> bool {
+        Screen::is_popup(self)
+    }
+}

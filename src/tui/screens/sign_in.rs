@@ -1,0 +1,143 @@
+//! The sign-in screen: user name and PIN (masked), Enter signs in through
+//! `Service::sign_in`.
+//!
+//! A wrong PIN shows the service's message (which says how many attempts
+//! remain, and that the account is locked after the fifth) and empties the
+//! PIN field; the user name stays. Signing in replaces this screen with the
+//! main menu ([`super::home::Home`]).
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::home::Home;
+use super::{Nav, Screen};
+use crate::i18n::strings::{self, welcome};
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList};
+use crate::tui::widgets::form::{Field, Form, FormMsg};
+use crate::tui::widgets::input::{self, Input};
+use crate::tui::widgets::panel::Panel;
+
+const USER: usize = 0;
+const PIN: usize = 1;
+
+/// The sign-in screen.
+pub struct SignIn {
+    form: Form,
+}
+
+/// What a key does on the sign-in screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Form(FormMsg),
+}
+
+impl Default for SignIn {
+    fn default() -> SignIn {
+        SignIn::new()
+    }
+}
+
+impl SignIn {
+    pub fn new() -> SignIn {
+        let s = strings::t();
+        SignIn {
+            form: Form::new(vec![
+                Field::new(s.label_user, Input::new().max_chars(32)).width(32),
+                Field::new(s.label_pin, Input::new().digits().masked().max_chars(12)).width(14),
+            ]),
+        }
+    }
+
+    /// The user name as typed so far.
+    pub fn user_name(&self) -> &str {
+        self.form.value(USER)
+    }
+
+    /// How many PIN digits are typed.
+    pub fn pin_len(&self) -> usize {
+        self.form.value(PIN).chars().count()
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        let s = strings::t();
+        // User names are lowercase; Caps Lock should not stop a clerk.
+        let name = self.form.value(USER).trim().to_lowercase();
+        if name.is_empty() {
+            self.form.focus(USER);
+            ctx.info(s.need_user);
+            return Nav::Stay;
+        }
+        if self.form.value(PIN).is_empty() {
+            // A second Enter after a wrong PIN must not hide how many
+            // attempts are left.
+            self.form.focus(PIN);
+            if !ctx.has_message() {
+                ctx.info(s.need_pin);
+            }
+            return Nav::Stay;
+        }
+        let pin = self.form.value(PIN).to_string();
+        self.form.clear(PIN);
+        match ctx.service.sign_in(&name, &pin) {
+            Ok(session) => {
+                ctx.info(welcome(&session.user.full_name));
+                *ctx.session = Some(session);
+                Nav::reset(Home::new())
+            }
+            Err(e) => {
+                ctx.error(&e);
+                self.form.focus(PIN);
+                Nav::Stay
+            }
+        }
+    }
+}
+
+impl Screen for SignIn {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        strings::t().sign_in_title.to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        self.form.on_key(key, keys).map(Msg::Form)
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Form(FormMsg::Submit) => self.submit(ctx),
+            Msg::Form(other) => {
+                self.form.update(other);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let s = strings::t();
+        let panel = Panel {
+            title: s.sign_in_title,
+            lines: &[s.tagline, s.sign_in_hint],
+            width: 60,
+        };
+        panel.draw(frame, area, &self.form, view.theme, view.focused);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        let mut items = vec![
+            KeyHelp::new(&keys.enter, s.key_form_enter).short(s.short_sign_in),
+            KeyHelp::new(&keys.next_field, s.key_next_field).short(s.short_next),
+            KeyHelp::new(&keys.prev_field, s.key_prev_field),
+        ];
+        items.extend(input::help(keys, s));
+        items
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+}
