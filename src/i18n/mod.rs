@@ -57,6 +57,7 @@ macro_rules! localized_error {
     )+};
 }
 
+pub mod import_source;
 pub mod service;
 pub mod store;
 pub mod strings;

@@ -8,6 +8,7 @@
 
 pub mod fields;
 pub mod source;
+pub mod synonyms;
 pub mod table;
 
 pub use fields::Field;

@@ -1,1 +1,252 @@
-//! Reading list files into rows of text.
+//! Reading a list file into rows of text, whatever the file is: xlsx, xls,
+//! CSV (",", ";" or tab, any of the encodings Vietnamese Windows writes) or
+//! Excel's "Unicode text".
+//!
+//! [`open`] looks at the file's content, not its name, and returns a
+//! [`Source`]: an iterator of [`SheetRow`]s numbered as Excel shows them, each
+//! cell trimmed NFC text, legacy TCVN3/VNI text already converted. CSV is
+//! streamed, so a file of a million rows is never held in memory.
+//!
+//! This module does not know what the columns mean (that is
+//! [`crate::import::table`]) and does not judge the values: control
+//! characters, bad numbers and bad IDs are left for the validator, which can
+//! name the row and the column.
+
+pub mod legacy;
+mod sniff;
+mod syllable;
+mod text;
+mod transcode;
+mod workbook;
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use legacy::Legacy;
+
+/// One cell: its text as the user sees it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cell {
+    /// Trimmed NFC text; empty for an empty cell.
+    pub text: String,
+    /// The cell was a number in the spreadsheet (not text that looks like one).
+    /// Lets the validator notice, e.g., an ID number that lost its leading 0.
+    pub numeric: bool,
+}
+
+impl Cell {
+    pub fn text(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            numeric: false,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// One row of the sheet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SheetRow {
+    /// The row number Excel shows (1-based).
+    pub number: usize,
+    /// Cells from column A; trailing empty cells may be missing.
+    pub cells: Vec<Cell>,
+}
+
+impl SheetRow {
+    /// The cell in column `index` (0 = A), if not empty.
+    pub fn cell(&self, index: usize) -> Option<&Cell> {
+        self.cells.get(index).filter(|c| !c.is_empty())
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.cells.iter().all(Cell::is_empty)
+    }
+}
+
+/// The column letters Excel shows for a 0-based column index: 0 → "A",
+/// 25 → "Z", 26 → "AA".
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// What kind of file was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Xls,
+    /// Delimited text; `delimiter` is ',', ';' or '\t'.
+    Csv {
+        delimiter: char,
+    },
+    /// Excel's "Unicode text": UTF-16 with tabs.
+    UnicodeText,
+}
+
+/// How the text of the file was encoded, as shown in the import preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// Text stored as Unicode inside an xlsx or xls workbook.
+    Unicode,
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    /// Windows-1258, "Vietnamese ANSI".
+    Windows1258,
+    /// TCVN3 (ABC) text, converted; in a workbook or a text file.
+    Tcvn3,
+    /// VNI-Windows text, converted; in a workbook or a text file.
+    Vni,
+}
+
+/// Why a file could not be read. Data only; the wording is in
+/// `crate::i18n::import_source`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceError {
+    /// The file could not be opened or read.
+    Io {
+        file: PathBuf,
+        row: Option<usize>,
+        detail: String,
+    },
+    /// The file has no content at all.
+    Empty {
+        file: PathBuf,
+    },
+    /// The file is neither a workbook nor text (a PDF, a picture, …).
+    NotASpreadsheet {
+        file: PathBuf,
+    },
+    /// The file looks like a workbook but cannot be read.
+    BadWorkbook {
+        file: PathBuf,
+        format: Format,
+        detail: String,
+    },
+    PasswordProtected {
+        file: PathBuf,
+    },
+    /// The workbook has no worksheet.
+    NoSheets {
+        file: PathBuf,
+    },
+    /// Every worksheet is empty.
+    EmptySheets {
+        file: PathBuf,
+        sheets: Vec<String>,
+    },
+    /// A row of a UTF-8 text file holds bytes that are not UTF-8.
+    InvalidUtf8 {
+        file: PathBuf,
+        row: usize,
+    },
+}
+
+crate::localized_error!(SourceError);
+
+/// The rows of a list file. Iterate it for `Result<SheetRow, SourceError>`;
+/// after an error that stops reading, the iterator ends.
+pub struct Source {
+    file: PathBuf,
+    format: Format,
+    encoding: Encoding,
+    sheet: Option<String>,
+    rows: Rows,
+}
+
+enum Rows {
+    Workbook(workbook::Rows),
+    Text(text::Rows),
+}
+
+impl Source {
+    pub fn path(&self) -> &Path {
+        &self.file
+    }
+
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The encoding the text was read in; `Tcvn3`/`Vni` whenever cells were
+    /// converted from those.
+    pub fn encoding(&self) -> Encoding {
+        self.encoding
+    }
+
+    /// The worksheet that was read (workbooks only).
+    pub fn sheet_name(&self) -> Option<&str> {
+        self.sheet.as_deref()
+    }
+}
+
+impl Iterator for Source {
+    type Item = Result<SheetRow, SourceError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.rows {
+            Rows::Workbook(rows) => rows.next().map(Ok),
+            Rows::Text(rows) => rows.next(),
+        }
+    }
+}
+
+/// How many bytes of the file are looked at to tell its kind and encoding.
+const SNIFF_BYTES: usize = 256 * 1024;
+
+/// Opens a list file and works out its format and encoding.
+pub fn open(path: &Path) -> Result<Source, SourceError> {
+    let io_error = |e: std::io::Error| SourceError::Io {
+        file: path.to_owned(),
+        row: None,
+        detail: e.to_string(),
+    };
+    let mut file = File::open(path).map_err(io_error)?;
+    let mut head = Vec::with_capacity(8 * 1024);
+    file.by_ref()
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(io_error)?;
+    if head.is_empty() {
+        return Err(SourceError::Empty {
+            file: path.to_owned(),
+        });
+    }
+    match sniff::container(&head) {
+        sniff::Container::Zip => workbook::open(path, Format::Xlsx),
+        sniff::Container::Ole => workbook::open(path, Format::Xls),
+        sniff::Container::Binary => Err(SourceError::NotASpreadsheet {
+            file: path.to_owned(),
+        }),
+        sniff::Container::Text => text::open(path, head, file),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::column_letter;
+
+    #[test]
+    fn column_letters_are_excel_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(4), "E");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+}

@@ -1,0 +1,334 @@
+//! Delimited text files: CSV with "," or ";", tab-separated, and Excel's
+//! "Unicode text" (UTF-16 with tabs), in UTF-8, UTF-16, Windows-1258, TCVN3
+//! or VNI.
+//!
+//! The file is streamed: only its first bytes (to tell the encoding and the
+//! delimiter) and its first rows (to tell TCVN3/VNI from Unicode) are held
+//! ahead. Row numbers are the ones Excel shows when it opens the file: blank
+//! lines count, a line break inside a quoted cell does not.
+
+use super::legacy::{self, Legacy};
+use super::sniff::{self, TextEncoding};
+use super::transcode::{Decode, Transcoder};
+use super::{Cell, Encoding, Format, SNIFF_BYTES, SheetRow, Source, SourceError};
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{Cursor, Read};
+use std::path::{Path, PathBuf};
+
+/// Rows read ahead to decide whether the text is TCVN3 or VNI.
+const DETECT_ROWS: usize = 200;
+/// Decoded bytes looked at to find the delimiter.
+const DELIMITER_SAMPLE: usize = 64 * 1024;
+
+pub(super) struct Rows {
+    file: PathBuf,
+    reader: csv::Reader<Box<dyn Read>>,
+    record: csv::ByteRecord,
+    legacy: Legacy,
+    ahead: VecDeque<Result<SheetRow, SourceError>>,
+    /// Line breaks seen inside quoted cells so far.
+    inner_breaks: u64,
+    last_row: usize,
+    done: bool,
+}
+
+pub(super) fn open(path: &Path, head: Vec<u8>, file: File) -> Result<Source, SourceError> {
+    let truncated = head.len() == SNIFF_BYTES;
+    let byte_encoding = sniff::text_encoding(&head, truncated);
+    let mut raw = Cursor::new(head);
+    raw.set_position(byte_encoding.bom_len() as u64);
+    let raw = raw.chain(file);
+    let mut decoded: Box<dyn Read> = match byte_encoding {
+        TextEncoding::Utf8 { .. } => Box::new(raw),
+        TextEncoding::Utf16Le { .. } => codec(raw, encoding_rs::UTF_16LE),
+        TextEncoding::Utf16Be { .. } => codec(raw, encoding_rs::UTF_16BE),
+        TextEncoding::Windows1258 => codec(raw, encoding_rs::WINDOWS_1258),
+        TextEncoding::Legacy(_) => Box::new(Transcoder::new(raw, Decode::Latin1)),
+    };
+
+    let io_error = |e: std::io::Error| SourceError::Io {
+        file: path.to_owned(),
+        row: None,
+        detail: e.to_string(),
+    };
+    let mut start = Vec::new();
+    decoded
+        .by_ref()
+        .take(DELIMITER_SAMPLE as u64)
+        .read_to_end(&mut start)
+        .map_err(io_error)?;
+    let (delimiter, skip) = match sep_line(&start) {
+        Some((d, len)) => (d, len),
+        None => (detect_delimiter(&start), 0),
+    };
+    let mut start = Cursor::new(start);
+    start.set_position(skip as u64);
+    let input: Box<dyn Read> = Box::new(start.chain(decoded));
+    let reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(input);
+
+    let mut rows = Rows {
+        file: path.to_owned(),
+        reader,
+        record: csv::ByteRecord::new(),
+        legacy: Legacy::None,
+        ahead: VecDeque::new(),
+        inner_breaks: 0,
+        last_row: 0,
+        done: false,
+    };
+    while rows.ahead.len() < DETECT_ROWS {
+        let Some(row) = rows.read_raw() else { break };
+        rows.ahead.push_back(row);
+    }
+    let exhausted = rows.done || rows.ahead.len() < DETECT_ROWS;
+    let blank = rows.ahead.iter().all(|r| {
+        r.as_ref()
+            .is_ok_and(|r| r.cells.iter().all(|c| c.text.trim().is_empty()))
+    });
+    if exhausted && blank {
+        return Err(SourceError::Empty {
+            file: path.to_owned(),
+        });
+    }
+
+    rows.legacy = match byte_encoding {
+        TextEncoding::Legacy(l) => l,
+        TextEncoding::Windows1258 => Legacy::None,
+        _ => {
+            let samples: Vec<&str> = rows
+                .ahead
+                .iter()
+                .flatten()
+                .flat_map(|r| r.cells.iter())
+                .map(|c| c.text.as_str())
+                .filter(|t| !t.is_ascii())
+                .collect();
+            legacy::detect(&samples)
+        }
+    };
+    let legacy = rows.legacy;
+    for row in rows.ahead.iter_mut().flatten() {
+        for cell in &mut row.cells {
+            finish(cell, legacy);
+        }
+    }
+
+    let encoding = match (rows.legacy, byte_encoding) {
+        (Legacy::Tcvn3, _) => Encoding::Tcvn3,
+        (Legacy::Vni, _) => Encoding::Vni,
+        (Legacy::None, TextEncoding::Utf8 { bom }) => {
+            if bom {
+                Encoding::Utf8Bom
+            } else {
+                Encoding::Utf8
+            }
+        }
+        (Legacy::None, TextEncoding::Utf16Le { .. }) => Encoding::Utf16Le,
+        (Legacy::None, TextEncoding::Utf16Be { .. }) => Encoding::Utf16Be,
+        (Legacy::None, _) => Encoding::Windows1258,
+    };
+    let utf16 = matches!(
+        byte_encoding,
+        TextEncoding::Utf16Le { .. } | TextEncoding::Utf16Be { .. }
+    );
+    let format = if utf16 && delimiter == b'\t' {
+        Format::UnicodeText
+    } else {
+        Format::Csv {
+            delimiter: char::from(delimiter),
+        }
+    };
+    Ok(Source {
+        file: path.to_owned(),
+        format,
+        encoding,
+        sheet: None,
+        rows: super::Rows::Text(rows),
+    })
+}
+
+fn codec<R: Read + 'static>(raw: R, encoding: &'static encoding_rs::Encoding) -> Box<dyn Read> {
+    Box::new(Transcoder::new(
+        raw,
+        Decode::Codec(encoding.new_decoder_without_bom_handling()),
+    ))
+}
+
+/// Excel's "sep=;" first line names the delimiter and is not a row.
+fn sep_line(start: &[u8]) -> Option<(u8, usize)> {
+    let rest = start.strip_prefix(b"sep=")?;
+    let (&d, after) = rest.split_first()?;
+    let len = match after {
+        [b'\r', b'\n', ..] => 7,
+        [b'\n', ..] | [b'\r', ..] => 6,
+        [] => 5,
+        _ => return None,
+    };
+    Some((d, len))
+}
+
+/// The delimiter used on the first lines: of ',', ';' and tab, the one that
+/// appears the same number of times on the most lines (Excel pads every line
+/// of a sheet to the same width), counted outside quotes.
+fn detect_delimiter(sample: &[u8]) -> u8 {
+    const CANDIDATES: [u8; 3] = [b'\t', b';', b','];
+    let mut lines: Vec<[usize; 3]> = vec![[0; 3]];
+    let mut quoted = false;
+    for &b in sample {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => {
+                if lines.len() == 100 {
+                    break;
+                }
+                lines.push([0; 3]);
+            }
+            _ if !quoted => {
+                if let Some(i) = CANDIDATES.iter().position(|&c| c == b) {
+                    lines.last_mut().expect("one line at least")[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut best = (b',', (0, 0));
+    for (i, &d) in CANDIDATES.iter().enumerate() {
+        let mut freq = std::collections::HashMap::new();
+        for line in &lines {
+            if line[i] > 0 {
+                *freq.entry(line[i]).or_insert(0usize) += 1;
+            }
+        }
+        // (lines agreeing on the count, the count)
+        let score = freq
+            .into_iter()
+            .map(|(count, n)| (n, count))
+            .max()
+            .unwrap_or((0, 0));
+        if score > best.1 {
+            best = (d, score);
+        }
+    }
+    best.0
+}
+
+/// Converts, normalises and trims a cell read from the file.
+fn finish(cell: &mut Cell, legacy: Legacy) {
+    let t = cell.text.trim();
+    if t.is_ascii() {
+        if t.len() != cell.text.len() {
+            cell.text = t.to_owned();
+        }
+        return;
+    }
+    let converted = match legacy {
+        Legacy::None if unicode_normalization::is_nfc(t) => t.to_owned(),
+        _ => legacy::convert(t, legacy),
+    };
+    cell.text = match converted.trim() {
+        trimmed if trimmed.len() == converted.len() => converted,
+        trimmed => trimmed.to_owned(),
+    };
+}
+
+impl Rows {
+    /// The next record as raw text (not yet trimmed or converted).
+    fn read_raw(&mut self) -> Option<Result<SheetRow, SourceError>> {
+        if self.done {
+            return None;
+        }
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(true) => {}
+            Ok(false) => {
+                self.done = true;
+                return None;
+            }
+            Err(e) => {
+                self.done = true;
+                let row = Some(self.last_row + 1);
+                return Some(Err(SourceError::Io {
+                    file: self.file.clone(),
+                    row,
+                    detail: e.to_string(),
+                }));
+            }
+        }
+        let line = self.record.position().map_or(0, |p| p.line());
+        let mut number = line.saturating_sub(self.inner_breaks) as usize;
+        if number <= self.last_row {
+            number = self.last_row + 1;
+        }
+        self.last_row = number;
+        let mut cells = Vec::with_capacity(self.record.len());
+        for field in &self.record {
+            self.inner_breaks += field.iter().filter(|&&b| b == b'\n').count() as u64;
+            match std::str::from_utf8(field) {
+                Ok(s) => cells.push(Cell::text(s)),
+                Err(_) => {
+                    return Some(Err(SourceError::InvalidUtf8 {
+                        file: self.file.clone(),
+                        row: number,
+                    }));
+                }
+            }
+        }
+        while cells.last().is_some_and(|c| c.text.trim().is_empty()) {
+            cells.pop();
+        }
+        Some(Ok(SheetRow { number, cells }))
+    }
+
+    pub(super) fn next(&mut self) -> Option<Result<SheetRow, SourceError>> {
+        if let Some(row) = self.ahead.pop_front() {
+            return Some(row);
+        }
+        let mut row = self.read_raw()?;
+        if let Ok(row) = &mut row {
+            for cell in &mut row.cells {
+                finish(cell, self.legacy);
+            }
+        }
+        Some(row)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiter_is_the_one_every_line_agrees_on() {
+        let semi =
+            "DANH SÁCH;;;\nSTT;Họ và tên;Địa chỉ;Số tiền\n1;An;Xóm 1, thôn Đông, xã X;2.789.000\n";
+        assert_eq!(detect_delimiter(semi.as_bytes()), b';');
+        let comma = "STT,Họ và tên,Số tiền\n1,\"Nguyễn Văn An; con\",\"2,789,000\"\n";
+        assert_eq!(detect_delimiter(comma.as_bytes()), b',');
+        let tab = "STT\tHọ và tên\tSố tiền\n1\tAn, B\t2789000\n";
+        assert_eq!(detect_delimiter(tab.as_bytes()), b'\t');
+    }
+
+    #[test]
+    fn sep_line_names_the_delimiter() {
+        assert_eq!(sep_line(b"sep=;\r\nSTT;Ten"), Some((b';', 7)));
+        assert_eq!(sep_line(b"sep=,\nSTT"), Some((b',', 6)));
+        assert_eq!(sep_line(b"STT;Ten"), None);
+    }
+
+    #[test]
+    fn cells_are_trimmed_and_composed() {
+        let mut c = Cell::text("  Nguye\u{302}\u{303}n \u{a0}");
+        finish(&mut c, Legacy::None);
+        assert_eq!(c.text, "Nguyễn");
+        let mut c = Cell::text(" NguyÔn ");
+        finish(&mut c, Legacy::Tcvn3);
+        assert_eq!(c.text, "Nguyễn");
+        let mut c = Cell::text(" 12 ");
+        finish(&mut c, Legacy::Tcvn3);
+        assert_eq!(c.text, "12");
+    }
+}
