@@ -7,6 +7,7 @@
 //! - [`fields`] names the columns and their header synonyms.
 
 pub mod fields;
+pub mod record;
 pub mod source;
 pub mod synonyms;
 pub mod table;

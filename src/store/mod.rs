@@ -9,6 +9,7 @@
 
 pub mod audit;
 mod error;
+pub mod imports;
 pub mod migrations;
 pub mod payments;
 pub mod people;
@@ -21,6 +22,13 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use error::StoreError;
+
+/// How [`Store::write_or_rollback`] ends its transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finish {
+    Commit,
+    Rollback,
+}
 
 /// An open database.
 pub struct Store {
@@ -61,8 +69,8 @@ impl Store {
 
     fn connect(path: &Path, busy_timeout: Duration, flags: OpenFlags) -> Result<Store, StoreError> {
         let flags = flags | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|e| StoreError::from_open(path, e))?;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(path, e))?;
         conn.busy_timeout(busy_timeout)?;
         // journal_mode is the first statement to read the file: a file that is
         // not a database fails here.
@@ -114,9 +122,14 @@ impl Store {
         Ok(value)
     }
 
-    /// Like [`Store::write`], but always rolls back: for dry runs that must
-    /// see exactly what a real write would do and then leave nothing behind.
-    pub fn dry_run<T, E>(&mut self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E>
+    /// Like [`Store::write`], but `f` decides at the end whether to commit
+    /// or roll back — for imports that must see exactly what a real write
+    /// would do and then keep nothing when a row was rejected or the run was
+    /// a dry run.
+    pub fn write_or_rollback<T, E>(
+        &mut self,
+        f: impl FnOnce(&Connection) -> Result<(T, Finish), E>,
+    ) -> Result<T, E>
     where
         E: From<StoreError>,
     {
@@ -124,9 +137,12 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
-        let value = f(&tx);
-        tx.rollback().map_err(StoreError::from)?;
-        value
+        let (value, finish) = f(&tx)?;
+        match finish {
+            Finish::Commit => tx.commit().map_err(StoreError::from)?,
+            Finish::Rollback => tx.rollback().map_err(StoreError::from)?,
+        }
+        Ok(value)
     }
 }
 

@@ -1,0 +1,296 @@
+//! `chitra import FILE`: preview, check and commit a list.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use serde_json::json;
+
+use super::context::Context;
+use super::{Cli, Exit, fail};
+use crate::domain::Period;
+use crate::i18n::{Lang, Localize, labels, lang, tr as t};
+use crate::import::source::{Encoding, Format};
+use crate::service::import::{ImportOptions, ImportReport, ListKind};
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Tệp danh sách (.xlsx, .xls, .csv, hoặc "Unicode text" của Excel)
+    pub file: PathBuf,
+    /// Loại danh sách
+    #[arg(long, value_enum, default_value = "monthly")]
+    pub kind: KindArg,
+    /// Kỳ chi trả YYYY-MM (mặc định: đọc từ tiêu đề của tệp)
+    #[arg(long, value_name = "YYYY-MM")]
+    pub period: Option<Period>,
+    /// Chỉ xem trước, không ghi gì
+    #[arg(long)]
+    pub dry_run: bool,
+    /// In kết quả dạng JSON
+    #[arg(long)]
+    pub json: bool,
+    /// Không hỏi xác nhận trước khi ghi
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Monthly,
+    Increase,
+    Decrease,
+    Adjustment,
+}
+
+impl From<KindArg> for ListKind {
+    fn from(k: KindArg) -> ListKind {
+        match k {
+            KindArg::Monthly => ListKind::Monthly,
+            KindArg::Increase => ListKind::Increase,
+            KindArg::Decrease => ListKind::Decrease,
+            KindArg::Adjustment => ListKind::Adjustment,
+        }
+    }
+}
+
+pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let mut opts = ImportOptions {
+        kind: args.kind.into(),
+        period: args.period,
+        dry_run: args.dry_run,
+    };
+    let ask_first = interactive && !args.json && !args.dry_run && !args.yes;
+    if ask_first {
+        opts.dry_run = true;
+    }
+    let first = with_progress(!args.json && interactive, |progress| {
+        service.import(&session, &args.file, &opts, progress)
+    });
+    let mut report = match first {
+        Ok(r) => r,
+        Err(e) if args.json => {
+            // Scripts get one JSON object whatever happened.
+            let file = args
+                .file
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let out = json!({
+                "file": file, "kind": opts.kind.code(), "period": opts.period.map(|p| p.to_string()),
+                "rows": 0, "people": 0, "total_dong": 0,
+                "rejected": [{ "row": 0, "column": null, "reason": e.to_string() }],
+                "committed": false,
+            });
+            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            return Err(Exit::Refused);
+        }
+        Err(e) => return Err(fail(e)),
+    };
+    if ask_first && report.rejected.is_empty() {
+        print_text(&report);
+        if !confirm()? {
+            println!("{}", t("Không ghi gì.", "Nothing written."));
+            return Err(Exit::Refused);
+        }
+        opts.dry_run = false;
+        report = with_progress(true, |progress| {
+            service.import(&session, &args.file, &opts, progress)
+        })
+        .map_err(fail)?;
+        println!("{}", outcome(&report, false));
+    } else if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&to_json(&report)).unwrap_or_default()
+        );
+    } else {
+        print_text(&report);
+        println!("{}", outcome(&report, args.dry_run));
+    }
+    if report.rejected.is_empty() {
+        Ok(())
+    } else {
+        Err(Exit::Refused)
+    }
+}
+
+fn confirm() -> Result<bool, Exit> {
+    eprint!(
+        "{}",
+        t(
+            "Ghi danh sách này vào cơ sở dữ liệu? (c/k): ",
+            "Write this list to the database? (y/n): "
+        )
+    );
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).map_err(fail)?;
+    Ok(matches!(
+        line.trim().to_lowercase().as_str(),
+        "c" | "co" | "có" | "y" | "yes"
+    ))
+}
+
+/// Runs `f` with a progress counter on stderr when `show` is set.
+fn with_progress<T>(show: bool, f: impl FnOnce(&mut dyn FnMut(usize)) -> T) -> T {
+    if !show {
+        return f(&mut |_| {});
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    let label = t("Đang đọc và kiểm tra", "Reading and checking");
+    let out = f(&mut |rows| {
+        bar.set_message(format!("{label}: {} {}", group(rows), t("dòng", "rows")));
+        bar.tick();
+    });
+    bar.finish_and_clear();
+    out
+}
+
+/// 123456 → "123.456".
+fn group(n: usize) -> String {
+    crate::domain::Money::from_dong(n as i64).format_plain()
+}
+
+fn format_name(r: &ImportReport) -> String {
+    let fmt = match r.format {
+        Format::Xlsx => "xlsx".to_string(),
+        Format::Xls => "xls".to_string(),
+        Format::Csv { delimiter } => format!(
+            "csv, \"{}\"",
+            if delimiter == '\t' {
+                "tab".into()
+            } else {
+                delimiter.to_string()
+            }
+        ),
+        Format::UnicodeText => "Unicode text".to_string(),
+    };
+    let enc = match r.encoding {
+        Encoding::Unicode | Encoding::Utf8 => "Unicode",
+        Encoding::Utf8Bom => "UTF-8 BOM",
+        Encoding::Utf16Le | Encoding::Utf16Be => "UTF-16",
+        Encoding::Windows1258 => "Windows-1258",
+        Encoding::Tcvn3 => t(
+            "TCVN3 (đã chuyển sang Unicode)",
+            "TCVN3 (converted to Unicode)",
+        ),
+        Encoding::Vni => t("VNI (đã chuyển sang Unicode)", "VNI (converted to Unicode)"),
+    };
+    match &r.sheet {
+        Some(s) => format!(
+            "{fmt}, {} \"{}\", {enc}",
+            t("trang", "sheet"),
+            crate::text::for_display(s)
+        ),
+        None => format!("{fmt}, {enc}"),
+    }
+}
+
+fn print_text(r: &ImportReport) {
+    println!(
+        "{} {} ({})",
+        t("Tệp:", "File:"),
+        crate::text::for_display(&r.file),
+        format_name(r)
+    );
+    println!("{} {}", t("Kỳ:", "Period:"), r.period.short_label());
+    println!(
+        "{} {}   {} {} ({} {}, {} {})",
+        t("Dòng:", "Rows:"),
+        group(r.rows),
+        t("Người:", "People:"),
+        group(r.people),
+        t("mới", "new"),
+        group(r.new_people),
+        t("thay đổi", "changed"),
+        group(r.updated_people)
+    );
+    let file_total = match r.file_total {
+        Some(m) if m == r.total => format!(
+            "   ({} {m} — {})",
+            t("dòng tổng cộng của tệp:", "file's total row:"),
+            t("khớp", "agrees")
+        ),
+        Some(m) => format!(
+            "   ({} {m} — {})",
+            t("dòng tổng cộng của tệp:", "file's total row:"),
+            t("KHÔNG KHỚP", "DISAGREES")
+        ),
+        None => String::new(),
+    };
+    println!("{} {}{file_total}", t("Tổng tiền:", "Total:"), r.total);
+    for (k, m) in &r.per_kind {
+        println!("  {:<28} {:>20}", labels::kind(*k), m.to_string());
+    }
+    if !r.warnings.is_empty() {
+        println!("{} ({}):", t("Cần xem lại", "Warnings"), r.warnings.len());
+        for w in &r.warnings {
+            println!("  {}", w.localized());
+        }
+    }
+    if !r.rejected.is_empty() {
+        println!("{} ({}):", t("BỊ TỪ CHỐI", "REJECTED"), r.rejected.len());
+        for w in &r.rejected {
+            println!("  {}", w.localized());
+        }
+    }
+}
+
+fn outcome(r: &ImportReport, dry_run: bool) -> String {
+    if !r.rejected.is_empty() {
+        return t(
+            "KHÔNG GHI GÌ: sửa các dòng bị từ chối trong tệp (hoặc đề nghị cơ quan chi trả gửi lại) rồi nhập lại.",
+            "NOTHING WRITTEN: fix the rejected rows (or ask for a corrected list) and import again.",
+        )
+        .to_string();
+    }
+    if dry_run || !r.committed {
+        return t("Chạy thử: không ghi gì.", "Dry run: nothing written.").to_string();
+    }
+    match lang() {
+        Lang::Vi => format!(
+            "ĐÃ GHI vào cơ sở dữ liệu (lô nhập số {}).",
+            r.batch_id.unwrap_or(0)
+        ),
+        Lang::En => format!(
+            "WRITTEN to the database (import batch {}).",
+            r.batch_id.unwrap_or(0)
+        ),
+    }
+}
+
+fn to_json(r: &ImportReport) -> serde_json::Value {
+    let problems = |v: &[crate::import::record::RowProblem]| -> Vec<serde_json::Value> {
+        v.iter()
+            .map(|p| json!({ "row": p.place.row, "column": p.place.column, "reason": p.problem.localized() }))
+            .collect()
+    };
+    let per_kind: serde_json::Map<String, serde_json::Value> = r
+        .per_kind
+        .iter()
+        .map(|(k, m)| (k.code().to_string(), json!(m.dong())))
+        .collect();
+    json!({
+        "file": r.file,
+        "sha256": r.sha256,
+        "kind": r.kind.code(),
+        "period": r.period.to_string(),
+        "rows": r.rows,
+        "people": r.people,
+        "new_people": r.new_people,
+        "updated_people": r.updated_people,
+        "total_dong": r.total.dong(),
+        "file_total_dong": r.file_total.map(|m| m.dong()),
+        "per_kind_dong": per_kind,
+        "rejected": problems(&r.rejected),
+        "warnings": problems(&r.warnings),
+        "committed": r.committed,
+        "batch": r.batch_id,
+    })
+}

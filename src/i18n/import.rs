@@ -1,0 +1,214 @@
+//! Wording of import refusals and of the problems found in a list's rows.
+
+use super::{Localize, labels};
+use crate::import::record::{Problem, RowProblem};
+use crate::service::import::{ImportError, ListKind};
+use crate::text::for_display;
+
+fn kind_vi(k: ListKind) -> &'static str {
+    match k {
+        ListKind::Monthly => "danh sách chi hằng tháng",
+        ListKind::Increase => "danh sách tăng",
+        ListKind::Decrease => "danh sách giảm",
+        ListKind::Adjustment => "danh sách điều chỉnh",
+    }
+}
+
+impl Localize for ImportError {
+    fn vi(&self) -> String {
+        match self {
+            ImportError::Source(e) => e.vi(),
+            ImportError::Table(e) => e.vi(),
+            ImportError::Synonyms(e) => {
+                format!("Tên cột trong [import.headers] của chitra.toml không hợp lệ: {e}.")
+            }
+            ImportError::AlreadyImported { file, batch } => format!(
+                "Tệp {} đã được nhập lúc {} bởi {} (tên tệp lúc đó: {}, kỳ {}). Không nhập lại cùng một tệp.",
+                for_display(file),
+                labels::date_time(&batch.imported_at),
+                for_display(&batch.imported_by),
+                for_display(&batch.file_name),
+                batch.period
+            ),
+            ImportError::NoPeriod { file } => format!(
+                "Không xác định được kỳ chi trả của tệp {}: tiêu đề không ghi \"Tháng … năm …\". Ghi rõ bằng --period YYYY-MM.",
+                for_display(file)
+            ),
+            ImportError::PeriodClosed { period } => {
+                format!(
+                    "Kỳ {} đã khóa sổ; không nhập thêm danh sách vào kỳ đã khóa.",
+                    period.short_label()
+                )
+            }
+            ImportError::MonthlyExists { period, batch } => format!(
+                "Kỳ {} đã có danh sách chi hằng tháng (tệp {}, nhập lúc {}). Thay đổi trong kỳ phải nhập bằng danh sách tăng/giảm/điều chỉnh.",
+                period.short_label(),
+                for_display(&batch.file_name),
+                labels::date_time(&batch.imported_at)
+            ),
+            ImportError::KindNotYet(k) => format!(
+                "Phiên bản này chưa nhập được {}; hiện chỉ nhập danh sách chi hằng tháng (--kind monthly).",
+                kind_vi(*k)
+            ),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            ImportError::Source(e) => e.en(),
+            ImportError::Table(e) => e.en(),
+            ImportError::Synonyms(e) => {
+                format!("The column names in [import.headers] of chitra.toml are not valid: {e}.")
+            }
+            ImportError::AlreadyImported { file, batch } => format!(
+                "The file {} was already imported on {} by {} (as {}, period {}). The same file is never imported twice.",
+                for_display(file),
+                labels::date_time(&batch.imported_at),
+                for_display(&batch.imported_by),
+                for_display(&batch.file_name),
+                batch.period
+            ),
+            ImportError::NoPeriod { file } => format!(
+                "Cannot tell the period of {}: its title has no month. Give it with --period YYYY-MM.",
+                for_display(file)
+            ),
+            ImportError::PeriodClosed { period } => {
+                format!("The period {period} is closed; nothing can be imported into it.")
+            }
+            ImportError::MonthlyExists { period, batch } => format!(
+                "The period {period} already has its monthly list ({}). Changes go in increase/decrease/adjustment lists.",
+                for_display(&batch.file_name)
+            ),
+            ImportError::KindNotYet(k) => format!(
+                "This version cannot import {} lists yet; only monthly.",
+                k.code()
+            ),
+        }
+    }
+}
+
+impl Localize for Problem {
+    fn vi(&self) -> String {
+        match self {
+            Problem::Text(e) => e.vi(),
+            Problem::MissingName => "Thiếu họ tên.".into(),
+            Problem::MissingCode => "Thiếu mã đối tượng (và không có số CCCD/CMND).".into(),
+            Problem::BadBirthYear(v) => format!(
+                "Năm sinh \"{}\" không hợp lệ (cần năm 4 chữ số, ví dụ 1948).",
+                for_display(v)
+            ),
+            Problem::Id(e) => e.vi(),
+            Problem::IdWarning(w) => w.vi(),
+            Problem::Amount(e) => e.vi(),
+            Problem::NegativeAmount(m) => format!("Số tiền âm ({m}) chỉ được ở cột truy thu."),
+            Problem::NoAmount => "Không có số tiền nào trên dòng này.".into(),
+            Problem::NoRows => "Bảng không có dòng đối tượng nào dưới dòng tiêu đề.".into(),
+            Problem::RowTotal { stated, computed } => {
+                format!("Cột tổng ghi {stated} nhưng cộng các khoản được {computed}.")
+            }
+            Problem::DuplicateCode { first_row } => {
+                format!("Trùng mã đối tượng với dòng {first_row}.")
+            }
+            Problem::DuplicateId { first_row } => {
+                format!("Trùng số CCCD/CMND với dòng {first_row}: một người xuất hiện hai lần.")
+            }
+            Problem::FileTotal { stated, computed } => format!(
+                "Dòng tổng cộng của tệp ghi {stated} nhưng cộng các dòng được {computed}. Tệp có thể thiếu hoặc sửa dòng; đề nghị cơ quan chi trả gửi lại."
+            ),
+            Problem::NotActive(s) => format!(
+                "Đối tượng đang ở trạng thái \"{}\" trong hồ sơ; không đưa vào danh sách chi khi chưa có quyết định điều chỉnh.",
+                labels::status(*s)
+            ),
+            Problem::NoIdNumber => {
+                "Không có số CCCD/CMND: chỉ chi được qua người được ủy quyền hoặc giám hộ.".into()
+            }
+            Problem::UnknownGender(v) => {
+                format!("Giới tính \"{}\" không rõ; bỏ qua.", for_display(v))
+            }
+            Problem::GenderDisagreesWithId => {
+                "Giới tính không khớp với chữ số thứ 4 của số CCCD.".into()
+            }
+            Problem::UnknownPayMethod(v) => {
+                format!(
+                    "Không hiểu hình thức chi trả \"{}\"; giữ hình thức đã đăng ký.",
+                    for_display(v)
+                )
+            }
+            Problem::IdOnOtherRecord(code) => {
+                format!("Số CCCD/CMND này đã có ở hồ sơ {}.", for_display(code))
+            }
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Problem::Text(e) => e.en(),
+            Problem::MissingName => "The name is missing.".into(),
+            Problem::MissingCode => {
+                "The record code is missing (and there is no ID number).".into()
+            }
+            Problem::BadBirthYear(v) => format!(
+                "Birth year \"{}\" is not valid (four digits, e.g. 1948).",
+                for_display(v)
+            ),
+            Problem::Id(e) => e.en(),
+            Problem::IdWarning(w) => w.en(),
+            Problem::Amount(e) => e.en(),
+            Problem::NegativeAmount(m) => {
+                format!("A negative amount ({m}) is only allowed in the deduction column.")
+            }
+            Problem::NoAmount => "There is no amount on this row.".into(),
+            Problem::NoRows => "The table has no person's line under its header.".into(),
+            Problem::RowTotal { stated, computed } => {
+                format!("The total column says {stated} but the amounts add up to {computed}.")
+            }
+            Problem::DuplicateCode { first_row } => format!("Same record code as row {first_row}."),
+            Problem::DuplicateId { first_row } => {
+                format!("Same ID number as row {first_row}: one person listed twice.")
+            }
+            Problem::FileTotal { stated, computed } => {
+                format!("The file's total row says {stated} but its lines add up to {computed}.")
+            }
+            Problem::NotActive(s) => format!(
+                "On file the person is {}; not listed for payment without an adjustment.",
+                labels::status(*s)
+            ),
+            Problem::NoIdNumber => {
+                "No ID number: can only be paid through a proxy or guardian.".into()
+            }
+            Problem::UnknownGender(v) => format!("Unknown gender \"{}\"; ignored.", for_display(v)),
+            Problem::GenderDisagreesWithId => {
+                "The gender disagrees with the CCCD's 4th digit.".into()
+            }
+            Problem::UnknownPayMethod(v) => format!(
+                "Unknown payment method \"{}\"; the registered one is kept.",
+                for_display(v)
+            ),
+            Problem::IdOnOtherRecord(code) => {
+                format!("This ID number is already on record {}.", for_display(code))
+            }
+        }
+    }
+}
+
+impl Localize for RowProblem {
+    fn vi(&self) -> String {
+        let place = match (&self.place.row, &self.place.column) {
+            (0, _) => "Tệp".to_string(),
+            (r, Some(c)) => format!("Dòng {r}, cột {}", for_display(c)),
+            (r, None) => format!("Dòng {r}"),
+        };
+        format!("{place}: {}", self.problem.vi())
+    }
+
+    fn en(&self) -> String {
+        let place = match (&self.place.row, &self.place.column) {
+            (0, _) => "File".to_string(),
+            (r, Some(c)) => format!("Row {r}, column {}", for_display(c)),
+            (r, None) => format!("Row {r}"),
+        };
+        format!("{place}: {}", self.problem.en())
+    }
+}
+
+crate::localized_error!(ImportError);

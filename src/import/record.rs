@@ -1,0 +1,422 @@
+//! One data row of a list → one person's details and entitlement lines, or
+//! the problems that stop it, each naming its row and column.
+//!
+//! This is where every value is judged: text is cleaned (control and bidi
+//! characters refused), ID numbers checked (CCCD province and century),
+//! amounts read as whole đồng (negative only in the deduction column), the
+//! row's own total checked against its amounts.
+
+use chrono::Datelike;
+
+use super::fields::Field;
+use super::source::Cell;
+use super::table::{self, Column, DataRow};
+use crate::domain::idnumber::{self, IdError, IdKind, IdWarning};
+use crate::domain::money::AmountError;
+use crate::domain::person::Gender;
+use crate::domain::{EntitlementKind, Money, PayMethod};
+use crate::store::people::ListedPerson;
+use crate::text::{TextError, clean_field, fold};
+
+/// Where in the file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Place {
+    /// The row number Excel shows; 0 for the file as a whole.
+    pub row: usize,
+    /// "E (Số CCCD)": the column letter and its header.
+    pub column: Option<String>,
+}
+
+impl Place {
+    pub fn row(row: usize) -> Place {
+        Place { row, column: None }
+    }
+
+    pub fn cell(row: usize, col: &Column) -> Place {
+        Place {
+            row,
+            column: Some(format!("{} ({})", col.letter, col.header_text)),
+        }
+    }
+}
+
+/// What is wrong with a row (a rejection) or worth a look (a warning).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    Text(TextError),
+    MissingName,
+    /// Neither a record code nor an ID number.
+    MissingCode,
+    BadBirthYear(String),
+    Id(IdError),
+    IdWarning(IdWarning),
+    Amount(AmountError),
+    /// A negative amount outside the deduction column.
+    NegativeAmount(Money),
+    /// No amount at all on the row.
+    NoAmount,
+    /// The table has no person's line at all.
+    NoRows,
+    /// The row's total column disagrees with its amounts.
+    RowTotal {
+        stated: Money,
+        computed: Money,
+    },
+    /// The same record code appears earlier in the list.
+    DuplicateCode {
+        first_row: usize,
+    },
+    /// The same ID number appears earlier in the list.
+    DuplicateId {
+        first_row: usize,
+    },
+    /// The file's own total disagrees with the sum of its lines.
+    FileTotal {
+        stated: Money,
+        computed: Money,
+    },
+    /// On file the person is suspended, deceased or moved.
+    NotActive(crate::domain::person::Status),
+    /// Warnings only:
+    NoIdNumber,
+    UnknownGender(String),
+    GenderDisagreesWithId,
+    UnknownPayMethod(String),
+    /// The ID number is on file for another record code.
+    IdOnOtherRecord(String),
+}
+
+/// A problem and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowProblem {
+    pub place: Place,
+    pub problem: Problem,
+}
+
+/// A valid row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedRow {
+    pub row: usize,
+    pub person: ListedPerson,
+    pub lines: Vec<(EntitlementKind, Money)>,
+}
+
+impl ListedRow {
+    pub fn total(&self) -> Money {
+        self.lines.iter().map(|(_, m)| *m).sum()
+    }
+}
+
+/// Reads one data row. `hamlet` is the current group heading, used when the
+/// list has no hamlet column. Warnings go to `warnings` either way.
+pub fn read_row(
+    row: &DataRow,
+    hamlet: Option<&str>,
+    warnings: &mut Vec<RowProblem>,
+) -> Result<ListedRow, Vec<RowProblem>> {
+    let n = row.number();
+    let mut errors = Vec::new();
+    let mut text = |field: Field| -> Option<(String, &Column, &Cell)> {
+        let (col, cell) = row.value(field)?;
+        match clean_field(&cell.text) {
+            Ok(v) if v.is_empty() => None,
+            Ok(v) => Some((v, col, cell)),
+            Err(e) => {
+                errors.push(RowProblem {
+                    place: Place::cell(n, col),
+                    problem: Problem::Text(e),
+                });
+                None
+            }
+        }
+    };
+    let name = text(Field::FullName);
+    let code = text(Field::RecordCode);
+    let id_raw = text(Field::IdNumber);
+    let birth = text(Field::BirthYear);
+    let gender_raw = text(Field::Gender);
+    let hamlet_col = text(Field::Hamlet).map(|(v, _, _)| v);
+    let address = text(Field::Address).map(|(v, _, _)| v);
+    let category = text(Field::Category).map(|(v, _, _)| v);
+    let phone = text(Field::Phone).map(|(v, _, _)| v);
+    let method_raw = text(Field::PayMethod);
+    let account = text(Field::Account).map(|(v, _, _)| v);
+    let bank = text(Field::Bank).map(|(v, _, _)| v);
+
+    let full_name = match name {
+        Some((v, _, _)) if v.chars().any(char::is_alphabetic) => Some(v),
+        Some((_, col, _)) => {
+            errors.push(RowProblem {
+                place: Place::cell(n, col),
+                problem: Problem::MissingName,
+            });
+            None
+        }
+        None => {
+            let place = row
+                .column(Field::FullName)
+                .map_or(Place::row(n), |c| Place::cell(n, c));
+            errors.push(RowProblem {
+                place,
+                problem: Problem::MissingName,
+            });
+            None
+        }
+    };
+
+    let birth_year = birth.and_then(|(v, col, _)| match parse_birth_year(&v) {
+        Some(y) => Some(y),
+        None => {
+            errors.push(RowProblem {
+                place: Place::cell(n, col),
+                problem: Problem::BadBirthYear(v),
+            });
+            None
+        }
+    });
+
+    let mut gender = row.implied_gender().map(|g| match g {
+        table::Gender::Male => Gender::Male,
+        table::Gender::Female => Gender::Female,
+    });
+    if let Some((v, col, _)) = gender_raw {
+        match Gender::from_text(&v) {
+            Some(g) => gender = Some(g),
+            None => warnings.push(RowProblem {
+                place: Place::cell(n, col),
+                problem: Problem::UnknownGender(v),
+            }),
+        }
+    }
+
+    let id = match id_raw {
+        Some((v, col, cell)) => match idnumber::parse(&v, birth_year, cell.numeric) {
+            Ok((id, warns)) => {
+                for w in warns {
+                    warnings.push(RowProblem {
+                        place: Place::cell(n, col),
+                        problem: Problem::IdWarning(w),
+                    });
+                }
+                if let (Some(g), Some(hint)) = (gender, id.gender_hint())
+                    && g != hint
+                {
+                    warnings.push(RowProblem {
+                        place: Place::cell(n, col),
+                        problem: Problem::GenderDisagreesWithId,
+                    });
+                }
+                Some(id)
+            }
+            Err(e) => {
+                errors.push(RowProblem {
+                    place: Place::cell(n, col),
+                    problem: Problem::Id(e),
+                });
+                None
+            }
+        },
+        None => None,
+    };
+
+    let record_code = match (code, &id) {
+        (Some((v, _, _)), _) => Some(v.to_uppercase()),
+        (None, Some(id)) if row.column(Field::RecordCode).is_none() => {
+            Some(id.as_str().to_string())
+        }
+        (None, _) => {
+            if !errors.iter().any(|e| matches!(e.problem, Problem::Id(_))) {
+                let place = row
+                    .column(Field::RecordCode)
+                    .or_else(|| row.column(Field::IdNumber))
+                    .map_or(Place::row(n), |c| Place::cell(n, c));
+                errors.push(RowProblem {
+                    place,
+                    problem: Problem::MissingCode,
+                });
+            }
+            None
+        }
+    };
+    if id.is_none() && !errors.iter().any(|e| matches!(e.problem, Problem::Id(_))) {
+        let place = row
+            .column(Field::IdNumber)
+            .map_or(Place::row(n), |c| Place::cell(n, c));
+        warnings.push(RowProblem {
+            place,
+            problem: Problem::NoIdNumber,
+        });
+    }
+
+    let pay_method = method_raw.and_then(|(v, col, _)| match pay_method_from_text(&v) {
+        Some(m) => Some(m),
+        None => {
+            warnings.push(RowProblem {
+                place: Place::cell(n, col),
+                problem: Problem::UnknownPayMethod(v),
+            });
+            None
+        }
+    });
+
+    let mut lines = Vec::new();
+    let mut saw_amount = false;
+    for kind in EntitlementKind::ALL {
+        let Some((col, cell)) = row.value(Field::Amount(kind)) else {
+            continue;
+        };
+        match crate::domain::parse_amount(&cell.text) {
+            Ok(None) => {}
+            Ok(Some(m)) => {
+                saw_amount = true;
+                if kind.is_deduction() {
+                    // A deduction column may be written either way round.
+                    let m = if m.is_negative() { m } else { -m };
+                    if !m.is_zero() {
+                        lines.push((kind, m));
+                    }
+                } else if m.is_negative() {
+                    errors.push(RowProblem {
+                        place: Place::cell(n, col),
+                        problem: Problem::NegativeAmount(m),
+                    });
+                } else if !m.is_zero() {
+                    lines.push((kind, m));
+                }
+            }
+            Err(e) => errors.push(RowProblem {
+                place: Place::cell(n, col),
+                problem: Problem::Amount(e),
+            }),
+        }
+    }
+    let any_amount_error = errors
+        .iter()
+        .any(|e| matches!(e.problem, Problem::Amount(_) | Problem::NegativeAmount(_)));
+    if !saw_amount && !any_amount_error {
+        let place = row
+            .column(Field::Amount(EntitlementKind::TroCap))
+            .map_or(Place::row(n), |c| Place::cell(n, c));
+        errors.push(RowProblem {
+            place,
+            problem: Problem::NoAmount,
+        });
+    }
+    if let Some((col, cell)) = row.value(Field::RowTotal) {
+        match crate::domain::parse_amount(&cell.text) {
+            Ok(stated) => {
+                let stated = stated.unwrap_or(Money::ZERO);
+                let computed: Money = lines.iter().map(|(_, m)| *m).sum();
+                if stated != computed && !any_amount_error {
+                    errors.push(RowProblem {
+                        place: Place::cell(n, col),
+                        problem: Problem::RowTotal { stated, computed },
+                    });
+                }
+            }
+            Err(e) => errors.push(RowProblem {
+                place: Place::cell(n, col),
+                problem: Problem::Amount(e),
+            }),
+        }
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let (Some(full_name), Some(record_code)) = (full_name, record_code) else {
+        return Err(vec![RowProblem {
+            place: Place::row(n),
+            problem: Problem::MissingName,
+        }]);
+    };
+    let search_key = fold(&full_name);
+    Ok(ListedRow {
+        row: n,
+        person: ListedPerson {
+            record_code,
+            search_key,
+            full_name,
+            birth_year,
+            gender,
+            id_kind: id.as_ref().map(|i| match i.kind() {
+                IdKind::Cccd => "cccd",
+                IdKind::Cmnd => "cmnd",
+            }),
+            id_number: id.map(|i| i.as_str().to_string()),
+            phone,
+            hamlet: hamlet_col.or_else(|| hamlet.map(str::to_string)),
+            address,
+            category,
+            pay_method,
+            account_no: account,
+            account_bank: bank,
+        },
+        lines,
+    })
+}
+
+/// A birth year from "1948", "12/05/1948", "05/1948" or "1948-05-12".
+pub fn parse_birth_year(s: &str) -> Option<i32> {
+    let digits: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let year = digits.iter().find(|p| p.len() == 4)?.parse::<i32>().ok()?;
+    let this_year = chrono::Local::now().year();
+    (1880..=this_year).contains(&year).then_some(year)
+}
+
+/// A payment method as lists write it.
+pub fn pay_method_from_text(s: &str) -> Option<PayMethod> {
+    // Whole words only: "vi" (ví, a wallet) must not match inside "viên".
+    let f = format!(" {} ", fold(s));
+    let has = |w: &str| f.contains(&format!(" {w} "));
+    if has("tai nha") || has("chi tai nha") {
+        Some(PayMethod::Home)
+    } else if has("vi") || has("tai khoan so") || has("money") || has("mobile") {
+        Some(PayMethod::Wallet)
+    } else if has("ngan hang") || has("chuyen khoan") || has("atm") || has("tai khoan") || has("tk")
+    {
+        Some(PayMethod::Bank)
+    } else if has("tien mat") || has("tai quay") || has("tm") {
+        Some(PayMethod::Cash)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn birth_years_are_read_from_dates_too() {
+        assert_eq!(parse_birth_year("1948"), Some(1948));
+        assert_eq!(parse_birth_year("12/05/1948"), Some(1948));
+        assert_eq!(parse_birth_year("1948-05-12"), Some(1948));
+        assert_eq!(parse_birth_year("05/1948"), Some(1948));
+        assert_eq!(parse_birth_year("48"), None);
+        assert_eq!(parse_birth_year("1848"), None);
+        assert_eq!(parse_birth_year("3000"), None);
+    }
+
+    #[test]
+    fn payment_methods_are_read_as_lists_write_them() {
+        assert_eq!(pay_method_from_text("Tiền mặt"), Some(PayMethod::Cash));
+        assert_eq!(pay_method_from_text("Chi tại nhà"), Some(PayMethod::Home));
+        assert_eq!(
+            pay_method_from_text("Chuyển khoản ATM"),
+            Some(PayMethod::Bank)
+        );
+        assert_eq!(
+            pay_method_from_text("Tài khoản số"),
+            Some(PayMethod::Wallet)
+        );
+        assert_eq!(
+            pay_method_from_text("Ví Viettel Money"),
+            Some(PayMethod::Wallet)
+        );
+        assert_eq!(pay_method_from_text("???"), None);
+    }
+}

@@ -1,0 +1,196 @@
+//! Import batches, periods and entitlement lines in the database.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::StoreError;
+use crate::domain::{EntitlementKind, Money, Period};
+
+/// An import batch as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Batch {
+    pub id: i64,
+    pub file_name: String,
+    pub sha256: String,
+    pub kind: String,
+    pub period: String,
+    pub rows: i64,
+    pub people: i64,
+    pub total: i64,
+    pub lines_digest: String,
+    pub imported_by: String,
+    pub imported_at: String,
+}
+
+const BATCH_SQL: &str =
+    "SELECT b.id, b.file_name, b.sha256, b.kind, b.period, b.rows, b.people, b.total,
+        b.lines_digest, u.full_name, b.imported_at
+    FROM import_batches b JOIN users u ON u.id = b.imported_by";
+
+fn read_batch(r: &rusqlite::Row<'_>) -> rusqlite::Result<Batch> {
+    Ok(Batch {
+        id: r.get(0)?,
+        file_name: r.get(1)?,
+        sha256: r.get(2)?,
+        kind: r.get(3)?,
+        period: r.get(4)?,
+        rows: r.get(5)?,
+        people: r.get(6)?,
+        total: r.get(7)?,
+        lines_digest: r.get(8)?,
+        imported_by: r.get(9)?,
+        imported_at: r.get(10)?,
+    })
+}
+
+pub fn by_sha256(conn: &Connection, sha: &str) -> Result<Option<Batch>, StoreError> {
+    Ok(conn
+        .prepare_cached(&format!("{BATCH_SQL} WHERE b.sha256 = ?1"))?
+        .query_row([sha], read_batch)
+        .optional()?)
+}
+
+/// The monthly list already imported for a period, if any.
+pub fn monthly_of(conn: &Connection, period: Period) -> Result<Option<Batch>, StoreError> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "{BATCH_SQL} WHERE b.kind = 'monthly' AND b.period = ?1"
+        ))?
+        .query_row([period.to_string()], read_batch)
+        .optional()?)
+}
+
+pub fn all(conn: &Connection) -> Result<Vec<Batch>, StoreError> {
+    let mut stmt = conn.prepare(&format!("{BATCH_SQL} ORDER BY b.id"))?;
+    let rows = stmt.query_map([], read_batch)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Whether a period is closed (`None` when it does not exist yet).
+pub fn period_closed(conn: &Connection, period: Period) -> Result<Option<bool>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT status = 'closed' FROM periods WHERE period = ?1")?
+        .query_row([period.to_string()], |r| r.get(0))
+        .optional()?)
+}
+
+/// Opens a period if it does not exist yet.
+pub fn ensure_period(conn: &Connection, period: Period, at: &str) -> Result<bool, StoreError> {
+    let n = conn.execute(
+        "INSERT INTO periods (period, opened_at) VALUES (?1, ?2) ON CONFLICT(period) DO NOTHING",
+        params![period.to_string(), at],
+    )?;
+    Ok(n == 1)
+}
+
+/// The id the next batch will get (inside the caller's write transaction).
+pub fn next_batch_id(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(id), 0) + 1 FROM import_batches",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Lets a transaction insert rows that reference a batch before the batch
+/// row itself (it is written last, with its counts): foreign keys are then
+/// checked at commit.
+pub fn defer_foreign_keys(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    Ok(())
+}
+
+pub fn insert_entitlement(
+    conn: &Connection,
+    person_id: i64,
+    period: Period,
+    kind: EntitlementKind,
+    amount: Money,
+    batch_id: i64,
+    row: usize,
+) -> Result<i64, StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO entitlements (person_id, period, kind, amount, batch_id, source_row)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        person_id,
+        period.to_string(),
+        kind.code(),
+        amount.dong(),
+        batch_id,
+        row as i64
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// A batch's counts, written when its lines are in.
+pub struct NewBatch<'a> {
+    pub id: i64,
+    pub file_name: &'a str,
+    pub sha256: &'a str,
+    pub kind: &'a str,
+    pub period: Period,
+    pub rows: i64,
+    pub people: i64,
+    pub total: Money,
+    pub lines_digest: &'a str,
+    pub imported_by: i64,
+    pub imported_at: &'a str,
+}
+
+pub fn insert_batch(conn: &Connection, b: &NewBatch<'_>) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO import_batches (id, file_name, sha256, kind, period, rows, people, total, lines_digest,
+             imported_by, imported_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            b.id,
+            b.file_name,
+            b.sha256,
+            b.kind,
+            b.period.to_string(),
+            b.rows,
+            b.people,
+            b.total.dong(),
+            b.lines_digest,
+            b.imported_by,
+            b.imported_at
+        ],
+    )?;
+    Ok(())
+}
+
+/// The canonical text of one entitlement line, as hashed into a batch's
+/// `lines_digest`: "id|person_id|period|kind|amount|row\n".
+pub fn line_canonical(
+    id: i64,
+    person_id: i64,
+    period: &str,
+    kind: &str,
+    amount: i64,
+    row: i64,
+) -> String {
+    format!("{id}|{person_id}|{period}|{kind}|{amount}|{row}\n")
+}
+
+/// Recomputes a batch's digest from the lines as they are now.
+pub fn recompute_digest(conn: &Connection, batch_id: i64) -> Result<String, StoreError> {
+    use sha2::{Digest, Sha256};
+    let mut stmt = conn.prepare(
+        "SELECT id, person_id, period, kind, amount, source_row FROM entitlements WHERE batch_id = ?1 ORDER BY id",
+    )?;
+    let mut rows = stmt.query([batch_id])?;
+    let mut h = Sha256::new();
+    while let Some(r) = rows.next()? {
+        let line = line_canonical(
+            r.get(0)?,
+            r.get(1)?,
+            &r.get::<_, String>(2)?,
+            &r.get::<_, String>(3)?,
+            r.get(4)?,
+            r.get(5)?,
+        );
+        h.update(line.as_bytes());
+    }
+    Ok(hex::encode(h.finalize()))
+}
