@@ -1,0 +1,179 @@
+//! `chitra pay QUERY`: the command-line twin of the counter's pay flow,
+//! through the same service call.
+//!
+//! The receiver is named by their ID number (`--receiver-id`): the person's
+//! own, or that of a proxy or guardian on file. It is asked for when not
+//! given; it is never assumed.
+
+use std::io::IsTerminal;
+
+use clap::{Args, ValueEnum};
+use serde_json::json;
+
+use super::context::{Context, read_pin};
+use super::{Cli, Exit, fail};
+use crate::domain::PayMethod;
+use crate::i18n::{Lang, lang, tr as t};
+use crate::service::Error;
+use crate::service::pay::{PayError, PayRequest, Receiver};
+use crate::text::for_display;
+
+#[derive(Debug, Args)]
+pub struct PayArgs {
+    /// Số CCCD/CMND, mã đối tượng hoặc họ tên của người hưởng
+    pub query: String,
+    /// Hình thức chi
+    #[arg(long, value_enum)]
+    pub method: MethodArg,
+    /// Số CCCD/CMND của người nhận (chính chủ, người được ủy quyền hoặc giám hộ)
+    #[arg(long, value_name = "N")]
+    pub receiver_id: Option<String>,
+    /// Số tài khoản (chuyển khoản; mặc định tài khoản đã đăng ký)
+    #[arg(long, value_name = "A")]
+    pub account: Option<String>,
+    /// Mã giao dịch chuyển khoản
+    #[arg(long, value_name = "R")]
+    pub reference: Option<String>,
+    /// Khóa chống chi trùng: chạy lại với cùng khóa chỉ ghi một lần
+    #[arg(long, value_name = "K")]
+    pub key: Option<String>,
+    /// Trưởng bưu cục duyệt khi ngoài thời gian chi trả (PIN: CHITRA_APPROVER_PIN hoặc nhập)
+    #[arg(long, value_name = "NAME")]
+    pub approver: Option<String>,
+    /// In kết quả dạng JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MethodArg {
+    Cash,
+    Home,
+    Bank,
+    Wallet,
+}
+
+impl From<MethodArg> for PayMethod {
+    fn from(m: MethodArg) -> PayMethod {
+        match m {
+            MethodArg::Cash => PayMethod::Cash,
+            MethodArg::Home => PayMethod::Home,
+            MethodArg::Bank => PayMethod::Bank,
+            MethodArg::Wallet => PayMethod::Wallet,
+        }
+    }
+}
+
+pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    let found = service.search(&args.query, 2).map_err(fail)?;
+    let hit = match found.hits.as_slice() {
+        [one] => one.clone(),
+        [] => {
+            return Err(fail(match lang() {
+                Lang::Vi => format!("Không tìm thấy ai với \"{}\".", for_display(&args.query)),
+                Lang::En => format!("Nobody found for \"{}\".", for_display(&args.query)),
+            }));
+        }
+        _ => {
+            return Err(fail(t(
+                "Có nhiều người khớp; dùng số CCCD/CMND hoặc mã đối tượng (xem `chitra show`).",
+                "Several people match; use the ID number or record code (see `chitra show`).",
+            )));
+        }
+    };
+    let view = service.person_view(hit.person.id).map_err(fail)?;
+    let receiver_id = match &args.receiver_id {
+        Some(id) => id.clone(),
+        None if std::io::stdin().is_terminal() => {
+            eprint!(
+                "{}",
+                t("Số CCCD/CMND của người nhận: ", "Receiver's ID number: ")
+            );
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line).map_err(fail)?;
+            line.trim().to_string()
+        }
+        None => {
+            return Err(fail(t(
+                "Cần --receiver-id: số CCCD/CMND của người nhận.",
+                "--receiver-id is needed.",
+            )));
+        }
+    };
+    let digits: String = receiver_id.chars().filter(|c| c.is_ascii_digit()).collect();
+    // The receiver is whoever on file holds the typed ID: the person, or a
+    // proxy/guardian (the service checks the authorisation's dates).
+    let receiver = match view.proxies.iter().find(|p| p.proxy.id_number == digits) {
+        Some(p) if view.person.id_number.as_deref() != Some(digits.as_str()) => {
+            Receiver::OnFile(p.proxy.id)
+        }
+        _ => Receiver::Person,
+    };
+    let approval = match &args.approver {
+        Some(name) => {
+            let pin = read_pin(
+                "CHITRA_APPROVER_PIN",
+                &format!("{} {name}: ", t("Mã PIN duyệt của", "Approval PIN for")),
+            )?;
+            Some(service.approval(&session, name, &pin).map_err(fail)?)
+        }
+        None => None,
+    };
+    let req = PayRequest {
+        person_id: view.person.id,
+        receiver,
+        receiver_id_number: receiver_id,
+        method: args.method.into(),
+        account: args.account.clone(),
+        reference: args.reference.clone(),
+        idem_key: args.key.clone().unwrap_or_else(|| service.new_idem_key()),
+        lines: view.unpaid.iter().map(|l| l.entitlement_id).collect(),
+        approval,
+    };
+    match service.pay(&session, &req) {
+        Ok(paid) => {
+            let p = &paid.payment;
+            if args.json {
+                let out = json!({
+                    "receipt": p.receipt_no,
+                    "amount_dong": p.total.dong(),
+                    "periods": p.periods().iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+                    "receiver_id": p.receiver_id_number,
+                    "method": p.method.code(),
+                    "replayed": paid.replayed,
+                    "receipt_file": paid.receipt_file.as_ref().map(|f| f.display().to_string()),
+                });
+                println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            } else {
+                let what = if paid.replayed {
+                    t("ĐÃ CHI TRƯỚC ĐÓ (cùng khóa)", "ALREADY PAID (same key)")
+                } else {
+                    t("ĐÃ CHI", "PAID")
+                };
+                println!(
+                    "{what}: {} — {} — {}",
+                    p.receipt_no,
+                    p.total,
+                    for_display(&p.receiver_name)
+                );
+                if let Some(f) = &paid.receipt_file {
+                    println!("{} {}", t("Biên nhận:", "Receipt:"), f.display());
+                }
+            }
+            if let Some(problem) = &paid.receipt_problem {
+                eprintln!("chitra: {}", crate::i18n::Localize::localized(problem));
+            }
+            Ok(())
+        }
+        Err(Error::Pay(e @ (PayError::NothingToPay { .. } | PayError::AlreadyPaid(_)))) => {
+            if args.json {
+                println!("{}", json!({ "paid": false, "reason": e.to_string() }));
+            }
+            eprintln!("chitra: {e}");
+            Err(Exit::NothingToPay)
+        }
+        Err(e) => Err(fail(e)),
+    }
+}

@@ -1,0 +1,91 @@
+//! Names of domain values as people read them: kinds of entitlement,
+//! payment methods, receivers, statuses, month states.
+
+use super::tr as pick;
+use crate::domain::EntitlementKind;
+use crate::domain::payment::{PayMethod, ReceiverKind};
+use crate::domain::person::{Gender, Status};
+use crate::service::counter::MonthState;
+
+pub fn kind(k: EntitlementKind) -> &'static str {
+    use EntitlementKind as K;
+    match k {
+        K::TroCap => pick("Trợ cấp hàng tháng", "Monthly allowance"),
+        K::PhuCap => pick("Phụ cấp hàng tháng", "Monthly supplement"),
+        K::TruyLinh => pick("Truy lĩnh", "Arrears"),
+        K::MaiTang => pick("Mai táng phí", "Funeral allowance"),
+        K::MotLan => pick("Trợ cấp một lần", "One-off allowance"),
+        K::TruyThu => pick("Truy thu (khấu trừ)", "Recovery (deduction)"),
+        K::ChuyenKy => pick("Kỳ trước chuyển sang", "Carried over"),
+    }
+}
+
+pub fn method(m: PayMethod) -> &'static str {
+    match m {
+        PayMethod::Cash => pick("Tiền mặt tại quầy", "Cash at the counter"),
+        PayMethod::Home => pick("Tiền mặt tại nhà", "Cash at home"),
+        PayMethod::Bank => pick("Chuyển khoản ngân hàng", "Bank transfer"),
+        PayMethod::Wallet => pick("Chuyển vào tài khoản số", "Digital account transfer"),
+    }
+}
+
+pub fn receiver(r: ReceiverKind) -> &'static str {
+    match r {
+        ReceiverKind::Person => pick("chính chủ", "the person"),
+        ReceiverKind::Proxy => pick("người được ủy quyền", "proxy"),
+        ReceiverKind::Guardian => pick("người giám hộ", "guardian"),
+    }
+}
+
+pub fn status(s: Status) -> &'static str {
+    match s {
+        Status::Active => pick("đang hưởng", "active"),
+        Status::Suspended => pick("tạm dừng", "suspended"),
+        Status::Deceased => pick("đã chết", "deceased"),
+        Status::Moved => pick("chuyển đi", "moved away"),
+    }
+}
+
+pub fn month_state(s: MonthState) -> &'static str {
+    match s {
+        MonthState::Unpaid => pick("chưa chi", "unpaid"),
+        MonthState::Paid => pick("đã chi", "paid"),
+        MonthState::Suspended => pick("tạm dừng", "suspended"),
+        MonthState::Decreased => pick("đã giảm", "removed"),
+        MonthState::NothingDue => pick("không có", "nothing due"),
+    }
+}
+
+pub fn gender(g: Gender) -> &'static str {
+    match g {
+        Gender::Male => pick("Nam", "Male"),
+        Gender::Female => pick("Nữ", "Female"),
+    }
+}
+
+/// "dd/mm/yyyy" from "YYYY-MM-DD…" (a stored date or time).
+pub fn date(stored: &str) -> String {
+    match (stored.get(0..4), stored.get(5..7), stored.get(8..10)) {
+        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
+        _ => stored.to_string(),
+    }
+}
+
+/// "dd/mm/yyyy HH:MM" from a stored time ("2026-11-28T15:04:05+07:00").
+pub fn date_time(stored: &str) -> String {
+    match stored.get(11..16) {
+        Some(hm) => format!("{} {hm}", date(stored)),
+        None => date(stored),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_dates_are_shown_day_first() {
+        assert_eq!(date("2026-11-28"), "28/11/2026");
+        assert_eq!(date_time("2026-11-28T15:04:05+07:00"), "28/11/2026 15:04");
+    }
+}

@@ -1,0 +1,177 @@
+//! Wording of payment refusals.
+
+use super::{Localize, labels};
+use crate::service::pay::{PaidBy, PayError};
+
+fn date(d: chrono::NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+fn by_vi(b: &PaidBy) -> String {
+    format!(
+        "Đã chi bởi {} lúc {}, biên nhận {}",
+        crate::text::for_display(&b.clerk),
+        labels::date_time(&b.at),
+        b.receipt_no
+    )
+}
+
+fn by_en(b: &PaidBy) -> String {
+    format!(
+        "Paid by {} at {}, receipt {}",
+        crate::text::for_display(&b.clerk),
+        labels::date_time(&b.at),
+        b.receipt_no
+    )
+}
+
+impl Localize for PayError {
+    fn vi(&self) -> String {
+        use crate::domain::proxy::ProxyRuleError as R;
+        match self {
+            PayError::NothingToPay { last: Some(b) } => {
+                format!("Không còn khoản nào chưa chi. {}.", by_vi(b))
+            }
+            PayError::NothingToPay { last: None } => "Không có khoản nào để chi cho người này.".into(),
+            PayError::AlreadyPaid(b) => format!("{}. Không chi lần hai.", by_vi(b)),
+            PayError::LinesChanged => {
+                "Các khoản chưa chi vừa thay đổi (có danh sách mới hoặc điều chỉnh). Mở lại hồ sơ và xem lại trước khi chi.".into()
+            }
+            PayError::NotPositive { total } => format!(
+                "Tổng còn lại là {total} (khoản truy thu lớn hơn số được nhận). Không chi; báo cơ quan chi trả."
+            ),
+            PayError::NotPayable { status, note } => format!(
+                "Đối tượng đang ở trạng thái \"{}\"{}. Không được chi.",
+                labels::status(*status),
+                note.as_deref().map(|n| format!(" ({})", crate::text::for_display(n))).unwrap_or_default()
+            ),
+            PayError::ReceiverIdMismatch => {
+                "Số CCCD/CMND của người nhận không khớp với hồ sơ. Không chi. Kiểm tra lại giấy tờ của người đang đứng tại quầy.".into()
+            }
+            PayError::NoIdOnFile => {
+                "Hồ sơ chưa có số CCCD/CMND của đối tượng nên không chi cho chính chủ được. Chi qua người được ủy quyền/giám hộ, hoặc đề nghị cơ quan chi trả bổ sung giấy tờ.".into()
+            }
+            PayError::UnknownProxy => "Người được ủy quyền này không thuộc hồ sơ của đối tượng.".into(),
+            PayError::ProxyExpired { on } => format!(
+                "Giấy ủy quyền đã hết hạn ngày {}. Không chi; cần giấy ủy quyền mới có xác nhận của UBND xã.",
+                date(*on)
+            ),
+            PayError::ProxyNotYetValid { from } => {
+                format!("Giấy ủy quyền chỉ có hiệu lực từ ngày {}. Chưa chi được.", date(*from))
+            }
+            PayError::ProxyRule(R::EndsBeforeStart) => "Ngày hết hạn ủy quyền phải sau ngày bắt đầu.".into(),
+            PayError::ProxyRule(R::LongerThanAYear { latest_end }) => format!(
+                "Giấy ủy quyền có hiệu lực tối đa một năm: hết hạn chậm nhất ngày {}.",
+                date(*latest_end)
+            ),
+            PayError::ProxyRule(R::NoEndDate) => "Giấy ủy quyền phải có ngày hết hạn (tối đa một năm).".into(),
+            PayError::ProxyFieldMissing(f) => format!("Chưa nhập {} của người được ủy quyền.", field_vi(f)),
+            PayError::ProxyBadId(e) => format!("Số giấy tờ người được ủy quyền: {}", e.vi()),
+            PayError::OutsideWindow { first, last } => format!(
+                "Hôm nay ngoài thời gian chi trả (ngày {first}–{last} hằng tháng). Cần trưởng bưu cục duyệt bằng mã PIN."
+            ),
+            PayError::AccountMissing => "Chuyển khoản cần số tài khoản người nhận.".into(),
+            PayError::ReferenceMissing => "Chuyển khoản cần mã giao dịch (số tham chiếu) của lệnh chuyển.".into(),
+            PayError::KeyReused => "Mã giao dịch nội bộ đã dùng cho người khác. Mở lại màn hình chi và làm lại.".into(),
+        }
+    }
+
+    fn en(&self) -> String {
+        use crate::domain::proxy::ProxyRuleError as R;
+        match self {
+            PayError::NothingToPay { last: Some(b) } => {
+                format!("Nothing left to pay. {}.", by_en(b))
+            }
+            PayError::NothingToPay { last: None } => "Nothing to pay for this person.".into(),
+            PayError::AlreadyPaid(b) => format!("{}. Not paying twice.", by_en(b)),
+            PayError::LinesChanged => {
+                "The unpaid lines just changed. Open the person again and review.".into()
+            }
+            PayError::NotPositive { total } => {
+                format!("The total is {total} (a deduction exceeds it). Not paying.")
+            }
+            PayError::NotPayable { status, .. } => {
+                format!("The person is {}. Cannot pay.", labels::status(*status))
+            }
+            PayError::ReceiverIdMismatch => {
+                "The receiver's ID number does not match the file. Not paying.".into()
+            }
+            PayError::NoIdOnFile => {
+                "No ID number on file for the person; pay a proxy or guardian.".into()
+            }
+            PayError::UnknownProxy => "That proxy is not on this person's file.".into(),
+            PayError::ProxyExpired { on } => {
+                format!("The authorisation expired on {}. Not paying.", date(*on))
+            }
+            PayError::ProxyNotYetValid { from } => {
+                format!("The authorisation is valid only from {}.", date(*from))
+            }
+            PayError::ProxyRule(R::EndsBeforeStart) => {
+                "The authorisation ends before it starts.".into()
+            }
+            PayError::ProxyRule(R::LongerThanAYear { latest_end }) => {
+                format!(
+                    "An authorisation lasts at most one year: it must end by {}.",
+                    date(*latest_end)
+                )
+            }
+            PayError::ProxyRule(R::NoEndDate) => {
+                "An authorisation needs an end date (at most one year).".into()
+            }
+            PayError::ProxyFieldMissing(f) => format!("The proxy's {f} is missing."),
+            PayError::ProxyBadId(e) => format!("Proxy's ID number: {}", e.en()),
+            PayError::OutsideWindow { first, last } => {
+                format!(
+                    "Outside the payment window (days {first}–{last}). A supervisor must approve with their PIN."
+                )
+            }
+            PayError::AccountMissing => "A transfer needs the account number.".into(),
+            PayError::ReferenceMissing => "A transfer needs the transfer reference.".into(),
+            PayError::KeyReused => {
+                "The payment key was used for another person. Start the payment again.".into()
+            }
+        }
+    }
+}
+
+fn field_vi(f: &str) -> &str {
+    match f {
+        "proxy_name" => "họ tên",
+        "relationship" => "quan hệ với đối tượng",
+        "document_no" => "số giấy ủy quyền",
+        "certified_by" => "nơi xác nhận",
+        other => other,
+    }
+}
+
+crate::localized_error!(PayError);
+
+impl Localize for crate::print::spool::SpoolError {
+    fn vi(&self) -> String {
+        use crate::print::spool::SpoolError as S;
+        match self {
+            S::Write { path, reason } => format!(
+                "Đã chi và đã ghi sổ, nhưng không ghi được tệp biên nhận {} ({reason}). Kiểm tra thư mục receipt.spool_dir rồi in lại biên nhận.",
+                path.display()
+            ),
+            S::Print { printer, reason } => format!(
+                "Đã chi và đã ghi sổ, nhưng máy in {printer} không in được ({reason}). Kiểm tra máy in rồi in lại biên nhận."
+            ),
+        }
+    }
+
+    fn en(&self) -> String {
+        use crate::print::spool::SpoolError as S;
+        match self {
+            S::Write { path, reason } => format!(
+                "Paid and recorded, but the receipt file {} could not be written ({reason}). Check receipt.spool_dir and reprint.",
+                path.display()
+            ),
+            S::Print { printer, reason } => {
+                format!(
+                    "Paid and recorded, but the printer {printer} failed ({reason}). Check it and reprint."
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! Printed output: receipts (and, later, reports) as 80-column text, and the
+//! spool folder and printer they go to.
+
+pub mod receipt;
+pub mod spool;
+pub mod text;

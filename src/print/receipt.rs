@@ -1,0 +1,282 @@
+//! The payment receipt (biên nhận): 80 columns of plain text for a
+//! dot-matrix or laser printer, with every line paid, the total in figures
+//! and in words, and places to sign. A reprint says "BẢN SAO".
+//!
+//! Every value from a list or a user goes through `for_display`.
+
+use super::text::{WIDTH, center, pad, right, spread, wrap};
+use crate::config::Office;
+use crate::domain::payment::{PaymentRecord, ReceiverKind};
+use crate::domain::person::Person;
+use crate::domain::words::in_words;
+use crate::i18n::{labels, tr as t};
+use crate::text::for_display;
+
+/// The receipt text for `payment` of `person`; `copy` marks a reprint.
+pub fn render(office: &Office, person: &Person, payment: &PaymentRecord, copy: bool) -> String {
+    let s = |v: &str| for_display(v).into_owned();
+    let mut out: Vec<String> = Vec::new();
+    out.push(center(&s(&office.name).to_uppercase()));
+    out.push(center(&format!(
+        "{}, {}",
+        s(&office.commune),
+        s(&office.province)
+    )));
+    out.push(String::new());
+    out.push(center(t(
+        "BIÊN NHẬN CHI TRẢ TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG",
+        "RECEIPT — PREFERENTIAL ALLOWANCE PAYMENT",
+    )));
+    let number = format!("{} {}", t("Số:", "No.:"), payment.receipt_no);
+    out.push(center(&if copy {
+        format!("{number}   ({})", t("BẢN SAO", "COPY"))
+    } else {
+        number
+    }));
+    out.push(center(&format!(
+        "{} {} — {} {}",
+        t("Ngày", "Date"),
+        labels::date_time(&payment.paid_at),
+        t("Giao dịch viên:", "Clerk:"),
+        s(&payment.clerk)
+    )));
+    if let Some(r) = &payment.reversal {
+        out.push(center(&format!(
+            "*** {} {} — {} ***",
+            t("ĐÃ HỦY NGÀY", "VOIDED ON"),
+            labels::date_time(&r.at),
+            s(&r.reason)
+        )));
+    }
+    out.push(String::new());
+
+    let field = |label: &str, value: String| format!("{} : {value}", pad(label, 14));
+    out.push(spread(
+        &field(t("Người hưởng", "Beneficiary"), s(&person.full_name)),
+        &format!("{} {}", t("Mã ĐT:", "Code:"), s(&person.record_code)),
+    ));
+    let born = person
+        .birth_year
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| "—".into());
+    let id = person
+        .id_number
+        .as_deref()
+        .map(s)
+        .unwrap_or_else(|| "—".into());
+    out.push(field(
+        t("Năm sinh", "Born"),
+        format!("{born}    {} {id}", t("Số giấy tờ:", "ID no.:")),
+    ));
+    if let Some(h) = &person.hamlet {
+        out.push(field(t("Thôn", "Hamlet"), s(h)));
+    }
+    if let Some(c) = &person.category {
+        out.push(field(t("Diện hưởng", "Category"), s(c)));
+    }
+    out.push(field(
+        t("Người nhận", "Received by"),
+        format!(
+            "{} ({})",
+            s(&payment.receiver_name),
+            labels::receiver(payment.receiver_kind)
+        ),
+    ));
+    out.push(field(
+        t("Số giấy tờ", "ID no."),
+        s(&payment.receiver_id_number),
+    ));
+    let mut how = labels::method(payment.method).to_string();
+    if let Some(acc) = &payment.account {
+        how.push_str(&format!(" — {} {}", t("TK", "acct"), s(acc)));
+    }
+    if let Some(r) = &payment.reference {
+        how.push_str(&format!(" — {} {}", t("mã GD", "ref"), s(r)));
+    }
+    for (i, l) in wrap(&how, WIDTH - 17, "").into_iter().enumerate() {
+        out.push(if i == 0 {
+            field(t("Hình thức", "Method"), l)
+        } else {
+            format!("{}{l}", " ".repeat(17))
+        });
+    }
+    if let Some(a) = &payment.approved_by {
+        out.push(field(t("Duyệt ngoài hạn", "Approved by"), s(a)));
+    }
+    out.push(String::new());
+
+    let rule = format!("  {}", "-".repeat(WIDTH - 4));
+    out.push(format!(
+        "  {}{}{}",
+        pad(t("Kỳ", "Period"), 10),
+        pad(t("Khoản", "Item"), 46),
+        right(t("Số tiền", "Amount"), 20)
+    ));
+    out.push(rule.clone());
+    for line in &payment.lines {
+        out.push(format!(
+            "  {}{}{}",
+            pad(&line.period.short_label(), 10),
+            pad(labels::kind(line.kind), 46),
+            right(&line.amount.to_string(), 20)
+        ));
+    }
+    out.push(rule);
+    out.push(format!(
+        "  {}{}",
+        pad(t("TỔNG CỘNG", "TOTAL"), 56),
+        right(&payment.total.to_string(), 20)
+    ));
+    let words = format!(
+        "{} {}",
+        t("Bằng chữ:", "In words:"),
+        in_words(payment.total.dong())
+    );
+    for l in wrap(&words, WIDTH - 4, "  ") {
+        out.push(format!("  {l}"));
+    }
+    out.push(String::new());
+    let sign = |a: &str, b: &str| format!("  {}{}", pad(a, 44), b);
+    out.push(sign(
+        t("Người nhận tiền", "Received by"),
+        t("Giao dịch viên", "Clerk"),
+    ));
+    out.push(sign(
+        t("(Ký, ghi rõ họ tên)", "(Signature, full name)"),
+        t("(Ký, ghi rõ họ tên)", "(Signature, full name)"),
+    ));
+    out.push(String::new());
+    out.push(String::new());
+    out.push(String::new());
+    let receiver = match payment.receiver_kind {
+        ReceiverKind::Person => s(&person.full_name),
+        _ => s(&payment.receiver_name),
+    };
+    out.push(sign(&receiver, &s(&payment.clerk)));
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::payment::{PaidLine, PayMethod, Reversal};
+    use crate::domain::person::Status;
+    use crate::domain::{EntitlementKind, Money, Period};
+
+    fn office() -> Office {
+        Office {
+            name: "Bưu điện văn hóa xã Hải Dương".into(),
+            code: "HD01".into(),
+            commune: "Xã Hải Dương".into(),
+            province: "Thành phố Huế".into(),
+            paying_agency: "Phòng Văn hóa - Xã hội".into(),
+        }
+    }
+
+    fn person(name: &str) -> Person {
+        Person {
+            id: 1,
+            record_code: "HD-00123".into(),
+            full_name: name.into(),
+            birth_year: Some(1948),
+            gender: None,
+            id_number: Some("046048001234".into()),
+            phone: None,
+            hamlet: Some("Thôn Thai Dương Hạ".into()),
+            address: None,
+            category: Some("Thương binh".into()),
+            pay_method: PayMethod::Cash,
+            account_no: None,
+            account_bank: None,
+            status: Status::Active,
+            status_note: None,
+            status_since: None,
+        }
+    }
+
+    fn payment(total: i64) -> PaymentRecord {
+        let line = |period, amount| PaidLine {
+            entitlement_id: 1,
+            period,
+            kind: EntitlementKind::TroCap,
+            amount: Money::from_dong(amount),
+        };
+        PaymentRecord {
+            id: 7,
+            receipt_no: "HD-2026-000123".into(),
+            person_id: 1,
+            day: "2026-11-28".into(),
+            paid_at: "2026-11-28T15:04:05+07:00".into(),
+            clerk_id: 2,
+            clerk: "Lê Thị Hoa".into(),
+            approved_by: None,
+            receiver_kind: ReceiverKind::Person,
+            receiver_name: "Nguyễn Văn An".into(),
+            receiver_id_number: "046048001234".into(),
+            method: PayMethod::Cash,
+            account: None,
+            reference: None,
+            total: Money::from_dong(total),
+            lines: vec![
+                line(Period::new(2026, 10).unwrap(), total / 2),
+                line(Period::new(2026, 11).unwrap(), total - total / 2),
+            ],
+            reversal: None,
+        }
+    }
+
+    #[test]
+    fn a_receipt_fits_80_columns_and_says_the_total_in_words() {
+        let text = render(
+            &office(),
+            &person("Nguyễn Văn An"),
+            &payment(5_578_000),
+            false,
+        );
+        for line in text.lines() {
+            assert!(
+                super::super::text::width(line) <= WIDTH,
+                "too wide: {line:?}"
+            );
+        }
+        assert!(text.contains("HD-2026-000123"));
+        assert!(text.contains("10/2026") && text.contains("11/2026"));
+        assert!(text.contains("5.578.000 đ"));
+        assert!(text.contains("Năm triệu năm trăm bảy mươi tám nghìn đồng"));
+        assert!(text.contains("28/11/2026 15:04"));
+        assert!(text.contains("Người nhận tiền") && text.contains("Giao dịch viên"));
+        assert!(!text.contains("BẢN SAO"));
+    }
+
+    #[test]
+    fn a_reprint_is_marked_as_a_copy() {
+        let text = render(&office(), &person("Nguyễn Văn An"), &payment(100_000), true);
+        assert!(text.contains("BẢN SAO"));
+    }
+
+    #[test]
+    fn a_voided_payment_says_so_on_its_receipt() {
+        let mut p = payment(100_000);
+        p.reversal = Some(Reversal {
+            at: "2026-11-28T16:00:00+07:00".into(),
+            requested_by: "Lê Thị Hoa".into(),
+            approved_by: "Trần Văn Minh".into(),
+            reason: "Chi nhầm người".into(),
+        });
+        let text = render(&office(), &person("Nguyễn Văn An"), &p, true);
+        assert!(text.contains("ĐÃ HỦY") && text.contains("Chi nhầm người"));
+    }
+
+    #[test]
+    fn escape_sequences_in_a_name_never_reach_the_printer() {
+        let text = render(
+            &office(),
+            &person("An\x1b[2J\x1b]0;x\x07"),
+            &payment(100_000),
+            false,
+        );
+        assert!(!text.contains('\x1b') && !text.contains('\x07'));
+    }
+}

@@ -1,0 +1,473 @@
+//! Paying: one `BEGIN IMMEDIATE` transaction that re-checks everything and
+//! writes the payment, its lines, its receipt number and its audit row
+//! together — or nothing.
+//!
+//! Re-checked inside the transaction: the idempotency key (a retry returns
+//! the payment already made), the person still payable, the lines still
+//! unpaid and the same as the clerk confirmed, the receiver's ID number
+//! against the file, the proxy in date, the payment window. The database's
+//! triggers refuse a second payment of a line even if this code were wrong.
+
+use chrono::NaiveDate;
+use serde_json::json;
+
+use super::{Error, Service, Session};
+use crate::domain::payment::{PayMethod, PaymentRecord, ReceiverKind};
+use crate::domain::proxy::{Proxy, ProxyRuleError, Validity};
+use crate::domain::user::User;
+use crate::domain::{Money, payment};
+use crate::print::{receipt, spool};
+use crate::store::{StoreError, audit, payments, people, proxies};
+
+/// A supervisor's on-the-spot approval (only [`Service::approval`] makes one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Approval {
+    supervisor: User,
+}
+
+impl Approval {
+    pub fn supervisor(&self) -> &User {
+        &self.supervisor
+    }
+}
+
+pub use super::proxies::NewProxy;
+
+/// Who takes the money.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Receiver {
+    /// The person themself.
+    Person,
+    /// A proxy or guardian on file.
+    OnFile(i64),
+    /// A new proxy or guardian, saved with the payment.
+    New(NewProxy),
+}
+
+/// What the clerk confirmed.
+#[derive(Debug, Clone)]
+pub struct PayRequest {
+    pub person_id: i64,
+    pub receiver: Receiver,
+    /// The receiver's ID number as typed or scanned.
+    pub receiver_id_number: String,
+    pub method: PayMethod,
+    /// For transfers: the account (defaults to the registered one).
+    pub account: Option<String>,
+    /// For transfers: the transfer's reference.
+    pub reference: Option<String>,
+    /// Made when the confirmation opened; a retry with it records once.
+    pub idem_key: String,
+    /// The entitlement lines shown on the confirmation; empty = all unpaid.
+    pub lines: Vec<i64>,
+    /// A supervisor's approval, needed outside the payment window.
+    pub approval: Option<Approval>,
+}
+
+/// A recorded payment.
+#[derive(Debug, Clone)]
+pub struct Paid {
+    pub payment: PaymentRecord,
+    /// The key was already used: this is the earlier payment, not a new one.
+    pub replayed: bool,
+    /// Where the receipt was written, and whether printing failed.
+    pub receipt_file: Option<std::path::PathBuf>,
+    pub receipt_problem: Option<spool::SpoolError>,
+}
+
+/// Who paid, when, with which receipt: for "Đã chi bởi … lúc …".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaidBy {
+    pub clerk: String,
+    pub at: String,
+    pub receipt_no: String,
+}
+
+/// Why a payment was not recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PayError {
+    /// Nothing is owed; `last` is the last payment if there was one.
+    NothingToPay {
+        last: Option<PaidBy>,
+    },
+    /// Another clerk paid these lines first.
+    AlreadyPaid(PaidBy),
+    /// The unpaid lines changed since the confirmation opened.
+    LinesChanged,
+    /// The total owed is not positive (a deduction exceeds it).
+    NotPositive {
+        total: Money,
+    },
+    /// The person is suspended, deceased or moved.
+    NotPayable {
+        status: crate::domain::person::Status,
+        note: Option<String>,
+    },
+    /// The typed ID number is not the receiver's on file.
+    ReceiverIdMismatch,
+    /// The person has no ID number on file: pay a proxy or guardian.
+    NoIdOnFile,
+    /// The proxy is not this person's.
+    UnknownProxy,
+    ProxyExpired {
+        on: NaiveDate,
+    },
+    ProxyNotYetValid {
+        from: NaiveDate,
+    },
+    ProxyRule(ProxyRuleError),
+    /// A field of a new proxy is empty.
+    ProxyFieldMissing(&'static str),
+    /// A new proxy's ID number is not a valid CCCD/CMND.
+    ProxyBadId(crate::domain::idnumber::IdError),
+    /// Outside the payment window a supervisor must approve.
+    OutsideWindow {
+        first: u32,
+        last: u32,
+    },
+    /// A transfer needs the account and the reference.
+    AccountMissing,
+    ReferenceMissing,
+    /// The idempotency key belongs to another person's payment.
+    KeyReused,
+}
+
+impl From<PayError> for Error {
+    fn from(e: PayError) -> Self {
+        Error::Pay(e)
+    }
+}
+
+/// The digits of an ID number as typed ("046 048 001.234" → "046048001234").
+fn id_digits(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-'))
+        .collect()
+}
+
+impl Service {
+    /// A supervisor approves, on the spot, what `session`'s user is doing.
+    pub fn approval(
+        &mut self,
+        session: &Session,
+        name: &str,
+        pin: &str,
+    ) -> Result<Approval, Error> {
+        let supervisor = self.approve(session, name, pin)?;
+        Ok(Approval { supervisor })
+    }
+
+    /// Whether today is inside the payment window.
+    pub fn in_payment_window(&self) -> bool {
+        use chrono::Datelike;
+        self.config.payment.in_window(self.clock.today().day())
+    }
+
+    /// A fresh idempotency key (made when the confirmation opens).
+    pub fn new_idem_key(&self) -> String {
+        use sha2::{Digest, Sha256};
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let mut h = Sha256::new();
+        h.update(std::process::id().to_le_bytes());
+        h.update(COUNTER.fetch_add(1, Ordering::Relaxed).to_le_bytes());
+        h.update(format!("{:?}", std::time::SystemTime::now()).as_bytes());
+        hex::encode(&h.finalize()[..16])
+    }
+
+    /// Records a payment (see the module comment for what is re-checked).
+    pub fn pay(&mut self, session: &Session, req: &PayRequest) -> Result<Paid, Error> {
+        let now = self.clock.now();
+        let at = super::clock::stamp(now);
+        let day = at[..10].to_string();
+        let today = now.date_naive();
+        let window_open = self.in_payment_window();
+        let (first, last) = (
+            self.config.payment.window_first_day,
+            self.config.payment.window_last_day,
+        );
+        let office = self.config.office.code.clone();
+        let prefix = self.config.receipt.prefix.clone();
+
+        let outcome = self.store.write(|tx| -> Result<(i64, bool), Error> {
+            if let Some(id) = payments::by_idem_key(tx, &req.idem_key)? {
+                let p = payments::record(tx, id)?.ok_or(Error::NoSuchPerson)?;
+                if p.person_id != req.person_id {
+                    return Err(PayError::KeyReused.into());
+                }
+                return Ok((id, true));
+            }
+            let person = people::get(tx, req.person_id)?.ok_or(Error::NoSuchPerson)?;
+            if !person.is_payable() {
+                return Err(PayError::NotPayable {
+                    status: person.status,
+                    note: person.status_note.clone(),
+                }
+                .into());
+            }
+            let unpaid = payments::unpaid_lines(tx, person.id)?;
+            let unpaid_ids: Vec<i64> = unpaid.iter().map(|l| l.entitlement_id).collect();
+            if !req.lines.is_empty() {
+                let mut want = req.lines.clone();
+                want.sort_unstable();
+                let mut have = unpaid_ids.clone();
+                have.sort_unstable();
+                if want != have {
+                    if let Some(pid) = payments::standing_payment_of_lines(tx, &req.lines)? {
+                        return Err(PayError::AlreadyPaid(paid_by(tx, pid)?).into());
+                    }
+                    return Err(PayError::LinesChanged.into());
+                }
+            }
+            if unpaid.is_empty() {
+                let last = payments::of_person(tx, person.id, "0000-00-00")?
+                    .into_iter()
+                    .find(|p| !p.is_reversed())
+                    .map(|p| PaidBy {
+                        clerk: p.clerk,
+                        at: p.paid_at,
+                        receipt_no: p.receipt_no,
+                    });
+                return Err(PayError::NothingToPay { last }.into());
+            }
+            let total: Money = Money::checked_sum(unpaid.iter().map(|l| l.amount))
+                .ok_or(PayError::NotPositive { total: Money::ZERO })?;
+            if total <= Money::ZERO {
+                return Err(PayError::NotPositive { total }.into());
+            }
+            let approved_by = match (&req.approval, window_open, session.is_supervisor()) {
+                (Some(a), _, _) => Some(a.supervisor.id),
+                (None, true, _) => None,
+                (None, false, true) => Some(session.user.id),
+                (None, false, false) => return Err(PayError::OutsideWindow { first, last }.into()),
+            };
+            let typed = id_digits(&req.receiver_id_number);
+            let (kind, proxy) = match &req.receiver {
+                Receiver::Person => {
+                    let on_file = person.id_number.as_deref().ok_or(PayError::NoIdOnFile)?;
+                    if typed != on_file {
+                        return Err(PayError::ReceiverIdMismatch.into());
+                    }
+                    (ReceiverKind::Person, None)
+                }
+                Receiver::OnFile(id) => {
+                    let p = proxies::get(tx, *id)?
+                        .filter(|p| p.person_id == person.id)
+                        .ok_or(PayError::UnknownProxy)?;
+                    check_in_date(&p, today)?;
+                    if typed != p.id_number {
+                        return Err(PayError::ReceiverIdMismatch.into());
+                    }
+                    (kind_of(&p), Some(p))
+                }
+                Receiver::New(new) => {
+                    let mut p = super::proxies::check_new(person.id, new)?;
+                    check_in_date(&p, today)?;
+                    if typed != p.id_number {
+                        return Err(PayError::ReceiverIdMismatch.into());
+                    }
+                    p.id = super::proxies::save(tx, &p, session.user.id, &at)?;
+                    (kind_of(&p), Some(p))
+                }
+            };
+            let (account, reference) = if req.method.is_transfer() {
+                let account = req
+                    .account
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_string)
+                    .or_else(|| person.account_no.clone())
+                    .ok_or(PayError::AccountMissing)?;
+                let reference = req
+                    .reference
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                    .ok_or(PayError::ReferenceMissing)?
+                    .to_string();
+                (Some(account), Some(reference))
+            } else {
+                (None, None)
+            };
+            for (field, value) in [("account", &account), ("reference", &reference)] {
+                if let Some(v) = value {
+                    crate::text::clean_field(v).map_err(|error| Error::BadText { field, error })?;
+                }
+            }
+            let year = now
+                .date_naive()
+                .format("%Y")
+                .to_string()
+                .parse::<i32>()
+                .unwrap_or(0);
+            let seq = payments::next_receipt_seq(tx, &office, year)?;
+            let receipt_no = payment::receipt_no(&prefix, year, seq);
+            let (receiver_name, receiver_id) = match &proxy {
+                Some(p) => (p.full_name.clone(), p.id_number.clone()),
+                None => (person.full_name.clone(), typed.clone()),
+            };
+            let id = payments::insert(
+                tx,
+                &payments::NewPayment {
+                    idem_key: &req.idem_key,
+                    office_code: &office,
+                    receipt_year: year,
+                    receipt_seq: seq,
+                    receipt_no: &receipt_no,
+                    person_id: person.id,
+                    day: &day,
+                    paid_at: &at,
+                    clerk_id: session.user.id,
+                    approved_by,
+                    receiver_kind: kind,
+                    proxy_id: proxy.as_ref().map(|p| p.id),
+                    receiver_name: &receiver_name,
+                    receiver_id_number: &receiver_id,
+                    method: req.method,
+                    account: account.as_deref(),
+                    reference: reference.as_deref(),
+                    total,
+                },
+            )
+            .map_err(|e| already_paid_or(tx, &unpaid_ids, e))?;
+            for line in &unpaid {
+                let attempt = payments::next_attempt(tx, line.entitlement_id)?;
+                payments::insert_line(tx, id, line.entitlement_id, line.amount, attempt)
+                    .map_err(|e| already_paid_or(tx, &unpaid_ids, e))?;
+            }
+            audit::append(
+                tx,
+                &at,
+                Some(session.user.id),
+                "payment.create",
+                "payment",
+                Some(id),
+                &json!({
+                    "receipt_no": receipt_no, "idem_key": req.idem_key,
+                    "person_id": person.id, "record_code": person.record_code,
+                    "receiver_kind": kind.code(), "proxy_id": proxy.as_ref().map(|p| p.id),
+                    "receiver_name": receiver_name, "receiver_id_number": receiver_id,
+                    "method": req.method.code(), "account": account, "reference": reference,
+                    "approved_by": approved_by, "total": total.dong(),
+                    "lines": unpaid.iter().map(|l| json!({
+                        "entitlement_id": l.entitlement_id, "period": l.period.to_string(),
+                        "kind": l.kind.code(), "amount": l.amount.dong(),
+                    })).collect::<Vec<_>>(),
+                }),
+            )?;
+            Ok((id, false))
+        })?;
+        let (id, replayed) = outcome;
+        let payment = payments::record(self.store.conn(), id)?.ok_or(Error::NoSuchPerson)?;
+        let mut paid = Paid {
+            payment,
+            replayed,
+            receipt_file: None,
+            receipt_problem: None,
+        };
+        if !replayed {
+            self.spool_receipt(&mut paid, false);
+        }
+        Ok(paid)
+    }
+
+    /// Writes the receipt of `paid` to the spool folder and prints it.
+    fn spool_receipt(&self, paid: &mut Paid, copy: bool) {
+        let person = match people::get(self.store.conn(), paid.payment.person_id) {
+            Ok(Some(p)) => p,
+            _ => return,
+        };
+        let text = receipt::render(&self.config.office, &person, &paid.payment, copy);
+        let name = if copy {
+            format!("{}-ban-sao", paid.payment.receipt_no)
+        } else {
+            paid.payment.receipt_no.clone()
+        };
+        match spool::write(&self.config.receipt.spool_dir, &name, &text) {
+            Ok(path) => {
+                paid.receipt_problem = spool::print(&self.config.receipt.printer, &path).err();
+                paid.receipt_file = Some(path);
+            }
+            Err(e) => paid.receipt_problem = Some(e),
+        }
+    }
+
+    /// Prints a copy of a receipt ("BẢN SAO"), audited.
+    pub fn reprint(&mut self, session: &Session, payment_id: i64) -> Result<Paid, Error> {
+        let payment =
+            payments::record(self.store.conn(), payment_id)?.ok_or(Error::NoSuchPerson)?;
+        let at = self.stamp();
+        self.store.write(|tx| {
+            audit::append(
+                tx,
+                &at,
+                Some(session.user.id),
+                "receipt.reprint",
+                "payment",
+                Some(payment_id),
+                &json!({ "receipt_no": payment.receipt_no }),
+            )
+            .map_err(Error::from)
+        })?;
+        let mut paid = Paid {
+            payment,
+            replayed: true,
+            receipt_file: None,
+            receipt_problem: None,
+        };
+        self.spool_receipt(&mut paid, true);
+        Ok(paid)
+    }
+
+    /// The receipt text of a payment (for showing on screen).
+    pub fn receipt_text(&self, payment_id: i64, copy: bool) -> Result<String, Error> {
+        let conn = self.store.conn();
+        let payment = payments::record(conn, payment_id)?.ok_or(Error::NoSuchPerson)?;
+        let person = people::get(conn, payment.person_id)?.ok_or(Error::NoSuchPerson)?;
+        Ok(receipt::render(
+            &self.config.office,
+            &person,
+            &payment,
+            copy,
+        ))
+    }
+}
+
+fn kind_of(p: &Proxy) -> ReceiverKind {
+    if p.guardian {
+        ReceiverKind::Guardian
+    } else {
+        ReceiverKind::Proxy
+    }
+}
+
+fn check_in_date(p: &Proxy, today: NaiveDate) -> Result<(), PayError> {
+    match p.validity(today) {
+        Validity::InDate => Ok(()),
+        Validity::Expired { on } => Err(PayError::ProxyExpired { on }),
+        Validity::NotYetValid { from } => Err(PayError::ProxyNotYetValid { from }),
+    }
+}
+
+fn paid_by(conn: &rusqlite::Connection, payment_id: i64) -> Result<PaidBy, Error> {
+    let p = payments::record(conn, payment_id)?.ok_or(Error::NoSuchPerson)?;
+    Ok(PaidBy {
+        clerk: p.clerk,
+        at: p.paid_at,
+        receipt_no: p.receipt_no,
+    })
+}
+
+/// A refusal by the database's "already paid" rule becomes the clerk's
+/// message about who paid; anything else stays as it was.
+fn already_paid_or(conn: &rusqlite::Connection, lines: &[i64], e: StoreError) -> Error {
+    if e.rule().is_some_and(|r| r.contains("already paid")) {
+        if let Ok(Some(pid)) = payments::standing_payment_of_lines(conn, lines) {
+            if let Ok(by) = paid_by(conn, pid) {
+                return PayError::AlreadyPaid(by).into();
+            }
+        }
+    }
+    e.into()
+}

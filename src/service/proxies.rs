@@ -1,0 +1,97 @@
+//! Registering proxies (người được ủy quyền) and guardians (người giám hộ)
+//! on a person's file — at the counter during a payment, or on their own.
+//!
+//! A proxy's authorisation is certified by the commune and valid at most one
+//! year; a guardian has no end date. Saved rows are never changed; every one
+//! is audited.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde_json::json;
+
+use super::pay::PayError;
+use super::{Error, Service, Session};
+use crate::domain::proxy::{self, Proxy};
+use crate::store::{StoreError, audit, people, proxies};
+
+/// A proxy or guardian entered at the counter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewProxy {
+    pub guardian: bool,
+    pub full_name: String,
+    pub id_number: String,
+    pub relationship: String,
+    pub document_no: String,
+    pub certified_by: String,
+    pub valid_from: NaiveDate,
+    pub valid_to: Option<NaiveDate>,
+}
+
+/// Checks and cleans a new proxy for person `person_id`.
+pub(super) fn check_new(person_id: i64, n: &NewProxy) -> Result<Proxy, Error> {
+    let clean = |field: &'static str, v: &str| -> Result<String, Error> {
+        let v = crate::text::clean_field(v).map_err(|error| Error::BadText { field, error })?;
+        if v.is_empty() {
+            return Err(PayError::ProxyFieldMissing(field).into());
+        }
+        Ok(v)
+    };
+    let full_name = clean("proxy_name", &n.full_name)?;
+    let relationship = clean("relationship", &n.relationship)?;
+    let document_no = clean("document_no", &n.document_no)?;
+    let certified_by = clean("certified_by", &n.certified_by)?;
+    let (id, _warnings) =
+        crate::domain::idnumber::parse(&n.id_number, None, false).map_err(PayError::ProxyBadId)?;
+    proxy::check_dates(n.guardian, n.valid_from, n.valid_to).map_err(PayError::ProxyRule)?;
+    Ok(Proxy {
+        id: 0,
+        person_id,
+        guardian: n.guardian,
+        full_name,
+        id_number: id.as_str().to_string(),
+        relationship,
+        document_no,
+        certified_by,
+        valid_from: n.valid_from,
+        valid_to: n.valid_to,
+    })
+}
+
+/// Saves a checked proxy with its audit row; returns its id.
+pub(super) fn save(tx: &Connection, p: &Proxy, by: i64, at: &str) -> Result<i64, StoreError> {
+    let id = proxies::insert(tx, p, by, at)?;
+    audit::append(
+        tx,
+        at,
+        Some(by),
+        "proxy.create",
+        "proxy",
+        Some(id),
+        &json!({
+            "person_id": p.person_id, "kind": if p.guardian { "guardian" } else { "proxy" },
+            "full_name": p.full_name, "id_number": p.id_number,
+            "relationship": p.relationship, "document_no": p.document_no,
+            "certified_by": p.certified_by, "valid_from": p.valid_from.to_string(),
+            "valid_to": p.valid_to.map(|d| d.to_string()),
+        }),
+    )?;
+    Ok(id)
+}
+
+impl Service {
+    /// Puts a proxy or guardian on a person's file.
+    pub fn add_proxy(
+        &mut self,
+        session: &Session,
+        person_id: i64,
+        new: &NewProxy,
+    ) -> Result<Proxy, Error> {
+        let mut p = check_new(person_id, new)?;
+        let at = self.stamp();
+        p.id = self.store.write(|tx| {
+            people::get(tx, person_id)?.ok_or(Error::NoSuchPerson)?;
+            Ok::<_, Error>(save(tx, &p, session.user.id, &at)?)
+        })?;
+        Ok(p)
+    }
+}

@@ -1,0 +1,186 @@
+//! A small office for tests: a temporary folder with a configuration, a
+//! database with a supervisor and two clerks, a settable clock, and lists
+//! written as real CSV files.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chitra::config::Config;
+use chitra::domain::user::Role;
+use chitra::service::import::{ImportOptions, ImportReport, ListKind};
+use chitra::service::{FixedClock, Service, Session};
+
+pub const SUPERVISOR: (&str, &str) = ("truong", "1111");
+pub const CLERK1: (&str, &str) = ("gdv1", "2222");
+pub const CLERK2: (&str, &str) = ("gdv2", "3333");
+
+pub struct Office {
+    pub dir: tempfile::TempDir,
+    pub config: Arc<Config>,
+    pub db: PathBuf,
+    pub clock: FixedClock,
+}
+
+/// The shipped configuration, pointed at `dir`, with `extra` appended.
+pub fn config_in(dir: &Path, window: (u32, u32)) -> Config {
+    let text = include_str!("../../config/chitra.toml")
+        .replace("path = \"../data/chitra.db\"", "path = \"chitra.db\"")
+        .replace("spool_dir = \"../data/spool\"", "spool_dir = \"spool\"")
+        .replace("dir = \"../data/backup\"", "dir = \"backup\"")
+        .replace(
+            "window_first_day = 2",
+            &format!("window_first_day = {}", window.0),
+        )
+        .replace(
+            "window_last_day = 25",
+            &format!("window_last_day = {}", window.1),
+        );
+    let path = dir.join("chitra.toml");
+    std::fs::write(&path, &text).unwrap();
+    Config::load(&path).unwrap()
+}
+
+impl Office {
+    /// An office on 10/11/2026 (inside the 2–25 window).
+    pub fn new() -> Office {
+        Office::with_window((2, 25))
+    }
+
+    pub fn with_window(window: (u32, u32)) -> Office {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Arc::new(config_in(dir.path(), window));
+        let db = config.database.path.clone();
+        let clock = FixedClock::at("2026-11-10T09:00:00+07:00");
+        let mut svc = Service::init(
+            config.clone(),
+            &db,
+            SUPERVISOR.0,
+            "Trần Văn Minh",
+            SUPERVISOR.1,
+        )
+        .unwrap();
+        let boss = svc.sign_in(SUPERVISOR.0, SUPERVISOR.1).unwrap();
+        svc.add_user(&boss, CLERK1.0, "Lê Thị Hoa", Role::Clerk, CLERK1.1)
+            .unwrap();
+        svc.add_user(&boss, CLERK2.0, "Phạm Văn Long", Role::Clerk, CLERK2.1)
+            .unwrap();
+        Office {
+            dir,
+            config,
+            db,
+            clock,
+        }
+    }
+
+    pub fn service(&self) -> Service {
+        Service::open(self.config.clone(), &self.db)
+            .unwrap()
+            .with_clock(Arc::new(self.clock.clone()))
+    }
+
+    pub fn sign_in(&self, svc: &mut Service, who: (&str, &str)) -> Session {
+        svc.sign_in(who.0, who.1).unwrap()
+    }
+
+    /// Writes `csv` to a file and imports it as the supervisor.
+    pub fn import(&self, name: &str, csv: &str, period: &str) -> ImportReport {
+        let path = self.write_file(name, csv.as_bytes());
+        let mut svc = self.service();
+        let boss = self.sign_in(&mut svc, SUPERVISOR);
+        let opts = ImportOptions {
+            kind: ListKind::Monthly,
+            period: Some(period.parse().unwrap()),
+            dry_run: false,
+        };
+        svc.import(&boss, &path, &opts, &mut |_| {}).unwrap()
+    }
+
+    pub fn write_file(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+}
+
+/// A person's row in a test list.
+pub struct Row<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub year: i32,
+    pub id: &'a str,
+    pub hamlet: &'a str,
+    pub tro_cap: i64,
+    pub phu_cap: i64,
+}
+
+pub const HEADER: &str = "STT;Mã đối tượng;Họ và tên;Năm sinh;Số CCCD/CMND;Thôn;Loại đối tượng;Trợ cấp;Phụ cấp;Tổng cộng";
+
+/// A list as the social-affairs office's software exports it to CSV, with
+/// its title naming the month ("2026-11").
+pub fn csv(period: &str, rows: &[Row<'_>]) -> String {
+    let (y, m) = period.split_once('-').unwrap();
+    let mut out =
+        format!("DANH SÁCH CHI TRẢ TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG THÁNG {m} NĂM {y}\n\n{HEADER}\n");
+    for (i, r) in rows.iter().enumerate() {
+        out.push_str(&format!(
+            "{};{};{};{};{};{};Thương binh;{};{};{}\n",
+            i + 1,
+            r.code,
+            r.name,
+            r.year,
+            r.id,
+            r.hamlet,
+            dots(r.tro_cap),
+            dots(r.phu_cap),
+            dots(r.tro_cap + r.phu_cap)
+        ));
+    }
+    out
+}
+
+/// 2789000 → "2.789.000".
+pub fn dots(n: i64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Three people of a small list: An (1948), Bình (1952, with phụ cấp), Cúc (1960).
+pub fn three() -> Vec<Row<'static>> {
+    vec![
+        Row {
+            code: "HD-001",
+            name: "Nguyễn Văn An",
+            year: 1948,
+            id: "046048001234",
+            hamlet: "Thôn Đông",
+            tro_cap: 2_789_000,
+            phu_cap: 0,
+        },
+        Row {
+            code: "HD-002",
+            name: "Trần Thị Bình",
+            year: 1952,
+            id: "046152004321",
+            hamlet: "Thôn Đông",
+            tro_cap: 2_789_000,
+            phu_cap: 1_394_500,
+        },
+        Row {
+            code: "HD-003",
+            name: "Lê Văn Cúc",
+            year: 1960,
+            id: "046060007777",
+            hamlet: "Thôn Tây",
+            tro_cap: 3_120_000,
+            phu_cap: 0,
+        },
+    ]
+}
