@@ -207,7 +207,11 @@ impl Config {
             return bad("office.code", "empty");
         }
         if self.receipt.prefix.trim().is_empty()
-            || !self.receipt.prefix.chars().all(|c| c.is_ascii_alphanumeric())
+            || !self
+                .receipt
+                .prefix
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric())
         {
             return bad("receipt.prefix", "A-Z, 0-9");
         }
@@ -263,7 +267,10 @@ mod tests {
                 assert!(reason.contains("window_lastday"), "{reason}");
                 // serde reports an unknown key at the key or at its table.
                 let line = line.unwrap();
-                assert!(line <= want && line >= want - 3, "line {line}, want ~{want}");
+                assert!(
+                    line <= want && line >= want - 3,
+                    "line {line}, want ~{want}"
+                );
             }
             other => panic!("expected Invalid, got {other:?}"),
         }
@@ -272,7 +279,11 @@ mod tests {
     #[test]
     fn a_syntax_error_names_its_line() {
         let text = SHIPPED.replace("code = \"HD01\"", "code = \"HD01");
-        let want = SHIPPED.lines().position(|l| l.starts_with("code =")).unwrap() + 1;
+        let want = SHIPPED
+            .lines()
+            .position(|l| l.starts_with("code ="))
+            .unwrap()
+            + 1;
         match Config::parse(&text, Path::new("x.toml")) {
             Err(ConfigError::Invalid { line, .. }) => assert_eq!(line, Some(want)),
             other => panic!("expected Invalid, got {other:?}"),
@@ -284,7 +295,10 @@ mod tests {
         let text = SHIPPED.replace("window_first_day = 2", "window_first_day = 28");
         assert!(matches!(
             Config::parse(&text, Path::new("x.toml")),
-            Err(ConfigError::BadValue { key: "payment.window_first_day", .. })
+            Err(ConfigError::BadValue {
+                key: "payment.window_first_day",
+                ..
+            })
         ));
     }
 
@@ -293,7 +307,10 @@ mod tests {
         let text = format!("{SHIPPED}\nho_ten = [\"Tên\"]\n");
         assert!(matches!(
             Config::parse(&text, Path::new("x.toml")),
-            Err(ConfigError::BadValue { key: "import.headers", .. })
+            Err(ConfigError::BadValue {
+                key: "import.headers",
+                ..
+            })
         ));
     }
 

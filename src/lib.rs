@@ -16,6 +16,7 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod import;
+pub mod print;
 pub mod service;
 pub mod store;
 pub mod text;

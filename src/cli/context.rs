@@ -21,7 +21,10 @@ impl Context {
     pub fn load(cli: &Cli) -> Result<Context, Exit> {
         let config = Config::locate(cli.config.as_deref()).map_err(fail)?;
         i18n::set_lang(config.interface.language);
-        let db = cli.db.clone().unwrap_or_else(|| config.database.path.clone());
+        let db = cli
+            .db
+            .clone()
+            .unwrap_or_else(|| config.database.path.clone());
         Ok(Context {
             config: Arc::new(config),
             db,
@@ -67,8 +70,16 @@ pub fn read_new_pin() -> Result<String, Exit> {
         return Ok(pin);
     }
     let (first, again, differ) = match i18n::lang() {
-        i18n::Lang::Vi => ("Mã PIN mới (4–12 chữ số): ", "Nhập lại mã PIN mới: ", "Hai lần nhập PIN không giống nhau."),
-        i18n::Lang::En => ("New PIN (4–12 digits): ", "New PIN again: ", "The two PINs differ."),
+        i18n::Lang::Vi => (
+            "Mã PIN mới (4–12 chữ số): ",
+            "Nhập lại mã PIN mới: ",
+            "Hai lần nhập PIN không giống nhau.",
+        ),
+        i18n::Lang::En => (
+            "New PIN (4–12 digits): ",
+            "New PIN again: ",
+            "The two PINs differ.",
+        ),
     };
     let a = rpassword::prompt_password(first).map_err(|_| fail(AuthError::Missing))?;
     let b = rpassword::prompt_password(again).map_err(|_| fail(AuthError::Missing))?;

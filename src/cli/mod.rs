@@ -6,6 +6,9 @@
 //! 2 refused (bad input, wrong PIN, a rule); 3 nothing to pay.
 
 mod context;
+mod import;
+mod pay;
+mod show;
 mod users;
 
 use std::path::PathBuf;
@@ -45,14 +48,26 @@ pub enum Command {
     /// Quản lý người dùng
     #[command(subcommand)]
     User(users::UserCommand),
+    /// Nhập danh sách chi trả từ cơ quan chi trả (xlsx, xls, csv)
+    Import(import::ImportArgs),
+    /// Tìm một người và xem các khoản chưa chi
+    Show(show::ShowArgs),
+    /// Chi trả cho một người (như màn hình quầy)
+    Pay(pay::PayArgs),
 }
 
 /// Parses the command line and runs it.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Some(Command::Init { ref supervisor, ref full_name }) => users::init(&cli, supervisor, full_name),
+        Some(Command::Init {
+            ref supervisor,
+            ref full_name,
+        }) => users::init(&cli, supervisor, full_name),
         Some(Command::User(ref cmd)) => users::run(&cli, cmd),
+        Some(Command::Import(ref args)) => import::run(&cli, args),
+        Some(Command::Show(ref args)) => show::run(&cli, args),
+        Some(Command::Pay(ref args)) => pay::run(&cli, args),
         None => {
             eprintln!("chitra: chưa có màn hình; dùng `chitra --help`.");
             Err(Exit::Refused)

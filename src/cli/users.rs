@@ -48,8 +48,14 @@ pub fn init(cli: &Cli, name: &str, full_name: &str) -> Result<(), Exit> {
     let pin = read_new_pin()?;
     Service::init(ctx.config.clone(), &ctx.db, name, full_name, &pin).map_err(fail)?;
     match lang() {
-        Lang::Vi => println!("Đã tạo cơ sở dữ liệu {} với trưởng bưu cục {name}.", ctx.db.display()),
-        Lang::En => println!("Created the database {} with supervisor {name}.", ctx.db.display()),
+        Lang::Vi => println!(
+            "Đã tạo cơ sở dữ liệu {} với trưởng bưu cục {name}.",
+            ctx.db.display()
+        ),
+        Lang::En => println!(
+            "Created the database {} with supervisor {name}.",
+            ctx.db.display()
+        ),
     }
     Ok(())
 }
@@ -64,13 +70,22 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
                 (true, Lang::En) => "LOCKED",
                 (false, _) => "",
             };
-            println!("{:<16} {:<11} {:<30} {state}", u.name, u.role.code(), crate::text::sanitize::for_display(&u.full_name));
+            println!(
+                "{:<16} {:<11} {:<30} {state}",
+                u.name,
+                u.role.code(),
+                crate::text::sanitize::for_display(&u.full_name)
+            );
         }
         return Ok(());
     }
     let (mut service, session) = ctx.sign_in(cli)?;
     match cmd {
-        UserCommand::Add { name, role, full_name } => {
+        UserCommand::Add {
+            name,
+            role,
+            full_name,
+        } => {
             let pin = read_new_pin()?;
             let u = service
                 .add_user(&session, name, full_name, (*role).into(), &pin)
@@ -82,7 +97,9 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
         }
         UserCommand::Lock { name } | UserCommand::Unlock { name } => {
             let locked = matches!(cmd, UserCommand::Lock { .. });
-            service.set_user_locked(&session, name, locked).map_err(fail)?;
+            service
+                .set_user_locked(&session, name, locked)
+                .map_err(fail)?;
             match (locked, lang()) {
                 (true, Lang::Vi) => println!("Đã khóa {name}."),
                 (false, Lang::Vi) => println!("Đã mở khóa {name}."),

@@ -19,7 +19,12 @@ pub enum PayMethod {
 }
 
 impl PayMethod {
-    pub const ALL: [PayMethod; 4] = [PayMethod::Cash, PayMethod::Home, PayMethod::Bank, PayMethod::Wallet];
+    pub const ALL: [PayMethod; 4] = [
+        PayMethod::Cash,
+        PayMethod::Home,
+        PayMethod::Bank,
+        PayMethod::Wallet,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {

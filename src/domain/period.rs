@@ -14,7 +14,8 @@ pub struct Period {
 
 impl Period {
     pub fn new(year: i32, month: u32) -> Option<Period> {
-        ((1..=12).contains(&month) && (2000..=2200).contains(&year)).then_some(Period { year, month })
+        ((1..=12).contains(&month) && (2000..=2200).contains(&year))
+            .then_some(Period { year, month })
     }
 
     /// The period a date falls in.
@@ -27,17 +28,29 @@ impl Period {
 
     pub fn next(self) -> Period {
         if self.month == 12 {
-            Period { year: self.year + 1, month: 1 }
+            Period {
+                year: self.year + 1,
+                month: 1,
+            }
         } else {
-            Period { year: self.year, month: self.month + 1 }
+            Period {
+                year: self.year,
+                month: self.month + 1,
+            }
         }
     }
 
     pub fn prev(self) -> Period {
         if self.month == 1 {
-            Period { year: self.year - 1, month: 12 }
+            Period {
+                year: self.year - 1,
+                month: 12,
+            }
         } else {
-            Period { year: self.year, month: self.month - 1 }
+            Period {
+                year: self.year,
+                month: self.month - 1,
+            }
         }
     }
 
@@ -62,6 +75,25 @@ impl serde::Serialize for Period {
 /// A period written other than YYYY-MM (with a real month).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadPeriod(pub String);
+
+impl fmt::Display for BadPeriod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match crate::i18n::lang() {
+            crate::i18n::Lang::Vi => write!(
+                f,
+                "kỳ \"{}\" không hợp lệ: viết YYYY-MM, ví dụ 2026-11",
+                self.0
+            ),
+            crate::i18n::Lang::En => write!(
+                f,
+                "period \"{}\" is not valid: write YYYY-MM, e.g. 2026-11",
+                self.0
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BadPeriod {}
 
 impl FromStr for Period {
     type Err = BadPeriod;
@@ -93,9 +125,20 @@ mod tests {
     #[test]
     fn periods_parse_in_both_spellings_and_print_as_stored() {
         assert_eq!("2026-11".parse::<Period>().unwrap().to_string(), "2026-11");
-        assert_eq!("11/2026".parse::<Period>().unwrap(), Period::new(2026, 11).unwrap());
+        assert_eq!(
+            "11/2026".parse::<Period>().unwrap(),
+            Period::new(2026, 11).unwrap()
+        );
         assert_eq!("1/2027".parse::<Period>().unwrap().to_string(), "2027-01");
-        for bad in ["2026-13", "2026-0", "26-11", "2026/11", "nov", "", "2026-11-01"] {
+        for bad in [
+            "2026-13",
+            "2026-0",
+            "26-11",
+            "2026/11",
+            "nov",
+            "",
+            "2026-11-01",
+        ] {
             assert!(bad.parse::<Period>().is_err(), "{bad}");
         }
     }

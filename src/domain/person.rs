@@ -122,7 +122,12 @@ mod tests {
 
     #[test]
     fn only_active_people_are_payable() {
-        for s in [Status::Active, Status::Suspended, Status::Deceased, Status::Moved] {
+        for s in [
+            Status::Active,
+            Status::Suspended,
+            Status::Deceased,
+            Status::Moved,
+        ] {
             assert_eq!(Status::from_code(s.code()), Some(s));
         }
     }

@@ -34,7 +34,9 @@ pub enum Validity {
 impl Proxy {
     pub fn validity(&self, today: NaiveDate) -> Validity {
         if today < self.valid_from {
-            return Validity::NotYetValid { from: self.valid_from };
+            return Validity::NotYetValid {
+                from: self.valid_from,
+            };
         }
         match self.valid_to {
             Some(to) if today > to => Validity::Expired { on: to },
@@ -55,13 +57,19 @@ pub enum ProxyRuleError {
 }
 
 /// Checks the validity dates of a new authorisation.
-pub fn check_dates(guardian: bool, from: NaiveDate, to: Option<NaiveDate>) -> Result<(), ProxyRuleError> {
+pub fn check_dates(
+    guardian: bool,
+    from: NaiveDate,
+    to: Option<NaiveDate>,
+) -> Result<(), ProxyRuleError> {
     match to {
         None if guardian => Ok(()),
         None => Err(ProxyRuleError::NoEndDate),
         Some(to) if to < from => Err(ProxyRuleError::EndsBeforeStart),
         Some(to) => {
-            let latest_end = from.checked_add_months(Months::new(12)).unwrap_or(NaiveDate::MAX);
+            let latest_end = from
+                .checked_add_months(Months::new(12))
+                .unwrap_or(NaiveDate::MAX);
             if !guardian && to > latest_end {
                 Err(ProxyRuleError::LongerThanAYear { latest_end })
             } else {
@@ -97,25 +105,46 @@ mod tests {
     #[test]
     fn an_authorisation_is_usable_on_its_first_and_last_day_only_between() {
         let p = proxy("2026-03-01", Some("2027-02-28"));
-        assert_eq!(p.validity(d("2026-02-28")), Validity::NotYetValid { from: d("2026-03-01") });
+        assert_eq!(
+            p.validity(d("2026-02-28")),
+            Validity::NotYetValid {
+                from: d("2026-03-01")
+            }
+        );
         assert_eq!(p.validity(d("2026-03-01")), Validity::InDate);
         assert_eq!(p.validity(d("2027-02-28")), Validity::InDate);
-        assert_eq!(p.validity(d("2027-03-01")), Validity::Expired { on: d("2027-02-28") });
+        assert_eq!(
+            p.validity(d("2027-03-01")),
+            Validity::Expired {
+                on: d("2027-02-28")
+            }
+        );
     }
 
     #[test]
     fn a_guardian_has_no_end() {
-        assert_eq!(proxy("2020-01-01", None).validity(d("2030-01-01")), Validity::InDate);
+        assert_eq!(
+            proxy("2020-01-01", None).validity(d("2030-01-01")),
+            Validity::InDate
+        );
     }
 
     #[test]
     fn a_proxy_is_valid_at_most_one_year() {
-        assert_eq!(check_dates(false, d("2026-11-28"), Some(d("2027-11-28"))), Ok(()));
+        assert_eq!(
+            check_dates(false, d("2026-11-28"), Some(d("2027-11-28"))),
+            Ok(())
+        );
         assert_eq!(
             check_dates(false, d("2026-11-28"), Some(d("2027-11-29"))),
-            Err(ProxyRuleError::LongerThanAYear { latest_end: d("2027-11-28") })
+            Err(ProxyRuleError::LongerThanAYear {
+                latest_end: d("2027-11-28")
+            })
         );
-        assert_eq!(check_dates(false, d("2026-11-28"), None), Err(ProxyRuleError::NoEndDate));
+        assert_eq!(
+            check_dates(false, d("2026-11-28"), None),
+            Err(ProxyRuleError::NoEndDate)
+        );
         assert_eq!(
             check_dates(false, d("2026-11-28"), Some(d("2026-11-27"))),
             Err(ProxyRuleError::EndsBeforeStart)

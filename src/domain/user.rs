@@ -59,7 +59,11 @@ pub fn check_user_name(name: &str) -> Result<(), CredentialError> {
         && name
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
-    if ok { Ok(()) } else { Err(CredentialError::BadUserName) }
+    if ok {
+        Ok(())
+    } else {
+        Err(CredentialError::BadUserName)
+    }
 }
 
 /// Checks a PIN: 4 to 12 digits.
@@ -81,7 +85,10 @@ mod tests {
         assert!(check_user_name("gdv1").is_ok());
         assert_eq!(check_user_name("Lan"), Err(CredentialError::BadUserName));
         assert_eq!(check_user_name("a"), Err(CredentialError::BadUserName));
-        assert_eq!(check_user_name("lan nguyen"), Err(CredentialError::BadUserName));
+        assert_eq!(
+            check_user_name("lan nguyen"),
+            Err(CredentialError::BadUserName)
+        );
         assert_eq!(check_user_name("lân"), Err(CredentialError::BadUserName));
     }
 

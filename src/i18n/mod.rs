@@ -30,6 +30,15 @@ pub fn lang() -> Lang {
     }
 }
 
+/// The Vietnamese or the English of a short fixed text, by the current
+/// language. For longer or parameterised wording use a file of this folder.
+pub fn tr(vi: &'static str, en: &'static str) -> &'static str {
+    match lang() {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
 /// A message that can be said in each interface language.
 pub trait Localize {
     fn vi(&self) -> String;
@@ -57,7 +66,10 @@ macro_rules! localized_error {
     )+};
 }
 
+pub mod import;
 pub mod import_source;
+pub mod labels;
+pub mod pay;
 pub mod service;
 pub mod store;
 pub mod strings;

@@ -16,6 +16,12 @@ fn field_vi(field: &str) -> &str {
     match field {
         "full_name" => "họ và tên",
         "name" => "tên đăng nhập",
+        "account" => "số tài khoản",
+        "reference" => "mã giao dịch",
+        "proxy_name" => "họ tên người được ủy quyền",
+        "relationship" => "quan hệ",
+        "document_no" => "số giấy ủy quyền",
+        "certified_by" => "nơi xác nhận",
         other => other,
     }
 }
@@ -81,12 +87,20 @@ impl Localize for Error {
             Error::Auth(e) => e.vi(),
             Error::Credential(e) => e.vi(),
             Error::Forbidden { needs } => format!("Việc này cần quyền {}.", role_vi(*needs)),
-            Error::UnknownUser { name } => format!("Không có người dùng tên {name}. Xem danh sách: chitra user list."),
+            Error::UnknownUser { name } => {
+                format!("Không có người dùng tên {name}. Xem danh sách: chitra user list.")
+            }
             Error::UserExists { name } => format!("Đã có người dùng tên {name}; chọn tên khác."),
-            Error::AlreadyInitialised => "Cơ sở dữ liệu này đã được khởi tạo (đã có người dùng).".into(),
+            Error::AlreadyInitialised => {
+                "Cơ sở dữ liệu này đã được khởi tạo (đã có người dùng).".into()
+            }
             Error::LastSupervisor => "Không tự khóa tài khoản của chính mình.".into(),
             Error::BadText { field, error } => format!("Ô {}: {}", field_vi(field), error.vi()),
-            Error::NoSuchPerson => "Không tìm thấy đối tượng này (có thể danh sách vừa thay đổi). Tìm lại.".into(),
+            Error::Pay(e) => e.vi(),
+            Error::Import(e) => e.vi(),
+            Error::NoSuchPerson => {
+                "Không tìm thấy đối tượng này (có thể danh sách vừa thay đổi). Tìm lại.".into()
+            }
         }
     }
 
@@ -98,10 +112,16 @@ impl Localize for Error {
             Error::Forbidden { needs } => format!("This needs the {} role.", needs.code()),
             Error::UnknownUser { name } => format!("No user named {name}. See: chitra user list."),
             Error::UserExists { name } => format!("A user named {name} already exists."),
-            Error::AlreadyInitialised => "This database is already initialised (it has users).".into(),
+            Error::AlreadyInitialised => {
+                "This database is already initialised (it has users).".into()
+            }
             Error::LastSupervisor => "You cannot lock your own account.".into(),
             Error::BadText { field, error } => format!("Field {field}: {}", error.en()),
-            Error::NoSuchPerson => "No such person (the list may have just changed). Search again.".into(),
+            Error::Pay(e) => e.en(),
+            Error::Import(e) => e.en(),
+            Error::NoSuchPerson => {
+                "No such person (the list may have just changed). Search again.".into()
+            }
         }
     }
 }

@@ -19,14 +19,26 @@ impl Localize for StoreError {
                 "Tệp {} không phải cơ sở dữ liệu của chitra (hoặc đã hỏng). Kiểm tra đường dẫn; nếu tệp hỏng, khôi phục từ bản sao lưu (docs/restore.md).",
                 path.display()
             ),
-            StoreError::NewerSchema { path, found, supported } => format!(
+            StoreError::NewerSchema {
+                path,
+                found,
+                supported,
+            } => format!(
                 "Cơ sở dữ liệu {} do phiên bản chitra mới hơn tạo (lược đồ {found}, bản này chỉ biết đến {supported}). Hãy dùng chitra bản mới hơn; không mở bằng bản này để tránh hỏng dữ liệu.",
                 path.display()
             ),
-            StoreError::Busy => "Cơ sở dữ liệu đang bận (một người khác đang ghi). Chờ vài giây rồi thử lại.".into(),
-            StoreError::Refused { rule } => format!("Cơ sở dữ liệu từ chối thay đổi này vì vi phạm quy tắc: {}.", rule_vi(rule)),
+            StoreError::Busy => {
+                "Cơ sở dữ liệu đang bận (một người khác đang ghi). Chờ vài giây rồi thử lại.".into()
+            }
+            StoreError::Refused { rule } => format!(
+                "Cơ sở dữ liệu từ chối thay đổi này vì vi phạm quy tắc: {}.",
+                rule_vi(rule)
+            ),
             StoreError::Io { path, reason } => {
-                format!("Không ghi/đọc được {}: {reason}. Kiểm tra quyền và dung lượng đĩa.", path.display())
+                format!(
+                    "Không ghi/đọc được {}: {reason}. Kiểm tra quyền và dung lượng đĩa.",
+                    path.display()
+                )
             }
             StoreError::Sqlite(e) => format!("Lỗi cơ sở dữ liệu: {e}. Báo cho người quản trị."),
         }
@@ -39,20 +51,35 @@ impl Localize for StoreError {
                 path.display()
             ),
             StoreError::AlreadyExists { path } => {
-                format!("{} already exists. A database in use is never overwritten; choose another path.", path.display())
+                format!(
+                    "{} already exists. A database in use is never overwritten; choose another path.",
+                    path.display()
+                )
             }
             StoreError::NotADatabase { path } => format!(
                 "{} is not a chitra database (or it is damaged). Check the path; if damaged, restore from a backup (docs/restore.md).",
                 path.display()
             ),
-            StoreError::NewerSchema { path, found, supported } => format!(
+            StoreError::NewerSchema {
+                path,
+                found,
+                supported,
+            } => format!(
                 "The database {} was made by a newer chitra (schema {found}; this binary knows up to {supported}). Use the newer chitra; this one will not open it.",
                 path.display()
             ),
-            StoreError::Busy => "The database is busy (someone else is writing). Wait a few seconds and try again.".into(),
-            StoreError::Refused { rule } => format!("The database refused this change because it breaks a rule: {rule}."),
+            StoreError::Busy => {
+                "The database is busy (someone else is writing). Wait a few seconds and try again."
+                    .into()
+            }
+            StoreError::Refused { rule } => {
+                format!("The database refused this change because it breaks a rule: {rule}.")
+            }
             StoreError::Io { path, reason } => {
-                format!("Cannot read or write {}: {reason}. Check permissions and free disk space.", path.display())
+                format!(
+                    "Cannot read or write {}: {reason}. Check permissions and free disk space.",
+                    path.display()
+                )
             }
             StoreError::Sqlite(e) => format!("Database error: {e}. Tell the administrator."),
         }
@@ -71,7 +98,10 @@ fn rule_vi(rule: &str) -> String {
         ("already paid", "khoản này đã được chi"),
         ("period is closed", "kỳ này đã khóa sổ"),
         ("not payable", "đối tượng không còn được chi trả"),
-        ("does not match its entitlement", "dòng chi không khớp khoản được hưởng"),
+        (
+            "does not match its entitlement",
+            "dòng chi không khớp khoản được hưởng",
+        ),
         ("UNIQUE", "trùng với dữ liệu đã có"),
     ];
     known
@@ -92,11 +122,18 @@ impl Localize for ConfigError {
                 format!("Không đọc được tệp cấu hình {}: {reason}.", path.display())
             }
             ConfigError::Invalid { path, line, reason } => match line {
-                Some(l) => format!("Tệp cấu hình {} sai ở dòng {l}: {}. Sửa dòng đó rồi chạy lại.", path.display(), reason.trim()),
+                Some(l) => format!(
+                    "Tệp cấu hình {} sai ở dòng {l}: {}. Sửa dòng đó rồi chạy lại.",
+                    path.display(),
+                    reason.trim()
+                ),
                 None => format!("Tệp cấu hình {} sai: {}.", path.display(), reason.trim()),
             },
             ConfigError::BadValue { path, key, reason } => {
-                format!("Tệp cấu hình {}: giá trị của {key} không hợp lệ ({reason}).", path.display())
+                format!(
+                    "Tệp cấu hình {}: giá trị của {key} không hợp lệ ({reason}).",
+                    path.display()
+                )
             }
         }
     }
@@ -107,20 +144,38 @@ impl Localize for ConfigError {
                 "No configuration file found (looked at: {}). Name one with --config PATH or CHITRA_CONFIG.",
                 join(tried)
             ),
-            ConfigError::Unreadable { path, reason } => format!("Cannot read the configuration {}: {reason}.", path.display()),
+            ConfigError::Unreadable { path, reason } => format!(
+                "Cannot read the configuration {}: {reason}.",
+                path.display()
+            ),
             ConfigError::Invalid { path, line, reason } => match line {
-                Some(l) => format!("The configuration {} is wrong at line {l}: {}. Fix that line and run again.", path.display(), reason.trim()),
-                None => format!("The configuration {} is wrong: {}.", path.display(), reason.trim()),
+                Some(l) => format!(
+                    "The configuration {} is wrong at line {l}: {}. Fix that line and run again.",
+                    path.display(),
+                    reason.trim()
+                ),
+                None => format!(
+                    "The configuration {} is wrong: {}.",
+                    path.display(),
+                    reason.trim()
+                ),
             },
             ConfigError::BadValue { path, key, reason } => {
-                format!("The configuration {}: the value of {key} is not valid ({reason}).", path.display())
+                format!(
+                    "The configuration {}: the value of {key} is not valid ({reason}).",
+                    path.display()
+                )
             }
         }
     }
 }
 
 fn join(paths: &[std::path::PathBuf]) -> String {
-    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 crate::localized_error!(StoreError, ConfigError);

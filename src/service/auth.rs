@@ -68,22 +68,49 @@ impl Service {
             let _ = pin_matches(pin, DUMMY_HASH);
             let shown: String = name.chars().take(64).collect();
             self.store.write(|tx| {
-                audit::append(tx, &at, None, "user.unknown", "user", None, &json!({ "name": shown }))
-                    .map_err(Error::from)
+                audit::append(
+                    tx,
+                    &at,
+                    None,
+                    "user.unknown",
+                    "user",
+                    None,
+                    &json!({ "name": shown }),
+                )
+                .map_err(Error::from)
             })?;
-            return Err(AuthError::WrongPin { attempts_left: None }.into());
+            return Err(AuthError::WrongPin {
+                attempts_left: None,
+            }
+            .into());
         };
         if user.locked {
             self.store.write(|tx| {
-                audit::append(tx, &at, Some(user.id), "user.locked_attempt", "user", Some(user.id), &json!({}))
-                    .map_err(Error::from)
+                audit::append(
+                    tx,
+                    &at,
+                    Some(user.id),
+                    "user.locked_attempt",
+                    "user",
+                    Some(user.id),
+                    &json!({}),
+                )
+                .map_err(Error::from)
             })?;
             return Err(AuthError::Locked { name: user.name }.into());
         }
         if pin_matches(pin, &hash) {
             self.store.write(|tx| {
                 users::reset_failures(tx, user.id)?;
-                audit::append(tx, &at, Some(user.id), action, "user", Some(user.id), &json!({}))?;
+                audit::append(
+                    tx,
+                    &at,
+                    Some(user.id),
+                    action,
+                    "user",
+                    Some(user.id),
+                    &json!({}),
+                )?;
                 Ok::<_, Error>(())
             })?;
             return Ok(User {
@@ -92,7 +119,8 @@ impl Service {
             });
         }
         let failures = self.store.write(|tx| {
-            let failures = users::record_failure(tx, user.id, user.failed_attempts + 1 >= MAX_FAILED_PINS)?;
+            let failures =
+                users::record_failure(tx, user.id, user.failed_attempts + 1 >= MAX_FAILED_PINS)?;
             audit::append(
                 tx,
                 &at,
@@ -103,7 +131,15 @@ impl Service {
                 &json!({ "failed_attempts": failures, "during": action }),
             )?;
             if failures >= MAX_FAILED_PINS {
-                audit::append(tx, &at, Some(user.id), "user.lock", "user", Some(user.id), &json!({ "by": "wrong_pins" }))?;
+                audit::append(
+                    tx,
+                    &at,
+                    Some(user.id),
+                    "user.lock",
+                    "user",
+                    Some(user.id),
+                    &json!({ "by": "wrong_pins" }),
+                )?;
             }
             Ok::<_, Error>(failures)
         })?;

@@ -86,7 +86,10 @@ fn classify(query: &str) -> Option<Query> {
     if q.is_empty() {
         return None;
     }
-    let compact: String = q.chars().filter(|c| !matches!(c, ' ' | '.' | '-')).collect();
+    let compact: String = q
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-'))
+        .collect();
     if !compact.is_empty() && compact.chars().all(|c| c.is_ascii_digit()) {
         return Some(Query::Digits(compact));
     }
@@ -95,7 +98,11 @@ fn classify(query: &str) -> Option<Query> {
         return Some(Query::Code(q.to_string()));
     }
     let folded = fold(q);
-    let words: Vec<String> = folded.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+    let words: Vec<String> = folded
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
     (!words.is_empty()).then_some(Query::Words(words))
 }
 
@@ -157,7 +164,9 @@ impl Service {
             Status::Deceased | Status::Moved => MonthState::Decreased,
             Status::Active if !unpaid.is_empty() => MonthState::Unpaid,
             Status::Active => {
-                if payments::standing_payment_in_period(self.store.conn(), person.id, period)?.is_some() {
+                if payments::standing_payment_in_period(self.store.conn(), person.id, period)?
+                    .is_some()
+                {
                     MonthState::Paid
                 } else {
                     MonthState::NothingDue
@@ -205,7 +214,10 @@ mod tests {
 
     #[test]
     fn queries_are_read_as_ids_codes_or_names() {
-        assert_eq!(classify("046 090 001"), Some(Query::Digits("046090001".into())));
+        assert_eq!(
+            classify("046 090 001"),
+            Some(Query::Digits("046090001".into()))
+        );
         assert_eq!(classify("hd-00123"), Some(Query::Code("hd-00123".into())));
         assert_eq!(
             classify("Nguyễn  thị"),

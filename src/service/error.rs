@@ -11,14 +11,24 @@ pub enum Error {
     Auth(AuthError),
     Credential(CredentialError),
     /// The signed-in user's role may not do this.
-    Forbidden { needs: Role },
+    Forbidden {
+        needs: Role,
+    },
     /// No user with that name.
-    UnknownUser { name: String },
-    UserExists { name: String },
+    UnknownUser {
+        name: String,
+    },
+    UserExists {
+        name: String,
+    },
     /// `init` on a database that already has users.
     AlreadyInitialised,
     /// A supervisor may not lock themself out or demote the last supervisor.
     LastSupervisor,
+    /// A list file was refused as a whole.
+    Import(super::import::ImportError),
+    /// A payment was refused.
+    Pay(super::pay::PayError),
     /// No person with that id (a stale screen).
     NoSuchPerson,
     /// Typed text with control or bidi characters; `field` names the field.

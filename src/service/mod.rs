@@ -8,6 +8,9 @@ pub mod auth;
 pub mod clock;
 pub mod counter;
 mod error;
+pub mod import;
+pub mod pay;
+pub mod proxies;
 pub mod users;
 
 use std::sync::Arc;

@@ -36,7 +36,12 @@ impl Service {
         Ok(service)
     }
 
-    fn create_first_supervisor(&mut self, name: &str, full_name: &str, hash: &str) -> Result<(), Error> {
+    fn create_first_supervisor(
+        &mut self,
+        name: &str,
+        full_name: &str,
+        hash: &str,
+    ) -> Result<(), Error> {
         let at = self.stamp();
         let full_name = clean_full_name(full_name, name)?;
         self.store.write(|tx| {
@@ -82,7 +87,9 @@ impl Service {
         let full_name = clean_full_name(full_name, name)?;
         let id = self.store.write(|tx| {
             if users::by_name(tx, name)?.is_some() {
-                return Err(Error::UserExists { name: name.to_string() });
+                return Err(Error::UserExists {
+                    name: name.to_string(),
+                });
             }
             let id = users::insert(tx, name, &full_name, role, &hash, &at)?;
             audit::append(
@@ -96,7 +103,9 @@ impl Service {
             )?;
             Ok(id)
         })?;
-        users::by_id(self.store.conn(), id)?.ok_or(Error::UnknownUser { name: name.to_string() })
+        users::by_id(self.store.conn(), id)?.ok_or(Error::UnknownUser {
+            name: name.to_string(),
+        })
     }
 
     pub fn list_users(&self) -> Result<Vec<User>, Error> {
@@ -104,20 +113,37 @@ impl Service {
     }
 
     /// Locks or unlocks a user (supervisors only; never oneself).
-    pub fn set_user_locked(&mut self, by: &Session, name: &str, locked: bool) -> Result<User, Error> {
+    pub fn set_user_locked(
+        &mut self,
+        by: &Session,
+        name: &str,
+        locked: bool,
+    ) -> Result<User, Error> {
         by.require_supervisor()?;
         let at = self.stamp();
         let id = self.store.write(|tx| {
-            let (user, _) = users::by_name(tx, name)?.ok_or_else(|| Error::UnknownUser { name: name.to_string() })?;
+            let (user, _) = users::by_name(tx, name)?.ok_or_else(|| Error::UnknownUser {
+                name: name.to_string(),
+            })?;
             if locked && user.id == by.user.id {
                 return Err(Error::LastSupervisor);
             }
             users::set_locked(tx, user.id, locked)?;
             let action = if locked { "user.lock" } else { "user.unlock" };
-            audit::append(tx, &at, Some(by.user.id), action, "user", Some(user.id), &json!({ "by": by.user.name }))?;
+            audit::append(
+                tx,
+                &at,
+                Some(by.user.id),
+                action,
+                "user",
+                Some(user.id),
+                &json!({ "by": by.user.name }),
+            )?;
             Ok(user.id)
         })?;
-        users::by_id(self.store.conn(), id)?.ok_or(Error::UnknownUser { name: name.to_string() })
+        users::by_id(self.store.conn(), id)?.ok_or(Error::UnknownUser {
+            name: name.to_string(),
+        })
     }
 
     /// Changes a PIN: one's own, or (a supervisor) anyone's.
@@ -128,9 +154,19 @@ impl Service {
         let hash = hash_pin(new_pin)?;
         let at = self.stamp();
         self.store.write(|tx| {
-            let (user, _) = users::by_name(tx, name)?.ok_or_else(|| Error::UnknownUser { name: name.to_string() })?;
+            let (user, _) = users::by_name(tx, name)?.ok_or_else(|| Error::UnknownUser {
+                name: name.to_string(),
+            })?;
             users::set_pin_hash(tx, user.id, &hash)?;
-            audit::append(tx, &at, Some(by.user.id), "user.pin_change", "user", Some(user.id), &json!({}))?;
+            audit::append(
+                tx,
+                &at,
+                Some(by.user.id),
+                "user.pin_change",
+                "user",
+                Some(user.id),
+                &json!({}),
+            )?;
             Ok(())
         })
     }
@@ -142,5 +178,9 @@ fn clean_full_name(full_name: &str, name: &str) -> Result<String, Error> {
         field: "full_name",
         error: e,
     })?;
-    Ok(if cleaned.is_empty() { name.to_string() } else { cleaned })
+    Ok(if cleaned.is_empty() {
+        name.to_string()
+    } else {
+        cleaned
+    })
 }

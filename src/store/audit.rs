@@ -65,7 +65,9 @@ pub fn append(
         None => (1, GENESIS.to_string()),
     };
     let detail = canonical_json(detail);
-    let hash = row_hash(&prev_hash, seq, at, user_id, action, entity, entity_id, &detail);
+    let hash = row_hash(
+        &prev_hash, seq, at, user_id, action, entity, entity_id, &detail,
+    );
     conn.prepare_cached(
         "INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, detail, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -90,7 +92,9 @@ pub fn head(conn: &Connection) -> Result<Option<Head>, StoreError> {
 /// The hash of row `seq` (to check a stored anchor against the chain).
 pub fn hash_at(conn: &Connection, seq: i64) -> Result<Option<String>, StoreError> {
     Ok(conn
-        .query_row("SELECT hash FROM audit_log WHERE seq = ?1", [seq], |r| r.get(0))
+        .query_row("SELECT hash FROM audit_log WHERE seq = ?1", [seq], |r| {
+            r.get(0)
+        })
         .optional()?)
 }
 

@@ -33,7 +33,8 @@ impl StoreError {
             Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase {
                 path: path.to_path_buf(),
             },
-            Some(rusqlite::ErrorCode::CannotOpen) | Some(rusqlite::ErrorCode::PermissionDenied)
+            Some(rusqlite::ErrorCode::CannotOpen)
+            | Some(rusqlite::ErrorCode::PermissionDenied)
             | Some(rusqlite::ErrorCode::ReadOnly) => StoreError::Io {
                 path: path.to_path_buf(),
                 reason: e.to_string(),

@@ -32,7 +32,12 @@ pub fn unpaid_lines(conn: &Connection, person_id: i64) -> Result<Vec<UnpaidLine>
          ORDER BY e.period, e.id",
     )?;
     let rows = stmt.query_map([person_id], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i64>(3)?,
+        ))
     })?;
     let mut out = Vec::new();
     for row in rows {
@@ -153,7 +158,10 @@ pub fn by_idem_key(conn: &Connection, key: &str) -> Result<Option<i64>, StoreErr
 
 /// The standing (unreversed) payment that settled any of these lines, if
 /// any: who paid it and when, for "Đã chi bởi … lúc …".
-pub fn standing_payment_of_lines(conn: &Connection, entitlement_ids: &[i64]) -> Result<Option<i64>, StoreError> {
+pub fn standing_payment_of_lines(
+    conn: &Connection,
+    entitlement_ids: &[i64],
+) -> Result<Option<i64>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT pl.payment_id FROM payment_lines pl
          WHERE pl.entitlement_id = ?1
@@ -168,7 +176,11 @@ pub fn standing_payment_of_lines(conn: &Connection, entitlement_ids: &[i64]) -> 
 }
 
 /// The standing payment of a person in a period, if any.
-pub fn standing_payment_in_period(conn: &Connection, person_id: i64, period: Period) -> Result<Option<i64>, StoreError> {
+pub fn standing_payment_in_period(
+    conn: &Connection,
+    person_id: i64,
+    period: Period,
+) -> Result<Option<i64>, StoreError> {
     Ok(conn
         .prepare_cached(
             "SELECT p.id FROM payments p
@@ -182,7 +194,8 @@ pub fn standing_payment_in_period(conn: &Connection, person_id: i64, period: Per
         .optional()?)
 }
 
-const RECORD_SQL: &str = "SELECT p.id, p.receipt_no, p.person_id, p.day, p.paid_at, p.clerk_id, c.full_name,
+const RECORD_SQL: &str =
+    "SELECT p.id, p.receipt_no, p.person_id, p.day, p.paid_at, p.clerk_id, c.full_name,
         a.full_name, p.receiver_kind, p.receiver_name, p.receiver_id_number, p.method, p.account,
         p.reference, p.total,
         r.reversed_at, rq.full_name, ra.full_name, r.reason
@@ -233,7 +246,12 @@ fn with_lines(conn: &Connection, mut p: PaymentRecord) -> Result<PaymentRecord, 
          WHERE pl.payment_id = ?1 ORDER BY e.period, e.id",
     )?;
     let rows = stmt.query_map([p.id], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i64>(3)?,
+        ))
     })?;
     for row in rows {
         let (id, period, kind, amount) = row?;
@@ -260,7 +278,11 @@ pub fn record(conn: &Connection, payment_id: i64) -> Result<Option<PaymentRecord
 }
 
 /// A person's payments made on or after `since_day` (YYYY-MM-DD), newest first.
-pub fn of_person(conn: &Connection, person_id: i64, since_day: &str) -> Result<Vec<PaymentRecord>, StoreError> {
+pub fn of_person(
+    conn: &Connection,
+    person_id: i64,
+    since_day: &str,
+) -> Result<Vec<PaymentRecord>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "{RECORD_SQL} WHERE p.person_id = ?1 AND p.day >= ?2 ORDER BY p.paid_at DESC, p.id DESC"
     ))?;
@@ -273,6 +295,8 @@ pub fn of_person(conn: &Connection, person_id: i64, since_day: &str) -> Result<V
 /// All payments recorded on a day, in receipt order.
 pub fn of_day(conn: &Connection, day: &str) -> Result<Vec<PaymentRecord>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("{RECORD_SQL} WHERE p.day = ?1 ORDER BY p.id"))?;
-    let rows: Vec<PaymentRecord> = stmt.query_map([day], read_record)?.collect::<Result<_, _>>()?;
+    let rows: Vec<PaymentRecord> = stmt
+        .query_map([day], read_record)?
+        .collect::<Result<_, _>>()?;
     rows.into_iter().map(|p| with_lines(conn, p)).collect()
 }

@@ -6,7 +6,8 @@ use super::StoreError;
 use crate::domain::PayMethod;
 use crate::domain::person::{Gender, Person, Status};
 
-const COLUMNS: &str = "id, record_code, full_name, birth_year, gender, id_number, phone, hamlet, address,
+const COLUMNS: &str =
+    "id, record_code, full_name, birth_year, gender, id_number, phone, hamlet, address,
     category, pay_method, account_no, account_bank, status, status_note, status_since";
 
 fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
@@ -43,13 +44,19 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Person>, StoreError> {
 
 pub fn by_record_code(conn: &Connection, code: &str) -> Result<Option<Person>, StoreError> {
     Ok(conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM people WHERE record_code = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM people WHERE record_code = ?1"
+        ))?
         .query_row([code], read)
         .optional()?)
 }
 
 /// People whose ID number starts with `digits`, in ID order.
-pub fn by_id_prefix(conn: &Connection, digits: &str, limit: usize) -> Result<Vec<Person>, StoreError> {
+pub fn by_id_prefix(
+    conn: &Connection,
+    digits: &str,
+    limit: usize,
+) -> Result<Vec<Person>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM people WHERE id_number >= ?1 AND id_number < ?2 ORDER BY id_number LIMIT ?3"
     ))?;
@@ -58,7 +65,11 @@ pub fn by_id_prefix(conn: &Connection, digits: &str, limit: usize) -> Result<Vec
 }
 
 /// People whose record code starts with `prefix` (compared upper-case).
-pub fn by_code_prefix(conn: &Connection, prefix: &str, limit: usize) -> Result<Vec<Person>, StoreError> {
+pub fn by_code_prefix(
+    conn: &Connection,
+    prefix: &str,
+    limit: usize,
+) -> Result<Vec<Person>, StoreError> {
     let prefix = prefix.to_uppercase();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM people WHERE record_code >= ?1 AND record_code < ?2 ORDER BY record_code LIMIT ?3"
@@ -69,7 +80,11 @@ pub fn by_code_prefix(conn: &Connection, prefix: &str, limit: usize) -> Result<V
 
 /// People whose folded name has, for every word of `folded_words`, a word
 /// starting with it (in any order): "nguyen lan" finds "Nguyễn Thị Lan".
-pub fn by_name_words(conn: &Connection, folded_words: &[&str], limit: usize) -> Result<Vec<Person>, StoreError> {
+pub fn by_name_words(
+    conn: &Connection,
+    folded_words: &[&str],
+    limit: usize,
+) -> Result<Vec<Person>, StoreError> {
     let query: Vec<String> = folded_words
         .iter()
         .filter(|w| !w.is_empty())
@@ -118,7 +133,12 @@ pub struct ListedPerson {
 }
 
 /// Adds a person first seen in batch `batch_id`.
-pub fn insert(conn: &Connection, p: &ListedPerson, batch_id: i64, at: &str) -> Result<i64, StoreError> {
+pub fn insert(
+    conn: &Connection,
+    p: &ListedPerson,
+    batch_id: i64,
+    at: &str,
+) -> Result<i64, StoreError> {
     conn.prepare_cached(
         "INSERT INTO people (record_code, full_name, search_key, birth_year, gender, id_number, id_kind,
              phone, hamlet, address, category, pay_method, account_no, account_bank, first_batch, updated_at)
@@ -147,16 +167,31 @@ pub fn insert(conn: &Connection, p: &ListedPerson, batch_id: i64, at: &str) -> R
 
 /// The fields of `person` that a list changes: (column, before, after).
 /// A value the list leaves empty keeps what is on file.
-pub fn changes(person: &Person, p: &ListedPerson) -> Vec<(&'static str, Option<String>, Option<String>)> {
+pub fn changes(
+    person: &Person,
+    p: &ListedPerson,
+) -> Vec<(&'static str, Option<String>, Option<String>)> {
     let mut out = Vec::new();
     let mut check = |col: &'static str, old: Option<String>, new: Option<String>| {
         if new.is_some() && new != old {
             out.push((col, old, new));
         }
     };
-    check("full_name", Some(person.full_name.clone()), Some(p.full_name.clone()));
-    check("birth_year", person.birth_year.map(|y| y.to_string()), p.birth_year.map(|y| y.to_string()));
-    check("gender", person.gender.map(|g| g.code().to_string()), p.gender.map(|g| g.code().to_string()));
+    check(
+        "full_name",
+        Some(person.full_name.clone()),
+        Some(p.full_name.clone()),
+    );
+    check(
+        "birth_year",
+        person.birth_year.map(|y| y.to_string()),
+        p.birth_year.map(|y| y.to_string()),
+    );
+    check(
+        "gender",
+        person.gender.map(|g| g.code().to_string()),
+        p.gender.map(|g| g.code().to_string()),
+    );
     check("id_number", person.id_number.clone(), p.id_number.clone());
     check("phone", person.phone.clone(), p.phone.clone());
     check("hamlet", person.hamlet.clone(), p.hamlet.clone());
@@ -167,14 +202,27 @@ pub fn changes(person: &Person, p: &ListedPerson) -> Vec<(&'static str, Option<S
         Some(person.pay_method.code().to_string()),
         p.pay_method.map(|m| m.code().to_string()),
     );
-    check("account_no", person.account_no.clone(), p.account_no.clone());
-    check("account_bank", person.account_bank.clone(), p.account_bank.clone());
+    check(
+        "account_no",
+        person.account_no.clone(),
+        p.account_no.clone(),
+    );
+    check(
+        "account_bank",
+        person.account_bank.clone(),
+        p.account_bank.clone(),
+    );
     out
 }
 
 /// Applies a list's details to a person on file (the caller audits the
 /// changes returned by [`changes`]).
-pub fn update_from_list(conn: &Connection, id: i64, p: &ListedPerson, at: &str) -> Result<(), StoreError> {
+pub fn update_from_list(
+    conn: &Connection,
+    id: i64,
+    p: &ListedPerson,
+    at: &str,
+) -> Result<(), StoreError> {
     conn.prepare_cached(
         "UPDATE people SET full_name = ?2, search_key = ?3, birth_year = coalesce(?4, birth_year),
              gender = coalesce(?5, gender),

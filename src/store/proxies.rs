@@ -7,16 +7,16 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::StoreError;
 use crate::domain::proxy::Proxy;
 
-const COLUMNS: &str =
-    "id, person_id, kind, full_name, id_number, relationship, document_no, certified_by, valid_from, valid_to";
+const COLUMNS: &str = "id, person_id, kind, full_name, id_number, relationship, document_no, certified_by, valid_from, valid_to";
 
 fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Proxy> {
     let kind: String = r.get(2)?;
     let from: String = r.get(8)?;
     let to: Option<String> = r.get(9)?;
     let date = |s: &str| {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, Box::new(e)))
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, Box::new(e))
+        })
     };
     Ok(Proxy {
         id: r.get(0)?,

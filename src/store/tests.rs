@@ -17,19 +17,41 @@ fn new_store() -> (tempfile::TempDir, Store) {
 
 fn append(store: &mut Store, n: i64) {
     store
-        .write(|tx| audit::append(tx, "2026-11-28T09:00:00+07:00", None, "test", "thing", Some(n), &json!({ "n": n })))
+        .write(|tx| {
+            audit::append(
+                tx,
+                "2026-11-28T09:00:00+07:00",
+                None,
+                "test",
+                "thing",
+                Some(n),
+                &json!({ "n": n }),
+            )
+        })
         .unwrap();
 }
 
 #[test]
 fn a_new_database_is_at_the_latest_schema_in_wal_mode() {
     let (_dir, store) = new_store();
-    assert_eq!(migrations::version(store.conn()).unwrap(), migrations::latest());
-    let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(
+        migrations::version(store.conn()).unwrap(),
+        migrations::latest()
+    );
+    let mode: String = store
+        .conn()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
-    let sync: i64 = store.conn().query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    let sync: i64 = store
+        .conn()
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(sync, 2, "synchronous=FULL");
-    let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let fk: i64 = store
+        .conn()
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(fk, 1);
 }
 
@@ -37,10 +59,17 @@ fn a_new_database_is_at_the_latest_schema_in_wal_mode() {
 fn a_database_from_a_newer_chitra_is_refused_untouched() {
     let (dir, store) = new_store();
     let path = dir.path().join("t.db");
-    store.conn().pragma_update(None, "user_version", 999).unwrap();
+    store
+        .conn()
+        .pragma_update(None, "user_version", 999)
+        .unwrap();
     drop(store);
     match Store::open(&path, WAIT) {
-        Err(StoreError::NewerSchema { found: 999, supported, .. }) => assert_eq!(supported, migrations::latest()),
+        Err(StoreError::NewerSchema {
+            found: 999,
+            supported,
+            ..
+        }) => assert_eq!(supported, migrations::latest()),
         Err(e) => panic!("expected NewerSchema, got {e:?}"),
         Ok(_) => panic!("expected NewerSchema, got a store"),
     }
@@ -51,7 +80,10 @@ fn a_file_that_is_not_a_database_is_named_as_such() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("list.xlsx");
     std::fs::write(&path, vec![b'x'; 4096]).unwrap();
-    assert!(matches!(Store::open(&path, WAIT), Err(StoreError::NotADatabase { .. })));
+    assert!(matches!(
+        Store::open(&path, WAIT),
+        Err(StoreError::NotADatabase { .. })
+    ));
 }
 
 #[test]
@@ -67,7 +99,10 @@ fn creating_over_an_existing_file_is_refused() {
 fn opening_a_missing_database_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nope.db");
-    assert!(matches!(Store::open(&path, WAIT), Err(StoreError::Missing { .. })));
+    assert!(matches!(
+        Store::open(&path, WAIT),
+        Err(StoreError::Missing { .. })
+    ));
     assert!(!path.exists());
 }
 
@@ -82,7 +117,9 @@ fn the_audit_chain_links_each_row_to_the_last() {
     assert_eq!(head.seq, 3);
     let prev_of_3: String = store
         .conn()
-        .query_row("SELECT prev_hash FROM audit_log WHERE seq = 3", [], |r| r.get(0))
+        .query_row("SELECT prev_hash FROM audit_log WHERE seq = 3", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(Some(prev_of_3), audit::hash_at(store.conn(), 2).unwrap());
 }
@@ -91,9 +128,15 @@ fn the_audit_chain_links_each_row_to_the_last() {
 fn the_audit_log_refuses_updates_and_deletes() {
     let (_dir, mut store) = new_store();
     append(&mut store, 1);
-    let e = store.conn().execute("UPDATE audit_log SET detail = '{}'", []).unwrap_err();
+    let e = store
+        .conn()
+        .execute("UPDATE audit_log SET detail = '{}'", [])
+        .unwrap_err();
     assert!(e.to_string().contains("append-only"), "{e}");
-    let e = store.conn().execute("DELETE FROM audit_log", []).unwrap_err();
+    let e = store
+        .conn()
+        .execute("DELETE FROM audit_log", [])
+        .unwrap_err();
     assert!(e.to_string().contains("append-only"), "{e}");
 }
 
@@ -113,8 +156,14 @@ fn an_edited_audit_row_is_found() {
     for n in 1..=4 {
         append(&mut store, n);
     }
-    tamper(&store, "UPDATE audit_log SET detail = '{\"n\":20}' WHERE seq = 2");
-    assert_eq!(audit::verify_chain(store.conn()).unwrap(), vec![ChainProblem::Edited { seq: 2 }]);
+    tamper(
+        &store,
+        "UPDATE audit_log SET detail = '{\"n\":20}' WHERE seq = 2",
+    );
+    assert_eq!(
+        audit::verify_chain(store.conn()).unwrap(),
+        vec![ChainProblem::Edited { seq: 2 }]
+    );
 }
 
 #[test]
@@ -126,7 +175,10 @@ fn a_deleted_audit_row_is_found() {
     tamper(&store, "DELETE FROM audit_log WHERE seq = 3");
     assert_eq!(
         audit::verify_chain(store.conn()).unwrap(),
-        vec![ChainProblem::Gap { after: 2, next: 4 }, ChainProblem::BrokenLink { seq: 4 }]
+        vec![
+            ChainProblem::Gap { after: 2, next: 4 },
+            ChainProblem::BrokenLink { seq: 4 }
+        ]
     );
 }
 
@@ -138,22 +190,39 @@ fn a_rehashed_edit_still_breaks_the_next_link() {
     }
     // The forger recomputes row 2's own hash but cannot fix row 3's link
     // without rewriting it too.
-    tamper(&store, "UPDATE audit_log SET detail = '{\"n\":20}', hash = 'f00d' WHERE seq = 2");
+    tamper(
+        &store,
+        "UPDATE audit_log SET detail = '{\"n\":20}', hash = 'f00d' WHERE seq = 2",
+    );
     let problems = audit::verify_chain(store.conn()).unwrap();
-    assert!(problems.contains(&ChainProblem::BrokenLink { seq: 3 }), "{problems:?}");
+    assert!(
+        problems.contains(&ChainProblem::BrokenLink { seq: 3 }),
+        "{problems:?}"
+    );
 }
 
 #[test]
 fn canonical_json_sorts_keys_at_every_level() {
     let a = json!({ "b": 1, "a": { "d": [ { "z": 1, "y": 2 } ], "c": null } });
-    assert_eq!(audit::canonical_json(&a), r#"{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}"#);
+    assert_eq!(
+        audit::canonical_json(&a),
+        r#"{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}"#
+    );
 }
 
 #[test]
 fn a_failed_write_leaves_nothing_behind() {
     let (_dir, mut store) = new_store();
     let r: Result<(), StoreError> = store.write(|tx| {
-        audit::append(tx, "2026-11-28T09:00:00+07:00", None, "test", "thing", None, &json!({}))?;
+        audit::append(
+            tx,
+            "2026-11-28T09:00:00+07:00",
+            None,
+            "test",
+            "thing",
+            None,
+            &json!({}),
+        )?;
         Err(StoreError::Busy)
     });
     assert!(r.is_err());

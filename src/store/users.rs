@@ -37,7 +37,9 @@ pub fn insert(
 
 pub fn by_name(conn: &Connection, name: &str) -> Result<Option<(User, String)>, StoreError> {
     Ok(conn
-        .prepare_cached(&format!("SELECT {COLUMNS}, pin_hash FROM users WHERE name = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS}, pin_hash FROM users WHERE name = ?1"
+        ))?
         .query_row([name], |r| Ok((read(r)?, r.get(6)?)))
         .optional()?)
 }
@@ -65,11 +67,18 @@ pub fn record_failure(conn: &Connection, id: i64, lock: bool) -> Result<i64, Sto
         "UPDATE users SET failed_attempts = failed_attempts + 1, locked = max(locked, ?2) WHERE id = ?1",
         params![id, lock],
     )?;
-    Ok(conn.query_row("SELECT failed_attempts FROM users WHERE id = ?1", [id], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT failed_attempts FROM users WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?)
 }
 
 pub fn reset_failures(conn: &Connection, id: i64) -> Result<(), StoreError> {
-    conn.execute("UPDATE users SET failed_attempts = 0 WHERE id = ?1 AND failed_attempts <> 0", [id])?;
+    conn.execute(
+        "UPDATE users SET failed_attempts = 0 WHERE id = ?1 AND failed_attempts <> 0",
+        [id],
+    )?;
     Ok(())
 }
 
@@ -82,6 +91,9 @@ pub fn set_locked(conn: &Connection, id: i64, locked: bool) -> Result<(), StoreE
 }
 
 pub fn set_pin_hash(conn: &Connection, id: i64, pin_hash: &str) -> Result<(), StoreError> {
-    conn.execute("UPDATE users SET pin_hash = ?2 WHERE id = ?1", params![id, pin_hash])?;
+    conn.execute(
+        "UPDATE users SET pin_hash = ?2 WHERE id = ?1",
+        params![id, pin_hash],
+    )?;
     Ok(())
 }

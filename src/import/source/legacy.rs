@@ -318,7 +318,12 @@ mod tests {
 
     #[test]
     fn detection_finds_each_encoding() {
-        let tcvn3 = ["NguyÔn V¨n An", "Th«n §«ng", "Th\u{ad}¬ng binh", "TrÇn ThÞ B×nh"];
+        let tcvn3 = [
+            "NguyÔn V¨n An",
+            "Th«n §«ng",
+            "Th\u{ad}¬ng binh",
+            "TrÇn ThÞ B×nh",
+        ];
         assert_eq!(detect(&tcvn3), Legacy::Tcvn3);
         let vni = [
             "Nguyeãn Vaên An",
