@@ -39,6 +39,22 @@ impl Service {
         Ok(Session { user })
     }
 
+    /// Ends a session (audited, so the log shows who was at the counter when).
+    pub fn sign_out(&mut self, session: &Session) -> Result<(), Error> {
+        let at = self.stamp();
+        let id = session.user.id;
+        self.store.write(|tx| {
+            audit::append(tx, &at, Some(id), "user.sign_out", "user", Some(id), &json!({}))?;
+            Ok::<_, Error>(())
+        })
+    }
+
+    /// Checks a signed-in user's own PIN again (before a PIN change or a
+    /// sensitive step); wrong PINs count towards the lock like at sign-in.
+    pub fn confirm_pin(&mut self, session: &Session, pin: &str) -> Result<(), Error> {
+        self.check_pin(&session.user.name, pin, "user.confirm_pin").map(|_| ())
+    }
+
     /// A supervisor approves, on the spot, something `session`'s user asked
     /// for; returns the approving supervisor. The supervisor must be another
     /// person than the one asking, unless the one asking is a supervisor.

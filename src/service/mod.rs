@@ -77,6 +77,16 @@ impl Service {
         &self.store
     }
 
+    /// Today's date (local time).
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
+    }
+
+    /// The current local time.
+    pub fn now(&self) -> chrono::DateTime<chrono::FixedOffset> {
+        self.clock.now()
+    }
+
     /// The current time as stored ("2026-11-28T15:04:05+07:00").
     pub(crate) fn stamp(&self) -> String {
         clock::stamp(self.clock.now())

@@ -325,7 +325,7 @@ impl App {
         }
         let message = frame::message_lines(self.message.as_ref(), area.width);
         let areas = Areas::of(area, u16::try_from(message.len()).unwrap_or(1));
-        let date = self.service.clock.today().format("%d/%m/%Y").to_string();
+        let date = self.service.today().format("%d/%m/%Y").to_string();
         let office = &self.service.config().office.name;
         frame::draw_title(
             frame,

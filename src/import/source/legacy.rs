@@ -317,6 +317,42 @@ mod tests {
     }
 
     #[test]
+    fn vni_covers_every_vowel_and_tone() {
+        // VNI tone keys in the order sắc, huyền, hỏi, ngã, nặng.
+        let tones = ['\u{301}', '\u{300}', '\u{309}', '\u{303}', '\u{323}'];
+        let plain = ["ù", "ø", "û", "õ", "ï"];
+        let circumflex = ["á", "à", "å", "ã", "ä"];
+        let breve = ["é", "è", "ú", "ü", "ë"];
+        let uni = |base: &str, tone: char| -> String { format!("{base}{tone}").nfc().collect() };
+        for (vni_base, base) in [("a", "a"), ("e", "e"), ("o", "o"), ("u", "u"), ("ô", "ơ"), ("ö", "ư")] {
+            for (i, &tone) in tones.iter().enumerate() {
+                let vni = format!("{vni_base}{}", plain[i]);
+                assert_eq!(convert(&vni, Legacy::Vni), uni(base, tone), "{vni}");
+                let upper = vni.to_uppercase();
+                assert_eq!(convert(&upper, Legacy::Vni), uni(base, tone).to_uppercase(), "{upper}");
+            }
+        }
+        for (vni_base, base) in [("a", "â"), ("e", "ê"), ("o", "ô")] {
+            assert_eq!(convert(&format!("{vni_base}â"), Legacy::Vni), base);
+            for (i, &tone) in tones.iter().enumerate() {
+                let vni = format!("{vni_base}{}", circumflex[i]);
+                assert_eq!(convert(&vni, Legacy::Vni), uni(base, tone), "{vni}");
+            }
+        }
+        assert_eq!(convert("aê", Legacy::Vni), "ă");
+        for (i, &tone) in tones.iter().enumerate() {
+            let vni = format!("a{}", breve[i]);
+            assert_eq!(convert(&vni, Legacy::Vni), uni("ă", tone), "{vni}");
+            assert_eq!(convert(&vni.to_uppercase(), Legacy::Vni), uni("Ă", tone), "{vni}");
+        }
+        // i and ỵ have letters of their own; y takes the modifiers.
+        assert_eq!(convert("í ì æ ó ò", Legacy::Vni), "í ì ỉ ĩ ị");
+        assert_eq!(convert("Í Ì Æ Ó Ò", Legacy::Vni), "Í Ì Ỉ Ĩ Ị");
+        assert_eq!(convert("yù yø yû yõ î Î", Legacy::Vni), "ý ỳ ỷ ỹ ỵ Ỵ");
+        assert_eq!(convert("ñ Ñ", Legacy::Vni), "đ Đ");
+    }
+
+    #[test]
     fn detection_finds_each_encoding() {
         let tcvn3 = [
             "NguyÔn V¨n An",

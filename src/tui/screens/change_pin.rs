@@ -77,7 +77,7 @@ impl ChangePin {
         };
         let current = self.form.value(CURRENT).to_string();
         self.form.clear(CURRENT);
-        if let Err(e) = ctx.service.sign_in(&session.user.name, &current) {
+        if let Err(e) = ctx.service.confirm_pin(&session, &current) {
             ctx.error(&e);
             if matches!(e, Error::Auth(AuthError::Locked { .. })) {
                 *ctx.session = None;

@@ -79,9 +79,11 @@ impl Home {
         match entry {
             Entry::ChangePin => Nav::push(ChangePin::new()),
             Entry::SignOut => {
-                // The service has no sign-out call to audit: signing out
-                // only forgets the session here.
-                *ctx.session = None;
+                if let Some(session) = ctx.session.take() {
+                    // The audit row is a record, not a gate: signing out
+                    // happens even if it cannot be written.
+                    let _ = ctx.service.sign_out(&session);
+                }
                 ctx.info(strings::t().signed_out);
                 Nav::reset(SignIn::new())
             }
