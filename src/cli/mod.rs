@@ -6,6 +6,7 @@
 //! 2 refused (bad input, wrong PIN, a rule); 3 nothing to pay.
 
 mod context;
+mod demo;
 mod import;
 mod pay;
 mod show;
@@ -54,6 +55,8 @@ pub enum Command {
     Show(show::ShowArgs),
     /// Chi trả cho một người (như màn hình quầy)
     Pay(pay::PayArgs),
+    /// Mở văn phòng mẫu (dựng lần đầu) để thử chitra
+    Demo(demo::DemoArgs),
 }
 
 /// Parses the command line and runs it.
@@ -68,15 +71,20 @@ pub fn run() -> ExitCode {
         Some(Command::Import(ref args)) => import::run(&cli, args),
         Some(Command::Show(ref args)) => show::run(&cli, args),
         Some(Command::Pay(ref args)) => pay::run(&cli, args),
-        None => {
-            eprintln!("chitra: chưa có màn hình; dùng `chitra --help`.");
-            Err(Exit::Refused)
-        }
+        Some(Command::Demo(ref args)) => demo::run(&cli, args),
+        None => screens(&cli),
     };
     match code {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => ExitCode::from(e.code()),
     }
+}
+
+/// `chitra` alone: the counter screens on the configured database.
+fn screens(cli: &Cli) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let service = ctx.open()?;
+    crate::tui::run(service).map_err(fail)
 }
 
 /// How a command ended when it did not succeed (the message is already

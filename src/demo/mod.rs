@@ -18,13 +18,14 @@
 //! - [`files`]: [`write_monthly_xlsx`], [`write_monthly_csv`],
 //!   [`write_bulk_csv`].
 //!
-//! Building the demo database from these (through the real importer) is the
-//! job of the `chitra demo` command, not of this module.
+//! [`office`] builds the demo database from these through the real importer
+//! and service, for `chitra demo`.
 
 pub mod catalog;
 pub mod files;
 mod ids;
 mod names;
+pub mod office;
 pub mod people;
 pub mod proxies;
 pub mod rng;

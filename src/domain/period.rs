@@ -54,6 +54,11 @@ impl Period {
         }
     }
 
+    /// The first day of the month.
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("a period is a real month")
+    }
+
     /// "11/2026", as Vietnamese lists write a month.
     pub fn short_label(self) -> String {
         format!("{:02}/{}", self.month, self.year)

@@ -198,7 +198,10 @@ impl Localize for RowProblem {
             (r, Some(c)) => format!("Dòng {r}, cột {}", for_display(c)),
             (r, None) => format!("Dòng {r}"),
         };
-        format!("{place}: {}", self.problem.vi())
+        match &self.place.who {
+            Some(w) => format!("{place} [{}]: {}", for_display(w), self.problem.vi()),
+            None => format!("{place}: {}", self.problem.vi()),
+        }
     }
 
     fn en(&self) -> String {
@@ -207,7 +210,10 @@ impl Localize for RowProblem {
             (r, Some(c)) => format!("Row {r}, column {}", for_display(c)),
             (r, None) => format!("Row {r}"),
         };
-        format!("{place}: {}", self.problem.en())
+        match &self.place.who {
+            Some(w) => format!("{place} [{}]: {}", for_display(w), self.problem.en()),
+            None => format!("{place}: {}", self.problem.en()),
+        }
     }
 }
 

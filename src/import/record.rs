@@ -25,17 +25,24 @@ pub struct Place {
     pub row: usize,
     /// "E (Số CCCD)": the column letter and its header.
     pub column: Option<String>,
+    /// Whose row it is ("HD-00123 Nguyễn Văn An"), when known.
+    pub who: Option<String>,
 }
 
 impl Place {
     pub fn row(row: usize) -> Place {
-        Place { row, column: None }
+        Place {
+            row,
+            column: None,
+            who: None,
+        }
     }
 
     pub fn cell(row: usize, col: &Column) -> Place {
         Place {
             row,
             column: Some(format!("{} ({})", col.letter, col.header_text)),
+            who: None,
         }
     }
 }
@@ -322,6 +329,15 @@ pub fn read_row(
     }
 
     if !errors.is_empty() {
+        let who: Vec<&str> = [record_code.as_deref(), full_name.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !who.is_empty() {
+            for e in &mut errors {
+                e.place.who = Some(who.join(" "));
+            }
+        }
         return Err(errors);
     }
     let (Some(full_name), Some(record_code)) = (full_name, record_code) else {

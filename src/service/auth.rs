@@ -44,7 +44,15 @@ impl Service {
         let at = self.stamp();
         let id = session.user.id;
         self.store.write(|tx| {
-            audit::append(tx, &at, Some(id), "user.sign_out", "user", Some(id), &json!({}))?;
+            audit::append(
+                tx,
+                &at,
+                Some(id),
+                "user.sign_out",
+                "user",
+                Some(id),
+                &json!({}),
+            )?;
             Ok::<_, Error>(())
         })
     }
@@ -52,7 +60,8 @@ impl Service {
     /// Checks a signed-in user's own PIN again (before a PIN change or a
     /// sensitive step); wrong PINs count towards the lock like at sign-in.
     pub fn confirm_pin(&mut self, session: &Session, pin: &str) -> Result<(), Error> {
-        self.check_pin(&session.user.name, pin, "user.confirm_pin").map(|_| ())
+        self.check_pin(&session.user.name, pin, "user.confirm_pin")
+            .map(|_| ())
     }
 
     /// A supervisor approves, on the spot, something `session`'s user asked

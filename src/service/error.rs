@@ -26,7 +26,7 @@ pub enum Error {
     /// A supervisor may not lock themself out or demote the last supervisor.
     LastSupervisor,
     /// A list file was refused as a whole.
-    Import(super::import::ImportError),
+    Import(Box<super::import::ImportError>),
     /// A payment was refused.
     Pay(super::pay::PayError),
     /// No person with that id (a stale screen).

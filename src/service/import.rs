@@ -19,6 +19,7 @@ use crate::import::record::{self, Place, Problem, RowProblem};
 use crate::import::source::{self, SourceError};
 use crate::import::synonyms::Synonyms;
 use crate::import::table::{self, TableError, TableRow};
+use crate::store::people::ListedPerson;
 use crate::store::{Finish, audit, imports, people};
 
 /// The kind of list.
@@ -80,7 +81,7 @@ pub enum ImportError {
 
 impl From<ImportError> for Error {
     fn from(e: ImportError) -> Self {
-        Error::Import(e)
+        Error::Import(Box::new(e))
     }
 }
 
@@ -257,7 +258,7 @@ where
         match item {
             TableRow::Data(row) => {
                 report.rows += 1;
-                if report.rows % 500 == 0 {
+                if report.rows.is_multiple_of(500) {
                     progress(report.rows);
                 }
                 let listed = match record::read_row(&row, hamlet.as_deref(), &mut report.warnings) {
@@ -269,7 +270,7 @@ where
                 };
                 if let Some(&first_row) = seen_codes.get(&listed.person.record_code) {
                     report.rejected.push(RowProblem {
-                        place: place_of(&row, crate::import::Field::RecordCode),
+                        place: place_of(&row, crate::import::Field::RecordCode, &listed.person),
                         problem: Problem::DuplicateCode { first_row },
                     });
                     continue;
@@ -278,7 +279,7 @@ where
                 if let Some(id) = &listed.person.id_number {
                     if let Some(&first_row) = seen_ids.get(id) {
                         report.rejected.push(RowProblem {
-                            place: place_of(&row, crate::import::Field::IdNumber),
+                            place: place_of(&row, crate::import::Field::IdNumber, &listed.person),
                             problem: Problem::DuplicateId { first_row },
                         });
                         continue;
@@ -304,7 +305,13 @@ where
                     Some(existing) => {
                         if !existing.is_payable() {
                             report.rejected.push(RowProblem {
-                                place: Place::row(listed.row),
+                                place: Place {
+                                    who: Some(format!(
+                                        "{} {}",
+                                        existing.record_code, existing.full_name
+                                    )),
+                                    ..Place::row(listed.row)
+                                },
                                 problem: Problem::NotActive(existing.status),
                             });
                             continue;
@@ -353,7 +360,9 @@ where
         }
     }
     progress(report.rows);
-    if let Some(row) = total_row {
+    // A rejected row's amounts are not in the sums, so the file's total can
+    // only be compared once every row is accepted.
+    if let (Some(row), true) = (total_row, report.rejected.is_empty()) {
         check_file_total(&row, report);
     }
     if report.rows == 0 {
@@ -405,9 +414,12 @@ where
     Ok(())
 }
 
-fn place_of(row: &table::DataRow, field: crate::import::Field) -> Place {
-    row.column(field)
-        .map_or(Place::row(row.number()), |c| Place::cell(row.number(), c))
+fn place_of(row: &table::DataRow, field: crate::import::Field, who: &ListedPerson) -> Place {
+    let mut place = row
+        .column(field)
+        .map_or(Place::row(row.number()), |c| Place::cell(row.number(), c));
+    place.who = Some(format!("{} {}", who.record_code, who.full_name));
+    place
 }
 
 /// Checks the list's "Tổng cộng" row against the sums of its lines.

@@ -10,6 +10,7 @@ pub mod counter;
 mod error;
 pub mod import;
 pub mod pay;
+pub mod people;
 pub mod proxies;
 pub mod users;
 

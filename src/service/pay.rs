@@ -462,12 +462,11 @@ fn paid_by(conn: &rusqlite::Connection, payment_id: i64) -> Result<PaidBy, Error
 /// A refusal by the database's "already paid" rule becomes the clerk's
 /// message about who paid; anything else stays as it was.
 fn already_paid_or(conn: &rusqlite::Connection, lines: &[i64], e: StoreError) -> Error {
-    if e.rule().is_some_and(|r| r.contains("already paid")) {
-        if let Ok(Some(pid)) = payments::standing_payment_of_lines(conn, lines) {
-            if let Ok(by) = paid_by(conn, pid) {
-                return PayError::AlreadyPaid(by).into();
-            }
-        }
+    if e.rule().is_some_and(|r| r.contains("already paid"))
+        && let Ok(Some(pid)) = payments::standing_payment_of_lines(conn, lines)
+        && let Ok(by) = paid_by(conn, pid)
+    {
+        return PayError::AlreadyPaid(by).into();
     }
     e.into()
 }

@@ -254,6 +254,21 @@ pub fn update_from_list(
     Ok(())
 }
 
+/// Sets a person's status, with its reason and the day it applies from.
+pub fn set_status(
+    conn: &Connection,
+    id: i64,
+    status: Status,
+    note: &str,
+    at: &str,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE people SET status = ?2, status_note = ?3, status_since = ?4, updated_at = ?4 WHERE id = ?1",
+        params![id, status.code(), note, at],
+    )?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::upper_bound;

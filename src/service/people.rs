@@ -1,0 +1,40 @@
+//! Changing a person's status at the office: a death or a move reported at
+//! the counter stops payment at once, before the decrease list arrives.
+//! Supervisors only; audited with the reason.
+
+use serde_json::json;
+
+use super::{Error, Service, Session};
+use crate::domain::person::Status;
+use crate::store::{audit, people};
+
+impl Service {
+    pub fn set_person_status(
+        &mut self,
+        by: &Session,
+        person_id: i64,
+        status: Status,
+        note: &str,
+    ) -> Result<(), Error> {
+        by.require_supervisor()?;
+        let note = crate::text::clean_field(note).map_err(|error| Error::BadText {
+            field: "reason",
+            error,
+        })?;
+        let at = self.stamp();
+        self.store.write(|tx| {
+            let before = people::get(tx, person_id)?.ok_or(Error::NoSuchPerson)?;
+            people::set_status(tx, person_id, status, &note, &at)?;
+            audit::append(
+                tx,
+                &at,
+                Some(by.user.id),
+                "person.status",
+                "person",
+                Some(person_id),
+                &json!({ "from": before.status.code(), "to": status.code(), "note": note }),
+            )?;
+            Ok(())
+        })
+    }
+}
