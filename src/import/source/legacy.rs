@@ -324,12 +324,23 @@ mod tests {
         let circumflex = ["á", "à", "å", "ã", "ä"];
         let breve = ["é", "è", "ú", "ü", "ë"];
         let uni = |base: &str, tone: char| -> String { format!("{base}{tone}").nfc().collect() };
-        for (vni_base, base) in [("a", "a"), ("e", "e"), ("o", "o"), ("u", "u"), ("ô", "ơ"), ("ö", "ư")] {
+        for (vni_base, base) in [
+            ("a", "a"),
+            ("e", "e"),
+            ("o", "o"),
+            ("u", "u"),
+            ("ô", "ơ"),
+            ("ö", "ư"),
+        ] {
             for (i, &tone) in tones.iter().enumerate() {
                 let vni = format!("{vni_base}{}", plain[i]);
                 assert_eq!(convert(&vni, Legacy::Vni), uni(base, tone), "{vni}");
                 let upper = vni.to_uppercase();
-                assert_eq!(convert(&upper, Legacy::Vni), uni(base, tone).to_uppercase(), "{upper}");
+                assert_eq!(
+                    convert(&upper, Legacy::Vni),
+                    uni(base, tone).to_uppercase(),
+                    "{upper}"
+                );
             }
         }
         for (vni_base, base) in [("a", "â"), ("e", "ê"), ("o", "ô")] {
@@ -343,7 +354,11 @@ mod tests {
         for (i, &tone) in tones.iter().enumerate() {
             let vni = format!("a{}", breve[i]);
             assert_eq!(convert(&vni, Legacy::Vni), uni("ă", tone), "{vni}");
-            assert_eq!(convert(&vni.to_uppercase(), Legacy::Vni), uni("Ă", tone), "{vni}");
+            assert_eq!(
+                convert(&vni.to_uppercase(), Legacy::Vni),
+                uni("Ă", tone),
+                "{vni}"
+            );
         }
         // i and ỵ have letters of their own; y takes the modifiers.
         assert_eq!(convert("í ì æ ó ò", Legacy::Vni), "í ì ỉ ĩ ị");

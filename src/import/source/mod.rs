@@ -12,6 +12,7 @@
 //! characters, bad numbers and bad IDs are left for the validator, which can
 //! name the row and the column.
 
+mod blank_lines;
 pub mod legacy;
 mod sniff;
 mod syllable;

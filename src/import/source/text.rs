@@ -7,6 +7,7 @@
 //! ahead. Row numbers are the ones Excel shows when it opens the file: blank
 //! lines count, a line break inside a quoted cell does not.
 
+use super::blank_lines::BlankLines;
 use super::legacy::{self, Legacy};
 use super::sniff::{self, TextEncoding};
 use super::transcode::{Decode, Transcoder};
@@ -64,7 +65,7 @@ pub(super) fn open(path: &Path, head: Vec<u8>, file: File) -> Result<Source, Sou
     };
     let mut start = Cursor::new(start);
     start.set_position(skip as u64);
-    let input: Box<dyn Read> = Box::new(start.chain(decoded));
+    let input: Box<dyn Read> = Box::new(BlankLines::new(start.chain(decoded), delimiter));
     let reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

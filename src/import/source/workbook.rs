@@ -38,7 +38,7 @@ pub(super) fn open(path: &Path, format: Format) -> Result<Source, SourceError> {
     };
     let (sheet, range) = match format {
         Format::Xls => match open_workbook::<Xls<BufReader<File>>, _>(path) {
-            Ok(mut wb) => first_sheet_with_data(&mut wb, path)?,
+            Ok(mut wb) => first_sheet_with_data(&mut wb, path, format)?,
             Err(calamine::XlsError::Password) => {
                 return Err(SourceError::PasswordProtected { file });
             }
@@ -54,7 +54,7 @@ pub(super) fn open(path: &Path, format: Format) -> Result<Source, SourceError> {
             }
         },
         _ => match open_workbook::<Xlsx<BufReader<File>>, _>(path) {
-            Ok(mut wb) => first_sheet_with_data(&mut wb, path)?,
+            Ok(mut wb) => first_sheet_with_data(&mut wb, path, format)?,
             Err(calamine::XlsxError::Password) => {
                 return Err(SourceError::PasswordProtected { file });
             }
@@ -97,7 +97,11 @@ pub(super) fn open(path: &Path, format: Format) -> Result<Source, SourceError> {
 }
 
 /// The first worksheet with a non-empty cell, visible sheets first.
-fn first_sheet_with_data<R>(wb: &mut R, path: &Path) -> Result<(String, Range<Data>), SourceError>
+fn first_sheet_with_data<R>(
+    wb: &mut R,
+    path: &Path,
+    format: Format,
+) -> Result<(String, Range<Data>), SourceError>
 where
     R: Reader<BufReader<File>>,
     R::Error: std::fmt::Display,
@@ -130,7 +134,7 @@ where
     match first_error {
         Some(detail) => Err(SourceError::BadWorkbook {
             file: path.to_owned(),
-            format: Format::Xlsx,
+            format,
             detail,
         }),
         None => Err(SourceError::EmptySheets {
