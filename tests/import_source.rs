@@ -182,6 +182,26 @@ fn xlsx_typed_in_tcvn3_is_converted() {
 }
 
 #[test]
+fn unicode_header_over_tcvn3_data_keeps_both_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ds_tron.xlsx");
+    realistic_xlsx(&path, tcvn3_but_header);
+    let r = read(&path);
+    assert_eq!(r.encoding, Encoding::Tcvn3);
+    let headers: Vec<&str> = r
+        .layout
+        .columns
+        .iter()
+        .map(|c| c.header_text.as_str())
+        .collect();
+    assert_eq!(headers[..3], ["STT", "Mã ĐT", "Họ và tên"]);
+    assert_eq!(
+        names(&r.rows),
+        ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
+    );
+}
+
+#[test]
 fn csv_with_semicolons_and_bom_from_vietnamese_windows() {
     let dir = tempfile::tempdir().unwrap();
     let mut bytes = vec![0xEF, 0xBB, 0xBF];

@@ -209,3 +209,23 @@ pub fn to_tcvn3(s: &str) -> String {
         })
         .collect()
 }
+
+/// A list whose header was retyped in Unicode while the rest stayed TCVN3.
+pub fn tcvn3_but_header(s: &str) -> String {
+    const HEADER: [&str; 9] = [
+        "STT",
+        "Mã ĐT",
+        "Họ và tên",
+        "Ngày sinh",
+        "Số CCCD",
+        "Số tiền (đồng)",
+        "Ký nhận",
+        "Trợ cấp",
+        "Truy thu",
+    ];
+    if HEADER.contains(&s) {
+        s.to_owned()
+    } else {
+        to_tcvn3(s)
+    }
+}

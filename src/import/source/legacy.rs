@@ -121,6 +121,30 @@ pub fn convert(s: &str, legacy: Legacy) -> String {
     }
 }
 
+/// Converts one cell of a file whose text was found to be in `legacy`,
+/// unless the cell itself is plainly Unicode: it has letters or marks that
+/// no legacy font produces (ạ, ơ, đ, combining accents…), or every word of
+/// it already reads as Vietnamese and converting would spoil some. So a
+/// Unicode header typed into an old TCVN3 list is left as it is.
+pub fn convert_cell(s: &str, legacy: Legacy) -> String {
+    let unicode_only =
+        |c: char| matches!(u32::from(c), 0x100..=0x24F | 0x300..=0x36F | 0x1E00..=0x1EFF);
+    if legacy == Legacy::None || s.chars().any(unicode_only) {
+        return s.nfc().collect();
+    }
+    let mut ws = words(s).peekable();
+    if ws.peek().is_some() && ws.all(is_syllable) {
+        let as_is = words(s).count();
+        let converted = words(s)
+            .filter(|w| is_syllable(&convert(w, legacy)))
+            .count();
+        if converted < as_is {
+            return s.nfc().collect();
+        }
+    }
+    convert(s, legacy)
+}
+
 fn convert_vni(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
@@ -365,6 +389,26 @@ mod tests {
         assert_eq!(convert("Í Ì Æ Ó Ò", Legacy::Vni), "Í Ì Ỉ Ĩ Ị");
         assert_eq!(convert("yù yø yû yõ î Î", Legacy::Vni), "ý ỳ ỷ ỹ ỵ Ỵ");
         assert_eq!(convert("ñ Ñ", Legacy::Vni), "đ Đ");
+    }
+
+    #[test]
+    fn unicode_cells_of_a_legacy_file_are_kept() {
+        assert_eq!(convert_cell("Họ và tên", Legacy::Tcvn3), "Họ và tên");
+        assert_eq!(convert_cell("Hà Tây", Legacy::Tcvn3), "Hà Tây");
+        assert_eq!(convert_cell("Ghi chú", Legacy::Tcvn3), "Ghi chú");
+        // Reads as Latin-1 Vietnamese too, but the file is TCVN3.
+        assert_eq!(convert_cell("Xãm 3", Legacy::Tcvn3), "Xóm 3");
+        assert_eq!(convert_cell("Nguye\u{302}\u{303}n", Legacy::Vni), "Nguyễn");
+        assert_eq!(
+            convert_cell("NguyÔn V¨n An", Legacy::Tcvn3),
+            "Nguyễn Văn An"
+        );
+        assert_eq!(convert_cell("Hå", Legacy::Tcvn3), "Hồ");
+        assert_eq!(
+            convert_cell("Nguyeãn Vaên An", Legacy::Vni),
+            "Nguyễn Văn An"
+        );
+        assert_eq!(convert_cell("NCC001", Legacy::Tcvn3), "NCC001");
     }
 
     #[test]

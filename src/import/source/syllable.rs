@@ -27,19 +27,39 @@ const ONSETS: [&str; 28] = [
 const CODAS: [&str; 9] = ["ch", "ng", "nh", "c", "m", "n", "p", "t", ""];
 
 /// Vowel groups that end the syllable (their last letter is a glide).
-const OPEN_ONLY: [&str; 31] = [
+const OPEN_ONLY: [&str; 32] = [
     "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ui", "ưi", "ưu",
-    "ua", "ưa", "uơ", "iêu", "yêu", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi", "ươu", "uya",
-    "uyu",
+    "ua", "ưa", "uơ", "y", "iêu", "yêu", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi", "ươu",
+    "uya", "uyu",
 ];
 
 /// Vowel groups that need a final consonant.
 const CODA_REQUIRED: [&str; 10] = ["ă", "â", "iê", "yê", "uô", "ươ", "uyê", "oă", "uâ", "oo"];
 
 /// Vowel groups that may stand with or without a final consonant.
-const EITHER: [&str; 14] = [
-    "a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "oa", "oe", "uê", "uy",
+const EITHER: [&str; 13] = [
+    "a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "oa", "oe", "uê", "uy",
 ];
+
+/// Onsets that "y" alone may follow (Kỳ, Lý, Mỹ, Quý, Sỹ, Thy, Vy, Ý…).
+const BEFORE_LONE_Y: [&str; 10] = ["", "h", "k", "l", "m", "qu", "s", "t", "th", "v"];
+
+/// The spelling rules of the onsets: c/k, g/gh and ng/ngh are chosen by the
+/// vowel that follows.
+fn onset_fits(onset: &str, nucleus: &str) -> bool {
+    let front = nucleus.starts_with(['i', 'e', 'ê', 'y']);
+    match onset {
+        "c" => !front,
+        "k" => front,
+        "gh" | "ngh" => nucleus.starts_with(['i', 'e', 'ê']),
+        // "gì", "gìn": the i of "gi" stands in for the vowel.
+        "g" => !nucleus.starts_with(['e', 'ê']) && (!nucleus.starts_with('i') || nucleus == "i"),
+        "ng" => !nucleus.starts_with(['i', 'e', 'ê']),
+        // "qu" already holds the glide: "quu" is not a syllable.
+        "qu" => !nucleus.starts_with('u'),
+        _ => true,
+    }
+}
 
 /// Whether `word` (letters only; NFC or NFD) is a well-formed syllable.
 pub fn is_syllable(word: &str) -> bool {
@@ -117,14 +137,16 @@ fn rhyme_is_valid(onset: &str, rest: &str, tone: Option<char>) -> bool {
         if nucleus.is_empty() || !nucleus.chars().all(is_vowel) {
             return false;
         }
-        // "qu" already holds the glide: "quu" is not a syllable.
-        if onset == "qu" && nucleus.starts_with('u') {
+        if !onset_fits(onset, nucleus) || (nucleus == "y" && !BEFORE_LONE_Y.contains(&onset)) {
             return false;
         }
         let allowed = if coda.is_empty() {
             OPEN_ONLY.contains(&nucleus) || EITHER.contains(&nucleus)
         } else {
-            CODA_REQUIRED.contains(&nucleus) || EITHER.contains(&nucleus)
+            // "quýt", "Quỳnh": after "qu", y is "uy" and takes a coda.
+            CODA_REQUIRED.contains(&nucleus)
+                || EITHER.contains(&nucleus)
+                || (nucleus == "y" && onset == "qu")
         };
         // A stop consonant at the end takes only the rising or the heavy tone.
         let stop = matches!(*coda, "c" | "ch" | "p" | "t");
@@ -175,6 +197,17 @@ mod tests {
             "nGuyen", "bcd", "aa",
         ] {
             assert!(!is_syllable(w), "{w} should not be a syllable");
+        }
+    }
+
+    #[test]
+    fn spelling_rules_of_the_onsets_hold() {
+        // TCVN3 read as Latin-1 often looks like a syllable but breaks them:
+        // "Céng" is TCVN3 for "Cộng", "chú" for "chỳ".
+        for w in [
+            "Céng", "kan", "ghan", "nghung", "ngé", "gé", "chỳ", "ýn", "quu",
+        ] {
+            assert!(!is_syllable(w), "{w} breaks a spelling rule");
         }
     }
 

@@ -229,7 +229,7 @@ fn finish(cell: &mut Cell, legacy: Legacy) {
     }
     let converted = match legacy {
         Legacy::None if unicode_normalization::is_nfc(t) => t.to_owned(),
-        _ => legacy::convert(t, legacy),
+        _ => legacy::convert_cell(t, legacy),
     };
     cell.text = match converted.trim() {
         trimmed if trimmed.len() == converted.len() => converted,

@@ -166,6 +166,11 @@ pub(super) fn cell_text(d: &Data, legacy: Legacy) -> Cell {
             numeric: true,
         },
         Data::Bool(b) => Cell::text(if *b { "TRUE" } else { "FALSE" }),
+        // A time of day alone (no date part) is shown as a time.
+        Data::DateTime(dt) if dt.is_datetime() && dt.as_f64() < 1.0 => {
+            let (.., h, mi, _, _) = dt.to_ymd_hms_milli();
+            Cell::text(format!("{h:02}:{mi:02}"))
+        }
         Data::DateTime(dt) if dt.is_datetime() => {
             let (y, m, d, ..) = dt.to_ymd_hms_milli();
             Cell::text(format!("{d:02}/{m:02}/{y:04}"))
@@ -174,8 +179,20 @@ pub(super) fn cell_text(d: &Data, legacy: Legacy) -> Cell {
             text: number_text(dt.as_f64()),
             numeric: true,
         },
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::text(s.trim()),
+        Data::DateTimeIso(s) => Cell::text(iso_date_text(s.trim())),
+        Data::DurationIso(s) => Cell::text(s.trim()),
         Data::Error(e) => Cell::text(e.to_string()),
+    }
+}
+
+/// "2026-11-05T00:00:00" → "05/11/2026"; anything else as it is.
+fn iso_date_text(s: &str) -> String {
+    match s
+        .get(..10)
+        .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+    {
+        Some(Ok(date)) => date.format("%d/%m/%Y").to_string(),
+        _ => s.to_owned(),
     }
 }
 
@@ -200,7 +217,7 @@ fn normalise(s: &str, legacy: Legacy) -> String {
     let t = s.trim();
     let out = match legacy {
         Legacy::None if t.is_ascii() || unicode_normalization::is_nfc(t) => return t.to_owned(),
-        _ => legacy::convert(t, legacy),
+        _ => legacy::convert_cell(t, legacy),
     };
     match out.trim() {
         trimmed if trimmed.len() == out.len() => out,
@@ -279,6 +296,10 @@ mod tests {
         );
         let date =
             calamine::ExcelDateTime::new(18_000.0, calamine::ExcelDateTimeType::DateTime, false);
+        let time = calamine::ExcelDateTime::new(0.5, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(cell_text(&Data::DateTime(time), Legacy::None).text, "12:00");
+        let iso = Data::DateTimeIso("2026-11-05T00:00:00".into());
+        assert_eq!(cell_text(&iso, Legacy::None).text, "05/11/2026");
         assert_eq!(
             cell_text(&Data::DateTime(date), Legacy::None).text,
             "12/04/1949"
