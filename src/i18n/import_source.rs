@@ -223,8 +223,8 @@ fn rows_en(rows: &[usize]) -> String {
 
 fn required_vi(r: Required) -> &'static str {
     match r {
-        Required::FullName => "Họ và tên",
-        Required::RecordCodeOrId => "Mã đối tượng hoặc Số CCCD/CMND",
+        Required::FullName => "cột Họ và tên",
+        Required::RecordCodeOrId => "cột Mã đối tượng hoặc cột Số CCCD/CMND",
         Required::Amount => "ít nhất một cột số tiền (Trợ cấp, Phụ cấp, Truy lĩnh…)",
     }
 }
@@ -250,7 +250,7 @@ impl Localize for TableError {
         match self {
             TableError::Source(e) => e.vi(),
             TableError::NoHeader { file, rows_scanned } => format!(
-                "Không tìm thấy dòng tên cột trong {rows_scanned} dòng đầu của tệp {}. Danh sách cần có các cột: \
+                "Không tìm thấy dòng tên cột trong {rows_scanned} dòng đầu của tệp {}. Danh sách cần có: \
                  {}; {}; và {}. {FIX_HEADERS_VI}",
                 name(file),
                 required_vi(Required::FullName),
@@ -265,7 +265,7 @@ impl Localize for TableError {
             } => {
                 let missing: Vec<&str> = missing.iter().map(|r| required_vi(*r)).collect();
                 format!(
-                    "Tệp {}: dòng tên cột ({}) thiếu cột {}. Các cột đã nhận ra: {}. {FIX_HEADERS_VI}",
+                    "Tệp {}: dòng tên cột ({}) còn thiếu {}. Các cột đã nhận ra: {}. {FIX_HEADERS_VI}",
                     name(file),
                     rows_vi(header_rows),
                     missing.join("; "),
@@ -456,7 +456,10 @@ mod tests {
         let vi = e.vi();
         assert!(vi.contains("ds_thang11.xlsx"), "{vi}");
         assert!(vi.contains("dòng 5–6"), "{vi}");
-        assert!(vi.contains("Mã đối tượng hoặc Số CCCD/CMND"), "{vi}");
+        assert!(
+            vi.contains("thiếu cột Mã đối tượng hoặc cột Số CCCD/CMND"),
+            "{vi}"
+        );
         assert!(vi.contains("B = Họ và tên"), "{vi}");
         assert!(vi.contains("[import.headers]"), "{vi}");
     }
