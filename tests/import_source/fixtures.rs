@@ -1,6 +1,8 @@
 //! Builders of list files in the shapes the social-affairs offices send, for
 //! `tests/import_source.rs`: workbooks written with rust_xlsxwriter, text
-//! files as byte strings in each encoding.
+//! files as byte strings in each encoding. Shared by two test files, each of
+//! which uses only some of them.
+#![allow(dead_code)]
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
 use std::path::{Path, PathBuf};
