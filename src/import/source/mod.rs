@@ -241,6 +241,13 @@ mod tests {
     use super::column_letter;
 
     #[test]
+    fn a_source_and_its_table_can_move_to_another_thread() {
+        fn send<T: Send>() {}
+        send::<super::Source>();
+        send::<crate::import::table::Table<super::Source>>();
+    }
+
+    #[test]
     fn column_letters_are_excel_letters() {
         assert_eq!(column_letter(0), "A");
         assert_eq!(column_letter(4), "E");

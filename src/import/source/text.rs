@@ -24,7 +24,7 @@ const DELIMITER_SAMPLE: usize = 64 * 1024;
 
 pub(super) struct Rows {
     file: PathBuf,
-    reader: csv::Reader<Box<dyn Read>>,
+    reader: csv::Reader<Box<dyn Read + Send>>,
     record: csv::ByteRecord,
     legacy: Legacy,
     ahead: VecDeque<Result<SheetRow, SourceError>>,
@@ -40,7 +40,7 @@ pub(super) fn open(path: &Path, head: Vec<u8>, file: File) -> Result<Source, Sou
     let mut raw = Cursor::new(head);
     raw.set_position(byte_encoding.bom_len() as u64);
     let raw = raw.chain(file);
-    let mut decoded: Box<dyn Read> = match byte_encoding {
+    let mut decoded: Box<dyn Read + Send> = match byte_encoding {
         TextEncoding::Utf8 { .. } => Box::new(raw),
         TextEncoding::Utf16Le { .. } => codec(raw, encoding_rs::UTF_16LE),
         TextEncoding::Utf16Be { .. } => codec(raw, encoding_rs::UTF_16BE),
@@ -65,7 +65,7 @@ pub(super) fn open(path: &Path, head: Vec<u8>, file: File) -> Result<Source, Sou
     };
     let mut start = Cursor::new(start);
     start.set_position(skip as u64);
-    let input: Box<dyn Read> = Box::new(BlankLines::new(start.chain(decoded), delimiter));
+    let input: Box<dyn Read + Send> = Box::new(BlankLines::new(start.chain(decoded), delimiter));
     let reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -153,7 +153,10 @@ pub(super) fn open(path: &Path, head: Vec<u8>, file: File) -> Result<Source, Sou
     })
 }
 
-fn codec<R: Read + 'static>(raw: R, encoding: &'static encoding_rs::Encoding) -> Box<dyn Read> {
+fn codec<R: Read + Send + 'static>(
+    raw: R,
+    encoding: &'static encoding_rs::Encoding,
+) -> Box<dyn Read + Send> {
     Box::new(Transcoder::new(
         raw,
         Decode::Codec(encoding.new_decoder_without_bom_handling()),
