@@ -114,6 +114,13 @@ impl Synonyms {
         self.prefix(&folded)
     }
 
+    /// The field a header cell names exactly (ignoring a trailing unit), not
+    /// by its first words: "Trợ cấp (đồng)" yes, "Thôn Đông" no.
+    pub fn find_exact(&self, header: &str) -> Option<Field> {
+        self.exact(&fold(header))
+            .or_else(|| without_trailing_unit(header).and_then(|h| self.exact(&fold(h))))
+    }
+
     fn exact(&self, folded: &str) -> Option<Field> {
         self.entries
             .iter()
@@ -174,6 +181,12 @@ mod tests {
         assert_eq!(s.find("Họ và tên người có công"), Some(Field::FullName));
         // "thon" must be a whole word
         assert_eq!(s.find("Thônx"), None);
+        assert_eq!(s.find("Thôn Đông"), Some(Field::Hamlet));
+        assert_eq!(s.find_exact("Thôn Đông"), None);
+        assert_eq!(
+            s.find_exact("Trợ cấp (đồng)"),
+            Some(Field::Amount(K::TroCap))
+        );
     }
 
     #[test]

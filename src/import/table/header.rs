@@ -176,8 +176,10 @@ fn two_rows(i: usize, upper: &SheetRow, lower: &SheetRow, syn: &Synonyms) -> Opt
                 .push(column(field, c, format!("{g} / {l}"), gender_word(l)));
             lower_named = true;
         } else if let Some(col) = named(syn, c, l) {
+            // A hamlet heading ("Thôn Đông") names a field by its first word
+            // only; a lower header row names at least one exactly.
+            lower_named |= syn.find_exact(l).is_some();
             found.columns.push(col);
-            lower_named = true;
         } else if let Some(field) = (!g.is_empty())
             .then(|| syn.find(&format!("{g} {l}")))
             .flatten()
@@ -359,6 +361,16 @@ mod tests {
         ];
         let f = find(&rows, rows.len(), &Synonyms::defaults()).unwrap();
         assert_eq!(f.lower, None);
+    }
+
+    #[test]
+    fn hamlet_heading_under_an_unknown_header_cell_is_not_a_lower_row() {
+        let rows = [
+            row(1, &["No.", "Họ tên", "Mã hồ sơ", "Trợ cấp"]),
+            row(2, &["Thôn Đông"]),
+        ];
+        let f = find(&rows, rows.len(), &Synonyms::defaults()).unwrap();
+        assert_eq!((f.upper, f.lower), (0, None));
     }
 
     #[test]
