@@ -93,6 +93,12 @@ impl Theme {
     pub fn text(&self) -> Style {
         Style::new()
     }
+
+    /// A voided payment: struck through where the terminal can, and always
+    /// marked in words too, since many terminals cannot.
+    pub fn struck(&self) -> Style {
+        Style::new().add_modifier(Modifier::CROSSED_OUT)
+    }
 }
 
 #[cfg(test)]
@@ -119,6 +125,7 @@ mod tests {
             t.info(),
             t.border(),
             t.text(),
+            t.struck(),
         ] {
             assert_eq!(s.fg, None);
             assert_eq!(s.bg, None);

@@ -37,6 +37,19 @@ pub fn fit(s: &str, max: usize) -> String {
     out
 }
 
+/// `s` fitted to `cols` columns and padded with spaces to exactly `cols`.
+pub fn pad(s: &str, cols: usize) -> String {
+    let t = fit(s, cols);
+    let w = t.width();
+    t + &" ".repeat(cols - w)
+}
+
+/// `s` fitted to `cols` columns and right-aligned in exactly `cols`.
+pub fn right(s: &str, cols: usize) -> String {
+    let t = fit(s, cols);
+    " ".repeat(cols - t.width()) + &t
+}
+
 /// `text` broken into lines of at most `max` columns, at spaces where it
 /// can (a word longer than a line is cut).
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
@@ -90,6 +103,13 @@ mod tests {
             ["Cửa sổ quá nhỏ:", "cần ít nhất", "80×24"]
         );
         assert_eq!(wrap("abcdefgh", 4), ["abc…"]);
+    }
+
+    #[test]
+    fn padding_counts_columns_not_bytes() {
+        assert_eq!(pad("Nữ", 4), "Nữ  ");
+        assert_eq!(right("2.789.000 đ", 13), "  2.789.000 đ");
+        assert_eq!(pad("Thương binh hạng 1/4", 8), "Thương …");
     }
 
     #[test]

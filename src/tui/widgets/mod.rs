@@ -6,6 +6,8 @@
 //! is applied (`update`), and `draw` only reads. They know nothing of the
 //! service or of other screens.
 
+pub mod banner;
+pub mod doc;
 pub mod fit;
 pub mod form;
 pub mod input;
