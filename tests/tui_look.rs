@@ -75,6 +75,7 @@ fn sign_in_after_a_wrong_pin() {
 #[test]
 fn main_menu_of_a_clerk() {
     let (_dir, mut app) = signed_in_as("lan", "2468");
+    app.handle_key(key(KeyCode::F(2)));
     press(&mut app, KeyCode::Down);
     insta::assert_snapshot!(screen(&mut app, 80, 24));
 }
@@ -82,6 +83,7 @@ fn main_menu_of_a_clerk() {
 #[test]
 fn main_menu_of_a_supervisor_in_a_large_window() {
     let (_dir, mut app) = signed_in_as("truong", "1234");
+    app.handle_key(key(KeyCode::F(2)));
     insta::assert_snapshot!(screen(&mut app, 120, 40));
 }
 
@@ -95,6 +97,7 @@ fn help_on_the_sign_in_screen() {
 #[test]
 fn help_on_the_main_menu() {
     let (_dir, mut app) = signed_in_as("lan", "2468");
+    app.handle_key(key(KeyCode::F(2)));
     type_text(&mut app, "?");
     insta::assert_snapshot!(screen(&mut app, 80, 24));
 }
@@ -127,7 +130,8 @@ fn window_too_small() {
 #[test]
 fn change_pin_with_differing_new_pins() {
     let (_dir, mut app) = signed_in_as("lan", "2468");
-    type_text(&mut app, "1");
+    app.handle_key(key(KeyCode::F(2)));
+    type_text(&mut app, "2");
     type_text(&mut app, "2468");
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "1357");

@@ -1,6 +1,7 @@
 //! Moving around the screens with the keyboard, over a real temporary
 //! database: quitting always asks, Esc goes back, help opens and closes,
-//! signing out, changing one's PIN, and on-the-spot supervisor approval.
+//! the menu (F2 from the counter), signing out, changing one's PIN, and
+//! on-the-spot supervisor approval.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -54,9 +55,18 @@ fn sign_in(app: &mut App, name: &str, pin: &str) {
     press(app, KeyCode::Enter);
 }
 
+/// Signed in as a clerk, at the counter (the first screen).
 fn signed_in_clerk() -> (TempDir, App) {
     let (dir, mut app) = office();
     sign_in(&mut app, "lan", "2468");
+    assert_eq!(app.title(), "QUẦY CHI TRẢ");
+    (dir, app)
+}
+
+/// Signed in as a clerk, at the main menu (F2 from the counter).
+fn clerk_at_menu() -> (TempDir, App) {
+    let (dir, mut app) = signed_in_clerk();
+    app.handle_key(key(KeyCode::F(2)));
     assert_eq!(app.title(), "CHỨC NĂNG");
     (dir, app)
 }
@@ -98,7 +108,12 @@ fn q_asks_to_quit_from_the_menu_but_is_a_letter_in_a_text_field() {
     app.handle_key(ctrl('c'));
     assert_eq!(app.overlay(), Some(Overlay::ConfirmQuit));
 
+    // On the counter `q` is a letter of a name; on the menu it quits.
     let (_dir, mut app) = signed_in_clerk();
+    type_text(&mut app, "q");
+    assert_eq!(app.overlay(), None);
+    assert!(screen(&mut app, 80, 24).contains("[q "));
+    app.handle_key(key(KeyCode::F(2)));
     type_text(&mut app, "q");
     assert_eq!(app.overlay(), Some(Overlay::ConfirmQuit));
     type_text(&mut app, "y");
@@ -117,6 +132,7 @@ fn letters_are_text_in_a_field_and_commands_on_the_menu() {
     assert_eq!(app.action_for(&ctrl('l')), Some(Action::Repaint));
 
     sign_in(&mut app, "lan", "2468");
+    app.handle_key(key(KeyCode::F(2)));
     assert_eq!(app.action_for(&question), Some(Action::ShowHelp));
     assert_eq!(app.action_for(&q), Some(Action::AskQuit));
     app.update(Action::AskQuit);
@@ -160,7 +176,7 @@ fn help_shows_every_key_of_the_screen_and_any_key_closes_it() {
         "the key only closed help"
     );
 
-    let (_dir, mut app) = signed_in_clerk();
+    let (_dir, mut app) = clerk_at_menu();
     app.handle_key(key(KeyCode::F(1)));
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Mở ngay mục có số đó"));
@@ -172,10 +188,10 @@ fn help_shows_every_key_of_the_screen_and_any_key_closes_it() {
 
 #[test]
 fn esc_goes_back_one_screen() {
-    let (_dir, mut app) = signed_in_clerk();
-    type_text(&mut app, "1");
+    let (_dir, mut app) = clerk_at_menu();
+    type_text(&mut app, "2");
     assert_eq!(app.title(), "ĐỔI MÃ PIN");
-    assert_eq!(app.depth(), 2);
+    assert_eq!(app.depth(), 3);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.title(), "CHỨC NĂNG");
     assert_eq!(app.overlay(), None);
@@ -188,7 +204,8 @@ fn esc_goes_back_one_screen() {
 
 #[test]
 fn signing_out_returns_to_the_sign_in_screen() {
-    let (_dir, mut app) = signed_in_clerk();
+    let (_dir, mut app) = clerk_at_menu();
+    press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     assert!(app.session().is_none());
@@ -202,8 +219,8 @@ fn signing_out_returns_to_the_sign_in_screen() {
 
 #[test]
 fn a_changed_pin_is_the_one_that_signs_in_next_time() {
-    let (_dir, mut app) = signed_in_clerk();
-    type_text(&mut app, "1");
+    let (_dir, mut app) = clerk_at_menu();
+    type_text(&mut app, "2");
     for pin in ["2468", "1357", "1357"] {
         type_text(&mut app, pin);
         press(&mut app, KeyCode::Enter);
@@ -213,7 +230,7 @@ fn a_changed_pin_is_the_one_that_signs_in_next_time() {
         "Đã đổi mã PIN. Lần đăng nhập sau dùng mã PIN mới."
     );
     assert_eq!(app.title(), "CHỨC NĂNG");
-    type_text(&mut app, "2");
+    type_text(&mut app, "3");
     sign_in(&mut app, "lan", "2468");
     assert!(app.session().is_none());
     sign_in(&mut app, "lan", "1357");
@@ -222,8 +239,8 @@ fn a_changed_pin_is_the_one_that_signs_in_next_time() {
 
 #[test]
 fn a_pin_change_needs_the_current_pin() {
-    let (_dir, mut app) = signed_in_clerk();
-    type_text(&mut app, "1");
+    let (_dir, mut app) = clerk_at_menu();
+    type_text(&mut app, "2");
     for pin in ["1111", "1357", "1357"] {
         type_text(&mut app, pin);
         press(&mut app, KeyCode::Enter);
@@ -231,7 +248,7 @@ fn a_pin_change_needs_the_current_pin() {
     assert!(message(&app).contains("Còn 4 lần thử"), "{}", message(&app));
     assert_eq!(app.title(), "ĐỔI MÃ PIN");
     // The old PIN still signs in.
-    type_text(&mut app, "2");
+    type_text(&mut app, "3");
     assert_eq!(
         app.service_mut()
             .sign_in("lan", "2468")
@@ -264,24 +281,24 @@ fn keys_do_nothing_while_the_window_is_too_small() {
 
 #[test]
 fn only_key_presses_count_and_esc_q_arriving_together_is_two_keys() {
-    let (_dir, mut app) = signed_in_clerk();
-    let mut release = KeyEvent::new(KeyCode::Char('1'), KeyModifiers::NONE);
+    let (_dir, mut app) = clerk_at_menu();
+    let mut release = KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE);
     release.kind = KeyEventKind::Release;
     app.handle_event(&Event::Key(release));
     assert_eq!(app.title(), "CHỨC NĂNG");
-    type_text(&mut app, "1");
+    type_text(&mut app, "2");
     assert_eq!(app.title(), "ĐỔI MÃ PIN");
-    // On a slow link Esc and 1 can arrive in one packet, read as Alt-1.
+    // On a slow link Esc and 2 can arrive in one packet, read as Alt-2.
     app.handle_event(&Event::Key(KeyEvent::new(
-        KeyCode::Char('1'),
+        KeyCode::Char('2'),
         KeyModifiers::ALT,
     )));
     assert_eq!(
         app.title(),
         "ĐỔI MÃ PIN",
-        "Esc went back, then 1 opened it again"
+        "Esc went back, then 2 opened it again"
     );
-    assert_eq!(app.depth(), 2);
+    assert_eq!(app.depth(), 3);
 }
 
 /// A screen that asks for approval on `a` and keeps what came back, as the
@@ -335,7 +352,7 @@ fn a_supervisor_approves_on_the_spot_and_the_asking_screen_learns_who() {
     assert_eq!(app.title(), "Chi trả");
     let got = outcomes.borrow();
     assert!(
-        matches!(&got[..], [Outcome::Approved(u)] if u.name == "truong"),
+        matches!(&got[..], [Outcome::Approved(a)] if a.supervisor().name == "truong"),
         "{got:?}"
     );
     assert_eq!(message(&app), "Đã được Trần Văn Trưởng duyệt.");

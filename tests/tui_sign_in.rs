@@ -50,11 +50,11 @@ fn message(app: &App) -> String {
 }
 
 #[test]
-fn the_right_pin_opens_the_main_menu_with_the_clerk_named_on_top() {
+fn the_right_pin_opens_the_counter_with_the_clerk_named_on_top() {
     let (_dir, mut app) = office();
     sign_in(&mut app, "lan", "2468");
     assert_eq!(app.session().map(|s| s.user.name.as_str()), Some("lan"));
-    assert_eq!(app.title(), "CHỨC NĂNG");
+    assert_eq!(app.title(), "QUẦY CHI TRẢ");
     let shown = screen(&mut app, 80, 24);
     let top = shown.lines().next().unwrap();
     assert!(top.contains("Bưu điện văn hóa xã Hải Dương"), "{top}");
@@ -62,11 +62,17 @@ fn the_right_pin_opens_the_main_menu_with_the_clerk_named_on_top() {
         top.contains("Nguyễn Thị Lan · Giao dịch viên · 10/11/2026"),
         "{top}"
     );
+    assert!(shown.contains("Tìm người hưởng: ["), "{shown}");
+    assert_eq!(message(&app), "Xin chào Nguyễn Thị Lan.");
+    // The menu is one key away.
+    app.handle_key(chitra::tui::testing::key(KeyCode::F(2)));
+    let shown = screen(&mut app, 80, 24);
     assert!(
-        shown.contains("1  Đổi mã PIN") && shown.contains("2  Đăng xuất"),
+        shown.contains("1  Quầy chi trả")
+            && shown.contains("2  Đổi mã PIN")
+            && shown.contains("3  Đăng xuất"),
         "{shown}"
     );
-    assert_eq!(message(&app), "Xin chào Nguyễn Thị Lan.");
 }
 
 #[test]

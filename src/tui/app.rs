@@ -12,13 +12,14 @@
 //! 1. Ctrl-L (repaint) always; nothing else while the window is too small;
 //! 2. an open help popup closes on any key; the quit question takes c/y,
 //!    k/n or Esc;
-//! 3. help (F1, Ctrl-T, or `?` when not typing) and quit (Ctrl-C, or `q`
-//!    when not typing), which always asks;
+//! 3. help (F1, Ctrl-T, or `?` when not typing — or when the field being
+//!    typed in never takes `?`, like the counter's search) and quit (Ctrl-C,
+//!    or `q` when not typing), which always asks;
 //! 4. the top screen's own keys;
 //! 5. Esc, if the screen did not use it: back one screen, or on the first
 //!    screen the quit question.
 
-use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
 
 use crate::i18n::strings;
@@ -27,7 +28,7 @@ use crate::text::for_display;
 use crate::tui::context::{Ctx, Message, View};
 use crate::tui::event::split_alt;
 use crate::tui::frame::{self, Areas};
-use crate::tui::keys::{Binding, KeyHelp, KeyList, key_match};
+use crate::tui::keys::{Binding, Key, KeyHelp, KeyList, key_match};
 use crate::tui::popups;
 use crate::tui::screens::sign_in::SignIn;
 use crate::tui::screens::{AnyScreen, Nav, Outcome, Screen};
@@ -199,7 +200,7 @@ impl App {
             }
             None => {}
         }
-        let typing = self.top().typing();
+        let typing = self.typing_for(key);
         if key_match(key, &keys.help, typing) {
             Some(Action::ShowHelp)
         } else if key_match(key, &keys.quit, typing) {
@@ -207,6 +208,19 @@ impl App {
         } else {
             Some(Action::Screen(*key))
         }
+    }
+
+    /// Whether `key` is text for the field the clerk is typing in: true for
+    /// every key while typing, except a character the field never takes.
+    fn typing_for(&self, key: &KeyEvent) -> bool {
+        let top = self.top();
+        top.typing()
+            && match key.code {
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    top.takes_char(c)
+                }
+                _ => true,
+            }
     }
 
     /// Applies an action.
@@ -301,15 +315,31 @@ impl App {
     fn key_help(&self) -> Vec<KeyHelp> {
         let s = strings::t();
         let keys = &self.keys;
-        // Only the keys that work now: no `?` or `q` while typing.
-        let typing = self.top().typing();
-        let now = |b: &Binding| if typing { b.while_typing() } else { b.clone() };
+        // Only the keys that work now: no `?` or `q` while typing (unless
+        // the field never takes that character).
+        let top = self.top();
+        let typing = top.typing();
+        let works = |k: &Key| match k.code {
+            KeyCode::Char(c) if !k.ctrl => !top.takes_char(c),
+            _ => true,
+        };
+        let now = |b: &Binding| {
+            if typing {
+                Binding(b.0.iter().copied().filter(works).collect())
+            } else {
+                b.clone()
+            }
+        };
         let mut items = self.top().keys(keys);
+        // A screen that gives Esc its own meaning lists it itself.
+        let own_back = items.iter().any(|i| i.keys == keys.back.to_string());
         items.push(KeyHelp::new(&now(&keys.help), s.key_help).short(s.short_help));
-        if self.stack.len() > 1 {
-            items.push(KeyHelp::new(&keys.back, s.key_back).short(s.short_back));
-        } else {
-            items.push(KeyHelp::new(&keys.back, s.key_quit_asks).short(s.short_quit));
+        if !own_back {
+            if self.stack.len() > 1 {
+                items.push(KeyHelp::new(&keys.back, s.key_back).short(s.short_back));
+            } else {
+                items.push(KeyHelp::new(&keys.back, s.key_quit_asks).short(s.short_quit));
+            }
         }
         items.push(KeyHelp::new(&now(&keys.quit), s.key_quit_asks));
         items.push(KeyHelp::new(&keys.repaint, s.key_repaint));

@@ -199,6 +199,14 @@ pub struct KeyList {
     pub delete_back: Binding,
     pub delete: Binding,
     pub clear_field: Binding,
+    /// Open the main menu from the counter (PIN change, sign-out, …).
+    pub menu: Binding,
+    /// Start paying the person on screen (Enter also does it there).
+    pub pay: Binding,
+    /// Show a receipt of the person's payments.
+    pub receipts: Binding,
+    /// Print a receipt again, marked "BẢN SAO".
+    pub reprint: Binding,
 }
 
 impl Default for KeyList {
@@ -225,6 +233,10 @@ impl Default for KeyList {
             delete_back: Binding::of(&[Key::plain(Backspace), Key::ctrl('h')]),
             delete: Binding::of(&[Key::plain(Delete), Key::ctrl('d')]),
             clear_field: Binding::of(&[Key::ctrl('u')]),
+            menu: Binding::of(&[Key::plain(F(2)), Key::ctrl('o')]),
+            pay: Binding::of(&[Key::plain(F(5)), Key::ch('c')]),
+            receipts: Binding::of(&[Key::plain(F(6)), Key::ch('b')]),
+            reprint: Binding::of(&[Key::plain(F(8)), Key::ch('i')]),
         }
     }
 }
@@ -253,6 +265,10 @@ impl KeyList {
             ("delete_back", &self.delete_back),
             ("delete", &self.delete),
             ("clear_field", &self.clear_field),
+            ("menu", &self.menu),
+            ("pay", &self.pay),
+            ("receipts", &self.receipts),
+            ("reprint", &self.reprint),
         ]
     }
 }

@@ -1,11 +1,11 @@
 //! On-the-spot supervisor approval: a popup where a supervisor types their
-//! own user name and PIN, checked by `Service::approve` (audited, counted
+//! own user name and PIN, checked by `Service::approval` (audited, counted
 //! towards the lock like any PIN).
 //!
 //! A screen that needs approval (paying outside the payment window, a void)
 //! opens it with `Nav::push(Approve::new(reason))` and receives
-//! `Outcome::Approved(user)` in its `on_result` — or `Outcome::Cancelled`
-//! if the clerk pressed Esc. A refusal (not a supervisor, wrong PIN,
+//! `Outcome::Approved(approval)` in its `on_result` — the token the service
+//! wants with the request — or `Outcome::Cancelled` if the clerk pressed Esc. A refusal (not a supervisor, wrong PIN,
 //! approving oneself) keeps the popup open with the reason on the message
 //! line.
 
@@ -71,10 +71,10 @@ impl Approve {
         };
         let pin = self.form.value(PIN).to_string();
         self.form.clear(PIN);
-        match ctx.service.approve(&session, &name, &pin) {
-            Ok(user) => {
-                ctx.info(approved_by(&user.full_name));
-                Nav::Back(Outcome::Approved(user))
+        match ctx.service.approval(&session, &name, &pin) {
+            Ok(approval) => {
+                ctx.info(approved_by(&approval.supervisor().full_name));
+                Nav::Back(Outcome::Approved(approval))
             }
             Err(e) => {
                 ctx.error(&e);

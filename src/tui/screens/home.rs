@@ -1,6 +1,7 @@
-//! The main menu, the first screen after signing in, for clerks and
-//! supervisors alike. It lists only what works; an entry is opened with
-//! ↑/↓ and Enter, or at once by its number.
+//! The main menu, for clerks and supervisors alike, opened from the counter
+//! (the first screen after signing in) with the menu key. It lists only
+//! what works; an entry is opened with ↑/↓ and Enter, or at once by its
+//! number.
 //!
 //! To add an entry (the counter, the day's close, …): add a variant to
 //! [`Entry`] and to [`Entry::ALL`], its label in `strings.rs`, and what it
@@ -15,6 +16,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::change_pin::ChangePin;
+use super::counter::Counter;
 use super::sign_in::SignIn;
 use super::{Nav, Screen};
 use crate::i18n::strings::{self, Strings};
@@ -25,16 +27,18 @@ use crate::tui::widgets::select::{Select, SelectMsg, draw_rows};
 /// An entry of the menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
+    Counter,
     ChangePin,
     SignOut,
 }
 
 impl Entry {
     /// Every entry, in menu order.
-    pub const ALL: [Entry; 2] = [Entry::ChangePin, Entry::SignOut];
+    pub const ALL: [Entry; 3] = [Entry::Counter, Entry::ChangePin, Entry::SignOut];
 
     pub fn label(self, s: &Strings) -> &'static str {
         match self {
+            Entry::Counter => s.entry_counter,
             Entry::ChangePin => s.entry_change_pin,
             Entry::SignOut => s.entry_sign_out,
         }
@@ -77,6 +81,8 @@ impl Home {
 
     fn open(&mut self, entry: Entry, ctx: &mut Ctx) -> Nav {
         match entry {
+            // A fresh counter, whatever was open under the menu.
+            Entry::Counter => Nav::reset(Counter::new()),
             Entry::ChangePin => Nav::push(ChangePin::new()),
             Entry::SignOut => {
                 if let Some(session) = ctx.session.take() {

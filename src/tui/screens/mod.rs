@@ -31,14 +31,19 @@
 
 pub mod approve;
 pub mod change_pin;
+pub mod counter;
 pub mod home;
+pub mod pay;
+pub mod person;
+pub mod receipt;
+pub mod receipt_list;
 pub mod sign_in;
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::domain::user::User;
+use crate::service::pay::Approval;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
 
@@ -73,8 +78,16 @@ pub enum Outcome {
     Cancelled,
     /// Closed after doing its job.
     Done,
-    /// A supervisor approved on the spot (from [`approve::Approve`]).
-    Approved(User),
+    /// A supervisor approved on the spot (from [`approve::Approve`]); the
+    /// token goes into the request that needed it.
+    Approved(Approval),
+    /// The person's file changed (a payment was recorded, or found already
+    /// made by someone else): the screens of the pay flow pass this down to
+    /// the person's screen, which reloads.
+    Refresh,
+    /// The clerk is done with this person: every screen down to the counter
+    /// closes, and the counter starts a new search.
+    NextPerson,
 }
 
 /// One screen of chitra. See the module documentation for how to add one.
@@ -106,6 +119,14 @@ pub trait Screen {
         false
     }
 
+    /// While [`Screen::typing`]: whether the field takes `c` as text. A
+    /// character the field never takes (a search field takes no `?`) stays
+    /// a key, so `?` still opens help there.
+    fn takes_char(&self, c: char) -> bool {
+        let _ = c;
+        true
+    }
+
     /// True when the screen is a box over the screen below, which stays
     /// visible.
     fn is_popup(&self) -> bool {
@@ -129,6 +150,7 @@ pub trait AnyScreen {
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View);
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp>;
     fn typing(&self) -> bool;
+    fn takes_char(&self, c: char) -> bool;
     fn is_popup(&self) -> bool;
 }
 
@@ -156,6 +178,10 @@ impl<S: Screen> AnyScreen for S {
 
     fn typing(&self) -> bool {
         Screen::typing(self)
+    }
+
+    fn takes_char(&self, c: char) -> bool {
+        Screen::takes_char(self, c)
     }
 
     fn is_popup(&self) -> bool {

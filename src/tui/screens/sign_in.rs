@@ -4,13 +4,14 @@
 //! A wrong PIN shows the service's message (which says how many attempts
 //! remain, and that the account is locked after the fifth) and empties the
 //! PIN field; the user name stays. Signing in replaces this screen with the
-//! main menu ([`super::home::Home`]).
+//! counter ([`super::counter::Counter`]), where clerks spend the day; the
+//! main menu is one key away from there.
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::home::Home;
+use super::counter::Counter;
 use super::{Nav, Screen};
 use crate::i18n::strings::{self, welcome};
 use crate::tui::context::{Ctx, View};
@@ -84,7 +85,7 @@ impl SignIn {
             Ok(session) => {
                 ctx.info(welcome(&session.user.full_name));
                 *ctx.session = Some(session);
-                Nav::reset(Home::new())
+                Nav::reset(Counter::new())
             }
             Err(e) => {
                 ctx.error(&e);

@@ -1,0 +1,198 @@
+//! Step 5: the payment is recorded. A large "ĐÃ CHI", the receipt number,
+//! the amount in figures and in words, who received it and how.
+//!
+//! If the receipt could not be written or printed, the payment still
+//! stands; the screen says so and offers to print it again. Enter goes on
+//! to the next person (back to the counter, which starts a new search); Esc
+//! goes back to this person's file, which now shows the payment.
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::{Draft, periods, receiver_line};
+use crate::domain::in_words;
+use crate::i18n::{Localize, labels, strings};
+use crate::service::pay::Paid;
+use crate::text::for_display;
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList, key_match};
+use crate::tui::screens::receipt::{ReceiptView, reprint};
+use crate::tui::screens::{Nav, Outcome, Screen};
+use crate::tui::widgets::banner;
+use crate::tui::widgets::fit::{fit, width, wrap};
+
+/// The screen after a payment is recorded.
+pub struct Done {
+    draft: Draft,
+    paid: Paid,
+}
+
+/// What a key does after paying.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    NextPerson,
+    BackToPerson,
+    ShowReceipt,
+    Reprint,
+}
+
+impl Done {
+    pub fn new(draft: Draft, paid: Paid) -> Done {
+        Done { draft, paid }
+    }
+
+    pub fn paid(&self) -> &Paid {
+        &self.paid
+    }
+}
+
+impl Screen for Done {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        strings::t().step_done.to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        if key_match(key, &keys.enter, false) {
+            Some(Msg::NextPerson)
+        } else if key_match(key, &keys.back, false) {
+            Some(Msg::BackToPerson)
+        } else if key_match(key, &keys.receipts, false) {
+            Some(Msg::ShowReceipt)
+        } else if key_match(key, &keys.reprint, false) {
+            Some(Msg::Reprint)
+        } else {
+            None
+        }
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        let payment = &self.paid.payment;
+        match msg {
+            Msg::NextPerson => {
+                match &self.paid.receipt_problem {
+                    Some(problem) => ctx.error(&problem.localized()),
+                    None => ctx.info(strings::paid_summary(
+                        &payment.total.to_string(),
+                        &for_display(&self.draft.view.person.full_name),
+                        &payment.receipt_no,
+                    )),
+                }
+                Nav::Back(Outcome::NextPerson)
+            }
+            Msg::BackToPerson => Nav::Back(Outcome::Refresh),
+            Msg::ShowReceipt => match ReceiptView::open(ctx, payment) {
+                Some(view) => Nav::push(view),
+                None => Nav::Stay,
+            },
+            Msg::Reprint => {
+                if reprint(ctx, payment.id) {
+                    // The copy printed: the problem of the first print is solved.
+                    self.paid.receipt_problem = None;
+                }
+                Nav::Stay
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let s = strings::t();
+        let theme = view.theme;
+        let p = &self.paid.payment;
+        let x = area.x + 1;
+        let w = usize::from(area.width.saturating_sub(2));
+        let mut y = area.y + 1;
+        y += banner::draw(
+            frame,
+            Rect::new(area.x, y, area.width, banner::HEIGHT),
+            s.paid_banner,
+            theme.heading(),
+        );
+        y += 1;
+        let centred = |frame: &mut Frame, y: u16, text: &str, style| {
+            if y >= area.bottom() {
+                return;
+            }
+            let text = fit(text, w);
+            let tw = u16::try_from(width(&text)).unwrap_or(0);
+            let cx = area.x + area.width.saturating_sub(tw) / 2;
+            frame.buffer_mut().set_stringn(cx, y, &text, w, style);
+        };
+        centred(
+            frame,
+            y,
+            &format!("{} {}", s.receipt_number, for_display(&p.receipt_no)),
+            theme.heading(),
+        );
+        centred(
+            frame,
+            y + 1,
+            &format!("{} {}", s.amount_label, p.total),
+            theme.heading(),
+        );
+        centred(
+            frame,
+            y + 2,
+            &format!("({})", in_words(p.total.dong())),
+            theme.text(),
+        );
+        y += 4;
+        let lines = [
+            format!("{}: {}", s.receiver_label, receiver_line(&self.draft)),
+            format!(
+                "{}: {} · {} {}",
+                s.method_label,
+                labels::method(p.method),
+                s.periods_label,
+                periods(&self.draft)
+            ),
+        ];
+        let buf = frame.buffer_mut();
+        for line in &lines {
+            if y < area.bottom() {
+                buf.set_stringn(x, y, fit(line, w), w, theme.text());
+            }
+            y += 1;
+        }
+        y += 1;
+        let mut notes: Vec<(String, bool)> = Vec::new();
+        if self.paid.replayed {
+            notes.push((s.paid_replayed.to_string(), false));
+        }
+        match (&self.paid.receipt_problem, &self.paid.receipt_file) {
+            (Some(problem), _) => {
+                notes.push((for_display(&problem.localized()).into_owned(), true))
+            }
+            (None, Some(file)) => notes.push((
+                strings::receipt_written(&for_display(&file.display().to_string())),
+                false,
+            )),
+            (None, None) => {}
+        }
+        for (note, bad) in notes {
+            let style = if bad { theme.error() } else { theme.text() };
+            for l in wrap(&note, w) {
+                if y < area.bottom() {
+                    buf.set_stringn(x, y, &l, w, style);
+                }
+                y += 1;
+            }
+        }
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        let mut reprint = KeyHelp::new(&keys.reprint, s.key_reprint);
+        if self.paid.receipt_problem.is_some() {
+            reprint = reprint.short(s.short_reprint);
+        }
+        vec![
+            KeyHelp::new(&keys.enter, s.key_next_person).short(s.short_next_person),
+            KeyHelp::new(&keys.back, s.key_back_to_person).short(s.short_back_to_person),
+            KeyHelp::new(&keys.receipts, s.key_show_receipt).short(s.short_receipt),
+            reprint,
+        ]
+    }
+}

@@ -1,0 +1,195 @@
+//! The pay flow, opened from the person's screen: a few short steps, each a
+//! screen of its own, so Esc always goes back exactly one step and nothing
+//! is recorded before the confirmation.
+//!
+//! 1. [`receiver::ChooseReceiver`] — who takes the money: the person, a
+//!    proxy or guardian on file (only one in date), or a new one entered
+//!    on the spot ([`new_proxy::NewProxyForm`]);
+//! 2. [`receiver_id::ReceiverId`] — the receiver's ID number, typed or
+//!    scanned; it must be the one on file, or the payment goes no further;
+//! 3. [`method::ChooseMethod`] — cash at the counter or at home, or a
+//!    transfer ([`transfer::TransferForm`]: account and reference);
+//! 4. [`confirm::Confirm`] — everything at once; Enter records, once, even
+//!    if pressed twice; outside the payment window a supervisor approves
+//!    first;
+//! 5. [`done::Done`] — "ĐÃ CHI" with the receipt number.
+//!
+//! Each step hands the next one a [`Draft`]: what was chosen so far, and
+//! the person's file as it was read when the flow started (the lines the
+//! confirmation shows are the lines the service is asked to pay). The
+//! service checks everything again when recording.
+//!
+//! When the flow ends, an [`Outcome`](super::Outcome) travels back down the
+//! stack: `Refresh` to the person's screen (which reads the file again) or
+//! `NextPerson` to the counter.
+
+pub mod confirm;
+pub mod done;
+pub mod method;
+pub mod new_proxy;
+pub mod receiver;
+pub mod receiver_id;
+pub mod transfer;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::domain::payment::{PayMethod, ReceiverKind};
+use crate::domain::proxy::Proxy;
+use crate::i18n::{labels, strings};
+use crate::service::counter::PersonView;
+use crate::service::pay::{Approval, NewProxy, PayRequest, Receiver};
+use crate::text::for_display;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::fit::fit;
+
+use super::Nav;
+use super::Outcome;
+
+/// Who was chosen to take the money.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Chosen {
+    Person,
+    OnFile(Proxy),
+    New(NewProxy),
+}
+
+/// What the clerk has chosen so far.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// The person's file when the flow started.
+    pub view: PersonView,
+    pub receiver: Chosen,
+    /// The receiver's ID number as typed or scanned (checked at step 2).
+    pub receiver_id: String,
+    pub method: PayMethod,
+    pub account: Option<String>,
+    pub reference: Option<String>,
+}
+
+impl Draft {
+    /// A new payment for the person of `view`, by their registered method.
+    pub fn new(view: PersonView) -> Draft {
+        Draft {
+            method: view.person.pay_method,
+            account: view.person.account_no.clone(),
+            receiver: Chosen::Person,
+            receiver_id: String::new(),
+            reference: None,
+            view,
+        }
+    }
+
+    /// The receiver's name (not sanitised).
+    pub fn receiver_name(&self) -> &str {
+        match &self.receiver {
+            Chosen::Person => &self.view.person.full_name,
+            Chosen::OnFile(p) => &p.full_name,
+            Chosen::New(n) => &n.full_name,
+        }
+    }
+
+    pub fn receiver_kind(&self) -> ReceiverKind {
+        let guardian = match &self.receiver {
+            Chosen::Person => return ReceiverKind::Person,
+            Chosen::OnFile(p) => p.guardian,
+            Chosen::New(n) => n.guardian,
+        };
+        if guardian {
+            ReceiverKind::Guardian
+        } else {
+            ReceiverKind::Proxy
+        }
+    }
+
+    /// The ID number on file for the chosen receiver, which the typed one
+    /// must equal.
+    pub fn expected_id(&self) -> Option<&str> {
+        match &self.receiver {
+            Chosen::Person => self.view.person.id_number.as_deref(),
+            Chosen::OnFile(p) => Some(&p.id_number),
+            Chosen::New(n) => Some(&n.id_number),
+        }
+    }
+
+    /// The request the confirmation sends, with the lines it showed.
+    pub fn request(&self, idem_key: &str, approval: Option<Approval>) -> PayRequest {
+        let transfer = self.method.is_transfer();
+        PayRequest {
+            person_id: self.view.person.id,
+            receiver: match &self.receiver {
+                Chosen::Person => Receiver::Person,
+                Chosen::OnFile(p) => Receiver::OnFile(p.id),
+                Chosen::New(n) => Receiver::New(n.clone()),
+            },
+            receiver_id_number: self.receiver_id.clone(),
+            method: self.method,
+            account: self.account.clone().filter(|_| transfer),
+            reference: self.reference.clone().filter(|_| transfer),
+            idem_key: idem_key.to_string(),
+            lines: self.view.unpaid.iter().map(|l| l.entitlement_id).collect(),
+            approval,
+        }
+    }
+}
+
+/// Passes the end of the flow down the stack; anything else stays here.
+pub(crate) fn pass_down(outcome: Outcome) -> Nav {
+    match outcome {
+        Outcome::Refresh | Outcome::NextPerson => Nav::Back(outcome),
+        _ => Nav::Stay,
+    }
+}
+
+/// Draws the flow's heading over the top of `area` — the step, the person
+/// and the amount — and returns the area left below it.
+pub fn draw_heading(
+    frame: &mut Frame,
+    area: Rect,
+    step: &str,
+    draft: &Draft,
+    theme: &Theme,
+) -> Rect {
+    let s = strings::t();
+    let x = area.x + 1;
+    let w = usize::from(area.width.saturating_sub(2));
+    let v = &draft.view;
+    let buf = frame.buffer_mut();
+    let head = Line::from(vec![
+        Span::styled(format!("{} · ", s.pay_title), theme.heading()),
+        Span::styled(fit(step, w.saturating_sub(12)), theme.heading()),
+    ]);
+    buf.set_line(x, area.y + 1, &head, area.width.saturating_sub(2));
+    let who = format!(
+        "{} ({}) · {} · {}",
+        for_display(&v.person.full_name),
+        for_display(&v.person.record_code),
+        strings::lines_and_periods(v.unpaid.len(), &periods(draft)),
+        v.unpaid_total
+    );
+    buf.set_stringn(x, area.y + 2, fit(&who, w), w, theme.text());
+    Rect::new(
+        area.x,
+        area.y + 4,
+        area.width,
+        area.height.saturating_sub(4),
+    )
+}
+
+/// The periods of the lines to pay: "10/2026–11/2026".
+pub fn periods(draft: &Draft) -> String {
+    let mut p: Vec<_> = draft.view.unpaid.iter().map(|l| l.period).collect();
+    p.sort();
+    p.dedup();
+    super::person::periods_label(&p)
+}
+
+/// "Trần Thị Bình (chính chủ)": who receives, as the steps show it.
+pub fn receiver_line(draft: &Draft) -> String {
+    format!(
+        "{} ({})",
+        for_display(draft.receiver_name()),
+        labels::receiver(draft.receiver_kind())
+    )
+}

@@ -1,0 +1,201 @@
+//! Step 1 of paying: who takes the money.
+//!
+//! The list offers the person, every proxy and guardian on file, and a new
+//! proxy or guardian. Every proxy on file is listed with its validity, but
+//! only one in date can be chosen: choosing an expired one is refused with
+//! the date it ended (the same words the service uses). The person can be
+//! chosen only when their ID number is on file, since step 2 checks it.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::new_proxy::NewProxyForm;
+use super::receiver_id::ReceiverId;
+use super::{Chosen, Draft, draw_heading, pass_down};
+use crate::domain::proxy::Validity;
+use crate::i18n::strings;
+use crate::service::counter::ProxyOnFile;
+use crate::service::pay::PayError;
+use crate::text::for_display;
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList, key_match};
+use crate::tui::screens::person::proxy_state;
+use crate::tui::screens::{Nav, Outcome, Screen};
+use crate::tui::widgets::fit::fit;
+use crate::tui::widgets::select::{Select, SelectMsg, draw_rows};
+
+/// One choice of the list.
+#[derive(Debug, Clone)]
+enum Choice {
+    Person,
+    OnFile(ProxyOnFile),
+    NewProxy,
+    NewGuardian,
+}
+
+/// Step 1: choosing the receiver.
+pub struct ChooseReceiver {
+    draft: Draft,
+    choices: Vec<Choice>,
+    select: Select,
+}
+
+/// What a key does when choosing the receiver.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Move(SelectMsg),
+    Choose(usize),
+}
+
+impl ChooseReceiver {
+    pub fn new(draft: Draft) -> ChooseReceiver {
+        let mut choices = vec![Choice::Person];
+        choices.extend(draft.view.proxies.iter().cloned().map(Choice::OnFile));
+        choices.push(Choice::NewProxy);
+        choices.push(Choice::NewGuardian);
+        ChooseReceiver {
+            select: Select::new(choices.len()),
+            choices,
+            draft,
+        }
+    }
+
+    fn choose(&mut self, i: usize, ctx: &mut Ctx) -> Nav {
+        self.select.select(i);
+        let Some(choice) = self.choices.get(i).cloned() else {
+            return Nav::Stay;
+        };
+        let mut draft = self.draft.clone();
+        match choice {
+            Choice::Person => {
+                if draft.view.person.id_number.is_none() {
+                    ctx.error(&PayError::NoIdOnFile);
+                    return Nav::Stay;
+                }
+                draft.receiver = Chosen::Person;
+            }
+            Choice::OnFile(p) => match p.validity {
+                Validity::InDate => draft.receiver = Chosen::OnFile(p.proxy),
+                Validity::Expired { on } => {
+                    ctx.error(&PayError::ProxyExpired { on });
+                    return Nav::Stay;
+                }
+                Validity::NotYetValid { from } => {
+                    ctx.error(&PayError::ProxyNotYetValid { from });
+                    return Nav::Stay;
+                }
+            },
+            Choice::NewProxy => {
+                return Nav::push(NewProxyForm::new(draft, false, ctx.service.today()));
+            }
+            Choice::NewGuardian => {
+                return Nav::push(NewProxyForm::new(draft, true, ctx.service.today()));
+            }
+        }
+        Nav::push(ReceiverId::new(draft))
+    }
+
+    fn label(&self, choice: &Choice) -> String {
+        let s = strings::t();
+        let d = |t: &str| for_display(t).into_owned();
+        match choice {
+            Choice::Person => format!(
+                "{}: {}",
+                s.receiver_person,
+                d(&self.draft.view.person.full_name)
+            ),
+            Choice::OnFile(p) => format!(
+                "{}: {} ({})",
+                proxy_state(p),
+                d(&p.proxy.full_name),
+                d(&p.proxy.relationship)
+            ),
+            Choice::NewProxy => s.receiver_new_proxy.to_string(),
+            Choice::NewGuardian => s.receiver_new_guardian.to_string(),
+        }
+    }
+}
+
+impl Screen for ChooseReceiver {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        strings::t().step_receiver.to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        if key_match(key, &keys.enter, false) {
+            return Some(Msg::Choose(self.select.selected()));
+        }
+        if let KeyCode::Char(c) = key.code
+            && !key.modifiers.contains(KeyModifiers::CONTROL)
+            && let Some(n) = c.to_digit(10)
+        {
+            let i = usize::try_from(n).ok()?.checked_sub(1)?;
+            return (i < self.choices.len()).then_some(Msg::Choose(i));
+        }
+        self.select.on_key(key, keys).map(Msg::Move)
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Move(m) => {
+                self.select.update(m);
+                Nav::Stay
+            }
+            Msg::Choose(i) => self.choose(i, ctx),
+        }
+    }
+
+    fn on_result(&mut self, outcome: Outcome, _ctx: &mut Ctx) -> Nav {
+        pass_down(outcome)
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let s = strings::t();
+        let body = draw_heading(frame, area, s.step_receiver, &self.draft, view.theme);
+        let x = body.x + 1;
+        let w = body.width.saturating_sub(2);
+        frame.buffer_mut().set_stringn(
+            x,
+            body.y,
+            fit(s.receiver_hint, usize::from(w)),
+            usize::from(w),
+            view.theme.text(),
+        );
+        let rows: Vec<Line> = self
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let marker = if i == self.select.selected() {
+                    '▸'
+                } else {
+                    ' '
+                };
+                let text = format!("{marker} {}  {}", i + 1, self.label(c));
+                Line::raw(fit(&text, usize::from(w)))
+            })
+            .collect();
+        let list = Rect::new(x, body.y + 2, w, body.height.saturating_sub(2));
+        draw_rows(frame, list, &rows, self.select.selected(), view.theme);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        let mut moving = KeyHelp::keys(&format!("{}/{}", keys.up, keys.down), s.key_menu_move)
+            .short(s.short_choose);
+        moving.first = format!(
+            "{}{}",
+            KeyHelp::new(&keys.up, "").first,
+            KeyHelp::new(&keys.down, "").first
+        );
+        vec![
+            KeyHelp::new(&keys.enter, s.key_choose_receiver).short(s.short_next_step),
+            moving,
+            KeyHelp::keys(&format!("1–{}", self.choices.len()), s.key_menu_number),
+        ]
+    }
+}

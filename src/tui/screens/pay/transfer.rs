@@ -1,0 +1,130 @@
+//! Step 3, for a transfer: the account the money goes to (filled in from
+//! the registered account, which the clerk checks) and the reference of the
+//! transfer order. Both are needed; the service refuses a transfer without
+//! them, and so does this form, with the service's words.
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::confirm::Confirm;
+use super::{Draft, draw_heading, pass_down};
+use crate::i18n::{labels, strings};
+use crate::service::pay::PayError;
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList};
+use crate::tui::screens::{Nav, Outcome, Screen};
+use crate::tui::widgets::fit::fit;
+use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::input::Input;
+
+const ACCOUNT: usize = 0;
+const REFERENCE: usize = 1;
+
+/// The account and reference of a transfer.
+pub struct TransferForm {
+    draft: Draft,
+    form: Form,
+}
+
+/// What a key does in the transfer form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Form(FormMsg),
+}
+
+impl TransferForm {
+    pub fn new(draft: Draft) -> TransferForm {
+        let s = strings::t();
+        let mut account = Input::new().max_chars(34);
+        if let Some(a) = &draft.view.person.account_no {
+            account.set_value(a);
+        }
+        let mut form = Form::new(vec![
+            Field::new(s.label_account, account).width(34),
+            Field::new(s.label_reference, Input::new().max_chars(40)).width(34),
+        ]);
+        if !form.value(ACCOUNT).is_empty() {
+            form.focus(REFERENCE);
+        }
+        TransferForm { draft, form }
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        let account = self.form.value(ACCOUNT).trim().to_string();
+        let reference = self.form.value(REFERENCE).trim().to_string();
+        if account.is_empty() {
+            self.form.focus(ACCOUNT);
+            ctx.error(&PayError::AccountMissing);
+            return Nav::Stay;
+        }
+        if reference.is_empty() {
+            self.form.focus(REFERENCE);
+            ctx.error(&PayError::ReferenceMissing);
+            return Nav::Stay;
+        }
+        let mut draft = self.draft.clone();
+        draft.account = Some(account);
+        draft.reference = Some(reference);
+        Nav::push(Confirm::open(draft, ctx))
+    }
+}
+
+impl Screen for TransferForm {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        strings::t().step_transfer.to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        self.form.on_key(key, keys).map(Msg::Form)
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Form(FormMsg::Submit) => self.submit(ctx),
+            Msg::Form(other) => {
+                self.form.update(other);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn on_result(&mut self, outcome: Outcome, _ctx: &mut Ctx) -> Nav {
+        pass_down(outcome)
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let s = strings::t();
+        let body = draw_heading(frame, area, s.step_transfer, &self.draft, view.theme);
+        let x = body.x + 1;
+        let w = usize::from(body.width.saturating_sub(2));
+        let p = &self.draft.view.person;
+        let mut how = format!("{}: {}", s.method_label, labels::method(self.draft.method));
+        if let Some(bank) = &p.account_bank {
+            how.push_str(&format!(
+                " · {} {}",
+                s.registered_bank,
+                crate::text::for_display(bank)
+            ));
+        }
+        let buf = frame.buffer_mut();
+        buf.set_stringn(x, body.y, fit(&how, w), w, view.theme.heading());
+        buf.set_stringn(x, body.y + 1, fit(s.transfer_hint, w), w, view.theme.text());
+        let area = Rect::new(x, body.y + 3, body.width.saturating_sub(2), 2);
+        self.form.draw(frame, area, view.theme, view.focused);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        let mut items = form::help(keys, s);
+        items[0] = items[0].clone().short(s.short_next_step);
+        items[1] = items[1].clone().short(s.short_next);
+        items
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+}

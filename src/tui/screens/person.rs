@@ -1,0 +1,449 @@
+//! One person's file, as the clerk checks it before paying: who they are,
+//! how they registered to be paid, who may collect for them, every unpaid
+//! line with the total in figures and in words, and the payments of the last
+//! twelve months (a voided one struck through and marked "ĐÃ HỦY").
+//!
+//! Enter (or the pay key) starts the pay flow ([`super::pay`]) after
+//! reading the file again, so a payment another clerk just made is seen.
+//! When the person cannot be paid (suspended, deceased, moved, nothing
+//! owed) the screen says why, and the pay key only repeats the reason.
+//!
+//! The file is a document taller than 80×24 when many months are unpaid;
+//! ↑/↓/PgUp/PgDn scroll it. The receipts key shows a receipt of the
+//! payments listed, to view or print again.
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::pay::Draft;
+use super::pay::receiver::ChooseReceiver;
+use super::receipt::ReceiptView;
+use super::receipt_list::ReceiptList;
+use super::{Nav, Outcome, Screen};
+use crate::domain::in_words;
+use crate::domain::person::Status;
+use crate::domain::proxy::Validity;
+use crate::i18n::{labels, strings};
+use crate::service::counter::{PersonView, ProxyOnFile};
+use crate::service::pay::{PaidBy, PayError};
+use crate::text::for_display;
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList, key_match};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::doc::{self, Scroll, ScrollMsg};
+use crate::tui::widgets::fit::{fit, pad, right, width, wrap};
+
+/// Columns the document is laid out in (the narrowest window, less margins),
+/// so its length, and so scrolling, does not depend on the window.
+const DOC_WIDTH: usize = 78;
+
+/// Rows of the smallest page the document is shown in (80×24 with a
+/// three-row message).
+const MIN_PAGE: usize = 18;
+
+/// The person screen.
+pub struct Person {
+    view: PersonView,
+    scroll: Scroll,
+}
+
+/// What a key does on the person screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Pay,
+    Receipts,
+    Scroll(ScrollMsg),
+}
+
+impl Person {
+    pub fn new(view: PersonView) -> Person {
+        Person {
+            view,
+            scroll: Scroll::default(),
+        }
+    }
+
+    pub fn view(&self) -> &PersonView {
+        &self.view
+    }
+
+    fn reload(&mut self, ctx: &mut Ctx) -> bool {
+        match ctx.service.person_view(self.view.person.id) {
+            Ok(view) => {
+                self.view = view;
+                true
+            }
+            Err(e) => {
+                ctx.error(&e);
+                false
+            }
+        }
+    }
+
+    fn pay(&mut self, ctx: &mut Ctx) -> Nav {
+        // Read again: another clerk may have paid a moment ago.
+        if !self.reload(ctx) {
+            return Nav::Stay;
+        }
+        if let Some(why) = why_not_payable(&self.view) {
+            ctx.error(&why);
+            return Nav::Stay;
+        }
+        Nav::push(ChooseReceiver::new(Draft::new(self.view.clone())))
+    }
+
+    fn receipts(&mut self, ctx: &mut Ctx) -> Nav {
+        match self.view.payments.as_slice() {
+            [] => {
+                ctx.info(strings::t().person_no_payments);
+                Nav::Stay
+            }
+            [only] => match ReceiptView::open(ctx, only) {
+                Some(view) => Nav::push(view),
+                None => Nav::Stay,
+            },
+            many => Nav::push(ReceiptList::new(many.to_vec())),
+        }
+    }
+
+    /// The document's length, for scrolling.
+    fn doc_len(&self) -> usize {
+        document(&self.view, &Theme::plain()).len()
+    }
+}
+
+/// Why the pay flow cannot start, in the service's own words; `None` when
+/// it can.
+pub fn why_not_payable(view: &PersonView) -> Option<PayError> {
+    let p = &view.person;
+    if !p.is_payable() {
+        return Some(PayError::NotPayable {
+            status: p.status,
+            note: p.status_note.clone(),
+        });
+    }
+    if view.unpaid.is_empty() {
+        let last = view
+            .payments
+            .iter()
+            .find(|p| !p.is_reversed())
+            .map(|p| PaidBy {
+                clerk: p.clerk.clone(),
+                at: p.paid_at.clone(),
+                receipt_no: p.receipt_no.clone(),
+            });
+        return Some(PayError::NothingToPay { last });
+    }
+    if !view.can_pay() {
+        return Some(PayError::NotPositive {
+            total: view.unpaid_total,
+        });
+    }
+    None
+}
+
+impl Screen for Person {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        strings::t().person_title.to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        if key_match(key, &keys.enter, false) || key_match(key, &keys.pay, false) {
+            Some(Msg::Pay)
+        } else if key_match(key, &keys.receipts, false) {
+            Some(Msg::Receipts)
+        } else {
+            Scroll::on_key(key, keys).map(Msg::Scroll)
+        }
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Pay => self.pay(ctx),
+            Msg::Receipts => self.receipts(ctx),
+            Msg::Scroll(m) => {
+                let last = self.doc_len().saturating_sub(MIN_PAGE);
+                self.scroll.update(m, last);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav {
+        if outcome == Outcome::NextPerson {
+            return Nav::Back(Outcome::NextPerson);
+        }
+        self.reload(ctx);
+        Nav::Stay
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let lines = document(&self.view, view.theme);
+        let inner = Rect::new(
+            area.x + 1,
+            area.y,
+            area.width.saturating_sub(2),
+            area.height,
+        );
+        doc::draw(
+            frame,
+            inner,
+            &lines,
+            self.scroll.top(),
+            strings::t().more_below,
+            view.theme,
+        );
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        let mut pay = KeyHelp::keys(&format!("{}/{}", keys.enter, keys.pay), s.key_pay);
+        pay.first = KeyHelp::new(&keys.enter, "").first;
+        let pay = pay.short(s.short_pay);
+        vec![
+            pay,
+            KeyHelp::new(&keys.receipts, s.key_receipts).short(s.short_receipts),
+            KeyHelp::keys(
+                &format!(
+                    "{}/{}/{}/{}",
+                    keys.up, keys.down, keys.page_up, keys.page_down
+                ),
+                s.key_scroll,
+            ),
+        ]
+    }
+}
+
+fn span(text: impl Into<String>, style: ratatui::style::Style) -> Span<'static> {
+    Span::styled(text.into(), style)
+}
+
+/// "11/2026" or "10/2026–11/2026": the periods a payment covered.
+pub fn periods_label(periods: &[crate::domain::Period]) -> String {
+    match periods {
+        [] => String::new(),
+        [one] => one.short_label(),
+        [first, .., last] => format!("{}–{}", first.short_label(), last.short_label()),
+    }
+}
+
+/// A proxy's kind and whether it can be used today, as the clerk reads it:
+/// "Ủy quyền, còn hạn đến 31/12/2026".
+pub fn proxy_state(p: &ProxyOnFile) -> String {
+    let s = strings::t();
+    let kind = if p.proxy.guardian {
+        s.proxy_kind_guardian
+    } else {
+        s.proxy_kind_proxy
+    };
+    let when = match p.validity {
+        Validity::InDate => match p.proxy.valid_to {
+            Some(to) => strings::valid_until(&to.format("%d/%m/%Y").to_string()),
+            None => s.valid_no_end.to_string(),
+        },
+        Validity::Expired { on } => strings::expired_on(&on.format("%d/%m/%Y").to_string()),
+        Validity::NotYetValid { from } => {
+            strings::not_yet_valid(&from.format("%d/%m/%Y").to_string())
+        }
+    };
+    format!("{kind}, {when}")
+}
+
+/// Everything the screen shows, one entry per row, laid out in
+/// [`DOC_WIDTH`] columns.
+fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
+    let s = strings::t();
+    let d = |t: &str| for_display(t).into_owned();
+    let p = &v.person;
+    let mut out: Vec<Line<'static>> = Vec::new();
+
+    // Who.
+    let code = format!("{} {}", s.person_code, d(&p.record_code));
+    let name = fit(&d(&p.full_name), DOC_WIDTH.saturating_sub(width(&code) + 2));
+    let gap = DOC_WIDTH.saturating_sub(width(&name) + width(&code));
+    out.push(Line::from(vec![
+        span(name, theme.heading()),
+        span(" ".repeat(gap), theme.text()),
+        span(code, theme.text()),
+    ]));
+    let mut who = Vec::new();
+    if let Some(y) = p.birth_year {
+        who.push(format!("{} {y}", s.person_born));
+    }
+    if let Some(g) = p.gender {
+        who.push(labels::gender(g).to_string());
+    }
+    who.push(format!(
+        "{} {}",
+        s.person_id,
+        p.id_number
+            .as_deref()
+            .map(d)
+            .unwrap_or_else(|| s.none.into())
+    ));
+    if let Some(phone) = &p.phone {
+        who.push(format!("{} {}", s.person_phone, d(phone)));
+    }
+    out.push(Line::raw(fit(&who.join(" · "), DOC_WIDTH)));
+    let place = format!(
+        "{}: {} · {}: {}",
+        s.person_address,
+        p.address.as_deref().map(d).unwrap_or_else(|| s.none.into()),
+        s.person_hamlet,
+        p.hamlet.as_deref().map(d).unwrap_or_else(|| s.none.into())
+    );
+    out.push(Line::raw(fit(&place, DOC_WIDTH)));
+    let mut category = vec![format!(
+        "{}: {}",
+        s.person_category,
+        p.category
+            .as_deref()
+            .map(d)
+            .unwrap_or_else(|| s.none.into())
+    )];
+    category.push(format!(
+        "{}: {}",
+        s.person_month_state,
+        labels::month_state(v.state)
+    ));
+    out.push(Line::raw(fit(&category.join(" · "), DOC_WIDTH)));
+    if p.status != Status::Active {
+        let mut st = format!("{}: {}", s.person_status, labels::status(p.status));
+        if let Some(since) = &p.status_since {
+            st.push_str(&format!(" {} {}", s.since, d(since)));
+        }
+        if let Some(note) = &p.status_note {
+            st.push_str(&format!(" ({})", d(note)));
+        }
+        out.push(Line::from(span(fit(&st, DOC_WIDTH), theme.heading())));
+    }
+    let mut method = format!("{}: {}", s.person_method, labels::method(p.pay_method));
+    if let Some(acc) = &p.account_no {
+        method.push_str(&format!(" · {} {}", s.account_short, d(acc)));
+    }
+    if let Some(bank) = &p.account_bank {
+        method.push_str(&format!(" · {}", d(bank)));
+    }
+    out.push(Line::raw(fit(&method, DOC_WIDTH)));
+    if v.proxies.is_empty() {
+        out.push(Line::raw(format!("{}: {}", s.person_proxies, s.none)));
+    } else {
+        out.push(Line::raw(format!("{}:", s.person_proxies)));
+        for pr in &v.proxies {
+            let state = proxy_state(pr);
+            let style = if pr.validity == Validity::InDate {
+                theme.text()
+            } else {
+                theme.heading()
+            };
+            let who = format!(
+                " {} ({}) · {}",
+                d(&pr.proxy.full_name),
+                d(&pr.proxy.relationship),
+                d(&pr.proxy.id_number)
+            );
+            let room = DOC_WIDTH.saturating_sub(width(&state) + 3);
+            out.push(Line::from(vec![
+                span(format!("  {state}:"), style),
+                span(fit(&who, room), theme.text()),
+            ]));
+        }
+    }
+    out.push(Line::raw(""));
+
+    // What is owed.
+    out.push(Line::from(span(s.person_unpaid_heading, theme.heading())));
+    if let Some(why) = why_not_payable(v) {
+        for l in wrap(&format!("{} {why}", s.cannot_pay), DOC_WIDTH) {
+            out.push(Line::from(span(l, theme.error())));
+        }
+    }
+    if !v.unpaid.is_empty() {
+        out.push(Line::from(span(
+            lines_row(s.col_period, s.col_kind, s.col_amount),
+            theme.heading(),
+        )));
+        for l in &v.unpaid {
+            out.push(Line::raw(lines_row(
+                &l.period.short_label(),
+                labels::kind(l.kind),
+                &l.amount.to_string(),
+            )));
+        }
+        out.push(Line::from(span(
+            lines_row(
+                "",
+                &strings::total_of_lines(v.unpaid.len()),
+                &v.unpaid_total.to_string(),
+            ),
+            theme.heading(),
+        )));
+        for l in wrap(
+            &format!("{} {}", s.in_words, in_words(v.unpaid_total.dong())),
+            DOC_WIDTH - 2,
+        ) {
+            out.push(Line::raw(format!("  {l}")));
+        }
+    }
+    out.push(Line::raw(""));
+
+    // What was paid.
+    out.push(Line::from(span(s.person_paid_heading, theme.heading())));
+    if v.payments.is_empty() {
+        out.push(Line::raw(format!("  {}", s.person_no_payments)));
+    }
+    for pay in &v.payments {
+        let row = format!(
+            "  {}  {}  {}  {}  {}",
+            labels::date(&pay.paid_at),
+            d(&pay.receipt_no),
+            right(&pay.total.to_string(), 13),
+            periods_label(&pay.periods()),
+            labels::receiver(pay.receiver_kind)
+        );
+        match &pay.reversal {
+            None => out.push(Line::raw(fit(&row, DOC_WIDTH))),
+            Some(r) => {
+                out.push(Line::from(span(fit(&row, DOC_WIDTH), theme.struck())));
+                let why = format!(
+                    "    {} {} — {}",
+                    s.voided,
+                    labels::date(&r.at),
+                    d(&r.reason)
+                );
+                out.push(Line::from(span(fit(&why, DOC_WIDTH), theme.heading())));
+            }
+        }
+    }
+    out
+}
+
+/// One row of the unpaid lines: period, kind, amount (right-aligned).
+pub(crate) fn lines_row(period: &str, kind: &str, amount: &str) -> String {
+    format!("  {}{}{}", pad(period, 9), pad(kind, 44), right(amount, 16))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Period;
+
+    #[test]
+    fn periods_read_as_a_range() {
+        let p = |m| Period::new(2026, m).unwrap();
+        assert_eq!(periods_label(&[p(11)]), "11/2026");
+        assert_eq!(periods_label(&[p(9), p(10), p(11)]), "09/2026–11/2026");
+    }
+
+    #[test]
+    fn unpaid_rows_keep_the_amount_in_its_column() {
+        let a = lines_row("10/2026", "Trợ cấp hàng tháng", "2.789.000 đ");
+        let b = lines_row("10/2026", "Phụ cấp hàng tháng", "394.500 đ");
+        assert_eq!(width(&a), width(&b));
+        assert!(width(&a) <= DOC_WIDTH);
+    }
+}

@@ -1,0 +1,157 @@
+//! A receipt as it prints (80 columns, from `Service::receipt_text`), to
+//! read on screen and print again. A reprint is a copy marked "BẢN SAO",
+//! written to the spool folder and printed by the service, which audits it.
+//!
+//! The receipt is as wide as the window, so it is shown across the whole
+//! screen rather than in a box; ↑/↓/PgUp/PgDn scroll it, Esc closes it.
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::{Nav, Screen};
+use crate::domain::payment::PaymentRecord;
+use crate::i18n::{Localize, strings};
+use crate::text::for_display;
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList, key_match};
+use crate::tui::widgets::doc::{self, Scroll, ScrollMsg};
+use crate::tui::widgets::fit::fit;
+
+/// A receipt on screen.
+pub struct ReceiptView {
+    payment_id: i64,
+    receipt_no: String,
+    lines: Vec<String>,
+    scroll: Scroll,
+}
+
+/// What a key does on the receipt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Scroll(ScrollMsg),
+    Reprint,
+}
+
+impl ReceiptView {
+    /// The receipt of `payment`, or `None` (with the reason on the message
+    /// line) when it cannot be read.
+    pub fn open(ctx: &mut Ctx, payment: &PaymentRecord) -> Option<ReceiptView> {
+        match ctx.service.receipt_text(payment.id, false) {
+            Ok(text) => Some(ReceiptView {
+                payment_id: payment.id,
+                receipt_no: payment.receipt_no.clone(),
+                // Every line is made harmless here, once.
+                lines: text.lines().map(|l| for_display(l).into_owned()).collect(),
+                scroll: Scroll::default(),
+            }),
+            Err(e) => {
+                ctx.error(&e);
+                None
+            }
+        }
+    }
+}
+
+/// Prints a copy of the receipt of payment `payment_id` ("BẢN SAO") and
+/// says how it went on the message line; true when it printed.
+pub fn reprint(ctx: &mut Ctx, payment_id: i64) -> bool {
+    let Some(session) = ctx.session.clone() else {
+        return false;
+    };
+    match ctx.service.reprint(&session, payment_id) {
+        Ok(paid) => match (paid.receipt_problem, paid.receipt_file) {
+            (Some(problem), _) => {
+                ctx.error(&problem.localized());
+                false
+            }
+            (None, file) => {
+                let file = file.map(|f| f.display().to_string()).unwrap_or_default();
+                ctx.info(strings::reprinted(&for_display(&file)));
+                true
+            }
+        },
+        Err(e) => {
+            ctx.error(&e);
+            false
+        }
+    }
+}
+
+impl Screen for ReceiptView {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        format!(
+            "{} {}",
+            strings::t().receipt_title,
+            for_display(&self.receipt_no)
+        )
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        if key_match(key, &keys.reprint, false) {
+            Some(Msg::Reprint)
+        } else {
+            Scroll::on_key(key, keys).map(Msg::Scroll)
+        }
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Scroll(m) => {
+                self.scroll.update(m, self.lines.len().saturating_sub(17));
+            }
+            Msg::Reprint => {
+                reprint(ctx, self.payment_id);
+            }
+        }
+        Nav::Stay
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        if area.height < 2 {
+            return;
+        }
+        let title = fit(&self.title(), usize::from(area.width.saturating_sub(2)));
+        frame.buffer_mut().set_stringn(
+            area.x + 1,
+            area.y,
+            &title,
+            usize::from(area.width),
+            view.theme.heading(),
+        );
+        let lines: Vec<Line> = self.lines.iter().map(|l| Line::raw(l.as_str())).collect();
+        let text_area = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
+        doc::draw(
+            frame,
+            text_area,
+            &lines,
+            self.scroll.top(),
+            strings::t().more_below,
+            view.theme,
+        );
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        let mut scroll = KeyHelp::keys(
+            &format!(
+                "{}/{}/{}/{}",
+                keys.up, keys.down, keys.page_up, keys.page_down
+            ),
+            s.key_scroll,
+        )
+        .short(s.short_scroll);
+        scroll.first = format!(
+            "{}{}",
+            KeyHelp::new(&keys.up, "").first,
+            KeyHelp::new(&keys.down, "").first
+        );
+        vec![
+            KeyHelp::new(&keys.reprint, s.key_reprint).short(s.short_reprint),
+            scroll,
+        ]
+    }
+}
