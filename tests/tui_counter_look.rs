@@ -1,0 +1,242 @@
+//! Pictures of the counter's screens as a clerk sees them in PuTTY at 80×24
+//! (and one at 120×40), in Vietnamese: the search, a person's file, every
+//! step of paying, and the receipt. Review a changed picture with
+//! `cargo insta review`.
+//!
+//! Also: typing one character into the search, with a list showing, sends
+//! under 2 KB to the terminal.
+
+mod common;
+mod tui_office;
+
+use chitra::tui::testing::{press, screen, type_text};
+use crossterm::event::KeyCode;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use tui_office::*;
+
+use common::SUPERVISOR;
+
+#[test]
+fn counter_empty() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn counter_with_results() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    type_text(&mut app, "nguyen");
+    press(&mut app, KeyCode::Down);
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn counter_with_nobody_found() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    type_text(&mut app, "0999");
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn help_on_the_counter() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    press(&mut app, KeyCode::F(1));
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn person_with_two_unpaid_months_and_proxies() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn person_deceased() {
+    let office = office();
+    mark_deceased(&office, CUC.0);
+    let mut app = clerk_app(&office);
+    open_person(&mut app, CUC.2);
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn help_on_the_person() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    type_text(&mut app, "?");
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn pay_step_1_receiver() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn pay_step_1_new_proxy_form() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "2");
+    for f in ["Nguyễn Văn Hải", "046085009999", "con trai"] {
+        type_text(&mut app, f);
+        press(&mut app, KeyCode::Enter);
+    }
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn pay_step_2_receiver_id_refused() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "046152004322");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn pay_step_3_method() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn pay_step_3_transfer() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "FT26314001");
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn pay_step_4_confirmation() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    to_confirmation(&mut app, BINH.2);
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn pay_step_4_confirmation_outside_the_window_with_the_approval_popup() {
+    let office = office_with_window((20, 25));
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    to_confirmation(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, SUPERVISOR.0);
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn pay_step_5_done() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    to_confirmation(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 80, 24);
+    // The spool folder is a temporary one: show it as the office would.
+    let spool = office.dir.path().join("spool").display().to_string();
+    insta::assert_snapshot!(shown.replace(&spool, "/var/lib/chitra/spool"));
+}
+
+#[test]
+fn receipt_view() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    to_confirmation(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "b");
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+}
+
+#[test]
+fn person_after_paying_in_a_large_window() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    to_confirmation(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    insta::assert_snapshot!(screen(&mut app, 120, 40));
+}
+
+/// What was written to the terminal, kept for the test to read.
+#[derive(Clone, Default)]
+struct Tap(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Tap {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn typing_into_the_search_with_a_list_showing_sends_under_2_kb() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    app.resize(80, 24);
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
+    };
+    let tap = Tap::default();
+    let mut terminal = Terminal::with_options(CrosstermBackend::new(tap.clone()), options).unwrap();
+    let mut sent_for = |app: &mut chitra::tui::App, text: &str| {
+        let before = tap.0.borrow().len();
+        type_text(app, text);
+        terminal.draw(|frame| app.draw(frame)).unwrap();
+        tap.0.borrow().len() - before
+    };
+    sent_for(&mut app, "");
+    // The list appears, then narrows letter by letter, then one more
+    // letter that changes nothing but the field.
+    let first = sent_for(&mut app, "n");
+    let narrowing = sent_for(&mut app, "guyen t");
+    let letter = sent_for(&mut app, "h");
+    assert!(screen(&mut app, 80, 24).contains("Nguyễn Thị Dung"));
+    for (what, bytes) in [("first letter", first), ("one more letter", letter)] {
+        assert!(bytes < 2048, "{what}: {bytes} bytes");
+    }
+    assert!(narrowing < 2048 * 7, "{narrowing}");
+    assert!(
+        letter < 200,
+        "a letter that does not change the list: {letter} bytes"
+    );
+}

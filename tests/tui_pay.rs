@@ -1,0 +1,511 @@
+//! Paying at the counter through the screens, key by key, over a real
+//! temporary database: what is recorded (or not), and what the clerk is
+//! told. Every check of what was recorded reads the database again through
+//! the service, not the screen.
+
+mod common;
+mod tui_office;
+
+use chitra::domain::payment::{PayMethod, ReceiverKind};
+use chitra::tui::testing::{key, press, render, screen, type_text};
+use crossterm::event::KeyCode;
+use tui_office::*;
+
+use common::{CLERK2, SUPERVISOR};
+
+#[test]
+fn a_clerk_pays_by_id_number_and_the_payment_and_its_receipt_are_recorded() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    assert_eq!(app.title(), "QUẦY CHI TRẢ", "the counter comes first");
+    open_person(&mut app, BINH.2);
+    to_confirmation(&mut app, BINH.2);
+    assert!(
+        payments_of(&office, BINH.2).is_empty(),
+        "nothing before Enter"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "ĐÃ CHI", "{}", message(&app));
+    assert!(screen(&mut app, 80, 24).contains("Biên nhận số HD-2026-000001"));
+
+    let paid = payments_of(&office, BINH.2);
+    assert_eq!(paid.len(), 1);
+    let p = &paid[0];
+    assert_eq!(p.receipt_no, "HD-2026-000001");
+    assert_eq!(p.total.dong(), 2 * (2_789_000 + 1_394_500));
+    assert_eq!(p.lines.len(), 4, "both months, trợ cấp and phụ cấp");
+    assert_eq!(p.receiver_kind, ReceiverKind::Person);
+    assert_eq!(p.receiver_id_number, BINH.2);
+    assert_eq!(p.method, PayMethod::Cash);
+    assert_eq!(p.clerk, "Lê Thị Hoa");
+    assert!(file_of(&office, BINH.2).unpaid.is_empty());
+    let receipt = office.dir.path().join("spool/HD-2026-000001.txt");
+    let text = std::fs::read_to_string(&receipt).expect("the receipt file");
+    assert!(text.contains("8.367.000 đ") && text.contains("Trần Thị Bình"));
+
+    // Enter: the next person, at an empty search, told what was done.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "QUẦY CHI TRẢ");
+    assert_eq!(app.depth(), 1);
+    assert_eq!(
+        message(&app),
+        "Đã chi 8.367.000 đ cho Trần Thị Bình, biên nhận HD-2026-000001."
+    );
+    assert!(screen(&mut app, 80, 24).contains("Tìm người hưởng: [ "));
+}
+
+#[test]
+fn a_receiver_id_that_differs_from_the_file_is_refused_and_nothing_is_recorded() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, AN.2);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.title(),
+        "Bước 2/4: SỐ GIẤY TỜ NGƯỜI NHẬN",
+        "not let through"
+    );
+    assert!(
+        message(&app).contains("không khớp với hồ sơ. Không chi."),
+        "{}",
+        message(&app)
+    );
+    assert!(
+        screen(&mut app, 80, 24).contains("Số CCCD/CMND : [ "),
+        "the field is emptied"
+    );
+    assert!(payments_of(&office, BINH.2).is_empty());
+    // The right number goes on.
+    type_text(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "Bước 3/4: HÌNH THỨC CHI TRẢ");
+}
+
+#[test]
+fn an_expired_proxy_cannot_be_chosen_and_the_clerk_is_told_its_end_date() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("3  Ủy quyền, hết hạn 31/05/2026: Trần Thị Gấm (cháu)"),
+        "{shown}"
+    );
+    type_text(&mut app, "3");
+    assert_eq!(app.title(), "Bước 1/4: NGƯỜI NHẬN TIỀN");
+    assert!(
+        message(&app).contains("Giấy ủy quyền đã hết hạn ngày 31/05/2026. Không chi"),
+        "{}",
+        message(&app)
+    );
+    assert!(payments_of(&office, BINH.2).is_empty());
+}
+
+#[test]
+fn a_proxy_in_date_collects_with_their_own_id_number() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "2");
+    assert_eq!(app.title(), "Bước 2/4: SỐ GIẤY TỜ NGƯỜI NHẬN");
+    // The person's own number is not the proxy's.
+    type_text(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    assert!(message(&app).contains("không khớp"), "{}", message(&app));
+    type_text(&mut app, PROXY.1);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "ĐÃ CHI", "{}", message(&app));
+    let p = &payments_of(&office, BINH.2)[0];
+    assert_eq!(p.receiver_kind, ReceiverKind::Proxy);
+    assert_eq!(p.receiver_name, PROXY.0);
+    assert_eq!(p.receiver_id_number, PROXY.1);
+}
+
+#[test]
+fn esc_at_the_confirmation_goes_back_and_records_nothing() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    to_confirmation(&mut app, BINH.2);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.title(), "Bước 3/4: HÌNH THỨC CHI TRẢ");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Esc);
+    }
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+    assert!(payments_of(&office, BINH.2).is_empty());
+    assert_eq!(file_of(&office, BINH.2).unpaid.len(), 4);
+}
+
+#[test]
+fn a_double_enter_at_the_confirmation_records_one_payment() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    to_confirmation(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(payments_of(&office, BINH.2).len(), 1);
+    assert_eq!(
+        app.title(),
+        "QUẦY CHI TRẢ",
+        "the second Enter only moved on"
+    );
+    // Opening the person again and trying to pay says who paid.
+    open_person(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+    assert_eq!(
+        message(&app),
+        "Không còn khoản nào chưa chi. Đã chi bởi Lê Thị Hoa lúc 10/11/2026 09:00, biên nhận HD-2026-000001."
+    );
+    assert_eq!(payments_of(&office, BINH.2).len(), 1);
+}
+
+#[test]
+fn when_another_clerk_paid_first_the_confirmation_says_who_and_records_nothing() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    to_confirmation(&mut app, BINH.2);
+
+    // Meanwhile the second clerk pays Bình at the next counter.
+    let mut other = chitra::tui::App::new(office.service(), chitra::tui::Theme::colored());
+    sign_in(&mut other, CLERK2);
+    open_person(&mut other, BINH.2);
+    to_confirmation(&mut other, BINH.2);
+    press(&mut other, KeyCode::Enter);
+    assert_eq!(other.title(), "ĐÃ CHI");
+
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.title(),
+        "HỒ SƠ NGƯỜI HƯỞNG",
+        "back to the file, read again"
+    );
+    assert!(
+        message(&app)
+            .starts_with("Đã chi bởi Phạm Văn Long lúc 10/11/2026 09:00, biên nhận HD-2026-000001"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(payments_of(&office, BINH.2).len(), 1);
+    assert!(screen(&mut app, 80, 24).contains("HD-2026-000001"));
+}
+
+#[test]
+fn outside_the_payment_window_a_clerk_pays_only_with_a_supervisors_approval() {
+    // Today is the 10th; the window is the 20th to the 25th.
+    let office = office_with_window((20, 25));
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    to_confirmation(&mut app, BINH.2);
+    assert!(screen(&mut app, 80, 24).contains("cần trưởng bưu cục duyệt"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "CẦN TRƯỞNG BƯU CỤC DUYỆT");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.title(), "Bước 4/4: XÁC NHẬN");
+    assert!(
+        message(&app).starts_with("Chưa được duyệt"),
+        "{}",
+        message(&app)
+    );
+    assert!(payments_of(&office, BINH.2).is_empty());
+
+    // A clerk cannot approve.
+    press(&mut app, KeyCode::Enter);
+    sign_in_popup(&mut app, CLERK2);
+    assert_eq!(app.title(), "CẦN TRƯỞNG BƯU CỤC DUYỆT");
+    assert!(payments_of(&office, BINH.2).is_empty());
+    press(&mut app, KeyCode::Esc);
+
+    press(&mut app, KeyCode::Enter);
+    sign_in_popup(&mut app, SUPERVISOR);
+    assert_eq!(app.title(), "Bước 4/4: XÁC NHẬN");
+    assert_eq!(
+        message(&app),
+        "Đã được Trần Văn Minh duyệt. Nhấn Enter để ghi nhận chi trả."
+    );
+    assert!(
+        payments_of(&office, BINH.2).is_empty(),
+        "approval is not paying"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "ĐÃ CHI", "{}", message(&app));
+    let p = &payments_of(&office, BINH.2)[0];
+    assert_eq!(p.approved_by.as_deref(), Some("Trần Văn Minh"));
+}
+
+/// Types a user name and PIN into the approval popup.
+fn sign_in_popup(app: &mut chitra::tui::App, who: (&str, &str)) {
+    type_text(app, who.0);
+    press(app, KeyCode::Enter);
+    type_text(app, who.1);
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn outside_the_window_a_signed_in_supervisor_pays_and_is_recorded_as_approving() {
+    let office = office_with_window((20, 25));
+    let mut app = app(&office);
+    sign_in(&mut app, SUPERVISOR);
+    open_person(&mut app, AN.2);
+    to_confirmation(&mut app, AN.2);
+    assert!(screen(&mut app, 80, 24).contains("trưởng bưu cục tự chi"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "ĐÃ CHI", "{}", message(&app));
+    let p = &payments_of(&office, AN.2)[0];
+    assert_eq!(p.approved_by.as_deref(), Some("Trần Văn Minh"));
+}
+
+#[test]
+fn a_new_proxy_entered_at_the_counter_is_saved_with_the_payment() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    press(&mut app, KeyCode::Enter);
+    // The person, then "new proxy", then "new guardian".
+    type_text(&mut app, "2");
+    assert_eq!(app.title(), "Bước 1/4: NGƯỜI ĐƯỢC ỦY QUYỀN MỚI");
+    let fields = [
+        "Nguyễn Văn Hải",
+        "046085009999",
+        "con trai",
+        "21/UQ-2026",
+        "UBND xã Hải Dương",
+        "01/11/2026",
+        "01/12/2027",
+    ];
+    for f in fields {
+        type_text(&mut app, f);
+        press(&mut app, KeyCode::Enter);
+    }
+    assert!(
+        message(&app).contains("tối đa một năm: hết hạn chậm nhất ngày 01/11/2027"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(app.title(), "Bước 1/4: NGƯỜI ĐƯỢC ỦY QUYỀN MỚI");
+    app.handle_key(chitra::tui::testing::ctrl('u'));
+    type_text(&mut app, "31/10/2027");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.title(),
+        "Bước 2/4: SỐ GIẤY TỜ NGƯỜI NHẬN",
+        "{}",
+        message(&app)
+    );
+    assert!(screen(&mut app, 80, 24).contains("Nguyễn Văn Hải (người được ủy quyền)"));
+    type_text(&mut app, "046085009999");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "1");
+    assert!(screen(&mut app, 80, 24).contains("21/UQ-2026 con trai, UBND xã Hải Dương"));
+    // Nothing is on file before the payment is recorded.
+    assert_eq!(file_of(&office, AN.2).proxies.len(), 0);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "ĐÃ CHI", "{}", message(&app));
+
+    let file = file_of(&office, AN.2);
+    assert_eq!(file.proxies.len(), 1);
+    assert_eq!(file.proxies[0].proxy.full_name, "Nguyễn Văn Hải");
+    assert_eq!(file.payments[0].receiver_kind, ReceiverKind::Proxy);
+    assert_eq!(file.payments[0].receiver_id_number, "046085009999");
+}
+
+#[test]
+fn a_bank_transfer_needs_the_reference_and_records_the_registered_account() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, BINH.2);
+    press(&mut app, KeyCode::Enter);
+    // Bình registered for bank transfers: it is already chosen.
+    assert!(screen(&mut app, 80, 24).contains("▸ 3  Chuyển khoản ngân hàng  (đã đăng ký)"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "Bước 3/4: TÀI KHOẢN NHẬN");
+    assert!(screen(&mut app, 80, 24).contains("Số tài khoản : [0123456789"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        message(&app),
+        "Chuyển khoản cần mã giao dịch (số tham chiếu) của lệnh chuyển."
+    );
+    type_text(&mut app, "FT26314001");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "Bước 4/4: XÁC NHẬN");
+    press(&mut app, KeyCode::Enter);
+    let p = &payments_of(&office, BINH.2)[0];
+    assert_eq!(p.method, PayMethod::Bank);
+    assert_eq!(p.account.as_deref(), Some("0123456789"));
+    assert_eq!(p.reference.as_deref(), Some("FT26314001"));
+}
+
+#[test]
+fn a_deceased_person_cannot_be_paid_and_the_pay_key_only_explains() {
+    let office = office();
+    mark_deceased(&office, CUC.0);
+    let mut app = clerk_app(&office);
+    type_text(&mut app, CUC.2);
+    assert!(screen(&mut app, 80, 24).contains("đã giảm"));
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 80, 24).contains("KHÔNG CHI ĐƯỢC"));
+    for k in [KeyCode::Enter, KeyCode::F(5), KeyCode::Char('c')] {
+        press(&mut app, k);
+        assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+        assert!(
+            message(&app).contains("\"đã chết\" (Giấy báo tử số 15/2026). Không được chi."),
+            "{}",
+            message(&app)
+        );
+    }
+    assert!(payments_of(&office, CUC.2).is_empty());
+}
+
+#[test]
+fn a_name_with_an_escape_sequence_is_shown_as_harmless_text() {
+    let office = office();
+    rename_directly(&office, EM.0, "Phạm\x1b[2J\x1b]0;x\x07 Văn Em");
+    let mut app = clerk_app(&office);
+    type_text(&mut app, EM.2);
+    let check = |app: &mut chitra::tui::App| {
+        let buffer = render(app, 80, 24);
+        for cell in buffer.content() {
+            assert!(
+                !cell.symbol().chars().any(|c| c.is_control()),
+                "control character on screen: {:?}",
+                cell.symbol()
+            );
+        }
+        screen(app, 80, 24)
+    };
+    assert!(check(&mut app).contains("Phạm�[2J�]0;x� Văn"));
+    press(&mut app, KeyCode::Enter);
+    assert!(check(&mut app).contains("Phạm�[2J�]0;x� Văn Em"));
+    to_confirmation(&mut app, EM.2);
+    check(&mut app);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "ĐÃ CHI");
+    check(&mut app);
+    press(&mut app, KeyCode::Enter);
+    assert!(check(&mut app).contains("cho Phạm�[2J�]0;x� Văn Em"));
+}
+
+#[test]
+fn the_search_finds_names_without_diacritics_and_arrows_choose_who_opens() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    type_text(&mut app, "nguyen");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Nguyễn Văn An") && shown.contains("Nguyễn Thị Dung"));
+    assert!(shown.contains("2 người"));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app, 80, 24).contains("Nguyễn Thị Dung"));
+    press(&mut app, KeyCode::Esc);
+    // Esc on the counter empties the search first, then asks to quit.
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&mut app, 80, 24).contains("Tìm người hưởng: [ "));
+    assert_eq!(app.overlay(), None);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay(), Some(chitra::tui::app::Overlay::ConfirmQuit));
+}
+
+#[test]
+fn question_mark_opens_help_on_the_counter_but_q_is_a_letter_of_a_name() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    type_text(&mut app, "q");
+    assert_eq!(app.overlay(), None);
+    press(&mut app, KeyCode::Backspace);
+    app.handle_key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('?'),
+        crossterm::event::KeyModifiers::SHIFT,
+    ));
+    assert_eq!(app.overlay(), Some(chitra::tui::app::Overlay::Help));
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("F1/?/Ctrl-T") && shown.contains("F2/Ctrl-O"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_menu_is_one_key_away_and_leads_back_to_the_counter() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    type_text(&mut app, "nguyen");
+    app.handle_key(key(KeyCode::F(2)));
+    assert_eq!(app.title(), "CHỨC NĂNG");
+    type_text(&mut app, "1");
+    assert_eq!(app.title(), "QUẦY CHI TRẢ");
+    assert_eq!(app.depth(), 1);
+    app.handle_key(chitra::tui::testing::ctrl('o'));
+    assert_eq!(app.title(), "CHỨC NĂNG");
+}
+
+#[test]
+fn a_receipt_is_shown_and_printed_again_as_a_copy_from_the_persons_file() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    to_confirmation(&mut app, AN.2);
+    press(&mut app, KeyCode::Enter);
+    // Esc after paying: back to the file, which shows the payment.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+    assert_eq!(app.depth(), 2);
+    assert!(screen(&mut app, 80, 24).contains("HD-2026-000001"));
+    type_text(&mut app, "b");
+    assert_eq!(app.title(), "BIÊN NHẬN HD-2026-000001");
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("BIÊN NHẬN CHI TRẢ TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG"),
+        "{shown}"
+    );
+    type_text(&mut app, "i");
+    assert!(
+        message(&app).starts_with("Đã in lại bản sao"),
+        "{}",
+        message(&app)
+    );
+    let copy = office.dir.path().join("spool/HD-2026-000001-ban-sao.txt");
+    assert!(std::fs::read_to_string(copy).unwrap().contains("BẢN SAO"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+}
+
+#[test]
+fn a_receipt_that_cannot_be_written_leaves_the_payment_recorded_and_offers_a_reprint() {
+    let office = office();
+    // A file where the spool folder should be: the receipt cannot be written.
+    std::fs::write(office.dir.path().join("spool"), b"not a folder").unwrap();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    to_confirmation(&mut app, AN.2);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "ĐÃ CHI");
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("Đã chi và đã ghi sổ, nhưng không ghi được tệp"),
+        "{shown}"
+    );
+    assert!(shown.contains("F8 In lại"), "{shown}");
+    assert_eq!(payments_of(&office, AN.2).len(), 1);
+    // Once the folder is there, the reprint works.
+    std::fs::remove_file(office.dir.path().join("spool")).unwrap();
+    app.handle_key(key(KeyCode::F(8)));
+    assert!(
+        message(&app).starts_with("Đã in lại bản sao"),
+        "{}",
+        message(&app)
+    );
+    assert!(!screen(&mut app, 80, 24).contains("không ghi được"));
+}
