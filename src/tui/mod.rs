@@ -12,6 +12,7 @@
 //!   [`context::Ctx`] they are given; they never hold SQL. Their wording is
 //!   in [`crate::i18n::strings`].
 //! - [`testing`] drives an `App` without a terminal, for tests.
+//! - [`thrifty`] makes each frame cost fewer bytes on a slow link.
 //!
 //! To add a screen, see [`screens`].
 
@@ -25,6 +26,7 @@ pub mod screens;
 pub mod terminal;
 pub mod testing;
 pub mod theme;
+pub mod thrifty;
 pub mod widgets;
 
 use std::io;

@@ -35,6 +35,7 @@ use signal_hook::consts::signal::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::tui::app::App;
+use crate::tui::thrifty::Thrifty;
 
 /// Output is gathered and written once per frame: fewer, fuller packets on
 /// a slow link.
@@ -43,7 +44,7 @@ const OUTPUT_BUFFER: usize = 32 * 1024;
 /// Whether the terminal is in chitra's state (raw, alternate screen).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
-type Backend = CrosstermBackend<BufWriter<Stdout>>;
+type Backend = Thrifty<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// The terminal while chitra owns it. Dropping it restores the terminal.
 pub struct Tui {
@@ -60,7 +61,7 @@ impl Tui {
         let started = (|| {
             let mut out = BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout());
             execute!(out, EnterAlternateScreen, Hide, Clear(ClearType::All))?;
-            Terminal::new(CrosstermBackend::new(out))
+            Terminal::new(Thrifty::new(CrosstermBackend::new(out)))
         })();
         match started {
             Ok(terminal) => Ok(Tui { terminal }),
@@ -97,7 +98,7 @@ impl Tui {
 
 impl Drop for Tui {
     fn drop(&mut self) {
-        let _ = self.terminal.backend_mut().flush();
+        let _ = self.terminal.backend_mut().inner_mut().flush();
         restore();
     }
 }
