@@ -298,8 +298,9 @@ impl Screen for Counter {
 
 /// Column widths of the result list in `w` columns: fixed columns for the
 /// year, ID number, state and amount; the rest shared by name, hamlet and
-/// category as their texts need, the longest cut first when they do not
-/// all fit, and any room left to the name.
+/// category as their texts need. When they do not all fit, the hamlet and
+/// category are cut first (the name is what the clerk reads); any room
+/// left goes to the name.
 struct Columns {
     name: usize,
     year: usize,
@@ -326,14 +327,22 @@ impl Columns {
             need(s.col_hamlet, &|h| text(&h.person.hamlet)),
             need(s.col_category, &|h| text(&h.person.category)),
         ];
+        // Too wide: the hamlet and category give way first (the wider of
+        // the two), down to a few letters; then the name.
+        let least = [0, 8, 9];
         while cols.iter().sum::<usize>() > flex {
-            // The widest loses a column; on a tie, the category first, the
-            // name last.
-            let widest = (0..3).rev().max_by_key(|&i| cols[i]).unwrap_or(0);
-            if cols[widest] == 0 {
+            let wider = if cols[2] >= cols[1] { 2 } else { 1 };
+            let i = if cols[wider] > least[wider] {
+                wider
+            } else if cols[3 - wider] > least[3 - wider] {
+                3 - wider
+            } else {
+                0
+            };
+            if cols[i] == 0 {
                 break;
             }
-            cols[widest] -= 1;
+            cols[i] -= 1;
         }
         cols[0] += flex.saturating_sub(cols.iter().sum());
         Columns {
@@ -483,7 +492,7 @@ mod tests {
     }
 
     #[test]
-    fn long_texts_are_cut_longest_first_and_the_name_keeps_the_most() {
+    fn hamlet_and_category_are_cut_before_the_name() {
         let hits = [hit(
             "Tôn Nữ Thị Phương Thảo Nguyên",
             "Tổ dân phố Thai Dương Hạ Đông",
@@ -491,6 +500,14 @@ mod tests {
         )];
         let c = Columns::for_hits(78, &hits);
         assert_eq!(c.name + c.hamlet + c.category, 78 - (4 + 12 + 9 + 11) - 6);
-        assert!(c.name >= c.hamlet && c.hamlet.abs_diff(c.category) <= 1);
+        assert_eq!((c.name, c.hamlet, c.category), (19, 8, 9));
+        // A name that fits is never cut for a long hamlet.
+        let hits = [hit(
+            "Nguyễn Đức Phúc",
+            "Tổ dân phố Thai Dương Hạ",
+            "Thương binh",
+        )];
+        let c = Columns::for_hits(78, &hits);
+        assert_eq!((c.name, c.hamlet, c.category), (15, 11, 10));
     }
 }
