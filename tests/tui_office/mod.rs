@@ -53,6 +53,37 @@ fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
+/// A longer list of `n` people (more than a screen of "Nguyễn"), for
+/// measuring what the search sends when the list fills the screen.
+pub fn long_list(period: &str, n: usize) -> String {
+    const FAMILY: [&str; 6] = ["Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Lê", "Phạm"];
+    const MIDDLE: [&str; 4] = ["Văn", "Thị", "Hữu", "Đức"];
+    const GIVEN: [&str; 10] = [
+        "An", "Bình", "Cường", "Dũng", "Hải", "Lan", "Long", "Phúc", "Thảo", "Yến",
+    ];
+    const HAMLETS: [&str; 3] = ["Thôn Đông", "Thôn Tây", "Tổ dân phố Thai Dương Hạ"];
+    let (y, m) = period.split_once('-').unwrap();
+    let mut out =
+        format!("DANH SÁCH CHI TRẢ TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG THÁNG {m} NĂM {y}\n\n{HEADER}\n");
+    for i in 0..n {
+        let name = format!(
+            "{} {} {}",
+            FAMILY[i % FAMILY.len()],
+            MIDDLE[(i / 6) % MIDDLE.len()],
+            GIVEN[(i / 2) % GIVEN.len()]
+        );
+        let year = 1930 + (i % 40);
+        let id = format!("0460{:02}{:06}", year % 100, 100 + i);
+        out.push_str(&format!(
+            "{};HD-{:03};{name};{year};Nam;{id};;{};;Thương binh;Tiền mặt;;;2.789.000;0;2.789.000\n",
+            i + 1,
+            100 + i,
+            HAMLETS[i % HAMLETS.len()]
+        ));
+    }
+    out
+}
+
 /// An office with October and November imported (so two months unpaid),
 /// Bình's two proxies on file, and the payment window `window`.
 pub fn office_with_window(window: (u32, u32)) -> Office {
