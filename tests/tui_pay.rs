@@ -509,3 +509,99 @@ fn a_receipt_that_cannot_be_written_leaves_the_payment_recorded_and_offers_a_rep
     );
     assert!(!screen(&mut app, 80, 24).contains("không ghi được"));
 }
+
+#[test]
+fn a_voided_payment_is_marked_its_lines_can_be_paid_again_and_either_receipt_can_be_seen() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    to_confirmation(&mut app, AN.2);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    void_directly(&office, "HD-2026-000001", "Chi nhầm người");
+
+    open_person(&mut app, AN.2);
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("ĐÃ HỦY 10/11/2026 — Chi nhầm người"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Tổng cộng (2 khoản)"),
+        "unpaid again:\n{shown}"
+    );
+    to_confirmation(&mut app, AN.2);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "ĐÃ CHI", "{}", message(&app));
+    press(&mut app, KeyCode::Esc);
+    let file = file_of(&office, AN.2);
+    assert_eq!(file.payments.len(), 2);
+    assert!(file.unpaid.is_empty());
+
+    // Two payments: the receipts key lists them, newest first.
+    app.handle_key(key(KeyCode::F(6)));
+    assert_eq!(app.title(), "CHỌN BIÊN NHẬN");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("HD-2026-000001") && shown.contains("HD-2026-000002"));
+    assert!(shown.contains("ĐÃ HỦY"), "{shown}");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "BIÊN NHẬN HD-2026-000001");
+    assert!(screen(&mut app, 80, 24).contains("ĐÃ HỦY NGÀY 10/11/2026"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+}
+
+#[test]
+fn a_person_without_an_id_number_on_file_is_paid_only_through_a_proxy() {
+    let office = office();
+    remove_id_directly(&office, DUNG.0);
+    let mut app = clerk_app(&office);
+    type_text(&mut app, "nguyen thi dung");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "Bước 1/4: NGƯỜI NHẬN TIỀN");
+    assert!(
+        message(&app).starts_with("Hồ sơ chưa có số CCCD/CMND của đối tượng"),
+        "{}",
+        message(&app)
+    );
+}
+
+#[test]
+fn many_unpaid_months_scroll_and_are_all_paid_at_once() {
+    let office = common::Office::new();
+    for month in 6..=11 {
+        let period = format!("2026-{month:02}");
+        office.import(&format!("t{month}.csv"), &list(&period), &period);
+    }
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("06/2026  Trợ cấp hàng tháng"), "{shown}");
+    assert!(shown.contains("↓ còn nữa"), "{shown}");
+    assert!(!shown.contains("ĐÃ CHI TRONG 12 THÁNG QUA"));
+    press(&mut app, KeyCode::PageDown);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Tổng cộng (12 khoản)"), "{shown}");
+    assert!(shown.contains("ĐÃ CHI TRONG 12 THÁNG QUA"), "{shown}");
+    assert!(!shown.contains("↓ còn nữa"), "the end is shown");
+    press(&mut app, KeyCode::Home);
+    assert!(screen(&mut app, 80, 24).contains("Trần Thị Bình"));
+
+    to_confirmation(&mut app, BINH.2);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Enter: GHI NHẬN CHI TRẢ"), "{shown}");
+    assert!(shown.contains("↓ còn nữa"), "{shown}");
+    press(&mut app, KeyCode::End);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Tổng cộng (12 khoản)"), "{shown}");
+    assert!(shown.contains("Bằng chữ: Hai mươi lăm triệu"), "{shown}");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "ĐÃ CHI", "{}", message(&app));
+    let p = &payments_of(&office, BINH.2)[0];
+    assert_eq!(p.lines.len(), 12);
+    assert_eq!(p.total.dong(), 6 * 4_183_500);
+}

@@ -181,6 +181,36 @@ pub fn rename_directly(office: &Office, record_code: &str, name: &str) {
         .unwrap();
 }
 
+/// Voids a payment as a supervisor will (the service has no voids yet, so
+/// the test writes the reversal row directly): the payment stays, marked,
+/// and its lines are unpaid again.
+pub fn void_directly(office: &Office, receipt_no: &str, reason: &str) {
+    let svc = office.service();
+    svc.store()
+        .conn()
+        .execute(
+            "INSERT INTO reversals (payment_id, day, reversed_at, requested_by, approved_by, reason) \
+             SELECT p.id, '2026-11-10', '2026-11-10T10:30:00+07:00', \
+                    (SELECT id FROM users WHERE name = 'gdv1'), \
+                    (SELECT id FROM users WHERE name = 'truong'), ?2 \
+             FROM payments p WHERE p.receipt_no = ?1",
+            [receipt_no, reason],
+        )
+        .unwrap();
+}
+
+/// Takes a person's ID number off the file (an older list without it).
+pub fn remove_id_directly(office: &Office, record_code: &str) {
+    let svc = office.service();
+    svc.store()
+        .conn()
+        .execute(
+            "UPDATE people SET id_number = NULL, id_kind = NULL WHERE record_code = ?1",
+            [record_code],
+        )
+        .unwrap();
+}
+
 /// An app on the office's database at the sign-in screen.
 pub fn app(office: &Office) -> App {
     App::new(office.service(), Theme::colored())
