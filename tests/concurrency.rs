@@ -14,7 +14,15 @@ fn list() -> (Vec<String>, String) {
     let ids: Vec<String> = (0..12).map(|i| format!("0460480{i:05}")).collect();
     let codes: Vec<String> = (0..12).map(|i| format!("HD-{i:03}")).collect();
     let rows: Vec<Row> = (0..12)
-        .map(|i| Row { code: &codes[i], name: "Nguyễn Văn An", year: 1948, id: &ids[i], hamlet: "Thôn Đông", tro_cap: 2_789_000, phu_cap: 500_000 })
+        .map(|i| Row {
+            code: &codes[i],
+            name: "Nguyễn Văn An",
+            year: 1948,
+            id: &ids[i],
+            hamlet: "Thôn Đông",
+            tro_cap: 2_789_000,
+            phu_cap: 500_000,
+        })
         .collect();
     (ids.clone(), csv("2026-11", &rows))
 }
@@ -25,7 +33,11 @@ fn racing_processes_pay_every_line_exactly_once() {
     let office = Office::with_window((1, 31));
     let (ids, text) = list();
     let period = chrono::Local::now().format("%Y-%m").to_string();
-    office.import("t.csv", &text.replace("THÁNG 11 NĂM 2026", "THÁNG X"), &period);
+    office.import(
+        "t.csv",
+        &text.replace("THÁNG 11 NĂM 2026", "THÁNG X"),
+        &period,
+    );
 
     // 4 clerks' processes per person, all started before any finishes.
     let mut children = Vec::new();
@@ -52,20 +64,33 @@ fn racing_processes_pay_every_line_exactly_once() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         match out.status.code() {
             Some(0) => *paid_per_person.entry(id).or_default() += 1,
-            Some(3) => assert!(stderr.contains("Đã chi bởi"), "a loser is told who paid: {stderr}"),
+            Some(3) => assert!(
+                stderr.contains("Đã chi bởi"),
+                "a loser is told who paid: {stderr}"
+            ),
             other => panic!("unexpected exit {other:?}: {stderr}"),
         }
     }
     assert_eq!(paid_per_person.len(), ids.len(), "everyone was paid");
-    assert!(paid_per_person.values().all(|&n| n == 1), "{paid_per_person:?}");
+    assert!(
+        paid_per_person.values().all(|&n| n == 1),
+        "{paid_per_person:?}"
+    );
 
     let svc = office.service();
     let c = svc.store().conn();
     let q = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
     assert_eq!(q("SELECT count(*) FROM payments"), 12);
     assert_eq!(q("SELECT count(*) FROM payment_lines"), 24);
-    assert_eq!(q("SELECT count(DISTINCT entitlement_id) FROM payment_lines"), 24);
+    assert_eq!(
+        q("SELECT count(DISTINCT entitlement_id) FROM payment_lines"),
+        24
+    );
     assert_eq!(q("SELECT count(*) FROM entitlements"), 24);
-    assert_eq!(q("SELECT max(receipt_seq) - min(receipt_seq) + 1 FROM payments"), 12, "no gap");
+    assert_eq!(
+        q("SELECT max(receipt_seq) - min(receipt_seq) + 1 FROM payments"),
+        12,
+        "no gap"
+    );
     assert_eq!(chitra::store::audit::verify_chain(c).unwrap(), vec![]);
 }

@@ -42,12 +42,18 @@ fn chitra(office: &Office, args: &[&str]) -> (i32, String, String) {
     )
 }
 
-fn import_json(office: &Office, name: &str, bytes: &[u8], extra: &[&str]) -> (i32, serde_json::Value) {
+fn import_json(
+    office: &Office,
+    name: &str,
+    bytes: &[u8],
+    extra: &[&str],
+) -> (i32, serde_json::Value) {
     let path = office.write_file(name, bytes);
     let mut args = vec!["import", path.to_str().unwrap(), "--json"];
     args.extend_from_slice(extra);
     let (code, out, err) = chitra(office, &args);
-    let json = serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}\n{err}"));
+    let json =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}\n{err}"));
     (code, json)
 }
 
@@ -76,7 +82,10 @@ fn a_good_list_commits_with_its_counts_and_totals() {
     assert_eq!(json["people"], 3);
     assert_eq!(json["period"], "2026-11");
     assert_eq!(json["kind"], "monthly");
-    assert_eq!(json["total_dong"], 2_789_000 + 2_789_000 + 1_394_500 + 3_120_000);
+    assert_eq!(
+        json["total_dong"],
+        2_789_000 + 2_789_000 + 1_394_500 + 3_120_000
+    );
     assert_eq!(json["rejected"].as_array().unwrap().len(), 0);
     assert_eq!(fingerprint(&office).0, 3);
 }
@@ -94,7 +103,12 @@ fn the_period_is_read_from_the_title_when_not_given() {
 fn a_dry_run_shows_the_preview_and_changes_nothing() {
     let office = Office::new();
     let before = fingerprint(&office);
-    let (code, json) = import_json(&office, "t11.csv", csv("2026-11", &three()).as_bytes(), &["--dry-run"]);
+    let (code, json) = import_json(
+        &office,
+        "t11.csv",
+        csv("2026-11", &three()).as_bytes(),
+        &["--dry-run"],
+    );
     assert_eq!(code, 0);
     assert_eq!(json["committed"], false);
     assert_eq!(json["people"], 3);
@@ -110,19 +124,30 @@ fn the_same_file_twice_is_refused() {
     let (code, json) = import_json(&office, "copy-of-a.csv", bytes.as_bytes(), &[]);
     assert_eq!(code, 2);
     let why = &reasons(&json)[0].2;
-    assert!(why.contains("đã được nhập") && why.contains("a.csv"), "{why}");
+    assert!(
+        why.contains("đã được nhập") && why.contains("a.csv"),
+        "{why}"
+    );
     assert_eq!(fingerprint(&office), before);
 }
 
 #[test]
 fn a_second_monthly_list_for_the_same_period_is_refused() {
     let office = Office::new();
-    assert_eq!(import_json(&office, "a.csv", csv("2026-11", &three()).as_bytes(), &[]).0, 0);
+    assert_eq!(
+        import_json(&office, "a.csv", csv("2026-11", &three()).as_bytes(), &[]).0,
+        0
+    );
     let mut other = three();
     other[0].tro_cap = 3_000_000;
     let (code, json) = import_json(&office, "b.csv", csv("2026-11", &other).as_bytes(), &[]);
     assert_eq!(code, 2);
-    assert!(reasons(&json)[0].2.contains("đã có danh sách chi hằng tháng"), "{json}");
+    assert!(
+        reasons(&json)[0]
+            .2
+            .contains("đã có danh sách chi hằng tháng"),
+        "{json}"
+    );
 }
 
 /// Imports `bytes`, expects a refusal that changes nothing, and returns the
@@ -132,7 +157,11 @@ fn refused(office: &Office, name: &str, bytes: &[u8]) -> Vec<(u64, String, Strin
     let (code, json) = import_json(office, name, bytes, &["--period", "2026-11"]);
     assert_eq!(code, 2, "{json}");
     assert_eq!(json["committed"], false);
-    assert_eq!(fingerprint(office), before, "a refused list changed the database");
+    assert_eq!(
+        fingerprint(office),
+        before,
+        "a refused list changed the database"
+    );
     reasons(&json)
 }
 
@@ -162,7 +191,12 @@ fn a_bad_amount_is_refused() {
     let office = Office::new();
     let text = csv("2026-11", &three()).replace("3.120.000;0;3.120.000", "3.120.000,5;0;3.120.000");
     let r = refused(&office, "fraction.csv", text.as_bytes());
-    assert!(r.iter().any(|(row, col, why)| *row == 6 && col.starts_with("H (Trợ cấp)") && why.contains("lẻ")), "{r:?}");
+    assert!(
+        r.iter().any(|(row, col, why)| *row == 6
+            && col.starts_with("H (Trợ cấp)")
+            && why.contains("lẻ")),
+        "{r:?}"
+    );
     let text = csv("2026-11", &three()).replace("3.120.000;0;3.120.000", "3.12O.000;0;3.120.000");
     let r = refused(&office, "letter.csv", text.as_bytes());
     assert!(r.iter().any(|(row, _, _)| *row == 6), "{r:?}");
@@ -194,13 +228,25 @@ fn a_file_that_fails_on_its_last_row_changes_nothing() {
     let ids: Vec<String> = (0..200).map(|i| format!("0460480{i:05}")).collect();
     let codes: Vec<String> = (0..200).map(|i| format!("HD-{i:05}")).collect();
     for i in 0..200 {
-        rows.push(Row { code: &codes[i], name: "Nguyễn Văn An", year: 1948, id: &ids[i], hamlet: "Thôn Đông", tro_cap: 2_789_000, phu_cap: 0 });
+        rows.push(Row {
+            code: &codes[i],
+            name: "Nguyễn Văn An",
+            year: 1948,
+            id: &ids[i],
+            hamlet: "Thôn Đông",
+            tro_cap: 2_789_000,
+            phu_cap: 0,
+        });
     }
     rows[199].id = "04604800001"; // 11 digits
     let r = refused(&office, "last-row.csv", csv("2026-11", &rows).as_bytes());
     assert_eq!(r.len(), 1);
     assert_eq!(r[0].0, 3 + 200);
-    assert_eq!(fingerprint(&office).0, 0, "not one of the 199 good rows was kept");
+    assert_eq!(
+        fingerprint(&office).0,
+        0,
+        "not one of the 199 good rows was kept"
+    );
 }
 
 #[test]
@@ -210,25 +256,45 @@ fn a_total_row_that_does_not_add_up_is_refused() {
     text.push_str(";;Tổng cộng;;;;;8.698.000;1.394.500;10.092.501\n");
     let r = refused(&office, "total.csv", text.as_bytes());
     assert_eq!(r.len(), 1, "{r:?}");
-    assert!(r[0].1.starts_with("J (Tổng cộng)") && r[0].2.contains("10.092.501"), "{r:?}");
+    assert!(
+        r[0].1.starts_with("J (Tổng cộng)") && r[0].2.contains("10.092.501"),
+        "{r:?}"
+    );
     // The right total is accepted.
     let ok = text.replace("10.092.501", "10.092.500");
-    assert_eq!(import_json(&office, "total-ok.csv", ok.as_bytes(), &["--period", "2026-11"]).0, 0);
+    assert_eq!(
+        import_json(
+            &office,
+            "total-ok.csv",
+            ok.as_bytes(),
+            &["--period", "2026-11"]
+        )
+        .0,
+        0
+    );
 }
 
 #[test]
 fn a_list_without_an_amount_column_is_refused_as_a_whole() {
     let office = Office::new();
-    let text = "STT;Mã đối tượng;Họ và tên;Năm sinh;Số CCCD\n1;HD-1;Nguyễn Văn An;1948;046048001234\n";
+    let text =
+        "STT;Mã đối tượng;Họ và tên;Năm sinh;Số CCCD\n1;HD-1;Nguyễn Văn An;1948;046048001234\n";
     let r = refused(&office, "no-amount.csv", text.as_bytes());
     assert_eq!(r[0].0, 0);
-    assert!(r[0].2.to_lowercase().contains("số tiền") || r[0].2.contains("Trợ cấp"), "{r:?}");
+    assert!(
+        r[0].2.to_lowercase().contains("số tiền") || r[0].2.contains("Trợ cấp"),
+        "{r:?}"
+    );
 }
 
 #[test]
 fn a_file_that_is_not_a_list_is_refused() {
     let office = Office::new();
-    let r = refused(&office, "scan.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n\x00\x01\x02");
+    let r = refused(
+        &office,
+        "scan.pdf",
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n\x00\x01\x02",
+    );
     assert!(r[0].2.contains("scan.pdf"), "{r:?}");
 }
 
@@ -257,7 +323,10 @@ fn bytes_that_are_not_utf8_in_a_utf8_file_are_refused() {
 #[test]
 fn a_closed_period_takes_no_list() {
     let office = Office::new();
-    assert_eq!(import_json(&office, "a.csv", csv("2026-10", &three()).as_bytes(), &[]).0, 0);
+    assert_eq!(
+        import_json(&office, "a.csv", csv("2026-10", &three()).as_bytes(), &[]).0,
+        0
+    );
     office
         .service()
         .store()
@@ -277,7 +346,11 @@ fn a_clerk_cannot_import() {
     let path = office.write_file("t.csv", csv("2026-11", &three()).as_bytes());
     let mut svc = office.service();
     let clerk = office.sign_in(&mut svc, CLERK1);
-    let opts = ImportOptions { kind: ListKind::Monthly, period: None, dry_run: false };
+    let opts = ImportOptions {
+        kind: ListKind::Monthly,
+        period: None,
+        dry_run: false,
+    };
     let err = svc.import(&clerk, &path, &opts, &mut |_| {}).unwrap_err();
     assert!(matches!(err, Error::Forbidden { .. }), "{err:?}");
 }
@@ -327,7 +400,10 @@ fn a_refused_import_says_why_in_plain_vietnamese_without_json() {
     assert_eq!(code, 2);
     assert!(out.contains("Dòng 5, cột E (Số CCCD/CMND)"), "{out}{err}");
     assert!(out.contains("KHÔNG GHI GÌ"), "{out}");
-    assert!(!out.contains("Error") && !err.contains("panicked"), "{out}{err}");
+    assert!(
+        !out.contains("Error") && !err.contains("panicked"),
+        "{out}{err}"
+    );
 }
 
 #[test]
@@ -338,7 +414,14 @@ fn import_errors_are_typed_for_callers() {
     let path = office.write_file("again.csv", bytes.as_bytes());
     let mut svc = office.service();
     let boss = office.sign_in(&mut svc, SUPERVISOR);
-    let opts = ImportOptions { kind: ListKind::Monthly, period: None, dry_run: true };
+    let opts = ImportOptions {
+        kind: ListKind::Monthly,
+        period: None,
+        dry_run: true,
+    };
     let err = svc.import(&boss, &path, &opts, &mut |_| {}).unwrap_err();
-    assert!(matches!(err, Error::Import(ref e) if matches!(**e, ImportError::AlreadyImported { .. })), "{err:?}");
+    assert!(
+        matches!(err, Error::Import(ref e) if matches!(**e, ImportError::AlreadyImported { .. })),
+        "{err:?}"
+    );
 }

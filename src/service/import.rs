@@ -205,7 +205,9 @@ impl Service {
             user_id,
         };
         let dry_run = opts.dry_run;
-        self.store.write_or_rollback(|tx| {
+        // A big list touches every page of the people and line tables.
+        self.store.set_cache_mib(IMPORT_CACHE_MIB)?;
+        let result = self.store.write_or_rollback(|tx| {
             run(tx, &ctx, &mut tbl, &mut report, progress)?;
             let finish = if dry_run || !report.rejected.is_empty() {
                 Finish::Rollback
@@ -213,7 +215,9 @@ impl Service {
                 Finish::Commit
             };
             Ok::<_, Error>(((), finish))
-        })?;
+        });
+        self.store.set_cache_mib(crate::store::CACHE_MIB)?;
+        result?;
         report.committed = !opts.dry_run && report.rejected.is_empty() && report.batch_id.is_some();
         if !report.committed {
             report.batch_id = None;
@@ -232,8 +236,34 @@ struct Run<'a> {
     user_id: i64,
 }
 
-/// Reads every row of the table and writes the valid ones (until the first
-/// rejection) inside the caller's transaction; fills `report`.
+/// Page cache while importing, in MiB: enough for the indexes of a
+/// million-person office, well inside the import's memory budget.
+const IMPORT_CACHE_MIB: u32 = 128;
+
+/// What the reading thread hands to the writing thread.
+enum Event {
+    /// A person's line, read and checked (or the problems that stop it).
+    /// The row's cells stay with the reading thread.
+    Row {
+        number: usize,
+        read: Result<record::ListedRow, Vec<RowProblem>>,
+        warnings: Vec<RowProblem>,
+    },
+    /// The list's own total row (once per list).
+    Total(Box<table::DataRow>),
+}
+
+/// Rows handed over at a time: large enough that the channel costs
+/// nothing, small enough that memory stays flat.
+const BATCH: usize = 512;
+
+/// Reads every row of the table and writes the accepted ones inside the
+/// caller's transaction; fills `report`.
+///
+/// Two threads: one reads and checks rows (text, IDs, amounts), the other
+/// writes them to the database, so a large list uses both cores. Rows keep
+/// being written after a rejection, so duplicates are still found; the
+/// caller rolls everything back when anything was rejected.
 fn run<I>(
     tx: &rusqlite::Connection,
     ctx: &Run<'_>,
@@ -242,127 +272,78 @@ fn run<I>(
     progress: &mut dyn FnMut(usize),
 ) -> Result<(), Error>
 where
-    I: Iterator<Item = Result<source::SheetRow, SourceError>>,
-    table::Table<I>: Iterator<Item = Result<TableRow, SourceError>>,
+    I: Iterator<Item = Result<source::SheetRow, SourceError>> + Send,
+    table::Table<I>: Iterator<Item = Result<TableRow, SourceError>> + Send,
 {
     imports::defer_foreign_keys(tx)?;
     imports::ensure_period(tx, ctx.period, ctx.at)?;
     let batch_id = imports::next_batch_id(tx)?;
-    let mut digest = Sha256::new();
-    let mut seen_codes: HashMap<String, usize> = HashMap::new();
-    let mut seen_ids: HashMap<String, usize> = HashMap::new();
-    let mut hamlet: Option<String> = None;
-    let mut total_row = None;
-    for item in tbl.by_ref() {
-        let item = item.map_err(ImportError::Source)?;
-        match item {
-            TableRow::Data(row) => {
-                report.rows += 1;
-                if report.rows.is_multiple_of(500) {
-                    progress(report.rows);
-                }
-                let listed = match record::read_row(&row, hamlet.as_deref(), &mut report.warnings) {
-                    Ok(l) => l,
-                    Err(problems) => {
-                        report.rejected.extend(problems);
-                        continue;
-                    }
-                };
-                if let Some(&first_row) = seen_codes.get(&listed.person.record_code) {
-                    report.rejected.push(RowProblem {
-                        place: place_of(&row, crate::import::Field::RecordCode, &listed.person),
-                        problem: Problem::DuplicateCode { first_row },
-                    });
-                    continue;
-                }
-                seen_codes.insert(listed.person.record_code.clone(), listed.row);
-                if let Some(id) = &listed.person.id_number {
-                    if let Some(&first_row) = seen_ids.get(id) {
-                        report.rejected.push(RowProblem {
-                            place: place_of(&row, crate::import::Field::IdNumber, &listed.person),
-                            problem: Problem::DuplicateId { first_row },
+    let mut writer = Writer {
+        tx,
+        ctx,
+        columns: tbl.layout().columns.clone(),
+        batch_id,
+        line: String::new(),
+        pending: Vec::with_capacity(people::INSERT_BATCH),
+        digest: Sha256::new(),
+        codes: HashMap::new(),
+        ids: HashMap::new(),
+        total_row: None,
+    };
+    std::thread::scope(|scope| -> Result<(), Error> {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Event>>(8);
+        let reader = scope.spawn(move || -> Result<(), SourceError> {
+            let mut hamlet: Option<String> = None;
+            let mut batch = Vec::with_capacity(BATCH);
+            for item in tbl.by_ref() {
+                match item? {
+                    TableRow::Data(row) => {
+                        let mut warnings = Vec::new();
+                        let read = record::read_row(&row, hamlet.as_deref(), &mut warnings);
+                        batch.push(Event::Row {
+                            number: row.number(),
+                            read,
+                            warnings,
                         });
-                        continue;
                     }
-                    seen_ids.insert(id.clone(), listed.row);
+                    TableRow::GroupHeading(h) => hamlet = h.hamlet().map(str::to_string),
+                    TableRow::Total { row, .. } => batch.push(Event::Total(Box::new(row))),
+                    TableRow::Blank { .. } | TableRow::Subtotal { .. } => {}
                 }
-                for (kind, amount) in &listed.lines {
-                    let sum = report.per_kind.entry(*kind).or_insert(Money::ZERO);
-                    *sum = *sum + *amount;
-                }
-                report.total = report.total + listed.total();
-                report.people += 1;
-                if !report.rejected.is_empty() {
-                    // Keep checking rows, but stop writing: all of it
-                    // will be rolled back.
-                    continue;
-                }
-                let person_id = match people::by_record_code(tx, &listed.person.record_code)? {
-                    None => {
-                        report.new_people += 1;
-                        people::insert(tx, &listed.person, batch_id, ctx.at)?
-                    }
-                    Some(existing) => {
-                        if !existing.is_payable() {
-                            report.rejected.push(RowProblem {
-                                place: Place {
-                                    who: Some(format!(
-                                        "{} {}",
-                                        existing.record_code, existing.full_name
-                                    )),
-                                    ..Place::row(listed.row)
-                                },
-                                problem: Problem::NotActive(existing.status),
-                            });
-                            continue;
-                        }
-                        let changes = people::changes(&existing, &listed.person);
-                        if !changes.is_empty() {
-                            report.updated_people += 1;
-                            people::update_from_list(tx, existing.id, &listed.person, ctx.at)?;
-                            let detail: Vec<_> = changes
-                                .iter()
-                                .map(|(c, old, new)| json!({ "field": c, "old": old, "new": new }))
-                                .collect();
-                            audit::append(
-                                tx,
-                                ctx.at,
-                                Some(ctx.user_id),
-                                "person.update",
-                                "person",
-                                Some(existing.id),
-                                &json!({ "batch": batch_id, "row": listed.row, "changes": detail }),
-                            )?;
-                        }
-                        existing.id
-                    }
-                };
-                for (kind, amount) in &listed.lines {
-                    let id = imports::insert_entitlement(
-                        tx, person_id, ctx.period, *kind, *amount, batch_id, listed.row,
-                    )?;
-                    digest.update(
-                        imports::line_canonical(
-                            id,
-                            person_id,
-                            &ctx.period.to_string(),
-                            kind.code(),
-                            amount.dong(),
-                            listed.row as i64,
-                        )
-                        .as_bytes(),
-                    );
+                if batch.len() == BATCH && send.send(std::mem::take(&mut batch)).is_err() {
+                    return Ok(()); // the writer stopped on an error of its own
                 }
             }
-            TableRow::GroupHeading(h) => hamlet = h.hamlet().map(str::to_string),
-            TableRow::Total { row, .. } => total_row = Some(row),
-            TableRow::Blank { .. } | TableRow::Subtotal { .. } => {}
-        }
-    }
+            let _ = send.send(batch);
+            Ok(())
+        });
+        let written = (|| -> Result<(), Error> {
+            for batch in receive.iter() {
+                for event in batch {
+                    writer.take(event, report)?;
+                }
+                progress(report.rows);
+            }
+            Ok(())
+        })();
+        let written = written.and_then(|()| writer.flush(report));
+        // Dropping the receiver (on an error) lets the reader finish.
+        drop(receive);
+        let read = reader.join().unwrap_or_else(|_| {
+            Err(SourceError::Io {
+                file: std::path::PathBuf::from(ctx.file),
+                row: None,
+                detail: "reader stopped".into(),
+            })
+        });
+        written?;
+        read.map_err(|e| Error::from(ImportError::Source(e)))
+    })?;
     progress(report.rows);
+
     // A rejected row's amounts are not in the sums, so the file's total can
     // only be compared once every row is accepted.
-    if let (Some(row), true) = (total_row, report.rejected.is_empty()) {
+    if let (Some(row), true) = (writer.total_row.take(), report.rejected.is_empty()) {
         check_file_total(&row, report);
     }
     if report.rows == 0 {
@@ -374,7 +355,10 @@ where
     if !report.rejected.is_empty() {
         return Ok(());
     }
-    let lines_digest = hex::encode(digest.finalize_reset());
+    // New people become searchable by name in one pass: far cheaper than
+    // indexing them one by one.
+    people::index_names_of_batch(tx, batch_id)?;
+    let lines_digest = hex::encode(writer.digest.finalize_reset());
     imports::insert_batch(
         tx,
         &imports::NewBatch {
@@ -414,12 +398,191 @@ where
     Ok(())
 }
 
-fn place_of(row: &table::DataRow, field: crate::import::Field, who: &ListedPerson) -> Place {
-    let mut place = row
-        .column(field)
-        .map_or(Place::row(row.number()), |c| Place::cell(row.number(), c));
-    place.who = Some(format!("{} {}", who.record_code, who.full_name));
-    place
+/// The writing half of an import.
+struct Writer<'a> {
+    tx: &'a rusqlite::Connection,
+    ctx: &'a Run<'a>,
+    /// The table's columns, to name a column in a message.
+    columns: Vec<table::Column>,
+    batch_id: i64,
+    /// A line's canonical text, reused.
+    line: String,
+    /// Accepted rows not yet written.
+    pending: Vec<record::ListedRow>,
+    digest: Sha256,
+    /// Record codes seen in this list, with their row.
+    codes: HashMap<Box<str>, u32>,
+    /// ID numbers seen in this list (as numbers: 9 or 12 digits), with their row.
+    ids: HashMap<u64, u32>,
+    total_row: Option<table::DataRow>,
+}
+
+impl Writer<'_> {
+    fn take(&mut self, event: Event, report: &mut ImportReport) -> Result<(), Error> {
+        let (number, read, warnings) = match event {
+            Event::Total(row) => {
+                self.total_row = Some(*row);
+                return Ok(());
+            }
+            Event::Row {
+                number,
+                read,
+                warnings,
+            } => (number, read, warnings),
+        };
+        report.rows += 1;
+        report.warnings.extend(warnings);
+        let listed = match read {
+            Ok(l) => l,
+            Err(problems) => {
+                report.rejected.extend(problems);
+                return Ok(());
+            }
+        };
+        let here = listed.row as u32;
+        if let Some(&first_row) = self.codes.get(listed.person.record_code.as_str()) {
+            report.rejected.push(RowProblem {
+                place: self.place(number, crate::import::Field::RecordCode, &listed.person),
+                problem: Problem::DuplicateCode {
+                    first_row: first_row as usize,
+                },
+            });
+            return Ok(());
+        }
+        self.codes
+            .insert(listed.person.record_code.as_str().into(), here);
+        if let Some(id) = listed.person.id_number.as_deref() {
+            // An ID is 9 or 12 digits; its kind is in the length, so the
+            // number with a leading 1 is exact ("012…" ≠ "12…").
+            let key = format!("1{id}").parse::<u64>().unwrap_or(u64::MAX);
+            if let Some(&first_row) = self.ids.get(&key) {
+                report.rejected.push(RowProblem {
+                    place: self.place(number, crate::import::Field::IdNumber, &listed.person),
+                    problem: Problem::DuplicateId {
+                        first_row: first_row as usize,
+                    },
+                });
+                return Ok(());
+            }
+            self.ids.insert(key, here);
+        }
+        for (kind, amount) in &listed.lines {
+            let sum = report.per_kind.entry(*kind).or_insert(Money::ZERO);
+            *sum = *sum + *amount;
+        }
+        report.total = report.total + listed.total();
+        report.people += 1;
+        self.pending.push(listed);
+        if self.pending.len() == people::INSERT_BATCH {
+            self.flush(report)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the pending rows: new people in one statement, known people
+    /// one by one (their changes are compared and audited), then all their
+    /// lines in one statement.
+    fn flush(&mut self, report: &mut ImportReport) -> Result<(), Error> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let tx = self.tx;
+        let at = self.ctx.at;
+        let rows = std::mem::take(&mut self.pending);
+        let new = people::insert_new_batch(tx, rows.iter().map(|r| &r.person), self.batch_id, at)?;
+        report.new_people += new.len();
+        let mut lines: Vec<imports::NewLine> = Vec::new();
+        for listed in &rows {
+            let person_id = match new.get(listed.person.record_code.as_str()) {
+                Some(&id) => id,
+                None => match self.known_person(listed, report)? {
+                    Some(id) => id,
+                    None => continue,
+                },
+            };
+            for (kind, amount) in &listed.lines {
+                lines.push(imports::NewLine {
+                    person_id,
+                    kind: *kind,
+                    amount: *amount,
+                    row: listed.row,
+                });
+            }
+        }
+        let mut ids = imports::insert_entitlements(tx, self.ctx.period, self.batch_id, &lines)?;
+        // The digest follows line ids, as `recompute_digest` reads them.
+        ids.sort_unstable_by_key(|(id, _)| *id);
+        for (id, at_index) in ids {
+            let l = &lines[at_index];
+            self.line.clear();
+            imports::write_line_canonical(
+                &mut self.line,
+                id,
+                l.person_id,
+                self.ctx.period,
+                l.kind.code(),
+                l.amount.dong(),
+                l.row as i64,
+            );
+            self.digest.update(self.line.as_bytes());
+        }
+        self.pending = rows;
+        self.pending.clear();
+        Ok(())
+    }
+
+    /// A person already on file: refused when no longer active, otherwise
+    /// updated with what the list changes (audited). Returns their id, or
+    /// None when refused.
+    fn known_person(
+        &mut self,
+        listed: &record::ListedRow,
+        report: &mut ImportReport,
+    ) -> Result<Option<i64>, Error> {
+        let tx = self.tx;
+        let at = self.ctx.at;
+        let existing =
+            people::by_record_code(tx, &listed.person.record_code)?.ok_or(Error::NoSuchPerson)?;
+        if !existing.is_payable() {
+            report.rejected.push(RowProblem {
+                place: Place {
+                    who: Some(format!("{} {}", existing.record_code, existing.full_name)),
+                    ..Place::row(listed.row)
+                },
+                problem: Problem::NotActive(existing.status),
+            });
+            return Ok(None);
+        }
+        let changes = people::changes(&existing, &listed.person);
+        if !changes.is_empty() {
+            report.updated_people += 1;
+            people::update_from_list(tx, existing.id, &listed.person, at)?;
+            let detail: Vec<_> = changes
+                .iter()
+                .map(|(c, old, new)| json!({ "field": c, "old": old, "new": new }))
+                .collect();
+            audit::append(
+                tx,
+                at,
+                Some(self.ctx.user_id),
+                "person.update",
+                "person",
+                Some(existing.id),
+                &json!({ "batch": self.batch_id, "row": listed.row, "changes": detail }),
+            )?;
+        }
+        Ok(Some(existing.id))
+    }
+
+    /// Where a field of row `number` is, and whose row it is.
+    fn place(&self, number: usize, field: crate::import::Field, who: &ListedPerson) -> Place {
+        let mut place = match self.columns.iter().find(|c| c.field == field) {
+            Some(c) => Place::cell(number, c),
+            None => Place::row(number),
+        };
+        place.who = Some(format!("{} {}", who.record_code, who.full_name));
+        place
+    }
 }
 
 /// Checks the list's "Tổng cộng" row against the sums of its lines.

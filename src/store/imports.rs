@@ -123,6 +123,66 @@ pub fn insert_entitlement(
     Ok(conn.last_insert_rowid())
 }
 
+/// An entitlement line about to be written by an import.
+pub struct NewLine {
+    pub person_id: i64,
+    pub kind: EntitlementKind,
+    pub amount: Money,
+    pub row: usize,
+}
+
+/// Lines written by one statement.
+const LINES_PER_STATEMENT: usize = 64;
+
+/// Writes lines of one period and batch, several to a statement; returns
+/// each new line's id with its index in `lines`. (A person has at most one
+/// line of a kind in one list, which is how ids are matched to lines
+/// whatever order RETURNING gives them in.)
+pub fn insert_entitlements(
+    conn: &Connection,
+    period: Period,
+    batch_id: i64,
+    lines: &[NewLine],
+) -> Result<Vec<(i64, usize)>, StoreError> {
+    use rusqlite::ToSql;
+    let period = period.to_string();
+    let mut out = Vec::with_capacity(lines.len());
+    for (chunk_no, chunk) in lines.chunks(LINES_PER_STATEMENT).enumerate() {
+        let fixed: Vec<(&str, i64, i64)> = chunk
+            .iter()
+            .map(|l| (l.kind.code(), l.amount.dong(), l.row as i64))
+            .collect();
+        let mut values: Vec<&dyn ToSql> = Vec::with_capacity(chunk.len() * 6);
+        for (l, f) in chunk.iter().zip(&fixed) {
+            values.extend_from_slice(&[&l.person_id, &period, &f.0, &f.1, &batch_id, &f.2]);
+        }
+        let sql = format!(
+            "INSERT INTO entitlements (person_id, period, kind, amount, batch_id, source_row) VALUES {}
+             RETURNING id, person_id, kind",
+            vec!["(?,?,?,?,?,?)"; chunk.len()].join(",")
+        );
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(values.as_slice(), |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, person_id, kind) = row?;
+            let at = chunk
+                .iter()
+                .position(|l| l.person_id == person_id && l.kind.code() == kind)
+                .ok_or_else(|| StoreError::Refused {
+                    rule: "a written line was not found".into(),
+                })?;
+            out.push((id, chunk_no * LINES_PER_STATEMENT + at));
+        }
+    }
+    Ok(out)
+}
+
 /// A batch's counts, written when its lines are in.
 pub struct NewBatch<'a> {
     pub id: i64,
@@ -161,16 +221,19 @@ pub fn insert_batch(conn: &Connection, b: &NewBatch<'_>) -> Result<(), StoreErro
 }
 
 /// The canonical text of one entitlement line, as hashed into a batch's
-/// `lines_digest`: "id|person_id|period|kind|amount|row\n".
-pub fn line_canonical(
+/// `lines_digest`: "id|person_id|period|kind|amount|row\n", appended to
+/// `out`.
+pub fn write_line_canonical(
+    out: &mut String,
     id: i64,
     person_id: i64,
-    period: &str,
+    period: impl std::fmt::Display,
     kind: &str,
     amount: i64,
     row: i64,
-) -> String {
-    format!("{id}|{person_id}|{period}|{kind}|{amount}|{row}\n")
+) {
+    use std::fmt::Write;
+    let _ = writeln!(out, "{id}|{person_id}|{period}|{kind}|{amount}|{row}");
 }
 
 /// Recomputes a batch's digest from the lines as they are now.
@@ -181,11 +244,14 @@ pub fn recompute_digest(conn: &Connection, batch_id: i64) -> Result<String, Stor
     )?;
     let mut rows = stmt.query([batch_id])?;
     let mut h = Sha256::new();
+    let mut line = String::new();
     while let Some(r) = rows.next()? {
-        let line = line_canonical(
+        line.clear();
+        write_line_canonical(
+            &mut line,
             r.get(0)?,
             r.get(1)?,
-            &r.get::<_, String>(2)?,
+            r.get::<_, String>(2)?,
             &r.get::<_, String>(3)?,
             r.get(4)?,
             r.get(5)?,

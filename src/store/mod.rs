@@ -30,6 +30,9 @@ pub enum Finish {
     Rollback,
 }
 
+/// The page cache of a connection, in MiB.
+pub const CACHE_MIB: u32 = 32;
+
 /// An open database.
 pub struct Store {
     conn: Connection,
@@ -86,15 +89,23 @@ impl Store {
         conn.execute_batch(
             "PRAGMA synchronous = FULL;
              PRAGMA foreign_keys = ON;
-             PRAGMA cache_size = -32000;
              PRAGMA temp_store = MEMORY;",
         )?;
+        conn.execute_batch(&format!("PRAGMA cache_size = -{}", CACHE_MIB * 1024))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
         };
         migrations::bring_up_to_date(&mut store.conn, path)?;
         Ok(store)
+    }
+
+    /// Lets this connection keep up to `mib` MiB of pages in memory (for a
+    /// large import; a clerk's session needs far less).
+    pub fn set_cache_mib(&self, mib: u32) -> Result<(), StoreError> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{}", mib * 1024))?;
+        Ok(())
     }
 
     /// The database file.

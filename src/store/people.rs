@@ -132,37 +132,62 @@ pub struct ListedPerson {
     pub account_bank: Option<String>,
 }
 
-/// Adds a person first seen in batch `batch_id`.
-pub fn insert(
+/// People written by one statement when an import adds them.
+pub const INSERT_BATCH: usize = 64;
+
+const INSERT_COLUMNS: &str = "record_code, full_name, search_key, birth_year, gender, id_number, id_kind,
+    phone, hamlet, address, category, pay_method, account_no, account_bank, first_batch, updated_at";
+
+/// Adds the people of `list` (at most [`INSERT_BATCH`]) first seen in batch
+/// `batch_id`, skipping those whose record code is already on file; returns
+/// the new ids by record code.
+pub fn insert_new_batch<'a>(
     conn: &Connection,
-    p: &ListedPerson,
+    list: impl Iterator<Item = &'a ListedPerson>,
     batch_id: i64,
     at: &str,
-) -> Result<i64, StoreError> {
-    conn.prepare_cached(
-        "INSERT INTO people (record_code, full_name, search_key, birth_year, gender, id_number, id_kind,
-             phone, hamlet, address, category, pay_method, account_no, account_bank, first_batch, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-    )?
-    .execute(params![
-        p.record_code,
-        p.full_name,
-        p.search_key,
-        p.birth_year,
-        p.gender.map(Gender::code),
-        p.id_number,
-        p.id_kind,
-        p.phone,
-        p.hamlet,
-        p.address,
-        p.category,
-        p.pay_method.unwrap_or(PayMethod::Cash).code(),
-        p.account_no,
-        p.account_bank,
-        batch_id,
-        at,
-    ])?;
-    Ok(conn.last_insert_rowid())
+) -> Result<std::collections::HashMap<String, i64>, StoreError> {
+    use rusqlite::ToSql;
+    let list: Vec<&ListedPerson> = list.collect();
+    if list.is_empty() {
+        return Ok(Default::default());
+    }
+    let methods: Vec<&str> = list
+        .iter()
+        .map(|p| p.pay_method.unwrap_or(PayMethod::Cash).code())
+        .collect();
+    let genders: Vec<Option<&str>> = list.iter().map(|p| p.gender.map(Gender::code)).collect();
+    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(list.len() * 16);
+    for (i, p) in list.iter().enumerate() {
+        values.extend_from_slice(&[
+            &p.record_code,
+            &p.full_name,
+            &p.search_key,
+            &p.birth_year,
+            &genders[i],
+            &p.id_number,
+            &p.id_kind,
+            &p.phone,
+            &p.hamlet,
+            &p.address,
+            &p.category,
+            &methods[i],
+            &p.account_no,
+            &p.account_bank,
+            &batch_id,
+            &at,
+        ]);
+    }
+    let one = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    let sql = format!(
+        "INSERT INTO people ({INSERT_COLUMNS}) VALUES {} ON CONFLICT (record_code) DO NOTHING RETURNING record_code, id",
+        vec![one; list.len()].join(",")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(values.as_slice(), |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// The fields of `person` that a list changes: (column, before, after).
@@ -252,6 +277,14 @@ pub fn update_from_list(
         at,
     ])?;
     Ok(())
+}
+
+/// Adds the people first seen in `batch_id` to the name search.
+pub fn index_names_of_batch(conn: &Connection, batch_id: i64) -> Result<usize, StoreError> {
+    Ok(conn.execute(
+        "INSERT INTO people_names (rowid, search_key) SELECT id, search_key FROM people WHERE first_batch = ?1",
+        [batch_id],
+    )?)
 }
 
 /// Sets a person's status, with its reason and the day it applies from.

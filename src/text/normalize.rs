@@ -115,10 +115,20 @@ pub fn code_point(c: char) -> String {
 /// `s` in Unicode normalisation form C. Text that is already NFC (nearly
 /// all of it) is recognised by a quick check and copied as it is.
 pub fn nfc(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_owned();
+    }
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => s.to_owned(),
         IsNormalized::No | IsNormalized::Maybe => s.nfc().collect(),
     }
+}
+
+/// Printable ASCII without runs of spaces: already clean apart from
+/// leading and trailing spaces.
+fn is_plain_ascii(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().all(|&c| (0x20..0x7f).contains(&c)) && !b.windows(2).any(|w| w == b"  ")
 }
 
 /// Cleans a value from a file or from the keyboard: NFC, trimmed, every run
@@ -128,6 +138,11 @@ pub fn nfc(s: &str) -> String {
 /// Refuses control characters (C0, C1, DEL) and bidi/format characters with
 /// a [`TextError`] naming the first one found and its position.
 pub fn clean_field(s: &str) -> Result<String, TextError> {
+    // Most values (numbers, codes, most of a name) are printable ASCII with
+    // single spaces: nothing to do but trim.
+    if is_plain_ascii(s) {
+        return Ok(s.trim_matches(' ').to_owned());
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for (i, c) in s.chars().enumerate() {

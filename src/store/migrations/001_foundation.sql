@@ -66,13 +66,13 @@ CREATE TABLE people (
 CREATE INDEX people_by_id_number ON people(id_number) WHERE id_number IS NOT NULL;
 
 -- Name search: word-prefix matching on the folded name, in any word order.
+-- New people are added to it by their import in one statement at the end
+-- (row by row would flush the index at every insert); a changed name is
+-- re-indexed by the trigger.
 CREATE VIRTUAL TABLE people_names USING fts5(
     search_key, content = 'people', content_rowid = 'id',
     tokenize = 'unicode61', prefix = '1 2 3'
 );
-CREATE TRIGGER people_names_ai AFTER INSERT ON people BEGIN
-    INSERT INTO people_names(rowid, search_key) VALUES (NEW.id, NEW.search_key);
-END;
 CREATE TRIGGER people_names_au AFTER UPDATE OF search_key ON people BEGIN
     INSERT INTO people_names(people_names, rowid, search_key) VALUES ('delete', OLD.id, OLD.search_key);
     INSERT INTO people_names(rowid, search_key) VALUES (NEW.id, NEW.search_key);
@@ -93,7 +93,6 @@ CREATE TABLE entitlements (
     CHECK ((kind = 'truy_thu' AND amount <= 0) OR (kind <> 'truy_thu' AND amount >= 0))
 );
 CREATE INDEX entitlements_by_person ON entitlements(person_id, period);
-CREATE INDEX entitlements_by_batch ON entitlements(batch_id);
 
 CREATE TABLE proxies (
     id           INTEGER PRIMARY KEY,

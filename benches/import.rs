@@ -1,0 +1,134 @@
+//! Import speed and memory.
+//!
+//! 1. A 100,000-row CSV imported with full validation, side by side with
+//!    the `sqlite3` command line's `.import` of the same file into a bare
+//!    table (target: at most 2×). Three runs each; the median is reported.
+//! 2. A 1,000,000-row CSV imported by the `chitra` binary; its peak memory
+//!    (maximum resident set size) is read from the kernel (target: under
+//!    300 MB).
+//!
+//! Run: `cargo bench --bench import`.
+
+mod common;
+
+use std::process::Command;
+use std::time::Duration;
+
+use chitra::service::import::{ImportOptions, ListKind};
+use common::*;
+
+fn chitra_import(n: usize) -> Duration {
+    let list = bulk_csv(n);
+    let dir = data_dir().join("import-run");
+    let (_config, mut svc) = fresh_office(&dir);
+    let boss = svc.sign_in(SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    let opts = ImportOptions {
+        kind: ListKind::Monthly,
+        period: Some("2026-11".parse().unwrap()),
+        dry_run: false,
+    };
+    let (report, took) = time(|| svc.import(&boss, &list, &opts, &mut |_| {}).unwrap());
+    assert!(
+        report.committed && report.rows == n,
+        "{:?}",
+        report.rejected.first()
+    );
+    took
+}
+
+fn sqlite3_import(n: usize) -> Option<Duration> {
+    let list = bulk_csv(n);
+    let db = data_dir().join("bare.db");
+    let _ = std::fs::remove_file(&db);
+    let (out, took) = time(|| {
+        Command::new("sqlite3")
+            .arg(&db)
+            .args([
+                ".mode csv",
+                ".separator ;",
+                &format!(".import {} t", list.display()),
+            ])
+            .output()
+    });
+    let out = out.ok()?;
+    out.status.success().then_some(took)
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn peak_memory_of_binary_import(n: usize) -> Option<(Duration, u64)> {
+    let list = bulk_csv(n);
+    let dir = data_dir().join("import-1m");
+    let (config, svc) = fresh_office(&dir);
+    drop(svc);
+    let exe = env!("CARGO_BIN_EXE_chitra");
+    let (out, took) = time(|| {
+        Command::new(exe)
+            .arg("--config")
+            .arg(&config.source)
+            .args([
+                "import",
+                list.to_str().unwrap(),
+                "--period",
+                "2026-11",
+                "--json",
+            ])
+            .env("CHITRA_USER", SUPERVISOR.0)
+            .env("CHITRA_PIN", SUPERVISOR.1)
+            .env_remove("CHITRA_DB")
+            .output()
+            .ok()
+    });
+    let out = out?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // The largest resident set of any waited-for child, in KiB on Linux.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage fills the struct we own.
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    Some((took, usage.ru_maxrss as u64 * 1024))
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let n = 100_000;
+    println!("import of {n} rows (csv, ';', UTF-8 BOM, full validation)");
+    let ours = median((0..3).map(|_| chitra_import(n)).collect());
+    println!("  chitra import (service, one transaction): {}", ms(ours));
+    match (0..3)
+        .map(|_| sqlite3_import(n))
+        .collect::<Option<Vec<_>>>()
+    {
+        Some(v) => {
+            let bare = median(v);
+            println!("  sqlite3 .import into a bare table:        {}", ms(bare));
+            println!(
+                "  ratio: {:.2}× (target ≤ 2×)",
+                ours.as_secs_f64() / bare.as_secs_f64()
+            );
+        }
+        None => {
+            println!("  sqlite3 not found: install it (apt-get install sqlite3) for the comparison")
+        }
+    }
+    let big = 1_000_000;
+    println!("import of {big} rows by the chitra binary");
+    match peak_memory_of_binary_import(big) {
+        Some((took, peak)) => {
+            println!("  time: {}", ms(took));
+            println!(
+                "  peak resident memory: {:.1} MB (target < 300 MB)",
+                peak as f64 / 1e6
+            );
+        }
+        None => println!("  could not run the binary"),
+    }
+}

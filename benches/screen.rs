@@ -1,0 +1,200 @@
+//! The screens over a terminal, as a clerk's SSH session sees them.
+//!
+//! 1. From starting `chitra` to its first drawn frame, on a 1,000,000-person
+//!    database (target: under 150 ms). Median of 10 starts.
+//! 2. Bytes written to the terminal when one character is typed into the
+//!    counter's search field at 80×24, with results on screen (target:
+//!    under 2 KB).
+//!
+//! The binary runs on a pseudo-terminal of 80×24. Run:
+//! `cargo bench --bench screen` (after `cargo bench --bench lookup` has
+//! built the database, or it is built here).
+
+mod common;
+
+use std::io::{Read, Write};
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+struct Pty {
+    master: std::fs::File,
+    child: Child,
+}
+
+impl Pty {
+    fn spawn(config: &std::path::Path) -> Pty {
+        let mut master = -1;
+        let mut slave = -1;
+        let size = libc::winsize {
+            ws_row: 24,
+            ws_col: 80,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: openpty writes two descriptors we then own.
+        let rc = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                &size,
+            )
+        };
+        assert_eq!(rc, 0, "openpty");
+        // SAFETY: the descriptors are fresh and owned here.
+        let slave = unsafe { OwnedFd::from_raw_fd(slave) };
+        let master = unsafe { std::fs::File::from_raw_fd(master) };
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_chitra"));
+        cmd.arg("--config")
+            .arg(config)
+            .env("TERM", "xterm")
+            .env_remove("CHITRA_DB")
+            .stdin(Stdio::from(slave.try_clone().unwrap()))
+            .stdout(Stdio::from(slave.try_clone().unwrap()))
+            .stderr(Stdio::from(slave));
+        // SAFETY: setsid in the child before exec, so the pty becomes its
+        // controlling terminal.
+        unsafe {
+            use std::os::unix::process::CommandExt;
+            cmd.pre_exec(|| {
+                libc::setsid();
+                libc::ioctl(0, libc::TIOCSCTTY, 0);
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().unwrap();
+        let fd = std::os::fd::AsRawFd::as_raw_fd(&master);
+        // SAFETY: plain fcntl on our descriptor.
+        unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NONBLOCK);
+        }
+        Pty { master, child }
+    }
+
+    /// Reads until `quiet` passes with no output (or `limit`); returns the bytes.
+    fn drain(&mut self, quiet: Duration, limit: Duration) -> Vec<u8> {
+        let mut out = Vec::new();
+        let start = Instant::now();
+        let mut last = Instant::now();
+        let mut buf = [0u8; 65536];
+        while start.elapsed() < limit {
+            match self.master.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    out.extend_from_slice(&buf[..n]);
+                    last = Instant::now();
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    if !out.is_empty() && last.elapsed() > quiet {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_micros(200));
+                }
+                Err(_) => break,
+            }
+        }
+        out
+    }
+
+    /// Time until the first output arrives and then goes quiet for 50 ms
+    /// (minus that quiet time): the first frame.
+    fn first_frame(&mut self, started: Instant) -> (Duration, Vec<u8>) {
+        let mut buf = [0u8; 65536];
+        let mut out = Vec::new();
+        let mut last = Instant::now();
+        loop {
+            match self.master.read(&mut buf) {
+                Ok(n) if n > 0 => {
+                    out.extend_from_slice(&buf[..n]);
+                    last = Instant::now();
+                }
+                Ok(_) => break,
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    if !out.is_empty() && last.elapsed() > Duration::from_millis(50) {
+                        break;
+                    }
+                    if started.elapsed() > Duration::from_secs(10) {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_micros(100));
+                }
+                Err(_) => break,
+            }
+        }
+        (last - started, out)
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.master.write_all(bytes).unwrap();
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let n = 1_000_000;
+    let (config, _db) = office_with(n);
+    // A clerk to sign in with.
+    {
+        let mut svc =
+            chitra::service::Service::open(config.clone(), &config.database.path).unwrap();
+        let boss = svc.sign_in(SUPERVISOR.0, SUPERVISOR.1).unwrap();
+        let _ = svc.add_user(
+            &boss,
+            "gdv1",
+            "Lê Thị Hoa",
+            chitra::domain::user::Role::Clerk,
+            "2222",
+        );
+    }
+
+    let mut starts = Vec::new();
+    let mut first_bytes = 0;
+    for _ in 0..10 {
+        let t = Instant::now();
+        let mut pty = Pty::spawn(&config.source);
+        let (took, bytes) = pty.first_frame(t);
+        first_bytes = bytes.len();
+        starts.push(took);
+    }
+    let (med, p90, max) = summary(starts);
+    println!(
+        "{n} people: start to first frame: median {}, p90 {}, max {} (target < 150 ms); first frame {first_bytes} bytes",
+        ms(med),
+        ms(p90),
+        ms(max)
+    );
+
+    // Sign in, wait for the counter, type a name, then measure one key.
+    let mut pty = Pty::spawn(&config.source);
+    pty.drain(Duration::from_millis(100), Duration::from_secs(5));
+    pty.send(b"gdv1\t2222\r");
+    pty.drain(Duration::from_millis(300), Duration::from_secs(10));
+    pty.send("nguyen van".as_bytes());
+    let before = pty.drain(Duration::from_millis(300), Duration::from_secs(10));
+    let mut per_key = Vec::new();
+    for key in [" ", "a", "n", "\x7f", "\x7f"] {
+        pty.send(key.as_bytes());
+        per_key.push(
+            pty.drain(Duration::from_millis(300), Duration::from_secs(10))
+                .len(),
+        );
+    }
+    println!(
+        "bytes written per keystroke in the search field at 80×24 (results on screen): {per_key:?} (target < 2048); the screen before: {} bytes",
+        before.len()
+    );
+}
