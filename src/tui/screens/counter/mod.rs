@@ -4,11 +4,12 @@
 //! this month's state; Enter opens the chosen person ([`super::person`]).
 //!
 //! A barcode scanner types the ID digits and Enter, so scanning an ID card
-//! opens the person at once when exactly that person matches.
+//! opens that person's file at once (a whole ID number finds one person).
 //!
-//! The screen is drawn often over slow links, so it writes little: the
-//! chosen row is reverse video (no background colours), and a row that did
-//! not change is not redrawn (ratatui sends only changed cells).
+//! The screen is drawn on every key over slow links, so it writes little:
+//! the chosen row is reverse video (no background colours), and a row that
+//! did not change is not sent again (ratatui sends only changed cells). The
+//! result list's columns are laid out in `results.rs`.
 //!
 //! Esc empties the search; on an empty search it asks to quit. The menu
 //! (PIN change, sign-out) is one key away ([`KeyList::menu`]).
@@ -16,20 +17,21 @@
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 
 use super::home::Home;
 use super::person::Person;
 use super::{Nav, Outcome, Screen};
-use crate::i18n::{labels, strings};
+use crate::i18n::strings;
 use crate::service::counter::{SearchHit, SearchResults};
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
-use crate::tui::theme::Theme;
-use crate::tui::widgets::fit::{fit, width};
+use crate::tui::widgets::fit::fit;
 use crate::tui::widgets::input::{self, Input, InputMsg};
-use crate::tui::widgets::select::{Select, SelectMsg, first_visible};
+use crate::tui::widgets::select::{Select, SelectMsg};
+use results::{Columns, draw_hits};
+
+mod results;
 
 /// Most results asked of the service; "more" says the list was cut.
 pub const LIMIT: usize = 30;
@@ -296,146 +298,6 @@ impl Screen for Counter {
     }
 }
 
-/// Column widths of the result list in `w` columns: fixed columns for the
-/// year, ID number, state and amount; the rest shared by name, hamlet and
-/// category as their texts need. When they do not all fit, the hamlet and
-/// category are cut first (the name is what the clerk reads); any room
-/// left goes to the name.
-struct Columns {
-    name: usize,
-    year: usize,
-    hamlet: usize,
-    id: usize,
-    category: usize,
-    state: usize,
-    amount: usize,
-}
-
-impl Columns {
-    fn for_hits(w: u16, hits: &[SearchHit]) -> Columns {
-        let s = strings::t();
-        let (year, id, state, amount) = (4, 12, 9, 11);
-        let gaps = 6;
-        let flex = usize::from(w).saturating_sub(year + id + state + amount + gaps);
-        let need = |header: &str, text: &dyn Fn(&SearchHit) -> usize| {
-            hits.iter().map(text).max().unwrap_or(0).max(width(header))
-        };
-        let text = |t: &Option<String>| t.as_deref().map_or(0, |t| width(&for_display(t)));
-        // Name, hamlet, category.
-        let mut cols = [
-            need(s.col_name, &|h| width(&for_display(&h.person.full_name))),
-            need(s.col_hamlet, &|h| text(&h.person.hamlet)),
-            need(s.col_category, &|h| text(&h.person.category)),
-        ];
-        // Too wide: the hamlet and category give way first (the wider of
-        // the two), down to a few letters; then the name.
-        let least = [0, 8, 9];
-        while cols.iter().sum::<usize>() > flex {
-            let wider = if cols[2] >= cols[1] { 2 } else { 1 };
-            let i = if cols[wider] > least[wider] {
-                wider
-            } else if cols[3 - wider] > least[3 - wider] {
-                3 - wider
-            } else {
-                0
-            };
-            if cols[i] == 0 {
-                break;
-            }
-            cols[i] -= 1;
-        }
-        cols[0] += flex.saturating_sub(cols.iter().sum());
-        Columns {
-            name: cols[0],
-            year,
-            hamlet: cols[1],
-            id,
-            category: cols[2],
-            state,
-            amount,
-        }
-    }
-
-    fn cells(&self, texts: [&str; 7]) -> String {
-        let widths = [
-            self.name,
-            self.year,
-            self.hamlet,
-            self.id,
-            self.category,
-            self.state,
-        ];
-        let mut out = String::new();
-        for (text, w) in texts.iter().zip(widths) {
-            let t = fit(text, w);
-            out.push_str(&t);
-            out.push_str(&" ".repeat(w - width(&t) + 1));
-        }
-        let amount = fit(texts[6], self.amount);
-        out.push_str(&" ".repeat(self.amount - width(&amount)));
-        out.push_str(&amount);
-        out
-    }
-
-    fn header(&self, theme: &Theme) -> Line<'static> {
-        let s = strings::t();
-        Line::from(Span::styled(
-            self.cells([
-                s.col_name,
-                s.col_year,
-                s.col_hamlet,
-                s.col_id,
-                s.col_category,
-                s.col_state,
-                s.col_unpaid,
-            ]),
-            theme.heading(),
-        ))
-    }
-
-    fn row(&self, hit: &SearchHit) -> String {
-        let p = &hit.person;
-        let year = p.birth_year.map(|y| y.to_string()).unwrap_or_default();
-        let amount = if hit.unpaid_total.is_zero() {
-            "—".to_string()
-        } else {
-            hit.unpaid_total.format_plain()
-        };
-        self.cells([
-            &for_display(&p.full_name),
-            &year,
-            &for_display(p.hamlet.as_deref().unwrap_or("")),
-            &for_display(p.id_number.as_deref().unwrap_or("—")),
-            &for_display(p.category.as_deref().unwrap_or("")),
-            labels::month_state(hit.state),
-            &amount,
-        ])
-    }
-}
-
-/// The result rows, the chosen one in reverse video, scrolled so it shows.
-fn draw_hits(
-    frame: &mut Frame,
-    area: Rect,
-    hits: &[SearchHit],
-    selected: usize,
-    cols: &Columns,
-    theme: &Theme,
-) {
-    let height = usize::from(area.height);
-    let start = first_visible(selected, height);
-    let buf = frame.buffer_mut();
-    for (n, hit) in hits.iter().enumerate().skip(start).take(height) {
-        let y = area.y + u16::try_from(n - start).unwrap_or(0);
-        let style = if n == selected {
-            theme.selected()
-        } else {
-            theme.text()
-        };
-        buf.set_stringn(area.x, y, cols.row(hit), usize::from(area.width), style);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -447,67 +309,5 @@ mod tests {
             "046152004321"
         );
         assert_eq!(search_text("  nguyen an "), "nguyen an");
-    }
-
-    fn hit(name: &str, hamlet: &str, category: &str) -> SearchHit {
-        use crate::domain::payment::PayMethod;
-        use crate::domain::person::{Person, Status};
-        use crate::service::counter::MonthState;
-        SearchHit {
-            person: Person {
-                id: 1,
-                record_code: "HD-1".into(),
-                full_name: name.into(),
-                birth_year: Some(1950),
-                gender: None,
-                id_number: None,
-                phone: None,
-                hamlet: Some(hamlet.into()),
-                address: None,
-                category: Some(category.into()),
-                pay_method: PayMethod::Cash,
-                account_no: None,
-                account_bank: None,
-                status: Status::Active,
-                status_note: None,
-                status_since: None,
-            },
-            state: MonthState::Unpaid,
-            unpaid_total: crate::domain::Money::ZERO,
-        }
-    }
-
-    #[test]
-    fn columns_fill_the_width_and_fit_what_they_show() {
-        let hits = [
-            hit("Nguyễn Văn An", "Thôn Đông", "Thương binh"),
-            hit("Nguyễn Thị Dung", "Thôn Tây", "Bệnh binh"),
-        ];
-        for w in [78u16, 118] {
-            let c = Columns::for_hits(w, &hits);
-            let total = c.name + c.year + c.hamlet + c.id + c.category + c.state + c.amount + 6;
-            assert_eq!(total, usize::from(w));
-            assert_eq!((c.hamlet, c.category), (9, 11), "nothing cut");
-        }
-    }
-
-    #[test]
-    fn hamlet_and_category_are_cut_before_the_name() {
-        let hits = [hit(
-            "Tôn Nữ Thị Phương Thảo Nguyên",
-            "Tổ dân phố Thai Dương Hạ Đông",
-            "Thân nhân liệt sĩ hưởng trợ cấp tuất",
-        )];
-        let c = Columns::for_hits(78, &hits);
-        assert_eq!(c.name + c.hamlet + c.category, 78 - (4 + 12 + 9 + 11) - 6);
-        assert_eq!((c.name, c.hamlet, c.category), (19, 8, 9));
-        // A name that fits is never cut for a long hamlet.
-        let hits = [hit(
-            "Nguyễn Đức Phúc",
-            "Tổ dân phố Thai Dương Hạ",
-            "Thương binh",
-        )];
-        let c = Columns::for_hits(78, &hits);
-        assert_eq!((c.name, c.hamlet, c.category), (15, 11, 10));
     }
 }
