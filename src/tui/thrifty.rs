@@ -15,7 +15,7 @@
 //! while it is not.
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::layout::{Position, Rect, Size};
 use unicode_width::UnicodeWidthStr;
 
@@ -104,13 +104,13 @@ fn move_cost(x: u16, y: u16) -> usize {
     4 + digits(u32::from(y) + 1) + digits(u32::from(x) + 1)
 }
 
-/// Whether printing `cell` after `pen` needs no change of style.
+/// Whether printing `cell` after `pen` needs no change of style (and the
+/// cell is plain text, with no special rule for diffing).
 fn same_pen(cell: &Cell, pen: &Cell) -> bool {
-    cell.fg == pen.fg && cell.bg == pen.bg && cell.modifier == pen.modifier && {
-        #[allow(deprecated)]
-        let plain = !cell.skip;
-        plain
-    }
+    cell.fg == pen.fg
+        && cell.bg == pen.bg
+        && cell.modifier == pen.modifier
+        && cell.diff_option == CellDiffOption::None
 }
 
 impl<B: Backend> Backend for Thrifty<B> {
