@@ -9,6 +9,7 @@ pub mod payment;
 pub mod period;
 pub mod person;
 pub mod proxy;
+pub mod report;
 pub mod user;
 pub mod words;
 

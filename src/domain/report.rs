@@ -1,0 +1,594 @@
+//! The day report: one computation from the day's raw facts, used by the
+//! close screen, the printout, every export and `verify`, so they cannot
+//! disagree.
+//!
+//! Accounting:
+//! - a payment counts on the day it was recorded (gross);
+//! - a reversal (void) counts on the day it was recorded, against the
+//!   method of the payment it reverses — a void of yesterday's payment
+//!   lowers today's net;
+//! - a clerk's expected cash = opening float + cash issued − cash returned
+//!   − cash paid out (counter and home) + cash voided back into the drawer.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::payment::PayMethod;
+use super::{Money, Period};
+
+/// How many, and how much.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    pub count: i64,
+    pub amount: Money,
+}
+
+impl Tally {
+    fn add(&mut self, amount: Money) {
+        self.count += 1;
+        self.amount = self.amount + amount;
+    }
+}
+
+/// A payment recorded on the day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentFact {
+    pub id: i64,
+    pub receipt_no: String,
+    pub office: String,
+    pub receipt_year: i32,
+    pub receipt_seq: i64,
+    pub clerk_id: i64,
+    pub method: PayMethod,
+    pub total: Money,
+    pub category: Option<String>,
+    pub person: String,
+    pub paid_at: String,
+    /// The day it was voided, if it was (any day).
+    pub voided_on: Option<String>,
+}
+
+/// A reversal recorded on the day (of a payment of any day).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReversalFact {
+    pub payment_id: i64,
+    pub receipt_no: String,
+    pub method: PayMethod,
+    pub total: Money,
+    pub category: Option<String>,
+    pub paid_on: String,
+    pub requested_by: i64,
+    pub approved_by: i64,
+    pub reason: String,
+    pub at: String,
+}
+
+/// Kinds of cash handed between the supervisor and a drawer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MoveKind {
+    /// The opening float.
+    Float,
+    /// More cash during the day.
+    Issue,
+    /// Cash taken back.
+    Return,
+}
+
+impl MoveKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            MoveKind::Float => "float",
+            MoveKind::Issue => "issue",
+            MoveKind::Return => "return",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<MoveKind> {
+        match s {
+            "float" => Some(MoveKind::Float),
+            "issue" => Some(MoveKind::Issue),
+            "return" => Some(MoveKind::Return),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoveFact {
+    pub clerk_id: i64,
+    pub supervisor_id: i64,
+    pub kind: MoveKind,
+    pub amount: Money,
+    pub at: String,
+}
+
+/// A clerk's blind count of their drawer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CountFact {
+    pub clerk_id: i64,
+    pub at: String,
+    /// Notes counted per denomination (đồng → number of notes).
+    pub notes: BTreeMap<i64, i64>,
+    pub counted: Money,
+    /// What was expected when the count was made.
+    pub expected: Money,
+    pub difference: Money,
+    pub reason: Option<String>,
+}
+
+/// People still owed in an open period, at the time of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnpaidFact {
+    pub period: Period,
+    pub people: i64,
+    pub amount: Money,
+}
+
+/// A user named in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Staff {
+    pub name: String,
+    pub full_name: String,
+}
+
+/// The audit head sealed by a close.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Seal {
+    pub seq: i64,
+    pub hash: String,
+}
+
+/// A closed day's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClosedFact {
+    pub at: String,
+    pub by: String,
+    pub seal: Seal,
+    /// The totals stored when the day was closed.
+    pub totals: String,
+}
+
+/// Everything about a day the report is computed from.
+#[derive(Debug, Clone, Default)]
+pub struct DayFacts {
+    /// "YYYY-MM-DD".
+    pub day: String,
+    pub payments: Vec<PaymentFact>,
+    pub reversals: Vec<ReversalFact>,
+    pub moves: Vec<MoveFact>,
+    pub counts: Vec<CountFact>,
+    pub staff: BTreeMap<i64, Staff>,
+    pub unpaid: Vec<UnpaidFact>,
+    /// Per (office, year): the last receipt number used before this day.
+    pub last_seq_before: BTreeMap<(String, i32), i64>,
+    pub closed: Option<ClosedFact>,
+    /// The audit head now (for a report of an open day).
+    pub audit_head: Option<Seal>,
+}
+
+/// One clerk's day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClerkDay {
+    pub user_id: i64,
+    pub name: String,
+    pub full_name: String,
+    pub by_method: BTreeMap<PayMethod, Tally>,
+    pub payments: Tally,
+    pub voids: Tally,
+    pub float: Money,
+    pub issued: Money,
+    pub returned: Money,
+    pub cash_paid: Money,
+    pub cash_voided: Money,
+    pub expected: Money,
+    pub count: Option<CountFact>,
+    /// First and last receipt number of the day.
+    pub receipts: Option<(String, String)>,
+}
+
+impl ClerkDay {
+    /// The drawer was used today (a float, a move or cash paid).
+    pub fn drawer_opened(&self) -> bool {
+        self.float > Money::ZERO || self.issued > Money::ZERO || self.cash_paid > Money::ZERO
+    }
+}
+
+/// A missing run of receipt numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Gap {
+    pub office: String,
+    pub year: i32,
+    pub from: i64,
+    pub to: i64,
+}
+
+/// Why a day cannot be closed yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Blocker {
+    /// A drawer was opened but not counted.
+    NotCounted { clerk: String },
+    /// A count differs and no reason was given.
+    NoReason { clerk: String, difference: Money },
+}
+
+/// A voided payment, for the report's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VoidLine {
+    pub receipt_no: String,
+    pub amount: Money,
+    pub method: PayMethod,
+    pub paid_on: String,
+    pub requested_by: String,
+    pub approved_by: String,
+    pub reason: String,
+}
+
+/// The numbers a close stores and `verify` recomputes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DayTotals {
+    pub payments: Tally,
+    pub voids: Tally,
+    pub net: Money,
+    pub by_method: BTreeMap<PayMethod, Tally>,
+    pub by_category: BTreeMap<String, Tally>,
+    /// Per clerk (user name): expected and counted cash.
+    pub drawers: BTreeMap<String, (Money, Option<Money>)>,
+    pub cash_expected: Money,
+    pub cash_counted: Money,
+}
+
+/// The day report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DayReport {
+    pub day: String,
+    pub clerks: Vec<ClerkDay>,
+    pub totals: DayTotals,
+    pub voids: Vec<VoidLine>,
+    pub receipt_gaps: Vec<Gap>,
+    pub unpaid: Vec<UnpaidFact>,
+    pub blockers: Vec<Blocker>,
+    pub closed: Option<ClosedFact>,
+    pub audit_head: Option<Seal>,
+    /// The day's payments (for the printed list), in receipt order.
+    pub payments: Vec<PaymentLine>,
+}
+
+/// A payment in the report's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PaymentLine {
+    pub receipt_no: String,
+    pub paid_at: String,
+    pub person: String,
+    pub method: PayMethod,
+    pub amount: Money,
+    pub clerk: String,
+    pub voided: bool,
+}
+
+impl DayReport {
+    /// Cash counted minus cash expected, over the counted drawers.
+    pub fn difference(&self) -> Money {
+        self.clerks
+            .iter()
+            .filter_map(|c| c.count.as_ref().map(|n| n.difference))
+            .sum()
+    }
+
+    /// The totals in the canonical text a close stores.
+    pub fn totals_json(&self) -> String {
+        serde_json::to_string(&self.totals).expect("totals always serialise")
+    }
+}
+
+fn staff(facts: &DayFacts, id: i64) -> Staff {
+    facts.staff.get(&id).cloned().unwrap_or(Staff {
+        name: format!("#{id}"),
+        full_name: format!("#{id}"),
+    })
+}
+
+/// Computes the day report from its facts.
+pub fn compute(facts: &DayFacts) -> DayReport {
+    let mut clerks: BTreeMap<i64, ClerkDay> = BTreeMap::new();
+    fn clerk<'a>(clerks: &'a mut BTreeMap<i64, ClerkDay>, facts: &DayFacts, id: i64) -> &'a mut ClerkDay {
+        clerks.entry(id).or_insert_with(|| {
+            let s = staff(facts, id);
+            ClerkDay {
+            user_id: id,
+            name: s.name,
+            full_name: s.full_name,
+            by_method: BTreeMap::new(),
+            payments: Tally::default(),
+            voids: Tally::default(),
+            float: Money::ZERO,
+            issued: Money::ZERO,
+            returned: Money::ZERO,
+            cash_paid: Money::ZERO,
+            cash_voided: Money::ZERO,
+            expected: Money::ZERO,
+            count: None,
+            receipts: None,
+            }
+        })
+    }
+    let mut totals = DayTotals {
+        payments: Tally::default(),
+        voids: Tally::default(),
+        net: Money::ZERO,
+        by_method: BTreeMap::new(),
+        by_category: BTreeMap::new(),
+        drawers: BTreeMap::new(),
+        cash_expected: Money::ZERO,
+        cash_counted: Money::ZERO,
+    };
+    let uncategorised = || "—".to_string();
+
+    let mut payments = facts.payments.clone();
+    payments.sort_by(|a, b| (&a.office, a.receipt_year, a.receipt_seq).cmp(&(&b.office, b.receipt_year, b.receipt_seq)));
+    for p in &payments {
+        let c = clerk(&mut clerks, facts, p.clerk_id);
+        c.payments.add(p.total);
+        c.by_method.entry(p.method).or_default().add(p.total);
+        if p.method.is_cash() {
+            c.cash_paid = c.cash_paid + p.total;
+        }
+        c.receipts = Some(match c.receipts.take() {
+            None => (p.receipt_no.clone(), p.receipt_no.clone()),
+            Some((first, _)) => (first, p.receipt_no.clone()),
+        });
+        totals.payments.add(p.total);
+        totals.by_method.entry(p.method).or_default().add(p.total);
+        totals
+            .by_category
+            .entry(p.category.clone().unwrap_or_else(uncategorised))
+            .or_default()
+            .add(p.total);
+    }
+    let mut voids = Vec::new();
+    for r in &facts.reversals {
+        let c = clerk(&mut clerks, facts, r.requested_by);
+        c.voids.add(r.total);
+        if r.method.is_cash() {
+            c.cash_voided = c.cash_voided + r.total;
+        }
+        totals.voids.add(r.total);
+        let m = totals.by_method.entry(r.method).or_default();
+        m.count -= 1;
+        m.amount = m.amount - r.total;
+        let k = totals.by_category.entry(r.category.clone().unwrap_or_else(uncategorised)).or_default();
+        k.count -= 1;
+        k.amount = k.amount - r.total;
+        voids.push(VoidLine {
+            receipt_no: r.receipt_no.clone(),
+            amount: r.total,
+            method: r.method,
+            paid_on: r.paid_on.clone(),
+            requested_by: staff(facts, r.requested_by).full_name,
+            approved_by: staff(facts, r.approved_by).full_name,
+            reason: r.reason.clone(),
+        });
+    }
+    for m in &facts.moves {
+        let c = clerk(&mut clerks, facts, m.clerk_id);
+        match m.kind {
+            MoveKind::Float => c.float = c.float + m.amount,
+            MoveKind::Issue => c.issued = c.issued + m.amount,
+            MoveKind::Return => c.returned = c.returned + m.amount,
+        }
+    }
+    for n in &facts.counts {
+        let c = clerk(&mut clerks, facts, n.clerk_id);
+        c.count = Some(n.clone());
+    }
+    let mut blockers = Vec::new();
+    for c in clerks.values_mut() {
+        c.expected = c.float + c.issued - c.returned - c.cash_paid + c.cash_voided;
+        let opened = c.drawer_opened();
+        match &c.count {
+            Some(n) => {
+                totals.cash_counted = totals.cash_counted + n.counted;
+                if !n.difference.is_zero() && n.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                    blockers.push(Blocker::NoReason {
+                        clerk: c.full_name.clone(),
+                        difference: n.difference,
+                    });
+                }
+            }
+            None if opened => blockers.push(Blocker::NotCounted {
+                clerk: c.full_name.clone(),
+            }),
+            None => {}
+        }
+        if opened || c.count.is_some() {
+            totals.cash_expected = totals.cash_expected + c.expected;
+            totals
+                .drawers
+                .insert(c.name.clone(), (c.expected, c.count.as_ref().map(|n| n.counted)));
+        }
+    }
+    totals.net = totals.payments.amount - totals.voids.amount;
+    totals.by_method.retain(|_, t| t.count != 0 || !t.amount.is_zero());
+    totals.by_category.retain(|_, t| t.count != 0 || !t.amount.is_zero());
+
+    let mut gaps = Vec::new();
+    let mut by_series: BTreeMap<(String, i32), Vec<i64>> = BTreeMap::new();
+    for p in &payments {
+        by_series.entry((p.office.clone(), p.receipt_year)).or_default().push(p.receipt_seq);
+    }
+    for ((office, year), seqs) in by_series {
+        let mut expect = facts.last_seq_before.get(&(office.clone(), year)).copied().unwrap_or(0) + 1;
+        for s in seqs {
+            if s > expect {
+                gaps.push(Gap { office: office.clone(), year, from: expect, to: s - 1 });
+            }
+            expect = expect.max(s + 1);
+        }
+    }
+
+    let lines = payments
+        .iter()
+        .map(|p| PaymentLine {
+            receipt_no: p.receipt_no.clone(),
+            paid_at: p.paid_at.clone(),
+            person: p.person.clone(),
+            method: p.method,
+            amount: p.total,
+            clerk: staff(facts, p.clerk_id).full_name,
+            voided: p.voided_on.is_some(),
+        })
+        .collect();
+
+    DayReport {
+        day: facts.day.clone(),
+        clerks: clerks.into_values().collect(),
+        totals,
+        voids,
+        receipt_gaps: gaps,
+        unpaid: facts.unpaid.clone(),
+        blockers,
+        closed: facts.closed.clone(),
+        audit_head: facts.audit_head.clone(),
+        payments: lines,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(d: i64) -> Money {
+        Money::from_dong(d)
+    }
+
+    fn payment(seq: i64, clerk: i64, method: PayMethod, total: i64, category: &str) -> PaymentFact {
+        PaymentFact {
+            id: seq,
+            receipt_no: format!("HD-2026-{seq:06}"),
+            office: "HD01".into(),
+            receipt_year: 2026,
+            receipt_seq: seq,
+            clerk_id: clerk,
+            method,
+            total: m(total),
+            category: Some(category.into()),
+            person: "Nguyễn Văn An".into(),
+            paid_at: "2026-11-10T09:00:00+07:00".into(),
+            voided_on: None,
+        }
+    }
+
+    fn facts() -> DayFacts {
+        let mut staff = BTreeMap::new();
+        staff.insert(1, Staff { name: "truong".into(), full_name: "Trần Văn Minh".into() });
+        staff.insert(2, Staff { name: "gdv1".into(), full_name: "Lê Thị Hoa".into() });
+        staff.insert(3, Staff { name: "gdv2".into(), full_name: "Phạm Văn Long".into() });
+        let mv = |clerk, kind, amount| MoveFact { clerk_id: clerk, supervisor_id: 1, kind, amount: m(amount), at: String::new() };
+        let mut last = BTreeMap::new();
+        last.insert(("HD01".to_string(), 2026), 10);
+        DayFacts {
+            day: "2026-11-10".into(),
+            payments: vec![
+                payment(11, 2, PayMethod::Cash, 2_789_000, "Thương binh"),
+                payment(12, 2, PayMethod::Bank, 1_000_000, "Bệnh binh"),
+                payment(13, 3, PayMethod::Home, 3_000_000, "Thương binh"),
+            ],
+            reversals: vec![ReversalFact {
+                payment_id: 7,
+                receipt_no: "HD-2026-000007".into(),
+                method: PayMethod::Cash,
+                total: m(500_000),
+                category: Some("Thương binh".into()),
+                paid_on: "2026-11-09".into(),
+                requested_by: 2,
+                approved_by: 1,
+                reason: "Chi nhầm người".into(),
+                at: String::new(),
+            }],
+            moves: vec![
+                mv(2, MoveKind::Float, 5_000_000),
+                mv(3, MoveKind::Float, 2_000_000),
+                mv(3, MoveKind::Issue, 2_000_000),
+                mv(3, MoveKind::Return, 500_000),
+            ],
+            counts: vec![CountFact {
+                clerk_id: 2,
+                at: String::new(),
+                notes: BTreeMap::from([(500_000, 5), (200_000, 1), (10_000, 1), (1_000, 1)]),
+                counted: m(2_711_000),
+                expected: m(2_711_000),
+                difference: Money::ZERO,
+                reason: None,
+            }],
+            staff,
+            last_seq_before: last,
+            ..DayFacts::default()
+        }
+    }
+
+    #[test]
+    fn a_drawers_expected_cash_follows_floats_payments_and_voids() {
+        let r = compute(&facts());
+        let hoa = r.clerks.iter().find(|c| c.name == "gdv1").unwrap();
+        // 5.000.000 − 2.789.000 cash paid + 500.000 voided back.
+        assert_eq!(hoa.expected, m(2_711_000));
+        assert_eq!(hoa.cash_paid, m(2_789_000));
+        let long = r.clerks.iter().find(|c| c.name == "gdv2").unwrap();
+        // 2.000.000 + 2.000.000 − 500.000 − 3.000.000 paid at home.
+        assert_eq!(long.expected, m(500_000));
+        assert_eq!(r.totals.cash_expected, m(3_211_000));
+        assert_eq!(r.totals.cash_counted, m(2_711_000));
+    }
+
+    #[test]
+    fn totals_are_net_of_voids_by_method_and_category() {
+        let r = compute(&facts());
+        assert_eq!(r.totals.payments, Tally { count: 3, amount: m(6_789_000) });
+        assert_eq!(r.totals.voids, Tally { count: 1, amount: m(500_000) });
+        assert_eq!(r.totals.net, m(6_289_000));
+        assert_eq!(r.totals.by_method[&PayMethod::Cash], Tally { count: 0, amount: m(2_289_000) });
+        assert_eq!(r.totals.by_method[&PayMethod::Bank].amount, m(1_000_000));
+        assert_eq!(r.totals.by_category["Thương binh"].amount, m(5_289_000));
+        let sum: Money = r.totals.by_method.values().map(|t| t.amount).sum();
+        assert_eq!(sum, r.totals.net);
+    }
+
+    #[test]
+    fn an_uncounted_drawer_blocks_the_close() {
+        let r = compute(&facts());
+        assert_eq!(r.blockers, vec![Blocker::NotCounted { clerk: "Phạm Văn Long".into() }]);
+    }
+
+    #[test]
+    fn a_difference_without_a_reason_blocks_the_close() {
+        let mut f = facts();
+        f.counts[0].counted = m(2_700_000);
+        f.counts[0].difference = m(-11_000);
+        let r = compute(&f);
+        assert!(r.blockers.contains(&Blocker::NoReason { clerk: "Lê Thị Hoa".into(), difference: m(-11_000) }));
+        f.counts[0].reason = Some("Thiếu 11.000 đ, đã báo".into());
+        assert!(!compute(&f).blockers.iter().any(|b| matches!(b, Blocker::NoReason { .. })));
+        assert_eq!(compute(&f).difference(), m(-11_000));
+    }
+
+    #[test]
+    fn missing_receipt_numbers_are_reported() {
+        let mut f = facts();
+        assert!(compute(&f).receipt_gaps.is_empty());
+        f.payments[1].receipt_seq = 14; // 12 and 13 … 13 is there, 12 missing
+        f.payments[2].receipt_seq = 13;
+        assert_eq!(compute(&f).receipt_gaps, vec![Gap { office: "HD01".into(), year: 2026, from: 12, to: 12 }]);
+        f.last_seq_before.insert(("HD01".into(), 2026), 8);
+        assert_eq!(compute(&f).receipt_gaps[0], Gap { office: "HD01".into(), year: 2026, from: 9, to: 10 });
+    }
+
+    #[test]
+    fn the_stored_totals_are_canonical_json() {
+        let a = compute(&facts()).totals_json();
+        let b = compute(&facts()).totals_json();
+        assert_eq!(a, b);
+        assert!(a.contains("\"net\":6289000"), "{a}");
+    }
+}
