@@ -262,7 +262,13 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
     let mut out: Vec<Line<'static>> = Vec::new();
 
     // Who.
-    let code = format!("{} {}", s.person_code, d(&p.record_code));
+    let code = format!(
+        "{} {} · {}: {}",
+        s.person_code,
+        d(&p.record_code),
+        s.person_month_state,
+        labels::month_state(v.state)
+    );
     let name = fit(&d(&p.full_name), DOC_WIDTH.saturating_sub(width(&code) + 2));
     let gap = DOC_WIDTH.saturating_sub(width(&name) + width(&code));
     out.push(Line::from(vec![
@@ -297,20 +303,15 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         p.hamlet.as_deref().map(d).unwrap_or_else(|| s.none.into())
     );
     out.push(Line::raw(fit(&place, DOC_WIDTH)));
-    let mut category = vec![format!(
+    let category = format!(
         "{}: {}",
         s.person_category,
         p.category
             .as_deref()
             .map(d)
             .unwrap_or_else(|| s.none.into())
-    )];
-    category.push(format!(
-        "{}: {}",
-        s.person_month_state,
-        labels::month_state(v.state)
-    ));
-    out.push(Line::raw(fit(&category.join(" · "), DOC_WIDTH)));
+    );
+    out.push(Line::raw(fit(&category, DOC_WIDTH)));
     if p.status != Status::Active {
         let mut st = format!("{}: {}", s.person_status, labels::status(p.status));
         if let Some(since) = &p.status_since {
