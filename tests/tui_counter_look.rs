@@ -238,3 +238,51 @@ fn typing_into_the_search_with_a_list_showing_sends_under_2_kb() {
     // A letter that keeps the list sends the letter and little else.
     assert!(sent[1].1 < 100, "{sent:?}");
 }
+
+#[test]
+fn no_color_leaves_no_colour_on_the_counter_or_any_step_of_paying() {
+    use chitra::tui::testing::render;
+    use ratatui::style::{Color, Modifier};
+    let office = office();
+    let mut app = chitra::tui::App::new(
+        office.service(),
+        chitra::tui::Theme::for_no_color(Some(std::ffi::OsStr::new("1"))),
+    );
+    sign_in(&mut app, common::CLERK1);
+    let mut check = |app: &mut chitra::tui::App| {
+        let buffer = render(app, 80, 24);
+        for cell in buffer.content() {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "{:?}",
+                cell.symbol()
+            );
+        }
+        buffer
+    };
+    type_text(&mut app, "nguyen");
+    let list = check(&mut app);
+    // The chosen row is still told apart: reverse video.
+    assert!(
+        list.content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::REVERSED))
+    );
+    press(&mut app, KeyCode::Enter);
+    check(&mut app);
+    // An error on the message line, then every step.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "046048001235");
+    press(&mut app, KeyCode::Enter);
+    check(&mut app);
+    type_text(&mut app, AN.2);
+    press(&mut app, KeyCode::Enter);
+    check(&mut app);
+    type_text(&mut app, "1");
+    check(&mut app);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "ĐÃ CHI");
+    check(&mut app);
+}

@@ -400,7 +400,7 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
     for pay in &v.payments {
         let row = format!(
             "  {}  {}  {}  {}  {}",
-            labels::date(&pay.paid_at),
+            d(&labels::date(&pay.paid_at)),
             d(&pay.receipt_no),
             right(&pay.total.to_string(), 13),
             periods_label(&pay.periods()),
@@ -413,7 +413,7 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
                 let why = format!(
                     "    {} {} — {}",
                     s.voided,
-                    labels::date(&r.at),
+                    d(&labels::date(&r.at)),
                     d(&r.reason)
                 );
                 out.push(Line::from(span(fit(&why, DOC_WIDTH), theme.heading())));

@@ -44,7 +44,7 @@ impl ReceiptList {
     fn row(p: &PaymentRecord) -> String {
         let mut row = format!(
             "{}  {}  {}  {}",
-            labels::date(&p.paid_at),
+            for_display(&labels::date(&p.paid_at)),
             for_display(&p.receipt_no),
             right(&p.total.to_string(), 13),
             periods_label(&p.periods())
