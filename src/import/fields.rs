@@ -211,3 +211,23 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod doc_tests {
+    use super::Field;
+
+    /// docs/import-format.md lists every built-in header name.
+    #[test]
+    fn the_import_format_document_lists_every_header_name() {
+        let doc = include_str!("../../docs/import-format.md");
+        for f in Field::ALL {
+            let row = doc
+                .lines()
+                .find(|l| l.starts_with(&format!("| `{}` |", f.code())))
+                .unwrap_or_else(|| panic!("docs/import-format.md has no row for {}", f.code()));
+            for s in f.default_synonyms() {
+                assert!(row.contains(s), "docs/import-format.md: {} lacks {s:?}", f.code());
+            }
+        }
+    }
+}
