@@ -1,6 +1,7 @@
 //! The real program, end to end: `chitra` started in an 80×24 tmux window on
 //! a temporary office, driven by keys as a clerk would (sign in, type an ID
-//! number, pay), then the database and the receipt file checked.
+//! number, pay by the person's registered bank transfer), then the database
+//! and the receipt file checked.
 //!
 //! Also: the bytes the program writes to its terminal (a pty) when one
 //! character is typed into the search with a result list showing.
@@ -166,10 +167,23 @@ fn a_clerk_signs_in_finds_a_person_by_id_number_and_pays_in_the_real_program() {
     tmux.wait_for("Bước 2/4");
     tmux.type_text(BINH.2);
     tmux.press("Enter");
-    tmux.wait_for("Bước 3/4");
-    tmux.type_text("1");
+    // Bình registered for bank transfers: chosen already, account filled in.
+    let method = tmux.wait_for("Bước 3/4");
+    assert!(
+        method.contains("▸ 3  Chuyển khoản ngân hàng  (đã đăng ký)"),
+        "{method}"
+    );
+    tmux.press("Enter");
+    let account = tmux.wait_for("Bước 3/4: TÀI KHOẢN NHẬN");
+    assert!(account.contains("Số tài khoản : [0123456789"), "{account}");
+    tmux.type_text("FT26332E2E");
+    tmux.press("Enter");
     let confirm = tmux.wait_for("Bước 4/4");
     assert!(confirm.contains("4.183.500 đ"), "{confirm}");
+    assert!(
+        confirm.contains("TK 0123456789 · mã GD FT26332E2E"),
+        "{confirm}"
+    );
     tmux.press("Enter");
     let done = tmux.wait_for("Biên nhận số");
     let year = &period[..4];
@@ -204,6 +218,9 @@ fn a_clerk_signs_in_finds_a_person_by_id_number_and_pays_in_the_real_program() {
     assert_eq!(paid.total.dong(), 4_183_500);
     assert_eq!(paid.clerk, "Lê Thị Hoa");
     assert_eq!(paid.receiver_id_number, BINH.2);
+    assert_eq!(paid.method, chitra::domain::PayMethod::Bank);
+    assert_eq!(paid.account.as_deref(), Some("0123456789"));
+    assert_eq!(paid.reference.as_deref(), Some("FT26332E2E"));
     let receipt: PathBuf = office
         .dir
         .path()
