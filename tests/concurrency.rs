@@ -38,6 +38,9 @@ fn racing_processes_pay_every_line_exactly_once() {
         &text.replace("THÁNG 11 NĂM 2026", "THÁNG X"),
         &period,
     );
+    // The processes pay on the real clock's day: open the drawers for it.
+    let mut today = chitra::service::Service::open(office.config.clone(), &office.db).unwrap();
+    office.open_drawers_with(&mut today);
 
     // 4 clerks' processes per person, all started before any finishes.
     let mut children = Vec::new();

@@ -242,6 +242,7 @@ fn an_authorisation_longer_than_a_year_is_refused() {
 fn outside_the_window_a_clerk_needs_a_supervisor_on_the_spot() {
     let office = office_with_two_months();
     office.clock.set("2026-11-27T10:00:00+07:00");
+    office.open_drawers();
     let mut svc = office.service();
     let clerk = office.sign_in(&mut svc, CLERK1);
     let an = person_id(&svc, "046048001234");

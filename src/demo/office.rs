@@ -7,6 +7,7 @@
 //! last month's list is mostly paid, some of this month is already paid, and
 //! a few people are owed both months.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -18,8 +19,9 @@ use super::proxies::{ProxyRole, demo_proxies, demo_today};
 use super::rng::Rng;
 use crate::config::Config;
 use crate::domain::person::Status;
+use crate::domain::report::MoveKind;
 use crate::domain::user::Role;
-use crate::domain::{PayMethod, Period};
+use crate::domain::{Money, PayMethod, Period};
 use crate::service::import::{ImportOptions, ListKind};
 use crate::service::pay::{NewProxy, PayRequest, Receiver};
 use crate::service::{Error, FixedClock, Service, Session};
@@ -54,6 +56,7 @@ pub fn write_config_for(dir: &Path, db: &Path) -> std::io::Result<PathBuf> {
         .replace("path = \"../data/chitra.db\"", &format!("path = \"{db}\""))
         .replace("spool_dir = \"../data/spool\"", "spool_dir = \"spool\"")
         .replace("dir = \"../data/backup\"", "dir = \"backup\"")
+        .replace("keep = 60", "keep = 5")
         .replace("window_first_day = 2", "window_first_day = 1")
         .replace("window_last_day = 25", "window_last_day = 31");
     std::fs::create_dir_all(dir)?;
@@ -172,26 +175,33 @@ pub fn build_at(
         svc.add_proxy(&boss, found.person.id, &new)?;
     }
 
-    // Last month: most people were paid during the window.
+    // Last month: most people were paid during the window. Each working
+    // day the drawers are opened in the morning, counted in the evening,
+    // and the day is closed.
     let mut rng = Rng::new(SEED ^ 0x5eed);
     let mut payments = 0;
+    let mut days = CounterDays {
+        clock: &clock,
+        boss: &boss,
+        current: None,
+        now,
+    };
     let came: Vec<usize> = (0..people.len()).filter(|_| !rng.chance(130)).collect();
     let (from, to) = (first_working_day(last), last_day(last));
     for (at, &i) in counter_times(&mut rng, from, to, came.len(), now)
         .iter()
         .zip(&came)
     {
-        clock.set(at);
+        days.at(&mut svc, at)?;
         if pay_demo(&mut svc, &clerks[i % clerks.len()], &people[i], &mut rng)? {
             payments += 1;
         }
     }
 
-    clock.set(&stamp(first_working_day(this), 7, 30, now));
-    import(&mut svc, &this_file, this)?;
-
     // This month so far: some people have come already, a few of them today
     // (before now).
+    days.at(&mut svc, &stamp(first_working_day(this), 7, 30, now))?;
+    import(&mut svc, &this_file, this)?;
     let came: Vec<usize> = (0..people.len()).filter(|_| rng.chance(350)).collect();
     let times: Vec<String> =
         counter_times(&mut rng, first_working_day(this), today, came.len(), now)
@@ -199,11 +209,19 @@ pub fn build_at(
             .filter(|t| chrono::DateTime::parse_from_rfc3339(t).is_ok_and(|t| t < now))
             .collect();
     for (at, &i) in times.iter().zip(&came) {
-        clock.set(at);
+        days.at(&mut svc, at)?;
         if pay_demo(&mut svc, &clerks[i % clerks.len()], &people[i], &mut rng)? {
             payments += 1;
         }
     }
+    // Today stays open, the drawers given their float.
+    let morning = stamp(today, 7, 15, now);
+    let opening = if chrono::DateTime::parse_from_rfc3339(&morning).is_ok_and(|t| t < now) {
+        morning
+    } else {
+        crate::service::clock::stamp(now)
+    };
+    days.at(&mut svc, &opening)?;
 
     // A few status changes, as decrease lists and reports bring them.
     clock.set(&crate::service::clock::stamp(now));
@@ -269,6 +287,77 @@ fn list_with_mistakes(people: &[DemoPerson], period: Period) -> String {
         crate::domain::Money::from_dong(total + 1_000_000).format_plain()
     ));
     out
+}
+
+/// Walks the demo's counter days: opens the drawers the first time a day
+/// is seen, and counts them and closes the day before the next one.
+struct CounterDays<'a> {
+    clock: &'a FixedClock,
+    boss: &'a Session,
+    current: Option<NaiveDate>,
+    now: chrono::DateTime<chrono::FixedOffset>,
+}
+
+impl CounterDays<'_> {
+    /// Moves the clock to `at`, closing the day before and opening `at`'s.
+    fn at(&mut self, svc: &mut Service, at: &str) -> Result<(), Error> {
+        let t = chrono::DateTime::parse_from_rfc3339(at).expect("a demo time");
+        let day = t.date_naive();
+        if self.current != Some(day) {
+            if let Some(prev) = self.current {
+                self.close(svc, prev)?;
+            }
+            self.clock
+                .set(&stamp(day, 7, 15, self.now).min(at.to_string()));
+            for (name, _, _, pin) in &USERS {
+                svc.drawer_move(
+                    self.boss,
+                    name,
+                    pin,
+                    MoveKind::Float,
+                    Money::from_dong(FLOAT),
+                    "",
+                )?;
+            }
+            self.current = Some(day);
+        }
+        self.clock.set(at);
+        Ok(())
+    }
+
+    /// Each clerk counts exactly what is expected; the supervisor closes.
+    fn close(&mut self, svc: &mut Service, day: NaiveDate) -> Result<(), Error> {
+        self.clock.set(&stamp(day, 17, 0, self.now));
+        let key = day.format("%Y-%m-%d").to_string();
+        let denominations = svc.config().cash.denominations.clone();
+        for (name, _, _, pin) in &USERS {
+            let clerk = svc.sign_in(name, pin)?;
+            let expected = svc
+                .day_report(&key)?
+                .clerks
+                .iter()
+                .find(|c| c.name == *name)
+                .map_or(0, |c| c.expected.dong());
+            svc.count_drawer(&clerk, &in_notes(expected, &denominations))?;
+        }
+        svc.close_day(self.boss, USERS[0].3, &key)?;
+        Ok(())
+    }
+}
+
+/// The opening float of each demo drawer.
+const FLOAT: i64 = 100_000_000;
+
+/// `amount` in as few notes as the denominations allow.
+fn in_notes(mut amount: i64, denominations: &[i64]) -> BTreeMap<i64, i64> {
+    let mut notes = BTreeMap::new();
+    for &d in denominations {
+        if amount >= d {
+            notes.insert(d, amount / d);
+            amount %= d;
+        }
+    }
+    notes
 }
 
 /// The seed of the demo office.

@@ -66,6 +66,7 @@ macro_rules! localized_error {
     )+};
 }
 
+pub mod day;
 pub mod import;
 pub mod import_source;
 pub mod labels;
@@ -74,3 +75,4 @@ pub mod service;
 pub mod store;
 pub mod strings;
 pub mod text;
+pub mod verify;

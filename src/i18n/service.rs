@@ -18,6 +18,8 @@ fn field_vi(field: &str) -> &str {
         "name" => "tên đăng nhập",
         "account" => "số tài khoản",
         "reference" => "mã giao dịch",
+        "reason" => "lý do",
+        "note" => "ghi chú",
         "proxy_name" => "họ tên người được ủy quyền",
         "relationship" => "quan hệ",
         "document_no" => "số giấy ủy quyền",
@@ -97,6 +99,7 @@ impl Localize for Error {
             Error::LastSupervisor => "Không tự khóa tài khoản của chính mình.".into(),
             Error::BadText { field, error } => format!("Ô {}: {}", field_vi(field), error.vi()),
             Error::Pay(e) => e.vi(),
+            Error::Day(e) => e.vi(),
             Error::Import(e) => e.vi(),
             Error::NoSuchPerson => {
                 "Không tìm thấy đối tượng này (có thể danh sách vừa thay đổi). Tìm lại.".into()
@@ -118,6 +121,7 @@ impl Localize for Error {
             Error::LastSupervisor => "You cannot lock your own account.".into(),
             Error::BadText { field, error } => format!("Field {field}: {}", error.en()),
             Error::Pay(e) => e.en(),
+            Error::Day(e) => e.en(),
             Error::Import(e) => e.en(),
             Error::NoSuchPerson => {
                 "No such person (the list may have just changed). Search again.".into()

@@ -27,6 +27,8 @@ pub enum Error {
     LastSupervisor,
     /// A list file was refused as a whole.
     Import(Box<super::import::ImportError>),
+    /// A cash, void or close operation was refused.
+    Day(super::day::DayError),
     /// A payment was refused.
     Pay(super::pay::PayError),
     /// No person with that id (a stale screen).

@@ -5,14 +5,17 @@
 //! store transaction with its audit row. Callers never see SQL.
 
 pub mod auth;
+pub mod backup;
 pub mod clock;
 pub mod counter;
+pub mod day;
 mod error;
 pub mod import;
 pub mod pay;
 pub mod people;
 pub mod proxies;
 pub mod users;
+pub mod verify;
 
 use std::sync::Arc;
 use std::time::Duration;

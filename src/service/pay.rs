@@ -11,13 +11,14 @@
 use chrono::NaiveDate;
 use serde_json::json;
 
+use super::day::DayError;
 use super::{Error, Service, Session};
 use crate::domain::payment::{PayMethod, PaymentRecord, ReceiverKind};
 use crate::domain::proxy::{Proxy, ProxyRuleError, Validity};
 use crate::domain::user::User;
 use crate::domain::{Money, payment};
 use crate::print::{receipt, spool};
-use crate::store::{StoreError, audit, payments, people, proxies};
+use crate::store::{StoreError, audit, days, drawers, payments, people, proxies};
 
 /// A supervisor's on-the-spot approval (only [`Service::approval`] makes one).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -293,6 +294,23 @@ impl Service {
             for (field, value) in [("account", &account), ("reference", &reference)] {
                 if let Some(v) = value {
                     crate::text::clean_field(v).map_err(|error| Error::BadText { field, error })?;
+                }
+            }
+            if let Some(c) = days::closed(tx, &day)? {
+                return Err(DayError::AlreadyClosed {
+                    day: day.clone(),
+                    at: c.at,
+                    by: c.by,
+                }
+                .into());
+            }
+            if req.method.is_cash() {
+                let clerk = session.user.full_name.clone();
+                if !drawers::is_open(tx, &day, session.user.id)? {
+                    return Err(DayError::DrawerNotOpen { clerk }.into());
+                }
+                if drawers::count_of(tx, &day, session.user.id)?.is_some() {
+                    return Err(DayError::DrawerCounted { clerk }.into());
                 }
             }
             let year = now

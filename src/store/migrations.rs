@@ -11,7 +11,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::StoreError;
 
 /// The migrations, oldest first; the database's version is how many ran.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/001_foundation.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_foundation.sql"),
+    include_str!("migrations/002_closing.sql"),
+];
 
 /// The schema version this binary writes.
 pub fn latest() -> i64 {

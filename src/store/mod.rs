@@ -8,6 +8,8 @@
 //! updates and deletes whoever asks.
 
 pub mod audit;
+pub mod days;
+pub mod drawers;
 mod error;
 pub mod imports;
 pub mod migrations;
@@ -105,6 +107,38 @@ impl Store {
     pub fn set_cache_mib(&self, mib: u32) -> Result<(), StoreError> {
         self.conn
             .execute_batch(&format!("PRAGMA cache_size = -{}", mib * 1024))?;
+        Ok(())
+    }
+
+    /// Writes a consistent copy of the database to `dest` (a new file)
+    /// with `VACUUM INTO`: it reads one snapshot, so writers carry on while
+    /// it runs. The copy is then opened and checked.
+    pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
+        if dest.exists() {
+            return Err(StoreError::AlreadyExists {
+                path: dest.to_path_buf(),
+            });
+        }
+        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
+                path: dir.to_path_buf(),
+                reason: e.to_string(),
+            })?;
+        }
+        let target = dest.to_str().ok_or_else(|| StoreError::Io {
+            path: dest.to_path_buf(),
+            reason: "path is not UTF-8".into(),
+        })?;
+        self.conn.execute("VACUUM INTO ?1", [target])?;
+        let copy = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| StoreError::from_open(dest, e))?;
+        let ok: String = copy.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if ok != "ok" {
+            return Err(StoreError::Io {
+                path: dest.to_path_buf(),
+                reason: ok,
+            });
+        }
         Ok(())
     }
 

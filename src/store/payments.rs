@@ -300,3 +300,29 @@ pub fn of_day(conn: &Connection, day: &str) -> Result<Vec<PaymentRecord>, StoreE
         .collect::<Result<_, _>>()?;
     rows.into_iter().map(|p| with_lines(conn, p)).collect()
 }
+
+/// Records the reversal (void) of a payment.
+pub fn insert_reversal(
+    conn: &Connection,
+    payment_id: i64,
+    day: &str,
+    at: &str,
+    requested_by: i64,
+    approved_by: i64,
+    reason: &str,
+) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO reversals (payment_id, day, reversed_at, requested_by, approved_by, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![payment_id, day, at, requested_by, approved_by, reason],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The payment with a receipt number.
+pub fn by_receipt_no(conn: &Connection, receipt_no: &str) -> Result<Option<i64>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM payments WHERE receipt_no = ?1")?
+        .query_row([receipt_no], |r| r.get(0))
+        .optional()?)
+}

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chitra::config::Config;
+use chitra::domain::Money;
+use chitra::domain::report::MoveKind;
 use chitra::domain::user::Role;
 use chitra::service::import::{ImportOptions, ImportReport, ListKind};
 use chitra::service::{FixedClock, Service, Session};
@@ -65,11 +67,36 @@ impl Office {
             .unwrap();
         svc.add_user(&boss, CLERK2.0, "Phạm Văn Long", Role::Clerk, CLERK2.1)
             .unwrap();
-        Office {
+        let office = Office {
             dir,
             config,
             db,
             clock,
+        };
+        office.open_drawers();
+        office
+    }
+
+    /// The supervisor gives every counter an opening float of 100.000.000 đ
+    /// for the clock's day (each clerk confirms with their PIN).
+    pub fn open_drawers(&self) {
+        let mut svc = self.service();
+        self.open_drawers_with(&mut svc);
+    }
+
+    /// Like [`Office::open_drawers`], on the day of `svc`'s clock.
+    pub fn open_drawers_with(&self, svc: &mut Service) {
+        let boss = svc.sign_in(SUPERVISOR.0, SUPERVISOR.1).unwrap();
+        for (name, pin) in [CLERK1, CLERK2, SUPERVISOR] {
+            svc.drawer_move(
+                &boss,
+                name,
+                pin,
+                MoveKind::Float,
+                Money::from_dong(100_000_000),
+                "",
+            )
+            .unwrap();
         }
     }
 

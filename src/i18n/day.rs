@@ -1,0 +1,158 @@
+//! Wording of cash, void and close refusals.
+
+use super::{Localize, labels};
+use crate::domain::report::Blocker;
+use crate::service::day::DayError;
+use crate::text::for_display;
+
+impl Localize for Blocker {
+    fn vi(&self) -> String {
+        match self {
+            Blocker::NotCounted { clerk } => {
+                format!("Quỹ của {} chưa kiểm đếm cuối ca.", for_display(clerk))
+            }
+            Blocker::NoReason { clerk, difference } => format!(
+                "Quỹ của {} lệch {difference} nhưng chưa ghi lý do.",
+                for_display(clerk)
+            ),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Blocker::NotCounted { clerk } => {
+                format!("{}'s drawer has not been counted.", for_display(clerk))
+            }
+            Blocker::NoReason { clerk, difference } => {
+                format!(
+                    "{}'s drawer differs by {difference} and has no reason.",
+                    for_display(clerk)
+                )
+            }
+        }
+    }
+}
+
+impl Localize for DayError {
+    fn vi(&self) -> String {
+        match self {
+            DayError::AlreadyFloated { clerk } => format!(
+                "{} đã nhận tiền đầu ngày hôm nay. Cấp thêm thì chọn \"cấp thêm\".",
+                for_display(clerk)
+            ),
+            DayError::DrawerNotOpen { clerk } => format!(
+                "Quỹ của {} hôm nay chưa mở: trưởng bưu cục cần cấp tiền đầu ngày trước.",
+                for_display(clerk)
+            ),
+            DayError::DrawerCounted { clerk } => format!(
+                "Quỹ của {} đã kiểm đếm cuối ca; hôm nay không chi/nhận tiền mặt qua quỹ này nữa.",
+                for_display(clerk)
+            ),
+            DayError::NotEnoughCash { clerk, expected } => format!(
+                "Quỹ của {} theo sổ chỉ còn {expected}; không thu về nhiều hơn số đó.",
+                for_display(clerk)
+            ),
+            DayError::BadAmount => "Số tiền phải lớn hơn 0 và là bội của mệnh giá nhỏ nhất.".into(),
+            DayError::NotADenomination(d) => {
+                format!("{d} đ không phải mệnh giá đang dùng (xem cash.denominations).")
+            }
+            DayError::NoDifference => "Quỹ khớp, không cần ghi lý do.".into(),
+            DayError::ReasonMissing => "Cần ghi lý do.".into(),
+            DayError::NoSuchReceipt(no) => format!("Không có biên nhận số {}.", for_display(no)),
+            DayError::AlreadyVoided { receipt_no, at } => {
+                format!(
+                    "Biên nhận {receipt_no} đã bị hủy lúc {}.",
+                    labels::date_time(at)
+                )
+            }
+            DayError::NotYet { day } => format!("Ngày {} chưa đến.", labels::date(day)),
+            DayError::EarlierDaysOpen { days } => format!(
+                "Còn ngày trước chưa khóa sổ: {}. Khóa sổ lần lượt từ ngày cũ nhất.",
+                days.iter()
+                    .map(|d| labels::date(d))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            DayError::Blocked(blockers) => format!(
+                "Chưa thể khóa sổ: {}",
+                blockers
+                    .iter()
+                    .map(|b| b.vi())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+            DayError::AlreadyClosed { day, at, by } => format!(
+                "Ngày {} đã khóa sổ lúc {} bởi {}.",
+                labels::date(day),
+                labels::date_time(at),
+                for_display(by)
+            ),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            DayError::AlreadyFloated { clerk } => format!(
+                "{} already has today's float; issue more instead.",
+                for_display(clerk)
+            ),
+            DayError::DrawerNotOpen { clerk } => {
+                format!(
+                    "{}'s drawer is not open today: a supervisor must give the opening float first.",
+                    for_display(clerk)
+                )
+            }
+            DayError::DrawerCounted { clerk } => {
+                format!(
+                    "{}'s drawer has been counted; no more cash through it today.",
+                    for_display(clerk)
+                )
+            }
+            DayError::NotEnoughCash { clerk, expected } => {
+                format!(
+                    "{}'s drawer should hold only {expected}; cannot take back more.",
+                    for_display(clerk)
+                )
+            }
+            DayError::BadAmount => {
+                "The amount must be positive and a multiple of the smallest note.".into()
+            }
+            DayError::NotADenomination(d) => {
+                format!("{d} đ is not a denomination in use (see cash.denominations).")
+            }
+            DayError::NoDifference => "The drawer agrees; no reason is needed.".into(),
+            DayError::ReasonMissing => "A reason is needed.".into(),
+            DayError::NoSuchReceipt(no) => format!("No receipt number {}.", for_display(no)),
+            DayError::AlreadyVoided { receipt_no, at } => format!(
+                "Receipt {receipt_no} was voided on {}.",
+                labels::date_time(at)
+            ),
+            DayError::NotYet { day } => format!("{} has not come yet.", labels::date(day)),
+            DayError::EarlierDaysOpen { days } => format!(
+                "Earlier days are still open: {}. Close them oldest first.",
+                days.iter()
+                    .map(|d| labels::date(d))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            DayError::Blocked(blockers) => format!(
+                "Cannot close yet: {}",
+                blockers
+                    .iter()
+                    .map(|b| b.en())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+            DayError::AlreadyClosed { day, at, by } => {
+                format!(
+                    "{} was closed on {} by {}.",
+                    labels::date(day),
+                    labels::date_time(at),
+                    for_display(by)
+                )
+            }
+        }
+    }
+}
+
+crate::localized_error!(DayError);

@@ -1,0 +1,57 @@
+//! Backups: a consistent copy of the database while clerks keep working,
+//! on demand (`chitra backup DEST`) and after each closed day (dated, in the
+//! configured folder, the last N kept).
+
+use std::path::{Path, PathBuf};
+
+use super::{Error, Service};
+use crate::store::StoreError;
+
+impl Service {
+    /// Writes a consistent copy of the database to `dest` (which must not
+    /// exist), then checks that the copy opens and is sound.
+    pub fn backup_to(&self, dest: &Path) -> Result<(), Error> {
+        self.store.backup_to(dest)?;
+        Ok(())
+    }
+
+    /// The dated backup written when `day` is closed; older ones beyond
+    /// `backup.keep` are removed.
+    pub(super) fn daily_backup(&self, day: &str) -> Result<PathBuf, Error> {
+        let dir = &self.config.backup.dir;
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
+            path: dir.clone(),
+            reason: e.to_string(),
+        })?;
+        let mut dest = dir.join(format!("chitra-{day}.db"));
+        let mut n = 2;
+        while dest.exists() {
+            dest = dir.join(format!("chitra-{day}-{n}.db"));
+            n += 1;
+        }
+        self.store.backup_to(&dest)?;
+        prune(dir, self.config.backup.keep);
+        Ok(dest)
+    }
+}
+
+/// Keeps the newest `keep` daily backups ("chitra-YYYY-MM-DD….db") in `dir`.
+fn prune(dir: &Path, keep: usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("chitra-") && n.ends_with(".db"))
+        })
+        .collect();
+    files.sort();
+    if files.len() > keep {
+        for old in &files[..files.len() - keep] {
+            let _ = std::fs::remove_file(old);
+        }
+    }
+}

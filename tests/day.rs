@@ -1,0 +1,586 @@
+//! Closing the day: drawers and blind counts, voids, the report's numbers,
+//! closed days that cannot change, verify and backups.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use chitra::domain::Money;
+use chitra::domain::payment::PayMethod;
+use chitra::domain::report::{Blocker, MoveKind};
+use chitra::service::day::DayError;
+use chitra::service::pay::{PayRequest, Receiver};
+use chitra::service::verify::Finding;
+use chitra::service::{Error, Service, Session};
+use common::*;
+
+const DAY: &str = "2026-11-10";
+
+fn m(d: i64) -> Money {
+    Money::from_dong(d)
+}
+
+/// An office with this month's list, gdv1's drawer opened with 5.000.000 đ
+/// (not the 100.000.000 of the shared helper).
+fn office() -> Office {
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    office
+}
+
+fn pay(
+    svc: &mut Service,
+    who: &Session,
+    id: &str,
+    method: PayMethod,
+) -> chitra::domain::payment::PaymentRecord {
+    let person = svc.search(id, 1).unwrap().hits[0].person.id;
+    let view = svc.person_view(person).unwrap();
+    let req = PayRequest {
+        person_id: person,
+        receiver: Receiver::Person,
+        receiver_id_number: id.into(),
+        method,
+        account: method.is_transfer().then(|| "1234567890".into()),
+        reference: method.is_transfer().then(|| "FT1".into()),
+        idem_key: svc.new_idem_key(),
+        lines: view.unpaid.iter().map(|l| l.entitlement_id).collect(),
+        approval: None,
+    };
+    svc.pay(who, &req).unwrap().payment
+}
+
+fn notes(pairs: &[(i64, i64)]) -> BTreeMap<i64, i64> {
+    pairs.iter().copied().collect()
+}
+
+const AN: &str = "046048001234"; // 2.789.000
+const BINH: &str = "046152004321"; // 2.789.000 + 1.394.500
+const CUC: &str = "046060007777"; // 3.120.000
+
+#[test]
+fn a_blind_count_that_agrees_shows_no_difference() {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay(&mut svc, &hoa, AN, PayMethod::Cash);
+    // Float 100.000.000 − 2.789.000 = 97.211.000.
+    let count = svc
+        .count_drawer(
+            &hoa,
+            &notes(&[(500_000, 194), (200_000, 1), (10_000, 1), (1_000, 1)]),
+        )
+        .unwrap();
+    assert_eq!(count.counted, m(97_211_000));
+    assert_eq!(count.expected, m(97_211_000));
+    assert!(count.difference.is_zero());
+    // A count is made once; no more cash through a counted drawer.
+    let again = svc.count_drawer(&hoa, &notes(&[(500_000, 1)])).unwrap_err();
+    assert!(
+        matches!(again, Error::Day(DayError::DrawerCounted { .. })),
+        "{again:?}"
+    );
+    let err = svc.explain_difference(&hoa, "không có gì").unwrap_err();
+    assert!(matches!(err, Error::Day(DayError::NoDifference)));
+}
+
+#[test]
+fn a_difference_needs_a_reason_before_the_day_closes() {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay(&mut svc, &hoa, AN, PayMethod::Cash);
+    let count = svc.count_drawer(&hoa, &notes(&[(500_000, 194)])).unwrap();
+    assert_eq!(count.difference, m(-211_000));
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    for who in [CLERK2, SUPERVISOR] {
+        let s = office.sign_in(&mut svc, who);
+        svc.count_drawer(&s, &notes(&[(500_000, 200)])).unwrap();
+    }
+    let err = svc.close_day(&boss, SUPERVISOR.1, DAY).unwrap_err();
+    match &err {
+        Error::Day(DayError::Blocked(b)) => {
+            assert_eq!(
+                b,
+                &vec![Blocker::NoReason {
+                    clerk: "Lê Thị Hoa".into(),
+                    difference: m(-211_000)
+                }]
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        err.to_string().contains("Lê Thị Hoa") && err.to_string().contains("-211.000 đ"),
+        "{err}"
+    );
+    svc.explain_difference(&hoa, "Trả nhầm tiền lẻ cho ông An, đã liên hệ")
+        .unwrap();
+    let closed = svc.close_day(&boss, SUPERVISOR.1, DAY).unwrap();
+    let hoa_day = closed
+        .report
+        .clerks
+        .iter()
+        .find(|c| c.name == "gdv1")
+        .unwrap();
+    assert_eq!(
+        hoa_day.count.as_ref().unwrap().reason.as_deref(),
+        Some("Trả nhầm tiền lẻ cho ông An, đã liên hệ")
+    );
+}
+
+#[test]
+fn an_uncounted_drawer_blocks_the_close() {
+    let office = office();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let err = svc.close_day(&boss, SUPERVISOR.1, DAY).unwrap_err();
+    let Error::Day(DayError::Blocked(b)) = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(b.len(), 3, "three drawers were opened: {b:?}");
+    assert!(b.iter().all(|x| matches!(x, Blocker::NotCounted { .. })));
+}
+
+#[test]
+fn cash_is_paid_only_from_an_open_drawer() {
+    let office = office();
+    office.clock.set("2026-11-11T08:00:00+07:00"); // a new day: no float yet
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let person = svc.search(AN, 1).unwrap().hits[0].person.id;
+    let req = PayRequest {
+        person_id: person,
+        receiver: Receiver::Person,
+        receiver_id_number: AN.into(),
+        method: PayMethod::Cash,
+        account: None,
+        reference: None,
+        idem_key: svc.new_idem_key(),
+        lines: vec![],
+        approval: None,
+    };
+    let err = svc.pay(&hoa, &req).unwrap_err();
+    assert!(
+        matches!(err, Error::Day(DayError::DrawerNotOpen { .. })),
+        "{err:?}"
+    );
+    // A transfer needs no drawer.
+    pay(&mut svc, &hoa, AN, PayMethod::Bank);
+}
+
+#[test]
+fn a_void_makes_the_lines_payable_again_and_returns_the_cash() {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let p = pay(&mut svc, &hoa, BINH, PayMethod::Cash);
+    let before = svc.day_report(DAY).unwrap();
+    let hoa_before = before
+        .clerks
+        .iter()
+        .find(|c| c.name == "gdv1")
+        .unwrap()
+        .expected;
+    assert_eq!(hoa_before, m(100_000_000 - 4_183_500));
+
+    // A clerk cannot approve, nor can the one asking.
+    assert!(svc.approval(&hoa, CLERK2.0, CLERK2.1).is_err());
+    let approval = svc.approval(&hoa, SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    let voided = svc
+        .void_payment(
+            &hoa,
+            &p.receipt_no,
+            "Chi nhầm: người nhận chưa đủ giấy tờ",
+            &approval,
+        )
+        .unwrap();
+    assert!(voided.reversal.is_some());
+
+    let person = svc.search(BINH, 1).unwrap().hits[0].person.id;
+    let view = svc.person_view(person).unwrap();
+    assert_eq!(view.unpaid.len(), 2, "both lines are owed again");
+    assert!(
+        view.payments[0].reversal.is_some(),
+        "the original stays, marked"
+    );
+    let after = svc.day_report(DAY).unwrap();
+    let hoa_after = after.clerks.iter().find(|c| c.name == "gdv1").unwrap();
+    assert_eq!(
+        hoa_after.expected,
+        m(100_000_000),
+        "the cash is back in the drawer"
+    );
+    assert_eq!(after.totals.net, Money::ZERO);
+    assert_eq!(after.voids.len(), 1);
+
+    // Voided once only; and it can be paid again, with a new receipt.
+    let again = svc
+        .void_payment(&hoa, &p.receipt_no, "lần nữa", &approval)
+        .unwrap_err();
+    assert!(
+        matches!(again, Error::Day(DayError::AlreadyVoided { .. })),
+        "{again:?}"
+    );
+    let second = pay(&mut svc, &hoa, BINH, PayMethod::Cash);
+    assert_ne!(second.receipt_no, p.receipt_no);
+}
+
+#[test]
+fn a_supervisor_cannot_approve_their_own_void() {
+    let office = office();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let p = pay(&mut svc, &boss, AN, PayMethod::Cash);
+    let approval = svc.approval(&boss, SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    let err = svc
+        .void_payment(&boss, &p.receipt_no, "nhầm", &approval)
+        .unwrap_err();
+    assert!(err.to_string().contains("Không tự duyệt"), "{err}");
+}
+
+/// Counts every drawer so the day can close, and closes it.
+fn close(office: &Office, svc: &mut Service) -> chitra::service::day::Closed {
+    for who in [CLERK1, CLERK2, SUPERVISOR] {
+        let s = office.sign_in(svc, who);
+        let expected = svc
+            .day_report(DAY)
+            .unwrap()
+            .clerks
+            .iter()
+            .find(|c| c.name == who.0)
+            .unwrap()
+            .expected;
+        let count = svc
+            .count_drawer(&s, &notes(&[(500, expected.dong() / 500)]))
+            .unwrap();
+        assert!(count.difference.is_zero());
+    }
+    let boss = office.sign_in(svc, SUPERVISOR);
+    svc.close_day(&boss, SUPERVISOR.1, DAY).unwrap()
+}
+
+#[test]
+fn a_closed_day_cannot_change_through_chitra_or_direct_sql() {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let p = pay(&mut svc, &hoa, AN, PayMethod::Bank);
+    let closed = close(&office, &mut svc);
+    assert!(closed.backup.is_ok(), "{:?}", closed.backup);
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+
+    // Through chitra.
+    let err = svc.close_day(&boss, SUPERVISOR.1, DAY).unwrap_err();
+    assert!(
+        matches!(err, Error::Day(DayError::AlreadyClosed { .. })),
+        "{err:?}"
+    );
+    let err = svc
+        .drawer_move(&boss, CLERK2.0, CLERK2.1, MoveKind::Issue, m(1_000_000), "")
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Day(DayError::DrawerCounted { .. })),
+        "{err:?}"
+    );
+    let person = svc.search(BINH, 1).unwrap().hits[0].person.id;
+    let req = PayRequest {
+        person_id: person,
+        receiver: Receiver::Person,
+        receiver_id_number: BINH.into(),
+        method: PayMethod::Bank,
+        account: Some("1".into()),
+        reference: Some("2".into()),
+        idem_key: svc.new_idem_key(),
+        lines: vec![],
+        approval: None,
+    };
+    let err = svc.pay(&hoa, &req).unwrap_err();
+    assert!(
+        matches!(err, Error::Day(DayError::AlreadyClosed { .. })),
+        "{err:?}"
+    );
+
+    // By direct SQL, the triggers refuse (for a clerk whose drawer was not
+    // counted, only the closed day stands in the way).
+    let new = svc
+        .add_user(
+            &boss,
+            "gdv3",
+            "Võ Thị Lan",
+            chitra::domain::user::Role::Clerk,
+            "4444",
+        )
+        .unwrap()
+        .id;
+    let c = svc.store().conn();
+    let refused = |sql: &str| {
+        let e = c.execute_batch(sql).unwrap_err().to_string();
+        assert!(
+            e.contains("day is closed") || e.contains("stays closed") || e.contains("never"),
+            "{sql}: {e}"
+        );
+    };
+    refused(&format!(
+        "INSERT INTO payments (idem_key, office_code, receipt_year, receipt_seq, receipt_no, person_id, day, paid_at,
+             clerk_id, receiver_kind, receiver_name, receiver_id_number, method, account, reference, total)
+         VALUES ('x', 'HD01', 2026, 99, 'HD-2026-000099', {person}, '{DAY}', '{DAY}T10:00:00+07:00', 2, 'self', 'X', '1', 'bank', 'a', 'r', 1)"
+    ));
+    refused(&format!(
+        "INSERT INTO reversals (payment_id, day, reversed_at, requested_by, approved_by, reason)
+         VALUES ({}, '{DAY}', '{DAY}T16:00:00+07:00', 2, 1, 'x')",
+        p.id
+    ));
+    refused(&format!(
+        "INSERT INTO drawer_moves (day, at, clerk_id, supervisor_id, kind, amount) VALUES ('{DAY}', '{DAY}T16:00:00+07:00', {new}, 1, 'float', 1000)"
+    ));
+    refused(&format!(
+        "INSERT INTO drawer_counts (day, at, clerk_id, notes, counted, expected, difference) VALUES ('{DAY}', '{DAY}T16:00:00+07:00', {new}, '{{}}', 0, 0, 0)"
+    ));
+    refused(&format!(
+        "UPDATE closed_days SET totals = '{{}}' WHERE day = '{DAY}'"
+    ));
+    refused(&format!("DELETE FROM closed_days WHERE day = '{DAY}'"));
+    refused("UPDATE drawer_moves SET amount = 1");
+}
+
+#[test]
+fn the_next_day_can_void_a_closed_days_payment_on_its_own_books() {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let p = pay(&mut svc, &hoa, CUC, PayMethod::Cash);
+    let sealed = close(&office, &mut svc).report.totals_json();
+    office.clock.set("2026-11-11T08:00:00+07:00");
+    office.open_drawers();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let approval = svc.approval(&hoa, SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    svc.void_payment(&hoa, &p.receipt_no, "Trùng với chi hộ", &approval)
+        .unwrap();
+    // The closed day's numbers do not move; the void counts today.
+    assert_eq!(svc.day_report(DAY).unwrap().totals_json(), sealed);
+    let today = svc.day_report("2026-11-11").unwrap();
+    assert_eq!(today.totals.voids.amount, m(3_120_000));
+    assert_eq!(
+        today
+            .clerks
+            .iter()
+            .find(|c| c.name == "gdv1")
+            .unwrap()
+            .expected,
+        m(103_120_000)
+    );
+    assert!(svc.verify().unwrap().ok());
+}
+
+#[test]
+fn the_report_totals_equal_a_recomputation_from_the_raw_rows() {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let long = office.sign_in(&mut svc, CLERK2);
+    let a = pay(&mut svc, &hoa, AN, PayMethod::Cash);
+    pay(&mut svc, &long, BINH, PayMethod::Wallet);
+    pay(&mut svc, &hoa, CUC, PayMethod::Home);
+    let approval = svc.approval(&hoa, SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    svc.void_payment(&hoa, &a.receipt_no, "nhầm", &approval)
+        .unwrap();
+    let r = svc.day_report(DAY).unwrap();
+
+    let c = svc.store().conn();
+    let q = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    let gross = q(&format!(
+        "SELECT sum(total) FROM payments WHERE day = '{DAY}'"
+    ));
+    let voided = q(&format!(
+        "SELECT sum(p.total) FROM reversals r JOIN payments p ON p.id = r.payment_id WHERE r.day = '{DAY}'"
+    ));
+    assert_eq!(r.totals.payments.amount.dong(), gross);
+    assert_eq!(r.totals.voids.amount.dong(), voided);
+    assert_eq!(r.totals.net.dong(), gross - voided);
+    for method in ["cash", "home", "bank", "wallet"] {
+        let net = q(&format!(
+            "SELECT coalesce(sum(total), 0) FROM payments WHERE day = '{DAY}' AND method = '{method}'"
+        )) - q(&format!(
+            "SELECT coalesce(sum(p.total), 0) FROM reversals r JOIN payments p ON p.id = r.payment_id WHERE r.day = '{DAY}' AND p.method = '{method}'"
+        ));
+        let shown = r
+            .totals
+            .by_method
+            .get(&PayMethod::from_code(method).unwrap())
+            .map_or(0, |t| t.amount.dong());
+        assert_eq!(shown, net, "{method}");
+    }
+    let floats = q(&format!(
+        "SELECT sum(amount) FROM drawer_moves WHERE day = '{DAY}' AND kind = 'float'"
+    ));
+    let cash_out = q(&format!(
+        "SELECT sum(total) FROM payments WHERE day = '{DAY}' AND method IN ('cash', 'home')"
+    ));
+    let cash_back = q(&format!(
+        "SELECT sum(p.total) FROM reversals r JOIN payments p ON p.id = r.payment_id WHERE r.day = '{DAY}' AND p.method IN ('cash','home')"
+    ));
+    assert_eq!(r.totals.cash_expected.dong(), floats - cash_out + cash_back);
+    let unpaid = q(
+        "SELECT sum(amount) FROM entitlements e WHERE NOT EXISTS (SELECT 1 FROM payment_lines pl WHERE pl.entitlement_id = e.id AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = pl.payment_id))",
+    );
+    assert_eq!(
+        r.unpaid.iter().map(|u| u.amount.dong()).sum::<i64>(),
+        unpaid
+    );
+}
+
+#[test]
+fn closing_seals_the_audit_head_and_verify_agrees() {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay(&mut svc, &hoa, AN, PayMethod::Cash);
+    let closed = close(&office, &mut svc);
+    let seal = closed.report.closed.as_ref().unwrap().seal.clone();
+    let c = svc.store().conn();
+    let hash: String = c
+        .query_row(
+            "SELECT hash FROM audit_log WHERE seq = ?1",
+            [seal.seq],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(hash, seal.hash);
+    let v = svc.verify().unwrap();
+    assert!(v.ok(), "{:?}", v.findings);
+    assert_eq!(v.closed_days, 1);
+}
+
+/// The forger drops the triggers first, as anyone with the file could.
+fn tamper(svc: &Service, sql: &str) {
+    let c = svc.store().conn();
+    let triggers: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for t in triggers {
+        c.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
+    }
+    c.execute_batch(sql).unwrap();
+}
+
+fn office_with_payments() -> (Office, Service) {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    for id in [AN, BINH, CUC] {
+        pay(&mut svc, &hoa, id, PayMethod::Cash);
+    }
+    assert!(svc.verify().unwrap().ok());
+    (office, svc)
+}
+
+#[test]
+fn verify_finds_an_edited_audit_row() {
+    let (_office, svc) = office_with_payments();
+    tamper(
+        &svc,
+        "UPDATE audit_log SET detail = replace(detail, '2789000', '2000000') WHERE action = 'payment.create' AND seq = (SELECT min(seq) FROM audit_log WHERE action = 'payment.create')",
+    );
+    let v = svc.verify().unwrap();
+    assert!(
+        v.findings.iter().any(|f| matches!(f, Finding::Chain(_))),
+        "{:?}",
+        v.findings
+    );
+}
+
+#[test]
+fn verify_finds_a_deleted_payment() {
+    let (_office, svc) = office_with_payments();
+    tamper(
+        &svc,
+        "DELETE FROM payment_lines WHERE payment_id = 2; DELETE FROM payments WHERE id = 2;",
+    );
+    let v = svc.verify().unwrap();
+    assert!(v.findings.iter().any(|f| matches!(f, Finding::PaymentMissing { receipt_no, .. } if receipt_no == "HD-2026-000002")), "{:?}", v.findings);
+    assert!(
+        v.findings
+            .iter()
+            .any(|f| matches!(f, Finding::ReceiptGap { from: 2, to: 2, .. })),
+        "{:?}",
+        v.findings
+    );
+}
+
+#[test]
+fn verify_finds_a_forged_receipt_number() {
+    let (_office, svc) = office_with_payments();
+    tamper(
+        &svc,
+        "UPDATE payments SET receipt_no = 'HD-2026-000777' WHERE id = 3",
+    );
+    let v = svc.verify().unwrap();
+    assert!(v.findings.iter().any(|f| matches!(f, Finding::ReceiptForged { receipt_no, .. } if receipt_no == "HD-2026-000777")), "{:?}", v.findings);
+    assert!(
+        v.findings
+            .iter()
+            .any(|f| matches!(f, Finding::PaymentChanged { field, .. } if field == "receipt_no")),
+        "{:?}",
+        v.findings
+    );
+    let text: Vec<String> = v
+        .findings
+        .iter()
+        .map(|f| chitra::i18n::Localize::localized(f))
+        .collect();
+    assert!(
+        text.iter().any(|t| t.contains("HD-2026-000777")),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn verify_finds_a_changed_amount_on_a_closed_day() {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay(&mut svc, &hoa, AN, PayMethod::Bank);
+    close(&office, &mut svc);
+    tamper(
+        &svc,
+        "UPDATE payments SET total = 1789000 WHERE id = 1; UPDATE payment_lines SET amount = 1789000 WHERE payment_id = 1;",
+    );
+    let v = svc.verify().unwrap();
+    assert!(
+        v.findings
+            .iter()
+            .any(|f| matches!(f, Finding::ClosedDayTotals { day } if day == DAY)),
+        "{:?}",
+        v.findings
+    );
+    assert!(
+        v.findings
+            .iter()
+            .any(|f| matches!(f, Finding::PaymentChanged { field, .. } if field == "total")),
+        "{:?}",
+        v.findings
+    );
+}
+
+#[test]
+fn verify_finds_an_imported_line_changed_later() {
+    let (_office, svc) = office_with_payments();
+    tamper(
+        &svc,
+        "UPDATE entitlements SET amount = 9999000 WHERE id = (SELECT max(id) FROM entitlements)",
+    );
+    let v = svc.verify().unwrap();
+    assert!(
+        v.findings
+            .iter()
+            .any(|f| matches!(f, Finding::BatchChanged { .. })),
+        "{:?}",
+        v.findings
+    );
+}
