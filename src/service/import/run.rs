@@ -1,244 +1,30 @@
-//! Importing a list from the social-affairs office: read, check every row,
-//! and commit all of it in one transaction — or nothing.
-//!
-//! The file is read once, streaming: each valid row is written inside the
-//! open transaction as soon as it is checked, so a million-row list never
-//! sits in memory. When any row is rejected (or for a dry run) the
-//! transaction is rolled back at the end and the report lists every problem.
+//! One import run: the reading thread checks rows, the writing thread puts
+//! them in the database (many to a statement), then the list's totals are
+//! checked and the batch and its audit row written.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::Read;
-use std::path::Path;
 
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use super::{Error, Service, Session};
-use crate::domain::{EntitlementKind, Money, Period};
+use super::{ImportError, ImportReport, ListKind};
+use crate::domain::{Money, Period};
 use crate::import::record::{self, Place, Problem, RowProblem};
 use crate::import::source::{self, SourceError};
-use crate::import::synonyms::Synonyms;
-use crate::import::table::{self, TableError, TableRow};
+use crate::import::table::{self, TableRow};
+use crate::service::Error;
 use crate::store::people::ListedPerson;
-use crate::store::{Finish, audit, imports, people};
-
-/// The kind of list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ListKind {
-    Monthly,
-    Increase,
-    Decrease,
-    Adjustment,
-}
-
-impl ListKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            ListKind::Monthly => "monthly",
-            ListKind::Increase => "increase",
-            ListKind::Decrease => "decrease",
-            ListKind::Adjustment => "adjustment",
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct ImportOptions {
-    pub kind: ListKind,
-    /// The period; when absent, read from the list's title.
-    pub period: Option<Period>,
-    pub dry_run: bool,
-}
-
-/// Why a whole file is refused (before any row is looked at).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ImportError {
-    Source(SourceError),
-    Table(TableError),
-    /// The configured header names are wrong.
-    Synonyms(String),
-    /// This very file (same sha256) was imported before.
-    AlreadyImported {
-        file: String,
-        batch: imports::Batch,
-    },
-    /// No --period and none in the title.
-    NoPeriod {
-        file: String,
-    },
-    PeriodClosed {
-        period: Period,
-    },
-    /// A monthly list for this period is already in.
-    MonthlyExists {
-        period: Period,
-        batch: imports::Batch,
-    },
-    /// Only the monthly list is handled by this version.
-    KindNotYet(ListKind),
-}
-
-impl From<ImportError> for Error {
-    fn from(e: ImportError) -> Self {
-        Error::Import(Box::new(e))
-    }
-}
-
-/// What an import found (and did).
-#[derive(Debug, Clone)]
-pub struct ImportReport {
-    pub file: String,
-    pub sha256: String,
-    pub kind: ListKind,
-    pub period: Period,
-    pub format: source::Format,
-    pub encoding: source::Encoding,
-    pub sheet: Option<String>,
-    /// Data rows read (people's lines).
-    pub rows: usize,
-    /// Distinct people in the list.
-    pub people: usize,
-    pub new_people: usize,
-    pub updated_people: usize,
-    pub total: Money,
-    pub per_kind: BTreeMap<EntitlementKind, Money>,
-    /// The file's own total row, when it has one.
-    pub file_total: Option<Money>,
-    pub rejected: Vec<RowProblem>,
-    pub warnings: Vec<RowProblem>,
-    pub committed: bool,
-    pub batch_id: Option<i64>,
-}
-
-/// The sha256 of a file, read in blocks.
-pub fn file_sha256(path: &Path) -> Result<String, SourceError> {
-    let io = |e: std::io::Error| SourceError::Io {
-        file: path.to_path_buf(),
-        row: None,
-        detail: e.to_string(),
-    };
-    let mut f = std::fs::File::open(path).map_err(io)?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0u8; 1 << 16];
-    loop {
-        let n = f.read(&mut buf).map_err(io)?;
-        if n == 0 {
-            break;
-        }
-        h.update(&buf[..n]);
-    }
-    Ok(hex::encode(h.finalize()))
-}
-
-impl Service {
-    /// Imports a list (supervisors only). `progress` is called every few
-    /// hundred rows with the number of rows read.
-    pub fn import(
-        &mut self,
-        session: &Session,
-        path: &Path,
-        opts: &ImportOptions,
-        progress: &mut dyn FnMut(usize),
-    ) -> Result<ImportReport, Error> {
-        session.require_supervisor()?;
-        if opts.kind != ListKind::Monthly {
-            return Err(ImportError::KindNotYet(opts.kind).into());
-        }
-        let file = path
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let sha = file_sha256(path).map_err(ImportError::Source)?;
-        if let Some(batch) = imports::by_sha256(self.store.conn(), &sha)? {
-            return Err(ImportError::AlreadyImported { file, batch }.into());
-        }
-        let synonyms = Synonyms::with_overrides(&self.config.import.headers)
-            .map_err(|e| ImportError::Synonyms(format!("{e:?}")))?;
-        let src = source::open(path).map_err(ImportError::Source)?;
-        let (format, encoding) = (src.format(), src.encoding());
-        let sheet = src.sheet_name().map(str::to_string);
-        let mut tbl = table::locate(path, src, &synonyms).map_err(ImportError::Table)?;
-        let period = match (opts.period, tbl.layout().period) {
-            (Some(p), _) => p,
-            (None, Some((y, m))) => {
-                Period::new(y, m).ok_or_else(|| ImportError::NoPeriod { file: file.clone() })?
-            }
-            (None, None) => return Err(ImportError::NoPeriod { file }.into()),
-        };
-        let conn = self.store.conn();
-        if imports::period_closed(conn, period)? == Some(true) {
-            return Err(ImportError::PeriodClosed { period }.into());
-        }
-        if let Some(batch) = imports::monthly_of(conn, period)? {
-            return Err(ImportError::MonthlyExists { period, batch }.into());
-        }
-
-        let at = self.stamp();
-        let user_id = session.user.id;
-        let mut report = ImportReport {
-            file: file.clone(),
-            sha256: sha.clone(),
-            kind: opts.kind,
-            period,
-            format,
-            encoding,
-            sheet,
-            rows: 0,
-            people: 0,
-            new_people: 0,
-            updated_people: 0,
-            total: Money::ZERO,
-            per_kind: BTreeMap::new(),
-            file_total: None,
-            rejected: Vec::new(),
-            warnings: Vec::new(),
-            committed: false,
-            batch_id: None,
-        };
-        let ctx = Run {
-            file: &file,
-            sha: &sha,
-            kind: opts.kind,
-            period,
-            at: &at,
-            user_id,
-        };
-        let dry_run = opts.dry_run;
-        // A big list touches every page of the people and line tables.
-        self.store.set_cache_mib(IMPORT_CACHE_MIB)?;
-        let result = self.store.write_or_rollback(|tx| {
-            run(tx, &ctx, &mut tbl, &mut report, progress)?;
-            let finish = if dry_run || !report.rejected.is_empty() {
-                Finish::Rollback
-            } else {
-                Finish::Commit
-            };
-            Ok::<_, Error>(((), finish))
-        });
-        self.store.set_cache_mib(crate::store::CACHE_MIB)?;
-        result?;
-        report.committed = !opts.dry_run && report.rejected.is_empty() && report.batch_id.is_some();
-        if !report.committed {
-            report.batch_id = None;
-        }
-        Ok(report)
-    }
-}
+use crate::store::{audit, imports, people};
 
 /// What one import run writes with.
-struct Run<'a> {
-    file: &'a str,
-    sha: &'a str,
-    kind: ListKind,
-    period: Period,
-    at: &'a str,
-    user_id: i64,
+pub(super) struct Run<'a> {
+    pub(super) file: &'a str,
+    pub(super) sha: &'a str,
+    pub(super) kind: ListKind,
+    pub(super) period: Period,
+    pub(super) at: &'a str,
+    pub(super) user_id: i64,
 }
-
-/// Page cache while importing, in MiB: enough for the indexes of a
-/// million-person office, well inside the import's memory budget.
-const IMPORT_CACHE_MIB: u32 = 128;
 
 /// What the reading thread hands to the writing thread.
 enum Event {
@@ -264,7 +50,7 @@ const BATCH: usize = 512;
 /// writes them to the database, so a large list uses both cores. Rows keep
 /// being written after a rejection, so duplicates are still found; the
 /// caller rolls everything back when anything was rejected.
-fn run<I>(
+pub(super) fn run<I>(
     tx: &rusqlite::Connection,
     ctx: &Run<'_>,
     tbl: &mut table::Table<I>,
