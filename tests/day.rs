@@ -532,7 +532,7 @@ fn verify_finds_a_forged_receipt_number() {
     let text: Vec<String> = v
         .findings
         .iter()
-        .map(|f| chitra::i18n::Localize::localized(f))
+        .map(chitra::i18n::Localize::localized)
         .collect();
     assert!(
         text.iter().any(|t| t.contains("HD-2026-000777")),

@@ -123,7 +123,18 @@ impl Service {
                 _ => {}
             }
             let note = (!note.is_empty()).then_some(note.as_str());
-            let id = drawers::insert_move(tx, &day, &at, clerk.id, supervisor.user.id, kind, amount, note)?;
+            let id = drawers::insert_move(
+                tx,
+                &drawers::NewMove {
+                    day: &day,
+                    at: &at,
+                    clerk_id: clerk.id,
+                    supervisor_id: supervisor.user.id,
+                    kind,
+                    amount,
+                    note,
+                },
+            )?;
             audit::append(
                 tx,
                 &at,
@@ -327,8 +338,7 @@ impl Service {
             )?;
             Ok::<_, Error>(id)
         })?;
-        Ok(payments::record(self.store.conn(), id)?
-            .ok_or_else(|| DayError::NoSuchReceipt(receipt_no))?)
+        Ok(payments::record(self.store.conn(), id)?.ok_or(DayError::NoSuchReceipt(receipt_no))?)
     }
 
     /// The report of a day ("YYYY-MM-DD"), closed or not: the same numbers

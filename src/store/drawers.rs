@@ -9,27 +9,29 @@ use super::StoreError;
 use crate::domain::Money;
 use crate::domain::report::{CountFact, MoveFact, MoveKind};
 
-pub fn insert_move(
-    conn: &Connection,
-    day: &str,
-    at: &str,
-    clerk_id: i64,
-    supervisor_id: i64,
-    kind: MoveKind,
-    amount: Money,
-    note: Option<&str>,
-) -> Result<i64, StoreError> {
+/// A movement of cash about to be recorded.
+pub struct NewMove<'a> {
+    pub day: &'a str,
+    pub at: &'a str,
+    pub clerk_id: i64,
+    pub supervisor_id: i64,
+    pub kind: MoveKind,
+    pub amount: Money,
+    pub note: Option<&'a str>,
+}
+
+pub fn insert_move(conn: &Connection, m: &NewMove<'_>) -> Result<i64, StoreError> {
     conn.execute(
         "INSERT INTO drawer_moves (day, at, clerk_id, supervisor_id, kind, amount, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
-            day,
-            at,
-            clerk_id,
-            supervisor_id,
-            kind.code(),
-            amount.dong(),
-            note
+            m.day,
+            m.at,
+            m.clerk_id,
+            m.supervisor_id,
+            m.kind.code(),
+            m.amount.dong(),
+            m.note
         ],
     )?;
     Ok(conn.last_insert_rowid())

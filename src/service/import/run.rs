@@ -26,7 +26,9 @@ pub(super) struct Run<'a> {
     pub(super) user_id: i64,
 }
 
-/// What the reading thread hands to the writing thread.
+/// What the reading thread hands to the writing thread. Almost every event
+/// is a row; the total comes once, so it is the one boxed.
+#[allow(clippy::large_enum_variant)]
 enum Event {
     /// A person's line, read and checked (or the problems that stop it).
     /// The row's cells stay with the reading thread.
