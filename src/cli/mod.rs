@@ -6,6 +6,7 @@
 //! 2 refused (bad input, wrong PIN, a rule); 3 nothing to pay.
 
 mod context;
+mod day;
 mod demo;
 mod import;
 mod pay;
@@ -57,6 +58,23 @@ pub enum Command {
     Pay(pay::PayArgs),
     /// Mở văn phòng mẫu (dựng lần đầu) để thử chitra
     Demo(demo::DemoArgs),
+    /// Quỹ tiền mặt: cấp đầu ngày, cấp thêm, thu về, kiểm đếm cuối ca
+    #[command(subcommand)]
+    Drawer(day::DrawerCommand),
+    /// Hủy một lần chi (trưởng bưu cục duyệt)
+    Void(day::VoidArgs),
+    /// Khóa sổ ngày (trưởng bưu cục)
+    Close(day::CloseArgs),
+    /// Báo cáo
+    #[command(subcommand)]
+    Report(day::ReportCommand),
+    /// Kiểm tra toàn vẹn: nhật ký, sổ chi, biên nhận, ngày đã khóa
+    Verify,
+    /// Sao lưu cơ sở dữ liệu (khi đang làm việc vẫn được)
+    Backup {
+        /// Tệp đích (chưa tồn tại)
+        dest: PathBuf,
+    },
 }
 
 /// Parses the command line and runs it.
@@ -72,6 +90,12 @@ pub fn run() -> ExitCode {
         Some(Command::Show(ref args)) => show::run(&cli, args),
         Some(Command::Pay(ref args)) => pay::run(&cli, args),
         Some(Command::Demo(ref args)) => demo::run(&cli, args),
+        Some(Command::Drawer(ref cmd)) => day::drawer(&cli, cmd),
+        Some(Command::Void(ref args)) => day::void(&cli, args),
+        Some(Command::Close(ref args)) => day::close(&cli, args),
+        Some(Command::Report(ref cmd)) => day::report(&cli, cmd),
+        Some(Command::Verify) => day::verify(&cli),
+        Some(Command::Backup { ref dest }) => day::backup(&cli, dest),
         None => screens(&cli),
     };
     match code {

@@ -1,0 +1,350 @@
+//! The day's cash and its close from the command line: `chitra drawer …`,
+//! `chitra void`, `chitra close`, `chitra report day`, `chitra verify`,
+//! `chitra backup`.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+use serde_json::json;
+
+use super::context::{Context, read_pin};
+use super::{Cli, Exit, fail};
+use crate::domain::Money;
+use crate::domain::report::{DayReport, MoveKind};
+use crate::i18n::{Lang, Localize, lang, tr as t};
+
+#[derive(Debug, Subcommand)]
+pub enum DrawerCommand {
+    /// Cấp tiền đầu ngày cho giao dịch viên (trưởng bưu cục; GDV xác nhận bằng PIN: CHITRA_CLERK_PIN)
+    Float(MoveArgs),
+    /// Cấp thêm tiền trong ngày
+    Issue(MoveArgs),
+    /// Thu tiền về
+    Return(MoveArgs),
+    /// Kiểm đếm quỹ cuối ca theo mệnh giá, ví dụ: 500000=4 200000=3 (số dự kiến chỉ hiện sau khi đếm)
+    Count {
+        /// MỆNH_GIÁ=SỐ_TỜ
+        #[arg(required = true)]
+        notes: Vec<String>,
+    },
+    /// Ghi lý do chênh lệch sau khi đếm
+    Reason { reason: String },
+}
+
+#[derive(Debug, Args)]
+pub struct MoveArgs {
+    /// Tên đăng nhập của giao dịch viên nhận/giao tiền
+    pub clerk: String,
+    /// Số tiền (đồng), ví dụ 20.000.000
+    pub amount: String,
+    #[arg(long, default_value = "")]
+    pub note: String,
+}
+
+#[derive(Debug, Args)]
+pub struct VoidArgs {
+    /// Số biên nhận, ví dụ HD-2026-000123
+    pub receipt: String,
+    /// Lý do hủy
+    #[arg(long)]
+    pub reason: String,
+    /// Trưởng bưu cục duyệt (PIN: CHITRA_APPROVER_PIN hoặc nhập)
+    #[arg(long, value_name = "NAME")]
+    pub approver: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CloseArgs {
+    /// Ngày khóa sổ (mặc định hôm nay)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Báo cáo ngày (giữa ngày hoặc sau khi khóa sổ)
+    Day(DayReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DayReportArgs {
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
+    /// Ghi ra tệp (bắt buộc với xlsx)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    Text,
+    Csv,
+    Xlsx,
+    Json,
+}
+
+fn day_arg(date: &Option<String>) -> Result<String, Exit> {
+    match date {
+        None => Ok(chrono::Local::now().format("%Y-%m-%d").to_string()),
+        Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .map_err(|_| {
+                fail(t(
+                    "Ngày phải viết YYYY-MM-DD, ví dụ 2026-11-28.",
+                    "Write the date as YYYY-MM-DD.",
+                ))
+            }),
+    }
+}
+
+fn amount_arg(s: &str) -> Result<Money, Exit> {
+    match crate::domain::parse_amount(s) {
+        Ok(Some(m)) => Ok(m),
+        Ok(None) => Err(fail(t("Thiếu số tiền.", "The amount is missing."))),
+        Err(e) => Err(fail(e)),
+    }
+}
+
+pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    match cmd {
+        DrawerCommand::Float(a) | DrawerCommand::Issue(a) | DrawerCommand::Return(a) => {
+            let kind = match cmd {
+                DrawerCommand::Float(_) => MoveKind::Float,
+                DrawerCommand::Issue(_) => MoveKind::Issue,
+                _ => MoveKind::Return,
+            };
+            let amount = amount_arg(&a.amount)?;
+            let pin = if a.clerk == session.user.name {
+                String::new()
+            } else {
+                read_pin(
+                    "CHITRA_CLERK_PIN",
+                    &format!(
+                        "{} {}: ",
+                        t("Mã PIN xác nhận của", "Confirmation PIN for"),
+                        a.clerk
+                    ),
+                )?
+            };
+            service
+                .drawer_move(&session, &a.clerk, &pin, kind, amount, &a.note)
+                .map_err(fail)?;
+            println!("{} {amount} — {}", t("Đã ghi", "Recorded"), a.clerk);
+        }
+        DrawerCommand::Count { notes } => {
+            let mut counted = BTreeMap::new();
+            for n in notes {
+                let (d, q) = n.split_once('=').ok_or_else(|| {
+                    fail(t(
+                        "Viết MỆNH_GIÁ=SỐ_TỜ, ví dụ 500000=4.",
+                        "Write DENOMINATION=COUNT, e.g. 500000=4.",
+                    ))
+                })?;
+                let d = amount_arg(d)?.dong();
+                let q: i64 = q.trim().parse().map_err(|_| {
+                    fail(t(
+                        "Số tờ phải là số nguyên.",
+                        "The count must be a whole number.",
+                    ))
+                })?;
+                *counted.entry(d).or_insert(0) += q;
+            }
+            let c = service.count_drawer(&session, &counted).map_err(fail)?;
+            println!("{} {}", t("Đã ghi số đếm:", "Count recorded:"), c.counted);
+            println!("{} {}", t("Số dự kiến:", "Expected:"), c.expected);
+            if c.difference.is_zero() {
+                println!("{}", t("Khớp.", "It agrees."));
+            } else {
+                println!(
+                    "{} {} — {}",
+                    t("CHÊNH LỆCH:", "DIFFERENCE:"),
+                    c.difference,
+                    t(
+                        "ghi lý do: chitra drawer reason \"…\"",
+                        "give a reason: chitra drawer reason \"…\""
+                    )
+                );
+            }
+        }
+        DrawerCommand::Reason { reason } => {
+            service.explain_difference(&session, reason).map_err(fail)?;
+            println!("{}", t("Đã ghi lý do.", "Reason recorded."));
+        }
+    }
+    Ok(())
+}
+
+pub fn void(cli: &Cli, args: &VoidArgs) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    let pin = read_pin(
+        "CHITRA_APPROVER_PIN",
+        &format!(
+            "{} {}: ",
+            t("Mã PIN duyệt của", "Approval PIN for"),
+            args.approver
+        ),
+    )?;
+    let approval = service
+        .approval(&session, &args.approver, &pin)
+        .map_err(fail)?;
+    let p = service
+        .void_payment(&session, &args.receipt, &args.reason, &approval)
+        .map_err(fail)?;
+    println!("{} {} — {}", t("ĐÃ HỦY", "VOIDED"), p.receipt_no, p.total);
+    Ok(())
+}
+
+pub fn close(cli: &Cli, args: &CloseArgs) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let day = day_arg(&args.date)?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    let pin = read_pin(
+        "CHITRA_PIN",
+        t("Mã PIN để khóa sổ: ", "PIN to close the day: "),
+    )?;
+    let closed = service.close_day(&session, &pin, &day).map_err(fail)?;
+    let seal = closed.report.closed.as_ref().map(|c| c.seal.clone());
+    println!(
+        "{} {}",
+        t("ĐÃ KHÓA SỔ ngày", "CLOSED"),
+        crate::i18n::labels::date(&day)
+    );
+    if let Some(s) = seal {
+        println!(
+            "{} #{} {}",
+            t("Dấu niêm phong nhật ký:", "Audit seal:"),
+            s.seq,
+            s.hash
+        );
+    }
+    match closed.backup {
+        Ok(p) => println!("{} {}", t("Sao lưu:", "Backup:"), p.display()),
+        Err(e) => eprintln!(
+            "chitra: {} {e}",
+            t(
+                "Đã khóa sổ nhưng chưa sao lưu được:",
+                "Closed, but the backup failed:"
+            )
+        ),
+    }
+    Ok(())
+}
+
+pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
+    let ReportCommand::Day(args) = cmd;
+    let ctx = Context::load(cli)?;
+    let day = day_arg(&args.date)?;
+    let service = ctx.open()?;
+    let report = service.day_report(&day).map_err(fail)?;
+    let office = &service.config().office;
+    let write = |bytes: &[u8]| -> Result<(), Exit> {
+        match &args.out {
+            Some(p) => std::fs::write(p, bytes).map_err(fail),
+            None => {
+                use std::io::Write;
+                std::io::stdout().write_all(bytes).map_err(fail)
+            }
+        }
+    };
+    match args.format {
+        Format::Json => write(
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default()
+            )
+            .as_bytes(),
+        ),
+        Format::Text => write(crate::print::day_report::render_text(office, &report).as_bytes()),
+        Format::Csv => {
+            let mut out = Vec::new();
+            crate::export::day_csv::write_csv(&report, &mut out).map_err(fail)?;
+            write(&out)
+        }
+        Format::Xlsx => {
+            let path = args.out.clone().ok_or_else(|| {
+                fail(t(
+                    "Báo cáo xlsx cần --out TỆP.xlsx.",
+                    "An xlsx report needs --out FILE.xlsx.",
+                ))
+            })?;
+            crate::export::day_xlsx::write_xlsx(office, &report, &path).map_err(fail)
+        }
+    }
+}
+
+/// The day report as one JSON object for scripts.
+pub fn report_json(r: &DayReport) -> serde_json::Value {
+    let tally = |t: &crate::domain::report::Tally| json!({ "count": t.count, "amount_dong": t.amount.dong() });
+    json!({
+        "date": r.day,
+        "closed": r.closed.is_some(),
+        "closed_at": r.closed.as_ref().map(|c| c.at.clone()),
+        "payments": r.totals.payments.count,
+        "gross_dong": r.totals.payments.amount.dong(),
+        "total_dong": r.totals.net.dong(),
+        "by_method": r.totals.by_method.iter().map(|(m, t)| (m.code().to_string(), tally(t))).collect::<serde_json::Map<_, _>>(),
+        "by_category": r.totals.by_category.iter().map(|(c, t)| (c.clone(), tally(t))).collect::<serde_json::Map<_, _>>(),
+        "by_clerk": r.clerks.iter().map(|c| (c.name.clone(), json!({
+            "full_name": c.full_name,
+            "payments": tally(&c.payments),
+            "by_method": c.by_method.iter().map(|(m, t)| (m.code().to_string(), tally(t))).collect::<serde_json::Map<_, _>>(),
+            "voids": tally(&c.voids),
+            "float_dong": c.float.dong(), "issued_dong": c.issued.dong(), "returned_dong": c.returned.dong(),
+            "cash_paid_dong": c.cash_paid.dong(), "cash_voided_dong": c.cash_voided.dong(),
+            "cash_expected_dong": c.expected.dong(),
+            "cash_counted_dong": c.count.as_ref().map(|n| n.counted.dong()),
+            "difference_dong": c.count.as_ref().map(|n| n.difference.dong()),
+            "reason": c.count.as_ref().and_then(|n| n.reason.clone()),
+        }))).collect::<serde_json::Map<_, _>>(),
+        "voids": r.voids.iter().map(|v| json!({
+            "receipt": v.receipt_no, "amount_dong": v.amount.dong(), "method": v.method.code(),
+            "paid_on": v.paid_on, "reason": v.reason, "requested_by": v.requested_by, "approved_by": v.approved_by,
+        })).collect::<Vec<_>>(),
+        "voids_dong": r.totals.voids.amount.dong(),
+        "cash_expected_dong": r.totals.cash_expected.dong(),
+        "cash_counted_dong": r.totals.cash_counted.dong(),
+        "difference_dong": r.difference().dong(),
+        "receipt_gaps": r.receipt_gaps.iter().map(|g| json!({ "office": g.office, "year": g.year, "from": g.from, "to": g.to })).collect::<Vec<_>>(),
+        "unpaid": r.unpaid.iter().map(|u| json!({ "period": u.period.to_string(), "people": u.people, "amount_dong": u.amount.dong() })).collect::<Vec<_>>(),
+        "blockers": r.blockers.iter().map(|b| b.localized()).collect::<Vec<_>>(),
+        "audit_head": r.closed.as_ref().map(|c| &c.seal).or(r.audit_head.as_ref()).map(|s| json!({ "seq": s.seq, "hash": s.hash })),
+    })
+}
+
+pub fn verify(cli: &Cli) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let service = ctx.open()?;
+    let v = service.verify().map_err(fail)?;
+    if v.ok() {
+        match lang() {
+            Lang::Vi => println!(
+                "OK — {} dòng nhật ký nối liền, {} lần chi khớp nhật ký, {} ngày đã khóa sổ khớp, {} lô nhập nguyên vẹn.",
+                v.audit_rows, v.payments, v.closed_days, v.batches
+            ),
+            Lang::En => println!(
+                "OK — {} audit rows chained, {} payments match the log, {} closed days match, {} import batches intact.",
+                v.audit_rows, v.payments, v.closed_days, v.batches
+            ),
+        }
+        return Ok(());
+    }
+    for f in &v.findings {
+        println!("{}", f.localized());
+    }
+    eprintln!("chitra: {} {}", v.findings.len(), t("vấn đề.", "problems."));
+    Err(Exit::NotFound)
+}
+
+pub fn backup(cli: &Cli, dest: &std::path::Path) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let service = ctx.open()?;
+    service.backup_to(dest).map_err(fail)?;
+    println!("{} {}", t("Đã sao lưu vào", "Backed up to"), dest.display());
+    Ok(())
+}
