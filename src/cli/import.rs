@@ -66,7 +66,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), Exit> {
     if ask_first {
         opts.dry_run = true;
     }
-    let first = with_progress(!args.json && interactive, |progress| {
+    let first = with_progress(!args.json && interactive, &args.file, |progress| {
         service.import(&session, &args.file, &opts, progress)
     });
     let mut report = match first {
@@ -89,14 +89,14 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), Exit> {
         }
         Err(e) => return Err(fail(e)),
     };
-    if ask_first && report.rejected.is_empty() {
+    if ask_first && !report.is_rejected() {
         print_text(&report);
         if !confirm()? {
             println!("{}", t("Không ghi gì.", "Nothing written."));
             return Err(Exit::Refused);
         }
         opts.dry_run = false;
-        report = with_progress(true, |progress| {
+        report = with_progress(true, &args.file, |progress| {
             service.import(&session, &args.file, &opts, progress)
         })
         .map_err(fail)?;
@@ -110,7 +110,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), Exit> {
         print_text(&report);
         println!("{}", outcome(&report, args.dry_run));
     }
-    if report.rejected.is_empty() {
+    if !report.is_rejected() {
         Ok(())
     } else {
         Err(Exit::Refused)
@@ -134,22 +134,74 @@ fn confirm() -> Result<bool, Exit> {
 }
 
 /// Runs `f` with a progress counter on stderr when `show` is set.
-fn with_progress<T>(show: bool, f: impl FnOnce(&mut dyn FnMut(usize)) -> T) -> T {
+fn with_progress<T>(
+    show: bool,
+    file: &std::path::Path,
+    f: impl FnOnce(&mut dyn FnMut(usize)) -> T,
+) -> T {
     if !show {
         return f(&mut |_| {});
     }
-    let bar = indicatif::ProgressBar::new_spinner();
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-    );
     let label = t("Đang đọc và kiểm tra", "Reading and checking");
+    let bar = match text_lines(file) {
+        // A text list: a bar over its lines.
+        Some(lines) => {
+            let bar = indicatif::ProgressBar::new(lines);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{msg} [{bar:30}] {percent:>3}% · {elapsed} / ~{eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
+            );
+            bar.set_message(label);
+            bar
+        }
+        // A workbook is read whole first: a counter.
+        None => {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            bar
+        }
+    };
+    let counting = bar.length().is_none();
     let out = f(&mut |rows| {
-        bar.set_message(format!("{label}: {} {}", group(rows), t("dòng", "rows")));
-        bar.tick();
+        if counting {
+            bar.set_message(format!("{label}: {} {}", group(rows), t("dòng", "rows")));
+            bar.tick();
+        } else {
+            bar.set_position(rows as u64);
+        }
     });
     bar.finish_and_clear();
     out
+}
+
+/// The number of lines of a text list (CSV, Unicode text) large enough to
+/// need a bar; None for a workbook or a small file.
+fn text_lines(file: &std::path::Path) -> Option<u64> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(file).ok()?;
+    if f.metadata().ok()?.len() < 1 << 20 {
+        return None;
+    }
+    let mut buf = vec![0u8; 1 << 16];
+    let n = f.read(&mut buf).ok()?;
+    // Workbooks: zip (xlsx) and OLE (xls) signatures.
+    if buf[..n].starts_with(b"PK") || buf[..n].starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return None;
+    }
+    let mut lines = buf[..n].iter().filter(|&&b| b == b'\n').count() as u64;
+    loop {
+        let n = f.read(&mut buf).ok()?;
+        if n == 0 {
+            return Some(lines.max(1));
+        }
+        lines += buf[..n].iter().filter(|&&b| b == b'\n').count() as u64;
+    }
 }
 
 /// 123456 → "123.456".
@@ -228,22 +280,27 @@ fn print_text(r: &ImportReport) {
     for (k, m) in &r.per_kind {
         println!("  {:<28} {:>20}", labels::kind(*k), m.to_string());
     }
-    if !r.warnings.is_empty() {
-        println!("{} ({}):", t("Cần xem lại", "Warnings"), r.warnings.len());
-        for w in &r.warnings {
-            println!("  {}", w.localized());
+    let list = |title: &str, shown: &[crate::import::record::RowProblem], total: usize| {
+        if total == 0 {
+            return;
         }
-    }
-    if !r.rejected.is_empty() {
-        println!("{} ({}):", t("BỊ TỪ CHỐI", "REJECTED"), r.rejected.len());
-        for w in &r.rejected {
-            println!("  {}", w.localized());
+        println!("{title} ({}):", group(total));
+        for p in shown {
+            println!("  {}", p.localized());
         }
-    }
+        if total > shown.len() {
+            match lang() {
+                Lang::Vi => println!("  … và {} dòng khác.", group(total - shown.len())),
+                Lang::En => println!("  … and {} more.", group(total - shown.len())),
+            }
+        }
+    };
+    list(t("Cần xem lại", "Warnings"), &r.warnings, r.warnings_total);
+    list(t("BỊ TỪ CHỐI", "REJECTED"), &r.rejected, r.rejected_total);
 }
 
 fn outcome(r: &ImportReport, dry_run: bool) -> String {
-    if !r.rejected.is_empty() {
+    if r.is_rejected() {
         return t(
             "KHÔNG GHI GÌ: sửa các dòng bị từ chối trong tệp (hoặc đề nghị cơ quan chi trả gửi lại) rồi nhập lại.",
             "NOTHING WRITTEN: fix the rejected rows (or ask for a corrected list) and import again.",
@@ -289,7 +346,9 @@ fn to_json(r: &ImportReport) -> serde_json::Value {
         "file_total_dong": r.file_total.map(|m| m.dong()),
         "per_kind_dong": per_kind,
         "rejected": problems(&r.rejected),
+        "rejected_count": r.rejected_total,
         "warnings": problems(&r.warnings),
+        "warnings_count": r.warnings_total,
         "committed": r.committed,
         "batch": r.batch_id,
     })

@@ -107,10 +107,39 @@ pub struct ImportReport {
     pub per_kind: BTreeMap<EntitlementKind, Money>,
     /// The file's own total row, when it has one.
     pub file_total: Option<Money>,
+    /// The first [`KEPT_PROBLEMS`] rejections; `rejected_total` counts all.
     pub rejected: Vec<RowProblem>,
+    pub rejected_total: usize,
+    /// The first [`KEPT_PROBLEMS`] warnings; `warnings_total` counts all.
     pub warnings: Vec<RowProblem>,
+    pub warnings_total: usize,
     pub committed: bool,
     pub batch_id: Option<i64>,
+}
+
+/// How many rejections and warnings a report keeps to show (a list with a
+/// problem on every one of a million rows must not fill the memory).
+pub const KEPT_PROBLEMS: usize = 1000;
+
+impl ImportReport {
+    /// Whether anything was rejected.
+    pub fn is_rejected(&self) -> bool {
+        self.rejected_total > 0
+    }
+
+    pub(crate) fn reject(&mut self, p: RowProblem) {
+        self.rejected_total += 1;
+        if self.rejected.len() < KEPT_PROBLEMS {
+            self.rejected.push(p);
+        }
+    }
+
+    pub(crate) fn warn(&mut self, p: RowProblem) {
+        self.warnings_total += 1;
+        if self.warnings.len() < KEPT_PROBLEMS {
+            self.warnings.push(p);
+        }
+    }
 }
 
 /// The sha256 of a file, read in blocks.
@@ -194,7 +223,9 @@ impl Service {
             per_kind: BTreeMap::new(),
             file_total: None,
             rejected: Vec::new(),
+            rejected_total: 0,
             warnings: Vec::new(),
+            warnings_total: 0,
             committed: false,
             batch_id: None,
         };
@@ -211,7 +242,7 @@ impl Service {
         self.store.set_cache_mib(IMPORT_CACHE_MIB)?;
         let result = self.store.write_or_rollback(|tx| {
             run(tx, &ctx, &mut tbl, &mut report, progress)?;
-            let finish = if dry_run || !report.rejected.is_empty() {
+            let finish = if dry_run || report.is_rejected() {
                 Finish::Rollback
             } else {
                 Finish::Commit
@@ -220,7 +251,7 @@ impl Service {
         });
         self.store.set_cache_mib(crate::store::CACHE_MIB)?;
         result?;
-        report.committed = !opts.dry_run && report.rejected.is_empty() && report.batch_id.is_some();
+        report.committed = !opts.dry_run && !report.is_rejected() && report.batch_id.is_some();
         if !report.committed {
             report.batch_id = None;
         }
@@ -230,4 +261,4 @@ impl Service {
 
 /// Page cache while importing, in MiB: enough for the indexes of a
 /// million-person office, well inside the import's memory budget.
-const IMPORT_CACHE_MIB: u32 = 128;
+const IMPORT_CACHE_MIB: u32 = 64;

@@ -74,7 +74,7 @@ where
         line: String::new(),
         pending: Vec::with_capacity(people::INSERT_BATCH),
         digest: Sha256::new(),
-        codes: HashMap::new(),
+        person_rows: HashMap::new(),
         ids: HashMap::new(),
         total_row: None,
     };
@@ -131,16 +131,16 @@ where
 
     // A rejected row's amounts are not in the sums, so the file's total can
     // only be compared once every row is accepted.
-    if let (Some(row), true) = (writer.total_row.take(), report.rejected.is_empty()) {
+    if let (Some(row), true) = (writer.total_row.take(), !report.is_rejected()) {
         check_file_total(&row, report);
     }
     if report.rows == 0 {
-        report.rejected.push(RowProblem {
+        report.reject(RowProblem {
             place: Place::row(0),
             problem: Problem::NoRows,
         });
     }
-    if !report.rejected.is_empty() {
+    if report.is_rejected() {
         return Ok(());
     }
     // New people become searchable by name in one pass: far cheaper than
@@ -198,8 +198,9 @@ struct Writer<'a> {
     /// Accepted rows not yet written.
     pending: Vec<record::ListedRow>,
     digest: Sha256,
-    /// Record codes seen in this list, with their row.
-    codes: HashMap<Box<str>, u32>,
+    /// People written or touched by this list, with their row: a record
+    /// code seen twice finds its person here.
+    person_rows: HashMap<i64, u32>,
     /// ID numbers seen in this list (as numbers: 9 or 12 digits), with their row.
     ids: HashMap<u64, u32>,
     total_row: Option<table::DataRow>,
@@ -219,32 +220,25 @@ impl Writer<'_> {
             } => (number, read, warnings),
         };
         report.rows += 1;
-        report.warnings.extend(warnings);
+        for w in warnings {
+            report.warn(w);
+        }
         let listed = match read {
             Ok(l) => l,
             Err(problems) => {
-                report.rejected.extend(problems);
+                for p in problems {
+                    report.reject(p);
+                }
                 return Ok(());
             }
         };
         let here = listed.row as u32;
-        if let Some(&first_row) = self.codes.get(listed.person.record_code.as_str()) {
-            report.rejected.push(RowProblem {
-                place: self.place(number, crate::import::Field::RecordCode, &listed.person),
-                problem: Problem::DuplicateCode {
-                    first_row: first_row as usize,
-                },
-            });
-            return Ok(());
-        }
-        self.codes
-            .insert(listed.person.record_code.as_str().into(), here);
         if let Some(id) = listed.person.id_number.as_deref() {
             // An ID is 9 or 12 digits; its kind is in the length, so the
             // number with a leading 1 is exact ("012…" ≠ "12…").
             let key = format!("1{id}").parse::<u64>().unwrap_or(u64::MAX);
             if let Some(&first_row) = self.ids.get(&key) {
-                report.rejected.push(RowProblem {
+                report.reject(RowProblem {
                     place: self.place(number, crate::import::Field::IdNumber, &listed.person),
                     problem: Problem::DuplicateId {
                         first_row: first_row as usize,
@@ -254,12 +248,6 @@ impl Writer<'_> {
             }
             self.ids.insert(key, here);
         }
-        for (kind, amount) in &listed.lines {
-            let sum = report.per_kind.entry(*kind).or_insert(Money::ZERO);
-            *sum = *sum + *amount;
-        }
-        report.total = report.total + listed.total();
-        report.people += 1;
         self.pending.push(listed);
         if self.pending.len() == people::INSERT_BATCH {
             self.flush(report)?;
@@ -281,13 +269,41 @@ impl Writer<'_> {
         report.new_people += new.len();
         let mut lines: Vec<imports::NewLine> = Vec::new();
         for listed in &rows {
-            let person_id = match new.get(listed.person.record_code.as_str()) {
-                Some(&id) => id,
-                None => match self.known_person(listed, report)? {
-                    Some(id) => id,
-                    None => continue,
-                },
+            let known = match new.get(listed.person.record_code.as_str()) {
+                Some(_) => None,
+                None => Some(
+                    people::by_record_code(tx, &listed.person.record_code)?
+                        .ok_or(Error::NoSuchPerson)?,
+                ),
             };
+            let person_id = match (&known, new.get(listed.person.record_code.as_str())) {
+                (Some(p), _) => p.id,
+                (None, Some(&id)) => id,
+                (None, None) => return Err(Error::NoSuchPerson),
+            };
+            // The same record code earlier in this list: its person is
+            // already written (new) or touched (known).
+            if let Some(&first_row) = self.person_rows.get(&person_id) {
+                report.reject(RowProblem {
+                    place: self.place(listed.row, crate::import::Field::RecordCode, &listed.person),
+                    problem: Problem::DuplicateCode {
+                        first_row: first_row as usize,
+                    },
+                });
+                continue;
+            }
+            self.person_rows.insert(person_id, listed.row as u32);
+            if let Some(existing) = known
+                && !self.known_person(listed, existing, report)?
+            {
+                continue;
+            }
+            report.people += 1;
+            report.total = report.total + listed.total();
+            for (kind, amount) in &listed.lines {
+                let sum = report.per_kind.entry(*kind).or_insert(Money::ZERO);
+                *sum = *sum + *amount;
+            }
             for (kind, amount) in &listed.lines {
                 lines.push(imports::NewLine {
                     person_id,
@@ -320,26 +336,25 @@ impl Writer<'_> {
     }
 
     /// A person already on file: refused when no longer active, otherwise
-    /// updated with what the list changes (audited). Returns their id, or
-    /// None when refused.
+    /// updated with what the list changes (audited). Returns whether the
+    /// row is accepted.
     fn known_person(
         &mut self,
         listed: &record::ListedRow,
+        existing: crate::domain::person::Person,
         report: &mut ImportReport,
-    ) -> Result<Option<i64>, Error> {
+    ) -> Result<bool, Error> {
         let tx = self.tx;
         let at = self.ctx.at;
-        let existing =
-            people::by_record_code(tx, &listed.person.record_code)?.ok_or(Error::NoSuchPerson)?;
         if !existing.is_payable() {
-            report.rejected.push(RowProblem {
+            report.reject(RowProblem {
                 place: Place {
                     who: Some(format!("{} {}", existing.record_code, existing.full_name)),
                     ..Place::row(listed.row)
                 },
                 problem: Problem::NotActive(existing.status),
             });
-            return Ok(None);
+            return Ok(false);
         }
         let changes = people::changes(&existing, &listed.person);
         if !changes.is_empty() {
@@ -359,7 +374,7 @@ impl Writer<'_> {
                 &json!({ "batch": self.batch_id, "row": listed.row, "changes": detail }),
             )?;
         }
-        Ok(Some(existing.id))
+        Ok(true)
     }
 
     /// Where a field of row `number` is, and whose row it is.
@@ -389,7 +404,7 @@ fn check_file_total(row: &table::DataRow, report: &mut ImportReport) {
             Ok(Some(m)) => m,
             Ok(None) => continue,
             Err(e) => {
-                report.rejected.push(RowProblem {
+                report.reject(RowProblem {
                     place: Place::cell(row.number(), col),
                     problem: Problem::Amount(e),
                 });
@@ -404,7 +419,7 @@ fn check_file_total(row: &table::DataRow, report: &mut ImportReport) {
             report.file_total = Some(stated);
         }
         if stated != expected {
-            report.rejected.push(RowProblem {
+            report.reject(RowProblem {
                 place: Place::cell(row.number(), col),
                 problem: Problem::FileTotal {
                     stated,
