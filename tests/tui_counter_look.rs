@@ -249,7 +249,7 @@ fn no_color_leaves_no_colour_on_the_counter_or_any_step_of_paying() {
         chitra::tui::Theme::for_no_color(Some(std::ffi::OsStr::new("1"))),
     );
     sign_in(&mut app, common::CLERK1);
-    let mut check = |app: &mut chitra::tui::App| {
+    let check = |app: &mut chitra::tui::App| {
         let buffer = render(app, 80, 24);
         for cell in buffer.content() {
             assert_eq!(
