@@ -131,7 +131,7 @@ fn window_too_small() {
 fn change_pin_with_differing_new_pins() {
     let (_dir, mut app) = signed_in_as("lan", "2468");
     app.handle_key(key(KeyCode::F(2)));
-    type_text(&mut app, "2");
+    type_text(&mut app, "3");
     type_text(&mut app, "2468");
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "1357");

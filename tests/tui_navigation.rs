@@ -189,7 +189,7 @@ fn help_shows_every_key_of_the_screen_and_any_key_closes_it() {
 #[test]
 fn esc_goes_back_one_screen() {
     let (_dir, mut app) = clerk_at_menu();
-    type_text(&mut app, "2");
+    type_text(&mut app, "3");
     assert_eq!(app.title(), "ĐỔI MÃ PIN");
     assert_eq!(app.depth(), 3);
     press(&mut app, KeyCode::Esc);
@@ -207,6 +207,7 @@ fn signing_out_returns_to_the_sign_in_screen() {
     let (_dir, mut app) = clerk_at_menu();
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     assert!(app.session().is_none());
     assert_eq!(app.title(), "ĐĂNG NHẬP");
@@ -220,7 +221,7 @@ fn signing_out_returns_to_the_sign_in_screen() {
 #[test]
 fn a_changed_pin_is_the_one_that_signs_in_next_time() {
     let (_dir, mut app) = clerk_at_menu();
-    type_text(&mut app, "2");
+    type_text(&mut app, "3");
     for pin in ["2468", "1357", "1357"] {
         type_text(&mut app, pin);
         press(&mut app, KeyCode::Enter);
@@ -230,7 +231,7 @@ fn a_changed_pin_is_the_one_that_signs_in_next_time() {
         "Đã đổi mã PIN. Lần đăng nhập sau dùng mã PIN mới."
     );
     assert_eq!(app.title(), "CHỨC NĂNG");
-    type_text(&mut app, "3");
+    type_text(&mut app, "4");
     sign_in(&mut app, "lan", "2468");
     assert!(app.session().is_none());
     sign_in(&mut app, "lan", "1357");
@@ -240,7 +241,7 @@ fn a_changed_pin_is_the_one_that_signs_in_next_time() {
 #[test]
 fn a_pin_change_needs_the_current_pin() {
     let (_dir, mut app) = clerk_at_menu();
-    type_text(&mut app, "2");
+    type_text(&mut app, "3");
     for pin in ["1111", "1357", "1357"] {
         type_text(&mut app, pin);
         press(&mut app, KeyCode::Enter);
@@ -248,7 +249,7 @@ fn a_pin_change_needs_the_current_pin() {
     assert!(message(&app).contains("Còn 4 lần thử"), "{}", message(&app));
     assert_eq!(app.title(), "ĐỔI MÃ PIN");
     // The old PIN still signs in.
-    type_text(&mut app, "3");
+    type_text(&mut app, "4");
     assert_eq!(
         app.service_mut()
             .sign_in("lan", "2468")
@@ -282,21 +283,21 @@ fn keys_do_nothing_while_the_window_is_too_small() {
 #[test]
 fn only_key_presses_count_and_esc_q_arriving_together_is_two_keys() {
     let (_dir, mut app) = clerk_at_menu();
-    let mut release = KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE);
+    let mut release = KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE);
     release.kind = KeyEventKind::Release;
     app.handle_event(&Event::Key(release));
     assert_eq!(app.title(), "CHỨC NĂNG");
-    type_text(&mut app, "2");
+    type_text(&mut app, "3");
     assert_eq!(app.title(), "ĐỔI MÃ PIN");
-    // On a slow link Esc and 2 can arrive in one packet, read as Alt-2.
+    // On a slow link Esc and 3 can arrive in one packet, read as Alt-3.
     app.handle_event(&Event::Key(KeyEvent::new(
-        KeyCode::Char('2'),
+        KeyCode::Char('3'),
         KeyModifiers::ALT,
     )));
     assert_eq!(
         app.title(),
         "ĐỔI MÃ PIN",
-        "Esc went back, then 2 opened it again"
+        "Esc went back, then 3 opened it again"
     );
     assert_eq!(app.depth(), 3);
 }

@@ -69,8 +69,9 @@ fn the_right_pin_opens_the_counter_with_the_clerk_named_on_top() {
     let shown = screen(&mut app, 80, 24);
     assert!(
         shown.contains("1  Quầy chi trả")
-            && shown.contains("2  Đổi mã PIN")
-            && shown.contains("3  Đăng xuất"),
+            && shown.contains("2  Kiểm đếm quỹ cuối ca")
+            && shown.contains("3  Đổi mã PIN")
+            && shown.contains("4  Đăng xuất"),
         "{shown}"
     );
 }

@@ -200,6 +200,141 @@ pub struct Strings {
     // Receipts.
     pub receipt_title: &'static str,
     pub receipt_list_title: &'static str,
+    // The main menu's entries by role.
+    pub entry_count_drawer: &'static str,
+    pub entry_drawers: &'static str,
+    pub entry_day_close: &'static str,
+    pub entry_verify: &'static str,
+    // The blind count of one's drawer.
+    pub count_title: &'static str,
+    pub count_hint: &'static str,
+    pub count_not_open: &'static str,
+    pub notes_unit: &'static str,
+    pub counted_total: &'static str,
+    pub count_keys_hint: &'static str,
+    pub count_not_recorded: &'static str,
+    pub count_recorded_agrees: &'static str,
+    pub count_recorded_differs: &'static str,
+    pub count_recorded_at: &'static str,
+    pub counted_label: &'static str,
+    pub expected_label: &'static str,
+    pub expected_at_count: &'static str,
+    pub difference_label: &'static str,
+    pub difference_none: &'static str,
+    pub difference_short: &'static str,
+    pub difference_over: &'static str,
+    pub count_no_notes: &'static str,
+    pub count_reason_hint: &'static str,
+    pub count_reason_label: &'static str,
+    pub count_reason_needed: &'static str,
+    pub count_reason_saved: &'static str,
+    pub count_reason_given: &'static str,
+    pub count_agrees: &'static str,
+    pub key_record_count: &'static str,
+    pub key_count_yes: &'static str,
+    pub key_count_no: &'static str,
+    pub short_not_now: &'static str,
+    pub key_save_reason: &'static str,
+    pub short_save: &'static str,
+    // Cash drawers (supervisor).
+    pub drawers_title: &'static str,
+    pub drawers_hint: &'static str,
+    pub col_drawer_user: &'static str,
+    pub col_float: &'static str,
+    pub col_issued: &'static str,
+    pub col_returned: &'static str,
+    pub col_cash_paid: &'static str,
+    pub col_expected: &'static str,
+    pub col_counted: &'static str,
+    pub drawer_not_open: &'static str,
+    pub drawer_counted_yes: &'static str,
+    pub drawer_counted_no: &'static str,
+    pub drawers_total_expected: &'static str,
+    pub drawer_detail_not_open: &'static str,
+    pub drawer_not_counted_yet: &'static str,
+    pub reason_short: &'static str,
+    pub reason_missing_short: &'static str,
+    pub key_drawer_move: &'static str,
+    pub short_hand_cash: &'static str,
+    pub key_drawer_float: &'static str,
+    pub short_float: &'static str,
+    pub key_drawer_issue: &'static str,
+    pub short_issue: &'static str,
+    pub key_drawer_return: &'static str,
+    pub short_return: &'static str,
+    pub key_refresh: &'static str,
+    pub move_float_title: &'static str,
+    pub move_issue_title: &'static str,
+    pub move_return_title: &'static str,
+    pub move_drawer_of: &'static str,
+    pub move_pin_hint: &'static str,
+    pub move_own_hint: &'static str,
+    pub label_amount: &'static str,
+    pub label_note: &'static str,
+    pub label_receiver_pin: &'static str,
+    pub need_amount: &'static str,
+    // Voids.
+    pub void_title: &'static str,
+    pub void_list_title: &'static str,
+    pub void_hint: &'static str,
+    pub label_void_reason: &'static str,
+    pub void_paid_by: &'static str,
+    pub void_reason_needed: &'static str,
+    pub void_not_approved: &'static str,
+    pub person_nothing_to_void: &'static str,
+    pub key_void: &'static str,
+    pub short_void: &'static str,
+    pub key_void_this: &'static str,
+    pub key_void_ask: &'static str,
+    pub short_ask_approval: &'static str,
+    // The day report and the close (supervisor).
+    pub day_close_title: &'static str,
+    pub day_open_status: &'static str,
+    pub day_closed_banner: &'static str,
+    pub backup_written: &'static str,
+    pub backup_failed: &'static str,
+    pub cannot_close_yet: &'static str,
+    pub report_office_heading: &'static str,
+    pub col_method: &'static str,
+    pub col_times: &'static str,
+    pub col_people: &'static str,
+    pub report_no_payments: &'static str,
+    pub report_paid_gross: &'static str,
+    pub report_voided: &'static str,
+    pub report_net: &'static str,
+    pub report_cash_expected: &'static str,
+    pub report_cash_counted: &'static str,
+    pub report_cash_difference: &'static str,
+    pub report_clerks_heading: &'static str,
+    pub report_nobody: &'static str,
+    pub receipts_short: &'static str,
+    pub report_no_drawer: &'static str,
+    pub not_counted_yet: &'static str,
+    pub report_voids_heading: &'static str,
+    pub report_unpaid_heading: &'static str,
+    pub report_nobody_unpaid: &'static str,
+    pub report_payments_heading: &'static str,
+    pub report_refreshed: &'static str,
+    pub label_report_day: &'static str,
+    pub report_day_hint: &'static str,
+    pub key_show_day: &'static str,
+    pub short_show: &'static str,
+    pub key_date_cancel: &'static str,
+    pub key_close_day: &'static str,
+    pub short_close_day: &'static str,
+    pub key_print_report: &'static str,
+    pub short_print: &'static str,
+    pub key_pick_date: &'static str,
+    pub short_other_day: &'static str,
+    pub close_title: &'static str,
+    pub close_hint: &'static str,
+    pub key_close_confirm: &'static str,
+    // The integrity check (supervisor).
+    pub verify_title: &'static str,
+    pub verify_hint: &'static str,
+    pub verify_ran_again: &'static str,
+    pub key_verify_again: &'static str,
+    pub short_again: &'static str,
 }
 
 /// Tiếng Việt (the default).
@@ -275,7 +410,7 @@ pub const VI: Strings = Strings {
     key_counter_open: "Mở hồ sơ người đang chọn",
     key_counter_move: "Chọn người trong danh sách",
     key_counter_page: "Lên / xuống một trang danh sách",
-    key_menu: "Mở menu chức năng (đổi PIN, đăng xuất)",
+    key_menu: "Mở menu (kiểm đếm quỹ, đổi PIN, đăng xuất…)",
     key_counter_clear: "Xoá ô tìm; khi ô đã trống: thoát (có hỏi lại)",
     short_open_person: "Mở hồ sơ",
     short_menu: "Menu",
@@ -381,6 +516,135 @@ pub const VI: Strings = Strings {
     short_reprint: "In lại",
     receipt_title: "BIÊN NHẬN",
     receipt_list_title: "CHỌN BIÊN NHẬN",
+    entry_count_drawer: "Kiểm đếm quỹ cuối ca",
+    entry_drawers: "Quỹ tiền mặt (giao/thu tiền)",
+    entry_day_close: "Báo cáo & khóa sổ ngày",
+    entry_verify: "Kiểm tra toàn vẹn (verify)",
+    count_title: "KIỂM ĐẾM QUỸ CUỐI CA",
+    count_hint: "Đếm tiền trong quỹ, gõ số tờ của từng loại. Số tiền theo sổ chỉ hiện sau khi ghi số đếm.",
+    count_not_open: "Quỹ của bạn hôm nay chưa mở (chưa nhận tiền đầu ngày), nên không có gì để kiểm đếm.",
+    notes_unit: "tờ",
+    counted_total: "Tổng đã đếm:",
+    count_keys_hint: "Enter: ô sau · ở ô cuối hoặc F10/g: ghi số đếm",
+    count_not_recorded: "Chưa ghi số đếm. Sửa lại rồi nhấn F10 hoặc g.",
+    count_recorded_agrees: "Đã ghi số đếm. Quỹ khớp sổ.",
+    count_recorded_differs: "Đã ghi số đếm. Quỹ lệch sổ: hãy ghi lý do.",
+    count_recorded_at: "Đã ghi số đếm lúc",
+    counted_label: "Đã đếm",
+    expected_label: "Theo sổ",
+    expected_at_count: "Theo sổ lúc đếm",
+    difference_label: "Chênh lệch",
+    difference_none: "KHỚP",
+    difference_short: "THIẾU",
+    difference_over: "THỪA",
+    count_no_notes: "Không có tờ tiền nào.",
+    count_reason_hint: "Quỹ lệch sổ: ghi lý do (bắt buộc) rồi nhấn Enter. Trưởng bưu cục sẽ xem khi khóa sổ.",
+    count_reason_label: "Lý do",
+    count_reason_needed: "Cần ghi lý do chênh lệch.",
+    count_reason_saved: "Đã ghi lý do chênh lệch.",
+    count_reason_given: "Lý do chênh lệch:",
+    count_agrees: "Quỹ khớp sổ, không cần ghi lý do.",
+    key_record_count: "Ghi số đếm (có hỏi lại)",
+    key_count_yes: "Có, ghi số đếm",
+    key_count_no: "Không, đếm lại",
+    short_not_now: "Đếm lại",
+    key_save_reason: "Ghi lý do chênh lệch",
+    short_save: "Ghi",
+    drawers_title: "QUỸ TIỀN MẶT",
+    drawers_hint: "Chọn người bằng ↑ ↓, Enter hoặc 1/2/3 để giao hoặc thu tiền; người nhận gõ PIN xác nhận. Số tiền tính bằng đồng.",
+    col_drawer_user: "Người",
+    col_float: "Đầu ngày",
+    col_issued: "Cấp thêm",
+    col_returned: "Thu về",
+    col_cash_paid: "Đã chi TM",
+    col_expected: "Còn theo sổ",
+    col_counted: "Đếm",
+    drawer_not_open: "  chưa mở quỹ hôm nay",
+    drawer_counted_yes: "rồi",
+    drawer_counted_no: "chưa",
+    drawers_total_expected: "Cộng còn theo sổ ",
+    drawer_detail_not_open: "Chưa nhận tiền đầu ngày: Enter để cấp.",
+    drawer_not_counted_yet: "Chưa kiểm đếm cuối ca.",
+    reason_short: "Lý do:",
+    reason_missing_short: "CHƯA GHI LÝ DO",
+    key_drawer_move: "Giao/thu tiền cho người đang chọn",
+    short_hand_cash: "Giao tiền",
+    key_drawer_float: "Cấp tiền đầu ngày",
+    short_float: "Đầu ngày",
+    key_drawer_issue: "Cấp thêm tiền",
+    short_issue: "Cấp thêm",
+    key_drawer_return: "Thu tiền về",
+    short_return: "Thu về",
+    key_refresh: "Đọc lại số liệu",
+    move_float_title: "CẤP TIỀN ĐẦU NGÀY",
+    move_issue_title: "CẤP THÊM TIỀN",
+    move_return_title: "THU TIỀN VỀ",
+    move_drawer_of: "Quỹ của",
+    move_pin_hint: "Gõ số tiền (ví dụ 20.000.000) và ghi chú nếu cần; người nhận quỹ tự gõ mã PIN của mình để xác nhận.",
+    move_own_hint: "Quỹ của chính bạn: không cần gõ lại mã PIN.",
+    label_amount: "Số tiền",
+    label_note: "Ghi chú",
+    label_receiver_pin: "Mã PIN người nhận quỹ",
+    need_amount: "Hãy gõ số tiền.",
+    void_title: "HỦY CHI",
+    void_list_title: "CHỌN LẦN CHI CẦN HỦY",
+    void_hint: "Hủy chi không xóa gì: lần chi vẫn còn, gạch ngang, ghi ĐÃ HỦY; các khoản trở lại chưa chi; tiền mặt trở lại quỹ của bạn. Cần một trưởng bưu cục khác người yêu cầu duyệt.",
+    label_void_reason: "Lý do hủy",
+    void_paid_by: "người chi",
+    void_reason_needed: "Cần ghi lý do hủy.",
+    void_not_approved: "Chưa được duyệt nên chưa hủy. Enter để mời duyệt lại, Esc để thôi.",
+    person_nothing_to_void: "Không có lần chi nào còn hiệu lực để hủy.",
+    key_void: "Hủy một lần chi (trưởng bưu cục duyệt)",
+    short_void: "Hủy chi",
+    key_void_this: "Hủy lần chi này",
+    key_void_ask: "Mời trưởng bưu cục duyệt hủy",
+    short_ask_approval: "Mời duyệt",
+    day_close_title: "BÁO CÁO & KHÓA SỔ NGÀY",
+    day_open_status: "Trạng thái: CHƯA KHÓA SỔ (số liệu đến lúc xem).",
+    day_closed_banner: "ĐÃ KHÓA SỔ",
+    backup_written: "Đã sao lưu:",
+    backup_failed: "CHƯA SAO LƯU ĐƯỢC:",
+    cannot_close_yet: "CHƯA THỂ KHÓA SỔ:",
+    report_office_heading: "I. TOÀN BƯU CỤC",
+    col_method: "Hình thức",
+    col_times: "Số lần",
+    col_people: "Số người",
+    report_no_payments: "Không có lần chi nào.",
+    report_paid_gross: "Đã chi (trước khi trừ hủy)",
+    report_voided: "Hủy chi",
+    report_net: "Thực chi (đã trừ hủy)",
+    report_cash_expected: "Tiền mặt các quỹ theo sổ",
+    report_cash_counted: "Tiền mặt đã đếm",
+    report_cash_difference: "Chênh lệch (các quỹ đã đếm)",
+    report_clerks_heading: "II. TỪNG NGƯỜI CHI VÀ QUỸ TIỀN MẶT",
+    report_nobody: "Không ai chi hay nhận quỹ trong ngày.",
+    receipts_short: "biên nhận",
+    report_no_drawer: "Không mở quỹ tiền mặt.",
+    not_counted_yet: "CHƯA KIỂM ĐẾM",
+    report_voids_heading: "III. HỦY CHI",
+    report_unpaid_heading: "IV. CÒN CHƯA CHI (CÁC KỲ ĐANG MỞ)",
+    report_nobody_unpaid: "Không còn ai chưa chi.",
+    report_payments_heading: "V. CÁC LẦN CHI TRONG NGÀY",
+    report_refreshed: "Đã đọc lại số liệu.",
+    label_report_day: "Xem ngày",
+    report_day_hint: "dd/mm/yyyy, Enter để xem",
+    key_show_day: "Xem báo cáo ngày này",
+    short_show: "Xem",
+    key_date_cancel: "Thôi, giữ ngày đang xem",
+    key_close_day: "Khóa sổ ngày (gõ mã PIN)",
+    short_close_day: "Khóa sổ",
+    key_print_report: "In báo cáo (ghi tệp và gửi máy in)",
+    short_print: "In",
+    key_pick_date: "Xem báo cáo ngày khác",
+    short_other_day: "Ngày khác",
+    close_title: "KHÓA SỔ NGÀY",
+    close_hint: "Trưởng bưu cục gõ mã PIN của mình rồi nhấn Enter; Esc để thôi.",
+    key_close_confirm: "Khóa sổ",
+    verify_title: "KIỂM TRA TOÀN VẸN DỮ LIỆU",
+    verify_hint: "Kiểm tra tệp cơ sở dữ liệu, chuỗi nhật ký kiểm toán, từng lần chi, số biên nhận, các ngày đã khóa sổ và các lô nhập.",
+    verify_ran_again: "Đã kiểm tra lại.",
+    key_verify_again: "Kiểm tra lại",
+    short_again: "Kiểm lại",
 };
 
 /// English, for maintainers.
@@ -456,7 +720,7 @@ pub const EN: Strings = Strings {
     key_counter_open: "Open the chosen person's file",
     key_counter_move: "Choose a person in the list",
     key_counter_page: "Page up / down the list",
-    key_menu: "Open the menu (PIN change, sign out)",
+    key_menu: "Open the menu (drawer count, PIN, sign out…)",
     key_counter_clear: "Clear the search; when empty: quit (asks first)",
     short_open_person: "Open",
     short_menu: "Menu",
@@ -562,6 +826,135 @@ pub const EN: Strings = Strings {
     short_reprint: "Reprint",
     receipt_title: "RECEIPT",
     receipt_list_title: "CHOOSE A RECEIPT",
+    entry_count_drawer: "Count my drawer (end of shift)",
+    entry_drawers: "Cash drawers (hand out / take back)",
+    entry_day_close: "Day report & close",
+    entry_verify: "Integrity check (verify)",
+    count_title: "COUNT MY DRAWER",
+    count_hint: "Count the cash in your drawer and type how many notes of each kind. What the books say appears only after the count is recorded.",
+    count_not_open: "Your drawer was not opened today (no opening float), so there is nothing to count.",
+    notes_unit: "notes",
+    counted_total: "Counted in all:",
+    count_keys_hint: "Enter: next row · on the last row or F10/g: record the count",
+    count_not_recorded: "The count is not recorded. Correct it, then press F10 or g.",
+    count_recorded_agrees: "Count recorded. The drawer agrees with the books.",
+    count_recorded_differs: "Count recorded. The drawer differs from the books: give the reason.",
+    count_recorded_at: "Count recorded at",
+    counted_label: "Counted",
+    expected_label: "Books say",
+    expected_at_count: "Expected at the count",
+    difference_label: "Difference",
+    difference_none: "AGREES",
+    difference_short: "SHORT",
+    difference_over: "OVER",
+    count_no_notes: "No notes.",
+    count_reason_hint: "The drawer differs: type the reason (required), then Enter. The supervisor sees it at the close.",
+    count_reason_label: "Reason",
+    count_reason_needed: "A reason for the difference is needed.",
+    count_reason_saved: "Reason recorded.",
+    count_reason_given: "Reason for the difference:",
+    count_agrees: "The drawer agrees; no reason is needed.",
+    key_record_count: "Record the count (asks first)",
+    key_count_yes: "Yes, record the count",
+    key_count_no: "No, count again",
+    short_not_now: "Not yet",
+    key_save_reason: "Record the reason",
+    short_save: "Save",
+    drawers_title: "CASH DRAWERS",
+    drawers_hint: "Choose with ↑ ↓, then Enter or 1/2/3 to hand out or take back cash; the other person confirms with their PIN. Amounts in đồng.",
+    col_drawer_user: "User",
+    col_float: "Float",
+    col_issued: "Issued",
+    col_returned: "Returned",
+    col_cash_paid: "Cash paid",
+    col_expected: "Expected",
+    col_counted: "Count",
+    drawer_not_open: "  no drawer today",
+    drawer_counted_yes: "done",
+    drawer_counted_no: "not yet",
+    drawers_total_expected: "Total expected ",
+    drawer_detail_not_open: "No opening float yet: Enter to give one.",
+    drawer_not_counted_yet: "Not counted yet.",
+    reason_short: "Reason:",
+    reason_missing_short: "NO REASON GIVEN",
+    key_drawer_move: "Hand out or take back cash",
+    short_hand_cash: "Cash",
+    key_drawer_float: "Opening float",
+    short_float: "Float",
+    key_drawer_issue: "Issue more cash",
+    short_issue: "Issue",
+    key_drawer_return: "Take cash back",
+    short_return: "Return",
+    key_refresh: "Read again",
+    move_float_title: "OPENING FLOAT",
+    move_issue_title: "ISSUE MORE CASH",
+    move_return_title: "TAKE CASH BACK",
+    move_drawer_of: "Drawer of",
+    move_pin_hint: "Type the amount (e.g. 20.000.000) and a note if needed; the drawer's owner types their own PIN to confirm.",
+    move_own_hint: "Your own drawer: no PIN needed.",
+    label_amount: "Amount",
+    label_note: "Note",
+    label_receiver_pin: "Drawer owner's PIN",
+    need_amount: "Type the amount.",
+    void_title: "VOID A PAYMENT",
+    void_list_title: "CHOOSE THE PAYMENT TO VOID",
+    void_hint: "Nothing is deleted: the payment stays, struck through and marked VOIDED; its lines are owed again; cash goes back to your drawer. A supervisor other than you must approve.",
+    label_void_reason: "Reason",
+    void_paid_by: "paid by",
+    void_reason_needed: "A reason is needed.",
+    void_not_approved: "Not approved, nothing voided. Enter to ask again, Esc to leave it.",
+    person_nothing_to_void: "No standing payment to void.",
+    key_void: "Void a payment (a supervisor approves)",
+    short_void: "Void",
+    key_void_this: "Void this payment",
+    key_void_ask: "Ask a supervisor to approve",
+    short_ask_approval: "Approval",
+    day_close_title: "DAY REPORT & CLOSE",
+    day_open_status: "Status: OPEN (figures as of now).",
+    day_closed_banner: "CLOSED",
+    backup_written: "Backup written:",
+    backup_failed: "BACKUP FAILED:",
+    cannot_close_yet: "CANNOT CLOSE YET:",
+    report_office_heading: "I. THE OFFICE",
+    col_method: "Method",
+    col_times: "Count",
+    col_people: "People",
+    report_no_payments: "No payments.",
+    report_paid_gross: "Paid (before voids)",
+    report_voided: "Voided",
+    report_net: "Net paid (after voids)",
+    report_cash_expected: "Cash expected in the drawers",
+    report_cash_counted: "Cash counted",
+    report_cash_difference: "Difference (counted drawers)",
+    report_clerks_heading: "II. EACH CLERK AND THEIR DRAWER",
+    report_nobody: "Nobody paid or held a drawer.",
+    receipts_short: "receipts",
+    report_no_drawer: "No cash drawer.",
+    not_counted_yet: "NOT COUNTED",
+    report_voids_heading: "III. VOIDS",
+    report_unpaid_heading: "IV. STILL UNPAID (OPEN PERIODS)",
+    report_nobody_unpaid: "Nobody is still unpaid.",
+    report_payments_heading: "V. THE DAY'S PAYMENTS",
+    report_refreshed: "Read again.",
+    label_report_day: "Day",
+    report_day_hint: "dd/mm/yyyy, Enter to show",
+    key_show_day: "Show that day's report",
+    short_show: "Show",
+    key_date_cancel: "Keep the day shown",
+    key_close_day: "Close the day (PIN)",
+    short_close_day: "Close day",
+    key_print_report: "Print the report (file and printer)",
+    short_print: "Print",
+    key_pick_date: "Another day's report",
+    short_other_day: "Other day",
+    close_title: "CLOSE THE DAY",
+    close_hint: "The supervisor types their own PIN, then Enter; Esc to leave it.",
+    key_close_confirm: "Close the day",
+    verify_title: "INTEGRITY CHECK",
+    verify_hint: "Checks the database file, the audit chain, every payment, receipt numbers, closed days and import batches.",
+    verify_ran_again: "Checked again.",
+    key_verify_again: "Check again",
+    short_again: "Again",
 };
 
 /// The labels in the current language.
@@ -699,6 +1092,210 @@ pub fn reprinted(file: &str) -> String {
     }
 }
 
+/// The question before a count is recorded.
+pub fn count_question(total: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Ghi số đếm {total}? Sau khi ghi không sửa được. (c/k)"),
+        Lang::En => format!("Record the count of {total}? It cannot be changed. (y/n)"),
+    }
+}
+
+/// A drawer's cash paid out, under the drawers table.
+pub fn drawer_cash_line(paid: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Đã chi tiền mặt {paid}"),
+        Lang::En => format!("Cash paid {paid}"),
+    }
+}
+
+/// Cash that came back into a drawer through voids.
+pub fn drawer_voided_back(amount: &str) -> String {
+    match lang() {
+        Lang::Vi => format!(" · hủy chi hoàn lại quỹ {amount}"),
+        Lang::En => format!(" · voids returned {amount}"),
+    }
+}
+
+/// A recorded count, under the drawers table.
+pub fn drawer_count_line(counted: &str, at: &str, difference: &str, word: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Đã đếm {counted} lúc {at} · chênh lệch {difference} ({word})"),
+        Lang::En => format!("Counted {counted} at {at} · difference {difference} ({word})"),
+    }
+}
+
+/// The PIN the other person must type.
+pub fn move_need_pin(full_name: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Mời {full_name} gõ mã PIN của mình rồi nhấn Enter."),
+        Lang::En => format!("{full_name} types their PIN, then Enter."),
+    }
+}
+
+/// After cash was handed to or taken from a drawer.
+pub fn moved(kind: crate::domain::report::MoveKind, amount: &str, full_name: &str) -> String {
+    use crate::domain::report::MoveKind;
+    match (lang(), kind) {
+        (Lang::Vi, MoveKind::Float) => format!("Đã cấp {amount} đầu ngày cho {full_name}."),
+        (Lang::Vi, MoveKind::Issue) => format!("Đã cấp thêm {amount} cho {full_name}."),
+        (Lang::Vi, MoveKind::Return) => format!("Đã thu về {amount} từ quỹ của {full_name}."),
+        (Lang::En, MoveKind::Float) => format!("Opening float of {amount} given to {full_name}."),
+        (Lang::En, MoveKind::Issue) => format!("{amount} more given to {full_name}."),
+        (Lang::En, MoveKind::Return) => format!("{amount} taken back from {full_name}."),
+    }
+}
+
+/// What the supervisor approves when a payment is voided.
+pub fn void_approval_reason(receipt_no: &str, amount: &str, reason: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Hủy chi biên nhận {receipt_no} ({amount}). Lý do: {reason}"),
+        Lang::En => format!("Void receipt {receipt_no} ({amount}). Reason: {reason}"),
+    }
+}
+
+/// After a void.
+pub fn voided_done(receipt_no: &str, amount: &str, cash: bool) -> String {
+    match (lang(), cash) {
+        (Lang::Vi, true) => format!(
+            "Đã hủy biên nhận {receipt_no} ({amount}); các khoản trở lại chưa chi, tiền mặt trở lại quỹ."
+        ),
+        (Lang::Vi, false) => {
+            format!("Đã hủy biên nhận {receipt_no} ({amount}); các khoản trở lại chưa chi.")
+        }
+        (Lang::En, true) => format!(
+            "Receipt {receipt_no} ({amount}) voided; its lines are owed again, the cash is back in the drawer."
+        ),
+        (Lang::En, false) => {
+            format!("Receipt {receipt_no} ({amount}) voided; its lines are owed again.")
+        }
+    }
+}
+
+/// What closing a day does, in the PIN popup.
+pub fn close_what(date: &str) -> String {
+    match lang() {
+        Lang::Vi => format!(
+            "Khóa sổ ngày {date}. Sau khi khóa, không ghi thêm được chi trả, hủy chi hay giao nhận tiền của ngày này; bản sao lưu được ghi ngay."
+        ),
+        Lang::En => format!(
+            "Close {date}. Once closed, no payment, void or cash movement of that day can be recorded; a backup is written at once."
+        ),
+    }
+}
+
+/// After the day was closed.
+pub fn day_closed(date: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Đã khóa sổ ngày {date}."),
+        Lang::En => format!("{date} is closed."),
+    }
+}
+
+/// The report's first line.
+pub fn report_heading(date: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("BÁO CÁO CHI TRẢ NGÀY {date}"),
+        Lang::En => format!("PAYMENTS OF {date}"),
+    }
+}
+
+/// When and by whom a day was closed.
+pub fn closed_at_by(at: &str, by: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Khóa sổ lúc {at} bởi {by}."),
+        Lang::En => format!("Closed at {at} by {by}."),
+    }
+}
+
+/// The audit seal a close stored (the hash goes on the next line).
+pub fn seal_line(seq: i64) -> String {
+    match lang() {
+        Lang::Vi => format!("Niêm phong nhật ký kiểm toán: dòng #{seq}"),
+        Lang::En => format!("Audit seal: row #{seq}"),
+    }
+}
+
+/// The audit chain's head now, for a day not closed (the hash goes on the
+/// next line).
+pub fn audit_head_line(seq: i64) -> String {
+    match lang() {
+        Lang::Vi => format!("Nhật ký kiểm toán hiện tại: dòng #{seq}"),
+        Lang::En => format!("Audit log now: row #{seq}"),
+    }
+}
+
+/// A hash of the audit chain.
+pub fn hash_line(hash: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Mã băm: {hash}"),
+        Lang::En => format!("Hash: {hash}"),
+    }
+}
+
+/// Missing receipt numbers, as a warning.
+pub fn receipt_gap(office: &str, year: i32, from: i64, to: i64) -> String {
+    match lang() {
+        Lang::Vi => {
+            format!("CẢNH BÁO: thiếu số biên nhận {office} năm {year}: từ {from} đến {to}.")
+        }
+        Lang::En => format!("WARNING: receipt numbers missing, {office} {year}: {from} to {to}."),
+    }
+}
+
+/// Cash into and out of a drawer from the supervisor (amounts in đồng).
+pub fn drawer_in_line(float: &str, issued: &str, returned: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Đầu ngày {float} · cấp thêm {issued} · thu về {returned} (đồng)"),
+        Lang::En => format!("Float {float} · issued {issued} · returned {returned} (đồng)"),
+    }
+}
+
+/// Cash paid out of a drawer, and back into it by voids (in đồng).
+pub fn drawer_out_line(paid: &str, voided: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Chi tiền mặt {paid} · hủy chi hoàn lại quỹ {voided} (đồng)"),
+        Lang::En => format!("Cash paid {paid} · voids back into the drawer {voided} (đồng)"),
+    }
+}
+
+/// Under a voided payment in the report.
+pub fn void_line(voided: &str, reason: &str, requested_by: &str, approved_by: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("{voided}: {reason} · yêu cầu: {requested_by} · duyệt: {approved_by}"),
+        Lang::En => {
+            format!("{voided}: {reason} · asked by {requested_by} · approved by {approved_by}")
+        }
+    }
+}
+
+/// Where the printed report was written.
+pub fn report_printed(file: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Đã in báo cáo (tệp {file})."),
+        Lang::En => format!("Report printed (file {file})."),
+    }
+}
+
+/// verify found nothing wrong: what it checked.
+pub fn verify_ok(audit_rows: i64, payments: i64, closed_days: usize, batches: usize) -> String {
+    match lang() {
+        Lang::Vi => format!(
+            "OK — {audit_rows} dòng nhật ký nối liền, {payments} lần chi khớp nhật ký, {closed_days} ngày đã khóa sổ khớp, {batches} lô nhập nguyên vẹn."
+        ),
+        Lang::En => format!(
+            "OK — {audit_rows} audit rows chained, {payments} payments match the log, {closed_days} closed days match, {batches} import batches intact."
+        ),
+    }
+}
+
+/// verify found problems.
+pub fn verify_problems(n: usize) -> String {
+    match lang() {
+        Lang::Vi => format!("CÓ {n} VẤN ĐỀ:"),
+        Lang::En => format!("{n} PROBLEMS:"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -740,6 +1337,19 @@ mod tests {
                 s.short_back_to_person,
                 s.short_receipt,
                 s.short_reprint,
+                s.short_not_now,
+                s.short_save,
+                s.short_hand_cash,
+                s.short_float,
+                s.short_issue,
+                s.short_return,
+                s.short_void,
+                s.short_ask_approval,
+                s.short_show,
+                s.short_close_day,
+                s.short_print,
+                s.short_other_day,
+                s.short_again,
             ] {
                 assert!(label.width() <= 12, "{label}");
             }

@@ -207,6 +207,19 @@ pub struct KeyList {
     pub receipts: Binding,
     /// Print a receipt again, marked "BẢN SAO".
     pub reprint: Binding,
+    /// Void a payment (a supervisor approves), from the person's file or a
+    /// receipt.
+    pub void: Binding,
+    /// Record the drawer count (after a yes/no question).
+    pub record_count: Binding,
+    /// Close the day (the supervisor's PIN is asked).
+    pub close_day: Binding,
+    /// Print the day report.
+    pub print_report: Binding,
+    /// Show the report of another day.
+    pub pick_date: Binding,
+    /// Read again (the day report, the drawers) or run again (verify).
+    pub refresh: Binding,
 }
 
 impl Default for KeyList {
@@ -237,6 +250,12 @@ impl Default for KeyList {
             pay: Binding::of(&[Key::plain(F(5)), Key::ch('c')]),
             receipts: Binding::of(&[Key::plain(F(6)), Key::ch('b')]),
             reprint: Binding::of(&[Key::plain(F(8)), Key::ch('i')]),
+            void: Binding::of(&[Key::plain(F(9)), Key::ch('h')]),
+            record_count: Binding::of(&[Key::plain(F(10)), Key::ch('g')]),
+            close_day: Binding::of(&[Key::plain(F(10)), Key::ch('k')]),
+            print_report: Binding::of(&[Key::plain(F(8)), Key::ch('i')]),
+            pick_date: Binding::of(&[Key::plain(F(3)), Key::ch('d')]),
+            refresh: Binding::of(&[Key::plain(F(5)), Key::ch('r')]),
         }
     }
 }
@@ -269,6 +288,12 @@ impl KeyList {
             ("pay", &self.pay),
             ("receipts", &self.receipts),
             ("reprint", &self.reprint),
+            ("void", &self.void),
+            ("record_count", &self.record_count),
+            ("close_day", &self.close_day),
+            ("print_report", &self.print_report),
+            ("pick_date", &self.pick_date),
+            ("refresh", &self.refresh),
         ]
     }
 }

@@ -3,12 +3,16 @@
 //! what works; an entry is opened with ↑/↓ and Enter, or at once by its
 //! number.
 //!
-//! To add an entry (the counter, the day's close, …): add a variant to
-//! [`Entry`] and to [`Entry::ALL`], its label in `strings.rs`, and what it
-//! opens in [`Home::open`]. Put the entry a clerk uses most first: its
-//! number is 1. For an entry only supervisors may use, give [`Home::new`]
-//! the session and leave the entry out when `!session.is_supervisor()` (the
-//! service checks the role again in any case).
+//! Entries by role: a clerk has the counter, the count of their own drawer
+//! at the end of the shift, the PIN change and signing out. A supervisor
+//! (who also has a drawer) has those and the cash drawers, the day report
+//! and its close, and the integrity check. The service checks the role
+//! again in any case.
+//!
+//! To add an entry: add a variant to [`Entry`] and to [`Entry::ALL`], its
+//! label in `strings.rs`, whether it is for supervisors only in
+//! [`Entry::supervisor_only`], and what it opens in [`Home::open`]. Put the
+//! entry a clerk uses most first: its number is 1.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -17,7 +21,11 @@ use ratatui::text::Line;
 
 use super::change_pin::ChangePin;
 use super::counter::Counter;
+use super::day_close::DayClose;
+use super::drawer_count::DrawerCount;
+use super::drawers::Drawers;
 use super::sign_in::SignIn;
+use super::verify::VerifyView;
 use super::{Nav, Screen};
 use crate::i18n::strings::{self, Strings};
 use crate::tui::context::{Ctx, View};
@@ -28,20 +36,45 @@ use crate::tui::widgets::select::{Select, SelectMsg, draw_rows};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
     Counter,
+    /// The clerk's own drawer, counted blind at the end of the shift.
+    CountDrawer,
+    /// Cash handed to and taken from the drawers (supervisor).
+    Drawers,
+    /// The day report and the close (supervisor).
+    DayClose,
+    /// `verify` on screen (supervisor).
+    Verify,
     ChangePin,
     SignOut,
 }
 
 impl Entry {
     /// Every entry, in menu order.
-    pub const ALL: [Entry; 3] = [Entry::Counter, Entry::ChangePin, Entry::SignOut];
+    pub const ALL: [Entry; 7] = [
+        Entry::Counter,
+        Entry::CountDrawer,
+        Entry::Drawers,
+        Entry::DayClose,
+        Entry::Verify,
+        Entry::ChangePin,
+        Entry::SignOut,
+    ];
 
     pub fn label(self, s: &Strings) -> &'static str {
         match self {
             Entry::Counter => s.entry_counter,
+            Entry::CountDrawer => s.entry_count_drawer,
+            Entry::Drawers => s.entry_drawers,
+            Entry::DayClose => s.entry_day_close,
+            Entry::Verify => s.entry_verify,
             Entry::ChangePin => s.entry_change_pin,
             Entry::SignOut => s.entry_sign_out,
         }
+    }
+
+    /// Whether only a supervisor sees the entry.
+    pub fn supervisor_only(self) -> bool {
+        matches!(self, Entry::Drawers | Entry::DayClose | Entry::Verify)
     }
 }
 
@@ -52,8 +85,9 @@ pub struct Home {
 }
 
 impl Default for Home {
+    /// A clerk's menu.
     fn default() -> Home {
-        Home::new()
+        Home::new(false)
     }
 }
 
@@ -66,9 +100,12 @@ pub enum Msg {
 }
 
 impl Home {
-    /// The menu. Every entry today is for clerks and supervisors alike.
-    pub fn new() -> Home {
-        let entries = Entry::ALL.to_vec();
+    /// The menu of a supervisor, or of a clerk.
+    pub fn new(supervisor: bool) -> Home {
+        let entries: Vec<Entry> = Entry::ALL
+            .into_iter()
+            .filter(|e| supervisor || !e.supervisor_only())
+            .collect();
         Home {
             select: Select::new(entries.len()),
             entries,
@@ -83,6 +120,19 @@ impl Home {
         match entry {
             // A fresh counter, whatever was open under the menu.
             Entry::Counter => Nav::reset(Counter::new()),
+            Entry::CountDrawer => match DrawerCount::open(ctx) {
+                Some(screen) => Nav::push(screen),
+                None => Nav::Stay,
+            },
+            Entry::Drawers => match Drawers::open(ctx) {
+                Some(screen) => Nav::push(screen),
+                None => Nav::Stay,
+            },
+            Entry::DayClose => match DayClose::open(ctx) {
+                Some(screen) => Nav::push(screen),
+                None => Nav::Stay,
+            },
+            Entry::Verify => Nav::push(VerifyView::run(ctx)),
             Entry::ChangePin => Nav::push(ChangePin::new()),
             Entry::SignOut => {
                 if let Some(session) = ctx.session.take() {

@@ -31,13 +31,20 @@
 
 pub mod approve;
 pub mod change_pin;
+pub mod close_pin;
 pub mod counter;
+pub mod day_close;
+pub mod drawer_count;
+pub mod drawer_move;
+pub mod drawers;
 pub mod home;
 pub mod pay;
 pub mod person;
 pub mod receipt;
 pub mod receipt_list;
 pub mod sign_in;
+pub mod verify;
+pub mod void;
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -88,6 +95,11 @@ pub enum Outcome {
     /// The clerk is done with this person: every screen down to the counter
     /// closes, and the counter starts a new search.
     NextPerson,
+    /// The day was closed (from [`close_pin::ClosePin`]), with where its
+    /// backup was written or why it could not be.
+    DayClosed {
+        backup: Result<std::path::PathBuf, String>,
+    },
 }
 
 /// One screen of chitra. See the module documentation for how to add one.

@@ -10,7 +10,9 @@
 //!
 //! The file is a document taller than 80×24 when many months are unpaid;
 //! ↑/↓/PgUp/PgDn scroll it. The receipts key shows a receipt of the
-//! payments listed, to view or print again.
+//! payments listed, to view or print again. The void key ("Hủy chi") asks
+//! to void a standing payment ([`super::void`]): the only one, or the one
+//! chosen from a list.
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -21,6 +23,7 @@ use super::pay::Draft;
 use super::pay::receiver::ChooseReceiver;
 use super::receipt::ReceiptView;
 use super::receipt_list::ReceiptList;
+use super::void::VoidPayment;
 use super::{Nav, Outcome, Screen};
 use crate::domain::in_words;
 use crate::domain::person::Status;
@@ -54,6 +57,7 @@ pub struct Person {
 pub enum Msg {
     Pay,
     Receipts,
+    Void,
     Scroll(ScrollMsg),
 }
 
@@ -108,6 +112,31 @@ impl Person {
         }
     }
 
+    fn void(&mut self, ctx: &mut Ctx) -> Nav {
+        // Read again: the payment may have been voided a moment ago.
+        if !self.reload(ctx) {
+            return Nav::Stay;
+        }
+        let standing: Vec<_> = self
+            .view
+            .payments
+            .iter()
+            .filter(|p| !p.is_reversed())
+            .cloned()
+            .collect();
+        match standing.as_slice() {
+            [] => {
+                ctx.info(strings::t().person_nothing_to_void);
+                Nav::Stay
+            }
+            [only] => match VoidPayment::open(ctx, only) {
+                Some(popup) => Nav::push(popup),
+                None => Nav::Stay,
+            },
+            _ => Nav::push(ReceiptList::to_void(standing)),
+        }
+    }
+
     /// The document's length, for scrolling.
     fn doc_len(&self) -> usize {
         document(&self.view, &Theme::plain()).len()
@@ -156,6 +185,8 @@ impl Screen for Person {
             Some(Msg::Pay)
         } else if key_match(key, &keys.receipts, false) {
             Some(Msg::Receipts)
+        } else if key_match(key, &keys.void, false) {
+            Some(Msg::Void)
         } else {
             Scroll::on_key(key, keys).map(Msg::Scroll)
         }
@@ -165,6 +196,7 @@ impl Screen for Person {
         match msg {
             Msg::Pay => self.pay(ctx),
             Msg::Receipts => self.receipts(ctx),
+            Msg::Void => self.void(ctx),
             Msg::Scroll(m) => {
                 let last = self.doc_len().saturating_sub(MIN_PAGE);
                 self.scroll.update(m, last);
@@ -204,9 +236,15 @@ impl Screen for Person {
         let mut pay = KeyHelp::keys(&format!("{}/{}", keys.enter, keys.pay), s.key_pay);
         pay.first = KeyHelp::new(&keys.enter, "").first;
         let pay = pay.short(s.short_pay);
+        // In the key line only while there is a payment to void.
+        let mut void = KeyHelp::new(&keys.void, s.key_void);
+        if self.view.payments.iter().any(|p| !p.is_reversed()) {
+            void = void.short(s.short_void);
+        }
         vec![
             pay,
             KeyHelp::new(&keys.receipts, s.key_receipts).short(s.short_receipts),
+            void,
             KeyHelp::keys(
                 &format!(
                     "{}/{}/{}/{}",

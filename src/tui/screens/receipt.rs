@@ -4,13 +4,15 @@
 //!
 //! The receipt is as wide as the window, so it is shown across the whole
 //! screen rather than in a box; ↑/↓/PgUp/PgDn scroll it, Esc closes it.
+//! The void key asks to void the payment ([`super::void`]).
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::{Nav, Screen};
+use super::void::VoidPayment;
+use super::{Nav, Outcome, Screen};
 use crate::domain::payment::PaymentRecord;
 use crate::i18n::{Localize, strings};
 use crate::text::for_display;
@@ -21,8 +23,7 @@ use crate::tui::widgets::fit::fit;
 
 /// A receipt on screen.
 pub struct ReceiptView {
-    payment_id: i64,
-    receipt_no: String,
+    payment: PaymentRecord,
     lines: Vec<String>,
     scroll: Scroll,
 }
@@ -32,6 +33,7 @@ pub struct ReceiptView {
 pub enum Msg {
     Scroll(ScrollMsg),
     Reprint,
+    Void,
 }
 
 impl ReceiptView {
@@ -40,8 +42,7 @@ impl ReceiptView {
     pub fn open(ctx: &mut Ctx, payment: &PaymentRecord) -> Option<ReceiptView> {
         match ctx.service.receipt_text(payment.id, false) {
             Ok(text) => Some(ReceiptView {
-                payment_id: payment.id,
-                receipt_no: payment.receipt_no.clone(),
+                payment: payment.clone(),
                 // Every line is made harmless here, once.
                 lines: text.lines().map(|l| for_display(l).into_owned()).collect(),
                 scroll: Scroll::default(),
@@ -86,13 +87,15 @@ impl Screen for ReceiptView {
         format!(
             "{} {}",
             strings::t().receipt_title,
-            for_display(&self.receipt_no)
+            for_display(&self.payment.receipt_no)
         )
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
         if key_match(key, &keys.reprint, false) {
             Some(Msg::Reprint)
+        } else if key_match(key, &keys.void, false) {
+            Some(Msg::Void)
         } else {
             Scroll::on_key(key, keys).map(Msg::Scroll)
         }
@@ -104,10 +107,23 @@ impl Screen for ReceiptView {
                 self.scroll.update(m, self.lines.len().saturating_sub(17));
             }
             Msg::Reprint => {
-                reprint(ctx, self.payment_id);
+                reprint(ctx, self.payment.id);
+            }
+            Msg::Void => {
+                if let Some(popup) = VoidPayment::open(ctx, &self.payment) {
+                    return Nav::push(popup);
+                }
             }
         }
         Nav::Stay
+    }
+
+    fn on_result(&mut self, outcome: Outcome, _ctx: &mut Ctx) -> Nav {
+        // Voided: back to the file, which reads itself again.
+        match outcome {
+            Outcome::Refresh => Nav::Back(Outcome::Refresh),
+            _ => Nav::Stay,
+        }
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
@@ -149,8 +165,13 @@ impl Screen for ReceiptView {
             KeyHelp::new(&keys.up, "").first,
             KeyHelp::new(&keys.down, "").first
         );
+        let mut void = KeyHelp::new(&keys.void, s.key_void);
+        if !self.payment.is_reversed() {
+            void = void.short(s.short_void);
+        }
         vec![
             KeyHelp::new(&keys.reprint, s.key_reprint).short(s.short_reprint),
+            void,
             scroll,
         ]
     }

@@ -2,6 +2,10 @@
 //! over the person's screen listing the payments of the last twelve months,
 //! newest first (a voided one marked "ĐÃ HỦY"). Enter opens the receipt
 //! ([`super::receipt::ReceiptView`]), where it can be printed again.
+//!
+//! The same box chooses which payment to void ([`ReceiptList::to_void`]):
+//! then it lists the standing payments only, and Enter opens
+//! [`super::void::VoidPayment`].
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -10,7 +14,8 @@ use ratatui::text::Line;
 
 use super::person::periods_label;
 use super::receipt::ReceiptView;
-use super::{Nav, Screen};
+use super::void::VoidPayment;
+use super::{Nav, Outcome, Screen};
 use crate::domain::payment::PaymentRecord;
 use crate::i18n::{labels, strings};
 use crate::text::for_display;
@@ -20,10 +25,18 @@ use crate::tui::widgets::fit::{fit, right};
 use crate::tui::widgets::popup;
 use crate::tui::widgets::select::{Select, SelectMsg, draw_rows};
 
+/// What choosing a payment is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    Show,
+    Void,
+}
+
 /// The list of receipts.
 pub struct ReceiptList {
     payments: Vec<PaymentRecord>,
     select: Select,
+    purpose: Purpose,
 }
 
 /// What a key does in the list.
@@ -38,6 +51,15 @@ impl ReceiptList {
         ReceiptList {
             select: Select::new(payments.len()),
             payments,
+            purpose: Purpose::Show,
+        }
+    }
+
+    /// Choosing which of `payments` (the standing ones) to void.
+    pub fn to_void(payments: Vec<PaymentRecord>) -> ReceiptList {
+        ReceiptList {
+            purpose: Purpose::Void,
+            ..ReceiptList::new(payments)
         }
     }
 
@@ -60,7 +82,12 @@ impl Screen for ReceiptList {
     type Msg = Msg;
 
     fn title(&self) -> String {
-        strings::t().receipt_list_title.to_string()
+        let s = strings::t();
+        match self.purpose {
+            Purpose::Show => s.receipt_list_title,
+            Purpose::Void => s.void_list_title,
+        }
+        .to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -77,14 +104,24 @@ impl Screen for ReceiptList {
                 self.select.update(m);
                 Nav::Stay
             }
-            Msg::Open => match self
-                .payments
-                .get(self.select.selected())
-                .and_then(|p| ReceiptView::open(ctx, p))
-            {
-                Some(view) => Nav::push(view),
-                None => Nav::Stay,
-            },
+            Msg::Open => {
+                let Some(p) = self.payments.get(self.select.selected()) else {
+                    return Nav::Stay;
+                };
+                let next = match self.purpose {
+                    Purpose::Show => ReceiptView::open(ctx, p).map(Nav::push),
+                    Purpose::Void => VoidPayment::open(ctx, p).map(Nav::push),
+                };
+                next.unwrap_or(Nav::Stay)
+            }
+        }
+    }
+
+    fn on_result(&mut self, outcome: Outcome, _ctx: &mut Ctx) -> Nav {
+        // A payment was voided: the file below reads itself again.
+        match outcome {
+            Outcome::Refresh => Nav::Back(Outcome::Refresh),
+            _ => Nav::Stay,
         }
     }
 
@@ -109,10 +146,11 @@ impl Screen for ReceiptList {
             KeyHelp::new(&keys.up, "").first,
             KeyHelp::new(&keys.down, "").first
         );
-        vec![
-            KeyHelp::new(&keys.enter, s.key_show_receipt).short(s.short_open),
-            moving,
-        ]
+        let open = match self.purpose {
+            Purpose::Show => s.key_show_receipt,
+            Purpose::Void => s.key_void_this,
+        };
+        vec![KeyHelp::new(&keys.enter, open).short(s.short_open), moving]
     }
 
     fn is_popup(&self) -> bool {

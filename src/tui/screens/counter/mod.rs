@@ -175,7 +175,9 @@ impl Screen for Counter {
                 Nav::Stay
             }
             Msg::Open => self.open(ctx),
-            Msg::Menu => Nav::push(Home::new()),
+            Msg::Menu => Nav::push(Home::new(
+                ctx.session.as_ref().is_some_and(|s| s.is_supervisor()),
+            )),
         }
     }
 

@@ -97,6 +97,15 @@ impl Screen for Done {
         }
     }
 
+    fn on_result(&mut self, outcome: Outcome, _ctx: &mut Ctx) -> Nav {
+        // The payment was voided from its receipt: "ĐÃ CHI" no longer
+        // holds, so back to the file, which reads itself again.
+        match outcome {
+            Outcome::Refresh => Nav::Back(Outcome::Refresh),
+            _ => Nav::Stay,
+        }
+    }
+
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
         let s = strings::t();
         let theme = view.theme;

@@ -1,0 +1,132 @@
+//! Closing the day: a popup over the day report where the supervisor
+//! types their PIN (masked), then `Service::close_day` checks everything
+//! again (every opened drawer counted, every difference explained, earlier
+//! days closed), stores the totals, seals the audit chain's head and writes
+//! the dated backup.
+//!
+//! A wrong PIN keeps the popup open and counts towards the lock like any
+//! PIN (a lock signs the supervisor out). Any other refusal closes the
+//! popup with the service's words, and the report reads itself again. Done,
+//! it hands [`Outcome::DayClosed`] (with the backup's path or problem) to
+//! the report.
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::sign_in::SignIn;
+use super::{Nav, Outcome, Screen};
+use crate::i18n::{labels, strings};
+use crate::service::{AuthError, Error};
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList};
+use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::input::Input;
+use crate::tui::widgets::panel::Panel;
+
+/// The close popup.
+pub struct ClosePin {
+    /// "YYYY-MM-DD".
+    day: String,
+    form: Form,
+}
+
+/// What a key does in the close popup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Form(FormMsg),
+}
+
+impl ClosePin {
+    pub fn new(day: &str) -> ClosePin {
+        let s = strings::t();
+        ClosePin {
+            day: day.to_string(),
+            form: Form::new(vec![
+                Field::new(s.label_pin, Input::new().digits().masked().max_chars(12)).width(14),
+            ]),
+        }
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        let s = strings::t();
+        if self.form.value(0).is_empty() {
+            ctx.info(s.need_pin);
+            return Nav::Stay;
+        }
+        let Some(session) = ctx.session.clone() else {
+            return Nav::Back(Outcome::Cancelled);
+        };
+        let pin = self.form.value(0).to_string();
+        self.form.clear(0);
+        match ctx.service.close_day(&session, &pin, &self.day) {
+            Ok(closed) => {
+                ctx.info(strings::day_closed(&labels::date(&self.day)));
+                Nav::Back(Outcome::DayClosed {
+                    backup: closed.backup,
+                })
+            }
+            Err(e @ Error::Auth(AuthError::Locked { .. })) => {
+                ctx.error(&e);
+                *ctx.session = None;
+                Nav::reset(SignIn::new())
+            }
+            Err(e @ Error::Auth(_)) => {
+                ctx.error(&e);
+                Nav::Stay
+            }
+            Err(e) => {
+                ctx.error(&e);
+                Nav::Back(Outcome::Refresh)
+            }
+        }
+    }
+}
+
+impl Screen for ClosePin {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        strings::t().close_title.to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        self.form.on_key(key, keys).map(Msg::Form)
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Form(FormMsg::Submit) => self.submit(ctx),
+            Msg::Form(other) => {
+                self.form.update(other);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let s = strings::t();
+        let what = strings::close_what(&labels::date(&self.day));
+        let panel = Panel {
+            title: s.close_title,
+            lines: &[&what, s.close_hint],
+            width: 66,
+        };
+        panel.draw(frame, area, &self.form, view.theme, view.focused);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        let mut items = form::help(keys, s);
+        items[0] = KeyHelp::new(&keys.enter, s.key_close_confirm).short(s.short_close_day);
+        items
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+
+    fn is_popup(&self) -> bool {
+        true
+    }
+}

@@ -1,0 +1,222 @@
+//! Handing cash to a drawer, or taking it back: a popup over the drawers
+//! screen ([`super::drawers`]) with the amount (typed as on paper,
+//! "20.000.000"), an optional note, and the PIN of the person whose drawer
+//! it is, typed by them on the spot — both people are recorded. A
+//! supervisor handling their own drawer is already signed in: no PIN field.
+//!
+//! `Service::drawer_move` checks everything again (a float given once, no
+//! more cash into a counted drawer, no taking back more than the drawer
+//! should hold, whole notes); a refusal stays on the popup with the
+//! service's words. Done, the popup closes and the drawers are read again.
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::{Nav, Outcome, Screen};
+use crate::domain::report::MoveKind;
+use crate::domain::user::User;
+use crate::domain::{Money, in_words, parse_amount};
+use crate::i18n::strings;
+use crate::service::{AuthError, Error};
+use crate::text::for_display;
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList};
+use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::input::Input;
+use crate::tui::widgets::panel::Panel;
+
+const AMOUNT: usize = 0;
+const NOTE: usize = 1;
+const PIN: usize = 2;
+
+/// The movement popup.
+pub struct DrawerMove {
+    user: User,
+    kind: MoveKind,
+    /// What the drawer should hold now, if it is open (for taking back).
+    expected: Option<Money>,
+    /// The signed-in supervisor's own drawer: no PIN asked.
+    own: bool,
+    form: Form,
+}
+
+/// What a key does in the popup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Form(FormMsg),
+}
+
+/// The popup's title for a kind of movement.
+pub fn kind_title(kind: MoveKind) -> &'static str {
+    let s = strings::t();
+    match kind {
+        MoveKind::Float => s.move_float_title,
+        MoveKind::Issue => s.move_issue_title,
+        MoveKind::Return => s.move_return_title,
+    }
+}
+
+impl DrawerMove {
+    /// Cash of `kind` between the signed-in supervisor and `user`'s drawer;
+    /// `own` when `user` is that supervisor.
+    pub fn new(user: User, kind: MoveKind, expected: Option<Money>, own: bool) -> DrawerMove {
+        DrawerMove {
+            user,
+            kind,
+            expected,
+            own,
+            form: Self::form(!own),
+        }
+    }
+
+    fn form(with_pin: bool) -> Form {
+        let s = strings::t();
+        let mut fields = vec![
+            Field::new(s.label_amount, Input::new().max_chars(20)).width(20),
+            Field::new(s.label_note, Input::new().max_chars(100)).width(40),
+        ];
+        if with_pin {
+            fields.push(
+                Field::new(
+                    s.label_receiver_pin,
+                    Input::new().digits().masked().max_chars(12),
+                )
+                .width(14),
+            );
+        }
+        Form::new(fields)
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        let s = strings::t();
+        let amount = match parse_amount(self.form.value(AMOUNT)) {
+            Ok(Some(m)) => m,
+            Ok(None) => {
+                self.form.focus(AMOUNT);
+                ctx.info(s.need_amount);
+                return Nav::Stay;
+            }
+            Err(e) => {
+                self.form.focus(AMOUNT);
+                ctx.error(&e);
+                return Nav::Stay;
+            }
+        };
+        let with_pin = !self.own;
+        if with_pin && self.form.value(PIN).is_empty() {
+            self.form.focus(PIN);
+            ctx.info(strings::move_need_pin(&for_display(&self.user.full_name)));
+            return Nav::Stay;
+        }
+        let Some(session) = ctx.session.clone() else {
+            return Nav::Back(Outcome::Cancelled);
+        };
+        let pin = if with_pin {
+            self.form.value(PIN).to_string()
+        } else {
+            String::new()
+        };
+        if with_pin {
+            self.form.clear(PIN);
+        }
+        let note = self.form.value(NOTE).to_string();
+        match ctx
+            .service
+            .drawer_move(&session, &self.user.name, &pin, self.kind, amount, &note)
+        {
+            Ok(()) => {
+                ctx.info(strings::moved(
+                    self.kind,
+                    &amount.to_string(),
+                    &for_display(&self.user.full_name),
+                ));
+                Nav::Back(Outcome::Done)
+            }
+            Err(e) => {
+                ctx.error(&e);
+                let pin_problem = matches!(e, Error::Auth(_))
+                    && !matches!(e, Error::Auth(AuthError::Locked { .. }));
+                self.form.focus(match e {
+                    _ if pin_problem && with_pin => PIN,
+                    Error::BadText { .. } => NOTE,
+                    _ => AMOUNT,
+                });
+                Nav::Stay
+            }
+        }
+    }
+}
+
+impl Screen for DrawerMove {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        kind_title(self.kind).to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        self.form.on_key(key, keys).map(Msg::Form)
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Form(FormMsg::Submit) => self.submit(ctx),
+            Msg::Form(other) => {
+                self.form.update(other);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let s = strings::t();
+        let whose = format!(
+            "{} {} ({})",
+            s.move_drawer_of,
+            for_display(&self.user.full_name),
+            for_display(&self.user.name)
+        );
+        let expected = self
+            .expected
+            .map(|m| format!("{} {m}", s.expected_label))
+            .unwrap_or_default();
+        let words = match parse_amount(self.form.value(AMOUNT)) {
+            Ok(Some(m)) if m > Money::ZERO => format!("{} {}", s.in_words, in_words(m.dong())),
+            _ => format!("{} —", s.in_words),
+        };
+        let hint = if self.own {
+            s.move_own_hint
+        } else {
+            s.move_pin_hint
+        };
+        let mut lines: Vec<&str> = vec![&whose];
+        if self.kind == MoveKind::Return && !expected.is_empty() {
+            lines.push(&expected);
+        }
+        lines.push(&words);
+        lines.push(hint);
+        let panel = Panel {
+            title: kind_title(self.kind),
+            lines: &lines,
+            width: 72,
+        };
+        panel.draw(frame, area, &self.form, view.theme, view.focused);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        let mut items = form::help(keys, s);
+        items[0] = items[0].clone().short(s.short_confirm);
+        items[1] = items[1].clone().short(s.short_next);
+        items
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+
+    fn is_popup(&self) -> bool {
+        true
+    }
+}

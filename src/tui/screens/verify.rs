@@ -1,0 +1,155 @@
+//! The integrity check on screen, for the supervisor: runs
+//! `Service::verify` (SQLite's own check, the whole audit hash chain,
+//! payments against their audit rows, no line paid twice, receipt numbers
+//! without gaps, closed days against a recomputation, import batches) and
+//! shows "OK — …" with what was checked, or every finding in its own
+//! Vietnamese words. The refresh key runs it again; ↑/↓ scroll.
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::{Nav, Screen};
+use crate::i18n::{Localize, strings};
+use crate::service::verify::Verification;
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList, key_match};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::doc::{self, Scroll, ScrollMsg};
+use crate::tui::widgets::fit::wrap;
+
+/// Columns the findings are laid out in.
+const DOC_WIDTH: usize = 78;
+
+/// The verify screen.
+pub struct VerifyView {
+    /// What the check found, or why it could not run.
+    result: Result<Verification, String>,
+    scroll: Scroll,
+}
+
+/// What a key does on the verify screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Again,
+    Scroll(ScrollMsg),
+}
+
+impl VerifyView {
+    /// Runs the check now.
+    pub fn run(ctx: &mut Ctx) -> VerifyView {
+        VerifyView {
+            result: check(ctx),
+            scroll: Scroll::default(),
+        }
+    }
+
+    fn lines(&self, theme: &Theme) -> Vec<Line<'static>> {
+        let s = strings::t();
+        let mut out = Vec::new();
+        match &self.result {
+            Err(problem) => say(&mut out, problem, theme.error()),
+            Ok(v) if v.ok() => say(
+                &mut out,
+                &strings::verify_ok(v.audit_rows, v.payments, v.closed_days, v.batches),
+                theme.heading(),
+            ),
+            Ok(v) => {
+                say(
+                    &mut out,
+                    &strings::verify_problems(v.findings.len()),
+                    theme.error(),
+                );
+                for f in &v.findings {
+                    say(&mut out, &format!("• {}", f.localized()), theme.text());
+                }
+            }
+        }
+        out.push(Line::raw(""));
+        say(&mut out, s.verify_hint, theme.text());
+        out
+    }
+}
+
+/// `text` wrapped to the document's width, in `style`.
+fn say(out: &mut Vec<Line<'static>>, text: &str, style: Style) {
+    for l in wrap(text, DOC_WIDTH) {
+        out.push(Line::from(Span::styled(l, style)));
+    }
+}
+
+fn check(ctx: &mut Ctx) -> Result<Verification, String> {
+    ctx.service.verify().map_err(|e| e.to_string())
+}
+
+impl Screen for VerifyView {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        strings::t().verify_title.to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        if key_match(key, &keys.refresh, false) {
+            Some(Msg::Again)
+        } else {
+            Scroll::on_key(key, keys).map(Msg::Scroll)
+        }
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Again => {
+                self.result = check(ctx);
+                self.scroll = Scroll::default();
+                ctx.info(strings::t().verify_ran_again);
+            }
+            Msg::Scroll(m) => {
+                let len = self.lines(&Theme::plain()).len();
+                self.scroll.update(m, len.saturating_sub(15));
+            }
+        }
+        Nav::Stay
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let s = strings::t();
+        if area.height < 3 || area.width < 4 {
+            return;
+        }
+        let x = area.x + 1;
+        let w = area.width - 2;
+        frame.buffer_mut().set_stringn(
+            x,
+            area.y,
+            s.verify_title,
+            usize::from(w),
+            view.theme.heading(),
+        );
+        let lines = self.lines(view.theme);
+        doc::draw(
+            frame,
+            Rect::new(x, area.y + 2, w, area.height - 2),
+            &lines,
+            self.scroll.top(),
+            s.more_below,
+            view.theme,
+        );
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        vec![
+            KeyHelp::new(&keys.refresh, s.key_verify_again).short(s.short_again),
+            KeyHelp::keys(
+                &format!(
+                    "{}/{}/{}/{}",
+                    keys.up, keys.down, keys.page_up, keys.page_down
+                ),
+                s.key_scroll,
+            ),
+        ]
+    }
+}

@@ -1,0 +1,187 @@
+//! Voiding a payment ("Hủy chi"): a popup over the person's file or the
+//! receipt, showing which payment, with the reason (required). Enter opens
+//! the supervisor's approval ([`super::approve::Approve`]) — a supervisor
+//! other than the one asking types their name and PIN — then
+//! `Service::void_payment` records the reversal.
+//!
+//! Nothing is deleted: the payment stays on file, struck through and
+//! marked "ĐÃ HỦY", its lines are owed again, and cash goes back into the
+//! drawer of the one who asked. A refusal (already voided, drawer counted,
+//! approving oneself, …) is shown in the service's words. Done, the popup
+//! closes with [`Outcome::Refresh`] so the screens below read the file
+//! again.
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::approve::Approve;
+use super::person::periods_label;
+use super::{Nav, Outcome, Screen};
+use crate::domain::payment::PaymentRecord;
+use crate::i18n::{labels, strings};
+use crate::service::Error;
+use crate::service::day::DayError;
+use crate::text::for_display;
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList};
+use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::input::Input;
+use crate::tui::widgets::panel::Panel;
+
+/// The void popup.
+pub struct VoidPayment {
+    payment: PaymentRecord,
+    form: Form,
+    /// The reason as it was when the approval was asked for.
+    asked: Option<String>,
+}
+
+/// What a key does in the void popup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Form(FormMsg),
+}
+
+impl VoidPayment {
+    pub fn new(payment: PaymentRecord) -> VoidPayment {
+        let s = strings::t();
+        VoidPayment {
+            payment,
+            form: Form::new(vec![
+                Field::new(s.label_void_reason, Input::new().max_chars(200)).width(52),
+            ]),
+            asked: None,
+        }
+    }
+
+    /// The popup for `payment`, or `None` (with the reason on the message
+    /// line) when it was voided already.
+    pub fn open(ctx: &mut Ctx, payment: &PaymentRecord) -> Option<VoidPayment> {
+        if let Some(r) = &payment.reversal {
+            ctx.error(&DayError::AlreadyVoided {
+                receipt_no: payment.receipt_no.clone(),
+                at: r.at.clone(),
+            });
+            return None;
+        }
+        Some(VoidPayment::new(payment.clone()))
+    }
+
+    fn ask_approval(&mut self, ctx: &mut Ctx) -> Nav {
+        let reason = self.form.value(0).trim().to_string();
+        if reason.is_empty() {
+            ctx.error(&strings::t().void_reason_needed);
+            return Nav::Stay;
+        }
+        let why = strings::void_approval_reason(
+            &for_display(&self.payment.receipt_no),
+            &self.payment.total.to_string(),
+            &for_display(&reason),
+        );
+        self.asked = Some(reason);
+        Nav::push(Approve::new(why))
+    }
+
+    fn void(&mut self, ctx: &mut Ctx, approval: &crate::service::pay::Approval) -> Nav {
+        let (Some(session), Some(reason)) = (ctx.session.clone(), self.asked.clone()) else {
+            return Nav::Stay;
+        };
+        match ctx
+            .service
+            .void_payment(&session, &self.payment.receipt_no, &reason, approval)
+        {
+            Ok(voided) => {
+                ctx.info(strings::voided_done(
+                    &for_display(&voided.receipt_no),
+                    &voided.total.to_string(),
+                    voided.method.is_cash(),
+                ));
+                Nav::Back(Outcome::Refresh)
+            }
+            Err(e @ Error::Day(DayError::AlreadyVoided { .. })) => {
+                ctx.error(&e);
+                Nav::Back(Outcome::Refresh)
+            }
+            Err(e) => {
+                ctx.error(&e);
+                Nav::Stay
+            }
+        }
+    }
+}
+
+impl Screen for VoidPayment {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        strings::t().void_title.to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        self.form.on_key(key, keys).map(Msg::Form)
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Form(FormMsg::Submit) => self.ask_approval(ctx),
+            Msg::Form(other) => {
+                self.form.update(other);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav {
+        match outcome {
+            Outcome::Approved(approval) => self.void(ctx, &approval),
+            _ => {
+                ctx.info(strings::t().void_not_approved);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let s = strings::t();
+        let p = &self.payment;
+        let which = format!(
+            "{} {} · {} · {} · {}",
+            s.receipt_number,
+            for_display(&p.receipt_no),
+            for_display(&labels::date_time(&p.paid_at)),
+            p.total,
+            labels::method(p.method)
+        );
+        let who = format!(
+            "{}: {} · {} {} · {}: {}",
+            s.receiver_label,
+            for_display(&p.receiver_name),
+            s.periods_label,
+            periods_label(&p.periods()),
+            s.void_paid_by,
+            for_display(&p.clerk)
+        );
+        let panel = Panel {
+            title: s.void_title,
+            lines: &[&which, &who, s.void_hint],
+            width: 76,
+        };
+        panel.draw(frame, area, &self.form, view.theme, view.focused);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        let mut items = form::help(keys, s);
+        items[0] = KeyHelp::new(&keys.enter, s.key_void_ask).short(s.short_ask_approval);
+        items
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+
+    fn is_popup(&self) -> bool {
+        true
+    }
+}
