@@ -267,3 +267,28 @@ pub fn message(app: &App) -> String {
         .map(|m| m.text().to_string())
         .unwrap_or_default()
 }
+
+/// An app with the supervisor signed in, at the counter.
+pub fn supervisor_app(office: &Office) -> App {
+    let mut app = app(office);
+    sign_in(&mut app, SUPERVISOR);
+    app
+}
+
+/// From the counter: opens the main menu and the entry numbered `n`.
+pub fn menu_entry(app: &mut App, n: char) {
+    app.handle_key(chitra::tui::testing::key(KeyCode::F(2)));
+    assert_eq!(app.title(), "CHỨC NĂNG");
+    type_text(app, &n.to_string());
+}
+
+/// From the counter: pays the person with this ID number themself, in
+/// cash at the counter, through the screens, and comes back to the counter.
+pub fn pay_cash(app: &mut App, id_number: &str) {
+    open_person(app, id_number);
+    to_confirmation(app, id_number);
+    press(app, KeyCode::Enter);
+    assert_eq!(app.title(), "ĐÃ CHI", "{}", message(app));
+    press(app, KeyCode::Enter);
+    assert_eq!(app.title(), "QUẦY CHI TRẢ");
+}
