@@ -1,7 +1,8 @@
 //! The real program, end to end: `chitra` started in an 80×24 tmux window on
 //! a temporary office, driven by keys as a clerk would (sign in, type an ID
-//! number, pay by the person's registered bank transfer), then the database
-//! and the receipt file checked.
+//! number, pay one person in cash from the drawer opened this morning and
+//! another by their registered bank transfer, then count the drawer blind),
+//! then the database and the receipt files checked.
 //!
 //! Also: the bytes the program writes to its terminal (a pty) when one
 //! character is typed into the search with a result list showing.
@@ -19,15 +20,19 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::Office;
-use tui_office::{BINH, list, long_list, person_id};
+use chitra::service::Service;
+use common::{CLERK1, Office};
+use tui_office::{AN, BINH, list, long_list, person_id};
 
 /// An office whose window is every day (the program uses the real clock)
-/// with this month's list imported.
+/// with this month's list imported and every drawer opened today (by a
+/// service on the system clock, as the program is) with 100.000.000 đ.
 fn office_for_today() -> (Office, String) {
     let office = Office::with_window((1, 31));
     let period = chrono::Local::now().format("%Y-%m").to_string();
     office.import("list.csv", &list(&period), &period);
+    let mut today = Service::open(office.config.clone(), &office.db).unwrap();
+    office.open_drawers_with(&mut today);
     (office, period)
 }
 
@@ -144,12 +149,13 @@ impl Drop for Tmux {
 }
 
 #[test]
-fn a_clerk_signs_in_finds_a_person_by_id_number_and_pays_in_the_real_program() {
+fn a_clerk_signs_in_pays_in_cash_and_by_transfer_and_counts_the_drawer_in_the_real_program() {
     if !installed("tmux", "-V") {
         eprintln!("SKIPPED: tmux is not installed (CI installs it)");
         return;
     }
     let (office, period) = office_for_today();
+    let year = &period[..4];
     let tmux = Tmux::start(&chitra_command(&office));
     tmux.wait_for("ĐĂNG NHẬP");
     tmux.type_text("gdv1");
@@ -157,6 +163,36 @@ fn a_clerk_signs_in_finds_a_person_by_id_number_and_pays_in_the_real_program() {
     tmux.type_text("2222");
     tmux.press("Enter");
     tmux.wait_for("Xin chào Lê Thị Hoa.");
+
+    // An, registered for cash: paid at the counter from the drawer.
+    tmux.type_text(AN.2);
+    tmux.wait_for("Nguyễn Văn An");
+    tmux.press("Enter");
+    tmux.wait_for("CÁC KHOẢN CHƯA CHI");
+    tmux.press("Enter");
+    tmux.wait_for("Bước 1/4");
+    tmux.press("Enter");
+    tmux.wait_for("Bước 2/4");
+    tmux.type_text(AN.2);
+    tmux.press("Enter");
+    let method = tmux.wait_for("Bước 3/4");
+    assert!(
+        method.contains("▸ 1  Tiền mặt tại quầy  (đã đăng ký)"),
+        "{method}"
+    );
+    tmux.press("Enter");
+    let confirm = tmux.wait_for("Bước 4/4");
+    assert!(confirm.contains("2.789.000 đ"), "{confirm}");
+    tmux.press("Enter");
+    let done = tmux.wait_for("Biên nhận số");
+    let cash_receipt = format!("HD-{year}-000001");
+    assert!(done.contains(&cash_receipt), "{done}");
+    tmux.press("Enter");
+    tmux.wait_for(&format!(
+        "Đã chi 2.789.000 đ cho Nguyễn Văn An, biên nhận {cash_receipt}."
+    ));
+
+    // Bình, registered for bank transfers: account filled in, reference typed.
     tmux.type_text(BINH.2);
     tmux.wait_for("Trần Thị Bình");
     tmux.press("Enter");
@@ -167,7 +203,6 @@ fn a_clerk_signs_in_finds_a_person_by_id_number_and_pays_in_the_real_program() {
     tmux.wait_for("Bước 2/4");
     tmux.type_text(BINH.2);
     tmux.press("Enter");
-    // Bình registered for bank transfers: chosen already, account filled in.
     let method = tmux.wait_for("Bước 3/4");
     assert!(
         method.contains("▸ 3  Chuyển khoản ngân hàng  (đã đăng ký)"),
@@ -186,14 +221,42 @@ fn a_clerk_signs_in_finds_a_person_by_id_number_and_pays_in_the_real_program() {
     );
     tmux.press("Enter");
     let done = tmux.wait_for("Biên nhận số");
-    let year = &period[..4];
-    let receipt_no = format!("HD-{year}-000001");
-    assert!(done.contains(&receipt_no), "{done}");
+    let bank_receipt = format!("HD-{year}-000002");
+    assert!(done.contains(&bank_receipt), "{done}");
     assert!(done.contains("4.183.500 đ"), "{done}");
     tmux.press("Enter");
     tmux.wait_for(&format!(
-        "Đã chi 4.183.500 đ cho Trần Thị Bình, biên nhận {receipt_no}."
+        "Đã chi 4.183.500 đ cho Trần Thị Bình, biên nhận {bank_receipt}."
     ));
+
+    // The end of the shift: the drawer counted blind. The books say
+    // 100.000.000 − 2.789.000 = 97.211.000 đ, shown only after recording.
+    tmux.press("F2");
+    tmux.wait_for("CHỨC NĂNG");
+    tmux.type_text("2");
+    tmux.wait_for("KIỂM ĐẾM QUỸ CUỐI CA");
+    // Rows: 500.000, 200.000, 100.000, 50.000, 20.000, 10.000, 5.000,
+    // 2.000, 1.000, 500 đ.
+    for step in [
+        "194", "Enter", "1", "Enter", "Enter", "Enter", "Enter", "1", "Enter", "Enter", "Enter",
+        "1",
+    ] {
+        if step == "Enter" {
+            tmux.press("Enter");
+        } else {
+            tmux.type_text(step);
+        }
+    }
+    let counted = tmux.wait_for("Tổng đã đếm: 97.211.000 đ");
+    tmux.type_text("g");
+    let question = tmux.wait_for("Sau khi ghi không sửa được");
+    for shown in [&counted, &question] {
+        assert!(!shown.contains("Theo sổ"), "{shown}");
+    }
+    tmux.type_text("c");
+    let result = tmux.wait_for("Theo sổ");
+    assert!(result.contains("97.211.000 đ"), "{result}");
+    assert!(result.contains("KHỚP"), "{result}");
 
     // Quitting asks, then the terminal is given back.
     tmux.press("C-c");
@@ -209,30 +272,56 @@ fn a_clerk_signs_in_finds_a_person_by_id_number_and_pays_in_the_real_program() {
     }
 
     // What was recorded, read from the database file by another process.
-    let svc = office.service();
-    let view = svc.person_view(person_id(&svc, BINH.2)).unwrap();
-    assert!(view.unpaid.is_empty());
-    assert_eq!(view.payments.len(), 1);
-    let paid = &view.payments[0];
-    assert_eq!(paid.receipt_no, receipt_no);
+    let mut svc = Service::open(office.config.clone(), &office.db).unwrap();
+    let an = svc.person_view(person_id(&svc, AN.2)).unwrap();
+    assert!(an.unpaid.is_empty());
+    let paid = &an.payments[0];
+    assert_eq!(paid.receipt_no, cash_receipt);
+    assert_eq!(paid.total.dong(), 2_789_000);
+    assert_eq!(paid.method, chitra::domain::PayMethod::Cash);
+    assert_eq!(paid.clerk, "Lê Thị Hoa");
+
+    let binh = svc.person_view(person_id(&svc, BINH.2)).unwrap();
+    assert!(binh.unpaid.is_empty());
+    assert_eq!(binh.payments.len(), 1);
+    let paid = &binh.payments[0];
+    assert_eq!(paid.receipt_no, bank_receipt);
     assert_eq!(paid.total.dong(), 4_183_500);
     assert_eq!(paid.clerk, "Lê Thị Hoa");
     assert_eq!(paid.receiver_id_number, BINH.2);
     assert_eq!(paid.method, chitra::domain::PayMethod::Bank);
     assert_eq!(paid.account.as_deref(), Some("0123456789"));
     assert_eq!(paid.reference.as_deref(), Some("FT26332E2E"));
+
+    let hoa = svc.sign_in(CLERK1.0, CLERK1.1).unwrap();
+    let (opened, count) = svc.drawer_state(&hoa).unwrap();
+    assert!(opened);
+    let count = count.expect("the count is recorded");
+    assert_eq!(count.counted.dong(), 97_211_000);
+    assert!(count.difference.is_zero());
+
     let receipt: PathBuf = office
         .dir
         .path()
         .join("spool")
-        .join(format!("{receipt_no}.txt"));
+        .join(format!("{bank_receipt}.txt"));
     let text = std::fs::read_to_string(&receipt).expect("the receipt file");
     assert!(
-        text.contains(&receipt_no) && text.contains("4.183.500 đ"),
+        text.contains(&bank_receipt) && text.contains("4.183.500 đ"),
         "{text}"
     );
     assert!(
         text.contains("Bốn triệu một trăm tám mươi ba nghìn năm trăm đồng"),
+        "{text}"
+    );
+    let cash = office
+        .dir
+        .path()
+        .join("spool")
+        .join(format!("{cash_receipt}.txt"));
+    let text = std::fs::read_to_string(&cash).expect("the cash receipt file");
+    assert!(
+        text.contains("Hai triệu bảy trăm tám mươi chín nghìn đồng"),
         "{text}"
     );
 }
