@@ -182,6 +182,9 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
 pub fn void(cli: &Cli, args: &VoidArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
     let (mut service, session) = ctx.sign_in(cli)?;
+    if args.approver.trim() == session.user.name {
+        return Err(fail(crate::service::AuthError::SelfApproval));
+    }
     let pin = read_pin(
         "CHITRA_APPROVER_PIN",
         &format!(

@@ -58,6 +58,15 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<(), Exit> {
     if args.no_screens {
         return Ok(());
     }
+    let users: Vec<String> = USERS
+        .iter()
+        .map(|(name, _, _, pin)| format!("{name}/{pin}"))
+        .collect();
+    crate::tui::screens::sign_in::set_note(format!(
+        "{} {}",
+        t("Văn phòng mẫu — tên/PIN:", "Demo office — name/PIN:"),
+        users.join(", ")
+    ));
     let config = crate::config::Config::load(&config_file).map_err(fail)?;
     crate::i18n::set_lang(config.interface.language);
     let service = crate::service::Service::open(std::sync::Arc::new(config), &db).map_err(fail)?;

@@ -293,24 +293,28 @@ fn staff(facts: &DayFacts, id: i64) -> Staff {
 /// Computes the day report from its facts.
 pub fn compute(facts: &DayFacts) -> DayReport {
     let mut clerks: BTreeMap<i64, ClerkDay> = BTreeMap::new();
-    fn clerk<'a>(clerks: &'a mut BTreeMap<i64, ClerkDay>, facts: &DayFacts, id: i64) -> &'a mut ClerkDay {
+    fn clerk<'a>(
+        clerks: &'a mut BTreeMap<i64, ClerkDay>,
+        facts: &DayFacts,
+        id: i64,
+    ) -> &'a mut ClerkDay {
         clerks.entry(id).or_insert_with(|| {
             let s = staff(facts, id);
             ClerkDay {
-            user_id: id,
-            name: s.name,
-            full_name: s.full_name,
-            by_method: BTreeMap::new(),
-            payments: Tally::default(),
-            voids: Tally::default(),
-            float: Money::ZERO,
-            issued: Money::ZERO,
-            returned: Money::ZERO,
-            cash_paid: Money::ZERO,
-            cash_voided: Money::ZERO,
-            expected: Money::ZERO,
-            count: None,
-            receipts: None,
+                user_id: id,
+                name: s.name,
+                full_name: s.full_name,
+                by_method: BTreeMap::new(),
+                payments: Tally::default(),
+                voids: Tally::default(),
+                float: Money::ZERO,
+                issued: Money::ZERO,
+                returned: Money::ZERO,
+                cash_paid: Money::ZERO,
+                cash_voided: Money::ZERO,
+                expected: Money::ZERO,
+                count: None,
+                receipts: None,
             }
         })
     }
@@ -327,7 +331,9 @@ pub fn compute(facts: &DayFacts) -> DayReport {
     let uncategorised = || "—".to_string();
 
     let mut payments = facts.payments.clone();
-    payments.sort_by(|a, b| (&a.office, a.receipt_year, a.receipt_seq).cmp(&(&b.office, b.receipt_year, b.receipt_seq)));
+    payments.sort_by(|a, b| {
+        (&a.office, a.receipt_year, a.receipt_seq).cmp(&(&b.office, b.receipt_year, b.receipt_seq))
+    });
     for p in &payments {
         let c = clerk(&mut clerks, facts, p.clerk_id);
         c.payments.add(p.total);
@@ -358,7 +364,10 @@ pub fn compute(facts: &DayFacts) -> DayReport {
         let m = totals.by_method.entry(r.method).or_default();
         m.count -= 1;
         m.amount = m.amount - r.total;
-        let k = totals.by_category.entry(r.category.clone().unwrap_or_else(uncategorised)).or_default();
+        let k = totals
+            .by_category
+            .entry(r.category.clone().unwrap_or_else(uncategorised))
+            .or_default();
         k.count -= 1;
         k.amount = k.amount - r.total;
         voids.push(VoidLine {
@@ -390,7 +399,9 @@ pub fn compute(facts: &DayFacts) -> DayReport {
         match &c.count {
             Some(n) => {
                 totals.cash_counted = totals.cash_counted + n.counted;
-                if !n.difference.is_zero() && n.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+                if !n.difference.is_zero()
+                    && n.reason.as_deref().is_none_or(|r| r.trim().is_empty())
+                {
                     blockers.push(Blocker::NoReason {
                         clerk: c.full_name.clone(),
                         difference: n.difference,
@@ -404,25 +415,43 @@ pub fn compute(facts: &DayFacts) -> DayReport {
         }
         if opened || c.count.is_some() {
             totals.cash_expected = totals.cash_expected + c.expected;
-            totals
-                .drawers
-                .insert(c.name.clone(), (c.expected, c.count.as_ref().map(|n| n.counted)));
+            totals.drawers.insert(
+                c.name.clone(),
+                (c.expected, c.count.as_ref().map(|n| n.counted)),
+            );
         }
     }
     totals.net = totals.payments.amount - totals.voids.amount;
-    totals.by_method.retain(|_, t| t.count != 0 || !t.amount.is_zero());
-    totals.by_category.retain(|_, t| t.count != 0 || !t.amount.is_zero());
+    totals
+        .by_method
+        .retain(|_, t| t.count != 0 || !t.amount.is_zero());
+    totals
+        .by_category
+        .retain(|_, t| t.count != 0 || !t.amount.is_zero());
 
     let mut gaps = Vec::new();
     let mut by_series: BTreeMap<(String, i32), Vec<i64>> = BTreeMap::new();
     for p in &payments {
-        by_series.entry((p.office.clone(), p.receipt_year)).or_default().push(p.receipt_seq);
+        by_series
+            .entry((p.office.clone(), p.receipt_year))
+            .or_default()
+            .push(p.receipt_seq);
     }
     for ((office, year), seqs) in by_series {
-        let mut expect = facts.last_seq_before.get(&(office.clone(), year)).copied().unwrap_or(0) + 1;
+        let mut expect = facts
+            .last_seq_before
+            .get(&(office.clone(), year))
+            .copied()
+            .unwrap_or(0)
+            + 1;
         for s in seqs {
             if s > expect {
-                gaps.push(Gap { office: office.clone(), year, from: expect, to: s - 1 });
+                gaps.push(Gap {
+                    office: office.clone(),
+                    year,
+                    from: expect,
+                    to: s - 1,
+                });
             }
             expect = expect.max(s + 1);
         }
@@ -482,10 +511,34 @@ mod tests {
 
     fn facts() -> DayFacts {
         let mut staff = BTreeMap::new();
-        staff.insert(1, Staff { name: "truong".into(), full_name: "Trần Văn Minh".into() });
-        staff.insert(2, Staff { name: "gdv1".into(), full_name: "Lê Thị Hoa".into() });
-        staff.insert(3, Staff { name: "gdv2".into(), full_name: "Phạm Văn Long".into() });
-        let mv = |clerk, kind, amount| MoveFact { clerk_id: clerk, supervisor_id: 1, kind, amount: m(amount), at: String::new() };
+        staff.insert(
+            1,
+            Staff {
+                name: "truong".into(),
+                full_name: "Trần Văn Minh".into(),
+            },
+        );
+        staff.insert(
+            2,
+            Staff {
+                name: "gdv1".into(),
+                full_name: "Lê Thị Hoa".into(),
+            },
+        );
+        staff.insert(
+            3,
+            Staff {
+                name: "gdv2".into(),
+                full_name: "Phạm Văn Long".into(),
+            },
+        );
+        let mv = |clerk, kind, amount| MoveFact {
+            clerk_id: clerk,
+            supervisor_id: 1,
+            kind,
+            amount: m(amount),
+            at: String::new(),
+        };
         let mut last = BTreeMap::new();
         last.insert(("HD01".to_string(), 2026), 10);
         DayFacts {
@@ -545,10 +598,28 @@ mod tests {
     #[test]
     fn totals_are_net_of_voids_by_method_and_category() {
         let r = compute(&facts());
-        assert_eq!(r.totals.payments, Tally { count: 3, amount: m(6_789_000) });
-        assert_eq!(r.totals.voids, Tally { count: 1, amount: m(500_000) });
+        assert_eq!(
+            r.totals.payments,
+            Tally {
+                count: 3,
+                amount: m(6_789_000)
+            }
+        );
+        assert_eq!(
+            r.totals.voids,
+            Tally {
+                count: 1,
+                amount: m(500_000)
+            }
+        );
         assert_eq!(r.totals.net, m(6_289_000));
-        assert_eq!(r.totals.by_method[&PayMethod::Cash], Tally { count: 0, amount: m(2_289_000) });
+        assert_eq!(
+            r.totals.by_method[&PayMethod::Cash],
+            Tally {
+                count: 0,
+                amount: m(2_289_000)
+            }
+        );
         assert_eq!(r.totals.by_method[&PayMethod::Bank].amount, m(1_000_000));
         assert_eq!(r.totals.by_category["Thương binh"].amount, m(5_289_000));
         let sum: Money = r.totals.by_method.values().map(|t| t.amount).sum();
@@ -558,7 +629,12 @@ mod tests {
     #[test]
     fn an_uncounted_drawer_blocks_the_close() {
         let r = compute(&facts());
-        assert_eq!(r.blockers, vec![Blocker::NotCounted { clerk: "Phạm Văn Long".into() }]);
+        assert_eq!(
+            r.blockers,
+            vec![Blocker::NotCounted {
+                clerk: "Phạm Văn Long".into()
+            }]
+        );
     }
 
     #[test]
@@ -567,9 +643,17 @@ mod tests {
         f.counts[0].counted = m(2_700_000);
         f.counts[0].difference = m(-11_000);
         let r = compute(&f);
-        assert!(r.blockers.contains(&Blocker::NoReason { clerk: "Lê Thị Hoa".into(), difference: m(-11_000) }));
+        assert!(r.blockers.contains(&Blocker::NoReason {
+            clerk: "Lê Thị Hoa".into(),
+            difference: m(-11_000)
+        }));
         f.counts[0].reason = Some("Thiếu 11.000 đ, đã báo".into());
-        assert!(!compute(&f).blockers.iter().any(|b| matches!(b, Blocker::NoReason { .. })));
+        assert!(
+            !compute(&f)
+                .blockers
+                .iter()
+                .any(|b| matches!(b, Blocker::NoReason { .. }))
+        );
         assert_eq!(compute(&f).difference(), m(-11_000));
     }
 
@@ -579,9 +663,25 @@ mod tests {
         assert!(compute(&f).receipt_gaps.is_empty());
         f.payments[1].receipt_seq = 14; // 12 and 13 … 13 is there, 12 missing
         f.payments[2].receipt_seq = 13;
-        assert_eq!(compute(&f).receipt_gaps, vec![Gap { office: "HD01".into(), year: 2026, from: 12, to: 12 }]);
+        assert_eq!(
+            compute(&f).receipt_gaps,
+            vec![Gap {
+                office: "HD01".into(),
+                year: 2026,
+                from: 12,
+                to: 12
+            }]
+        );
         f.last_seq_before.insert(("HD01".into(), 2026), 8);
-        assert_eq!(compute(&f).receipt_gaps[0], Gap { office: "HD01".into(), year: 2026, from: 9, to: 10 });
+        assert_eq!(
+            compute(&f).receipt_gaps[0],
+            Gap {
+                office: "HD01".into(),
+                year: 2026,
+                from: 9,
+                to: 10
+            }
+        );
     }
 
     #[test]

@@ -226,7 +226,11 @@ mod doc_tests {
                 .find(|l| l.starts_with(&format!("| `{}` |", f.code())))
                 .unwrap_or_else(|| panic!("docs/import-format.md has no row for {}", f.code()));
             for s in f.default_synonyms() {
-                assert!(row.contains(s), "docs/import-format.md: {} lacks {s:?}", f.code());
+                assert!(
+                    row.contains(s),
+                    "docs/import-format.md: {} lacks {s:?}",
+                    f.code()
+                );
             }
         }
     }

@@ -158,6 +158,20 @@ impl Service {
         Ok(Approval { supervisor })
     }
 
+    /// Like [`Service::approval`], but the approver must be another person
+    /// than the one asking, whatever their role (a void needs two people).
+    pub fn approval_by_another(
+        &mut self,
+        session: &Session,
+        name: &str,
+        pin: &str,
+    ) -> Result<Approval, Error> {
+        if name.trim() == session.user.name {
+            return Err(super::AuthError::SelfApproval.into());
+        }
+        self.approval(session, name, pin)
+    }
+
     /// Whether today is inside the payment window.
     pub fn in_payment_window(&self) -> bool {
         use chrono::Datelike;

@@ -29,6 +29,9 @@ const PIN: usize = 1;
 pub struct Approve {
     reason: String,
     form: Form,
+    /// The approver must be another person than the one asking, even a
+    /// supervisor (voids).
+    by_another: bool,
 }
 
 /// What a key does in the approval popup.
@@ -48,7 +51,15 @@ impl Approve {
                 Field::new(s.label_supervisor, Input::new().max_chars(32)).width(32),
                 Field::new(s.label_pin, Input::new().digits().masked().max_chars(12)).width(14),
             ]),
+            by_another: false,
         }
+    }
+
+    /// Only another person may approve (a void): a supervisor asking is
+    /// refused before their PIN is checked.
+    pub fn by_another(mut self) -> Approve {
+        self.by_another = true;
+        self
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
@@ -71,7 +82,12 @@ impl Approve {
         };
         let pin = self.form.value(PIN).to_string();
         self.form.clear(PIN);
-        match ctx.service.approval(&session, &name, &pin) {
+        let approval = if self.by_another {
+            ctx.service.approval_by_another(&session, &name, &pin)
+        } else {
+            ctx.service.approval(&session, &name, &pin)
+        };
+        match approval {
             Ok(approval) => {
                 ctx.info(approved_by(&approval.supervisor().full_name));
                 Nav::Back(Outcome::Approved(approval))

@@ -34,6 +34,15 @@ pub enum Msg {
     Form(FormMsg),
 }
 
+/// A line shown under the sign-in hint for the whole run (the demo office
+/// shows its users and PINs there).
+static NOTE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Sets the sign-in screen's extra line, once, before the screens start.
+pub fn set_note(note: String) {
+    let _ = NOTE.set(note);
+}
+
 impl Default for SignIn {
     fn default() -> SignIn {
         SignIn::new()
@@ -119,9 +128,14 @@ impl Screen for SignIn {
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
         let s = strings::t();
+        let note = NOTE.get().map(|n| crate::text::for_display(n));
+        let lines: Vec<&str> = [s.tagline, s.sign_in_hint]
+            .into_iter()
+            .chain(note.as_deref())
+            .collect();
         let panel = Panel {
             title: s.sign_in_title,
-            lines: &[s.tagline, s.sign_in_hint],
+            lines: &lines,
             width: 60,
         };
         panel.draw(frame, area, &self.form, view.theme, view.focused);

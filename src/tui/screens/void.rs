@@ -80,7 +80,7 @@ impl VoidPayment {
             &for_display(&reason),
         );
         self.asked = Some(reason);
-        Nav::push(Approve::new(why))
+        Nav::push(Approve::new(why).by_another())
     }
 
     fn void(&mut self, ctx: &mut Ctx, approval: &crate::service::pay::Approval) -> Nav {
