@@ -2,7 +2,7 @@
 //!
 //! Error types elsewhere hold data only; their wording lives in the files of
 //! this folder, one per area, through [`Localize`]. Screen labels live in
-//! `strings.rs`. Switching language is one call to [`set_lang`] at start-up.
+//! `strings/`. Switching language is one call to [`set_lang`] at start-up.
 
 use std::sync::atomic::{AtomicU8, Ordering};
 

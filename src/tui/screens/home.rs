@@ -10,7 +10,7 @@
 //! again in any case.
 //!
 //! To add an entry: add a variant to [`Entry`] and to [`Entry::ALL`], its
-//! label in `strings.rs`, whether it is for supervisors only in
+//! label in `strings/`, whether it is for supervisors only in
 //! [`Entry::supervisor_only`], and what it opens in [`Home::open`]. Put the
 //! entry a clerk uses most first: its number is 1.
 

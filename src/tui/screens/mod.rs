@@ -17,7 +17,7 @@
 //! # Adding a screen
 //! 1. Write `src/tui/screens/<name>.rs`: a struct with the screen's state,
 //!    a `Msg` enum, and `impl Screen`. Put its wording in
-//!    `src/i18n/strings.rs` (both languages).
+//!    `src/i18n/strings/` (both languages).
 //! 2. Add `pub mod <name>;` below.
 //! 3. Open it from another screen's `update` with `Nav::push(MyScreen::new(..))`
 //!    (or `Nav::reset` to make it the first screen), e.g. as an entry of the
