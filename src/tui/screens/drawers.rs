@@ -32,7 +32,7 @@ use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::fit::{fit, pad, right, wrap};
-use crate::tui::widgets::select::{Select, SelectMsg, draw_rows};
+use crate::tui::widgets::select::{Select, SelectMsg, draw_rows, move_help};
 
 /// Columns of the table: name, then five amounts, then the count.
 const NAME_W: usize = 16;
@@ -316,16 +316,9 @@ impl Screen for Drawers {
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        let mut moving = KeyHelp::keys(&format!("{}/{}", keys.up, keys.down), s.key_menu_move)
-            .short(s.short_choose);
-        moving.first = format!(
-            "{}{}",
-            KeyHelp::new(&keys.up, "").first,
-            KeyHelp::new(&keys.down, "").first
-        );
         vec![
             KeyHelp::new(&keys.enter, s.key_drawer_move).short(s.short_hand_cash),
-            moving,
+            move_help(keys, s, s.key_menu_move),
             KeyHelp::keys("1", s.key_drawer_float).short(s.short_float),
             KeyHelp::keys("2", s.key_drawer_issue).short(s.short_issue),
             KeyHelp::keys("3", s.key_drawer_return).short(s.short_return),

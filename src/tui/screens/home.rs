@@ -14,7 +14,7 @@
 //! [`Entry::supervisor_only`], and what it opens in [`Home::open`]. Put the
 //! entry a clerk uses most first: its number is 1.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -29,8 +29,8 @@ use super::verify::VerifyView;
 use super::{Nav, Screen};
 use crate::i18n::strings::{self, Strings};
 use crate::tui::context::{Ctx, View};
-use crate::tui::keys::{KeyHelp, KeyList, key_match};
-use crate::tui::widgets::select::{Select, SelectMsg, draw_rows};
+use crate::tui::keys::{KeyHelp, KeyList};
+use crate::tui::widgets::choice_list::{ChoiceList, ChoiceMsg};
 
 /// An entry of the menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +81,7 @@ impl Entry {
 /// The main menu.
 pub struct Home {
     entries: Vec<Entry>,
-    select: Select,
+    list: ChoiceList,
 }
 
 impl Default for Home {
@@ -89,14 +89,6 @@ impl Default for Home {
     fn default() -> Home {
         Home::new(false)
     }
-}
-
-/// What a key does on the menu.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Move(SelectMsg),
-    /// Open the entry at this index.
-    Open(usize),
 }
 
 impl Home {
@@ -107,7 +99,7 @@ impl Home {
             .filter(|e| supervisor || !e.supervisor_only())
             .collect();
         Home {
-            select: Select::new(entries.len()),
+            list: ChoiceList::new(entries.len()),
             entries,
         }
     }
@@ -148,39 +140,21 @@ impl Home {
 }
 
 impl Screen for Home {
-    type Msg = Msg;
+    /// Moving, or opening the entry at an index.
+    type Msg = ChoiceMsg;
 
     fn title(&self) -> String {
         strings::t().home_title.to_string()
     }
 
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        if key_match(key, &keys.enter, false) {
-            return Some(Msg::Open(self.select.selected()));
-        }
-        if let KeyCode::Char(c) = key.code
-            && !key.modifiers.contains(KeyModifiers::CONTROL)
-            && let Some(n) = c.to_digit(10)
-        {
-            let i = usize::try_from(n).ok()?.checked_sub(1)?;
-            return (i < self.entries.len()).then_some(Msg::Open(i));
-        }
-        self.select.on_key(key, keys).map(Msg::Move)
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<ChoiceMsg> {
+        self.list.on_key(key, keys)
     }
 
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Move(m) => {
-                self.select.update(m);
-                Nav::Stay
-            }
-            Msg::Open(i) => {
-                self.select.select(i);
-                match self.entries.get(i) {
-                    Some(&entry) => self.open(entry, ctx),
-                    None => Nav::Stay,
-                }
-            }
+    fn update(&mut self, msg: ChoiceMsg, ctx: &mut Ctx) -> Nav {
+        match self.list.update(msg).and_then(|i| self.entries.get(i)) {
+            Some(&entry) => self.open(entry, ctx),
+            None => Nav::Stay,
         }
     }
 
@@ -207,33 +181,15 @@ impl Screen for Home {
             .entries
             .iter()
             .enumerate()
-            .map(|(i, e)| {
-                let marker = if i == self.select.selected() {
-                    '▸'
-                } else {
-                    ' '
-                };
-                Line::raw(format!("{marker} {}  {} ", i + 1, e.label(s)))
-            })
+            .map(|(i, e)| Line::raw(self.list.row(i, e.label(s))))
             .collect();
         let list = Rect::new(x, area.y + 4, w.min(40), area.height.saturating_sub(5));
-        draw_rows(frame, list, &rows, self.select.selected(), view.theme);
+        self.list.draw(frame, list, &rows, view.theme);
     }
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        let numbers = format!("1–{}", self.entries.len());
-        let mut moving = KeyHelp::keys(&format!("{}/{}", keys.up, keys.down), s.key_menu_move)
-            .short(s.short_choose);
-        moving.first = format!(
-            "{}{}",
-            KeyHelp::new(&keys.up, "").first,
-            KeyHelp::new(&keys.down, "").first
-        );
-        vec![
-            KeyHelp::new(&keys.enter, s.key_menu_open).short(s.short_open),
-            moving,
-            KeyHelp::keys(&numbers, s.key_menu_number),
-        ]
+        let open = KeyHelp::new(&keys.enter, s.key_menu_open).short(s.short_open);
+        self.list.help(keys, s, open)
     }
 }

@@ -23,7 +23,7 @@ use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
 use crate::tui::widgets::fit::{fit, right};
 use crate::tui::widgets::popup;
-use crate::tui::widgets::select::{Select, SelectMsg, draw_rows};
+use crate::tui::widgets::select::{Select, SelectMsg, draw_rows, move_help};
 
 /// What choosing a payment is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,18 +139,14 @@ impl Screen for ReceiptList {
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        let mut moving = KeyHelp::keys(&format!("{}/{}", keys.up, keys.down), s.key_menu_move)
-            .short(s.short_choose);
-        moving.first = format!(
-            "{}{}",
-            KeyHelp::new(&keys.up, "").first,
-            KeyHelp::new(&keys.down, "").first
-        );
         let open = match self.purpose {
             Purpose::Show => s.key_show_receipt,
             Purpose::Void => s.key_void_this,
         };
-        vec![KeyHelp::new(&keys.enter, open).short(s.short_open), moving]
+        vec![
+            KeyHelp::new(&keys.enter, open).short(s.short_open),
+            move_help(keys, s, s.key_menu_move),
+        ]
     }
 
     fn is_popup(&self) -> bool {

@@ -1,5 +1,6 @@
 //! Building blocks the screens are made of: a text field, a form of fields,
-//! a selectable list, popups and boxes, and fitting text to a width.
+//! a selectable list and a numbered one to choose from, popups and boxes,
+//! and fitting text to a width.
 //!
 //! Widgets hold their own small state and follow the screens' pattern: a key
 //! becomes a message (`on_key`, which does not change anything), the message
@@ -7,6 +8,7 @@
 //! service or of other screens.
 
 pub mod banner;
+pub mod choice_list;
 pub mod doc;
 pub mod fit;
 pub mod form;

@@ -10,7 +10,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::tui::keys::{KeyList, key_match};
+use crate::i18n::strings::Strings;
+use crate::tui::keys::{KeyHelp, KeyList, key_match};
 use crate::tui::theme::Theme;
 
 /// Rows moved by PgUp/PgDn.
@@ -113,6 +114,19 @@ pub fn draw_rows(frame: &mut Frame, area: Rect, rows: &[Line<'_>], selected: usi
             buf.set_style(Rect::new(area.x, y, area.width, 1), theme.selected());
         }
     }
+}
+
+/// The help of ↑/↓ moving the choice, `what` saying what is chosen; the
+/// key line shows both arrows as one key ("↑↓").
+pub fn move_help(keys: &KeyList, s: &Strings, what: &str) -> KeyHelp {
+    let mut moving =
+        KeyHelp::keys(&format!("{}/{}", keys.up, keys.down), what).short(s.short_choose);
+    moving.first = format!(
+        "{}{}",
+        KeyHelp::new(&keys.up, "").first,
+        KeyHelp::new(&keys.down, "").first
+    );
+    moving
 }
 
 #[cfg(test)]

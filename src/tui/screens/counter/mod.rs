@@ -28,7 +28,7 @@ use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
 use crate::tui::widgets::fit::fit;
 use crate::tui::widgets::input::{self, Input, InputMsg};
-use crate::tui::widgets::select::{Select, SelectMsg};
+use crate::tui::widgets::select::{Select, SelectMsg, move_help};
 use results::{Columns, draw_hits};
 
 mod results;
@@ -265,16 +265,9 @@ impl Screen for Counter {
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        let mut moving = KeyHelp::keys(&format!("{}/{}", keys.up, keys.down), s.key_counter_move)
-            .short(s.short_choose);
-        moving.first = format!(
-            "{}{}",
-            KeyHelp::new(&keys.up, "").first,
-            KeyHelp::new(&keys.down, "").first
-        );
         let mut items = vec![
             KeyHelp::new(&keys.enter, s.key_counter_open).short(s.short_open_person),
-            moving,
+            move_help(keys, s, s.key_counter_move),
             KeyHelp::keys(
                 &format!("{}/{}", keys.page_up, keys.page_down),
                 s.key_counter_page,

@@ -4,7 +4,7 @@
 //! marked; a transfer goes on to the account and reference
 //! ([`super::transfer::TransferForm`]), cash straight to the confirmation.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -15,39 +15,31 @@ use super::{Draft, draw_heading, pass_down, receiver_line};
 use crate::domain::payment::PayMethod;
 use crate::i18n::{labels, strings};
 use crate::tui::context::{Ctx, View};
-use crate::tui::keys::{KeyHelp, KeyList, key_match};
+use crate::tui::keys::{KeyHelp, KeyList};
 use crate::tui::screens::{Nav, Outcome, Screen};
+use crate::tui::widgets::choice_list::{ChoiceList, ChoiceMsg};
 use crate::tui::widgets::fit::fit;
-use crate::tui::widgets::select::{Select, SelectMsg, draw_rows};
 
 /// Step 3: choosing the method.
 pub struct ChooseMethod {
     draft: Draft,
-    select: Select,
-}
-
-/// What a key does at step 3.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Move(SelectMsg),
-    Choose(usize),
+    list: ChoiceList,
 }
 
 impl ChooseMethod {
     pub fn new(draft: Draft) -> ChooseMethod {
-        let mut select = Select::new(PayMethod::ALL.len());
+        let mut list = ChoiceList::new(PayMethod::ALL.len());
         let registered = draft.view.person.pay_method;
-        select.select(
+        list.select(
             PayMethod::ALL
                 .iter()
                 .position(|&m| m == registered)
                 .unwrap_or(0),
         );
-        ChooseMethod { draft, select }
+        ChooseMethod { draft, list }
     }
 
     fn choose(&mut self, i: usize, ctx: &mut Ctx) -> Nav {
-        self.select.select(i);
         let Some(&method) = PayMethod::ALL.get(i) else {
             return Nav::Stay;
         };
@@ -64,33 +56,21 @@ impl ChooseMethod {
 }
 
 impl Screen for ChooseMethod {
-    type Msg = Msg;
+    /// Moving, or choosing the method at an index.
+    type Msg = ChoiceMsg;
 
     fn title(&self) -> String {
         strings::t().step_method.to_string()
     }
 
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        if key_match(key, &keys.enter, false) {
-            return Some(Msg::Choose(self.select.selected()));
-        }
-        if let KeyCode::Char(c) = key.code
-            && !key.modifiers.contains(KeyModifiers::CONTROL)
-            && let Some(n) = c.to_digit(10)
-        {
-            let i = usize::try_from(n).ok()?.checked_sub(1)?;
-            return (i < PayMethod::ALL.len()).then_some(Msg::Choose(i));
-        }
-        self.select.on_key(key, keys).map(Msg::Move)
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<ChoiceMsg> {
+        self.list.on_key(key, keys)
     }
 
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Move(m) => {
-                self.select.update(m);
-                Nav::Stay
-            }
-            Msg::Choose(i) => self.choose(i, ctx),
+    fn update(&mut self, msg: ChoiceMsg, ctx: &mut Ctx) -> Nav {
+        match self.list.update(msg) {
+            Some(i) => self.choose(i, ctx),
+            None => Nav::Stay,
         }
     }
 
@@ -116,35 +96,20 @@ impl Screen for ChooseMethod {
             .iter()
             .enumerate()
             .map(|(i, &m)| {
-                let marker = if i == self.select.selected() {
-                    '▸'
-                } else {
-                    ' '
-                };
-                let mut text = format!("{marker} {}  {}", i + 1, labels::method(m));
+                let mut label = labels::method(m).to_string();
                 if m == registered {
-                    text.push_str(&format!("  ({})", s.method_registered));
+                    label.push_str(&format!("  ({})", s.method_registered));
                 }
-                Line::raw(fit(&text, usize::from(w)))
+                Line::raw(fit(&self.list.row(i, &label), usize::from(w)))
             })
             .collect();
         let list = Rect::new(x, body.y + 2, w.min(60), body.height.saturating_sub(2));
-        draw_rows(frame, list, &rows, self.select.selected(), view.theme);
+        self.list.draw(frame, list, &rows, view.theme);
     }
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        let mut moving = KeyHelp::keys(&format!("{}/{}", keys.up, keys.down), s.key_menu_move)
-            .short(s.short_choose);
-        moving.first = format!(
-            "{}{}",
-            KeyHelp::new(&keys.up, "").first,
-            KeyHelp::new(&keys.down, "").first
-        );
-        vec![
-            KeyHelp::new(&keys.enter, s.key_choose_method).short(s.short_next_step),
-            moving,
-            KeyHelp::keys(&format!("1–{}", PayMethod::ALL.len()), s.key_menu_number),
-        ]
+        let choose = KeyHelp::new(&keys.enter, s.key_choose_method).short(s.short_next_step);
+        self.list.help(keys, s, choose)
     }
 }

@@ -6,7 +6,7 @@
 //! the date it ended (the same words the service uses). The person can be
 //! chosen only when their ID number is on file, since step 2 checks it.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -20,11 +20,11 @@ use crate::service::counter::ProxyOnFile;
 use crate::service::pay::PayError;
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
-use crate::tui::keys::{KeyHelp, KeyList, key_match};
+use crate::tui::keys::{KeyHelp, KeyList};
 use crate::tui::screens::person::proxy_state;
 use crate::tui::screens::{Nav, Outcome, Screen};
+use crate::tui::widgets::choice_list::{ChoiceList, ChoiceMsg};
 use crate::tui::widgets::fit::fit;
-use crate::tui::widgets::select::{Select, SelectMsg, draw_rows};
 
 /// One choice of the list.
 #[derive(Debug, Clone)]
@@ -39,14 +39,7 @@ enum Choice {
 pub struct ChooseReceiver {
     draft: Draft,
     choices: Vec<Choice>,
-    select: Select,
-}
-
-/// What a key does when choosing the receiver.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Move(SelectMsg),
-    Choose(usize),
+    list: ChoiceList,
 }
 
 impl ChooseReceiver {
@@ -56,14 +49,13 @@ impl ChooseReceiver {
         choices.push(Choice::NewProxy);
         choices.push(Choice::NewGuardian);
         ChooseReceiver {
-            select: Select::new(choices.len()),
+            list: ChoiceList::new(choices.len()),
             choices,
             draft,
         }
     }
 
     fn choose(&mut self, i: usize, ctx: &mut Ctx) -> Nav {
-        self.select.select(i);
         let Some(choice) = self.choices.get(i).cloned() else {
             return Nav::Stay;
         };
@@ -119,33 +111,21 @@ impl ChooseReceiver {
 }
 
 impl Screen for ChooseReceiver {
-    type Msg = Msg;
+    /// Moving, or choosing the receiver at an index.
+    type Msg = ChoiceMsg;
 
     fn title(&self) -> String {
         strings::t().step_receiver.to_string()
     }
 
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        if key_match(key, &keys.enter, false) {
-            return Some(Msg::Choose(self.select.selected()));
-        }
-        if let KeyCode::Char(c) = key.code
-            && !key.modifiers.contains(KeyModifiers::CONTROL)
-            && let Some(n) = c.to_digit(10)
-        {
-            let i = usize::try_from(n).ok()?.checked_sub(1)?;
-            return (i < self.choices.len()).then_some(Msg::Choose(i));
-        }
-        self.select.on_key(key, keys).map(Msg::Move)
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<ChoiceMsg> {
+        self.list.on_key(key, keys)
     }
 
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Move(m) => {
-                self.select.update(m);
-                Nav::Stay
-            }
-            Msg::Choose(i) => self.choose(i, ctx),
+    fn update(&mut self, msg: ChoiceMsg, ctx: &mut Ctx) -> Nav {
+        match self.list.update(msg) {
+            Some(i) => self.choose(i, ctx),
+            None => Nav::Stay,
         }
     }
 
@@ -169,33 +149,15 @@ impl Screen for ChooseReceiver {
             .choices
             .iter()
             .enumerate()
-            .map(|(i, c)| {
-                let marker = if i == self.select.selected() {
-                    '▸'
-                } else {
-                    ' '
-                };
-                let text = format!("{marker} {}  {}", i + 1, self.label(c));
-                Line::raw(fit(&text, usize::from(w)))
-            })
+            .map(|(i, c)| Line::raw(fit(&self.list.row(i, &self.label(c)), usize::from(w))))
             .collect();
         let list = Rect::new(x, body.y + 2, w, body.height.saturating_sub(2));
-        draw_rows(frame, list, &rows, self.select.selected(), view.theme);
+        self.list.draw(frame, list, &rows, view.theme);
     }
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        let mut moving = KeyHelp::keys(&format!("{}/{}", keys.up, keys.down), s.key_menu_move)
-            .short(s.short_choose);
-        moving.first = format!(
-            "{}{}",
-            KeyHelp::new(&keys.up, "").first,
-            KeyHelp::new(&keys.down, "").first
-        );
-        vec![
-            KeyHelp::new(&keys.enter, s.key_choose_receiver).short(s.short_next_step),
-            moving,
-            KeyHelp::keys(&format!("1–{}", self.choices.len()), s.key_menu_number),
-        ]
+        let choose = KeyHelp::new(&keys.enter, s.key_choose_receiver).short(s.short_next_step);
+        self.list.help(keys, s, choose)
     }
 }
