@@ -13,17 +13,14 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::credentials::{self, NAME, PIN};
 use super::{Nav, Outcome, Screen};
 use crate::i18n::strings::{self, approved_by};
 use crate::service::{AuthError, Error};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::widgets::form::{self, Field, Form, FormMsg};
-use crate::tui::widgets::input::Input;
+use crate::tui::widgets::form::{self, Form, FormMsg};
 use crate::tui::widgets::panel::Panel;
-
-const NAME: usize = 0;
-const PIN: usize = 1;
 
 /// The approval popup.
 pub struct Approve {
@@ -44,13 +41,9 @@ impl Approve {
     /// Asks a supervisor to approve; `reason` says what for, in a sentence
     /// ("Chi ngoài thời gian chi trả (ngày 2–25).").
     pub fn new(reason: impl Into<String>) -> Approve {
-        let s = strings::t();
         Approve {
             reason: reason.into(),
-            form: Form::new(vec![
-                Field::new(s.label_supervisor, Input::new().max_chars(32)).width(32),
-                Field::new(s.label_pin, Input::new().digits().masked().max_chars(12)).width(14),
-            ]),
+            form: credentials::form(strings::t().label_supervisor),
             by_another: false,
         }
     }
@@ -63,25 +56,13 @@ impl Approve {
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
-        let s = strings::t();
-        let name = self.form.value(NAME).trim().to_lowercase();
-        if name.is_empty() {
-            self.form.focus(NAME);
-            ctx.info(s.need_user);
+        let Some(name) = credentials::typed_name(&mut self.form, ctx) else {
             return Nav::Stay;
-        }
-        if self.form.value(PIN).is_empty() {
-            self.form.focus(PIN);
-            if !ctx.has_message() {
-                ctx.info(s.need_pin);
-            }
-            return Nav::Stay;
-        }
+        };
         let Some(session) = ctx.session.clone() else {
             return Nav::Back(Outcome::Cancelled);
         };
-        let pin = self.form.value(PIN).to_string();
-        self.form.clear(PIN);
+        let pin = self.form.take(PIN);
         let approval = if self.by_another {
             ctx.service.approval_by_another(&session, &name, &pin)
         } else {
@@ -138,10 +119,7 @@ impl Screen for Approve {
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        let mut items = form::help(keys, s);
-        items[0] = items[0].clone().short(s.short_approve);
-        items[1] = items[1].clone().short(s.short_next);
-        items
+        form::help_submit(keys, s, s.short_approve)
     }
 
     fn typing(&self) -> bool {

@@ -10,14 +10,14 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::credentials::pin_field;
 use super::sign_in::SignIn;
 use super::{Nav, Outcome, Screen};
 use crate::i18n::strings;
 use crate::service::{AuthError, Error};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::widgets::form::{self, Field, Form, FormMsg};
-use crate::tui::widgets::input::Input;
+use crate::tui::widgets::form::{self, Form, FormMsg};
 use crate::tui::widgets::panel::Panel;
 
 const CURRENT: usize = 0;
@@ -44,12 +44,11 @@ impl Default for ChangePin {
 impl ChangePin {
     pub fn new() -> ChangePin {
         let s = strings::t();
-        let pin = || Input::new().digits().masked().max_chars(12);
         ChangePin {
             form: Form::new(vec![
-                Field::new(s.label_current_pin, pin()).width(14),
-                Field::new(s.label_new_pin, pin()).width(14),
-                Field::new(s.label_new_pin_again, pin()).width(14),
+                pin_field(s.label_current_pin),
+                pin_field(s.label_new_pin),
+                pin_field(s.label_new_pin_again),
             ]),
         }
     }
@@ -75,8 +74,7 @@ impl ChangePin {
         let Some(session) = ctx.session.clone() else {
             return Nav::reset(SignIn::new());
         };
-        let current = self.form.value(CURRENT).to_string();
-        self.form.clear(CURRENT);
+        let current = self.form.take(CURRENT);
         if let Err(e) = ctx.service.confirm_pin(&session, &current) {
             ctx.error(&e);
             if matches!(e, Error::Auth(AuthError::Locked { .. })) {
@@ -134,10 +132,7 @@ impl Screen for ChangePin {
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        let mut items = form::help(keys, s);
-        items[0] = items[0].clone().short(s.short_confirm);
-        items[1] = items[1].clone().short(s.short_next);
-        items
+        form::help_submit(keys, s, s.short_confirm)
     }
 
     fn typing(&self) -> bool {

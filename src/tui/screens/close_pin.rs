@@ -14,14 +14,14 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::credentials::pin_field;
 use super::sign_in::SignIn;
 use super::{Nav, Outcome, Screen};
 use crate::i18n::{labels, strings};
 use crate::service::{AuthError, Error};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::widgets::form::{self, Field, Form, FormMsg};
-use crate::tui::widgets::input::Input;
+use crate::tui::widgets::form::{self, Form, FormMsg};
 use crate::tui::widgets::panel::Panel;
 
 /// The close popup.
@@ -42,9 +42,7 @@ impl ClosePin {
         let s = strings::t();
         ClosePin {
             day: day.to_string(),
-            form: Form::new(vec![
-                Field::new(s.label_pin, Input::new().digits().masked().max_chars(12)).width(14),
-            ]),
+            form: Form::new(vec![pin_field(s.label_pin)]),
         }
     }
 
@@ -57,8 +55,7 @@ impl ClosePin {
         let Some(session) = ctx.session.clone() else {
             return Nav::Back(Outcome::Cancelled);
         };
-        let pin = self.form.value(0).to_string();
-        self.form.clear(0);
+        let pin = self.form.take(0);
         match ctx.service.close_day(&session, &pin, &self.day) {
             Ok(closed) => {
                 ctx.info(strings::day_closed(&labels::date(&self.day)));

@@ -13,6 +13,7 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::credentials::pin_field;
 use super::{Nav, Outcome, Screen};
 use crate::domain::report::MoveKind;
 use crate::domain::user::User;
@@ -77,13 +78,7 @@ impl DrawerMove {
             Field::new(s.label_note, Input::new().max_chars(100)).width(40),
         ];
         if with_pin {
-            fields.push(
-                Field::new(
-                    s.label_receiver_pin,
-                    Input::new().digits().masked().max_chars(12),
-                )
-                .width(14),
-            );
+            fields.push(pin_field(s.label_receiver_pin));
         }
         Form::new(fields)
     }
@@ -113,13 +108,10 @@ impl DrawerMove {
             return Nav::Back(Outcome::Cancelled);
         };
         let pin = if with_pin {
-            self.form.value(PIN).to_string()
+            self.form.take(PIN)
         } else {
             String::new()
         };
-        if with_pin {
-            self.form.clear(PIN);
-        }
         let note = self.form.value(NOTE).to_string();
         match ctx
             .service
@@ -206,10 +198,7 @@ impl Screen for DrawerMove {
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        let mut items = form::help(keys, s);
-        items[0] = items[0].clone().short(s.short_confirm);
-        items[1] = items[1].clone().short(s.short_next);
-        items
+        form::help_submit(keys, s, s.short_confirm)
     }
 
     fn typing(&self) -> bool {

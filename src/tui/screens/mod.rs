@@ -28,11 +28,16 @@
 //! A popup that returns a value (like [`approve::Approve`]) is a screen with
 //! `is_popup() == true` that ends with `Nav::Back(Outcome::…)`; the screen
 //! below receives the outcome in [`Screen::on_result`].
+//!
+//! One file here is not a screen: [`credentials`], the user-name and PIN
+//! fields that signing in and approving share, and the PIN field of every
+//! form that asks a PIN.
 
 pub mod approve;
 pub mod change_pin;
 pub mod close_pin;
 pub mod counter;
+pub mod credentials;
 pub mod day_close;
 pub mod drawer_count;
 pub mod drawer_move;

@@ -12,16 +12,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::counter::Counter;
+use super::credentials::{self, NAME, PIN};
 use super::{Nav, Screen};
 use crate::i18n::strings::{self, welcome};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::widgets::form::{Field, Form, FormMsg};
-use crate::tui::widgets::input::{self, Input};
+use crate::tui::widgets::form::{self, Form, FormMsg};
 use crate::tui::widgets::panel::Panel;
-
-const USER: usize = 0;
-const PIN: usize = 1;
 
 /// The sign-in screen.
 pub struct SignIn {
@@ -51,18 +48,14 @@ impl Default for SignIn {
 
 impl SignIn {
     pub fn new() -> SignIn {
-        let s = strings::t();
         SignIn {
-            form: Form::new(vec![
-                Field::new(s.label_user, Input::new().max_chars(32)).width(32),
-                Field::new(s.label_pin, Input::new().digits().masked().max_chars(12)).width(14),
-            ]),
+            form: credentials::form(strings::t().label_user),
         }
     }
 
     /// The user name as typed so far.
     pub fn user_name(&self) -> &str {
-        self.form.value(USER)
+        self.form.value(NAME)
     }
 
     /// How many PIN digits are typed.
@@ -71,25 +64,10 @@ impl SignIn {
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
-        let s = strings::t();
-        // User names are lowercase; Caps Lock should not stop a clerk.
-        let name = self.form.value(USER).trim().to_lowercase();
-        if name.is_empty() {
-            self.form.focus(USER);
-            ctx.info(s.need_user);
+        let Some(name) = credentials::typed_name(&mut self.form, ctx) else {
             return Nav::Stay;
-        }
-        if self.form.value(PIN).is_empty() {
-            // A second Enter after a wrong PIN must not hide how many
-            // attempts are left.
-            self.form.focus(PIN);
-            if !ctx.has_message() {
-                ctx.info(s.need_pin);
-            }
-            return Nav::Stay;
-        }
-        let pin = self.form.value(PIN).to_string();
-        self.form.clear(PIN);
+        };
+        let pin = self.form.take(PIN);
         match ctx.service.sign_in(&name, &pin) {
             Ok(session) => {
                 ctx.info(welcome(&session.user.full_name));
@@ -143,13 +121,7 @@ impl Screen for SignIn {
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        let mut items = vec![
-            KeyHelp::new(&keys.enter, s.key_form_enter).short(s.short_sign_in),
-            KeyHelp::new(&keys.next_field, s.key_next_field).short(s.short_next),
-            KeyHelp::new(&keys.prev_field, s.key_prev_field),
-        ];
-        items.extend(input::help(keys, s));
-        items
+        form::help_submit(keys, s, s.short_sign_in)
     }
 
     fn typing(&self) -> bool {

@@ -98,6 +98,13 @@ impl Form {
         self.fields[i].input.clear();
     }
 
+    /// The value of field `i`, leaving the field empty (a PIN once used).
+    pub fn take(&mut self, i: usize) -> String {
+        let value = self.value(i).to_string();
+        self.clear(i);
+        value
+    }
+
     pub fn input(&self, i: usize) -> &Input {
         &self.fields[i].input
     }
@@ -196,6 +203,15 @@ pub fn help(keys: &KeyList, s: &Strings) -> Vec<KeyHelp> {
         KeyHelp::new(&keys.prev_field, s.key_prev_field),
     ];
     out.extend(super::input::help(keys, s));
+    out
+}
+
+/// The keys of a form, for a screen's help, with Enter (as `submit`, what
+/// it does on the last field) and Tab also in the key line.
+pub fn help_submit(keys: &KeyList, s: &Strings, submit: &str) -> Vec<KeyHelp> {
+    let mut out = help(keys, s);
+    out[0].short = Some(submit.to_string());
+    out[1].short = Some(s.short_next.to_string());
     out
 }
 

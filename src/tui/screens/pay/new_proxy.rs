@@ -214,10 +214,7 @@ impl Screen for NewProxyForm {
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        let mut items = form::help(keys, s);
-        items[0] = items[0].clone().short(s.short_next_step);
-        items[1] = items[1].clone().short(s.short_next);
-        items
+        form::help_submit(keys, s, s.short_next_step)
     }
 
     fn typing(&self) -> bool {

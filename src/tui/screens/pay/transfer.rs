@@ -118,10 +118,7 @@ impl Screen for TransferForm {
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        let mut items = form::help(keys, s);
-        items[0] = items[0].clone().short(s.short_next_step);
-        items[1] = items[1].clone().short(s.short_next);
-        items
+        form::help_submit(keys, s, s.short_next_step)
     }
 
     fn typing(&self) -> bool {

@@ -1,0 +1,52 @@
+//! Not a screen: the user name and PIN that signing in
+//! ([`super::sign_in::SignIn`]) and a supervisor's approval
+//! ([`super::approve::Approve`]) ask for, and the checks made before they go
+//! to the service. The PIN field is the same wherever a PIN is asked
+//! (changing it, closing the day, handing cash to a drawer).
+
+use crate::i18n::strings;
+use crate::tui::context::Ctx;
+use crate::tui::widgets::form::{Field, Form};
+use crate::tui::widgets::input::Input;
+
+/// The user-name field of a [`form`].
+pub const NAME: usize = 0;
+/// The PIN field of a [`form`].
+pub const PIN: usize = 1;
+
+/// A PIN field labelled `label`: digits only, masked, at most 12.
+pub fn pin_field(label: &str) -> Field {
+    Field::new(label, Input::new().digits().masked().max_chars(12)).width(14)
+}
+
+/// A user name labelled `name_label` (at most 32 characters), then the PIN.
+pub fn form(name_label: &str) -> Form {
+    Form::new(vec![
+        Field::new(name_label, Input::new().max_chars(32)).width(32),
+        pin_field(strings::t().label_pin),
+    ])
+}
+
+/// The user name typed in a [`form`], trimmed and lowercased (user names
+/// are lowercase; Caps Lock should not stop a clerk), once the PIN is typed
+/// too. Otherwise the empty field gets the focus, the message line asks for
+/// it, and `None` is returned.
+pub fn typed_name(form: &mut Form, ctx: &mut Ctx) -> Option<String> {
+    let s = strings::t();
+    let name = form.value(NAME).trim().to_lowercase();
+    if name.is_empty() {
+        form.focus(NAME);
+        ctx.info(s.need_user);
+        return None;
+    }
+    if form.value(PIN).is_empty() {
+        // A second Enter after a wrong PIN must not hide how many
+        // attempts are left.
+        form.focus(PIN);
+        if !ctx.has_message() {
+            ctx.info(s.need_pin);
+        }
+        return None;
+    }
+    Some(name)
+}
