@@ -165,6 +165,18 @@ impl KeyHelp {
         self.short = Some(label.to_string());
         self
     }
+
+    /// Also shows these keys in the key line, as ↑ and ↓ together ("↑↓")
+    /// and `label`.
+    pub fn short_up_down(self, keys: &KeyList, label: &str) -> KeyHelp {
+        let mut help = self.short(label);
+        help.first = format!(
+            "{}{}",
+            KeyHelp::new(&keys.up, "").first,
+            KeyHelp::new(&keys.down, "").first
+        );
+        help
+    }
 }
 
 /// Every key binding of chitra, with its defaults.

@@ -245,13 +245,7 @@ impl Screen for Person {
             pay,
             KeyHelp::new(&keys.receipts, s.key_receipts).short(s.short_receipts),
             void,
-            KeyHelp::keys(
-                &format!(
-                    "{}/{}/{}/{}",
-                    keys.up, keys.down, keys.page_up, keys.page_down
-                ),
-                s.key_scroll,
-            ),
+            Scroll::help(keys, s),
         ]
     }
 }

@@ -152,19 +152,7 @@ impl Screen for ReceiptView {
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        let mut scroll = KeyHelp::keys(
-            &format!(
-                "{}/{}/{}/{}",
-                keys.up, keys.down, keys.page_up, keys.page_down
-            ),
-            s.key_scroll,
-        )
-        .short(s.short_scroll);
-        scroll.first = format!(
-            "{}{}",
-            KeyHelp::new(&keys.up, "").first,
-            KeyHelp::new(&keys.down, "").first
-        );
+        let scroll = Scroll::help(keys, s).short_up_down(keys, s.short_scroll);
         let mut void = KeyHelp::new(&keys.void, s.key_void);
         if !self.payment.is_reversed() {
             void = void.short(s.short_void);

@@ -143,13 +143,7 @@ impl Screen for VerifyView {
         let s = strings::t();
         vec![
             KeyHelp::new(&keys.refresh, s.key_verify_again).short(s.short_again),
-            KeyHelp::keys(
-                &format!(
-                    "{}/{}/{}/{}",
-                    keys.up, keys.down, keys.page_up, keys.page_down
-                ),
-                s.key_scroll,
-            ),
+            Scroll::help(keys, s),
         ]
     }
 }

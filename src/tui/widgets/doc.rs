@@ -9,7 +9,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::tui::keys::{KeyList, key_match};
+use crate::i18n::strings::Strings;
+use crate::tui::keys::{KeyHelp, KeyList, key_match};
 use crate::tui::theme::Theme;
 
 /// Lines moved by PgUp/PgDn.
@@ -50,6 +51,17 @@ impl Scroll {
         .into_iter()
         .find(|(binding, _)| key_match(key, binding, false))
         .map(|(_, msg)| msg)
+    }
+
+    /// The scrolling keys (↑/↓/PgUp/PgDn), for a screen's help.
+    pub fn help(keys: &KeyList, s: &Strings) -> KeyHelp {
+        KeyHelp::keys(
+            &format!(
+                "{}/{}/{}/{}",
+                keys.up, keys.down, keys.page_up, keys.page_down
+            ),
+            s.key_scroll,
+        )
     }
 
     /// Applies a move; `last` is the largest useful first line (the

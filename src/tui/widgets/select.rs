@@ -119,14 +119,7 @@ pub fn draw_rows(frame: &mut Frame, area: Rect, rows: &[Line<'_>], selected: usi
 /// The help of ↑/↓ moving the choice, `what` saying what is chosen; the
 /// key line shows both arrows as one key ("↑↓").
 pub fn move_help(keys: &KeyList, s: &Strings, what: &str) -> KeyHelp {
-    let mut moving =
-        KeyHelp::keys(&format!("{}/{}", keys.up, keys.down), what).short(s.short_choose);
-    moving.first = format!(
-        "{}{}",
-        KeyHelp::new(&keys.up, "").first,
-        KeyHelp::new(&keys.down, "").first
-    );
-    moving
+    KeyHelp::keys(&format!("{}/{}", keys.up, keys.down), what).short_up_down(keys, s.short_choose)
 }
 
 #[cfg(test)]

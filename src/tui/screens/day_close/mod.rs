@@ -278,19 +278,7 @@ impl Screen for DayClose {
             items.extend(crate::tui::widgets::input::help(keys, s));
             return items;
         }
-        let mut scroll = KeyHelp::keys(
-            &format!(
-                "{}/{}/{}/{}",
-                keys.up, keys.down, keys.page_up, keys.page_down
-            ),
-            s.key_scroll,
-        )
-        .short(s.short_scroll);
-        scroll.first = format!(
-            "{}{}",
-            KeyHelp::new(&keys.up, "").first,
-            KeyHelp::new(&keys.down, "").first
-        );
+        let scroll = Scroll::help(keys, s).short_up_down(keys, s.short_scroll);
         // In the key line only while the day is open.
         let mut close = KeyHelp::new(&keys.close_day, s.key_close_day);
         if self.report.closed.is_none() {

@@ -306,13 +306,7 @@ impl Screen for Confirm {
         };
         vec![
             KeyHelp::new(&keys.enter, what).short(short),
-            KeyHelp::keys(
-                &format!(
-                    "{}/{}/{}/{}",
-                    keys.up, keys.down, keys.page_up, keys.page_down
-                ),
-                s.key_scroll,
-            ),
+            Scroll::help(keys, s),
         ]
     }
 }
