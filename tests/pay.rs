@@ -349,3 +349,51 @@ fn a_person_who_is_not_active_cannot_be_paid_even_by_direct_sql() {
     );
     assert!(err.to_string().contains("đã chết"), "{err}");
 }
+
+#[test]
+fn a_death_reported_at_the_counter_stops_payment_at_once() {
+    let office = office_with_two_months();
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let an = person_id(&svc, "046048001234");
+    // Only a supervisor, and only with a reason.
+    assert!(matches!(
+        svc.set_person_status(
+            &clerk,
+            an,
+            chitra::domain::person::Status::Deceased,
+            "Gia đình báo tử"
+        ),
+        Err(Error::Forbidden { .. })
+    ));
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    assert!(
+        svc.set_person_status(&boss, an, chitra::domain::person::Status::Deceased, "  ")
+            .is_err()
+    );
+    svc.set_person_status(
+        &boss,
+        an,
+        chitra::domain::person::Status::Deceased,
+        "Gia đình báo tử ngày 08/11/2026",
+    )
+    .unwrap();
+    let err = svc
+        .pay(&clerk, &request(&svc, an, "046048001234"))
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Pay(PayError::NotPayable { .. })),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("Gia đình báo tử"), "{err}");
+    let audited: i64 = svc
+        .store()
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'person.status' AND entity_id = ?1",
+            [an],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, 1);
+}

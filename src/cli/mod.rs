@@ -10,6 +10,7 @@ mod day;
 mod demo;
 mod import;
 mod pay;
+mod person;
 mod show;
 mod users;
 
@@ -68,6 +69,8 @@ pub enum Command {
     /// Báo cáo
     #[command(subcommand)]
     Report(day::ReportCommand),
+    /// Dừng/mở lại chi trả cho một người ngay (báo tử, chuyển đi) — trưởng bưu cục
+    Status(person::StatusArgs),
     /// Kiểm tra toàn vẹn: nhật ký, sổ chi, biên nhận, ngày đã khóa
     Verify,
     /// Sao lưu cơ sở dữ liệu (khi đang làm việc vẫn được)
@@ -94,6 +97,7 @@ pub fn run() -> ExitCode {
         Some(Command::Void(ref args)) => day::void(&cli, args),
         Some(Command::Close(ref args)) => day::close(&cli, args),
         Some(Command::Report(ref cmd)) => day::report(&cli, cmd),
+        Some(Command::Status(ref args)) => person::status(&cli, args),
         Some(Command::Verify) => day::verify(&cli),
         Some(Command::Backup { ref dest }) => day::backup(&cli, dest),
         None => screens(&cli),

@@ -21,6 +21,9 @@ impl Service {
             field: "reason",
             error,
         })?;
+        if note.is_empty() {
+            return Err(super::day::DayError::ReasonMissing.into());
+        }
         let at = self.stamp();
         self.store.write(|tx| {
             let before = people::get(tx, person_id)?.ok_or(Error::NoSuchPerson)?;

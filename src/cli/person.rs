@@ -1,0 +1,69 @@
+//! `chitra status QUERY STATUS --reason …`: a supervisor stops (or resumes)
+//! payment to a person at once — a death or a move reported at the counter,
+//! before the decrease list arrives. Audited with the reason.
+
+use clap::{Args, ValueEnum};
+
+use super::context::Context;
+use super::{Cli, Exit, fail};
+use crate::domain::person::Status;
+use crate::i18n::{labels, tr as t};
+use crate::text::for_display;
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Số CCCD/CMND hoặc mã đối tượng
+    pub query: String,
+    /// Trạng thái mới
+    #[arg(value_enum)]
+    pub status: StatusArg,
+    /// Lý do (ví dụ: "Gia đình báo tử ngày 20/11/2026")
+    #[arg(long)]
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StatusArg {
+    /// Đang hưởng
+    Active,
+    /// Tạm dừng
+    Suspended,
+    /// Đã chết
+    Deceased,
+    /// Chuyển đi
+    Moved,
+}
+
+impl From<StatusArg> for Status {
+    fn from(s: StatusArg) -> Status {
+        match s {
+            StatusArg::Active => Status::Active,
+            StatusArg::Suspended => Status::Suspended,
+            StatusArg::Deceased => Status::Deceased,
+            StatusArg::Moved => Status::Moved,
+        }
+    }
+}
+
+pub fn status(cli: &Cli, args: &StatusArgs) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    let found = service.search(&args.query, 2).map_err(fail)?;
+    let [hit] = found.hits.as_slice() else {
+        return Err(fail(t(
+            "Cần đúng một người: dùng số CCCD/CMND hoặc mã đối tượng.",
+            "Exactly one person is needed: use the ID number or record code.",
+        )));
+    };
+    let status: Status = args.status.into();
+    service
+        .set_person_status(&session, hit.person.id, status, &args.reason)
+        .map_err(fail)?;
+    println!(
+        "{} — {}: {}",
+        for_display(&hit.person.full_name),
+        for_display(&hit.person.record_code),
+        labels::status(status)
+    );
+    Ok(())
+}
