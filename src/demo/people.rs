@@ -77,11 +77,6 @@ impl DemoPerson {
     pub fn total(&self) -> i64 {
         self.amounts.iter().map(|(_, a)| a).sum()
     }
-
-    /// "Thôn Thuận Hòa".
-    pub fn hamlet_heading(&self) -> String {
-        format!("Thôn {}", self.hamlet)
-    }
 }
 
 /// An endless, deterministic stream of demo people for one seed.

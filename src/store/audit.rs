@@ -98,16 +98,6 @@ pub fn hash_at(conn: &Connection, seq: i64) -> Result<Option<String>, StoreError
         .optional()?)
 }
 
-/// Audit rows about one entity, oldest first.
-pub fn rows_for(conn: &Connection, entity: &str, entity_id: i64) -> Result<Vec<Row>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT seq, at, user_id, action, entity, entity_id, detail, prev_hash, hash
-         FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY seq",
-    )?;
-    let rows = stmt.query_map(params![entity, entity_id], read_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
     Ok(Row {
         seq: r.get(0)?,

@@ -99,30 +99,6 @@ pub fn defer_foreign_keys(conn: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-pub fn insert_entitlement(
-    conn: &Connection,
-    person_id: i64,
-    period: Period,
-    kind: EntitlementKind,
-    amount: Money,
-    batch_id: i64,
-    row: usize,
-) -> Result<i64, StoreError> {
-    conn.prepare_cached(
-        "INSERT INTO entitlements (person_id, period, kind, amount, batch_id, source_row)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        person_id,
-        period.to_string(),
-        kind.code(),
-        amount.dong(),
-        batch_id,
-        row as i64
-    ])?;
-    Ok(conn.last_insert_rowid())
-}
-
 /// An entitlement line about to be written by an import.
 pub struct NewLine {
     pub person_id: i64,

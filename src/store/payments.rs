@@ -292,15 +292,6 @@ pub fn of_person(
     rows.into_iter().map(|p| with_lines(conn, p)).collect()
 }
 
-/// All payments recorded on a day, in receipt order.
-pub fn of_day(conn: &Connection, day: &str) -> Result<Vec<PaymentRecord>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!("{RECORD_SQL} WHERE p.day = ?1 ORDER BY p.id"))?;
-    let rows: Vec<PaymentRecord> = stmt
-        .query_map([day], read_record)?
-        .collect::<Result<_, _>>()?;
-    rows.into_iter().map(|p| with_lines(conn, p)).collect()
-}
-
 /// Records the reversal (void) of a payment.
 pub fn insert_reversal(
     conn: &Connection,

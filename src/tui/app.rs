@@ -91,12 +91,6 @@ impl App {
         }
     }
 
-    /// Uses other key bindings.
-    pub fn with_keys(mut self, keys: KeyList) -> App {
-        self.keys = keys;
-        self
-    }
-
     /// Opens `screen` on top of the current one (tests, and screens of
     /// other modules that are not reached from a menu yet).
     pub fn open<S: Screen + 'static>(&mut self, screen: S) {

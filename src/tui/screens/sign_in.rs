@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::counter::Counter;
-use super::credentials::{self, NAME, PIN};
+use super::credentials::{self, PIN};
 use super::{Nav, Screen};
 use crate::i18n::strings::{self, welcome};
 use crate::tui::context::{Ctx, View};
@@ -51,16 +51,6 @@ impl SignIn {
         SignIn {
             form: credentials::form(strings::t().label_user),
         }
-    }
-
-    /// The user name as typed so far.
-    pub fn user_name(&self) -> &str {
-        self.form.value(NAME)
-    }
-
-    /// How many PIN digits are typed.
-    pub fn pin_len(&self) -> usize {
-        self.form.value(PIN).chars().count()
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {

@@ -109,10 +109,6 @@ impl Form {
         &self.fields[i].input
     }
 
-    pub fn input_mut(&mut self, i: usize) -> &mut Input {
-        &mut self.fields[i].input
-    }
-
     /// The first empty field, if any.
     pub fn first_empty(&self) -> Option<usize> {
         self.fields

@@ -106,10 +106,6 @@ impl Input {
         self.cursor
     }
 
-    pub fn is_masked(&self) -> bool {
-        self.masked
-    }
-
     /// Replaces the value (keeping only what the field lets in) and puts the
     /// cursor at the end.
     pub fn set_value(&mut self, value: &str) {
