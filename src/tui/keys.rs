@@ -95,11 +95,6 @@ impl Binding {
     fn of(keys: &[Key]) -> Binding {
         Binding(keys.to_vec())
     }
-
-    /// The keys that still work while typing in a text field.
-    pub fn while_typing(&self) -> Binding {
-        Binding(self.0.iter().copied().filter(|k| !k.is_text()).collect())
-    }
 }
 
 impl fmt::Display for Binding {
@@ -222,6 +217,8 @@ pub struct KeyList {
     /// Void a payment (a supervisor approves), from the person's file or a
     /// receipt.
     pub void: Binding,
+    /// Stop or resume payment to a person (a supervisor).
+    pub status: Binding,
     /// Record the drawer count (after a yes/no question).
     pub record_count: Binding,
     /// Close the day (the supervisor's PIN is asked).
@@ -263,6 +260,7 @@ impl Default for KeyList {
             receipts: Binding::of(&[Key::plain(F(6)), Key::ch('b')]),
             reprint: Binding::of(&[Key::plain(F(8)), Key::ch('i')]),
             void: Binding::of(&[Key::plain(F(9)), Key::ch('h')]),
+            status: Binding::of(&[Key::plain(F(7)), Key::ch('t')]),
             record_count: Binding::of(&[Key::plain(F(10)), Key::ch('g')]),
             close_day: Binding::of(&[Key::plain(F(10)), Key::ch('k')]),
             print_report: Binding::of(&[Key::plain(F(8)), Key::ch('i')]),
@@ -301,6 +299,7 @@ impl KeyList {
             ("receipts", &self.receipts),
             ("reprint", &self.reprint),
             ("void", &self.void),
+            ("status", &self.status),
             ("record_count", &self.record_count),
             ("close_day", &self.close_day),
             ("print_report", &self.print_report),

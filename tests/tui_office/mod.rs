@@ -154,8 +154,8 @@ pub fn payments_of(office: &Office, id_number: &str) -> Vec<PaymentRecord> {
     file_of(office, id_number).payments
 }
 
-/// Marks a person deceased, as a decrease list will (the service cannot
-/// import decrease lists yet, so the test writes the row directly).
+/// Marks a person deceased, as a decrease list will (decrease lists are not
+/// imported yet, so the test writes the row directly).
 pub fn mark_deceased(office: &Office, record_code: &str) {
     let svc = office.service();
     svc.store()
@@ -181,9 +181,9 @@ pub fn rename_directly(office: &Office, record_code: &str, name: &str) {
         .unwrap();
 }
 
-/// Voids a payment as a supervisor will (the service has no voids yet, so
-/// the test writes the reversal row directly): the payment stays, marked,
-/// and its lines are unpaid again.
+/// Writes a reversal row directly, as an older database may hold one: the
+/// payment stays, marked, and its lines are unpaid again. (Voids through
+/// the screens are tested in tui_day.)
 pub fn void_directly(office: &Office, receipt_no: &str, reason: &str) {
     let svc = office.service();
     svc.store()

@@ -309,6 +309,14 @@ pub struct Strings {
     pub key_void_this: &'static str,
     pub key_void_ask: &'static str,
     pub short_ask_approval: &'static str,
+    // Stopping (or resuming) payment to a person (supervisor).
+    pub status_title: &'static str,
+    pub status_hint: &'static str,
+    pub label_status_reason: &'static str,
+    pub status_reason_needed: &'static str,
+    pub key_status: &'static str,
+    pub short_status: &'static str,
+    pub status_needs_supervisor: &'static str,
     // The day report and the close (supervisor).
     pub day_close_title: &'static str,
     pub day_open_status: &'static str,

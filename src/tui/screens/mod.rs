@@ -48,6 +48,7 @@ pub mod person;
 pub mod receipt;
 pub mod receipt_list;
 pub mod sign_in;
+pub mod status;
 pub mod verify;
 pub mod void;
 

@@ -23,6 +23,7 @@ use super::pay::Draft;
 use super::pay::receiver::ChooseReceiver;
 use super::receipt::ReceiptView;
 use super::receipt_list::ReceiptList;
+use super::status::StatusChange;
 use super::void::VoidPayment;
 use super::{Nav, Outcome, Screen};
 use crate::domain::in_words;
@@ -58,6 +59,7 @@ pub enum Msg {
     Pay,
     Receipts,
     Void,
+    Status,
     Scroll(ScrollMsg),
 }
 
@@ -187,6 +189,8 @@ impl Screen for Person {
             Some(Msg::Receipts)
         } else if key_match(key, &keys.void, false) {
             Some(Msg::Void)
+        } else if key_match(key, &keys.status, false) {
+            Some(Msg::Status)
         } else {
             Scroll::on_key(key, keys).map(Msg::Scroll)
         }
@@ -197,6 +201,14 @@ impl Screen for Person {
             Msg::Pay => self.pay(ctx),
             Msg::Receipts => self.receipts(ctx),
             Msg::Void => self.void(ctx),
+            Msg::Status => {
+                if ctx.session.as_ref().is_some_and(|s| s.is_supervisor()) {
+                    Nav::push(StatusChange::new(self.view.person.clone()))
+                } else {
+                    ctx.error(&strings::t().status_needs_supervisor);
+                    Nav::Stay
+                }
+            }
             Msg::Scroll(m) => {
                 let last = self.doc_len().saturating_sub(MIN_PAGE);
                 self.scroll.update(m, last);
@@ -245,6 +257,7 @@ impl Screen for Person {
             pay,
             KeyHelp::new(&keys.receipts, s.key_receipts).short(s.short_receipts),
             void,
+            KeyHelp::new(&keys.status, s.key_status),
             Scroll::help(keys, s),
         ]
     }

@@ -1,0 +1,185 @@
+//! Stopping (or resuming) payment to a person at once — a death reported
+//! by the family, a move, a suspension — before the decrease list arrives.
+//! A supervisor's screen over the person's file: choose the new status, give
+//! the reason (required), Enter. `Service::set_person_status` records it
+//! with its audit row; the file below is read again.
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::{Nav, Outcome, Screen};
+use crate::domain::person::{Person, Status};
+use crate::i18n::{labels, strings};
+use crate::text::for_display;
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList};
+use crate::tui::widgets::choice_list::{ChoiceList, ChoiceMsg};
+use crate::tui::widgets::fit::fit;
+use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::input::Input;
+use crate::tui::widgets::panel::Panel;
+
+/// The status popup: first the new status, then the reason.
+pub struct StatusChange {
+    person: Person,
+    /// The statuses the person can be moved to (not the one they have).
+    choices: Vec<Status>,
+    list: ChoiceList,
+    /// Set once a status is chosen: the reason is asked next.
+    chosen: Option<Status>,
+    form: Form,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Choice(ChoiceMsg),
+    Form(FormMsg),
+}
+
+impl StatusChange {
+    pub fn new(person: Person) -> StatusChange {
+        let choices: Vec<Status> = [
+            Status::Deceased,
+            Status::Moved,
+            Status::Suspended,
+            Status::Active,
+        ]
+        .into_iter()
+        .filter(|s| *s != person.status)
+        .collect();
+        StatusChange {
+            list: ChoiceList::new(choices.len()),
+            choices,
+            chosen: None,
+            form: Form::new(vec![
+                Field::new(
+                    strings::t().label_status_reason,
+                    Input::new().max_chars(200),
+                )
+                .width(52),
+            ]),
+            person,
+        }
+    }
+
+    fn save(&mut self, status: Status, ctx: &mut Ctx) -> Nav {
+        let reason = self.form.value(0).trim().to_string();
+        if reason.is_empty() {
+            ctx.error(&strings::t().status_reason_needed);
+            return Nav::Stay;
+        }
+        let Some(session) = ctx.session.clone() else {
+            return Nav::Back(Outcome::Cancelled);
+        };
+        match ctx
+            .service
+            .set_person_status(&session, self.person.id, status, &reason)
+        {
+            Ok(()) => {
+                ctx.info(format!(
+                    "{} — {}: {}",
+                    for_display(&self.person.full_name),
+                    for_display(&self.person.record_code),
+                    labels::status(status)
+                ));
+                Nav::Back(Outcome::Refresh)
+            }
+            Err(e) => {
+                ctx.error(&e);
+                Nav::Stay
+            }
+        }
+    }
+}
+
+impl Screen for StatusChange {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        strings::t().status_title.to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        match self.chosen {
+            None => self.list.on_key(key, keys).map(Msg::Choice),
+            Some(_) => self.form.on_key(key, keys).map(Msg::Form),
+        }
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match (msg, self.chosen) {
+            (Msg::Choice(m), _) => {
+                if let Some(i) = self.list.update(m) {
+                    self.chosen = self.choices.get(i).copied();
+                }
+                Nav::Stay
+            }
+            (Msg::Form(FormMsg::Submit), Some(status)) => self.save(status, ctx),
+            (Msg::Form(other), _) => {
+                self.form.update(other);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let s = strings::t();
+        let who = format!(
+            "{} ({}) · {}",
+            for_display(&self.person.full_name),
+            for_display(&self.person.record_code),
+            labels::status(self.person.status)
+        );
+        if let Some(c) = self.chosen {
+            let chosen = format!("→ {}", labels::status(c));
+            let panel = Panel {
+                title: s.status_title,
+                lines: &[&who, &chosen],
+                width: 76,
+            };
+            panel.draw(frame, area, &self.form, view.theme, view.focused);
+            return;
+        }
+        let x = area.x + 1;
+        let w = usize::from(area.width.saturating_sub(2));
+        let mut y = area.y + 1;
+        let buf = frame.buffer_mut();
+        buf.set_stringn(x, y, s.status_title, w, view.theme.heading());
+        y += 1;
+        buf.set_stringn(x, y, fit(&who, w), w, view.theme.text());
+        y += 2;
+        for line in crate::print::text::wrap(s.status_hint, w, "") {
+            buf.set_stringn(x, y, line, w, view.theme.text());
+            y += 1;
+        }
+        let rows: Vec<Line> = self
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Line::raw(self.list.row(i, labels::status(*c))))
+            .collect();
+        let list = Rect::new(
+            x,
+            y + 1,
+            area.width.saturating_sub(2),
+            area.bottom().saturating_sub(y + 1),
+        );
+        self.list.draw(frame, list, &rows, view.theme);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        match self.chosen {
+            None => self
+                .list
+                .help(keys, s, KeyHelp::new(&keys.enter, s.status_title)),
+            Some(_) => form::help(keys, s),
+        }
+    }
+
+    fn typing(&self) -> bool {
+        self.chosen.is_some()
+    }
+}
