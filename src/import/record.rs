@@ -386,9 +386,13 @@ pub fn parse_birth_year(s: &str) -> Option<i32> {
 /// A payment method as lists write it.
 pub fn pay_method_from_text(s: &str) -> Option<PayMethod> {
     // Whole words only: "vi" (ví, a wallet) must not match inside "viên".
-    let f = format!(" {} ", fold(s));
-    let has = |w: &str| f.contains(&format!(" {w} "));
-    if has("tai nha") || has("chi tai nha") {
+    let folded = fold(s);
+    let words: Vec<&str> = folded.split(' ').collect();
+    let has = |phrase: &str| {
+        let want: Vec<&str> = phrase.split(' ').collect();
+        words.windows(want.len()).any(|w| w == want.as_slice())
+    };
+    if has("tai nha") {
         Some(PayMethod::Home)
     } else if has("vi") || has("tai khoan so") || has("money") || has("mobile") {
         Some(PayMethod::Wallet)

@@ -39,6 +39,15 @@ pub enum CharClass {
 /// (as of Unicode 15) minus the characters listed under
 /// [`CharClass::Invisible`].
 pub fn char_class(c: char) -> CharClass {
+    // Printable ASCII and the Latin letters and marks Vietnamese is written
+    // with are nearly every character a list holds.
+    match c {
+        ' ' => return CharClass::Space,
+        '!'..='~' | '\u{C0}'..='\u{24F}' | '\u{300}'..='\u{36F}' | '\u{1EA0}'..='\u{1EFF}' => {
+            return CharClass::Text;
+        }
+        _ => {}
+    }
     // NEL is white space to Unicode, but in a list it is nearly always a
     // byte 0x85 ("…" in Windows-1252) decoded with the wrong encoding.
     if c == '\u{85}' {
@@ -115,20 +124,42 @@ pub fn code_point(c: char) -> String {
 /// `s` in Unicode normalisation form C. Text that is already NFC (nearly
 /// all of it) is recognised by a quick check and copied as it is.
 pub fn nfc(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_owned();
+    if is_nfc(s) {
+        s.to_owned()
+    } else {
+        s.nfc().collect()
     }
-    match is_nfc_quick(s.chars()) {
-        IsNormalized::Yes => s.to_owned(),
-        IsNormalized::No | IsNormalized::Maybe => s.nfc().collect(),
-    }
+}
+
+/// Whether `s` is already NFC, answered at once for the characters
+/// Vietnamese text is made of (ASCII, Latin-1 and Latin Extended-A/B, the
+/// precomposed Vietnamese letters: none of them combines with what comes
+/// before it).
+pub fn is_nfc(s: &str) -> bool {
+    s.chars().all(is_nfc_stable) || is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
+fn is_nfc_stable(c: char) -> bool {
+    c < '\u{300}' || ('\u{1EA0}'..='\u{1EFF}').contains(&c)
 }
 
 /// Printable ASCII without runs of spaces: already clean apart from
 /// leading and trailing spaces.
-fn is_plain_ascii(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.iter().all(|&c| (0x20..0x7f).contains(&c)) && !b.windows(2).any(|w| w == b"  ")
+/// Whether `s` is already clean but for its ends: printable ASCII or
+/// precomposed Latin letters (already NFC), single spaces.
+fn is_plain(s: &str) -> bool {
+    let mut after_space = false;
+    for c in s.chars() {
+        let space = c == ' ';
+        if !(space && !after_space
+            || ('!'..='~').contains(&c)
+            || (c >= '\u{A0}' && is_nfc_stable(c) && char_class(c) == CharClass::Text))
+        {
+            return false;
+        }
+        after_space = space;
+    }
+    true
 }
 
 /// Cleans a value from a file or from the keyboard: NFC, trimmed, every run
@@ -140,9 +171,14 @@ fn is_plain_ascii(s: &str) -> bool {
 pub fn clean_field(s: &str) -> Result<String, TextError> {
     // Most values (numbers, codes, most of a name) are printable ASCII with
     // single spaces: nothing to do but trim.
-    if is_plain_ascii(s) {
+    if is_plain(s) {
         return Ok(s.trim_matches(' ').to_owned());
     }
+    clean_field_char_by_char(s)
+}
+
+/// [`clean_field`] for any text, one character at a time.
+fn clean_field_char_by_char(s: &str) -> Result<String, TextError> {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for (i, c) in s.chars().enumerate() {
@@ -170,12 +206,55 @@ pub fn clean_field(s: &str) -> Result<String, TextError> {
             }
         }
     }
-    Ok(nfc(&out))
+    Ok(nfc_owned(out))
+}
+
+/// [`nfc`] of a string the caller no longer needs: returned as it is when
+/// it is already NFC, as nearly every value is.
+fn nfc_owned(s: String) -> String {
+    if is_nfc(&s) { s } else { s.nfc().collect() }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_taken_as_nfc_at_once_are_nfc_whatever_precedes_them() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in ('\0'..='\u{2FF}').chain('\u{1EA0}'..='\u{1EFF}') {
+            assert!(is_nfc_stable(c));
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick([c].into_iter()), IsNormalized::Yes, "{c:?}");
+            // Nothing before it composes with it.
+            for before in ['a', 'e', 'o', 'u', 'A', 'ơ', 'ư', '\u{1100}'] {
+                let two: String = [before, c].into_iter().collect();
+                assert_eq!(two.nfc().collect::<String>(), two, "{before:?}{c:?}");
+            }
+        }
+        assert!(!is_nfc_stable('\u{301}'));
+        assert!(!is_nfc("Nguye\u{302}\u{303}n"));
+        assert!(is_nfc("Nguyễn Thị Đào"));
+    }
+
+    #[test]
+    fn the_quick_path_of_clean_field_agrees_with_the_careful_one() {
+        let alphabet = [
+            ' ', ' ', 'a', 'Z', '1', '.', 'Ắ', 'ễ', 'đ', 'Ơ', 'ư', 'ß', 'Ω', '\u{301}', '\u{323}',
+            '\u{A0}', '\u{AD}', '\u{200B}', '\t', '\u{3000}', '\u{1EF9}', '\u{24F}', '\u{250}',
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = (x % 9) as usize;
+            let s: String = (0..len)
+                .map(|i| alphabet[((x >> (i * 5 + 8)) % alphabet.len() as u64) as usize])
+                .collect();
+            assert_eq!(clean_field(&s), clean_field_char_by_char(&s), "{s:?}");
+        }
+    }
 
     #[test]
     fn nfc_composes_decomposed_vietnamese() {

@@ -132,6 +132,29 @@ impl<R: Read> Read for BlankLines<R> {
         }
         let mut n = 0;
         while self.start < self.end && n < out.len() {
+            // Inside a field the state changes only at a few bytes: copy the
+            // run up to the next one as it is.
+            if !self.stepped {
+                let avail = (self.end - self.start).min(out.len() - n);
+                let from = &self.buf[self.start..self.start + avail];
+                let next = match self.state {
+                    State::Plain {
+                        line_start: false,
+                        field_start: false,
+                    } => Some(memchr::memchr3(b'\n', b'\r', self.delimiter, from)),
+                    State::Quoted => Some(memchr::memchr(b'"', from)),
+                    _ => None,
+                };
+                if let Some(next) = next {
+                    let run = next.unwrap_or(avail);
+                    if run > 0 {
+                        out[n..n + run].copy_from_slice(&from[..run]);
+                        n += run;
+                        self.start += run;
+                        continue;
+                    }
+                }
+            }
             let b = self.buf[self.start];
             if !self.stepped {
                 self.stepped = true;

@@ -224,14 +224,17 @@ fn detect_delimiter(sample: &[u8]) -> u8 {
 /// Converts, normalises and trims a cell read from the file.
 fn finish(cell: &mut Cell, legacy: Legacy) {
     let t = cell.text.trim();
-    if t.is_ascii() {
+    if t.is_ascii() || (legacy == Legacy::None && crate::text::is_nfc(t)) {
         if t.len() != cell.text.len() {
-            cell.text = t.to_owned();
+            let start = t.as_ptr() as usize - cell.text.as_ptr() as usize;
+            let end = start + t.len();
+            cell.text.truncate(end);
+            cell.text.drain(..start);
         }
         return;
     }
     let converted = match legacy {
-        Legacy::None if unicode_normalization::is_nfc(t) => t.to_owned(),
+        Legacy::None => crate::text::nfc(t),
         _ => legacy::convert_cell(t, legacy),
     };
     cell.text = match converted.trim() {
@@ -270,7 +273,7 @@ impl Rows {
         self.last_row = number;
         let mut cells = Vec::with_capacity(self.record.len());
         for field in &self.record {
-            self.inner_breaks += field.iter().filter(|&&b| b == b'\n').count() as u64;
+            self.inner_breaks += memchr::memchr_iter(b'\n', field).count() as u64;
             match std::str::from_utf8(field) {
                 Ok(s) => cells.push(Cell::text(s)),
                 Err(_) => {
