@@ -41,6 +41,9 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// Bytes per database page, for new databases.
+pub const PAGE_SIZE: u32 = 16384;
+
 impl Store {
     /// Opens an existing database and brings its schema up to date.
     pub fn open(path: &Path, busy_timeout: Duration) -> Result<Store, StoreError> {
@@ -77,6 +80,12 @@ impl Store {
         let conn =
             Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(path, e))?;
         conn.busy_timeout(busy_timeout)?;
+        if flags.contains(OpenFlags::SQLITE_OPEN_CREATE) {
+            // Before anything is written: a new file gets larger pages
+            // (fewer pages to write for an import, fewer levels to read).
+            conn.execute_batch(&format!("PRAGMA page_size = {PAGE_SIZE}"))
+                .map_err(|e| StoreError::from_open(path, e))?;
+        }
         // journal_mode is the first statement to read the file: a file that is
         // not a database fails here.
         let mode: String = conn

@@ -9,7 +9,7 @@ CREATE TABLE drawer_moves (
     at            TEXT NOT NULL,
     clerk_id      INTEGER NOT NULL REFERENCES users(id),
     supervisor_id INTEGER NOT NULL REFERENCES users(id),
-    kind          TEXT NOT NULL CHECK (kind IN ('float', 'issue', 'return')),
+    kind          TEXT NOT NULL CHECK (kind = 'float' OR kind = 'issue' OR kind = 'return'),
     amount        INTEGER NOT NULL CHECK (amount > 0),
     note          TEXT
 );
