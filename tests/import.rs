@@ -425,3 +425,114 @@ fn import_errors_are_typed_for_callers() {
         "{err:?}"
     );
 }
+
+/// The ID-number index as the database holds it, and whether looking a
+/// person up by ID number uses it.
+fn id_index(office: &Office) -> (Option<String>, bool) {
+    let svc = office.service();
+    let c = svc.store().conn();
+    let sql = c
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'people_by_id_number'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .ok();
+    let plan: Vec<String> = c
+        .prepare("EXPLAIN QUERY PLAN SELECT id FROM people WHERE id_number = '046048001234'")
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(3))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    (sql, plan.iter().any(|p| p.contains("people_by_id_number")))
+}
+
+#[test]
+fn the_id_number_index_is_whole_after_a_first_list_a_refused_list_and_a_dry_run() {
+    let expected = Some(chitra::store::people::ID_NUMBER_INDEX.to_string());
+    let office = Office::new();
+    // A first list is written without the index, which is built at the end.
+    let path = office.write_file("t10.csv", csv("2026-10", &three()).as_bytes());
+    let (code, out, err) = chitra(&office, &["import", path.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(id_index(&office), (expected.clone(), true));
+    let mut bad = three();
+    bad[2].id = "04606000777";
+    refused(&office, "bad.csv", csv("2026-10", &bad).as_bytes());
+    assert_eq!(id_index(&office), (expected.clone(), true));
+    office.import("t10.csv", &csv("2026-10", &three()), "2026-10");
+    assert_eq!(id_index(&office), (expected, true));
+    let svc = office.service();
+    let hits = svc.search("046152004321", 5).unwrap().hits;
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].person.full_name, "Trần Thị Bình");
+}
+
+#[test]
+fn a_list_of_known_and_new_people_links_every_line_to_its_person_and_verifies() {
+    let office = Office::new();
+    office.import("t10.csv", &csv("2026-10", &three()), "2026-10");
+    let mut rows = three();
+    rows.insert(
+        1,
+        Row {
+            code: "HD-004",
+            name: "Phạm Thị Dung",
+            year: 1950,
+            id: "046150009999",
+            hamlet: "Thôn Tây",
+            tro_cap: 2_789_000,
+            phu_cap: 500_000,
+        },
+    );
+    let report = office.import("t11.csv", &csv("2026-11", &rows), "2026-11");
+    assert!(report.committed);
+    assert_eq!((report.people, report.new_people), (4, 1));
+    let svc = office.service();
+    let c = svc.store().conn();
+    // Each person's November lines carry their own amounts.
+    for row in &rows {
+        let lines: Vec<(String, i64)> = c
+            .prepare(
+                "SELECT e.kind, e.amount FROM entitlements e JOIN people p ON p.id = e.person_id
+                 WHERE p.record_code = ?1 AND e.period = '2026-11' ORDER BY e.id",
+            )
+            .unwrap()
+            .query_map([row.code], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mut want = vec![("tro_cap".to_string(), row.tro_cap)];
+        if row.phu_cap > 0 {
+            want.push(("phu_cap".to_string(), row.phu_cap));
+        }
+        assert_eq!(lines, want, "{}", row.code);
+    }
+    // The new person is searchable by name and by ID number.
+    assert_eq!(svc.search("pham dung", 5).unwrap().hits.len(), 1);
+    assert_eq!(svc.search("046150009999", 5).unwrap().hits.len(), 1);
+    // The lines' digests recorded with each batch still hold.
+    assert!(svc.verify().unwrap().ok());
+}
+
+#[test]
+fn a_name_search_with_punctuation_finds_by_each_word() {
+    let office = Office::new();
+    office.import("t10.csv", &csv("2026-10", &three()), "2026-10");
+    let svc = office.service();
+    for query in [
+        "nguyen-an",
+        "nguyễn, an",
+        "\"an\"",
+        "an*",
+        "(an)",
+        "tran-thi-binh",
+    ] {
+        let hits = svc
+            .search(query, 5)
+            .unwrap_or_else(|e| panic!("{query}: {e:?}"))
+            .hits;
+        assert!(!hits.is_empty(), "{query}");
+    }
+}

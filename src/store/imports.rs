@@ -110,53 +110,52 @@ pub struct NewLine {
 /// Lines written by one statement.
 const LINES_PER_STATEMENT: usize = 64;
 
-/// Writes lines of one period and batch, several to a statement; returns
-/// each new line's id with its index in `lines`. (A person has at most one
-/// line of a kind in one list, which is how ids are matched to lines
-/// whatever order RETURNING gives them in.)
+/// The id the next entitlement line gets (inside the caller's write
+/// transaction).
+pub fn next_line_id(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(id), 0) + 1 FROM entitlements",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Writes lines of one period and batch, several to a statement; the line
+/// at index `i` of `lines` gets the id `first_id + i`.
 pub fn insert_entitlements(
     conn: &Connection,
     period: Period,
     batch_id: i64,
+    first_id: i64,
     lines: &[NewLine],
-) -> Result<Vec<(i64, usize)>, StoreError> {
+) -> Result<(), StoreError> {
     use rusqlite::ToSql;
     let period = period.to_string();
-    let mut out = Vec::with_capacity(lines.len());
     for (chunk_no, chunk) in lines.chunks(LINES_PER_STATEMENT).enumerate() {
-        let fixed: Vec<(&str, i64, i64)> = chunk
+        let base = first_id + (chunk_no * LINES_PER_STATEMENT) as i64;
+        let fixed: Vec<(i64, &str, i64, i64)> = chunk
             .iter()
-            .map(|l| (l.kind.code(), l.amount.dong(), l.row as i64))
+            .enumerate()
+            .map(|(i, l)| {
+                (
+                    base + i as i64,
+                    l.kind.code(),
+                    l.amount.dong(),
+                    l.row as i64,
+                )
+            })
             .collect();
-        let mut values: Vec<&dyn ToSql> = Vec::with_capacity(chunk.len() * 6);
+        let mut values: Vec<&dyn ToSql> = Vec::with_capacity(chunk.len() * 7);
         for (l, f) in chunk.iter().zip(&fixed) {
-            values.extend_from_slice(&[&l.person_id, &period, &f.0, &f.1, &batch_id, &f.2]);
+            values.extend_from_slice(&[&f.0, &l.person_id, &period, &f.1, &f.2, &batch_id, &f.3]);
         }
         let sql = format!(
-            "INSERT INTO entitlements (person_id, period, kind, amount, batch_id, source_row) VALUES {}
-             RETURNING id, person_id, kind",
-            vec!["(?,?,?,?,?,?)"; chunk.len()].join(",")
+            "INSERT INTO entitlements (id, person_id, period, kind, amount, batch_id, source_row) VALUES {}",
+            vec!["(?,?,?,?,?,?,?)"; chunk.len()].join(",")
         );
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(values.as_slice(), |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, person_id, kind) = row?;
-            let at = chunk
-                .iter()
-                .position(|l| l.person_id == person_id && l.kind.code() == kind)
-                .ok_or_else(|| StoreError::Refused {
-                    rule: "a written line was not found".into(),
-                })?;
-            out.push((id, chunk_no * LINES_PER_STATEMENT + at));
-        }
+        conn.prepare_cached(&sql)?.execute(values.as_slice())?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// A batch's counts, written when its lines are in.

@@ -85,10 +85,13 @@ pub fn by_name_words(
     folded_words: &[&str],
     limit: usize,
 ) -> Result<Vec<Person>, StoreError> {
+    // One token per term: the index keeps no positions, so a term the
+    // tokenizer would split ("a-b") would be a phrase it cannot answer.
     let query: Vec<String> = folded_words
         .iter()
+        .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"*", w.replace('"', "")))
+        .map(|w| format!("\"{w}\"*"))
         .collect();
     if query.is_empty() {
         return Ok(Vec::new());
@@ -135,31 +138,64 @@ pub struct ListedPerson {
 /// People written by one statement when an import adds them.
 pub const INSERT_BATCH: usize = 64;
 
-const INSERT_COLUMNS: &str = "record_code, full_name, search_key, birth_year, gender, id_number, id_kind,
+const INSERT_COLUMNS: &str = "id, record_code, full_name, search_key, birth_year, gender, id_number, id_kind,
     phone, hamlet, address, category, pay_method, account_no, account_bank, first_batch, updated_at";
 
-/// Adds the people of `list` (at most [`INSERT_BATCH`]) first seen in batch
-/// `batch_id`, skipping those whose record code is already on file; returns
-/// the new ids by record code.
-pub fn insert_new_batch<'a>(
+/// The id the next new person gets (inside the caller's write
+/// transaction; people are never deleted, so it is also one more than the
+/// number of people on file).
+pub fn next_id(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(
+        conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM people", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
+/// The people on file among `codes` (at most [`INSERT_BATCH`]), by record code.
+pub fn by_record_codes(
     conn: &Connection,
-    list: impl Iterator<Item = &'a ListedPerson>,
+    codes: &[&str],
+) -> Result<std::collections::HashMap<String, Person>, StoreError> {
+    if codes.is_empty() {
+        return Ok(Default::default());
+    }
+    let sql = format!(
+        "SELECT {COLUMNS} FROM people WHERE record_code IN ({})",
+        vec!["?"; codes.len()].join(",")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(codes), read)?;
+    rows.map(|p| p.map(|p| (p.record_code.clone(), p)))
+        .collect::<Result<_, _>>()
+        .map_err(StoreError::from)
+}
+
+/// Adds people first seen in batch `batch_id` (at most [`INSERT_BATCH`]),
+/// each with the id the caller gave it, in one statement. A record code
+/// already on file is refused by its unique index.
+pub fn insert_new(
+    conn: &Connection,
+    list: &[(i64, &ListedPerson)],
     batch_id: i64,
     at: &str,
-) -> Result<std::collections::HashMap<String, i64>, StoreError> {
+) -> Result<(), StoreError> {
     use rusqlite::ToSql;
-    let list: Vec<&ListedPerson> = list.collect();
     if list.is_empty() {
-        return Ok(Default::default());
+        return Ok(());
     }
     let methods: Vec<&str> = list
         .iter()
-        .map(|p| p.pay_method.unwrap_or(PayMethod::Cash).code())
+        .map(|(_, p)| p.pay_method.unwrap_or(PayMethod::Cash).code())
         .collect();
-    let genders: Vec<Option<&str>> = list.iter().map(|p| p.gender.map(Gender::code)).collect();
-    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(list.len() * 16);
-    for (i, p) in list.iter().enumerate() {
+    let genders: Vec<Option<&str>> = list
+        .iter()
+        .map(|(_, p)| p.gender.map(Gender::code))
+        .collect();
+    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(list.len() * 17);
+    for (i, (id, p)) in list.iter().enumerate() {
         values.extend_from_slice(&[
+            id,
             &p.record_code,
             &p.full_name,
             &p.search_key,
@@ -178,16 +214,32 @@ pub fn insert_new_batch<'a>(
             &at,
         ]);
     }
-    let one = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    let one = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     let sql = format!(
-        "INSERT INTO people ({INSERT_COLUMNS}) VALUES {} ON CONFLICT (record_code) DO NOTHING RETURNING record_code, id",
+        "INSERT INTO people ({INSERT_COLUMNS}) VALUES {}",
         vec![one; list.len()].join(",")
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(values.as_slice(), |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    conn.prepare_cached(&sql)?.execute(values.as_slice())?;
+    Ok(())
+}
+
+/// The index behind look-up by ID number, exactly as migration 001 makes it.
+pub const ID_NUMBER_INDEX: &str =
+    "CREATE INDEX people_by_id_number ON people(id_number) WHERE id_number IS NOT NULL";
+
+/// Drops the ID-number index inside a large import's transaction: adding
+/// many thousands of people to it one by one, in the list's order, costs
+/// several times more than building it afresh from the sorted numbers.
+/// [`rebuild_id_number_index`] puts it back before the transaction ends;
+/// a rollback puts it back by itself.
+pub fn drop_id_number_index(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch("DROP INDEX people_by_id_number")?;
+    Ok(())
+}
+
+pub fn rebuild_id_number_index(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch(ID_NUMBER_INDEX)?;
+    Ok(())
 }
 
 /// The fields of `person` that a list changes: (column, before, after).
@@ -279,11 +331,13 @@ pub fn update_from_list(
     Ok(())
 }
 
-/// Adds the people first seen in `batch_id` to the name search.
-pub fn index_names_of_batch(conn: &Connection, batch_id: i64) -> Result<usize, StoreError> {
+/// Adds the people with ids `from..=to` (just written by an import) to
+/// the name search, in one statement: far cheaper than one by one, which
+/// writes the index out at every row.
+pub fn index_names(conn: &Connection, from: i64, to: i64) -> Result<usize, StoreError> {
     Ok(conn.execute(
-        "INSERT INTO people_names (rowid, search_key) SELECT id, search_key FROM people WHERE first_batch = ?1",
-        [batch_id],
+        "INSERT INTO people_names (rowid, search_key) SELECT id, search_key FROM people WHERE id BETWEEN ?1 AND ?2",
+        [from, to],
     )?)
 }
 

@@ -53,6 +53,25 @@ fn a_new_database_is_at_the_latest_schema_in_wal_mode() {
         .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
         .unwrap();
     assert_eq!(fk, 1);
+    let page: u32 = store
+        .conn()
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(page, super::PAGE_SIZE);
+}
+
+#[test]
+fn the_id_number_index_is_made_by_the_first_migration_as_imports_rebuild_it() {
+    let (_dir, store) = new_store();
+    let sql: String = store
+        .conn()
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'people_by_id_number'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(sql, super::people::ID_NUMBER_INDEX);
 }
 
 #[test]

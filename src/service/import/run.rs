@@ -66,6 +66,7 @@ where
     imports::defer_foreign_keys(tx)?;
     imports::ensure_period(tx, ctx.period, ctx.at)?;
     let batch_id = imports::next_batch_id(tx)?;
+    let next_person = people::next_id(tx)?;
     let mut writer = Writer {
         tx,
         ctx,
@@ -74,10 +75,15 @@ where
         line: String::new(),
         pending: Vec::with_capacity(people::INSERT_BATCH),
         digest: Sha256::new(),
-        person_rows: HashMap::new(),
+        codes: SeenCodes::new(code_hash),
         ids: HashMap::new(),
+        people_before: next_person - 1,
+        next_person,
+        next_line: imports::next_line_id(tx)?,
+        id_index_dropped: false,
         total_row: None,
     };
+    writer.maybe_drop_id_index()?;
     std::thread::scope(|scope| -> Result<(), Error> {
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Event>>(8);
         let reader = scope.spawn(move || -> Result<(), SourceError> {
@@ -143,9 +149,14 @@ where
     if report.is_rejected() {
         return Ok(());
     }
-    // New people become searchable by name in one pass: far cheaper than
-    // indexing them one by one.
-    people::index_names_of_batch(tx, batch_id)?;
+    // What was kept to find repeated codes and IDs is no longer needed:
+    // free it before the indexes are built, which want memory of their own.
+    writer.codes = SeenCodes::new(code_hash);
+    writer.ids = HashMap::new();
+    if writer.id_index_dropped {
+        people::rebuild_id_number_index(tx)?;
+    }
+    people::index_names(tx, writer.people_before + 1, writer.next_person - 1)?;
     let lines_digest = hex::encode(writer.digest.finalize_reset());
     imports::insert_batch(
         tx,
@@ -198,12 +209,102 @@ struct Writer<'a> {
     /// Accepted rows not yet written.
     pending: Vec<record::ListedRow>,
     digest: Sha256,
-    /// People written or touched by this list, with their row: a record
-    /// code seen twice finds its person here.
-    person_rows: HashMap<i64, u32>,
+    /// Record codes seen in this list, by their hash (a million codes as
+    /// strings would double the memory an import needs): a code seen twice
+    /// is refused.
+    codes: SeenCodes,
     /// ID numbers seen in this list (as numbers: 9 or 12 digits), with their row.
     ids: HashMap<u64, u32>,
+    /// People on file before this list.
+    people_before: i64,
+    /// The ids the next new person and the next line get: this transaction
+    /// is the only writer, so ids are given here, not read back.
+    next_person: i64,
+    next_line: i64,
+    /// Whether the ID-number index is dropped until the end of the run.
+    id_index_dropped: bool,
     total_row: Option<table::DataRow>,
+}
+
+/// New people after which a run drops the ID-number index and builds it
+/// afresh at the end, when they are also at least a quarter of the people
+/// on file: below that, adding them one by one is cheaper.
+const REBUILD_ID_INDEX_AFTER: i64 = 10_000;
+
+/// Where a record code was first seen: its row, and the id of its person.
+#[derive(Clone, Copy)]
+struct Seen {
+    row: u32,
+    person: u32,
+}
+
+fn code_hash(code: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(code)
+}
+
+/// The record codes seen in a list, kept by hash (a million codes as
+/// strings would double the memory an import needs). A hash found again
+/// is checked against the code of the person it was seen with, so two
+/// codes that share a hash are still told apart.
+struct SeenCodes {
+    hash: fn(&str) -> u64,
+    by_hash: HashMap<u64, Seen>,
+    /// The rare code whose hash another code already has.
+    collided: HashMap<String, Seen>,
+}
+
+impl SeenCodes {
+    fn new(hash: fn(&str) -> u64) -> Self {
+        SeenCodes {
+            hash,
+            by_hash: HashMap::new(),
+            collided: HashMap::new(),
+        }
+    }
+
+    /// The row where `code` was first seen, if it was; `code_of` gives the
+    /// record code of a person seen earlier.
+    fn first_row(
+        &self,
+        code: &str,
+        code_of: impl FnOnce(u32) -> Result<Option<String>, Error>,
+    ) -> Result<Option<u32>, Error> {
+        let Some(first) = self.by_hash.get(&(self.hash)(code)) else {
+            return Ok(None);
+        };
+        if code_of(first.person)?.as_deref() == Some(code) {
+            return Ok(Some(first.row));
+        }
+        Ok(self.collided.get(code).map(|s| s.row))
+    }
+
+    /// Records `code`, not seen before, as seen.
+    fn insert(&mut self, code: &str, seen: Seen) {
+        match self.by_hash.entry((self.hash)(code)) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(seen);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.collided.insert(code.to_string(), seen);
+            }
+        }
+    }
+}
+
+/// Whether a list that has so far added `added` people to the
+/// `before` on file should build the ID-number index afresh at the end.
+fn rebuild_id_index(before: i64, added: i64) -> bool {
+    before == 0 || (added >= REBUILD_ID_INDEX_AFTER && added * 4 >= before)
+}
+
+/// The number an ID is kept under in [`Writer::ids`]: its digits after a
+/// leading 1, so that "012…" and "12…" differ (an ID is 9 or 12 digits).
+fn id_key(id: &str) -> u64 {
+    id.bytes().fold(1u64, |n, b| {
+        n.saturating_mul(10)
+            .saturating_add(u64::from(b.wrapping_sub(b'0')))
+    })
 }
 
 impl Writer<'_> {
@@ -234,9 +335,7 @@ impl Writer<'_> {
         };
         let here = listed.row as u32;
         if let Some(id) = listed.person.id_number.as_deref() {
-            // An ID is 9 or 12 digits; its kind is in the length, so the
-            // number with a leading 1 is exact ("012…" ≠ "12…").
-            let key = format!("1{id}").parse::<u64>().unwrap_or(u64::MAX);
+            let key = id_key(id);
             if let Some(&first_row) = self.ids.get(&key) {
                 report.reject(RowProblem {
                     place: self.place(number, crate::import::Field::IdNumber, &listed.person),
@@ -265,25 +364,27 @@ impl Writer<'_> {
         let tx = self.tx;
         let at = self.ctx.at;
         let rows = std::mem::take(&mut self.pending);
-        let new = people::insert_new_batch(tx, rows.iter().map(|r| &r.person), self.batch_id, at)?;
-        report.new_people += new.len();
+        // Only a database that had people before this list can know anyone.
+        let mut known = if self.people_before > 0 {
+            let codes: Vec<&str> = rows.iter().map(|r| r.person.record_code.as_str()).collect();
+            people::by_record_codes(tx, &codes)?
+        } else {
+            HashMap::new()
+        };
+        let mut new: Vec<(i64, &people::ListedPerson)> = Vec::new();
         let mut lines: Vec<imports::NewLine> = Vec::new();
         for listed in &rows {
-            let known = match new.get(listed.person.record_code.as_str()) {
-                Some(_) => None,
-                None => Some(
-                    people::by_record_code(tx, &listed.person.record_code)?
-                        .ok_or(Error::NoSuchPerson)?,
-                ),
-            };
-            let person_id = match (&known, new.get(listed.person.record_code.as_str())) {
-                (Some(p), _) => p.id,
-                (None, Some(&id)) => id,
-                (None, None) => return Err(Error::NoSuchPerson),
-            };
             // The same record code earlier in this list: its person is
             // already written (new) or touched (known).
-            if let Some(&first_row) = self.person_rows.get(&person_id) {
+            let code = listed.person.record_code.as_str();
+            let first = self.codes.first_row(code, |person| {
+                let person = i64::from(person);
+                Ok(match new.binary_search_by_key(&person, |(id, _)| *id) {
+                    Ok(at) => Some(new[at].1.record_code.clone()),
+                    Err(_) => people::get(tx, person)?.map(|p| p.record_code),
+                })
+            })?;
+            if let Some(first_row) = first {
                 report.reject(RowProblem {
                     place: self.place(listed.row, crate::import::Field::RecordCode, &listed.person),
                     problem: Problem::DuplicateCode {
@@ -292,19 +393,33 @@ impl Writer<'_> {
                 });
                 continue;
             }
-            self.person_rows.insert(person_id, listed.row as u32);
-            if let Some(existing) = known
-                && !self.known_person(listed, existing, report)?
-            {
-                continue;
-            }
+            let person_id = match known.remove(code) {
+                Some(existing) => {
+                    let id = existing.id;
+                    if !self.known_person(listed, existing, report)? {
+                        continue;
+                    }
+                    id
+                }
+                None => {
+                    let id = self.next_person;
+                    self.next_person += 1;
+                    new.push((id, &listed.person));
+                    id
+                }
+            };
+            self.codes.insert(
+                code,
+                Seen {
+                    row: listed.row as u32,
+                    person: u32::try_from(person_id).map_err(|_| Error::NoSuchPerson)?,
+                },
+            );
             report.people += 1;
             report.total = report.total + listed.total();
             for (kind, amount) in &listed.lines {
                 let sum = report.per_kind.entry(*kind).or_insert(Money::ZERO);
                 *sum = *sum + *amount;
-            }
-            for (kind, amount) in &listed.lines {
                 lines.push(imports::NewLine {
                     person_id,
                     kind: *kind,
@@ -313,15 +428,18 @@ impl Writer<'_> {
                 });
             }
         }
-        let mut ids = imports::insert_entitlements(tx, self.ctx.period, self.batch_id, &lines)?;
+        report.new_people += new.len();
+        self.maybe_drop_id_index()?;
+        people::insert_new(tx, &new, self.batch_id, at)?;
+        let first_line = self.next_line;
+        imports::insert_entitlements(tx, self.ctx.period, self.batch_id, first_line, &lines)?;
+        self.next_line += lines.len() as i64;
         // The digest follows line ids, as `recompute_digest` reads them.
-        ids.sort_unstable_by_key(|(id, _)| *id);
-        for (id, at_index) in ids {
-            let l = &lines[at_index];
+        for (i, l) in lines.iter().enumerate() {
             self.line.clear();
             imports::write_line_canonical(
                 &mut self.line,
-                id,
+                first_line + i as i64,
                 l.person_id,
                 self.ctx.period,
                 l.kind.code(),
@@ -330,8 +448,21 @@ impl Writer<'_> {
             );
             self.digest.update(self.line.as_bytes());
         }
+        drop(new);
         self.pending = rows;
         self.pending.clear();
+        Ok(())
+    }
+
+    /// Drops the ID-number index when this list is the office's first, or
+    /// once it has added many people compared with those on file (it is
+    /// built again at the end, see [`people::drop_id_number_index`]).
+    fn maybe_drop_id_index(&mut self) -> Result<(), Error> {
+        let added = self.next_person - 1 - self.people_before;
+        if !self.id_index_dropped && rebuild_id_index(self.people_before, added) {
+            people::drop_id_number_index(self.tx)?;
+            self.id_index_dropped = true;
+        }
         Ok(())
     }
 
@@ -427,5 +558,58 @@ fn check_file_total(row: &table::DataRow, report: &mut ImportReport) {
                 },
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_id_index_is_rebuilt_for_a_first_list_or_when_many_people_are_added() {
+        // The office's first list, however short.
+        assert!(rebuild_id_index(0, 0));
+        assert!(rebuild_id_index(0, 3));
+        // A usual month: a few new people among many on file.
+        assert!(!rebuild_id_index(2_000, 15));
+        assert!(!rebuild_id_index(1_000_000, 9_999));
+        // Many new people, but few compared with those on file.
+        assert!(!rebuild_id_index(1_000_000, 100_000));
+        // Many new people, a quarter or more of those on file.
+        assert!(rebuild_id_index(40_000, 10_000));
+        assert!(rebuild_id_index(1_000_000, 250_000));
+        assert!(!rebuild_id_index(40_001, 10_000));
+    }
+
+    #[test]
+    fn codes_that_share_a_hash_are_still_told_apart() {
+        // Every code has the same hash here.
+        let mut seen = SeenCodes::new(|_| 7);
+        let people = ["HD-001", "HD-002", "HD-003"];
+        let code_of = |person: u32| Ok(Some(people[person as usize].to_string()));
+        assert_eq!(seen.first_row("HD-001", code_of).unwrap(), None);
+        seen.insert("HD-001", Seen { row: 10, person: 0 });
+        assert_eq!(seen.first_row("HD-002", code_of).unwrap(), None);
+        seen.insert("HD-002", Seen { row: 11, person: 1 });
+        assert_eq!(seen.first_row("HD-003", code_of).unwrap(), None);
+        seen.insert("HD-003", Seen { row: 12, person: 2 });
+        assert_eq!(seen.first_row("HD-001", code_of).unwrap(), Some(10));
+        assert_eq!(seen.first_row("HD-002", code_of).unwrap(), Some(11));
+        assert_eq!(seen.first_row("HD-003", code_of).unwrap(), Some(12));
+        assert_eq!(seen.first_row("HD-004", code_of).unwrap(), None);
+        // With a real hash, codes are found by their own.
+        let mut seen = SeenCodes::new(code_hash);
+        seen.insert("HD-001", Seen { row: 3, person: 0 });
+        assert_eq!(seen.first_row("HD-001", code_of).unwrap(), Some(3));
+        assert_eq!(seen.first_row("HD-002", code_of).unwrap(), None);
+    }
+
+    #[test]
+    fn id_keys_tell_apart_numbers_that_differ_only_by_leading_zeros() {
+        assert_ne!(id_key("012345678"), id_key("12345678"));
+        assert_ne!(id_key("001234567890"), id_key("01234567890"));
+        assert_eq!(id_key("046048001234"), 1_046_048_001_234);
+        // Twelve digits and the leading 1 fit; nothing longer is ever asked.
+        assert_eq!(id_key("999999999999"), 1_999_999_999_999);
     }
 }
