@@ -32,6 +32,22 @@ pub fn bulk_csv(n: usize) -> PathBuf {
     path
 }
 
+/// The `n`-person list again for the next month (2026-12): the same
+/// people, so every one of them is already on file when it is imported
+/// after the first.
+pub fn bulk_csv_next_month(n: usize) -> PathBuf {
+    let path = data_dir().join(format!("list-{n}-next.csv"));
+    if !path.exists() {
+        let text = std::fs::read_to_string(bulk_csv(n)).unwrap();
+        let next = text
+            .replace(";11/2026\r\n", ";12/2026\r\n")
+            .replace(";11/2026\n", ";12/2026\n");
+        assert_ne!(text, next, "the list names its month in every row");
+        std::fs::write(&path, next).unwrap();
+    }
+    path
+}
+
 /// The shipped configuration pointed at `dir` (payment every day).
 pub fn config_in(dir: &Path) -> Arc<Config> {
     let text = include_str!("../../config/chitra.toml")
