@@ -85,8 +85,8 @@ pub fn by_name_words(
     folded_words: &[&str],
     limit: usize,
 ) -> Result<Vec<Person>, StoreError> {
-    // One token per term: the index keeps no positions, so a term the
-    // tokenizer would split ("a-b") would be a phrase it cannot answer.
+    // One token per term: a term the tokenizer would split ("a-b") would
+    // otherwise be a phrase, its words required side by side.
     let query: Vec<String> = folded_words
         .iter()
         .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
