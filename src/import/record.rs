@@ -9,14 +9,13 @@
 use chrono::Datelike;
 
 use super::fields::Field;
-use super::source::Cell;
 use super::table::{self, Column, DataRow};
 use crate::domain::idnumber::{self, IdError, IdKind, IdWarning};
 use crate::domain::money::AmountError;
 use crate::domain::person::Gender;
 use crate::domain::{EntitlementKind, Money, PayMethod};
 use crate::store::people::ListedPerson;
-use crate::text::{TextError, clean_field, fold};
+use crate::text::{TextError, clean_field_owned, fold};
 
 /// Where in the file a problem is.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -117,17 +116,22 @@ impl ListedRow {
 /// Reads one data row. `hamlet` is the current group heading, used when the
 /// list has no hamlet column. Warnings go to `warnings` either way.
 pub fn read_row(
-    row: &DataRow,
+    mut row: DataRow,
     hamlet: Option<&str>,
     warnings: &mut Vec<RowProblem>,
 ) -> Result<ListedRow, Vec<RowProblem>> {
     let n = row.number();
     let mut errors = Vec::new();
-    let mut text = |field: Field| -> Option<(String, &Column, &Cell)> {
-        let (col, cell) = row.value(field)?;
-        match clean_field(&cell.text) {
+    // Before any value is taken out of the row: a "Nam" or "Nữ" column
+    // says the gender by being filled.
+    let implied_gender = row.implied_gender();
+    // Text values are taken out of the row's cells, not copied.
+    let columns = row.columns();
+    let mut text = |field: Field| -> Option<(String, &Column, bool)> {
+        let (col, cell) = row.take_value(field, &columns)?;
+        match clean_field_owned(cell.text) {
             Ok(v) if v.is_empty() => None,
-            Ok(v) => Some((v, col, cell)),
+            Ok(v) => Some((v, col, cell.numeric)),
             Err(e) => {
                 errors.push(RowProblem {
                     place: Place::cell(n, col),
@@ -182,7 +186,7 @@ pub fn read_row(
         }
     });
 
-    let mut gender = row.implied_gender().map(|g| match g {
+    let mut gender = implied_gender.map(|g| match g {
         table::Gender::Male => Gender::Male,
         table::Gender::Female => Gender::Female,
     });
@@ -197,7 +201,7 @@ pub fn read_row(
     }
 
     let id = match id_raw {
-        Some((v, col, cell)) => match idnumber::parse(&v, birth_year, cell.numeric) {
+        Some((v, col, numeric)) => match idnumber::parse(&v, birth_year, numeric) {
             Ok((id, warns)) => {
                 for w in warns {
                     warnings.push(RowProblem {
@@ -227,6 +231,9 @@ pub fn read_row(
     };
 
     let record_code = match (code, &id) {
+        (Some((v, _, _)), _) if !v.bytes().any(|b| b.is_ascii_lowercase() || !b.is_ascii()) => {
+            Some(v)
+        }
         (Some((v, _, _)), _) => Some(v.to_uppercase()),
         (None, Some(id)) if row.column(Field::RecordCode).is_none() => {
             Some(id.as_str().to_string())

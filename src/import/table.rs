@@ -187,6 +187,24 @@ impl DataRow {
     pub fn cells(&self) -> &[Cell] {
         &self.cells
     }
+
+    /// The table's columns (shared by every row).
+    pub fn columns(&self) -> Arc<[Column]> {
+        self.columns.clone()
+    }
+
+    /// Takes the value of `field` out of the row, leaving its cell empty,
+    /// with the column it came from (`columns` is [`DataRow::columns`]).
+    pub fn take_value<'c>(
+        &mut self,
+        field: Field,
+        columns: &'c [Column],
+    ) -> Option<(&'c Column, Cell)> {
+        let col = columns.iter().find(|c| {
+            c.field == field && self.cells.get(c.index).is_some_and(|cell| !cell.is_empty())
+        })?;
+        Some((col, std::mem::take(&mut self.cells[col.index])))
+    }
 }
 
 /// The table: its [`Layout`], and an iterator over its rows after the

@@ -11,7 +11,7 @@ pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let mut put = |c: char| {
-        if is_combining_mark(c) {
+        if !c.is_ascii() && is_combining_mark(c) {
             return;
         }
         let c = match c {

@@ -10,5 +10,5 @@ pub mod normalize;
 pub mod sanitize;
 
 pub use fold::fold;
-pub use normalize::{TextError, clean_field, is_nfc, nfc};
+pub use normalize::{TextError, clean_field, clean_field_owned, is_nfc, nfc};
 pub use sanitize::for_display;

@@ -177,6 +177,19 @@ pub fn clean_field(s: &str) -> Result<String, TextError> {
     clean_field_char_by_char(s)
 }
 
+/// [`clean_field`] of a value the caller no longer needs: returned as it
+/// is, without a copy, when it is already clean.
+pub fn clean_field_owned(mut s: String) -> Result<String, TextError> {
+    if !is_plain(&s) {
+        return clean_field_char_by_char(&s);
+    }
+    let end = s.trim_end_matches(' ').len();
+    s.truncate(end);
+    let start = s.len() - s.trim_start_matches(' ').len();
+    s.drain(..start);
+    Ok(s)
+}
+
 /// [`clean_field`] for any text, one character at a time.
 fn clean_field_char_by_char(s: &str) -> Result<String, TextError> {
     let mut out = String::with_capacity(s.len());
@@ -253,6 +266,7 @@ mod tests {
                 .map(|i| alphabet[((x >> (i * 5 + 8)) % alphabet.len() as u64) as usize])
                 .collect();
             assert_eq!(clean_field(&s), clean_field_char_by_char(&s), "{s:?}");
+            assert_eq!(clean_field_owned(s.clone()), clean_field(&s), "{s:?}");
         }
     }
 

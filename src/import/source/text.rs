@@ -272,8 +272,11 @@ impl Rows {
         }
         self.last_row = number;
         let mut cells = Vec::with_capacity(self.record.len());
+        let breaks = memchr::memchr(b'\n', self.record.as_slice()).is_some();
         for field in &self.record {
-            self.inner_breaks += memchr::memchr_iter(b'\n', field).count() as u64;
+            if breaks {
+                self.inner_breaks += memchr::memchr_iter(b'\n', field).count() as u64;
+            }
             match std::str::from_utf8(field) {
                 Ok(s) => cells.push(Cell::text(s)),
                 Err(_) => {

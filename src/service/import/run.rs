@@ -93,9 +93,10 @@ where
                 match item? {
                     TableRow::Data(row) => {
                         let mut warnings = Vec::new();
-                        let read = record::read_row(&row, hamlet.as_deref(), &mut warnings);
+                        let number = row.number();
+                        let read = record::read_row(row, hamlet.as_deref(), &mut warnings);
                         batch.push(Event::Row {
-                            number: row.number(),
+                            number,
                             read,
                             warnings,
                         });
