@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::StoreError;
+use super::{StoreError, bulk};
 use crate::domain::{EntitlementKind, Money, Period};
 
 /// An import batch as recorded.
@@ -120,42 +120,61 @@ pub fn next_line_id(conn: &Connection) -> Result<i64, StoreError> {
     )?)
 }
 
-/// Writes lines of one period and batch, several to a statement; the line
-/// at index `i` of `lines` gets the id `first_id + i`.
-pub fn insert_entitlements(
-    conn: &Connection,
-    period: Period,
+/// Writes the lines of one period and batch, [`LINES_PER_STATEMENT`] to a
+/// statement; the caller gives each line its id.
+pub struct NewLines<'c> {
+    conn: &'c Connection,
+    period: String,
     batch_id: i64,
-    first_id: i64,
-    lines: &[NewLine],
-) -> Result<(), StoreError> {
-    use rusqlite::ToSql;
-    let period = period.to_string();
-    for (chunk_no, chunk) in lines.chunks(LINES_PER_STATEMENT).enumerate() {
-        let base = first_id + (chunk_no * LINES_PER_STATEMENT) as i64;
-        let fixed: Vec<(i64, &str, i64, i64)> = chunk
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                (
-                    base + i as i64,
-                    l.kind.code(),
-                    l.amount.dong(),
-                    l.row as i64,
-                )
-            })
-            .collect();
-        let mut values: Vec<&dyn ToSql> = Vec::with_capacity(chunk.len() * 7);
-        for (l, f) in chunk.iter().zip(&fixed) {
-            values.extend_from_slice(&[&f.0, &l.person_id, &period, &f.1, &f.2, &batch_id, &f.3]);
+    /// The statement for a full batch, prepared once.
+    full: Option<bulk::Insert<'c>>,
+}
+
+impl<'c> NewLines<'c> {
+    pub fn new(conn: &'c Connection, period: Period, batch_id: i64) -> Self {
+        NewLines {
+            conn,
+            period: period.to_string(),
+            batch_id,
+            full: None,
         }
-        let sql = format!(
-            "INSERT INTO entitlements (id, person_id, period, kind, amount, batch_id, source_row) VALUES {}",
-            vec!["(?,?,?,?,?,?,?)"; chunk.len()].join(",")
-        );
-        conn.prepare_cached(&sql)?.execute(values.as_slice())?;
     }
-    Ok(())
+
+    /// Writes `lines`; the line at index `i` gets the id `first_id + i`.
+    pub fn write(&mut self, first_id: i64, lines: &[NewLine]) -> Result<(), StoreError> {
+        for (chunk_no, chunk) in lines.chunks(LINES_PER_STATEMENT).enumerate() {
+            let base = first_id + (chunk_no * LINES_PER_STATEMENT) as i64;
+            let mut values = Vec::with_capacity(chunk.len() * 7);
+            for (i, l) in chunk.iter().enumerate() {
+                values.extend_from_slice(&[
+                    bulk::Value::Int(base + i as i64),
+                    bulk::Value::Int(l.person_id),
+                    bulk::Value::Text(&self.period),
+                    bulk::Value::Text(l.kind.code()),
+                    bulk::Value::Int(l.amount.dong()),
+                    bulk::Value::Int(self.batch_id),
+                    bulk::Value::Int(l.row as i64),
+                ]);
+            }
+            let sql = |rows: usize| {
+                format!(
+                    "INSERT INTO entitlements (id, person_id, period, kind, amount, batch_id, source_row) VALUES {}",
+                    vec!["(?,?,?,?,?,?,?)"; rows].join(",")
+                )
+            };
+            if chunk.len() == LINES_PER_STATEMENT {
+                if self.full.is_none() {
+                    self.full = Some(bulk::Insert::new(self.conn, &sql(LINES_PER_STATEMENT))?);
+                }
+                if let Some(full) = &mut self.full {
+                    full.run(&values)?;
+                    continue;
+                }
+            }
+            bulk::Insert::new(self.conn, &sql(chunk.len()))?.run(&values)?;
+        }
+        Ok(())
+    }
 }
 
 /// A batch's counts, written when its lines are in.

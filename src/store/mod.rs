@@ -8,6 +8,7 @@
 //! updates and deletes whoever asks.
 
 pub mod audit;
+pub mod bulk;
 pub mod days;
 pub mod drawers;
 mod error;

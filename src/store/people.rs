@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::StoreError;
+use super::{StoreError, bulk};
 use crate::domain::PayMethod;
 use crate::domain::person::{Gender, Person, Status};
 
@@ -171,56 +171,68 @@ pub fn by_record_codes(
         .map_err(StoreError::from)
 }
 
-/// Adds people first seen in batch `batch_id` (at most [`INSERT_BATCH`]),
-/// each with the id the caller gave it, in one statement. A record code
-/// already on file is refused by its unique index.
-pub fn insert_new(
-    conn: &Connection,
-    list: &[(i64, &ListedPerson)],
-    batch_id: i64,
-    at: &str,
-) -> Result<(), StoreError> {
-    use rusqlite::ToSql;
-    if list.is_empty() {
-        return Ok(());
+/// Writes the people a list adds, [`INSERT_BATCH`] to a statement, each
+/// with the id the caller gave it. A record code already on file is refused
+/// by its unique index.
+pub struct NewPeople<'c> {
+    conn: &'c Connection,
+    /// The statement for a full batch, prepared once.
+    full: Option<bulk::Insert<'c>>,
+}
+
+impl<'c> NewPeople<'c> {
+    pub fn new(conn: &'c Connection) -> Self {
+        NewPeople { conn, full: None }
     }
-    let methods: Vec<&str> = list
-        .iter()
-        .map(|(_, p)| p.pay_method.unwrap_or(PayMethod::Cash).code())
-        .collect();
-    let genders: Vec<Option<&str>> = list
-        .iter()
-        .map(|(_, p)| p.gender.map(Gender::code))
-        .collect();
-    let mut values: Vec<&dyn ToSql> = Vec::with_capacity(list.len() * 17);
-    for (i, (id, p)) in list.iter().enumerate() {
-        values.extend_from_slice(&[
-            id,
-            &p.record_code,
-            &p.full_name,
-            &p.search_key,
-            &p.birth_year,
-            &genders[i],
-            &p.id_number,
-            &p.id_kind,
-            &p.phone,
-            &p.hamlet,
-            &p.address,
-            &p.category,
-            &methods[i],
-            &p.account_no,
-            &p.account_bank,
-            &batch_id,
-            &at,
-        ]);
+
+    /// Writes `list` (at most [`INSERT_BATCH`]) first seen in batch `batch_id`.
+    pub fn write(
+        &mut self,
+        list: &[(i64, &ListedPerson)],
+        batch_id: i64,
+        at: &str,
+    ) -> Result<(), StoreError> {
+        if list.is_empty() {
+            return Ok(());
+        }
+        let mut values = Vec::with_capacity(list.len() * 17);
+        for (id, p) in list {
+            values.extend_from_slice(&[
+                bulk::Value::Int(*id),
+                bulk::Value::Text(&p.record_code),
+                bulk::Value::Text(&p.full_name),
+                bulk::Value::Text(&p.search_key),
+                p.birth_year.into(),
+                p.gender.map(Gender::code).into(),
+                p.id_number.as_deref().into(),
+                p.id_kind.into(),
+                p.phone.as_deref().into(),
+                p.hamlet.as_deref().into(),
+                p.address.as_deref().into(),
+                p.category.as_deref().into(),
+                bulk::Value::Text(p.pay_method.unwrap_or(PayMethod::Cash).code()),
+                p.account_no.as_deref().into(),
+                p.account_bank.as_deref().into(),
+                bulk::Value::Int(batch_id),
+                bulk::Value::Text(at),
+            ]);
+        }
+        let sql = |rows: usize| {
+            format!(
+                "INSERT INTO people ({INSERT_COLUMNS}) VALUES {}",
+                vec!["(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"; rows].join(",")
+            )
+        };
+        if list.len() == INSERT_BATCH {
+            if self.full.is_none() {
+                self.full = Some(bulk::Insert::new(self.conn, &sql(INSERT_BATCH))?);
+            }
+            if let Some(full) = &mut self.full {
+                return full.run(&values);
+            }
+        }
+        bulk::Insert::new(self.conn, &sql(list.len()))?.run(&values)
     }
-    let one = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-    let sql = format!(
-        "INSERT INTO people ({INSERT_COLUMNS}) VALUES {}",
-        vec![one; list.len()].join(",")
-    );
-    conn.prepare_cached(&sql)?.execute(values.as_slice())?;
-    Ok(())
 }
 
 /// The index behind look-up by ID number, exactly as migration 001 makes it.

@@ -82,6 +82,8 @@ where
         next_line: imports::next_line_id(tx)?,
         id_index_dropped: false,
         total_row: None,
+        new_people: people::NewPeople::new(tx),
+        new_lines: imports::NewLines::new(tx, ctx.period, batch_id),
     };
     writer.maybe_drop_id_index()?;
     std::thread::scope(|scope| -> Result<(), Error> {
@@ -225,6 +227,8 @@ struct Writer<'a> {
     /// Whether the ID-number index is dropped until the end of the run.
     id_index_dropped: bool,
     total_row: Option<table::DataRow>,
+    new_people: people::NewPeople<'a>,
+    new_lines: imports::NewLines<'a>,
 }
 
 /// New people after which a run drops the ID-number index and builds it
@@ -431,9 +435,9 @@ impl Writer<'_> {
         }
         report.new_people += new.len();
         self.maybe_drop_id_index()?;
-        people::insert_new(tx, &new, self.batch_id, at)?;
+        self.new_people.write(&new, self.batch_id, at)?;
         let first_line = self.next_line;
-        imports::insert_entitlements(tx, self.ctx.period, self.batch_id, first_line, &lines)?;
+        self.new_lines.write(first_line, &lines)?;
         self.next_line += lines.len() as i64;
         // The digest follows line ids, as `recompute_digest` reads them.
         for (i, l) in lines.iter().enumerate() {
