@@ -213,3 +213,28 @@ fn invalid_utf8_far_into_a_utf8_file_names_its_row_and_reading_goes_on() {
         (20_003, "Lê Thị Cúc")
     );
 }
+
+#[test]
+fn a_character_cut_in_two_by_a_delimiter_is_not_taken_for_valid_text() {
+    // "é" is C3 A9; here a ';' stands between its two bytes. Joined, the
+    // two cells would read as valid UTF-8; each on its own is not.
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Họ và tên;Mã hồ sơ;Trợ cấp\n");
+    // Far enough into the file that the encoding is settled as UTF-8.
+    for i in 0..20_000 {
+        text.push_str(&format!("Nguyễn Văn An;HS{i};2789000\n"));
+    }
+    let mut bytes = text.into_bytes();
+    bytes.extend(b"Le Thi C\xC3;\xA9;1\n");
+    let path = write(dir.path(), "cut.csv", &bytes);
+    let src = source::open(&path).unwrap();
+    let t = table::locate(&path, src, &Synonyms::defaults()).unwrap();
+    let items: Vec<_> = t.collect();
+    assert_eq!(
+        items.last(),
+        Some(&Err(SourceError::InvalidUtf8 {
+            file: path.clone(),
+            row: 20_002
+        }))
+    );
+}

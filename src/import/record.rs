@@ -381,13 +381,18 @@ pub fn read_row(
 
 /// A birth year from "1948", "12/05/1948", "05/1948" or "1948-05-12".
 pub fn parse_birth_year(s: &str) -> Option<i32> {
-    let digits: Vec<&str> = s
+    let year = s
         .split(|c: char| !c.is_ascii_digit())
-        .filter(|p| !p.is_empty())
-        .collect();
-    let year = digits.iter().find(|p| p.len() == 4)?.parse::<i32>().ok()?;
-    let this_year = chrono::Local::now().year();
-    (1880..=this_year).contains(&year).then_some(year)
+        .find(|p| p.len() == 4)?
+        .parse::<i32>()
+        .ok()?;
+    (1880..=this_year()).contains(&year).then_some(year)
+}
+
+/// The current year, read once: a list is checked against one year.
+fn this_year() -> i32 {
+    static YEAR: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
+    *YEAR.get_or_init(|| chrono::Local::now().year())
 }
 
 /// A payment method as lists write it.
@@ -395,18 +400,24 @@ pub fn pay_method_from_text(s: &str) -> Option<PayMethod> {
     // Whole words only: "vi" (ví, a wallet) must not match inside "viên".
     let folded = fold(s);
     let words: Vec<&str> = folded.split(' ').collect();
-    let has = |phrase: &str| {
-        let want: Vec<&str> = phrase.split(' ').collect();
-        words.windows(want.len()).any(|w| w == want.as_slice())
+    let has = |phrases: &[&[&str]]| {
+        phrases
+            .iter()
+            .any(|want| words.windows(want.len()).any(|w| w == *want))
     };
-    if has("tai nha") {
+    if has(&[&["tai", "nha"]]) {
         Some(PayMethod::Home)
-    } else if has("vi") || has("tai khoan so") || has("money") || has("mobile") {
+    } else if has(&[&["vi"], &["tai", "khoan", "so"], &["money"], &["mobile"]]) {
         Some(PayMethod::Wallet)
-    } else if has("ngan hang") || has("chuyen khoan") || has("atm") || has("tai khoan") || has("tk")
-    {
+    } else if has(&[
+        &["ngan", "hang"],
+        &["chuyen", "khoan"],
+        &["atm"],
+        &["tai", "khoan"],
+        &["tk"],
+    ]) {
         Some(PayMethod::Bank)
-    } else if has("tien mat") || has("tai quay") || has("tm") {
+    } else if has(&[&["tien", "mat"], &["tai", "quay"], &["tm"]]) {
         Some(PayMethod::Cash)
     } else {
         None

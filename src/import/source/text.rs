@@ -272,14 +272,21 @@ impl Rows {
         }
         self.last_row = number;
         let mut cells = Vec::with_capacity(self.record.len());
-        let breaks = memchr::memchr(b'\n', self.record.as_slice()).is_some();
-        for field in &self.record {
-            if breaks {
-                self.inner_breaks += memchr::memchr_iter(b'\n', field).count() as u64;
-            }
-            match std::str::from_utf8(field) {
-                Ok(s) => cells.push(Cell::text(s)),
-                Err(_) => {
+        let bytes = self.record.as_slice();
+        self.inner_breaks += memchr::memchr_iter(b'\n', bytes).count() as u64;
+        // The record is checked as UTF-8 once; a field is then valid when
+        // it starts and ends on a character boundary (a field cut inside a
+        // character would make the whole look valid by joining its halves).
+        let Ok(all) = std::str::from_utf8(bytes) else {
+            return Some(Err(SourceError::InvalidUtf8 {
+                file: self.file.clone(),
+                row: number,
+            }));
+        };
+        for i in 0..self.record.len() {
+            match self.record.range(i).and_then(|r| all.get(r)) {
+                Some(s) => cells.push(Cell::text(s)),
+                None => {
                     return Some(Err(SourceError::InvalidUtf8 {
                         file: self.file.clone(),
                         row: number,
