@@ -569,6 +569,28 @@ fn verify_finds_a_changed_amount_on_a_closed_day() {
 }
 
 #[test]
+fn verify_finds_lines_added_under_a_forged_batch_and_totals_that_were_removed() {
+    let (_office, svc) = office_with_payments();
+    // A batch written by hand, with a line and no totals.
+    tamper(
+        &svc,
+        "INSERT INTO import_batches (id, file_name, sha256, kind, period, imported_by, imported_at)
+             VALUES (99, 'gia.csv', 'x', 'monthly', '2026-11', 1, '2026-11-20T08:00:00+07:00');
+         INSERT INTO entitlements (person_id, period, kind, amount, batch_id, source_row)
+             VALUES (1, '2026-11', 'truy_linh', 5000000, 99, 2);",
+    );
+    let forged = |v: &chitra::service::verify::Verification, id: i64| {
+        v.findings
+            .iter()
+            .any(|f| matches!(f, Finding::BatchChanged { batch_id, .. } if *batch_id == id))
+    };
+    assert!(forged(&svc.verify().unwrap(), 99));
+    // A real batch whose totals (and so its digest) were deleted.
+    tamper(&svc, "DELETE FROM import_totals WHERE batch_id = 1");
+    assert!(forged(&svc.verify().unwrap(), 1));
+}
+
+#[test]
 fn verify_finds_an_imported_line_changed_later() {
     let (_office, svc) = office_with_payments();
     tamper(

@@ -63,9 +63,20 @@ where
     I: Iterator<Item = Result<source::SheetRow, SourceError>> + Send,
     table::Table<I>: Iterator<Item = Result<TableRow, SourceError>> + Send,
 {
-    imports::defer_foreign_keys(tx)?;
     imports::ensure_period(tx, ctx.period, ctx.at)?;
     let batch_id = imports::next_batch_id(tx)?;
+    imports::insert_batch(
+        tx,
+        &imports::NewBatch {
+            id: batch_id,
+            file_name: ctx.file,
+            sha256: ctx.sha,
+            kind: ctx.kind.code(),
+            period: ctx.period,
+            imported_by: ctx.user_id,
+            imported_at: ctx.at,
+        },
+    )?;
     let next_person = people::next_id(tx)?;
     let mut writer = Writer {
         tx,
@@ -161,20 +172,14 @@ where
     }
     people::index_names(tx, writer.people_before + 1, writer.next_person - 1)?;
     let lines_digest = hex::encode(writer.digest.finalize_reset());
-    imports::insert_batch(
+    imports::insert_totals(
         tx,
-        &imports::NewBatch {
-            id: batch_id,
-            file_name: ctx.file,
-            sha256: ctx.sha,
-            kind: ctx.kind.code(),
-            period: ctx.period,
+        batch_id,
+        &imports::Totals {
             rows: report.rows as i64,
             people: report.people as i64,
             total: report.total,
             lines_digest: &lines_digest,
-            imported_by: ctx.user_id,
-            imported_at: ctx.at,
         },
     )?;
     let per_kind: BTreeMap<&str, i64> = report

@@ -34,14 +34,21 @@ CREATE TABLE import_batches (
     kind         TEXT NOT NULL
                  CHECK (kind = 'monthly' OR kind = 'increase' OR kind = 'decrease' OR kind = 'adjustment'),
     period       TEXT NOT NULL REFERENCES periods(period),
+    imported_by  INTEGER NOT NULL REFERENCES users(id),
+    imported_at  TEXT NOT NULL
+);
+
+-- A batch's counts, written in the same transaction once its lines are in
+-- (the batch itself is written first, so every line and person can name it
+-- as they are written).
+CREATE TABLE import_totals (
+    batch_id     INTEGER PRIMARY KEY REFERENCES import_batches(id),
     rows         INTEGER NOT NULL,
     people       INTEGER NOT NULL,
     total        INTEGER NOT NULL,
     -- sha256 over the batch's entitlement lines in canonical form, so that
     -- `verify` can tell whether a line was changed after the import.
-    lines_digest TEXT NOT NULL,
-    imported_by  INTEGER NOT NULL REFERENCES users(id),
-    imported_at  TEXT NOT NULL
+    lines_digest TEXT NOT NULL
 );
 
 CREATE TABLE people (
@@ -211,6 +218,12 @@ CREATE TRIGGER batches_no_update BEFORE UPDATE ON import_batches BEGIN
     SELECT RAISE(ABORT, 'chitra: import batches are never changed');
 END;
 CREATE TRIGGER batches_no_delete BEFORE DELETE ON import_batches BEGIN
+    SELECT RAISE(ABORT, 'chitra: import batches are never deleted');
+END;
+CREATE TRIGGER totals_no_update BEFORE UPDATE ON import_totals BEGIN
+    SELECT RAISE(ABORT, 'chitra: import batches are never changed');
+END;
+CREATE TRIGGER totals_no_delete BEFORE DELETE ON import_totals BEGIN
     SELECT RAISE(ABORT, 'chitra: import batches are never deleted');
 END;
 CREATE TRIGGER proxies_no_update BEFORE UPDATE ON proxies BEGIN
