@@ -3,7 +3,7 @@
 //! An import writes hundreds of thousands of rows, each with a dozen text
 //! values. Through rusqlite every bound text is copied into memory SQLite
 //! allocates, and freed again after the row; for a large list that copying
-//! was a sixth of the whole import. [`Insert`] binds borrowed values instead
+//! was about a tenth of the whole import. [`Insert`] binds borrowed values instead
 //! (`SQLITE_STATIC`): SQLite reads them in place while the statement runs,
 //! and the bindings are cleared before [`Insert::run`] returns, so nothing
 //! points at them afterwards.
