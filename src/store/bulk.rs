@@ -146,6 +146,51 @@ impl Drop for Insert<'_> {
     }
 }
 
+/// `INSERT INTO <table> (<columns>) VALUES (…), (…), …`: rows written up to
+/// `per_statement` at a time. The statement for a full set of rows is
+/// prepared once; a shorter last set gets its own.
+pub struct Rows<'c> {
+    conn: &'c Connection,
+    head: String,
+    columns: usize,
+    per_statement: usize,
+    full: Option<Insert<'c>>,
+}
+
+impl<'c> Rows<'c> {
+    /// `columns` is the column list, comma-separated, as in the SQL.
+    pub fn new(conn: &'c Connection, table: &str, columns: &str, per_statement: usize) -> Self {
+        Rows {
+            conn,
+            head: format!("INSERT INTO {table} ({columns}) VALUES "),
+            columns: columns.split(',').count(),
+            per_statement,
+            full: None,
+        }
+    }
+
+    /// Writes `rows` rows (at most `per_statement`) whose values are
+    /// `values`, row after row.
+    pub fn write(&mut self, rows: usize, values: &[Value<'_>]) -> Result<(), StoreError> {
+        if rows == 0 {
+            return Ok(());
+        }
+        let sql = |rows: usize| {
+            let one = format!("({})", vec!["?"; self.columns].join(","));
+            format!("{}{}", self.head, vec![one; rows].join(","))
+        };
+        if rows == self.per_statement {
+            if self.full.is_none() {
+                self.full = Some(Insert::new(self.conn, &sql(rows))?);
+            }
+            if let Some(full) = &mut self.full {
+                return full.run(values);
+            }
+        }
+        Insert::new(self.conn, &sql(rows))?.run(values)
+    }
+}
+
 /// The connection's last error, as rusqlite would have reported it.
 fn error(conn: &Connection, rc: i32) -> StoreError {
     // SAFETY: the handle is valid; the message is copied out at once.
@@ -240,6 +285,36 @@ mod tests {
             .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
             .unwrap();
         assert_eq!(n, 1);
+    }
+
+    #[test]
+    fn rows_are_written_full_sets_and_a_shorter_last_one() {
+        let c = conn();
+        let mut rows = Rows::new(&c, "t", "id, name", 2);
+        for (n, names) in [["a", "b"].as_slice(), &["c", "d"], &["e"]]
+            .iter()
+            .enumerate()
+        {
+            let values: Vec<Value> = names
+                .iter()
+                .enumerate()
+                .flat_map(|(i, name)| [Value::Int((n * 2 + i) as i64 + 1), Value::Text(name)])
+                .collect();
+            rows.write(names.len(), &values).unwrap();
+        }
+        // Three values for a set of two rows is refused.
+        assert!(
+            rows.write(2, &[Value::Int(9), Value::Text("x"), Value::Int(10)])
+                .is_err()
+        );
+        let names: Vec<String> = c
+            .prepare("SELECT name FROM t ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(names, ["a", "b", "c", "d", "e"]);
     }
 
     #[test]

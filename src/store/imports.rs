@@ -118,20 +118,22 @@ pub fn next_line_id(conn: &Connection) -> Result<i64, StoreError> {
 /// Writes the lines of one period and batch, [`LINES_PER_STATEMENT`] to a
 /// statement; the caller gives each line its id.
 pub struct NewLines<'c> {
-    conn: &'c Connection,
+    rows: bulk::Rows<'c>,
     period: String,
     batch_id: i64,
-    /// The statement for a full batch, prepared once.
-    full: Option<bulk::Insert<'c>>,
 }
 
 impl<'c> NewLines<'c> {
     pub fn new(conn: &'c Connection, period: Period, batch_id: i64) -> Self {
         NewLines {
-            conn,
+            rows: bulk::Rows::new(
+                conn,
+                "entitlements",
+                "id, person_id, period, kind, amount, batch_id, source_row",
+                LINES_PER_STATEMENT,
+            ),
             period: period.to_string(),
             batch_id,
-            full: None,
         }
     }
 
@@ -151,22 +153,7 @@ impl<'c> NewLines<'c> {
                     bulk::Value::Int(l.row as i64),
                 ]);
             }
-            let sql = |rows: usize| {
-                format!(
-                    "INSERT INTO entitlements (id, person_id, period, kind, amount, batch_id, source_row) VALUES {}",
-                    vec!["(?,?,?,?,?,?,?)"; rows].join(",")
-                )
-            };
-            if chunk.len() == LINES_PER_STATEMENT {
-                if self.full.is_none() {
-                    self.full = Some(bulk::Insert::new(self.conn, &sql(LINES_PER_STATEMENT))?);
-                }
-                if let Some(full) = &mut self.full {
-                    full.run(&values)?;
-                    continue;
-                }
-            }
-            bulk::Insert::new(self.conn, &sql(chunk.len()))?.run(&values)?;
+            self.rows.write(chunk.len(), &values)?;
         }
         Ok(())
     }

@@ -175,14 +175,14 @@ pub fn by_record_codes(
 /// with the id the caller gave it. A record code already on file is refused
 /// by its unique index.
 pub struct NewPeople<'c> {
-    conn: &'c Connection,
-    /// The statement for a full batch, prepared once.
-    full: Option<bulk::Insert<'c>>,
+    rows: bulk::Rows<'c>,
 }
 
 impl<'c> NewPeople<'c> {
     pub fn new(conn: &'c Connection) -> Self {
-        NewPeople { conn, full: None }
+        NewPeople {
+            rows: bulk::Rows::new(conn, "people", INSERT_COLUMNS, INSERT_BATCH),
+        }
     }
 
     /// Writes `list` (at most [`INSERT_BATCH`]) first seen in batch `batch_id`.
@@ -192,9 +192,6 @@ impl<'c> NewPeople<'c> {
         batch_id: i64,
         at: &str,
     ) -> Result<(), StoreError> {
-        if list.is_empty() {
-            return Ok(());
-        }
         let mut values = Vec::with_capacity(list.len() * 17);
         for (id, p) in list {
             values.extend_from_slice(&[
@@ -217,21 +214,7 @@ impl<'c> NewPeople<'c> {
                 bulk::Value::Text(at),
             ]);
         }
-        let sql = |rows: usize| {
-            format!(
-                "INSERT INTO people ({INSERT_COLUMNS}) VALUES {}",
-                vec!["(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"; rows].join(",")
-            )
-        };
-        if list.len() == INSERT_BATCH {
-            if self.full.is_none() {
-                self.full = Some(bulk::Insert::new(self.conn, &sql(INSERT_BATCH))?);
-            }
-            if let Some(full) = &mut self.full {
-                return full.run(&values);
-            }
-        }
-        bulk::Insert::new(self.conn, &sql(list.len()))?.run(&values)
+        self.rows.write(list.len(), &values)
     }
 }
 

@@ -76,15 +76,7 @@ mod tests {
             ' ', 'a', 'Z', '1', '-', 'Ắ', 'ễ', 'đ', 'Đ', 'Ơ', 'ư', 'ß', 'İ', 'Ω', '\u{301}',
             '\u{323}', '\u{A0}', 'ǅ', 'Ⅻ', '\u{1EF9}',
         ];
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..20_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let len = (x % 9) as usize;
-            let s: String = (0..len)
-                .map(|i| alphabet[((x >> (i * 5 + 8)) % alphabet.len() as u64) as usize])
-                .collect();
+        for s in crate::text::sample_strings(&alphabet, 20_000, 0x9E37_79B9_7F4A_7C15) {
             assert_eq!(fold(&s), fold_whole(&s), "{s:?}");
         }
     }

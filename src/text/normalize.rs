@@ -256,15 +256,7 @@ mod tests {
             ' ', ' ', 'a', 'Z', '1', '.', 'Ắ', 'ễ', 'đ', 'Ơ', 'ư', 'ß', 'Ω', '\u{301}', '\u{323}',
             '\u{A0}', '\u{AD}', '\u{200B}', '\t', '\u{3000}', '\u{1EF9}', '\u{24F}', '\u{250}',
         ];
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        for _ in 0..20_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let len = (x % 9) as usize;
-            let s: String = (0..len)
-                .map(|i| alphabet[((x >> (i * 5 + 8)) % alphabet.len() as u64) as usize])
-                .collect();
+        for s in crate::text::sample_strings(&alphabet, 20_000, 0x2545_F491_4F6C_DD1D) {
             assert_eq!(clean_field(&s), clean_field_char_by_char(&s), "{s:?}");
             assert_eq!(clean_field_owned(s.clone()), clean_field(&s), "{s:?}");
         }
