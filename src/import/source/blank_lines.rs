@@ -135,6 +135,18 @@ impl<R: Read> Read for BlankLines<R> {
             // Inside a field the state changes only at a few bytes: copy the
             // run up to the next one as it is.
             if !self.stepped {
+                // An ordinary byte (not a line end, delimiter or quote) at
+                // the start of a field or line only moves into the field.
+                let b = self.buf[self.start];
+                if matches!(self.state, State::Plain { .. })
+                    && !matches!(b, b'\n' | b'\r' | b'"')
+                    && b != self.delimiter
+                {
+                    self.state = State::Plain {
+                        line_start: false,
+                        field_start: false,
+                    };
+                }
                 let avail = (self.end - self.start).min(out.len() - n);
                 let from = &self.buf[self.start..self.start + avail];
                 let next = match self.state {
@@ -199,6 +211,29 @@ mod tests {
             out.extend_from_slice(&small[..n]);
         }
         String::from_utf8(out).unwrap()
+    }
+
+    /// The same stream through `step` alone, one byte at a time.
+    fn byte_by_byte(text: &str) -> String {
+        let mut r = BlankLines::new(io::empty(), b';');
+        let mut out = Vec::new();
+        for &b in text.as_bytes() {
+            if r.step(b) {
+                out.push(b';');
+            }
+            out.push(b);
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn copying_runs_at_once_gives_what_stepping_byte_by_byte_gives() {
+        let alphabet = ['a', 'é', ';', ';', '\n', '\n', '\r', '"', ' '];
+        for text in crate::text::sample_strings(&alphabet, 20_000, 0x3C6E_F372_FE94_F82B) {
+            for chunk in [1, 3, 1000] {
+                assert_eq!(through(&text, chunk), byte_by_byte(&text), "{text:?}");
+            }
+        }
     }
 
     #[test]
