@@ -73,11 +73,6 @@ impl<'c> Insert<'c> {
         Ok(Insert { conn, stmt, params })
     }
 
-    /// How many values [`Insert::run`] takes.
-    pub fn params(&self) -> usize {
-        self.params
-    }
-
     /// Runs the statement once with `values`, one per parameter, in order.
     pub fn run(&mut self, values: &[Value<'_>]) -> Result<(), StoreError> {
         if values.len() != self.params {
@@ -233,7 +228,6 @@ mod tests {
             "INSERT INTO t (id, name, n) VALUES (?, ?, ?), (?, ?, ?)",
         )
         .unwrap();
-        assert_eq!(insert.params(), 6);
         for round in 0..3i64 {
             // Fresh strings each round, dropped once the round is over.
             let a = format!("Nguyễn Văn {round}");

@@ -42,15 +42,6 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Person>, StoreError> {
         .optional()?)
 }
 
-pub fn by_record_code(conn: &Connection, code: &str) -> Result<Option<Person>, StoreError> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM people WHERE record_code = ?1"
-        ))?
-        .query_row([code], read)
-        .optional()?)
-}
-
 /// People whose ID number starts with `digits`, in ID order.
 pub fn by_id_prefix(
     conn: &Connection,

@@ -13,6 +13,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 mod run;
+mod seen;
 
 use run::{Run, run};
 
