@@ -118,10 +118,7 @@ fn pay_step_3_method() {
     let office = office();
     let mut app = clerk_app(&office);
     open_person(&mut app, BINH.2);
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
-    type_text(&mut app, BINH.2);
-    press(&mut app, KeyCode::Enter);
+    to_method(&mut app, BINH.2);
     insta::assert_snapshot!(screen(&mut app, 80, 24));
 }
 
@@ -130,10 +127,7 @@ fn pay_step_3_transfer() {
     let office = office();
     let mut app = clerk_app(&office);
     open_person(&mut app, BINH.2);
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
-    type_text(&mut app, BINH.2);
-    press(&mut app, KeyCode::Enter);
+    to_method(&mut app, BINH.2);
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "FT26314001");
     insta::assert_snapshot!(screen(&mut app, 80, 24));

@@ -324,10 +324,7 @@ fn a_bank_transfer_needs_the_reference_and_records_the_registered_account() {
     let office = office();
     let mut app = clerk_app(&office);
     open_person(&mut app, BINH.2);
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
-    type_text(&mut app, BINH.2);
-    press(&mut app, KeyCode::Enter);
+    to_method(&mut app, BINH.2);
     // Bình registered for bank transfers: it is already chosen.
     assert!(screen(&mut app, 80, 24).contains("▸ 3  Chuyển khoản ngân hàng  (đã đăng ký)"));
     press(&mut app, KeyCode::Enter);

@@ -241,6 +241,14 @@ pub fn open_person(app: &mut App, id_number: &str) {
 /// From the person's file: starts paying, the person receiving, with their
 /// ID number typed, cash at the counter — up to the confirmation.
 pub fn to_confirmation(app: &mut App, id_number: &str) {
+    to_method(app, id_number);
+    type_text(app, "1");
+    assert_eq!(app.title(), "Bước 4/4: XÁC NHẬN");
+}
+
+/// From the person's file: starts paying, the person receiving, with their
+/// ID number typed — up to the choice of method.
+pub fn to_method(app: &mut App, id_number: &str) {
     press(app, KeyCode::Enter);
     assert_eq!(
         app.title(),
@@ -258,8 +266,6 @@ pub fn to_confirmation(app: &mut App, id_number: &str) {
         "{:?}",
         app.message()
     );
-    type_text(app, "1");
-    assert_eq!(app.title(), "Bước 4/4: XÁC NHẬN");
 }
 
 pub fn message(app: &App) -> String {
