@@ -61,15 +61,6 @@ fn count_all_exactly(office: &Office) {
     }
 }
 
-/// A clerk who paid An in cash, at the count screen.
-fn clerk_counting(office: &Office) -> App {
-    let mut app = clerk_app(office);
-    pay_cash(&mut app, AN.2);
-    menu_entry(&mut app, '2');
-    assert_eq!(app.title(), "KIỂM ĐẾM QUỸ CUỐI CA", "{}", message(&app));
-    app
-}
-
 #[test]
 fn a_clerk_counts_blind_and_sees_the_expected_amount_only_after_recording() {
     let office = office();

@@ -35,16 +35,6 @@ fn find_hash(s: &str) -> Option<usize> {
     (0..b.len().saturating_sub(63)).find(|&i| b[i..i + 64].iter().all(u8::is_ascii_hexdigit))
 }
 
-/// A clerk who paid An's two months in cash (5.578.000 đ) and opened the
-/// count screen: the books say 94.422.000 đ.
-fn clerk_counting(office: &Office) -> chitra::tui::App {
-    let mut app = clerk_app(office);
-    pay_cash(&mut app, AN.2);
-    menu_entry(&mut app, '2');
-    assert_eq!(app.title(), "KIỂM ĐẾM QUỸ CUỐI CA", "{}", message(&app));
-    app
-}
-
 #[test]
 fn count_before_recording() {
     let office = office();
