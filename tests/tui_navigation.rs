@@ -5,55 +5,22 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::Arc;
 
-use chitra::config::Config;
-use chitra::domain::user::Role;
-use chitra::service::{FixedClock, Service};
+use chitra::tui::App;
 use chitra::tui::app::{Action, Overlay};
 use chitra::tui::context::{Ctx, View};
 use chitra::tui::keys::{KeyHelp, KeyList};
 use chitra::tui::screens::approve::Approve;
 use chitra::tui::screens::{Nav, Outcome, Screen};
 use chitra::tui::testing::{ctrl, key, press, screen, type_text};
-use chitra::tui::{App, Theme};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use tempfile::TempDir;
 
-const CONFIG: &str = include_str!("../config/chitra.toml");
+mod tui_small;
 
-/// An office with a supervisor (truong, PIN 1234) and two clerks (lan, PIN
-/// 2468; minh, PIN 9753), at the sign-in screen.
-fn office() -> (TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let config = Config::parse(CONFIG, &dir.path().join("chitra.toml")).unwrap();
-    let mut service = Service::init(
-        Arc::new(config),
-        &dir.path().join("chitra.db"),
-        "truong",
-        "Trần Văn Trưởng",
-        "1234",
-    )
-    .unwrap()
-    .with_clock(Arc::new(FixedClock::at("2026-11-10T09:00:00+07:00")));
-    let boss = service.sign_in("truong", "1234").unwrap();
-    service
-        .add_user(&boss, "lan", "Nguyễn Thị Lan", Role::Clerk, "2468")
-        .unwrap();
-    service
-        .add_user(&boss, "minh", "Phạm Văn Minh", Role::Clerk, "9753")
-        .unwrap();
-    (dir, App::new(service, Theme::colored()))
-}
-
-fn sign_in(app: &mut App, name: &str, pin: &str) {
-    type_text(app, name);
-    press(app, KeyCode::Enter);
-    type_text(app, pin);
-    press(app, KeyCode::Enter);
-}
+use tui_small::{office, sign_in};
 
 /// Signed in as a clerk, at the counter (the first screen).
 fn signed_in_clerk() -> (TempDir, App) {

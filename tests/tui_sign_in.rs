@@ -2,46 +2,15 @@
 //! what a clerk sees when the PIN is right, wrong, or wrong five times, and
 //! that hostile text never reaches the terminal.
 
-use std::sync::Arc;
-
-use chitra::config::Config;
 use chitra::domain::user::Role;
-use chitra::service::{FixedClock, Service};
+use chitra::tui::App;
 use chitra::tui::context::Message;
 use chitra::tui::testing::{press, render, screen, type_text};
-use chitra::tui::{App, Theme};
 use crossterm::event::KeyCode;
-use tempfile::TempDir;
 
-const CONFIG: &str = include_str!("../config/chitra.toml");
+mod tui_small;
 
-/// An office with a supervisor (truong, PIN 1234) and a clerk (lan, PIN
-/// 2468), on 10/11/2026, at the sign-in screen.
-fn office() -> (TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let config = Config::parse(CONFIG, &dir.path().join("chitra.toml")).unwrap();
-    let mut service = Service::init(
-        Arc::new(config),
-        &dir.path().join("chitra.db"),
-        "truong",
-        "Trần Văn Trưởng",
-        "1234",
-    )
-    .unwrap()
-    .with_clock(Arc::new(FixedClock::at("2026-11-10T09:00:00+07:00")));
-    let boss = service.sign_in("truong", "1234").unwrap();
-    service
-        .add_user(&boss, "lan", "Nguyễn Thị Lan", Role::Clerk, "2468")
-        .unwrap();
-    (dir, App::new(service, Theme::colored()))
-}
-
-fn sign_in(app: &mut App, name: &str, pin: &str) {
-    type_text(app, name);
-    press(app, KeyCode::Enter);
-    type_text(app, pin);
-    press(app, KeyCode::Enter);
-}
+use tui_small::{office, sign_in};
 
 fn message(app: &App) -> String {
     app.message()
