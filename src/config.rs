@@ -44,6 +44,9 @@ pub struct Office {
 #[serde(deny_unknown_fields)]
 pub struct Database {
     pub path: PathBuf,
+    /// The audit key file; by default `<path>.key`, beside the database.
+    #[serde(default)]
+    pub key_path: Option<PathBuf>,
     #[serde(default = "default_busy_timeout")]
     pub busy_timeout_ms: u64,
 }
@@ -179,6 +182,11 @@ impl Config {
             if p.is_relative() {
                 *p = base.join(&*p);
             }
+        }
+        if let Some(k) = config.database.key_path.as_mut()
+            && k.is_relative()
+        {
+            *k = base.join(&*k);
         }
         config.check()?;
         Ok(config)

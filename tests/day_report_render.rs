@@ -211,6 +211,8 @@ fn closed_day() -> DayFacts {
             expected: hoa,
             difference: m(2_700_000) - hoa,
             reason: Some("Thiếu 11.000 đ, đã báo trưởng bưu cục".into()),
+            counted_by: 2,
+            not_counted: None,
         },
         CountFact {
             clerk_id: 3,
@@ -220,6 +222,8 @@ fn closed_day() -> DayFacts {
             expected: long,
             difference: Money::ZERO,
             reason: None,
+            counted_by: 3,
+            not_counted: None,
         },
     ];
     DayFacts {
@@ -232,6 +236,9 @@ fn closed_day() -> DayFacts {
                 hash: HASH.into(),
             },
             totals: String::new(),
+            code: "ABCD-EFGH-JKMN-PQRS".into(),
+            prev_code: None,
+            backup: "chitra-2026-11-10.db".into(),
         }),
         audit_head: Some(Seal {
             seq: 1240,

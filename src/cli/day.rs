@@ -12,7 +12,7 @@ use super::context::{Context, read_pin};
 use super::{Cli, Exit, fail};
 use crate::domain::Money;
 use crate::domain::report::{DayReport, MoveKind};
-use crate::i18n::{Lang, Localize, lang, tr as t};
+use crate::i18n::{Localize, tr as t};
 
 #[derive(Debug, Subcommand)]
 pub enum DrawerCommand {
@@ -59,6 +59,9 @@ pub struct CloseArgs {
     /// Ngày khóa sổ (mặc định hôm nay)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// Khóa sổ cả khi ngày không có giao dịch nào (cố ý)
+    #[arg(long)]
+    pub empty: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -211,31 +214,25 @@ pub fn close(cli: &Cli, args: &CloseArgs) -> Result<(), Exit> {
         "CHITRA_PIN",
         t("Mã PIN để khóa sổ: ", "PIN to close the day: "),
     )?;
-    let closed = service.close_day(&session, &pin, &day).map_err(fail)?;
-    let seal = closed.report.closed.as_ref().map(|c| c.seal.clone());
+    let closed = service
+        .close_day(&session, &pin, &day, args.empty)
+        .map_err(fail)?;
     println!(
         "{} {}",
         t("ĐÃ KHÓA SỔ ngày", "CLOSED"),
         crate::i18n::labels::date(&day)
     );
-    if let Some(s) = seal {
+    if let Some(c) = closed.report.closed.as_ref() {
         println!(
-            "{} #{} {}",
-            t("Dấu niêm phong nhật ký:", "Audit seal:"),
-            s.seq,
-            s.hash
+            "{} {}",
+            t("Mã niêm phong (ghi lên báo cáo đã ký):", "Seal (write it on the signed report):"),
+            c.code
         );
+        if let Some(prev) = &c.prev_code {
+            println!("{} {prev}", t("Mã niêm phong ngày trước:", "Previous day's seal:"));
+        }
     }
-    match closed.backup {
-        Ok(p) => println!("{} {}", t("Sao lưu:", "Backup:"), p.display()),
-        Err(e) => eprintln!(
-            "chitra: {} {e}",
-            t(
-                "Đã khóa sổ nhưng chưa sao lưu được:",
-                "Closed, but the backup failed:"
-            )
-        ),
-    }
+    println!("{} {}", t("Sao lưu:", "Backup:"), closed.backup.display());
     Ok(())
 }
 
@@ -320,20 +317,40 @@ pub fn report_json(r: &DayReport) -> serde_json::Value {
     })
 }
 
-pub fn verify(cli: &Cli) -> Result<(), Exit> {
+/// `chitra verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Mã niêm phong chép từ báo cáo ngày đã ký, dạng NGÀY=MÃ
+    /// (vd. 2026-12-05=ABCD-EFGH-JKMN-PQRS); dùng nhiều lần được
+    #[arg(long = "seal", value_name = "NGÀY=MÃ")]
+    pub seals: Vec<String>,
+}
+
+pub fn verify(cli: &Cli, args: &VerifyArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let mut paper = Vec::new();
+    for s in &args.seals {
+        match crate::service::verify::PaperSeal::parse(s) {
+            Some(p) => paper.push(p),
+            None => {
+                eprintln!(
+                    "chitra: {} {}",
+                    crate::text::for_display(s),
+                    t(
+                        "không phải mã niêm phong: viết NGÀY=MÃ, vd. 2026-12-05=ABCD-EFGH-JKMN-PQRS (mã in ở cuối báo cáo ngày).",
+                        "is not a seal: write DAY=CODE, e.g. 2026-12-05=ABCD-EFGH-JKMN-PQRS (printed at the foot of the day report)."
+                    )
+                );
+                return Err(Exit::Refused);
+            }
+        }
+    }
     let service = ctx.open()?;
-    let v = service.verify().map_err(fail)?;
+    let v = service.verify(&paper).map_err(fail)?;
     if v.ok() {
-        match lang() {
-            Lang::Vi => println!(
-                "OK — {} dòng nhật ký nối liền, {} lần chi khớp nhật ký, {} ngày đã khóa sổ khớp, {} lô nhập nguyên vẹn.",
-                v.audit_rows, v.payments, v.closed_days, v.batches
-            ),
-            Lang::En => println!(
-                "OK — {} audit rows chained, {} payments match the log, {} closed days match, {} import batches intact.",
-                v.audit_rows, v.payments, v.closed_days, v.batches
-            ),
+        println!("{}", crate::i18n::strings::verify_ok(&v));
+        if let Some(c) = crate::i18n::strings::verify_coverage(&v) {
+            println!("{c}");
         }
         return Ok(());
     }

@@ -72,7 +72,7 @@ pub enum Command {
     /// Dừng/mở lại chi trả cho một người ngay (báo tử, chuyển đi) — trưởng bưu cục
     Status(person::StatusArgs),
     /// Kiểm tra toàn vẹn: nhật ký, sổ chi, biên nhận, ngày đã khóa
-    Verify,
+    Verify(day::VerifyArgs),
     /// Sao lưu cơ sở dữ liệu (khi đang làm việc vẫn được)
     Backup {
         /// Tệp đích (chưa tồn tại)
@@ -98,7 +98,7 @@ pub fn run() -> ExitCode {
         Some(Command::Close(ref args)) => day::close(&cli, args),
         Some(Command::Report(ref cmd)) => day::report(&cli, cmd),
         Some(Command::Status(ref args)) => person::status(&cli, args),
-        Some(Command::Verify) => day::verify(&cli),
+        Some(Command::Verify(ref args)) => day::verify(&cli, args),
         Some(Command::Backup { ref dest }) => day::backup(&cli, dest),
         None => screens(&cli),
     };

@@ -340,7 +340,7 @@ impl CounterDays<'_> {
                 .map_or(0, |c| c.expected.dong());
             svc.count_drawer(&clerk, &in_notes(expected, &denominations))?;
         }
-        svc.close_day(self.boss, USERS[0].3, &key)?;
+        svc.close_day(self.boss, USERS[0].3, &key, false)?;
         Ok(())
     }
 }

@@ -10,6 +10,7 @@ pub mod period;
 pub mod person;
 pub mod proxy;
 pub mod report;
+pub mod seal;
 pub mod user;
 pub mod words;
 

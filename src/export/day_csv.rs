@@ -313,6 +313,10 @@ fn rows(report: &DayReport) -> Vec<Row> {
                 giao_dich_vien: clerk.clone(),
                 ..Row::new("chan_khoa").muc("chua_dem")
             },
+            Blocker::EarlierDayOpen { day } => Row {
+                ghi_chu: day.clone(),
+                ..Row::new("chan_khoa").muc("ngay_truoc_chua_khoa")
+            },
             Blocker::NoReason { clerk, difference } => Row {
                 giao_dich_vien: clerk.clone(),
                 ..Row::new("chan_khoa")

@@ -34,6 +34,7 @@ impl Localize for PayError {
             }
             PayError::NothingToPay { last: None } => "Không có khoản nào để chi cho người này.".into(),
             PayError::AlreadyPaid(b) => format!("{}. Không chi lần hai.", by_vi(b)),
+            PayError::BadKey => "Mã chống chi trùng (--key) phải dài 8–64 ký tự, chỉ gồm chữ cái không dấu, số, '-' và '_'.".into(),
             PayError::LinesChanged => {
                 "Các khoản chưa chi vừa thay đổi (có danh sách mới hoặc điều chỉnh). Mở lại hồ sơ và xem lại trước khi chi.".into()
             }
@@ -84,6 +85,7 @@ impl Localize for PayError {
             }
             PayError::NothingToPay { last: None } => "Nothing to pay for this person.".into(),
             PayError::AlreadyPaid(b) => format!("{}. Not paying twice.", by_en(b)),
+            PayError::BadKey => "The idempotency key (--key) must be 8–64 ASCII letters, digits, '-' or '_'.".into(),
             PayError::LinesChanged => {
                 "The unpaid lines just changed. Open the person again and review.".into()
             }

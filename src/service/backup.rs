@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 
 use super::{Error, Service};
-use crate::store::StoreError;
 
 impl Service {
     /// Writes a consistent copy of the database to `dest` (which must not
@@ -14,29 +13,10 @@ impl Service {
         self.store.backup_to(dest)?;
         Ok(())
     }
-
-    /// The dated backup written when `day` is closed; older ones beyond
-    /// `backup.keep` are removed.
-    pub(super) fn daily_backup(&self, day: &str) -> Result<PathBuf, Error> {
-        let dir = &self.config.backup.dir;
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
-            path: dir.clone(),
-            reason: e.to_string(),
-        })?;
-        let mut dest = dir.join(format!("chitra-{day}.db"));
-        let mut n = 2;
-        while dest.exists() {
-            dest = dir.join(format!("chitra-{day}-{n}.db"));
-            n += 1;
-        }
-        self.store.backup_to(&dest)?;
-        prune(dir, self.config.backup.keep);
-        Ok(dest)
-    }
 }
 
 /// Keeps the newest `keep` daily backups ("chitra-YYYY-MM-DD….db") in `dir`.
-fn prune(dir: &Path, keep: usize) {
+pub(super) fn prune(dir: &Path, keep: usize) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -52,6 +32,7 @@ fn prune(dir: &Path, keep: usize) {
     if files.len() > keep {
         for old in &files[..files.len() - keep] {
             let _ = std::fs::remove_file(old);
+            let _ = std::fs::remove_file(crate::store::anchor::path_for(old));
         }
     }
 }

@@ -25,7 +25,7 @@ pub use error::{AuthError, Error};
 
 use crate::config::Config;
 use crate::domain::user::{Role, User};
-use crate::store::Store;
+use crate::store::{Store, Who};
 
 /// A signed-in user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +59,26 @@ pub struct Service {
 impl Service {
     /// Opens the database at `db` (creating nothing).
     pub fn open(config: Arc<Config>, db: &std::path::Path) -> Result<Service, Error> {
-        let store = Store::open(db, Duration::from_millis(config.database.busy_timeout_ms))?;
+        // The key beside a database is its own; a database without one (a
+        // backup, a copy) is read with the office's key.
+        let beside = crate::store::key::default_path(db);
+        let office_key = config
+            .database
+            .key_path
+            .clone()
+            .unwrap_or_else(|| crate::store::key::default_path(&config.database.path));
+        let key = if db == config.database.path {
+            office_key
+        } else if beside.exists() {
+            beside
+        } else {
+            office_key
+        };
+        let store = Store::open(
+            db,
+            Duration::from_millis(config.database.busy_timeout_ms),
+            Some(&key),
+        )?;
         Ok(Service {
             store,
             config,
@@ -81,6 +100,13 @@ impl Service {
         &self.store
     }
 
+    /// The store itself, for tests that must make a row no screen makes
+    /// (see [`crate::store::testing`]).
+    #[doc(hidden)]
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
     /// Today's date (local time).
     pub fn today(&self) -> chrono::NaiveDate {
         self.clock.today()
@@ -94,5 +120,13 @@ impl Service {
     /// The current time as stored ("2026-11-28T15:04:05+07:00").
     pub(crate) fn stamp(&self) -> String {
         clock::stamp(self.clock.now())
+    }
+
+    /// Who makes a change now: every write is stamped with it.
+    pub fn who(&self, user_id: Option<i64>) -> Who {
+        Who {
+            at: self.stamp(),
+            user_id,
+        }
     }
 }

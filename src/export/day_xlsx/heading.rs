@@ -110,6 +110,7 @@ impl Sheet<'_> {
             )?;
             for b in &report.blockers {
                 let text = match b {
+                    Blocker::EarlierDayOpen { .. } => format!("- {}", crate::i18n::Localize::localized(b)),
                     Blocker::NotCounted { clerk } => format!(
                         "- {} {} {}",
                         t("Két của", "The drawer of"),

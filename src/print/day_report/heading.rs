@@ -47,6 +47,7 @@ pub(super) fn blockers(doc: &mut Doc, report: &DayReport) {
     doc.push(t("Chưa thể khóa sổ:", "The day cannot be closed yet:"));
     for b in &report.blockers {
         let line = match b {
+            Blocker::EarlierDayOpen { .. } => format!("- {}", crate::i18n::Localize::localized(b)),
             Blocker::NotCounted { clerk } => format!(
                 "- {} {} {}",
                 t("Két của", "The drawer of"),

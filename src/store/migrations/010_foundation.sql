@@ -1,8 +1,14 @@
--- 001: the foundation — users, periods, people, import batches, entitlement
--- lines, proxies, payments and the append-only audit log.
+-- 010: the foundation — users, periods, people, import batches, entitlement
+-- lines, proxies, payments, cash drawers, closed days and the keyed,
+-- append-only audit log. (Versions before 10 were test versions whose log
+-- was not keyed; they are not carried forward.)
 --
 -- Money is INTEGER đồng. Money rows and audit rows are never updated or
--- deleted: the triggers at the end refuse it, whoever asks.
+-- deleted: the triggers refuse it, whoever asks.
+--
+-- Every row of a state table carries `mac`: a keyed seal over the row (see
+-- src/store/rows.rs), made with a key kept outside this file. A row changed
+-- with another tool no longer matches it.
 --
 -- A CHECK names the values a column may hold as `x = 'a' OR x = 'b'`, not
 -- `x IN ('a', 'b')`: SQLite builds a small table for an IN list at every
@@ -16,7 +22,8 @@ CREATE TABLE users (
     pin_hash        TEXT NOT NULL,
     failed_attempts INTEGER NOT NULL DEFAULT 0,
     locked          INTEGER NOT NULL DEFAULT 0 CHECK (locked = 0 OR locked = 1),
-    created_at      TEXT NOT NULL
+    created_at      TEXT NOT NULL,
+    mac             TEXT
 );
 
 CREATE TABLE periods (
@@ -24,7 +31,8 @@ CREATE TABLE periods (
     status    TEXT NOT NULL DEFAULT 'open' CHECK (status = 'open' OR status = 'closed'),
     opened_at TEXT NOT NULL,
     closed_at TEXT,
-    closed_by INTEGER REFERENCES users(id)
+    closed_by INTEGER REFERENCES users(id),
+    mac       TEXT
 );
 
 CREATE TABLE import_batches (
@@ -35,7 +43,8 @@ CREATE TABLE import_batches (
                  CHECK (kind = 'monthly' OR kind = 'increase' OR kind = 'decrease' OR kind = 'adjustment'),
     period       TEXT NOT NULL REFERENCES periods(period),
     imported_by  INTEGER NOT NULL REFERENCES users(id),
-    imported_at  TEXT NOT NULL
+    imported_at  TEXT NOT NULL,
+    mac          TEXT
 );
 
 -- A batch's counts, written in the same transaction once its lines are in
@@ -48,7 +57,8 @@ CREATE TABLE import_totals (
     total        INTEGER NOT NULL,
     -- sha256 over the batch's entitlement lines in canonical form, so that
     -- `verify` can tell whether a line was changed after the import.
-    lines_digest TEXT NOT NULL
+    lines_digest TEXT NOT NULL,
+    mac          TEXT
 );
 
 CREATE TABLE people (
@@ -74,6 +84,7 @@ CREATE TABLE people (
     status_since TEXT,
     first_batch  INTEGER NOT NULL REFERENCES import_batches(id),
     updated_at   TEXT NOT NULL,
+    mac          TEXT,
     CHECK ((id_number IS NULL) = (id_kind IS NULL))
 );
 CREATE INDEX people_by_id_number ON people(id_number) WHERE id_number IS NOT NULL;
@@ -94,7 +105,7 @@ CREATE TRIGGER people_names_au AFTER UPDATE OF search_key ON people BEGIN
     INSERT INTO people_names(rowid, search_key) VALUES (NEW.id, NEW.search_key);
 END;
 CREATE TRIGGER people_no_delete BEFORE DELETE ON people BEGIN
-    SELECT RAISE(ABORT, 'chitra: people are never deleted');
+    SELECT RAISE(ABORT, 'chitra: append-only: people');
 END;
 
 CREATE TABLE entitlements (
@@ -123,18 +134,32 @@ CREATE TABLE proxies (
     valid_to     TEXT,
     created_by   INTEGER NOT NULL REFERENCES users(id),
     created_at   TEXT NOT NULL,
+    mac          TEXT,
     CHECK (valid_to IS NULL OR valid_to >= valid_from)
 );
 CREATE INDEX proxies_by_person ON proxies(person_id);
 
 -- Business days that have been closed. A row here locks the day.
+--   audit_seq/audit_hash: the last audit row of the day itself (later
+--     rows belong to later days' seals);
+--   report: the day report as it was sealed (JSON), reproduced as it is
+--     whenever the day is printed again;
+--   seal: the short code printed for the supervisor to sign, over the
+--     previous closed day's seal, the day, the audit row and the report;
+--   backup: the file name of the day's backup, made before this row was
+--     committed.
 CREATE TABLE closed_days (
     day        TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
     closed_at  TEXT NOT NULL,
     closed_by  INTEGER NOT NULL REFERENCES users(id),
     totals     TEXT NOT NULL,
     audit_seq  INTEGER NOT NULL,
-    audit_hash TEXT NOT NULL
+    audit_hash TEXT NOT NULL,
+    report     TEXT NOT NULL,
+    prev_seal  TEXT,
+    seal       TEXT NOT NULL,
+    backup     TEXT NOT NULL,
+    mac        TEXT
 );
 
 CREATE TABLE payments (
@@ -159,12 +184,13 @@ CREATE TABLE payments (
     account            TEXT,
     reference          TEXT,
     total              INTEGER NOT NULL CHECK (total > 0),
+    mac                TEXT,
     UNIQUE (office_code, receipt_year, receipt_seq),
     CHECK ((receiver_kind = 'self') = (proxy_id IS NULL)),
     CHECK (method = 'cash' OR method = 'home' OR (account IS NOT NULL AND reference IS NOT NULL))
 );
 CREATE INDEX payments_by_person ON payments(person_id);
-CREATE INDEX payments_by_day ON payments(day);
+CREATE INDEX payments_by_day ON payments(day, clerk_id);
 
 -- One row per entitlement line a payment settles. `attempt` counts the
 -- earlier reversed payments of the same line, so (entitlement, attempt) is
@@ -174,6 +200,7 @@ CREATE TABLE payment_lines (
     entitlement_id INTEGER NOT NULL REFERENCES entitlements(id),
     amount         INTEGER NOT NULL,
     attempt        INTEGER NOT NULL CHECK (attempt >= 0),
+    mac            TEXT,
     PRIMARY KEY (payment_id, entitlement_id),
     UNIQUE (entitlement_id, attempt)
 ) WITHOUT ROWID;
@@ -185,7 +212,54 @@ CREATE TABLE reversals (
     reversed_at  TEXT NOT NULL,
     requested_by INTEGER NOT NULL REFERENCES users(id),
     approved_by  INTEGER NOT NULL REFERENCES users(id),
-    reason       TEXT NOT NULL CHECK (length(trim(reason)) > 0)
+    reason       TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    mac          TEXT
+);
+CREATE INDEX reversals_by_day ON reversals(day, requested_by);
+
+-- Cash handed between a supervisor and a clerk's drawer for a day. Both
+-- users are recorded; the clerk confirmed with their PIN.
+CREATE TABLE drawer_moves (
+    id            INTEGER PRIMARY KEY,
+    day           TEXT NOT NULL,
+    at            TEXT NOT NULL,
+    clerk_id      INTEGER NOT NULL REFERENCES users(id),
+    supervisor_id INTEGER NOT NULL REFERENCES users(id),
+    kind          TEXT NOT NULL CHECK (kind = 'float' OR kind = 'issue' OR kind = 'return'),
+    amount        INTEGER NOT NULL CHECK (amount > 0),
+    note          TEXT,
+    mac           TEXT
+);
+CREATE INDEX drawer_moves_by_day ON drawer_moves(day, clerk_id);
+
+-- A count of a clerk's drawer at the end of the shift, made before the
+-- expected amount is shown: by the clerk, or for an earlier day left
+-- uncounted by a supervisor (`counted_by`), who may instead record that no
+-- count could be made (`notes` = '{}', `not_counted` = the reason). One per
+-- clerk and day; it is never changed.
+CREATE TABLE drawer_counts (
+    id          INTEGER PRIMARY KEY,
+    day         TEXT NOT NULL,
+    at          TEXT NOT NULL,
+    clerk_id    INTEGER NOT NULL REFERENCES users(id),
+    counted_by  INTEGER NOT NULL REFERENCES users(id),
+    notes       TEXT NOT NULL,
+    counted     INTEGER NOT NULL CHECK (counted >= 0),
+    expected    INTEGER NOT NULL,
+    difference  INTEGER NOT NULL,
+    not_counted TEXT,
+    mac         TEXT,
+    UNIQUE (day, clerk_id),
+    CHECK (difference = counted - expected)
+);
+
+-- Why a count differs from what was expected, written after the count was
+-- seen to differ (the supervisor reads it before closing).
+CREATE TABLE drawer_count_reasons (
+    count_id INTEGER PRIMARY KEY REFERENCES drawer_counts(id),
+    at       TEXT NOT NULL,
+    reason   TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    mac      TEXT
 );
 
 CREATE TABLE audit_log (
@@ -197,71 +271,92 @@ CREATE TABLE audit_log (
     entity_id INTEGER,
     detail    TEXT NOT NULL,
     prev_hash TEXT NOT NULL,
-    hash      TEXT NOT NULL UNIQUE
+    hash      TEXT NOT NULL UNIQUE,
+    key_id    TEXT NOT NULL
 );
 CREATE INDEX audit_by_entity ON audit_log(entity, entity_id);
+CREATE INDEX audit_by_at ON audit_log(at);
 
--- Append-only: money rows, their sources and the audit log.
+-- Append-only: money rows, their sources, the drawers, closed days and the
+-- audit log.
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN
-    SELECT RAISE(ABORT, 'chitra: the audit log is append-only');
+    SELECT RAISE(ABORT, 'chitra: append-only: audit_log');
 END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN
-    SELECT RAISE(ABORT, 'chitra: the audit log is append-only');
+    SELECT RAISE(ABORT, 'chitra: append-only: audit_log');
 END;
 CREATE TRIGGER entitlements_no_update BEFORE UPDATE ON entitlements BEGIN
-    SELECT RAISE(ABORT, 'chitra: entitlement lines are never changed');
+    SELECT RAISE(ABORT, 'chitra: append-only: entitlements');
 END;
 CREATE TRIGGER entitlements_no_delete BEFORE DELETE ON entitlements BEGIN
-    SELECT RAISE(ABORT, 'chitra: entitlement lines are never deleted');
+    SELECT RAISE(ABORT, 'chitra: append-only: entitlements');
 END;
 CREATE TRIGGER batches_no_update BEFORE UPDATE ON import_batches BEGIN
-    SELECT RAISE(ABORT, 'chitra: import batches are never changed');
+    SELECT RAISE(ABORT, 'chitra: append-only: import_batches');
 END;
 CREATE TRIGGER batches_no_delete BEFORE DELETE ON import_batches BEGIN
-    SELECT RAISE(ABORT, 'chitra: import batches are never deleted');
+    SELECT RAISE(ABORT, 'chitra: append-only: import_batches');
 END;
 CREATE TRIGGER totals_no_update BEFORE UPDATE ON import_totals BEGIN
-    SELECT RAISE(ABORT, 'chitra: import batches are never changed');
+    SELECT RAISE(ABORT, 'chitra: append-only: import_totals');
 END;
 CREATE TRIGGER totals_no_delete BEFORE DELETE ON import_totals BEGIN
-    SELECT RAISE(ABORT, 'chitra: import batches are never deleted');
+    SELECT RAISE(ABORT, 'chitra: append-only: import_totals');
 END;
 CREATE TRIGGER proxies_no_update BEFORE UPDATE ON proxies BEGIN
-    SELECT RAISE(ABORT, 'chitra: proxies are never changed');
+    SELECT RAISE(ABORT, 'chitra: append-only: proxies');
 END;
 CREATE TRIGGER proxies_no_delete BEFORE DELETE ON proxies BEGIN
-    SELECT RAISE(ABORT, 'chitra: proxies are never deleted');
+    SELECT RAISE(ABORT, 'chitra: append-only: proxies');
 END;
 CREATE TRIGGER payments_no_update BEFORE UPDATE ON payments BEGIN
-    SELECT RAISE(ABORT, 'chitra: payments are never changed');
+    SELECT RAISE(ABORT, 'chitra: append-only: payments');
 END;
 CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments BEGIN
-    SELECT RAISE(ABORT, 'chitra: payments are never deleted');
+    SELECT RAISE(ABORT, 'chitra: append-only: payments');
 END;
 CREATE TRIGGER payment_lines_no_update BEFORE UPDATE ON payment_lines BEGIN
-    SELECT RAISE(ABORT, 'chitra: payments are never changed');
+    SELECT RAISE(ABORT, 'chitra: append-only: payment_lines');
 END;
 CREATE TRIGGER payment_lines_no_delete BEFORE DELETE ON payment_lines BEGIN
-    SELECT RAISE(ABORT, 'chitra: payments are never deleted');
+    SELECT RAISE(ABORT, 'chitra: append-only: payment_lines');
 END;
 CREATE TRIGGER reversals_no_update BEFORE UPDATE ON reversals BEGIN
-    SELECT RAISE(ABORT, 'chitra: reversals are never changed');
+    SELECT RAISE(ABORT, 'chitra: append-only: reversals');
 END;
 CREATE TRIGGER reversals_no_delete BEFORE DELETE ON reversals BEGIN
-    SELECT RAISE(ABORT, 'chitra: reversals are never deleted');
+    SELECT RAISE(ABORT, 'chitra: append-only: reversals');
 END;
 CREATE TRIGGER closed_days_no_update BEFORE UPDATE ON closed_days BEGIN
-    SELECT RAISE(ABORT, 'chitra: a closed day stays closed');
+    SELECT RAISE(ABORT, 'chitra: append-only: closed_days');
 END;
 CREATE TRIGGER closed_days_no_delete BEFORE DELETE ON closed_days BEGIN
-    SELECT RAISE(ABORT, 'chitra: a closed day stays closed');
+    SELECT RAISE(ABORT, 'chitra: append-only: closed_days');
 END;
 CREATE TRIGGER periods_stay_closed BEFORE UPDATE ON periods
 WHEN OLD.status = 'closed' BEGIN
-    SELECT RAISE(ABORT, 'chitra: a closed period stays closed');
+    SELECT RAISE(ABORT, 'chitra: period is closed');
 END;
 CREATE TRIGGER periods_no_delete BEFORE DELETE ON periods BEGIN
-    SELECT RAISE(ABORT, 'chitra: periods are never deleted');
+    SELECT RAISE(ABORT, 'chitra: append-only: periods');
+END;
+CREATE TRIGGER drawer_moves_no_update BEFORE UPDATE ON drawer_moves BEGIN
+    SELECT RAISE(ABORT, 'chitra: append-only: drawer_moves');
+END;
+CREATE TRIGGER drawer_moves_no_delete BEFORE DELETE ON drawer_moves BEGIN
+    SELECT RAISE(ABORT, 'chitra: append-only: drawer_moves');
+END;
+CREATE TRIGGER drawer_counts_no_update BEFORE UPDATE ON drawer_counts BEGIN
+    SELECT RAISE(ABORT, 'chitra: append-only: drawer_counts');
+END;
+CREATE TRIGGER drawer_counts_no_delete BEFORE DELETE ON drawer_counts BEGIN
+    SELECT RAISE(ABORT, 'chitra: append-only: drawer_counts');
+END;
+CREATE TRIGGER drawer_count_reasons_no_update BEFORE UPDATE ON drawer_count_reasons BEGIN
+    SELECT RAISE(ABORT, 'chitra: append-only: drawer_count_reasons');
+END;
+CREATE TRIGGER drawer_count_reasons_no_delete BEFORE DELETE ON drawer_count_reasons BEGIN
+    SELECT RAISE(ABORT, 'chitra: append-only: drawer_count_reasons');
 END;
 
 -- A line is paid at most once at a time: a new payment line is refused while
@@ -292,6 +387,29 @@ CREATE TRIGGER reversals_day_is_date BEFORE INSERT ON reversals
 WHEN NEW.day <> substr(NEW.reversed_at, 1, 10) BEGIN
     SELECT RAISE(ABORT, 'chitra: day does not match time');
 END;
+CREATE TRIGGER drawer_moves_open_day BEFORE INSERT ON drawer_moves
+WHEN EXISTS (SELECT 1 FROM closed_days d WHERE d.day = NEW.day) BEGIN
+    SELECT RAISE(ABORT, 'chitra: day is closed');
+END;
+CREATE TRIGGER drawer_moves_day_is_date BEFORE INSERT ON drawer_moves
+WHEN NEW.day <> substr(NEW.at, 1, 10) BEGIN
+    SELECT RAISE(ABORT, 'chitra: day does not match time');
+END;
+-- A count may be made later than its day (a supervisor finishing a day a
+-- clerk left uncounted), never before it, and never on a closed day.
+CREATE TRIGGER drawer_counts_open_day BEFORE INSERT ON drawer_counts
+WHEN EXISTS (SELECT 1 FROM closed_days d WHERE d.day = NEW.day) BEGIN
+    SELECT RAISE(ABORT, 'chitra: day is closed');
+END;
+CREATE TRIGGER drawer_counts_day_is_date BEFORE INSERT ON drawer_counts
+WHEN substr(NEW.at, 1, 10) < NEW.day BEGIN
+    SELECT RAISE(ABORT, 'chitra: day does not match time');
+END;
+CREATE TRIGGER drawer_count_reasons_open_day BEFORE INSERT ON drawer_count_reasons
+WHEN EXISTS (SELECT 1 FROM closed_days d JOIN drawer_counts c ON c.day = d.day WHERE c.id = NEW.count_id) BEGIN
+    SELECT RAISE(ABORT, 'chitra: day is closed');
+END;
+
 -- Only a person who is active can be paid (never after death or a decrease).
 CREATE TRIGGER payments_person_active BEFORE INSERT ON payments
 WHEN (SELECT status FROM people WHERE id = NEW.person_id) <> 'active' BEGIN
@@ -314,4 +432,58 @@ CREATE TRIGGER payment_lines_open_period BEFORE INSERT ON payment_lines
 WHEN (SELECT p.status FROM periods p JOIN entitlements e ON e.period = p.period
       WHERE e.id = NEW.entitlement_id) = 'closed' BEGIN
     SELECT RAISE(ABORT, 'chitra: period is closed');
+END;
+
+-- Once a clerk's drawer is counted, no more cash moves through it that day.
+CREATE TRIGGER payments_drawer_counted BEFORE INSERT ON payments
+WHEN (NEW.method = 'cash' OR NEW.method = 'home')
+ AND EXISTS (SELECT 1 FROM drawer_counts c WHERE c.day = NEW.day AND c.clerk_id = NEW.clerk_id) BEGIN
+    SELECT RAISE(ABORT, 'chitra: drawer already counted');
+END;
+CREATE TRIGGER drawer_moves_drawer_counted BEFORE INSERT ON drawer_moves
+WHEN EXISTS (SELECT 1 FROM drawer_counts c WHERE c.day = NEW.day AND c.clerk_id = NEW.clerk_id) BEGIN
+    SELECT RAISE(ABORT, 'chitra: drawer already counted');
+END;
+CREATE TRIGGER reversals_drawer_counted BEFORE INSERT ON reversals
+WHEN (SELECT method FROM payments WHERE id = NEW.payment_id) IN ('cash', 'home')
+ AND EXISTS (SELECT 1 FROM drawer_counts c WHERE c.day = NEW.day AND c.clerk_id = NEW.requested_by) BEGIN
+    SELECT RAISE(ABORT, 'chitra: drawer already counted');
+END;
+-- Cash is paid only from a drawer opened for the day.
+CREATE TRIGGER payments_drawer_open BEFORE INSERT ON payments
+WHEN (NEW.method = 'cash' OR NEW.method = 'home')
+ AND NOT EXISTS (SELECT 1 FROM drawer_moves m WHERE m.day = NEW.day AND m.clerk_id = NEW.clerk_id AND m.kind = 'float') BEGIN
+    SELECT RAISE(ABORT, 'chitra: drawer not opened');
+END;
+
+-- A drawer never pays out cash it does not hold. Its balance on a day:
+-- cash handed in (float, issues) − cash taken back − cash paid (counter and
+-- home) + cash of voided payments put back into it.
+CREATE VIEW drawer_balance AS
+SELECT d.day AS day, d.clerk_id AS clerk_id,
+       (SELECT coalesce(sum(CASE WHEN m.kind = 'return' THEN -m.amount ELSE m.amount END), 0)
+          FROM drawer_moves m WHERE m.day = d.day AND m.clerk_id = d.clerk_id)
+     - (SELECT coalesce(sum(p.total), 0) FROM payments p
+          WHERE p.day = d.day AND p.clerk_id = d.clerk_id AND (p.method = 'cash' OR p.method = 'home'))
+     + (SELECT coalesce(sum(p.total), 0) FROM reversals r JOIN payments p ON p.id = r.payment_id
+          WHERE r.day = d.day AND r.requested_by = d.clerk_id AND (p.method = 'cash' OR p.method = 'home'))
+       AS balance
+FROM (SELECT DISTINCT day, clerk_id FROM drawer_moves) d;
+
+CREATE TRIGGER payments_drawer_holds BEFORE INSERT ON payments
+WHEN (NEW.method = 'cash' OR NEW.method = 'home')
+ AND coalesce((SELECT balance FROM drawer_balance b WHERE b.day = NEW.day AND b.clerk_id = NEW.clerk_id), 0) < NEW.total BEGIN
+    SELECT RAISE(ABORT, 'chitra: drawer does not hold the cash');
+END;
+CREATE TRIGGER drawer_moves_drawer_holds BEFORE INSERT ON drawer_moves
+WHEN NEW.kind = 'return'
+ AND coalesce((SELECT balance FROM drawer_balance b WHERE b.day = NEW.day AND b.clerk_id = NEW.clerk_id), 0) < NEW.amount BEGIN
+    SELECT RAISE(ABORT, 'chitra: drawer does not hold the cash');
+END;
+
+-- A reversal needs a supervisor who is not the one asking.
+CREATE TRIGGER reversals_two_people BEFORE INSERT ON reversals
+WHEN NEW.requested_by = NEW.approved_by
+  OR (SELECT role FROM users WHERE id = NEW.approved_by) <> 'supervisor' BEGIN
+    SELECT RAISE(ABORT, 'chitra: a reversal needs another supervisor');
 END;
