@@ -12,14 +12,14 @@ impl Service {
     /// exist), then checks that the copy opens and is sound.
     pub fn backup_to(&self, dest: &Path) -> Result<(), Error> {
         self.store.backup_to(dest)?;
-        Ok(())
+        private(dest)
     }
 
     /// The dated backup written when `day` is closed; older ones beyond
     /// `backup.keep` are removed.
     pub(super) fn daily_backup(&self, day: &str) -> Result<PathBuf, Error> {
         let dir = &self.config.backup.dir;
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
+        crate::files::create_dir_all(dir).map_err(|e| StoreError::Io {
             path: dir.clone(),
             reason: e.to_string(),
         })?;
@@ -30,9 +30,21 @@ impl Service {
             n += 1;
         }
         self.store.backup_to(&dest)?;
+        private(&dest)?;
         prune(dir, self.config.backup.keep);
         Ok(dest)
     }
+}
+
+/// A copy of the database is as private as the database (0600).
+fn private(copy: &Path) -> Result<(), Error> {
+    crate::files::make_private(copy).map_err(|e| {
+        StoreError::Io {
+            path: copy.to_path_buf(),
+            reason: e.to_string(),
+        }
+        .into()
+    })
 }
 
 /// Keeps the newest `keep` daily backups ("chitra-YYYY-MM-DD….db") in `dir`.
