@@ -62,8 +62,8 @@ impl Service {
         let store = Store::open(db, Duration::from_millis(config.database.busy_timeout_ms))?;
         Ok(Service {
             store,
+            clock: Arc::new(SystemClock::for_office(&config)),
             config,
-            clock: Arc::new(SystemClock),
         })
     }
 
@@ -81,12 +81,12 @@ impl Service {
         &self.store
     }
 
-    /// Today's date (local time).
+    /// Today's date in the office's time zone.
     pub fn today(&self) -> chrono::NaiveDate {
         self.clock.today()
     }
 
-    /// The current local time.
+    /// The current time in the office's time zone.
     pub fn now(&self) -> chrono::DateTime<chrono::FixedOffset> {
         self.clock.now()
     }

@@ -26,13 +26,23 @@ impl Service {
     ) -> Result<Service, Error> {
         check_user_name(name)?;
         let hash = hash_pin(pin)?;
+        if let Some(dir) = db.parent() {
+            crate::files::create_dir_all(dir).map_err(|e| crate::store::StoreError::Io {
+                path: dir.to_path_buf(),
+                reason: e.to_string(),
+            })?;
+        }
         let store = Store::create(db, Duration::from_millis(config.database.busy_timeout_ms))?;
         let mut service = Service {
             store,
+            clock: Arc::new(SystemClock::for_office(&config)),
             config,
-            clock: Arc::new(SystemClock),
         };
         service.create_first_supervisor(name, full_name, &hash)?;
+        crate::files::make_database_private(db).map_err(|e| crate::store::StoreError::Io {
+            path: db.to_path_buf(),
+            reason: e.to_string(),
+        })?;
         Ok(service)
     }
 
