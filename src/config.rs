@@ -265,7 +265,13 @@ impl Config {
         if d.is_empty() || d.iter().any(|&v| v <= 0) || d.windows(2).any(|w| w[0] <= w[1]) {
             return bad("cash.denominations", "> 0, largest first, no repeats");
         }
-        if self.office.time_zone.trim().parse::<chrono_tz::Tz>().is_err() {
+        if self
+            .office
+            .time_zone
+            .trim()
+            .parse::<chrono_tz::Tz>()
+            .is_err()
+        {
             return bad("office.time_zone", "Asia/Ho_Chi_Minh");
         }
         if self.office.code.trim().is_empty() {

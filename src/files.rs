@@ -87,7 +87,10 @@ mod tests {
         let f = dir.join("x.txt");
         drop(create_new(&f).unwrap());
         assert_eq!(mode(&f), 0o600);
-        assert!(create_new(&f).is_err(), "an existing file is never replaced");
+        assert!(
+            create_new(&f).is_err(),
+            "an existing file is never replaced"
+        );
     }
 
     #[test]

@@ -48,8 +48,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<(), Exit> {
             "{}",
             t("Đang dựng văn phòng mẫu…", "Building the demo office…")
         );
-        let built = office::build_at(&dir, &db, args.people, demo_now())
-            .map_err(fail)?;
+        let built = office::build_at(&dir, &db, args.people, demo_now()).map_err(fail)?;
         print_summary(&built);
     } else {
         office::write_config_for(&dir, &db).map_err(fail)?;

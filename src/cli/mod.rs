@@ -8,6 +8,7 @@
 mod context;
 mod day;
 mod demo;
+mod doctor;
 mod import;
 mod pay;
 mod person;
@@ -73,6 +74,8 @@ pub enum Command {
     Status(person::StatusArgs),
     /// Kiểm tra toàn vẹn: nhật ký, sổ chi, biên nhận, ngày đã khóa
     Verify,
+    /// Kiểm tra cài đặt: quyền tệp, khóa nhật ký, múi giờ, đĩa, sao lưu, SSH
+    Doctor(doctor::DoctorArgs),
     /// Sao lưu cơ sở dữ liệu (khi đang làm việc vẫn được)
     Backup {
         /// Tệp đích (chưa tồn tại)
@@ -100,6 +103,7 @@ pub fn run() -> ExitCode {
         Some(Command::Status(ref args)) => person::status(&cli, args),
         Some(Command::Verify) => day::verify(&cli),
         Some(Command::Backup { ref dest }) => day::backup(&cli, dest),
+        Some(Command::Doctor(ref args)) => doctor::run(&cli, args),
         None => screens(&cli),
     };
     match code {

@@ -11,6 +11,12 @@ impl Service {
     /// Writes a consistent copy of the database to `dest` (which must not
     /// exist), then checks that the copy opens and is sound.
     pub fn backup_to(&self, dest: &Path) -> Result<(), Error> {
+        if let Some(dir) = dest.parent() {
+            crate::files::create_dir_all(dir).map_err(|e| StoreError::Io {
+                path: dir.to_path_buf(),
+                reason: e.to_string(),
+            })?;
+        }
         self.store.backup_to(dest)?;
         private(dest)
     }

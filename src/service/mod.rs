@@ -9,6 +9,7 @@ pub mod backup;
 pub mod clock;
 pub mod counter;
 pub mod day;
+pub mod doctor;
 mod error;
 pub mod import;
 pub mod pay;

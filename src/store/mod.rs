@@ -12,6 +12,7 @@ pub mod bulk;
 pub mod days;
 pub mod drawers;
 mod error;
+pub mod health;
 pub mod imports;
 pub mod migrations;
 pub mod payments;
