@@ -104,6 +104,12 @@ impl ServerOffice {
     /// init, a clerk, this month's list (period `period`, "YYYY-MM") of one
     /// person, and the clerk's opening float of 20.000.000 đ.
     pub fn open_for(&self, period: &str) {
+        self.init_with_clerk();
+        self.import_and_float(period);
+    }
+
+    /// A new database with its supervisor and one clerk.
+    pub fn init_with_clerk(&self) {
         self.ok(
             SUPERVISOR,
             &[
@@ -128,6 +134,10 @@ impl ServerOffice {
             ],
             &[("CHITRA_NEW_PIN", CLERK.1)],
         );
+    }
+
+    /// This month's list of one person, and the clerk's opening float.
+    pub fn import_and_float(&self, period: &str) {
         let (y, m) = period.split_once('-').unwrap();
         let list = self.root.path().join("ds.csv");
         std::fs::write(
