@@ -37,7 +37,7 @@ fn office_today(n: usize) -> (Office, Vec<String>) {
             phu_cap: 0,
         })
         .collect();
-    let period = chrono::Local::now().format("%Y-%m").to_string();
+    let period = common::office_today(&office).format("%Y-%m").to_string();
     office.import(
         "t.csv",
         &csv("2026-11", &rows).replace("THÁNG 11 NĂM 2026", "THÁNG"),

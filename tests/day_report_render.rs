@@ -61,6 +61,7 @@ fn office() -> Office {
         commune: "Xã Hải Dương".into(),
         province: "Thành phố Huế".into(),
         paying_agency: "Phòng Văn hóa - Xã hội UBND xã Hải Dương".into(),
+        time_zone: chitra::config::DEFAULT_TIME_ZONE.into(),
     }
 }
 

@@ -89,9 +89,14 @@ pub enum Format {
     Json,
 }
 
-fn day_arg(date: &Option<String>) -> Result<String, Exit> {
+/// The day named by `--date`, else today in the office's time zone.
+fn day_arg(date: &Option<String>, ctx: &Context) -> Result<String, Exit> {
+    use crate::service::{Clock, SystemClock};
     match date {
-        None => Ok(chrono::Local::now().format("%Y-%m-%d").to_string()),
+        None => Ok(SystemClock::for_office(&ctx.config)
+            .today()
+            .format("%Y-%m-%d")
+            .to_string()),
         Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
             .map(|d| d.format("%Y-%m-%d").to_string())
             .map_err(|_| {
@@ -208,7 +213,7 @@ pub fn void(cli: &Cli, args: &VoidArgs) -> Result<(), Exit> {
 
 pub fn close(cli: &Cli, args: &CloseArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
-    let day = day_arg(&args.date)?;
+    let day = day_arg(&args.date, &ctx)?;
     let (mut service, session) = ctx.sign_in(cli)?;
     let pin = read_pin(
         "CHITRA_PIN",
@@ -239,7 +244,7 @@ pub fn close(cli: &Cli, args: &CloseArgs) -> Result<(), Exit> {
 pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
     let ReportCommand::Day(args) = cmd;
     let ctx = Context::load(cli)?;
-    let day = day_arg(&args.date)?;
+    let day = day_arg(&args.date, &ctx)?;
     let service = ctx.open()?;
     let report = service.day_report(&day).map_err(fail)?;
     let office = &service.config().office;

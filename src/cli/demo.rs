@@ -48,8 +48,7 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<(), Exit> {
             "{}",
             t("Đang dựng văn phòng mẫu…", "Building the demo office…")
         );
-        let built = office::build_at(&dir, &db, args.people, chrono::Local::now().fixed_offset())
-            .map_err(fail)?;
+        let built = office::build_at(&dir, &db, args.people, demo_now()).map_err(fail)?;
         print_summary(&built);
     } else {
         office::write_config_for(&dir, &db).map_err(fail)?;
@@ -114,4 +113,10 @@ fn print_summary(b: &office::Built) {
         println!("  {}", f.display());
     }
     print_users();
+}
+
+/// Now in the demo office's zone (the demo's configuration keeps the default).
+fn demo_now() -> chrono::DateTime<chrono::FixedOffset> {
+    use crate::service::{Clock, SystemClock};
+    SystemClock::new(chrono_tz::Asia::Ho_Chi_Minh).now()
 }

@@ -8,6 +8,8 @@
 mod context;
 mod day;
 mod demo;
+mod doctor;
+mod gate;
 mod import;
 mod pay;
 mod person;
@@ -73,6 +75,10 @@ pub enum Command {
     Status(person::StatusArgs),
     /// Kiểm tra toàn vẹn: nhật ký, sổ chi, biên nhận, ngày đã khóa
     Verify(day::VerifyArgs),
+    /// Lệnh SSH ép cho tài khoản chitra: màn hình quầy, hoặc vài lệnh của trưởng bưu cục (docs/cai-dat.md)
+    Gate,
+    /// Kiểm tra cài đặt: quyền tệp, khóa nhật ký, múi giờ, đĩa, sao lưu, SSH
+    Doctor(doctor::DoctorArgs),
     /// Sao lưu cơ sở dữ liệu (khi đang làm việc vẫn được)
     Backup {
         /// Tệp đích (chưa tồn tại)
@@ -100,6 +106,8 @@ pub fn run() -> ExitCode {
         Some(Command::Status(ref args)) => person::status(&cli, args),
         Some(Command::Verify(ref args)) => day::verify(&cli, args),
         Some(Command::Backup { ref dest }) => day::backup(&cli, dest),
+        Some(Command::Doctor(ref args)) => doctor::run(&cli, args),
+        Some(Command::Gate) => gate::run(&cli),
         None => screens(&cli),
     };
     match code {

@@ -172,6 +172,7 @@ mod tests {
             commune: "Xã Hải Dương".into(),
             province: "Thành phố Huế".into(),
             paying_agency: "Phòng Văn hóa - Xã hội".into(),
+            time_zone: crate::config::DEFAULT_TIME_ZONE.into(),
         }
     }
 

@@ -17,14 +17,14 @@ pub enum SpoolError {
     Print { printer: String, reason: String },
 }
 
-/// Writes `text` as `name` in `dir` (created if needed) without replacing
-/// an existing file: a second copy gets "-2", "-3", ….
+/// Writes `text` as `name` in `dir` (created 0700 if needed) as a 0600 file,
+/// without replacing an existing file: a second copy gets "-2", "-3", ….
 pub fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, SpoolError> {
     let err = |path: &Path, e: std::io::Error| SpoolError::Write {
         path: path.to_path_buf(),
         reason: e.to_string(),
     };
-    std::fs::create_dir_all(dir).map_err(|e| err(dir, e))?;
+    crate::files::create_dir_all(dir).map_err(|e| err(dir, e))?;
     for n in 1.. {
         let file = if n == 1 {
             format!("{name}.txt")
@@ -32,11 +32,7 @@ pub fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, SpoolError> 
             format!("{name}-{n}.txt")
         };
         let path = dir.join(file);
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
+        match crate::files::create_new(&path) {
             Ok(mut f) => {
                 f.write_all(text.as_bytes()).map_err(|e| err(&path, e))?;
                 f.sync_all().map_err(|e| err(&path, e))?;

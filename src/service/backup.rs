@@ -5,14 +5,32 @@
 use std::path::{Path, PathBuf};
 
 use super::{Error, Service};
+use crate::store::StoreError;
 
 impl Service {
     /// Writes a consistent copy of the database to `dest` (which must not
     /// exist), then checks that the copy opens and is sound.
     pub fn backup_to(&self, dest: &Path) -> Result<(), Error> {
+        if let Some(dir) = dest.parent() {
+            crate::files::create_dir_all(dir).map_err(|e| StoreError::Io {
+                path: dir.to_path_buf(),
+                reason: e.to_string(),
+            })?;
+        }
         self.store.backup_to(dest)?;
-        Ok(())
+        private(dest)
     }
+}
+
+/// A copy of the database is as private as the database (0600).
+fn private(copy: &Path) -> Result<(), Error> {
+    crate::files::make_private(copy).map_err(|e| {
+        StoreError::Io {
+            path: copy.to_path_buf(),
+            reason: e.to_string(),
+        }
+        .into()
+    })
 }
 
 /// Keeps the newest `keep` daily backups ("chitra-YYYY-MM-DD….db") in `dir`.

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod clock;
 pub mod counter;
 pub mod day;
+pub mod doctor;
 mod error;
 pub mod import;
 pub mod pay;
@@ -81,8 +82,8 @@ impl Service {
         )?;
         Ok(Service {
             store,
+            clock: Arc::new(SystemClock::for_office(&config)),
             config,
-            clock: Arc::new(SystemClock),
         })
     }
 
@@ -107,12 +108,12 @@ impl Service {
         &mut self.store
     }
 
-    /// Today's date (local time).
+    /// Today's date in the office's time zone.
     pub fn today(&self) -> chrono::NaiveDate {
         self.clock.today()
     }
 
-    /// The current local time.
+    /// The current time in the office's time zone.
     pub fn now(&self) -> chrono::DateTime<chrono::FixedOffset> {
         self.clock.now()
     }

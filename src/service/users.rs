@@ -25,7 +25,8 @@ impl Service {
         full_name: &str,
         pin: &str,
     ) -> Result<Service, Error> {
-        Service::init_with_clock(config, db, name, full_name, pin, Arc::new(SystemClock))
+        let clock = Arc::new(SystemClock::for_office(&config));
+        Service::init_with_clock(config, db, name, full_name, pin, clock)
     }
 
     /// [`Service::init`] with another clock (tests, the demo).
@@ -39,6 +40,12 @@ impl Service {
     ) -> Result<Service, Error> {
         check_user_name(name)?;
         let hash = hash_pin(pin)?;
+        if let Some(dir) = db.parent() {
+            crate::files::create_dir_all(dir).map_err(|e| crate::store::StoreError::Io {
+                path: dir.to_path_buf(),
+                reason: e.to_string(),
+            })?;
+        }
         let today = clock.today().format("%Y-%m-%d").to_string();
         let store = Store::create(
             db,
@@ -56,6 +63,10 @@ impl Service {
             clock,
         };
         service.create_first_supervisor(name, full_name, &hash)?;
+        crate::files::make_database_private(db).map_err(|e| crate::store::StoreError::Io {
+            path: db.to_path_buf(),
+            reason: e.to_string(),
+        })?;
         Ok(service)
     }
 

@@ -13,6 +13,7 @@ pub mod bulk;
 pub mod days;
 pub mod drawers;
 mod error;
+pub mod health;
 pub mod imports;
 pub mod key;
 pub mod migrations;

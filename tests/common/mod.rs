@@ -225,3 +225,9 @@ impl Peek for chitra::store::Store {
         c
     }
 }
+
+/// Today in the office's time zone: the day the program itself uses.
+pub fn office_today(office: &Office) -> chrono::NaiveDate {
+    use chitra::service::{Clock, SystemClock};
+    SystemClock::for_office(&office.config).today()
+}
