@@ -611,3 +611,46 @@ fn verify_finds_an_imported_line_changed_later() {
         v.findings
     );
 }
+
+#[test]
+fn a_rotated_key_signs_from_then_on_in_every_process_and_the_old_one_still_checks() {
+    let office = office();
+    let mut early = office.service(); // opened before the rotation
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay(&mut svc, &hoa, AN, PayMethod::Bank);
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    // Only a supervisor rotates.
+    assert!(matches!(svc.rotate_key(&hoa), Err(Error::Forbidden { .. })));
+    assert_eq!(svc.rotate_key(&boss).unwrap(), "k2");
+    pay(&mut svc, &hoa, BINH, PayMethod::Bank);
+    // The process opened before sees the new key and signs with it.
+    let hoa2 = office.sign_in(&mut early, CLERK1);
+    pay(&mut early, &hoa2, CUC, PayMethod::Bank);
+    let c = svc.store().conn();
+    let ids: Vec<String> = c
+        .prepare("SELECT key_id FROM audit_log ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let first_k2 = ids.iter().position(|k| k == "k2").expect("k2 signs");
+    assert!(ids[..first_k2].iter().all(|k| k == "k1"));
+    assert!(ids[first_k2..].iter().all(|k| k == "k2"), "{ids:?}");
+    let v = svc.verify(&[]).unwrap();
+    assert!(v.ok(), "{:?}", v.findings);
+    // Without the old key, what it signed no longer checks.
+    let key = office.db.with_extension("db.key");
+    let text = std::fs::read_to_string(&key).unwrap();
+    let only_new: String = text.lines().filter(|l| !l.starts_with("k1 ")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&key, only_new).unwrap();
+    let v = office.service().verify(&[]).unwrap();
+    assert!(
+        v.findings
+            .iter()
+            .any(|f| matches!(f, Finding::Chain(chitra::store::audit::ChainProblem::UnknownKey { .. }))),
+        "{:?}",
+        v.findings
+    );
+}

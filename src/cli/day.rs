@@ -27,9 +27,34 @@ pub enum DrawerCommand {
         /// MỆNH_GIÁ=SỐ_TỜ
         #[arg(required = true)]
         notes: Vec<String>,
+        #[command(flatten)]
+        earlier: EarlierDay,
     },
     /// Ghi lý do chênh lệch sau khi đếm
-    Reason { reason: String },
+    Reason {
+        /// Lý do chênh lệch
+        reason: String,
+        #[command(flatten)]
+        earlier: EarlierDay,
+    },
+    /// Ghi rằng quỹ của một ngày trước không kiểm đếm được, với lý do (trưởng bưu cục)
+    NotCounted {
+        /// Lý do không kiểm đếm được
+        reason: String,
+        #[command(flatten)]
+        earlier: EarlierDay,
+    },
+}
+
+/// A supervisor finishing an earlier day that a clerk left uncounted.
+#[derive(Debug, Args)]
+pub struct EarlierDay {
+    /// Ngày trước đó cần hoàn tất (trưởng bưu cục), YYYY-MM-DD
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "clerk")]
+    pub date: Option<String>,
+    /// Giao dịch viên có quỹ ngày đó
+    #[arg(long, value_name = "TÊN", requires = "date")]
+    pub clerk: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -143,8 +168,14 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
                 .drawer_move(&session, &a.clerk, &pin, kind, amount, &a.note)
                 .map_err(fail)?;
             println!("{} {amount} — {}", t("Đã ghi", "Recorded"), a.clerk);
+            if kind == MoveKind::Float
+                && let Ok(days) = service.open_days()
+                && let Some(n) = crate::i18n::strings::open_days_notice(&days)
+            {
+                eprintln!("chitra: {n}");
+            }
         }
-        DrawerCommand::Count { notes } => {
+        DrawerCommand::Count { notes, earlier } => {
             let mut counted = BTreeMap::new();
             for n in notes {
                 let (d, q) = n.split_once('=').ok_or_else(|| {
@@ -162,7 +193,15 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
                 })?;
                 *counted.entry(d).or_insert(0) += q;
             }
-            let c = service.count_drawer(&session, &counted).map_err(fail)?;
+            let c = match (&earlier.date, &earlier.clerk) {
+                (Some(d), Some(clerk)) => {
+                    let day = day_arg(&Some(d.clone()), &ctx)?;
+                    service
+                        .count_earlier_day(&session, clerk, &day, &counted, None)
+                        .map_err(fail)?
+                }
+                _ => service.count_drawer(&session, &counted).map_err(fail)?,
+            };
             println!("{} {}", t("Đã ghi số đếm:", "Count recorded:"), c.counted);
             println!("{} {}", t("Số dự kiến:", "Expected:"), c.expected);
             if c.difference.is_zero() {
@@ -179,9 +218,36 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
                 );
             }
         }
-        DrawerCommand::Reason { reason } => {
-            service.explain_difference(&session, reason).map_err(fail)?;
+        DrawerCommand::Reason { reason, earlier } => {
+            match (&earlier.date, &earlier.clerk) {
+                (Some(d), Some(clerk)) => {
+                    let day = day_arg(&Some(d.clone()), &ctx)?;
+                    service
+                        .explain_earlier_difference(&session, clerk, &day, reason)
+                        .map_err(fail)?
+                }
+                _ => service.explain_difference(&session, reason).map_err(fail)?,
+            }
             println!("{}", t("Đã ghi lý do.", "Reason recorded."));
+        }
+        DrawerCommand::NotCounted { reason, earlier } => {
+            let (Some(d), Some(clerk)) = (&earlier.date, &earlier.clerk) else {
+                return Err(fail(t(
+                    "Cần --date và --clerk: chỉ ghi được cho một ngày đã qua.",
+                    "--date and --clerk are needed: only for a past day.",
+                )));
+            };
+            let day = day_arg(&Some(d.clone()), &ctx)?;
+            service
+                .count_earlier_day(&session, clerk, &day, &BTreeMap::new(), Some(reason))
+                .map_err(fail)?;
+            println!(
+                "{}",
+                t(
+                    "Đã ghi: quỹ ngày đó không kiểm đếm được, kèm lý do.",
+                    "Recorded: that day's drawer was not counted, with the reason."
+                )
+            );
         }
     }
     Ok(())
@@ -245,8 +311,13 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
     let ReportCommand::Day(args) = cmd;
     let ctx = Context::load(cli)?;
     let day = day_arg(&args.date, &ctx)?;
-    let service = ctx.open()?;
-    let report = service.day_report(&day).map_err(fail)?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    let report = service.day_report_for(&session, &day).map_err(fail)?;
+    if let Some(out) = &args.out {
+        service
+            .note_export(&session, "report.day", out, &day)
+            .map_err(fail)?;
+    }
     let office = &service.config().office;
     let write = |bytes: &[u8]| -> Result<(), Exit> {
         match &args.out {
@@ -302,7 +373,7 @@ pub fn report_json(r: &DayReport) -> serde_json::Value {
             "voids": tally(&c.voids),
             "float_dong": c.float.dong(), "issued_dong": c.issued.dong(), "returned_dong": c.returned.dong(),
             "cash_paid_dong": c.cash_paid.dong(), "cash_voided_dong": c.cash_voided.dong(),
-            "cash_expected_dong": c.expected.dong(),
+            "cash_expected_dong": (!c.expected_hidden).then(|| c.expected.dong()),
             "cash_counted_dong": c.count.as_ref().map(|n| n.counted.dong()),
             "difference_dong": c.count.as_ref().map(|n| n.difference.dong()),
             "reason": c.count.as_ref().and_then(|n| n.reason.clone()),
@@ -368,8 +439,23 @@ pub fn verify(cli: &Cli, args: &VerifyArgs) -> Result<(), Exit> {
 
 pub fn backup(cli: &Cli, dest: &std::path::Path) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
-    let service = ctx.open()?;
-    service.backup_to(dest).map_err(fail)?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    service.backup(&session, dest).map_err(fail)?;
     println!("{} {}", t("Đã sao lưu vào", "Backed up to"), dest.display());
+    Ok(())
+}
+
+pub fn rotate_key(cli: &Cli) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    let id = service.rotate_key(&session).map_err(fail)?;
+    println!(
+        "{} {id}. {}",
+        t("Đã tạo khóa nhật ký mới:", "New audit key:"),
+        t(
+            "Chép ngay tệp khóa sang nơi cất giữ an toàn (docs/restore.md).",
+            "Copy the key file to its safe place now (docs/restore.md)."
+        )
+    );
     Ok(())
 }

@@ -159,6 +159,9 @@ impl Localize for crate::print::spool::SpoolError {
             S::Print { printer, reason } => format!(
                 "Đã chi và đã ghi sổ, nhưng máy in {printer} không in được ({reason}). Kiểm tra máy in rồi in lại biên nhận."
             ),
+            S::NoAnswer { printer, seconds } => format!(
+                "Đã chi và đã ghi sổ, nhưng máy in {printer} không trả lời sau {seconds} giây (tắt, kẹt giấy hoặc hết giấy). Kiểm tra máy in rồi in lại biên nhận."
+            ),
         }
     }
 
@@ -174,6 +177,9 @@ impl Localize for crate::print::spool::SpoolError {
                     "Paid and recorded, but the printer {printer} failed ({reason}). Check it and reprint."
                 )
             }
+            S::NoAnswer { printer, seconds } => format!(
+                "Paid and recorded, but the printer {printer} did not answer in {seconds} s (off, jammed or out of paper). Check it and reprint."
+            ),
         }
     }
 }

@@ -4,10 +4,57 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Error, Service};
+use serde_json::json;
+
+use super::{Error, Service, Session};
+use crate::store::Event;
 use crate::store::StoreError;
 
 impl Service {
+    /// A supervisor's backup to `dest`: made, checked, and logged with
+    /// who made it and where (a copy of everyone's data is not made
+    /// unseen).
+    pub fn backup(&mut self, by: &Session, dest: &Path) -> Result<(), Error> {
+        by.require_supervisor()?;
+        self.backup_to(dest)?;
+        let id = by.user.id;
+        let path = dest.display().to_string();
+        self.store.write(self.who(Some(id)), |w| {
+            Ok::<_, Error>(w.log(
+                Event::new("backup.make", "database", None).with(json!({ "dest": path })),
+                (),
+            )?)
+        })
+    }
+
+    /// Adds a new audit key that signs from now on (a supervisor); the old
+    /// keys stay in the key file to check what they signed. Returns the
+    /// new key's id.
+    pub fn rotate_key(&mut self, by: &Session) -> Result<String, Error> {
+        by.require_supervisor()?;
+        let who = self.who(Some(by.user.id));
+        Ok(self.store.rotate_key(who)?)
+    }
+
+    /// Logs that `by` wrote `what` (a report of `subject`) to the file
+    /// `path`: what leaves the office on paper or disk is on record.
+    pub fn note_export(
+        &mut self,
+        by: &Session,
+        what: &str,
+        path: &Path,
+        subject: &str,
+    ) -> Result<(), Error> {
+        let id = by.user.id;
+        let path = path.display().to_string();
+        self.store.write(self.who(Some(id)), |w| {
+            Ok::<_, Error>(w.log(
+                Event::new("export", what, None).with(json!({ "file": path, "of": subject })),
+                (),
+            )?)
+        })
+    }
+
     /// Writes a consistent copy of the database to `dest` (which must not
     /// exist), then checks that the copy opens and is sound.
     pub fn backup_to(&self, dest: &Path) -> Result<(), Error> {

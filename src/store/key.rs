@@ -35,6 +35,17 @@ struct Key {
 pub struct KeyRing {
     keys: Vec<Key>,
     path: PathBuf,
+    /// Keys added to the file after it was read (another process rotated
+    /// the key), found when a row signed with one is met; and the ids
+    /// already looked for, so the file is read once per unknown id.
+    later: std::sync::Arc<std::sync::Mutex<(Vec<Key>, Vec<String>)>>,
+    /// The file's length and time of change when it was read.
+    stamp: Option<(u64, std::time::SystemTime)>,
+}
+
+fn stamp_of(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()?))
 }
 
 impl std::fmt::Debug for KeyRing {
@@ -160,6 +171,8 @@ impl KeyRing {
         Ok(KeyRing {
             keys,
             path: path.to_path_buf(),
+            later: Default::default(),
+            stamp: stamp_of(path),
         })
     }
 
@@ -185,6 +198,16 @@ impl KeyRing {
         Ok(id)
     }
 
+    /// The ring read again when its file changed since it was read (a key
+    /// rotated by another process): new rows are then signed with the new
+    /// key at once.
+    pub fn reloaded(&self) -> Option<KeyRing> {
+        if stamp_of(&self.path) == self.stamp {
+            return None;
+        }
+        KeyRing::load(&self.path).ok()
+    }
+
     /// The id of the key that signs new rows.
     pub fn current_id(&self) -> &str {
         &self.keys[self.keys.len() - 1].id
@@ -204,9 +227,26 @@ impl KeyRing {
         sign_with(&self.keys[self.keys.len() - 1], parts)
     }
 
-    /// The same under key `id`; `None` when the ring has no such key.
+    /// The same under key `id`; `None` when the ring has no such key (the
+    /// file is read again once for an id this ring has not met: another
+    /// process may have rotated the key since).
     pub fn sign_as(&self, id: &str, parts: &[&[u8]]) -> Option<[u8; 32]> {
-        self.key(id).map(|k| sign_with(k, parts))
+        if let Some(k) = self.key(id) {
+            return Some(sign_with(k, parts));
+        }
+        let mut later = self.later.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(k) = later.0.iter().find(|k| k.id == id) {
+            return Some(sign_with(k, parts));
+        }
+        if later.1.iter().any(|t| t == id) {
+            return None;
+        }
+        later.1.push(id.to_string());
+        let fresh = KeyRing::load(&self.path).ok()?;
+        let k = fresh.keys.into_iter().find(|k| k.id == id)?;
+        let mac = sign_with(&k, parts);
+        later.0.push(k);
+        Some(mac)
     }
 
     /// A fresh MAC state under the current key, for long inputs written

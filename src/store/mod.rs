@@ -375,6 +375,9 @@ impl Store {
         E: From<StoreError>,
     {
         let path = self.path.clone();
+        if let Some(fresh) = self.keys.reloaded() {
+            self.keys = fresh;
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -442,6 +445,9 @@ impl Store {
             .into());
         }
         let path = self.path.clone();
+        if let Some(fresh) = self.keys.reloaded() {
+            self.keys = fresh;
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)

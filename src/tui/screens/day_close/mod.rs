@@ -148,7 +148,8 @@ impl DayClose {
 }
 
 fn load(ctx: &mut Ctx, day: &str) -> Option<DayReport> {
-    match ctx.service.day_report(day) {
+    let session = ctx.session.clone()?;
+    match ctx.service.day_report_for(&session, day) {
         Ok(r) => Some(r),
         Err(e) => {
             ctx.error(&e);
