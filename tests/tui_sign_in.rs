@@ -32,7 +32,10 @@ fn the_right_pin_opens_the_counter_with_the_clerk_named_on_top() {
         "{top}"
     );
     assert!(shown.contains("Tìm người hưởng: ["), "{shown}");
-    assert_eq!(message(&app), "Xin chào Nguyễn Thị Lan.");
+    assert_eq!(
+        message(&app),
+        "Xin chào Nguyễn Thị Lan. Quỹ hôm nay chưa mở: chi tiền mặt cần trưởng bưu cục cấp tiền đầu ngày."
+    );
     // The menu is one key away.
     app.handle_key(chitra::tui::testing::key(KeyCode::F(2)));
     let shown = screen(&mut app, 80, 24);
