@@ -63,7 +63,7 @@ impl Localize for StoreError {
                 path.display()
             ),
             StoreError::KeyMissing { path } => format!(
-                "Không thấy khóa nhật ký {} của cơ sở dữ liệu này; không có khóa thì không ghi được gì. Chép lại khóa từ bản lưu giữ trong két (docs/cai-dat.md, mục \"Khóa nhật ký\") rồi chạy lại.",
+                "Không thấy khóa nhật ký {} của cơ sở dữ liệu này; không có khóa thì không ghi được gì. Chép lại khóa từ bản lưu giữ trong két (docs/restore.md, mục \"The audit key\") rồi chạy lại.",
                 path.display()
             ),
             StoreError::KeyDamaged { path } => format!(
