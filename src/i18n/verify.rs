@@ -185,6 +185,16 @@ impl Localize for Finding {
                 "Các khoản của lô nhập #{batch_id} ({}) đã bị thay đổi sau khi nhập.",
                 for_display(file)
             ),
+            Finding::CloseBackup { day, file, missing: true } => format!(
+                "Bản sao lưu {} làm khi khóa sổ ngày {} không còn trong thư mục sao lưu: chép lại từ nơi cất giữ, hoặc chạy `chitra backup` ngay.",
+                for_display(file),
+                date(day)
+            ),
+            Finding::CloseBackup { day, file, missing: false } => format!(
+                "Bản sao lưu {} làm khi khóa sổ ngày {} bị hỏng: chạy `chitra backup` ngay và kiểm tra đĩa (`chitra doctor`).",
+                for_display(file),
+                date(day)
+            ),
             Finding::PaperDayOpen { day } => format!(
                 "Ngày {} có mã niêm phong trên giấy nhưng trong sổ chưa khóa sổ: ngày đã khóa đã bị xóa.",
                 date(day)
@@ -270,6 +280,11 @@ impl Localize for Finding {
             Finding::BatchChanged { batch_id, file } => format!(
                 "The lines of import batch #{batch_id} ({}) changed after the import.",
                 for_display(file)
+            ),
+            Finding::CloseBackup { day, file, missing } => format!(
+                "The backup {} made when {day} was closed is {}: run `chitra backup` now.",
+                for_display(file),
+                if *missing { "missing" } else { "damaged" }
             ),
             Finding::PaperDayOpen { day } => format!(
                 "{day} has a seal on paper but is not closed in the database: the closed day was deleted."
