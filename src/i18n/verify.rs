@@ -200,7 +200,7 @@ impl Localize for Finding {
                 date(day)
             ),
             Finding::PaperSealDiffers { day, paper, held } => format!(
-                "Mã niêm phong ngày {} trên giấy là {paper}, trong sổ là {held}: sổ đã bị thay đổi từ đó.",
+                "Mã niêm phong ngày {} trên giấy là {paper}, trong sổ là {held}: sổ đã bị thay đổi từ đó (hoặc mã trên giấy bị chép sai — kiểm tra lại từng ký tự).",
                 date(day)
             ),
         }
@@ -316,12 +316,25 @@ pub fn coverage(c: &Coverage, vi: bool) -> String {
         ),
         (None, false) => "No day is closed yet: no seal to compare.".into(),
     };
-    let after = match (c.after, vi) {
-        (Some((from, to)), true) => format!(
-            " Các dòng #{from}–#{to} sau đó chỉ được bảo vệ bởi khóa kiểm toán và tệp mốc đầu chuỗi, cho tới khi ngày được khóa sổ."
+    let rows = |from: i64, to: i64| {
+        if from == to {
+            format!("#{from}")
+        } else {
+            format!("#{from}–#{to}")
+        }
+    };
+    let after = match (c.after.map(|(f, t)| rows(f, t)), vi) {
+        (Some(r), true) if c.sealed.is_none() => format!(
+            " Các dòng nhật ký {r} chỉ được bảo vệ bởi khóa kiểm toán và tệp mốc đầu chuỗi, cho tới khi ngày đầu tiên được khóa sổ."
         ),
-        (Some((from, to)), false) => format!(
-            " Rows #{from}–#{to} after it are protected only by the audit key and the head anchor until the day is closed."
+        (Some(r), false) if c.sealed.is_none() => format!(
+            " Audit rows {r} are protected only by the audit key and the head anchor until the first day is closed."
+        ),
+        (Some(r), true) => format!(
+            " Dòng {r} sau đó chỉ được bảo vệ bởi khóa kiểm toán và tệp mốc đầu chuỗi, cho tới khi ngày được khóa sổ."
+        ),
+        (Some(r), false) => format!(
+            " Rows {r} after it are protected only by the audit key and the head anchor until the day is closed."
         ),
         (None, _) => String::new(),
     };
