@@ -93,6 +93,8 @@ pub struct CloseArgs {
 pub enum ReportCommand {
     /// Báo cáo ngày (giữa ngày hoặc sau khi khóa sổ)
     Day(DayReportArgs),
+    /// Kết quả chi trả của một kỳ (tháng): từng người đã chi, chưa chi, dừng chi
+    Period(super::period::PeriodReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -308,7 +310,10 @@ pub fn close(cli: &Cli, args: &CloseArgs) -> Result<(), Exit> {
 }
 
 pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
-    let ReportCommand::Day(args) = cmd;
+    let args = match cmd {
+        ReportCommand::Day(args) => args,
+        ReportCommand::Period(args) => return super::period::report(cli, args),
+    };
     let ctx = Context::load(cli)?;
     let day = day_arg(&args.date, &ctx)?;
     let (mut service, session) = ctx.sign_in(cli)?;

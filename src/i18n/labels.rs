@@ -89,3 +89,12 @@ mod tests {
         assert_eq!(date_time("2026-11-28T15:04:05+07:00"), "28/11/2026 15:04");
     }
 }
+
+/// A period as people write it: "12/2026".
+pub fn period(p: crate::domain::Period) -> String {
+    let s = p.to_string();
+    match s.split_once('-') {
+        Some((y, m)) => format!("{m}/{y}"),
+        None => s,
+    }
+}

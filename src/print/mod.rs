@@ -2,6 +2,7 @@
 //! spool folder and printer they go to.
 
 pub mod day_report;
+pub mod period;
 pub mod receipt;
 pub mod spool;
 pub mod text;
