@@ -79,6 +79,15 @@ pub fn date_time(stored: &str) -> String {
     }
 }
 
+/// A period as people write it: "12/2026".
+pub fn period(p: crate::domain::Period) -> String {
+    let s = p.to_string();
+    match s.split_once('-') {
+        Some((y, m)) => format!("{m}/{y}"),
+        None => s,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,14 +96,5 @@ mod tests {
     fn stored_dates_are_shown_day_first() {
         assert_eq!(date("2026-11-28"), "28/11/2026");
         assert_eq!(date_time("2026-11-28T15:04:05+07:00"), "28/11/2026 15:04");
-    }
-}
-
-/// A period as people write it: "12/2026".
-pub fn period(p: crate::domain::Period) -> String {
-    let s = p.to_string();
-    match s.split_once('-') {
-        Some((y, m)) => format!("{m}/{y}"),
-        None => s,
     }
 }
