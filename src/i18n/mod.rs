@@ -71,6 +71,7 @@ pub mod import;
 pub mod import_source;
 pub mod labels;
 pub mod pay;
+pub mod receipt;
 pub mod report;
 pub mod service;
 pub mod store;
