@@ -30,7 +30,11 @@ fn every_format_of_the_command_is_the_days_one_document() {
 
     let args = ["report", "day", "--date", "2026-11-10", "--format"];
     let text = chitra(&office, &[&args[..], &["text"]].concat());
-    assert!(text.status.success(), "{}", String::from_utf8_lossy(&text.stderr));
+    assert!(
+        text.status.success(),
+        "{}",
+        String::from_utf8_lossy(&text.stderr)
+    );
     assert_eq!(
         String::from_utf8(text.stdout).unwrap(),
         chitra::print::document::render_text(&doc)
@@ -47,7 +51,11 @@ fn every_format_of_the_command_is_the_days_one_document() {
     let path = office.dir.path().join("ngay.xlsx");
     let out = path.to_str().unwrap();
     let xlsx = chitra(&office, &[&args[..], &["xlsx", "--out", out]].concat());
-    assert!(xlsx.status.success(), "{}", String::from_utf8_lossy(&xlsx.stderr));
+    assert!(
+        xlsx.status.success(),
+        "{}",
+        String::from_utf8_lossy(&xlsx.stderr)
+    );
     let mine = office.dir.path().join("mine.xlsx");
     chitra::export::write_xlsx(&doc, &mine).unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(&mine).unwrap());

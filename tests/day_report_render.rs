@@ -140,10 +140,7 @@ fn the_printed_report_fits_80_columns_and_shows_the_reports_numbers() {
     // Hoa's drawer: expected, counted, the difference, by denomination.
     let hoa = r.clerks.iter().find(|c| c.name == "gdv1").unwrap();
     let quy = "Quỹ tiền mặt:";
-    assert_eq!(
-        amount_after(&text, quy, "= Phải có"),
-        plain(hoa.expected)
-    );
+    assert_eq!(amount_after(&text, quy, "= Phải có"), plain(hoa.expected));
     assert_eq!(amount_after(&text, quy, "Đã đếm"), "2.700.000");
     assert_eq!(amount_after(&text, quy, "Chênh lệch"), "-11.000");
     let notes = text
@@ -173,7 +170,10 @@ fn the_printed_report_fits_80_columns_and_shows_the_reports_numbers() {
         .lines()
         .rfind(|l| l.contains("HD-2026-000012"))
         .expect("receipt 12 in the day's list");
-    assert!(listed.contains("Hồ Thị Lan") && listed.ends_with("ĐÃ HỦY"), "{listed}");
+    assert!(
+        listed.contains("Hồ Thị Lan") && listed.ends_with("ĐÃ HỦY"),
+        "{listed}"
+    );
     let kept = text
         .lines()
         .rfind(|l| l.contains("HD-2026-000011"))
@@ -199,10 +199,7 @@ fn a_mid_day_report_says_so_and_why_the_day_cannot_close() {
     let text = text_of(&r);
     assert_fits(&text, 80);
     let flat = one_line(&text);
-    assert!(
-        flat.contains("CHƯA KHÓA SỔ — báo cáo giữa ngày"),
-        "{text}"
-    );
+    assert!(flat.contains("CHƯA KHÓA SỔ — báo cáo giữa ngày"), "{text}");
     assert!(flat.contains("CHƯA THỂ KHÓA SỔ:"));
     assert!(
         flat.contains("• Quỹ của Phạm Văn Long chưa kiểm đếm cuối ca."),
@@ -249,7 +246,13 @@ fn the_printed_report_in_english() {
     ] {
         assert!(flat.contains(needle), "missing {needle:?} in\n{text}");
     }
-    for vietnamese in ["Người lập biểu", "ĐÃ KHÓA SỔ", "ĐÃ HỦY", "Bằng chữ", "Phải có"] {
+    for vietnamese in [
+        "Người lập biểu",
+        "ĐÃ KHÓA SỔ",
+        "ĐÃ HỦY",
+        "Bằng chữ",
+        "Phải có",
+    ] {
         assert!(
             !flat.contains(vietnamese),
             "{vietnamese:?} left in English\n{text}"
@@ -366,10 +369,16 @@ fn every_drawer_row_adds_up_in_every_format() {
                 .lines()
                 .position(|l| l.trim() == who)
                 .unwrap_or_else(|| panic!("no drawer block for {who}\n{shown}"));
-            let get = |label: &str| number(&amount_after(&shown.lines().skip(start).collect::<Vec<_>>().join("\n"), who, label));
-            let total = get("Đầu ngày") + get("+ Cấp thêm") - get("− Thu về")
-                - get("− Đã chi tiền mặt")
-                + get("+ Hủy hoàn lại quỹ");
+            let get = |label: &str| {
+                number(&amount_after(
+                    &shown.lines().skip(start).collect::<Vec<_>>().join("\n"),
+                    who,
+                    label,
+                ))
+            };
+            let total =
+                get("Đầu ngày") + get("+ Cấp thêm") - get("− Thu về") - get("− Đã chi tiền mặt")
+                    + get("+ Hủy hoàn lại quỹ");
             assert_eq!(total, get("= Phải có"), "{who}\n{shown}");
         }
     }
@@ -395,7 +404,11 @@ fn every_drawer_row_adds_up_in_every_format() {
             .map(|row| numbers(row))
             .find(|n| n.len() == 8)
             .unwrap_or_else(|| panic!("no drawer row for {who}"));
-        assert_eq!(row[0] + row[1] - row[2] - row[3] + row[4], row[5], "{who}: {row:?}");
+        assert_eq!(
+            row[0] + row[1] - row[2] - row[3] + row[4],
+            row[5],
+            "{who}: {row:?}"
+        );
         assert_eq!(row[6] - row[5], row[7], "{who}: {row:?}");
     }
 }
@@ -412,7 +425,10 @@ fn a_drawers_expected_cash_shows_in_no_format_before_its_count() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("blind.xlsx");
         write_xlsx(&d, &path).unwrap();
-        let sheet: Vec<f64> = read_sheet(&path, &d).iter().flat_map(|r| numbers(r)).collect();
+        let sheet: Vec<f64> = read_sheet(&path, &d)
+            .iter()
+            .flat_map(|r| numbers(r))
+            .collect();
         let seen = [
             text.contains("877.000"),
             screen.contains("877.000"),
@@ -429,7 +445,10 @@ fn a_drawers_expected_cash_shows_in_no_format_before_its_count() {
             for shown in [&text, &screen] {
                 assert!(shown.contains("chưa kiểm đếm"));
             }
-            assert!(csv.iter().any(|r| r[0] == "quy" && r.iter().any(|f| f == "chưa kiểm đếm")));
+            assert!(
+                csv.iter()
+                    .any(|r| r[0] == "quy" && r.iter().any(|f| f == "chưa kiểm đếm"))
+            );
             let strings = strings(&read_sheet(&path, &d));
             assert!(strings.iter().any(|s| s == "chưa kiểm đếm"));
             // The office's expected cash is the counted drawers' only.
@@ -454,7 +473,10 @@ fn a_stored_document_draws_again_exactly_whatever_the_language_now() {
         .iter()
         .find(|b| b["kind"] == "table" && b["key"] == "chi")
         .unwrap();
-    assert_eq!(chi["rows"][0]["cells"][4], serde_json::json!({ "money": 2_789_000 }));
+    assert_eq!(
+        chi["rows"][0]["cells"][4],
+        serde_json::json!({ "money": 2_789_000 })
+    );
     assert_eq!(chi["rows"][1]["struck"], true);
 
     let again = Document::from_json(&stored).unwrap();
@@ -522,14 +544,20 @@ fn the_csv_reads_back_as_the_documents_tables_and_adds_up() {
     };
     // One row per payment, in receipt order; the day's totals.
     assert_eq!(sum("chi", "", "so_tien"), r.totals.payments.amount.dong());
-    assert_eq!(sum("chi", "tong", "so_tien"), r.totals.payments.amount.dong());
+    assert_eq!(
+        sum("chi", "tong", "so_tien"),
+        r.totals.payments.amount.dong()
+    );
     assert_eq!(sum("huy", "", "so_tien"), r.totals.voids.amount.dong());
     assert_eq!(sum("hinh_thuc", "", "so_tien"), r.totals.net.dong());
     assert_eq!(sum("dien", "", "so_tien"), r.totals.net.dong());
     assert_eq!(sum("tong", "thuc_chi", "so_tien"), r.totals.net.dong());
     assert_eq!(sum("thuc_chi", "", "so_tien"), r.totals.net.dong());
     assert_eq!(sum("tien_mat", "chenh_lech", "so_tien"), -11_000);
-    assert_eq!(sum("gdv", "cong", "so_tien"), r.totals.payments.amount.dong());
+    assert_eq!(
+        sum("gdv", "cong", "so_tien"),
+        r.totals.payments.amount.dong()
+    );
     // Hoa's notes add up to what she counted.
     let hoa = |row: &&Vec<String>| row[col("giao_dich_vien")] == "Lê Thị Hoa (gdv1)";
     let notes: i64 = rows
@@ -547,7 +575,14 @@ fn the_csv_reads_back_as_the_documents_tables_and_adds_up() {
         .map(|row| row[col("hinh_thuc")].as_str())
         .collect();
     assert_eq!(methods[0], "Tiền mặt tại quầy");
-    for code in ["cash", "home", "bank", "wallet", "chua_khoa_so", "da_khoa_so"] {
+    for code in [
+        "cash",
+        "home",
+        "bank",
+        "wallet",
+        "chua_khoa_so",
+        "da_khoa_so",
+    ] {
         assert!(
             !rows.iter().flatten().any(|f| f == code),
             "the code {code} in the CSV"
@@ -596,10 +631,7 @@ fn the_csv_of_an_open_day_lists_what_blocks_the_close() {
         blocker[col("noi_dung")],
         "Quỹ của Phạm Văn Long chưa kiểm đếm cuối ca."
     );
-    let gap = rows
-        .iter()
-        .find(|row| row[0] == "thieu_bien_nhan")
-        .unwrap();
+    let gap = rows.iter().find(|row| row[0] == "thieu_bien_nhan").unwrap();
     assert_eq!(
         (
             gap[col("buu_cuc")].as_str(),
@@ -610,7 +642,10 @@ fn the_csv_of_an_open_day_lists_what_blocks_the_close() {
         ("HD01", "2026", "13", "13")
     );
     let head = rows.iter().find(|row| row[0] == "niem_phong").unwrap();
-    assert_eq!((head[1].as_str(), head[col("so_mon")].as_str()), ("dau_nhat_ky", "1240"));
+    assert_eq!(
+        (head[1].as_str(), head[col("so_mon")].as_str()),
+        ("dau_nhat_ky", "1240")
+    );
 }
 
 #[test]
@@ -717,15 +752,16 @@ fn the_xlsx_reads_back_with_the_heading_the_date_the_totals_and_the_signatures()
     );
     assert!(has(&format!("Bằng chữ: {}", in_words(r.totals.net.dong()))));
     assert!(
-        cells
-            .iter()
-            .any(|c| c.starts_with("Mã băm: 3f2a 9b1c")),
+        cells.iter().any(|c| c.starts_with("Mã băm: 3f2a 9b1c")),
         "{cells:#?}"
     );
 
     // Amounts are numbers, the report's.
     let net = r.totals.net.dong() as f64;
-    assert_eq!(numbers_by(&rows, "TỔNG SỐ TIỀN THỰC CHI TRONG NGÀY"), vec![net]);
+    assert_eq!(
+        numbers_by(&rows, "TỔNG SỐ TIỀN THỰC CHI TRONG NGÀY"),
+        vec![net]
+    );
     assert_eq!(numbers_by(&rows, "THỰC CHI"), vec![net]);
     assert_eq!(
         numbers_by(&rows, "Chi trả trong ngày"),
@@ -804,4 +840,76 @@ fn the_xlsx_of_an_open_day_and_of_hostile_names() {
     let mut bad = closed_report();
     bad.day = "10/11/2026".into();
     assert!(write_xlsx(&doc(&bad), &dir.path().join("bad.xlsx")).is_err());
+}
+
+#[test]
+fn a_closed_days_seal_code_and_the_one_before_show_in_every_format() {
+    let _l = lang_lock();
+    let seal = day::DaySeal {
+        code: "7F3K-Q2PA".into(),
+        prev_code: Some("M9X4-2B7C".into()),
+    };
+    let d = day::build_sealed(&office(), &closed_report(), Some(&seal));
+    let text = render_text(&d);
+    assert_fits(&text, 80);
+    let screen: Vec<String> = lay_out(&d, Page::screen(78))
+        .iter()
+        .map(|l| l.text())
+        .collect();
+    for shown in [text.lines().map(String::from).collect::<Vec<_>>(), screen] {
+        // Each on one line, as it is (not cut into groups of four), above
+        // the numbers.
+        let at = |line: &str| shown.iter().position(|l| l.trim() == line);
+        let code = at("Mã niêm phong: 7F3K-Q2PA").expect("the seal code");
+        let prev = at("Mã ngày trước: M9X4-2B7C").expect("the previous code");
+        let totals = shown.iter().position(|l| l.starts_with("I. ")).unwrap();
+        assert!(code < prev && prev < totals, "{shown:#?}");
+    }
+    let (header, rows) = csv_rows(&d);
+    let col = |k: &str| header.iter().position(|c| c == k).unwrap();
+    let seal_row = |muc: &str| {
+        rows.iter()
+            .find(|r| r[col("loai")] == "niem_phong" && r[col("muc")] == muc)
+            .map(|r| r[col("noi_dung")].clone())
+    };
+    assert_eq!(seal_row("ma_niem_phong").as_deref(), Some("7F3K-Q2PA"));
+    assert_eq!(seal_row("ma_ngay_truoc").as_deref(), Some("M9X4-2B7C"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sealed.xlsx");
+    write_xlsx(&d, &path).unwrap();
+    let cells = strings(&read_sheet(&path, &d));
+    assert!(
+        cells.iter().any(|c| c == "Mã niêm phong: 7F3K-Q2PA"),
+        "{cells:?}"
+    );
+    assert!(
+        cells.iter().any(|c| c == "Mã ngày trước: M9X4-2B7C"),
+        "{cells:?}"
+    );
+
+    // The first day ever closed has no day before it, and says so.
+    let first = day::DaySeal {
+        code: "7F3K-Q2PA".into(),
+        prev_code: None,
+    };
+    let text = render_text(&day::build_sealed(
+        &office(),
+        &closed_report(),
+        Some(&first),
+    ));
+    assert!(
+        text.contains("Mã ngày trước: không có (ngày khóa sổ đầu tiên)"),
+        "{text}"
+    );
+    // An open day has no seal, whatever is passed.
+    let open = render_text(&day::build_sealed(&office(), &open_report(), Some(&seal)));
+    assert!(
+        !open.contains("7F3K") && !open.contains("Mã niêm phong"),
+        "{open}"
+    );
+    // Without one, the report is as before.
+    assert_eq!(
+        render_text(&day::build_sealed(&office(), &closed_report(), None)),
+        text_of(&closed_report())
+    );
 }

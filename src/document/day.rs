@@ -13,7 +13,8 @@
 //! the office's expected cash beside the cash counted covers the counted
 //! drawers only.
 //!
-//! Order: the heading and status, the audit seal, what blocks the close,
+//! Order: the heading and status, the audit seal (and, once closed, the
+//! day's seal code and the previous day's), what blocks the close,
 //! missing receipt numbers; I. office totals (by method, by category, the
 //! cash); II. each clerk's payments, the drawers (every row adds up:
 //! đầu ngày + cấp thêm − thu về − đã chi + hủy hoàn lại = phải có) and the
@@ -35,11 +36,29 @@ use crate::i18n::{Localize, labels, lang};
 /// The machine name of the day report.
 pub const KIND: &str = "bao_cao_ngay";
 
+/// A closed day's own seal: the short code the supervisor signs beside,
+/// and the code of the closed day before it, which it chains to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DaySeal {
+    pub code: String,
+    /// `None` for the first day ever closed.
+    pub prev_code: Option<String>,
+}
+
 /// The day report of `office` as a document, in the current language.
 pub fn build(office: &Office, report: &DayReport) -> Document {
+    build_sealed(office, report, None)
+}
+
+/// [`build`], with the day's seal printed under the audit seal when the
+/// day is closed (`day_seal` is ignored for an open day).
+pub fn build_sealed(office: &Office, report: &DayReport, day_seal: Option<&DaySeal>) -> Document {
     let w = words::day();
     let mut blocks = Vec::new();
     seal(&mut blocks, w, report);
+    if let (Some(_), Some(d)) = (&report.closed, day_seal) {
+        sealed_day(&mut blocks, w, d);
+    }
     warnings(&mut blocks, w, report);
     office_totals(&mut blocks, w, report);
     clerks(&mut blocks, w, report);
@@ -97,6 +116,22 @@ fn seal(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
         code_label: w.code_label.to_string(),
         code: s.hash.clone(),
     }));
+}
+
+/// The day's seal code and the one before it, each a seal line.
+fn sealed_day(blocks: &mut Vec<Block>, w: &DayWords, d: &DaySeal) {
+    let line = |key: &str, label: &str, code: &str| {
+        Block::Seal(Seal {
+            key: key.to_string(),
+            label: String::new(),
+            number: None,
+            code_label: label.to_string(),
+            code: code.to_string(),
+        })
+    };
+    blocks.push(line("ma_niem_phong", w.day_seal, &d.code));
+    let prev = d.prev_code.as_deref().unwrap_or(w.no_prev_day);
+    blocks.push(line("ma_ngay_truoc", w.prev_day_seal, prev));
 }
 
 /// What must not be missed, before the numbers.
@@ -196,7 +231,9 @@ fn office_totals(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
         ]));
     }
     if !t.rows.is_empty() {
-        t.push(Row::new(vec![text(w.row_net_total), Cell::Empty, money(tot.net)]).role(Role::Total));
+        t.push(
+            Row::new(vec![text(w.row_net_total), Cell::Empty, money(tot.net)]).role(Role::Total),
+        );
     }
     blocks.push(Block::Table(t));
 
@@ -214,7 +251,9 @@ fn office_totals(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
         ]));
     }
     if !t.rows.is_empty() {
-        t.push(Row::new(vec![text(w.row_net_total), Cell::Empty, money(tot.net)]).role(Role::Total));
+        t.push(
+            Row::new(vec![text(w.row_net_total), Cell::Empty, money(tot.net)]).role(Role::Total),
+        );
     }
     blocks.push(Block::Table(t));
 
@@ -307,6 +346,12 @@ fn clerks(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
     blocks.push(Block::Table(notes(w, report)));
 }
 
+/// Whether a drawer's expected cash may be shown: only once it is counted
+/// (the count is blind).
+fn expected_shown(c: &ClerkDay) -> bool {
+    c.count.is_some()
+}
+
 /// One row per drawer used today; every row adds up.
 fn drawers(w: &DayWords, report: &DayReport) -> Table {
     let columns = vec![
@@ -331,7 +376,7 @@ fn drawers(w: &DayWords, report: &DayReport) -> Table {
             money(c.cash_paid),
             money(c.cash_voided),
         ];
-        match &c.count {
+        match c.count.as_ref().filter(|_| expected_shown(c)) {
             None => cells.extend([text(w.not_counted), Cell::Empty, Cell::Empty, Cell::Empty]),
             Some(n) => {
                 let mut why: Vec<String> = Vec::new();

@@ -63,7 +63,9 @@ pub struct Head {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     /// A numbered section title ("I. TỔNG HỢP …").
-    Section { title: String },
+    Section {
+        title: String,
+    },
     Paragraph(Paragraph),
     Facts(Facts),
     Table(Table),
@@ -411,11 +413,12 @@ pub struct Amount {
     pub words: String,
 }
 
-/// A code to check and sign: the audit seal.
+/// A code to check and sign: the audit seal, a day's seal code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Seal {
     pub key: String,
-    /// What the code is ("Niêm phong nhật ký kiểm toán: dòng #1234").
+    /// What the code is ("Niêm phong nhật ký kiểm toán: dòng #1234"), on
+    /// a line above the code; empty when `code_label` says it all.
     pub label: String,
     /// The audit row it seals, if any.
     #[serde(default)]
@@ -423,6 +426,18 @@ pub struct Seal {
     /// "Mã băm:".
     pub code_label: String,
     pub code: String,
+}
+
+impl Seal {
+    /// A code longer than this in one piece (a hash) is written in groups
+    /// of four characters, to read aloud and compare; a short code, or
+    /// words in its place, as it is.
+    pub const SHORT: usize = 20;
+
+    /// Whether the code is written in groups of four.
+    pub fn grouped(&self) -> bool {
+        self.code.chars().count() > Seal::SHORT && !self.code.contains(char::is_whitespace)
+    }
 }
 
 /// Places to sign.

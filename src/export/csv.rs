@@ -179,7 +179,10 @@ pub fn rows(doc: &Document) -> (Vec<String>, Vec<Vec<String>>) {
             ),
             Block::Seal(s) => out.push(
                 Record::new(&cols, "niem_phong", &s.key)
-                    .with("so_mon", s.number.map(|n| n.to_string()).unwrap_or_default())
+                    .with(
+                        "so_mon",
+                        s.number.map(|n| n.to_string()).unwrap_or_default(),
+                    )
                     .with(TEXT, text(&s.code)),
             ),
             Block::Section { .. } | Block::Signatures(_) => {}
@@ -221,6 +224,9 @@ mod tests {
 
     #[test]
     fn negative_amounts_are_numbers_not_formulas() {
-        assert_eq!(field(&Cell::Money(crate::domain::Money::from_dong(-11_000))), "-11000");
+        assert_eq!(
+            field(&Cell::Money(crate::domain::Money::from_dong(-11_000))),
+            "-11000"
+        );
     }
 }

@@ -63,10 +63,7 @@ pub fn render(office: &Office, person: &Person, payment: &PaymentRecord, copy: b
         .as_deref()
         .map(s)
         .unwrap_or_else(|| "—".into());
-    out.push(field(
-        w.born,
-        format!("{born}    {} {id}", w.id_no_inline),
-    ));
+    out.push(field(w.born, format!("{born}    {} {id}", w.id_no_inline)));
     if let Some(h) = &person.hamlet {
         out.push(field(w.hamlet, s(h)));
     }
@@ -81,10 +78,7 @@ pub fn render(office: &Office, person: &Person, payment: &PaymentRecord, copy: b
             labels::receiver(payment.receiver_kind)
         ),
     ));
-    out.push(field(
-        w.id_no,
-        s(&payment.receiver_id_number),
-    ));
+    out.push(field(w.id_no, s(&payment.receiver_id_number)));
     let mut how = labels::method(payment.method).to_string();
     if let Some(acc) = &payment.account {
         how.push_str(&format!(" — {} {}", w.account, s(acc)));
@@ -126,24 +120,14 @@ pub fn render(office: &Office, person: &Person, payment: &PaymentRecord, copy: b
         pad(w.total, 56),
         right(&payment.total.to_string(), 20)
     ));
-    let words = format!(
-        "{} {}",
-        w.in_words,
-        in_words(payment.total.dong())
-    );
+    let words = format!("{} {}", w.in_words, in_words(payment.total.dong()));
     for l in wrap(&words, WIDTH - 4, "  ") {
         out.push(format!("  {l}"));
     }
     out.push(String::new());
     let sign = |a: &str, b: &str| format!("  {}{}", pad(a, 44), b);
-    out.push(sign(
-        w.receiver_signs,
-        w.clerk_signs,
-    ));
-    out.push(sign(
-        w.sign_hint,
-        w.sign_hint,
-    ));
+    out.push(sign(w.receiver_signs, w.clerk_signs));
+    out.push(sign(w.sign_hint, w.sign_hint));
     out.push(String::new());
     out.push(String::new());
     out.push(String::new());

@@ -170,10 +170,7 @@ impl Writer {
                 self.push(format!("{lead}{}", right(&l, room)), ink);
             }
         } else {
-            self.push(
-                format!("{lead}{}{}", pad(&last, room - vw), value),
-                ink,
-            );
+            self.push(format!("{lead}{}{}", pad(&last, room - vw), value), ink);
         }
     }
 
@@ -319,13 +316,23 @@ fn seal(w: &mut Writer, s: &Seal) {
     w.say(0, &clean(&s.label), Ink::Plain);
     let label = clean(&s.code_label);
     let code = clean(&s.code);
-    if w.page.paper {
+    if !s.grouped() {
+        w.hang(
+            if s.label.is_empty() { 0 } else { 2 },
+            &format!("{label} "),
+            &code,
+            Ink::Strong,
+        );
+    } else if w.page.paper {
         // Four characters a group, as many groups a line as fit.
         let lead = 4 + width(&label) + 1;
         let per_line = (w.page.width.saturating_sub(lead) / 5).max(1);
         for (i, l) in code_groups(&code, per_line).into_iter().enumerate() {
             let first = if i == 0 { label.as_str() } else { "" };
-            w.push(format!("    {}{l}", pad(first, width(&label) + 1)), Ink::Plain);
+            w.push(
+                format!("    {}{l}", pad(first, width(&label) + 1)),
+                Ink::Plain,
+            );
         }
     } else {
         w.hang(2, &format!("{label} "), &code, Ink::Plain);

@@ -153,7 +153,11 @@ fn label_span(cols: &[Col], first: usize, r: usize, row: &Row) -> Option<(usize,
 
 /// The widths of the columns and the space between them, or `None` when
 /// the table cannot fit `room` columns.
-fn widths(room: usize, cols: &[Col], spans: &[Option<(usize, usize)>]) -> Option<(Vec<usize>, usize)> {
+fn widths(
+    room: usize,
+    cols: &[Col],
+    spans: &[Option<(usize, usize)>],
+) -> Option<(Vec<usize>, usize)> {
     let n = cols.len();
     // What the values of each column need (a spanning label is left out).
     let values: Vec<usize> = (0..n)
@@ -179,7 +183,10 @@ fn widths(room: usize, cols: &[Col], spans: &[Option<(usize, usize)>]) -> Option
     let floor: Vec<usize> = (0..n)
         .map(|c| {
             if cols[c].wraps {
-                values[c].min(MIN_TEXT).max(longest_word(&cols[c].label)).max(1)
+                values[c]
+                    .min(MIN_TEXT)
+                    .max(longest_word(&cols[c].label))
+                    .max(1)
             } else {
                 heading_floor[c]
             }
@@ -220,10 +227,7 @@ fn align(text: &str, cols: usize, how: Align) -> String {
 /// Lines of cells side by side: each cell (width, alignment, text) wrapped
 /// in its width.
 fn side_by_side(w: &mut Writer, cells: &[(usize, Align, String)], sep: usize, ink: Ink) {
-    let wrapped: Vec<Vec<String>> = cells
-        .iter()
-        .map(|(cw, _, text)| wrap(text, *cw))
-        .collect();
+    let wrapped: Vec<Vec<String>> = cells.iter().map(|(cw, _, text)| wrap(text, *cw)).collect();
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
     let gap = " ".repeat(sep);
     for i in 0..height {
@@ -313,7 +317,10 @@ fn grid(
         .collect();
     side_by_side(w, &heading, sep, Ink::Heading);
     if w.page.paper {
-        w.push(format!("{}{}", " ".repeat(INDENT), "-".repeat(table_width)), Ink::Plain);
+        w.push(
+            format!("{}{}", " ".repeat(INDENT), "-".repeat(table_width)),
+            Ink::Plain,
+        );
     }
     let mut groups = Groups {
         table: t,
@@ -322,7 +329,10 @@ fn grid(
     for (r, row) in t.rows.iter().enumerate() {
         groups.before(w, row);
         if row.role == Role::Total && w.page.paper {
-            w.push(format!("{}{}", " ".repeat(INDENT), "-".repeat(table_width)), Ink::Plain);
+            w.push(
+                format!("{}{}", " ".repeat(INDENT), "-".repeat(table_width)),
+                Ink::Plain,
+            );
         }
         let mut cells = Vec::new();
         let mut c = 0;
@@ -356,11 +366,17 @@ fn blocks(w: &mut Writer, t: &Table, cols: &[Col], first: usize) {
         let title_col = (first..cols.len())
             .find(|&c| !cols[c].cells[r].is_empty())
             .unwrap_or(first);
-        let mut title = cols.get(title_col).map_or(String::new(), |c| c.cells[r].clone());
+        let mut title = cols
+            .get(title_col)
+            .map_or(String::new(), |c| c.cells[r].clone());
         if first == 1 && !cols[0].cells[r].is_empty() {
             title = format!("{}. {title}", cols[0].cells[r]);
         }
-        w.say(INDENT, &title, if ink == Ink::Plain { Ink::Strong } else { ink });
+        w.say(
+            INDENT,
+            &title,
+            if ink == Ink::Plain { Ink::Strong } else { ink },
+        );
         for (c, col) in cols.iter().enumerate() {
             if c == title_col || (first == 1 && c == 0) {
                 continue;

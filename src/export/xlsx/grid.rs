@@ -171,7 +171,14 @@ impl<'a> Sheet<'a> {
     }
 
     /// `text` over columns `first..=last` of `row` (merged when more than one).
-    fn put(&mut self, row: u32, first: u16, last: u16, text: &str, f: &Format) -> Result<(), XlsxError> {
+    fn put(
+        &mut self,
+        row: u32,
+        first: u16,
+        last: u16,
+        text: &str,
+        f: &Format,
+    ) -> Result<(), XlsxError> {
         if first == last {
             self.ws.write_string_with_format(row, first, text, f)?;
         } else {
@@ -288,7 +295,14 @@ impl<'a> Sheet<'a> {
     }
 
     /// A value into columns `first..=last` of `row`.
-    fn cell(&mut self, row: u32, first: u16, last: u16, cell: &Cell, f: &Format) -> Result<(), XlsxError> {
+    fn cell(
+        &mut self,
+        row: u32,
+        first: u16,
+        last: u16,
+        cell: &Cell,
+        f: &Format,
+    ) -> Result<(), XlsxError> {
         if first != last {
             // Merge first, then write the value into the merged range's
             // first cell, so numbers stay numbers.
@@ -309,7 +323,8 @@ impl<'a> Sheet<'a> {
             Cell::Money(m) => {
                 // Whole đồng within ±2^53 are exact as f64; a report's
                 // amounts are far below that.
-                self.ws.write_number_with_format(row, first, m.dong() as f64, f)?;
+                self.ws
+                    .write_number_with_format(row, first, m.dong() as f64, f)?;
             }
             Cell::Date(d) => match date(d) {
                 Some(when) => {
@@ -440,7 +455,8 @@ impl<'a> Sheet<'a> {
                     skip_to = Some(end);
                     kind = Kind::Text;
                     align = Align::Left;
-                } else if matches!(value, Cell::Text(_) | Cell::Short { .. }) && kind != Kind::Code {
+                } else if matches!(value, Cell::Text(_) | Cell::Short { .. }) && kind != Kind::Code
+                {
                     kind = Kind::Text;
                 }
                 let f = formats::td(kind, align, bold, row.struck);
@@ -465,13 +481,21 @@ impl<'a> Sheet<'a> {
     }
 
     fn seal(&mut self, seal: &Seal) -> Result<(), XlsxError> {
-        self.line(&s(&seal.label), &formats::line(Tone::Plain))?;
-        let code = format!(
-            "{} {}",
-            s(&seal.code_label),
+        if !seal.label.is_empty() {
+            self.line(&s(&seal.label), &formats::line(Tone::Plain))?;
+        }
+        let code = if seal.grouped() {
             code_groups(&s(&seal.code), 16).join(" ")
-        );
-        self.line(&code, &formats::mono())
+        } else {
+            s(&seal.code)
+        };
+        let text = format!("{} {code}", s(&seal.code_label));
+        let f = if seal.grouped() {
+            formats::mono()
+        } else {
+            formats::line(Tone::Strong)
+        };
+        self.line(&text, &f)
     }
 
     fn signatures(&mut self, sig: &Signatures) -> Result<(), XlsxError> {
@@ -515,16 +539,24 @@ impl<'a> Sheet<'a> {
 /// "YYYY-MM-DD" as an Excel date.
 fn date(d: &str) -> Option<ExcelDateTime> {
     let day = NaiveDate::parse_from_str(d.get(0..10)?, "%Y-%m-%d").ok()?;
-    ExcelDateTime::from_ymd(u16::try_from(day.year()).ok()?, day.month() as u8, day.day() as u8)
-        .ok()
+    ExcelDateTime::from_ymd(
+        u16::try_from(day.year()).ok()?,
+        day.month() as u8,
+        day.day() as u8,
+    )
+    .ok()
 }
 
 /// A stored RFC 3339 time as an Excel date and time, at the wall-clock
 /// time it was recorded.
 fn time(t: &str) -> Option<ExcelDateTime> {
     let at = DateTime::parse_from_rfc3339(t).ok()?.naive_local();
-    ExcelDateTime::from_ymd(u16::try_from(at.year()).ok()?, at.month() as u8, at.day() as u8)
-        .ok()?
-        .and_hms(at.hour() as u16, at.minute() as u8, at.second() as f64)
-        .ok()
+    ExcelDateTime::from_ymd(
+        u16::try_from(at.year()).ok()?,
+        at.month() as u8,
+        at.day() as u8,
+    )
+    .ok()?
+    .and_hms(at.hour() as u16, at.minute() as u8, at.second() as f64)
+    .ok()
 }

@@ -60,8 +60,16 @@ impl Scroll {
 
     /// Draws `lines` in `area` from the first line shown (see [`draw`]),
     /// and remembers how many fitted, for PgUp/PgDn.
-    pub fn draw(&self, frame: &mut Frame, area: Rect, lines: &[Line<'_>], more: &str, theme: &Theme) {
-        self.shown.set(draw(frame, area, lines, self.top, more, theme));
+    pub fn draw(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        lines: &[Line<'_>],
+        more: &str,
+        theme: &Theme,
+    ) {
+        self.shown
+            .set(draw(frame, area, lines, self.top, more, theme));
     }
 
     /// What `key` does to the view, if anything (never while typing).
@@ -206,7 +214,9 @@ mod tests {
         term.draw(|f| s.draw(f, f.area(), &lines, "↓", &Theme::plain()))
             .unwrap();
         let shown = term.backend().buffer().clone();
-        let first: String = (0..10).map(|x| shown[(x, 0)].symbol().to_string()).collect();
+        let first: String = (0..10)
+            .map(|x| shown[(x, 0)].symbol().to_string())
+            .collect();
         assert!(first.starts_with("dòng 18"), "{first:?}");
         s.update(ScrollMsg::PageUp, 80);
         assert_eq!(s.top(), 0);

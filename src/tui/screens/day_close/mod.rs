@@ -154,7 +154,6 @@ impl DayClose {
             ctx.clear_message();
         }
     }
-
 }
 
 fn load(ctx: &mut Ctx, day: &str) -> Option<DayReport> {
