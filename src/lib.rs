@@ -18,6 +18,7 @@
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod document;
 pub mod domain;
 pub mod export;
 pub mod files;

@@ -323,7 +323,8 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
             .note_export(&session, "report.day", out, &day)
             .map_err(fail)?;
     }
-    let office = &service.config().office;
+    // Text, CSV and xlsx are the one document of the report.
+    let document = || crate::document::day::build(&service.config().office, &report);
     let write = |bytes: &[u8]| -> Result<(), Exit> {
         match &args.out {
             Some(p) => std::fs::write(p, bytes).map_err(fail),
@@ -341,10 +342,10 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
             )
             .as_bytes(),
         ),
-        Format::Text => write(crate::print::day_report::render_text(office, &report).as_bytes()),
+        Format::Text => write(crate::print::document::render_text(&document()).as_bytes()),
         Format::Csv => {
             let mut out = Vec::new();
-            crate::export::day_csv::write_csv(&report, &mut out).map_err(fail)?;
+            crate::export::write_csv(&document(), &mut out).map_err(fail)?;
             write(&out)
         }
         Format::Xlsx => {
@@ -354,7 +355,7 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
                     "An xlsx report needs --out FILE.xlsx.",
                 ))
             })?;
-            crate::export::day_xlsx::write_xlsx(office, &report, &path).map_err(fail)
+            crate::export::write_xlsx(&document(), &path).map_err(fail)
         }
     }
 }

@@ -73,6 +73,8 @@ pub mod import_source;
 pub mod labels;
 pub mod pay;
 pub mod period;
+pub mod receipt;
+pub mod report;
 pub mod service;
 pub mod store;
 pub mod strings;
