@@ -152,16 +152,16 @@ pub fn build_at(dir: &Path, n: usize, now: DateTime<FixedOffset>) -> Result<Buil
     for (name, full, role, pin) in &USERS[1..] {
         svc.add_user(&boss, name, full, *role, pin)?;
     }
-    let staff: Vec<Staff> = USERS
-        .iter()
-        .map(|(n, _, _, p)| {
-            Ok(Staff {
-                session: svc.sign_in(n, p)?,
-                pin: p.to_string(),
-            })
-        })
-        .collect::<Result<_, Error>>()?;
-    let boss = staff[0].session.clone();
+    let mut staff = vec![Staff {
+        session: boss.clone(),
+        pin: pin.to_string(),
+    }];
+    for (name, _, _, pin) in &USERS[1..] {
+        staff.push(Staff {
+            session: svc.sign_in(name, pin)?,
+            pin: pin.to_string(),
+        });
+    }
     let import = |svc: &mut Service, file: &Path, period: Period| {
         let opts = ImportOptions {
             kind: ListKind::Monthly,
@@ -376,9 +376,7 @@ fn pay_demo(
         approval: None,
     };
     let paid = svc.pay(till.session(who), &req)?;
-    if method.is_cash() {
-        till.paid_cash(who, paid.payment.total);
-    }
+    till.paid(who, paid.payment.total, method.is_cash());
     Ok(true)
 }
 

@@ -1,12 +1,14 @@
 //! The demo office's counter days, walked in order as a real office works
-//! them: on a day someone comes, every drawer is opened in the morning with
-//! a float; before a clerk pays more cash than their drawer holds, the
-//! supervisor issues more; in the evening each clerk counts their drawer and
-//! the supervisor closes the day, before the next day starts.
+//! them: a clerk's drawer is opened with a float when the first person of
+//! the day comes to pay in cash at their counter; before a clerk pays more
+//! cash than their drawer holds, the supervisor issues more; in the evening
+//! each clerk counts their drawer and the supervisor closes the day, before
+//! the next day starts. Today every drawer is floated in the morning, so
+//! whoever signs in can pay at once.
 //!
 //! The till keeps the cash each drawer physically holds, as its clerk knows
-//! it, and the clerks count exactly that — once, on the first day closed, a
-//! clerk is short by a small sum and says why, so the reports have a
+//! it, and the clerks count exactly that — once, the first drawer counted
+//! is short by a small sum and its clerk says why, so the reports have a
 //! difference with its reason to show. The service computes what each drawer
 //! should hold on its own; a count that disagreed with it would block the
 //! close.
@@ -28,7 +30,7 @@ pub const FLOAT: i64 = 30_000_000;
 /// Cash is issued in multiples of this, enough to cover the payment at hand.
 pub const ISSUE_STEP: i64 = 10_000_000;
 
-/// What one clerk is short on the first day closed, and why.
+/// What the first drawer counted is short, and why.
 const SHORT: (i64, &str) = (
     20_000,
     "Trả thừa 20.000 đ cho một người nhận do nhầm tờ tiền; đã báo trưởng bưu cục",
@@ -47,11 +49,17 @@ pub struct Till<'a> {
     staff: &'a [Staff],
     /// Nothing happens after this moment.
     now: DateTime<FixedOffset>,
-    /// The day whose drawers are open, if any.
+    /// The day whose counter is open, if any.
     day: Option<NaiveDate>,
-    /// The cash in each drawer (by staff index).
-    cash: Vec<Money>,
+    /// The cash in each drawer of that day (by staff index); `None` for a
+    /// drawer not opened that day.
+    cash: Vec<Option<Money>>,
+    /// Whether anything was recorded on that day: a day with nothing is
+    /// not closed.
+    active: bool,
     closed: usize,
+    /// Whether a count was short already.
+    was_short: bool,
 }
 
 impl<'a> Till<'a> {
@@ -61,8 +69,10 @@ impl<'a> Till<'a> {
             staff,
             now,
             day: None,
-            cash: vec![Money::ZERO; staff.len()],
+            cash: vec![None; staff.len()],
+            active: false,
             closed: 0,
+            was_short: false,
         }
     }
 
@@ -76,39 +86,53 @@ impl<'a> Till<'a> {
         self.closed
     }
 
-    /// Moves the office to `at`: the day open before is counted and closed,
-    /// and `at`'s day is opened (drawers floated at 07:15, or at `at` if
+    /// Moves the office to `at`: the day open before is counted and closed.
+    /// On the day of `now` every drawer is floated at 07:15 (or at `at` if
     /// earlier).
     pub fn go_to(&mut self, svc: &mut Service, at: DateTime<FixedOffset>) -> Result<(), Error> {
         let day = at.date_naive();
         if self.day != Some(day) {
             self.close_day(svc)?;
-            self.set(at_time(day, 7, 15, at).min(at));
-            let boss = &self.staff[0].session;
-            for (i, s) in self.staff.iter().enumerate() {
-                svc.drawer_move(
-                    boss,
-                    &s.session.user.name,
-                    &s.pin,
-                    MoveKind::Float,
-                    Money::from_dong(FLOAT),
-                    "",
-                )?;
-                self.cash[i] = Money::from_dong(FLOAT);
-            }
             self.day = Some(day);
+            if day == self.now.date_naive() {
+                self.set(at_time(day, 7, 15, at).min(at));
+                for who in 0..self.staff.len() {
+                    self.open_drawer(svc, who)?;
+                }
+            }
         }
         self.set(at);
         Ok(())
     }
 
-    /// Makes sure staff member `who` holds `amount` in cash, the supervisor
-    /// issuing more first if not.
+    /// Opens staff member `who`'s drawer with its float, unless it is open.
+    fn open_drawer(&mut self, svc: &mut Service, who: usize) -> Result<Money, Error> {
+        if let Some(held) = self.cash[who] {
+            return Ok(held);
+        }
+        let s = &self.staff[who];
+        let float = Money::from_dong(FLOAT);
+        svc.drawer_move(
+            &self.staff[0].session,
+            &s.session.user.name,
+            &s.pin,
+            MoveKind::Float,
+            float,
+            "",
+        )?;
+        self.cash[who] = Some(float);
+        self.active = true;
+        Ok(float)
+    }
+
+    /// Makes sure staff member `who` holds `amount` in cash: their drawer
+    /// opened, and the supervisor issuing more first if it holds too little.
     pub fn cash_for(&mut self, svc: &mut Service, who: usize, amount: Money) -> Result<(), Error> {
-        if amount <= self.cash[who] {
+        let held = self.open_drawer(svc, who)?;
+        if amount <= held {
             return Ok(());
         }
-        let short = (amount - self.cash[who]).dong();
+        let short = (amount - held).dong();
         let issue = Money::from_dong((short + ISSUE_STEP - 1) / ISSUE_STEP * ISSUE_STEP);
         let s = &self.staff[who];
         svc.drawer_move(
@@ -119,30 +143,40 @@ impl<'a> Till<'a> {
             issue,
             "Cấp thêm tiền mặt: quỹ không đủ để chi",
         )?;
-        self.cash[who] = self.cash[who] + issue;
+        self.cash[who] = Some(held + issue);
         Ok(())
     }
 
-    /// Staff member `who` has paid `amount` in cash.
-    pub fn paid_cash(&mut self, who: usize, amount: Money) {
-        self.cash[who] = self.cash[who] - amount;
+    /// Staff member `who` has recorded a payment of `amount`, in cash from
+    /// their drawer if `cash`.
+    pub fn paid(&mut self, who: usize, amount: Money, cash: bool) {
+        self.active = true;
+        if let (true, Some(held)) = (cash, &mut self.cash[who]) {
+            *held = *held - amount;
+        }
     }
 
-    /// Counts every drawer of the open day at 17:00 and closes it; nothing
-    /// to do if no day is open.
+    /// Counts every drawer opened on the open day at 17:00 and closes the
+    /// day; nothing to do if no day is open or nothing was recorded on it.
     pub fn close_day(&mut self, svc: &mut Service) -> Result<(), Error> {
         let Some(day) = self.day.take() else {
             return Ok(());
         };
+        if !std::mem::take(&mut self.active) {
+            return Ok(());
+        }
         self.set(at_time(day, 17, 0, self.now));
         let denominations = svc.config().cash.denominations.clone();
-        for (i, s) in self.staff.iter().enumerate() {
-            let short = self.closed == 0 && i == self.staff.len() - 1;
-            let short = short && self.cash[i].dong() >= SHORT.0;
-            let held = self.cash[i].dong() - if short { SHORT.0 } else { 0 };
-            svc.count_drawer(&s.session, &in_notes(held, &denominations))?;
+        for (s, held) in self.staff.iter().zip(&mut self.cash) {
+            let Some(held) = held.take() else {
+                continue;
+            };
+            let short = !self.was_short && held.dong() >= SHORT.0;
+            let counted = held.dong() - if short { SHORT.0 } else { 0 };
+            svc.count_drawer(&s.session, &in_notes(counted, &denominations))?;
             if short {
                 svc.explain_difference(&s.session, SHORT.1)?;
+                self.was_short = true;
             }
         }
         let boss = &self.staff[0];
