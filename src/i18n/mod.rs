@@ -67,6 +67,7 @@ macro_rules! localized_error {
 }
 
 pub mod day;
+pub mod demo;
 pub mod doctor;
 pub mod import;
 pub mod import_source;
