@@ -242,7 +242,11 @@ impl Service {
                         file: c.backup.clone(),
                         missing: true,
                     });
-                } else if crate::store::check_copy(&path).is_err() {
+                } else if crate::store::copy_seal(&path, day)
+                    .ok()
+                    .flatten()
+                    .is_none_or(|held| held != c.code)
+                {
                     v.findings.push(Finding::CloseBackup {
                         day: day.clone(),
                         file: c.backup.clone(),
