@@ -459,13 +459,15 @@ fn trials() -> Vec<Trial> {
                     &["pay", &id, "--method", "cash", "--receiver-id", &id],
                     &[],
                 );
-                // The forgery may already be refused at the counter; if it
-                // is not, verify must still name it.
-                eprintln!(
-                    "a. paying P3 again after the forged void: exit {:?} {}",
+                // The counter builds nothing on a void it did not write.
+                assert_eq!(
                     again.status.code(),
-                    String::from_utf8_lossy(&again.stderr).trim()
+                    Some(2),
+                    "paid again on a forged void: {}",
+                    String::from_utf8_lossy(&again.stdout)
                 );
+                let text = String::from_utf8_lossy(&again.stderr);
+                assert!(text.contains("bên ngoài chitra"), "{text}");
             }),
             seals: false,
             expect: &["chain_edited", "row_edited:reversals"],
