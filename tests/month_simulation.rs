@@ -73,7 +73,7 @@ fn id_of(i: usize) -> String {
 /// What the person is owed each month: trợ cấp, and phụ cấp for some.
 fn owed(i: usize) -> (i64, i64) {
     let tro = 1_200_000 + (i as i64 * 137_000) % 2_400_000;
-    let phu = if i % 4 == 0 { 600_000 } else { 0 };
+    let phu = if i.is_multiple_of(4) { 600_000 } else { 0 };
     (tro, phu)
 }
 

@@ -427,9 +427,11 @@ fn verify(dir: &Path, seals: &[&str]) -> (Option<i32>, Vec<String>, String) {
 /// A trial: its letter, what it does to a copy, and the kinds of finding
 /// `verify` must name (each as "kind" or "kind:table"; every one must be
 /// there).
+type Tamper = Box<dyn Fn(&Template, &Path)>;
+
 struct Trial {
     name: &'static str,
-    tamper: Box<dyn Fn(&Template, &Path)>,
+    tamper: Tamper,
     seals: bool,
     expect: &'static [&'static str],
 }
@@ -613,7 +615,7 @@ fn trials() -> Vec<Trial> {
         },
         Trial {
             name: "i. a closed day deleted with the log from its close onward (the head file catches it)",
-            tamper: Box::new(|t, d| cut_from_close(t, d)),
+            tamper: Box::new(cut_from_close),
             seals: false,
             expect: &["history_cut"],
         },
