@@ -72,6 +72,7 @@ pub mod import;
 pub mod import_source;
 pub mod labels;
 pub mod pay;
+pub mod printing;
 pub mod service;
 pub mod store;
 pub mod strings;
