@@ -162,6 +162,7 @@ impl Localize for crate::print::spool::SpoolError {
             S::NoAnswer { printer, seconds } => format!(
                 "Đã chi và đã ghi sổ, nhưng máy in {printer} không trả lời sau {seconds} giây (tắt, kẹt giấy hoặc hết giấy). Kiểm tra máy in rồi in lại biên nhận."
             ),
+            S::Pdf(e) => e.vi(),
         }
     }
 
@@ -180,6 +181,7 @@ impl Localize for crate::print::spool::SpoolError {
             S::NoAnswer { printer, seconds } => format!(
                 "Paid and recorded, but the printer {printer} did not answer in {seconds} s (off, jammed or out of paper). Check it and reprint."
             ),
+            S::Pdf(e) => e.en(),
         }
     }
 }
