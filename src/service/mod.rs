@@ -55,6 +55,7 @@ pub struct Service {
     pub(crate) store: Store,
     pub(crate) config: Arc<Config>,
     pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) prints: crate::print::spool::Prints,
 }
 
 impl Service {
@@ -84,6 +85,7 @@ impl Service {
             store,
             clock: Arc::new(SystemClock::for_office(&config)),
             config,
+            prints: Default::default(),
         })
     }
 
@@ -95,6 +97,11 @@ impl Service {
 
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// The prints running on their own threads.
+    pub fn prints(&self) -> &crate::print::spool::Prints {
+        &self.prints
     }
 
     pub fn store(&self) -> &Store {

@@ -117,7 +117,7 @@ impl DayClose {
         let text = day_report::render_text(&config.office, &self.report);
         let name = format!("bao-cao-{}", self.report.day);
         let written = spool::write(&config.receipt.spool_dir, &name, &text)
-            .and_then(|path| spool::print(&config.receipt.printer, &path).map(|()| path));
+            .and_then(|path| spool::print(&config.receipt, &path, &name).map(|()| path));
         match written {
             Ok(path) => ctx.info(strings::report_printed(&crate::text::for_display(
                 &path.display().to_string(),
