@@ -37,6 +37,14 @@ pub fn printed(printer: &str, file: &str) -> String {
     }
 }
 
+/// While a report is being sent to the printer.
+pub fn printing_report(printer: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Đang in báo cáo ra máy in {printer}…"),
+        Lang::En => format!("Printing the report on {printer}…"),
+    }
+}
+
 /// While a copy is being printed.
 pub fn reprinting(printer: &str) -> String {
     match lang() {

@@ -1,8 +1,11 @@
-//! Printed output: receipts (and, later, reports) as 80-column text, the
-//! A4 PDF made of that text, and the spool folder and printer they go to.
+//! Printed output as 80-column text: any report's document
+//! ([`document`]), the day report ([`day_report`]), receipts; the A4 PDF
+//! made of that text ([`pdf`]), and the spool folder and printer they go to.
 
 pub mod day_report;
+pub mod document;
 pub mod pdf;
+pub mod period;
 pub mod receipt;
 pub mod spool;
 pub mod text;
