@@ -77,8 +77,8 @@ pub const PER_PAGE: Duration = Duration::from_secs(1);
 /// Prints the text file `text_file` (written by [`write`]) on the
 /// configured printer: makes its PDF beside it in the configured font,
 /// sends that with `lp` and waits until CUPS has printed it. `title` heads
-/// every page after the first and names the print job. No printer
-/// configured prints nothing.
+/// every page after the first; the job is named after the file, as the
+/// spool folder names it. No printer configured prints nothing.
 pub fn print(receipt: &Receipt, text_file: &Path, title: &str) -> Result<(), SpoolError> {
     let printer = receipt.printer.trim();
     if printer.is_empty() {
@@ -93,11 +93,15 @@ pub fn print(receipt: &Receipt, text_file: &Path, title: &str) -> Result<(), Spo
     let file = write_pdf(text_file, &made.bytes)?;
     let pages = u32::try_from(made.pages).unwrap_or(u32::MAX).max(1);
     let limit = PRINT_TIMEOUT + PER_PAGE * (pages - 1);
+    let job_name = text_file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut lp = Command::new("lp");
     lp.arg("-d")
         .arg(printer)
         .arg("-t")
-        .arg(title)
+        .arg(&job_name)
         .args(["-o", "media=A4"])
         .arg(&file);
     send(&mut lp, printer, limit)
