@@ -77,10 +77,7 @@ fn printing_config(office: &Office, queue: &str) -> Config {
 fn assert_printed(pdf: &Path, text: &str, title: &str) {
     let sizes = page_sizes(pdf);
     assert!(!sizes.is_empty(), "{} has pages", pdf.display());
-    assert!(
-        sizes.iter().all(|s| s == "595 x 842 pts (A4)"),
-        "{sizes:?}"
-    );
+    assert!(sizes.iter().all(|s| s == "595 x 842 pts (A4)"), "{sizes:?}");
     let pages = pages_of(pdf);
     assert_eq!(pages.len(), sizes.len());
     let body: Vec<String> = if pages.len() == 1 {

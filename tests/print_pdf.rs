@@ -35,7 +35,10 @@ fn every_vietnamese_letter_and_a_full_line_come_back_from_the_pdf() {
         text.push('\n');
     }
     text.push_str(&format!("{}Đồng\n", "=".repeat(76)));
-    text.push_str(&format!("Người hưởng: Nguyễn Thị Ửng{}2.789.000 đ\n", " ".repeat(42)));
+    text.push_str(&format!(
+        "Người hưởng: Nguyễn Thị Ửng{}2.789.000 đ\n",
+        " ".repeat(42)
+    ));
     text.push_str("  Kỳ        Khoản                                  Số tiền — “Ký nhận” …\n");
     let dir = tempfile::tempdir().unwrap();
     let (pdf, pages) = write_pdf(dir.path(), "a.pdf", &text, "Thử");
@@ -89,7 +92,12 @@ fn a_font_without_every_vietnamese_letter_is_refused_naming_them() {
         return;
     }
     let font = pdf::load_font(dejavu).unwrap();
-    let r = pdf::render("BƯU ĐIỆN VĂN HÓA XÃ HẢI DƯƠNG\nHải Dương\n", "T", &font, dejavu);
+    let r = pdf::render(
+        "BƯU ĐIỆN VĂN HÓA XÃ HẢI DƯƠNG\nHải Dương\n",
+        "T",
+        &font,
+        dejavu,
+    );
     match r {
         Err(PdfError::MissingGlyphs { path, chars }) => {
             assert_eq!(path, dejavu);

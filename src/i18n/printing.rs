@@ -4,6 +4,7 @@
 
 use super::{Lang, Localize, lang};
 use crate::print::pdf::PdfError;
+use crate::print::spool::SpoolError;
 
 /// The page number printed on each page of a document of several pages.
 pub fn page_of(n: usize, total: usize) -> String {
@@ -50,6 +51,72 @@ pub fn reprinting(printer: &str) -> String {
     match lang() {
         Lang::Vi => format!("Đang in lại bản sao biên nhận ra máy in {printer}…"),
         Lang::En => format!("Printing a copy of the receipt on {printer}…"),
+    }
+}
+
+/// What `lp` said, in Vietnamese when it is one of the refusals a clerk
+/// meets (CUPS answers in English); anything else as it was said.
+pub fn lp_reason(reason: &str) -> String {
+    let known = [
+        (
+            "does not exist",
+            "không có máy in tên này",
+            "no printer of that name",
+        ),
+        (
+            "not accepting jobs",
+            "máy in đang không nhận lệnh in",
+            "the printer is not accepting jobs",
+        ),
+        (
+            "Unable to connect",
+            "không kết nối được với dịch vụ in (CUPS)",
+            "cannot reach the print service (CUPS)",
+        ),
+        (
+            "No such file or directory",
+            "chưa cài lệnh lp (gói cups-client)",
+            "lp is not installed (cups-client)",
+        ),
+    ];
+    for (said, vi, en) in known {
+        if reason.contains(said) {
+            return match lang() {
+                Lang::Vi => vi.to_string(),
+                Lang::En => en.to_string(),
+            };
+        }
+    }
+    crate::text::for_display(reason).into_owned()
+}
+
+/// A report that could not be printed (its file is written).
+pub fn report_not_printed(problem: &SpoolError) -> String {
+    let vi = matches!(lang(), Lang::Vi);
+    match problem {
+        SpoolError::Print { printer, reason } if vi => format!(
+            "Báo cáo chưa in: máy in {printer} không in được ({}). Kiểm tra máy in và dòng printer trong mục [receipt] của chitra.toml, rồi in lại.",
+            lp_reason(reason)
+        ),
+        SpoolError::Print { printer, reason } => format!(
+            "Report not printed: the printer {printer} failed ({}). Check it and printer in [receipt] of chitra.toml, then print again.",
+            lp_reason(reason)
+        ),
+        SpoolError::NoAnswer { printer, seconds } if vi => format!(
+            "Báo cáo chưa in: máy in {printer} không trả lời sau {seconds} giây (tắt, kẹt giấy hoặc hết giấy). Kiểm tra máy in rồi in lại."
+        ),
+        SpoolError::NoAnswer { printer, seconds } => format!(
+            "Report not printed: the printer {printer} did not answer in {seconds} s (off, jammed or out of paper). Check it and print again."
+        ),
+        SpoolError::Pdf(e) => e.localized(),
+        SpoolError::Write { path, reason } if vi => format!(
+            "Báo cáo chưa in: không ghi được tệp {} ({reason}). Kiểm tra thư mục receipt.spool_dir rồi in lại.",
+            path.display()
+        ),
+        SpoolError::Write { path, reason } => format!(
+            "Report not printed: the file {} could not be written ({reason}). Check receipt.spool_dir and print again.",
+            path.display()
+        ),
     }
 }
 

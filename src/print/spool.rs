@@ -26,10 +26,19 @@ use crate::print::pdf::{self, PdfError};
 /// What went wrong writing or printing a receipt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpoolError {
-    Write { path: PathBuf, reason: String },
-    Print { printer: String, reason: String },
+    Write {
+        path: PathBuf,
+        reason: String,
+    },
+    Print {
+        printer: String,
+        reason: String,
+    },
     /// The printer did not take the file in time (off, jammed, no paper).
-    NoAnswer { printer: String, seconds: u64 },
+    NoAnswer {
+        printer: String,
+        seconds: u64,
+    },
     /// The PDF could not be made (the font).
     Pdf(PdfError),
 }
@@ -215,12 +224,15 @@ fn run(
     }
 }
 
+/// How a print ended, once it has.
+type Ended = Option<Result<(), SpoolError>>;
+
 /// A print running on its own thread. Clones follow the same print.
 #[derive(Debug, Clone)]
 pub struct Job {
     /// The printer it goes to; empty when nothing is printed.
     pub printer: String,
-    state: Arc<(Mutex<Option<Result<(), SpoolError>>>, Condvar)>,
+    state: Arc<(Mutex<Ended>, Condvar)>,
 }
 
 impl Job {
@@ -283,6 +295,7 @@ struct PrintsInner {
 struct Watched {
     job: Job,
     when_printed: Option<String>,
+    when_failed: fn(&SpoolError) -> String,
 }
 
 impl Prints {
@@ -324,16 +337,26 @@ impl Prints {
 
     /// Follows `job` after the screen that showed it has gone: its outcome
     /// comes back from [`Prints::take_ended`], with `when_printed` as the
-    /// words for a print that went well (none: say nothing).
-    pub fn watch(&self, job: Job, when_printed: Option<String>) {
+    /// words for a print that went well (none: say nothing) and
+    /// `when_failed` making the words for a problem.
+    pub fn watch(
+        &self,
+        job: Job,
+        when_printed: Option<String>,
+        when_failed: fn(&SpoolError) -> String,
+    ) {
         if let Ok(mut w) = self.inner.watched.lock() {
-            w.push(Watched { job, when_printed });
+            w.push(Watched {
+                job,
+                when_printed,
+                when_failed,
+            });
         }
     }
 
     /// The followed prints that have ended: the words for each that went
-    /// well, or its problem.
-    pub fn take_ended(&self) -> Vec<Result<Option<String>, SpoolError>> {
+    /// well, or for its problem.
+    pub fn take_ended(&self) -> Vec<Result<Option<String>, String>> {
         let Ok(mut watched) = self.inner.watched.lock() else {
             return Vec::new();
         };
@@ -341,7 +364,11 @@ impl Prints {
         watched.retain(|w| match w.job.outcome() {
             None => true,
             Some(outcome) => {
-                out.push(outcome.map(|()| w.when_printed.clone()));
+                out.push(
+                    outcome
+                        .map(|()| w.when_printed.clone())
+                        .map_err(|p| (w.when_failed)(&p)),
+                );
                 false
             }
         });
@@ -442,7 +469,9 @@ mod tests {
         assert!(prints.busy());
         assert_eq!(job.outcome(), None);
         let before = prints.ended();
-        prints.watch(job.clone(), Some("in xong".into()));
+        prints.watch(job.clone(), Some("in xong".into()), |p| {
+            format!("hỏng: {p:?}")
+        });
         assert!(prints.take_ended().is_empty(), "still printing");
         go.send(()).unwrap();
         assert!(matches!(job.wait(), Err(SpoolError::NoAnswer { .. })));
@@ -450,11 +479,14 @@ mod tests {
         assert!(!prints.busy());
         assert_eq!(prints.ended(), before + 1);
         let ended = prints.take_ended();
-        assert!(matches!(ended.as_slice(), [Err(SpoolError::NoAnswer { .. })]), "{ended:?}");
+        assert!(
+            matches!(ended.as_slice(), [Err(words)] if words.starts_with("hỏng: NoAnswer")),
+            "{ended:?}"
+        );
         // Reported once.
         assert!(prints.take_ended().is_empty());
         let ok = prints.start("kho", || Ok(()));
-        prints.watch(ok, Some("in xong".into()));
+        prints.watch(ok, Some("in xong".into()), |p| format!("hỏng: {p:?}"));
         prints.wait_all();
         assert_eq!(prints.take_ended(), vec![Ok(Some("in xong".to_string()))]);
     }

@@ -145,11 +145,7 @@ impl App {
             match outcome {
                 Ok(Some(text)) => self.message = Some(Message::Info(text)),
                 Ok(None) => {}
-                Err(problem) => {
-                    self.message = Some(Message::Error(
-                        crate::i18n::Localize::localized(&problem),
-                    ))
-                }
+                Err(problem) => self.message = Some(Message::Error(problem)),
             }
         }
     }

@@ -70,7 +70,12 @@ pub fn pages_of(pdf: &Path) -> Vec<Vec<String>> {
         .arg("-")
         .output()
         .expect("pdftotext runs");
-    assert!(out.status.success(), "pdftotext {}: {:?}", pdf.display(), out);
+    assert!(
+        out.status.success(),
+        "pdftotext {}: {:?}",
+        pdf.display(),
+        out
+    );
     let text = String::from_utf8(out.stdout).expect("pdftotext gives UTF-8");
     let mut pages: Vec<Vec<String>> = text
         .split('\x0c')
@@ -104,7 +109,11 @@ pub fn page_sizes(pdf: &Path) -> Vec<String> {
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .filter(|l| l.starts_with("Page") && l.contains(" size:"))
-        .map(|l| l.split_once("size:").map(|(_, s)| s.trim().to_string()).unwrap_or_default())
+        .map(|l| {
+            l.split_once("size:")
+                .map(|(_, s)| s.trim().to_string())
+                .unwrap_or_default()
+        })
         .collect()
 }
 
@@ -116,7 +125,11 @@ pub fn assert_lines_back(text: &str, got: &[String]) {
         .map(str::trim_end)
         .filter(|l| !l.is_empty())
         .collect();
-    let got: Vec<&str> = got.iter().map(String::as_str).filter(|l| !l.is_empty()).collect();
+    let got: Vec<&str> = got
+        .iter()
+        .map(String::as_str)
+        .filter(|l| !l.is_empty())
+        .collect();
     for (i, (w, g)) in want.iter().zip(&got).enumerate() {
         assert_eq!(w, g, "line {} of the text came back differently", i + 1);
     }
@@ -147,10 +160,18 @@ pub fn vietnamese_letters() -> String {
 
 /// A list of `n` people of 80 columns each, as a signing list is laid out.
 pub fn signing_list(n: usize) -> String {
-    let names = ["Lê Thị Ửng", "Nguyễn Văn Ẩn", "Trần Thị Hường", "Đặng Ngọc Ỷ"];
+    let names = [
+        "Lê Thị Ửng",
+        "Nguyễn Văn Ẩn",
+        "Trần Thị Hường",
+        "Đặng Ngọc Ỷ",
+    ];
     (1..=n)
         .map(|i| {
-            let left = format!("{i:<4} {:<16} Thôn Đông  Hải Dương  2.789.000 đ", names[i % 4]);
+            let left = format!(
+                "{i:<4} {:<16} Thôn Đông  Hải Dương  2.789.000 đ",
+                names[i % 4]
+            );
             format!("{}\n", chitra::print::text::spread(&left, "………………… Ký"))
         })
         .collect()

@@ -88,7 +88,9 @@ impl Font {
             tables.push(Table { tag, offset, len });
         }
         let find = |tag: &[u8; 4]| tables.iter().find(|t| &t.tag == tag).copied();
-        for tag in [b"head", b"hhea", b"maxp", b"loca", b"glyf", b"hmtx", b"cmap"] {
+        for tag in [
+            b"head", b"hhea", b"maxp", b"loca", b"glyf", b"hmtx", b"cmap",
+        ] {
             if find(tag).is_none() {
                 return Err(Malformed("a required table is missing"));
             }
@@ -111,7 +113,9 @@ impl Font {
         let descender = i16_at(&data, hhea + 6)?;
         let num_glyphs = u16_at(&data, maxp + 4)?;
         let cap_height = match find(b"OS/2") {
-            Some(t) if t.len >= 90 && u16_at(&data, t.offset)? >= 2 => i16_at(&data, t.offset + 88)?,
+            Some(t) if t.len >= 90 && u16_at(&data, t.offset)? >= 2 => {
+                i16_at(&data, t.offset + 88)?
+            }
             _ => (i32::from(ascender) * 7 / 10) as i16,
         };
         let (italic_angle, fixed_pitch) = match find(b"post") {
@@ -219,7 +223,10 @@ impl Font {
         let loca = self.bytes_of(b"loca");
         let i = usize::from(g);
         let (start, end) = if self.long_loca {
-            (u32_at(loca, 4 * i)? as usize, u32_at(loca, 4 * i + 4)? as usize)
+            (
+                u32_at(loca, 4 * i)? as usize,
+                u32_at(loca, 4 * i + 4)? as usize,
+            )
         } else {
             (
                 usize::from(u16_at(loca, 2 * i)?) * 2,
@@ -265,7 +272,11 @@ impl Font {
         head[8..12].copy_from_slice(&[0; 4]);
         head[50..52].copy_from_slice(&1i16.to_be_bytes());
         // Version 3 of `post`: the same measures, no glyph names.
-        let mut post = self.bytes_of(b"post").get(..32).unwrap_or(&[0; 32]).to_vec();
+        let mut post = self
+            .bytes_of(b"post")
+            .get(..32)
+            .unwrap_or(&[0; 32])
+            .to_vec();
         post[..4].copy_from_slice(&0x0003_0000u32.to_be_bytes());
 
         let mut out: Vec<([u8; 4], Vec<u8>)> = Vec::new();
@@ -377,9 +388,13 @@ fn read_cmap(d: &[u8], t: Table) -> Result<Cmap, Malformed> {
         let at = t.offset + u32_at(d, rec + 4)? as usize;
         let format = u16_at(d, at)?;
         let candidate = match (platform, encoding, format) {
-            (3, 10, 12) | (0, 4, 12) | (0, 6, 12) => {
-                (3, Cmap::Groups12 { at, count: u32_at(d, at + 12)? as usize })
-            }
+            (3, 10, 12) | (0, 4, 12) | (0, 6, 12) => (
+                3,
+                Cmap::Groups12 {
+                    at,
+                    count: u32_at(d, at + 12)? as usize,
+                },
+            ),
             (3, 1, 4) => (2, Cmap::Segments4 { at }),
             (0, _, 4) => (1, Cmap::Segments4 { at }),
             _ => continue,
@@ -454,6 +469,10 @@ mod tests {
         g.extend_from_slice(&[0x00, 0x08, 0x00, 0x09, 0, 0, 0x40, 0x00]);
         assert_eq!(components(&g).unwrap(), vec![5, 9]);
         // A simple glyph (one contour) has no parts.
-        assert!(components(&[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]).unwrap().is_empty());
+        assert!(
+            components(&[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+                .unwrap()
+                .is_empty()
+        );
     }
 }

@@ -205,15 +205,15 @@ pub fn render(text: &str, title: &str, font: &Font, font_path: &Path) -> Result<
         page_tree,
         format!(
             "<</Type/Pages/Kids[{}]/Count {}>>",
-            kids.iter().map(|k| format!("{k} 0 R")).collect::<Vec<_>>().join(" "),
+            kids.iter()
+                .map(|k| format!("{k} 0 R"))
+                .collect::<Vec<_>>()
+                .join(" "),
             kids.len()
         ),
     );
     pdf.set(catalog, format!("<</Type/Catalog/Pages {page_tree} 0 R>>"));
-    let info = pdf.object(format!(
-        "<</Title<{}>/Producer(chitra)>>",
-        utf16_hex(title)
-    ));
+    let info = pdf.object(format!("<</Title<{}>/Producer(chitra)>>", utf16_hex(title)));
     Ok(Made {
         bytes: pdf.finish(catalog, info),
         pages: pages.len(),
@@ -516,9 +516,15 @@ impl Writer {
     fn stream(&mut self, dict: &str, data: &[u8]) -> usize {
         let mut z = ZlibEncoder::new(Vec::new(), Compression::default());
         // Writing into memory cannot fail.
-        let packed = z.write_all(data).and_then(|()| z.finish()).unwrap_or_default();
-        let mut body =
-            format!("<<{dict}/Filter/FlateDecode/Length {}>>stream\n", packed.len()).into_bytes();
+        let packed = z
+            .write_all(data)
+            .and_then(|()| z.finish())
+            .unwrap_or_default();
+        let mut body = format!(
+            "<<{dict}/Filter/FlateDecode/Length {}>>stream\n",
+            packed.len()
+        )
+        .into_bytes();
         body.extend_from_slice(&packed);
         body.extend_from_slice(b"\nendstream");
         self.objects.push(Some(body));
@@ -559,7 +565,10 @@ mod tests {
     #[test]
     fn a_line_wider_than_the_page_goes_on_the_next_line_whole() {
         let long = format!("{}Đồng", "x".repeat(78));
-        assert_eq!(wrap(&long), vec![format!("{}Đồ", "x".repeat(78)), "ng".to_string()]);
+        assert_eq!(
+            wrap(&long),
+            vec![format!("{}Đồ", "x".repeat(78)), "ng".to_string()]
+        );
         assert_eq!(wrap("a\tb"), vec!["a       b".to_string()]);
         assert_eq!(wrap("trailing   "), vec!["trailing".to_string()]);
     }

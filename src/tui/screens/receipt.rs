@@ -61,6 +61,8 @@ impl ReceiptView {
 /// A copy of a receipt on its way to the printer.
 pub struct Reprint {
     pub job: Job,
+    /// The copy's text file in the spool folder.
+    pub file: Option<std::path::PathBuf>,
     /// What to say once it has printed.
     pub when_printed: String,
 }
@@ -83,17 +85,22 @@ pub fn reprint(ctx: &mut Ctx, payment_id: i64) -> Option<Reprint> {
         return None;
     }
     let job = paid.printing?;
-    let file = paid
-        .receipt_file
+    let file = paid.receipt_file;
+    let shown = file
+        .as_ref()
         .map(|f| f.display().to_string())
         .unwrap_or_default();
-    let when_printed = strings::reprinted(&for_display(&file));
+    let when_printed = strings::reprinted(&for_display(&shown));
     match job.outcome() {
         None => ctx.info(printing::reprinting(&for_display(&job.printer))),
         Some(Ok(())) => ctx.info(when_printed.clone()),
         Some(Err(problem)) => ctx.error(&problem.localized()),
     }
-    Some(Reprint { job, when_printed })
+    Some(Reprint {
+        job,
+        file,
+        when_printed,
+    })
 }
 
 impl Screen for ReceiptView {
@@ -130,7 +137,7 @@ impl Screen for ReceiptView {
                 {
                     ctx.service
                         .prints()
-                        .watch(copy.job, Some(copy.when_printed));
+                        .watch(copy.job, Some(copy.when_printed), |p| p.localized());
                 }
             }
             Msg::Void => {

@@ -30,7 +30,7 @@ use super::close_pin::ClosePin;
 use super::{Nav, Outcome, Screen};
 use crate::document::layout::Line;
 use crate::domain::report::DayReport;
-use crate::i18n::{Localize, printing, strings};
+use crate::i18n::{printing, strings};
 use crate::print::spool;
 use crate::service::day::DayError;
 use crate::tui::context::{Ctx, View};
@@ -131,7 +131,7 @@ impl DayClose {
         let name = format!("bao-cao-{}", self.report.day);
         let path = match spool::write(&config.receipt.spool_dir, &name, &text) {
             Ok(path) => path,
-            Err(problem) => return ctx.error(&problem.localized()),
+            Err(problem) => return ctx.error(&printing::report_not_printed(&problem)),
         };
         let done = strings::report_printed(&crate::text::for_display(&path.display().to_string()));
         let receipt = config.receipt.clone();
@@ -139,12 +139,14 @@ impl DayClose {
             return ctx.info(done);
         }
         // Printed on its own thread; the outcome comes to the message line.
-        ctx.info(printing::printing_report(&crate::text::for_display(&receipt.printer)));
+        ctx.info(printing::printing_report(&crate::text::for_display(
+            &receipt.printer,
+        )));
         let title = document.head.title;
         let printer = receipt.printer.clone();
         let prints = ctx.service.prints();
         let job = prints.start(&printer, move || spool::print(&receipt, &path, &title));
-        prints.watch(job, Some(done));
+        prints.watch(job, Some(done), printing::report_not_printed);
     }
 
     fn go_to_date(&mut self, ctx: &mut Ctx) {

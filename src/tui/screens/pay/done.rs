@@ -68,7 +68,9 @@ impl Done {
         if let Some(job) = &self.paid.printing
             && job.outcome().is_none()
         {
-            ctx.service.prints().watch(job.clone(), None);
+            ctx.service
+                .prints()
+                .watch(job.clone(), None, |p| p.localized());
         }
     }
 }
@@ -123,6 +125,11 @@ impl Screen for Done {
                     // screen follows it instead of the first print.
                     self.paid.receipt_problem = None;
                     self.paid.printing = Some(copy.job);
+                    if copy.file.is_some() {
+                        self.paid.receipt_file = copy.file;
+                    }
+                    // The screen itself says how the copy is doing.
+                    ctx.clear_message();
                 }
                 Nav::Stay
             }
@@ -208,7 +215,11 @@ impl Screen for Done {
             .as_ref()
             .map(|f| f.display().to_string());
         let job = self.paid.printing.as_ref();
-        match (&self.paid.receipt_problem, job.map(|j| (j, j.outcome())), file) {
+        match (
+            &self.paid.receipt_problem,
+            job.map(|j| (j, j.outcome())),
+            file,
+        ) {
             (Some(problem), _, _) => notes.push((problem.localized(), true)),
             (None, Some((job, None)), _) => notes.push((printing::printing(&job.printer), false)),
             (None, Some((_, Some(Err(problem)))), _) => notes.push((problem.localized(), true)),
