@@ -11,10 +11,10 @@
 //!
 //! The font is given to the PDF as simple TrueType fonts whose character
 //! names are Unicode values (`uni1EA3`) and with a ToUnicode map, so the
-//! text can be read back exactly (`pdftotext`) — even after CUPS has turned
-//! the PDF into PostScript and a PDF printer has turned it back, which is
-//! what a CID-keyed font does not survive. A character the font has no
-//! glyph for is refused (naming it) rather than printed as an empty box.
+//! text can be read back exactly (`pdftotext`), also after CUPS has turned
+//! the PDF into PostScript and a PDF printer (cups-pdf, at PDF 1.4) has
+//! turned it back. A character the font has no glyph for is refused
+//! (naming it) rather than printed as an empty box.
 //!
 //! Not here: choosing the printer or running `lp` (`print::spool`), laying
 //! out the text (`print::receipt`, `print::day_report`).

@@ -123,13 +123,16 @@ impl Screen for Done {
                 if let Some(copy) = reprint(ctx, payment.id) {
                     // The copy is written and on its way: from now on the
                     // screen follows it instead of the first print.
+                    // While the copy prints, the screen itself says how it
+                    // is doing; a copy already out keeps its message.
+                    if copy.job.outcome().is_none() {
+                        ctx.clear_message();
+                    }
                     self.paid.receipt_problem = None;
                     self.paid.printing = Some(copy.job);
                     if copy.file.is_some() {
                         self.paid.receipt_file = copy.file;
                     }
-                    // The screen itself says how the copy is doing.
-                    ctx.clear_message();
                 }
                 Nav::Stay
             }
