@@ -75,6 +75,7 @@ pub mod labels;
 pub mod pay;
 pub mod period;
 pub mod receipt;
+pub mod register;
 pub mod report;
 pub mod service;
 pub mod store;
