@@ -393,13 +393,13 @@ pub fn share(
     }
     let mut registered: BTreeMap<String, i64> = BTreeMap::new();
     for p in people.iter().filter(|p| p.status == Status::Active) {
+        hamlets.insert(name(&p.hamlet));
         let method = regs
             .get(&(p.id, None))
             .and_then(|g| g.method)
             .unwrap_or(p.pay_method);
         if registration::is_cashless(method) {
             *registered.entry(name(&p.hamlet)).or_default() += 1;
-            hamlets.insert(name(&p.hamlet));
         }
     }
     let make = |hamlet: String, a: Option<&Acc>, reg: i64| {
