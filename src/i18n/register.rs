@@ -336,3 +336,69 @@ pub fn list_words() -> &'static ListWords {
         Lang::En => &EN,
     }
 }
+
+/// The words of the registration form at the counter.
+pub struct FormWords {
+    pub title: &'static str,
+    pub key: &'static str,
+    pub hint: &'static str,
+    pub method: &'static str,
+    pub account: &'static str,
+    pub bank: &'static str,
+    pub holder: &'static str,
+    pub reason: &'static str,
+    pub phone: &'static str,
+    pub id: &'static str,
+    pub issued: &'static str,
+    pub place: &'static str,
+    pub save: &'static str,
+    pub saved: &'static str,
+    pub bad_method: &'static str,
+    pub bad_date: &'static str,
+    pub approve_reason: &'static str,
+}
+
+pub fn form_words() -> &'static FormWords {
+    static VI: FormWords = FormWords {
+        title: "ĐĂNG KÝ HÌNH THỨC NHẬN, ĐIỆN THOẠI, GIẤY TỜ",
+        key: "Đăng ký hình thức nhận, điện thoại, giấy tờ",
+        hint: "Hình thức: Q tại quầy, N tại nhà, T tài khoản ngân hàng, S tài khoản số. Lý do chi tại nhà: 1 ốm đau, 2 già yếu, 3 không có người ủy quyền, 4 không dùng được điện thoại. Muốn mở tài khoản: chọn T, bỏ trống số tài khoản.",
+        method: "Hình thức",
+        account: "Số tài khoản",
+        bank: "Ngân hàng/nhà cung cấp",
+        holder: "Chủ TK (nếu khác)",
+        reason: "Lý do chi tại nhà",
+        phone: "Điện thoại di động",
+        id: "Số CCCD/CMND",
+        issued: "Ngày cấp (dd/mm/yyyy)",
+        place: "Nơi cấp",
+        save: "Lưu",
+        saved: "Đã đăng ký",
+        bad_method: "Hình thức nhận: gõ Q (tại quầy), N (tại nhà), T (ngân hàng) hoặc S (tài khoản số).",
+        bad_date: "Ngày cấp viết dd/mm/yyyy, ví dụ 04/05/2021.",
+        approve_reason: "Tài khoản đứng tên người khác: trưởng bưu cục xác nhận.",
+    };
+    static EN: FormWords = FormWords {
+        title: "REGISTER METHOD, PHONE, PAPERS",
+        key: "Register payment method, phone, papers",
+        hint: "Method: Q counter, N home, T bank account, S digital account. Home reason: 1 ill, 2 old, 3 nobody to authorise, 4 cannot use a phone. To open an account: choose T, leave the number empty.",
+        method: "Method",
+        account: "Account number",
+        bank: "Bank/provider",
+        holder: "Holder (if other)",
+        reason: "Home reason",
+        phone: "Mobile phone",
+        id: "ID number",
+        issued: "Issued (dd/mm/yyyy)",
+        place: "Place of issue",
+        save: "Save",
+        saved: "Registered",
+        bad_method: "Method: type Q (counter), N (home), T (bank) or S (digital account).",
+        bad_date: "Write the issue date dd/mm/yyyy, e.g. 04/05/2021.",
+        approve_reason: "The account is in another name: a supervisor confirms.",
+    };
+    match lang() {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
+}

@@ -289,7 +289,9 @@ impl Service {
                 g.papers.place = id_place.clone();
             }
             registration::check_papers(&g.papers, today).map_err(RegisterError::Papers)?;
-            if g.method == Some(PayMethod::Home) && g.home_reason.is_none() {
+            // Asked when the method is chosen here: a payer's list that
+            // says "home" without a reason does not block a new phone.
+            if req.method == Some(PayMethod::Home) && g.home_reason.is_none() {
                 return Err(RegisterError::HomeReasonMissing.into());
             }
             let cashless = g.method.is_some_and(registration::is_cashless);
@@ -317,7 +319,7 @@ impl Service {
             // open: the person goes on the bank's opening list. A wallet or
             // an account number given needs both number and provider.
             let asks = cashless && g.account_no.is_none();
-            if cashless && !asks && g.account_bank.is_none() {
+            if cashless && account_changed && !asks && g.account_bank.is_none() {
                 return Err(RegisterError::AccountMissing.into());
             }
             g.recorded_by = by;

@@ -47,6 +47,7 @@ pub mod pay;
 pub mod person;
 pub mod receipt;
 pub mod receipt_list;
+pub mod register;
 pub mod sign_in;
 pub mod status;
 pub mod verify;
