@@ -24,6 +24,16 @@ pub const ACCOUNTS: &str = "mo_tai_khoan";
 pub const CASHLESS: &str = "khong_dung_tien_mat";
 pub const CHANGES: &str = "thay_doi_dang_ky";
 
+/// The machine names of the lists, in order.
+const LISTS: [&str; 6] = [
+    "cash",
+    "can_open_account",
+    "missing_papers",
+    "proxies_can_open_account",
+    "proxies_missing_papers",
+    "need_cccd",
+];
+
 fn head(office: &Office, title: &str, day: &str, lines: Vec<Paragraph>) -> Head {
     let w = list_words();
     Head {
@@ -132,7 +142,13 @@ pub fn classify(office: &Office, day: &str, c: &Classified, only: Option<&str>) 
     let mut blocks = Vec::new();
     let mut columns = vec![Column::new("thon", w.col_hamlet, Kind::Text)];
     for (k, _) in &lists {
-        columns.push(Column::new(k, list_title(w, k), Kind::Count));
+        let i = LISTS.iter().position(|l| l == k).unwrap_or(0);
+        let head = if lists.len() == 1 {
+            list_title(w, k)
+        } else {
+            w.count_heads[i]
+        };
+        columns.push(Column::new(k, head, Kind::Count));
     }
     let mut counts = Table::new("so_luong", columns, w.none).title(w.counts);
     let hamlets = c.hamlets();
@@ -157,6 +173,14 @@ pub fn classify(office: &Office, day: &str, c: &Classified, only: Option<&str>) 
     }
     counts.push(Row::new(total).role(Role::Total).key("toan_xa"));
     blocks.push(Block::Table(counts));
+    if lists.len() > 1 {
+        for (i, (k, _)) in lists.iter().enumerate() {
+            blocks.push(Block::Paragraph(
+                Paragraph::new(format!("{}: {}", w.count_heads[i], list_title(w, k)))
+                    .tone(Tone::Muted),
+            ));
+        }
+    }
     for (i, (k, l)) in lists.iter().enumerate() {
         blocks.push(Block::Section {
             title: format!("{}. {} ({})", roman(i + 1), list_title(w, k), l.len()),

@@ -191,6 +191,8 @@ pub struct ListWords {
     pub proxies_missing: &'static str,
     pub need_cccd: &'static str,
     pub counts: &'static str,
+    /// Short headings of the counts table, in the order of the lists.
+    pub count_heads: [&'static str; 6],
     pub whole_commune: &'static str,
     pub no_hamlet: &'static str,
     pub none: &'static str,
@@ -245,6 +247,14 @@ pub fn list_words() -> &'static ListWords {
         proxies_missing: "Người được ủy quyền còn thiếu giấy tờ",
         need_cccd: "Chưa có CCCD (gửi Công an xã)",
         counts: "Số lượng theo thôn",
+        count_heads: [
+            "Tiền mặt",
+            "Đủ GT",
+            "Thiếu GT",
+            "UQ đủ GT",
+            "UQ thiếu",
+            "Chưa CCCD",
+        ],
         whole_commune: "Toàn xã",
         no_hamlet: "(không ghi thôn)",
         none: "Không có ai.",
@@ -297,6 +307,14 @@ pub fn list_words() -> &'static ListWords {
         proxies_missing: "Proxies missing papers",
         need_cccd: "Without a CCCD card (for the commune police)",
         counts: "Counts by hamlet",
+        count_heads: [
+            "Cash",
+            "Can open",
+            "Missing",
+            "Proxy can",
+            "Proxy miss",
+            "No CCCD",
+        ],
         whole_commune: "Whole commune",
         no_hamlet: "(no hamlet)",
         none: "Nobody.",
@@ -356,6 +374,11 @@ pub struct FormWords {
     pub bad_method: &'static str,
     pub bad_date: &'static str,
     pub approve_reason: &'static str,
+    pub lists_title: &'static str,
+    pub lists_menu: &'static str,
+    pub lists_tabs: [&'static str; 5],
+    pub lists_key: &'static str,
+    pub lists_short: &'static str,
 }
 
 pub fn form_words() -> &'static FormWords {
@@ -377,6 +400,11 @@ pub fn form_words() -> &'static FormWords {
         bad_method: "Hình thức nhận: gõ Q (tại quầy), N (tại nhà), T (ngân hàng) hoặc S (tài khoản số).",
         bad_date: "Ngày cấp viết dd/mm/yyyy, ví dụ 04/05/2021.",
         approve_reason: "Tài khoản đứng tên người khác: trưởng bưu cục xác nhận.",
+        lists_title: "DANH SÁCH THEO KẾ HOẠCH",
+        lists_menu: "Danh sách, tỷ lệ không tiền mặt",
+        lists_tabs: ["Phân loại", "Công an", "Mở TK", "Không TM", "Thay đổi"],
+        lists_key: "Chọn danh sách",
+        lists_short: "Danh sách",
     };
     static EN: FormWords = FormWords {
         title: "REGISTER METHOD, PHONE, PAPERS",
@@ -396,6 +424,11 @@ pub fn form_words() -> &'static FormWords {
         bad_method: "Method: type Q (counter), N (home), T (bank) or S (digital account).",
         bad_date: "Write the issue date dd/mm/yyyy, e.g. 04/05/2021.",
         approve_reason: "The account is in another name: a supervisor confirms.",
+        lists_title: "THE PLAN'S LISTS",
+        lists_menu: "Lists, cashless share",
+        lists_tabs: ["Classify", "Police", "Accounts", "Cashless", "Changes"],
+        lists_key: "Choose a list",
+        lists_short: "List",
     };
     match lang() {
         Lang::Vi => &VI,

@@ -43,6 +43,7 @@ pub mod drawer_count;
 pub mod drawer_move;
 pub mod drawers;
 pub mod home;
+pub mod lists;
 pub mod pay;
 pub mod person;
 pub mod receipt;
