@@ -360,3 +360,48 @@ fn the_command_line_registers_and_refuses_with_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("trưởng bưu cục"));
 }
+
+#[test]
+fn the_next_import_shows_where_the_list_disagrees_with_the_registration() {
+    let office = office();
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let an = person_id(&svc, "HD-001");
+    svc.register(
+        &clerk,
+        an,
+        &RegisterRequest {
+            phone: Some("0912345678".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let list = "DANH SÁCH CHI TRẢ TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG THÁNG 12 NĂM 2026\n\n\
+        STT;Mã đối tượng;Họ và tên;Năm sinh;Số CCCD/CMND;Thôn;Số điện thoại;Trợ cấp;Tổng cộng\n\
+        1;HD-001;Nguyễn Văn An;1948;046048001234;Thôn Đông;0987 000 111;2.789.000;2.789.000\n\
+        2;HD-002;Trần Thị Bình;1952;046152004321;Thôn Đông;0352 123 456;2.789.000;2.789.000\n";
+    let path = office.write_file("t12.csv", list.as_bytes());
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let opts = chitra::service::import::ImportOptions {
+        kind: chitra::service::import::ListKind::Monthly,
+        period: Some("2026-12".parse().unwrap()),
+        dry_run: true,
+    };
+    let report = svc.import(&boss, &path, &opts, &mut |_| {}).unwrap();
+    let differs: Vec<_> = report
+        .warnings
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.problem,
+                chitra::import::record::Problem::DiffersFromRegistration { .. }
+            )
+        })
+        .collect();
+    assert_eq!(differs.len(), 1, "only An registered a phone: {differs:?}");
+    let text = chitra::i18n::Localize::vi(&differs[0].problem);
+    assert!(
+        text.contains("0912345678") && text.contains("0987 000 111"),
+        "{text}"
+    );
+}

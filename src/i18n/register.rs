@@ -435,3 +435,31 @@ pub fn form_words() -> &'static FormWords {
         Lang::En => &EN,
     }
 }
+
+fn field_vi(field: &str) -> &'static str {
+    match field {
+        "phone" => "số điện thoại",
+        "method" => "hình thức nhận",
+        "account" => "tài khoản",
+        _ => "số CCCD/CMND",
+    }
+}
+
+/// The import preview's warning where the list disagrees with what the
+/// office registered.
+pub fn differs_vi(field: &str, list: &str, office: &str) -> String {
+    format!(
+        "Danh sách ghi {} «{}», bưu điện đã đăng ký «{}»: giữ theo đăng ký tại bưu điện; gửi danh sách thay đổi (chitra list changes) cho phòng Lao động – TB&XH.",
+        field_vi(field),
+        for_display(list),
+        for_display(office)
+    )
+}
+
+pub fn differs_en(field: &str, list: &str, office: &str) -> String {
+    format!(
+        "The list says {field} «{}», the office registered «{}»: the registration stays; send the change list (chitra list changes) to the social-affairs office.",
+        for_display(list),
+        for_display(office)
+    )
+}
