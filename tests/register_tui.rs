@@ -93,3 +93,28 @@ fn an_account_in_another_name_opens_the_supervisors_approval() {
     assert_eq!(g.account_holder.as_deref(), Some("Trần Văn Hùng"));
     assert!(g.approved_by.is_some());
 }
+
+#[test]
+fn the_lists_open_from_the_menu_with_the_cashless_bars_at_80x24() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    pay_cash(&mut app, AN.2);
+    // A clerk's menu: counter, count, PIN, sign out, then the lists.
+    menu_entry(&mut app, '5');
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("DANH SÁCH PHÂN LOẠI"), "{shown}");
+    assert!(shown.contains("Toàn xã"), "{shown}");
+    type_text(&mut app, "2");
+    assert!(screen(&mut app, 80, 24).contains("CHƯA CÓ CCCD"));
+    type_text(&mut app, "4");
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("Mục tiêu") && shown.contains("50%"),
+        "{shown}"
+    );
+    // An paid in cash: the commune's bar says 0,0%.
+    assert!(shown.contains("0,0%█") || shown.contains("0,0%"), "{shown}");
+    for line in shown.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80);
+    }
+}

@@ -384,7 +384,7 @@ pub struct FormWords {
 pub fn form_words() -> &'static FormWords {
     static VI: FormWords = FormWords {
         title: "ĐĂNG KÝ HÌNH THỨC NHẬN, ĐIỆN THOẠI, GIẤY TỜ",
-        key: "Đăng ký hình thức nhận, điện thoại, giấy tờ",
+        key: "Đăng ký hình thức nhận, SĐT, giấy tờ",
         hint: "Hình thức: Q tại quầy, N tại nhà, T tài khoản ngân hàng, S tài khoản số. Lý do chi tại nhà: 1 ốm đau, 2 già yếu, 3 không có người ủy quyền, 4 không dùng được điện thoại. Muốn mở tài khoản: chọn T, bỏ trống số tài khoản.",
         method: "Hình thức",
         account: "Số tài khoản",
