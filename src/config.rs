@@ -27,6 +27,8 @@ pub struct Config {
     pub import: Import,
     #[serde(default)]
     pub doctor: Doctor,
+    #[serde(default)]
+    pub cashless: Cashless,
     /// The file this configuration was read from.
     #[serde(skip)]
     pub source: PathBuf,
@@ -169,6 +171,27 @@ pub struct Doctor {
     /// it can be read.
     #[serde(default = "default_sshd_config")]
     pub sshd_config: PathBuf,
+}
+
+/// The plan's goal for payment without cash (bank or digital account).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cashless {
+    /// The share of people the office aims to pay without cash, in percent.
+    #[serde(default = "default_cashless_target")]
+    pub target_percent: u8,
+}
+
+impl Default for Cashless {
+    fn default() -> Cashless {
+        Cashless {
+            target_percent: default_cashless_target(),
+        }
+    }
+}
+
+fn default_cashless_target() -> u8 {
+    50
 }
 
 impl Default for Doctor {

@@ -94,6 +94,8 @@ pub enum ReportCommand {
     Day(DayReportArgs),
     /// Kết quả chi trả của một kỳ (tháng): từng người đã chi, chưa chi, dừng chi
     Period(super::period::PeriodReportArgs),
+    /// Tỷ lệ chi trả không dùng tiền mặt theo thôn và tháng, so với mục tiêu
+    Cashless(super::lists::CashlessArgs),
 }
 
 #[derive(Debug, Args)]
@@ -312,6 +314,7 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
     let args = match cmd {
         ReportCommand::Day(args) => args,
         ReportCommand::Period(args) => return super::period::report(cli, args),
+        ReportCommand::Cashless(args) => return super::lists::cashless(cli, args),
     };
     let ctx = Context::load(cli)?;
     let day = day_arg(&args.date, &ctx)?;

@@ -11,9 +11,11 @@ mod demo;
 mod doctor;
 mod gate;
 mod import;
+mod lists;
 mod pay;
 mod period;
 mod person;
+mod register;
 mod show;
 mod users;
 mod verify;
@@ -87,6 +89,11 @@ pub enum Command {
     /// Khóa nhật ký kiểm toán (trưởng bưu cục): thay khóa mới, xem docs/restore.md
     #[command(subcommand)]
     Key(KeyCommand),
+    /// Đăng ký tại quầy: hình thức nhận, tài khoản, điện thoại, giấy tờ
+    Register(register::RegisterArgs),
+    /// Danh sách theo kế hoạch: phân loại, mở tài khoản, thay đổi đăng ký
+    #[command(subcommand)]
+    List(lists::ListCommand),
     /// Sao lưu cơ sở dữ liệu (khi đang làm việc vẫn được)
     Backup {
         /// Tệp đích (chưa tồn tại)
@@ -109,6 +116,7 @@ pub fn run() -> ExitCode {
         Some(Command::Import(a)) => a.json,
         Some(Command::Doctor(a)) => a.json,
         Some(Command::Verify(a)) => a.json,
+        Some(Command::Register(a)) => a.json,
         _ => false,
     };
     JSON_ERRORS.store(json, std::sync::atomic::Ordering::Relaxed);
@@ -133,6 +141,8 @@ pub fn run() -> ExitCode {
         Some(Command::Key(KeyCommand::Rotate)) => day::rotate_key(&cli),
         Some(Command::Doctor(ref args)) => doctor::run(&cli, args),
         Some(Command::Gate) => gate::run(&cli),
+        Some(Command::Register(ref args)) => register::run(&cli, args),
+        Some(Command::List(ref cmd)) => lists::run(&cli, cmd),
         None => screens(&cli),
     };
     match code {

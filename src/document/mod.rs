@@ -23,6 +23,7 @@
 
 pub mod day;
 pub mod layout;
+pub mod lists;
 
 use serde::{Deserialize, Serialize};
 

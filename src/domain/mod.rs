@@ -10,6 +10,7 @@ pub mod period;
 pub mod period_report;
 pub mod person;
 pub mod proxy;
+pub mod registration;
 pub mod report;
 pub mod seal;
 pub mod user;

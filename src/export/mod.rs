@@ -5,6 +5,7 @@
 //! nothing.
 
 pub mod csv;
+pub mod lists;
 pub mod xlsx;
 
 pub use self::csv::write_csv;

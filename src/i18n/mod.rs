@@ -76,6 +76,7 @@ pub mod pay;
 pub mod period;
 pub mod printing;
 pub mod receipt;
+pub mod register;
 pub mod report;
 pub mod service;
 pub mod store;

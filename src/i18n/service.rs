@@ -24,6 +24,10 @@ fn field_vi(field: &str) -> &str {
         "relationship" => "quan hệ",
         "document_no" => "số giấy ủy quyền",
         "certified_by" => "nơi xác nhận",
+        "account_no" => "số tài khoản",
+        "account_bank" => "ngân hàng / nhà cung cấp",
+        "account_holder" => "chủ tài khoản",
+        "id_place" => "nơi cấp",
         other => other,
     }
 }
@@ -107,6 +111,7 @@ impl Localize for Error {
             Error::Pay(e) => e.vi(),
             Error::Day(e) => e.vi(),
             Error::Period(e) => e.vi(),
+            Error::Register(e) => e.vi(),
             Error::Import(e) => e.vi(),
             Error::NoSuchPerson => {
                 "Không tìm thấy đối tượng này (có thể danh sách vừa thay đổi). Tìm lại.".into()
@@ -133,6 +138,7 @@ impl Localize for Error {
             Error::Pay(e) => e.en(),
             Error::Day(e) => e.en(),
             Error::Period(e) => e.en(),
+            Error::Register(e) => e.en(),
             Error::Import(e) => e.en(),
             Error::NoSuchPerson => {
                 "No such person (the list may have just changed). Search again.".into()

@@ -90,6 +90,13 @@ pub enum Problem {
     UnknownPayMethod(String),
     /// The ID number is on file for another record code.
     IdOnOtherRecord(String),
+    /// The list says `list` where the office registered `office` (a
+    /// phone, a method, an account, an ID number): the office's stays.
+    DiffersFromRegistration {
+        field: &'static str,
+        list: String,
+        office: String,
+    },
 }
 
 /// A problem and where it is.

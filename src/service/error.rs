@@ -33,6 +33,8 @@ pub enum Error {
     Pay(super::pay::PayError),
     /// A period could not be reported or closed.
     Period(super::period::PeriodError),
+    /// A registration was refused.
+    Register(super::register::RegisterError),
     /// No person with that id (a stale screen).
     NoSuchPerson,
     /// No payment with that id (a stale screen).

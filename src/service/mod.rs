@@ -16,6 +16,8 @@ pub mod pay;
 pub mod people;
 pub mod period;
 pub mod proxies;
+pub mod register;
+pub mod lists;
 pub mod users;
 pub mod verify;
 

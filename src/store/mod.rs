@@ -21,6 +21,7 @@ pub mod payments;
 pub mod people;
 pub mod periods;
 pub mod proxies;
+pub mod registrations;
 pub mod replay;
 #[doc(hidden)]
 pub mod testing;

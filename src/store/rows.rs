@@ -40,10 +40,12 @@ pub enum Table {
     DrawerMoves,
     DrawerCounts,
     DrawerCountReasons,
+    Registrations,
+    AccountSteps,
 }
 
 impl Table {
-    pub const ALL: [Table; 13] = [
+    pub const ALL: [Table; 15] = [
         Table::Users,
         Table::Periods,
         Table::ImportBatches,
@@ -57,6 +59,8 @@ impl Table {
         Table::DrawerMoves,
         Table::DrawerCounts,
         Table::DrawerCountReasons,
+        Table::Registrations,
+        Table::AccountSteps,
     ];
 
     pub fn name(self) -> &'static str {
@@ -74,6 +78,8 @@ impl Table {
             Table::DrawerMoves => "drawer_moves",
             Table::DrawerCounts => "drawer_counts",
             Table::DrawerCountReasons => "drawer_count_reasons",
+            Table::Registrations => "registrations",
+            Table::AccountSteps => "account_steps",
         }
     }
 

@@ -51,6 +51,16 @@ pub fn sheet_name(doc: &Document) -> String {
 
 /// Writes `doc` as an xlsx workbook at `path`.
 pub fn write_xlsx(doc: &Document, path: &Path) -> Result<(), XlsxError> {
+    write_xlsx_with(doc, path, |_| Ok(()))
+}
+
+/// [`write_xlsx`], with `more` adding sheets (a chart) after the
+/// document's own.
+pub fn write_xlsx_with(
+    doc: &Document,
+    path: &Path,
+    more: impl FnOnce(&mut Workbook) -> Result<(), XlsxError>,
+) -> Result<(), XlsxError> {
     let day = NaiveDate::parse_from_str(&doc.head.date, "%Y-%m-%d")
         .map_err(|_| XlsxError::ParameterError(for_display(&doc.head.date).into_owned()))?;
     let created = u16::try_from(day.year())
@@ -85,5 +95,6 @@ pub fn write_xlsx(doc: &Document, path: &Path) -> Result<(), XlsxError> {
         .set_footer(page_footer(doc.lang));
     let mut sheet = grid::Sheet::new(ws, &plan);
     sheet.document(doc)?;
+    more(&mut book)?;
     book.save(path)
 }

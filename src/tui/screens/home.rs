@@ -46,11 +46,13 @@ pub enum Entry {
     Verify,
     ChangePin,
     SignOut,
+    /// The plan's lists and the cashless share.
+    Lists,
 }
 
 impl Entry {
     /// Every entry, in menu order.
-    pub const ALL: [Entry; 7] = [
+    pub const ALL: [Entry; 8] = [
         Entry::Counter,
         Entry::CountDrawer,
         Entry::Drawers,
@@ -58,6 +60,7 @@ impl Entry {
         Entry::Verify,
         Entry::ChangePin,
         Entry::SignOut,
+        Entry::Lists,
     ];
 
     pub fn label(self, s: &Strings) -> &'static str {
@@ -67,6 +70,7 @@ impl Entry {
             Entry::Drawers => s.entry_drawers,
             Entry::DayClose => s.entry_day_close,
             Entry::Verify => s.entry_verify,
+            Entry::Lists => crate::i18n::register::form_words().lists_menu,
             Entry::ChangePin => s.entry_change_pin,
             Entry::SignOut => s.entry_sign_out,
         }
@@ -125,6 +129,7 @@ impl Home {
                 None => Nav::Stay,
             },
             Entry::Verify => Nav::push(VerifyView::run(ctx)),
+            Entry::Lists => Nav::push(super::lists::Lists::open(ctx)),
             Entry::ChangePin => Nav::push(ChangePin::new()),
             Entry::SignOut => {
                 if let Some(session) = ctx.session.take() {

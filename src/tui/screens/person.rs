@@ -60,6 +60,7 @@ pub enum Msg {
     Receipts,
     Void,
     Status,
+    Register,
     Scroll(ScrollMsg),
 }
 
@@ -191,6 +192,8 @@ impl Screen for Person {
             Some(Msg::Void)
         } else if key_match(key, &keys.status, false) {
             Some(Msg::Status)
+        } else if super::register::opens(key) {
+            Some(Msg::Register)
         } else {
             Scroll::on_key(key, keys).map(Msg::Scroll)
         }
@@ -209,6 +212,7 @@ impl Screen for Person {
                     Nav::Stay
                 }
             }
+            Msg::Register => super::register::open(&self.view, ctx),
             Msg::Scroll(m) => {
                 let last = self.doc_len().saturating_sub(MIN_PAGE);
                 self.scroll.update(m, last);
@@ -258,6 +262,7 @@ impl Screen for Person {
             KeyHelp::new(&keys.receipts, s.key_receipts).short(s.short_receipts),
             void,
             KeyHelp::new(&keys.status, s.key_status),
+            super::register::help(),
             Scroll::help(keys, s),
         ]
     }

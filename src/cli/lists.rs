@@ -1,0 +1,325 @@
+//! `chitra list classify|accounts|changes` and `chitra report cashless`:
+//! the plan's lists and its measure, as 80-column text, JSON or xlsx —
+//! each drawn from its one document (`document::lists`).
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+use serde_json::json;
+
+use super::context::Context;
+use super::{Cli, Exit, fail};
+use crate::document::Document;
+use crate::domain::Period;
+use crate::i18n::tr as t;
+use crate::service::lists::{CashlessReport, Classified, Entry, Share};
+use crate::service::{Service, Session};
+
+#[derive(Debug, Subcommand)]
+pub enum ListCommand {
+    /// Phân loại: nhận tiền mặt, đủ/thiếu giấy tờ mở tài khoản, người được ủy quyền, chưa có CCCD
+    Classify(ClassifyArgs),
+    /// Danh sách đề nghị mở tài khoản và tình trạng từng tài khoản
+    Accounts(ListArgs),
+    /// Thay đổi đăng ký gửi phòng Lao động – TB&XH (khác danh sách chi trả)
+    Changes(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ClassifyArgs {
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+    /// Ghi ra tệp (bắt buộc với xlsx)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Chỉ một danh sách: cash, can_open_account, missing_papers, proxies_can_open_account, proxies_missing_papers, need_cccd (gửi Công an xã)
+    #[arg(long, value_name = "LIST")]
+    pub only: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+    /// Ghi ra tệp (bắt buộc với xlsx)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CashlessArgs {
+    /// Kỳ (tháng), dạng YYYY-MM (mặc định: kỳ mới nhất đã chi)
+    #[arg(long, value_name = "YYYY-MM")]
+    pub period: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+    /// Ghi ra tệp (bắt buộc với xlsx)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+    Xlsx,
+}
+
+const LISTS: [&str; 6] = [
+    "cash",
+    "can_open_account",
+    "missing_papers",
+    "proxies_can_open_account",
+    "proxies_missing_papers",
+    "need_cccd",
+];
+
+fn today(service: &Service) -> String {
+    service.today().format("%Y-%m-%d").to_string()
+}
+
+/// Writes `bytes` to `--out` (0600, the export logged) or standard output.
+fn emit(
+    service: &mut Service,
+    session: &Session,
+    what: &str,
+    out: &Option<PathBuf>,
+    bytes: &[u8],
+) -> Result<(), Exit> {
+    match out {
+        Some(p) => {
+            crate::files::write_private(p, bytes).map_err(fail)?;
+            service.note_export(session, what, p, what).map_err(fail)
+        }
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(bytes).map_err(fail)
+        }
+    }
+}
+
+/// Writes a document as xlsx to `--out` (required), 0600, logged.
+fn emit_xlsx(
+    service: &mut Service,
+    session: &Session,
+    what: &str,
+    out: &Option<PathBuf>,
+    write: impl FnOnce(&std::path::Path) -> Result<(), rust_xlsxwriter::XlsxError>,
+) -> Result<(), Exit> {
+    let path = out.clone().ok_or_else(|| {
+        fail(t(
+            "Tệp xlsx cần --out TỆP.xlsx.",
+            "An xlsx file needs --out FILE.xlsx.",
+        ))
+    })?;
+    write(&path).map_err(fail)?;
+    crate::files::make_private(&path).map_err(fail)?;
+    service
+        .note_export(session, what, &path, what)
+        .map_err(fail)
+}
+
+fn text_of(doc: &Document) -> Vec<u8> {
+    crate::print::document::render_text(doc).into_bytes()
+}
+
+pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    match cmd {
+        ListCommand::Classify(args) => {
+            if let Some(o) = &args.only
+                && !LISTS.contains(&o.as_str())
+            {
+                return Err(fail(format!(
+                    "{} {}",
+                    t("Danh sách phải là một trong:", "The list must be one of:"),
+                    LISTS.join(", ")
+                )));
+            }
+            let (mut service, session) = ctx.sign_in(cli)?;
+            let c = service.classify(&session).map_err(fail)?;
+            let doc = crate::document::lists::classify(
+                &service.config().office.clone(),
+                &today(&service),
+                &c,
+                args.only.as_deref(),
+            );
+            match args.format {
+                ListFormat::Json => {
+                    let text =
+                        serde_json::to_string_pretty(&classify_json(&c, args.only.as_deref()))
+                            .unwrap_or_default()
+                            + "\n";
+                    emit(
+                        &mut service,
+                        &session,
+                        "list.classify",
+                        &args.out,
+                        text.as_bytes(),
+                    )
+                }
+                ListFormat::Text => emit(
+                    &mut service,
+                    &session,
+                    "list.classify",
+                    &args.out,
+                    &text_of(&doc),
+                ),
+                ListFormat::Xlsx => {
+                    emit_xlsx(&mut service, &session, "list.classify", &args.out, |p| {
+                        crate::export::write_xlsx(&doc, p)
+                    })
+                }
+            }
+        }
+        ListCommand::Accounts(args) | ListCommand::Changes(args) => {
+            let accounts = matches!(cmd, ListCommand::Accounts(_));
+            let (mut service, session) = ctx.sign_in(cli)?;
+            let office = service.config().office.clone();
+            let day = today(&service);
+            let (what, doc, json) = if accounts {
+                let a = service.account_list(&session).map_err(fail)?;
+                (
+                    "list.accounts",
+                    crate::document::lists::accounts(&office, &day, &a),
+                    serde_json::to_value(&a).unwrap_or_default(),
+                )
+            } else {
+                let c = service.registration_changes(&session).map_err(fail)?;
+                (
+                    "list.changes",
+                    crate::document::lists::changes(&office, &day, &c),
+                    serde_json::to_value(&c).unwrap_or_default(),
+                )
+            };
+            match args.format {
+                ListFormat::Json => {
+                    let text = serde_json::to_string_pretty(&json).unwrap_or_default() + "\n";
+                    emit(&mut service, &session, what, &args.out, text.as_bytes())
+                }
+                ListFormat::Text => emit(&mut service, &session, what, &args.out, &text_of(&doc)),
+                ListFormat::Xlsx => emit_xlsx(&mut service, &session, what, &args.out, |p| {
+                    crate::export::write_xlsx(&doc, p)
+                }),
+            }
+        }
+    }
+}
+
+pub fn cashless(cli: &Cli, args: &CashlessArgs) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let period = match &args.period {
+        None => None,
+        Some(p) => Some(p.trim().parse::<Period>().map_err(|_| {
+            fail(t(
+                "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
+                "Write the period as YYYY-MM, e.g. 2026-12.",
+            ))
+        })?),
+    };
+    let (mut service, session) = ctx.sign_in(cli)?;
+    let r = service.cashless_report(&session, period).map_err(fail)?;
+    let doc =
+        crate::document::lists::cashless(&service.config().office.clone(), &today(&service), &r);
+    match args.format {
+        ListFormat::Json => {
+            let text = serde_json::to_string_pretty(&cashless_json(&r)).unwrap_or_default() + "\n";
+            emit(
+                &mut service,
+                &session,
+                "report.cashless",
+                &args.out,
+                text.as_bytes(),
+            )
+        }
+        ListFormat::Text => emit(
+            &mut service,
+            &session,
+            "report.cashless",
+            &args.out,
+            &text_of(&doc),
+        ),
+        ListFormat::Xlsx => emit_xlsx(&mut service, &session, "report.cashless", &args.out, |p| {
+            crate::export::lists::write_cashless_xlsx(&doc, &r, p)
+        }),
+    }
+}
+
+fn entry_json(e: &Entry) -> serde_json::Value {
+    json!({
+        "code": e.code,
+        "full_name": e.name,
+        "hamlet": e.hamlet,
+        "id_number": e.id_number,
+        "id_kind": e.id_kind,
+        "phone": e.phone,
+        "proxy_id": e.proxy_id,
+        "proxy_for": e.proxy_for,
+        "missing": e.missing.iter().map(|m| m.code()).collect::<Vec<_>>(),
+    })
+}
+
+/// The lists as the JSON scripts read: each by its machine name, with the
+/// people's `code` and `id_number`, and the counts by hamlet.
+pub fn classify_json(c: &Classified, only: Option<&str>) -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    let mut counts = serde_json::Map::new();
+    for (k, l) in c.lists() {
+        if only.is_some_and(|o| o != k) {
+            continue;
+        }
+        out.insert(
+            k.to_string(),
+            json!(l.iter().map(entry_json).collect::<Vec<_>>()),
+        );
+        let mut by = serde_json::Map::new();
+        for e in l {
+            let h = e.hamlet.clone().unwrap_or_default();
+            let n = by.get(&h).and_then(|v| v.as_i64()).unwrap_or(0);
+            by.insert(h, json!(n + 1));
+        }
+        counts.insert(k.to_string(), json!({ "total": l.len(), "by_hamlet": by }));
+    }
+    out.insert("counts".to_string(), serde_json::Value::Object(counts));
+    serde_json::Value::Object(out)
+}
+
+fn share_json(s: &Share) -> serde_json::Value {
+    json!({
+        "people": s.people,
+        "cashless_people": s.cashless_people,
+        "amount_dong": s.amount.dong(),
+        "cashless_dong": s.cashless.dong(),
+        "registered_cashless": s.registered_cashless,
+        "share_permille": s.permille(),
+    })
+}
+
+/// The cashless share as the JSON scripts read.
+pub fn cashless_json(r: &CashlessReport) -> serde_json::Value {
+    let hamlets: Vec<serde_json::Value> = r
+        .hamlets
+        .iter()
+        .map(|s| {
+            let mut v = share_json(s);
+            v["hamlet"] = json!(s.hamlet);
+            v
+        })
+        .collect();
+    let months: Vec<serde_json::Value> = r
+        .months
+        .iter()
+        .map(|(p, s)| {
+            let mut v = share_json(s);
+            v["period"] = json!(p.to_string());
+            v
+        })
+        .collect();
+    json!({
+        "period": r.period.map(|p| p.to_string()),
+        "target_percent": r.target_percent,
+        "hamlets": hamlets,
+        "total": share_json(&r.total),
+        "months": months,
+    })
+}

@@ -1,0 +1,249 @@
+//! The plan's lists on screen, from the main menu: 1 the classification
+//! with its counts by hamlet, 2 the police list (no CCCD), 3 the
+//! account-opening list with each account's state, 4 the share paid
+//! without cash — a bar per hamlet against the target, then the table —
+//! and 5 the registration changes for the payer. Each is the same document
+//! the printout and the xlsx draw (`document::lists`), laid out at the
+//! screen's width; ↑/↓/PgUp/PgDn scroll it. Printing and files are
+//! `chitra list …` and `chitra report cashless` (docs/dang-ky.md).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Bar, BarChart, Block, Borders};
+
+use super::{Nav, Screen};
+use crate::document::Document;
+use crate::document::layout::{Page, lay_out};
+use crate::i18n::register::{form_words, list_words};
+use crate::i18n::strings;
+use crate::service::lists::CashlessReport;
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList};
+use crate::tui::widgets::doc::{self, Scroll, ScrollMsg};
+
+/// Columns the documents are laid out in.
+const DOC_WIDTH: usize = 78;
+
+/// Which list is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    Classify,
+    Police,
+    Accounts,
+    Cashless,
+    Changes,
+}
+
+impl Which {
+    const ALL: [Which; 5] = [
+        Which::Classify,
+        Which::Police,
+        Which::Accounts,
+        Which::Cashless,
+        Which::Changes,
+    ];
+}
+
+pub struct Lists {
+    which: Which,
+    doc: Option<Document>,
+    cashless: Option<CashlessReport>,
+    scroll: Scroll,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Show(Which),
+    Scroll(ScrollMsg),
+}
+
+impl Lists {
+    pub fn open(ctx: &mut Ctx) -> Lists {
+        let mut s = Lists {
+            which: Which::Classify,
+            doc: None,
+            cashless: None,
+            scroll: Scroll::default(),
+        };
+        s.load(ctx);
+        s
+    }
+
+    fn load(&mut self, ctx: &mut Ctx) {
+        let Some(session) = ctx.session.clone() else {
+            return;
+        };
+        let office = ctx.service.config().office.clone();
+        let day = ctx.service.today().format("%Y-%m-%d").to_string();
+        self.cashless = None;
+        let built = match self.which {
+            Which::Classify | Which::Police => ctx.service.classify(&session).map(|c| {
+                let only = (self.which == Which::Police).then_some("need_cccd");
+                crate::document::lists::classify(&office, &day, &c, only)
+            }),
+            Which::Accounts => ctx
+                .service
+                .account_list(&session)
+                .map(|a| crate::document::lists::accounts(&office, &day, &a)),
+            Which::Cashless => ctx.service.cashless_report(&session, None).map(|r| {
+                let d = crate::document::lists::cashless(&office, &day, &r);
+                self.cashless = Some(r);
+                d
+            }),
+            Which::Changes => ctx
+                .service
+                .registration_changes(&session)
+                .map(|c| crate::document::lists::changes(&office, &day, &c)),
+        };
+        match built {
+            Ok(d) => self.doc = Some(d),
+            Err(e) => {
+                self.doc = None;
+                ctx.error(&e);
+            }
+        }
+        self.scroll = Scroll::default();
+    }
+
+    fn lines(&self) -> Vec<crate::document::layout::Line> {
+        self.doc
+            .as_ref()
+            .map(|d| lay_out(d, Page::screen(DOC_WIDTH)))
+            .unwrap_or_default()
+    }
+}
+
+/// The share of each hamlet as horizontal bars, the target last.
+fn chart(frame: &mut Frame, area: Rect, r: &CashlessReport, view: &View) {
+    let w = list_words();
+    let label = |h: &str| {
+        let h = if h.is_empty() { w.no_hamlet } else { h };
+        crate::tui::widgets::fit::fit(&crate::text::for_display(h), 22)
+    };
+    let mut bars: Vec<Bar> = r
+        .hamlets
+        .iter()
+        .map(|s| {
+            Bar::default()
+                .value(s.permille() as u64)
+                .label(Line::raw(label(&s.hamlet)))
+                .text_value(format!("{}%", crate::document::lists::percent(s)))
+        })
+        .collect();
+    bars.push(
+        Bar::default()
+            .value(r.total.permille() as u64)
+            .label(Line::raw(label(w.whole_commune)))
+            .text_value(format!("{}%", crate::document::lists::percent(&r.total)))
+            .style(view.theme.heading()),
+    );
+    bars.push(
+        Bar::default()
+            .value(u64::from(r.target_percent) * 10)
+            .label(Line::raw(label(w.target)))
+            .text_value(format!("{}%", r.target_percent))
+            .style(view.theme.key()),
+    );
+    let title = format!(
+        " {} · {} {} ",
+        w.cashless_title,
+        w.period,
+        r.period
+            .map(crate::i18n::labels::period)
+            .unwrap_or_default()
+    );
+    let chart = BarChart::horizontal(bars)
+        .block(Block::default().borders(Borders::BOTTOM).title(title))
+        .bar_width(1)
+        .bar_gap(0)
+        .max(1000)
+        .bar_style(view.theme.text())
+        .value_style(view.theme.heading())
+        .label_style(view.theme.text());
+    frame.render_widget(chart, area);
+}
+
+impl Screen for Lists {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        form_words().lists_title.to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        if let KeyCode::Char(c @ '1'..='5') = key.code
+            && (key.modifiers - KeyModifiers::SHIFT).is_empty()
+        {
+            let i = (c as usize) - ('1' as usize);
+            return Which::ALL.get(i).map(|w| Msg::Show(*w));
+        }
+        Scroll::on_key(key, keys).map(Msg::Scroll)
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Show(w) => {
+                self.which = w;
+                self.load(ctx);
+            }
+            Msg::Scroll(m) => {
+                let last = self.lines().len().saturating_sub(10);
+                self.scroll.update(m, last);
+            }
+        }
+        Nav::Stay
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let f = form_words();
+        let tabs = f.lists_tabs;
+        let mut x = area.x + 1;
+        for (i, t) in tabs.iter().enumerate() {
+            let style = if Which::ALL[i] == self.which {
+                view.theme.heading()
+            } else {
+                view.theme.text()
+            };
+            let text = format!("{} {}  ", i + 1, t);
+            let (nx, _) = frame.buffer_mut().set_stringn(
+                x,
+                area.y,
+                &text,
+                usize::from(area.right().saturating_sub(x)),
+                style,
+            );
+            x = nx;
+        }
+        let mut body = Rect::new(
+            area.x + 1,
+            area.y + 1,
+            area.width.saturating_sub(2),
+            area.height.saturating_sub(1),
+        );
+        if let (Which::Cashless, Some(r)) = (self.which, &self.cashless) {
+            let rows = (r.hamlets.len() as u16 + 4).min(body.height.saturating_sub(4));
+            chart(frame, Rect::new(body.x, body.y, body.width, rows), r, view);
+            body.y += rows;
+            body.height = body.height.saturating_sub(rows);
+        }
+        let lines = doc::styled(&self.lines(), view.theme);
+        doc::draw(
+            frame,
+            body,
+            &lines,
+            self.scroll.top(),
+            strings::t().more_below,
+            view.theme,
+        );
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        vec![
+            KeyHelp::keys("1–5", form_words().lists_key).short(form_words().lists_short),
+            Scroll::help(keys, s),
+        ]
+    }
+}

@@ -1,0 +1,302 @@
+//! The registration form, opened from the person's file with F4 while the
+//! person stands at the counter: payment method, account, home-payment
+//! reason, mobile phone and ID papers, filled in with what is on file so
+//! only what changes is typed. Enter on the last field saves it through
+//! `Service::register`; a refusal keeps the form open with the reason on
+//! the message line and the focus on the field to correct. An account in
+//! another name than the person's opens the supervisor's approval popup,
+//! and the registration is saved once approved.
+//!
+//! The method is one letter: Q (quầy, cash at the counter), N (nhà, cash
+//! at home), T (tài khoản ngân hàng), S (tài khoản số); the home reason one
+//! digit: 1 ốm đau, 2 già yếu, 3 không có người ủy quyền, 4 không dùng được
+//! điện thoại.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::approve::Approve;
+use super::{Nav, Outcome, Screen};
+use crate::domain::payment::PayMethod;
+use crate::domain::registration::HomeReason;
+use crate::i18n::register::{FormWords, form_words};
+use crate::i18n::strings;
+use crate::service::Error;
+use crate::service::counter::PersonView;
+use crate::service::pay::Approval;
+use crate::service::register::{RegisterError, RegisterRequest};
+use crate::text::for_display;
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList};
+use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::input::Input;
+use crate::tui::widgets::panel::Panel;
+
+const METHOD: usize = 0;
+const ACCOUNT: usize = 1;
+const BANK: usize = 2;
+const HOLDER: usize = 3;
+const REASON: usize = 4;
+const PHONE: usize = 5;
+const ID: usize = 6;
+const ISSUED: usize = 7;
+const PLACE: usize = 8;
+
+/// Whether `key` opens the form from the person's file (F4).
+pub fn opens(key: &KeyEvent) -> bool {
+    key.code == KeyCode::F(4) && key.modifiers == KeyModifiers::NONE
+}
+
+/// The key's help line for the person's file.
+pub fn help() -> KeyHelp {
+    KeyHelp::keys("F4", form_words().key)
+}
+
+/// Opens the form for the person on `view`.
+pub fn open(view: &PersonView, ctx: &mut Ctx) -> Nav {
+    match Register::new(view, ctx) {
+        Ok(s) => Nav::push(s),
+        Err(e) => {
+            ctx.error(&e);
+            Nav::Stay
+        }
+    }
+}
+
+/// The registration form.
+pub struct Register {
+    person_id: i64,
+    who: String,
+    form: Form,
+    /// The values the form opened with: only what differs is sent.
+    before: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Form(FormMsg),
+}
+
+fn method_letter(m: PayMethod) -> &'static str {
+    match m {
+        PayMethod::Cash => "Q",
+        PayMethod::Home => "N",
+        PayMethod::Bank => "T",
+        PayMethod::Wallet => "S",
+    }
+}
+
+fn method_of(letter: &str) -> Option<PayMethod> {
+    match crate::text::fold(letter.trim()).as_str() {
+        "q" => Some(PayMethod::Cash),
+        "n" => Some(PayMethod::Home),
+        "t" => Some(PayMethod::Bank),
+        "s" => Some(PayMethod::Wallet),
+        _ => None,
+    }
+}
+
+fn reason_digit(r: HomeReason) -> &'static str {
+    match r {
+        HomeReason::Ill => "1",
+        HomeReason::Old => "2",
+        HomeReason::NobodyToAuthorise => "3",
+        HomeReason::CannotUsePhone => "4",
+    }
+}
+
+fn reason_code(typed: &str) -> String {
+    match typed.trim() {
+        "1" => HomeReason::Ill.code().to_string(),
+        "2" => HomeReason::Old.code().to_string(),
+        "3" => HomeReason::NobodyToAuthorise.code().to_string(),
+        "4" => HomeReason::CannotUsePhone.code().to_string(),
+        other => other.to_string(),
+    }
+}
+
+impl Register {
+    pub fn new(view: &PersonView, ctx: &mut Ctx) -> Result<Register, Error> {
+        let p = &view.person;
+        let reg = ctx.service.registration(p.id, None)?;
+        let w = form_words();
+        let values: Vec<String> = match &reg {
+            Some(g) => vec![
+                g.method.map(method_letter).unwrap_or("").to_string(),
+                g.account_no.clone().unwrap_or_default(),
+                g.account_bank.clone().unwrap_or_default(),
+                g.account_holder.clone().unwrap_or_default(),
+                g.home_reason.map(reason_digit).unwrap_or("").to_string(),
+                g.phone.clone().unwrap_or_default(),
+                g.papers.id_number.clone().unwrap_or_default(),
+                g.papers
+                    .issued
+                    .map(|d| d.format("%d/%m/%Y").to_string())
+                    .unwrap_or_default(),
+                g.papers.place.clone().unwrap_or_default(),
+            ],
+            None => vec![
+                method_letter(p.pay_method).to_string(),
+                p.account_no.clone().unwrap_or_default(),
+                p.account_bank.clone().unwrap_or_default(),
+                String::new(),
+                String::new(),
+                p.phone.clone().unwrap_or_default(),
+                p.id_number.clone().unwrap_or_default(),
+                String::new(),
+                String::new(),
+            ],
+        };
+        let labels = [
+            w.method, w.account, w.bank, w.holder, w.reason, w.phone, w.id, w.issued, w.place,
+        ];
+        let widths = [3, 24, 30, 30, 3, 14, 14, 12, 40];
+        let fields = labels
+            .iter()
+            .zip(widths)
+            .zip(&values)
+            .map(|((label, width), value)| {
+                let mut input = Input::new().max_chars(80);
+                input.set_value(value);
+                Field::new(label, input).width(width)
+            })
+            .collect();
+        Ok(Register {
+            person_id: p.id,
+            who: format!(
+                "{} ({})",
+                for_display(&p.full_name),
+                for_display(&p.record_code)
+            ),
+            form: Form::new(fields),
+            before: values,
+        })
+    }
+
+    /// The value of field `i` when it changed, else `None`.
+    fn changed(&self, i: usize) -> Option<String> {
+        let v = self.form.value(i).trim();
+        (v != self.before[i].trim()).then(|| v.to_string())
+    }
+
+    fn request(&self, ctx: &mut Ctx) -> Option<RegisterRequest> {
+        let w = form_words();
+        let method = match self.changed(METHOD) {
+            Some(letter) => match method_of(&letter) {
+                Some(m) => Some(m),
+                None => {
+                    ctx.error(&w.bad_method);
+                    return None;
+                }
+            },
+            None => None,
+        };
+        let issued = match self.changed(ISSUED) {
+            Some(d) if !d.is_empty() => match chrono::NaiveDate::parse_from_str(&d, "%d/%m/%Y") {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    ctx.error(&w.bad_date);
+                    return None;
+                }
+            },
+            _ => None,
+        };
+        let keep = |v: Option<String>| v.filter(|s| !s.is_empty());
+        Some(RegisterRequest {
+            proxy_id: None,
+            method,
+            account_no: keep(self.changed(ACCOUNT)),
+            account_bank: keep(self.changed(BANK)),
+            account_holder: keep(self.changed(HOLDER)),
+            home_reason: keep(self.changed(REASON)).map(|r| reason_code(&r)),
+            phone: keep(self.changed(PHONE)),
+            id_number: keep(self.changed(ID)),
+            id_issued: issued,
+            id_place: keep(self.changed(PLACE)),
+            approval: None,
+        })
+    }
+
+    fn save(&mut self, approval: Option<Approval>, ctx: &mut Ctx) -> Nav {
+        let Some(mut req) = self.request(ctx) else {
+            return Nav::Stay;
+        };
+        req.approval = approval;
+        let Some(session) = ctx.session.clone() else {
+            return Nav::Back(Outcome::Cancelled);
+        };
+        match ctx.service.register(&session, self.person_id, &req) {
+            Ok(_) => {
+                ctx.info(format!("{} — {}", form_words().saved, self.who));
+                Nav::Back(Outcome::Refresh)
+            }
+            Err(Error::Register(RegisterError::NeedsApproval { .. })) => {
+                Nav::push(Approve::new(form_words().approve_reason))
+            }
+            Err(e) => {
+                if let Error::Register(r) = &e {
+                    self.form.focus(match r {
+                        RegisterError::Phone(_) => PHONE,
+                        RegisterError::IdNumber(_) => ID,
+                        RegisterError::Papers(_) => ISSUED,
+                        RegisterError::UnknownHomeReason(_) | RegisterError::HomeReasonMissing => {
+                            REASON
+                        }
+                        RegisterError::AccountMissing => BANK,
+                        _ => self.form.focused(),
+                    });
+                }
+                ctx.error(&e);
+                Nav::Stay
+            }
+        }
+    }
+}
+
+impl Screen for Register {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        form_words().title.to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        self.form.on_key(key, keys).map(Msg::Form)
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Form(FormMsg::Submit) => self.save(None, ctx),
+            Msg::Form(other) => {
+                self.form.update(other);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav {
+        match outcome {
+            Outcome::Approved(a) => self.save(Some(a), ctx),
+            _ => Nav::Stay,
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let w: &FormWords = form_words();
+        let panel = Panel {
+            title: w.title,
+            lines: &[&self.who, w.hint],
+            width: 78,
+        };
+        panel.draw(frame, area, &self.form, view.theme, view.focused);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        form::help_submit(keys, strings::t(), form_words().save)
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+}

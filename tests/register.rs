@@ -1,0 +1,407 @@
+//! Registration at the counter: the rules on phones, papers, methods and
+//! accounts in another name, the audit row naming who recorded it, and
+//! `verify` covering the registrations.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use chitra::domain::PayMethod;
+use chitra::domain::registration::{Missing, PhoneError};
+use chitra::service::Error;
+use chitra::service::register::{RegisterError, RegisterRequest};
+use chrono::NaiveDate;
+use common::*;
+
+fn person_id(svc: &chitra::service::Service, query: &str) -> i64 {
+    let found = svc.search(query, 5).unwrap();
+    assert_eq!(found.hits.len(), 1, "{query}");
+    found.hits[0].person.id
+}
+
+fn office() -> Office {
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    office
+}
+
+fn register_err(res: Result<impl std::fmt::Debug, Error>) -> RegisterError {
+    match res {
+        Err(Error::Register(e)) => e,
+        other => panic!("expected a refused registration, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_phone_is_registered_and_a_landline_is_refused_leaving_nothing() {
+    let office = office();
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let an = person_id(&svc, "HD-001");
+    let bad = svc.register(
+        &clerk,
+        an,
+        &RegisterRequest {
+            phone: Some("0243 825 123".into()),
+            ..Default::default()
+        },
+    );
+    assert!(matches!(
+        register_err(bad),
+        RegisterError::Phone(PhoneError::UnknownPrefix { .. })
+    ));
+    assert_eq!(svc.registration(an, None).unwrap(), None);
+
+    let done = svc
+        .register(
+            &clerk,
+            an,
+            &RegisterRequest {
+                phone: Some("+84 912 345 678".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(done.changed, vec!["phone"]);
+    let g = svc.registration(an, None).unwrap().unwrap();
+    assert_eq!(g.phone.as_deref(), Some("0912345678"));
+    assert_eq!(g.recorded_by, clerk.user.id);
+    // The rest is carried from the payer's list.
+    assert_eq!(g.method, Some(PayMethod::Cash));
+    assert_eq!(g.papers.id_number.as_deref(), Some("046048001234"));
+}
+
+#[test]
+fn papers_need_a_valid_number_and_an_issue_date_not_in_the_future() {
+    let office = office();
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let an = person_id(&svc, "HD-001");
+    let future = svc.register(
+        &clerk,
+        an,
+        &RegisterRequest {
+            id_issued: NaiveDate::from_ymd_opt(2027, 1, 1),
+            ..Default::default()
+        },
+    );
+    assert!(matches!(register_err(future), RegisterError::Papers(_)));
+    let wrong = svc.register(
+        &clerk,
+        an,
+        &RegisterRequest {
+            id_number: Some("12345".into()),
+            ..Default::default()
+        },
+    );
+    assert!(matches!(register_err(wrong), RegisterError::IdNumber(_)));
+
+    // An old CMND is recorded, but it cannot open an account alone.
+    svc.register(
+        &clerk,
+        an,
+        &RegisterRequest {
+            id_number: Some("197826574".into()),
+            id_issued: NaiveDate::from_ymd_opt(2005, 3, 1),
+            id_place: Some("Công an tỉnh Thừa Thiên Huế".into()),
+            phone: Some("0912345678".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let lists = svc.classify(&clerk).unwrap();
+    let entry = lists
+        .missing_papers
+        .iter()
+        .find(|e| e.person_id == an)
+        .expect("An is missing papers");
+    assert_eq!(entry.missing, vec![Missing::Cccd]);
+    assert!(lists.need_cccd.iter().any(|e| e.person_id == an));
+
+    // A CCCD with its date and place and a phone: able to open one.
+    svc.register(
+        &clerk,
+        an,
+        &RegisterRequest {
+            id_number: Some("046048001234".into()),
+            id_issued: NaiveDate::from_ymd_opt(2021, 5, 4),
+            id_place: Some("Cục Cảnh sát QLHC về TTXH".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let lists = svc.classify(&clerk).unwrap();
+    assert!(lists.can_open_account.iter().any(|e| e.person_id == an));
+    assert!(!lists.need_cccd.iter().any(|e| e.person_id == an));
+}
+
+#[test]
+fn home_payment_needs_a_reason_and_an_account_its_bank() {
+    let office = office();
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let cuc = person_id(&svc, "HD-003");
+    let home = svc.register(
+        &clerk,
+        cuc,
+        &RegisterRequest {
+            method: Some(PayMethod::Home),
+            ..Default::default()
+        },
+    );
+    assert_eq!(register_err(home), RegisterError::HomeReasonMissing);
+    let odd = svc.register(
+        &clerk,
+        cuc,
+        &RegisterRequest {
+            method: Some(PayMethod::Home),
+            home_reason: Some("lười".into()),
+            ..Default::default()
+        },
+    );
+    assert!(matches!(
+        register_err(odd),
+        RegisterError::UnknownHomeReason(_)
+    ));
+    svc.register(
+        &clerk,
+        cuc,
+        &RegisterRequest {
+            method: Some(PayMethod::Home),
+            home_reason: Some("Già yếu".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let no_bank = svc.register(
+        &clerk,
+        cuc,
+        &RegisterRequest {
+            method: Some(PayMethod::Bank),
+            account_no: Some("0123456789".into()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(register_err(no_bank), RegisterError::AccountMissing);
+    // Changing to a bank account drops the home reason.
+    svc.register(
+        &clerk,
+        cuc,
+        &RegisterRequest {
+            method: Some(PayMethod::Bank),
+            account_no: Some("0123456789".into()),
+            account_bank: Some("Agribank".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let g = svc.registration(cuc, None).unwrap().unwrap();
+    assert_eq!(g.home_reason, None);
+    assert_eq!(g.account_bank.as_deref(), Some("Agribank"));
+}
+
+#[test]
+fn an_account_in_another_name_needs_a_supervisor() {
+    let office = office();
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let binh = person_id(&svc, "HD-002");
+    let req = |approval| RegisterRequest {
+        method: Some(PayMethod::Bank),
+        account_no: Some("9704 0000 1111".into()),
+        account_bank: Some("Vietcombank".into()),
+        account_holder: Some("Trần Văn Hùng".into()),
+        approval,
+        ..Default::default()
+    };
+    let refused = svc.register(&clerk, binh, &req(None));
+    assert!(matches!(
+        register_err(refused),
+        RegisterError::NeedsApproval { .. }
+    ));
+    assert_eq!(svc.registration(binh, None).unwrap(), None);
+    // A clerk cannot confirm it.
+    assert!(svc.approval(&clerk, CLERK2.0, CLERK2.1).is_err());
+    let approval = svc.approval(&clerk, SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    let boss_id = approval.supervisor().id;
+    svc.register(&clerk, binh, &req(Some(approval))).unwrap();
+    let g = svc.registration(binh, None).unwrap().unwrap();
+    assert_eq!(g.approved_by, Some(boss_id));
+    assert_eq!(g.recorded_by, clerk.user.id);
+
+    // The holder's own name, written another way, needs nobody.
+    let own = svc.register(
+        &clerk,
+        binh,
+        &RegisterRequest {
+            account_holder: Some("TRAN THI  BINH".into()),
+            ..Default::default()
+        },
+    );
+    assert!(own.is_ok(), "{own:?}");
+}
+
+#[test]
+fn every_registration_is_audited_and_verify_catches_an_edited_row() {
+    let office = office();
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let an = person_id(&svc, "HD-001");
+    svc.register(
+        &clerk,
+        an,
+        &RegisterRequest {
+            method: Some(PayMethod::Wallet),
+            phone: Some("0987654321".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    svc.record_account_step(
+        &clerk,
+        an,
+        None,
+        chitra::domain::registration::AccountStep::Opened,
+    )
+    .unwrap();
+    let conn = svc.store().conn();
+    let (user, action): (i64, String) = conn
+        .query_row(
+            "SELECT user_id, action FROM audit_log WHERE action = 'registration.record'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(user, clerk.user.id);
+    assert_eq!(action, "registration.record");
+    assert!(svc.verify(&[]).unwrap().ok(), "verify after registrations");
+
+    conn.execute_batch(
+        "DROP TRIGGER registrations_no_update;
+         UPDATE registrations SET phone = '0911111111' WHERE person_id = 1;",
+    )
+    .unwrap();
+    let v = svc.verify(&[]).unwrap();
+    assert!(!v.ok());
+    let text = format!("{:?}", v.findings);
+    assert!(text.contains("Registrations"), "{text}");
+    // And the screen reading it refuses the forged row.
+    assert!(svc.registration(an, None).is_err());
+}
+
+fn chitra(office: &Office, who: (&str, &str), args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chitra"))
+        .arg("--config")
+        .arg(office.dir.path().join("chitra.toml"))
+        .args(args)
+        .env("CHITRA_USER", who.0)
+        .env("CHITRA_PIN", who.1)
+        .env_remove("CHITRA_DB")
+        .env_remove("CHITRA_CONFIG")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_line_registers_and_refuses_with_exit_2() {
+    let office = office();
+    let out = chitra(
+        &office,
+        CLERK1,
+        &[
+            "register",
+            "HD-002",
+            "--phone",
+            "0352 123 456",
+            "--method",
+            "home",
+            "--home-reason",
+            "ill",
+            "--json",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["code"], "HD-002");
+    assert_eq!(v["registration"]["phone"], "0352123456");
+    assert_eq!(v["registration"]["method"], "home");
+    assert_eq!(v["registration"]["home_reason"], "ill");
+
+    let out = chitra(
+        &office,
+        CLERK1,
+        &["register", "HD-002", "--phone", "01681234567"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("10 chữ số"), "{err}");
+
+    let out = chitra(
+        &office,
+        CLERK1,
+        &[
+            "register",
+            "HD-003",
+            "--method",
+            "bank",
+            "--account",
+            "1",
+            "--bank",
+            "BIDV",
+            "--holder",
+            "Người Khác",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("trưởng bưu cục"));
+}
+
+#[test]
+fn the_next_import_shows_where_the_list_disagrees_with_the_registration() {
+    let office = office();
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let an = person_id(&svc, "HD-001");
+    svc.register(
+        &clerk,
+        an,
+        &RegisterRequest {
+            phone: Some("0912345678".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let list = "DANH SÁCH CHI TRẢ TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG THÁNG 12 NĂM 2026\n\n\
+        STT;Mã đối tượng;Họ và tên;Năm sinh;Số CCCD/CMND;Thôn;Số điện thoại;Trợ cấp;Tổng cộng\n\
+        1;HD-001;Nguyễn Văn An;1948;046048001234;Thôn Đông;0987 000 111;2.789.000;2.789.000\n\
+        2;HD-002;Trần Thị Bình;1952;046152004321;Thôn Đông;0352 123 456;2.789.000;2.789.000\n";
+    let path = office.write_file("t12.csv", list.as_bytes());
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let opts = chitra::service::import::ImportOptions {
+        kind: chitra::service::import::ListKind::Monthly,
+        period: Some("2026-12".parse().unwrap()),
+        dry_run: true,
+    };
+    let report = svc.import(&boss, &path, &opts, &mut |_| {}).unwrap();
+    let differs: Vec<_> = report
+        .warnings
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.problem,
+                chitra::import::record::Problem::DiffersFromRegistration { .. }
+            )
+        })
+        .collect();
+    assert_eq!(differs.len(), 1, "only An registered a phone: {differs:?}");
+    let text = chitra::i18n::Localize::vi(&differs[0].problem);
+    assert!(
+        text.contains("0912345678") && text.contains("0987 000 111"),
+        "{text}"
+    );
+}

@@ -1,0 +1,120 @@
+//! The registration form at the counter, key by key: F4 from the person's
+//! file, fields filled in from the file, a refused phone keeps the form
+//! open on that field, an account in another name asks the supervisor.
+
+mod common;
+mod tui_office;
+
+use chitra::domain::PayMethod;
+use chitra::tui::testing::{press, screen, type_text};
+use crossterm::event::KeyCode;
+use tui_office::*;
+
+fn tab(app: &mut chitra::tui::App, n: usize) {
+    for _ in 0..n {
+        press(app, KeyCode::Tab);
+    }
+}
+
+fn clear(app: &mut chitra::tui::App) {
+    app.handle_key(chitra::tui::testing::ctrl('u'));
+}
+
+#[test]
+fn f4_on_the_file_registers_a_phone_and_papers_at_80x24() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    press(&mut app, KeyCode::F(4));
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("ĐĂNG KÝ HÌNH THỨC NHẬN"), "{shown}");
+    assert!(
+        shown.contains(AN.2),
+        "the ID on file is filled in:\n{shown}"
+    );
+    // A landline is refused and the form stays, on the phone field.
+    tab(&mut app, 5);
+    clear(&mut app);
+    type_text(&mut app, "0243825123");
+    tab(&mut app, 3);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("không phải đầu số di động"),
+        "{}",
+        message(&app)
+    );
+    assert!(screen(&mut app, 80, 24).contains("ĐĂNG KÝ HÌNH THỨC NHẬN"));
+    clear(&mut app);
+    type_text(&mut app, "0912 345 678");
+    tab(&mut app, 2);
+    type_text(&mut app, "04/05/2021");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Cục Cảnh sát QLHC về TTXH");
+    press(&mut app, KeyCode::Enter);
+    assert!(message(&app).contains("Đã đăng ký"), "{}", message(&app));
+    let svc = office.service();
+    let g = svc
+        .registration(person_id(&svc, AN.2), None)
+        .unwrap()
+        .unwrap();
+    assert_eq!(g.phone.as_deref(), Some("0912345678"));
+    assert_eq!(g.papers.place.as_deref(), Some("Cục Cảnh sát QLHC về TTXH"));
+}
+
+#[test]
+fn an_account_in_another_name_opens_the_supervisors_approval() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    press(&mut app, KeyCode::F(4));
+    clear(&mut app);
+    type_text(&mut app, "T");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "0123456789");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Agribank");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Trần Văn Hùng");
+    tab(&mut app, 5);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("trưởng bưu cục xác nhận"), "{shown}");
+    type_text(&mut app, common::SUPERVISOR.0);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, common::SUPERVISOR.1);
+    press(&mut app, KeyCode::Enter);
+    assert!(message(&app).contains("Đã đăng ký"), "{}", message(&app));
+    let svc = office.service();
+    let g = svc
+        .registration(person_id(&svc, BINH.2), None)
+        .unwrap()
+        .unwrap();
+    assert_eq!(g.method, Some(PayMethod::Bank));
+    assert_eq!(g.account_holder.as_deref(), Some("Trần Văn Hùng"));
+    assert!(g.approved_by.is_some());
+}
+
+#[test]
+fn the_lists_open_from_the_menu_with_the_cashless_bars_at_80x24() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    pay_cash(&mut app, AN.2);
+    // A clerk's menu: counter, count, PIN, sign out, then the lists.
+    menu_entry(&mut app, '5');
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("DANH SÁCH PHÂN LOẠI"), "{shown}");
+    assert!(shown.contains("Toàn xã"), "{shown}");
+    type_text(&mut app, "2");
+    assert!(screen(&mut app, 80, 24).contains("CHƯA CÓ CCCD"));
+    type_text(&mut app, "4");
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("Mục tiêu") && shown.contains("50%"),
+        "{shown}"
+    );
+    // An paid in cash: the commune's bar says 0,0%.
+    assert!(shown.contains("0,0%█") || shown.contains("0,0%"), "{shown}");
+    for line in shown.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80);
+    }
+}
