@@ -19,6 +19,8 @@ const MIN_WIDTH: f64 = 6.0;
 const MAX_WIDTH: f64 = 42.0;
 /// Columns that fit an A4 portrait page at these margins.
 const PORTRAIT_WIDTH: f64 = 100.0;
+/// The height, in lines, of a row with a column to write in.
+const WRITE_IN_LINES: f64 = 2.0;
 /// Rows left free under the signatures to sign in.
 const SIGN_ROWS: u32 = 4;
 
@@ -117,7 +119,8 @@ impl Plan {
                                 .unwrap_or(0),
                         ),
                     };
-                    let need = (values.max(longest_word(label)) as f64 + 2.0).min(MAX_WIDTH);
+                    let room = c.map_or(0, |c| t.columns[c].room);
+                    let need = (values.max(longest_word(label)).max(room) as f64 + 2.0).min(MAX_WIDTH);
                     widths[first] = widths[first].max(need);
                 }
             }
@@ -464,6 +467,9 @@ impl<'a> Sheet<'a> {
                 if let Cell::Text(text) | Cell::Short { text, .. } = value {
                     lines = lines.max(plan.lines(p.first, last, text));
                 }
+            }
+            if t.has_write_in() && row.role == Role::Data {
+                lines = lines.max(WRITE_IN_LINES);
             }
             self.height(self.row, lines)?;
             self.row += 1;
