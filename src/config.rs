@@ -27,6 +27,8 @@ pub struct Config {
     pub import: Import,
     #[serde(default)]
     pub doctor: Doctor,
+    #[serde(default)]
+    pub period: PeriodSettings,
     /// The file this configuration was read from.
     #[serde(skip)]
     pub source: PathBuf,
@@ -93,6 +95,26 @@ pub struct Payment {
 
 fn default_suspend_after() -> u32 {
     3
+}
+
+/// The end of the month (`[period]`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodSettings {
+    /// After how many months in a row unpaid a person is proposed for
+    /// suspension when a period is closed (0: never); when absent,
+    /// `payment.suspend_after_unpaid_months`.
+    pub suspend_after_months: Option<u32>,
+}
+
+impl Config {
+    /// After how many unpaid months in a row a person is proposed for
+    /// suspension (0: never).
+    pub fn suspend_after_months(&self) -> u32 {
+        self.period
+            .suspend_after_months
+            .unwrap_or(self.payment.suspend_after_unpaid_months)
+    }
 }
 
 impl Payment {

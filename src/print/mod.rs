@@ -4,7 +4,6 @@
 
 pub mod day_report;
 pub mod document;
-pub mod period;
 pub mod receipt;
 pub mod spool;
 pub mod text;

@@ -40,10 +40,11 @@ pub enum Table {
     DrawerMoves,
     DrawerCounts,
     DrawerCountReasons,
+    UnpaidReasons,
 }
 
 impl Table {
-    pub const ALL: [Table; 13] = [
+    pub const ALL: [Table; 14] = [
         Table::Users,
         Table::Periods,
         Table::ImportBatches,
@@ -57,6 +58,7 @@ impl Table {
         Table::DrawerMoves,
         Table::DrawerCounts,
         Table::DrawerCountReasons,
+        Table::UnpaidReasons,
     ];
 
     pub fn name(self) -> &'static str {
@@ -74,6 +76,7 @@ impl Table {
             Table::DrawerMoves => "drawer_moves",
             Table::DrawerCounts => "drawer_counts",
             Table::DrawerCountReasons => "drawer_count_reasons",
+            Table::UnpaidReasons => "unpaid_reasons",
         }
     }
 
