@@ -11,6 +11,7 @@ mod demo;
 mod doctor;
 mod gate;
 mod import;
+mod list;
 mod pay;
 mod period;
 mod person;
@@ -80,9 +81,12 @@ pub enum Command {
     Gate,
     /// Kiểm tra cài đặt: quyền tệp, khóa nhật ký, múi giờ, đĩa, sao lưu, SSH
     Doctor(doctor::DoctorArgs),
-    /// Kỳ chi trả (tháng): khóa kỳ sau hạn chi trả
+    /// Kỳ chi trả (tháng): lý do chưa nhận, khóa kỳ sau hạn chi trả
     #[command(subcommand)]
     Period(period::PeriodCommand),
+    /// Danh sách in: danh sách ký nhận của kỳ
+    #[command(subcommand)]
+    List(list::ListCommand),
     /// Khóa nhật ký kiểm toán (trưởng bưu cục): thay khóa mới, xem docs/restore.md
     #[command(subcommand)]
     Key(KeyCommand),
@@ -128,6 +132,7 @@ pub fn run() -> ExitCode {
         Some(Command::Verify(ref args)) => day::verify(&cli, args),
         Some(Command::Backup { ref dest }) => day::backup(&cli, dest),
         Some(Command::Period(ref cmd)) => period::run(&cli, cmd),
+        Some(Command::List(ref cmd)) => list::run(&cli, cmd),
         Some(Command::Key(KeyCommand::Rotate)) => day::rotate_key(&cli),
         Some(Command::Doctor(ref args)) => doctor::run(&cli, args),
         Some(Command::Gate) => gate::run(&cli),
