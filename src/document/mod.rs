@@ -264,10 +264,14 @@ impl Column {
 
     /// A column left blank to write in by hand, `chars` wide at least.
     pub fn write_in(key: &str, label: impl Into<String>, chars: usize) -> Column {
-        Column {
-            room: chars,
-            ..Column::new(key, label, Kind::Text)
-        }
+        Column::new(key, label, Kind::Text).room(chars)
+    }
+
+    /// Room for `chars` characters written by hand where a value is
+    /// missing (a day filled in at the counter).
+    pub fn room(mut self, chars: usize) -> Column {
+        self.room = chars;
+        self
     }
 }
 

@@ -24,8 +24,9 @@ use crate::text::{collate, fold};
 /// The machine name of the signing list.
 pub const KIND: &str = "danh_sach_ky_nhan";
 
-/// The room left to sign in, in characters.
+/// The room left to sign in, and to write a day in, in characters.
 const SIGN_ROOM: usize = 12;
+const DATE_ROOM: usize = 10;
 
 /// The hamlets of the period's lists, in Vietnamese order (people with no
 /// hamlet are listed last, under a heading of their own).
@@ -48,6 +49,10 @@ pub fn find_hamlet(report: &PeriodReport, name: &str) -> Option<String> {
     hamlets(report).into_iter().find(|h| fold(h.trim()) == key)
 }
 
+/// People of one hamlet under its name, keyed so that hamlets sort in
+/// Vietnamese order and the unnamed come last.
+type Groups<'r> = BTreeMap<(bool, Vec<u8>), (String, Vec<&'r PersonOutcome>)>;
+
 fn hamlet_of(p: &PersonOutcome) -> Option<&str> {
     p.hamlet.as_deref().filter(|h| !h.trim().is_empty())
 }
@@ -57,7 +62,7 @@ fn hamlet_of(p: &PersonOutcome) -> Option<&str> {
 pub fn build(office: &Office, report: &PeriodReport, hamlet: Option<&str>, day: &str) -> Document {
     let w = words::words();
     // People by hamlet, the hamlets in Vietnamese order and the unnamed last.
-    let mut groups: BTreeMap<(bool, Vec<u8>), (String, Vec<&PersonOutcome>)> = BTreeMap::new();
+    let mut groups: Groups<'_> = BTreeMap::new();
     for p in &report.people {
         if hamlet.is_some_and(|h| hamlet_of(p) != Some(h)) {
             continue;
@@ -73,7 +78,7 @@ pub fn build(office: &Office, report: &PeriodReport, hamlet: Option<&str>, day: 
         Column::new("ho_ten", w.col_name, Kind::Text),
         Column::new("so_cccd", w.col_id, Kind::Code),
         Column::new("so_tien", w.col_amount, Kind::Money),
-        Column::new("ngay_nhan", w.col_received_on, Kind::Date),
+        Column::new("ngay_nhan", w.col_received_on, Kind::Date).room(DATE_ROOM),
         Column::write_in("ky_nhan", w.col_signature, SIGN_ROOM),
     ];
     let mut t = Table::new("ky_nhan", columns, w.nobody_listed)
