@@ -90,6 +90,7 @@ impl Plan {
             .max(6);
         let mut widths = vec![MIN_WIDTH; count];
         let mut placed = Vec::new();
+        let mut spans: Vec<(usize, usize, f64)> = Vec::new();
         for t in &tables {
             let (cols, flex_at) = drawn(t);
             let spare = count.saturating_sub(cols.len());
@@ -103,7 +104,7 @@ impl Plan {
                     first: first as u16,
                     last: last as u16,
                 });
-                if first == last && !t.rows.is_empty() {
+                if !t.rows.is_empty() {
                     let (label, values) = match c {
                         None => (
                             t.numbered.as_deref().unwrap_or(""),
@@ -121,10 +122,28 @@ impl Plan {
                     };
                     let room = c.map_or(0, |c| t.columns[c].room);
                     let need = (values.max(longest_word(label)).max(room) as f64 + 2.0).min(MAX_WIDTH);
-                    widths[first] = widths[first].max(need);
+                    if first == last {
+                        widths[first] = widths[first].max(need);
+                    } else {
+                        spans.push((first, last, need));
+                    }
                 }
             }
             placed.push(out);
+        }
+        // A column spread over the columns other tables use (a name beside
+        // fewer columns) is widened to what its values need, as far as a
+        // page that fits upright stays upright.
+        for (first, last, need) in spans {
+            let total: f64 = widths.iter().sum();
+            let have: f64 = widths[first..=last].iter().sum();
+            let mut more = need - have;
+            if total <= PORTRAIT_WIDTH {
+                more = more.min(PORTRAIT_WIDTH - total);
+            }
+            if more > 0.0 {
+                widths[last] += more;
+            }
         }
         let repeat = tables
             .iter()
