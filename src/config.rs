@@ -413,6 +413,20 @@ mod tests {
     }
 
     #[test]
+    fn suspension_after_months_is_read_from_period_else_from_payment() {
+        let shipped = Config::parse(SHIPPED, Path::new("x.toml")).unwrap();
+        assert_eq!(shipped.suspend_after_months(), 3);
+        let never = SHIPPED.replace("suspend_after_months = 3", "suspend_after_months = 0");
+        let never = Config::parse(&never, Path::new("x.toml")).unwrap();
+        assert_eq!(never.suspend_after_months(), 0);
+        let older = SHIPPED
+            .replace("suspend_after_months = 3", "")
+            .replace("window_last_day = 25", "window_last_day = 25\nsuspend_after_unpaid_months = 5");
+        let older = Config::parse(&older, Path::new("x.toml")).unwrap();
+        assert_eq!(older.suspend_after_months(), 5);
+    }
+
+    #[test]
     fn unknown_header_fields_are_refused() {
         let text = format!("{SHIPPED}\nho_ten = [\"Tên\"]\n");
         assert!(matches!(
