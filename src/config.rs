@@ -29,6 +29,7 @@ pub struct Config {
     pub doctor: Doctor,
     #[serde(default)]
     pub cashless: Cashless,
+    pub period: PeriodSettings,
     /// The file this configuration was read from.
     #[serde(skip)]
     pub source: PathBuf,
@@ -95,6 +96,26 @@ pub struct Payment {
 
 fn default_suspend_after() -> u32 {
     3
+}
+
+/// The end of the month (`[period]`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodSettings {
+    /// After how many months in a row unpaid a person is proposed for
+    /// suspension when a period is closed (0: never); when absent,
+    /// `payment.suspend_after_unpaid_months`.
+    pub suspend_after_months: Option<u32>,
+}
+
+impl Config {
+    /// After how many unpaid months in a row a person is proposed for
+    /// suspension (0: never).
+    pub fn suspend_after_months(&self) -> u32 {
+        self.period
+            .suspend_after_months
+            .unwrap_or(self.payment.suspend_after_unpaid_months)
+    }
 }
 
 impl Payment {
@@ -423,6 +444,20 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn suspension_after_months_is_read_from_period_else_from_payment() {
+        let shipped = Config::parse(SHIPPED, Path::new("x.toml")).unwrap();
+        assert_eq!(shipped.suspend_after_months(), 3);
+        let never = SHIPPED.replace("suspend_after_months = 3", "suspend_after_months = 0");
+        let never = Config::parse(&never, Path::new("x.toml")).unwrap();
+        assert_eq!(never.suspend_after_months(), 0);
+        let older = SHIPPED
+            .replace("suspend_after_months = 3", "")
+            .replace("window_last_day = 25", "window_last_day = 25\nsuspend_after_unpaid_months = 5");
+        let older = Config::parse(&older, Path::new("x.toml")).unwrap();
+        assert_eq!(older.suspend_after_months(), 5);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use chitra::domain::Money;
 use chitra::domain::payment::PayMethod;
 use chitra::domain::period_report::Settled;
 use chitra::service::pay::{PayRequest, Receiver};
-use chitra::service::period::PeriodError;
+use chitra::service::period::{CloseOptions, PeriodError};
 use chitra::service::{Error, Service, Session};
 use common::*;
 
@@ -87,7 +87,7 @@ fn a_period_closes_after_its_window_and_then_refuses_payments_and_lists() {
 
     // Inside the window (to the 25th): refused.
     let err = svc
-        .close_period(&boss, SUPERVISOR.1, "2026-11".parse().unwrap())
+        .close_period(&boss, SUPERVISOR.1, "2026-11".parse().unwrap(), &CloseOptions::default())
         .unwrap_err();
     assert!(matches!(err, Error::Period(PeriodError::WindowOpen { .. })), "{err:?}");
     assert!(err.to_string().contains("chưa hết hạn chi trả"), "{err}");
@@ -97,7 +97,7 @@ fn a_period_closes_after_its_window_and_then_refuses_payments_and_lists() {
     let mut svc = office.service();
     let boss = office.sign_in(&mut svc, SUPERVISOR);
     let err = svc
-        .close_period(&boss, SUPERVISOR.1, "2026-11".parse().unwrap())
+        .close_period(&boss, SUPERVISOR.1, "2026-11".parse().unwrap(), &CloseOptions::default())
         .unwrap_err();
     assert!(matches!(err, Error::Period(PeriodError::DaysOpen { .. })), "{err:?}");
 
@@ -111,16 +111,24 @@ fn a_period_closes_after_its_window_and_then_refuses_payments_and_lists() {
     let hoa = office.sign_in(&mut svc, CLERK1);
     // A clerk cannot close a period.
     assert!(matches!(
-        svc.close_period(&hoa, CLERK1.1, "2026-11".parse().unwrap()),
+        svc.close_period(&hoa, CLERK1.1, "2026-11".parse().unwrap(), &CloseOptions::default()),
         Err(Error::Forbidden { .. })
     ));
+    svc.set_unpaid_reason(
+        &boss,
+        "2026-11".parse().unwrap(),
+        BINH,
+        chitra::domain::period_report::UnpaidReason::Away,
+        None,
+    )
+    .unwrap();
     let closed = svc
-        .close_period(&boss, SUPERVISOR.1, "2026-11".parse().unwrap())
+        .close_period(&boss, SUPERVISOR.1, "2026-11".parse().unwrap(), &CloseOptions::default())
         .unwrap();
     assert!(closed.closed_at.is_some());
     assert_eq!(closed.unpaid, Money::from_dong(4_183_500));
     let err = svc
-        .close_period(&boss, SUPERVISOR.1, "2026-11".parse().unwrap())
+        .close_period(&boss, SUPERVISOR.1, "2026-11".parse().unwrap(), &CloseOptions::default())
         .unwrap_err();
     assert!(matches!(err, Error::Period(PeriodError::AlreadyClosed { .. })), "{err:?}");
 

@@ -17,6 +17,8 @@ use crate::service::{Service, Session};
 
 #[derive(Debug, Subcommand)]
 pub enum ListCommand {
+    /// Danh sách ký nhận của kỳ: theo thôn và toàn xã, có cột ký nhận
+    Signing(super::list::SigningArgs),
     /// Phân loại: nhận tiền mặt, đủ/thiếu giấy tờ mở tài khoản, người được ủy quyền, chưa có CCCD
     Classify(ClassifyArgs),
     /// Danh sách đề nghị mở tài khoản và tình trạng từng tài khoản
@@ -126,6 +128,7 @@ fn text_of(doc: &Document) -> Vec<u8> {
 pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
     match cmd {
+        ListCommand::Signing(args) => super::list::signing(cli, args),
         ListCommand::Classify(args) => {
             if let Some(o) = &args.only
                 && !LISTS.contains(&o.as_str())

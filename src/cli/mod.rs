@@ -12,6 +12,7 @@ mod doctor;
 mod gate;
 mod import;
 mod lists;
+mod list;
 mod pay;
 mod period;
 mod person;
@@ -83,7 +84,7 @@ pub enum Command {
     Gate,
     /// Kiểm tra cài đặt: quyền tệp, khóa nhật ký, múi giờ, đĩa, sao lưu, SSH
     Doctor(doctor::DoctorArgs),
-    /// Kỳ chi trả (tháng): khóa kỳ sau hạn chi trả
+    /// Kỳ chi trả (tháng): lý do chưa nhận, khóa kỳ sau hạn chi trả
     #[command(subcommand)]
     Period(period::PeriodCommand),
     /// Khóa nhật ký kiểm toán (trưởng bưu cục): thay khóa mới, xem docs/restore.md
@@ -91,7 +92,7 @@ pub enum Command {
     Key(KeyCommand),
     /// Đăng ký tại quầy: hình thức nhận, tài khoản, điện thoại, giấy tờ
     Register(register::RegisterArgs),
-    /// Danh sách theo kế hoạch: phân loại, mở tài khoản, thay đổi đăng ký
+    /// Danh sách: ký nhận của kỳ; theo kế hoạch: phân loại, mở tài khoản, thay đổi đăng ký
     #[command(subcommand)]
     List(lists::ListCommand),
     /// Sao lưu cơ sở dữ liệu (khi đang làm việc vẫn được)

@@ -1,23 +1,27 @@
-//! `chitra report period` and `chitra period close`: the month's outcome
-//! per person, and closing the month.
+//! `chitra report period`, `chitra period reason` and `chitra period
+//! close`: the month's outcome per person, why the unpaid were not paid,
+//! and closing the month with the results file for the payer.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 
 use super::context::{Context, read_pin};
 use super::{Cli, Exit, fail};
+use crate::document::Document;
 use crate::domain::Period;
-use crate::domain::period_report::PeriodReport;
+use crate::domain::period_report::{PeriodReport, UnpaidReason};
 use crate::i18n::tr as t;
+use crate::service::period::{CloseOptions, PeriodError, unbalanced};
+use crate::service::{Error, Service};
 
 #[derive(Debug, Args)]
 pub struct PeriodReportArgs {
     /// Kỳ (tháng), dạng YYYY-MM
     #[arg(value_name = "YYYY-MM")]
     pub period: String,
-    /// Định dạng: text (in 80 cột) hoặc json
+    /// Định dạng: text (in 80 cột), json hoặc xlsx (cần --out)
     #[arg(long, value_enum, default_value = "text")]
     pub format: PeriodFormat,
     /// Ghi ra tệp thay vì màn hình
@@ -29,12 +33,61 @@ pub struct PeriodReportArgs {
 pub enum PeriodFormat {
     Text,
     Json,
+    Xlsx,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum PeriodCommand {
-    /// Khóa kỳ sau hạn chi trả (trưởng bưu cục): không chi, không nhập thêm vào kỳ đó nữa
+    /// Ghi lý do một người chưa nhận tiền của kỳ (trưởng bưu cục)
+    Reason(PeriodReasonArgs),
+    /// Khóa kỳ sau hạn chi trả (trưởng bưu cục): xem trước, rồi khóa và ghi tệp kết quả gửi cơ quan chi trả
     Close(PeriodCloseArgs),
+}
+
+/// Why a person was not paid.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReasonArg {
+    /// Không đến nhận
+    DidNotCome,
+    /// Đi vắng
+    Away,
+    /// Nằm viện
+    Hospital,
+    /// Đã mất, chờ báo giảm
+    Deceased,
+    /// Từ chối nhận
+    Refused,
+    /// Khác (cần --note)
+    Other,
+}
+
+impl From<ReasonArg> for UnpaidReason {
+    fn from(r: ReasonArg) -> Self {
+        match r {
+            ReasonArg::DidNotCome => UnpaidReason::DidNotCome,
+            ReasonArg::Away => UnpaidReason::Away,
+            ReasonArg::Hospital => UnpaidReason::Hospital,
+            ReasonArg::Deceased => UnpaidReason::Deceased,
+            ReasonArg::Refused => UnpaidReason::Refused,
+            ReasonArg::Other => UnpaidReason::Other,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct PeriodReasonArgs {
+    /// Kỳ (tháng), dạng YYYY-MM
+    #[arg(value_name = "YYYY-MM")]
+    pub period: String,
+    /// Mã hồ sơ hoặc số CCCD/CMND của người chưa nhận
+    #[arg(value_name = "MÃ")]
+    pub who: String,
+    /// Lý do chưa nhận
+    #[arg(long, value_enum)]
+    pub reason: ReasonArg,
+    /// Ghi chú (bắt buộc với lý do "other")
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -42,9 +95,18 @@ pub struct PeriodCloseArgs {
     /// Kỳ (tháng), dạng YYYY-MM
     #[arg(value_name = "YYYY-MM")]
     pub period: String,
-    /// Ghi kết quả chi trả gửi phòng Lao động – TB&XH ra tệp (json)
-    #[arg(long, value_name = "TỆP")]
+    /// Tệp kết quả chi trả (xlsx) gửi cơ quan chi trả, ghi sau khi khóa
+    #[arg(long, value_name = "TỆP.xlsx")]
     pub out: Option<PathBuf>,
+    /// Chỉ xem trước: không khóa, không ghi gì
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Lý do ghi cho mọi người chưa nhận chưa có lý do, khi khóa
+    #[arg(long, value_enum, value_name = "LÝ_DO")]
+    pub default_reason: Option<ReasonArg>,
+    /// Ghi chú kèm lý do chung (bắt buộc với "other")
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
 }
 
 fn period_arg(s: &str) -> Result<Period, Exit> {
@@ -52,6 +114,27 @@ fn period_arg(s: &str) -> Result<Period, Exit> {
         fail(t(
             "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
             "Write the period as YYYY-MM, e.g. 2026-12.",
+        ))
+    })
+}
+
+/// The day a period's document is made on: its close, or today.
+fn document_day(service: &Service, r: &PeriodReport) -> String {
+    match r.closed_at.as_deref().and_then(|at| at.get(0..10)) {
+        Some(day) => day.to_string(),
+        None => service.today().format("%Y-%m-%d").to_string(),
+    }
+}
+
+fn document(service: &Service, r: &PeriodReport) -> Document {
+    crate::document::period::build(&service.config().office, r, &document_day(service, r))
+}
+
+fn needs_out(out: Option<&PathBuf>) -> Result<&Path, Exit> {
+    out.map(PathBuf::as_path).ok_or_else(|| {
+        fail(t(
+            "Tệp xlsx cần --out TỆP.xlsx.",
+            "An xlsx file needs --out FILE.xlsx.",
         ))
     })
 }
@@ -65,7 +148,15 @@ pub fn report(cli: &Cli, args: &PeriodReportArgs) -> Result<(), Exit> {
         PeriodFormat::Json => {
             serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default() + "\n"
         }
-        PeriodFormat::Text => crate::print::period::render(&report, &service.config().office),
+        PeriodFormat::Text => crate::print::document::render_text(&document(&service, &report)),
+        PeriodFormat::Xlsx => {
+            let out = needs_out(args.out.as_ref())?;
+            crate::export::write_xlsx(&document(&service, &report), out).map_err(fail)?;
+            service
+                .note_export(&session, "report.period", out, &period.to_string())
+                .map_err(fail)?;
+            return Ok(());
+        }
     };
     match &args.out {
         Some(out) => {
@@ -80,32 +171,120 @@ pub fn report(cli: &Cli, args: &PeriodReportArgs) -> Result<(), Exit> {
 }
 
 pub fn run(cli: &Cli, cmd: &PeriodCommand) -> Result<(), Exit> {
-    let PeriodCommand::Close(args) = cmd;
+    match cmd {
+        PeriodCommand::Reason(args) => reason(cli, args),
+        PeriodCommand::Close(args) => close(cli, args),
+    }
+}
+
+fn reason(cli: &Cli, args: &PeriodReasonArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
     let period = period_arg(&args.period)?;
     let (mut service, session) = ctx.sign_in(cli)?;
+    let reason = UnpaidReason::from(args.reason);
+    let report = service
+        .set_unpaid_reason(&session, period, &args.who, reason, args.note.as_deref())
+        .map_err(fail)?;
+    let key = crate::text::fold(args.who.trim());
+    let code = report
+        .people
+        .iter()
+        .find(|p| crate::text::fold(&p.code) == key || p.id_number.as_deref() == Some(args.who.trim()))
+        .map_or_else(|| args.who.clone(), |p| p.code.clone());
+    println!(
+        "{}",
+        crate::i18n::month::reason_set(
+            &crate::text::for_display(&code),
+            crate::i18n::month::reason(reason)
+        )
+    );
+    let left = report.missing_reasons().count();
+    if left > 0 {
+        println!("{}", crate::i18n::month::reasons_missing(left));
+    }
+    Ok(())
+}
+
+fn close(cli: &Cli, args: &PeriodCloseArgs) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let period = period_arg(&args.period)?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    // The preview: the results as they stand, with every unpaid person's
+    // reason and what becomes of their money.
+    let preview = service.period_report(&session, period).map_err(fail)?;
+    print!(
+        "{}",
+        crate::print::document::render_text(&document(&service, &preview))
+    );
+    let missing: Vec<String> = preview.missing_reasons().map(|p| p.code.clone()).collect();
+    if let Some(r) = args.default_reason.filter(|_| !missing.is_empty()) {
+        println!(
+            "{} {} — {}",
+            t(
+                "Khi khóa, ghi lý do chung cho người chưa có lý do:",
+                "At the close, the reason given to those without one:"
+            ),
+            crate::i18n::month::reason(r.into()),
+            missing.len()
+        );
+    }
+    if args.dry_run {
+        println!(
+            "{}",
+            t("XEM TRƯỚC: chưa khóa kỳ, chưa ghi gì.", "PREVIEW: nothing closed or written.")
+        );
+        return Ok(());
+    }
+    if args.default_reason.is_none() && !missing.is_empty() {
+        return Err(fail(Error::Period(PeriodError::ReasonsMissing { codes: missing })));
+    }
     let pin = read_pin(
         "CHITRA_PIN",
         t("Mã PIN để khóa kỳ: ", "PIN to close the period: "),
     )?;
+    let opts = CloseOptions {
+        default_reason: args.default_reason.map(UnpaidReason::from),
+        default_note: args.note.clone(),
+    };
     let report = service
-        .close_period(&session, &pin, period)
+        .close_period(&session, &pin, period, &opts)
         .map_err(fail)?;
     println!(
         "{} {}",
         t("ĐÃ KHÓA KỲ", "PERIOD CLOSED"),
         crate::i18n::labels::period(period)
     );
-    print!("{}", crate::print::period::render(&report, &service.config().office));
+    let w = crate::i18n::month::words();
+    for (label, m) in [
+        (w.imported, report.imported),
+        (w.paid, report.paid),
+        (w.unpaid, report.unpaid),
+        (w.stopped, report.stopped),
+    ] {
+        println!("  {label}: {m}");
+    }
     if let Some(out) = &args.out {
-        let text = serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default();
-        crate::files::write_private(out, text.as_bytes()).map_err(fail)?;
-        service
-            .note_export(&session, "period.results", out, &period.to_string())
-            .map_err(fail)?;
+        write_results(&mut service, &session, &report, out)?;
         println!("{} {}", t("Kết quả:", "Results:"), out.display());
     }
     Ok(())
+}
+
+/// Writes a closed period's results file, once its totals are seen to add
+/// up.
+fn write_results(
+    service: &mut Service,
+    session: &crate::service::Session,
+    report: &PeriodReport,
+    out: &Path,
+) -> Result<(), Exit> {
+    if !report.balanced() {
+        return Err(fail(Error::Period(unbalanced(report))));
+    }
+    crate::export::write_xlsx(&document(service, report), out).map_err(fail)?;
+    service
+        .note_export(session, "period.results", out, &report.period.to_string())
+        .map_err(fail)
 }
 
 /// The period's outcome as the JSON scripts read.
@@ -118,7 +297,10 @@ pub fn report_json(r: &PeriodReport) -> serde_json::Value {
         "paid_dong": r.paid.dong(),
         "unpaid_dong": r.unpaid.dong(),
         "stopped_dong": r.stopped.dong(),
-        "seal": r.seal.as_ref().map(|(day, code)| json!({ "day": day, "code": code })),
+        "balanced": r.balanced(),
+        "suspend_after_months": r.suspend_after,
+        "seal": r.seals.last().map(|(day, code)| json!({ "day": day, "code": code })),
+        "seals": r.seals.iter().map(|(day, code)| json!({ "day": day, "code": code })).collect::<Vec<_>>(),
         "people": r.people.iter().map(|p| json!({
             "code": p.code,
             "name": p.full_name,
@@ -129,8 +311,12 @@ pub fn report_json(r: &PeriodReport) -> serde_json::Value {
             "paid_dong": p.paid.min(p.imported).dong(),
             "method": p.method,
             "receipt": p.receipt_no,
+            "reference": p.reference,
             "paid_on": p.paid_on,
             "unpaid_months": p.unpaid_months,
+            "reason": p.reason.map(UnpaidReason::code),
+            "reason_note": p.reason_note,
+            "fate": r.fate(p).map(|f| f.code()),
         })).collect::<Vec<_>>(),
         "proposed_for_suspension": r.proposed_for_suspension().map(|p| p.code.clone()).collect::<Vec<_>>(),
     })

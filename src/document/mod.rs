@@ -24,6 +24,8 @@
 pub mod day;
 pub mod layout;
 pub mod lists;
+pub mod period;
+pub mod signing;
 
 use serde::{Deserialize, Serialize};
 
@@ -238,6 +240,11 @@ pub struct Column {
     pub label: String,
     pub kind: Kind,
     pub align: Align,
+    /// Room left to write in by hand (a signature), in characters: such a
+    /// column is drawn even when every value is empty, at least this wide,
+    /// and its rows are tall enough to write in where the page allows.
+    #[serde(default)]
+    pub room: usize,
 }
 
 impl Column {
@@ -252,7 +259,20 @@ impl Column {
             label: label.into(),
             kind,
             align,
+            room: 0,
         }
+    }
+
+    /// A column left blank to write in by hand, `chars` wide at least.
+    pub fn write_in(key: &str, label: impl Into<String>, chars: usize) -> Column {
+        Column::new(key, label, Kind::Text).room(chars)
+    }
+
+    /// Room for `chars` characters written by hand where a value is
+    /// missing (a day filled in at the counter).
+    pub fn room(mut self, chars: usize) -> Column {
+        self.room = chars;
+        self
     }
 }
 
@@ -377,11 +397,18 @@ impl Table {
         (0..self.columns.len())
             .filter(|i| !self.group_by.contains(i))
             .filter(|&i| {
-                self.rows
-                    .iter()
-                    .any(|r| r.cells.get(i).is_some_and(|c| !c.is_empty()))
+                self.columns[i].room > 0
+                    || self
+                        .rows
+                        .iter()
+                        .any(|r| r.cells.get(i).is_some_and(|c| !c.is_empty()))
             })
             .collect()
+    }
+
+    /// Whether the table has a column to write in by hand.
+    pub fn has_write_in(&self) -> bool {
+        self.columns.iter().any(|c| c.room > 0)
     }
 
     /// The shown column that takes spare room, if any.

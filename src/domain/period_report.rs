@@ -28,6 +28,77 @@ impl Settled {
     }
 }
 
+/// Why a person did not receive a period's money, recorded by the
+/// supervisor before the period is closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnpaidReason {
+    /// Did not come to the counter (chưa đến nhận).
+    DidNotCome,
+    /// Away from home (đi vắng).
+    Away,
+    /// In hospital (nằm viện).
+    Hospital,
+    /// Reported deceased, the payer not yet told (báo đã mất).
+    Deceased,
+    /// Refused the money (từ chối nhận).
+    Refused,
+    /// Another reason, written in the note.
+    Other,
+}
+
+impl UnpaidReason {
+    pub const ALL: [UnpaidReason; 6] = [
+        UnpaidReason::DidNotCome,
+        UnpaidReason::Away,
+        UnpaidReason::Hospital,
+        UnpaidReason::Deceased,
+        UnpaidReason::Refused,
+        UnpaidReason::Other,
+    ];
+
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            UnpaidReason::DidNotCome => "did_not_come",
+            UnpaidReason::Away => "away",
+            UnpaidReason::Hospital => "hospital",
+            UnpaidReason::Deceased => "deceased",
+            UnpaidReason::Refused => "refused",
+            UnpaidReason::Other => "other",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<UnpaidReason> {
+        UnpaidReason::ALL.into_iter().find(|r| r.code() == s)
+    }
+
+    /// Whether the reason needs a note to say what it is.
+    pub fn needs_note(self) -> bool {
+        self == UnpaidReason::Other
+    }
+}
+
+/// What becomes of a person's unpaid money once the period is closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fate {
+    /// The payer lists it again next month ("kỳ trước chuyển sang").
+    Carried,
+    /// Unpaid too many months in a row: proposed to the payer for
+    /// suspension.
+    ProposedSuspension,
+}
+
+impl Fate {
+    pub fn code(self) -> &'static str {
+        match self {
+            Fate::Carried => "carried",
+            Fate::ProposedSuspension => "proposed_suspension",
+        }
+    }
+}
+
 /// One person's outcome in a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PersonOutcome {
@@ -43,10 +114,15 @@ pub struct PersonOutcome {
     /// How it was paid ("cash", "bank", …), when something was.
     pub method: Option<String>,
     pub receipt_no: Option<String>,
+    /// The bank's or wallet's reference of a transfer.
+    pub reference: Option<String>,
     pub paid_on: Option<String>,
     pub settled: Settled,
     /// Periods in a row, up to this one, with something left unpaid.
     pub unpaid_months: i64,
+    /// Why it was not paid, when the supervisor has said.
+    pub reason: Option<UnpaidReason>,
+    pub reason_note: Option<String>,
 }
 
 impl PersonOutcome {
@@ -86,8 +162,9 @@ pub struct PeriodReport {
     /// After how many unpaid months in a row a person is proposed for
     /// suspension (from the configuration).
     pub suspend_after: i64,
-    /// The newest day seal when the report was made, printed on it.
-    pub seal: Option<(String, String)>,
+    /// The seals of the closed days of the period (its own month and any
+    /// day one of its lines was paid), oldest first: (day, seal code).
+    pub seals: Vec<(String, String)>,
 }
 
 impl PeriodReport {
@@ -96,7 +173,7 @@ impl PeriodReport {
         closed_at: Option<String>,
         people: Vec<PersonOutcome>,
         suspend_after: i64,
-        seal: Option<(String, String)>,
+        seals: Vec<(String, String)>,
     ) -> PeriodReport {
         let sum = |f: &dyn Fn(&PersonOutcome) -> Money| people.iter().map(f).sum::<Money>();
         let imported = sum(&|p| p.imported);
@@ -124,18 +201,46 @@ impl PeriodReport {
             unpaid,
             stopped,
             suspend_after,
-            seal,
+            seals,
         }
+    }
+
+    /// Whether every đồng imported is paid, unpaid or stopped — checked
+    /// before a period is closed and before its results are written.
+    pub fn balanced(&self) -> bool {
+        self.paid + self.unpaid + self.stopped == self.imported
+    }
+
+    /// What becomes of `p`'s money after the close, if any is unpaid.
+    pub fn fate(&self, p: &PersonOutcome) -> Option<Fate> {
+        if p.settled != Settled::Unpaid {
+            None
+        } else if self.suspend_after > 0 && p.unpaid_months >= self.suspend_after {
+            Some(Fate::ProposedSuspension)
+        } else {
+            Some(Fate::Carried)
+        }
+    }
+
+    /// People still unpaid who have no reason yet: the period cannot be
+    /// closed while there are any (unless a reason is given for all).
+    pub fn missing_reasons(&self) -> impl Iterator<Item = &PersonOutcome> {
+        self.people
+            .iter()
+            .filter(|p| p.settled == Settled::Unpaid && p.reason.is_none())
+    }
+
+    /// People with `settled`.
+    pub fn with(&self, settled: Settled) -> impl Iterator<Item = &PersonOutcome> {
+        self.people.iter().filter(move |p| p.settled == settled)
     }
 
     /// People unpaid for `suspend_after` periods or more in a row:
     /// proposed to the social-affairs office for suspension.
     pub fn proposed_for_suspension(&self) -> impl Iterator<Item = &PersonOutcome> {
-        self.people.iter().filter(|p| {
-            self.suspend_after > 0
-                && p.settled == Settled::Unpaid
-                && p.unpaid_months >= self.suspend_after
-        })
+        self.people
+            .iter()
+            .filter(|p| self.fate(p) == Some(Fate::ProposedSuspension))
     }
 }
 
@@ -155,9 +260,12 @@ mod tests {
             paid: Money::from_dong(paid),
             method: None,
             receipt_no: None,
+            reference: None,
             paid_on: None,
             settled: Settled::Unpaid,
             unpaid_months: months,
+            reason: None,
+            reason_note: None,
         }
     }
 
@@ -172,7 +280,7 @@ mod tests {
         for p in &mut people {
             p.settled = p.settle();
         }
-        let r = PeriodReport::new("2026-12".parse().unwrap(), None, people, 3, None);
+        let r = PeriodReport::new("2026-12".parse().unwrap(), None, people, 3, Vec::new());
         assert_eq!(r.imported, Money::from_dong(8_789_000));
         assert_eq!(r.paid, Money::from_dong(2_789_000));
         assert_eq!(r.unpaid, Money::from_dong(4_500_000));
@@ -181,5 +289,9 @@ mod tests {
         let proposed: Vec<_> = r.proposed_for_suspension().collect();
         assert_eq!(proposed.len(), 1);
         assert_eq!(proposed[0].imported, Money::from_dong(3_500_000));
+        assert!(r.balanced());
+        assert_eq!(r.fate(&r.people[3]), Some(Fate::Carried));
+        assert_eq!(r.fate(&r.people[0]), None);
+        assert_eq!(r.missing_reasons().count(), 2);
     }
 }

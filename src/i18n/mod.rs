@@ -72,6 +72,7 @@ pub mod doctor;
 pub mod import;
 pub mod import_source;
 pub mod labels;
+pub mod month;
 pub mod pay;
 pub mod period;
 pub mod printing;

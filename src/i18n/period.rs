@@ -23,6 +23,28 @@ impl Localize for PeriodError {
                 "Còn ngày chưa khóa sổ: {}. Khóa sổ các ngày đó trước, rồi mới khóa kỳ.",
                 days.iter().map(|d| labels::date(d)).collect::<Vec<_>>().join(", ")
             ),
+            PeriodError::ReasonsMissing { codes } => format!(
+                "Còn {} người chưa nhận chưa ghi lý do: {}. Ghi lý do từng người (chitra period reason) hoặc chọn một lý do chung khi khóa (--default-reason).",
+                codes.len(),
+                list(codes)
+            ),
+            PeriodError::NotOnList { period, who } => format!(
+                "Không có ai mã hồ sơ hay số CCCD/CMND \"{}\" trong danh sách tháng {}.",
+                crate::text::for_display(who),
+                labels::period(*period)
+            ),
+            PeriodError::NotUnpaid { period, code } => format!(
+                "{} không còn khoản chưa nhận trong tháng {} (đã chi hoặc đã dừng chi): không cần lý do.",
+                crate::text::for_display(code),
+                labels::period(*period)
+            ),
+            PeriodError::NoteNeeded => {
+                "Lý do \"khác\" cần ghi rõ là gì (--note \"…\").".to_string()
+            }
+            PeriodError::Unbalanced { imported, paid, unpaid, stopped } => format!(
+                "Số liệu không khớp: theo danh sách {} nhưng đã chi {} + chưa nhận {} + dừng chi {}. Chưa khóa kỳ, chưa ghi tệp; chạy chitra verify và báo cho người quản trị.",
+                money(*imported), money(*paid), money(*unpaid), money(*stopped)
+            ),
         }
     }
 
@@ -41,6 +63,41 @@ impl Localize for PeriodError {
                 "Days are still open: {}. Close them first, then the period.",
                 days.join(", ")
             ),
+            PeriodError::ReasonsMissing { codes } => format!(
+                "{} unpaid people have no reason yet: {}. Give each one (chitra period reason) or one for all at the close (--default-reason).",
+                codes.len(),
+                list(codes)
+            ),
+            PeriodError::NotOnList { period, who } => format!(
+                "Nobody with record code or ID number \"{}\" is on the lists of {period}.",
+                crate::text::for_display(who)
+            ),
+            PeriodError::NotUnpaid { period, code } => format!(
+                "{} has nothing unpaid in {period} (paid, or payment stopped): no reason is needed.",
+                crate::text::for_display(code)
+            ),
+            PeriodError::NoteNeeded => "The reason \"other\" needs a note (--note \"…\").".to_string(),
+            PeriodError::Unbalanced { imported, paid, unpaid, stopped } => format!(
+                "The totals do not add up: {} imported but {} paid + {} unpaid + {} stopped. Nothing was closed or written; run chitra verify and tell the administrator.",
+                money(*imported), money(*paid), money(*unpaid), money(*stopped)
+            ),
         }
     }
+}
+
+/// At most ten codes, then how many more.
+fn list(codes: &[String]) -> String {
+    let mut out: Vec<String> = codes
+        .iter()
+        .take(10)
+        .map(|c| crate::text::for_display(c).into_owned())
+        .collect();
+    if codes.len() > 10 {
+        out.push(format!("… (+{})", codes.len() - 10));
+    }
+    out.join(", ")
+}
+
+fn money(dong: i64) -> String {
+    crate::domain::Money::from_dong(dong).to_string()
 }

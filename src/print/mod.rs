@@ -5,7 +5,6 @@
 pub mod day_report;
 pub mod document;
 pub mod pdf;
-pub mod period;
 pub mod receipt;
 pub mod spool;
 pub mod text;

@@ -1,15 +1,16 @@
-//! The month as a whole: what each person on its lists was paid, and
-//! closing the period once the payment window is over, so that the results
-//! can go back to the social-affairs office.
+//! The month as a whole: what each person on its lists was paid, why the
+//! others were not, and closing the period once the payment window is
+//! over, so that the results can go back to the social-affairs office.
 
 use chrono::Datelike;
 
 use super::{Error, Service, Session};
 use crate::domain::Period;
-use crate::domain::period_report::PeriodReport;
+use crate::domain::period_report::{PeriodReport, Settled, UnpaidReason};
 use crate::store::{Read, days, periods};
+use crate::text::fold;
 
-/// Why a period cannot be reported or closed.
+/// Why a period cannot be reported or closed, or a reason not recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PeriodError {
     /// No list of that month was imported.
@@ -20,6 +21,21 @@ pub enum PeriodError {
     WindowOpen { period: Period, last_day: u32 },
     /// Days with payments are still open: close them first.
     DaysOpen { days: Vec<String> },
+    /// People still unpaid have no reason: give each one, or one for all.
+    ReasonsMissing { codes: Vec<String> },
+    /// Nobody with that record code or ID number is on the period's lists.
+    NotOnList { period: Period, who: String },
+    /// The person is not unpaid in the period (paid, or payment stopped).
+    NotUnpaid { period: Period, code: String },
+    /// "Other" needs a note saying what the reason is.
+    NoteNeeded,
+    /// The totals do not add up: imported ≠ paid + unpaid + stopped.
+    Unbalanced {
+        imported: i64,
+        paid: i64,
+        unpaid: i64,
+        stopped: i64,
+    },
 }
 
 impl From<PeriodError> for Error {
@@ -28,27 +44,108 @@ impl From<PeriodError> for Error {
     }
 }
 
+/// How the unpaid people of a period are given their reasons at the close.
+#[derive(Debug, Clone, Default)]
+pub struct CloseOptions {
+    /// The reason recorded, at the close, for everyone unpaid who has none.
+    pub default_reason: Option<UnpaidReason>,
+    /// The note that goes with it ("other" needs one).
+    pub default_note: Option<String>,
+}
+
 impl Service {
+    /// After how many unpaid months in a row a person is proposed for
+    /// suspension.
+    fn suspend_after(&self) -> i64 {
+        i64::from(self.config.suspend_after_months())
+    }
+
     /// A period's outcome per person, as `by` may see it (signed in).
     pub fn period_report(&self, by: &Session, period: Period) -> Result<PeriodReport, Error> {
         let _ = by;
-        let suspend_after = i64::from(self.config.payment.suspend_after_unpaid_months);
-        self.store
-            .read(|r| report_of(r, period, suspend_after))
+        let suspend_after = self.suspend_after();
+        self.store.read(|r| report_of(r, period, suspend_after))
+    }
+
+    /// Records why the person with record code or ID number `who` was not
+    /// paid in `period` (a supervisor). A later reason replaces an earlier
+    /// one; a closed period takes none.
+    pub fn set_unpaid_reason(
+        &mut self,
+        supervisor: &Session,
+        period: Period,
+        who: &str,
+        reason: UnpaidReason,
+        note: Option<&str>,
+    ) -> Result<PeriodReport, Error> {
+        supervisor.require_supervisor()?;
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        if reason.needs_note() && note.is_none() {
+            return Err(PeriodError::NoteNeeded.into());
+        }
+        let note = note.map(crate::text::nfc);
+        let suspend_after = self.suspend_after();
+        let by = supervisor.user.id;
+        self.store.write(self.who(Some(by)), |w| {
+            open_state(w, period)?;
+            let report = report_of(w, period, suspend_after)?;
+            let key = fold(who.trim());
+            let Some(p) = report
+                .people
+                .iter()
+                .find(|p| fold(&p.code) == key || p.id_number.as_deref() == Some(who.trim()))
+            else {
+                return Err(PeriodError::NotOnList {
+                    period,
+                    who: who.trim().to_string(),
+                }
+                .into());
+            };
+            if p.settled != Settled::Unpaid {
+                return Err(PeriodError::NotUnpaid {
+                    period,
+                    code: p.code.clone(),
+                }
+                .into());
+            }
+            let (_, event) = periods::insert_reason(
+                w,
+                &periods::NewReason {
+                    period,
+                    person_id: p.person_id,
+                    reason,
+                    note: note.as_deref(),
+                    by,
+                },
+            )?;
+            Ok::<_, Error>(w.log(event, ())?)
+        })?;
+        self.store.read(|r| report_of(r, period, suspend_after))
     }
 
     /// Closes `period` (a supervisor, confirming with their PIN), once its
-    /// payment window is over and every day with payments is closed:
-    /// nothing more is paid from it or imported into it. Returns the
-    /// period's final outcome.
+    /// payment window is over, every day with payments is closed and
+    /// every unpaid person has a reason (`opts` may give one for all who
+    /// have none): nothing more is paid from it or imported into it.
+    /// Returns the period's final outcome, whose totals add up.
     pub fn close_period(
         &mut self,
         supervisor: &Session,
         pin: &str,
         period: Period,
+        opts: &CloseOptions,
     ) -> Result<PeriodReport, Error> {
         supervisor.require_supervisor()?;
         self.confirm_pin(supervisor, pin)?;
+        let default_note = opts
+            .default_note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(crate::text::nfc);
+        if opts.default_reason.is_some_and(UnpaidReason::needs_note) && default_note.is_none() {
+            return Err(PeriodError::NoteNeeded.into());
+        }
         let today = self.today();
         let this = Period::of(today);
         let last_day = self.config.payment.window_last_day;
@@ -60,36 +157,86 @@ impl Service {
             .unwrap_or(today)
             .format("%Y-%m-%d")
             .to_string();
-        let suspend_after = i64::from(self.config.payment.suspend_after_unpaid_months);
+        let suspend_after = self.suspend_after();
         let by = supervisor.user.id;
         self.store.write(self.who(Some(by)), |w| {
-            match periods::state(w, period)? {
-                None => return Err(PeriodError::NotImported { period }.into()),
-                Some((state, at)) if state == "closed" => {
-                    return Err(PeriodError::AlreadyClosed {
-                        period,
-                        at: at.unwrap_or_default(),
-                    }
-                    .into());
-                }
-                Some(_) => {}
-            }
+            open_state(w, period)?;
             let open = days::open_days_before(w, &tomorrow)?;
             if !open.is_empty() {
                 return Err(PeriodError::DaysOpen { days: open }.into());
             }
             let before = report_of(w, period, suspend_after)?;
+            let missing: Vec<(i64, String)> = before
+                .missing_reasons()
+                .map(|p| (p.person_id, p.code.clone()))
+                .collect();
+            match opts.default_reason {
+                None if !missing.is_empty() => {
+                    return Err(PeriodError::ReasonsMissing {
+                        codes: missing.into_iter().map(|(_, c)| c).collect(),
+                    }
+                    .into());
+                }
+                None => {}
+                Some(reason) => {
+                    for (person_id, _) in &missing {
+                        let (_, event) = periods::insert_reason(
+                            w,
+                            &periods::NewReason {
+                                period,
+                                person_id: *person_id,
+                                reason,
+                                note: default_note.as_deref(),
+                                by,
+                            },
+                        )?;
+                        w.append(event)?;
+                    }
+                }
+            }
+            let report = report_of(w, period, suspend_after)?;
+            if !report.balanced() {
+                return Err(unbalanced(&report).into());
+            }
             let event = periods::close(w, period, by)?.with(serde_json::json!({
                 "period": period.to_string(),
-                "imported": before.imported.dong(),
-                "paid": before.paid.dong(),
-                "unpaid": before.unpaid.dong(),
-                "stopped": before.stopped.dong(),
-                "people": before.people.len(),
+                "imported": report.imported.dong(),
+                "paid": report.paid.dong(),
+                "unpaid": report.unpaid.dong(),
+                "stopped": report.stopped.dong(),
+                "people": report.people.len(),
+                "carried": report.people.iter().filter(|p| report.fate(p)
+                    == Some(crate::domain::period_report::Fate::Carried)).count(),
+                "proposed_for_suspension": report.proposed_for_suspension()
+                    .map(|p| p.code.clone()).collect::<Vec<_>>(),
+                "suspend_after_months": suspend_after,
             }));
             Ok::<_, Error>(w.log(event, ())?)
         })?;
         self.store.read(|r| report_of(r, period, suspend_after))
+    }
+}
+
+/// The refusal for a report whose totals do not add up.
+pub fn unbalanced(r: &PeriodReport) -> PeriodError {
+    PeriodError::Unbalanced {
+        imported: r.imported.dong(),
+        paid: r.paid.dong(),
+        unpaid: r.unpaid.dong(),
+        stopped: r.stopped.dong(),
+    }
+}
+
+/// Refuses a period never imported or already closed.
+fn open_state(r: &Read<'_>, period: Period) -> Result<(), Error> {
+    match periods::state(r, period)? {
+        None => Err(PeriodError::NotImported { period }.into()),
+        Some((state, at)) if state == "closed" => Err(PeriodError::AlreadyClosed {
+            period,
+            at: at.unwrap_or_default(),
+        }
+        .into()),
+        Some(_) => Ok(()),
     }
 }
 
@@ -98,14 +245,12 @@ fn report_of(r: &Read<'_>, period: Period, suspend_after: i64) -> Result<PeriodR
         return Err(PeriodError::NotImported { period }.into());
     };
     let people = periods::outcomes(r, period)?;
-    let seal = days::closed_days(r)?
-        .pop()
-        .and_then(|d| days::closed(r, &d).ok().flatten().map(|c| (d, c.code)));
+    let seals = periods::seals(r, period)?;
     Ok(PeriodReport::new(
         period,
         (state == "closed").then(|| at.unwrap_or_default()),
         people,
         suspend_after,
-        seal,
+        seals,
     ))
 }

@@ -21,6 +21,7 @@ pub const FIRST: i64 = 10;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_foundation.sql"),
     include_str!("migrations/011_registration.sql"),
+    include_str!("migrations/012_period.sql"),
 ];
 
 /// The schema version this binary writes.

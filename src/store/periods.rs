@@ -2,10 +2,10 @@
 
 use rusqlite::OptionalExtension;
 
-use super::rows::{Table, int, text};
+use super::rows::{Table, int, opt_text, text};
 use super::{Event, Read, StoreError, Write};
 use crate::domain::Period;
-use crate::domain::period_report::{PersonOutcome, Settled};
+use crate::domain::period_report::{PersonOutcome, Settled, UnpaidReason};
 
 /// Every person with a line in `period`, with what was imported for them
 /// and what of it was paid (standing payments only), in record-code order.
@@ -14,11 +14,16 @@ pub fn outcomes(r: &Read<'_>, period: Period) -> Result<Vec<PersonOutcome>, Stor
         "SELECT p.id, p.record_code, p.full_name, p.id_number, p.hamlet, p.status,
                 sum(e.amount) AS imported,
                 coalesce(sum(paid.amount), 0) AS paid,
-                max(paid.method), max(paid.receipt_no), max(paid.day)
+                max(paid.method), max(paid.receipt_no), max(paid.day),
+                (SELECT ur.reason FROM unpaid_reasons ur
+                 WHERE ur.period = ?1 AND ur.person_id = p.id ORDER BY ur.id DESC LIMIT 1),
+                (SELECT ur.note FROM unpaid_reasons ur
+                 WHERE ur.period = ?1 AND ur.person_id = p.id ORDER BY ur.id DESC LIMIT 1),
+                max(paid.reference)
          FROM entitlements e
          JOIN people p ON p.id = e.person_id
          LEFT JOIN (
-             SELECT pl.entitlement_id, pl.amount, pay.method, pay.receipt_no, pay.day
+             SELECT pl.entitlement_id, pl.amount, pay.method, pay.receipt_no, pay.day, pay.reference
              FROM payment_lines pl JOIN payments pay ON pay.id = pl.payment_id
              WHERE NOT EXISTS (SELECT 1 FROM reversals rv WHERE rv.payment_id = pay.id)
          ) paid ON paid.entitlement_id = e.id
@@ -41,6 +46,12 @@ pub fn outcomes(r: &Read<'_>, period: Period) -> Result<Vec<PersonOutcome>, Stor
             paid_on: row.get(10)?,
             settled: Settled::Unpaid,
             unpaid_months: 0,
+            reason: row
+                .get::<_, Option<String>>(11)?
+                .as_deref()
+                .and_then(UnpaidReason::from_code),
+            reason_note: row.get(12)?,
+            reference: row.get(13)?,
         })
     })?;
     let mut out: Vec<PersonOutcome> = rows.collect::<Result<_, _>>()?;
@@ -100,4 +111,57 @@ pub fn close(w: &mut Write<'_>, period: Period, by: i64) -> Result<Event, StoreE
         ],
     )?;
     Ok(Event::new("period.close", "period", None).row(image))
+}
+
+/// The seals of the closed days of `period`: the days of its month and any
+/// later day one of its lines was paid, oldest first, as (day, seal code).
+pub fn seals(r: &Read<'_>, period: Period) -> Result<Vec<(String, String)>, StoreError> {
+    let first = period.first_day().format("%Y-%m-%d").to_string();
+    let next = period.next().first_day().format("%Y-%m-%d").to_string();
+    let mut stmt = r.conn().prepare_cached(
+        "SELECT d.day, d.seal FROM closed_days d
+         WHERE (d.day >= ?1 AND d.day < ?2)
+            OR d.day IN (SELECT pay.day FROM payment_lines pl
+                         JOIN payments pay ON pay.id = pl.payment_id
+                         JOIN entitlements e ON e.id = pl.entitlement_id
+                         WHERE e.period = ?3)
+         ORDER BY d.day",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![first, next, period.to_string()], |row| {
+        Ok((row.get(0)?, row.get(1)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A reason about to be recorded for a person unpaid in a period.
+pub struct NewReason<'a> {
+    pub period: Period,
+    pub person_id: i64,
+    pub reason: UnpaidReason,
+    pub note: Option<&'a str>,
+    pub by: i64,
+}
+
+/// Records why a person was not paid in a period (a later reason for the
+/// same person and period replaces it; the database refuses it once the
+/// period is closed).
+pub fn insert_reason(w: &mut Write<'_>, n: &NewReason<'_>) -> Result<(i64, Event), StoreError> {
+    let id = w.next_id(Table::UnpaidReasons)?;
+    let at = w.at().to_string();
+    let image = w.insert(
+        Table::UnpaidReasons,
+        &[
+            ("id", int(id)),
+            ("period", text(n.period.to_string())),
+            ("person_id", int(n.person_id)),
+            ("reason", text(n.reason.code())),
+            ("note", opt_text(n.note)),
+            ("set_by", int(n.by)),
+            ("set_at", text(at)),
+        ],
+    )?;
+    Ok((
+        id,
+        Event::new("period.reason", "person", Some(n.person_id)).row(image),
+    ))
 }

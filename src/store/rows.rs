@@ -42,10 +42,11 @@ pub enum Table {
     DrawerCountReasons,
     Registrations,
     AccountSteps,
+    UnpaidReasons,
 }
 
 impl Table {
-    pub const ALL: [Table; 15] = [
+    pub const ALL: [Table; 16] = [
         Table::Users,
         Table::Periods,
         Table::ImportBatches,
@@ -61,6 +62,7 @@ impl Table {
         Table::DrawerCountReasons,
         Table::Registrations,
         Table::AccountSteps,
+        Table::UnpaidReasons,
     ];
 
     pub fn name(self) -> &'static str {
@@ -80,6 +82,7 @@ impl Table {
             Table::DrawerCountReasons => "drawer_count_reasons",
             Table::Registrations => "registrations",
             Table::AccountSteps => "account_steps",
+            Table::UnpaidReasons => "unpaid_reasons",
         }
     }
 

@@ -29,6 +29,8 @@ struct Col {
     wraps: bool,
     numeric: bool,
     flex: bool,
+    /// The least width, for a column to write in.
+    room: usize,
     /// The value of each row of the table.
     cells: Vec<String>,
 }
@@ -94,6 +96,7 @@ fn columns(t: &Table, short: bool) -> (Vec<Col>, Vec<(String, String)>) {
             wraps: false,
             numeric: true,
             flex: false,
+            room: 0,
             cells,
         });
     }
@@ -119,6 +122,7 @@ fn columns(t: &Table, short: bool) -> (Vec<Col>, Vec<(String, String)>) {
             wraps: c.kind == Kind::Text && !has_short,
             numeric: is_numeric(c.kind),
             flex: Some(i) == flex,
+            room: c.room,
             cells,
         });
     }
@@ -170,6 +174,7 @@ fn widths(
                 .map(|(_, v)| width(v))
                 .max()
                 .unwrap_or(0)
+                .max(cols[c].room)
         })
         .collect();
     let mut want: Vec<usize> = (0..n)
@@ -350,6 +355,10 @@ fn grid(
             }
         }
         side_by_side(w, &cells, sep, row_ink(row));
+        // Room to write in under each row on paper.
+        if w.page.paper && t.has_write_in() && row.role == Role::Data {
+            w.push(String::new(), Ink::Plain);
+        }
     }
 }
 

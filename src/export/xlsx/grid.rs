@@ -19,6 +19,8 @@ const MIN_WIDTH: f64 = 6.0;
 const MAX_WIDTH: f64 = 42.0;
 /// Columns that fit an A4 portrait page at these margins.
 const PORTRAIT_WIDTH: f64 = 100.0;
+/// The height, in lines, of a row with a column to write in.
+const WRITE_IN_LINES: f64 = 2.0;
 /// Rows left free under the signatures to sign in.
 const SIGN_ROWS: u32 = 4;
 
@@ -88,6 +90,7 @@ impl Plan {
             .max(6);
         let mut widths = vec![MIN_WIDTH; count];
         let mut placed = Vec::new();
+        let mut spans: Vec<(usize, usize, f64)> = Vec::new();
         for t in &tables {
             let (cols, flex_at) = drawn(t);
             let spare = count.saturating_sub(cols.len());
@@ -101,7 +104,7 @@ impl Plan {
                     first: first as u16,
                     last: last as u16,
                 });
-                if first == last && !t.rows.is_empty() {
+                if !t.rows.is_empty() {
                     let (label, values) = match c {
                         None => (
                             t.numbered.as_deref().unwrap_or(""),
@@ -117,11 +120,30 @@ impl Plan {
                                 .unwrap_or(0),
                         ),
                     };
-                    let need = (values.max(longest_word(label)) as f64 + 2.0).min(MAX_WIDTH);
-                    widths[first] = widths[first].max(need);
+                    let room = c.map_or(0, |c| t.columns[c].room);
+                    let need = (values.max(longest_word(label)).max(room) as f64 + 2.0).min(MAX_WIDTH);
+                    if first == last {
+                        widths[first] = widths[first].max(need);
+                    } else {
+                        spans.push((first, last, need));
+                    }
                 }
             }
             placed.push(out);
+        }
+        // A column spread over the columns other tables use (a name beside
+        // fewer columns) is widened to what its values need, as far as a
+        // page that fits upright stays upright.
+        for (first, last, need) in spans {
+            let total: f64 = widths.iter().sum();
+            let have: f64 = widths[first..=last].iter().sum();
+            let mut more = need - have;
+            if total <= PORTRAIT_WIDTH {
+                more = more.min(PORTRAIT_WIDTH - total);
+            }
+            if more > 0.0 {
+                widths[last] += more;
+            }
         }
         let repeat = tables
             .iter()
@@ -464,6 +486,9 @@ impl<'a> Sheet<'a> {
                 if let Cell::Text(text) | Cell::Short { text, .. } = value {
                     lines = lines.max(plan.lines(p.first, last, text));
                 }
+            }
+            if t.has_write_in() && row.role == Role::Data {
+                lines = lines.max(WRITE_IN_LINES);
             }
             self.height(self.row, lines)?;
             self.row += 1;

@@ -1,0 +1,88 @@
+//! `chitra list signing`: the period's signing list (danh sách ký nhận),
+//! per hamlet or for the whole commune, as 80-column text or xlsx.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::context::Context;
+use super::{Cli, Exit, fail};
+use crate::domain::Period;
+use crate::i18n::tr as t;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct SigningArgs {
+    /// Kỳ (tháng), dạng YYYY-MM
+    #[arg(long, value_name = "YYYY-MM")]
+    pub period: String,
+    /// Chỉ một thôn (không phân biệt hoa thường, dấu)
+    #[arg(long, value_name = "TÊN")]
+    pub hamlet: Option<String>,
+    /// Định dạng: text (in 80 cột) hoặc xlsx (in A4)
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ListFormat,
+    /// Ghi ra tệp (bắt buộc với xlsx)
+    #[arg(long, value_name = "TỆP")]
+    pub out: Option<PathBuf>,
+}
+
+pub fn signing(cli: &Cli, args: &SigningArgs) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let period: Period = args.period.trim().parse().map_err(|_| {
+        fail(t(
+            "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
+            "Write the period as YYYY-MM, e.g. 2026-12.",
+        ))
+    })?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    let report = service.period_report(&session, period).map_err(fail)?;
+    let hamlet = match &args.hamlet {
+        None => None,
+        Some(name) => Some(
+            crate::document::signing::find_hamlet(&report, name).ok_or_else(|| {
+                fail(crate::i18n::month::unknown_hamlet(
+                    name,
+                    &crate::document::signing::hamlets(&report),
+                ))
+            })?,
+        ),
+    };
+    let day = service.today().format("%Y-%m-%d").to_string();
+    let doc = crate::document::signing::build(
+        &service.config().office,
+        &report,
+        hamlet.as_deref(),
+        &day,
+    );
+    match (args.format, &args.out) {
+        (ListFormat::Xlsx, None) => {
+            return Err(fail(t(
+                "Tệp xlsx cần --out TỆP.xlsx.",
+                "An xlsx file needs --out FILE.xlsx.",
+            )));
+        }
+        (ListFormat::Xlsx, Some(out)) => {
+            crate::export::write_xlsx(&doc, out).map_err(fail)?;
+        }
+        (ListFormat::Text, Some(out)) => {
+            let text = crate::print::document::render_text(&doc);
+            crate::files::write_private(out, text.as_bytes()).map_err(fail)?;
+        }
+        (ListFormat::Text, None) => {
+            print!("{}", crate::print::document::render_text(&doc));
+            return Ok(());
+        }
+    }
+    if let Some(out) = &args.out {
+        service
+            .note_export(&session, "list.signing", out, &period.to_string())
+            .map_err(fail)?;
+    }
+    Ok(())
+}
