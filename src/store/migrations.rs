@@ -18,7 +18,10 @@ pub const FIRST: i64 = 10;
 
 /// The migrations, oldest first; migration `i` brings a database to
 /// version `FIRST + i`.
-pub const MIGRATIONS: &[&str] = &[include_str!("migrations/010_foundation.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/010_foundation.sql"),
+    include_str!("migrations/011_id_suffix.sql"),
+];
 
 /// The schema version this binary writes.
 pub fn latest() -> i64 {
