@@ -189,6 +189,17 @@ impl Service {
         })
     }
 
+    /// Whether `clerk`'s drawer holds at least `amount` in cash now — yes or
+    /// no only, so a screen can say whether a cash payment can be made
+    /// without showing what the drawer holds (the count is blind).
+    pub fn drawer_holds(&self, clerk: &Session, amount: Money) -> Result<bool, Error> {
+        let day = self.today_str();
+        Ok(self
+            .store
+            .read(|r| drawers::balance(r, &day, clerk.user.id))?
+            >= amount)
+    }
+
     /// The cash `clerk`'s drawer holds now (for the clerk's own screen: it
     /// is what a cash payment may take, not a figure of the blind count).
     pub fn drawer_balance(&self, clerk: &Session) -> Result<Money, Error> {
