@@ -66,8 +66,10 @@ macro_rules! localized_error {
     )+};
 }
 
+pub mod cli;
 pub mod day;
 pub mod doctor;
+pub mod guide;
 pub mod import;
 pub mod import_source;
 pub mod labels;
