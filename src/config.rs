@@ -84,6 +84,15 @@ fn default_busy_timeout() -> u64 {
 pub struct Payment {
     pub window_first_day: u32,
     pub window_last_day: u32,
+    /// After how many months in a row unpaid a person is proposed to the
+    /// social-affairs office for suspension when a period is closed (0:
+    /// never).
+    #[serde(default = "default_suspend_after")]
+    pub suspend_after_unpaid_months: u32,
+}
+
+fn default_suspend_after() -> u32 {
+    3
 }
 
 impl Payment {

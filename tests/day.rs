@@ -654,3 +654,27 @@ fn a_rotated_key_signs_from_then_on_in_every_process_and_the_old_one_still_check
         v.findings
     );
 }
+
+#[test]
+fn verify_names_a_missing_or_damaged_backup_of_the_last_close() {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay(&mut svc, &hoa, AN, PayMethod::Bank);
+    let closed = close(&office, &mut svc);
+    assert!(svc.verify(&[]).unwrap().ok());
+    std::fs::write(&closed.backup, b"not a database").unwrap();
+    let v = svc.verify(&[]).unwrap();
+    assert!(
+        v.findings.iter().any(|f| matches!(f, Finding::CloseBackup { missing: false, .. })),
+        "{:?}",
+        v.findings
+    );
+    std::fs::remove_file(&closed.backup).unwrap();
+    let v = svc.verify(&[]).unwrap();
+    assert!(
+        v.findings.iter().any(|f| matches!(f, Finding::CloseBackup { day, missing: true, .. } if day == DAY)),
+        "{:?}",
+        v.findings
+    );
+}

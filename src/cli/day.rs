@@ -93,6 +93,8 @@ pub struct CloseArgs {
 pub enum ReportCommand {
     /// Báo cáo ngày (giữa ngày hoặc sau khi khóa sổ)
     Day(DayReportArgs),
+    /// Kết quả chi trả của một kỳ (tháng): từng người đã chi, chưa chi, dừng chi
+    Period(super::period::PeriodReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -308,7 +310,10 @@ pub fn close(cli: &Cli, args: &CloseArgs) -> Result<(), Exit> {
 }
 
 pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
-    let ReportCommand::Day(args) = cmd;
+    let args = match cmd {
+        ReportCommand::Day(args) => args,
+        ReportCommand::Period(args) => return super::period::report(cli, args),
+    };
     let ctx = Context::load(cli)?;
     let day = day_arg(&args.date, &ctx)?;
     let (mut service, session) = ctx.sign_in(cli)?;
@@ -318,7 +323,8 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
             .note_export(&session, "report.day", out, &day)
             .map_err(fail)?;
     }
-    let office = &service.config().office;
+    // Text, CSV and xlsx are the one document of the report.
+    let document = || crate::document::day::build(&service.config().office, &report);
     let write = |bytes: &[u8]| -> Result<(), Exit> {
         match &args.out {
             Some(p) => std::fs::write(p, bytes).map_err(fail),
@@ -336,10 +342,10 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
             )
             .as_bytes(),
         ),
-        Format::Text => write(crate::print::day_report::render_text(office, &report).as_bytes()),
+        Format::Text => write(crate::print::document::render_text(&document()).as_bytes()),
         Format::Csv => {
             let mut out = Vec::new();
-            crate::export::day_csv::write_csv(&report, &mut out).map_err(fail)?;
+            crate::export::write_csv(&document(), &mut out).map_err(fail)?;
             write(&out)
         }
         Format::Xlsx => {
@@ -349,7 +355,7 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
                     "An xlsx report needs --out FILE.xlsx.",
                 ))
             })?;
-            crate::export::day_xlsx::write_xlsx(office, &report, &path).map_err(fail)
+            crate::export::write_xlsx(&document(), &path).map_err(fail)
         }
     }
 }

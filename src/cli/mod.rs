@@ -12,6 +12,7 @@ mod doctor;
 mod gate;
 mod import;
 mod pay;
+mod period;
 mod person;
 mod show;
 mod users;
@@ -79,6 +80,9 @@ pub enum Command {
     Gate,
     /// Kiểm tra cài đặt: quyền tệp, khóa nhật ký, múi giờ, đĩa, sao lưu, SSH
     Doctor(doctor::DoctorArgs),
+    /// Kỳ chi trả (tháng): khóa kỳ sau hạn chi trả
+    #[command(subcommand)]
+    Period(period::PeriodCommand),
     /// Khóa nhật ký kiểm toán (trưởng bưu cục): thay khóa mới, xem docs/restore.md
     #[command(subcommand)]
     Key(KeyCommand),
@@ -123,6 +127,7 @@ pub fn run() -> ExitCode {
         Some(Command::Status(ref args)) => person::status(&cli, args),
         Some(Command::Verify(ref args)) => day::verify(&cli, args),
         Some(Command::Backup { ref dest }) => day::backup(&cli, dest),
+        Some(Command::Period(ref cmd)) => period::run(&cli, cmd),
         Some(Command::Key(KeyCommand::Rotate)) => day::rotate_key(&cli),
         Some(Command::Doctor(ref args)) => doctor::run(&cli, args),
         Some(Command::Gate) => gate::run(&cli),

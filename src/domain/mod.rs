@@ -7,6 +7,7 @@ pub mod idnumber;
 pub mod money;
 pub mod payment;
 pub mod period;
+pub mod period_report;
 pub mod person;
 pub mod proxy;
 pub mod report;

@@ -106,6 +106,7 @@ impl Localize for Error {
             Error::BadText { field, error } => format!("Ô {}: {}", field_vi(field), error.vi()),
             Error::Pay(e) => e.vi(),
             Error::Day(e) => e.vi(),
+            Error::Period(e) => e.vi(),
             Error::Import(e) => e.vi(),
             Error::NoSuchPerson => {
                 "Không tìm thấy đối tượng này (có thể danh sách vừa thay đổi). Tìm lại.".into()
@@ -131,6 +132,7 @@ impl Localize for Error {
             Error::BadText { field, error } => format!("Field {field}: {}", error.en()),
             Error::Pay(e) => e.en(),
             Error::Day(e) => e.en(),
+            Error::Period(e) => e.en(),
             Error::Import(e) => e.en(),
             Error::NoSuchPerson => {
                 "No such person (the list may have just changed). Search again.".into()

@@ -185,12 +185,22 @@ impl Localize for Finding {
                 "Các khoản của lô nhập #{batch_id} ({}) đã bị thay đổi sau khi nhập.",
                 for_display(file)
             ),
+            Finding::CloseBackup { day, file, missing: true } => format!(
+                "Bản sao lưu {} làm khi khóa sổ ngày {} không còn trong thư mục sao lưu: chép lại từ nơi cất giữ, hoặc chạy `chitra backup` ngay.",
+                for_display(file),
+                date(day)
+            ),
+            Finding::CloseBackup { day, file, missing: false } => format!(
+                "Bản sao lưu {} làm khi khóa sổ ngày {} bị hỏng: chạy `chitra backup` ngay và kiểm tra đĩa (`chitra doctor`).",
+                for_display(file),
+                date(day)
+            ),
             Finding::PaperDayOpen { day } => format!(
                 "Ngày {} có mã niêm phong trên giấy nhưng trong sổ chưa khóa sổ: ngày đã khóa đã bị xóa.",
                 date(day)
             ),
             Finding::PaperSealDiffers { day, paper, held } => format!(
-                "Mã niêm phong ngày {} trên giấy là {paper}, trong sổ là {held}: sổ đã bị thay đổi từ đó.",
+                "Mã niêm phong ngày {} trên giấy là {paper}, trong sổ là {held}: sổ đã bị thay đổi từ đó (hoặc mã trên giấy bị chép sai — kiểm tra lại từng ký tự).",
                 date(day)
             ),
         }
@@ -271,6 +281,11 @@ impl Localize for Finding {
                 "The lines of import batch #{batch_id} ({}) changed after the import.",
                 for_display(file)
             ),
+            Finding::CloseBackup { day, file, missing } => format!(
+                "The backup {} made when {day} was closed is {}: run `chitra backup` now.",
+                for_display(file),
+                if *missing { "missing" } else { "damaged" }
+            ),
             Finding::PaperDayOpen { day } => format!(
                 "{day} has a seal on paper but is not closed in the database: the closed day was deleted."
             ),
@@ -301,12 +316,25 @@ pub fn coverage(c: &Coverage, vi: bool) -> String {
         ),
         (None, false) => "No day is closed yet: no seal to compare.".into(),
     };
-    let after = match (c.after, vi) {
-        (Some((from, to)), true) => format!(
-            " Các dòng #{from}–#{to} sau đó chỉ được bảo vệ bởi khóa kiểm toán và tệp mốc đầu chuỗi, cho tới khi ngày được khóa sổ."
+    let rows = |from: i64, to: i64| {
+        if from == to {
+            format!("#{from}")
+        } else {
+            format!("#{from}–#{to}")
+        }
+    };
+    let after = match (c.after.map(|(f, t)| rows(f, t)), vi) {
+        (Some(r), true) if c.sealed.is_none() => format!(
+            " Các dòng nhật ký {r} chỉ được bảo vệ bởi khóa kiểm toán và tệp mốc đầu chuỗi, cho tới khi ngày đầu tiên được khóa sổ."
         ),
-        (Some((from, to)), false) => format!(
-            " Rows #{from}–#{to} after it are protected only by the audit key and the head anchor until the day is closed."
+        (Some(r), false) if c.sealed.is_none() => format!(
+            " Audit rows {r} are protected only by the audit key and the head anchor until the first day is closed."
+        ),
+        (Some(r), true) => format!(
+            " Dòng {r} sau đó chỉ được bảo vệ bởi khóa kiểm toán và tệp mốc đầu chuỗi, cho tới khi ngày được khóa sổ."
+        ),
+        (Some(r), false) => format!(
+            " Rows {r} after it are protected only by the audit key and the head anchor until the day is closed."
         ),
         (None, _) => String::new(),
     };

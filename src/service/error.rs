@@ -31,6 +31,8 @@ pub enum Error {
     Day(super::day::DayError),
     /// A payment was refused.
     Pay(super::pay::PayError),
+    /// A period could not be reported or closed.
+    Period(super::period::PeriodError),
     /// No person with that id (a stale screen).
     NoSuchPerson,
     /// No payment with that id (a stale screen).

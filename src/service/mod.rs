@@ -14,6 +14,7 @@ mod error;
 pub mod import;
 pub mod pay;
 pub mod people;
+pub mod period;
 pub mod proxies;
 pub mod users;
 pub mod verify;

@@ -60,6 +60,9 @@ pub enum Finding {
     SealChain { day: String },
     /// An import batch's lines changed after the import.
     BatchChanged { batch_id: i64, file: String },
+    /// The backup made when the newest day was closed is missing or not
+    /// whole.
+    CloseBackup { day: String, file: String, missing: bool },
     /// A seal copied from paper names a day the database has not closed.
     PaperDayOpen { day: String },
     /// A seal copied from paper differs from the database's.
@@ -121,6 +124,10 @@ impl Service {
     /// Checks everything; `paper` are seals copied from signed reports.
     pub fn verify(&self, paper: &[PaperSeal]) -> Result<Verification, Error> {
         let prefix = self.config.receipt.prefix.clone();
+        let backup_dir = self.config.backup.dir.clone();
+        // A copy being verified (chitra --db COPY verify) is not expected to
+        // have the office's backups beside it.
+        let own = self.store.path() == self.config.database.path;
         let anchor = anchor::read(&self.store.anchor_path(), self.store.keys());
         self.store.read(|r| {
             let mut v = Verification::default();
@@ -219,6 +226,29 @@ impl Service {
                 prev_code = Some(c.code.clone());
                 held.insert(day.clone(), (c.code.clone(), c.seal.seq));
                 v.last_seal = Some((day, c.code));
+            }
+
+            // The newest close's backup is there and whole (older ones
+            // may have been pruned).
+            if own
+                && let Some((day, _)) = &v.last_seal
+                && let Some(c) = days::closed(r, day)?
+                && !c.backup.is_empty()
+            {
+                let path = backup_dir.join(&c.backup);
+                if !path.is_file() {
+                    v.findings.push(Finding::CloseBackup {
+                        day: day.clone(),
+                        file: c.backup.clone(),
+                        missing: true,
+                    });
+                } else if crate::store::check_copy(&path).is_err() {
+                    v.findings.push(Finding::CloseBackup {
+                        day: day.clone(),
+                        file: c.backup.clone(),
+                        missing: false,
+                    });
+                }
             }
 
             // Seals from paper.

@@ -19,6 +19,7 @@ pub mod key;
 pub mod migrations;
 pub mod payments;
 pub mod people;
+pub mod periods;
 pub mod proxies;
 pub mod replay;
 #[doc(hidden)]

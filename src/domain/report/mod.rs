@@ -208,6 +208,20 @@ impl ClerkDay {
     pub fn drawer_opened(&self) -> bool {
         self.float > Money::ZERO || self.issued > Money::ZERO || self.cash_paid > Money::ZERO
     }
+
+    /// Any cash went through the drawer today, or it was counted.
+    pub fn drawer_used(&self) -> bool {
+        self.count.is_some()
+            || [
+                self.float,
+                self.issued,
+                self.returned,
+                self.cash_paid,
+                self.cash_voided,
+            ]
+            .iter()
+            .any(|m| !m.is_zero())
+    }
 }
 
 /// A missing run of receipt numbers.
@@ -316,6 +330,26 @@ impl DayReport {
             .filter(|n| n.not_counted.is_none())
             .map(|n| n.difference)
             .sum()
+    }
+
+    /// What the drawers counted so far should hold. A drawer's expected
+    /// cash is shown to nobody before its count (the count is blind), so
+    /// the office's figure beside the cash counted leaves uncounted drawers
+    /// out; once every drawer is counted it is `totals.cash_expected`.
+    pub fn counted_expected(&self) -> Money {
+        self.clerks
+            .iter()
+            .filter(|c| c.count.is_some())
+            .map(|c| c.expected)
+            .sum()
+    }
+
+    /// How many drawers were used today and are not counted yet.
+    pub fn uncounted_drawers(&self) -> usize {
+        self.clerks
+            .iter()
+            .filter(|c| c.drawer_used() && c.count.is_none())
+            .count()
     }
 
     /// The totals in the canonical text a close stores.
