@@ -15,6 +15,17 @@ use crate::domain::report::{self, Blocker, CountFact, DayReport, MoveKind, Seal}
 use crate::domain::user::User;
 use crate::store::{Read, audit, days, drawers, payments, users};
 
+/// Why a clerk's drawer cannot pay cash now ([`Service::cash_block`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CashBlock {
+    /// No opening float today: the supervisor has not opened the drawer.
+    NotOpened,
+    /// The drawer was counted at the end of the shift.
+    Counted,
+    /// The drawer holds less than the amount to pay.
+    Short,
+}
+
 /// Why a cash or close operation was refused.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DayError {
@@ -198,6 +209,22 @@ impl Service {
             .store
             .read(|r| drawers::balance(r, &day, clerk.user.id))?
             >= amount)
+    }
+
+    /// Why `clerk`'s drawer cannot pay `amount` in cash now, or `None`
+    /// when it can: not opened today, already counted, or not holding
+    /// that much (the amount it holds is never told).
+    pub fn cash_block(&self, clerk: &Session, amount: Money) -> Result<Option<CashBlock>, Error> {
+        let (opened, count) = self.drawer_state(clerk)?;
+        Ok(if !opened {
+            Some(CashBlock::NotOpened)
+        } else if count.is_some() {
+            Some(CashBlock::Counted)
+        } else if self.drawer_holds(clerk, amount)? {
+            None
+        } else {
+            Some(CashBlock::Short)
+        })
     }
 
     /// The cash `clerk`'s drawer holds now (for the clerk's own screen: it

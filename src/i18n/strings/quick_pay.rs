@@ -3,7 +3,7 @@
 //! pay (and why), and letters that go back to searching.
 
 use crate::i18n::{Localize, tr};
-use crate::tui::screens::pay::cash::CashBlock;
+use crate::service::day::CashBlock;
 
 /// The drawer's state on the counter's status line, short (never its
 /// amount: the count is blind).

@@ -7,32 +7,14 @@
 //! The pay transaction checks all of it again; this only saves the clerk a
 //! wasted step.
 
+pub use crate::service::day::CashBlock;
+
 use crate::domain::Money;
 use crate::tui::context::Ctx;
-
-/// Why the drawer cannot pay cash now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CashBlock {
-    /// No opening float today: the supervisor has not opened the drawer.
-    NotOpened,
-    /// The drawer was counted at the end of the shift.
-    Counted,
-    /// The drawer holds less than the amount to pay.
-    Short,
-}
 
 /// Why the drawer cannot pay `amount` in cash, or `None` when it can (or
 /// when it could not be asked: the service refuses at the end if need be).
 pub fn cash_block(ctx: &Ctx, amount: Money) -> Option<CashBlock> {
     let session = ctx.session.as_ref()?;
-    let (opened, count) = ctx.service.drawer_state(session).ok()?;
-    if !opened {
-        Some(CashBlock::NotOpened)
-    } else if count.is_some() {
-        Some(CashBlock::Counted)
-    } else if ctx.service.drawer_holds(session, amount).ok()? {
-        None
-    } else {
-        Some(CashBlock::Short)
-    }
+    ctx.service.cash_block(session, amount).ok().flatten()
 }
