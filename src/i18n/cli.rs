@@ -27,7 +27,8 @@ pub const VERSION_FLAG: &str = "In phiên bản";
 
 /// The bracketed notes clap adds after an argument's description, and
 /// their Vietnamese.
-const NOTES: [(&str, &str); 5] = [
+const NOTES: [(&str, &str); 6] = [
+    ("Possible values:", "Giá trị:"),
     ("[default: ", "[mặc định: "),
     ("[possible values: ", "[giá trị: "),
     ("[env: ", "[biến môi trường: "),
@@ -89,7 +90,7 @@ pub enum Problem {
 
 /// The message for `problem`, with the command's usage line and a
 /// suggestion ("did you mean …") when there is one.
-pub fn error_text(problem: &Problem, suggestion: Option<&str>, usage: Option<&str>) -> String {
+pub fn error_text(problem: &Problem, suggestion: Option<&[String]>, usage: Option<&str>) -> String {
     let list = |v: &[String]| v.join(", ");
     let mut out = String::from("chitra: ");
     out.push_str(&match problem {
@@ -125,7 +126,7 @@ pub fn error_text(problem: &Problem, suggestion: Option<&str>, usage: Option<&st
         Problem::Other => "lệnh không hợp lệ.".to_string(),
     });
     if let Some(s) = suggestion {
-        out.push_str(&format!("\n  Có phải ý bạn là “{s}”?"));
+        out.push_str(&format!("\n  Có phải ý bạn là “{}”?", s.join("” hoặc “")));
     }
     if let Some(u) = usage {
         out.push_str(&format!("\n\n{}", frame_words(u.trim_end())));
