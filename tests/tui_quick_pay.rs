@@ -75,7 +75,10 @@ fn a_scanned_card_opens_the_person_and_four_more_keys_pay() {
     // A scanner types the card's QR code, then Enter.
     type_text(
         &mut app,
-        &format!("{}|046048001|{}|01011948|Nam|12 Lê Lợi|15082021", AN.2, AN.1),
+        &format!(
+            "{}|046048001|{}|01011948|Nam|12 Lê Lợi|15082021",
+            AN.2, AN.1
+        ),
     );
     app.handle_key(key(KeyCode::Enter));
     assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{}", message(&app));
@@ -244,7 +247,10 @@ fn the_last_six_digits_of_an_id_and_a_code_without_its_dash_find_the_person() {
         type_text(&mut app, search);
         let shown = screen(&mut app, 80, 24);
         assert!(shown.contains(who.1), "{search}:\n{shown}");
-        assert!(shown.contains(" 1 người"), "{search} finds one person:\n{shown}");
+        assert!(
+            shown.contains(" 1 người"),
+            "{search} finds one person:\n{shown}"
+        );
     }
     // Fewer than six digits of an ending find nobody by their ID.
     app_cleared(&mut app);

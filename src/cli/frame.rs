@@ -155,9 +155,7 @@ mod tests {
     use super::*;
 
     fn refused(args: &[&str]) -> String {
-        let e = command()
-            .try_get_matches_from(args)
-            .expect_err("refused");
+        let e = command().try_get_matches_from(args).expect_err("refused");
         message(&e)
     }
 
@@ -200,11 +198,20 @@ mod tests {
     fn refused_words_are_said_in_vietnamese_with_the_usage() {
         let text = refused(&["chitra", "repot"]);
         assert!(text.starts_with("chitra: không có lệnh “repot”."), "{text}");
-        assert!(text.contains("Có phải ý bạn là") && text.contains("“report”"), "{text}");
-        assert!(!text.contains("error:") && !text.contains("Usage"), "{text}");
+        assert!(
+            text.contains("Có phải ý bạn là") && text.contains("“report”"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("error:") && !text.contains("Usage"),
+            "{text}"
+        );
         let text = refused(&["chitra", "report", "day", "--format", "pdf"]);
         assert!(text.contains("giá trị “pdf” không dùng được"), "{text}");
-        assert!(text.contains("chọn một trong: text, csv, xlsx, json."), "{text}");
+        assert!(
+            text.contains("chọn một trong: text, csv, xlsx, json."),
+            "{text}"
+        );
         let text = refused(&["chitra", "user", "add"]);
         assert!(text.starts_with("chitra: còn thiếu "), "{text}");
         assert!(text.contains("Cách dùng: chitra user add"), "{text}");

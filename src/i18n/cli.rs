@@ -10,7 +10,8 @@
 //! English is for maintainers reading this file.
 
 /// The layout of every command's `--help`.
-pub const HELP_TEMPLATE: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
+pub const HELP_TEMPLATE: &str =
+    "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
 
 /// The heading of subcommands in `--help`.
 pub const COMMANDS: &str = "Lệnh";
@@ -143,7 +144,10 @@ mod tests {
     fn clap_frame_words_come_out_in_vietnamese() {
         let help = "Usage: chitra user add [OPTIONS] --role <ROLE>\n  --format <FORMAT>  Định dạng [default: text] [possible values: text, csv]";
         let vi = frame_words(help);
-        assert!(vi.starts_with("Cách dùng: chitra user add [TÙY_CHỌN]"), "{vi}");
+        assert!(
+            vi.starts_with("Cách dùng: chitra user add [TÙY_CHỌN]"),
+            "{vi}"
+        );
         assert!(vi.contains("[mặc định: text] [giá trị: text, csv]"), "{vi}");
         assert!(!vi.contains("Usage") && !vi.contains("default") && !vi.contains("possible"));
     }
@@ -161,6 +165,9 @@ mod tests {
         );
         assert!(text.starts_with("chitra: giá trị “boss” không dùng được cho “--role <VAI_TRÒ>”; chọn một trong: gdv, truong."), "{text}");
         assert!(text.contains("Cách dùng: chitra user add"), "{text}");
-        assert!(!text.contains("error:") && !text.contains("Usage"), "{text}");
+        assert!(
+            !text.contains("error:") && !text.contains("Usage"),
+            "{text}"
+        );
     }
 }

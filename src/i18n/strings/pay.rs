@@ -59,7 +59,10 @@ pub fn label_bank() -> &'static str {
 /// A transfer to an account that is not on file, without its bank.
 pub fn bank_needed() -> String {
     match lang() {
-        Lang::Vi => "Tài khoản này không phải tài khoản trong hồ sơ: ghi cả ngân hàng (hoặc ví) nhận tiền.".into(),
+        Lang::Vi => {
+            "Tài khoản này không phải tài khoản trong hồ sơ: ghi cả ngân hàng (hoặc ví) nhận tiền."
+                .into()
+        }
         Lang::En => "This account is not the one on file: give its bank (or wallet) too.".into(),
     }
 }

@@ -115,7 +115,11 @@ pub fn document(area: Rect, title: &str, items: &[KeyHelp], theme: &Theme) -> He
     for item in items {
         let what = wrap(&item.what, w.saturating_sub(keys_w + 2));
         for (i, l) in what.into_iter().enumerate() {
-            let keys = if i == 0 { fit(&item.keys, keys_w) } else { String::new() };
+            let keys = if i == 0 {
+                fit(&item.keys, keys_w)
+            } else {
+                String::new()
+            };
             lines.push(Line::from(vec![
                 Span::styled(pad(&keys, keys_w + 2), theme.key()),
                 Span::styled(l, theme.text()),
@@ -123,7 +127,10 @@ pub fn document(area: Rect, title: &str, items: &[KeyHelp], theme: &Theme) -> He
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(Span::styled(s.help_close.to_string(), theme.text())));
+    lines.push(Line::from(Span::styled(
+        s.help_close.to_string(),
+        theme.text(),
+    )));
     HelpDoc { lines, keys_at }
 }
 
@@ -133,14 +140,7 @@ pub fn last_top(help: &HelpDoc, area: Rect) -> usize {
 }
 
 /// Draws the help of the screen titled `title` over `area` from line `top`.
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    title: &str,
-    help: &HelpDoc,
-    top: usize,
-    theme: &Theme,
-) {
+pub fn draw(frame: &mut Frame, area: Rect, title: &str, help: &HelpDoc, top: usize, theme: &Theme) {
     let s = strings::t();
     let rect = rect(area);
     popup::open(frame, rect, &format!("{} — {title}", s.help_title), theme);

@@ -184,7 +184,11 @@ mod tests {
         assert_eq!(list.row(0, "Tiền mặt"), "  1  Tiền mặt");
         let down = list.on_key(&key(KeyCode::Down), &keys).unwrap();
         assert_eq!(list.update(down), None);
-        assert_eq!(list.row(0, "Tiền mặt"), "▸ 1  Tiền mặt", "marked, not moved");
+        assert_eq!(
+            list.row(0, "Tiền mặt"),
+            "▸ 1  Tiền mặt",
+            "marked, not moved"
+        );
         let enter = list.on_key(&key(KeyCode::Enter), &keys).unwrap();
         assert_eq!(list.update(enter), Some(0));
         // A number chooses at once, marked or not.
