@@ -170,6 +170,10 @@ fn cash_is_not_marked(office: &common::Office, app: &mut App, why: &str) -> Stri
     type_text(app, "1");
     assert_eq!(app.title(), "Bước 3/4: HÌNH THỨC CHI TRẢ");
     assert!(message(app).contains(why), "{}", message(app));
+    assert!(
+        !screen(app, 80, 24).contains('▸'),
+        "a refused row is not marked"
+    );
     assert!(payments_of(office, AN.2).is_empty());
     shown
 }

@@ -270,7 +270,7 @@ mod tests {
         p.proxy_paper = Some("15/UQ-2026".into());
         let text = render(&office(), &person("Trần Thị Bình"), &p, false);
         assert!(
-            text.contains("Giấy ủy quyền : số 15/UQ-2026"),
+            text.contains("Giấy ủy quyền  : số 15/UQ-2026"),
             "{text}"
         );
         let own = render(&office(), &person("Trần Thị Bình"), &payment(100_000), false);

@@ -105,6 +105,16 @@ impl Screen for ChooseMethod {
 
     fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
         match msg {
+            // Cash the drawer cannot pay is refused before the list marks
+            // it, so the marker never rests on a row that cannot be taken.
+            Msg::List(ChoiceMsg::Choose(i))
+                if self.cash.is_some() && PayMethod::ALL.get(i).is_some_and(|m| m.is_cash()) =>
+            {
+                if let Some(why) = self.cash {
+                    ctx.error(&strings::cash_blocked(why));
+                }
+                Nav::Stay
+            }
             Msg::List(m) => match self.list.update(m) {
                 Some(i) => self.choose(i, ctx),
                 None => Nav::Stay,
