@@ -115,6 +115,17 @@ pub struct Receipt {
     pub spool_dir: PathBuf,
     #[serde(default)]
     pub printer: String,
+    /// The monospace TrueType font receipts and reports are printed in.
+    #[serde(default = "default_font")]
+    pub font: PathBuf,
+}
+
+/// Liberation Mono (Debian's fonts-liberation2): monospace, with every
+/// Vietnamese letter. DejaVu Sans Mono lacks 46 of them (ả, ấ, ở, …).
+pub const DEFAULT_FONT: &str = "/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf";
+
+fn default_font() -> PathBuf {
+    PathBuf::from(DEFAULT_FONT)
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -248,6 +259,7 @@ impl Config {
         for p in [
             &mut config.database.path,
             &mut config.receipt.spool_dir,
+            &mut config.receipt.font,
             &mut config.backup.dir,
         ] {
             if p.is_relative() {

@@ -1,6 +1,7 @@
 //! Under `umask 000`, every file chitra writes in its data folder —
-//! database, -wal, -shm, receipts, backups (asked for and after the close),
-//! reports written there — is 0600 and every folder it makes is 0700.
+//! database, -wal, -shm, the audit key and the head anchor, receipts,
+//! backups (asked for and after the close), reports written there — is
+//! 0600 and every folder it makes is 0700.
 
 mod deploy_office;
 
@@ -67,6 +68,8 @@ fn under_umask_000_every_file_is_0600_and_every_folder_0700() {
         "chitra.db",
         "chitra.db-wal",
         "chitra.db-shm",
+        "chitra.db.key",
+        "chitra.db.head",
         "backup/truoc-khoa-so.db",
         "bao-cao.xlsx",
         "bao-cao.csv",

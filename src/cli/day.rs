@@ -1,6 +1,5 @@
 //! The day's cash and its close from the command line: `chitra drawer …`,
-//! `chitra void`, `chitra close`, `chitra report day`, `chitra verify`,
-//! `chitra backup`.
+//! `chitra void`, `chitra close`, `chitra report day`, `chitra backup`.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -400,50 +399,6 @@ pub fn report_json(r: &DayReport) -> serde_json::Value {
         "blockers": r.blockers.iter().map(|b| b.localized()).collect::<Vec<_>>(),
         "audit_head": r.closed.as_ref().map(|c| &c.seal).or(r.audit_head.as_ref()).map(|s| json!({ "seq": s.seq, "hash": s.hash })),
     })
-}
-
-/// `chitra verify`.
-#[derive(Debug, Args)]
-pub struct VerifyArgs {
-    /// Mã niêm phong chép từ báo cáo ngày đã ký, dạng NGÀY=MÃ
-    /// (vd. 2026-12-05=ABCD-EFGH-JKMN-PQRS); dùng nhiều lần được
-    #[arg(long = "seal", value_name = "NGÀY=MÃ")]
-    pub seals: Vec<String>,
-}
-
-pub fn verify(cli: &Cli, args: &VerifyArgs) -> Result<(), Exit> {
-    let ctx = Context::load(cli)?;
-    let mut paper = Vec::new();
-    for s in &args.seals {
-        match crate::service::verify::PaperSeal::parse(s) {
-            Some(p) => paper.push(p),
-            None => {
-                eprintln!(
-                    "chitra: {} {}",
-                    crate::text::for_display(s),
-                    t(
-                        "không phải mã niêm phong: viết NGÀY=MÃ, vd. 2026-12-05=ABCD-EFGH-JKMN-PQRS (mã in ở cuối báo cáo ngày).",
-                        "is not a seal: write DAY=CODE, e.g. 2026-12-05=ABCD-EFGH-JKMN-PQRS (printed at the foot of the day report)."
-                    )
-                );
-                return Err(Exit::Refused);
-            }
-        }
-    }
-    let service = ctx.open()?;
-    let v = service.verify(&paper).map_err(fail)?;
-    if v.ok() {
-        println!("{}", crate::i18n::strings::verify_ok(&v));
-        if let Some(c) = crate::i18n::strings::verify_coverage(&v) {
-            println!("{c}");
-        }
-        return Ok(());
-    }
-    for f in &v.findings {
-        println!("{}", f.localized());
-    }
-    eprintln!("chitra: {} {}", v.findings.len(), t("vấn đề.", "problems."));
-    Err(Exit::NotFound)
 }
 
 pub fn backup(cli: &Cli, dest: &std::path::Path) -> Result<(), Exit> {

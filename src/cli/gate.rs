@@ -212,7 +212,7 @@ fn signed_in_supervisor(inner: &Cli) -> Result<(), Exit> {
 
 fn dispatch(inner: &Cli) -> Result<(), Exit> {
     match &inner.command {
-        Some(Command::Verify(args)) => super::day::verify(inner, args),
+        Some(Command::Verify(args)) => super::verify::run(inner, args),
         Some(Command::Doctor(args)) => super::doctor::run(inner, args),
         Some(Command::Import(args)) => super::import::run(inner, args),
         Some(Command::Report(cmd)) => super::day::report(inner, cmd),

@@ -17,6 +17,7 @@ mod period;
 mod person;
 mod show;
 mod users;
+mod verify;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -77,7 +78,7 @@ pub enum Command {
     /// Dừng/mở lại chi trả cho một người ngay (báo tử, chuyển đi) — trưởng bưu cục
     Status(person::StatusArgs),
     /// Kiểm tra toàn vẹn: nhật ký, sổ chi, biên nhận, ngày đã khóa
-    Verify(day::VerifyArgs),
+    Verify(verify::VerifyArgs),
     /// Lệnh SSH ép cho tài khoản chitra: màn hình quầy, hoặc vài lệnh của trưởng bưu cục (docs/cai-dat.md)
     Gate,
     /// Kiểm tra cài đặt: quyền tệp, khóa nhật ký, múi giờ, đĩa, sao lưu, SSH
@@ -112,6 +113,7 @@ pub fn run() -> ExitCode {
         Some(Command::Show(a)) => a.json,
         Some(Command::Import(a)) => a.json,
         Some(Command::Doctor(a)) => a.json,
+        Some(Command::Verify(a)) => a.json,
         _ => false,
     };
     JSON_ERRORS.store(json, std::sync::atomic::Ordering::Relaxed);
@@ -130,7 +132,7 @@ pub fn run() -> ExitCode {
         Some(Command::Close(ref args)) => day::close(&cli, args),
         Some(Command::Report(ref cmd)) => day::report(&cli, cmd),
         Some(Command::Status(ref args)) => person::status(&cli, args),
-        Some(Command::Verify(ref args)) => day::verify(&cli, args),
+        Some(Command::Verify(ref args)) => verify::run(&cli, args),
         Some(Command::Backup { ref dest }) => day::backup(&cli, dest),
         Some(Command::Period(ref cmd)) => period::run(&cli, cmd),
         Some(Command::Key(KeyCommand::Rotate)) => day::rotate_key(&cli),

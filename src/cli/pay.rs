@@ -133,7 +133,9 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
         approval,
     };
     match service.pay(&session, &req) {
-        Ok(paid) => {
+        Ok(mut paid) => {
+            // A script wants to know the receipt is out before going on.
+            paid.wait_for_print();
             let p = &paid.payment;
             if args.json {
                 let out = json!({

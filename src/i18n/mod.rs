@@ -76,6 +76,7 @@ pub mod import_source;
 pub mod labels;
 pub mod pay;
 pub mod period;
+pub mod printing;
 pub mod receipt;
 pub mod report;
 pub mod service;

@@ -85,7 +85,9 @@ impl Localize for PayError {
             }
             PayError::NothingToPay { last: None } => "Nothing to pay for this person.".into(),
             PayError::AlreadyPaid(b) => format!("{}. Not paying twice.", by_en(b)),
-            PayError::BadKey => "The idempotency key (--key) must be 8–64 ASCII letters, digits, '-' or '_'.".into(),
+            PayError::BadKey => {
+                "The idempotency key (--key) must be 8–64 ASCII letters, digits, '-' or '_'.".into()
+            }
             PayError::LinesChanged => {
                 "The unpaid lines just changed. Open the person again and review.".into()
             }
@@ -157,11 +159,13 @@ impl Localize for crate::print::spool::SpoolError {
                 path.display()
             ),
             S::Print { printer, reason } => format!(
-                "Đã chi và đã ghi sổ, nhưng máy in {printer} không in được ({reason}). Kiểm tra máy in rồi in lại biên nhận."
+                "Đã chi và đã ghi sổ, nhưng máy in {printer} không in được ({}). Kiểm tra máy in rồi in lại biên nhận.",
+                super::printing::lp_reason(reason)
             ),
             S::NoAnswer { printer, seconds } => format!(
                 "Đã chi và đã ghi sổ, nhưng máy in {printer} không trả lời sau {seconds} giây (tắt, kẹt giấy hoặc hết giấy). Kiểm tra máy in rồi in lại biên nhận."
             ),
+            S::Pdf(e) => format!("Đã chi và đã ghi sổ, nhưng biên nhận chưa in. {}", e.vi()),
         }
     }
 
@@ -179,6 +183,10 @@ impl Localize for crate::print::spool::SpoolError {
             }
             S::NoAnswer { printer, seconds } => format!(
                 "Paid and recorded, but the printer {printer} did not answer in {seconds} s (off, jammed or out of paper). Check it and reprint."
+            ),
+            S::Pdf(e) => format!(
+                "Paid and recorded, but the receipt is not printed. {}",
+                e.en()
             ),
         }
     }

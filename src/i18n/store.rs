@@ -28,6 +28,8 @@ fn reason_vi(reason: &str) -> String {
         "đĩa đã đầy".into()
     } else if r.contains("permission") || r.contains("readonly") || r.contains("read-only") {
         "không có quyền ghi".into()
+    } else if r.contains("disk i/o error") || r.contains("file too large") {
+        "lỗi đọc/ghi đĩa (đĩa đầy, tệp quá giới hạn hoặc đĩa hỏng)".into()
     } else if r.contains("no such file") || r.contains("not found") {
         "không có tệp hoặc thư mục này".into()
     } else {

@@ -1,9 +1,10 @@
 //! Printed output as 80-column text: any report's document
-//! ([`document`]), the day report ([`day_report`]), receipts, and the spool
-//! folder and printer they go to.
+//! ([`document`]), the day report ([`day_report`]), receipts; the A4 PDF
+//! made of that text ([`pdf`]), and the spool folder and printer they go to.
 
 pub mod day_report;
 pub mod document;
+pub mod pdf;
 pub mod period;
 pub mod receipt;
 pub mod spool;

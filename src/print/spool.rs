@@ -1,23 +1,46 @@
 //! The spool folder and the printer.
 //!
 //! Every receipt is written as a text file into the configured spool folder
-//! (so it can be found and printed again), then sent to the printer with
-//! `lp -d NAME` when the configuration names one. A printer that is off
-//! does not undo a payment: the caller shows the problem and the clerk
-//! reprints.
+//! (so it can be found, read and printed again). When the configuration
+//! names a printer, the text is made into an A4 PDF beside it
+//! ([`crate::print::pdf`]) and that is sent with `lp -d NAME`; printing is
+//! done once CUPS has finished the job. A printer that is off, jammed or
+//! stopped does not undo a payment: after a time limit the job is taken
+//! back out of the queue (so it cannot come out later beside a reprint),
+//! the caller shows the problem and the clerk reprints.
+//!
+//! [`Prints`] runs a print on its own thread so that a screen is never held
+//! up by the printer: the screen shows "đang in…" and reads the outcome
+//! from the [`Job`] when it has ended.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
+
+use crate::config::Receipt;
+use crate::print::pdf::{self, PdfError};
 
 /// What went wrong writing or printing a receipt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpoolError {
-    Write { path: PathBuf, reason: String },
-    Print { printer: String, reason: String },
+    Write {
+        path: PathBuf,
+        reason: String,
+    },
+    Print {
+        printer: String,
+        reason: String,
+    },
     /// The printer did not take the file in time (off, jammed, no paper).
-    NoAnswer { printer: String, seconds: u64 },
+    NoAnswer {
+        printer: String,
+        seconds: u64,
+    },
+    /// The PDF could not be made (the font).
+    Pdf(PdfError),
 }
 
 /// Writes `text` as `name` in `dir` (created 0700 if needed) as a 0600 file,
@@ -53,36 +76,136 @@ pub fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, SpoolError> 
     unreachable!("the loop returns")
 }
 
-/// How long `lp` may take to accept a file before the printer is reported
-/// as not answering (the payment is recorded already; the clerk reprints).
+/// How long a one-page print may take, from `lp` to the end of the job,
+/// before the printer is reported as not answering (the payment is
+/// recorded already; the clerk reprints). Each further page adds
+/// [`PER_PAGE`].
 pub const PRINT_TIMEOUT: Duration = Duration::from_secs(8);
+pub const PER_PAGE: Duration = Duration::from_secs(1);
 
-/// Sends a file to `printer` with `lp`, waiting at most `PRINT_TIMEOUT`;
-/// an empty printer name prints nothing.
-pub fn print(printer: &str, file: &Path) -> Result<(), SpoolError> {
-    print_with(Command::new("lp").arg("-d").arg(printer).arg(file), printer, PRINT_TIMEOUT)
-}
-
-fn print_with(cmd: &mut Command, printer: &str, limit: Duration) -> Result<(), SpoolError> {
-    if printer.trim().is_empty() {
+/// Prints the text file `text_file` (written by [`write`]) on the
+/// configured printer: makes its PDF beside it in the configured font,
+/// sends that with `lp` and waits until CUPS has printed it. `title` heads
+/// every page after the first; the job is named after the file, as the
+/// spool folder names it. No printer configured prints nothing.
+pub fn print(receipt: &Receipt, text_file: &Path, title: &str) -> Result<(), SpoolError> {
+    let printer = receipt.printer.trim();
+    if printer.is_empty() {
         return Ok(());
     }
+    let text = std::fs::read_to_string(text_file).map_err(|e| SpoolError::Write {
+        path: text_file.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    let font = pdf::load_font(&receipt.font).map_err(SpoolError::Pdf)?;
+    let made = pdf::render(&text, title, &font, &receipt.font).map_err(SpoolError::Pdf)?;
+    let file = write_pdf(text_file, &made.bytes)?;
+    let pages = u32::try_from(made.pages).unwrap_or(u32::MAX).max(1);
+    let limit = PRINT_TIMEOUT + PER_PAGE * (pages - 1);
+    let job_name = text_file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut lp = Command::new("lp");
+    lp.arg("-d")
+        .arg(printer)
+        .arg("-t")
+        .arg(&job_name)
+        .args(["-o", "media=A4"])
+        .arg(&file);
+    send(&mut lp, printer, limit)
+}
+
+/// Writes `pdf` beside `text_file`, with the same name and ".pdf".
+fn write_pdf(text_file: &Path, pdf: &[u8]) -> Result<PathBuf, SpoolError> {
+    let path = text_file.with_extension("pdf");
+    let err = |e: std::io::Error| SpoolError::Write {
+        path: path.clone(),
+        reason: e.to_string(),
+    };
+    // A PDF left from an earlier print of this file is made again.
+    if path.exists() {
+        std::fs::remove_file(&path).map_err(err)?;
+    }
+    let mut f = crate::files::create_new(&path).map_err(err)?;
+    if let Err(e) = f.write_all(pdf).and_then(|()| f.sync_all()) {
+        drop(f);
+        let _ = std::fs::remove_file(&path);
+        return Err(err(e));
+    }
+    Ok(path)
+}
+
+/// Runs `lp` (the command `cmd`), then waits for the job it queued to
+/// leave `printer`'s queue; all within `limit`. A job still queued then is
+/// cancelled and reported as not answered.
+fn send(cmd: &mut Command, printer: &str, limit: Duration) -> Result<(), SpoolError> {
+    let started = Instant::now();
+    let deadline = started + limit;
+    let out = run(cmd.env("LC_ALL", "C"), printer, deadline, limit)?;
+    // "request id is kho-12 (1 file(s))"
+    let Some(job) = out
+        .split_whitespace()
+        .skip_while(|w| *w != "is")
+        .nth(1)
+        .map(str::to_string)
+    else {
+        return Ok(());
+    };
+    loop {
+        let mut lpstat = Command::new("lpstat");
+        lpstat.env("LC_ALL", "C").arg("-o").arg(printer);
+        if let Ok(queue) = run(&mut lpstat, printer, deadline, limit) {
+            let waiting = queue
+                .lines()
+                .any(|l| l.split_whitespace().next() == Some(job.as_str()));
+            if !waiting {
+                return Ok(());
+            }
+        }
+        if Instant::now() >= deadline {
+            let mut cancel = Command::new("cancel");
+            let soon = Instant::now() + Duration::from_secs(2);
+            let _ = run(cancel.arg(&job), printer, soon, limit);
+            return Err(no_answer(printer, limit));
+        }
+        std::thread::sleep(Duration::from_millis(150));
+    }
+}
+
+fn no_answer(printer: &str, limit: Duration) -> SpoolError {
+    SpoolError::NoAnswer {
+        printer: printer.to_string(),
+        seconds: limit.as_secs().max(1),
+    }
+}
+
+/// Runs `cmd` until it ends or `deadline` passes; its output, or why not.
+fn run(
+    cmd: &mut Command,
+    printer: &str,
+    deadline: Instant,
+    limit: Duration,
+) -> Result<String, SpoolError> {
     let failed = |reason: String| SpoolError::Print {
         printer: printer.to_string(),
         reason,
     };
     let mut child = cmd
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| failed(e.to_string()))?;
-    let start = Instant::now();
     loop {
         match child.try_wait() {
             Ok(Some(status)) => {
+                let mut out = String::new();
+                if let Some(mut o) = child.stdout.take() {
+                    let _ = std::io::Read::read_to_string(&mut o, &mut out);
+                }
                 if status.success() {
-                    return Ok(());
+                    return Ok(out);
                 }
                 let mut err = String::new();
                 if let Some(mut e) = child.stderr.take() {
@@ -90,16 +213,173 @@ fn print_with(cmd: &mut Command, printer: &str, limit: Duration) -> Result<(), S
                 }
                 return Err(failed(err.trim().chars().take(300).collect()));
             }
-            Ok(None) if start.elapsed() >= limit => {
+            Ok(None) if Instant::now() >= deadline => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(SpoolError::NoAnswer {
-                    printer: printer.to_string(),
-                    seconds: limit.as_secs().max(1),
-                });
+                return Err(no_answer(printer, limit));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(20)),
             Err(e) => return Err(failed(e.to_string())),
+        }
+    }
+}
+
+/// How a print ended, once it has.
+type Ended = Option<Result<(), SpoolError>>;
+
+/// A print running on its own thread. Clones follow the same print.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// The printer it goes to; empty when nothing is printed.
+    pub printer: String,
+    state: Arc<(Mutex<Ended>, Condvar)>,
+}
+
+impl Job {
+    fn new(printer: &str) -> Job {
+        Job {
+            printer: printer.trim().to_string(),
+            state: Arc::new((Mutex::new(None), Condvar::new())),
+        }
+    }
+
+    /// A print that has already ended with `outcome` (or, with no printer,
+    /// that had nothing to do).
+    pub fn ended(printer: &str, outcome: Result<(), SpoolError>) -> Job {
+        let job = Job::new(printer);
+        job.end(outcome);
+        job
+    }
+
+    fn end(&self, outcome: Result<(), SpoolError>) {
+        let (lock, ended) = &*self.state;
+        *lock.lock().unwrap_or_else(|p| p.into_inner()) = Some(outcome);
+        ended.notify_all();
+    }
+
+    /// How the print ended, or `None` while it runs.
+    pub fn outcome(&self) -> Option<Result<(), SpoolError>> {
+        let (lock, _) = &*self.state;
+        lock.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Waits for the print to end and says how it ended.
+    pub fn wait(&self) -> Result<(), SpoolError> {
+        let (lock, ended) = &*self.state;
+        let mut state = lock.lock().unwrap_or_else(|p| p.into_inner());
+        loop {
+            if let Some(outcome) = state.as_ref() {
+                return outcome.clone();
+            }
+            state = ended.wait(state).unwrap_or_else(|p| p.into_inner());
+        }
+    }
+}
+
+/// The prints a process has started on other threads: how many have
+/// ended (so a screen loop knows when to draw again), and the outcomes of
+/// those no screen shows any more.
+#[derive(Debug, Clone, Default)]
+pub struct Prints {
+    inner: Arc<PrintsInner>,
+}
+
+#[derive(Debug, Default)]
+struct PrintsInner {
+    started: AtomicU64,
+    ended: AtomicU64,
+    watched: Mutex<Vec<Watched>>,
+}
+
+#[derive(Debug)]
+struct Watched {
+    job: Job,
+    when_printed: Option<String>,
+    when_failed: fn(&SpoolError) -> String,
+}
+
+impl Prints {
+    /// Runs `work` (printing on `printer`) on a thread of its own and
+    /// returns at once.
+    pub fn start<F>(&self, printer: &str, work: F) -> Job
+    where
+        F: FnOnce() -> Result<(), SpoolError> + Send + 'static,
+    {
+        let job = Job::new(printer);
+        self.inner.started.fetch_add(1, Ordering::SeqCst);
+        let (on_thread, inner) = (job.clone(), Arc::clone(&self.inner));
+        let spawned = std::thread::Builder::new()
+            .name("print".into())
+            .spawn(move || {
+                on_thread.end(work());
+                inner.ended.fetch_add(1, Ordering::SeqCst);
+            });
+        if let Err(e) = spawned {
+            job.end(Err(SpoolError::Print {
+                printer: job.printer.clone(),
+                reason: e.to_string(),
+            }));
+            self.inner.ended.fetch_add(1, Ordering::SeqCst);
+        }
+        job
+    }
+
+    /// True while a print started here has not ended.
+    pub fn busy(&self) -> bool {
+        self.inner.started.load(Ordering::SeqCst) != self.inner.ended.load(Ordering::SeqCst)
+    }
+
+    /// How many prints have ended so far: when it changes, something a
+    /// screen shows may have changed.
+    pub fn ended(&self) -> u64 {
+        self.inner.ended.load(Ordering::SeqCst)
+    }
+
+    /// Follows `job` after the screen that showed it has gone: its outcome
+    /// comes back from [`Prints::take_ended`], with `when_printed` as the
+    /// words for a print that went well (none: say nothing) and
+    /// `when_failed` making the words for a problem.
+    pub fn watch(
+        &self,
+        job: Job,
+        when_printed: Option<String>,
+        when_failed: fn(&SpoolError) -> String,
+    ) {
+        if let Ok(mut w) = self.inner.watched.lock() {
+            w.push(Watched {
+                job,
+                when_printed,
+                when_failed,
+            });
+        }
+    }
+
+    /// The followed prints that have ended: the words for each that went
+    /// well, or for its problem.
+    pub fn take_ended(&self) -> Vec<Result<Option<String>, String>> {
+        let Ok(mut watched) = self.inner.watched.lock() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        watched.retain(|w| match w.job.outcome() {
+            None => true,
+            Some(outcome) => {
+                out.push(
+                    outcome
+                        .map(|()| w.when_printed.clone())
+                        .map_err(|p| (w.when_failed)(&p)),
+                );
+                false
+            }
+        });
+        out
+    }
+
+    /// Waits until every print started here has ended (tests, and a
+    /// command that must not exit before its print is out).
+    pub fn wait_all(&self) {
+        while self.busy() {
+            std::thread::sleep(Duration::from_millis(10));
         }
     }
 }
@@ -121,7 +401,7 @@ mod tests {
     #[test]
     fn a_printer_that_does_not_answer_is_given_up_on_in_time() {
         let started = Instant::now();
-        let r = print_with(
+        let r = send(
             Command::new("sleep").arg("30"),
             "kho",
             Duration::from_millis(300),
@@ -132,7 +412,7 @@ mod tests {
 
     #[test]
     fn a_printer_that_refuses_is_reported_with_its_words() {
-        let r = print_with(
+        let r = send(
             Command::new("sh").args(["-c", "echo 'lp: printer not found' >&2; exit 1"]),
             "kho",
             Duration::from_secs(10),
@@ -146,8 +426,68 @@ mod tests {
         );
     }
 
+    fn receipt(printer: &str, font: &Path) -> Receipt {
+        Receipt {
+            prefix: "HD".into(),
+            spool_dir: PathBuf::from("/nonexistent"),
+            printer: printer.into(),
+            font: font.to_path_buf(),
+        }
+    }
+
     #[test]
     fn no_printer_named_means_nothing_is_printed() {
-        assert_eq!(print("", Path::new("/nonexistent")), Ok(()));
+        let none = receipt("", Path::new("/nonexistent.ttf"));
+        assert_eq!(print(&none, Path::new("/nonexistent"), "T"), Ok(()));
+    }
+
+    #[test]
+    fn a_missing_font_is_reported_before_anything_is_sent() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = write(dir.path(), "HD-2026-000001", "Hải Dương\n").unwrap();
+        let font = dir.path().join("khong-co.ttf");
+        let r = print(&receipt("kho", &font), &text, "T");
+        assert!(
+            matches!(&r, Err(SpoolError::Pdf(PdfError::FontMissing { path, .. })) if *path == font),
+            "{r:?}"
+        );
+        // Nothing was made to send.
+        assert!(!text.with_extension("pdf").exists());
+    }
+
+    #[test]
+    fn a_print_on_its_own_thread_reports_when_it_has_ended() {
+        let prints = Prints::default();
+        let (go, wait) = std::sync::mpsc::channel::<()>();
+        let job = prints.start("kho", move || {
+            let _ = wait.recv();
+            Err(SpoolError::NoAnswer {
+                printer: "kho".into(),
+                seconds: 8,
+            })
+        });
+        assert!(prints.busy());
+        assert_eq!(job.outcome(), None);
+        let before = prints.ended();
+        prints.watch(job.clone(), Some("in xong".into()), |p| {
+            format!("hỏng: {p:?}")
+        });
+        assert!(prints.take_ended().is_empty(), "still printing");
+        go.send(()).unwrap();
+        assert!(matches!(job.wait(), Err(SpoolError::NoAnswer { .. })));
+        prints.wait_all();
+        assert!(!prints.busy());
+        assert_eq!(prints.ended(), before + 1);
+        let ended = prints.take_ended();
+        assert!(
+            matches!(ended.as_slice(), [Err(words)] if words.starts_with("hỏng: NoAnswer")),
+            "{ended:?}"
+        );
+        // Reported once.
+        assert!(prints.take_ended().is_empty());
+        let ok = prints.start("kho", || Ok(()));
+        prints.watch(ok, Some("in xong".into()), |p| format!("hỏng: {p:?}"));
+        prints.wait_all();
+        assert_eq!(prints.take_ended(), vec![Ok(Some("in xong".to_string()))]);
     }
 }

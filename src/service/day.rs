@@ -619,7 +619,7 @@ struct ClosePlan {
 
 fn plan_close(r: &Read<'_>, day: &str, today: &str) -> Result<ClosePlan, Error> {
     let mut facts = days::facts(r, day)?;
-    facts.unpaid = days::unpaid(r)?;
+    facts.unpaid = days::unpaid(r, day)?;
     let report = report::compute(&facts);
     if !report.blockers.is_empty() {
         return Err(DayError::Blocked(report.blockers).into());
@@ -690,7 +690,7 @@ pub(super) fn report_of(r: &Read<'_>, day: &str) -> Result<DayReport, Error> {
         .into());
     }
     let mut facts = days::facts(r, day)?;
-    facts.unpaid = days::unpaid(r)?;
+    facts.unpaid = days::unpaid(r, day)?;
     let mut report = report::compute(&facts);
     // An earlier day left open blocks this one's close: say so now, not
     // after the PIN.

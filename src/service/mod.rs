@@ -56,6 +56,7 @@ pub struct Service {
     pub(crate) store: Store,
     pub(crate) config: Arc<Config>,
     pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) prints: crate::print::spool::Prints,
 }
 
 impl Service {
@@ -85,6 +86,7 @@ impl Service {
             store,
             clock: Arc::new(SystemClock::for_office(&config)),
             config,
+            prints: Default::default(),
         })
     }
 
@@ -96,6 +98,11 @@ impl Service {
 
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// The prints running on their own threads.
+    pub fn prints(&self) -> &crate::print::spool::Prints {
+        &self.prints
     }
 
     pub fn store(&self) -> &Store {

@@ -71,9 +71,22 @@ pub struct Paid {
     pub payment: PaymentRecord,
     /// The key was already used: this is the earlier payment, not a new one.
     pub replayed: bool,
-    /// Where the receipt was written, and whether printing failed.
+    /// Where the receipt was written, and why it could not be written or
+    /// printed.
     pub receipt_file: Option<std::path::PathBuf>,
     pub receipt_problem: Option<spool::SpoolError>,
+    /// The receipt being printed on its own thread, once it is written.
+    pub printing: Option<spool::Job>,
+}
+
+impl Paid {
+    /// Waits until the receipt is printed; a problem printing it becomes
+    /// `receipt_problem`.
+    pub fn wait_for_print(&mut self) {
+        if let Some(Err(problem)) = self.printing.as_ref().map(spool::Job::wait) {
+            self.receipt_problem = Some(problem);
+        }
+    }
 }
 
 /// Who paid, when, with which receipt: for "Đã chi bởi … lúc …".
@@ -413,6 +426,7 @@ impl Service {
             replayed,
             receipt_file: None,
             receipt_problem: None,
+            printing: None,
         };
         if !replayed {
             self.spool_receipt(&mut paid, false);
@@ -420,7 +434,9 @@ impl Service {
         Ok(paid)
     }
 
-    /// Writes the receipt of `paid` to the spool folder and prints it.
+    /// Writes the receipt of `paid` to the spool folder, then prints it on a
+    /// thread of its own: the payment is committed already, and the screen
+    /// goes on while the printer works.
     fn spool_receipt(&self, paid: &mut Paid, copy: bool) {
         let person = match self
             .store
@@ -437,7 +453,15 @@ impl Service {
         };
         match spool::write(&self.config.receipt.spool_dir, &name, &text) {
             Ok(path) => {
-                paid.receipt_problem = spool::print(&self.config.receipt.printer, &path).err();
+                let receipt = self.config.receipt.clone();
+                let printer = receipt.printer.clone();
+                paid.printing = Some(if printer.trim().is_empty() {
+                    spool::Job::ended("", Ok(()))
+                } else {
+                    let file = path.clone();
+                    self.prints
+                        .start(&printer, move || spool::print(&receipt, &file, &name))
+                });
                 paid.receipt_file = Some(path);
             }
             Err(e) => paid.receipt_problem = Some(e),
@@ -462,6 +486,7 @@ impl Service {
             replayed: true,
             receipt_file: None,
             receipt_problem: None,
+            printing: None,
         };
         self.spool_receipt(&mut paid, true);
         Ok(paid)

@@ -61,6 +61,7 @@ impl Service {
             store,
             config,
             clock,
+            prints: Default::default(),
         };
         service.create_first_supervisor(name, full_name, &hash)?;
         crate::files::make_database_private(db).map_err(|e| crate::store::StoreError::Io {

@@ -242,7 +242,11 @@ impl Service {
                         file: c.backup.clone(),
                         missing: true,
                     });
-                } else if crate::store::check_copy(&path).is_err() {
+                } else if crate::store::copy_seal(&path, day)
+                    .ok()
+                    .flatten()
+                    .is_none_or(|held| held != c.code)
+                {
                     v.findings.push(Finding::CloseBackup {
                         day: day.clone(),
                         file: c.backup.clone(),
@@ -295,5 +299,112 @@ impl Service {
             v.findings.extend(schema.into_iter().map(Finding::Schema));
             Ok(v)
         })
+    }
+}
+
+impl Finding {
+    /// A stable machine name for the kind of finding (the `kind` of
+    /// `verify --json`), whatever the wording of its message.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Finding::Integrity(_) => "integrity",
+            Finding::Schema(SchemaProblem::Missing { .. }) => "schema_missing",
+            Finding::Schema(SchemaProblem::Changed { .. }) => "schema_changed",
+            Finding::Schema(SchemaProblem::Extra { .. }) => "schema_extra",
+            Finding::Chain(ChainProblem::Gap { .. }) => "chain_gap",
+            Finding::Chain(ChainProblem::BrokenLink { .. }) => "chain_broken_link",
+            Finding::Chain(ChainProblem::Edited { .. }) => "chain_edited",
+            Finding::Chain(ChainProblem::UnknownKey { .. }) => "chain_unknown_key",
+            Finding::Row(RowProblem::Edited { .. }) => "row_edited",
+            Finding::Row(RowProblem::UnknownKey { .. }) => "row_unknown_key",
+            Finding::Row(RowProblem::Unsealed { .. }) => "row_unsealed",
+            Finding::Row(RowProblem::NotInLog { .. }) => "row_not_in_log",
+            Finding::Row(RowProblem::Missing { .. }) => "row_missing",
+            Finding::Row(RowProblem::NotAsLogged { .. }) => "row_not_as_logged",
+            Finding::Row(RowProblem::BulkChanged { .. }) => "bulk_changed",
+            Finding::AnchorMissing => "anchor_missing",
+            Finding::AnchorDamaged => "anchor_damaged",
+            Finding::HistoryCut { .. } => "history_cut",
+            Finding::PaidTwice { .. } => "paid_twice",
+            Finding::TotalNotLines { .. } => "total_not_lines",
+            Finding::ReceiptGap { .. } => "receipt_gap",
+            Finding::ReceiptForged { .. } => "receipt_forged",
+            Finding::ClosedDayTotals { .. } => "closed_day_totals",
+            Finding::ClosedDaySeal { .. } => "closed_day_seal",
+            Finding::SealChain { .. } => "seal_chain",
+            Finding::BatchChanged { .. } => "batch_changed",
+            Finding::CloseBackup { missing: true, .. } => "close_backup_missing",
+            Finding::CloseBackup { missing: false, .. } => "close_backup_damaged",
+            Finding::PaperDayOpen { .. } => "paper_day_open",
+            Finding::PaperSealDiffers { .. } => "paper_seal_differs",
+        }
+    }
+
+    /// The finding for scripts: its `kind`, where it is (table and row
+    /// key, audit row, day, receipt) and nothing localized.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::json;
+        let mut v = match self {
+            Finding::Integrity(line) => json!({ "line": line }),
+            Finding::Schema(
+                SchemaProblem::Missing { kind, name }
+                | SchemaProblem::Changed { kind, name }
+                | SchemaProblem::Extra { kind, name },
+            ) => json!({ "object": kind, "name": name }),
+            Finding::Chain(ChainProblem::Gap { after, next }) => {
+                json!({ "after_seq": after, "next_seq": next })
+            }
+            Finding::Chain(
+                ChainProblem::BrokenLink { seq } | ChainProblem::Edited { seq },
+            ) => json!({ "seq": seq }),
+            Finding::Chain(ChainProblem::UnknownKey { seq, key_id }) => {
+                json!({ "seq": seq, "key_id": key_id })
+            }
+            Finding::Row(
+                RowProblem::Edited { table, key, label }
+                | RowProblem::UnknownKey { table, key, label }
+                | RowProblem::Unsealed { table, key, label }
+                | RowProblem::NotInLog { table, key, label }
+                | RowProblem::Missing { table, key, label }
+                | RowProblem::NotAsLogged { table, key, label },
+            ) => json!({ "table": table.name(), "key": key, "label": label }),
+            Finding::Row(RowProblem::BulkChanged { what, seq }) => {
+                json!({ "what": what, "seq": seq })
+            }
+            Finding::AnchorMissing | Finding::AnchorDamaged => json!({}),
+            Finding::HistoryCut { anchored, head } => {
+                json!({ "anchored_seq": anchored, "head_seq": head })
+            }
+            Finding::PaidTwice {
+                entitlement_id,
+                receipts,
+            } => json!({ "entitlement_id": entitlement_id, "receipts": receipts }),
+            Finding::TotalNotLines { receipt_no } => json!({ "receipt_no": receipt_no }),
+            Finding::ReceiptGap {
+                office,
+                year,
+                from,
+                to,
+            } => json!({ "office": office, "year": year, "from": from, "to": to }),
+            Finding::ReceiptForged {
+                receipt_no,
+                expected,
+            } => json!({ "receipt_no": receipt_no, "expected": expected }),
+            Finding::ClosedDayTotals { day }
+            | Finding::ClosedDaySeal { day }
+            | Finding::SealChain { day }
+            | Finding::PaperDayOpen { day } => json!({ "day": day }),
+            Finding::BatchChanged { batch_id, file } => {
+                json!({ "batch_id": batch_id, "file": file })
+            }
+            Finding::CloseBackup { day, file, .. } => json!({ "day": day, "file": file }),
+            Finding::PaperSealDiffers { day, paper, held } => {
+                json!({ "day": day, "paper": paper, "held": held })
+            }
+        };
+        if let Some(m) = v.as_object_mut() {
+            m.insert("kind".into(), self.kind().into());
+        }
+        v
     }
 }

@@ -109,18 +109,29 @@ pub fn facts(r: &Read<'_>, day: &str) -> Result<DayFacts, StoreError> {
     })
 }
 
-/// People still owed, per open period (now).
-pub fn unpaid(r: &Read<'_>) -> Result<Vec<UnpaidFact>, StoreError> {
+/// People still owed, per open period, at the end of `day`: lines imported
+/// by then and not paid on or before it (a payment voided on or before it
+/// does not count). A day's report, whenever it is made or sealed, counts
+/// no later event.
+pub fn unpaid(r: &Read<'_>, day: &str) -> Result<Vec<UnpaidFact>, StoreError> {
+    let next = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.succ_opt())
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| "9999-12-31".to_string());
     let mut stmt = r.conn().prepare_cached(
         "SELECT e.period, count(DISTINCT e.person_id), sum(e.amount)
          FROM entitlements e JOIN periods p ON p.period = e.period
-         WHERE p.status = 'open'
+         JOIN import_batches b ON b.id = e.batch_id
+         WHERE p.status = 'open' AND b.imported_at < ?2
            AND NOT EXISTS (
-               SELECT 1 FROM payment_lines pl WHERE pl.entitlement_id = e.id
-                 AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = pl.payment_id))
+               SELECT 1 FROM payment_lines pl JOIN payments pay ON pay.id = pl.payment_id
+               WHERE pl.entitlement_id = e.id AND pay.day <= ?1
+                 AND NOT EXISTS (SELECT 1 FROM reversals r
+                                 WHERE r.payment_id = pl.payment_id AND r.day <= ?1))
          GROUP BY e.period ORDER BY e.period",
     )?;
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map([day, next.as_str()], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, i64>(1)?,

@@ -656,18 +656,56 @@ fn copy_into(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
 
 /// Opens a copy read-only and runs SQLite's own check on it.
 pub fn check_copy(path: &Path) -> Result<(), StoreError> {
+    copy_connection(path).map(|_| ())
+}
+
+/// The copy at `path` opened read-only once it checks: not empty (SQLite
+/// takes a 0-byte file for an empty database), SQLite's quick check
+/// passes, and it holds chitra's audit log.
+fn copy_connection(path: &Path) -> Result<Connection, StoreError> {
+    let bad = |reason: &str| StoreError::Io {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    };
+    let len = std::fs::metadata(path)
+        .map_err(|e| bad(&e.to_string()))?
+        .len();
+    if len == 0 {
+        return Err(bad("0 bytes"));
+    }
     let copy = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| StoreError::from_open(path, e))?;
     let ok: String = copy
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
         .map_err(|e| StoreError::from_open(path, e))?;
     if ok != "ok" {
-        return Err(StoreError::Io {
-            path: path.to_path_buf(),
-            reason: ok,
-        });
+        return Err(bad(&ok));
     }
-    Ok(())
+    let tables: i64 = copy
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('audit_log', 'closed_days')",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(|e| StoreError::from_open(path, e))?;
+    if tables != 2 {
+        return Err(bad("not a chitra database"));
+    }
+    Ok(copy)
+}
+
+/// The seal a copy holds for `day`, once the copy checks (see
+/// [`check_copy`]): a close's backup must hold the close it was made for.
+pub fn copy_seal(path: &Path, day: &str) -> Result<Option<String>, StoreError> {
+    let copy = copy_connection(path)?;
+    copy.query_row("SELECT seal FROM closed_days WHERE day = ?1", [day], |r| {
+        r.get(0)
+    })
+    .map(Some)
+    .or_else(|e| match e {
+        rusqlite::Error::QueryReturnedNoRows => Ok(None),
+        e => Err(StoreError::from_open(path, e)),
+    })
 }
 
 #[cfg(test)]

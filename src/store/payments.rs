@@ -67,7 +67,31 @@ pub(crate) fn parse_kind(s: &str) -> Result<EntitlementKind, StoreError> {
 
 /// How many times this line was paid before (all of them reversed, or the
 /// insert will be refused): the `attempt` of the next payment line.
+///
+/// A line is paid again only on the word of reversals chitra wrote: one
+/// that does not match its seal (inserted or changed with another tool) is
+/// refused as [`StoreError::Tampered`], so a forged void cannot open the
+/// way to a second payment.
 pub fn next_attempt(r: &Read<'_>, entitlement_id: i64) -> Result<i64, StoreError> {
+    let reversals: Vec<i64> = r
+        .conn()
+        .prepare_cached(
+            "SELECT rv.id FROM reversals rv JOIN payment_lines pl ON pl.payment_id = rv.payment_id
+             WHERE pl.entitlement_id = ?1",
+        )?
+        .query_map([entitlement_id], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in reversals {
+        let key = id.to_string();
+        let sealed = super::rows::read(r.conn(), Table::Reversals, &key)?
+            .map(|s| super::rows::check(r.keys_for_check(), Table::Reversals, &s));
+        if sealed != Some(super::rows::MacCheck::Good) {
+            return Err(StoreError::Tampered {
+                table: Table::Reversals.name(),
+                key,
+            });
+        }
+    }
     Ok(r
         .conn()
         .prepare_cached("SELECT count(*) FROM payment_lines WHERE entitlement_id = ?1")?

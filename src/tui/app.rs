@@ -147,6 +147,25 @@ impl App {
         std::mem::take(&mut self.repaint)
     }
 
+    /// Puts the outcome of prints that ended after their screen was left
+    /// on the message line: a problem always, a success when there is
+    /// something to say.
+    pub fn take_print_outcomes(&mut self) {
+        for outcome in self.service.prints().take_ended() {
+            match outcome {
+                Ok(Some(text)) => self.message = Some(Message::Info(text)),
+                Ok(None) => {}
+                Err(problem) => self.message = Some(Message::Error(problem)),
+            }
+        }
+    }
+
+    /// Waits for every print to end, then shows the outcomes (tests).
+    pub fn wait_for_prints(&mut self) {
+        self.service.prints().wait_all();
+        self.take_print_outcomes();
+    }
+
     /// The window is now `width`×`height`.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);

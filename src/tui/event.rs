@@ -23,6 +23,16 @@ pub fn read_batch() -> io::Result<Vec<Event>> {
     Ok(batch)
 }
 
+/// Like [`read_batch`], but gives up after `wait` with no event (while a
+/// print runs, so its outcome is drawn when it comes).
+pub fn read_batch_within(wait: Duration) -> io::Result<Vec<Event>> {
+    if event::poll(wait)? {
+        read_batch()
+    } else {
+        Ok(Vec::new())
+    }
+}
+
 /// Esc followed at once by a key reaches crossterm as one Alt+key (the two
 /// bytes came in one packet). chitra binds nothing to Alt, so such a key is
 /// taken as what the clerk typed: Esc, then the key.

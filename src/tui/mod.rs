@@ -45,13 +45,28 @@ pub fn run(service: Service) -> io::Result<()> {
     let size = tui.size()?;
     app.resize(size.width, size.height);
     tui.draw(&app)?;
+    // Prints run on their own threads; while one runs, the loop also wakes
+    // now and then to draw its outcome as soon as it has ended.
+    let mut prints_seen = app.service().prints().ended();
     while !app.should_quit() {
-        for event in event::read_batch()? {
-            app.handle_event(&event);
+        let prints = app.service().prints().clone();
+        let events = if prints.busy() || prints.ended() != prints_seen {
+            event::read_batch_within(std::time::Duration::from_millis(100))?
+        } else {
+            event::read_batch()?
+        };
+        for event in &events {
+            app.handle_event(event);
             if app.should_quit() {
                 return Ok(());
             }
         }
+        let ended = prints.ended();
+        if events.is_empty() && ended == prints_seen {
+            continue;
+        }
+        prints_seen = ended;
+        app.take_print_outcomes();
         if app.take_repaint() {
             tui.repaint()?;
         }

@@ -1,6 +1,8 @@
 //! A receipt as it prints (80 columns, from `Service::receipt_text`), to
 //! read on screen and print again. A reprint is a copy marked "BẢN SAO",
-//! written to the spool folder and printed by the service, which audits it.
+//! written to the spool folder and printed by the service, which audits it;
+//! the printing runs on its own thread, and its outcome comes to the
+//! message line when it has ended.
 //!
 //! The receipt is as wide as the window, so it is shown across the whole
 //! screen rather than in a box; ↑/↓/PgUp/PgDn scroll it, Esc closes it.
@@ -14,7 +16,8 @@ use ratatui::text::Line;
 use super::void::VoidPayment;
 use super::{Nav, Outcome, Screen};
 use crate::domain::payment::PaymentRecord;
-use crate::i18n::{Localize, strings};
+use crate::i18n::{Localize, printing, strings};
+use crate::print::spool::Job;
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
@@ -55,29 +58,49 @@ impl ReceiptView {
     }
 }
 
-/// Prints a copy of the receipt of payment `payment_id` ("BẢN SAO") and
-/// says how it went on the message line; true when it printed.
-pub fn reprint(ctx: &mut Ctx, payment_id: i64) -> bool {
-    let Some(session) = ctx.session.clone() else {
-        return false;
-    };
-    match ctx.service.reprint(&session, payment_id) {
-        Ok(paid) => match (paid.receipt_problem, paid.receipt_file) {
-            (Some(problem), _) => {
-                ctx.error(&problem.localized());
-                false
-            }
-            (None, file) => {
-                let file = file.map(|f| f.display().to_string()).unwrap_or_default();
-                ctx.info(strings::reprinted(&for_display(&file)));
-                true
-            }
-        },
+/// A copy of a receipt on its way to the printer.
+pub struct Reprint {
+    pub job: Job,
+    /// The copy's text file in the spool folder.
+    pub file: Option<std::path::PathBuf>,
+    /// What to say once it has printed.
+    pub when_printed: String,
+}
+
+/// Starts printing a copy of the receipt of payment `payment_id` ("BẢN
+/// SAO") and says so on the message line: "đang in…" while the printer
+/// works, or how it ended if it already has. `None` when the copy could not
+/// even be written (the message line says why).
+pub fn reprint(ctx: &mut Ctx, payment_id: i64) -> Option<Reprint> {
+    let session = ctx.session.clone()?;
+    let paid = match ctx.service.reprint(&session, payment_id) {
+        Ok(paid) => paid,
         Err(e) => {
             ctx.error(&e);
-            false
+            return None;
         }
+    };
+    if let Some(problem) = &paid.receipt_problem {
+        ctx.error(&problem.localized());
+        return None;
     }
+    let job = paid.printing?;
+    let file = paid.receipt_file;
+    let shown = file
+        .as_ref()
+        .map(|f| f.display().to_string())
+        .unwrap_or_default();
+    let when_printed = strings::reprinted(&for_display(&shown));
+    match job.outcome() {
+        None => ctx.info(printing::reprinting(&for_display(&job.printer))),
+        Some(Ok(())) => ctx.info(when_printed.clone()),
+        Some(Err(problem)) => ctx.error(&problem.localized()),
+    }
+    Some(Reprint {
+        job,
+        file,
+        when_printed,
+    })
 }
 
 impl Screen for ReceiptView {
@@ -107,7 +130,15 @@ impl Screen for ReceiptView {
                 self.scroll.update(m, self.lines.len().saturating_sub(17));
             }
             Msg::Reprint => {
-                reprint(ctx, self.payment.id);
+                // The outcome comes to the message line when it has ended,
+                // on whichever screen is showing then.
+                if let Some(copy) = reprint(ctx, self.payment.id)
+                    && copy.job.outcome().is_none()
+                {
+                    ctx.service
+                        .prints()
+                        .watch(copy.job, Some(copy.when_printed), |p| p.localized());
+                }
             }
             Msg::Void => {
                 if let Some(popup) = VoidPayment::open(ctx, &self.payment) {

@@ -30,8 +30,8 @@ use super::close_pin::ClosePin;
 use super::{Nav, Outcome, Screen};
 use crate::document::layout::Line;
 use crate::domain::report::DayReport;
-use crate::i18n::{Localize, strings};
-use crate::print::{day_report, spool};
+use crate::i18n::{printing, strings};
+use crate::print::spool;
 use crate::service::day::DayError;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
@@ -126,16 +126,27 @@ impl DayClose {
             return;
         }
         let config = ctx.service.config();
-        let text = day_report::render_text(&config.office, &self.report);
+        let document = crate::document::day::build(&config.office, &self.report);
+        let text = crate::print::document::render_text(&document);
         let name = format!("bao-cao-{}", self.report.day);
-        let written = spool::write(&config.receipt.spool_dir, &name, &text)
-            .and_then(|path| spool::print(&config.receipt.printer, &path).map(|()| path));
-        match written {
-            Ok(path) => ctx.info(strings::report_printed(&crate::text::for_display(
-                &path.display().to_string(),
-            ))),
-            Err(problem) => ctx.error(&problem.localized()),
+        let path = match spool::write(&config.receipt.spool_dir, &name, &text) {
+            Ok(path) => path,
+            Err(problem) => return ctx.error(&printing::report_not_printed(&problem)),
+        };
+        let done = strings::report_printed(&crate::text::for_display(&path.display().to_string()));
+        let receipt = config.receipt.clone();
+        if receipt.printer.trim().is_empty() {
+            return ctx.info(done);
         }
+        // Printed on its own thread; the outcome comes to the message line.
+        ctx.info(printing::printing_report(&crate::text::for_display(
+            &receipt.printer,
+        )));
+        let title = document.head.title;
+        let printer = receipt.printer.clone();
+        let prints = ctx.service.prints();
+        let job = prints.start(&printer, move || spool::print(&receipt, &path, &title));
+        prints.watch(job, Some(done), printing::report_not_printed);
     }
 
     fn go_to_date(&mut self, ctx: &mut Ctx) {

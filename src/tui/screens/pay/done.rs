@@ -1,12 +1,15 @@
 //! Step 5: the payment is recorded. A large "ĐÃ CHI", the receipt number,
 //! the amount in figures and in words, who received it and how.
 //!
-//! If the receipt could not be written or printed, the payment still
-//! stands; the screen says so and offers to print it again. Enter goes on
-//! to the next person (back to the counter, which starts a new search); Esc
-//! goes back to this person's file, which now shows the payment. A letter
-//! or digit typed here is the next search already: back to the counter
-//! with it typed.
+//! The receipt prints on its own thread: the screen shows "đang in…" at
+//! once and the outcome when the printer has answered. If the receipt could
+//! not be written or printed, the payment still stands; the screen says so
+//! and offers to print it again. Enter goes on to the next person (back to
+//! the counter, which starts a new search); Esc goes back to this person's
+//! file, which now shows the payment. Leaving while the receipt is still
+//! printing hands it to the app, which says if it failed. A letter or digit
+//! typed here is the next search already: back to the counter with it
+//! typed.
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -14,7 +17,8 @@ use ratatui::layout::Rect;
 
 use super::{Draft, periods, receiver_line};
 use crate::domain::in_words;
-use crate::i18n::{Localize, labels, strings};
+use crate::i18n::{Localize, labels, printing, strings};
+use crate::print::spool::SpoolError;
 use crate::service::pay::Paid;
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
@@ -50,6 +54,30 @@ impl Done {
     pub fn paid(&self) -> &Paid {
         &self.paid
     }
+
+    /// Why the receipt is not in the clerk's hands, if it is not: it could
+    /// not be written, or the print failed.
+    fn problem(&self) -> Option<SpoolError> {
+        self.paid.receipt_problem.clone().or_else(|| {
+            self.paid
+                .printing
+                .as_ref()
+                .and_then(|job| job.outcome())
+                .and_then(Result::err)
+        })
+    }
+
+    /// Leaving the screen: a print still running is followed by the app,
+    /// which shows its problem if it fails.
+    fn hand_over_print(&self, ctx: &mut Ctx) {
+        if let Some(job) = &self.paid.printing
+            && job.outcome().is_none()
+        {
+            ctx.service
+                .prints()
+                .watch(job.clone(), None, |p| p.localized());
+        }
+    }
 }
 
 impl Screen for Done {
@@ -77,7 +105,8 @@ impl Screen for Done {
         let payment = &self.paid.payment;
         match msg {
             Msg::NextPerson | Msg::Search(_) => {
-                match &self.paid.receipt_problem {
+                self.hand_over_print(ctx);
+                match self.problem() {
                     Some(problem) => ctx.error(&problem.localized()),
                     None => ctx.info(strings::paid_summary(
                         &payment.total.to_string(),
@@ -90,15 +119,28 @@ impl Screen for Done {
                     _ => Outcome::NextPerson,
                 })
             }
-            Msg::BackToPerson => Nav::Back(Outcome::Refresh),
+            Msg::BackToPerson => {
+                self.hand_over_print(ctx);
+                Nav::Back(Outcome::Refresh)
+            }
             Msg::ShowReceipt => match ReceiptView::open(ctx, payment) {
                 Some(view) => Nav::push(view),
                 None => Nav::Stay,
             },
             Msg::Reprint => {
-                if reprint(ctx, payment.id) {
-                    // The copy printed: the problem of the first print is solved.
+                if let Some(copy) = reprint(ctx, payment.id) {
+                    // The copy is written and on its way: from now on the
+                    // screen follows it instead of the first print.
+                    // While the copy prints, the screen itself says how it
+                    // is doing; a copy already out keeps its message.
+                    if copy.job.outcome().is_none() {
+                        ctx.clear_message();
+                    }
                     self.paid.receipt_problem = None;
+                    self.paid.printing = Some(copy.job);
+                    if copy.file.is_some() {
+                        self.paid.receipt_file = copy.file;
+                    }
                 }
                 Nav::Stay
             }
@@ -178,17 +220,28 @@ impl Screen for Done {
         if self.paid.replayed {
             notes.push((s.paid_replayed.to_string(), false));
         }
-        match (&self.paid.receipt_problem, &self.paid.receipt_file) {
-            (Some(problem), _) => {
-                notes.push((for_display(&problem.localized()).into_owned(), true))
+        let file = self
+            .paid
+            .receipt_file
+            .as_ref()
+            .map(|f| f.display().to_string());
+        let job = self.paid.printing.as_ref();
+        match (
+            &self.paid.receipt_problem,
+            job.map(|j| (j, j.outcome())),
+            file,
+        ) {
+            (Some(problem), _, _) => notes.push((problem.localized(), true)),
+            (None, Some((job, None)), _) => notes.push((printing::printing(&job.printer), false)),
+            (None, Some((_, Some(Err(problem)))), _) => notes.push((problem.localized(), true)),
+            (None, Some((job, Some(Ok(())))), Some(file)) if !job.printer.is_empty() => {
+                notes.push((printing::printed(&job.printer, &file), false))
             }
-            (None, Some(file)) => notes.push((
-                strings::receipt_written(&for_display(&file.display().to_string())),
-                false,
-            )),
-            (None, None) => {}
+            (None, _, Some(file)) => notes.push((strings::receipt_written(&file), false)),
+            (None, _, None) => {}
         }
         for (note, bad) in notes {
+            let note = for_display(&note);
             let style = if bad { theme.error() } else { theme.text() };
             for l in wrap(&note, w) {
                 if y < area.bottom() {
@@ -202,7 +255,7 @@ impl Screen for Done {
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
         let mut reprint = KeyHelp::new(&keys.reprint, s.key_reprint);
-        if self.paid.receipt_problem.is_some() {
+        if self.problem().is_some() {
             reprint = reprint.short(s.short_reprint);
         }
         vec![

@@ -1,0 +1,86 @@
+//! `chitra verify`: every check of the books, in words for the supervisor
+//! or, with `--json`, as one object whose findings each carry a stable
+//! `kind` for scripts and tests.
+
+use clap::Args;
+use serde_json::json;
+
+use super::context::Context;
+use super::{Cli, Exit, fail};
+use crate::i18n::{Localize, tr as t};
+use crate::service::verify::{PaperSeal, Verification};
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Mã niêm phong chép từ báo cáo ngày đã ký, dạng NGÀY=MÃ
+    /// (vd. 2026-12-05=ABCD-EFGH-JKMN-PQRS); dùng nhiều lần được
+    #[arg(long = "seal", value_name = "NGÀY=MÃ")]
+    pub seals: Vec<String>,
+    /// In kết quả dạng JSON (mỗi vấn đề có trường "kind" cố định)
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(cli: &Cli, args: &VerifyArgs) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let mut paper = Vec::new();
+    for s in &args.seals {
+        match PaperSeal::parse(s) {
+            Some(p) => paper.push(p),
+            None => {
+                return Err(fail(format!(
+                    "{} {}",
+                    crate::text::for_display(s),
+                    t(
+                        "không phải mã niêm phong: viết NGÀY=MÃ, vd. 2026-12-05=ABCD-EFGH-JKMN-PQRS (mã in ở cuối báo cáo ngày).",
+                        "is not a seal: write DAY=CODE, e.g. 2026-12-05=ABCD-EFGH-JKMN-PQRS (printed at the foot of the day report)."
+                    )
+                )));
+            }
+        }
+    }
+    let service = ctx.open()?;
+    let v = service.verify(&paper).map_err(fail)?;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&as_json(&v)).unwrap_or_default()
+        );
+        return if v.ok() { Ok(()) } else { Err(Exit::NotFound) };
+    }
+    if v.ok() {
+        println!("{}", crate::i18n::strings::verify_ok(&v));
+        if let Some(c) = crate::i18n::strings::verify_coverage(&v) {
+            println!("{c}");
+        }
+        return Ok(());
+    }
+    for f in &v.findings {
+        println!("{}", f.localized());
+    }
+    eprintln!("chitra: {} {}", v.findings.len(), t("vấn đề.", "problems."));
+    Err(Exit::NotFound)
+}
+
+fn as_json(v: &Verification) -> serde_json::Value {
+    json!({
+        "ok": v.ok(),
+        "audit_rows": v.audit_rows,
+        "rows_checked": v.rows_checked,
+        "payments": v.payments,
+        "closed_days": v.closed_days,
+        "batches": v.batches,
+        "last_seal": v.last_seal.as_ref().map(|(day, code)| json!({ "day": day, "code": code })),
+        "coverage": v.coverage.as_ref().map(|c| json!({
+            "sealed": c.sealed.as_ref().map(|(day, seq, paper)| json!({ "day": day, "seq": seq, "from_paper": paper })),
+            "after": c.after.map(|(from, to)| json!({ "from_seq": from, "to_seq": to })),
+        })),
+        "findings": v.findings.iter().map(|f| {
+            let mut j = f.to_json();
+            if let Some(m) = j.as_object_mut() {
+                m.insert("message".into(), f.localized().into());
+            }
+            j
+        }).collect::<Vec<_>>(),
+    })
+}
