@@ -38,7 +38,7 @@ fn clerk_printing_on(office: &common::Office, printer: &str) -> App {
 /// Pays Bình in cash and returns the done screen as first drawn.
 fn pay(app: &mut App) -> String {
     open_person(app, BINH.2);
-    to_confirmation(app, BINH.2);
+    to_confirmation(app);
     press(app, KeyCode::Enter);
     assert_eq!(app.title(), "ĐÃ CHI", "{}", message(app));
     screen(app, 80, 24)

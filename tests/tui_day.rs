@@ -206,7 +206,7 @@ fn a_clerk_has_no_supervisor_entries_and_a_supervisor_has_them_all() {
         "2  Kiểm đếm quỹ cuối ca",
         "3  Quỹ tiền mặt",
         "4  Báo cáo & khóa sổ ngày",
-        "5  Kiểm tra toàn vẹn (verify)",
+        "5  Kiểm tra toàn vẹn dữ liệu",
     ] {
         assert!(shown.contains(entry), "{shown}");
     }
@@ -313,7 +313,7 @@ fn a_supervisors_own_drawer_needs_no_second_pin() {
 /// From the person's file: asks to void, gives a reason, and has the
 /// supervisor approve with `approver`.
 fn void_from_file(app: &mut App, reason: &str, approver: (&str, &str)) {
-    type_text(app, "h");
+    app.handle_key(key(KeyCode::F(9)));
     assert_eq!(app.title(), "HỦY CHI", "{}", message(app));
     type_text(app, reason);
     press(app, KeyCode::Enter);
@@ -367,7 +367,7 @@ fn with_two_standing_payments_the_clerk_chooses_which_to_void() {
     office.import("t11.csv", &list("2026-11"), "2026-11");
     pay_cash(&mut app, AN.2);
     open_person(&mut app, AN.2);
-    type_text(&mut app, "h");
+    app.handle_key(key(KeyCode::F(9)));
     assert_eq!(app.title(), "CHỌN LẦN CHI CẦN HỦY", "{}", message(&app));
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("HD-2026-000002"), "{shown}");
@@ -398,7 +398,7 @@ fn a_void_needs_a_reason_and_another_supervisor() {
     let mut app = supervisor_app(&office);
     pay_cash(&mut app, AN.2);
     open_person(&mut app, AN.2);
-    type_text(&mut app, "h");
+    app.handle_key(key(KeyCode::F(9)));
     press(&mut app, KeyCode::Enter);
     assert_eq!(message(&app), "Cần ghi lý do hủy.");
     assert_eq!(app.title(), "HỦY CHI");
@@ -435,12 +435,12 @@ fn a_payment_is_voided_from_its_receipt_too_and_only_once() {
     let mut app = clerk_app(&office);
     pay_cash(&mut app, AN.2);
     open_person(&mut app, AN.2);
-    type_text(&mut app, "b");
+    app.handle_key(key(KeyCode::F(6)));
     assert!(app.title().starts_with("BIÊN NHẬN"), "{}", app.title());
     void_from_file(&mut app, "Sai số tiền", SUPERVISOR);
     assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{}", message(&app));
     assert!(file_of(&office, AN.2).payments[0].reversal.is_some());
-    type_text(&mut app, "h");
+    app.handle_key(key(KeyCode::F(9)));
     assert_eq!(message(&app), "Không có lần chi nào còn hiệu lực để hủy.");
     assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
 }
@@ -464,7 +464,7 @@ fn closing_with_an_uncounted_drawer_is_refused_with_the_blocker_shown() {
         shown.contains("• Quỹ của Phạm Văn Long chưa kiểm đếm cuối ca."),
         "{shown}"
     );
-    type_text(&mut app, "k");
+    app.handle_key(key(KeyCode::F(10)));
     assert_eq!(app.title(), "BÁO CÁO & KHÓA SỔ NGÀY", "no PIN is asked");
     assert_eq!(
         message(&app),
@@ -506,7 +506,7 @@ fn a_full_close_after_every_drawer_is_counted() {
     let mut app = supervisor_app(&office);
     menu_entry(&mut app, '4');
     assert!(!screen(&mut app, 80, 24).contains("CHƯA THỂ KHÓA SỔ"));
-    type_text(&mut app, "k");
+    app.handle_key(key(KeyCode::F(10)));
     type_text(&mut app, SUPERVISOR.1);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.title(), "BÁO CÁO & KHÓA SỔ NGÀY", "{}", message(&app));
@@ -530,7 +530,7 @@ fn a_full_close_after_every_drawer_is_counted() {
         "{shown}"
     );
     // Nothing more can happen on the day.
-    type_text(&mut app, "k");
+    app.handle_key(key(KeyCode::F(10)));
     assert!(
         message(&app).contains("đã khóa sổ lúc"),
         "{}",

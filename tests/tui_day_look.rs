@@ -130,7 +130,7 @@ fn day_report_after_closing() {
     }
     let mut app = supervisor_app(&office);
     menu_entry(&mut app, '4');
-    type_text(&mut app, "k");
+    app.handle_key(key(KeyCode::F(10)));
     assert_eq!(app.title(), "KHÓA SỔ NGÀY", "{}", message(&app));
     type_text(&mut app, SUPERVISOR.1);
     press(&mut app, KeyCode::Enter);
@@ -143,7 +143,7 @@ fn void_reason_step() {
     let mut app = clerk_app(&office);
     pay_cash(&mut app, AN.2);
     open_person(&mut app, AN.2);
-    type_text(&mut app, "h");
+    app.handle_key(key(KeyCode::F(9)));
     type_text(&mut app, "Chi nhầm người");
     insta::assert_snapshot!(screen(&mut app, 80, 24));
 }
@@ -154,7 +154,7 @@ fn person_with_a_voided_payment() {
     let mut app = clerk_app(&office);
     pay_cash(&mut app, AN.2);
     open_person(&mut app, AN.2);
-    type_text(&mut app, "h");
+    app.handle_key(key(KeyCode::F(9)));
     type_text(&mut app, "Chi nhầm người");
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, SUPERVISOR.0);

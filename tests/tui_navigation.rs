@@ -112,7 +112,7 @@ fn letters_are_text_in_a_field_and_commands_on_the_menu() {
 }
 
 #[test]
-fn help_shows_every_key_of_the_screen_and_any_key_closes_it() {
+fn help_teaches_first_then_shows_every_key_of_the_screen_and_other_keys_close_it() {
     let (_dir, mut app) = office();
     // `?` is text in the user name field; Ctrl-T and F1 are help.
     type_text(&mut app, "?");
@@ -120,6 +120,17 @@ fn help_shows_every_key_of_the_screen_and_any_key_closes_it() {
     app.handle_key(ctrl('t'));
     assert_eq!(app.overlay(), Some(Overlay::Help));
     let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("ĐẦU NGÀY") && shown.contains("Trưởng bưu cục cấp tiền đầu ngày"),
+        "the first page teaches the job:\n{shown}"
+    );
+    // The arrows read on; the help key again jumps to the screen's keys.
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.overlay(), Some(Overlay::Help));
+    assert_eq!(app.help_top(), 1);
+    app.handle_key(key(KeyCode::F(1)));
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("PHÍM CỦA MÀN HÌNH NÀY"), "{shown}");
     for keys in [
         "Enter",
         "Tab/↓",
@@ -136,7 +147,7 @@ fn help_shows_every_key_of_the_screen_and_any_key_closes_it() {
         !shown.contains("F1/?") && !shown.contains("q/"),
         "help lists only keys that work while typing"
     );
-    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Tab);
     assert_eq!(app.overlay(), None);
     assert!(
         screen(&mut app, 80, 24).contains("▸ Tên đăng nhập : [?"),
@@ -144,6 +155,7 @@ fn help_shows_every_key_of_the_screen_and_any_key_closes_it() {
     );
 
     let (_dir, mut app) = clerk_at_menu();
+    app.handle_key(key(KeyCode::F(1)));
     app.handle_key(key(KeyCode::F(1)));
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Mở ngay mục có số đó"));

@@ -6,7 +6,7 @@ mod common;
 mod tui_office;
 
 use chitra::domain::person::Status;
-use chitra::tui::testing::{press, screen, type_text};
+use chitra::tui::testing::{key, press, screen, type_text};
 use crossterm::event::KeyCode;
 use tui_office::*;
 
@@ -15,11 +15,11 @@ fn a_supervisor_stops_payment_when_a_death_is_reported() {
     let office = office();
     let mut app = supervisor_app(&office);
     open_person(&mut app, AN.2);
-    type_text(&mut app, "t");
+    app.handle_key(key(KeyCode::F(7)));
     assert_eq!(app.title(), "DỪNG / MỞ LẠI CHI TRẢ", "{}", message(&app));
     let shown = screen(&mut app, 80, 24);
     assert!(
-        shown.contains("1  đã chết") && shown.contains("3  tạm dừng"),
+        shown.contains("1  đã mất") && shown.contains("3  tạm dừng"),
         "{shown}"
     );
     assert!(
@@ -42,7 +42,7 @@ fn a_supervisor_stops_payment_when_a_death_is_reported() {
     // Paying is refused now, in the file's own words.
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
-    assert!(message(&app).contains("đã chết"), "{}", message(&app));
+    assert!(message(&app).contains("đã mất"), "{}", message(&app));
 }
 
 #[test]
@@ -50,7 +50,7 @@ fn a_clerk_cannot_stop_payment_and_is_told_who_can() {
     let office = office();
     let mut app = clerk_app(&office);
     open_person(&mut app, AN.2);
-    type_text(&mut app, "t");
+    app.handle_key(key(KeyCode::F(7)));
     assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
     assert!(
         message(&app).contains("Chỉ trưởng bưu cục"),

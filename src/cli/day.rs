@@ -62,7 +62,8 @@ pub struct MoveArgs {
     pub clerk: String,
     /// Số tiền (đồng), ví dụ 20.000.000
     pub amount: String,
-    #[arg(long, default_value = "")]
+    /// Ghi chú kèm theo (ví dụ: số phiếu chi)
+    #[arg(long, value_name = "GHI_CHÚ", default_value = "")]
     pub note: String,
 }
 
@@ -100,9 +101,11 @@ pub enum ReportCommand {
 
 #[derive(Debug, Args)]
 pub struct DayReportArgs {
+    /// Ngày cần xem báo cáo (mặc định: hôm nay)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
-    #[arg(long, value_enum, default_value = "text")]
+    /// Định dạng: text (đọc trên màn hình), csv, xlsx (Excel), json
+    #[arg(long, value_enum, value_name = "ĐỊNH_DẠNG", default_value = "text")]
     pub format: Format,
     /// Ghi ra tệp (bắt buộc với xlsx)
     #[arg(long, value_name = "FILE")]

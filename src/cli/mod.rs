@@ -9,6 +9,7 @@ mod context;
 mod day;
 mod demo;
 mod doctor;
+mod frame;
 mod gate;
 mod import;
 mod lists;
@@ -26,19 +27,20 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+
 pub use context::Context;
 
 #[derive(Debug, Parser)]
 #[command(name = "chitra", version, about = "Chi trả trợ cấp người có công tại bưu điện xã", long_about = None)]
 pub struct Cli {
     /// Tệp cấu hình (mặc định: config/chitra.toml hoặc /etc/chitra/chitra.toml)
-    #[arg(long, global = true, env = "CHITRA_CONFIG", value_name = "PATH")]
+    #[arg(long, global = true, env = "CHITRA_CONFIG", value_name = "TỆP")]
     pub config: Option<PathBuf>,
     /// Tệp cơ sở dữ liệu (mặc định: database.path trong cấu hình)
-    #[arg(long, global = true, env = "CHITRA_DB", value_name = "PATH")]
+    #[arg(long, global = true, env = "CHITRA_DB", value_name = "TỆP")]
     pub db: Option<PathBuf>,
     /// Người dùng thực hiện (PIN lấy từ CHITRA_PIN hoặc được hỏi)
-    #[arg(long, global = true, env = "CHITRA_USER", value_name = "NAME")]
+    #[arg(long, global = true, env = "CHITRA_USER", value_name = "TÊN")]
     pub user: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -110,7 +112,10 @@ pub enum KeyCommand {
 
 /// Parses the command line and runs it.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match frame::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let json = match &cli.command {
         Some(Command::Pay(a)) => a.json,
         Some(Command::Show(a)) => a.json,

@@ -28,7 +28,7 @@ pub enum StatusArg {
     Active,
     /// Tạm dừng
     Suspended,
-    /// Đã chết
+    /// Đã mất
     Deceased,
     /// Chuyển đi
     Moved,

@@ -12,25 +12,43 @@ use crate::service::Service;
 pub enum UserCommand {
     /// Thêm người dùng (trưởng bưu cục)
     Add {
+        /// Tên đăng nhập (không dấu, không khoảng trắng)
+        #[arg(value_name = "TÊN")]
         name: String,
-        #[arg(long, value_enum)]
+        /// Vai trò: clerk = giao dịch viên, supervisor = trưởng bưu cục
+        #[arg(long, value_enum, value_name = "VAI_TRÒ")]
         role: RoleArg,
-        #[arg(long, value_name = "TEXT", default_value = "")]
+        /// Họ và tên đầy đủ
+        #[arg(long, value_name = "HỌ_TÊN", default_value = "")]
         full_name: String,
     },
     /// Danh sách người dùng
     List,
     /// Khóa tài khoản
-    Lock { name: String },
+    Lock {
+        /// Tên đăng nhập của tài khoản cần khóa
+        #[arg(value_name = "TÊN")]
+        name: String,
+    },
     /// Mở khóa tài khoản
-    Unlock { name: String },
+    Unlock {
+        /// Tên đăng nhập của tài khoản cần mở khóa
+        #[arg(value_name = "TÊN")]
+        name: String,
+    },
     /// Đổi mã PIN (của mình, hoặc của người khác nếu là trưởng bưu cục)
-    Pin { name: Option<String> },
+    Pin {
+        /// Tên đăng nhập (bỏ trống: của chính mình)
+        #[arg(value_name = "TÊN")]
+        name: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum RoleArg {
+    /// Giao dịch viên
     Clerk,
+    /// Trưởng bưu cục
     Supervisor,
 }
 
@@ -71,9 +89,9 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
                 (false, _) => "",
             };
             println!(
-                "{:<16} {:<11} {:<30} {state}",
+                "{:<16} {:<15} {:<30} {state}",
                 u.name,
-                u.role.code(),
+                crate::i18n::cli::role(u.role),
                 crate::text::sanitize::for_display(&u.full_name)
             );
         }
@@ -91,8 +109,8 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
                 .add_user(&session, name, full_name, (*role).into(), &pin)
                 .map_err(fail)?;
             match lang() {
-                Lang::Vi => println!("Đã thêm {} ({}).", u.name, u.role.code()),
-                Lang::En => println!("Added {} ({}).", u.name, u.role.code()),
+                Lang::Vi => println!("Đã thêm {} ({}).", u.name, crate::i18n::cli::role(u.role)),
+                Lang::En => println!("Added {} ({}).", u.name, crate::i18n::cli::role(u.role)),
             }
         }
         UserCommand::Lock { name } | UserCommand::Unlock { name } => {

@@ -121,6 +121,9 @@ pub struct PaymentRecord {
     pub receiver_kind: ReceiverKind,
     pub receiver_name: String,
     pub receiver_id_number: String,
+    /// The number of the authorisation (or guardianship) paper a proxy or
+    /// guardian collected with; `None` for the person themself.
+    pub proxy_paper: Option<String>,
     pub method: PayMethod,
     pub account: Option<String>,
     pub reference: Option<String>,

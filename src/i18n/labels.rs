@@ -41,7 +41,7 @@ pub fn status(s: Status) -> &'static str {
     match s {
         Status::Active => pick("đang hưởng", "active"),
         Status::Suspended => pick("tạm dừng", "suspended"),
-        Status::Deceased => pick("đã chết", "deceased"),
+        Status::Deceased => pick("đã mất", "deceased"),
         Status::Moved => pick("chuyển đi", "moved away"),
     }
 }

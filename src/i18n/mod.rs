@@ -66,9 +66,11 @@ macro_rules! localized_error {
     )+};
 }
 
+pub mod cli;
 pub mod day;
 pub mod demo;
 pub mod doctor;
+pub mod guide;
 pub mod import;
 pub mod import_source;
 pub mod labels;

@@ -79,6 +79,13 @@ pub fn render(office: &Office, person: &Person, payment: &PaymentRecord, copy: b
         ),
     ));
     out.push(field(w.id_no, s(&payment.receiver_id_number)));
+    if let Some(paper) = &payment.proxy_paper {
+        let label = match payment.receiver_kind {
+            ReceiverKind::Guardian => w.guardian_paper,
+            _ => w.proxy_paper,
+        };
+        out.push(field(label, format!("{} {}", w.paper_no, s(paper))));
+    }
     let mut how = labels::method(payment.method).to_string();
     if let Some(acc) = &payment.account {
         how.push_str(&format!(" — {} {}", w.account, s(acc)));
@@ -199,6 +206,7 @@ mod tests {
             receiver_kind: ReceiverKind::Person,
             receiver_name: "Nguyễn Văn An".into(),
             receiver_id_number: "046048001234".into(),
+            proxy_paper: None,
             method: PayMethod::Cash,
             account: None,
             reference: None,
@@ -251,6 +259,22 @@ mod tests {
         });
         let text = render(&office(), &person("Nguyễn Văn An"), &p, true);
         assert!(text.contains("ĐÃ HỦY") && text.contains("Chi nhầm người"));
+    }
+
+    #[test]
+    fn a_proxys_receipt_names_the_authorisation_paper() {
+        let mut p = payment(100_000);
+        p.receiver_kind = ReceiverKind::Proxy;
+        p.receiver_name = "Lê Văn Dũng".into();
+        p.receiver_id_number = "046090001234".into();
+        p.proxy_paper = Some("15/UQ-2026".into());
+        let text = render(&office(), &person("Trần Thị Bình"), &p, false);
+        assert!(
+            text.contains("Giấy ủy quyền  : số 15/UQ-2026"),
+            "{text}"
+        );
+        let own = render(&office(), &person("Trần Thị Bình"), &payment(100_000), false);
+        assert!(!own.contains("Giấy ủy quyền"));
     }
 
     #[test]

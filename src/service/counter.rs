@@ -1,9 +1,11 @@
 //! The counter's questions: who is this (search as you type), and what is
 //! owed to them (the person's view).
 //!
-//! Search takes an ID number, a record code or a name. Names match word by
-//! word on the folded form, in any order ("nguyen lan" finds "Nguyễn Thị
-//! Lan"); results are in Vietnamese name order.
+//! Search takes an ID number (or its last six digits or more), a record
+//! code (with or without its dash, or its number alone) or a name. Names
+//! match word by word on the folded form, in any order ("nguyen lan" finds
+//! "Nguyễn Thị Lan"); results are in Vietnamese name order. A whole ID
+//! number that is exactly someone's comes first.
 
 use serde::Serialize;
 
@@ -121,18 +123,8 @@ impl Service {
         let period = self.current_period();
         self.store.read(|r| {
             let mut found = match &q {
-                Query::Digits(d) => {
-                    let mut v = people::by_id_prefix(r, d, fetch)?;
-                    if v.len() < fetch {
-                        for p in people::by_code_prefix(r, d, fetch - v.len())? {
-                            if !v.iter().any(|x| x.id == p.id) {
-                                v.push(p);
-                            }
-                        }
-                    }
-                    v
-                }
-                Query::Code(c) => people::by_code_prefix(r, c, fetch)?,
+                Query::Digits(d) => by_digits(r, d, fetch)?,
+                Query::Code(c) => by_code(r, c, fetch)?,
                 Query::Words(w) => {
                     let words: Vec<&str> = w.iter().map(String::as_str).collect();
                     let mut v = people::by_name_words(r, &words, fetch)?;
@@ -188,6 +180,92 @@ impl Service {
                 state,
             })
         })
+    }
+}
+
+/// Most beginnings of record codes a number alone is completed with.
+const CODE_PREFIXES: usize = 16;
+
+/// People found by digits: the ID number that is exactly them first, then
+/// ID numbers starting with them, record codes whose number starts with
+/// them ("00268" finds HD-00268), and ID numbers ending with them (six
+/// digits or more), each person once.
+fn by_digits(r: &Read<'_>, digits: &str, fetch: usize) -> Result<Vec<Person>, Error> {
+    let mut found = Found::new(fetch);
+    found.add(people::by_id_prefix(r, digits, fetch)?);
+    found.add(people::by_code_prefix(r, digits, fetch)?);
+    for prefix in people::code_prefixes(r, CODE_PREFIXES)? {
+        if found.full() {
+            break;
+        }
+        found.add(people::by_code_prefix(r, &format!("{prefix}{digits}"), fetch)?);
+    }
+    if !found.full() {
+        found.add(people::by_id_suffix(r, digits, fetch)?);
+    }
+    let mut v = found.people;
+    if let Some(i) = v.iter().position(|p| p.id_number.as_deref() == Some(digits)) {
+        let exact = v.remove(i);
+        v.insert(0, exact);
+    }
+    Ok(v)
+}
+
+/// People found by a record code as typed ("HD-00268", "hd-0026"), or
+/// without its dash or with another one ("hd00268", "HD 00268" reads as
+/// words): the letters are matched to the beginnings of the codes on file.
+fn by_code(r: &Read<'_>, code: &str, fetch: usize) -> Result<Vec<Person>, Error> {
+    let mut found = Found::new(fetch);
+    found.add(people::by_code_prefix(r, code, fetch)?);
+    let letters = |t: &str| -> String {
+        t.chars()
+            .take_while(|c| !c.is_ascii_digit())
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let typed = letters(code);
+    let Some(number) = code.find(|c: char| c.is_ascii_digit()).map(|i| &code[i..]) else {
+        return Ok(found.people);
+    };
+    for prefix in people::code_prefixes(r, CODE_PREFIXES)? {
+        if found.full() {
+            break;
+        }
+        if letters(&prefix) == typed {
+            found.add(people::by_code_prefix(r, &format!("{prefix}{number}"), fetch)?);
+        }
+    }
+    Ok(found.people)
+}
+
+/// People gathered from several look-ups, each once, up to a limit.
+struct Found {
+    people: Vec<Person>,
+    limit: usize,
+}
+
+impl Found {
+    fn new(limit: usize) -> Found {
+        Found {
+            people: Vec::new(),
+            limit,
+        }
+    }
+
+    fn full(&self) -> bool {
+        self.people.len() >= self.limit
+    }
+
+    fn add(&mut self, more: Vec<Person>) {
+        for p in more {
+            if self.full() {
+                return;
+            }
+            if !self.people.iter().any(|x| x.id == p.id) {
+                self.people.push(p);
+            }
+        }
     }
 }
 

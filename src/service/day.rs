@@ -15,6 +15,17 @@ use crate::domain::report::{self, Blocker, CountFact, DayReport, MoveKind, Seal}
 use crate::domain::user::User;
 use crate::store::{Read, audit, days, drawers, payments, users};
 
+/// Why a clerk's drawer cannot pay cash now ([`Service::cash_block`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CashBlock {
+    /// No opening float today: the supervisor has not opened the drawer.
+    NotOpened,
+    /// The drawer was counted at the end of the shift.
+    Counted,
+    /// The drawer holds less than the amount to pay.
+    Short,
+}
+
 /// Why a cash or close operation was refused.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DayError {
@@ -186,6 +197,33 @@ impl Service {
                 drawers::is_open(r, &day, clerk.user.id)?,
                 drawers::count_of(r, &day, clerk.user.id)?.map(|(_, c)| c),
             ))
+        })
+    }
+
+    /// Whether `clerk`'s drawer holds at least `amount` in cash now — yes or
+    /// no only, so a screen can say whether a cash payment can be made
+    /// without showing what the drawer holds (the count is blind).
+    pub fn drawer_holds(&self, clerk: &Session, amount: Money) -> Result<bool, Error> {
+        let day = self.today_str();
+        Ok(self
+            .store
+            .read(|r| drawers::balance(r, &day, clerk.user.id))?
+            >= amount)
+    }
+
+    /// Why `clerk`'s drawer cannot pay `amount` in cash now, or `None`
+    /// when it can: not opened today, already counted, or not holding
+    /// that much (the amount it holds is never told).
+    pub fn cash_block(&self, clerk: &Session, amount: Money) -> Result<Option<CashBlock>, Error> {
+        let (opened, count) = self.drawer_state(clerk)?;
+        Ok(if !opened {
+            Some(CashBlock::NotOpened)
+        } else if count.is_some() {
+            Some(CashBlock::Counted)
+        } else if self.drawer_holds(clerk, amount)? {
+            None
+        } else {
+            Some(CashBlock::Short)
         })
     }
 

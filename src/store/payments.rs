@@ -232,9 +232,10 @@ const RECORD_SQL: &str =
     "SELECT p.id, p.receipt_no, p.person_id, p.day, p.paid_at, p.clerk_id, c.full_name,
         a.full_name, p.receiver_kind, p.receiver_name, p.receiver_id_number, p.method, p.account,
         p.reference, p.total,
-        r.reversed_at, rq.full_name, ra.full_name, r.reason
+        r.reversed_at, rq.full_name, ra.full_name, r.reason, pr.document_no
     FROM payments p
     JOIN users c ON c.id = p.clerk_id
+    LEFT JOIN proxies pr ON pr.id = p.proxy_id
     LEFT JOIN users a ON a.id = p.approved_by
     LEFT JOIN reversals r ON r.payment_id = p.id
     LEFT JOIN users rq ON rq.id = r.requested_by
@@ -256,6 +257,7 @@ fn read_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<PaymentRecord> {
         receiver_kind: ReceiverKind::from_code(&kind).unwrap_or(ReceiverKind::Person),
         receiver_name: r.get(9)?,
         receiver_id_number: r.get(10)?,
+        proxy_paper: r.get(19)?,
         method: PayMethod::from_code(&method).unwrap_or(PayMethod::Cash),
         account: r.get(12)?,
         reference: r.get(13)?,

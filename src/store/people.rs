@@ -71,6 +71,55 @@ pub fn by_id_prefix(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// People whose ID number ends with `digits` (six or more; fewer find
+/// nobody), in ID order. The index holds the last six digits; a longer
+/// ending is checked on the rows it finds.
+pub fn by_id_suffix(
+    r: &Read<'_>,
+    digits: &str,
+    limit: usize,
+) -> Result<Vec<Person>, StoreError> {
+    if digits.len() < 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(Vec::new());
+    }
+    let last6 = &digits[digits.len() - 6..];
+    let mut stmt = r.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM people
+         WHERE id_number IS NOT NULL AND substr(id_number, -6) = ?1
+           AND substr(id_number, -length(?2)) = ?2
+         ORDER BY id_number LIMIT ?3"
+    ))?;
+    let rows = stmt.query_map(params![last6, digits, limit as i64], read)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The different beginnings of the record codes on file, up to the first
+/// digit ("HD-" for "HD-00268"), at most `limit` of them: what a code typed
+/// as its number alone ("00268") is completed with. Each is one step of the
+/// record codes' index, so a list of any size costs a few look-ups.
+pub fn code_prefixes(r: &Read<'_>, limit: usize) -> Result<Vec<String>, StoreError> {
+    let mut stmt = r.conn().prepare_cached(
+        "SELECT record_code FROM people WHERE record_code >= ?1 ORDER BY record_code LIMIT 1",
+    )?;
+    let mut out = Vec::new();
+    let mut from = String::new();
+    while out.len() < limit {
+        let Some(code): Option<String> = stmt.query_row([&from], |r| r.get(0)).optional()? else {
+            break;
+        };
+        let prefix: String = code.chars().take_while(|c| !c.is_ascii_digit()).collect();
+        if prefix.is_empty() {
+            // Codes that start with a digit need no beginning: skip them.
+            let first: String = code.chars().take(1).collect();
+            from = upper_bound(&first);
+        } else {
+            from = upper_bound(&prefix);
+            out.push(prefix);
+        }
+    }
+    Ok(out)
+}
+
 /// People whose record code starts with `prefix` (compared upper-case).
 pub fn by_code_prefix(
     r: &Read<'_>,
@@ -328,22 +377,28 @@ fn new_person_mac(
     format!("{}:{mac}", keys.current_id())
 }
 
-/// The index behind look-up by ID number, exactly as migration 001 makes it.
+/// The index behind look-up by ID number, exactly as migration 010 makes it.
 pub const ID_NUMBER_INDEX: &str =
     "CREATE INDEX people_by_id_number ON people(id_number) WHERE id_number IS NOT NULL";
 
-/// Drops the ID-number index inside a large import's transaction: adding
-/// many thousands of people to it one by one, in the list's order, costs
-/// several times more than building it afresh from the sorted numbers.
-/// [`rebuild_id_number_index`] puts it back before the transaction ends;
-/// a rollback puts it back by itself.
+/// The index behind look-up by the last digits of an ID number, exactly as
+/// migration 011 makes it.
+pub const ID_SUFFIX_INDEX: &str = "CREATE INDEX people_by_id_suffix ON people(substr(id_number, -6)) WHERE id_number IS NOT NULL";
+
+/// Drops the two ID-number indexes (whole number, last digits) inside a
+/// large import's transaction: adding many thousands of people to them one
+/// by one, in the list's order, costs several times more than building them
+/// afresh from the sorted numbers. [`rebuild_id_number_index`] puts them
+/// back before the transaction ends; a rollback puts them back by itself.
 pub fn drop_id_number_index(w: &Write<'_>) -> Result<(), StoreError> {
-    w.conn().execute_batch("DROP INDEX people_by_id_number")?;
+    w.conn()
+        .execute_batch("DROP INDEX people_by_id_number; DROP INDEX people_by_id_suffix")?;
     Ok(())
 }
 
 pub fn rebuild_id_number_index(w: &Write<'_>) -> Result<(), StoreError> {
-    w.conn().execute_batch(ID_NUMBER_INDEX)?;
+    w.conn()
+        .execute_batch(&format!("{ID_NUMBER_INDEX}; {ID_SUFFIX_INDEX}"))?;
     Ok(())
 }
 

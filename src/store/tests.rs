@@ -64,17 +64,22 @@ fn a_new_database_is_at_the_latest_schema_in_wal_mode() {
 }
 
 #[test]
-fn the_id_number_index_is_made_by_the_first_migration_as_imports_rebuild_it() {
+fn the_id_number_indexes_are_made_by_the_migrations_as_imports_rebuild_them() {
     let (_dir, store) = new_store();
-    let sql: String = store
-        .conn
-        .query_row(
-            "SELECT sql FROM sqlite_master WHERE name = 'people_by_id_number'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(sql, super::people::ID_NUMBER_INDEX);
+    for (name, made) in [
+        ("people_by_id_number", super::people::ID_NUMBER_INDEX),
+        ("people_by_id_suffix", super::people::ID_SUFFIX_INDEX),
+    ] {
+        let sql: String = store
+            .conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(sql, made);
+    }
 }
 
 #[test]

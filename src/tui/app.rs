@@ -10,8 +10,9 @@
 //! nothing), then [`App::update`] applies it. Order in which a key is
 //! understood:
 //! 1. Ctrl-L (repaint) always; nothing else while the window is too small;
-//! 2. an open help popup closes on any key; the quit question takes c/y,
-//!    k/n or Esc;
+//! 2. an open help popup scrolls with the arrows and PgUp/PgDn, jumps to the
+//!    screen's keys with the help key and closes on any other key; the quit
+//!    question takes c/y, k/n or Esc;
 //! 3. help (F1, Ctrl-T, or `?` when not typing — or when the field being
 //!    typed in never takes `?`, like the counter's search) and quit (Ctrl-C,
 //!    or `q` when not typing), which always asks;
@@ -21,6 +22,7 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
+use ratatui::layout::Rect;
 
 use crate::i18n::strings;
 use crate::service::{Service, Session};
@@ -33,6 +35,7 @@ use crate::tui::popups;
 use crate::tui::screens::sign_in::SignIn;
 use crate::tui::screens::{AnyScreen, Nav, Outcome, Screen};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::doc::{Scroll, ScrollMsg};
 
 /// What a key means to the app (see [`App::action_for`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +44,10 @@ pub enum Action {
     Repaint,
     ShowHelp,
     CloseHelp,
+    /// Move in the open help.
+    ScrollHelp(ScrollMsg),
+    /// Show the screen's keys in the open help.
+    HelpKeys,
     /// Ask "Thoát chitra? (c/k)".
     AskQuit,
     /// The answer to the quit question was yes.
@@ -66,6 +73,8 @@ pub struct App {
     /// Never empty: the last screen is the one on top.
     stack: Vec<Box<dyn AnyScreen>>,
     overlay: Option<Overlay>,
+    /// The first line of the help shown.
+    help_top: usize,
     message: Option<Message>,
     keys: KeyList,
     theme: Theme,
@@ -82,6 +91,7 @@ impl App {
             session: None,
             stack: vec![Box::new(SignIn::new())],
             overlay: None,
+            help_top: 0,
             message: None,
             keys: KeyList::default(),
             theme,
@@ -201,7 +211,15 @@ impl App {
             return None;
         }
         match self.overlay {
-            Some(Overlay::Help) => return Some(Action::CloseHelp),
+            Some(Overlay::Help) => {
+                return Some(if key_match(key, &keys.help, false) {
+                    Action::HelpKeys
+                } else if let Some(m) = Scroll::on_key(key, keys) {
+                    Action::ScrollHelp(m)
+                } else {
+                    Action::CloseHelp
+                });
+            }
             Some(Overlay::ConfirmQuit) => {
                 return if key_match(key, &keys.yes, false) {
                     Some(Action::Quit)
@@ -240,7 +258,28 @@ impl App {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Repaint => self.repaint = true,
-            Action::ShowHelp => self.overlay = Some(Overlay::Help),
+            Action::ShowHelp => {
+                self.overlay = Some(Overlay::Help);
+                self.help_top = 0;
+            }
+            Action::ScrollHelp(m) => {
+                let (help, area) = self.help();
+                let page = popups::help::page(area);
+                let last = popups::help::last_top(&help, area);
+                self.help_top = match m {
+                    ScrollMsg::Up => self.help_top.saturating_sub(1),
+                    ScrollMsg::Down => self.help_top + 1,
+                    ScrollMsg::PageUp => self.help_top.saturating_sub(page),
+                    ScrollMsg::PageDown => self.help_top + page,
+                    ScrollMsg::Top => 0,
+                    ScrollMsg::Bottom => last,
+                }
+                .min(last);
+            }
+            Action::HelpKeys => {
+                let (help, area) = self.help();
+                self.help_top = help.keys_at.min(popups::help::last_top(&help, area));
+            }
             Action::CloseHelp | Action::StayOpen => self.overlay = None,
             Action::AskQuit => self.overlay = Some(Overlay::ConfirmQuit),
             Action::Quit => {
@@ -359,6 +398,25 @@ impl App {
         items
     }
 
+    /// The help of the screen on top, laid out for the window, and the area
+    /// it is shown in.
+    fn help(&self) -> (popups::help::HelpDoc, Rect) {
+        let (w, h) = self.size;
+        let message = frame::message_lines(self.message.as_ref(), w);
+        let areas = Areas::of(
+            Rect::new(0, 0, w, h),
+            u16::try_from(message.len()).unwrap_or(1),
+        );
+        let title = for_display(&self.title()).into_owned();
+        let help = popups::help::document(areas.body, &title, &self.key_help(), &self.theme);
+        (help, areas.body)
+    }
+
+    /// The first line of the help shown (tests).
+    pub fn help_top(&self) -> usize {
+        self.help_top
+    }
+
     /// Draws the whole window. Reads the state only.
     pub fn draw(&self, frame: &mut Frame) {
         let area = frame.area();
@@ -404,7 +462,15 @@ impl App {
         match self.overlay {
             Some(Overlay::Help) => {
                 let title = for_display(&self.title()).into_owned();
-                popups::help::draw(frame, areas.body, &title, &items, &self.theme);
+                let help = popups::help::document(areas.body, &title, &items, &self.theme);
+                popups::help::draw(
+                    frame,
+                    areas.body,
+                    &title,
+                    &help,
+                    self.help_top,
+                    &self.theme,
+                );
             }
             Some(Overlay::ConfirmQuit) => popups::quit::draw(frame, areas.body, &self.theme),
             None => {}

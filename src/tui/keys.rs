@@ -9,6 +9,10 @@
 //! - a plain letter (no Ctrl) never acts while the clerk is typing in a text
 //!   field: there it is text. `?` is help only outside text fields, and
 //!   F1 / Ctrl-T are help everywhere;
+//! - the keys that act on a person (pay, receipts, reprint, void, stop) and
+//!   the close of the day are function keys, Enter or Ctrl keys, never a
+//!   plain letter: on the person's file a letter starts a new search, and
+//!   `k` is only ever "không" in a (c/k) question;
 //! - letters match in either case (Caps Lock is often on at a counter).
 //!
 //! This module only knows keys. What a key does on a screen is decided by the
@@ -208,7 +212,7 @@ pub struct KeyList {
     pub clear_field: Binding,
     /// Open the main menu from the counter (PIN change, sign-out, …).
     pub menu: Binding,
-    /// Start paying the person on screen (Enter also does it there).
+    /// Start paying the person on screen.
     pub pay: Binding,
     /// Show a receipt of the person's payments.
     pub receipts: Binding,
@@ -256,13 +260,13 @@ impl Default for KeyList {
             delete: Binding::of(&[Key::plain(Delete), Key::ctrl('d')]),
             clear_field: Binding::of(&[Key::ctrl('u')]),
             menu: Binding::of(&[Key::plain(F(2)), Key::ctrl('o')]),
-            pay: Binding::of(&[Key::plain(F(5)), Key::ch('c')]),
-            receipts: Binding::of(&[Key::plain(F(6)), Key::ch('b')]),
-            reprint: Binding::of(&[Key::plain(F(8)), Key::ch('i')]),
-            void: Binding::of(&[Key::plain(F(9)), Key::ch('h')]),
-            status: Binding::of(&[Key::plain(F(7)), Key::ch('t')]),
+            pay: Binding::of(&[Key::plain(Enter), Key::plain(F(5))]),
+            receipts: Binding::of(&[Key::plain(F(6)), Key::ctrl('r')]),
+            reprint: Binding::of(&[Key::plain(F(8)), Key::ctrl('y')]),
+            void: Binding::of(&[Key::plain(F(9)), Key::ctrl('x')]),
+            status: Binding::of(&[Key::plain(F(7)), Key::ctrl('g')]),
             record_count: Binding::of(&[Key::plain(F(10)), Key::ch('g')]),
-            close_day: Binding::of(&[Key::plain(F(10)), Key::ch('k')]),
+            close_day: Binding::of(&[Key::plain(F(10)), Key::ctrl('k')]),
             print_report: Binding::of(&[Key::plain(F(8)), Key::ch('i')]),
             pick_date: Binding::of(&[Key::plain(F(3)), Key::ch('d')]),
             refresh: Binding::of(&[Key::plain(F(5)), Key::ch('r')]),
@@ -323,6 +327,26 @@ mod tests {
             let has_f = binding.0.iter().any(|k| matches!(k.code, KeyCode::F(_)));
             let has_other = binding.0.iter().any(|k| !matches!(k.code, KeyCode::F(_)));
             assert!(!has_f || has_other, "{name} has only function keys");
+        }
+    }
+
+    #[test]
+    fn what_acts_on_a_person_or_closes_the_day_is_never_a_plain_letter() {
+        let keys = KeyList::default();
+        for (name, binding) in [
+            ("pay", &keys.pay),
+            ("receipts", &keys.receipts),
+            ("reprint", &keys.reprint),
+            ("void", &keys.void),
+            ("status", &keys.status),
+            ("close_day", &keys.close_day),
+        ] {
+            assert!(!binding.0.iter().any(Key::is_text), "{name}: {binding}");
+        }
+        // `k` answers "không" and nothing else.
+        let k = ev(KeyCode::Char('k'), KeyModifiers::NONE);
+        for (name, binding) in keys.all() {
+            assert_eq!(key_match(&k, binding, false), name == "no", "{name}");
         }
     }
 

@@ -250,17 +250,39 @@ pub fn open_person(app: &mut App, id_number: &str) {
     assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{:?}", app.message());
 }
 
-/// From the person's file: starts paying, the person receiving, with their
-/// ID number typed, cash at the counter — up to the confirmation.
-pub fn to_confirmation(app: &mut App, id_number: &str) {
-    to_method(app, id_number);
+/// From the file of a person opened by their whole ID number: starts
+/// paying, the person receiving, cash at the counter — up to the
+/// confirmation.
+pub fn to_confirmation(app: &mut App) {
+    to_method(app);
     type_text(app, "1");
     assert_eq!(app.title(), "Bước 4/4: XÁC NHẬN");
 }
 
-/// From the person's file: starts paying, the person receiving, with their
-/// ID number typed — up to the choice of method.
-pub fn to_method(app: &mut App, id_number: &str) {
+/// From the file of a person opened by their whole ID number: starts
+/// paying, the person receiving — up to the choice of method. The ID
+/// number that found them is the check of their card: step 2 is not asked.
+pub fn to_method(app: &mut App) {
+    press(app, KeyCode::Enter);
+    assert_eq!(
+        app.title(),
+        "Bước 1/4: NGƯỜI NHẬN TIỀN",
+        "{:?}",
+        app.message()
+    );
+    press(app, KeyCode::Enter);
+    assert_eq!(
+        app.title(),
+        "Bước 3/4: HÌNH THỨC CHI TRẢ",
+        "{:?}",
+        app.message()
+    );
+}
+
+/// From the file of a person found another way (name, record code, part
+/// of the ID): starts paying, the person receiving, with their ID number
+/// typed at step 2 — up to the choice of method.
+pub fn to_method_typing_id(app: &mut App, id_number: &str) {
     press(app, KeyCode::Enter);
     assert_eq!(
         app.title(),
@@ -304,7 +326,7 @@ pub fn menu_entry(app: &mut App, n: char) {
 /// cash at the counter, through the screens, and comes back to the counter.
 pub fn pay_cash(app: &mut App, id_number: &str) {
     open_person(app, id_number);
-    to_confirmation(app, id_number);
+    to_confirmation(app);
     press(app, KeyCode::Enter);
     assert_eq!(app.title(), "ĐÃ CHI", "{}", message(app));
     press(app, KeyCode::Enter);

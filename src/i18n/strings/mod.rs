@@ -18,6 +18,7 @@ mod counter;
 mod day_close;
 mod drawers;
 mod pay;
+mod quick_pay;
 mod session;
 mod verify;
 
@@ -28,6 +29,7 @@ pub use counter::*;
 pub use day_close::*;
 pub use drawers::*;
 pub use pay::*;
+pub use quick_pay::*;
 pub use session::*;
 pub use verify::*;
 

@@ -50,3 +50,24 @@ pub fn reprinted(file: &str) -> String {
         Lang::En => format!("Copy of the receipt printed ({file})."),
     }
 }
+
+/// The bank field of a transfer.
+pub fn label_bank() -> &'static str {
+    crate::i18n::tr("Ngân hàng/ví", "Bank/wallet")
+}
+
+/// A transfer to an account that is not on file, without its bank.
+pub fn bank_needed() -> String {
+    match lang() {
+        Lang::Vi => {
+            "Tài khoản này không phải tài khoản trong hồ sơ: ghi cả ngân hàng (hoặc ví) nhận tiền."
+                .into()
+        }
+        Lang::En => "This account is not the one on file: give its bank (or wallet) too.".into(),
+    }
+}
+
+/// An account not on file, recorded with its bank.
+pub fn account_at_bank(account: &str, bank: &str) -> String {
+    format!("{account} ({bank})")
+}

@@ -115,7 +115,7 @@ impl Home {
     fn open(&mut self, entry: Entry, ctx: &mut Ctx) -> Nav {
         match entry {
             // A fresh counter, whatever was open under the menu.
-            Entry::Counter => Nav::reset(Counter::new()),
+            Entry::Counter => Nav::reset(Counter::signed_in(ctx)),
             Entry::CountDrawer => match DrawerCount::open(ctx) {
                 Some(screen) => Nav::push(screen),
                 None => Nav::Stay,

@@ -103,6 +103,10 @@ pub enum Outcome {
     /// The clerk is done with this person: every screen down to the counter
     /// closes, and the counter starts a new search.
     NextPerson,
+    /// The clerk started typing a new search on a person's screen (a letter
+    /// there never acts): every screen down to the counter closes, and the
+    /// counter searches for this text.
+    Search(String),
     /// The day was closed (from [`close_pin::ClosePin`]), with where its
     /// backup was written or why it could not be.
     DayClosed {

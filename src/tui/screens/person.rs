@@ -5,6 +5,13 @@
 //!
 //! Enter (or the pay key) starts the pay flow ([`super::pay`]) after
 //! reading the file again, so a payment another clerk just made is seen.
+//! When the file was opened by the whole ID number typed or scanned at the
+//! counter, that number is the receiver's check for the person themself,
+//! and the flow does not ask it again.
+//!
+//! A letter or digit typed here never acts: the clerk is starting the next
+//! search, so the screen closes back to the counter with it typed. The keys
+//! that act are Enter, function keys and Ctrl keys.
 //! When the person cannot be paid (suspended, deceased, moved, nothing
 //! owed) the screen says why, and the pay key only repeats the reason.
 //!
@@ -50,6 +57,9 @@ const MIN_PAGE: usize = 18;
 /// The person screen.
 pub struct Person {
     view: PersonView,
+    /// The ID number typed or scanned at the counter, when it is exactly
+    /// the person's on file.
+    found_by_id: Option<String>,
     scroll: Scroll,
 }
 
@@ -62,14 +72,32 @@ pub enum Msg {
     Status,
     Register,
     Scroll(ScrollMsg),
+    /// A character typed: back to the counter, searching for it.
+    Search(char),
 }
 
 impl Person {
     pub fn new(view: PersonView) -> Person {
         Person {
             view,
+            found_by_id: None,
             scroll: Scroll::default(),
         }
+    }
+
+    /// The file of a person found at the counter by `typed`, kept as the
+    /// check of their ID number only when it is exactly the one on file.
+    pub fn found_by(view: PersonView, typed: &str) -> Person {
+        let exact = view.person.id_number.as_deref() == Some(typed);
+        Person {
+            found_by_id: exact.then(|| typed.to_string()),
+            ..Person::new(view)
+        }
+    }
+
+    /// The ID number that found this person, when it is theirs exactly.
+    pub fn found_by_id(&self) -> Option<&str> {
+        self.found_by_id.as_deref()
     }
 
     pub fn view(&self) -> &PersonView {
@@ -98,7 +126,9 @@ impl Person {
             ctx.error(&why);
             return Nav::Stay;
         }
-        Nav::push(ChooseReceiver::new(Draft::new(self.view.clone())))
+        let mut draft = Draft::new(self.view.clone());
+        draft.id_checked = self.found_by_id.clone();
+        Nav::push(ChooseReceiver::new(draft))
     }
 
     fn receipts(&mut self, ctx: &mut Ctx) -> Nav {
@@ -184,18 +214,22 @@ impl Screen for Person {
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        if key_match(key, &keys.enter, false) || key_match(key, &keys.pay, false) {
+        // Letters are text here (see `typing`): only keys that are not
+        // letters act.
+        if key_match(key, &keys.pay, true) {
             Some(Msg::Pay)
-        } else if key_match(key, &keys.receipts, false) {
+        } else if key_match(key, &keys.receipts, true) {
             Some(Msg::Receipts)
-        } else if key_match(key, &keys.void, false) {
+        } else if key_match(key, &keys.void, true) {
             Some(Msg::Void)
-        } else if key_match(key, &keys.status, false) {
+        } else if key_match(key, &keys.status, true) {
             Some(Msg::Status)
         } else if super::register::opens(key) {
             Some(Msg::Register)
+        } else if let Some(m) = Scroll::on_key(key, keys) {
+            Some(Msg::Scroll(m))
         } else {
-            Scroll::on_key(key, keys).map(Msg::Scroll)
+            typed_char(key).map(Msg::Search)
         }
     }
 
@@ -218,12 +252,13 @@ impl Screen for Person {
                 self.scroll.update(m, last);
                 Nav::Stay
             }
+            Msg::Search(c) => Nav::Back(Outcome::Search(c.to_string())),
         }
     }
 
     fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav {
-        if outcome == Outcome::NextPerson {
-            return Nav::Back(Outcome::NextPerson);
+        if matches!(outcome, Outcome::NextPerson | Outcome::Search(_)) {
+            return Nav::Back(outcome);
         }
         self.reload(ctx);
         Nav::Stay
@@ -249,9 +284,7 @@ impl Screen for Person {
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        let mut pay = KeyHelp::keys(&format!("{}/{}", keys.enter, keys.pay), s.key_pay);
-        pay.first = KeyHelp::new(&keys.enter, "").first;
-        let pay = pay.short(s.short_pay);
+        let pay = KeyHelp::new(&keys.pay, s.key_pay).short(s.short_pay);
         // In the key line only while there is a payment to void.
         let mut void = KeyHelp::new(&keys.void, s.key_void);
         if self.view.payments.iter().any(|p| !p.is_reversed()) {
@@ -264,7 +297,34 @@ impl Screen for Person {
             KeyHelp::new(&keys.status, s.key_status),
             super::register::help(),
             Scroll::help(keys, s),
+            KeyHelp::keys(strings::letters_key(), strings::key_letters_search()),
         ]
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+
+    fn takes_char(&self, c: char) -> bool {
+        // Like the counter's search field: everything but "?" (help).
+        c != '?'
+    }
+}
+
+/// The character a key types, if it types one (no Ctrl, not a space).
+pub(crate) fn typed_char(key: &KeyEvent) -> Option<char> {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                && !c.is_control()
+                && c != ' ' =>
+        {
+            Some(c)
+        }
+        _ => None,
     }
 }
 
@@ -365,7 +425,7 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
     if p.status != Status::Active {
         let mut st = format!("{}: {}", s.person_status, labels::status(p.status));
         if let Some(since) = &p.status_since {
-            st.push_str(&format!(" {} {}", s.since, d(since)));
+            st.push_str(&format!(" {} {}", s.since, d(&labels::date(since))));
         }
         if let Some(note) = &p.status_note {
             st.push_str(&format!(" ({})", d(note)));

@@ -73,7 +73,7 @@ impl SignIn {
                     },
                 }
                 *ctx.session = Some(session);
-                Nav::reset(Counter::new())
+                Nav::reset(Counter::signed_in(ctx))
             }
             Err(e) => {
                 ctx.error(&e);

@@ -27,10 +27,20 @@ pub enum ChoiceMsg {
     Choose(usize),
 }
 
-/// Which of a numbered list's rows is marked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Which of a numbered list's rows is marked, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChoiceList {
     select: Select,
+    /// False while no row is marked (a list whose usual choice cannot be
+    /// taken now): Enter chooses nothing until the clerk moves or types a
+    /// number.
+    marked: bool,
+}
+
+impl Default for ChoiceList {
+    fn default() -> ChoiceList {
+        ChoiceList::new(0)
+    }
 }
 
 impl ChoiceList {
@@ -38,7 +48,19 @@ impl ChoiceList {
     pub fn new(len: usize) -> ChoiceList {
         ChoiceList {
             select: Select::new(len),
+            marked: true,
         }
+    }
+
+    /// A list of `len` rows with none marked; the first arrow key marks
+    /// row `near`.
+    pub fn unmarked(len: usize, near: usize) -> ChoiceList {
+        let mut list = ChoiceList {
+            select: Select::new(len),
+            marked: false,
+        };
+        list.select.select(near);
+        list
     }
 
     /// The marked row.
@@ -46,16 +68,25 @@ impl ChoiceList {
         self.select.selected()
     }
 
+    /// Whether a row is marked.
+    pub fn is_marked(&self) -> bool {
+        self.marked
+    }
+
     /// Marks row `i` (kept within the list).
     pub fn select(&mut self, i: usize) {
         self.select.select(i);
+        self.marked = true;
     }
 
     /// What `key` does to the list, if anything: Enter chooses the marked
-    /// row, a digit (without Ctrl) the row of that number if there is one.
+    /// row (nothing when none is), a digit (without Ctrl) the row of that
+    /// number if there is one.
     pub fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<ChoiceMsg> {
         if key_match(key, &keys.enter, false) {
-            return Some(ChoiceMsg::Choose(self.select.selected()));
+            return self
+                .marked
+                .then_some(ChoiceMsg::Choose(self.select.selected()));
         }
         if let KeyCode::Char(c) = key.code
             && !key.modifiers.contains(KeyModifiers::CONTROL)
@@ -72,11 +103,15 @@ impl ChoiceList {
     pub fn update(&mut self, msg: ChoiceMsg) -> Option<usize> {
         match msg {
             ChoiceMsg::Move(m) => {
-                self.select.update(m);
+                // The first move only shows where the marker is.
+                if self.marked {
+                    self.select.update(m);
+                }
+                self.marked = true;
                 None
             }
             ChoiceMsg::Choose(i) => {
-                self.select.select(i);
+                self.select(i);
                 Some(i)
             }
         }
@@ -85,7 +120,7 @@ impl ChoiceList {
     /// The text of row `i`: the marker if it is the marked row, its number,
     /// then `label`.
     pub fn row(&self, i: usize, label: &str) -> String {
-        let marker = if i == self.select.selected() {
+        let marker = if self.marked && i == self.select.selected() {
             '▸'
         } else {
             ' '
@@ -96,7 +131,14 @@ impl ChoiceList {
     /// Draws `rows` (made with [`ChoiceList::row`]) in `area`, the marked
     /// one in reverse video.
     pub fn draw(&self, frame: &mut Frame, area: Rect, rows: &[Line<'_>], theme: &Theme) {
-        draw_rows(frame, area, rows, self.select.selected(), theme);
+        if self.marked {
+            draw_rows(frame, area, rows, self.select.selected(), theme);
+            return;
+        }
+        let buf = frame.buffer_mut();
+        for (row, y) in rows.iter().zip(area.y..area.bottom()) {
+            buf.set_line(area.x, y, row, area.width);
+        }
     }
 
     /// The list's keys for a screen's help: `enter` (what choosing does on
@@ -132,6 +174,28 @@ mod tests {
         assert_eq!(list.update(down), None);
         let enter = list.on_key(&key(KeyCode::Enter), &keys).unwrap();
         assert_eq!(list.update(enter), Some(1));
+    }
+
+    #[test]
+    fn an_unmarked_list_chooses_nothing_on_enter_until_a_key_marks_a_row() {
+        let keys = KeyList::default();
+        let mut list = ChoiceList::unmarked(4, 0);
+        assert_eq!(list.on_key(&key(KeyCode::Enter), &keys), None);
+        assert_eq!(list.row(0, "Tiền mặt"), "  1  Tiền mặt");
+        let down = list.on_key(&key(KeyCode::Down), &keys).unwrap();
+        assert_eq!(list.update(down), None);
+        assert_eq!(
+            list.row(0, "Tiền mặt"),
+            "▸ 1  Tiền mặt",
+            "marked, not moved"
+        );
+        let enter = list.on_key(&key(KeyCode::Enter), &keys).unwrap();
+        assert_eq!(list.update(enter), Some(0));
+        // A number chooses at once, marked or not.
+        let mut list = ChoiceList::unmarked(4, 0);
+        let three = list.on_key(&key(KeyCode::Char('3')), &keys).unwrap();
+        assert_eq!(list.update(three), Some(2));
+        assert!(list.is_marked());
     }
 
     #[test]

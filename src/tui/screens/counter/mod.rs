@@ -4,7 +4,16 @@
 //! this month's state; Enter opens the chosen person ([`super::person`]).
 //!
 //! A barcode scanner types the ID digits and Enter, so scanning an ID card
-//! opens that person's file at once (a whole ID number finds one person).
+//! opens that person's file at once (a whole ID number finds one person,
+//! listed first). Opened by their whole ID number, the file counts that
+//! number as the check of the person's card when they collect themself.
+//! The last six digits or more of an ID number find a person too, and so
+//! does a record code typed without its dash or as its number alone.
+//!
+//! Under the results, a short line says whether the clerk's drawer can pay
+//! cash today (opened by the supervisor, or already counted), read when the
+//! screen opens and each time the clerk comes back to it, so a cash
+//! payment is not found impossible only at its last step.
 //!
 //! The screen is drawn on every key over slow links, so it writes little:
 //! the chosen row is reverse video (no background colours), and a row that
@@ -26,7 +35,7 @@ use crate::service::counter::{SearchHit, SearchResults};
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
-use crate::tui::widgets::fit::fit;
+use crate::tui::widgets::fit::{fit, width};
 use crate::tui::widgets::input::{self, Input, InputMsg};
 use crate::tui::widgets::select::{Select, SelectMsg, move_help};
 use results::{Columns, draw_hits};
@@ -43,6 +52,8 @@ pub struct Counter {
     searched: String,
     results: SearchResults,
     select: Select,
+    /// The signed-in clerk's drawer today: (opened, counted), when known.
+    drawer: Option<(bool, bool)>,
 }
 
 /// What a key does on the counter.
@@ -67,7 +78,29 @@ impl Counter {
             searched: String::new(),
             results: SearchResults::default(),
             select: Select::new(0),
+            drawer: None,
         }
+    }
+
+    /// The counter of the clerk signed in, with their drawer's state.
+    pub fn signed_in(ctx: &Ctx) -> Counter {
+        let mut counter = Counter::new();
+        counter.read_drawer(ctx);
+        counter
+    }
+
+    /// The drawer's state as the line under the results shows it:
+    /// (opened, counted).
+    pub fn drawer(&self) -> Option<(bool, bool)> {
+        self.drawer
+    }
+
+    /// Reads the drawer's state again (a float may have been given since).
+    fn read_drawer(&mut self, ctx: &Ctx) {
+        self.drawer = ctx.session.as_ref().and_then(|session| {
+            let (opened, count) = ctx.service.drawer_state(session).ok()?;
+            Some((opened, count.is_some()))
+        });
     }
 
     /// The search as typed.
@@ -114,8 +147,13 @@ impl Counter {
             }
             return Nav::Stay;
         };
+        let digits: String = self
+            .searched
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '.' | '-'))
+            .collect();
         match ctx.service.person_view(hit.person.id) {
-            Ok(view) => Nav::push(Person::new(view)),
+            Ok(view) => Nav::push(Person::found_by(view, &digits)),
             Err(e) => {
                 ctx.error(&e);
                 Nav::Stay
@@ -167,6 +205,9 @@ impl Screen for Counter {
                 self.query.update(edit);
                 if self.query.value() != before {
                     self.search(ctx);
+                    if self.query.is_empty() {
+                        self.read_drawer(ctx);
+                    }
                 }
                 Nav::Stay
             }
@@ -182,11 +223,15 @@ impl Screen for Counter {
     }
 
     fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav {
-        if outcome == Outcome::NextPerson {
-            self.query.clear();
+        match outcome {
+            Outcome::NextPerson => self.query.clear(),
+            Outcome::Search(text) => self.query.set_value(&text),
+            _ => {}
         }
-        // What was shown may have changed (a payment, another clerk's).
+        // What was shown may have changed (a payment, another clerk's, a
+        // float or a count).
         self.search(ctx);
+        self.read_drawer(ctx);
         Nav::Stay
     }
 
@@ -213,6 +258,21 @@ impl Screen for Counter {
 
         let list = Rect::new(x, area.y + 3, w, area.height.saturating_sub(4));
         let status_y = area.bottom() - 1;
+        // The drawer's state, on the right of the status line.
+        let mut status_w = w;
+        if let Some((opened, counted)) = self.drawer {
+            let text = strings::drawer_short(opened, counted);
+            let tw = u16::try_from(width(text)).unwrap_or(w).min(w);
+            let style = if opened && !counted {
+                theme.key()
+            } else {
+                theme.error()
+            };
+            frame
+                .buffer_mut()
+                .set_stringn(x + w - tw, status_y, text, usize::from(tw), style);
+            status_w = w.saturating_sub(tw + 2);
+        }
         let buf = frame.buffer_mut();
         if self.searched.is_empty() {
             for (i, line) in [s.counter_hint, s.counter_hint_keys].iter().enumerate() {
@@ -257,8 +317,8 @@ impl Screen for Counter {
         frame.buffer_mut().set_stringn(
             x,
             status_y,
-            fit(&status, usize::from(w)),
-            usize::from(w),
+            fit(&status, usize::from(status_w)),
+            usize::from(status_w),
             theme.key(),
         );
     }

@@ -7,7 +7,9 @@
 //! and offers to print it again. Enter goes on to the next person (back to
 //! the counter, which starts a new search); Esc goes back to this person's
 //! file, which now shows the payment. Leaving while the receipt is still
-//! printing hands it to the app, which says if it failed.
+//! printing hands it to the app, which says if it failed. A letter or digit
+//! typed here is the next search already: back to the counter with it
+//! typed.
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -21,6 +23,7 @@ use crate::service::pay::Paid;
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
+use crate::tui::screens::person::typed_char;
 use crate::tui::screens::receipt::{ReceiptView, reprint};
 use crate::tui::screens::{Nav, Outcome, Screen};
 use crate::tui::widgets::banner;
@@ -39,6 +42,8 @@ pub enum Msg {
     BackToPerson,
     ShowReceipt,
     Reprint,
+    /// A character typed: the next person's search, starting with it.
+    Search(char),
 }
 
 impl Done {
@@ -92,14 +97,14 @@ impl Screen for Done {
         } else if key_match(key, &keys.reprint, false) {
             Some(Msg::Reprint)
         } else {
-            None
+            typed_char(key).map(Msg::Search)
         }
     }
 
     fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
         let payment = &self.paid.payment;
         match msg {
-            Msg::NextPerson => {
+            Msg::NextPerson | Msg::Search(_) => {
                 self.hand_over_print(ctx);
                 match self.problem() {
                     Some(problem) => ctx.error(&problem.localized()),
@@ -109,7 +114,10 @@ impl Screen for Done {
                         &payment.receipt_no,
                     )),
                 }
-                Nav::Back(Outcome::NextPerson)
+                Nav::Back(match msg {
+                    Msg::Search(c) => Outcome::Search(c.to_string()),
+                    _ => Outcome::NextPerson,
+                })
             }
             Msg::BackToPerson => {
                 self.hand_over_print(ctx);
@@ -255,6 +263,16 @@ impl Screen for Done {
             KeyHelp::new(&keys.back, s.key_back_to_person).short(s.short_back_to_person),
             KeyHelp::new(&keys.receipts, s.key_show_receipt).short(s.short_receipt),
             reprint,
+            KeyHelp::keys(strings::letters_key(), strings::key_letters_search()),
         ]
+    }
+
+    fn typing(&self) -> bool {
+        // Letters and digits start the next search (and "q" is one of them).
+        true
+    }
+
+    fn takes_char(&self, c: char) -> bool {
+        c != '?'
     }
 }

@@ -3,46 +3,80 @@
 //! account. The person's registered method is chosen to begin with and
 //! marked; a transfer goes on to the account and reference
 //! ([`super::transfer::TransferForm`]), cash straight to the confirmation.
+//!
+//! Cash (at the counter or carried home) comes out of the clerk's drawer.
+//! When the drawer cannot pay it — not opened today, already counted, or
+//! not holding enough — the cash rows say so, no row is marked when cash
+//! was the registered method, and choosing cash repeats the reason
+//! instead of going on.
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use super::cash::{CashBlock, cash_block};
 use super::confirm::Confirm;
 use super::transfer::TransferForm;
 use super::{Draft, draw_heading, pass_down, receiver_line};
 use crate::domain::payment::PayMethod;
 use crate::i18n::{labels, strings};
 use crate::tui::context::{Ctx, View};
-use crate::tui::keys::{KeyHelp, KeyList};
+use crate::tui::keys::{KeyHelp, KeyList, key_match};
 use crate::tui::screens::{Nav, Outcome, Screen};
 use crate::tui::widgets::choice_list::{ChoiceList, ChoiceMsg};
-use crate::tui::widgets::fit::fit;
+use crate::tui::widgets::fit::{fit, wrap};
 
 /// Step 3: choosing the method.
 pub struct ChooseMethod {
     draft: Draft,
     list: ChoiceList,
+    /// Why the clerk's drawer cannot pay this in cash, if it cannot.
+    cash: Option<CashBlock>,
+}
+
+/// What a key does at step 3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    List(ChoiceMsg),
+    /// Enter with no row marked.
+    NothingMarked,
 }
 
 impl ChooseMethod {
-    pub fn new(draft: Draft) -> ChooseMethod {
-        let mut list = ChoiceList::new(PayMethod::ALL.len());
+    /// Step 3 for `draft`, asking the service whether the clerk's drawer
+    /// can pay it in cash.
+    pub fn new(draft: Draft, ctx: &Ctx) -> ChooseMethod {
+        let cash = cash_block(ctx, draft.view.unpaid_total);
         let registered = draft.view.person.pay_method;
-        list.select(
-            PayMethod::ALL
-                .iter()
-                .position(|&m| m == registered)
-                .unwrap_or(0),
-        );
-        ChooseMethod { draft, list }
+        let at = PayMethod::ALL
+            .iter()
+            .position(|&m| m == registered)
+            .unwrap_or(0);
+        let len = PayMethod::ALL.len();
+        let list = if registered.is_cash() && cash.is_some() {
+            ChoiceList::unmarked(len, at)
+        } else {
+            let mut list = ChoiceList::new(len);
+            list.select(at);
+            list
+        };
+        ChooseMethod { draft, list, cash }
+    }
+
+    /// Why cash cannot be paid now, if it cannot.
+    pub fn cash_block(&self) -> Option<CashBlock> {
+        self.cash
     }
 
     fn choose(&mut self, i: usize, ctx: &mut Ctx) -> Nav {
         let Some(&method) = PayMethod::ALL.get(i) else {
             return Nav::Stay;
         };
+        if let (true, Some(why)) = (method.is_cash(), self.cash) {
+            ctx.error(&strings::cash_blocked(why));
+            return Nav::Stay;
+        }
         let mut draft = self.draft.clone();
         draft.method = method;
         if method.is_transfer() {
@@ -56,21 +90,41 @@ impl ChooseMethod {
 }
 
 impl Screen for ChooseMethod {
-    /// Moving, or choosing the method at an index.
-    type Msg = ChoiceMsg;
+    type Msg = Msg;
 
     fn title(&self) -> String {
         strings::t().step_method.to_string()
     }
 
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<ChoiceMsg> {
-        self.list.on_key(key, keys)
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        if !self.list.is_marked() && key_match(key, &keys.enter, false) {
+            return Some(Msg::NothingMarked);
+        }
+        self.list.on_key(key, keys).map(Msg::List)
     }
 
-    fn update(&mut self, msg: ChoiceMsg, ctx: &mut Ctx) -> Nav {
-        match self.list.update(msg) {
-            Some(i) => self.choose(i, ctx),
-            None => Nav::Stay,
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            // Cash the drawer cannot pay is refused before the list marks
+            // it, so the marker never rests on a row that cannot be taken.
+            Msg::List(ChoiceMsg::Choose(i))
+                if self.cash.is_some() && PayMethod::ALL.get(i).is_some_and(|m| m.is_cash()) =>
+            {
+                if let Some(why) = self.cash {
+                    ctx.error(&strings::cash_blocked(why));
+                }
+                Nav::Stay
+            }
+            Msg::List(m) => match self.list.update(m) {
+                Some(i) => self.choose(i, ctx),
+                None => Nav::Stay,
+            },
+            Msg::NothingMarked => {
+                if let Some(why) = self.cash {
+                    ctx.error(&strings::cash_blocked(why));
+                }
+                Nav::Stay
+            }
         }
     }
 
@@ -97,14 +151,30 @@ impl Screen for ChooseMethod {
             .enumerate()
             .map(|(i, &m)| {
                 let mut label = labels::method(m).to_string();
+                let mut notes = Vec::new();
                 if m == registered {
-                    label.push_str(&format!("  ({})", s.method_registered));
+                    notes.push(s.method_registered.to_string());
+                }
+                if let (true, Some(why)) = (m.is_cash(), self.cash) {
+                    notes.push(strings::cash_blocked_short(why).to_string());
+                }
+                if !notes.is_empty() {
+                    label.push_str(&format!("  ({})", notes.join("; ")));
                 }
                 Line::raw(fit(&self.list.row(i, &label), usize::from(w)))
             })
             .collect();
-        let list = Rect::new(x, body.y + 2, w.min(60), body.height.saturating_sub(2));
+        let list = Rect::new(x, body.y + 2, w, body.height.saturating_sub(2));
         self.list.draw(frame, list, &rows, view.theme);
+        if let Some(why) = self.cash {
+            let top = list.y + u16::try_from(rows.len()).unwrap_or(0) + 1;
+            let text = wrap(&strings::cash_blocked(why), usize::from(w));
+            for (line, y) in text.iter().zip(top..body.bottom()) {
+                frame
+                    .buffer_mut()
+                    .set_stringn(x, y, line, usize::from(w), view.theme.error());
+            }
+        }
     }
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {

@@ -6,9 +6,14 @@
 //!    proxy or guardian on file (only one in date), or a new one entered
 //!    on the spot ([`new_proxy::NewProxyForm`]);
 //! 2. [`receiver_id::ReceiverId`] — the receiver's ID number, typed or
-//!    scanned; it must be the one on file, or the payment goes no further;
+//!    scanned; it must be the one on file, or the payment goes no further.
+//!    Skipped for the person themself when their file was opened by their
+//!    whole ID number at the counter: that was the check;
 //! 3. [`method::ChooseMethod`] — cash at the counter or at home, or a
-//!    transfer ([`transfer::TransferForm`]: account and reference);
+//!    transfer ([`transfer::TransferForm`]: account, bank when the account
+//!    is not the one on file, and reference). The registered method is
+//!    marked, unless it is cash and the clerk's drawer cannot pay it
+//!    ([`cash`] says why);
 //! 4. [`confirm::Confirm`] — everything at once; Enter records, once, even
 //!    if pressed twice; outside the payment window a supervisor approves
 //!    first;
@@ -23,6 +28,7 @@
 //! stack: `Refresh` to the person's screen (which reads the file again) or
 //! `NextPerson` to the counter.
 
+pub mod cash;
 pub mod confirm;
 pub mod done;
 pub mod method;
@@ -63,6 +69,9 @@ pub struct Draft {
     pub receiver: Chosen,
     /// The receiver's ID number as typed or scanned (checked at step 2).
     pub receiver_id: String,
+    /// The ID number that found the person at the counter, when it is
+    /// exactly theirs: the check of step 2 for the person themself.
+    pub id_checked: Option<String>,
     pub method: PayMethod,
     pub account: Option<String>,
     pub reference: Option<String>,
@@ -76,6 +85,7 @@ impl Draft {
             account: view.person.account_no.clone(),
             receiver: Chosen::Person,
             receiver_id: String::new(),
+            id_checked: None,
             reference: None,
             view,
         }
@@ -137,7 +147,7 @@ impl Draft {
 /// Passes the end of the flow down the stack; anything else stays here.
 pub(crate) fn pass_down(outcome: Outcome) -> Nav {
     match outcome {
-        Outcome::Refresh | Outcome::NextPerson => Nav::Back(outcome),
+        Outcome::Refresh | Outcome::NextPerson | Outcome::Search(_) => Nav::Back(outcome),
         _ => Nav::Stay,
     }
 }

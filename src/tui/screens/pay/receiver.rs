@@ -4,13 +4,16 @@
 //! proxy or guardian. Every proxy on file is listed with its validity, but
 //! only one in date can be chosen: choosing an expired one is refused with
 //! the date it ended (the same words the service uses). The person can be
-//! chosen only when their ID number is on file, since step 2 checks it.
+//! chosen only when their ID number is on file, since step 2 checks it —
+//! unless the file was opened by that very number at the counter: then
+//! step 2 is already done and the flow goes on to the method.
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use super::method::ChooseMethod;
 use super::new_proxy::NewProxyForm;
 use super::receiver_id::ReceiverId;
 use super::{Chosen, Draft, draw_heading, pass_down};
@@ -67,6 +70,12 @@ impl ChooseReceiver {
                     return Nav::Stay;
                 }
                 draft.receiver = Chosen::Person;
+                if let Some(id) = draft.id_checked.clone()
+                    && draft.expected_id() == Some(id.as_str())
+                {
+                    draft.receiver_id = id;
+                    return Nav::push(ChooseMethod::new(draft, ctx));
+                }
             }
             Choice::OnFile(p) => match p.validity {
                 Validity::InDate => draft.receiver = Chosen::OnFile(p.proxy),
@@ -93,11 +102,17 @@ impl ChooseReceiver {
         let s = strings::t();
         let d = |t: &str| for_display(t).into_owned();
         match choice {
-            Choice::Person => format!(
-                "{}: {}",
-                s.receiver_person,
-                d(&self.draft.view.person.full_name)
-            ),
+            Choice::Person => {
+                let mut label = format!(
+                    "{}: {}",
+                    s.receiver_person,
+                    d(&self.draft.view.person.full_name)
+                );
+                if self.draft.id_checked.is_some() {
+                    label.push_str(&format!("  ({})", strings::id_checked_at_search()));
+                }
+                label
+            }
             Choice::OnFile(p) => format!(
                 "{}: {} ({})",
                 proxy_state(p),

@@ -57,7 +57,7 @@ impl ReceiverId {
         }
         let mut draft = self.draft.clone();
         draft.receiver_id = typed;
-        Nav::push(ChooseMethod::new(draft))
+        Nav::push(ChooseMethod::new(draft, ctx))
     }
 }
 

@@ -1,7 +1,11 @@
 //! Step 3, for a transfer: the account the money goes to (filled in from
-//! the registered account, which the clerk checks) and the reference of the
-//! transfer order. Both are needed; the service refuses a transfer without
-//! them, and so does this form, with the service's words.
+//! the registered account, which the clerk checks), its bank (filled in
+//! from the registered bank) and the reference of the transfer order. The
+//! account and reference are needed; the service refuses a transfer without
+//! them, and so does this form, with the service's words. An account that
+//! is not the one on file needs its bank too, which is then recorded with
+//! it ("0987654321 (Vietcombank)"): the file's bank belongs to the file's
+//! account.
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -19,7 +23,8 @@ use crate::tui::widgets::form::{self, Field, Form, FormMsg};
 use crate::tui::widgets::input::Input;
 
 const ACCOUNT: usize = 0;
-const REFERENCE: usize = 1;
+const BANK: usize = 1;
+const REFERENCE: usize = 2;
 
 /// The account and reference of a transfer.
 pub struct TransferForm {
@@ -40,8 +45,13 @@ impl TransferForm {
         if let Some(a) = &draft.view.person.account_no {
             account.set_value(a);
         }
+        let mut bank = Input::new().max_chars(40);
+        if let Some(b) = &draft.view.person.account_bank {
+            bank.set_value(b);
+        }
         let mut form = Form::new(vec![
             Field::new(s.label_account, account).width(34),
+            Field::new(strings::label_bank(), bank).width(34),
             Field::new(s.label_reference, Input::new().max_chars(40)).width(34),
         ]);
         if !form.value(ACCOUNT).is_empty() {
@@ -52,10 +62,18 @@ impl TransferForm {
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
         let account = self.form.value(ACCOUNT).trim().to_string();
+        let bank = self.form.value(BANK).trim().to_string();
         let reference = self.form.value(REFERENCE).trim().to_string();
         if account.is_empty() {
             self.form.focus(ACCOUNT);
             ctx.error(&PayError::AccountMissing);
+            return Nav::Stay;
+        }
+        let on_file = self.draft.view.person.account_no.as_deref().map(str::trim);
+        let new_account = on_file != Some(account.as_str());
+        if new_account && bank.is_empty() {
+            self.form.focus(BANK);
+            ctx.error(&strings::bank_needed());
             return Nav::Stay;
         }
         if reference.is_empty() {
@@ -64,7 +82,11 @@ impl TransferForm {
             return Nav::Stay;
         }
         let mut draft = self.draft.clone();
-        draft.account = Some(account);
+        draft.account = Some(if new_account {
+            strings::account_at_bank(&account, &bank)
+        } else {
+            account
+        });
         draft.reference = Some(reference);
         Nav::push(Confirm::open(draft, ctx))
     }
@@ -112,7 +134,7 @@ impl Screen for TransferForm {
         let buf = frame.buffer_mut();
         buf.set_stringn(x, body.y, fit(&how, w), w, view.theme.heading());
         buf.set_stringn(x, body.y + 1, fit(s.transfer_hint, w), w, view.theme.text());
-        let area = Rect::new(x, body.y + 3, body.width.saturating_sub(2), 2);
+        let area = Rect::new(x, body.y + 3, body.width.saturating_sub(2), 3);
         self.form.draw(frame, area, view.theme, view.focused);
     }
 

@@ -1,0 +1,144 @@
+//! The first page of help (F1): the job at the counter, taught in a minute —
+//! how the day starts, paying the person, a proxy, a guardian, an heir, what
+//! each refusal means and what to do, how the day ends. The same page on
+//! every screen, then that screen's keys.
+//!
+//! The text is laid out by `tui::popups::help`: a line starting "# " is a
+//! heading, "- " an item; other lines continue the paragraph or item above
+//! them, up to a blank line. Keep it true to the screens: the steps and
+//! keys named here are the program's.
+
+use super::{Lang, lang};
+
+/// The guide in the current language.
+pub fn text() -> &'static str {
+    match lang() {
+        Lang::Vi => VI,
+        Lang::En => EN,
+    }
+}
+
+/// The heading of the screen's keys, after the guide.
+pub fn keys_heading(title: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("PHÍM CỦA MÀN HÌNH NÀY: {title}"),
+        Lang::En => format!("KEYS OF THIS SCREEN: {title}"),
+    }
+}
+
+/// The line at the top of help saying how to move in it.
+pub fn how_to_move() -> &'static str {
+    match lang() {
+        Lang::Vi => "↑↓ PgUp PgDn: đọc tiếp · F1: phím của màn hình này · phím khác: đóng",
+        Lang::En => "↑↓ PgUp PgDn: scroll · F1: keys of this screen · any other key: close",
+    }
+}
+
+const VI: &str = "\
+# ĐẦU NGÀY
+- Trưởng bưu cục cấp tiền đầu ngày cho quỹ của từng giao dịch viên (F2 →
+  Quỹ tiền mặt); giao dịch viên gõ mã PIN của mình để nhận. Chưa có tiền
+  đầu ngày thì chưa chi tiền mặt được: dòng cuối màn hình quầy cho biết quỹ
+  đã mở chưa.
+
+# CHI CHO CHÍNH CHỦ (5 PHÍM)
+- Quét mã QR trên CCCD, hoặc gõ đủ 12 số rồi Enter: hồ sơ mở ra. Đối chiếu
+  ảnh và họ tên trên thẻ với người trước quầy.
+- Enter: chi trả. Enter: chính chủ (số CCCD đã đối chiếu khi tìm, không hỏi
+  lại). Enter: hình thức đã đăng ký. Enter: ghi nhận. Đếm tiền đưa người
+  nhận, họ ký biên nhận.
+- Tìm bằng họ tên (không cần dấu), mã đối tượng hay 6 số cuối CCCD cũng
+  được; khi đó bước 2 hỏi số CCCD trên thẻ.
+- Đang xem hồ sơ mà gõ chữ hoặc số: về ô tìm với chữ đó, không làm gì khác.
+
+# NGƯỜI ĐƯỢC ỦY QUYỀN, NGƯỜI GIÁM HỘ
+- Bước 1 chọn đúng người có trong hồ sơ (còn hạn), rồi gõ số CCCD của chính
+  người đó.
+- Chưa có trong hồ sơ: chọn \"Người được ủy quyền mới\" (hoặc giám hộ mới),
+  nhập theo giấy ủy quyền có UBND xã chứng thực, hạn tối đa một năm. Giấy
+  được lưu cùng lần chi; số giấy in trên biên nhận.
+
+# NGƯỜI HƯỞNG ĐÃ MẤT
+- Hồ sơ \"đã mất\" không chi được nữa, kể cả cho người nhà. Mai táng phí và
+  khoản còn lại chỉ chi theo danh sách của phòng Văn hóa - Xã hội ghi tên
+  thân nhân nhận; tìm thân nhân đó và chi như chính chủ.
+
+# KHI CHITRA TỪ CHỐI
+- \"Số CCCD không khớp\": người trước quầy không phải người đã chọn. Không
+  chi; nếu là người được ủy quyền thì quay lại bước 1 chọn đúng người.
+- \"Giấy ủy quyền đã hết hạn\" hoặc \"chưa hiệu lực\": không chi; cần giấy mới,
+  hoặc người hưởng tự đến.
+- \"Đã chi bởi … lúc …, biên nhận …\": khoản này đã chi. Không chi lại; người
+  nhận nói chưa nhận thì báo trưởng bưu cục xem biên nhận đó.
+- \"Tạm dừng\", \"đã mất\", \"chuyển đi\": không chi; hướng dẫn người nhận hỏi
+  UBND xã.
+- \"Không chi tiền mặt được\" (quỹ chưa mở, đã kiểm đếm, không đủ tiền): nhờ
+  trưởng bưu cục cấp tiền, hoặc chuyển khoản.
+- \"Ngoài thời gian chi trả\": trưởng bưu cục gõ tên và mã PIN tại chỗ để
+  duyệt, hoặc hẹn người nhận trong thời gian chi.
+- Hồ sơ không có số CCCD: chỉ chi qua người được ủy quyền hoặc giám hộ.
+- Chi nhầm: không sửa được; trưởng bưu cục duyệt hủy lần chi (F9 trên hồ
+  sơ), rồi chi lại cho đúng.
+
+# CUỐI NGÀY
+- Hết ca: F2 → Kiểm đếm quỹ cuối ca. Đếm tiền, gõ số tờ từng loại; số theo
+  sổ chỉ hiện sau khi ghi (đếm mù). Chênh lệch thì ghi lý do.
+- Trưởng bưu cục: F2 → Báo cáo & khóa sổ ngày. Khi mọi quỹ đã đếm, F10 và
+  mã PIN để khóa sổ; in báo cáo, ký, giữ mã niêm phong. Ngày đã khóa
+  không ghi thêm được gì.
+";
+
+const EN: &str = "\
+# START OF THE DAY
+- The supervisor gives each clerk's drawer its opening float (F2 → Cash
+  drawers); the clerk types their PIN to take it. Without a float no cash
+  can be paid: the last line of the counter says whether the drawer is open.
+
+# PAYING THE PERSON (5 KEYS)
+- Scan the QR code of the ID card, or type its 12 digits and Enter: the
+  file opens. Check the photo and name on the card against the person.
+- Enter: pay. Enter: the person (their ID was checked by the search, it is
+  not asked again). Enter: the registered method. Enter: record. Count the
+  cash out; the receiver signs the receipt.
+- A name (no diacritics needed), a record code or the last 6 digits of the
+  ID find people too; then step 2 asks the number on the card.
+- Letters or digits typed on a file go back to the search with them; they
+  never do anything else.
+
+# A PROXY, A GUARDIAN
+- At step 1 choose the person on file (in date), then type that person's
+  own ID number.
+- Not on file: choose \"new proxy\" (or new guardian) and enter it from the
+  authorisation certified by the commune, valid one year at most. It is
+  saved with the payment; its number is printed on the receipt.
+
+# A DECEASED PERSON
+- A file marked deceased is never paid again, not even to the family. The
+  funeral allowance and what was left are paid only from a list of the
+  social-affairs office naming the relative; find that relative and pay
+  them as the person.
+
+# WHEN CHITRA REFUSES
+- \"ID does not match\": the person at the counter is not the one chosen. Do
+  not pay; for a proxy, go back to step 1 and choose them.
+- \"Authorisation expired\" or \"not yet valid\": do not pay; a new paper is
+  needed, or the person comes themself.
+- \"Paid by … at …, receipt …\": already paid. Do not pay again; if the
+  receiver says they were not, the supervisor looks at that receipt.
+- \"Suspended\", \"deceased\", \"moved\": do not pay; send them to the commune.
+- \"No cash\" (drawer not open, counted, not enough): ask the supervisor for
+  cash, or pay by transfer.
+- \"Outside the payment window\": the supervisor approves on the spot with
+  their name and PIN, or the receiver comes back within the window.
+- No ID number on file: pay only a proxy or guardian.
+- Paid by mistake: nothing is edited; the supervisor approves a void (F9
+  on the file), then pay correctly.
+
+# END OF THE DAY
+- End of shift: F2 → Count my drawer. Count the cash, type the notes of
+  each kind; the books' figure shows only after recording (a blind count).
+  Give a reason for any difference.
+- Supervisor: F2 → Day report & close. When every drawer is counted, F10
+  and the PIN close the day; print the report, sign it, keep the seal code.
+  Nothing more can be recorded on a closed day.
+";

@@ -1,0 +1,85 @@
+//! Wording for the short way through a payment: the drawer's state on the
+//! counter, the ID number checked at the search, cash the drawer cannot
+//! pay (and why), and letters that go back to searching.
+
+use crate::i18n::{Localize, tr};
+use crate::service::day::CashBlock;
+
+/// The drawer's state on the counter's status line, short (never its
+/// amount: the count is blind).
+pub fn drawer_short(opened: bool, counted: bool) -> &'static str {
+    match (opened, counted) {
+        (_, true) => tr(
+            "Quỹ đã kiểm đếm: hết chi tiền mặt",
+            "Drawer counted: no more cash",
+        ),
+        (true, false) => tr("Quỹ đã mở", "Drawer open"),
+        (false, false) => tr(
+            "Quỹ chưa mở: chưa chi tiền mặt được",
+            "Drawer not open: no cash yet",
+        ),
+    }
+}
+
+/// Beside "Chính chủ" when the file was opened by the person's own ID
+/// number: step 2 will not ask it again.
+pub fn id_checked_at_search() -> &'static str {
+    tr("CCCD đã đối chiếu khi tìm", "ID checked at the search")
+}
+
+/// Beside the cash rows of step 3 when the drawer cannot pay.
+pub fn cash_blocked_short(why: CashBlock) -> &'static str {
+    match why {
+        CashBlock::NotOpened => tr("quỹ chưa mở", "drawer not open"),
+        CashBlock::Counted => tr("quỹ đã kiểm đếm", "drawer counted"),
+        CashBlock::Short => tr("quỹ không đủ tiền", "not enough in the drawer"),
+    }
+}
+
+/// Why cash cannot be chosen, and what to do.
+pub fn cash_blocked(why: CashBlock) -> String {
+    why.localized()
+}
+
+impl Localize for CashBlock {
+    fn vi(&self) -> String {
+        match self {
+            CashBlock::NotOpened => "Không chi tiền mặt được: quỹ của bạn hôm nay chưa mở. \
+                Nhờ trưởng bưu cục cấp tiền đầu ngày, hoặc chọn chuyển khoản."
+                .into(),
+            CashBlock::Counted => "Không chi tiền mặt được: quỹ của bạn hôm nay đã kiểm đếm. \
+                Hẹn người nhận hôm sau, hoặc chọn chuyển khoản."
+                .into(),
+            CashBlock::Short => "Không chi tiền mặt được: quỹ của bạn không đủ số tiền này. \
+                Nhờ trưởng bưu cục cấp thêm tiền, hoặc chọn chuyển khoản."
+                .into(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            CashBlock::NotOpened => "No cash: your drawer is not open today. \
+                Ask the supervisor for the opening float, or choose a transfer."
+                .into(),
+            CashBlock::Counted => "No cash: your drawer is counted for today. \
+                Ask the receiver to come back tomorrow, or choose a transfer."
+                .into(),
+            CashBlock::Short => "No cash: your drawer does not hold this amount. \
+                Ask the supervisor for more cash, or choose a transfer."
+                .into(),
+        }
+    }
+}
+
+/// The keys that start a new search on a person's file, in its help.
+pub fn letters_key() -> &'static str {
+    tr("chữ/số", "letters/digits")
+}
+
+/// What typing a letter or digit does on a person's file.
+pub fn key_letters_search() -> &'static str {
+    tr(
+        "Tìm người khác: về quầy với chữ đã gõ",
+        "Search for someone else: back to the counter with what was typed",
+    )
+}

@@ -1,0 +1,263 @@
+//! The clerk's hands at the counter: paying in five keys after a whole ID
+//! number, a scanned card, the ID still asked when the person was found by
+//! name, letters on a file that go back to the search, cash that is not
+//! marked when the drawer cannot pay (and why), and the search by the last
+//! digits of an ID or a record code without its dash.
+
+mod common;
+mod tui_office;
+
+use chitra::domain::Money;
+use chitra::domain::payment::{PayMethod, ReceiverKind};
+use chitra::domain::report::MoveKind;
+use chitra::domain::user::Role;
+use chitra::tui::App;
+use chitra::tui::testing::{ctrl, key, screen, type_text};
+use crossterm::event::KeyCode;
+use tui_office::*;
+
+use common::{CLERK1, SUPERVISOR};
+
+/// Presses keys, counting them.
+struct Hands<'a> {
+    app: &'a mut App,
+    keys: usize,
+}
+
+impl Hands<'_> {
+    fn press(&mut self, code: KeyCode) {
+        self.app.handle_key(key(code));
+        self.keys += 1;
+    }
+}
+
+#[test]
+fn a_typed_whole_id_pays_the_person_in_cash_in_five_keys() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    type_text(&mut app, AN.2);
+    let mut hands = Hands {
+        app: &mut app,
+        keys: 0,
+    };
+    hands.press(KeyCode::Enter);
+    assert_eq!(hands.app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "opened at once");
+    hands.press(KeyCode::Enter);
+    assert_eq!(hands.app.title(), "Bước 1/4: NGƯỜI NHẬN TIỀN");
+    hands.press(KeyCode::Enter);
+    assert_eq!(
+        hands.app.title(),
+        "Bước 3/4: HÌNH THỨC CHI TRẢ",
+        "the ID that found the person was the check of the card"
+    );
+    assert!(
+        screen(hands.app, 80, 24).contains("▸ 1  Tiền mặt tại quầy  (đã đăng ký)"),
+        "the registered method is marked"
+    );
+    hands.press(KeyCode::Enter);
+    assert_eq!(hands.app.title(), "Bước 4/4: XÁC NHẬN");
+    hands.press(KeyCode::Enter);
+    assert_eq!(hands.app.title(), "ĐÃ CHI", "{}", message(hands.app));
+    assert_eq!(hands.keys, 5, "five keys after the ID");
+
+    let paid = payments_of(&office, AN.2);
+    assert_eq!(paid.len(), 1);
+    assert_eq!(paid[0].receiver_kind, ReceiverKind::Person);
+    assert_eq!(paid[0].receiver_id_number, AN.2);
+    assert_eq!(paid[0].method, PayMethod::Cash);
+    assert_eq!(paid[0].total.dong(), 2 * 2_789_000);
+}
+
+#[test]
+fn a_scanned_card_opens_the_person_and_four_more_keys_pay() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    // A scanner types the card's QR code, then Enter.
+    type_text(
+        &mut app,
+        &format!(
+            "{}|046048001|{}|01011948|Nam|12 Lê Lợi|15082021",
+            AN.2, AN.1
+        ),
+    );
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{}", message(&app));
+    let mut hands = Hands {
+        app: &mut app,
+        keys: 0,
+    };
+    for _ in 0..4 {
+        hands.press(KeyCode::Enter);
+    }
+    assert_eq!(hands.app.title(), "ĐÃ CHI", "{}", message(hands.app));
+    assert_eq!(hands.keys, 4);
+    assert_eq!(payments_of(&office, AN.2)[0].receiver_id_number, AN.2);
+}
+
+#[test]
+fn found_by_name_or_by_part_of_the_id_the_card_is_still_asked() {
+    let office = office();
+    for search in ["nguyen van an", "001234", "hd001"] {
+        let mut app = clerk_app(&office);
+        type_text(&mut app, search);
+        app.handle_key(key(KeyCode::Enter));
+        assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{search}");
+        assert!(screen(&mut app, 80, 24).contains(AN.1), "{search}");
+        app.handle_key(key(KeyCode::Enter));
+        app.handle_key(key(KeyCode::Enter));
+        assert_eq!(app.title(), "Bước 2/4: SỐ GIẤY TỜ NGƯỜI NHẬN", "{search}");
+    }
+    // Another person's number typed whole: their file, not An's.
+    let mut app = clerk_app(&office);
+    type_text(&mut app, BINH.2);
+    app.handle_key(key(KeyCode::Enter));
+    assert!(screen(&mut app, 80, 24).contains(BINH.1));
+}
+
+#[test]
+fn letters_typed_on_a_file_go_back_to_the_search_and_never_act() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    // "hoang": once h voided, c paid, t stopped payment, b showed receipts.
+    type_text(&mut app, "hoang");
+    assert_eq!(app.title(), "QUẦY CHI TRẢ", "{}", message(&app));
+    assert_eq!(app.depth(), 1);
+    assert!(
+        screen(&mut app, 80, 24).contains("Tìm người hưởng: [hoang "),
+        "the letters are in the search box"
+    );
+    for word in ["c", "btc"] {
+        app_cleared(&mut app);
+        open_person(&mut app, AN.2);
+        type_text(&mut app, word);
+        assert_eq!(app.title(), "QUẦY CHI TRẢ", "{word}");
+    }
+    assert!(payments_of(&office, AN.2).is_empty());
+    assert_eq!(
+        file_of(&office, AN.2).person.status,
+        chitra::domain::person::Status::Active
+    );
+}
+
+/// The counter with its search box emptied.
+fn app_cleared(app: &mut App) -> &mut App {
+    app.handle_key(ctrl('u'));
+    assert!(screen(app, 80, 24).contains("Tìm người hưởng: [ "));
+    app
+}
+
+/// From the counter: An's file, paying An, up to step 3.
+fn to_step_3(app: &mut App) -> String {
+    open_person(app, AN.2);
+    to_method(app);
+    screen(app, 80, 24)
+}
+
+/// Step 3 refuses cash for `why`, marks no row, and records nothing.
+/// Returns step 3 as it was first shown.
+fn cash_is_not_marked(office: &common::Office, app: &mut App, why: &str) -> String {
+    let shown = to_step_3(app);
+    assert!(
+        shown.contains("  1  Tiền mặt tại quầy  (đã đăng ký; "),
+        "cash is not marked:\n{shown}"
+    );
+    assert!(!shown.contains('▸'), "no row is marked:\n{shown}");
+    assert!(shown.contains(why), "{why}:\n{shown}");
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.title(), "Bước 3/4: HÌNH THỨC CHI TRẢ");
+    assert!(message(app).contains(why), "{}", message(app));
+    type_text(app, "1");
+    assert_eq!(app.title(), "Bước 3/4: HÌNH THỨC CHI TRẢ");
+    assert!(message(app).contains(why), "{}", message(app));
+    assert!(
+        !screen(app, 80, 24).contains('▸'),
+        "a refused row is not marked"
+    );
+    assert!(payments_of(office, AN.2).is_empty());
+    shown
+}
+
+#[test]
+fn cash_is_not_marked_when_the_drawer_was_not_opened() {
+    let office = office();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    svc.add_user(&boss, "gdv3", "Ngô Thị Mai", Role::Clerk, "4444")
+        .unwrap();
+    let mut app = app(&office);
+    sign_in(&mut app, ("gdv3", "4444"));
+    assert!(
+        screen(&mut app, 80, 24).contains("Quỹ chưa mở: chưa chi tiền mặt được"),
+        "the counter says it before any payment"
+    );
+    let step_3 = cash_is_not_marked(&office, &mut app, "quỹ của bạn hôm nay chưa mở");
+    insta::assert_snapshot!(step_3);
+}
+
+#[test]
+fn cash_is_not_marked_when_the_drawer_was_counted() {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    svc.count_drawer(&hoa, &[(500_000, 200)].into_iter().collect())
+        .unwrap();
+    let mut app = clerk_app(&office);
+    assert!(screen(&mut app, 80, 24).contains("Quỹ đã kiểm đếm: hết chi tiền mặt"));
+    cash_is_not_marked(&office, &mut app, "quỹ của bạn hôm nay đã kiểm đếm");
+}
+
+#[test]
+fn cash_is_not_marked_when_the_drawer_does_not_hold_the_amount() {
+    let office = office();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    // 1.000.000 đ left; An is owed 5.578.000 đ.
+    svc.drawer_move(
+        &boss,
+        CLERK1.0,
+        CLERK1.1,
+        MoveKind::Return,
+        Money::from_dong(99_000_000),
+        "",
+    )
+    .unwrap();
+    let mut app = clerk_app(&office);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Quỹ đã mở"), "{shown}");
+    assert!(!shown.contains("1.000.000"), "the amount is never shown");
+    cash_is_not_marked(&office, &mut app, "quỹ của bạn không đủ số tiền này");
+    let shown = screen(&mut app, 80, 24);
+    assert!(!shown.contains("1.000.000"), "the amount is never shown");
+    // A transfer can still be chosen.
+    type_text(&mut app, "3");
+    assert_eq!(app.title(), "Bước 3/4: TÀI KHOẢN NHẬN", "{}", message(&app));
+}
+
+#[test]
+fn the_last_six_digits_of_an_id_and_a_code_without_its_dash_find_the_person() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    for (search, who) in [
+        ("004321", BINH),
+        ("46152004321", BINH),
+        ("hd002", BINH),
+        ("HD002", BINH),
+        ("002", BINH),
+        ("hd-002", BINH),
+        ("007777", CUC),
+    ] {
+        app_cleared(&mut app);
+        type_text(&mut app, search);
+        let shown = screen(&mut app, 80, 24);
+        assert!(shown.contains(who.1), "{search}:\n{shown}");
+        assert!(
+            shown.contains(" 1 người"),
+            "{search} finds one person:\n{shown}"
+        );
+    }
+    // Fewer than six digits of an ending find nobody by their ID.
+    app_cleared(&mut app);
+    type_text(&mut app, "04321");
+    assert!(!screen(&mut app, 80, 24).contains(BINH.1));
+}
