@@ -68,6 +68,7 @@ macro_rules! localized_error {
 
 pub mod day;
 pub mod import;
+pub mod import_limits;
 pub mod import_source;
 pub mod labels;
 pub mod pay;
