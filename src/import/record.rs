@@ -178,6 +178,12 @@ pub fn read_row(
         other => other.map(|(h, _)| h),
     };
 
+    // A value refused as too long is not also reported as missing.
+    let too_long_in = |errors: &[RowProblem], fields: &[Field]| {
+        errors
+            .iter()
+            .any(|e| matches!(e.problem, Problem::TooLong { field, .. } if fields.contains(&field)))
+    };
     let full_name = match name {
         Some((v, _, _)) if v.chars().any(char::is_alphabetic) => Some(v),
         Some((_, col, _)) => {
@@ -187,6 +193,7 @@ pub fn read_row(
             });
             None
         }
+        None if too_long_in(&errors, &[Field::FullName]) => None,
         None => {
             let place = row
                 .column(Field::FullName)
@@ -263,7 +270,9 @@ pub fn read_row(
             Some(id.as_str().to_string())
         }
         (None, _) => {
-            if !errors.iter().any(|e| matches!(e.problem, Problem::Id(_))) {
+            if !errors.iter().any(|e| matches!(e.problem, Problem::Id(_)))
+                && !too_long_in(&errors, &[Field::RecordCode, Field::IdNumber])
+            {
                 let place = row
                     .column(Field::RecordCode)
                     .or_else(|| row.column(Field::IdNumber))
@@ -276,7 +285,10 @@ pub fn read_row(
             None
         }
     };
-    if id.is_none() && !errors.iter().any(|e| matches!(e.problem, Problem::Id(_))) {
+    if id.is_none()
+        && !errors.iter().any(|e| matches!(e.problem, Problem::Id(_)))
+        && !too_long_in(&errors, &[Field::IdNumber])
+    {
         let place = row
             .column(Field::IdNumber)
             .map_or(Place::row(n), |c| Place::cell(n, c));
