@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use common::{CLERK1, SUPERVISOR, config_in};
+use common::{SUPERVISOR, config_in};
 
 /// Peak memory allowed to one import, in bytes.
 const MEMORY_LIMIT: u64 = 200 * 1024 * 1024;
@@ -452,5 +452,19 @@ fn an_ordinary_list_still_imports() {
     assert_eq!(out.code, 0, "{}", out.json);
     assert_eq!(out.json["rows"], 50);
     out.small();
-    let _ = CLERK1;
+}
+
+#[test]
+fn unicode_text_cut_after_an_odd_byte_is_read_to_its_end() {
+    let o = office();
+    let text = csv_rows(3).replace(';', "\t").replace('\n', "\r\n");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    bytes.push(b'x');
+    let path = o.write("cut.txt", &bytes);
+    let out = o.import(&path);
+    assert_eq!(out.code, 0, "stdout {}\nstderr {}", out.json, out.stderr);
+    assert_eq!(out.json["rows"], 3);
+    assert_eq!(out.json["rejected_count"], 0);
+    out.small();
 }
