@@ -20,7 +20,7 @@ fn main() {
     let n = 1_000_000;
     let (config, db) = office_with(n);
     let svc = Service::open(config, &db).unwrap();
-    let conn = svc.store().conn();
+    let conn = rusqlite::Connection::open(svc.store().path()).unwrap();
     let sample: Vec<(String, String)> = conn
         .prepare("SELECT id_number, full_name FROM people WHERE id_number IS NOT NULL ORDER BY random() LIMIT 300")
         .unwrap()

@@ -25,6 +25,8 @@ pub struct Config {
     pub interface: Interface,
     #[serde(default)]
     pub import: Import,
+    #[serde(default)]
+    pub doctor: Doctor,
     /// The file this configuration was read from.
     #[serde(skip)]
     pub source: PathBuf,
@@ -38,12 +40,37 @@ pub struct Office {
     pub commune: String,
     pub province: String,
     pub paying_agency: String,
+    /// The office's time zone (IANA name): the business day and every time
+    /// recorded are in this zone, whatever the process environment says.
+    #[serde(default = "default_time_zone")]
+    pub time_zone: String,
+}
+
+/// Vietnam's zone: UTC+7 all year.
+pub const DEFAULT_TIME_ZONE: &str = "Asia/Ho_Chi_Minh";
+
+fn default_time_zone() -> String {
+    DEFAULT_TIME_ZONE.to_string()
+}
+
+impl Office {
+    /// The office's time zone. A name that is not a zone is refused when the
+    /// configuration is loaded, so this is always the configured zone.
+    pub fn zone(&self) -> chrono_tz::Tz {
+        self.time_zone
+            .trim()
+            .parse()
+            .unwrap_or(chrono_tz::Asia::Ho_Chi_Minh)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Database {
     pub path: PathBuf,
+    /// The audit key file; by default `<path>.key`, beside the database.
+    #[serde(default)]
+    pub key_path: Option<PathBuf>,
     #[serde(default = "default_busy_timeout")]
     pub busy_timeout_ms: u64,
 }
@@ -57,6 +84,15 @@ fn default_busy_timeout() -> u64 {
 pub struct Payment {
     pub window_first_day: u32,
     pub window_last_day: u32,
+    /// After how many months in a row unpaid a person is proposed to the
+    /// social-affairs office for suspension when a period is closed (0:
+    /// never).
+    #[serde(default = "default_suspend_after")]
+    pub suspend_after_unpaid_months: u32,
+}
+
+fn default_suspend_after() -> u32 {
+    3
 }
 
 impl Payment {
@@ -106,6 +142,44 @@ pub struct Import {
     /// Header texts per column code, replacing the built-in ones.
     #[serde(default)]
     pub headers: BTreeMap<String, Vec<String>>,
+}
+
+/// What `chitra doctor` calls a problem.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Doctor {
+    /// Free space on the data folder's disk below which doctor warns, in MiB.
+    #[serde(default = "default_min_free_mib")]
+    pub min_free_mib: u64,
+    /// The newest backup older than this many hours is a warning.
+    #[serde(default = "default_backup_max_age_hours")]
+    pub backup_max_age_hours: u64,
+    /// The SSH server's configuration, checked for the forced command when
+    /// it can be read.
+    #[serde(default = "default_sshd_config")]
+    pub sshd_config: PathBuf,
+}
+
+impl Default for Doctor {
+    fn default() -> Doctor {
+        Doctor {
+            min_free_mib: default_min_free_mib(),
+            backup_max_age_hours: default_backup_max_age_hours(),
+            sshd_config: default_sshd_config(),
+        }
+    }
+}
+
+fn default_min_free_mib() -> u64 {
+    1024
+}
+
+fn default_backup_max_age_hours() -> u64 {
+    48
+}
+
+fn default_sshd_config() -> PathBuf {
+    PathBuf::from("/etc/ssh/sshd_config")
 }
 
 /// Why a configuration could not be used.
@@ -180,6 +254,11 @@ impl Config {
                 *p = base.join(&*p);
             }
         }
+        if let Some(k) = config.database.key_path.as_mut()
+            && k.is_relative()
+        {
+            *k = base.join(&*k);
+        }
         config.check()?;
         Ok(config)
     }
@@ -202,6 +281,15 @@ impl Config {
         let d = &self.cash.denominations;
         if d.is_empty() || d.iter().any(|&v| v <= 0) || d.windows(2).any(|w| w[0] <= w[1]) {
             return bad("cash.denominations", "> 0, largest first, no repeats");
+        }
+        if self
+            .office
+            .time_zone
+            .trim()
+            .parse::<chrono_tz::Tz>()
+            .is_err()
+        {
+            return bad("office.time_zone", "Asia/Ho_Chi_Minh");
         }
         if self.office.code.trim().is_empty() {
             return bad("office.code", "empty");
@@ -309,6 +397,40 @@ mod tests {
             Config::parse(&text, Path::new("x.toml")),
             Err(ConfigError::BadValue {
                 key: "import.headers",
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn the_office_zone_defaults_to_vietnam_and_accepts_a_name() {
+        let c = Config::parse(SHIPPED, Path::new("x.toml")).unwrap();
+        assert_eq!(c.office.zone(), chrono_tz::Asia::Ho_Chi_Minh);
+        let without: String = SHIPPED
+            .lines()
+            .filter(|l| !l.starts_with("time_zone"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let c = Config::parse(&without, Path::new("x.toml")).unwrap();
+        assert_eq!(c.office.time_zone, DEFAULT_TIME_ZONE);
+        let text = SHIPPED.replace(
+            "time_zone = \"Asia/Ho_Chi_Minh\"",
+            "time_zone = \"Asia/Bangkok\"",
+        );
+        let c = Config::parse(&text, Path::new("x.toml")).unwrap();
+        assert_eq!(c.office.zone(), chrono_tz::Asia::Bangkok);
+    }
+
+    #[test]
+    fn a_time_zone_that_is_not_a_zone_is_refused() {
+        let text = SHIPPED.replace(
+            "time_zone = \"Asia/Ho_Chi_Minh\"",
+            "time_zone = \"Asia/Hanoi\"",
+        );
+        assert!(matches!(
+            Config::parse(&text, Path::new("x.toml")),
+            Err(ConfigError::BadValue {
+                key: "office.time_zone",
                 ..
             })
         ));

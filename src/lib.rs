@@ -10,11 +10,18 @@
 //! - [`cli`] and [`tui`]: the command line and the terminal screens.
 //! - [`i18n`]: every user-facing string, in Vietnamese and English.
 
+// Errors a user can meet are shown in words, never as a panic: the program's
+// code does not unwrap (an `expect` names the invariant it relies on), and
+// tests may.
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::panic))]
+
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod document;
 pub mod domain;
 pub mod export;
+pub mod files;
 pub mod i18n;
 pub mod import;
 pub mod print;

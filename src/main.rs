@@ -5,5 +5,8 @@ fn main() -> std::process::ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    // Whatever umask the account was given, the database, its backups and
+    // receipts are private to the office's account (files 0600, folders 0700).
+    chitra::files::restrict_process();
     chitra::cli::run()
 }

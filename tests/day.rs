@@ -13,6 +13,8 @@ use chitra::service::pay::{PayRequest, Receiver};
 use chitra::service::verify::Finding;
 use chitra::service::{Error, Service, Session};
 use common::*;
+use chitra::store::replay::RowProblem;
+use chitra::store::rows::Table;
 
 const DAY: &str = "2026-11-10";
 
@@ -97,7 +99,7 @@ fn a_difference_needs_a_reason_before_the_day_closes() {
         let s = office.sign_in(&mut svc, who);
         svc.count_drawer(&s, &notes(&[(500_000, 200)])).unwrap();
     }
-    let err = svc.close_day(&boss, SUPERVISOR.1, DAY).unwrap_err();
+    let err = svc.close_day(&boss, SUPERVISOR.1, DAY, false).unwrap_err();
     match &err {
         Error::Day(DayError::Blocked(b)) => {
             assert_eq!(
@@ -116,7 +118,7 @@ fn a_difference_needs_a_reason_before_the_day_closes() {
     );
     svc.explain_difference(&hoa, "Trả nhầm tiền lẻ cho ông An, đã liên hệ")
         .unwrap();
-    let closed = svc.close_day(&boss, SUPERVISOR.1, DAY).unwrap();
+    let closed = svc.close_day(&boss, SUPERVISOR.1, DAY, false).unwrap();
     let hoa_day = closed
         .report
         .clerks
@@ -134,7 +136,7 @@ fn an_uncounted_drawer_blocks_the_close() {
     let office = office();
     let mut svc = office.service();
     let boss = office.sign_in(&mut svc, SUPERVISOR);
-    let err = svc.close_day(&boss, SUPERVISOR.1, DAY).unwrap_err();
+    let err = svc.close_day(&boss, SUPERVISOR.1, DAY, false).unwrap_err();
     let Error::Day(DayError::Blocked(b)) = err else {
         panic!("{err:?}")
     };
@@ -257,7 +259,7 @@ fn close(office: &Office, svc: &mut Service) -> chitra::service::day::Closed {
         assert!(count.difference.is_zero());
     }
     let boss = office.sign_in(svc, SUPERVISOR);
-    svc.close_day(&boss, SUPERVISOR.1, DAY).unwrap()
+    svc.close_day(&boss, SUPERVISOR.1, DAY, false).unwrap()
 }
 
 #[test]
@@ -267,11 +269,11 @@ fn a_closed_day_cannot_change_through_chitra_or_direct_sql() {
     let hoa = office.sign_in(&mut svc, CLERK1);
     let p = pay(&mut svc, &hoa, AN, PayMethod::Bank);
     let closed = close(&office, &mut svc);
-    assert!(closed.backup.is_ok(), "{:?}", closed.backup);
+    assert!(closed.backup.is_file(), "{:?}", closed.backup);
     let boss = office.sign_in(&mut svc, SUPERVISOR);
 
     // Through chitra.
-    let err = svc.close_day(&boss, SUPERVISOR.1, DAY).unwrap_err();
+    let err = svc.close_day(&boss, SUPERVISOR.1, DAY, false).unwrap_err();
     assert!(
         matches!(err, Error::Day(DayError::AlreadyClosed { .. })),
         "{err:?}"
@@ -317,7 +319,10 @@ fn a_closed_day_cannot_change_through_chitra_or_direct_sql() {
     let refused = |sql: &str| {
         let e = c.execute_batch(sql).unwrap_err().to_string();
         assert!(
-            e.contains("day is closed") || e.contains("stays closed") || e.contains("never"),
+            e.contains("day is closed")
+                || e.contains("stays closed")
+                || e.contains("never")
+                || e.contains("append-only"),
             "{sql}: {e}"
         );
     };
@@ -371,7 +376,7 @@ fn the_next_day_can_void_a_closed_days_payment_on_its_own_books() {
             .expected,
         m(103_120_000)
     );
-    assert!(svc.verify().unwrap().ok());
+    assert!(svc.verify(&[]).unwrap().ok());
 }
 
 #[test]
@@ -448,7 +453,7 @@ fn closing_seals_the_audit_head_and_verify_agrees() {
         )
         .unwrap();
     assert_eq!(hash, seal.hash);
-    let v = svc.verify().unwrap();
+    let v = svc.verify(&[]).unwrap();
     assert!(v.ok(), "{:?}", v.findings);
     assert_eq!(v.closed_days, 1);
 }
@@ -476,7 +481,7 @@ fn office_with_payments() -> (Office, Service) {
     for id in [AN, BINH, CUC] {
         pay(&mut svc, &hoa, id, PayMethod::Cash);
     }
-    assert!(svc.verify().unwrap().ok());
+    assert!(svc.verify(&[]).unwrap().ok());
     (office, svc)
 }
 
@@ -487,7 +492,7 @@ fn verify_finds_an_edited_audit_row() {
         &svc,
         "UPDATE audit_log SET detail = replace(detail, '2789000', '2000000') WHERE action = 'payment.create' AND seq = (SELECT min(seq) FROM audit_log WHERE action = 'payment.create')",
     );
-    let v = svc.verify().unwrap();
+    let v = svc.verify(&[]).unwrap();
     assert!(
         v.findings.iter().any(|f| matches!(f, Finding::Chain(_))),
         "{:?}",
@@ -502,8 +507,8 @@ fn verify_finds_a_deleted_payment() {
         &svc,
         "DELETE FROM payment_lines WHERE payment_id = 2; DELETE FROM payments WHERE id = 2;",
     );
-    let v = svc.verify().unwrap();
-    assert!(v.findings.iter().any(|f| matches!(f, Finding::PaymentMissing { receipt_no, .. } if receipt_no == "HD-2026-000002")), "{:?}", v.findings);
+    let v = svc.verify(&[]).unwrap();
+    assert!(v.findings.iter().any(|f| matches!(f, Finding::Row(RowProblem::Missing { table: Table::Payments, key, .. }) if key == "2")), "{:?}", v.findings);
     assert!(
         v.findings
             .iter()
@@ -520,12 +525,12 @@ fn verify_finds_a_forged_receipt_number() {
         &svc,
         "UPDATE payments SET receipt_no = 'HD-2026-000777' WHERE id = 3",
     );
-    let v = svc.verify().unwrap();
+    let v = svc.verify(&[]).unwrap();
     assert!(v.findings.iter().any(|f| matches!(f, Finding::ReceiptForged { receipt_no, .. } if receipt_no == "HD-2026-000777")), "{:?}", v.findings);
     assert!(
         v.findings
             .iter()
-            .any(|f| matches!(f, Finding::PaymentChanged { field, .. } if field == "receipt_no")),
+            .any(|f| matches!(f, Finding::Row(RowProblem::Edited { table: Table::Payments, key, .. }) if key == "3")),
         "{:?}",
         v.findings
     );
@@ -551,7 +556,7 @@ fn verify_finds_a_changed_amount_on_a_closed_day() {
         &svc,
         "UPDATE payments SET total = 1789000 WHERE id = 1; UPDATE payment_lines SET amount = 1789000 WHERE payment_id = 1;",
     );
-    let v = svc.verify().unwrap();
+    let v = svc.verify(&[]).unwrap();
     assert!(
         v.findings
             .iter()
@@ -562,7 +567,7 @@ fn verify_finds_a_changed_amount_on_a_closed_day() {
     assert!(
         v.findings
             .iter()
-            .any(|f| matches!(f, Finding::PaymentChanged { field, .. } if field == "total")),
+            .any(|f| matches!(f, Finding::Row(RowProblem::Edited { table: Table::Payments, key, .. }) if key == "1")),
         "{:?}",
         v.findings
     );
@@ -584,10 +589,10 @@ fn verify_finds_lines_added_under_a_forged_batch_and_totals_that_were_removed() 
             .iter()
             .any(|f| matches!(f, Finding::BatchChanged { batch_id, .. } if *batch_id == id))
     };
-    assert!(forged(&svc.verify().unwrap(), 99));
+    assert!(forged(&svc.verify(&[]).unwrap(), 99));
     // A real batch whose totals (and so its digest) were deleted.
     tamper(&svc, "DELETE FROM import_totals WHERE batch_id = 1");
-    assert!(forged(&svc.verify().unwrap(), 1));
+    assert!(forged(&svc.verify(&[]).unwrap(), 1));
 }
 
 #[test]
@@ -597,11 +602,78 @@ fn verify_finds_an_imported_line_changed_later() {
         &svc,
         "UPDATE entitlements SET amount = 9999000 WHERE id = (SELECT max(id) FROM entitlements)",
     );
-    let v = svc.verify().unwrap();
+    let v = svc.verify(&[]).unwrap();
     assert!(
         v.findings
             .iter()
             .any(|f| matches!(f, Finding::BatchChanged { .. })),
+        "{:?}",
+        v.findings
+    );
+}
+
+#[test]
+fn a_rotated_key_signs_from_then_on_in_every_process_and_the_old_one_still_checks() {
+    let office = office();
+    let mut early = office.service(); // opened before the rotation
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay(&mut svc, &hoa, AN, PayMethod::Bank);
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    // Only a supervisor rotates.
+    assert!(matches!(svc.rotate_key(&hoa), Err(Error::Forbidden { .. })));
+    assert_eq!(svc.rotate_key(&boss).unwrap(), "k2");
+    pay(&mut svc, &hoa, BINH, PayMethod::Bank);
+    // The process opened before sees the new key and signs with it.
+    let hoa2 = office.sign_in(&mut early, CLERK1);
+    pay(&mut early, &hoa2, CUC, PayMethod::Bank);
+    let c = svc.store().conn();
+    let ids: Vec<String> = c
+        .prepare("SELECT key_id FROM audit_log ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let first_k2 = ids.iter().position(|k| k == "k2").expect("k2 signs");
+    assert!(ids[..first_k2].iter().all(|k| k == "k1"));
+    assert!(ids[first_k2..].iter().all(|k| k == "k2"), "{ids:?}");
+    let v = svc.verify(&[]).unwrap();
+    assert!(v.ok(), "{:?}", v.findings);
+    // Without the old key, what it signed no longer checks.
+    let key = office.db.with_extension("db.key");
+    let text = std::fs::read_to_string(&key).unwrap();
+    let only_new: String = text.lines().filter(|l| !l.starts_with("k1 ")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&key, only_new).unwrap();
+    let v = office.service().verify(&[]).unwrap();
+    assert!(
+        v.findings
+            .iter()
+            .any(|f| matches!(f, Finding::Chain(chitra::store::audit::ChainProblem::UnknownKey { .. }))),
+        "{:?}",
+        v.findings
+    );
+}
+
+#[test]
+fn verify_names_a_missing_or_damaged_backup_of_the_last_close() {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay(&mut svc, &hoa, AN, PayMethod::Bank);
+    let closed = close(&office, &mut svc);
+    assert!(svc.verify(&[]).unwrap().ok());
+    std::fs::write(&closed.backup, b"not a database").unwrap();
+    let v = svc.verify(&[]).unwrap();
+    assert!(
+        v.findings.iter().any(|f| matches!(f, Finding::CloseBackup { missing: false, .. })),
+        "{:?}",
+        v.findings
+    );
+    std::fs::remove_file(&closed.backup).unwrap();
+    let v = svc.verify(&[]).unwrap();
+    assert!(
+        v.findings.iter().any(|f| matches!(f, Finding::CloseBackup { day, missing: true, .. } if day == DAY)),
         "{:?}",
         v.findings
     );

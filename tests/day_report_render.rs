@@ -1,287 +1,49 @@
-//! The day report's renderers — printed text, CSV and xlsx — laying out one
-//! computed `DayReport`: the numbers on paper and in the files are the
-//! report's, every printed line fits 80 columns, and hostile text from the
-//! database never reaches a terminal, a printer or Excel as control
-//! characters.
+//! The day report's one document drawn by each renderer — printed text,
+//! the screen's lines, CSV and xlsx: the numbers in every format are the
+//! report's, every printed line fits 80 columns, every drawer row adds up,
+//! a drawer's expected cash shows nowhere before its count, a stored
+//! document draws again exactly, and hostile text from the database never
+//! reaches a terminal, a printer or Excel as control characters.
+
+mod day_report_facts;
 
 use std::collections::BTreeMap;
-use std::sync::{Mutex, MutexGuard};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use chitra::config::Office;
+use chitra::document::layout::{Page, lay_out};
+use chitra::document::{Cell, Document, day};
 use chitra::domain::payment::PayMethod;
-use chitra::domain::report::{
-    ClosedFact, CountFact, DayFacts, DayReport, MoveFact, MoveKind, PaymentFact, ReversalFact,
-    Seal, Staff, UnpaidFact, compute,
-};
+use chitra::domain::report::{DayReport, compute};
 use chitra::domain::words::in_words;
-use chitra::domain::{Money, Period};
-use chitra::export::day_csv::COLUMNS;
-use chitra::export::{day_xlsx, write_csv, write_xlsx};
-use chitra::i18n::{Lang, set_lang};
-use chitra::print::day_report::render_text;
-use chitra::print::text::width;
+use chitra::export::{csv as doc_csv, write_csv, write_xlsx};
+use chitra::print::document::render_text;
+use chitra::text::layout::width;
+use day_report_facts::*;
 
-/// The interface language is global; a test that switches it holds this
-/// lock, and so does every test that renders, so none sees the other's
-/// language.
-static LANG: Mutex<()> = Mutex::new(());
-
-fn lang_lock() -> MutexGuard<'static, ()> {
-    LANG.lock().unwrap_or_else(|e| e.into_inner())
+fn doc(r: &DayReport) -> Document {
+    day::build(&office(), r)
 }
 
-/// Switches to English and back to Vietnamese when dropped (even if the
-/// test fails).
-struct English;
-
-impl English {
-    fn on() -> English {
-        set_lang(Lang::En);
-        English
-    }
+fn text_of(r: &DayReport) -> String {
+    render_text(&doc(r))
 }
 
-impl Drop for English {
-    fn drop(&mut self) {
-        set_lang(Lang::Vi);
-    }
-}
-
-const HASH: &str = "3f2a9b1c0d4e77885566aabbccddeeff00112233445566778899aabbccddeeff";
-
-fn m(d: i64) -> Money {
-    Money::from_dong(d)
-}
-
-fn office() -> Office {
-    Office {
-        name: "Bưu điện văn hóa xã Hải Dương".into(),
-        code: "HD01".into(),
-        commune: "Xã Hải Dương".into(),
-        province: "Thành phố Huế".into(),
-        paying_agency: "Phòng Văn hóa - Xã hội UBND xã Hải Dương".into(),
-    }
-}
-
-fn payment(
-    seq: i64,
-    clerk: i64,
-    method: PayMethod,
-    total: i64,
-    category: &str,
-    person: &str,
-) -> PaymentFact {
-    PaymentFact {
-        id: seq,
-        receipt_no: format!("HD-2026-{seq:06}"),
-        office: "HD01".into(),
-        receipt_year: 2026,
-        receipt_seq: seq,
-        clerk_id: clerk,
-        method,
-        total: m(total),
-        category: Some(category.into()),
-        person: person.into(),
-        paid_at: format!("2026-11-10T{:02}:15:00+07:00", 7 + seq % 10),
-        voided_on: None,
-    }
-}
-
-/// A day of two clerks: Hoa paid three (one voided the same day) and
-/// counted her drawer 11.000 đ short with a reason; Long paid one at home
-/// and one by transfer and counted exactly. A payment of yesterday was
-/// voided today. Closed and sealed.
-fn closed_day() -> DayFacts {
-    let mut staff = BTreeMap::new();
-    staff.insert(
-        1,
-        Staff {
-            name: "truong".into(),
-            full_name: "Trần Văn Minh".into(),
-        },
-    );
-    staff.insert(
-        2,
-        Staff {
-            name: "gdv1".into(),
-            full_name: "Lê Thị Hoa".into(),
-        },
-    );
-    staff.insert(
-        3,
-        Staff {
-            name: "gdv2".into(),
-            full_name: "Phạm Văn Long".into(),
-        },
-    );
-    let mv = |clerk, kind, amount| MoveFact {
-        clerk_id: clerk,
-        supervisor_id: 1,
-        kind,
-        amount: m(amount),
-        at: "2026-11-10T07:00:00+07:00".into(),
-    };
-    let mut voided = payment(12, 2, PayMethod::Cash, 1_500_000, "Bệnh binh", "Hồ Thị Lan");
-    voided.voided_on = Some("2026-11-10".into());
-    let reversal = |p: &PaymentFact, paid_on: &str, reason: &str| ReversalFact {
-        payment_id: p.id,
-        receipt_no: p.receipt_no.clone(),
-        method: p.method,
-        total: p.total,
-        category: p.category.clone(),
-        paid_on: paid_on.into(),
-        requested_by: 2,
-        approved_by: 1,
-        reason: reason.into(),
-        at: "2026-11-10T10:00:00+07:00".into(),
-    };
-    let yesterday = payment(7, 2, PayMethod::Cash, 500_000, "Thương binh", "Ngô Văn Tư");
-    let mut last = BTreeMap::new();
-    last.insert(("HD01".to_string(), 2026), 10);
-    let facts = DayFacts {
-        day: "2026-11-10".into(),
-        reversals: vec![
-            reversal(&yesterday, "2026-11-09", "Chi nhầm người"),
-            reversal(&voided, "2026-11-10", "Nhập sai số tiền"),
-        ],
-        payments: vec![
-            payment(
-                11,
-                2,
-                PayMethod::Cash,
-                2_789_000,
-                "Thương binh",
-                "Nguyễn Văn An",
-            ),
-            voided,
-            payment(
-                13,
-                2,
-                PayMethod::Bank,
-                1_000_000,
-                "Bệnh binh",
-                "Đặng Thị Bình",
-            ),
-            payment(
-                14,
-                3,
-                PayMethod::Home,
-                3_000_000,
-                "Thân nhân liệt sĩ",
-                "Võ Văn Cường",
-            ),
-            payment(
-                15,
-                3,
-                PayMethod::Wallet,
-                1_200_000,
-                "Thương binh",
-                "Lý Thị Dung",
-            ),
-        ],
-        moves: vec![
-            mv(2, MoveKind::Float, 5_000_000),
-            mv(3, MoveKind::Float, 2_000_000),
-            mv(3, MoveKind::Issue, 2_000_000),
-            mv(3, MoveKind::Return, 500_000),
-        ],
-        counts: vec![],
-        staff,
-        unpaid: vec![UnpaidFact {
-            period: Period::new(2026, 11).unwrap(),
-            people: 37,
-            amount: m(98_765_000),
-        }],
-        last_seq_before: last,
-        closed: None,
-        audit_head: None,
-    };
-    // Counts made against the report's own expected figures.
-    let r = compute(&facts);
-    let expected = |name: &str| r.clerks.iter().find(|c| c.name == name).unwrap().expected;
-    let hoa = expected("gdv1");
-    let long = expected("gdv2");
-    let counts = vec![
-        CountFact {
-            clerk_id: 2,
-            at: "2026-11-10T16:30:00+07:00".into(),
-            notes: BTreeMap::from([(500_000, 5), (200_000, 1)]),
-            counted: m(2_700_000),
-            expected: hoa,
-            difference: m(2_700_000) - hoa,
-            reason: Some("Thiếu 11.000 đ, đã báo trưởng bưu cục".into()),
-        },
-        CountFact {
-            clerk_id: 3,
-            at: "2026-11-10T16:40:00+07:00".into(),
-            notes: BTreeMap::from([(500_000, 1)]),
-            counted: long,
-            expected: long,
-            difference: Money::ZERO,
-            reason: None,
-        },
-    ];
-    DayFacts {
-        counts,
-        closed: Some(ClosedFact {
-            at: "2026-11-10T17:05:00+07:00".into(),
-            by: "Trần Văn Minh".into(),
-            seal: Seal {
-                seq: 1234,
-                hash: HASH.into(),
-            },
-            totals: String::new(),
-        }),
-        audit_head: Some(Seal {
-            seq: 1240,
-            hash: "ffff".repeat(16),
-        }),
-        ..facts
-    }
-}
-
-fn closed_report() -> DayReport {
-    let r = compute(&closed_day());
-    // The story the tests tell must be the one computed.
-    assert_eq!(
-        r.totals.net,
-        m(2_789_000 + 1_000_000 + 3_000_000 + 1_200_000 - 500_000)
-    );
-    assert_eq!(r.difference(), m(-11_000), "Hoa counted 11.000 đ short");
-    assert!(r.blockers.is_empty(), "{:?}", r.blockers);
-    r
-}
-
-/// An open day: Long's drawer is not counted, and receipt 13 is missing.
-fn open_report() -> DayReport {
-    let mut f = closed_day();
-    f.closed = None;
-    f.counts.retain(|c| c.clerk_id == 2);
-    f.payments.retain(|p| p.receipt_seq != 13);
-    let r = compute(&f);
-    assert!(!r.blockers.is_empty());
-    assert!(!r.receipt_gaps.is_empty());
-    r
-}
-
-fn hostile_report() -> DayReport {
-    let mut f = closed_day();
-    f.payments[0].person = "Lê Văn A\x1b[2J\x1b]0;pwned\x07".into();
-    f.staff.get_mut(&3).unwrap().full_name = "Long\x1b[31m Đỏ\u{202E}".into();
-    f.reversals[0].reason = "xóa màn hình\x1b[2J\r\nrồi".into();
-    f.payments[1].category = Some("Bệnh binh\x1b[H".into());
-    compute(&f)
+fn screen_of(r: &DayReport) -> String {
+    lay_out(&doc(r), Page::screen(78))
+        .iter()
+        .map(|l| l.text())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn assert_fits(text: &str) {
+fn assert_fits(text: &str, cols: usize) {
     for (i, line) in text.lines().enumerate() {
         assert!(
-            width(line) <= 80,
+            width(line) <= cols,
             "line {} is {} columns: {line:?}",
             i + 1,
             width(line)
@@ -294,15 +56,34 @@ fn assert_fits(text: &str) {
     }
 }
 
+/// The amount at the end of the first line, after the line starting with
+/// `after`, whose text starts with `label`.
+fn amount_after(text: &str, after: &str, label: &str) -> String {
+    text.lines()
+        .skip_while(|l| !l.contains(after))
+        .find(|l| l.trim_start().starts_with(label))
+        .unwrap_or_else(|| panic!("no {label:?} after {after:?}\n{text}"))
+        .split_whitespace()
+        .last()
+        .unwrap()
+        .to_string()
+}
+
+fn plain(m: chitra::domain::Money) -> String {
+    m.format_plain()
+}
+
 #[test]
 fn the_printed_report_fits_80_columns_and_shows_the_reports_numbers() {
     let _l = lang_lock();
     let r = closed_report();
-    let text = render_text(&office(), &r);
-    assert_fits(&text);
+    let text = text_of(&r);
+    assert_fits(&text, 80);
     let flat = one_line(&text);
     for needle in [
+        "BƯU ĐIỆN THÀNH PHỐ HUẾ",
         "BƯU ĐIỆN VĂN HÓA XÃ HẢI DƯƠNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "BÁO CÁO CHI TRẢ NGÀY 10/11/2026",
         "ĐÃ KHÓA SỔ lúc 10/11/2026 17:05 bởi Trần Văn Minh",
         "Người lập biểu",
@@ -316,6 +97,8 @@ fn the_printed_report_fits_80_columns_and_shows_the_reports_numbers() {
         assert!(flat.contains(needle), "missing {needle:?} in\n{text}");
     }
     assert!(!flat.contains("CHƯA KHÓA SỔ"));
+    // The drawer is "quỹ", never "két".
+    assert!(!flat.to_lowercase().contains("két"), "{text}");
 
     // The net in figures and in words, as the report has it.
     let net_line = text
@@ -337,7 +120,7 @@ fn the_printed_report_fits_80_columns_and_shows_the_reports_numbers() {
         let label = chitra::i18n::labels::method(*method);
         let line = text
             .lines()
-            .find(|l| l.trim_start().starts_with(label) && l.ends_with(&tally.amount.to_string()))
+            .find(|l| l.trim_start().starts_with(label) && l.ends_with(&plain(tally.amount)))
             .unwrap_or_else(|| panic!("no line for {label} {}\n{text}", tally.amount));
         assert!(
             line.split_whitespace()
@@ -349,99 +132,95 @@ fn the_printed_report_fits_80_columns_and_shows_the_reports_numbers() {
         assert!(
             text.lines()
                 .any(|l| l.trim_start().starts_with(cat.as_str())
-                    && l.ends_with(&tally.amount.to_string())),
+                    && l.ends_with(&plain(tally.amount))),
             "no line for {cat}\n{text}"
         );
     }
 
-    // Hoa's drawer: expected, counted by denomination, the difference.
+    // Hoa's drawer: expected, counted, the difference, by denomination.
     let hoa = r.clerks.iter().find(|c| c.name == "gdv1").unwrap();
-    let at = |label: &str| {
-        text.lines()
-            .skip_while(|l| !l.contains("Lê Thị Hoa (gdv1)"))
-            .find(|l| l.trim_start().starts_with(label))
-            .unwrap_or_else(|| panic!("no {label} for Hoa\n{text}"))
-            .to_string()
-    };
-    assert!(at("PHẢI CÓ").ends_with(&hoa.expected.to_string()));
-    assert!(at("ĐÃ ĐẾM").ends_with("2.700.000 đ"));
-    assert!(at("Loại 500.000 đ").ends_with("2.500.000 đ"));
-    assert!(at("CHÊNH LỆCH").ends_with("-11.000 đ"));
-    let diff = text
+    let quy = "Quỹ tiền mặt:";
+    assert_eq!(amount_after(&text, quy, "= Phải có"), plain(hoa.expected));
+    assert_eq!(amount_after(&text, quy, "Đã đếm"), "2.700.000");
+    assert_eq!(amount_after(&text, quy, "Chênh lệch"), "-11.000");
+    let notes = text
         .lines()
-        .find(|l| l.trim_start().starts_with("Chênh lệch (các két đã đếm)"))
+        .skip_while(|l| !l.contains("Kiểm đếm theo mệnh giá"))
+        .find(|l| l.trim_start().starts_with("500.000"))
         .unwrap();
-    assert!(diff.ends_with("-11.000 đ"), "{diff}");
+    assert!(notes.ends_with("2.500.000"), "{notes}");
+    let office_diff = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("Chênh lệch (đã đếm − phải có)"))
+        .unwrap();
+    assert!(office_diff.ends_with("-11.000 đ"), "{office_diff}");
 
-    // Voids: marked, with who asked and who approved.
+    // Voids: listed with who asked and who approved, and their reason.
     let void_line = text
         .lines()
         .find(|l| l.contains("HD-2026-000007"))
         .expect("the void of yesterday");
-    assert!(void_line.contains("*** ĐÃ HỦY ***"), "{void_line}");
-    assert!(void_line.ends_with("500.000 đ"));
-    assert!(flat.contains("Người đề nghị: Lê Thị Hoa · Người duyệt: Trần Văn Minh"));
-    assert!(flat.contains("Lý do: Chi nhầm người"));
-    // In the day's list, the payment voided today is marked on the next line.
-    let lines: Vec<&str> = text.lines().collect();
-    let listed = lines
-        .iter()
-        .rposition(|l| l.contains("HD-2026-000012"))
+    assert!(void_line.contains("500.000"), "{void_line}");
+    assert!(void_line.contains("09/11/2026"), "{void_line}");
+    for who in ["Lê Thị Hoa", "Trần Văn", "Chi nhầm"] {
+        assert!(void_line.contains(who), "{who} in {void_line}");
+    }
+    // In the day's list, the payment voided today is marked.
+    let listed = text
+        .lines()
+        .rfind(|l| l.contains("HD-2026-000012"))
         .expect("receipt 12 in the day's list");
-    assert!(lines[listed].contains("Hồ Thị Lan"), "{}", lines[listed]);
     assert!(
-        lines[listed + 1].contains("ĐÃ HỦY"),
-        "{}",
-        lines[listed + 1]
+        listed.contains("Hồ Thị Lan") && listed.ends_with("ĐÃ HỦY"),
+        "{listed}"
     );
-    let next = lines
-        .iter()
-        .rposition(|l| l.contains("HD-2026-000011"))
+    let kept = text
+        .lines()
+        .rfind(|l| l.contains("HD-2026-000011"))
         .unwrap();
-    assert!(!lines[next + 1].contains("ĐÃ HỦY"));
+    assert!(!kept.contains("ĐÃ HỦY"), "{kept}");
 
     // The seal stored at the close (not today's later head), readable.
     assert!(
-        flat.contains("Dấu niêm phong nhật ký: #1234 · SHA-256:"),
+        flat.contains("Niêm phong nhật ký kiểm toán: dòng #1234"),
         "{text}"
     );
-    assert!(flat.contains("3f2a 9b1c 0d4e 7788 5566 aabb ccdd eeff"));
+    assert!(flat.contains("Mã băm: 3f2a 9b1c 0d4e 7788 5566 aabb ccdd eeff"));
     assert!(flat.contains("0011 2233 4455 6677 8899 aabb ccdd eeff"));
     assert!(!flat.contains("#1240"));
     assert!(flat.contains("Không thiếu số nào."));
-    assert!(flat.contains("Tháng 11/2026") && flat.contains("98.765.000 đ"));
+    assert!(flat.contains("Tháng 11/2026") && flat.contains("98.765.000"));
 }
 
 #[test]
 fn a_mid_day_report_says_so_and_why_the_day_cannot_close() {
     let _l = lang_lock();
     let r = open_report();
-    let text = render_text(&office(), &r);
-    assert_fits(&text);
+    let text = text_of(&r);
+    assert_fits(&text, 80);
     let flat = one_line(&text);
     assert!(flat.contains("CHƯA KHÓA SỔ — báo cáo giữa ngày"), "{text}");
-    assert!(flat.contains("Chưa thể khóa sổ:"));
+    assert!(flat.contains("CHƯA THỂ KHÓA SỔ:"));
     assert!(
-        flat.contains("Két của Phạm Văn Long chưa được đếm."),
+        flat.contains("• Quỹ của Phạm Văn Long chưa kiểm đếm cuối ca."),
         "{text}"
     );
     assert!(
-        flat.contains("!! Thiếu biên nhận HD01 năm 2026: số 13"),
+        flat.contains("CẢNH BÁO: thiếu số biên nhận HD01 năm 2026: từ 13 đến 13"),
         "{text}"
     );
     // The head of the log now, not called a seal.
     assert!(
-        flat.contains("Đầu nhật ký lúc lập báo cáo (chưa niêm phong): #1240"),
+        flat.contains("Nhật ký kiểm toán lúc lập báo cáo (chưa niêm phong): dòng #1240"),
         "{text}"
     );
-    assert!(!flat.contains("Dấu niêm phong nhật ký"));
+    assert!(!flat.contains("Niêm phong nhật ký kiểm toán"));
     // The uncounted drawer says so instead of a number.
-    let long_counted = text
-        .lines()
-        .skip_while(|l| !l.contains("Phạm Văn Long (gdv2)"))
-        .find(|l| l.trim_start().starts_with("ĐÃ ĐẾM"))
-        .unwrap();
-    assert!(long_counted.ends_with("CHƯA ĐẾM"), "{long_counted}");
+    assert!(
+        text.lines()
+            .skip_while(|l| !l.contains("Phạm Văn Long (gdv2)"))
+            .any(|l| l.trim_start().starts_with("= Phải có") && l.ends_with("chưa kiểm đếm"))
+    );
 }
 
 #[test]
@@ -450,9 +229,9 @@ fn the_printed_report_in_english() {
     let r = closed_report();
     let text = {
         let _en = English::on();
-        render_text(&office(), &r)
+        text_of(&r)
     };
-    assert_fits(&text);
+    assert_fits(&text, 80);
     let flat = one_line(&text);
     for needle in [
         "DAILY PAYMENT REPORT 10/11/2026",
@@ -460,29 +239,35 @@ fn the_printed_report_in_english() {
         "Prepared by",
         "Checked by",
         "Head of office",
-        "*** VOIDED ***",
-        "Audit log seal: #1234",
+        "VOIDED",
+        "Audit seal: row #1234",
         "Xã Hải Dương, 10 November 2026",
         "Cash at the counter",
     ] {
         assert!(flat.contains(needle), "missing {needle:?} in\n{text}");
     }
-    for vietnamese in ["Người lập biểu", "ĐÃ KHÓA SỔ", "ĐÃ HỦY", "Bằng chữ"] {
+    for vietnamese in [
+        "Người lập biểu",
+        "ĐÃ KHÓA SỔ",
+        "ĐÃ HỦY",
+        "Bằng chữ",
+        "Phải có",
+    ] {
         assert!(
             !flat.contains(vietnamese),
             "{vietnamese:?} left in English\n{text}"
         );
     }
     // And back in Vietnamese for everyone else.
-    assert!(render_text(&office(), &r).contains("Người lập biểu"));
+    assert!(text_of(&r).contains("Người lập biểu"));
 }
 
 #[test]
-fn long_and_hostile_text_never_overflows_a_line_or_reaches_the_printer() {
+fn long_names_wrap_and_no_line_of_any_page_overflows() {
     let _l = lang_lock();
     let mut f = closed_day();
     let huge = "Nguyễn".repeat(30);
-    f.payments[0].person = huge.clone();
+    f.payments[0].person = format!("Tôn Nữ Thị {huge} Hoàng Lan Phương");
     f.payments[2].receipt_no = "HDXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX-2026-000013".into();
     f.staff.get_mut(&2).unwrap().full_name = format!("Lê Thị {huge}");
     f.reversals[0].reason = format!("Lý do dài {}", "rất dài ".repeat(40));
@@ -492,173 +277,373 @@ fn long_and_hostile_text_never_overflows_a_line_or_reaches_the_printer() {
     let mut o = office();
     o.name = format!("Bưu điện {huge}");
     o.paying_agency = huge.clone();
-    let text = render_text(&o, &r);
-    assert_fits(&text);
-    assert!(one_line(&text).contains(&"rất dài ".repeat(40).trim_end().to_string()));
-
-    let hostile = render_text(&office(), &hostile_report());
-    assert_fits(&hostile);
-    assert!(!hostile.contains('\x1b'), "ESC reached the printout");
-    assert!(!hostile.chars().any(|c| c.is_control() && c != '\n'));
-    assert!(!hostile.contains('\u{202E}'));
-    assert!(
-        hostile.contains("Lê Văn A\u{FFFD}[2J"),
-        "the name is still shown, defused"
+    let d = day::build(&o, &r);
+    let text = render_text(&d);
+    assert_fits(&text, 80);
+    for cols in [78, 100] {
+        let lines = lay_out(&d, Page::screen(cols));
+        assert!(
+            lines.iter().all(|l| l.width() <= cols),
+            "a line over {cols} columns"
+        );
+    }
+    // Wrapped, not cut: every word of the reason is there.
+    assert_eq!(
+        text.split_whitespace().filter(|w| *w == "rất").count(),
+        40,
+        "{text}"
     );
-}
-
-fn csv_rows(report: &DayReport) -> (Vec<u8>, Vec<csv::StringRecord>) {
-    let mut bytes = Vec::new();
-    write_csv(report, &mut bytes).unwrap();
-    assert!(bytes.starts_with("\u{FEFF}".as_bytes()), "UTF-8 BOM first");
-    let mut rd = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .has_headers(true)
-        .from_reader(&bytes[3..]);
-    let header = rd.headers().unwrap().clone();
-    assert_eq!(header.iter().collect::<Vec<_>>(), COLUMNS.to_vec());
-    let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
-    assert!(rows.iter().all(|r| r.len() == COLUMNS.len()));
-    (bytes, rows)
-}
-
-fn col(name: &str) -> usize {
-    COLUMNS.iter().position(|c| *c == name).unwrap()
-}
-
-fn sum(rows: &[csv::StringRecord], pick: impl Fn(&csv::StringRecord) -> bool, column: &str) -> i64 {
-    rows.iter()
-        .filter(|r| pick(r))
-        .map(|r| {
-            r[col(column)]
-                .parse::<i64>()
-                .unwrap_or_else(|e| panic!("{r:?}: {e}"))
-        })
-        .sum()
+    assert!(one_line(&text).contains("Hoàng Lan Phương"), "{text}");
+    // The 200-character seal in groups of four, all of it.
+    assert_eq!(text.matches("aaaa").count(), 50, "{text}");
+    assert!(!text.contains('…'), "nothing is cut short:\n{text}");
 }
 
 #[test]
-fn the_csv_parses_back_and_its_amounts_add_up_to_the_reports_totals() {
+fn hostile_text_never_reaches_the_printer_or_the_screen() {
+    let _l = lang_lock();
+    let r = hostile_report();
+    for shown in [text_of(&r), screen_of(&r)] {
+        assert_fits(&shown, 80);
+        assert!(!shown.contains('\x1b'), "ESC reached the page");
+        assert!(!shown.chars().any(|c| c.is_control() && c != '\n'));
+        assert!(!shown.contains('\u{202E}'));
+        assert!(
+            shown.contains("A\u{FFFD}[2J"),
+            "the name is still shown, defused:\n{shown}"
+        );
+    }
+}
+
+/// The drawer rows of a document: per clerk label, the cells by column key.
+fn drawer_rows(d: &Document) -> Vec<BTreeMap<String, Cell>> {
+    let t = d.table("quy").expect("the drawers' table");
+    t.rows
+        .iter()
+        .map(|row| {
+            t.columns
+                .iter()
+                .zip(&row.cells)
+                .map(|(c, v)| (c.key.clone(), v.clone()))
+                .collect()
+        })
+        .collect()
+}
+
+fn money_of(cell: &Cell) -> i64 {
+    match cell {
+        Cell::Money(m) => m.dong(),
+        other => panic!("not an amount: {other:?}"),
+    }
+}
+
+#[test]
+fn every_drawer_row_adds_up_in_every_format() {
     let _l = lang_lock();
     let r = closed_report();
-    let (bytes, rows) = csv_rows(&r);
-    assert!(bytes.windows(2).any(|w| w == b"\r\n"), "CRLF for Windows");
-    let kind = |k: &'static str| move |row: &csv::StringRecord| &row[0] == k;
-    let kind_muc = |k: &'static str, muc: &'static str| {
-        move |row: &csv::StringRecord| &row[0] == k && &row[col("muc")] == muc
+    let d = doc(&r);
+    let rows = drawer_rows(&d);
+    assert_eq!(rows.len(), 2, "one row per drawer used");
+    let sum = |get: &dyn Fn(&str) -> i64| {
+        get("tien_dau_ngay") + get("nhan_them") - get("nop_lai") - get("chi_tien_mat")
+            + get("hoan_huy")
     };
-
-    // One row per payment, in receipt order, amounts in whole đồng.
-    let paid: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[0] == "chi").collect();
-    assert_eq!(paid.len(), r.payments.len());
-    for (row, p) in paid.iter().zip(&r.payments) {
-        assert_eq!(&row[col("so_bien_nhan")], p.receipt_no);
-        assert_eq!(&row[col("nguoi_huong")], p.person);
-        assert_eq!(&row[col("hinh_thuc")], p.method.code());
-        assert_eq!(row[col("so_tien")].parse::<i64>().unwrap(), p.amount.dong());
-        assert_eq!(&row[col("da_huy")], if p.voided { "1" } else { "0" });
-        assert_eq!(&row[col("giao_dich_vien")], p.clerk);
+    for row in &rows {
+        let get = |k: &str| money_of(&row[k]);
+        assert_eq!(sum(&get), get("phai_co"), "{row:?}");
+        assert_eq!(get("da_dem") - get("phai_co"), get("chenh_lech"), "{row:?}");
     }
+    // Long's row uses every term: a float, more cash, cash taken back,
+    // cash paid at home; Hoa's a void back into the drawer.
+    let long = &rows[1];
+    for k in ["tien_dau_ngay", "nhan_them", "nop_lai", "chi_tien_mat"] {
+        assert_ne!(money_of(&long[k]), 0, "{k}");
+    }
+    assert_ne!(money_of(&rows[0]["hoan_huy"]), 0);
+
+    // On paper and on screen: each drawer's lines, read back, add up.
+    let number = |s: &str| -> i64 { s.replace('.', "").parse().unwrap() };
+    for shown in [text_of(&r), screen_of(&r)] {
+        for who in ["Lê Thị Hoa (gdv1)", "Phạm Văn Long (gdv2)"] {
+            let start = shown
+                .lines()
+                .position(|l| l.trim() == who)
+                .unwrap_or_else(|| panic!("no drawer block for {who}\n{shown}"));
+            let get = |label: &str| {
+                number(&amount_after(
+                    &shown.lines().skip(start).collect::<Vec<_>>().join("\n"),
+                    who,
+                    label,
+                ))
+            };
+            let total =
+                get("Đầu ngày") + get("+ Cấp thêm") - get("− Thu về") - get("− Đã chi tiền mặt")
+                    + get("+ Hủy hoàn lại quỹ");
+            assert_eq!(total, get("= Phải có"), "{who}\n{shown}");
+        }
+    }
+
+    // In the CSV and in the sheet, the same.
+    let (header, csv) = csv_rows(&d);
+    let col = |k: &str| header.iter().position(|c| c == k).unwrap();
+    let drawers: Vec<&Vec<String>> = csv.iter().filter(|r| r[0] == "quy").collect();
+    assert_eq!(drawers.len(), 2);
+    for row in drawers {
+        let get = |k: &str| row[col(k)].parse::<i64>().unwrap();
+        assert_eq!(sum(&get), get("phai_co"), "{row:?}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quy.xlsx");
+    write_xlsx(&d, &path).unwrap();
+    let sheet = read_sheet(&path, &d);
+    for who in ["Lê Thị Hoa (gdv1)", "Phạm Văn Long (gdv2)"] {
+        // The drawers' row is the one with eight amounts.
+        let row = sheet
+            .iter()
+            .filter(|row| row.iter().any(|c| matches!(c, Data::String(s) if s == who)))
+            .map(|row| numbers(row))
+            .find(|n| n.len() == 8)
+            .unwrap_or_else(|| panic!("no drawer row for {who}"));
+        assert_eq!(
+            row[0] + row[1] - row[2] - row[3] + row[4],
+            row[5],
+            "{who}: {row:?}"
+        );
+        assert_eq!(row[6] - row[5], row[7], "{who}: {row:?}");
+    }
+}
+
+#[test]
+fn a_drawers_expected_cash_shows_in_no_format_before_its_count() {
+    let _l = lang_lock();
+    for counted in [false, true] {
+        let r = blind_day(counted);
+        let d = doc(&r);
+        let text = text_of(&r);
+        let screen = screen_of(&r);
+        let (_, csv) = csv_rows(&d);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("blind.xlsx");
+        write_xlsx(&d, &path).unwrap();
+        let sheet: Vec<f64> = read_sheet(&path, &d)
+            .iter()
+            .flat_map(|r| numbers(r))
+            .collect();
+        let seen = [
+            text.contains("877.000"),
+            screen.contains("877.000"),
+            csv.iter().flatten().any(|f| f == "877000"),
+            sheet.contains(&877_000.0),
+        ];
+        assert_eq!(
+            seen,
+            [counted; 4],
+            "877.000 đ seen (text, screen, csv, xlsx) with the drawer {}counted",
+            if counted { "" } else { "not " }
+        );
+        if !counted {
+            for shown in [&text, &screen] {
+                assert!(shown.contains("chưa kiểm đếm"));
+            }
+            assert!(
+                csv.iter()
+                    .any(|r| r[0] == "quy" && r.iter().any(|f| f == "chưa kiểm đếm"))
+            );
+            let strings = strings(&read_sheet(&path, &d));
+            assert!(strings.iter().any(|s| s == "chưa kiểm đếm"));
+            // The office's expected cash is the counted drawers' only.
+            let hoa = r.clerks.iter().find(|c| c.name == "gdv1").unwrap();
+            assert_eq!(r.counted_expected(), hoa.expected);
+            assert_eq!(r.uncounted_drawers(), 1);
+        }
+    }
+}
+
+#[test]
+fn a_stored_document_draws_again_exactly_whatever_the_language_now() {
+    let _l = lang_lock();
+    let d = doc(&closed_report());
+    let stored = d.to_json();
+    // A stable form: tagged blocks, typed values in whole đồng.
+    let value: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    assert_eq!(value["kind"], "bao_cao_ngay");
+    assert_eq!(value["lang"], "vi");
+    let blocks = value["blocks"].as_array().unwrap();
+    let chi = blocks
+        .iter()
+        .find(|b| b["kind"] == "table" && b["key"] == "chi")
+        .unwrap();
     assert_eq!(
-        sum(&rows, kind("chi"), "so_tien"),
+        chi["rows"][0]["cells"][4],
+        serde_json::json!({ "money": 2_789_000 })
+    );
+    assert_eq!(chi["rows"][1]["struck"], true);
+
+    let again = Document::from_json(&stored).unwrap();
+    assert_eq!(again, d);
+    let _en = English::on();
+    assert_eq!(render_text(&again), render_text(&d));
+    assert!(render_text(&again).contains("Người lập biểu"));
+}
+
+/// The CSV of `d`, parsed back: the header and the rows.
+fn csv_rows(d: &Document) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut bytes = Vec::new();
+    write_csv(d, &mut bytes).unwrap();
+    assert!(bytes.starts_with("\u{FEFF}".as_bytes()), "UTF-8 BOM first");
+    assert!(bytes.windows(2).any(|w| w == b"\r\n"), "CRLF for Windows");
+    let mut rd = ::csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(true)
+        .from_reader(&bytes[3..]);
+    let header: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<Vec<String>> = rd
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    assert!(rows.iter().all(|r| r.len() == header.len()));
+    (header, rows)
+}
+
+#[test]
+fn the_csv_reads_back_as_the_documents_tables_and_adds_up() {
+    let _l = lang_lock();
+    let r = closed_report();
+    let d = doc(&r);
+    let (header, rows) = csv_rows(&d);
+    assert_eq!(header, doc_csv::columns(&d));
+    assert_eq!(&header[..3], ["loai", "muc", "stt"]);
+    assert_eq!(header.last().unwrap(), "noi_dung");
+    // The same header for an open day: the report's shape does not change.
+    assert_eq!(header, doc_csv::columns(&doc(&open_report())));
+    let col = |k: &str| header.iter().position(|c| c == k).unwrap();
+
+    // Every table row comes back, cell by cell.
+    for t in d.tables() {
+        let back: Vec<&Vec<String>> = rows.iter().filter(|row| row[0] == t.key).collect();
+        assert_eq!(back.len(), t.rows.len(), "{}", t.key);
+        for (row, orig) in back.iter().zip(&t.rows) {
+            for (c, cell) in t.columns.iter().zip(&orig.cells) {
+                let expected = match cell {
+                    Cell::Empty => String::new(),
+                    Cell::Text(s) | Cell::Date(s) | Cell::Time(s) => s.clone(),
+                    Cell::Short { text, .. } => text.clone(),
+                    Cell::Count(n) | Cell::Number(n) => n.to_string(),
+                    Cell::Money(m) => m.dong().to_string(),
+                };
+                assert_eq!(row[col(&c.key)], expected, "{} {}", t.key, c.key);
+            }
+        }
+    }
+
+    let sum = |loai: &str, muc: &str, column: &str| -> i64 {
+        rows.iter()
+            .filter(|row| row[0] == loai && row[1] == muc)
+            .map(|row| row[col(column)].parse::<i64>().unwrap())
+            .sum()
+    };
+    // One row per payment, in receipt order; the day's totals.
+    assert_eq!(sum("chi", "", "so_tien"), r.totals.payments.amount.dong());
+    assert_eq!(
+        sum("chi", "tong", "so_tien"),
         r.totals.payments.amount.dong()
     );
+    assert_eq!(sum("huy", "", "so_tien"), r.totals.voids.amount.dong());
+    assert_eq!(sum("hinh_thuc", "", "so_tien"), r.totals.net.dong());
+    assert_eq!(sum("dien", "", "so_tien"), r.totals.net.dong());
+    assert_eq!(sum("tong", "thuc_chi", "so_tien"), r.totals.net.dong());
+    assert_eq!(sum("thuc_chi", "", "so_tien"), r.totals.net.dong());
+    assert_eq!(sum("tien_mat", "chenh_lech", "so_tien"), -11_000);
     assert_eq!(
-        sum(&rows, kind("huy"), "so_tien"),
-        -r.totals.voids.amount.dong()
+        sum("gdv", "cong", "so_tien"),
+        r.totals.payments.amount.dong()
     );
-    let ledger = |row: &csv::StringRecord| &row[0] == "chi" || &row[0] == "huy";
-    assert_eq!(sum(&rows, ledger, "so_tien"), r.totals.net.dong());
-    assert_eq!(
-        sum(&rows, kind("hinh_thuc"), "so_tien"),
-        r.totals.net.dong()
-    );
-    assert_eq!(sum(&rows, kind("dien"), "so_tien"), r.totals.net.dong());
-    assert_eq!(
-        sum(&rows, ledger, "so_mon"),
-        sum(&rows, kind("hinh_thuc"), "so_mon")
-    );
-    assert_eq!(
-        sum(&rows, kind_muc("tong", "thuc_chi"), "so_tien"),
-        r.totals.net.dong()
-    );
-    assert_eq!(
-        sum(&rows, kind_muc("tong", "chenh_lech"), "so_tien"),
-        -11_000
-    );
-    assert_eq!(
-        sum(&rows, kind_muc("tong", "tien_mat_phai_co"), "so_tien"),
-        r.totals.cash_expected.dong()
-    );
+    // Hoa's notes add up to what she counted.
+    let hoa = |row: &&Vec<String>| row[col("giao_dich_vien")] == "Lê Thị Hoa (gdv1)";
+    let notes: i64 = rows
+        .iter()
+        .filter(|row| row[0] == "to_tien" && row[1].is_empty())
+        .filter(hoa)
+        .map(|row| row[col("so_tien")].parse::<i64>().unwrap())
+        .sum();
+    assert_eq!(notes, 2_700_000);
 
-    // The void of yesterday's payment, with its reason and approver.
+    // Methods and statuses in Vietnamese words, not codes.
+    let methods: Vec<&str> = rows
+        .iter()
+        .filter(|row| row[0] == "chi" && row[1].is_empty())
+        .map(|row| row[col("hinh_thuc")].as_str())
+        .collect();
+    assert_eq!(methods[0], "Tiền mặt tại quầy");
+    for code in [
+        "cash",
+        "home",
+        "bank",
+        "wallet",
+        "chua_khoa_so",
+        "da_khoa_so",
+    ] {
+        assert!(
+            !rows.iter().flatten().any(|f| f == code),
+            "the code {code} in the CSV"
+        );
+    }
+    let status = rows
+        .iter()
+        .find(|row| row[0] == "bao_cao" && row[1] == "trang_thai")
+        .unwrap();
+    assert!(status[col("noi_dung")].starts_with("ĐÃ KHÓA SỔ"));
+    let voided = rows
+        .iter()
+        .find(|row| row[0] == "chi" && row[col("so_bien_nhan")] == "HD-2026-000012")
+        .unwrap();
+    assert_eq!(voided[col("ghi_chu")], "ĐÃ HỦY");
     let void = rows
         .iter()
-        .find(|row| &row[0] == "huy" && &row[col("so_bien_nhan")] == "HD-2026-000007")
+        .find(|row| row[0] == "huy" && row[col("so_bien_nhan")] == "HD-2026-000007")
         .unwrap();
-    assert_eq!(&void[col("so_tien")], "-500000");
-    assert_eq!(&void[col("thoi_gian")], "2026-11-09");
-    assert_eq!(&void[col("nguoi_duyet")], "Trần Văn Minh");
-    assert_eq!(&void[col("ghi_chu")], "Chi nhầm người");
+    assert_eq!(void[col("so_tien")], "500000");
+    assert_eq!(void[col("ngay_chi")], "2026-11-09");
+    assert_eq!(void[col("nguoi_duyet")], "Trần Văn Minh");
+    assert_eq!(void[col("ly_do")], "Chi nhầm người");
+    assert_eq!(void[col("stt")], "1");
 
-    // Hoa's drawer: the count by denomination adds up to what she counted.
-    let hoa = |row: &csv::StringRecord| &row[0] == "gdv" && &row[col("khoa")] == "gdv1";
-    let notes = |row: &csv::StringRecord| hoa(row) && row[col("muc")].starts_with("to_");
-    assert_eq!(sum(&rows, notes, "so_tien"), 2_700_000);
-    let diff = rows
-        .iter()
-        .find(|row| hoa(row) && &row[col("muc")] == "chenh_lech")
-        .unwrap();
-    assert_eq!(&diff[col("so_tien")], "-11000");
-    assert_eq!(
-        &diff[col("ghi_chu")],
-        "Thiếu 11.000 đ, đã báo trưởng bưu cục"
-    );
-    let per_clerk_paid = |row: &csv::StringRecord| &row[0] == "gdv" && &row[col("muc")] == "chi";
-    assert_eq!(
-        sum(&rows, per_clerk_paid, "so_tien"),
-        r.totals.payments.amount.dong()
-    );
-
-    // The seal and the status.
-    let seal = rows.iter().find(|row| &row[0] == "niem_phong").unwrap();
-    assert_eq!(
-        (&seal[col("muc")], &seal[col("khoa")], &seal[col("ghi_chu")]),
-        ("khoa_so", "1234", HASH)
-    );
-    assert_eq!(&rows[0][col("ghi_chu")], "da_khoa_so");
-    let unpaid = rows.iter().find(|row| &row[0] == "chua_nhan").unwrap();
+    // The seal.
+    let seal = rows.iter().find(|row| row[0] == "niem_phong").unwrap();
     assert_eq!(
         (
-            &unpaid[col("khoa")],
-            &unpaid[col("so_mon")],
-            &unpaid[col("so_tien")]
+            seal[1].as_str(),
+            seal[col("so_mon")].as_str(),
+            seal[col("noi_dung")].as_str()
         ),
-        ("2026-11", "37", "98765000")
+        ("khoa_so", "1234", HASH)
     );
 }
 
 #[test]
 fn the_csv_of_an_open_day_lists_what_blocks_the_close() {
     let _l = lang_lock();
-    let (_, rows) = csv_rows(&open_report());
-    assert_eq!(&rows[0][col("ghi_chu")], "chua_khoa_so");
-    let blocker = rows.iter().find(|row| &row[0] == "chan_khoa").unwrap();
+    let d = doc(&open_report());
+    let (header, rows) = csv_rows(&d);
+    let col = |k: &str| header.iter().position(|c| c == k).unwrap();
+    let blocker = rows.iter().find(|row| row[0] == "chan_khoa").unwrap();
     assert_eq!(
-        (&blocker[col("muc")], &blocker[col("giao_dich_vien")]),
-        ("chua_dem", "Phạm Văn Long")
+        blocker[col("noi_dung")],
+        "Quỹ của Phạm Văn Long chưa kiểm đếm cuối ca."
     );
-    let gap = rows
-        .iter()
-        .find(|row| &row[0] == "thieu_bien_nhan")
-        .unwrap();
+    let gap = rows.iter().find(|row| row[0] == "thieu_bien_nhan").unwrap();
     assert_eq!(
-        (&gap[col("khoa")], &gap[col("muc")], &gap[col("ghi_chu")]),
-        ("HD01", "2026", "13-13")
+        (
+            gap[col("buu_cuc")].as_str(),
+            gap[col("nam")].as_str(),
+            gap[col("tu_so")].as_str(),
+            gap[col("den_so")].as_str()
+        ),
+        ("HD01", "2026", "13", "13")
     );
-    let head = rows.iter().find(|row| &row[0] == "niem_phong").unwrap();
+    let head = rows.iter().find(|row| row[0] == "niem_phong").unwrap();
     assert_eq!(
-        (&head[col("muc")], &head[col("khoa")]),
+        (head[1].as_str(), head[col("so_mon")].as_str()),
         ("dau_nhat_ky", "1240")
     );
 }
@@ -668,24 +653,26 @@ fn the_csv_defuses_control_characters_and_formulas() {
     let _l = lang_lock();
     let mut f = closed_day();
     f.payments[2].person = "=HYPERLINK(\"http://x\";\"Bấm\")".into();
-    let mut r = compute(&f);
-    let (bytes, rows) = csv_rows(&r);
+    let d = doc(&compute(&f));
+    let (header, rows) = csv_rows(&d);
+    let col = |k: &str| header.iter().position(|c| c == k).unwrap();
     let person = rows
         .iter()
-        .find(|row| &row[col("so_bien_nhan")] == "HD-2026-000013")
+        .find(|row| row[col("so_bien_nhan")] == "HD-2026-000013")
         .unwrap();
     assert_eq!(
-        &person[col("nguoi_huong")],
+        person[col("nguoi_huong")],
         "'=HYPERLINK(\"http://x\";\"Bấm\")"
     );
-    assert!(String::from_utf8(bytes).is_ok());
 
-    r = hostile_report();
-    let (bytes, rows) = csv_rows(&r);
+    let d = doc(&hostile_report());
+    let mut bytes = Vec::new();
+    write_csv(&d, &mut bytes).unwrap();
     assert!(!bytes.contains(&0x1b), "ESC reached the CSV");
     assert!(!bytes.contains(&0x07));
     let text = String::from_utf8(bytes).unwrap();
     assert!(!text.contains('\u{202E}'));
+    let (_, rows) = csv_rows(&d);
     // Only the CRLF row ends are line breaks: the reason's "\r\n" is defused.
     assert_eq!(text.matches('\n').count(), rows.len() + 1);
     assert!(
@@ -694,10 +681,11 @@ fn the_csv_defuses_control_characters_and_formulas() {
     );
 }
 
-fn read_sheet(path: &std::path::Path) -> Vec<Vec<Data>> {
+fn read_sheet(path: &std::path::Path, d: &Document) -> Vec<Vec<Data>> {
     let mut book: Xlsx<_> = open_workbook(path).unwrap();
-    assert_eq!(book.sheet_names(), vec!["Báo cáo ngày".to_string()]);
-    let range = book.worksheet_range("Báo cáo ngày").unwrap();
+    let name = chitra::export::xlsx::sheet_name(d);
+    assert_eq!(book.sheet_names(), vec![name.clone()]);
+    let range = book.worksheet_range(&name).unwrap();
     range.rows().map(|r| r.to_vec()).collect()
 }
 
@@ -711,12 +699,7 @@ fn strings(rows: &[Vec<Data>]) -> Vec<String> {
         .collect()
 }
 
-/// The numbers on the row whose some cell is exactly `label`.
-fn numbers_by(rows: &[Vec<Data>], label: &str) -> Vec<f64> {
-    let row = rows
-        .iter()
-        .find(|r| r.iter().any(|c| matches!(c, Data::String(s) if s == label)))
-        .unwrap_or_else(|| panic!("no row {label:?}"));
+fn numbers(row: &[Data]) -> Vec<f64> {
     row.iter()
         .filter_map(|c| match c {
             Data::Float(f) => Some(*f),
@@ -726,15 +709,25 @@ fn numbers_by(rows: &[Vec<Data>], label: &str) -> Vec<f64> {
         .collect()
 }
 
+/// The numbers on the first row with a cell that is exactly `label`.
+fn numbers_by(rows: &[Vec<Data>], label: &str) -> Vec<f64> {
+    let row = rows
+        .iter()
+        .find(|r| r.iter().any(|c| matches!(c, Data::String(s) if s == label)))
+        .unwrap_or_else(|| panic!("no row {label:?}"));
+    numbers(row)
+}
+
 #[test]
 fn the_xlsx_reads_back_with_the_heading_the_date_the_totals_and_the_signatures() {
     let _l = lang_lock();
     let r = closed_report();
+    let d = doc(&r);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bao-cao-2026-11-10.xlsx");
-    write_xlsx(&office(), &r, &path).unwrap();
-    assert_eq!(day_xlsx::sheet_name(), "Báo cáo ngày");
-    let rows = read_sheet(&path);
+    write_xlsx(&d, &path).unwrap();
+    assert_eq!(chitra::export::xlsx::sheet_name(&d), "Báo cáo ngày");
+    let rows = read_sheet(&path, &d);
     let cells = strings(&rows);
     let has = |s: &str| cells.iter().any(|c| c == s);
     for exact in [
@@ -742,13 +735,14 @@ fn the_xlsx_reads_back_with_the_heading_the_date_the_totals_and_the_signatures()
         "Độc lập - Tự do - Hạnh phúc",
         "BƯU ĐIỆN THÀNH PHỐ HUẾ",
         "BƯU ĐIỆN VĂN HÓA XÃ HẢI DƯƠNG",
-        "BÁO CÁO CHI TRẢ TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG",
+        "BÁO CÁO CHI TRẢ NGÀY 10/11/2026",
         "Xã Hải Dương, ngày 10 tháng 11 năm 2026",
         "ĐÃ KHÓA SỔ lúc 10/11/2026 17:05 bởi Trần Văn Minh",
         "Người lập biểu",
         "Kiểm soát",
         "Trưởng bưu cục",
         "ĐÃ HỦY",
+        "Tiền mặt tại quầy",
     ] {
         assert!(has(exact), "no cell {exact:?} in {cells:#?}");
     }
@@ -758,22 +752,19 @@ fn the_xlsx_reads_back_with_the_heading_the_date_the_totals_and_the_signatures()
     );
     assert!(has(&format!("Bằng chữ: {}", in_words(r.totals.net.dong()))));
     assert!(
-        cells
-            .iter()
-            .any(|c| c.starts_with("Dấu niêm phong nhật ký: #1234 · SHA-256: 3f2a 9b1c"))
+        cells.iter().any(|c| c.starts_with("Mã băm: 3f2a 9b1c")),
+        "{cells:#?}"
     );
 
     // Amounts are numbers, the report's.
+    let net = r.totals.net.dong() as f64;
     assert_eq!(
         numbers_by(&rows, "TỔNG SỐ TIỀN THỰC CHI TRONG NGÀY"),
-        vec![r.totals.net.dong() as f64]
+        vec![net]
     );
+    assert_eq!(numbers_by(&rows, "THỰC CHI"), vec![net]);
     assert_eq!(
-        numbers_by(&rows, "THỰC CHI"),
-        vec![r.totals.net.dong() as f64]
-    );
-    assert_eq!(
-        numbers_by(&rows, "Tổng chi trả trong ngày"),
+        numbers_by(&rows, "Chi trả trong ngày"),
         vec![
             r.totals.payments.count as f64,
             r.totals.payments.amount.dong() as f64
@@ -781,31 +772,18 @@ fn the_xlsx_reads_back_with_the_heading_the_date_the_totals_and_the_signatures()
     );
     let bank = r.totals.by_method[&PayMethod::Bank];
     assert_eq!(
-        numbers_by(&rows, "Chuyển khoản ngân hàng")[1..],
+        numbers_by(&rows, "Chuyển khoản ngân hàng"),
         [bank.count as f64, bank.amount.dong() as f64]
     );
     assert_eq!(
-        numbers_by(&rows, "Chênh lệch (các két đã đếm)")[1..],
+        numbers_by(&rows, "Chênh lệch (đã đếm − phải có)"),
         [-11_000.0]
     );
-    assert_eq!(numbers_by(&rows, "Chi nhầm người")[1..], [500_000.0]);
-    // Hoa's overview row: paid, expected, counted, difference.
-    let hoa = r.clerks.iter().find(|c| c.name == "gdv1").unwrap();
-    assert_eq!(
-        numbers_by(&rows, "Lê Thị Hoa (gdv1)")[1..],
-        [
-            hoa.payments.count as f64,
-            hoa.payments.amount.dong() as f64,
-            hoa.expected.dong() as f64,
-            2_700_000.0,
-            -11_000.0
-        ]
-    );
-    // Every payment is listed with its amount.
-    for p in &r.payments {
+    // Every payment is listed with its number and its amount.
+    for (i, p) in r.payments.iter().enumerate() {
         assert_eq!(
-            numbers_by(&rows, &p.receipt_no)[1..],
-            [p.amount.dong() as f64],
+            numbers_by(&rows, &p.receipt_no)[..2],
+            [(i + 1) as f64, p.amount.dong() as f64],
             "{}",
             p.receipt_no
         );
@@ -815,13 +793,13 @@ fn the_xlsx_reads_back_with_the_heading_the_date_the_totals_and_the_signatures()
 #[test]
 fn the_xlsx_is_the_same_bytes_every_time() {
     let _l = lang_lock();
-    let r = closed_report();
+    let d = doc(&closed_report());
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.xlsx"), dir.path().join("b.xlsx"));
-    write_xlsx(&office(), &r, &a).unwrap();
+    write_xlsx(&d, &a).unwrap();
     // Past a second boundary, so a clock in the file would show.
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    write_xlsx(&office(), &r, &b).unwrap();
+    write_xlsx(&d, &b).unwrap();
     assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
 }
 
@@ -830,13 +808,14 @@ fn the_xlsx_of_an_open_day_and_of_hostile_names() {
     let _l = lang_lock();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("open.xlsx");
-    write_xlsx(&office(), &open_report(), &path).unwrap();
-    let cells = strings(&read_sheet(&path));
+    let d = doc(&open_report());
+    write_xlsx(&d, &path).unwrap();
+    let cells = strings(&read_sheet(&path, &d));
     for exact in [
-        "CHƯA KHÓA SỔ — báo cáo giữa ngày",
-        "Chưa thể khóa sổ:",
-        "- Két của Phạm Văn Long chưa được đếm.",
-        "Thiếu biên nhận HD01 năm 2026: số 13",
+        "CHƯA KHÓA SỔ — báo cáo giữa ngày, số liệu đến lúc lập",
+        "CHƯA THỂ KHÓA SỔ:",
+        "• Quỹ của Phạm Văn Long chưa kiểm đếm cuối ca.",
+        "CẢNH BÁO: thiếu số biên nhận HD01 năm 2026: từ 13 đến 13 (xem mục IV).",
     ] {
         assert!(
             cells.iter().any(|c| c == exact),
@@ -845,8 +824,9 @@ fn the_xlsx_of_an_open_day_and_of_hostile_names() {
     }
 
     let path = dir.path().join("hostile.xlsx");
-    write_xlsx(&office(), &hostile_report(), &path).unwrap();
-    let cells = strings(&read_sheet(&path));
+    let d = doc(&hostile_report());
+    write_xlsx(&d, &path).unwrap();
+    let cells = strings(&read_sheet(&path, &d));
     assert!(
         cells.iter().any(|c| c.starts_with("Lê Văn A\u{FFFD}[2J")),
         "{cells:#?}"
@@ -859,5 +839,77 @@ fn the_xlsx_of_an_open_day_and_of_hostile_names() {
 
     let mut bad = closed_report();
     bad.day = "10/11/2026".into();
-    assert!(write_xlsx(&office(), &bad, &dir.path().join("bad.xlsx")).is_err());
+    assert!(write_xlsx(&doc(&bad), &dir.path().join("bad.xlsx")).is_err());
+}
+
+#[test]
+fn a_closed_days_seal_code_and_the_one_before_show_in_every_format() {
+    let _l = lang_lock();
+    let seal = day::DaySeal {
+        code: "7F3K-Q2PA".into(),
+        prev_code: Some("M9X4-2B7C".into()),
+    };
+    let d = day::build_sealed(&office(), &closed_report(), Some(&seal));
+    let text = render_text(&d);
+    assert_fits(&text, 80);
+    let screen: Vec<String> = lay_out(&d, Page::screen(78))
+        .iter()
+        .map(|l| l.text())
+        .collect();
+    for shown in [text.lines().map(String::from).collect::<Vec<_>>(), screen] {
+        // Each on one line, as it is (not cut into groups of four), above
+        // the numbers.
+        let at = |line: &str| shown.iter().position(|l| l.trim() == line);
+        let code = at("Mã niêm phong: 7F3K-Q2PA").expect("the seal code");
+        let prev = at("Mã ngày trước: M9X4-2B7C").expect("the previous code");
+        let totals = shown.iter().position(|l| l.starts_with("I. ")).unwrap();
+        assert!(code < prev && prev < totals, "{shown:#?}");
+    }
+    let (header, rows) = csv_rows(&d);
+    let col = |k: &str| header.iter().position(|c| c == k).unwrap();
+    let seal_row = |muc: &str| {
+        rows.iter()
+            .find(|r| r[col("loai")] == "niem_phong" && r[col("muc")] == muc)
+            .map(|r| r[col("noi_dung")].clone())
+    };
+    assert_eq!(seal_row("ma_niem_phong").as_deref(), Some("7F3K-Q2PA"));
+    assert_eq!(seal_row("ma_ngay_truoc").as_deref(), Some("M9X4-2B7C"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sealed.xlsx");
+    write_xlsx(&d, &path).unwrap();
+    let cells = strings(&read_sheet(&path, &d));
+    assert!(
+        cells.iter().any(|c| c == "Mã niêm phong: 7F3K-Q2PA"),
+        "{cells:?}"
+    );
+    assert!(
+        cells.iter().any(|c| c == "Mã ngày trước: M9X4-2B7C"),
+        "{cells:?}"
+    );
+
+    // The first day ever closed has no day before it, and says so.
+    let first = day::DaySeal {
+        code: "7F3K-Q2PA".into(),
+        prev_code: None,
+    };
+    let text = render_text(&day::build_sealed(
+        &office(),
+        &closed_report(),
+        Some(&first),
+    ));
+    assert!(
+        text.contains("Mã ngày trước: không có (ngày khóa sổ đầu tiên)"),
+        "{text}"
+    );
+    // An open day has no seal, whatever is passed.
+    let open = render_text(&day::build_sealed(&office(), &open_report(), Some(&seal)));
+    assert!(
+        !open.contains("7F3K") && !open.contains("Mã niêm phong"),
+        "{open}"
+    );
+    // Without one, the report is as before.
+    assert_eq!(
+        render_text(&day::build_sealed(&office(), &closed_report(), None)),
+        text_of(&closed_report())
+    );
 }

@@ -29,7 +29,7 @@ use tui_office::{AN, BINH, list, long_list, person_id};
 /// service on the system clock, as the program is) with 100.000.000 đ.
 fn office_for_today() -> (Office, String) {
     let office = Office::with_window((1, 31));
-    let period = chrono::Local::now().format("%Y-%m").to_string();
+    let period = common::office_today(&office).format("%Y-%m").to_string();
     office.import("list.csv", &list(&period), &period);
     let mut today = Service::open(office.config.clone(), &office.db).unwrap();
     office.open_drawers_with(&mut today);
@@ -425,7 +425,7 @@ fn typing_one_character_into_the_search_writes_under_2_kb_to_the_terminal() {
     }
     // Sixty people, half of them Nguyễn: a search fills the screen.
     let office = Office::with_window((1, 31));
-    let period = chrono::Local::now().format("%Y-%m").to_string();
+    let period = common::office_today(&office).format("%Y-%m").to_string();
     office.import("long.csv", &long_list(&period, 60), &period);
     let mut pty = OnPty::start(&chitra_command(&office));
     pty.wait_for("ĐĂNG NHẬP");

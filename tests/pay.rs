@@ -323,31 +323,34 @@ fn the_database_itself_refuses_a_second_payment_of_a_line() {
         .unwrap_err();
     assert!(e.to_string().contains("already paid"), "{e}");
     let e = conn.execute("DELETE FROM payments", []).unwrap_err();
-    assert!(e.to_string().contains("never deleted"), "{e}");
+    assert!(e.to_string().contains("append-only"), "{e}");
     let e = conn
         .execute("UPDATE payments SET total = 1", [])
         .unwrap_err();
-    assert!(e.to_string().contains("never changed"), "{e}");
+    assert!(e.to_string().contains("append-only"), "{e}");
 }
 
 #[test]
-fn a_person_who_is_not_active_cannot_be_paid_even_by_direct_sql() {
+fn a_person_whose_row_was_changed_with_sqlite3_cannot_be_paid() {
     let office = office_with_two_months();
     let mut svc = office.service();
     let clerk = office.sign_in(&mut svc, CLERK1);
     let an = person_id(&svc, "046048001234");
+    let mut req = request(&svc, an, "046048001234");
+    req.receiver_id_number = "001099000001".into();
+    // Someone with the file gives An's payment to another ID number.
     svc.store()
         .conn()
-        .execute("UPDATE people SET status = 'deceased', status_note = 'Báo tử ngày 05/11/2026' WHERE id = ?1", [an])
+        .execute("UPDATE people SET id_number = '001099000001' WHERE id = ?1", [an])
         .unwrap();
-    let err = svc
-        .pay(&clerk, &request(&svc, an, "046048001234"))
-        .unwrap_err();
+    let err = svc.pay(&clerk, &req).unwrap_err();
     assert!(
-        matches!(err, Error::Pay(PayError::NotPayable { .. })),
+        matches!(err, Error::Store(chitra::store::StoreError::Tampered { .. })),
         "{err:?}"
     );
-    assert!(err.to_string().contains("đã chết"), "{err}");
+    let text = err.to_string();
+    assert!(text.contains("bị sửa") && text.contains("chitra verify"), "{text}");
+    assert!(!svc.verify(&[]).unwrap().ok());
 }
 
 #[test]

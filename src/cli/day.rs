@@ -12,7 +12,7 @@ use super::context::{Context, read_pin};
 use super::{Cli, Exit, fail};
 use crate::domain::Money;
 use crate::domain::report::{DayReport, MoveKind};
-use crate::i18n::{Lang, Localize, lang, tr as t};
+use crate::i18n::{Localize, tr as t};
 
 #[derive(Debug, Subcommand)]
 pub enum DrawerCommand {
@@ -27,9 +27,34 @@ pub enum DrawerCommand {
         /// MỆNH_GIÁ=SỐ_TỜ
         #[arg(required = true)]
         notes: Vec<String>,
+        #[command(flatten)]
+        earlier: EarlierDay,
     },
     /// Ghi lý do chênh lệch sau khi đếm
-    Reason { reason: String },
+    Reason {
+        /// Lý do chênh lệch
+        reason: String,
+        #[command(flatten)]
+        earlier: EarlierDay,
+    },
+    /// Ghi rằng quỹ của một ngày trước không kiểm đếm được, với lý do (trưởng bưu cục)
+    NotCounted {
+        /// Lý do không kiểm đếm được
+        reason: String,
+        #[command(flatten)]
+        earlier: EarlierDay,
+    },
+}
+
+/// A supervisor finishing an earlier day that a clerk left uncounted.
+#[derive(Debug, Args)]
+pub struct EarlierDay {
+    /// Ngày trước đó cần hoàn tất (trưởng bưu cục), YYYY-MM-DD
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "clerk")]
+    pub date: Option<String>,
+    /// Giao dịch viên có quỹ ngày đó
+    #[arg(long, value_name = "TÊN", requires = "date")]
+    pub clerk: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -59,12 +84,17 @@ pub struct CloseArgs {
     /// Ngày khóa sổ (mặc định hôm nay)
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
+    /// Khóa sổ cả khi ngày không có giao dịch nào (cố ý)
+    #[arg(long)]
+    pub empty: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// Báo cáo ngày (giữa ngày hoặc sau khi khóa sổ)
     Day(DayReportArgs),
+    /// Kết quả chi trả của một kỳ (tháng): từng người đã chi, chưa chi, dừng chi
+    Period(super::period::PeriodReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -86,9 +116,14 @@ pub enum Format {
     Json,
 }
 
-fn day_arg(date: &Option<String>) -> Result<String, Exit> {
+/// The day named by `--date`, else today in the office's time zone.
+fn day_arg(date: &Option<String>, ctx: &Context) -> Result<String, Exit> {
+    use crate::service::{Clock, SystemClock};
     match date {
-        None => Ok(chrono::Local::now().format("%Y-%m-%d").to_string()),
+        None => Ok(SystemClock::for_office(&ctx.config)
+            .today()
+            .format("%Y-%m-%d")
+            .to_string()),
         Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
             .map(|d| d.format("%Y-%m-%d").to_string())
             .map_err(|_| {
@@ -135,8 +170,14 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
                 .drawer_move(&session, &a.clerk, &pin, kind, amount, &a.note)
                 .map_err(fail)?;
             println!("{} {amount} — {}", t("Đã ghi", "Recorded"), a.clerk);
+            if kind == MoveKind::Float
+                && let Ok(days) = service.open_days()
+                && let Some(n) = crate::i18n::strings::open_days_notice(&days)
+            {
+                eprintln!("chitra: {n}");
+            }
         }
-        DrawerCommand::Count { notes } => {
+        DrawerCommand::Count { notes, earlier } => {
             let mut counted = BTreeMap::new();
             for n in notes {
                 let (d, q) = n.split_once('=').ok_or_else(|| {
@@ -154,7 +195,15 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
                 })?;
                 *counted.entry(d).or_insert(0) += q;
             }
-            let c = service.count_drawer(&session, &counted).map_err(fail)?;
+            let c = match (&earlier.date, &earlier.clerk) {
+                (Some(d), Some(clerk)) => {
+                    let day = day_arg(&Some(d.clone()), &ctx)?;
+                    service
+                        .count_earlier_day(&session, clerk, &day, &counted, None)
+                        .map_err(fail)?
+                }
+                _ => service.count_drawer(&session, &counted).map_err(fail)?,
+            };
             println!("{} {}", t("Đã ghi số đếm:", "Count recorded:"), c.counted);
             println!("{} {}", t("Số dự kiến:", "Expected:"), c.expected);
             if c.difference.is_zero() {
@@ -171,9 +220,36 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
                 );
             }
         }
-        DrawerCommand::Reason { reason } => {
-            service.explain_difference(&session, reason).map_err(fail)?;
+        DrawerCommand::Reason { reason, earlier } => {
+            match (&earlier.date, &earlier.clerk) {
+                (Some(d), Some(clerk)) => {
+                    let day = day_arg(&Some(d.clone()), &ctx)?;
+                    service
+                        .explain_earlier_difference(&session, clerk, &day, reason)
+                        .map_err(fail)?
+                }
+                _ => service.explain_difference(&session, reason).map_err(fail)?,
+            }
             println!("{}", t("Đã ghi lý do.", "Reason recorded."));
+        }
+        DrawerCommand::NotCounted { reason, earlier } => {
+            let (Some(d), Some(clerk)) = (&earlier.date, &earlier.clerk) else {
+                return Err(fail(t(
+                    "Cần --date và --clerk: chỉ ghi được cho một ngày đã qua.",
+                    "--date and --clerk are needed: only for a past day.",
+                )));
+            };
+            let day = day_arg(&Some(d.clone()), &ctx)?;
+            service
+                .count_earlier_day(&session, clerk, &day, &BTreeMap::new(), Some(reason))
+                .map_err(fail)?;
+            println!(
+                "{}",
+                t(
+                    "Đã ghi: quỹ ngày đó không kiểm đếm được, kèm lý do.",
+                    "Recorded: that day's drawer was not counted, with the reason."
+                )
+            );
         }
     }
     Ok(())
@@ -205,47 +281,50 @@ pub fn void(cli: &Cli, args: &VoidArgs) -> Result<(), Exit> {
 
 pub fn close(cli: &Cli, args: &CloseArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
-    let day = day_arg(&args.date)?;
+    let day = day_arg(&args.date, &ctx)?;
     let (mut service, session) = ctx.sign_in(cli)?;
     let pin = read_pin(
         "CHITRA_PIN",
         t("Mã PIN để khóa sổ: ", "PIN to close the day: "),
     )?;
-    let closed = service.close_day(&session, &pin, &day).map_err(fail)?;
-    let seal = closed.report.closed.as_ref().map(|c| c.seal.clone());
+    let closed = service
+        .close_day(&session, &pin, &day, args.empty)
+        .map_err(fail)?;
     println!(
         "{} {}",
         t("ĐÃ KHÓA SỔ ngày", "CLOSED"),
         crate::i18n::labels::date(&day)
     );
-    if let Some(s) = seal {
+    if let Some(c) = closed.report.closed.as_ref() {
         println!(
-            "{} #{} {}",
-            t("Dấu niêm phong nhật ký:", "Audit seal:"),
-            s.seq,
-            s.hash
+            "{} {}",
+            t("Mã niêm phong (ghi lên báo cáo đã ký):", "Seal (write it on the signed report):"),
+            c.code
         );
+        if let Some(prev) = &c.prev_code {
+            println!("{} {prev}", t("Mã niêm phong ngày trước:", "Previous day's seal:"));
+        }
     }
-    match closed.backup {
-        Ok(p) => println!("{} {}", t("Sao lưu:", "Backup:"), p.display()),
-        Err(e) => eprintln!(
-            "chitra: {} {e}",
-            t(
-                "Đã khóa sổ nhưng chưa sao lưu được:",
-                "Closed, but the backup failed:"
-            )
-        ),
-    }
+    println!("{} {}", t("Sao lưu:", "Backup:"), closed.backup.display());
     Ok(())
 }
 
 pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
-    let ReportCommand::Day(args) = cmd;
+    let args = match cmd {
+        ReportCommand::Day(args) => args,
+        ReportCommand::Period(args) => return super::period::report(cli, args),
+    };
     let ctx = Context::load(cli)?;
-    let day = day_arg(&args.date)?;
-    let service = ctx.open()?;
-    let report = service.day_report(&day).map_err(fail)?;
-    let office = &service.config().office;
+    let day = day_arg(&args.date, &ctx)?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    let report = service.day_report_for(&session, &day).map_err(fail)?;
+    if let Some(out) = &args.out {
+        service
+            .note_export(&session, "report.day", out, &day)
+            .map_err(fail)?;
+    }
+    // Text, CSV and xlsx are the one document of the report.
+    let document = || crate::document::day::build(&service.config().office, &report);
     let write = |bytes: &[u8]| -> Result<(), Exit> {
         match &args.out {
             Some(p) => std::fs::write(p, bytes).map_err(fail),
@@ -263,10 +342,10 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
             )
             .as_bytes(),
         ),
-        Format::Text => write(crate::print::day_report::render_text(office, &report).as_bytes()),
+        Format::Text => write(crate::print::document::render_text(&document()).as_bytes()),
         Format::Csv => {
             let mut out = Vec::new();
-            crate::export::day_csv::write_csv(&report, &mut out).map_err(fail)?;
+            crate::export::write_csv(&document(), &mut out).map_err(fail)?;
             write(&out)
         }
         Format::Xlsx => {
@@ -276,7 +355,7 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
                     "An xlsx report needs --out FILE.xlsx.",
                 ))
             })?;
-            crate::export::day_xlsx::write_xlsx(office, &report, &path).map_err(fail)
+            crate::export::write_xlsx(&document(), &path).map_err(fail)
         }
     }
 }
@@ -300,7 +379,7 @@ pub fn report_json(r: &DayReport) -> serde_json::Value {
             "voids": tally(&c.voids),
             "float_dong": c.float.dong(), "issued_dong": c.issued.dong(), "returned_dong": c.returned.dong(),
             "cash_paid_dong": c.cash_paid.dong(), "cash_voided_dong": c.cash_voided.dong(),
-            "cash_expected_dong": c.expected.dong(),
+            "cash_expected_dong": (!c.expected_hidden).then(|| c.expected.dong()),
             "cash_counted_dong": c.count.as_ref().map(|n| n.counted.dong()),
             "difference_dong": c.count.as_ref().map(|n| n.difference.dong()),
             "reason": c.count.as_ref().and_then(|n| n.reason.clone()),
@@ -320,20 +399,40 @@ pub fn report_json(r: &DayReport) -> serde_json::Value {
     })
 }
 
-pub fn verify(cli: &Cli) -> Result<(), Exit> {
+/// `chitra verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Mã niêm phong chép từ báo cáo ngày đã ký, dạng NGÀY=MÃ
+    /// (vd. 2026-12-05=ABCD-EFGH-JKMN-PQRS); dùng nhiều lần được
+    #[arg(long = "seal", value_name = "NGÀY=MÃ")]
+    pub seals: Vec<String>,
+}
+
+pub fn verify(cli: &Cli, args: &VerifyArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let mut paper = Vec::new();
+    for s in &args.seals {
+        match crate::service::verify::PaperSeal::parse(s) {
+            Some(p) => paper.push(p),
+            None => {
+                eprintln!(
+                    "chitra: {} {}",
+                    crate::text::for_display(s),
+                    t(
+                        "không phải mã niêm phong: viết NGÀY=MÃ, vd. 2026-12-05=ABCD-EFGH-JKMN-PQRS (mã in ở cuối báo cáo ngày).",
+                        "is not a seal: write DAY=CODE, e.g. 2026-12-05=ABCD-EFGH-JKMN-PQRS (printed at the foot of the day report)."
+                    )
+                );
+                return Err(Exit::Refused);
+            }
+        }
+    }
     let service = ctx.open()?;
-    let v = service.verify().map_err(fail)?;
+    let v = service.verify(&paper).map_err(fail)?;
     if v.ok() {
-        match lang() {
-            Lang::Vi => println!(
-                "OK — {} dòng nhật ký nối liền, {} lần chi khớp nhật ký, {} ngày đã khóa sổ khớp, {} lô nhập nguyên vẹn.",
-                v.audit_rows, v.payments, v.closed_days, v.batches
-            ),
-            Lang::En => println!(
-                "OK — {} audit rows chained, {} payments match the log, {} closed days match, {} import batches intact.",
-                v.audit_rows, v.payments, v.closed_days, v.batches
-            ),
+        println!("{}", crate::i18n::strings::verify_ok(&v));
+        if let Some(c) = crate::i18n::strings::verify_coverage(&v) {
+            println!("{c}");
         }
         return Ok(());
     }
@@ -346,8 +445,23 @@ pub fn verify(cli: &Cli) -> Result<(), Exit> {
 
 pub fn backup(cli: &Cli, dest: &std::path::Path) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
-    let service = ctx.open()?;
-    service.backup_to(dest).map_err(fail)?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    service.backup(&session, dest).map_err(fail)?;
     println!("{} {}", t("Đã sao lưu vào", "Backed up to"), dest.display());
+    Ok(())
+}
+
+pub fn rotate_key(cli: &Cli) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    let id = service.rotate_key(&session).map_err(fail)?;
+    println!(
+        "{} {id}. {}",
+        t("Đã tạo khóa nhật ký mới:", "New audit key:"),
+        t(
+            "Chép ngay tệp khóa sang nơi cất giữ an toàn (docs/restore.md).",
+            "Copy the key file to its safe place now (docs/restore.md)."
+        )
+    );
     Ok(())
 }

@@ -1,59 +1,90 @@
-//! `chitra demo`: a ready demo office — built on first use, then opened in
-//! the screens.
+//! `chitra demo`: a ready demo office — built on first use in its own
+//! folder (`demo/`), then opened in the screens.
+//!
+//! The demo's users and PINs are printed before the screens open and stay
+//! on the sign-in screen. For trying the demo on other dates, `--now` (or
+//! CHITRA_DEMO_NOW, read by this command only) builds and runs it as if it
+//! were that moment.
 
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
 
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Asia::Ho_Chi_Minh;
 use clap::Args;
 
 use super::{Cli, Exit, fail};
-use crate::demo::office::{self, USERS};
-use crate::i18n::{Lang, lang, tr as t};
+use crate::demo::folder::{self, CONFIG_FILE, DB_FILE, Found};
+use crate::demo::office::{Built, USERS};
+use crate::i18n::Localize;
+use crate::i18n::demo::DemoNote;
+use crate::service::{Clock, Service};
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Để thử nghiệm: --now (hoặc biến môi trường CHITRA_DEMO_NOW, chỉ lệnh demo đọc) dựng và chạy văn phòng mẫu như thể bây giờ là thời điểm đó; đồng hồ chạy tiếp từ đó.\nFor testing: --now (or CHITRA_DEMO_NOW, read by demo only) builds and runs the demo as if it were that moment."
+)]
 pub struct DemoArgs {
     /// Số người trong danh sách của xã
     #[arg(long, default_value_t = 400, value_name = "N")]
     pub people: usize,
-    /// Xây lại văn phòng mẫu từ đầu (xóa cơ sở dữ liệu mẫu cũ)
+    /// Xây lại văn phòng mẫu từ đầu (xóa văn phòng mẫu cũ)
     #[arg(long)]
     pub fresh: bool,
     /// Chỉ xây, không mở màn hình
     #[arg(long)]
     pub no_screens: bool,
+    /// Thư mục của văn phòng mẫu
+    #[arg(long, default_value = "demo", value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Chỉ để thử nghiệm: coi bây giờ là thời điểm này (2026-12-06, 2026-12-06T10:00 hoặc RFC 3339)
+    #[arg(long, env = "CHITRA_DEMO_NOW", value_name = "TIME")]
+    pub now: Option<String>,
 }
 
 pub fn run(cli: &Cli, args: &DemoArgs) -> Result<(), Exit> {
     // The demo never takes its database from CHITRA_DB (which may name the
-    // office's real database), only from an explicit --db.
+    // office's real database); it keeps its own inside its folder.
     let from_env = std::env::var_os("CHITRA_DB").map(PathBuf::from);
-    let db = cli.db.clone().filter(|d| Some(d) != from_env.as_ref());
-    let dir = match &db {
-        Some(p) => p
-            .parent()
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(".")),
-        None => PathBuf::from("demo"),
-    };
-    let config_file = dir.join("chitra.toml");
-    let db = db.unwrap_or_else(|| dir.join("chitra-demo.db"));
-    if args.fresh && db.exists() {
-        for suffix in ["", "-wal", "-shm"] {
-            let mut p = db.clone().into_os_string();
-            p.push(suffix);
-            let _ = std::fs::remove_file(PathBuf::from(p));
-        }
+    if cli.db.is_some() && cli.db != from_env {
+        return Err(fail(DemoNote::DbGiven.localized()));
     }
-    if !db.exists() {
-        eprintln!(
-            "{}",
-            t("Đang dựng văn phòng mẫu…", "Building the demo office…")
-        );
-        let built = office::build_at(&dir, &db, args.people, chrono::Local::now().fixed_offset())
-            .map_err(fail)?;
-        print_summary(&built);
-    } else {
-        office::write_config_for(&dir, &db).map_err(fail)?;
-        print_users();
+    let now = match &args.now {
+        Some(text) => Some(
+            parse_now(text)
+                .ok_or_else(|| fail(DemoNote::BadNow { text: text.clone() }.localized()))?,
+        ),
+        None => None,
+    };
+    // The demo office keeps the default time zone, whatever TZ says.
+    let at = now.unwrap_or_else(|| Utc::now().with_timezone(&Ho_Chi_Minh).fixed_offset());
+    let dir = &args.dir;
+    let replace = match folder::look(dir) {
+        Found::Missing => Some(false),
+        Found::Incomplete => {
+            eprintln!("{}", DemoNote::Incomplete { dir }.localized());
+            Some(true)
+        }
+        Found::Foreign => {
+            return Err(fail(folder::DemoError::NotADemoFolder { dir: dir.clone() }));
+        }
+        Found::Complete { .. } if args.fresh => Some(true),
+        Found::Complete { built_for } => {
+            println!("{}", place(dir));
+            print_users();
+            if built_for.date_naive() != at.date_naive() {
+                let built_for = built_for.format("%d/%m/%Y").to_string();
+                println!("{}", DemoNote::OtherDay { built_for }.localized());
+            }
+            None
+        }
+    };
+    if let Some(replace) = replace {
+        eprintln!("{}", DemoNote::Building { dir }.localized());
+        let built = folder::build(dir, args.people, at, replace).map_err(fail)?;
+        print_summary(dir, &built);
     }
     if args.no_screens {
         return Ok(());
@@ -62,56 +93,109 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<(), Exit> {
         .iter()
         .map(|(name, _, _, pin)| format!("{name}/{pin}"))
         .collect();
-    crate::tui::screens::sign_in::set_note(format!(
-        "{} {}",
-        t("Văn phòng mẫu — tên/PIN:", "Demo office — name/PIN:"),
-        users.join(", ")
-    ));
-    let config = crate::config::Config::load(&config_file).map_err(fail)?;
+    let note = DemoNote::SignIn {
+        users: users.join(", "),
+    };
+    crate::tui::screens::sign_in::set_note(note.localized());
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        println!("\n{}", DemoNote::PressEnter.localized());
+        let _ = std::io::stdin().read_line(&mut String::new());
+    }
+    let config = crate::config::Config::load(&dir.join(CONFIG_FILE)).map_err(fail)?;
     crate::i18n::set_lang(config.interface.language);
-    let service = crate::service::Service::open(std::sync::Arc::new(config), &db).map_err(fail)?;
+    let db = config.database.path.clone();
+    let mut service = Service::open(Arc::new(config), &db).map_err(fail)?;
+    if let Some(from) = now {
+        service = service.with_clock(Arc::new(RunsFrom {
+            from,
+            started: Instant::now(),
+        }));
+    }
     crate::tui::run(service).map_err(fail)
 }
 
-fn print_users() {
-    println!(
-        "{}",
-        t("Người dùng mẫu (tên / mã PIN):", "Demo users (name / PIN):")
-    );
-    for (name, full, role, pin) in USERS {
-        println!("  {name:<8} {pin}   {full} ({})", role.code());
+/// `--now`: RFC 3339, or a local date and time ("2026-12-06T10:00",
+/// "2026-12-06 10:00"), or a date alone (10:00 that day).
+fn parse_now(text: &str) -> Option<DateTime<FixedOffset>> {
+    let text = text.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Some(t);
+    }
+    let local = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        .or_else(|| {
+            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.and_hms_opt(10, 0, 0))
+        })?;
+    Ho_Chi_Minh
+        .from_local_datetime(&local)
+        .earliest()
+        .map(|t| t.fixed_offset())
+}
+
+/// A clock that starts at `from` and runs on in real time: the screens of a
+/// demo built with `--now`.
+struct RunsFrom {
+    from: DateTime<FixedOffset>,
+    started: Instant,
+}
+
+impl Clock for RunsFrom {
+    fn now(&self) -> DateTime<FixedOffset> {
+        let run = chrono::Duration::from_std(self.started.elapsed()).unwrap_or_default();
+        self.from + run
     }
 }
 
-fn print_summary(b: &office::Built) {
-    match lang() {
-        Lang::Vi => {
-            println!(
-                "Văn phòng mẫu: {} người, {} lần chi đã ghi.",
-                b.people, b.payments
-            );
-            println!("Cơ sở dữ liệu: {}", b.db.display());
-            println!("Cấu hình:      {}", b.config_file.display());
-            println!(
-                "Tệp danh sách mẫu (thử: chitra --config {} import TỆP --dry-run):",
-                b.config_file.display()
-            );
-        }
-        Lang::En => {
-            println!(
-                "Demo office: {} people, {} payments recorded.",
-                b.people, b.payments
-            );
-            println!("Database: {}", b.db.display());
-            println!("Config:   {}", b.config_file.display());
-            println!(
-                "Sample lists (try: chitra --config {} import FILE --dry-run):",
-                b.config_file.display()
-            );
-        }
+fn place(dir: &Path) -> String {
+    DemoNote::Place {
+        db: &dir.join(DB_FILE),
+        config: &dir.join(CONFIG_FILE),
     }
+    .localized()
+}
+
+fn print_users() {
+    println!("{}", DemoNote::Users.localized());
+    for (name, full, role, pin) in USERS {
+        println!(
+            "  {name:<8} {pin}   {full} ({})",
+            crate::i18n::demo::role(role)
+        );
+    }
+}
+
+fn print_summary(dir: &Path, b: &Built) {
+    let built = DemoNote::Built {
+        people: b.people,
+        payments: b.payments,
+        closed_days: b.closed_days,
+    };
+    println!("{}", built.localized());
+    println!("{}", place(dir));
+    let config = dir.join(CONFIG_FILE);
+    println!("{}", DemoNote::Files { config: &config }.localized());
     for f in &b.files {
-        println!("  {}", f.display());
+        println!("  {}", dir.join(f).display());
     }
     print_users();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_now;
+
+    #[test]
+    fn now_is_read_as_a_moment_a_local_time_or_a_date() {
+        let t = parse_now("2027-01-04T08:30:00+07:00").unwrap();
+        assert_eq!(t.to_rfc3339(), "2027-01-04T08:30:00+07:00");
+        let t = parse_now("2028-02-29 16:45").unwrap();
+        assert_eq!(t.format("%d/%m/%Y %H:%M").to_string(), "29/02/2028 16:45");
+        let t = parse_now("2026-12-31").unwrap();
+        assert_eq!(t.format("%d/%m/%Y %H:%M").to_string(), "31/12/2026 10:00");
+        assert!(parse_now("31/12/2026").is_none());
+        assert!(parse_now("2026-02-30").is_none());
+    }
 }

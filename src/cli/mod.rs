@@ -8,8 +8,11 @@
 mod context;
 mod day;
 mod demo;
+mod doctor;
+mod gate;
 mod import;
 mod pay;
+mod period;
 mod person;
 mod show;
 mod users;
@@ -72,7 +75,17 @@ pub enum Command {
     /// Dừng/mở lại chi trả cho một người ngay (báo tử, chuyển đi) — trưởng bưu cục
     Status(person::StatusArgs),
     /// Kiểm tra toàn vẹn: nhật ký, sổ chi, biên nhận, ngày đã khóa
-    Verify,
+    Verify(day::VerifyArgs),
+    /// Lệnh SSH ép cho tài khoản chitra: màn hình quầy, hoặc vài lệnh của trưởng bưu cục (docs/cai-dat.md)
+    Gate,
+    /// Kiểm tra cài đặt: quyền tệp, khóa nhật ký, múi giờ, đĩa, sao lưu, SSH
+    Doctor(doctor::DoctorArgs),
+    /// Kỳ chi trả (tháng): khóa kỳ sau hạn chi trả
+    #[command(subcommand)]
+    Period(period::PeriodCommand),
+    /// Khóa nhật ký kiểm toán (trưởng bưu cục): thay khóa mới, xem docs/restore.md
+    #[command(subcommand)]
+    Key(KeyCommand),
     /// Sao lưu cơ sở dữ liệu (khi đang làm việc vẫn được)
     Backup {
         /// Tệp đích (chưa tồn tại)
@@ -80,9 +93,23 @@ pub enum Command {
     },
 }
 
+#[derive(Debug, clap::Subcommand)]
+pub enum KeyCommand {
+    /// Tạo khóa mới để ký từ nay; khóa cũ vẫn giữ để kiểm tra những gì đã ký
+    Rotate,
+}
+
 /// Parses the command line and runs it.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let json = match &cli.command {
+        Some(Command::Pay(a)) => a.json,
+        Some(Command::Show(a)) => a.json,
+        Some(Command::Import(a)) => a.json,
+        Some(Command::Doctor(a)) => a.json,
+        _ => false,
+    };
+    JSON_ERRORS.store(json, std::sync::atomic::Ordering::Relaxed);
     let code = match cli.command {
         Some(Command::Init {
             ref supervisor,
@@ -98,8 +125,12 @@ pub fn run() -> ExitCode {
         Some(Command::Close(ref args)) => day::close(&cli, args),
         Some(Command::Report(ref cmd)) => day::report(&cli, cmd),
         Some(Command::Status(ref args)) => person::status(&cli, args),
-        Some(Command::Verify) => day::verify(&cli),
+        Some(Command::Verify(ref args)) => day::verify(&cli, args),
         Some(Command::Backup { ref dest }) => day::backup(&cli, dest),
+        Some(Command::Period(ref cmd)) => period::run(&cli, cmd),
+        Some(Command::Key(KeyCommand::Rotate)) => day::rotate_key(&cli),
+        Some(Command::Doctor(ref args)) => doctor::run(&cli, args),
+        Some(Command::Gate) => gate::run(&cli),
         None => screens(&cli),
     };
     match code {
@@ -134,8 +165,16 @@ impl Exit {
     }
 }
 
+/// Whether the command asked for JSON: its errors are then also printed
+/// on standard output as one JSON object, so a script always gets one.
+static JSON_ERRORS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Prints an error the way every command does, and says it was refused.
 pub(crate) fn fail(e: impl std::fmt::Display) -> Exit {
-    eprintln!("chitra: {e}");
+    let text = e.to_string();
+    eprintln!("chitra: {text}");
+    if JSON_ERRORS.load(std::sync::atomic::Ordering::Relaxed) {
+        println!("{}", serde_json::json!({ "error": text }));
+    }
     Exit::Refused
 }

@@ -24,7 +24,7 @@ const LIMIT: usize = 50;
 
 pub fn run(cli: &Cli, args: &ShowArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
-    let service = ctx.open()?;
+    let (service, _session) = ctx.sign_in(cli)?;
     let found = service.search(&args.query, LIMIT).map_err(fail)?;
     let exact: Vec<&SearchHit> = found
         .hits

@@ -63,8 +63,8 @@ pub fn init(cli: &Cli, name: &str, full_name: &str) -> Result<(), Exit> {
 pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
     if let UserCommand::List = cmd {
-        let service = ctx.open()?;
-        for u in service.list_users().map_err(fail)? {
+        let (service, session) = ctx.sign_in(cli)?;
+        for u in service.list_users(&session).map_err(fail)? {
             let state = match (u.locked, lang()) {
                 (true, Lang::Vi) => "ĐÃ KHÓA",
                 (true, Lang::En) => "LOCKED",

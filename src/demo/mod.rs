@@ -19,16 +19,19 @@
 //!   [`write_bulk_csv`].
 //!
 //! [`office`] builds the demo database from these through the real importer
-//! and service, for `chitra demo`.
+//! and service, for `chitra demo`, walking the counter days with [`till`];
+//! [`folder`] builds it whole beside its place and moves it in.
 
 pub mod catalog;
 pub mod files;
+pub mod folder;
 mod ids;
 mod names;
 pub mod office;
 pub mod people;
 pub mod proxies;
 pub mod rng;
+pub mod till;
 
 pub use catalog::{
     CATEGORIES, CON_DE_CHAT_DOC, Category, HAMLETS, Level, MAI_TANG_PHI, MUC_CHUAN, PAY_METHODS,

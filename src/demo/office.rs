@@ -1,91 +1,105 @@
 //! Building the demo office's database through the real program: the lists
 //! are written as files and imported with the importer, users are added,
-//! proxies registered and last month's payments made through the service,
-//! each at a plausible time on the office's clock.
+//! proxies registered and payments made through the service, each at a
+//! plausible time on the office's clock, the counter days walked by
+//! [`Till`] (drawers floated, cash issued when low, counted, closed).
 //!
-//! The demo is relative to today: the current month is this month's list,
-//! last month's list is mostly paid, some of this month is already paid, and
-//! a few people are owed both months.
+//! The demo is relative to "now", whatever day that is: last month's list
+//! was imported at the start of last month and mostly paid through it; this
+//! month's list arrived on the 1st and some of it is paid already; a few
+//! people are owed both months. Every past day with activity is closed;
+//! today is open, its drawers floated, so a newcomer can pay at once.
+//!
+//! Not here: where the demo's folder lives and how it is put in place
+//! ([`super::folder`]).
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 
 use super::files::{ListHeading, write_monthly_csv, write_monthly_xlsx};
+use super::folder::{CONFIG_FILE, DB_FILE};
 use super::people::{DemoPerson, office_people};
 use super::proxies::{ProxyRole, demo_proxies, demo_today};
 use super::rng::Rng;
+use super::till::{Staff, Till, at_time};
 use crate::config::Config;
 use crate::domain::person::Status;
-use crate::domain::report::MoveKind;
 use crate::domain::user::Role;
-use crate::domain::{Money, PayMethod, Period};
+use crate::domain::{PayMethod, Period};
+use crate::service::clock::stamp;
 use crate::service::import::{ImportOptions, ListKind};
 use crate::service::pay::{NewProxy, PayRequest, Receiver};
-use crate::service::{Error, FixedClock, Service, Session};
+use crate::service::{Error, FixedClock, Service};
+use crate::store::StoreError;
 
-/// The demo's users: (user name, full name, role, PIN).
+/// The demo's users: (user name, full name, role, PIN). The supervisor
+/// comes first.
 pub const USERS: [(&str, &str, Role, &str); 3] = [
     ("truong", "Trần Văn Minh", Role::Supervisor, "1111"),
     ("gdv1", "Lê Thị Hoa", Role::Clerk, "2222"),
     ("gdv2", "Phạm Văn Long", Role::Clerk, "3333"),
 ];
 
-/// What was built, for the summary.
+/// What was built, for the summary. Paths are inside the demo's folder,
+/// relative to it, so they stay true when the folder is moved.
 #[derive(Debug, Clone)]
 pub struct Built {
-    pub config_file: PathBuf,
-    pub db: PathBuf,
     pub files: Vec<PathBuf>,
     pub people: usize,
     pub payments: usize,
+    pub closed_days: usize,
 }
 
-/// The demo configuration: the shipped one, with the database `db`, the
-/// spool and backups inside `dir`, and payment allowed every day of the
-/// month so the demo works whatever today is.
-pub fn write_config_for(dir: &Path, db: &Path) -> std::io::Result<PathBuf> {
-    let db = std::path::absolute(db)?;
-    let db = db
-        .to_string_lossy()
-        .replace('\\', "\\\\")
-        .replace('"', "\\\"");
+/// Writes the demo configuration into `dir`: the shipped one, with the
+/// database, the spool and the backups inside `dir` as paths relative to
+/// the configuration file (so the folder can be renamed), and payment
+/// allowed every day of the month so the demo works whatever today is.
+pub fn write_config(dir: &Path) -> Result<PathBuf, Error> {
     let text = include_str!("../../config/chitra.toml")
-        .replace("path = \"../data/chitra.db\"", &format!("path = \"{db}\""))
+        .replace(
+            "path = \"../data/chitra.db\"",
+            &format!("path = \"{DB_FILE}\""),
+        )
         .replace("spool_dir = \"../data/spool\"", "spool_dir = \"spool\"")
         .replace("dir = \"../data/backup\"", "dir = \"backup\"")
         .replace("keep = 60", "keep = 5")
         .replace("window_first_day = 2", "window_first_day = 1")
         .replace("window_last_day = 25", "window_last_day = 31");
-    std::fs::create_dir_all(dir)?;
-    let path = dir.join("chitra.toml");
-    std::fs::write(&path, text)?;
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let path = dir.join(CONFIG_FILE);
+    std::fs::write(&path, text).map_err(io(&path))?;
     Ok(path)
 }
 
-/// Builds the demo office in `dir` (database `db`) with `n` people, as of
-/// `now`.
-pub fn build_at(
-    dir: &Path,
-    db: &Path,
-    n: usize,
-    now: chrono::DateTime<chrono::FixedOffset>,
-) -> Result<Built, Error> {
-    let io = |e: std::io::Error| {
-        Error::Store(crate::store::StoreError::Io {
-            path: dir.to_path_buf(),
+/// The demo configuration in `dir`, loaded.
+fn load_config(dir: &Path) -> Result<Config, Error> {
+    let path = dir.join(CONFIG_FILE);
+    Config::load(&path).map_err(|e| io(&path)(std::io::Error::other(e.to_string())))
+}
+
+/// An I/O failure at `path`, as the service reports one.
+pub(super) fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |e| {
+        Error::Store(StoreError::Io {
+            path: path.to_path_buf(),
             reason: e.to_string(),
         })
-    };
-    let config_file = write_config_for(dir, db).map_err(io)?;
-    let config =
-        Arc::new(Config::load(&config_file).map_err(|e| io(std::io::Error::other(e.to_string())))?);
+    }
+}
+
+/// Builds the demo office in the folder `dir` (created if needed; its
+/// database must not exist yet) with `n` people, as of `now`.
+pub fn build_at(dir: &Path, n: usize, now: DateTime<FixedOffset>) -> Result<Built, Error> {
+    write_config(dir)?;
+    let config = Arc::new(load_config(dir)?);
     let db = config.database.path.clone();
     let today = now.date_naive();
     let this = Period::of(today);
     let last = this.prev();
+    // Nothing is dated after now.
+    let at = |day: NaiveDate, h: u32, m: u32| at_time(day, h, m, now).min(now);
 
     let people = office_people(SEED, n);
     // Two people leave the lists this month (one suspended, one deceased):
@@ -102,42 +116,52 @@ pub fn build_at(
         .cloned()
         .collect();
     let files_dir = dir.join("files");
-    std::fs::create_dir_all(&files_dir).map_err(io)?;
+    std::fs::create_dir_all(&files_dir).map_err(io(&files_dir))?;
     let heading = ListHeading {
         agency: config.office.paying_agency.clone(),
         commune: config.office.commune.clone(),
         province: config.office.province.clone(),
     };
-    let last_file = files_dir.join(format!("danh-sach-chi-tra-{last}.csv"));
-    let this_file = files_dir.join(format!("danh-sach-chi-tra-{this}.xlsx"));
-    let next_file = files_dir.join(format!("thu-nhap-{}.xlsx", this.next()));
-    write_monthly_csv(&last_file, (last.year, last.month), &people, b';', true).map_err(io)?;
+    let files = [
+        format!("danh-sach-chi-tra-{last}.csv"),
+        format!("danh-sach-chi-tra-{this}.xlsx"),
+        format!("thu-nhap-{}.xlsx", this.next()),
+        format!("thu-nhap-co-loi-{}.csv", this.next()),
+    ]
+    .map(|name| Path::new("files").join(name));
+    let [last_file, this_file, next_file, bad_file] = files.clone().map(|f| dir.join(f));
+    let xlsx_io =
+        |p: &Path, e: rust_xlsxwriter::XlsxError| io(p)(std::io::Error::other(e.to_string()));
+    write_monthly_csv(&last_file, (last.year, last.month), &people, b';', true)
+        .map_err(io(&last_file))?;
     write_monthly_xlsx(&this_file, &heading, (this.year, this.month), &people)
-        .map_err(|e| io(std::io::Error::other(e.to_string())))?;
+        .map_err(|e| xlsx_io(&this_file, e))?;
     // Next month's list is left for the newcomer to import.
-    write_monthly_xlsx(
-        &next_file,
-        &heading,
-        (this.next().year, this.next().month),
-        &staying,
-    )
-    .map_err(|e| io(std::io::Error::other(e.to_string())))?;
-    let bad_file = files_dir.join(format!("thu-nhap-co-loi-{}.csv", this.next()));
-    std::fs::write(&bad_file, list_with_mistakes(&staying, this.next())).map_err(io)?;
+    let next = this.next();
+    write_monthly_xlsx(&next_file, &heading, (next.year, next.month), &staying)
+        .map_err(|e| xlsx_io(&next_file, e))?;
+    std::fs::write(&bad_file, list_with_mistakes(&staying, next)).map_err(io(&bad_file))?;
 
+    // The office starts on the 1st of last month: users, last month's list,
+    // the proxies on file.
     let (name, full, _, pin) = USERS[0];
-    let clock = FixedClock::at(&stamp(first_working_day(last), 7, 30, now));
+    let clock = FixedClock::at(&stamp(at(last.first_day(), 7, 0)));
     let mut svc =
         Service::init(config.clone(), &db, name, full, pin)?.with_clock(Arc::new(clock.clone()));
     let boss = svc.sign_in(name, pin)?;
     for (name, full, role, pin) in &USERS[1..] {
         svc.add_user(&boss, name, full, *role, pin)?;
     }
-    let clerks: Vec<Session> = USERS[1..]
-        .iter()
-        .map(|(n, _, _, p)| svc.sign_in(n, p))
-        .collect::<Result<_, _>>()?;
-
+    let mut staff = vec![Staff {
+        session: boss.clone(),
+        pin: pin.to_string(),
+    }];
+    for (name, _, _, pin) in &USERS[1..] {
+        staff.push(Staff {
+            session: svc.sign_in(name, pin)?,
+            pin: pin.to_string(),
+        });
+    }
     let import = |svc: &mut Service, file: &Path, period: Period| {
         let opts = ImportOptions {
             kind: ListKind::Monthly,
@@ -147,8 +171,86 @@ pub fn build_at(
         svc.import(&boss, file, &opts, &mut |_| {})
     };
     import(&mut svc, &last_file, last)?;
+    add_proxies(&mut svc, &boss, &people, today)?;
 
-    // Proxies on file, dated as the demo data has them relative to today.
+    // Last month: most people came during the month, Monday to Saturday.
+    let mut rng = Rng::new(SEED ^ 0x5eed);
+    let mut payments = 0;
+    let mut till = Till::new(&clock, &staff, now);
+    let came: Vec<usize> = (0..people.len()).filter(|_| !rng.chance(130)).collect();
+    let times = counter_times(
+        &mut rng,
+        first_working_day(last),
+        last_day(last),
+        came.len(),
+        now,
+    );
+    for (&t, &i) in times.iter().zip(&came) {
+        till.go_to(&mut svc, t)?;
+        if pay_demo(
+            &mut svc,
+            &mut till,
+            1 + i % (staff.len() - 1),
+            &people[i],
+            &mut rng,
+        )? {
+            payments += 1;
+        }
+    }
+    till.close_day(&mut svc)?;
+
+    // This month's list arrived on the 1st; some people have come already,
+    // a few of them today (before now).
+    clock.set(&stamp(at(this.first_day(), 7, 0)));
+    import(&mut svc, &this_file, this)?;
+    let came: Vec<usize> = (0..people.len()).filter(|_| rng.chance(350)).collect();
+    let times: Vec<DateTime<FixedOffset>> =
+        counter_times(&mut rng, first_working_day(this), today, came.len(), now)
+            .into_iter()
+            .filter(|t| *t < now)
+            .collect();
+    for (&t, &i) in times.iter().zip(&came) {
+        till.go_to(&mut svc, t)?;
+        if pay_demo(
+            &mut svc,
+            &mut till,
+            1 + i % (staff.len() - 1),
+            &people[i],
+            &mut rng,
+        )? {
+            payments += 1;
+        }
+    }
+    // Today stays open, every drawer given its float.
+    till.go_to(&mut svc, at(today, 7, 15))?;
+
+    // A few status changes, as decrease lists and reports bring them.
+    clock.set(&stamp(now));
+    let marks = [
+        (Status::Suspended, "Tạm dừng chờ xác minh hồ sơ"),
+        (Status::Deceased, "Gia đình báo tử"),
+    ];
+    for ((status, note), person) in marks.iter().zip(&leaving) {
+        if let Some(hit) = svc.search(&person.record_code, 1)?.hits.into_iter().next() {
+            svc.set_person_status(&boss, hit.person.id, *status, note)?;
+        }
+    }
+    Ok(Built {
+        files: files.to_vec(),
+        people: people.len(),
+        payments,
+        closed_days: till.closed(),
+    })
+}
+
+/// Puts the demo's proxies and guardians on file, their dates as the demo
+/// data has them relative to `today`.
+fn add_proxies(
+    svc: &mut Service,
+    boss: &crate::service::Session,
+    people: &[DemoPerson],
+    today: NaiveDate,
+) -> Result<(), Error> {
     let shift = (today - demo_today()).num_days();
     let move_date = |d: NaiveDate| {
         if shift >= 0 {
@@ -157,8 +259,7 @@ pub fn build_at(
             d - Days::new(shift.unsigned_abs())
         }
     };
-    let proxies = demo_proxies(SEED, &people);
-    for p in &proxies {
+    for p in &demo_proxies(SEED, people) {
         let Some(found) = svc.search(&p.record_code, 1)?.hits.into_iter().next() else {
             continue;
         };
@@ -172,75 +273,9 @@ pub fn build_at(
             valid_from: move_date(p.valid_from),
             valid_to: p.valid_to.map(move_date),
         };
-        svc.add_proxy(&boss, found.person.id, &new)?;
+        svc.add_proxy(boss, found.person.id, &new)?;
     }
-
-    // Last month: most people were paid during the window. Each working
-    // day the drawers are opened in the morning, counted in the evening,
-    // and the day is closed.
-    let mut rng = Rng::new(SEED ^ 0x5eed);
-    let mut payments = 0;
-    let mut days = CounterDays {
-        clock: &clock,
-        boss: &boss,
-        current: None,
-        now,
-    };
-    let came: Vec<usize> = (0..people.len()).filter(|_| !rng.chance(130)).collect();
-    let (from, to) = (first_working_day(last), last_day(last));
-    for (at, &i) in counter_times(&mut rng, from, to, came.len(), now)
-        .iter()
-        .zip(&came)
-    {
-        days.at(&mut svc, at)?;
-        if pay_demo(&mut svc, &clerks[i % clerks.len()], &people[i], &mut rng)? {
-            payments += 1;
-        }
-    }
-
-    // This month so far: some people have come already, a few of them today
-    // (before now).
-    days.at(&mut svc, &stamp(first_working_day(this), 7, 30, now))?;
-    import(&mut svc, &this_file, this)?;
-    let came: Vec<usize> = (0..people.len()).filter(|_| rng.chance(350)).collect();
-    let times: Vec<String> =
-        counter_times(&mut rng, first_working_day(this), today, came.len(), now)
-            .into_iter()
-            .filter(|t| chrono::DateTime::parse_from_rfc3339(t).is_ok_and(|t| t < now))
-            .collect();
-    for (at, &i) in times.iter().zip(&came) {
-        days.at(&mut svc, at)?;
-        if pay_demo(&mut svc, &clerks[i % clerks.len()], &people[i], &mut rng)? {
-            payments += 1;
-        }
-    }
-    // Today stays open, the drawers given their float.
-    let morning = stamp(today, 7, 15, now);
-    let opening = if chrono::DateTime::parse_from_rfc3339(&morning).is_ok_and(|t| t < now) {
-        morning
-    } else {
-        crate::service::clock::stamp(now)
-    };
-    days.at(&mut svc, &opening)?;
-
-    // A few status changes, as decrease lists and reports bring them.
-    clock.set(&crate::service::clock::stamp(now));
-    let marks = [
-        (Status::Suspended, "Tạm dừng chờ xác minh hồ sơ"),
-        (Status::Deceased, "Gia đình báo tử"),
-    ];
-    for ((status, note), person) in marks.iter().zip(&leaving) {
-        if let Some(hit) = svc.search(&person.record_code, 1)?.hits.into_iter().next() {
-            svc.set_person_status(&boss, hit.person.id, *status, note)?;
-        }
-    }
-    Ok(Built {
-        config_file,
-        db,
-        files: vec![last_file, this_file, next_file, bad_file],
-        people: people.len(),
-        payments,
-    })
+    Ok(())
 }
 
 /// A small list with the mistakes real lists have, to see how the importer
@@ -289,86 +324,17 @@ fn list_with_mistakes(people: &[DemoPerson], period: Period) -> String {
     out
 }
 
-/// Walks the demo's counter days: opens the drawers the first time a day
-/// is seen, and counts them and closes the day before the next one.
-struct CounterDays<'a> {
-    clock: &'a FixedClock,
-    boss: &'a Session,
-    current: Option<NaiveDate>,
-    now: chrono::DateTime<chrono::FixedOffset>,
-}
-
-impl CounterDays<'_> {
-    /// Moves the clock to `at`, closing the day before and opening `at`'s.
-    fn at(&mut self, svc: &mut Service, at: &str) -> Result<(), Error> {
-        let t = chrono::DateTime::parse_from_rfc3339(at).expect("a demo time");
-        let day = t.date_naive();
-        if self.current != Some(day) {
-            if let Some(prev) = self.current {
-                self.close(svc, prev)?;
-            }
-            self.clock
-                .set(&stamp(day, 7, 15, self.now).min(at.to_string()));
-            for (name, _, _, pin) in &USERS {
-                svc.drawer_move(
-                    self.boss,
-                    name,
-                    pin,
-                    MoveKind::Float,
-                    Money::from_dong(FLOAT),
-                    "",
-                )?;
-            }
-            self.current = Some(day);
-        }
-        self.clock.set(at);
-        Ok(())
-    }
-
-    /// Each clerk counts exactly what is expected; the supervisor closes.
-    fn close(&mut self, svc: &mut Service, day: NaiveDate) -> Result<(), Error> {
-        self.clock.set(&stamp(day, 17, 0, self.now));
-        let key = day.format("%Y-%m-%d").to_string();
-        let denominations = svc.config().cash.denominations.clone();
-        for (name, _, _, pin) in &USERS {
-            let clerk = svc.sign_in(name, pin)?;
-            let expected = svc
-                .day_report(&key)?
-                .clerks
-                .iter()
-                .find(|c| c.name == *name)
-                .map_or(0, |c| c.expected.dong());
-            svc.count_drawer(&clerk, &in_notes(expected, &denominations))?;
-        }
-        svc.close_day(self.boss, USERS[0].3, &key)?;
-        Ok(())
-    }
-}
-
-/// The opening float of each demo drawer.
-const FLOAT: i64 = 100_000_000;
-
-/// `amount` in as few notes as the denominations allow.
-fn in_notes(mut amount: i64, denominations: &[i64]) -> BTreeMap<i64, i64> {
-    let mut notes = BTreeMap::new();
-    for &d in denominations {
-        if amount >= d {
-            notes.insert(d, amount / d);
-            amount %= d;
-        }
-    }
-    notes
-}
-
 /// The seed of the demo office.
 const SEED: u64 = 2026;
 
 /// Pays a demo person as their registered method says, the person or their
-/// proxy collecting. Returns false when they cannot be paid (no ID, or
-/// nothing owed).
+/// proxy collecting, at the counter of staff member `who`; cash is issued to
+/// the drawer first if it holds too little. Returns false when they cannot
+/// be paid (no ID and no proxy in date, or nothing owed).
 fn pay_demo(
     svc: &mut Service,
-    clerk: &Session,
+    till: &mut Till,
+    who: usize,
     p: &DemoPerson,
     rng: &mut Rng,
 ) -> Result<bool, Error> {
@@ -395,6 +361,9 @@ fn pay_demo(
     let reference = method
         .is_transfer()
         .then(|| format!("FT{}{}", today.format("%y%j"), rng.digits(6)));
+    if method.is_cash() {
+        till.cash_for(svc, who, view.unpaid_total)?;
+    }
     let req = PayRequest {
         person_id: view.person.id,
         receiver,
@@ -406,7 +375,8 @@ fn pay_demo(
         lines: view.unpaid.iter().map(|l| l.entitlement_id).collect(),
         approval: None,
     };
-    svc.pay(clerk, &req)?;
+    let paid = svc.pay(till.session(who), &req)?;
+    till.paid(who, paid.payment.total, method.is_cash());
     Ok(true)
 }
 
@@ -415,25 +385,20 @@ fn first_working_day(p: Period) -> NaiveDate {
     NaiveDate::from_ymd_opt(p.year, p.month, 2).expect("a valid date")
 }
 
-fn stamp(day: NaiveDate, h: u32, m: u32, now: chrono::DateTime<chrono::FixedOffset>) -> String {
-    let t = day.and_hms_opt(h, m, 0).expect("a valid time");
-    format!("{}{}", t.format("%Y-%m-%dT%H:%M:%S"), now.format("%:z"))
-}
-
 /// The last day of a period.
 fn last_day(p: Period) -> NaiveDate {
     p.next().first_day().pred_opt().expect("a valid date")
 }
 
 /// `n` counter times between `from` and `to` (Monday–Saturday,
-/// 07:30–16:30), in order, as RFC 3339 stamps in `now`'s offset.
+/// 07:30–16:30), in order, in `now`'s offset.
 fn counter_times(
     rng: &mut Rng,
     from: NaiveDate,
     to: NaiveDate,
     n: usize,
-    now: chrono::DateTime<chrono::FixedOffset>,
-) -> Vec<String> {
+    now: DateTime<FixedOffset>,
+) -> Vec<DateTime<FixedOffset>> {
     let days: Vec<NaiveDate> = from
         .iter_days()
         .take_while(|d| *d <= to)
@@ -448,6 +413,23 @@ fn counter_times(
     times.sort();
     times
         .into_iter()
-        .map(|(d, m)| stamp(d, m / 60, m % 60, now))
+        .map(|(d, m)| at_time(d, m / 60, m % 60, now))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_config_keeps_everything_in_its_folder_and_pays_every_day() {
+        let dir = std::env::temp_dir().join(format!("chitra-demo-config-{}", std::process::id()));
+        let c = write_config(&dir).and_then(|_| load_config(&dir));
+        let _ = std::fs::remove_dir_all(&dir);
+        let c = c.unwrap();
+        assert_eq!(c.database.path, dir.join(DB_FILE));
+        assert_eq!(c.receipt.spool_dir, dir.join("spool"));
+        assert_eq!(c.backup.dir, dir.join("backup"));
+        assert!((1..=31).all(|d| c.payment.in_window(d)));
+    }
 }

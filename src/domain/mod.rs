@@ -7,9 +7,11 @@ pub mod idnumber;
 pub mod money;
 pub mod payment;
 pub mod period;
+pub mod period_report;
 pub mod person;
 pub mod proxy;
 pub mod report;
+pub mod seal;
 pub mod user;
 pub mod words;
 

@@ -1,11 +1,11 @@
 //! Payments: who received, how, and the receipt.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{EntitlementKind, Money, Period};
 
 /// How the money reached the person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PayMethod {
     /// Cash at the counter.

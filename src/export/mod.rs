@@ -1,11 +1,11 @@
-//! Files made from the day report for other programs and for filing: a
-//! flat CSV ([`day_csv`]) and an official-looking Excel sheet
-//! ([`day_xlsx`]). Like the printout ([`crate::print::day_report`]) they
-//! only lay out a [`crate::domain::report::DayReport`]; no total is
-//! computed here.
+//! Files made from a report's [`Document`](crate::document::Document) for
+//! other programs and for filing: one flat CSV table ([`csv`]) and an
+//! Excel sheet to print and sign ([`xlsx`]). Like the printout
+//! ([`crate::print::document`]) they lay a document out and compute
+//! nothing.
 
-pub mod day_csv;
-pub mod day_xlsx;
+pub mod csv;
+pub mod xlsx;
 
-pub use day_csv::write_csv;
-pub use day_xlsx::write_xlsx;
+pub use self::csv::write_csv;
+pub use self::xlsx::write_xlsx;

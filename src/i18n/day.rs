@@ -11,6 +11,10 @@ impl Localize for Blocker {
             Blocker::NotCounted { clerk } => {
                 format!("Quỹ của {} chưa kiểm đếm cuối ca.", for_display(clerk))
             }
+            Blocker::EarlierDayOpen { day } => format!(
+                "Ngày {} trước đó chưa khóa sổ: khóa sổ ngày đó trước.",
+                labels::date(day)
+            ),
             Blocker::NoReason { clerk, difference } => format!(
                 "Quỹ của {} lệch {difference} nhưng chưa ghi lý do.",
                 for_display(clerk)
@@ -22,6 +26,9 @@ impl Localize for Blocker {
         match self {
             Blocker::NotCounted { clerk } => {
                 format!("{}'s drawer has not been counted.", for_display(clerk))
+            }
+            Blocker::EarlierDayOpen { day } => {
+                format!("{} is still open: close it first.", labels::date(day))
             }
             Blocker::NoReason { clerk, difference } => {
                 format!(
@@ -51,6 +58,30 @@ impl Localize for DayError {
             DayError::NotEnoughCash { clerk, expected } => format!(
                 "Quỹ của {} theo sổ chỉ còn {expected}; không thu về nhiều hơn số đó.",
                 for_display(clerk)
+            ),
+            DayError::DrawerShort {
+                clerk,
+                balance,
+                needed,
+            } => format!(
+                "Quỹ của {} chỉ còn {balance}, không đủ chi {needed} tiền mặt. Nhờ trưởng bưu cục cấp thêm tiền vào quỹ, rồi chi lại.",
+                for_display(clerk)
+            ),
+            DayError::NotCountedYet { clerk } => format!(
+                "Quỹ của {} chưa kiểm đếm: đếm quỹ trước, rồi mới ghi lý do chênh lệch.",
+                for_display(clerk)
+            ),
+            DayError::ReasonGiven { clerk } => format!(
+                "Lý do chênh lệch quỹ của {} đã ghi rồi; không ghi lần hai.",
+                for_display(clerk)
+            ),
+            DayError::NotEarlier { day } => format!(
+                "Ngày {} không phải ngày đã qua: đếm quỹ hôm nay thì bỏ --date.",
+                labels::date(day)
+            ),
+            DayError::EmptyDay { day } => format!(
+                "Ngày {} không có giao dịch nào. Nếu đúng là muốn khóa sổ ngày trống, chạy lại với --empty.",
+                labels::date(day)
             ),
             DayError::BadAmount => "Số tiền phải lớn hơn 0 và là bội của mệnh giá nhỏ nhất.".into(),
             DayError::NotADenomination(d) => {
@@ -114,6 +145,30 @@ impl Localize for DayError {
                     for_display(clerk)
                 )
             }
+            DayError::DrawerShort {
+                clerk,
+                balance,
+                needed,
+            } => format!(
+                "{}'s drawer holds only {balance}, not enough to pay {needed} in cash. Ask the supervisor for more cash, then pay again.",
+                for_display(clerk)
+            ),
+            DayError::NotCountedYet { clerk } => format!(
+                "{}'s drawer is not counted yet: count it first, then give the reason.",
+                for_display(clerk)
+            ),
+            DayError::ReasonGiven { clerk } => format!(
+                "The reason for {}'s difference is already written.",
+                for_display(clerk)
+            ),
+            DayError::NotEarlier { day } => format!(
+                "{} is not a past day: to count today, leave out --date.",
+                labels::date(day)
+            ),
+            DayError::EmptyDay { day } => format!(
+                "{} had no activity. To close an empty day on purpose, run again with --empty.",
+                labels::date(day)
+            ),
             DayError::BadAmount => {
                 "The amount must be positive and a multiple of the smallest note.".into()
             }

@@ -79,6 +79,15 @@ pub fn date_time(stored: &str) -> String {
     }
 }
 
+/// A period as people write it: "12/2026".
+pub fn period(p: crate::domain::Period) -> String {
+    let s = p.to_string();
+    match s.split_once('-') {
+        Some((y, m)) => format!("{m}/{y}"),
+        None => s,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -67,11 +67,16 @@ macro_rules! localized_error {
 }
 
 pub mod day;
+pub mod demo;
+pub mod doctor;
 pub mod import;
 pub mod import_limits;
 pub mod import_source;
 pub mod labels;
 pub mod pay;
+pub mod period;
+pub mod receipt;
+pub mod report;
 pub mod service;
 pub mod store;
 pub mod strings;

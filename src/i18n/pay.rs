@@ -34,6 +34,7 @@ impl Localize for PayError {
             }
             PayError::NothingToPay { last: None } => "Không có khoản nào để chi cho người này.".into(),
             PayError::AlreadyPaid(b) => format!("{}. Không chi lần hai.", by_vi(b)),
+            PayError::BadKey => "Mã chống chi trùng (--key) phải dài 8–64 ký tự, chỉ gồm chữ cái không dấu, số, '-' và '_'.".into(),
             PayError::LinesChanged => {
                 "Các khoản chưa chi vừa thay đổi (có danh sách mới hoặc điều chỉnh). Mở lại hồ sơ và xem lại trước khi chi.".into()
             }
@@ -84,6 +85,7 @@ impl Localize for PayError {
             }
             PayError::NothingToPay { last: None } => "Nothing to pay for this person.".into(),
             PayError::AlreadyPaid(b) => format!("{}. Not paying twice.", by_en(b)),
+            PayError::BadKey => "The idempotency key (--key) must be 8–64 ASCII letters, digits, '-' or '_'.".into(),
             PayError::LinesChanged => {
                 "The unpaid lines just changed. Open the person again and review.".into()
             }
@@ -157,6 +159,9 @@ impl Localize for crate::print::spool::SpoolError {
             S::Print { printer, reason } => format!(
                 "Đã chi và đã ghi sổ, nhưng máy in {printer} không in được ({reason}). Kiểm tra máy in rồi in lại biên nhận."
             ),
+            S::NoAnswer { printer, seconds } => format!(
+                "Đã chi và đã ghi sổ, nhưng máy in {printer} không trả lời sau {seconds} giây (tắt, kẹt giấy hoặc hết giấy). Kiểm tra máy in rồi in lại biên nhận."
+            ),
         }
     }
 
@@ -172,6 +177,9 @@ impl Localize for crate::print::spool::SpoolError {
                     "Paid and recorded, but the printer {printer} failed ({reason}). Check it and reprint."
                 )
             }
+            S::NoAnswer { printer, seconds } => format!(
+                "Paid and recorded, but the printer {printer} did not answer in {seconds} s (off, jammed or out of paper). Check it and reprint."
+            ),
         }
     }
 }

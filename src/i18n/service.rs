@@ -1,7 +1,7 @@
 //! Wording of the service's errors (sign-in, users, permissions).
 
 use super::Localize;
-use crate::domain::user::{CredentialError, Role};
+use crate::domain::user::{CredentialError, MAX_FAILED_PINS, Role};
 use crate::service::{AuthError, Error};
 
 fn role_vi(r: Role) -> &'static str {
@@ -31,33 +31,39 @@ fn field_vi(field: &str) -> &str {
 impl Localize for AuthError {
     fn vi(&self) -> String {
         match self {
-            AuthError::WrongPin { attempts_left: Some(n) } => {
-                format!("Sai tên người dùng hoặc mã PIN. Còn {n} lần thử trước khi tài khoản bị khóa.")
-            }
-            AuthError::WrongPin { attempts_left: None } => "Sai tên người dùng hoặc mã PIN.".into(),
+            AuthError::WrongPin => format!(
+                "Sai tên người dùng hoặc mã PIN. Nhập sai {MAX_FAILED_PINS} lần liên tiếp thì tài khoản bị khóa."
+            ),
             AuthError::Locked { name } => format!(
-                "Tài khoản {name} đang bị khóa (nhập sai PIN quá 5 lần hoặc bị khóa). Nhờ trưởng bưu cục mở khóa: chitra user unlock {name}."
+                "Tài khoản {name} đang bị khóa (đã nhập sai PIN {MAX_FAILED_PINS} lần liên tiếp, hoặc trưởng bưu cục đã khóa). Nhờ trưởng bưu cục mở khóa: chitra user unlock {name}."
             ),
             AuthError::NotSupervisor { name } => {
                 format!("{name} không phải trưởng bưu cục nên không duyệt được. Cần người có quyền giám sát.")
             }
             AuthError::SelfApproval => "Không tự duyệt cho chính mình. Cần một trưởng bưu cục khác nhập PIN.".into(),
             AuthError::Missing => "Chưa nhập tên người dùng hoặc mã PIN (dùng --user/CHITRA_USER và CHITRA_PIN, hoặc nhập khi được hỏi).".into(),
+            AuthError::HashFailed => "Không tạo được mã PIN (hệ thống thiếu bộ nhớ). Thử lại; nếu vẫn lỗi, báo người quản trị.".into(),
+            AuthError::Tampered { name } => format!(
+                "Tài khoản {name} đã bị sửa bên ngoài chitra nên không đăng nhập được. Báo ngay cho trưởng bưu cục và chạy `chitra verify`."
+            ),
         }
     }
 
     fn en(&self) -> String {
         match self {
-            AuthError::WrongPin { attempts_left: Some(n) } => {
-                format!("Wrong user name or PIN. {n} attempts left before the account locks.")
-            }
-            AuthError::WrongPin { attempts_left: None } => "Wrong user name or PIN.".into(),
+            AuthError::WrongPin => format!(
+                "Wrong user name or PIN. {MAX_FAILED_PINS} wrong PINs in a row lock the account."
+            ),
             AuthError::Locked { name } => {
                 format!("The account {name} is locked. Ask a supervisor to unlock it: chitra user unlock {name}.")
             }
             AuthError::NotSupervisor { name } => format!("{name} is not a supervisor and cannot approve."),
             AuthError::SelfApproval => "You cannot approve your own request; another supervisor must enter their PIN.".into(),
             AuthError::Missing => "No user name or PIN given (use --user/CHITRA_USER and CHITRA_PIN, or type them when asked).".into(),
+            AuthError::HashFailed => "The PIN could not be hashed (the system is short of memory). Try again; if it fails again, tell the administrator.".into(),
+            AuthError::Tampered { name } => format!(
+                "The account {name} was changed outside chitra and cannot sign in. Tell the supervisor and run `chitra verify`."
+            ),
         }
     }
 }
@@ -100,9 +106,13 @@ impl Localize for Error {
             Error::BadText { field, error } => format!("Ô {}: {}", field_vi(field), error.vi()),
             Error::Pay(e) => e.vi(),
             Error::Day(e) => e.vi(),
+            Error::Period(e) => e.vi(),
             Error::Import(e) => e.vi(),
             Error::NoSuchPerson => {
                 "Không tìm thấy đối tượng này (có thể danh sách vừa thay đổi). Tìm lại.".into()
+            }
+            Error::NoSuchPayment => {
+                "Không tìm thấy lần chi này (có thể màn hình đã cũ). Mở lại danh sách biên nhận.".into()
             }
         }
     }
@@ -122,9 +132,13 @@ impl Localize for Error {
             Error::BadText { field, error } => format!("Field {field}: {}", error.en()),
             Error::Pay(e) => e.en(),
             Error::Day(e) => e.en(),
+            Error::Period(e) => e.en(),
             Error::Import(e) => e.en(),
             Error::NoSuchPerson => {
                 "No such person (the list may have just changed). Search again.".into()
+            }
+            Error::NoSuchPayment => {
+                "No such payment (the screen may be out of date). Open the receipts again.".into()
             }
         }
     }

@@ -2,7 +2,38 @@
 
 use super::Localize;
 use crate::config::ConfigError;
-use crate::store::StoreError;
+use crate::store::{Rule, StoreError};
+
+/// A file named in a message, or "cơ sở dữ liệu" when no file was named.
+fn file_vi(path: &std::path::Path) -> String {
+    if path.as_os_str().is_empty() {
+        "cơ sở dữ liệu".into()
+    } else {
+        format!("tệp {}", path.display())
+    }
+}
+
+fn file_en(path: &std::path::Path) -> String {
+    if path.as_os_str().is_empty() {
+        "the database".into()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// What the file system said, in words a clerk can act on.
+fn reason_vi(reason: &str) -> String {
+    let r = reason.to_lowercase();
+    if r.contains("disk full") || r.contains("no space") || r.contains("database or disk is full") {
+        "đĩa đã đầy".into()
+    } else if r.contains("permission") || r.contains("readonly") || r.contains("read-only") {
+        "không có quyền ghi".into()
+    } else if r.contains("no such file") || r.contains("not found") {
+        "không có tệp hoặc thư mục này".into()
+    } else {
+        reason.to_string()
+    }
+}
 
 impl Localize for StoreError {
     fn vi(&self) -> String {
@@ -27,19 +58,43 @@ impl Localize for StoreError {
                 "Cơ sở dữ liệu {} do phiên bản chitra mới hơn tạo (lược đồ {found}, bản này chỉ biết đến {supported}). Hãy dùng chitra bản mới hơn; không mở bằng bản này để tránh hỏng dữ liệu.",
                 path.display()
             ),
+            StoreError::OldSchema { path, found } => format!(
+                "Cơ sở dữ liệu {} do một bản chitra thử nghiệm cũ tạo (lược đồ {found}); nhật ký của nó không có khóa bảo vệ nên không mang sang được. Tạo cơ sở dữ liệu mới bằng `chitra init` (văn phòng mẫu: `chitra demo --fresh`).",
+                path.display()
+            ),
+            StoreError::KeyMissing { path } => format!(
+                "Không thấy khóa nhật ký {} của cơ sở dữ liệu này; không có khóa thì không ghi được gì. Chép lại khóa từ bản lưu giữ trong két (docs/restore.md, mục \"The audit key\") rồi chạy lại.",
+                path.display()
+            ),
+            StoreError::KeyDamaged { path } => format!(
+                "Tệp khóa nhật ký {} bị hỏng hoặc bị sửa. Chép lại khóa từ bản lưu giữ trong két (docs/cai-dat.md) rồi chạy lại.",
+                path.display()
+            ),
+            StoreError::KeyExists { path } => format!(
+                "Đã có tệp khóa nhật ký {} của một cơ sở dữ liệu khác. Không ghi đè khóa: chọn chỗ khác cho cơ sở dữ liệu mới hoặc cất tệp khóa cũ đi.",
+                path.display()
+            ),
             StoreError::Busy => {
                 "Cơ sở dữ liệu đang bận (một người khác đang ghi). Chờ vài giây rồi thử lại.".into()
             }
-            StoreError::Refused { rule } => format!(
-                "Cơ sở dữ liệu từ chối thay đổi này vì vi phạm quy tắc: {}.",
-                rule_vi(rule)
-            ),
-            StoreError::Io { path, reason } => {
-                format!(
-                    "Không ghi/đọc được {}: {reason}. Kiểm tra quyền và dung lượng đĩa.",
-                    path.display()
-                )
+            StoreError::Refused(rule) => {
+                format!("Cơ sở dữ liệu từ chối thay đổi này: {}.", rule_vi(rule))
             }
+            StoreError::Tampered { table, key } => format!(
+                "Dữ liệu {} (dòng {key}) đã bị sửa bên ngoài chitra nên không được dùng. Báo ngay cho trưởng bưu cục và chạy `chitra verify`.",
+                table_vi(table)
+            ),
+            StoreError::Io { path, reason } => format!(
+                "Không ghi/đọc được {}: {}. Kiểm tra quyền và dung lượng đĩa (`chitra doctor`) rồi thử lại.",
+                file_vi(path),
+                reason_vi(reason)
+            ),
+            StoreError::Damaged { what } => format!(
+                "Cơ sở dữ liệu có giá trị mà chitra không bao giờ ghi ({what}). Báo trưởng bưu cục và chạy `chitra verify`."
+            ),
+            StoreError::Program { what } => format!(
+                "Lỗi của chương trình chitra, chưa ghi gì cả ({what}). Báo cho người quản trị."
+            ),
             StoreError::Sqlite(e) => format!("Lỗi cơ sở dữ liệu: {e}. Báo cho người quản trị."),
         }
     }
@@ -50,12 +105,10 @@ impl Localize for StoreError {
                 "No database at {}. Check the path (--db, CHITRA_DB or database.path in chitra.toml), or create one with `chitra init`.",
                 path.display()
             ),
-            StoreError::AlreadyExists { path } => {
-                format!(
-                    "{} already exists. A database in use is never overwritten; choose another path.",
-                    path.display()
-                )
-            }
+            StoreError::AlreadyExists { path } => format!(
+                "{} already exists. A database in use is never overwritten; choose another path.",
+                path.display()
+            ),
             StoreError::NotADatabase { path } => format!(
                 "{} is not a chitra database (or it is damaged). Check the path; if damaged, restore from a backup (docs/restore.md).",
                 path.display()
@@ -68,47 +121,106 @@ impl Localize for StoreError {
                 "The database {} was made by a newer chitra (schema {found}; this binary knows up to {supported}). Use the newer chitra; this one will not open it.",
                 path.display()
             ),
+            StoreError::OldSchema { path, found } => format!(
+                "The database {} was made by an early test version of chitra (schema {found}) whose log was not keyed; it cannot be carried forward. Create a new one with `chitra init` (the demo: `chitra demo --fresh`).",
+                path.display()
+            ),
+            StoreError::KeyMissing { path } => format!(
+                "The audit key {} of this database is missing; nothing can be written without it. Copy the key back from the copy kept in the safe (docs/cai-dat.md).",
+                path.display()
+            ),
+            StoreError::KeyDamaged { path } => format!(
+                "The audit key file {} is damaged or was edited. Copy the key back from the copy kept in the safe (docs/cai-dat.md).",
+                path.display()
+            ),
+            StoreError::KeyExists { path } => format!(
+                "An audit key file {} of another database exists. It is never overwritten; choose another place for the new database or move the old key away.",
+                path.display()
+            ),
             StoreError::Busy => {
                 "The database is busy (someone else is writing). Wait a few seconds and try again."
                     .into()
             }
-            StoreError::Refused { rule } => {
-                format!("The database refused this change because it breaks a rule: {rule}.")
+            StoreError::Refused(rule) => {
+                format!("The database refused this change: {}.", rule_en(rule))
             }
-            StoreError::Io { path, reason } => {
-                format!(
-                    "Cannot read or write {}: {reason}. Check permissions and free disk space.",
-                    path.display()
-                )
+            StoreError::Tampered { table, key } => format!(
+                "The {table} row {key} was changed outside chitra and is not used. Tell the supervisor and run `chitra verify`."
+            ),
+            StoreError::Io { path, reason } => format!(
+                "Cannot read or write {}: {reason}. Check permissions and free disk space (`chitra doctor`), then try again.",
+                file_en(path)
+            ),
+            StoreError::Damaged { what } => format!(
+                "The database holds a value chitra never writes ({what}). Tell the supervisor and run `chitra verify`."
+            ),
+            StoreError::Program { what } => {
+                format!("A fault in chitra: nothing was written ({what}). Tell the administrator.")
             }
             StoreError::Sqlite(e) => format!("Database error: {e}. Tell the administrator."),
         }
     }
 }
 
-/// The Vietnamese for a rule the database enforces (a trigger's message).
-fn rule_vi(rule: &str) -> String {
-    let known = [
-        ("append-only", "nhật ký kiểm toán chỉ được ghi thêm"),
-        ("never changed", "dữ liệu tiền không được sửa"),
-        ("never deleted", "dữ liệu tiền không được xóa"),
-        ("stays closed", "ngày/kỳ đã khóa sổ thì không mở lại"),
-        ("day is closed", "ngày này đã khóa sổ"),
-        ("day does not match", "ngày ghi sổ không khớp thời điểm"),
-        ("already paid", "khoản này đã được chi"),
-        ("period is closed", "kỳ này đã khóa sổ"),
-        ("not payable", "đối tượng không còn được chi trả"),
-        (
-            "does not match its entitlement",
-            "dòng chi không khớp khoản được hưởng",
-        ),
-        ("UNIQUE", "trùng với dữ liệu đã có"),
-    ];
-    known
-        .iter()
-        .find(|(k, _)| rule.contains(k))
-        .map(|(_, v)| v.to_string())
-        .unwrap_or_else(|| rule.to_string())
+/// The Vietnamese name of a table named in a message.
+pub(crate) fn table_vi(table: &str) -> &str {
+    match table {
+        "users" => "người dùng",
+        "people" => "hồ sơ đối tượng",
+        "proxies" => "người được ủy quyền/giám hộ",
+        "payments" => "lần chi",
+        "payment_lines" => "dòng chi",
+        "reversals" => "lần hủy chi",
+        "drawer_moves" => "cấp/thu quỹ",
+        "drawer_counts" => "kiểm đếm quỹ",
+        "drawer_count_reasons" => "lý do chênh lệch quỹ",
+        "closed_days" => "ngày đã khóa sổ",
+        "periods" => "kỳ chi trả",
+        "import_batches" => "lần nhập danh sách",
+        "import_totals" => "tổng của lần nhập",
+        "entitlements" => "khoản được hưởng",
+        "audit_log" => "nhật ký kiểm toán",
+        other => other,
+    }
+}
+
+/// The Vietnamese for a rule the database enforces.
+pub(crate) fn rule_vi(rule: &Rule) -> String {
+    match rule {
+        Rule::AlreadyPaid => "khoản này đã được chi".into(),
+        Rule::DayClosed => "ngày này đã khóa sổ".into(),
+        Rule::DayMismatch => "ngày ghi sổ không khớp thời điểm".into(),
+        Rule::PersonNotPayable => "đối tượng không còn được chi trả".into(),
+        Rule::LineMismatch => "dòng chi không khớp khoản được hưởng".into(),
+        Rule::PeriodClosed => "kỳ này đã khóa sổ".into(),
+        Rule::DrawerCounted => "quỹ đã kiểm đếm cuối ca, không chi tiền mặt thêm".into(),
+        Rule::DrawerNotOpen => "quỹ chưa được cấp tiền đầu ngày".into(),
+        Rule::DrawerShort => "quỹ không đủ tiền mặt".into(),
+        Rule::NeedsAnotherSupervisor => "hủy chi cần một trưởng bưu cục khác duyệt".into(),
+        Rule::AppendOnly(table) => {
+            format!("{} chỉ được ghi thêm, không sửa hay xóa", table_vi(table))
+        }
+        Rule::Unique(_) => "trùng với dữ liệu đã có".into(),
+        Rule::Other(m) => m.clone(),
+    }
+}
+
+fn rule_en(rule: &Rule) -> String {
+    match rule {
+        Rule::AlreadyPaid => "this line was already paid".into(),
+        Rule::DayClosed => "the day is closed".into(),
+        Rule::DayMismatch => "the day does not match the time".into(),
+        Rule::PersonNotPayable => "the person is no longer paid".into(),
+        Rule::LineMismatch => "the payment line does not match its entitlement".into(),
+        Rule::PeriodClosed => "the period is closed".into(),
+        Rule::DrawerCounted => "the drawer was counted".into(),
+        Rule::DrawerNotOpen => "the drawer was not opened today".into(),
+        Rule::DrawerShort => "the drawer does not hold the cash".into(),
+        Rule::NeedsAnotherSupervisor => "a void needs another supervisor".into(),
+        Rule::AppendOnly(table) => format!("{table} rows are never changed or deleted"),
+        Rule::Unique(what) => format!("a value that must be unique exists already ({what})"),
+        Rule::Other(m) => m.clone(),
+    }
 }
 
 impl Localize for ConfigError {

@@ -9,11 +9,13 @@ use crate::config::Office;
 use crate::domain::payment::{PaymentRecord, ReceiverKind};
 use crate::domain::person::Person;
 use crate::domain::words::in_words;
-use crate::i18n::{labels, tr as t};
+use crate::i18n::labels;
+use crate::i18n::receipt::receipt as words;
 use crate::text::for_display;
 
 /// The receipt text for `payment` of `person`; `copy` marks a reprint.
 pub fn render(office: &Office, person: &Person, payment: &PaymentRecord, copy: bool) -> String {
+    let w = words();
     let s = |v: &str| for_display(v).into_owned();
     let mut out: Vec<String> = Vec::new();
     out.push(center(&s(&office.name).to_uppercase()));
@@ -23,27 +25,24 @@ pub fn render(office: &Office, person: &Person, payment: &PaymentRecord, copy: b
         s(&office.province)
     )));
     out.push(String::new());
-    out.push(center(t(
-        "BIÊN NHẬN CHI TRẢ TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG",
-        "RECEIPT — PREFERENTIAL ALLOWANCE PAYMENT",
-    )));
-    let number = format!("{} {}", t("Số:", "No.:"), payment.receipt_no);
+    out.push(center(w.title));
+    let number = format!("{} {}", w.number, payment.receipt_no);
     out.push(center(&if copy {
-        format!("{number}   ({})", t("BẢN SAO", "COPY"))
+        format!("{number}   ({})", w.copy)
     } else {
         number
     }));
     out.push(center(&format!(
         "{} {} — {} {}",
-        t("Ngày", "Date"),
+        w.date,
         labels::date_time(&payment.paid_at),
-        t("Giao dịch viên:", "Clerk:"),
+        w.clerk_label,
         s(&payment.clerk)
     )));
     if let Some(r) = &payment.reversal {
         out.push(center(&format!(
             "*** {} {} — {} ***",
-            t("ĐÃ HỦY NGÀY", "VOIDED ON"),
+            w.voided_on,
             labels::date_time(&r.at),
             s(&r.reason)
         )));
@@ -52,8 +51,8 @@ pub fn render(office: &Office, person: &Person, payment: &PaymentRecord, copy: b
 
     let field = |label: &str, value: String| format!("{} : {value}", pad(label, 14));
     out.push(spread(
-        &field(t("Người hưởng", "Beneficiary"), s(&person.full_name)),
-        &format!("{} {}", t("Mã ĐT:", "Code:"), s(&person.record_code)),
+        &field(w.beneficiary, s(&person.full_name)),
+        &format!("{} {}", w.record_code, s(&person.record_code)),
     ));
     let born = person
         .birth_year
@@ -64,53 +63,47 @@ pub fn render(office: &Office, person: &Person, payment: &PaymentRecord, copy: b
         .as_deref()
         .map(s)
         .unwrap_or_else(|| "—".into());
-    out.push(field(
-        t("Năm sinh", "Born"),
-        format!("{born}    {} {id}", t("Số giấy tờ:", "ID no.:")),
-    ));
+    out.push(field(w.born, format!("{born}    {} {id}", w.id_no_inline)));
     if let Some(h) = &person.hamlet {
-        out.push(field(t("Thôn", "Hamlet"), s(h)));
+        out.push(field(w.hamlet, s(h)));
     }
     if let Some(c) = &person.category {
-        out.push(field(t("Diện hưởng", "Category"), s(c)));
+        out.push(field(w.category, s(c)));
     }
     out.push(field(
-        t("Người nhận", "Received by"),
+        w.received_by,
         format!(
             "{} ({})",
             s(&payment.receiver_name),
             labels::receiver(payment.receiver_kind)
         ),
     ));
-    out.push(field(
-        t("Số giấy tờ", "ID no."),
-        s(&payment.receiver_id_number),
-    ));
+    out.push(field(w.id_no, s(&payment.receiver_id_number)));
     let mut how = labels::method(payment.method).to_string();
     if let Some(acc) = &payment.account {
-        how.push_str(&format!(" — {} {}", t("TK", "acct"), s(acc)));
+        how.push_str(&format!(" — {} {}", w.account, s(acc)));
     }
     if let Some(r) = &payment.reference {
-        how.push_str(&format!(" — {} {}", t("mã GD", "ref"), s(r)));
+        how.push_str(&format!(" — {} {}", w.reference, s(r)));
     }
     for (i, l) in wrap(&how, WIDTH - 17, "").into_iter().enumerate() {
         out.push(if i == 0 {
-            field(t("Hình thức", "Method"), l)
+            field(w.method, l)
         } else {
             format!("{}{l}", " ".repeat(17))
         });
     }
     if let Some(a) = &payment.approved_by {
-        out.push(field(t("Duyệt ngoài hạn", "Approved by"), s(a)));
+        out.push(field(w.approved_late, s(a)));
     }
     out.push(String::new());
 
     let rule = format!("  {}", "-".repeat(WIDTH - 4));
     out.push(format!(
         "  {}{}{}",
-        pad(t("Kỳ", "Period"), 10),
-        pad(t("Khoản", "Item"), 46),
-        right(t("Số tiền", "Amount"), 20)
+        pad(w.col_period, 10),
+        pad(w.col_item, 46),
+        right(w.col_amount, 20)
     ));
     out.push(rule.clone());
     for line in &payment.lines {
@@ -124,27 +117,17 @@ pub fn render(office: &Office, person: &Person, payment: &PaymentRecord, copy: b
     out.push(rule);
     out.push(format!(
         "  {}{}",
-        pad(t("TỔNG CỘNG", "TOTAL"), 56),
+        pad(w.total, 56),
         right(&payment.total.to_string(), 20)
     ));
-    let words = format!(
-        "{} {}",
-        t("Bằng chữ:", "In words:"),
-        in_words(payment.total.dong())
-    );
+    let words = format!("{} {}", w.in_words, in_words(payment.total.dong()));
     for l in wrap(&words, WIDTH - 4, "  ") {
         out.push(format!("  {l}"));
     }
     out.push(String::new());
     let sign = |a: &str, b: &str| format!("  {}{}", pad(a, 44), b);
-    out.push(sign(
-        t("Người nhận tiền", "Received by"),
-        t("Giao dịch viên", "Clerk"),
-    ));
-    out.push(sign(
-        t("(Ký, ghi rõ họ tên)", "(Signature, full name)"),
-        t("(Ký, ghi rõ họ tên)", "(Signature, full name)"),
-    ));
+    out.push(sign(w.receiver_signs, w.clerk_signs));
+    out.push(sign(w.sign_hint, w.sign_hint));
     out.push(String::new());
     out.push(String::new());
     out.push(String::new());
@@ -172,6 +155,7 @@ mod tests {
             commune: "Xã Hải Dương".into(),
             province: "Thành phố Huế".into(),
             paying_agency: "Phòng Văn hóa - Xã hội".into(),
+            time_zone: crate::config::DEFAULT_TIME_ZONE.into(),
         }
     }
 

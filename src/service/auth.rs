@@ -12,14 +12,14 @@ use serde_json::json;
 
 use super::{AuthError, Error, Service, Session};
 use crate::domain::user::{MAX_FAILED_PINS, Role, User, check_pin};
-use crate::store::{audit, users};
+use crate::store::{Event, StoreError, users};
 
 /// Hashes a PIN into a PHC string (random salt, Argon2id defaults).
 pub fn hash_pin(pin: &str) -> Result<String, Error> {
     check_pin(pin)?;
     let hash = Argon2::default()
         .hash_password(pin.as_bytes())
-        .map_err(|_| Error::Auth(AuthError::Missing))?;
+        .map_err(|_| Error::Auth(AuthError::HashFailed))?;
     Ok(hash.to_string())
 }
 
@@ -32,6 +32,14 @@ fn pin_matches(pin: &str, stored: &str) -> bool {
     }
 }
 
+/// How one PIN check ended (decided inside its transaction).
+enum Checked {
+    Ok(User),
+    Wrong,
+    Locked(String),
+    Tampered(String),
+}
+
 impl Service {
     /// Signs a user in with their PIN.
     pub fn sign_in(&mut self, name: &str, pin: &str) -> Result<Session, Error> {
@@ -41,19 +49,9 @@ impl Service {
 
     /// Ends a session (audited, so the log shows who was at the counter when).
     pub fn sign_out(&mut self, session: &Session) -> Result<(), Error> {
-        let at = self.stamp();
         let id = session.user.id;
-        self.store.write(|tx| {
-            audit::append(
-                tx,
-                &at,
-                Some(id),
-                "user.sign_out",
-                "user",
-                Some(id),
-                &json!({}),
-            )?;
-            Ok::<_, Error>(())
+        self.store.write(self.who(Some(id)), |w| {
+            Ok::<_, Error>(w.log(Event::new("user.sign_out", "user", Some(id)), ())?)
         })
     }
 
@@ -87,100 +85,85 @@ impl Service {
 
     /// Checks `name`'s PIN, counting and auditing the attempt; `action` is
     /// the audit action recorded on success.
+    ///
+    /// The lock, the count of wrong PINs and the decision are one
+    /// transaction: the PIN is compared while this process holds the write
+    /// lock, so tries sent in parallel are decided one after another, and
+    /// once an account is locked no try is accepted, right PIN or not,
+    /// until a supervisor unlocks it. (The comparison takes about 20 ms;
+    /// a payment waiting behind it waits that long.)
     fn check_pin(&mut self, name: &str, pin: &str, action: &str) -> Result<User, Error> {
         let name = name.trim();
         if name.is_empty() || pin.is_empty() {
             return Err(AuthError::Missing.into());
         }
-        let found = users::by_name(self.store.conn(), name)?;
-        let at = self.stamp();
-        let Some((user, hash)) = found else {
-            // Spend the same time as a real check so names cannot be probed.
-            let _ = pin_matches(pin, DUMMY_HASH);
-            let shown: String = name.chars().take(64).collect();
-            self.store.write(|tx| {
-                audit::append(
-                    tx,
-                    &at,
-                    None,
-                    "user.unknown",
-                    "user",
-                    None,
-                    &json!({ "name": shown }),
-                )
-                .map_err(Error::from)
-            })?;
-            return Err(AuthError::WrongPin {
-                attempts_left: None,
+        let shown: String = name.chars().take(64).collect();
+        let checked = self.store.write(self.who(None), |w| {
+            let found = match users::by_name(w, name) {
+                Ok(found) => found,
+                Err(StoreError::Tampered { key, .. }) => {
+                    let id = key.parse::<i64>().ok();
+                    w.set_user(id);
+                    return Ok::<_, Error>(w.log(
+                        Event::new("user.tampered", "user", id).with(json!({ "name": shown })),
+                        Checked::Tampered(shown.clone()),
+                    )?);
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let Some((user, hash)) = found else {
+                // Spend the same time as a real check so names cannot be probed.
+                let _ = pin_matches(pin, DUMMY_HASH);
+                return Ok(w.log(
+                    Event::new("user.unknown", "user", None).with(json!({ "name": shown })),
+                    Checked::Wrong,
+                )?);
+            };
+            w.set_user(Some(user.id));
+            if user.locked {
+                return Ok(w.log(
+                    Event::new("user.locked_attempt", "user", Some(user.id))
+                        .with(json!({ "during": action })),
+                    Checked::Locked(user.name),
+                )?);
             }
-            .into());
-        };
-        if user.locked {
-            self.store.write(|tx| {
-                audit::append(
-                    tx,
-                    &at,
-                    Some(user.id),
-                    "user.locked_attempt",
-                    "user",
-                    Some(user.id),
-                    &json!({}),
-                )
-                .map_err(Error::from)
-            })?;
-            return Err(AuthError::Locked { name: user.name }.into());
-        }
-        if pin_matches(pin, &hash) {
-            self.store.write(|tx| {
-                users::reset_failures(tx, user.id)?;
-                audit::append(
-                    tx,
-                    &at,
-                    Some(user.id),
-                    action,
-                    "user",
-                    Some(user.id),
-                    &json!({}),
-                )?;
-                Ok::<_, Error>(())
-            })?;
-            return Ok(User {
-                failed_attempts: 0,
-                ..user
-            });
-        }
-        let failures = self.store.write(|tx| {
-            let failures =
-                users::record_failure(tx, user.id, user.failed_attempts + 1 >= MAX_FAILED_PINS)?;
-            audit::append(
-                tx,
-                &at,
-                Some(user.id),
-                "user.pin_wrong",
-                "user",
-                Some(user.id),
-                &json!({ "failed_attempts": failures, "during": action }),
-            )?;
-            if failures >= MAX_FAILED_PINS {
-                audit::append(
-                    tx,
-                    &at,
-                    Some(user.id),
-                    "user.lock",
-                    "user",
-                    Some(user.id),
-                    &json!({ "by": "wrong_pins" }),
-                )?;
+            if pin_matches(pin, &hash) {
+                let event = if user.failed_attempts != 0 {
+                    users::set_failures(w, user.id, 0, false, action)?
+                } else {
+                    Event::new(action, "user", Some(user.id))
+                };
+                return Ok(w.log(
+                    event,
+                    Checked::Ok(User {
+                        failed_attempts: 0,
+                        ..user
+                    }),
+                )?);
             }
-            Ok::<_, Error>(failures)
+            let failures = user.failed_attempts + 1;
+            let lock = failures >= MAX_FAILED_PINS;
+            let event = users::set_failures(w, user.id, failures, lock, "user.pin_wrong")?
+                .with(json!({ "failed_attempts": failures, "during": action }));
+            if lock {
+                w.append(event)?;
+                return Ok(w.log(
+                    Event::new("user.lock", "user", Some(user.id))
+                        .with(json!({ "by": "wrong_pins" })),
+                    Checked::Locked(user.name),
+                )?);
+            }
+            Ok(w.log(
+                event,
+                Checked::Wrong,
+            )?)
         })?;
-        if failures >= MAX_FAILED_PINS {
-            Err(AuthError::Locked { name: user.name }.into())
-        } else {
-            Err(AuthError::WrongPin {
-                attempts_left: Some(MAX_FAILED_PINS - failures),
-            }
-            .into())
+        match checked {
+            Checked::Ok(user) => Ok(user),
+            // The same words for an unknown name and a known one.
+            Checked::Wrong => Err(AuthError::WrongPin.into()),
+            Checked::Locked(name) => Err(AuthError::Locked { name }.into()),
+            Checked::Tampered(name) => Err(AuthError::Tampered { name }.into()),
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::domain::person::{Person, Status};
 use crate::domain::proxy::{Proxy, Validity};
 use crate::domain::{Money, Period};
 use crate::store::payments::{self, UnpaidLine};
-use crate::store::{people, proxies};
+use crate::store::{Read, people, proxies};
 use crate::text::{collate, fold};
 
 /// This month's state of a person, as the result list shows it.
@@ -117,95 +117,97 @@ impl Service {
         let Some(q) = classify(query) else {
             return Ok(SearchResults::default());
         };
-        let conn = self.store.conn();
         let fetch = limit + 1;
-        let mut found = match &q {
-            Query::Digits(d) => {
-                let mut v = people::by_id_prefix(conn, d, fetch)?;
-                if v.len() < fetch {
-                    for p in people::by_code_prefix(conn, d, fetch - v.len())? {
-                        if !v.iter().any(|x| x.id == p.id) {
-                            v.push(p);
+        let period = self.current_period();
+        self.store.read(|r| {
+            let mut found = match &q {
+                Query::Digits(d) => {
+                    let mut v = people::by_id_prefix(r, d, fetch)?;
+                    if v.len() < fetch {
+                        for p in people::by_code_prefix(r, d, fetch - v.len())? {
+                            if !v.iter().any(|x| x.id == p.id) {
+                                v.push(p);
+                            }
                         }
                     }
+                    v
                 }
-                v
-            }
-            Query::Code(c) => people::by_code_prefix(conn, c, fetch)?,
-            Query::Words(w) => {
-                let words: Vec<&str> = w.iter().map(String::as_str).collect();
-                let mut v = people::by_name_words(conn, &words, fetch)?;
-                v.sort_by(|a, b| collate::compare_names(&a.full_name, &b.full_name));
-                v
-            }
-        };
-        let more = found.len() > limit;
-        found.truncate(limit);
-        let period = self.current_period();
-        let hits = found
-            .into_iter()
-            .map(|person| {
-                let (state, unpaid_total) = self.month_state(&person, period)?;
-                Ok(SearchHit {
-                    person,
-                    state,
-                    unpaid_total,
+                Query::Code(c) => people::by_code_prefix(r, c, fetch)?,
+                Query::Words(w) => {
+                    let words: Vec<&str> = w.iter().map(String::as_str).collect();
+                    let mut v = people::by_name_words(r, &words, fetch)?;
+                    v.sort_by(|a, b| collate::compare_names(&a.full_name, &b.full_name));
+                    v
+                }
+            };
+            let more = found.len() > limit;
+            found.truncate(limit);
+            let hits = found
+                .into_iter()
+                .map(|person| {
+                    let (state, unpaid_total) = month_state(r, &person, period)?;
+                    Ok(SearchHit {
+                        person,
+                        state,
+                        unpaid_total,
+                    })
                 })
-            })
-            .collect::<Result<_, Error>>()?;
-        Ok(SearchResults { hits, more })
-    }
-
-    fn month_state(&self, person: &Person, period: Period) -> Result<(MonthState, Money), Error> {
-        let unpaid = payments::unpaid_lines(self.store.conn(), person.id)?;
-        let total: Money = unpaid.iter().map(|l| l.amount).sum();
-        let state = match person.status {
-            Status::Suspended => MonthState::Suspended,
-            Status::Deceased | Status::Moved => MonthState::Decreased,
-            Status::Active if !unpaid.is_empty() => MonthState::Unpaid,
-            Status::Active => {
-                if payments::standing_payment_in_period(self.store.conn(), person.id, period)?
-                    .is_some()
-                {
-                    MonthState::Paid
-                } else {
-                    MonthState::NothingDue
-                }
-            }
-        };
-        Ok((state, total))
+                .collect::<Result<_, Error>>()?;
+            Ok(SearchResults { hits, more })
+        })
     }
 
     /// Everything about one person the counter needs.
     pub fn person_view(&self, person_id: i64) -> Result<PersonView, Error> {
-        let conn = self.store.conn();
-        let person = people::get(conn, person_id)?.ok_or(Error::NoSuchPerson)?;
         let today = self.clock.today();
-        let proxies = proxies::of_person(conn, person_id)?
-            .into_iter()
-            .map(|proxy| ProxyOnFile {
-                validity: proxy.validity(today),
-                proxy,
+        let period = self.current_period();
+        self.store.read(|r| {
+            let person = people::get(r, person_id)?.ok_or(Error::NoSuchPerson)?;
+            let proxies = proxies::of_person(r, person_id)?
+                .into_iter()
+                .map(|proxy| ProxyOnFile {
+                    validity: proxy.validity(today),
+                    proxy,
+                })
+                .collect();
+            let unpaid = payments::unpaid_lines(r, person_id)?;
+            let unpaid_total = unpaid.iter().map(|l| l.amount).sum();
+            let since = today
+                .checked_sub_months(chrono::Months::new(12))
+                .unwrap_or(today)
+                .format("%Y-%m-%d")
+                .to_string();
+            let payments = payments::of_person(r, person_id, &since)?;
+            let (state, _) = month_state(r, &person, period)?;
+            Ok(PersonView {
+                person,
+                proxies,
+                unpaid,
+                unpaid_total,
+                payments,
+                state,
             })
-            .collect();
-        let unpaid = payments::unpaid_lines(conn, person_id)?;
-        let unpaid_total = unpaid.iter().map(|l| l.amount).sum();
-        let since = today
-            .checked_sub_months(chrono::Months::new(12))
-            .unwrap_or(today)
-            .format("%Y-%m-%d")
-            .to_string();
-        let payments = payments::of_person(conn, person_id, &since)?;
-        let (state, _) = self.month_state(&person, self.current_period())?;
-        Ok(PersonView {
-            person,
-            proxies,
-            unpaid,
-            unpaid_total,
-            payments,
-            state,
         })
     }
+}
+
+/// A person's state this month and what is owed, on one snapshot.
+fn month_state(r: &Read<'_>, person: &Person, period: Period) -> Result<(MonthState, Money), Error> {
+    let unpaid = payments::unpaid_lines(r, person.id)?;
+    let total: Money = unpaid.iter().map(|l| l.amount).sum();
+    let state = match person.status {
+        Status::Suspended => MonthState::Suspended,
+        Status::Deceased | Status::Moved => MonthState::Decreased,
+        Status::Active if !unpaid.is_empty() => MonthState::Unpaid,
+        Status::Active => {
+            if payments::standing_payment_in_period(r, person.id, period)?.is_some() {
+                MonthState::Paid
+            } else {
+                MonthState::NothingDue
+            }
+        }
+    };
+    Ok((state, total))
 }
 
 #[cfg(test)]

@@ -31,8 +31,12 @@ pub enum Error {
     Day(super::day::DayError),
     /// A payment was refused.
     Pay(super::pay::PayError),
+    /// A period could not be reported or closed.
+    Period(super::period::PeriodError),
     /// No person with that id (a stale screen).
     NoSuchPerson,
+    /// No payment with that id (a stale screen).
+    NoSuchPayment,
     /// Typed text with control or bidi characters; `field` names the field.
     BadText {
         field: &'static str,
@@ -43,7 +47,7 @@ pub enum Error {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AuthError {
     /// Unknown user or wrong PIN (the two are not told apart).
-    WrongPin { attempts_left: Option<i64> },
+    WrongPin,
     /// The account is locked until a supervisor unlocks it.
     Locked { name: String },
     /// Approval needs a supervisor.
@@ -52,6 +56,11 @@ pub enum AuthError {
     SelfApproval,
     /// No user or PIN was given where one is needed.
     Missing,
+    /// The PIN could not be hashed (the system refused memory or
+    /// randomness).
+    HashFailed,
+    /// The user's row was changed outside chitra: nobody signs in as it.
+    Tampered { name: String },
 }
 
 impl From<StoreError> for Error {

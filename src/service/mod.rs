@@ -9,10 +9,12 @@ pub mod backup;
 pub mod clock;
 pub mod counter;
 pub mod day;
+pub mod doctor;
 mod error;
 pub mod import;
 pub mod pay;
 pub mod people;
+pub mod period;
 pub mod proxies;
 pub mod users;
 pub mod verify;
@@ -25,7 +27,7 @@ pub use error::{AuthError, Error};
 
 use crate::config::Config;
 use crate::domain::user::{Role, User};
-use crate::store::Store;
+use crate::store::{Store, Who};
 
 /// A signed-in user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,11 +61,30 @@ pub struct Service {
 impl Service {
     /// Opens the database at `db` (creating nothing).
     pub fn open(config: Arc<Config>, db: &std::path::Path) -> Result<Service, Error> {
-        let store = Store::open(db, Duration::from_millis(config.database.busy_timeout_ms))?;
+        // The key beside a database is its own; a database without one (a
+        // backup, a copy) is read with the office's key.
+        let beside = crate::store::key::default_path(db);
+        let office_key = config
+            .database
+            .key_path
+            .clone()
+            .unwrap_or_else(|| crate::store::key::default_path(&config.database.path));
+        let key = if db == config.database.path {
+            office_key
+        } else if beside.exists() {
+            beside
+        } else {
+            office_key
+        };
+        let store = Store::open(
+            db,
+            Duration::from_millis(config.database.busy_timeout_ms),
+            Some(&key),
+        )?;
         Ok(Service {
             store,
+            clock: Arc::new(SystemClock::for_office(&config)),
             config,
-            clock: Arc::new(SystemClock),
         })
     }
 
@@ -81,12 +102,19 @@ impl Service {
         &self.store
     }
 
-    /// Today's date (local time).
+    /// The store itself, for tests that must make a row no screen makes
+    /// (see [`crate::store::testing`]).
+    #[doc(hidden)]
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// Today's date in the office's time zone.
     pub fn today(&self) -> chrono::NaiveDate {
         self.clock.today()
     }
 
-    /// The current local time.
+    /// The current time in the office's time zone.
     pub fn now(&self) -> chrono::DateTime<chrono::FixedOffset> {
         self.clock.now()
     }
@@ -94,5 +122,13 @@ impl Service {
     /// The current time as stored ("2026-11-28T15:04:05+07:00").
     pub(crate) fn stamp(&self) -> String {
         clock::stamp(self.clock.now())
+    }
+
+    /// Who makes a change now: every write is stamped with it.
+    pub fn who(&self, user_id: Option<i64>) -> Who {
+        Who {
+            at: self.stamp(),
+            user_id,
+        }
     }
 }

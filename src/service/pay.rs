@@ -18,7 +18,7 @@ use crate::domain::proxy::{Proxy, ProxyRuleError, Validity};
 use crate::domain::user::User;
 use crate::domain::{Money, payment};
 use crate::print::{receipt, spool};
-use crate::store::{StoreError, audit, days, drawers, payments, people, proxies};
+use crate::store::{Read, Rule, StoreError, days, drawers, payments, people, proxies};
 
 /// A supervisor's on-the-spot approval (only [`Service::approval`] makes one).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +131,8 @@ pub enum PayError {
     ReferenceMissing,
     /// The idempotency key belongs to another person's payment.
     KeyReused,
+    /// The idempotency key is not 8–64 letters, digits, '-' or '_'.
+    BadKey,
 }
 
 impl From<PayError> for Error {
@@ -203,14 +205,26 @@ impl Service {
         );
         let office = self.config.office.code.clone();
         let prefix = self.config.receipt.prefix.clone();
+        let key_ok = (8..=64).contains(&req.idem_key.len())
+            && req
+                .idem_key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !key_ok {
+            return Err(PayError::BadKey.into());
+        }
 
-        let outcome = self.store.write(|tx| -> Result<(i64, bool), Error> {
+        let who = super::Who {
+            at: at.clone(),
+            user_id: Some(session.user.id),
+        };
+        let outcome = self.store.write(who, |tx| {
             if let Some(id) = payments::by_idem_key(tx, &req.idem_key)? {
-                let p = payments::record(tx, id)?.ok_or(Error::NoSuchPerson)?;
+                let p = payments::record(tx, id)?.ok_or(Error::NoSuchPayment)?;
                 if p.person_id != req.person_id {
-                    return Err(PayError::KeyReused.into());
+                    return Err(Error::from(PayError::KeyReused));
                 }
-                return Ok((id, true));
+                return Ok(tx.roll_back((id, true)));
             }
             let person = people::get(tx, req.person_id)?.ok_or(Error::NoSuchPerson)?;
             if !person.is_payable() {
@@ -281,7 +295,9 @@ impl Service {
                     if typed != p.id_number {
                         return Err(PayError::ReceiverIdMismatch.into());
                     }
-                    p.id = super::proxies::save(tx, &p, session.user.id, &at)?;
+                    let (id, event) = super::proxies::save(tx, &p, session.user.id)?;
+                    tx.append(event)?;
+                    p.id = id;
                     (kind_of(&p), Some(p))
                 }
             };
@@ -326,6 +342,16 @@ impl Service {
                 if drawers::count_of(tx, &day, session.user.id)?.is_some() {
                     return Err(DayError::DrawerCounted { clerk }.into());
                 }
+                // The database refuses it too (trigger payments_drawer_holds).
+                let balance = drawers::balance(tx, &day, session.user.id)?;
+                if balance < total {
+                    return Err(DayError::DrawerShort {
+                        clerk,
+                        balance,
+                        needed: total,
+                    }
+                    .into());
+                }
             }
             let year = now
                 .date_naive()
@@ -339,7 +365,11 @@ impl Service {
                 Some(p) => (p.full_name.clone(), p.id_number.clone()),
                 None => (person.full_name.clone(), typed.clone()),
             };
-            let id = payments::insert(
+            let lines: Vec<(i64, Money)> = unpaid
+                .iter()
+                .map(|l| (l.entitlement_id, l.amount))
+                .collect();
+            let (id, event) = payments::insert(
                 tx,
                 &payments::NewPayment {
                     idem_key: &req.idem_key,
@@ -361,37 +391,23 @@ impl Service {
                     reference: reference.as_deref(),
                     total,
                 },
+                &lines,
             )
             .map_err(|e| already_paid_or(tx, &unpaid_ids, e))?;
-            for line in &unpaid {
-                let attempt = payments::next_attempt(tx, line.entitlement_id)?;
-                payments::insert_line(tx, id, line.entitlement_id, line.amount, attempt)
-                    .map_err(|e| already_paid_or(tx, &unpaid_ids, e))?;
-            }
-            audit::append(
-                tx,
-                &at,
-                Some(session.user.id),
-                "payment.create",
-                "payment",
-                Some(id),
-                &json!({
-                    "receipt_no": receipt_no, "idem_key": req.idem_key,
-                    "person_id": person.id, "record_code": person.record_code,
-                    "receiver_kind": kind.code(), "proxy_id": proxy.as_ref().map(|p| p.id),
-                    "receiver_name": receiver_name, "receiver_id_number": receiver_id,
-                    "method": req.method.code(), "account": account, "reference": reference,
-                    "approved_by": approved_by, "total": total.dong(),
-                    "lines": unpaid.iter().map(|l| json!({
-                        "entitlement_id": l.entitlement_id, "period": l.period.to_string(),
-                        "kind": l.kind.code(), "amount": l.amount.dong(),
-                    })).collect::<Vec<_>>(),
-                }),
-            )?;
-            Ok((id, false))
+            let event = event.with(json!({
+                "receipt_no": receipt_no, "record_code": person.record_code,
+                "lines": unpaid.iter().map(|l| json!({
+                    "entitlement_id": l.entitlement_id, "period": l.period.to_string(),
+                    "kind": l.kind.code(), "amount": l.amount.dong(),
+                })).collect::<Vec<_>>(),
+            }));
+            Ok(tx.log(event, (id, false))?)
         })?;
         let (id, replayed) = outcome;
-        let payment = payments::record(self.store.conn(), id)?.ok_or(Error::NoSuchPerson)?;
+        let payment = self
+            .store
+            .read(|r| payments::record(r, id))?
+            .ok_or(Error::NoSuchPayment)?;
         let mut paid = Paid {
             payment,
             replayed,
@@ -406,7 +422,10 @@ impl Service {
 
     /// Writes the receipt of `paid` to the spool folder and prints it.
     fn spool_receipt(&self, paid: &mut Paid, copy: bool) {
-        let person = match people::get(self.store.conn(), paid.payment.person_id) {
+        let person = match self
+            .store
+            .read(|r| people::get(r, paid.payment.person_id))
+        {
             Ok(Some(p)) => p,
             _ => return,
         };
@@ -427,20 +446,16 @@ impl Service {
 
     /// Prints a copy of a receipt ("BẢN SAO"), audited.
     pub fn reprint(&mut self, session: &Session, payment_id: i64) -> Result<Paid, Error> {
-        let payment =
-            payments::record(self.store.conn(), payment_id)?.ok_or(Error::NoSuchPerson)?;
-        let at = self.stamp();
-        self.store.write(|tx| {
-            audit::append(
-                tx,
-                &at,
-                Some(session.user.id),
-                "receipt.reprint",
-                "payment",
-                Some(payment_id),
-                &json!({ "receipt_no": payment.receipt_no }),
-            )
-            .map_err(Error::from)
+        let payment = self
+            .store
+            .read(|r| payments::record(r, payment_id))?
+            .ok_or(Error::NoSuchPayment)?;
+        self.store.write(self.who(Some(session.user.id)), |w| {
+            Ok::<_, Error>(w.log(
+                crate::store::Event::new("receipt.reprint", "payment", Some(payment_id))
+                    .with(json!({ "receipt_no": payment.receipt_no })),
+                (),
+            )?)
         })?;
         let mut paid = Paid {
             payment,
@@ -454,9 +469,11 @@ impl Service {
 
     /// The receipt text of a payment (for showing on screen).
     pub fn receipt_text(&self, payment_id: i64, copy: bool) -> Result<String, Error> {
-        let conn = self.store.conn();
-        let payment = payments::record(conn, payment_id)?.ok_or(Error::NoSuchPerson)?;
-        let person = people::get(conn, payment.person_id)?.ok_or(Error::NoSuchPerson)?;
+        let (payment, person) = self.store.read(|r| {
+            let payment = payments::record(r, payment_id)?.ok_or(Error::NoSuchPayment)?;
+            let person = people::get(r, payment.person_id)?.ok_or(Error::NoSuchPerson)?;
+            Ok::<_, Error>((payment, person))
+        })?;
         Ok(receipt::render(
             &self.config.office,
             &person,
@@ -482,8 +499,8 @@ fn check_in_date(p: &Proxy, today: NaiveDate) -> Result<(), PayError> {
     }
 }
 
-fn paid_by(conn: &rusqlite::Connection, payment_id: i64) -> Result<PaidBy, Error> {
-    let p = payments::record(conn, payment_id)?.ok_or(Error::NoSuchPerson)?;
+fn paid_by(r: &Read<'_>, payment_id: i64) -> Result<PaidBy, Error> {
+    let p = payments::record(r, payment_id)?.ok_or(Error::NoSuchPayment)?;
     Ok(PaidBy {
         clerk: p.clerk,
         at: p.paid_at,
@@ -493,10 +510,10 @@ fn paid_by(conn: &rusqlite::Connection, payment_id: i64) -> Result<PaidBy, Error
 
 /// A refusal by the database's "already paid" rule becomes the clerk's
 /// message about who paid; anything else stays as it was.
-fn already_paid_or(conn: &rusqlite::Connection, lines: &[i64], e: StoreError) -> Error {
-    if e.rule().is_some_and(|r| r.contains("already paid"))
-        && let Ok(Some(pid)) = payments::standing_payment_of_lines(conn, lines)
-        && let Ok(by) = paid_by(conn, pid)
+fn already_paid_or(r: &Read<'_>, lines: &[i64], e: StoreError) -> Error {
+    if e.rule() == Some(&Rule::AlreadyPaid)
+        && let Ok(Some(pid)) = payments::standing_payment_of_lines(r, lines)
+        && let Ok(by) = paid_by(r, pid)
     {
         return PayError::AlreadyPaid(by).into();
     }

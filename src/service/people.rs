@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::{Error, Service, Session};
 use crate::domain::person::Status;
-use crate::store::{audit, people};
+use crate::store::people;
 
 impl Service {
     pub fn set_person_status(
@@ -24,20 +24,12 @@ impl Service {
         if note.is_empty() {
             return Err(super::day::DayError::ReasonMissing.into());
         }
-        let at = self.stamp();
-        self.store.write(|tx| {
-            let before = people::get(tx, person_id)?.ok_or(Error::NoSuchPerson)?;
-            people::set_status(tx, person_id, status, &note, &at)?;
-            audit::append(
-                tx,
-                &at,
-                Some(by.user.id),
-                "person.status",
-                "person",
-                Some(person_id),
-                &json!({ "from": before.status.code(), "to": status.code(), "note": note }),
-            )?;
-            Ok(())
+        self.store.write(self.who(Some(by.user.id)), |w| {
+            let before = people::get(w, person_id)?.ok_or(Error::NoSuchPerson)?;
+            let event = people::set_status(w, person_id, status, &note)?.with(
+                json!({ "from": before.status.code(), "to": status.code(), "note": note }),
+            );
+            Ok(w.log(event, ())?)
         })
     }
 }

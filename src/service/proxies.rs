@@ -6,13 +6,12 @@
 //! is audited.
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde_json::json;
 
 use super::pay::PayError;
 use super::{Error, Service, Session};
 use crate::domain::proxy::{self, Proxy};
-use crate::store::{StoreError, audit, people, proxies};
+use crate::store::{Event, StoreError, Write, people, proxies};
 
 /// A proxy or guardian entered at the counter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,25 +56,13 @@ pub(super) fn check_new(person_id: i64, n: &NewProxy) -> Result<Proxy, Error> {
     })
 }
 
-/// Saves a checked proxy with its audit row; returns its id.
-pub(super) fn save(tx: &Connection, p: &Proxy, by: i64, at: &str) -> Result<i64, StoreError> {
-    let id = proxies::insert(tx, p, by, at)?;
-    audit::append(
-        tx,
-        at,
-        Some(by),
-        "proxy.create",
-        "proxy",
-        Some(id),
-        &json!({
-            "person_id": p.person_id, "kind": if p.guardian { "guardian" } else { "proxy" },
-            "full_name": p.full_name, "id_number": p.id_number,
-            "relationship": p.relationship, "document_no": p.document_no,
-            "certified_by": p.certified_by, "valid_from": p.valid_from.to_string(),
-            "valid_to": p.valid_to.map(|d| d.to_string()),
-        }),
-    )?;
-    Ok(id)
+/// Saves a checked proxy; returns its id and the change to log.
+pub(super) fn save(w: &mut Write<'_>, p: &Proxy, by: i64) -> Result<(i64, Event), StoreError> {
+    let (id, event) = proxies::insert(w, p, by)?;
+    Ok((
+        id,
+        event.with(json!({ "person_id": p.person_id, "kind": if p.guardian { "guardian" } else { "proxy" } })),
+    ))
 }
 
 impl Service {
@@ -87,10 +74,10 @@ impl Service {
         new: &NewProxy,
     ) -> Result<Proxy, Error> {
         let mut p = check_new(person_id, new)?;
-        let at = self.stamp();
-        p.id = self.store.write(|tx| {
-            people::get(tx, person_id)?.ok_or(Error::NoSuchPerson)?;
-            Ok::<_, Error>(save(tx, &p, session.user.id, &at)?)
+        p.id = self.store.write(self.who(Some(session.user.id)), |w| {
+            people::get(w, person_id)?.ok_or(Error::NoSuchPerson)?;
+            let (id, event) = save(w, &p, session.user.id)?;
+            Ok::<_, Error>(w.log(event, id)?)
         })?;
         Ok(p)
     }

@@ -13,10 +13,11 @@ use super::auth::hash_pin;
 use super::{Error, Service, Session, SystemClock};
 use crate::config::Config;
 use crate::domain::user::{Role, User, check_user_name};
-use crate::store::{Store, audit, users};
+use crate::store::{Event, Store, users};
 
 impl Service {
-    /// Creates a new database at `db` with its first supervisor.
+    /// Creates a new database at `db` with its audit key and its first
+    /// supervisor.
     pub fn init(
         config: Arc<Config>,
         db: &Path,
@@ -24,15 +25,48 @@ impl Service {
         full_name: &str,
         pin: &str,
     ) -> Result<Service, Error> {
+        let clock = Arc::new(SystemClock::for_office(&config));
+        Service::init_with_clock(config, db, name, full_name, pin, clock)
+    }
+
+    /// [`Service::init`] with another clock (tests, the demo).
+    pub fn init_with_clock(
+        config: Arc<Config>,
+        db: &Path,
+        name: &str,
+        full_name: &str,
+        pin: &str,
+        clock: Arc<dyn super::Clock>,
+    ) -> Result<Service, Error> {
         check_user_name(name)?;
         let hash = hash_pin(pin)?;
-        let store = Store::create(db, Duration::from_millis(config.database.busy_timeout_ms))?;
+        if let Some(dir) = db.parent() {
+            crate::files::create_dir_all(dir).map_err(|e| crate::store::StoreError::Io {
+                path: dir.to_path_buf(),
+                reason: e.to_string(),
+            })?;
+        }
+        let today = clock.today().format("%Y-%m-%d").to_string();
+        let store = Store::create(
+            db,
+            Duration::from_millis(config.database.busy_timeout_ms),
+            config
+                .database
+                .key_path
+                .as_deref()
+                .filter(|_| db == config.database.path),
+            &today,
+        )?;
         let mut service = Service {
             store,
             config,
-            clock: Arc::new(SystemClock),
+            clock,
         };
         service.create_first_supervisor(name, full_name, &hash)?;
+        crate::files::make_database_private(db).map_err(|e| crate::store::StoreError::Io {
+            path: db.to_path_buf(),
+            reason: e.to_string(),
+        })?;
         Ok(service)
     }
 
@@ -42,32 +76,18 @@ impl Service {
         full_name: &str,
         hash: &str,
     ) -> Result<(), Error> {
-        let at = self.stamp();
         let full_name = clean_full_name(full_name, name)?;
-        self.store.write(|tx| {
-            if users::count(tx)? > 0 {
+        self.store.write(self.who(None), |w| {
+            if users::count(w)? > 0 {
                 return Err(Error::AlreadyInitialised);
             }
-            let id = users::insert(tx, name, &full_name, Role::Supervisor, hash, &at)?;
-            audit::append(
-                tx,
-                &at,
-                None,
-                "database.init",
-                "database",
-                None,
-                &json!({ "schema": crate::store::migrations::latest() }),
+            w.append(
+                Event::new("database.init", "database", None)
+                    .with(json!({ "schema": crate::store::migrations::latest() })),
             )?;
-            audit::append(
-                tx,
-                &at,
-                Some(id),
-                "user.create",
-                "user",
-                Some(id),
-                &json!({ "name": name, "full_name": full_name, "role": "supervisor" }),
-            )?;
-            Ok(())
+            let (id, event) = users::insert(w, name, &full_name, Role::Supervisor, hash)?;
+            w.set_user(Some(id));
+            Ok(w.log(event, ())?)
         })
     }
 
@@ -83,33 +103,37 @@ impl Service {
         by.require_supervisor()?;
         check_user_name(name)?;
         let hash = hash_pin(pin)?;
-        let at = self.stamp();
         let full_name = clean_full_name(full_name, name)?;
-        let id = self.store.write(|tx| {
-            if users::by_name(tx, name)?.is_some() {
+        let id = self.store.write(self.who(Some(by.user.id)), |w| {
+            // The one adding must still be a supervisor on file, with an
+            // untouched row (not a clerk whose role was changed outside).
+            let me = users::by_id(w, by.user.id)?.ok_or_else(|| Error::UnknownUser {
+                name: by.user.name.clone(),
+            })?;
+            if me.role != Role::Supervisor || me.locked {
+                return Err(Error::Forbidden {
+                    needs: Role::Supervisor,
+                });
+            }
+            if users::by_name(w, name)?.is_some() {
                 return Err(Error::UserExists {
                     name: name.to_string(),
                 });
             }
-            let id = users::insert(tx, name, &full_name, role, &hash, &at)?;
-            audit::append(
-                tx,
-                &at,
-                Some(by.user.id),
-                "user.create",
-                "user",
-                Some(id),
-                &json!({ "name": name, "full_name": full_name, "role": role.code() }),
-            )?;
-            Ok(id)
+            let (id, event) = users::insert(w, name, &full_name, role, &hash)?;
+            Ok(w.log(event, id)?)
         })?;
-        users::by_id(self.store.conn(), id)?.ok_or(Error::UnknownUser {
-            name: name.to_string(),
+        self.store.read(|r| {
+            users::by_id(r, id)?.ok_or(Error::UnknownUser {
+                name: name.to_string(),
+            })
         })
     }
 
-    pub fn list_users(&self) -> Result<Vec<User>, Error> {
-        Ok(users::all(self.store.conn())?)
+    /// Every user (supervisors only: the list names who may approve).
+    pub fn list_users(&self, by: &Session) -> Result<Vec<User>, Error> {
+        by.require_supervisor()?;
+        self.store.read(|r| Ok(users::all(r)?))
     }
 
     /// Locks or unlocks a user (supervisors only; never oneself).
@@ -120,29 +144,23 @@ impl Service {
         locked: bool,
     ) -> Result<User, Error> {
         by.require_supervisor()?;
-        let at = self.stamp();
-        let id = self.store.write(|tx| {
-            let (user, _) = users::by_name(tx, name)?.ok_or_else(|| Error::UnknownUser {
+        let id = self.store.write(self.who(Some(by.user.id)), |w| {
+            let (user, _) = users::by_name(w, name)?.ok_or_else(|| Error::UnknownUser {
                 name: name.to_string(),
             })?;
             if locked && user.id == by.user.id {
                 return Err(Error::LastSupervisor);
             }
-            users::set_locked(tx, user.id, locked)?;
             let action = if locked { "user.lock" } else { "user.unlock" };
-            audit::append(
-                tx,
-                &at,
-                Some(by.user.id),
-                action,
-                "user",
-                Some(user.id),
-                &json!({ "by": by.user.name }),
-            )?;
-            Ok(user.id)
+            let failures = if locked { user.failed_attempts } else { 0 };
+            let event = users::set_failures(w, user.id, failures, locked, action)?
+                .with(json!({ "by": by.user.name }));
+            Ok(w.log(event, user.id)?)
         })?;
-        users::by_id(self.store.conn(), id)?.ok_or(Error::UnknownUser {
-            name: name.to_string(),
+        self.store.read(|r| {
+            users::by_id(r, id)?.ok_or(Error::UnknownUser {
+                name: name.to_string(),
+            })
         })
     }
 
@@ -152,22 +170,12 @@ impl Service {
             by.require_supervisor()?;
         }
         let hash = hash_pin(new_pin)?;
-        let at = self.stamp();
-        self.store.write(|tx| {
-            let (user, _) = users::by_name(tx, name)?.ok_or_else(|| Error::UnknownUser {
+        self.store.write(self.who(Some(by.user.id)), |w| {
+            let (user, _) = users::by_name(w, name)?.ok_or_else(|| Error::UnknownUser {
                 name: name.to_string(),
             })?;
-            users::set_pin_hash(tx, user.id, &hash)?;
-            audit::append(
-                tx,
-                &at,
-                Some(by.user.id),
-                "user.pin_change",
-                "user",
-                Some(user.id),
-                &json!({}),
-            )?;
-            Ok(())
+            let event = users::set_pin_hash(w, user.id, &hash)?;
+            Ok(w.log(event, ())?)
         })
     }
 }

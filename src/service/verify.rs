@@ -1,57 +1,46 @@
 //! `chitra verify`: proof that nothing was changed after the fact.
 //!
-//! Checks, in order: SQLite's own integrity check; the whole audit hash
-//! chain; every payment and reversal against the audit row that recorded
-//! it (so an edited or deleted row shows); no entitlement paid twice;
-//! payment totals equal their lines; receipt numbers without gaps or
-//! duplicates and written as their sequence says; every closed day's
-//! stored totals equal a recomputation and its seal equals the chain; every
-//! import batch's lines equal the digest taken when it was imported.
+//! On one snapshot: SQLite's own integrity check; the schema against this
+//! version's (a rule dropped with another tool shows); the keyed audit
+//! chain; every row of every state table against what the log says it
+//! must be (see [`crate::store::replay`]); the head anchor beside the
+//! database (a cut tail of history shows); no entitlement paid twice;
+//! payment totals equal their lines; receipt numbers without gaps; every
+//! closed day's totals, seal and link to the day before; every import
+//! batch's lines as imported; and seals copied from paper.
 
 use std::collections::BTreeMap;
-
-use serde_json::Value;
 
 use super::{Error, Service};
 use crate::domain::payment::receipt_no;
 use crate::domain::report;
+use crate::store::anchor::{self, Anchor};
 use crate::store::audit::{self, ChainProblem};
-use crate::store::{days, imports, payments};
+use crate::store::replay::{self, RowProblem, SchemaProblem};
+use crate::store::{days, imports};
 
 /// Something `verify` found wrong, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
     /// A line of SQLite's integrity check.
     Integrity(String),
+    Schema(SchemaProblem),
     Chain(ChainProblem),
+    Row(RowProblem),
+    /// The anchor file is gone while the log has rows.
+    AnchorMissing,
+    /// The anchor file does not read or its signature is wrong.
+    AnchorDamaged,
+    /// The anchor names a row the chain no longer has, or with another
+    /// hash: the end of the history was cut or rewritten.
+    HistoryCut { anchored: i64, head: i64 },
     /// An entitlement line paid by more than one standing payment.
     PaidTwice {
         entitlement_id: i64,
         receipts: Vec<String>,
     },
-    /// A payment with no audit row recording it.
-    PaymentNotAudited {
-        receipt_no: String,
-    },
-    /// A payment whose row differs from what its audit row recorded.
-    PaymentChanged {
-        receipt_no: String,
-        field: String,
-    },
-    /// An audit row records a payment that is no longer there.
-    PaymentMissing {
-        payment_id: i64,
-        receipt_no: String,
-        audit_seq: i64,
-    },
-    /// A reversal with no audit row recording it.
-    ReversalNotAudited {
-        receipt_no: String,
-    },
     /// A payment's total is not the sum of its lines.
-    TotalNotLines {
-        receipt_no: String,
-    },
+    TotalNotLines { receipt_no: String },
     /// Receipt numbers missing from a year's sequence.
     ReceiptGap {
         office: String,
@@ -60,24 +49,55 @@ pub enum Finding {
         to: i64,
     },
     /// A receipt number that does not match its sequence.
-    ReceiptForged {
-        receipt_no: String,
-        expected: String,
-    },
+    ReceiptForged { receipt_no: String, expected: String },
     /// A closed day's stored totals differ from a recomputation.
-    ClosedDayTotals {
-        day: String,
-    },
-    /// A closed day's seal is not the chain's hash at that point.
-    ClosedDaySeal {
-        day: String,
-        seq: i64,
-    },
+    ClosedDayTotals { day: String },
+    /// A closed day's seal does not follow from what it seals, or the
+    /// audit row it names is not in the chain as sealed.
+    ClosedDaySeal { day: String },
+    /// A closed day's "previous seal" is not the seal of the day closed
+    /// before it: a closed day was removed or put in between.
+    SealChain { day: String },
     /// An import batch's lines changed after the import.
-    BatchChanged {
-        batch_id: i64,
-        file: String,
-    },
+    BatchChanged { batch_id: i64, file: String },
+    /// The backup made when the newest day was closed is missing or not
+    /// whole.
+    CloseBackup { day: String, file: String, missing: bool },
+    /// A seal copied from paper names a day the database has not closed.
+    PaperDayOpen { day: String },
+    /// A seal copied from paper differs from the database's.
+    PaperSealDiffers { day: String, paper: String, held: String },
+}
+
+/// A seal as written on a signed day report: the day and its code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaperSeal {
+    pub day: String,
+    pub code: String,
+}
+
+impl PaperSeal {
+    /// Reads "2026-12-05=ABCD-EFGH-JKMN-PQRS" (the code's dashes and case
+    /// as typed); `None` when it is not a day and a seal code.
+    pub fn parse(s: &str) -> Option<PaperSeal> {
+        let (day, code) = s.split_once('=')?;
+        let day = day.trim();
+        chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+        Some(PaperSeal {
+            day: day.to_string(),
+            code: crate::domain::seal::normalise(code)?,
+        })
+    }
+}
+
+/// What the last seal covers and what only the key protects after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage {
+    /// The newest sealed day and the audit row its seal reaches, and
+    /// whether that seal was checked against paper in this run.
+    pub sealed: Option<(String, i64, bool)>,
+    /// The audit rows after the last seal, up to the head.
+    pub after: Option<(i64, i64)>,
 }
 
 /// What `verify` looked at and found.
@@ -85,9 +105,13 @@ pub enum Finding {
 pub struct Verification {
     pub findings: Vec<Finding>,
     pub audit_rows: i64,
-    pub payments: i64,
+    pub rows_checked: usize,
+    pub payments: usize,
     pub closed_days: usize,
     pub batches: usize,
+    /// The newest closed day and its seal (to compare with the paper).
+    pub last_seal: Option<(String, String)>,
+    pub coverage: Option<Coverage>,
 }
 
 impl Verification {
@@ -97,217 +121,179 @@ impl Verification {
 }
 
 impl Service {
-    pub fn verify(&self) -> Result<Verification, Error> {
-        let conn = self.store.conn();
-        let mut v = Verification::default();
-        let prefix = &self.config.receipt.prefix;
+    /// Checks everything; `paper` are seals copied from signed reports.
+    pub fn verify(&self, paper: &[PaperSeal]) -> Result<Verification, Error> {
+        let prefix = self.config.receipt.prefix.clone();
+        let backup_dir = self.config.backup.dir.clone();
+        // A copy being verified (chitra --db COPY verify) is not expected to
+        // have the office's backups beside it.
+        let own = self.store.path() == self.config.database.path;
+        let anchor = anchor::read(&self.store.anchor_path(), self.store.keys());
+        self.store.read(|r| {
+            let mut v = Verification::default();
+            v.findings
+                .extend(replay::integrity(r)?.into_iter().map(Finding::Integrity));
+            // The schema's findings come last: what changed in the books
+            // matters first.
+            let schema = replay::schema(r)?;
 
-        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-        for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            let line = line?;
-            if line != "ok" {
-                v.findings.push(Finding::Integrity(line));
+            let acc = replay::account(r)?;
+            v.audit_rows = acc.audit_rows;
+            v.rows_checked = acc.counted.values().sum();
+            v.payments = acc.counted.get("payments").copied().unwrap_or(0);
+            v.findings.extend(acc.chain.into_iter().map(Finding::Chain));
+            v.findings.extend(acc.rows.into_iter().map(Finding::Row));
+            match (&anchor, &acc.head) {
+                (Anchor::Missing, Some(_)) => v.findings.push(Finding::AnchorMissing),
+                (Anchor::Missing, None) => {}
+                (Anchor::Damaged, _) => v.findings.push(Finding::AnchorDamaged),
+                (Anchor::At(a), head) => {
+                    let held = audit::hash_at(r, a.seq)?;
+                    if held.as_deref() != Some(a.hash.as_str()) {
+                        v.findings.push(Finding::HistoryCut {
+                            anchored: a.seq,
+                            head: head.as_ref().map_or(0, |h| h.seq),
+                        });
+                    }
+                }
             }
-        }
-        v.findings
-            .extend(audit::verify_chain(conn)?.into_iter().map(Finding::Chain));
-        v.audit_rows = conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
 
-        // Payments against the audit rows that recorded them.
-        let mut recorded: BTreeMap<i64, (i64, Value)> = BTreeMap::new();
-        let mut reversed: BTreeMap<i64, i64> = BTreeMap::new();
-        let mut stmt = conn.prepare(
-            "SELECT seq, action, entity_id, detail FROM audit_log
-             WHERE entity = 'payment' AND action IN ('payment.create', 'payment.reverse') ORDER BY seq",
-        )?;
-        for row in stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<i64>>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })? {
-            let (seq, action, id, detail) = row?;
-            let Some(id) = id else { continue };
-            if action == "payment.create" {
-                recorded.insert(
-                    id,
-                    (seq, serde_json::from_str(&detail).unwrap_or(Value::Null)),
+            for (entitlement_id, receipts) in replay::paid_twice(r)? {
+                v.findings.push(Finding::PaidTwice {
+                    entitlement_id,
+                    receipts,
+                });
+            }
+            for receipt_no in replay::totals_not_lines(r)? {
+                v.findings.push(Finding::TotalNotLines { receipt_no });
+            }
+            let mut last: Option<(String, i32, i64)> = None;
+            for (office, year, seq, no) in replay::receipts(r)? {
+                let expect = match &last {
+                    Some((o, y, s)) if *o == office && *y == year => s + 1,
+                    _ => 1,
+                };
+                if seq > expect {
+                    v.findings.push(Finding::ReceiptGap {
+                        office: office.clone(),
+                        year,
+                        from: expect,
+                        to: seq - 1,
+                    });
+                }
+                let written = receipt_no(&prefix, year, seq);
+                if no != written {
+                    v.findings.push(Finding::ReceiptForged {
+                        receipt_no: no,
+                        expected: written,
+                    });
+                }
+                last = Some((office, year, seq));
+            }
+
+            // Closed days: totals, seals and the chain of seals.
+            let closed = days::closed_days(r)?;
+            v.closed_days = closed.len();
+            let mut prev_code: Option<String> = None;
+            let mut held: BTreeMap<String, (String, i64)> = BTreeMap::new();
+            for day in closed {
+                let Some(c) = days::closed(r, &day)? else {
+                    continue;
+                };
+                let now = report::compute(&days::facts(r, &day)?).totals_json();
+                if now != c.totals {
+                    v.findings.push(Finding::ClosedDayTotals { day: day.clone() });
+                }
+                let report = days::sealed_report(r, &day)?.unwrap_or_default();
+                let code = crate::domain::seal::code(
+                    c.prev_code.as_deref(),
+                    &day,
+                    c.seal.seq,
+                    &c.seal.hash,
+                    &report,
                 );
-            } else {
-                reversed.insert(id, seq);
+                let chain = if c.seal.seq == 0 {
+                    Some(audit::GENESIS.to_string())
+                } else {
+                    audit::hash_at(r, c.seal.seq)?
+                };
+                if code != c.code || chain.as_deref() != Some(c.seal.hash.as_str()) {
+                    v.findings.push(Finding::ClosedDaySeal { day: day.clone() });
+                }
+                if c.prev_code != prev_code {
+                    v.findings.push(Finding::SealChain { day: day.clone() });
+                }
+                prev_code = Some(c.code.clone());
+                held.insert(day.clone(), (c.code.clone(), c.seal.seq));
+                v.last_seal = Some((day, c.code));
             }
-        }
-        let ids: Vec<i64> = conn
-            .prepare("SELECT id FROM payments ORDER BY id")?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        v.payments = ids.len() as i64;
-        for id in &ids {
-            let Some(p) = payments::record(conn, *id)? else {
-                continue;
-            };
-            match recorded.get(id) {
-                None => v.findings.push(Finding::PaymentNotAudited {
-                    receipt_no: p.receipt_no.clone(),
-                }),
-                Some((_, d)) => {
-                    let lines: Vec<(i64, i64)> = p
-                        .lines
-                        .iter()
-                        .map(|l| (l.entitlement_id, l.amount.dong()))
-                        .collect();
-                    let audited_lines: Vec<(i64, i64)> = d["lines"]
-                        .as_array()
-                        .map(|a| {
-                            a.iter()
-                                .map(|l| {
-                                    (
-                                        l["entitlement_id"].as_i64().unwrap_or(-1),
-                                        l["amount"].as_i64().unwrap_or(-1),
-                                    )
-                                })
-                                .collect()
+
+            // The newest close's backup is there and whole (older ones
+            // may have been pruned).
+            if own
+                && let Some((day, _)) = &v.last_seal
+                && let Some(c) = days::closed(r, day)?
+                && !c.backup.is_empty()
+            {
+                let path = backup_dir.join(&c.backup);
+                if !path.is_file() {
+                    v.findings.push(Finding::CloseBackup {
+                        day: day.clone(),
+                        file: c.backup.clone(),
+                        missing: true,
+                    });
+                } else if crate::store::check_copy(&path).is_err() {
+                    v.findings.push(Finding::CloseBackup {
+                        day: day.clone(),
+                        file: c.backup.clone(),
+                        missing: false,
+                    });
+                }
+            }
+
+            // Seals from paper.
+            let mut newest_paper: Option<(String, i64)> = None;
+            for p in paper {
+                match held.get(&p.day) {
+                    None => v.findings.push(Finding::PaperDayOpen { day: p.day.clone() }),
+                    Some((code, _)) if *code != p.code => {
+                        v.findings.push(Finding::PaperSealDiffers {
+                            day: p.day.clone(),
+                            paper: p.code.clone(),
+                            held: code.clone(),
                         })
-                        .unwrap_or_default();
-                    let checks: [(&str, bool); 6] = [
-                        (
-                            "receipt_no",
-                            d["receipt_no"].as_str() == Some(p.receipt_no.as_str()),
-                        ),
-                        ("total", d["total"].as_i64() == Some(p.total.dong())),
-                        ("person_id", d["person_id"].as_i64() == Some(p.person_id)),
-                        ("method", d["method"].as_str() == Some(p.method.code())),
-                        (
-                            "receiver_id_number",
-                            d["receiver_id_number"].as_str() == Some(p.receiver_id_number.as_str()),
-                        ),
-                        ("lines", sorted(audited_lines) == sorted(lines)),
-                    ];
-                    for (field, same) in checks {
-                        if !same {
-                            v.findings.push(Finding::PaymentChanged {
-                                receipt_no: p.receipt_no.clone(),
-                                field: field.into(),
-                            });
+                    }
+                    Some((_, seq)) => {
+                        if newest_paper.as_ref().is_none_or(|(d, _)| *d < p.day) {
+                            newest_paper = Some((p.day.clone(), *seq));
                         }
                     }
                 }
             }
-            if p.reversal.is_some() && !reversed.contains_key(id) {
-                v.findings.push(Finding::ReversalNotAudited {
-                    receipt_no: p.receipt_no.clone(),
-                });
-            }
-            let sum: i64 = p.lines.iter().map(|l| l.amount.dong()).sum();
-            if sum != p.total.dong() {
-                v.findings.push(Finding::TotalNotLines {
-                    receipt_no: p.receipt_no.clone(),
-                });
-            }
-        }
-        for (id, (seq, d)) in &recorded {
-            if ids.binary_search(id).is_err() {
-                v.findings.push(Finding::PaymentMissing {
-                    payment_id: *id,
-                    receipt_no: d["receipt_no"].as_str().unwrap_or("?").to_string(),
-                    audit_seq: *seq,
-                });
-            }
-        }
-
-        // No line paid twice.
-        let mut stmt = conn.prepare(
-            "SELECT pl.entitlement_id, group_concat(p.receipt_no, ', ') FROM payment_lines pl
-             JOIN payments p ON p.id = pl.payment_id
-             WHERE NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = pl.payment_id)
-             GROUP BY pl.entitlement_id HAVING count(*) > 1",
-        )?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
-            let (entitlement_id, receipts) = row?;
-            v.findings.push(Finding::PaidTwice {
-                entitlement_id,
-                receipts: receipts.split(", ").map(str::to_string).collect(),
+            let newest_held = held.iter().next_back().map(|(d, (_, s))| (d.clone(), *s));
+            let sealed = match newest_paper {
+                Some((d, s)) => Some((d, s, true)),
+                None => newest_held.map(|(d, s)| (d, s, false)),
+            };
+            let head = acc.head.as_ref().map_or(0, |h| h.seq);
+            let from = sealed.as_ref().map_or(0, |(_, s, _)| *s) + 1;
+            v.coverage = Some(Coverage {
+                after: (head >= from).then_some((from, head)),
+                sealed,
             });
-        }
 
-        // Receipt numbers: 1, 2, 3, … per office and year, each written as
-        // its sequence says.
-        let mut stmt = conn.prepare("SELECT office_code, receipt_year, receipt_seq, receipt_no FROM payments ORDER BY office_code, receipt_year, receipt_seq")?;
-        let mut last: Option<(String, i32, i64)> = None;
-        for row in stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, i32>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-            ))
-        })? {
-            let (office, year, seq, no) = row?;
-            let expect = match &last {
-                Some((o, y, s)) if *o == office && *y == year => s + 1,
-                _ => 1,
-            };
-            if seq > expect {
-                v.findings.push(Finding::ReceiptGap {
-                    office: office.clone(),
-                    year,
-                    from: expect,
-                    to: seq - 1,
-                });
+            let batches = imports::all(r)?;
+            v.batches = batches.len();
+            for b in batches {
+                if imports::recompute_digest(r, b.id)? != b.lines_digest {
+                    v.findings.push(Finding::BatchChanged {
+                        batch_id: b.id,
+                        file: b.file_name,
+                    });
+                }
             }
-            let written = receipt_no(prefix, year, seq);
-            if no != written {
-                v.findings.push(Finding::ReceiptForged {
-                    receipt_no: no,
-                    expected: written,
-                });
-            }
-            last = Some((office, year, seq));
-        }
-
-        // Closed days: stored totals and seals.
-        let closed = days::closed_days(conn)?;
-        v.closed_days = closed.len();
-        for day in closed {
-            let Some(c) = days::closed(conn, &day)? else {
-                continue;
-            };
-            let now = report::compute(&days::facts(conn, &day)?).totals_json();
-            if now != c.totals {
-                v.findings
-                    .push(Finding::ClosedDayTotals { day: day.clone() });
-            }
-            let chain = if c.seal.seq == 0 {
-                Some(audit::GENESIS.to_string())
-            } else {
-                audit::hash_at(conn, c.seal.seq)?
-            };
-            if chain.as_deref() != Some(c.seal.hash.as_str()) {
-                v.findings.push(Finding::ClosedDaySeal {
-                    day,
-                    seq: c.seal.seq,
-                });
-            }
-        }
-
-        // Import batches: their lines as imported.
-        let batches = imports::all(conn)?;
-        v.batches = batches.len();
-        for b in batches {
-            if imports::recompute_digest(conn, b.id)? != b.lines_digest {
-                v.findings.push(Finding::BatchChanged {
-                    batch_id: b.id,
-                    file: b.file_name,
-                });
-            }
-        }
-        Ok(v)
+            v.findings.extend(schema.into_iter().map(Finding::Schema));
+            Ok(v)
+        })
     }
-}
-
-fn sorted(mut v: Vec<(i64, i64)>) -> Vec<(i64, i64)> {
-    v.sort_unstable();
-    v
 }

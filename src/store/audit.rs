@@ -1,18 +1,25 @@
-//! The append-only audit log, hash-chained.
+//! The append-only audit log, chained and keyed.
 //!
-//! Every change chitra makes writes one audit row in the same transaction.
-//! Row `n` stores `hash = sha256(prev_hash ‖ "\n" ‖ canonical(row n))`, where
-//! `prev_hash` is row `n-1`'s hash (64 zeros for the first row) and the
-//! canonical form is a JSON array of the row's columns. Changing, removing or
-//! inserting a row anywhere breaks every later link unless the whole tail is
-//! rewritten — and the head (sequence and hash) is printed on each closed
-//! day's report and stored with the close, so a rewrite shows there too.
+//! Every change chitra makes writes one or more audit rows in the same
+//! transaction (see [`super::Write`]). Row `n` stores
+//! `hash = HMAC(key, "audit", prev_hash, seq, at, user, action, entity,
+//! entity_id, detail, key_id)`, where `prev_hash` is row `n-1`'s hash (64
+//! zeros for the first row) and the key is the audit key kept outside the
+//! database ([`super::key`]). Changing, removing or inserting a row anywhere
+//! breaks the chain, and without the key nobody can rebuild it. A row's
+//! detail carries the images of the rows its change wrote
+//! ([`super::rows::Image`]), from which `verify` rebuilds every table.
+//!
+//! The chain's tail is anchored outside the file too: after every commit
+//! the head is written, signed, to `<db>.head` ([`super::anchor`]), and each
+//! closed day's seal is printed on paper.
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
-use super::StoreError;
+use super::key::KeyRing;
+use super::{Read, StoreError};
+use super::rows::Image;
 
 /// The hash before the first row.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -36,6 +43,7 @@ pub struct Row {
     pub detail: String,
     pub prev_hash: String,
     pub hash: String,
+    pub key_id: String,
 }
 
 /// What is wrong with the chain, and where.
@@ -45,39 +53,155 @@ pub enum ChainProblem {
     Gap { after: i64, next: i64 },
     /// A row's stored `prev_hash` is not the previous row's hash.
     BrokenLink { seq: i64 },
-    /// A row's content no longer matches its hash: it was edited.
+    /// A row's content no longer matches its hash: it was edited, or
+    /// written by someone without the key.
     Edited { seq: i64 },
+    /// A row signed by a key the key file does not hold.
+    UnknownKey { seq: i64, key_id: String },
 }
 
-/// Appends one audit row; call inside the transaction that makes the change.
-pub fn append(
+/// A change about to be logged: what happened, to what, and the images of
+/// the rows it wrote. Made by the store's writing functions and completed
+/// by the service with the reasons and context only it knows.
+#[must_use = "a change must be appended to the audit log (Write::log or Write::append)"]
+#[derive(Debug)]
+pub struct Event {
+    action: String,
+    entity: String,
+    entity_id: Option<i64>,
+    detail: serde_json::Map<String, Value>,
+    images: Vec<Image>,
+    /// Rows written in bulk (an import's new people): their range and
+    /// the keyed digest over their MACs.
+    batch: Option<Value>,
+    /// How many bulk-written rows this event accounts for.
+    bulk: usize,
+}
+
+impl Event {
+    pub fn new(action: &str, entity: &str, entity_id: Option<i64>) -> Event {
+        Event {
+            action: action.to_string(),
+            entity: entity.to_string(),
+            entity_id,
+            detail: serde_json::Map::new(),
+            images: Vec::new(),
+            batch: None,
+            bulk: 0,
+        }
+    }
+
+    /// Adds the fields of `detail` (a JSON object) to the event's detail.
+    pub fn with(mut self, detail: Value) -> Event {
+        if let Value::Object(m) = detail {
+            for (k, v) in m {
+                self.detail.insert(k, v);
+            }
+        }
+        self
+    }
+
+    /// Adds the image of a row this change wrote.
+    pub(super) fn row(mut self, image: Image) -> Event {
+        self.images.push(image);
+        self
+    }
+
+    /// Takes the row images (and bulk rows) of another event of the same
+    /// change, e.g. a payment's lines into the payment.
+    pub fn join(mut self, other: Event) -> Event {
+        self.images.extend(other.images);
+        self.bulk += other.bulk;
+        if self.batch.is_none() {
+            self.batch = other.batch;
+        }
+        self
+    }
+
+    pub(super) fn bulk(mut self, rows: usize, batch: Value) -> Event {
+        self.bulk += rows;
+        self.batch = Some(batch);
+        self
+    }
+
+    pub(super) fn images(&self) -> usize {
+        self.images.len()
+    }
+
+    pub(super) fn bulk_rows(&self) -> usize {
+        self.bulk
+    }
+
+    /// The detail as stored: the event's fields, the row images under
+    /// "rows" and bulk rows under "batch".
+    fn detail_json(&self) -> Value {
+        let mut m = self.detail.clone();
+        if !self.images.is_empty() {
+            m.insert(
+                "rows".into(),
+                Value::Array(self.images.iter().map(Image::to_json).collect()),
+            );
+        }
+        if let Some(b) = &self.batch {
+            m.insert("batch".into(), b.clone());
+        }
+        Value::Object(m)
+    }
+}
+
+/// Appends one audit row; called by [`super::Write`] only.
+pub(super) fn append(
     conn: &Connection,
+    keys: &KeyRing,
+    prev: Option<&Head>,
     at: &str,
     user_id: Option<i64>,
-    action: &str,
-    entity: &str,
-    entity_id: Option<i64>,
-    detail: &Value,
+    event: &Event,
 ) -> Result<Head, StoreError> {
-    let prev = head(conn)?;
     let (seq, prev_hash) = match prev {
-        Some(h) => (h.seq + 1, h.hash),
+        Some(h) => (h.seq + 1, h.hash.clone()),
         None => (1, GENESIS.to_string()),
     };
-    let detail = canonical_json(detail);
+    let detail = canonical_json(&event.detail_json());
+    let key_id = keys.current_id().to_string();
     let hash = row_hash(
-        &prev_hash, seq, at, user_id, action, entity, entity_id, &detail,
-    );
+        keys,
+        &key_id,
+        &prev_hash,
+        seq,
+        at,
+        user_id,
+        &event.action,
+        &event.entity,
+        event.entity_id,
+        &detail,
+    )
+    .unwrap_or_default();
     conn.prepare_cached(
-        "INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, detail, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, detail, prev_hash, hash, key_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
-    .execute(params![seq, at, user_id, action, entity, entity_id, detail, prev_hash, hash])?;
+    .execute(params![
+        seq,
+        at,
+        user_id,
+        event.action,
+        event.entity,
+        event.entity_id,
+        detail,
+        prev_hash,
+        hash,
+        key_id
+    ])?;
     Ok(Head { seq, hash })
 }
 
 /// The current head of the chain, if any row exists.
-pub fn head(conn: &Connection) -> Result<Option<Head>, StoreError> {
+pub fn head(r: &Read<'_>) -> Result<Option<Head>, StoreError> {
+    head_of(r.conn())
+}
+
+pub(super) fn head_of(conn: &Connection) -> Result<Option<Head>, StoreError> {
     Ok(conn
         .prepare_cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")?
         .query_row([], |r| {
@@ -90,13 +214,33 @@ pub fn head(conn: &Connection) -> Result<Option<Head>, StoreError> {
 }
 
 /// The hash of row `seq` (to check a stored anchor against the chain).
-pub fn hash_at(conn: &Connection, seq: i64) -> Result<Option<String>, StoreError> {
-    Ok(conn
-        .query_row("SELECT hash FROM audit_log WHERE seq = ?1", [seq], |r| {
-            r.get(0)
+pub fn hash_at(r: &Read<'_>, seq: i64) -> Result<Option<String>, StoreError> {
+    Ok(r
+        .conn()
+        .prepare_cached("SELECT hash FROM audit_log WHERE seq = ?1")?
+        .query_row([seq], |r| r.get(0))
+        .optional()?)
+}
+
+/// The last row written before `before` ("YYYY-MM-DDT…" or a day: rows
+/// whose time sorts before it), if any.
+pub fn last_before(r: &Read<'_>, before: &str) -> Result<Option<Head>, StoreError> {
+    Ok(r
+        .conn()
+        .prepare_cached(
+            "SELECT seq, hash FROM audit_log WHERE at < ?1 ORDER BY seq DESC LIMIT 1",
+        )?
+        .query_row([before], |r| {
+            Ok(Head {
+                seq: r.get(0)?,
+                hash: r.get(1)?,
+            })
         })
         .optional()?)
 }
+
+const ROW_SQL: &str =
+    "SELECT seq, at, user_id, action, entity, entity_id, detail, prev_hash, hash, key_id FROM audit_log";
 
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
     Ok(Row {
@@ -109,15 +253,28 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
         detail: r.get(6)?,
         prev_hash: r.get(7)?,
         hash: r.get(8)?,
+        key_id: r.get(9)?,
     })
 }
 
-/// Walks the whole chain and reports every problem found, in order.
-pub fn verify_chain(conn: &Connection) -> Result<Vec<ChainProblem>, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT seq, at, user_id, action, entity, entity_id, detail, prev_hash, hash
-         FROM audit_log ORDER BY seq",
-    )?;
+/// One row by its sequence number.
+pub fn row_at(r: &Read<'_>, seq: i64) -> Result<Option<Row>, StoreError> {
+    Ok(r
+        .conn()
+        .prepare_cached(&format!("{ROW_SQL} WHERE seq = ?1"))?
+        .query_row([seq], read_row)
+        .optional()?)
+}
+
+/// Walks the whole chain in order, checking every link and every row's
+/// keyed hash; `each` sees every row (whatever was found about it), so a
+/// caller can rebuild state in the same pass.
+pub fn walk(
+    r: &Read<'_>,
+    mut each: impl FnMut(&Row) -> Result<(), StoreError>,
+) -> Result<Vec<ChainProblem>, StoreError> {
+    let keys = r.keys_for_check();
+    let mut stmt = r.conn().prepare(&format!("{ROW_SQL} ORDER BY seq"))?;
     let mut rows = stmt.query([])?;
     let mut problems = Vec::new();
     let mut last_seq = 0;
@@ -133,7 +290,9 @@ pub fn verify_chain(conn: &Connection) -> Result<Vec<ChainProblem>, StoreError> 
         if row.prev_hash != last_hash {
             problems.push(ChainProblem::BrokenLink { seq: row.seq });
         }
-        let want = row_hash(
+        match row_hash(
+            keys,
+            &row.key_id,
             &row.prev_hash,
             row.seq,
             &row.at,
@@ -142,10 +301,15 @@ pub fn verify_chain(conn: &Connection) -> Result<Vec<ChainProblem>, StoreError> 
             &row.entity,
             row.entity_id,
             &row.detail,
-        );
-        if want != row.hash {
-            problems.push(ChainProblem::Edited { seq: row.seq });
+        ) {
+            None => problems.push(ChainProblem::UnknownKey {
+                seq: row.seq,
+                key_id: row.key_id.clone(),
+            }),
+            Some(want) if want != row.hash => problems.push(ChainProblem::Edited { seq: row.seq }),
+            Some(_) => {}
         }
+        each(&row)?;
         last_seq = row.seq;
         last_hash = row.hash;
     }
@@ -154,6 +318,8 @@ pub fn verify_chain(conn: &Connection) -> Result<Vec<ChainProblem>, StoreError> 
 
 #[allow(clippy::too_many_arguments)]
 fn row_hash(
+    keys: &KeyRing,
+    key_id: &str,
     prev_hash: &str,
     seq: i64,
     at: &str,
@@ -162,14 +328,26 @@ fn row_hash(
     entity: &str,
     entity_id: Option<i64>,
     detail: &str,
-) -> String {
-    let canonical = serde_json::to_string(&(seq, at, user_id, action, entity, entity_id, detail))
-        .expect("a tuple of strings and integers always serialises");
-    let mut h = Sha256::new();
-    h.update(prev_hash.as_bytes());
-    h.update(b"\n");
-    h.update(canonical.as_bytes());
-    hex::encode(h.finalize())
+) -> Option<String> {
+    let seq = seq.to_string();
+    let user = user_id.map(|u| u.to_string()).unwrap_or_default();
+    let entity_id = entity_id.map(|u| u.to_string()).unwrap_or_default();
+    keys.sign_as(
+        key_id,
+        &[
+            b"audit",
+            prev_hash.as_bytes(),
+            seq.as_bytes(),
+            at.as_bytes(),
+            user.as_bytes(),
+            action.as_bytes(),
+            entity.as_bytes(),
+            entity_id.as_bytes(),
+            detail.as_bytes(),
+            key_id.as_bytes(),
+        ],
+    )
+    .map(hex::encode)
 }
 
 /// JSON with object keys sorted at every level, so that the same detail
@@ -190,5 +368,5 @@ pub fn canonical_json(v: &Value) -> String {
             other => other.clone(),
         }
     }
-    serde_json::to_string(&sorted(v)).expect("a JSON value always serialises")
+    serde_json::to_string(&sorted(v)).unwrap_or_default()
 }

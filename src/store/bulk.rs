@@ -46,8 +46,8 @@ pub struct Insert<'c> {
 
 impl<'c> Insert<'c> {
     pub fn new(conn: &'c Connection, sql: &str) -> Result<Insert<'c>, StoreError> {
-        let text = CString::new(sql).map_err(|_| StoreError::Refused {
-            rule: "SQL text with a NUL byte".into(),
+        let text = CString::new(sql).map_err(|_| StoreError::Program {
+            what: "SQL text with a NUL byte".into(),
         })?;
         let mut stmt = std::ptr::null_mut();
         // SAFETY: the connection handle is valid while `conn` is borrowed,
@@ -65,8 +65,8 @@ impl<'c> Insert<'c> {
         if rc != ffi::SQLITE_OK {
             return Err(error(conn, rc));
         }
-        let stmt = NonNull::new(stmt).ok_or_else(|| StoreError::Refused {
-            rule: "empty SQL statement".into(),
+        let stmt = NonNull::new(stmt).ok_or_else(|| StoreError::Program {
+            what: "empty SQL statement".into(),
         })?;
         // SAFETY: `stmt` was just prepared and is not finalized.
         let params = unsafe { ffi::sqlite3_bind_parameter_count(stmt.as_ptr()) } as usize;
@@ -76,8 +76,8 @@ impl<'c> Insert<'c> {
     /// Runs the statement once with `values`, one per parameter, in order.
     pub fn run(&mut self, values: &[Value<'_>]) -> Result<(), StoreError> {
         if values.len() != self.params {
-            return Err(StoreError::Refused {
-                rule: format!("{} values for {} parameters", values.len(), self.params),
+            return Err(StoreError::Program {
+                what: format!("{} values for {} parameters", values.len(), self.params),
             });
         }
         let stmt = self.stmt.as_ptr();
@@ -105,8 +105,8 @@ impl<'c> Insert<'c> {
                     Value::Null => ffi::sqlite3_bind_null(stmt, at),
                     Value::Int(n) => ffi::sqlite3_bind_int64(stmt, at, n),
                     Value::Text(t) => {
-                        let len = i32::try_from(t.len()).map_err(|_| StoreError::Refused {
-                            rule: "a value longer than 2 GiB".into(),
+                        let len = i32::try_from(t.len()).map_err(|_| StoreError::Program {
+                            what: "a value longer than 2 GiB".into(),
                         })?;
                         ffi::sqlite3_bind_text(
                             stmt,
@@ -262,11 +262,13 @@ mod tests {
         let mut insert = Insert::new(&c, "INSERT INTO t (id, name, n) VALUES (?, ?, ?)").unwrap();
         let refused = insert.run(&[Value::Int(1), Value::Text("a"), Value::Int(-1)]);
         assert!(
-            matches!(refused, Err(StoreError::Refused { .. })),
+            matches!(refused, Err(StoreError::Refused(_))),
             "{refused:?}"
         );
         match insert.run(&[Value::Int(1), Value::Text("x"), Value::Null]) {
-            Err(StoreError::Refused { rule }) => assert!(rule.contains("no x"), "{rule}"),
+            Err(StoreError::Refused(crate::store::Rule::Other(rule))) => {
+                assert!(rule.contains("no x"), "{rule}")
+            }
             other => panic!("{other:?}"),
         }
         // The statement is usable again after a refusal.
@@ -274,7 +276,7 @@ mod tests {
             .run(&[Value::Int(1), Value::Text("a"), Value::Null])
             .unwrap();
         let dup = insert.run(&[Value::Int(1), Value::Text("b"), Value::Null]);
-        assert!(matches!(dup, Err(StoreError::Refused { .. })), "{dup:?}");
+        assert!(matches!(dup, Err(StoreError::Refused(_))), "{dup:?}");
         let n: i64 = c
             .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
             .unwrap();

@@ -2,10 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::OptionalExtension;
 
 use super::payments::parse_period;
-use super::{StoreError, audit, drawers};
+use super::rows::{Table, int, opt_text, text};
+use super::{Event, Read, StoreError, Write, audit, drawers};
 use crate::domain::Money;
 use crate::domain::payment::PayMethod;
 use crate::domain::report::{
@@ -15,9 +16,9 @@ use crate::domain::report::{
 /// Gathers everything about `day` ("YYYY-MM-DD") that the report needs,
 /// but the people still unpaid (a scan of the open periods: add
 /// [`unpaid`] when the report shows them).
-pub fn facts(conn: &Connection, day: &str) -> Result<DayFacts, StoreError> {
+pub fn facts(r: &Read<'_>, day: &str) -> Result<DayFacts, StoreError> {
     let method = |s: String| PayMethod::from_code(&s).unwrap_or(PayMethod::Cash);
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = r.conn().prepare_cached(
         "SELECT p.id, p.receipt_no, p.office_code, p.receipt_year, p.receipt_seq, p.clerk_id, p.method,
                 p.total, pe.category, pe.full_name, p.paid_at, r.day
          FROM payments p JOIN people pe ON pe.id = p.person_id
@@ -42,7 +43,7 @@ pub fn facts(conn: &Connection, day: &str) -> Result<DayFacts, StoreError> {
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = r.conn().prepare_cached(
         "SELECT r.payment_id, p.receipt_no, p.method, p.total, pe.category, p.day, r.requested_by,
                 r.approved_by, r.reason, r.reversed_at
          FROM reversals r JOIN payments p ON p.id = r.payment_id JOIN people pe ON pe.id = p.person_id
@@ -64,7 +65,8 @@ pub fn facts(conn: &Connection, day: &str) -> Result<DayFacts, StoreError> {
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
-    let staff: BTreeMap<i64, Staff> = conn
+    let staff: BTreeMap<i64, Staff> = r
+        .conn()
         .prepare_cached("SELECT id, name, full_name FROM users")?
         .query_map([], |r| {
             Ok((
@@ -77,7 +79,7 @@ pub fn facts(conn: &Connection, day: &str) -> Result<DayFacts, StoreError> {
         })?
         .collect::<Result<_, _>>()?;
     let mut last_seq_before = BTreeMap::new();
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = r.conn().prepare_cached(
         "SELECT office_code, receipt_year, max(receipt_seq) FROM payments WHERE day < ?1
          GROUP BY office_code, receipt_year",
     )?;
@@ -94,13 +96,13 @@ pub fn facts(conn: &Connection, day: &str) -> Result<DayFacts, StoreError> {
         day: day.to_string(),
         payments,
         reversals,
-        moves: drawers::moves_of_day(conn, day)?,
-        counts: drawers::counts_of_day(conn, day)?,
+        moves: drawers::moves_of_day(r, day)?,
+        counts: drawers::counts_of_day(r, day)?,
         staff,
         unpaid: Vec::new(),
         last_seq_before,
-        closed: closed(conn, day)?,
-        audit_head: audit::head(conn)?.map(|h| Seal {
+        closed: closed(r, day)?,
+        audit_head: audit::head(r)?.map(|h| Seal {
             seq: h.seq,
             hash: h.hash,
         }),
@@ -108,8 +110,8 @@ pub fn facts(conn: &Connection, day: &str) -> Result<DayFacts, StoreError> {
 }
 
 /// People still owed, per open period (now).
-pub fn unpaid(conn: &Connection) -> Result<Vec<UnpaidFact>, StoreError> {
-    let mut stmt = conn.prepare_cached(
+pub fn unpaid(r: &Read<'_>) -> Result<Vec<UnpaidFact>, StoreError> {
+    let mut stmt = r.conn().prepare_cached(
         "SELECT e.period, count(DISTINCT e.person_id), sum(e.amount)
          FROM entitlements e JOIN periods p ON p.period = e.period
          WHERE p.status = 'open'
@@ -138,10 +140,12 @@ pub fn unpaid(conn: &Connection) -> Result<Vec<UnpaidFact>, StoreError> {
 }
 
 /// The close of a day, if it was closed.
-pub fn closed(conn: &Connection, day: &str) -> Result<Option<ClosedFact>, StoreError> {
-    Ok(conn
+pub fn closed(r: &Read<'_>, day: &str) -> Result<Option<ClosedFact>, StoreError> {
+    Ok(r
+        .conn()
         .prepare_cached(
-            "SELECT d.closed_at, u.full_name, d.audit_seq, d.audit_hash, d.totals
+            "SELECT d.closed_at, u.full_name, d.audit_seq, d.audit_hash, d.totals, d.seal,
+                    d.prev_seal, d.backup
              FROM closed_days d JOIN users u ON u.id = d.closed_by WHERE d.day = ?1",
         )?
         .query_row([day], |r| {
@@ -153,41 +157,93 @@ pub fn closed(conn: &Connection, day: &str) -> Result<Option<ClosedFact>, StoreE
                     hash: r.get(3)?,
                 },
                 totals: r.get(4)?,
+                code: r.get(5)?,
+                prev_code: r.get(6)?,
+                backup: r.get(7)?,
             })
         })
         .optional()?)
 }
 
-/// Closes a day: its totals and the audit head it seals.
-pub fn insert_closed(
-    conn: &Connection,
-    day: &str,
-    at: &str,
-    by: i64,
-    totals: &str,
-    seal: &Seal,
-) -> Result<(), StoreError> {
-    conn.execute(
-        "INSERT INTO closed_days (day, closed_at, closed_by, totals, audit_seq, audit_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![day, at, by, totals, seal.seq, seal.hash],
+/// The report of a closed day as it was sealed (JSON).
+pub fn sealed_report(r: &Read<'_>, day: &str) -> Result<Option<String>, StoreError> {
+    Ok(r
+        .conn()
+        .prepare_cached("SELECT report FROM closed_days WHERE day = ?1")?
+        .query_row([day], |r| r.get(0))
+        .optional()?)
+}
+
+/// A day's close about to be recorded.
+pub struct NewClose<'a> {
+    pub day: &'a str,
+    pub by: i64,
+    pub totals: &'a str,
+    pub seal: &'a Seal,
+    pub report: &'a str,
+    pub prev_code: Option<&'a str>,
+    pub code: &'a str,
+    pub backup: &'a str,
+}
+
+/// Closes a day: its totals, the audit row it seals, its report and seal.
+pub fn insert_closed(w: &mut Write<'_>, c: &NewClose<'_>) -> Result<Event, StoreError> {
+    let at = w.at().to_string();
+    let image = w.insert(
+        Table::ClosedDays,
+        &[
+            ("day", text(c.day)),
+            ("closed_at", text(at)),
+            ("closed_by", int(c.by)),
+            ("totals", text(c.totals)),
+            ("audit_seq", int(c.seal.seq)),
+            ("audit_hash", text(&c.seal.hash)),
+            ("report", text(c.report)),
+            ("prev_seal", opt_text(c.prev_code)),
+            ("seal", text(c.code)),
+            ("backup", text(c.backup)),
+        ],
     )?;
-    Ok(())
+    Ok(Event::new("day.close", "day", None).row(image))
+}
+
+/// The seal code of the last closed day before `day`, if any.
+pub fn seal_before(r: &Read<'_>, day: &str) -> Result<Option<(String, String)>, StoreError> {
+    Ok(r
+        .conn()
+        .prepare_cached(
+            "SELECT day, seal FROM closed_days WHERE day < ?1 ORDER BY day DESC LIMIT 1",
+        )?
+        .query_row([day], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
 }
 
 /// Every closed day, oldest first.
-pub fn closed_days(conn: &Connection) -> Result<Vec<String>, StoreError> {
-    let mut stmt = conn.prepare("SELECT day FROM closed_days ORDER BY day")?;
+pub fn closed_days(r: &Read<'_>) -> Result<Vec<String>, StoreError> {
+    let mut stmt = r.conn().prepare("SELECT day FROM closed_days ORDER BY day")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Days with activity that are not closed, before `day`.
-pub fn open_days_before(conn: &Connection, day: &str) -> Result<Vec<String>, StoreError> {
-    let mut stmt = conn.prepare(
+pub fn open_days_before(r: &Read<'_>, day: &str) -> Result<Vec<String>, StoreError> {
+    let mut stmt = r.conn().prepare(
         "SELECT day FROM (SELECT day FROM payments UNION SELECT day FROM reversals UNION SELECT day FROM drawer_moves)
          WHERE day < ?1 AND day NOT IN (SELECT day FROM closed_days) ORDER BY day",
     )?;
     let rows = stmt.query_map([day], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Whether anything was recorded on `day` (payments, voids, cash moves).
+pub fn has_activity(r: &Read<'_>, day: &str) -> Result<bool, StoreError> {
+    Ok(r
+        .conn()
+        .prepare_cached(
+            "SELECT 1 FROM payments WHERE day = ?1 UNION ALL SELECT 1 FROM reversals WHERE day = ?1
+             UNION ALL SELECT 1 FROM drawer_moves WHERE day = ?1 LIMIT 1",
+        )?
+        .query_row([day], |_| Ok(()))
+        .optional()?
+        .is_some())
 }

@@ -1,4 +1,8 @@
 //! Errors from the store, as data; their wording is in `i18n/store.rs`.
+//!
+//! A refusal by the database's own rules (a trigger or a constraint)
+//! becomes a typed [`Rule`] here, at the store's edge, so nothing above
+//! matches the text of an SQL message.
 
 use std::path::{Path, PathBuf};
 
@@ -16,15 +20,91 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    /// The database was made by a test version of chitra whose log was not
+    /// keyed; it cannot be carried forward.
+    OldSchema { path: PathBuf, found: i64 },
+    /// The audit key file is not where the database's key should be.
+    KeyMissing { path: PathBuf },
+    /// The audit key file cannot be read as a key.
+    KeyDamaged { path: PathBuf },
+    /// A new database was asked for where a key file already exists.
+    KeyExists { path: PathBuf },
     /// Another process held the write lock for longer than the busy timeout.
     Busy,
-    /// The database refused a change because it breaks a rule (a trigger or
-    /// constraint); `rule` is the trigger's message.
-    Refused { rule: String },
-    /// The file system refused (permissions, disk full, …).
+    /// The database refused a change because it breaks one of its rules.
+    Refused(Rule),
+    /// A row no longer matches its seal: it was changed outside chitra.
+    Tampered { table: &'static str, key: String },
+    /// The file system refused (permissions, disk full, …); `path` is the
+    /// file concerned.
     Io { path: PathBuf, reason: String },
+    /// A value in the database that chitra never writes (changed with
+    /// another tool).
+    Damaged { what: String },
+    /// A mistake in chitra itself (a write left without its audit row, a
+    /// column missing): nothing was written.
+    Program { what: String },
     /// Anything else SQLite reported.
     Sqlite(rusqlite::Error),
+}
+
+/// A rule the database enforces by itself, whoever writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// An entitlement line already paid by a standing payment.
+    AlreadyPaid,
+    /// The day is closed.
+    DayClosed,
+    /// A row's day is not the date of its time.
+    DayMismatch,
+    /// The person is not active.
+    PersonNotPayable,
+    /// A payment line does not settle its own person's line in full.
+    LineMismatch,
+    /// The period is closed.
+    PeriodClosed,
+    /// The clerk's drawer was counted already.
+    DrawerCounted,
+    /// No opening float for the clerk's drawer today.
+    DrawerNotOpen,
+    /// The drawer does not hold the cash a payment or return needs.
+    DrawerShort,
+    /// A reversal needs a second person, a supervisor.
+    NeedsAnotherSupervisor,
+    /// Rows of this table are never changed or deleted.
+    AppendOnly(String),
+    /// A value that must be unique already exists (`table.column`).
+    Unique(String),
+    /// Any other constraint, as SQLite words it.
+    Other(String),
+}
+
+impl Rule {
+    /// The rule behind an SQLite constraint message.
+    pub fn from_message(msg: &str) -> Rule {
+        if let Some(rest) = msg.strip_prefix("UNIQUE constraint failed: ") {
+            return Rule::Unique(rest.to_string());
+        }
+        let Some(m) = msg.strip_prefix("chitra: ") else {
+            return Rule::Other(msg.to_string());
+        };
+        match m {
+            "entitlement already paid" => Rule::AlreadyPaid,
+            "day is closed" => Rule::DayClosed,
+            "day does not match time" => Rule::DayMismatch,
+            "person is not payable" => Rule::PersonNotPayable,
+            "payment line does not match its entitlement" => Rule::LineMismatch,
+            "period is closed" => Rule::PeriodClosed,
+            "drawer already counted" => Rule::DrawerCounted,
+            "drawer not opened" => Rule::DrawerNotOpen,
+            "drawer does not hold the cash" => Rule::DrawerShort,
+            "a reversal needs another supervisor" => Rule::NeedsAnotherSupervisor,
+            other => match other.strip_prefix("append-only: ") {
+                Some(table) => Rule::AppendOnly(table.to_string()),
+                None => Rule::Other(msg.to_string()),
+            },
+        }
+    }
 }
 
 impl StoreError {
@@ -43,11 +123,23 @@ impl StoreError {
         }
     }
 
-    /// The trigger message if this error is a rule the database enforced.
-    pub fn rule(&self) -> Option<&str> {
+    /// The rule, if this error is a rule the database enforced.
+    pub fn rule(&self) -> Option<&Rule> {
         match self {
-            StoreError::Refused { rule } => Some(rule),
+            StoreError::Refused(rule) => Some(rule),
             _ => None,
+        }
+    }
+
+    /// The same error, naming `path` when the file system refused without
+    /// saying which file.
+    pub(crate) fn at(self, path: &Path) -> StoreError {
+        match self {
+            StoreError::Io { path: p, reason } if p.as_os_str().is_empty() => StoreError::Io {
+                path: path.to_path_buf(),
+                reason,
+            },
+            other => other,
         }
     }
 }
@@ -58,13 +150,18 @@ impl From<rusqlite::Error> for StoreError {
         match &e {
             rusqlite::Error::SqliteFailure(f, msg) => match f.code {
                 C::DatabaseBusy | C::DatabaseLocked => StoreError::Busy,
-                C::ConstraintViolation => StoreError::Refused {
-                    rule: msg.clone().unwrap_or_else(|| e.to_string()),
-                },
-                C::DiskFull | C::ReadOnly | C::PermissionDenied | C::CannotOpen => StoreError::Io {
-                    path: PathBuf::new(),
-                    reason: e.to_string(),
-                },
+                C::ConstraintViolation => StoreError::Refused(Rule::from_message(
+                    msg.as_deref().unwrap_or("constraint failed"),
+                )),
+                C::DiskFull | C::ReadOnly | C::PermissionDenied | C::CannotOpen | C::SystemIoFailure => {
+                    StoreError::Io {
+                        path: PathBuf::new(),
+                        reason: match f.code {
+                            C::DiskFull => "disk full".into(),
+                            _ => msg.clone().unwrap_or_else(|| e.to_string()),
+                        },
+                    }
+                }
                 _ => StoreError::Sqlite(e),
             },
             _ => StoreError::Sqlite(e),

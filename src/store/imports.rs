@@ -1,8 +1,9 @@
 //! Import batches, periods and entitlement lines in the database.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::OptionalExtension;
 
-use super::{StoreError, bulk};
+use super::rows::{Table, int, text};
+use super::{Event, Read, StoreError, Write, bulk};
 use crate::domain::{EntitlementKind, Money, Period};
 
 /// An import batch as recorded.
@@ -45,16 +46,18 @@ fn read_batch(r: &rusqlite::Row<'_>) -> rusqlite::Result<Batch> {
     })
 }
 
-pub fn by_sha256(conn: &Connection, sha: &str) -> Result<Option<Batch>, StoreError> {
-    Ok(conn
+pub fn by_sha256(r: &Read<'_>, sha: &str) -> Result<Option<Batch>, StoreError> {
+    Ok(r
+        .conn()
         .prepare_cached(&format!("{BATCH_SQL} WHERE b.sha256 = ?1"))?
         .query_row([sha], read_batch)
         .optional()?)
 }
 
 /// The monthly list already imported for a period, if any.
-pub fn monthly_of(conn: &Connection, period: Period) -> Result<Option<Batch>, StoreError> {
-    Ok(conn
+pub fn monthly_of(r: &Read<'_>, period: Period) -> Result<Option<Batch>, StoreError> {
+    Ok(r
+        .conn()
         .prepare_cached(&format!(
             "{BATCH_SQL} WHERE b.kind = 'monthly' AND b.period = ?1"
         ))?
@@ -62,36 +65,50 @@ pub fn monthly_of(conn: &Connection, period: Period) -> Result<Option<Batch>, St
         .optional()?)
 }
 
-pub fn all(conn: &Connection) -> Result<Vec<Batch>, StoreError> {
-    let mut stmt = conn.prepare(&format!("{BATCH_SQL} ORDER BY b.id"))?;
+pub fn all(r: &Read<'_>) -> Result<Vec<Batch>, StoreError> {
+    let mut stmt = r.conn().prepare(&format!("{BATCH_SQL} ORDER BY b.id"))?;
     let rows = stmt.query_map([], read_batch)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Whether a period is closed (`None` when it does not exist yet).
-pub fn period_closed(conn: &Connection, period: Period) -> Result<Option<bool>, StoreError> {
-    Ok(conn
+pub fn period_closed(r: &Read<'_>, period: Period) -> Result<Option<bool>, StoreError> {
+    Ok(r
+        .conn()
         .prepare_cached("SELECT status = 'closed' FROM periods WHERE period = ?1")?
         .query_row([period.to_string()], |r| r.get(0))
         .optional()?)
 }
 
-/// Opens a period if it does not exist yet.
-pub fn ensure_period(conn: &Connection, period: Period, at: &str) -> Result<bool, StoreError> {
-    let n = conn.execute(
-        "INSERT INTO periods (period, opened_at) VALUES (?1, ?2) ON CONFLICT(period) DO NOTHING",
-        params![period.to_string(), at],
+/// Opens a period if it does not exist yet; the change to log, if it was
+/// opened.
+pub fn ensure_period(w: &mut Write<'_>, period: Period) -> Result<Option<Event>, StoreError> {
+    let exists = w
+        .conn()
+        .prepare_cached("SELECT 1 FROM periods WHERE period = ?1")?
+        .query_row([period.to_string()], |_| Ok(()))
+        .optional()?
+        .is_some();
+    if exists {
+        return Ok(None);
+    }
+    let at = w.at().to_string();
+    let image = w.insert(
+        Table::Periods,
+        &[
+            ("period", text(period.to_string())),
+            ("status", text("open")),
+            ("opened_at", text(at)),
+            ("closed_at", rusqlite::types::Value::Null),
+            ("closed_by", rusqlite::types::Value::Null),
+        ],
     )?;
-    Ok(n == 1)
+    Ok(Some(Event::new("period.open", "period", None).row(image)))
 }
 
 /// The id the next batch will get (inside the caller's write transaction).
-pub fn next_batch_id(conn: &Connection) -> Result<i64, StoreError> {
-    Ok(conn.query_row(
-        "SELECT coalesce(max(id), 0) + 1 FROM import_batches",
-        [],
-        |r| r.get(0),
-    )?)
+pub fn next_batch_id(w: &Write<'_>) -> Result<i64, StoreError> {
+    w.next_id(Table::ImportBatches)
 }
 
 /// An entitlement line about to be written by an import.
@@ -107,8 +124,8 @@ const LINES_PER_STATEMENT: usize = 64;
 
 /// The id the next entitlement line gets (inside the caller's write
 /// transaction).
-pub fn next_line_id(conn: &Connection) -> Result<i64, StoreError> {
-    Ok(conn.query_row(
+pub fn next_line_id(r: &Read<'_>) -> Result<i64, StoreError> {
+    Ok(r.conn().query_row(
         "SELECT coalesce(max(id), 0) + 1 FROM entitlements",
         [],
         |r| r.get(0),
@@ -121,13 +138,15 @@ pub struct NewLines<'c> {
     rows: bulk::Rows<'c>,
     period: String,
     batch_id: i64,
+    owed: &'c std::cell::Cell<usize>,
 }
 
 impl<'c> NewLines<'c> {
-    pub fn new(conn: &'c Connection, period: Period, batch_id: i64) -> Self {
+    pub fn new(r: &Read<'c>, period: Period, batch_id: i64) -> Self {
         NewLines {
+            owed: r.bulk_counter(),
             rows: bulk::Rows::new(
-                conn,
+                r.conn(),
                 "entitlements",
                 "id, person_id, period, kind, amount, batch_id, source_row",
                 LINES_PER_STATEMENT,
@@ -154,6 +173,7 @@ impl<'c> NewLines<'c> {
                 ]);
             }
             self.rows.write(chunk.len(), &values)?;
+            self.owed.set(self.owed.get() + chunk.len());
         }
         Ok(())
     }
@@ -171,21 +191,20 @@ pub struct NewBatch<'a> {
 }
 
 /// Writes a batch before its people and lines, which name it.
-pub fn insert_batch(conn: &Connection, b: &NewBatch<'_>) -> Result<(), StoreError> {
-    conn.execute(
-        "INSERT INTO import_batches (id, file_name, sha256, kind, period, imported_by, imported_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            b.id,
-            b.file_name,
-            b.sha256,
-            b.kind,
-            b.period.to_string(),
-            b.imported_by,
-            b.imported_at
+pub fn insert_batch(w: &mut Write<'_>, b: &NewBatch<'_>) -> Result<Event, StoreError> {
+    let image = w.insert(
+        Table::ImportBatches,
+        &[
+            ("id", int(b.id)),
+            ("file_name", text(b.file_name)),
+            ("sha256", text(b.sha256)),
+            ("kind", text(b.kind)),
+            ("period", text(b.period.to_string())),
+            ("imported_by", int(b.imported_by)),
+            ("imported_at", text(b.imported_at)),
         ],
     )?;
-    Ok(())
+    Ok(Event::new("import.batch", "import_batch", Some(b.id)).row(image))
 }
 
 /// A batch's counts, written once its lines are in.
@@ -196,13 +215,39 @@ pub struct Totals<'a> {
     pub lines_digest: &'a str,
 }
 
-pub fn insert_totals(conn: &Connection, batch_id: i64, t: &Totals<'_>) -> Result<(), StoreError> {
-    conn.execute(
-        "INSERT INTO import_totals (batch_id, rows, people, total, lines_digest)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![batch_id, t.rows, t.people, t.total.dong(), t.lines_digest],
+pub fn insert_totals(w: &mut Write<'_>, batch_id: i64, t: &Totals<'_>) -> Result<Event, StoreError> {
+    let image = w.insert(
+        Table::ImportTotals,
+        &[
+            ("batch_id", int(batch_id)),
+            ("rows", int(t.rows)),
+            ("people", int(t.people)),
+            ("total", int(t.total.dong())),
+            ("lines_digest", text(t.lines_digest)),
+        ],
     )?;
-    Ok(())
+    Ok(Event::new("import.totals", "import_batch", Some(batch_id)).row(image))
+}
+
+/// The event that ends an import: it accounts for the people and lines
+/// written in bulk (`people` is [`super::people::NewPeople::summary`]) and
+/// takes the batch's and totals' row images from `parts`.
+pub fn committed(
+    batch_id: i64,
+    people: Option<(usize, serde_json::Value)>,
+    lines: usize,
+    lines_digest: &str,
+    parts: Vec<Event>,
+) -> Event {
+    let (count, summary) = people.unwrap_or((0, serde_json::Value::Null));
+    let mut event = Event::new("import.commit", "import_batch", Some(batch_id)).bulk(
+        count + lines,
+        serde_json::json!({ "people": summary, "lines": { "t": "entitlements", "count": lines, "digest": lines_digest } }),
+    );
+    for part in parts {
+        event = event.join(part);
+    }
+    event
 }
 
 /// The canonical text of one entitlement line, as hashed into a batch's
@@ -222,9 +267,9 @@ pub fn write_line_canonical(
 }
 
 /// Recomputes a batch's digest from the lines as they are now.
-pub fn recompute_digest(conn: &Connection, batch_id: i64) -> Result<String, StoreError> {
+pub fn recompute_digest(r: &Read<'_>, batch_id: i64) -> Result<String, StoreError> {
     use sha2::{Digest, Sha256};
-    let mut stmt = conn.prepare(
+    let mut stmt = r.conn().prepare(
         "SELECT id, person_id, period, kind, amount, source_row FROM entitlements WHERE batch_id = ?1 ORDER BY id",
     )?;
     let mut rows = stmt.query([batch_id])?;

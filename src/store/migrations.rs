@@ -2,7 +2,10 @@
 //!
 //! Each migration runs once, in order, inside one `BEGIN IMMEDIATE`
 //! transaction together with the version bump. A database whose version is
-//! newer than this binary knows is refused, never touched.
+//! newer than this binary knows is refused, never touched. Versions 1–9
+//! were test versions whose audit log was not keyed: such a database is
+//! refused too (its history cannot be carried forward with the guarantees
+//! chitra now gives), with a message saying so.
 
 use std::path::Path;
 
@@ -10,15 +13,16 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use super::StoreError;
 
-/// The migrations, oldest first; the database's version is how many ran.
-pub const MIGRATIONS: &[&str] = &[
-    include_str!("migrations/001_foundation.sql"),
-    include_str!("migrations/002_closing.sql"),
-];
+/// The version of the first keyed schema.
+pub const FIRST: i64 = 10;
+
+/// The migrations, oldest first; migration `i` brings a database to
+/// version `FIRST + i`.
+pub const MIGRATIONS: &[&str] = &[include_str!("migrations/010_foundation.sql")];
 
 /// The schema version this binary writes.
 pub fn latest() -> i64 {
-    MIGRATIONS.len() as i64
+    FIRST + MIGRATIONS.len() as i64 - 1
 }
 
 pub(super) fn version(conn: &Connection) -> Result<i64, StoreError> {
@@ -34,17 +38,52 @@ pub(super) fn bring_up_to_date(conn: &mut Connection, path: &Path) -> Result<(),
             supported: latest(),
         });
     }
+    if found > 0 && found < FIRST {
+        return Err(StoreError::OldSchema {
+            path: path.to_path_buf(),
+            found,
+        });
+    }
     if found == latest() {
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // Another process may have migrated while we waited for the lock.
     let mut v = version(&tx)?;
+    if v == 0 {
+        v = FIRST - 1;
+    }
     while v < latest() {
-        tx.execute_batch(MIGRATIONS[v as usize])?;
+        tx.execute_batch(MIGRATIONS[(v + 1 - FIRST) as usize])?;
         v += 1;
         tx.pragma_update(None, "user_version", v)?;
     }
     tx.commit()?;
     Ok(())
+}
+
+/// The schema a database of this version must have: (type, name, sql) of
+/// every table, index, view and trigger, as a fresh database holds them.
+/// `verify` compares a database's schema with it, so a rule dropped or
+/// changed with another tool shows.
+pub fn expected_schema() -> Result<Vec<(String, String, String)>, StoreError> {
+    let mut conn = Connection::open_in_memory()?;
+    let tx = conn.transaction()?;
+    for m in MIGRATIONS {
+        tx.execute_batch(m)?;
+    }
+    let schema = schema_of(&tx)?;
+    tx.rollback()?;
+    Ok(schema)
+}
+
+/// The schema a database holds, in the form of [`expected_schema`].
+pub fn schema_of(conn: &Connection) -> Result<Vec<(String, String, String)>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_master
+         WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE 'people_names_%'
+         ORDER BY type, name",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -7,76 +7,281 @@
 //! Money and audit rows are append-only; triggers in the schema refuse
 //! updates and deletes whoever asks.
 
+pub mod anchor;
 pub mod audit;
 pub mod bulk;
 pub mod days;
 pub mod drawers;
 mod error;
+pub mod health;
 pub mod imports;
+pub mod key;
 pub mod migrations;
 pub mod payments;
 pub mod people;
+pub mod periods;
 pub mod proxies;
+pub mod replay;
+#[doc(hidden)]
+pub mod testing;
+pub mod rows;
 pub mod users;
 
+use std::cell::Cell;
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-pub use error::StoreError;
-
-/// How [`Store::write_or_rollback`] ends its transaction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Finish {
-    Commit,
-    Rollback,
-}
+pub use audit::{Event, Head};
+pub use error::{Rule, StoreError};
+pub use key::KeyRing;
 
 /// The page cache of a connection, in MiB.
 pub const CACHE_MIB: u32 = 32;
 
-/// An open database.
-pub struct Store {
-    conn: Connection,
-    path: PathBuf,
-}
-
 /// Bytes per database page, for new databases.
 pub const PAGE_SIZE: u32 = 16384;
 
+/// An open database with its audit key.
+///
+/// It hands out no connection: reads happen inside [`Store::read`] on a
+/// [`Read`] snapshot, writes inside [`Store::write`] on a [`Write`]
+/// transaction, which commits only with the audit rows its changes owe.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    keys: KeyRing,
+    /// Whether commits move the head anchor (not for a backup being made).
+    anchored: bool,
+}
+
+/// One consistent view of the database: every query made through it sees
+/// the same moment, whatever other clerks commit meanwhile.
+pub struct Read<'s> {
+    conn: &'s Connection,
+    keys: &'s KeyRing,
+    /// Rows written in bulk in this transaction and not yet accounted for
+    /// by an audit row.
+    bulk: &'s Cell<usize>,
+}
+
+impl<'s> Read<'s> {
+    pub(in crate::store) fn conn(&self) -> &'s Connection {
+        self.conn
+    }
+
+    /// The keys rows are checked with as they are read.
+    pub(in crate::store) fn keys_for_check(&self) -> &'s KeyRing {
+        self.keys
+    }
+
+    pub(in crate::store) fn bulk_counter(&self) -> &'s Cell<usize> {
+        self.bulk
+    }
+}
+
+/// Who makes a change, and when: every audit row a write appends carries it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Who {
+    /// "2026-11-28T15:04:05+07:00".
+    pub at: String,
+    pub user_id: Option<i64>,
+}
+
+/// One `BEGIN IMMEDIATE` transaction. Rows are written through the store's
+/// functions, which hand back the [`Event`] each change owes; the write
+/// ends with [`Write::log`], the only way to make the [`Logged`] value a
+/// write must return. A row written and never logged makes the commit
+/// fail (nothing is kept).
+pub struct Write<'s> {
+    read: Read<'s>,
+    keys: &'s KeyRing,
+    who: Who,
+    head: Option<Head>,
+    /// Row images written but not yet in an appended event.
+    owed: usize,
+    /// Audit rows appended so far.
+    appended: usize,
+}
+
+impl<'s> Deref for Write<'s> {
+    type Target = Read<'s>;
+
+    fn deref(&self) -> &Read<'s> {
+        &self.read
+    }
+}
+
+/// The value of a write that has logged what it did.
+#[must_use]
+pub struct Logged<T> {
+    value: T,
+    commit: bool,
+}
+
+impl Write<'_> {
+    /// When and by whom this write is made.
+    pub fn who(&self) -> &Who {
+        &self.who
+    }
+
+    pub fn at(&self) -> &str {
+        &self.who.at
+    }
+
+    /// Names the user the audit rows from here on are by (a sign-in learns
+    /// who is signing in inside its transaction).
+    pub fn set_user(&mut self, user_id: Option<i64>) {
+        self.who.user_id = user_id;
+    }
+
+    /// Writes a new row (every column given) and seals it; its image must
+    /// go into an event.
+    pub(in crate::store) fn insert(
+        &mut self,
+        table: rows::Table,
+        values: &[(&str, rusqlite::types::Value)],
+    ) -> Result<rows::Image, StoreError> {
+        let image = rows::insert(self.read.conn, self.keys, table, values)?;
+        self.owed += 1;
+        Ok(image)
+    }
+
+    /// Changes columns of a row and seals it again.
+    pub(in crate::store) fn update(
+        &mut self,
+        table: rows::Table,
+        key: &str,
+        changes: &[(&str, rusqlite::types::Value)],
+    ) -> Result<rows::Image, StoreError> {
+        let image = rows::update(self.read.conn, self.keys, table, key, changes)?;
+        self.owed += 1;
+        Ok(image)
+    }
+
+    pub(in crate::store) fn next_id(&self, table: rows::Table) -> Result<i64, StoreError> {
+        rows::next_id(self.read.conn, table)
+    }
+
+    /// The sequence number the next appended audit row will have.
+    pub fn next_seq(&self) -> i64 {
+        self.head.as_ref().map_or(1, |h| h.seq + 1)
+    }
+
+    /// Appends `event` to the audit log.
+    pub fn append(&mut self, event: Event) -> Result<Head, StoreError> {
+        let head = audit::append(
+            self.read.conn,
+            self.keys,
+            self.head.as_ref(),
+            &self.who.at,
+            self.who.user_id,
+            &event,
+        )?;
+        self.owed = self.owed.saturating_sub(event.images());
+        let bulk = self.read.bulk;
+        bulk.set(bulk.get().saturating_sub(event.bulk_rows()));
+        self.head = Some(head.clone());
+        self.appended += 1;
+        Ok(head)
+    }
+
+    /// Appends `event` and ends the write with `value`: committed, once
+    /// every row written is accounted for.
+    pub fn log<T>(&mut self, event: Event, value: T) -> Result<Logged<T>, StoreError> {
+        self.append(event)?;
+        Ok(Logged {
+            value,
+            commit: true,
+        })
+    }
+
+    /// Ends a write whose events are all appended already, with `value`;
+    /// refused when nothing was appended.
+    pub fn finish<T>(&mut self, value: T) -> Result<Logged<T>, StoreError> {
+        if self.appended == 0 {
+            return Err(StoreError::Program {
+                what: "a write ended without an audit row".into(),
+            });
+        }
+        Ok(Logged {
+            value,
+            commit: true,
+        })
+    }
+
+    /// Ends the write keeping nothing (a dry run, a refused list).
+    pub fn roll_back<T>(&mut self, value: T) -> Logged<T> {
+        Logged {
+            value,
+            commit: false,
+        }
+    }
+}
+
 impl Store {
-    /// Opens an existing database and brings its schema up to date.
-    pub fn open(path: &Path, busy_timeout: Duration) -> Result<Store, StoreError> {
+    /// Opens an existing database, brings its schema up to date and loads
+    /// its audit key from `key` (by default `<db>.key`).
+    pub fn open(path: &Path, busy_timeout: Duration, key: Option<&Path>) -> Result<Store, StoreError> {
         if !path.is_file() {
             return Err(StoreError::Missing {
                 path: path.to_path_buf(),
             });
         }
-        Store::connect(path, busy_timeout, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        // A file that is not a database is named as such before its key is
+        // looked for.
+        let mut magic = [0u8; 16];
+        let read = std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read(&mut f, &mut magic))
+            .map_err(|e| StoreError::Io {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            })?;
+        if read > 0 && magic[..read.min(16)] != b"SQLite format 3\0"[..read.min(16)] {
+            return Err(StoreError::NotADatabase {
+                path: path.to_path_buf(),
+            });
+        }
+        let key = key.map_or_else(|| key::default_path(path), Path::to_path_buf);
+        let keys = KeyRing::load(&key)?;
+        Store::connect(path, busy_timeout, OpenFlags::SQLITE_OPEN_READ_WRITE, keys)
     }
 
-    /// Creates a new database; refuses if the file already exists.
-    pub fn create(path: &Path, busy_timeout: Duration) -> Result<Store, StoreError> {
+    /// Creates a new database and its audit key; refuses if either file
+    /// already exists.
+    pub fn create(
+        path: &Path,
+        busy_timeout: Duration,
+        key: Option<&Path>,
+        today: &str,
+    ) -> Result<Store, StoreError> {
         if path.exists() {
             return Err(StoreError::AlreadyExists {
                 path: path.to_path_buf(),
             });
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
-                path: dir.to_path_buf(),
-                reason: e.to_string(),
-            })?;
+            create_private_dir(dir)?;
         }
+        let key = key.map_or_else(|| key::default_path(path), Path::to_path_buf);
+        let keys = KeyRing::create(&key, today)?;
+        let _ = std::fs::remove_file(anchor::path_for(path));
         Store::connect(
             path,
             busy_timeout,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+            keys,
         )
     }
 
-    fn connect(path: &Path, busy_timeout: Duration, flags: OpenFlags) -> Result<Store, StoreError> {
+    fn connect(
+        path: &Path,
+        busy_timeout: Duration,
+        flags: OpenFlags,
+        keys: KeyRing,
+    ) -> Result<Store, StoreError> {
         let flags = flags | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let conn =
             Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(path, e))?;
@@ -102,13 +307,16 @@ impl Store {
             "PRAGMA synchronous = FULL;
              PRAGMA foreign_keys = ON;
              PRAGMA temp_store = MEMORY;",
-        )?;
+        )
+        .map_err(|e| StoreError::from(e).at(path))?;
         conn.execute_batch(&format!("PRAGMA cache_size = -{}", CACHE_MIB * 1024))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            keys,
+            anchored: true,
         };
-        migrations::bring_up_to_date(&mut store.conn, path)?;
+        migrations::bring_up_to_date(&mut store.conn, path).map_err(|e| e.at(path))?;
         Ok(store)
     }
 
@@ -120,85 +328,346 @@ impl Store {
         Ok(())
     }
 
-    /// Writes a consistent copy of the database to `dest` (a new file)
-    /// with `VACUUM INTO`: it reads one snapshot, so writers carry on while
-    /// it runs. The copy is then opened and checked.
-    pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
-        if dest.exists() {
-            return Err(StoreError::AlreadyExists {
-                path: dest.to_path_buf(),
-            });
-        }
-        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Io {
-                path: dir.to_path_buf(),
-                reason: e.to_string(),
-            })?;
-        }
-        let target = dest.to_str().ok_or_else(|| StoreError::Io {
-            path: dest.to_path_buf(),
-            reason: "path is not UTF-8".into(),
-        })?;
-        self.conn.execute("VACUUM INTO ?1", [target])?;
-        let copy = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .map_err(|e| StoreError::from_open(dest, e))?;
-        let ok: String = copy.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
-        if ok != "ok" {
-            return Err(StoreError::Io {
-                path: dest.to_path_buf(),
-                reason: ok,
-            });
-        }
-        Ok(())
-    }
-
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// The connection, for reads.
-    pub fn conn(&self) -> &Connection {
-        &self.conn
+    /// The audit key ring.
+    pub fn keys(&self) -> &KeyRing {
+        &self.keys
     }
 
-    /// Runs `f` inside one `BEGIN IMMEDIATE` transaction: committed if `f`
-    /// returns Ok, rolled back otherwise.
-    pub fn write<T, E>(&mut self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E>
+    /// Where the head anchor of this database is kept.
+    pub fn anchor_path(&self) -> PathBuf {
+        anchor::path_for(&self.path)
+    }
+
+    /// Runs `f` on one snapshot of the database (a read transaction).
+    pub fn read<T, E>(&self, f: impl FnOnce(&Read<'_>) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StoreError>,
     {
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
-        let value = f(&tx)?;
-        tx.commit().map_err(StoreError::from)?;
+            .unchecked_transaction()
+            .map_err(|e| StoreError::from(e).at(&self.path))?;
+        let bulk = Cell::new(0);
+        let value = f(&Read {
+            conn: &tx,
+            keys: &self.keys,
+            bulk: &bulk,
+        })?;
+        // Nothing was written: ending the snapshot cannot lose anything.
+        let _ = tx.rollback();
         Ok(value)
     }
 
-    /// Like [`Store::write`], but `f` decides at the end whether to commit
-    /// or roll back — for imports that must see exactly what a real write
-    /// would do and then keep nothing when a row was rejected or the run was
-    /// a dry run.
-    pub fn write_or_rollback<T, E>(
+    /// Runs `f` inside one `BEGIN IMMEDIATE` transaction by `who`:
+    /// committed when `f` returns a value it logged and every row it wrote
+    /// is in an audit row; rolled back otherwise (an error, a
+    /// [`Write::roll_back`]). After a commit the head anchor moves forward.
+    pub fn write<T, E>(
         &mut self,
-        f: impl FnOnce(&Connection) -> Result<(T, Finish), E>,
+        who: Who,
+        f: impl FnOnce(&mut Write<'_>) -> Result<Logged<T>, E>,
     ) -> Result<T, E>
     where
         E: From<StoreError>,
     {
+        let path = self.path.clone();
+        if let Some(fresh) = self.keys.reloaded() {
+            self.keys = fresh;
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
-        let (value, finish) = f(&tx)?;
-        match finish {
-            Finish::Commit => tx.commit().map_err(StoreError::from)?,
-            Finish::Rollback => tx.rollback().map_err(StoreError::from)?,
+            .map_err(|e| StoreError::from(e).at(&path))?;
+        let head = audit::head_of(&tx)?;
+        let bulk = Cell::new(0);
+        let mut w = Write {
+            read: Read {
+                conn: &tx,
+                keys: &self.keys,
+                bulk: &bulk,
+            },
+            keys: &self.keys,
+            who,
+            head,
+            owed: 0,
+            appended: 0,
+        };
+        let logged = f(&mut w)?;
+        if !logged.commit {
+            drop(w);
+            tx.rollback().map_err(|e| StoreError::from(e).at(&path))?;
+            return Ok(logged.value);
         }
-        Ok(value)
+        if w.owed > 0 || bulk.get() > 0 {
+            let what = format!(
+                "{} rows and {} bulk rows written without an audit row",
+                w.owed,
+                bulk.get()
+            );
+            drop(w);
+            let _ = tx.rollback();
+            return Err(StoreError::Program { what }.into());
+        }
+        let head = w.head.clone();
+        drop(w);
+        tx.commit().map_err(|e| StoreError::from(e).at(&path))?;
+        if let (Some(head), true) = (head, self.anchored) {
+            anchor::record(&anchor::path_for(&self.path), &self.keys, &head);
+        }
+        Ok(logged.value)
     }
+
+    /// Like [`Store::write`], but before the change is committed a copy of
+    /// the database *with the change in it* is written to `dest` and
+    /// checked: the committed state is copied (nobody else can write while
+    /// this transaction holds the lock), `f` is run again on the copy, and
+    /// the copy's audit head must equal this transaction's. Killed at any
+    /// instant, this leaves either no change (and perhaps a stray copy), or
+    /// the change with a whole, checked copy. `f` must do the same thing
+    /// both times it runs.
+    pub fn write_with_copy<T, E>(
+        &mut self,
+        who: Who,
+        dest: &Path,
+        f: impl Fn(&mut Write<'_>) -> Result<Logged<T>, E>,
+    ) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        if dest.exists() {
+            return Err(StoreError::AlreadyExists {
+                path: dest.to_path_buf(),
+            }
+            .into());
+        }
+        let path = self.path.clone();
+        if let Some(fresh) = self.keys.reloaded() {
+            self.keys = fresh;
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::from(e).at(&path))?;
+        let head = audit::head_of(&tx)?;
+        let bulk = Cell::new(0);
+        let mut w = Write {
+            read: Read {
+                conn: &tx,
+                keys: &self.keys,
+                bulk: &bulk,
+            },
+            keys: &self.keys,
+            who: who.clone(),
+            head,
+            owed: 0,
+            appended: 0,
+        };
+        let logged = f(&mut w)?;
+        if !logged.commit {
+            drop(w);
+            tx.rollback().map_err(|e| StoreError::from(e).at(&path))?;
+            return Ok(logged.value);
+        }
+        if w.owed > 0 || bulk.get() > 0 {
+            drop(w);
+            let _ = tx.rollback();
+            return Err(StoreError::Program {
+                what: "rows written without an audit row".into(),
+            }
+            .into());
+        }
+        let head = w.head.clone();
+        drop(w);
+        // The committed state, read by a second connection while this one
+        // holds the write lock.
+        let tmp = partial_path(dest);
+        let _ = std::fs::remove_file(&tmp);
+        let made = (|| -> Result<(), E> {
+            if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+                create_private_dir(dir)?;
+            }
+            let reader = Connection::open_with_flags(
+                &path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(|e| StoreError::from_open(&path, e))?;
+            let target = tmp.to_str().ok_or_else(|| StoreError::Io {
+                path: dest.to_path_buf(),
+                reason: "path is not UTF-8".into(),
+            })?;
+            reader
+                .execute("VACUUM INTO ?1", [target])
+                .map_err(|e| StoreError::from(e).at(dest))?;
+            drop(reader);
+            let mut copy = Store::connect(
+                &tmp,
+                Duration::from_millis(1000),
+                OpenFlags::SQLITE_OPEN_READ_WRITE,
+                self.keys.clone(),
+            )?;
+            copy.anchored = false;
+            let copy_head = copy.write(who.clone(), |cw| {
+                let logged = f(cw)?;
+                let h = cw.head.clone();
+                Ok::<_, E>(Logged {
+                    value: h,
+                    commit: logged.commit,
+                })
+            })?;
+            if copy_head != head {
+                return Err(StoreError::Program {
+                    what: "the copy did not come out as the database".into(),
+                }
+                .into());
+            }
+            // One file, no WAL beside it.
+            let _: String = copy
+                .conn
+                .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+                .map_err(StoreError::from)?;
+            drop(copy);
+            check_copy(&tmp)?;
+            let io = |e: std::io::Error| StoreError::Io {
+                path: dest.to_path_buf(),
+                reason: e.to_string(),
+            };
+            std::fs::File::open(&tmp)
+                .and_then(|f| f.sync_all())
+                .map_err(io)?;
+            std::fs::rename(&tmp, dest).map_err(io)?;
+            if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+                let _ = std::fs::File::open(dir).and_then(|f| f.sync_all());
+            }
+            Ok(())
+        })();
+        if let Err(e) = made {
+            let _ = std::fs::remove_file(&tmp);
+            let _ = tx.rollback();
+            return Err(e);
+        }
+        tx.commit().map_err(|e| StoreError::from(e).at(&path))?;
+        if let Some(head) = head {
+            anchor::record(&anchor::path_for(dest), &self.keys, &head);
+            if self.anchored {
+                anchor::record(&anchor::path_for(&self.path), &self.keys, &head);
+            }
+        }
+        Ok(logged.value)
+    }
+
+    /// Adds a new audit key that signs from now on (the old ones still
+    /// check what they signed); the rotation is logged under the old key.
+    pub fn rotate_key(&mut self, who: Who) -> Result<String, StoreError> {
+        let old = self.keys.current_id().to_string();
+        let mut ring = self.keys.clone();
+        let new = ring.rotate(&who.at[..10.min(who.at.len())])?;
+        // Logged under the old key, then every later row under the new one.
+        self.write(who, |w| {
+            w.log(
+                Event::new("key.rotate", "key", None)
+                    .with(serde_json::json!({ "from": old, "to": new })),
+                (),
+            )
+        })?;
+        self.keys = ring;
+        Ok(self.keys.current_id().to_string())
+    }
+
+    /// Writes a consistent copy of the database to `dest` (a new file):
+    /// `VACUUM INTO` a temporary file beside it, checked, flushed and then
+    /// renamed, so `dest` is either absent or whole. It reads one
+    /// snapshot, so writers carry on while it runs.
+    pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
+        copy_into(&self.conn, dest)?;
+        // The copy carries its own anchor, so it verifies on its own.
+        let copy = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| StoreError::from_open(dest, e))?;
+        if let Some(head) = audit::head_of(&copy)? {
+            anchor::record(&anchor::path_for(dest), &self.keys, &head);
+        }
+        Ok(())
+    }
+}
+
+/// Creates `dir` (and its parents) as a folder only its owner can enter.
+pub(crate) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::DirBuilderExt;
+    if dir.is_dir() {
+        return Ok(());
+    }
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| StoreError::Io {
+            path: dir.to_path_buf(),
+            reason: e.to_string(),
+        })
+}
+
+/// The file a copy is written to before it is whole.
+pub(crate) fn partial_path(dest: &Path) -> PathBuf {
+    let mut p = dest.as_os_str().to_owned();
+    p.push(".partial");
+    PathBuf::from(p)
+}
+
+/// `VACUUM INTO` a temporary file, check it, flush it, rename it to `dest`.
+fn copy_into(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
+    if dest.exists() {
+        return Err(StoreError::AlreadyExists {
+            path: dest.to_path_buf(),
+        });
+    }
+    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_private_dir(dir)?;
+    }
+    let tmp = partial_path(dest);
+    let _ = std::fs::remove_file(&tmp);
+    let io = |e: std::io::Error| StoreError::Io {
+        path: dest.to_path_buf(),
+        reason: e.to_string(),
+    };
+    let target = tmp.to_str().ok_or_else(|| StoreError::Io {
+        path: dest.to_path_buf(),
+        reason: "path is not UTF-8".into(),
+    })?;
+    let result = (|| {
+        conn.execute("VACUUM INTO ?1", [target])
+            .map_err(|e| StoreError::from(e).at(dest))?;
+        check_copy(&tmp)?;
+        std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(io)?;
+        std::fs::rename(&tmp, dest).map_err(io)?;
+        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+            let _ = std::fs::File::open(dir).and_then(|f| f.sync_all());
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Opens a copy read-only and runs SQLite's own check on it.
+pub fn check_copy(path: &Path) -> Result<(), StoreError> {
+    let copy = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| StoreError::from_open(path, e))?;
+    let ok: String = copy
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|e| StoreError::from_open(path, e))?;
+    if ok != "ok" {
+        return Err(StoreError::Io {
+            path: path.to_path_buf(),
+            reason: ok,
+        });
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 //! (triggers and unique keys); the functions here read and append rows
 //! inside the caller's transaction.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{OptionalExtension, params};
 
-use super::StoreError;
+use super::rows::{Table, int, opt_int, opt_text, text};
+use super::{Event, Read, StoreError, Write};
 use crate::domain::payment::{PaidLine, PayMethod, PaymentRecord, ReceiverKind, Reversal};
 use crate::domain::{EntitlementKind, Money, Period};
 
@@ -20,8 +21,8 @@ pub struct UnpaidLine {
 }
 
 /// The unpaid lines of a person across open periods, oldest first.
-pub fn unpaid_lines(conn: &Connection, person_id: i64) -> Result<Vec<UnpaidLine>, StoreError> {
-    let mut stmt = conn.prepare_cached(
+pub fn unpaid_lines(r: &Read<'_>, person_id: i64) -> Result<Vec<UnpaidLine>, StoreError> {
+    let mut stmt = r.conn().prepare_cached(
         "SELECT e.id, e.period, e.kind, e.amount
          FROM entitlements e JOIN periods p ON p.period = e.period
          WHERE e.person_id = ?1 AND p.status = 'open'
@@ -53,29 +54,31 @@ pub fn unpaid_lines(conn: &Connection, person_id: i64) -> Result<Vec<UnpaidLine>
 }
 
 pub(crate) fn parse_period(s: &str) -> Result<Period, StoreError> {
-    s.parse().map_err(|_| StoreError::Refused {
-        rule: format!("bad period {s:?} in database"),
+    s.parse().map_err(|_| StoreError::Damaged {
+        what: format!("bad period {s:?} in database"),
     })
 }
 
 pub(crate) fn parse_kind(s: &str) -> Result<EntitlementKind, StoreError> {
-    EntitlementKind::from_code(s).ok_or_else(|| StoreError::Refused {
-        rule: format!("bad entitlement kind {s:?} in database"),
+    EntitlementKind::from_code(s).ok_or_else(|| StoreError::Damaged {
+        what: format!("bad entitlement kind {s:?} in database"),
     })
 }
 
 /// How many times this line was paid before (all of them reversed, or the
 /// insert will be refused): the `attempt` of the next payment line.
-pub fn next_attempt(conn: &Connection, entitlement_id: i64) -> Result<i64, StoreError> {
-    Ok(conn
+pub fn next_attempt(r: &Read<'_>, entitlement_id: i64) -> Result<i64, StoreError> {
+    Ok(r
+        .conn()
         .prepare_cached("SELECT count(*) FROM payment_lines WHERE entitlement_id = ?1")?
         .query_row([entitlement_id], |r| r.get(0))?)
 }
 
 /// The next receipt number of an office and year (gapless inside the
 /// caller's `BEGIN IMMEDIATE` transaction).
-pub fn next_receipt_seq(conn: &Connection, office: &str, year: i32) -> Result<i64, StoreError> {
-    Ok(conn
+pub fn next_receipt_seq(r: &Read<'_>, office: &str, year: i32) -> Result<i64, StoreError> {
+    Ok(r
+        .conn()
         .prepare_cached(
             "SELECT coalesce(max(receipt_seq), 0) + 1 FROM payments WHERE office_code = ?1 AND receipt_year = ?2",
         )?
@@ -104,53 +107,59 @@ pub struct NewPayment<'a> {
     pub total: Money,
 }
 
-pub fn insert(conn: &Connection, p: &NewPayment<'_>) -> Result<i64, StoreError> {
-    conn.prepare_cached(
-        "INSERT INTO payments (idem_key, office_code, receipt_year, receipt_seq, receipt_no, person_id,
-             day, paid_at, clerk_id, approved_by, receiver_kind, proxy_id, receiver_name,
-             receiver_id_number, method, account, reference, total)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-    )?
-    .execute(params![
-        p.idem_key,
-        p.office_code,
-        p.receipt_year,
-        p.receipt_seq,
-        p.receipt_no,
-        p.person_id,
-        p.day,
-        p.paid_at,
-        p.clerk_id,
-        p.approved_by,
-        p.receiver_kind.code(),
-        p.proxy_id,
-        p.receiver_name,
-        p.receiver_id_number,
-        p.method.code(),
-        p.account,
-        p.reference,
-        p.total.dong(),
-    ])?;
-    Ok(conn.last_insert_rowid())
-}
-
-pub fn insert_line(
-    conn: &Connection,
-    payment_id: i64,
-    entitlement_id: i64,
-    amount: Money,
-    attempt: i64,
-) -> Result<(), StoreError> {
-    conn.prepare_cached(
-        "INSERT INTO payment_lines (payment_id, entitlement_id, amount, attempt) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![payment_id, entitlement_id, amount.dong(), attempt])?;
-    Ok(())
+/// Writes a payment and the lines it settles (each at its next attempt);
+/// returns its id and the change to log.
+pub fn insert(
+    w: &mut Write<'_>,
+    p: &NewPayment<'_>,
+    lines: &[(i64, Money)],
+) -> Result<(i64, Event), StoreError> {
+    let id = w.next_id(Table::Payments)?;
+    let image = w.insert(
+        Table::Payments,
+        &[
+            ("id", int(id)),
+            ("idem_key", text(p.idem_key)),
+            ("office_code", text(p.office_code)),
+            ("receipt_year", int(i64::from(p.receipt_year))),
+            ("receipt_seq", int(p.receipt_seq)),
+            ("receipt_no", text(p.receipt_no)),
+            ("person_id", int(p.person_id)),
+            ("day", text(p.day)),
+            ("paid_at", text(p.paid_at)),
+            ("clerk_id", int(p.clerk_id)),
+            ("approved_by", opt_int(p.approved_by)),
+            ("receiver_kind", text(p.receiver_kind.code())),
+            ("proxy_id", opt_int(p.proxy_id)),
+            ("receiver_name", text(p.receiver_name)),
+            ("receiver_id_number", text(p.receiver_id_number)),
+            ("method", text(p.method.code())),
+            ("account", opt_text(p.account)),
+            ("reference", opt_text(p.reference)),
+            ("total", int(p.total.dong())),
+        ],
+    )?;
+    let mut event = Event::new("payment.create", "payment", Some(id)).row(image);
+    for (entitlement_id, amount) in lines {
+        let attempt = next_attempt(w, *entitlement_id)?;
+        let image = w.insert(
+            Table::PaymentLines,
+            &[
+                ("payment_id", int(id)),
+                ("entitlement_id", int(*entitlement_id)),
+                ("amount", int(amount.dong())),
+                ("attempt", int(attempt)),
+            ],
+        )?;
+        event = event.row(image);
+    }
+    Ok((id, event))
 }
 
 /// The payment made with an idempotency key, if any.
-pub fn by_idem_key(conn: &Connection, key: &str) -> Result<Option<i64>, StoreError> {
-    Ok(conn
+pub fn by_idem_key(r: &Read<'_>, key: &str) -> Result<Option<i64>, StoreError> {
+    Ok(r
+        .conn()
         .prepare_cached("SELECT id FROM payments WHERE idem_key = ?1")?
         .query_row([key], |r| r.get(0))
         .optional()?)
@@ -159,10 +168,10 @@ pub fn by_idem_key(conn: &Connection, key: &str) -> Result<Option<i64>, StoreErr
 /// The standing (unreversed) payment that settled any of these lines, if
 /// any: who paid it and when, for "Đã chi bởi … lúc …".
 pub fn standing_payment_of_lines(
-    conn: &Connection,
+    r: &Read<'_>,
     entitlement_ids: &[i64],
 ) -> Result<Option<i64>, StoreError> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = r.conn().prepare_cached(
         "SELECT pl.payment_id FROM payment_lines pl
          WHERE pl.entitlement_id = ?1
            AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = pl.payment_id)",
@@ -177,11 +186,12 @@ pub fn standing_payment_of_lines(
 
 /// The standing payment of a person in a period, if any.
 pub fn standing_payment_in_period(
-    conn: &Connection,
+    r: &Read<'_>,
     person_id: i64,
     period: Period,
 ) -> Result<Option<i64>, StoreError> {
-    Ok(conn
+    Ok(r
+        .conn()
         .prepare_cached(
             "SELECT p.id FROM payments p
              JOIN payment_lines pl ON pl.payment_id = p.id
@@ -239,8 +249,8 @@ fn read_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<PaymentRecord> {
     })
 }
 
-fn with_lines(conn: &Connection, mut p: PaymentRecord) -> Result<PaymentRecord, StoreError> {
-    let mut stmt = conn.prepare_cached(
+fn with_lines(r: &Read<'_>, mut p: PaymentRecord) -> Result<PaymentRecord, StoreError> {
+    let mut stmt = r.conn().prepare_cached(
         "SELECT pl.entitlement_id, e.period, e.kind, pl.amount
          FROM payment_lines pl JOIN entitlements e ON e.id = pl.entitlement_id
          WHERE pl.payment_id = ?1 ORDER BY e.period, e.id",
@@ -266,53 +276,67 @@ fn with_lines(conn: &Connection, mut p: PaymentRecord) -> Result<PaymentRecord, 
 }
 
 /// One payment with its lines and reversal.
-pub fn record(conn: &Connection, payment_id: i64) -> Result<Option<PaymentRecord>, StoreError> {
-    let found = conn
+pub fn record(r: &Read<'_>, payment_id: i64) -> Result<Option<PaymentRecord>, StoreError> {
+    let found = r
+        .conn()
         .prepare_cached(&format!("{RECORD_SQL} WHERE p.id = ?1"))?
         .query_row([payment_id], read_record)
         .optional()?;
     match found {
-        Some(p) => Ok(Some(with_lines(conn, p)?)),
+        Some(p) => Ok(Some(with_lines(r, p)?)),
         None => Ok(None),
     }
 }
 
 /// A person's payments made on or after `since_day` (YYYY-MM-DD), newest first.
 pub fn of_person(
-    conn: &Connection,
+    r: &Read<'_>,
     person_id: i64,
     since_day: &str,
 ) -> Result<Vec<PaymentRecord>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
+    let mut stmt = r.conn().prepare_cached(&format!(
         "{RECORD_SQL} WHERE p.person_id = ?1 AND p.day >= ?2 ORDER BY p.paid_at DESC, p.id DESC"
     ))?;
     let rows: Vec<PaymentRecord> = stmt
         .query_map(params![person_id, since_day], read_record)?
         .collect::<Result<_, _>>()?;
-    rows.into_iter().map(|p| with_lines(conn, p)).collect()
+    rows.into_iter().map(|p| with_lines(r, p)).collect()
 }
 
-/// Records the reversal (void) of a payment.
+/// Records the reversal (void) of a payment; returns its id and the
+/// change to log.
 pub fn insert_reversal(
-    conn: &Connection,
+    w: &mut Write<'_>,
     payment_id: i64,
     day: &str,
-    at: &str,
     requested_by: i64,
     approved_by: i64,
     reason: &str,
-) -> Result<i64, StoreError> {
-    conn.execute(
-        "INSERT INTO reversals (payment_id, day, reversed_at, requested_by, approved_by, reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![payment_id, day, at, requested_by, approved_by, reason],
+) -> Result<(i64, Event), StoreError> {
+    let id = w.next_id(Table::Reversals)?;
+    let at = w.at().to_string();
+    let image = w.insert(
+        Table::Reversals,
+        &[
+            ("id", int(id)),
+            ("payment_id", int(payment_id)),
+            ("day", text(day)),
+            ("reversed_at", text(at)),
+            ("requested_by", int(requested_by)),
+            ("approved_by", int(approved_by)),
+            ("reason", text(reason)),
+        ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok((
+        id,
+        Event::new("payment.reverse", "payment", Some(payment_id)).row(image),
+    ))
 }
 
 /// The payment with a receipt number.
-pub fn by_receipt_no(conn: &Connection, receipt_no: &str) -> Result<Option<i64>, StoreError> {
-    Ok(conn
+pub fn by_receipt_no(r: &Read<'_>, receipt_no: &str) -> Result<Option<i64>, StoreError> {
+    Ok(r
+        .conn()
         .prepare_cached("SELECT id FROM payments WHERE receipt_no = ?1")?
         .query_row([receipt_no], |r| r.get(0))
         .optional()?)

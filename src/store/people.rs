@@ -1,8 +1,14 @@
 //! People in the database: lookup, search and the upsert used by imports.
+//!
+//! A person's row is sealed ([`super::rows`]); [`get`], which every payment
+//! and every person screen reads through, refuses a row whose seal does not
+//! match — an ID number changed with another tool pays nobody.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::types::ValueRef;
+use rusqlite::{OptionalExtension, params};
 
-use super::{StoreError, bulk};
+use super::rows::{self, Table, int, opt_text, text};
+use super::{Event, Read, StoreError, Write, bulk};
 use crate::domain::PayMethod;
 use crate::domain::person::{Gender, Person, Status};
 
@@ -35,8 +41,18 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Person> {
     })
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Option<Person>, StoreError> {
-    Ok(conn
+/// A person by id, refused when their row does not match its seal.
+pub fn get(r: &Read<'_>, id: i64) -> Result<Option<Person>, StoreError> {
+    let Some(stored) = rows::read(r.conn(), Table::People, &id.to_string())? else {
+        return Ok(None);
+    };
+    if rows::check(r.keys_for_check(), Table::People, &stored) != rows::MacCheck::Good {
+        return Err(StoreError::Tampered {
+            table: "people",
+            key: id.to_string(),
+        });
+    }
+    Ok(r.conn()
         .prepare_cached(&format!("SELECT {COLUMNS} FROM people WHERE id = ?1"))?
         .query_row([id], read)
         .optional()?)
@@ -44,11 +60,11 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Person>, StoreError> {
 
 /// People whose ID number starts with `digits`, in ID order.
 pub fn by_id_prefix(
-    conn: &Connection,
+    r: &Read<'_>,
     digits: &str,
     limit: usize,
 ) -> Result<Vec<Person>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
+    let mut stmt = r.conn().prepare_cached(&format!(
         "SELECT {COLUMNS} FROM people WHERE id_number >= ?1 AND id_number < ?2 ORDER BY id_number LIMIT ?3"
     ))?;
     let rows = stmt.query_map(params![digits, upper_bound(digits), limit as i64], read)?;
@@ -57,12 +73,12 @@ pub fn by_id_prefix(
 
 /// People whose record code starts with `prefix` (compared upper-case).
 pub fn by_code_prefix(
-    conn: &Connection,
+    r: &Read<'_>,
     prefix: &str,
     limit: usize,
 ) -> Result<Vec<Person>, StoreError> {
     let prefix = prefix.to_uppercase();
-    let mut stmt = conn.prepare_cached(&format!(
+    let mut stmt = r.conn().prepare_cached(&format!(
         "SELECT {COLUMNS} FROM people WHERE record_code >= ?1 AND record_code < ?2 ORDER BY record_code LIMIT ?3"
     ))?;
     let rows = stmt.query_map(params![prefix, upper_bound(&prefix), limit as i64], read)?;
@@ -72,7 +88,7 @@ pub fn by_code_prefix(
 /// People whose folded name has, for every word of `folded_words`, a word
 /// starting with it (in any order): "nguyen lan" finds "Nguyễn Thị Lan".
 pub fn by_name_words(
-    conn: &Connection,
+    r: &Read<'_>,
     folded_words: &[&str],
     limit: usize,
 ) -> Result<Vec<Person>, StoreError> {
@@ -87,7 +103,7 @@ pub fn by_name_words(
     if query.is_empty() {
         return Ok(Vec::new());
     }
-    let mut stmt = conn.prepare_cached(&format!(
+    let mut stmt = r.conn().prepare_cached(&format!(
         "SELECT {COLUMNS} FROM people WHERE id IN
             (SELECT rowid FROM people_names WHERE people_names MATCH ?1 LIMIT ?2)"
     ))?;
@@ -130,22 +146,19 @@ pub struct ListedPerson {
 pub const INSERT_BATCH: usize = 64;
 
 const INSERT_COLUMNS: &str = "id, record_code, full_name, search_key, birth_year, gender, id_number, id_kind,
-    phone, hamlet, address, category, pay_method, account_no, account_bank, first_batch, updated_at";
+    phone, hamlet, address, category, pay_method, account_no, account_bank, first_batch, updated_at,
+    status, status_note, status_since, mac";
 
 /// The id the next new person gets (inside the caller's write
 /// transaction; people are never deleted, so it is also one more than the
 /// number of people on file).
-pub fn next_id(conn: &Connection) -> Result<i64, StoreError> {
-    Ok(
-        conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM people", [], |r| {
-            r.get(0)
-        })?,
-    )
+pub fn next_id(r: &Read<'_>) -> Result<i64, StoreError> {
+    rows::next_id(r.conn(), Table::People)
 }
 
 /// The people on file among `codes` (at most [`INSERT_BATCH`]), by record code.
 pub fn by_record_codes(
-    conn: &Connection,
+    r: &Read<'_>,
     codes: &[&str],
 ) -> Result<std::collections::HashMap<String, Person>, StoreError> {
     if codes.is_empty() {
@@ -155,7 +168,7 @@ pub fn by_record_codes(
         "SELECT {COLUMNS} FROM people WHERE record_code IN ({})",
         vec!["?"; codes.len()].join(",")
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut stmt = r.conn().prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(codes), read)?;
     rows.map(|p| p.map(|p| (p.record_code.clone(), p)))
         .collect::<Result<_, _>>()
@@ -167,24 +180,52 @@ pub fn by_record_codes(
 /// by its unique index.
 pub struct NewPeople<'c> {
     rows: bulk::Rows<'c>,
+    keys: &'c super::KeyRing,
+    owed: &'c std::cell::Cell<usize>,
+    macs: Vec<String>,
+    /// The digest of the new people's ids and seals, in id order.
+    digest: sha2::Sha256,
+    first: Option<i64>,
+    last: i64,
+    count: usize,
 }
 
 impl<'c> NewPeople<'c> {
-    pub fn new(conn: &'c Connection) -> Self {
+    pub fn new(r: &Read<'c>) -> Self {
+        use sha2::Digest;
         NewPeople {
-            rows: bulk::Rows::new(conn, "people", INSERT_COLUMNS, INSERT_BATCH),
+            rows: bulk::Rows::new(r.conn(), "people", INSERT_COLUMNS, INSERT_BATCH),
+            keys: r.keys_for_check(),
+            owed: r.bulk_counter(),
+            macs: Vec::with_capacity(INSERT_BATCH),
+            digest: sha2::Sha256::new(),
+            first: None,
+            last: 0,
+            count: 0,
         }
     }
 
-    /// Writes `list` (at most [`INSERT_BATCH`]) first seen in batch `batch_id`.
+    /// Writes `list` (at most [`INSERT_BATCH`], in increasing id order,
+    /// following the ids written before) first seen in batch `batch_id`.
     pub fn write(
         &mut self,
         list: &[(i64, &ListedPerson)],
         batch_id: i64,
         at: &str,
     ) -> Result<(), StoreError> {
-        let mut values = Vec::with_capacity(list.len() * 17);
+        use sha2::Digest;
+        self.macs.clear();
         for (id, p) in list {
+            let mac = new_person_mac(self.keys, *id, p, batch_id, at);
+            self.digest.update(format!("{id} {mac}\n").as_bytes());
+            self.macs.push(mac);
+            if self.first.is_none() {
+                self.first = Some(*id);
+            }
+            self.last = *id;
+        }
+        let mut values = Vec::with_capacity(list.len() * 21);
+        for ((id, p), mac) in list.iter().zip(&self.macs) {
             values.extend_from_slice(&[
                 bulk::Value::Int(*id),
                 bulk::Value::Text(&p.record_code),
@@ -203,10 +244,88 @@ impl<'c> NewPeople<'c> {
                 p.account_bank.as_deref().into(),
                 bulk::Value::Int(batch_id),
                 bulk::Value::Text(at),
+                bulk::Value::Text("active"),
+                bulk::Value::Null,
+                bulk::Value::Null,
+                bulk::Value::Text(mac),
             ]);
         }
-        self.rows.write(list.len(), &values)
+        self.rows.write(list.len(), &values)?;
+        self.count += list.len();
+        self.owed.set(self.owed.get() + list.len());
+        Ok(())
     }
+
+    /// What the log keeps of the people written: their id range, how many,
+    /// and the digest of their seals (`None` when nobody was added).
+    pub fn summary(self) -> Option<(usize, serde_json::Value)> {
+        use sha2::Digest;
+        let first = self.first?;
+        Some((
+            self.count,
+            serde_json::json!({ "t": "people", "from": first, "to": self.last,
+                                "count": self.count,
+                                "digest": hex::encode(self.digest.finalize()) }),
+        ))
+    }
+}
+
+/// The digest [`NewPeople::summary`] gives, recomputed from `(id, mac)`
+/// pairs in id order (for `verify`).
+pub fn seals_digest<'a>(pairs: impl Iterator<Item = (i64, &'a str)>) -> String {
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    for (id, mac) in pairs {
+        h.update(format!("{id} {mac}\n").as_bytes());
+    }
+    hex::encode(h.finalize())
+}
+
+/// The seal of a person as an import first writes them: the same as
+/// [`rows::seal`] gives for the row read back (a test holds them equal).
+fn new_person_mac(
+    keys: &super::KeyRing,
+    id: i64,
+    p: &ListedPerson,
+    batch_id: i64,
+    at: &str,
+) -> String {
+    fn t(v: Option<&str>) -> ValueRef<'_> {
+        v.map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes()))
+    }
+    // Sorted by column name, as rows::seal orders them.
+    let cols: [(&str, ValueRef<'_>); 20] = [
+        ("account_bank", t(p.account_bank.as_deref())),
+        ("account_no", t(p.account_no.as_deref())),
+        ("address", t(p.address.as_deref())),
+        (
+            "birth_year",
+            p.birth_year
+                .map_or(ValueRef::Null, |y| ValueRef::Integer(i64::from(y))),
+        ),
+        ("category", t(p.category.as_deref())),
+        ("first_batch", ValueRef::Integer(batch_id)),
+        ("full_name", ValueRef::Text(p.full_name.as_bytes())),
+        ("gender", t(p.gender.map(Gender::code))),
+        ("hamlet", t(p.hamlet.as_deref())),
+        ("id", ValueRef::Integer(id)),
+        ("id_kind", t(p.id_kind)),
+        ("id_number", t(p.id_number.as_deref())),
+        (
+            "pay_method",
+            ValueRef::Text(p.pay_method.unwrap_or(PayMethod::Cash).code().as_bytes()),
+        ),
+        ("phone", t(p.phone.as_deref())),
+        ("record_code", ValueRef::Text(p.record_code.as_bytes())),
+        ("search_key", ValueRef::Text(p.search_key.as_bytes())),
+        ("status", ValueRef::Text(b"active")),
+        ("status_note", ValueRef::Null),
+        ("status_since", ValueRef::Null),
+        ("updated_at", ValueRef::Text(at.as_bytes())),
+    ];
+    let key = id.to_string();
+    let mac = rows::mac_of(keys, None, Table::People, &key, cols.into_iter()).unwrap_or_default();
+    format!("{}:{mac}", keys.current_id())
 }
 
 /// The index behind look-up by ID number, exactly as migration 001 makes it.
@@ -218,13 +337,13 @@ pub const ID_NUMBER_INDEX: &str =
 /// several times more than building it afresh from the sorted numbers.
 /// [`rebuild_id_number_index`] puts it back before the transaction ends;
 /// a rollback puts it back by itself.
-pub fn drop_id_number_index(conn: &Connection) -> Result<(), StoreError> {
-    conn.execute_batch("DROP INDEX people_by_id_number")?;
+pub fn drop_id_number_index(w: &Write<'_>) -> Result<(), StoreError> {
+    w.conn().execute_batch("DROP INDEX people_by_id_number")?;
     Ok(())
 }
 
-pub fn rebuild_id_number_index(conn: &Connection) -> Result<(), StoreError> {
-    conn.execute_batch(ID_NUMBER_INDEX)?;
+pub fn rebuild_id_number_index(w: &Write<'_>) -> Result<(), StoreError> {
+    w.conn().execute_batch(ID_NUMBER_INDEX)?;
     Ok(())
 }
 
@@ -278,50 +397,53 @@ pub fn changes(
     out
 }
 
-/// Applies a list's details to a person on file (the caller audits the
-/// changes returned by [`changes`]).
+/// Applies a list's details to a person on file; the caller adds to the
+/// event what changed (see [`changes`]).
 pub fn update_from_list(
-    conn: &Connection,
-    id: i64,
+    w: &mut Write<'_>,
+    person: &Person,
     p: &ListedPerson,
-    at: &str,
-) -> Result<(), StoreError> {
-    conn.prepare_cached(
-        "UPDATE people SET full_name = ?2, search_key = ?3, birth_year = coalesce(?4, birth_year),
-             gender = coalesce(?5, gender),
-             id_kind = CASE WHEN ?6 IS NULL THEN id_kind ELSE ?7 END,
-             id_number = coalesce(?6, id_number),
-             phone = coalesce(?8, phone), hamlet = coalesce(?9, hamlet), address = coalesce(?10, address),
-             category = coalesce(?11, category), pay_method = coalesce(?12, pay_method),
-             account_no = coalesce(?13, account_no), account_bank = coalesce(?14, account_bank),
-             updated_at = ?15
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        p.full_name,
-        p.search_key,
-        p.birth_year,
-        p.gender.map(Gender::code),
-        p.id_number,
-        p.id_kind,
-        p.phone,
-        p.hamlet,
-        p.address,
-        p.category,
-        p.pay_method.map(PayMethod::code),
-        p.account_no,
-        p.account_bank,
-        at,
-    ])?;
-    Ok(())
+) -> Result<Event, StoreError> {
+    let at = w.at().to_string();
+    let mut set: Vec<(&str, rusqlite::types::Value)> = vec![
+        ("full_name", text(&p.full_name)),
+        ("search_key", text(&p.search_key)),
+        ("updated_at", text(at)),
+    ];
+    if let Some(y) = p.birth_year {
+        set.push(("birth_year", int(i64::from(y))));
+    }
+    if let Some(g) = p.gender {
+        set.push(("gender", text(g.code())));
+    }
+    if let Some(n) = &p.id_number {
+        set.push(("id_number", text(n)));
+        set.push(("id_kind", opt_text(p.id_kind)));
+    }
+    for (col, v) in [
+        ("phone", &p.phone),
+        ("hamlet", &p.hamlet),
+        ("address", &p.address),
+        ("category", &p.category),
+        ("account_no", &p.account_no),
+        ("account_bank", &p.account_bank),
+    ] {
+        if let Some(v) = v {
+            set.push((col, text(v)));
+        }
+    }
+    if let Some(m) = p.pay_method {
+        set.push(("pay_method", text(m.code())));
+    }
+    let image = w.update(Table::People, &person.id.to_string(), &set)?;
+    Ok(Event::new("person.update", "person", Some(person.id)).row(image))
 }
 
 /// Adds the people with ids `from..=to` (just written by an import) to
 /// the name search, in one statement: far cheaper than one by one, which
 /// writes the index out at every row.
-pub fn index_names(conn: &Connection, from: i64, to: i64) -> Result<usize, StoreError> {
-    Ok(conn.execute(
+pub fn index_names(w: &Write<'_>, from: i64, to: i64) -> Result<usize, StoreError> {
+    Ok(w.conn().execute(
         "INSERT INTO people_names (rowid, search_key) SELECT id, search_key FROM people WHERE id BETWEEN ?1 AND ?2",
         [from, to],
     )?)
@@ -329,17 +451,23 @@ pub fn index_names(conn: &Connection, from: i64, to: i64) -> Result<usize, Store
 
 /// Sets a person's status, with its reason and the day it applies from.
 pub fn set_status(
-    conn: &Connection,
+    w: &mut Write<'_>,
     id: i64,
     status: Status,
     note: &str,
-    at: &str,
-) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE people SET status = ?2, status_note = ?3, status_since = ?4, updated_at = ?4 WHERE id = ?1",
-        params![id, status.code(), note, at],
+) -> Result<Event, StoreError> {
+    let at = w.at().to_string();
+    let image = w.update(
+        Table::People,
+        &id.to_string(),
+        &[
+            ("status", text(status.code())),
+            ("status_note", text(note)),
+            ("status_since", text(at.clone())),
+            ("updated_at", text(at)),
+        ],
     )?;
-    Ok(())
+    Ok(Event::new("person.status", "person", Some(id)).row(image))
 }
 
 #[cfg(test)]

@@ -2,9 +2,10 @@
 //! authorisation is a new row.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::OptionalExtension;
 
-use super::StoreError;
+use super::rows::{self, Table, int, opt_text, text};
+use super::{Event, Read, StoreError, Write};
 use crate::domain::proxy::Proxy;
 
 const COLUMNS: &str = "id, person_id, kind, full_name, id_number, relationship, document_no, certified_by, valid_from, valid_to";
@@ -33,40 +34,56 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Proxy> {
 }
 
 /// The proxies and guardians of a person, newest first.
-pub fn of_person(conn: &Connection, person_id: i64) -> Result<Vec<Proxy>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
+pub fn of_person(r: &Read<'_>, person_id: i64) -> Result<Vec<Proxy>, StoreError> {
+    let mut stmt = r.conn().prepare_cached(&format!(
         "SELECT {COLUMNS} FROM proxies WHERE person_id = ?1 ORDER BY valid_from DESC, id DESC"
     ))?;
     let rows = stmt.query_map([person_id], read)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Option<Proxy>, StoreError> {
-    Ok(conn
+/// A proxy by id, refused when its row does not match its seal (an ID
+/// number changed with another tool pays nobody).
+pub fn get(r: &Read<'_>, id: i64) -> Result<Option<Proxy>, StoreError> {
+    let Some(stored) = rows::read(r.conn(), Table::Proxies, &id.to_string())? else {
+        return Ok(None);
+    };
+    if rows::check(r.keys_for_check(), Table::Proxies, &stored) != rows::MacCheck::Good {
+        return Err(StoreError::Tampered {
+            table: "proxies",
+            key: id.to_string(),
+        });
+    }
+    Ok(r.conn()
         .prepare_cached(&format!("SELECT {COLUMNS} FROM proxies WHERE id = ?1"))?
         .query_row([id], read)
         .optional()?)
 }
 
-/// Saves a new proxy or guardian (the `id` of `p` is ignored).
-pub fn insert(conn: &Connection, p: &Proxy, created_by: i64, at: &str) -> Result<i64, StoreError> {
-    conn.prepare_cached(
-        "INSERT INTO proxies (person_id, kind, full_name, id_number, relationship, document_no,
-             certified_by, valid_from, valid_to, created_by, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?
-    .execute(params![
-        p.person_id,
-        if p.guardian { "guardian" } else { "proxy" },
-        p.full_name,
-        p.id_number,
-        p.relationship,
-        p.document_no,
-        p.certified_by,
-        p.valid_from.format("%Y-%m-%d").to_string(),
-        p.valid_to.map(|d| d.format("%Y-%m-%d").to_string()),
-        created_by,
-        at,
-    ])?;
-    Ok(conn.last_insert_rowid())
+/// Saves a new proxy or guardian (the `id` of `p` is ignored); returns its
+/// id and the change to log.
+pub fn insert(w: &mut Write<'_>, p: &Proxy, created_by: i64) -> Result<(i64, Event), StoreError> {
+    let id = w.next_id(Table::Proxies)?;
+    let at = w.at().to_string();
+    let image = w.insert(
+        Table::Proxies,
+        &[
+            ("id", int(id)),
+            ("person_id", int(p.person_id)),
+            ("kind", text(if p.guardian { "guardian" } else { "proxy" })),
+            ("full_name", text(&p.full_name)),
+            ("id_number", text(&p.id_number)),
+            ("relationship", text(&p.relationship)),
+            ("document_no", text(&p.document_no)),
+            ("certified_by", text(&p.certified_by)),
+            ("valid_from", text(p.valid_from.format("%Y-%m-%d").to_string())),
+            (
+                "valid_to",
+                opt_text(p.valid_to.map(|d| d.format("%Y-%m-%d").to_string())),
+            ),
+            ("created_by", int(created_by)),
+            ("created_at", text(at)),
+        ],
+    )?;
+    Ok((id, Event::new("proxy.create", "proxy", Some(id)).row(image)))
 }

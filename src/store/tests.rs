@@ -4,57 +4,60 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use super::audit::{self, ChainProblem};
-use super::{Store, StoreError, migrations};
+use super::audit::{self, ChainProblem, Event};
+use super::{Store, StoreError, Who, migrations};
 
 const WAIT: Duration = Duration::from_millis(2000);
 
 fn new_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::create(&dir.path().join("t.db"), WAIT).unwrap();
+    let store = Store::create(&dir.path().join("t.db"), WAIT, None, "2026-11-28").unwrap();
     (dir, store)
+}
+
+fn who() -> Who {
+    Who {
+        at: "2026-11-28T09:00:00+07:00".into(),
+        user_id: None,
+    }
 }
 
 fn append(store: &mut Store, n: i64) {
     store
-        .write(|tx| {
-            audit::append(
-                tx,
-                "2026-11-28T09:00:00+07:00",
-                None,
-                "test",
-                "thing",
-                Some(n),
-                &json!({ "n": n }),
-            )
+        .write(who(), |w| {
+            w.log(Event::new("test", "thing", Some(n)).with(json!({ "n": n })), ())
         })
         .unwrap();
+}
+
+fn walk(store: &Store) -> Vec<ChainProblem> {
+    store.read(|r| audit::walk(r, |_| Ok(()))).unwrap()
 }
 
 #[test]
 fn a_new_database_is_at_the_latest_schema_in_wal_mode() {
     let (_dir, store) = new_store();
     assert_eq!(
-        migrations::version(store.conn()).unwrap(),
+        migrations::version(&store.conn).unwrap(),
         migrations::latest()
     );
     let mode: String = store
-        .conn()
+        .conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
     let sync: i64 = store
-        .conn()
+        .conn
         .query_row("PRAGMA synchronous", [], |r| r.get(0))
         .unwrap();
     assert_eq!(sync, 2, "synchronous=FULL");
     let fk: i64 = store
-        .conn()
+        .conn
         .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
         .unwrap();
     assert_eq!(fk, 1);
     let page: u32 = store
-        .conn()
+        .conn
         .query_row("PRAGMA page_size", [], |r| r.get(0))
         .unwrap();
     assert_eq!(page, super::PAGE_SIZE);
@@ -64,7 +67,7 @@ fn a_new_database_is_at_the_latest_schema_in_wal_mode() {
 fn the_id_number_index_is_made_by_the_first_migration_as_imports_rebuild_it() {
     let (_dir, store) = new_store();
     let sql: String = store
-        .conn()
+        .conn
         .query_row(
             "SELECT sql FROM sqlite_master WHERE name = 'people_by_id_number'",
             [],
@@ -79,11 +82,11 @@ fn a_database_from_a_newer_chitra_is_refused_untouched() {
     let (dir, store) = new_store();
     let path = dir.path().join("t.db");
     store
-        .conn()
+        .conn
         .pragma_update(None, "user_version", 999)
         .unwrap();
     drop(store);
-    match Store::open(&path, WAIT) {
+    match Store::open(&path, WAIT, None) {
         Err(StoreError::NewerSchema {
             found: 999,
             supported,
@@ -100,7 +103,7 @@ fn a_file_that_is_not_a_database_is_named_as_such() {
     let path = dir.path().join("list.xlsx");
     std::fs::write(&path, vec![b'x'; 4096]).unwrap();
     assert!(matches!(
-        Store::open(&path, WAIT),
+        Store::open(&path, WAIT, None),
         Err(StoreError::NotADatabase { .. })
     ));
 }
@@ -109,7 +112,7 @@ fn a_file_that_is_not_a_database_is_named_as_such() {
 fn creating_over_an_existing_file_is_refused() {
     let (dir, _store) = new_store();
     assert!(matches!(
-        Store::create(&dir.path().join("t.db"), WAIT),
+        Store::create(&dir.path().join("t.db"), WAIT, None, "2026-11-28"),
         Err(StoreError::AlreadyExists { .. })
     ));
 }
@@ -119,7 +122,7 @@ fn opening_a_missing_database_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nope.db");
     assert!(matches!(
-        Store::open(&path, WAIT),
+        Store::open(&path, WAIT, None),
         Err(StoreError::Missing { .. })
     ));
     assert!(!path.exists());
@@ -131,16 +134,16 @@ fn the_audit_chain_links_each_row_to_the_last() {
     for n in 1..=3 {
         append(&mut store, n);
     }
-    assert_eq!(audit::verify_chain(store.conn()).unwrap(), vec![]);
-    let head = audit::head(store.conn()).unwrap().unwrap();
+    assert_eq!(walk(&store), vec![]);
+    let head = store.read(audit::head).unwrap().unwrap();
     assert_eq!(head.seq, 3);
     let prev_of_3: String = store
-        .conn()
+        .conn
         .query_row("SELECT prev_hash FROM audit_log WHERE seq = 3", [], |r| {
             r.get(0)
         })
         .unwrap();
-    assert_eq!(Some(prev_of_3), audit::hash_at(store.conn(), 2).unwrap());
+    assert_eq!(Some(prev_of_3), store.read(|r| audit::hash_at(r, 2)).unwrap());
 }
 
 #[test]
@@ -148,12 +151,12 @@ fn the_audit_log_refuses_updates_and_deletes() {
     let (_dir, mut store) = new_store();
     append(&mut store, 1);
     let e = store
-        .conn()
+        .conn
         .execute("UPDATE audit_log SET detail = '{}'", [])
         .unwrap_err();
     assert!(e.to_string().contains("append-only"), "{e}");
     let e = store
-        .conn()
+        .conn
         .execute("DELETE FROM audit_log", [])
         .unwrap_err();
     assert!(e.to_string().contains("append-only"), "{e}");
@@ -162,7 +165,7 @@ fn the_audit_log_refuses_updates_and_deletes() {
 /// Someone with the file and the sqlite3 tool drops the triggers and edits.
 fn tamper(store: &Store, sql: &str) {
     store
-        .conn()
+        .conn
         .execute_batch(&format!(
             "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; {sql}"
         ))
@@ -180,7 +183,7 @@ fn an_edited_audit_row_is_found() {
         "UPDATE audit_log SET detail = '{\"n\":20}' WHERE seq = 2",
     );
     assert_eq!(
-        audit::verify_chain(store.conn()).unwrap(),
+        walk(&store),
         vec![ChainProblem::Edited { seq: 2 }]
     );
 }
@@ -193,7 +196,7 @@ fn a_deleted_audit_row_is_found() {
     }
     tamper(&store, "DELETE FROM audit_log WHERE seq = 3");
     assert_eq!(
-        audit::verify_chain(store.conn()).unwrap(),
+        walk(&store),
         vec![
             ChainProblem::Gap { after: 2, next: 4 },
             ChainProblem::BrokenLink { seq: 4 }
@@ -213,7 +216,7 @@ fn a_rehashed_edit_still_breaks_the_next_link() {
         &store,
         "UPDATE audit_log SET detail = '{\"n\":20}', hash = 'f00d' WHERE seq = 2",
     );
-    let problems = audit::verify_chain(store.conn()).unwrap();
+    let problems = walk(&store);
     assert!(
         problems.contains(&ChainProblem::BrokenLink { seq: 3 }),
         "{problems:?}"
@@ -232,18 +235,62 @@ fn canonical_json_sorts_keys_at_every_level() {
 #[test]
 fn a_failed_write_leaves_nothing_behind() {
     let (_dir, mut store) = new_store();
-    let r: Result<(), StoreError> = store.write(|tx| {
-        audit::append(
-            tx,
-            "2026-11-28T09:00:00+07:00",
-            None,
-            "test",
-            "thing",
-            None,
-            &json!({}),
-        )?;
+    let r: Result<(), StoreError> = store.write(who(), |w| {
+        w.append(Event::new("test", "thing", None))?;
         Err(StoreError::Busy)
     });
     assert!(r.is_err());
-    assert_eq!(audit::head(store.conn()).unwrap(), None);
+    assert_eq!(store.read(audit::head).unwrap(), None);
+}
+
+#[test]
+fn a_row_written_without_its_audit_row_is_not_committed() {
+    let (_dir, mut store) = new_store();
+    let r: Result<(), StoreError> = store.write(who(), |w| {
+        let _image = w.insert(
+            super::rows::Table::Periods,
+            &[
+                ("period", super::rows::text("2026-11")),
+                ("status", super::rows::text("open")),
+                ("opened_at", super::rows::text("2026-11-28T09:00:00+07:00")),
+                ("closed_at", rusqlite::types::Value::Null),
+                ("closed_by", rusqlite::types::Value::Null),
+            ],
+        )?;
+        w.append(Event::new("test", "thing", None))?;
+        w.finish(())
+    });
+    assert!(matches!(r, Err(StoreError::Program { .. })), "{r:?}");
+    let n: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM periods", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0);
+}
+
+#[test]
+fn a_chain_rebuilt_with_plain_hashes_is_found() {
+    let (_dir, mut store) = new_store();
+    for n in 1..=3 {
+        append(&mut store, n);
+    }
+    // Whoever does not hold the key can only guess at a hash: every row
+    // they rewrite is found.
+    tamper(
+        &store,
+        "UPDATE audit_log SET detail = '{\"n\":9}' WHERE seq = 3;
+         UPDATE audit_log SET hash = lower(hex(randomblob(32))) WHERE seq = 3",
+    );
+    assert_eq!(walk(&store), vec![ChainProblem::Edited { seq: 3 }]);
+}
+
+#[test]
+fn the_head_anchor_follows_every_commit() {
+    let (dir, mut store) = new_store();
+    for n in 1..=3 {
+        append(&mut store, n);
+    }
+    let head = store.read(audit::head).unwrap().unwrap();
+    let anchored = super::anchor::read(&dir.path().join("t.db.head"), store.keys());
+    assert_eq!(anchored, super::anchor::Anchor::At(head));
 }

@@ -1,99 +1,134 @@
 //! Users in the database. PIN hashing happens in the service; the store
-//! keeps the hash and the count of wrong PINs.
+//! keeps the hash and the count of wrong PINs. A user row whose seal does
+//! not match (its role or PIN hash changed with another tool) is never
+//! handed out: reading it is an error.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::OptionalExtension;
 
-use super::StoreError;
+use super::rows::{self, MacCheck, Table, int, text};
+use super::{Event, Read, StoreError, Write};
 use crate::domain::user::{Role, User};
 
-const COLUMNS: &str = "id, name, full_name, role, failed_attempts, locked";
-
-fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
-    let role: String = r.get(3)?;
-    Ok(User {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        full_name: r.get(2)?,
-        role: Role::from_code(&role).unwrap_or(Role::Clerk),
-        failed_attempts: r.get(4)?,
-        locked: r.get(5)?,
-    })
+fn from_stored(r: &Read<'_>, s: &rows::Stored) -> Result<(User, String), StoreError> {
+    if rows::check(r.keys_for_check(), Table::Users, s) != MacCheck::Good {
+        return Err(StoreError::Tampered {
+            table: "users",
+            key: s.key.clone(),
+        });
+    }
+    let get_text = |c: &str| match s.columns.get(c) {
+        Some(rusqlite::types::Value::Text(t)) => t.clone(),
+        _ => String::new(),
+    };
+    let get_int = |c: &str| match s.columns.get(c) {
+        Some(rusqlite::types::Value::Integer(i)) => *i,
+        _ => 0,
+    };
+    Ok((
+        User {
+            id: get_int("id"),
+            name: get_text("name"),
+            full_name: get_text("full_name"),
+            role: Role::from_code(&get_text("role")).unwrap_or(Role::Clerk),
+            failed_attempts: get_int("failed_attempts"),
+            locked: get_int("locked") != 0,
+        },
+        get_text("pin_hash"),
+    ))
 }
 
+/// Adds a user; returns its id and the change to log.
 pub fn insert(
-    conn: &Connection,
+    w: &mut Write<'_>,
     name: &str,
     full_name: &str,
     role: Role,
     pin_hash: &str,
-    at: &str,
-) -> Result<i64, StoreError> {
-    conn.execute(
-        "INSERT INTO users (name, full_name, role, pin_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![name, full_name, role.code(), pin_hash, at],
+) -> Result<(i64, Event), StoreError> {
+    let id = w.next_id(Table::Users)?;
+    let at = w.at().to_string();
+    let image = w.insert(
+        Table::Users,
+        &[
+            ("id", int(id)),
+            ("name", text(name)),
+            ("full_name", text(full_name)),
+            ("role", text(role.code())),
+            ("pin_hash", text(pin_hash)),
+            ("failed_attempts", int(0)),
+            ("locked", int(0)),
+            ("created_at", text(at)),
+        ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok((id, Event::new("user.create", "user", Some(id)).row(image)))
 }
 
-pub fn by_name(conn: &Connection, name: &str) -> Result<Option<(User, String)>, StoreError> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {COLUMNS}, pin_hash FROM users WHERE name = ?1"
-        ))?
-        .query_row([name], |r| Ok((read(r)?, r.get(6)?)))
+fn id_by_name(r: &Read<'_>, name: &str) -> Result<Option<i64>, StoreError> {
+    Ok(r.conn()
+        .prepare_cached("SELECT id FROM users WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))
         .optional()?)
 }
 
-pub fn by_id(conn: &Connection, id: i64) -> Result<Option<User>, StoreError> {
-    Ok(conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM users WHERE id = ?1"))?
-        .query_row([id], read)
-        .optional()?)
+/// A user and their PIN hash, by user name.
+pub fn by_name(r: &Read<'_>, name: &str) -> Result<Option<(User, String)>, StoreError> {
+    match id_by_name(r, name)? {
+        Some(id) => by_id_with_hash(r, id),
+        None => Ok(None),
+    }
 }
 
-pub fn all(conn: &Connection) -> Result<Vec<User>, StoreError> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM users ORDER BY name"))?;
-    let rows = stmt.query_map([], read)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+fn by_id_with_hash(r: &Read<'_>, id: i64) -> Result<Option<(User, String)>, StoreError> {
+    match rows::read(r.conn(), Table::Users, &id.to_string())? {
+        Some(s) => Ok(Some(from_stored(r, &s)?)),
+        None => Ok(None),
+    }
 }
 
-pub fn count(conn: &Connection) -> Result<i64, StoreError> {
-    Ok(conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?)
+pub fn by_id(r: &Read<'_>, id: i64) -> Result<Option<User>, StoreError> {
+    Ok(by_id_with_hash(r, id)?.map(|(u, _)| u))
 }
 
-/// Records one more wrong PIN; locks the account when `lock` is set.
-pub fn record_failure(conn: &Connection, id: i64, lock: bool) -> Result<i64, StoreError> {
-    conn.execute(
-        "UPDATE users SET failed_attempts = failed_attempts + 1, locked = max(locked, ?2) WHERE id = ?1",
-        params![id, lock],
+/// Every user, by user name. A user row that does not match its seal is
+/// left out here (`verify` names it); signing in as it is refused.
+pub fn all(r: &Read<'_>) -> Result<Vec<User>, StoreError> {
+    let mut out = Vec::new();
+    rows::each(r.conn(), Table::Users, |s| {
+        if let Ok((u, _)) = from_stored(r, &s) {
+            out.push(u);
+        }
+        Ok(())
+    })?;
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(out)
+}
+
+pub fn count(r: &Read<'_>) -> Result<i64, StoreError> {
+    Ok(r
+        .conn()
+        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))?)
+}
+
+/// Sets the count of wrong PINs and the lock.
+pub fn set_failures(
+    w: &mut Write<'_>,
+    id: i64,
+    failed_attempts: i64,
+    locked: bool,
+    action: &str,
+) -> Result<Event, StoreError> {
+    let image = w.update(
+        Table::Users,
+        &id.to_string(),
+        &[
+            ("failed_attempts", int(failed_attempts)),
+            ("locked", int(i64::from(locked))),
+        ],
     )?;
-    Ok(conn.query_row(
-        "SELECT failed_attempts FROM users WHERE id = ?1",
-        [id],
-        |r| r.get(0),
-    )?)
+    Ok(Event::new(action, "user", Some(id)).row(image))
 }
 
-pub fn reset_failures(conn: &Connection, id: i64) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE users SET failed_attempts = 0 WHERE id = ?1 AND failed_attempts <> 0",
-        [id],
-    )?;
-    Ok(())
-}
-
-pub fn set_locked(conn: &Connection, id: i64, locked: bool) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE users SET locked = ?2, failed_attempts = CASE WHEN ?2 THEN failed_attempts ELSE 0 END WHERE id = ?1",
-        params![id, locked],
-    )?;
-    Ok(())
-}
-
-pub fn set_pin_hash(conn: &Connection, id: i64, pin_hash: &str) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE users SET pin_hash = ?2 WHERE id = ?1",
-        params![id, pin_hash],
-    )?;
-    Ok(())
+pub fn set_pin_hash(w: &mut Write<'_>, id: i64, pin_hash: &str) -> Result<Event, StoreError> {
+    let image = w.update(Table::Users, &id.to_string(), &[("pin_hash", text(pin_hash))])?;
+    Ok(Event::new("user.pin_change", "user", Some(id)).row(image))
 }

@@ -1,11 +1,13 @@
-//! Vietnamese text: Unicode normalisation, search folding, collation and
-//! sanitising of text that comes from files or users.
+//! Vietnamese text: Unicode normalisation, search folding, collation,
+//! sanitising of text that comes from files or users, and laying text out
+//! in terminal columns.
 //!
 //! Everything that enters chitra passes through here, so that the rest of the
 //! program can assume NFC text with no control or bidi characters.
 
 pub mod collate;
 pub mod fold;
+pub mod layout;
 pub mod normalize;
 pub mod sanitize;
 

@@ -211,3 +211,23 @@ pub fn three() -> Vec<Row<'static>> {
         },
     ]
 }
+
+/// A test's own connection to the database file, as an outside observer
+/// (or an attacker with `sqlite3`) would have: chitra never hands one out.
+pub trait Peek {
+    fn conn(&self) -> rusqlite::Connection;
+}
+
+impl Peek for chitra::store::Store {
+    fn conn(&self) -> rusqlite::Connection {
+        let c = rusqlite::Connection::open(self.path()).expect("open the database file");
+        c.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+        c
+    }
+}
+
+/// Today in the office's time zone: the day the program itself uses.
+pub fn office_today(office: &Office) -> chrono::NaiveDate {
+    use chitra::service::{Clock, SystemClock};
+    SystemClock::for_office(&office.config).today()
+}

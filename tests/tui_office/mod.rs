@@ -154,61 +154,73 @@ pub fn payments_of(office: &Office, id_number: &str) -> Vec<PaymentRecord> {
     file_of(office, id_number).payments
 }
 
-/// Marks a person deceased, as a decrease list will (decrease lists are not
-/// imported yet, so the test writes the row directly).
+/// The id of the person with `record_code`.
+fn id_of_code(svc: &Service, record_code: &str) -> i64 {
+    let found = svc.search(record_code, 5).unwrap();
+    found
+        .hits
+        .iter()
+        .find(|h| h.person.record_code == record_code)
+        .unwrap_or_else(|| panic!("{record_code} on file"))
+        .person
+        .id
+}
+
+/// Marks a person deceased, as the supervisor does when a death is
+/// reported at the counter.
 pub fn mark_deceased(office: &Office, record_code: &str) {
-    let svc = office.service();
-    svc.store()
-        .conn()
-        .execute(
-            "UPDATE people SET status = 'deceased', status_note = 'Giấy báo tử số 15/2026', \
-             status_since = '20/10/2026' WHERE record_code = ?1",
-            [record_code],
-        )
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let id = id_of_code(&svc, record_code);
+    svc.set_person_status(
+        &boss,
+        id,
+        chitra::domain::person::Status::Deceased,
+        "Giấy báo tử số 15/2026",
+    )
+    .unwrap();
+}
+
+/// Changes a row as no screen would (a name no list would pass), through
+/// the store's sealed and logged path.
+fn rewrite(office: &Office, record_code: &str, changes: &[(&str, rusqlite::types::Value)]) {
+    let mut svc = office.service();
+    let id = id_of_code(&svc, record_code);
+    let who = svc.who(None);
+    chitra::store::testing::rewrite(svc.store_mut(), who, "people", &id.to_string(), changes)
         .unwrap();
 }
 
-/// Gives a person a name no list would pass (an older database, another
-/// tool), written to the store directly.
+/// Gives a person a name no list would pass.
 pub fn rename_directly(office: &Office, record_code: &str, name: &str) {
-    let svc = office.service();
-    svc.store()
-        .conn()
-        .execute(
-            "UPDATE people SET full_name = ?1 WHERE record_code = ?2",
-            [name, record_code],
-        )
-        .unwrap();
+    rewrite(
+        office,
+        record_code,
+        &[("full_name", rusqlite::types::Value::Text(name.to_string()))],
+    );
 }
 
-/// Writes a reversal row directly, as an older database may hold one: the
-/// payment stays, marked, and its lines are unpaid again. (Voids through
-/// the screens are tested in tui_day.)
+/// Voids a payment: the clerk asks, the supervisor approves.
 pub fn void_directly(office: &Office, receipt_no: &str, reason: &str) {
-    let svc = office.service();
-    svc.store()
-        .conn()
-        .execute(
-            "INSERT INTO reversals (payment_id, day, reversed_at, requested_by, approved_by, reason) \
-             SELECT p.id, '2026-11-10', '2026-11-10T10:30:00+07:00', \
-                    (SELECT id FROM users WHERE name = 'gdv1'), \
-                    (SELECT id FROM users WHERE name = 'truong'), ?2 \
-             FROM payments p WHERE p.receipt_no = ?1",
-            [receipt_no, reason],
-        )
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let approval = svc
+        .approval_by_another(&clerk, SUPERVISOR.0, SUPERVISOR.1)
+        .unwrap();
+    svc.void_payment(&clerk, receipt_no, reason, &approval)
         .unwrap();
 }
 
 /// Takes a person's ID number off the file (an older list without it).
 pub fn remove_id_directly(office: &Office, record_code: &str) {
-    let svc = office.service();
-    svc.store()
-        .conn()
-        .execute(
-            "UPDATE people SET id_number = NULL, id_kind = NULL WHERE record_code = ?1",
-            [record_code],
-        )
-        .unwrap();
+    rewrite(
+        office,
+        record_code,
+        &[
+            ("id_number", rusqlite::types::Value::Null),
+            ("id_kind", rusqlite::types::Value::Null),
+        ],
+    );
 }
 
 /// An app on the office's database at the sign-in screen.

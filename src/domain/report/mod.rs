@@ -12,13 +12,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::payment::PayMethod;
 use super::{Money, Period};
 
 /// How many, and how much.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     pub count: i64,
     pub amount: Money,
@@ -65,7 +65,7 @@ pub struct ReversalFact {
 }
 
 /// Kinds of cash handed between the supervisor and a drawer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MoveKind {
     /// The opening float.
@@ -105,7 +105,7 @@ pub struct MoveFact {
 }
 
 /// A clerk's blind count of their drawer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountFact {
     pub clerk_id: i64,
     pub at: String,
@@ -116,10 +116,16 @@ pub struct CountFact {
     pub expected: Money,
     pub difference: Money,
     pub reason: Option<String>,
+    /// Who made the count: the clerk, or a supervisor finishing an
+    /// earlier day the clerk left uncounted.
+    pub counted_by: i64,
+    /// Why no count could be made (a supervisor's record for an earlier
+    /// day): the drawer was not counted and its difference is not known.
+    pub not_counted: Option<String>,
 }
 
 /// People still owed in an open period, at the time of the report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnpaidFact {
     pub period: Period,
     pub people: i64,
@@ -127,27 +133,33 @@ pub struct UnpaidFact {
 }
 
 /// A user named in the report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Staff {
     pub name: String,
     pub full_name: String,
 }
 
 /// The audit head sealed by a close.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Seal {
     pub seq: i64,
     pub hash: String,
 }
 
 /// A closed day's record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClosedFact {
     pub at: String,
     pub by: String,
     pub seal: Seal,
     /// The totals stored when the day was closed.
     pub totals: String,
+    /// The seal printed for the supervisor to sign ("XXXX-XXXX-XXXX-XXXX").
+    pub code: String,
+    /// The seal of the closed day before, which this one includes.
+    pub prev_code: Option<String>,
+    /// The file name of the day's backup.
+    pub backup: String,
 }
 
 /// Everything about a day the report is computed from.
@@ -169,7 +181,7 @@ pub struct DayFacts {
 }
 
 /// One clerk's day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClerkDay {
     pub user_id: i64,
     pub name: String,
@@ -186,6 +198,9 @@ pub struct ClerkDay {
     pub count: Option<CountFact>,
     /// First and last receipt number of the day.
     pub receipts: Option<(String, String)>,
+    /// The expected cash is not shown: the drawer is not counted yet.
+    #[serde(default)]
+    pub expected_hidden: bool,
 }
 
 impl ClerkDay {
@@ -193,10 +208,24 @@ impl ClerkDay {
     pub fn drawer_opened(&self) -> bool {
         self.float > Money::ZERO || self.issued > Money::ZERO || self.cash_paid > Money::ZERO
     }
+
+    /// Any cash went through the drawer today, or it was counted.
+    pub fn drawer_used(&self) -> bool {
+        self.count.is_some()
+            || [
+                self.float,
+                self.issued,
+                self.returned,
+                self.cash_paid,
+                self.cash_voided,
+            ]
+            .iter()
+            .any(|m| !m.is_zero())
+    }
 }
 
 /// A missing run of receipt numbers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Gap {
     pub office: String,
     pub year: i32,
@@ -205,17 +234,19 @@ pub struct Gap {
 }
 
 /// Why a day cannot be closed yet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Blocker {
     /// A drawer was opened but not counted.
     NotCounted { clerk: String },
     /// A count differs and no reason was given.
     NoReason { clerk: String, difference: Money },
+    /// An earlier day with activity is still open ("YYYY-MM-DD").
+    EarlierDayOpen { day: String },
 }
 
 /// A voided payment, for the report's list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VoidLine {
     pub receipt_no: String,
     pub amount: Money,
@@ -227,7 +258,7 @@ pub struct VoidLine {
 }
 
 /// The numbers a close stores and `verify` recomputes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayTotals {
     pub payments: Tally,
     pub voids: Tally,
@@ -241,7 +272,7 @@ pub struct DayTotals {
 }
 
 /// The day report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayReport {
     pub day: String,
     pub clerks: Vec<ClerkDay>,
@@ -257,7 +288,7 @@ pub struct DayReport {
 }
 
 /// A payment in the report's list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PaymentLine {
     pub receipt_no: String,
     pub paid_at: String,
@@ -268,13 +299,57 @@ pub struct PaymentLine {
     pub voided: bool,
 }
 
+/// Hides what a drawer should hold until it is counted (the blind count):
+/// an uncounted drawer's expected cash reads as zero and is marked hidden,
+/// and the day's expected cash counts only the drawers already counted.
+pub fn hide_uncounted(report: &mut DayReport) {
+    if report.closed.is_some() {
+        return;
+    }
+    let mut expected = Money::ZERO;
+    for c in &mut report.clerks {
+        match &c.count {
+            Some(n) if n.not_counted.is_none() => expected = expected + c.expected,
+            Some(_) => {}
+            None => {
+                c.expected = Money::ZERO;
+                c.expected_hidden = true;
+                report.totals.drawers.remove(&c.name);
+            }
+        }
+    }
+    report.totals.cash_expected = expected;
+}
+
 impl DayReport {
     /// Cash counted minus cash expected, over the counted drawers.
     pub fn difference(&self) -> Money {
         self.clerks
             .iter()
-            .filter_map(|c| c.count.as_ref().map(|n| n.difference))
+            .filter_map(|c| c.count.as_ref())
+            .filter(|n| n.not_counted.is_none())
+            .map(|n| n.difference)
             .sum()
+    }
+
+    /// What the drawers counted so far should hold. A drawer's expected
+    /// cash is shown to nobody before its count (the count is blind), so
+    /// the office's figure beside the cash counted leaves uncounted drawers
+    /// out; once every drawer is counted it is `totals.cash_expected`.
+    pub fn counted_expected(&self) -> Money {
+        self.clerks
+            .iter()
+            .filter(|c| c.count.is_some())
+            .map(|c| c.expected)
+            .sum()
+    }
+
+    /// How many drawers were used today and are not counted yet.
+    pub fn uncounted_drawers(&self) -> usize {
+        self.clerks
+            .iter()
+            .filter(|c| c.drawer_used() && c.count.is_none())
+            .count()
     }
 
     /// The totals in the canonical text a close stores.
@@ -314,6 +389,7 @@ pub fn compute(facts: &DayFacts) -> DayReport {
                 cash_voided: Money::ZERO,
                 expected: Money::ZERO,
                 count: None,
+                expected_hidden: false,
                 receipts: None,
             }
         })
@@ -397,6 +473,9 @@ pub fn compute(facts: &DayFacts) -> DayReport {
         c.expected = c.float + c.issued - c.returned - c.cash_paid + c.cash_voided;
         let opened = c.drawer_opened();
         match &c.count {
+            // A supervisor recorded why no count could be made: nothing
+            // was counted and the difference is not known.
+            Some(n) if n.not_counted.is_some() => {}
             Some(n) => {
                 totals.cash_counted = totals.cash_counted + n.counted;
                 if !n.difference.is_zero()

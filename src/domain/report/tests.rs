@@ -86,6 +86,8 @@ fn facts() -> DayFacts {
             expected: m(2_711_000),
             difference: Money::ZERO,
             reason: None,
+            counted_by: 2,
+            not_counted: None,
         }],
         staff,
         last_seq_before: last,

@@ -3,15 +3,29 @@
 use crate::i18n::{Lang, lang};
 
 /// verify found nothing wrong: what it checked.
-pub fn verify_ok(audit_rows: i64, payments: i64, closed_days: usize, batches: usize) -> String {
+pub fn verify_ok(v: &crate::service::verify::Verification) -> String {
+    let (rows, audit, pays, days, batches) = (
+        v.rows_checked,
+        v.audit_rows,
+        v.payments,
+        v.closed_days,
+        v.batches,
+    );
     match lang() {
         Lang::Vi => format!(
-            "OK — {audit_rows} dòng nhật ký nối liền, {payments} lần chi khớp nhật ký, {closed_days} ngày đã khóa sổ khớp, {batches} lô nhập nguyên vẹn."
+            "OK — {audit} dòng nhật ký nối liền và đúng chữ ký; {rows} dòng dữ liệu (trong đó {pays} lần chi) khớp nhật ký; {days} ngày đã khóa sổ khớp mã niêm phong; {batches} lô nhập nguyên vẹn."
         ),
         Lang::En => format!(
-            "OK — {audit_rows} audit rows chained, {payments} payments match the log, {closed_days} closed days match, {batches} import batches intact."
+            "OK — {audit} audit rows chained and signed; {rows} rows ({pays} payments) match the log; {days} closed days match their seals; {batches} import batches intact."
         ),
     }
+}
+
+/// What the last seal covers (see [`crate::i18n::verify::coverage`]).
+pub fn verify_coverage(v: &crate::service::verify::Verification) -> Option<String> {
+    v.coverage
+        .as_ref()
+        .map(|c| crate::i18n::verify::coverage(c, lang() == Lang::Vi))
 }
 
 /// verify found problems.

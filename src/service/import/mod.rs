@@ -23,7 +23,7 @@ use crate::import::record::RowProblem;
 use crate::import::source::{self, SourceError};
 use crate::import::synonyms::Synonyms;
 use crate::import::table::{self, TableError};
-use crate::store::{Finish, imports};
+use crate::store::imports;
 
 /// The kind of list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -182,7 +182,7 @@ impl Service {
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default();
         let sha = file_sha256(path).map_err(ImportError::Source)?;
-        if let Some(batch) = imports::by_sha256(self.store.conn(), &sha)? {
+        if let Some(batch) = self.store.read(|r| imports::by_sha256(r, &sha))? {
             return Err(ImportError::AlreadyImported { file, batch }.into());
         }
         let synonyms = Synonyms::with_overrides(&self.config.import.headers)
@@ -198,16 +198,16 @@ impl Service {
             }
             (None, None) => return Err(ImportError::NoPeriod { file }.into()),
         };
-        let conn = self.store.conn();
-        if imports::period_closed(conn, period)? == Some(true) {
+        let (closed, monthly) = self.store.read(|r| {
+            Ok::<_, Error>((imports::period_closed(r, period)?, imports::monthly_of(r, period)?))
+        })?;
+        if closed == Some(true) {
             return Err(ImportError::PeriodClosed { period }.into());
         }
-        if let Some(batch) = imports::monthly_of(conn, period)? {
+        if let Some(batch) = monthly {
             return Err(ImportError::MonthlyExists { period, batch }.into());
         }
 
-        let at = self.stamp();
-        let user_id = session.user.id;
         let mut report = ImportReport {
             file: file.clone(),
             sha256: sha.clone(),
@@ -235,20 +235,18 @@ impl Service {
             sha: &sha,
             kind: opts.kind,
             period,
-            at: &at,
-            user_id,
         };
         let dry_run = opts.dry_run;
         // A big list touches every page of the people and line tables.
         self.store.set_cache_mib(IMPORT_CACHE_MIB)?;
-        let result = self.store.write_or_rollback(|tx| {
-            run(tx, &ctx, &mut tbl, &mut report, progress)?;
-            let finish = if dry_run || report.is_rejected() {
-                Finish::Rollback
+        let who = self.who(Some(session.user.id));
+        let result = self.store.write(who, |w| {
+            run(w, &ctx, &mut tbl, &mut report, progress)?;
+            if dry_run || report.is_rejected() {
+                Ok::<_, Error>(w.roll_back(()))
             } else {
-                Finish::Commit
-            };
-            Ok::<_, Error>(((), finish))
+                Ok(w.finish(())?)
+            }
         });
         self.store.set_cache_mib(crate::store::CACHE_MIB)?;
         result?;

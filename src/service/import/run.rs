@@ -15,7 +15,7 @@ use crate::import::source::{self, SourceError};
 use crate::import::table::{self, TableRow};
 use crate::service::Error;
 use crate::store::people::ListedPerson;
-use crate::store::{audit, imports, people};
+use crate::store::{Write, imports, people};
 
 /// What one import run writes with.
 pub(super) struct Run<'a> {
@@ -23,8 +23,6 @@ pub(super) struct Run<'a> {
     pub(super) sha: &'a str,
     pub(super) kind: ListKind,
     pub(super) period: Period,
-    pub(super) at: &'a str,
-    pub(super) user_id: i64,
 }
 
 /// What the reading thread hands to the writing thread. Almost every event
@@ -54,7 +52,7 @@ const BATCH: usize = 512;
 /// being written after a rejection, so duplicates are still found; the
 /// caller rolls everything back when anything was rejected.
 pub(super) fn run<I>(
-    tx: &rusqlite::Connection,
+    w: &mut Write<'_>,
     ctx: &Run<'_>,
     tbl: &mut table::Table<I>,
     report: &mut ImportReport,
@@ -64,24 +62,32 @@ where
     I: Iterator<Item = Result<source::SheetRow, SourceError>> + Send,
     table::Table<I>: Iterator<Item = Result<TableRow, SourceError>> + Send,
 {
-    imports::ensure_period(tx, ctx.period, ctx.at)?;
-    let batch_id = imports::next_batch_id(tx)?;
-    imports::insert_batch(
-        tx,
+    if let Some(event) = imports::ensure_period(w, ctx.period)? {
+        w.append(event)?;
+    }
+    let at = w.at().to_string();
+    let user_id = w.who().user_id.unwrap_or_default();
+    let batch_id = imports::next_batch_id(w)?;
+    let batch_event = imports::insert_batch(
+        w,
         &imports::NewBatch {
             id: batch_id,
             file_name: ctx.file,
             sha256: ctx.sha,
             kind: ctx.kind.code(),
             period: ctx.period,
-            imported_by: ctx.user_id,
-            imported_at: ctx.at,
+            imported_by: user_id,
+            imported_at: &at,
         },
     )?;
-    let next_person = people::next_id(tx)?;
+    let next_person = people::next_id(w)?;
+    let next_line = imports::next_line_id(w)?;
+    let new_people = people::NewPeople::new(w);
+    let new_lines = imports::NewLines::new(w, ctx.period, batch_id);
     let mut writer = Writer {
-        tx,
+        w,
         ctx,
+        at: &at,
         columns: tbl.layout().columns.clone(),
         batch_id,
         line: String::new(),
@@ -91,11 +97,12 @@ where
         ids: HashMap::new(),
         people_before: next_person - 1,
         next_person,
-        next_line: imports::next_line_id(tx)?,
+        next_line,
+        lines_written: 0,
         id_index_dropped: false,
         total_row: None,
-        new_people: people::NewPeople::new(tx),
-        new_lines: imports::NewLines::new(tx, ctx.period, batch_id),
+        new_people,
+        new_lines,
     };
     writer.maybe_drop_id_index()?;
     std::thread::scope(|scope| -> Result<(), Error> {
@@ -169,12 +176,18 @@ where
     writer.codes = SeenCodes::new();
     writer.ids = HashMap::new();
     if writer.id_index_dropped {
-        people::rebuild_id_number_index(tx)?;
+        people::rebuild_id_number_index(writer.w)?;
     }
-    people::index_names(tx, writer.people_before + 1, writer.next_person - 1)?;
+    people::index_names(writer.w, writer.people_before + 1, writer.next_person - 1)?;
     let lines_digest = hex::encode(writer.digest.finalize_reset());
-    imports::insert_totals(
-        tx,
+    let Writer {
+        w,
+        new_people,
+        lines_written,
+        ..
+    } = writer;
+    let totals_event = imports::insert_totals(
+        w,
         batch_id,
         &imports::Totals {
             rows: report.rows as i64,
@@ -188,28 +201,28 @@ where
         .iter()
         .map(|(k, m)| (k.code(), m.dong()))
         .collect();
-    audit::append(
-        tx,
-        ctx.at,
-        Some(ctx.user_id),
-        "import.commit",
-        "import_batch",
-        Some(batch_id),
-        &json!({
+    let event = imports::committed(
+        batch_id,
+        new_people.summary(),
+        lines_written,
+        &lines_digest,
+        vec![batch_event, totals_event],
+    );
+    w.append(event.with(json!({
             "file": ctx.file, "sha256": ctx.sha, "kind": ctx.kind.code(), "period": ctx.period.to_string(),
             "rows": report.rows, "people": report.people, "new_people": report.new_people,
             "updated_people": report.updated_people, "total": report.total.dong(),
             "per_kind": per_kind, "lines_digest": lines_digest,
-        }),
-    )?;
+    })))?;
     report.batch_id = Some(batch_id);
     Ok(())
 }
 
 /// The writing half of an import.
-struct Writer<'a> {
-    tx: &'a rusqlite::Connection,
+struct Writer<'a, 's> {
+    w: &'a mut Write<'s>,
     ctx: &'a Run<'a>,
+    at: &'a str,
     /// The table's columns, to name a column in a message.
     columns: Vec<table::Column>,
     batch_id: i64,
@@ -230,11 +243,13 @@ struct Writer<'a> {
     /// is the only writer, so ids are given here, not read back.
     next_person: i64,
     next_line: i64,
+    /// Lines written so far (the commit's event accounts for them).
+    lines_written: usize,
     /// Whether the ID-number index is dropped until the end of the run.
     id_index_dropped: bool,
     total_row: Option<table::DataRow>,
-    new_people: people::NewPeople<'a>,
-    new_lines: imports::NewLines<'a>,
+    new_people: people::NewPeople<'s>,
+    new_lines: imports::NewLines<'s>,
 }
 
 /// New people after which a run drops the ID-number index and builds it
@@ -248,7 +263,7 @@ fn rebuild_id_index(before: i64, added: i64) -> bool {
     before == 0 || (added >= REBUILD_ID_INDEX_AFTER && added * 4 >= before)
 }
 
-impl Writer<'_> {
+impl Writer<'_, '_> {
     fn take(&mut self, event: Event, report: &mut ImportReport) -> Result<(), Error> {
         let (number, read, warnings) = match event {
             Event::Total(row) => {
@@ -302,13 +317,12 @@ impl Writer<'_> {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let tx = self.tx;
-        let at = self.ctx.at;
+        let at = self.at;
         let rows = std::mem::take(&mut self.pending);
         // Only a database that had people before this list can know anyone.
         let mut known = if self.people_before > 0 {
             let codes: Vec<&str> = rows.iter().map(|r| r.person.record_code.as_str()).collect();
-            people::by_record_codes(tx, &codes)?
+            people::by_record_codes(self.w, &codes)?
         } else {
             HashMap::new()
         };
@@ -318,11 +332,12 @@ impl Writer<'_> {
             // The same record code earlier in this list: its person is
             // already written (new) or touched (known).
             let code = listed.person.record_code.as_str();
+            let w = &*self.w;
             let first = self.codes.first_row(code, |person| {
                 let person = i64::from(person);
                 Ok(match new.binary_search_by_key(&person, |(id, _)| *id) {
                     Ok(at) => Some(new[at].1.record_code.clone()),
-                    Err(_) => people::get(tx, person)?.map(|p| p.record_code),
+                    Err(_) => people::get(w, person)?.map(|p| p.record_code),
                 })
             })?;
             if let Some(first_row) = first {
@@ -375,6 +390,7 @@ impl Writer<'_> {
         let first_line = self.next_line;
         self.new_lines.write(first_line, &lines)?;
         self.next_line += lines.len() as i64;
+        self.lines_written += lines.len();
         // The digest follows line ids, as `recompute_digest` reads them.
         for (i, l) in lines.iter().enumerate() {
             self.line.clear();
@@ -401,7 +417,7 @@ impl Writer<'_> {
     fn maybe_drop_id_index(&mut self) -> Result<(), Error> {
         let added = self.next_person - 1 - self.people_before;
         if !self.id_index_dropped && rebuild_id_index(self.people_before, added) {
-            people::drop_id_number_index(self.tx)?;
+            people::drop_id_number_index(self.w)?;
             self.id_index_dropped = true;
         }
         Ok(())
@@ -416,8 +432,6 @@ impl Writer<'_> {
         existing: crate::domain::person::Person,
         report: &mut ImportReport,
     ) -> Result<bool, Error> {
-        let tx = self.tx;
-        let at = self.ctx.at;
         if !existing.is_payable() {
             report.reject(RowProblem {
                 place: Place {
@@ -431,19 +445,13 @@ impl Writer<'_> {
         let changes = people::changes(&existing, &listed.person);
         if !changes.is_empty() {
             report.updated_people += 1;
-            people::update_from_list(tx, existing.id, &listed.person, at)?;
+            let event = people::update_from_list(self.w, &existing, &listed.person)?;
             let detail: Vec<_> = changes
                 .iter()
                 .map(|(c, old, new)| json!({ "field": c, "old": old, "new": new }))
                 .collect();
-            audit::append(
-                tx,
-                at,
-                Some(self.ctx.user_id),
-                "person.update",
-                "person",
-                Some(existing.id),
-                &json!({ "batch": self.batch_id, "row": listed.row, "changes": detail }),
+            self.w.append(
+                event.with(json!({ "batch": self.batch_id, "row": listed.row, "changes": detail })),
             )?;
         }
         Ok(true)

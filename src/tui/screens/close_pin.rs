@@ -56,11 +56,11 @@ impl ClosePin {
             return Nav::Back(Outcome::Cancelled);
         };
         let pin = self.form.take(0);
-        match ctx.service.close_day(&session, &pin, &self.day) {
+        match ctx.service.close_day(&session, &pin, &self.day, false) {
             Ok(closed) => {
                 ctx.info(strings::day_closed(&labels::date(&self.day)));
                 Nav::Back(Outcome::DayClosed {
-                    backup: closed.backup,
+                    backup: Ok(closed.backup),
                 })
             }
             Err(e @ Error::Auth(AuthError::Locked { .. })) => {

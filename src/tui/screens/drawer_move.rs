@@ -118,11 +118,20 @@ impl DrawerMove {
             .drawer_move(&session, &self.user.name, &pin, self.kind, amount, &note)
         {
             Ok(()) => {
-                ctx.info(strings::moved(
+                let done = strings::moved(
                     self.kind,
                     &amount.to_string(),
                     &for_display(&self.user.full_name),
-                ));
+                );
+                // A float opens a new day: an earlier one left open is said now.
+                let notice = (self.kind == MoveKind::Float)
+                    .then(|| ctx.service.open_days().ok())
+                    .flatten()
+                    .and_then(|d| strings::open_days_notice(&d));
+                match notice {
+                    Some(n) => ctx.error(&format!("{done} {n}")),
+                    None => ctx.info(done),
+                }
                 Nav::Back(Outcome::Done)
             }
             Err(e) => {

@@ -197,7 +197,8 @@ impl Drawers {
 
 fn load(ctx: &mut Ctx) -> Option<(Vec<User>, DayReport)> {
     let today = ctx.service.today().format("%Y-%m-%d").to_string();
-    let users = ctx.service.list_users().and_then(|users| {
+    let session = ctx.session.clone()?;
+    let users = ctx.service.list_users(&session).and_then(|users| {
         let report = ctx.service.day_report(&today)?;
         Ok((users, report))
     });

@@ -60,7 +60,18 @@ impl SignIn {
         let pin = self.form.take(PIN);
         match ctx.service.sign_in(&name, &pin) {
             Ok(session) => {
-                ctx.info(welcome(&session.user.full_name));
+                let text = welcome(&session.user.full_name);
+                // An earlier day left open comes first; else the drawer's state.
+                match ctx.service.open_days().map(|d| strings::open_days_notice(&d)) {
+                    Ok(Some(notice)) => ctx.error(&format!("{text} {notice}")),
+                    _ => match ctx.service.drawer_state(&session) {
+                        Ok((opened, count)) => ctx.info(format!(
+                            "{text} {}",
+                            strings::drawer_state_line(opened, count.is_some())
+                        )),
+                        Err(_) => ctx.info(text),
+                    },
+                }
                 *ctx.session = Some(session);
                 Nav::reset(Counter::new())
             }

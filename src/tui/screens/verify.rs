@@ -51,11 +51,13 @@ impl VerifyView {
         let mut out = Vec::new();
         match &self.result {
             Err(problem) => say(&mut out, problem, theme.error()),
-            Ok(v) if v.ok() => say(
-                &mut out,
-                &strings::verify_ok(v.audit_rows, v.payments, v.closed_days, v.batches),
-                theme.heading(),
-            ),
+            Ok(v) if v.ok() => {
+                say(&mut out, &strings::verify_ok(v), theme.heading());
+                if let Some(c) = strings::verify_coverage(v) {
+                    out.push(Line::raw(""));
+                    say(&mut out, &c, theme.text());
+                }
+            }
             Ok(v) => {
                 say(
                     &mut out,
@@ -81,7 +83,7 @@ fn say(out: &mut Vec<Line<'static>>, text: &str, style: Style) {
 }
 
 fn check(ctx: &mut Ctx) -> Result<Verification, String> {
-    ctx.service.verify().map_err(|e| e.to_string())
+    ctx.service.verify(&[]).map_err(|e| e.to_string())
 }
 
 impl Screen for VerifyView {

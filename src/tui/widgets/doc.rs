@@ -1,19 +1,28 @@
 //! A document of lines that is taller than the screen: drawn from a given
-//! line, with a mark at the bottom when more follows. The person's screen
-//! and the receipt view use it; ↑/↓/PgUp/PgDn change the first line shown.
+//! line, with a mark at the bottom when more follows. The report screens,
+//! the person's screen and the receipt view use it; ↑/↓/PgUp/PgDn change
+//! the first line shown.
 //!
 //! The screen keeps the first line ([`Scroll`]); drawing clamps it so the
-//! last page is never half empty. Nothing here knows what the lines say.
+//! last page is never half empty. A screen that draws through
+//! [`Scroll::draw`] has PgUp/PgDn move a whole page less one line, so the
+//! last line read stays in sight. [`styled`] turns the lines of a laid-out
+//! report ([`crate::document::layout`]) into styled lines. Nothing here
+//! knows what the lines say.
+
+use std::cell::Cell;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 
+use crate::document::layout::{self as document, Ink};
 use crate::i18n::strings::Strings;
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
 use crate::tui::theme::Theme;
 
-/// Lines moved by PgUp/PgDn.
+/// Lines moved by PgUp/PgDn before the page's height is known.
 pub const PAGE: usize = 10;
 
 /// A move of the first line shown.
@@ -28,14 +37,39 @@ pub enum ScrollMsg {
 }
 
 /// The first line shown of a document of `len` lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Scroll {
     top: usize,
+    /// Lines of the document the last drawing showed (0: not drawn yet).
+    shown: Cell<usize>,
 }
 
 impl Scroll {
     pub fn top(&self) -> usize {
         self.top
+    }
+
+    /// Lines PgUp/PgDn move: the page last drawn less one line of
+    /// overlap.
+    pub fn page(&self) -> usize {
+        match self.shown.get() {
+            0 => PAGE,
+            n => n.saturating_sub(1).max(1),
+        }
+    }
+
+    /// Draws `lines` in `area` from the first line shown (see [`draw`]),
+    /// and remembers how many fitted, for PgUp/PgDn.
+    pub fn draw(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        lines: &[Line<'_>],
+        more: &str,
+        theme: &Theme,
+    ) {
+        self.shown
+            .set(draw(frame, area, lines, self.top, more, theme));
     }
 
     /// What `key` does to the view, if anything (never while typing).
@@ -70,8 +104,8 @@ impl Scroll {
         self.top = match msg {
             ScrollMsg::Up => self.top.saturating_sub(1),
             ScrollMsg::Down => self.top + 1,
-            ScrollMsg::PageUp => self.top.saturating_sub(PAGE),
-            ScrollMsg::PageDown => self.top + PAGE,
+            ScrollMsg::PageUp => self.top.saturating_sub(self.page()),
+            ScrollMsg::PageDown => self.top + self.page(),
             ScrollMsg::Top => 0,
             ScrollMsg::Bottom => last,
         }
@@ -85,7 +119,8 @@ pub fn first_shown(top: usize, len: usize, height: usize) -> usize {
 }
 
 /// Draws `lines` in `area` from line `top` (clamped). When lines follow
-/// below, the last row says so with `more` instead of a line.
+/// below, the last row says so with `more` instead of a line. Returns how
+/// many lines of the document were shown.
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
@@ -93,10 +128,10 @@ pub fn draw(
     top: usize,
     more: &str,
     theme: &Theme,
-) {
+) -> usize {
     let height = usize::from(area.height);
     if height == 0 {
-        return;
+        return 0;
     }
     let start = first_shown(top, lines.len(), height);
     let below = lines.len().saturating_sub(start + height);
@@ -115,6 +150,32 @@ pub fn draw(
             theme.key(),
         );
     }
+    rows
+}
+
+fn style(ink: Ink, theme: &Theme) -> Style {
+    match ink {
+        Ink::Plain => theme.text(),
+        Ink::Heading | Ink::Strong => theme.heading(),
+        Ink::Warn => theme.error(),
+        Ink::Muted => theme.text(),
+        Ink::Struck => theme.struck(),
+    }
+}
+
+/// The lines of a laid-out report in the theme's styles.
+pub fn styled(lines: &[document::Line], theme: &Theme) -> Vec<Line<'static>> {
+    lines
+        .iter()
+        .map(|l| {
+            Line::from(
+                l.spans
+                    .iter()
+                    .map(|s| Span::styled(s.text.clone(), style(s.ink, theme)))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -133,6 +194,32 @@ mod tests {
         assert_eq!(s.top(), 0);
         s.update(ScrollMsg::Bottom, 5);
         assert_eq!(s.top(), 5);
+    }
+
+    #[test]
+    fn a_page_down_moves_a_page_less_one_line() {
+        let s = Scroll::default();
+        assert_eq!(s.page(), PAGE, "before the first drawing");
+        let backend = ratatui::backend::TestBackend::new(40, 20);
+        let mut term = ratatui::Terminal::new(backend).unwrap();
+        let lines: Vec<Line> = (0..100).map(|i| Line::raw(format!("dòng {i}"))).collect();
+        let mut s = Scroll::default();
+        term.draw(|f| s.draw(f, f.area(), &lines, "↓", &Theme::plain()))
+            .unwrap();
+        // 19 lines shown above the "more" mark: the next page starts at
+        // the last of them.
+        assert_eq!(s.page(), 18);
+        s.update(ScrollMsg::PageDown, 80);
+        assert_eq!(s.top(), 18);
+        term.draw(|f| s.draw(f, f.area(), &lines, "↓", &Theme::plain()))
+            .unwrap();
+        let shown = term.backend().buffer().clone();
+        let first: String = (0..10)
+            .map(|x| shown[(x, 0)].symbol().to_string())
+            .collect();
+        assert!(first.starts_with("dòng 18"), "{first:?}");
+        s.update(ScrollMsg::PageUp, 80);
+        assert_eq!(s.top(), 0);
     }
 
     #[test]

@@ -1,19 +1,20 @@
 //! The day report and the close, for the supervisor.
 //!
 //! Today's report (or another day's, with the date key), read from
-//! `Service::day_report` — the one computation the printout and the
-//! exports use — and laid out by [`document`]: what blocks the close in
-//! red and bold, each clerk's payments and drawer (expected against
-//! counted, differences and their reasons), voids struck through, missing
-//! receipt numbers, totals by method and by category, people still unpaid.
-//! ↑/↓/PgUp/PgDn scroll it.
+//! `Service::day_report` — the one computation — and shown as the day's
+//! document ([`document`]), the one the printout and the exports draw:
+//! what blocks the close in red and bold, totals by method and by
+//! category, each clerk's payments and drawer (a drawer's expected cash
+//! only once it is counted), voids struck through, missing receipt
+//! numbers, people still unpaid, the day's payments. ↑/↓ scroll it a line,
+//! PgUp/PgDn a page less one line.
 //!
 //! The close key reads the report again; while something blocks the close
 //! it says what, without asking for a PIN; otherwise it opens
 //! [`super::close_pin::ClosePin`]. Once closed, the screen shows
 //! "ĐÃ KHÓA SỔ", the audit seal (sequence and hash) and where the day's
 //! backup went (or why it could not be written). The print key writes the
-//! report as 80 columns of text (`print::day_report::render_text`) to the
+//! same document as 80 columns of text (`print::document`) to the
 //! spool folder, sends it to the printer, and says where the file is.
 
 pub mod document;
@@ -27,13 +28,13 @@ use ratatui::layout::Rect;
 
 use super::close_pin::ClosePin;
 use super::{Nav, Outcome, Screen};
+use crate::document::layout::Line;
 use crate::domain::report::DayReport;
 use crate::i18n::{Localize, strings};
 use crate::print::{day_report, spool};
 use crate::service::day::DayError;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
-use crate::tui::theme::Theme;
 use crate::tui::widgets::doc::{self, Scroll, ScrollMsg};
 use crate::tui::widgets::fit::fit;
 use crate::tui::widgets::input::{Input, InputMsg};
@@ -46,6 +47,8 @@ pub struct DayClose {
     report: DayReport,
     /// The backup written when the day was closed from this screen.
     backup: Option<Result<PathBuf, String>>,
+    /// The report laid out (again after every change above).
+    lines: Vec<Line>,
     scroll: Scroll,
     /// The field for another day, while it is being typed.
     date: Option<Input>,
@@ -69,18 +72,27 @@ impl DayClose {
     pub fn open(ctx: &mut Ctx) -> Option<DayClose> {
         let today = ctx.service.today().format("%Y-%m-%d").to_string();
         let report = load(ctx, &today)?;
-        Some(DayClose {
+        let mut screen = DayClose {
             report,
             backup: None,
+            lines: Vec::new(),
             scroll: Scroll::default(),
             date: None,
-        })
+        };
+        screen.lay_out(ctx);
+        Some(screen)
+    }
+
+    fn lay_out(&mut self, ctx: &Ctx) {
+        let office = &ctx.service.config().office;
+        self.lines = document::lines(office, &self.report, self.backup.as_ref());
     }
 
     fn reload(&mut self, ctx: &mut Ctx) -> bool {
         match load(ctx, &self.report.day.clone()) {
             Some(report) => {
                 self.report = report;
+                self.lay_out(ctx);
                 true
             }
             None => false,
@@ -136,19 +148,17 @@ impl DayClose {
         if let Some(report) = load(ctx, &day.format("%Y-%m-%d").to_string()) {
             self.report = report;
             self.backup = None;
+            self.lay_out(ctx);
             self.scroll = Scroll::default();
             self.date = None;
             ctx.clear_message();
         }
     }
-
-    fn doc_len(&self) -> usize {
-        document::document(&self.report, self.backup.as_ref(), &Theme::plain()).len()
-    }
 }
 
 fn load(ctx: &mut Ctx, day: &str) -> Option<DayReport> {
-    match ctx.service.day_report(day) {
+    let session = ctx.session.clone()?;
+    match ctx.service.day_report_for(&session, day) {
         Ok(r) => Some(r),
         Err(e) => {
             ctx.error(&e);
@@ -190,7 +200,7 @@ impl Screen for DayClose {
     fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
         match msg {
             Msg::Scroll(m) => {
-                let last = self.doc_len().saturating_sub(MIN_PAGE);
+                let last = self.lines.len().saturating_sub(MIN_PAGE);
                 self.scroll.update(m, last);
             }
             Msg::Close => return self.close(ctx),
@@ -257,12 +267,11 @@ impl Screen for DayClose {
             );
             top += 2;
         }
-        let lines = document::document(&self.report, self.backup.as_ref(), theme);
-        doc::draw(
+        let lines = doc::styled(&self.lines, theme);
+        self.scroll.draw(
             frame,
             Rect::new(x, top, w, area.bottom().saturating_sub(top)),
             &lines,
-            self.scroll.top(),
             s.more_below,
             theme,
         );

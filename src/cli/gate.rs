@@ -1,0 +1,398 @@
+//! `chitra gate`: the one program SSH runs for the office's account (the
+//! forced command in `deploy/sshd_config.d/chitra.conf`).
+//!
+//! Without a command (`ssh chitra@server`, PuTTY) it opens the counter
+//! screens, where chitra's own sign-in says who is at the counter. With a
+//! command (`ssh chitra@server 'report day --format xlsx' > ngay.xlsx`) it
+//! runs it only if it is one of the few the head of office needs from
+//! another machine, signed in as a supervisor, with files passing through
+//! standard input and output and never by a path: a list to import comes on
+//! stdin, a report goes to stdout. Everything else — a shell, `cat`, `sftp`,
+//! `scp`, a path of the server's, `--config`, `--db`, `--out` — is refused,
+//! so nobody reaches the database file through SSH.
+//!
+//! Not here: what the commands do (their own modules), who may sign in
+//! (the service).
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+
+use super::context::Context;
+use super::day::{Format, ReportCommand};
+use super::{Cli, Command, Exit, fail};
+use crate::i18n::{Lang, lang};
+
+/// The largest list accepted on standard input (the importer bounds what
+/// it reads from the file further).
+pub const MAX_LIST_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Words never accepted from SSH: they name files or places on the server.
+const FORBIDDEN_FLAGS: [&str; 3] = ["--config", "--db", "--out"];
+
+pub fn run(cli: &Cli) -> Result<(), Exit> {
+    let asked = std::env::var("SSH_ORIGINAL_COMMAND").unwrap_or_default();
+    if asked.trim().is_empty() {
+        return super::screens(cli);
+    }
+    let words = match split_words(&asked) {
+        Some(w) => w,
+        None => return Err(refuse(&asked)),
+    };
+    match plan(&words) {
+        Ok(Plan::Import { name, args }) => import(cli, &name, args),
+        Ok(Plan::Report { args }) => report(cli, args),
+        Ok(Plan::Plain { args }) => {
+            let inner = parse(cli, args)?;
+            signed_in_supervisor(&inner)?;
+            dispatch(&inner)
+        }
+        Err(()) => Err(refuse(&asked)),
+    }
+}
+
+/// What an accepted SSH command will do.
+#[derive(Debug, PartialEq, Eq)]
+enum Plan {
+    /// `import … --name FILE`: the list comes on standard input.
+    Import { name: String, args: Vec<String> },
+    /// `report day …`: to standard output (xlsx through a private file).
+    Report { args: Vec<String> },
+    /// `verify`, `doctor`: output only.
+    Plain { args: Vec<String> },
+}
+
+/// Checks the words against the few commands allowed from SSH.
+fn plan(words: &[String]) -> Result<Plan, ()> {
+    let forbidden = |w: &String| {
+        FORBIDDEN_FLAGS
+            .iter()
+            .any(|f| w == f || w.starts_with(&format!("{f}=")))
+    };
+    if words.iter().any(forbidden) {
+        return Err(());
+    }
+    let (first, rest) = words.split_first().ok_or(())?;
+    let only_flags = |ws: &[String], with_value: &[&str], alone: &[&str]| -> bool {
+        let mut i = 0;
+        while i < ws.len() {
+            let w = ws[i].as_str();
+            let key = w.split_once('=').map(|(k, _)| k).unwrap_or(w);
+            if alone.contains(&w) {
+                i += 1;
+            } else if with_value.contains(&key) {
+                i += if w.contains('=') { 1 } else { 2 };
+            } else {
+                return false;
+            }
+        }
+        i == ws.len()
+    };
+    match first.as_str() {
+        "import" => {
+            let mut args = vec!["import".to_string()];
+            let mut name = None;
+            let mut i = 0;
+            while i < rest.len() {
+                let w = &rest[i];
+                if w == "--name" {
+                    name = rest.get(i + 1).cloned();
+                    i += 2;
+                } else if let Some(v) = w.strip_prefix("--name=") {
+                    name = Some(v.to_string());
+                    i += 1;
+                } else {
+                    args.push(w.clone());
+                    i += 1;
+                }
+            }
+            let name = list_name(&name.ok_or(())?).ok_or(())?;
+            if !only_flags(
+                &args[1..],
+                &["--kind", "--period", "--user"],
+                &["--dry-run", "--json", "--yes", "-y"],
+            ) {
+                return Err(());
+            }
+            Ok(Plan::Import { name, args })
+        }
+        "report" if rest.first().is_some_and(|w| w == "day") => {
+            if !only_flags(&rest[1..], &["--date", "--format", "--user"], &[]) {
+                return Err(());
+            }
+            Ok(Plan::Report {
+                args: words.to_vec(),
+            })
+        }
+        "verify" if only_flags(rest, &["--user", "--seal"], &[]) => Ok(Plan::Plain {
+            args: words.to_vec(),
+        }),
+        "doctor" if only_flags(rest, &["--user"], &["--json"]) => Ok(Plan::Plain {
+            args: words.to_vec(),
+        }),
+        _ => Err(()),
+    }
+}
+
+/// The name a list arrives under: one plain file name, no folder.
+fn list_name(name: &str) -> Option<String> {
+    let name = name.trim();
+    let ok = !name.is_empty()
+        && name.len() <= 200
+        && !name.starts_with('.')
+        && Path::new(name).file_name().is_some_and(|f| f == name)
+        && !name
+            .chars()
+            .any(|c| c.is_control() || c == '/' || c == '\\');
+    ok.then(|| name.to_string())
+}
+
+/// Splits a command as a shell would for plain words and quotes (no
+/// variables, no globs, no escapes beyond quoting). None for an unclosed
+/// quote.
+fn split_words(s: &str) -> Option<Vec<String>> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut in_word = false;
+    let mut quote: Option<char> = None;
+    for c in s.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => cur.push(c),
+            None if c == '\'' || c == '"' => {
+                quote = Some(c);
+                in_word = true;
+            }
+            None if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut cur));
+                    in_word = false;
+                }
+            }
+            None => {
+                cur.push(c);
+                in_word = true;
+            }
+        }
+    }
+    if quote.is_some() {
+        return None;
+    }
+    if in_word {
+        words.push(cur);
+    }
+    Some(words)
+}
+
+/// Parses the accepted words as a chitra command line; the configuration
+/// and database are those of the gate itself.
+fn parse(outer: &Cli, args: Vec<String>) -> Result<Cli, Exit> {
+    let argv = std::iter::once("chitra".to_string()).chain(args);
+    let mut inner = Cli::try_parse_from(argv).map_err(|e| {
+        fail(match lang() {
+            Lang::Vi => format!("Lệnh không hợp lệ: {}", e.kind()),
+            Lang::En => format!("Not a valid command: {}", e.kind()),
+        })
+    })?;
+    inner.config = outer.config.clone();
+    if outer.db.is_some() {
+        inner.db = outer.db.clone();
+    }
+    Ok(inner)
+}
+
+/// Commands that do not sign in themselves are run only for a supervisor
+/// who gives their name and PIN (CHITRA_PIN, passed by ssh's SendEnv).
+fn signed_in_supervisor(inner: &Cli) -> Result<(), Exit> {
+    let ctx = Context::load(inner)?;
+    let (_service, session) = ctx.sign_in(inner)?;
+    session.require_supervisor().map_err(fail)
+}
+
+fn dispatch(inner: &Cli) -> Result<(), Exit> {
+    match &inner.command {
+        Some(Command::Verify(args)) => super::day::verify(inner, args),
+        Some(Command::Doctor(args)) => super::doctor::run(inner, args),
+        Some(Command::Import(args)) => super::import::run(inner, args),
+        Some(Command::Report(cmd)) => super::day::report(inner, cmd),
+        _ => Err(Exit::Refused),
+    }
+}
+
+/// `import … --name FILE`: standard input is copied to a private folder
+/// under that name, imported from there (the same checks, the same "this
+/// file was imported before"), and removed.
+fn import(outer: &Cli, name: &str, mut args: Vec<String>) -> Result<(), Exit> {
+    let dir = Scratch::new()?;
+    let file = dir.0.join(name);
+    copy_stdin(&file)?;
+    args.insert(1, file.display().to_string());
+    let inner = parse(outer, args)?;
+    dispatch(&inner)
+}
+
+/// `report day …`: text, CSV and JSON go straight to standard output; an
+/// xlsx is written to a private folder and then copied out.
+fn report(outer: &Cli, args: Vec<String>) -> Result<(), Exit> {
+    let mut inner = parse(outer, args)?;
+    signed_in_supervisor(&inner)?;
+    let Some(Command::Report(ReportCommand::Day(day))) = &mut inner.command else {
+        return Err(Exit::Refused);
+    };
+    if !matches!(day.format, Format::Xlsx) {
+        return dispatch(&inner);
+    }
+    let dir = Scratch::new()?;
+    let file = dir.0.join("bao-cao-ngay.xlsx");
+    day.out = Some(file.clone());
+    dispatch(&inner)?;
+    let mut f = std::fs::File::open(&file).map_err(fail)?;
+    let mut out = std::io::stdout().lock();
+    std::io::copy(&mut f, &mut out).map_err(fail)?;
+    out.flush().map_err(fail)
+}
+
+fn copy_stdin(to: &Path) -> Result<(), Exit> {
+    let mut f = crate::files::create_new(to).map_err(fail)?;
+    let copied = std::io::copy(
+        &mut std::io::stdin().lock().take(MAX_LIST_BYTES + 1),
+        &mut f,
+    )
+    .map_err(fail)?;
+    if copied > MAX_LIST_BYTES {
+        return Err(fail(match lang() {
+            Lang::Vi => format!(
+                "Tệp gửi lên lớn quá {} MiB: không nhận.",
+                MAX_LIST_BYTES / (1024 * 1024)
+            ),
+            Lang::En => format!(
+                "The file sent is over {} MiB: refused.",
+                MAX_LIST_BYTES / (1024 * 1024)
+            ),
+        }));
+    }
+    if copied == 0 {
+        return Err(fail(match lang() {
+            Lang::Vi => {
+                "Không nhận được nội dung tệp: gửi tệp qua đầu vào, ví dụ  ssh chitra@máy-chủ \"import --name ds.xlsx --user truong\" < ds.xlsx"
+            }
+            Lang::En => "No file content arrived on standard input.",
+        }));
+    }
+    f.sync_all().map_err(fail)
+}
+
+/// A private (0700) folder of this process, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new() -> Result<Scratch, Exit> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let dir = std::env::temp_dir().join(format!("chitra-gate-{}-{nanos}", std::process::id()));
+        std::fs::DirBuilder::new()
+            .mode(crate::files::DIR_MODE)
+            .create(&dir)
+            .map_err(fail)?;
+        Ok(Scratch(dir))
+    }
+}
+
+use std::os::unix::fs::DirBuilderExt;
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Says what SSH may run, and refuses.
+fn refuse(asked: &str) -> Exit {
+    let asked = crate::text::for_display(asked);
+    fail(match lang() {
+        Lang::Vi => format!(
+            "Không được chạy qua SSH: {asked}. Tài khoản này chỉ mở màn hình chitra; trưởng bưu cục được dùng: \
+             import --name TỆP --user TÊN (tệp qua đầu vào), report day [--date …] [--format text|csv|json|xlsx] --user TÊN (ra đầu ra), \
+             verify --user TÊN, doctor [--json] --user TÊN. Mã PIN gửi qua biến CHITRA_PIN (ssh -o SendEnv=CHITRA_PIN)."
+        ),
+        Lang::En => format!(
+            "Not allowed over SSH: {asked}. This account opens chitra's screens; a supervisor may run: \
+             import --name FILE --user NAME (file on stdin), report day [--date …] [--format …] --user NAME, \
+             verify --user NAME, doctor [--json] --user NAME. Send the PIN as CHITRA_PIN (ssh -o SendEnv=CHITRA_PIN)."
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        split_words(s).unwrap()
+    }
+
+    #[test]
+    fn words_are_split_with_quotes() {
+        assert_eq!(
+            w("import --name 'ds thang 11.xlsx'  --user truong"),
+            ["import", "--name", "ds thang 11.xlsx", "--user", "truong"]
+        );
+        assert_eq!(w(r#"report day --date "2026-11-28""#)[3], "2026-11-28");
+        assert!(split_words("import --name 'open").is_none());
+    }
+
+    #[test]
+    fn anything_that_reaches_a_file_or_a_shell_is_refused() {
+        for asked in [
+            "cat /srv/chitra/data/chitra.db",
+            "sqlite3 /srv/chitra/data/chitra.db",
+            "/usr/lib/openssh/sftp-server",
+            "internal-sftp",
+            "scp -f /srv/chitra/data/chitra.db",
+            "scp -t /tmp",
+            "sh -c id",
+            "import /srv/chitra/data/chitra.db --user truong",
+            "import --name ../chitra.db --user truong",
+            "import --name ds.xlsx --db /tmp/x.db --user truong",
+            "report day --out /srv/chitra/data/chitra.db --user truong",
+            "report day --config=/tmp/evil.toml",
+            "backup /tmp/copy.db",
+            "pay 046048001234 --method cash",
+            "user add x --role supervisor",
+            "demo",
+            "verify; sh",
+        ] {
+            assert_eq!(plan(&w(asked)), Err(()), "{asked}");
+        }
+    }
+
+    #[test]
+    fn the_head_of_offices_commands_are_accepted() {
+        assert_eq!(
+            plan(&w(
+                "import --kind monthly --period 2026-11 --name ds.xlsx --user truong"
+            )),
+            Ok(Plan::Import {
+                name: "ds.xlsx".into(),
+                args: w("import --kind monthly --period 2026-11 --user truong")
+            })
+        );
+        assert!(matches!(
+            plan(&w(
+                "report day --date 2026-11-28 --format xlsx --user truong"
+            )),
+            Ok(Plan::Report { .. })
+        ));
+        assert!(matches!(
+            plan(&w("doctor --json --user truong")),
+            Ok(Plan::Plain { .. })
+        ));
+        assert!(matches!(
+            plan(&w("verify --user truong")),
+            Ok(Plan::Plain { .. })
+        ));
+    }
+}

@@ -1,0 +1,110 @@
+//! The head anchor: the audit chain's last row, signed, in a small file
+//! beside the database (`<db>.head`).
+//!
+//! Deleting the last rows of the log together with what they recorded
+//! leaves a chain that is whole but shorter. The anchor is written after
+//! every commit, so `verify` can tell: the database's chain must reach at
+//! least the anchored row, with the same hash. It is written after the
+//! commit (never before), so a crash can leave it behind the database but
+//! never ahead of it; several processes write it under a lock, and it only
+//! ever moves forward.
+
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::io::AsRawFd;
+use std::path::{Path, PathBuf};
+
+use super::audit::Head;
+use super::key::KeyRing;
+
+/// Where the anchor of the database at `db` lives.
+pub fn path_for(db: &Path) -> PathBuf {
+    let mut p = db.as_os_str().to_owned();
+    p.push(".head");
+    PathBuf::from(p)
+}
+
+/// What the anchor file says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anchor {
+    /// No anchor file (a database that never committed, or the file was
+    /// removed).
+    Missing,
+    /// The file is there but cannot be read or its signature is wrong.
+    Damaged,
+    /// The anchored head.
+    At(Head),
+}
+
+fn signature(keys: &KeyRing, key_id: &str, head: &Head) -> Option<String> {
+    keys.sign_as(
+        key_id,
+        &[b"head", head.seq.to_string().as_bytes(), head.hash.as_bytes()],
+    )
+    .map(hex::encode)
+}
+
+fn parse(keys: &KeyRing, text: &str) -> Anchor {
+    let mut parts = text.split_whitespace();
+    let (Some(key_id), Some(seq), Some(hash), Some(sig)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Anchor::Damaged;
+    };
+    let Ok(seq) = seq.parse::<i64>() else {
+        return Anchor::Damaged;
+    };
+    let head = Head {
+        seq,
+        hash: hash.to_string(),
+    };
+    match signature(keys, key_id, &head) {
+        Some(s) if s == sig => Anchor::At(head),
+        _ => Anchor::Damaged,
+    }
+}
+
+/// Reads the anchor.
+pub fn read(path: &Path, keys: &KeyRing) -> Anchor {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(keys, &text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Anchor::Missing,
+        Err(_) => Anchor::Damaged,
+    }
+}
+
+/// Moves the anchor forward to `head` (never back). Failing to write it is
+/// not an error of the change just committed: `verify` reports an anchor
+/// that lags behind.
+pub fn record(path: &Path, keys: &KeyRing, head: &Head) {
+    let _ = try_record(path, keys, head);
+}
+
+fn try_record(path: &Path, keys: &KeyRing, head: &Head) -> std::io::Result<()> {
+    let mut f = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(path)?;
+    // SAFETY: flock on a file descriptor we own; the lock is released when
+    // `f` is closed.
+    if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    let mut text = String::new();
+    f.read_to_string(&mut text)?;
+    if let Anchor::At(old) = parse(keys, &text)
+        && old.seq >= head.seq
+    {
+        return Ok(());
+    }
+    let key_id = keys.current_id();
+    let sig = signature(keys, key_id, head).unwrap_or_default();
+    let line = format!("{key_id} {} {} {sig}\n", head.seq, head.hash);
+    f.set_len(0)?;
+    f.seek(SeekFrom::Start(0))?;
+    f.write_all(line.as_bytes())?;
+    Ok(())
+}

@@ -1,0 +1,103 @@
+//! A period's outcome per person, and closing a period.
+
+use rusqlite::OptionalExtension;
+
+use super::rows::{Table, int, text};
+use super::{Event, Read, StoreError, Write};
+use crate::domain::Period;
+use crate::domain::period_report::{PersonOutcome, Settled};
+
+/// Every person with a line in `period`, with what was imported for them
+/// and what of it was paid (standing payments only), in record-code order.
+pub fn outcomes(r: &Read<'_>, period: Period) -> Result<Vec<PersonOutcome>, StoreError> {
+    let mut stmt = r.conn().prepare(
+        "SELECT p.id, p.record_code, p.full_name, p.id_number, p.hamlet, p.status,
+                sum(e.amount) AS imported,
+                coalesce(sum(paid.amount), 0) AS paid,
+                max(paid.method), max(paid.receipt_no), max(paid.day)
+         FROM entitlements e
+         JOIN people p ON p.id = e.person_id
+         LEFT JOIN (
+             SELECT pl.entitlement_id, pl.amount, pay.method, pay.receipt_no, pay.day
+             FROM payment_lines pl JOIN payments pay ON pay.id = pl.payment_id
+             WHERE NOT EXISTS (SELECT 1 FROM reversals rv WHERE rv.payment_id = pay.id)
+         ) paid ON paid.entitlement_id = e.id
+         WHERE e.period = ?1
+         GROUP BY p.id
+         ORDER BY p.record_code",
+    )?;
+    let rows = stmt.query_map([period.to_string()], |row| {
+        Ok(PersonOutcome {
+            person_id: row.get(0)?,
+            code: row.get(1)?,
+            full_name: row.get(2)?,
+            id_number: row.get(3)?,
+            hamlet: row.get(4)?,
+            status: row.get(5)?,
+            imported: crate::domain::Money::from_dong(row.get(6)?),
+            paid: crate::domain::Money::from_dong(row.get(7)?),
+            method: row.get(8)?,
+            receipt_no: row.get(9)?,
+            paid_on: row.get(10)?,
+            settled: Settled::Unpaid,
+            unpaid_months: 0,
+        })
+    })?;
+    let mut out: Vec<PersonOutcome> = rows.collect::<Result<_, _>>()?;
+    for o in &mut out {
+        o.unpaid_months = unpaid_streak(r, o.person_id, period)?;
+        o.settled = o.settle();
+    }
+    Ok(out)
+}
+
+/// How many periods up to `period`, counting back, the person had a line
+/// and was not paid all of it.
+fn unpaid_streak(r: &Read<'_>, person_id: i64, period: Period) -> Result<i64, StoreError> {
+    let mut stmt = r.conn().prepare_cached(
+        "SELECT e.period,
+                sum(e.amount) - coalesce(sum(
+                    (SELECT pl.amount FROM payment_lines pl
+                     WHERE pl.entitlement_id = e.id
+                       AND NOT EXISTS (SELECT 1 FROM reversals rv WHERE rv.payment_id = pl.payment_id))), 0)
+         FROM entitlements e WHERE e.person_id = ?1 AND e.period <= ?2
+         GROUP BY e.period ORDER BY e.period DESC",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![person_id, period.to_string()], |row| {
+        row.get::<_, i64>(1)
+    })?;
+    let mut n = 0;
+    for left in rows {
+        if left? > 0 {
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    Ok(n)
+}
+
+/// The period's state: `None` when nothing was ever imported for it.
+pub fn state(r: &Read<'_>, period: Period) -> Result<Option<(String, Option<String>)>, StoreError> {
+    Ok(r
+        .conn()
+        .prepare_cached("SELECT status, closed_at FROM periods WHERE period = ?1")?
+        .query_row([period.to_string()], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?)
+}
+
+/// Closes a period: nothing more is imported into it or paid from it (the
+/// database's triggers hold it).
+pub fn close(w: &mut Write<'_>, period: Period, by: i64) -> Result<Event, StoreError> {
+    let at = w.at().to_string();
+    let image = w.update(
+        Table::Periods,
+        &period.to_string(),
+        &[
+            ("status", text("closed")),
+            ("closed_at", text(at)),
+            ("closed_by", int(by)),
+        ],
+    )?;
+    Ok(Event::new("period.close", "period", None).row(image))
+}

@@ -1,0 +1,117 @@
+//! `chitra gate` as sshd runs it (SSH_ORIGINAL_COMMAND set, files on stdin
+//! and stdout): the head of office imports a list and takes the day report
+//! back; a clerk's PIN is not enough for either; anything naming a file on
+//! the server is refused and changes nothing.
+
+mod deploy_office;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use deploy_office::*;
+
+fn gate(office: &ServerOffice, asked: &str, pin: &str, stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chitra"))
+        .arg("--config")
+        .arg(office.config())
+        .arg("gate")
+        .env_remove("CHITRA_DB")
+        .env_remove("CHITRA_CONFIG")
+        .env_remove("CHITRA_USER")
+        .env("CHITRA_PIN", pin)
+        .env("SSH_ORIGINAL_COMMAND", asked)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn list(period: &str) -> Vec<u8> {
+    let (y, m) = period.split_once('-').unwrap();
+    format!(
+        "DANH SÁCH CHI TRẢ TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG THÁNG {m} NĂM {y}\n\n\
+         STT;Mã đối tượng;Họ và tên;Năm sinh;Số CCCD/CMND;Thôn;Loại đối tượng;Trợ cấp;Phụ cấp;Tổng cộng\n\
+         1;HD-009;Trần Thị Bình;1952;046152004321;Thôn Đông;Thương binh;2.789.000;0;2.789.000\n"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn the_head_imports_on_stdin_and_takes_the_report_on_stdout_a_clerk_cannot() {
+    let office = ServerOffice::new("");
+    let period = office_today().format("%Y-%m").to_string();
+    office.init_with_clerk();
+    let import = format!("import --name 'ds moi.csv' --period {period} --user truong");
+
+    let clerk = gate(
+        &office,
+        &import.replace("truong", CLERK.0),
+        CLERK.1,
+        &list(&period),
+    );
+    assert_eq!(clerk.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&clerk.stderr).contains("trưởng bưu cục"));
+
+    let head = gate(&office, &import, SUPERVISOR.1, &list(&period));
+    assert!(
+        head.status.success(),
+        "{}",
+        String::from_utf8_lossy(&head.stderr)
+    );
+    let shown = office.ok(CLERK, &["show", "046152004321", "--json"], &[]);
+    assert!(shown.contains("Trần Thị Bình"), "{shown}");
+
+    let clerk = gate(
+        &office,
+        "report day --format json --user gdv1",
+        CLERK.1,
+        b"",
+    );
+    assert_eq!(clerk.status.code(), Some(2));
+    assert!(clerk.stdout.is_empty());
+
+    let xlsx = gate(
+        &office,
+        "report day --format xlsx --user truong",
+        SUPERVISOR.1,
+        b"",
+    );
+    assert!(
+        xlsx.status.success(),
+        "{}",
+        String::from_utf8_lossy(&xlsx.stderr)
+    );
+    assert!(
+        xlsx.stdout.starts_with(b"PK\x03\x04"),
+        "an xlsx (zip) on stdout"
+    );
+}
+
+#[test]
+fn commands_that_name_a_file_on_the_server_are_refused_and_change_nothing() {
+    let office = ServerOffice::new("");
+    office.open_for(&office_today().format("%Y-%m").to_string());
+    let db = office.db();
+    let before = std::fs::read(&db).unwrap();
+    for asked in [
+        format!("cat {}", db.display()),
+        format!("sqlite3 {} .dump", db.display()),
+        "/usr/lib/openssh/sftp-server".to_string(),
+        format!("scp -f {}", db.display()),
+        format!("report day --out {} --user truong", db.display()),
+        format!("import {} --user truong", db.display()),
+        format!("verify --db {} --user truong", db.display()),
+    ] {
+        let out = gate(&office, &asked, SUPERVISOR.1, b"");
+        assert_eq!(out.status.code(), Some(2), "{asked}");
+        assert!(out.stdout.is_empty(), "{asked}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("Không được chạy qua SSH"),
+            "{asked}"
+        );
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
