@@ -91,6 +91,9 @@ impl Localize for Problem {
     fn vi(&self) -> String {
         match self {
             Problem::Text(e) => e.vi(),
+            Problem::TooLong { field, chars, max } => {
+                super::import_limits::too_long_vi(*field, *chars, *max)
+            }
             Problem::MissingName => "Thiếu họ tên.".into(),
             Problem::MissingCode => "Thiếu mã đối tượng (và không có số CCCD/CMND).".into(),
             Problem::BadBirthYear(v) => format!(
@@ -146,6 +149,9 @@ impl Localize for Problem {
     fn en(&self) -> String {
         match self {
             Problem::Text(e) => e.en(),
+            Problem::TooLong { field, chars, max } => {
+                super::import_limits::too_long_en(*field, *chars, *max)
+            }
             Problem::MissingName => "The name is missing.".into(),
             Problem::MissingCode => {
                 "The record code is missing (and there is no ID number).".into()

@@ -110,12 +110,8 @@ impl Localize for SourceError {
                  và lưu lại dưới dạng .xlsx hoặc CSV.",
                 name(file)
             ),
-            SourceError::BadWorkbook {
-                file,
-                format,
-                detail,
-            } => format!(
-                "Tệp {} có dạng {} nhưng không đọc được, có thể tệp bị hỏng ({detail}). Hãy mở tệp bằng Excel, \
+            SourceError::BadWorkbook { file, format, .. } => format!(
+                "Tệp {} có dạng {} nhưng không đọc được, có thể tệp bị hỏng. Hãy mở tệp bằng Excel, \
                  kiểm tra rồi lưu lại.",
                 name(file),
                 format.vi()
@@ -134,10 +130,17 @@ impl Localize for SourceError {
                 sheets.join(", ")
             ),
             SourceError::InvalidUtf8 { file, row } => format!(
-                "Dòng {row} của tệp {} có ký tự không đọc được theo bảng mã UTF-8 (tệp lẫn nhiều bảng mã). \
-                 Hãy mở tệp bằng Excel và lưu lại dưới dạng \"CSV UTF-8\".",
+                "Dòng {row} của tệp {} có byte không phải chữ hợp lệ trong bảng mã UTF-8 mà tệp dùng (tệp lẫn \
+                 nhiều bảng mã, hoặc bị hỏng). Hãy sửa dòng {row}, hoặc mở tệp bằng Excel và lưu lại dưới dạng \
+                 \"CSV UTF-8\".",
                 name(file)
             ),
+            SourceError::TooBig {
+                file,
+                limit,
+                row,
+                column,
+            } => super::import_limits::too_big_vi(file, limit, *row, *column),
         }
     }
 
@@ -197,10 +200,16 @@ impl Localize for SourceError {
                 sheets.join(", ")
             ),
             SourceError::InvalidUtf8 { file, row } => format!(
-                "Row {row} of {} has characters that are not UTF-8 (mixed encodings). Open the file in Excel \
-                 and save it as \"CSV UTF-8\".",
+                "Row {row} of {} has a byte that is not valid text in the UTF-8 encoding the file uses (mixed \
+                 encodings, or damage). Correct row {row}, or open the file in Excel and save it as \"CSV UTF-8\".",
                 name(file)
             ),
+            SourceError::TooBig {
+                file,
+                limit,
+                row,
+                column,
+            } => super::import_limits::too_big_en(file, limit, *row, *column),
         }
     }
 }

@@ -72,6 +72,7 @@ pub mod demo;
 pub mod doctor;
 pub mod guide;
 pub mod import;
+pub mod import_limits;
 pub mod import_source;
 pub mod labels;
 pub mod month;

@@ -84,6 +84,32 @@ impl Field {
         }
     }
 
+    /// The most characters a value of this field may have. Far above any
+    /// real value (a full name has a few dozen characters), and low enough
+    /// that a name pasted a thousand times over never reaches the database,
+    /// the screen or a receipt. `None` for the columns that are not kept.
+    pub fn max_chars(self) -> Option<usize> {
+        Some(match self {
+            Field::FullName => 150,
+            Field::RecordCode => 40,
+            // 12 digits, perhaps grouped with spaces or dots.
+            Field::IdNumber => 20,
+            // "1948", "12/05/1948" or "1948-05-12 00:00:00".
+            Field::BirthYear => 30,
+            Field::Gender => 20,
+            Field::Hamlet => 100,
+            Field::Address => 300,
+            Field::Category => 200,
+            Field::Phone => 40,
+            Field::PayMethod => 100,
+            Field::Account => 40,
+            Field::Bank => 150,
+            // "2.789.000 đ", "-1.234.567.890.123".
+            Field::Amount(_) | Field::RowTotal => 30,
+            Field::Stt | Field::Note => return None,
+        })
+    }
+
     pub fn from_code(code: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.code() == code)
     }

@@ -50,6 +50,12 @@ impl Place {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
     Text(TextError),
+    /// A value longer than its field allows ([`Field::max_chars`]).
+    TooLong {
+        field: Field,
+        chars: usize,
+        max: usize,
+    },
     MissingName,
     /// Neither a record code nor an ID number.
     MissingCode,
@@ -136,6 +142,13 @@ pub fn read_row(
     let columns = row.columns();
     let mut text = |field: Field| -> Option<(String, &Column, bool)> {
         let (col, cell) = row.take_value(field, &columns)?;
+        if let Some(problem) = too_long(field, &cell.text) {
+            errors.push(RowProblem {
+                place: Place::cell(n, col),
+                problem,
+            });
+            return None;
+        }
         match clean_field_owned(cell.text) {
             Ok(v) if v.is_empty() => None,
             Ok(v) => Some((v, col, cell.numeric)),
@@ -160,7 +173,24 @@ pub fn read_row(
     let method_raw = text(Field::PayMethod);
     let account = text(Field::Account).map(|(v, _, _)| v);
     let bank = text(Field::Bank).map(|(v, _, _)| v);
+    // A hamlet heading above the row stands for a hamlet column.
+    let hamlet = match hamlet.map(|h| (h, too_long(Field::Hamlet, h))) {
+        Some((_, Some(problem))) => {
+            errors.push(RowProblem {
+                place: Place::row(n),
+                problem,
+            });
+            None
+        }
+        other => other.map(|(h, _)| h),
+    };
 
+    // A value refused as too long is not also reported as missing.
+    let too_long_in = |errors: &[RowProblem], fields: &[Field]| {
+        errors
+            .iter()
+            .any(|e| matches!(e.problem, Problem::TooLong { field, .. } if fields.contains(&field)))
+    };
     let full_name = match name {
         Some((v, _, _)) if v.chars().any(char::is_alphabetic) => Some(v),
         Some((_, col, _)) => {
@@ -170,6 +200,7 @@ pub fn read_row(
             });
             None
         }
+        None if too_long_in(&errors, &[Field::FullName]) => None,
         None => {
             let place = row
                 .column(Field::FullName)
@@ -246,7 +277,9 @@ pub fn read_row(
             Some(id.as_str().to_string())
         }
         (None, _) => {
-            if !errors.iter().any(|e| matches!(e.problem, Problem::Id(_))) {
+            if !errors.iter().any(|e| matches!(e.problem, Problem::Id(_)))
+                && !too_long_in(&errors, &[Field::RecordCode, Field::IdNumber])
+            {
                 let place = row
                     .column(Field::RecordCode)
                     .or_else(|| row.column(Field::IdNumber))
@@ -259,7 +292,10 @@ pub fn read_row(
             None
         }
     };
-    if id.is_none() && !errors.iter().any(|e| matches!(e.problem, Problem::Id(_))) {
+    if id.is_none()
+        && !errors.iter().any(|e| matches!(e.problem, Problem::Id(_)))
+        && !too_long_in(&errors, &[Field::IdNumber])
+    {
         let place = row
             .column(Field::IdNumber)
             .map_or(Place::row(n), |c| Place::cell(n, c));
@@ -286,6 +322,13 @@ pub fn read_row(
         let Some((col, cell)) = row.value(Field::Amount(kind)) else {
             continue;
         };
+        if let Some(problem) = too_long(Field::Amount(kind), &cell.text) {
+            errors.push(RowProblem {
+                place: Place::cell(n, col),
+                problem,
+            });
+            continue;
+        }
         match crate::domain::parse_amount(&cell.text) {
             Ok(None) => {}
             Ok(Some(m)) => {
@@ -311,9 +354,17 @@ pub fn read_row(
             }),
         }
     }
-    let any_amount_error = errors
-        .iter()
-        .any(|e| matches!(e.problem, Problem::Amount(_) | Problem::NegativeAmount(_)));
+    let any_amount_error = errors.iter().any(|e| {
+        matches!(
+            e.problem,
+            Problem::Amount(_)
+                | Problem::NegativeAmount(_)
+                | Problem::TooLong {
+                    field: Field::Amount(_),
+                    ..
+                }
+        )
+    });
     if !saw_amount && !any_amount_error {
         let place = row
             .column(Field::Amount(EntitlementKind::TroCap))
@@ -324,21 +375,28 @@ pub fn read_row(
         });
     }
     if let Some((col, cell)) = row.value(Field::RowTotal) {
-        match crate::domain::parse_amount(&cell.text) {
-            Ok(stated) => {
-                let stated = stated.unwrap_or(Money::ZERO);
-                let computed: Money = lines.iter().map(|(_, m)| *m).sum();
-                if stated != computed && !any_amount_error {
-                    errors.push(RowProblem {
-                        place: Place::cell(n, col),
-                        problem: Problem::RowTotal { stated, computed },
-                    });
-                }
-            }
-            Err(e) => errors.push(RowProblem {
+        if let Some(problem) = too_long(Field::RowTotal, &cell.text) {
+            errors.push(RowProblem {
                 place: Place::cell(n, col),
-                problem: Problem::Amount(e),
-            }),
+                problem,
+            });
+        } else {
+            match crate::domain::parse_amount(&cell.text) {
+                Ok(stated) => {
+                    let stated = stated.unwrap_or(Money::ZERO);
+                    let computed: Money = lines.iter().map(|(_, m)| *m).sum();
+                    if stated != computed && !any_amount_error {
+                        errors.push(RowProblem {
+                            place: Place::cell(n, col),
+                            problem: Problem::RowTotal { stated, computed },
+                        });
+                    }
+                }
+                Err(e) => errors.push(RowProblem {
+                    place: Place::cell(n, col),
+                    problem: Problem::Amount(e),
+                }),
+            }
         }
     }
 
@@ -384,6 +442,18 @@ pub fn read_row(
         },
         lines,
     })
+}
+
+/// The problem of a value longer than its field allows, if it is. Bytes
+/// are looked at first: characters are counted only when there could be
+/// too many.
+fn too_long(field: Field, text: &str) -> Option<Problem> {
+    let max = field.max_chars()?;
+    if text.len() <= max {
+        return None;
+    }
+    let chars = text.chars().count();
+    (chars > max).then_some(Problem::TooLong { field, chars, max })
 }
 
 /// A birth year from "1948", "12/05/1948", "05/1948" or "1948-05-12".

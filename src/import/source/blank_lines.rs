@@ -4,8 +4,22 @@
 //! starting on the blank line, so row numbers drift from the ones Excel shows.
 //! This reader writes a lone delimiter on every empty line outside quotes,
 //! which turns it into a row of empty cells. It changes nothing else.
+//!
+//! Since it follows the quoting anyway, it also keeps the csv reader from
+//! holding a monstrous row: a field or a row with more bytes than any
+//! allowed one can have, or more fields than Excel has columns, is cut
+//! there and refused (the bytes before it pass, the error comes next).
 
+use super::limits::{Exceeded, Limit, MAX_CELL_CHARS, MAX_ROW_CHARS};
 use std::io::{self, Read};
+
+/// Bytes of a field past which it certainly has too many characters (a
+/// character takes at most 4 bytes in UTF-8).
+const FIELD_BYTES: usize = 4 * MAX_CELL_CHARS;
+/// The same for a row.
+const ROW_BYTES: usize = 4 * MAX_ROW_CHARS;
+/// Fields of a row: Excel's last column, XFD.
+const MAX_FIELDS: usize = 16_384;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -31,6 +45,12 @@ pub(super) struct BlankLines<R> {
     stepped: bool,
     /// A delimiter is to be written before `buf[start]`.
     owe_delimiter: bool,
+    /// Bytes of the current field and row, and the field's index.
+    field_bytes: usize,
+    row_bytes: usize,
+    column: usize,
+    /// A limit passed: every read from now on is this error.
+    fail: Option<Exceeded>,
 }
 
 impl<R: Read> BlankLines<R> {
@@ -47,11 +67,53 @@ impl<R: Read> BlankLines<R> {
             end: 0,
             stepped: false,
             owe_delimiter: false,
+            field_bytes: 0,
+            row_bytes: 0,
+            column: 0,
+            fail: None,
         }
+    }
+
+    /// Counts byte `b`, seen in state `before`, against the limits.
+    fn count(&mut self, before: State, b: u8) {
+        let outside = !matches!(before, State::Quoted);
+        if outside && (b == b'\n' || b == b'\r') {
+            self.field_bytes = 0;
+            self.row_bytes = 0;
+            self.column = 0;
+            return;
+        }
+        self.row_bytes += 1;
+        if outside && b == self.delimiter {
+            self.field_bytes = 0;
+            self.column += 1;
+        } else {
+            self.field_bytes += 1;
+        }
+        self.check();
+    }
+
+    fn check(&mut self) {
+        let limit = if self.field_bytes > FIELD_BYTES {
+            Limit::CellChars
+        } else if self.row_bytes > ROW_BYTES {
+            Limit::RowChars
+        } else if self.column >= MAX_FIELDS {
+            Limit::Columns
+        } else {
+            return;
+        };
+        let column = (limit != Limit::RowChars).then_some(self.column);
+        self.fail = Some(Exceeded {
+            limit,
+            row: None,
+            column,
+        });
     }
 
     /// Moves the state past byte `b`; true when a delimiter must go before it.
     fn step(&mut self, b: u8) -> bool {
+        self.count(self.state, b);
         let line_end = b == b'\n' || b == b'\r';
         let (next, inject) = match self.state {
             State::Plain {
@@ -126,6 +188,9 @@ impl<R: Read> BlankLines<R> {
 
 impl<R: Read> Read for BlankLines<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if let Some(x) = &self.fail {
+            return Err(x.clone().into_io());
+        }
         if self.start == self.end && !out.is_empty() {
             self.end = self.inner.read(&mut self.buf)?;
             self.start = 0;
@@ -159,10 +224,22 @@ impl<R: Read> Read for BlankLines<R> {
                 };
                 if let Some(next) = next {
                     let run = next.unwrap_or(avail);
+                    // Both counters are within their limits here.
+                    let allowed = run
+                        .min(FIELD_BYTES - self.field_bytes)
+                        .min(ROW_BYTES - self.row_bytes);
+                    out[n..n + allowed].copy_from_slice(&from[..allowed]);
+                    n += allowed;
+                    self.start += allowed;
+                    self.field_bytes += allowed;
+                    self.row_bytes += allowed;
+                    if allowed < run {
+                        self.field_bytes += 1;
+                        self.row_bytes += 1;
+                        self.check();
+                        break;
+                    }
                     if run > 0 {
-                        out[n..n + run].copy_from_slice(&from[..run]);
-                        n += run;
-                        self.start += run;
                         continue;
                     }
                 }
@@ -171,6 +248,9 @@ impl<R: Read> Read for BlankLines<R> {
             if !self.stepped {
                 self.stepped = true;
                 self.owe_delimiter = self.step(b);
+                if self.fail.is_some() {
+                    break;
+                }
             }
             if self.owe_delimiter {
                 out[n] = self.delimiter;
@@ -182,7 +262,10 @@ impl<R: Read> Read for BlankLines<R> {
             }
             n += 1;
         }
-        Ok(n)
+        match &self.fail {
+            Some(x) if n == 0 => Err(x.clone().into_io()),
+            _ => Ok(n),
+        }
     }
 }
 
@@ -242,6 +325,50 @@ mod tests {
             assert_eq!(through("a;b\n\nc;d\n", chunk), "a;b\n;\nc;d\n");
             assert_eq!(through("\r\na\r\n\r\n", chunk), ";\r\na\r\n;\r\n");
         }
+    }
+
+    fn error_after(text: &[u8]) -> (usize, Option<Exceeded>) {
+        let mut r = BlankLines::new(text, b';');
+        let mut out = Vec::new();
+        let mut buf = [0u8; 1000];
+        loop {
+            match r.read(&mut buf) {
+                Ok(0) => return (out.len(), None),
+                Ok(n) => out.extend_from_slice(&buf[..n]),
+                Err(e) => return (out.len(), Exceeded::from_io(&e)),
+            }
+        }
+    }
+
+    #[test]
+    fn a_monstrous_field_or_row_is_cut_where_it_passes_the_limit() {
+        let mut text = b"a;b\nc;".to_vec();
+        text.extend(std::iter::repeat_n(b'x', FIELD_BYTES + 100));
+        let (given, e) = error_after(&text);
+        assert_eq!(given, 6 + FIELD_BYTES, "the bytes before the limit pass");
+        let e = e.unwrap();
+        assert_eq!((e.limit, e.column), (Limit::CellChars, Some(1)));
+
+        let mut quoted = b"\"".to_vec();
+        quoted.extend(std::iter::repeat_n(b'\n', FIELD_BYTES + 1));
+        assert_eq!(error_after(&quoted).1.unwrap().limit, Limit::CellChars);
+
+        let row = "y;".repeat(ROW_BYTES / 2 + 1);
+        let e = error_after(row.as_bytes()).1.unwrap();
+        assert_eq!(e.limit, Limit::Columns, "{e:?}");
+        let row = format!("{};", "z".repeat(1000)).repeat(ROW_BYTES / 1000 + 1);
+        assert_eq!(
+            error_after(row.as_bytes()).1.unwrap().limit,
+            Limit::RowChars
+        );
+
+        let wide = ";".repeat(MAX_FIELDS + 1);
+        let e = error_after(wide.as_bytes()).1.unwrap();
+        assert_eq!((e.limit, e.column), (Limit::Columns, Some(MAX_FIELDS)));
+
+        // Many ordinary rows pass.
+        let rows = "Nguyễn Văn An;2.789.000\n".repeat(50_000);
+        assert_eq!(error_after(rows.as_bytes()), (rows.len(), None));
     }
 
     #[test]

@@ -4,8 +4,10 @@
 //!
 //! [`open`] looks at the file's content, not its name, and returns a
 //! [`Source`]: an iterator of [`SheetRow`]s numbered as Excel shows them, each
-//! cell trimmed NFC text, legacy TCVN3/VNI text already converted. CSV is
-//! streamed, so a file of a million rows is never held in memory.
+//! cell trimmed NFC text, legacy TCVN3/VNI text already converted. Every
+//! format is streamed, so a file of a million rows is never held in memory,
+//! and read under the [`limits`], so that no file can cost more than a
+//! bounded amount of memory and time.
 //!
 //! This module does not know what the columns mean (that is
 //! [`crate::import::table`]) and does not judge the values: control
@@ -13,18 +15,26 @@
 //! name the row and the column.
 
 mod blank_lines;
+mod cells;
+mod cfb;
 pub mod legacy;
+pub mod limits;
 mod sniff;
 mod syllable;
 mod text;
 mod transcode;
 mod workbook;
+mod xls;
+mod xlsx;
+mod xml;
+mod zip;
 
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use legacy::Legacy;
+pub use limits::Limit;
 
 /// One cell: its text as the user sees it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -154,6 +164,14 @@ pub enum SourceError {
         file: PathBuf,
         row: usize,
     },
+    /// The file goes past one of the limits of [`limits`]: where (row
+    /// 1-based, column 0-based) when it is known.
+    TooBig {
+        file: PathBuf,
+        limit: Limit,
+        row: Option<usize>,
+        column: Option<usize>,
+    },
 }
 
 crate::localized_error!(SourceError);
@@ -168,6 +186,8 @@ pub struct Source {
     rows: Rows,
 }
 
+// One per file read: the size of the larger variant does not matter.
+#[allow(clippy::large_enum_variant)]
 enum Rows {
     Workbook(workbook::Rows),
     Text(text::Rows),
@@ -199,7 +219,7 @@ impl Iterator for Source {
 
     fn next(&mut self) -> Option<Self::Item> {
         match &mut self.rows {
-            Rows::Workbook(rows) => rows.next().map(Ok),
+            Rows::Workbook(rows) => rows.next(),
             Rows::Text(rows) => rows.next(),
         }
     }
@@ -207,6 +227,8 @@ impl Iterator for Source {
 
 /// How many bytes of the file are looked at to tell its kind and encoding.
 const SNIFF_BYTES: usize = 256 * 1024;
+/// Bytes of cell text read ahead, at most, to tell TCVN3/VNI from Unicode.
+const DETECT_BYTES: usize = 1 << 20;
 
 /// Opens a list file and works out its format and encoding.
 pub fn open(path: &Path) -> Result<Source, SourceError> {

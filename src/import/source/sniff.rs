@@ -129,10 +129,8 @@ pub(super) fn text_encoding(head: &[u8], truncated: bool) -> TextEncoding {
     if let Some(enc) = bom(head).or_else(|| utf16_without_bom(head)) {
         return enc;
     }
-    match std::str::from_utf8(head) {
-        Ok(_) => return TextEncoding::Utf8 { bom: false },
-        Err(e) if truncated && e.error_len().is_none() => return TextEncoding::Utf8 { bom: false },
-        Err(_) => {}
+    if mostly_utf8(head, truncated) {
+        return TextEncoding::Utf8 { bom: false };
     }
     // A legacy single-byte file: Windows-1258, or TCVN3/VNI read byte by byte.
     let (ansi, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(head);
@@ -151,6 +149,43 @@ pub(super) fn text_encoding(head: &[u8], truncated: bool) -> TextEncoding {
     } else {
         TextEncoding::Windows1258
     }
+}
+
+/// Whether `head` is UTF-8, but for a few bad bytes among many characters
+/// that only UTF-8 would write that way: such a file is UTF-8 with a damaged
+/// row, to be named when it is read, not a file in another encoding (which
+/// would garble every line and hide the row at fault). A legacy file almost
+/// never has a valid multi-byte sequence.
+fn mostly_utf8(head: &[u8], truncated: bool) -> bool {
+    let mut rest = head;
+    let mut multi = 0usize;
+    let mut bad = 0usize;
+    loop {
+        let (valid, next) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, None),
+            Err(e) => {
+                let valid = std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default();
+                match e.error_len() {
+                    Some(n) => (valid, Some(e.valid_up_to() + n)),
+                    // Cut at the end of the sample, or at the end of the file.
+                    None if truncated => (valid, None),
+                    None => {
+                        bad += 1;
+                        (valid, None)
+                    }
+                }
+            }
+        };
+        multi += valid.chars().filter(|c| !c.is_ascii()).count();
+        match next {
+            Some(at) => {
+                bad += 1;
+                rest = &rest[at..];
+            }
+            None => break,
+        }
+    }
+    bad == 0 || (multi >= 4 && multi >= 8 * bad)
 }
 
 #[cfg(test)]
@@ -195,6 +230,25 @@ mod tests {
             text_encoding(&s[..5], true),
             TextEncoding::Utf8 { bom: false }
         );
+    }
+
+    #[test]
+    fn a_bad_byte_in_a_utf8_file_does_not_make_it_legacy() {
+        let mut text = "STT;Họ và tên;Trợ cấp\n".to_owned();
+        for i in 0..900 {
+            text.push_str(&format!("{i};Nguyễn Văn An;2.789.000\n"));
+        }
+        let mut bytes = text.into_bytes();
+        bytes.extend(b"901;Tr\xC7n V\xE3n B;1\n");
+        assert_eq!(
+            text_encoding(&bytes, false),
+            TextEncoding::Utf8 { bom: false }
+        );
+        // A few Vietnamese letters do not outweigh many bad bytes.
+        let ansi = b"Nguy\xEA\xDEn V\xE3n An;Th\xF4n \xD0\xF4ng;Th\xFD\xF5ng binh;Ti\xEA\xECn";
+        let mut mixed = "Họ tên;".as_bytes().to_vec();
+        mixed.extend(ansi);
+        assert_eq!(text_encoding(&mixed, false), TextEncoding::Windows1258);
     }
 
     #[test]

@@ -9,9 +9,10 @@
 
 use super::blank_lines::BlankLines;
 use super::legacy::{self, Legacy};
+use super::limits::{self, Exceeded, Limit, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROW_CHARS, MAX_ROWS};
 use super::sniff::{self, TextEncoding};
 use super::transcode::{Decode, Transcoder};
-use super::{Cell, Encoding, Format, SNIFF_BYTES, SheetRow, Source, SourceError};
+use super::{Cell, DETECT_BYTES, Encoding, Format, SNIFF_BYTES, SheetRow, Source, SourceError};
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{Cursor, Read};
@@ -82,8 +83,12 @@ pub(super) fn open(path: &Path, head: Vec<u8>, file: File) -> Result<Source, Sou
         last_row: 0,
         done: false,
     };
-    while rows.ahead.len() < DETECT_ROWS {
+    let mut bytes = 0;
+    while rows.ahead.len() < DETECT_ROWS && bytes < DETECT_BYTES {
         let Some(row) = rows.read_raw() else { break };
+        if let Ok(row) = &row {
+            bytes += row.cells.iter().map(|c| c.text.len()).sum::<usize>();
+        }
         rows.ahead.push_back(row);
     }
     let exhausted = rows.done || rows.ahead.len() < DETECT_ROWS;
@@ -257,10 +262,15 @@ impl Rows {
             }
             Err(e) => {
                 self.done = true;
-                let row = Some(self.last_row + 1);
+                let row = self.last_row + 1;
+                if let csv::ErrorKind::Io(io) = e.kind()
+                    && let Some(x) = Exceeded::from_io(io)
+                {
+                    return Some(Err(self.too_big(x.limit, row, x.column)));
+                }
                 return Some(Err(SourceError::Io {
                     file: self.file.clone(),
-                    row,
+                    row: Some(row),
                     detail: e.to_string(),
                 }));
             }
@@ -271,7 +281,10 @@ impl Rows {
             number = self.last_row + 1;
         }
         self.last_row = number;
-        let mut cells = Vec::with_capacity(self.record.len());
+        if number > MAX_ROWS {
+            self.done = true;
+            return Some(Err(self.too_big(Limit::Rows, number, None)));
+        }
         let bytes = self.record.as_slice();
         self.inner_breaks += memchr::memchr_iter(b'\n', bytes).count() as u64;
         // The record is checked as UTF-8 once; a field is then valid when
@@ -283,9 +296,16 @@ impl Rows {
                 row: number,
             }));
         };
+        let mut cells = Vec::with_capacity(self.record.len().min(MAX_COLUMNS));
         for i in 0..self.record.len() {
             match self.record.range(i).and_then(|r| all.get(r)) {
-                Some(s) => cells.push(Cell::text(s)),
+                Some(s) if i < MAX_COLUMNS => cells.push(Cell::text(s)),
+                Some(s) if s.trim().is_empty() => {}
+                // A value beyond the last column allowed.
+                Some(_) => {
+                    self.done = true;
+                    return Some(Err(self.too_big(Limit::Columns, number, Some(i))));
+                }
                 None => {
                     return Some(Err(SourceError::InvalidUtf8 {
                         file: self.file.clone(),
@@ -297,7 +317,27 @@ impl Rows {
         while cells.last().is_some_and(|c| c.text.trim().is_empty()) {
             cells.pop();
         }
+        if let Some(i) = cells
+            .iter()
+            .position(|c| limits::too_long(&c.text, MAX_CELL_CHARS))
+        {
+            self.done = true;
+            return Some(Err(self.too_big(Limit::CellChars, number, Some(i))));
+        }
+        if limits::too_long(all, MAX_ROW_CHARS) {
+            self.done = true;
+            return Some(Err(self.too_big(Limit::RowChars, number, None)));
+        }
         Some(Ok(SheetRow { number, cells }))
+    }
+
+    fn too_big(&self, limit: Limit, row: usize, column: Option<usize>) -> SourceError {
+        SourceError::TooBig {
+            file: self.file.clone(),
+            limit,
+            row: Some(row),
+            column,
+        }
     }
 
     pub(super) fn next(&mut self) -> Option<Result<SheetRow, SourceError>> {

@@ -58,25 +58,29 @@ impl<R: Read> Transcoder<R> {
             self.eof = n == 0;
         }
         let src = &self.input[self.in_start..self.in_end];
-        let (read, written) = match &mut self.decode {
+        // Whether this is the last output: the decoder, once told the input
+        // has ended and having taken all of it, must not be called again —
+        // even when that last call still wrote something (the U+FFFD of a
+        // UTF-16 file cut after an odd byte).
+        let (read, written, last) = match &mut self.decode {
             Decode::Codec(decoder) => {
-                let (_, read, written, _) = decoder.decode_to_utf8(src, &mut self.output, self.eof);
-                (read, written)
+                let (result, read, written, _) =
+                    decoder.decode_to_utf8(src, &mut self.output, self.eof);
+                let last = self.eof && result == encoding_rs::CoderResult::InputEmpty;
+                (read, written, last)
             }
             Decode::Latin1 => {
                 let mut w = 0;
                 for &b in src {
                     w += char::from(b).encode_utf8(&mut self.output[w..]).len();
                 }
-                (src.len(), w)
+                (src.len(), w, self.eof)
             }
         };
         self.in_start += read;
         self.out_start = 0;
         self.out_end = written;
-        if self.eof && self.in_start == self.in_end && written == 0 {
-            self.finished = true;
-        }
+        self.finished = last;
         Ok(())
     }
 }
@@ -126,6 +130,28 @@ mod tests {
         let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         let codec = Decode::Codec(encoding_rs::UTF_16LE.new_decoder_without_bom_handling());
         assert_eq!(decode_all(&le, codec), text);
+    }
+
+    #[test]
+    fn utf16_cut_after_an_odd_byte_ends_with_a_replacement_character() {
+        let mut le: Vec<u8> = "Họ và tên\tSố tiền\r\nAn"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        le.push(b'x');
+        for decode in [
+            encoding_rs::UTF_16LE.new_decoder_without_bom_handling(),
+            encoding_rs::UTF_16BE.new_decoder_without_bom_handling(),
+        ] {
+            let out = decode_all(&le, Decode::Codec(decode));
+            assert!(out.ends_with('\u{FFFD}'), "{out:?}");
+        }
+        let mut out = String::new();
+        let codec = Decode::Codec(encoding_rs::UTF_16LE.new_decoder_without_bom_handling());
+        Transcoder::new(&le[..], codec)
+            .read_to_string(&mut out)
+            .unwrap();
+        assert_eq!(out, "Họ và tên\tSố tiền\r\nAn\u{FFFD}");
     }
 
     #[test]

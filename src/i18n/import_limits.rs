@@ -1,0 +1,242 @@
+//! Wording for the limits of what a list file may hold
+//! (`import::source::limits`) and of how long each kind of value may be
+//! (`import::Field::max_chars`).
+//!
+//! Each message names the file, the place (row and column as Excel shows
+//! them) when it is known, the limit, and what to do.
+
+use crate::import::Field;
+use crate::import::source::{Limit, column_letter};
+use std::path::Path;
+
+/// 1234567 → "1.234.567" (Vietnamese) or "1,234,567" (English).
+fn grouped(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// A size in bytes in the largest whole unit: "1 GB", "64 MB", "256 KB".
+fn size(bytes: u64, sep: char) -> String {
+    for (unit, name) in [(1u64 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")] {
+        if bytes >= unit && bytes.is_multiple_of(unit) {
+            return format!("{} {name}", grouped(bytes / unit, sep));
+        }
+    }
+    format!("{} bytes", grouped(bytes, sep))
+}
+
+fn name(file: &Path) -> String {
+    file.display().to_string()
+}
+
+/// "dòng 7, cột B" / "dòng 7" / "".
+fn place_vi(row: Option<usize>, column: Option<usize>) -> String {
+    match (row, column) {
+        (Some(r), Some(c)) => format!("dòng {}, cột {}", grouped(r as u64, '.'), column_letter(c)),
+        (Some(r), None) => format!("dòng {}", grouped(r as u64, '.')),
+        _ => String::new(),
+    }
+}
+
+fn place_en(row: Option<usize>, column: Option<usize>) -> String {
+    match (row, column) {
+        (Some(r), Some(c)) => format!(
+            "row {}, column {}",
+            grouped(r as u64, ','),
+            column_letter(c)
+        ),
+        (Some(r), None) => format!("row {}", grouped(r as u64, ',')),
+        _ => String::new(),
+    }
+}
+
+const DAMAGED_VI: &str = "Tệp có thể bị hỏng, hoặc không do Excel tạo ra. Hãy mở tệp bằng Excel, kiểm tra rồi lưu lại \
+     (hoặc lưu dưới dạng CSV UTF-8) và nhập lại.";
+const DAMAGED_EN: &str = "The file may be damaged, or was not made by Excel. Open it in Excel, check it and save it again \
+     (or save it as CSV UTF-8), then import it again.";
+const SPLIT_VI: &str = "Một danh sách chi trả không lớn như vậy: hãy kiểm tra đúng tệp chưa, hoặc chia danh sách \
+     thành nhiều tệp nhỏ hơn, hoặc lưu dưới dạng CSV UTF-8 rồi nhập lại.";
+const SPLIT_EN: &str = "A payment list is not that large: check that this is the right file, split the list into \
+     smaller files, or save it as CSV UTF-8 and import it again.";
+
+/// The refusal of a file that went past a limit, in Vietnamese.
+pub fn too_big_vi(file: &Path, limit: &Limit, row: Option<usize>, column: Option<usize>) -> String {
+    let f = name(file);
+    let at = place_vi(row, column);
+    let max = grouped(limit.max(), '.');
+    match limit {
+        Limit::Rows => format!(
+            "Tệp {f} có hơn {max} dòng (số dòng tối đa của một trang tính Excel): không đọc tiếp từ {at}. \
+             {SPLIT_VI}"
+        ),
+        Limit::Columns => format!(
+            "Tệp {f}, {at}: có dữ liệu ở cột thứ {}, quá giới hạn {max} cột (đến cột {}). Hãy xóa các cột \
+             thừa bên phải bảng, lưu lại rồi nhập lại.",
+            grouped(column.map_or(0, |c| c as u64 + 1), '.'),
+            column_letter(limit.max() as usize - 1)
+        ),
+        Limit::CellChars => format!(
+            "Tệp {f}, {at}: ô dài hơn {max} ký tự, giới hạn của một ô (một họ tên hay địa chỉ chỉ dài vài \
+             chục ký tự). Hãy sửa ô đó trong tệp rồi nhập lại. {DAMAGED_VI}"
+        ),
+        Limit::RowChars => format!(
+            "Tệp {f}, {at}: dòng dài hơn {max} ký tự (tất cả các ô cộng lại). Hãy sửa dòng đó trong tệp rồi \
+             nhập lại. {DAMAGED_VI}"
+        ),
+        Limit::Unpacked { part, max } => format!(
+            "Tệp {f}: phần \"{part}\" bên trong tệp khi giải nén lớn hơn {}, quá giới hạn. {SPLIT_VI} \
+             {DAMAGED_VI}",
+            size(*max, '.')
+        ),
+        Limit::SharedStrings => {
+            format!("Tệp {f} có hơn {max} đoạn chữ khác nhau, quá giới hạn. {SPLIT_VI}")
+        }
+        Limit::SharedText => format!(
+            "Tệp {f} chứa hơn {} chữ, quá giới hạn. {SPLIT_VI}",
+            size(limit.max(), '.')
+        ),
+        Limit::ZipEntries => format!(
+            "Tệp {f} có hơn {max} phần bên trong, quá giới hạn của một bảng tính. {DAMAGED_VI}"
+        ),
+        Limit::XmlItem { part } => format!(
+            "Tệp {f}: phần \"{part}\" bên trong tệp có một thẻ hay đoạn chữ dài hơn {}, quá giới hạn. \
+             {DAMAGED_VI}",
+            size(limit.max(), '.')
+        ),
+        Limit::XmlDepth { part } => format!(
+            "Tệp {f}: phần \"{part}\" bên trong tệp lồng nhau sâu hơn {max} cấp, quá giới hạn. {DAMAGED_VI}"
+        ),
+        Limit::OleDirectory => format!(
+            "Tệp {f} (.xls) có thư mục bên trong lớn hơn {}, quá giới hạn. {DAMAGED_VI}",
+            size(limit.max(), '.')
+        ),
+    }
+}
+
+/// The refusal of a file that went past a limit, in English.
+pub fn too_big_en(file: &Path, limit: &Limit, row: Option<usize>, column: Option<usize>) -> String {
+    let f = name(file);
+    let at = place_en(row, column);
+    let max = grouped(limit.max(), ',');
+    match limit {
+        Limit::Rows => format!(
+            "{f} has more than {max} rows (the most an Excel sheet can have): reading stopped at {at}. \
+             {SPLIT_EN}"
+        ),
+        Limit::Columns => format!(
+            "{f}, {at}: data in column number {}, past the limit of {max} columns (up to column {}). Delete \
+             the extra columns right of the table, save and import again.",
+            grouped(column.map_or(0, |c| c as u64 + 1), ','),
+            column_letter(limit.max() as usize - 1)
+        ),
+        Limit::CellChars => format!(
+            "{f}, {at}: the cell is longer than {max} characters, the limit for one cell. Correct that cell \
+             and import again. {DAMAGED_EN}"
+        ),
+        Limit::RowChars => format!(
+            "{f}, {at}: the row is longer than {max} characters (all its cells together). Correct that row \
+             and import again. {DAMAGED_EN}"
+        ),
+        Limit::Unpacked { part, max } => format!(
+            "{f}: its part \"{part}\" unpacks to more than {}, past the limit. {SPLIT_EN} {DAMAGED_EN}",
+            size(*max, ',')
+        ),
+        Limit::SharedStrings => {
+            format!("{f} has more than {max} distinct texts, past the limit. {SPLIT_EN}")
+        }
+        Limit::SharedText => format!(
+            "{f} holds more than {} of text, past the limit. {SPLIT_EN}",
+            size(limit.max(), ',')
+        ),
+        Limit::ZipEntries => format!(
+            "{f} has more than {max} parts inside, past the limit for a workbook. {DAMAGED_EN}"
+        ),
+        Limit::XmlItem { part } => format!(
+            "{f}: its part \"{part}\" has a tag or a run of text longer than {}, past the limit. {DAMAGED_EN}",
+            size(limit.max(), ',')
+        ),
+        Limit::XmlDepth { part } => format!(
+            "{f}: its part \"{part}\" nests elements deeper than {max} levels, past the limit. {DAMAGED_EN}"
+        ),
+        Limit::OleDirectory => format!(
+            "{f} (.xls) has an inner directory larger than {}, past the limit. {DAMAGED_EN}",
+            size(limit.max(), ',')
+        ),
+    }
+}
+
+/// A value longer than its kind allows, in Vietnamese.
+pub fn too_long_vi(field: Field, chars: usize, max: usize) -> String {
+    format!(
+        "{} dài {} ký tự, quá giới hạn {} ký tự. Hãy sửa ô này trong tệp rồi nhập lại.",
+        super::import_source::field_vi(field),
+        grouped(chars as u64, '.'),
+        grouped(max as u64, '.')
+    )
+}
+
+/// A value longer than its kind allows, in English.
+pub fn too_long_en(field: Field, chars: usize, max: usize) -> String {
+    format!(
+        "The {} is {} characters long, past the limit of {}. Correct this cell and import again.",
+        super::import_source::field_en(field),
+        grouped(chars as u64, ','),
+        grouped(max as u64, ',')
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn numbers_and_sizes_read_naturally() {
+        assert_eq!(grouped(32_767, '.'), "32.767");
+        assert_eq!(grouped(1_048_576, ','), "1,048,576");
+        assert_eq!(grouped(256, '.'), "256");
+        assert_eq!(size(1 << 30, '.'), "1 GB");
+        assert_eq!(size(512 << 20, '.'), "512 MB");
+        assert_eq!(size(256 << 10, '.'), "256 KB");
+        assert_eq!(size(1000, '.'), "1.000 bytes");
+    }
+
+    #[test]
+    fn a_refusal_names_the_place_the_limit_and_what_to_do() {
+        let file = PathBuf::from("ds.csv");
+        let vi = too_big_vi(&file, &Limit::CellChars, Some(7), Some(1));
+        assert!(
+            vi.contains("ds.csv") && vi.contains("dòng 7, cột B"),
+            "{vi}"
+        );
+        assert!(vi.contains("32.767 ký tự") && vi.contains("Hãy"), "{vi}");
+        let vi = too_big_vi(&file, &Limit::Columns, Some(1_048_576), Some(16_383));
+        assert!(
+            vi.contains("dòng 1.048.576, cột XFD") && vi.contains("256 cột"),
+            "{vi}"
+        );
+        assert!(vi.contains("cột IV"), "{vi}");
+        let vi = too_big_vi(
+            &file,
+            &Limit::Unpacked {
+                part: "xl/worksheets/sheet1.xml".into(),
+                max: 1 << 30,
+            },
+            None,
+            None,
+        );
+        assert!(vi.contains("sheet1.xml") && vi.contains("1 GB"), "{vi}");
+        let vi = too_long_vi(Field::FullName, 50_000_000, 150);
+        assert!(
+            vi.contains("Họ và tên dài 50.000.000 ký tự") && vi.contains("150"),
+            "{vi}"
+        );
+    }
+}

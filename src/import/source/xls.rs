@@ -1,0 +1,684 @@
+//! Excel 97–2003 workbooks (BIFF8, and BIFF5 of Excel 95), read as a
+//! stream of records from the compound file ([`super::cfb`]): the list of
+//! sheets, the date formats and the shared texts (limited like xlsx's) from
+//! the workbook's globals, then one sheet's cells record by record.
+
+use super::cells::{self, NumFmt, RowBuilder, SharedStrings};
+use super::cfb::{Compound, Stream};
+use super::limits::{Exceeded, Limit, MAX_CELL_CHARS};
+use super::workbook::{BookError, SheetInfo};
+use super::{Cell, SheetRow};
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+const BOF: u16 = 0x0809;
+const EOF: u16 = 0x000A;
+const CONTINUE: u16 = 0x003C;
+const FILEPASS: u16 = 0x002F;
+const CODEPAGE: u16 = 0x0042;
+const DATEMODE: u16 = 0x0022;
+const FORMAT: u16 = 0x041E;
+const XF: u16 = 0x00E0;
+const BOUNDSHEET: u16 = 0x0085;
+const SST: u16 = 0x00FC;
+const LABELSST: u16 = 0x00FD;
+const LABEL: u16 = 0x0204;
+const RSTRING: u16 = 0x00D6;
+const NUMBER: u16 = 0x0203;
+const RK: u16 = 0x027E;
+const MULRK: u16 = 0x00BD;
+const FORMULA: u16 = 0x0006;
+const STRING: u16 = 0x0207;
+const BOOLERR: u16 = 0x0205;
+
+fn damaged(what: &str) -> BookError {
+    BookError::Damaged(what.to_owned())
+}
+
+fn u16_at(b: &[u8], at: usize) -> u16 {
+    b.get(at..at + 2)
+        .map_or(0, |s| u16::from_le_bytes([s[0], s[1]]))
+}
+
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    b.get(at..at + 4)
+        .map_or(0, |s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+fn f64_at(b: &[u8], at: usize) -> f64 {
+    b.get(at..at + 8)
+        .and_then(|s| s.try_into().ok())
+        .map_or(0.0, f64::from_le_bytes)
+}
+
+/// The records of a stream, one at a time, with one record of look-ahead.
+struct Records {
+    stream: Stream,
+    typ: u16,
+    data: Vec<u8>,
+    held: bool,
+}
+
+impl Records {
+    fn new(stream: Stream) -> Records {
+        Records {
+            stream,
+            typ: 0,
+            data: Vec::new(),
+            held: false,
+        }
+    }
+
+    /// Reads the next record into `typ`/`data`; false at the end.
+    fn next(&mut self) -> Result<bool, BookError> {
+        if self.held {
+            self.held = false;
+            return Ok(true);
+        }
+        let mut head = [0u8; 4];
+        let mut got = 0;
+        while got < 4 {
+            match self.stream.read(&mut head[got..])? {
+                0 => return Ok(false),
+                n => got += n,
+            }
+        }
+        self.typ = u16_at(&head, 0);
+        let len = usize::from(u16_at(&head, 2));
+        self.data.resize(len, 0);
+        let mut got = 0;
+        while got < len {
+            match self.stream.read(&mut self.data[got..])? {
+                0 => return Err(damaged("record cut short")),
+                n => got += n,
+            }
+        }
+        Ok(true)
+    }
+
+    /// Gives the current record again on the next call to `next`.
+    fn hold(&mut self) {
+        self.held = true;
+    }
+}
+
+/// Reads across a record and the CONTINUE records after it, as the shared
+/// texts and long strings need.
+struct Continued<'a> {
+    records: &'a mut Records,
+    pos: usize,
+}
+
+impl Continued<'_> {
+    /// Moves to the next CONTINUE record; false if there is none.
+    fn advance(&mut self) -> Result<bool, BookError> {
+        if !self.records.next()? {
+            return Ok(false);
+        }
+        if self.records.typ != CONTINUE {
+            self.records.hold();
+            return Ok(false);
+        }
+        self.pos = 0;
+        Ok(true)
+    }
+
+    fn byte(&mut self) -> Result<Option<u8>, BookError> {
+        while self.pos >= self.records.data.len() {
+            if !self.advance()? {
+                return Ok(None);
+            }
+        }
+        self.pos += 1;
+        Ok(Some(self.records.data[self.pos - 1]))
+    }
+
+    fn u16(&mut self) -> Result<Option<u16>, BookError> {
+        let (Some(a), Some(b)) = (self.byte()?, self.byte()?) else {
+            return Ok(None);
+        };
+        Ok(Some(u16::from_le_bytes([a, b])))
+    }
+
+    fn u32(&mut self) -> Result<Option<u32>, BookError> {
+        let (Some(a), Some(b)) = (self.u16()?, self.u16()?) else {
+            return Ok(None);
+        };
+        Ok(Some(u32::from(a) | (u32::from(b) << 16)))
+    }
+
+    fn skip(&mut self, mut n: usize) -> Result<(), BookError> {
+        while n > 0 {
+            let here = self.records.data.len().saturating_sub(self.pos);
+            if here == 0 {
+                if !self.advance()? {
+                    return Ok(());
+                }
+                continue;
+            }
+            let step = here.min(n);
+            self.pos += step;
+            n -= step;
+        }
+        Ok(())
+    }
+
+    /// `cch` characters of a BIFF8 string, one or two bytes each; a
+    /// CONTINUE in the middle starts with a new flag byte. Each piece goes
+    /// to `out`.
+    fn chars(
+        &mut self,
+        mut cch: usize,
+        mut wide: bool,
+        out: &mut dyn FnMut(&str) -> Result<(), BookError>,
+    ) -> Result<(), BookError> {
+        let mut piece = String::new();
+        while cch > 0 {
+            if self.pos >= self.records.data.len() {
+                if !self.advance()? {
+                    return Ok(());
+                }
+                let Some(flags) = self.byte()? else {
+                    return Ok(());
+                };
+                wide = flags & 1 != 0;
+            }
+            let data = &self.records.data[self.pos..];
+            piece.clear();
+            if wide {
+                let n = (data.len() / 2).min(cch);
+                let units = (0..n).map(|i| u16::from_le_bytes([data[2 * i], data[2 * i + 1]]));
+                piece.extend(char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')));
+                self.pos += 2 * n;
+                cch -= n;
+                if n == 0 {
+                    // One odd byte left in the record: the file is damaged.
+                    self.pos = self.records.data.len();
+                }
+            } else {
+                let n = data.len().min(cch);
+                piece.extend(data[..n].iter().map(|&b| char::from(b)));
+                self.pos += n;
+                cch -= n;
+            }
+            out(&piece)?;
+        }
+        Ok(())
+    }
+}
+
+/// The version of the file's records.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Biff {
+    /// Excel 97–2003: strings in UTF-16, compressed when they can be.
+    Eight,
+    /// Excel 5/95: strings in the workbook's code page.
+    Five,
+}
+
+/// What the globals of the workbook say.
+struct Globals {
+    biff: Biff,
+    codepage: &'static encoding_rs::Encoding,
+    date1904: bool,
+    /// The number format of each cell style (XF), as date or not.
+    styles: Vec<NumFmt>,
+    shared: SharedStrings,
+    sheets: Vec<(SheetInfo, u64)>,
+}
+
+pub(super) struct Book {
+    cfb: Compound,
+    stream_name: &'static str,
+    globals: Arc<Globals>,
+}
+
+/// Opens an OLE file: an xls, or an encrypted xlsx (refused as
+/// password-protected).
+pub(super) fn open(path: &Path) -> Result<Book, BookError> {
+    let mut cfb = Compound::open(path)?;
+    if cfb.has("EncryptedPackage") {
+        return Err(BookError::Password);
+    }
+    let stream_name = if cfb.has("Workbook") {
+        "Workbook"
+    } else if cfb.has("Book") {
+        "Book"
+    } else {
+        return Err(damaged("no Workbook stream"));
+    };
+    let globals = read_globals(Records::new(cfb.stream(stream_name)?))?;
+    Ok(Book {
+        cfb,
+        stream_name,
+        globals: Arc::new(globals),
+    })
+}
+
+fn codepage(cp: u16) -> &'static encoding_rs::Encoding {
+    use encoding_rs::*;
+    match cp {
+        874 => WINDOWS_874,
+        932 => SHIFT_JIS,
+        936 => GBK,
+        949 => EUC_KR,
+        950 => BIG5,
+        1200 => UTF_16LE,
+        1250 => WINDOWS_1250,
+        1251 => WINDOWS_1251,
+        1253 => WINDOWS_1253,
+        1254 => WINDOWS_1254,
+        1255 => WINDOWS_1255,
+        1256 => WINDOWS_1256,
+        1257 => WINDOWS_1257,
+        1258 => WINDOWS_1258,
+        10000 => MACINTOSH,
+        _ => WINDOWS_1252,
+    }
+}
+
+fn read_globals(mut r: Records) -> Result<Globals, BookError> {
+    if !r.next()? || r.typ != BOF {
+        return Err(damaged("no BOF record (Excel 2.x–4.x files are not read)"));
+    }
+    let biff = match u16_at(&r.data, 0) {
+        0x0600 => Biff::Eight,
+        0x0500 => Biff::Five,
+        v => return Err(BookError::Damaged(format!("BIFF version {v:#06x}"))),
+    };
+    let mut g = Globals {
+        biff,
+        codepage: encoding_rs::WINDOWS_1252,
+        date1904: false,
+        styles: Vec::new(),
+        shared: SharedStrings::default(),
+        sheets: Vec::new(),
+    };
+    let mut formats: HashMap<u16, NumFmt> = HashMap::new();
+    let mut xf_formats: Vec<u16> = Vec::new();
+    while r.next()? {
+        match r.typ {
+            EOF => break,
+            FILEPASS => return Err(BookError::Password),
+            CODEPAGE => g.codepage = codepage(u16_at(&r.data, 0)),
+            DATEMODE => g.date1904 = u16_at(&r.data, 0) == 1,
+            FORMAT => {
+                let id = u16_at(&r.data, 0);
+                let code = match biff {
+                    Biff::Eight => biff8_string(&r.data[2.min(r.data.len())..]),
+                    Biff::Five => short_bytes(&r.data[2.min(r.data.len())..], g.codepage),
+                };
+                formats.insert(id, cells::custom(&code));
+            }
+            XF => xf_formats.push(u16_at(&r.data, 2)),
+            BOUNDSHEET => {
+                let pos = u64::from(u32_at(&r.data, 0));
+                let hidden = r.data.get(4).is_some_and(|s| s & 3 != 0);
+                let worksheet = r.data.get(5) == Some(&0);
+                let name = match biff {
+                    Biff::Eight => short_biff8_string(&r.data[6.min(r.data.len())..]),
+                    Biff::Five => short_bytes(&r.data[6.min(r.data.len())..], g.codepage),
+                };
+                if worksheet {
+                    g.sheets.push((
+                        SheetInfo {
+                            name,
+                            visible: !hidden,
+                        },
+                        pos,
+                    ));
+                }
+            }
+            SST if biff == Biff::Eight => read_sst(&mut r, &mut g.shared)?,
+            _ => {}
+        }
+    }
+    g.styles = xf_formats
+        .into_iter()
+        .map(|id| {
+            formats
+                .get(&id)
+                .copied()
+                .unwrap_or_else(|| cells::builtin(u32::from(id)))
+        })
+        .collect();
+    Ok(g)
+}
+
+/// A BIFF8 string with a 16-bit length (XLUnicodeString), inside one record.
+fn biff8_string(data: &[u8]) -> String {
+    let cch = usize::from(u16_at(data, 0));
+    let wide = data.get(2).is_some_and(|f| f & 1 != 0);
+    unicode_chars(data.get(3..).unwrap_or_default(), cch, wide)
+}
+
+/// A BIFF8 string with an 8-bit length (ShortXLUnicodeString).
+fn short_biff8_string(data: &[u8]) -> String {
+    let cch = usize::from(data.first().copied().unwrap_or(0));
+    let wide = data.get(1).is_some_and(|f| f & 1 != 0);
+    unicode_chars(data.get(2..).unwrap_or_default(), cch, wide)
+}
+
+fn unicode_chars(data: &[u8], cch: usize, wide: bool) -> String {
+    if wide {
+        let units = data
+            .chunks_exact(2)
+            .take(cch)
+            .map(|p| u16::from_le_bytes([p[0], p[1]]));
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or('\u{FFFD}'))
+            .collect()
+    } else {
+        data.iter().take(cch).map(|&b| char::from(b)).collect()
+    }
+}
+
+/// A BIFF5 string with an 8-bit length, in the code page.
+fn short_bytes(data: &[u8], cp: &'static encoding_rs::Encoding) -> String {
+    let cch = usize::from(data.first().copied().unwrap_or(0));
+    let bytes = data.get(1..).unwrap_or_default();
+    cp.decode_without_bom_handling(&bytes[..cch.min(bytes.len())])
+        .0
+        .into_owned()
+}
+
+/// A BIFF5 string with a 16-bit length, in the code page.
+fn long_bytes(data: &[u8], cp: &'static encoding_rs::Encoding) -> String {
+    let cch = usize::from(u16_at(data, 0));
+    let bytes = data.get(2..).unwrap_or_default();
+    cp.decode_without_bom_handling(&bytes[..cch.min(bytes.len())])
+        .0
+        .into_owned()
+}
+
+/// The shared texts (SST and its CONTINUE records).
+fn read_sst(r: &mut Records, shared: &mut SharedStrings) -> Result<(), BookError> {
+    let mut c = Continued { records: r, pos: 8 };
+    let unique = u32_at(&c.records.data, 4);
+    for _ in 0..unique {
+        let Some(cch) = c.u16()? else {
+            break;
+        };
+        let Some(flags) = c.byte()? else {
+            break;
+        };
+        let runs = if flags & 0x08 != 0 {
+            c.u16()?.unwrap_or(0)
+        } else {
+            0
+        };
+        let ext = if flags & 0x04 != 0 {
+            c.u32()?.unwrap_or(0)
+        } else {
+            0
+        };
+        let mut one = shared.begin();
+        c.chars(usize::from(cch), flags & 1 != 0, &mut |piece| {
+            shared.append(&mut one, piece).map_err(BookError::Limit)
+        })?;
+        shared.end(one, false).map_err(BookError::Limit)?;
+        c.skip(usize::from(runs) * 4)?;
+        c.skip(ext as usize)?;
+    }
+    Ok(())
+}
+
+impl Book {
+    pub(super) fn sheets(&self) -> Vec<SheetInfo> {
+        self.globals.sheets.iter().map(|(s, _)| s.clone()).collect()
+    }
+
+    pub(super) fn rows(&mut self, index: usize) -> Result<Sheet, BookError> {
+        let mut stream = self.cfb.stream(self.stream_name)?;
+        stream.seek_to(self.globals.sheets[index].1);
+        let mut records = Records::new(stream);
+        if !records.next()? || records.typ != BOF {
+            return Err(damaged("sheet has no BOF record"));
+        }
+        Ok(Sheet {
+            records,
+            globals: self.globals.clone(),
+            row: None,
+            done: false,
+        })
+    }
+}
+
+/// The rows of one sheet.
+pub(super) struct Sheet {
+    records: Records,
+    globals: Arc<Globals>,
+    /// The row being built.
+    row: Option<RowBuilder>,
+    done: bool,
+}
+
+/// An xls error code as Excel shows it.
+fn error_text(code: u8) -> &'static str {
+    match code {
+        0x00 => "#NULL!",
+        0x07 => "#DIV/0!",
+        0x0F => "#VALUE!",
+        0x17 => "#REF!",
+        0x1D => "#NAME?",
+        0x24 => "#NUM!",
+        0x2A => "#N/A",
+        _ => "#GETTING_DATA",
+    }
+}
+
+/// A number stored in 30 bits (RK).
+fn rk_number(rk: u32) -> f64 {
+    let v = if rk & 2 != 0 {
+        f64::from((rk as i32) >> 2)
+    } else {
+        f64::from_bits(u64::from(rk & 0xFFFF_FFFC) << 32)
+    };
+    if rk & 1 != 0 { v / 100.0 } else { v }
+}
+
+impl Sheet {
+    fn number(&self, f: f64, xf: u16) -> Cell {
+        let fmt = self
+            .globals
+            .styles
+            .get(usize::from(xf))
+            .copied()
+            .unwrap_or_default();
+        cells::number_cell(f, fmt, self.globals.date1904)
+    }
+
+    /// The string of a STRING record (a formula's text result) or a LABEL
+    /// record, which may go on in CONTINUE records.
+    fn long_string(&mut self, at: usize, row: usize, col: usize) -> Result<String, BookError> {
+        let g = self.globals.clone();
+        if g.biff == Biff::Five {
+            return Ok(long_bytes(
+                self.records.data.get(at..).unwrap_or_default(),
+                g.codepage,
+            ));
+        }
+        let cch = usize::from(u16_at(&self.records.data, at));
+        if cch > MAX_CELL_CHARS {
+            return Err(BookError::Limit(Exceeded::at(
+                Limit::CellChars,
+                row,
+                Some(col),
+            )));
+        }
+        let wide = self.records.data.get(at + 2).is_some_and(|f| f & 1 != 0);
+        let mut c = Continued {
+            records: &mut self.records,
+            pos: at + 3,
+        };
+        let mut s = String::new();
+        c.chars(cch, wide, &mut |piece| {
+            s.push_str(piece);
+            Ok(())
+        })?;
+        Ok(s)
+    }
+
+    /// Puts a cell in the row it belongs to; a finished row is returned.
+    fn put(&mut self, row: usize, col: usize, cell: Cell) -> Result<Option<SheetRow>, BookError> {
+        let mut done = None;
+        match &self.row {
+            Some(b) if b.number() == row => {}
+            Some(b) if b.number() > row => {
+                return Err(BookError::Damaged(format!(
+                    "row {row} comes after row {}",
+                    b.number()
+                )));
+            }
+            _ => {
+                let next = RowBuilder::new(row).map_err(BookError::Limit)?;
+                if let Some(b) = self.row.replace(next)
+                    && !b.is_blank()
+                {
+                    done = Some(b.finish());
+                }
+            }
+        }
+        if let Some(b) = &mut self.row {
+            b.put(col, cell).map_err(BookError::Limit)?;
+        }
+        Ok(done)
+    }
+
+    /// The next row that has a cell with a value; `None` at the end.
+    pub(super) fn next_row(&mut self) -> Result<Option<SheetRow>, BookError> {
+        while !self.done {
+            if !self.records.next()? {
+                self.done = true;
+                break;
+            }
+            let d = &self.records.data;
+            // Cell records start with the row and the column (0-based).
+            let row = usize::from(u16_at(d, 0)) + 1;
+            let col = usize::from(u16_at(d, 2));
+            let xf = u16_at(d, 4);
+            let cell = match self.records.typ {
+                EOF => {
+                    self.done = true;
+                    break;
+                }
+                BOF => {
+                    // A chart inside the sheet (after its cells), or the next
+                    // sheet when this one has no EOF record.
+                    self.done = true;
+                    break;
+                }
+                NUMBER => self.number(f64_at(d, 6), xf),
+                RK => self.number(rk_number(u32_at(d, 6)), xf),
+                MULRK => {
+                    // (xf, rk) pairs from `col` on, then the last column.
+                    let pairs = d.len().saturating_sub(6) / 6;
+                    let mut finished = None;
+                    for i in 0..pairs {
+                        let at = 4 + 6 * i;
+                        let cell = self.number(
+                            rk_number(u32_at(&self.records.data, at + 2)),
+                            u16_at(&self.records.data, at),
+                        );
+                        if let Some(r) = self.put(row, col + i, cell)? {
+                            finished = Some(r);
+                        }
+                    }
+                    if finished.is_some() {
+                        return Ok(finished);
+                    }
+                    continue;
+                }
+                LABELSST => {
+                    let i = u32_at(d, 6) as usize;
+                    match self.globals.shared.get(i) {
+                        Ok(Some(s)) => Cell::text(s),
+                        Ok(None) => Cell::default(),
+                        Err(()) => {
+                            return Err(BookError::Limit(Exceeded::at(
+                                Limit::CellChars,
+                                row,
+                                Some(col),
+                            )));
+                        }
+                    }
+                }
+                LABEL | RSTRING => Cell::text(self.long_string(6, row, col)?),
+                BOOLERR => match (d.get(6).copied(), d.get(7)) {
+                    (Some(code), Some(1)) => Cell::text(error_text(code)),
+                    (Some(b), _) => Cell::text(if b != 0 { "TRUE" } else { "FALSE" }),
+                    _ => continue,
+                },
+                FORMULA => {
+                    if u16_at(d, 12) != 0xFFFF {
+                        self.number(f64_at(d, 6), xf)
+                    } else {
+                        match d.get(6) {
+                            Some(0) => {
+                                // The text follows in a STRING record.
+                                if !self.records.next()? {
+                                    continue;
+                                }
+                                if self.records.typ != STRING {
+                                    self.records.hold();
+                                    continue;
+                                }
+                                Cell::text(self.long_string(0, row, col)?)
+                            }
+                            Some(1) => Cell::text(if d.get(8).is_some_and(|&b| b != 0) {
+                                "TRUE"
+                            } else {
+                                "FALSE"
+                            }),
+                            Some(2) => Cell::text(error_text(d.get(8).copied().unwrap_or(0))),
+                            _ => continue,
+                        }
+                    }
+                }
+                _ => continue,
+            };
+            if let Some(done) = self.put(row, col, cell)? {
+                return Ok(Some(done));
+            }
+        }
+        match self.row.take() {
+            Some(b) if !b.is_blank() => Ok(Some(b.finish())),
+            _ => Ok(None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rk_numbers_decode() {
+        // 2789000 as a 30-bit integer.
+        assert_eq!(rk_number((2_789_000 << 2) | 2), 2_789_000.0);
+        // 1.5 as the top of a double.
+        assert_eq!(rk_number((1.5f64.to_bits() >> 32) as u32), 1.5);
+        // 12345 / 100 as an integer with the "divide by 100" bit.
+        assert_eq!(rk_number((12_345 << 2) | 3), 123.45);
+        assert_eq!(rk_number(((-7i32) << 2) as u32 | 2), -7.0);
+    }
+
+    #[test]
+    fn strings_of_both_widths() {
+        assert_eq!(biff8_string(&[3, 0, 0, b'A', b'n', 0xE0]), "Anà");
+        let wide: Vec<u8> = [2u8, 0, 1]
+            .into_iter()
+            .chain("Đô".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(biff8_string(&wide), "Đô");
+        assert_eq!(short_biff8_string(&[2, 0, b'S', b'1']), "S1");
+        assert_eq!(
+            short_bytes(&[3, b'V', 0xE3, b'n'], encoding_rs::WINDOWS_1258),
+            "Văn"
+        );
+        // Lengths longer than the data are cut, not trusted.
+        assert_eq!(biff8_string(&[0xFF, 0xFF, 0, b'x']), "x");
+    }
+}
