@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::process::Command;
 
 use chitra::domain::PayMethod;
+use chitra::print::document::render_text;
 use chitra::domain::registration::{AccountStep, Missing};
 use chitra::service::Service;
 use chitra::service::pay::{NewProxy, PayRequest, Receiver};
@@ -425,4 +426,46 @@ fn the_command_line_names_each_list_and_the_share_fields() {
         text.lines()
             .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80)
     );
+}
+
+#[test]
+fn the_change_list_for_the_payer_carries_the_last_days_seal() {
+    let (office, _) = registered_office();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let day = svc.today().format("%Y-%m-%d").to_string();
+    let changes = svc.registration_changes(&boss).unwrap();
+    let before = chitra::document::lists::changes(
+        &office.config.office,
+        &day,
+        &changes,
+        svc.last_day_seal().unwrap().as_ref(),
+    );
+    assert!(render_text(&before).contains("chưa có ngày nào khóa sổ"));
+
+    for who in [CLERK1, CLERK2, SUPERVISOR] {
+        let s = office.sign_in(&mut svc, who);
+        let expected = svc
+            .day_report(&day)
+            .unwrap()
+            .clerks
+            .into_iter()
+            .find(|c| c.name == who.0)
+            .map(|c| c.expected.dong())
+            .unwrap();
+        let notes: std::collections::BTreeMap<i64, i64> = [(500, expected / 500)].into();
+        svc.count_drawer(&s, &notes).unwrap();
+    }
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let closed = svc.close_day(&boss, SUPERVISOR.1, &day, false).unwrap();
+    let code = closed.report.closed.as_ref().unwrap().code.clone();
+    let after = chitra::document::lists::changes(
+        &office.config.office,
+        &day,
+        &changes,
+        svc.last_day_seal().unwrap().as_ref(),
+    );
+    let text = render_text(&after);
+    assert!(text.contains(&code), "{text}");
+    assert!(text.contains("ngày khóa sổ gần nhất"), "{text}");
 }

@@ -194,7 +194,12 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
                 let c = service.registration_changes(&session).map_err(fail)?;
                 (
                     "list.changes",
-                    crate::document::lists::changes(&office, &day, &c),
+                    crate::document::lists::changes(
+                        &office,
+                        &day,
+                        &c,
+                        service.last_day_seal().map_err(fail)?.as_ref(),
+                    ),
                     serde_json::to_value(&c).unwrap_or_default(),
                 )
             };

@@ -420,7 +420,12 @@ fn field_value(field: &str, v: &Option<String>) -> Cell {
 
 /// The registrations the payer should learn of: each field where the
 /// office's registration differs from the payer's list.
-pub fn changes(office: &Office, day: &str, changes: &[Change]) -> Document {
+pub fn changes(
+    office: &Office,
+    day: &str,
+    changes: &[Change],
+    last_seal: Option<&(String, String)>,
+) -> Document {
     let w = list_words();
     let mut t = Table::new(
         "thay_doi",
@@ -454,6 +459,10 @@ pub fn changes(office: &Office, day: &str, changes: &[Change]) -> Document {
         lang: lang(),
         name: w.changes_name.to_string(),
         head: head(office, w.changes_title, day, Vec::new()),
-        blocks: vec![Block::Table(t), signatures(office, day)],
+        blocks: vec![
+            Block::Table(t),
+            Block::Seal(super::Seal::last_day(last_seal)),
+            signatures(office, day),
+        ],
     }
 }

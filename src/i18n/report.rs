@@ -335,6 +335,28 @@ pub fn seal_closed(seq: i64) -> String {
     }
 }
 
+/// The seal of the last closed day, on a file sent to the payer, so the
+/// file can be held against the signed day report.
+pub fn last_day_seal(day: Option<&str>) -> String {
+    match (lang(), day) {
+        (Lang::Vi, Some(d)) => format!(
+            "Mã niêm phong ngày khóa sổ gần nhất ({}):",
+            super::labels::date(d)
+        ),
+        (Lang::Vi, None) => "Mã niêm phong ngày khóa sổ gần nhất:".to_string(),
+        (Lang::En, Some(d)) => format!("Seal of the last closed day ({}):", super::labels::date(d)),
+        (Lang::En, None) => "Seal of the last closed day:".to_string(),
+    }
+}
+
+/// Said in place of a seal when no day has been closed yet.
+pub fn no_day_sealed() -> &'static str {
+    match lang() {
+        Lang::Vi => "chưa có ngày nào khóa sổ",
+        Lang::En => "no day closed yet",
+    }
+}
+
 /// The audit chain's head when an open day's report was made.
 pub fn seal_open(seq: i64) -> String {
     match lang() {

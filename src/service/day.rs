@@ -527,6 +527,12 @@ impl Service {
         Ok(report)
     }
 
+    /// The seal code of the last closed day (`(day, code)`), written into
+    /// the files sent to the payer.
+    pub fn last_day_seal(&self) -> Result<Option<(String, String)>, Error> {
+        Ok(self.store.read(|r| days::seal_before(r, "9999-12-31"))?)
+    }
+
     /// Closes a day (a supervisor, confirming with their PIN): every opened
     /// drawer counted, every difference explained, earlier days closed; an
     /// empty day only with `empty_ok`. The close stores the report as

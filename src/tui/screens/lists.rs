@@ -92,10 +92,15 @@ impl Lists {
                 self.cashless = Some(r);
                 d
             }),
-            Which::Changes => ctx
-                .service
-                .registration_changes(&session)
-                .map(|c| crate::document::lists::changes(&office, &day, &c)),
+            Which::Changes => ctx.service.registration_changes(&session).and_then(|c| {
+                let seal = ctx.service.last_day_seal()?;
+                Ok(crate::document::lists::changes(
+                    &office,
+                    &day,
+                    &c,
+                    seal.as_ref(),
+                ))
+            }),
         };
         match built {
             Ok(d) => self.doc = Some(d),
