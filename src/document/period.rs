@@ -314,6 +314,7 @@ mod tests {
             unpaid_months: 1,
             reason: None,
             reason_note: None,
+            transfer: None,
         };
         p.settled = p.settle();
         p
