@@ -74,11 +74,22 @@ fn export(cli: &Cli, args: &BankExportArgs) -> Result<(), Exit> {
             .bank_batch_of(&session, n)
             .map_err(fail)?
             .filter(|b| b.period == period)
-            .ok_or_else(|| fail(t("Không có lô này trong kỳ đã cho.", "No such batch in that period.")))?,
+            .ok_or_else(|| {
+                fail(t(
+                    "Không có lô này trong kỳ đã cho.",
+                    "No such batch in that period.",
+                ))
+            })?,
         None => service.bank_batch(&session, period).map_err(fail)?,
     };
     let day = batch.created_at.get(0..10).unwrap_or_default().to_string();
-    let doc = crate::document::bank::build(&service.config().office, batch.number, period, &batch.lines, &day);
+    let doc = crate::document::bank::build(
+        &service.config().office,
+        batch.number,
+        period,
+        &batch.lines,
+        &day,
+    );
     let csv = match args.format {
         Some(BankFormat::Csv) => true,
         Some(BankFormat::Xlsx) => false,
@@ -116,14 +127,21 @@ fn import(cli: &Cli, args: &BankImportArgs) -> Result<(), Exit> {
         .bank_import(&session, &args.file, args.dry_run)
         .map_err(fail)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&done).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&done).unwrap_or_default()
+        );
         return Ok(());
     }
     println!(
         "{} {}{}",
         t("Kết quả lô chuyển khoản số", "Result of transfer batch no."),
         done.batch,
-        if done.dry_run { t(" (XEM TRƯỚC, chưa ghi gì)", " (PREVIEW, nothing written)") } else { "" }
+        if done.dry_run {
+            t(" (XEM TRƯỚC, chưa ghi gì)", " (PREVIEW, nothing written)")
+        } else {
+            ""
+        }
     );
     for o in &done.done {
         println!(
@@ -142,7 +160,10 @@ fn import(cli: &Cli, args: &BankImportArgs) -> Result<(), Exit> {
             crate::text::for_display(&o.code),
             crate::text::for_display(&o.name),
             crate::domain::Money::from_dong(o.amount_dong),
-            t("thất bại, chi lại tại quầy", "failed, payable at the counter"),
+            t(
+                "thất bại, chi lại tại quầy",
+                "failed, payable at the counter"
+            ),
             crate::text::for_display(o.reason.as_deref().unwrap_or("")),
         );
     }

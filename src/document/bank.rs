@@ -3,7 +3,9 @@
 //! number of lines, the total in figures and in words, and the places to
 //! sign. Drawn in xlsx and CSV by the renderers every report uses.
 
-use super::{Amount, Block, Cell, Column, Document, Fact, Facts, Kind, Paragraph, Role, Row, Table};
+use super::{
+    Amount, Block, Cell, Column, Document, Fact, Facts, Kind, Paragraph, Role, Row, Table,
+};
 use crate::config::Office;
 use crate::domain::words::in_words;
 use crate::domain::{Money, Period};
@@ -26,7 +28,13 @@ pub struct BatchLine {
 }
 
 /// The batch `number` of `period`, made on `day` ("YYYY-MM-DD").
-pub fn build(office: &Office, number: i64, period: Period, lines: &[BatchLine], day: &str) -> Document {
+pub fn build(
+    office: &Office,
+    number: i64,
+    period: Period,
+    lines: &[BatchLine],
+    day: &str,
+) -> Document {
     let w = words::words();
     let columns = vec![
         Column::new("ma_tham_chieu", w.col_reference, Kind::Code),
@@ -86,7 +94,7 @@ pub fn build(office: &Office, number: i64, period: Period, lines: &[BatchLine], 
             words_label: w.words_label.to_string(),
             words: in_words(total.dong()),
         }),
-        super::period::signatures(&m, office, day, w.prepared_by),
+        super::period::signatures(m, office, day, w.prepared_by),
     ];
     Document {
         kind: KIND.to_string(),
@@ -96,7 +104,9 @@ pub fn build(office: &Office, number: i64, period: Period, lines: &[BatchLine], 
             office,
             day,
             words::title(number, &month),
-            vec![Paragraph::new(crate::i18n::report::paying_for(&office.paying_agency))],
+            vec![Paragraph::new(crate::i18n::report::paying_for(
+                &office.paying_agency,
+            ))],
         ),
         blocks,
     }

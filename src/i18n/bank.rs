@@ -84,7 +84,9 @@ pub fn locked(batch: i64) -> String {
              Chờ kết quả của ngân hàng (chitra bank import)."
         )
     } else {
-        format!("This line is being transferred in batch no. {batch}: it cannot be paid in cash until the bank's result is imported.")
+        format!(
+            "This line is being transferred in batch no. {batch}: it cannot be paid in cash until the bank's result is imported."
+        )
     }
 }
 
@@ -138,18 +140,34 @@ impl Localize for BankError {
     fn en(&self) -> String {
         match self {
             BankError::Locked { batch } => format!("The line is in transfer batch no. {batch}."),
-            BankError::NothingToSend => "Nothing unpaid for people paid into accounts in this period.".into(),
+            BankError::NothingToSend => {
+                "Nothing unpaid for people paid into accounts in this period.".into()
+            }
             BankError::ReadFile(e) => format!("Cannot read the bank's result file: {e}"),
-            BankError::NoHeader => "The result file has no header row with reference and result columns.".into(),
+            BankError::NoHeader => {
+                "The result file has no header row with reference and result columns.".into()
+            }
             BankError::AlreadyImported { at } => format!("This result file was imported at {at}."),
-            BankError::UnknownReference { row, reference } => format!("Row {row}: unknown reference {reference}."),
+            BankError::UnknownReference { row, reference } => {
+                format!("Row {row}: unknown reference {reference}.")
+            }
             BankError::BadOutcome { row, value } => format!("Row {row}: unknown result {value:?}."),
-            BankError::NoReason { row } => format!("Row {row}: a failed transfer without the bank's reason."),
-            BankError::AmountDiffers { row, reference } => format!("Row {row}: the amount of {reference} differs from the batch."),
-            BankError::TotalDiffers { file, lines } => format!("The file's total ({file}) differs from its lines ({lines})."),
+            BankError::NoReason { row } => {
+                format!("Row {row}: a failed transfer without the bank's reason.")
+            }
+            BankError::AmountDiffers { row, reference } => {
+                format!("Row {row}: the amount of {reference} differs from the batch.")
+            }
+            BankError::TotalDiffers { file, lines } => {
+                format!("The file's total ({file}) differs from its lines ({lines}).")
+            }
             BankError::MixedBatches => "The file mixes references of several batches.".into(),
-            BankError::AlreadyAnswered { row, reference } => format!("Row {row}: {reference} already has a result."),
-            BankError::Repeated { row, reference } => format!("Row {row}: {reference} is repeated."),
+            BankError::AlreadyAnswered { row, reference } => {
+                format!("Row {row}: {reference} already has a result.")
+            }
+            BankError::Repeated { row, reference } => {
+                format!("Row {row}: {reference} is repeated.")
+            }
             BankError::Empty => "The result file has no lines.".into(),
         }
     }

@@ -24,21 +24,45 @@ use crate::store::{Read, batches, payments, people, registrations};
 #[derive(Debug, Clone, PartialEq)]
 pub enum BankError {
     /// The line waits for the bank in batch `batch`: no cash for it.
-    Locked { batch: i64 },
+    Locked {
+        batch: i64,
+    },
     /// No unpaid line of a person paid into an account.
     NothingToSend,
     ReadFile(String),
     /// No row names the reference and result columns.
     NoHeader,
-    AlreadyImported { at: String },
-    UnknownReference { row: usize, reference: String },
-    BadOutcome { row: usize, value: String },
-    NoReason { row: usize },
-    AmountDiffers { row: usize, reference: String },
-    TotalDiffers { file: Money, lines: Money },
+    AlreadyImported {
+        at: String,
+    },
+    UnknownReference {
+        row: usize,
+        reference: String,
+    },
+    BadOutcome {
+        row: usize,
+        value: String,
+    },
+    NoReason {
+        row: usize,
+    },
+    AmountDiffers {
+        row: usize,
+        reference: String,
+    },
+    TotalDiffers {
+        file: Money,
+        lines: Money,
+    },
     MixedBatches,
-    AlreadyAnswered { row: usize, reference: String },
-    Repeated { row: usize, reference: String },
+    AlreadyAnswered {
+        row: usize,
+        reference: String,
+    },
+    Repeated {
+        row: usize,
+        reference: String,
+    },
     Empty,
 }
 
@@ -144,10 +168,15 @@ impl Service {
             let sendable = batches::sendable(w, period)?;
             let regs = registrations::latest_all(w)?;
             let on_file: std::collections::HashMap<i64, registrations::OnFile> =
-                registrations::people(w)?.into_iter().map(|p| (p.id, p)).collect();
+                registrations::people(w)?
+                    .into_iter()
+                    .map(|p| (p.id, p))
+                    .collect();
             let mut lines = Vec::new();
             for s in sendable {
-                let Some(p) = on_file.get(&s.person_id) else { continue };
+                let Some(p) = on_file.get(&s.person_id) else {
+                    continue;
+                };
                 let reg = regs.get(&(s.person_id, None));
                 let method = reg.and_then(|g| g.method).unwrap_or(p.pay_method);
                 if !method.is_transfer() {
@@ -204,7 +233,9 @@ impl Service {
             }
             Ok(batches::of_person(r, person_id)?
                 .into_iter()
-                .find(|l| unpaid.contains(&l.entitlement_id) && l.outcome.as_deref() == Some("failed"))
+                .find(|l| {
+                    unpaid.contains(&l.entitlement_id) && l.outcome.as_deref() == Some("failed")
+                })
                 .map(|l| BankNote::Failed {
                     batch: l.batch_id,
                     reason: l.reason.unwrap_or_default(),
@@ -250,24 +281,43 @@ impl Service {
             let mut found = Vec::new();
             for l in &lines {
                 if !seen.insert(l.reference.clone()) {
-                    return Err(BankError::Repeated { row: l.row, reference: l.reference.clone() }.into());
+                    return Err(BankError::Repeated {
+                        row: l.row,
+                        reference: l.reference.clone(),
+                    }
+                    .into());
                 }
                 let stored = batches::by_reference(w, &l.reference)?.ok_or_else(|| {
-                    BankError::UnknownReference { row: l.row, reference: l.reference.clone() }
+                    BankError::UnknownReference {
+                        row: l.row,
+                        reference: l.reference.clone(),
+                    }
                 })?;
                 if *batch.get_or_insert(stored.batch_id) != stored.batch_id {
                     return Err(BankError::MixedBatches.into());
                 }
                 if stored.outcome.is_some() {
-                    return Err(BankError::AlreadyAnswered { row: l.row, reference: l.reference.clone() }.into());
+                    return Err(BankError::AlreadyAnswered {
+                        row: l.row,
+                        reference: l.reference.clone(),
+                    }
+                    .into());
                 }
                 if l.amount.is_some_and(|a| a != stored.amount) {
-                    return Err(BankError::AmountDiffers { row: l.row, reference: l.reference.clone() }.into());
+                    return Err(BankError::AmountDiffers {
+                        row: l.row,
+                        reference: l.reference.clone(),
+                    }
+                    .into());
                 }
                 found.push((l, stored));
             }
             let batch = batch.ok_or(BankError::Empty)?;
-            let done_total: Money = found.iter().filter(|(l, _)| l.done).map(|(_, s)| s.amount).sum();
+            let done_total: Money = found
+                .iter()
+                .filter(|(l, _)| l.done)
+                .map(|(_, s)| s.amount)
+                .sum();
             let (result_id, event) = batches::insert_result(
                 w,
                 &batches::NewResult {
@@ -330,7 +380,13 @@ impl Service {
                         "receipt_no": receipt_no, "record_code": person.record_code,
                         "batch": batch, "reference": s.reference,
                     })));
-                    event = event.join(batches::insert_outcome(w, s.id, result_id, None, Some(pid))?);
+                    event = event.join(batches::insert_outcome(
+                        w,
+                        s.id,
+                        result_id,
+                        None,
+                        Some(pid),
+                    )?);
                     out.receipt = Some(receipt_no);
                     report.done.push(out);
                 } else {
@@ -354,15 +410,30 @@ impl Service {
 }
 
 /// The header words of each column of a result file, folded.
-const REFERENCE: &[&str] = &["ma tham chieu", "so tham chieu", "tham chieu", "ma giao dich", "reference", "ref"];
+const REFERENCE: &[&str] = &[
+    "ma tham chieu",
+    "so tham chieu",
+    "tham chieu",
+    "ma giao dich",
+    "reference",
+    "ref",
+];
 const RESULT: &[&str] = &["ket qua", "trang thai", "result", "status"];
-const REASON: &[&str] = &["ly do", "ly do that bai", "ly do loi", "reason", "mo ta loi"];
+const REASON: &[&str] = &[
+    "ly do",
+    "ly do that bai",
+    "ly do loi",
+    "reason",
+    "mo ta loi",
+];
 const AMOUNT: &[&str] = &["so tien", "amount"];
 
 fn done_word(s: &str) -> Option<bool> {
     match s {
         "thanh cong" | "da chuyen" | "done" | "ok" | "success" | "hoan thanh" => Some(true),
-        "that bai" | "khong thanh cong" | "loi" | "failed" | "fail" | "error" | "tu choi" => Some(false),
+        "that bai" | "khong thanh cong" | "loi" | "failed" | "fail" | "error" | "tu choi" => {
+            Some(false)
+        }
         _ => None,
     }
 }
@@ -370,7 +441,10 @@ fn done_word(s: &str) -> Option<bool> {
 fn money_of(c: &crate::import::source::Cell) -> Option<Money> {
     let t = c.text.trim();
     if c.numeric {
-        return t.parse::<f64>().ok().map(|f| Money::from_dong(f.round() as i64));
+        return t
+            .parse::<f64>()
+            .ok()
+            .map(|f| Money::from_dong(f.round() as i64));
     }
     let digits: String = t.chars().filter(char::is_ascii_digit).collect();
     digits.parse::<i64>().ok().map(Money::from_dong)
@@ -392,7 +466,11 @@ fn read_result(path: &Path) -> Result<Vec<ResultLine>, Error> {
             use crate::i18n::Localize;
             BankError::ReadFile(e.localized())
         })?;
-        let folded: Vec<String> = row.cells.iter().map(|c| crate::text::fold(c.text.trim())).collect();
+        let folded: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| crate::text::fold(c.text.trim()))
+            .collect();
         let Some((r, o, why, amount)) = cols else {
             let find = |names: &[&str]| folded.iter().position(|f| names.contains(&f.as_str()));
             if let (Some(r), Some(o)) = (find(REFERENCE), find(RESULT)) {

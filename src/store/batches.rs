@@ -131,7 +131,8 @@ pub struct Line {
     pub reason: Option<String>,
 }
 
-const LINE_SELECT: &str = "SELECT bl.id, bl.batch_id, bl.entitlement_id, bl.person_id, p.record_code,
+const LINE_SELECT: &str =
+    "SELECT bl.id, bl.batch_id, bl.entitlement_id, bl.person_id, p.record_code,
         p.full_name, p.id_number, bl.reference, bl.account_no, bl.account_bank, bl.amount,
         o.outcome, o.reason
  FROM bank_batch_lines bl JOIN people p ON p.id = bl.person_id
@@ -157,17 +158,16 @@ fn line(row: &rusqlite::Row<'_>) -> rusqlite::Result<Line> {
 
 /// The lines of a batch, in reference order.
 pub fn lines(r: &Read<'_>, batch_id: i64) -> Result<Vec<Line>, StoreError> {
-    let mut stmt = r
-        .conn()
-        .prepare(&format!("{LINE_SELECT} WHERE bl.batch_id = ?1 ORDER BY bl.reference"))?;
+    let mut stmt = r.conn().prepare(&format!(
+        "{LINE_SELECT} WHERE bl.batch_id = ?1 ORDER BY bl.reference"
+    ))?;
     let rows = stmt.query_map([batch_id], line)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// The line with this reference, if any.
 pub fn by_reference(r: &Read<'_>, reference: &str) -> Result<Option<Line>, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare(&format!("{LINE_SELECT} WHERE bl.reference = ?1"))?
         .query_row([reference], line)
         .optional()?)
@@ -199,8 +199,7 @@ pub fn waiting_batch_of(r: &Read<'_>, entitlement_ids: &[i64]) -> Result<Option<
 
 /// Whether a result file with this sha256 was imported already, and when.
 pub fn result_by_sha(r: &Read<'_>, sha: &str) -> Result<Option<(i64, String)>, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare_cached("SELECT id, imported_at FROM bank_results WHERE sha256 = ?1")?
         .query_row([sha], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?)
@@ -234,7 +233,10 @@ pub fn insert_result(w: &mut Write<'_>, n: &NewResult<'_>) -> Result<(i64, Event
             ("imported_at", text(at)),
         ],
     )?;
-    Ok((id, Event::new("bank.result", "bank_result", Some(id)).row(image)))
+    Ok((
+        id,
+        Event::new("bank.result", "bank_result", Some(id)).row(image),
+    ))
 }
 
 /// Records what the bank said of one line.
@@ -246,7 +248,11 @@ pub fn insert_outcome(
     payment_id: Option<i64>,
 ) -> Result<Event, StoreError> {
     let id = w.next_id(Table::BankOutcomes)?;
-    let outcome = if payment_id.is_some() { "done" } else { "failed" };
+    let outcome = if payment_id.is_some() {
+        "done"
+    } else {
+        "failed"
+    };
     let image = w.insert(
         Table::BankOutcomes,
         &[
@@ -288,16 +294,14 @@ pub fn states(
             None => {
                 out.insert(person, Transfer::Sent { batch });
             }
-            Some("failed") => {
-                if !matches!(out.get(&person), Some(Transfer::Sent { .. })) {
-                    out.insert(
-                        person,
-                        Transfer::Failed {
-                            batch,
-                            reason: reason.unwrap_or_default(),
-                        },
-                    );
-                }
+            Some("failed") if !matches!(out.get(&person), Some(Transfer::Sent { .. })) => {
+                out.insert(
+                    person,
+                    Transfer::Failed {
+                        batch,
+                        reason: reason.unwrap_or_default(),
+                    },
+                );
             }
             _ => {}
         }
@@ -311,11 +315,20 @@ pub use crate::domain::period_report::Transfer;
 pub fn batch(r: &Read<'_>, id: i64) -> Result<Option<(Period, i64, Money, String)>, StoreError> {
     let row: Option<(String, i64, i64, String)> = r
         .conn()
-        .prepare_cached("SELECT period, line_count, total, created_at FROM bank_batches WHERE id = ?1")?
-        .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
+        .prepare_cached(
+            "SELECT period, line_count, total, created_at FROM bank_batches WHERE id = ?1",
+        )?
+        .query_row([id], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        })
         .optional()?;
     match row {
         None => Ok(None),
-        Some((p, n, t, at)) => Ok(Some((super::payments::parse_period(&p)?, n, Money::from_dong(t), at))),
+        Some((p, n, t, at)) => Ok(Some((
+            super::payments::parse_period(&p)?,
+            n,
+            Money::from_dong(t),
+            at,
+        ))),
     }
 }
