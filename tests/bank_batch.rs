@@ -426,6 +426,9 @@ fn the_command_line_exports_a_batch_and_imports_the_banks_result() {
     let o = chitra(&office, &["report", "period", "2026-11", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["people"][0]["status"], "sent");
+    let o = chitra(&office, &["report", "period", "2026-11", "--format", "text"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("Đang chuyển"), "the unpaid table says why: {text}");
 
     let result = office.write_file(
         "kq.csv",

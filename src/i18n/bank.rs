@@ -172,3 +172,21 @@ impl Localize for BankError {
         }
     }
 }
+
+/// In the period's unpaid table: the line waits in a batch.
+pub fn sent_mark(batch: i64) -> String {
+    if vi() {
+        format!("Đang chuyển khoản (lô số {batch})")
+    } else {
+        format!("Being transferred (batch no. {batch})")
+    }
+}
+
+/// In the period's unpaid table: the bank refused the transfer.
+pub fn failed_mark(batch: i64, reason: &str) -> String {
+    if vi() {
+        format!("Chuyển khoản lô số {batch} thất bại: {reason}")
+    } else {
+        format!("Transfer in batch no. {batch} failed: {reason}")
+    }
+}
