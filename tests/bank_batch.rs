@@ -415,34 +415,77 @@ fn the_command_line_exports_a_batch_and_imports_the_banks_result() {
     office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
     let mut svc = office.service();
     let hoa = office.sign_in(&mut svc, CLERK1);
-    register(&mut svc, &hoa, AN, PayMethod::Bank, "0071000123456", "Vietcombank");
+    register(
+        &mut svc,
+        &hoa,
+        AN,
+        PayMethod::Bank,
+        "0071000123456",
+        "Vietcombank",
+    );
     drop(svc);
     let out = office.dir.path().join("lo.csv");
-    let o = chitra(&office, &["bank", "export", "--period", "2026-11", "--out", out.to_str().unwrap()]);
+    let o = chitra(
+        &office,
+        &[
+            "bank",
+            "export",
+            "--period",
+            "2026-11",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let file = std::fs::read_to_string(&out).unwrap();
-    assert!(file.contains("CK0001-0001") && file.contains("0071000123456"), "{file}");
+    assert!(
+        file.contains("CK0001-0001") && file.contains("0071000123456"),
+        "{file}"
+    );
 
-    let o = chitra(&office, &["report", "period", "2026-11", "--format", "json"]);
+    let o = chitra(
+        &office,
+        &["report", "period", "2026-11", "--format", "json"],
+    );
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["people"][0]["status"], "sent");
-    let o = chitra(&office, &["report", "period", "2026-11", "--format", "text"]);
+    let o = chitra(
+        &office,
+        &["report", "period", "2026-11", "--format", "text"],
+    );
     let text = String::from_utf8_lossy(&o.stdout);
-    assert!(text.contains("Đang chuyển"), "the unpaid table says why: {text}");
+    assert!(
+        text.contains("Đang chuyển"),
+        "the unpaid table says why: {text}"
+    );
 
     let result = office.write_file(
         "kq.csv",
-        result_csv(&[("CK0001-0001", "Thất bại", "Sai số tài khoản", 2_789_000)], 2_789_000).as_bytes(),
+        result_csv(
+            &[("CK0001-0001", "Thất bại", "Sai số tài khoản", 2_789_000)],
+            2_789_000,
+        )
+        .as_bytes(),
     );
-    let o = chitra(&office, &["bank", "import", result.to_str().unwrap(), "--json"]);
+    let o = chitra(
+        &office,
+        &["bank", "import", result.to_str().unwrap(), "--json"],
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["failed"][0]["reason"], "Sai số tài khoản");
-    let o = chitra(&office, &["report", "period", "2026-11", "--format", "json"]);
+    let o = chitra(
+        &office,
+        &["report", "period", "2026-11", "--format", "json"],
+    );
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["people"][0]["status"], "failed");
     // Read twice: refused, in Vietnamese.
     let o = chitra(&office, &["bank", "import", result.to_str().unwrap()]);
     assert!(!o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("đã được nhập"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("đã được nhập"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }

@@ -23,6 +23,7 @@
 
 pub mod bank;
 pub mod day;
+pub mod home;
 pub mod layout;
 pub mod lists;
 pub mod period;
