@@ -5,6 +5,8 @@
 //! Exit codes: 0 done; 1 not found / problems found (`show`, `verify`);
 //! 2 refused (bad input, wrong PIN, a rule); 3 nothing to pay.
 
+mod bank;
+mod home;
 mod context;
 mod day;
 mod demo;
@@ -89,6 +91,12 @@ pub enum Command {
     /// Kỳ chi trả (tháng): lý do chưa nhận, khóa kỳ sau hạn chi trả
     #[command(subcommand)]
     Period(period::PeriodCommand),
+    /// Chuyển khoản theo lô: lập lô gửi ngân hàng, nhập tệp kết quả của ngân hàng
+    #[command(subcommand)]
+    Bank(bank::BankCommand),
+    /// Chi trả tại nhà: danh sách theo thôn cho bưu tá (xem docs/chuyen-khoan.md)
+    #[command(subcommand)]
+    Home(home::HomeCommand),
     /// Khóa nhật ký kiểm toán (trưởng bưu cục): thay khóa mới, xem docs/restore.md
     #[command(subcommand)]
     Key(KeyCommand),
@@ -144,6 +152,8 @@ pub fn run() -> ExitCode {
         Some(Command::Verify(ref args)) => verify::run(&cli, args),
         Some(Command::Backup { ref dest }) => day::backup(&cli, dest),
         Some(Command::Period(ref cmd)) => period::run(&cli, cmd),
+        Some(Command::Bank(ref cmd)) => bank::run(&cli, cmd),
+        Some(Command::Home(ref cmd)) => home::run(&cli, cmd),
         Some(Command::Key(KeyCommand::Rotate)) => day::rotate_key(&cli),
         Some(Command::Doctor(ref args)) => doctor::run(&cli, args),
         Some(Command::Gate) => gate::run(&cli),

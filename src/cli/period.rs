@@ -306,7 +306,7 @@ pub fn report_json(r: &PeriodReport) -> serde_json::Value {
             "name": p.full_name,
             "id_number": p.id_number,
             "hamlet": p.hamlet,
-            "status": p.settled.code(),
+            "status": p.status_code(),
             "amount_dong": p.imported.dong(),
             "paid_dong": p.paid.min(p.imported).dong(),
             "method": p.method,

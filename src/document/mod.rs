@@ -21,7 +21,9 @@
 //! Not here: computing a report (that is `domain::report`), or anything of
 //! the terminal, of Excel or of CSV.
 
+pub mod bank;
 pub mod day;
+pub mod home;
 pub mod layout;
 pub mod lists;
 pub mod period;

@@ -234,7 +234,15 @@ fn unpaid(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
         let reason = match (p.reason, p.reason_note.as_deref()) {
             (Some(reason), Some(note)) => format!("{}: {note}", words::reason(reason)),
             (Some(reason), None) => words::reason(reason).to_string(),
-            (None, _) => w.reason_missing.to_string(),
+            (None, _) => match &p.transfer {
+                Some(crate::domain::period_report::Transfer::Sent { batch }) => {
+                    crate::i18n::bank::sent_mark(*batch)
+                }
+                Some(crate::domain::period_report::Transfer::Failed { batch, reason }) => {
+                    crate::i18n::bank::failed_mark(*batch, reason)
+                }
+                None => w.reason_missing.to_string(),
+            },
         };
         cells.push(Cell::text(reason));
         cells.push(Cell::Count(p.unpaid_months));
@@ -314,6 +322,7 @@ mod tests {
             unpaid_months: 1,
             reason: None,
             reason_note: None,
+            transfer: None,
         };
         p.settled = p.settle();
         p

@@ -123,9 +123,30 @@ pub struct PersonOutcome {
     /// Why it was not paid, when the supervisor has said.
     pub reason: Option<UnpaidReason>,
     pub reason_note: Option<String>,
+    /// Where a transfer batch stands for the person's unpaid lines.
+    pub transfer: Option<Transfer>,
+}
+
+/// A person's unpaid lines in a bank transfer batch: waiting for the
+/// bank, or refused by it (payable again at the counter).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Transfer {
+    Sent { batch: i64 },
+    Failed { batch: i64, reason: String },
 }
 
 impl PersonOutcome {
+    /// The status the results show: "sent" or "failed" for an unpaid
+    /// person whose transfer waits or failed, otherwise [`Settled::code`].
+    pub fn status_code(&self) -> &'static str {
+        match (self.settled, &self.transfer) {
+            (Settled::Unpaid, Some(Transfer::Sent { .. })) => "sent",
+            (Settled::Unpaid, Some(Transfer::Failed { .. })) => "failed",
+            (s, _) => s.code(),
+        }
+    }
+
     /// Paid when nothing is left; stopped when the person can no longer
     /// be paid; unpaid otherwise.
     pub fn settle(&self) -> Settled {
@@ -266,6 +287,7 @@ mod tests {
             unpaid_months: months,
             reason: None,
             reason_note: None,
+            transfer: None,
         }
     }
 

@@ -76,6 +76,8 @@ pub mod import_limits;
 pub mod import_source;
 pub mod labels;
 pub mod month;
+pub mod home;
+pub mod bank;
 pub mod pay;
 pub mod period;
 pub mod printing;

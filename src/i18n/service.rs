@@ -112,6 +112,7 @@ impl Localize for Error {
             Error::Day(e) => e.vi(),
             Error::Period(e) => e.vi(),
             Error::Register(e) => e.vi(),
+            Error::Bank(e) => e.vi(),
             Error::Import(e) => e.vi(),
             Error::NoSuchPerson => {
                 "Không tìm thấy đối tượng này (có thể danh sách vừa thay đổi). Tìm lại.".into()
@@ -139,6 +140,7 @@ impl Localize for Error {
             Error::Day(e) => e.en(),
             Error::Period(e) => e.en(),
             Error::Register(e) => e.en(),
+            Error::Bank(e) => e.en(),
             Error::Import(e) => e.en(),
             Error::NoSuchPerson => {
                 "No such person (the list may have just changed). Search again.".into()

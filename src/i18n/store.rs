@@ -190,6 +190,7 @@ pub(crate) fn table_vi(table: &str) -> &str {
 pub(crate) fn rule_vi(rule: &Rule) -> String {
     match rule {
         Rule::AlreadyPaid => "khoản này đã được chi".into(),
+        Rule::InBankBatch => "khoản này đang chuyển khoản theo lô, chưa có kết quả của ngân hàng".into(),
         Rule::DayClosed => "ngày này đã khóa sổ".into(),
         Rule::DayMismatch => "ngày ghi sổ không khớp thời điểm".into(),
         Rule::PersonNotPayable => "đối tượng không còn được chi trả".into(),
@@ -210,6 +211,7 @@ pub(crate) fn rule_vi(rule: &Rule) -> String {
 fn rule_en(rule: &Rule) -> String {
     match rule {
         Rule::AlreadyPaid => "this line was already paid".into(),
+        Rule::InBankBatch => "this line is in a bank transfer batch awaiting the result".into(),
         Rule::DayClosed => "the day is closed".into(),
         Rule::DayMismatch => "the day does not match the time".into(),
         Rule::PersonNotPayable => "the person is no longer paid".into(),

@@ -33,6 +33,8 @@ pub enum Error {
     Pay(super::pay::PayError),
     /// A period could not be reported or closed.
     Period(super::period::PeriodError),
+    /// A transfer batch or a bank result file was refused.
+    Bank(super::bank::BankError),
     /// A registration was refused.
     Register(super::register::RegisterError),
     /// No person with that id (a stale screen).

@@ -5,6 +5,7 @@
 //! store transaction with its audit row. Callers never see SQL.
 
 pub mod auth;
+pub mod bank;
 pub mod backup;
 pub mod clock;
 pub mod counter;

@@ -249,6 +249,9 @@ impl Service {
             }
             let unpaid = payments::unpaid_lines(tx, person.id)?;
             let unpaid_ids: Vec<i64> = unpaid.iter().map(|l| l.entitlement_id).collect();
+            if let Some(batch) = crate::store::batches::waiting_batch_of(tx, &unpaid_ids)? {
+                return Err(super::bank::BankError::Locked { batch }.into());
+            }
             if !req.lines.is_empty() {
                 let mut want = req.lines.clone();
                 want.sort_unstable();

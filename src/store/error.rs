@@ -71,6 +71,8 @@ pub enum Rule {
     DrawerShort,
     /// A reversal needs a second person, a supervisor.
     NeedsAnotherSupervisor,
+    /// The line waits for the bank in a transfer batch.
+    InBankBatch,
     /// Rows of this table are never changed or deleted.
     AppendOnly(String),
     /// A value that must be unique already exists (`table.column`).
@@ -95,6 +97,7 @@ impl Rule {
             "person is not payable" => Rule::PersonNotPayable,
             "payment line does not match its entitlement" => Rule::LineMismatch,
             "period is closed" => Rule::PeriodClosed,
+            "line is in a bank batch" => Rule::InBankBatch,
             "drawer already counted" => Rule::DrawerCounted,
             "drawer not opened" => Rule::DrawerNotOpen,
             "drawer does not hold the cash" => Rule::DrawerShort,

@@ -22,6 +22,7 @@ pub mod people;
 pub mod periods;
 pub mod proxies;
 pub mod registrations;
+pub mod batches;
 pub mod replay;
 #[doc(hidden)]
 pub mod testing;

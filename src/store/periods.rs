@@ -52,10 +52,13 @@ pub fn outcomes(r: &Read<'_>, period: Period) -> Result<Vec<PersonOutcome>, Stor
                 .and_then(UnpaidReason::from_code),
             reason_note: row.get(12)?,
             reference: row.get(13)?,
+            transfer: None,
         })
     })?;
     let mut out: Vec<PersonOutcome> = rows.collect::<Result<_, _>>()?;
+    let mut transfers = super::batches::states(r, period)?;
     for o in &mut out {
+        o.transfer = transfers.remove(&o.person_id);
         o.unpaid_months = unpaid_streak(r, o.person_id, period)?;
         o.settled = o.settle();
     }

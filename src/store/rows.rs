@@ -43,10 +43,14 @@ pub enum Table {
     Registrations,
     AccountSteps,
     UnpaidReasons,
+    BankBatches,
+    BankBatchLines,
+    BankResults,
+    BankOutcomes,
 }
 
 impl Table {
-    pub const ALL: [Table; 16] = [
+    pub const ALL: [Table; 20] = [
         Table::Users,
         Table::Periods,
         Table::ImportBatches,
@@ -63,6 +67,10 @@ impl Table {
         Table::Registrations,
         Table::AccountSteps,
         Table::UnpaidReasons,
+        Table::BankBatches,
+        Table::BankBatchLines,
+        Table::BankResults,
+        Table::BankOutcomes,
     ];
 
     pub fn name(self) -> &'static str {
@@ -83,6 +91,10 @@ impl Table {
             Table::Registrations => "registrations",
             Table::AccountSteps => "account_steps",
             Table::UnpaidReasons => "unpaid_reasons",
+            Table::BankBatches => "bank_batches",
+            Table::BankBatchLines => "bank_batch_lines",
+            Table::BankResults => "bank_results",
+            Table::BankOutcomes => "bank_outcomes",
         }
     }
 

@@ -1,0 +1,171 @@
+//! `chitra bank export` and `chitra bank import`: the transfer batch for
+//! the bank, and the bank's result file back.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::context::Context;
+use super::{Cli, Exit, fail};
+use crate::domain::Period;
+use crate::i18n::tr as t;
+
+#[derive(Debug, Subcommand)]
+pub enum BankCommand {
+    /// Lập lô chuyển khoản mới của kỳ cho ngân hàng (trưởng bưu cục): mọi khoản chưa chi của người nhận qua tài khoản; các khoản trong lô bị khóa ở quầy cho đến khi có kết quả
+    Export(BankExportArgs),
+    /// Nhập tệp kết quả của ngân hàng (trưởng bưu cục): dòng thành công thành đã chi, dòng thất bại chi lại được tại quầy
+    Import(BankImportArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum BankFormat {
+    Xlsx,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct BankExportArgs {
+    /// Kỳ (tháng), dạng YYYY-MM
+    #[arg(long, value_name = "YYYY-MM")]
+    pub period: String,
+    /// Tệp lô gửi ngân hàng
+    #[arg(long, value_name = "TỆP")]
+    pub out: PathBuf,
+    /// Định dạng tệp (mặc định theo đuôi tệp, không có thì xlsx)
+    #[arg(long, value_enum)]
+    pub format: Option<BankFormat>,
+    /// Ghi lại tệp của một lô đã lập (số lô), không lập lô mới
+    #[arg(long, value_name = "SỐ_LÔ")]
+    pub batch: Option<i64>,
+}
+
+#[derive(Debug, Args)]
+pub struct BankImportArgs {
+    /// Tệp kết quả của ngân hàng (xlsx hoặc csv): mã tham chiếu, kết quả, lý do, số tiền
+    #[arg(value_name = "TỆP_KẾT_QUẢ")]
+    pub file: PathBuf,
+    /// Chỉ xem trước: không ghi gì
+    #[arg(long)]
+    pub dry_run: bool,
+    /// In kết quả dạng JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(cli: &Cli, cmd: &BankCommand) -> Result<(), Exit> {
+    match cmd {
+        BankCommand::Export(args) => export(cli, args),
+        BankCommand::Import(args) => import(cli, args),
+    }
+}
+
+fn export(cli: &Cli, args: &BankExportArgs) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let period: Period = args.period.trim().parse().map_err(|_| {
+        fail(t(
+            "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
+            "Write the period as YYYY-MM, e.g. 2026-12.",
+        ))
+    })?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    let batch = match args.batch {
+        Some(n) => service
+            .bank_batch_of(&session, n)
+            .map_err(fail)?
+            .filter(|b| b.period == period)
+            .ok_or_else(|| {
+                fail(t(
+                    "Không có lô này trong kỳ đã cho.",
+                    "No such batch in that period.",
+                ))
+            })?,
+        None => service.bank_batch(&session, period).map_err(fail)?,
+    };
+    let day = batch.created_at.get(0..10).unwrap_or_default().to_string();
+    let doc = crate::document::bank::build(
+        &service.config().office,
+        batch.number,
+        period,
+        &batch.lines,
+        &day,
+    );
+    let csv = match args.format {
+        Some(BankFormat::Csv) => true,
+        Some(BankFormat::Xlsx) => false,
+        None => args
+            .out
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv")),
+    };
+    if csv {
+        let mut bytes = Vec::new();
+        crate::export::csv::write_csv(&doc, &mut bytes).map_err(fail)?;
+        crate::files::write_private(&args.out, &bytes).map_err(fail)?;
+    } else {
+        crate::export::write_xlsx(&doc, &args.out).map_err(fail)?;
+    }
+    service
+        .note_export(&session, "bank.batch", &args.out, &batch.number.to_string())
+        .map_err(fail)?;
+    println!(
+        "{} {} — {} {} — {} — {}",
+        t("Lô chuyển khoản số", "Transfer batch no."),
+        batch.number,
+        batch.lines.len(),
+        t("dòng", "lines"),
+        batch.total,
+        args.out.display()
+    );
+    Ok(())
+}
+
+fn import(cli: &Cli, args: &BankImportArgs) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    let done = service
+        .bank_import(&session, &args.file, args.dry_run)
+        .map_err(fail)?;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&done).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    println!(
+        "{} {}{}",
+        t("Kết quả lô chuyển khoản số", "Result of transfer batch no."),
+        done.batch,
+        if done.dry_run {
+            t(" (XEM TRƯỚC, chưa ghi gì)", " (PREVIEW, nothing written)")
+        } else {
+            ""
+        }
+    );
+    for o in &done.done {
+        println!(
+            "  {} {} {} {} — {}",
+            o.reference,
+            crate::text::for_display(&o.code),
+            crate::text::for_display(&o.name),
+            crate::domain::Money::from_dong(o.amount_dong),
+            o.receipt.as_deref().unwrap_or(t("thành công", "done")),
+        );
+    }
+    for o in &done.failed {
+        println!(
+            "  {} {} {} {} — {}: {}",
+            o.reference,
+            crate::text::for_display(&o.code),
+            crate::text::for_display(&o.name),
+            crate::domain::Money::from_dong(o.amount_dong),
+            t(
+                "thất bại, chi lại tại quầy",
+                "failed, payable at the counter"
+            ),
+            crate::text::for_display(o.reason.as_deref().unwrap_or("")),
+        );
+    }
+    Ok(())
+}

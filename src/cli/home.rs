@@ -1,0 +1,97 @@
+//! `chitra home sheet`: the route sheet of a home round, for the postman.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::context::Context;
+use super::{Cli, Exit, fail};
+use crate::domain::Period;
+use crate::i18n::tr as t;
+
+#[derive(Debug, Subcommand)]
+pub enum HomeCommand {
+    /// Danh sách chi trả tại nhà theo thôn (tên, địa chỉ, số tiền còn phải chi, cột ký nhận) cho bưu tá mang theo
+    Sheet(HomeSheetArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum HomeFormat {
+    Text,
+    Xlsx,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct HomeSheetArgs {
+    /// Kỳ (tháng), dạng YYYY-MM
+    #[arg(long, value_name = "YYYY-MM")]
+    pub period: String,
+    /// Chỉ một thôn (không dấu cũng được), mặc định toàn xã
+    #[arg(long, value_name = "THÔN")]
+    pub hamlet: Option<String>,
+    /// Định dạng: text (in 80 cột), xlsx hoặc csv (cần --out)
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: HomeFormat,
+    /// Ghi ra tệp thay vì màn hình
+    #[arg(long, value_name = "TỆP")]
+    pub out: Option<PathBuf>,
+}
+
+pub fn run(cli: &Cli, cmd: &HomeCommand) -> Result<(), Exit> {
+    match cmd {
+        HomeCommand::Sheet(args) => sheet(cli, args),
+    }
+}
+
+fn sheet(cli: &Cli, args: &HomeSheetArgs) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let period: Period = args.period.trim().parse().map_err(|_| {
+        fail(t(
+            "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
+            "Write the period as YYYY-MM, e.g. 2026-12.",
+        ))
+    })?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    let stops = service
+        .home_stops(period, args.hamlet.as_deref())
+        .map_err(fail)?;
+    let scope = match (&args.hamlet, stops.first()) {
+        (Some(_), Some(s)) => crate::i18n::month::hamlet_line(&s.hamlet),
+        (Some(h), None) => crate::i18n::month::hamlet_line(h),
+        (None, _) => crate::i18n::home::words().whole_commune.to_string(),
+    };
+    let day = service.today().format("%Y-%m-%d").to_string();
+    let doc = crate::document::home::build(&service.config().office, period, &stops, &scope, &day);
+    let bytes = match args.format {
+        HomeFormat::Text => crate::print::document::render_text(&doc).into_bytes(),
+        HomeFormat::Csv => {
+            let mut b = Vec::new();
+            crate::export::csv::write_csv(&doc, &mut b).map_err(fail)?;
+            b
+        }
+        HomeFormat::Xlsx => {
+            let out = args.out.as_ref().ok_or_else(|| {
+                fail(t(
+                    "Tệp xlsx cần --out TỆP.xlsx.",
+                    "An xlsx file needs --out FILE.xlsx.",
+                ))
+            })?;
+            crate::export::write_xlsx(&doc, out).map_err(fail)?;
+            service
+                .note_export(&session, "home.sheet", out, &period.to_string())
+                .map_err(fail)?;
+            return Ok(());
+        }
+    };
+    match &args.out {
+        Some(out) => {
+            crate::files::write_private(out, &bytes).map_err(fail)?;
+            service
+                .note_export(&session, "home.sheet", out, &period.to_string())
+                .map_err(fail)?;
+        }
+        None => print!("{}", String::from_utf8_lossy(&bytes)),
+    }
+    Ok(())
+}

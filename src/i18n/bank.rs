@@ -1,0 +1,192 @@
+//! The wording of transfer batches: the batch file for the bank, the
+//! import of the bank's result file, and what the counter is told of a
+//! line in a batch.
+
+use super::{Lang, Localize, lang};
+use crate::service::bank::BankError;
+
+fn vi() -> bool {
+    lang() == Lang::Vi
+}
+
+/// The fixed labels of the batch document.
+pub struct BankWords {
+    pub name: &'static str,
+    pub col_name: &'static str,
+    pub col_id: &'static str,
+    pub col_account: &'static str,
+    pub col_bank: &'static str,
+    pub col_amount: &'static str,
+    pub col_reference: &'static str,
+    pub col_code: &'static str,
+    pub col_no: &'static str,
+    pub row_total: &'static str,
+    pub empty: &'static str,
+    pub total_label: &'static str,
+    pub words_label: &'static str,
+    pub lines: &'static str,
+    pub prepared_by: &'static str,
+}
+
+pub fn words() -> BankWords {
+    if vi() {
+        BankWords {
+            name: "Lô chuyển khoản",
+            col_name: "Họ và tên",
+            col_id: "Số CCCD",
+            col_account: "Số tài khoản",
+            col_bank: "Ngân hàng",
+            col_amount: "Số tiền",
+            col_reference: "Mã tham chiếu",
+            col_code: "Mã hồ sơ",
+            col_no: "STT",
+            row_total: "Tổng cộng",
+            empty: "Không có khoản nào để chuyển.",
+            total_label: "Tổng số tiền chuyển",
+            words_label: "Bằng chữ",
+            lines: "Số dòng",
+            prepared_by: "Người lập lô",
+        }
+    } else {
+        BankWords {
+            name: "Transfer batch",
+            col_name: "Full name",
+            col_id: "ID number",
+            col_account: "Account",
+            col_bank: "Bank",
+            col_amount: "Amount",
+            col_reference: "Reference",
+            col_code: "Record code",
+            col_no: "No.",
+            row_total: "Total",
+            empty: "Nothing to transfer.",
+            total_label: "Total to transfer",
+            words_label: "In words",
+            lines: "Lines",
+            prepared_by: "Prepared by",
+        }
+    }
+}
+
+pub fn title(batch: i64, month: &str) -> String {
+    if vi() {
+        format!("LÔ CHUYỂN KHOẢN SỐ {batch} — {month}")
+    } else {
+        format!("TRANSFER BATCH NO. {batch} — {month}")
+    }
+}
+
+/// What the clerk is told when a line waits in a batch.
+pub fn locked(batch: i64) -> String {
+    if vi() {
+        format!(
+            "Khoản này đang chuyển khoản theo lô số {batch}: chưa chi tiền mặt được. \
+             Chờ kết quả của ngân hàng (chitra bank import)."
+        )
+    } else {
+        format!(
+            "This line is being transferred in batch no. {batch}: it cannot be paid in cash until the bank's result is imported."
+        )
+    }
+}
+
+/// What the clerk is told of a transfer the bank refused.
+pub fn failed(batch: i64, reason: &str) -> String {
+    if vi() {
+        format!("Chuyển khoản lô số {batch} không thành công: {reason}. Chi tại quầy được.")
+    } else {
+        format!("Transfer in batch no. {batch} failed: {reason}. It can be paid at the counter.")
+    }
+}
+
+impl Localize for BankError {
+    fn vi(&self) -> String {
+        match self {
+            BankError::Locked { batch } => locked(*batch),
+            BankError::NothingToSend => {
+                "Không có khoản nào chưa chi của người đăng ký nhận qua tài khoản trong kỳ này.".into()
+            }
+            BankError::ReadFile(e) => format!("Không đọc được tệp kết quả của ngân hàng: {e}"),
+            BankError::NoHeader => "Tệp kết quả không có dòng tiêu đề với cột mã tham chiếu và kết quả. Kiểm tra lại tệp ngân hàng gửi.".into(),
+            BankError::AlreadyImported { at } => {
+                format!("Tệp kết quả này đã được nhập lúc {at}. Không nhập lại.")
+            }
+            BankError::UnknownReference { row, reference } => format!(
+                "Dòng {row}: mã tham chiếu {reference} không có trong lô nào. Tệp bị từ chối, chưa ghi gì."
+            ),
+            BankError::BadOutcome { row, value } => format!(
+                "Dòng {row}: kết quả “{value}” không rõ (cần “thành công” hoặc “thất bại”). Tệp bị từ chối, chưa ghi gì."
+            ),
+            BankError::NoReason { row } => format!(
+                "Dòng {row}: chuyển khoản thất bại nhưng không có lý do của ngân hàng. Tệp bị từ chối, chưa ghi gì."
+            ),
+            BankError::AmountDiffers { row, reference } => format!(
+                "Dòng {row}: số tiền của {reference} khác với số tiền trong lô. Tệp bị từ chối, chưa ghi gì."
+            ),
+            BankError::TotalDiffers { file, lines } => format!(
+                "Tổng cộng trong tệp ({file} đ) khác tổng các dòng ({lines} đ). Tệp bị từ chối, chưa ghi gì."
+            ),
+            BankError::MixedBatches => "Tệp kết quả có mã tham chiếu của nhiều lô; mỗi tệp chỉ cho một lô.".into(),
+            BankError::AlreadyAnswered { row, reference } => format!(
+                "Dòng {row}: {reference} đã có kết quả từ trước. Tệp bị từ chối, chưa ghi gì."
+            ),
+            BankError::Repeated { row, reference } => format!(
+                "Dòng {row}: {reference} lặp lại trong tệp. Tệp bị từ chối, chưa ghi gì."
+            ),
+            BankError::Empty => "Tệp kết quả không có dòng nào.".into(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            BankError::Locked { batch } => format!("The line is in transfer batch no. {batch}."),
+            BankError::NothingToSend => {
+                "Nothing unpaid for people paid into accounts in this period.".into()
+            }
+            BankError::ReadFile(e) => format!("Cannot read the bank's result file: {e}"),
+            BankError::NoHeader => {
+                "The result file has no header row with reference and result columns.".into()
+            }
+            BankError::AlreadyImported { at } => format!("This result file was imported at {at}."),
+            BankError::UnknownReference { row, reference } => {
+                format!("Row {row}: unknown reference {reference}.")
+            }
+            BankError::BadOutcome { row, value } => format!("Row {row}: unknown result {value:?}."),
+            BankError::NoReason { row } => {
+                format!("Row {row}: a failed transfer without the bank's reason.")
+            }
+            BankError::AmountDiffers { row, reference } => {
+                format!("Row {row}: the amount of {reference} differs from the batch.")
+            }
+            BankError::TotalDiffers { file, lines } => {
+                format!("The file's total ({file}) differs from its lines ({lines}).")
+            }
+            BankError::MixedBatches => "The file mixes references of several batches.".into(),
+            BankError::AlreadyAnswered { row, reference } => {
+                format!("Row {row}: {reference} already has a result.")
+            }
+            BankError::Repeated { row, reference } => {
+                format!("Row {row}: {reference} is repeated.")
+            }
+            BankError::Empty => "The result file has no lines.".into(),
+        }
+    }
+}
+
+/// In the period's unpaid table: the line waits in a batch.
+pub fn sent_mark(batch: i64) -> String {
+    if vi() {
+        format!("Đang chuyển khoản (lô số {batch})")
+    } else {
+        format!("Being transferred (batch no. {batch})")
+    }
+}
+
+/// In the period's unpaid table: the bank refused the transfer.
+pub fn failed_mark(batch: i64, reason: &str) -> String {
+    if vi() {
+        format!("Chuyển khoản lô số {batch} thất bại: {reason}")
+    } else {
+        format!("Transfer in batch no. {batch} failed: {reason}")
+    }
+}

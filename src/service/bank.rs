@@ -1,0 +1,574 @@
+//! Paying into accounts in batches: the transfer batch for the bank (the
+//! lines it locks at the counter), and the bank's result file (done lines
+//! become bank payments, failed lines payable again at the counter with
+//! the bank's reason).
+//!
+//! Who is in a batch: the person's registration at the office (the newest
+//! row, [`crate::store::registrations`]) when it chose bank or digital
+//! account; otherwise what the payer's list says. An account must be on
+//! file. Each import of a result file is one transaction: all of it or
+//! nothing.
+
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::json;
+
+use super::{Error, Service, Session};
+use crate::document::bank::BatchLine;
+use crate::domain::payment::{PayMethod, ReceiverKind};
+use crate::domain::{Money, Period, payment};
+use crate::store::{Read, batches, payments, people, registrations};
+
+/// Why a batch or a result file was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BankError {
+    /// The line waits for the bank in batch `batch`: no cash for it.
+    Locked {
+        batch: i64,
+    },
+    /// No unpaid line of a person paid into an account.
+    NothingToSend,
+    ReadFile(String),
+    /// No row names the reference and result columns.
+    NoHeader,
+    AlreadyImported {
+        at: String,
+    },
+    UnknownReference {
+        row: usize,
+        reference: String,
+    },
+    BadOutcome {
+        row: usize,
+        value: String,
+    },
+    NoReason {
+        row: usize,
+    },
+    AmountDiffers {
+        row: usize,
+        reference: String,
+    },
+    TotalDiffers {
+        file: Money,
+        lines: Money,
+    },
+    MixedBatches,
+    AlreadyAnswered {
+        row: usize,
+        reference: String,
+    },
+    Repeated {
+        row: usize,
+        reference: String,
+    },
+    Empty,
+}
+
+impl From<BankError> for Error {
+    fn from(e: BankError) -> Self {
+        Error::Bank(e)
+    }
+}
+
+/// A batch made (or read back) and ready to be written out.
+#[derive(Debug, Clone)]
+pub struct Batch {
+    pub number: i64,
+    pub period: Period,
+    pub lines: Vec<BatchLine>,
+    pub total: Money,
+    pub created_at: String,
+}
+
+/// One line of the bank's result file, as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ResultLine {
+    row: usize,
+    reference: String,
+    done: bool,
+    reason: Option<String>,
+    amount: Option<Money>,
+}
+
+/// What a result file did (or, in a dry run, would do).
+#[derive(Debug, Clone, Serialize)]
+pub struct Imported {
+    pub batch: i64,
+    pub done: Vec<Outcome>,
+    pub failed: Vec<Outcome>,
+    pub done_total_dong: i64,
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    pub reference: String,
+    pub code: String,
+    pub name: String,
+    pub amount_dong: i64,
+    pub reason: Option<String>,
+    pub receipt: Option<String>,
+}
+
+/// Where a person's transfer stands, for the counter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BankNote {
+    Waiting { batch: i64 },
+    Failed { batch: i64, reason: String },
+}
+
+impl BankNote {
+    /// The line the clerk reads.
+    pub fn text(&self) -> String {
+        match self {
+            BankNote::Waiting { batch } => crate::i18n::bank::locked(*batch),
+            BankNote::Failed { batch, reason } => crate::i18n::bank::failed(*batch, reason),
+        }
+    }
+}
+
+fn to_doc_lines(lines: Vec<batches::Line>) -> Vec<BatchLine> {
+    lines
+        .into_iter()
+        .map(|l| BatchLine {
+            reference: l.reference,
+            record_code: l.record_code,
+            full_name: l.full_name,
+            id_number: l.id_number,
+            account_no: l.account_no,
+            account_bank: l.account_bank,
+            amount: l.amount,
+        })
+        .collect()
+}
+
+fn read_batch(r: &Read<'_>, number: i64) -> Result<Option<Batch>, Error> {
+    let Some((period, _, total, created_at)) = batches::batch(r, number)? else {
+        return Ok(None);
+    };
+    Ok(Some(Batch {
+        number,
+        period,
+        lines: to_doc_lines(batches::lines(r, number)?),
+        total,
+        created_at,
+    }))
+}
+
+impl Service {
+    /// Makes the next transfer batch of `period` (a supervisor): every
+    /// unpaid line of a person paid into an account, locked at the counter
+    /// from now until the bank's result comes back. Audited.
+    pub fn bank_batch(&mut self, supervisor: &Session, period: Period) -> Result<Batch, Error> {
+        supervisor.require_supervisor()?;
+        let by = supervisor.user.id;
+        let number = self.store.write(self.who(Some(by)), |w| {
+            let sendable = batches::sendable(w, period)?;
+            let regs = registrations::latest_all(w)?;
+            let on_file: std::collections::HashMap<i64, registrations::OnFile> =
+                registrations::people(w)?
+                    .into_iter()
+                    .map(|p| (p.id, p))
+                    .collect();
+            let mut lines = Vec::new();
+            for s in sendable {
+                let Some(p) = on_file.get(&s.person_id) else {
+                    continue;
+                };
+                let reg = regs.get(&(s.person_id, None));
+                let method = reg.and_then(|g| g.method).unwrap_or(p.pay_method);
+                if !method.is_transfer() {
+                    continue;
+                }
+                let account = reg
+                    .and_then(|g| g.account_no.clone())
+                    .or_else(|| p.account_no.clone())
+                    .filter(|a| !a.trim().is_empty());
+                let Some(account_no) = account else { continue };
+                let account_bank = reg
+                    .and_then(|g| g.account_bank.clone())
+                    .or_else(|| p.account_bank.clone());
+                lines.push(batches::NewLine {
+                    entitlement_id: s.entitlement_id,
+                    person_id: s.person_id,
+                    account_no,
+                    account_bank,
+                    amount: s.amount,
+                });
+            }
+            if lines.is_empty() {
+                return Err(Error::from(BankError::NothingToSend));
+            }
+            let total: i64 = lines.iter().map(|l| l.amount.dong()).sum();
+            let (id, event) = batches::insert_batch(w, period, &lines, by)?;
+            let event = event.with(json!({
+                "period": period.to_string(), "lines": lines.len(), "total": total,
+            }));
+            Ok(w.log(event, id)?)
+        })?;
+        self.store
+            .read(|r| read_batch(r, number))?
+            .ok_or(Error::NoSuchPayment)
+    }
+
+    /// A batch made earlier, to write its file again.
+    pub fn bank_batch_of(&self, supervisor: &Session, number: i64) -> Result<Option<Batch>, Error> {
+        supervisor.require_supervisor()?;
+        self.store.read(|r| read_batch(r, number))
+    }
+
+    /// Where the person's transfer stands, if a batch holds or held their
+    /// unpaid lines: waiting for the bank, or refused with the bank's
+    /// reason (the clerk may then pay at the counter).
+    pub fn bank_note(&self, person_id: i64) -> Result<Option<BankNote>, Error> {
+        self.store.read(|r| {
+            let unpaid: Vec<i64> = payments::unpaid_lines(r, person_id)?
+                .into_iter()
+                .map(|l| l.entitlement_id)
+                .collect();
+            if let Some(batch) = batches::waiting_batch_of(r, &unpaid)? {
+                return Ok(Some(BankNote::Waiting { batch }));
+            }
+            Ok(batches::of_person(r, person_id)?
+                .into_iter()
+                .find(|l| {
+                    unpaid.contains(&l.entitlement_id) && l.outcome.as_deref() == Some("failed")
+                })
+                .map(|l| BankNote::Failed {
+                    batch: l.batch_id,
+                    reason: l.reason.unwrap_or_default(),
+                }))
+        })
+    }
+
+    /// Reads the bank's result file for a batch and records it (a
+    /// supervisor): done lines become bank payments with the line's
+    /// reference, failed lines are unlocked with the bank's reason. Refused
+    /// whole when the file was imported before, names a reference not in
+    /// the batch, or its amounts or total disagree with the batch.
+    pub fn bank_import(
+        &mut self,
+        supervisor: &Session,
+        path: &Path,
+        dry_run: bool,
+    ) -> Result<Imported, Error> {
+        supervisor.require_supervisor()?;
+        let bytes = std::fs::read(path).map_err(|e| BankError::ReadFile(e.to_string()))?;
+        let sha = {
+            use sha2::{Digest, Sha256};
+            hex::encode(Sha256::digest(&bytes))
+        };
+        let lines = read_result(path)?;
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let now = self.clock.now();
+        let at = super::clock::stamp(now);
+        let day = at[..10].to_string();
+        let year: i32 = now.format("%Y").to_string().parse().unwrap_or(0);
+        let office = self.config.office.code.clone();
+        let prefix = self.config.receipt.prefix.clone();
+        let by = supervisor.user.id;
+        let outcome = self.store.write(self.who(Some(by)), |w| {
+            if let Some((_, at)) = batches::result_by_sha(w, &sha)? {
+                return Err(Error::from(BankError::AlreadyImported { at }));
+            }
+            let mut batch = None;
+            let mut seen = std::collections::HashSet::new();
+            let mut found = Vec::new();
+            for l in &lines {
+                if !seen.insert(l.reference.clone()) {
+                    return Err(BankError::Repeated {
+                        row: l.row,
+                        reference: l.reference.clone(),
+                    }
+                    .into());
+                }
+                let stored = batches::by_reference(w, &l.reference)?.ok_or_else(|| {
+                    BankError::UnknownReference {
+                        row: l.row,
+                        reference: l.reference.clone(),
+                    }
+                })?;
+                if *batch.get_or_insert(stored.batch_id) != stored.batch_id {
+                    return Err(BankError::MixedBatches.into());
+                }
+                if stored.outcome.is_some() {
+                    return Err(BankError::AlreadyAnswered {
+                        row: l.row,
+                        reference: l.reference.clone(),
+                    }
+                    .into());
+                }
+                if l.amount.is_some_and(|a| a != stored.amount) {
+                    return Err(BankError::AmountDiffers {
+                        row: l.row,
+                        reference: l.reference.clone(),
+                    }
+                    .into());
+                }
+                found.push((l, stored));
+            }
+            let batch = batch.ok_or(BankError::Empty)?;
+            let done_total: Money = found
+                .iter()
+                .filter(|(l, _)| l.done)
+                .map(|(_, s)| s.amount)
+                .sum();
+            let (result_id, event) = batches::insert_result(
+                w,
+                &batches::NewResult {
+                    batch_id: batch,
+                    sha256: &sha,
+                    file_name: &file_name,
+                    done_count: found.iter().filter(|(l, _)| l.done).count() as i64,
+                    failed_count: found.iter().filter(|(l, _)| !l.done).count() as i64,
+                    done_total,
+                    by,
+                },
+            )?;
+            let mut event = event.with(json!({ "batch": batch, "file": file_name, "sha256": sha }));
+            let mut report = Imported {
+                batch,
+                done: Vec::new(),
+                failed: Vec::new(),
+                done_total_dong: done_total.dong(),
+                dry_run,
+            };
+            for (l, s) in &found {
+                let mut out = Outcome {
+                    reference: s.reference.clone(),
+                    code: s.record_code.clone(),
+                    name: s.full_name.clone(),
+                    amount_dong: s.amount.dong(),
+                    reason: l.reason.clone(),
+                    receipt: None,
+                };
+                if l.done {
+                    let person = people::get(w, s.person_id)?.ok_or(Error::NoSuchPerson)?;
+                    let seq = payments::next_receipt_seq(w, &office, year)?;
+                    let receipt_no = payment::receipt_no(&prefix, year, seq);
+                    let idem = format!("bank-{}", s.reference);
+                    let (pid, pay_event) = payments::insert(
+                        w,
+                        &payments::NewPayment {
+                            idem_key: &idem,
+                            office_code: &office,
+                            receipt_year: year,
+                            receipt_seq: seq,
+                            receipt_no: &receipt_no,
+                            person_id: s.person_id,
+                            day: &day,
+                            paid_at: &at,
+                            clerk_id: by,
+                            approved_by: None,
+                            receiver_kind: ReceiverKind::Person,
+                            proxy_id: None,
+                            receiver_name: &person.full_name,
+                            receiver_id_number: person.id_number.as_deref().unwrap_or(""),
+                            method: PayMethod::Bank,
+                            account: Some(&s.account_no),
+                            reference: Some(&s.reference),
+                            total: s.amount,
+                        },
+                        &[(s.entitlement_id, s.amount)],
+                    )?;
+                    event = event.join(pay_event.with(json!({
+                        "receipt_no": receipt_no, "record_code": person.record_code,
+                        "batch": batch, "reference": s.reference,
+                    })));
+                    event = event.join(batches::insert_outcome(
+                        w,
+                        s.id,
+                        result_id,
+                        None,
+                        Some(pid),
+                    )?);
+                    out.receipt = Some(receipt_no);
+                    report.done.push(out);
+                } else {
+                    event = event.join(batches::insert_outcome(
+                        w,
+                        s.id,
+                        result_id,
+                        l.reason.as_deref(),
+                        None,
+                    )?);
+                    report.failed.push(out);
+                }
+            }
+            if dry_run {
+                return Ok(w.roll_back(report));
+            }
+            Ok(w.log(event, report)?)
+        })?;
+        Ok(outcome)
+    }
+}
+
+/// The header words of each column of a result file, folded.
+const REFERENCE: &[&str] = &[
+    "ma tham chieu",
+    "so tham chieu",
+    "tham chieu",
+    "ma giao dich",
+    "reference",
+    "ref",
+];
+const RESULT: &[&str] = &["ket qua", "trang thai", "result", "status"];
+const REASON: &[&str] = &[
+    "ly do",
+    "ly do that bai",
+    "ly do loi",
+    "reason",
+    "mo ta loi",
+];
+const AMOUNT: &[&str] = &["so tien", "amount"];
+
+fn done_word(s: &str) -> Option<bool> {
+    match s {
+        "thanh cong" | "da chuyen" | "done" | "ok" | "success" | "hoan thanh" => Some(true),
+        "that bai" | "khong thanh cong" | "loi" | "failed" | "fail" | "error" | "tu choi" => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+fn money_of(c: &crate::import::source::Cell) -> Option<Money> {
+    let t = c.text.trim();
+    if c.numeric {
+        return t
+            .parse::<f64>()
+            .ok()
+            .map(|f| Money::from_dong(f.round() as i64));
+    }
+    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+    digits.parse::<i64>().ok().map(Money::from_dong)
+}
+
+/// Reads a result file: a header row naming at least the reference and
+/// result columns, then one row per line; a row whose reference cell says
+/// "Tổng cộng" holds the file's total, which must equal its lines' sum.
+fn read_result(path: &Path) -> Result<Vec<ResultLine>, Error> {
+    let source = crate::import::source::open(path).map_err(|e| {
+        use crate::i18n::Localize;
+        BankError::ReadFile(e.localized())
+    })?;
+    let mut cols: Option<(usize, usize, Option<usize>, Option<usize>)> = None;
+    let mut out = Vec::new();
+    let mut file_total = None;
+    for row in source {
+        let row = row.map_err(|e| {
+            use crate::i18n::Localize;
+            BankError::ReadFile(e.localized())
+        })?;
+        let folded: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| crate::text::fold(c.text.trim()))
+            .collect();
+        let Some((r, o, why, amount)) = cols else {
+            let find = |names: &[&str]| folded.iter().position(|f| names.contains(&f.as_str()));
+            if let (Some(r), Some(o)) = (find(REFERENCE), find(RESULT)) {
+                cols = Some((r, o, find(REASON), find(AMOUNT)));
+            }
+            continue;
+        };
+        let Some(reference) = row.cell(r).map(|c| c.text.trim().to_string()) else {
+            continue;
+        };
+        let key = crate::text::fold(&reference);
+        if key.starts_with("tong") || key == "total" {
+            file_total = amount.and_then(|a| row.cells.get(a)).and_then(money_of);
+            continue;
+        }
+        let value = row.cell(o).map(|c| c.text.clone()).unwrap_or_default();
+        let done = done_word(&crate::text::fold(value.trim())).ok_or(BankError::BadOutcome {
+            row: row.number,
+            value: value.clone(),
+        })?;
+        let reason = why
+            .and_then(|i| row.cell(i))
+            .map(|c| c.text.trim().to_string())
+            .filter(|s| !s.is_empty());
+        if !done && reason.is_none() {
+            return Err(BankError::NoReason { row: row.number }.into());
+        }
+        out.push(ResultLine {
+            row: row.number,
+            reference: reference.to_uppercase(),
+            done,
+            reason,
+            amount: amount.and_then(|a| row.cells.get(a)).and_then(money_of),
+        });
+    }
+    if cols.is_none() {
+        return Err(BankError::NoHeader.into());
+    }
+    if out.is_empty() {
+        return Err(BankError::Empty.into());
+    }
+    if let Some(total) = file_total {
+        let lines: Money = out.iter().filter_map(|l| l.amount).sum();
+        if lines != total {
+            return Err(BankError::TotalDiffers { file: total, lines }.into());
+        }
+    }
+    Ok(out)
+}
+
+impl Service {
+    /// The stops of a home round in `period`: everyone paid at home (by
+    /// their registration, else the payer's list) who is active and still
+    /// owed something in the period, hamlet by hamlet in Vietnamese order,
+    /// for one hamlet (matched without marks or case) or the whole commune.
+    pub fn home_stops(
+        &self,
+        period: Period,
+        hamlet: Option<&str>,
+    ) -> Result<Vec<crate::document::home::Stop>, Error> {
+        use crate::domain::period_report::Settled;
+        use crate::text::{collate, fold};
+        let want = hamlet.map(|h| fold(h.trim()));
+        let mut stops = self.store.read(|r| {
+            let regs = registrations::latest_all(r)?;
+            let mut out = Vec::new();
+            for p in crate::store::periods::outcomes(r, period)? {
+                if p.settled != Settled::Unpaid {
+                    continue;
+                }
+                let Some(person) = people::get(r, p.person_id)? else {
+                    continue;
+                };
+                let method = regs
+                    .get(&(p.person_id, None))
+                    .and_then(|g| g.method)
+                    .unwrap_or(person.pay_method);
+                if method != PayMethod::Home {
+                    continue;
+                }
+                let h = p.hamlet.clone().unwrap_or_default();
+                if want.as_ref().is_some_and(|w| fold(h.trim()) != *w) {
+                    continue;
+                }
+                out.push(crate::document::home::Stop {
+                    hamlet: h,
+                    record_code: p.code.clone(),
+                    full_name: p.full_name.clone(),
+                    id_number: p.id_number.clone(),
+                    address: person.address.clone(),
+                    amount: p.left(),
+                });
+            }
+            Ok::<_, Error>(out)
+        })?;
+        stops.sort_by(|a, b| {
+            collate::compare(&a.hamlet, &b.hamlet).then_with(|| a.record_code.cmp(&b.record_code))
+        });
+        Ok(stops)
+    }
+}
