@@ -6,6 +6,7 @@ mod common;
 mod tui_office;
 
 use chitra::domain::PayMethod;
+use chitra::service::register::RegisterRequest;
 use chitra::tui::testing::{press, screen, type_text};
 use crossterm::event::KeyCode;
 use tui_office::*;
@@ -117,4 +118,45 @@ fn the_lists_open_from_the_menu_with_the_cashless_bars_at_80x24() {
     for line in shown.lines() {
         assert!(unicode_width::UnicodeWidthStr::width(line) <= 80);
     }
+}
+
+/// Registers for the person with this ID number, as the first clerk.
+fn register_directly(office: &common::Office, id_number: &str, req: RegisterRequest) {
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, common::CLERK1);
+    let id = person_id(&svc, id_number);
+    svc.register(&clerk, id, &req).unwrap();
+}
+
+#[test]
+fn the_file_shows_what_the_office_registered_not_the_payers_list() {
+    let office = office();
+    register_directly(
+        &office,
+        AN.2,
+        RegisterRequest {
+            method: Some(PayMethod::Home),
+            home_reason: Some("old".into()),
+            phone: Some("0987 654 321".into()),
+            ..Default::default()
+        },
+    );
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("0987654321"), "{shown}");
+    assert!(!shown.contains("0905111222"), "the payer's phone is gone:\n{shown}");
+    assert!(
+        shown.contains("Tiền mặt tại nhà") && shown.contains("Già yếu"),
+        "{shown}"
+    );
+    // Someone never registered still shows the payer's list.
+    press(&mut app, KeyCode::Esc);
+    clear(&mut app);
+    open_person(&mut app, BINH.2);
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("0905333444") && shown.contains("0123456789"),
+        "{shown}"
+    );
 }
