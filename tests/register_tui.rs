@@ -160,3 +160,55 @@ fn the_file_shows_what_the_office_registered_not_the_payers_list() {
         "{shown}"
     );
 }
+
+#[test]
+fn the_transfer_step_proposes_the_registered_account_and_bank() {
+    let office = office();
+    // Bình's list says Agribank 0123456789; she registered another account.
+    register_directly(
+        &office,
+        BINH.2,
+        RegisterRequest {
+            account_no: Some("9704 2299 01".into()),
+            account_bank: Some("Vietcombank".into()),
+            ..Default::default()
+        },
+    );
+    // An's list says cash; he registered a digital account.
+    register_directly(
+        &office,
+        AN.2,
+        RegisterRequest {
+            method: Some(PayMethod::Wallet),
+            account_no: Some("0912345678".into()),
+            account_bank: Some("Viettel Money".into()),
+            ..Default::default()
+        },
+    );
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    to_method(&mut app);
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("▸ 4  Chuyển vào tài khoản số  (đã đăng ký)"),
+        "{shown}"
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    open_person(&mut app, BINH.2);
+    to_method(&mut app);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "Bước 3/4: TÀI KHOẢN NHẬN");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("[9704 2299 01"), "{shown}");
+    assert!(shown.contains("Vietcombank"), "{shown}");
+    assert!(!shown.contains("0123456789"), "{shown}");
+    type_text(&mut app, "FT26314002");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "Bước 4/4: XÁC NHẬN", "{}", message(&app));
+    press(&mut app, KeyCode::Enter);
+    let p = &payments_of(&office, BINH.2)[0];
+    assert_eq!(p.account.as_deref(), Some("9704 2299 01"));
+}
