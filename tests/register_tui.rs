@@ -100,13 +100,28 @@ fn the_lists_open_from_the_menu_with_the_cashless_bars_at_80x24() {
     let office = office();
     let mut app = clerk_app(&office);
     pay_cash(&mut app, AN.2);
-    // A clerk's menu: counter, count, PIN, sign out, then the lists.
-    menu_entry(&mut app, '5');
-    let shown = screen(&mut app, 80, 24);
+    // The supervisor's menu: the lists are its eighth entry.
+    let mut boss = supervisor_app(&office);
+    menu_entry(&mut boss, '8');
+    let shown = screen(&mut boss, 80, 24);
     assert!(shown.contains("DANH SÁCH PHÂN LOẠI"), "{shown}");
     assert!(shown.contains("Toàn xã"), "{shown}");
-    type_text(&mut app, "2");
-    assert!(screen(&mut app, 80, 24).contains("CHƯA CÓ CCCD"));
+    type_text(&mut boss, "2");
+    assert!(screen(&mut boss, 80, 24).contains("CHƯA CÓ CCCD"));
+    // A clerk's menu: counter, count, PIN, sign out, then the lists,
+    // which open on the share: the lists naming papers and phones are
+    // the supervisor's.
+    menu_entry(&mut app, '5');
+    for refused in ["1", "2", "3", "5"] {
+        type_text(&mut app, refused);
+        assert!(
+            message(&app).contains("cần quyền trưởng bưu cục"),
+            "{refused}: {}",
+            message(&app)
+        );
+        let shown = screen(&mut app, 80, 24);
+        assert!(!shown.contains("CHƯA CÓ CCCD") && !shown.contains("PHÂN LOẠI"), "{shown}");
+    }
     type_text(&mut app, "4");
     let shown = screen(&mut app, 80, 24);
     assert!(

@@ -4,7 +4,8 @@
 //! without cash — a bar per hamlet against the target, then the table —
 //! and 5 the registration changes for the payer. Each is the same document
 //! the printout and the xlsx draw (`document::lists`), laid out at the
-//! screen's width; ↑/↓/PgUp/PgDn scroll it. Printing and files are
+//! screen's width; ↑/↓/PgUp/PgDn scroll it. The lists naming people's
+//! papers and phones (1, 2, 3, 5) are a supervisor's; a clerk sees 4. Printing and files are
 //! `chitra list …` and `chitra report cashless` (docs/dang-ky.md).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -60,27 +61,37 @@ pub enum Msg {
 }
 
 impl Lists {
+    /// The lists screen: a supervisor starts on the classification, a
+    /// clerk on the share paid without cash (the lists naming people's
+    /// papers and phones are a supervisor's).
     pub fn open(ctx: &mut Ctx) -> Lists {
+        let supervisor = ctx.session.as_ref().is_some_and(|s| s.is_supervisor());
         let mut s = Lists {
-            which: Which::Classify,
+            which: if supervisor {
+                Which::Classify
+            } else {
+                Which::Cashless
+            },
             doc: None,
             cashless: None,
             scroll: Scroll::default(),
         };
-        s.load(ctx);
+        s.load(s.which, ctx);
         s
     }
 
-    fn load(&mut self, ctx: &mut Ctx) {
+    /// Shows list `which`; when it cannot be drawn (a clerk asking for a
+    /// supervisor's list) the one shown stays, and the message says why.
+    fn load(&mut self, which: Which, ctx: &mut Ctx) {
         let Some(session) = ctx.session.clone() else {
             return;
         };
         let office = ctx.service.config().office.clone();
         let day = ctx.service.today().format("%Y-%m-%d").to_string();
-        self.cashless = None;
-        let built = match self.which {
+        let mut cashless = None;
+        let built = match which {
             Which::Classify | Which::Police => ctx.service.classify(&session).map(|c| {
-                let only = (self.which == Which::Police).then_some("need_cccd");
+                let only = (which == Which::Police).then_some("need_cccd");
                 crate::document::lists::classify(&office, &day, &c, only)
             }),
             Which::Accounts => ctx
@@ -89,7 +100,7 @@ impl Lists {
                 .map(|a| crate::document::lists::accounts(&office, &day, &a)),
             Which::Cashless => ctx.service.cashless_report(&session, None).map(|r| {
                 let d = crate::document::lists::cashless(&office, &day, &r);
-                self.cashless = Some(r);
+                cashless = Some(r);
                 d
             }),
             Which::Changes => ctx
@@ -98,13 +109,14 @@ impl Lists {
                 .map(|c| crate::document::lists::changes(&office, &day, &c)),
         };
         match built {
-            Ok(d) => self.doc = Some(d),
-            Err(e) => {
-                self.doc = None;
-                ctx.error(&e);
+            Ok(d) => {
+                self.which = which;
+                self.doc = Some(d);
+                self.cashless = cashless;
+                self.scroll = Scroll::default();
             }
+            Err(e) => ctx.error(&e),
         }
-        self.scroll = Scroll::default();
     }
 
     fn lines(&self) -> Vec<crate::document::layout::Line> {
@@ -184,10 +196,7 @@ impl Screen for Lists {
 
     fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
         match msg {
-            Msg::Show(w) => {
-                self.which = w;
-                self.load(ctx);
-            }
+            Msg::Show(w) => self.load(w, ctx),
             Msg::Scroll(m) => {
                 let last = self.lines().len().saturating_sub(10);
                 self.scroll.update(m, last);
