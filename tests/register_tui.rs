@@ -227,3 +227,33 @@ fn the_transfer_step_proposes_the_registered_account_and_bank() {
     let p = &payments_of(&office, BINH.2)[0];
     assert_eq!(p.account.as_deref(), Some("9704 2299 01"));
 }
+
+#[test]
+fn f8_prints_the_list_shown_to_the_spool_folder() {
+    let office = office();
+    let mut boss = supervisor_app(&office);
+    menu_entry(&mut boss, '8');
+    type_text(&mut boss, "2");
+    assert!(screen(&mut boss, 80, 24).contains("F8"));
+    press(&mut boss, KeyCode::F(8));
+    let spool = office.dir.path().join("spool");
+    let file = std::fs::read_dir(&spool)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("danh-sach-cong-an-"))
+        .expect("the police list in the spool folder");
+    assert_eq!(
+        message(&boss),
+        format!("Đã in danh sách (tệp {}).", file.display())
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("CHƯA CÓ CCCD"), "{text}");
+    assert!(!text.contains("DANH SÁCH PHÂN LOẠI"), "only the list shown:\n{text}");
+    for line in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
+    }
+    // The account-opening list prints under its own name.
+    type_text(&mut boss, "3");
+    press(&mut boss, KeyCode::F(8));
+    assert!(message(&boss).contains("danh-sach-mo-tai-khoan-"), "{}", message(&boss));
+}

@@ -463,3 +463,24 @@ pub fn differs_en(field: &str, list: &str, office: &str) -> String {
         for_display(office)
     )
 }
+
+/// The lists screen's print key.
+pub fn print_list_key() -> &'static str {
+    pick("In danh sách đang xem", "Print the list shown")
+}
+
+/// A list written to the spool folder (and printed, when a printer is set).
+pub fn list_printed(file: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Đã in danh sách (tệp {file})."),
+        Lang::En => format!("List printed (file {file})."),
+    }
+}
+
+/// While a list is being printed.
+pub fn printing_list(printer: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Đang in danh sách ra máy in {printer}…"),
+        Lang::En => format!("Printing the list on {printer}…"),
+    }
+}

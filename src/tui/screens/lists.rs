@@ -5,7 +5,10 @@
 //! and 5 the registration changes for the payer. Each is the same document
 //! the printout and the xlsx draw (`document::lists`), laid out at the
 //! screen's width; ↑/↓/PgUp/PgDn scroll it. The lists naming people's
-//! papers and phones (1, 2, 3, 5) are a supervisor's; a clerk sees 4. Printing and files are
+//! papers and phones (1, 2, 3, 5) are a supervisor's; a clerk sees 4.
+//! The print key (F8) prints the list shown the way the day report
+//! prints: 80 columns of text in the spool folder, sent to the printer on
+//! a thread of its own, the outcome on the message line. Files are
 //! `chitra list …` and `chitra report cashless` (docs/dang-ky.md).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -17,11 +20,13 @@ use ratatui::widgets::{Bar, BarChart, Block, Borders};
 use super::{Nav, Screen};
 use crate::document::Document;
 use crate::document::layout::{Page, lay_out};
-use crate::i18n::register::{form_words, list_words};
+use crate::i18n::printing;
+use crate::i18n::register::{self as words, form_words, list_words};
+use crate::print::spool;
 use crate::i18n::strings;
 use crate::service::lists::CashlessReport;
 use crate::tui::context::{Ctx, View};
-use crate::tui::keys::{KeyHelp, KeyList};
+use crate::tui::keys::{KeyHelp, KeyList, key_match};
 use crate::tui::widgets::doc::{self, Scroll, ScrollMsg};
 
 /// Columns the documents are laid out in.
@@ -38,6 +43,17 @@ pub enum Which {
 }
 
 impl Which {
+    /// The list's part of its spool file's name.
+    fn file_name(self) -> &'static str {
+        match self {
+            Which::Classify => "phan-loai",
+            Which::Police => "cong-an",
+            Which::Accounts => "mo-tai-khoan",
+            Which::Cashless => "khong-tien-mat",
+            Which::Changes => "thay-doi",
+        }
+    }
+
     const ALL: [Which; 5] = [
         Which::Classify,
         Which::Police,
@@ -58,6 +74,7 @@ pub struct Lists {
 pub enum Msg {
     Show(Which),
     Scroll(ScrollMsg),
+    Print,
 }
 
 impl Lists {
@@ -117,6 +134,35 @@ impl Lists {
             }
             Err(e) => ctx.error(&e),
         }
+    }
+
+    /// Prints the list shown: its 80-column text to the spool folder, then
+    /// to the printer when one is set, in the background.
+    fn print(&self, ctx: &mut Ctx) {
+        let Some(document) = &self.doc else {
+            return;
+        };
+        let config = ctx.service.config();
+        let text = crate::print::document::render_text(document);
+        let day = ctx.service.today().format("%Y-%m-%d");
+        let name = format!("danh-sach-{}-{day}", self.which.file_name());
+        let path = match spool::write(&config.receipt.spool_dir, &name, &text) {
+            Ok(path) => path,
+            Err(problem) => return ctx.error(&printing::report_not_printed(&problem)),
+        };
+        let done = words::list_printed(&crate::text::for_display(&path.display().to_string()));
+        let receipt = config.receipt.clone();
+        if receipt.printer.trim().is_empty() {
+            return ctx.info(done);
+        }
+        ctx.info(words::printing_list(&crate::text::for_display(
+            &receipt.printer,
+        )));
+        let title = document.head.title.clone();
+        let printer = receipt.printer.clone();
+        let prints = ctx.service.prints();
+        let job = prints.start(&printer, move || spool::print(&receipt, &path, &title));
+        prints.watch(job, Some(done), printing::report_not_printed);
     }
 
     fn lines(&self) -> Vec<crate::document::layout::Line> {
@@ -191,12 +237,16 @@ impl Screen for Lists {
             let i = (c as usize) - ('1' as usize);
             return Which::ALL.get(i).map(|w| Msg::Show(*w));
         }
+        if key_match(key, &keys.print_report, false) {
+            return Some(Msg::Print);
+        }
         Scroll::on_key(key, keys).map(Msg::Scroll)
     }
 
     fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
         match msg {
             Msg::Show(w) => self.load(w, ctx),
+            Msg::Print => self.print(ctx),
             Msg::Scroll(m) => {
                 let last = self.lines().len().saturating_sub(10);
                 self.scroll.update(m, last);
@@ -252,6 +302,7 @@ impl Screen for Lists {
         let s = strings::t();
         vec![
             KeyHelp::keys("1–5", form_words().lists_key).short(form_words().lists_short),
+            KeyHelp::new(&keys.print_report, words::print_list_key()).short(s.short_print),
             Scroll::help(keys, s),
         ]
     }
