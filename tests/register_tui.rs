@@ -257,3 +257,45 @@ fn f8_prints_the_list_shown_to_the_spool_folder() {
     press(&mut boss, KeyCode::F(8));
     assert!(message(&boss).contains("danh-sach-mo-tai-khoan-"), "{}", message(&boss));
 }
+
+#[test]
+fn f6_on_the_account_opening_list_records_the_next_step() {
+    let office = office();
+    register_directly(
+        &office,
+        CUC.2,
+        RegisterRequest {
+            method: Some(PayMethod::Bank),
+            ..Default::default()
+        },
+    );
+    let mut boss = supervisor_app(&office);
+    menu_entry(&mut boss, '8');
+    type_text(&mut boss, "3");
+    assert!(screen(&mut boss, 80, 24).contains("F6"));
+    press(&mut boss, KeyCode::F(6));
+    assert!(screen(&mut boss, 80, 24).contains("GHI TÌNH TRẠNG TÀI KHOẢN"));
+    // Someone not on the list, then a step that does not exist: refused.
+    type_text(&mut boss, AN.0);
+    press(&mut boss, KeyCode::Tab);
+    type_text(&mut boss, "2");
+    press(&mut boss, KeyCode::Enter);
+    assert!(message(&boss).contains("không có trong danh sách"), "{}", message(&boss));
+    clear(&mut boss);
+    type_text(&mut boss, CUC.0);
+    press(&mut boss, KeyCode::Tab);
+    clear(&mut boss);
+    type_text(&mut boss, "7");
+    press(&mut boss, KeyCode::Enter);
+    assert!(message(&boss).contains("Tình trạng: gõ 1"), "{}", message(&boss));
+    clear(&mut boss);
+    type_text(&mut boss, "2");
+    press(&mut boss, KeyCode::Enter);
+    assert_eq!(message(&boss), "Đã ghi — Lê Văn Cúc: Đã mở");
+    let shown = screen(&mut boss, 80, 24);
+    assert!(shown.contains("Đã mở"), "the list is read again:\n{shown}");
+    let mut svc = office.service();
+    let head = office.sign_in(&mut svc, common::SUPERVISOR);
+    let a = svc.account_list(&head).unwrap();
+    assert_eq!(a.accounts[0].step, chitra::domain::registration::AccountStep::Opened);
+}

@@ -484,3 +484,53 @@ pub fn printing_list(printer: &str) -> String {
         Lang::En => format!("Printing the list on {printer}…"),
     }
 }
+
+/// The words of the account-step form on the account-opening list.
+pub struct StepWords {
+    pub title: &'static str,
+    pub key: &'static str,
+    pub short: &'static str,
+    pub hint: &'static str,
+    pub who: &'static str,
+    pub step: &'static str,
+    pub saved: &'static str,
+    pub several: &'static str,
+    pub bad_step: &'static str,
+}
+
+pub fn step_words() -> &'static StepWords {
+    static VI: StepWords = StepWords {
+        title: "GHI TÌNH TRẠNG TÀI KHOẢN",
+        key: "Ghi tình trạng tài khoản",
+        short: "Ghi tình trạng",
+        hint: "Gõ mã hồ sơ hoặc số giấy tờ như trong danh sách. Tình trạng: 1 đã đề nghị mở, 2 đã mở, 3 đã giao thẻ, 4 đã hướng dẫn sử dụng.",
+        who: "Mã hồ sơ/số giấy tờ",
+        step: "Tình trạng (1–4)",
+        saved: "Đã ghi",
+        several: "Mã hồ sơ này có cả người hưởng và người được ủy quyền trong danh sách: gõ số giấy tờ của người cần ghi.",
+        bad_step: "Tình trạng: gõ 1 (đã đề nghị mở), 2 (đã mở), 3 (đã giao thẻ) hoặc 4 (đã hướng dẫn sử dụng).",
+    };
+    static EN: StepWords = StepWords {
+        title: "RECORD AN ACCOUNT'S STATE",
+        key: "Record an account's state",
+        short: "Record state",
+        hint: "Type the record code or ID number as the list shows it. State: 1 asked, 2 opened, 3 card handed over, 4 shown how to use it.",
+        who: "Record code/ID number",
+        step: "State (1–4)",
+        saved: "Recorded",
+        several: "This record code has both the person and a proxy on the list: type the ID number of the one to record.",
+        bad_step: "State: type 1 (asked), 2 (opened), 3 (card handed over) or 4 (shown how to use it).",
+    };
+    match lang() {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
+}
+
+/// Someone typed on the account-step form who is not on the list.
+pub fn not_on_account_list(typed: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("\"{typed}\" không có trong danh sách đề nghị mở tài khoản: gõ mã hồ sơ hoặc số giấy tờ như trong danh sách."),
+        Lang::En => format!("\"{typed}\" is not on the account-opening list: type the record code or ID number as the list shows it."),
+    }
+}

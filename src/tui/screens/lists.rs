@@ -17,14 +17,14 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, Block, Borders};
 
-use super::{Nav, Screen};
+use super::{Nav, Outcome, Screen};
 use crate::document::Document;
 use crate::document::layout::{Page, lay_out};
 use crate::i18n::printing;
 use crate::i18n::register::{self as words, form_words, list_words};
 use crate::print::spool;
 use crate::i18n::strings;
-use crate::service::lists::CashlessReport;
+use crate::service::lists::{AccountList, CashlessReport};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
 use crate::tui::widgets::doc::{self, Scroll, ScrollMsg};
@@ -67,6 +67,8 @@ pub struct Lists {
     which: Which,
     doc: Option<Document>,
     cashless: Option<CashlessReport>,
+    /// The account-opening list, while it is shown (F6 records a step).
+    accounts: Option<AccountList>,
     scroll: Scroll,
 }
 
@@ -75,6 +77,8 @@ pub enum Msg {
     Show(Which),
     Scroll(ScrollMsg),
     Print,
+    /// F6 on the account-opening list: record an account's next step.
+    Step,
 }
 
 impl Lists {
@@ -91,6 +95,7 @@ impl Lists {
             },
             doc: None,
             cashless: None,
+            accounts: None,
             scroll: Scroll::default(),
         };
         s.load(s.which, ctx);
@@ -106,6 +111,7 @@ impl Lists {
         let office = ctx.service.config().office.clone();
         let day = ctx.service.today().format("%Y-%m-%d").to_string();
         let mut cashless = None;
+        let mut accounts = None;
         let built = match which {
             Which::Classify | Which::Police => ctx.service.classify(&session).map(|c| {
                 let only = (which == Which::Police).then_some("need_cccd");
@@ -114,7 +120,11 @@ impl Lists {
             Which::Accounts => ctx
                 .service
                 .account_list(&session)
-                .map(|a| crate::document::lists::accounts(&office, &day, &a)),
+                .map(|a| {
+                    let d = crate::document::lists::accounts(&office, &day, &a);
+                    accounts = Some(a);
+                    d
+                }),
             Which::Cashless => ctx.service.cashless_report(&session, None).map(|r| {
                 let d = crate::document::lists::cashless(&office, &day, &r);
                 cashless = Some(r);
@@ -130,6 +140,7 @@ impl Lists {
                 self.which = which;
                 self.doc = Some(d);
                 self.cashless = cashless;
+                self.accounts = accounts;
                 self.scroll = Scroll::default();
             }
             Err(e) => ctx.error(&e),
@@ -240,6 +251,9 @@ impl Screen for Lists {
         if key_match(key, &keys.print_report, false) {
             return Some(Msg::Print);
         }
+        if self.which == Which::Accounts && super::account_step::opens(key) {
+            return Some(Msg::Step);
+        }
         Scroll::on_key(key, keys).map(Msg::Scroll)
     }
 
@@ -247,6 +261,11 @@ impl Screen for Lists {
         match msg {
             Msg::Show(w) => self.load(w, ctx),
             Msg::Print => self.print(ctx),
+            Msg::Step => {
+                if let Some(a) = &self.accounts {
+                    return Nav::push(super::account_step::AccountStepForm::new(a.clone()));
+                }
+            }
             Msg::Scroll(m) => {
                 let last = self.lines().len().saturating_sub(10);
                 self.scroll.update(m, last);
@@ -298,12 +317,22 @@ impl Screen for Lists {
         );
     }
 
+    fn on_result(&mut self, _outcome: Outcome, ctx: &mut Ctx) -> Nav {
+        self.load(self.which, ctx);
+        Nav::Stay
+    }
+
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        vec![
+        let mut out = vec![
             KeyHelp::keys("1–5", form_words().lists_key).short(form_words().lists_short),
             KeyHelp::new(&keys.print_report, words::print_list_key()).short(s.short_print),
             Scroll::help(keys, s),
-        ]
+        ];
+        if self.which == Which::Accounts {
+            let w = words::step_words();
+            out.insert(1, KeyHelp::keys("F6", w.key).short(w.short));
+        }
+        out
     }
 }

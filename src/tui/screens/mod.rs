@@ -33,6 +33,7 @@
 //! fields that signing in and approving share, and the PIN field of every
 //! form that asks a PIN.
 
+pub mod account_step;
 pub mod approve;
 pub mod change_pin;
 pub mod close_pin;
