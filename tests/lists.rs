@@ -95,7 +95,6 @@ fn ids(list: &[chitra::service::lists::Entry]) -> Vec<(i64, Option<String>)> {
 fn each_list_holds_exactly_who_it_should() {
     let (office, [an, binh, cuc]) = registered_office();
     let mut svc = office.service();
-    let clerk = office.sign_in(&mut svc, CLERK1);
     let boss = office.sign_in(&mut svc, SUPERVISOR);
     let c = svc.classify(&boss).unwrap();
     // Bình is paid by bank: not in the cash lists.
@@ -190,7 +189,6 @@ fn an_account_asked_for_goes_on_the_opening_list_and_moves_through_its_steps() {
 fn the_change_list_carries_what_the_payer_does_not_know() {
     let (office, [an, binh, _]) = registered_office();
     let mut svc = office.service();
-    let clerk = office.sign_in(&mut svc, CLERK1);
     let boss = office.sign_in(&mut svc, SUPERVISOR);
     let changes = svc.registration_changes(&boss).unwrap();
     let got: std::collections::BTreeSet<(i64, &str)> =

@@ -68,6 +68,8 @@ fn an_account_in_another_name_opens_the_supervisors_approval() {
     let mut app = clerk_app(&office);
     open_person(&mut app, BINH.2);
     press(&mut app, KeyCode::F(4));
+    // Bình has proxies on file: first whom to register; 1 is herself.
+    type_text(&mut app, "1");
     clear(&mut app);
     type_text(&mut app, "T");
     press(&mut app, KeyCode::Tab);
@@ -298,4 +300,60 @@ fn f6_on_the_account_opening_list_records_the_next_step() {
     let head = office.sign_in(&mut svc, common::SUPERVISOR);
     let a = svc.account_list(&head).unwrap();
     assert_eq!(a.accounts[0].step, chitra::domain::registration::AccountStep::Opened);
+}
+
+#[test]
+fn a_proxy_on_file_registers_papers_phone_and_an_authorisation_of_at_most_a_year() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    press(&mut app, KeyCode::F(4));
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("Chính người hưởng") && shown.contains(PROXY.0),
+        "{shown}"
+    );
+    type_text(&mut app, "2");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("ĐĂNG KÝ NGƯỜI ĐƯỢC ỦY QUYỀN"), "{shown}");
+    assert!(shown.contains("15/UQ-2026") && shown.contains(PROXY.1), "{shown}");
+    type_text(&mut app, "0352 123 456");
+    tab(&mut app, 2);
+    type_text(&mut app, "10/01/2022");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Cục Cảnh sát QLHC về TTXH");
+    press(&mut app, KeyCode::Tab);
+    clear(&mut app);
+    type_text(&mut app, "31/UQ-2026");
+    tab(&mut app, 2);
+    clear(&mut app);
+    type_text(&mut app, "10/11/2026");
+    press(&mut app, KeyCode::Tab);
+    clear(&mut app);
+    type_text(&mut app, "10/12/2027");
+    press(&mut app, KeyCode::Enter);
+    // Longer than a year: refused, nothing written, the form stays.
+    assert!(message(&app).contains("một năm"), "{}", message(&app));
+    assert_eq!(app.title(), "ĐĂNG KÝ NGƯỜI ĐƯỢC ỦY QUYỀN, GIÁM HỘ");
+    let svc = office.service();
+    let binh = person_id(&svc, BINH.2);
+    assert_eq!(file_of(&office, BINH.2).proxies.len(), 2);
+    clear(&mut app);
+    type_text(&mut app, "09/11/2027");
+    press(&mut app, KeyCode::Enter);
+    assert!(message(&app).contains("Đã đăng ký"), "{}", message(&app));
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+    let file = file_of(&office, BINH.2);
+    let renewed = file
+        .proxies
+        .iter()
+        .map(|p| &p.proxy)
+        .find(|p| p.document_no == "31/UQ-2026")
+        .expect("the new authorisation");
+    assert_eq!(renewed.full_name, PROXY.0);
+    assert_eq!(renewed.valid_to, chrono::NaiveDate::from_ymd_opt(2027, 11, 9));
+    let g = svc.registration(binh, Some(renewed.id)).unwrap().unwrap();
+    assert_eq!(g.phone.as_deref(), Some("0352123456"));
+    assert_eq!(g.papers.place.as_deref(), Some("Cục Cảnh sát QLHC về TTXH"));
+    assert_eq!(g.papers.issued, chrono::NaiveDate::from_ymd_opt(2022, 1, 10));
 }

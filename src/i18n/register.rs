@@ -534,3 +534,54 @@ pub fn not_on_account_list(typed: &str) -> String {
         Lang::En => format!("\"{typed}\" is not on the account-opening list: type the record code or ID number as the list shows it."),
     }
 }
+
+/// The words of registering a proxy or guardian from the person's file.
+pub struct ProxyWords {
+    pub title: &'static str,
+    pub whose: &'static str,
+    pub the_person: &'static str,
+    pub proxy: &'static str,
+    pub guardian: &'static str,
+    pub of: &'static str,
+    pub hint: &'static str,
+    pub document: &'static str,
+    pub certified: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub bad_date: &'static str,
+}
+
+pub fn proxy_words() -> &'static ProxyWords {
+    static VI: ProxyWords = ProxyWords {
+        title: "ĐĂNG KÝ NGƯỜI ĐƯỢC ỦY QUYỀN, GIÁM HỘ",
+        whose: "Đăng ký cho ai",
+        the_person: "Chính người hưởng",
+        proxy: "Người được ủy quyền",
+        guardian: "Người giám hộ",
+        of: "nhận thay",
+        hint: "Giấy ủy quyền phải có xác nhận của UBND xã, hiệu lực tối đa một năm (người giám hộ có thể bỏ trống ngày hết hạn). Ngày viết dd/mm/yyyy. Đổi giấy ủy quyền thì ghi thành một giấy mới.",
+        document: "Giấy ủy quyền số",
+        certified: "Xác nhận của (UBND xã)",
+        from: "Hiệu lực từ",
+        to: "Đến ngày",
+        bad_date: "Ngày viết dd/mm/yyyy, ví dụ 01/12/2026.",
+    };
+    static EN: ProxyWords = ProxyWords {
+        title: "REGISTER A PROXY OR GUARDIAN",
+        whose: "Register whom",
+        the_person: "The person themself",
+        proxy: "Proxy",
+        guardian: "Guardian",
+        of: "collecting for",
+        hint: "The authorisation is certified by the commune's People's Committee and valid at most a year (a guardian may have no end). Dates dd/mm/yyyy. A changed authorisation is recorded as a new one.",
+        document: "Authorisation no.",
+        certified: "Certified by (commune)",
+        from: "Valid from",
+        to: "Until",
+        bad_date: "Write dates dd/mm/yyyy, e.g. 01/12/2026.",
+    };
+    match lang() {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
+}

@@ -50,6 +50,7 @@ pub mod person;
 pub mod receipt;
 pub mod receipt_list;
 pub mod register;
+pub mod register_proxy;
 pub mod sign_in;
 pub mod status;
 pub mod verify;
