@@ -115,3 +115,60 @@ fn commands_that_name_a_file_on_the_server_are_refused_and_change_nothing() {
     }
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }
+
+#[test]
+fn the_head_takes_the_plans_lists_and_the_month_on_stdout_a_clerk_cannot() {
+    let office = ServerOffice::new("");
+    let period = office_today().format("%Y-%m").to_string();
+    office.open_for(&period);
+    let ok = |asked: &str| {
+        let out = gate(&office, asked, SUPERVISOR.1, b"");
+        assert!(
+            out.status.success(),
+            "{asked}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let v: serde_json::Value =
+        serde_json::from_slice(&ok("list classify --format json --user truong")).unwrap();
+    assert_eq!(v["cash"][0]["code"], "HD-001", "{v}");
+    let police = String::from_utf8(ok("list classify --only need_cccd --user truong")).unwrap();
+    assert!(police.contains("CHƯA CÓ CCCD"), "{police}");
+    let v: serde_json::Value = serde_json::from_slice(&ok(&format!(
+        "report cashless --period {period} --format json --user truong"
+    )))
+    .unwrap();
+    assert!(v["total"]["people"].is_i64(), "{v}");
+    for asked in [
+        "list accounts --format xlsx --user truong".to_string(),
+        "list changes --format xlsx --user truong".to_string(),
+        "list classify --format xlsx --user truong".to_string(),
+        format!("list signing --period {period} --format xlsx --user truong"),
+        format!("report period {period} --format xlsx --user truong"),
+        "report cashless --format xlsx --user truong".to_string(),
+    ] {
+        assert!(ok(&asked).starts_with(b"PK\x03\x04"), "{asked}: an xlsx on stdout");
+    }
+    let text = String::from_utf8(ok(&format!("report period {period} --user truong"))).unwrap();
+    assert!(text.contains("HD-001") && text.contains("KẾT QUẢ CHI TRẢ"), "{text}");
+
+    // The preview closes nothing: a payment is still taken afterwards.
+    let preview =
+        String::from_utf8(ok(&format!("period close {period} --dry-run --user truong"))).unwrap();
+    assert!(preview.contains("XEM TRƯỚC"), "{preview}");
+    office.pay();
+
+    // A clerk's PIN gets none of it; the real close is not reachable.
+    for (asked, pin) in [
+        ("list classify --format json --user gdv1".to_string(), CLERK.1),
+        (format!("report period {period} --user gdv1"), CLERK.1),
+        (format!("period close {period} --dry-run --user gdv1"), CLERK.1),
+        (format!("period close {period} --user truong"), SUPERVISOR.1),
+        ("list accounts --format xlsx --out /tmp/x.xlsx --user truong".to_string(), SUPERVISOR.1),
+    ] {
+        let out = gate(&office, &asked, pin, b"");
+        assert_eq!(out.status.code(), Some(2), "{asked}");
+        assert!(out.stdout.is_empty(), "{asked}");
+    }
+}

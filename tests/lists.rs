@@ -96,8 +96,8 @@ fn ids(list: &[chitra::service::lists::Entry]) -> Vec<(i64, Option<String>)> {
 fn each_list_holds_exactly_who_it_should() {
     let (office, [an, binh, cuc]) = registered_office();
     let mut svc = office.service();
-    let clerk = office.sign_in(&mut svc, CLERK1);
-    let c = svc.classify(&clerk).unwrap();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let c = svc.classify(&boss).unwrap();
     // Bình is paid by bank: not in the cash lists.
     assert_eq!(ids(&c.cash), vec![(an, None), (cuc, None)]);
     assert_eq!(ids(&c.can_open_account), vec![(an, None)]);
@@ -122,6 +122,7 @@ fn a_proxy_with_full_papers_can_open_an_account() {
     let (office, [_, _, cuc]) = registered_office();
     let mut svc = office.service();
     let clerk = office.sign_in(&mut svc, CLERK1);
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
     let dung = svc
         .person_view(cuc)
         .unwrap()
@@ -144,7 +145,7 @@ fn a_proxy_with_full_papers_can_open_an_account() {
         },
     )
     .unwrap();
-    let c = svc.classify(&clerk).unwrap();
+    let c = svc.classify(&boss).unwrap();
     assert_eq!(c.proxies_can_open_account.len(), 1);
     assert!(c.proxies_missing_papers.is_empty());
     assert!(c.need_cccd.is_empty());
@@ -155,7 +156,8 @@ fn an_account_asked_for_goes_on_the_opening_list_and_moves_through_its_steps() {
     let (office, [_, _, cuc]) = registered_office();
     let mut svc = office.service();
     let clerk = office.sign_in(&mut svc, CLERK1);
-    assert!(svc.account_list(&clerk).unwrap().accounts.is_empty());
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    assert!(svc.account_list(&boss).unwrap().accounts.is_empty());
     // A bank account wished for without a number: an account to open.
     svc.register(
         &clerk,
@@ -166,7 +168,7 @@ fn an_account_asked_for_goes_on_the_opening_list_and_moves_through_its_steps() {
         },
     )
     .unwrap();
-    let a = svc.account_list(&clerk).unwrap();
+    let a = svc.account_list(&boss).unwrap();
     assert_eq!(a.accounts.len(), 1);
     assert_eq!(a.accounts[0].step, AccountStep::Asked);
     assert_eq!(a.accounts[0].entry.person_id, cuc);
@@ -174,7 +176,7 @@ fn an_account_asked_for_goes_on_the_opening_list_and_moves_through_its_steps() {
         .unwrap();
     svc.record_account_step(&clerk, cuc, None, AccountStep::CardGiven)
         .unwrap();
-    let a = svc.account_list(&clerk).unwrap();
+    let a = svc.account_list(&boss).unwrap();
     assert_eq!(a.accounts[0].step, AccountStep::CardGiven);
     // Nobody else: a step for someone who never asked is refused.
     let an = person_id(&svc, "HD-001");
@@ -188,8 +190,8 @@ fn an_account_asked_for_goes_on_the_opening_list_and_moves_through_its_steps() {
 fn the_change_list_carries_what_the_payer_does_not_know() {
     let (office, [an, binh, _]) = registered_office();
     let mut svc = office.service();
-    let clerk = office.sign_in(&mut svc, CLERK1);
-    let changes = svc.registration_changes(&clerk).unwrap();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let changes = svc.registration_changes(&boss).unwrap();
     let got: std::collections::BTreeSet<(i64, &str)> =
         changes.iter().map(|c| (c.person_id, c.field)).collect();
     let want: std::collections::BTreeSet<(i64, &str)> =
@@ -358,8 +360,8 @@ fn the_command_line_names_each_list_and_the_share_fields() {
             .arg("--config")
             .arg(office.dir.path().join("chitra.toml"))
             .args(args)
-            .env("CHITRA_USER", CLERK1.0)
-            .env("CHITRA_PIN", CLERK1.1)
+            .env("CHITRA_USER", SUPERVISOR.0)
+            .env("CHITRA_PIN", SUPERVISOR.1)
             .env_remove("CHITRA_DB")
             .env_remove("CHITRA_CONFIG")
             .output()
@@ -468,4 +470,44 @@ fn the_change_list_for_the_payer_carries_the_last_days_seal() {
     let text = render_text(&after);
     assert!(text.contains(&code), "{text}");
     assert!(text.contains("ngày khóa sổ gần nhất"), "{text}");
+}
+
+#[test]
+fn the_lists_naming_papers_and_phones_are_refused_to_a_clerk() {
+    let (office, _) = registered_office();
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    for res in [
+        svc.classify(&clerk).map(|_| ()),
+        svc.account_list(&clerk).map(|_| ()),
+        svc.registration_changes(&clerk).map(|_| ()),
+    ] {
+        assert!(
+            matches!(res, Err(chitra::service::Error::Forbidden { .. })),
+            "{res:?}"
+        );
+    }
+    // The share has no names: a clerk may read it.
+    assert!(svc.cashless_report(&clerk, None).is_ok());
+    for args in [
+        &["list", "classify"][..],
+        &["list", "classify", "--only", "need_cccd"],
+        &["list", "accounts"],
+        &["list", "changes"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_chitra"))
+            .arg("--config")
+            .arg(office.dir.path().join("chitra.toml"))
+            .args(args)
+            .env("CHITRA_USER", CLERK1.0)
+            .env("CHITRA_PIN", CLERK1.1)
+            .env_remove("CHITRA_DB")
+            .env_remove("CHITRA_CONFIG")
+            .output()
+            .unwrap();
+        assert_ne!(out.status.code(), Some(0), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("cần quyền trưởng bưu cục"), "{args:?}: {err}");
+    }
 }

@@ -21,6 +21,7 @@ use clap::Parser;
 
 use super::context::Context;
 use super::day::{Format, ReportCommand};
+use super::period::PeriodCommand;
 use super::{Cli, Command, Exit, fail};
 use crate::i18n::{Lang, lang};
 
@@ -42,7 +43,7 @@ pub fn run(cli: &Cli) -> Result<(), Exit> {
     };
     match plan(&words) {
         Ok(Plan::Import { name, args }) => import(cli, &name, args),
-        Ok(Plan::Report { args }) => report(cli, args),
+        Ok(Plan::Output { args }) => output(cli, args),
         Ok(Plan::Plain { args }) => {
             let inner = parse(cli, args)?;
             signed_in_supervisor(&inner)?;
@@ -57,8 +58,9 @@ pub fn run(cli: &Cli) -> Result<(), Exit> {
 enum Plan {
     /// `import … --name FILE`: the list comes on standard input.
     Import { name: String, args: Vec<String> },
-    /// `report day …`: to standard output (xlsx through a private file).
-    Report { args: Vec<String> },
+    /// `report day|period|cashless …`, `list …`, `period close --dry-run`:
+    /// to standard output (xlsx through a private file).
+    Output { args: Vec<String> },
     /// `verify`, `doctor`: output only.
     Plain { args: Vec<String> },
 }
@@ -117,11 +119,41 @@ fn plan(words: &[String]) -> Result<Plan, ()> {
             }
             Ok(Plan::Import { name, args })
         }
-        "report" if rest.first().is_some_and(|w| w == "day") => {
-            if !only_flags(&rest[1..], &["--date", "--format", "--user"], &[]) {
+        "report" | "list" | "period" => {
+            let (sub, flags) = rest.split_first().ok_or(())?;
+            // `report period` and `period close` name the period first.
+            let after_period = || match flags.split_first() {
+                Some((p, more)) if is_period(p) => Ok(more),
+                _ => Err(()),
+            };
+            let ok = match (first.as_str(), sub.as_str()) {
+                ("report", "day") => only_flags(flags, &["--date", "--format", "--user"], &[]),
+                ("report", "period") => only_flags(after_period()?, &["--format", "--user"], &[]),
+                ("report", "cashless") => {
+                    only_flags(flags, &["--period", "--format", "--user"], &[])
+                }
+                ("list", "classify") => {
+                    only_flags(flags, &["--format", "--only", "--user"], &[])
+                }
+                ("list", "accounts" | "changes") => {
+                    only_flags(flags, &["--format", "--user"], &[])
+                }
+                ("list", "signing") => only_flags(
+                    flags,
+                    &["--period", "--hamlet", "--format", "--user"],
+                    &[],
+                ),
+                ("period", "close") => {
+                    let more = after_period()?;
+                    more.iter().any(|w| w == "--dry-run")
+                        && only_flags(more, &["--user"], &["--dry-run"])
+                }
+                _ => false,
+            };
+            if !ok {
                 return Err(());
             }
-            Ok(Plan::Report {
+            Ok(Plan::Output {
                 args: words.to_vec(),
             })
         }
@@ -133,6 +165,12 @@ fn plan(words: &[String]) -> Result<Plan, ()> {
         }),
         _ => Err(()),
     }
+}
+
+/// A period as the command line writes it: YYYY-MM.
+fn is_period(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 7 && b[4] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit())
 }
 
 /// The name a list arrives under: one plain file name, no folder.
@@ -216,6 +254,10 @@ fn dispatch(inner: &Cli) -> Result<(), Exit> {
         Some(Command::Doctor(args)) => super::doctor::run(inner, args),
         Some(Command::Import(args)) => super::import::run(inner, args),
         Some(Command::Report(cmd)) => super::day::report(inner, cmd),
+        Some(Command::List(cmd)) => super::lists::run(inner, cmd),
+        Some(Command::Period(cmd @ PeriodCommand::Close(args))) if args.dry_run => {
+            super::period::run(inner, cmd)
+        }
         _ => Err(Exit::Refused),
     }
 }
@@ -232,25 +274,50 @@ fn import(outer: &Cli, name: &str, mut args: Vec<String>) -> Result<(), Exit> {
     dispatch(&inner)
 }
 
-/// `report day …`: text, CSV and JSON go straight to standard output; an
-/// xlsx is written to a private folder and then copied out.
-fn report(outer: &Cli, args: Vec<String>) -> Result<(), Exit> {
+/// A report or list: text, CSV and JSON go straight to standard output;
+/// an xlsx is written to a private folder and then copied out.
+fn output(outer: &Cli, args: Vec<String>) -> Result<(), Exit> {
     let mut inner = parse(outer, args)?;
     signed_in_supervisor(&inner)?;
-    let Some(Command::Report(ReportCommand::Day(day))) = &mut inner.command else {
-        return Err(Exit::Refused);
-    };
-    if !matches!(day.format, Format::Xlsx) {
+    let Some(slot) = xlsx_out(&mut inner.command) else {
         return dispatch(&inner);
-    }
+    };
     let dir = Scratch::new()?;
-    let file = dir.0.join("bao-cao-ngay.xlsx");
-    day.out = Some(file.clone());
+    let file = dir.0.join("chitra.xlsx");
+    *slot = Some(file.clone());
     dispatch(&inner)?;
     let mut f = std::fs::File::open(&file).map_err(fail)?;
     let mut out = std::io::stdout().lock();
     std::io::copy(&mut f, &mut out).map_err(fail)?;
     out.flush().map_err(fail)
+}
+
+/// Where the command writes its file, when it is asked for an xlsx.
+fn xlsx_out(command: &mut Option<Command>) -> Option<&mut Option<PathBuf>> {
+    use super::list::ListFormat as SigningFormat;
+    use super::lists::{ListCommand, ListFormat};
+    use super::period::PeriodFormat;
+    match command.as_mut()? {
+        Command::Report(ReportCommand::Day(a)) => {
+            matches!(a.format, Format::Xlsx).then_some(&mut a.out)
+        }
+        Command::Report(ReportCommand::Period(a)) => {
+            matches!(a.format, PeriodFormat::Xlsx).then_some(&mut a.out)
+        }
+        Command::Report(ReportCommand::Cashless(a)) => {
+            (a.format == ListFormat::Xlsx).then_some(&mut a.out)
+        }
+        Command::List(ListCommand::Classify(a)) => {
+            (a.format == ListFormat::Xlsx).then_some(&mut a.out)
+        }
+        Command::List(ListCommand::Accounts(a) | ListCommand::Changes(a)) => {
+            (a.format == ListFormat::Xlsx).then_some(&mut a.out)
+        }
+        Command::List(ListCommand::Signing(a)) => {
+            matches!(a.format, SigningFormat::Xlsx).then_some(&mut a.out)
+        }
+        _ => None,
+    }
 }
 
 fn copy_stdin(to: &Path) -> Result<(), Exit> {
@@ -316,11 +383,13 @@ fn refuse(asked: &str) -> Exit {
         Lang::Vi => format!(
             "Không được chạy qua SSH: {asked}. Tài khoản này chỉ mở màn hình chitra; trưởng bưu cục được dùng: \
              import --name TỆP --user TÊN (tệp qua đầu vào), report day [--date …] [--format text|csv|json|xlsx] --user TÊN (ra đầu ra), \
+             report period YYYY-MM, report cashless, list classify|accounts|changes|signing, period close YYYY-MM --dry-run (ra đầu ra, --user TÊN), \
              verify --user TÊN, doctor [--json] --user TÊN. Mã PIN gửi qua biến CHITRA_PIN (ssh -o SendEnv=CHITRA_PIN)."
         ),
         Lang::En => format!(
             "Not allowed over SSH: {asked}. This account opens chitra's screens; a supervisor may run: \
              import --name FILE --user NAME (file on stdin), report day [--date …] [--format …] --user NAME, \
+             report period YYYY-MM, report cashless, list classify|accounts|changes|signing, period close YYYY-MM --dry-run (to stdout, --user NAME), \
              verify --user NAME, doctor [--json] --user NAME. Send the PIN as CHITRA_PIN (ssh -o SendEnv=CHITRA_PIN)."
         ),
     })
@@ -364,6 +433,12 @@ mod tests {
             "user add x --role supervisor",
             "demo",
             "verify; sh",
+            "period close 2026-11 --user truong",
+            "period close 2026-11 --dry-run --default-reason away --user truong",
+            "period reason 2026-11 HD-001 away --user truong",
+            "report period ../x --user truong",
+            "list classify --out /tmp/x.xlsx --user truong",
+            "report cashless --format xlsx --out=/tmp/x.xlsx",
         ] {
             assert_eq!(plan(&w(asked)), Err(()), "{asked}");
         }
@@ -384,8 +459,19 @@ mod tests {
             plan(&w(
                 "report day --date 2026-11-28 --format xlsx --user truong"
             )),
-            Ok(Plan::Report { .. })
+            Ok(Plan::Output { .. })
         ));
+        for asked in [
+            "report period 2026-11 --format xlsx --user truong",
+            "report cashless --period 2026-11 --format json --user truong",
+            "list classify --only need_cccd --user truong",
+            "list accounts --format xlsx --user truong",
+            "list changes --format xlsx --user truong",
+            "list signing --period 2026-11 --hamlet 'Thôn Đông' --user truong",
+            "period close 2026-11 --dry-run --user truong",
+        ] {
+            assert!(matches!(plan(&w(asked)), Ok(Plan::Output { .. })), "{asked}");
+        }
         assert!(matches!(
             plan(&w("doctor --json --user truong")),
             Ok(Plan::Plain { .. })

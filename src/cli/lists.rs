@@ -29,7 +29,7 @@ pub enum ListCommand {
 
 #[derive(Debug, Args)]
 pub struct ClassifyArgs {
-    /// Định dạng: text (in 80 cột), json hoặc xlsx
+    /// Định dạng: text (in 80 cột), json hoặc xlsx (cần --out)
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
     /// Ghi ra tệp (bắt buộc với xlsx)
@@ -42,7 +42,7 @@ pub struct ClassifyArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Định dạng: text (in 80 cột), json hoặc xlsx
+    /// Định dạng: text (in 80 cột), json hoặc xlsx (cần --out)
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
     /// Ghi ra tệp (bắt buộc với xlsx)
@@ -55,7 +55,7 @@ pub struct CashlessArgs {
     /// Kỳ (tháng), dạng YYYY-MM (mặc định: kỳ mới nhất đã chi)
     #[arg(long, value_name = "YYYY-MM")]
     pub period: Option<String>,
-    /// Định dạng: text (in 80 cột), json hoặc xlsx
+    /// Định dạng: text (in 80 cột), json hoặc xlsx (cần --out)
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
     /// Ghi ra tệp (bắt buộc với xlsx)

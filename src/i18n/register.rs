@@ -463,3 +463,125 @@ pub fn differs_en(field: &str, list: &str, office: &str) -> String {
         for_display(office)
     )
 }
+
+/// The lists screen's print key.
+pub fn print_list_key() -> &'static str {
+    pick("In danh sách đang xem", "Print the list shown")
+}
+
+/// A list written to the spool folder (and printed, when a printer is set).
+pub fn list_printed(file: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Đã in danh sách (tệp {file})."),
+        Lang::En => format!("List printed (file {file})."),
+    }
+}
+
+/// While a list is being printed.
+pub fn printing_list(printer: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("Đang in danh sách ra máy in {printer}…"),
+        Lang::En => format!("Printing the list on {printer}…"),
+    }
+}
+
+/// The words of the account-step form on the account-opening list.
+pub struct StepWords {
+    pub title: &'static str,
+    pub key: &'static str,
+    pub short: &'static str,
+    pub hint: &'static str,
+    pub who: &'static str,
+    pub step: &'static str,
+    pub saved: &'static str,
+    pub several: &'static str,
+    pub bad_step: &'static str,
+}
+
+pub fn step_words() -> &'static StepWords {
+    static VI: StepWords = StepWords {
+        title: "GHI TÌNH TRẠNG TÀI KHOẢN",
+        key: "Ghi tình trạng tài khoản",
+        short: "Ghi tình trạng",
+        hint: "Gõ mã hồ sơ hoặc số giấy tờ như trong danh sách. Tình trạng: 1 đã đề nghị mở, 2 đã mở, 3 đã giao thẻ, 4 đã hướng dẫn sử dụng.",
+        who: "Mã hồ sơ/số giấy tờ",
+        step: "Tình trạng (1–4)",
+        saved: "Đã ghi",
+        several: "Mã hồ sơ này có cả người hưởng và người được ủy quyền trong danh sách: gõ số giấy tờ của người cần ghi.",
+        bad_step: "Tình trạng: gõ 1 (đã đề nghị mở), 2 (đã mở), 3 (đã giao thẻ) hoặc 4 (đã hướng dẫn sử dụng).",
+    };
+    static EN: StepWords = StepWords {
+        title: "RECORD AN ACCOUNT'S STATE",
+        key: "Record an account's state",
+        short: "Record state",
+        hint: "Type the record code or ID number as the list shows it. State: 1 asked, 2 opened, 3 card handed over, 4 shown how to use it.",
+        who: "Record code/ID number",
+        step: "State (1–4)",
+        saved: "Recorded",
+        several: "This record code has both the person and a proxy on the list: type the ID number of the one to record.",
+        bad_step: "State: type 1 (asked), 2 (opened), 3 (card handed over) or 4 (shown how to use it).",
+    };
+    match lang() {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
+}
+
+/// Someone typed on the account-step form who is not on the list.
+pub fn not_on_account_list(typed: &str) -> String {
+    match lang() {
+        Lang::Vi => format!("\"{typed}\" không có trong danh sách đề nghị mở tài khoản: gõ mã hồ sơ hoặc số giấy tờ như trong danh sách."),
+        Lang::En => format!("\"{typed}\" is not on the account-opening list: type the record code or ID number as the list shows it."),
+    }
+}
+
+/// The words of registering a proxy or guardian from the person's file.
+pub struct ProxyWords {
+    pub title: &'static str,
+    pub whose: &'static str,
+    pub the_person: &'static str,
+    pub proxy: &'static str,
+    pub guardian: &'static str,
+    pub of: &'static str,
+    pub hint: &'static str,
+    pub document: &'static str,
+    pub certified: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub bad_date: &'static str,
+}
+
+pub fn proxy_words() -> &'static ProxyWords {
+    static VI: ProxyWords = ProxyWords {
+        title: "ĐĂNG KÝ NGƯỜI ĐƯỢC ỦY QUYỀN, GIÁM HỘ",
+        whose: "Đăng ký cho ai",
+        the_person: "Chính người hưởng",
+        proxy: "Người được ủy quyền",
+        guardian: "Người giám hộ",
+        of: "nhận thay",
+        hint: "Giấy ủy quyền phải có xác nhận của UBND xã, hiệu lực tối đa một năm (người giám hộ có thể bỏ trống ngày hết hạn). Ngày viết dd/mm/yyyy. Đổi giấy ủy quyền thì ghi thành một giấy mới.",
+        document: "Giấy ủy quyền số",
+        certified: "Xác nhận của (UBND xã)",
+        from: "Hiệu lực từ",
+        to: "Đến ngày",
+        bad_date: "Ngày viết dd/mm/yyyy, ví dụ 01/12/2026.",
+    };
+    static EN: ProxyWords = ProxyWords {
+        title: "REGISTER A PROXY OR GUARDIAN",
+        whose: "Register whom",
+        the_person: "The person themself",
+        proxy: "Proxy",
+        guardian: "Guardian",
+        of: "collecting for",
+        hint: "The authorisation is certified by the commune's People's Committee and valid at most a year (a guardian may have no end). Dates dd/mm/yyyy. A changed authorisation is recorded as a new one.",
+        document: "Authorisation no.",
+        certified: "Certified by (commune)",
+        from: "Valid from",
+        to: "Until",
+        bad_date: "Write dates dd/mm/yyyy, e.g. 01/12/2026.",
+    };
+    match lang() {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
+}

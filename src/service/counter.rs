@@ -11,7 +11,9 @@ use serde::Serialize;
 
 use super::{Error, Service};
 use crate::domain::payment::PaymentRecord;
+use crate::domain::payment::PayMethod;
 use crate::domain::person::{Person, Status};
+use crate::domain::registration::{HomeReason, Registration};
 use crate::domain::proxy::{Proxy, Validity};
 use crate::domain::{Money, Period};
 use crate::store::payments::{self, UnpaidLine};
@@ -66,12 +68,51 @@ pub struct PersonView {
     /// Payments of the last 12 months, newest first (reversed ones included).
     pub payments: Vec<PaymentRecord>,
     pub state: MonthState,
+    /// The office's newest registration of the person: the source of the
+    /// phone, the method wished for, the account and the home reason.
+    pub registration: Option<Registration>,
 }
 
 impl PersonView {
     /// Whether the pay flow may start: an active person with a positive total.
     pub fn can_pay(&self) -> bool {
         self.person.is_payable() && !self.unpaid.is_empty() && self.unpaid_total > Money::ZERO
+    }
+
+    /// The method to pay by: the one registered at the office, else the
+    /// payer's list's.
+    pub fn method(&self) -> PayMethod {
+        self.registration
+            .as_ref()
+            .and_then(|g| g.method)
+            .unwrap_or(self.person.pay_method)
+    }
+
+    /// The account number and bank (or provider) to pay to. A registration
+    /// holds both as a whole (an account asked for has no number yet; a
+    /// change to cash clears them), so the payer's list is read only when
+    /// nothing was registered.
+    pub fn account(&self) -> (Option<&str>, Option<&str>) {
+        match &self.registration {
+            Some(g) => (g.account_no.as_deref(), g.account_bank.as_deref()),
+            None => (
+                self.person.account_no.as_deref(),
+                self.person.account_bank.as_deref(),
+            ),
+        }
+    }
+
+    /// The mobile phone: the registered one, else the payer's list's.
+    pub fn phone(&self) -> Option<&str> {
+        self.registration
+            .as_ref()
+            .and_then(|g| g.phone.as_deref())
+            .or(self.person.phone.as_deref())
+    }
+
+    /// Why the person is paid at home, when registered.
+    pub fn home_reason(&self) -> Option<HomeReason> {
+        self.registration.as_ref().and_then(|g| g.home_reason)
     }
 }
 
@@ -171,6 +212,7 @@ impl Service {
                 .to_string();
             let payments = payments::of_person(r, person_id, &since)?;
             let (state, _) = month_state(r, &person, period)?;
+            let registration = crate::store::registrations::latest(r, person_id, None)?;
             Ok(PersonView {
                 person,
                 proxies,
@@ -178,6 +220,7 @@ impl Service {
                 unpaid_total,
                 payments,
                 state,
+                registration,
             })
         })
     }

@@ -525,19 +525,23 @@ impl Service {
         })?)
     }
 
-    /// The plan's lists as of today.
-    pub fn classify(&self, _session: &Session) -> Result<Classified, Error> {
+    /// The plan's lists as of today. They name people's papers and
+    /// phones: a supervisor's.
+    pub fn classify(&self, session: &Session) -> Result<Classified, Error> {
+        session.require_supervisor()?;
         let f = self.list_facts()?;
         Ok(classify(&f, self.clock.today()))
     }
 
     /// The account-opening list with each account's state.
-    pub fn account_list(&self, _session: &Session) -> Result<AccountList, Error> {
+    pub fn account_list(&self, session: &Session) -> Result<AccountList, Error> {
+        session.require_supervisor()?;
         Ok(accounts(&self.list_facts()?))
     }
 
     /// The registrations the payer should learn of.
-    pub fn registration_changes(&self, _session: &Session) -> Result<Vec<Change>, Error> {
+    pub fn registration_changes(&self, session: &Session) -> Result<Vec<Change>, Error> {
+        session.require_supervisor()?;
         Ok(changes(&self.list_facts()?))
     }
 

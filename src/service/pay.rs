@@ -324,7 +324,9 @@ impl Service {
                     .map(str::trim)
                     .filter(|a| !a.is_empty())
                     .map(str::to_string)
-                    .or_else(|| person.account_no.clone())
+                    .map(Ok)
+                    .or_else(|| registered_account(tx, &person).transpose())
+                    .transpose()?
                     .ok_or(PayError::AccountMissing)?;
                 let reference = req
                     .reference
@@ -547,3 +549,16 @@ fn already_paid_or(r: &Read<'_>, lines: &[i64], e: StoreError) -> Error {
     }
     e.into()
 }
+
+/// The account a transfer goes to when none is typed: the one registered
+/// at the office, else the payer's list's.
+fn registered_account(
+    r: &Read<'_>,
+    person: &crate::domain::person::Person,
+) -> Result<Option<String>, Error> {
+    Ok(match crate::store::registrations::latest(r, person.id, None)? {
+        Some(g) => g.account_no,
+        None => person.account_no.clone(),
+    })
+}
+

@@ -4,7 +4,11 @@
 //! without cash — a bar per hamlet against the target, then the table —
 //! and 5 the registration changes for the payer. Each is the same document
 //! the printout and the xlsx draw (`document::lists`), laid out at the
-//! screen's width; ↑/↓/PgUp/PgDn scroll it. Printing and files are
+//! screen's width; ↑/↓/PgUp/PgDn scroll it. The lists naming people's
+//! papers and phones (1, 2, 3, 5) are a supervisor's; a clerk sees 4.
+//! The print key (F8) prints the list shown the way the day report
+//! prints: 80 columns of text in the spool folder, sent to the printer on
+//! a thread of its own, the outcome on the message line. Files are
 //! `chitra list …` and `chitra report cashless` (docs/dang-ky.md).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -13,14 +17,16 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, Block, Borders};
 
-use super::{Nav, Screen};
+use super::{Nav, Outcome, Screen};
 use crate::document::Document;
 use crate::document::layout::{Page, lay_out};
-use crate::i18n::register::{form_words, list_words};
+use crate::i18n::printing;
+use crate::i18n::register::{self as words, form_words, list_words};
+use crate::print::spool;
 use crate::i18n::strings;
-use crate::service::lists::CashlessReport;
+use crate::service::lists::{AccountList, CashlessReport};
 use crate::tui::context::{Ctx, View};
-use crate::tui::keys::{KeyHelp, KeyList};
+use crate::tui::keys::{KeyHelp, KeyList, key_match};
 use crate::tui::widgets::doc::{self, Scroll, ScrollMsg};
 
 /// Columns the documents are laid out in.
@@ -37,6 +43,17 @@ pub enum Which {
 }
 
 impl Which {
+    /// The list's part of its spool file's name.
+    fn file_name(self) -> &'static str {
+        match self {
+            Which::Classify => "phan-loai",
+            Which::Police => "cong-an",
+            Which::Accounts => "mo-tai-khoan",
+            Which::Cashless => "khong-tien-mat",
+            Which::Changes => "thay-doi",
+        }
+    }
+
     const ALL: [Which; 5] = [
         Which::Classify,
         Which::Police,
@@ -50,6 +67,8 @@ pub struct Lists {
     which: Which,
     doc: Option<Document>,
     cashless: Option<CashlessReport>,
+    /// The account-opening list, while it is shown (F6 records a step).
+    accounts: Option<AccountList>,
     scroll: Scroll,
 }
 
@@ -57,39 +76,58 @@ pub struct Lists {
 pub enum Msg {
     Show(Which),
     Scroll(ScrollMsg),
+    Print,
+    /// F6 on the account-opening list: record an account's next step.
+    Step,
 }
 
 impl Lists {
+    /// The lists screen: a supervisor starts on the classification, a
+    /// clerk on the share paid without cash (the lists naming people's
+    /// papers and phones are a supervisor's).
     pub fn open(ctx: &mut Ctx) -> Lists {
+        let supervisor = ctx.session.as_ref().is_some_and(|s| s.is_supervisor());
         let mut s = Lists {
-            which: Which::Classify,
+            which: if supervisor {
+                Which::Classify
+            } else {
+                Which::Cashless
+            },
             doc: None,
             cashless: None,
+            accounts: None,
             scroll: Scroll::default(),
         };
-        s.load(ctx);
+        s.load(s.which, ctx);
         s
     }
 
-    fn load(&mut self, ctx: &mut Ctx) {
+    /// Shows list `which`; when it cannot be drawn (a clerk asking for a
+    /// supervisor's list) the one shown stays, and the message says why.
+    fn load(&mut self, which: Which, ctx: &mut Ctx) {
         let Some(session) = ctx.session.clone() else {
             return;
         };
         let office = ctx.service.config().office.clone();
         let day = ctx.service.today().format("%Y-%m-%d").to_string();
-        self.cashless = None;
-        let built = match self.which {
+        let mut cashless = None;
+        let mut accounts = None;
+        let built = match which {
             Which::Classify | Which::Police => ctx.service.classify(&session).map(|c| {
-                let only = (self.which == Which::Police).then_some("need_cccd");
+                let only = (which == Which::Police).then_some("need_cccd");
                 crate::document::lists::classify(&office, &day, &c, only)
             }),
             Which::Accounts => ctx
                 .service
                 .account_list(&session)
-                .map(|a| crate::document::lists::accounts(&office, &day, &a)),
+                .map(|a| {
+                    let d = crate::document::lists::accounts(&office, &day, &a);
+                    accounts = Some(a);
+                    d
+                }),
             Which::Cashless => ctx.service.cashless_report(&session, None).map(|r| {
                 let d = crate::document::lists::cashless(&office, &day, &r);
-                self.cashless = Some(r);
+                cashless = Some(r);
                 d
             }),
             Which::Changes => ctx.service.registration_changes(&session).and_then(|c| {
@@ -103,13 +141,44 @@ impl Lists {
             }),
         };
         match built {
-            Ok(d) => self.doc = Some(d),
-            Err(e) => {
-                self.doc = None;
-                ctx.error(&e);
+            Ok(d) => {
+                self.which = which;
+                self.doc = Some(d);
+                self.cashless = cashless;
+                self.accounts = accounts;
+                self.scroll = Scroll::default();
             }
+            Err(e) => ctx.error(&e),
         }
-        self.scroll = Scroll::default();
+    }
+
+    /// Prints the list shown: its 80-column text to the spool folder, then
+    /// to the printer when one is set, in the background.
+    fn print(&self, ctx: &mut Ctx) {
+        let Some(document) = &self.doc else {
+            return;
+        };
+        let config = ctx.service.config();
+        let text = crate::print::document::render_text(document);
+        let day = ctx.service.today().format("%Y-%m-%d");
+        let name = format!("danh-sach-{}-{day}", self.which.file_name());
+        let path = match spool::write(&config.receipt.spool_dir, &name, &text) {
+            Ok(path) => path,
+            Err(problem) => return ctx.error(&printing::report_not_printed(&problem)),
+        };
+        let done = words::list_printed(&crate::text::for_display(&path.display().to_string()));
+        let receipt = config.receipt.clone();
+        if receipt.printer.trim().is_empty() {
+            return ctx.info(done);
+        }
+        ctx.info(words::printing_list(&crate::text::for_display(
+            &receipt.printer,
+        )));
+        let title = document.head.title.clone();
+        let printer = receipt.printer.clone();
+        let prints = ctx.service.prints();
+        let job = prints.start(&printer, move || spool::print(&receipt, &path, &title));
+        prints.watch(job, Some(done), printing::report_not_printed);
     }
 
     fn lines(&self) -> Vec<crate::document::layout::Line> {
@@ -184,14 +253,23 @@ impl Screen for Lists {
             let i = (c as usize) - ('1' as usize);
             return Which::ALL.get(i).map(|w| Msg::Show(*w));
         }
+        if key_match(key, &keys.print_report, false) {
+            return Some(Msg::Print);
+        }
+        if self.which == Which::Accounts && super::account_step::opens(key) {
+            return Some(Msg::Step);
+        }
         Scroll::on_key(key, keys).map(Msg::Scroll)
     }
 
     fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
         match msg {
-            Msg::Show(w) => {
-                self.which = w;
-                self.load(ctx);
+            Msg::Show(w) => self.load(w, ctx),
+            Msg::Print => self.print(ctx),
+            Msg::Step => {
+                if let Some(a) = &self.accounts {
+                    return Nav::push(super::account_step::AccountStepForm::new(a.clone()));
+                }
             }
             Msg::Scroll(m) => {
                 let last = self.lines().len().saturating_sub(10);
@@ -244,11 +322,22 @@ impl Screen for Lists {
         );
     }
 
+    fn on_result(&mut self, _outcome: Outcome, ctx: &mut Ctx) -> Nav {
+        self.load(self.which, ctx);
+        Nav::Stay
+    }
+
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        vec![
+        let mut out = vec![
             KeyHelp::keys("1–5", form_words().lists_key).short(form_words().lists_short),
+            KeyHelp::new(&keys.print_report, words::print_list_key()).short(s.short_print),
             Scroll::help(keys, s),
-        ]
+        ];
+        if self.which == Which::Accounts {
+            let w = words::step_words();
+            out.insert(1, KeyHelp::keys("F6", w.key).short(w.short));
+        }
+        out
     }
 }

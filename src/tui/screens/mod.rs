@@ -33,6 +33,7 @@
 //! fields that signing in and approving share, and the PIN field of every
 //! form that asks a PIN.
 
+pub mod account_step;
 pub mod approve;
 pub mod change_pin;
 pub mod close_pin;
@@ -49,6 +50,7 @@ pub mod person;
 pub mod receipt;
 pub mod receipt_list;
 pub mod register;
+pub mod register_proxy;
 pub mod sign_in;
 pub mod status;
 pub mod verify;

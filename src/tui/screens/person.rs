@@ -36,7 +36,7 @@ use super::{Nav, Outcome, Screen};
 use crate::domain::in_words;
 use crate::domain::person::Status;
 use crate::domain::proxy::Validity;
-use crate::i18n::{labels, strings};
+use crate::i18n::{labels, register, strings};
 use crate::service::counter::{PersonView, ProxyOnFile};
 use crate::service::pay::{PaidBy, PayError};
 use crate::text::for_display;
@@ -401,7 +401,7 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
             .map(d)
             .unwrap_or_else(|| s.none.into())
     ));
-    if let Some(phone) = &p.phone {
+    if let Some(phone) = v.phone() {
         who.push(format!("{} {}", s.person_phone, d(phone)));
     }
     out.push(Line::raw(fit(&who.join(" · "), DOC_WIDTH)));
@@ -432,12 +432,16 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         }
         out.push(Line::from(span(fit(&st, DOC_WIDTH), theme.heading())));
     }
-    let mut method = format!("{}: {}", s.person_method, labels::method(p.pay_method));
-    if let Some(acc) = &p.account_no {
+    let mut method = format!("{}: {}", s.person_method, labels::method(v.method()));
+    let (account, bank) = v.account();
+    if let Some(acc) = account {
         method.push_str(&format!(" · {} {}", s.account_short, d(acc)));
     }
-    if let Some(bank) = &p.account_bank {
+    if let Some(bank) = bank {
         method.push_str(&format!(" · {}", d(bank)));
+    }
+    if let Some(reason) = v.home_reason() {
+        method.push_str(&format!(" · {}", register::home_reason(reason)));
     }
     out.push(Line::raw(fit(&method, DOC_WIDTH)));
     if v.proxies.is_empty() {

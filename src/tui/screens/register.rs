@@ -53,8 +53,19 @@ pub fn help() -> KeyHelp {
     KeyHelp::keys("F4", form_words().key)
 }
 
-/// Opens the form for the person on `view`.
+/// Opens the registration for the person on `view`: the form at once, or
+/// when they have proxies or guardians on file, first the choice of whom
+/// ([`super::register_proxy`]).
 pub fn open(view: &PersonView, ctx: &mut Ctx) -> Nav {
+    if view.proxies.is_empty() {
+        open_form(view, ctx)
+    } else {
+        Nav::push(super::register_proxy::ChooseWhose::new(view))
+    }
+}
+
+/// Opens the form for the person themself.
+pub fn open_form(view: &PersonView, ctx: &mut Ctx) -> Nav {
     match Register::new(view, ctx) {
         Ok(s) => Nav::push(s),
         Err(e) => {

@@ -48,7 +48,7 @@ impl ChooseMethod {
     /// can pay it in cash.
     pub fn new(draft: Draft, ctx: &Ctx) -> ChooseMethod {
         let cash = cash_block(ctx, draft.view.unpaid_total);
-        let registered = draft.view.person.pay_method;
+        let registered = draft.view.method();
         let at = PayMethod::ALL
             .iter()
             .position(|&m| m == registered)
@@ -145,7 +145,7 @@ impl Screen for ChooseMethod {
             usize::from(w),
             view.theme.text(),
         );
-        let registered = self.draft.view.person.pay_method;
+        let registered = self.draft.view.method();
         let rows: Vec<Line> = PayMethod::ALL
             .iter()
             .enumerate()

@@ -81,8 +81,8 @@ impl Draft {
     /// A new payment for the person of `view`, by their registered method.
     pub fn new(view: PersonView) -> Draft {
         Draft {
-            method: view.person.pay_method,
-            account: view.person.account_no.clone(),
+            method: view.method(),
+            account: view.account().0.map(str::to_string),
             receiver: Chosen::Person,
             receiver_id: String::new(),
             id_checked: None,

@@ -1,6 +1,6 @@
 //! Step 3, for a transfer: the account the money goes to (filled in from
-//! the registered account, which the clerk checks), its bank (filled in
-//! from the registered bank) and the reference of the transfer order. The
+//! the account registered at the office, else the payer's list's, which
+//! the clerk checks), its bank (filled in with it) and the reference of the transfer order. The
 //! account and reference are needed; the service refuses a transfer without
 //! them, and so does this form, with the service's words. An account that
 //! is not the one on file needs its bank too, which is then recorded with
@@ -41,12 +41,13 @@ pub enum Msg {
 impl TransferForm {
     pub fn new(draft: Draft) -> TransferForm {
         let s = strings::t();
+        let (on_file, on_file_bank) = draft.view.account();
         let mut account = Input::new().max_chars(34);
-        if let Some(a) = &draft.view.person.account_no {
+        if let Some(a) = on_file {
             account.set_value(a);
         }
         let mut bank = Input::new().max_chars(40);
-        if let Some(b) = &draft.view.person.account_bank {
+        if let Some(b) = on_file_bank {
             bank.set_value(b);
         }
         let mut form = Form::new(vec![
@@ -69,7 +70,7 @@ impl TransferForm {
             ctx.error(&PayError::AccountMissing);
             return Nav::Stay;
         }
-        let on_file = self.draft.view.person.account_no.as_deref().map(str::trim);
+        let on_file = self.draft.view.account().0.map(str::trim);
         let new_account = on_file != Some(account.as_str());
         if new_account && bank.is_empty() {
             self.form.focus(BANK);
@@ -122,9 +123,8 @@ impl Screen for TransferForm {
         let body = draw_heading(frame, area, s.step_transfer, &self.draft, view.theme);
         let x = body.x + 1;
         let w = usize::from(body.width.saturating_sub(2));
-        let p = &self.draft.view.person;
         let mut how = format!("{}: {}", s.method_label, labels::method(self.draft.method));
-        if let Some(bank) = &p.account_bank {
+        if let Some(bank) = self.draft.view.account().1 {
             how.push_str(&format!(
                 " · {} {}",
                 s.registered_bank,
