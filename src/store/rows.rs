@@ -43,10 +43,12 @@ pub enum Table {
     Registrations,
     AccountSteps,
     UnpaidReasons,
+    Stops,
+    LineReplacements,
 }
 
 impl Table {
-    pub const ALL: [Table; 16] = [
+    pub const ALL: [Table; 18] = [
         Table::Users,
         Table::Periods,
         Table::ImportBatches,
@@ -63,6 +65,8 @@ impl Table {
         Table::Registrations,
         Table::AccountSteps,
         Table::UnpaidReasons,
+        Table::Stops,
+        Table::LineReplacements,
     ];
 
     pub fn name(self) -> &'static str {
@@ -83,6 +87,8 @@ impl Table {
             Table::Registrations => "registrations",
             Table::AccountSteps => "account_steps",
             Table::UnpaidReasons => "unpaid_reasons",
+            Table::Stops => "stops",
+            Table::LineReplacements => "line_replacements",
         }
     }
 
@@ -98,6 +104,7 @@ impl Table {
             Table::ClosedDays => &["day"],
             Table::PaymentLines => &["payment_id", "entitlement_id"],
             Table::DrawerCountReasons => &["count_id"],
+            Table::LineReplacements => &["entitlement_id"],
             _ => &["id"],
         }
     }
