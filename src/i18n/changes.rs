@@ -5,7 +5,9 @@
 use super::{Lang, Localize, lang};
 use crate::import::Field;
 use crate::import::change::ChangeIssue;
-use crate::store::changes::StopReason;
+use crate::domain::Money;
+use crate::service::import::{ChangeAction, ChangePreview};
+use crate::store::changes::{LineState, StopReason};
 
 /// The Vietnamese name of a change list's own column.
 pub fn field_vi(field: Field) -> &'static str {
@@ -108,4 +110,122 @@ impl Localize for ChangeIssue {
             }
         }
     }
+}
+
+fn action(a: ChangeAction) -> &'static str {
+    match (a, lang()) {
+        (ChangeAction::Added, Lang::Vi) => "THÊM",
+        (ChangeAction::Stopped, Lang::Vi) => "DỪNG CHI",
+        (ChangeAction::Changed, Lang::Vi) => "ĐIỀU CHỈNH",
+        (ChangeAction::Replaced, Lang::Vi) => "THAY DÒNG CŨ",
+        (ChangeAction::Added, Lang::En) => "ADDED",
+        (ChangeAction::Stopped, Lang::En) => "STOPPED",
+        (ChangeAction::Changed, Lang::En) => "CHANGED",
+        (ChangeAction::Replaced, Lang::En) => "REPLACES LINE",
+    }
+}
+
+fn line_text(l: &LineState) -> String {
+    format!(
+        "{} {} {}",
+        l.period.short_label(),
+        super::labels::kind(l.kind),
+        l.amount
+    )
+}
+
+/// The preview of a change list, person by person, for the terminal.
+pub fn print_preview(changes: &[ChangePreview]) {
+    if changes.is_empty() {
+        return;
+    }
+    println!("{}", super::tr("Từng người:", "Person by person:"));
+    for c in changes {
+        let mut head = format!(
+            "  {} {} {} {}",
+            super::tr("Dòng", "Row"),
+            c.row,
+            action(c.action),
+            crate::text::for_display(&format!("{} {}", c.record_code, c.full_name))
+        );
+        if let Some(from) = c.from {
+            head.push_str(&format!(" {} {}", super::tr("từ tháng", "from"), from.short_label()));
+        }
+        if let Some(r) = c.reason {
+            head.push_str(&format!(" ({})", stop_reason(r)));
+        }
+        println!("{head}");
+        match (c.old_amount, c.new_amount) {
+            (Some(o), Some(n)) => println!("      {} {o} → {n}", super::tr("Mức:", "Amount:")),
+            (Some(o), None) => println!("      {} {o}", super::tr("Mức đang hưởng:", "Amount paid:")),
+            (None, Some(n)) => println!("      {} {n}", super::tr("Mức:", "Amount:")),
+            (None, None) => {}
+        }
+        for l in &c.no_longer_payable {
+            println!(
+                "      {} {}",
+                super::tr("Chưa chi, nay không chi nữa:", "Unpaid, no longer payable:"),
+                line_text(l)
+            );
+        }
+        for l in &c.overpaid {
+            println!(
+                "      {} {} ({} {}) — {}",
+                super::tr("ĐÃ CHI SAU KHI DỪNG:", "PAID AFTER THE STOP:"),
+                line_text(l),
+                super::tr("biên nhận", "receipt"),
+                l.paid_receipt.as_deref().unwrap_or(""),
+                super::tr("phải thu hồi", "to recover")
+            );
+        }
+        for (p, k, m) in &c.added {
+            println!(
+                "      {} {} {} {m}",
+                super::tr("Thêm dòng:", "New line:"),
+                p.short_label(),
+                super::labels::kind(*k)
+            );
+        }
+    }
+    let overpaid: Money = changes.iter().map(ChangePreview::overpaid_total).sum();
+    if !overpaid.is_zero() {
+        println!(
+            "{} {overpaid}",
+            super::tr("Tổng số đã chi thừa phải thu hồi:", "Overpaid, to recover in all:")
+        );
+    }
+}
+
+/// The preview as JSON: whole đồng, machine names.
+pub fn preview_json(changes: &[ChangePreview]) -> serde_json::Value {
+    let line = |l: &LineState| {
+        serde_json::json!({
+            "entitlement_id": l.entitlement_id, "period": l.period.to_string(),
+            "kind": l.kind.code(), "amount_dong": l.amount.dong(), "receipt": l.paid_receipt,
+        })
+    };
+    serde_json::Value::Array(
+        changes
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "row": c.row,
+                    "action": c.action,
+                    "code": c.record_code,
+                    "full_name": c.full_name,
+                    "from": c.from.map(|p| p.to_string()),
+                    "reason": c.reason.map(StopReason::code),
+                    "reason_text": c.reason_text,
+                    "old_amount_dong": c.old_amount.map(|m| m.dong()),
+                    "new_amount_dong": c.new_amount.map(|m| m.dong()),
+                    "no_longer_payable": c.no_longer_payable.iter().map(line).collect::<Vec<_>>(),
+                    "overpaid": c.overpaid.iter().map(line).collect::<Vec<_>>(),
+                    "overpaid_dong": c.overpaid_total().dong(),
+                    "added": c.added.iter().map(|(p, k, m)| serde_json::json!({
+                        "period": p.to_string(), "kind": k.code(), "amount_dong": m.dong(),
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect(),
+    )
 }
