@@ -12,8 +12,8 @@ mod doctor;
 mod frame;
 mod gate;
 mod import;
-mod lists;
 mod list;
+mod lists;
 mod pay;
 mod period;
 mod person;
@@ -26,7 +26,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-
 
 pub use context::Context;
 

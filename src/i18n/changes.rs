@@ -3,9 +3,9 @@
 //! the preview of what each row does.
 
 use super::{Lang, Localize, lang};
+use crate::domain::Money;
 use crate::import::Field;
 use crate::import::change::ChangeIssue;
-use crate::domain::Money;
 use crate::service::import::{ChangeAction, ChangePreview};
 use crate::store::changes::{LineState, StopReason};
 
@@ -48,9 +48,7 @@ pub fn stop_reason(r: StopReason) -> &'static str {
 impl Localize for ChangeIssue {
     fn vi(&self) -> String {
         match self {
-            ChangeIssue::NoMonth => {
-                "Thiếu tháng bắt đầu (cột \"Từ tháng\", ví dụ 11/2026).".into()
-            }
+            ChangeIssue::NoMonth => "Thiếu tháng bắt đầu (cột \"Từ tháng\", ví dụ 11/2026).".into(),
             ChangeIssue::BadMonth(v) => format!(
                 "Tháng \"{}\" không đọc được (cần tháng/năm, ví dụ 11/2026).",
                 crate::text::for_display(v)
@@ -58,9 +56,11 @@ impl Localize for ChangeIssue {
             ChangeIssue::NoReason => {
                 "Thiếu lý do giảm (chết, chuyển đi, hết hưởng hoặc lý do khác).".into()
             }
-            ChangeIssue::NotOnFile => "Không có người này trong hồ sơ (theo mã đối tượng và số CCCD/CMND). \
+            ChangeIssue::NotOnFile => {
+                "Không có người này trong hồ sơ (theo mã đối tượng và số CCCD/CMND). \
                  Kiểm tra lại với cơ quan chi trả."
-                .into(),
+                    .into()
+            }
             ChangeIssue::AlreadyStopped { from } => format!(
                 "Người này đã bị dừng chi trả từ tháng {} rồi.",
                 from.short_label()
@@ -69,31 +69,34 @@ impl Localize for ChangeIssue {
                 format!("Người này đã có ở dòng {first_row} của cùng danh sách.")
             }
             ChangeIssue::NoAmounts => "Thiếu mức cũ hoặc mức mới.".into(),
-            ChangeIssue::OldAmountDiffers { listed, on_file } => format!(
-                "Mức cũ ghi {listed} nhưng trong hồ sơ người này đang hưởng {on_file}."
-            ),
+            ChangeIssue::OldAmountDiffers { listed, on_file } => {
+                format!("Mức cũ ghi {listed} nhưng trong hồ sơ người này đang hưởng {on_file}.")
+            }
             ChangeIssue::AlreadyOnFile => {
                 "Người này đã có trong hồ sơ; danh sách tăng chỉ ghi người mới.".into()
             }
-            ChangeIssue::ColumnTotal { stated, computed } => format!(
-                "Dòng tổng cộng ghi {stated} nhưng cộng các dòng được {computed}."
-            ),
+            ChangeIssue::ColumnTotal { stated, computed } => {
+                format!("Dòng tổng cộng ghi {stated} nhưng cộng các dòng được {computed}.")
+            }
         }
     }
 
     fn en(&self) -> String {
         match self {
-            ChangeIssue::NoMonth => "No month the change takes effect from (\"Từ tháng\", e.g. 11/2026).".into(),
+            ChangeIssue::NoMonth => {
+                "No month the change takes effect from (\"Từ tháng\", e.g. 11/2026).".into()
+            }
             ChangeIssue::BadMonth(v) => format!(
                 "The month \"{}\" cannot be read (month/year, e.g. 11/2026).",
                 crate::text::for_display(v)
             ),
             ChangeIssue::NoReason => "No reason for the decrease.".into(),
-            ChangeIssue::NotOnFile => {
-                "Nobody on file with this record code or ID number.".into()
-            }
+            ChangeIssue::NotOnFile => "Nobody on file with this record code or ID number.".into(),
             ChangeIssue::AlreadyStopped { from } => {
-                format!("This person's payment was already stopped from {}.", from.short_label())
+                format!(
+                    "This person's payment was already stopped from {}.",
+                    from.short_label()
+                )
             }
             ChangeIssue::Repeated { first_row } => {
                 format!("This person is already on row {first_row} of the same list.")
@@ -149,7 +152,11 @@ pub fn print_preview(changes: &[ChangePreview]) {
             crate::text::for_display(&format!("{} {}", c.record_code, c.full_name))
         );
         if let Some(from) = c.from {
-            head.push_str(&format!(" {} {}", super::tr("từ tháng", "from"), from.short_label()));
+            head.push_str(&format!(
+                " {} {}",
+                super::tr("từ tháng", "from"),
+                from.short_label()
+            ));
         }
         if let Some(r) = c.reason {
             head.push_str(&format!(" ({})", stop_reason(r)));
@@ -157,7 +164,9 @@ pub fn print_preview(changes: &[ChangePreview]) {
         println!("{head}");
         match (c.old_amount, c.new_amount) {
             (Some(o), Some(n)) => println!("      {} {o} → {n}", super::tr("Mức:", "Amount:")),
-            (Some(o), None) => println!("      {} {o}", super::tr("Mức đang hưởng:", "Amount paid:")),
+            (Some(o), None) => {
+                println!("      {} {o}", super::tr("Mức đang hưởng:", "Amount paid:"))
+            }
             (None, Some(n)) => println!("      {} {n}", super::tr("Mức:", "Amount:")),
             (None, None) => {}
         }
@@ -191,7 +200,10 @@ pub fn print_preview(changes: &[ChangePreview]) {
     if !overpaid.is_zero() {
         println!(
             "{} {overpaid}",
-            super::tr("Tổng số đã chi thừa phải thu hồi:", "Overpaid, to recover in all:")
+            super::tr(
+                "Tổng số đã chi thừa phải thu hồi:",
+                "Overpaid, to recover in all:"
+            )
         );
     }
 }

@@ -40,10 +40,7 @@ pub enum ChangeIssue {
     /// An increase names someone already on file.
     AlreadyOnFile,
     /// The list's total of a column disagrees with its rows.
-    ColumnTotal {
-        stated: Money,
-        computed: Money,
-    },
+    ColumnTotal { stated: Money, computed: Money },
 }
 
 /// Who a change row speaks of.
@@ -102,7 +99,11 @@ fn issue(place: Place, c: ChangeIssue) -> RowProblem {
 }
 
 /// Reads the cleaned text of `field`, pushing a problem for a bad value.
-fn text_of(row: &DataRow, field: Field, errors: &mut Vec<RowProblem>) -> Option<(String, Column, bool)> {
+fn text_of(
+    row: &DataRow,
+    field: Field,
+    errors: &mut Vec<RowProblem>,
+) -> Option<(String, Column, bool)> {
     let (col, cell) = row.value(field)?;
     let place = Place::cell(row.number(), col);
     if let Some(max) = field.max_chars()
@@ -149,7 +150,8 @@ fn who(row: &DataRow, errors: &mut Vec<RowProblem>) -> Option<Who> {
         },
         None => None,
     };
-    let Some((full_name, _, _)) = name.filter(|(v, _, _)| v.chars().any(char::is_alphabetic)) else {
+    let Some((full_name, _, _)) = name.filter(|(v, _, _)| v.chars().any(char::is_alphabetic))
+    else {
         let place = row
             .column(Field::FullName)
             .map_or(Place::row(n), |c| Place::cell(n, c));
@@ -198,7 +200,9 @@ fn month(row: &DataRow, errors: &mut Vec<RowProblem>) -> Option<Period> {
 fn amount(row: &DataRow, field: Field, errors: &mut Vec<RowProblem>) -> Option<Money> {
     let (col, cell) = row.value(field)?;
     match crate::domain::parse_amount(&cell.text) {
-        Ok(Some(m)) if m.is_negative() && !matches!(field, Field::Amount(k) if k.is_deduction()) => {
+        Ok(Some(m))
+            if m.is_negative() && !matches!(field, Field::Amount(k) if k.is_deduction()) =>
+        {
             errors.push(RowProblem {
                 place: Place::cell(row.number(), col),
                 problem: Problem::NegativeAmount(m),
@@ -248,14 +252,16 @@ pub fn read_decrease(row: &DataRow) -> Result<DecreaseRow, Vec<RowProblem>> {
     .into_iter()
     .find_map(|f| amount(row, f, &mut errors));
     match (who, from, reason) {
-        (Some(who), Some(from), Some((reason, reason_text))) if errors.is_empty() => Ok(DecreaseRow {
-            row: n,
-            who,
-            reason,
-            reason_text,
-            from,
-            amount,
-        }),
+        (Some(who), Some(from), Some((reason, reason_text))) if errors.is_empty() => {
+            Ok(DecreaseRow {
+                row: n,
+                who,
+                reason,
+                reason_text,
+                from,
+                amount,
+            })
+        }
         (who, _, _) => {
             name_rows(&mut errors, who.as_ref());
             Err(errors)
@@ -277,7 +283,11 @@ pub fn read_adjustment(row: &DataRow) -> Result<AdjustmentRow, Vec<RowProblem>> 
     let reason = text_of(row, Field::Reason, &mut errors).map(|(v, _, _)| v);
     if errors.is_empty() && (old.is_none() || new.is_none()) {
         let place = row
-            .column(if old.is_none() { Field::OldAmount } else { Field::NewAmount })
+            .column(if old.is_none() {
+                Field::OldAmount
+            } else {
+                Field::NewAmount
+            })
             .map_or(Place::row(n), |c| Place::cell(n, c));
         errors.push(issue(place, ChangeIssue::NoAmounts));
     }
@@ -315,17 +325,39 @@ pub fn read_increase_month(row: &DataRow) -> Result<Option<Period>, Vec<RowProbl
 /// Why payment stops, from the words a list uses.
 pub fn stop_reason(s: &str) -> StopReason {
     let f = fold(s);
-    let has = |w: &str| f.split(' ').collect::<Vec<_>>().windows(w.split(' ').count()).any(|x| x.join(" ") == w);
-    if ["chet", "tu tran", "qua doi", "tu vong", "tu the", "mat"].iter().any(|w| has(w)) {
-        StopReason::Died
-    } else if ["chuyen di", "chuyen den", "chuyen khau", "chuyen noi", "chuyen ho khau", "chuyen"]
+    let has = |w: &str| {
+        f.split(' ')
+            .collect::<Vec<_>>()
+            .windows(w.split(' ').count())
+            .any(|x| x.join(" ") == w)
+    };
+    if ["chet", "tu tran", "qua doi", "tu vong", "tu the", "mat"]
         .iter()
         .any(|w| has(w))
     {
+        StopReason::Died
+    } else if [
+        "chuyen di",
+        "chuyen den",
+        "chuyen khau",
+        "chuyen noi",
+        "chuyen ho khau",
+        "chuyen",
+    ]
+    .iter()
+    .any(|w| has(w))
+    {
         StopReason::Moved
-    } else if ["het", "thoi huong", "cat", "dung huong", "het han", "khong du dieu kien"]
-        .iter()
-        .any(|w| has(w))
+    } else if [
+        "het",
+        "thoi huong",
+        "cat",
+        "dung huong",
+        "het han",
+        "khong du dieu kien",
+    ]
+    .iter()
+    .any(|w| has(w))
     {
         StopReason::Ended
     } else {

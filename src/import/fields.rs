@@ -246,8 +246,20 @@ impl Field {
                 "Điều chỉnh từ tháng",
                 "Tháng bắt đầu",
             ],
-            Field::OldAmount => &["Mức cũ", "Mức trợ cấp cũ", "Mức hưởng cũ", "Mức đang hưởng", "Số tiền cũ"],
-            Field::NewAmount => &["Mức mới", "Mức trợ cấp mới", "Mức hưởng mới", "Mức điều chỉnh", "Số tiền mới"],
+            Field::OldAmount => &[
+                "Mức cũ",
+                "Mức trợ cấp cũ",
+                "Mức hưởng cũ",
+                "Mức đang hưởng",
+                "Số tiền cũ",
+            ],
+            Field::NewAmount => &[
+                "Mức mới",
+                "Mức trợ cấp mới",
+                "Mức hưởng mới",
+                "Mức điều chỉnh",
+                "Số tiền mới",
+            ],
         }
     }
 }

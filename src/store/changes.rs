@@ -218,7 +218,10 @@ pub fn insert_stop(w: &mut Write<'_>, s: &NewStop<'_>) -> Result<(i64, Event), S
             ("created_at", text(at)),
         ],
     )?;
-    Ok((id, Event::new("payment.stop", "person", Some(s.person_id)).row(image)))
+    Ok((
+        id,
+        Event::new("payment.stop", "person", Some(s.person_id)).row(image),
+    ))
 }
 
 /// Writes that `entitlement_id` is replaced by `replaced_by`; returns the

@@ -128,8 +128,11 @@ where
                 who: Some(who.label()),
                 ..Place::row(number)
             };
-            let Some(person_id) =
-                store_changes::find_person(r, who.record_code.as_deref(), who.id_number.as_deref())?
+            let Some(person_id) = store_changes::find_person(
+                r,
+                who.record_code.as_deref(),
+                who.id_number.as_deref(),
+            )?
             else {
                 report.reject(RowProblem {
                     place: here,
@@ -204,16 +207,7 @@ where
                         })
                         .cloned()
                         .collect();
-                    let mut added: Vec<(Period, EntitlementKind, Money)> = replaced
-                        .iter()
-                        .map(|l| (l.period, EntitlementKind::TroCap, a.new))
-                        .collect();
-                    if let Some(m) = a.truy_linh.filter(|m| !m.is_zero()) {
-                        added.push((period, EntitlementKind::TruyLinh, m));
-                    }
-                    if let Some(m) = a.truy_thu.filter(|m| !m.is_zero()) {
-                        added.push((period, EntitlementKind::TruyThu, -m));
-                    }
+                    let added = adjustment_lines(&a, &replaced, period);
                     for (_, k, m) in &added {
                         report.total = report.total + *m;
                         let s = report.per_kind.entry(*k).or_insert(Money::ZERO);
@@ -285,6 +279,34 @@ fn preview_of(
     p
 }
 
+/// The lines an adjustment adds: the new amount for each unpaid monthly
+/// line it replaces (in the order of `replaced`), then the arrears or the
+/// recovery. The list's arrears count every month from the change as paid
+/// at the old amount; a past month still unpaid on file is paid at the new
+/// amount instead, so its difference is taken out of them.
+fn adjustment_lines(
+    a: &AdjustmentRow,
+    replaced: &[LineState],
+    period: Period,
+) -> Vec<(Period, EntitlementKind, Money)> {
+    let mut out: Vec<(Period, EntitlementKind, Money)> = replaced
+        .iter()
+        .map(|l| (l.period, EntitlementKind::TroCap, a.new))
+        .collect();
+    if a.truy_linh.is_none() && a.truy_thu.is_none() {
+        return out;
+    }
+    let stated = a.truy_linh.unwrap_or(Money::ZERO) - a.truy_thu.unwrap_or(Money::ZERO);
+    let past = replaced.iter().filter(|l| l.period < period).count() as i64;
+    let net = stated - Money::from_dong((a.new - a.old).dong() * past);
+    if net > Money::ZERO {
+        out.push((period, EntitlementKind::TruyLinh, net));
+    } else if net < Money::ZERO {
+        out.push((period, EntitlementKind::TruyThu, net));
+    }
+    out
+}
+
 /// Checks the list's total row, column by column, against its rows.
 fn check_total(row: &DataRow, sums: &BTreeMap<Field, Money>, report: &mut ImportReport) {
     for (col, cell) in row.values() {
@@ -297,7 +319,11 @@ fn check_total(row: &DataRow, sums: &BTreeMap<Field, Money>, report: &mut Import
         let Ok(Some(stated)) = crate::domain::parse_amount(&cell.text) else {
             continue;
         };
-        let stated = if stated.is_negative() { -stated } else { stated };
+        let stated = if stated.is_negative() {
+            -stated
+        } else {
+            stated
+        };
         let computed = sums.get(&col.field).copied().unwrap_or(Money::ZERO);
         if col.field == Field::RowTotal || col.field == Field::Amount(EntitlementKind::TroCap) {
             report.file_total.get_or_insert(stated);
@@ -366,17 +392,11 @@ fn write_changes(
                 })));
             }
             Accepted::Adjustment(adj, person_id, replaced) => {
-                let mut new: Vec<(Period, EntitlementKind, Money, Option<i64>)> = replaced
-                    .iter()
-                    .map(|l| (l.period, EntitlementKind::TroCap, adj.new, Some(l.entitlement_id)))
-                    .collect();
-                if let Some(m) = adj.truy_linh.filter(|m| !m.is_zero()) {
-                    new.push((period, EntitlementKind::TruyLinh, m, None));
-                }
-                if let Some(m) = adj.truy_thu.filter(|m| !m.is_zero()) {
-                    new.push((period, EntitlementKind::TruyThu, -m, None));
-                }
-                for (per, k, m, old) in new {
+                let olds = replaced.iter().map(|l| Some(l.entitlement_id));
+                let new = adjustment_lines(adj, replaced, period)
+                    .into_iter()
+                    .zip(olds.chain(std::iter::repeat(None)));
+                for ((per, k, m), old) in new {
                     if let Some(event) = imports::ensure_period(w, per)? {
                         w.append(event)?;
                     }
@@ -388,7 +408,8 @@ fn write_changes(
                         amount: m,
                         row: adj.row,
                     };
-                    imports::NewLines::new(w, per, batch_id).write(id, std::slice::from_ref(&line))?;
+                    imports::NewLines::new(w, per, batch_id)
+                        .write(id, std::slice::from_ref(&line))?;
                     lines_written += 1;
                     canonical.clear();
                     imports::write_line_canonical(
@@ -423,7 +444,11 @@ fn write_changes(
     )?;
     parts.push(totals_event);
     let event = imports::committed(batch_id, None, lines_written, &lines_digest, parts);
-    let overpaid: i64 = report.changes.iter().map(|c| c.overpaid_total().dong()).sum();
+    let overpaid: i64 = report
+        .changes
+        .iter()
+        .map(|c| c.overpaid_total().dong())
+        .sum();
     w.append(event.with(json!({
         "file": file, "sha256": sha, "kind": kind.code(), "period": period.to_string(),
         "rows": report.rows, "people": report.people, "total": report.total.dong(),
@@ -431,4 +456,3 @@ fn write_changes(
     })))?;
     Ok(batch_id)
 }
-

@@ -197,8 +197,8 @@ impl Service {
         let src = source::open(path).map_err(ImportError::Source)?;
         let (format, encoding) = (src.format(), src.encoding());
         let sheet = src.sheet_name().map(str::to_string);
-        let mut tbl = table::locate_needing(path, src, &synonyms, !is_change)
-            .map_err(ImportError::Table)?;
+        let mut tbl =
+            table::locate_needing(path, src, &synonyms, !is_change).map_err(ImportError::Table)?;
         let period = match (opts.period, tbl.layout().period) {
             (Some(p), _) => p,
             (None, Some((y, m))) => {
@@ -207,7 +207,10 @@ impl Service {
             (None, None) => return Err(ImportError::NoPeriod { file }.into()),
         };
         let (closed, monthly) = self.store.read(|r| {
-            Ok::<_, Error>((imports::period_closed(r, period)?, imports::monthly_of(r, period)?))
+            Ok::<_, Error>((
+                imports::period_closed(r, period)?,
+                imports::monthly_of(r, period)?,
+            ))
         })?;
         if closed == Some(true) {
             return Err(ImportError::PeriodClosed { period }.into());
