@@ -390,3 +390,55 @@ fn verify_names_a_stop_edited_behind_chitras_back() {
         v.findings
     );
 }
+
+fn chitra(office: &Office, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_chitra"))
+        .arg("--config")
+        .arg(office.dir.path().join("chitra.toml"))
+        .args(args)
+        .env("CHITRA_USER", SUPERVISOR.0)
+        .env("CHITRA_PIN", SUPERVISOR.1)
+        .env_remove("CHITRA_DB")
+        .env_remove("CHITRA_CONFIG")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_command_line_previews_person_by_person_then_writes() {
+    let office = office_with_two_months();
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let bình = person_id(&svc, "046152004321");
+    let lines = unpaid_ids(&svc, bình);
+    svc.pay(&clerk, &pay_request(&svc, bình, "046152004321", lines))
+        .unwrap();
+    drop(svc);
+    let path = office.write_file("giam.csv", fixture("decrease_2026_11.csv").as_bytes());
+    let file = path.to_str().unwrap();
+
+    let (code, out, err) = chitra(&office, &["import", file, "--kind", "decrease", "--dry-run"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("DỪNG CHI HD-002 Trần Thị Bình từ tháng 11/2026 (đã chết)"), "{out}");
+    assert!(out.contains("ĐÃ CHI SAU KHI DỪNG: 11/2026"), "{out}");
+    assert!(out.contains("Chưa chi, nay không chi nữa: 11/2026"), "{out}");
+    assert!(out.contains("Chạy thử: không ghi gì."), "{out}");
+
+    let (code, out, err) = chitra(&office, &["import", file, "--kind", "decrease", "--json", "--yes"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["committed"], true);
+    assert_eq!(v["kind"], "decrease");
+    assert_eq!(v["overpaid_dong"], 2_789_000 + 1_394_500);
+    assert_eq!(v["changes"][0]["action"], "stopped");
+    assert_eq!(v["changes"][0]["reason"], "died");
+
+    let (code, out, _) = chitra(&office, &["import", file, "--kind", "decrease", "--json"]);
+    assert_ne!(code, 0);
+    assert!(out.contains("đã được nhập"), "{out}");
+}
