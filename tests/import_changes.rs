@@ -157,11 +157,14 @@ fn a_decrease_stops_payment_at_once_and_reports_what_was_paid_after_the_stop() {
     let clerk = office.sign_in(&mut svc, CLERK1);
     let refused = svc.pay(&clerk, &pay_request(&svc, cúc, "046060007777", stale));
     assert!(
-        matches!(refused, Err(Error::Pay(PayError::LinesChanged))),
+        matches!(&refused, Err(Error::Pay(PayError::Stopped(s))) if s.reason == StopReason::Moved),
         "{refused:?}"
     );
     // October, before the stop, is still owed and paid.
     let view = svc.person_view(cúc).unwrap();
+    let stop = view.stop.as_ref().expect("the person's view shows the stop");
+    assert_eq!((stop.from.to_string(), stop.reason), ("2026-11".into(), StopReason::Moved));
+    assert!(chitra::i18n::changes::stop_line(stop).contains("Chuyển đi tỉnh Quảng Nam"));
     assert_eq!(view.unpaid.len(), 1);
     assert_eq!(view.unpaid[0].period.to_string(), "2026-10");
     let lines = unpaid_ids(&svc, cúc);

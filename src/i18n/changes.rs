@@ -241,3 +241,56 @@ pub fn preview_json(changes: &[ChangePreview]) -> serde_json::Value {
             .collect(),
     )
 }
+
+/// "Dừng chi từ tháng 11/2026 (đã chết: Từ trần …)": why a stopped
+/// person's month is not paid.
+fn stop_words(stop: &crate::store::changes::Stop, lang_vi: bool) -> String {
+    let reason = match (stop.reason, lang_vi) {
+        (StopReason::Died, true) => "đã chết",
+        (StopReason::Moved, true) => "chuyển đi",
+        (StopReason::Ended, true) => "hết hưởng",
+        (StopReason::Other, true) => "lý do khác",
+        (StopReason::Died, false) => "died",
+        (StopReason::Moved, false) => "moved away",
+        (StopReason::Ended, false) => "benefit ended",
+        (StopReason::Other, false) => "other reason",
+    };
+    match stop.note.as_deref().filter(|n| !n.is_empty()) {
+        Some(n) => format!("{reason}: {}", crate::text::for_display(n)),
+        None => reason.to_string(),
+    }
+}
+
+/// Why a payment of a stopped month is refused, in Vietnamese.
+pub fn stopped_vi(stop: &crate::store::changes::Stop) -> String {
+    format!(
+        "Danh sách giảm đã dừng chi trả cho người này từ tháng {} ({}). Không chi các tháng từ đó; mở lại hồ sơ để chi các tháng trước (nếu còn).",
+        stop.from.short_label(),
+        stop_words(stop, true)
+    )
+}
+
+/// Why a payment of a stopped month is refused, in English.
+pub fn stopped_en(stop: &crate::store::changes::Stop) -> String {
+    format!(
+        "A decrease list stopped this person's payment from {} ({}). Those months are not paid; open the person again to pay earlier months, if any.",
+        stop.from.short_label(),
+        stop_words(stop, false)
+    )
+}
+
+/// The line a person's screen shows for a stop.
+pub fn stop_line(stop: &crate::store::changes::Stop) -> String {
+    match lang() {
+        Lang::Vi => format!(
+            "DỪNG CHI từ tháng {} — {}",
+            stop.from.short_label(),
+            stop_words(stop, true)
+        ),
+        Lang::En => format!(
+            "STOPPED from {} — {}",
+            stop.from.short_label(),
+            stop_words(stop, false)
+        ),
+    }
+}

@@ -66,6 +66,8 @@ pub struct PersonView {
     /// Payments of the last 12 months, newest first (reversed ones included).
     pub payments: Vec<PaymentRecord>,
     pub state: MonthState,
+    /// The decrease that stopped this person's payment, if one did.
+    pub stop: Option<crate::store::changes::Stop>,
 }
 
 impl PersonView {
@@ -178,6 +180,7 @@ impl Service {
                 unpaid_total,
                 payments,
                 state,
+                stop: crate::store::changes::stop_of(r, person_id)?,
             })
         })
     }
