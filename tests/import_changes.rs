@@ -445,3 +445,46 @@ fn the_command_line_previews_person_by_person_then_writes() {
     assert_ne!(code, 0);
     assert!(out.contains("đã được nhập"), "{out}");
 }
+
+#[test]
+fn a_carried_month_replaces_the_unpaid_line_on_file_never_adds_to_it() {
+    let office = Office::new();
+    office.import("t10.csv", &csv("2026-10", &three()), "2026-10");
+    let text = fixture("monthly_carried_2026_11.csv");
+    let path = office.write_file("t11.csv", text.as_bytes());
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let opts = ImportOptions {
+        kind: ListKind::Monthly,
+        period: None,
+        dry_run: false,
+    };
+    let r = svc.import(&boss, &path, &opts, &mut |_| {}).unwrap();
+    assert!(r.committed, "{:?}", r.rejected);
+    // The preview names An's October line and the carried amount.
+    let c = r
+        .changes
+        .iter()
+        .find(|c| c.record_code == "HD-001")
+        .expect("An's carried month is in the preview");
+    assert_eq!(c.action, ChangeAction::Replaced);
+    assert_eq!(c.no_longer_payable.len(), 1);
+    assert_eq!(c.no_longer_payable[0].period.to_string(), "2026-10");
+    assert_eq!(c.new_amount, Some(Money::from_dong(2_789_000)));
+    // Nobody else carried a month.
+    assert_eq!(r.changes.len(), 1);
+
+    let an = person_id(&svc, "046048001234");
+    let view = svc.person_view(an).unwrap();
+    // 5.578.000 owed (November and the carried October), not 8.367.000.
+    assert_eq!(view.unpaid_total, Money::from_dong(5_578_000));
+    assert!(view.unpaid.iter().all(|l| l.period.to_string() == "2026-11"));
+    // Bình, with nothing carried, still owes October and November.
+    let bình = person_id(&svc, "046152004321");
+    assert_eq!(
+        svc.person_view(bình).unwrap().unpaid_total,
+        Money::from_dong(2 * (2_789_000 + 1_394_500))
+    );
+    let v = svc.verify(&[]).unwrap();
+    assert!(v.findings.is_empty(), "{:?}", v.findings);
+}

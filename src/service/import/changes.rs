@@ -456,3 +456,50 @@ fn write_changes(
     })))?;
     Ok(batch_id)
 }
+
+/// A month carried into a new month's list for someone whose earlier line
+/// is still unpaid on file: the carried line (`carried_id`) replaces the
+/// earlier unpaid lines, never adds to them. Returns the preview of it,
+/// or None when nothing earlier is unpaid.
+pub(super) fn replace_carried(
+    w: &mut Write<'_>,
+    period: Period,
+    batch_id: i64,
+    carried_id: i64,
+    person_id: i64,
+    amount: Money,
+    row: usize,
+) -> Result<Option<ChangePreview>, Error> {
+    let earlier: Vec<LineState> = store_changes::lines_of(w, person_id)?
+        .into_iter()
+        .filter(|l| {
+            l.period < period && l.paid_receipt.is_none() && !l.replaced && l.amount > Money::ZERO
+        })
+        .collect();
+    if earlier.is_empty() {
+        return Ok(None);
+    }
+    for l in &earlier {
+        let event = store_changes::insert_replacement(w, l.entitlement_id, carried_id, batch_id)?;
+        w.append(event.with(json!({
+            "batch": batch_id, "row": row, "period": l.period.to_string(),
+            "old_amount": l.amount.dong(), "carried": amount.dong(),
+        })))?;
+    }
+    let person = people::get(w, person_id)?.ok_or(Error::NoSuchPerson)?;
+    Ok(Some(ChangePreview {
+        row,
+        action: ChangeAction::Replaced,
+        person_id: Some(person_id),
+        record_code: person.record_code,
+        full_name: person.full_name,
+        from: earlier.first().map(|l| l.period),
+        reason: None,
+        reason_text: None,
+        old_amount: Some(earlier.iter().map(|l| l.amount).sum()),
+        new_amount: Some(amount),
+        no_longer_payable: earlier,
+        overpaid: Vec::new(),
+        added: vec![(period, EntitlementKind::ChuyenKy, amount)],
+    }))
+}

@@ -328,6 +328,9 @@ impl Writer<'_, '_> {
         };
         let mut new: Vec<(i64, &people::ListedPerson)> = Vec::new();
         let mut lines: Vec<imports::NewLine> = Vec::new();
+        // Known people's carried months ("kỳ trước chuyển sang"): the index
+        // of the carried line among `lines`.
+        let mut carried: Vec<usize> = Vec::new();
         for listed in &rows {
             // The same record code earlier in this list: its person is
             // already written (new) or touched (known).
@@ -349,6 +352,7 @@ impl Writer<'_, '_> {
                 });
                 continue;
             }
+            let was_known = known.contains_key(code);
             let person_id = match known.remove(code) {
                 Some(existing) => {
                     let id = existing.id;
@@ -376,6 +380,9 @@ impl Writer<'_, '_> {
             for (kind, amount) in &listed.lines {
                 let sum = report.per_kind.entry(*kind).or_insert(Money::ZERO);
                 *sum = *sum + *amount;
+                if was_known && *kind == crate::domain::EntitlementKind::ChuyenKy {
+                    carried.push(lines.len());
+                }
                 lines.push(imports::NewLine {
                     person_id,
                     kind: *kind,
@@ -391,6 +398,19 @@ impl Writer<'_, '_> {
         self.new_lines.write(first_line, &lines)?;
         self.next_line += lines.len() as i64;
         self.lines_written += lines.len();
+        for at in carried {
+            let line = &lines[at];
+            let preview = super::changes::replace_carried(
+                self.w,
+                self.ctx.period,
+                self.batch_id,
+                first_line + at as i64,
+                line.person_id,
+                line.amount,
+                line.row,
+            )?;
+            report.changes.extend(preview);
+        }
         // The digest follows line ids, as `recompute_digest` reads them.
         for (i, l) in lines.iter().enumerate() {
             self.line.clear();
