@@ -488,3 +488,36 @@ fn a_carried_month_replaces_the_unpaid_line_on_file_never_adds_to_it() {
     let v = svc.verify(&[]).unwrap();
     assert!(v.findings.is_empty(), "{:?}", v.findings);
 }
+
+#[test]
+fn an_increase_adds_new_people_with_their_arrears_and_refuses_someone_on_file() {
+    let office = office_with_two_months();
+    let text = fixture("increase_2026_11.csv");
+    let r = import_kind(&office, "tang.csv", &text, ListKind::Increase, false).unwrap();
+    assert!(r.committed, "{:?}", r.rejected);
+    assert_eq!(r.new_people, 1);
+    assert_eq!(r.file_total, Some(Money::from_dong(7_500_000)));
+    let c = &r.changes[0];
+    assert_eq!(c.action, ChangeAction::Added);
+    assert_eq!((c.record_code.as_str(), c.new_amount), ("HD-004", Some(Money::from_dong(2_500_000))));
+
+    let svc = office.service();
+    let dũng = person_id(&svc, "046050001111");
+    let view = svc.person_view(dũng).unwrap();
+    assert_eq!(view.unpaid_total, Money::from_dong(7_500_000));
+    assert!(view.unpaid.iter().any(|l| l.kind == EntitlementKind::TruyLinh && l.amount == Money::from_dong(5_000_000)));
+
+    // An increase naming someone already on file is refused, row named.
+    let again = text
+        .replace("HD-004;Phạm Văn Dũng;1950;046050001111", "HD-001;Nguyễn Văn An;1948;046048001234")
+        .replace("Truy lĩnh tháng 9, 10", "Lặp");
+    let r = import_kind(&office, "tang2.csv", &again, ListKind::Increase, false).unwrap();
+    assert!(!r.committed);
+    assert!(rejections(&r).iter().any(|(row, p)| *row == 7 && *p == Problem::Change(ChangeIssue::AlreadyOnFile)), "{:?}", r.rejected);
+    // A month that cannot be read refuses its row.
+    let bad = text.replace(";09/2026;", ";13/2026;").replace("Truy lĩnh tháng 9, 10", "x");
+    let r = import_kind(&office, "tang3.csv", &bad, ListKind::Increase, false).unwrap();
+    assert!(rejections(&r).iter().any(|(row, p)| *row == 7 && matches!(p, Problem::Change(ChangeIssue::BadMonth(_)))), "{:?}", r.rejected);
+    let v = office.service().verify(&[]).unwrap();
+    assert!(v.findings.is_empty(), "{:?}", v.findings);
+}

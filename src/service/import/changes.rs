@@ -503,3 +503,33 @@ pub(super) fn replace_carried(
         added: vec![(period, EntitlementKind::ChuyenKy, amount)],
     }))
 }
+
+/// The preview of a person an increase list adds: their monthly amount and
+/// every line of the list (arrears included).
+pub(super) fn added(
+    person_id: i64,
+    listed: &crate::import::record::ListedRow,
+    period: Period,
+) -> ChangePreview {
+    let monthly: Money = listed
+        .lines
+        .iter()
+        .filter(|(k, _)| matches!(k, EntitlementKind::TroCap | EntitlementKind::PhuCap))
+        .map(|(_, m)| *m)
+        .sum();
+    ChangePreview {
+        row: listed.row,
+        action: ChangeAction::Added,
+        person_id: Some(person_id),
+        record_code: listed.person.record_code.clone(),
+        full_name: listed.person.full_name.clone(),
+        from: None,
+        reason: None,
+        reason_text: None,
+        old_amount: None,
+        new_amount: Some(monthly),
+        no_longer_payable: Vec::new(),
+        overpaid: Vec::new(),
+        added: listed.lines.iter().map(|(k, m)| (period, *k, *m)).collect(),
+    }
+}

@@ -180,9 +180,6 @@ impl Service {
         progress: &mut dyn FnMut(usize),
     ) -> Result<ImportReport, Error> {
         session.require_supervisor()?;
-        if opts.kind == ListKind::Increase {
-            return Err(ImportError::KindNotYet(opts.kind).into());
-        }
         let is_change = matches!(opts.kind, ListKind::Decrease | ListKind::Adjustment);
         let file = path
             .file_name()

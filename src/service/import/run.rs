@@ -107,6 +107,7 @@ where
     writer.maybe_drop_id_index()?;
     std::thread::scope(|scope| -> Result<(), Error> {
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Event>>(8);
+        let kind = ctx.kind;
         let reader = scope.spawn(move || -> Result<(), SourceError> {
             let mut hamlet: Option<String> = None;
             let mut batch = Vec::with_capacity(BATCH);
@@ -115,7 +116,19 @@ where
                     TableRow::Data(row) => {
                         let mut warnings = Vec::new();
                         let number = row.number();
+                        let month = match kind {
+                            ListKind::Increase => crate::import::change::read_increase_month(&row),
+                            _ => Ok(None),
+                        };
                         let read = record::read_row(row, hamlet.as_deref(), &mut warnings);
+                        let read = match (read, month) {
+                            (Ok(_), Err(problems)) => Err(problems),
+                            (Err(mut problems), Err(more)) => {
+                                problems.extend(more);
+                                Err(problems)
+                            }
+                            (read, Ok(_)) => read,
+                        };
                         batch.push(Event::Row {
                             number,
                             read,
@@ -365,6 +378,9 @@ impl Writer<'_, '_> {
                     let id = self.next_person;
                     self.next_person += 1;
                     new.push((id, &listed.person));
+                    if self.ctx.kind == ListKind::Increase {
+                        report.changes.push(super::changes::added(id, listed, self.ctx.period));
+                    }
                     id
                 }
             };
@@ -452,6 +468,16 @@ impl Writer<'_, '_> {
         existing: crate::domain::person::Person,
         report: &mut ImportReport,
     ) -> Result<bool, Error> {
+        if self.ctx.kind == ListKind::Increase {
+            report.reject(RowProblem {
+                place: Place {
+                    who: Some(format!("{} {}", existing.record_code, existing.full_name)),
+                    ..Place::row(listed.row)
+                },
+                problem: Problem::Change(crate::import::change::ChangeIssue::AlreadyOnFile),
+            });
+            return Ok(false);
+        }
         if !existing.is_payable() {
             report.reject(RowProblem {
                 place: Place {
