@@ -178,6 +178,14 @@ fn a_decrease_stops_payment_at_once_and_reports_what_was_paid_after_the_stop() {
         .unwrap();
     assert_eq!(over.len(), 2);
     assert!(over.iter().all(|o| o.record_code == "HD-002"));
+    // And in the period's report: Bình's November to recover, Cúc stopped.
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let month = svc.period_report(&boss, "2026-11".parse().unwrap()).unwrap();
+    let overpaid: i64 = month.overpaid.iter().map(|o| o.amount.dong()).sum();
+    assert_eq!(overpaid, 2_789_000 + 1_394_500);
+    let cúc_row = month.people.iter().find(|p| p.code == "HD-003").unwrap();
+    assert_eq!(cúc_row.settled.code(), "stopped");
+    assert!(month.balanced());
 
     let v = svc.verify(&[]).unwrap();
     assert!(v.findings.is_empty(), "{:?}", v.findings);

@@ -304,6 +304,7 @@ pub fn report_json(r: &PeriodReport) -> serde_json::Value {
         "paid_dong": r.paid.dong(),
         "unpaid_dong": r.unpaid.dong(),
         "stopped_dong": r.stopped.dong(),
+        "overpaid": r.overpaid.iter().map(|o| json!({ "code": o.code, "name": o.full_name, "amount_dong": o.amount.dong(), "receipt": o.receipt_no, "stopped_from": o.stopped_from.to_string() })).collect::<Vec<_>>(),
         "balanced": r.balanced(),
         "suspend_after_months": r.suspend_after,
         "seal": r.seals.last().map(|(day, code)| json!({ "day": day, "code": code })),

@@ -307,3 +307,20 @@ pub fn overpayments(r: &Read<'_>, period: Option<Period>) -> Result<Vec<Overpaym
     }
     Ok(out)
 }
+
+/// The overpayments of `period`, as the period's report lists them.
+pub fn overpaid_in(
+    r: &Read<'_>,
+    period: Period,
+) -> Result<Vec<crate::domain::period_report::Overpaid>, StoreError> {
+    Ok(overpayments(r, Some(period))?
+        .into_iter()
+        .map(|o| crate::domain::period_report::Overpaid {
+            code: o.record_code,
+            full_name: o.full_name,
+            amount: o.amount,
+            receipt_no: o.receipt_no,
+            stopped_from: o.from,
+        })
+        .collect())
+}
