@@ -186,6 +186,11 @@ fn a_decrease_stops_payment_at_once_and_reports_what_was_paid_after_the_stop() {
     let cúc_row = month.people.iter().find(|p| p.code == "HD-003").unwrap();
     assert_eq!(cúc_row.settled.code(), "stopped");
     assert!(month.balanced());
+    let (code, out, err) = chitra(&office, &["report", "period", "2026-11", "--format", "text"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("PHẢI THU HỒI"), "{out}");
+    assert!(out.contains("HD-002 Trần Thị Bình: 2.789.000 đ (biên nhận"), "{out}");
+    assert!(out.contains("HD-002 Trần Thị Bình: 1.394.500 đ (biên nhận"), "{out}");
 
     let v = svc.verify(&[]).unwrap();
     assert!(v.findings.is_empty(), "{:?}", v.findings);

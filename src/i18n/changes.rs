@@ -294,3 +294,31 @@ pub fn stop_line(stop: &crate::store::changes::Stop) -> String {
         ),
     }
 }
+
+/// The heading of a period report's lines paid after a stop.
+pub fn overpaid_title() -> &'static str {
+    super::tr(
+        "ĐÃ CHI SAU KHI DỪNG CHI TRẢ — PHẢI THU HỒI",
+        "PAID AFTER THE PAYMENT STOPPED — TO RECOVER",
+    )
+}
+
+/// One line paid after a stop, for the period report.
+pub fn overpaid_line(o: &crate::domain::period_report::Overpaid) -> String {
+    let who = format!("{} {}", o.code, o.full_name);
+    let who = crate::text::for_display(&who);
+    match lang() {
+        Lang::Vi => format!(
+            "{who}: {} (biên nhận {}), dừng chi từ tháng {}.",
+            o.amount,
+            o.receipt_no,
+            o.stopped_from.short_label()
+        ),
+        Lang::En => format!(
+            "{who}: {} (receipt {}), stopped from {}.",
+            o.amount,
+            o.receipt_no,
+            o.stopped_from.short_label()
+        ),
+    }
+}
