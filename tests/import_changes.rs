@@ -162,8 +162,14 @@ fn a_decrease_stops_payment_at_once_and_reports_what_was_paid_after_the_stop() {
     );
     // October, before the stop, is still owed and paid.
     let view = svc.person_view(cúc).unwrap();
-    let stop = view.stop.as_ref().expect("the person's view shows the stop");
-    assert_eq!((stop.from.to_string(), stop.reason), ("2026-11".into(), StopReason::Moved));
+    let stop = view
+        .stop
+        .as_ref()
+        .expect("the person's view shows the stop");
+    assert_eq!(
+        (stop.from.to_string(), stop.reason),
+        ("2026-11".into(), StopReason::Moved)
+    );
     assert!(chitra::i18n::changes::stop_line(stop).contains("Chuyển đi tỉnh Quảng Nam"));
     assert_eq!(view.unpaid.len(), 1);
     assert_eq!(view.unpaid[0].period.to_string(), "2026-10");
@@ -180,17 +186,28 @@ fn a_decrease_stops_payment_at_once_and_reports_what_was_paid_after_the_stop() {
     assert!(over.iter().all(|o| o.record_code == "HD-002"));
     // And in the period's report: Bình's November to recover, Cúc stopped.
     let boss = office.sign_in(&mut svc, SUPERVISOR);
-    let month = svc.period_report(&boss, "2026-11".parse().unwrap()).unwrap();
+    let month = svc
+        .period_report(&boss, "2026-11".parse().unwrap())
+        .unwrap();
     let overpaid: i64 = month.overpaid.iter().map(|o| o.amount.dong()).sum();
     assert_eq!(overpaid, 2_789_000 + 1_394_500);
     let cúc_row = month.people.iter().find(|p| p.code == "HD-003").unwrap();
     assert_eq!(cúc_row.settled.code(), "stopped");
     assert!(month.balanced());
-    let (code, out, err) = chitra(&office, &["report", "period", "2026-11", "--format", "text"]);
+    let (code, out, err) = chitra(
+        &office,
+        &["report", "period", "2026-11", "--format", "text"],
+    );
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("PHẢI THU HỒI"), "{out}");
-    assert!(out.contains("HD-002 Trần Thị Bình: 2.789.000 đ (biên nhận"), "{out}");
-    assert!(out.contains("HD-002 Trần Thị Bình: 1.394.500 đ (biên nhận"), "{out}");
+    assert!(
+        out.contains("HD-002 Trần Thị Bình: 2.789.000 đ (biên nhận"),
+        "{out}"
+    );
+    assert!(
+        out.contains("HD-002 Trần Thị Bình: 1.394.500 đ (biên nhận"),
+        "{out}"
+    );
 
     let v = svc.verify(&[]).unwrap();
     assert!(v.findings.is_empty(), "{:?}", v.findings);
@@ -438,14 +455,26 @@ fn the_command_line_previews_person_by_person_then_writes() {
     let path = office.write_file("giam.csv", fixture("decrease_2026_11.csv").as_bytes());
     let file = path.to_str().unwrap();
 
-    let (code, out, err) = chitra(&office, &["import", file, "--kind", "decrease", "--dry-run"]);
+    let (code, out, err) = chitra(
+        &office,
+        &["import", file, "--kind", "decrease", "--dry-run"],
+    );
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("DỪNG CHI HD-002 Trần Thị Bình từ tháng 11/2026 (đã chết)"), "{out}");
+    assert!(
+        out.contains("DỪNG CHI HD-002 Trần Thị Bình từ tháng 11/2026 (đã chết)"),
+        "{out}"
+    );
     assert!(out.contains("ĐÃ CHI SAU KHI DỪNG: 11/2026"), "{out}");
-    assert!(out.contains("Chưa chi, nay không chi nữa: 11/2026"), "{out}");
+    assert!(
+        out.contains("Chưa chi, nay không chi nữa: 11/2026"),
+        "{out}"
+    );
     assert!(out.contains("Chạy thử: không ghi gì."), "{out}");
 
-    let (code, out, err) = chitra(&office, &["import", file, "--kind", "decrease", "--json", "--yes"]);
+    let (code, out, err) = chitra(
+        &office,
+        &["import", file, "--kind", "decrease", "--json", "--yes"],
+    );
     assert_eq!(code, 0, "{out}{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["committed"], true);
@@ -491,7 +520,11 @@ fn a_carried_month_replaces_the_unpaid_line_on_file_never_adds_to_it() {
     let view = svc.person_view(an).unwrap();
     // 5.578.000 owed (November and the carried October), not 8.367.000.
     assert_eq!(view.unpaid_total, Money::from_dong(5_578_000));
-    assert!(view.unpaid.iter().all(|l| l.period.to_string() == "2026-11"));
+    assert!(
+        view.unpaid
+            .iter()
+            .all(|l| l.period.to_string() == "2026-11")
+    );
     // Bình, with nothing carried, still owes October and November.
     let bình = person_id(&svc, "046152004321");
     assert_eq!(
@@ -512,7 +545,10 @@ fn an_increase_adds_new_people_with_their_arrears_and_refuses_someone_on_file() 
     assert_eq!(r.file_total, Some(Money::from_dong(7_500_000)));
     let c = &r.changes[0];
     assert_eq!(c.action, ChangeAction::Added);
-    assert_eq!((c.record_code.as_str(), c.new_amount), ("HD-004", Some(Money::from_dong(2_500_000))));
+    assert_eq!(
+        (c.record_code.as_str(), c.new_amount),
+        ("HD-004", Some(Money::from_dong(2_500_000)))
+    );
 
     let svc = office.service();
     let dũng = person_id(&svc, "046050001111");
@@ -522,15 +558,32 @@ fn an_increase_adds_new_people_with_their_arrears_and_refuses_someone_on_file() 
 
     // An increase naming someone already on file is refused, row named.
     let again = text
-        .replace("HD-004;Phạm Văn Dũng;1950;046050001111", "HD-001;Nguyễn Văn An;1948;046048001234")
+        .replace(
+            "HD-004;Phạm Văn Dũng;1950;046050001111",
+            "HD-001;Nguyễn Văn An;1948;046048001234",
+        )
         .replace("Truy lĩnh tháng 9, 10", "Lặp");
     let r = import_kind(&office, "tang2.csv", &again, ListKind::Increase, false).unwrap();
     assert!(!r.committed);
-    assert!(rejections(&r).iter().any(|(row, p)| *row == 7 && *p == Problem::Change(ChangeIssue::AlreadyOnFile)), "{:?}", r.rejected);
+    assert!(
+        rejections(&r)
+            .iter()
+            .any(|(row, p)| *row == 7 && *p == Problem::Change(ChangeIssue::AlreadyOnFile)),
+        "{:?}",
+        r.rejected
+    );
     // A month that cannot be read refuses its row.
-    let bad = text.replace(";09/2026;", ";13/2026;").replace("Truy lĩnh tháng 9, 10", "x");
+    let bad = text
+        .replace(";09/2026;", ";13/2026;")
+        .replace("Truy lĩnh tháng 9, 10", "x");
     let r = import_kind(&office, "tang3.csv", &bad, ListKind::Increase, false).unwrap();
-    assert!(rejections(&r).iter().any(|(row, p)| *row == 7 && matches!(p, Problem::Change(ChangeIssue::BadMonth(_)))), "{:?}", r.rejected);
+    assert!(
+        rejections(&r)
+            .iter()
+            .any(|(row, p)| *row == 7 && matches!(p, Problem::Change(ChangeIssue::BadMonth(_)))),
+        "{:?}",
+        r.rejected
+    );
     let v = office.service().verify(&[]).unwrap();
     assert!(v.findings.is_empty(), "{:?}", v.findings);
 }

@@ -379,7 +379,9 @@ impl Writer<'_, '_> {
                     self.next_person += 1;
                     new.push((id, &listed.person));
                     if self.ctx.kind == ListKind::Increase {
-                        report.changes.push(super::changes::added(id, listed, self.ctx.period));
+                        report
+                            .changes
+                            .push(super::changes::added(id, listed, self.ctx.period));
                     }
                     id
                 }
