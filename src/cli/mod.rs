@@ -12,8 +12,8 @@ mod doctor;
 mod frame;
 mod gate;
 mod import;
-mod list;
 mod lists;
+mod list;
 mod pay;
 mod period;
 mod person;
@@ -26,6 +26,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
 
 pub use context::Context;
 

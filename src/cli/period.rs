@@ -189,9 +189,7 @@ fn reason(cli: &Cli, args: &PeriodReasonArgs) -> Result<(), Exit> {
     let code = report
         .people
         .iter()
-        .find(|p| {
-            crate::text::fold(&p.code) == key || p.id_number.as_deref() == Some(args.who.trim())
-        })
+        .find(|p| crate::text::fold(&p.code) == key || p.id_number.as_deref() == Some(args.who.trim()))
         .map_or_else(|| args.who.clone(), |p| p.code.clone());
     println!(
         "{}",
@@ -233,17 +231,12 @@ fn close(cli: &Cli, args: &PeriodCloseArgs) -> Result<(), Exit> {
     if args.dry_run {
         println!(
             "{}",
-            t(
-                "XEM TRƯỚC: chưa khóa kỳ, chưa ghi gì.",
-                "PREVIEW: nothing closed or written."
-            )
+            t("XEM TRƯỚC: chưa khóa kỳ, chưa ghi gì.", "PREVIEW: nothing closed or written.")
         );
         return Ok(());
     }
     if args.default_reason.is_none() && !missing.is_empty() {
-        return Err(fail(Error::Period(PeriodError::ReasonsMissing {
-            codes: missing,
-        })));
+        return Err(fail(Error::Period(PeriodError::ReasonsMissing { codes: missing })));
     }
     let pin = read_pin(
         "CHITRA_PIN",
@@ -304,12 +297,12 @@ pub fn report_json(r: &PeriodReport) -> serde_json::Value {
         "paid_dong": r.paid.dong(),
         "unpaid_dong": r.unpaid.dong(),
         "stopped_dong": r.stopped.dong(),
-        "overpaid": r.overpaid.iter().map(|o| json!({ "code": o.code, "name": o.full_name, "amount_dong": o.amount.dong(), "receipt": o.receipt_no, "stopped_from": o.stopped_from.to_string() })).collect::<Vec<_>>(),
         "balanced": r.balanced(),
         "suspend_after_months": r.suspend_after,
         "seal": r.seals.last().map(|(day, code)| json!({ "day": day, "code": code })),
         "seals": r.seals.iter().map(|(day, code)| json!({ "day": day, "code": code })).collect::<Vec<_>>(),
         "people": r.people.iter().map(|p| json!({
+        "overpaid": r.overpaid.iter().map(|o| json!({ "code": o.code, "name": o.full_name, "amount_dong": o.amount.dong(), "receipt": o.receipt_no, "stopped_from": o.stopped_from.to_string() })).collect::<Vec<_>>(),
             "code": p.code,
             "name": p.full_name,
             "id_number": p.id_number,

@@ -201,20 +201,13 @@ fn by_digits(r: &Read<'_>, digits: &str, fetch: usize) -> Result<Vec<Person>, Er
         if found.full() {
             break;
         }
-        found.add(people::by_code_prefix(
-            r,
-            &format!("{prefix}{digits}"),
-            fetch,
-        )?);
+        found.add(people::by_code_prefix(r, &format!("{prefix}{digits}"), fetch)?);
     }
     if !found.full() {
         found.add(people::by_id_suffix(r, digits, fetch)?);
     }
     let mut v = found.people;
-    if let Some(i) = v
-        .iter()
-        .position(|p| p.id_number.as_deref() == Some(digits))
-    {
+    if let Some(i) = v.iter().position(|p| p.id_number.as_deref() == Some(digits)) {
         let exact = v.remove(i);
         v.insert(0, exact);
     }
@@ -243,11 +236,7 @@ fn by_code(r: &Read<'_>, code: &str, fetch: usize) -> Result<Vec<Person>, Error>
             break;
         }
         if letters(&prefix) == typed {
-            found.add(people::by_code_prefix(
-                r,
-                &format!("{prefix}{number}"),
-                fetch,
-            )?);
+            found.add(people::by_code_prefix(r, &format!("{prefix}{number}"), fetch)?);
         }
     }
     Ok(found.people)
@@ -284,11 +273,7 @@ impl Found {
 }
 
 /// A person's state this month and what is owed, on one snapshot.
-fn month_state(
-    r: &Read<'_>,
-    person: &Person,
-    period: Period,
-) -> Result<(MonthState, Money), Error> {
+fn month_state(r: &Read<'_>, person: &Person, period: Period) -> Result<(MonthState, Money), Error> {
     let unpaid = payments::unpaid_lines(r, person.id)?;
     let total: Money = unpaid.iter().map(|l| l.amount).sum();
     let state = match person.status {

@@ -12,12 +12,12 @@ pub mod day;
 pub mod doctor;
 mod error;
 pub mod import;
-pub mod lists;
 pub mod pay;
 pub mod people;
 pub mod period;
 pub mod proxies;
 pub mod register;
+pub mod lists;
 pub mod users;
 pub mod verify;
 

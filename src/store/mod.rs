@@ -24,9 +24,9 @@ pub mod periods;
 pub mod proxies;
 pub mod registrations;
 pub mod replay;
-pub mod rows;
 #[doc(hidden)]
 pub mod testing;
+pub mod rows;
 pub mod users;
 
 use std::cell::Cell;
@@ -226,11 +226,7 @@ impl Write<'_> {
 impl Store {
     /// Opens an existing database, brings its schema up to date and loads
     /// its audit key from `key` (by default `<db>.key`).
-    pub fn open(
-        path: &Path,
-        busy_timeout: Duration,
-        key: Option<&Path>,
-    ) -> Result<Store, StoreError> {
+    pub fn open(path: &Path, busy_timeout: Duration, key: Option<&Path>) -> Result<Store, StoreError> {
         if !path.is_file() {
             return Err(StoreError::Missing {
                 path: path.to_path_buf(),
@@ -647,9 +643,7 @@ fn copy_into(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
         conn.execute("VACUUM INTO ?1", [target])
             .map_err(|e| StoreError::from(e).at(dest))?;
         check_copy(&tmp)?;
-        std::fs::File::open(&tmp)
-            .and_then(|f| f.sync_all())
-            .map_err(io)?;
+        std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(io)?;
         std::fs::rename(&tmp, dest).map_err(io)?;
         if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
             let _ = std::fs::File::open(dir).and_then(|f| f.sync_all());
