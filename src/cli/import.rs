@@ -295,6 +295,7 @@ fn print_text(r: &ImportReport) {
             }
         }
     };
+    crate::i18n::changes::print_preview(&r.changes);
     list(t("Cần xem lại", "Warnings"), &r.warnings, r.warnings_total);
     list(t("BỊ TỪ CHỐI", "REJECTED"), &r.rejected, r.rejected_total);
 }
@@ -351,5 +352,7 @@ fn to_json(r: &ImportReport) -> serde_json::Value {
         "warnings_count": r.warnings_total,
         "committed": r.committed,
         "batch": r.batch_id,
+        "changes": crate::i18n::changes::preview_json(&r.changes),
+        "overpaid_dong": r.changes.iter().map(|c| c.overpaid_total().dong()).sum::<i64>(),
     })
 }

@@ -302,6 +302,7 @@ pub fn report_json(r: &PeriodReport) -> serde_json::Value {
         "seal": r.seals.last().map(|(day, code)| json!({ "day": day, "code": code })),
         "seals": r.seals.iter().map(|(day, code)| json!({ "day": day, "code": code })).collect::<Vec<_>>(),
         "people": r.people.iter().map(|p| json!({
+        "overpaid": r.overpaid.iter().map(|o| json!({ "code": o.code, "name": o.full_name, "amount_dong": o.amount.dong(), "receipt": o.receipt_no, "stopped_from": o.stopped_from.to_string() })).collect::<Vec<_>>(),
             "code": p.code,
             "name": p.full_name,
             "id_number": p.id_number,

@@ -49,6 +49,16 @@ pub fn build(office: &Office, report: &PeriodReport, day: &str) -> Document {
     paid(&mut blocks, w, report);
     unpaid(&mut blocks, w, report);
     stopped(&mut blocks, w, report);
+    if !report.overpaid.is_empty() {
+        section(&mut blocks, crate::i18n::changes::overpaid_title());
+        for o in &report.overpaid {
+            blocks.push(Block::Paragraph(
+                Paragraph::new(crate::i18n::changes::overpaid_line(o))
+                    .tone(Tone::Warn)
+                    .key("chi_thua"),
+            ));
+        }
+    }
     seals(&mut blocks, w, report);
     blocks.push(Block::Amount(Amount {
         key: "da_chi".to_string(),

@@ -186,6 +186,20 @@ pub struct PeriodReport {
     /// The seals of the closed days of the period (its own month and any
     /// day one of its lines was paid), oldest first: (day, seal code).
     pub seals: Vec<(String, String)>,
+    /// Lines of this period paid after a decrease stopped the person's
+    /// payment: money to recover.
+    pub overpaid: Vec<Overpaid>,
+}
+
+/// A line paid for a month from which the person's payment had stopped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Overpaid {
+    pub code: String,
+    pub full_name: String,
+    pub amount: Money,
+    pub receipt_no: String,
+    /// The month the stop counts from.
+    pub stopped_from: Period,
 }
 
 impl PeriodReport {
@@ -223,6 +237,7 @@ impl PeriodReport {
             stopped,
             suspend_after,
             seals,
+            overpaid: Vec::new(),
         }
     }
 

@@ -122,6 +122,7 @@ impl Localize for Problem {
                 "Đối tượng đang ở trạng thái \"{}\" trong hồ sơ; không đưa vào danh sách chi khi chưa có quyết định điều chỉnh.",
                 labels::status(*s)
             ),
+            Problem::Change(c) => c.vi(),
             Problem::NoIdNumber => {
                 "Không có số CCCD/CMND: chỉ chi được qua người được ủy quyền hoặc giám hộ.".into()
             }
@@ -182,6 +183,7 @@ impl Localize for Problem {
                 "On file the person is {}; not listed for payment without an adjustment.",
                 labels::status(*s)
             ),
+            Problem::Change(c) => c.en(),
             Problem::NoIdNumber => {
                 "No ID number: can only be paid through a proxy or guardian.".into()
             }

@@ -38,6 +38,7 @@ pub fn field_vi(field: Field) -> &'static str {
         Field::Amount(K::ChuyenKy) => "Kỳ trước chuyển sang",
         Field::RowTotal => "Tổng cộng",
         Field::Note => "Ghi chú",
+        f => super::changes::field_vi(f),
     }
 }
 
@@ -66,6 +67,7 @@ pub fn field_en(field: Field) -> &'static str {
         Field::Amount(K::ChuyenKy) => "carried over",
         Field::RowTotal => "row total",
         Field::Note => "note",
+        f => super::changes::field_en(f),
     }
 }
 

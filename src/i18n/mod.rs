@@ -66,6 +66,7 @@ macro_rules! localized_error {
     )+};
 }
 
+pub mod changes;
 pub mod cli;
 pub mod day;
 pub mod demo;

@@ -35,6 +35,7 @@ impl Localize for PayError {
             PayError::NothingToPay { last: None } => "Không có khoản nào để chi cho người này.".into(),
             PayError::AlreadyPaid(b) => format!("{}. Không chi lần hai.", by_vi(b)),
             PayError::BadKey => "Mã chống chi trùng (--key) phải dài 8–64 ký tự, chỉ gồm chữ cái không dấu, số, '-' và '_'.".into(),
+            PayError::Stopped(stop) => super::changes::stopped_vi(stop),
             PayError::LinesChanged => {
                 "Các khoản chưa chi vừa thay đổi (có danh sách mới hoặc điều chỉnh). Mở lại hồ sơ và xem lại trước khi chi.".into()
             }
@@ -88,6 +89,7 @@ impl Localize for PayError {
             PayError::BadKey => {
                 "The idempotency key (--key) must be 8–64 ASCII letters, digits, '-' or '_'.".into()
             }
+            PayError::Stopped(stop) => super::changes::stopped_en(stop),
             PayError::LinesChanged => {
                 "The unpaid lines just changed. Open the person again and review.".into()
             }

@@ -34,10 +34,18 @@ pub enum Field {
     RowTotal,
     /// Ghi chú / Ký nhận: recognised so that it is not mistaken for data.
     Note,
+    /// Lý do: why a change list stops or changes a payment.
+    Reason,
+    /// Từ tháng: the month from which a change takes effect.
+    FromMonth,
+    /// Mức cũ: the monthly amount before an adjustment.
+    OldAmount,
+    /// Mức mới: the monthly amount after an adjustment.
+    NewAmount,
 }
 
 impl Field {
-    pub const ALL: [Field; 22] = [
+    pub const ALL: [Field; 26] = [
         Field::Stt,
         Field::RecordCode,
         Field::FullName,
@@ -60,6 +68,10 @@ impl Field {
         Field::Amount(EntitlementKind::ChuyenKy),
         Field::RowTotal,
         Field::Note,
+        Field::Reason,
+        Field::FromMonth,
+        Field::OldAmount,
+        Field::NewAmount,
     ];
 
     /// The key used in `[import.headers]` of the configuration.
@@ -81,6 +93,10 @@ impl Field {
             Field::Amount(k) => k.code(),
             Field::RowTotal => "row_total",
             Field::Note => "note",
+            Field::Reason => "reason",
+            Field::FromMonth => "from_month",
+            Field::OldAmount => "old_amount",
+            Field::NewAmount => "new_amount",
         }
     }
 
@@ -105,7 +121,10 @@ impl Field {
             Field::Account => 40,
             Field::Bank => 150,
             // "2.789.000 đ", "-1.234.567.890.123".
-            Field::Amount(_) | Field::RowTotal => 30,
+            Field::Amount(_) | Field::RowTotal | Field::OldAmount | Field::NewAmount => 30,
+            Field::Reason => 300,
+            // "11/2026", "Tháng 11 năm 2026", "01/11/2026".
+            Field::FromMonth => 40,
             Field::Stt | Field::Note => return None,
         })
     }
@@ -207,6 +226,40 @@ impl Field {
                 "Tổng",
             ],
             Field::Note => &["Ghi chú", "Ký nhận", "Ký nhận tiền", "Người nhận ký"],
+            Field::Reason => &[
+                "Lý do",
+                "Lý do giảm",
+                "Lý do thôi hưởng",
+                "Lý do dừng chi trả",
+                "Lý do tăng",
+                "Lý do điều chỉnh",
+            ],
+            Field::FromMonth => &[
+                "Từ tháng",
+                "Thời điểm",
+                "Thời điểm dừng",
+                "Dừng từ tháng",
+                "Thôi hưởng từ tháng",
+                "Dừng chi trả từ tháng",
+                "Hưởng từ tháng",
+                "Thời điểm hưởng",
+                "Điều chỉnh từ tháng",
+                "Tháng bắt đầu",
+            ],
+            Field::OldAmount => &[
+                "Mức cũ",
+                "Mức trợ cấp cũ",
+                "Mức hưởng cũ",
+                "Mức đang hưởng",
+                "Số tiền cũ",
+            ],
+            Field::NewAmount => &[
+                "Mức mới",
+                "Mức trợ cấp mới",
+                "Mức hưởng mới",
+                "Mức điều chỉnh",
+                "Số tiền mới",
+            ],
         }
     }
 }

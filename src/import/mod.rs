@@ -6,6 +6,7 @@
 //! - [`table`] finds the header, the data rows, subtotals and the total row.
 //! - [`fields`] names the columns and their header synonyms.
 
+pub mod change;
 pub mod fields;
 pub mod record;
 pub mod source;

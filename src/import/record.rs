@@ -89,6 +89,8 @@ pub enum Problem {
     },
     /// On file the person is suspended, deceased or moved.
     NotActive(crate::domain::person::Status),
+    /// What a change list's row has wrong ([`super::change`]).
+    Change(super::change::ChangeIssue),
     /// Warnings only:
     NoIdNumber,
     UnknownGender(String),

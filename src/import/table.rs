@@ -230,7 +230,22 @@ impl<I> Table<I> {
 }
 
 /// Finds the table in `rows` (read from `file`, named in errors).
-pub fn locate<I>(file: &Path, mut rows: I, synonyms: &Synonyms) -> Result<Table<I>, TableError>
+pub fn locate<I>(file: &Path, rows: I, synonyms: &Synonyms) -> Result<Table<I>, TableError>
+where
+    I: Iterator<Item = Result<SheetRow, SourceError>>,
+{
+    locate_needing(file, rows, synonyms, true)
+}
+
+/// [`locate`], for a list whose rows may have no amount column (a
+/// decrease list names people and months; an adjustment list has its old
+/// and new amounts) when `amount_required` is false.
+pub fn locate_needing<I>(
+    file: &Path,
+    mut rows: I,
+    synonyms: &Synonyms,
+    amount_required: bool,
+) -> Result<Table<I>, TableError>
 where
     I: Iterator<Item = Result<SheetRow, SourceError>>,
 {
@@ -265,7 +280,10 @@ where
         .map(|i| head[i].number)
         .collect();
 
-    let missing = missing_fields(&found.columns);
+    let mut missing = missing_fields(&found.columns);
+    if !amount_required {
+        missing.retain(|m| *m != Required::Amount);
+    }
     if !missing.is_empty() {
         return Err(TableError::MissingColumns {
             file: file.to_owned(),

@@ -71,6 +71,8 @@ pub struct PersonView {
     /// The office's newest registration of the person: the source of the
     /// phone, the method wished for, the account and the home reason.
     pub registration: Option<Registration>,
+    /// The decrease that stopped this person's payment, if one did.
+    pub stop: Option<crate::store::changes::Stop>,
 }
 
 impl PersonView {
@@ -221,6 +223,7 @@ impl Service {
                 payments,
                 state,
                 registration,
+                stop: crate::store::changes::stop_of(r, person_id)?,
             })
         })
     }

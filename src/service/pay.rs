@@ -108,6 +108,9 @@ pub enum PayError {
     AlreadyPaid(PaidBy),
     /// The unpaid lines changed since the confirmation opened.
     LinesChanged,
+    /// A decrease list stopped the person's payment from `stop.from`:
+    /// the lines asked for include a month from then on.
+    Stopped(crate::store::changes::Stop),
     /// The total owed is not positive (a deduction exceeds it).
     NotPositive {
         total: Money,
@@ -261,10 +264,16 @@ impl Service {
                     if let Some(pid) = payments::standing_payment_of_lines(tx, &req.lines)? {
                         return Err(PayError::AlreadyPaid(paid_by(tx, pid)?).into());
                     }
+                    if let Some(stop) = crate::store::changes::stop_of(tx, person.id)? {
+                        return Err(PayError::Stopped(stop).into());
+                    }
                     return Err(PayError::LinesChanged.into());
                 }
             }
             if unpaid.is_empty() {
+                if let Some(stop) = crate::store::changes::stop_of(tx, person.id)? {
+                    return Err(PayError::Stopped(stop).into());
+                }
                 let last = payments::of_person(tx, person.id, "0000-00-00")?
                     .into_iter()
                     .find(|p| !p.is_reversed())

@@ -246,11 +246,13 @@ fn report_of(r: &Read<'_>, period: Period, suspend_after: i64) -> Result<PeriodR
     };
     let people = periods::outcomes(r, period)?;
     let seals = periods::seals(r, period)?;
-    Ok(PeriodReport::new(
+    let mut report = PeriodReport::new(
         period,
         (state == "closed").then(|| at.unwrap_or_default()),
         people,
         suspend_after,
         seals,
-    ))
+    );
+    report.overpaid = crate::store::changes::overpaid_in(r, period)?;
+    Ok(report)
 }

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/011_registration.sql"),
     include_str!("migrations/012_period.sql"),
     include_str!("migrations/013_id_suffix.sql"),
+    include_str!("migrations/014_changes.sql"),
     include_str!("migrations/015_batches.sql"),
 ];
 

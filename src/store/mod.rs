@@ -10,6 +10,7 @@
 pub mod anchor;
 pub mod audit;
 pub mod bulk;
+pub mod changes;
 pub mod days;
 pub mod drawers;
 mod error;

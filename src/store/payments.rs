@@ -30,6 +30,8 @@ pub fn unpaid_lines(r: &Read<'_>, person_id: i64) -> Result<Vec<UnpaidLine>, Sto
                SELECT 1 FROM payment_lines pl
                WHERE pl.entitlement_id = e.id
                  AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = pl.payment_id))
+           AND NOT EXISTS (SELECT 1 FROM stops s WHERE s.person_id = e.person_id AND e.period >= s.from_period)
+           AND NOT EXISTS (SELECT 1 FROM line_replacements x WHERE x.entitlement_id = e.id)
          ORDER BY e.period, e.id",
     )?;
     let rows = stmt.query_map([person_id], |r| {

@@ -11,7 +11,9 @@ use crate::domain::period_report::{PersonOutcome, Settled, UnpaidReason};
 /// and what of it was paid (standing payments only), in record-code order.
 pub fn outcomes(r: &Read<'_>, period: Period) -> Result<Vec<PersonOutcome>, StoreError> {
     let mut stmt = r.conn().prepare(
-        "SELECT p.id, p.record_code, p.full_name, p.id_number, p.hamlet, p.status,
+        "SELECT p.id, p.record_code, p.full_name, p.id_number, p.hamlet,
+                CASE WHEN EXISTS (SELECT 1 FROM stops s WHERE s.person_id = p.id AND s.from_period <= ?1)
+                     THEN 'stopped' ELSE p.status END,
                 sum(e.amount) AS imported,
                 coalesce(sum(paid.amount), 0) AS paid,
                 max(paid.method), max(paid.receipt_no), max(paid.day),
@@ -28,6 +30,7 @@ pub fn outcomes(r: &Read<'_>, period: Period) -> Result<Vec<PersonOutcome>, Stor
              WHERE NOT EXISTS (SELECT 1 FROM reversals rv WHERE rv.payment_id = pay.id)
          ) paid ON paid.entitlement_id = e.id
          WHERE e.period = ?1
+           AND NOT EXISTS (SELECT 1 FROM line_replacements x WHERE x.entitlement_id = e.id)
          GROUP BY p.id
          ORDER BY p.record_code",
     )?;

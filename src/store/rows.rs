@@ -43,6 +43,8 @@ pub enum Table {
     Registrations,
     AccountSteps,
     UnpaidReasons,
+    Stops,
+    LineReplacements,
     BankBatches,
     BankBatchLines,
     BankResults,
@@ -50,7 +52,7 @@ pub enum Table {
 }
 
 impl Table {
-    pub const ALL: [Table; 20] = [
+    pub const ALL: [Table; 22] = [
         Table::Users,
         Table::Periods,
         Table::ImportBatches,
@@ -67,6 +69,8 @@ impl Table {
         Table::Registrations,
         Table::AccountSteps,
         Table::UnpaidReasons,
+        Table::Stops,
+        Table::LineReplacements,
         Table::BankBatches,
         Table::BankBatchLines,
         Table::BankResults,
@@ -91,6 +95,8 @@ impl Table {
             Table::Registrations => "registrations",
             Table::AccountSteps => "account_steps",
             Table::UnpaidReasons => "unpaid_reasons",
+            Table::Stops => "stops",
+            Table::LineReplacements => "line_replacements",
             Table::BankBatches => "bank_batches",
             Table::BankBatchLines => "bank_batch_lines",
             Table::BankResults => "bank_results",
@@ -110,6 +116,7 @@ impl Table {
             Table::ClosedDays => &["day"],
             Table::PaymentLines => &["payment_id", "entitlement_id"],
             Table::DrawerCountReasons => &["count_id"],
+            Table::LineReplacements => &["entitlement_id"],
             _ => &["id"],
         }
     }

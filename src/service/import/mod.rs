@@ -12,8 +12,11 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+mod changes;
 mod run;
 mod seen;
+
+pub use changes::{ChangeAction, ChangePreview};
 
 use run::{Run, run};
 
@@ -116,6 +119,9 @@ pub struct ImportReport {
     pub warnings_total: usize,
     pub committed: bool,
     pub batch_id: Option<i64>,
+    /// What the list does, person by person (change lists, and the months
+    /// a monthly list carries over that replace a line on file).
+    pub changes: Vec<ChangePreview>,
 }
 
 /// How many rejections and warnings a report keeps to show (a list with a
@@ -174,9 +180,7 @@ impl Service {
         progress: &mut dyn FnMut(usize),
     ) -> Result<ImportReport, Error> {
         session.require_supervisor()?;
-        if opts.kind != ListKind::Monthly {
-            return Err(ImportError::KindNotYet(opts.kind).into());
-        }
+        let is_change = matches!(opts.kind, ListKind::Decrease | ListKind::Adjustment);
         let file = path
             .file_name()
             .map(|f| f.to_string_lossy().into_owned())
@@ -190,7 +194,8 @@ impl Service {
         let src = source::open(path).map_err(ImportError::Source)?;
         let (format, encoding) = (src.format(), src.encoding());
         let sheet = src.sheet_name().map(str::to_string);
-        let mut tbl = table::locate(path, src, &synonyms).map_err(ImportError::Table)?;
+        let mut tbl =
+            table::locate_needing(path, src, &synonyms, !is_change).map_err(ImportError::Table)?;
         let period = match (opts.period, tbl.layout().period) {
             (Some(p), _) => p,
             (None, Some((y, m))) => {
@@ -204,7 +209,7 @@ impl Service {
         if closed == Some(true) {
             return Err(ImportError::PeriodClosed { period }.into());
         }
-        if let Some(batch) = monthly {
+        if let Some(batch) = monthly.filter(|_| opts.kind == ListKind::Monthly) {
             return Err(ImportError::MonthlyExists { period, batch }.into());
         }
 
@@ -229,7 +234,11 @@ impl Service {
             warnings_total: 0,
             committed: false,
             batch_id: None,
+            changes: Vec::new(),
         };
+        if is_change {
+            return changes::import_change(self, session, opts, report, tbl);
+        }
         let ctx = Run {
             file: &file,
             sha: &sha,

@@ -107,6 +107,7 @@ where
     writer.maybe_drop_id_index()?;
     std::thread::scope(|scope| -> Result<(), Error> {
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Event>>(8);
+        let kind = ctx.kind;
         let reader = scope.spawn(move || -> Result<(), SourceError> {
             let mut hamlet: Option<String> = None;
             let mut batch = Vec::with_capacity(BATCH);
@@ -115,7 +116,19 @@ where
                     TableRow::Data(row) => {
                         let mut warnings = Vec::new();
                         let number = row.number();
+                        let month = match kind {
+                            ListKind::Increase => crate::import::change::read_increase_month(&row),
+                            _ => Ok(None),
+                        };
                         let read = record::read_row(row, hamlet.as_deref(), &mut warnings);
+                        let read = match (read, month) {
+                            (Ok(_), Err(problems)) => Err(problems),
+                            (Err(mut problems), Err(more)) => {
+                                problems.extend(more);
+                                Err(problems)
+                            }
+                            (read, Ok(_)) => read,
+                        };
                         batch.push(Event::Row {
                             number,
                             read,
@@ -328,6 +341,9 @@ impl Writer<'_, '_> {
         };
         let mut new: Vec<(i64, &people::ListedPerson)> = Vec::new();
         let mut lines: Vec<imports::NewLine> = Vec::new();
+        // Known people's carried months ("kỳ trước chuyển sang"): the index
+        // of the carried line among `lines`.
+        let mut carried: Vec<usize> = Vec::new();
         for listed in &rows {
             // The same record code earlier in this list: its person is
             // already written (new) or touched (known).
@@ -349,6 +365,7 @@ impl Writer<'_, '_> {
                 });
                 continue;
             }
+            let was_known = known.contains_key(code);
             let person_id = match known.remove(code) {
                 Some(existing) => {
                     let id = existing.id;
@@ -361,6 +378,11 @@ impl Writer<'_, '_> {
                     let id = self.next_person;
                     self.next_person += 1;
                     new.push((id, &listed.person));
+                    if self.ctx.kind == ListKind::Increase {
+                        report
+                            .changes
+                            .push(super::changes::added(id, listed, self.ctx.period));
+                    }
                     id
                 }
             };
@@ -376,6 +398,9 @@ impl Writer<'_, '_> {
             for (kind, amount) in &listed.lines {
                 let sum = report.per_kind.entry(*kind).or_insert(Money::ZERO);
                 *sum = *sum + *amount;
+                if was_known && *kind == crate::domain::EntitlementKind::ChuyenKy {
+                    carried.push(lines.len());
+                }
                 lines.push(imports::NewLine {
                     person_id,
                     kind: *kind,
@@ -391,6 +416,19 @@ impl Writer<'_, '_> {
         self.new_lines.write(first_line, &lines)?;
         self.next_line += lines.len() as i64;
         self.lines_written += lines.len();
+        for at in carried {
+            let line = &lines[at];
+            let preview = super::changes::replace_carried(
+                self.w,
+                self.ctx.period,
+                self.batch_id,
+                first_line + at as i64,
+                line.person_id,
+                line.amount,
+                line.row,
+            )?;
+            report.changes.extend(preview);
+        }
         // The digest follows line ids, as `recompute_digest` reads them.
         for (i, l) in lines.iter().enumerate() {
             self.line.clear();
@@ -432,6 +470,16 @@ impl Writer<'_, '_> {
         existing: crate::domain::person::Person,
         report: &mut ImportReport,
     ) -> Result<bool, Error> {
+        if self.ctx.kind == ListKind::Increase {
+            report.reject(RowProblem {
+                place: Place {
+                    who: Some(format!("{} {}", existing.record_code, existing.full_name)),
+                    ..Place::row(listed.row)
+                },
+                problem: Problem::Change(crate::import::change::ChangeIssue::AlreadyOnFile),
+            });
+            return Ok(false);
+        }
         if !existing.is_payable() {
             report.reject(RowProblem {
                 place: Place {

@@ -432,6 +432,10 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         }
         out.push(Line::from(span(fit(&st, DOC_WIDTH), theme.heading())));
     }
+    if let Some(stop) = &v.stop {
+        let line = d(&crate::i18n::changes::stop_line(stop));
+        out.push(Line::from(span(fit(&line, DOC_WIDTH), theme.heading())));
+    }
     let mut method = format!("{}: {}", s.person_method, labels::method(v.method()));
     let (account, bank) = v.account();
     if let Some(acc) = account {

@@ -1,0 +1,324 @@
+//! Wording of the change lists (decrease, increase, adjustment): their
+//! columns, the problems of their rows, the reasons a payment stops and
+//! the preview of what each row does.
+
+use super::{Lang, Localize, lang};
+use crate::domain::Money;
+use crate::import::Field;
+use crate::import::change::ChangeIssue;
+use crate::service::import::{ChangeAction, ChangePreview};
+use crate::store::changes::{LineState, StopReason};
+
+/// The Vietnamese name of a change list's own column.
+pub fn field_vi(field: Field) -> &'static str {
+    match field {
+        Field::Reason => "Lý do",
+        Field::FromMonth => "Từ tháng",
+        Field::OldAmount => "Mức cũ",
+        Field::NewAmount => "Mức mới",
+        _ => "",
+    }
+}
+
+/// The English name of a change list's own column.
+pub fn field_en(field: Field) -> &'static str {
+    match field {
+        Field::Reason => "reason",
+        Field::FromMonth => "from month",
+        Field::OldAmount => "old amount",
+        Field::NewAmount => "new amount",
+        _ => "",
+    }
+}
+
+/// Why payment stops, in the current language.
+pub fn stop_reason(r: StopReason) -> &'static str {
+    match (r, lang()) {
+        (StopReason::Died, Lang::Vi) => "đã chết",
+        (StopReason::Moved, Lang::Vi) => "chuyển đi",
+        (StopReason::Ended, Lang::Vi) => "hết hưởng",
+        (StopReason::Other, Lang::Vi) => "lý do khác",
+        (StopReason::Died, Lang::En) => "died",
+        (StopReason::Moved, Lang::En) => "moved away",
+        (StopReason::Ended, Lang::En) => "benefit ended",
+        (StopReason::Other, Lang::En) => "other reason",
+    }
+}
+
+impl Localize for ChangeIssue {
+    fn vi(&self) -> String {
+        match self {
+            ChangeIssue::NoMonth => "Thiếu tháng bắt đầu (cột \"Từ tháng\", ví dụ 11/2026).".into(),
+            ChangeIssue::BadMonth(v) => format!(
+                "Tháng \"{}\" không đọc được (cần tháng/năm, ví dụ 11/2026).",
+                crate::text::for_display(v)
+            ),
+            ChangeIssue::NoReason => {
+                "Thiếu lý do giảm (chết, chuyển đi, hết hưởng hoặc lý do khác).".into()
+            }
+            ChangeIssue::NotOnFile => {
+                "Không có người này trong hồ sơ (theo mã đối tượng và số CCCD/CMND). \
+                 Kiểm tra lại với cơ quan chi trả."
+                    .into()
+            }
+            ChangeIssue::AlreadyStopped { from } => format!(
+                "Người này đã bị dừng chi trả từ tháng {} rồi.",
+                from.short_label()
+            ),
+            ChangeIssue::Repeated { first_row } => {
+                format!("Người này đã có ở dòng {first_row} của cùng danh sách.")
+            }
+            ChangeIssue::NoAmounts => "Thiếu mức cũ hoặc mức mới.".into(),
+            ChangeIssue::OldAmountDiffers { listed, on_file } => {
+                format!("Mức cũ ghi {listed} nhưng trong hồ sơ người này đang hưởng {on_file}.")
+            }
+            ChangeIssue::AlreadyOnFile => {
+                "Người này đã có trong hồ sơ; danh sách tăng chỉ ghi người mới.".into()
+            }
+            ChangeIssue::ColumnTotal { stated, computed } => {
+                format!("Dòng tổng cộng ghi {stated} nhưng cộng các dòng được {computed}.")
+            }
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            ChangeIssue::NoMonth => {
+                "No month the change takes effect from (\"Từ tháng\", e.g. 11/2026).".into()
+            }
+            ChangeIssue::BadMonth(v) => format!(
+                "The month \"{}\" cannot be read (month/year, e.g. 11/2026).",
+                crate::text::for_display(v)
+            ),
+            ChangeIssue::NoReason => "No reason for the decrease.".into(),
+            ChangeIssue::NotOnFile => "Nobody on file with this record code or ID number.".into(),
+            ChangeIssue::AlreadyStopped { from } => {
+                format!(
+                    "This person's payment was already stopped from {}.",
+                    from.short_label()
+                )
+            }
+            ChangeIssue::Repeated { first_row } => {
+                format!("This person is already on row {first_row} of the same list.")
+            }
+            ChangeIssue::NoAmounts => "The old or the new amount is missing.".into(),
+            ChangeIssue::OldAmountDiffers { listed, on_file } => {
+                format!("The old amount is {listed} but on file the person is paid {on_file}.")
+            }
+            ChangeIssue::AlreadyOnFile => {
+                "This person is already on file; an increase list adds new people only.".into()
+            }
+            ChangeIssue::ColumnTotal { stated, computed } => {
+                format!("The total row says {stated} but the rows add up to {computed}.")
+            }
+        }
+    }
+}
+
+fn action(a: ChangeAction) -> &'static str {
+    match (a, lang()) {
+        (ChangeAction::Added, Lang::Vi) => "THÊM",
+        (ChangeAction::Stopped, Lang::Vi) => "DỪNG CHI",
+        (ChangeAction::Changed, Lang::Vi) => "ĐIỀU CHỈNH",
+        (ChangeAction::Replaced, Lang::Vi) => "THAY DÒNG CŨ",
+        (ChangeAction::Added, Lang::En) => "ADDED",
+        (ChangeAction::Stopped, Lang::En) => "STOPPED",
+        (ChangeAction::Changed, Lang::En) => "CHANGED",
+        (ChangeAction::Replaced, Lang::En) => "REPLACES LINE",
+    }
+}
+
+fn line_text(l: &LineState) -> String {
+    format!(
+        "{} {} {}",
+        l.period.short_label(),
+        super::labels::kind(l.kind),
+        l.amount
+    )
+}
+
+/// The preview of a change list, person by person, for the terminal.
+pub fn print_preview(changes: &[ChangePreview]) {
+    if changes.is_empty() {
+        return;
+    }
+    println!("{}", super::tr("Từng người:", "Person by person:"));
+    for c in changes {
+        let mut head = format!(
+            "  {} {} {} {}",
+            super::tr("Dòng", "Row"),
+            c.row,
+            action(c.action),
+            crate::text::for_display(&format!("{} {}", c.record_code, c.full_name))
+        );
+        if let Some(from) = c.from {
+            head.push_str(&format!(
+                " {} {}",
+                super::tr("từ tháng", "from"),
+                from.short_label()
+            ));
+        }
+        if let Some(r) = c.reason {
+            head.push_str(&format!(" ({})", stop_reason(r)));
+        }
+        println!("{head}");
+        match (c.old_amount, c.new_amount) {
+            (Some(o), Some(n)) => println!("      {} {o} → {n}", super::tr("Mức:", "Amount:")),
+            (Some(o), None) => {
+                println!("      {} {o}", super::tr("Mức đang hưởng:", "Amount paid:"))
+            }
+            (None, Some(n)) => println!("      {} {n}", super::tr("Mức:", "Amount:")),
+            (None, None) => {}
+        }
+        for l in &c.no_longer_payable {
+            println!(
+                "      {} {}",
+                super::tr("Chưa chi, nay không chi nữa:", "Unpaid, no longer payable:"),
+                line_text(l)
+            );
+        }
+        for l in &c.overpaid {
+            println!(
+                "      {} {} ({} {}) — {}",
+                super::tr("ĐÃ CHI SAU KHI DỪNG:", "PAID AFTER THE STOP:"),
+                line_text(l),
+                super::tr("biên nhận", "receipt"),
+                l.paid_receipt.as_deref().unwrap_or(""),
+                super::tr("phải thu hồi", "to recover")
+            );
+        }
+        for (p, k, m) in &c.added {
+            println!(
+                "      {} {} {} {m}",
+                super::tr("Thêm dòng:", "New line:"),
+                p.short_label(),
+                super::labels::kind(*k)
+            );
+        }
+    }
+    let overpaid: Money = changes.iter().map(ChangePreview::overpaid_total).sum();
+    if !overpaid.is_zero() {
+        println!(
+            "{} {overpaid}",
+            super::tr(
+                "Tổng số đã chi thừa phải thu hồi:",
+                "Overpaid, to recover in all:"
+            )
+        );
+    }
+}
+
+/// The preview as JSON: whole đồng, machine names.
+pub fn preview_json(changes: &[ChangePreview]) -> serde_json::Value {
+    let line = |l: &LineState| {
+        serde_json::json!({
+            "entitlement_id": l.entitlement_id, "period": l.period.to_string(),
+            "kind": l.kind.code(), "amount_dong": l.amount.dong(), "receipt": l.paid_receipt,
+        })
+    };
+    serde_json::Value::Array(
+        changes
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "row": c.row,
+                    "action": c.action,
+                    "code": c.record_code,
+                    "full_name": c.full_name,
+                    "from": c.from.map(|p| p.to_string()),
+                    "reason": c.reason.map(StopReason::code),
+                    "reason_text": c.reason_text,
+                    "old_amount_dong": c.old_amount.map(|m| m.dong()),
+                    "new_amount_dong": c.new_amount.map(|m| m.dong()),
+                    "no_longer_payable": c.no_longer_payable.iter().map(line).collect::<Vec<_>>(),
+                    "overpaid": c.overpaid.iter().map(line).collect::<Vec<_>>(),
+                    "overpaid_dong": c.overpaid_total().dong(),
+                    "added": c.added.iter().map(|(p, k, m)| serde_json::json!({
+                        "period": p.to_string(), "kind": k.code(), "amount_dong": m.dong(),
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// "Dừng chi từ tháng 11/2026 (đã chết: Từ trần …)": why a stopped
+/// person's month is not paid.
+fn stop_words(stop: &crate::store::changes::Stop, lang_vi: bool) -> String {
+    let reason = match (stop.reason, lang_vi) {
+        (StopReason::Died, true) => "đã chết",
+        (StopReason::Moved, true) => "chuyển đi",
+        (StopReason::Ended, true) => "hết hưởng",
+        (StopReason::Other, true) => "lý do khác",
+        (StopReason::Died, false) => "died",
+        (StopReason::Moved, false) => "moved away",
+        (StopReason::Ended, false) => "benefit ended",
+        (StopReason::Other, false) => "other reason",
+    };
+    match stop.note.as_deref().filter(|n| !n.is_empty()) {
+        Some(n) => format!("{reason}: {}", crate::text::for_display(n)),
+        None => reason.to_string(),
+    }
+}
+
+/// Why a payment of a stopped month is refused, in Vietnamese.
+pub fn stopped_vi(stop: &crate::store::changes::Stop) -> String {
+    format!(
+        "Danh sách giảm đã dừng chi trả cho người này từ tháng {} ({}). Không chi các tháng từ đó; mở lại hồ sơ để chi các tháng trước (nếu còn).",
+        stop.from.short_label(),
+        stop_words(stop, true)
+    )
+}
+
+/// Why a payment of a stopped month is refused, in English.
+pub fn stopped_en(stop: &crate::store::changes::Stop) -> String {
+    format!(
+        "A decrease list stopped this person's payment from {} ({}). Those months are not paid; open the person again to pay earlier months, if any.",
+        stop.from.short_label(),
+        stop_words(stop, false)
+    )
+}
+
+/// The line a person's screen shows for a stop.
+pub fn stop_line(stop: &crate::store::changes::Stop) -> String {
+    match lang() {
+        Lang::Vi => format!(
+            "DỪNG CHI từ tháng {} — {}",
+            stop.from.short_label(),
+            stop_words(stop, true)
+        ),
+        Lang::En => format!(
+            "STOPPED from {} — {}",
+            stop.from.short_label(),
+            stop_words(stop, false)
+        ),
+    }
+}
+
+/// The heading of a period report's lines paid after a stop.
+pub fn overpaid_title() -> &'static str {
+    super::tr(
+        "ĐÃ CHI SAU KHI DỪNG CHI TRẢ — PHẢI THU HỒI",
+        "PAID AFTER THE PAYMENT STOPPED — TO RECOVER",
+    )
+}
+
+/// One line paid after a stop, for the period report.
+pub fn overpaid_line(o: &crate::domain::period_report::Overpaid) -> String {
+    let who = format!("{} {}", o.code, o.full_name);
+    let who = crate::text::for_display(&who);
+    match lang() {
+        Lang::Vi => format!(
+            "{who}: {} (biên nhận {}), dừng chi từ tháng {}.",
+            o.amount,
+            o.receipt_no,
+            o.stopped_from.short_label()
+        ),
+        Lang::En => format!(
+            "{who}: {} (receipt {}), stopped from {}.",
+            o.amount,
+            o.receipt_no,
+            o.stopped_from.short_label()
+        ),
+    }
+}
