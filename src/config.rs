@@ -453,9 +453,10 @@ mod tests {
         let never = SHIPPED.replace("suspend_after_months = 3", "suspend_after_months = 0");
         let never = Config::parse(&never, Path::new("x.toml")).unwrap();
         assert_eq!(never.suspend_after_months(), 0);
-        let older = SHIPPED
-            .replace("suspend_after_months = 3", "")
-            .replace("window_last_day = 25", "window_last_day = 25\nsuspend_after_unpaid_months = 5");
+        let older = SHIPPED.replace("suspend_after_months = 3", "").replace(
+            "window_last_day = 25",
+            "window_last_day = 25\nsuspend_after_unpaid_months = 5",
+        );
         let older = Config::parse(&older, Path::new("x.toml")).unwrap();
         assert_eq!(older.suspend_after_months(), 5);
     }

@@ -85,7 +85,10 @@ fn the_day_report_as_json_has_the_documented_fields() {
     assert_eq!(r["total_dong"], 2 * 2_789_000);
     assert_eq!(r["by_method"]["cash"]["amount_dong"], 2 * 2_789_000);
     // Blind count: the drawer's expected cash is not shown before it is counted.
-    assert_eq!(r["by_clerk"]["gdv1"]["cash_expected_dong"], serde_json::Value::Null);
+    assert_eq!(
+        r["by_clerk"]["gdv1"]["cash_expected_dong"],
+        serde_json::Value::Null
+    );
     assert_eq!(r["closed"], false);
     // A clerk sees only their own drawer.
     assert!(r["by_clerk"].get("gdv2").is_none(), "{r}");
@@ -93,14 +96,27 @@ fn the_day_report_as_json_has_the_documented_fields() {
     let out = chitra(
         &office,
         CLERK1,
-        &["drawer", "count", &format!("500000={}", left / 500_000), &format!("1000={}", (left % 500_000) / 1000)],
+        &[
+            "drawer",
+            "count",
+            &format!("500000={}", left / 500_000),
+            &format!("1000={}", (left % 500_000) / 1000),
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = chitra(&office, CLERK1, &["report", "day", "--format", "json"]);
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r["by_clerk"]["gdv1"]["cash_expected_dong"], left);
     // Without signing in, nothing is shown.
-    let out = chitra(&office, ("gdv1", "0000"), &["report", "day", "--format", "json"]);
+    let out = chitra(
+        &office,
+        ("gdv1", "0000"),
+        &["report", "day", "--format", "json"],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }

@@ -63,16 +63,33 @@ fn ready_to_close() -> (tempfile::TempDir, Arc<Config>) {
     ok(
         d,
         SUPERVISOR,
-        &["init", "--supervisor", SUPERVISOR.0, "--full-name", "Trần Văn Minh"],
+        &[
+            "init",
+            "--supervisor",
+            SUPERVISOR.0,
+            "--full-name",
+            "Trần Văn Minh",
+        ],
         &[("CHITRA_NEW_PIN", SUPERVISOR.1)],
     );
     ok(
         d,
         SUPERVISOR,
-        &["user", "add", CLERK1.0, "--role", "clerk", "--full-name", "Lê Thị Hoa"],
+        &[
+            "user",
+            "add",
+            CLERK1.0,
+            "--role",
+            "clerk",
+            "--full-name",
+            "Lê Thị Hoa",
+        ],
         &[("CHITRA_NEW_PIN", CLERK1.1)],
     );
-    let period = SystemClock::for_office(&config).today().format("%Y-%m").to_string();
+    let period = SystemClock::for_office(&config)
+        .today()
+        .format("%Y-%m")
+        .to_string();
     let list = d.join("ds.csv");
     let rows = [Row {
         code: "HD-001",
@@ -87,7 +104,13 @@ fn ready_to_close() -> (tempfile::TempDir, Arc<Config>) {
     ok(
         d,
         SUPERVISOR,
-        &["import", list.to_str().unwrap(), "--period", &period, "--yes"],
+        &[
+            "import",
+            list.to_str().unwrap(),
+            "--period",
+            &period,
+            "--yes",
+        ],
         &[],
     );
     ok(
@@ -96,12 +119,24 @@ fn ready_to_close() -> (tempfile::TempDir, Arc<Config>) {
         &["drawer", "float", CLERK1.0, "20.000.000"],
         &[("CHITRA_CLERK_PIN", CLERK1.1)],
     );
-    ok(d, CLERK1, &["pay", ID, "--method", "cash", "--receiver-id", ID], &[]);
+    ok(
+        d,
+        CLERK1,
+        &["pay", ID, "--method", "cash", "--receiver-id", ID],
+        &[],
+    );
     // 20.000.000 − 2.789.000 = 17.211.000.
     ok(
         d,
         CLERK1,
-        &["drawer", "count", "500000=34", "200000=1", "10000=1", "1000=1"],
+        &[
+            "drawer",
+            "count",
+            "500000=34",
+            "200000=1",
+            "10000=1",
+            "1000=1",
+        ],
         &[],
     );
     (dir, config)
@@ -169,7 +204,11 @@ fn whole(path: &Path, day: &str) -> Result<(), String> {
         return Err(check);
     }
     let closed: i64 = c
-        .query_row("SELECT count(*) FROM closed_days WHERE day = ?1", [day], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM closed_days WHERE day = ?1",
+            [day],
+            |r| r.get(0),
+        )
         .map_err(|e| e.to_string())?;
     if closed != 1 {
         return Err("the backup does not hold the close".into());
@@ -181,7 +220,10 @@ fn whole(path: &Path, day: &str) -> Result<(), String> {
 fn verify(dir: &Path) -> (Option<i32>, Vec<String>) {
     let out = run(dir, SUPERVISOR, &["verify", "--json"], &[]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("verify --json: {e}: {}", String::from_utf8_lossy(&out.stderr))
+        panic!(
+            "verify --json: {e}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
     });
     let kinds = v["findings"]
         .as_array()
@@ -194,18 +236,22 @@ fn verify(dir: &Path) -> (Option<i32>, Vec<String>) {
 
 fn doctor_backup_findings(config: &Config, dir: &Path) -> Vec<DoctorFinding> {
     let config = Config::load(&dir.join("chitra.toml")).unwrap_or_else(|_| config.clone());
-    examine(&config, &dir.join("chitra.db"), SystemClock::for_office(&config).now())
-        .findings
-        .into_iter()
-        .filter(|f| {
-            matches!(
-                f,
-                DoctorFinding::BackupEmpty { .. }
-                    | DoctorFinding::BackupBroken { .. }
-                    | DoctorFinding::BackupJournal { .. }
-            )
-        })
-        .collect()
+    examine(
+        &config,
+        &dir.join("chitra.db"),
+        SystemClock::for_office(&config).now(),
+    )
+    .findings
+    .into_iter()
+    .filter(|f| {
+        matches!(
+            f,
+            DoctorFinding::BackupEmpty { .. }
+                | DoctorFinding::BackupBroken { .. }
+                | DoctorFinding::BackupJournal { .. }
+        )
+    })
+    .collect()
 }
 
 /// After a close ran to its end (or was killed after its commit): sealed,
@@ -216,7 +262,11 @@ fn assert_sealed_whole(config: &Config, dir: &Path, day: &str, file: &str, ctx: 
         panic!("{ctx}: the day is sealed but its backup {file} is not whole: {e}");
     }
     let (code, kinds) = verify(dir);
-    assert_eq!(code, Some(0), "{ctx}: verify after a sealed close: {kinds:?}");
+    assert_eq!(
+        code,
+        Some(0),
+        "{ctx}: verify after a sealed close: {kinds:?}"
+    );
     let found = doctor_backup_findings(config, dir);
     assert!(found.is_empty(), "{ctx}: doctor: {found:?}");
 }
@@ -236,7 +286,10 @@ fn check_files(dir: &Path, ctx: &str) {
 #[test]
 fn a_close_killed_at_any_instant_leaves_an_open_day_or_a_whole_sealed_one() {
     let (base, config) = ready_to_close();
-    let day = SystemClock::for_office(&config).today().format("%Y-%m-%d").to_string();
+    let day = SystemClock::for_office(&config)
+        .today()
+        .format("%Y-%m-%d")
+        .to_string();
 
     // How long a whole close takes here, measured on a copy.
     let probe = tempfile::tempdir().unwrap();
@@ -281,12 +334,20 @@ fn a_close_killed_at_any_instant_leaves_an_open_day_or_a_whole_sealed_one() {
                 sealed += 1;
                 assert_sealed_whole(&config, d, &day, &file, &ctx);
                 let again = run(d, SUPERVISOR, &["close"], &[]);
-                assert_eq!(again.status.code(), Some(2), "{ctx}: a second close of a sealed day");
+                assert_eq!(
+                    again.status.code(),
+                    Some(2),
+                    "{ctx}: a second close of a sealed day"
+                );
             }
             None => {
                 open += 1;
                 let (code, kinds) = verify(d);
-                assert_eq!(code, Some(0), "{ctx}: verify of the still open day: {kinds:?}");
+                assert_eq!(
+                    code,
+                    Some(0),
+                    "{ctx}: verify of the still open day: {kinds:?}"
+                );
                 let out = run(d, SUPERVISOR, &["close"], &[]);
                 assert!(
                     out.status.success(),
@@ -315,7 +376,10 @@ fn verify_and_doctor_name_a_missing_or_broken_backup_of_the_last_close() {
     std::fs::write(&path, b"").unwrap();
     let (code, kinds) = verify(d);
     assert_eq!(code, Some(1));
-    assert!(kinds.contains(&"close_backup_damaged".to_string()), "{kinds:?}");
+    assert!(
+        kinds.contains(&"close_backup_damaged".to_string()),
+        "{kinds:?}"
+    );
     let found = doctor_backup_findings(&config, d);
     assert!(
         matches!(found.as_slice(), [DoctorFinding::BackupEmpty { path: p }] if *p == path),
@@ -337,5 +401,8 @@ fn verify_and_doctor_name_a_missing_or_broken_backup_of_the_last_close() {
     std::fs::remove_file(&path).unwrap();
     let (code, kinds) = verify(d);
     assert_eq!(code, Some(1));
-    assert!(kinds.contains(&"close_backup_missing".to_string()), "{kinds:?}");
+    assert!(
+        kinds.contains(&"close_backup_missing".to_string()),
+        "{kinds:?}"
+    );
 }

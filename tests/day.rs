@@ -12,9 +12,9 @@ use chitra::service::day::DayError;
 use chitra::service::pay::{PayRequest, Receiver};
 use chitra::service::verify::Finding;
 use chitra::service::{Error, Service, Session};
-use common::*;
 use chitra::store::replay::RowProblem;
 use chitra::store::rows::Table;
+use common::*;
 
 const DAY: &str = "2026-11-10";
 
@@ -643,13 +643,18 @@ fn a_rotated_key_signs_from_then_on_in_every_process_and_the_old_one_still_check
     // Without the old key, what it signed no longer checks.
     let key = office.db.with_extension("db.key");
     let text = std::fs::read_to_string(&key).unwrap();
-    let only_new: String = text.lines().filter(|l| !l.starts_with("k1 ")).map(|l| format!("{l}\n")).collect();
+    let only_new: String = text
+        .lines()
+        .filter(|l| !l.starts_with("k1 "))
+        .map(|l| format!("{l}\n"))
+        .collect();
     std::fs::write(&key, only_new).unwrap();
     let v = office.service().verify(&[]).unwrap();
     assert!(
-        v.findings
-            .iter()
-            .any(|f| matches!(f, Finding::Chain(chitra::store::audit::ChainProblem::UnknownKey { .. }))),
+        v.findings.iter().any(|f| matches!(
+            f,
+            Finding::Chain(chitra::store::audit::ChainProblem::UnknownKey { .. })
+        )),
         "{:?}",
         v.findings
     );
@@ -666,14 +671,18 @@ fn verify_names_a_missing_or_damaged_backup_of_the_last_close() {
     std::fs::write(&closed.backup, b"not a database").unwrap();
     let v = svc.verify(&[]).unwrap();
     assert!(
-        v.findings.iter().any(|f| matches!(f, Finding::CloseBackup { missing: false, .. })),
+        v.findings
+            .iter()
+            .any(|f| matches!(f, Finding::CloseBackup { missing: false, .. })),
         "{:?}",
         v.findings
     );
     std::fs::remove_file(&closed.backup).unwrap();
     let v = svc.verify(&[]).unwrap();
     assert!(
-        v.findings.iter().any(|f| matches!(f, Finding::CloseBackup { day, missing: true, .. } if day == DAY)),
+        v.findings
+            .iter()
+            .any(|f| matches!(f, Finding::CloseBackup { day, missing: true, .. } if day == DAY)),
         "{:?}",
         v.findings
     );

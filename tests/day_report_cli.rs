@@ -74,11 +74,7 @@ fn every_format_of_the_command_is_the_days_one_document() {
     let theirs = cells(&path);
     let ours = cells(&mine);
     assert_eq!(theirs.len(), ours.len());
-    let differing: Vec<_> = theirs
-        .iter()
-        .zip(&ours)
-        .filter(|(a, b)| a != b)
-        .collect();
+    let differing: Vec<_> = theirs.iter().zip(&ours).filter(|(a, b)| a != b).collect();
     assert!(
         differing.len() <= 2
             && differing

@@ -52,7 +52,10 @@ fn day_key(d: NaiveDate) -> String {
 /// Replays a day's cash in the order it happened and fails if a drawer
 /// ever paid out more than it held. Returns how many times cash was issued.
 fn never_overdrawn(svc: &Service, day: &str) -> usize {
-    let facts = svc.store().read(|r| chitra::store::days::facts(r, day)).unwrap();
+    let facts = svc
+        .store()
+        .read(|r| chitra::store::days::facts(r, day))
+        .unwrap();
     // (time, order at the same time: moves first, clerk, change in đồng)
     let mut events: Vec<(String, u8, i64, i64)> = Vec::new();
     for m in &facts.moves {

@@ -148,24 +148,41 @@ fn the_head_takes_the_plans_lists_and_the_month_on_stdout_a_clerk_cannot() {
         format!("report period {period} --format xlsx --user truong"),
         "report cashless --format xlsx --user truong".to_string(),
     ] {
-        assert!(ok(&asked).starts_with(b"PK\x03\x04"), "{asked}: an xlsx on stdout");
+        assert!(
+            ok(&asked).starts_with(b"PK\x03\x04"),
+            "{asked}: an xlsx on stdout"
+        );
     }
     let text = String::from_utf8(ok(&format!("report period {period} --user truong"))).unwrap();
-    assert!(text.contains("HD-001") && text.contains("KẾT QUẢ CHI TRẢ"), "{text}");
+    assert!(
+        text.contains("HD-001") && text.contains("KẾT QUẢ CHI TRẢ"),
+        "{text}"
+    );
 
     // The preview closes nothing: a payment is still taken afterwards.
-    let preview =
-        String::from_utf8(ok(&format!("period close {period} --dry-run --user truong"))).unwrap();
+    let preview = String::from_utf8(ok(&format!(
+        "period close {period} --dry-run --user truong"
+    )))
+    .unwrap();
     assert!(preview.contains("XEM TRƯỚC"), "{preview}");
     office.pay();
 
     // A clerk's PIN gets none of it; the real close is not reachable.
     for (asked, pin) in [
-        ("list classify --format json --user gdv1".to_string(), CLERK.1),
+        (
+            "list classify --format json --user gdv1".to_string(),
+            CLERK.1,
+        ),
         (format!("report period {period} --user gdv1"), CLERK.1),
-        (format!("period close {period} --dry-run --user gdv1"), CLERK.1),
+        (
+            format!("period close {period} --dry-run --user gdv1"),
+            CLERK.1,
+        ),
         (format!("period close {period} --user truong"), SUPERVISOR.1),
-        ("list accounts --format xlsx --out /tmp/x.xlsx --user truong".to_string(), SUPERVISOR.1),
+        (
+            "list accounts --format xlsx --out /tmp/x.xlsx --user truong".to_string(),
+            SUPERVISOR.1,
+        ),
     ] {
         let out = gate(&office, &asked, pin, b"");
         assert_eq!(out.status.code(), Some(2), "{asked}");

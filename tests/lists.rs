@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use std::process::Command;
 
 use chitra::domain::PayMethod;
-use chitra::print::document::render_text;
 use chitra::domain::registration::{AccountStep, Missing};
+use chitra::print::document::render_text;
 use chitra::service::Service;
 use chitra::service::pay::{NewProxy, PayRequest, Receiver};
 use chitra::service::register::RegisterRequest;

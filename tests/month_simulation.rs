@@ -198,10 +198,18 @@ impl Sim {
         self.svc
             .drawer_move(&boss, name, pin, kind, Money::from_dong(amount), "")
             .unwrap();
-        self.ledger.moves.push((day.to_string(), clerk, kind, amount));
+        self.ledger
+            .moves
+            .push((day.to_string(), clerk, kind, amount));
     }
 
-    fn request(&mut self, person: usize, method: PayMethod, receiver: Receiver, receiver_id: String) -> PayRequest {
+    fn request(
+        &mut self,
+        person: usize,
+        method: PayMethod,
+        receiver: Receiver,
+        receiver_id: String,
+    ) -> PayRequest {
         let view = self.svc.person_view(self.people[person]).unwrap();
         PayRequest {
             person_id: self.people[person],
@@ -335,9 +343,18 @@ impl Sim {
         let paid: Vec<&PaidRec> = l.paid.iter().filter(|p| p.day == day).collect();
         let voids: Vec<&VoidRec> = l.voids.iter().filter(|v| v.day == day).collect();
         let t = &report.totals;
-        assert_eq!(t.payments, tally(&mut paid.iter().map(|p| p.amount)), "{day}: payments");
-        assert_eq!(t.voids, tally(&mut voids.iter().map(|v| v.amount)), "{day}: voids");
-        let net: i64 = paid.iter().map(|p| p.amount).sum::<i64>() - voids.iter().map(|v| v.amount).sum::<i64>();
+        assert_eq!(
+            t.payments,
+            tally(&mut paid.iter().map(|p| p.amount)),
+            "{day}: payments"
+        );
+        assert_eq!(
+            t.voids,
+            tally(&mut voids.iter().map(|v| v.amount)),
+            "{day}: voids"
+        );
+        let net: i64 = paid.iter().map(|p| p.amount).sum::<i64>()
+            - voids.iter().map(|v| v.amount).sum::<i64>();
         assert_eq!(t.net.dong(), net, "{day}: net");
         let mut by_method: BTreeMap<PayMethod, (i64, i64)> = BTreeMap::new();
         for p in &paid {
@@ -366,7 +383,11 @@ impl Sim {
                 .iter()
                 .find(|r| r.name == *name)
                 .unwrap_or_else(|| panic!("{day}: no drawer row for {name}"));
-            assert_eq!(row.expected.dong(), l.balance(day, c), "{day}: {name}'s expected cash");
+            assert_eq!(
+                row.expected.dong(),
+                l.balance(day, c),
+                "{day}: {name}'s expected cash"
+            );
         }
         let (people, amount) = match self.unpaid_at_close.get(day) {
             Some(u) => *u,
@@ -384,7 +405,11 @@ impl Sim {
         };
         assert_eq!(unpaid, want, "{day}: unpaid");
         if let Some(text) = self.sealed_text.get(day) {
-            assert_eq!(&self.render(&report), text, "{day}: the sealed report changed");
+            assert_eq!(
+                &self.render(&report),
+                text,
+                "{day}: the sealed report changed"
+            );
         }
     }
 }
@@ -479,8 +504,14 @@ fn a_seeded_month_matches_an_independent_ledger_every_day() {
             assert!(pending.is_none());
             s.at(&day, "17:30:00");
             let boss = s.session(SUPERVISOR);
-            let err = s.svc.close_day(&boss, SUPERVISOR.1, &day, false).unwrap_err();
-            assert!(matches!(err, Error::Day(DayError::EmptyDay { .. })), "{err:?}");
+            let err = s
+                .svc
+                .close_day(&boss, SUPERVISOR.1, &day, false)
+                .unwrap_err();
+            assert!(
+                matches!(err, Error::Day(DayError::EmptyDay { .. })),
+                "{err:?}"
+            );
             s.svc.close_day(&boss, SUPERVISOR.1, &day, true).unwrap();
             s.unpaid_at_close.insert(day.clone(), s.ledger.unpaid());
             let report = s.svc.day_report(&day).unwrap();
@@ -534,11 +565,16 @@ fn a_seeded_month_matches_an_independent_ledger_every_day() {
         // The day's payments and voids.
         let n = 3 + s.rng.below(7);
         for k in 0..n {
-            let unpaid: Vec<usize> = (0..PEOPLE).filter(|p| !s.ledger.settled.contains(p)).collect();
+            let unpaid: Vec<usize> = (0..PEOPLE)
+                .filter(|p| !s.ledger.settled.contains(p))
+                .collect();
             if unpaid.is_empty() {
                 break;
             }
-            s.at(&day, &format!("{:02}:{:02}:00", 9 + k / 2, (k % 2) * 30 + 5));
+            s.at(
+                &day,
+                &format!("{:02}:{:02}:00", 9 + k / 2, (k % 2) * 30 + 5),
+            );
             let person = unpaid[s.rng.below(unpaid.len())];
             let clerk = s.rng.below(2);
             let method = methods[s.rng.below(methods.len())];
@@ -581,7 +617,10 @@ fn a_seeded_month_matches_an_independent_ledger_every_day() {
             s.at(&day, "17:30:00");
             if i == UNCOUNTED || i == NOT_COUNTED {
                 let boss = s.session(SUPERVISOR);
-                let err = s.svc.close_day(&boss, SUPERVISOR.1, &day, false).unwrap_err();
+                let err = s
+                    .svc
+                    .close_day(&boss, SUPERVISOR.1, &day, false)
+                    .unwrap_err();
                 assert!(matches!(err, Error::Day(DayError::Blocked(_))), "{err:?}");
             }
             pending = Some(i);
@@ -600,9 +639,17 @@ fn a_seeded_month_matches_an_independent_ledger_every_day() {
         assert_eq!(again, text, "{day}");
     }
     let l = &s.ledger;
-    assert!(s.refused_short, "no drawer ran short: the month tried too little");
+    assert!(
+        s.refused_short,
+        "no drawer ran short: the month tried too little"
+    );
     assert!(l.voids.len() >= 8, "{} voids", l.voids.len());
-    for m in [PayMethod::Cash, PayMethod::Home, PayMethod::Bank, PayMethod::Wallet] {
+    for m in [
+        PayMethod::Cash,
+        PayMethod::Home,
+        PayMethod::Bank,
+        PayMethod::Wallet,
+    ] {
         assert!(l.paid.iter().any(|p| p.method == m), "no payment by {m:?}");
     }
     assert!(l.proxies > 0);

@@ -341,15 +341,24 @@ fn a_person_whose_row_was_changed_with_sqlite3_cannot_be_paid() {
     // Someone with the file gives An's payment to another ID number.
     svc.store()
         .conn()
-        .execute("UPDATE people SET id_number = '001099000001' WHERE id = ?1", [an])
+        .execute(
+            "UPDATE people SET id_number = '001099000001' WHERE id = ?1",
+            [an],
+        )
         .unwrap();
     let err = svc.pay(&clerk, &req).unwrap_err();
     assert!(
-        matches!(err, Error::Store(chitra::store::StoreError::Tampered { .. })),
+        matches!(
+            err,
+            Error::Store(chitra::store::StoreError::Tampered { .. })
+        ),
         "{err:?}"
     );
     let text = err.to_string();
-    assert!(text.contains("bị sửa") && text.contains("chitra verify"), "{text}");
+    assert!(
+        text.contains("bị sửa") && text.contains("chitra verify"),
+        "{text}"
+    );
     assert!(!svc.verify(&[]).unwrap().ok());
 }
 

@@ -73,12 +73,23 @@ fn a_period_closes_after_its_window_and_then_refuses_payments_and_lists() {
     )
     .unwrap();
 
-    let r = svc.period_report(&boss, "2026-11".parse().unwrap()).unwrap();
-    let of = |id: &str| r.people.iter().find(|p| p.id_number.as_deref() == Some(id)).unwrap().settled;
+    let r = svc
+        .period_report(&boss, "2026-11".parse().unwrap())
+        .unwrap();
+    let of = |id: &str| {
+        r.people
+            .iter()
+            .find(|p| p.id_number.as_deref() == Some(id))
+            .unwrap()
+            .settled
+    };
     assert_eq!(of(AN), Settled::Paid);
     assert_eq!(of(BINH), Settled::Unpaid);
     assert_eq!(of(CUC), Settled::Stopped);
-    assert_eq!(r.imported, Money::from_dong(2_789_000 + 4_183_500 + 3_120_000));
+    assert_eq!(
+        r.imported,
+        Money::from_dong(2_789_000 + 4_183_500 + 3_120_000)
+    );
     assert_eq!(r.paid, Money::from_dong(2_789_000));
     assert_eq!(r.unpaid, Money::from_dong(4_183_500));
     assert_eq!(r.stopped, Money::from_dong(3_120_000));
@@ -87,9 +98,17 @@ fn a_period_closes_after_its_window_and_then_refuses_payments_and_lists() {
 
     // Inside the window (to the 25th): refused.
     let err = svc
-        .close_period(&boss, SUPERVISOR.1, "2026-11".parse().unwrap(), &CloseOptions::default())
+        .close_period(
+            &boss,
+            SUPERVISOR.1,
+            "2026-11".parse().unwrap(),
+            &CloseOptions::default(),
+        )
         .unwrap_err();
-    assert!(matches!(err, Error::Period(PeriodError::WindowOpen { .. })), "{err:?}");
+    assert!(
+        matches!(err, Error::Period(PeriodError::WindowOpen { .. })),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("chưa hết hạn chi trả"), "{err}");
 
     // After the window, with the day of the payment still open: refused.
@@ -97,9 +116,17 @@ fn a_period_closes_after_its_window_and_then_refuses_payments_and_lists() {
     let mut svc = office.service();
     let boss = office.sign_in(&mut svc, SUPERVISOR);
     let err = svc
-        .close_period(&boss, SUPERVISOR.1, "2026-11".parse().unwrap(), &CloseOptions::default())
+        .close_period(
+            &boss,
+            SUPERVISOR.1,
+            "2026-11".parse().unwrap(),
+            &CloseOptions::default(),
+        )
         .unwrap_err();
-    assert!(matches!(err, Error::Period(PeriodError::DaysOpen { .. })), "{err:?}");
+    assert!(
+        matches!(err, Error::Period(PeriodError::DaysOpen { .. })),
+        "{err:?}"
+    );
 
     // The 10th is closed (late, on the 26th), then the period.
     office.clock.set("2026-11-10T17:00:00+07:00");
@@ -111,7 +138,12 @@ fn a_period_closes_after_its_window_and_then_refuses_payments_and_lists() {
     let hoa = office.sign_in(&mut svc, CLERK1);
     // A clerk cannot close a period.
     assert!(matches!(
-        svc.close_period(&hoa, CLERK1.1, "2026-11".parse().unwrap(), &CloseOptions::default()),
+        svc.close_period(
+            &hoa,
+            CLERK1.1,
+            "2026-11".parse().unwrap(),
+            &CloseOptions::default()
+        ),
         Err(Error::Forbidden { .. })
     ));
     svc.set_unpaid_reason(
@@ -123,20 +155,38 @@ fn a_period_closes_after_its_window_and_then_refuses_payments_and_lists() {
     )
     .unwrap();
     let closed = svc
-        .close_period(&boss, SUPERVISOR.1, "2026-11".parse().unwrap(), &CloseOptions::default())
+        .close_period(
+            &boss,
+            SUPERVISOR.1,
+            "2026-11".parse().unwrap(),
+            &CloseOptions::default(),
+        )
         .unwrap();
     assert!(closed.closed_at.is_some());
     assert_eq!(closed.unpaid, Money::from_dong(4_183_500));
     let err = svc
-        .close_period(&boss, SUPERVISOR.1, "2026-11".parse().unwrap(), &CloseOptions::default())
+        .close_period(
+            &boss,
+            SUPERVISOR.1,
+            "2026-11".parse().unwrap(),
+            &CloseOptions::default(),
+        )
         .unwrap_err();
-    assert!(matches!(err, Error::Period(PeriodError::AlreadyClosed { .. })), "{err:?}");
+    assert!(
+        matches!(err, Error::Period(PeriodError::AlreadyClosed { .. })),
+        "{err:?}"
+    );
 
     // Bình's November line is no longer payable at the counter.
     let binh = svc.search(BINH, 1).unwrap().hits[0].person.id;
     assert!(svc.person_view(binh).unwrap().unpaid.is_empty());
     // Nor can a second November list come in.
-    let path = office.write_file("t11b.csv", csv("2026-11", &three()).replace("2.789.000", "2.789.001").as_bytes());
+    let path = office.write_file(
+        "t11b.csv",
+        csv("2026-11", &three())
+            .replace("2.789.000", "2.789.001")
+            .as_bytes(),
+    );
     let opts = chitra::service::import::ImportOptions {
         kind: chitra::service::import::ListKind::Monthly,
         period: Some("2026-11".parse().unwrap()),
@@ -159,8 +209,13 @@ fn people_unpaid_for_months_in_a_row_are_proposed_for_suspension() {
     // An is paid every month (all at once); Bình and Cúc never come.
     pay(&mut svc, &hoa, AN);
     let boss = office.sign_in(&mut svc, SUPERVISOR);
-    let r = svc.period_report(&boss, "2026-11".parse().unwrap()).unwrap();
-    let proposed: Vec<_> = r.proposed_for_suspension().map(|p| p.code.as_str()).collect();
+    let r = svc
+        .period_report(&boss, "2026-11".parse().unwrap())
+        .unwrap();
+    let proposed: Vec<_> = r
+        .proposed_for_suspension()
+        .map(|p| p.code.as_str())
+        .collect();
     assert_eq!(proposed, ["HD-002", "HD-003"]);
     let binh = r.people.iter().find(|p| p.code == "HD-002").unwrap();
     assert_eq!(binh.unpaid_months, 4);

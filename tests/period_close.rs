@@ -116,7 +116,11 @@ fn recount(office: &Office) -> BTreeMap<String, (i64, i64)> {
     let mut out: BTreeMap<String, (i64, i64)> = BTreeMap::new();
     let rows = stmt
         .query_map([], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, bool>(2)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, bool>(2)?,
+            ))
         })
         .unwrap();
     for row in rows {
@@ -181,7 +185,13 @@ fn a_period_closes_only_with_a_reason_for_each_unpaid_person_and_its_totals_add_
     svc.set_unpaid_reason(&boss, nov(), BINH, UnpaidReason::Away, None)
         .unwrap();
     let r = svc
-        .set_unpaid_reason(&boss, nov(), "hd-002", UnpaidReason::Hospital, Some("Bệnh viện huyện"))
+        .set_unpaid_reason(
+            &boss,
+            nov(),
+            "hd-002",
+            UnpaidReason::Hospital,
+            Some("Bệnh viện huyện"),
+        )
         .unwrap();
     let binh = r.people.iter().find(|p| p.code == "HD-002").unwrap();
     assert_eq!(binh.reason, Some(UnpaidReason::Hospital));
@@ -233,7 +243,10 @@ fn a_period_closes_only_with_a_reason_for_each_unpaid_person_and_its_totals_add_
     let req = pay_request(&svc, binh_id, BINH, lines.clone());
     let err = svc.pay(&hoa, &req).unwrap_err();
     assert!(
-        matches!(err, Error::Pay(chitra::service::pay::PayError::LinesChanged)),
+        matches!(
+            err,
+            Error::Pay(chitra::service::pay::PayError::LinesChanged)
+        ),
         "{err:?}"
     );
     assert!(matches!(
@@ -242,7 +255,9 @@ fn a_period_closes_only_with_a_reason_for_each_unpaid_person_and_its_totals_add_
     ));
     let path = office.write_file(
         "t11b.csv",
-        csv("2026-11", &three()).replace("2.789.000", "2.789.001").as_bytes(),
+        csv("2026-11", &three())
+            .replace("2.789.000", "2.789.001")
+            .as_bytes(),
     );
     let opts = chitra::service::import::ImportOptions {
         kind: chitra::service::import::ListKind::Monthly,
@@ -307,8 +322,10 @@ fn a_default_reason_at_the_close_is_recorded_for_those_without_one() {
         .unwrap();
     assert_eq!(n, 1);
     // The reason row is sealed and logged: a changed reason is caught.
-    c.execute_batch("DROP TRIGGER unpaid_reasons_no_update; UPDATE unpaid_reasons SET reason = 'refused'")
-        .unwrap();
+    c.execute_batch(
+        "DROP TRIGGER unpaid_reasons_no_update; UPDATE unpaid_reasons SET reason = 'refused'",
+    )
+    .unwrap();
     let v = svc.verify(&[]).unwrap();
     assert!(!v.ok());
     assert!(
@@ -361,12 +378,22 @@ fn the_close_from_the_command_line_previews_then_writes_results_that_read_back()
 
     // The preview names what blocks the close and changes nothing.
     let out = chitra(&office, &["period", "close", "2026-11", "--dry-run"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("1 người chưa nhận chưa ghi lý do"), "{text}");
-    assert!(flat.contains("Tiền chưa nhận được chuyển sang kỳ sau"), "{text}");
-    assert!(text.lines().all(|l| chitra::text::layout::width(l) <= 80), "{text}");
+    assert!(
+        flat.contains("Tiền chưa nhận được chuyển sang kỳ sau"),
+        "{text}"
+    );
+    assert!(
+        text.lines().all(|l| chitra::text::layout::width(l) <= 80),
+        "{text}"
+    );
     // Without reasons, refused before any PIN is asked.
     let out = chitra(&office, &["period", "close", "2026-11", "--out", out_arg]);
     assert_eq!(out.status.code(), Some(2));
@@ -375,11 +402,28 @@ fn the_close_from_the_command_line_previews_then_writes_results_that_read_back()
 
     let out = chitra(
         &office,
-        &["period", "reason", "2026-11", "HD-002", "--reason", "away", "--note", "Đi làm xa"],
+        &[
+            "period",
+            "reason",
+            "2026-11",
+            "HD-002",
+            "--reason",
+            "away",
+            "--note",
+            "Đi làm xa",
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = chitra(&office, &["period", "close", "2026-11", "--out", out_arg]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("ĐÃ KHÓA KỲ"));
 
     let rows = read_sheet(&results);
@@ -390,11 +434,25 @@ fn the_close_from_the_command_line_previews_then_writes_results_that_read_back()
     let receipt: String = c
         .query_row("SELECT receipt_no FROM payments", [], |r| r.get(0))
         .unwrap();
-    assert!(an.iter().any(|c| matches!(c, Data::String(s) if s == &receipt)), "{an:?}");
-    assert!(an.iter().any(|c| matches!(c, Data::String(s) if s == "Tiền mặt tại quầy")));
+    assert!(
+        an.iter()
+            .any(|c| matches!(c, Data::String(s) if s == &receipt)),
+        "{an:?}"
+    );
+    assert!(
+        an.iter()
+            .any(|c| matches!(c, Data::String(s) if s == "Tiền mặt tại quầy"))
+    );
     let binh = row_with(&rows, "HD-002");
-    assert!(binh.iter().any(|c| matches!(c, Data::String(s) if s == "Đi vắng: Đi làm xa")), "{binh:?}");
-    assert!(binh.iter().any(|c| matches!(c, Data::String(s) if s == "Chuyển kỳ sau")));
+    assert!(
+        binh.iter()
+            .any(|c| matches!(c, Data::String(s) if s == "Đi vắng: Đi làm xa")),
+        "{binh:?}"
+    );
+    assert!(
+        binh.iter()
+            .any(|c| matches!(c, Data::String(s) if s == "Chuyển kỳ sau"))
+    );
     assert!(binh.iter().filter_map(number).any(|n| n == 4_183_500));
     let cuc = row_with(&rows, "HD-003");
     assert!(cuc.iter().filter_map(number).any(|n| n == 3_120_000));
@@ -408,18 +466,34 @@ fn the_close_from_the_command_line_previews_then_writes_results_that_read_back()
     );
     assert_eq!(imported, 2_789_000 + 4_183_500 + 3_120_000);
     assert_eq!(paid + unpaid + stopped, imported);
-    let check = row_with(&rows, "Đối chiếu: danh sách = đã chi + chưa nhận + dừng chi");
-    assert!(check.iter().any(|c| matches!(c, Data::String(s) if s == "khớp")));
+    let check = row_with(
+        &rows,
+        "Đối chiếu: danh sách = đã chi + chưa nhận + dừng chi",
+    );
+    assert!(
+        check
+            .iter()
+            .any(|c| matches!(c, Data::String(s) if s == "khớp"))
+    );
     let seal: String = c
-        .query_row("SELECT seal FROM closed_days WHERE day = '2026-11-10'", [], |r| r.get(0))
+        .query_row(
+            "SELECT seal FROM closed_days WHERE day = '2026-11-10'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert!(
-        rows.iter().flatten().any(|c| matches!(c, Data::String(s) if s == &seal)),
+        rows.iter()
+            .flatten()
+            .any(|c| matches!(c, Data::String(s) if s == &seal)),
         "seal {seal} not in the results"
     );
 
     // The JSON keeps its documented fields.
-    let out = chitra(&office, &["report", "period", "2026-11", "--format", "json"]);
+    let out = chitra(
+        &office,
+        &["report", "period", "2026-11", "--format", "json"],
+    );
     assert!(out.status.success());
     let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(j["imported_dong"], imported);
@@ -439,7 +513,11 @@ fn the_close_from_the_command_line_previews_then_writes_results_that_read_back()
         .collect();
     assert_eq!(
         status,
-        [(AN, "paid", 2_789_000), (BINH, "unpaid", 4_183_500), (CUC, "stopped", 3_120_000)]
+        [
+            (AN, "paid", 2_789_000),
+            (BINH, "unpaid", 4_183_500),
+            (CUC, "stopped", 3_120_000)
+        ]
     );
     assert_eq!(people[1]["code"], "HD-002");
     // A second close is refused; the xlsx report of the closed period is
@@ -449,8 +527,20 @@ fn the_close_from_the_command_line_previews_then_writes_results_that_read_back()
     let again = office.dir.path().join("again.xlsx");
     let out = chitra(
         &office,
-        &["report", "period", "2026-11", "--format", "xlsx", "--out", again.to_str().unwrap()],
+        &[
+            "report",
+            "period",
+            "2026-11",
+            "--format",
+            "xlsx",
+            "--out",
+            again.to_str().unwrap(),
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(read_sheet(&again), rows);
 }

@@ -70,7 +70,10 @@ fn twenty_wrong_pins_in_parallel_lock_the_account_and_the_right_pin_stays_refuse
             "round {round}: the right PIN was accepted after twenty wrong ones: {}",
             String::from_utf8_lossy(&right.stdout)
         );
-        assert!(right.stdout.is_empty(), "round {round}: something was shown");
+        assert!(
+            right.stdout.is_empty(),
+            "round {round}: something was shown"
+        );
         assert!(
             stderr(&right).contains(&locked_text),
             "round {round}: {}",
@@ -79,12 +82,24 @@ fn twenty_wrong_pins_in_parallel_lock_the_account_and_the_right_pin_stays_refuse
 
         // Every wrong try refused; exactly the rule's number counted as
         // wrong, one lock, the rest refused as locked.
-        assert!(outs.iter().all(|o| o.status.code() == Some(2) && o.stdout.is_empty()));
-        let wrong = outs.iter().filter(|o| stderr(o).contains(&wrong_text)).count();
-        let locked = outs.iter().filter(|o| stderr(o).contains(&locked_text)).count();
+        assert!(
+            outs.iter()
+                .all(|o| o.status.code() == Some(2) && o.stdout.is_empty())
+        );
+        let wrong = outs
+            .iter()
+            .filter(|o| stderr(o).contains(&wrong_text))
+            .count();
+        let locked = outs
+            .iter()
+            .filter(|o| stderr(o).contains(&locked_text))
+            .count();
         assert_eq!(
             (wrong, locked),
-            (MAX_FAILED_PINS as usize - 1, 20 - (MAX_FAILED_PINS as usize - 1)),
+            (
+                MAX_FAILED_PINS as usize - 1,
+                20 - (MAX_FAILED_PINS as usize - 1)
+            ),
             "round {round}: the try that makes the limit is told the account is locked"
         );
         assert_eq!(
@@ -92,7 +107,11 @@ fn twenty_wrong_pins_in_parallel_lock_the_account_and_the_right_pin_stays_refuse
             MAX_FAILED_PINS,
             "round {round}"
         );
-        assert_eq!(audited(&office, "user.lock") - before_lock, 1, "round {round}");
+        assert_eq!(
+            audited(&office, "user.lock") - before_lock,
+            1,
+            "round {round}"
+        );
 
         // The supervisor unlocks; the right PIN is accepted again.
         office.ok(SUPERVISOR, &["user", "unlock", CLERK.0], &[]);

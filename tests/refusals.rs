@@ -33,7 +33,13 @@ fn office_with(float: &str) -> ServerOffice {
     .unwrap();
     office.ok(
         SUPERVISOR,
-        &["import", list.to_str().unwrap(), "--period", &period, "--yes"],
+        &[
+            "import",
+            list.to_str().unwrap(),
+            "--period",
+            &period,
+            "--yes",
+        ],
         &[],
     );
     office.ok(
@@ -83,7 +89,10 @@ fn one_clerk_in_two_sessions_cannot_pay_more_cash_than_the_drawer_holds() {
         assert!(text.contains("trưởng bưu cục"), "round {round}: {text}");
         assert_eq!(count(&office, "SELECT count(*) FROM payments"), 1);
         assert_eq!(
-            count(&office, "SELECT count(*) FROM drawer_balance WHERE balance < 0"),
+            count(
+                &office,
+                "SELECT count(*) FROM drawer_balance WHERE balance < 0"
+            ),
             0
         );
     }
@@ -92,10 +101,23 @@ fn one_clerk_in_two_sessions_cannot_pay_more_cash_than_the_drawer_holds() {
 #[test]
 fn an_idempotency_key_with_escape_c1_or_bidi_characters_is_refused() {
     let office = office_with("20.000.000");
-    for key in ["abcdefgh\u{1b}[31m", "abcdefgh\u{9b}31m", "abcdefgh\u{202e}xyz"] {
+    for key in [
+        "abcdefgh\u{1b}[31m",
+        "abcdefgh\u{9b}31m",
+        "abcdefgh\u{202e}xyz",
+    ] {
         let out = office.run(
             CLERK,
-            &["pay", PERSON, "--method", "cash", "--receiver-id", PERSON, "--key", key],
+            &[
+                "pay",
+                PERSON,
+                "--method",
+                "cash",
+                "--receiver-id",
+                PERSON,
+                "--key",
+                key,
+            ],
             &[],
         );
         assert_eq!(out.status.code(), Some(2), "{key:?}");
@@ -120,7 +142,15 @@ fn json_prints_the_error_object_when_the_database_is_busy() {
     holder.execute_batch("BEGIN IMMEDIATE").unwrap();
     let out = office.run(
         CLERK,
-        &["pay", PERSON, "--method", "cash", "--receiver-id", PERSON, "--json"],
+        &[
+            "pay",
+            PERSON,
+            "--method",
+            "cash",
+            "--receiver-id",
+            PERSON,
+            "--json",
+        ],
         &[],
     );
     holder.execute_batch("ROLLBACK").unwrap();
@@ -171,8 +201,15 @@ fn a_disk_that_fills_leaves_no_empty_receipt_and_no_message_without_a_file() {
     let out = cmd.output().unwrap();
     let text = String::from_utf8_lossy(&out.stderr);
     eprintln!("exit {:?}: {text}", out.status.code());
-    assert!(out.status.code().is_some(), "killed by a signal: {:?}", out.status);
-    assert!(!text.contains(" : "), "a message with an empty path: {text}");
+    assert!(
+        out.status.code().is_some(),
+        "killed by a signal: {:?}",
+        out.status
+    );
+    assert!(
+        !text.contains(" : "),
+        "a message with an empty path: {text}"
+    );
     assert!(!text.contains("panicked"), "{text}");
     // Said in Vietnamese, what SQLite said in English included.
     assert!(!text.contains("disk I/O error"), "{text}");

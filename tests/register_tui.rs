@@ -122,7 +122,10 @@ fn the_lists_open_from_the_menu_with_the_cashless_bars_at_80x24() {
             message(&app)
         );
         let shown = screen(&mut app, 80, 24);
-        assert!(!shown.contains("CHƯA CÓ CCCD") && !shown.contains("PHÂN LOẠI"), "{shown}");
+        assert!(
+            !shown.contains("CHƯA CÓ CCCD") && !shown.contains("PHÂN LOẠI"),
+            "{shown}"
+        );
     }
     type_text(&mut app, "4");
     let shown = screen(&mut app, 80, 24);
@@ -162,7 +165,10 @@ fn the_file_shows_what_the_office_registered_not_the_payers_list() {
     open_person(&mut app, AN.2);
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("0987654321"), "{shown}");
-    assert!(!shown.contains("0905111222"), "the payer's phone is gone:\n{shown}");
+    assert!(
+        !shown.contains("0905111222"),
+        "the payer's phone is gone:\n{shown}"
+    );
     assert!(
         shown.contains("Tiền mặt tại nhà") && shown.contains("Già yếu"),
         "{shown}"
@@ -250,14 +256,21 @@ fn f8_prints_the_list_shown_to_the_spool_folder() {
     );
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("CHƯA CÓ CCCD"), "{text}");
-    assert!(!text.contains("DANH SÁCH PHÂN LOẠI"), "only the list shown:\n{text}");
+    assert!(
+        !text.contains("DANH SÁCH PHÂN LOẠI"),
+        "only the list shown:\n{text}"
+    );
     for line in text.lines() {
         assert!(unicode_width::UnicodeWidthStr::width(line) <= 80, "{line}");
     }
     // The account-opening list prints under its own name.
     type_text(&mut boss, "3");
     press(&mut boss, KeyCode::F(8));
-    assert!(message(&boss).contains("danh-sach-mo-tai-khoan-"), "{}", message(&boss));
+    assert!(
+        message(&boss).contains("danh-sach-mo-tai-khoan-"),
+        "{}",
+        message(&boss)
+    );
 }
 
 #[test]
@@ -282,14 +295,22 @@ fn f6_on_the_account_opening_list_records_the_next_step() {
     press(&mut boss, KeyCode::Tab);
     type_text(&mut boss, "2");
     press(&mut boss, KeyCode::Enter);
-    assert!(message(&boss).contains("không có trong danh sách"), "{}", message(&boss));
+    assert!(
+        message(&boss).contains("không có trong danh sách"),
+        "{}",
+        message(&boss)
+    );
     clear(&mut boss);
     type_text(&mut boss, CUC.0);
     press(&mut boss, KeyCode::Tab);
     clear(&mut boss);
     type_text(&mut boss, "7");
     press(&mut boss, KeyCode::Enter);
-    assert!(message(&boss).contains("Tình trạng: gõ 1"), "{}", message(&boss));
+    assert!(
+        message(&boss).contains("Tình trạng: gõ 1"),
+        "{}",
+        message(&boss)
+    );
     clear(&mut boss);
     type_text(&mut boss, "2");
     press(&mut boss, KeyCode::Enter);
@@ -299,7 +320,10 @@ fn f6_on_the_account_opening_list_records_the_next_step() {
     let mut svc = office.service();
     let head = office.sign_in(&mut svc, common::SUPERVISOR);
     let a = svc.account_list(&head).unwrap();
-    assert_eq!(a.accounts[0].step, chitra::domain::registration::AccountStep::Opened);
+    assert_eq!(
+        a.accounts[0].step,
+        chitra::domain::registration::AccountStep::Opened
+    );
 }
 
 #[test]
@@ -316,7 +340,10 @@ fn a_proxy_on_file_registers_papers_phone_and_an_authorisation_of_at_most_a_year
     type_text(&mut app, "2");
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("ĐĂNG KÝ NGƯỜI ĐƯỢC ỦY QUYỀN"), "{shown}");
-    assert!(shown.contains("15/UQ-2026") && shown.contains(PROXY.1), "{shown}");
+    assert!(
+        shown.contains("15/UQ-2026") && shown.contains(PROXY.1),
+        "{shown}"
+    );
     type_text(&mut app, "0352 123 456");
     tab(&mut app, 2);
     type_text(&mut app, "10/01/2022");
@@ -351,9 +378,15 @@ fn a_proxy_on_file_registers_papers_phone_and_an_authorisation_of_at_most_a_year
         .find(|p| p.document_no == "31/UQ-2026")
         .expect("the new authorisation");
     assert_eq!(renewed.full_name, PROXY.0);
-    assert_eq!(renewed.valid_to, chrono::NaiveDate::from_ymd_opt(2027, 11, 9));
+    assert_eq!(
+        renewed.valid_to,
+        chrono::NaiveDate::from_ymd_opt(2027, 11, 9)
+    );
     let g = svc.registration(binh, Some(renewed.id)).unwrap().unwrap();
     assert_eq!(g.phone.as_deref(), Some("0352123456"));
     assert_eq!(g.papers.place.as_deref(), Some("Cục Cảnh sát QLHC về TTXH"));
-    assert_eq!(g.papers.issued, chrono::NaiveDate::from_ymd_opt(2022, 1, 10));
+    assert_eq!(
+        g.papers.issued,
+        chrono::NaiveDate::from_ymd_opt(2022, 1, 10)
+    );
 }

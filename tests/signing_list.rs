@@ -87,7 +87,9 @@ fn the_list_has_a_subtotal_per_hamlet_a_total_in_words_and_fits_80_columns() {
             Role::Data => running += money(&row.cells[3]),
             Role::Subtotal => {
                 assert_eq!(money(&row.cells[3]), running);
-                let Cell::Text(h) = &row.cells[0] else { panic!() };
+                let Cell::Text(h) = &row.cells[0] else {
+                    panic!()
+                };
                 assert_eq!(running, recount(&office, Some(h)), "{h}");
                 subtotals.push(running);
                 running = 0;
@@ -115,10 +117,16 @@ fn the_list_has_a_subtotal_per_hamlet_a_total_in_words_and_fits_80_columns() {
         "{} not in {text}",
         in_words(total)
     );
-    assert_eq!(in_words(total), "Mười triệu không trăm chín mươi hai nghìn năm trăm đồng");
+    assert_eq!(
+        in_words(total),
+        "Mười triệu không trăm chín mươi hai nghìn năm trăm đồng"
+    );
     assert!(text.contains("Người lập danh sách") && text.contains("Trưởng bưu cục"));
     // Each person has room to sign under their line.
-    let an = text.lines().position(|l| l.contains("Nguyễn Văn An")).unwrap();
+    let an = text
+        .lines()
+        .position(|l| l.contains("Nguyễn Văn An"))
+        .unwrap();
     assert!(text.lines().nth(an + 1).unwrap().trim().is_empty());
 }
 
@@ -140,21 +148,40 @@ fn one_hamlet_as_text_and_the_commune_as_xlsx_from_the_command_line() {
     let office = november();
     let out = chitra(
         &office,
-        &["list", "signing", "--period", "2026-11", "--hamlet", "thon tay"],
+        &[
+            "list", "signing", "--period", "2026-11", "--hamlet", "thon tay",
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Lê Văn Cúc"), "{text}");
     assert!(!text.contains("Nguyễn Văn An"), "{text}");
     assert!(text.contains("Thôn: Thôn Tây"), "{text}");
     // Nobody of Thôn Tây is paid yet: the day is left to write by hand.
-    assert!(text.contains("Ngày nhận") && text.contains("Ký nhận"), "{text}");
-    assert!(squash(&text).contains(&squash(&in_words(3_120_000))), "{text}");
+    assert!(
+        text.contains("Ngày nhận") && text.contains("Ký nhận"),
+        "{text}"
+    );
+    assert!(
+        squash(&text).contains(&squash(&in_words(3_120_000))),
+        "{text}"
+    );
     assert!(text.lines().all(|l| width(l) <= 80));
 
     let out = chitra(
         &office,
-        &["list", "signing", "--period", "2026-11", "--hamlet", "Thôn Nam"],
+        &[
+            "list",
+            "signing",
+            "--period",
+            "2026-11",
+            "--hamlet",
+            "Thôn Nam",
+        ],
     );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -164,11 +191,21 @@ fn one_hamlet_as_text_and_the_commune_as_xlsx_from_the_command_line() {
     let out = chitra(
         &office,
         &[
-            "list", "signing", "--period", "2026-11", "--format", "xlsx", "--out",
+            "list",
+            "signing",
+            "--period",
+            "2026-11",
+            "--format",
+            "xlsx",
+            "--out",
             path.to_str().unwrap(),
         ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let mut book: Xlsx<_> = open_workbook(&path).unwrap();
     let name = book.sheet_names()[0].clone();
     let rows: Vec<Vec<Data>> = book
@@ -201,5 +238,8 @@ fn one_hamlet_as_text_and_the_commune_as_xlsx_from_the_command_line() {
         })
         .collect();
     assert!(strings.contains(&"Ký nhận"));
-    assert!(strings.iter().any(|s| s.contains(&in_words(10_092_500))), "{strings:?}");
+    assert!(
+        strings.iter().any(|s| s.contains(&in_words(10_092_500))),
+        "{strings:?}"
+    );
 }

@@ -211,15 +211,21 @@ fn build() -> Template {
     // gdv2: 10.000.000 expected, 9.999.000 counted, with the reason.
     svc.count_drawer(
         &long,
-        &notes(&[(500_000, 19), (200_000, 2), (50_000, 1), (20_000, 2), (5_000, 1), (2_000, 2)]),
+        &notes(&[
+            (500_000, 19),
+            (200_000, 2),
+            (50_000, 1),
+            (20_000, 2),
+            (5_000, 1),
+            (2_000, 2),
+        ]),
     )
     .unwrap();
     svc.explain_difference(&long, "thiếu 1.000 đ, tờ rách đổi lại")
         .unwrap();
     drop(svc);
 
-    let head_before_close =
-        std::fs::read_to_string(dir.path().join("chitra.db.head")).unwrap();
+    let head_before_close = std::fs::read_to_string(dir.path().join("chitra.db.head")).unwrap();
     let d = dir.path();
     let out = ok(d, SUPERVISOR, &["close", "--date", &yesterday], &[]);
     let seal = out
@@ -253,7 +259,14 @@ fn build() -> Template {
     pay(
         CLERK2,
         5,
-        &["--method", "bank", "--account", "1234567890", "--reference", "FT2"],
+        &[
+            "--method",
+            "bank",
+            "--account",
+            "1234567890",
+            "--reference",
+            "FT2",
+        ],
     );
     ok(d, CLERK2, &["drawer", "count", "500000=30"], &[]);
     let standing = pay(CLERK1, 3, &["--method", "cash"]);
@@ -261,7 +274,14 @@ fn build() -> Template {
     ok(
         d,
         CLERK1,
-        &["void", &voided, "--reason", "nhầm người", "--approver", SUPERVISOR.0],
+        &[
+            "void",
+            &voided,
+            "--reason",
+            "nhầm người",
+            "--approver",
+            SUPERVISOR.0,
+        ],
         &[("CHITRA_APPROVER_PIN", SUPERVISOR.1)],
     );
     Template {
@@ -303,7 +323,10 @@ fn db(dir: &Path) -> PathBuf {
 /// Runs `sql` with the `sqlite3` command line, every trigger dropped for
 /// the time of the edit and created again afterwards, in one transaction.
 fn forge(dir: &Path, sql: &str) {
-    let triggers = sqlite3(dir, "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name;");
+    let triggers = sqlite3(
+        dir,
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name;",
+    );
     let conn = rusqlite::Connection::open(db(dir)).unwrap();
     let mut script = String::from("BEGIN;\n");
     let mut again = String::new();
@@ -365,8 +388,17 @@ fn one(dir: &Path, query: &str) -> String {
 /// An audit row rebuilt the way the chain was kept before it was keyed:
 /// a plain SHA-256 over the previous hash and the row's fields, which
 /// anyone can compute.
-fn rebuilt_audit_row(dir: &Path, action: &str, entity: &str, entity_id: &str, detail: &str) -> String {
-    let last = one(dir, "SELECT seq || '|' || hash || '|' || key_id FROM audit_log ORDER BY seq DESC LIMIT 1");
+fn rebuilt_audit_row(
+    dir: &Path,
+    action: &str,
+    entity: &str,
+    entity_id: &str,
+    detail: &str,
+) -> String {
+    let last = one(
+        dir,
+        "SELECT seq || '|' || hash || '|' || key_id FROM audit_log ORDER BY seq DESC LIMIT 1",
+    );
     let mut parts = last.split('|');
     let seq: i64 = parts.next().unwrap().parse().unwrap();
     let prev = parts.next().unwrap().to_string();
@@ -407,8 +439,12 @@ fn verify(dir: &Path, seals: &[&str]) -> (Option<i32>, Vec<String>, String) {
     }
     let out = chitra(dir, SUPERVISOR, &args, &[]);
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let v: serde_json::Value = serde_json::from_str(&text)
-        .unwrap_or_else(|e| panic!("verify --json: {e}: {text} {}", String::from_utf8_lossy(&out.stderr)));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| {
+        panic!(
+            "verify --json: {e}: {text} {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
     let kinds = v["findings"]
         .as_array()
         .unwrap()
@@ -441,7 +477,13 @@ fn trials() -> Vec<Trial> {
         Trial {
             name: "a. a forged void with its audit row rebuilt, then the same person paid again",
             tamper: Box::new(|t, d| {
-                let pid = one(d, &format!("SELECT id FROM payments WHERE receipt_no = '{}'", t.standing));
+                let pid = one(
+                    d,
+                    &format!(
+                        "SELECT id FROM payments WHERE receipt_no = '{}'",
+                        t.standing
+                    ),
+                );
                 let detail = format!(r#"{{"reason":"nhầm","receipt_no":"{}"}}"#, t.standing);
                 let audit = rebuilt_audit_row(d, "payment.reverse", "payment", &pid, &detail);
                 forge(
@@ -477,10 +519,15 @@ fn trials() -> Vec<Trial> {
         Trial {
             name: "b. the last payment deleted with the audit rows from it onward",
             tamper: Box::new(|t, d| {
-                let pid = one(d, &format!("SELECT id FROM payments WHERE receipt_no = '{}'", t.voided));
+                let pid = one(
+                    d,
+                    &format!("SELECT id FROM payments WHERE receipt_no = '{}'", t.voided),
+                );
                 let from = one(
                     d,
-                    &format!("SELECT min(seq) FROM audit_log WHERE action = 'payment.create' AND entity_id = {pid}"),
+                    &format!(
+                        "SELECT min(seq) FROM audit_log WHERE action = 'payment.create' AND entity_id = {pid}"
+                    ),
                 );
                 forge(
                     d,
@@ -498,7 +545,10 @@ fn trials() -> Vec<Trial> {
         Trial {
             name: "c. the last audit row deleted",
             tamper: Box::new(|_, d| {
-                forge(d, "DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log);");
+                forge(
+                    d,
+                    "DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log);",
+                );
             }),
             seals: false,
             expect: &["history_cut"],
@@ -538,12 +588,19 @@ fn trials() -> Vec<Trial> {
                 );
             }),
             seals: false,
-            expect: &["chain_edited", "row_edited:payments", "row_unsealed:payment_lines"],
+            expect: &[
+                "chain_edited",
+                "row_edited:payments",
+                "row_unsealed:payment_lines",
+            ],
         },
         Trial {
             name: "e. a person's ID number changed",
             tamper: Box::new(|_, d| {
-                forge(d, "UPDATE people SET id_number = '046048099999' WHERE record_code = 'HD-001';");
+                forge(
+                    d,
+                    "UPDATE people SET id_number = '046048099999' WHERE record_code = 'HD-001';",
+                );
             }),
             seals: false,
             expect: &["row_edited:people"],
@@ -551,11 +608,22 @@ fn trials() -> Vec<Trial> {
         Trial {
             name: "f. a clerk's role set to supervisor, then that clerk adds a supervisor",
             tamper: Box::new(|_, d| {
-                forge(d, "UPDATE users SET role = 'supervisor' WHERE name = 'gdv1';");
+                forge(
+                    d,
+                    "UPDATE users SET role = 'supervisor' WHERE name = 'gdv1';",
+                );
                 let added = chitra(
                     d,
                     CLERK1,
-                    &["user", "add", "gdv9", "--role", "supervisor", "--full-name", "Người Lạ"],
+                    &[
+                        "user",
+                        "add",
+                        "gdv9",
+                        "--role",
+                        "supervisor",
+                        "--full-name",
+                        "Người Lạ",
+                    ],
                     &[("CHITRA_NEW_PIN", "9999")],
                 );
                 assert!(
@@ -600,7 +668,10 @@ fn trials() -> Vec<Trial> {
         Trial {
             name: "i. a closed day's row deleted (with the seal from paper)",
             tamper: Box::new(|t, d| {
-                forge(d, &format!("DELETE FROM closed_days WHERE day = '{}';", t.yesterday));
+                forge(
+                    d,
+                    &format!("DELETE FROM closed_days WHERE day = '{}';", t.yesterday),
+                );
             }),
             seals: true,
             expect: &["paper_day_open", "row_missing:closed_days"],
@@ -608,7 +679,10 @@ fn trials() -> Vec<Trial> {
         Trial {
             name: "i. a closed day's row deleted (without the seal)",
             tamper: Box::new(|t, d| {
-                forge(d, &format!("DELETE FROM closed_days WHERE day = '{}';", t.yesterday));
+                forge(
+                    d,
+                    &format!("DELETE FROM closed_days WHERE day = '{}';", t.yesterday),
+                );
             }),
             seals: false,
             expect: &["row_missing:closed_days"],
@@ -699,7 +773,13 @@ fn trials() -> Vec<Trial> {
 /// Deletes yesterday's close and everything after it: the log from the
 /// close's own audit row on, and every row written today.
 fn cut_from_close(t: &Template, d: &Path) {
-    let sealed = one(d, &format!("SELECT audit_seq FROM closed_days WHERE day = '{}'", t.yesterday));
+    let sealed = one(
+        d,
+        &format!(
+            "SELECT audit_seq FROM closed_days WHERE day = '{}'",
+            t.yesterday
+        ),
+    );
     let today = &t.today;
     forge(
         d,
@@ -729,7 +809,11 @@ fn every_edit_behind_chitras_back_is_caught_by_verify() {
     for trial in trials() {
         let copy = copy_of(&t);
         (trial.tamper)(&t, copy.path());
-        let seals: Vec<&str> = if trial.seals { vec![seal.as_str()] } else { vec![] };
+        let seals: Vec<&str> = if trial.seals {
+            vec![seal.as_str()]
+        } else {
+            vec![]
+        };
         let (code, kinds, text) = verify(copy.path(), &seals);
         eprintln!("{}: exit {code:?}, {kinds:?}", trial.name);
         let absent: Vec<&&str> = trial
@@ -782,7 +866,10 @@ fn the_database_itself_refuses_cash_a_drawer_does_not_hold() {
             t.today, t.today
         ),
     );
-    assert!(!out.status.success(), "taking back more than the drawer holds was accepted");
+    assert!(
+        !out.status.success(),
+        "taking back more than the drawer holds was accepted"
+    );
     let negative = one(d, "SELECT count(*) FROM drawer_balance WHERE balance < 0");
     assert_eq!(negative, "0");
 }

@@ -70,7 +70,10 @@ fn question_mark_opens_help_on_the_counter_but_q_is_a_letter_of_a_name() {
         crossterm::event::KeyModifiers::SHIFT,
     ));
     assert_eq!(app.overlay(), Some(chitra::tui::app::Overlay::Help));
-    assert!(screen(&mut app, 80, 24).contains("ĐẦU NGÀY"), "the guide first");
+    assert!(
+        screen(&mut app, 80, 24).contains("ĐẦU NGÀY"),
+        "the guide first"
+    );
     // The help key again: this screen's keys.
     app.handle_key(crossterm::event::KeyEvent::new(
         KeyCode::Char('?'),

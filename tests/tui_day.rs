@@ -228,7 +228,11 @@ fn a_supervisor_issues_cash_and_the_clerk_confirms_with_their_pin() {
     // A wrong PIN records nothing.
     type_text(&mut app, "9999");
     press(&mut app, KeyCode::Enter);
-    assert!(message(&app).starts_with("Sai tên người dùng hoặc mã PIN"), "{}", message(&app));
+    assert!(
+        message(&app).starts_with("Sai tên người dùng hoặc mã PIN"),
+        "{}",
+        message(&app)
+    );
     assert_eq!(app.title(), "CẤP THÊM TIỀN");
     assert_eq!(drawer(&office, "gdv1").issued, Money::ZERO);
     type_text(&mut app, CLERK1.1);
@@ -485,7 +489,11 @@ fn a_wrong_pin_at_the_close_is_refused() {
     assert_eq!(app.title(), "KHÓA SỔ NGÀY");
     type_text(&mut app, "1112");
     press(&mut app, KeyCode::Enter);
-    assert!(message(&app).starts_with("Sai tên người dùng hoặc mã PIN"), "{}", message(&app));
+    assert!(
+        message(&app).starts_with("Sai tên người dùng hoặc mã PIN"),
+        "{}",
+        message(&app)
+    );
     assert_eq!(
         app.title(),
         "KHÓA SỔ NGÀY",

@@ -225,7 +225,11 @@ fn a_pin_change_needs_the_current_pin() {
         type_text(&mut app, pin);
         press(&mut app, KeyCode::Enter);
     }
-    assert!(message(&app).starts_with("Sai tên người dùng hoặc mã PIN"), "{}", message(&app));
+    assert!(
+        message(&app).starts_with("Sai tên người dùng hoặc mã PIN"),
+        "{}",
+        message(&app)
+    );
     assert_eq!(app.title(), "ĐỔI MÃ PIN");
     // The old PIN still signs in.
     type_text(&mut app, "4");

@@ -302,11 +302,17 @@ pub fn close(cli: &Cli, args: &CloseArgs) -> Result<(), Exit> {
     if let Some(c) = closed.report.closed.as_ref() {
         println!(
             "{} {}",
-            t("Mã niêm phong (ghi lên báo cáo đã ký):", "Seal (write it on the signed report):"),
+            t(
+                "Mã niêm phong (ghi lên báo cáo đã ký):",
+                "Seal (write it on the signed report):"
+            ),
             c.code
         );
         if let Some(prev) = &c.prev_code {
-            println!("{} {prev}", t("Mã niêm phong ngày trước:", "Previous day's seal:"));
+            println!(
+                "{} {prev}",
+                t("Mã niêm phong ngày trước:", "Previous day's seal:")
+            );
         }
     }
     println!("{} {}", t("Sao lưu:", "Backup:"), closed.backup.display());

@@ -132,17 +132,11 @@ fn plan(words: &[String]) -> Result<Plan, ()> {
                 ("report", "cashless") => {
                     only_flags(flags, &["--period", "--format", "--user"], &[])
                 }
-                ("list", "classify") => {
-                    only_flags(flags, &["--format", "--only", "--user"], &[])
+                ("list", "classify") => only_flags(flags, &["--format", "--only", "--user"], &[]),
+                ("list", "accounts" | "changes") => only_flags(flags, &["--format", "--user"], &[]),
+                ("list", "signing") => {
+                    only_flags(flags, &["--period", "--hamlet", "--format", "--user"], &[])
                 }
-                ("list", "accounts" | "changes") => {
-                    only_flags(flags, &["--format", "--user"], &[])
-                }
-                ("list", "signing") => only_flags(
-                    flags,
-                    &["--period", "--hamlet", "--format", "--user"],
-                    &[],
-                ),
                 ("period", "close") => {
                     let more = after_period()?;
                     more.iter().any(|w| w == "--dry-run")
@@ -170,7 +164,11 @@ fn plan(words: &[String]) -> Result<Plan, ()> {
 /// A period as the command line writes it: YYYY-MM.
 fn is_period(w: &str) -> bool {
     let b = w.as_bytes();
-    b.len() == 7 && b[4] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit())
+    b.len() == 7
+        && b[4] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit())
 }
 
 /// The name a list arrives under: one plain file name, no folder.
@@ -470,7 +468,10 @@ mod tests {
             "list signing --period 2026-11 --hamlet 'Thôn Đông' --user truong",
             "period close 2026-11 --dry-run --user truong",
         ] {
-            assert!(matches!(plan(&w(asked)), Ok(Plan::Output { .. })), "{asked}");
+            assert!(
+                matches!(plan(&w(asked)), Ok(Plan::Output { .. })),
+                "{asked}"
+            );
         }
         assert!(matches!(
             plan(&w("doctor --json --user truong")),

@@ -54,12 +54,8 @@ pub fn signing(cli: &Cli, args: &SigningArgs) -> Result<(), Exit> {
         ),
     };
     let day = service.today().format("%Y-%m-%d").to_string();
-    let doc = crate::document::signing::build(
-        &service.config().office,
-        &report,
-        hamlet.as_deref(),
-        &day,
-    );
+    let doc =
+        crate::document::signing::build(&service.config().office, &report, hamlet.as_deref(), &day);
     match (args.format, &args.out) {
         (ListFormat::Xlsx, None) => {
             return Err(fail(t(

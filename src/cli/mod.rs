@@ -6,16 +6,16 @@
 //! 2 refused (bad input, wrong PIN, a rule); 3 nothing to pay.
 
 mod bank;
-mod home;
 mod context;
 mod day;
 mod demo;
 mod doctor;
 mod frame;
 mod gate;
+mod home;
 mod import;
-mod lists;
 mod list;
+mod lists;
 mod pay;
 mod period;
 mod person;
@@ -28,7 +28,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-
 
 pub use context::Context;
 

@@ -189,7 +189,9 @@ fn reason(cli: &Cli, args: &PeriodReasonArgs) -> Result<(), Exit> {
     let code = report
         .people
         .iter()
-        .find(|p| crate::text::fold(&p.code) == key || p.id_number.as_deref() == Some(args.who.trim()))
+        .find(|p| {
+            crate::text::fold(&p.code) == key || p.id_number.as_deref() == Some(args.who.trim())
+        })
         .map_or_else(|| args.who.clone(), |p| p.code.clone());
     println!(
         "{}",
@@ -231,12 +233,17 @@ fn close(cli: &Cli, args: &PeriodCloseArgs) -> Result<(), Exit> {
     if args.dry_run {
         println!(
             "{}",
-            t("XEM TRƯỚC: chưa khóa kỳ, chưa ghi gì.", "PREVIEW: nothing closed or written.")
+            t(
+                "XEM TRƯỚC: chưa khóa kỳ, chưa ghi gì.",
+                "PREVIEW: nothing closed or written."
+            )
         );
         return Ok(());
     }
     if args.default_reason.is_none() && !missing.is_empty() {
-        return Err(fail(Error::Period(PeriodError::ReasonsMissing { codes: missing })));
+        return Err(fail(Error::Period(PeriodError::ReasonsMissing {
+            codes: missing,
+        })));
     }
     let pin = read_pin(
         "CHITRA_PIN",

@@ -72,19 +72,24 @@ pub fn build(office: &Office, report: &PeriodReport, day: &str) -> Document {
         kind: KIND.to_string(),
         lang: lang(),
         name: w.results_name.to_string(),
-        head: head(office, day, words::results_title(&labels::period(report.period)), {
-            vec![
-                Paragraph::new(day_words::paying_for(&office.paying_agency)),
-                match &report.closed_at {
-                    Some(at) => Paragraph::new(words::closed_at(&labels::date_time(at)))
-                        .tone(Tone::Strong)
-                        .key("trang_thai"),
-                    None => Paragraph::new(words::not_closed())
-                        .tone(Tone::Warn)
-                        .key("trang_thai"),
-                },
-            ]
-        }),
+        head: head(
+            office,
+            day,
+            words::results_title(&labels::period(report.period)),
+            {
+                vec![
+                    Paragraph::new(day_words::paying_for(&office.paying_agency)),
+                    match &report.closed_at {
+                        Some(at) => Paragraph::new(words::closed_at(&labels::date_time(at)))
+                            .tone(Tone::Strong)
+                            .key("trang_thai"),
+                        None => Paragraph::new(words::not_closed())
+                            .tone(Tone::Warn)
+                            .key("trang_thai"),
+                    },
+                ]
+            },
+        ),
         blocks,
     }
 }
@@ -182,7 +187,12 @@ fn person_cells(p: &PersonOutcome, amount: Money) -> Vec<Cell> {
 
 /// A total row: the label, then the amount under the amount column.
 fn total_row(label: &str, amount: Money, columns: usize) -> Row {
-    let mut cells = vec![Cell::text(label), Cell::Empty, Cell::Empty, Cell::Money(amount)];
+    let mut cells = vec![
+        Cell::text(label),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Money(amount),
+    ];
     cells.resize(columns, Cell::Empty);
     Row::new(cells).key("tong").role(Role::Total)
 }
@@ -256,7 +266,10 @@ fn unpaid(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
         };
         cells.push(Cell::text(reason));
         cells.push(Cell::Count(p.unpaid_months));
-        cells.push(r.fate(p).map_or(Cell::Empty, |f| Cell::text(words::fate(f))));
+        cells.push(
+            r.fate(p)
+                .map_or(Cell::Empty, |f| Cell::text(words::fate(f))),
+        );
         t.push(Row::new(cells));
     }
     if !t.rows.is_empty() {
@@ -362,16 +375,25 @@ mod tests {
                 .filter(|r| r.role == Role::Data)
                 .count()
         };
-        assert_eq!((data("da_chi"), data("chua_nhan"), data("dung_chi")), (1, 1, 1));
+        assert_eq!(
+            (data("da_chi"), data("chua_nhan"), data("dung_chi")),
+            (1, 1, 1)
+        );
         let unpaid = &doc.table("chua_nhan").unwrap().rows[0];
-        assert_eq!(unpaid.cells[4], Cell::text(words::reason(UnpaidReason::Hospital)));
+        assert_eq!(
+            unpaid.cells[4],
+            Cell::text(words::reason(UnpaidReason::Hospital))
+        );
         let total = |key: &str| doc.table(key).unwrap().rows.last().unwrap().cells[3].clone();
         assert_eq!(total("da_chi"), Cell::Money(Money::from_dong(2_789_000)));
         assert_eq!(total("chua_nhan"), Cell::Money(Money::from_dong(4_183_500)));
         assert_eq!(total("dung_chi"), Cell::Money(Money::from_dong(3_120_000)));
         assert_eq!(doc.table("niem_phong").unwrap().rows.len(), 1);
         let text = crate::print::document::render_text(&doc);
-        assert!(text.lines().all(|l| crate::text::layout::width(l) <= 80), "{text}");
+        assert!(
+            text.lines().all(|l| crate::text::layout::width(l) <= 80),
+            "{text}"
+        );
         assert!(text.contains("ABCD-1234"), "{text}");
     }
 }

@@ -71,7 +71,11 @@ pub fn build(office: &Office, report: &PeriodReport, hamlet: Option<&str>, day: 
             Some(h) => (h.to_string(), (false, collate::sort_key(h))),
             None => (w.no_hamlet.to_string(), (true, Vec::new())),
         };
-        groups.entry(key).or_insert_with(|| (name, Vec::new())).1.push(p);
+        groups
+            .entry(key)
+            .or_insert_with(|| (name, Vec::new()))
+            .1
+            .push(p);
     }
     let columns = vec![
         Column::new("thon", w.col_hamlet, Kind::Text),

@@ -80,7 +80,8 @@ impl serde::Serialize for Period {
 impl<'de> serde::Deserialize<'de> for Period {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Period, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map_err(|_| serde::de::Error::custom("a period YYYY-MM"))
+        s.parse()
+            .map_err(|_| serde::de::Error::custom("a period YYYY-MM"))
     }
 }
 

@@ -85,7 +85,10 @@ mod tests {
         let c = code(None, "2026-12-05", 120, "ab", "{}");
         assert_eq!(c.len(), 19);
         assert_eq!(c.matches('-').count(), 3);
-        assert!(c.chars().all(|ch| ch == '-' || ALPHABET.contains(&(ch as u8))));
+        assert!(
+            c.chars()
+                .all(|ch| ch == '-' || ALPHABET.contains(&(ch as u8)))
+        );
         assert!(!c.contains(['I', 'L', 'O', 'U']));
     }
 
@@ -93,11 +96,26 @@ mod tests {
     fn every_input_changes_the_code() {
         let base = code(Some("AAAA-BBBB-CCCC-DDDD"), "2026-12-05", 120, "ab", "{}");
         assert_ne!(base, code(None, "2026-12-05", 120, "ab", "{}"));
-        assert_ne!(base, code(Some("AAAA-BBBB-CCCC-DDDD"), "2026-12-06", 120, "ab", "{}"));
-        assert_ne!(base, code(Some("AAAA-BBBB-CCCC-DDDD"), "2026-12-05", 121, "ab", "{}"));
-        assert_ne!(base, code(Some("AAAA-BBBB-CCCC-DDDD"), "2026-12-05", 120, "ac", "{}"));
-        assert_ne!(base, code(Some("AAAA-BBBB-CCCC-DDDD"), "2026-12-05", 120, "ab", "{ }"));
-        assert_eq!(base, code(Some("AAAA-BBBB-CCCC-DDDD"), "2026-12-05", 120, "ab", "{}"));
+        assert_ne!(
+            base,
+            code(Some("AAAA-BBBB-CCCC-DDDD"), "2026-12-06", 120, "ab", "{}")
+        );
+        assert_ne!(
+            base,
+            code(Some("AAAA-BBBB-CCCC-DDDD"), "2026-12-05", 121, "ab", "{}")
+        );
+        assert_ne!(
+            base,
+            code(Some("AAAA-BBBB-CCCC-DDDD"), "2026-12-05", 120, "ac", "{}")
+        );
+        assert_ne!(
+            base,
+            code(Some("AAAA-BBBB-CCCC-DDDD"), "2026-12-05", 120, "ab", "{ }")
+        );
+        assert_eq!(
+            base,
+            code(Some("AAAA-BBBB-CCCC-DDDD"), "2026-12-05", 120, "ab", "{}")
+        );
     }
 
     #[test]
@@ -106,8 +124,14 @@ mod tests {
         assert_eq!(normalise(&c).as_deref(), Some(c.as_str()));
         let sloppy = c.replace('-', " ").to_lowercase();
         assert_eq!(normalise(&sloppy).as_deref(), Some(c.as_str()));
-        assert_eq!(normalise("0000-0000-0000-000O").as_deref(), Some("0000-0000-0000-0000"));
-        assert_eq!(normalise("1111-1111-1111-11IL").as_deref(), Some("1111-1111-1111-1111"));
+        assert_eq!(
+            normalise("0000-0000-0000-000O").as_deref(),
+            Some("0000-0000-0000-0000")
+        );
+        assert_eq!(
+            normalise("1111-1111-1111-11IL").as_deref(),
+            Some("1111-1111-1111-1111")
+        );
         assert_eq!(normalise("0000-0000-0000-000"), None);
         assert_eq!(normalise("0000-0000-0000-000U"), None);
     }

@@ -141,9 +141,11 @@ impl Localize for Problem {
             Problem::IdOnOtherRecord(code) => {
                 format!("Số CCCD/CMND này đã có ở hồ sơ {}.", for_display(code))
             }
-            Problem::DiffersFromRegistration { field, list, office } => {
-                super::register::differs_vi(field, list, office)
-            }
+            Problem::DiffersFromRegistration {
+                field,
+                list,
+                office,
+            } => super::register::differs_vi(field, list, office),
         }
     }
 
@@ -198,9 +200,11 @@ impl Localize for Problem {
             Problem::IdOnOtherRecord(code) => {
                 format!("This ID number is already on record {}.", for_display(code))
             }
-            Problem::DiffersFromRegistration { field, list, office } => {
-                super::register::differs_en(field, list, office)
-            }
+            Problem::DiffersFromRegistration {
+                field,
+                list,
+                office,
+            } => super::register::differs_en(field, list, office),
         }
     }
 }

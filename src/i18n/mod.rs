@@ -66,19 +66,19 @@ macro_rules! localized_error {
     )+};
 }
 
+pub mod bank;
 pub mod changes;
 pub mod cli;
 pub mod day;
 pub mod demo;
 pub mod doctor;
 pub mod guide;
+pub mod home;
 pub mod import;
 pub mod import_limits;
 pub mod import_source;
 pub mod labels;
 pub mod month;
-pub mod home;
-pub mod bank;
 pub mod pay;
 pub mod period;
 pub mod printing;

@@ -21,7 +21,10 @@ impl Localize for PeriodError {
             ),
             PeriodError::DaysOpen { days } => format!(
                 "Còn ngày chưa khóa sổ: {}. Khóa sổ các ngày đó trước, rồi mới khóa kỳ.",
-                days.iter().map(|d| labels::date(d)).collect::<Vec<_>>().join(", ")
+                days.iter()
+                    .map(|d| labels::date(d))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             PeriodError::ReasonsMissing { codes } => format!(
                 "Còn {} người chưa nhận chưa ghi lý do: {}. Ghi lý do từng người (chitra period reason) hoặc chọn một lý do chung khi khóa (--default-reason).",
@@ -41,9 +44,17 @@ impl Localize for PeriodError {
             PeriodError::NoteNeeded => {
                 "Lý do \"khác\" cần ghi rõ là gì (--note \"…\").".to_string()
             }
-            PeriodError::Unbalanced { imported, paid, unpaid, stopped } => format!(
+            PeriodError::Unbalanced {
+                imported,
+                paid,
+                unpaid,
+                stopped,
+            } => format!(
                 "Số liệu không khớp: theo danh sách {} nhưng đã chi {} + chưa nhận {} + dừng chi {}. Chưa khóa kỳ, chưa ghi tệp; chạy chitra verify và báo cho người quản trị.",
-                money(*imported), money(*paid), money(*unpaid), money(*stopped)
+                money(*imported),
+                money(*paid),
+                money(*unpaid),
+                money(*stopped)
             ),
         }
     }
@@ -76,10 +87,20 @@ impl Localize for PeriodError {
                 "{} has nothing unpaid in {period} (paid, or payment stopped): no reason is needed.",
                 crate::text::for_display(code)
             ),
-            PeriodError::NoteNeeded => "The reason \"other\" needs a note (--note \"…\").".to_string(),
-            PeriodError::Unbalanced { imported, paid, unpaid, stopped } => format!(
+            PeriodError::NoteNeeded => {
+                "The reason \"other\" needs a note (--note \"…\").".to_string()
+            }
+            PeriodError::Unbalanced {
+                imported,
+                paid,
+                unpaid,
+                stopped,
+            } => format!(
                 "The totals do not add up: {} imported but {} paid + {} unpaid + {} stopped. Nothing was closed or written; run chitra verify and tell the administrator.",
-                money(*imported), money(*paid), money(*unpaid), money(*stopped)
+                money(*imported),
+                money(*paid),
+                money(*unpaid),
+                money(*stopped)
             ),
         }
     }

@@ -530,8 +530,12 @@ pub fn step_words() -> &'static StepWords {
 /// Someone typed on the account-step form who is not on the list.
 pub fn not_on_account_list(typed: &str) -> String {
     match lang() {
-        Lang::Vi => format!("\"{typed}\" không có trong danh sách đề nghị mở tài khoản: gõ mã hồ sơ hoặc số giấy tờ như trong danh sách."),
-        Lang::En => format!("\"{typed}\" is not on the account-opening list: type the record code or ID number as the list shows it."),
+        Lang::Vi => format!(
+            "\"{typed}\" không có trong danh sách đề nghị mở tài khoản: gõ mã hồ sơ hoặc số giấy tờ như trong danh sách."
+        ),
+        Lang::En => format!(
+            "\"{typed}\" is not on the account-opening list: type the record code or ID number as the list shows it."
+        ),
     }
 }
 

@@ -118,7 +118,8 @@ impl Localize for Error {
                 "Không tìm thấy đối tượng này (có thể danh sách vừa thay đổi). Tìm lại.".into()
             }
             Error::NoSuchPayment => {
-                "Không tìm thấy lần chi này (có thể màn hình đã cũ). Mở lại danh sách biên nhận.".into()
+                "Không tìm thấy lần chi này (có thể màn hình đã cũ). Mở lại danh sách biên nhận."
+                    .into()
             }
         }
     }

@@ -190,7 +190,9 @@ pub(crate) fn table_vi(table: &str) -> &str {
 pub(crate) fn rule_vi(rule: &Rule) -> String {
     match rule {
         Rule::AlreadyPaid => "khoản này đã được chi".into(),
-        Rule::InBankBatch => "khoản này đang chuyển khoản theo lô, chưa có kết quả của ngân hàng".into(),
+        Rule::InBankBatch => {
+            "khoản này đang chuyển khoản theo lô, chưa có kết quả của ngân hàng".into()
+        }
         Rule::DayClosed => "ngày này đã khóa sổ".into(),
         Rule::DayMismatch => "ngày ghi sổ không khớp thời điểm".into(),
         Rule::PersonNotPayable => "đối tượng không còn được chi trả".into(),

@@ -153,10 +153,7 @@ impl Service {
                     Checked::Locked(user.name),
                 )?);
             }
-            Ok(w.log(
-                event,
-                Checked::Wrong,
-            )?)
+            Ok(w.log(event, Checked::Wrong)?)
         })?;
         match checked {
             Checked::Ok(user) => Ok(user),

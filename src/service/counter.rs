@@ -10,11 +10,11 @@
 use serde::Serialize;
 
 use super::{Error, Service};
-use crate::domain::payment::PaymentRecord;
 use crate::domain::payment::PayMethod;
+use crate::domain::payment::PaymentRecord;
 use crate::domain::person::{Person, Status};
-use crate::domain::registration::{HomeReason, Registration};
 use crate::domain::proxy::{Proxy, Validity};
+use crate::domain::registration::{HomeReason, Registration};
 use crate::domain::{Money, Period};
 use crate::store::payments::{self, UnpaidLine};
 use crate::store::{Read, people, proxies};
@@ -244,13 +244,20 @@ fn by_digits(r: &Read<'_>, digits: &str, fetch: usize) -> Result<Vec<Person>, Er
         if found.full() {
             break;
         }
-        found.add(people::by_code_prefix(r, &format!("{prefix}{digits}"), fetch)?);
+        found.add(people::by_code_prefix(
+            r,
+            &format!("{prefix}{digits}"),
+            fetch,
+        )?);
     }
     if !found.full() {
         found.add(people::by_id_suffix(r, digits, fetch)?);
     }
     let mut v = found.people;
-    if let Some(i) = v.iter().position(|p| p.id_number.as_deref() == Some(digits)) {
+    if let Some(i) = v
+        .iter()
+        .position(|p| p.id_number.as_deref() == Some(digits))
+    {
         let exact = v.remove(i);
         v.insert(0, exact);
     }
@@ -279,7 +286,11 @@ fn by_code(r: &Read<'_>, code: &str, fetch: usize) -> Result<Vec<Person>, Error>
             break;
         }
         if letters(&prefix) == typed {
-            found.add(people::by_code_prefix(r, &format!("{prefix}{number}"), fetch)?);
+            found.add(people::by_code_prefix(
+                r,
+                &format!("{prefix}{number}"),
+                fetch,
+            )?);
         }
     }
     Ok(found.people)
@@ -316,7 +327,11 @@ impl Found {
 }
 
 /// A person's state this month and what is owed, on one snapshot.
-fn month_state(r: &Read<'_>, person: &Person, period: Period) -> Result<(MonthState, Money), Error> {
+fn month_state(
+    r: &Read<'_>,
+    person: &Person,
+    period: Period,
+) -> Result<(MonthState, Money), Error> {
     let unpaid = payments::unpaid_lines(r, person.id)?;
     let total: Money = unpaid.iter().map(|l| l.amount).sum();
     let state = match person.status {

@@ -174,7 +174,9 @@ impl Service {
                 },
             )?;
             Ok(w.log(
-                event.with(json!({ "kind": kind.code(), "clerk": clerk.name, "amount": amount.dong() })),
+                event.with(
+                    json!({ "kind": kind.code(), "clerk": clerk.name, "amount": amount.dong() }),
+                ),
                 (),
             )?)
         })
@@ -231,7 +233,9 @@ impl Service {
     /// is what a cash payment may take, not a figure of the blind count).
     pub fn drawer_balance(&self, clerk: &Session) -> Result<Money, Error> {
         let day = self.today_str();
-        Ok(self.store.read(|r| drawers::balance(r, &day, clerk.user.id))?)
+        Ok(self
+            .store
+            .read(|r| drawers::balance(r, &day, clerk.user.id))?)
     }
 
     /// Earlier days with activity that are not closed, oldest first, with
@@ -250,7 +254,10 @@ impl Service {
                         names.push(u.full_name);
                     }
                 }
-                out.push(OpenDay { day, uncounted: names });
+                out.push(OpenDay {
+                    day,
+                    uncounted: names,
+                });
             }
             Ok(out)
         })
@@ -370,11 +377,11 @@ impl Service {
             let event = event.with(json!({ "day": day, "clerk": clerk.name,
                 "difference": (counted - expected).dong() }));
             w.append(event)?;
-            let count = drawers::count_of(w, day, clerk.id)?
-                .map(|(_, c)| c)
-                .ok_or(DayError::DrawerNotOpen {
+            let count = drawers::count_of(w, day, clerk.id)?.map(|(_, c)| c).ok_or(
+                DayError::DrawerNotOpen {
                     clerk: clerk.full_name.clone(),
-                })?;
+                },
+            )?;
             let _ = id;
             Ok(w.finish(count)?)
         })

@@ -5,20 +5,20 @@
 //! store transaction with its audit row. Callers never see SQL.
 
 pub mod auth;
-pub mod bank;
 pub mod backup;
+pub mod bank;
 pub mod clock;
 pub mod counter;
 pub mod day;
 pub mod doctor;
 mod error;
 pub mod import;
+pub mod lists;
 pub mod pay;
 pub mod people;
 pub mod period;
 pub mod proxies;
 pub mod register;
-pub mod lists;
 pub mod users;
 pub mod verify;
 

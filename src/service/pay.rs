@@ -452,10 +452,7 @@ impl Service {
     /// thread of its own: the payment is committed already, and the screen
     /// goes on while the printer works.
     fn spool_receipt(&self, paid: &mut Paid, copy: bool) {
-        let person = match self
-            .store
-            .read(|r| people::get(r, paid.payment.person_id))
-        {
+        let person = match self.store.read(|r| people::get(r, paid.payment.person_id)) {
             Ok(Some(p)) => p,
             _ => return,
         };
@@ -489,11 +486,13 @@ impl Service {
             .read(|r| payments::record(r, payment_id))?
             .ok_or(Error::NoSuchPayment)?;
         self.store.write(self.who(Some(session.user.id)), |w| {
-            Ok::<_, Error>(w.log(
-                crate::store::Event::new("receipt.reprint", "payment", Some(payment_id))
-                    .with(json!({ "receipt_no": payment.receipt_no })),
-                (),
-            )?)
+            Ok::<_, Error>(
+                w.log(
+                    crate::store::Event::new("receipt.reprint", "payment", Some(payment_id))
+                        .with(json!({ "receipt_no": payment.receipt_no })),
+                    (),
+                )?,
+            )
         })?;
         let mut paid = Paid {
             payment,
@@ -565,9 +564,10 @@ fn registered_account(
     r: &Read<'_>,
     person: &crate::domain::person::Person,
 ) -> Result<Option<String>, Error> {
-    Ok(match crate::store::registrations::latest(r, person.id, None)? {
-        Some(g) => g.account_no,
-        None => person.account_no.clone(),
-    })
+    Ok(
+        match crate::store::registrations::latest(r, person.id, None)? {
+            Some(g) => g.account_no,
+            None => person.account_no.clone(),
+        },
+    )
 }
-

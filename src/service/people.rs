@@ -26,9 +26,8 @@ impl Service {
         }
         self.store.write(self.who(Some(by.user.id)), |w| {
             let before = people::get(w, person_id)?.ok_or(Error::NoSuchPerson)?;
-            let event = people::set_status(w, person_id, status, &note)?.with(
-                json!({ "from": before.status.code(), "to": status.code(), "note": note }),
-            );
+            let event = people::set_status(w, person_id, status, &note)?
+                .with(json!({ "from": before.status.code(), "to": status.code(), "note": note }));
             Ok(w.log(event, ())?)
         })
     }

@@ -33,14 +33,19 @@ pub enum Finding {
     AnchorDamaged,
     /// The anchor names a row the chain no longer has, or with another
     /// hash: the end of the history was cut or rewritten.
-    HistoryCut { anchored: i64, head: i64 },
+    HistoryCut {
+        anchored: i64,
+        head: i64,
+    },
     /// An entitlement line paid by more than one standing payment.
     PaidTwice {
         entitlement_id: i64,
         receipts: Vec<String>,
     },
     /// A payment's total is not the sum of its lines.
-    TotalNotLines { receipt_no: String },
+    TotalNotLines {
+        receipt_no: String,
+    },
     /// Receipt numbers missing from a year's sequence.
     ReceiptGap {
         office: String,
@@ -49,24 +54,46 @@ pub enum Finding {
         to: i64,
     },
     /// A receipt number that does not match its sequence.
-    ReceiptForged { receipt_no: String, expected: String },
+    ReceiptForged {
+        receipt_no: String,
+        expected: String,
+    },
     /// A closed day's stored totals differ from a recomputation.
-    ClosedDayTotals { day: String },
+    ClosedDayTotals {
+        day: String,
+    },
     /// A closed day's seal does not follow from what it seals, or the
     /// audit row it names is not in the chain as sealed.
-    ClosedDaySeal { day: String },
+    ClosedDaySeal {
+        day: String,
+    },
     /// A closed day's "previous seal" is not the seal of the day closed
     /// before it: a closed day was removed or put in between.
-    SealChain { day: String },
+    SealChain {
+        day: String,
+    },
     /// An import batch's lines changed after the import.
-    BatchChanged { batch_id: i64, file: String },
+    BatchChanged {
+        batch_id: i64,
+        file: String,
+    },
     /// The backup made when the newest day was closed is missing or not
     /// whole.
-    CloseBackup { day: String, file: String, missing: bool },
+    CloseBackup {
+        day: String,
+        file: String,
+        missing: bool,
+    },
     /// A seal copied from paper names a day the database has not closed.
-    PaperDayOpen { day: String },
+    PaperDayOpen {
+        day: String,
+    },
     /// A seal copied from paper differs from the database's.
-    PaperSealDiffers { day: String, paper: String, held: String },
+    PaperSealDiffers {
+        day: String,
+        paper: String,
+        held: String,
+    },
 }
 
 /// A seal as written on a signed day report: the day and its code.
@@ -202,7 +229,8 @@ impl Service {
                 };
                 let now = report::compute(&days::facts(r, &day)?).totals_json();
                 if now != c.totals {
-                    v.findings.push(Finding::ClosedDayTotals { day: day.clone() });
+                    v.findings
+                        .push(Finding::ClosedDayTotals { day: day.clone() });
                 }
                 let report = days::sealed_report(r, &day)?.unwrap_or_default();
                 let code = crate::domain::seal::code(
@@ -259,7 +287,9 @@ impl Service {
             let mut newest_paper: Option<(String, i64)> = None;
             for p in paper {
                 match held.get(&p.day) {
-                    None => v.findings.push(Finding::PaperDayOpen { day: p.day.clone() }),
+                    None => v
+                        .findings
+                        .push(Finding::PaperDayOpen { day: p.day.clone() }),
                     Some((code, _)) if *code != p.code => {
                         v.findings.push(Finding::PaperSealDiffers {
                             day: p.day.clone(),
@@ -354,9 +384,9 @@ impl Finding {
             Finding::Chain(ChainProblem::Gap { after, next }) => {
                 json!({ "after_seq": after, "next_seq": next })
             }
-            Finding::Chain(
-                ChainProblem::BrokenLink { seq } | ChainProblem::Edited { seq },
-            ) => json!({ "seq": seq }),
+            Finding::Chain(ChainProblem::BrokenLink { seq } | ChainProblem::Edited { seq }) => {
+                json!({ "seq": seq })
+            }
             Finding::Chain(ChainProblem::UnknownKey { seq, key_id }) => {
                 json!({ "seq": seq, "key_id": key_id })
             }

@@ -39,7 +39,11 @@ pub enum Anchor {
 fn signature(keys: &KeyRing, key_id: &str, head: &Head) -> Option<String> {
     keys.sign_as(
         key_id,
-        &[b"head", head.seq.to_string().as_bytes(), head.hash.as_bytes()],
+        &[
+            b"head",
+            head.seq.to_string().as_bytes(),
+            head.hash.as_bytes(),
+        ],
     )
     .map(hex::encode)
 }

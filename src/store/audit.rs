@@ -18,8 +18,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::Value;
 
 use super::key::KeyRing;
-use super::{Read, StoreError};
 use super::rows::Image;
+use super::{Read, StoreError};
 
 /// The hash before the first row.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -215,8 +215,7 @@ pub(super) fn head_of(conn: &Connection) -> Result<Option<Head>, StoreError> {
 
 /// The hash of row `seq` (to check a stored anchor against the chain).
 pub fn hash_at(r: &Read<'_>, seq: i64) -> Result<Option<String>, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare_cached("SELECT hash FROM audit_log WHERE seq = ?1")?
         .query_row([seq], |r| r.get(0))
         .optional()?)
@@ -225,11 +224,8 @@ pub fn hash_at(r: &Read<'_>, seq: i64) -> Result<Option<String>, StoreError> {
 /// The last row written before `before` ("YYYY-MM-DDT…" or a day: rows
 /// whose time sorts before it), if any.
 pub fn last_before(r: &Read<'_>, before: &str) -> Result<Option<Head>, StoreError> {
-    Ok(r
-        .conn()
-        .prepare_cached(
-            "SELECT seq, hash FROM audit_log WHERE at < ?1 ORDER BY seq DESC LIMIT 1",
-        )?
+    Ok(r.conn()
+        .prepare_cached("SELECT seq, hash FROM audit_log WHERE at < ?1 ORDER BY seq DESC LIMIT 1")?
         .query_row([before], |r| {
             Ok(Head {
                 seq: r.get(0)?,
@@ -239,8 +235,7 @@ pub fn last_before(r: &Read<'_>, before: &str) -> Result<Option<Head>, StoreErro
         .optional()?)
 }
 
-const ROW_SQL: &str =
-    "SELECT seq, at, user_id, action, entity, entity_id, detail, prev_hash, hash, key_id FROM audit_log";
+const ROW_SQL: &str = "SELECT seq, at, user_id, action, entity, entity_id, detail, prev_hash, hash, key_id FROM audit_log";
 
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
     Ok(Row {
@@ -259,8 +254,7 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
 
 /// One row by its sequence number.
 pub fn row_at(r: &Read<'_>, seq: i64) -> Result<Option<Row>, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare_cached(&format!("{ROW_SQL} WHERE seq = ?1"))?
         .query_row([seq], read_row)
         .optional()?)

@@ -152,8 +152,7 @@ pub fn unpaid(r: &Read<'_>, day: &str) -> Result<Vec<UnpaidFact>, StoreError> {
 
 /// The close of a day, if it was closed.
 pub fn closed(r: &Read<'_>, day: &str) -> Result<Option<ClosedFact>, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare_cached(
             "SELECT d.closed_at, u.full_name, d.audit_seq, d.audit_hash, d.totals, d.seal,
                     d.prev_seal, d.backup
@@ -178,8 +177,7 @@ pub fn closed(r: &Read<'_>, day: &str) -> Result<Option<ClosedFact>, StoreError>
 
 /// The report of a closed day as it was sealed (JSON).
 pub fn sealed_report(r: &Read<'_>, day: &str) -> Result<Option<String>, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare_cached("SELECT report FROM closed_days WHERE day = ?1")?
         .query_row([day], |r| r.get(0))
         .optional()?)
@@ -220,8 +218,7 @@ pub fn insert_closed(w: &mut Write<'_>, c: &NewClose<'_>) -> Result<Event, Store
 
 /// The seal code of the last closed day before `day`, if any.
 pub fn seal_before(r: &Read<'_>, day: &str) -> Result<Option<(String, String)>, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare_cached(
             "SELECT day, seal FROM closed_days WHERE day < ?1 ORDER BY day DESC LIMIT 1",
         )?
@@ -231,7 +228,9 @@ pub fn seal_before(r: &Read<'_>, day: &str) -> Result<Option<(String, String)>, 
 
 /// Every closed day, oldest first.
 pub fn closed_days(r: &Read<'_>) -> Result<Vec<String>, StoreError> {
-    let mut stmt = r.conn().prepare("SELECT day FROM closed_days ORDER BY day")?;
+    let mut stmt = r
+        .conn()
+        .prepare("SELECT day FROM closed_days ORDER BY day")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -248,8 +247,7 @@ pub fn open_days_before(r: &Read<'_>, day: &str) -> Result<Vec<String>, StoreErr
 
 /// Whether anything was recorded on `day` (payments, voids, cash moves).
 pub fn has_activity(r: &Read<'_>, day: &str) -> Result<bool, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare_cached(
             "SELECT 1 FROM payments WHERE day = ?1 UNION ALL SELECT 1 FROM reversals WHERE day = ?1
              UNION ALL SELECT 1 FROM drawer_moves WHERE day = ?1 LIMIT 1",

@@ -109,7 +109,8 @@ pub fn insert_reason(w: &mut Write<'_>, count_id: i64, reason: &str) -> Result<E
     Ok(Event::new("drawer.reason", "drawer_count", Some(count_id)).row(image))
 }
 
-const COUNT_SQL: &str = "SELECT c.id, c.clerk_id, c.at, c.notes, c.counted, c.expected, c.difference,
+const COUNT_SQL: &str =
+    "SELECT c.id, c.clerk_id, c.at, c.notes, c.counted, c.expected, c.difference,
         r.reason, c.counted_by, c.not_counted
     FROM drawer_counts c LEFT JOIN drawer_count_reasons r ON r.count_id = c.id";
 

@@ -156,15 +156,17 @@ impl From<rusqlite::Error> for StoreError {
                 C::ConstraintViolation => StoreError::Refused(Rule::from_message(
                     msg.as_deref().unwrap_or("constraint failed"),
                 )),
-                C::DiskFull | C::ReadOnly | C::PermissionDenied | C::CannotOpen | C::SystemIoFailure => {
-                    StoreError::Io {
-                        path: PathBuf::new(),
-                        reason: match f.code {
-                            C::DiskFull => "disk full".into(),
-                            _ => msg.clone().unwrap_or_else(|| e.to_string()),
-                        },
-                    }
-                }
+                C::DiskFull
+                | C::ReadOnly
+                | C::PermissionDenied
+                | C::CannotOpen
+                | C::SystemIoFailure => StoreError::Io {
+                    path: PathBuf::new(),
+                    reason: match f.code {
+                        C::DiskFull => "disk full".into(),
+                        _ => msg.clone().unwrap_or_else(|| e.to_string()),
+                    },
+                },
                 _ => StoreError::Sqlite(e),
             },
             _ => StoreError::Sqlite(e),

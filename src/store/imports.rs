@@ -47,8 +47,7 @@ fn read_batch(r: &rusqlite::Row<'_>) -> rusqlite::Result<Batch> {
 }
 
 pub fn by_sha256(r: &Read<'_>, sha: &str) -> Result<Option<Batch>, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare_cached(&format!("{BATCH_SQL} WHERE b.sha256 = ?1"))?
         .query_row([sha], read_batch)
         .optional()?)
@@ -56,8 +55,7 @@ pub fn by_sha256(r: &Read<'_>, sha: &str) -> Result<Option<Batch>, StoreError> {
 
 /// The monthly list already imported for a period, if any.
 pub fn monthly_of(r: &Read<'_>, period: Period) -> Result<Option<Batch>, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare_cached(&format!(
             "{BATCH_SQL} WHERE b.kind = 'monthly' AND b.period = ?1"
         ))?
@@ -73,8 +71,7 @@ pub fn all(r: &Read<'_>) -> Result<Vec<Batch>, StoreError> {
 
 /// Whether a period is closed (`None` when it does not exist yet).
 pub fn period_closed(r: &Read<'_>, period: Period) -> Result<Option<bool>, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare_cached("SELECT status = 'closed' FROM periods WHERE period = ?1")?
         .query_row([period.to_string()], |r| r.get(0))
         .optional()?)
@@ -215,7 +212,11 @@ pub struct Totals<'a> {
     pub lines_digest: &'a str,
 }
 
-pub fn insert_totals(w: &mut Write<'_>, batch_id: i64, t: &Totals<'_>) -> Result<Event, StoreError> {
+pub fn insert_totals(
+    w: &mut Write<'_>,
+    batch_id: i64,
+    t: &Totals<'_>,
+) -> Result<Event, StoreError> {
     let image = w.insert(
         Table::ImportTotals,
         &[

@@ -9,6 +9,7 @@
 
 pub mod anchor;
 pub mod audit;
+pub mod batches;
 pub mod bulk;
 pub mod changes;
 pub mod days;
@@ -23,11 +24,10 @@ pub mod people;
 pub mod periods;
 pub mod proxies;
 pub mod registrations;
-pub mod batches;
 pub mod replay;
+pub mod rows;
 #[doc(hidden)]
 pub mod testing;
-pub mod rows;
 pub mod users;
 
 use std::cell::Cell;
@@ -227,7 +227,11 @@ impl Write<'_> {
 impl Store {
     /// Opens an existing database, brings its schema up to date and loads
     /// its audit key from `key` (by default `<db>.key`).
-    pub fn open(path: &Path, busy_timeout: Duration, key: Option<&Path>) -> Result<Store, StoreError> {
+    pub fn open(
+        path: &Path,
+        busy_timeout: Duration,
+        key: Option<&Path>,
+    ) -> Result<Store, StoreError> {
         if !path.is_file() {
             return Err(StoreError::Missing {
                 path: path.to_path_buf(),
@@ -644,7 +648,9 @@ fn copy_into(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
         conn.execute("VACUUM INTO ?1", [target])
             .map_err(|e| StoreError::from(e).at(dest))?;
         check_copy(&tmp)?;
-        std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(io)?;
+        std::fs::File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(io)?;
         std::fs::rename(&tmp, dest).map_err(io)?;
         if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
             let _ = std::fs::File::open(dir).and_then(|f| f.sync_all());

@@ -94,8 +94,7 @@ pub fn next_attempt(r: &Read<'_>, entitlement_id: i64) -> Result<i64, StoreError
             });
         }
     }
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare_cached("SELECT count(*) FROM payment_lines WHERE entitlement_id = ?1")?
         .query_row([entitlement_id], |r| r.get(0))?)
 }
@@ -184,8 +183,7 @@ pub fn insert(
 
 /// The payment made with an idempotency key, if any.
 pub fn by_idem_key(r: &Read<'_>, key: &str) -> Result<Option<i64>, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare_cached("SELECT id FROM payments WHERE idem_key = ?1")?
         .query_row([key], |r| r.get(0))
         .optional()?)
@@ -216,8 +214,7 @@ pub fn standing_payment_in_period(
     person_id: i64,
     period: Period,
 ) -> Result<Option<i64>, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare_cached(
             "SELECT p.id FROM payments p
              JOIN payment_lines pl ON pl.payment_id = p.id
@@ -363,8 +360,7 @@ pub fn insert_reversal(
 
 /// The payment with a receipt number.
 pub fn by_receipt_no(r: &Read<'_>, receipt_no: &str) -> Result<Option<i64>, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare_cached("SELECT id FROM payments WHERE receipt_no = ?1")?
         .query_row([receipt_no], |r| r.get(0))
         .optional()?)

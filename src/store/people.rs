@@ -59,11 +59,7 @@ pub fn get(r: &Read<'_>, id: i64) -> Result<Option<Person>, StoreError> {
 }
 
 /// People whose ID number starts with `digits`, in ID order.
-pub fn by_id_prefix(
-    r: &Read<'_>,
-    digits: &str,
-    limit: usize,
-) -> Result<Vec<Person>, StoreError> {
+pub fn by_id_prefix(r: &Read<'_>, digits: &str, limit: usize) -> Result<Vec<Person>, StoreError> {
     let mut stmt = r.conn().prepare_cached(&format!(
         "SELECT {COLUMNS} FROM people WHERE id_number >= ?1 AND id_number < ?2 ORDER BY id_number LIMIT ?3"
     ))?;
@@ -74,11 +70,7 @@ pub fn by_id_prefix(
 /// People whose ID number ends with `digits` (six or more; fewer find
 /// nobody), in ID order. The index holds the last six digits; a longer
 /// ending is checked on the rows it finds.
-pub fn by_id_suffix(
-    r: &Read<'_>,
-    digits: &str,
-    limit: usize,
-) -> Result<Vec<Person>, StoreError> {
+pub fn by_id_suffix(r: &Read<'_>, digits: &str, limit: usize) -> Result<Vec<Person>, StoreError> {
     if digits.len() < 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(Vec::new());
     }
@@ -121,11 +113,7 @@ pub fn code_prefixes(r: &Read<'_>, limit: usize) -> Result<Vec<String>, StoreErr
 }
 
 /// People whose record code starts with `prefix` (compared upper-case).
-pub fn by_code_prefix(
-    r: &Read<'_>,
-    prefix: &str,
-    limit: usize,
-) -> Result<Vec<Person>, StoreError> {
+pub fn by_code_prefix(r: &Read<'_>, prefix: &str, limit: usize) -> Result<Vec<Person>, StoreError> {
     let prefix = prefix.to_uppercase();
     let mut stmt = r.conn().prepare_cached(&format!(
         "SELECT {COLUMNS} FROM people WHERE record_code >= ?1 AND record_code < ?2 ORDER BY record_code LIMIT ?3"
@@ -194,7 +182,8 @@ pub struct ListedPerson {
 /// People written by one statement when an import adds them.
 pub const INSERT_BATCH: usize = 64;
 
-const INSERT_COLUMNS: &str = "id, record_code, full_name, search_key, birth_year, gender, id_number, id_kind,
+const INSERT_COLUMNS: &str =
+    "id, record_code, full_name, search_key, birth_year, gender, id_number, id_kind,
     phone, hamlet, address, category, pay_method, account_no, account_bank, first_batch, updated_at,
     status, status_note, status_since, mac";
 
@@ -383,7 +372,8 @@ pub const ID_NUMBER_INDEX: &str =
 
 /// The index behind look-up by the last digits of an ID number, exactly as
 /// migration 011 makes it.
-pub const ID_SUFFIX_INDEX: &str = "CREATE INDEX people_by_id_suffix ON people(substr(id_number, -6)) WHERE id_number IS NOT NULL";
+pub const ID_SUFFIX_INDEX: &str =
+    "CREATE INDEX people_by_id_suffix ON people(substr(id_number, -6)) WHERE id_number IS NOT NULL";
 
 /// Drops the two ID-number indexes (whole number, last digits) inside a
 /// large import's transaction: adding many thousands of people to them one

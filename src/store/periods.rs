@@ -96,8 +96,7 @@ fn unpaid_streak(r: &Read<'_>, person_id: i64, period: Period) -> Result<i64, St
 
 /// The period's state: `None` when nothing was ever imported for it.
 pub fn state(r: &Read<'_>, period: Period) -> Result<Option<(String, Option<String>)>, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .prepare_cached("SELECT status, closed_at FROM periods WHERE period = ?1")?
         .query_row([period.to_string()], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?)

@@ -76,7 +76,10 @@ pub fn insert(w: &mut Write<'_>, p: &Proxy, created_by: i64) -> Result<(i64, Eve
             ("relationship", text(&p.relationship)),
             ("document_no", text(&p.document_no)),
             ("certified_by", text(&p.certified_by)),
-            ("valid_from", text(p.valid_from.format("%Y-%m-%d").to_string())),
+            (
+                "valid_from",
+                text(p.valid_from.format("%Y-%m-%d").to_string()),
+            ),
             (
                 "valid_to",
                 opt_text(p.valid_to.map(|d| d.format("%Y-%m-%d").to_string())),

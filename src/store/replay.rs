@@ -110,7 +110,10 @@ pub fn account(r: &Read<'_>) -> Result<Accounting, StoreError> {
         if let Some(images) = detail.get("rows").and_then(Value::as_array) {
             for image in images {
                 let (Some(t), Some(k), Some(mac)) = (
-                    image.get("t").and_then(Value::as_str).and_then(Table::from_name),
+                    image
+                        .get("t")
+                        .and_then(Value::as_str)
+                        .and_then(Table::from_name),
                     image.get("k").and_then(Value::as_str),
                     image.get("mac").and_then(Value::as_str),
                 ) else {
@@ -120,7 +123,9 @@ pub fn account(r: &Read<'_>) -> Result<Accounting, StoreError> {
                     && !expected.contains_key(&(t, k.to_string()))
                     && let Some(before) = image.get("before").and_then(Value::as_str)
                 {
-                    first_mac.entry(k.to_string()).or_insert_with(|| before.to_string());
+                    first_mac
+                        .entry(k.to_string())
+                        .or_insert_with(|| before.to_string());
                 }
                 let row = image.get("row");
                 let label = label_of(t, |c| {

@@ -143,7 +143,8 @@ pub struct Image {
 
 impl Image {
     pub fn to_json(&self) -> serde_json::Value {
-        let mut v = json!({ "t": self.table.name(), "k": self.key, "mac": self.mac, "row": self.row });
+        let mut v =
+            json!({ "t": self.table.name(), "k": self.key, "mac": self.mac, "row": self.row });
         if let Some(b) = &self.before {
             v["before"] = json!(b);
         }
@@ -271,7 +272,10 @@ pub fn row_json(table: Table, row: &BTreeMap<String, Value>) -> serde_json::Valu
             Value::Real(f) => json!(f),
             Value::Text(t) if table.digest_only(k) => {
                 use sha2::{Digest, Sha256};
-                json!(format!("sha256:{}", hex::encode(Sha256::digest(t.as_bytes()))))
+                json!(format!(
+                    "sha256:{}",
+                    hex::encode(Sha256::digest(t.as_bytes()))
+                ))
             }
             Value::Text(t) => json!(t),
             Value::Blob(b) => json!(hex::encode(b)),
@@ -360,7 +364,8 @@ pub(super) fn insert(
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let mut params: Vec<&dyn rusqlite::ToSql> = row.values().map(|v| v as &dyn rusqlite::ToSql).collect();
+    let mut params: Vec<&dyn rusqlite::ToSql> =
+        row.values().map(|v| v as &dyn rusqlite::ToSql).collect();
     params.push(&mac);
     conn.prepare_cached(&sql)?.execute(params.as_slice())?;
     Ok(Image {
@@ -480,8 +485,10 @@ pub(super) fn update(
             .join(" AND ")
     );
     let kp = key_params(table, key);
-    let mut params: Vec<&dyn rusqlite::ToSql> =
-        changes.iter().map(|(_, v)| v as &dyn rusqlite::ToSql).collect();
+    let mut params: Vec<&dyn rusqlite::ToSql> = changes
+        .iter()
+        .map(|(_, v)| v as &dyn rusqlite::ToSql)
+        .collect();
     params.push(&mac);
     for p in &kp {
         params.push(p);

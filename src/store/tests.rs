@@ -25,7 +25,10 @@ fn who() -> Who {
 fn append(store: &mut Store, n: i64) {
     store
         .write(who(), |w| {
-            w.log(Event::new("test", "thing", Some(n)).with(json!({ "n": n })), ())
+            w.log(
+                Event::new("test", "thing", Some(n)).with(json!({ "n": n })),
+                (),
+            )
         })
         .unwrap();
 }
@@ -86,10 +89,7 @@ fn the_id_number_indexes_are_made_by_the_migrations_as_imports_rebuild_them() {
 fn a_database_from_a_newer_chitra_is_refused_untouched() {
     let (dir, store) = new_store();
     let path = dir.path().join("t.db");
-    store
-        .conn
-        .pragma_update(None, "user_version", 999)
-        .unwrap();
+    store.conn.pragma_update(None, "user_version", 999).unwrap();
     drop(store);
     match Store::open(&path, WAIT, None) {
         Err(StoreError::NewerSchema {
@@ -148,7 +148,10 @@ fn the_audit_chain_links_each_row_to_the_last() {
             r.get(0)
         })
         .unwrap();
-    assert_eq!(Some(prev_of_3), store.read(|r| audit::hash_at(r, 2)).unwrap());
+    assert_eq!(
+        Some(prev_of_3),
+        store.read(|r| audit::hash_at(r, 2)).unwrap()
+    );
 }
 
 #[test]
@@ -160,10 +163,7 @@ fn the_audit_log_refuses_updates_and_deletes() {
         .execute("UPDATE audit_log SET detail = '{}'", [])
         .unwrap_err();
     assert!(e.to_string().contains("append-only"), "{e}");
-    let e = store
-        .conn
-        .execute("DELETE FROM audit_log", [])
-        .unwrap_err();
+    let e = store.conn.execute("DELETE FROM audit_log", []).unwrap_err();
     assert!(e.to_string().contains("append-only"), "{e}");
 }
 
@@ -187,10 +187,7 @@ fn an_edited_audit_row_is_found() {
         &store,
         "UPDATE audit_log SET detail = '{\"n\":20}' WHERE seq = 2",
     );
-    assert_eq!(
-        walk(&store),
-        vec![ChainProblem::Edited { seq: 2 }]
-    );
+    assert_eq!(walk(&store), vec![ChainProblem::Edited { seq: 2 }]);
 }
 
 #[test]

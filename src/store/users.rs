@@ -104,8 +104,7 @@ pub fn all(r: &Read<'_>) -> Result<Vec<User>, StoreError> {
 }
 
 pub fn count(r: &Read<'_>) -> Result<i64, StoreError> {
-    Ok(r
-        .conn()
+    Ok(r.conn()
         .query_row("SELECT count(*) FROM users", [], |r| r.get(0))?)
 }
 
@@ -129,6 +128,10 @@ pub fn set_failures(
 }
 
 pub fn set_pin_hash(w: &mut Write<'_>, id: i64, pin_hash: &str) -> Result<Event, StoreError> {
-    let image = w.update(Table::Users, &id.to_string(), &[("pin_hash", text(pin_hash))])?;
+    let image = w.update(
+        Table::Users,
+        &id.to_string(),
+        &[("pin_hash", text(pin_hash))],
+    )?;
     Ok(Event::new("user.pin_change", "user", Some(id)).row(image))
 }

@@ -463,14 +463,7 @@ impl App {
             Some(Overlay::Help) => {
                 let title = for_display(&self.title()).into_owned();
                 let help = popups::help::document(areas.body, &title, &items, &self.theme);
-                popups::help::draw(
-                    frame,
-                    areas.body,
-                    &title,
-                    &help,
-                    self.help_top,
-                    &self.theme,
-                );
+                popups::help::draw(frame, areas.body, &title, &help, self.help_top, &self.theme);
             }
             Some(Overlay::ConfirmQuit) => popups::quit::draw(frame, areas.body, &self.theme),
             None => {}

@@ -121,7 +121,8 @@ impl Plan {
                         ),
                     };
                     let room = c.map_or(0, |c| t.columns[c].room);
-                    let need = (values.max(longest_word(label)).max(room) as f64 + 2.0).min(MAX_WIDTH);
+                    let need =
+                        (values.max(longest_word(label)).max(room) as f64 + 2.0).min(MAX_WIDTH);
                     if first == last {
                         widths[first] = widths[first].max(need);
                     } else {

@@ -32,10 +32,14 @@ pub fn drawer_state_line(opened: bool, counted: bool) -> &'static str {
     match (lang(), opened, counted) {
         (Lang::Vi, _, true) => "Quỹ hôm nay đã kiểm đếm: không chi tiền mặt nữa.",
         (Lang::Vi, true, false) => "Quỹ hôm nay đã mở.",
-        (Lang::Vi, false, _) => "Quỹ hôm nay chưa mở: chi tiền mặt cần trưởng bưu cục cấp tiền đầu ngày.",
+        (Lang::Vi, false, _) => {
+            "Quỹ hôm nay chưa mở: chi tiền mặt cần trưởng bưu cục cấp tiền đầu ngày."
+        }
         (Lang::En, _, true) => "Today's drawer is counted: no more cash payments.",
         (Lang::En, true, false) => "Today's drawer is open.",
-        (Lang::En, false, _) => "Today's drawer is not open: cash needs the supervisor's opening float.",
+        (Lang::En, false, _) => {
+            "Today's drawer is not open: cash needs the supervisor's opening float."
+        }
     }
 }
 
@@ -51,11 +55,23 @@ pub fn open_days_notice(days: &[crate::service::day::OpenDay]) -> Option<String>
         .join(", ");
     let more = days.len() - 1;
     Some(match (lang(), who.is_empty(), more) {
-        (Lang::Vi, true, 0) => format!("Ngày {day} chưa khóa sổ: trưởng bưu cục khóa sổ ngày đó trước."),
-        (Lang::Vi, true, n) => format!("Ngày {day} và {n} ngày sau đó chưa khóa sổ: trưởng bưu cục khóa sổ lần lượt."),
-        (Lang::Vi, false, 0) => format!("Ngày {day} chưa khóa sổ, quỹ của {who} chưa kiểm đếm: trưởng bưu cục hoàn tất (chitra drawer count --date) rồi khóa sổ."),
-        (Lang::Vi, false, n) => format!("Ngày {day} (và {n} ngày sau) chưa khóa sổ, quỹ của {who} chưa kiểm đếm: trưởng bưu cục hoàn tất rồi khóa sổ."),
-        (Lang::En, true, _) => format!("{day} is not closed ({more} more after it): the supervisor closes it first."),
-        (Lang::En, false, _) => format!("{day} is not closed ({more} more after it); {who}'s drawer was not counted: the supervisor finishes it, then closes."),
+        (Lang::Vi, true, 0) => {
+            format!("Ngày {day} chưa khóa sổ: trưởng bưu cục khóa sổ ngày đó trước.")
+        }
+        (Lang::Vi, true, n) => {
+            format!("Ngày {day} và {n} ngày sau đó chưa khóa sổ: trưởng bưu cục khóa sổ lần lượt.")
+        }
+        (Lang::Vi, false, 0) => format!(
+            "Ngày {day} chưa khóa sổ, quỹ của {who} chưa kiểm đếm: trưởng bưu cục hoàn tất (chitra drawer count --date) rồi khóa sổ."
+        ),
+        (Lang::Vi, false, n) => format!(
+            "Ngày {day} (và {n} ngày sau) chưa khóa sổ, quỹ của {who} chưa kiểm đếm: trưởng bưu cục hoàn tất rồi khóa sổ."
+        ),
+        (Lang::En, true, _) => {
+            format!("{day} is not closed ({more} more after it): the supervisor closes it first.")
+        }
+        (Lang::En, false, _) => format!(
+            "{day} is not closed ({more} more after it); {who}'s drawer was not counted: the supervisor finishes it, then closes."
+        ),
     })
 }

@@ -204,7 +204,10 @@ impl Service {
             (None, None) => return Err(ImportError::NoPeriod { file }.into()),
         };
         let (closed, monthly) = self.store.read(|r| {
-            Ok::<_, Error>((imports::period_closed(r, period)?, imports::monthly_of(r, period)?))
+            Ok::<_, Error>((
+                imports::period_closed(r, period)?,
+                imports::monthly_of(r, period)?,
+            ))
         })?;
         if closed == Some(true) {
             return Err(ImportError::PeriodClosed { period }.into());

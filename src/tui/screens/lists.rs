@@ -22,8 +22,8 @@ use crate::document::Document;
 use crate::document::layout::{Page, lay_out};
 use crate::i18n::printing;
 use crate::i18n::register::{self as words, form_words, list_words};
-use crate::print::spool;
 use crate::i18n::strings;
+use crate::print::spool;
 use crate::service::lists::{AccountList, CashlessReport};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
@@ -117,14 +117,11 @@ impl Lists {
                 let only = (which == Which::Police).then_some("need_cccd");
                 crate::document::lists::classify(&office, &day, &c, only)
             }),
-            Which::Accounts => ctx
-                .service
-                .account_list(&session)
-                .map(|a| {
-                    let d = crate::document::lists::accounts(&office, &day, &a);
-                    accounts = Some(a);
-                    d
-                }),
+            Which::Accounts => ctx.service.account_list(&session).map(|a| {
+                let d = crate::document::lists::accounts(&office, &day, &a);
+                accounts = Some(a);
+                d
+            }),
             Which::Cashless => ctx.service.cashless_report(&session, None).map(|r| {
                 let d = crate::document::lists::cashless(&office, &day, &r);
                 cashless = Some(r);

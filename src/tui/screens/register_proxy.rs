@@ -113,7 +113,13 @@ impl Screen for ChooseWhose {
         let x = area.x + 1;
         let width = usize::from(area.width.saturating_sub(2));
         let buf = frame.buffer_mut();
-        buf.set_stringn(x, area.y + 1, form_words().title, width, view.theme.heading());
+        buf.set_stringn(
+            x,
+            area.y + 1,
+            form_words().title,
+            width,
+            view.theme.heading(),
+        );
         buf.set_stringn(x, area.y + 2, fit(w.whose, width), width, view.theme.text());
         let rows: Vec<Line> = self
             .rows
@@ -175,7 +181,9 @@ impl ProxyForm {
         let w = proxy_words();
         let f = form_words();
         let values = vec![
-            reg.as_ref().and_then(|g| g.phone.clone()).unwrap_or_default(),
+            reg.as_ref()
+                .and_then(|g| g.phone.clone())
+                .unwrap_or_default(),
             reg.as_ref()
                 .and_then(|g| g.papers.id_number.clone())
                 .unwrap_or_else(|| p.id_number.clone()),
@@ -189,7 +197,14 @@ impl ProxyForm {
             date_text(p.valid_to),
         ];
         let labels = [
-            f.phone, f.id, f.issued, f.place, w.document, w.certified, w.from, w.to,
+            f.phone,
+            f.id,
+            f.issued,
+            f.place,
+            w.document,
+            w.certified,
+            w.from,
+            w.to,
         ];
         let widths = [14, 14, 12, 40, 24, 40, 12, 12];
         let fields = labels
@@ -320,9 +335,7 @@ impl ProxyForm {
             && req.id_number.is_none()
             && req.id_issued.is_none()
             && req.id_place.is_none();
-        if !nothing
-            && let Err(e) = ctx.service.register(&session, self.person_id, &req)
-        {
+        if !nothing && let Err(e) = ctx.service.register(&session, self.person_id, &req) {
             if let Error::Register(r) = &e {
                 self.form.focus(match r {
                     RegisterError::Phone(_) => PHONE,

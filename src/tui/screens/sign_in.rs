@@ -62,7 +62,11 @@ impl SignIn {
             Ok(session) => {
                 let text = welcome(&session.user.full_name);
                 // An earlier day left open comes first; else the drawer's state.
-                match ctx.service.open_days().map(|d| strings::open_days_notice(&d)) {
+                match ctx
+                    .service
+                    .open_days()
+                    .map(|d| strings::open_days_notice(&d))
+                {
                     Ok(Some(notice)) => ctx.error(&format!("{text} {notice}")),
                     _ => match ctx.service.drawer_state(&session) {
                         Ok((opened, count)) => ctx.info(format!(
