@@ -488,4 +488,15 @@ fn the_command_line_exports_a_batch_and_imports_the_banks_result() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
+    // With --json, the refusal is the error object on stdout.
+    let o = chitra(
+        &office,
+        &["bank", "import", result.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        json["error"].as_str().unwrap().contains("đã được nhập"),
+        "{json}"
+    );
 }

@@ -130,6 +130,7 @@ pub fn run() -> ExitCode {
         Some(Command::Doctor(a)) => a.json,
         Some(Command::Verify(a)) => a.json,
         Some(Command::Register(a)) => a.json,
+        Some(Command::Bank(bank::BankCommand::Import(a))) => a.json,
         _ => false,
     };
     JSON_ERRORS.store(json, std::sync::atomic::Ordering::Relaxed);
