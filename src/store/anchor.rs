@@ -85,30 +85,57 @@ pub fn record(path: &Path, keys: &KeyRing, head: &Head) {
 }
 
 fn try_record(path: &Path, keys: &KeyRing, head: &Head) -> std::io::Result<()> {
-    let mut f = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(path)?;
-    // SAFETY: flock on a file descriptor we own; the lock is released when
-    // `f` is closed.
-    if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX) } != 0 {
-        return Err(std::io::Error::last_os_error());
-    }
-    let mut text = String::new();
-    f.read_to_string(&mut text)?;
-    if let Anchor::At(old) = parse(keys, &text)
-        && old.seq >= head.seq
-    {
-        return Ok(());
-    }
+    // The file is replaced whole (written beside it, then renamed over it),
+    // so a process killed while writing leaves the old anchor or the new
+    // one, never an empty or half-written file. Writers lock the file they
+    // opened; one that gets the lock after another has renamed a new file
+    // into place opens the new one and tries again.
+    let f = loop {
+        let mut f = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(path)?;
+        // SAFETY: flock on a file descriptor we own; the lock is released
+        // when `f` is closed.
+        if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX) } != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        use std::os::unix::fs::MetadataExt;
+        let same = match std::fs::metadata(path) {
+            Ok(on_disk) => on_disk.ino() == f.metadata()?.ino(),
+            Err(_) => false,
+        };
+        if same {
+            let mut text = String::new();
+            f.read_to_string(&mut text)?;
+            if let Anchor::At(old) = parse(keys, &text)
+                && old.seq >= head.seq
+            {
+                return Ok(());
+            }
+            f.seek(SeekFrom::Start(0))?;
+            break f;
+        }
+    };
     let key_id = keys.current_id();
     let sig = signature(keys, key_id, head).unwrap_or_default();
     let line = format!("{key_id} {} {} {sig}\n", head.seq, head.hash);
-    f.set_len(0)?;
-    f.seek(SeekFrom::Start(0))?;
-    f.write_all(line.as_bytes())?;
+    let mut tmp_path = path.as_os_str().to_owned();
+    tmp_path.push(".tmp");
+    let tmp_path = PathBuf::from(tmp_path);
+    let mut tmp = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&tmp_path)?;
+    tmp.write_all(line.as_bytes())?;
+    tmp.sync_all()?;
+    std::fs::rename(&tmp_path, path)?;
+    // Held until the new file is in place.
+    drop(f);
     Ok(())
 }
