@@ -445,21 +445,7 @@ fn the_change_list_for_the_payer_carries_the_last_days_seal() {
     );
     assert!(render_text(&before).contains("chưa có ngày nào khóa sổ"));
 
-    for who in [CLERK1, CLERK2, SUPERVISOR] {
-        let s = office.sign_in(&mut svc, who);
-        let expected = svc
-            .day_report(&day)
-            .unwrap()
-            .clerks
-            .into_iter()
-            .find(|c| c.name == who.0)
-            .map(|c| c.expected.dong())
-            .unwrap();
-        let notes: std::collections::BTreeMap<i64, i64> = [(500, expected / 500)].into();
-        svc.count_drawer(&s, &notes).unwrap();
-    }
-    let boss = office.sign_in(&mut svc, SUPERVISOR);
-    let closed = svc.close_day(&boss, SUPERVISOR.1, &day, false).unwrap();
+    let closed = office.close_today(&mut svc);
     let code = closed.report.closed.as_ref().unwrap().code.clone();
     let after = chitra::document::lists::changes(
         &office.config.office,

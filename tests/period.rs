@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-
 use chitra::domain::Money;
 use chitra::domain::payment::PayMethod;
 use chitra::domain::period_report::Settled;
@@ -32,27 +30,6 @@ fn pay(svc: &mut Service, who: &Session, id: &str) {
         approval: None,
     };
     svc.pay(who, &req).unwrap();
-}
-
-/// Counts every open drawer of the clock's day and closes it.
-fn close_today(office: &Office, svc: &mut Service) {
-    let day = svc.today().format("%Y-%m-%d").to_string();
-    for who in [CLERK1, CLERK2, SUPERVISOR] {
-        let s = office.sign_in(svc, who);
-        let Some(c) = svc
-            .day_report(&day)
-            .unwrap()
-            .clerks
-            .into_iter()
-            .find(|c| c.name == who.0)
-        else {
-            continue;
-        };
-        let notes: BTreeMap<i64, i64> = [(500, c.expected.dong() / 500)].into();
-        svc.count_drawer(&s, &notes).unwrap();
-    }
-    let boss = office.sign_in(svc, SUPERVISOR);
-    svc.close_day(&boss, SUPERVISOR.1, &day, false).unwrap();
 }
 
 #[test]
@@ -131,7 +108,7 @@ fn a_period_closes_after_its_window_and_then_refuses_payments_and_lists() {
     // The 10th is closed (late, on the 26th), then the period.
     office.clock.set("2026-11-10T17:00:00+07:00");
     let mut day_svc = office.service();
-    close_today(&office, &mut day_svc);
+    office.close_today(&mut day_svc);
     office.clock.set("2026-11-26T08:00:00+07:00");
     let mut svc = office.service();
     let boss = office.sign_in(&mut svc, SUPERVISOR);

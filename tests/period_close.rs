@@ -56,27 +56,6 @@ fn pay(svc: &mut Service, who: &Session, id: &str) {
     svc.pay(who, &req).unwrap();
 }
 
-/// Counts every drawer used on the clock's day and closes the day.
-fn close_today(office: &Office, svc: &mut Service) {
-    let day = svc.today().format("%Y-%m-%d").to_string();
-    for who in [CLERK1, CLERK2, SUPERVISOR] {
-        let s = office.sign_in(svc, who);
-        let Some(c) = svc
-            .day_report(&day)
-            .unwrap()
-            .clerks
-            .into_iter()
-            .find(|c| c.name == who.0)
-        else {
-            continue;
-        };
-        let notes: BTreeMap<i64, i64> = [(500, c.expected.dong() / 500)].into();
-        svc.count_drawer(&s, &notes).unwrap();
-    }
-    let boss = office.sign_in(svc, SUPERVISOR);
-    svc.close_day(&boss, SUPERVISOR.1, &day, false).unwrap();
-}
-
 /// November: An paid on the 10th (day closed), Bình not paid, Cúc reported
 /// deceased; the clock on the 26th, after the window.
 fn november() -> Office {
@@ -95,7 +74,7 @@ fn november() -> Office {
     )
     .unwrap();
     office.clock.set("2026-11-10T17:00:00+07:00");
-    close_today(&office, &mut office.service());
+    office.close_today(&mut office.service());
     office.clock.set("2026-11-26T08:00:00+07:00");
     office
 }

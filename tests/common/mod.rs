@@ -110,6 +110,29 @@ impl Office {
         svc.sign_in(who.0, who.1).unwrap()
     }
 
+    /// Counts every drawer opened on the clock's day at what it should
+    /// hold (in 500 đ notes) and closes the day as the supervisor.
+    pub fn close_today(&self, svc: &mut Service) -> chitra::service::day::Closed {
+        let day = svc.today().format("%Y-%m-%d").to_string();
+        for who in [CLERK1, CLERK2, SUPERVISOR] {
+            let s = self.sign_in(svc, who);
+            let Some(c) = svc
+                .day_report(&day)
+                .unwrap()
+                .clerks
+                .into_iter()
+                .find(|c| c.name == who.0)
+            else {
+                continue;
+            };
+            let notes: std::collections::BTreeMap<i64, i64> =
+                [(500, c.expected.dong() / 500)].into();
+            svc.count_drawer(&s, &notes).unwrap();
+        }
+        let boss = self.sign_in(svc, SUPERVISOR);
+        svc.close_day(&boss, SUPERVISOR.1, &day, false).unwrap()
+    }
+
     /// Writes `csv` to a file and imports it as the supervisor.
     pub fn import(&self, name: &str, csv: &str, period: &str) -> ImportReport {
         let path = self.write_file(name, csv.as_bytes());
