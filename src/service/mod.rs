@@ -11,6 +11,7 @@ pub mod clock;
 pub mod counter;
 pub mod day;
 pub mod doctor;
+pub mod drawers;
 mod error;
 pub mod import;
 pub mod lists;
