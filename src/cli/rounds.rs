@@ -289,7 +289,7 @@ pub fn render(v: &RoundView) -> String {
             (None, Some(receipt)) => words::paid_elsewhere(receipt),
             (None, None) => words::no_result().to_string(),
         };
-        let amount = format!("{} đ", s.amount);
+        let amount = s.amount.to_string();
         out.push_str(&format!(
             "{:>3} {} {} {}  {}\n",
             s.stop,

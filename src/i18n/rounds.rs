@@ -38,7 +38,7 @@ pub fn move_note(round: i64) -> String {
 pub fn state(s: RoundState) -> &'static str {
     match (s, vi()) {
         (RoundState::Open, true) => "chưa cấp tiền",
-        (RoundState::Issued, true) => "bưu tá đang đi chi",
+        (RoundState::Issued, true) => "đang đi chi",
         (RoundState::Returned, true) => "đã nộp tiền về",
         (RoundState::Reconciled, true) => "đã đối chiếu",
         (RoundState::Open, false) => "not issued",
@@ -103,16 +103,56 @@ pub fn heading(round: i64, hamlet: &str, month: &str, postman: &str, s: RoundSta
 pub fn cash_line(issued: Money, paid: Money, returned: Money) -> String {
     let d = issued - paid - returned;
     if vi() {
-        format!("Đã cấp {issued} đ − đã chi {paid} đ − nộp về {returned} đ = chênh lệch {d} đ")
+        format!("Cấp {issued} − chi {paid} − nộp về {returned} = chênh lệch {d}")
     } else {
         format!("Issued {issued} − paid {paid} − returned {returned} = difference {d}")
+    }
+}
+
+/// While the round is out: what was issued, paid, and is to come back.
+pub fn out_line(issued: Money, paid: Money) -> String {
+    let back = issued - paid;
+    if vi() {
+        format!("Cấp {issued} − chi {paid}: bưu tá phải nộp về {back}")
+    } else {
+        format!("Issued {issued} − paid {paid}: the postman brings back {back}")
+    }
+}
+
+/// Before the cash goes out: what the round will carry.
+pub fn to_carry_line(amount: Money) -> String {
+    if vi() {
+        format!("Chưa cấp tiền; chuyến cần {amount} (F4 cấp tiền, F3 in bảng kê)")
+    } else {
+        format!("Cash not issued; the round needs {amount} (F4 issue, F3 print the sheet)")
+    }
+}
+
+/// The heading of a round on the screen (shorter than [`heading`]).
+pub fn screen_heading(
+    round: i64,
+    hamlet: &str,
+    month: &str,
+    postman: &str,
+    s: RoundState,
+) -> String {
+    if vi() {
+        format!(
+            "Chuyến {round} · {hamlet} · {month} · {postman} · {}",
+            state(s)
+        )
+    } else {
+        format!(
+            "Round {round} · {hamlet} · {month} · {postman} · {}",
+            state(s)
+        )
     }
 }
 
 /// The line under a reconciled round.
 pub fn reconciled(difference: Money, reason: Option<&str>) -> String {
     match (vi(), reason) {
-        (true, Some(r)) => format!("Đã đối chiếu, chênh lệch {difference} đ: {r}"),
+        (true, Some(r)) => format!("Đã đối chiếu, chênh lệch {difference}: {r}"),
         (true, None) => "Đã đối chiếu, không chênh lệch.".into(),
         (false, Some(r)) => format!("Reconciled, difference {difference}: {r}"),
         (false, None) => "Reconciled, no difference.".into(),
@@ -136,7 +176,7 @@ pub fn deceased_hint(code: &str, name: &str) -> String {
 pub fn created(round: i64, stops: usize, total: Money) -> String {
     if vi() {
         format!(
-            "Đã lập chuyến chi tại nhà số {round}: {stops} người, {total} đ. In bảng kê: chitra home sheet --round {round}; cấp tiền: chitra home round issue {round}."
+            "Đã lập chuyến chi tại nhà số {round}: {stops} người, {total}. In bảng kê: chitra home sheet --round {round}; cấp tiền: chitra home round issue {round}."
         )
     } else {
         format!(
@@ -148,7 +188,7 @@ pub fn created(round: i64, stops: usize, total: Money) -> String {
 pub fn issued(round: i64, amount: Money, postman: &str) -> String {
     if vi() {
         format!(
-            "Đã cấp {amount} đ vào quỹ của bưu tá {postman} cho chuyến số {round}. Các khoản của chuyến bị khóa tại quầy đến khi nộp tiền về."
+            "Đã cấp {amount} vào quỹ của bưu tá {postman} cho chuyến số {round}. Các khoản của chuyến bị khóa tại quầy đến khi nộp tiền về."
         )
     } else {
         format!(
@@ -211,7 +251,7 @@ impl Localize for RoundError {
                 "Số tiền nộp về phải là số đồng không âm, chẵn theo mệnh giá nhỏ nhất.".into()
             }
             RoundError::ReasonNeeded { difference } => {
-                format!("Chuyến chênh lệch {difference} đ: ghi lý do (--reason) để đối chiếu.")
+                format!("Chuyến chênh lệch {difference}: ghi lý do (--reason) để đối chiếu.")
             }
             RoundError::HamletNeeded => "Ghi tên thôn của chuyến (--hamlet).".into(),
         }
@@ -449,7 +489,7 @@ pub fn sheet_written(path: &str) -> String {
 
 pub fn expected_back(m: Money) -> String {
     if vi() {
-        format!("Bưu tá phải nộp về: {m} đ")
+        format!("Bưu tá phải nộp về: {m}")
     } else {
         format!("The postman should bring back: {m}")
     }
@@ -457,7 +497,7 @@ pub fn expected_back(m: Money) -> String {
 
 pub fn difference_now(m: Money) -> String {
     if vi() {
-        format!("Chênh lệch: {m} đ (khác 0 thì phải ghi lý do)")
+        format!("Chênh lệch: {m} (khác 0 thì phải ghi lý do)")
     } else {
         format!("Difference: {m} (a reason is needed unless 0)")
     }
@@ -466,7 +506,7 @@ pub fn difference_now(m: Money) -> String {
 pub fn issue_hint(amount: Money, postman: &str) -> String {
     if vi() {
         format!(
-            "Cấp {amount} đ vào quỹ của bưu tá {postman}. Bưu tá gõ PIN để xác nhận đã nhận tiền."
+            "Cấp {amount} vào quỹ của bưu tá {postman}. Bưu tá gõ PIN để xác nhận đã nhận tiền."
         )
     } else {
         format!("Issue {amount} into {postman}'s drawer. The postman types their PIN to confirm.")

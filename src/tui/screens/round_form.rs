@@ -104,7 +104,7 @@ impl RoundForm {
             title: w.paid_title,
             lines: vec![
                 format!(
-                    "{} {} — {} đ",
+                    "{} {} — {}",
                     for_display(&stop.record_code),
                     for_display(&stop.full_name),
                     stop.amount

@@ -39,6 +39,8 @@ const AMOUNT_W: usize = 13;
 pub struct RoundOutcomes {
     round: RoundView,
     select: Select,
+    /// The signed-in user is a supervisor: their steps go in the key line.
+    supervisor: bool,
 }
 
 /// What a key does here.
@@ -91,6 +93,7 @@ impl RoundOutcomes {
             Ok(round) => Some(RoundOutcomes {
                 select: Select::new(round.stops.len()),
                 round,
+                supervisor: ctx.session.as_ref().is_some_and(|s| s.is_supervisor()),
             }),
             Err(e) => {
                 ctx.error(&e);
@@ -287,7 +290,7 @@ impl Screen for RoundOutcomes {
         let v = &self.round;
         let x = area.x + 1;
         let cols = usize::from(area.width - 2);
-        let heading = words::heading(
+        let heading = words::screen_heading(
             v.number,
             &for_display(&v.hamlet),
             &labels::period(v.period),
@@ -297,7 +300,8 @@ impl Screen for RoundOutcomes {
         let buf = frame.buffer_mut();
         buf.set_stringn(x, area.y, fit(&heading, cols), cols, theme.heading());
         let cash = match v.state {
-            RoundState::Open => format!("{} {} đ", w.short_issue, v.to_carry()),
+            RoundState::Open => words::to_carry_line(v.to_carry()),
+            RoundState::Issued => words::out_line(v.cash.issued, v.cash.paid),
             _ => words::cash_line(v.cash.issued, v.cash.paid, v.cash.returned),
         };
         buf.set_stringn(x, area.y + 1, fit(&cash, cols), cols, theme.text());
@@ -356,16 +360,40 @@ impl Screen for RoundOutcomes {
         let s = strings::t();
         let w = screen_words();
         let b = bindings();
+        // Every key is in the help; the key line shows those of the step
+        // the round is at.
+        let state = self.round.state;
+        let out = state == RoundState::Issued;
+        let boss = self.supervisor;
+        let entry = |binding: &Binding, what: &str, short: &str, shown: bool| {
+            let help = KeyHelp::new(binding, what);
+            if shown { help.short(short) } else { help }
+        };
         vec![
             move_help(keys, s, w.key_move),
-            KeyHelp::new(&b.paid, w.key_paid).short(w.short_paid),
-            KeyHelp::new(&b.not_home, w.key_not_home).short(w.short_not_home),
-            KeyHelp::new(&b.refused, w.key_refused).short(w.short_refused),
-            KeyHelp::new(&b.deceased, w.key_deceased).short(w.short_deceased),
-            KeyHelp::new(&b.sheet, w.key_sheet),
-            KeyHelp::new(&b.issue, w.key_issue),
-            KeyHelp::new(&b.ret, w.key_return),
-            KeyHelp::new(&b.reconcile, w.key_reconcile),
+            entry(&b.paid, w.key_paid, w.short_paid, out),
+            entry(&b.not_home, w.key_not_home, w.short_not_home, out),
+            entry(&b.refused, w.key_refused, w.short_refused, out),
+            entry(&b.deceased, w.key_deceased, w.short_deceased, out),
+            entry(
+                &b.sheet,
+                w.key_sheet,
+                w.short_sheet,
+                state == RoundState::Open,
+            ),
+            entry(
+                &b.issue,
+                w.key_issue,
+                w.short_issue,
+                boss && state == RoundState::Open,
+            ),
+            entry(&b.ret, w.key_return, w.short_return, boss && out),
+            entry(
+                &b.reconcile,
+                w.key_reconcile,
+                w.short_reconcile,
+                boss && state == RoundState::Returned,
+            ),
         ]
     }
 }
