@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 
 use super::context::{Context, read_pin};
 use super::{Cli, Exit, fail};
-use crate::domain::round::StopResult;
+use crate::domain::round::{RoundState, StopResult};
 use crate::domain::{Money, Period};
 use crate::i18n::rounds as words;
 use crate::i18n::tr as t;
@@ -299,11 +299,11 @@ pub fn render(v: &RoundView) -> String {
             fit(&what, 24)
         ));
     }
-    out.push_str(&words::cash_line(
-        v.cash.issued,
-        v.cash.paid,
-        v.cash.returned,
-    ));
+    out.push_str(&match v.state {
+        RoundState::Open => words::to_carry_line(v.to_carry()),
+        RoundState::Issued => words::out_line(v.cash.issued, v.cash.paid),
+        _ => words::cash_line(v.cash.issued, v.cash.paid, v.cash.returned),
+    });
     out.push('\n');
     if let Some(d) = v.difference {
         out.push_str(&words::reconciled(d, v.reason.as_deref()));

@@ -122,9 +122,9 @@ pub fn out_line(issued: Money, paid: Money) -> String {
 /// Before the cash goes out: what the round will carry.
 pub fn to_carry_line(amount: Money) -> String {
     if vi() {
-        format!("Chưa cấp tiền; chuyến cần {amount} (F4 cấp tiền, F3 in bảng kê)")
+        format!("Chưa cấp tiền; chuyến cần {amount}.")
     } else {
-        format!("Cash not issued; the round needs {amount} (F4 issue, F3 print the sheet)")
+        format!("Cash not issued; the round needs {amount}.")
     }
 }
 
