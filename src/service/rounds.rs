@@ -254,7 +254,7 @@ impl Service {
     pub fn rounds(&self) -> Result<Vec<RoundSummary>, Error> {
         Ok(self
             .store
-            .read(|r| rounds::all(r))?
+            .read(rounds::all)?
             .into_iter()
             .map(|g| RoundSummary {
                 number: g.id,
@@ -274,7 +274,7 @@ impl Service {
 
     /// The users who can carry a round (every active user), by name.
     pub fn postmen(&self) -> Result<Vec<User>, Error> {
-        let mut all = self.store.read(|r| users::all(r))?;
+        let mut all = self.store.read(users::all)?;
         all.retain(|u| !u.locked);
         Ok(all)
     }

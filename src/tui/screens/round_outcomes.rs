@@ -318,7 +318,7 @@ impl Screen for RoundOutcomes {
             self.select.selected(),
             theme,
         );
-        let mut y = area.bottom().saturating_sub(detail_rows - 1);
+        let top = area.bottom().saturating_sub(detail_rows - 1);
         let Some(s) = self.chosen() else { return };
         let mut lines = vec![format!(
             "{}: {} · {}: {}",
@@ -337,10 +337,7 @@ impl Screen for RoundOutcomes {
         } else if let (Some(d), reason) = (v.difference, &v.reason) {
             lines.push(words::reconciled(d, reason.as_deref()));
         }
-        for (i, l) in lines.iter().enumerate() {
-            if y >= area.bottom() {
-                break;
-            }
+        for (i, (y, l)) in (top..area.bottom()).zip(&lines).enumerate() {
             let style = if s.result == Some(StopResult::Deceased) && i > 0 {
                 theme.error()
             } else {
@@ -352,7 +349,6 @@ impl Screen for RoundOutcomes {
                 &Line::from(Span::styled(fit(l, cols), style)),
                 area.width - 2,
             );
-            y += 1;
         }
     }
 
