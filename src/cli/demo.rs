@@ -180,6 +180,9 @@ fn print_summary(dir: &Path, b: &Built) {
     for f in &b.files {
         println!("  {}", dir.join(f).display());
     }
+    if let Some((n, hamlet)) = &b.round {
+        println!("{}", crate::i18n::rounds::demo_hint(*n, hamlet));
+    }
     print_users();
 }
 

@@ -119,7 +119,7 @@ fn plan(words: &[String]) -> Result<Plan, ()> {
             }
             Ok(Plan::Import { name, args })
         }
-        "report" | "list" | "period" => {
+        "report" | "list" | "period" | "home" => {
             let (sub, flags) = rest.split_first().ok_or(())?;
             // `report period` and `period close` name the period first.
             let after_period = || match flags.split_first() {
@@ -137,6 +137,11 @@ fn plan(words: &[String]) -> Result<Plan, ()> {
                 ("list", "signing") => {
                     only_flags(flags, &["--period", "--hamlet", "--format", "--user"], &[])
                 }
+                ("home", "sheet") => only_flags(
+                    flags,
+                    &["--period", "--hamlet", "--round", "--format", "--user"],
+                    &[],
+                ),
                 ("period", "close") => {
                     let more = after_period()?;
                     more.iter().any(|w| w == "--dry-run")
@@ -253,6 +258,9 @@ fn dispatch(inner: &Cli) -> Result<(), Exit> {
         Some(Command::Import(args)) => super::import::run(inner, args),
         Some(Command::Report(cmd)) => super::day::report(inner, cmd),
         Some(Command::List(cmd)) => super::lists::run(inner, cmd),
+        Some(Command::Home(cmd @ super::home::HomeCommand::Sheet(_))) => {
+            super::home::run(inner, cmd)
+        }
         Some(Command::Period(cmd @ PeriodCommand::Close(args))) if args.dry_run => {
             super::period::run(inner, cmd)
         }
@@ -313,6 +321,9 @@ fn xlsx_out(command: &mut Option<Command>) -> Option<&mut Option<PathBuf>> {
         }
         Command::List(ListCommand::Signing(a)) => {
             matches!(a.format, SigningFormat::Xlsx).then_some(&mut a.out)
+        }
+        Command::Home(super::home::HomeCommand::Sheet(a)) => {
+            matches!(a.format, super::home::HomeFormat::Xlsx).then_some(&mut a.out)
         }
         _ => None,
     }
@@ -437,6 +448,9 @@ mod tests {
             "report period ../x --user truong",
             "list classify --out /tmp/x.xlsx --user truong",
             "report cashless --format xlsx --out=/tmp/x.xlsx",
+            "home round issue 1 --user truong",
+            "home round reconcile 1 --reason x --user truong",
+            "home sheet --round 1 --out /tmp/x.txt --user truong",
         ] {
             assert_eq!(plan(&w(asked)), Err(()), "{asked}");
         }
@@ -467,6 +481,8 @@ mod tests {
             "list changes --format xlsx --user truong",
             "list signing --period 2026-11 --hamlet 'Thôn Đông' --user truong",
             "period close 2026-11 --dry-run --user truong",
+            "home sheet --round 2 --format xlsx --user truong",
+            "home sheet --period 2026-11 --hamlet 'Thôn Đông' --user truong",
         ] {
             assert!(
                 matches!(plan(&w(asked)), Ok(Plan::Output { .. })),

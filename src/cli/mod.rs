@@ -20,6 +20,7 @@ mod pay;
 mod period;
 mod person;
 mod register;
+mod rounds;
 mod show;
 mod users;
 mod verify;
@@ -93,7 +94,7 @@ pub enum Command {
     /// Chuyển khoản theo lô: lập lô gửi ngân hàng, nhập tệp kết quả của ngân hàng
     #[command(subcommand)]
     Bank(bank::BankCommand),
-    /// Chi trả tại nhà: danh sách theo thôn cho bưu tá (xem docs/chuyen-khoan.md)
+    /// Chi trả tại nhà: bảng kê theo thôn cho bưu tá, chuyến chi tại nhà (lập, cấp tiền, kết quả, nộp về, đối chiếu)
     #[command(subcommand)]
     Home(home::HomeCommand),
     /// Khóa nhật ký kiểm toán (trưởng bưu cục): thay khóa mới, xem docs/restore.md
@@ -131,6 +132,7 @@ pub fn run() -> ExitCode {
         Some(Command::Verify(a)) => a.json,
         Some(Command::Register(a)) => a.json,
         Some(Command::Bank(bank::BankCommand::Import(a))) => a.json,
+        Some(Command::Home(home::HomeCommand::Round(c))) => c.json(),
         _ => false,
     };
     JSON_ERRORS.store(json, std::sync::atomic::Ordering::Relaxed);

@@ -31,6 +31,7 @@ pub mod office;
 pub mod people;
 pub mod proxies;
 pub mod rng;
+pub mod round;
 pub mod till;
 
 pub use catalog::{

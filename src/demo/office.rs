@@ -50,6 +50,8 @@ pub struct Built {
     pub people: usize,
     pub payments: usize,
     pub closed_days: usize,
+    /// The home round left to try: its number and hamlet.
+    pub round: Option<(i64, String)>,
 }
 
 /// Writes the demo configuration into `dir`: the shipped one, with the
@@ -235,11 +237,17 @@ pub fn build_at(dir: &Path, n: usize, now: DateTime<FixedOffset>) -> Result<Buil
             svc.set_person_status(&boss, hit.person.id, *status, note)?;
         }
     }
+    let mut files = files.to_vec();
+    let round = super::round::make(&mut svc, &boss, this, dir)?.map(|(n, hamlet, sheet)| {
+        files.push(sheet);
+        (n, hamlet)
+    });
     Ok(Built {
-        files: files.to_vec(),
+        files,
         people: people.len(),
         payments,
         closed_days: till.closed(),
+        round,
     })
 }
 

@@ -12,6 +12,7 @@ pub mod person;
 pub mod proxy;
 pub mod registration;
 pub mod report;
+pub mod round;
 pub mod seal;
 pub mod user;
 pub mod words;

@@ -85,6 +85,7 @@ pub mod printing;
 pub mod receipt;
 pub mod register;
 pub mod report;
+pub mod rounds;
 pub mod service;
 pub mod store;
 pub mod strings;

@@ -113,6 +113,7 @@ impl Localize for Error {
             Error::Period(e) => e.vi(),
             Error::Register(e) => e.vi(),
             Error::Bank(e) => e.vi(),
+            Error::Round(e) => e.vi(),
             Error::Import(e) => e.vi(),
             Error::NoSuchPerson => {
                 "Không tìm thấy đối tượng này (có thể danh sách vừa thay đổi). Tìm lại.".into()
@@ -142,6 +143,7 @@ impl Localize for Error {
             Error::Period(e) => e.en(),
             Error::Register(e) => e.en(),
             Error::Bank(e) => e.en(),
+            Error::Round(e) => e.en(),
             Error::Import(e) => e.en(),
             Error::NoSuchPerson => {
                 "No such person (the list may have just changed). Search again.".into()

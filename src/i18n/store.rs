@@ -193,6 +193,8 @@ pub(crate) fn rule_vi(rule: &Rule) -> String {
         Rule::InBankBatch => {
             "khoản này đang chuyển khoản theo lô, chưa có kết quả của ngân hàng".into()
         }
+        Rule::InHomeRound => crate::i18n::rounds::rule_in_round_vi().into(),
+        Rule::HomeRoundState => crate::i18n::rounds::rule_state_vi().into(),
         Rule::DayClosed => "ngày này đã khóa sổ".into(),
         Rule::DayMismatch => "ngày ghi sổ không khớp thời điểm".into(),
         Rule::PersonNotPayable => "đối tượng không còn được chi trả".into(),
@@ -214,6 +216,8 @@ fn rule_en(rule: &Rule) -> String {
     match rule {
         Rule::AlreadyPaid => "this line was already paid".into(),
         Rule::InBankBatch => "this line is in a bank transfer batch awaiting the result".into(),
+        Rule::InHomeRound => crate::i18n::rounds::rule_in_round_en().into(),
+        Rule::HomeRoundState => crate::i18n::rounds::rule_state_en().into(),
         Rule::DayClosed => "the day is closed".into(),
         Rule::DayMismatch => "the day does not match the time".into(),
         Rule::PersonNotPayable => "the person is no longer paid".into(),

@@ -37,6 +37,8 @@ pub enum Error {
     Bank(super::bank::BankError),
     /// A registration was refused.
     Register(super::register::RegisterError),
+    /// A home round step was refused.
+    Round(super::rounds::RoundError),
     /// No person with that id (a stale screen).
     NoSuchPerson,
     /// No payment with that id (a stale screen).

@@ -20,6 +20,7 @@ pub mod people;
 pub mod period;
 pub mod proxies;
 pub mod register;
+pub mod rounds;
 pub mod users;
 pub mod verify;
 

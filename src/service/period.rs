@@ -244,7 +244,8 @@ fn report_of(r: &Read<'_>, period: Period, suspend_after: i64) -> Result<PeriodR
     let Some((state, at)) = periods::state(r, period)? else {
         return Err(PeriodError::NotImported { period }.into());
     };
-    let people = periods::outcomes(r, period)?;
+    let mut people = periods::outcomes(r, period)?;
+    crate::service::rounds::default_reasons(r, period, &mut people)?;
     let seals = periods::seals(r, period)?;
     let mut report = PeriodReport::new(
         period,

@@ -73,6 +73,11 @@ pub enum Rule {
     NeedsAnotherSupervisor,
     /// The line waits for the bank in a transfer batch.
     InBankBatch,
+    /// The line is out with a postman on a home round.
+    InHomeRound,
+    /// A home round's step out of its order (issued twice, an outcome
+    /// after the cash came back, …).
+    HomeRoundState,
     /// Rows of this table are never changed or deleted.
     AppendOnly(String),
     /// A value that must be unique already exists (`table.column`).
@@ -98,6 +103,8 @@ impl Rule {
             "payment line does not match its entitlement" => Rule::LineMismatch,
             "period is closed" => Rule::PeriodClosed,
             "line is in a bank batch" => Rule::InBankBatch,
+            "line is out on a home round" => Rule::InHomeRound,
+            "home round state" => Rule::HomeRoundState,
             "drawer already counted" => Rule::DrawerCounted,
             "drawer not opened" => Rule::DrawerNotOpen,
             "drawer does not hold the cash" => Rule::DrawerShort,

@@ -25,6 +25,7 @@ pub mod periods;
 pub mod proxies;
 pub mod registrations;
 pub mod replay;
+pub mod rounds;
 pub mod rows;
 #[doc(hidden)]
 pub mod testing;

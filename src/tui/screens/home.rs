@@ -48,11 +48,13 @@ pub enum Entry {
     SignOut,
     /// The plan's lists and the cashless share.
     Lists,
+    /// Home rounds: made and issued by a supervisor, outcomes by the postman.
+    Rounds,
 }
 
 impl Entry {
     /// Every entry, in menu order.
-    pub const ALL: [Entry; 8] = [
+    pub const ALL: [Entry; 9] = [
         Entry::Counter,
         Entry::CountDrawer,
         Entry::Drawers,
@@ -61,6 +63,7 @@ impl Entry {
         Entry::ChangePin,
         Entry::SignOut,
         Entry::Lists,
+        Entry::Rounds,
     ];
 
     pub fn label(self, s: &Strings) -> &'static str {
@@ -71,6 +74,7 @@ impl Entry {
             Entry::DayClose => s.entry_day_close,
             Entry::Verify => s.entry_verify,
             Entry::Lists => crate::i18n::register::form_words().lists_menu,
+            Entry::Rounds => crate::i18n::rounds::screen_words().menu_entry,
             Entry::ChangePin => s.entry_change_pin,
             Entry::SignOut => s.entry_sign_out,
         }
@@ -130,6 +134,7 @@ impl Home {
             },
             Entry::Verify => Nav::push(VerifyView::run(ctx)),
             Entry::Lists => Nav::push(super::lists::Lists::open(ctx)),
+            Entry::Rounds => Nav::push(super::rounds::Rounds::open(ctx)),
             Entry::ChangePin => Nav::push(ChangePin::new()),
             Entry::SignOut => {
                 if let Some(session) = ctx.session.take() {
