@@ -150,7 +150,7 @@ impl Screen for StatusChange {
         y += 1;
         buf.set_stringn(x, y, fit(&who, w), w, view.theme.text());
         y += 2;
-        for line in crate::print::text::wrap(s.status_hint, w, "") {
+        for line in crate::tui::widgets::fit::wrap(s.status_hint, w) {
             buf.set_stringn(x, y, line, w, view.theme.text());
             y += 1;
         }
