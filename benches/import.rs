@@ -10,7 +10,10 @@
 //!
 //! Run: `cargo bench --bench import` (add `-- --100k-only` to skip the
 //! million-row import).
-#![allow(unsafe_code, reason = "the children's peak memory is read through libc")]
+#![allow(
+    unsafe_code,
+    reason = "the children's peak memory is read through libc"
+)]
 
 mod common;
 

@@ -252,7 +252,14 @@ fn drawer_reason_and_recount_say_what_is_wrong_with_the_drawer() {
     assert!(!out.status.success());
     let err = stderr_of(&out);
     assert!(err.contains("đã ghi rồi"), "{err}");
-    for raw in ["constraint", "UNIQUE", "SQLITE", "sqlite", "Error", "failed"] {
+    for raw in [
+        "constraint",
+        "UNIQUE",
+        "SQLITE",
+        "sqlite",
+        "Error",
+        "failed",
+    ] {
         assert!(!err.contains(raw), "{err}");
     }
 }

@@ -5,7 +5,10 @@
 //!
 //! The files are small on disk: the zip bombs are a few MB that unpack to
 //! gigabytes; the text files are written in a moment.
-#![allow(unsafe_code, reason = "a child's memory limit and its usage are read through libc")]
+#![allow(
+    unsafe_code,
+    reason = "a child's memory limit and its usage are read through libc"
+)]
 
 mod common;
 

@@ -15,6 +15,22 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The Vietnamese or the English of a short fixed text. For longer or
+    /// parameterised wording use a file of this folder.
+    pub fn pick(self, vi: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+
+    /// The screen labels in this language.
+    pub fn strings(self) -> &'static strings::Strings {
+        strings::for_lang(self)
+    }
+}
+
 static LANG: AtomicU8 = AtomicU8::new(0);
 
 /// Sets the language for the whole process (done once, from the config).
@@ -43,12 +59,16 @@ pub fn tr(vi: &'static str, en: &'static str) -> &'static str {
 pub trait Localize {
     fn vi(&self) -> String;
     fn en(&self) -> String;
-    /// The message in the current language.
-    fn localized(&self) -> String {
-        match lang() {
+    /// The message in `lang`.
+    fn localize(&self, lang: Lang) -> String {
+        match lang {
             Lang::Vi => self.vi(),
             Lang::En => self.en(),
         }
+    }
+    /// The message in the current language.
+    fn localized(&self) -> String {
+        self.localize(lang())
     }
 }
 
