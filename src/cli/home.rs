@@ -57,15 +57,15 @@ fn sheet(cli: &Cli, args: &HomeSheetArgs) -> Result<(), Exit> {
         .home_stops(period, args.hamlet.as_deref())
         .map_err(fail)?;
     let scope = match (&args.hamlet, stops.first()) {
-        (Some(_), Some(s)) => crate::i18n::month::hamlet_line(crate::i18n::lang(), &s.hamlet),
-        (Some(h), None) => crate::i18n::month::hamlet_line(crate::i18n::lang(), h),
-        (None, _) => crate::i18n::home::words(crate::i18n::lang())
+        (Some(_), Some(s)) => crate::i18n::month::hamlet_line(ctx.lang(), &s.hamlet),
+        (Some(h), None) => crate::i18n::month::hamlet_line(ctx.lang(), h),
+        (None, _) => crate::i18n::home::words(ctx.lang())
             .whole_commune
             .to_string(),
     };
     let day = service.today().format("%Y-%m-%d").to_string();
     let doc = crate::document::home::build(
-        crate::i18n::lang(),
+        ctx.lang(),
         &service.config().office,
         period,
         &stops,

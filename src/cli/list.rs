@@ -47,7 +47,7 @@ pub fn signing(cli: &Cli, args: &SigningArgs) -> Result<(), Exit> {
         Some(name) => Some(
             crate::document::signing::find_hamlet(&report, name).ok_or_else(|| {
                 fail(crate::i18n::month::unknown_hamlet(
-                    crate::i18n::lang(),
+                    ctx.lang(),
                     name,
                     &crate::document::signing::hamlets(&report),
                 ))
@@ -56,7 +56,7 @@ pub fn signing(cli: &Cli, args: &SigningArgs) -> Result<(), Exit> {
     };
     let day = service.today().format("%Y-%m-%d").to_string();
     let doc = crate::document::signing::build(
-        crate::i18n::lang(),
+        ctx.lang(),
         &service.config().office,
         &report,
         hamlet.as_deref(),

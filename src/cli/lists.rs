@@ -145,7 +145,7 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
             let (mut service, session) = ctx.sign_in(cli)?;
             let c = service.classify(&session).map_err(fail)?;
             let doc = crate::document::lists::classify(
-                crate::i18n::lang(),
+                ctx.lang(),
                 &service.config().office.clone(),
                 &today(&service),
                 &c,
@@ -188,7 +188,7 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
                 let a = service.account_list(&session).map_err(fail)?;
                 (
                     "list.accounts",
-                    crate::document::lists::accounts(crate::i18n::lang(), &office, &day, &a),
+                    crate::document::lists::accounts(ctx.lang(), &office, &day, &a),
                     serde_json::to_value(&a).unwrap_or_default(),
                 )
             } else {
@@ -196,7 +196,7 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
                 (
                     "list.changes",
                     crate::document::lists::changes(
-                        crate::i18n::lang(),
+                        ctx.lang(),
                         &office,
                         &day,
                         &c,
@@ -233,7 +233,7 @@ pub fn cashless(cli: &Cli, args: &CashlessArgs) -> Result<(), Exit> {
     let (mut service, session) = ctx.sign_in(cli)?;
     let r = service.cashless_report(&session, period).map_err(fail)?;
     let doc = crate::document::lists::cashless(
-        crate::i18n::lang(),
+        ctx.lang(),
         &service.config().office.clone(),
         &today(&service),
         &r,

@@ -201,17 +201,14 @@ fn reason(cli: &Cli, args: &PeriodReasonArgs) -> Result<(), Exit> {
     println!(
         "{}",
         crate::i18n::month::reason_set(
-            crate::i18n::lang(),
+            ctx.lang(),
             &crate::text::for_display(&code),
-            crate::i18n::month::reason(crate::i18n::lang(), reason)
+            crate::i18n::month::reason(ctx.lang(), reason)
         )
     );
     let left = report.missing_reasons().count();
     if left > 0 {
-        println!(
-            "{}",
-            crate::i18n::month::reasons_missing(crate::i18n::lang(), left)
-        );
+        println!("{}", crate::i18n::month::reasons_missing(ctx.lang(), left));
     }
     Ok(())
 }
@@ -235,7 +232,7 @@ fn close(cli: &Cli, args: &PeriodCloseArgs) -> Result<(), Exit> {
                 "Khi khóa, ghi lý do chung cho người chưa có lý do:",
                 "At the close, the reason given to those without one:"
             ),
-            crate::i18n::month::reason(crate::i18n::lang(), r.into()),
+            crate::i18n::month::reason(ctx.lang(), r.into()),
             missing.len()
         );
     }
@@ -270,7 +267,7 @@ fn close(cli: &Cli, args: &PeriodCloseArgs) -> Result<(), Exit> {
         t("ĐÃ KHÓA KỲ", "PERIOD CLOSED"),
         crate::i18n::labels::period(period)
     );
-    let w = crate::i18n::month::words(crate::i18n::lang());
+    let w = crate::i18n::month::words(ctx.lang());
     for (label, m) in [
         (w.imported, report.imported),
         (w.paid, report.paid),

@@ -187,7 +187,7 @@ pub fn run(cli: &Cli, args: &RegisterArgs) -> Result<(), Exit> {
             println!(
                 "  {}: {}",
                 t("Tài khoản", "Account"),
-                words::step(crate::i18n::lang(), step.into())
+                words::step(ctx.lang(), step.into())
             );
         }
     }

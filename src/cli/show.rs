@@ -84,7 +84,7 @@ pub fn run(cli: &Cli, args: &ShowArgs) -> Result<(), Exit> {
                     .unwrap_or_default(),
                 h.person.id_number.as_deref().unwrap_or("—"),
                 for_display(h.person.hamlet.as_deref().unwrap_or("")),
-                labels::month_state(crate::i18n::lang(), h.state)
+                labels::month_state(ctx.lang(), h.state)
             );
         }
         if found.more {

@@ -91,7 +91,7 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
             println!(
                 "{:<16} {:<15} {:<30} {state}",
                 u.name,
-                crate::i18n::cli::role(crate::i18n::lang(), u.role),
+                crate::i18n::cli::role(ctx.lang(), u.role),
                 crate::text::sanitize::for_display(&u.full_name)
             );
         }
@@ -112,12 +112,12 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
                 Lang::Vi => println!(
                     "Đã thêm {} ({}).",
                     u.name,
-                    crate::i18n::cli::role(crate::i18n::lang(), u.role)
+                    crate::i18n::cli::role(ctx.lang(), u.role)
                 ),
                 Lang::En => println!(
                     "Added {} ({}).",
                     u.name,
-                    crate::i18n::cli::role(crate::i18n::lang(), u.role)
+                    crate::i18n::cli::role(ctx.lang(), u.role)
                 ),
             }
         }

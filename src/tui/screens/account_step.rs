@@ -79,7 +79,7 @@ impl AccountStepForm {
     }
 
     fn save(&mut self, ctx: &mut Ctx) -> Nav {
-        let w = step_words(crate::i18n::lang());
+        let w = step_words(ctx.lang());
         let typed = self.form.value(WHO).trim().to_string();
         let found = named(&self.list, &typed);
         let entry = match found.as_slice() {
@@ -87,7 +87,7 @@ impl AccountStepForm {
             [] => {
                 self.form.focus(WHO);
                 ctx.error(&words::not_on_account_list(
-                    crate::i18n::lang(),
+                    ctx.lang(),
                     &for_display(&typed),
                 ));
                 return Nav::Stay;
@@ -115,7 +115,7 @@ impl AccountStepForm {
                     "{} — {}: {}",
                     w.saved,
                     for_display(&entry.name),
-                    words::step(crate::i18n::lang(), step)
+                    words::step(ctx.lang(), step)
                 ));
                 Nav::Back(Outcome::Refresh)
             }

@@ -115,22 +115,22 @@ impl Lists {
         let built = match which {
             Which::Classify | Which::Police => ctx.service.classify(&session).map(|c| {
                 let only = (which == Which::Police).then_some("need_cccd");
-                crate::document::lists::classify(crate::i18n::lang(), &office, &day, &c, only)
+                crate::document::lists::classify(ctx.lang(), &office, &day, &c, only)
             }),
             Which::Accounts => ctx.service.account_list(&session).map(|a| {
-                let d = crate::document::lists::accounts(crate::i18n::lang(), &office, &day, &a);
+                let d = crate::document::lists::accounts(ctx.lang(), &office, &day, &a);
                 accounts = Some(a);
                 d
             }),
             Which::Cashless => ctx.service.cashless_report(&session, None).map(|r| {
-                let d = crate::document::lists::cashless(crate::i18n::lang(), &office, &day, &r);
+                let d = crate::document::lists::cashless(ctx.lang(), &office, &day, &r);
                 cashless = Some(r);
                 d
             }),
             Which::Changes => ctx.service.registration_changes(&session).and_then(|c| {
                 let seal = ctx.service.last_day_seal()?;
                 Ok(crate::document::lists::changes(
-                    crate::i18n::lang(),
+                    ctx.lang(),
                     &office,
                     &day,
                     &c,
@@ -163,11 +163,11 @@ impl Lists {
         let path = match spool::write(&config.receipt.spool_dir, &name, &text) {
             Ok(path) => path,
             Err(problem) => {
-                return ctx.error(&printing::report_not_printed(crate::i18n::lang(), &problem));
+                return ctx.error(&printing::report_not_printed(ctx.lang(), &problem));
             }
         };
         let done = words::list_printed(
-            crate::i18n::lang(),
+            ctx.lang(),
             &crate::text::for_display(&path.display().to_string()),
         );
         let receipt = config.receipt.clone();
@@ -175,7 +175,7 @@ impl Lists {
             return ctx.info(done);
         }
         ctx.info(words::printing_list(
-            crate::i18n::lang(),
+            ctx.lang(),
             &crate::text::for_display(&receipt.printer),
         ));
         let title = document.head.title.clone();

@@ -131,7 +131,7 @@ impl Register {
     pub fn new(view: &PersonView, ctx: &mut Ctx) -> Result<Register, Error> {
         let p = &view.person;
         let reg = ctx.service.registration(p.id, None)?;
-        let w = form_words(crate::i18n::lang());
+        let w = form_words(ctx.lang());
         let values: Vec<String> = match &reg {
             Some(g) => vec![
                 g.method.map(method_letter).unwrap_or("").to_string(),
@@ -192,7 +192,7 @@ impl Register {
     }
 
     fn request(&self, ctx: &mut Ctx) -> Option<RegisterRequest> {
-        let w = form_words(crate::i18n::lang());
+        let w = form_words(ctx.lang());
         let method = match self.changed(METHOD) {
             Some(letter) => match method_of(&letter) {
                 Some(m) => Some(m),
@@ -239,15 +239,11 @@ impl Register {
         };
         match ctx.service.register(&session, self.person_id, &req) {
             Ok(_) => {
-                ctx.info(format!(
-                    "{} — {}",
-                    form_words(crate::i18n::lang()).saved,
-                    self.who
-                ));
+                ctx.info(format!("{} — {}", form_words(ctx.lang()).saved, self.who));
                 Nav::Back(Outcome::Refresh)
             }
             Err(Error::Register(RegisterError::NeedsApproval { .. })) => {
-                Nav::push(Approve::new(form_words(crate::i18n::lang()).approve_reason))
+                Nav::push(Approve::new(form_words(ctx.lang()).approve_reason))
             }
             Err(e) => {
                 if let Error::Register(r) = &e {

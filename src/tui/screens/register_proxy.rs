@@ -181,8 +181,8 @@ pub enum Msg {
 impl ProxyForm {
     pub fn new(view: &PersonView, p: &Proxy, ctx: &mut Ctx) -> Result<ProxyForm, Error> {
         let reg = ctx.service.registration(view.person.id, Some(p.id))?;
-        let w = proxy_words(crate::i18n::lang());
-        let f = form_words(crate::i18n::lang());
+        let w = proxy_words(ctx.lang());
+        let f = form_words(ctx.lang());
         let values = vec![
             reg.as_ref()
                 .and_then(|g| g.phone.clone())
@@ -251,7 +251,7 @@ impl ProxyForm {
             .map(Some)
             .map_err(|_| {
                 self.form.focus(i);
-                ctx.error(&proxy_words(crate::i18n::lang()).bad_date);
+                ctx.error(&proxy_words(ctx.lang()).bad_date);
             })
     }
 
@@ -354,11 +354,7 @@ impl ProxyForm {
             ctx.error(&Error::Register(RegisterError::Nothing));
             return Nav::Stay;
         }
-        ctx.info(format!(
-            "{} — {}",
-            form_words(crate::i18n::lang()).saved,
-            self.who
-        ));
+        ctx.info(format!("{} — {}", form_words(ctx.lang()).saved, self.who));
         Nav::Back(Outcome::Refresh)
     }
 }

@@ -82,7 +82,7 @@ impl StatusChange {
                     "{} — {}: {}",
                     for_display(&self.person.full_name),
                     for_display(&self.person.record_code),
-                    labels::status(crate::i18n::lang(), status)
+                    labels::status(ctx.lang(), status)
                 ));
                 Nav::Back(Outcome::Refresh)
             }

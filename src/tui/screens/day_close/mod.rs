@@ -126,14 +126,13 @@ impl DayClose {
             return;
         }
         let config = ctx.service.config();
-        let document =
-            crate::document::day::build(crate::i18n::lang(), &config.office, &self.report);
+        let document = crate::document::day::build(ctx.lang(), &config.office, &self.report);
         let text = crate::print::document::render_text(&document);
         let name = format!("bao-cao-{}", self.report.day);
         let path = match spool::write(&config.receipt.spool_dir, &name, &text) {
             Ok(path) => path,
             Err(problem) => {
-                return ctx.error(&printing::report_not_printed(crate::i18n::lang(), &problem));
+                return ctx.error(&printing::report_not_printed(ctx.lang(), &problem));
             }
         };
         let done = strings::report_printed(&crate::text::for_display(&path.display().to_string()));
@@ -143,7 +142,7 @@ impl DayClose {
         }
         // Printed on its own thread; the outcome comes to the message line.
         ctx.info(printing::printing_report(
-            crate::i18n::lang(),
+            ctx.lang(),
             &crate::text::for_display(&receipt.printer),
         ));
         let title = document.head.title;
