@@ -2,7 +2,15 @@
 //!
 //! Error types elsewhere hold data only; their wording lives in the files of
 //! this folder, one per area, through [`Localize`]. Screen labels live in
-//! `strings/`. Switching language is one call to [`set_lang`] at start-up.
+//! `strings/`.
+//!
+//! The language is a value passed by whoever knows it: `ctx.lang()` in a
+//! screen or a command, the `Lang` a document builder or printer was
+//! given, `config.interface.language` in the service. New code takes a
+//! `lang: Lang` and asks `lang.pick(vi, en)`, `lang.strings()`,
+//! `error.localize(lang)` or a word function of this folder with it. The
+//! process-wide [`set_lang`]/[`lang`] is left only for the screens and
+//! commands not yet moved over.
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
