@@ -84,6 +84,7 @@ fn export(cli: &Cli, args: &BankExportArgs) -> Result<(), Exit> {
     };
     let day = batch.created_at.get(0..10).unwrap_or_default().to_string();
     let doc = crate::document::bank::build(
+        ctx.lang(),
         &service.config().office,
         batch.number,
         period,

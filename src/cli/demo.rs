@@ -162,7 +162,7 @@ fn print_users() {
     for (name, full, role, pin) in USERS {
         println!(
             "  {name:<8} {pin}   {full} ({})",
-            crate::i18n::demo::role(role)
+            crate::i18n::demo::role(crate::i18n::lang(), role)
         );
     }
 }

@@ -79,15 +79,24 @@ fn sheet(cli: &Cli, args: &HomeSheetArgs) -> Result<(), Exit> {
                 .home_stops(period, args.hamlet.as_deref())
                 .map_err(fail)?;
             let scope = match (&args.hamlet, stops.first()) {
-                (Some(_), Some(s)) => crate::i18n::month::hamlet_line(&s.hamlet),
-                (Some(h), None) => crate::i18n::month::hamlet_line(h),
-                (None, _) => crate::i18n::home::words().whole_commune.to_string(),
+                (Some(_), Some(s)) => crate::i18n::month::hamlet_line(ctx.lang(), &s.hamlet),
+                (Some(h), None) => crate::i18n::month::hamlet_line(ctx.lang(), h),
+                (None, _) => crate::i18n::home::words(ctx.lang())
+                    .whole_commune
+                    .to_string(),
             };
             (period, stops, scope)
         }
     };
     let day = service.today().format("%Y-%m-%d").to_string();
-    let doc = crate::document::home::build(&service.config().office, period, &stops, &scope, &day);
+    let doc = crate::document::home::build(
+        ctx.lang(),
+        &service.config().office,
+        period,
+        &stops,
+        &scope,
+        &day,
+    );
     let bytes = match args.format {
         HomeFormat::Text => crate::print::document::render_text(&doc).into_bytes(),
         HomeFormat::Csv => {

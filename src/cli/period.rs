@@ -127,7 +127,12 @@ fn document_day(service: &Service, r: &PeriodReport) -> String {
 }
 
 fn document(service: &Service, r: &PeriodReport) -> Document {
-    crate::document::period::build(&service.config().office, r, &document_day(service, r))
+    crate::document::period::build(
+        crate::i18n::lang(),
+        &service.config().office,
+        r,
+        &document_day(service, r),
+    )
 }
 
 fn needs_out(out: Option<&PathBuf>) -> Result<&Path, Exit> {
@@ -196,13 +201,14 @@ fn reason(cli: &Cli, args: &PeriodReasonArgs) -> Result<(), Exit> {
     println!(
         "{}",
         crate::i18n::month::reason_set(
+            ctx.lang(),
             &crate::text::for_display(&code),
-            crate::i18n::month::reason(reason)
+            crate::i18n::month::reason(ctx.lang(), reason)
         )
     );
     let left = report.missing_reasons().count();
     if left > 0 {
-        println!("{}", crate::i18n::month::reasons_missing(left));
+        println!("{}", crate::i18n::month::reasons_missing(ctx.lang(), left));
     }
     Ok(())
 }
@@ -226,7 +232,7 @@ fn close(cli: &Cli, args: &PeriodCloseArgs) -> Result<(), Exit> {
                 "Khi khóa, ghi lý do chung cho người chưa có lý do:",
                 "At the close, the reason given to those without one:"
             ),
-            crate::i18n::month::reason(r.into()),
+            crate::i18n::month::reason(ctx.lang(), r.into()),
             missing.len()
         );
     }
@@ -261,7 +267,7 @@ fn close(cli: &Cli, args: &PeriodCloseArgs) -> Result<(), Exit> {
         t("ĐÃ KHÓA KỲ", "PERIOD CLOSED"),
         crate::i18n::labels::period(period)
     );
-    let w = crate::i18n::month::words();
+    let w = crate::i18n::month::words(ctx.lang());
     for (label, m) in [
         (w.imported, report.imported),
         (w.paid, report.paid),

@@ -35,6 +35,7 @@ pub fn make(
     let scope = crate::i18n::rounds::sheet_scope(round.number, &round.hamlet, &round.postman);
     let day = svc.today().format("%Y-%m-%d").to_string();
     let doc = crate::document::home::build(
+        svc.config().interface.language,
         &svc.config().office,
         period,
         &round.sheet_stops(),

@@ -2,7 +2,7 @@
 //! columns, the problems of their rows, the reasons a payment stops and
 //! the preview of what each row does.
 
-use super::{Lang, Localize, lang};
+use super::{Lang, Localize};
 use crate::domain::Money;
 use crate::import::Field;
 use crate::import::change::ChangeIssue;
@@ -31,9 +31,9 @@ pub fn field_en(field: Field) -> &'static str {
     }
 }
 
-/// Why payment stops, in the current language.
-pub fn stop_reason(r: StopReason) -> &'static str {
-    match (r, lang()) {
+/// Why payment stops, in `lang`.
+pub fn stop_reason(lang: Lang, r: StopReason) -> &'static str {
+    match (r, lang) {
         (StopReason::Died, Lang::Vi) => "đã chết",
         (StopReason::Moved, Lang::Vi) => "chuyển đi",
         (StopReason::Ended, Lang::Vi) => "hết hưởng",
@@ -115,8 +115,8 @@ impl Localize for ChangeIssue {
     }
 }
 
-fn action(a: ChangeAction) -> &'static str {
-    match (a, lang()) {
+fn action(lang: Lang, a: ChangeAction) -> &'static str {
+    match (a, lang) {
         (ChangeAction::Added, Lang::Vi) => "THÊM",
         (ChangeAction::Stopped, Lang::Vi) => "DỪNG CHI",
         (ChangeAction::Changed, Lang::Vi) => "ĐIỀU CHỈNH",
@@ -128,17 +128,17 @@ fn action(a: ChangeAction) -> &'static str {
     }
 }
 
-fn line_text(l: &LineState) -> String {
+fn line_text(lang: Lang, l: &LineState) -> String {
     format!(
         "{} {} {}",
         l.period.short_label(),
-        super::labels::kind(l.kind),
+        super::labels::kind(lang, l.kind),
         l.amount
     )
 }
 
 /// The preview of a change list, person by person, for the terminal.
-pub fn print_preview(changes: &[ChangePreview]) {
+pub fn print_preview(lang: Lang, changes: &[ChangePreview]) {
     if changes.is_empty() {
         return;
     }
@@ -148,7 +148,7 @@ pub fn print_preview(changes: &[ChangePreview]) {
             "  {} {} {} {}",
             super::tr("Dòng", "Row"),
             c.row,
-            action(c.action),
+            action(lang, c.action),
             crate::text::for_display(&format!("{} {}", c.record_code, c.full_name))
         );
         if let Some(from) = c.from {
@@ -159,7 +159,7 @@ pub fn print_preview(changes: &[ChangePreview]) {
             ));
         }
         if let Some(r) = c.reason {
-            head.push_str(&format!(" ({})", stop_reason(r)));
+            head.push_str(&format!(" ({})", stop_reason(lang, r)));
         }
         println!("{head}");
         match (c.old_amount, c.new_amount) {
@@ -174,14 +174,14 @@ pub fn print_preview(changes: &[ChangePreview]) {
             println!(
                 "      {} {}",
                 super::tr("Chưa chi, nay không chi nữa:", "Unpaid, no longer payable:"),
-                line_text(l)
+                line_text(lang, l)
             );
         }
         for l in &c.overpaid {
             println!(
                 "      {} {} ({} {}) — {}",
                 super::tr("ĐÃ CHI SAU KHI DỪNG:", "PAID AFTER THE STOP:"),
-                line_text(l),
+                line_text(lang, l),
                 super::tr("biên nhận", "receipt"),
                 l.paid_receipt.as_deref().unwrap_or(""),
                 super::tr("phải thu hồi", "to recover")
@@ -192,7 +192,7 @@ pub fn print_preview(changes: &[ChangePreview]) {
                 "      {} {} {} {m}",
                 super::tr("Thêm dòng:", "New line:"),
                 p.short_label(),
-                super::labels::kind(*k)
+                super::labels::kind(lang, *k)
             );
         }
     }
@@ -280,8 +280,8 @@ pub fn stopped_en(stop: &crate::store::changes::Stop) -> String {
 }
 
 /// The line a person's screen shows for a stop.
-pub fn stop_line(stop: &crate::store::changes::Stop) -> String {
-    match lang() {
+pub fn stop_line(lang: Lang, stop: &crate::store::changes::Stop) -> String {
+    match lang {
         Lang::Vi => format!(
             "DỪNG CHI từ tháng {} — {}",
             stop.from.short_label(),
@@ -304,10 +304,10 @@ pub fn overpaid_title() -> &'static str {
 }
 
 /// One line paid after a stop, for the period report.
-pub fn overpaid_line(o: &crate::domain::period_report::Overpaid) -> String {
+pub fn overpaid_line(lang: Lang, o: &crate::domain::period_report::Overpaid) -> String {
     let who = format!("{} {}", o.code, o.full_name);
     let who = crate::text::for_display(&who);
-    match lang() {
+    match lang {
         Lang::Vi => format!(
             "{who}: {} (biên nhận {}), dừng chi từ tháng {}.",
             o.amount,

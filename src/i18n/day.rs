@@ -67,6 +67,10 @@ impl Localize for DayError {
                 "Quỹ của {} chỉ còn {balance}, không đủ chi {needed} tiền mặt. Nhờ trưởng bưu cục cấp thêm tiền vào quỹ, rồi chi lại.",
                 for_display(clerk)
             ),
+            DayError::AlreadyCounted { clerk } => format!(
+                "Quỹ của {} đã kiểm đếm rồi; mỗi quỹ chỉ đếm một lần trong ngày.",
+                for_display(clerk)
+            ),
             DayError::NotCountedYet { clerk } => format!(
                 "Quỹ của {} chưa kiểm đếm: đếm quỹ trước, rồi mới ghi lý do chênh lệch.",
                 for_display(clerk)
@@ -151,6 +155,10 @@ impl Localize for DayError {
                 needed,
             } => format!(
                 "{}'s drawer holds only {balance}, not enough to pay {needed} in cash. Ask the supervisor for more cash, then pay again.",
+                for_display(clerk)
+            ),
+            DayError::AlreadyCounted { clerk } => format!(
+                "{}'s drawer has already been counted; a drawer is counted once a day.",
                 for_display(clerk)
             ),
             DayError::NotCountedYet { clerk } => format!(

@@ -8,27 +8,27 @@
 //! them, up to a blank line. Keep it true to the screens: the steps and
 //! keys named here are the program's.
 
-use super::{Lang, lang};
+use super::Lang;
 
-/// The guide in the current language.
-pub fn text() -> &'static str {
-    match lang() {
+/// The guide in `lang`.
+pub fn text(lang: Lang) -> &'static str {
+    match lang {
         Lang::Vi => VI,
         Lang::En => EN,
     }
 }
 
 /// The heading of the screen's keys, after the guide.
-pub fn keys_heading(title: &str) -> String {
-    match lang() {
+pub fn keys_heading(lang: Lang, title: &str) -> String {
+    match lang {
         Lang::Vi => format!("PHÍM CỦA MÀN HÌNH NÀY: {title}"),
         Lang::En => format!("KEYS OF THIS SCREEN: {title}"),
     }
 }
 
 /// The line at the top of help saying how to move in it.
-pub fn how_to_move() -> &'static str {
-    match lang() {
+pub fn how_to_move(lang: Lang) -> &'static str {
+    match lang {
         Lang::Vi => "↑↓ PgUp PgDn: đọc tiếp · F1: phím của màn hình này · phím khác: đóng",
         Lang::En => "↑↓ PgUp PgDn: scroll · F1: keys of this screen · any other key: close",
     }

@@ -1,7 +1,25 @@
 //! Wording of the period's refusals.
 
 use super::{Localize, labels};
+use crate::domain::period::BadPeriod;
 use crate::service::period::PeriodError;
+
+impl Localize for BadPeriod {
+    fn vi(&self) -> String {
+        format!(
+            "kỳ \"{}\" không hợp lệ: viết YYYY-MM, ví dụ 2026-11",
+            self.0
+        )
+    }
+    fn en(&self) -> String {
+        format!(
+            "period \"{}\" is not valid: write YYYY-MM, e.g. 2026-11",
+            self.0
+        )
+    }
+}
+
+crate::localized_error!(BadPeriod);
 
 impl Localize for PeriodError {
     fn vi(&self) -> String {

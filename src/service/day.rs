@@ -23,6 +23,8 @@ pub enum DayError {
     DrawerNotOpen { clerk: String },
     /// The drawer was counted: no more cash moves through it today.
     DrawerCounted { clerk: String },
+    /// A second count of a drawer already counted that day.
+    AlreadyCounted { clerk: String },
     /// Taking back more than the drawer should hold.
     NotEnoughCash { clerk: String, expected: Money },
     /// Paying out more cash than the drawer holds.

@@ -456,7 +456,13 @@ impl Service {
             Ok(Some(p)) => p,
             _ => return,
         };
-        let text = receipt::render(&self.config.office, &person, &paid.payment, copy);
+        let text = receipt::render(
+            self.config.interface.language,
+            &self.config.office,
+            &person,
+            &paid.payment,
+            copy,
+        );
         let name = if copy {
             format!("{}-ban-sao", paid.payment.receipt_no)
         } else {
@@ -470,8 +476,9 @@ impl Service {
                     spool::Job::ended("", Ok(()))
                 } else {
                     let file = path.clone();
+                    let lang = self.config.interface.language;
                     self.prints
-                        .start(&printer, move || spool::print(&receipt, &file, &name))
+                        .start(&printer, move || spool::print(lang, &receipt, &file, &name))
                 });
                 paid.receipt_file = Some(path);
             }
@@ -513,6 +520,7 @@ impl Service {
             Ok::<_, Error>((payment, person))
         })?;
         Ok(receipt::render(
+            self.config.interface.language,
             &self.config.office,
             &person,
             &payment,

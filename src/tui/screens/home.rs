@@ -73,7 +73,7 @@ impl Entry {
             Entry::Drawers => s.entry_drawers,
             Entry::DayClose => s.entry_day_close,
             Entry::Verify => s.entry_verify,
-            Entry::Lists => crate::i18n::register::form_words().lists_menu,
+            Entry::Lists => crate::i18n::register::form_words(crate::i18n::lang()).lists_menu,
             Entry::Rounds => crate::i18n::rounds::screen_words().menu_entry,
             Entry::ChangePin => s.entry_change_pin,
             Entry::SignOut => s.entry_sign_out,

@@ -377,7 +377,7 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         s.person_code,
         d(&p.record_code),
         s.person_month_state,
-        labels::month_state(v.state)
+        labels::month_state(crate::i18n::lang(), v.state)
     );
     let name = fit(&d(&p.full_name), DOC_WIDTH.saturating_sub(width(&code) + 2));
     let gap = DOC_WIDTH.saturating_sub(width(&name) + width(&code));
@@ -391,7 +391,7 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         who.push(format!("{} {y}", s.person_born));
     }
     if let Some(g) = p.gender {
-        who.push(labels::gender(g).to_string());
+        who.push(labels::gender(crate::i18n::lang(), g).to_string());
     }
     who.push(format!(
         "{} {}",
@@ -423,7 +423,11 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
     );
     out.push(Line::raw(fit(&category, DOC_WIDTH)));
     if p.status != Status::Active {
-        let mut st = format!("{}: {}", s.person_status, labels::status(p.status));
+        let mut st = format!(
+            "{}: {}",
+            s.person_status,
+            labels::status(crate::i18n::lang(), p.status)
+        );
         if let Some(since) = &p.status_since {
             st.push_str(&format!(" {} {}", s.since, d(&labels::date(since))));
         }
@@ -433,10 +437,14 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         out.push(Line::from(span(fit(&st, DOC_WIDTH), theme.heading())));
     }
     if let Some(stop) = &v.stop {
-        let line = d(&crate::i18n::changes::stop_line(stop));
+        let line = d(&crate::i18n::changes::stop_line(crate::i18n::lang(), stop));
         out.push(Line::from(span(fit(&line, DOC_WIDTH), theme.heading())));
     }
-    let mut method = format!("{}: {}", s.person_method, labels::method(v.method()));
+    let mut method = format!(
+        "{}: {}",
+        s.person_method,
+        labels::method(crate::i18n::lang(), v.method())
+    );
     let (account, bank) = v.account();
     if let Some(acc) = account {
         method.push_str(&format!(" · {} {}", s.account_short, d(acc)));
@@ -445,7 +453,10 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         method.push_str(&format!(" · {}", d(bank)));
     }
     if let Some(reason) = v.home_reason() {
-        method.push_str(&format!(" · {}", register::home_reason(reason)));
+        method.push_str(&format!(
+            " · {}",
+            register::home_reason(crate::i18n::lang(), reason)
+        ));
     }
     out.push(Line::raw(fit(&method, DOC_WIDTH)));
     if v.proxies.is_empty() {
@@ -489,7 +500,7 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         for l in &v.unpaid {
             out.push(Line::raw(lines_row(
                 &l.period.short_label(),
-                labels::kind(l.kind),
+                labels::kind(crate::i18n::lang(), l.kind),
                 &l.amount.to_string(),
             )));
         }
@@ -522,7 +533,7 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
             d(&pay.receipt_no),
             right(&pay.total.to_string(), 13),
             periods_label(&pay.periods()),
-            labels::receiver(pay.receiver_kind)
+            labels::receiver(crate::i18n::lang(), pay.receiver_kind)
         );
         match &pay.reversal {
             None => out.push(Line::raw(fit(&row, DOC_WIDTH))),

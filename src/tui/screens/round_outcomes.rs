@@ -155,29 +155,43 @@ impl RoundOutcomes {
     }
 
     fn print_sheet(&self, ctx: &mut Ctx) {
+        let lang = ctx.lang();
         let config = ctx.service.config();
         let v = &self.round;
         let scope = words::sheet_scope(v.number, &v.hamlet, &v.postman);
         let day = ctx.service.today().format("%Y-%m-%d").to_string();
-        let doc =
-            crate::document::home::build(&config.office, v.period, &v.sheet_stops(), &scope, &day);
+        let doc = crate::document::home::build(
+            lang,
+            &config.office,
+            v.period,
+            &v.sheet_stops(),
+            &scope,
+            &day,
+        );
         let text = crate::print::document::render_text(&doc);
         let name = format!("chi-tai-nha-{}", v.number);
         let path = match spool::write(&config.receipt.spool_dir, &name, &text) {
             Ok(path) => path,
-            Err(problem) => return ctx.error(&printing::report_not_printed(&problem)),
+            Err(problem) => return ctx.error(&printing::report_not_printed(lang, &problem)),
         };
         let done = words::sheet_written(&for_display(&path.display().to_string()));
         let receipt = config.receipt.clone();
         if receipt.printer.trim().is_empty() {
             return ctx.info(done);
         }
-        ctx.info(printing::printing_report(&for_display(&receipt.printer)));
+        ctx.info(printing::printing_report(
+            lang,
+            &for_display(&receipt.printer),
+        ));
         let title = doc.head.title;
         let printer = receipt.printer.clone();
         let prints = ctx.service.prints();
-        let job = prints.start(&printer, move || spool::print(&receipt, &path, &title));
-        prints.watch(job, Some(done), printing::report_not_printed);
+        let job = prints.start(&printer, move || {
+            spool::print(lang, &receipt, &path, &title)
+        });
+        prints.watch(job, Some(done), |p| {
+            printing::report_not_printed(crate::i18n::lang(), p)
+        });
     }
 
     /// Every row as the screen shows it (also for tests).

@@ -159,7 +159,7 @@ impl Confirm {
             )));
             out.push(Line::raw(format!("{}{}", label(""), s.new_proxy_kept)));
         }
-        let mut how = labels::method(draft.method).to_string();
+        let mut how = labels::method(crate::i18n::lang(), draft.method).to_string();
         if draft.method.is_transfer() {
             how.push_str(&format!(
                 " · {} {} · {} {}",
@@ -195,7 +195,7 @@ impl Confirm {
         for l in &draft.view.unpaid {
             out.push(Line::raw(lines_row(
                 &l.period.short_label(),
-                labels::kind(l.kind),
+                labels::kind(crate::i18n::lang(), l.kind),
                 &l.amount.to_string(),
             )));
         }

@@ -200,6 +200,6 @@ pub fn receiver_line(draft: &Draft) -> String {
     format!(
         "{} ({})",
         for_display(draft.receiver_name()),
-        labels::receiver(draft.receiver_kind())
+        labels::receiver(crate::i18n::lang(), draft.receiver_kind())
     )
 }
