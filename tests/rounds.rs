@@ -537,3 +537,39 @@ fn the_command_line_runs_a_round_from_sheet_to_reconciliation() {
         "{help}"
     );
 }
+
+#[test]
+fn the_day_does_not_close_while_a_rounds_cash_is_out() {
+    use chitra::domain::report::Blocker;
+    let office = office_at_home();
+    let mut svc = office.service();
+    let v = issued_round(&office, &mut svc);
+    let day = svc.today().format("%Y-%m-%d").to_string();
+    let blocked = svc.day_report(&day).unwrap().blockers;
+    assert!(
+        blocked
+            .iter()
+            .any(|b| matches!(b, Blocker::RoundOut { round, .. } if *round == v.number)),
+        "{blocked:?}"
+    );
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    for id in [AN, BINH] {
+        svc.record_outcome(
+            &boss,
+            v.number,
+            stop_of(&v, id),
+            StopResult::NotHome,
+            None,
+            None,
+        )
+        .unwrap();
+    }
+    svc.return_round(&boss, v.number, v.cash.issued, POSTMAN.1)
+        .unwrap();
+    let after = svc.day_report(&day).unwrap().blockers;
+    assert!(
+        !after.iter().any(|b| matches!(b, Blocker::RoundOut { .. })),
+        "{after:?}"
+    );
+    office.close_today(&mut svc);
+}

@@ -19,6 +19,10 @@ impl Localize for Blocker {
                 "Quỹ của {} lệch {difference} nhưng chưa ghi lý do.",
                 for_display(clerk)
             ),
+            Blocker::RoundOut { round, postman } => format!(
+                "Chuyến chi tại nhà số {round} ({}) chưa nộp lại tiền: nhận lại tiền của chuyến (F9 ở màn hình Chi tại nhà) rồi mới khóa sổ.",
+                for_display(postman)
+            ),
         }
     }
 
@@ -36,6 +40,10 @@ impl Localize for Blocker {
                     for_display(clerk)
                 )
             }
+            Blocker::RoundOut { round, postman } => format!(
+                "Home round {round} ({}) has not brought its cash back: take it back first.",
+                for_display(postman)
+            ),
         }
     }
 }

@@ -348,5 +348,8 @@ pub(super) fn report_of(r: &Read<'_>, day: &str) -> Result<DayReport, Error> {
             .blockers
             .insert(0, Blocker::EarlierDayOpen { day: earlier });
     }
+    for (round, postman) in crate::store::rounds::out_on_or_before(r, day)? {
+        report.blockers.push(Blocker::RoundOut { round, postman });
+    }
     Ok(report)
 }

@@ -81,6 +81,21 @@ fn round_of(row: &rusqlite::Row<'_>) -> rusqlite::Result<Round> {
     })
 }
 
+/// Rounds whose cash went out on `day` or before and has not come back:
+/// (round number, postman's name). The day's close waits for them.
+pub fn out_on_or_before(r: &Read<'_>, day: &str) -> Result<Vec<(i64, String)>, StoreError> {
+    let mut stmt = r.conn().prepare_cached(
+        "SELECT i.round_id, u.full_name FROM home_round_issues i
+           JOIN home_rounds h ON h.id = i.round_id
+           JOIN users u ON u.id = h.postman_id
+          WHERE i.day <= ?1
+            AND NOT EXISTS (SELECT 1 FROM home_round_returns x WHERE x.round_id = i.round_id)
+          ORDER BY i.round_id",
+    )?;
+    let rows = stmt.query_map([day], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// The round with this number, if any.
 pub fn get(r: &Read<'_>, id: i64) -> Result<Option<Round>, StoreError> {
     Ok(r.conn()
