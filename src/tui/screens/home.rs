@@ -48,11 +48,14 @@ pub enum Entry {
     SignOut,
     /// The plan's lists and the cashless share.
     Lists,
+    /// The month: unpaid reasons, the signing list, the period's close
+    /// (supervisor).
+    Month,
 }
 
 impl Entry {
     /// Every entry, in menu order.
-    pub const ALL: [Entry; 8] = [
+    pub const ALL: [Entry; 9] = [
         Entry::Counter,
         Entry::CountDrawer,
         Entry::Drawers,
@@ -61,6 +64,7 @@ impl Entry {
         Entry::ChangePin,
         Entry::SignOut,
         Entry::Lists,
+        Entry::Month,
     ];
 
     pub fn label(self, s: &Strings) -> &'static str {
@@ -71,6 +75,7 @@ impl Entry {
             Entry::DayClose => s.entry_day_close,
             Entry::Verify => s.entry_verify,
             Entry::Lists => crate::i18n::register::form_words().lists_menu,
+            Entry::Month => crate::i18n::month_screens::menu_entry(),
             Entry::ChangePin => s.entry_change_pin,
             Entry::SignOut => s.entry_sign_out,
         }
@@ -78,7 +83,10 @@ impl Entry {
 
     /// Whether only a supervisor sees the entry.
     pub fn supervisor_only(self) -> bool {
-        matches!(self, Entry::Drawers | Entry::DayClose | Entry::Verify)
+        matches!(
+            self,
+            Entry::Drawers | Entry::DayClose | Entry::Verify | Entry::Month
+        )
     }
 }
 
@@ -130,6 +138,7 @@ impl Home {
             },
             Entry::Verify => Nav::push(VerifyView::run(ctx)),
             Entry::Lists => Nav::push(super::lists::Lists::open(ctx)),
+            Entry::Month => Nav::push(super::month::Month::open(ctx)),
             Entry::ChangePin => Nav::push(ChangePin::new()),
             Entry::SignOut => {
                 if let Some(session) = ctx.session.take() {
