@@ -322,3 +322,62 @@ fn the_periods_results_list_the_people_a_decrease_stopped_with_what_to_recover()
     assert_eq!(v["stops"][0]["overpaid_dong"], paid.payment.total.dong());
     assert_eq!(v["stops"][1]["reason"], "moved");
 }
+
+/// The demo office leaves this month's decrease, increase and adjustment
+/// lists for a newcomer: each previews and imports cleanly, and the
+/// adjustment's and the increase's arrears are what the lists say.
+#[test]
+fn the_demo_leaves_change_lists_that_import_cleanly() {
+    use chrono::TimeZone;
+    let dir = tempfile::tempdir().unwrap();
+    let now = chrono::FixedOffset::east_opt(7 * 3600)
+        .unwrap()
+        .with_ymd_and_hms(2026, 11, 12, 9, 0, 0)
+        .unwrap();
+    let built = chitra::demo::office::build_at(dir.path(), 40, now).unwrap();
+    let config =
+        chitra::config::Config::load(&dir.path().join(chitra::demo::folder::CONFIG_FILE)).unwrap();
+    let db = config.database.path.clone();
+    let clock = chitra::service::FixedClock::at(&chitra::service::clock::stamp(now));
+    let mut svc = Service::open(std::sync::Arc::new(config), &db)
+        .unwrap()
+        .with_clock(std::sync::Arc::new(clock));
+    let boss = svc.sign_in("truong", "1111").unwrap();
+    for (name, kind, action) in [
+        (
+            "danh-sach-giam-2026-11.csv",
+            ListKind::Decrease,
+            ChangeAction::Stopped,
+        ),
+        (
+            "danh-sach-tang-2026-11.csv",
+            ListKind::Increase,
+            ChangeAction::Added,
+        ),
+        (
+            "danh-sach-dieu-chinh-2026-11.csv",
+            ListKind::Adjustment,
+            ChangeAction::Changed,
+        ),
+    ] {
+        let file = built
+            .files
+            .iter()
+            .find(|f| f.ends_with(name))
+            .unwrap_or_else(|| panic!("{name} in {:?}", built.files));
+        let opts = ImportOptions {
+            kind,
+            period: None,
+            dry_run: false,
+        };
+        let r = svc
+            .import(&boss, &dir.path().join(file), &opts, &mut |_| {})
+            .unwrap();
+        assert!(r.committed, "{name}: {:?}", r.rejected);
+        assert_eq!(r.changes.len(), 1, "{name}");
+        assert_eq!(r.changes[0].action, action, "{name}");
+        assert!(r.changes[0].from.is_some(), "{name}");
+    }
+    let v = svc.verify(&[]).unwrap();
+    assert!(v.findings.is_empty(), "{:?}", v.findings);
+}

@@ -180,6 +180,7 @@ fn print_summary(dir: &Path, b: &Built) {
     for f in &b.files {
         println!("  {}", dir.join(f).display());
     }
+    println!("{}", crate::i18n::month_screens::demo_month_hint());
     print_users();
 }
 

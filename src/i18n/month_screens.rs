@@ -283,3 +283,11 @@ pub fn menu_entry() -> &'static str {
         "Month: reasons, signing, close",
     )
 }
+
+/// What the demo leaves to try for the month, printed after its files.
+pub fn demo_month_hint() -> &'static str {
+    tr(
+        "Thử tháng: nhập các danh sách giảm, tăng, điều chỉnh (chitra import TỆP --kind decrease|increase|adjustment, xem trước rồi xác nhận); trưởng bưu cục F2 → Tháng để ghi lý do chưa nhận, in danh sách ký nhận, khóa kỳ.",
+        "Try the month: import the decrease, increase and adjustment lists (chitra import FILE --kind decrease|increase|adjustment, preview then confirm); the supervisor's F2 → Month gives unpaid reasons, prints the signing list and closes the period.",
+    )
+}
