@@ -107,7 +107,12 @@ fn a_period_with_a_transfer_batch_waiting_for_the_bank_does_not_close() {
         other => panic!("{other:?}"),
     }
     assert!(err.to_string().contains("HD-001"), "{err}");
-    assert!(svc.period_report(&boss, nov()).unwrap().closed_at.is_none());
+    let open = svc.period_report(&boss, nov()).unwrap();
+    assert!(open.closed_at.is_none());
+    // The close's preview says so too.
+    let preview = chitra::document::period::build(&svc.config().office, &open, "2026-11-26");
+    let text = chitra::print::document::render_text(&preview);
+    assert!(text.contains("chưa có kết quả của ngân hàng"), "{text}");
 
     // The bank answers (the transfer failed): the period closes.
     let reference = &batch.lines[0].reference;

@@ -46,6 +46,24 @@ pub fn build(office: &Office, report: &PeriodReport, day: &str) -> Document {
                 .key("thieu_ly_do"),
         ));
     }
+    let waiting = report
+        .people
+        .iter()
+        .filter(|p| {
+            p.settled == Settled::Unpaid
+                && matches!(
+                    p.transfer,
+                    Some(crate::domain::period_report::Transfer::Sent { .. })
+                )
+        })
+        .count();
+    if waiting > 0 && report.closed_at.is_none() {
+        blocks.push(Block::Paragraph(
+            Paragraph::new(month_screens::bank_waiting(waiting))
+                .tone(Tone::Warn)
+                .key("cho_ngan_hang"),
+        ));
+    }
     totals(&mut blocks, w, report);
     paid(&mut blocks, w, report);
     unpaid(&mut blocks, w, report);

@@ -291,3 +291,16 @@ pub fn demo_month_hint() -> &'static str {
         "Try the month: import the decrease, increase and adjustment lists (chitra import FILE --kind decrease|increase|adjustment, preview then confirm); the supervisor's F2 → Month gives unpaid reasons, prints the signing list and closes the period.",
     )
 }
+
+/// Over an open period's results: transfers still waiting for the bank
+/// block the close.
+pub fn bank_waiting(n: usize) -> String {
+    match super::lang() {
+        super::Lang::Vi => format!(
+            "Còn {n} người trong lô chuyển khoản chưa có kết quả của ngân hàng: phải nhập tệp kết quả trước khi khóa kỳ."
+        ),
+        super::Lang::En => format!(
+            "{n} people are in a transfer batch the bank has not answered yet: import its result file before closing the period."
+        ),
+    }
+}
