@@ -183,6 +183,7 @@ fn print_summary(dir: &Path, b: &Built) {
     if let Some((n, hamlet)) = &b.round {
         println!("{}", crate::i18n::rounds::demo_hint(*n, hamlet));
     }
+    println!("{}", crate::i18n::month_screens::demo_month_hint());
     print_users();
 }
 

@@ -26,6 +26,7 @@ pub mod catalog;
 pub mod files;
 pub mod folder;
 mod ids;
+mod month;
 mod names;
 pub mod office;
 pub mod people;

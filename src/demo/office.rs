@@ -143,6 +143,21 @@ pub fn build_at(dir: &Path, n: usize, now: DateTime<FixedOffset>) -> Result<Buil
     write_monthly_xlsx(&next_file, &heading, (next.year, next.month), &staying)
         .map_err(|e| xlsx_io(&next_file, e))?;
     std::fs::write(&bad_file, list_with_mistakes(&staying, next)).map_err(io(&bad_file))?;
+    // This month's change lists, left for the newcomer to import.
+    let mut files = files.to_vec();
+    if let Some((stopped, adjusted)) = super::month::picks(&staying) {
+        let names = [
+            format!("danh-sach-giam-{this}.csv"),
+            format!("danh-sach-tang-{this}.csv"),
+            format!("danh-sach-dieu-chinh-{this}.csv"),
+        ]
+        .map(|name| Path::new("files").join(name));
+        let [giam, tang, dieu_chinh] = names.clone().map(|f| dir.join(f));
+        super::month::write_decrease(&giam, this, stopped).map_err(io(&giam))?;
+        super::month::write_increase(&tang, this, &people).map_err(io(&tang))?;
+        super::month::write_adjustment(&dieu_chinh, this, adjusted).map_err(io(&dieu_chinh))?;
+        files.extend(names);
+    }
 
     // The office starts on the 1st of last month: users, last month's list,
     // the proxies on file.

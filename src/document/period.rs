@@ -26,6 +26,7 @@ use crate::domain::period_report::{PeriodReport, PersonOutcome, Settled};
 use crate::domain::person::Status;
 use crate::domain::words::in_words;
 use crate::i18n::month::{self as words, MonthWords};
+use crate::i18n::month_screens;
 use crate::i18n::report as day_words;
 use crate::i18n::{Lang, labels};
 
@@ -45,10 +46,29 @@ pub fn build(lang: Lang, office: &Office, report: &PeriodReport, day: &str) -> D
                 .key("thieu_ly_do"),
         ));
     }
+    let waiting = report
+        .people
+        .iter()
+        .filter(|p| {
+            p.settled == Settled::Unpaid
+                && matches!(
+                    p.transfer,
+                    Some(crate::domain::period_report::Transfer::Sent { .. })
+                )
+        })
+        .count();
+    if waiting > 0 && report.closed_at.is_none() {
+        blocks.push(Block::Paragraph(
+            Paragraph::new(month_screens::bank_waiting(waiting))
+                .tone(Tone::Warn)
+                .key("cho_ngan_hang"),
+        ));
+    }
     totals(&mut blocks, w, report);
     paid(lang, &mut blocks, w, report);
     unpaid(lang, &mut blocks, w, report);
     stopped(lang, &mut blocks, w, report);
+    decreased(&mut blocks, w, report);
     if !report.overpaid.is_empty() {
         section(&mut blocks, crate::i18n::changes::overpaid_title());
         for o in &report.overpaid {
@@ -303,12 +323,49 @@ fn stopped(lang: Lang, blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport
         let mut cells = person_cells(p, p.left());
         cells.push(match Status::from_code(&p.status) {
             Some(s) => Cell::text(labels::status(lang, s)),
+            None if p.status == "stopped" => Cell::text(month_screens::stopped_status()),
             None => Cell::text(&p.status),
         });
         t.push(Row::new(cells));
     }
     if !t.rows.is_empty() {
         t.push(total_row(w.row_stopped_total, r.stopped, n));
+    }
+    blocks.push(Block::Table(t));
+}
+
+/// The people a decrease list stopped: who, why, from which month, and
+/// what was paid after the stop, to recover.
+fn decreased(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
+    section(blocks, month_screens::decrease_heading());
+    let columns = vec![
+        Column::new("ma_ho_so", w.col_code, Kind::Code),
+        Column::new("ho_ten", w.col_name, Kind::Text),
+        Column::new("so_cccd", w.col_id, Kind::Code),
+        Column::new("thu_hoi", month_screens::col_to_recover(), Kind::Money),
+        Column::new("ly_do_giam", month_screens::col_stop_reason(), Kind::Text),
+        Column::new("tu_thang", month_screens::col_from_month(), Kind::Text),
+    ];
+    let n = columns.len();
+    let mut t = Table::new("giam", columns, month_screens::nobody_decreased())
+        .numbered(w.col_no)
+        .flex(1);
+    for s in &r.stops {
+        t.push(Row::new(vec![
+            Cell::text(&s.code),
+            Cell::text(&s.full_name),
+            opt(s.id_number.as_deref()),
+            Cell::Money(s.overpaid),
+            Cell::text(month_screens::stop_reason(
+                &s.reason,
+                s.reason_text.as_deref(),
+            )),
+            Cell::text(s.from.short_label()),
+        ]));
+    }
+    if !t.rows.is_empty() {
+        let recover: Money = r.stops.iter().map(|s| s.overpaid).sum();
+        t.push(total_row(month_screens::row_recover_total(), recover, n));
     }
     blocks.push(Block::Table(t));
 }

@@ -75,6 +75,13 @@ impl Localize for ChangeIssue {
             ChangeIssue::AlreadyOnFile => {
                 "Người này đã có trong hồ sơ; danh sách tăng chỉ ghi người mới.".into()
             }
+            ChangeIssue::ArrearsDiffer {
+                stated,
+                expected,
+                months,
+            } => format!(
+                "Truy lĩnh/truy thu ghi {stated} nhưng (mức mới − mức cũ) × {months} tháng từ tháng điều chỉnh đến trước tháng của danh sách là {expected}. Kiểm tra lại với cơ quan chi trả."
+            ),
             ChangeIssue::ColumnTotal { stated, computed } => {
                 format!("Dòng tổng cộng ghi {stated} nhưng cộng các dòng được {computed}.")
             }
@@ -108,6 +115,13 @@ impl Localize for ChangeIssue {
             ChangeIssue::AlreadyOnFile => {
                 "This person is already on file; an increase list adds new people only.".into()
             }
+            ChangeIssue::ArrearsDiffer {
+                stated,
+                expected,
+                months,
+            } => format!(
+                "The arrears/recovery stated is {stated} but (new − old) × {months} months from the change to the list's month is {expected}. Check with the payer."
+            ),
             ChangeIssue::ColumnTotal { stated, computed } => {
                 format!("The total row says {stated} but the rows add up to {computed}.")
             }
@@ -139,10 +153,19 @@ fn line_text(lang: Lang, l: &LineState) -> String {
 
 /// The preview of a change list, person by person, for the terminal.
 pub fn print_preview(lang: Lang, changes: &[ChangePreview]) {
-    if changes.is_empty() {
-        return;
+    for line in preview_lines(lang, changes) {
+        println!("{line}");
     }
-    println!("{}", super::tr("Từng người:", "Person by person:"));
+}
+
+/// The preview of a change list, person by person, as lines of text (the
+/// terminal's and the month screen's).
+pub fn preview_lines(lang: Lang, changes: &[ChangePreview]) -> Vec<String> {
+    let mut out = Vec::new();
+    if changes.is_empty() {
+        return out;
+    }
+    out.push(super::tr("Từng người:", "Person by person:").to_string());
     for c in changes {
         let mut head = format!(
             "  {} {} {} {}",
@@ -161,51 +184,55 @@ pub fn print_preview(lang: Lang, changes: &[ChangePreview]) {
         if let Some(r) = c.reason {
             head.push_str(&format!(" ({})", stop_reason(lang, r)));
         }
-        println!("{head}");
+        out.push(head);
         match (c.old_amount, c.new_amount) {
-            (Some(o), Some(n)) => println!("      {} {o} → {n}", super::tr("Mức:", "Amount:")),
-            (Some(o), None) => {
-                println!("      {} {o}", super::tr("Mức đang hưởng:", "Amount paid:"))
+            (Some(o), Some(n)) => {
+                out.push(format!("      {} {o} → {n}", super::tr("Mức:", "Amount:")))
             }
-            (None, Some(n)) => println!("      {} {n}", super::tr("Mức:", "Amount:")),
+            (Some(o), None) => out.push(format!(
+                "      {} {o}",
+                super::tr("Mức đang hưởng:", "Amount paid:")
+            )),
+            (None, Some(n)) => out.push(format!("      {} {n}", super::tr("Mức:", "Amount:"))),
             (None, None) => {}
         }
         for l in &c.no_longer_payable {
-            println!(
+            out.push(format!(
                 "      {} {}",
                 super::tr("Chưa chi, nay không chi nữa:", "Unpaid, no longer payable:"),
                 line_text(lang, l)
-            );
+            ));
         }
         for l in &c.overpaid {
-            println!(
+            out.push(format!(
                 "      {} {} ({} {}) — {}",
                 super::tr("ĐÃ CHI SAU KHI DỪNG:", "PAID AFTER THE STOP:"),
                 line_text(lang, l),
                 super::tr("biên nhận", "receipt"),
                 l.paid_receipt.as_deref().unwrap_or(""),
                 super::tr("phải thu hồi", "to recover")
-            );
+            ));
         }
         for (p, k, m) in &c.added {
-            println!(
+            out.push(format!(
                 "      {} {} {} {m}",
                 super::tr("Thêm dòng:", "New line:"),
                 p.short_label(),
                 super::labels::kind(lang, *k)
-            );
+            ));
         }
     }
     let overpaid: Money = changes.iter().map(ChangePreview::overpaid_total).sum();
     if !overpaid.is_zero() {
-        println!(
+        out.push(format!(
             "{} {overpaid}",
             super::tr(
                 "Tổng số đã chi thừa phải thu hồi:",
                 "Overpaid, to recover in all:"
             )
-        );
+        ));
     }
+    out
 }
 
 /// The preview as JSON: whole đồng, machine names.

@@ -86,6 +86,15 @@ const VI: &str = "\
 - Trưởng bưu cục: F2 → Báo cáo & khóa sổ ngày. Khi mọi quỹ đã đếm, F10 và
   mã PIN để khóa sổ; in báo cáo, ký, giữ mã niêm phong. Ngày đã khóa
   không ghi thêm được gì.
+
+# CUỐI THÁNG (TRƯỞNG BƯU CỤC)
+- F2 → Tháng. Tab chuyển giữa: kết quả của kỳ, lý do chưa nhận, danh sách
+  ký nhận (F8 in trang đang xem).
+- Lý do chưa nhận: ↑↓ chọn người, gõ 1–6 (chưa đến, đi vắng, nằm viện, đã
+  mất, từ chối, khác có ghi chú); người chưa có lý do kế tiếp được chọn.
+- F10 khóa kỳ: ghi đường dẫn tệp kết quả, gõ mã PIN. chitra từ chối và nói
+  rõ nếu còn người chưa có lý do, ngày chưa khóa sổ, hay lô chuyển khoản
+  chưa có kết quả của ngân hàng.
 ";
 
 const EN: &str = "\
@@ -141,4 +150,14 @@ const EN: &str = "\
 - Supervisor: F2 → Day report & close. When every drawer is counted, F10
   and the PIN close the day; print the report, sign it, keep the seal code.
   Nothing more can be recorded on a closed day.
+
+# END OF THE MONTH (SUPERVISOR)
+- F2 → Month. Tab switches between: the period's results, unpaid reasons,
+  the signing list (F8 prints what is shown).
+- Unpaid reasons: ↑↓ picks a person, 1–6 records the reason (did not come,
+  away, hospital, deceased, refused, other with a note); the next person
+  without a reason is picked.
+- F10 closes the period: the results file's path, then the PIN. chitra
+  refuses, saying why, while someone unpaid has no reason, a day is open or
+  a transfer batch waits for the bank's result.
 ";

@@ -49,6 +49,12 @@ impl Localize for PeriodError {
                 codes.len(),
                 list(codes)
             ),
+            PeriodError::BankPending { batches, codes } => format!(
+                "Còn lô chuyển khoản chưa có kết quả của ngân hàng: lô số {} ({} người: {}). Nhập tệp kết quả của ngân hàng (chitra bank import) trước, rồi mới khóa kỳ.",
+                numbers(batches),
+                codes.len(),
+                list(codes)
+            ),
             PeriodError::NotOnList { period, who } => format!(
                 "Không có ai mã hồ sơ hay số CCCD/CMND \"{}\" trong danh sách tháng {}.",
                 crate::text::for_display(who),
@@ -97,6 +103,12 @@ impl Localize for PeriodError {
                 codes.len(),
                 list(codes)
             ),
+            PeriodError::BankPending { batches, codes } => format!(
+                "Transfer batches still wait for the bank's result: batch no. {} ({} people: {}). Import the bank's result file (chitra bank import) first, then close the period.",
+                numbers(batches),
+                codes.len(),
+                list(codes)
+            ),
             PeriodError::NotOnList { period, who } => format!(
                 "Nobody with record code or ID number \"{}\" is on the lists of {period}.",
                 crate::text::for_display(who)
@@ -135,6 +147,10 @@ fn list(codes: &[String]) -> String {
         out.push(format!("… (+{})", codes.len() - 10));
     }
     out.join(", ")
+}
+
+fn numbers(ns: &[i64]) -> String {
+    ns.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
 }
 
 fn money(dong: i64) -> String {

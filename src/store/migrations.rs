@@ -26,6 +26,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/014_changes.sql"),
     include_str!("migrations/015_batches.sql"),
     include_str!("migrations/018_rounds.sql"),
+    include_str!("migrations/019_month.sql"),
 ];
 
 /// The schema version this binary writes.

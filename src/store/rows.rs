@@ -55,10 +55,11 @@ pub enum Table {
     HomeRoundOutcomes,
     HomeRoundReturns,
     HomeRoundCloses,
+    IncreaseStarts,
 }
 
 impl Table {
-    pub const ALL: [Table; 28] = [
+    pub const ALL: [Table; 29] = [
         Table::Users,
         Table::Periods,
         Table::ImportBatches,
@@ -87,6 +88,7 @@ impl Table {
         Table::HomeRoundOutcomes,
         Table::HomeRoundReturns,
         Table::HomeRoundCloses,
+        Table::IncreaseStarts,
     ];
 
     pub fn name(self) -> &'static str {
@@ -119,6 +121,7 @@ impl Table {
             Table::HomeRoundOutcomes => "home_round_outcomes",
             Table::HomeRoundReturns => "home_round_returns",
             Table::HomeRoundCloses => "home_round_closes",
+            Table::IncreaseStarts => "increase_starts",
         }
     }
 

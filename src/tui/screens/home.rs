@@ -50,11 +50,14 @@ pub enum Entry {
     Lists,
     /// Home rounds: made and issued by a supervisor, outcomes by the postman.
     Rounds,
+    /// The month: unpaid reasons, the signing list, the period's close
+    /// (supervisor).
+    Month,
 }
 
 impl Entry {
     /// Every entry, in menu order.
-    pub const ALL: [Entry; 9] = [
+    pub const ALL: [Entry; 10] = [
         Entry::Counter,
         Entry::CountDrawer,
         Entry::Drawers,
@@ -64,6 +67,7 @@ impl Entry {
         Entry::SignOut,
         Entry::Lists,
         Entry::Rounds,
+        Entry::Month,
     ];
 
     pub fn label(self, s: &Strings) -> &'static str {
@@ -75,6 +79,7 @@ impl Entry {
             Entry::Verify => s.entry_verify,
             Entry::Lists => crate::i18n::register::form_words(crate::i18n::lang()).lists_menu,
             Entry::Rounds => crate::i18n::rounds::screen_words().menu_entry,
+            Entry::Month => crate::i18n::month_screens::menu_entry(),
             Entry::ChangePin => s.entry_change_pin,
             Entry::SignOut => s.entry_sign_out,
         }
@@ -82,7 +87,10 @@ impl Entry {
 
     /// Whether only a supervisor sees the entry.
     pub fn supervisor_only(self) -> bool {
-        matches!(self, Entry::Drawers | Entry::DayClose | Entry::Verify)
+        matches!(
+            self,
+            Entry::Drawers | Entry::DayClose | Entry::Verify | Entry::Month
+        )
     }
 }
 
@@ -135,6 +143,7 @@ impl Home {
             Entry::Verify => Nav::push(VerifyView::run(ctx)),
             Entry::Lists => Nav::push(super::lists::Lists::open(ctx)),
             Entry::Rounds => Nav::push(super::rounds::Rounds::open(ctx)),
+            Entry::Month => Nav::push(super::month::Month::open(ctx)),
             Entry::ChangePin => Nav::push(ChangePin::new()),
             Entry::SignOut => {
                 if let Some(session) = ctx.session.take() {

@@ -45,6 +45,7 @@ pub mod drawer_move;
 pub mod drawers;
 pub mod home;
 pub mod lists;
+pub mod month;
 pub mod pay;
 pub mod person;
 pub mod receipt;
