@@ -34,6 +34,9 @@ pub struct PayArgs {
     /// Mã giao dịch chuyển khoản
     #[arg(long, value_name = "R")]
     pub reference: Option<String>,
+    /// Chi cho người thừa kế của đối tượng đã mất (xem chitra heir show); --receiver-id là số của người thừa kế
+    #[arg(long)]
+    pub heir: bool,
     /// Khóa chống chi trùng: chạy lại với cùng khóa chỉ ghi một lần
     #[arg(long, value_name = "K")]
     pub key: Option<String>,
@@ -106,10 +109,18 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
     // The receiver is whoever on file holds the typed ID: the person, or a
     // proxy/guardian (the service checks the authorisation's dates).
     let receiver = match view.proxies.iter().find(|p| p.proxy.id_number == digits) {
+        _ if args.heir => Receiver::Heir,
         Some(p) if view.person.id_number.as_deref() != Some(digits.as_str()) => {
             Receiver::OnFile(p.proxy.id)
         }
         _ => Receiver::Person,
+    };
+    // The heir is paid what was owed to the deceased, not the open lines.
+    let lines = if args.heir {
+        let heir = service.heir_view(view.person.id).map_err(fail)?;
+        heir.owed.iter().map(|l| l.entitlement_id).collect()
+    } else {
+        view.unpaid.iter().map(|l| l.entitlement_id).collect()
     };
     let approval = match &args.approver {
         Some(name) => {
@@ -129,7 +140,7 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
         account: args.account.clone(),
         reference: args.reference.clone(),
         idem_key: args.key.clone().unwrap_or_else(|| service.new_idem_key()),
-        lines: view.unpaid.iter().map(|l| l.entitlement_id).collect(),
+        lines,
         approval,
     };
     match service.pay(&session, &req) {
@@ -143,6 +154,7 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
                     "amount_dong": p.total.dong(),
                     "periods": p.periods().iter().map(|x| x.to_string()).collect::<Vec<_>>(),
                     "receiver_id": p.receiver_id_number,
+                    "receiver_kind": p.receiver_kind.code(),
                     "method": p.method.code(),
                     "replayed": paid.replayed,
                     "receipt_file": paid.receipt_file.as_ref().map(|f| f.display().to_string()),

@@ -34,6 +34,7 @@ pub fn receiver(r: ReceiverKind) -> &'static str {
         ReceiverKind::Person => pick("chính chủ", "the person"),
         ReceiverKind::Proxy => pick("người được ủy quyền", "proxy"),
         ReceiverKind::Guardian => pick("người giám hộ", "guardian"),
+        ReceiverKind::Heir => pick("người thừa kế", "heir"),
     }
 }
 

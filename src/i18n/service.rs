@@ -112,6 +112,7 @@ impl Localize for Error {
             Error::Day(e) => e.vi(),
             Error::Period(e) => e.vi(),
             Error::Register(e) => e.vi(),
+            Error::Heir(e) => e.vi(),
             Error::Bank(e) => e.vi(),
             Error::Import(e) => e.vi(),
             Error::NoSuchPerson => {
@@ -141,6 +142,7 @@ impl Localize for Error {
             Error::Day(e) => e.en(),
             Error::Period(e) => e.en(),
             Error::Register(e) => e.en(),
+            Error::Heir(e) => e.en(),
             Error::Bank(e) => e.en(),
             Error::Import(e) => e.en(),
             Error::NoSuchPerson => {

@@ -37,6 +37,8 @@ pub enum Error {
     Bank(super::bank::BankError),
     /// A registration was refused.
     Register(super::register::RegisterError),
+    /// An heir was not recorded, or cannot be paid.
+    Heir(super::heirs::HeirError),
     /// No person with that id (a stale screen).
     NoSuchPerson,
     /// No payment with that id (a stale screen).

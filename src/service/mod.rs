@@ -12,6 +12,7 @@ pub mod counter;
 pub mod day;
 pub mod doctor;
 pub mod drawers;
+pub mod heirs;
 mod error;
 pub mod import;
 pub mod lists;

@@ -49,10 +49,11 @@ pub enum Table {
     BankBatchLines,
     BankResults,
     BankOutcomes,
+    Heirs,
 }
 
 impl Table {
-    pub const ALL: [Table; 22] = [
+    pub const ALL: [Table; 23] = [
         Table::Users,
         Table::Periods,
         Table::ImportBatches,
@@ -75,6 +76,7 @@ impl Table {
         Table::BankBatchLines,
         Table::BankResults,
         Table::BankOutcomes,
+        Table::Heirs,
     ];
 
     pub fn name(self) -> &'static str {
@@ -101,6 +103,7 @@ impl Table {
             Table::BankBatchLines => "bank_batch_lines",
             Table::BankResults => "bank_results",
             Table::BankOutcomes => "bank_outcomes",
+            Table::Heirs => "heirs",
         }
     }
 
