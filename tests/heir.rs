@@ -403,9 +403,13 @@ fn the_database_refuses_a_forged_heir_payment() {
         refused(&conn, "UPDATE heirs SET id_number = '046000000001'"),
         Rule::AppendOnly("heirs".into())
     );
-    // The widened CHECK still holds every other value.
+    // The widened CHECK still holds every other value (for An, alive).
+    let an = person_id(&svc, "046048001234");
     let e = conn
-        .execute_batch(&payment(903, "neighbour", "X", HEIR_ID))
+        .execute_batch(
+            &payment(903, "neighbour", "X", HEIR_ID)
+                .replace(&format!("'F-903', {binh},"), &format!("'F-903', {an},")),
+        )
         .unwrap_err();
     assert!(e.to_string().contains("CHECK"), "{e}");
     let ok: String = conn
