@@ -183,3 +183,84 @@ pub fn owed_lines(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::super::migrations::{self, MIGRATIONS};
+
+    /// A database of schema 15 (before heirs) with a supervisor, a month,
+    /// a deceased person and their funeral allowance.
+    fn before_heirs(path: &std::path::Path) -> Connection {
+        let conn = Connection::open(path).unwrap();
+        let heirs = MIGRATIONS
+            .iter()
+            .position(|m| m.contains("CREATE TABLE heirs"))
+            .unwrap();
+        for m in &MIGRATIONS[..heirs] {
+            conn.execute_batch(m).unwrap();
+        }
+        conn.pragma_update(None, "user_version", migrations::FIRST + heirs as i64 - 1)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO users (id, name, full_name, role, pin_hash, created_at)
+               VALUES (1, 'truong', 'Trần Văn Minh', 'supervisor', 'x', '2026-11-01T08:00:00+07:00');
+             INSERT INTO periods (period, opened_at) VALUES ('2026-11', '2026-11-01T08:00:00+07:00');
+             INSERT INTO import_batches (id, file_name, sha256, kind, period, imported_by, imported_at)
+               VALUES (1, 't11.csv', 'abc', 'monthly', '2026-11', 1, '2026-11-01T08:00:00+07:00');
+             INSERT INTO people (id, record_code, full_name, search_key, status, first_batch, updated_at)
+               VALUES (1, 'HD-002', 'Trần Thị Bình', 'tran thi binh', 'deceased', 1, '2026-11-05T08:00:00+07:00');
+             INSERT INTO entitlements (id, person_id, period, kind, amount, batch_id, source_row)
+               VALUES (1, 1, '2026-11', 'mai_tang', 23400000, 1, 1);",
+        )
+        .unwrap();
+        conn
+    }
+
+    #[test]
+    fn a_connection_open_across_the_migration_takes_the_widened_check() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("chitra.db");
+        let mut migrating = before_heirs(&path);
+        // Another process has the file open and its schema read.
+        let other = Connection::open(&path).unwrap();
+        let n: i64 = other
+            .query_row("SELECT count(*) FROM payments", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0);
+
+        migrations::bring_up_to_date(&mut migrating, &path).unwrap();
+        assert_eq!(migrations::version(&migrating).unwrap(), migrations::latest());
+
+        other
+            .execute_batch(
+                "INSERT INTO heirs (id, person_id, full_name, id_number, relationship, address,
+                    died_on, death_cert_no, death_cert_on, death_cert_by, family_paper,
+                    family_paper_on, recorded_by, approved_by, recorded_at)
+                 VALUES (1, 1, 'Trần Văn Dũng', '046180009999', 'Con trai', 'Thôn Đông',
+                    '2026-11-02', '125/TLKT', '2026-11-04', 'UBND xã', 'Văn bản thỏa thuận',
+                    '2026-11-06', 1, 1, '2026-11-10T09:00:00+07:00');
+                 INSERT INTO payments (id, idem_key, office_code, receipt_year, receipt_seq,
+                    receipt_no, person_id, day, paid_at, clerk_id, receiver_kind, receiver_name,
+                    receiver_id_number, method, account, reference, total)
+                 VALUES (1, 'key-00000001', 'X', 2026, 1, 'HD-2026-000001', 1, '2026-11-10',
+                    '2026-11-10T09:30:00+07:00', 1, 'heir', 'Trần Văn Dũng', '046180009999',
+                    'bank', '0123456789', 'REF-1', 23400000);
+                 INSERT INTO payment_lines (payment_id, entitlement_id, amount, attempt)
+                 VALUES (1, 1, 23400000, 0);",
+            )
+            .unwrap();
+        for conn in [&migrating, &other] {
+            let check: String = conn
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(check, "ok");
+        }
+        // The schema is the one a new database gets.
+        assert_eq!(
+            migrations::schema_of(&migrating).unwrap(),
+            migrations::expected_schema().unwrap()
+        );
+    }
+}
