@@ -127,7 +127,7 @@ impl Localize for HeirError {
 }
 
 fn no_heir_vi() -> &'static str {
-    "Đối tượng đã mất và chưa có người thừa kế trong hồ sơ. Trưởng bưu cục ghi người thừa kế (kèm giấy chứng tử và giấy của gia đình cử người nhận) rồi mới chi."
+    "Đối tượng đã mất, chưa có người thừa kế trong hồ sơ. Trưởng bưu cục ghi người thừa kế (giấy chứng tử, giấy gia đình cử người nhận) rồi mới chi."
 }
 
 fn no_heir_en() -> &'static str {
