@@ -109,3 +109,49 @@ fn the_heir_is_paid_what_was_owed_to_the_deceased() {
     assert!(text.contains("Lê Thị Hạnh (người thừa kế, Con gái)"), "{text}");
     assert!(text.contains("88/TLKT"), "{text}");
 }
+
+#[test]
+fn a_supervisor_records_the_heir_from_the_file_then_pays_them() {
+    let office = office();
+    mark_deceased(&office, CUC.0);
+    let mut app = supervisor_app(&office);
+    open_person(&mut app, CUC.2);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "GHI NGƯỜI THỪA KẾ", "{}", message(&app));
+    let values = [
+        HEIR.0,
+        HEIR.1,
+        "Con gái",
+        "3 Hùng Vương, Thôn Tây",
+        "",
+        "05/11/2026",
+        "88/TLKT",
+        "04/11/2026",
+        "UBND xã",
+        "Văn bản thỏa thuận",
+        "",
+        "08/11/2026",
+    ];
+    for v in values {
+        type_text(&mut app, v);
+        press(&mut app, KeyCode::Enter);
+    }
+    // A certificate dated before the death is refused, nothing written.
+    assert_eq!(app.title(), "GHI NGƯỜI THỪA KẾ");
+    assert!(message(&app).contains("trước ngày mất"), "{}", message(&app));
+    insta::assert_snapshot!(screen(&mut app, 80, 24));
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "06/11/2026");
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{}", message(&app));
+    assert!(message(&app).contains("Đã ghi người thừa kế: Lê Thị Hạnh (Con gái)"));
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Giấy chứng tử: 88/TLKT · ngày mất 05/11/2026"), "{shown}");
+    // The pay key now pays the heir.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "Bước 1/4: NGƯỜI NHẬN TIỀN", "{}", message(&app));
+}

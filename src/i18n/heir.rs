@@ -169,3 +169,60 @@ pub fn died_on() -> &'static str {
 }
 
 crate::localized_error!(HeirError);
+
+/// The heir form's labels, in the order of its fields.
+pub fn form_labels() -> [&'static str; 12] {
+    match lang() {
+        Lang::Vi => [
+            "Họ tên người thừa kế",
+            "Số CCCD/CMND",
+            "Quan hệ với người mất",
+            "Địa chỉ",
+            "Điện thoại di động",
+            "Ngày mất",
+            "Số giấy chứng tử",
+            "Ngày cấp giấy chứng tử",
+            "Nơi cấp giấy chứng tử",
+            "Giấy gia đình cử người",
+            "Số giấy gia đình",
+            "Ngày giấy gia đình",
+        ],
+        Lang::En => [
+            "Heir's full name",
+            "ID number",
+            "Relation to deceased",
+            "Address",
+            "Mobile phone",
+            "Date of death",
+            "Death certificate no.",
+            "Certificate date",
+            "Certificate issuer",
+            "Family paper (kind)",
+            "Family paper no.",
+            "Family paper date",
+        ],
+    }
+}
+
+pub fn form_title() -> &'static str {
+    tr("GHI NGƯỜI THỪA KẾ", "RECORD THE HEIR")
+}
+
+pub fn form_of() -> &'static str {
+    tr("Người đã mất:", "Deceased:")
+}
+
+pub fn save() -> &'static str {
+    tr("Ghi người thừa kế", "Record the heir")
+}
+
+pub fn recorded() -> &'static str {
+    tr("Đã ghi người thừa kế", "Heir recorded")
+}
+
+pub fn bad_date() -> &'static str {
+    tr(
+        "Ngày viết dạng dd/mm/yyyy, ví dụ 05/11/2026.",
+        "Write the date as dd/mm/yyyy.",
+    )
+}

@@ -14,6 +14,9 @@
 //! that act are Enter, function keys and Ctrl keys.
 //! When the person cannot be paid (suspended, deceased, moved, nothing
 //! owed) the screen says why, and the pay key only repeats the reason.
+//! A deceased person's file shows their heir and what is owed to the
+//! deceased; the pay key pays the heir, or, with no heir on file, opens
+//! the heir's papers for a supervisor ([`super::heir`]).
 //!
 //! The file is a document taller than 80×24 when many months are unpaid;
 //! ↑/↓/PgUp/PgDn scroll it. The receipts key shows a receipt of the
@@ -131,6 +134,11 @@ impl Person {
                     ctx.error(&nothing_left(&draft.view));
                     Nav::Stay
                 }
+                // A supervisor records the heir from here; a clerk is told
+                // to ask for one.
+                None if ctx.session.as_ref().is_some_and(|s| s.is_supervisor()) => Nav::push(
+                    super::heir::HeirForm::new(self.view.person.id, &self.view.person.full_name),
+                ),
                 None => {
                     ctx.error(&crate::service::heirs::HeirError::NoHeir);
                     Nav::Stay
