@@ -180,6 +180,9 @@ fn print_summary(dir: &Path, b: &Built) {
     for f in &b.files {
         println!("  {}", dir.join(f).display());
     }
+    if let Some((code, name)) = &b.heir_case {
+        println!("{}", crate::i18n::heir::demo_hint(code, name, &dir.join(CONFIG_FILE)));
+    }
     print_users();
 }
 
