@@ -69,7 +69,12 @@ fn import(office: &Office, name: &str, text: &str, kind: ListKind) {
 fn office_after_a_death() -> (Office, i64) {
     let office = Office::new();
     office.import("t10.csv", &csv("2026-10", &three()), "2026-10");
-    import(&office, "t11.csv", &list_with_funeral("2026-11", MAI_TANG), ListKind::Monthly);
+    import(
+        &office,
+        "t11.csv",
+        &list_with_funeral("2026-11", MAI_TANG),
+        ListKind::Monthly,
+    );
     office.import("t12.csv", &csv("2026-12", &three()), "2026-12");
     let mut svc = office.service();
     let boss = office.sign_in(&mut svc, SUPERVISOR);
@@ -139,7 +144,10 @@ fn a_death_with_the_funeral_allowance_paid_to_the_heir() {
     as_self.lines.clear();
     assert!(matches!(
         svc.pay(&clerk, &as_self),
-        Err(Error::Pay(PayError::NotPayable { status: Status::Deceased, .. }))
+        Err(Error::Pay(PayError::NotPayable {
+            status: Status::Deceased,
+            ..
+        }))
     ));
     // Without an heir on file the counter is told what to do.
     assert!(matches!(
@@ -154,7 +162,9 @@ fn a_death_with_the_funeral_allowance_paid_to_the_heir() {
         Err(Error::Heir(HeirError::NeedsSupervisor))
     ));
     let approval = svc.approval(&clerk, SUPERVISOR.0, SUPERVISOR.1).unwrap();
-    let heir = svc.add_heir(&clerk, binh, &papers(), Some(&approval)).unwrap();
+    let heir = svc
+        .add_heir(&clerk, binh, &papers(), Some(&approval))
+        .unwrap();
     assert_eq!(heir.approved_by, "Trần Văn Minh");
     assert_eq!(heir.recorded_by, "Lê Thị Hoa");
 
@@ -180,8 +190,14 @@ fn a_death_with_the_funeral_allowance_paid_to_the_heir() {
     assert_eq!(paid.payment.receiver_name, "Trần Văn Dũng");
     assert_eq!(paid.payment.total.dong(), 2 * months + MAI_TANG);
     let receipt = std::fs::read_to_string(paid.receipt_file.unwrap()).unwrap();
-    assert!(receipt.contains("Trần Văn Dũng (người thừa kế, Con trai)"), "{receipt}");
-    assert!(receipt.contains("Giấy chứng tử") && receipt.contains("125/TLKT"), "{receipt}");
+    assert!(
+        receipt.contains("Trần Văn Dũng (người thừa kế, Con trai)"),
+        "{receipt}"
+    );
+    assert!(
+        receipt.contains("Giấy chứng tử") && receipt.contains("125/TLKT"),
+        "{receipt}"
+    );
     assert!(receipt.contains("Mai táng phí"), "{receipt}");
 
     // Nothing more is owed; December stays unpaid and unpayable.
@@ -205,7 +221,10 @@ fn a_death_with_the_funeral_allowance_paid_to_the_heir() {
     let report = svc.period_report(&boss, nov).unwrap();
     let row = report.people.iter().find(|p| p.person_id == binh).unwrap();
     assert_eq!(row.paid, row.imported);
-    assert_eq!(row.receipt_no.as_deref(), Some(paid.payment.receipt_no.as_str()));
+    assert_eq!(
+        row.receipt_no.as_deref(),
+        Some(paid.payment.receipt_no.as_str())
+    );
     assert_eq!(row.method.as_deref(), Some("cash"));
     assert!(report.overpaid.is_empty());
 
@@ -253,7 +272,9 @@ fn an_heir_only_for_a_deceased_person_and_with_papers_that_hold() {
     let an = person_id(&svc, "046048001234");
     assert!(matches!(
         svc.add_heir(&boss, an, &papers(), None),
-        Err(Error::Heir(HeirError::NotDeceased { status: Status::Active }))
+        Err(Error::Heir(HeirError::NotDeceased {
+            status: Status::Active
+        }))
     ));
     let mut early = papers();
     early.death_cert_on = Some(d("01/11/2026"));
@@ -280,7 +301,12 @@ fn an_heir_only_for_a_deceased_person_and_with_papers_that_hold() {
 fn a_decrease_stops_the_months_but_not_the_funeral_allowance() {
     let office = Office::new();
     office.import("t10.csv", &csv("2026-10", &three()), "2026-10");
-    import(&office, "t11.csv", &list_with_funeral("2026-11", MAI_TANG), ListKind::Monthly);
+    import(
+        &office,
+        "t11.csv",
+        &list_with_funeral("2026-11", MAI_TANG),
+        ListKind::Monthly,
+    );
     // The payer stops Bình from November (the month of death).
     let decrease = "DANH SÁCH GIẢM ĐỐI TƯỢNG HƯỞNG TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG\nTHÁNG 11 NĂM 2026\n\n\
         STT;Mã đối tượng;Họ và tên;Số CCCD/CMND;Mức trợ cấp;Lý do giảm;Thôi hưởng từ tháng;Ghi chú\n\
@@ -390,7 +416,11 @@ fn the_database_refuses_a_forged_heir_payment() {
         )
         .unwrap();
     let amount: i64 = conn
-        .query_row("SELECT amount FROM entitlements WHERE id = ?1", [december], |r| r.get(0))
+        .query_row(
+            "SELECT amount FROM entitlements WHERE id = ?1",
+            [december],
+            |r| r.get(0),
+        )
         .unwrap();
     let sql = format!(
         "{}; INSERT INTO payment_lines (payment_id, entitlement_id, amount, attempt)
@@ -446,7 +476,10 @@ fn verify_names_an_heir_row_edited_behind_chitras_back() {
     );
     // And the edited heir is paid nothing.
     let clerk = office.sign_in(&mut svc, CLERK1);
-    assert!(svc.pay(&clerk, &heir_request_unchecked(binh, "046000000001")).is_err());
+    assert!(
+        svc.pay(&clerk, &heir_request_unchecked(binh, "046000000001"))
+            .is_err()
+    );
 }
 
 fn heir_request_unchecked(person: i64, id: &str) -> PayRequest {
@@ -484,8 +517,17 @@ fn the_heir_recorded_and_paid_from_the_command_line() {
     let today = office_today(&office);
     let this = Period::of(today);
     let last = this.prev();
-    office.import("a.csv", &csv(&last.to_string(), &three()), &last.to_string());
-    import(&office, "b.csv", &list_with_funeral(&this.to_string(), MAI_TANG), ListKind::Monthly);
+    office.import(
+        "a.csv",
+        &csv(&last.to_string(), &three()),
+        &last.to_string(),
+    );
+    import(
+        &office,
+        "b.csv",
+        &list_with_funeral(&this.to_string(), MAI_TANG),
+        ListKind::Monthly,
+    );
     let mut svc = office.service().with_clock(std::sync::Arc::new(
         chitra::service::SystemClock::for_office(&office.config),
     ));
@@ -496,17 +538,41 @@ fn the_heir_recorded_and_paid_from_the_command_line() {
         .unwrap();
     let first = this.first_day().format("%d/%m/%Y").to_string();
     let add = [
-        "heir", "add", "HD-002", "--name", "Trần Văn Dũng", "--id-number", HEIR_ID,
-        "--relation", "Con trai", "--address", "Thôn Đông", "--died", &first,
-        "--cert-no", "125/TLKT", "--cert-date", &first, "--cert-by", "UBND xã Hòa Đông",
-        "--paper", "Văn bản thỏa thuận", "--paper-date", &first, "--json",
+        "heir",
+        "add",
+        "HD-002",
+        "--name",
+        "Trần Văn Dũng",
+        "--id-number",
+        HEIR_ID,
+        "--relation",
+        "Con trai",
+        "--address",
+        "Thôn Đông",
+        "--died",
+        &first,
+        "--cert-no",
+        "125/TLKT",
+        "--cert-date",
+        &first,
+        "--cert-by",
+        "UBND xã Hòa Đông",
+        "--paper",
+        "Văn bản thỏa thuận",
+        "--paper-date",
+        &first,
+        "--json",
     ];
     // A clerk alone is refused (exit 2), with the reason in Vietnamese.
     let out = chitra(&office, CLERK1, &add);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("trưởng bưu cục"));
     let out = chitra(&office, SUPERVISOR, &add);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(shown["heir"]["full_name"], "Trần Văn Dũng");
     let months = 2_789_000 + 1_394_500;
@@ -515,9 +581,22 @@ fn the_heir_recorded_and_paid_from_the_command_line() {
     let out = chitra(
         &office,
         CLERK1,
-        &["pay", "HD-002", "--heir", "--receiver-id", HEIR_ID, "--method", "cash", "--json"],
+        &[
+            "pay",
+            "HD-002",
+            "--heir",
+            "--receiver-id",
+            HEIR_ID,
+            "--method",
+            "cash",
+            "--json",
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let paid: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(paid["receiver_kind"], "heir");
     assert_eq!(paid["amount_dong"], 2 * months + MAI_TANG);
@@ -525,6 +604,9 @@ fn the_heir_recorded_and_paid_from_the_command_line() {
     let out = chitra(&office, CLERK1, &["heir", "show", "HD-002"]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("Trần Văn Dũng") && text.contains("125/TLKT"), "{text}");
+    assert!(
+        text.contains("Trần Văn Dũng") && text.contains("125/TLKT"),
+        "{text}"
+    );
     assert!(text.contains("Còn nợ người đã mất: 0 đ"), "{text}");
 }

@@ -68,12 +68,23 @@ fn the_heir_is_paid_what_was_owed_to_the_deceased() {
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Đã mất — chi cho người thừa kế"), "{shown}");
     assert!(shown.contains("Lê Thị Hạnh (Con gái)"), "{shown}");
-    assert!(shown.contains("Còn nợ người đã mất: 6.240.000 đ"), "{shown}");
+    assert!(
+        shown.contains("Còn nợ người đã mất: 6.240.000 đ"),
+        "{shown}"
+    );
 
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.title(), "Bước 1/4: NGƯỜI NHẬN TIỀN", "{}", message(&app));
+    assert_eq!(
+        app.title(),
+        "Bước 1/4: NGƯỜI NHẬN TIỀN",
+        "{}",
+        message(&app)
+    );
     let step = screen(&mut app, 80, 24);
-    assert!(step.contains("Người thừa kế: Lê Thị Hạnh (Con gái)"), "{step}");
+    assert!(
+        step.contains("Người thừa kế: Lê Thị Hạnh (Con gái)"),
+        "{step}"
+    );
     assert!(!step.contains("  2  "), "the heir and nobody else: {step}");
     assert!(!step.contains("ủy quyền mới"), "no new proxy: {step}");
     press(&mut app, KeyCode::Enter);
@@ -87,12 +98,20 @@ fn the_heir_is_paid_what_was_owed_to_the_deceased() {
     }
     type_text(&mut app, HEIR.1);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.title(), "Bước 3/4: HÌNH THỨC CHI TRẢ", "{}", message(&app));
+    assert_eq!(
+        app.title(),
+        "Bước 3/4: HÌNH THỨC CHI TRẢ",
+        "{}",
+        message(&app)
+    );
     type_text(&mut app, "1");
     assert_eq!(app.title(), "Bước 4/4: XÁC NHẬN");
     let confirm = screen(&mut app, 80, 24);
     assert!(confirm.contains("88/TLKT"), "{confirm}");
-    assert!(payments_of(&office, CUC.2).is_empty(), "nothing before Enter");
+    assert!(
+        payments_of(&office, CUC.2).is_empty(),
+        "nothing before Enter"
+    );
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.title(), "ĐÃ CHI", "{}", message(&app));
 
@@ -106,7 +125,10 @@ fn the_heir_is_paid_what_was_owed_to_the_deceased() {
         .path()
         .join(format!("spool/{}.txt", paid[0].receipt_no));
     let text = std::fs::read_to_string(receipt).unwrap();
-    assert!(text.contains("Lê Thị Hạnh (người thừa kế, Con gái)"), "{text}");
+    assert!(
+        text.contains("Lê Thị Hạnh (người thừa kế, Con gái)"),
+        "{text}"
+    );
     assert!(text.contains("88/TLKT"), "{text}");
 }
 
@@ -138,7 +160,11 @@ fn a_supervisor_records_the_heir_from_the_file_then_pays_them() {
     }
     // A certificate dated before the death is refused, nothing written.
     assert_eq!(app.title(), "GHI NGƯỜI THỪA KẾ");
-    assert!(message(&app).contains("trước ngày mất"), "{}", message(&app));
+    assert!(
+        message(&app).contains("trước ngày mất"),
+        "{}",
+        message(&app)
+    );
     insta::assert_snapshot!(screen(&mut app, 80, 24));
     for _ in 0..10 {
         press(&mut app, KeyCode::Backspace);
@@ -150,8 +176,16 @@ fn a_supervisor_records_the_heir_from_the_file_then_pays_them() {
     assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{}", message(&app));
     assert!(message(&app).contains("Đã ghi người thừa kế: Lê Thị Hạnh (Con gái)"));
     let shown = screen(&mut app, 80, 24);
-    assert!(shown.contains("Giấy chứng tử: 88/TLKT · ngày mất 05/11/2026"), "{shown}");
+    assert!(
+        shown.contains("Giấy chứng tử: 88/TLKT · ngày mất 05/11/2026"),
+        "{shown}"
+    );
     // The pay key now pays the heir.
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.title(), "Bước 1/4: NGƯỜI NHẬN TIỀN", "{}", message(&app));
+    assert_eq!(
+        app.title(),
+        "Bước 1/4: NGƯỜI NHẬN TIỀN",
+        "{}",
+        message(&app)
+    );
 }

@@ -181,7 +181,10 @@ fn print_summary(dir: &Path, b: &Built) {
         println!("  {}", dir.join(f).display());
     }
     if let Some((code, name)) = &b.heir_case {
-        println!("{}", crate::i18n::heir::demo_hint(code, name, &dir.join(CONFIG_FILE)));
+        println!(
+            "{}",
+            crate::i18n::heir::demo_hint(code, name, &dir.join(CONFIG_FILE))
+        );
     }
     print_users();
 }

@@ -136,11 +136,17 @@ fn add(cli: &Cli, a: &AddArgs) -> Result<(), Exit> {
         phone: a.phone.clone(),
         died_on: Some(date(t("Ngày mất", "Date of death"), &a.died)?),
         death_cert_no: a.cert_no.clone(),
-        death_cert_on: Some(date(t("Ngày cấp giấy chứng tử", "Certificate date"), &a.cert_date)?),
+        death_cert_on: Some(date(
+            t("Ngày cấp giấy chứng tử", "Certificate date"),
+            &a.cert_date,
+        )?),
         death_cert_by: a.cert_by.clone(),
         family_paper: a.paper.clone(),
         family_paper_no: a.paper_no.clone(),
-        family_paper_on: Some(date(t("Ngày giấy của gia đình", "Family paper date"), &a.paper_date)?),
+        family_paper_on: Some(date(
+            t("Ngày giấy của gia đình", "Family paper date"),
+            &a.paper_date,
+        )?),
         reason: a.replace_reason.clone(),
     };
     let ctx = Context::load(cli)?;

@@ -116,14 +116,20 @@ pub fn build_at(dir: &Path, n: usize, now: DateTime<FixedOffset>) -> Result<Buil
         .collect();
     // The one who died: this month's list carries their funeral allowance
     // (the family has not come for it yet, and no heir is on file).
-    let deceased = leaving.get(1).map(|p| (p.record_code.clone(), p.full_name.clone()));
+    let deceased = leaving
+        .get(1)
+        .map(|p| (p.record_code.clone(), p.full_name.clone()));
     let mut this_people = people.clone();
     if let Some(p) = this_people
         .iter_mut()
         .find(|p| Some(&p.record_code) == deceased.as_ref().map(|d| &d.0))
-        && !p.amounts.iter().any(|(k, _)| *k == EntitlementKind::MaiTang)
+        && !p
+            .amounts
+            .iter()
+            .any(|(k, _)| *k == EntitlementKind::MaiTang)
     {
-        p.amounts.push((EntitlementKind::MaiTang, super::MAI_TANG_PHI));
+        p.amounts
+            .push((EntitlementKind::MaiTang, super::MAI_TANG_PHI));
     }
     let staying: Vec<DemoPerson> = people
         .iter()

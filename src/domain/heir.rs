@@ -103,7 +103,10 @@ mod tests {
     #[test]
     fn a_certificate_before_the_death_or_a_date_to_come_is_refused() {
         let today = d(2026, 12, 6);
-        assert_eq!(check_dates(d(2026, 11, 20), d(2026, 11, 22), d(2026, 11, 25), today), Ok(()));
+        assert_eq!(
+            check_dates(d(2026, 11, 20), d(2026, 11, 22), d(2026, 11, 25), today),
+            Ok(())
+        );
         assert_eq!(
             check_dates(d(2026, 11, 20), d(2026, 11, 19), d(2026, 11, 25), today),
             Err(HeirDateError::CertificateBeforeDeath)

@@ -1,7 +1,7 @@
 //! Wording about the heir of a deceased person: refusals, the database's
 //! rules, the receipt's label and the counter's lines.
 
-use super::{Lang, Localize, lang, labels, tr};
+use super::{Lang, Localize, labels, lang, tr};
 use crate::domain::heir::HeirDateError;
 use crate::service::heirs::{HeirError, HeirField};
 use crate::store::HeirRule;
@@ -11,7 +11,9 @@ pub fn rule_vi(rule: HeirRule) -> &'static str {
     match rule {
         HeirRule::NotDeceased => "chỉ ghi người thừa kế cho đối tượng đã mất",
         HeirRule::NeedsSupervisor => "ghi người thừa kế cần trưởng bưu cục duyệt",
-        HeirRule::OneAtATime => "mỗi đối tượng chỉ có một người thừa kế; muốn đổi thì thay người cũ",
+        HeirRule::OneAtATime => {
+            "mỗi đối tượng chỉ có một người thừa kế; muốn đổi thì thay người cũ"
+        }
         HeirRule::NotOnFile => "người nhận không phải người thừa kế có trong hồ sơ",
         HeirRule::NotOwed => "khoản này không phải khoản còn nợ người đã mất",
     }
@@ -110,7 +112,9 @@ impl Localize for HeirError {
             HeirError::FieldMissing(f) => format!("The {} is missing.", field_en(*f)),
             HeirError::BadText(f, e) => format!("{}: {}", field_en(*f), e.en()),
             HeirError::BadId(e) => format!("Heir's ID number: {}", e.en()),
-            HeirError::BadPhone => "A mobile number has 10 digits and starts with 03, 05, 07, 08 or 09.".into(),
+            HeirError::BadPhone => {
+                "A mobile number has 10 digits and starts with 03, 05, 07, 08 or 09.".into()
+            }
             HeirError::Dates(HeirDateError::CertificateBeforeDeath) => {
                 "The death certificate is dated before the death.".into()
             }
@@ -144,7 +148,10 @@ pub fn no_heir() -> &'static str {
 
 /// The person screen's heading for a deceased person.
 pub fn deceased_heading() -> &'static str {
-    tr("Đã mất — chi cho người thừa kế", "Deceased — paid to the heir")
+    tr(
+        "Đã mất — chi cho người thừa kế",
+        "Deceased — paid to the heir",
+    )
 }
 
 /// The receiver step's choice.

@@ -61,14 +61,18 @@ pub enum HeirField {
 #[derive(Debug, Clone, PartialEq)]
 pub enum HeirError {
     /// The person is not recorded as deceased.
-    NotDeceased { status: Status },
+    NotDeceased {
+        status: Status,
+    },
     FieldMissing(HeirField),
     BadText(HeirField, crate::text::TextError),
     BadId(crate::domain::idnumber::IdError),
     BadPhone,
     Dates(HeirDateError),
     /// An heir is on file already: replace them, with a reason.
-    AlreadyOnFile { name: String },
+    AlreadyOnFile {
+        name: String,
+    },
     /// A replacement was asked for a person with no heir yet.
     NothingToReplace,
     /// Recording an heir needs a supervisor.
@@ -126,7 +130,10 @@ fn check_new(person_id: i64, n: &NewHeir, today: NaiveDate) -> Result<Heir, Heir
         crate::domain::idnumber::parse(&n.id_number, None, false).map_err(HeirError::BadId)?;
     let phone = match optional(HeirField::Phone, &n.phone)? {
         Some(p) => {
-            let digits: String = p.chars().filter(|c| !matches!(c, ' ' | '.' | '-')).collect();
+            let digits: String = p
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '.' | '-'))
+                .collect();
             let ok = digits.len() == 10
                 && digits.bytes().all(|b| b.is_ascii_digit())
                 && digits.starts_with('0')
@@ -138,7 +145,9 @@ fn check_new(person_id: i64, n: &NewHeir, today: NaiveDate) -> Result<Heir, Heir
         }
         None => None,
     };
-    let died_on = n.died_on.ok_or(HeirError::FieldMissing(HeirField::DiedOn))?;
+    let died_on = n
+        .died_on
+        .ok_or(HeirError::FieldMissing(HeirField::DiedOn))?;
     let death_cert_on = n
         .death_cert_on
         .ok_or(HeirError::FieldMissing(HeirField::DeathCertOn))?;

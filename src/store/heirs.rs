@@ -64,7 +64,8 @@ pub fn current(r: &Read<'_>, person_id: i64) -> Result<Option<Heir>, StoreError>
     };
     let key = heir.id.to_string();
     let stored = rows::read(r.conn(), Table::Heirs, &key)?;
-    if stored.map(|s| rows::check(r.keys_for_check(), Table::Heirs, &s)) != Some(rows::MacCheck::Good)
+    if stored.map(|s| rows::check(r.keys_for_check(), Table::Heirs, &s))
+        != Some(rows::MacCheck::Good)
     {
         return Err(StoreError::Tampered {
             table: "heirs",
@@ -76,9 +77,9 @@ pub fn current(r: &Read<'_>, person_id: i64) -> Result<Option<Heir>, StoreError>
 
 /// Every heir recorded for a person, newest first (the first is on file).
 pub fn history(r: &Read<'_>, person_id: i64) -> Result<Vec<Heir>, StoreError> {
-    let mut stmt = r
-        .conn()
-        .prepare_cached(&format!("{SELECT} WHERE h.person_id = ?1 ORDER BY h.id DESC"))?;
+    let mut stmt = r.conn().prepare_cached(&format!(
+        "{SELECT} WHERE h.person_id = ?1 ORDER BY h.id DESC"
+    ))?;
     let rows = stmt.query_map([person_id], read)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -231,7 +232,10 @@ mod tests {
         assert_eq!(n, 0);
 
         migrations::bring_up_to_date(&mut migrating, &path).unwrap();
-        assert_eq!(migrations::version(&migrating).unwrap(), migrations::latest());
+        assert_eq!(
+            migrations::version(&migrating).unwrap(),
+            migrations::latest()
+        );
 
         other
             .execute_batch(

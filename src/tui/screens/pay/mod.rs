@@ -41,8 +41,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::domain::payment::{PayMethod, ReceiverKind};
 use crate::domain::heir::Heir;
+use crate::domain::payment::{PayMethod, ReceiverKind};
 use crate::domain::proxy::Proxy;
 use crate::i18n::{labels, strings};
 use crate::service::counter::PersonView;
