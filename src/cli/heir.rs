@@ -18,7 +18,7 @@ use crate::text::for_display;
 #[derive(Debug, Subcommand)]
 pub enum HeirCommand {
     /// Ghi người thừa kế của đối tượng đã mất (trưởng bưu cục), hoặc thay người cũ (--replace-reason)
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// Xem người thừa kế và các khoản còn nợ người đã mất
     Show(ShowArgs),
 }

@@ -184,15 +184,15 @@ fn death_period(person: &crate::domain::person::Person, heir: Option<&Heir>) -> 
     if let Some(h) = heir {
         return h.death_period().to_string();
     }
+    // "YYYY-MM-DD…" as chitra writes it, or "dd/mm/yyyy"; anything else
+    // leaves only the funeral allowance owed until the heir's papers say.
     let since = person.status_since.as_deref().unwrap_or("");
-    let month = if since.len() >= 7 && since.as_bytes()[4] == b'-' {
-        since[..7].to_string()
-    } else if since.len() == 10 && since.as_bytes()[2] == b'/' {
-        format!("{}-{}", &since[6..10], &since[3..5])
-    } else {
-        String::new()
-    };
-    month
+    let iso = since
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let date = iso.or_else(|| NaiveDate::parse_from_str(since, "%d/%m/%Y").ok());
+    date.map(|d| crate::domain::Period::of(d).to_string())
+        .unwrap_or_default()
 }
 
 impl Service {

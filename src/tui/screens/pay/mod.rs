@@ -61,7 +61,7 @@ pub enum Chosen {
     OnFile(Proxy),
     New(NewProxy),
     /// The heir on file of a deceased person.
-    Heir(Heir),
+    Heir(Box<Heir>),
 }
 
 /// What the clerk has chosen so far.
@@ -106,7 +106,7 @@ impl Draft {
         Some(Draft {
             method: PayMethod::Cash,
             account: None,
-            receiver: Chosen::Heir(heir),
+            receiver: Chosen::Heir(Box::new(heir)),
             receiver_id: String::new(),
             id_checked: None,
             reference: None,
