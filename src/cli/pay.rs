@@ -87,6 +87,12 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
         }
     };
     let view = service.person_view(hit.person.id).map_err(fail)?;
+    if view.heir.is_some() && !args.heir {
+        return Err(fail(t(
+            "Đối tượng đã mất: chỉ chi cho người thừa kế, thêm --heir và --receiver-id là số CCCD của người thừa kế (xem chitra heir show).",
+            "The person is deceased: only the heir is paid; add --heir, with the heir's ID number as --receiver-id (see chitra heir show).",
+        )));
+    }
     let receiver_id = match &args.receiver_id {
         Some(id) => id.clone(),
         None if std::io::stdin().is_terminal() => {

@@ -170,6 +170,7 @@ pub(crate) fn table_vi(table: &str) -> &str {
         "users" => "người dùng",
         "people" => "hồ sơ đối tượng",
         "proxies" => "người được ủy quyền/giám hộ",
+        "heirs" => "người thừa kế",
         "payments" => "lần chi",
         "payment_lines" => "dòng chi",
         "reversals" => "lần hủy chi",
