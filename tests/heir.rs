@@ -578,6 +578,21 @@ fn the_heir_recorded_and_paid_from_the_command_line() {
     let months = 2_789_000 + 1_394_500;
     assert_eq!(shown["owed_dong"], 2 * months + MAI_TANG);
 
+    // Without --heir the deceased is not paid, and the refusal says how.
+    let out = chitra(
+        &office,
+        CLERK1,
+        &[
+            "pay",
+            "HD-002",
+            "--receiver-id",
+            BINH_ID,
+            "--method",
+            "cash",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--heir"));
     let out = chitra(
         &office,
         CLERK1,
