@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/013_id_suffix.sql"),
     include_str!("migrations/014_changes.sql"),
     include_str!("migrations/015_batches.sql"),
+    include_str!("migrations/017_heirs.sql"),
     include_str!("migrations/018_rounds.sql"),
     include_str!("migrations/019_month.sql"),
 ];
