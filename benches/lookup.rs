@@ -144,7 +144,9 @@ fn names_as_typed(svc: &Service, conn: &rusqlite::Connection, sample: &[(String,
     println!(
         "search as you type, names, first {LIMIT} in Vietnamese order, per keystroke (target p99 ≤ 5 ms):"
     );
-    println!("  letters  keys   chitra: median     p90     p99     max   reference: median     p90     p99     max");
+    println!(
+        "  letters  keys   chitra: median     p90     p99     max   reference: median     p90     p99     max"
+    );
     let row = |label: &str, a: &[Duration], b: &[Duration]| {
         let (am, a90, a99, amax) = quantiles(a);
         let (bm, b90, b99, bmax) = quantiles(b);
@@ -163,7 +165,11 @@ fn names_as_typed(svc: &Service, conn: &rusqlite::Connection, sample: &[(String,
     };
     for len in 1..=8 {
         if !ours[len].is_empty() {
-            let label = if len == 8 { "8+".to_string() } else { len.to_string() };
+            let label = if len == 8 {
+                "8+".to_string()
+            } else {
+                len.to_string()
+            };
             row(&label, &ours[len], &theirs[len]);
         }
     }
