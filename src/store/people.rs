@@ -223,10 +223,11 @@ fn name_order_ids(
             // answer, in order.
             let mut first = conn.prepare_cached(
                 "SELECT person FROM people_name_words WHERE word = ?1
-                 ORDER BY name_key, person LIMIT ?2",
+                 ORDER BY name_key, person",
             )?;
             return Ok(first
-                .query_map(params![words[0].0, limit as i64], |r| r.get(0))?
+                .query_map(params![words[0].0], |r| r.get(0))?
+                .take(limit)
                 .collect::<Result<_, _>>()?);
         }
         let term = terms[i];
@@ -288,14 +289,17 @@ fn merge_in_order(
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
 
+    // No LIMIT: a bound LIMIT makes SQLite prepare the statement again at
+    // every new value; the rows are read lazily and reading stops at the
+    // batch instead.
     let mut first = conn.prepare_cached(
         "SELECT name_key, person FROM people_name_words WHERE word = ?1
-         ORDER BY name_key, person LIMIT ?2",
+         ORDER BY name_key, person",
     )?;
     let mut after = conn.prepare_cached(
         "SELECT name_key, person FROM people_name_words
          WHERE word = ?1 AND (name_key, person) > (?2, ?3)
-         ORDER BY name_key, person LIMIT ?4",
+         ORDER BY name_key, person",
     )?;
     let want = limit as i64 + 1;
     let mut runs: Vec<Run<'_>> = Vec::with_capacity(words.len());
@@ -307,7 +311,8 @@ fn merge_in_order(
         let share = (want * n + total - 1) / total.max(1) + 1;
         let batch = share.min(*n);
         let rows: std::collections::VecDeque<(Vec<u8>, i64)> = first
-            .query_map(params![word, batch], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map(params![word], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .take(batch as usize)
             .collect::<Result<_, _>>()?;
         let mut run = Run {
             word,
@@ -331,9 +336,8 @@ fn merge_in_order(
         if run.rows.is_empty() && run.left > 0 {
             let batch = run.next_batch.min(run.left.max(1));
             let got: Vec<(Vec<u8>, i64)> = after
-                .query_map(params![run.word, key, id, batch], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })?
+                .query_map(params![run.word, key, id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .take(batch as usize)
                 .collect::<Result<_, _>>()?;
             // The count is a guide; the rows say when the range ends.
             run.left = if (got.len() as i64) < batch {
