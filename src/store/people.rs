@@ -185,6 +185,10 @@ fn search_terms<'a>(folded_words: &[&'a str]) -> Vec<&'a str> {
 /// one with more is merged from its words' ranges.
 const READ_WHOLE: i64 = 1500;
 
+/// The typed word to lead with: its place among the terms, its words on
+/// file with their rows, and all its rows.
+type Lead = (usize, Vec<(String, i64)>, i64);
+
 /// The ids of the first `limit` people matching every term, in name order.
 fn name_order_ids(
     conn: &rusqlite::Connection,
@@ -194,8 +198,7 @@ fn name_order_ids(
     let mut counts = conn.prepare_cached(
         "SELECT word, people FROM people_name_word_counts WHERE word >= ?1 AND word < ?2",
     )?;
-    // (term, its words on file with their rows, all its rows)
-    let mut lead: Option<(usize, Vec<(String, i64)>, i64)> = None;
+    let mut lead: Option<Lead> = None;
     for (i, term) in terms.iter().enumerate() {
         let words: Vec<(String, i64)> = counts
             .query_map(params![term, upper_bound(term)], |r| {
