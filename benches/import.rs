@@ -10,6 +10,10 @@
 //!
 //! Run: `cargo bench --bench import` (add `-- --100k-only` to skip the
 //! million-row import).
+#![allow(
+    unsafe_code,
+    reason = "the children's peak memory is read through libc"
+)]
 
 mod common;
 
@@ -98,6 +102,7 @@ fn peak_memory_of_binary_import(n: usize) -> Option<(Duration, u64)> {
         String::from_utf8_lossy(&out.stdout)
     );
     // The largest resident set of any waited-for child, in KiB on Linux.
+    // SAFETY: rusage is a plain C struct; all zeroes is valid.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: getrusage fills the struct we own.
     unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };

@@ -9,6 +9,7 @@
 //! The binary runs on a pseudo-terminal of 80×24. Run:
 //! `cargo bench --bench screen` (after `cargo bench --bench lookup` has
 //! built the database, or it is built here).
+#![allow(unsafe_code, reason = "the pseudo-terminal is opened through libc")]
 
 mod common;
 
@@ -47,6 +48,7 @@ impl Pty {
         assert_eq!(rc, 0, "openpty");
         // SAFETY: the descriptors are fresh and owned here.
         let slave = unsafe { OwnedFd::from_raw_fd(slave) };
+        // SAFETY: as above, the other fresh descriptor.
         let master = unsafe { std::fs::File::from_raw_fd(master) };
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_chitra"));
         cmd.arg("--config")

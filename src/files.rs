@@ -23,6 +23,7 @@ pub const DIR_MODE: u32 = 0o700;
 
 /// Makes every file and folder this process creates from now on private to
 /// its account (umask 077). Called first thing by the program.
+#[allow(unsafe_code, reason = "umask(2) has no safe wrapper in std")]
 pub fn restrict_process() {
     // SAFETY: umask only sets the calling process's file mode mask and
     // cannot fail.

@@ -1,3 +1,4 @@
+#[allow(unsafe_code, reason = "restoring SIGPIPE has no safe wrapper in std")]
 fn main() -> std::process::ExitCode {
     // Like other Unix tools, stop quietly when the reader of our output goes
     // away (`chitra show … | head`), instead of failing on the next print.

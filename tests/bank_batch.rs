@@ -134,6 +134,7 @@ fn the_batch_holds_every_unpaid_line_of_people_paid_into_accounts_with_its_total
 
     // The file for the bank, drawn by the renderers every report uses.
     let doc = chitra::document::bank::build(
+        chitra::i18n::Lang::Vi,
         &office.config.office,
         batch.number,
         nov(),
@@ -300,7 +301,7 @@ fn the_banks_result_pays_the_done_lines_and_frees_the_failed_ones_for_the_counte
             reason: why.into()
         }
     );
-    assert!(note.text().contains(why));
+    assert!(note.text(chitra::i18n::Lang::Vi).contains(why));
     let cash = pay_cash(&mut svc, &hoa, BINH).unwrap();
     assert_eq!(cash.payment.total, Money::from_dong(4_183_500));
     assert_eq!(statuses(&svc, &boss)[1], ("HD-002".into(), "paid"));

@@ -220,3 +220,46 @@ fn a_backup_taken_while_clerks_pay_is_whole_and_verifies() {
         "an existing file is never overwritten"
     );
 }
+
+fn stderr_of(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn drawer_reason_and_recount_say_what_is_wrong_with_the_drawer() {
+    let (office, _) = office_today(1);
+    // A supervisor whose drawer is open but not counted yet.
+    let out = chitra(&office, SUPERVISOR, &["drawer", "reason", "thiếu tiền lẻ"]);
+    assert!(!out.status.success());
+    let err = stderr_of(&out);
+    assert!(err.contains("chưa kiểm đếm"), "{err}");
+    assert!(!err.contains("chưa mở"), "{err}");
+
+    // A count that differs, then a second count: refused as a recount.
+    let out = chitra(&office, SUPERVISOR, &["drawer", "count", "500000=199"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let out = chitra(&office, SUPERVISOR, &["drawer", "count", "500000=200"]);
+    assert!(!out.status.success());
+    let err = stderr_of(&out);
+    assert!(err.contains("đã kiểm đếm"), "{err}");
+    assert!(!err.contains("tiền mặt"), "{err}");
+    assert!(!err.contains("chi/nhận"), "{err}");
+
+    // A first reason is recorded; a second is refused in plain words.
+    let out = chitra(&office, SUPERVISOR, &["drawer", "reason", "thiếu tiền lẻ"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let out = chitra(&office, SUPERVISOR, &["drawer", "reason", "ghi lại"]);
+    assert!(!out.status.success());
+    let err = stderr_of(&out);
+    assert!(err.contains("đã ghi rồi"), "{err}");
+    for raw in [
+        "constraint",
+        "UNIQUE",
+        "SQLITE",
+        "sqlite",
+        "Error",
+        "failed",
+    ] {
+        assert!(!err.contains(raw), "{err}");
+    }
+}

@@ -6,6 +6,7 @@
 //! agree. A missing or damaged backup of the last close is named by both.
 //!
 //! The seed is printed on failure; set CHITRA_KILL_SEED to replay a run.
+#![allow(unsafe_code, reason = "the close is killed with kill(2)")]
 
 mod common;
 

@@ -79,7 +79,7 @@ fn a_blind_count_that_agrees_shows_no_difference() {
     // A count is made once; no more cash through a counted drawer.
     let again = svc.count_drawer(&hoa, &notes(&[(500_000, 1)])).unwrap_err();
     assert!(
-        matches!(again, Error::Day(DayError::DrawerCounted { .. })),
+        matches!(again, Error::Day(DayError::AlreadyCounted { .. })),
         "{again:?}"
     );
     let err = svc.explain_difference(&hoa, "không có gì").unwrap_err();

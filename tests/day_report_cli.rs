@@ -32,7 +32,7 @@ fn every_format_of_the_command_is_the_days_one_document() {
     // to compare is the one drawn just after it.
     let doc_now = || {
         let report = svc.day_report_for(&supervisor, "2026-11-10").unwrap();
-        day::build(&office.config.office, &report)
+        day::build(chitra::i18n::Lang::Vi, &office.config.office, &report)
     };
 
     let args = ["report", "day", "--date", "2026-11-10", "--format"];

@@ -16,16 +16,21 @@ use chitra::domain::payment::PayMethod;
 use chitra::domain::report::{DayReport, compute};
 use chitra::domain::words::in_words;
 use chitra::export::{csv as doc_csv, write_csv, write_xlsx};
+use chitra::i18n::Lang;
 use chitra::print::document::render_text;
 use chitra::text::layout::width;
 use day_report_facts::*;
 
 fn doc(r: &DayReport) -> Document {
-    day::build(&office(), r)
+    day::build(Lang::Vi, &office(), r)
 }
 
 fn text_of(r: &DayReport) -> String {
     render_text(&doc(r))
+}
+
+fn text_in(lang: Lang, r: &DayReport) -> String {
+    render_text(&day::build(lang, &office(), r))
 }
 
 fn screen_of(r: &DayReport) -> String {
@@ -75,7 +80,6 @@ fn plain(m: chitra::domain::Money) -> String {
 
 #[test]
 fn the_printed_report_fits_80_columns_and_shows_the_reports_numbers() {
-    let _l = lang_lock();
     let r = closed_report();
     let text = text_of(&r);
     assert_fits(&text, 80);
@@ -117,7 +121,7 @@ fn the_printed_report_fits_80_columns_and_shows_the_reports_numbers() {
 
     // Each method's net tally on its own line, with count and amount.
     for (method, tally) in &r.totals.by_method {
-        let label = chitra::i18n::labels::method(*method);
+        let label = chitra::i18n::labels::method(Lang::Vi, *method);
         let line = text
             .lines()
             .find(|l| l.trim_start().starts_with(label) && l.ends_with(&plain(tally.amount)))
@@ -194,7 +198,6 @@ fn the_printed_report_fits_80_columns_and_shows_the_reports_numbers() {
 
 #[test]
 fn a_mid_day_report_says_so_and_why_the_day_cannot_close() {
-    let _l = lang_lock();
     let r = open_report();
     let text = text_of(&r);
     assert_fits(&text, 80);
@@ -225,12 +228,8 @@ fn a_mid_day_report_says_so_and_why_the_day_cannot_close() {
 
 #[test]
 fn the_printed_report_in_english() {
-    let _l = lang_lock();
     let r = closed_report();
-    let text = {
-        let _en = English::on();
-        text_of(&r)
-    };
+    let text = text_in(Lang::En, &r);
     assert_fits(&text, 80);
     let flat = one_line(&text);
     for needle in [
@@ -258,13 +257,12 @@ fn the_printed_report_in_english() {
             "{vietnamese:?} left in English\n{text}"
         );
     }
-    // And back in Vietnamese for everyone else.
+    // The same report built in Vietnamese has no English in it.
     assert!(text_of(&r).contains("Người lập biểu"));
 }
 
 #[test]
 fn long_names_wrap_and_no_line_of_any_page_overflows() {
-    let _l = lang_lock();
     let mut f = closed_day();
     let huge = "Nguyễn".repeat(30);
     f.payments[0].person = format!("Tôn Nữ Thị {huge} Hoàng Lan Phương");
@@ -277,7 +275,7 @@ fn long_names_wrap_and_no_line_of_any_page_overflows() {
     let mut o = office();
     o.name = format!("Bưu điện {huge}");
     o.paying_agency = huge.clone();
-    let d = day::build(&o, &r);
+    let d = day::build(Lang::Vi, &o, &r);
     let text = render_text(&d);
     assert_fits(&text, 80);
     for cols in [78, 100] {
@@ -301,7 +299,6 @@ fn long_names_wrap_and_no_line_of_any_page_overflows() {
 
 #[test]
 fn hostile_text_never_reaches_the_printer_or_the_screen() {
-    let _l = lang_lock();
     let r = hostile_report();
     for shown in [text_of(&r), screen_of(&r)] {
         assert_fits(&shown, 80);
@@ -339,7 +336,6 @@ fn money_of(cell: &Cell) -> i64 {
 
 #[test]
 fn every_drawer_row_adds_up_in_every_format() {
-    let _l = lang_lock();
     let r = closed_report();
     let d = doc(&r);
     let rows = drawer_rows(&d);
@@ -415,7 +411,6 @@ fn every_drawer_row_adds_up_in_every_format() {
 
 #[test]
 fn a_drawers_expected_cash_shows_in_no_format_before_its_count() {
-    let _l = lang_lock();
     for counted in [false, true] {
         let r = blind_day(counted);
         let d = doc(&r);
@@ -461,7 +456,6 @@ fn a_drawers_expected_cash_shows_in_no_format_before_its_count() {
 
 #[test]
 fn a_stored_document_draws_again_exactly_whatever_the_language_now() {
-    let _l = lang_lock();
     let d = doc(&closed_report());
     let stored = d.to_json();
     // A stable form: tagged blocks, typed values in whole đồng.
@@ -481,7 +475,7 @@ fn a_stored_document_draws_again_exactly_whatever_the_language_now() {
 
     let again = Document::from_json(&stored).unwrap();
     assert_eq!(again, d);
-    let _en = English::on();
+    // Drawing takes no language: the stored words are drawn as they were.
     assert_eq!(render_text(&again), render_text(&d));
     assert!(render_text(&again).contains("Người lập biểu"));
 }
@@ -507,7 +501,6 @@ fn csv_rows(d: &Document) -> (Vec<String>, Vec<Vec<String>>) {
 
 #[test]
 fn the_csv_reads_back_as_the_documents_tables_and_adds_up() {
-    let _l = lang_lock();
     let r = closed_report();
     let d = doc(&r);
     let (header, rows) = csv_rows(&d);
@@ -622,7 +615,6 @@ fn the_csv_reads_back_as_the_documents_tables_and_adds_up() {
 
 #[test]
 fn the_csv_of_an_open_day_lists_what_blocks_the_close() {
-    let _l = lang_lock();
     let d = doc(&open_report());
     let (header, rows) = csv_rows(&d);
     let col = |k: &str| header.iter().position(|c| c == k).unwrap();
@@ -650,7 +642,6 @@ fn the_csv_of_an_open_day_lists_what_blocks_the_close() {
 
 #[test]
 fn the_csv_defuses_control_characters_and_formulas() {
-    let _l = lang_lock();
     let mut f = closed_day();
     f.payments[2].person = "=HYPERLINK(\"http://x\";\"Bấm\")".into();
     let d = doc(&compute(&f));
@@ -720,7 +711,6 @@ fn numbers_by(rows: &[Vec<Data>], label: &str) -> Vec<f64> {
 
 #[test]
 fn the_xlsx_reads_back_with_the_heading_the_date_the_totals_and_the_signatures() {
-    let _l = lang_lock();
     let r = closed_report();
     let d = doc(&r);
     let dir = tempfile::tempdir().unwrap();
@@ -792,7 +782,6 @@ fn the_xlsx_reads_back_with_the_heading_the_date_the_totals_and_the_signatures()
 
 #[test]
 fn the_xlsx_is_the_same_bytes_every_time() {
-    let _l = lang_lock();
     let d = doc(&closed_report());
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.xlsx"), dir.path().join("b.xlsx"));
@@ -805,7 +794,6 @@ fn the_xlsx_is_the_same_bytes_every_time() {
 
 #[test]
 fn the_xlsx_of_an_open_day_and_of_hostile_names() {
-    let _l = lang_lock();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("open.xlsx");
     let d = doc(&open_report());
@@ -844,12 +832,11 @@ fn the_xlsx_of_an_open_day_and_of_hostile_names() {
 
 #[test]
 fn a_closed_days_seal_code_and_the_one_before_show_in_every_format() {
-    let _l = lang_lock();
     let seal = day::DaySeal {
         code: "7F3K-Q2PA".into(),
         prev_code: Some("M9X4-2B7C".into()),
     };
-    let d = day::build_sealed(&office(), &closed_report(), Some(&seal));
+    let d = day::build_sealed(Lang::Vi, &office(), &closed_report(), Some(&seal));
     let text = render_text(&d);
     assert_fits(&text, 80);
     let screen: Vec<String> = lay_out(&d, Page::screen(78))
@@ -893,6 +880,7 @@ fn a_closed_days_seal_code_and_the_one_before_show_in_every_format() {
         prev_code: None,
     };
     let text = render_text(&day::build_sealed(
+        Lang::Vi,
         &office(),
         &closed_report(),
         Some(&first),
@@ -902,14 +890,24 @@ fn a_closed_days_seal_code_and_the_one_before_show_in_every_format() {
         "{text}"
     );
     // An open day has no seal, whatever is passed.
-    let open = render_text(&day::build_sealed(&office(), &open_report(), Some(&seal)));
+    let open = render_text(&day::build_sealed(
+        Lang::Vi,
+        &office(),
+        &open_report(),
+        Some(&seal),
+    ));
     assert!(
         !open.contains("7F3K") && !open.contains("Mã niêm phong"),
         "{open}"
     );
     // Without one, the report is as before.
     assert_eq!(
-        render_text(&day::build_sealed(&office(), &closed_report(), None)),
+        render_text(&day::build_sealed(
+            Lang::Vi,
+            &office(),
+            &closed_report(),
+            None
+        )),
         text_of(&closed_report())
     );
 }

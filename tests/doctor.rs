@@ -1,6 +1,7 @@
 //! `chitra doctor` on an office laid out as on a server: all well, then
 //! each problem made for real in a temporary folder and found, named and
 //! explained, with exit 1.
+#![allow(unsafe_code, reason = "the account's uid is read through libc")]
 
 mod deploy_office;
 
@@ -163,6 +164,7 @@ fn a_missing_key_file_is_named() {
 
 #[test]
 fn a_file_of_another_account_is_named() {
+    // SAFETY: geteuid takes nothing and cannot fail.
     if unsafe { libc::geteuid() } != 0 {
         eprintln!("skipped: only root can give a file to another account");
         return;

@@ -189,3 +189,106 @@ fn the_head_takes_the_plans_lists_and_the_month_on_stdout_a_clerk_cannot() {
         assert!(out.stdout.is_empty(), "{asked}");
     }
 }
+
+/// The month's end from another machine: the bank's batch file comes out
+/// on stdout, the period does not close while the bank has not answered,
+/// the bank's result file goes in on stdin, and the close sends the
+/// results file out on stdout (what it says goes to stderr).
+#[test]
+fn the_head_runs_the_bank_batch_and_the_close_through_stdin_and_stdout() {
+    use chrono::Datelike;
+    let office = ServerOffice::new("");
+    let today = office_today();
+    let last = today.with_day(1).unwrap().pred_opt().unwrap();
+    let period = last.format("%Y-%m").to_string();
+    office.init_with_clerk();
+    let (y, m) = period.split_once('-').unwrap();
+    let list = format!(
+        "DANH SÁCH CHI TRẢ TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG THÁNG {m} NĂM {y}\n\n\
+         STT;Mã đối tượng;Họ và tên;Năm sinh;Số CCCD/CMND;Thôn;Loại đối tượng;Trợ cấp;Phụ cấp;Tổng cộng\n\
+         1;HD-001;Nguyễn Văn An;1948;{PERSON};Thôn Đông;Thương binh;2.789.000;0;2.789.000\n"
+    );
+    let head = gate(
+        &office,
+        &format!("import --name ds.csv --period {period} --yes --user truong"),
+        SUPERVISOR.1,
+        list.as_bytes(),
+    );
+    assert!(
+        head.status.success(),
+        "{}",
+        String::from_utf8_lossy(&head.stderr)
+    );
+    office.ok(
+        CLERK,
+        &[
+            "register",
+            PERSON,
+            "--method",
+            "bank",
+            "--account",
+            "0071000123456",
+            "--bank",
+            "Vietcombank",
+        ],
+        &[],
+    );
+
+    // A clerk gets no batch; the head gets the batch file on stdout.
+    let export = format!("bank export --period {period} --format csv --user truong");
+    let clerk = gate(&office, &export.replace("truong", CLERK.0), CLERK.1, b"");
+    assert_eq!(clerk.status.code(), Some(2));
+    assert!(clerk.stdout.is_empty());
+    let batch = gate(&office, &export, SUPERVISOR.1, b"");
+    assert!(
+        batch.status.success(),
+        "{}",
+        String::from_utf8_lossy(&batch.stderr)
+    );
+    let csv = String::from_utf8(batch.stdout).unwrap();
+    assert!(
+        csv.contains("CK0001-0001") && csv.contains("0071000123456"),
+        "{csv}"
+    );
+    assert!(String::from_utf8_lossy(&batch.stderr).contains("Lô chuyển khoản số 1"));
+
+    // The bank has not answered: the close is refused, nothing on stdout.
+    let close = format!("period close {period} --default-reason away --user truong");
+    let refused = gate(&office, &close, SUPERVISOR.1, b"");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(refused.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("chưa có kết quả của ngân hàng"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+
+    // The bank's result (the transfer failed) goes in on stdin.
+    let result = "KẾT QUẢ CHUYỂN KHOẢN\nMã tham chiếu;Kết quả;Lý do;Số tiền\n\
+                  CK0001-0001;Thất bại;Sai số tài khoản;2.789.000\nTổng cộng;;;2.789.000\n";
+    let back = gate(
+        &office,
+        "bank import --name kq.csv --user truong",
+        SUPERVISOR.1,
+        result.as_bytes(),
+    );
+    assert!(
+        back.status.success(),
+        "{}",
+        String::from_utf8_lossy(&back.stderr)
+    );
+    assert!(String::from_utf8_lossy(&back.stdout).contains("Sai số tài khoản"));
+
+    // Now the period closes and its results file comes out on stdout.
+    let closed = gate(&office, &close, SUPERVISOR.1, b"");
+    assert!(
+        closed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&closed.stderr)
+    );
+    assert!(
+        closed.stdout.starts_with(b"PK\x03\x04"),
+        "an xlsx on stdout"
+    );
+    assert!(String::from_utf8_lossy(&closed.stderr).contains("ĐÃ KHÓA KỲ"));
+}

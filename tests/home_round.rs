@@ -36,6 +36,7 @@ fn the_route_sheet_lists_the_unpaid_people_paid_at_home_with_their_total() {
         "Thôn Đông before Thôn Tây; Bình is paid at the counter"
     );
     let doc = chitra::document::home::build(
+        chitra::i18n::Lang::Vi,
         &office.config.office,
         period,
         &stops,

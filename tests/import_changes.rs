@@ -170,7 +170,10 @@ fn a_decrease_stops_payment_at_once_and_reports_what_was_paid_after_the_stop() {
         (stop.from.to_string(), stop.reason),
         ("2026-11".into(), StopReason::Moved)
     );
-    assert!(chitra::i18n::changes::stop_line(stop).contains("Chuyển đi tỉnh Quảng Nam"));
+    assert!(
+        chitra::i18n::changes::stop_line(chitra::i18n::Lang::Vi, stop)
+            .contains("Chuyển đi tỉnh Quảng Nam")
+    );
     assert_eq!(view.unpaid.len(), 1);
     assert_eq!(view.unpaid[0].period.to_string(), "2026-10");
     let lines = unpaid_ids(&svc, cúc);

@@ -5,6 +5,10 @@
 //!
 //! The files are small on disk: the zip bombs are a few MB that unpack to
 //! gigabytes; the text files are written in a moment.
+#![allow(
+    unsafe_code,
+    reason = "a child's memory limit and its usage are read through libc"
+)]
 
 mod common;
 
@@ -138,6 +142,7 @@ impl Office {
             .read_to_string(&mut stdout)
             .unwrap();
         let mut status = 0;
+        // SAFETY: rusage is a plain C struct; all zeroes is valid.
         let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
         // SAFETY: waits for our own child and fills structs we own.
         let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };

@@ -438,6 +438,7 @@ fn the_change_list_for_the_payer_carries_the_last_days_seal() {
     let day = svc.today().format("%Y-%m-%d").to_string();
     let changes = svc.registration_changes(&boss).unwrap();
     let before = chitra::document::lists::changes(
+        chitra::i18n::Lang::Vi,
         &office.config.office,
         &day,
         &changes,
@@ -448,6 +449,7 @@ fn the_change_list_for_the_payer_carries_the_last_days_seal() {
     let closed = office.close_today(&mut svc);
     let code = closed.report.closed.as_ref().unwrap().code.clone();
     let after = chitra::document::lists::changes(
+        chitra::i18n::Lang::Vi,
         &office.config.office,
         &day,
         &changes,

@@ -321,6 +321,7 @@ impl Sim {
 
     fn render(&self, report: &DayReport) -> String {
         chitra::print::document::render_text(&chitra::document::day::build(
+            chitra::i18n::Lang::Vi,
             &self.config.office,
             report,
         ))

@@ -170,13 +170,19 @@ fn a_day_report_comes_out_of_the_printer_as_laid_out() {
     let day = office_today(&office).format("%Y-%m-%d").to_string();
     let report = svc.day_report_for(&boss, &day).unwrap();
     let config = printing_config(&office, &queue);
-    let document = chitra::document::day::build(&config.office, &report);
+    let document = chitra::document::day::build(chitra::i18n::Lang::Vi, &config.office, &report);
     let text = chitra::print::document::render_text(&document);
     assert!(text.contains("BÁO CÁO"), "{text}");
     let name = format!("thu-bao-cao-{}", std::process::id());
     let since = SystemTime::now() - Duration::from_secs(1);
     let file = spool::write(&office.dir.path().join("spool"), &name, &text).unwrap();
-    spool::print(&config.receipt, &file, &document.head.title).unwrap();
+    spool::print(
+        chitra::i18n::Lang::Vi,
+        &config.receipt,
+        &file,
+        &document.head.title,
+    )
+    .unwrap();
     let pdf = printed(&name, since);
     assert_printed(&pdf, &text, &document.head.title);
 }
@@ -191,7 +197,7 @@ fn a_list_of_many_pages_comes_out_whole_with_its_title_on_every_page() {
     let name = format!("thu-danh-sach-{}", std::process::id());
     let since = SystemTime::now() - Duration::from_secs(1);
     let file = spool::write(&office.dir.path().join("spool"), &name, &text).unwrap();
-    spool::print(&config.receipt, &file, title).unwrap();
+    spool::print(chitra::i18n::Lang::Vi, &config.receipt, &file, title).unwrap();
     let pdf = printed(&name, since);
     assert!(pages_of(&pdf).len() >= 3, "150 people take three pages");
     assert_printed(&pdf, &text, title);
@@ -204,7 +210,7 @@ fn a_queue_that_does_not_exist_is_reported_with_lps_words() {
     let mut config = printing_config(&office, &queue);
     config.receipt.printer = format!("{queue}-khong-co");
     let file = spool::write(&office.dir.path().join("spool"), "thu", "Hải Dương\n").unwrap();
-    match spool::print(&config.receipt, &file, "T") {
+    match spool::print(chitra::i18n::Lang::Vi, &config.receipt, &file, "T") {
         Err(spool::SpoolError::Print { printer, reason }) => {
             assert_eq!(printer, config.receipt.printer);
             assert!(!reason.is_empty());
@@ -231,7 +237,7 @@ fn a_printer_that_does_not_print_is_reported_and_its_job_taken_back() {
     let name = format!("thu-may-tat-{}", std::process::id());
     let file = spool::write(&office.dir.path().join("spool"), &name, "Hải Dương\n").unwrap();
     let started = std::time::Instant::now();
-    let r = spool::print(&config.receipt, &file, "T");
+    let r = spool::print(chitra::i18n::Lang::Vi, &config.receipt, &file, "T");
     assert!(
         matches!(&r, Err(spool::SpoolError::NoAnswer { printer, .. }) if *printer == stopped),
         "{r:?}"

@@ -14,7 +14,7 @@ use print_tools::*;
 fn write_pdf(dir: &Path, name: &str, text: &str, title: &str) -> (std::path::PathBuf, usize) {
     let font_path = Path::new(chitra::config::DEFAULT_FONT);
     let font = pdf::load_font(font_path).unwrap();
-    let made = pdf::render(text, title, &font, font_path).unwrap();
+    let made = pdf::render(chitra::i18n::Lang::Vi, text, title, &font, font_path).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, &made.bytes).unwrap();
     (path, made.pages)
@@ -93,6 +93,7 @@ fn a_font_without_every_vietnamese_letter_is_refused_naming_them() {
     }
     let font = pdf::load_font(dejavu).unwrap();
     let r = pdf::render(
+        chitra::i18n::Lang::Vi,
         "BƯU ĐIỆN VĂN HÓA XÃ HẢI DƯƠNG\nHải Dương\n",
         "T",
         &font,
@@ -106,7 +107,7 @@ fn a_font_without_every_vietnamese_letter_is_refused_naming_them() {
         other => panic!("expected the missing letters, got {other:?}"),
     }
     // What it has, it prints.
-    assert!(pdf::render("Đông\n", "T", &font, dejavu).is_ok());
+    assert!(pdf::render(chitra::i18n::Lang::Vi, "Đông\n", "T", &font, dejavu).is_ok());
 }
 
 #[test]

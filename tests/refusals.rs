@@ -3,6 +3,7 @@
 //! that holds the cash for one payment; an idempotency key carrying
 //! escape, C1 or bidi characters; `--json` while another process holds the
 //! database; a disk that fills while a receipt is written.
+#![allow(unsafe_code, reason = "a child's file-size limit is set through libc")]
 
 mod deploy_office;
 

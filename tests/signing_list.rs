@@ -71,7 +71,13 @@ fn the_list_has_a_subtotal_per_hamlet_a_total_in_words_and_fits_80_columns() {
         .period_report(&boss, "2026-11".parse().unwrap())
         .unwrap();
     assert_eq!(signing::hamlets(&report), ["Thôn Đông", "Thôn Tây"]);
-    let doc = signing::build(&svc.config().office, &report, None, "2026-11-10");
+    let doc = signing::build(
+        chitra::i18n::Lang::Vi,
+        &svc.config().office,
+        &report,
+        None,
+        "2026-11-10",
+    );
 
     // Every subtotal is the sum of its hamlet's rows; the total is the sum
     // of the subtotals and what the database holds.

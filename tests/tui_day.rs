@@ -195,8 +195,8 @@ fn a_drawer_not_opened_today_has_nothing_to_count() {
 fn a_clerk_has_no_supervisor_entries_and_a_supervisor_has_them_all() {
     let office = office();
     let mut app = clerk_app(&office);
-    menu_entry(&mut app, '6');
-    assert_eq!(app.title(), "CHỨC NĂNG", "a clerk's menu has five entries");
+    menu_entry(&mut app, '7');
+    assert_eq!(app.title(), "CHỨC NĂNG", "a clerk's menu has six entries");
     let shown = screen(&mut app, 80, 24);
     assert!(!shown.contains("Báo cáo & khóa sổ ngày"), "{shown}");
     let mut app = supervisor_app(&office);

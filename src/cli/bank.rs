@@ -61,6 +61,13 @@ pub fn run(cli: &Cli, cmd: &BankCommand) -> Result<(), Exit> {
 }
 
 fn export(cli: &Cli, args: &BankExportArgs) -> Result<(), Exit> {
+    println!("{}", export_to(cli, args)?);
+    Ok(())
+}
+
+/// Makes (or writes again) the batch file at `args.out`; returns the line
+/// that says what was written.
+pub(super) fn export_to(cli: &Cli, args: &BankExportArgs) -> Result<String, Exit> {
     let ctx = Context::load(cli)?;
     let period: Period = args.period.trim().parse().map_err(|_| {
         fail(t(
@@ -84,6 +91,7 @@ fn export(cli: &Cli, args: &BankExportArgs) -> Result<(), Exit> {
     };
     let day = batch.created_at.get(0..10).unwrap_or_default().to_string();
     let doc = crate::document::bank::build(
+        ctx.lang(),
         &service.config().office,
         batch.number,
         period,
@@ -108,7 +116,7 @@ fn export(cli: &Cli, args: &BankExportArgs) -> Result<(), Exit> {
     service
         .note_export(&session, "bank.batch", &args.out, &batch.number.to_string())
         .map_err(fail)?;
-    println!(
+    Ok(format!(
         "{} {} — {} {} — {} — {}",
         t("Lô chuyển khoản số", "Transfer batch no."),
         batch.number,
@@ -116,8 +124,7 @@ fn export(cli: &Cli, args: &BankExportArgs) -> Result<(), Exit> {
         t("dòng", "lines"),
         batch.total,
         args.out.display()
-    );
-    Ok(())
+    ))
 }
 
 fn import(cli: &Cli, args: &BankImportArgs) -> Result<(), Exit> {

@@ -31,6 +31,12 @@ impl Context {
         })
     }
 
+    /// The interface language, from the configuration: pass it to every
+    /// word, document and printer the command uses.
+    pub fn lang(&self) -> i18n::Lang {
+        self.config.interface.language
+    }
+
     pub fn open(&self) -> Result<Service, Exit> {
         Service::open(self.config.clone(), &self.db).map_err(fail)
     }

@@ -335,7 +335,7 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
             .map_err(fail)?;
     }
     // Text, CSV and xlsx are the one document of the report.
-    let document = || crate::document::day::build(&service.config().office, &report);
+    let document = || crate::document::day::build(ctx.lang(), &service.config().office, &report);
     let write = |bytes: &[u8]| -> Result<(), Exit> {
         match &args.out {
             Some(p) => std::fs::write(p, bytes).map_err(fail),

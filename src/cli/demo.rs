@@ -162,7 +162,7 @@ fn print_users() {
     for (name, full, role, pin) in USERS {
         println!(
             "  {name:<8} {pin}   {full} ({})",
-            crate::i18n::demo::role(role)
+            crate::i18n::demo::role(crate::i18n::lang(), role)
         );
     }
 }
@@ -179,6 +179,16 @@ fn print_summary(dir: &Path, b: &Built) {
     println!("{}", DemoNote::Files { config: &config }.localized());
     for f in &b.files {
         println!("  {}", dir.join(f).display());
+    }
+    if let Some((n, hamlet)) = &b.round {
+        println!("{}", crate::i18n::rounds::demo_hint(*n, hamlet));
+    }
+    println!("{}", crate::i18n::month_screens::demo_month_hint());
+    if let Some((code, name)) = &b.heir_case {
+        println!(
+            "{}",
+            crate::i18n::heir::demo_hint(code, name, &dir.join(CONFIG_FILE))
+        );
     }
     print_users();
 }

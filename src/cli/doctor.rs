@@ -57,11 +57,15 @@ fn print_text(r: &Report) {
             println!(
                 "  {}  {}: {}",
                 t("ĐẠT     ", "OK      "),
-                words::topic(topic),
-                words::passed(topic, r)
+                words::topic(crate::i18n::lang(), topic),
+                words::passed(crate::i18n::lang(), topic, r)
             );
         } else {
-            println!("  {}  {}:", t("CẦN SỬA ", "ATTEND  "), words::topic(topic));
+            println!(
+                "  {}  {}:",
+                t("CẦN SỬA ", "ATTEND  "),
+                words::topic(crate::i18n::lang(), topic)
+            );
             for f in found {
                 println!("      - {}", f.localized());
             }
@@ -88,7 +92,7 @@ fn as_json(r: &Report) -> serde_json::Value {
         "checks": Topic::ALL.iter().map(|&topic| json!({
             "topic": topic,
             "ok": r.passed(topic),
-            "note": if r.passed(topic) { Some(words::passed(topic, r)) } else { None },
+            "note": if r.passed(topic) { Some(words::passed(crate::i18n::lang(), topic, r)) } else { None },
         })).collect::<Vec<_>>(),
         "findings": r.findings.iter().map(|f| json!({
             "topic": f.topic(),

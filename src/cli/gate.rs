@@ -91,8 +91,39 @@ fn plan(words: &[String]) -> Result<Plan, ()> {
         }
         i == ws.len()
     };
-    match first.as_str() {
-        "import" => {
+    // `bank import --name FILE`: the bank's result file on stdin, like a list.
+    let (first, rest, command): (&String, &[String], Vec<String>) =
+        match (first.as_str(), rest.split_first()) {
+            ("bank", Some((sub, more))) if sub == "import" => {
+                (sub, more, vec!["bank".to_string(), "import".to_string()])
+            }
+            _ => (first, rest, vec![first.clone()]),
+        };
+    match (command.len(), first.as_str()) {
+        (2, "import") => {
+            let mut args = command.clone();
+            let mut name = None;
+            let mut i = 0;
+            while i < rest.len() {
+                let w = &rest[i];
+                if w == "--name" {
+                    name = rest.get(i + 1).cloned();
+                    i += 2;
+                } else if let Some(v) = w.strip_prefix("--name=") {
+                    name = Some(v.to_string());
+                    i += 1;
+                } else {
+                    args.push(w.clone());
+                    i += 1;
+                }
+            }
+            let name = list_name(&name.ok_or(())?).ok_or(())?;
+            if !only_flags(&args[2..], &["--user"], &["--dry-run", "--json"]) {
+                return Err(());
+            }
+            Ok(Plan::Import { name, args })
+        }
+        (_, "import") => {
             let mut args = vec!["import".to_string()];
             let mut name = None;
             let mut i = 0;
@@ -119,7 +150,19 @@ fn plan(words: &[String]) -> Result<Plan, ()> {
             }
             Ok(Plan::Import { name, args })
         }
-        "report" | "list" | "period" => {
+        (_, "bank") => {
+            // `bank export`: the batch file to standard output.
+            let (sub, flags) = rest.split_first().ok_or(())?;
+            let ok = sub == "export"
+                && only_flags(flags, &["--period", "--format", "--batch", "--user"], &[]);
+            if !ok {
+                return Err(());
+            }
+            Ok(Plan::Output {
+                args: words.to_vec(),
+            })
+        }
+        (_, "report" | "list" | "period" | "home") => {
             let (sub, flags) = rest.split_first().ok_or(())?;
             // `report period` and `period close` name the period first.
             let after_period = || match flags.split_first() {
@@ -137,10 +180,20 @@ fn plan(words: &[String]) -> Result<Plan, ()> {
                 ("list", "signing") => {
                     only_flags(flags, &["--period", "--hamlet", "--format", "--user"], &[])
                 }
+                ("home", "sheet") => only_flags(
+                    flags,
+                    &["--period", "--hamlet", "--round", "--format", "--user"],
+                    &[],
+                ),
+                // The preview to standard output; the close itself sends
+                // the results file there, and what it says to stderr.
                 ("period", "close") => {
                     let more = after_period()?;
-                    more.iter().any(|w| w == "--dry-run")
-                        && only_flags(more, &["--user"], &["--dry-run"])
+                    if more.iter().any(|w| w == "--dry-run") {
+                        only_flags(more, &["--user"], &["--dry-run"])
+                    } else {
+                        only_flags(more, &["--user", "--default-reason", "--note"], &[])
+                    }
                 }
                 _ => false,
             };
@@ -151,10 +204,10 @@ fn plan(words: &[String]) -> Result<Plan, ()> {
                 args: words.to_vec(),
             })
         }
-        "verify" if only_flags(rest, &["--user", "--seal"], &[]) => Ok(Plan::Plain {
+        (_, "verify") if only_flags(rest, &["--user", "--seal"], &[]) => Ok(Plan::Plain {
             args: words.to_vec(),
         }),
-        "doctor" if only_flags(rest, &["--user"], &["--json"]) => Ok(Plan::Plain {
+        (_, "doctor") if only_flags(rest, &["--user"], &["--json"]) => Ok(Plan::Plain {
             args: words.to_vec(),
         }),
         _ => Err(()),
@@ -253,8 +306,14 @@ fn dispatch(inner: &Cli) -> Result<(), Exit> {
         Some(Command::Import(args)) => super::import::run(inner, args),
         Some(Command::Report(cmd)) => super::day::report(inner, cmd),
         Some(Command::List(cmd)) => super::lists::run(inner, cmd),
+        Some(Command::Home(cmd @ super::home::HomeCommand::Sheet(_))) => {
+            super::home::run(inner, cmd)
+        }
         Some(Command::Period(cmd @ PeriodCommand::Close(args))) if args.dry_run => {
             super::period::run(inner, cmd)
+        }
+        Some(Command::Bank(cmd @ super::bank::BankCommand::Import(_))) => {
+            super::bank::run(inner, cmd)
         }
         _ => Err(Exit::Refused),
     }
@@ -267,16 +326,29 @@ fn import(outer: &Cli, name: &str, mut args: Vec<String>) -> Result<(), Exit> {
     let dir = Scratch::new()?;
     let file = dir.0.join(name);
     copy_stdin(&file)?;
-    args.insert(1, file.display().to_string());
+    let at = if args.first().is_some_and(|w| w == "bank") {
+        2
+    } else {
+        1
+    };
+    args.insert(at, file.display().to_string());
     let inner = parse(outer, args)?;
     dispatch(&inner)
 }
 
 /// A report or list: text, CSV and JSON go straight to standard output;
 /// an xlsx is written to a private folder and then copied out.
-fn output(outer: &Cli, args: Vec<String>) -> Result<(), Exit> {
+fn output(outer: &Cli, mut args: Vec<String>) -> Result<(), Exit> {
+    // The batch's file is required by `bank export`; the gate sets it to a
+    // private file below, never to a path from SSH.
+    if args.starts_with(&["bank".to_string(), "export".to_string()]) {
+        args.extend(["--out".to_string(), "-".to_string()]);
+    }
     let mut inner = parse(outer, args)?;
     signed_in_supervisor(&inner)?;
+    if let Some(file) = file_out(&mut inner.command)? {
+        return run_to_file(&inner, &file);
+    }
     let Some(slot) = xlsx_out(&mut inner.command) else {
         return dispatch(&inner);
     };
@@ -284,6 +356,55 @@ fn output(outer: &Cli, args: Vec<String>) -> Result<(), Exit> {
     let file = dir.0.join("chitra.xlsx");
     *slot = Some(file.clone());
     dispatch(&inner)?;
+    let mut f = std::fs::File::open(&file).map_err(fail)?;
+    let mut out = std::io::stdout().lock();
+    std::io::copy(&mut f, &mut out).map_err(fail)?;
+    out.flush().map_err(fail)
+}
+
+/// A command whose file is its whole answer (the bank's batch, a closed
+/// period's results): the private file it is written to, set in its
+/// arguments, or None for any other command.
+fn file_out(command: &mut Option<Command>) -> Result<Option<Scratch>, Exit> {
+    use super::bank::{BankCommand, BankFormat};
+    let slot = match command.as_mut() {
+        Some(Command::Bank(BankCommand::Export(a))) => {
+            let ext = match a.format {
+                Some(BankFormat::Csv) => "csv",
+                _ => "xlsx",
+            };
+            Some((&mut a.out, ext))
+        }
+        Some(Command::Period(PeriodCommand::Close(a))) if !a.dry_run => {
+            a.out = Some(PathBuf::new());
+            a.out.as_mut().map(|o| (o, "xlsx"))
+        }
+        _ => None,
+    };
+    let Some((slot, ext)) = slot else {
+        return Ok(None);
+    };
+    let dir = Scratch::new()?;
+    *slot = dir.0.join(format!("chitra.{ext}"));
+    Ok(Some(dir))
+}
+
+/// Runs a command of [`file_out`]: what it says goes to standard error,
+/// its file to standard output.
+fn run_to_file(inner: &Cli, dir: &Scratch) -> Result<(), Exit> {
+    let file = match &inner.command {
+        Some(Command::Bank(super::bank::BankCommand::Export(a))) => {
+            let said = super::bank::export_to(inner, a)?;
+            eprintln!("{said}");
+            a.out.clone()
+        }
+        Some(Command::Period(PeriodCommand::Close(a))) => {
+            super::period::close_to(inner, a, &mut std::io::stderr().lock())?;
+            a.out.clone().unwrap_or_default()
+        }
+        _ => return Err(Exit::Refused),
+    };
+    debug_assert!(file.starts_with(&dir.0));
     let mut f = std::fs::File::open(&file).map_err(fail)?;
     let mut out = std::io::stdout().lock();
     std::io::copy(&mut f, &mut out).map_err(fail)?;
@@ -313,6 +434,9 @@ fn xlsx_out(command: &mut Option<Command>) -> Option<&mut Option<PathBuf>> {
         }
         Command::List(ListCommand::Signing(a)) => {
             matches!(a.format, SigningFormat::Xlsx).then_some(&mut a.out)
+        }
+        Command::Home(super::home::HomeCommand::Sheet(a)) => {
+            matches!(a.format, super::home::HomeFormat::Xlsx).then_some(&mut a.out)
         }
         _ => None,
     }
@@ -381,13 +505,15 @@ fn refuse(asked: &str) -> Exit {
         Lang::Vi => format!(
             "Không được chạy qua SSH: {asked}. Tài khoản này chỉ mở màn hình chitra; trưởng bưu cục được dùng: \
              import --name TỆP --user TÊN (tệp qua đầu vào), report day [--date …] [--format text|csv|json|xlsx] --user TÊN (ra đầu ra), \
-             report period YYYY-MM, report cashless, list classify|accounts|changes|signing, period close YYYY-MM --dry-run (ra đầu ra, --user TÊN), \
+             report period YYYY-MM, report cashless, list classify|accounts|changes|signing, period close YYYY-MM [--dry-run] (ra đầu ra, --user TÊN), \
+             bank export --period YYYY-MM [--format csv] (tệp lô ra đầu ra), bank import --name TỆP (tệp kết quả qua đầu vào), \
              verify --user TÊN, doctor [--json] --user TÊN. Mã PIN gửi qua biến CHITRA_PIN (ssh -o SendEnv=CHITRA_PIN)."
         ),
         Lang::En => format!(
             "Not allowed over SSH: {asked}. This account opens chitra's screens; a supervisor may run: \
              import --name FILE --user NAME (file on stdin), report day [--date …] [--format …] --user NAME, \
-             report period YYYY-MM, report cashless, list classify|accounts|changes|signing, period close YYYY-MM --dry-run (to stdout, --user NAME), \
+             report period YYYY-MM, report cashless, list classify|accounts|changes|signing, period close YYYY-MM [--dry-run] (to stdout, --user NAME), \
+             bank export --period YYYY-MM [--format csv] (batch file to stdout), bank import --name FILE (result file on stdin), \
              verify --user NAME, doctor [--json] --user NAME. Send the PIN as CHITRA_PIN (ssh -o SendEnv=CHITRA_PIN)."
         ),
     })
@@ -431,12 +557,20 @@ mod tests {
             "user add x --role supervisor",
             "demo",
             "verify; sh",
-            "period close 2026-11 --user truong",
+            "period close 2026-11 --out /tmp/kq.xlsx --user truong",
             "period close 2026-11 --dry-run --default-reason away --user truong",
+            "bank export --period 2026-11 --out /tmp/lo.xlsx --user truong",
+            "bank import /srv/chitra/kq.csv --user truong",
+            "bank import --name ../kq.csv --user truong",
+            "bank import --name kq.csv --batch 1 --user truong",
+            "bank list --user truong",
             "period reason 2026-11 HD-001 away --user truong",
             "report period ../x --user truong",
             "list classify --out /tmp/x.xlsx --user truong",
             "report cashless --format xlsx --out=/tmp/x.xlsx",
+            "home round issue 1 --user truong",
+            "home round reconcile 1 --reason x --user truong",
+            "home sheet --round 1 --out /tmp/x.txt --user truong",
         ] {
             assert_eq!(plan(&w(asked)), Err(()), "{asked}");
         }
@@ -467,12 +601,27 @@ mod tests {
             "list changes --format xlsx --user truong",
             "list signing --period 2026-11 --hamlet 'Thôn Đông' --user truong",
             "period close 2026-11 --dry-run --user truong",
+            "home sheet --round 2 --format xlsx --user truong",
+            "home sheet --period 2026-11 --hamlet 'Thôn Đông' --user truong",
+            "period close 2026-11 --user truong",
+            "period close 2026-11 --default-reason away --user truong",
+            "bank export --period 2026-11 --user truong",
+            "bank export --period 2026-11 --format csv --batch 1 --user truong",
         ] {
             assert!(
                 matches!(plan(&w(asked)), Ok(Plan::Output { .. })),
                 "{asked}"
             );
         }
+        assert_eq!(
+            plan(&w(
+                "bank import --name 'kq ngan hang.csv' --dry-run --user truong"
+            )),
+            Ok(Plan::Import {
+                name: "kq ngan hang.csv".into(),
+                args: w("bank import --dry-run --user truong")
+            })
+        );
         assert!(matches!(
             plan(&w("doctor --json --user truong")),
             Ok(Plan::Plain { .. })

@@ -1,4 +1,6 @@
-//! `chitra home sheet`: the route sheet of a home round, for the postman.
+//! `chitra home sheet` and `chitra home round …`: the route sheet of a
+//! home round for the postman, and the round itself — made for a hamlet,
+//! its cash issued, each stop's outcome, the cash returned, reconciled.
 
 use std::path::PathBuf;
 
@@ -13,6 +15,9 @@ use crate::i18n::tr as t;
 pub enum HomeCommand {
     /// Danh sách chi trả tại nhà theo thôn (tên, địa chỉ, số tiền còn phải chi, cột ký nhận) cho bưu tá mang theo
     Sheet(HomeSheetArgs),
+    /// Chuyến chi tại nhà: lập cho một thôn, cấp tiền cho bưu tá, ghi kết quả từng người, nộp tiền về, đối chiếu
+    #[command(subcommand)]
+    Round(super::rounds::RoundCommand),
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -24,9 +29,12 @@ pub enum HomeFormat {
 
 #[derive(Debug, Args)]
 pub struct HomeSheetArgs {
-    /// Kỳ (tháng), dạng YYYY-MM
-    #[arg(long, value_name = "YYYY-MM")]
-    pub period: String,
+    /// Kỳ (tháng), dạng YYYY-MM (không cần khi in bảng kê của một chuyến)
+    #[arg(long, value_name = "YYYY-MM", required_unless_present = "round")]
+    pub period: Option<String>,
+    /// In bảng kê của chuyến chi tại nhà số này (người chuyến còn mang tiền đến)
+    #[arg(long, value_name = "SỐ_CHUYẾN", conflicts_with_all = ["period", "hamlet"])]
+    pub round: Option<i64>,
     /// Chỉ một thôn (không dấu cũng được), mặc định toàn xã
     #[arg(long, value_name = "THÔN")]
     pub hamlet: Option<String>,
@@ -41,28 +49,54 @@ pub struct HomeSheetArgs {
 pub fn run(cli: &Cli, cmd: &HomeCommand) -> Result<(), Exit> {
     match cmd {
         HomeCommand::Sheet(args) => sheet(cli, args),
+        HomeCommand::Round(cmd) => super::rounds::run(cli, cmd),
     }
 }
 
 fn sheet(cli: &Cli, args: &HomeSheetArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
-    let period: Period = args.period.trim().parse().map_err(|_| {
-        fail(t(
-            "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
-            "Write the period as YYYY-MM, e.g. 2026-12.",
-        ))
-    })?;
     let (mut service, session) = ctx.sign_in(cli)?;
-    let stops = service
-        .home_stops(period, args.hamlet.as_deref())
-        .map_err(fail)?;
-    let scope = match (&args.hamlet, stops.first()) {
-        (Some(_), Some(s)) => crate::i18n::month::hamlet_line(&s.hamlet),
-        (Some(h), None) => crate::i18n::month::hamlet_line(h),
-        (None, _) => crate::i18n::home::words().whole_commune.to_string(),
+    let (period, stops, scope) = match args.round {
+        Some(n) => {
+            let round = service.round(n).map_err(fail)?;
+            let scope = crate::i18n::rounds::sheet_scope(n, &round.hamlet, &round.postman);
+            (round.period, round.sheet_stops(), scope)
+        }
+        None => {
+            let period: Period = args
+                .period
+                .as_deref()
+                .unwrap_or_default()
+                .trim()
+                .parse()
+                .map_err(|_| {
+                    fail(t(
+                        "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
+                        "Write the period as YYYY-MM, e.g. 2026-12.",
+                    ))
+                })?;
+            let stops = service
+                .home_stops(period, args.hamlet.as_deref())
+                .map_err(fail)?;
+            let scope = match (&args.hamlet, stops.first()) {
+                (Some(_), Some(s)) => crate::i18n::month::hamlet_line(ctx.lang(), &s.hamlet),
+                (Some(h), None) => crate::i18n::month::hamlet_line(ctx.lang(), h),
+                (None, _) => crate::i18n::home::words(ctx.lang())
+                    .whole_commune
+                    .to_string(),
+            };
+            (period, stops, scope)
+        }
     };
     let day = service.today().format("%Y-%m-%d").to_string();
-    let doc = crate::document::home::build(&service.config().office, period, &stops, &scope, &day);
+    let doc = crate::document::home::build(
+        ctx.lang(),
+        &service.config().office,
+        period,
+        &stops,
+        &scope,
+        &day,
+    );
     let bytes = match args.format {
         HomeFormat::Text => crate::print::document::render_text(&doc).into_bytes(),
         HomeFormat::Csv => {

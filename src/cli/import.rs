@@ -278,7 +278,11 @@ fn print_text(r: &ImportReport) {
     };
     println!("{} {}{file_total}", t("Tổng tiền:", "Total:"), r.total);
     for (k, m) in &r.per_kind {
-        println!("  {:<28} {:>20}", labels::kind(*k), m.to_string());
+        println!(
+            "  {:<28} {:>20}",
+            labels::kind(crate::i18n::lang(), *k),
+            m.to_string()
+        );
     }
     let list = |title: &str, shown: &[crate::import::record::RowProblem], total: usize| {
         if total == 0 {
@@ -295,7 +299,7 @@ fn print_text(r: &ImportReport) {
             }
         }
     };
-    crate::i18n::changes::print_preview(&r.changes);
+    crate::i18n::changes::print_preview(crate::i18n::lang(), &r.changes);
     list(t("Cần xem lại", "Warnings"), &r.warnings, r.warnings_total);
     list(t("BỊ TỪ CHỐI", "REJECTED"), &r.rejected, r.rejected_total);
 }

@@ -47,6 +47,7 @@ pub fn signing(cli: &Cli, args: &SigningArgs) -> Result<(), Exit> {
         Some(name) => Some(
             crate::document::signing::find_hamlet(&report, name).ok_or_else(|| {
                 fail(crate::i18n::month::unknown_hamlet(
+                    ctx.lang(),
                     name,
                     &crate::document::signing::hamlets(&report),
                 ))
@@ -54,8 +55,13 @@ pub fn signing(cli: &Cli, args: &SigningArgs) -> Result<(), Exit> {
         ),
     };
     let day = service.today().format("%Y-%m-%d").to_string();
-    let doc =
-        crate::document::signing::build(&service.config().office, &report, hamlet.as_deref(), &day);
+    let doc = crate::document::signing::build(
+        ctx.lang(),
+        &service.config().office,
+        &report,
+        hamlet.as_deref(),
+        &day,
+    );
     match (args.format, &args.out) {
         (ListFormat::Xlsx, None) => {
             return Err(fail(t(

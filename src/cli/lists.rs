@@ -145,6 +145,7 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
             let (mut service, session) = ctx.sign_in(cli)?;
             let c = service.classify(&session).map_err(fail)?;
             let doc = crate::document::lists::classify(
+                ctx.lang(),
                 &service.config().office.clone(),
                 &today(&service),
                 &c,
@@ -187,7 +188,7 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
                 let a = service.account_list(&session).map_err(fail)?;
                 (
                     "list.accounts",
-                    crate::document::lists::accounts(&office, &day, &a),
+                    crate::document::lists::accounts(ctx.lang(), &office, &day, &a),
                     serde_json::to_value(&a).unwrap_or_default(),
                 )
             } else {
@@ -195,6 +196,7 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
                 (
                     "list.changes",
                     crate::document::lists::changes(
+                        ctx.lang(),
                         &office,
                         &day,
                         &c,
@@ -230,8 +232,12 @@ pub fn cashless(cli: &Cli, args: &CashlessArgs) -> Result<(), Exit> {
     };
     let (mut service, session) = ctx.sign_in(cli)?;
     let r = service.cashless_report(&session, period).map_err(fail)?;
-    let doc =
-        crate::document::lists::cashless(&service.config().office.clone(), &today(&service), &r);
+    let doc = crate::document::lists::cashless(
+        ctx.lang(),
+        &service.config().office.clone(),
+        &today(&service),
+        &r,
+    );
     match args.format {
         ListFormat::Json => {
             let text = serde_json::to_string_pretty(&cashless_json(&r)).unwrap_or_default() + "\n";

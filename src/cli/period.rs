@@ -127,7 +127,12 @@ fn document_day(service: &Service, r: &PeriodReport) -> String {
 }
 
 fn document(service: &Service, r: &PeriodReport) -> Document {
-    crate::document::period::build(&service.config().office, r, &document_day(service, r))
+    crate::document::period::build(
+        crate::i18n::lang(),
+        &service.config().office,
+        r,
+        &document_day(service, r),
+    )
 }
 
 fn needs_out(out: Option<&PathBuf>) -> Result<&Path, Exit> {
@@ -196,48 +201,66 @@ fn reason(cli: &Cli, args: &PeriodReasonArgs) -> Result<(), Exit> {
     println!(
         "{}",
         crate::i18n::month::reason_set(
+            ctx.lang(),
             &crate::text::for_display(&code),
-            crate::i18n::month::reason(reason)
+            crate::i18n::month::reason(ctx.lang(), reason)
         )
     );
     let left = report.missing_reasons().count();
     if left > 0 {
-        println!("{}", crate::i18n::month::reasons_missing(left));
+        println!("{}", crate::i18n::month::reasons_missing(ctx.lang(), left));
     }
     Ok(())
 }
 
 fn close(cli: &Cli, args: &PeriodCloseArgs) -> Result<(), Exit> {
+    close_to(cli, args, &mut std::io::stdout().lock())
+}
+
+/// Closes the period as `args` ask, writing what it says to `say` (the
+/// terminal; standard error when the gate sends the results file out on
+/// standard output).
+pub(super) fn close_to(
+    cli: &Cli,
+    args: &PeriodCloseArgs,
+    say: &mut dyn std::io::Write,
+) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
     let period = period_arg(&args.period)?;
     let (mut service, session) = ctx.sign_in(cli)?;
     // The preview: the results as they stand, with every unpaid person's
     // reason and what becomes of their money.
     let preview = service.period_report(&session, period).map_err(fail)?;
-    print!(
+    write!(
+        say,
         "{}",
         crate::print::document::render_text(&document(&service, &preview))
-    );
+    )
+    .map_err(fail)?;
     let missing: Vec<String> = preview.missing_reasons().map(|p| p.code.clone()).collect();
     if let Some(r) = args.default_reason.filter(|_| !missing.is_empty()) {
-        println!(
+        writeln!(
+            say,
             "{} {} — {}",
             t(
                 "Khi khóa, ghi lý do chung cho người chưa có lý do:",
                 "At the close, the reason given to those without one:"
             ),
-            crate::i18n::month::reason(r.into()),
+            crate::i18n::month::reason(ctx.lang(), r.into()),
             missing.len()
-        );
+        )
+        .map_err(fail)?;
     }
     if args.dry_run {
-        println!(
+        writeln!(
+            say,
             "{}",
             t(
                 "XEM TRƯỚC: chưa khóa kỳ, chưa ghi gì.",
                 "PREVIEW: nothing closed or written."
             )
-        );
+        )
+        .map_err(fail)?;
         return Ok(());
     }
     if args.default_reason.is_none() && !missing.is_empty() {
@@ -256,23 +279,25 @@ fn close(cli: &Cli, args: &PeriodCloseArgs) -> Result<(), Exit> {
     let report = service
         .close_period(&session, &pin, period, &opts)
         .map_err(fail)?;
-    println!(
+    writeln!(
+        say,
         "{} {}",
         t("ĐÃ KHÓA KỲ", "PERIOD CLOSED"),
         crate::i18n::labels::period(period)
-    );
-    let w = crate::i18n::month::words();
+    )
+    .map_err(fail)?;
+    let w = crate::i18n::month::words(ctx.lang());
     for (label, m) in [
         (w.imported, report.imported),
         (w.paid, report.paid),
         (w.unpaid, report.unpaid),
         (w.stopped, report.stopped),
     ] {
-        println!("  {label}: {m}");
+        writeln!(say, "  {label}: {m}").map_err(fail)?;
     }
     if let Some(out) = &args.out {
         write_results(&mut service, &session, &report, out)?;
-        println!("{} {}", t("Kết quả:", "Results:"), out.display());
+        writeln!(say, "{} {}", t("Kết quả:", "Results:"), out.display()).map_err(fail)?;
     }
     Ok(())
 }
@@ -308,8 +333,17 @@ pub fn report_json(r: &PeriodReport) -> serde_json::Value {
         "suspend_after_months": r.suspend_after,
         "seal": r.seals.last().map(|(day, code)| json!({ "day": day, "code": code })),
         "seals": r.seals.iter().map(|(day, code)| json!({ "day": day, "code": code })).collect::<Vec<_>>(),
-        "people": r.people.iter().map(|p| json!({
         "overpaid": r.overpaid.iter().map(|o| json!({ "code": o.code, "name": o.full_name, "amount_dong": o.amount.dong(), "receipt": o.receipt_no, "stopped_from": o.stopped_from.to_string() })).collect::<Vec<_>>(),
+        "stops": r.stops.iter().map(|s| json!({
+            "code": s.code,
+            "name": s.full_name,
+            "id_number": s.id_number,
+            "reason": s.reason,
+            "reason_text": s.reason_text,
+            "from": s.from.to_string(),
+            "overpaid_dong": s.overpaid.dong(),
+        })).collect::<Vec<_>>(),
+        "people": r.people.iter().map(|p| json!({
             "code": p.code,
             "name": p.full_name,
             "id_number": p.id_number,

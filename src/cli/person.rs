@@ -63,7 +63,7 @@ pub fn status(cli: &Cli, args: &StatusArgs) -> Result<(), Exit> {
         "{} — {}: {}",
         for_display(&hit.person.full_name),
         for_display(&hit.person.record_code),
-        labels::status(status)
+        labels::status(ctx.lang(), status)
     );
     Ok(())
 }

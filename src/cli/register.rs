@@ -187,7 +187,7 @@ pub fn run(cli: &Cli, args: &RegisterArgs) -> Result<(), Exit> {
             println!(
                 "  {}: {}",
                 t("Tài khoản", "Account"),
-                words::step(step.into())
+                words::step(ctx.lang(), step.into())
             );
         }
     }
@@ -223,9 +223,13 @@ fn registration_text(g: &Registration) -> String {
             .unwrap_or(dash.clone())
     };
     if let Some(m) = g.method {
-        s += &format!("  {}: {}", t("Hình thức", "Method"), labels::method(m));
+        s += &format!(
+            "  {}: {}",
+            t("Hình thức", "Method"),
+            labels::method(crate::i18n::lang(), m)
+        );
         if let Some(r) = g.home_reason {
-            s += &format!(" ({})", words::home_reason(r));
+            s += &format!(" ({})", words::home_reason(crate::i18n::lang(), r));
         }
         s += "\n";
     }

@@ -84,7 +84,7 @@ pub fn run(cli: &Cli, args: &ShowArgs) -> Result<(), Exit> {
                     .unwrap_or_default(),
                 h.person.id_number.as_deref().unwrap_or("—"),
                 for_display(h.person.hamlet.as_deref().unwrap_or("")),
-                labels::month_state(h.state)
+                labels::month_state(ctx.lang(), h.state)
             );
         }
         if found.more {
@@ -176,7 +176,7 @@ fn print_person(v: &PersonView) {
         t("Diện:", "Category:"),
         d(&p.category),
         t("Trạng thái:", "Status:"),
-        labels::status(p.status)
+        labels::status(crate::i18n::lang(), p.status)
     );
     if v.unpaid.is_empty() {
         println!(
@@ -189,7 +189,7 @@ fn print_person(v: &PersonView) {
             println!(
                 "    {}  {:<28} {:>16}",
                 l.period.short_label(),
-                labels::kind(l.kind),
+                labels::kind(crate::i18n::lang(), l.kind),
                 l.amount.to_string()
             );
         }
@@ -209,7 +209,7 @@ fn print_person(v: &PersonView) {
             labels::date_time(&pay.paid_at),
             pay.receipt_no,
             pay.total,
-            labels::method(pay.method),
+            labels::method(crate::i18n::lang(), pay.method),
             for_display(&pay.clerk),
             if pay.reversal.is_some() {
                 t("  (ĐÃ HỦY)", "  (VOIDED)")

@@ -91,7 +91,7 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
             println!(
                 "{:<16} {:<15} {:<30} {state}",
                 u.name,
-                crate::i18n::cli::role(u.role),
+                crate::i18n::cli::role(ctx.lang(), u.role),
                 crate::text::sanitize::for_display(&u.full_name)
             );
         }
@@ -109,8 +109,16 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
                 .add_user(&session, name, full_name, (*role).into(), &pin)
                 .map_err(fail)?;
             match lang() {
-                Lang::Vi => println!("Đã thêm {} ({}).", u.name, crate::i18n::cli::role(u.role)),
-                Lang::En => println!("Added {} ({}).", u.name, crate::i18n::cli::role(u.role)),
+                Lang::Vi => println!(
+                    "Đã thêm {} ({}).",
+                    u.name,
+                    crate::i18n::cli::role(ctx.lang(), u.role)
+                ),
+                Lang::En => println!(
+                    "Added {} ({}).",
+                    u.name,
+                    crate::i18n::cli::role(ctx.lang(), u.role)
+                ),
             }
         }
         UserCommand::Lock { name } | UserCommand::Unlock { name } => {

@@ -217,6 +217,8 @@ mod tests {
             people: 7,
             payments: 0,
             closed_days: 0,
+            round: None,
+            heir_case: None,
         };
         assert_eq!(read_marker(&marker_text(now, &built)), Some(now));
         assert_eq!(read_marker(""), None);

@@ -26,11 +26,13 @@ pub mod catalog;
 pub mod files;
 pub mod folder;
 mod ids;
+mod month;
 mod names;
 pub mod office;
 pub mod people;
 pub mod proxies;
 pub mod rng;
+pub mod round;
 pub mod till;
 
 pub use catalog::{

@@ -10,7 +10,7 @@ use crate::config::Office;
 use crate::domain::words::in_words;
 use crate::domain::{Money, Period};
 use crate::i18n::bank as words;
-use crate::i18n::{labels, lang};
+use crate::i18n::{Lang, labels};
 
 /// The machine name of a transfer batch.
 pub const KIND: &str = "lo_chuyen_khoan";
@@ -29,13 +29,14 @@ pub struct BatchLine {
 
 /// The batch `number` of `period`, made on `day` ("YYYY-MM-DD").
 pub fn build(
+    lang: Lang,
     office: &Office,
     number: i64,
     period: Period,
     lines: &[BatchLine],
     day: &str,
 ) -> Document {
-    let w = words::words();
+    let w = words::words(lang);
     let columns = vec![
         Column::new("ma_tham_chieu", w.col_reference, Kind::Code),
         Column::new("ma_ho_so", w.col_code, Kind::Code),
@@ -75,7 +76,7 @@ pub fn build(
         .role(Role::Total),
     );
     let month = labels::period(period);
-    let m = crate::i18n::month::words();
+    let m = crate::i18n::month::words(lang);
     let blocks = vec![
         Block::Facts(Facts {
             key: "lo".to_string(),
@@ -94,17 +95,19 @@ pub fn build(
             words_label: w.words_label.to_string(),
             words: in_words(total.dong()),
         }),
-        super::period::signatures(m, office, day, w.prepared_by),
+        super::period::signatures(lang, m, office, day, w.prepared_by),
     ];
     Document {
         kind: KIND.to_string(),
-        lang: lang(),
+        lang,
         name: format!("{} {number}", w.name),
         head: super::period::head(
+            lang,
             office,
             day,
-            words::title(number, &month),
+            words::title(lang, number, &month),
             vec![Paragraph::new(crate::i18n::report::paying_for(
+                lang,
                 &office.paying_agency,
             ))],
         ),

@@ -31,7 +31,7 @@ use crate::domain::Money;
 use crate::domain::report::{ClerkDay, DayReport};
 use crate::domain::words::in_words;
 use crate::i18n::report::{self as words, DayWords};
-use crate::i18n::{Localize, labels, lang};
+use crate::i18n::{Lang, Localize, labels};
 
 /// The machine name of the day report.
 pub const KIND: &str = "bao_cao_ngay";
@@ -45,44 +45,52 @@ pub struct DaySeal {
     pub prev_code: Option<String>,
 }
 
-/// The day report of `office` as a document, in the current language.
-pub fn build(office: &Office, report: &DayReport) -> Document {
-    build_sealed(office, report, None)
+/// The day report of `office` as a document, in `lang`.
+pub fn build(lang: Lang, office: &Office, report: &DayReport) -> Document {
+    build_sealed(lang, office, report, None)
 }
 
 /// [`build`], with the day's seal printed under the audit seal when the
 /// day is closed (`day_seal` is ignored for an open day).
-pub fn build_sealed(office: &Office, report: &DayReport, day_seal: Option<&DaySeal>) -> Document {
-    let w = words::day();
+pub fn build_sealed(
+    lang: Lang,
+    office: &Office,
+    report: &DayReport,
+    day_seal: Option<&DaySeal>,
+) -> Document {
+    let w = words::day(lang);
     let mut blocks = Vec::new();
-    seal(&mut blocks, w, report);
+    seal(lang, &mut blocks, w, report);
     if let (Some(_), Some(d)) = (&report.closed, day_seal) {
         sealed_day(&mut blocks, w, d);
     }
-    warnings(&mut blocks, w, report);
-    office_totals(&mut blocks, w, report);
-    clerks(&mut blocks, w, report);
-    voids(&mut blocks, w, report);
+    warnings(lang, &mut blocks, w, report);
+    office_totals(lang, &mut blocks, w, report);
+    clerks(lang, &mut blocks, w, report);
+    voids(lang, &mut blocks, w, report);
     gaps(&mut blocks, w, report);
-    unpaid(&mut blocks, w, report);
-    payments(&mut blocks, w, report);
-    closing(&mut blocks, w, office, report);
+    unpaid(lang, &mut blocks, w, report);
+    payments(lang, &mut blocks, w, report);
+    closing(lang, &mut blocks, w, office, report);
     Document {
         kind: KIND.to_string(),
-        lang: lang(),
+        lang,
         name: w.name.to_string(),
-        head: head(w, office, report),
+        head: head(lang, w, office, report),
         blocks,
     }
 }
 
-fn head(w: &DayWords, office: &Office, report: &DayReport) -> Head {
-    let mut lines = vec![Paragraph::new(words::paying_for(&office.paying_agency))];
+fn head(lang: Lang, w: &DayWords, office: &Office, report: &DayReport) -> Head {
+    let mut lines = vec![Paragraph::new(words::paying_for(
+        lang,
+        &office.paying_agency,
+    ))];
     lines.push(match &report.closed {
-        Some(c) => Paragraph::new(words::closed_at_by(&labels::date_time(&c.at), &c.by))
+        Some(c) => Paragraph::new(words::closed_at_by(lang, &labels::date_time(&c.at), &c.by))
             .tone(Tone::Strong)
             .key("trang_thai"),
-        None => Paragraph::new(words::not_closed())
+        None => Paragraph::new(words::not_closed(lang))
             .tone(Tone::Warn)
             .key("trang_thai"),
     });
@@ -93,17 +101,21 @@ fn head(w: &DayWords, office: &Office, report: &DayReport) -> Head {
             format!("{} {}", w.office_code, office.code),
         ],
         national: vec![w.national.to_string(), w.motto.to_string()],
-        place_date: format!("{}, {}", office.commune, words::written_date(&report.day)),
-        title: words::day_title(&labels::date(&report.day)),
+        place_date: format!(
+            "{}, {}",
+            office.commune,
+            words::written_date(lang, &report.day)
+        ),
+        title: words::day_title(lang, &labels::date(&report.day)),
         date: report.day.clone(),
         lines,
     }
 }
 
-fn seal(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
+fn seal(lang: Lang, blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
     let (key, label, s) = match (&report.closed, &report.audit_head) {
-        (Some(c), _) => ("khoa_so", words::seal_closed(c.seal.seq), &c.seal),
-        (None, Some(h)) => ("dau_nhat_ky", words::seal_open(h.seq), h),
+        (Some(c), _) => ("khoa_so", words::seal_closed(lang, c.seal.seq), &c.seal),
+        (None, Some(h)) => ("dau_nhat_ky", words::seal_open(lang, h.seq), h),
         (None, None) => {
             blocks.push(Block::Paragraph(Paragraph::new(w.log_empty)));
             return;
@@ -135,7 +147,7 @@ fn sealed_day(blocks: &mut Vec<Block>, w: &DayWords, d: &DaySeal) {
 }
 
 /// What must not be missed, before the numbers.
-fn warnings(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
+fn warnings(lang: Lang, blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
     if !report.blockers.is_empty() {
         blocks.push(Block::Paragraph(
             Paragraph::new(w.cannot_close).tone(Tone::Warn),
@@ -151,7 +163,8 @@ fn warnings(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
     }
     for g in &report.receipt_gaps {
         blocks.push(Block::Paragraph(
-            Paragraph::new(words::gap_warning(&g.office, g.year, g.from, g.to)).tone(Tone::Warn),
+            Paragraph::new(words::gap_warning(lang, &g.office, g.year, g.from, g.to))
+                .tone(Tone::Warn),
         ));
     }
 }
@@ -174,10 +187,10 @@ fn text(s: &str) -> Cell {
     Cell::text(s)
 }
 
-fn method(m: crate::domain::payment::PayMethod) -> Cell {
+fn method(lang: Lang, m: crate::domain::payment::PayMethod) -> Cell {
     Cell::Short {
-        text: labels::method(m).to_string(),
-        short: words::method_short(m).to_string(),
+        text: labels::method(lang, m).to_string(),
+        short: words::method_short(lang, m).to_string(),
     }
 }
 
@@ -190,7 +203,7 @@ fn tally_columns(w: &DayWords, key: &str, label: &str) -> Vec<Column> {
     ]
 }
 
-fn office_totals(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
+fn office_totals(lang: Lang, blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
     let tot = &report.totals;
     section(blocks, w.totals_heading);
     let mut t = Table::new("tong", tally_columns(w, "khoan", w.col_item), w.none);
@@ -225,7 +238,7 @@ fn office_totals(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
     .title(w.by_method);
     for (m, tally) in &tot.by_method {
         t.push(Row::new(vec![
-            method(*m),
+            method(lang, *m),
             count(tally.count),
             money(tally.amount),
         ]));
@@ -284,7 +297,7 @@ fn clerk_label(c: &ClerkDay) -> String {
     words::clerk(&c.full_name, &c.name)
 }
 
-fn clerks(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
+fn clerks(lang: Lang, blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
     section(blocks, w.clerks_heading);
     // Payments by clerk and method, grouped by clerk.
     let columns = vec![
@@ -317,7 +330,7 @@ fn clerks(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
             ])
         };
         for (m, tally) in &c.by_method {
-            t.push(row(method(*m), *tally));
+            t.push(row(method(lang, *m), *tally));
         }
         t.push(
             row(text(w.row_clerk_total), c.payments)
@@ -342,7 +355,7 @@ fn clerks(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
         );
     }
     blocks.push(Block::Table(t));
-    blocks.push(Block::Table(drawers(w, report)));
+    blocks.push(Block::Table(drawers(lang, w, report)));
     blocks.push(Block::Table(notes(w, report)));
 }
 
@@ -353,7 +366,7 @@ fn expected_shown(c: &ClerkDay) -> bool {
 }
 
 /// One row per drawer used today; every row adds up.
-fn drawers(w: &DayWords, report: &DayReport) -> Table {
+fn drawers(lang: Lang, w: &DayWords, report: &DayReport) -> Table {
     let columns = vec![
         Column::new("giao_dich_vien", w.col_clerk, Kind::Text),
         Column::new("tien_dau_ngay", w.col_float, Kind::Money),
@@ -386,7 +399,7 @@ fn drawers(w: &DayWords, report: &DayReport) -> Table {
                     _ => {}
                 }
                 if n.expected != c.expected {
-                    why.push(words::expected_at_count(&n.expected.to_string()));
+                    why.push(words::expected_at_count(lang, &n.expected.to_string()));
                 }
                 cells.extend([
                     money(c.expected),
@@ -443,7 +456,7 @@ fn notes(w: &DayWords, report: &DayReport) -> Table {
     t
 }
 
-fn voids(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
+fn voids(lang: Lang, blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
     section(blocks, w.voids_heading);
     let columns = vec![
         Column::new("so_bien_nhan", w.col_receipt, Kind::Code),
@@ -461,7 +474,7 @@ fn voids(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
         t.push(Row::new(vec![
             text(&v.receipt_no),
             Cell::Date(v.paid_on.clone()),
-            method(v.method),
+            method(lang, v.method),
             money(v.amount),
             text(&v.requested_by),
             text(&v.approved_by),
@@ -503,7 +516,7 @@ fn gaps(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
     blocks.push(Block::Table(t));
 }
 
-fn unpaid(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
+fn unpaid(lang: Lang, blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
     section(blocks, w.unpaid_heading);
     let columns = vec![
         Column::new("ky", w.col_period, Kind::Text),
@@ -513,7 +526,7 @@ fn unpaid(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
     let mut t = Table::new("chua_nhan", columns, w.nobody_unpaid);
     for u in &report.unpaid {
         t.push(Row::new(vec![
-            text(&words::month(&u.period.short_label())),
+            text(&words::month(lang, &u.period.short_label())),
             count(u.people),
             money(u.amount),
         ]));
@@ -521,7 +534,7 @@ fn unpaid(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
     blocks.push(Block::Table(t));
 }
 
-fn payments(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
+fn payments(lang: Lang, blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
     section(blocks, w.payments_heading);
     let columns = vec![
         Column::new("so_bien_nhan", w.col_receipt, Kind::Code),
@@ -541,7 +554,7 @@ fn payments(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
                 text(&p.receipt_no),
                 Cell::Time(p.paid_at.clone()),
                 text(&p.person),
-                method(p.method),
+                method(lang, p.method),
                 money(p.amount),
                 text(&p.clerk),
                 if p.voided {
@@ -569,7 +582,7 @@ fn payments(blocks: &mut Vec<Block>, w: &DayWords, report: &DayReport) {
     blocks.push(Block::Table(t));
 }
 
-fn closing(blocks: &mut Vec<Block>, w: &DayWords, office: &Office, report: &DayReport) {
+fn closing(lang: Lang, blocks: &mut Vec<Block>, w: &DayWords, office: &Office, report: &DayReport) {
     blocks.push(Block::Amount(Amount {
         key: "thuc_chi".to_string(),
         label: w.net_label.to_string(),
@@ -586,7 +599,7 @@ fn closing(blocks: &mut Vec<Block>, w: &DayWords, office: &Office, report: &DayR
         date_line: Some(format!(
             "{}, {}",
             office.commune,
-            words::written_date(&report.day)
+            words::written_date(lang, &report.day)
         )),
         signers: vec![
             signer(w.prepared_by),

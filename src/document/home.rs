@@ -10,7 +10,7 @@ use crate::config::Office;
 use crate::domain::words::in_words;
 use crate::domain::{Money, Period};
 use crate::i18n::home as words;
-use crate::i18n::{labels, lang};
+use crate::i18n::{Lang, labels};
 
 /// The machine name of a route sheet.
 pub const KIND: &str = "danh_sach_chi_tai_nha";
@@ -30,8 +30,15 @@ pub struct Stop {
 
 /// The route sheet of `period`, stops already in hamlet order, made on
 /// `day` ("YYYY-MM-DD"); `scope` says which hamlet(s) it covers.
-pub fn build(office: &Office, period: Period, stops: &[Stop], scope: &str, day: &str) -> Document {
-    let w = words::words();
+pub fn build(
+    lang: Lang,
+    office: &Office,
+    period: Period,
+    stops: &[Stop],
+    scope: &str,
+    day: &str,
+) -> Document {
+    let w = words::words(lang);
     let columns = vec![
         Column::new("thon", w.col_hamlet, Kind::Text),
         Column::new("ma_ho_so", w.col_code, Kind::Code),
@@ -68,7 +75,7 @@ pub fn build(office: &Office, period: Period, stops: &[Stop], scope: &str, day: 
             Row::new(vec![
                 Cell::text(hamlet),
                 Cell::Empty,
-                Cell::text(crate::i18n::month::hamlet_total(hamlet)),
+                Cell::text(crate::i18n::month::hamlet_total(lang, hamlet)),
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Money(subtotal),
@@ -94,17 +101,18 @@ pub fn build(office: &Office, period: Period, stops: &[Stop], scope: &str, day: 
             .role(Role::Total),
         );
     }
-    let m = crate::i18n::month::words();
+    let m = crate::i18n::month::words(lang);
     Document {
         kind: KIND.to_string(),
-        lang: lang(),
+        lang,
         name: w.name.to_string(),
         head: super::period::head(
+            lang,
             office,
             day,
-            words::title(&labels::period(period)),
+            words::title(lang, &labels::period(period)),
             vec![
-                Paragraph::new(crate::i18n::report::paying_for(&office.paying_agency)),
+                Paragraph::new(crate::i18n::report::paying_for(lang, &office.paying_agency)),
                 Paragraph::new(scope).key("pham_vi"),
             ],
         ),
@@ -117,7 +125,7 @@ pub fn build(office: &Office, period: Period, stops: &[Stop], scope: &str, day: 
                 words_label: m.words_label.to_string(),
                 words: in_words(total.dong()),
             }),
-            super::period::signatures(m, office, day, w.postman),
+            super::period::signatures(lang, m, office, day, w.postman),
         ],
     }
 }

@@ -16,7 +16,7 @@ use super::{
 use crate::config::Office;
 use crate::i18n::register::{self as words, ListWords, list_words};
 use crate::i18n::report::written_date;
-use crate::i18n::{labels, lang};
+use crate::i18n::{Lang, labels};
 use crate::service::lists::{AccountList, CashlessReport, Change, Classified, Entry, Share};
 
 pub const CLASSIFY: &str = "phan_loai";
@@ -34,30 +34,30 @@ const LISTS: [&str; 6] = [
     "need_cccd",
 ];
 
-fn head(office: &Office, title: &str, day: &str, lines: Vec<Paragraph>) -> Head {
-    let w = list_words();
+fn head(lang: Lang, office: &Office, title: &str, day: &str, lines: Vec<Paragraph>) -> Head {
+    let w = list_words(lang);
     Head {
         issuer: vec![
             office.name.to_uppercase(),
             format!("{} ({})", office.commune, office.code),
         ],
         national: vec![w.national.to_string(), w.motto.to_string()],
-        place_date: format!("{}, {}", office.commune, written_date(day)),
+        place_date: format!("{}, {}", office.commune, written_date(lang, day)),
         title: title.to_string(),
         date: day.to_string(),
         lines,
     }
 }
 
-fn signatures(office: &Office, day: &str) -> Block {
-    let w = list_words();
+fn signatures(lang: Lang, office: &Office, day: &str) -> Block {
+    let w = list_words(lang);
     let signer = |role: &str| Signer {
         role: role.to_string(),
         hint: w.sign_hint.to_string(),
         name: None,
     };
     Block::Signatures(Signatures {
-        date_line: Some(format!("{}, {}", office.commune, written_date(day))),
+        date_line: Some(format!("{}, {}", office.commune, written_date(lang, day))),
         signers: vec![signer(w.maker), signer(w.head)],
     })
 }
@@ -87,15 +87,15 @@ fn opt(v: &Option<String>) -> Cell {
     }
 }
 
-fn missing_text(e: &Entry) -> String {
+fn missing_text(lang: Lang, e: &Entry) -> String {
     e.missing
         .iter()
-        .map(|m| words::missing(*m))
+        .map(|m| words::missing(lang, *m))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-fn entry_table(w: &ListWords, key: &str, entries: &[Entry]) -> Table {
+fn entry_table(lang: Lang, w: &ListWords, key: &str, entries: &[Entry]) -> Table {
     let mut t = Table::new(
         key,
         vec![
@@ -123,7 +123,7 @@ fn entry_table(w: &ListWords, key: &str, entries: &[Entry]) -> Table {
             if e.missing.is_empty() {
                 Cell::Empty
             } else {
-                Cell::text(missing_text(e))
+                Cell::text(missing_text(lang, e))
             },
         ]));
     }
@@ -132,8 +132,14 @@ fn entry_table(w: &ListWords, key: &str, entries: &[Entry]) -> Table {
 
 /// The classification: counts by hamlet, then every list (or only the one
 /// named `only`, e.g. "need_cccd" for the commune police).
-pub fn classify(office: &Office, day: &str, c: &Classified, only: Option<&str>) -> Document {
-    let w = list_words();
+pub fn classify(
+    lang: Lang,
+    office: &Office,
+    day: &str,
+    c: &Classified,
+    only: Option<&str>,
+) -> Document {
+    let w = list_words(lang);
     let lists: Vec<(&str, &Vec<Entry>)> = c
         .lists()
         .into_iter()
@@ -185,18 +191,18 @@ pub fn classify(office: &Office, day: &str, c: &Classified, only: Option<&str>) 
         blocks.push(Block::Section {
             title: format!("{}. {} ({})", roman(i + 1), list_title(w, k), l.len()),
         });
-        blocks.push(Block::Table(entry_table(w, k, l)));
+        blocks.push(Block::Table(entry_table(lang, w, k, l)));
     }
-    blocks.push(signatures(office, day));
+    blocks.push(signatures(lang, office, day));
     let title = match only {
         Some(k) => list_title(w, k).to_uppercase(),
         None => w.classify_title.to_string(),
     };
     Document {
         kind: CLASSIFY.to_string(),
-        lang: lang(),
+        lang,
         name: w.classify_name.to_string(),
-        head: head(office, &title, day, Vec::new()),
+        head: head(lang, office, &title, day, Vec::new()),
         blocks,
     }
 }
@@ -209,8 +215,8 @@ fn roman(n: usize) -> &'static str {
 }
 
 /// The account-opening list for the bank with each account's state.
-pub fn accounts(office: &Office, day: &str, a: &AccountList) -> Document {
-    let w = list_words();
+pub fn accounts(lang: Lang, office: &Office, day: &str, a: &AccountList) -> Document {
+    let w = list_words(lang);
     let mut t = Table::new(
         "tai_khoan",
         vec![
@@ -247,9 +253,9 @@ pub fn accounts(office: &Office, day: &str, a: &AccountList) -> Document {
             if e.missing.is_empty() {
                 Cell::Empty
             } else {
-                Cell::text(missing_text(e))
+                Cell::text(missing_text(lang, e))
             },
-            Cell::text(words::step(x.step)),
+            Cell::text(words::step(lang, x.step)),
             Cell::Date(x.since.get(0..10).unwrap_or("").to_string()),
         ]));
     }
@@ -258,15 +264,15 @@ pub fn accounts(office: &Office, day: &str, a: &AccountList) -> Document {
         let n = a.accounts.iter().filter(|x| x.step == step).count();
         facts.push(Fact::new(
             step.code(),
-            words::step(step),
+            words::step(lang, step),
             Cell::Count(n as i64),
         ));
     }
     Document {
         kind: ACCOUNTS.to_string(),
-        lang: lang(),
+        lang,
         name: w.accounts_name.to_string(),
-        head: head(office, w.accounts_title, day, Vec::new()),
+        head: head(lang, office, w.accounts_title, day, Vec::new()),
         blocks: vec![
             Block::Facts(Facts {
                 key: "so_luong".to_string(),
@@ -274,27 +280,27 @@ pub fn accounts(office: &Office, day: &str, a: &AccountList) -> Document {
                 items: facts,
             }),
             Block::Table(t),
-            signatures(office, day),
+            signatures(lang, office, day),
         ],
     }
 }
 
 /// A share in percent with one decimal, written the Vietnamese way
 /// ("45,5").
-pub fn percent(s: &Share) -> String {
+pub fn percent(lang: Lang, s: &Share) -> String {
     let p = s.permille();
-    match lang() {
+    match lang {
         crate::i18n::Lang::Vi => format!("{},{}", p / 10, p % 10),
         crate::i18n::Lang::En => format!("{}.{}", p / 10, p % 10),
     }
 }
 
-fn share_row(label: String, s: &Share, registered: bool) -> Row {
+fn share_row(lang: Lang, label: String, s: &Share, registered: bool) -> Row {
     let mut cells = vec![
         Cell::text(label),
         Cell::Count(s.people),
         Cell::Count(s.cashless_people),
-        Cell::text(percent(s)),
+        Cell::text(percent(lang, s)),
         Cell::Money(s.amount),
         Cell::Money(s.cashless),
     ];
@@ -306,8 +312,8 @@ fn share_row(label: String, s: &Share, registered: bool) -> Row {
 
 /// The share paid without cash by hamlet, the commune's by month, and the
 /// target.
-pub fn cashless(office: &Office, day: &str, r: &CashlessReport) -> Document {
-    let w = list_words();
+pub fn cashless(lang: Lang, office: &Office, day: &str, r: &CashlessReport) -> Document {
+    let w = list_words(lang);
     let share_col = |key: &str| {
         let mut c = Column::new(key, w.col_share, Kind::Code);
         c.align = Align::Right;
@@ -332,10 +338,10 @@ pub fn cashless(office: &Office, day: &str, r: &CashlessReport) -> Document {
         } else {
             s.hamlet.clone()
         };
-        t.push(share_row(label, s, true));
+        t.push(share_row(lang, label, s, true));
     }
     t.push(
-        share_row(w.whole_commune.to_string(), &r.total, true)
+        share_row(lang, w.whole_commune.to_string(), &r.total, true)
             .role(Role::Total)
             .key("toan_xa"),
     );
@@ -353,7 +359,7 @@ pub fn cashless(office: &Office, day: &str, r: &CashlessReport) -> Document {
     )
     .title(w.whole_commune);
     for (p, s) in &r.months {
-        m.push(share_row(labels::period(*p), s, false));
+        m.push(share_row(lang, labels::period(*p), s, false));
     }
     let reached = r.total.permille() >= i64::from(r.target_percent) * 10;
     let facts = Facts {
@@ -373,7 +379,7 @@ pub fn cashless(office: &Office, day: &str, r: &CashlessReport) -> Document {
             Fact::new(
                 "ty_le",
                 w.col_share,
-                Cell::text(format!("{} %", percent(&r.total))),
+                Cell::text(format!("{} %", percent(lang, &r.total))),
             )
             .tone(if reached { Tone::Strong } else { Tone::Warn }),
             Fact::new(
@@ -386,20 +392,20 @@ pub fn cashless(office: &Office, day: &str, r: &CashlessReport) -> Document {
     };
     Document {
         kind: CASHLESS.to_string(),
-        lang: lang(),
+        lang,
         name: w.cashless_name.to_string(),
-        head: head(office, w.cashless_title, day, Vec::new()),
+        head: head(lang, office, w.cashless_title, day, Vec::new()),
         blocks: vec![
             Block::Facts(facts),
             Block::Table(t),
             Block::Table(m),
-            signatures(office, day),
+            signatures(lang, office, day),
         ],
     }
 }
 
-fn field_label(field: &str) -> &'static str {
-    let w = list_words();
+fn field_label(lang: Lang, field: &str) -> &'static str {
+    let w = list_words(lang);
     match field {
         "phone" => w.col_phone,
         "method" => w.col_method,
@@ -408,10 +414,10 @@ fn field_label(field: &str) -> &'static str {
     }
 }
 
-fn field_value(field: &str, v: &Option<String>) -> Cell {
+fn field_value(lang: Lang, field: &str, v: &Option<String>) -> Cell {
     match (field, v) {
         ("method", Some(code)) => match crate::domain::PayMethod::from_code(code) {
-            Some(m) => Cell::text(labels::method(m)),
+            Some(m) => Cell::text(labels::method(lang, m)),
             None => Cell::text(code.clone()),
         },
         (_, v) => opt(v),
@@ -421,12 +427,13 @@ fn field_value(field: &str, v: &Option<String>) -> Cell {
 /// The registrations the payer should learn of: each field where the
 /// office's registration differs from the payer's list.
 pub fn changes(
+    lang: Lang,
     office: &Office,
     day: &str,
     changes: &[Change],
     last_seal: Option<&(String, String)>,
 ) -> Document {
-    let w = list_words();
+    let w = list_words(lang);
     let mut t = Table::new(
         "thay_doi",
         vec![
@@ -448,21 +455,21 @@ pub fn changes(
             Cell::text(hamlet_name(w, &c.hamlet)),
             Cell::text(c.code.clone()),
             Cell::text(c.name.clone()),
-            Cell::text(field_label(c.field)),
-            field_value(c.field, &c.payer),
-            field_value(c.field, &c.office),
+            Cell::text(field_label(lang, c.field)),
+            field_value(lang, c.field, &c.payer),
+            field_value(lang, c.field, &c.office),
             Cell::Date(c.recorded_at.get(0..10).unwrap_or("").to_string()),
         ]));
     }
     Document {
         kind: CHANGES.to_string(),
-        lang: lang(),
+        lang,
         name: w.changes_name.to_string(),
-        head: head(office, w.changes_title, day, Vec::new()),
+        head: head(lang, office, w.changes_title, day, Vec::new()),
         blocks: vec![
             Block::Table(t),
-            Block::Seal(super::Seal::last_day(last_seal)),
-            signatures(office, day),
+            Block::Seal(super::Seal::last_day(lang, last_seal)),
+            signatures(lang, office, day),
         ],
     }
 }

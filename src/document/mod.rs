@@ -461,14 +461,14 @@ pub struct Seal {
 impl Seal {
     /// The last closed day's seal code (`(day, code)`), written into a
     /// file sent to the payer so it can be held against the signed report.
-    pub fn last_day(last: Option<&(String, String)>) -> Seal {
+    pub fn last_day(lang: Lang, last: Option<&(String, String)>) -> Seal {
         use crate::i18n::report::{last_day_seal, no_day_sealed};
         Seal {
             key: "ma_niem_phong_gan_nhat".to_string(),
             label: String::new(),
             number: None,
-            code_label: last_day_seal(last.map(|(d, _)| d.as_str())),
-            code: last.map_or_else(|| no_day_sealed().to_string(), |(_, c)| c.clone()),
+            code_label: last_day_seal(lang, last.map(|(d, _)| d.as_str())),
+            code: last.map_or_else(|| no_day_sealed(lang).to_string(), |(_, c)| c.clone()),
         }
     }
 

@@ -26,34 +26,54 @@ use crate::domain::period_report::{PeriodReport, PersonOutcome, Settled};
 use crate::domain::person::Status;
 use crate::domain::words::in_words;
 use crate::i18n::month::{self as words, MonthWords};
+use crate::i18n::month_screens;
 use crate::i18n::report as day_words;
-use crate::i18n::{labels, lang};
+use crate::i18n::{Lang, labels};
 
 /// The machine name of a period's results.
 pub const KIND: &str = "ket_qua_ky";
 
 /// The results of `report`, made on `day` ("YYYY-MM-DD": the day of the
 /// close for a closed period, else today).
-pub fn build(office: &Office, report: &PeriodReport, day: &str) -> Document {
-    let w = words::words();
+pub fn build(lang: Lang, office: &Office, report: &PeriodReport, day: &str) -> Document {
+    let w = words::words(lang);
     let mut blocks = Vec::new();
     let missing = report.missing_reasons().count();
     if missing > 0 && report.closed_at.is_none() {
         blocks.push(Block::Paragraph(
-            Paragraph::new(words::reasons_missing(missing))
+            Paragraph::new(words::reasons_missing(lang, missing))
                 .tone(Tone::Warn)
                 .key("thieu_ly_do"),
         ));
     }
+    let waiting = report
+        .people
+        .iter()
+        .filter(|p| {
+            p.settled == Settled::Unpaid
+                && matches!(
+                    p.transfer,
+                    Some(crate::domain::period_report::Transfer::Sent { .. })
+                )
+        })
+        .count();
+    if waiting > 0 && report.closed_at.is_none() {
+        blocks.push(Block::Paragraph(
+            Paragraph::new(month_screens::bank_waiting(waiting))
+                .tone(Tone::Warn)
+                .key("cho_ngan_hang"),
+        ));
+    }
     totals(&mut blocks, w, report);
-    paid(&mut blocks, w, report);
-    unpaid(&mut blocks, w, report);
-    stopped(&mut blocks, w, report);
+    paid(lang, &mut blocks, w, report);
+    unpaid(lang, &mut blocks, w, report);
+    stopped(lang, &mut blocks, w, report);
+    decreased(&mut blocks, w, report);
     if !report.overpaid.is_empty() {
         section(&mut blocks, crate::i18n::changes::overpaid_title());
         for o in &report.overpaid {
             blocks.push(Block::Paragraph(
-                Paragraph::new(crate::i18n::changes::overpaid_line(o))
+                Paragraph::new(crate::i18n::changes::overpaid_line(lang, o))
                     .tone(Tone::Warn)
                     .key("chi_thua"),
             ));
@@ -67,23 +87,24 @@ pub fn build(office: &Office, report: &PeriodReport, day: &str) -> Document {
         words_label: w.words_label.to_string(),
         words: in_words(report.paid.dong()),
     }));
-    blocks.push(signatures(w, office, day, w.prepared_by));
+    blocks.push(signatures(lang, w, office, day, w.prepared_by));
     Document {
         kind: KIND.to_string(),
-        lang: lang(),
+        lang,
         name: w.results_name.to_string(),
         head: head(
+            lang,
             office,
             day,
-            words::results_title(&labels::period(report.period)),
+            words::results_title(lang, &labels::period(report.period)),
             {
                 vec![
-                    Paragraph::new(day_words::paying_for(&office.paying_agency)),
+                    Paragraph::new(day_words::paying_for(lang, &office.paying_agency)),
                     match &report.closed_at {
-                        Some(at) => Paragraph::new(words::closed_at(&labels::date_time(at)))
+                        Some(at) => Paragraph::new(words::closed_at(lang, &labels::date_time(at)))
                             .tone(Tone::Strong)
                             .key("trang_thai"),
-                        None => Paragraph::new(words::not_closed())
+                        None => Paragraph::new(words::not_closed(lang))
                             .tone(Tone::Warn)
                             .key("trang_thai"),
                     },
@@ -95,8 +116,14 @@ pub fn build(office: &Office, report: &PeriodReport, day: &str) -> Document {
 }
 
 /// The official heading shared by the month's documents.
-pub(super) fn head(office: &Office, day: &str, title: String, lines: Vec<Paragraph>) -> Head {
-    let d = day_words::day();
+pub(super) fn head(
+    lang: Lang,
+    office: &Office,
+    day: &str,
+    title: String,
+    lines: Vec<Paragraph>,
+) -> Head {
+    let d = day_words::day(lang);
     Head {
         issuer: vec![
             format!("{} {}", d.agency_prefix, office.province.to_uppercase()),
@@ -104,7 +131,7 @@ pub(super) fn head(office: &Office, day: &str, title: String, lines: Vec<Paragra
             format!("{} {}", d.office_code, office.code),
         ],
         national: vec![d.national.to_string(), d.motto.to_string()],
-        place_date: format!("{}, {}", office.commune, day_words::written_date(day)),
+        place_date: format!("{}, {}", office.commune, day_words::written_date(lang, day)),
         title,
         date: day.to_string(),
         lines,
@@ -112,7 +139,13 @@ pub(super) fn head(office: &Office, day: &str, title: String, lines: Vec<Paragra
 }
 
 /// The preparer's and the head of office's places to sign.
-pub(super) fn signatures(w: &MonthWords, office: &Office, day: &str, preparer: &str) -> Block {
+pub(super) fn signatures(
+    lang: Lang,
+    w: &MonthWords,
+    office: &Office,
+    day: &str,
+    preparer: &str,
+) -> Block {
     let signer = |role: &str| Signer {
         role: role.to_string(),
         hint: w.sign_hint.to_string(),
@@ -122,7 +155,7 @@ pub(super) fn signatures(w: &MonthWords, office: &Office, day: &str, preparer: &
         date_line: Some(format!(
             "{}, {}",
             office.commune,
-            day_words::written_date(day)
+            day_words::written_date(lang, day)
         )),
         signers: vec![signer(preparer), signer(w.head_of_office)],
     })
@@ -197,7 +230,7 @@ fn total_row(label: &str, amount: Money, columns: usize) -> Row {
     Row::new(cells).key("tong").role(Role::Total)
 }
 
-fn paid(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
+fn paid(lang: Lang, blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
     section(blocks, w.paid_heading);
     let mut columns = person_columns(w);
     columns.extend([
@@ -214,8 +247,8 @@ fn paid(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
         let method = p.method.as_deref().and_then(PayMethod::from_code);
         cells.push(match method {
             Some(m) => Cell::Short {
-                text: labels::method(m).to_string(),
-                short: day_words::method_short(m).to_string(),
+                text: labels::method(lang, m).to_string(),
+                short: day_words::method_short(lang, m).to_string(),
             },
             None => Cell::Empty,
         });
@@ -234,10 +267,10 @@ fn paid(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
     blocks.push(Block::Table(t));
 }
 
-fn unpaid(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
+fn unpaid(lang: Lang, blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
     section(blocks, w.unpaid_heading);
     blocks.push(Block::Paragraph(
-        Paragraph::new(words::fate_rule(r.suspend_after)).key("huong_xu_ly"),
+        Paragraph::new(words::fate_rule(lang, r.suspend_after)).key("huong_xu_ly"),
     ));
     let mut columns = person_columns(w);
     columns.extend([
@@ -252,14 +285,14 @@ fn unpaid(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
     for p in r.with(Settled::Unpaid) {
         let mut cells = person_cells(p, p.left());
         let reason = match (p.reason, p.reason_note.as_deref()) {
-            (Some(reason), Some(note)) => format!("{}: {note}", words::reason(reason)),
-            (Some(reason), None) => words::reason(reason).to_string(),
+            (Some(reason), Some(note)) => format!("{}: {note}", words::reason(lang, reason)),
+            (Some(reason), None) => words::reason(lang, reason).to_string(),
             (None, _) => match &p.transfer {
                 Some(crate::domain::period_report::Transfer::Sent { batch }) => {
-                    crate::i18n::bank::sent_mark(*batch)
+                    crate::i18n::bank::sent_mark(lang, *batch)
                 }
                 Some(crate::domain::period_report::Transfer::Failed { batch, reason }) => {
-                    crate::i18n::bank::failed_mark(*batch, reason)
+                    crate::i18n::bank::failed_mark(lang, *batch, reason)
                 }
                 None => w.reason_missing.to_string(),
             },
@@ -268,7 +301,7 @@ fn unpaid(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
         cells.push(Cell::Count(p.unpaid_months));
         cells.push(
             r.fate(p)
-                .map_or(Cell::Empty, |f| Cell::text(words::fate(f))),
+                .map_or(Cell::Empty, |f| Cell::text(words::fate(lang, f))),
         );
         t.push(Row::new(cells));
     }
@@ -278,7 +311,7 @@ fn unpaid(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
     blocks.push(Block::Table(t));
 }
 
-fn stopped(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
+fn stopped(lang: Lang, blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
     section(blocks, w.stopped_heading);
     let mut columns = person_columns(w);
     columns.push(Column::new("tinh_trang", w.col_status, Kind::Text));
@@ -289,13 +322,50 @@ fn stopped(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
     for p in r.with(Settled::Stopped) {
         let mut cells = person_cells(p, p.left());
         cells.push(match Status::from_code(&p.status) {
-            Some(s) => Cell::text(labels::status(s)),
+            Some(s) => Cell::text(labels::status(lang, s)),
+            None if p.status == "stopped" => Cell::text(month_screens::stopped_status()),
             None => Cell::text(&p.status),
         });
         t.push(Row::new(cells));
     }
     if !t.rows.is_empty() {
         t.push(total_row(w.row_stopped_total, r.stopped, n));
+    }
+    blocks.push(Block::Table(t));
+}
+
+/// The people a decrease list stopped: who, why, from which month, and
+/// what was paid after the stop, to recover.
+fn decreased(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
+    section(blocks, month_screens::decrease_heading());
+    let columns = vec![
+        Column::new("ma_ho_so", w.col_code, Kind::Code),
+        Column::new("ho_ten", w.col_name, Kind::Text),
+        Column::new("so_cccd", w.col_id, Kind::Code),
+        Column::new("thu_hoi", month_screens::col_to_recover(), Kind::Money),
+        Column::new("ly_do_giam", month_screens::col_stop_reason(), Kind::Text),
+        Column::new("tu_thang", month_screens::col_from_month(), Kind::Text),
+    ];
+    let n = columns.len();
+    let mut t = Table::new("giam", columns, month_screens::nobody_decreased())
+        .numbered(w.col_no)
+        .flex(1);
+    for s in &r.stops {
+        t.push(Row::new(vec![
+            Cell::text(&s.code),
+            Cell::text(&s.full_name),
+            opt(s.id_number.as_deref()),
+            Cell::Money(s.overpaid),
+            Cell::text(month_screens::stop_reason(
+                &s.reason,
+                s.reason_text.as_deref(),
+            )),
+            Cell::text(s.from.short_label()),
+        ]));
+    }
+    if !t.rows.is_empty() {
+        let recover: Money = r.stops.iter().map(|s| s.overpaid).sum();
+        t.push(total_row(month_screens::row_recover_total(), recover, n));
     }
     blocks.push(Block::Table(t));
 }
@@ -353,6 +423,7 @@ mod tests {
 
     #[test]
     fn the_results_list_each_person_once_with_totals_that_add_up() {
+        let lang = Lang::Vi;
         let mut unpaid = person("HD-2", 4_183_500, 0, "active");
         unpaid.reason = Some(UnpaidReason::Hospital);
         let r = PeriodReport::new(
@@ -366,7 +437,7 @@ mod tests {
             3,
             vec![("2026-11-10".into(), "ABCD-1234".into())],
         );
-        let doc = build(&office(), &r, "2026-11-26");
+        let doc = build(lang, &office(), &r, "2026-11-26");
         let data = |key: &str| {
             doc.table(key)
                 .unwrap()
@@ -382,7 +453,7 @@ mod tests {
         let unpaid = &doc.table("chua_nhan").unwrap().rows[0];
         assert_eq!(
             unpaid.cells[4],
-            Cell::text(words::reason(UnpaidReason::Hospital))
+            Cell::text(words::reason(lang, UnpaidReason::Hospital))
         );
         let total = |key: &str| doc.table(key).unwrap().rows.last().unwrap().cells[3].clone();
         assert_eq!(total("da_chi"), Cell::Money(Money::from_dong(2_789_000)));

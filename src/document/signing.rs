@@ -18,7 +18,7 @@ use crate::domain::Money;
 use crate::domain::period_report::{PeriodReport, PersonOutcome, Settled};
 use crate::domain::words::in_words;
 use crate::i18n::month as words;
-use crate::i18n::{labels, lang};
+use crate::i18n::{Lang, labels};
 use crate::text::{collate, fold};
 
 /// The machine name of the signing list.
@@ -59,8 +59,14 @@ fn hamlet_of(p: &PersonOutcome) -> Option<&str> {
 
 /// The signing list of `report`, for `hamlet` only when given (a name
 /// from [`hamlets`]), made on `day` ("YYYY-MM-DD").
-pub fn build(office: &Office, report: &PeriodReport, hamlet: Option<&str>, day: &str) -> Document {
-    let w = words::words();
+pub fn build(
+    lang: Lang,
+    office: &Office,
+    report: &PeriodReport,
+    hamlet: Option<&str>,
+    day: &str,
+) -> Document {
+    let w = words::words(lang);
     // People by hamlet, the hamlets in Vietnamese order and the unnamed last.
     let mut groups: Groups<'_> = BTreeMap::new();
     for p in &report.people {
@@ -111,7 +117,7 @@ pub fn build(office: &Office, report: &PeriodReport, hamlet: Option<&str>, day: 
         t.push(
             Row::new(vec![
                 Cell::text(name),
-                Cell::text(words::hamlet_total(name)),
+                Cell::text(words::hamlet_total(lang, name)),
                 Cell::Empty,
                 Cell::Money(subtotal),
                 Cell::Empty,
@@ -138,7 +144,7 @@ pub fn build(office: &Office, report: &PeriodReport, hamlet: Option<&str>, day: 
     }
     let month = labels::period(report.period);
     let scope = match hamlet {
-        Some(h) => words::hamlet_line(h),
+        Some(h) => words::hamlet_line(lang, h),
         None => w.whole_commune.to_string(),
     };
     let blocks = vec![
@@ -150,18 +156,19 @@ pub fn build(office: &Office, report: &PeriodReport, hamlet: Option<&str>, day: 
             words_label: w.words_label.to_string(),
             words: in_words(total.dong()),
         }),
-        super::period::signatures(w, office, day, w.list_prepared_by),
+        super::period::signatures(lang, w, office, day, w.list_prepared_by),
     ];
     Document {
         kind: KIND.to_string(),
-        lang: lang(),
+        lang,
         name: w.signing_name.to_string(),
         head: super::period::head(
+            lang,
             office,
             day,
-            words::signing_title(&month),
+            words::signing_title(lang, &month),
             vec![
-                Paragraph::new(crate::i18n::report::paying_for(&office.paying_agency)),
+                Paragraph::new(crate::i18n::report::paying_for(lang, &office.paying_agency)),
                 Paragraph::new(scope).key("pham_vi"),
             ],
         ),

@@ -3,6 +3,7 @@
 //! Plain data and the rules about it. Nothing here knows SQL or the terminal.
 
 pub mod entitlement;
+pub mod heir;
 pub mod idnumber;
 pub mod money;
 pub mod payment;
@@ -12,6 +13,7 @@ pub mod person;
 pub mod proxy;
 pub mod registration;
 pub mod report;
+pub mod round;
 pub mod seal;
 pub mod user;
 pub mod words;

@@ -89,24 +89,7 @@ impl<'de> serde::Deserialize<'de> for Period {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadPeriod(pub String);
 
-impl fmt::Display for BadPeriod {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match crate::i18n::lang() {
-            crate::i18n::Lang::Vi => write!(
-                f,
-                "kỳ \"{}\" không hợp lệ: viết YYYY-MM, ví dụ 2026-11",
-                self.0
-            ),
-            crate::i18n::Lang::En => write!(
-                f,
-                "period \"{}\" is not valid: write YYYY-MM, e.g. 2026-11",
-                self.0
-            ),
-        }
-    }
-}
-
-impl std::error::Error for BadPeriod {}
+// Its wording (and `Display`) is in `i18n::period`.
 
 impl FromStr for Period {
     type Err = BadPeriod;

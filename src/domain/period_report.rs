@@ -189,6 +189,25 @@ pub struct PeriodReport {
     /// Lines of this period paid after a decrease stopped the person's
     /// payment: money to recover.
     pub overpaid: Vec<Overpaid>,
+    /// People a decrease list stopped, from this period or before, who are
+    /// on its lists or whose decrease came with it.
+    pub stops: Vec<Stopped>,
+}
+
+/// A person whose payment a decrease list stopped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stopped {
+    pub code: String,
+    pub full_name: String,
+    pub id_number: Option<String>,
+    /// The stored reason code ("died", "moved", "ended", "other").
+    pub reason: String,
+    /// The reason as the list wrote it.
+    pub reason_text: Option<String>,
+    /// Payment stops from this month on.
+    pub from: Period,
+    /// What was paid for months from the stop on: to recover (all months).
+    pub overpaid: Money,
 }
 
 /// A line paid for a month from which the person's payment had stopped.
@@ -238,6 +257,7 @@ impl PeriodReport {
             suspend_after,
             seals,
             overpaid: Vec::new(),
+            stops: Vec::new(),
         }
     }
 

@@ -3,6 +3,7 @@
 //! ([`super::xlsx::write_xlsx`]); a second sheet holds the share of each
 //! hamlet beside the target and a column chart of them.
 
+use crate::i18n::Lang;
 use std::path::Path;
 
 use rust_xlsxwriter::{Chart, ChartType, Workbook, XlsxError};
@@ -18,11 +19,11 @@ pub fn write_cashless_xlsx(
     report: &CashlessReport,
     path: &Path,
 ) -> Result<(), XlsxError> {
-    super::xlsx::write_xlsx_with(doc, path, |book| chart_sheet(book, report))
+    super::xlsx::write_xlsx_with(doc, path, |book| chart_sheet(doc.lang, book, report))
 }
 
-fn chart_sheet(book: &mut Workbook, r: &CashlessReport) -> Result<(), XlsxError> {
-    let w = list_words();
+fn chart_sheet(lang: Lang, book: &mut Workbook, r: &CashlessReport) -> Result<(), XlsxError> {
+    let w = list_words(lang);
     let ws = book.add_worksheet();
     let name = "Bieu do";
     ws.set_name(name)?;

@@ -2,12 +2,8 @@
 //! import of the bank's result file, and what the counter is told of a
 //! line in a batch.
 
-use super::{Lang, Localize, lang};
+use super::{Lang, Localize};
 use crate::service::bank::BankError;
-
-fn vi() -> bool {
-    lang() == Lang::Vi
-}
 
 /// The fixed labels of the batch document.
 pub struct BankWords {
@@ -28,8 +24,8 @@ pub struct BankWords {
     pub prepared_by: &'static str,
 }
 
-pub fn words() -> BankWords {
-    if vi() {
+pub fn words(lang: Lang) -> BankWords {
+    if lang == Lang::Vi {
         BankWords {
             name: "Lô chuyển khoản",
             col_name: "Họ và tên",
@@ -68,8 +64,8 @@ pub fn words() -> BankWords {
     }
 }
 
-pub fn title(batch: i64, month: &str) -> String {
-    if vi() {
+pub fn title(lang: Lang, batch: i64, month: &str) -> String {
+    if lang == Lang::Vi {
         format!("LÔ CHUYỂN KHOẢN SỐ {batch} — {month}")
     } else {
         format!("TRANSFER BATCH NO. {batch} — {month}")
@@ -77,8 +73,8 @@ pub fn title(batch: i64, month: &str) -> String {
 }
 
 /// What the clerk is told when a line waits in a batch.
-pub fn locked(batch: i64) -> String {
-    if vi() {
+pub fn locked(lang: Lang, batch: i64) -> String {
+    if lang == Lang::Vi {
         format!(
             "Khoản này đang chuyển khoản theo lô số {batch}: chưa chi tiền mặt được. \
              Chờ kết quả của ngân hàng (chitra bank import)."
@@ -91,8 +87,8 @@ pub fn locked(batch: i64) -> String {
 }
 
 /// What the clerk is told of a transfer the bank refused.
-pub fn failed(batch: i64, reason: &str) -> String {
-    if vi() {
+pub fn failed(lang: Lang, batch: i64, reason: &str) -> String {
+    if lang == Lang::Vi {
         format!("Chuyển khoản lô số {batch} không thành công: {reason}. Chi tại quầy được.")
     } else {
         format!("Transfer in batch no. {batch} failed: {reason}. It can be paid at the counter.")
@@ -102,7 +98,7 @@ pub fn failed(batch: i64, reason: &str) -> String {
 impl Localize for BankError {
     fn vi(&self) -> String {
         match self {
-            BankError::Locked { batch } => locked(*batch),
+            BankError::Locked { batch } => locked(Lang::Vi, *batch),
             BankError::NothingToSend => {
                 "Không có khoản nào chưa chi của người đăng ký nhận qua tài khoản trong kỳ này.".into()
             }
@@ -174,8 +170,8 @@ impl Localize for BankError {
 }
 
 /// In the period's unpaid table: the line waits in a batch.
-pub fn sent_mark(batch: i64) -> String {
-    if vi() {
+pub fn sent_mark(lang: Lang, batch: i64) -> String {
+    if lang == Lang::Vi {
         format!("Đang chuyển khoản (lô số {batch})")
     } else {
         format!("Being transferred (batch no. {batch})")
@@ -183,8 +179,8 @@ pub fn sent_mark(batch: i64) -> String {
 }
 
 /// In the period's unpaid table: the bank refused the transfer.
-pub fn failed_mark(batch: i64, reason: &str) -> String {
-    if vi() {
+pub fn failed_mark(lang: Lang, batch: i64, reason: &str) -> String {
+    if lang == Lang::Vi {
         format!("Chuyển khoản lô số {batch} thất bại: {reason}")
     } else {
         format!("Transfer in batch no. {batch} failed: {reason}")

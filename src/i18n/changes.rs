@@ -2,7 +2,7 @@
 //! columns, the problems of their rows, the reasons a payment stops and
 //! the preview of what each row does.
 
-use super::{Lang, Localize, lang};
+use super::{Lang, Localize};
 use crate::domain::Money;
 use crate::import::Field;
 use crate::import::change::ChangeIssue;
@@ -31,9 +31,9 @@ pub fn field_en(field: Field) -> &'static str {
     }
 }
 
-/// Why payment stops, in the current language.
-pub fn stop_reason(r: StopReason) -> &'static str {
-    match (r, lang()) {
+/// Why payment stops, in `lang`.
+pub fn stop_reason(lang: Lang, r: StopReason) -> &'static str {
+    match (r, lang) {
         (StopReason::Died, Lang::Vi) => "đã chết",
         (StopReason::Moved, Lang::Vi) => "chuyển đi",
         (StopReason::Ended, Lang::Vi) => "hết hưởng",
@@ -75,6 +75,13 @@ impl Localize for ChangeIssue {
             ChangeIssue::AlreadyOnFile => {
                 "Người này đã có trong hồ sơ; danh sách tăng chỉ ghi người mới.".into()
             }
+            ChangeIssue::ArrearsDiffer {
+                stated,
+                expected,
+                months,
+            } => format!(
+                "Truy lĩnh/truy thu ghi {stated} nhưng (mức mới − mức cũ) × {months} tháng từ tháng điều chỉnh đến trước tháng của danh sách là {expected}. Kiểm tra lại với cơ quan chi trả."
+            ),
             ChangeIssue::ColumnTotal { stated, computed } => {
                 format!("Dòng tổng cộng ghi {stated} nhưng cộng các dòng được {computed}.")
             }
@@ -108,6 +115,13 @@ impl Localize for ChangeIssue {
             ChangeIssue::AlreadyOnFile => {
                 "This person is already on file; an increase list adds new people only.".into()
             }
+            ChangeIssue::ArrearsDiffer {
+                stated,
+                expected,
+                months,
+            } => format!(
+                "The arrears/recovery stated is {stated} but (new − old) × {months} months from the change to the list's month is {expected}. Check with the payer."
+            ),
             ChangeIssue::ColumnTotal { stated, computed } => {
                 format!("The total row says {stated} but the rows add up to {computed}.")
             }
@@ -115,8 +129,8 @@ impl Localize for ChangeIssue {
     }
 }
 
-fn action(a: ChangeAction) -> &'static str {
-    match (a, lang()) {
+fn action(lang: Lang, a: ChangeAction) -> &'static str {
+    match (a, lang) {
         (ChangeAction::Added, Lang::Vi) => "THÊM",
         (ChangeAction::Stopped, Lang::Vi) => "DỪNG CHI",
         (ChangeAction::Changed, Lang::Vi) => "ĐIỀU CHỈNH",
@@ -128,27 +142,36 @@ fn action(a: ChangeAction) -> &'static str {
     }
 }
 
-fn line_text(l: &LineState) -> String {
+fn line_text(lang: Lang, l: &LineState) -> String {
     format!(
         "{} {} {}",
         l.period.short_label(),
-        super::labels::kind(l.kind),
+        super::labels::kind(lang, l.kind),
         l.amount
     )
 }
 
 /// The preview of a change list, person by person, for the terminal.
-pub fn print_preview(changes: &[ChangePreview]) {
-    if changes.is_empty() {
-        return;
+pub fn print_preview(lang: Lang, changes: &[ChangePreview]) {
+    for line in preview_lines(lang, changes) {
+        println!("{line}");
     }
-    println!("{}", super::tr("Từng người:", "Person by person:"));
+}
+
+/// The preview of a change list, person by person, as lines of text (the
+/// terminal's and the month screen's).
+pub fn preview_lines(lang: Lang, changes: &[ChangePreview]) -> Vec<String> {
+    let mut out = Vec::new();
+    if changes.is_empty() {
+        return out;
+    }
+    out.push(super::tr("Từng người:", "Person by person:").to_string());
     for c in changes {
         let mut head = format!(
             "  {} {} {} {}",
             super::tr("Dòng", "Row"),
             c.row,
-            action(c.action),
+            action(lang, c.action),
             crate::text::for_display(&format!("{} {}", c.record_code, c.full_name))
         );
         if let Some(from) = c.from {
@@ -159,53 +182,57 @@ pub fn print_preview(changes: &[ChangePreview]) {
             ));
         }
         if let Some(r) = c.reason {
-            head.push_str(&format!(" ({})", stop_reason(r)));
+            head.push_str(&format!(" ({})", stop_reason(lang, r)));
         }
-        println!("{head}");
+        out.push(head);
         match (c.old_amount, c.new_amount) {
-            (Some(o), Some(n)) => println!("      {} {o} → {n}", super::tr("Mức:", "Amount:")),
-            (Some(o), None) => {
-                println!("      {} {o}", super::tr("Mức đang hưởng:", "Amount paid:"))
+            (Some(o), Some(n)) => {
+                out.push(format!("      {} {o} → {n}", super::tr("Mức:", "Amount:")))
             }
-            (None, Some(n)) => println!("      {} {n}", super::tr("Mức:", "Amount:")),
+            (Some(o), None) => out.push(format!(
+                "      {} {o}",
+                super::tr("Mức đang hưởng:", "Amount paid:")
+            )),
+            (None, Some(n)) => out.push(format!("      {} {n}", super::tr("Mức:", "Amount:"))),
             (None, None) => {}
         }
         for l in &c.no_longer_payable {
-            println!(
+            out.push(format!(
                 "      {} {}",
                 super::tr("Chưa chi, nay không chi nữa:", "Unpaid, no longer payable:"),
-                line_text(l)
-            );
+                line_text(lang, l)
+            ));
         }
         for l in &c.overpaid {
-            println!(
+            out.push(format!(
                 "      {} {} ({} {}) — {}",
                 super::tr("ĐÃ CHI SAU KHI DỪNG:", "PAID AFTER THE STOP:"),
-                line_text(l),
+                line_text(lang, l),
                 super::tr("biên nhận", "receipt"),
                 l.paid_receipt.as_deref().unwrap_or(""),
                 super::tr("phải thu hồi", "to recover")
-            );
+            ));
         }
         for (p, k, m) in &c.added {
-            println!(
+            out.push(format!(
                 "      {} {} {} {m}",
                 super::tr("Thêm dòng:", "New line:"),
                 p.short_label(),
-                super::labels::kind(*k)
-            );
+                super::labels::kind(lang, *k)
+            ));
         }
     }
     let overpaid: Money = changes.iter().map(ChangePreview::overpaid_total).sum();
     if !overpaid.is_zero() {
-        println!(
+        out.push(format!(
             "{} {overpaid}",
             super::tr(
                 "Tổng số đã chi thừa phải thu hồi:",
                 "Overpaid, to recover in all:"
             )
-        );
+        ));
     }
+    out
 }
 
 /// The preview as JSON: whole đồng, machine names.
@@ -280,8 +307,8 @@ pub fn stopped_en(stop: &crate::store::changes::Stop) -> String {
 }
 
 /// The line a person's screen shows for a stop.
-pub fn stop_line(stop: &crate::store::changes::Stop) -> String {
-    match lang() {
+pub fn stop_line(lang: Lang, stop: &crate::store::changes::Stop) -> String {
+    match lang {
         Lang::Vi => format!(
             "DỪNG CHI từ tháng {} — {}",
             stop.from.short_label(),
@@ -304,10 +331,10 @@ pub fn overpaid_title() -> &'static str {
 }
 
 /// One line paid after a stop, for the period report.
-pub fn overpaid_line(o: &crate::domain::period_report::Overpaid) -> String {
+pub fn overpaid_line(lang: Lang, o: &crate::domain::period_report::Overpaid) -> String {
     let who = format!("{} {}", o.code, o.full_name);
     let who = crate::text::for_display(&who);
-    match lang() {
+    match lang {
         Lang::Vi => format!(
             "{who}: {} (biên nhận {}), dừng chi từ tháng {}.",
             o.amount,

@@ -48,11 +48,11 @@ pub fn frame_words(text: &str) -> String {
 }
 
 /// A user's role as `user list` and `user add` print it.
-pub fn role(role: crate::domain::user::Role) -> &'static str {
+pub fn role(lang: super::Lang, role: crate::domain::user::Role) -> &'static str {
     use crate::domain::user::Role;
     match role {
-        Role::Clerk => super::tr("giao dịch viên", "clerk"),
-        Role::Supervisor => super::tr("trưởng bưu cục", "supervisor"),
+        Role::Clerk => lang.pick("giao dịch viên", "clerk"),
+        Role::Supervisor => lang.pick("trưởng bưu cục", "supervisor"),
     }
 }
 

@@ -19,6 +19,10 @@ impl Localize for Blocker {
                 "Quỹ của {} lệch {difference} nhưng chưa ghi lý do.",
                 for_display(clerk)
             ),
+            Blocker::RoundOut { round, postman } => format!(
+                "Chuyến chi tại nhà số {round} ({}) chưa nộp lại tiền: nhận lại tiền của chuyến (F9 ở màn hình Chi tại nhà) rồi mới khóa sổ.",
+                for_display(postman)
+            ),
         }
     }
 
@@ -36,6 +40,10 @@ impl Localize for Blocker {
                     for_display(clerk)
                 )
             }
+            Blocker::RoundOut { round, postman } => format!(
+                "Home round {round} ({}) has not brought its cash back: take it back first.",
+                for_display(postman)
+            ),
         }
     }
 }
@@ -65,6 +73,10 @@ impl Localize for DayError {
                 needed,
             } => format!(
                 "Quỹ của {} chỉ còn {balance}, không đủ chi {needed} tiền mặt. Nhờ trưởng bưu cục cấp thêm tiền vào quỹ, rồi chi lại.",
+                for_display(clerk)
+            ),
+            DayError::AlreadyCounted { clerk } => format!(
+                "Quỹ của {} đã kiểm đếm rồi; mỗi quỹ chỉ đếm một lần trong ngày.",
                 for_display(clerk)
             ),
             DayError::NotCountedYet { clerk } => format!(
@@ -151,6 +163,10 @@ impl Localize for DayError {
                 needed,
             } => format!(
                 "{}'s drawer holds only {balance}, not enough to pay {needed} in cash. Ask the supervisor for more cash, then pay again.",
+                for_display(clerk)
+            ),
+            DayError::AlreadyCounted { clerk } => format!(
+                "{}'s drawer has already been counted; a drawer is counted once a day.",
                 for_display(clerk)
             ),
             DayError::NotCountedYet { clerk } => format!(

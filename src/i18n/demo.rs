@@ -3,15 +3,15 @@
 
 use std::path::Path;
 
-use super::{Localize, tr};
+use super::{Lang, Localize};
 use crate::demo::folder::DemoError;
 use crate::domain::user::Role;
 
 /// A demo user's role, as the list of users shows it.
-pub fn role(r: Role) -> &'static str {
+pub fn role(lang: Lang, r: Role) -> &'static str {
     match r {
-        Role::Supervisor => tr("trưởng bưu cục", "supervisor"),
-        Role::Clerk => tr("giao dịch viên", "clerk"),
+        Role::Supervisor => lang.pick("trưởng bưu cục", "supervisor"),
+        Role::Clerk => lang.pick("giao dịch viên", "clerk"),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Wording of `chitra doctor`: each finding says what is wrong and what to
 //! do, and each check that passed says what it saw.
 
-use super::{Lang, Localize, lang};
+use super::{Lang, Localize};
 use crate::service::doctor::{Finding, Report, Topic};
 use crate::text::for_display;
 
@@ -198,8 +198,8 @@ fn stamp_on_screen(stamp: &str) -> String {
 }
 
 /// The name of a check.
-pub fn topic(t: Topic) -> &'static str {
-    match (t, lang()) {
+pub fn topic(lang: Lang, t: Topic) -> &'static str {
+    match (t, lang) {
         (Topic::Files, Lang::Vi) => "Chủ và quyền của thư mục, tệp dữ liệu",
         (Topic::Files, Lang::En) => "Owner and modes of the data",
         (Topic::Key, Lang::Vi) => "Tệp khóa nhật ký",
@@ -218,8 +218,8 @@ pub fn topic(t: Topic) -> &'static str {
 }
 
 /// What a check that passed saw (or that it could not look).
-pub fn passed(t: Topic, r: &Report) -> String {
-    let vi = lang() == Lang::Vi;
+pub fn passed(lang: Lang, t: Topic, r: &Report) -> String {
+    let vi = lang == Lang::Vi;
     match t {
         Topic::Files => {
             if vi {

@@ -8,27 +8,27 @@
 //! them, up to a blank line. Keep it true to the screens: the steps and
 //! keys named here are the program's.
 
-use super::{Lang, lang};
+use super::Lang;
 
-/// The guide in the current language.
-pub fn text() -> &'static str {
-    match lang() {
+/// The guide in `lang`.
+pub fn text(lang: Lang) -> &'static str {
+    match lang {
         Lang::Vi => VI,
         Lang::En => EN,
     }
 }
 
 /// The heading of the screen's keys, after the guide.
-pub fn keys_heading(title: &str) -> String {
-    match lang() {
+pub fn keys_heading(lang: Lang, title: &str) -> String {
+    match lang {
         Lang::Vi => format!("PHÍM CỦA MÀN HÌNH NÀY: {title}"),
         Lang::En => format!("KEYS OF THIS SCREEN: {title}"),
     }
 }
 
 /// The line at the top of help saying how to move in it.
-pub fn how_to_move() -> &'static str {
-    match lang() {
+pub fn how_to_move(lang: Lang) -> &'static str {
+    match lang {
         Lang::Vi => "↑↓ PgUp PgDn: đọc tiếp · F1: phím của màn hình này · phím khác: đóng",
         Lang::En => "↑↓ PgUp PgDn: scroll · F1: keys of this screen · any other key: close",
     }
@@ -59,9 +59,11 @@ const VI: &str = "\
   được lưu cùng lần chi; số giấy in trên biên nhận.
 
 # NGƯỜI HƯỞNG ĐÃ MẤT
-- Hồ sơ \"đã mất\" không chi được nữa, kể cả cho người nhà. Mai táng phí và
-  khoản còn lại chỉ chi theo danh sách của phòng Văn hóa - Xã hội ghi tên
-  thân nhân nhận; tìm thân nhân đó và chi như chính chủ.
+- Hồ sơ \"đã mất\" chỉ chi cho người thừa kế: mai táng phí và các tháng
+  đến hết tháng mất còn nợ; tháng sau khi mất không chi.
+- Chưa có người thừa kế: trưởng bưu cục mở hồ sơ, nhấn Enter, ghi theo giấy
+  chứng tử và giấy gia đình cử người nhận. Rồi chi: bước 1 chỉ có \"Người
+  thừa kế\", bước 2 gõ số CCCD của người thừa kế.
 
 # KHI CHITRA TỪ CHỐI
 - \"Số CCCD không khớp\": người trước quầy không phải người đã chọn. Không
@@ -86,6 +88,15 @@ const VI: &str = "\
 - Trưởng bưu cục: F2 → Báo cáo & khóa sổ ngày. Khi mọi quỹ đã đếm, F10 và
   mã PIN để khóa sổ; in báo cáo, ký, giữ mã niêm phong. Ngày đã khóa
   không ghi thêm được gì.
+
+# CUỐI THÁNG (TRƯỞNG BƯU CỤC)
+- F2 → Tháng. Tab chuyển giữa: kết quả của kỳ, lý do chưa nhận, danh sách
+  ký nhận (F8 in trang đang xem).
+- Lý do chưa nhận: ↑↓ chọn người, gõ 1–6 (chưa đến, đi vắng, nằm viện, đã
+  mất, từ chối, khác có ghi chú); người chưa có lý do kế tiếp được chọn.
+- F10 khóa kỳ: ghi đường dẫn tệp kết quả, gõ mã PIN. chitra từ chối và nói
+  rõ nếu còn người chưa có lý do, ngày chưa khóa sổ, hay lô chuyển khoản
+  chưa có kết quả của ngân hàng.
 ";
 
 const EN: &str = "\
@@ -113,10 +124,11 @@ const EN: &str = "\
   saved with the payment; its number is printed on the receipt.
 
 # A DECEASED PERSON
-- A file marked deceased is never paid again, not even to the family. The
-  funeral allowance and what was left are paid only from a list of the
-  social-affairs office naming the relative; find that relative and pay
-  them as the person.
+- A file marked deceased is paid only to the heir: the funeral allowance
+  and the months up to the month of death still owed; never a later month.
+- No heir on file: the supervisor opens the file, presses Enter and records
+  the heir from the death certificate and the family's paper. Then pay:
+  step 1 offers only the heir, step 2 takes the heir's ID number.
 
 # WHEN CHITRA REFUSES
 - \"ID does not match\": the person at the counter is not the one chosen. Do
@@ -141,4 +153,14 @@ const EN: &str = "\
 - Supervisor: F2 → Day report & close. When every drawer is counted, F10
   and the PIN close the day; print the report, sign it, keep the seal code.
   Nothing more can be recorded on a closed day.
+
+# END OF THE MONTH (SUPERVISOR)
+- F2 → Month. Tab switches between: the period's results, unpaid reasons,
+  the signing list (F8 prints what is shown).
+- Unpaid reasons: ↑↓ picks a person, 1–6 records the reason (did not come,
+  away, hospital, deceased, refused, other with a note); the next person
+  without a reason is picked.
+- F10 closes the period: the results file's path, then the PIN. chitra
+  refuses, saying why, while someone unpaid has no reason, a day is open or
+  a transfer batch waits for the bank's result.
 ";

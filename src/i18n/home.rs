@@ -1,6 +1,6 @@
 //! The wording of home rounds: the route sheet the postman carries.
 
-use super::{Lang, lang};
+use super::Lang;
 
 pub struct HomeWords {
     pub name: &'static str,
@@ -19,8 +19,8 @@ pub struct HomeWords {
     pub whole_commune: &'static str,
 }
 
-pub fn words() -> HomeWords {
-    match lang() {
+pub fn words(lang: Lang) -> HomeWords {
+    match lang {
         Lang::Vi => HomeWords {
             name: "Chi tại nhà",
             col_hamlet: "Thôn",
@@ -56,8 +56,8 @@ pub fn words() -> HomeWords {
     }
 }
 
-pub fn title(month: &str) -> String {
-    match lang() {
+pub fn title(lang: Lang, month: &str) -> String {
+    match lang {
         Lang::Vi => format!("DANH SÁCH CHI TRẢ TẠI NHÀ — {month}"),
         Lang::En => format!("HOME ROUND — {month}"),
     }

@@ -1,6 +1,6 @@
 //! Wording of import refusals and of the problems found in a list's rows.
 
-use super::{Localize, labels};
+use super::{Lang, Localize, labels};
 use crate::import::record::{Problem, RowProblem};
 use crate::service::import::{ImportError, ListKind};
 use crate::text::for_display;
@@ -120,7 +120,7 @@ impl Localize for Problem {
             ),
             Problem::NotActive(s) => format!(
                 "Đối tượng đang ở trạng thái \"{}\" trong hồ sơ; không đưa vào danh sách chi khi chưa có quyết định điều chỉnh.",
-                labels::status(*s)
+                labels::status(Lang::Vi, *s)
             ),
             Problem::Change(c) => c.vi(),
             Problem::NoIdNumber => {
@@ -183,7 +183,7 @@ impl Localize for Problem {
             }
             Problem::NotActive(s) => format!(
                 "On file the person is {}; not listed for payment without an adjustment.",
-                labels::status(*s)
+                labels::status(Lang::En, *s)
             ),
             Problem::Change(c) => c.en(),
             Problem::NoIdNumber => {

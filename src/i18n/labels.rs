@@ -1,65 +1,66 @@
 //! Names of domain values as people read them: kinds of entitlement,
 //! payment methods, receivers, statuses, month states.
 
-use super::tr as pick;
+use super::Lang;
 use crate::domain::EntitlementKind;
 use crate::domain::payment::{PayMethod, ReceiverKind};
 use crate::domain::person::{Gender, Status};
 use crate::service::counter::MonthState;
 
-pub fn kind(k: EntitlementKind) -> &'static str {
+pub fn kind(lang: Lang, k: EntitlementKind) -> &'static str {
     use EntitlementKind as K;
     match k {
-        K::TroCap => pick("Trợ cấp hàng tháng", "Monthly allowance"),
-        K::PhuCap => pick("Phụ cấp hàng tháng", "Monthly supplement"),
-        K::TruyLinh => pick("Truy lĩnh", "Arrears"),
-        K::MaiTang => pick("Mai táng phí", "Funeral allowance"),
-        K::MotLan => pick("Trợ cấp một lần", "One-off allowance"),
-        K::TruyThu => pick("Truy thu (khấu trừ)", "Recovery (deduction)"),
-        K::ChuyenKy => pick("Kỳ trước chuyển sang", "Carried over"),
+        K::TroCap => lang.pick("Trợ cấp hàng tháng", "Monthly allowance"),
+        K::PhuCap => lang.pick("Phụ cấp hàng tháng", "Monthly supplement"),
+        K::TruyLinh => lang.pick("Truy lĩnh", "Arrears"),
+        K::MaiTang => lang.pick("Mai táng phí", "Funeral allowance"),
+        K::MotLan => lang.pick("Trợ cấp một lần", "One-off allowance"),
+        K::TruyThu => lang.pick("Truy thu (khấu trừ)", "Recovery (deduction)"),
+        K::ChuyenKy => lang.pick("Kỳ trước chuyển sang", "Carried over"),
     }
 }
 
-pub fn method(m: PayMethod) -> &'static str {
+pub fn method(lang: Lang, m: PayMethod) -> &'static str {
     match m {
-        PayMethod::Cash => pick("Tiền mặt tại quầy", "Cash at the counter"),
-        PayMethod::Home => pick("Tiền mặt tại nhà", "Cash at home"),
-        PayMethod::Bank => pick("Chuyển khoản ngân hàng", "Bank transfer"),
-        PayMethod::Wallet => pick("Chuyển vào tài khoản số", "Digital account transfer"),
+        PayMethod::Cash => lang.pick("Tiền mặt tại quầy", "Cash at the counter"),
+        PayMethod::Home => lang.pick("Tiền mặt tại nhà", "Cash at home"),
+        PayMethod::Bank => lang.pick("Chuyển khoản ngân hàng", "Bank transfer"),
+        PayMethod::Wallet => lang.pick("Chuyển vào tài khoản số", "Digital account transfer"),
     }
 }
 
-pub fn receiver(r: ReceiverKind) -> &'static str {
+pub fn receiver(lang: Lang, r: ReceiverKind) -> &'static str {
     match r {
-        ReceiverKind::Person => pick("chính chủ", "the person"),
-        ReceiverKind::Proxy => pick("người được ủy quyền", "proxy"),
-        ReceiverKind::Guardian => pick("người giám hộ", "guardian"),
+        ReceiverKind::Person => lang.pick("chính chủ", "the person"),
+        ReceiverKind::Proxy => lang.pick("người được ủy quyền", "proxy"),
+        ReceiverKind::Guardian => lang.pick("người giám hộ", "guardian"),
+        ReceiverKind::Heir => lang.pick("người thừa kế", "heir"),
     }
 }
 
-pub fn status(s: Status) -> &'static str {
+pub fn status(lang: Lang, s: Status) -> &'static str {
     match s {
-        Status::Active => pick("đang hưởng", "active"),
-        Status::Suspended => pick("tạm dừng", "suspended"),
-        Status::Deceased => pick("đã mất", "deceased"),
-        Status::Moved => pick("chuyển đi", "moved away"),
+        Status::Active => lang.pick("đang hưởng", "active"),
+        Status::Suspended => lang.pick("tạm dừng", "suspended"),
+        Status::Deceased => lang.pick("đã mất", "deceased"),
+        Status::Moved => lang.pick("chuyển đi", "moved away"),
     }
 }
 
-pub fn month_state(s: MonthState) -> &'static str {
+pub fn month_state(lang: Lang, s: MonthState) -> &'static str {
     match s {
-        MonthState::Unpaid => pick("chưa chi", "unpaid"),
-        MonthState::Paid => pick("đã chi", "paid"),
-        MonthState::Suspended => pick("tạm dừng", "suspended"),
-        MonthState::Decreased => pick("đã giảm", "removed"),
-        MonthState::NothingDue => pick("không có", "nothing due"),
+        MonthState::Unpaid => lang.pick("chưa chi", "unpaid"),
+        MonthState::Paid => lang.pick("đã chi", "paid"),
+        MonthState::Suspended => lang.pick("tạm dừng", "suspended"),
+        MonthState::Decreased => lang.pick("đã giảm", "removed"),
+        MonthState::NothingDue => lang.pick("không có", "nothing due"),
     }
 }
 
-pub fn gender(g: Gender) -> &'static str {
+pub fn gender(lang: Lang, g: Gender) -> &'static str {
     match g {
-        Gender::Male => pick("Nam", "Male"),
-        Gender::Female => pick("Nữ", "Female"),
+        Gender::Male => lang.pick("Nam", "Male"),
+        Gender::Female => lang.pick("Nữ", "Female"),
     }
 }
 

@@ -2,7 +2,15 @@
 //!
 //! Error types elsewhere hold data only; their wording lives in the files of
 //! this folder, one per area, through [`Localize`]. Screen labels live in
-//! `strings/`. Switching language is one call to [`set_lang`] at start-up.
+//! `strings/`.
+//!
+//! The language is a value passed by whoever knows it: `ctx.lang()` in a
+//! screen or a command, the `Lang` a document builder or printer was
+//! given, `config.interface.language` in the service. New code takes a
+//! `lang: Lang` and asks `lang.pick(vi, en)`, `lang.strings()`,
+//! `error.localize(lang)` or a word function of this folder with it. The
+//! process-wide [`set_lang`]/[`lang`] is left only for the screens and
+//! commands not yet moved over.
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
@@ -13,6 +21,22 @@ pub enum Lang {
     #[default]
     Vi,
     En,
+}
+
+impl Lang {
+    /// The Vietnamese or the English of a short fixed text. For longer or
+    /// parameterised wording use a file of this folder.
+    pub fn pick(self, vi: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+
+    /// The screen labels in this language.
+    pub fn strings(self) -> &'static strings::Strings {
+        strings::for_lang(self)
+    }
 }
 
 static LANG: AtomicU8 = AtomicU8::new(0);
@@ -43,12 +67,16 @@ pub fn tr(vi: &'static str, en: &'static str) -> &'static str {
 pub trait Localize {
     fn vi(&self) -> String;
     fn en(&self) -> String;
-    /// The message in the current language.
-    fn localized(&self) -> String {
-        match lang() {
+    /// The message in `lang`.
+    fn localize(&self, lang: Lang) -> String {
+        match lang {
             Lang::Vi => self.vi(),
             Lang::En => self.en(),
         }
+    }
+    /// The message in the current language.
+    fn localized(&self) -> String {
+        self.localize(lang())
     }
 }
 
@@ -73,18 +101,21 @@ pub mod day;
 pub mod demo;
 pub mod doctor;
 pub mod guide;
+pub mod heir;
 pub mod home;
 pub mod import;
 pub mod import_limits;
 pub mod import_source;
 pub mod labels;
 pub mod month;
+pub mod month_screens;
 pub mod pay;
 pub mod period;
 pub mod printing;
 pub mod receipt;
 pub mod register;
 pub mod report;
+pub mod rounds;
 pub mod service;
 pub mod store;
 pub mod strings;

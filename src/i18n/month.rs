@@ -4,7 +4,7 @@
 //! official heading (agency, national motto) and written dates are the day
 //! report's own (`i18n::report`).
 
-use super::{Lang, lang};
+use super::Lang;
 use crate::domain::period_report::{Fate, UnpaidReason};
 
 /// Every fixed label of the period's results and the signing list.
@@ -184,49 +184,49 @@ pub const EN: MonthWords = MonthWords {
     nobody_listed: "Nobody is on the list.",
 };
 
-/// The labels in the current language.
-pub fn words() -> &'static MonthWords {
-    match lang() {
+/// The labels in `lang`.
+pub fn words(lang: Lang) -> &'static MonthWords {
+    match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
     }
 }
 
 /// The results' title, for the month "11/2026".
-pub fn results_title(month: &str) -> String {
-    match lang() {
+pub fn results_title(lang: Lang, month: &str) -> String {
+    match lang {
         Lang::Vi => format!("KẾT QUẢ CHI TRẢ TRỢ CẤP THÁNG {month}"),
         Lang::En => format!("ALLOWANCE PAYMENT RESULTS, {month}"),
     }
 }
 
 /// The signing list's title.
-pub fn signing_title(month: &str) -> String {
-    match lang() {
+pub fn signing_title(lang: Lang, month: &str) -> String {
+    match lang {
         Lang::Vi => format!("DANH SÁCH KÝ NHẬN TIỀN TRỢ CẤP THÁNG {month}"),
         Lang::En => format!("ALLOWANCE SIGNING LIST, {month}"),
     }
 }
 
 /// The status line of a closed period.
-pub fn closed_at(at: &str) -> String {
-    match lang() {
+pub fn closed_at(lang: Lang, at: &str) -> String {
+    match lang {
         Lang::Vi => format!("ĐÃ KHÓA KỲ lúc {at}: số liệu cuối cùng"),
         Lang::En => format!("PERIOD CLOSED at {at}: final figures"),
     }
 }
 
 /// The status line of a period not closed yet.
-pub fn not_closed() -> &'static str {
-    match lang() {
+pub fn not_closed(lang: Lang) -> &'static str {
+    match lang {
         Lang::Vi => "KỲ CHƯA KHÓA — số liệu đến lúc lập, còn thay đổi",
         Lang::En => "PERIOD NOT CLOSED — figures as of now, may change",
     }
 }
 
 /// What becomes of unpaid money after the close.
-pub fn fate_rule(suspend_after: i64) -> String {
-    match (lang(), suspend_after) {
+pub fn fate_rule(lang: Lang, suspend_after: i64) -> String {
+    match (lang, suspend_after) {
         (Lang::Vi, 0) => "Tiền chưa nhận được chuyển sang kỳ sau: cơ quan chi trả ghi vào danh sách tháng sau (kỳ trước chuyển sang). Không đề nghị tạm dừng ai (cấu hình: 0 tháng).".to_string(),
         (Lang::Vi, n) => format!("Tiền chưa nhận được chuyển sang kỳ sau: cơ quan chi trả ghi vào danh sách tháng sau (kỳ trước chuyển sang). Người chưa nhận từ {n} tháng liền trở lên được đề nghị tạm dừng chi trả."),
         (Lang::En, 0) => "Unpaid money is carried to the next period: the payer lists it next month (carried from earlier). Nobody is proposed for suspension (configured: 0 months).".to_string(),
@@ -235,16 +235,16 @@ pub fn fate_rule(suspend_after: i64) -> String {
 }
 
 /// The warning of people still unpaid without a reason.
-pub fn reasons_missing(n: usize) -> String {
-    match lang() {
+pub fn reasons_missing(lang: Lang, n: usize) -> String {
+    match lang {
         Lang::Vi => format!("Còn {n} người chưa nhận chưa ghi lý do: phải ghi trước khi khóa kỳ."),
         Lang::En => format!("{n} unpaid people have no reason yet: give them before closing."),
     }
 }
 
 /// The reason a person was not paid.
-pub fn reason(r: UnpaidReason) -> &'static str {
-    match (lang(), r) {
+pub fn reason(lang: Lang, r: UnpaidReason) -> &'static str {
+    match (lang, r) {
         (Lang::Vi, UnpaidReason::DidNotCome) => "Không đến nhận",
         (Lang::Vi, UnpaidReason::Away) => "Đi vắng",
         (Lang::Vi, UnpaidReason::Hospital) => "Nằm viện",
@@ -261,8 +261,8 @@ pub fn reason(r: UnpaidReason) -> &'static str {
 }
 
 /// What becomes of a person's unpaid money.
-pub fn fate(f: Fate) -> &'static str {
-    match (lang(), f) {
+pub fn fate(lang: Lang, f: Fate) -> &'static str {
+    match (lang, f) {
         (Lang::Vi, Fate::Carried) => "Chuyển kỳ sau",
         (Lang::Vi, Fate::ProposedSuspension) => "Đề nghị tạm dừng",
         (Lang::En, Fate::Carried) => "Carried over",
@@ -271,38 +271,38 @@ pub fn fate(f: Fate) -> &'static str {
 }
 
 /// A hamlet's subtotal row.
-pub fn hamlet_total(hamlet: &str) -> String {
-    match lang() {
+pub fn hamlet_total(lang: Lang, hamlet: &str) -> String {
+    match lang {
         Lang::Vi => format!("Cộng {hamlet}"),
         Lang::En => format!("Subtotal {hamlet}"),
     }
 }
 
 /// The line under the signing list's title: which hamlet, or all.
-pub fn hamlet_line(hamlet: &str) -> String {
-    match lang() {
+pub fn hamlet_line(lang: Lang, hamlet: &str) -> String {
+    match lang {
         Lang::Vi => format!("Thôn: {hamlet}"),
         Lang::En => format!("Hamlet: {hamlet}"),
     }
 }
 
 /// The result of `chitra period reason`.
-pub fn reason_set(code: &str, reason: &str) -> String {
-    match lang() {
+pub fn reason_set(lang: Lang, code: &str, reason: &str) -> String {
+    match lang {
         Lang::Vi => format!("Đã ghi lý do chưa nhận cho {code}: {reason}."),
         Lang::En => format!("Reason recorded for {code}: {reason}."),
     }
 }
 
 /// `--hamlet` names no hamlet of the lists.
-pub fn unknown_hamlet(name: &str, known: &[String]) -> String {
+pub fn unknown_hamlet(lang: Lang, name: &str, known: &[String]) -> String {
     let name = crate::text::for_display(name);
     let known = known
         .iter()
         .map(|h| crate::text::for_display(h).into_owned())
         .collect::<Vec<_>>()
         .join(", ");
-    match lang() {
+    match lang {
         Lang::Vi => format!("Không có thôn \"{name}\" trong danh sách của kỳ. Các thôn: {known}."),
         Lang::En => format!("No hamlet \"{name}\" on the period's lists. Hamlets: {known}."),
     }

@@ -1,6 +1,6 @@
 //! Wording of payment refusals.
 
-use super::{Localize, labels};
+use super::{Lang, Localize, labels};
 use crate::service::pay::{PaidBy, PayError};
 
 fn date(d: chrono::NaiveDate) -> String {
@@ -44,7 +44,7 @@ impl Localize for PayError {
             ),
             PayError::NotPayable { status, note } => format!(
                 "Đối tượng đang ở trạng thái \"{}\"{}. Không được chi.",
-                labels::status(*status),
+                labels::status(Lang::Vi, *status),
                 note.as_deref().map(|n| format!(" ({})", crate::text::for_display(n))).unwrap_or_default()
             ),
             PayError::ReceiverIdMismatch => {
@@ -97,7 +97,10 @@ impl Localize for PayError {
                 format!("The total is {total} (a deduction exceeds it). Not paying.")
             }
             PayError::NotPayable { status, .. } => {
-                format!("The person is {}. Cannot pay.", labels::status(*status))
+                format!(
+                    "The person is {}. Cannot pay.",
+                    labels::status(Lang::En, *status)
+                )
             }
             PayError::ReceiverIdMismatch => {
                 "The receiver's ID number does not match the file. Not paying.".into()
@@ -162,7 +165,7 @@ impl Localize for crate::print::spool::SpoolError {
             ),
             S::Print { printer, reason } => format!(
                 "Đã chi và đã ghi sổ, nhưng máy in {printer} không in được ({}). Kiểm tra máy in rồi in lại biên nhận.",
-                super::printing::lp_reason(reason)
+                super::printing::lp_reason(Lang::Vi, reason)
             ),
             S::NoAnswer { printer, seconds } => format!(
                 "Đã chi và đã ghi sổ, nhưng máy in {printer} không trả lời sau {seconds} giây (tắt, kẹt giấy hoặc hết giấy). Kiểm tra máy in rồi in lại biên nhận."

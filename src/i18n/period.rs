@@ -1,7 +1,25 @@
 //! Wording of the period's refusals.
 
 use super::{Localize, labels};
+use crate::domain::period::BadPeriod;
 use crate::service::period::PeriodError;
+
+impl Localize for BadPeriod {
+    fn vi(&self) -> String {
+        format!(
+            "kỳ \"{}\" không hợp lệ: viết YYYY-MM, ví dụ 2026-11",
+            self.0
+        )
+    }
+    fn en(&self) -> String {
+        format!(
+            "period \"{}\" is not valid: write YYYY-MM, e.g. 2026-11",
+            self.0
+        )
+    }
+}
+
+crate::localized_error!(BadPeriod);
 
 impl Localize for PeriodError {
     fn vi(&self) -> String {
@@ -28,6 +46,12 @@ impl Localize for PeriodError {
             ),
             PeriodError::ReasonsMissing { codes } => format!(
                 "Còn {} người chưa nhận chưa ghi lý do: {}. Ghi lý do từng người (chitra period reason) hoặc chọn một lý do chung khi khóa (--default-reason).",
+                codes.len(),
+                list(codes)
+            ),
+            PeriodError::BankPending { batches, codes } => format!(
+                "Còn lô chuyển khoản chưa có kết quả của ngân hàng: lô số {} ({} người: {}). Nhập tệp kết quả của ngân hàng (chitra bank import) trước, rồi mới khóa kỳ.",
+                numbers(batches),
                 codes.len(),
                 list(codes)
             ),
@@ -79,6 +103,12 @@ impl Localize for PeriodError {
                 codes.len(),
                 list(codes)
             ),
+            PeriodError::BankPending { batches, codes } => format!(
+                "Transfer batches still wait for the bank's result: batch no. {} ({} people: {}). Import the bank's result file (chitra bank import) first, then close the period.",
+                numbers(batches),
+                codes.len(),
+                list(codes)
+            ),
             PeriodError::NotOnList { period, who } => format!(
                 "Nobody with record code or ID number \"{}\" is on the lists of {period}.",
                 crate::text::for_display(who)
@@ -117,6 +147,10 @@ fn list(codes: &[String]) -> String {
         out.push(format!("… (+{})", codes.len() - 10));
     }
     out.join(", ")
+}
+
+fn numbers(ns: &[i64]) -> String {
+    ns.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
 }
 
 fn money(dong: i64) -> String {

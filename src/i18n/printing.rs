@@ -2,53 +2,53 @@
 //! document, the font's problems, and what the screens say while a print
 //! runs and when it has ended.
 
-use super::{Lang, Localize, lang};
+use super::{Lang, Localize};
 use crate::print::pdf::PdfError;
 use crate::print::spool::SpoolError;
 
 /// The page number printed on each page of a document of several pages.
-pub fn page_of(n: usize, total: usize) -> String {
-    match lang() {
+pub fn page_of(lang: Lang, n: usize, total: usize) -> String {
+    match lang {
         Lang::Vi => format!("Trang {n}/{total}"),
         Lang::En => format!("Page {n}/{total}"),
     }
 }
 
 /// The title repeated at the head of a page after the first.
-pub fn continued(title: &str) -> String {
-    match lang() {
+pub fn continued(lang: Lang, title: &str) -> String {
+    match lang {
         Lang::Vi => format!("{title} (tiếp)"),
         Lang::En => format!("{title} (continued)"),
     }
 }
 
 /// While the receipt is being sent to the printer.
-pub fn printing(printer: &str) -> String {
-    match lang() {
+pub fn printing(lang: Lang, printer: &str) -> String {
+    match lang {
         Lang::Vi => format!("Đang in biên nhận ra máy in {printer}…"),
         Lang::En => format!("Printing the receipt on {printer}…"),
     }
 }
 
 /// The receipt came out of the printer.
-pub fn printed(printer: &str, file: &str) -> String {
-    match lang() {
+pub fn printed(lang: Lang, printer: &str, file: &str) -> String {
+    match lang {
         Lang::Vi => format!("Đã in biên nhận ra máy in {printer}. Tệp: {file}"),
         Lang::En => format!("Receipt printed on {printer}. File: {file}"),
     }
 }
 
 /// While a report is being sent to the printer.
-pub fn printing_report(printer: &str) -> String {
-    match lang() {
+pub fn printing_report(lang: Lang, printer: &str) -> String {
+    match lang {
         Lang::Vi => format!("Đang in báo cáo ra máy in {printer}…"),
         Lang::En => format!("Printing the report on {printer}…"),
     }
 }
 
 /// While a copy is being printed.
-pub fn reprinting(printer: &str) -> String {
-    match lang() {
+pub fn reprinting(lang: Lang, printer: &str) -> String {
+    match lang {
         Lang::Vi => format!("Đang in lại bản sao biên nhận ra máy in {printer}…"),
         Lang::En => format!("Printing a copy of the receipt on {printer}…"),
     }
@@ -56,7 +56,7 @@ pub fn reprinting(printer: &str) -> String {
 
 /// What `lp` said, in Vietnamese when it is one of the refusals a clerk
 /// meets (CUPS answers in English); anything else as it was said.
-pub fn lp_reason(reason: &str) -> String {
+pub fn lp_reason(lang: Lang, reason: &str) -> String {
     let known = [
         (
             "does not exist",
@@ -81,7 +81,7 @@ pub fn lp_reason(reason: &str) -> String {
     ];
     for (said, vi, en) in known {
         if reason.contains(said) {
-            return match lang() {
+            return match lang {
                 Lang::Vi => vi.to_string(),
                 Lang::En => en.to_string(),
             };
@@ -91,16 +91,16 @@ pub fn lp_reason(reason: &str) -> String {
 }
 
 /// A report that could not be printed (its file is written).
-pub fn report_not_printed(problem: &SpoolError) -> String {
-    let vi = matches!(lang(), Lang::Vi);
+pub fn report_not_printed(lang: Lang, problem: &SpoolError) -> String {
+    let vi = matches!(lang, Lang::Vi);
     match problem {
         SpoolError::Print { printer, reason } if vi => format!(
             "Báo cáo chưa in: máy in {printer} không in được ({}). Kiểm tra máy in và dòng printer trong mục [receipt] của chitra.toml, rồi in lại.",
-            lp_reason(reason)
+            lp_reason(lang, reason)
         ),
         SpoolError::Print { printer, reason } => format!(
             "Report not printed: the printer {printer} failed ({}). Check it and printer in [receipt] of chitra.toml, then print again.",
-            lp_reason(reason)
+            lp_reason(lang, reason)
         ),
         SpoolError::NoAnswer { printer, seconds } if vi => format!(
             "Báo cáo chưa in: máy in {printer} không trả lời sau {seconds} giây (tắt, kẹt giấy hoặc hết giấy). Kiểm tra máy in rồi in lại."

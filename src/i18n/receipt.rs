@@ -1,7 +1,7 @@
 //! The wording of the printed payment receipt (biên nhận), in Vietnamese
 //! ([`VI`]) and English ([`EN`]). `print::receipt` is the only reader.
 
-use super::{Lang, lang};
+use super::Lang;
 
 /// Every fixed label of the receipt.
 #[derive(Debug)]
@@ -101,9 +101,9 @@ pub const EN: ReceiptWords = ReceiptWords {
     sign_hint: "(Signature, full name)",
 };
 
-/// The receipt's labels in the current language.
-pub fn receipt() -> &'static ReceiptWords {
-    match lang() {
+/// The receipt's labels in `lang`.
+pub fn receipt(lang: Lang) -> &'static ReceiptWords {
+    match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
     }

@@ -2,17 +2,10 @@
 //! cashless share: refusals, labels of reasons, steps and missing papers,
 //! and the titles and column headings of the lists.
 
-use super::{Lang, Localize, lang};
+use super::{Lang, Localize};
 use crate::domain::registration::{AccountStep, HomeReason, Missing, PapersError, PhoneError};
 use crate::service::register::RegisterError;
 use crate::text::for_display;
-
-fn pick(vi: &'static str, en: &'static str) -> &'static str {
-    match lang() {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
 
 impl Localize for PhoneError {
     fn vi(&self) -> String {
@@ -144,31 +137,33 @@ impl Localize for RegisterError {
 
 crate::localized_error!(PhoneError, PapersError, RegisterError);
 
-pub fn home_reason(r: HomeReason) -> &'static str {
+pub fn home_reason(lang: Lang, r: HomeReason) -> &'static str {
     match r {
-        HomeReason::Ill => pick("Ốm đau", "Ill"),
-        HomeReason::Old => pick("Già yếu", "Old"),
-        HomeReason::NobodyToAuthorise => pick("Không có người ủy quyền", "Nobody to authorise"),
-        HomeReason::CannotUsePhone => pick("Không dùng được điện thoại", "Cannot use a phone"),
+        HomeReason::Ill => lang.pick("Ốm đau", "Ill"),
+        HomeReason::Old => lang.pick("Già yếu", "Old"),
+        HomeReason::NobodyToAuthorise => {
+            lang.pick("Không có người ủy quyền", "Nobody to authorise")
+        }
+        HomeReason::CannotUsePhone => lang.pick("Không dùng được điện thoại", "Cannot use a phone"),
     }
 }
 
-pub fn step(s: AccountStep) -> &'static str {
+pub fn step(lang: Lang, s: AccountStep) -> &'static str {
     match s {
-        AccountStep::Asked => pick("Đã đề nghị mở", "Asked"),
-        AccountStep::Opened => pick("Đã mở", "Opened"),
-        AccountStep::CardGiven => pick("Đã giao thẻ", "Card handed over"),
-        AccountStep::Shown => pick("Đã hướng dẫn sử dụng", "Shown how to use it"),
+        AccountStep::Asked => lang.pick("Đã đề nghị mở", "Asked"),
+        AccountStep::Opened => lang.pick("Đã mở", "Opened"),
+        AccountStep::CardGiven => lang.pick("Đã giao thẻ", "Card handed over"),
+        AccountStep::Shown => lang.pick("Đã hướng dẫn sử dụng", "Shown how to use it"),
     }
 }
 
-pub fn missing(m: Missing) -> &'static str {
+pub fn missing(lang: Lang, m: Missing) -> &'static str {
     match m {
-        Missing::IdNumber => pick("số CCCD", "ID number"),
-        Missing::Cccd => pick("CCCD (chỉ có CMND)", "CCCD (only a CMND)"),
-        Missing::IssueDate => pick("ngày cấp", "issue date"),
-        Missing::IssuePlace => pick("nơi cấp", "issue place"),
-        Missing::Phone => pick("số điện thoại", "phone"),
+        Missing::IdNumber => lang.pick("số CCCD", "ID number"),
+        Missing::Cccd => lang.pick("CCCD (chỉ có CMND)", "CCCD (only a CMND)"),
+        Missing::IssueDate => lang.pick("ngày cấp", "issue date"),
+        Missing::IssuePlace => lang.pick("nơi cấp", "issue place"),
+        Missing::Phone => lang.pick("số điện thoại", "phone"),
     }
 }
 
@@ -228,7 +223,7 @@ pub struct ListWords {
     pub sign_hint: &'static str,
 }
 
-pub fn list_words() -> &'static ListWords {
+pub fn list_words(lang: Lang) -> &'static ListWords {
     static VI: ListWords = ListWords {
         national: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         motto: "Độc lập - Tự do - Hạnh phúc",
@@ -349,7 +344,7 @@ pub fn list_words() -> &'static ListWords {
         head: "Head of office",
         sign_hint: "(Signature, full name)",
     };
-    match lang() {
+    match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
     }
@@ -381,7 +376,7 @@ pub struct FormWords {
     pub lists_short: &'static str,
 }
 
-pub fn form_words() -> &'static FormWords {
+pub fn form_words(lang: Lang) -> &'static FormWords {
     static VI: FormWords = FormWords {
         title: "ĐĂNG KÝ HÌNH THỨC NHẬN, ĐIỆN THOẠI, GIẤY TỜ",
         key: "Đăng ký hình thức nhận, SĐT, giấy tờ",
@@ -430,7 +425,7 @@ pub fn form_words() -> &'static FormWords {
         lists_key: "Choose a list",
         lists_short: "List",
     };
-    match lang() {
+    match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
     }
@@ -465,21 +460,21 @@ pub fn differs_en(field: &str, list: &str, office: &str) -> String {
 }
 
 /// The lists screen's print key.
-pub fn print_list_key() -> &'static str {
-    pick("In danh sách đang xem", "Print the list shown")
+pub fn print_list_key(lang: Lang) -> &'static str {
+    lang.pick("In danh sách đang xem", "Print the list shown")
 }
 
 /// A list written to the spool folder (and printed, when a printer is set).
-pub fn list_printed(file: &str) -> String {
-    match lang() {
+pub fn list_printed(lang: Lang, file: &str) -> String {
+    match lang {
         Lang::Vi => format!("Đã in danh sách (tệp {file})."),
         Lang::En => format!("List printed (file {file})."),
     }
 }
 
 /// While a list is being printed.
-pub fn printing_list(printer: &str) -> String {
-    match lang() {
+pub fn printing_list(lang: Lang, printer: &str) -> String {
+    match lang {
         Lang::Vi => format!("Đang in danh sách ra máy in {printer}…"),
         Lang::En => format!("Printing the list on {printer}…"),
     }
@@ -498,7 +493,7 @@ pub struct StepWords {
     pub bad_step: &'static str,
 }
 
-pub fn step_words() -> &'static StepWords {
+pub fn step_words(lang: Lang) -> &'static StepWords {
     static VI: StepWords = StepWords {
         title: "GHI TÌNH TRẠNG TÀI KHOẢN",
         key: "Ghi tình trạng tài khoản",
@@ -521,15 +516,15 @@ pub fn step_words() -> &'static StepWords {
         several: "This record code has both the person and a proxy on the list: type the ID number of the one to record.",
         bad_step: "State: type 1 (asked), 2 (opened), 3 (card handed over) or 4 (shown how to use it).",
     };
-    match lang() {
+    match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
     }
 }
 
 /// Someone typed on the account-step form who is not on the list.
-pub fn not_on_account_list(typed: &str) -> String {
-    match lang() {
+pub fn not_on_account_list(lang: Lang, typed: &str) -> String {
+    match lang {
         Lang::Vi => format!(
             "\"{typed}\" không có trong danh sách đề nghị mở tài khoản: gõ mã hồ sơ hoặc số giấy tờ như trong danh sách."
         ),
@@ -555,7 +550,7 @@ pub struct ProxyWords {
     pub bad_date: &'static str,
 }
 
-pub fn proxy_words() -> &'static ProxyWords {
+pub fn proxy_words(lang: Lang) -> &'static ProxyWords {
     static VI: ProxyWords = ProxyWords {
         title: "ĐĂNG KÝ NGƯỜI ĐƯỢC ỦY QUYỀN, GIÁM HỘ",
         whose: "Đăng ký cho ai",
@@ -584,7 +579,7 @@ pub fn proxy_words() -> &'static ProxyWords {
         to: "Until",
         bad_date: "Write dates dd/mm/yyyy, e.g. 01/12/2026.",
     };
-    match lang() {
+    match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
     }

@@ -4,7 +4,7 @@
 //! document builder (`document::day`) is the only reader; every format of
 //! the report (screen, paper, xlsx, csv) takes its words from there.
 
-use super::{Lang, lang};
+use super::Lang;
 use crate::domain::payment::PayMethod;
 use crate::text::for_display;
 
@@ -287,49 +287,49 @@ pub const EN: DayWords = DayWords {
     sign_hint: "(Signature, full name)",
 };
 
-/// The day report's labels in the current language.
-pub fn day() -> &'static DayWords {
-    match lang() {
+/// The day report's labels in `lang`.
+pub fn day(lang: Lang) -> &'static DayWords {
+    match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
     }
 }
 
 /// The report's title.
-pub fn day_title(date: &str) -> String {
-    match lang() {
+pub fn day_title(lang: Lang, date: &str) -> String {
+    match lang {
         Lang::Vi => format!("BÁO CÁO CHI TRẢ NGÀY {date}"),
         Lang::En => format!("DAILY PAYMENT REPORT {date}"),
     }
 }
 
 /// Whom the office pays for.
-pub fn paying_for(agency: &str) -> String {
-    match lang() {
+pub fn paying_for(lang: Lang, agency: &str) -> String {
+    match lang {
         Lang::Vi => format!("Chi trả thay: {agency}"),
         Lang::En => format!("Paying for: {agency}"),
     }
 }
 
 /// A closed day's status line.
-pub fn closed_at_by(at: &str, by: &str) -> String {
-    match lang() {
+pub fn closed_at_by(lang: Lang, at: &str, by: &str) -> String {
+    match lang {
         Lang::Vi => format!("ĐÃ KHÓA SỔ lúc {at} bởi {by}"),
         Lang::En => format!("CLOSED at {at} by {by}"),
     }
 }
 
 /// An open day's status line.
-pub fn not_closed() -> &'static str {
-    match lang() {
+pub fn not_closed(lang: Lang) -> &'static str {
+    match lang {
         Lang::Vi => "CHƯA KHÓA SỔ — báo cáo giữa ngày, số liệu đến lúc lập",
         Lang::En => "NOT CLOSED — a mid-day report, figures as of now",
     }
 }
 
 /// The audit seal a close stored.
-pub fn seal_closed(seq: i64) -> String {
-    match lang() {
+pub fn seal_closed(lang: Lang, seq: i64) -> String {
+    match lang {
         Lang::Vi => format!("Niêm phong nhật ký kiểm toán: dòng #{seq}"),
         Lang::En => format!("Audit seal: row #{seq}"),
     }
@@ -337,8 +337,8 @@ pub fn seal_closed(seq: i64) -> String {
 
 /// The seal of the last closed day, on a file sent to the payer, so the
 /// file can be held against the signed day report.
-pub fn last_day_seal(day: Option<&str>) -> String {
-    match (lang(), day) {
+pub fn last_day_seal(lang: Lang, day: Option<&str>) -> String {
+    match (lang, day) {
         (Lang::Vi, Some(d)) => format!(
             "Mã niêm phong ngày khóa sổ gần nhất ({}):",
             super::labels::date(d)
@@ -350,24 +350,24 @@ pub fn last_day_seal(day: Option<&str>) -> String {
 }
 
 /// Said in place of a seal when no day has been closed yet.
-pub fn no_day_sealed() -> &'static str {
-    match lang() {
+pub fn no_day_sealed(lang: Lang) -> &'static str {
+    match lang {
         Lang::Vi => "chưa có ngày nào khóa sổ",
         Lang::En => "no day closed yet",
     }
 }
 
 /// The audit chain's head when an open day's report was made.
-pub fn seal_open(seq: i64) -> String {
-    match lang() {
+pub fn seal_open(lang: Lang, seq: i64) -> String {
+    match lang {
         Lang::Vi => format!("Nhật ký kiểm toán lúc lập báo cáo (chưa niêm phong): dòng #{seq}"),
         Lang::En => format!("Audit log when the report was made (not sealed): row #{seq}"),
     }
 }
 
 /// Missing receipt numbers, as a warning at the top.
-pub fn gap_warning(office: &str, year: i32, from: i64, to: i64) -> String {
-    match lang() {
+pub fn gap_warning(lang: Lang, office: &str, year: i32, from: i64, to: i64) -> String {
+    match lang {
         Lang::Vi => format!(
             "CẢNH BÁO: thiếu số biên nhận {office} năm {year}: từ {from} đến {to} (xem mục IV)."
         ),
@@ -388,24 +388,24 @@ pub fn receipt_range(first: &str, last: &str) -> String {
 }
 
 /// Under a drawer counted before its cash changed again.
-pub fn expected_at_count(amount: &str) -> String {
-    match lang() {
+pub fn expected_at_count(lang: Lang, amount: &str) -> String {
+    match lang {
         Lang::Vi => format!("lúc đếm phải có {amount}; quỹ đã thay đổi sau khi đếm"),
         Lang::En => format!("expected {amount} when counted; the drawer changed after the count"),
     }
 }
 
 /// A period in the unpaid table ("Tháng 11/2026").
-pub fn month(label: &str) -> String {
-    match lang() {
+pub fn month(lang: Lang, label: &str) -> String {
+    match lang {
         Lang::Vi => format!("Tháng {label}"),
         Lang::En => format!("Month {label}"),
     }
 }
 
 /// A method's short name, for narrow pages.
-pub fn method_short(m: PayMethod) -> &'static str {
-    match (lang(), m) {
+pub fn method_short(lang: Lang, m: PayMethod) -> &'static str {
+    match (lang, m) {
         (Lang::Vi, PayMethod::Cash) => "TM quầy",
         (Lang::Vi, PayMethod::Home) => "TM nhà",
         (Lang::Vi, PayMethod::Bank) => "CK NH",
@@ -421,7 +421,7 @@ pub fn method_short(m: PayMethod) -> &'static str {
 /// Vietnamese official documents write a date: a day below 10 and the
 /// months 1 and 2 take a leading zero. In English: "3 December 2026".
 /// A day that is not "YYYY-MM-DD" is returned as it is.
-pub fn written_date(day: &str) -> String {
+pub fn written_date(lang: Lang, day: &str) -> String {
     let parts = (
         day.get(0..4).and_then(|y| y.parse::<u32>().ok()),
         day.get(5..7).and_then(|m| m.parse::<u32>().ok()),
@@ -430,7 +430,7 @@ pub fn written_date(day: &str) -> String {
     let (Some(y), Some(m @ 1..=12), Some(d @ 1..=31)) = parts else {
         return for_display(day).into_owned();
     };
-    match lang() {
+    match lang {
         Lang::Vi => {
             let month = if m <= 2 {
                 format!("{m:02}")
@@ -474,11 +474,23 @@ mod tests {
 
     #[test]
     fn dates_are_written_out_as_official_documents_do() {
-        assert_eq!(written_date("2026-12-03"), "ngày 03 tháng 12 năm 2026");
-        assert_eq!(written_date("2026-02-15"), "ngày 15 tháng 02 năm 2026");
-        assert_eq!(written_date("2026-11-10"), "ngày 10 tháng 11 năm 2026");
-        assert_eq!(written_date("2026-03-09"), "ngày 09 tháng 3 năm 2026");
-        assert_eq!(written_date("hôm nay"), "hôm nay");
+        assert_eq!(
+            written_date(Lang::Vi, "2026-12-03"),
+            "ngày 03 tháng 12 năm 2026"
+        );
+        assert_eq!(
+            written_date(Lang::Vi, "2026-02-15"),
+            "ngày 15 tháng 02 năm 2026"
+        );
+        assert_eq!(
+            written_date(Lang::Vi, "2026-11-10"),
+            "ngày 10 tháng 11 năm 2026"
+        );
+        assert_eq!(
+            written_date(Lang::Vi, "2026-03-09"),
+            "ngày 09 tháng 3 năm 2026"
+        );
+        assert_eq!(written_date(Lang::Vi, "hôm nay"), "hôm nay");
     }
 
     #[test]

@@ -112,7 +112,9 @@ impl Localize for Error {
             Error::Day(e) => e.vi(),
             Error::Period(e) => e.vi(),
             Error::Register(e) => e.vi(),
+            Error::Heir(e) => e.vi(),
             Error::Bank(e) => e.vi(),
+            Error::Round(e) => e.vi(),
             Error::Import(e) => e.vi(),
             Error::NoSuchPerson => {
                 "Không tìm thấy đối tượng này (có thể danh sách vừa thay đổi). Tìm lại.".into()
@@ -141,7 +143,9 @@ impl Localize for Error {
             Error::Day(e) => e.en(),
             Error::Period(e) => e.en(),
             Error::Register(e) => e.en(),
+            Error::Heir(e) => e.en(),
             Error::Bank(e) => e.en(),
+            Error::Round(e) => e.en(),
             Error::Import(e) => e.en(),
             Error::NoSuchPerson => {
                 "No such person (the list may have just changed). Search again.".into()

@@ -170,6 +170,7 @@ pub(crate) fn table_vi(table: &str) -> &str {
         "users" => "người dùng",
         "people" => "hồ sơ đối tượng",
         "proxies" => "người được ủy quyền/giám hộ",
+        "heirs" => "người thừa kế",
         "payments" => "lần chi",
         "payment_lines" => "dòng chi",
         "reversals" => "lần hủy chi",
@@ -193,6 +194,8 @@ pub(crate) fn rule_vi(rule: &Rule) -> String {
         Rule::InBankBatch => {
             "khoản này đang chuyển khoản theo lô, chưa có kết quả của ngân hàng".into()
         }
+        Rule::InHomeRound => crate::i18n::rounds::rule_in_round_vi().into(),
+        Rule::HomeRoundState => crate::i18n::rounds::rule_state_vi().into(),
         Rule::DayClosed => "ngày này đã khóa sổ".into(),
         Rule::DayMismatch => "ngày ghi sổ không khớp thời điểm".into(),
         Rule::PersonNotPayable => "đối tượng không còn được chi trả".into(),
@@ -202,6 +205,7 @@ pub(crate) fn rule_vi(rule: &Rule) -> String {
         Rule::DrawerNotOpen => "quỹ chưa được cấp tiền đầu ngày".into(),
         Rule::DrawerShort => "quỹ không đủ tiền mặt".into(),
         Rule::NeedsAnotherSupervisor => "hủy chi cần một trưởng bưu cục khác duyệt".into(),
+        Rule::Heir(h) => super::heir::rule_vi(*h).into(),
         Rule::AppendOnly(table) => {
             format!("{} chỉ được ghi thêm, không sửa hay xóa", table_vi(table))
         }
@@ -214,6 +218,8 @@ fn rule_en(rule: &Rule) -> String {
     match rule {
         Rule::AlreadyPaid => "this line was already paid".into(),
         Rule::InBankBatch => "this line is in a bank transfer batch awaiting the result".into(),
+        Rule::InHomeRound => crate::i18n::rounds::rule_in_round_en().into(),
+        Rule::HomeRoundState => crate::i18n::rounds::rule_state_en().into(),
         Rule::DayClosed => "the day is closed".into(),
         Rule::DayMismatch => "the day does not match the time".into(),
         Rule::PersonNotPayable => "the person is no longer paid".into(),
@@ -223,6 +229,7 @@ fn rule_en(rule: &Rule) -> String {
         Rule::DrawerNotOpen => "the drawer was not opened today".into(),
         Rule::DrawerShort => "the drawer does not hold the cash".into(),
         Rule::NeedsAnotherSupervisor => "a void needs another supervisor".into(),
+        Rule::Heir(h) => super::heir::rule_en(*h).into(),
         Rule::AppendOnly(table) => format!("{table} rows are never changed or deleted"),
         Rule::Unique(what) => format!("a value that must be unique exists already ({what})"),
         Rule::Other(m) => m.clone(),

@@ -37,6 +37,13 @@ pub enum ChangeIssue {
     NoAmounts,
     /// The list's old amount is not what the person is paid on file.
     OldAmountDiffers { listed: Money, on_file: Money },
+    /// The arrears (or recovery) the list states are not (new − old) for
+    /// each month from the change up to the list's month.
+    ArrearsDiffer {
+        stated: Money,
+        expected: Money,
+        months: i64,
+    },
     /// An increase names someone already on file.
     AlreadyOnFile,
     /// The list's total of a column disagrees with its rows.

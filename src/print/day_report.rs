@@ -4,8 +4,10 @@
 use crate::config::Office;
 use crate::document::day;
 use crate::domain::report::DayReport;
+use crate::i18n::Lang;
 
-/// The report of `report`'s day as text, one "\n" after every line.
-pub fn render_text(office: &Office, report: &DayReport) -> String {
-    super::document::render_text(&day::build(office, report))
+/// The report of `report`'s day as text in `lang`, one "\n" after every
+/// line.
+pub fn render_text(lang: Lang, office: &Office, report: &DayReport) -> String {
+    super::document::render_text(&day::build(lang, office, report))
 }

@@ -9,13 +9,20 @@ use crate::config::Office;
 use crate::domain::payment::{PaymentRecord, ReceiverKind};
 use crate::domain::person::Person;
 use crate::domain::words::in_words;
+use crate::i18n::Lang;
 use crate::i18n::labels;
 use crate::i18n::receipt::receipt as words;
 use crate::text::for_display;
 
 /// The receipt text for `payment` of `person`; `copy` marks a reprint.
-pub fn render(office: &Office, person: &Person, payment: &PaymentRecord, copy: bool) -> String {
-    let w = words();
+pub fn render(
+    lang: Lang,
+    office: &Office,
+    person: &Person,
+    payment: &PaymentRecord,
+    copy: bool,
+) -> String {
+    let w = words(lang);
     let s = |v: &str| for_display(v).into_owned();
     let mut out: Vec<String> = Vec::new();
     out.push(center(&s(&office.name).to_uppercase()));
@@ -70,23 +77,28 @@ pub fn render(office: &Office, person: &Person, payment: &PaymentRecord, copy: b
     if let Some(c) = &person.category {
         out.push(field(w.category, s(c)));
     }
+    let kind = match &payment.receiver_relation {
+        Some(rel) => format!(
+            "{}, {}",
+            labels::receiver(lang, payment.receiver_kind),
+            s(rel)
+        ),
+        None => labels::receiver(lang, payment.receiver_kind).to_string(),
+    };
     out.push(field(
         w.received_by,
-        format!(
-            "{} ({})",
-            s(&payment.receiver_name),
-            labels::receiver(payment.receiver_kind)
-        ),
+        format!("{} ({kind})", s(&payment.receiver_name)),
     ));
     out.push(field(w.id_no, s(&payment.receiver_id_number)));
     if let Some(paper) = &payment.proxy_paper {
         let label = match payment.receiver_kind {
             ReceiverKind::Guardian => w.guardian_paper,
+            ReceiverKind::Heir => crate::i18n::heir::death_certificate(),
             _ => w.proxy_paper,
         };
         out.push(field(label, format!("{} {}", w.paper_no, s(paper))));
     }
-    let mut how = labels::method(payment.method).to_string();
+    let mut how = labels::method(lang, payment.method).to_string();
     if let Some(acc) = &payment.account {
         how.push_str(&format!(" — {} {}", w.account, s(acc)));
     }
@@ -117,7 +129,7 @@ pub fn render(office: &Office, person: &Person, payment: &PaymentRecord, copy: b
         out.push(format!(
             "  {}{}{}",
             pad(&line.period.short_label(), 10),
-            pad(labels::kind(line.kind), 46),
+            pad(labels::kind(lang, line.kind), 46),
             right(&line.amount.to_string(), 20)
         ));
     }
@@ -207,6 +219,7 @@ mod tests {
             receiver_name: "Nguyễn Văn An".into(),
             receiver_id_number: "046048001234".into(),
             proxy_paper: None,
+            receiver_relation: None,
             method: PayMethod::Cash,
             account: None,
             reference: None,
@@ -222,6 +235,7 @@ mod tests {
     #[test]
     fn a_receipt_fits_80_columns_and_says_the_total_in_words() {
         let text = render(
+            Lang::Vi,
             &office(),
             &person("Nguyễn Văn An"),
             &payment(5_578_000),
@@ -244,7 +258,13 @@ mod tests {
 
     #[test]
     fn a_reprint_is_marked_as_a_copy() {
-        let text = render(&office(), &person("Nguyễn Văn An"), &payment(100_000), true);
+        let text = render(
+            Lang::Vi,
+            &office(),
+            &person("Nguyễn Văn An"),
+            &payment(100_000),
+            true,
+        );
         assert!(text.contains("BẢN SAO"));
     }
 
@@ -257,7 +277,7 @@ mod tests {
             approved_by: "Trần Văn Minh".into(),
             reason: "Chi nhầm người".into(),
         });
-        let text = render(&office(), &person("Nguyễn Văn An"), &p, true);
+        let text = render(Lang::Vi, &office(), &person("Nguyễn Văn An"), &p, true);
         assert!(text.contains("ĐÃ HỦY") && text.contains("Chi nhầm người"));
     }
 
@@ -268,9 +288,10 @@ mod tests {
         p.receiver_name = "Lê Văn Dũng".into();
         p.receiver_id_number = "046090001234".into();
         p.proxy_paper = Some("15/UQ-2026".into());
-        let text = render(&office(), &person("Trần Thị Bình"), &p, false);
+        let text = render(Lang::Vi, &office(), &person("Trần Thị Bình"), &p, false);
         assert!(text.contains("Giấy ủy quyền  : số 15/UQ-2026"), "{text}");
         let own = render(
+            Lang::Vi,
             &office(),
             &person("Trần Thị Bình"),
             &payment(100_000),
@@ -282,6 +303,7 @@ mod tests {
     #[test]
     fn escape_sequences_in_a_name_never_reach_the_printer() {
         let text = render(
+            Lang::Vi,
             &office(),
             &person("An\x1b[2J\x1b]0;x\x07"),
             &payment(100_000),

@@ -88,7 +88,12 @@ pub const PER_PAGE: Duration = Duration::from_secs(1);
 /// sends that with `lp` and waits until CUPS has printed it. `title` heads
 /// every page after the first; the job is named after the file, as the
 /// spool folder names it. No printer configured prints nothing.
-pub fn print(receipt: &Receipt, text_file: &Path, title: &str) -> Result<(), SpoolError> {
+pub fn print(
+    lang: crate::i18n::Lang,
+    receipt: &Receipt,
+    text_file: &Path,
+    title: &str,
+) -> Result<(), SpoolError> {
     let printer = receipt.printer.trim();
     if printer.is_empty() {
         return Ok(());
@@ -98,7 +103,7 @@ pub fn print(receipt: &Receipt, text_file: &Path, title: &str) -> Result<(), Spo
         reason: e.to_string(),
     })?;
     let font = pdf::load_font(&receipt.font).map_err(SpoolError::Pdf)?;
-    let made = pdf::render(&text, title, &font, &receipt.font).map_err(SpoolError::Pdf)?;
+    let made = pdf::render(lang, &text, title, &font, &receipt.font).map_err(SpoolError::Pdf)?;
     let file = write_pdf(text_file, &made.bytes)?;
     let pages = u32::try_from(made.pages).unwrap_or(u32::MAX).max(1);
     let limit = PRINT_TIMEOUT + PER_PAGE * (pages - 1);
@@ -387,6 +392,7 @@ impl Prints {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn a_second_copy_never_replaces_the_first() {
@@ -438,7 +444,10 @@ mod tests {
     #[test]
     fn no_printer_named_means_nothing_is_printed() {
         let none = receipt("", Path::new("/nonexistent.ttf"));
-        assert_eq!(print(&none, Path::new("/nonexistent"), "T"), Ok(()));
+        assert_eq!(
+            print(Lang::Vi, &none, Path::new("/nonexistent"), "T"),
+            Ok(())
+        );
     }
 
     #[test]
@@ -446,7 +455,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let text = write(dir.path(), "HD-2026-000001", "Hải Dương\n").unwrap();
         let font = dir.path().join("khong-co.ttf");
-        let r = print(&receipt("kho", &font), &text, "T");
+        let r = print(Lang::Vi, &receipt("kho", &font), &text, "T");
         assert!(
             matches!(&r, Err(SpoolError::Pdf(PdfError::FontMissing { path, .. })) if *path == font),
             "{r:?}"

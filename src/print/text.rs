@@ -33,4 +33,18 @@ mod tests {
         assert_eq!(width(&spread("Kỳ", "2.789.000 đ")), WIDTH);
         assert_eq!(width(&center("BIÊN NHẬN")), (WIDTH - 9) / 2 + 9);
     }
+
+    #[test]
+    fn a_vietnamese_line_wraps_the_same_on_paper_and_on_screen() {
+        let s = "Ông Nguyễn Văn Thưởng nhận thay cho bà Trần Thị Ánh Nguyệt, giấy ủy quyền số 12/UQ-UBND ngày 03/11/2026";
+        for cols in [12, 17, 24, 40, 78] {
+            let paper = wrap(s, cols, "");
+            let screen = crate::tui::widgets::fit::wrap(s, cols);
+            assert_eq!(paper, screen, "at {cols} columns");
+            // Columns, not bytes: "Thưởng" is 6 columns and 9 bytes.
+            assert!(paper.iter().all(|l| width(l) <= cols), "{paper:?}");
+            assert!(paper.iter().any(|l| l.len() > width(l)));
+            assert_eq!(paper.join(" "), s);
+        }
+    }
 }

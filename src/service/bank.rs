@@ -120,11 +120,11 @@ pub enum BankNote {
 }
 
 impl BankNote {
-    /// The line the clerk reads.
-    pub fn text(&self) -> String {
+    /// The line the clerk reads, in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
         match self {
-            BankNote::Waiting { batch } => crate::i18n::bank::locked(*batch),
-            BankNote::Failed { batch, reason } => crate::i18n::bank::failed(*batch, reason),
+            BankNote::Waiting { batch } => crate::i18n::bank::locked(lang, *batch),
+            BankNote::Failed { batch, reason } => crate::i18n::bank::failed(lang, *batch, reason),
         }
     }
 }

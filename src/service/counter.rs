@@ -73,6 +73,9 @@ pub struct PersonView {
     pub registration: Option<Registration>,
     /// The decrease that stopped this person's payment, if one did.
     pub stop: Option<crate::store::changes::Stop>,
+    /// For a deceased person: their heir, if on file, and what is owed to
+    /// the deceased.
+    pub heir: Option<super::heirs::HeirView>,
 }
 
 impl PersonView {
@@ -214,7 +217,7 @@ impl Service {
             let (state, _) = month_state(r, &person, period)?;
             let registration = crate::store::registrations::latest(r, person_id, None)?;
             Ok(PersonView {
-                person,
+                person: person.clone(),
                 proxies,
                 unpaid,
                 unpaid_total,
@@ -222,6 +225,11 @@ impl Service {
                 state,
                 registration,
                 stop: crate::store::changes::stop_of(r, person_id)?,
+                heir: if person.status == Status::Deceased {
+                    Some(super::heirs::view_of(r, &person)?)
+                } else {
+                    None
+                },
             })
         })
     }

@@ -23,6 +23,8 @@ pub enum DayError {
     DrawerNotOpen { clerk: String },
     /// The drawer was counted: no more cash moves through it today.
     DrawerCounted { clerk: String },
+    /// A second count of a drawer already counted that day.
+    AlreadyCounted { clerk: String },
     /// Taking back more than the drawer should hold.
     NotEnoughCash { clerk: String, expected: Money },
     /// Paying out more cash than the drawer holds.
@@ -345,6 +347,9 @@ pub(super) fn report_of(r: &Read<'_>, day: &str) -> Result<DayReport, Error> {
         report
             .blockers
             .insert(0, Blocker::EarlierDayOpen { day: earlier });
+    }
+    for (round, postman) in crate::store::rounds::out_on_or_before(r, day)? {
+        report.blockers.push(Blocker::RoundOut { round, postman });
     }
     Ok(report)
 }

@@ -238,6 +238,7 @@ fn sibling(db: &Path, suffix: &str) -> PathBuf {
 
 /// The data folder and everything under it, then the spool and backup
 /// folders when they are elsewhere.
+#[allow(unsafe_code, reason = "geteuid(2) has no safe wrapper in std")]
 fn check_files(config: &Config, data: &Path, out: &mut Vec<Finding>) {
     if !data.is_dir() {
         out.push(Finding::FolderMissing {
@@ -245,6 +246,7 @@ fn check_files(config: &Config, data: &Path, out: &mut Vec<Finding>) {
         });
         return;
     }
+    // SAFETY: geteuid takes nothing and cannot fail.
     let ours = unsafe { libc::geteuid() };
     let mut wrong = Vec::new();
     walk(data, ours, &mut wrong);
@@ -342,8 +344,10 @@ fn database_reason(e: StoreError) -> String {
 }
 
 /// Free space for this account on the disk holding `dir`, in MiB.
+#[allow(unsafe_code, reason = "statvfs(3) has no safe wrapper in std")]
 fn free_mib(dir: &Path) -> Option<u64> {
     let c = CString::new(dir.as_os_str().as_bytes()).ok()?;
+    // SAFETY: statvfs is a plain C struct of integers; all zeroes is valid.
     let mut s: libc::statvfs = unsafe { std::mem::zeroed() };
     // SAFETY: `c` is a valid C string and `s` a valid out-pointer.
     if unsafe { libc::statvfs(c.as_ptr(), &mut s) } != 0 {

@@ -292,7 +292,7 @@ impl Service {
                 return Err(DayError::DrawerNotOpen { clerk: name }.into());
             }
             if drawers::count_of(w, day, clerk.id)?.is_some() {
-                return Err(DayError::DrawerCounted { clerk: name }.into());
+                return Err(DayError::AlreadyCounted { clerk: name }.into());
             }
             let expected = drawers::balance(w, day, clerk.id)?;
             let (id, event) = drawers::insert_count(

@@ -13,6 +13,7 @@ pub mod day;
 pub mod doctor;
 pub mod drawers;
 mod error;
+pub mod heirs;
 pub mod import;
 pub mod lists;
 pub mod pay;
@@ -20,6 +21,7 @@ pub mod people;
 pub mod period;
 pub mod proxies;
 pub mod register;
+pub mod rounds;
 pub mod users;
 pub mod verify;
 

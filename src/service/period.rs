@@ -23,6 +23,12 @@ pub enum PeriodError {
     DaysOpen { days: Vec<String> },
     /// People still unpaid have no reason: give each one, or one for all.
     ReasonsMissing { codes: Vec<String> },
+    /// Transfer batches still wait for the bank's result: a line sent is
+    /// neither paid nor unpaid until the bank answers.
+    BankPending {
+        batches: Vec<i64>,
+        codes: Vec<String>,
+    },
     /// Nobody with that record code or ID number is on the period's lists.
     NotOnList { period: Period, who: String },
     /// The person is not unpaid in the period (paid, or payment stopped).
@@ -166,6 +172,10 @@ impl Service {
                 return Err(PeriodError::DaysOpen { days: open }.into());
             }
             let before = report_of(w, period, suspend_after)?;
+            let (batches, codes) = pending_transfers(w, period)?;
+            if !batches.is_empty() {
+                return Err(PeriodError::BankPending { batches, codes }.into());
+            }
             let missing: Vec<(i64, String)> = before
                 .missing_reasons()
                 .map(|p| (p.person_id, p.code.clone()))
@@ -227,6 +237,32 @@ pub fn unbalanced(r: &PeriodReport) -> PeriodError {
     }
 }
 
+/// The transfer batches of `period` still waiting for the bank's result,
+/// and the record codes of the people in them, each once, in order.
+pub(crate) fn pending_transfers(
+    r: &Read<'_>,
+    period: Period,
+) -> Result<(Vec<i64>, Vec<String>), Error> {
+    let waiting = crate::store::batches::states(r, period)?;
+    let mut sent: Vec<(i64, i64)> = waiting
+        .into_iter()
+        .filter_map(|(person, t)| match t {
+            crate::domain::period_report::Transfer::Sent { batch } => Some((batch, person)),
+            crate::domain::period_report::Transfer::Failed { .. } => None,
+        })
+        .collect();
+    sent.sort_unstable();
+    let mut batches: Vec<i64> = sent.iter().map(|(b, _)| *b).collect();
+    batches.dedup();
+    let mut codes = Vec::with_capacity(sent.len());
+    for (_, person) in sent {
+        if let Some(p) = crate::store::people::get(r, person)? {
+            codes.push(p.record_code);
+        }
+    }
+    Ok((batches, codes))
+}
+
 /// Refuses a period never imported or already closed.
 fn open_state(r: &Read<'_>, period: Period) -> Result<(), Error> {
     match periods::state(r, period)? {
@@ -244,7 +280,8 @@ fn report_of(r: &Read<'_>, period: Period, suspend_after: i64) -> Result<PeriodR
     let Some((state, at)) = periods::state(r, period)? else {
         return Err(PeriodError::NotImported { period }.into());
     };
-    let people = periods::outcomes(r, period)?;
+    let mut people = periods::outcomes(r, period)?;
+    crate::service::rounds::default_reasons(r, period, &mut people)?;
     let seals = periods::seals(r, period)?;
     let mut report = PeriodReport::new(
         period,
@@ -254,5 +291,6 @@ fn report_of(r: &Read<'_>, period: Period, suspend_after: i64) -> Result<PeriodR
         seals,
     );
     report.overpaid = crate::store::changes::overpaid_in(r, period)?;
+    report.stops = crate::store::changes::stops_in(r, period)?;
     Ok(report)
 }

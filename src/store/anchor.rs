@@ -111,6 +111,7 @@ pub fn record(path: &Path, keys: &KeyRing, head: &Head) {
     let _ = try_record(path, keys, head);
 }
 
+#[allow(unsafe_code, reason = "flock(2) has no safe wrapper in std")]
 fn try_record(path: &Path, keys: &KeyRing, head: &Head) -> std::io::Result<()> {
     // The file is replaced whole (written beside it, then renamed over it),
     // so a process killed while writing leaves the old anchor or the new

@@ -10,6 +10,11 @@
 //!
 //! This is the one place in chitra that calls SQLite's C interface directly.
 
+#![allow(
+    unsafe_code,
+    reason = "binding borrowed values needs SQLite's C interface; each block says why it holds"
+)]
+
 use std::ffi::CString;
 use std::ptr::NonNull;
 

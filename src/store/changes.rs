@@ -261,7 +261,8 @@ pub struct Overpayment {
 }
 
 /// Every standing payment of a line of a month from which its person's
-/// payment stopped, oldest first. `period` limits it to one month's lines.
+/// payment stopped (but the funeral allowance paid to the heir), oldest
+/// first. `period` limits it to one month's lines.
 pub fn overpayments(r: &Read<'_>, period: Option<Period>) -> Result<Vec<Overpayment>, StoreError> {
     let mut stmt = r.conn().prepare_cached(
         "SELECT pe.id, pe.record_code, pe.full_name, e.period, e.kind, e.amount, p.receipt_no,
@@ -272,6 +273,7 @@ pub fn overpayments(r: &Read<'_>, period: Option<Period>) -> Result<Vec<Overpaym
          JOIN payments p ON p.id = pl.payment_id
          JOIN people pe ON pe.id = s.person_id
          WHERE NOT EXISTS (SELECT 1 FROM reversals rv WHERE rv.payment_id = p.id)
+           AND NOT (e.kind = 'mai_tang' AND p.receiver_kind = 'heir')
            AND (?1 IS NULL OR e.period = ?1)
            AND s.id = (SELECT s2.id FROM stops s2 WHERE s2.person_id = s.person_id
                        ORDER BY s2.from_period, s2.id LIMIT 1)
@@ -323,4 +325,90 @@ pub fn overpaid_in(
             stopped_from: o.from,
         })
         .collect())
+}
+
+/// Writes the month from which a person an increase list added is paid;
+/// returns the event to log.
+pub fn insert_start(
+    w: &mut Write<'_>,
+    person_id: i64,
+    batch_id: i64,
+    source_row: i64,
+    from: Period,
+) -> Result<Event, StoreError> {
+    let id = w.next_id(Table::IncreaseStarts)?;
+    let at = w.at().to_string();
+    let image = w.insert(
+        Table::IncreaseStarts,
+        &[
+            ("id", int(id)),
+            ("person_id", int(person_id)),
+            ("batch_id", int(batch_id)),
+            ("source_row", int(source_row)),
+            ("from_period", text(from.to_string())),
+            ("created_at", text(at)),
+        ],
+    )?;
+    Ok(Event::new("person.start", "person", Some(person_id)).row(image))
+}
+
+/// The month from which an increase list said the person is paid, if one did.
+pub fn start_of(r: &Read<'_>, person_id: i64) -> Result<Option<Period>, StoreError> {
+    let found: Option<String> = r
+        .conn()
+        .prepare_cached(
+            "SELECT from_period FROM increase_starts WHERE person_id = ?1 ORDER BY id LIMIT 1",
+        )?
+        .query_row([person_id], |row| row.get(0))
+        .optional()?;
+    found.as_deref().map(parse_period).transpose()
+}
+
+/// The people a decrease list stopped from `period` or before, who are on
+/// its lists or whose decrease list was imported for it, with what was
+/// paid for months from their stop on (to recover), by record code.
+pub fn stops_in(
+    r: &Read<'_>,
+    period: Period,
+) -> Result<Vec<crate::domain::period_report::Stopped>, StoreError> {
+    let mut stmt = r.conn().prepare_cached(
+        "SELECT pe.id, pe.record_code, pe.full_name, pe.id_number, s.reason, s.note, s.from_period
+         FROM stops s JOIN people pe ON pe.id = s.person_id
+         WHERE s.from_period <= ?1
+           AND s.id = (SELECT s2.id FROM stops s2 WHERE s2.person_id = s.person_id
+                       ORDER BY s2.from_period, s2.id LIMIT 1)
+           AND (EXISTS (SELECT 1 FROM entitlements e WHERE e.person_id = s.person_id AND e.period = ?1)
+                OR EXISTS (SELECT 1 FROM import_batches b WHERE b.id = s.batch_id AND b.period = ?1))
+         ORDER BY pe.record_code",
+    )?;
+    let rows = stmt.query_map([period.to_string()], |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, String>(2)?,
+            row.get::<_, Option<String>>(3)?,
+            row.get::<_, String>(4)?,
+            row.get::<_, Option<String>>(5)?,
+            row.get::<_, String>(6)?,
+        ))
+    })?;
+    let mut recover: std::collections::HashMap<i64, Money> = std::collections::HashMap::new();
+    for o in overpayments(r, None)? {
+        let sum = recover.entry(o.person_id).or_insert(Money::ZERO);
+        *sum = *sum + o.amount;
+    }
+    let mut out = Vec::new();
+    for row in rows {
+        let (person_id, code, full_name, id_number, reason, reason_text, from) = row?;
+        out.push(crate::domain::period_report::Stopped {
+            code,
+            full_name,
+            id_number,
+            reason,
+            reason_text,
+            from: parse_period(&from)?,
+            overpaid: recover.get(&person_id).copied().unwrap_or(Money::ZERO),
+        });
+    }
+    Ok(out)
 }

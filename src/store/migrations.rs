@@ -26,6 +26,9 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/014_changes.sql"),
     include_str!("migrations/015_batches.sql"),
     NAME_ORDER,
+    include_str!("migrations/017_heirs.sql"),
+    include_str!("migrations/018_rounds.sql"),
+    include_str!("migrations/019_month.sql"),
 ];
 
 /// The migration that brings the name order: once it has run on a

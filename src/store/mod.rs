@@ -16,6 +16,7 @@ pub mod days;
 pub mod drawers;
 mod error;
 pub mod health;
+pub mod heirs;
 pub mod imports;
 pub mod key;
 pub mod migrations;
@@ -25,6 +26,7 @@ pub mod periods;
 pub mod proxies;
 pub mod registrations;
 pub mod replay;
+pub mod rounds;
 pub mod rows;
 #[doc(hidden)]
 pub mod testing;
@@ -38,7 +40,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use audit::{Event, Head};
-pub use error::{Rule, StoreError};
+pub use error::{HeirRule, Rule, StoreError};
 pub use key::KeyRing;
 
 /// The page cache of a connection, in MiB.

@@ -49,10 +49,18 @@ pub enum Table {
     BankBatchLines,
     BankResults,
     BankOutcomes,
+    HomeRounds,
+    HomeRoundLines,
+    HomeRoundIssues,
+    HomeRoundOutcomes,
+    HomeRoundReturns,
+    HomeRoundCloses,
+    IncreaseStarts,
+    Heirs,
 }
 
 impl Table {
-    pub const ALL: [Table; 22] = [
+    pub const ALL: [Table; 30] = [
         Table::Users,
         Table::Periods,
         Table::ImportBatches,
@@ -75,6 +83,14 @@ impl Table {
         Table::BankBatchLines,
         Table::BankResults,
         Table::BankOutcomes,
+        Table::HomeRounds,
+        Table::HomeRoundLines,
+        Table::HomeRoundIssues,
+        Table::HomeRoundOutcomes,
+        Table::HomeRoundReturns,
+        Table::HomeRoundCloses,
+        Table::IncreaseStarts,
+        Table::Heirs,
     ];
 
     pub fn name(self) -> &'static str {
@@ -101,6 +117,14 @@ impl Table {
             Table::BankBatchLines => "bank_batch_lines",
             Table::BankResults => "bank_results",
             Table::BankOutcomes => "bank_outcomes",
+            Table::HomeRounds => "home_rounds",
+            Table::HomeRoundLines => "home_round_lines",
+            Table::HomeRoundIssues => "home_round_issues",
+            Table::HomeRoundOutcomes => "home_round_outcomes",
+            Table::HomeRoundReturns => "home_round_returns",
+            Table::HomeRoundCloses => "home_round_closes",
+            Table::IncreaseStarts => "increase_starts",
+            Table::Heirs => "heirs",
         }
     }
 

@@ -58,6 +58,12 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The interface language, from the configuration: pass it to every
+    /// word, document and printer the screen uses.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.service.config().interface.language
+    }
+
     /// Shows an error on the message line (in its own words).
     pub fn error(&mut self, error: &dyn Display) {
         *self.message = Some(Message::Error(error.to_string()));

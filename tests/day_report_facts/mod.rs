@@ -7,7 +7,6 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
-use std::sync::{Mutex, MutexGuard};
 
 use chitra::config::Office;
 use chitra::domain::payment::PayMethod;
@@ -16,33 +15,6 @@ use chitra::domain::report::{
     Seal, Staff, UnpaidFact, compute,
 };
 use chitra::domain::{Money, Period};
-use chitra::i18n::{Lang, set_lang};
-
-/// The interface language is global; a test that switches it holds this
-/// lock, and so does every test that renders, so none sees the other's
-/// language.
-static LANG: Mutex<()> = Mutex::new(());
-
-pub fn lang_lock() -> MutexGuard<'static, ()> {
-    LANG.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// Switches to English and back to Vietnamese when dropped (even if the
-/// test fails).
-pub struct English;
-
-impl English {
-    pub fn on() -> English {
-        set_lang(Lang::En);
-        English
-    }
-}
-
-impl Drop for English {
-    fn drop(&mut self) {
-        set_lang(Lang::Vi);
-    }
-}
 
 pub const HASH: &str = "3f2a9b1c0d4e77885566aabbccddeeff00112233445566778899aabbccddeeff";
 

@@ -3,6 +3,7 @@
 //! spool and backups in `data/`. Used by the file-mode, time-zone and
 //! doctor tests.
 #![allow(dead_code)]
+#![allow(unsafe_code, reason = "a child's umask is set through libc")]
 
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};

@@ -243,6 +243,8 @@ pub enum Blocker {
     NoReason { clerk: String, difference: Money },
     /// An earlier day with activity is still open ("YYYY-MM-DD").
     EarlierDayOpen { day: String },
+    /// A home round's cash is still out with the postman.
+    RoundOut { round: i64, postman: String },
 }
 
 /// A voided payment, for the report's list.

@@ -21,6 +21,7 @@
 
 mod font;
 
+use crate::i18n::Lang;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -116,9 +117,15 @@ pub struct Made {
 /// `text` (lines of at most [`COLUMNS`] columns) as an A4 PDF in `font`
 /// (read from `font_path`, which messages name). `title` heads each page
 /// after the first.
-pub fn render(text: &str, title: &str, font: &Font, font_path: &Path) -> Result<Made, PdfError> {
+pub fn render(
+    lang: Lang,
+    text: &str,
+    title: &str,
+    font: &Font,
+    font_path: &Path,
+) -> Result<Made, PdfError> {
     let layout = Layout::for_font(font);
-    let pages = paginate(text, title, layout.lines_per_page);
+    let pages = paginate(lang, text, title, layout.lines_per_page);
 
     // Every character used, each with the glyph that draws it.
     let mut glyphs: BTreeMap<char, u16> = BTreeMap::new();
@@ -228,7 +235,7 @@ fn columns(c: char) -> usize {
 /// The text's lines, cut into pages. A document of more than one page
 /// gets the title (and "trang n/m") at the head of each later page and the
 /// page number at the foot of each.
-fn paginate(text: &str, title: &str, lines_per_page: usize) -> Vec<Vec<String>> {
+fn paginate(lang: Lang, text: &str, title: &str, lines_per_page: usize) -> Vec<Vec<String>> {
     let mut blocks: Vec<Vec<String>> = vec![Vec::new()];
     for raw in text.split('\n') {
         let mut parts = raw.split('\x0c');
@@ -271,10 +278,10 @@ fn paginate(text: &str, title: &str, lines_per_page: usize) -> Vec<Vec<String>> 
         .enumerate()
         .map(|(i, body)| {
             let n = i + 1;
-            let number = crate::i18n::printing::page_of(n, total);
+            let number = crate::i18n::printing::page_of(lang, n, total);
             let mut page = Vec::with_capacity(lines_per_page);
             if n > 1 {
-                let head = crate::i18n::printing::continued(title);
+                let head = crate::i18n::printing::continued(lang, title);
                 let room = COLUMNS.saturating_sub(text::width(&number) + 1);
                 let head = if text::width(&head) > room {
                     text::pad(&head, room)
@@ -575,14 +582,14 @@ mod tests {
 
     #[test]
     fn a_short_text_is_one_page_as_it_is() {
-        let pages = paginate("one\ntwo\n", "T", 60);
+        let pages = paginate(Lang::Vi, "one\ntwo\n", "T", 60);
         assert_eq!(pages, vec![vec!["one".to_string(), "two".to_string()]]);
     }
 
     #[test]
     fn a_long_text_repeats_its_title_and_numbers_its_pages() {
         let text: String = (1..=100).map(|i| format!("line {i}\n")).collect();
-        let pages = paginate(&text, "BÁO CÁO", 60);
+        let pages = paginate(Lang::Vi, &text, "BÁO CÁO", 60);
         assert_eq!(pages.len(), 2);
         assert!(pages.iter().all(|p| p.len() == 60));
         assert_eq!(pages[0][0], "line 1");
@@ -602,7 +609,7 @@ mod tests {
 
     #[test]
     fn a_form_feed_starts_a_page() {
-        let pages = paginate("a\n\x0cb\n", "T", 60);
+        let pages = paginate(Lang::Vi, "a\n\x0cb\n", "T", 60);
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[0][0], "a");
         assert_eq!(pages[1][2], "b");

@@ -197,6 +197,13 @@ where
                         });
                         continue;
                     }
+                    if let Some(issue) = arrears_check(&a, period) {
+                        report.reject(RowProblem {
+                            place: here,
+                            problem: Problem::Change(issue),
+                        });
+                        continue;
+                    }
                     let replaced: Vec<LineState> = lines
                         .iter()
                         .filter(|l| {
@@ -305,6 +312,29 @@ fn adjustment_lines(
         out.push((period, EntitlementKind::TruyThu, net));
     }
     out
+}
+
+/// The payer's rule for an adjustment's arrears: every month from the
+/// change up to (not including) the list's own month was paid at the old
+/// amount, so the list owes (new − old) for each of them — arrears (truy
+/// lĩnh) when the amount rose, a recovery (truy thu) when it fell. The
+/// list's month itself is paid at the new amount, so it is no arrears.
+/// The row's stated arrears minus its stated recovery (an empty cell is
+/// nothing) must equal that; otherwise the row is refused, naming both
+/// amounts. A change from the list's month or later owes no arrears.
+fn arrears_check(a: &AdjustmentRow, period: Period) -> Option<ChangeIssue> {
+    let months = (months_index(period) - months_index(a.from)).max(0);
+    let expected = Money::from_dong((a.new - a.old).dong() * months);
+    let stated = a.truy_linh.unwrap_or(Money::ZERO) - a.truy_thu.unwrap_or(Money::ZERO);
+    (stated != expected).then_some(ChangeIssue::ArrearsDiffer {
+        stated,
+        expected,
+        months,
+    })
+}
+
+fn months_index(p: Period) -> i64 {
+    i64::from(p.year) * 12 + i64::from(p.month)
 }
 
 /// Checks the list's total row, column by column, against its rows.
@@ -510,6 +540,7 @@ pub(super) fn added(
     person_id: i64,
     listed: &crate::import::record::ListedRow,
     period: Period,
+    from: Option<Period>,
 ) -> ChangePreview {
     let monthly: Money = listed
         .lines
@@ -523,7 +554,7 @@ pub(super) fn added(
         person_id: Some(person_id),
         record_code: listed.person.record_code.clone(),
         full_name: listed.person.full_name.clone(),
-        from: None,
+        from,
         reason: None,
         reason_text: None,
         old_amount: None,

@@ -35,6 +35,8 @@ enum Event {
         number: usize,
         read: Result<record::ListedRow, Vec<RowProblem>>,
         warnings: Vec<RowProblem>,
+        /// The month an increase list's person is paid from.
+        month: Option<Period>,
     },
     /// The list's own total row (once per list).
     Total(Box<table::DataRow>),
@@ -103,6 +105,7 @@ where
         total_row: None,
         new_people,
         new_lines,
+        months: HashMap::new(),
     };
     writer.maybe_drop_id_index()?;
     std::thread::scope(|scope| -> Result<(), Error> {
@@ -121,18 +124,19 @@ where
                             _ => Ok(None),
                         };
                         let read = record::read_row(row, hamlet.as_deref(), &mut warnings);
-                        let read = match (read, month) {
-                            (Ok(_), Err(problems)) => Err(problems),
+                        let (read, month) = match (read, month) {
+                            (Ok(_), Err(problems)) => (Err(problems), None),
                             (Err(mut problems), Err(more)) => {
                                 problems.extend(more);
-                                Err(problems)
+                                (Err(problems), None)
                             }
-                            (read, Ok(_)) => read,
+                            (read, Ok(month)) => (read, month),
                         };
                         batch.push(Event::Row {
                             number,
                             read,
                             warnings,
+                            month,
                         });
                     }
                     TableRow::GroupHeading(h) => hamlet = h.hamlet().map(str::to_string),
@@ -263,6 +267,8 @@ struct Writer<'a, 's> {
     total_row: Option<table::DataRow>,
     new_people: people::NewPeople<'s>,
     new_lines: imports::NewLines<'s>,
+    /// The month each accepted row of an increase list is paid from, by row.
+    months: HashMap<usize, Period>,
 }
 
 /// New people after which a run drops the ID-number index and builds it
@@ -287,7 +293,13 @@ impl Writer<'_, '_> {
                 number,
                 read,
                 warnings,
-            } => (number, read, warnings),
+                month,
+            } => {
+                if let (Some(m), Ok(l)) = (month, &read) {
+                    self.months.insert(l.row, m);
+                }
+                (number, read, warnings)
+            }
         };
         report.rows += 1;
         for w in warnings {
@@ -340,6 +352,7 @@ impl Writer<'_, '_> {
             HashMap::new()
         };
         let mut new: Vec<(i64, &people::ListedPerson)> = Vec::new();
+        let mut starts: Vec<(i64, usize, Period)> = Vec::new();
         let mut lines: Vec<imports::NewLine> = Vec::new();
         // Known people's carried months ("kỳ trước chuyển sang"): the index
         // of the carried line among `lines`.
@@ -379,9 +392,16 @@ impl Writer<'_, '_> {
                     self.next_person += 1;
                     new.push((id, &listed.person));
                     if self.ctx.kind == ListKind::Increase {
-                        report
-                            .changes
-                            .push(super::changes::added(id, listed, self.ctx.period));
+                        let from = self.months.get(&listed.row).copied();
+                        report.changes.push(super::changes::added(
+                            id,
+                            listed,
+                            self.ctx.period,
+                            from,
+                        ));
+                        if let Some(m) = from {
+                            starts.push((id, listed.row, m));
+                        }
                     }
                     id
                 }
@@ -412,6 +432,18 @@ impl Writer<'_, '_> {
         report.new_people += new.len();
         self.maybe_drop_id_index()?;
         self.new_people.write(&new, self.batch_id, at)?;
+        for (person_id, row, from) in starts {
+            let event = crate::store::changes::insert_start(
+                self.w,
+                person_id,
+                self.batch_id,
+                row as i64,
+                from,
+            )?;
+            self.w.append(event.with(serde_json::json!({
+                "batch": self.batch_id, "row": row, "from": from.to_string(),
+            })))?;
+        }
         let first_line = self.next_line;
         self.new_lines.write(first_line, &lines)?;
         self.next_line += lines.len() as i64;

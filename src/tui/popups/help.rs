@@ -62,7 +62,7 @@ pub fn document(area: Rect, title: &str, items: &[KeyHelp], theme: &Theme) -> He
     // or item before, up to a blank line.
     let mut paras: Vec<(Para, String)> = Vec::new();
     let mut open = false;
-    for line in guide::text().lines() {
+    for line in guide::text(crate::i18n::lang()).lines() {
         let line = line.trim();
         if let Some(h) = line.strip_prefix("# ") {
             paras.push((Para::Heading, h.to_string()));
@@ -103,7 +103,7 @@ pub fn document(area: Rect, title: &str, items: &[KeyHelp], theme: &Theme) -> He
     let keys_at = lines.len();
     let s = strings::t();
     lines.push(Line::from(Span::styled(
-        fit(&guide::keys_heading(title), w),
+        fit(&guide::keys_heading(crate::i18n::lang(), title), w),
         theme.heading(),
     )));
     let keys_w = items
@@ -152,7 +152,7 @@ pub fn draw(frame: &mut Frame, area: Rect, title: &str, help: &HelpDoc, top: usi
     frame.buffer_mut().set_stringn(
         inner.x,
         inner.y,
-        fit(guide::how_to_move(), w),
+        fit(guide::how_to_move(crate::i18n::lang()), w),
         w,
         theme.key(),
     );

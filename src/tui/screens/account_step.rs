@@ -70,7 +70,7 @@ pub enum Msg {
 
 impl AccountStepForm {
     pub fn new(list: AccountList) -> AccountStepForm {
-        let w = step_words();
+        let w = step_words(crate::i18n::lang());
         let form = Form::new(vec![
             Field::new(w.who, Input::new().max_chars(20)).width(20),
             Field::new(w.step, Input::new().max_chars(2)).width(3),
@@ -79,14 +79,17 @@ impl AccountStepForm {
     }
 
     fn save(&mut self, ctx: &mut Ctx) -> Nav {
-        let w = step_words();
+        let w = step_words(ctx.lang());
         let typed = self.form.value(WHO).trim().to_string();
         let found = named(&self.list, &typed);
         let entry = match found.as_slice() {
             [one] => one.entry.clone(),
             [] => {
                 self.form.focus(WHO);
-                ctx.error(&words::not_on_account_list(&for_display(&typed)));
+                ctx.error(&words::not_on_account_list(
+                    ctx.lang(),
+                    &for_display(&typed),
+                ));
                 return Nav::Stay;
             }
             _ => {
@@ -112,7 +115,7 @@ impl AccountStepForm {
                     "{} — {}: {}",
                     w.saved,
                     for_display(&entry.name),
-                    words::step(step)
+                    words::step(ctx.lang(), step)
                 ));
                 Nav::Back(Outcome::Refresh)
             }
@@ -128,7 +131,7 @@ impl Screen for AccountStepForm {
     type Msg = Msg;
 
     fn title(&self) -> String {
-        step_words().title.to_string()
+        step_words(crate::i18n::lang()).title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -146,7 +149,7 @@ impl Screen for AccountStepForm {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let w = step_words();
+        let w = step_words(crate::i18n::lang());
         let panel = Panel {
             title: w.title,
             lines: &[w.hint],
@@ -165,5 +168,5 @@ impl Screen for AccountStepForm {
 }
 
 fn form_words_save() -> &'static str {
-    crate::i18n::register::form_words().save
+    crate::i18n::register::form_words(crate::i18n::lang()).save
 }

@@ -48,11 +48,16 @@ pub enum Entry {
     SignOut,
     /// The plan's lists and the cashless share.
     Lists,
+    /// Home rounds: made and issued by a supervisor, outcomes by the postman.
+    Rounds,
+    /// The month: unpaid reasons, the signing list, the period's close
+    /// (supervisor).
+    Month,
 }
 
 impl Entry {
     /// Every entry, in menu order.
-    pub const ALL: [Entry; 8] = [
+    pub const ALL: [Entry; 10] = [
         Entry::Counter,
         Entry::CountDrawer,
         Entry::Drawers,
@@ -61,6 +66,8 @@ impl Entry {
         Entry::ChangePin,
         Entry::SignOut,
         Entry::Lists,
+        Entry::Rounds,
+        Entry::Month,
     ];
 
     pub fn label(self, s: &Strings) -> &'static str {
@@ -70,7 +77,9 @@ impl Entry {
             Entry::Drawers => s.entry_drawers,
             Entry::DayClose => s.entry_day_close,
             Entry::Verify => s.entry_verify,
-            Entry::Lists => crate::i18n::register::form_words().lists_menu,
+            Entry::Lists => crate::i18n::register::form_words(crate::i18n::lang()).lists_menu,
+            Entry::Rounds => crate::i18n::rounds::screen_words().menu_entry,
+            Entry::Month => crate::i18n::month_screens::menu_entry(),
             Entry::ChangePin => s.entry_change_pin,
             Entry::SignOut => s.entry_sign_out,
         }
@@ -78,7 +87,10 @@ impl Entry {
 
     /// Whether only a supervisor sees the entry.
     pub fn supervisor_only(self) -> bool {
-        matches!(self, Entry::Drawers | Entry::DayClose | Entry::Verify)
+        matches!(
+            self,
+            Entry::Drawers | Entry::DayClose | Entry::Verify | Entry::Month
+        )
     }
 }
 
@@ -130,6 +142,8 @@ impl Home {
             },
             Entry::Verify => Nav::push(VerifyView::run(ctx)),
             Entry::Lists => Nav::push(super::lists::Lists::open(ctx)),
+            Entry::Rounds => Nav::push(super::rounds::Rounds::open(ctx)),
+            Entry::Month => Nav::push(super::month::Month::open(ctx)),
             Entry::ChangePin => Nav::push(ChangePin::new()),
             Entry::SignOut => {
                 if let Some(session) = ctx.session.take() {

@@ -115,21 +115,22 @@ impl Lists {
         let built = match which {
             Which::Classify | Which::Police => ctx.service.classify(&session).map(|c| {
                 let only = (which == Which::Police).then_some("need_cccd");
-                crate::document::lists::classify(&office, &day, &c, only)
+                crate::document::lists::classify(ctx.lang(), &office, &day, &c, only)
             }),
             Which::Accounts => ctx.service.account_list(&session).map(|a| {
-                let d = crate::document::lists::accounts(&office, &day, &a);
+                let d = crate::document::lists::accounts(ctx.lang(), &office, &day, &a);
                 accounts = Some(a);
                 d
             }),
             Which::Cashless => ctx.service.cashless_report(&session, None).map(|r| {
-                let d = crate::document::lists::cashless(&office, &day, &r);
+                let d = crate::document::lists::cashless(ctx.lang(), &office, &day, &r);
                 cashless = Some(r);
                 d
             }),
             Which::Changes => ctx.service.registration_changes(&session).and_then(|c| {
                 let seal = ctx.service.last_day_seal()?;
                 Ok(crate::document::lists::changes(
+                    ctx.lang(),
                     &office,
                     &day,
                     &c,
@@ -161,21 +162,32 @@ impl Lists {
         let name = format!("danh-sach-{}-{day}", self.which.file_name());
         let path = match spool::write(&config.receipt.spool_dir, &name, &text) {
             Ok(path) => path,
-            Err(problem) => return ctx.error(&printing::report_not_printed(&problem)),
+            Err(problem) => {
+                return ctx.error(&printing::report_not_printed(ctx.lang(), &problem));
+            }
         };
-        let done = words::list_printed(&crate::text::for_display(&path.display().to_string()));
+        let done = words::list_printed(
+            ctx.lang(),
+            &crate::text::for_display(&path.display().to_string()),
+        );
         let receipt = config.receipt.clone();
         if receipt.printer.trim().is_empty() {
             return ctx.info(done);
         }
-        ctx.info(words::printing_list(&crate::text::for_display(
-            &receipt.printer,
-        )));
+        ctx.info(words::printing_list(
+            ctx.lang(),
+            &crate::text::for_display(&receipt.printer),
+        ));
         let title = document.head.title.clone();
         let printer = receipt.printer.clone();
         let prints = ctx.service.prints();
-        let job = prints.start(&printer, move || spool::print(&receipt, &path, &title));
-        prints.watch(job, Some(done), printing::report_not_printed);
+        let lang = document.lang;
+        let job = prints.start(&printer, move || {
+            spool::print(lang, &receipt, &path, &title)
+        });
+        prints.watch(job, Some(done), |p| {
+            printing::report_not_printed(crate::i18n::lang(), p)
+        });
     }
 
     fn lines(&self) -> Vec<crate::document::layout::Line> {
@@ -188,7 +200,7 @@ impl Lists {
 
 /// The share of each hamlet as horizontal bars, the target last.
 fn chart(frame: &mut Frame, area: Rect, r: &CashlessReport, view: &View) {
-    let w = list_words();
+    let w = list_words(crate::i18n::lang());
     let label = |h: &str| {
         let h = if h.is_empty() { w.no_hamlet } else { h };
         crate::tui::widgets::fit::fit(&crate::text::for_display(h), 22)
@@ -200,14 +212,20 @@ fn chart(frame: &mut Frame, area: Rect, r: &CashlessReport, view: &View) {
             Bar::default()
                 .value(s.permille() as u64)
                 .label(Line::raw(label(&s.hamlet)))
-                .text_value(format!("{}%", crate::document::lists::percent(s)))
+                .text_value(format!(
+                    "{}%",
+                    crate::document::lists::percent(crate::i18n::lang(), s)
+                ))
         })
         .collect();
     bars.push(
         Bar::default()
             .value(r.total.permille() as u64)
             .label(Line::raw(label(w.whole_commune)))
-            .text_value(format!("{}%", crate::document::lists::percent(&r.total)))
+            .text_value(format!(
+                "{}%",
+                crate::document::lists::percent(crate::i18n::lang(), &r.total)
+            ))
             .style(view.theme.heading()),
     );
     bars.push(
@@ -240,7 +258,7 @@ impl Screen for Lists {
     type Msg = Msg;
 
     fn title(&self) -> String {
-        form_words().lists_title.to_string()
+        form_words(crate::i18n::lang()).lists_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -277,7 +295,7 @@ impl Screen for Lists {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let f = form_words();
+        let f = form_words(crate::i18n::lang());
         let tabs = f.lists_tabs;
         let mut x = area.x + 1;
         for (i, t) in tabs.iter().enumerate() {
@@ -327,12 +345,17 @@ impl Screen for Lists {
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
         let mut out = vec![
-            KeyHelp::keys("1–5", form_words().lists_key).short(form_words().lists_short),
-            KeyHelp::new(&keys.print_report, words::print_list_key()).short(s.short_print),
+            KeyHelp::keys("1–5", form_words(crate::i18n::lang()).lists_key)
+                .short(form_words(crate::i18n::lang()).lists_short),
+            KeyHelp::new(
+                &keys.print_report,
+                words::print_list_key(crate::i18n::lang()),
+            )
+            .short(s.short_print),
             Scroll::help(keys, s),
         ];
         if self.which == Which::Accounts {
-            let w = words::step_words();
+            let w = words::step_words(crate::i18n::lang());
             out.insert(1, KeyHelp::keys("F6", w.key).short(w.short));
         }
         out

@@ -92,7 +92,7 @@ pub fn reprint(ctx: &mut Ctx, payment_id: i64) -> Option<Reprint> {
         .unwrap_or_default();
     let when_printed = strings::reprinted(&for_display(&shown));
     match job.outcome() {
-        None => ctx.info(printing::reprinting(&for_display(&job.printer))),
+        None => ctx.info(printing::reprinting(ctx.lang(), &for_display(&job.printer))),
         Some(Ok(())) => ctx.info(when_printed.clone()),
         Some(Err(problem)) => ctx.error(&problem.localized()),
     }

@@ -50,7 +50,7 @@ pub fn opens(key: &KeyEvent) -> bool {
 
 /// The key's help line for the person's file.
 pub fn help() -> KeyHelp {
-    KeyHelp::keys("F4", form_words().key)
+    KeyHelp::keys("F4", form_words(crate::i18n::lang()).key)
 }
 
 /// Opens the registration for the person on `view`: the form at once, or
@@ -131,7 +131,7 @@ impl Register {
     pub fn new(view: &PersonView, ctx: &mut Ctx) -> Result<Register, Error> {
         let p = &view.person;
         let reg = ctx.service.registration(p.id, None)?;
-        let w = form_words();
+        let w = form_words(ctx.lang());
         let values: Vec<String> = match &reg {
             Some(g) => vec![
                 g.method.map(method_letter).unwrap_or("").to_string(),
@@ -192,7 +192,7 @@ impl Register {
     }
 
     fn request(&self, ctx: &mut Ctx) -> Option<RegisterRequest> {
-        let w = form_words();
+        let w = form_words(ctx.lang());
         let method = match self.changed(METHOD) {
             Some(letter) => match method_of(&letter) {
                 Some(m) => Some(m),
@@ -239,11 +239,11 @@ impl Register {
         };
         match ctx.service.register(&session, self.person_id, &req) {
             Ok(_) => {
-                ctx.info(format!("{} — {}", form_words().saved, self.who));
+                ctx.info(format!("{} — {}", form_words(ctx.lang()).saved, self.who));
                 Nav::Back(Outcome::Refresh)
             }
             Err(Error::Register(RegisterError::NeedsApproval { .. })) => {
-                Nav::push(Approve::new(form_words().approve_reason))
+                Nav::push(Approve::new(form_words(ctx.lang()).approve_reason))
             }
             Err(e) => {
                 if let Error::Register(r) = &e {
@@ -269,7 +269,7 @@ impl Screen for Register {
     type Msg = Msg;
 
     fn title(&self) -> String {
-        form_words().title.to_string()
+        form_words(crate::i18n::lang()).title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -294,7 +294,7 @@ impl Screen for Register {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let w: &FormWords = form_words();
+        let w: &FormWords = form_words(crate::i18n::lang());
         let panel = Panel {
             title: w.title,
             lines: &[&self.who, w.hint],
@@ -304,7 +304,7 @@ impl Screen for Register {
     }
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        form::help_submit(keys, strings::t(), form_words().save)
+        form::help_submit(keys, strings::t(), form_words(crate::i18n::lang()).save)
     }
 
     fn typing(&self) -> bool {

@@ -50,7 +50,7 @@ pub enum WhoseMsg {
 
 impl ChooseWhose {
     pub fn new(view: &PersonView) -> ChooseWhose {
-        let w = proxy_words();
+        let w = proxy_words(crate::i18n::lang());
         let mut rows = vec![format!(
             "{}: {}",
             w.the_person,
@@ -76,7 +76,7 @@ impl Screen for ChooseWhose {
     type Msg = WhoseMsg;
 
     fn title(&self) -> String {
-        form_words().title.to_string()
+        form_words(crate::i18n::lang()).title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<WhoseMsg> {
@@ -109,14 +109,14 @@ impl Screen for ChooseWhose {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let w = proxy_words();
+        let w = proxy_words(crate::i18n::lang());
         let x = area.x + 1;
         let width = usize::from(area.width.saturating_sub(2));
         let buf = frame.buffer_mut();
         buf.set_stringn(
             x,
             area.y + 1,
-            form_words().title,
+            form_words(crate::i18n::lang()).title,
             width,
             view.theme.heading(),
         );
@@ -138,8 +138,11 @@ impl Screen for ChooseWhose {
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
         let s = strings::t();
-        self.list
-            .help(keys, s, KeyHelp::new(&keys.enter, proxy_words().whose))
+        self.list.help(
+            keys,
+            s,
+            KeyHelp::new(&keys.enter, proxy_words(crate::i18n::lang()).whose),
+        )
     }
 
     fn typing(&self) -> bool {
@@ -178,8 +181,8 @@ pub enum Msg {
 impl ProxyForm {
     pub fn new(view: &PersonView, p: &Proxy, ctx: &mut Ctx) -> Result<ProxyForm, Error> {
         let reg = ctx.service.registration(view.person.id, Some(p.id))?;
-        let w = proxy_words();
-        let f = form_words();
+        let w = proxy_words(ctx.lang());
+        let f = form_words(ctx.lang());
         let values = vec![
             reg.as_ref()
                 .and_then(|g| g.phone.clone())
@@ -248,7 +251,7 @@ impl ProxyForm {
             .map(Some)
             .map_err(|_| {
                 self.form.focus(i);
-                ctx.error(&proxy_words().bad_date);
+                ctx.error(&proxy_words(ctx.lang()).bad_date);
             })
     }
 
@@ -351,7 +354,7 @@ impl ProxyForm {
             ctx.error(&Error::Register(RegisterError::Nothing));
             return Nav::Stay;
         }
-        ctx.info(format!("{} — {}", form_words().saved, self.who));
+        ctx.info(format!("{} — {}", form_words(ctx.lang()).saved, self.who));
         Nav::Back(Outcome::Refresh)
     }
 }
@@ -360,7 +363,7 @@ impl Screen for ProxyForm {
     type Msg = Msg;
 
     fn title(&self) -> String {
-        proxy_words().title.to_string()
+        proxy_words(crate::i18n::lang()).title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -378,7 +381,7 @@ impl Screen for ProxyForm {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let w = proxy_words();
+        let w = proxy_words(crate::i18n::lang());
         let panel = Panel {
             title: w.title,
             lines: &[&self.who, w.hint],
@@ -388,7 +391,7 @@ impl Screen for ProxyForm {
     }
 
     fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        form::help_submit(keys, strings::t(), form_words().save)
+        form::help_submit(keys, strings::t(), form_words(crate::i18n::lang()).save)
     }
 
     fn typing(&self) -> bool {

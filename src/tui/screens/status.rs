@@ -82,7 +82,7 @@ impl StatusChange {
                     "{} — {}: {}",
                     for_display(&self.person.full_name),
                     for_display(&self.person.record_code),
-                    labels::status(status)
+                    labels::status(ctx.lang(), status)
                 ));
                 Nav::Back(Outcome::Refresh)
             }
@@ -130,10 +130,10 @@ impl Screen for StatusChange {
             "{} ({}) · {}",
             for_display(&self.person.full_name),
             for_display(&self.person.record_code),
-            labels::status(self.person.status)
+            labels::status(crate::i18n::lang(), self.person.status)
         );
         if let Some(c) = self.chosen {
-            let chosen = format!("→ {}", labels::status(c));
+            let chosen = format!("→ {}", labels::status(crate::i18n::lang(), c));
             let panel = Panel {
                 title: s.status_title,
                 lines: &[&who, &chosen],
@@ -150,7 +150,7 @@ impl Screen for StatusChange {
         y += 1;
         buf.set_stringn(x, y, fit(&who, w), w, view.theme.text());
         y += 2;
-        for line in crate::print::text::wrap(s.status_hint, w, "") {
+        for line in crate::tui::widgets::fit::wrap(s.status_hint, w) {
             buf.set_stringn(x, y, line, w, view.theme.text());
             y += 1;
         }
@@ -158,7 +158,7 @@ impl Screen for StatusChange {
             .choices
             .iter()
             .enumerate()
-            .map(|(i, c)| Line::raw(self.list.row(i, labels::status(*c))))
+            .map(|(i, c)| Line::raw(self.list.row(i, labels::status(crate::i18n::lang(), *c))))
             .collect();
         let list = Rect::new(
             x,

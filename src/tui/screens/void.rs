@@ -151,7 +151,7 @@ impl Screen for VoidPayment {
             for_display(&p.receipt_no),
             for_display(&labels::date_time(&p.paid_at)),
             p.total,
-            labels::method(p.method)
+            labels::method(crate::i18n::lang(), p.method)
         );
         let who = format!(
             "{}: {} · {} {} · {}: {}",

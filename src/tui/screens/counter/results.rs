@@ -127,7 +127,7 @@ impl Columns {
             &for_display(p.hamlet.as_deref().unwrap_or("")),
             &for_display(p.id_number.as_deref().unwrap_or("—")),
             &for_display(p.category.as_deref().unwrap_or("")),
-            labels::month_state(hit.state),
+            labels::month_state(crate::i18n::lang(), hit.state),
             &amount,
         ])
     }

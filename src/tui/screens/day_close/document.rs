@@ -26,7 +26,7 @@ pub fn lines(
     report: &DayReport,
     backup: Option<&Result<PathBuf, String>>,
 ) -> Vec<Line> {
-    let mut doc = day::build(office, report);
+    let mut doc = day::build(crate::i18n::lang(), office, report);
     let s = strings::t();
     let note = match backup {
         Some(Ok(path)) => Some(Paragraph::new(format!(

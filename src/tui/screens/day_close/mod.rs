@@ -126,12 +126,14 @@ impl DayClose {
             return;
         }
         let config = ctx.service.config();
-        let document = crate::document::day::build(&config.office, &self.report);
+        let document = crate::document::day::build(ctx.lang(), &config.office, &self.report);
         let text = crate::print::document::render_text(&document);
         let name = format!("bao-cao-{}", self.report.day);
         let path = match spool::write(&config.receipt.spool_dir, &name, &text) {
             Ok(path) => path,
-            Err(problem) => return ctx.error(&printing::report_not_printed(&problem)),
+            Err(problem) => {
+                return ctx.error(&printing::report_not_printed(ctx.lang(), &problem));
+            }
         };
         let done = strings::report_printed(&crate::text::for_display(&path.display().to_string()));
         let receipt = config.receipt.clone();
@@ -139,14 +141,20 @@ impl DayClose {
             return ctx.info(done);
         }
         // Printed on its own thread; the outcome comes to the message line.
-        ctx.info(printing::printing_report(&crate::text::for_display(
-            &receipt.printer,
-        )));
+        ctx.info(printing::printing_report(
+            ctx.lang(),
+            &crate::text::for_display(&receipt.printer),
+        ));
         let title = document.head.title;
         let printer = receipt.printer.clone();
         let prints = ctx.service.prints();
-        let job = prints.start(&printer, move || spool::print(&receipt, &path, &title));
-        prints.watch(job, Some(done), printing::report_not_printed);
+        let lang = document.lang;
+        let job = prints.start(&printer, move || {
+            spool::print(lang, &receipt, &path, &title)
+        });
+        prints.watch(job, Some(done), |p| {
+            printing::report_not_printed(crate::i18n::lang(), p)
+        });
     }
 
     fn go_to_date(&mut self, ctx: &mut Ctx) {

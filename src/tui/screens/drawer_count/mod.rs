@@ -146,7 +146,11 @@ impl DrawerCount {
                 self.stage = counted(fact);
             }
             Err(
-                e @ Error::Day(DayError::DrawerCounted { .. } | DayError::DrawerNotOpen { .. }),
+                e @ Error::Day(
+                    DayError::AlreadyCounted { .. }
+                    | DayError::DrawerCounted { .. }
+                    | DayError::DrawerNotOpen { .. },
+                ),
             ) => {
                 // Counted from another counter, or the drawer is not open:
                 // show what the database says.

@@ -159,7 +159,20 @@ impl Confirm {
             )));
             out.push(Line::raw(format!("{}{}", label(""), s.new_proxy_kept)));
         }
-        let mut how = labels::method(draft.method).to_string();
+        if let Chosen::Heir(h) = &draft.receiver {
+            let paper = format!(
+                "{} {} · {}",
+                crate::i18n::heir::death_label(),
+                d(&h.death_cert_no),
+                d(&h.relationship)
+            );
+            out.push(Line::raw(format!(
+                "{}{}",
+                label(s.confirm_paper),
+                fit(&paper, DOC_WIDTH - 12)
+            )));
+        }
+        let mut how = labels::method(crate::i18n::lang(), draft.method).to_string();
         if draft.method.is_transfer() {
             how.push_str(&format!(
                 " · {} {} · {} {}",
@@ -195,7 +208,7 @@ impl Confirm {
         for l in &draft.view.unpaid {
             out.push(Line::raw(lines_row(
                 &l.period.short_label(),
-                labels::kind(l.kind),
+                labels::kind(crate::i18n::lang(), l.kind),
                 &l.amount.to_string(),
             )));
         }

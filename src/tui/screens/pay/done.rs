@@ -203,7 +203,7 @@ impl Screen for Done {
             format!(
                 "{}: {} · {} {}",
                 s.method_label,
-                labels::method(p.method),
+                labels::method(crate::i18n::lang(), p.method),
                 s.periods_label,
                 periods(&self.draft)
             ),
@@ -232,10 +232,15 @@ impl Screen for Done {
             file,
         ) {
             (Some(problem), _, _) => notes.push((problem.localized(), true)),
-            (None, Some((job, None)), _) => notes.push((printing::printing(&job.printer), false)),
+            (None, Some((job, None)), _) => {
+                notes.push((printing::printing(crate::i18n::lang(), &job.printer), false))
+            }
             (None, Some((_, Some(Err(problem)))), _) => notes.push((problem.localized(), true)),
             (None, Some((job, Some(Ok(())))), Some(file)) if !job.printer.is_empty() => {
-                notes.push((printing::printed(&job.printer, &file), false))
+                notes.push((
+                    printing::printed(crate::i18n::lang(), &job.printer, &file),
+                    false,
+                ))
             }
             (None, _, Some(file)) => notes.push((strings::receipt_written(&file), false)),
             (None, _, None) => {}

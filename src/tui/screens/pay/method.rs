@@ -150,7 +150,7 @@ impl Screen for ChooseMethod {
             .iter()
             .enumerate()
             .map(|(i, &m)| {
-                let mut label = labels::method(m).to_string();
+                let mut label = labels::method(crate::i18n::lang(), m).to_string();
                 let mut notes = Vec::new();
                 if m == registered {
                     notes.push(s.method_registered.to_string());

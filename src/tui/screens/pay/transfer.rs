@@ -123,7 +123,11 @@ impl Screen for TransferForm {
         let body = draw_heading(frame, area, s.step_transfer, &self.draft, view.theme);
         let x = body.x + 1;
         let w = usize::from(body.width.saturating_sub(2));
-        let mut how = format!("{}: {}", s.method_label, labels::method(self.draft.method));
+        let mut how = format!(
+            "{}: {}",
+            s.method_label,
+            labels::method(crate::i18n::lang(), self.draft.method)
+        );
         if let Some(bank) = self.draft.view.account().1 {
             how.push_str(&format!(
                 " · {} {}",

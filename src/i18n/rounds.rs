@@ -1,0 +1,527 @@
+//! The wording of home rounds: refusals, states, outcomes, the lines the
+//! command line prints and the labels of the rounds screens.
+
+use super::{Lang, Localize, lang};
+use crate::domain::Money;
+use crate::domain::round::{RoundState, StopResult};
+use crate::service::rounds::RoundError;
+
+fn vi() -> bool {
+    lang() == Lang::Vi
+}
+
+pub fn rule_in_round_vi() -> &'static str {
+    "khoản này đang trong chuyến chi tại nhà của bưu tá; chờ bưu tá nộp tiền về rồi chi tại quầy"
+}
+
+pub fn rule_in_round_en() -> &'static str {
+    "this line is out with the postman on a home round; wait until the round's cash is returned"
+}
+
+pub fn rule_state_vi() -> &'static str {
+    "chuyến chi tại nhà không ở bước này (xem chitra home round show)"
+}
+
+pub fn rule_state_en() -> &'static str {
+    "the home round is not at this step (see chitra home round show)"
+}
+
+/// The note on the drawer movement that carries a round's cash.
+pub fn move_note(round: i64) -> String {
+    if vi() {
+        format!("Chuyến chi tại nhà số {round}")
+    } else {
+        format!("Home round no. {round}")
+    }
+}
+
+pub fn state(s: RoundState) -> &'static str {
+    match (s, vi()) {
+        (RoundState::Open, true) => "chưa cấp tiền",
+        (RoundState::Issued, true) => "đang đi chi",
+        (RoundState::Returned, true) => "đã nộp tiền về",
+        (RoundState::Reconciled, true) => "đã đối chiếu",
+        (RoundState::Open, false) => "not issued",
+        (RoundState::Issued, false) => "out",
+        (RoundState::Returned, false) => "cash returned",
+        (RoundState::Reconciled, false) => "reconciled",
+    }
+}
+
+pub fn result(r: StopResult) -> &'static str {
+    match (r, vi()) {
+        (StopResult::Paid, true) => "đã chi",
+        (StopResult::NotHome, true) => "vắng nhà",
+        (StopResult::Refused, true) => "từ chối nhận",
+        (StopResult::Deceased, true) => "báo đã mất",
+        (StopResult::Paid, false) => "paid",
+        (StopResult::NotHome, false) => "not at home",
+        (StopResult::Refused, false) => "refused",
+        (StopResult::Deceased, false) => "reported deceased",
+    }
+}
+
+/// "chưa ghi" / "not recorded".
+pub fn no_result() -> &'static str {
+    if vi() { "chưa ghi" } else { "not recorded" }
+}
+
+/// A stop paid outside the round.
+pub fn paid_elsewhere(receipt: &str) -> String {
+    if vi() {
+        format!("đã chi tại quầy ({receipt})")
+    } else {
+        format!("paid at the counter ({receipt})")
+    }
+}
+
+/// The scope line of a round's sheet.
+pub fn sheet_scope(round: i64, hamlet: &str, postman: &str) -> String {
+    if vi() {
+        format!("Chuyến số {round} — {hamlet} — bưu tá {postman}")
+    } else {
+        format!("Round no. {round} — {hamlet} — postman {postman}")
+    }
+}
+
+/// The heading of a round, for the command line and the screens.
+pub fn heading(round: i64, hamlet: &str, month: &str, postman: &str, s: RoundState) -> String {
+    if vi() {
+        format!(
+            "Chuyến chi tại nhà số {round} — {hamlet} — {month} — bưu tá {postman} — {}",
+            state(s)
+        )
+    } else {
+        format!(
+            "Home round no. {round} — {hamlet} — {month} — postman {postman} — {}",
+            state(s)
+        )
+    }
+}
+
+/// issued − paid − returned = difference, in words a clerk reads.
+pub fn cash_line(issued: Money, paid: Money, returned: Money) -> String {
+    let d = issued - paid - returned;
+    if vi() {
+        format!("Cấp {issued} − chi {paid} − nộp về {returned} = chênh lệch {d}")
+    } else {
+        format!("Issued {issued} − paid {paid} − returned {returned} = difference {d}")
+    }
+}
+
+/// While the round is out: what was issued, paid, and is to come back.
+pub fn out_line(issued: Money, paid: Money) -> String {
+    let back = issued - paid;
+    if vi() {
+        format!("Cấp {issued} − chi {paid}: bưu tá phải nộp về {back}")
+    } else {
+        format!("Issued {issued} − paid {paid}: the postman brings back {back}")
+    }
+}
+
+/// Before the cash goes out: what the round will carry.
+pub fn to_carry_line(amount: Money) -> String {
+    if vi() {
+        format!("Chưa cấp tiền; chuyến cần {amount}.")
+    } else {
+        format!("Cash not issued; the round needs {amount}.")
+    }
+}
+
+/// The heading of a round on the screen (shorter than [`heading`]).
+pub fn screen_heading(
+    round: i64,
+    hamlet: &str,
+    month: &str,
+    postman: &str,
+    s: RoundState,
+) -> String {
+    if vi() {
+        format!(
+            "Chuyến {round} · {hamlet} · {month} · {postman} · {}",
+            state(s)
+        )
+    } else {
+        format!(
+            "Round {round} · {hamlet} · {month} · {postman} · {}",
+            state(s)
+        )
+    }
+}
+
+/// The line under a reconciled round.
+pub fn reconciled(difference: Money, reason: Option<&str>) -> String {
+    match (vi(), reason) {
+        (true, Some(r)) => format!("Đã đối chiếu, chênh lệch {difference}: {r}"),
+        (true, None) => "Đã đối chiếu, không chênh lệch.".into(),
+        (false, Some(r)) => format!("Reconciled, difference {difference}: {r}"),
+        (false, None) => "Reconciled, no difference.".into(),
+    }
+}
+
+/// The supervisor's reminder for stops reported deceased.
+pub fn deceased_hint(code: &str, name: &str) -> String {
+    if vi() {
+        format!(
+            "Gia đình báo {name} ({code}) đã mất: trưởng bưu cục xác minh rồi dừng chi bằng lệnh chitra status."
+        )
+    } else {
+        format!(
+            "The family reported {name} ({code}) deceased: verify, then stop payment with chitra status."
+        )
+    }
+}
+
+/// What the command line says after a step.
+pub fn created(round: i64, stops: usize, total: Money) -> String {
+    if vi() {
+        format!(
+            "Đã lập chuyến chi tại nhà số {round}: {stops} người, {total}. In bảng kê: chitra home sheet --round {round}; cấp tiền: chitra home round issue {round}."
+        )
+    } else {
+        format!(
+            "Home round no. {round} made: {stops} people, {total}. Print its sheet: chitra home sheet --round {round}; issue its cash: chitra home round issue {round}."
+        )
+    }
+}
+
+pub fn issued(round: i64, amount: Money, postman: &str) -> String {
+    if vi() {
+        format!(
+            "Đã cấp {amount} vào quỹ của bưu tá {postman} cho chuyến số {round}. Các khoản của chuyến bị khóa tại quầy đến khi nộp tiền về."
+        )
+    } else {
+        format!(
+            "Issued {amount} into {postman}'s drawer for round no. {round}. Its lines are locked at the counter until the cash is returned."
+        )
+    }
+}
+
+pub fn recorded(code: &str, name: &str, r: StopResult, receipt: Option<&str>) -> String {
+    match (vi(), receipt) {
+        (true, Some(n)) => format!("{code} {name}: {} — biên nhận {n}.", result(r)),
+        (true, None) => format!("{code} {name}: {}.", result(r)),
+        (false, Some(n)) => format!("{code} {name}: {} — receipt {n}.", result(r)),
+        (false, None) => format!("{code} {name}: {}.", result(r)),
+    }
+}
+
+impl Localize for RoundError {
+    fn vi(&self) -> String {
+        match self {
+            RoundError::NoSuchRound(n) => format!(
+                "Không có chuyến chi tại nhà số {n}. Xem danh sách: chitra home round list."
+            ),
+            RoundError::NobodyAtHome { hamlet } => format!(
+                "Ở {hamlet} không có ai nhận tại nhà còn khoản chưa chi trong kỳ (hoặc mọi khoản đã trong một chuyến khác). Kiểm tra tên thôn và đăng ký nhận tại nhà."
+            ),
+            RoundError::WrongState { round, state: s } => format!(
+                "Chuyến số {round} đang ở bước “{}”: không làm bước này được.",
+                state(*s)
+            ),
+            RoundError::NothingToIssue { round } => format!(
+                "Mọi người trong chuyến số {round} đã được chi ở nơi khác hoặc không còn được chi: không có tiền để cấp."
+            ),
+            RoundError::NotThePostman { postman } => format!(
+                "Chỉ bưu tá của chuyến ({postman}) hoặc trưởng bưu cục ghi kết quả chi tại nhà."
+            ),
+            RoundError::NotOnRound { round, who } => {
+                format!("Không có {who} trong chuyến số {round}.")
+            }
+            RoundError::AlreadyRecorded { code } => {
+                format!("Kết quả của {code} đã ghi rồi; không ghi lại.")
+            }
+            RoundError::PaidElsewhere { code, receipt } => format!(
+                "{code} đã được chi tại quầy (biên nhận {receipt}) trước khi chuyến đi: không chi lần nữa."
+            ),
+            RoundError::NotIssueDay { day } => format!(
+                "Chuyến này cấp tiền ngày {}: kết quả chỉ ghi trong ngày đó. Nộp tiền về rồi đối chiếu, phần chênh lệch ghi lý do.",
+                super::labels::date(day)
+            ),
+            RoundError::StopsLeft { codes } => format!(
+                "Còn {} người chưa ghi kết quả ({}). Ghi kết quả cho từng người trước khi nộp tiền về.",
+                codes.len(),
+                codes.join(", ")
+            ),
+            RoundError::ReceiverIdNeeded => {
+                "Đã chi cần số CCCD/CMND của người nhận (đối tượng hoặc người được ủy quyền)."
+                    .into()
+            }
+            RoundError::BadAmount => {
+                "Số tiền nộp về phải là số đồng không âm, chẵn theo mệnh giá nhỏ nhất.".into()
+            }
+            RoundError::ReasonNeeded { difference } => {
+                format!("Chuyến chênh lệch {difference}: ghi lý do (--reason) để đối chiếu.")
+            }
+            RoundError::HamletNeeded => "Ghi tên thôn của chuyến (--hamlet).".into(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            RoundError::NoSuchRound(n) => format!("There is no home round no. {n}."),
+            RoundError::NobodyAtHome { hamlet } => format!(
+                "Nobody in {hamlet} paid at home is owed anything in the period (or their lines are on another round)."
+            ),
+            RoundError::WrongState { round, state: s } => format!(
+                "Round no. {round} is at the step “{}”: this cannot be done now.",
+                state(*s)
+            ),
+            RoundError::NothingToIssue { round } => format!(
+                "Everyone on round no. {round} was paid elsewhere or can no longer be paid: no cash to issue."
+            ),
+            RoundError::NotThePostman { postman } => format!(
+                "Only the round's postman ({postman}) or a supervisor records its outcomes."
+            ),
+            RoundError::NotOnRound { round, who } => format!("{who} is not on round no. {round}."),
+            RoundError::AlreadyRecorded { code } => {
+                format!("The outcome of {code} was recorded already.")
+            }
+            RoundError::PaidElsewhere { code, receipt } => {
+                format!("{code} was paid at the counter (receipt {receipt}): not paid again.")
+            }
+            RoundError::NotIssueDay { day } => format!(
+                "This round's cash went out on {}: outcomes are recorded that day only.",
+                super::labels::date(day)
+            ),
+            RoundError::StopsLeft { codes } => format!(
+                "{} stops have no outcome yet ({}). Record each before returning the cash.",
+                codes.len(),
+                codes.join(", ")
+            ),
+            RoundError::ReceiverIdNeeded => "A paid stop needs the receiver's ID number.".into(),
+            RoundError::BadAmount => {
+                "The cash returned must be a non-negative amount of whole notes.".into()
+            }
+            RoundError::ReasonNeeded { difference } => {
+                format!("The round differs by {difference}: give a reason (--reason).")
+            }
+            RoundError::HamletNeeded => "Name the round's hamlet (--hamlet).".into(),
+        }
+    }
+}
+
+crate::localized_error!(RoundError);
+
+/// The labels of the rounds screens.
+pub struct ScreenWords {
+    pub menu_entry: &'static str,
+    pub list_title: &'static str,
+    pub list_hint: &'static str,
+    pub list_empty: &'static str,
+    pub col_round: &'static str,
+    pub col_hamlet: &'static str,
+    pub col_period: &'static str,
+    pub col_postman: &'static str,
+    pub col_state: &'static str,
+    pub round_title: &'static str,
+    pub col_no: &'static str,
+    pub col_code: &'static str,
+    pub col_name: &'static str,
+    pub col_amount: &'static str,
+    pub col_result: &'static str,
+    pub key_open: &'static str,
+    pub short_open: &'static str,
+    pub key_new: &'static str,
+    pub short_new: &'static str,
+    pub key_paid: &'static str,
+    pub short_paid: &'static str,
+    pub key_not_home: &'static str,
+    pub short_not_home: &'static str,
+    pub key_refused: &'static str,
+    pub short_refused: &'static str,
+    pub key_deceased: &'static str,
+    pub short_deceased: &'static str,
+    pub key_sheet: &'static str,
+    pub short_sheet: &'static str,
+    pub key_issue: &'static str,
+    pub short_issue: &'static str,
+    pub key_return: &'static str,
+    pub short_return: &'static str,
+    pub key_reconcile: &'static str,
+    pub short_reconcile: &'static str,
+    pub key_move: &'static str,
+    pub new_title: &'static str,
+    pub new_hint: &'static str,
+    pub label_period: &'static str,
+    pub label_hamlet: &'static str,
+    pub label_postman: &'static str,
+    pub issue_title: &'static str,
+    pub paid_title: &'static str,
+    pub paid_hint: &'static str,
+    pub label_receiver_id: &'static str,
+    pub label_note: &'static str,
+    pub return_title: &'static str,
+    pub label_cash: &'static str,
+    pub label_postman_pin: &'static str,
+    pub reconcile_title: &'static str,
+    pub label_reason: &'static str,
+    pub need_field: &'static str,
+    pub address: &'static str,
+    pub id_number: &'static str,
+}
+
+pub fn screen_words() -> ScreenWords {
+    if vi() {
+        ScreenWords {
+            menu_entry: "Chi tại nhà",
+            list_title: "CHI TẠI NHÀ — CÁC CHUYẾN",
+            list_hint: "Enter mở chuyến để ghi kết quả; F4 lập chuyến mới cho một thôn (trưởng bưu cục).",
+            list_empty: "Chưa có chuyến chi tại nhà nào.",
+            col_round: "Số",
+            col_hamlet: "Thôn",
+            col_period: "Kỳ",
+            col_postman: "Bưu tá",
+            col_state: "Bước",
+            round_title: "KẾT QUẢ CHI TẠI NHÀ",
+            col_no: "STT",
+            col_code: "Mã hồ sơ",
+            col_name: "Họ và tên",
+            col_amount: "Số tiền",
+            col_result: "Kết quả",
+            key_open: "Mở chuyến đang chọn",
+            short_open: "Mở",
+            key_new: "Lập chuyến mới cho một thôn (trưởng bưu cục)",
+            short_new: "Lập mới",
+            key_paid: "Đã chi cho người đang chọn: hỏi số CCCD người nhận",
+            short_paid: "Đã chi",
+            key_not_home: "Vắng nhà",
+            short_not_home: "Vắng",
+            key_refused: "Từ chối nhận",
+            short_refused: "Từ chối",
+            key_deceased: "Gia đình báo đã mất (trưởng bưu cục dừng chi bằng lệnh trạng thái)",
+            short_deceased: "Báo mất",
+            key_sheet: "In bảng kê của chuyến cho bưu tá",
+            short_sheet: "In",
+            key_issue: "Cấp tiền của chuyến vào quỹ bưu tá (trưởng bưu cục)",
+            short_issue: "Cấp tiền",
+            key_return: "Bưu tá nộp tiền chưa chi về (trưởng bưu cục)",
+            short_return: "Nộp về",
+            key_reconcile: "Đối chiếu chuyến: chênh lệch phải có lý do (trưởng bưu cục)",
+            short_reconcile: "Đối chiếu",
+            key_move: "Chọn người",
+            new_title: "LẬP CHUYẾN CHI TẠI NHÀ",
+            new_hint: "Mọi người của thôn nhận tại nhà còn khoản chưa chi trong kỳ. Bưu tá: tên đăng nhập.",
+            label_period: "Kỳ (YYYY-MM)",
+            label_hamlet: "Thôn",
+            label_postman: "Bưu tá",
+            issue_title: "CẤP TIỀN CHO CHUYẾN",
+            paid_title: "ĐÃ CHI TẠI NHÀ",
+            paid_hint: "Số CCCD/CMND của người nhận: chính đối tượng, hoặc người được ủy quyền có giấy còn hạn.",
+            label_receiver_id: "Số CCCD người nhận",
+            label_note: "Ghi chú",
+            return_title: "NỘP TIỀN CHUYẾN VỀ",
+            label_cash: "Tiền nộp về",
+            label_postman_pin: "PIN của bưu tá",
+            reconcile_title: "ĐỐI CHIẾU CHUYẾN",
+            label_reason: "Lý do chênh lệch",
+            need_field: "Điền ô đang chọn rồi bấm Enter.",
+            address: "Địa chỉ",
+            id_number: "Số CCCD",
+        }
+    } else {
+        ScreenWords {
+            menu_entry: "Home rounds",
+            list_title: "HOME ROUNDS",
+            list_hint: "Enter opens a round to record its outcomes; F4 makes a new round for a hamlet (supervisor).",
+            list_empty: "No home rounds yet.",
+            col_round: "No.",
+            col_hamlet: "Hamlet",
+            col_period: "Period",
+            col_postman: "Postman",
+            col_state: "Step",
+            round_title: "HOME ROUND OUTCOMES",
+            col_no: "No.",
+            col_code: "Record",
+            col_name: "Full name",
+            col_amount: "Amount",
+            col_result: "Outcome",
+            key_open: "Open the chosen round",
+            short_open: "Open",
+            key_new: "Make a new round for a hamlet (supervisor)",
+            short_new: "New",
+            key_paid: "Paid the chosen person: asks the receiver's ID",
+            short_paid: "Paid",
+            key_not_home: "Not at home",
+            short_not_home: "Away",
+            key_refused: "Refused",
+            short_refused: "Refused",
+            key_deceased: "Family reported deceased (the supervisor stops payment with the status command)",
+            short_deceased: "Deceased",
+            key_sheet: "Print the round's sheet for the postman",
+            short_sheet: "Print",
+            key_issue: "Issue the round's cash into the postman's drawer (supervisor)",
+            short_issue: "Issue",
+            key_return: "The postman returns the unpaid cash (supervisor)",
+            short_return: "Return",
+            key_reconcile: "Reconcile the round: a difference needs a reason (supervisor)",
+            short_reconcile: "Reconcile",
+            key_move: "Choose a person",
+            new_title: "NEW HOME ROUND",
+            new_hint: "Everyone of the hamlet paid at home and owed something in the period. Postman: user name.",
+            label_period: "Period (YYYY-MM)",
+            label_hamlet: "Hamlet",
+            label_postman: "Postman",
+            issue_title: "ISSUE THE ROUND'S CASH",
+            paid_title: "PAID AT HOME",
+            paid_hint: "The receiver's ID number: the person, or a proxy on file in date.",
+            label_receiver_id: "Receiver's ID",
+            label_note: "Note",
+            return_title: "RETURN THE ROUND'S CASH",
+            label_cash: "Cash returned",
+            label_postman_pin: "Postman's PIN",
+            reconcile_title: "RECONCILE THE ROUND",
+            label_reason: "Reason",
+            need_field: "Fill in the chosen field, then press Enter.",
+            address: "Address",
+            id_number: "ID number",
+        }
+    }
+}
+
+pub fn sheet_written(path: &str) -> String {
+    if vi() {
+        format!("Đã ghi bảng kê: {path}")
+    } else {
+        format!("Sheet written: {path}")
+    }
+}
+
+pub fn expected_back(m: Money) -> String {
+    if vi() {
+        format!("Bưu tá phải nộp về: {m}")
+    } else {
+        format!("The postman should bring back: {m}")
+    }
+}
+
+pub fn difference_now(m: Money) -> String {
+    if vi() {
+        format!("Chênh lệch: {m} (khác 0 thì phải ghi lý do)")
+    } else {
+        format!("Difference: {m} (a reason is needed unless 0)")
+    }
+}
+
+pub fn issue_hint(amount: Money, postman: &str) -> String {
+    if vi() {
+        format!(
+            "Cấp {amount} vào quỹ của bưu tá {postman}. Bưu tá gõ PIN để xác nhận đã nhận tiền."
+        )
+    } else {
+        format!("Issue {amount} into {postman}'s drawer. The postman types their PIN to confirm.")
+    }
+}
+
+/// What `chitra demo` says of the round left to try.
+pub fn demo_hint(round: i64, hamlet: &str) -> String {
+    if vi() {
+        format!(
+            "Chuyến chi tại nhà số {round} ({hamlet}, bưu tá gdv2) đã lập và in bảng kê, chưa cấp tiền: thử ở menu F2 › Chi tại nhà, hoặc chitra home round show {round}."
+        )
+    } else {
+        format!(
+            "Home round no. {round} ({hamlet}, postman gdv2) is made and its sheet printed, its cash not yet issued: try it from the F2 menu › Home rounds, or chitra home round show {round}."
+        )
+    }
+}

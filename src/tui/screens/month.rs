@@ -1,0 +1,645 @@
+//! The month, from the supervisor's menu ("Tháng"): the current period's
+//! outcome at a glance (imported, paid, unpaid, stopped, with the bank,
+//! failed at the bank), and three views switched with Tab:
+//! 1. the results — the same document the close writes for the payer,
+//!    laid out at the screen's width (↑/↓/PgUp/PgDn scroll, F8 prints);
+//! 2. the unpaid people, one line each: ↑/↓ picks a person, a digit 1–6
+//!    records the reason (6 "other" asks for a note), fast;
+//! 3. the signing list for the whole commune (F8 prints it).
+//!
+//! The close key (F10) opens [`ClosePeriod`]: the supervisor's PIN and the
+//! path of the results file; the service refuses with what blocks the
+//! close (unpaid people without a reason, open days, transfers waiting for
+//! the bank) in its own words, and nothing is written then.
+//!
+//! Not here: what the close checks ([`crate::service::period`]), how the
+//! documents are laid out ([`crate::document`]).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::credentials::pin_field;
+use super::sign_in::SignIn;
+use super::{Nav, Outcome, Screen};
+use crate::document::Document;
+use crate::document::layout::{Page, lay_out};
+use crate::domain::Period;
+use crate::domain::period_report::{PeriodReport, Settled, Transfer, UnpaidReason};
+use crate::i18n::month_screens as words;
+use crate::i18n::{printing, strings};
+use crate::print::spool;
+use crate::service::{AuthError, Error};
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList, key_match};
+use crate::tui::widgets::doc::{self, Scroll, ScrollMsg};
+use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::input::Input;
+use crate::tui::widgets::panel::Panel;
+use crate::tui::widgets::select::{Select, SelectMsg, draw_rows};
+
+/// Columns the documents are laid out in.
+const DOC_WIDTH: usize = 78;
+
+/// The view shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    Results,
+    Reasons,
+    Signing,
+}
+
+impl Which {
+    const ALL: [Which; 3] = [Which::Results, Which::Reasons, Which::Signing];
+
+    fn next(self, back: bool) -> Which {
+        let i = Which::ALL.iter().position(|w| *w == self).unwrap_or(0);
+        let n = Which::ALL.len();
+        Which::ALL[if back { (i + n - 1) % n } else { (i + 1) % n }]
+    }
+}
+
+/// The month screen.
+pub struct Month {
+    period: Period,
+    which: Which,
+    report: Option<PeriodReport>,
+    doc: Option<Document>,
+    scroll: Scroll,
+    /// The unpaid person picked in the reasons view.
+    pick: Select,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    /// Tab / Shift-Tab: the next or the previous view.
+    Switch {
+        back: bool,
+    },
+    Scroll(ScrollMsg),
+    Pick(SelectMsg),
+    /// A digit in the reasons view: the picked person's reason.
+    Reason(UnpaidReason),
+    Print,
+    Close,
+}
+
+/// The period a supervisor works on: the latest one imported that is still
+/// open, up to this month; this month when there is none.
+fn working_period(ctx: &mut Ctx) -> Period {
+    let this = Period::of(ctx.service.today());
+    let Some(session) = ctx.session.clone() else {
+        return this;
+    };
+    let mut p = this;
+    for _ in 0..12 {
+        if let Ok(r) = ctx.service.period_report(&session, p)
+            && r.closed_at.is_none()
+        {
+            return p;
+        }
+        p = p.prev();
+    }
+    this
+}
+
+impl Month {
+    pub fn open(ctx: &mut Ctx) -> Month {
+        let mut m = Month {
+            period: working_period(ctx),
+            which: Which::Results,
+            report: None,
+            doc: None,
+            scroll: Scroll::default(),
+            pick: Select::new(0),
+        };
+        m.load(ctx);
+        m
+    }
+
+    /// The period shown.
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// Reads the period again and lays out the view shown.
+    fn load(&mut self, ctx: &mut Ctx) {
+        let Some(session) = ctx.session.clone() else {
+            return;
+        };
+        match ctx.service.period_report(&session, self.period) {
+            Ok(r) => {
+                let office = ctx.service.config().office.clone();
+                let day = ctx.service.today().format("%Y-%m-%d").to_string();
+                self.doc = match self.which {
+                    Which::Results => Some(crate::document::period::build(
+                        ctx.lang(),
+                        &office,
+                        &r,
+                        &day,
+                    )),
+                    Which::Signing => Some(crate::document::signing::build(
+                        ctx.lang(),
+                        &office,
+                        &r,
+                        None,
+                        &day,
+                    )),
+                    Which::Reasons => None,
+                };
+                let picked = self.pick.selected();
+                self.pick = Select::new(r.with(Settled::Unpaid).count());
+                self.pick.select(picked);
+                self.report = Some(r);
+            }
+            Err(e) => {
+                self.report = None;
+                self.doc = None;
+                ctx.error(&e);
+            }
+        }
+    }
+
+    fn unpaid(&self) -> Vec<&crate::domain::period_report::PersonOutcome> {
+        self.report
+            .as_ref()
+            .map(|r| r.with(Settled::Unpaid).collect())
+            .unwrap_or_default()
+    }
+
+    fn lines(&self) -> Vec<crate::document::layout::Line> {
+        self.doc
+            .as_ref()
+            .map(|d| lay_out(d, Page::screen(DOC_WIDTH)))
+            .unwrap_or_default()
+    }
+
+    fn set_reason(&mut self, reason: UnpaidReason, ctx: &mut Ctx) -> Nav {
+        let Some(p) = self
+            .unpaid()
+            .get(self.pick.selected())
+            .map(|p| p.code.clone())
+        else {
+            return Nav::Stay;
+        };
+        if reason.needs_note() {
+            return Nav::push(ReasonNote::new(self.period, &p));
+        }
+        let Some(session) = ctx.session.clone() else {
+            return Nav::Stay;
+        };
+        match ctx
+            .service
+            .set_unpaid_reason(&session, self.period, &p, reason, None)
+        {
+            Ok(_) => {
+                ctx.info(words::reason_recorded(&p, reason));
+                // The next person without a reason is picked, to go on.
+                self.load(ctx);
+                let next = self.unpaid().iter().position(|p| p.reason.is_none());
+                if let Some(i) = next {
+                    self.pick.select(i);
+                }
+            }
+            Err(e) => ctx.error(&e),
+        }
+        Nav::Stay
+    }
+
+    /// Prints the document shown: its 80-column text to the spool folder,
+    /// then to the printer when one is set, in the background.
+    fn print(&self, ctx: &mut Ctx) {
+        let Some(document) = &self.doc else {
+            return;
+        };
+        let lang = document.lang;
+        let config = ctx.service.config();
+        let text = crate::print::document::render_text(document);
+        let kind = match self.which {
+            Which::Signing => "ky-nhan",
+            _ => "ket-qua",
+        };
+        let name = format!("{kind}-{}", self.period);
+        let path = match spool::write(&config.receipt.spool_dir, &name, &text) {
+            Ok(path) => path,
+            Err(problem) => return ctx.error(&printing::report_not_printed(lang, &problem)),
+        };
+        let done = words::printed(&crate::text::for_display(&path.display().to_string()));
+        let receipt = config.receipt.clone();
+        if receipt.printer.trim().is_empty() {
+            return ctx.info(done);
+        }
+        ctx.info(words::printing(&crate::text::for_display(&receipt.printer)));
+        let title = document.head.title.clone();
+        let printer = receipt.printer.clone();
+        let prints = ctx.service.prints();
+        let job = prints.start(&printer, move || {
+            spool::print(lang, &receipt, &path, &title)
+        });
+        prints.watch(job, Some(done), |p| {
+            printing::report_not_printed(crate::i18n::lang(), p)
+        });
+    }
+
+    /// The line of figures over every view.
+    fn figures(&self) -> String {
+        let Some(r) = &self.report else {
+            return String::new();
+        };
+        let sent = r
+            .people
+            .iter()
+            .filter(|p| matches!(p.transfer, Some(Transfer::Sent { .. })))
+            .count();
+        let failed = r
+            .people
+            .iter()
+            .filter(|p| matches!(p.transfer, Some(Transfer::Failed { .. })))
+            .count();
+        words::figures(r, sent, failed)
+    }
+
+    fn draw_reasons(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let unpaid = self.unpaid();
+        if unpaid.is_empty() {
+            frame.buffer_mut().set_stringn(
+                area.x,
+                area.y,
+                words::nobody_unpaid(),
+                usize::from(area.width),
+                view.theme.text(),
+            );
+            return;
+        }
+        frame.buffer_mut().set_stringn(
+            area.x,
+            area.y,
+            words::reason_keys(),
+            usize::from(area.width),
+            view.theme.key(),
+        );
+        let width = usize::from(area.width.saturating_sub(2));
+        let picked = self.pick.selected();
+        let rows: Vec<Line> = unpaid
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let marker = if i == picked { '▸' } else { ' ' };
+                Line::raw(format!("{marker} {}", words::unpaid_row(p, width)))
+            })
+            .collect();
+        let body = Rect::new(
+            area.x,
+            area.y + 1,
+            area.width,
+            area.height.saturating_sub(1),
+        );
+        draw_rows(frame, body, &rows, self.pick.selected(), view.theme);
+    }
+}
+
+impl Screen for Month {
+    type Msg = Msg;
+
+    fn title(&self) -> String {
+        words::title(self.period)
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        if key.code == KeyCode::Tab {
+            return Some(Msg::Switch { back: false });
+        }
+        if key.code == KeyCode::BackTab {
+            return Some(Msg::Switch { back: true });
+        }
+        if key_match(key, &keys.close_day, true) {
+            return Some(Msg::Close);
+        }
+        if key_match(key, &keys.print_report, true) && self.which != Which::Reasons {
+            return Some(Msg::Print);
+        }
+        if self.which == Which::Reasons {
+            if let KeyCode::Char(c @ '1'..='6') = key.code
+                && !key.modifiers.contains(KeyModifiers::CONTROL)
+            {
+                let i = (c as usize) - ('1' as usize);
+                return UnpaidReason::ALL.get(i).map(|r| Msg::Reason(*r));
+            }
+            return self.pick.on_key(key, keys).map(Msg::Pick);
+        }
+        Scroll::on_key(key, keys).map(Msg::Scroll)
+    }
+
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::Switch { back } => {
+                self.which = self.which.next(back);
+                self.scroll = Scroll::default();
+                self.load(ctx);
+            }
+            Msg::Scroll(m) => {
+                let last = self.lines().len().saturating_sub(10);
+                self.scroll.update(m, last);
+            }
+            Msg::Pick(m) => self.pick.update(m),
+            Msg::Reason(r) => return self.set_reason(r, ctx),
+            Msg::Print => self.print(ctx),
+            Msg::Close => {
+                let default = ctx
+                    .service
+                    .config()
+                    .receipt
+                    .spool_dir
+                    .join(format!("ket-qua-chi-tra-{}.xlsx", self.period));
+                return Nav::push(ClosePeriod::new(self.period, &default));
+            }
+        }
+        Nav::Stay
+    }
+
+    fn on_result(&mut self, _outcome: Outcome, ctx: &mut Ctx) -> Nav {
+        self.load(ctx);
+        Nav::Stay
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let mut x = area.x + 1;
+        for (i, w) in Which::ALL.iter().enumerate() {
+            let style = if *w == self.which {
+                view.theme.heading()
+            } else {
+                view.theme.text()
+            };
+            let text = format!("{}  ", words::tab(i));
+            let (nx, _) = frame.buffer_mut().set_stringn(
+                x,
+                area.y,
+                &text,
+                usize::from(area.right().saturating_sub(x)),
+                style,
+            );
+            x = nx;
+        }
+        frame.buffer_mut().set_stringn(
+            area.x + 1,
+            area.y + 1,
+            self.figures(),
+            usize::from(area.width.saturating_sub(2)),
+            view.theme.text(),
+        );
+        let body = Rect::new(
+            area.x + 1,
+            area.y + 2,
+            area.width.saturating_sub(2),
+            area.height.saturating_sub(2),
+        );
+        if self.which == Which::Reasons {
+            return self.draw_reasons(frame, body, view);
+        }
+        let lines = doc::styled(&self.lines(), view.theme);
+        doc::draw(
+            frame,
+            body,
+            &lines,
+            self.scroll.top(),
+            strings::t().more_below,
+            view.theme,
+        );
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        let mut out = vec![
+            KeyHelp::keys("Tab", words::key_views()).short(words::short_views()),
+            KeyHelp::new(&keys.close_day, words::key_close()).short(words::short_close()),
+        ];
+        match self.which {
+            Which::Reasons => {
+                out.insert(
+                    1,
+                    KeyHelp::keys("1–6", words::key_reason()).short(words::short_reason()),
+                );
+            }
+            _ => {
+                out.insert(
+                    1,
+                    KeyHelp::new(&keys.print_report, words::key_print()).short(s.short_print),
+                );
+                out.push(Scroll::help(keys, s));
+            }
+        }
+        out
+    }
+}
+
+/// The note of the reason "other", for one unpaid person.
+pub struct ReasonNote {
+    period: Period,
+    code: String,
+    form: Form,
+}
+
+impl ReasonNote {
+    fn new(period: Period, code: &str) -> ReasonNote {
+        ReasonNote {
+            period,
+            code: code.to_string(),
+            form: Form::new(vec![
+                Field::new(words::label_note(), Input::new().max_chars(200)).width(44),
+            ]),
+        }
+    }
+}
+
+impl Screen for ReasonNote {
+    type Msg = FormMsg;
+
+    fn title(&self) -> String {
+        words::note_title().to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<FormMsg> {
+        self.form.on_key(key, keys)
+    }
+
+    fn update(&mut self, msg: FormMsg, ctx: &mut Ctx) -> Nav {
+        if msg != FormMsg::Submit {
+            self.form.update(msg);
+            return Nav::Stay;
+        }
+        let Some(session) = ctx.session.clone() else {
+            return Nav::Back(Outcome::Cancelled);
+        };
+        let note = self.form.value(0).to_string();
+        match ctx.service.set_unpaid_reason(
+            &session,
+            self.period,
+            &self.code,
+            UnpaidReason::Other,
+            Some(&note),
+        ) {
+            Ok(_) => {
+                ctx.info(words::reason_recorded(&self.code, UnpaidReason::Other));
+                Nav::Back(Outcome::Done)
+            }
+            Err(e) => {
+                ctx.error(&e);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let what = words::note_what(&self.code);
+        let panel = Panel {
+            title: words::note_title(),
+            lines: &[&what],
+            width: 66,
+        };
+        panel.draw(frame, area, &self.form, view.theme, view.focused);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        form::help_submit(keys, strings::t(), words::key_note_submit())
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+
+    fn is_popup(&self) -> bool {
+        true
+    }
+}
+
+/// Closing the period: the results file's path, then the supervisor's PIN.
+pub struct ClosePeriod {
+    period: Period,
+    form: Form,
+}
+
+const PATH: usize = 0;
+const PIN: usize = 1;
+
+impl ClosePeriod {
+    fn new(period: Period, default: &std::path::Path) -> ClosePeriod {
+        let mut path = Input::new().max_chars(400);
+        path.set_value(&default.display().to_string());
+        let mut form = Form::new(vec![
+            Field::new(words::label_results_path(), path).width(44),
+            pin_field(strings::t().label_pin),
+        ]);
+        form.focus(PIN);
+        ClosePeriod { period, form }
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        let s = strings::t();
+        if self.form.value(PIN).is_empty() {
+            ctx.info(s.need_pin);
+            return Nav::Stay;
+        }
+        let path = std::path::PathBuf::from(self.form.value(PATH).trim());
+        if path.as_os_str().is_empty() {
+            ctx.info(words::need_path());
+            self.form.focus(PATH);
+            return Nav::Stay;
+        }
+        let Some(session) = ctx.session.clone() else {
+            return Nav::Back(Outcome::Cancelled);
+        };
+        let pin = self.form.take(PIN);
+        let closed = ctx.service.close_period(
+            &session,
+            &pin,
+            self.period,
+            &crate::service::period::CloseOptions::default(),
+        );
+        let report = match closed {
+            Ok(r) => r,
+            Err(e @ Error::Auth(AuthError::Locked { .. })) => {
+                ctx.error(&e);
+                *ctx.session = None;
+                return Nav::reset(SignIn::new());
+            }
+            Err(e @ Error::Auth(_)) => {
+                ctx.error(&e);
+                return Nav::Stay;
+            }
+            Err(e) => {
+                ctx.error(&e);
+                return Nav::Back(Outcome::Refresh);
+            }
+        };
+        let office = ctx.service.config().office.clone();
+        let day = report
+            .closed_at
+            .as_deref()
+            .and_then(|at| at.get(0..10))
+            .unwrap_or_default()
+            .to_string();
+        let document = crate::document::period::build(ctx.lang(), &office, &report, &day);
+        let written = crate::export::write_xlsx(&document, &path)
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                ctx.service
+                    .note_export(&session, "period.results", &path, &self.period.to_string())
+                    .map_err(|e| e.to_string())
+            });
+        let shown = crate::text::for_display(&path.display().to_string()).into_owned();
+        match written {
+            Ok(()) => ctx.info(words::closed(self.period, &shown)),
+            Err(problem) => ctx.error(&words::closed_not_written(self.period, &shown, &problem)),
+        }
+        Nav::Back(Outcome::Done)
+    }
+}
+
+impl Screen for ClosePeriod {
+    type Msg = FormMsg;
+
+    fn title(&self) -> String {
+        words::close_title().to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<FormMsg> {
+        self.form.on_key(key, keys)
+    }
+
+    fn update(&mut self, msg: FormMsg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            // Enter on either field closes, once the PIN is typed.
+            FormMsg::Submit => self.submit(ctx),
+            FormMsg::Next if self.form.focused() == PATH && !self.form.value(PIN).is_empty() => {
+                self.submit(ctx)
+            }
+            other => {
+                self.form.update(other);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let what = words::close_what(self.period);
+        let panel = Panel {
+            title: words::close_title(),
+            lines: &[&what, words::close_hint()],
+            width: 74,
+        };
+        panel.draw(frame, area, &self.form, view.theme, view.focused);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        form::help_submit(keys, strings::t(), words::key_close())
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+
+    fn is_popup(&self) -> bool {
+        true
+    }
+}

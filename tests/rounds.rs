@@ -1,0 +1,575 @@
+//! Home rounds, through the service and the command line: a round made
+//! for one hamlet, its cash issued into the postman's drawer, the lock it
+//! puts on the counter (service and database), each stop's outcome (a
+//! paid stop is a home payment with a receipt, against the receiver's ID),
+//! the cash returned, the reconciliation with and without a difference,
+//! who may do what, the period's results and `verify` over the new rows.
+
+mod common;
+
+use chitra::domain::Money;
+use chitra::domain::payment::PayMethod;
+use chitra::domain::period_report::UnpaidReason;
+use chitra::domain::round::{RoundState, StopResult};
+use chitra::service::pay::{PayError, PayRequest, Receiver};
+use chitra::service::register::RegisterRequest;
+use chitra::service::rounds::{RoundError, RoundView};
+use chitra::service::verify::Finding;
+use chitra::service::{Error, Service, Session};
+use chitra::store::replay::RowProblem;
+use chitra::store::rows::Table;
+use chitra::store::{Rule, StoreError};
+use common::*;
+
+const AN: &str = "046048001234"; // Thôn Đông, 2.789.000 (one line)
+const BINH: &str = "046152004321"; // Thôn Đông, 2.789.000 + 1.394.500 (two lines)
+const CUC: &str = "046060007777"; // Thôn Tây, 3.120.000
+const POSTMAN: (&str, &str) = CLERK2;
+
+fn nov() -> chitra::domain::Period {
+    "2026-11".parse().unwrap()
+}
+
+fn m(dong: i64) -> Money {
+    Money::from_dong(dong)
+}
+
+fn person_id(svc: &Service, id: &str) -> i64 {
+    svc.search(id, 1).unwrap().hits[0].person.id
+}
+
+fn pay_cash(svc: &mut Service, who: &Session, id: &str) -> Result<(), Error> {
+    let req = PayRequest {
+        person_id: person_id(svc, id),
+        receiver: Receiver::Person,
+        receiver_id_number: id.into(),
+        method: PayMethod::Cash,
+        account: None,
+        reference: None,
+        idem_key: svc.new_idem_key(),
+        lines: Vec::new(),
+        approval: None,
+    };
+    svc.pay(who, &req).map(|_| ())
+}
+
+/// November's list; An, Bình and Cúc registered to be paid at home.
+fn office_at_home() -> Office {
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    for (id, reason) in [(AN, "ill"), (BINH, "old"), (CUC, "no_proxy")] {
+        let req = RegisterRequest {
+            method: Some(PayMethod::Home),
+            home_reason: Some(reason.into()),
+            ..RegisterRequest::default()
+        };
+        let person = person_id(&svc, id);
+        svc.register(&hoa, person, &req).unwrap();
+    }
+    office
+}
+
+/// Thôn Đông's round, carried by the second clerk, its cash issued.
+fn issued_round(office: &Office, svc: &mut Service) -> RoundView {
+    let boss = office.sign_in(svc, SUPERVISOR);
+    let v = svc
+        .create_round(&boss, nov(), "thon dong", POSTMAN.0)
+        .unwrap();
+    svc.issue_round(&boss, v.number, POSTMAN.1).unwrap()
+}
+
+fn person_user(svc: &Service, name: &str) -> i64 {
+    svc.postmen()
+        .unwrap()
+        .into_iter()
+        .find(|u| u.name == name)
+        .unwrap()
+        .id
+}
+
+fn stop_of(v: &RoundView, id: &str) -> i64 {
+    v.stops
+        .iter()
+        .find(|s| s.id_number.as_deref() == Some(id))
+        .unwrap()
+        .person_id
+}
+
+#[test]
+fn a_round_pays_at_home_and_comes_back_with_no_difference() {
+    let office = office_at_home();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let v = svc
+        .create_round(&boss, nov(), "thon dong", POSTMAN.0)
+        .unwrap();
+    assert_eq!(v.state, RoundState::Open);
+    let names: Vec<&str> = v.stops.iter().map(|s| s.full_name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Nguyễn Văn An", "Trần Thị Bình"],
+        "Cúc is in Thôn Tây"
+    );
+    assert_eq!(v.to_carry(), m(2_789_000 + 4_183_500));
+
+    let v = svc.issue_round(&boss, v.number, POSTMAN.1).unwrap();
+    assert_eq!(v.state, RoundState::Issued);
+    assert_eq!(v.cash.issued, m(6_972_500));
+    let day = svc.day_report("2026-11-10").unwrap();
+    let long = day.clerks.iter().find(|c| c.name == POSTMAN.0).unwrap();
+    assert_eq!(
+        long.issued,
+        m(6_972_500),
+        "the cash went into the postman's drawer"
+    );
+
+    let long_session = office.sign_in(&mut svc, POSTMAN);
+    let an = stop_of(&v, AN);
+    let v = svc
+        .record_outcome(
+            &long_session,
+            v.number,
+            an,
+            StopResult::Paid,
+            Some(AN),
+            None,
+        )
+        .unwrap();
+    let paid = v.stop_of(an).unwrap();
+    let receipt = paid.receipt_no.clone().expect("a receipt for a paid stop");
+    let payment = svc
+        .person_view(an)
+        .unwrap()
+        .payments
+        .into_iter()
+        .find(|p| p.receipt_no == receipt)
+        .unwrap();
+    assert_eq!(payment.method, PayMethod::Home);
+    assert_eq!(payment.clerk_id, person_user(&svc, POSTMAN.0));
+    assert_eq!(payment.total, m(2_789_000));
+    let binh = stop_of(&v, BINH);
+    let v = svc
+        .record_outcome(
+            &long_session,
+            v.number,
+            binh,
+            StopResult::NotHome,
+            None,
+            Some("đi viện"),
+        )
+        .unwrap();
+    assert_eq!(v.cash.paid, m(2_789_000));
+    assert_eq!(v.cash.expected_back(), m(4_183_500));
+
+    let v = svc
+        .return_round(&boss, v.number, m(4_183_500), POSTMAN.1)
+        .unwrap();
+    assert_eq!(v.state, RoundState::Returned);
+    let v = svc.reconcile_round(&boss, v.number, None).unwrap();
+    assert_eq!(v.state, RoundState::Reconciled);
+    assert_eq!(v.difference, Some(Money::ZERO));
+    let day = svc.day_report("2026-11-10").unwrap();
+    let long = day.clerks.iter().find(|c| c.name == POSTMAN.0).unwrap();
+    assert_eq!(
+        long.expected,
+        m(100_000_000),
+        "issued, paid and returned leave the postman's drawer as it was"
+    );
+
+    // The period's results: An paid at home; Bình unpaid, "away" with the
+    // postman's note, until she comes to the counter.
+    let report = svc.period_report(&boss, nov()).unwrap();
+    let an_out = report.people.iter().find(|p| p.code == "HD-001").unwrap();
+    assert_eq!(an_out.method.as_deref(), Some("home"));
+    assert_eq!(an_out.receipt_no.as_deref(), Some(receipt.as_str()));
+    let binh_out = report.people.iter().find(|p| p.code == "HD-002").unwrap();
+    assert_eq!(binh_out.reason, Some(UnpaidReason::Away));
+    assert_eq!(binh_out.reason_note.as_deref(), Some("đi viện"));
+
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay_cash(&mut svc, &hoa, BINH).expect("back from the round, Bình is paid at the counter");
+}
+
+#[test]
+fn a_line_out_on_a_round_is_refused_at_the_counter_by_the_database() {
+    let office = office_at_home();
+    let mut svc = office.service();
+    let v = issued_round(&office, &mut svc);
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let refused = pay_cash(&mut svc, &hoa, AN);
+    assert!(
+        matches!(
+            refused,
+            Err(Error::Store(StoreError::Refused(Rule::InHomeRound)))
+        ),
+        "{refused:?}"
+    );
+    assert!(
+        refused
+            .unwrap_err()
+            .to_string()
+            .contains("chuyến chi tại nhà"),
+        "the clerk is told why in Vietnamese"
+    );
+    // Cúc, not on the round, is paid as usual.
+    pay_cash(&mut svc, &hoa, CUC).unwrap();
+    assert_eq!(v.state, RoundState::Issued);
+}
+
+#[test]
+fn a_short_round_is_reconciled_only_with_a_reason() {
+    let office = office_at_home();
+    let mut svc = office.service();
+    let v = issued_round(&office, &mut svc);
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    for id in [AN, BINH] {
+        svc.record_outcome(
+            &boss,
+            v.number,
+            stop_of(&v, id),
+            StopResult::Refused,
+            None,
+            None,
+        )
+        .unwrap();
+    }
+    let v = svc
+        .return_round(&boss, v.number, m(6_900_000), POSTMAN.1)
+        .unwrap();
+    let refused = svc.reconcile_round(&boss, v.number, Some("  "));
+    assert!(
+        matches!(
+            refused,
+            Err(Error::Round(RoundError::ReasonNeeded { difference })) if difference == m(72_500)
+        ),
+        "{refused:?}"
+    );
+    let v = svc
+        .reconcile_round(&boss, v.number, Some("Bưu tá làm rơi, sẽ nộp bù"))
+        .unwrap();
+    assert_eq!(v.difference, Some(m(72_500)));
+    assert_eq!(v.reason.as_deref(), Some("Bưu tá làm rơi, sẽ nộp bù"));
+    let again = svc.reconcile_round(&boss, v.number, Some("lần hai"));
+    assert!(matches!(
+        again,
+        Err(Error::Round(RoundError::WrongState { .. }))
+    ));
+}
+
+#[test]
+fn a_paid_stop_needs_the_receivers_own_id_and_records_nothing_otherwise() {
+    let office = office_at_home();
+    let mut svc = office.service();
+    let v = issued_round(&office, &mut svc);
+    let long = office.sign_in(&mut svc, POSTMAN);
+    let an = stop_of(&v, AN);
+    let wrong = svc.record_outcome(&long, v.number, an, StopResult::Paid, Some(CUC), None);
+    assert!(
+        matches!(wrong, Err(Error::Pay(PayError::ReceiverIdMismatch))),
+        "{wrong:?}"
+    );
+    let none = svc.record_outcome(&long, v.number, an, StopResult::Paid, None, None);
+    assert!(matches!(
+        none,
+        Err(Error::Round(RoundError::ReceiverIdNeeded))
+    ));
+    let v = svc.round(v.number).unwrap();
+    assert_eq!(v.stop_of(an).unwrap().result, None);
+    assert_eq!(v.cash.paid, Money::ZERO);
+    // Twice is refused.
+    svc.record_outcome(&long, v.number, an, StopResult::Paid, Some(AN), None)
+        .unwrap();
+    let twice = svc.record_outcome(&long, v.number, an, StopResult::NotHome, None, None);
+    assert!(matches!(
+        twice,
+        Err(Error::Round(RoundError::AlreadyRecorded { .. }))
+    ));
+}
+
+#[test]
+fn only_a_supervisor_makes_and_issues_and_only_the_postman_records() {
+    let office = office_at_home();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    assert!(matches!(
+        svc.create_round(&hoa, nov(), "thon dong", POSTMAN.0),
+        Err(Error::Forbidden { .. })
+    ));
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let v = svc
+        .create_round(&boss, nov(), "thon dong", POSTMAN.0)
+        .unwrap();
+    assert!(matches!(
+        svc.issue_round(&hoa, v.number, POSTMAN.1),
+        Err(Error::Forbidden { .. })
+    ));
+    assert!(
+        matches!(
+            svc.issue_round(&boss, v.number, "0000"),
+            Err(Error::Auth(_))
+        ),
+        "the postman confirms the cash with their own PIN"
+    );
+    let v = svc.issue_round(&boss, v.number, POSTMAN.1).unwrap();
+    let an = stop_of(&v, AN);
+    assert!(matches!(
+        svc.record_outcome(&hoa, v.number, an, StopResult::NotHome, None, None),
+        Err(Error::Round(RoundError::NotThePostman { .. }))
+    ));
+    let left = svc.return_round(&boss, v.number, Money::ZERO, POSTMAN.1);
+    assert!(
+        matches!(left, Err(Error::Round(RoundError::StopsLeft { ref codes })) if codes.len() == 2),
+        "{left:?}"
+    );
+    assert!(matches!(
+        svc.reconcile_round(&hoa, v.number, None),
+        Err(Error::Forbidden { .. })
+    ));
+}
+
+#[test]
+fn reported_deceased_is_shown_to_the_supervisor_and_changes_no_status() {
+    let office = office_at_home();
+    let mut svc = office.service();
+    let v = issued_round(&office, &mut svc);
+    let long = office.sign_in(&mut svc, POSTMAN);
+    let binh = stop_of(&v, BINH);
+    let v = svc
+        .record_outcome(
+            &long,
+            v.number,
+            binh,
+            StopResult::Deceased,
+            None,
+            Some("con trai báo"),
+        )
+        .unwrap();
+    let reported: Vec<&str> = v
+        .reported_deceased()
+        .map(|s| s.record_code.as_str())
+        .collect();
+    assert_eq!(reported, ["HD-002"]);
+    assert_eq!(v.stop_of(binh).unwrap().status, "active");
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let report = svc.period_report(&boss, nov()).unwrap();
+    let out = report.people.iter().find(|p| p.code == "HD-002").unwrap();
+    assert_eq!(out.reason, Some(UnpaidReason::Deceased));
+    assert_eq!(out.status, "active");
+}
+
+#[test]
+fn a_round_carries_only_what_is_still_owed_when_its_cash_goes_out() {
+    let office = office_at_home();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let v = svc
+        .create_round(&boss, nov(), "Thôn Đông", POSTMAN.0)
+        .unwrap();
+    // An comes to the counter before the postman leaves.
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay_cash(&mut svc, &hoa, AN).unwrap();
+    let v = svc.issue_round(&boss, v.number, POSTMAN.1).unwrap();
+    assert_eq!(v.cash.issued, m(4_183_500));
+    assert_eq!(v.sheet_stops().len(), 1);
+    let an = v.stop_of(stop_of(&v, AN)).unwrap();
+    assert!(an.paid_elsewhere.is_some());
+    let again = svc.create_round(&boss, nov(), "thon dong", POSTMAN.0);
+    assert!(
+        matches!(again, Err(Error::Round(RoundError::NobodyAtHome { .. }))),
+        "Bình's lines are on the first round already: {again:?}"
+    );
+}
+
+#[test]
+fn verify_names_a_round_row_edited_behind_chitras_back() {
+    let office = office_at_home();
+    let mut svc = office.service();
+    issued_round(&office, &mut svc);
+    assert!(svc.verify(&[]).unwrap().ok());
+    let c = svc.store().conn();
+    c.execute_batch(
+        "DROP TRIGGER home_round_issues_no_update;
+         UPDATE home_round_issues SET amount = 1000 WHERE round_id = 1;",
+    )
+    .unwrap();
+    let v = svc.verify(&[]).unwrap();
+    assert!(
+        v.findings.iter().any(|f| matches!(
+            f,
+            Finding::Row(RowProblem::Edited {
+                table: Table::HomeRoundIssues,
+                ..
+            })
+        )),
+        "{:?}",
+        v.findings
+    );
+}
+
+fn chitra(office: &Office, args: &[&str], who: (&str, &str)) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_chitra"))
+        .arg("--config")
+        .arg(office.dir.path().join("chitra.toml"))
+        .args(args)
+        .env("CHITRA_USER", who.0)
+        .env("CHITRA_PIN", who.1)
+        .env("CHITRA_POSTMAN_PIN", POSTMAN.1)
+        .output()
+        .unwrap()
+}
+
+fn ok(o: &std::process::Output) -> String {
+    assert!(
+        o.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+#[test]
+fn the_command_line_runs_a_round_from_sheet_to_reconciliation() {
+    let office = office_at_home();
+    let boss = SUPERVISOR;
+    let out = ok(&chitra(
+        &office,
+        &[
+            "home",
+            "round",
+            "create",
+            "--period",
+            "2026-11",
+            "--hamlet",
+            "thon dong",
+            "--postman",
+            POSTMAN.0,
+        ],
+        boss,
+    ));
+    assert!(out.contains("số 1"), "{out}");
+    let sheet = ok(&chitra(&office, &["home", "sheet", "--round", "1"], boss));
+    assert!(
+        sheet.contains("Trần Thị Bình") && sheet.contains("6.972.500") && sheet.contains("Ký nhận"),
+        "{sheet}"
+    );
+    ok(&chitra(&office, &["home", "round", "issue", "1"], boss));
+    let refused = chitra(
+        &office,
+        &[
+            "home", "round", "outcome", "1", "--code", "HD-001", "--result", "paid",
+        ],
+        POSTMAN,
+    );
+    assert_eq!(
+        refused.status.code(),
+        Some(2),
+        "a paid stop needs --receiver-id"
+    );
+    let paid = ok(&chitra(
+        &office,
+        &[
+            "home",
+            "round",
+            "outcome",
+            "1",
+            "--code",
+            "HD-001",
+            "--result",
+            "paid",
+            "--receiver-id",
+            AN,
+        ],
+        POSTMAN,
+    ));
+    assert!(paid.contains("biên nhận"), "{paid}");
+    ok(&chitra(
+        &office,
+        &[
+            "home", "round", "outcome", "1", "--id", BINH, "--result", "not-home",
+        ],
+        POSTMAN,
+    ));
+    ok(&chitra(
+        &office,
+        &["home", "round", "return", "1", "--cash", "4.000.000"],
+        boss,
+    ));
+    let no_reason = chitra(
+        &office,
+        &["home", "round", "reconcile", "1", "--json"],
+        boss,
+    );
+    assert_eq!(no_reason.status.code(), Some(2));
+    let err: serde_json::Value = serde_json::from_slice(&no_reason.stdout).unwrap();
+    assert!(
+        err["error"].as_str().unwrap().contains("183.500"),
+        "the difference is named: {err}"
+    );
+    ok(&chitra(
+        &office,
+        &[
+            "home",
+            "round",
+            "reconcile",
+            "1",
+            "--reason",
+            "Thiếu tiền lẻ",
+        ],
+        boss,
+    ));
+    let shown = ok(&chitra(
+        &office,
+        &["home", "round", "show", "1", "--json"],
+        boss,
+    ));
+    let v: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(v["state"], "reconciled");
+    assert_eq!(v["stops"][0]["result"], "paid");
+    assert_eq!(v["stops"][1]["result"], "not_home");
+    assert_eq!(v["reason"], "Thiếu tiền lẻ");
+    let help = chitra(&office, &["home", "round", "outcome", "--help"], boss);
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("vắng nhà") && help.contains("--receiver-id"),
+        "{help}"
+    );
+}
+
+#[test]
+fn the_day_does_not_close_while_a_rounds_cash_is_out() {
+    use chitra::domain::report::Blocker;
+    let office = office_at_home();
+    let mut svc = office.service();
+    let v = issued_round(&office, &mut svc);
+    let day = svc.today().format("%Y-%m-%d").to_string();
+    let blocked = svc.day_report(&day).unwrap().blockers;
+    assert!(
+        blocked
+            .iter()
+            .any(|b| matches!(b, Blocker::RoundOut { round, .. } if *round == v.number)),
+        "{blocked:?}"
+    );
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    for id in [AN, BINH] {
+        svc.record_outcome(
+            &boss,
+            v.number,
+            stop_of(&v, id),
+            StopResult::NotHome,
+            None,
+            None,
+        )
+        .unwrap();
+    }
+    svc.return_round(&boss, v.number, v.cash.issued, POSTMAN.1)
+        .unwrap();
+    let after = svc.day_report(&day).unwrap().blockers;
+    assert!(
+        !after.iter().any(|b| matches!(b, Blocker::RoundOut { .. })),
+        "{after:?}"
+    );
+    office.close_today(&mut svc);
+}

@@ -1,0 +1,146 @@
+//! The home round's outcome screen ("Kết quả chi tại nhà"), key by key,
+//! over a real temporary database: the postman opens the round from the
+//! menu, pays one person against the receiver's ID (F5), marks the next
+//! not at home (F6) with one key, and the supervisor takes the cash back
+//! and reconciles from the same screen. What was recorded is read again
+//! through the service, not the screen.
+
+mod common;
+
+use chitra::domain::payment::PayMethod;
+use chitra::domain::round::{RoundState, StopResult};
+use chitra::domain::{Money, Period};
+use chitra::service::register::RegisterRequest;
+use chitra::service::rounds::RoundView;
+use chitra::tui::testing::{key, press, screen, type_text};
+use chitra::tui::{App, Theme};
+use crossterm::event::KeyCode;
+
+use common::{CLERK1, CLERK2, Office, SUPERVISOR, csv, three};
+
+const AN: &str = "046048001234";
+
+/// November's list, An and Bình (Thôn Đông) paid at home, their round
+/// made and its cash issued to the second clerk.
+fn office_with_round() -> (Office, RoundView) {
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    for id in [AN, "046152004321"] {
+        let person = svc.search(id, 1).unwrap().hits[0].person.id;
+        let req = RegisterRequest {
+            method: Some(PayMethod::Home),
+            home_reason: Some("old".into()),
+            ..RegisterRequest::default()
+        };
+        svc.register(&hoa, person, &req).unwrap();
+    }
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let period: Period = "2026-11".parse().unwrap();
+    let v = svc
+        .create_round(&boss, period, "Thôn Đông", CLERK2.0)
+        .unwrap();
+    let v = svc.issue_round(&boss, v.number, CLERK2.1).unwrap();
+    (office, v)
+}
+
+fn signed_in(office: &Office, who: (&str, &str)) -> App {
+    let mut app = App::new(office.service(), Theme::colored());
+    type_text(&mut app, who.0);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, who.1);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.session().is_some(), "{:?}", app.message());
+    app
+}
+
+fn message(app: &App) -> String {
+    app.message()
+        .map(|m| m.text().to_string())
+        .unwrap_or_default()
+}
+
+/// From the counter: the menu, its last entry (home rounds), the first
+/// round.
+fn open_round(app: &mut App) {
+    app.handle_key(key(KeyCode::F(2)));
+    assert_eq!(app.title(), "CHỨC NĂNG");
+    press(app, KeyCode::End);
+    press(app, KeyCode::Enter);
+    assert_eq!(app.title(), "CHI TẠI NHÀ — CÁC CHUYẾN", "{}", message(app));
+    press(app, KeyCode::Enter);
+    assert_eq!(app.title(), "KẾT QUẢ CHI TẠI NHÀ", "{}", message(app));
+}
+
+#[test]
+fn the_postman_records_each_stop_with_one_key() {
+    let (office, v) = office_with_round();
+    let mut app = signed_in(&office, CLERK2);
+    open_round(&mut app);
+    let before = screen(&mut app, 80, 24);
+    assert!(
+        before.contains("Nguyễn Văn An") && before.contains("chưa ghi"),
+        "{before}"
+    );
+
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(app.title(), "ĐÃ CHI TẠI NHÀ");
+    type_text(&mut app, AN);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "KẾT QUẢ CHI TẠI NHÀ", "{}", message(&app));
+    assert!(message(&app).contains("biên nhận"), "{}", message(&app));
+
+    // The choice moved on to Bình: F6, not at home, at once.
+    press(&mut app, KeyCode::F(6));
+    let after = screen(&mut app, 80, 24);
+    insta::assert_snapshot!("round_outcomes_after_two_stops", after);
+
+    let v = office.service().round(v.number).unwrap();
+    let results: Vec<Option<StopResult>> = v.stops.iter().map(|s| s.result).collect();
+    assert_eq!(results, [Some(StopResult::Paid), Some(StopResult::NotHome)]);
+    assert_eq!(v.cash.paid, Money::from_dong(2_789_000));
+}
+
+#[test]
+fn a_wrong_receiver_id_stays_on_the_box_and_records_nothing() {
+    let (office, v) = office_with_round();
+    let mut app = signed_in(&office, CLERK2);
+    open_round(&mut app);
+    press(&mut app, KeyCode::F(5));
+    type_text(&mut app, "046060007777");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "ĐÃ CHI TẠI NHÀ");
+    assert!(message(&app).contains("không khớp"), "{}", message(&app));
+    let v = office.service().round(v.number).unwrap();
+    assert_eq!(v.stops[0].result, None);
+}
+
+#[test]
+fn the_supervisor_takes_the_cash_back_and_reconciles_on_the_same_screen() {
+    let (office, v) = office_with_round();
+    let mut app = signed_in(&office, CLERK2);
+    open_round(&mut app);
+    press(&mut app, KeyCode::F(7));
+    press(&mut app, KeyCode::F(7));
+    drop(app);
+
+    let mut app = signed_in(&office, SUPERVISOR);
+    open_round(&mut app);
+    press(&mut app, KeyCode::F(9));
+    assert_eq!(app.title(), "NỘP TIỀN CHUYẾN VỀ");
+    type_text(&mut app, "6.972.500");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, CLERK2.1);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "KẾT QUẢ CHI TẠI NHÀ", "{}", message(&app));
+    press(&mut app, KeyCode::F(10));
+    assert_eq!(app.title(), "ĐỐI CHIẾU CHUYẾN");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "KẾT QUẢ CHI TẠI NHÀ", "{}", message(&app));
+    let v = office.service().round(v.number).unwrap();
+    assert_eq!(v.state, RoundState::Reconciled);
+    assert_eq!(v.difference, Some(Money::ZERO));
+}
