@@ -277,4 +277,4 @@ impl Service {
 /// few pages at a time; a larger cache only held more of a million-row
 /// list's pages in memory (64 MiB was a third of the import's peak) and
 /// let the ID-number index's sort keep more in memory before it spills.
-const IMPORT_CACHE_MIB: u32 = 16;
+const IMPORT_CACHE_MIB: u32 = 8;
