@@ -18,7 +18,7 @@ use crate::domain::registration::{HomeReason, Registration};
 use crate::domain::{Money, Period};
 use crate::store::payments::{self, UnpaidLine};
 use crate::store::{Read, people, proxies};
-use crate::text::{collate, fold};
+use crate::text::fold;
 
 /// This month's state of a person, as the result list shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -173,9 +173,7 @@ impl Service {
                 Query::Code(c) => by_code(r, c, fetch)?,
                 Query::Words(w) => {
                     let words: Vec<&str> = w.iter().map(String::as_str).collect();
-                    let mut v = people::by_name_words(r, &words, fetch)?;
-                    v.sort_by(|a, b| collate::compare_names(&a.full_name, &b.full_name));
-                    v
+                    people::by_name_words(r, &words, fetch)?
                 }
             };
             let more = found.len() > limit;

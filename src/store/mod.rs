@@ -337,6 +337,16 @@ impl Store {
         Ok(())
     }
 
+    /// Whether sorts too large for the cache (building an index) stay in
+    /// memory or spill to temporary files: a million-row import's index
+    /// would otherwise hold every key in memory at once.
+    pub fn set_sorts_in_memory(&self, yes: bool) -> Result<(), StoreError> {
+        let place = if yes { "MEMORY" } else { "FILE" };
+        self.conn
+            .execute_batch(&format!("PRAGMA temp_store = {place}"))?;
+        Ok(())
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
