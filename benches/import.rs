@@ -27,6 +27,7 @@ use common::*;
 /// Processor time (user and system) used so far by this process, or by
 /// its waited-for children.
 fn cpu(who: i32) -> Duration {
+    // SAFETY: rusage is plain integers, for which all zeroes is a value.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: getrusage fills the struct we own.
     unsafe { libc::getrusage(who, &mut usage) };
@@ -119,6 +120,7 @@ fn peak_memory_of_binary_import(n: usize) -> Option<(Duration, u64)> {
     );
     // The largest resident set of any waited-for child, in KiB on Linux.
     // SAFETY: rusage is a plain C struct; all zeroes is valid.
+    // SAFETY: rusage is plain integers, for which all zeroes is a value.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: getrusage fills the struct we own.
     unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
