@@ -12,6 +12,11 @@
 //! close (unpaid people without a reason, open days, transfers waiting for
 //! the bank) in its own words, and nothing is written then.
 //!
+//! The month's files (see [`files`]): F3 imports a change list, F4 makes
+//! the bank's transfer batch and saves its file, F6 imports the bank's
+//! result, F7 (signing view) saves the signing list of a hamlet or the
+//! commune as a workbook.
+//!
 //! Not here: what the close checks ([`crate::service::period`]), how the
 //! documents are laid out ([`crate::document`]).
 
@@ -19,6 +24,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
+
+mod files;
+
+pub use files::{BankBatch, FileImport, SaveSigning, Source};
 
 use super::credentials::pin_field;
 use super::sign_in::SignIn;
@@ -62,6 +71,7 @@ impl Which {
 
 /// The month screen.
 pub struct Month {
+    lang: crate::i18n::Lang,
     period: Period,
     which: Which,
     report: Option<PeriodReport>,
@@ -83,7 +93,21 @@ pub enum Msg {
     Reason(UnpaidReason),
     Print,
     Close,
+    /// F3: a change list.
+    ImportChanges,
+    /// F4: the transfer batch.
+    BankBatch,
+    /// F6: the bank's result.
+    BankResult,
+    /// F7 in the signing view: the list saved as a workbook.
+    SaveSigning,
 }
+
+/// The keys of the month's files.
+const KEY_CHANGES: KeyCode = KeyCode::F(3);
+const KEY_BATCH: KeyCode = KeyCode::F(4);
+const KEY_RESULT: KeyCode = KeyCode::F(6);
+const KEY_SAVE: KeyCode = KeyCode::F(7);
 
 /// The period a supervisor works on: the latest one imported that is still
 /// open, up to this month; this month when there is none.
@@ -107,6 +131,7 @@ fn working_period(ctx: &mut Ctx) -> Period {
 impl Month {
     pub fn open(ctx: &mut Ctx) -> Month {
         let mut m = Month {
+            lang: ctx.lang(),
             period: working_period(ctx),
             which: Which::Results,
             report: None,
@@ -316,6 +341,15 @@ impl Screen for Month {
         if key_match(key, &keys.close_day, true) {
             return Some(Msg::Close);
         }
+        if key.modifiers.is_empty() || key.modifiers == KeyModifiers::SHIFT {
+            match key.code {
+                KEY_CHANGES => return Some(Msg::ImportChanges),
+                KEY_BATCH => return Some(Msg::BankBatch),
+                KEY_RESULT => return Some(Msg::BankResult),
+                KEY_SAVE if self.which == Which::Signing => return Some(Msg::SaveSigning),
+                _ => {}
+            }
+        }
         if key_match(key, &keys.print_report, true) && self.which != Which::Reasons {
             return Some(Msg::Print);
         }
@@ -353,6 +387,39 @@ impl Screen for Month {
                     .spool_dir
                     .join(format!("ket-qua-chi-tra-{}.xlsx", self.period));
                 return Nav::push(ClosePeriod::new(self.period, &default));
+            }
+            Msg::ImportChanges => {
+                let folder = files::lists_folder(ctx);
+                let default = folder.join(format!("danh-sach-giam-{}.csv", self.period));
+                return Nav::push(FileImport::new(Source::Changes, ctx.lang(), &default));
+            }
+            Msg::BankResult => {
+                let folder = files::lists_folder(ctx);
+                let default = folder.join(format!("ket-qua-ngan-hang-{}.xlsx", self.period));
+                return Nav::push(FileImport::new(Source::Bank, ctx.lang(), &default));
+            }
+            Msg::BankBatch => {
+                let default = ctx
+                    .service
+                    .config()
+                    .receipt
+                    .spool_dir
+                    .join(format!("lo-chuyen-khoan-{}.xlsx", self.period));
+                return Nav::push(BankBatch::new(self.period, ctx.lang(), &default));
+            }
+            Msg::SaveSigning => {
+                let hamlets = self
+                    .report
+                    .as_ref()
+                    .map(crate::document::signing::hamlets)
+                    .unwrap_or_default();
+                let default = ctx
+                    .service
+                    .config()
+                    .receipt
+                    .spool_dir
+                    .join(format!("ky-nhan-{}.xlsx", self.period));
+                return Nav::push(SaveSigning::new(self.period, ctx.lang(), hamlets, &default));
             }
         }
         Nav::Stay
@@ -429,6 +496,17 @@ impl Screen for Month {
                 out.push(Scroll::help(keys, s));
             }
         }
+        let lang = self.lang;
+        if self.which == Which::Signing {
+            out.push(
+                KeyHelp::keys("F7", words::key_save_signing(lang))
+                    .short(words::short_save_signing(lang)),
+            );
+        }
+        // In the F1 help only: the bar keeps to the keys of the view.
+        out.push(KeyHelp::keys("F3", words::key_import_changes(lang)));
+        out.push(KeyHelp::keys("F4", words::key_bank_batch(lang)));
+        out.push(KeyHelp::keys("F6", words::key_bank_result(lang)));
         out
     }
 }
