@@ -234,6 +234,16 @@ fn the_bank_batch_is_made_and_saved_then_its_result_is_previewed_and_recorded() 
     let batch = svc.bank_batch_of(&boss, 1).unwrap().expect("the batch");
     assert_eq!(batch.period, nov());
     assert_eq!(status_of(&office, "HD-002"), "sent");
+    // The transfers view: the batch, sent, waiting for the bank.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Lô số 1"), "{shown}");
+    assert!(
+        shown.contains("Đã gửi, chờ kết quả — chờ ngân hàng: 1"),
+        "{shown}"
+    );
 
     // The bank refuses every line: previewed, then recorded with the PIN.
     let mut result = String::from("KẾT QUẢ CHUYỂN KHOẢN\nMã tham chiếu;Kết quả;Lý do;Số tiền\n");
@@ -268,6 +278,13 @@ fn the_bank_batch_is_made_and_saved_then_its_result_is_previewed_and_recorded() 
         message(&app)
     );
     assert_eq!(status_of(&office, "HD-002"), "failed");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Đã có kết quả"), "{shown}");
+    assert!(
+        shown.contains("HD-002 Trần Thị Bình: Sai số tài khoản"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("month_transfers", shown);
 }
 
 #[test]

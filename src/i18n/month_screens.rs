@@ -68,7 +68,8 @@ pub fn tab(i: usize) -> &'static str {
     match i {
         0 => tr("Kết quả", "Results"),
         1 => tr("Lý do chưa nhận", "Unpaid reasons"),
-        _ => tr("Danh sách ký nhận", "Signing list"),
+        2 => tr("Danh sách ký nhận", "Signing list"),
+        _ => tr("Chuyển khoản", "Transfers"),
     }
 }
 
@@ -519,10 +520,10 @@ pub fn bank_failed_mark(lang: super::Lang) -> &'static str {
 pub fn bank_result_written(lang: super::Lang, batch: i64, done: usize, failed: usize) -> String {
     match lang {
         super::Lang::Vi => format!(
-            "Đã ghi kết quả lô số {batch}: {done} người đã chi qua ngân hàng, {failed} người chi lại tại quầy."
+            "Đã ghi kết quả lô số {batch}: {done} dòng đã chi qua ngân hàng, {failed} dòng chi lại tại quầy."
         ),
         super::Lang::En => format!(
-            "Batch no. {batch} recorded: {done} paid by the bank, {failed} payable at the counter."
+            "Batch no. {batch} recorded: {done} lines paid by the bank, {failed} payable at the counter."
         ),
     }
 }
@@ -645,4 +646,67 @@ pub fn not_saved(lang: super::Lang, path: &str, problem: &str) -> String {
         super::Lang::Vi => format!("Không lưu được {path}: {problem}"),
         super::Lang::En => format!("Could not save {path}: {problem}"),
     }
+}
+
+/// What the month's batches with the bank show.
+pub struct BatchState<'a> {
+    pub number: i64,
+    pub created_at: &'a str,
+    pub people: usize,
+    pub total: crate::domain::Money,
+    pub waiting: usize,
+    pub done: usize,
+    pub failed: usize,
+}
+
+/// A batch in the transfers view: its head, then where it stands.
+pub fn batch_lines(lang: super::Lang, b: &BatchState) -> [String; 2] {
+    let made = super::labels::date_time(b.created_at);
+    let (number, people, total) = (b.number, b.people, b.total);
+    let (waiting, done, failed) = (b.waiting, b.done, b.failed);
+    match lang {
+        super::Lang::Vi => [
+            format!("Lô số {number} · lập {made} · {people} người · {total}"),
+            format!(
+                "  {} — chờ ngân hàng: {waiting} · thành công: {done} · thất bại: {failed}",
+                if waiting > 0 {
+                    "Đã gửi, chờ kết quả"
+                } else {
+                    "Đã có kết quả"
+                }
+            ),
+        ],
+        super::Lang::En => [
+            format!("Batch no. {number} · made {made} · {people} people · {total}"),
+            format!(
+                "  {} — waiting: {waiting} · done: {done} · failed: {failed}",
+                if waiting > 0 {
+                    "Sent, waiting for the result"
+                } else {
+                    "Answered"
+                }
+            ),
+        ],
+    }
+}
+
+/// A person the bank refused, under their batch.
+pub fn batch_failed_person(lang: super::Lang, code: &str, name: &str, reason: &str) -> String {
+    let (code, name, reason) = (
+        crate::text::for_display(code),
+        crate::text::for_display(name),
+        crate::text::for_display(reason),
+    );
+    match lang {
+        super::Lang::Vi => format!("    {code} {name}: {reason} — chi lại tại quầy"),
+        super::Lang::En => format!("    {code} {name}: {reason} — payable at the counter"),
+    }
+}
+
+pub fn no_batches(lang: super::Lang) -> &'static str {
+    w(
+        lang,
+        "Kỳ này chưa lập lô chuyển khoản nào. F4: lập lô; F6: nhập kết quả của ngân hàng.",
+        "No transfer batch in this period yet. F4: make one; F6: import the bank's result.",
+    )
 }

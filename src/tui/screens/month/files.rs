@@ -99,6 +99,83 @@ fn shown(path: &Path) -> String {
     crate::text::for_display(&path.display().to_string()).into_owned()
 }
 
+/// The transfers view: the period's batches with the bank, each with where
+/// it stands (waiting, done, failed people, from the period's outcome) and
+/// the people the bank refused. Batches are numbered from 1 in the order
+/// they were made; the first number the service does not know ends them.
+pub fn batch_lines(
+    ctx: &mut Ctx,
+    session: &Session,
+    report: &crate::domain::period_report::PeriodReport,
+) -> Vec<String> {
+    use crate::domain::period_report::Transfer;
+    let lang = ctx.lang();
+    let mut out = Vec::new();
+    for number in 1.. {
+        let batch = match ctx.service.bank_batch_of(session, number) {
+            Ok(Some(b)) => b,
+            Ok(None) => break,
+            Err(e) => {
+                ctx.error(&e);
+                break;
+            }
+        };
+        if batch.period != report.period {
+            continue;
+        }
+        let mut codes: Vec<&str> = batch.lines.iter().map(|l| l.record_code.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let people: Vec<_> = report
+            .people
+            .iter()
+            .filter(|p| codes.contains(&p.code.as_str()))
+            .collect();
+        let waiting = people
+            .iter()
+            .filter(|p| matches!(p.transfer, Some(Transfer::Sent { batch }) if batch == number))
+            .count();
+        let failed: Vec<_> = people
+            .iter()
+            .filter_map(|p| match &p.transfer {
+                Some(Transfer::Failed { batch, reason }) if *batch == number => Some((p, reason)),
+                _ => None,
+            })
+            .collect();
+        let done = people
+            .iter()
+            .filter(|p| {
+                p.method.as_deref() == Some("bank")
+                    && p.reference
+                        .as_deref()
+                        .is_some_and(|r| batch.lines.iter().any(|l| l.reference == r))
+            })
+            .count();
+        let state = words::BatchState {
+            number,
+            created_at: &batch.created_at,
+            people: codes.len(),
+            total: batch.total,
+            waiting,
+            done,
+            failed: failed.len(),
+        };
+        out.extend(words::batch_lines(lang, &state));
+        for (p, reason) in failed {
+            out.push(words::batch_failed_person(
+                lang,
+                &p.code,
+                &p.full_name,
+                reason,
+            ));
+        }
+    }
+    if out.is_empty() {
+        out.push(words::no_batches(lang).to_string());
+    }
+    out
+}
+
 /// What a file import reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {

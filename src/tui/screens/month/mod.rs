@@ -57,10 +57,12 @@ pub enum Which {
     Results,
     Reasons,
     Signing,
+    /// The period's batches with the bank and where they stand.
+    Bank,
 }
 
 impl Which {
-    const ALL: [Which; 3] = [Which::Results, Which::Reasons, Which::Signing];
+    const ALL: [Which; 4] = [Which::Results, Which::Reasons, Which::Signing, Which::Bank];
 
     fn next(self, back: bool) -> Which {
         let i = Which::ALL.iter().position(|w| *w == self).unwrap_or(0);
@@ -79,6 +81,8 @@ pub struct Month {
     scroll: Scroll,
     /// The unpaid person picked in the reasons view.
     pick: Select,
+    /// The transfers view's lines.
+    bank: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,6 +142,7 @@ impl Month {
             doc: None,
             scroll: Scroll::default(),
             pick: Select::new(0),
+            bank: Vec::new(),
         };
         m.load(ctx);
         m
@@ -171,7 +176,12 @@ impl Month {
                         None,
                         &day,
                     )),
-                    Which::Reasons => None,
+                    Which::Reasons | Which::Bank => None,
+                };
+                self.bank = if self.which == Which::Bank {
+                    files::batch_lines(ctx, &session, &r)
+                } else {
+                    Vec::new()
                 };
                 let picked = self.pick.selected();
                 self.pick = Select::new(r.with(Settled::Unpaid).count());
@@ -191,6 +201,22 @@ impl Month {
             .as_ref()
             .map(|r| r.with(Settled::Unpaid).collect())
             .unwrap_or_default()
+    }
+
+    /// The lines the scrolling views show.
+    fn shown_lines(&self, theme: &crate::tui::theme::Theme) -> Vec<Line<'static>> {
+        if self.which == Which::Bank {
+            return self.bank.iter().map(|l| Line::raw(l.clone())).collect();
+        }
+        doc::styled(&self.lines(), theme)
+    }
+
+    fn line_count(&self) -> usize {
+        if self.which == Which::Bank {
+            self.bank.len()
+        } else {
+            self.lines().len()
+        }
     }
 
     fn lines(&self) -> Vec<crate::document::layout::Line> {
@@ -350,7 +376,9 @@ impl Screen for Month {
                 _ => {}
             }
         }
-        if key_match(key, &keys.print_report, true) && self.which != Which::Reasons {
+        if key_match(key, &keys.print_report, true)
+            && matches!(self.which, Which::Results | Which::Signing)
+        {
             return Some(Msg::Print);
         }
         if self.which == Which::Reasons {
@@ -373,7 +401,7 @@ impl Screen for Month {
                 self.load(ctx);
             }
             Msg::Scroll(m) => {
-                let last = self.lines().len().saturating_sub(10);
+                let last = self.line_count().saturating_sub(10);
                 self.scroll.update(m, last);
             }
             Msg::Pick(m) => self.pick.update(m),
@@ -464,7 +492,7 @@ impl Screen for Month {
         if self.which == Which::Reasons {
             return self.draw_reasons(frame, body, view);
         }
-        let lines = doc::styled(&self.lines(), view.theme);
+        let lines = self.shown_lines(view.theme);
         doc::draw(
             frame,
             body,
@@ -488,7 +516,8 @@ impl Screen for Month {
                     KeyHelp::keys("1–6", words::key_reason()).short(words::short_reason()),
                 );
             }
-            _ => {
+            Which::Bank => out.push(Scroll::help(keys, s)),
+            Which::Results | Which::Signing => {
                 out.insert(
                     1,
                     KeyHelp::new(&keys.print_report, words::key_print()).short(s.short_print),
