@@ -32,17 +32,17 @@ use crate::tui::widgets::panel::Panel;
 /// How many problems of each sort a preview lists.
 const SHOWN_PROBLEMS: usize = 50;
 
-/// The folder change lists are looked for first: the office's `files/`
-/// (beside its `config/` folder, where the demo writes them), else the
-/// spool folder.
+/// The folder change lists are looked for first: a `files/` folder beside
+/// the configuration (where the demo writes them) or beside its `config/`
+/// folder, else the spool folder.
 pub fn lists_folder(ctx: &Ctx) -> PathBuf {
     let config = ctx.service.config();
-    config
-        .source
-        .parent()
-        .and_then(Path::parent)
-        .map(|office| office.join("files"))
-        .filter(|f| f.is_dir())
+    let here = config.source.parent();
+    [here, here.and_then(Path::parent)]
+        .into_iter()
+        .flatten()
+        .map(|dir| dir.join("files"))
+        .find(|f| f.is_dir())
         .unwrap_or_else(|| config.receipt.spool_dir.clone())
 }
 

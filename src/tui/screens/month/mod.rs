@@ -1,11 +1,14 @@
 //! The month, from the supervisor's menu ("Tháng"): the current period's
 //! outcome at a glance (imported, paid, unpaid, stopped, with the bank,
-//! failed at the bank), and three views switched with Tab:
+//! failed at the bank), and four views switched with Tab:
 //! 1. the results — the same document the close writes for the payer,
 //!    laid out at the screen's width (↑/↓/PgUp/PgDn scroll, F8 prints);
 //! 2. the unpaid people, one line each: ↑/↓ picks a person, a digit 1–6
 //!    records the reason (6 "other" asks for a note), fast;
-//! 3. the signing list for the whole commune (F8 prints it).
+//! 3. the signing list for the whole commune (F8 prints it, F7 saves the
+//!    list of a hamlet or the commune as a workbook);
+//! 4. the transfers: the period's batches with the bank and where they
+//!    stand.
 //!
 //! The close key (F10) opens [`ClosePeriod`]: the supervisor's PIN and the
 //! path of the results file; the service refuses with what blocks the
