@@ -1,14 +1,18 @@
 //! Looking people up in a 1,000,000-person database.
 //!
 //! 1. One person by full ID number (target: under 1 ms).
-//! 2. Search as you type: every prefix of an ID number, and every prefix
-//!    of a name as a clerk types it ("n", "ng", …, "nguyen van a"),
-//!    median per keystroke (target: under 20 ms).
+//! 2. Search as you type: every prefix of an ID number (target: median
+//!    under 20 ms), and every prefix of a name as a clerk types it ("n",
+//!    "ng", …, "nguyen van a"), the first 50 in Vietnamese order, beside a
+//!    bare SQLite indexed query, by the length of the word being typed
+//!    (target: p99 ≤ 5 ms).
 //!
 //! The database is built once under target/bench-data (a few minutes the
 //! first time). Run: `cargo bench --bench lookup`.
 
 mod common;
+
+use std::time::Duration;
 
 use chitra::service::Service;
 use common::*;
@@ -71,21 +75,124 @@ fn main() {
         ms(max)
     );
 
-    let mut name_keys = Vec::new();
-    for (_, name) in sample.iter().take(100) {
+    names_as_typed(&svc, &conn, &sample);
+}
+
+/// Results asked for per keystroke: the first 50 and whether there are more.
+const LIMIT: usize = 50;
+
+/// Every keystroke of 300 names typed in full ("n", "ng", …, "nguyen van
+/// an"), each search beside the reference: a bare SQLite query on the same
+/// file that reads 51 rows of one index's range for the word being typed,
+/// with their people — the least an indexed look-up can do, with no order
+/// and no other word checked. The two run back to back, alternating which
+/// goes first, so the shared machine's drift weighs on both. Reported by the
+/// length of the word being typed (1 to 8 letters, 8 for longer).
+fn names_as_typed(svc: &Service, conn: &rusqlite::Connection, sample: &[(String, String)]) {
+    let mut reference = conn
+        .prepare(
+            "SELECT p.* FROM people_name_words w JOIN people p ON p.id = w.person
+             WHERE w.word >= ?1 AND w.word < ?2 LIMIT 51",
+        )
+        .unwrap();
+    let mut bare = |word: &str| {
+        let mut end: Vec<char> = word.chars().collect();
+        let last = end.pop().unwrap();
+        end.push(char::from_u32(last as u32 + 1).unwrap());
+        let end: String = end.into_iter().collect();
+        let mut rows = reference.query([word, end.as_str()]).unwrap();
+        let mut n = 0;
+        while let Some(row) = rows.next().unwrap() {
+            let _: i64 = row.get(0).unwrap();
+            n += 1;
+        }
+        n
+    };
+    let mut ours: Vec<Vec<Duration>> = vec![Vec::new(); 9];
+    let mut theirs: Vec<Vec<Duration>> = vec![Vec::new(); 9];
+    let mut all_ours = Vec::new();
+    let mut all_theirs = Vec::new();
+    let mut ratios = Vec::new();
+    let mut turn = false;
+    for (_, name) in sample {
         let typed = chitra::text::fold(name);
         let chars: Vec<char> = typed.chars().collect();
         for k in 1..=chars.len() {
+            if chars[k - 1] == ' ' {
+                continue;
+            }
             let q: String = chars[..k].iter().collect();
-            let (_, took) = time(|| svc.search(&q, 20).unwrap());
-            name_keys.push(took);
+            let word = q.rsplit(' ').next().unwrap();
+            let len = word.chars().count().min(8);
+            turn = !turn;
+            let (a, b) = if turn {
+                let (_, a) = time(|| svc.search(&q, LIMIT).unwrap());
+                let (_, b) = time(|| bare(word));
+                (a, b)
+            } else {
+                let (_, b) = time(|| bare(word));
+                let (_, a) = time(|| svc.search(&q, LIMIT).unwrap());
+                (a, b)
+            };
+            ours[len].push(a);
+            theirs[len].push(b);
+            all_ours.push(a);
+            all_theirs.push(b);
+            ratios.push(a.as_secs_f64() / b.as_secs_f64());
         }
     }
-    let (med, p90, max) = summary(name_keys);
     println!(
-        "search as you type, names: median {}, p90 {}, max {} per keystroke (target median < 20 ms)",
-        ms(med),
-        ms(p90),
-        ms(max)
+        "search as you type, names, first {LIMIT} in Vietnamese order, per keystroke (target p99 ≤ 5 ms):"
     );
+    println!(
+        "  letters  keys   chitra: median     p90     p99     max   reference: median     p90     p99     max"
+    );
+    let row = |label: &str, a: &[Duration], b: &[Duration]| {
+        let (am, a90, a99, amax) = quantiles(a);
+        let (bm, b90, b99, bmax) = quantiles(b);
+        println!(
+            "  {label:>7} {:>5}   {:>14} {:>7} {:>7} {:>7}   {:>17} {:>7} {:>7} {:>7}",
+            a.len(),
+            f(am),
+            f(a90),
+            f(a99),
+            f(amax),
+            f(bm),
+            f(b90),
+            f(b99),
+            f(bmax)
+        );
+    };
+    for len in 1..=8 {
+        if !ours[len].is_empty() {
+            let label = if len == 8 {
+                "8+".to_string()
+            } else {
+                len.to_string()
+            };
+            row(&label, &ours[len], &theirs[len]);
+        }
+    }
+    row("all", &all_ours, &all_theirs);
+    ratios.sort_by(f64::total_cmp);
+    let at = |q: f64| ratios[((ratios.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "  ratio of each keystroke to its reference: median {:.2}×, p90 {:.2}×, from {:.2}× to {:.2}× (times in ms)",
+        at(0.5),
+        at(0.9),
+        ratios[0],
+        ratios[ratios.len() - 1]
+    );
+}
+
+/// Median, 90th and 99th percentiles and maximum.
+fn quantiles(d: &[Duration]) -> (Duration, Duration, Duration, Duration) {
+    let mut d = d.to_vec();
+    d.sort();
+    let at = |q: f64| d[((d.len() - 1) as f64 * q).round() as usize];
+    (at(0.5), at(0.9), at(0.99), *d.last().unwrap())
+}
+
+fn f(d: Duration) -> String {
+    format!("{:.3}", d.as_secs_f64() * 1000.0)
 }

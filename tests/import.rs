@@ -536,3 +536,42 @@ fn a_name_search_with_punctuation_finds_by_each_word() {
         assert!(!hits.is_empty(), "{query}");
     }
 }
+
+#[test]
+fn a_repeated_id_number_or_record_code_is_refused_with_the_row_of_the_first_even_far_apart() {
+    use chitra::import::record::Problem;
+    let office = Office::new();
+    // Far more rows than are read, checked or written at a time.
+    let n = 1_500;
+    let codes: Vec<String> = (0..n).map(|i| format!("HD-{i:05}")).collect();
+    let ids: Vec<String> = (0..n).map(|i| format!("046048{i:06}")).collect();
+    let mut rows: Vec<Row> = (0..n)
+        .map(|i| Row {
+            code: &codes[i],
+            name: "Nguyễn Văn An",
+            year: 1948,
+            id: &ids[i],
+            hamlet: "Thôn Đông",
+            tro_cap: 2_789_000,
+            phu_cap: 0,
+        })
+        .collect();
+    rows[1_300].id = &ids[2];
+    rows[1_400].code = &codes[5];
+    let before = fingerprint(&office);
+    let report = office.import("dup.csv", &csv("2026-11", &rows), "2026-11");
+    assert!(!report.committed);
+    assert_eq!(report.rejected_total, 2, "{:?}", report.rejected);
+    assert_eq!(report.rows, n);
+    let mut found = Vec::new();
+    for r in &report.rejected {
+        match r.problem {
+            Problem::DuplicateId { first_row } => found.push(("id", r.place.row - first_row)),
+            Problem::DuplicateCode { first_row } => found.push(("code", r.place.row - first_row)),
+            _ => panic!("{r:?}"),
+        }
+    }
+    // Rows apart in the list as in the file.
+    assert_eq!(found, [("id", 1_298), ("code", 1_395)]);
+    assert_eq!(fingerprint(&office), before);
+}

@@ -464,7 +464,7 @@ fn the_command_line_previews_person_by_person_then_writes() {
     );
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        out.contains("DỪNG CHI HD-002 Trần Thị Bình từ tháng 11/2026 (đã chết)"),
+        out.contains("DỪNG CHI HD-002 Trần Thị Bình từ tháng 11/2026 (đã mất)"),
         "{out}"
     );
     assert!(out.contains("ĐÃ CHI SAU KHI DỪNG: 11/2026"), "{out}");

@@ -299,7 +299,7 @@ fn the_periods_results_list_the_people_a_decrease_stopped_with_what_to_recover()
     let giam = doc.table("giam").unwrap();
     assert_eq!(
         giam.rows[0].cells[4],
-        chitra::document::Cell::text("đã chết: Từ trần ngày 02/11/2026")
+        chitra::document::Cell::text("đã mất: Từ trần ngày 02/11/2026")
     );
     assert_eq!(
         giam.rows[1].cells[4],

@@ -34,7 +34,7 @@ use common::{CLERK1, CLERK2, Row, SUPERVISOR, config_in, csv};
 use sha2::Digest;
 
 /// Six people: P0 … P5, each owed 2.789.000 đ a month.
-const PEOPLE: usize = 6;
+const PEOPLE: usize = 7;
 const AMOUNT: i64 = 2_789_000;
 
 fn id_of(i: usize) -> String {
@@ -178,6 +178,34 @@ fn build() -> Template {
             valid_from: yesterday_date,
             valid_to: Some(yesterday_date + chrono::Duration::days(365)),
         },
+    )
+    .unwrap();
+    // The one who died, and their heir on file.
+    let deceased = svc.search(&id_of(6), 1).unwrap().hits[0].person.id;
+    svc.set_person_status(
+        &boss,
+        deceased,
+        chitra::domain::person::Status::Deceased,
+        "Từ trần",
+    )
+    .unwrap();
+    svc.add_heir(
+        &boss,
+        deceased,
+        &chitra::service::heirs::NewHeir {
+            full_name: "Nguyễn Thị Hằng".into(),
+            id_number: "046185002222".into(),
+            relationship: "con gái".into(),
+            address: "Thôn Đông".into(),
+            died_on: Some(yesterday_date),
+            death_cert_no: "7/TLKT".into(),
+            death_cert_on: Some(yesterday_date),
+            death_cert_by: "UBND xã Hải Dương".into(),
+            family_paper: "Văn bản thỏa thuận".into(),
+            family_paper_on: Some(yesterday_date),
+            ..Default::default()
+        },
+        None,
     )
     .unwrap();
     for who in [CLERK1, CLERK2] {
@@ -766,6 +794,14 @@ fn trials() -> Vec<Trial> {
             }),
             seals: false,
             expect: &["row_edited:drawer_moves"],
+        },
+        Trial {
+            name: "o. an heir's ID number changed",
+            tamper: Box::new(|_, d| {
+                forge(d, "UPDATE heirs SET id_number = '046000000001';");
+            }),
+            seals: false,
+            expect: &["row_edited:heirs"],
         },
     ]
 }

@@ -355,19 +355,19 @@ fn a_bank_transfer_needs_the_reference_and_records_the_registered_account() {
 }
 
 #[test]
-fn a_deceased_person_cannot_be_paid_and_the_pay_key_only_explains() {
+fn a_deceased_person_without_an_heir_cannot_be_paid_and_the_pay_key_only_explains() {
     let office = office();
     mark_deceased(&office, CUC.0);
     let mut app = clerk_app(&office);
     type_text(&mut app, CUC.2);
     assert!(screen(&mut app, 80, 24).contains("đã giảm"));
     press(&mut app, KeyCode::Enter);
-    assert!(screen(&mut app, 80, 24).contains("KHÔNG CHI ĐƯỢC"));
+    assert!(screen(&mut app, 80, 24).contains("Đã mất — chi cho người thừa kế"));
     for k in [KeyCode::Enter, KeyCode::F(5)] {
         press(&mut app, k);
         assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
         assert!(
-            message(&app).contains("\"đã mất\" (Giấy báo tử số 15/2026). Không được chi."),
+            message(&app).contains("chưa có người thừa kế trong hồ sơ. Trưởng bưu cục ghi"),
             "{}",
             message(&app)
         );

@@ -39,10 +39,14 @@ fn a_supervisor_stops_payment_when_a_death_is_reported() {
         file.person.status_note.as_deref(),
         Some("Gia đình báo tử ngày 09/11/2026")
     );
-    // Paying is refused now, in the file's own words.
+    // The deceased is not paid: for a supervisor the pay key opens the
+    // heir's papers instead, and Esc leaves nothing written.
     press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "GHI NGƯỜI THỪA KẾ", "{}", message(&app));
+    press(&mut app, KeyCode::Esc);
     assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
-    assert!(message(&app).contains("đã mất"), "{}", message(&app));
+    assert!(payments_of(&office, AN.2).is_empty());
+    assert!(file_of(&office, AN.2).heir.unwrap().heir.is_none());
 }
 
 #[test]

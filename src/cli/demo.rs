@@ -184,6 +184,12 @@ fn print_summary(dir: &Path, b: &Built) {
         println!("{}", crate::i18n::rounds::demo_hint(*n, hamlet));
     }
     println!("{}", crate::i18n::month_screens::demo_month_hint());
+    if let Some((code, name)) = &b.heir_case {
+        println!(
+            "{}",
+            crate::i18n::heir::demo_hint(code, name, &dir.join(CONFIG_FILE))
+        );
+    }
     print_users();
 }
 

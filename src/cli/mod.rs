@@ -12,6 +12,7 @@ mod demo;
 mod doctor;
 mod frame;
 mod gate;
+mod heir;
 mod home;
 mod import;
 mod list;
@@ -102,6 +103,9 @@ pub enum Command {
     Key(KeyCommand),
     /// Đăng ký tại quầy: hình thức nhận, tài khoản, điện thoại, giấy tờ
     Register(register::RegisterArgs),
+    /// Người thừa kế của đối tượng đã mất: ghi (trưởng bưu cục), xem các khoản còn nợ
+    #[command(subcommand)]
+    Heir(heir::HeirCommand),
     /// Danh sách: ký nhận của kỳ; theo kế hoạch: phân loại, mở tài khoản, thay đổi đăng ký
     #[command(subcommand)]
     List(lists::ListCommand),
@@ -131,6 +135,7 @@ pub fn run() -> ExitCode {
         Some(Command::Doctor(a)) => a.json,
         Some(Command::Verify(a)) => a.json,
         Some(Command::Register(a)) => a.json,
+        Some(Command::Heir(c)) => c.json(),
         Some(Command::Bank(bank::BankCommand::Import(a))) => a.json,
         Some(Command::Home(home::HomeCommand::Round(c))) => c.json(),
         _ => false,
@@ -160,6 +165,7 @@ pub fn run() -> ExitCode {
         Some(Command::Doctor(ref args)) => doctor::run(&cli, args),
         Some(Command::Gate) => gate::run(&cli),
         Some(Command::Register(ref args)) => register::run(&cli, args),
+        Some(Command::Heir(ref cmd)) => heir::run(&cli, cmd),
         Some(Command::List(ref cmd)) => lists::run(&cli, cmd),
         None => screens(&cli),
     };

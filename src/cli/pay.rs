@@ -34,6 +34,9 @@ pub struct PayArgs {
     /// Mã giao dịch chuyển khoản
     #[arg(long, value_name = "R")]
     pub reference: Option<String>,
+    /// Chi cho người thừa kế của đối tượng đã mất (xem chitra heir show); --receiver-id là số của người thừa kế
+    #[arg(long)]
+    pub heir: bool,
     /// Khóa chống chi trùng: chạy lại với cùng khóa chỉ ghi một lần
     #[arg(long, value_name = "K")]
     pub key: Option<String>,
@@ -84,6 +87,12 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
         }
     };
     let view = service.person_view(hit.person.id).map_err(fail)?;
+    if view.heir.is_some() && !args.heir {
+        return Err(fail(t(
+            "Đối tượng đã mất: chỉ chi cho người thừa kế, thêm --heir và --receiver-id là số CCCD của người thừa kế (xem chitra heir show).",
+            "The person is deceased: only the heir is paid; add --heir, with the heir's ID number as --receiver-id (see chitra heir show).",
+        )));
+    }
     let receiver_id = match &args.receiver_id {
         Some(id) => id.clone(),
         None if std::io::stdin().is_terminal() => {
@@ -106,10 +115,18 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
     // The receiver is whoever on file holds the typed ID: the person, or a
     // proxy/guardian (the service checks the authorisation's dates).
     let receiver = match view.proxies.iter().find(|p| p.proxy.id_number == digits) {
+        _ if args.heir => Receiver::Heir,
         Some(p) if view.person.id_number.as_deref() != Some(digits.as_str()) => {
             Receiver::OnFile(p.proxy.id)
         }
         _ => Receiver::Person,
+    };
+    // The heir is paid what was owed to the deceased, not the open lines.
+    let lines = if args.heir {
+        let heir = service.heir_view(view.person.id).map_err(fail)?;
+        heir.owed.iter().map(|l| l.entitlement_id).collect()
+    } else {
+        view.unpaid.iter().map(|l| l.entitlement_id).collect()
     };
     let approval = match &args.approver {
         Some(name) => {
@@ -129,7 +146,7 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
         account: args.account.clone(),
         reference: args.reference.clone(),
         idem_key: args.key.clone().unwrap_or_else(|| service.new_idem_key()),
-        lines: view.unpaid.iter().map(|l| l.entitlement_id).collect(),
+        lines,
         approval,
     };
     match service.pay(&session, &req) {
@@ -143,6 +160,7 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
                     "amount_dong": p.total.dong(),
                     "periods": p.periods().iter().map(|x| x.to_string()).collect::<Vec<_>>(),
                     "receiver_id": p.receiver_id_number,
+                    "receiver_kind": p.receiver_kind.code(),
                     "method": p.method.code(),
                     "replayed": paid.replayed,
                     "receipt_file": paid.receipt_file.as_ref().map(|f| f.display().to_string()),

@@ -218,6 +218,7 @@ mod tests {
             payments: 0,
             closed_days: 0,
             round: None,
+            heir_case: None,
         };
         assert_eq!(read_marker(&marker_text(now, &built)), Some(now));
         assert_eq!(read_marker(""), None);

@@ -27,7 +27,7 @@ use super::till::{Staff, Till, at_time};
 use crate::config::Config;
 use crate::domain::person::Status;
 use crate::domain::user::Role;
-use crate::domain::{PayMethod, Period};
+use crate::domain::{EntitlementKind, PayMethod, Period};
 use crate::service::clock::stamp;
 use crate::service::import::{ImportOptions, ListKind};
 use crate::service::pay::{NewProxy, PayRequest, Receiver};
@@ -52,6 +52,10 @@ pub struct Built {
     pub closed_days: usize,
     /// The home round left to try: its number and hamlet.
     pub round: Option<(i64, String)>,
+    /// The person who died this month, whose heir has not come yet:
+    /// (record code, full name). Their funeral allowance is on this
+    /// month's list.
+    pub heir_case: Option<(String, String)>,
 }
 
 /// Writes the demo configuration into `dir`: the shipped one, with the
@@ -112,6 +116,23 @@ pub fn build_at(dir: &Path, n: usize, now: DateTime<FixedOffset>) -> Result<Buil
         .filter(|p| p.id_number.is_some())
         .take(2)
         .collect();
+    // The one who died: this month's list carries their funeral allowance
+    // (the family has not come for it yet, and no heir is on file).
+    let deceased = leaving
+        .get(1)
+        .map(|p| (p.record_code.clone(), p.full_name.clone()));
+    let mut this_people = people.clone();
+    if let Some(p) = this_people
+        .iter_mut()
+        .find(|p| Some(&p.record_code) == deceased.as_ref().map(|d| &d.0))
+        && !p
+            .amounts
+            .iter()
+            .any(|(k, _)| *k == EntitlementKind::MaiTang)
+    {
+        p.amounts
+            .push((EntitlementKind::MaiTang, super::MAI_TANG_PHI));
+    }
     let staying: Vec<DemoPerson> = people
         .iter()
         .filter(|p| !leaving.iter().any(|l| l.record_code == p.record_code))
@@ -136,7 +157,7 @@ pub fn build_at(dir: &Path, n: usize, now: DateTime<FixedOffset>) -> Result<Buil
         |p: &Path, e: rust_xlsxwriter::XlsxError| io(p)(std::io::Error::other(e.to_string()));
     write_monthly_csv(&last_file, (last.year, last.month), &people, b';', true)
         .map_err(io(&last_file))?;
-    write_monthly_xlsx(&this_file, &heading, (this.year, this.month), &people)
+    write_monthly_xlsx(&this_file, &heading, (this.year, this.month), &this_people)
         .map_err(|e| xlsx_io(&this_file, e))?;
     // Next month's list is left for the newcomer to import.
     let next = this.next();
@@ -220,7 +241,10 @@ pub fn build_at(dir: &Path, n: usize, now: DateTime<FixedOffset>) -> Result<Buil
     // a few of them today (before now).
     clock.set(&stamp(at(this.first_day(), 7, 0)));
     import(&mut svc, &this_file, this)?;
-    let came: Vec<usize> = (0..people.len()).filter(|_| rng.chance(350)).collect();
+    let came: Vec<usize> = (0..people.len())
+        .filter(|_| rng.chance(350))
+        .filter(|&i| Some(&people[i].record_code) != deceased.as_ref().map(|d| &d.0))
+        .collect();
     let times: Vec<DateTime<FixedOffset>> =
         counter_times(&mut rng, first_working_day(this), today, came.len(), now)
             .into_iter()
@@ -263,6 +287,7 @@ pub fn build_at(dir: &Path, n: usize, now: DateTime<FixedOffset>) -> Result<Buil
         payments,
         closed_days: till.closed(),
         round,
+        heir_case: deceased,
     })
 }
 

@@ -3,6 +3,7 @@
 //! Plain data and the rules about it. Nothing here knows SQL or the terminal.
 
 pub mod entitlement;
+pub mod heir;
 pub mod idnumber;
 pub mod money;
 pub mod payment;

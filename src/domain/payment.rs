@@ -61,6 +61,8 @@ pub enum ReceiverKind {
     Proxy,
     /// A guardian on file.
     Guardian,
+    /// The heir of a deceased person, on file with the death certificate.
+    Heir,
 }
 
 impl ReceiverKind {
@@ -69,6 +71,7 @@ impl ReceiverKind {
             ReceiverKind::Person => "self",
             ReceiverKind::Proxy => "proxy",
             ReceiverKind::Guardian => "guardian",
+            ReceiverKind::Heir => "heir",
         }
     }
 
@@ -77,6 +80,7 @@ impl ReceiverKind {
             "self" => Some(ReceiverKind::Person),
             "proxy" => Some(ReceiverKind::Proxy),
             "guardian" => Some(ReceiverKind::Guardian),
+            "heir" => Some(ReceiverKind::Heir),
             _ => None,
         }
     }
@@ -122,8 +126,12 @@ pub struct PaymentRecord {
     pub receiver_name: String,
     pub receiver_id_number: String,
     /// The number of the authorisation (or guardianship) paper a proxy or
-    /// guardian collected with; `None` for the person themself.
+    /// guardian collected with, or the death certificate's for an heir;
+    /// `None` for the person themself.
     pub proxy_paper: Option<String>,
+    /// An heir's relation to the deceased.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub receiver_relation: Option<String>,
     pub method: PayMethod,
     pub account: Option<String>,
     pub reference: Option<String>,

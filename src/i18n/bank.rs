@@ -105,7 +105,10 @@ impl Localize for BankError {
             BankError::ReadFile(e) => format!("Không đọc được tệp kết quả của ngân hàng: {e}"),
             BankError::NoHeader => "Tệp kết quả không có dòng tiêu đề với cột mã tham chiếu và kết quả. Kiểm tra lại tệp ngân hàng gửi.".into(),
             BankError::AlreadyImported { at } => {
-                format!("Tệp kết quả này đã được nhập lúc {at}. Không nhập lại.")
+                format!(
+                    "Tệp kết quả này đã được nhập lúc {}. Không nhập lại.",
+                    super::labels::date_time(at)
+                )
             }
             BankError::UnknownReference { row, reference } => format!(
                 "Dòng {row}: mã tham chiếu {reference} không có trong lô nào. Tệp bị từ chối, chưa ghi gì."
@@ -120,7 +123,7 @@ impl Localize for BankError {
                 "Dòng {row}: số tiền của {reference} khác với số tiền trong lô. Tệp bị từ chối, chưa ghi gì."
             ),
             BankError::TotalDiffers { file, lines } => format!(
-                "Tổng cộng trong tệp ({file} đ) khác tổng các dòng ({lines} đ). Tệp bị từ chối, chưa ghi gì."
+                "Tổng cộng trong tệp ({file}) khác tổng các dòng ({lines}). Tệp bị từ chối, chưa ghi gì."
             ),
             BankError::MixedBatches => "Tệp kết quả có mã tham chiếu của nhiều lô; mỗi tệp chỉ cho một lô.".into(),
             BankError::AlreadyAnswered { row, reference } => format!(

@@ -34,7 +34,7 @@ pub fn field_en(field: Field) -> &'static str {
 /// Why payment stops, in `lang`.
 pub fn stop_reason(lang: Lang, r: StopReason) -> &'static str {
     match (r, lang) {
-        (StopReason::Died, Lang::Vi) => "đã chết",
+        (StopReason::Died, Lang::Vi) => "đã mất",
         (StopReason::Moved, Lang::Vi) => "chuyển đi",
         (StopReason::Ended, Lang::Vi) => "hết hưởng",
         (StopReason::Other, Lang::Vi) => "lý do khác",
@@ -269,11 +269,11 @@ pub fn preview_json(changes: &[ChangePreview]) -> serde_json::Value {
     )
 }
 
-/// "Dừng chi từ tháng 11/2026 (đã chết: Từ trần …)": why a stopped
+/// "Dừng chi từ tháng 11/2026 (đã mất: Từ trần …)": why a stopped
 /// person's month is not paid.
 fn stop_words(stop: &crate::store::changes::Stop, lang_vi: bool) -> String {
     let reason = match (stop.reason, lang_vi) {
-        (StopReason::Died, true) => "đã chết",
+        (StopReason::Died, true) => "đã mất",
         (StopReason::Moved, true) => "chuyển đi",
         (StopReason::Ended, true) => "hết hưởng",
         (StopReason::Other, true) => "lý do khác",

@@ -59,9 +59,11 @@ const VI: &str = "\
   được lưu cùng lần chi; số giấy in trên biên nhận.
 
 # NGƯỜI HƯỞNG ĐÃ MẤT
-- Hồ sơ \"đã mất\" không chi được nữa, kể cả cho người nhà. Mai táng phí và
-  khoản còn lại chỉ chi theo danh sách của phòng Văn hóa - Xã hội ghi tên
-  thân nhân nhận; tìm thân nhân đó và chi như chính chủ.
+- Hồ sơ \"đã mất\" chỉ chi cho người thừa kế: mai táng phí và các tháng
+  đến hết tháng mất còn nợ; tháng sau khi mất không chi.
+- Chưa có người thừa kế: trưởng bưu cục mở hồ sơ, nhấn Enter, ghi theo giấy
+  chứng tử và giấy gia đình cử người nhận. Rồi chi: bước 1 chỉ có \"Người
+  thừa kế\", bước 2 gõ số CCCD của người thừa kế.
 
 # KHI CHITRA TỪ CHỐI
 - \"Số CCCD không khớp\": người trước quầy không phải người đã chọn. Không
@@ -122,10 +124,11 @@ const EN: &str = "\
   saved with the payment; its number is printed on the receipt.
 
 # A DECEASED PERSON
-- A file marked deceased is never paid again, not even to the family. The
-  funeral allowance and what was left are paid only from a list of the
-  social-affairs office naming the relative; find that relative and pay
-  them as the person.
+- A file marked deceased is paid only to the heir: the funeral allowance
+  and the months up to the month of death still owed; never a later month.
+- No heir on file: the supervisor opens the file, presses Enter and records
+  the heir from the death certificate and the family's paper. Then pay:
+  step 1 offers only the heir, step 2 takes the heir's ID number.
 
 # WHEN CHITRA REFUSES
 - \"ID does not match\": the person at the counter is not the one chosen. Do

@@ -34,6 +34,7 @@ pub fn receiver(lang: Lang, r: ReceiverKind) -> &'static str {
         ReceiverKind::Person => lang.pick("chính chủ", "the person"),
         ReceiverKind::Proxy => lang.pick("người được ủy quyền", "proxy"),
         ReceiverKind::Guardian => lang.pick("người giám hộ", "guardian"),
+        ReceiverKind::Heir => lang.pick("người thừa kế", "heir"),
     }
 }
 

@@ -101,6 +101,7 @@ pub mod day;
 pub mod demo;
 pub mod doctor;
 pub mod guide;
+pub mod heir;
 pub mod home;
 pub mod import;
 pub mod import_limits;

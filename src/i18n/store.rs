@@ -170,6 +170,7 @@ pub(crate) fn table_vi(table: &str) -> &str {
         "users" => "người dùng",
         "people" => "hồ sơ đối tượng",
         "proxies" => "người được ủy quyền/giám hộ",
+        "heirs" => "người thừa kế",
         "payments" => "lần chi",
         "payment_lines" => "dòng chi",
         "reversals" => "lần hủy chi",
@@ -204,6 +205,7 @@ pub(crate) fn rule_vi(rule: &Rule) -> String {
         Rule::DrawerNotOpen => "quỹ chưa được cấp tiền đầu ngày".into(),
         Rule::DrawerShort => "quỹ không đủ tiền mặt".into(),
         Rule::NeedsAnotherSupervisor => "hủy chi cần một trưởng bưu cục khác duyệt".into(),
+        Rule::Heir(h) => super::heir::rule_vi(*h).into(),
         Rule::AppendOnly(table) => {
             format!("{} chỉ được ghi thêm, không sửa hay xóa", table_vi(table))
         }
@@ -227,6 +229,7 @@ fn rule_en(rule: &Rule) -> String {
         Rule::DrawerNotOpen => "the drawer was not opened today".into(),
         Rule::DrawerShort => "the drawer does not hold the cash".into(),
         Rule::NeedsAnotherSupervisor => "a void needs another supervisor".into(),
+        Rule::Heir(h) => super::heir::rule_en(*h).into(),
         Rule::AppendOnly(table) => format!("{table} rows are never changed or deleted"),
         Rule::Unique(what) => format!("a value that must be unique exists already ({what})"),
         Rule::Other(m) => m.clone(),

@@ -77,18 +77,23 @@ pub fn render(
     if let Some(c) = &person.category {
         out.push(field(w.category, s(c)));
     }
+    let kind = match &payment.receiver_relation {
+        Some(rel) => format!(
+            "{}, {}",
+            labels::receiver(lang, payment.receiver_kind),
+            s(rel)
+        ),
+        None => labels::receiver(lang, payment.receiver_kind).to_string(),
+    };
     out.push(field(
         w.received_by,
-        format!(
-            "{} ({})",
-            s(&payment.receiver_name),
-            labels::receiver(lang, payment.receiver_kind)
-        ),
+        format!("{} ({kind})", s(&payment.receiver_name)),
     ));
     out.push(field(w.id_no, s(&payment.receiver_id_number)));
     if let Some(paper) = &payment.proxy_paper {
         let label = match payment.receiver_kind {
             ReceiverKind::Guardian => w.guardian_paper,
+            ReceiverKind::Heir => crate::i18n::heir::death_certificate(),
             _ => w.proxy_paper,
         };
         out.push(field(label, format!("{} {}", w.paper_no, s(paper))));
@@ -214,6 +219,7 @@ mod tests {
             receiver_name: "Nguyễn Văn An".into(),
             receiver_id_number: "046048001234".into(),
             proxy_paper: None,
+            receiver_relation: None,
             method: PayMethod::Cash,
             account: None,
             reference: None,

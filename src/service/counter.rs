@@ -18,7 +18,7 @@ use crate::domain::registration::{HomeReason, Registration};
 use crate::domain::{Money, Period};
 use crate::store::payments::{self, UnpaidLine};
 use crate::store::{Read, people, proxies};
-use crate::text::{collate, fold};
+use crate::text::fold;
 
 /// This month's state of a person, as the result list shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -73,6 +73,9 @@ pub struct PersonView {
     pub registration: Option<Registration>,
     /// The decrease that stopped this person's payment, if one did.
     pub stop: Option<crate::store::changes::Stop>,
+    /// For a deceased person: their heir, if on file, and what is owed to
+    /// the deceased.
+    pub heir: Option<super::heirs::HeirView>,
 }
 
 impl PersonView {
@@ -170,9 +173,7 @@ impl Service {
                 Query::Code(c) => by_code(r, c, fetch)?,
                 Query::Words(w) => {
                     let words: Vec<&str> = w.iter().map(String::as_str).collect();
-                    let mut v = people::by_name_words(r, &words, fetch)?;
-                    v.sort_by(|a, b| collate::compare_names(&a.full_name, &b.full_name));
-                    v
+                    people::by_name_words(r, &words, fetch)?
                 }
             };
             let more = found.len() > limit;
@@ -216,7 +217,7 @@ impl Service {
             let (state, _) = month_state(r, &person, period)?;
             let registration = crate::store::registrations::latest(r, person_id, None)?;
             Ok(PersonView {
-                person,
+                person: person.clone(),
                 proxies,
                 unpaid,
                 unpaid_total,
@@ -224,6 +225,11 @@ impl Service {
                 state,
                 registration,
                 stop: crate::store::changes::stop_of(r, person_id)?,
+                heir: if person.status == Status::Deceased {
+                    Some(super::heirs::view_of(r, &person)?)
+                } else {
+                    None
+                },
             })
         })
     }

@@ -39,6 +39,8 @@ pub enum Error {
     Register(super::register::RegisterError),
     /// A home round step was refused.
     Round(super::rounds::RoundError),
+    /// An heir was not recorded, or cannot be paid.
+    Heir(super::heirs::HeirError),
     /// No person with that id (a stale screen).
     NoSuchPerson,
     /// No payment with that id (a stale screen).

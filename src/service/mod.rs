@@ -13,6 +13,7 @@ pub mod day;
 pub mod doctor;
 pub mod drawers;
 mod error;
+pub mod heirs;
 pub mod import;
 pub mod lists;
 pub mod pay;

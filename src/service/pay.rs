@@ -18,7 +18,7 @@ use crate::domain::proxy::{Proxy, ProxyRuleError, Validity};
 use crate::domain::user::User;
 use crate::domain::{Money, payment};
 use crate::print::{receipt, spool};
-use crate::store::{Read, Rule, StoreError, days, drawers, payments, people, proxies};
+use crate::store::{Read, Rule, StoreError, days, drawers, heirs, payments, people, proxies};
 
 /// A supervisor's on-the-spot approval (only [`Service::approval`] makes one).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +43,9 @@ pub enum Receiver {
     OnFile(i64),
     /// A new proxy or guardian, saved with the payment.
     New(NewProxy),
+    /// The heir on file of a deceased person: paid only what was owed to
+    /// the deceased (see [`crate::domain::heir`]).
+    Heir,
 }
 
 /// What the clerk confirmed.
@@ -243,14 +246,30 @@ impl Service {
                 return Ok(tx.roll_back((id, true)));
             }
             let person = people::get(tx, req.person_id)?.ok_or(Error::NoSuchPerson)?;
-            if !person.is_payable() {
+            let to_heir = req.receiver == Receiver::Heir;
+            let heir_payable = to_heir && person.status == crate::domain::person::Status::Deceased;
+            if !person.is_payable() && !heir_payable {
                 return Err(PayError::NotPayable {
                     status: person.status,
                     note: person.status_note.clone(),
                 }
                 .into());
             }
-            let unpaid = payments::unpaid_lines(tx, person.id)?;
+            let heir = if to_heir {
+                if person.is_payable() {
+                    return Err(super::heirs::HeirError::NotDeceased {
+                        status: person.status,
+                    }
+                    .into());
+                }
+                Some(heirs::current(tx, person.id)?.ok_or(super::heirs::HeirError::NoHeir)?)
+            } else {
+                None
+            };
+            let unpaid = match &heir {
+                Some(h) => super::heirs::owed_lines(tx, &person, Some(h))?,
+                None => payments::unpaid_lines(tx, person.id)?,
+            };
             let unpaid_ids: Vec<i64> = unpaid.iter().map(|l| l.entitlement_id).collect();
             if let Some(batch) = crate::store::batches::waiting_batch_of(tx, &unpaid_ids)? {
                 return Err(super::bank::BankError::Locked { batch }.into());
@@ -264,14 +283,14 @@ impl Service {
                     if let Some(pid) = payments::standing_payment_of_lines(tx, &req.lines)? {
                         return Err(PayError::AlreadyPaid(paid_by(tx, pid)?).into());
                     }
-                    if let Some(stop) = crate::store::changes::stop_of(tx, person.id)? {
+                    if !to_heir && let Some(stop) = crate::store::changes::stop_of(tx, person.id)? {
                         return Err(PayError::Stopped(stop).into());
                     }
                     return Err(PayError::LinesChanged.into());
                 }
             }
             if unpaid.is_empty() {
-                if let Some(stop) = crate::store::changes::stop_of(tx, person.id)? {
+                if !to_heir && let Some(stop) = crate::store::changes::stop_of(tx, person.id)? {
                     return Err(PayError::Stopped(stop).into());
                 }
                 let last = payments::of_person(tx, person.id, "0000-00-00")?
@@ -325,6 +344,13 @@ impl Service {
                     p.id = id;
                     (kind_of(&p), Some(p))
                 }
+                Receiver::Heir => {
+                    let h = heir.as_ref().ok_or(super::heirs::HeirError::NoHeir)?;
+                    if typed != h.id_number {
+                        return Err(PayError::ReceiverIdMismatch.into());
+                    }
+                    (ReceiverKind::Heir, None)
+                }
             };
             let (account, reference) = if req.method.is_transfer() {
                 let account = req
@@ -334,7 +360,12 @@ impl Service {
                     .filter(|a| !a.is_empty())
                     .map(str::to_string)
                     .map(Ok)
-                    .or_else(|| registered_account(tx, &person).transpose())
+                    .or_else(|| {
+                        // The deceased's own account is not the heir's.
+                        (!to_heir)
+                            .then(|| registered_account(tx, &person).transpose())
+                            .flatten()
+                    })
                     .transpose()?
                     .ok_or(PayError::AccountMissing)?;
                 let reference = req
@@ -388,9 +419,10 @@ impl Service {
                 .unwrap_or(0);
             let seq = payments::next_receipt_seq(tx, &office, year)?;
             let receipt_no = payment::receipt_no(&prefix, year, seq);
-            let (receiver_name, receiver_id) = match &proxy {
-                Some(p) => (p.full_name.clone(), p.id_number.clone()),
-                None => (person.full_name.clone(), typed.clone()),
+            let (receiver_name, receiver_id) = match (&proxy, &heir) {
+                (Some(p), _) => (p.full_name.clone(), p.id_number.clone()),
+                (None, Some(h)) => (h.full_name.clone(), h.id_number.clone()),
+                (None, None) => (person.full_name.clone(), typed.clone()),
             };
             let lines: Vec<(i64, Money)> = unpaid
                 .iter()
@@ -423,6 +455,7 @@ impl Service {
             .map_err(|e| already_paid_or(tx, &unpaid_ids, e))?;
             let event = event.with(json!({
                 "receipt_no": receipt_no, "record_code": person.record_code,
+                "heir_id": heir.as_ref().map(|h| h.id),
                 "lines": unpaid.iter().map(|l| json!({
                     "entitlement_id": l.entitlement_id, "period": l.period.to_string(),
                     "kind": l.kind.code(), "amount": l.amount.dong(),

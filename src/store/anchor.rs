@@ -8,6 +8,33 @@
 //! commit (never before), so a crash can leave it behind the database but
 //! never ahead of it; several processes write it under a lock, and it only
 //! ever moves forward.
+//!
+//! # Why the anchor is not synced to disk
+//!
+//! The commit itself is durable (`synchronous = FULL`: SQLite syncs the
+//! log before the commit returns). The anchor is replaced whole, by a
+//! rename, but not synced: a sync of its own would be a second wait on the
+//! disk in every payment, doubling the commit's cost. What that gives up,
+//! and why it is not a guarantee the anchor ever gave:
+//!
+//! - A process killed (or a program error) right after a commit loses
+//!   nothing: the new anchor is in the operating system's cache and
+//!   reaches the disk on its own.
+//! - After a crash of the operating system or a power cut, the anchor can
+//!   be the one of a few seconds earlier (the system writes its cache out
+//!   every few seconds): behind the database, never ahead, which `verify`
+//!   accepts (the chain still reaches the anchored row with its hash), as
+//!   it accepts the lag a failed write of the anchor leaves.
+//!   A rename over a file is written out with the file's contents on ext4
+//!   (its default `auto_da_alloc`), so the file is the old anchor or the
+//!   new one, not an empty one.
+//! - What the anchor detects is the last rows of the log cut away after
+//!   the fact. Cutting exactly the commits of the seconds before a crash,
+//!   after the crash, is no more than anyone able to edit the database
+//!   could do anyway by putting back an older anchor file (it is validly
+//!   signed): the sync would close no hole that is not open already. The
+//!   seal on each row and the keyed chain, which the commit does sync, are
+//!   what hold the rows themselves.
 
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::OpenOptionsExt;
@@ -133,8 +160,8 @@ fn try_record(path: &Path, keys: &KeyRing, head: &Head) -> std::io::Result<()> {
         .truncate(true)
         .mode(0o600)
         .open(&tmp_path)?;
+    // Not synced: see the module documentation.
     tmp.write_all(line.as_bytes())?;
-    tmp.sync_all()?;
     std::fs::rename(&tmp_path, path)?;
     // Held until the new file is in place.
     drop(f);

@@ -261,7 +261,8 @@ pub struct Overpayment {
 }
 
 /// Every standing payment of a line of a month from which its person's
-/// payment stopped, oldest first. `period` limits it to one month's lines.
+/// payment stopped (but the funeral allowance paid to the heir), oldest
+/// first. `period` limits it to one month's lines.
 pub fn overpayments(r: &Read<'_>, period: Option<Period>) -> Result<Vec<Overpayment>, StoreError> {
     let mut stmt = r.conn().prepare_cached(
         "SELECT pe.id, pe.record_code, pe.full_name, e.period, e.kind, e.amount, p.receipt_no,
@@ -272,6 +273,7 @@ pub fn overpayments(r: &Read<'_>, period: Option<Period>) -> Result<Vec<Overpaym
          JOIN payments p ON p.id = pl.payment_id
          JOIN people pe ON pe.id = s.person_id
          WHERE NOT EXISTS (SELECT 1 FROM reversals rv WHERE rv.payment_id = p.id)
+           AND NOT (e.kind = 'mai_tang' AND p.receiver_kind = 'heir')
            AND (?1 IS NULL OR e.period = ?1)
            AND s.id = (SELECT s2.id FROM stops s2 WHERE s2.person_id = s.person_id
                        ORDER BY s2.from_period, s2.id LIMIT 1)

@@ -78,12 +78,26 @@ pub enum Rule {
     /// A home round's step out of its order (issued twice, an outcome
     /// after the cash came back, …).
     HomeRoundState,
+    /// An heir is recorded only for a deceased person, by a supervisor, one
+    /// at a time; a payment to an heir goes to the one on file and settles
+    /// only what was owed to the deceased.
+    Heir(HeirRule),
     /// Rows of this table are never changed or deleted.
     AppendOnly(String),
     /// A value that must be unique already exists (`table.column`).
     Unique(String),
     /// Any other constraint, as SQLite words it.
     Other(String),
+}
+
+/// The database's rules about heirs (see migration 017).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeirRule {
+    NotDeceased,
+    NeedsSupervisor,
+    OneAtATime,
+    NotOnFile,
+    NotOwed,
 }
 
 impl Rule {
@@ -109,6 +123,11 @@ impl Rule {
             "drawer not opened" => Rule::DrawerNotOpen,
             "drawer does not hold the cash" => Rule::DrawerShort,
             "a reversal needs another supervisor" => Rule::NeedsAnotherSupervisor,
+            "heir of a person not deceased" => Rule::Heir(HeirRule::NotDeceased),
+            "heir needs a supervisor" => Rule::Heir(HeirRule::NeedsSupervisor),
+            "one heir at a time" => Rule::Heir(HeirRule::OneAtATime),
+            "not the heir on file" => Rule::Heir(HeirRule::NotOnFile),
+            "not owed to the heir" => Rule::Heir(HeirRule::NotOwed),
             other => match other.strip_prefix("append-only: ") {
                 Some(table) => Rule::AppendOnly(table.to_string()),
                 None => Rule::Other(msg.to_string()),

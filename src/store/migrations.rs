@@ -25,9 +25,15 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/013_id_suffix.sql"),
     include_str!("migrations/014_changes.sql"),
     include_str!("migrations/015_batches.sql"),
+    NAME_ORDER,
+    include_str!("migrations/017_heirs.sql"),
     include_str!("migrations/018_rounds.sql"),
     include_str!("migrations/019_month.sql"),
 ];
+
+/// The migration that brings the name order: once it has run on a
+/// database with people, their rows are filled from the people on file.
+const NAME_ORDER: &str = include_str!("migrations/016_name_order.sql");
 
 /// The schema version this binary writes.
 pub fn latest() -> i64 {
@@ -62,10 +68,15 @@ pub(super) fn bring_up_to_date(conn: &mut Connection, path: &Path) -> Result<(),
     if v == 0 {
         v = FIRST - 1;
     }
+    let before = v;
     while v < latest() {
         tx.execute_batch(MIGRATIONS[(v + 1 - FIRST) as usize])?;
         v += 1;
         tx.pragma_update(None, "user_version", v)?;
+    }
+    let name_order = MIGRATIONS.iter().position(|m| *m == NAME_ORDER);
+    if name_order.is_some_and(|i| before >= FIRST && before < FIRST + i as i64) {
+        super::people::fill_name_words(&tx, 1, i64::MAX)?;
     }
     tx.commit()?;
     Ok(())

@@ -16,6 +16,7 @@ pub mod days;
 pub mod drawers;
 mod error;
 pub mod health;
+pub mod heirs;
 pub mod imports;
 pub mod key;
 pub mod migrations;
@@ -39,7 +40,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use audit::{Event, Head};
-pub use error::{Rule, StoreError};
+pub use error::{HeirRule, Rule, StoreError};
 pub use key::KeyRing;
 
 /// The page cache of a connection, in MiB.
@@ -333,6 +334,16 @@ impl Store {
     pub fn set_cache_mib(&self, mib: u32) -> Result<(), StoreError> {
         self.conn
             .execute_batch(&format!("PRAGMA cache_size = -{}", mib * 1024))?;
+        Ok(())
+    }
+
+    /// Whether sorts too large for the cache (building an index) stay in
+    /// memory or spill to temporary files: a million-row import's index
+    /// would otherwise hold every key in memory at once.
+    pub fn set_sorts_in_memory(&self, yes: bool) -> Result<(), StoreError> {
+        let place = if yes { "MEMORY" } else { "FILE" };
+        self.conn
+            .execute_batch(&format!("PRAGMA temp_store = {place}"))?;
         Ok(())
     }
 

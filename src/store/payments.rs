@@ -231,10 +231,14 @@ const RECORD_SQL: &str =
     "SELECT p.id, p.receipt_no, p.person_id, p.day, p.paid_at, p.clerk_id, c.full_name,
         a.full_name, p.receiver_kind, p.receiver_name, p.receiver_id_number, p.method, p.account,
         p.reference, p.total,
-        r.reversed_at, rq.full_name, ra.full_name, r.reason, pr.document_no
+        r.reversed_at, rq.full_name, ra.full_name, r.reason,
+        coalesce(pr.document_no, hr.death_cert_no), hr.relationship
     FROM payments p
     JOIN users c ON c.id = p.clerk_id
     LEFT JOIN proxies pr ON pr.id = p.proxy_id
+    LEFT JOIN heirs hr ON p.receiver_kind = 'heir' AND hr.id = (
+        SELECT max(h.id) FROM heirs h WHERE h.person_id = p.person_id
+          AND h.id_number = p.receiver_id_number AND h.recorded_at <= p.paid_at)
     LEFT JOIN users a ON a.id = p.approved_by
     LEFT JOIN reversals r ON r.payment_id = p.id
     LEFT JOIN users rq ON rq.id = r.requested_by
@@ -257,6 +261,7 @@ fn read_record(r: &rusqlite::Row<'_>) -> rusqlite::Result<PaymentRecord> {
         receiver_name: r.get(9)?,
         receiver_id_number: r.get(10)?,
         proxy_paper: r.get(19)?,
+        receiver_relation: r.get(20)?,
         method: PayMethod::from_code(&method).unwrap_or(PayMethod::Cash),
         account: r.get(12)?,
         reference: r.get(13)?,

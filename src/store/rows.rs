@@ -56,10 +56,11 @@ pub enum Table {
     HomeRoundReturns,
     HomeRoundCloses,
     IncreaseStarts,
+    Heirs,
 }
 
 impl Table {
-    pub const ALL: [Table; 29] = [
+    pub const ALL: [Table; 30] = [
         Table::Users,
         Table::Periods,
         Table::ImportBatches,
@@ -89,6 +90,7 @@ impl Table {
         Table::HomeRoundReturns,
         Table::HomeRoundCloses,
         Table::IncreaseStarts,
+        Table::Heirs,
     ];
 
     pub fn name(self) -> &'static str {
@@ -122,6 +124,7 @@ impl Table {
             Table::HomeRoundReturns => "home_round_returns",
             Table::HomeRoundCloses => "home_round_closes",
             Table::IncreaseStarts => "increase_starts",
+            Table::Heirs => "heirs",
         }
     }
 

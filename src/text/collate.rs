@@ -213,6 +213,36 @@ pub fn name_sort_key(full_name: &str) -> Vec<u8> {
     key
 }
 
+/// The exact (NFC) text a key of [`sort_key`] or [`name_sort_key`] was made
+/// from, which it ends with; `None` for bytes that are not such a key.
+/// Lets a list ordered by keys be checked against what was typed without
+/// reading the names again.
+pub fn text_of_key(key: &[u8]) -> Option<&str> {
+    let mut i = 0;
+    // Words: primary letters up to WORD_END, then marks up to WORD_END.
+    while *key.get(i)? != LEVEL_SEP {
+        loop {
+            match *key.get(i)? {
+                WORD_END => break,
+                NUMBER => i += 2 + usize::from(*key.get(i + 1)?),
+                OTHER_LETTER => i += 4,
+                _ => i += 1,
+            }
+        }
+        i += 1;
+        while *key.get(i)? != WORD_END {
+            i += 1;
+        }
+        i += 1;
+    }
+    // Case level, then the text.
+    i += 1;
+    while *key.get(i)? != LEVEL_SEP {
+        i += 1;
+    }
+    std::str::from_utf8(key.get(i + 1..)?).ok()
+}
+
 /// Compares two strings in Vietnamese order (see the module documentation).
 /// `Equal` only for canonically equivalent strings.
 pub fn compare(a: &str, b: &str) -> Ordering {
@@ -386,6 +416,26 @@ mod tests {
         );
         assert_eq!(compare_names("An", "Nguyễn An"), Ordering::Less);
         assert_eq!(compare_names("", "An"), Ordering::Less);
+    }
+
+    #[test]
+    fn a_key_gives_back_its_text() {
+        for s in [
+            "Nguyễn Văn An",
+            "",
+            "H'Ba Niê",
+            "Tổ 007 và 1234567890123",
+            "Zoë Ælfgifu \u{10348}",
+            "ĐẶNG  thị-ước",
+        ] {
+            assert_eq!(
+                text_of_key(&name_sort_key(s)),
+                Some(nfc(s).as_str()),
+                "{s:?}"
+            );
+            assert_eq!(text_of_key(&sort_key(s)), Some(nfc(s).as_str()), "{s:?}");
+        }
+        assert_eq!(text_of_key(&[0x10, 0x01]), None);
     }
 
     #[test]

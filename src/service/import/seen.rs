@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::service::Error;
 
 /// Where a record code was first seen: its row, and the id of its person.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Seen {
     pub(super) row: u32,
     pub(super) person: u32,
@@ -18,13 +18,138 @@ fn code_hash(code: &str) -> u64 {
     BuildHasherDefault::<DefaultHasher>::default().hash_one(code)
 }
 
+/// Bits of a slot that hold the row (a list has at most
+/// [`MAX_ROWS`](crate::import::source::limits::MAX_ROWS) rows).
+const ROW_BITS: u32 = 21;
+/// Bits of a slot left for the key.
+const KEY_BITS: u32 = 64 - ROW_BITS;
+
+/// Keys (under 2^43, never 0) with the row each was first seen on, and a
+/// number beside it, in an open-addressed table: the key and its row share
+/// one 8-byte word, and the table grows by half when it is 7/8 full. A
+/// million keys take 12 MiB (18 with the numbers), against 36 MiB for a
+/// `HashMap<u64, u32>`, whose entries are padded to 16 bytes and which
+/// doubles. Keys or rows too large for a word (never met in a real list)
+/// are kept aside.
+pub(super) struct Rows {
+    /// `key << ROW_BITS | row`, or 0 for a free slot.
+    words: Vec<u64>,
+    /// The number kept beside each key (empty when none is kept).
+    beside: Vec<u32>,
+    keeps_beside: bool,
+    len: usize,
+    aside: HashMap<u64, (u32, u32)>,
+}
+
+impl Rows {
+    /// A table; `keeps_beside` says whether it keeps a number with each key.
+    pub(super) fn new(keeps_beside: bool) -> Self {
+        Rows {
+            words: Vec::new(),
+            beside: Vec::new(),
+            keeps_beside,
+            len: 0,
+            aside: HashMap::new(),
+        }
+    }
+
+    fn fits(key: u64, row: u32) -> bool {
+        key != 0 && key >> KEY_BITS == 0 && row >> ROW_BITS == 0
+    }
+
+    /// The slot where `key` is, or the free one where it would go.
+    fn slot(words: &[u64], key: u64) -> usize {
+        let size = words.len();
+        // The mixed key scaled to the table's size (any size, not only
+        // powers of two).
+        let mixed = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut at = ((u128::from(mixed) * size as u128) >> 64) as usize;
+        loop {
+            let w = words[at];
+            if w == 0 || w >> ROW_BITS == key {
+                return at;
+            }
+            at += 1;
+            if at == size {
+                at = 0;
+            }
+        }
+    }
+
+    /// The row `key` was first seen on, and the number kept with it.
+    pub(super) fn get(&self, key: u64) -> Option<(u32, u32)> {
+        if key == 0 || key >> KEY_BITS != 0 {
+            return self.aside.get(&key).copied();
+        }
+        if self.words.is_empty() {
+            return None;
+        }
+        let at = Self::slot(&self.words, key);
+        let w = self.words[at];
+        if w != 0 {
+            let beside = if self.keeps_beside {
+                self.beside[at]
+            } else {
+                0
+            };
+            return Some(((w & ((1 << ROW_BITS) - 1)) as u32, beside));
+        }
+        // A key stored with a row too large for a word is aside.
+        if self.aside.is_empty() {
+            None
+        } else {
+            self.aside.get(&key).copied()
+        }
+    }
+
+    /// Records `key`, not seen before, as first seen on `row`.
+    pub(super) fn insert(&mut self, key: u64, row: u32, beside: u32) {
+        if !Self::fits(key, row) {
+            self.aside.insert(key, (row, beside));
+            return;
+        }
+        // At most 7/8 full: a key is still found in a few probes.
+        if (self.len + 1) * 8 > self.words.len() * 7 {
+            self.grow();
+        }
+        let at = Self::slot(&self.words, key);
+        self.words[at] = key << ROW_BITS | u64::from(row);
+        if self.keeps_beside {
+            self.beside[at] = beside;
+        }
+        self.len += 1;
+    }
+
+    fn grow(&mut self) {
+        let size = (self.words.len() + self.words.len() / 2).max(1024);
+        let old_words = std::mem::replace(&mut self.words, vec![0; size]);
+        let old_beside = std::mem::replace(
+            &mut self.beside,
+            if self.keeps_beside {
+                vec![0; size]
+            } else {
+                Vec::new()
+            },
+        );
+        for (i, w) in old_words.into_iter().enumerate() {
+            if w != 0 {
+                let at = Self::slot(&self.words, w >> ROW_BITS);
+                self.words[at] = w;
+                if self.keeps_beside {
+                    self.beside[at] = old_beside[i];
+                }
+            }
+        }
+    }
+}
+
 /// The record codes seen in a list, kept by hash (a million codes as
 /// strings would double the memory an import needs). A hash found again
 /// is checked against the code of the person it was seen with, so two
 /// codes that share a hash are still told apart.
 pub(super) struct SeenCodes {
     hash: fn(&str) -> u64,
-    by_hash: HashMap<u64, Seen>,
+    by_hash: Rows,
     /// The rare code whose hash another code already has.
     collided: HashMap<String, Seen>,
 }
@@ -37,9 +162,14 @@ impl SeenCodes {
     fn with_hash(hash: fn(&str) -> u64) -> Self {
         SeenCodes {
             hash,
-            by_hash: HashMap::new(),
+            by_hash: Rows::new(true),
             collided: HashMap::new(),
         }
+    }
+
+    /// The key a code is kept under: the top bits of its hash, never 0.
+    fn key(&self, code: &str) -> u64 {
+        (self.hash)(code) >> (ROW_BITS + 1) | 1 << (KEY_BITS - 1)
     }
 
     /// The row where `code` was first seen, if it was; `code_of` gives the
@@ -49,25 +179,42 @@ impl SeenCodes {
         code: &str,
         code_of: impl FnOnce(u32) -> Result<Option<String>, Error>,
     ) -> Result<Option<u32>, Error> {
-        let Some(first) = self.by_hash.get(&(self.hash)(code)) else {
+        let Some((row, person)) = self.by_hash.get(self.key(code)) else {
             return Ok(None);
         };
-        if code_of(first.person)?.as_deref() == Some(code) {
-            return Ok(Some(first.row));
+        if code_of(person)?.as_deref() == Some(code) {
+            return Ok(Some(row));
         }
         Ok(self.collided.get(code).map(|s| s.row))
     }
 
     /// Records `code`, not seen before, as seen.
     pub(super) fn insert(&mut self, code: &str, seen: Seen) {
-        match self.by_hash.entry((self.hash)(code)) {
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(seen);
-            }
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.collided.insert(code.to_string(), seen);
-            }
+        let key = self.key(code);
+        if self.by_hash.get(key).is_some() {
+            self.collided.insert(code.to_string(), seen);
+        } else {
+            self.by_hash.insert(key, seen.row, seen.person);
         }
+    }
+}
+
+/// The ID numbers seen in a list, each with the row it was first seen on.
+pub(super) struct SeenIds(Rows);
+
+impl SeenIds {
+    pub(super) fn new() -> Self {
+        SeenIds(Rows::new(false))
+    }
+
+    /// The row `id` was first seen on; otherwise records it as seen on `row`.
+    pub(super) fn first_row_or_insert(&mut self, id: &str, row: u32) -> Option<u32> {
+        let key = id_key(id);
+        if let Some((first, _)) = self.0.get(key) {
+            return Some(first);
+        }
+        self.0.insert(key, row, 0);
+        None
     }
 }
 
@@ -105,6 +252,46 @@ mod tests {
         seen.insert("HD-001", Seen { row: 3, person: 0 });
         assert_eq!(seen.first_row("HD-001", code_of).unwrap(), Some(3));
         assert_eq!(seen.first_row("HD-002", code_of).unwrap(), None);
+    }
+
+    #[test]
+    fn rows_are_found_again_after_the_table_grows() {
+        let mut t = Rows::new(true);
+        // Keys near the limits of a word, and keys past them (kept aside).
+        let keys: Vec<u64> = (1..5_000u64)
+            .map(|k| k * 0x1_0000_0001 % (1 << KEY_BITS))
+            .chain([1, (1 << KEY_BITS) - 1, 1 << KEY_BITS, u64::MAX])
+            .collect();
+        for (i, &k) in keys.iter().enumerate() {
+            if t.get(k).is_none() {
+                t.insert(k, i as u32, 7 * i as u32);
+            }
+        }
+        for (i, &k) in keys.iter().enumerate() {
+            let (row, beside) = t.get(k).unwrap();
+            assert_eq!(keys[row as usize], k);
+            assert_eq!(beside, 7 * row);
+            assert!(row as usize <= i);
+        }
+        assert_eq!(t.get(3), None);
+        // A row too large for a word is kept aside and found again.
+        t.insert(42_424_242, 1 << ROW_BITS, 5);
+        assert_eq!(t.get(42_424_242), Some((1 << ROW_BITS, 5)));
+        // Without numbers beside the keys, 0 comes back.
+        let mut t = Rows::new(false);
+        t.insert(9, 12, 99);
+        assert_eq!(t.get(9), Some((12, 0)));
+    }
+
+    #[test]
+    fn an_id_number_seen_twice_gives_the_first_row() {
+        let mut ids = SeenIds::new();
+        assert_eq!(ids.first_row_or_insert("046048001234", 8), None);
+        assert_eq!(ids.first_row_or_insert("46048001234", 9), None);
+        assert_eq!(ids.first_row_or_insert("012345678", 10), None);
+        assert_eq!(ids.first_row_or_insert("046048001234", 11), Some(8));
+        assert_eq!(ids.first_row_or_insert("012345678", 12), Some(10));
+        assert_eq!(ids.first_row_or_insert("46048001234", 13), Some(9));
     }
 
     #[test]

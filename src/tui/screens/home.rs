@@ -66,8 +66,8 @@ impl Entry {
         Entry::ChangePin,
         Entry::SignOut,
         Entry::Lists,
-        Entry::Rounds,
         Entry::Month,
+        Entry::Rounds,
     ];
 
     pub fn label(self, s: &Strings) -> &'static str {

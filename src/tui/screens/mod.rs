@@ -43,6 +43,7 @@ pub mod day_close;
 pub mod drawer_count;
 pub mod drawer_move;
 pub mod drawers;
+pub mod heir;
 pub mod home;
 pub mod lists;
 pub mod month;

@@ -14,6 +14,9 @@
 //! that act are Enter, function keys and Ctrl keys.
 //! When the person cannot be paid (suspended, deceased, moved, nothing
 //! owed) the screen says why, and the pay key only repeats the reason.
+//! A deceased person's file shows their heir and what is owed to the
+//! deceased; the pay key pays the heir, or, with no heir on file, opens
+//! the heir's papers for a supervisor ([`super::heir`]).
 //!
 //! The file is a document taller than 80×24 when many months are unpaid;
 //! ↑/↓/PgUp/PgDn scroll it. The receipts key shows a receipt of the
@@ -122,6 +125,26 @@ impl Person {
         if !self.reload(ctx) {
             return Nav::Stay;
         }
+        if self.view.person.status == Status::Deceased {
+            return match Draft::for_heir(self.view.clone()) {
+                Some(draft) if draft.view.unpaid_total > crate::domain::Money::ZERO => {
+                    Nav::push(ChooseReceiver::new(draft))
+                }
+                Some(draft) => {
+                    ctx.error(&nothing_left(&draft.view));
+                    Nav::Stay
+                }
+                // A supervisor records the heir from here; a clerk is told
+                // to ask for one.
+                None if ctx.session.as_ref().is_some_and(|s| s.is_supervisor()) => Nav::push(
+                    super::heir::HeirForm::new(self.view.person.id, &self.view.person.full_name),
+                ),
+                None => {
+                    ctx.error(&crate::service::heirs::HeirError::NoHeir);
+                    Nav::Stay
+                }
+            };
+        }
         if let Some(why) = why_not_payable(&self.view) {
             ctx.error(&why);
             return Nav::Stay;
@@ -187,16 +210,7 @@ pub fn why_not_payable(view: &PersonView) -> Option<PayError> {
         });
     }
     if view.unpaid.is_empty() {
-        let last = view
-            .payments
-            .iter()
-            .find(|p| !p.is_reversed())
-            .map(|p| PaidBy {
-                clerk: p.clerk.clone(),
-                at: p.paid_at.clone(),
-                receipt_no: p.receipt_no.clone(),
-            });
-        return Some(PayError::NothingToPay { last });
+        return Some(nothing_left(view));
     }
     if !view.can_pay() {
         return Some(PayError::NotPositive {
@@ -204,6 +218,25 @@ pub fn why_not_payable(view: &PersonView) -> Option<PayError> {
         });
     }
     None
+}
+
+/// "Nothing left to pay", with the last payment if there is one.
+fn nothing_left(view: &PersonView) -> PayError {
+    if view.unpaid_total < crate::domain::Money::ZERO {
+        return PayError::NotPositive {
+            total: view.unpaid_total,
+        };
+    }
+    let last = view
+        .payments
+        .iter()
+        .find(|p| !p.is_reversed())
+        .map(|p| PaidBy {
+            clerk: p.clerk.clone(),
+            at: p.paid_at.clone(),
+            receipt_no: p.receipt_no.clone(),
+        });
+    PayError::NothingToPay { last }
 }
 
 impl Screen for Person {
@@ -485,19 +518,28 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
     }
     out.push(Line::raw(""));
 
-    // What is owed.
-    out.push(Line::from(span(s.person_unpaid_heading, theme.heading())));
-    if let Some(why) = why_not_payable(v) {
-        for l in wrap(&format!("{} {why}", s.cannot_pay), DOC_WIDTH) {
-            out.push(Line::from(span(l, theme.error())));
+    // What is owed: to a deceased person's heir, or to the person.
+    let (unpaid, unpaid_total) = match &v.heir {
+        Some(h) => {
+            heir_lines(&mut out, h, theme);
+            (&h.owed, h.owed_total)
         }
-    }
-    if !v.unpaid.is_empty() {
+        None => {
+            out.push(Line::from(span(s.person_unpaid_heading, theme.heading())));
+            if let Some(why) = why_not_payable(v) {
+                for l in wrap(&format!("{} {why}", s.cannot_pay), DOC_WIDTH) {
+                    out.push(Line::from(span(l, theme.error())));
+                }
+            }
+            (&v.unpaid, v.unpaid_total)
+        }
+    };
+    if !unpaid.is_empty() {
         out.push(Line::from(span(
             lines_row(s.col_period, s.col_kind, s.col_amount),
             theme.heading(),
         )));
-        for l in &v.unpaid {
+        for l in unpaid {
             out.push(Line::raw(lines_row(
                 &l.period.short_label(),
                 labels::kind(crate::i18n::lang(), l.kind),
@@ -507,13 +549,13 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         out.push(Line::from(span(
             lines_row(
                 "",
-                &strings::total_of_lines(v.unpaid.len()),
-                &v.unpaid_total.to_string(),
+                &strings::total_of_lines(unpaid.len()),
+                &unpaid_total.to_string(),
             ),
             theme.heading(),
         )));
         for l in wrap(
-            &format!("{} {}", s.in_words, in_words(v.unpaid_total.dong())),
+            &format!("{} {}", s.in_words, in_words(unpaid_total.dong())),
             DOC_WIDTH - 2,
         ) {
             out.push(Line::raw(format!("  {l}")));
@@ -550,6 +592,42 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+/// A deceased person's heading: "Đã mất — chi cho người thừa kế", then the
+/// heir on file with the death certificate, or what to do without one.
+fn heir_lines(out: &mut Vec<Line<'static>>, h: &crate::service::heirs::HeirView, theme: &Theme) {
+    use crate::i18n::heir as words;
+    let d = |t: &str| for_display(t).into_owned();
+    out.push(Line::from(span(words::deceased_heading(), theme.heading())));
+    match &h.heir {
+        Some(heir) => {
+            let who = format!(
+                "{}: {} ({}) · {} {}",
+                words::heir_label(),
+                d(&heir.full_name),
+                d(&heir.relationship),
+                strings::t().person_id,
+                d(&heir.id_number)
+            );
+            out.push(Line::raw(fit(&who, DOC_WIDTH)));
+            let cert = format!(
+                "{}: {} · {} {}",
+                words::death_label(),
+                d(&heir.death_cert_no),
+                words::died_on(),
+                heir.died_on.format("%d/%m/%Y")
+            );
+            out.push(Line::raw(fit(&cert, DOC_WIDTH)));
+            let owed = format!("{}: {}", words::owed_label(), h.owed_total);
+            out.push(Line::from(span(fit(&owed, DOC_WIDTH), theme.heading())));
+        }
+        None => {
+            for l in wrap(words::no_heir(), DOC_WIDTH) {
+                out.push(Line::from(span(l, theme.error())));
+            }
+        }
+    }
 }
 
 /// One row of the unpaid lines: period, kind, amount (right-aligned).

@@ -92,7 +92,11 @@ impl ChoiceList {
             && !key.modifiers.contains(KeyModifiers::CONTROL)
             && let Some(n) = c.to_digit(10)
         {
-            let i = usize::try_from(n).ok()?.checked_sub(1)?;
+            // 1–9 choose rows 1–9, and 0 the tenth, as on a phone's keypad.
+            let i = match n {
+                0 => 9,
+                n => usize::try_from(n).ok()? - 1,
+            };
             return (i < self.select.len()).then_some(ChoiceMsg::Choose(i));
         }
         self.select.on_key(key, keys).map(ChoiceMsg::Move)
@@ -125,7 +129,12 @@ impl ChoiceList {
         } else {
             ' '
         };
-        format!("{marker} {}  {label}", i + 1)
+        let number = match i {
+            0..=8 => char::from(b'1' + i as u8),
+            9 => '0',
+            _ => ' ',
+        };
+        format!("{marker} {number}  {label}")
     }
 
     /// Draws `rows` (made with [`ChoiceList::row`]) in `area`, the marked
@@ -147,7 +156,13 @@ impl ChoiceList {
         vec![
             enter,
             move_help(keys, s, s.key_menu_move),
-            KeyHelp::keys(&format!("1–{}", self.select.len()), s.key_menu_number),
+            KeyHelp::keys(
+                &match self.select.len() {
+                    n @ 0..=9 => format!("1–{n}"),
+                    _ => "1–9, 0".to_string(),
+                },
+                s.key_menu_number,
+            ),
         ]
     }
 }
@@ -174,6 +189,18 @@ mod tests {
         assert_eq!(list.update(down), None);
         let enter = list.on_key(&key(KeyCode::Enter), &keys).unwrap();
         assert_eq!(list.update(enter), Some(1));
+    }
+
+    #[test]
+    fn zero_chooses_the_tenth_row_and_is_shown_as_its_number() {
+        let keys = KeyList::default();
+        let list = ChoiceList::new(10);
+        assert_eq!(
+            list.on_key(&key(KeyCode::Char('0')), &keys),
+            Some(ChoiceMsg::Choose(9))
+        );
+        assert_eq!(list.row(9, "Tháng"), "  0  Tháng");
+        assert_eq!(list.row(8, "Chi tại nhà"), "  9  Chi tại nhà");
     }
 
     #[test]

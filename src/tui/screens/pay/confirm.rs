@@ -159,6 +159,19 @@ impl Confirm {
             )));
             out.push(Line::raw(format!("{}{}", label(""), s.new_proxy_kept)));
         }
+        if let Chosen::Heir(h) = &draft.receiver {
+            let paper = format!(
+                "{} {} · {}",
+                crate::i18n::heir::death_label(),
+                d(&h.death_cert_no),
+                d(&h.relationship)
+            );
+            out.push(Line::raw(format!(
+                "{}{}",
+                label(s.confirm_paper),
+                fit(&paper, DOC_WIDTH - 12)
+            )));
+        }
         let mut how = labels::method(crate::i18n::lang(), draft.method).to_string();
         if draft.method.is_transfer() {
             how.push_str(&format!(

@@ -41,6 +41,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::domain::heir::Heir;
 use crate::domain::payment::{PayMethod, ReceiverKind};
 use crate::domain::proxy::Proxy;
 use crate::i18n::{labels, strings};
@@ -59,6 +60,8 @@ pub enum Chosen {
     Person,
     OnFile(Proxy),
     New(NewProxy),
+    /// The heir on file of a deceased person.
+    Heir(Box<Heir>),
 }
 
 /// What the clerk has chosen so far.
@@ -91,12 +94,33 @@ impl Draft {
         }
     }
 
+    /// A payment to the heir of a deceased person: the lines to pay are
+    /// those owed to the deceased, in cash unless a transfer is chosen.
+    /// `None` when no heir is on file.
+    pub fn for_heir(view: PersonView) -> Option<Draft> {
+        let hv = view.heir.clone()?;
+        let heir = hv.heir?;
+        let mut view = view;
+        view.unpaid = hv.owed;
+        view.unpaid_total = hv.owed_total;
+        Some(Draft {
+            method: PayMethod::Cash,
+            account: None,
+            receiver: Chosen::Heir(Box::new(heir)),
+            receiver_id: String::new(),
+            id_checked: None,
+            reference: None,
+            view,
+        })
+    }
+
     /// The receiver's name (not sanitised).
     pub fn receiver_name(&self) -> &str {
         match &self.receiver {
             Chosen::Person => &self.view.person.full_name,
             Chosen::OnFile(p) => &p.full_name,
             Chosen::New(n) => &n.full_name,
+            Chosen::Heir(h) => &h.full_name,
         }
     }
 
@@ -105,6 +129,7 @@ impl Draft {
             Chosen::Person => return ReceiverKind::Person,
             Chosen::OnFile(p) => p.guardian,
             Chosen::New(n) => n.guardian,
+            Chosen::Heir(_) => return ReceiverKind::Heir,
         };
         if guardian {
             ReceiverKind::Guardian
@@ -120,6 +145,7 @@ impl Draft {
             Chosen::Person => self.view.person.id_number.as_deref(),
             Chosen::OnFile(p) => Some(&p.id_number),
             Chosen::New(n) => Some(&n.id_number),
+            Chosen::Heir(h) => Some(&h.id_number),
         }
     }
 
@@ -132,6 +158,7 @@ impl Draft {
                 Chosen::Person => Receiver::Person,
                 Chosen::OnFile(p) => Receiver::OnFile(p.id),
                 Chosen::New(n) => Receiver::New(n.clone()),
+                Chosen::Heir(_) => Receiver::Heir,
             },
             receiver_id_number: self.receiver_id.clone(),
             method: self.method,

@@ -7,6 +7,9 @@
 //! chosen only when their ID number is on file, since step 2 checks it —
 //! unless the file was opened by that very number at the counter: then
 //! step 2 is already done and the flow goes on to the method.
+//!
+//! For a deceased person the list offers their heir on file and nothing
+//! else: the heir's ID number is checked at step 2 like a proxy's.
 
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -36,6 +39,7 @@ enum Choice {
     OnFile(ProxyOnFile),
     NewProxy,
     NewGuardian,
+    Heir,
 }
 
 /// Step 1: choosing the receiver.
@@ -47,6 +51,13 @@ pub struct ChooseReceiver {
 
 impl ChooseReceiver {
     pub fn new(draft: Draft) -> ChooseReceiver {
+        if matches!(draft.receiver, Chosen::Heir(_)) {
+            return ChooseReceiver {
+                list: ChoiceList::new(1),
+                choices: vec![Choice::Heir],
+                draft,
+            };
+        }
         let mut choices = vec![Choice::Person];
         choices.extend(draft.view.proxies.iter().cloned().map(Choice::OnFile));
         choices.push(Choice::NewProxy);
@@ -94,6 +105,7 @@ impl ChooseReceiver {
             Choice::NewGuardian => {
                 return Nav::push(NewProxyForm::new(draft, true, ctx.service.today()));
             }
+            Choice::Heir => {}
         }
         Nav::push(ReceiverId::new(draft))
     }
@@ -121,6 +133,15 @@ impl ChooseReceiver {
             ),
             Choice::NewProxy => s.receiver_new_proxy.to_string(),
             Choice::NewGuardian => s.receiver_new_guardian.to_string(),
+            Choice::Heir => match &self.draft.receiver {
+                Chosen::Heir(h) => format!(
+                    "{}: {} ({})",
+                    crate::i18n::heir::heir_choice(),
+                    d(&h.full_name),
+                    d(&h.relationship)
+                ),
+                _ => crate::i18n::heir::heir_choice().to_string(),
+            },
         }
     }
 }

@@ -1,0 +1,278 @@
+//! `chitra heir add|show ID_OR_CODE`: the heir of a deceased person — who
+//! collects, with the papers the office checked (death certificate, the
+//! family's paper naming them) — and what is still owed to the deceased.
+//! Recording needs a supervisor (signed in, or `--approver`); paying is
+//! `chitra pay ID_OR_CODE --heir --receiver-id …`.
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+use serde_json::json;
+
+use super::context::{Context, read_pin};
+use super::{Cli, Exit, fail};
+use crate::domain::heir::Heir;
+use crate::i18n::{heir as words, labels, tr as t};
+use crate::service::heirs::{HeirView, NewHeir};
+use crate::text::for_display;
+
+#[derive(Debug, Subcommand)]
+pub enum HeirCommand {
+    /// Ghi người thừa kế của đối tượng đã mất (trưởng bưu cục), hoặc thay người cũ (--replace-reason)
+    Add(Box<AddArgs>),
+    /// Xem người thừa kế và các khoản còn nợ người đã mất
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Số CCCD/CMND hoặc mã đối tượng của người đã mất
+    #[arg(value_name = "ID_OR_CODE")]
+    pub query: String,
+    /// Họ tên người thừa kế
+    #[arg(long, value_name = "TEXT")]
+    pub name: String,
+    /// Số CCCD (12 chữ số) hoặc CMND (9 chữ số) của người thừa kế
+    #[arg(long, value_name = "N")]
+    pub id_number: String,
+    /// Quan hệ với người đã mất (con, vợ, chồng, …)
+    #[arg(long, value_name = "TEXT")]
+    pub relation: String,
+    /// Địa chỉ của người thừa kế
+    #[arg(long, value_name = "TEXT")]
+    pub address: String,
+    /// Số điện thoại di động (10 chữ số)
+    #[arg(long, value_name = "NUMBER", default_value = "")]
+    pub phone: String,
+    /// Ngày mất (theo giấy chứng tử)
+    #[arg(long, value_name = "DD/MM/YYYY")]
+    pub died: String,
+    /// Số giấy chứng tử (trích lục khai tử)
+    #[arg(long, value_name = "TEXT")]
+    pub cert_no: String,
+    /// Ngày cấp giấy chứng tử
+    #[arg(long, value_name = "DD/MM/YYYY")]
+    pub cert_date: String,
+    /// Nơi cấp giấy chứng tử (UBND xã …)
+    #[arg(long, value_name = "TEXT")]
+    pub cert_by: String,
+    /// Loại giấy của gia đình cử người nhận (văn bản thỏa thuận, giấy ủy quyền, …)
+    #[arg(long, value_name = "TEXT")]
+    pub paper: String,
+    /// Số giấy của gia đình (nếu có)
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub paper_no: String,
+    /// Ngày của giấy của gia đình
+    #[arg(long, value_name = "DD/MM/YYYY")]
+    pub paper_date: String,
+    /// Lý do thay người thừa kế đang có trong hồ sơ (chỉ khi thay)
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub replace_reason: String,
+    /// Trưởng bưu cục duyệt giấy tờ, khi người ghi là giao dịch viên (PIN: CHITRA_APPROVER_PIN hoặc nhập)
+    #[arg(long, value_name = "NAME")]
+    pub approver: Option<String>,
+    /// In kết quả dạng JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Số CCCD/CMND hoặc mã đối tượng của người đã mất
+    #[arg(value_name = "ID_OR_CODE")]
+    pub query: String,
+    /// In kết quả dạng JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl HeirCommand {
+    pub fn json(&self) -> bool {
+        match self {
+            HeirCommand::Add(a) => a.json,
+            HeirCommand::Show(a) => a.json,
+        }
+    }
+}
+
+/// A date typed as dd/mm/yyyy (as on the papers) or YYYY-MM-DD.
+fn date(what: &str, s: &str) -> Result<NaiveDate, Exit> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%d/%m/%Y")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%Y-%m-%d"))
+        .map_err(|_| {
+            fail(match crate::i18n::lang() {
+                crate::i18n::Lang::Vi => {
+                    format!("{what}: viết ngày dạng dd/mm/yyyy, ví dụ 05/11/2026.")
+                }
+                crate::i18n::Lang::En => format!("{what}: write the date as dd/mm/yyyy."),
+            })
+        })
+}
+
+pub fn run(cli: &Cli, cmd: &HeirCommand) -> Result<(), Exit> {
+    match cmd {
+        HeirCommand::Add(a) => add(cli, a),
+        HeirCommand::Show(a) => show(cli, a),
+    }
+}
+
+fn person_of(service: &crate::service::Service, query: &str) -> Result<i64, Exit> {
+    let found = service.search(query, 2).map_err(fail)?;
+    match found.hits.as_slice() {
+        [hit] => Ok(hit.person.id),
+        _ => Err(fail(t(
+            "Cần đúng một người: dùng số CCCD/CMND hoặc mã đối tượng.",
+            "Exactly one person is needed: use the ID number or record code.",
+        ))),
+    }
+}
+
+fn add(cli: &Cli, a: &AddArgs) -> Result<(), Exit> {
+    let new = NewHeir {
+        full_name: a.name.clone(),
+        id_number: a.id_number.clone(),
+        relationship: a.relation.clone(),
+        address: a.address.clone(),
+        phone: a.phone.clone(),
+        died_on: Some(date(t("Ngày mất", "Date of death"), &a.died)?),
+        death_cert_no: a.cert_no.clone(),
+        death_cert_on: Some(date(
+            t("Ngày cấp giấy chứng tử", "Certificate date"),
+            &a.cert_date,
+        )?),
+        death_cert_by: a.cert_by.clone(),
+        family_paper: a.paper.clone(),
+        family_paper_no: a.paper_no.clone(),
+        family_paper_on: Some(date(
+            t("Ngày giấy của gia đình", "Family paper date"),
+            &a.paper_date,
+        )?),
+        reason: a.replace_reason.clone(),
+    };
+    let ctx = Context::load(cli)?;
+    let (mut service, session) = ctx.sign_in(cli)?;
+    let person_id = person_of(&service, &a.query)?;
+    let approval = match &a.approver {
+        Some(name) => {
+            let pin = read_pin(
+                "CHITRA_APPROVER_PIN",
+                &format!("{} {name}: ", t("Mã PIN duyệt của", "Approval PIN for")),
+            )?;
+            Some(service.approval(&session, name, &pin).map_err(fail)?)
+        }
+        None => None,
+    };
+    let heir = service
+        .add_heir(&session, person_id, &new, approval.as_ref())
+        .map_err(fail)?;
+    let view = service.heir_view(person_id).map_err(fail)?;
+    if a.json {
+        print_json(&view);
+    } else {
+        println!("{}", t("ĐÃ GHI NGƯỜI THỪA KẾ", "HEIR RECORDED"));
+        print_heir(&heir);
+        print_owed(&view);
+    }
+    Ok(())
+}
+
+fn show(cli: &Cli, a: &ShowArgs) -> Result<(), Exit> {
+    let ctx = Context::load(cli)?;
+    let (service, _session) = ctx.sign_in(cli)?;
+    let person_id = person_of(&service, &a.query)?;
+    let view = service.heir_view(person_id).map_err(fail)?;
+    if a.json {
+        print_json(&view);
+        return Ok(());
+    }
+    match &view.heir {
+        Some(h) => print_heir(h),
+        None => println!("{}", words::no_heir()),
+    }
+    print_owed(&view);
+    for h in &view.replaced {
+        println!(
+            "  {} {} ({}) — {}",
+            t("Đã thay:", "Replaced:"),
+            for_display(&h.full_name),
+            h.id_number,
+            labels::date_time(&h.recorded_at)
+        );
+    }
+    Ok(())
+}
+
+fn print_json(view: &HeirView) {
+    let out = json!({
+        "heir": view.heir,
+        "replaced": view.replaced,
+        "owed": view.owed.iter().map(|l| json!({
+            "entitlement_id": l.entitlement_id, "period": l.period.to_string(),
+            "kind": l.kind.code(), "amount_dong": l.amount.dong(),
+        })).collect::<Vec<_>>(),
+        "owed_dong": view.owed_total.dong(),
+    });
+    println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+}
+
+fn print_heir(h: &Heir) {
+    let d = |x: NaiveDate| x.format("%d/%m/%Y").to_string();
+    println!(
+        "{}: {} — {} {} — {}",
+        words::heir_label(),
+        for_display(&h.full_name),
+        t("CCCD/CMND", "ID"),
+        h.id_number,
+        for_display(&h.relationship)
+    );
+    println!(
+        "  {} {}{}",
+        t("Địa chỉ:", "Address:"),
+        for_display(&h.address),
+        h.phone
+            .as_deref()
+            .map(|p| format!(" — {} {p}", t("ĐT", "phone")))
+            .unwrap_or_default()
+    );
+    println!(
+        "  {}: {} {} {}, {} {} — {} {}",
+        words::death_label(),
+        t("số", "no."),
+        for_display(&h.death_cert_no),
+        for_display(&h.death_cert_by),
+        t("ngày", "dated"),
+        d(h.death_cert_on),
+        t("ngày mất", "died"),
+        d(h.died_on)
+    );
+    println!(
+        "  {}: {}{} {} {}",
+        t("Giấy của gia đình", "Family paper"),
+        for_display(&h.family_paper),
+        h.family_paper_no
+            .as_deref()
+            .map(|n| format!(" {} {}", t("số", "no."), for_display(n)))
+            .unwrap_or_default(),
+        t("ngày", "dated"),
+        d(h.family_paper_on)
+    );
+    println!(
+        "  {} {} — {} {}",
+        t("Ghi bởi", "Recorded by"),
+        for_display(&h.recorded_by),
+        t("duyệt:", "approved:"),
+        for_display(&h.approved_by)
+    );
+}
+
+fn print_owed(view: &HeirView) {
+    println!("{}: {}", words::owed_label(), view.owed_total);
+    for l in &view.owed {
+        println!(
+            "  {:<8} {:<28} {:>16}",
+            l.period.short_label(),
+            labels::kind(crate::i18n::lang(), l.kind),
+            l.amount.to_string()
+        );
+    }
+}
