@@ -34,12 +34,9 @@ fn reasons(office: &Office) -> Vec<(String, Option<UnpaidReason>, Option<String>
         .collect()
 }
 
-/// From the counter: the menu's last entry, the month.
+/// From the counter: the menu's month entry.
 fn to_month(app: &mut App) {
-    press(app, KeyCode::F(2));
-    assert_eq!(app.title(), "CHỨC NĂNG");
-    press(app, KeyCode::End);
-    press(app, KeyCode::Enter);
+    menu_entry(app, '9');
 }
 
 /// The supervisor at the month screen, on its reasons view.
