@@ -373,26 +373,24 @@ pub fn label_result_path(lang: super::Lang) -> &'static str {
 }
 
 pub fn label_kind(lang: super::Lang) -> &'static str {
-    w(
-        lang,
-        "Loại (1 giảm, 2 tăng, 3 đ.chỉnh)",
-        "Kind (1 dec, 2 inc, 3 adj)",
-    )
+    w(lang, "Loại", "Kind")
 }
 
 pub fn changes_hint(lang: super::Lang) -> &'static str {
     w(
         lang,
-        "Enter: xem trước từng người (chưa ghi gì). Sau đó gõ mã PIN để ghi cả danh sách.",
-        "Enter: preview person by person (nothing written). Then the PIN writes it all.",
+        "Loại: 1 giảm, 2 tăng, 3 điều chỉnh (đoán từ tên tệp). Enter: xem trước,\n\
+         chưa ghi gì; sau đó mã PIN ghi cả danh sách.",
+        "Kind: 1 decrease, 2 increase, 3 adjustment (guessed from the name). Enter:\n\
+         preview, nothing written; then the PIN writes it all.",
     )
 }
 
 pub fn bank_result_hint(lang: super::Lang) -> &'static str {
     w(
         lang,
-        "Enter: xem trước từng dòng (chưa ghi gì). Sau đó gõ mã PIN để ghi kết quả.",
-        "Enter: preview line by line (nothing written). Then the PIN records it.",
+        "Enter: xem trước từng dòng, chưa ghi gì; sau đó mã PIN ghi kết quả.",
+        "Enter: preview line by line, nothing written; then the PIN records it.",
     )
 }
 

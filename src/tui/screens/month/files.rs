@@ -219,7 +219,7 @@ impl FileImport {
         let mut fields = vec![];
         match source {
             Source::Changes => {
-                fields.push(Field::new(words::label_list_path(lang), path).width(50));
+                fields.push(Field::new(words::label_list_path(lang), path).width(58));
                 let mut kind = Input::new().digits().max_chars(1);
                 if let Some(k) = kind_of_name(&default.display().to_string()) {
                     kind.set_value(kind_digit(k));
@@ -227,7 +227,7 @@ impl FileImport {
                 fields.push(Field::new(words::label_kind(lang), kind).width(3));
             }
             Source::Bank => {
-                fields.push(Field::new(words::label_result_path(lang), path).width(50));
+                fields.push(Field::new(words::label_result_path(lang), path).width(58));
             }
         }
         FileImport {
@@ -471,12 +471,14 @@ impl Screen for FileImport {
                 Source::Changes => words::changes_hint(lang),
                 Source::Bank => words::bank_result_hint(lang),
             };
-            text(frame, inner.y, hint, view.theme.text());
+            for (i, line) in (0u16..).zip(hint.lines()) {
+                text(frame, inner.y + i, line, view.theme.text());
+            }
             let form_area = Rect::new(
                 inner.x,
-                inner.y + 2,
+                inner.y + 3,
                 inner.width,
-                self.form.height().min(inner.height.saturating_sub(2)),
+                self.form.height().min(inner.height.saturating_sub(3)),
             );
             self.form.draw(frame, form_area, view.theme, view.focused);
             return;
