@@ -34,10 +34,15 @@ fn reasons(office: &Office) -> Vec<(String, Option<UnpaidReason>, Option<String>
         .collect()
 }
 
+/// From the counter: the menu's month entry.
+fn to_month(app: &mut App) {
+    menu_entry(app, '9');
+}
+
 /// The supervisor at the month screen, on its reasons view.
 fn at_reasons(office: &Office) -> App {
     let mut app = supervisor_app(office);
-    menu_entry(&mut app, '9');
+    to_month(&mut app);
     assert!(app.title().contains("11/2026"), "{}", app.title());
     press(&mut app, KeyCode::Tab);
     app
@@ -58,7 +63,7 @@ fn set_path(app: &mut App, path: &str) {
 fn the_month_screen_shows_the_periods_figures_and_its_results() {
     let office = office_with_window((2, 5));
     let mut app = supervisor_app(&office);
-    menu_entry(&mut app, '9');
+    to_month(&mut app);
     let shown = screen(&mut app, 80, 24);
     insta::assert_snapshot!("month_results", shown);
 }
@@ -126,4 +131,180 @@ fn the_close_is_refused_while_the_day_is_open_then_writes_the_results_file() {
     assert!(closed.closed_at.is_some());
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"PK\x03\x04"));
+}
+
+/// In a form: empties the focused field and types `text` there.
+fn retype(app: &mut App, text: &str) {
+    for _ in 0..200 {
+        press(app, KeyCode::Backspace);
+    }
+    type_text(app, text);
+}
+
+fn status_of(office: &Office, code: &str) -> &'static str {
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    svc.period_report(&boss, nov())
+        .unwrap()
+        .people
+        .iter()
+        .find(|p| p.code == code)
+        .map(|p| p.status_code())
+        .unwrap()
+}
+
+#[test]
+fn a_decrease_list_is_previewed_person_by_person_then_written_with_the_pin() {
+    let office = office_with_window((2, 5));
+    let list = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/decrease_2026_11.csv"),
+    )
+    .unwrap();
+    let path = office.write_file("danh-sach-giam-2026-11.csv", &list);
+    let mut app = supervisor_app(&office);
+    to_month(&mut app);
+    press(&mut app, KeyCode::F(3));
+    retype(&mut app, &path.display().to_string());
+    // The kind is read from the file's name: 1, decrease.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("HD-003"), "{shown}");
+    assert!(shown.contains("Gõ mã PIN"), "{shown}");
+    insta::assert_snapshot!("month_changes_preview", shown);
+    assert_eq!(
+        status_of(&office, "HD-003"),
+        "unpaid",
+        "a preview writes nothing"
+    );
+
+    // A wrong PIN writes nothing; the right one writes the whole list.
+    type_text(&mut app, "9999");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(status_of(&office, "HD-003"), "unpaid");
+    type_text(&mut app, SUPERVISOR.1);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("Đã ghi danh sách"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(status_of(&office, "HD-003"), "stopped");
+    assert_eq!(status_of(&office, "HD-002"), "stopped");
+
+    // The same file again is refused in the service's words.
+    press(&mut app, KeyCode::F(3));
+    retype(&mut app, &path.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(message(&app).contains("đã được nhập"), "{}", message(&app));
+}
+
+#[test]
+fn the_bank_batch_is_made_and_saved_then_its_result_is_previewed_and_recorded() {
+    let office = office_with_window((2, 5));
+    let mut app = supervisor_app(&office);
+    to_month(&mut app);
+    let out = office.dir.path().join("lo-11.xlsx");
+    press(&mut app, KeyCode::F(4));
+    press(&mut app, KeyCode::BackTab);
+    retype(&mut app, "/srv/chitra/xuat/lo-chuyen-khoan-2026-11.xlsx");
+    press(&mut app, KeyCode::Tab);
+    insta::assert_snapshot!("month_bank_batch_popup", screen(&mut app, 80, 24));
+    press(&mut app, KeyCode::BackTab);
+    retype(&mut app, &out.display().to_string());
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, SUPERVISOR.1);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("Lô chuyển khoản số 1"),
+        "{}",
+        message(&app)
+    );
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK\x03\x04"));
+    let csv = std::fs::read_to_string(out.with_extension("csv")).unwrap();
+    assert!(csv.contains("Trần Thị Bình"), "{csv}");
+
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let batch = svc.bank_batch_of(&boss, 1).unwrap().expect("the batch");
+    assert_eq!(batch.period, nov());
+    assert_eq!(status_of(&office, "HD-002"), "sent");
+    // The transfers view: the batch, sent, waiting for the bank.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Lô số 1"), "{shown}");
+    assert!(
+        shown.contains("Đã gửi, chờ kết quả — chờ ngân hàng: 1"),
+        "{shown}"
+    );
+
+    // The bank refuses every line: previewed, then recorded with the PIN.
+    let mut result = String::from("KẾT QUẢ CHUYỂN KHOẢN\nMã tham chiếu;Kết quả;Lý do;Số tiền\n");
+    for l in &batch.lines {
+        result.push_str(&format!(
+            "{};Thất bại;Sai số tài khoản;{}\n",
+            l.reference,
+            common::dots(l.amount.dong())
+        ));
+    }
+    result.push_str(&format!(
+        "Tổng cộng;;;{}\n",
+        common::dots(batch.total.dong())
+    ));
+    let file = office.write_file("ket-qua-ngan-hang.csv", result.as_bytes());
+    press(&mut app, KeyCode::F(6));
+    retype(&mut app, &file.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Sai số tài khoản"), "{shown}");
+    insta::assert_snapshot!("month_bank_result_preview", shown);
+    assert_eq!(
+        status_of(&office, "HD-002"),
+        "sent",
+        "a preview writes nothing"
+    );
+    type_text(&mut app, SUPERVISOR.1);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("Đã ghi kết quả lô số 1"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(status_of(&office, "HD-002"), "failed");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Đã có kết quả"), "{shown}");
+    assert!(
+        shown.contains("HD-002 Trần Thị Bình: Sai số tài khoản"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("month_transfers", shown);
+}
+
+#[test]
+fn the_signing_list_of_one_hamlet_is_saved_as_a_workbook() {
+    let office = office_with_window((2, 5));
+    let mut app = supervisor_app(&office);
+    to_month(&mut app);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    let out = office.dir.path().join("ky-nhan-tay.xlsx");
+    press(&mut app, KeyCode::F(7));
+    type_text(&mut app, "Thôn Nam");
+    press(&mut app, KeyCode::Tab);
+    retype(&mut app, "/srv/chitra/xuat/ky-nhan-2026-11.xlsx");
+    insta::assert_snapshot!("month_signing_save_popup", screen(&mut app, 80, 24));
+    retype(&mut app, &out.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    assert!(message(&app).contains("Không có thôn"), "{}", message(&app));
+    assert!(!out.exists());
+
+    retype(&mut app, "thon tay");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    assert!(message(&app).contains("thôn Thôn Tây"), "{}", message(&app));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"PK\x03\x04"));
 }

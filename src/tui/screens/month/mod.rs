@@ -1,16 +1,24 @@
 //! The month, from the supervisor's menu ("Tháng"): the current period's
 //! outcome at a glance (imported, paid, unpaid, stopped, with the bank,
-//! failed at the bank), and three views switched with Tab:
+//! failed at the bank), and four views switched with Tab:
 //! 1. the results — the same document the close writes for the payer,
 //!    laid out at the screen's width (↑/↓/PgUp/PgDn scroll, F8 prints);
 //! 2. the unpaid people, one line each: ↑/↓ picks a person, a digit 1–6
 //!    records the reason (6 "other" asks for a note), fast;
-//! 3. the signing list for the whole commune (F8 prints it).
+//! 3. the signing list for the whole commune (F8 prints it, F7 saves the
+//!    list of a hamlet or the commune as a workbook);
+//! 4. the transfers: the period's batches with the bank and where they
+//!    stand.
 //!
 //! The close key (F10) opens [`ClosePeriod`]: the supervisor's PIN and the
 //! path of the results file; the service refuses with what blocks the
 //! close (unpaid people without a reason, open days, transfers waiting for
 //! the bank) in its own words, and nothing is written then.
+//!
+//! The month's files (see [`files`]): F3 imports a change list, F4 makes
+//! the bank's transfer batch and saves its file, F6 imports the bank's
+//! result, F7 (signing view) saves the signing list of a hamlet or the
+//! commune as a workbook.
 //!
 //! Not here: what the close checks ([`crate::service::period`]), how the
 //! documents are laid out ([`crate::document`]).
@@ -19,6 +27,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
+
+mod files;
+
+pub use files::{BankBatch, FileImport, SaveSigning, Source};
 
 use super::credentials::pin_field;
 use super::sign_in::SignIn;
@@ -48,10 +60,12 @@ pub enum Which {
     Results,
     Reasons,
     Signing,
+    /// The period's batches with the bank and where they stand.
+    Bank,
 }
 
 impl Which {
-    const ALL: [Which; 3] = [Which::Results, Which::Reasons, Which::Signing];
+    const ALL: [Which; 4] = [Which::Results, Which::Reasons, Which::Signing, Which::Bank];
 
     fn next(self, back: bool) -> Which {
         let i = Which::ALL.iter().position(|w| *w == self).unwrap_or(0);
@@ -62,6 +76,7 @@ impl Which {
 
 /// The month screen.
 pub struct Month {
+    lang: crate::i18n::Lang,
     period: Period,
     which: Which,
     report: Option<PeriodReport>,
@@ -69,6 +84,8 @@ pub struct Month {
     scroll: Scroll,
     /// The unpaid person picked in the reasons view.
     pick: Select,
+    /// The transfers view's lines.
+    bank: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +100,21 @@ pub enum Msg {
     Reason(UnpaidReason),
     Print,
     Close,
+    /// F3: a change list.
+    ImportChanges,
+    /// F4: the transfer batch.
+    BankBatch,
+    /// F6: the bank's result.
+    BankResult,
+    /// F7 in the signing view: the list saved as a workbook.
+    SaveSigning,
 }
+
+/// The keys of the month's files.
+const KEY_CHANGES: KeyCode = KeyCode::F(3);
+const KEY_BATCH: KeyCode = KeyCode::F(4);
+const KEY_RESULT: KeyCode = KeyCode::F(6);
+const KEY_SAVE: KeyCode = KeyCode::F(7);
 
 /// The period a supervisor works on: the latest one imported that is still
 /// open, up to this month; this month when there is none.
@@ -107,12 +138,14 @@ fn working_period(ctx: &mut Ctx) -> Period {
 impl Month {
     pub fn open(ctx: &mut Ctx) -> Month {
         let mut m = Month {
+            lang: ctx.lang(),
             period: working_period(ctx),
             which: Which::Results,
             report: None,
             doc: None,
             scroll: Scroll::default(),
             pick: Select::new(0),
+            bank: Vec::new(),
         };
         m.load(ctx);
         m
@@ -146,7 +179,12 @@ impl Month {
                         None,
                         &day,
                     )),
-                    Which::Reasons => None,
+                    Which::Reasons | Which::Bank => None,
+                };
+                self.bank = if self.which == Which::Bank {
+                    files::batch_lines(ctx, &session, &r)
+                } else {
+                    Vec::new()
                 };
                 let picked = self.pick.selected();
                 self.pick = Select::new(r.with(Settled::Unpaid).count());
@@ -166,6 +204,22 @@ impl Month {
             .as_ref()
             .map(|r| r.with(Settled::Unpaid).collect())
             .unwrap_or_default()
+    }
+
+    /// The lines the scrolling views show.
+    fn shown_lines(&self, theme: &crate::tui::theme::Theme) -> Vec<Line<'static>> {
+        if self.which == Which::Bank {
+            return self.bank.iter().map(|l| Line::raw(l.clone())).collect();
+        }
+        doc::styled(&self.lines(), theme)
+    }
+
+    fn line_count(&self) -> usize {
+        if self.which == Which::Bank {
+            self.bank.len()
+        } else {
+            self.lines().len()
+        }
     }
 
     fn lines(&self) -> Vec<crate::document::layout::Line> {
@@ -316,7 +370,18 @@ impl Screen for Month {
         if key_match(key, &keys.close_day, true) {
             return Some(Msg::Close);
         }
-        if key_match(key, &keys.print_report, true) && self.which != Which::Reasons {
+        if key.modifiers.is_empty() || key.modifiers == KeyModifiers::SHIFT {
+            match key.code {
+                KEY_CHANGES => return Some(Msg::ImportChanges),
+                KEY_BATCH => return Some(Msg::BankBatch),
+                KEY_RESULT => return Some(Msg::BankResult),
+                KEY_SAVE if self.which == Which::Signing => return Some(Msg::SaveSigning),
+                _ => {}
+            }
+        }
+        if key_match(key, &keys.print_report, true)
+            && matches!(self.which, Which::Results | Which::Signing)
+        {
             return Some(Msg::Print);
         }
         if self.which == Which::Reasons {
@@ -339,7 +404,7 @@ impl Screen for Month {
                 self.load(ctx);
             }
             Msg::Scroll(m) => {
-                let last = self.lines().len().saturating_sub(10);
+                let last = self.line_count().saturating_sub(10);
                 self.scroll.update(m, last);
             }
             Msg::Pick(m) => self.pick.update(m),
@@ -353,6 +418,39 @@ impl Screen for Month {
                     .spool_dir
                     .join(format!("ket-qua-chi-tra-{}.xlsx", self.period));
                 return Nav::push(ClosePeriod::new(self.period, &default));
+            }
+            Msg::ImportChanges => {
+                let folder = files::lists_folder(ctx);
+                let default = folder.join(format!("danh-sach-giam-{}.csv", self.period));
+                return Nav::push(FileImport::new(Source::Changes, ctx.lang(), &default));
+            }
+            Msg::BankResult => {
+                let folder = files::lists_folder(ctx);
+                let default = folder.join(format!("ket-qua-ngan-hang-{}.xlsx", self.period));
+                return Nav::push(FileImport::new(Source::Bank, ctx.lang(), &default));
+            }
+            Msg::BankBatch => {
+                let default = ctx
+                    .service
+                    .config()
+                    .receipt
+                    .spool_dir
+                    .join(format!("lo-chuyen-khoan-{}.xlsx", self.period));
+                return Nav::push(BankBatch::new(self.period, ctx.lang(), &default));
+            }
+            Msg::SaveSigning => {
+                let hamlets = self
+                    .report
+                    .as_ref()
+                    .map(crate::document::signing::hamlets)
+                    .unwrap_or_default();
+                let default = ctx
+                    .service
+                    .config()
+                    .receipt
+                    .spool_dir
+                    .join(format!("ky-nhan-{}.xlsx", self.period));
+                return Nav::push(SaveSigning::new(self.period, ctx.lang(), hamlets, &default));
             }
         }
         Nav::Stay
@@ -397,7 +495,7 @@ impl Screen for Month {
         if self.which == Which::Reasons {
             return self.draw_reasons(frame, body, view);
         }
-        let lines = doc::styled(&self.lines(), view.theme);
+        let lines = self.shown_lines(view.theme);
         doc::draw(
             frame,
             body,
@@ -421,7 +519,8 @@ impl Screen for Month {
                     KeyHelp::keys("1–6", words::key_reason()).short(words::short_reason()),
                 );
             }
-            _ => {
+            Which::Bank => out.push(Scroll::help(keys, s)),
+            Which::Results | Which::Signing => {
                 out.insert(
                     1,
                     KeyHelp::new(&keys.print_report, words::key_print()).short(s.short_print),
@@ -429,6 +528,17 @@ impl Screen for Month {
                 out.push(Scroll::help(keys, s));
             }
         }
+        let lang = self.lang;
+        if self.which == Which::Signing {
+            out.push(
+                KeyHelp::keys("F7", words::key_save_signing(lang))
+                    .short(words::short_save_signing(lang)),
+            );
+        }
+        // In the F1 help only: the bar keeps to the keys of the view.
+        out.push(KeyHelp::keys("F3", words::key_import_changes(lang)));
+        out.push(KeyHelp::keys("F4", words::key_bank_batch(lang)));
+        out.push(KeyHelp::keys("F6", words::key_bank_result(lang)));
         out
     }
 }

@@ -1,0 +1,793 @@
+//! The month's files, opened from the month screen: a change list imported
+//! ([`FileImport`] of [`Source::Changes`]), the bank's transfer batch made
+//! and saved ([`BankBatch`]), the bank's result imported ([`FileImport`] of
+//! [`Source::Bank`]) and the signing list saved as a workbook
+//! ([`SaveSigning`]).
+//!
+//! An import reads the file twice through the service: a dry run shown
+//! line by line (scrollable), then — after the supervisor's PIN — the real
+//! run, all of the file or nothing. Refusals are the service's own words.
+
+use std::path::{Path, PathBuf};
+
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::super::credentials::pin_field;
+use super::super::sign_in::SignIn;
+use super::super::{Nav, Outcome, Screen};
+use crate::domain::Period;
+use crate::i18n::{Lang, Localize, month_screens as words, strings};
+use crate::service::import::{ImportOptions, ImportReport, ListKind};
+use crate::service::{AuthError, Error, Session};
+use crate::tui::context::{Ctx, View};
+use crate::tui::keys::{KeyHelp, KeyList};
+use crate::tui::widgets::doc::{Scroll, ScrollMsg};
+use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::input::Input;
+use crate::tui::widgets::panel::Panel;
+
+/// How many problems of each sort a preview lists.
+const SHOWN_PROBLEMS: usize = 50;
+
+/// The folder change lists are looked for first: a `files/` folder beside
+/// the configuration (where the demo writes them) or beside its `config/`
+/// folder, else the spool folder.
+pub fn lists_folder(ctx: &Ctx) -> PathBuf {
+    let config = ctx.service.config();
+    let here = config.source.parent();
+    [here, here.and_then(Path::parent)]
+        .into_iter()
+        .flatten()
+        .map(|dir| dir.join("files"))
+        .find(|f| f.is_dir())
+        .unwrap_or_else(|| config.receipt.spool_dir.clone())
+}
+
+/// The kind a change list's file name tells, if any.
+fn kind_of_name(path: &str) -> Option<ListKind> {
+    let name = crate::text::fold(path);
+    if name.contains("giam") || name.contains("decrease") {
+        Some(ListKind::Decrease)
+    } else if name.contains("tang") || name.contains("increase") {
+        Some(ListKind::Increase)
+    } else if name.contains("dieu-chinh") || name.contains("dieu chinh") || name.contains("adjust")
+    {
+        Some(ListKind::Adjustment)
+    } else {
+        None
+    }
+}
+
+fn kind_digit(kind: ListKind) -> &'static str {
+    match kind {
+        ListKind::Decrease => "1",
+        ListKind::Increase => "2",
+        ListKind::Adjustment => "3",
+        ListKind::Monthly => "",
+    }
+}
+
+fn kind_of_digit(digit: &str) -> Option<ListKind> {
+    match digit.trim() {
+        "1" => Some(ListKind::Decrease),
+        "2" => Some(ListKind::Increase),
+        "3" => Some(ListKind::Adjustment),
+        _ => None,
+    }
+}
+
+/// Checks the PIN typed; on a refusal says why and tells where to go.
+fn check_pin(ctx: &mut Ctx, session: &Session, pin: &str) -> Result<(), Nav> {
+    match ctx.service.confirm_pin(session, pin) {
+        Ok(()) => Ok(()),
+        Err(e @ Error::Auth(AuthError::Locked { .. })) => {
+            ctx.error(&e);
+            *ctx.session = None;
+            Err(Nav::reset(SignIn::new()))
+        }
+        Err(e) => {
+            ctx.error(&e);
+            Err(Nav::Stay)
+        }
+    }
+}
+
+fn shown(path: &Path) -> String {
+    crate::text::for_display(&path.display().to_string()).into_owned()
+}
+
+/// The transfers view: the period's batches with the bank, each with where
+/// it stands (waiting, done, failed people, from the period's outcome) and
+/// the people the bank refused. Batches are numbered from 1 in the order
+/// they were made; the first number the service does not know ends them.
+pub fn batch_lines(
+    ctx: &mut Ctx,
+    session: &Session,
+    report: &crate::domain::period_report::PeriodReport,
+) -> Vec<String> {
+    use crate::domain::period_report::Transfer;
+    let lang = ctx.lang();
+    let mut out = Vec::new();
+    for number in 1.. {
+        let batch = match ctx.service.bank_batch_of(session, number) {
+            Ok(Some(b)) => b,
+            Ok(None) => break,
+            Err(e) => {
+                ctx.error(&e);
+                break;
+            }
+        };
+        if batch.period != report.period {
+            continue;
+        }
+        let mut codes: Vec<&str> = batch.lines.iter().map(|l| l.record_code.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let people: Vec<_> = report
+            .people
+            .iter()
+            .filter(|p| codes.contains(&p.code.as_str()))
+            .collect();
+        let waiting = people
+            .iter()
+            .filter(|p| matches!(p.transfer, Some(Transfer::Sent { batch }) if batch == number))
+            .count();
+        let failed: Vec<_> = people
+            .iter()
+            .filter_map(|p| match &p.transfer {
+                Some(Transfer::Failed { batch, reason }) if *batch == number => Some((p, reason)),
+                _ => None,
+            })
+            .collect();
+        let done = people
+            .iter()
+            .filter(|p| {
+                p.method.as_deref() == Some("bank")
+                    && p.reference
+                        .as_deref()
+                        .is_some_and(|r| batch.lines.iter().any(|l| l.reference == r))
+            })
+            .count();
+        let state = words::BatchState {
+            number,
+            created_at: &batch.created_at,
+            people: codes.len(),
+            total: batch.total,
+            waiting,
+            done,
+            failed: failed.len(),
+        };
+        out.extend(words::batch_lines(lang, &state));
+        for (p, reason) in failed {
+            out.push(words::batch_failed_person(
+                lang,
+                &p.code,
+                &p.full_name,
+                reason,
+            ));
+        }
+    }
+    if out.is_empty() {
+        out.push(words::no_batches(lang).to_string());
+    }
+    out
+}
+
+/// What a file import reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// An increase, decrease or adjustment list.
+    Changes,
+    /// The bank's result file of a transfer batch.
+    Bank,
+}
+
+/// The dry run's outcome, waiting for the PIN.
+struct Preview {
+    path: PathBuf,
+    kind: ListKind,
+    lines: Vec<String>,
+    /// False when rows were refused: nothing can be written.
+    writable: bool,
+}
+
+/// A file imported after a preview and the PIN.
+pub struct FileImport {
+    lang: Lang,
+    source: Source,
+    form: Form,
+    preview: Option<Preview>,
+    scroll: Scroll,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportMsg {
+    Form(FormMsg),
+    Scroll(ScrollMsg),
+}
+
+const PATH: usize = 0;
+const KIND: usize = 1;
+
+impl FileImport {
+    pub fn new(source: Source, lang: Lang, default: &Path) -> FileImport {
+        let mut path = Input::new().max_chars(400);
+        path.set_value(&default.display().to_string());
+        let mut fields = vec![];
+        match source {
+            Source::Changes => {
+                fields.push(Field::new(words::label_list_path(lang), path).width(58));
+                let mut kind = Input::new().digits().max_chars(1);
+                if let Some(k) = kind_of_name(&default.display().to_string()) {
+                    kind.set_value(kind_digit(k));
+                }
+                fields.push(Field::new(words::label_kind(lang), kind).width(3));
+            }
+            Source::Bank => {
+                fields.push(Field::new(words::label_result_path(lang), path).width(58));
+            }
+        }
+        FileImport {
+            lang,
+            source,
+            form: Form::new(fields),
+            preview: None,
+            scroll: Scroll::default(),
+        }
+    }
+
+    /// The preview's lines: what the dry run found.
+    fn change_lines(lang: Lang, r: &ImportReport) -> Vec<String> {
+        let mut out =
+            words::changes_head(lang, &r.file, r.kind, r.period, r.rows, r.people, r.total);
+        out.extend(crate::i18n::changes::preview_lines(lang, &r.changes));
+        let mut problems =
+            |head: String, list: &[crate::import::record::RowProblem], total: usize| {
+                if total == 0 {
+                    return;
+                }
+                out.push(head);
+                for p in list.iter().take(SHOWN_PROBLEMS) {
+                    out.push(format!("  {}", p.localize(lang)));
+                }
+                let listed = list.len().min(SHOWN_PROBLEMS);
+                if total > listed {
+                    out.push(words::more_rows(lang, total - listed));
+                }
+            };
+        problems(
+            words::warnings_heading(lang, r.warnings_total),
+            &r.warnings,
+            r.warnings_total,
+        );
+        problems(
+            words::rejected_heading(lang, r.rejected_total),
+            &r.rejected,
+            r.rejected_total,
+        );
+        out
+    }
+
+    fn bank_lines(lang: Lang, r: &crate::service::bank::Imported) -> Vec<String> {
+        let mut out = vec![words::bank_result_head(
+            lang,
+            r.batch,
+            r.done.len(),
+            r.failed.len(),
+        )];
+        let line = |o: &crate::service::bank::Outcome| {
+            format!(
+                "  {} {} {} {}",
+                o.reference,
+                crate::text::for_display(&o.code),
+                crate::text::for_display(&o.name),
+                crate::domain::Money::from_dong(o.amount_dong),
+            )
+        };
+        for o in &r.done {
+            out.push(format!("{} — {}", line(o), words::bank_done_mark(lang)));
+        }
+        for o in &r.failed {
+            out.push(format!("{} — {}", line(o), words::bank_failed_mark(lang)));
+            // The bank's reason on a line of its own: it may be long.
+            out.push(format!(
+                "      {}",
+                crate::text::for_display(o.reason.as_deref().unwrap_or(""))
+            ));
+        }
+        out
+    }
+
+    /// Enter on the path (and kind): the dry run.
+    fn look(&mut self, ctx: &mut Ctx) -> Nav {
+        let lang = ctx.lang();
+        let path = PathBuf::from(self.form.value(PATH).trim());
+        if path.as_os_str().is_empty() {
+            ctx.info(words::need_path());
+            self.form.focus(PATH);
+            return Nav::Stay;
+        }
+        let kind = match self.source {
+            Source::Changes => match kind_of_digit(self.form.value(KIND)) {
+                Some(k) => k,
+                None => {
+                    ctx.info(words::need_kind(lang));
+                    self.form.focus(KIND);
+                    return Nav::Stay;
+                }
+            },
+            Source::Bank => ListKind::Monthly,
+        };
+        let Some(session) = ctx.session.clone() else {
+            return Nav::Back(Outcome::Cancelled);
+        };
+        let (lines, writable) = match self.source {
+            Source::Changes => {
+                let opts = ImportOptions {
+                    kind,
+                    period: None,
+                    dry_run: true,
+                };
+                match ctx.service.import(&session, &path, &opts, &mut |_| {}) {
+                    Ok(r) => (Self::change_lines(lang, &r), !r.is_rejected()),
+                    Err(e) => {
+                        ctx.error(&e);
+                        return Nav::Stay;
+                    }
+                }
+            }
+            Source::Bank => match ctx.service.bank_import(&session, &path, true) {
+                Ok(r) => (Self::bank_lines(lang, &r), true),
+                Err(e) => {
+                    ctx.error(&e);
+                    return Nav::Stay;
+                }
+            },
+        };
+        self.preview = Some(Preview {
+            path,
+            kind,
+            lines,
+            writable,
+        });
+        self.form = Form::new(vec![pin_field(strings::t().label_pin)]);
+        self.scroll = Scroll::default();
+        Nav::Stay
+    }
+
+    /// Enter on the PIN: the real run.
+    fn write(&mut self, ctx: &mut Ctx) -> Nav {
+        let lang = ctx.lang();
+        let Some(preview) = &self.preview else {
+            return Nav::Stay;
+        };
+        if !preview.writable {
+            ctx.info(words::nothing_writable(lang));
+            return Nav::Stay;
+        }
+        if self.form.value(0).is_empty() {
+            ctx.info(strings::t().need_pin);
+            return Nav::Stay;
+        }
+        let Some(session) = ctx.session.clone() else {
+            return Nav::Back(Outcome::Cancelled);
+        };
+        let pin = self.form.take(0);
+        if let Err(nav) = check_pin(ctx, &session, &pin) {
+            return nav;
+        }
+        let path = preview.path.clone();
+        match self.source {
+            Source::Changes => {
+                let opts = ImportOptions {
+                    kind: preview.kind,
+                    period: None,
+                    dry_run: false,
+                };
+                match ctx.service.import(&session, &path, &opts, &mut |_| {}) {
+                    Ok(r) if r.committed => ctx.info(words::changes_written(
+                        lang,
+                        r.batch_id.unwrap_or(0),
+                        r.people,
+                    )),
+                    Ok(_) => ctx.error(&words::changes_not_written(lang)),
+                    Err(e) => ctx.error(&e),
+                }
+            }
+            Source::Bank => match ctx.service.bank_import(&session, &path, false) {
+                Ok(r) => ctx.info(words::bank_result_written(
+                    lang,
+                    r.batch,
+                    r.done.len(),
+                    r.failed.len(),
+                )),
+                Err(e) => ctx.error(&e),
+            },
+        }
+        Nav::Back(Outcome::Done)
+    }
+}
+
+impl Screen for FileImport {
+    type Msg = ImportMsg;
+
+    fn title(&self) -> String {
+        let lang = self.lang;
+        match self.source {
+            Source::Changes => words::changes_title(lang),
+            Source::Bank => words::bank_result_title(lang),
+        }
+        .to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<ImportMsg> {
+        if self.preview.is_some()
+            && let Some(m) = Scroll::on_key(key, keys)
+        {
+            return Some(ImportMsg::Scroll(m));
+        }
+        self.form.on_key(key, keys).map(ImportMsg::Form)
+    }
+
+    fn update(&mut self, msg: ImportMsg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            ImportMsg::Scroll(m) => {
+                let len = self.preview.as_ref().map_or(0, |p| p.lines.len());
+                self.scroll.update(m, len.saturating_sub(5));
+                Nav::Stay
+            }
+            ImportMsg::Form(FormMsg::Submit) => {
+                if self.preview.is_some() {
+                    self.write(ctx)
+                } else {
+                    self.look(ctx)
+                }
+            }
+            ImportMsg::Form(other) => {
+                self.form.update(other);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let lang = self.lang;
+        let inner = Rect::new(
+            area.x + 1,
+            area.y,
+            area.width.saturating_sub(2),
+            area.height,
+        );
+        let text = |frame: &mut Frame, y: u16, s: &str, style| {
+            frame
+                .buffer_mut()
+                .set_stringn(inner.x, y, s, usize::from(inner.width), style);
+        };
+        let Some(preview) = &self.preview else {
+            let hint = match self.source {
+                Source::Changes => words::changes_hint(lang),
+                Source::Bank => words::bank_result_hint(lang),
+            };
+            for (i, line) in (0u16..).zip(hint.lines()) {
+                text(frame, inner.y + i, line, view.theme.text());
+            }
+            let form_area = Rect::new(
+                inner.x,
+                inner.y + 3,
+                inner.width,
+                self.form.height().min(inner.height.saturating_sub(3)),
+            );
+            self.form.draw(frame, form_area, view.theme, view.focused);
+            return;
+        };
+        // The PIN (or why there is none) on the last two rows.
+        let bottom = inner.bottom().saturating_sub(2);
+        let body = Rect::new(
+            inner.x,
+            inner.y,
+            inner.width,
+            bottom.saturating_sub(inner.y),
+        );
+        let lines: Vec<Line> = preview.lines.iter().map(|l| Line::raw(l.clone())).collect();
+        self.scroll
+            .draw(frame, body, &lines, strings::t().more_below, view.theme);
+        if preview.writable {
+            text(frame, bottom, words::pin_writes_all(lang), view.theme.key());
+            let pin = Rect::new(inner.x, bottom + 1, inner.width, 1);
+            self.form.draw(frame, pin, view.theme, view.focused);
+        } else {
+            text(
+                frame,
+                bottom,
+                words::nothing_writable(lang),
+                view.theme.key(),
+            );
+        }
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        let s = strings::t();
+        let mut out = form::help(keys, s);
+        if self.preview.is_some() {
+            out.push(Scroll::help(keys, s));
+        }
+        out
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+}
+
+/// Making the period's transfer batch: where its file goes, then the PIN.
+pub struct BankBatch {
+    lang: Lang,
+    period: Period,
+    form: Form,
+}
+
+const BATCH_PATH: usize = 0;
+const BATCH_PIN: usize = 1;
+
+impl BankBatch {
+    pub fn new(period: Period, lang: Lang, default: &Path) -> BankBatch {
+        let mut path = Input::new().max_chars(400);
+        path.set_value(&default.display().to_string());
+        let mut form = Form::new(vec![
+            Field::new(words::label_batch_path(lang), path).width(44),
+            pin_field(strings::t().label_pin),
+        ]);
+        form.focus(BATCH_PIN);
+        BankBatch { lang, period, form }
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        let lang = ctx.lang();
+        if self.form.value(BATCH_PIN).is_empty() {
+            ctx.info(strings::t().need_pin);
+            return Nav::Stay;
+        }
+        let xlsx = PathBuf::from(self.form.value(BATCH_PATH).trim());
+        if xlsx.as_os_str().is_empty() {
+            ctx.info(words::need_path());
+            self.form.focus(BATCH_PATH);
+            return Nav::Stay;
+        }
+        let Some(session) = ctx.session.clone() else {
+            return Nav::Back(Outcome::Cancelled);
+        };
+        let pin = self.form.take(BATCH_PIN);
+        if let Err(nav) = check_pin(ctx, &session, &pin) {
+            return nav;
+        }
+        let batch = match ctx.service.bank_batch(&session, self.period) {
+            Ok(b) => b,
+            Err(e) => {
+                ctx.error(&e);
+                return Nav::Back(Outcome::Refresh);
+            }
+        };
+        let csv = xlsx.with_extension("csv");
+        let day = batch.created_at.get(0..10).unwrap_or_default().to_string();
+        let doc = crate::document::bank::build(
+            lang,
+            &ctx.service.config().office,
+            batch.number,
+            self.period,
+            &batch.lines,
+            &day,
+        );
+        let number = batch.number.to_string();
+        let written = crate::export::write_xlsx(&doc, &xlsx)
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                let mut bytes = Vec::new();
+                crate::export::csv::write_csv(&doc, &mut bytes).map_err(|e| e.to_string())?;
+                crate::files::write_private(&csv, &bytes).map_err(|e| e.to_string())
+            })
+            .and_then(|()| {
+                for path in [&xlsx, &csv] {
+                    ctx.service
+                        .note_export(&session, "bank.batch", path, &number)
+                        .map_err(|e| e.to_string())?;
+                }
+                Ok(())
+            });
+        match written {
+            Ok(()) => ctx.info(words::batch_saved(
+                lang,
+                batch.number,
+                batch.lines.len(),
+                batch.total,
+                &shown(&xlsx),
+                &shown(&csv),
+            )),
+            Err(problem) => ctx.error(&words::batch_not_saved(lang, batch.number, &problem)),
+        }
+        Nav::Back(Outcome::Done)
+    }
+}
+
+impl Screen for BankBatch {
+    type Msg = FormMsg;
+
+    fn title(&self) -> String {
+        words::bank_batch_title(self.lang).to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<FormMsg> {
+        self.form.on_key(key, keys)
+    }
+
+    fn update(&mut self, msg: FormMsg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            FormMsg::Submit => self.submit(ctx),
+            FormMsg::Next
+                if self.form.focused() == BATCH_PATH && !self.form.value(BATCH_PIN).is_empty() =>
+            {
+                self.submit(ctx)
+            }
+            other => {
+                self.form.update(other);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let lang = self.lang;
+        let what = words::bank_batch_what(lang, self.period);
+        let panel = Panel {
+            title: words::bank_batch_title(lang),
+            lines: &[&what, words::bank_batch_hint(lang)],
+            width: 76,
+        };
+        panel.draw(frame, area, &self.form, view.theme, view.focused);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        form::help_submit(keys, strings::t(), words::key_make_batch(self.lang))
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+
+    fn is_popup(&self) -> bool {
+        true
+    }
+}
+
+/// The signing list saved as a workbook: a hamlet (none: the commune) and
+/// the file.
+pub struct SaveSigning {
+    lang: Lang,
+    period: Period,
+    hamlets: Vec<String>,
+    form: Form,
+}
+
+const HAMLET: usize = 0;
+const SIGNING_PATH: usize = 1;
+
+impl SaveSigning {
+    pub fn new(period: Period, lang: Lang, hamlets: Vec<String>, default: &Path) -> SaveSigning {
+        let mut path = Input::new().max_chars(400);
+        path.set_value(&default.display().to_string());
+        let form = Form::new(vec![
+            Field::new(words::label_hamlet(lang), Input::new().max_chars(80)).width(30),
+            Field::new(words::label_signing_path(lang), path).width(50),
+        ]);
+        SaveSigning {
+            lang,
+            period,
+            hamlets,
+            form,
+        }
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        let lang = ctx.lang();
+        let path = PathBuf::from(self.form.value(SIGNING_PATH).trim());
+        if path.as_os_str().is_empty() {
+            ctx.info(words::need_path());
+            return Nav::Stay;
+        }
+        let Some(session) = ctx.session.clone() else {
+            return Nav::Back(Outcome::Cancelled);
+        };
+        let report = match ctx.service.period_report(&session, self.period) {
+            Ok(r) => r,
+            Err(e) => {
+                ctx.error(&e);
+                return Nav::Stay;
+            }
+        };
+        let typed = self.form.value(HAMLET).trim().to_string();
+        let hamlet = if typed.is_empty() {
+            None
+        } else {
+            match crate::document::signing::find_hamlet(&report, &typed) {
+                Some(h) => Some(h),
+                None => {
+                    ctx.info(words::no_such_hamlet(lang, &typed));
+                    self.form.focus(HAMLET);
+                    return Nav::Stay;
+                }
+            }
+        };
+        let day = ctx.service.today().format("%Y-%m-%d").to_string();
+        let document = crate::document::signing::build(
+            lang,
+            &ctx.service.config().office,
+            &report,
+            hamlet.as_deref(),
+            &day,
+        );
+        let written = crate::export::write_xlsx(&document, &path)
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                ctx.service
+                    .note_export(&session, "period.signing", &path, &self.period.to_string())
+                    .map_err(|e| e.to_string())
+            });
+        match written {
+            Ok(()) => {
+                ctx.info(words::signing_saved(lang, hamlet.as_deref(), &shown(&path)));
+                Nav::Back(Outcome::Done)
+            }
+            Err(problem) => {
+                ctx.error(&words::not_saved(lang, &shown(&path), &problem));
+                Nav::Stay
+            }
+        }
+    }
+}
+
+impl Screen for SaveSigning {
+    type Msg = FormMsg;
+
+    fn title(&self) -> String {
+        words::signing_save_title(self.lang).to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<FormMsg> {
+        self.form.on_key(key, keys)
+    }
+
+    fn update(&mut self, msg: FormMsg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            FormMsg::Submit => self.submit(ctx),
+            other => {
+                self.form.update(other);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let lang = self.lang;
+        let hint = words::signing_save_hint(lang, &self.hamlets);
+        let panel = Panel {
+            title: words::signing_save_title(lang),
+            lines: &[&hint],
+            width: 76,
+        };
+        panel.draw(frame, area, &self.form, view.theme, view.focused);
+    }
+
+    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
+        form::help_submit(keys, strings::t(), words::key_save_file(self.lang))
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+
+    fn is_popup(&self) -> bool {
+        true
+    }
+}
