@@ -73,33 +73,36 @@ pub fn tab(i: usize) -> &'static str {
     }
 }
 
-/// The figures over every view of the month screen.
+/// The figures over every view of the month screen, in one line of at most
+/// 78 columns for the usual amounts: what changes the supervisor's next
+/// step (closed, waiting at the bank) first, then the amounts in đồng.
 pub fn figures(
     r: &crate::domain::period_report::PeriodReport,
     sent: usize,
     failed: usize,
 ) -> String {
-    let mut out = format!(
-        "{} {} · {} {} · {} {} · {} {}",
-        tr("DS", "Listed"),
-        r.imported,
-        tr("đã chi", "paid"),
-        r.paid,
-        tr("chưa nhận", "unpaid"),
-        r.unpaid,
-        tr("dừng", "stopped"),
-        r.stopped,
-    );
+    let mut out = String::new();
+    if r.closed_at.is_some() {
+        out.push_str(tr("ĐÃ KHÓA · ", "CLOSED · "));
+    }
     if sent > 0 || failed > 0 {
         out.push_str(&format!(
-            " · {} {sent} · {} {failed}",
+            "{} {sent} · {} {failed} · ",
             tr("chờ NH", "at bank"),
             tr("lỗi NH", "bank failed"),
         ));
     }
-    if r.closed_at.is_some() {
-        out.push_str(tr(" · ĐÃ KHÓA", " · CLOSED"));
-    }
+    out.push_str(&format!(
+        "{} {} · {} {} · {} {} · {} {} đ",
+        tr("DS", "Listed"),
+        r.imported.format_plain(),
+        tr("chi", "paid"),
+        r.paid.format_plain(),
+        tr("chưa", "unpaid"),
+        r.unpaid.format_plain(),
+        tr("dừng", "stopped"),
+        r.stopped.format_plain(),
+    ));
     out
 }
 
