@@ -308,3 +308,37 @@ fn the_signing_list_of_one_hamlet_is_saved_as_a_workbook() {
     assert!(message(&app).contains("thôn Thôn Tây"), "{}", message(&app));
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK\x03\x04"));
 }
+
+#[test]
+fn the_next_months_list_is_imported_from_the_same_form_as_kind_four() {
+    let office = office_with_window((2, 5));
+    let list = common::csv("2026-12", &common::three());
+    let path = office.write_file("danh-sach-chi-tra-2026-12.csv", list.as_bytes());
+    let mut app = supervisor_app(&office);
+    to_month(&mut app);
+    press(&mut app, KeyCode::F(3));
+    retype(&mut app, &path.display().to_string());
+    // The kind is read from the file's name: 4, the month's list.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("danh sách tháng"), "{shown}");
+    assert!(shown.contains("Gõ mã PIN"), "{shown}");
+    let december: chitra::domain::Period = "2026-12".parse().unwrap();
+    let imported = |office: &Office| {
+        let mut svc = office.service();
+        let boss = office.sign_in(&mut svc, SUPERVISOR);
+        svc.period_report(&boss, december)
+            .map(|r| r.imported.dong())
+            .unwrap_or(0)
+    };
+    assert_eq!(imported(&office), 0, "a preview writes nothing");
+    type_text(&mut app, SUPERVISOR.1);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("Đã ghi danh sách"),
+        "{}",
+        message(&app)
+    );
+    assert!(imported(&office) > 0, "December's list is on file");
+}

@@ -93,8 +93,8 @@ const VI: &str = "\
 - F2 → Tháng. Tab chuyển giữa: kết quả của kỳ, lý do chưa nhận, danh sách
   ký nhận (F8 in trang đang xem; F7 lưu xlsx một thôn hay cả xã), chuyển
   khoản (các lô và người bị ngân hàng trả lại).
-- Danh sách tăng, giảm, điều chỉnh: F3, chọn tệp và loại, xem trước từng
-  người, gõ mã PIN để ghi (cả danh sách hoặc không gì cả).
+- Danh sách tháng mới, tăng, giảm, điều chỉnh: F3, chọn tệp và loại, xem
+  trước từng người, gõ mã PIN để ghi (cả danh sách hoặc không gì cả).
 - Chuyển khoản: F4 lập lô và lưu tệp cho ngân hàng; F6 nhập tệp kết quả
   của ngân hàng (xem trước, mã PIN). Người bị trả lại chi lại tại quầy.
 - Lý do chưa nhận: ↑↓ chọn người, gõ 1–6 (chưa đến, đi vắng, nằm viện, đã
@@ -163,8 +163,8 @@ const EN: &str = "\
 - F2 → Month. Tab switches between: the period's results, unpaid reasons,
   the signing list (F8 prints what is shown; F7 saves one hamlet or the
   commune as xlsx), transfers (the batches and who the bank returned).
-- Lists of increases, decreases, adjustments: F3, the file and its kind,
-  the preview person by person, the PIN to write it (all or nothing).
+- The new month's list, lists of increases, decreases, adjustments: F3, the
+  file and its kind, the preview, the PIN to write it (all or nothing).
 - Transfers: F4 makes the batch and saves the bank's file; F6 takes the
   bank's result file (preview, PIN). Anyone returned is paid at the counter.
 - Unpaid reasons: ↑↓ picks a person, 1–6 records the reason (did not come,

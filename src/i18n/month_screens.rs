@@ -382,10 +382,10 @@ pub fn label_kind(lang: super::Lang) -> &'static str {
 pub fn changes_hint(lang: super::Lang) -> &'static str {
     w(
         lang,
-        "Loại: 1 giảm, 2 tăng, 3 điều chỉnh (đoán từ tên tệp). Enter: xem trước,\n\
-         chưa ghi gì; sau đó mã PIN ghi cả danh sách.",
-        "Kind: 1 decrease, 2 increase, 3 adjustment (guessed from the name). Enter:\n\
-         preview, nothing written; then the PIN writes it all.",
+        "Loại: 1 giảm, 2 tăng, 3 điều chỉnh, 4 danh sách tháng (đoán từ tên tệp).\n\
+         Enter: xem trước, chưa ghi gì; sau đó mã PIN ghi cả danh sách.",
+        "Kind: 1 decrease, 2 increase, 3 adjustment, 4 month's list (guessed from\n\
+         the name). Enter: preview, nothing written; then the PIN writes it all.",
     )
 }
 
@@ -400,8 +400,8 @@ pub fn bank_result_hint(lang: super::Lang) -> &'static str {
 pub fn need_kind(lang: super::Lang) -> &'static str {
     w(
         lang,
-        "Chọn loại danh sách: 1 giảm, 2 tăng, 3 điều chỉnh.",
-        "Choose the kind: 1 decrease, 2 increase, 3 adjustment.",
+        "Chọn loại danh sách: 1 giảm, 2 tăng, 3 điều chỉnh, 4 danh sách tháng.",
+        "Choose the kind: 1 decrease, 2 increase, 3 adjustment, 4 month's list.",
     )
 }
 

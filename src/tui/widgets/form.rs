@@ -98,6 +98,11 @@ impl Form {
         self.fields[i].input.clear();
     }
 
+    /// Puts `value` in field `i` (a value the screen can tell for the user).
+    pub fn set_value(&mut self, i: usize, value: &str) {
+        self.fields[i].input.set_value(value);
+    }
+
     /// The value of field `i`, leaving the field empty (a PIN once used).
     pub fn take(&mut self, i: usize) -> String {
         let value = self.value(i).to_string();

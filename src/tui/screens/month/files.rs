@@ -48,7 +48,11 @@ pub fn lists_folder(ctx: &Ctx) -> PathBuf {
 
 /// The kind a change list's file name tells, if any.
 fn kind_of_name(path: &str) -> Option<ListKind> {
-    let name = crate::text::fold(path);
+    let file = Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = crate::text::fold(&file);
     if name.contains("giam") || name.contains("decrease") {
         Some(ListKind::Decrease)
     } else if name.contains("tang") || name.contains("increase") {
@@ -56,6 +60,8 @@ fn kind_of_name(path: &str) -> Option<ListKind> {
     } else if name.contains("dieu-chinh") || name.contains("dieu chinh") || name.contains("adjust")
     {
         Some(ListKind::Adjustment)
+    } else if name.contains("chi-tra") || name.contains("chi tra") || name.contains("thang") {
+        Some(ListKind::Monthly)
     } else {
         None
     }
@@ -66,7 +72,7 @@ fn kind_digit(kind: ListKind) -> &'static str {
         ListKind::Decrease => "1",
         ListKind::Increase => "2",
         ListKind::Adjustment => "3",
-        ListKind::Monthly => "",
+        ListKind::Monthly => "4",
     }
 }
 
@@ -75,6 +81,7 @@ fn kind_of_digit(digit: &str) -> Option<ListKind> {
         "1" => Some(ListKind::Decrease),
         "2" => Some(ListKind::Increase),
         "3" => Some(ListKind::Adjustment),
+        "4" => Some(ListKind::Monthly),
         _ => None,
     }
 }
@@ -447,7 +454,17 @@ impl Screen for FileImport {
                 }
             }
             ImportMsg::Form(other) => {
+                let was = self.form.focused();
                 self.form.update(other);
+                // Leaving the path: the kind its file's name tells, which
+                // the user can still change.
+                if self.source == Source::Changes
+                    && was == PATH
+                    && self.form.focused() != PATH
+                    && let Some(k) = kind_of_name(self.form.value(PATH))
+                {
+                    self.form.set_value(KIND, kind_digit(k));
+                }
                 Nav::Stay
             }
         }
