@@ -296,11 +296,20 @@ struct PrintsInner {
     watched: Mutex<Vec<Watched>>,
 }
 
-#[derive(Debug)]
 struct Watched {
     job: Job,
     when_printed: Option<String>,
-    when_failed: fn(&SpoolError) -> String,
+    /// The words for a problem, in the language of the screen that printed.
+    when_failed: Box<dyn Fn(&SpoolError) -> String + Send>,
+}
+
+impl std::fmt::Debug for Watched {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Watched")
+            .field("job", &self.job)
+            .field("when_printed", &self.when_printed)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Prints {
@@ -348,13 +357,13 @@ impl Prints {
         &self,
         job: Job,
         when_printed: Option<String>,
-        when_failed: fn(&SpoolError) -> String,
+        when_failed: impl Fn(&SpoolError) -> String + Send + 'static,
     ) {
         if let Ok(mut w) = self.inner.watched.lock() {
             w.push(Watched {
                 job,
                 when_printed,
-                when_failed,
+                when_failed: Box::new(when_failed),
             });
         }
     }

@@ -189,8 +189,8 @@ impl RoundOutcomes {
         let job = prints.start(&printer, move || {
             spool::print(lang, &receipt, &path, &title)
         });
-        prints.watch(job, Some(done), |p| {
-            printing::report_not_printed(crate::i18n::lang(), p)
+        prints.watch(job, Some(done), move |p| {
+            printing::report_not_printed(lang, p)
         });
     }
 
