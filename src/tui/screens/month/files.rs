@@ -1,8 +1,7 @@
-//! The month's files, opened from the month screen: a change list imported
-//! ([`FileImport`] of [`Source::Changes`]), the bank's transfer batch made
-//! and saved ([`BankBatch`]), the bank's result imported ([`FileImport`] of
-//! [`Source::Bank`]) and the signing list saved as a workbook
-//! ([`SaveSigning`]).
+//! The month's files read in, opened from the month screen: a list
+//! imported ([`FileImport`] of [`Source::Changes`]) and the bank's result
+//! imported ([`FileImport`] of [`Source::Bank`]). The files the month writes
+//! out (the transfer batch, the signing workbook) are in `saves`.
 //!
 //! An import reads the file twice through the service: a dry run shown
 //! line by line (scrollable), then — after the supervisor's PIN — the real
@@ -18,7 +17,6 @@ use ratatui::text::Line;
 use super::super::credentials::pin_field;
 use super::super::sign_in::SignIn;
 use super::super::{Nav, Outcome, Screen};
-use crate::domain::Period;
 use crate::i18n::{Lang, Localize, month_screens as words, strings};
 use crate::service::import::{ImportOptions, ImportReport, ListKind};
 use crate::service::{AuthError, Error, Session};
@@ -27,7 +25,6 @@ use crate::tui::keys::{KeyHelp, KeyList};
 use crate::tui::widgets::doc::{Scroll, ScrollMsg};
 use crate::tui::widgets::form::{self, Field, Form, FormMsg};
 use crate::tui::widgets::input::Input;
-use crate::tui::widgets::panel::Panel;
 
 /// How many problems of each sort a preview lists.
 const SHOWN_PROBLEMS: usize = 50;
@@ -87,7 +84,7 @@ fn kind_of_digit(digit: &str) -> Option<ListKind> {
 }
 
 /// Checks the PIN typed; on a refusal says why and tells where to go.
-fn check_pin(ctx: &mut Ctx, session: &Session, pin: &str) -> Result<(), Nav> {
+pub(super) fn check_pin(ctx: &mut Ctx, session: &Session, pin: &str) -> Result<(), Nav> {
     match ctx.service.confirm_pin(session, pin) {
         Ok(()) => Ok(()),
         Err(e @ Error::Auth(AuthError::Locked { .. })) => {
@@ -102,7 +99,7 @@ fn check_pin(ctx: &mut Ctx, session: &Session, pin: &str) -> Result<(), Nav> {
     }
 }
 
-fn shown(path: &Path) -> String {
+pub(super) fn shown(path: &Path) -> String {
     crate::text::for_display(&path.display().to_string()).into_owned()
 }
 
@@ -535,276 +532,6 @@ impl Screen for FileImport {
     }
 
     fn typing(&self) -> bool {
-        true
-    }
-}
-
-/// Making the period's transfer batch: where its file goes, then the PIN.
-pub struct BankBatch {
-    lang: Lang,
-    period: Period,
-    form: Form,
-}
-
-const BATCH_PATH: usize = 0;
-const BATCH_PIN: usize = 1;
-
-impl BankBatch {
-    pub fn new(period: Period, lang: Lang, default: &Path) -> BankBatch {
-        let mut path = Input::new().max_chars(400);
-        path.set_value(&default.display().to_string());
-        let mut form = Form::new(vec![
-            Field::new(words::label_batch_path(lang), path).width(44),
-            pin_field(strings::t().label_pin),
-        ]);
-        form.focus(BATCH_PIN);
-        BankBatch { lang, period, form }
-    }
-
-    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
-        let lang = ctx.lang();
-        if self.form.value(BATCH_PIN).is_empty() {
-            ctx.info(strings::t().need_pin);
-            return Nav::Stay;
-        }
-        let xlsx = PathBuf::from(self.form.value(BATCH_PATH).trim());
-        if xlsx.as_os_str().is_empty() {
-            ctx.info(words::need_path());
-            self.form.focus(BATCH_PATH);
-            return Nav::Stay;
-        }
-        let Some(session) = ctx.session.clone() else {
-            return Nav::Back(Outcome::Cancelled);
-        };
-        let pin = self.form.take(BATCH_PIN);
-        if let Err(nav) = check_pin(ctx, &session, &pin) {
-            return nav;
-        }
-        let batch = match ctx.service.bank_batch(&session, self.period) {
-            Ok(b) => b,
-            Err(e) => {
-                ctx.error(&e);
-                return Nav::Back(Outcome::Refresh);
-            }
-        };
-        let csv = xlsx.with_extension("csv");
-        let day = batch.created_at.get(0..10).unwrap_or_default().to_string();
-        let doc = crate::document::bank::build(
-            lang,
-            &ctx.service.config().office,
-            batch.number,
-            self.period,
-            &batch.lines,
-            &day,
-        );
-        let number = batch.number.to_string();
-        let written = crate::export::write_xlsx(&doc, &xlsx)
-            .map_err(|e| e.to_string())
-            .and_then(|()| {
-                let mut bytes = Vec::new();
-                crate::export::csv::write_csv(&doc, &mut bytes).map_err(|e| e.to_string())?;
-                crate::files::write_private(&csv, &bytes).map_err(|e| e.to_string())
-            })
-            .and_then(|()| {
-                for path in [&xlsx, &csv] {
-                    ctx.service
-                        .note_export(&session, "bank.batch", path, &number)
-                        .map_err(|e| e.to_string())?;
-                }
-                Ok(())
-            });
-        match written {
-            Ok(()) => ctx.info(words::batch_saved(
-                lang,
-                batch.number,
-                batch.lines.len(),
-                batch.total,
-                &shown(&xlsx),
-                &shown(&csv),
-            )),
-            Err(problem) => ctx.error(&words::batch_not_saved(lang, batch.number, &problem)),
-        }
-        Nav::Back(Outcome::Done)
-    }
-}
-
-impl Screen for BankBatch {
-    type Msg = FormMsg;
-
-    fn title(&self) -> String {
-        words::bank_batch_title(self.lang).to_string()
-    }
-
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<FormMsg> {
-        self.form.on_key(key, keys)
-    }
-
-    fn update(&mut self, msg: FormMsg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            FormMsg::Submit => self.submit(ctx),
-            FormMsg::Next
-                if self.form.focused() == BATCH_PATH && !self.form.value(BATCH_PIN).is_empty() =>
-            {
-                self.submit(ctx)
-            }
-            other => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
-    }
-
-    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let lang = self.lang;
-        let what = words::bank_batch_what(lang, self.period);
-        let panel = Panel {
-            title: words::bank_batch_title(lang),
-            lines: &[&what, words::bank_batch_hint(lang)],
-            width: 76,
-        };
-        panel.draw(frame, area, &self.form, view.theme, view.focused);
-    }
-
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        form::help_submit(keys, strings::t(), words::key_make_batch(self.lang))
-    }
-
-    fn typing(&self) -> bool {
-        true
-    }
-
-    fn is_popup(&self) -> bool {
-        true
-    }
-}
-
-/// The signing list saved as a workbook: a hamlet (none: the commune) and
-/// the file.
-pub struct SaveSigning {
-    lang: Lang,
-    period: Period,
-    hamlets: Vec<String>,
-    form: Form,
-}
-
-const HAMLET: usize = 0;
-const SIGNING_PATH: usize = 1;
-
-impl SaveSigning {
-    pub fn new(period: Period, lang: Lang, hamlets: Vec<String>, default: &Path) -> SaveSigning {
-        let mut path = Input::new().max_chars(400);
-        path.set_value(&default.display().to_string());
-        let form = Form::new(vec![
-            Field::new(words::label_hamlet(lang), Input::new().max_chars(80)).width(30),
-            Field::new(words::label_signing_path(lang), path).width(50),
-        ]);
-        SaveSigning {
-            lang,
-            period,
-            hamlets,
-            form,
-        }
-    }
-
-    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
-        let lang = ctx.lang();
-        let path = PathBuf::from(self.form.value(SIGNING_PATH).trim());
-        if path.as_os_str().is_empty() {
-            ctx.info(words::need_path());
-            return Nav::Stay;
-        }
-        let Some(session) = ctx.session.clone() else {
-            return Nav::Back(Outcome::Cancelled);
-        };
-        let report = match ctx.service.period_report(&session, self.period) {
-            Ok(r) => r,
-            Err(e) => {
-                ctx.error(&e);
-                return Nav::Stay;
-            }
-        };
-        let typed = self.form.value(HAMLET).trim().to_string();
-        let hamlet = if typed.is_empty() {
-            None
-        } else {
-            match crate::document::signing::find_hamlet(&report, &typed) {
-                Some(h) => Some(h),
-                None => {
-                    ctx.info(words::no_such_hamlet(lang, &typed));
-                    self.form.focus(HAMLET);
-                    return Nav::Stay;
-                }
-            }
-        };
-        let day = ctx.service.today().format("%Y-%m-%d").to_string();
-        let document = crate::document::signing::build(
-            lang,
-            &ctx.service.config().office,
-            &report,
-            hamlet.as_deref(),
-            &day,
-        );
-        let written = crate::export::write_xlsx(&document, &path)
-            .map_err(|e| e.to_string())
-            .and_then(|()| {
-                ctx.service
-                    .note_export(&session, "period.signing", &path, &self.period.to_string())
-                    .map_err(|e| e.to_string())
-            });
-        match written {
-            Ok(()) => {
-                ctx.info(words::signing_saved(lang, hamlet.as_deref(), &shown(&path)));
-                Nav::Back(Outcome::Done)
-            }
-            Err(problem) => {
-                ctx.error(&words::not_saved(lang, &shown(&path), &problem));
-                Nav::Stay
-            }
-        }
-    }
-}
-
-impl Screen for SaveSigning {
-    type Msg = FormMsg;
-
-    fn title(&self) -> String {
-        words::signing_save_title(self.lang).to_string()
-    }
-
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<FormMsg> {
-        self.form.on_key(key, keys)
-    }
-
-    fn update(&mut self, msg: FormMsg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            FormMsg::Submit => self.submit(ctx),
-            other => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
-    }
-
-    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let lang = self.lang;
-        let hint = words::signing_save_hint(lang, &self.hamlets);
-        let panel = Panel {
-            title: words::signing_save_title(lang),
-            lines: &[&hint],
-            width: 76,
-        };
-        panel.draw(frame, area, &self.form, view.theme, view.focused);
-    }
-
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        form::help_submit(keys, strings::t(), words::key_save_file(self.lang))
-    }
-
-    fn typing(&self) -> bool {
-        true
-    }
-
-    fn is_popup(&self) -> bool {
         true
     }
 }

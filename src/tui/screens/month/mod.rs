@@ -29,8 +29,10 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 mod files;
+mod saves;
 
-pub use files::{BankBatch, FileImport, SaveSigning, Source};
+pub use files::{FileImport, Source};
+pub use saves::{BankBatch, SaveSigning};
 
 use super::credentials::pin_field;
 use super::sign_in::SignIn;
@@ -291,8 +293,8 @@ impl Month {
         let job = prints.start(&printer, move || {
             spool::print(lang, &receipt, &path, &title)
         });
-        prints.watch(job, Some(done), |p| {
-            printing::report_not_printed(crate::i18n::lang(), p)
+        prints.watch(job, Some(done), move |p| {
+            printing::report_not_printed(lang, p)
         });
     }
 
