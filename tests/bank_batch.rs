@@ -196,6 +196,11 @@ fn a_line_in_a_batch_is_refused_at_the_counter_and_by_the_database() {
         svc.bank_note(person_id(&svc, AN)).unwrap(),
         Some(BankNote::Waiting { batch: 1 })
     );
+    assert_eq!(
+        svc.person_view(person_id(&svc, AN)).unwrap().bank,
+        Some(BankNote::Waiting { batch: 1 }),
+        "the person's file says so before the clerk starts to pay"
+    );
     // Cúc, paid in cash, is not held.
     pay_cash(&mut svc, &hoa, CUC).unwrap();
 
@@ -302,6 +307,7 @@ fn the_banks_result_pays_the_done_lines_and_frees_the_failed_ones_for_the_counte
         }
     );
     assert!(note.text(chitra::i18n::Lang::Vi).contains(why));
+    assert_eq!(svc.person_view(binh).unwrap().bank, Some(note.clone()));
     let cash = pay_cash(&mut svc, &hoa, BINH).unwrap();
     assert_eq!(cash.payment.total, Money::from_dong(4_183_500));
     assert_eq!(statuses(&svc, &boss)[1], ("HD-002".into(), "paid"));

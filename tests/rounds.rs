@@ -196,7 +196,16 @@ fn a_round_pays_at_home_and_comes_back_with_no_difference() {
 fn a_line_out_on_a_round_is_refused_at_the_counter_by_the_database() {
     let office = office_at_home();
     let mut svc = office.service();
+    assert_eq!(
+        svc.person_view(person_id(&svc, AN)).unwrap().round_out,
+        None
+    );
     let v = issued_round(&office, &mut svc);
+    assert_eq!(
+        svc.person_view(person_id(&svc, AN)).unwrap().round_out,
+        Some((v.number, v.postman.clone())),
+        "the person's file names the round before the clerk starts to pay"
+    );
     let hoa = office.sign_in(&mut svc, CLERK1);
     let refused = pay_cash(&mut svc, &hoa, AN);
     assert!(

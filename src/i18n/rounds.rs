@@ -525,3 +525,18 @@ pub fn demo_hint(round: i64, hamlet: &str) -> String {
         )
     }
 }
+
+/// On a person's file at the counter: their unpaid lines are out with a
+/// postman on a home round, so the counter cannot pay them in cash.
+pub fn held_at_counter(lang: super::Lang, round: i64, postman: &str) -> String {
+    match lang {
+        super::Lang::Vi => format!(
+            "Đang chi tại nhà theo chuyến số {round} (bưu tá {}): chưa chi tại quầy được cho tới khi chuyến nộp lại tiền.",
+            crate::text::for_display(postman)
+        ),
+        super::Lang::En => format!(
+            "Out on home round {round} (postman {}): not payable at the counter until the round's cash comes back.",
+            crate::text::for_display(postman)
+        ),
+    }
+}

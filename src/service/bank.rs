@@ -113,7 +113,8 @@ pub struct Outcome {
 }
 
 /// Where a person's transfer stands, for the counter.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum BankNote {
     Waiting { batch: i64 },
     Failed { batch: i64, reason: String },
@@ -228,18 +229,7 @@ impl Service {
                 .into_iter()
                 .map(|l| l.entitlement_id)
                 .collect();
-            if let Some(batch) = batches::waiting_batch_of(r, &unpaid)? {
-                return Ok(Some(BankNote::Waiting { batch }));
-            }
-            Ok(batches::of_person(r, person_id)?
-                .into_iter()
-                .find(|l| {
-                    unpaid.contains(&l.entitlement_id) && l.outcome.as_deref() == Some("failed")
-                })
-                .map(|l| BankNote::Failed {
-                    batch: l.batch_id,
-                    reason: l.reason.unwrap_or_default(),
-                }))
+            Ok(note_of(r, person_id, &unpaid)?)
         })
     }
 
@@ -571,4 +561,24 @@ impl Service {
         });
         Ok(stops)
     }
+}
+
+/// What the bank holds of a person's unpaid lines (`unpaid`, their
+/// entitlement ids): a batch still waiting, else a failed transfer of one
+/// of them, with the bank's reason.
+pub(crate) fn note_of(
+    r: &crate::store::Read<'_>,
+    person_id: i64,
+    unpaid: &[i64],
+) -> Result<Option<BankNote>, crate::store::StoreError> {
+    if let Some(batch) = batches::waiting_batch_of(r, unpaid)? {
+        return Ok(Some(BankNote::Waiting { batch }));
+    }
+    Ok(batches::of_person(r, person_id)?
+        .into_iter()
+        .find(|l| unpaid.contains(&l.entitlement_id) && l.outcome.as_deref() == Some("failed"))
+        .map(|l| BankNote::Failed {
+            batch: l.batch_id,
+            reason: l.reason.unwrap_or_default(),
+        }))
 }

@@ -76,6 +76,12 @@ pub struct PersonView {
     /// For a deceased person: their heir, if on file, and what is owed to
     /// the deceased.
     pub heir: Option<super::heirs::HeirView>,
+    /// Unpaid lines the bank holds (a batch waiting) or gave back (failed,
+    /// with its reason), for the clerk to read before paying.
+    pub bank: Option<super::bank::BankNote>,
+    /// The home round whose cash is out with a postman and carries unpaid
+    /// lines of this person: (round number, postman's name).
+    pub round_out: Option<(i64, String)>,
 }
 
 impl PersonView {
@@ -216,6 +222,14 @@ impl Service {
             let payments = payments::of_person(r, person_id, &since)?;
             let (state, _) = month_state(r, &person, period)?;
             let registration = crate::store::registrations::latest(r, person_id, None)?;
+            let unpaid_ids: Vec<i64> = unpaid.iter().map(|l| l.entitlement_id).collect();
+            let bank = super::bank::note_of(r, person_id, &unpaid_ids)?;
+            let round_out = match crate::store::rounds::holding(r, &unpaid_ids)? {
+                Some(n) => crate::store::rounds::get(r, n)?
+                    .filter(|round| round.issued.is_some())
+                    .map(|round| (round.id, round.postman)),
+                None => None,
+            };
             Ok(PersonView {
                 person: person.clone(),
                 proxies,
@@ -230,6 +244,8 @@ impl Service {
                 } else {
                     None
                 },
+                bank,
+                round_out,
             })
         })
     }

@@ -473,6 +473,18 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         let line = d(&crate::i18n::changes::stop_line(crate::i18n::lang(), stop));
         out.push(Line::from(span(fit(&line, DOC_WIDTH), theme.heading())));
     }
+    // Lines held elsewhere, said before the clerk starts to pay.
+    let held = [
+        v.bank.as_ref().map(|b| b.text(crate::i18n::lang())),
+        v.round_out.as_ref().map(|(n, postman)| {
+            crate::i18n::rounds::held_at_counter(crate::i18n::lang(), *n, postman)
+        }),
+    ];
+    for line in held.into_iter().flatten() {
+        for part in crate::text::layout::wrap(&d(&line), DOC_WIDTH) {
+            out.push(Line::from(span(part, theme.heading())));
+        }
+    }
     let mut method = format!(
         "{}: {}",
         s.person_method,
