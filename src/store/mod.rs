@@ -28,6 +28,7 @@ pub mod registrations;
 pub mod replay;
 pub mod rounds;
 pub mod rows;
+pub mod search;
 #[doc(hidden)]
 pub mod testing;
 pub mod users;
