@@ -194,3 +194,36 @@ fn a_changed_name_is_found_by_the_new_name_only() {
     assert_eq!(shown(&svc, "binh", 50), (vec![], false));
     assert_eq!(shown(&svc, "an", 50), (vec![1], false));
 }
+
+#[test]
+fn the_counters_two_steps_give_what_the_search_gives() {
+    let names = names();
+    let office = office_of(&names);
+    let svc = office.service();
+    // Names, an ID number's beginning and its last digits, a record code
+    // with and without its dash, and a search that finds nobody.
+    for typed in [
+        "ng",
+        "nguyen th",
+        "046050000",
+        "00012",
+        "HD-0001",
+        "hd0001",
+        "zz",
+    ] {
+        let whole = svc.search(typed, 30).unwrap();
+        let found = svc.find(typed, 30).unwrap();
+        let ids: Vec<i64> = found.people.iter().map(|p| p.id).collect();
+        let expected: Vec<i64> = whole.hits.iter().map(|h| h.person.id).collect();
+        assert_eq!(ids, expected, "{typed}");
+        assert_eq!(found.more, whole.more, "{typed}");
+        // The month of the rows on screen, read afterwards, is the one the
+        // whole search reads, row for row.
+        let mut shown = found.people;
+        shown.truncate(17);
+        let n = shown.len();
+        assert_eq!(svc.hits_of(shown).unwrap(), whole.hits[..n], "{typed}");
+    }
+    assert!(svc.find("ng", 30).unwrap().more);
+    assert_eq!(svc.find("046050000012", 30).unwrap().people[0].id, 13);
+}

@@ -210,3 +210,52 @@ fn many_unpaid_months_scroll_and_are_all_paid_at_once() {
     assert_eq!(p.lines.len(), 12);
     assert_eq!(p.total.dong(), 6 * 4_183_500);
 }
+
+#[test]
+fn rows_scrolled_into_view_show_their_month_like_the_first_screen() {
+    let office = common::Office::with_window((2, 25));
+    office.import("long.csv", &long_list("2026-11", 50), "2026-11");
+    let mut app = clerk_app(&office);
+    type_text(&mut app, "nguyen");
+    // A row of the list: a name, then the month's state and what is owed.
+    let rows = |shown: &str| -> Vec<String> {
+        shown
+            .lines()
+            .filter(|l| l.contains("Nguyễn"))
+            .map(str::to_string)
+            .collect()
+    };
+    let first = screen(&mut app, 80, 24);
+    assert!(first.contains("25 người"), "{first}");
+    let on_screen = rows(&first);
+    assert!(on_screen.len() >= 10 && on_screen.len() < 25, "{first}");
+    assert!(
+        on_screen
+            .iter()
+            .all(|r| r.contains("chưa chi") && r.contains("2.789.000"))
+    );
+    // Down to the last of the 25: every row on screen still shows its month.
+    for _ in 0..24 {
+        press(&mut app, KeyCode::Down);
+    }
+    let last = screen(&mut app, 80, 24);
+    let on_screen = rows(&last);
+    assert_eq!(on_screen.len(), rows(&first).len(), "{last}");
+    assert_ne!(on_screen, rows(&first));
+    assert!(
+        on_screen
+            .iter()
+            .all(|r| r.contains("chưa chi") && r.contains("2.789.000")),
+        "{last}"
+    );
+    // The last person found, chosen at the bottom, opens.
+    let name: Vec<&str> = on_screen
+        .last()
+        .unwrap()
+        .split_whitespace()
+        .take(3)
+        .collect();
+    press(&mut app, KeyCode::Enter);
+    let file = screen(&mut app, 80, 24);
+    assert!(file.contains(&name.join(" ")), "{file}");
+}

@@ -17,7 +17,7 @@ use crate::domain::proxy::{Proxy, Validity};
 use crate::domain::registration::{HomeReason, Registration};
 use crate::domain::{Money, Period};
 use crate::store::payments::{self, UnpaidLine};
-use crate::store::{Read, people, proxies};
+use crate::store::{Read, people, proxies, search};
 use crate::text::fold;
 
 /// This month's state of a person, as the result list shows it.
@@ -42,6 +42,14 @@ pub struct SearchHit {
     pub person: Person,
     pub state: MonthState,
     pub unpaid_total: Money,
+}
+
+/// People found, in the order shown, their month not read yet; `more`
+/// when the limit cut the list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    pub people: Vec<Person>,
+    pub more: bool,
 }
 
 /// Search results; `more` when the limit cut the list.
@@ -166,37 +174,31 @@ impl Service {
         Period::of(self.clock.today())
     }
 
-    /// Searches people by ID number, record code or name.
+    /// Searches people by ID number, record code or name, each with this
+    /// month's state (read for every one: for a list shown a window at a
+    /// time, [`Service::find`] and [`Service::hits_of`] read it only for
+    /// the rows on screen).
     pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults, Error> {
-        let Some(q) = classify(query) else {
-            return Ok(SearchResults::default());
-        };
-        let fetch = limit + 1;
         let period = self.current_period();
         self.store.read(|r| {
-            let mut found = match &q {
-                Query::Digits(d) => by_digits(r, d, fetch)?,
-                Query::Code(c) => by_code(r, c, fetch)?,
-                Query::Words(w) => {
-                    let words: Vec<&str> = w.iter().map(String::as_str).collect();
-                    people::by_name_words(r, &words, fetch)?
-                }
-            };
-            let more = found.len() > limit;
-            found.truncate(limit);
-            let hits = found
-                .into_iter()
-                .map(|person| {
-                    let (state, unpaid_total) = month_state(r, &person, period)?;
-                    Ok(SearchHit {
-                        person,
-                        state,
-                        unpaid_total,
-                    })
-                })
-                .collect::<Result<_, Error>>()?;
-            Ok(SearchResults { hits, more })
+            let found = find_in(r, query, limit)?;
+            Ok(SearchResults {
+                hits: hits_in(r, found.people, period)?,
+                more: found.more,
+            })
         })
+    }
+
+    /// The people a search finds, in the order shown, without their month.
+    pub fn find(&self, query: &str, limit: usize) -> Result<Found, Error> {
+        self.store.read(|r| find_in(r, query, limit))
+    }
+
+    /// `people` (from [`Service::find`]) with this month's state of each,
+    /// read now: the rows a screen is about to show.
+    pub fn hits_of(&self, people: Vec<Person>) -> Result<Vec<SearchHit>, Error> {
+        let period = self.current_period();
+        self.store.read(|r| hits_in(r, people, period))
     }
 
     /// Everything about one person the counter needs.
@@ -251,6 +253,40 @@ impl Service {
     }
 }
 
+/// The first `limit` people `query` finds, and whether there are more.
+fn find_in(r: &Read<'_>, query: &str, limit: usize) -> Result<Found, Error> {
+    let Some(q) = classify(query) else {
+        return Ok(Found::default());
+    };
+    let fetch = limit + 1;
+    let mut people = match &q {
+        Query::Digits(d) => by_digits(r, d, fetch)?,
+        Query::Code(c) => by_code(r, c, fetch)?,
+        Query::Words(w) => {
+            let words: Vec<&str> = w.iter().map(String::as_str).collect();
+            search::by_name_words(r, &words, fetch)?
+        }
+    };
+    let more = people.len() > limit;
+    people.truncate(limit);
+    Ok(Found { people, more })
+}
+
+/// Each of `people` with their state in `period` and what is owed.
+fn hits_in(r: &Read<'_>, people: Vec<Person>, period: Period) -> Result<Vec<SearchHit>, Error> {
+    people
+        .into_iter()
+        .map(|person| {
+            let (state, unpaid_total) = month_state(r, &person, period)?;
+            Ok(SearchHit {
+                person,
+                state,
+                unpaid_total,
+            })
+        })
+        .collect()
+}
+
 /// Most beginnings of record codes a number alone is completed with.
 const CODE_PREFIXES: usize = 16;
 
@@ -259,21 +295,21 @@ const CODE_PREFIXES: usize = 16;
 /// them ("00268" finds HD-00268), and ID numbers ending with them (six
 /// digits or more), each person once.
 fn by_digits(r: &Read<'_>, digits: &str, fetch: usize) -> Result<Vec<Person>, Error> {
-    let mut found = Found::new(fetch);
-    found.add(people::by_id_prefix(r, digits, fetch)?);
-    found.add(people::by_code_prefix(r, digits, fetch)?);
-    for prefix in people::code_prefixes(r, CODE_PREFIXES)? {
+    let mut found = Gathered::new(fetch);
+    found.add(search::by_id_prefix(r, digits, fetch)?);
+    found.add(search::by_code_prefix(r, digits, fetch)?);
+    for prefix in search::code_prefixes(r, CODE_PREFIXES)? {
         if found.full() {
             break;
         }
-        found.add(people::by_code_prefix(
+        found.add(search::by_code_prefix(
             r,
             &format!("{prefix}{digits}"),
             fetch,
         )?);
     }
     if !found.full() {
-        found.add(people::by_id_suffix(r, digits, fetch)?);
+        found.add(search::by_id_suffix(r, digits, fetch)?);
     }
     let mut v = found.people;
     if let Some(i) = v
@@ -290,8 +326,8 @@ fn by_digits(r: &Read<'_>, digits: &str, fetch: usize) -> Result<Vec<Person>, Er
 /// without its dash or with another one ("hd00268", "HD 00268" reads as
 /// words): the letters are matched to the beginnings of the codes on file.
 fn by_code(r: &Read<'_>, code: &str, fetch: usize) -> Result<Vec<Person>, Error> {
-    let mut found = Found::new(fetch);
-    found.add(people::by_code_prefix(r, code, fetch)?);
+    let mut found = Gathered::new(fetch);
+    found.add(search::by_code_prefix(r, code, fetch)?);
     let letters = |t: &str| -> String {
         t.chars()
             .take_while(|c| !c.is_ascii_digit())
@@ -303,12 +339,12 @@ fn by_code(r: &Read<'_>, code: &str, fetch: usize) -> Result<Vec<Person>, Error>
     let Some(number) = code.find(|c: char| c.is_ascii_digit()).map(|i| &code[i..]) else {
         return Ok(found.people);
     };
-    for prefix in people::code_prefixes(r, CODE_PREFIXES)? {
+    for prefix in search::code_prefixes(r, CODE_PREFIXES)? {
         if found.full() {
             break;
         }
         if letters(&prefix) == typed {
-            found.add(people::by_code_prefix(
+            found.add(search::by_code_prefix(
                 r,
                 &format!("{prefix}{number}"),
                 fetch,
@@ -319,14 +355,14 @@ fn by_code(r: &Read<'_>, code: &str, fetch: usize) -> Result<Vec<Person>, Error>
 }
 
 /// People gathered from several look-ups, each once, up to a limit.
-struct Found {
+struct Gathered {
     people: Vec<Person>,
     limit: usize,
 }
 
-impl Found {
-    fn new(limit: usize) -> Found {
-        Found {
+impl Gathered {
+    fn new(limit: usize) -> Gathered {
+        Gathered {
             people: Vec::new(),
             limit,
         }

@@ -15,6 +15,9 @@
 //! screen opens and each time the clerk comes back to it, so a cash
 //! payment is not found impossible only at its last step.
 //!
+//! The month of each person found (what is unpaid) is read only for the
+//! rows the list shows, when they come into view.
+//!
 //! The screen is drawn on every key over slow links, so it writes little:
 //! the chosen row is reverse video (no background colours), and a row that
 //! did not change is not sent again (ratatui sends only changed cells). The
@@ -45,12 +48,21 @@ mod results;
 /// Most results asked of the service; "more" says the list was cut.
 pub const LIMIT: usize = 30;
 
+/// Result rows taken to fit before the list was first drawn (an 80×24
+/// window has 17).
+const ROWS_BEFORE_DRAWN: usize = 17;
+
 /// The counter screen.
 pub struct Counter {
     query: Input,
     /// The query the results are for (what was searched, after trimming).
     searched: String,
+    /// The people found whose month was read, from the top of the list.
     results: SearchResults,
+    /// The people found below them, their month not read yet.
+    waiting: Vec<crate::domain::person::Person>,
+    /// Result rows the last drawing had room for.
+    rows_shown: std::cell::Cell<usize>,
     select: Select,
     /// The signed-in clerk's drawer today: (opened, counted), when known.
     drawer: Option<(bool, bool)>,
@@ -77,6 +89,8 @@ impl Counter {
             query: Input::new().max_chars(60),
             searched: String::new(),
             results: SearchResults::default(),
+            waiting: Vec::new(),
+            rows_shown: std::cell::Cell::new(ROWS_BEFORE_DRAWN),
             select: Select::new(0),
             drawer: None,
         }
@@ -108,7 +122,8 @@ impl Counter {
         self.query.value()
     }
 
-    /// The people found, in the order shown.
+    /// The people found whose month was read (those shown and the rows
+    /// above them), in the order shown.
     pub fn hits(&self) -> &[SearchHit] {
         &self.results.hits
     }
@@ -122,26 +137,58 @@ impl Counter {
     /// when the query changed.
     fn search(&mut self, ctx: &mut Ctx) {
         let query = search_text(self.query.value()).to_string();
-        if query.is_empty() {
-            self.results = SearchResults::default();
-        } else {
-            match ctx.service.search(&query, LIMIT) {
-                Ok(found) => self.results = found,
-                Err(e) => {
-                    ctx.error(&e);
-                    self.results = SearchResults::default();
+        self.results = SearchResults::default();
+        self.waiting = Vec::new();
+        if !query.is_empty() {
+            match ctx.service.find(&query, LIMIT) {
+                Ok(found) => {
+                    self.results.more = found.more;
+                    self.waiting = found.people;
                 }
+                Err(e) => ctx.error(&e),
             }
         }
         if query != self.searched {
             self.select = Select::new(0);
         }
-        self.select.set_len(self.results.hits.len());
+        self.select.set_len(self.found());
         self.searched = query;
+        self.read_months(ctx);
+    }
+
+    /// How many people were found.
+    fn found(&self) -> usize {
+        self.results.hits.len() + self.waiting.len()
+    }
+
+    /// Reads the month of the people found down to the last row the list
+    /// shows (the chosen row at the bottom of the list once it is past the
+    /// first screen).
+    fn read_months(&mut self, ctx: &mut Ctx) {
+        let need = (self.select.selected() + 1).max(self.rows_shown.get());
+        let n = need
+            .saturating_sub(self.results.hits.len())
+            .min(self.waiting.len());
+        if n == 0 {
+            return;
+        }
+        let people: Vec<crate::domain::person::Person> = self.waiting.drain(..n).collect();
+        match ctx.service.hits_of(people.clone()) {
+            Ok(hits) => self.results.hits.extend(hits),
+            Err(e) => {
+                ctx.error(&e);
+                self.waiting.splice(0..0, people);
+            }
+        }
     }
 
     fn open(&mut self, ctx: &mut Ctx) -> Nav {
-        let Some(hit) = self.results.hits.get(self.select.selected()) else {
+        let chosen = self.select.selected();
+        let person = match self.results.hits.get(chosen) {
+            Some(hit) => Some(&hit.person),
+            None => self.waiting.get(chosen - self.results.hits.len()),
+        };
+        let Some(person) = person else {
             if !self.searched.is_empty() {
                 ctx.info(strings::t().counter_nobody_to_open);
             }
@@ -152,7 +199,7 @@ impl Counter {
             .chars()
             .filter(|c| !matches!(c, ' ' | '.' | '-'))
             .collect();
-        match ctx.service.person_view(hit.person.id) {
+        match ctx.service.person_view(person.id) {
             Ok(view) => Nav::push(Person::found_by(view, &digits)),
             Err(e) => {
                 ctx.error(&e);
@@ -213,6 +260,7 @@ impl Screen for Counter {
             }
             Msg::Move(m) => {
                 self.select.update(m);
+                self.read_months(ctx);
                 Nav::Stay
             }
             Msg::Open => self.open(ctx),
@@ -287,7 +335,7 @@ impl Screen for Counter {
             }
             return;
         }
-        if self.results.hits.is_empty() {
+        if self.found() == 0 {
             let text = strings::counter_nobody(&for_display(&self.searched));
             buf.set_stringn(
                 x,
@@ -301,6 +349,7 @@ impl Screen for Counter {
         let cols = Columns::for_hits(w, &self.results.hits);
         buf.set_line(x, list.y, &cols.header(theme), w);
         let rows = Rect::new(x, list.y + 1, w, list.height.saturating_sub(1));
+        self.rows_shown.set(usize::from(rows.height));
         draw_hits(
             frame,
             rows,
@@ -312,7 +361,7 @@ impl Screen for Counter {
         let status = if self.results.more {
             s.counter_more.to_string()
         } else {
-            strings::counter_found(self.results.hits.len())
+            strings::counter_found(self.found())
         };
         frame.buffer_mut().set_stringn(
             x,
