@@ -243,7 +243,7 @@ impl Service {
                 if p.person_id != req.person_id {
                     return Err(Error::from(PayError::KeyReused));
                 }
-                return Ok(tx.roll_back((id, true)));
+                return Ok(tx.roll_back((p, None)));
             }
             let person = people::get(tx, req.person_id)?.ok_or(Error::NoSuchPerson)?;
             let to_heir = req.receiver == Receiver::Heir;
@@ -461,22 +461,23 @@ impl Service {
                     "kind": l.kind.code(), "amount": l.amount.dong(),
                 })).collect::<Vec<_>>(),
             }));
-            Ok(tx.log(event, (id, false))?)
+            // Read back in the same transaction: what the receipt shows is
+            // what is committed, without a second snapshot after the commit.
+            let payment = payments::record(tx, id)?.ok_or(Error::NoSuchPayment)?;
+            Ok(tx.log(event, (payment, Some(person)))?)
         })?;
-        let (id, replayed) = outcome;
-        let payment = self
-            .store
-            .read(|r| payments::record(r, id))?
-            .ok_or(Error::NoSuchPayment)?;
+        let (payment, person) = outcome;
         let mut paid = Paid {
             payment,
-            replayed,
+            replayed: person.is_none(),
             receipt_file: None,
             receipt_problem: None,
             printing: None,
         };
-        if !replayed {
-            self.spool_receipt(&mut paid, false);
+        // The receipt names the person as read in the payment's own
+        // transaction.
+        if let Some(person) = person {
+            self.spool_receipt(&mut paid, &person, false);
         }
         Ok(paid)
     }
@@ -484,15 +485,16 @@ impl Service {
     /// Writes the receipt of `paid` to the spool folder, then prints it on a
     /// thread of its own: the payment is committed already, and the screen
     /// goes on while the printer works.
-    fn spool_receipt(&self, paid: &mut Paid, copy: bool) {
-        let person = match self.store.read(|r| people::get(r, paid.payment.person_id)) {
-            Ok(Some(p)) => p,
-            _ => return,
-        };
+    fn spool_receipt(
+        &self,
+        paid: &mut Paid,
+        person: &crate::domain::person::Person,
+        copy: bool,
+    ) {
         let text = receipt::render(
             self.config.interface.language,
             &self.config.office,
-            &person,
+            person,
             &paid.payment,
             copy,
         );
@@ -521,10 +523,11 @@ impl Service {
 
     /// Prints a copy of a receipt ("BẢN SAO"), audited.
     pub fn reprint(&mut self, session: &Session, payment_id: i64) -> Result<Paid, Error> {
-        let payment = self
-            .store
-            .read(|r| payments::record(r, payment_id))?
-            .ok_or(Error::NoSuchPayment)?;
+        let (payment, person) = self.store.read(|r| {
+            let payment = payments::record(r, payment_id)?.ok_or(Error::NoSuchPayment)?;
+            let person = people::get(r, payment.person_id).ok().flatten();
+            Ok::<_, Error>((payment, person))
+        })?;
         self.store.write(self.who(Some(session.user.id)), |w| {
             Ok::<_, Error>(
                 w.log(
@@ -541,7 +544,9 @@ impl Service {
             receipt_problem: None,
             printing: None,
         };
-        self.spool_receipt(&mut paid, true);
+        if let Some(person) = person {
+            self.spool_receipt(&mut paid, &person, true);
+        }
         Ok(paid)
     }
 

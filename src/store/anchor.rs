@@ -9,11 +9,26 @@
 //! never ahead of it; several processes write it under a lock, and it only
 //! ever moves forward.
 //!
+//! # Two slots, written in place
+//!
+//! The file holds two slots of [`SLOT`] bytes, each a signed head (a line
+//! padded with spaces); the anchor is the valid slot with the higher
+//! sequence number. A new head overwrites the *other* slot, in place, so
+//! the last head written stays whole beside it whatever happens to the
+//! write: a process killed during it, or a power cut that leaves the slot
+//! torn, leaves the previous head readable — behind the database, never
+//! ahead, which `verify` accepts. The file was once replaced whole by a
+//! rename instead; but a rename over a file makes ext4 start writing the
+//! new file to disk at once, and with the temporary file created each
+//! time that cost more than the rest of the anchor, in every payment. A
+//! file of the earlier form (one line) still reads, and is taken over by
+//! the first head written.
+//!
 //! # Why the anchor is not synced to disk
 //!
 //! The commit itself is durable (`synchronous = FULL`: SQLite syncs the
-//! log before the commit returns). The anchor is replaced whole, by a
-//! rename, but not synced: a sync of its own would be a second wait on the
+//! log before the commit returns). The anchor's slot is written but not
+//! synced: a sync of its own would be a second wait on the
 //! disk in every payment, doubling the commit's cost. What that gives up,
 //! and why it is not a guarantee the anchor ever gave:
 //!
@@ -24,10 +39,9 @@
 //!   be the one of a few seconds earlier (the system writes its cache out
 //!   every few seconds): behind the database, never ahead, which `verify`
 //!   accepts (the chain still reaches the anchored row with its hash), as
-//!   it accepts the lag a failed write of the anchor leaves.
-//!   A rename over a file is written out with the file's contents on ext4
-//!   (its default `auto_da_alloc`), so the file is the old anchor or the
-//!   new one, not an empty one.
+//!   it accepts the lag a failed write of the anchor leaves. Only the
+//!   slot being written can be lost or torn; the other still holds the
+//!   head written before it.
 //! - What the anchor detects is the last rows of the log cut away after
 //!   the fact. Cutting exactly the commits of the seconds before a crash,
 //!   after the crash, is no more than anyone able to edit the database
@@ -36,13 +50,17 @@
 //!   seal on each row and the keyed chain, which the commit does sync, are
 //!   what hold the rows themselves.
 
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::Read;
 use std::os::unix::fs::OpenOptionsExt;
 use std::os::unix::io::AsRawFd;
 use std::path::{Path, PathBuf};
 
 use super::audit::Head;
 use super::key::KeyRing;
+
+/// Bytes per slot: a slot starts on a multiple of this, so one slot never
+/// shares a disk sector with the other.
+pub const SLOT: usize = 256;
 
 /// Where the anchor of the database at `db` lives.
 pub fn path_for(db: &Path) -> PathBuf {
@@ -75,6 +93,27 @@ fn signature(keys: &KeyRing, key_id: &str, head: &Head) -> Option<String> {
     .map(hex::encode)
 }
 
+/// The anchored head in the file's bytes: the valid slot with the higher
+/// sequence number, and which slot that is.
+fn parse_file(keys: &KeyRing, bytes: &[u8]) -> (Anchor, Option<usize>) {
+    let mut best: Option<(Head, usize)> = None;
+    for (i, slot) in bytes.chunks(SLOT).take(2).enumerate() {
+        let line = slot.split(|&b| b == b'\n').next().unwrap_or_default();
+        let Ok(text) = std::str::from_utf8(line) else {
+            continue;
+        };
+        if let Anchor::At(head) = parse(keys, text)
+            && best.as_ref().is_none_or(|(b, _)| head.seq > b.seq)
+        {
+            best = Some((head, i));
+        }
+    }
+    match best {
+        Some((head, i)) => (Anchor::At(head), Some(i)),
+        None => (Anchor::Damaged, None),
+    }
+}
+
 fn parse(keys: &KeyRing, text: &str) -> Anchor {
     let mut parts = text.split_whitespace();
     let (Some(key_id), Some(seq), Some(hash), Some(sig)) =
@@ -97,8 +136,8 @@ fn parse(keys: &KeyRing, text: &str) -> Anchor {
 
 /// Reads the anchor.
 pub fn read(path: &Path, keys: &KeyRing) -> Anchor {
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(keys, &text),
+    match std::fs::read(path) {
+        Ok(bytes) => parse_file(keys, &bytes).0,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Anchor::Missing,
         Err(_) => Anchor::Damaged,
     }
@@ -113,13 +152,10 @@ pub fn record(path: &Path, keys: &KeyRing, head: &Head) {
 
 #[allow(unsafe_code, reason = "flock(2) has no safe wrapper in std")]
 fn try_record(path: &Path, keys: &KeyRing, head: &Head) -> std::io::Result<()> {
-    // The file is replaced whole (written beside it, then renamed over it),
-    // so a process killed while writing leaves the old anchor or the new
-    // one, never an empty or half-written file. Writers lock the file they
-    // opened; one that gets the lock after another has renamed a new file
-    // into place opens the new one and tries again.
-    let f = loop {
-        let mut f = std::fs::OpenOptions::new()
+    // Writers lock the file they opened; one that gets the lock after the
+    // file was replaced (a copy put back) opens the new one and tries again.
+    let mut f = loop {
+        let f = std::fs::OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
@@ -137,33 +173,32 @@ fn try_record(path: &Path, keys: &KeyRing, head: &Head) -> std::io::Result<()> {
             Err(_) => false,
         };
         if same {
-            let mut text = String::new();
-            f.read_to_string(&mut text)?;
-            if let Anchor::At(old) = parse(keys, &text)
-                && old.seq >= head.seq
-            {
-                return Ok(());
-            }
-            f.seek(SeekFrom::Start(0))?;
             break f;
         }
     };
+    let mut bytes = Vec::with_capacity(2 * SLOT);
+    f.read_to_end(&mut bytes)?;
+    let (old, at) = parse_file(keys, &bytes);
+    if let Anchor::At(old) = &old
+        && old.seq >= head.seq
+    {
+        return Ok(());
+    }
+    // The slot not holding the current anchor; a file of the earlier form
+    // (one line in slot 0) keeps it until slot 1 is written.
+    let slot = if at == Some(0) { 1 } else { 0 };
     let key_id = keys.current_id();
     let sig = signature(keys, key_id, head).unwrap_or_default();
-    let line = format!("{key_id} {} {} {sig}\n", head.seq, head.hash);
-    let mut tmp_path = path.as_os_str().to_owned();
-    tmp_path.push(".tmp");
-    let tmp_path = PathBuf::from(tmp_path);
-    let mut tmp = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&tmp_path)?;
-    // Not synced: see the module documentation.
-    tmp.write_all(line.as_bytes())?;
-    std::fs::rename(&tmp_path, path)?;
-    // Held until the new file is in place.
+    let mut line = format!("{key_id} {} {} {sig}", head.seq, head.hash).into_bytes();
+    if line.len() >= SLOT {
+        return Err(std::io::Error::other("anchor line longer than its slot"));
+    }
+    line.resize(SLOT - 1, b' ');
+    line.push(b'\n');
+    // Not synced: see the module documentation. The lock is held until the
+    // slot is written.
+    use std::os::unix::fs::FileExt;
+    f.write_all_at(&line, (slot * SLOT) as u64)?;
     drop(f);
     Ok(())
 }

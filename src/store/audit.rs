@@ -268,7 +268,7 @@ pub fn walk(
     mut each: impl FnMut(&Row) -> Result<(), StoreError>,
 ) -> Result<Vec<ChainProblem>, StoreError> {
     let keys = r.keys_for_check();
-    let mut stmt = r.conn().prepare(&format!("{ROW_SQL} ORDER BY seq"))?;
+    let mut stmt = r.cached(&format!("{ROW_SQL} ORDER BY seq"))?;
     let mut rows = stmt.query([])?;
     let mut problems = Vec::new();
     let mut last_seq = 0;

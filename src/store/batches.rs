@@ -25,7 +25,7 @@ pub struct Sendable {
 /// The unpaid, unlocked lines of positive amount of `period`, of active
 /// people, in record-code order.
 pub fn sendable(r: &Read<'_>, period: Period) -> Result<Vec<Sendable>, StoreError> {
-    let mut stmt = r.conn().prepare(
+    let mut stmt = r.cached(
         "SELECT e.id, p.id, p.record_code, p.full_name, p.id_number, e.amount
          FROM entitlements e JOIN people p ON p.id = e.person_id
          WHERE e.period = ?1 AND e.amount > 0 AND p.status = 'active'
@@ -158,7 +158,7 @@ fn line(row: &rusqlite::Row<'_>) -> rusqlite::Result<Line> {
 
 /// The lines of a batch, in reference order.
 pub fn lines(r: &Read<'_>, batch_id: i64) -> Result<Vec<Line>, StoreError> {
-    let mut stmt = r.conn().prepare(&format!(
+    let mut stmt = r.cached(&format!(
         "{LINE_SELECT} WHERE bl.batch_id = ?1 ORDER BY bl.reference"
     ))?;
     let rows = stmt.query_map([batch_id], line)?;
@@ -167,15 +167,14 @@ pub fn lines(r: &Read<'_>, batch_id: i64) -> Result<Vec<Line>, StoreError> {
 
 /// The line with this reference, if any.
 pub fn by_reference(r: &Read<'_>, reference: &str) -> Result<Option<Line>, StoreError> {
-    Ok(r.conn()
-        .prepare(&format!("{LINE_SELECT} WHERE bl.reference = ?1"))?
+    Ok(r.cached(&format!("{LINE_SELECT} WHERE bl.reference = ?1"))?
         .query_row([reference], line)
         .optional()?)
 }
 
 /// A person's batch lines, newest first.
 pub fn of_person(r: &Read<'_>, person_id: i64) -> Result<Vec<Line>, StoreError> {
-    let mut stmt = r.conn().prepare(&format!(
+    let mut stmt = r.cached(&format!(
         "{LINE_SELECT} WHERE bl.person_id = ?1 ORDER BY bl.id DESC"
     ))?;
     let rows = stmt.query_map([person_id], line)?;
@@ -273,7 +272,7 @@ pub fn states(
     r: &Read<'_>,
     period: Period,
 ) -> Result<std::collections::HashMap<i64, Transfer>, StoreError> {
-    let mut stmt = r.conn().prepare(
+    let mut stmt = r.cached(
         "SELECT bl.person_id, bl.batch_id, o.outcome, o.reason
          FROM bank_batch_lines bl JOIN entitlements e ON e.id = bl.entitlement_id
          LEFT JOIN bank_outcomes o ON o.line_id = bl.id

@@ -229,15 +229,14 @@ pub fn seal_before(r: &Read<'_>, day: &str) -> Result<Option<(String, String)>, 
 /// Every closed day, oldest first.
 pub fn closed_days(r: &Read<'_>) -> Result<Vec<String>, StoreError> {
     let mut stmt = r
-        .conn()
-        .prepare("SELECT day FROM closed_days ORDER BY day")?;
+        .cached("SELECT day FROM closed_days ORDER BY day")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Days with activity that are not closed, before `day`.
 pub fn open_days_before(r: &Read<'_>, day: &str) -> Result<Vec<String>, StoreError> {
-    let mut stmt = r.conn().prepare(
+    let mut stmt = r.cached(
         "SELECT day FROM (SELECT day FROM payments UNION SELECT day FROM reversals UNION SELECT day FROM drawer_moves)
          WHERE day < ?1 AND day NOT IN (SELECT day FROM closed_days) ORDER BY day",
     )?;

@@ -64,7 +64,7 @@ pub fn monthly_of(r: &Read<'_>, period: Period) -> Result<Option<Batch>, StoreEr
 }
 
 pub fn all(r: &Read<'_>) -> Result<Vec<Batch>, StoreError> {
-    let mut stmt = r.conn().prepare(&format!("{BATCH_SQL} ORDER BY b.id"))?;
+    let mut stmt = r.cached(&format!("{BATCH_SQL} ORDER BY b.id"))?;
     let rows = stmt.query_map([], read_batch)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -122,8 +122,7 @@ const LINES_PER_STATEMENT: usize = 64;
 /// The id the next entitlement line gets (inside the caller's write
 /// transaction).
 pub fn next_line_id(r: &Read<'_>) -> Result<i64, StoreError> {
-    Ok(r.conn().query_row(
-        "SELECT coalesce(max(id), 0) + 1 FROM entitlements",
+    Ok(r.cached("SELECT coalesce(max(id), 0) + 1 FROM entitlements")?.query_row(
         [],
         |r| r.get(0),
     )?)
@@ -270,7 +269,7 @@ pub fn write_line_canonical(
 /// Recomputes a batch's digest from the lines as they are now.
 pub fn recompute_digest(r: &Read<'_>, batch_id: i64) -> Result<String, StoreError> {
     use sha2::{Digest, Sha256};
-    let mut stmt = r.conn().prepare(
+    let mut stmt = r.cached(
         "SELECT id, person_id, period, kind, amount, source_row FROM entitlements WHERE batch_id = ?1 ORDER BY id",
     )?;
     let mut rows = stmt.query([batch_id])?;

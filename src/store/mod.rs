@@ -50,6 +50,13 @@ pub const CACHE_MIB: u32 = 32;
 /// Bytes per database page, for new databases.
 pub const PAGE_SIZE: u32 = 16384;
 
+/// How many compiled statements a connection keeps. A payment alone runs
+/// some twenty different statements, and an insert's compiled program
+/// carries every trigger it fires; with fewer slots than the statements in
+/// turn, each one pushes out the next to be needed and all of them are
+/// compiled again on every call.
+pub const STATEMENT_CACHE: usize = 256;
+
 /// An open database with its audit key.
 ///
 /// It hands out no connection: reads happen inside [`Store::read`] on a
@@ -76,6 +83,16 @@ pub struct Read<'s> {
 impl<'s> Read<'s> {
     pub(in crate::store) fn conn(&self) -> &'s Connection {
         self.conn
+    }
+
+    /// `sql` compiled once per connection and kept (see
+    /// [`STATEMENT_CACHE`]): the text of a statement, not built with
+    /// values in it.
+    pub(in crate::store) fn cached(
+        &self,
+        sql: &str,
+    ) -> Result<rusqlite::CachedStatement<'s>, StoreError> {
+        Ok(self.conn.prepare_cached(sql)?)
     }
 
     /// The keys rows are checked with as they are read.
@@ -296,6 +313,16 @@ impl Store {
         let conn =
             Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_open(path, e))?;
         conn.busy_timeout(busy_timeout)?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        // Plans are made from the SQL alone, not from the values bound to
+        // it: otherwise SQLite marks a statement comparing a column with a
+        // parameter as worth planning again for each new value, and a kept
+        // statement so marked is thrown away and compiled anew every time
+        // it is handed back to the cache.
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
         if flags.contains(OpenFlags::SQLITE_OPEN_CREATE) {
             // Before anything is written: a new file gets larger pages
             // (fewer pages to write for an import, fewer levels to read).

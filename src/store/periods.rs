@@ -10,7 +10,7 @@ use crate::domain::period_report::{PersonOutcome, Settled, UnpaidReason};
 /// Every person with a line in `period`, with what was imported for them
 /// and what of it was paid (standing payments only), in record-code order.
 pub fn outcomes(r: &Read<'_>, period: Period) -> Result<Vec<PersonOutcome>, StoreError> {
-    let mut stmt = r.conn().prepare(
+    let mut stmt = r.cached(
         "SELECT p.id, p.record_code, p.full_name, p.id_number, p.hamlet,
                 CASE WHEN EXISTS (SELECT 1 FROM stops s WHERE s.person_id = p.id AND s.from_period <= ?1)
                      THEN 'stopped' ELSE p.status END,

@@ -210,7 +210,7 @@ pub struct OnFile {
 
 /// Everyone on file, by id.
 pub fn people(r: &Read<'_>) -> Result<Vec<OnFile>, StoreError> {
-    let mut stmt = r.conn().prepare(
+    let mut stmt = r.cached(
         "SELECT id, record_code, full_name, search_key, hamlet, id_number, id_kind, phone,
                 pay_method, account_no, account_bank, status
          FROM people ORDER BY id",
@@ -244,8 +244,7 @@ pub fn people(r: &Read<'_>) -> Result<Vec<OnFile>, StoreError> {
 /// Every proxy and guardian on file, by id.
 pub fn proxies(r: &Read<'_>) -> Result<Vec<crate::domain::proxy::Proxy>, StoreError> {
     let ids: Vec<i64> = r
-        .conn()
-        .prepare("SELECT id FROM proxies ORDER BY id")?
+        .cached("SELECT id FROM proxies ORDER BY id")?
         .query_map([], |row| row.get(0))?
         .collect::<Result<_, _>>()?;
     let mut out = Vec::with_capacity(ids.len());

@@ -242,8 +242,8 @@ pub fn account(r: &Read<'_>) -> Result<Accounting, StoreError> {
         }
     }
     let lines: i64 = r
-        .conn()
-        .query_row("SELECT count(*) FROM entitlements", [], |row| row.get(0))?;
+        .cached("SELECT count(*) FROM entitlements")?
+        .query_row([], |row| row.get(0))?;
     if lines != bulk_lines {
         out.rows.push(RowProblem::BulkChanged {
             what: format!("entitlements: {lines} on file, {bulk_lines} logged"),
@@ -340,7 +340,7 @@ fn squash(sql: &str) -> String {
 /// Entitlement lines paid by more than one standing payment, with the
 /// receipts that paid them.
 pub fn paid_twice(r: &Read<'_>) -> Result<Vec<(i64, Vec<String>)>, StoreError> {
-    let mut stmt = r.conn().prepare(
+    let mut stmt = r.cached(
         "SELECT pl.entitlement_id, group_concat(p.receipt_no, ', ') FROM payment_lines pl
          JOIN payments p ON p.id = pl.payment_id
          WHERE NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = pl.payment_id)
@@ -359,7 +359,7 @@ pub fn paid_twice(r: &Read<'_>) -> Result<Vec<(i64, Vec<String>)>, StoreError> {
 
 /// Payments whose total is not the sum of their lines (receipt numbers).
 pub fn totals_not_lines(r: &Read<'_>) -> Result<Vec<String>, StoreError> {
-    let mut stmt = r.conn().prepare(
+    let mut stmt = r.cached(
         "SELECT p.receipt_no FROM payments p
          WHERE p.total IS NOT (SELECT sum(amount) FROM payment_lines WHERE payment_id = p.id)
          ORDER BY p.id",
@@ -370,7 +370,7 @@ pub fn totals_not_lines(r: &Read<'_>) -> Result<Vec<String>, StoreError> {
 
 /// Every receipt as numbered: (office, year, sequence, number), in order.
 pub fn receipts(r: &Read<'_>) -> Result<Vec<(String, i32, i64, String)>, StoreError> {
-    let mut stmt = r.conn().prepare(
+    let mut stmt = r.cached(
         "SELECT office_code, receipt_year, receipt_seq, receipt_no FROM payments
          ORDER BY office_code, receipt_year, receipt_seq",
     )?;

@@ -296,3 +296,58 @@ fn the_head_anchor_follows_every_commit() {
     let anchored = super::anchor::read(&dir.path().join("t.db.head"), store.keys());
     assert_eq!(anchored, super::anchor::Anchor::At(head));
 }
+
+#[test]
+fn a_torn_anchor_slot_leaves_the_head_written_before_it() {
+    use super::anchor::{Anchor, SLOT, read, record};
+    let (dir, mut store) = new_store();
+    let path = dir.path().join("t.db.head");
+    append(&mut store, 1);
+    let first = store.read(audit::head).unwrap().unwrap();
+    append(&mut store, 2);
+    let second = store.read(audit::head).unwrap().unwrap();
+    assert_eq!(read(&path, store.keys()), Anchor::At(second.clone()));
+
+    let bytes = std::fs::read(&path).unwrap();
+    let slot_of = |bytes: &[u8], hash: &str| {
+        bytes
+            .chunks(SLOT)
+            .position(|s| String::from_utf8_lossy(s).contains(hash))
+            .unwrap()
+    };
+    let (a, b) = (slot_of(&bytes, &first.hash), slot_of(&bytes, &second.hash));
+    assert_ne!(a, b, "each head in its own slot");
+    let torn = |mut bytes: Vec<u8>, slot: usize| {
+        bytes[slot * SLOT + 40..(slot + 1) * SLOT].fill(0);
+        std::fs::write(&path, bytes).unwrap();
+    };
+    // Cut while the second head was written: the first is still there.
+    torn(bytes.clone(), b);
+    assert_eq!(read(&path, store.keys()), Anchor::At(first.clone()));
+    torn(bytes.clone(), a);
+    assert_eq!(read(&path, store.keys()), Anchor::At(second.clone()));
+
+    // A file of the earlier form, one line, reads and is taken over
+    // without losing that line until the next head is whole.
+    let line = String::from_utf8_lossy(&bytes[a * SLOT..(a + 1) * SLOT])
+        .trim()
+        .to_string();
+    std::fs::write(&path, format!("{line}\n")).unwrap();
+    assert_eq!(read(&path, store.keys()), Anchor::At(first.clone()));
+    record(&path, store.keys(), &second);
+    assert_eq!(read(&path, store.keys()), Anchor::At(second.clone()));
+    torn(std::fs::read(&path).unwrap(), 1);
+    assert_eq!(read(&path, store.keys()), Anchor::At(first));
+    // It never moves back.
+    record(&path, store.keys(), &second);
+    let before = std::fs::read(&path).unwrap();
+    record(
+        &path,
+        store.keys(),
+        &audit::Head {
+            seq: 1,
+            hash: "0".repeat(64),
+        },
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

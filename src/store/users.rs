@@ -104,8 +104,8 @@ pub fn all(r: &Read<'_>) -> Result<Vec<User>, StoreError> {
 }
 
 pub fn count(r: &Read<'_>) -> Result<i64, StoreError> {
-    Ok(r.conn()
-        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))?)
+    Ok(r.cached("SELECT count(*) FROM users")?
+        .query_row([], |r| r.get(0))?)
 }
 
 /// Sets the count of wrong PINs and the lock.
