@@ -204,11 +204,11 @@ mod tests {
         // Short of room: the hamlet gives way down to a few letters, then
         // the name.
         let c = Columns::for_hits(60, &hits);
-        assert_eq!((c.name, c.hamlet), (20, 8));
+        assert_eq!((c.name, c.hamlet), (24, 8));
         // A name that fits is never cut for a long hamlet.
         let hits = [hit("Nguyễn Đức Phúc", long, "")];
         let c = Columns::for_hits(60, &hits);
-        assert_eq!((c.name, c.hamlet), (15, 13));
+        assert_eq!((c.name, c.hamlet), (15, 17));
     }
 
     #[test]
