@@ -189,6 +189,7 @@ fn main() {
     pty.drain(Duration::from_millis(300), Duration::from_secs(10));
     let mut per_key: Vec<(String, usize)> = Vec::new();
     let mut worst: Vec<u8> = Vec::new();
+    let mut first_key: Option<Vec<u8>> = None;
     for typed in ["nguyen van an", "tran thi", "h"] {
         let keys: Vec<String> = typed
             .chars()
@@ -198,6 +199,9 @@ fn main() {
         for key in keys {
             pty.send(key.as_bytes());
             let out = pty.drain(Duration::from_millis(300), Duration::from_secs(10));
+            if first_key.is_none() {
+                first_key = Some(out.clone());
+            }
             if out.len() > worst.len() {
                 worst.clone_from(&out);
             }
@@ -209,8 +213,13 @@ fn main() {
             per_key.push((label, out.len()));
         }
     }
-    // The costliest key's bytes, to read what was sent.
+    // The first key's and the costliest key's bytes, to read what was sent.
     std::fs::write(data_dir().join("screen-worst-key.bin"), &worst).unwrap();
+    std::fs::write(
+        data_dir().join("screen-first-key.bin"),
+        first_key.unwrap_or_default(),
+    )
+    .unwrap();
     let mut sizes: Vec<usize> = per_key.iter().map(|(_, n)| *n).collect();
     sizes.sort_unstable();
     let first = per_key[0].1;

@@ -3,8 +3,8 @@
 //! step of paying, and the receipt. Review a changed picture with
 //! `cargo insta review`.
 //!
-//! Also: typing one character into the search, with a list showing, sends
-//! under 2 KB to the terminal.
+//! Also: every character typed into the search, from the empty counter on,
+//! sends at most 1 KB to the terminal.
 
 mod common;
 mod tui_office;
@@ -207,34 +207,71 @@ impl std::io::Write for Tap {
     }
 }
 
-#[test]
-fn typing_into_the_search_with_a_list_showing_sends_under_2_kb() {
-    // Sixty people, half of them Nguyễn: the list fills the screen.
-    let office = common::Office::new();
-    office.import("long.csv", &long_list("2026-11", 60), "2026-11");
-    let mut app = clerk_app(&office);
+/// Bytes sent to an 80×24 terminal for each key of `keys` typed into the
+/// counter's search, from the empty counter on, through the backend the
+/// real terminal uses.
+fn bytes_per_key(office: &common::Office, keys: &[char]) -> Vec<(char, usize)> {
+    let mut app = clerk_app(office);
     app.resize(80, 24);
     let options = TerminalOptions {
         viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
     };
     let tap = Tap::default();
-    // The backend the real terminal uses.
     let backend = Thrifty::with_size(CrosstermBackend::new(tap.clone()), Size::new(80, 24));
     let mut terminal = Terminal::with_options(backend, options).unwrap();
     terminal.draw(|frame| app.draw(frame)).unwrap();
     let mut sent = Vec::new();
-    for key in "nguyen t".chars() {
+    for &key in keys {
         let before = tap.0.borrow().len();
-        type_text(&mut app, &key.to_string());
+        if key == '\u{7f}' {
+            press(&mut app, KeyCode::Backspace);
+        } else {
+            type_text(&mut app, &key.to_string());
+        }
         terminal.draw(|frame| app.draw(frame)).unwrap();
         sent.push((key, tap.0.borrow().len() - before));
     }
-    assert!(screen(&mut app, 80, 24).contains("Nguyễn Thị"));
-    for (key, bytes) in &sent {
-        assert!(*bytes < 2048, "{key:?}: {bytes} bytes");
+    sent
+}
+
+/// `text` typed, then taken back key by key.
+fn typed_and_taken_back(text: &str) -> Vec<char> {
+    text.chars().chain(text.chars().map(|_| '\u{7f}')).collect()
+}
+
+#[test]
+fn every_key_typed_into_the_search_sends_at_most_1_kb() {
+    // Three thousand people of the demo's kind (long names, long
+    // hamlets): every key that changes the list sends a new list.
+    let office = common::Office::new();
+    let csv = office.write_file("bulk.csv", b"");
+    chitra::demo::write_bulk_csv(&csv, 3_000, 7).unwrap();
+    let list = std::fs::read_to_string(&csv).unwrap();
+    let report = office.import("list.csv", &list, "2026-11");
+    assert!(report.committed);
+    let mut keys = Vec::new();
+    for typed in ["nguyen van an", "tran thi", "h"] {
+        keys.extend(typed_and_taken_back(typed));
     }
-    // A letter that keeps the list sends the letter and little else.
-    assert!(sent[1].1 < 100, "{sent:?}");
+    let sent = bytes_per_key(&office, &keys);
+    // The first key fills the empty result area with a list.
+    assert!(sent[0].1 > 500, "{sent:?}");
+    for (key, bytes) in &sent {
+        assert!(*bytes <= 1024, "{key:?}: {bytes} bytes in {sent:?}");
+    }
+}
+
+#[test]
+fn a_letter_that_keeps_the_list_sends_little() {
+    // Sixty people, half of them Nguyễn: the list fills its page.
+    let office = common::Office::new();
+    office.import("long.csv", &long_list("2026-11", 60), "2026-11");
+    let sent = bytes_per_key(&office, &"nguyen t".chars().collect::<Vec<_>>());
+    // "ng" finds the same people as "n": the letter and little else.
+    assert!(sent[1].1 < 60, "{sent:?}");
+    for (key, bytes) in &sent {
+        assert!(*bytes <= 1024, "{key:?}: {bytes} bytes");
+    }
 }
 
 #[test]
