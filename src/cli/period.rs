@@ -12,7 +12,7 @@ use super::{Cli, Exit, fail};
 use crate::document::Document;
 use crate::domain::Period;
 use crate::domain::period_report::{PeriodReport, UnpaidReason};
-use crate::i18n::tr as t;
+use crate::i18n::Lang;
 use crate::service::period::{CloseOptions, PeriodError, unbalanced};
 use crate::service::{Error, Service};
 
@@ -109,9 +109,9 @@ pub struct PeriodCloseArgs {
     pub note: Option<String>,
 }
 
-fn period_arg(s: &str) -> Result<Period, Exit> {
+fn period_arg(lang: Lang, s: &str) -> Result<Period, Exit> {
     s.trim().parse().map_err(|_| {
-        fail(t(
+        fail(lang, lang.pick(
             "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
             "Write the period as YYYY-MM, e.g. 2026-12.",
         ))
@@ -126,18 +126,18 @@ fn document_day(service: &Service, r: &PeriodReport) -> String {
     }
 }
 
-fn document(service: &Service, r: &PeriodReport) -> Document {
+fn document(lang: Lang, service: &Service, r: &PeriodReport) -> Document {
     crate::document::period::build(
-        crate::i18n::lang(),
+        lang,
         &service.config().office,
         r,
         &document_day(service, r),
     )
 }
 
-fn needs_out(out: Option<&PathBuf>) -> Result<&Path, Exit> {
+fn needs_out(lang: Lang, out: Option<&PathBuf>) -> Result<&Path, Exit> {
     out.map(PathBuf::as_path).ok_or_else(|| {
-        fail(t(
+        fail(lang, lang.pick(
             "Tệp xlsx cần --out TỆP.xlsx.",
             "An xlsx file needs --out FILE.xlsx.",
         ))
@@ -146,29 +146,30 @@ fn needs_out(out: Option<&PathBuf>) -> Result<&Path, Exit> {
 
 pub fn report(cli: &Cli, args: &PeriodReportArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
-    let period = period_arg(&args.period)?;
+    let lang = ctx.lang();
+    let period = period_arg(lang, &args.period)?;
     let (mut service, session) = ctx.sign_in(cli)?;
-    let report = service.period_report(&session, period).map_err(fail)?;
+    let report = service.period_report(&session, period).map_err(|e| fail(lang, e))?;
     let text = match args.format {
         PeriodFormat::Json => {
             serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default() + "\n"
         }
-        PeriodFormat::Text => crate::print::document::render_text(&document(&service, &report)),
+        PeriodFormat::Text => crate::print::document::render_text(&document(lang, &service, &report)),
         PeriodFormat::Xlsx => {
-            let out = needs_out(args.out.as_ref())?;
-            crate::export::write_xlsx(&document(&service, &report), out).map_err(fail)?;
+            let out = needs_out(lang, args.out.as_ref())?;
+            crate::export::write_xlsx(&document(lang, &service, &report), out).map_err(|e| fail(lang, e))?;
             service
                 .note_export(&session, "report.period", out, &period.to_string())
-                .map_err(fail)?;
+                .map_err(|e| fail(lang, e))?;
             return Ok(());
         }
     };
     match &args.out {
         Some(out) => {
-            crate::files::write_private(out, text.as_bytes()).map_err(fail)?;
+            crate::files::write_private(out, text.as_bytes()).map_err(|e| fail(lang, e))?;
             service
                 .note_export(&session, "report.period", out, &period.to_string())
-                .map_err(fail)?;
+                .map_err(|e| fail(lang, e))?;
         }
         None => print!("{text}"),
     }
@@ -184,12 +185,13 @@ pub fn run(cli: &Cli, cmd: &PeriodCommand) -> Result<(), Exit> {
 
 fn reason(cli: &Cli, args: &PeriodReasonArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
-    let period = period_arg(&args.period)?;
+    let lang = ctx.lang();
+    let period = period_arg(lang, &args.period)?;
     let (mut service, session) = ctx.sign_in(cli)?;
     let reason = UnpaidReason::from(args.reason);
     let report = service
         .set_unpaid_reason(&session, period, &args.who, reason, args.note.as_deref())
-        .map_err(fail)?;
+        .map_err(|e| fail(lang, e))?;
     let key = crate::text::fold(args.who.trim());
     let code = report
         .people
@@ -226,51 +228,53 @@ pub(super) fn close_to(
     say: &mut dyn std::io::Write,
 ) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
-    let period = period_arg(&args.period)?;
+    let lang = ctx.lang();
+    let period = period_arg(lang, &args.period)?;
     let (mut service, session) = ctx.sign_in(cli)?;
     // The preview: the results as they stand, with every unpaid person's
     // reason and what becomes of their money.
-    let preview = service.period_report(&session, period).map_err(fail)?;
+    let preview = service.period_report(&session, period).map_err(|e| fail(lang, e))?;
     write!(
         say,
         "{}",
-        crate::print::document::render_text(&document(&service, &preview))
+        crate::print::document::render_text(&document(lang, &service, &preview))
     )
-    .map_err(fail)?;
+    .map_err(|e| fail(lang, e))?;
     let missing: Vec<String> = preview.missing_reasons().map(|p| p.code.clone()).collect();
     if let Some(r) = args.default_reason.filter(|_| !missing.is_empty()) {
         writeln!(
             say,
             "{} {} — {}",
-            t(
+            lang.pick(
                 "Khi khóa, ghi lý do chung cho người chưa có lý do:",
                 "At the close, the reason given to those without one:"
             ),
             crate::i18n::month::reason(ctx.lang(), r.into()),
             missing.len()
         )
-        .map_err(fail)?;
+        .map_err(|e| fail(lang, e))?;
     }
     if args.dry_run {
         writeln!(
             say,
             "{}",
-            t(
+            lang.pick(
                 "XEM TRƯỚC: chưa khóa kỳ, chưa ghi gì.",
                 "PREVIEW: nothing closed or written."
             )
         )
-        .map_err(fail)?;
+        .map_err(|e| fail(lang, e))?;
         return Ok(());
     }
     if args.default_reason.is_none() && !missing.is_empty() {
-        return Err(fail(Error::Period(PeriodError::ReasonsMissing {
+        return Err(fail(lang, Error::Period(PeriodError::ReasonsMissing {
             codes: missing,
         })));
     }
     let pin = read_pin(
+        lang,
+        lang.pick("Mã PIN để khóa kỳ: ", "PIN to close the period: "),
         "CHITRA_PIN",
-        t("Mã PIN để khóa kỳ: ", "PIN to close the period: "),
     )?;
     let opts = CloseOptions {
         default_reason: args.default_reason.map(UnpaidReason::from),
@@ -278,14 +282,14 @@ pub(super) fn close_to(
     };
     let report = service
         .close_period(&session, &pin, period, &opts)
-        .map_err(fail)?;
+        .map_err(|e| fail(lang, e))?;
     writeln!(
         say,
         "{} {}",
-        t("ĐÃ KHÓA KỲ", "PERIOD CLOSED"),
+        lang.pick("ĐÃ KHÓA KỲ", "PERIOD CLOSED"),
         crate::i18n::labels::period(period)
     )
-    .map_err(fail)?;
+    .map_err(|e| fail(lang, e))?;
     let w = crate::i18n::month::words(ctx.lang());
     for (label, m) in [
         (w.imported, report.imported),
@@ -293,30 +297,30 @@ pub(super) fn close_to(
         (w.unpaid, report.unpaid),
         (w.stopped, report.stopped),
     ] {
-        writeln!(say, "  {label}: {m}").map_err(fail)?;
+        writeln!(say, "  {label}: {m}").map_err(|e| fail(lang, e))?;
     }
     if let Some(out) = &args.out {
-        write_results(&mut service, &session, &report, out)?;
-        writeln!(say, "{} {}", t("Kết quả:", "Results:"), out.display()).map_err(fail)?;
+        write_results(lang, &mut service, &session, &report, out)?;
+        writeln!(say, "{} {}", lang.pick("Kết quả:", "Results:"), out.display()).map_err(|e| fail(lang, e))?;
     }
     Ok(())
 }
 
 /// Writes a closed period's results file, once its totals are seen to add
 /// up.
-fn write_results(
+fn write_results(lang: Lang, 
     service: &mut Service,
     session: &crate::service::Session,
     report: &PeriodReport,
     out: &Path,
 ) -> Result<(), Exit> {
     if !report.balanced() {
-        return Err(fail(Error::Period(unbalanced(report))));
+        return Err(fail(lang, Error::Period(unbalanced(report))));
     }
-    crate::export::write_xlsx(&document(service, report), out).map_err(fail)?;
+    crate::export::write_xlsx(&document(lang, service, report), out).map_err(|e| fail(lang, e))?;
     service
         .note_export(session, "period.results", out, &report.period.to_string())
-        .map_err(fail)
+        .map_err(|e| fail(lang, e))
 }
 
 /// The period's outcome as the JSON scripts read.

@@ -5,11 +5,12 @@
 //! unpaid total; the name, hamlet and category share the rest as their
 //! texts need. Every text from the database goes through `for_display`.
 
+use crate::i18n::Lang;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::i18n::{labels, strings};
+use crate::i18n::labels;
 use crate::service::counter::SearchHit;
 use crate::text::for_display;
 use crate::tui::theme::Theme;
@@ -32,8 +33,8 @@ pub(super) struct Columns {
 }
 
 impl Columns {
-    pub(super) fn for_hits(w: u16, hits: &[SearchHit]) -> Columns {
-        let s = strings::t();
+    pub(super) fn for_hits(lang: Lang, w: u16, hits: &[SearchHit]) -> Columns {
+        let s = lang.strings();
         let (year, id, state, amount) = (4, 12, 9, 11);
         let gaps = 6;
         let flex = usize::from(w).saturating_sub(year + id + state + amount + gaps);
@@ -97,8 +98,8 @@ impl Columns {
         out
     }
 
-    pub(super) fn header(&self, theme: &Theme) -> Line<'static> {
-        let s = strings::t();
+    pub(super) fn header(&self, lang: Lang, theme: &Theme) -> Line<'static> {
+        let s = lang.strings();
         Line::from(Span::styled(
             self.cells([
                 s.col_name,
@@ -113,7 +114,7 @@ impl Columns {
         ))
     }
 
-    fn row(&self, hit: &SearchHit) -> String {
+    fn row(&self, lang: Lang, hit: &SearchHit) -> String {
         let p = &hit.person;
         let year = p.birth_year.map(|y| y.to_string()).unwrap_or_default();
         let amount = if hit.unpaid_total.is_zero() {
@@ -127,7 +128,7 @@ impl Columns {
             &for_display(p.hamlet.as_deref().unwrap_or("")),
             &for_display(p.id_number.as_deref().unwrap_or("—")),
             &for_display(p.category.as_deref().unwrap_or("")),
-            labels::month_state(crate::i18n::lang(), hit.state),
+            labels::month_state(lang, hit.state),
             &amount,
         ])
     }
@@ -135,6 +136,7 @@ impl Columns {
 
 /// The result rows, the chosen one in reverse video, scrolled so it shows.
 pub(super) fn draw_hits(
+    lang: Lang,
     frame: &mut Frame,
     area: Rect,
     hits: &[SearchHit],
@@ -152,7 +154,7 @@ pub(super) fn draw_hits(
         } else {
             theme.text()
         };
-        buf.set_stringn(area.x, y, cols.row(hit), usize::from(area.width), style);
+        buf.set_stringn(area.x, y, cols.row(lang, hit), usize::from(area.width), style);
     }
 }
 
@@ -195,7 +197,7 @@ mod tests {
             hit("Nguyễn Thị Dung", "Thôn Tây", "Bệnh binh"),
         ];
         for w in [78u16, 118] {
-            let c = Columns::for_hits(w, &hits);
+            let c = Columns::for_hits(crate::i18n::Lang::Vi, w, &hits);
             let total = c.name + c.year + c.hamlet + c.id + c.category + c.state + c.amount + 6;
             assert_eq!(total, usize::from(w));
             assert_eq!((c.hamlet, c.category), (9, 11), "nothing cut");
@@ -209,7 +211,7 @@ mod tests {
             "Tổ dân phố Thai Dương Hạ Đông",
             "Thân nhân liệt sĩ hưởng trợ cấp tuất",
         )];
-        let c = Columns::for_hits(78, &hits);
+        let c = Columns::for_hits(crate::i18n::Lang::Vi, 78, &hits);
         assert_eq!(c.name + c.hamlet + c.category, 78 - (4 + 12 + 9 + 11) - 6);
         assert_eq!((c.name, c.hamlet, c.category), (19, 8, 9));
         // A name that fits is never cut for a long hamlet.
@@ -218,7 +220,7 @@ mod tests {
             "Tổ dân phố Thai Dương Hạ",
             "Thương binh",
         )];
-        let c = Columns::for_hits(78, &hits);
+        let c = Columns::for_hits(crate::i18n::Lang::Vi, 78, &hits);
         assert_eq!((c.name, c.hamlet, c.category), (15, 11, 10));
     }
 }

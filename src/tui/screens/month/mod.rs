@@ -23,6 +23,8 @@
 //! Not here: what the close checks ([`crate::service::period`]), how the
 //! documents are laid out ([`crate::document`]).
 
+use crate::i18n::Localize;
+use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -42,7 +44,7 @@ use crate::document::layout::{Page, lay_out};
 use crate::domain::Period;
 use crate::domain::period_report::{PeriodReport, Settled, Transfer, UnpaidReason};
 use crate::i18n::month_screens as words;
-use crate::i18n::{printing, strings};
+use crate::i18n::printing;
 use crate::print::spool;
 use crate::service::{AuthError, Error};
 use crate::tui::context::{Ctx, View};
@@ -240,7 +242,7 @@ impl Month {
             return Nav::Stay;
         };
         if reason.needs_note() {
-            return Nav::push(ReasonNote::new(self.period, &p));
+            return Nav::push(ReasonNote::new(ctx.lang(), self.period, &p));
         }
         let Some(session) = ctx.session.clone() else {
             return Nav::Stay;
@@ -250,7 +252,7 @@ impl Month {
             .set_unpaid_reason(&session, self.period, &p, reason, None)
         {
             Ok(_) => {
-                ctx.info(words::reason_recorded(&p, reason));
+                ctx.info(words::reason_recorded(ctx.lang(), &p, reason));
                 // The next person without a reason is picked, to go on.
                 self.load(ctx);
                 let next = self.unpaid().iter().position(|p| p.reason.is_none());
@@ -281,12 +283,12 @@ impl Month {
             Ok(path) => path,
             Err(problem) => return ctx.error(&printing::report_not_printed(lang, &problem)),
         };
-        let done = words::printed(&crate::text::for_display(&path.display().to_string()));
+        let done = words::printed(lang, &crate::text::for_display(&path.display().to_string()));
         let receipt = config.receipt.clone();
         if receipt.printer.trim().is_empty() {
             return ctx.info(done);
         }
-        ctx.info(words::printing(&crate::text::for_display(&receipt.printer)));
+        ctx.info(words::printing(lang, &crate::text::for_display(&receipt.printer)));
         let title = document.head.title.clone();
         let printer = receipt.printer.clone();
         let prints = ctx.service.prints();
@@ -299,7 +301,7 @@ impl Month {
     }
 
     /// The line of figures over every view.
-    fn figures(&self) -> String {
+    fn figures(&self, lang: Lang) -> String {
         let Some(r) = &self.report else {
             return String::new();
         };
@@ -313,7 +315,7 @@ impl Month {
             .iter()
             .filter(|p| matches!(p.transfer, Some(Transfer::Failed { .. })))
             .count();
-        words::figures(r, sent, failed)
+        words::figures(lang, r, failed, sent)
     }
 
     fn draw_reasons(&self, frame: &mut Frame, area: Rect, view: &View) {
@@ -322,7 +324,7 @@ impl Month {
             frame.buffer_mut().set_stringn(
                 area.x,
                 area.y,
-                words::nobody_unpaid(),
+                words::nobody_unpaid(view.lang),
                 usize::from(area.width),
                 view.theme.text(),
             );
@@ -331,7 +333,7 @@ impl Month {
         frame.buffer_mut().set_stringn(
             area.x,
             area.y,
-            words::reason_keys(),
+            words::reason_keys(view.lang),
             usize::from(area.width),
             view.theme.key(),
         );
@@ -342,7 +344,7 @@ impl Month {
             .enumerate()
             .map(|(i, p)| {
                 let marker = if i == picked { '▸' } else { ' ' };
-                Line::raw(format!("{marker} {}", words::unpaid_row(p, width)))
+                Line::raw(format!("{marker} {}", words::unpaid_row(view.lang, p, width)))
             })
             .collect();
         let body = Rect::new(
@@ -358,8 +360,8 @@ impl Month {
 impl Screen for Month {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        words::title(self.period)
+    fn title(&self, lang: Lang) -> String {
+        words::title(lang, self.period)
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -419,7 +421,7 @@ impl Screen for Month {
                     .receipt
                     .spool_dir
                     .join(format!("ket-qua-chi-tra-{}.xlsx", self.period));
-                return Nav::push(ClosePeriod::new(self.period, &default));
+                return Nav::push(ClosePeriod::new(ctx.lang(), self.period, &default));
             }
             Msg::ImportChanges => {
                 let folder = files::lists_folder(ctx);
@@ -471,7 +473,7 @@ impl Screen for Month {
             } else {
                 view.theme.text()
             };
-            let text = format!("{}  ", words::tab(i));
+            let text = format!("{}  ", words::tab(view.lang, i));
             let (nx, _) = frame.buffer_mut().set_stringn(
                 x,
                 area.y,
@@ -484,7 +486,7 @@ impl Screen for Month {
         frame.buffer_mut().set_stringn(
             area.x + 1,
             area.y + 1,
-            self.figures(),
+            self.figures(view.lang),
             usize::from(area.width.saturating_sub(2)),
             view.theme.text(),
         );
@@ -503,29 +505,29 @@ impl Screen for Month {
             body,
             &lines,
             self.scroll.top(),
-            strings::t().more_below,
+            view.lang.strings().more_below,
             view.theme,
         );
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let mut out = vec![
-            KeyHelp::keys("Tab", words::key_views()).short(words::short_views()),
-            KeyHelp::new(&keys.close_day, words::key_close()).short(words::short_close()),
+            KeyHelp::keys("Tab", words::key_views(lang)).short(words::short_views(lang)),
+            KeyHelp::new(&keys.close_day, words::key_close(lang)).short(words::short_close(lang)),
         ];
         match self.which {
             Which::Reasons => {
                 out.insert(
                     1,
-                    KeyHelp::keys("1–6", words::key_reason()).short(words::short_reason()),
+                    KeyHelp::keys("1–6", words::key_reason(lang)).short(words::short_reason(lang)),
                 );
             }
             Which::Bank => out.push(Scroll::help(keys, s)),
             Which::Results | Which::Signing => {
                 out.insert(
                     1,
-                    KeyHelp::new(&keys.print_report, words::key_print()).short(s.short_print),
+                    KeyHelp::new(&keys.print_report, words::key_print(lang)).short(s.short_print),
                 );
                 out.push(Scroll::help(keys, s));
             }
@@ -553,12 +555,12 @@ pub struct ReasonNote {
 }
 
 impl ReasonNote {
-    fn new(period: Period, code: &str) -> ReasonNote {
+    fn new(lang: Lang, period: Period, code: &str) -> ReasonNote {
         ReasonNote {
             period,
             code: code.to_string(),
             form: Form::new(vec![
-                Field::new(words::label_note(), Input::new().max_chars(200)).width(44),
+                Field::new(words::label_note(lang), Input::new().max_chars(200)).width(44),
             ]),
         }
     }
@@ -567,8 +569,8 @@ impl ReasonNote {
 impl Screen for ReasonNote {
     type Msg = FormMsg;
 
-    fn title(&self) -> String {
-        words::note_title().to_string()
+    fn title(&self, lang: Lang) -> String {
+        words::note_title(lang).to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<FormMsg> {
@@ -592,7 +594,7 @@ impl Screen for ReasonNote {
             Some(&note),
         ) {
             Ok(_) => {
-                ctx.info(words::reason_recorded(&self.code, UnpaidReason::Other));
+                ctx.info(words::reason_recorded(ctx.lang(), &self.code, UnpaidReason::Other));
                 Nav::Back(Outcome::Done)
             }
             Err(e) => {
@@ -603,17 +605,17 @@ impl Screen for ReasonNote {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let what = words::note_what(&self.code);
+        let what = words::note_what(view.lang, &self.code);
         let panel = Panel {
-            title: words::note_title(),
+            title: words::note_title(view.lang),
             lines: &[&what],
             width: 66,
         };
         panel.draw(frame, area, &self.form, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        form::help_submit(keys, strings::t(), words::key_note_submit())
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        form::help_submit(keys, lang.strings(), words::key_note_submit(lang))
     }
 
     fn typing(&self) -> bool {
@@ -635,26 +637,26 @@ const PATH: usize = 0;
 const PIN: usize = 1;
 
 impl ClosePeriod {
-    fn new(period: Period, default: &std::path::Path) -> ClosePeriod {
+    fn new(lang: Lang, period: Period, default: &std::path::Path) -> ClosePeriod {
         let mut path = Input::new().max_chars(400);
         path.set_value(&default.display().to_string());
         let mut form = Form::new(vec![
-            Field::new(words::label_results_path(), path).width(44),
-            pin_field(strings::t().label_pin),
+            Field::new(words::label_results_path(lang), path).width(44),
+            pin_field(lang.strings().label_pin),
         ]);
         form.focus(PIN);
         ClosePeriod { period, form }
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
-        let s = strings::t();
+        let s = ctx.lang().strings();
         if self.form.value(PIN).is_empty() {
             ctx.info(s.need_pin);
             return Nav::Stay;
         }
         let path = std::path::PathBuf::from(self.form.value(PATH).trim());
         if path.as_os_str().is_empty() {
-            ctx.info(words::need_path());
+            ctx.info(words::need_path(ctx.lang()));
             self.form.focus(PATH);
             return Nav::Stay;
         }
@@ -673,7 +675,7 @@ impl ClosePeriod {
             Err(e @ Error::Auth(AuthError::Locked { .. })) => {
                 ctx.error(&e);
                 *ctx.session = None;
-                return Nav::reset(SignIn::new());
+                return Nav::reset(SignIn::new(ctx.lang()));
             }
             Err(e @ Error::Auth(_)) => {
                 ctx.error(&e);
@@ -692,17 +694,18 @@ impl ClosePeriod {
             .unwrap_or_default()
             .to_string();
         let document = crate::document::period::build(ctx.lang(), &office, &report, &day);
+        let lang = ctx.lang();
         let written = crate::export::write_xlsx(&document, &path)
             .map_err(|e| e.to_string())
             .and_then(|()| {
                 ctx.service
                     .note_export(&session, "period.results", &path, &self.period.to_string())
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.localize(lang))
             });
         let shown = crate::text::for_display(&path.display().to_string()).into_owned();
         match written {
-            Ok(()) => ctx.info(words::closed(self.period, &shown)),
-            Err(problem) => ctx.error(&words::closed_not_written(self.period, &shown, &problem)),
+            Ok(()) => ctx.info(words::closed(lang, self.period, &shown)),
+            Err(problem) => ctx.error(&words::closed_not_written(lang, self.period, &problem, &shown)),
         }
         Nav::Back(Outcome::Done)
     }
@@ -711,8 +714,8 @@ impl ClosePeriod {
 impl Screen for ClosePeriod {
     type Msg = FormMsg;
 
-    fn title(&self) -> String {
-        words::close_title().to_string()
+    fn title(&self, lang: Lang) -> String {
+        words::close_title(lang).to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<FormMsg> {
@@ -734,17 +737,17 @@ impl Screen for ClosePeriod {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let what = words::close_what(self.period);
+        let what = words::close_what(view.lang, self.period);
         let panel = Panel {
-            title: words::close_title(),
-            lines: &[&what, words::close_hint()],
+            title: words::close_title(view.lang),
+            lines: &[&what, words::close_hint(view.lang)],
             width: 74,
         };
         panel.draw(frame, area, &self.form, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        form::help_submit(keys, strings::t(), words::key_close())
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        form::help_submit(keys, lang.strings(), words::key_close(lang))
     }
 
     fn typing(&self) -> bool {
