@@ -1,6 +1,7 @@
 //! `chitra bank export` and `chitra bank import`: the transfer batch for
 //! the bank, and the bank's result file back.
 
+use crate::i18n::commands::bank as phrases;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -70,10 +71,7 @@ pub(super) fn export_to(cli: &Cli, args: &BankExportArgs) -> Result<String, Exit
     let ctx = Context::load(cli)?;
     let lang = ctx.lang();
     let period: Period = args.period.trim().parse().map_err(|_| {
-        fail(lang, lang.pick(
-            "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
-            "Write the period as YYYY-MM, e.g. 2026-12.",
-        ))
+        fail(lang, phrases::write_period_as_yyyy(lang))
     })?;
     let (mut service, session) = ctx.sign_in(cli)?;
     let batch = match args.batch {
@@ -82,10 +80,7 @@ pub(super) fn export_to(cli: &Cli, args: &BankExportArgs) -> Result<String, Exit
             .map_err(|e| fail(lang, e))?
             .filter(|b| b.period == period)
             .ok_or_else(|| {
-                fail(lang, lang.pick(
-                    "Không có lô này trong kỳ đã cho.",
-                    "No such batch in that period.",
-                ))
+                fail(lang, phrases::no_such_batch_that(lang))
             })?,
         None => service.bank_batch(&session, period).map_err(|e| fail(lang, e))?,
     };
@@ -118,10 +113,10 @@ pub(super) fn export_to(cli: &Cli, args: &BankExportArgs) -> Result<String, Exit
         .map_err(|e| fail(lang, e))?;
     Ok(format!(
         "{} {} — {} {} — {} — {}",
-        lang.pick("Lô chuyển khoản số", "Transfer batch no."),
+        phrases::transfer_batch_no(lang),
         batch.number,
         batch.lines.len(),
-        lang.pick("dòng", "lines"),
+        phrases::lines(lang),
         batch.total,
         args.out.display()
     ))
@@ -143,10 +138,10 @@ fn import(cli: &Cli, args: &BankImportArgs) -> Result<(), Exit> {
     }
     println!(
         "{} {}{}",
-        lang.pick("Kết quả lô chuyển khoản số", "Result of transfer batch no."),
+        phrases::result_transfer_batch_no(lang),
         done.batch,
         if done.dry_run {
-            lang.pick(" (XEM TRƯỚC, chưa ghi gì)", " (PREVIEW, nothing written)")
+            phrases::preview_nothing_written(lang)
         } else {
             ""
         }
@@ -158,7 +153,7 @@ fn import(cli: &Cli, args: &BankImportArgs) -> Result<(), Exit> {
             crate::text::for_display(&o.code),
             crate::text::for_display(&o.name),
             crate::domain::Money::from_dong(o.amount_dong),
-            o.receipt.as_deref().unwrap_or(lang.pick("thành công", "done")),
+            o.receipt.as_deref().unwrap_or(phrases::done(lang)),
         );
     }
     for o in &done.failed {
@@ -168,10 +163,7 @@ fn import(cli: &Cli, args: &BankImportArgs) -> Result<(), Exit> {
             crate::text::for_display(&o.code),
             crate::text::for_display(&o.name),
             crate::domain::Money::from_dong(o.amount_dong),
-            lang.pick(
-                "thất bại, chi lại tại quầy",
-                "failed, payable at the counter"
-            ),
+            phrases::failed_payable_counter(lang),
             crate::text::for_display(o.reason.as_deref().unwrap_or("")),
         );
     }

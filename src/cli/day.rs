@@ -1,6 +1,7 @@
 //! The day's cash and its close from the command line: `chitra drawer …`,
 //! `chitra void`, `chitra close`, `chitra report day`, `chitra backup`.
 
+use crate::i18n::commands::day as phrases;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -132,10 +133,7 @@ fn day_arg(date: &Option<String>, ctx: &Context) -> Result<String, Exit> {
         Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
             .map(|d| d.format("%Y-%m-%d").to_string())
             .map_err(|_| {
-                fail(lang, lang.pick(
-                    "Ngày phải viết YYYY-MM-DD, ví dụ 2026-11-28.",
-                    "Write the date as YYYY-MM-DD.",
-                ))
+                fail(lang, phrases::write_date_as_yyyy(lang))
             }),
     }
 }
@@ -143,7 +141,7 @@ fn day_arg(date: &Option<String>, ctx: &Context) -> Result<String, Exit> {
 fn amount_arg(lang: Lang, s: &str) -> Result<Money, Exit> {
     match crate::domain::parse_amount(s) {
         Ok(Some(m)) => Ok(m),
-        Ok(None) => Err(fail(lang, lang.pick("Thiếu số tiền.", "The amount is missing."))),
+        Ok(None) => Err(fail(lang, phrases::amount_missing(lang))),
         Err(e) => Err(fail(lang, e)),
     }
 }
@@ -167,7 +165,7 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
                     lang,
                     &format!(
                         "{} {}: ",
-                        lang.pick("Mã PIN xác nhận của", "Confirmation PIN for"),
+                        phrases::confirmation_pin(lang),
                         a.clerk
                     ),
                     "CHITRA_CLERK_PIN",
@@ -176,7 +174,7 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
             service
                 .drawer_move(&session, &a.clerk, &pin, kind, amount, &a.note)
                 .map_err(|e| fail(lang, e))?;
-            println!("{} {amount} — {}", lang.pick("Đã ghi", "Recorded"), a.clerk);
+            println!("{} {amount} — {}", phrases::recorded(lang), a.clerk);
             if kind == MoveKind::Float
                 && let Ok(days) = service.open_days()
                 && let Some(n) = crate::i18n::strings::open_days_notice(lang, &days)
@@ -188,17 +186,11 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
             let mut counted = BTreeMap::new();
             for n in notes {
                 let (d, q) = n.split_once('=').ok_or_else(|| {
-                    fail(lang, lang.pick(
-                        "Viết MỆNH_GIÁ=SỐ_TỜ, ví dụ 500000=4.",
-                        "Write DENOMINATION=COUNT, e.g. 500000=4.",
-                    ))
+                    fail(lang, phrases::write_denomination_count_e(lang))
                 })?;
                 let d = amount_arg(lang, d)?.dong();
                 let q: i64 = q.trim().parse().map_err(|_| {
-                    fail(lang, lang.pick(
-                        "Số tờ phải là số nguyên.",
-                        "The count must be a whole number.",
-                    ))
+                    fail(lang, phrases::count_must_whole_number(lang))
                 })?;
                 *counted.entry(d).or_insert(0) += q;
             }
@@ -211,19 +203,16 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
                 }
                 _ => service.count_drawer(&session, &counted).map_err(|e| fail(lang, e))?,
             };
-            println!("{} {}", lang.pick("Đã ghi số đếm:", "Count recorded:"), c.counted);
-            println!("{} {}", lang.pick("Số dự kiến:", "Expected:"), c.expected);
+            println!("{} {}", phrases::count_recorded(lang), c.counted);
+            println!("{} {}", phrases::expected(lang), c.expected);
             if c.difference.is_zero() {
-                println!("{}", lang.pick("Khớp.", "It agrees."));
+                println!("{}", phrases::agrees(lang));
             } else {
                 println!(
                     "{} {} — {}",
-                    lang.pick("CHÊNH LỆCH:", "DIFFERENCE:"),
+                    phrases::difference(lang),
                     c.difference,
-                    lang.pick(
-                        "ghi lý do: chitra drawer reason \"…\"",
-                        "give a reason: chitra drawer reason \"…\""
-                    )
+                    phrases::give_reason_chitra_drawer(lang)
                 );
             }
         }
@@ -237,14 +226,11 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
                 }
                 _ => service.explain_difference(&session, reason).map_err(|e| fail(lang, e))?,
             }
-            println!("{}", lang.pick("Đã ghi lý do.", "Reason recorded."));
+            println!("{}", phrases::reason_recorded(lang));
         }
         DrawerCommand::NotCounted { reason, earlier } => {
             let (Some(d), Some(clerk)) = (&earlier.date, &earlier.clerk) else {
-                return Err(fail(lang, lang.pick(
-                    "Cần --date và --clerk: chỉ ghi được cho một ngày đã qua.",
-                    "--date and --clerk are needed: only for a past day.",
-                )));
+                return Err(fail(lang, phrases::date_clerk_needed_only(lang)));
             };
             let day = day_arg(&Some(d.clone()), &ctx)?;
             service
@@ -252,10 +238,7 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
                 .map_err(|e| fail(lang, e))?;
             println!(
                 "{}",
-                lang.pick(
-                    "Đã ghi: quỹ ngày đó không kiểm đếm được, kèm lý do.",
-                    "Recorded: that day's drawer was not counted, with the reason."
-                )
+                phrases::recorded_that_day_s(lang)
             );
         }
     }
@@ -273,7 +256,7 @@ pub fn void(cli: &Cli, args: &VoidArgs) -> Result<(), Exit> {
         lang,
         &format!(
             "{} {}: ",
-            lang.pick("Mã PIN duyệt của", "Approval PIN for"),
+            phrases::approval_pin(lang),
             args.approver
         ),
         "CHITRA_APPROVER_PIN",
@@ -284,7 +267,7 @@ pub fn void(cli: &Cli, args: &VoidArgs) -> Result<(), Exit> {
     let p = service
         .void_payment(&session, &args.receipt, &args.reason, &approval)
         .map_err(|e| fail(lang, e))?;
-    println!("{} {} — {}", lang.pick("ĐÃ HỦY", "VOIDED"), p.receipt_no, p.total);
+    println!("{} {} — {}", phrases::voided(lang), p.receipt_no, p.total);
     Ok(())
 }
 
@@ -295,7 +278,7 @@ pub fn close(cli: &Cli, args: &CloseArgs) -> Result<(), Exit> {
     let (mut service, session) = ctx.sign_in(cli)?;
     let pin = read_pin(
         lang,
-        lang.pick("Mã PIN để khóa sổ: ", "PIN to close the day: "),
+        phrases::pin_close_day(lang),
         "CHITRA_PIN",
     )?;
     let closed = service
@@ -303,26 +286,23 @@ pub fn close(cli: &Cli, args: &CloseArgs) -> Result<(), Exit> {
         .map_err(|e| fail(lang, e))?;
     println!(
         "{} {}",
-        lang.pick("ĐÃ KHÓA SỔ ngày", "CLOSED"),
+        phrases::closed(lang),
         crate::i18n::labels::date(&day)
     );
     if let Some(c) = closed.report.closed.as_ref() {
         println!(
             "{} {}",
-            lang.pick(
-                "Mã niêm phong (ghi lên báo cáo đã ký):",
-                "Seal (write it on the signed report):"
-            ),
+            phrases::seal_write_signed_report(lang),
             c.code
         );
         if let Some(prev) = &c.prev_code {
             println!(
                 "{} {prev}",
-                lang.pick("Mã niêm phong ngày trước:", "Previous day's seal:")
+                phrases::previous_day_s_seal(lang)
             );
         }
     }
-    println!("{} {}", lang.pick("Sao lưu:", "Backup:"), closed.backup.display());
+    println!("{} {}", phrases::backup(lang), closed.backup.display());
     Ok(())
 }
 
@@ -369,10 +349,7 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
         }
         Format::Xlsx => {
             let path = args.out.clone().ok_or_else(|| {
-                fail(lang, lang.pick(
-                    "Báo cáo xlsx cần --out TỆP.xlsx.",
-                    "An xlsx report needs --out FILE.xlsx.",
-                ))
+                fail(lang, phrases::xlsx_report_needs_out(lang))
             })?;
             crate::export::write_xlsx(&document(), &path).map_err(|e| fail(lang, e))
         }
@@ -423,7 +400,7 @@ pub fn backup(cli: &Cli, dest: &std::path::Path) -> Result<(), Exit> {
     let lang = ctx.lang();
     let (mut service, session) = ctx.sign_in(cli)?;
     service.backup(&session, dest).map_err(|e| fail(lang, e))?;
-    println!("{} {}", lang.pick("Đã sao lưu vào", "Backed up to"), dest.display());
+    println!("{} {}", phrases::backed_up(lang), dest.display());
     Ok(())
 }
 
@@ -434,11 +411,8 @@ pub fn rotate_key(cli: &Cli) -> Result<(), Exit> {
     let id = service.rotate_key(&session).map_err(|e| fail(lang, e))?;
     println!(
         "{} {id}. {}",
-        lang.pick("Đã tạo khóa nhật ký mới:", "New audit key:"),
-        lang.pick(
-            "Chép ngay tệp khóa sang nơi cất giữ an toàn (docs/restore.md).",
-            "Copy the key file to its safe place now (docs/restore.md)."
-        )
+        phrases::new_audit_key(lang),
+        phrases::copy_key_file_safe(lang)
     );
     Ok(())
 }

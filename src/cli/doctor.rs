@@ -3,6 +3,7 @@
 //! newest backup, SSH's forced command) and says what to do about each
 //! problem. Exit 0 when all is well, 1 when something needs attention.
 
+use crate::i18n::commands::doctor as phrases;
 use clap::Args;
 use serde_json::json;
 
@@ -58,14 +59,14 @@ fn print_text(lang: Lang, r: &Report) {
         if found.is_empty() {
             println!(
                 "  {}  {}: {}",
-                lang.pick("ĐẠT     ", "OK      "),
+                phrases::ok(lang),
                 words::topic(lang, topic),
                 words::passed(lang, topic, r)
             );
         } else {
             println!(
                 "  {}  {}:",
-                lang.pick("CẦN SỬA ", "ATTEND  "),
+                phrases::attend(lang),
                 words::topic(lang, topic)
             );
             for f in found {
@@ -74,12 +75,12 @@ fn print_text(lang: Lang, r: &Report) {
         }
     }
     if r.ok() {
-        println!("{}", lang.pick("Mọi thứ ổn.", "All is well."));
+        println!("{}", phrases::all_well(lang));
     } else {
         println!(
             "{} {}",
             r.findings.len(),
-            lang.pick("việc cần xử lý.", "things need attention.")
+            phrases::things_need_attention(lang)
         );
     }
 }

@@ -4,6 +4,7 @@
 //! Recording needs a supervisor (signed in, or `--approver`); paying is
 //! `chitra pay ID_OR_CODE --heir --receiver-id …`.
 
+use crate::i18n::commands::heir as phrases;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use serde_json::json;
@@ -120,10 +121,7 @@ fn person_of(lang: Lang, service: &crate::service::Service, query: &str) -> Resu
     let found = service.search(query, 2).map_err(|e| fail(lang, e))?;
     match found.hits.as_slice() {
         [hit] => Ok(hit.person.id),
-        _ => Err(fail(lang, lang.pick(
-            "Cần đúng một người: dùng số CCCD/CMND hoặc mã đối tượng.",
-            "Exactly one person is needed: use the ID number or record code.",
-        ))),
+        _ => Err(fail(lang, phrases::exactly_one_person_needed(lang))),
     }
 }
 
@@ -135,12 +133,12 @@ fn add(cli: &Cli, a: &AddArgs) -> Result<(), Exit> {
         relationship: a.relation.clone(),
         address: a.address.clone(),
         phone: a.phone.clone(),
-        died_on: Some(date(lang, &a.died, lang.pick("Ngày mất", "Date of death"))?),
+        died_on: Some(date(lang, &a.died, phrases::date_death(lang))?),
         death_cert_no: a.cert_no.clone(),
         death_cert_on: Some(date(
             lang,
             &a.cert_date,
-            lang.pick("Ngày cấp giấy chứng tử", "Certificate date"),
+            phrases::certificate_date(lang),
         )?),
         death_cert_by: a.cert_by.clone(),
         family_paper: a.paper.clone(),
@@ -148,7 +146,7 @@ fn add(cli: &Cli, a: &AddArgs) -> Result<(), Exit> {
         family_paper_on: Some(date(
             lang,
             &a.paper_date,
-            lang.pick("Ngày giấy của gia đình", "Family paper date"),
+            phrases::family_paper_date(lang),
         )?),
         reason: a.replace_reason.clone(),
     };
@@ -160,7 +158,7 @@ fn add(cli: &Cli, a: &AddArgs) -> Result<(), Exit> {
         Some(name) => {
             let pin = read_pin(
                 lang,
-                &format!("{} {name}: ", lang.pick("Mã PIN duyệt của", "Approval PIN for")),
+                &format!("{} {name}: ", phrases::approval_pin(lang)),
                 "CHITRA_APPROVER_PIN",
             )?;
             Some(service.approval(&session, name, &pin).map_err(|e| fail(lang, e))?)
@@ -174,7 +172,7 @@ fn add(cli: &Cli, a: &AddArgs) -> Result<(), Exit> {
     if a.json {
         print_json(&view);
     } else {
-        println!("{}", lang.pick("ĐÃ GHI NGƯỜI THỪA KẾ", "HEIR RECORDED"));
+        println!("{}", phrases::heir_recorded(lang));
         print_heir(lang, &heir);
         print_owed(lang, &view);
     }
@@ -199,7 +197,7 @@ fn show(cli: &Cli, a: &ShowArgs) -> Result<(), Exit> {
     for h in &view.replaced {
         println!(
             "  {} {} ({}) — {}",
-            lang.pick("Đã thay:", "Replaced:"),
+            phrases::replaced(lang),
             for_display(&h.full_name),
             h.id_number,
             labels::date_time(&h.recorded_at)
@@ -227,46 +225,46 @@ fn print_heir(lang: Lang, h: &Heir) {
         "{}: {} — {} {} — {}",
         words::heir_label(lang),
         for_display(&h.full_name),
-        lang.pick("CCCD/CMND", "ID"),
+        phrases::id(lang),
         h.id_number,
         for_display(&h.relationship)
     );
     println!(
         "  {} {}{}",
-        lang.pick("Địa chỉ:", "Address:"),
+        phrases::address(lang),
         for_display(&h.address),
         h.phone
             .as_deref()
-            .map(|p| format!(" — {} {p}", lang.pick("ĐT", "phone")))
+            .map(|p| format!(" — {} {p}", phrases::phone(lang)))
             .unwrap_or_default()
     );
     println!(
         "  {}: {} {} {}, {} {} — {} {}",
         words::death_label(lang),
-        lang.pick("số", "no."),
+        phrases::no(lang),
         for_display(&h.death_cert_no),
         for_display(&h.death_cert_by),
-        lang.pick("ngày", "dated"),
+        phrases::dated(lang),
         d(h.death_cert_on),
-        lang.pick("ngày mất", "died"),
+        phrases::died(lang),
         d(h.died_on)
     );
     println!(
         "  {}: {}{} {} {}",
-        lang.pick("Giấy của gia đình", "Family paper"),
+        phrases::family_paper(lang),
         for_display(&h.family_paper),
         h.family_paper_no
             .as_deref()
-            .map(|n| format!(" {} {}", lang.pick("số", "no."), for_display(n)))
+            .map(|n| format!(" {} {}", phrases::no(lang), for_display(n)))
             .unwrap_or_default(),
-        lang.pick("ngày", "dated"),
+        phrases::dated(lang),
         d(h.family_paper_on)
     );
     println!(
         "  {} {} — {} {}",
-        lang.pick("Ghi bởi", "Recorded by"),
+        phrases::recorded(lang),
         for_display(&h.recorded_by),
-        lang.pick("duyệt:", "approved:"),
+        phrases::approved(lang),
         for_display(&h.approved_by)
     );
 }

@@ -2,6 +2,7 @@
 //! home round for the postman, and the round itself — made for a hamlet,
 //! its cash issued, each stop's outcome, the cash returned, reconciled.
 
+use crate::i18n::commands::home as phrases;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -70,10 +71,7 @@ fn sheet(cli: &Cli, args: &HomeSheetArgs) -> Result<(), Exit> {
                 .trim()
                 .parse()
                 .map_err(|_| {
-                    fail(lang, lang.pick(
-                        "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
-                        "Write the period as YYYY-MM, e.g. 2026-12.",
-                    ))
+                    fail(lang, phrases::write_period_as_yyyy(lang))
                 })?;
             let stops = service
                 .home_stops(period, args.hamlet.as_deref())
@@ -106,10 +104,7 @@ fn sheet(cli: &Cli, args: &HomeSheetArgs) -> Result<(), Exit> {
         }
         HomeFormat::Xlsx => {
             let out = args.out.as_ref().ok_or_else(|| {
-                fail(lang, lang.pick(
-                    "Tệp xlsx cần --out TỆP.xlsx.",
-                    "An xlsx file needs --out FILE.xlsx.",
-                ))
+                fail(lang, phrases::xlsx_file_needs_out(lang))
             })?;
             crate::export::write_xlsx(&doc, out).map_err(|e| fail(lang, e))?;
             service

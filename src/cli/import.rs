@@ -1,5 +1,6 @@
 //! `chitra import FILE`: preview, check and commit a list.
 
+use crate::i18n::commands::import as phrases;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -93,7 +94,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), Exit> {
     if ask_first && !report.is_rejected() {
         print_text(lang, &report);
         if !confirm(lang)? {
-            println!("{}", lang.pick("Không ghi gì.", "Nothing written."));
+            println!("{}", phrases::nothing_written(lang));
             return Err(Exit::Refused);
         }
         opts.dry_run = false;
@@ -121,10 +122,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), Exit> {
 fn confirm(lang: Lang) -> Result<bool, Exit> {
     eprint!(
         "{}",
-        lang.pick(
-            "Ghi danh sách này vào cơ sở dữ liệu? (c/k): ",
-            "Write this list to the database? (y/n): "
-        )
+        phrases::write_list_database_y(lang)
     );
     let mut line = String::new();
     std::io::stdin().read_line(&mut line).map_err(|e| fail(lang, e))?;
@@ -143,7 +141,7 @@ fn with_progress<T>(lang: Lang,
     if !show {
         return f(&mut |_| {});
     }
-    let label = lang.pick("Đang đọc và kiểm tra", "Reading and checking");
+    let label = phrases::reading_checking(lang);
     let bar = match text_lines(file) {
         // A text list: a bar over its lines.
         Some(lines) => {
@@ -171,7 +169,7 @@ fn with_progress<T>(lang: Lang,
     let counting = bar.length().is_none();
     let out = f(&mut |rows| {
         if counting {
-            bar.set_message(format!("{label}: {} {}", group(rows), lang.pick("dòng", "rows")));
+            bar.set_message(format!("{label}: {} {}", group(rows), phrases::rows(lang)));
             bar.tick();
         } else {
             bar.set_position(rows as u64);
@@ -229,16 +227,13 @@ fn format_name(lang: Lang, r: &ImportReport) -> String {
         Encoding::Utf8Bom => "UTF-8 BOM",
         Encoding::Utf16Le | Encoding::Utf16Be => "UTF-16",
         Encoding::Windows1258 => "Windows-1258",
-        Encoding::Tcvn3 => lang.pick(
-            "TCVN3 (đã chuyển sang Unicode)",
-            "TCVN3 (converted to Unicode)",
-        ),
-        Encoding::Vni => lang.pick("VNI (đã chuyển sang Unicode)", "VNI (converted to Unicode)"),
+        Encoding::Tcvn3 => phrases::tcvn3_converted_unicode(lang),
+        Encoding::Vni => phrases::vni_converted_unicode(lang),
     };
     match &r.sheet {
         Some(s) => format!(
             "{fmt}, {} \"{}\", {enc}",
-            lang.pick("trang", "sheet"),
+            phrases::sheet(lang),
             crate::text::for_display(s)
         ),
         None => format!("{fmt}, {enc}"),
@@ -248,36 +243,36 @@ fn format_name(lang: Lang, r: &ImportReport) -> String {
 fn print_text(lang: Lang, r: &ImportReport) {
     println!(
         "{} {} ({})",
-        lang.pick("Tệp:", "File:"),
+        phrases::file(lang),
         crate::text::for_display(&r.file),
         format_name(lang, r)
     );
-    println!("{} {}", lang.pick("Kỳ:", "Period:"), r.period.short_label());
+    println!("{} {}", phrases::period(lang), r.period.short_label());
     println!(
         "{} {}   {} {} ({} {}, {} {})",
-        lang.pick("Dòng:", "Rows:"),
+        phrases::rows_2(lang),
         group(r.rows),
-        lang.pick("Người:", "People:"),
+        phrases::people(lang),
         group(r.people),
-        lang.pick("mới", "new"),
+        phrases::new(lang),
         group(r.new_people),
-        lang.pick("thay đổi", "changed"),
+        phrases::changed(lang),
         group(r.updated_people)
     );
     let file_total = match r.file_total {
         Some(m) if m == r.total => format!(
             "   ({} {m} — {})",
-            lang.pick("dòng tổng cộng của tệp:", "file's total row:"),
-            lang.pick("khớp", "agrees")
+            phrases::file_s_total_row(lang),
+            phrases::agrees(lang)
         ),
         Some(m) => format!(
             "   ({} {m} — {})",
-            lang.pick("dòng tổng cộng của tệp:", "file's total row:"),
-            lang.pick("KHÔNG KHỚP", "DISAGREES")
+            phrases::file_s_total_row(lang),
+            phrases::disagrees(lang)
         ),
         None => String::new(),
     };
-    println!("{} {}{file_total}", lang.pick("Tổng tiền:", "Total:"), r.total);
+    println!("{} {}{file_total}", phrases::total(lang), r.total);
     for (k, m) in &r.per_kind {
         println!(
             "  {:<28} {:>20}",
@@ -301,20 +296,17 @@ fn print_text(lang: Lang, r: &ImportReport) {
         }
     };
     crate::i18n::changes::print_preview(lang, &r.changes);
-    list(lang.pick("Cần xem lại", "Warnings"), &r.warnings, r.warnings_total);
-    list(lang.pick("BỊ TỪ CHỐI", "REJECTED"), &r.rejected, r.rejected_total);
+    list(phrases::warnings(lang), &r.warnings, r.warnings_total);
+    list(phrases::rejected(lang), &r.rejected, r.rejected_total);
 }
 
 fn outcome(lang: Lang, r: &ImportReport, dry_run: bool) -> String {
     if r.is_rejected() {
-        return lang.pick(
-            "KHÔNG GHI GÌ: sửa các dòng bị từ chối trong tệp (hoặc đề nghị cơ quan chi trả gửi lại) rồi nhập lại.",
-            "NOTHING WRITTEN: fix the rejected rows (or ask for a corrected list) and import again.",
-        )
+        return phrases::nothing_written_fix_rejected(lang)
         .to_string();
     }
     if dry_run || !r.committed {
-        return lang.pick("Chạy thử: không ghi gì.", "Dry run: nothing written.").to_string();
+        return phrases::dry_run_nothing_written(lang).to_string();
     }
     match lang {
         Lang::Vi => format!(

@@ -1,6 +1,7 @@
 //! `chitra list signing`: the period's signing list (danh sách ký nhận),
 //! per hamlet or for the whole commune, as 80-column text or xlsx.
 
+use crate::i18n::commands::list as phrases;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -35,10 +36,7 @@ pub fn signing(cli: &Cli, args: &SigningArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
     let lang = ctx.lang();
     let period: Period = args.period.trim().parse().map_err(|_| {
-        fail(lang, lang.pick(
-            "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
-            "Write the period as YYYY-MM, e.g. 2026-12.",
-        ))
+        fail(lang, phrases::write_period_as_yyyy(lang))
     })?;
     let (mut service, session) = ctx.sign_in(cli)?;
     let report = service.period_report(&session, period).map_err(|e| fail(lang, e))?;
@@ -64,10 +62,7 @@ pub fn signing(cli: &Cli, args: &SigningArgs) -> Result<(), Exit> {
     );
     match (args.format, &args.out) {
         (ListFormat::Xlsx, None) => {
-            return Err(fail(lang, lang.pick(
-                "Tệp xlsx cần --out TỆP.xlsx.",
-                "An xlsx file needs --out FILE.xlsx.",
-            )));
+            return Err(fail(lang, phrases::xlsx_file_needs_out(lang)));
         }
         (ListFormat::Xlsx, Some(out)) => {
             crate::export::write_xlsx(&doc, out).map_err(|e| fail(lang, e))?;

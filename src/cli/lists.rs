@@ -2,6 +2,7 @@
 //! the plan's lists and its measure, as 80-column text, JSON or xlsx —
 //! each drawn from its one document (`document::lists`).
 
+use crate::i18n::commands::lists as phrases;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -112,10 +113,7 @@ fn emit_xlsx(lang: Lang,
     write: impl FnOnce(&std::path::Path) -> Result<(), rust_xlsxwriter::XlsxError>,
 ) -> Result<(), Exit> {
     let path = out.clone().ok_or_else(|| {
-        fail(lang, lang.pick(
-            "Tệp xlsx cần --out TỆP.xlsx.",
-            "An xlsx file needs --out FILE.xlsx.",
-        ))
+        fail(lang, phrases::xlsx_file_needs_out(lang))
     })?;
     write(&path).map_err(|e| fail(lang, e))?;
     crate::files::make_private(&path).map_err(|e| fail(lang, e))?;
@@ -139,7 +137,7 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
             {
                 return Err(fail(lang, format!(
                     "{} {}",
-                    lang.pick("Danh sách phải là một trong:", "The list must be one of:"),
+                    phrases::list_must_one(lang),
                     LISTS.join(", ")
                 )));
             }
@@ -228,10 +226,7 @@ pub fn cashless(cli: &Cli, args: &CashlessArgs) -> Result<(), Exit> {
     let period = match &args.period {
         None => None,
         Some(p) => Some(p.trim().parse::<Period>().map_err(|_| {
-            fail(lang, lang.pick(
-                "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
-                "Write the period as YYYY-MM, e.g. 2026-12.",
-            ))
+            fail(lang, phrases::write_period_as_yyyy(lang))
         })?),
     };
     let (mut service, session) = ctx.sign_in(cli)?;

@@ -5,6 +5,7 @@
 //! own, or that of a proxy or guardian on file. It is asked for when not
 //! given; it is never assumed.
 
+use crate::i18n::commands::pay as phrases;
 use std::io::IsTerminal;
 
 use clap::{Args, ValueEnum};
@@ -81,35 +82,26 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
             }));
         }
         _ => {
-            return Err(fail(lang, lang.pick(
-                "Có nhiều người khớp; dùng số CCCD/CMND hoặc mã đối tượng (xem `chitra show`).",
-                "Several people match; use the ID number or record code (see `chitra show`).",
-            )));
+            return Err(fail(lang, phrases::several_people_match_use(lang)));
         }
     };
     let view = service.person_view(hit.person.id).map_err(|e| fail(lang, e))?;
     if view.heir.is_some() && !args.heir {
-        return Err(fail(lang, lang.pick(
-            "Đối tượng đã mất: chỉ chi cho người thừa kế, thêm --heir và --receiver-id là số CCCD của người thừa kế (xem chitra heir show).",
-            "The person is deceased: only the heir is paid; add --heir, with the heir's ID number as --receiver-id (see chitra heir show).",
-        )));
+        return Err(fail(lang, phrases::person_deceased_only_heir(lang)));
     }
     let receiver_id = match &args.receiver_id {
         Some(id) => id.clone(),
         None if std::io::stdin().is_terminal() => {
             eprint!(
                 "{}",
-                lang.pick("Số CCCD/CMND của người nhận: ", "Receiver's ID number: ")
+                phrases::receiver_s_id_number(lang)
             );
             let mut line = String::new();
             std::io::stdin().read_line(&mut line).map_err(|e| fail(lang, e))?;
             line.trim().to_string()
         }
         None => {
-            return Err(fail(lang, lang.pick(
-                "Cần --receiver-id: số CCCD/CMND của người nhận.",
-                "--receiver-id is needed.",
-            )));
+            return Err(fail(lang, phrases::receiver_id_needed(lang)));
         }
     };
     let digits: String = receiver_id.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -133,7 +125,7 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
         Some(name) => {
             let pin = read_pin(
                 lang,
-                &format!("{} {name}: ", lang.pick("Mã PIN duyệt của", "Approval PIN for")),
+                &format!("{} {name}: ", phrases::approval_pin(lang)),
                 "CHITRA_APPROVER_PIN",
             )?;
             Some(service.approval(&session, name, &pin).map_err(|e| fail(lang, e))?)
@@ -170,9 +162,9 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
                 println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
             } else {
                 let what = if paid.replayed {
-                    lang.pick("ĐÃ CHI TRƯỚC ĐÓ (cùng khóa)", "ALREADY PAID (same key)")
+                    phrases::already_paid_same_key(lang)
                 } else {
-                    lang.pick("ĐÃ CHI", "PAID")
+                    phrases::paid(lang)
                 };
                 println!(
                     "{what}: {} — {} — {}",
@@ -181,7 +173,7 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
                     for_display(&p.receiver_name)
                 );
                 if let Some(f) = &paid.receipt_file {
-                    println!("{} {}", lang.pick("Biên nhận:", "Receipt:"), f.display());
+                    println!("{} {}", phrases::receipt(lang), f.display());
                 }
             }
             if let Some(problem) = &paid.receipt_problem {

@@ -2,6 +2,7 @@
 //! close`: the month's outcome per person, why the unpaid were not paid,
 //! and closing the month with the results file for the payer.
 
+use crate::i18n::commands::period as phrases;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -111,10 +112,7 @@ pub struct PeriodCloseArgs {
 
 fn period_arg(lang: Lang, s: &str) -> Result<Period, Exit> {
     s.trim().parse().map_err(|_| {
-        fail(lang, lang.pick(
-            "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
-            "Write the period as YYYY-MM, e.g. 2026-12.",
-        ))
+        fail(lang, phrases::write_period_as_yyyy(lang))
     })
 }
 
@@ -137,10 +135,7 @@ fn document(lang: Lang, service: &Service, r: &PeriodReport) -> Document {
 
 fn needs_out(lang: Lang, out: Option<&PathBuf>) -> Result<&Path, Exit> {
     out.map(PathBuf::as_path).ok_or_else(|| {
-        fail(lang, lang.pick(
-            "Tệp xlsx cần --out TỆP.xlsx.",
-            "An xlsx file needs --out FILE.xlsx.",
-        ))
+        fail(lang, phrases::xlsx_file_needs_out(lang))
     })
 }
 
@@ -245,10 +240,7 @@ pub(super) fn close_to(
         writeln!(
             say,
             "{} {} — {}",
-            lang.pick(
-                "Khi khóa, ghi lý do chung cho người chưa có lý do:",
-                "At the close, the reason given to those without one:"
-            ),
+            phrases::close_reason_given_those(lang),
             crate::i18n::month::reason(ctx.lang(), r.into()),
             missing.len()
         )
@@ -258,10 +250,7 @@ pub(super) fn close_to(
         writeln!(
             say,
             "{}",
-            lang.pick(
-                "XEM TRƯỚC: chưa khóa kỳ, chưa ghi gì.",
-                "PREVIEW: nothing closed or written."
-            )
+            phrases::preview_nothing_closed_or(lang)
         )
         .map_err(|e| fail(lang, e))?;
         return Ok(());
@@ -273,7 +262,7 @@ pub(super) fn close_to(
     }
     let pin = read_pin(
         lang,
-        lang.pick("Mã PIN để khóa kỳ: ", "PIN to close the period: "),
+        phrases::pin_close_period(lang),
         "CHITRA_PIN",
     )?;
     let opts = CloseOptions {
@@ -286,7 +275,7 @@ pub(super) fn close_to(
     writeln!(
         say,
         "{} {}",
-        lang.pick("ĐÃ KHÓA KỲ", "PERIOD CLOSED"),
+        phrases::period_closed(lang),
         crate::i18n::labels::period(period)
     )
     .map_err(|e| fail(lang, e))?;
@@ -301,7 +290,7 @@ pub(super) fn close_to(
     }
     if let Some(out) = &args.out {
         write_results(lang, &mut service, &session, &report, out)?;
-        writeln!(say, "{} {}", lang.pick("Kết quả:", "Results:"), out.display()).map_err(|e| fail(lang, e))?;
+        writeln!(say, "{} {}", phrases::results(lang), out.display()).map_err(|e| fail(lang, e))?;
     }
     Ok(())
 }

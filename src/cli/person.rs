@@ -2,6 +2,7 @@
 //! payment to a person at once — a death or a move reported at the counter,
 //! before the decrease list arrives. Audited with the reason.
 
+use crate::i18n::commands::person as phrases;
 use clap::{Args, ValueEnum};
 
 use super::context::Context;
@@ -51,10 +52,7 @@ pub fn status(cli: &Cli, args: &StatusArgs) -> Result<(), Exit> {
     let (mut service, session) = ctx.sign_in(cli)?;
     let found = service.search(&args.query, 2).map_err(|e| fail(lang, e))?;
     let [hit] = found.hits.as_slice() else {
-        return Err(fail(lang, lang.pick(
-            "Cần đúng một người: dùng số CCCD/CMND hoặc mã đối tượng.",
-            "Exactly one person is needed: use the ID number or record code.",
-        )));
+        return Err(fail(lang, phrases::exactly_one_person_needed(lang)));
     };
     let status: Status = args.status.into();
     service

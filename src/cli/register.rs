@@ -3,6 +3,7 @@
 //! home-payment reason, mobile phone, ID papers; and the steps of an
 //! account being opened. Exit 2 with the reason when a value is refused.
 
+use crate::i18n::commands::register as phrases;
 use clap::{Args, ValueEnum};
 use serde_json::json;
 
@@ -105,27 +106,21 @@ pub fn run(cli: &Cli, args: &RegisterArgs) -> Result<(), Exit> {
         None => None,
         Some(d) => Some(
             chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
-                fail(lang, lang.pick(
-                    "Ngày cấp phải viết YYYY-MM-DD, ví dụ 2021-05-04.",
-                    "Write the issue date as YYYY-MM-DD.",
-                ))
+                fail(lang, phrases::write_issue_date_as(lang))
             })?,
         ),
     };
     let (mut service, session) = ctx.sign_in(cli)?;
     let found = service.search(&args.query, 2).map_err(|e| fail(lang, e))?;
     let [hit] = found.hits.as_slice() else {
-        return Err(fail(lang, lang.pick(
-            "Cần đúng một người: dùng số CCCD/CMND hoặc mã đối tượng.",
-            "Exactly one person is needed: use the ID number or record code.",
-        )));
+        return Err(fail(lang, phrases::exactly_one_person_needed(lang)));
     };
     let person = hit.person.clone();
     let approval = match &args.approver {
         Some(name) => {
             let pin = read_pin(
                 lang,
-                &format!("{} {name}: ", lang.pick("Mã PIN duyệt của", "Approval PIN for")),
+                &format!("{} {name}: ", phrases::approval_pin(lang)),
                 "CHITRA_APPROVER_PIN",
             )?;
             Some(service.approval(&session, name, &pin).map_err(|e| fail(lang, e))?)
@@ -178,7 +173,7 @@ pub fn run(cli: &Cli, args: &RegisterArgs) -> Result<(), Exit> {
     } else {
         println!(
             "{} {} — {}",
-            lang.pick("ĐÃ ĐĂNG KÝ", "REGISTERED"),
+            phrases::registered(lang),
             for_display(&person.full_name),
             for_display(&person.record_code)
         );
@@ -188,7 +183,7 @@ pub fn run(cli: &Cli, args: &RegisterArgs) -> Result<(), Exit> {
         if let Some(step) = args.account_step {
             println!(
                 "  {}: {}",
-                lang.pick("Tài khoản", "Account"),
+                phrases::account(lang),
                 words::step(ctx.lang(), step.into())
             );
         }
@@ -227,7 +222,7 @@ fn registration_text(lang: Lang, g: &Registration) -> String {
     if let Some(m) = g.method {
         s += &format!(
             "  {}: {}",
-            lang.pick("Hình thức", "Method"),
+            phrases::method(lang),
             labels::method(lang, m)
         );
         if let Some(r) = g.home_reason {
@@ -238,7 +233,7 @@ fn registration_text(lang: Lang, g: &Registration) -> String {
     if g.account_no.is_some() || g.account_bank.is_some() {
         s += &format!(
             "  {}: {} {}\n",
-            lang.pick("Tài khoản", "Account"),
+            phrases::account(lang),
             show(&g.account_no),
             show(&g.account_bank)
         );
@@ -246,21 +241,21 @@ fn registration_text(lang: Lang, g: &Registration) -> String {
     if g.account_holder.is_some() {
         s += &format!(
             "  {}: {}\n",
-            lang.pick("Chủ tài khoản", "Account holder"),
+            phrases::account_holder(lang),
             show(&g.account_holder)
         );
     }
-    s += &format!("  {}: {}\n", lang.pick("Điện thoại", "Phone"), show(&g.phone));
+    s += &format!("  {}: {}\n", phrases::phone(lang), show(&g.phone));
     s += &format!(
         "  {}: {}  {}: {}  {}: {}\n",
-        lang.pick("Số CCCD/CMND", "ID number"),
+        phrases::id_number(lang),
         show(&g.papers.id_number),
-        lang.pick("cấp ngày", "issued"),
+        phrases::issued(lang),
         g.papers
             .issued
             .map(|d| d.format("%d/%m/%Y").to_string())
             .unwrap_or(dash.clone()),
-        lang.pick("tại", "at"),
+        phrases::at(lang),
         show(&g.papers.place)
     );
     s

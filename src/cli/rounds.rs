@@ -3,6 +3,7 @@
 //! the unpaid cash returned, the round reconciled; listed and shown, as
 //! text or `--json`.
 
+use crate::i18n::commands::rounds as phrases;
 use clap::{Args, Subcommand};
 
 use super::context::{Context, read_pin};
@@ -144,7 +145,7 @@ pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
             } else if all.is_empty() {
                 println!(
                     "{}",
-                    lang.pick("Chưa có chuyến chi tại nhà nào.", "No home rounds yet.")
+                    phrases::no_home_rounds_yet(lang)
                 );
             } else {
                 for g in all {
@@ -166,10 +167,7 @@ pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
         RoundCommand::Show(a) => (service.round(a.round).map_err(|e| fail(lang, e))?, None),
         RoundCommand::Create(a) => {
             let period: Period = a.period.trim().parse().map_err(|_| {
-                fail(lang, lang.pick(
-                    "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
-                    "Write the period as YYYY-MM, e.g. 2026-12.",
-                ))
+                fail(lang, phrases::write_period_as_yyyy(lang))
             })?;
             let v = service
                 .create_round(&session, period, &a.hamlet, &a.postman)
@@ -193,7 +191,7 @@ pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
                 })
             })?;
             let result = StopResult::from_code(&a.result)
-                .ok_or_else(|| fail(lang, lang.pick("Kết quả không rõ.", "Unknown result.")))?;
+                .ok_or_else(|| fail(lang, phrases::unknown_result(lang)))?;
             let person = stop.person_id;
             let v = service
                 .record_outcome(
@@ -265,7 +263,7 @@ fn postman_pin(lang: Lang,
         lang,
         &format!(
             "{} {}: ",
-            lang.pick("Mã PIN xác nhận của bưu tá", "Confirmation PIN of postman"),
+            phrases::confirmation_pin_postman(lang),
             v.postman
         ),
         "CHITRA_POSTMAN_PIN",

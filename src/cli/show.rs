@@ -1,5 +1,6 @@
 //! `chitra show QUERY`: find a person and what is owed to them.
 
+use crate::i18n::commands::show as phrases;
 use clap::Args;
 use serde_json::json;
 
@@ -163,29 +164,29 @@ fn print_person(lang: Lang, v: &PersonView) {
     );
     println!(
         "  {} {}   {} {}   {} {}",
-        lang.pick("Năm sinh:", "Born:"),
+        phrases::born(lang),
         p.birth_year
             .map(|y| y.to_string())
             .unwrap_or_else(|| "—".into()),
-        lang.pick("Số giấy tờ:", "ID:"),
+        phrases::id(lang),
         d(&p.id_number),
-        lang.pick("Thôn:", "Hamlet:"),
+        phrases::hamlet(lang),
         d(&p.hamlet)
     );
     println!(
         "  {} {}   {} {}",
-        lang.pick("Diện:", "Category:"),
+        phrases::category(lang),
         d(&p.category),
-        lang.pick("Trạng thái:", "Status:"),
+        phrases::status(lang),
         labels::status(lang, p.status)
     );
     if v.unpaid.is_empty() {
         println!(
             "  {}",
-            lang.pick("Không còn khoản nào chưa chi.", "Nothing unpaid.")
+            phrases::nothing_unpaid(lang)
         );
     } else {
-        println!("  {}", lang.pick("Chưa chi:", "Unpaid:"));
+        println!("  {}", phrases::unpaid(lang));
         for l in &v.unpaid {
             println!(
                 "    {}  {:<28} {:>16}",
@@ -196,7 +197,7 @@ fn print_person(lang: Lang, v: &PersonView) {
         }
         println!(
             "    {:<36} {:>16}",
-            lang.pick("Tổng", "Total"),
+            phrases::total(lang),
             v.unpaid_total.to_string()
         );
         println!(
@@ -213,7 +214,7 @@ fn print_person(lang: Lang, v: &PersonView) {
             labels::method(lang, pay.method),
             for_display(&pay.clerk),
             if pay.reversal.is_some() {
-                lang.pick("  (ĐÃ HỦY)", "  (VOIDED)")
+                phrases::voided(lang)
             } else {
                 ""
             }

@@ -2,6 +2,7 @@
 //! or, with `--json`, as one object whose findings each carry a stable
 //! `kind` for scripts and tests.
 
+use crate::i18n::commands::verify as phrases;
 use clap::Args;
 use serde_json::json;
 
@@ -32,10 +33,7 @@ pub fn run(cli: &Cli, args: &VerifyArgs) -> Result<(), Exit> {
                 return Err(fail(lang, format!(
                     "{} {}",
                     crate::text::for_display(s),
-                    lang.pick(
-                        "không phải mã niêm phong: viết NGÀY=MÃ, vd. 2026-12-05=ABCD-EFGH-JKMN-PQRS (mã in ở cuối báo cáo ngày).",
-                        "is not a seal: write DAY=CODE, e.g. 2026-12-05=ABCD-EFGH-JKMN-PQRS (printed at the foot of the day report)."
-                    )
+                    phrases::not_seal_write_day(lang)
                 )));
             }
         }
@@ -59,7 +57,7 @@ pub fn run(cli: &Cli, args: &VerifyArgs) -> Result<(), Exit> {
     for f in &v.findings {
         println!("{}", f.localize(lang));
     }
-    eprintln!("chitra: {} {}", v.findings.len(), lang.pick("vấn đề.", "problems."));
+    eprintln!("chitra: {} {}", v.findings.len(), phrases::problems(lang));
     Err(Exit::NotFound)
 }
 

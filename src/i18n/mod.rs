@@ -116,6 +116,7 @@ macro_rules! localized_error {
 pub mod bank;
 pub mod changes;
 pub mod cli;
+pub mod commands;
 pub mod day;
 pub mod demo;
 pub mod doctor;
