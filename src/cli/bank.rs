@@ -70,19 +70,21 @@ fn export(cli: &Cli, args: &BankExportArgs) -> Result<(), Exit> {
 pub(super) fn export_to(cli: &Cli, args: &BankExportArgs) -> Result<String, Exit> {
     let ctx = Context::load(cli)?;
     let lang = ctx.lang();
-    let period: Period = args.period.trim().parse().map_err(|_| {
-        fail(lang, phrases::write_period_as_yyyy(lang))
-    })?;
+    let period: Period = args
+        .period
+        .trim()
+        .parse()
+        .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))?;
     let (mut service, session) = ctx.sign_in(cli)?;
     let batch = match args.batch {
         Some(n) => service
             .bank_batch_of(&session, n)
             .map_err(|e| fail(lang, e))?
             .filter(|b| b.period == period)
-            .ok_or_else(|| {
-                fail(lang, phrases::no_such_batch_that(lang))
-            })?,
-        None => service.bank_batch(&session, period).map_err(|e| fail(lang, e))?,
+            .ok_or_else(|| fail(lang, phrases::no_such_batch_that(lang)))?,
+        None => service
+            .bank_batch(&session, period)
+            .map_err(|e| fail(lang, e))?,
     };
     let day = batch.created_at.get(0..10).unwrap_or_default().to_string();
     let doc = crate::document::bank::build(

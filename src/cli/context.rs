@@ -22,8 +22,7 @@ impl Context {
     /// Without a configuration there is no language yet: that error is
     /// said in Vietnamese, the default.
     pub fn load(cli: &Cli) -> Result<Context, Exit> {
-        let config =
-            Config::locate(cli.config.as_deref()).map_err(|e| fail(Lang::default(), e))?;
+        let config = Config::locate(cli.config.as_deref()).map_err(|e| fail(Lang::default(), e))?;
         let db = cli
             .db
             .clone()

@@ -12,7 +12,7 @@ use super::context::{Context, read_pin};
 use super::{Cli, Exit, fail};
 use crate::domain::Money;
 use crate::domain::report::{DayReport, MoveKind};
-use crate::i18n::{Localize, Lang};
+use crate::i18n::{Lang, Localize};
 
 #[derive(Debug, Subcommand)]
 pub enum DrawerCommand {
@@ -132,9 +132,7 @@ fn day_arg(date: &Option<String>, ctx: &Context) -> Result<String, Exit> {
             .to_string()),
         Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
             .map(|d| d.format("%Y-%m-%d").to_string())
-            .map_err(|_| {
-                fail(lang, phrases::write_date_as_yyyy(lang))
-            }),
+            .map_err(|_| fail(lang, phrases::write_date_as_yyyy(lang))),
     }
 }
 
@@ -163,11 +161,7 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
             } else {
                 read_pin(
                     lang,
-                    &format!(
-                        "{} {}: ",
-                        phrases::confirmation_pin(lang),
-                        a.clerk
-                    ),
+                    &format!("{} {}: ", phrases::confirmation_pin(lang), a.clerk),
                     "CHITRA_CLERK_PIN",
                 )?
             };
@@ -185,13 +179,14 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
         DrawerCommand::Count { notes, earlier } => {
             let mut counted = BTreeMap::new();
             for n in notes {
-                let (d, q) = n.split_once('=').ok_or_else(|| {
-                    fail(lang, phrases::write_denomination_count_e(lang))
-                })?;
+                let (d, q) = n
+                    .split_once('=')
+                    .ok_or_else(|| fail(lang, phrases::write_denomination_count_e(lang)))?;
                 let d = amount_arg(lang, d)?.dong();
-                let q: i64 = q.trim().parse().map_err(|_| {
-                    fail(lang, phrases::count_must_whole_number(lang))
-                })?;
+                let q: i64 = q
+                    .trim()
+                    .parse()
+                    .map_err(|_| fail(lang, phrases::count_must_whole_number(lang)))?;
                 *counted.entry(d).or_insert(0) += q;
             }
             let c = match (&earlier.date, &earlier.clerk) {
@@ -201,7 +196,9 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
                         .count_earlier_day(&session, clerk, &day, &counted, None)
                         .map_err(|e| fail(lang, e))?
                 }
-                _ => service.count_drawer(&session, &counted).map_err(|e| fail(lang, e))?,
+                _ => service
+                    .count_drawer(&session, &counted)
+                    .map_err(|e| fail(lang, e))?,
             };
             println!("{} {}", phrases::count_recorded(lang), c.counted);
             println!("{} {}", phrases::expected(lang), c.expected);
@@ -224,7 +221,9 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
                         .explain_earlier_difference(&session, clerk, &day, reason)
                         .map_err(|e| fail(lang, e))?
                 }
-                _ => service.explain_difference(&session, reason).map_err(|e| fail(lang, e))?,
+                _ => service
+                    .explain_difference(&session, reason)
+                    .map_err(|e| fail(lang, e))?,
             }
             println!("{}", phrases::reason_recorded(lang));
         }
@@ -236,10 +235,7 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
             service
                 .count_earlier_day(&session, clerk, &day, &BTreeMap::new(), Some(reason))
                 .map_err(|e| fail(lang, e))?;
-            println!(
-                "{}",
-                phrases::recorded_that_day_s(lang)
-            );
+            println!("{}", phrases::recorded_that_day_s(lang));
         }
     }
     Ok(())
@@ -254,11 +250,7 @@ pub fn void(cli: &Cli, args: &VoidArgs) -> Result<(), Exit> {
     }
     let pin = read_pin(
         lang,
-        &format!(
-            "{} {}: ",
-            phrases::approval_pin(lang),
-            args.approver
-        ),
+        &format!("{} {}: ", phrases::approval_pin(lang), args.approver),
         "CHITRA_APPROVER_PIN",
     )?;
     let approval = service
@@ -276,11 +268,7 @@ pub fn close(cli: &Cli, args: &CloseArgs) -> Result<(), Exit> {
     let lang = ctx.lang();
     let day = day_arg(&args.date, &ctx)?;
     let (mut service, session) = ctx.sign_in(cli)?;
-    let pin = read_pin(
-        lang,
-        phrases::pin_close_day(lang),
-        "CHITRA_PIN",
-    )?;
+    let pin = read_pin(lang, phrases::pin_close_day(lang), "CHITRA_PIN")?;
     let closed = service
         .close_day(&session, &pin, &day, args.empty)
         .map_err(|e| fail(lang, e))?;
@@ -290,16 +278,9 @@ pub fn close(cli: &Cli, args: &CloseArgs) -> Result<(), Exit> {
         crate::i18n::labels::date(&day)
     );
     if let Some(c) = closed.report.closed.as_ref() {
-        println!(
-            "{} {}",
-            phrases::seal_write_signed_report(lang),
-            c.code
-        );
+        println!("{} {}", phrases::seal_write_signed_report(lang), c.code);
         if let Some(prev) = &c.prev_code {
-            println!(
-                "{} {prev}",
-                phrases::previous_day_s_seal(lang)
-            );
+            println!("{} {prev}", phrases::previous_day_s_seal(lang));
         }
     }
     println!("{} {}", phrases::backup(lang), closed.backup.display());
@@ -316,7 +297,9 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
     let lang = ctx.lang();
     let day = day_arg(&args.date, &ctx)?;
     let (mut service, session) = ctx.sign_in(cli)?;
-    let report = service.day_report_for(&session, &day).map_err(|e| fail(lang, e))?;
+    let report = service
+        .day_report_for(&session, &day)
+        .map_err(|e| fail(lang, e))?;
     if let Some(out) = &args.out {
         service
             .note_export(&session, "report.day", out, &day)
@@ -329,7 +312,9 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
             Some(p) => std::fs::write(p, bytes).map_err(|e| fail(lang, e)),
             None => {
                 use std::io::Write;
-                std::io::stdout().write_all(bytes).map_err(|e| fail(lang, e))
+                std::io::stdout()
+                    .write_all(bytes)
+                    .map_err(|e| fail(lang, e))
             }
         }
     };
@@ -348,9 +333,10 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
             write(&out)
         }
         Format::Xlsx => {
-            let path = args.out.clone().ok_or_else(|| {
-                fail(lang, phrases::xlsx_report_needs_out(lang))
-            })?;
+            let path = args
+                .out
+                .clone()
+                .ok_or_else(|| fail(lang, phrases::xlsx_report_needs_out(lang)))?;
             crate::export::write_xlsx(&document(), &path).map_err(|e| fail(lang, e))
         }
     }

@@ -57,13 +57,13 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<(), Exit> {
     if cli.db.is_some() && cli.db != from_env {
         return Err(fail(lang, DemoNote::DbGiven.localize(lang)));
     }
-    let now = match &args.now {
-        Some(text) => Some(
-            parse_now(text)
-                .ok_or_else(|| fail(lang, DemoNote::BadNow { text: text.clone() }.localize(lang)))?,
-        ),
-        None => None,
-    };
+    let now =
+        match &args.now {
+            Some(text) => Some(parse_now(text).ok_or_else(|| {
+                fail(lang, DemoNote::BadNow { text: text.clone() }.localize(lang))
+            })?),
+            None => None,
+        };
     // The demo office keeps the default time zone, whatever TZ says.
     let at = now.unwrap_or_else(|| Utc::now().with_timezone(&Ho_Chi_Minh).fixed_offset());
     let dir = &args.dir;
@@ -74,7 +74,10 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<(), Exit> {
             Some(true)
         }
         Found::Foreign => {
-            return Err(fail(lang, folder::DemoError::NotADemoFolder { dir: dir.clone() }));
+            return Err(fail(
+                lang,
+                folder::DemoError::NotADemoFolder { dir: dir.clone() },
+            ));
         }
         Found::Complete { .. } if args.fresh => Some(true),
         Found::Complete { built_for } => {
@@ -193,7 +196,7 @@ fn print_summary(lang: Lang, dir: &Path, b: &Built) {
     if let Some((code, name)) = &b.heir_case {
         println!(
             "{}",
-            crate::i18n::heir::demo_hint(lang, name, code, &dir.join(CONFIG_FILE))
+            crate::i18n::heir::demo_hint(lang, code, name, &dir.join(CONFIG_FILE))
         );
     }
     print_users(lang);

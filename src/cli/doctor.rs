@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::{Cli, Exit};
 use crate::config::Config;
-use crate::i18n::{Localize, doctor as words, Lang};
+use crate::i18n::{Lang, Localize, doctor as words};
 use crate::service::doctor::{Report, Topic, examine};
 use crate::service::{Clock, SystemClock};
 

@@ -280,10 +280,13 @@ fn split_words(s: &str) -> Option<Vec<String>> {
 fn parse(lang: Lang, outer: &Cli, args: Vec<String>) -> Result<Cli, Exit> {
     let argv = std::iter::once("chitra".to_string()).chain(args);
     let mut inner = Cli::try_parse_from(argv).map_err(|e| {
-        fail(lang, match lang {
-            Lang::Vi => format!("Lệnh không hợp lệ: {}", e.kind()),
-            Lang::En => format!("Not a valid command: {}", e.kind()),
-        })
+        fail(
+            lang,
+            match lang {
+                Lang::Vi => format!("Lệnh không hợp lệ: {}", e.kind()),
+                Lang::En => format!("Not a valid command: {}", e.kind()),
+            },
+        )
     })?;
     inner.config = outer.config.clone();
     if outer.db.is_some() {
@@ -451,24 +454,30 @@ fn copy_stdin(lang: Lang, to: &Path) -> Result<(), Exit> {
     )
     .map_err(|e| fail(lang, e))?;
     if copied > MAX_LIST_BYTES {
-        return Err(fail(lang, match lang {
-            Lang::Vi => format!(
-                "Tệp gửi lên lớn quá {} MiB: không nhận.",
-                MAX_LIST_BYTES / (1024 * 1024)
-            ),
-            Lang::En => format!(
-                "The file sent is over {} MiB: refused.",
-                MAX_LIST_BYTES / (1024 * 1024)
-            ),
-        }));
+        return Err(fail(
+            lang,
+            match lang {
+                Lang::Vi => format!(
+                    "Tệp gửi lên lớn quá {} MiB: không nhận.",
+                    MAX_LIST_BYTES / (1024 * 1024)
+                ),
+                Lang::En => format!(
+                    "The file sent is over {} MiB: refused.",
+                    MAX_LIST_BYTES / (1024 * 1024)
+                ),
+            },
+        ));
     }
     if copied == 0 {
-        return Err(fail(lang, match lang {
-            Lang::Vi => {
-                "Không nhận được nội dung tệp: gửi tệp qua đầu vào, ví dụ  ssh chitra@máy-chủ \"import --name ds.xlsx --user truong\" < ds.xlsx"
-            }
-            Lang::En => "No file content arrived on standard input.",
-        }));
+        return Err(fail(
+            lang,
+            match lang {
+                Lang::Vi => {
+                    "Không nhận được nội dung tệp: gửi tệp qua đầu vào, ví dụ  ssh chitra@máy-chủ \"import --name ds.xlsx --user truong\" < ds.xlsx"
+                }
+                Lang::En => "No file content arrived on standard input.",
+            },
+        ));
     }
     f.sync_all().map_err(|e| fail(lang, e))
 }
@@ -502,22 +511,25 @@ impl Drop for Scratch {
 /// Says what SSH may run, and refuses.
 fn refuse(lang: Lang, asked: &str) -> Exit {
     let asked = crate::text::for_display(asked);
-    fail(lang, match lang {
-        Lang::Vi => format!(
-            "Không được chạy qua SSH: {asked}. Tài khoản này chỉ mở màn hình chitra; trưởng bưu cục được dùng: \
+    fail(
+        lang,
+        match lang {
+            Lang::Vi => format!(
+                "Không được chạy qua SSH: {asked}. Tài khoản này chỉ mở màn hình chitra; trưởng bưu cục được dùng: \
              import --name TỆP --user TÊN (tệp qua đầu vào), report day [--date …] [--format text|csv|json|xlsx] --user TÊN (ra đầu ra), \
              report period YYYY-MM, report cashless, list classify|accounts|changes|signing, period close YYYY-MM [--dry-run] (ra đầu ra, --user TÊN), \
              bank export --period YYYY-MM [--format csv] (tệp lô ra đầu ra), bank import --name TỆP (tệp kết quả qua đầu vào), \
              verify --user TÊN, doctor [--json] --user TÊN. Mã PIN gửi qua biến CHITRA_PIN (ssh -o SendEnv=CHITRA_PIN)."
-        ),
-        Lang::En => format!(
-            "Not allowed over SSH: {asked}. This account opens chitra's screens; a supervisor may run: \
+            ),
+            Lang::En => format!(
+                "Not allowed over SSH: {asked}. This account opens chitra's screens; a supervisor may run: \
              import --name FILE --user NAME (file on stdin), report day [--date …] [--format …] --user NAME, \
              report period YYYY-MM, report cashless, list classify|accounts|changes|signing, period close YYYY-MM [--dry-run] (to stdout, --user NAME), \
              bank export --period YYYY-MM [--format csv] (batch file to stdout), bank import --name FILE (result file on stdin), \
              verify --user NAME, doctor [--json] --user NAME. Send the PIN as CHITRA_PIN (ssh -o SendEnv=CHITRA_PIN)."
-        ),
-    })
+            ),
+        },
+    )
 }
 
 #[cfg(test)]

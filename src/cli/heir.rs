@@ -12,7 +12,7 @@ use serde_json::json;
 use super::context::{Context, read_pin};
 use super::{Cli, Exit, fail};
 use crate::domain::heir::Heir;
-use crate::i18n::{heir as words, labels, Lang};
+use crate::i18n::{Lang, heir as words, labels};
 use crate::service::heirs::{HeirView, NewHeir};
 use crate::text::for_display;
 
@@ -101,12 +101,15 @@ fn date(lang: Lang, what: &str, s: &str) -> Result<NaiveDate, Exit> {
     NaiveDate::parse_from_str(s, "%d/%m/%Y")
         .or_else(|_| NaiveDate::parse_from_str(s, "%Y-%m-%d"))
         .map_err(|_| {
-            fail(lang, match lang {
-                crate::i18n::Lang::Vi => {
-                    format!("{what}: viết ngày dạng dd/mm/yyyy, ví dụ 05/11/2026.")
-                }
-                crate::i18n::Lang::En => format!("{what}: write the date as dd/mm/yyyy."),
-            })
+            fail(
+                lang,
+                match lang {
+                    crate::i18n::Lang::Vi => {
+                        format!("{what}: viết ngày dạng dd/mm/yyyy, ví dụ 05/11/2026.")
+                    }
+                    crate::i18n::Lang::En => format!("{what}: write the date as dd/mm/yyyy."),
+                },
+            )
         })
 }
 
@@ -135,19 +138,11 @@ fn add(cli: &Cli, a: &AddArgs) -> Result<(), Exit> {
         phone: a.phone.clone(),
         died_on: Some(date(lang, &a.died, phrases::date_death(lang))?),
         death_cert_no: a.cert_no.clone(),
-        death_cert_on: Some(date(
-            lang,
-            &a.cert_date,
-            phrases::certificate_date(lang),
-        )?),
+        death_cert_on: Some(date(lang, &a.cert_date, phrases::certificate_date(lang))?),
         death_cert_by: a.cert_by.clone(),
         family_paper: a.paper.clone(),
         family_paper_no: a.paper_no.clone(),
-        family_paper_on: Some(date(
-            lang,
-            &a.paper_date,
-            phrases::family_paper_date(lang),
-        )?),
+        family_paper_on: Some(date(lang, &a.paper_date, phrases::family_paper_date(lang))?),
         reason: a.replace_reason.clone(),
     };
     let ctx = Context::load(cli)?;
@@ -161,7 +156,11 @@ fn add(cli: &Cli, a: &AddArgs) -> Result<(), Exit> {
                 &format!("{} {name}: ", phrases::approval_pin(lang)),
                 "CHITRA_APPROVER_PIN",
             )?;
-            Some(service.approval(&session, name, &pin).map_err(|e| fail(lang, e))?)
+            Some(
+                service
+                    .approval(&session, name, &pin)
+                    .map_err(|e| fail(lang, e))?,
+            )
         }
         None => None,
     };

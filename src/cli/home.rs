@@ -60,7 +60,7 @@ fn sheet(cli: &Cli, args: &HomeSheetArgs) -> Result<(), Exit> {
     let (period, stops, scope) = match args.round {
         Some(n) => {
             let round = service.round(n).map_err(|e| fail(lang, e))?;
-            let scope = crate::i18n::rounds::sheet_scope(lang, n, &round.postman, &round.hamlet);
+            let scope = crate::i18n::rounds::sheet_scope(lang, n, &round.hamlet, &round.postman);
             (round.period, round.sheet_stops(), scope)
         }
         None => {
@@ -70,9 +70,7 @@ fn sheet(cli: &Cli, args: &HomeSheetArgs) -> Result<(), Exit> {
                 .unwrap_or_default()
                 .trim()
                 .parse()
-                .map_err(|_| {
-                    fail(lang, phrases::write_period_as_yyyy(lang))
-                })?;
+                .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))?;
             let stops = service
                 .home_stops(period, args.hamlet.as_deref())
                 .map_err(|e| fail(lang, e))?;
@@ -103,9 +101,10 @@ fn sheet(cli: &Cli, args: &HomeSheetArgs) -> Result<(), Exit> {
             b
         }
         HomeFormat::Xlsx => {
-            let out = args.out.as_ref().ok_or_else(|| {
-                fail(lang, phrases::xlsx_file_needs_out(lang))
-            })?;
+            let out = args
+                .out
+                .as_ref()
+                .ok_or_else(|| fail(lang, phrases::xlsx_file_needs_out(lang)))?;
             crate::export::write_xlsx(&doc, out).map_err(|e| fail(lang, e))?;
             service
                 .note_export(&session, "home.sheet", out, &period.to_string())

@@ -120,12 +120,11 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), Exit> {
 }
 
 fn confirm(lang: Lang) -> Result<bool, Exit> {
-    eprint!(
-        "{}",
-        phrases::write_list_database_y(lang)
-    );
+    eprint!("{}", phrases::write_list_database_y(lang));
     let mut line = String::new();
-    std::io::stdin().read_line(&mut line).map_err(|e| fail(lang, e))?;
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| fail(lang, e))?;
     Ok(matches!(
         line.trim().to_lowercase().as_str(),
         "c" | "co" | "có" | "y" | "yes"
@@ -133,7 +132,8 @@ fn confirm(lang: Lang) -> Result<bool, Exit> {
 }
 
 /// Runs `f` with a progress counter on stderr when `show` is set.
-fn with_progress<T>(lang: Lang, 
+fn with_progress<T>(
+    lang: Lang,
     show: bool,
     file: &std::path::Path,
     f: impl FnOnce(&mut dyn FnMut(usize)) -> T,
@@ -274,11 +274,7 @@ fn print_text(lang: Lang, r: &ImportReport) {
     };
     println!("{} {}{file_total}", phrases::total(lang), r.total);
     for (k, m) in &r.per_kind {
-        println!(
-            "  {:<28} {:>20}",
-            labels::kind(lang, *k),
-            m.to_string()
-        );
+        println!("  {:<28} {:>20}", labels::kind(lang, *k), m.to_string());
     }
     let list = |title: &str, shown: &[crate::import::record::RowProblem], total: usize| {
         if total == 0 {
@@ -302,8 +298,7 @@ fn print_text(lang: Lang, r: &ImportReport) {
 
 fn outcome(lang: Lang, r: &ImportReport, dry_run: bool) -> String {
     if r.is_rejected() {
-        return phrases::nothing_written_fix_rejected(lang)
-        .to_string();
+        return phrases::nothing_written_fix_rejected(lang).to_string();
     }
     if dry_run || !r.committed {
         return phrases::dry_run_nothing_written(lang).to_string();

@@ -35,20 +35,27 @@ pub struct SigningArgs {
 pub fn signing(cli: &Cli, args: &SigningArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
     let lang = ctx.lang();
-    let period: Period = args.period.trim().parse().map_err(|_| {
-        fail(lang, phrases::write_period_as_yyyy(lang))
-    })?;
+    let period: Period = args
+        .period
+        .trim()
+        .parse()
+        .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))?;
     let (mut service, session) = ctx.sign_in(cli)?;
-    let report = service.period_report(&session, period).map_err(|e| fail(lang, e))?;
+    let report = service
+        .period_report(&session, period)
+        .map_err(|e| fail(lang, e))?;
     let hamlet = match &args.hamlet {
         None => None,
         Some(name) => Some(
             crate::document::signing::find_hamlet(&report, name).ok_or_else(|| {
-                fail(lang, crate::i18n::month::unknown_hamlet(
-                    ctx.lang(),
-                    name,
-                    &crate::document::signing::hamlets(&report),
-                ))
+                fail(
+                    lang,
+                    crate::i18n::month::unknown_hamlet(
+                        ctx.lang(),
+                        name,
+                        &crate::document::signing::hamlets(&report),
+                    ),
+                )
             })?,
         ),
     };

@@ -85,7 +85,8 @@ fn today(service: &Service) -> String {
 }
 
 /// Writes `bytes` to `--out` (0600, the export logged) or standard output.
-fn emit(lang: Lang, 
+fn emit(
+    lang: Lang,
     service: &mut Service,
     session: &Session,
     what: &str,
@@ -95,26 +96,31 @@ fn emit(lang: Lang,
     match out {
         Some(p) => {
             crate::files::write_private(p, bytes).map_err(|e| fail(lang, e))?;
-            service.note_export(session, what, p, what).map_err(|e| fail(lang, e))
+            service
+                .note_export(session, what, p, what)
+                .map_err(|e| fail(lang, e))
         }
         None => {
             use std::io::Write;
-            std::io::stdout().write_all(bytes).map_err(|e| fail(lang, e))
+            std::io::stdout()
+                .write_all(bytes)
+                .map_err(|e| fail(lang, e))
         }
     }
 }
 
 /// Writes a document as xlsx to `--out` (required), 0600, logged.
-fn emit_xlsx(lang: Lang, 
+fn emit_xlsx(
+    lang: Lang,
     service: &mut Service,
     session: &Session,
     what: &str,
     out: &Option<PathBuf>,
     write: impl FnOnce(&std::path::Path) -> Result<(), rust_xlsxwriter::XlsxError>,
 ) -> Result<(), Exit> {
-    let path = out.clone().ok_or_else(|| {
-        fail(lang, phrases::xlsx_file_needs_out(lang))
-    })?;
+    let path = out
+        .clone()
+        .ok_or_else(|| fail(lang, phrases::xlsx_file_needs_out(lang)))?;
     write(&path).map_err(|e| fail(lang, e))?;
     crate::files::make_private(&path).map_err(|e| fail(lang, e))?;
     service
@@ -135,11 +141,10 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
             if let Some(o) = &args.only
                 && !LISTS.contains(&o.as_str())
             {
-                return Err(fail(lang, format!(
-                    "{} {}",
-                    phrases::list_must_one(lang),
-                    LISTS.join(", ")
-                )));
+                return Err(fail(
+                    lang,
+                    format!("{} {}", phrases::list_must_one(lang), LISTS.join(", ")),
+                ));
             }
             let (mut service, session) = ctx.sign_in(cli)?;
             let c = service.classify(&session).map_err(|e| fail(lang, e))?;
@@ -173,11 +178,14 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
                     &args.out,
                     &text_of(&doc),
                 ),
-                ListFormat::Xlsx => {
-                    emit_xlsx(lang, &mut service, &session, "list.classify", &args.out, |p| {
-                        crate::export::write_xlsx(&doc, p)
-                    })
-                }
+                ListFormat::Xlsx => emit_xlsx(
+                    lang,
+                    &mut service,
+                    &session,
+                    "list.classify",
+                    &args.out,
+                    |p| crate::export::write_xlsx(&doc, p),
+                ),
             }
         }
         ListCommand::Accounts(args) | ListCommand::Changes(args) => {
@@ -193,7 +201,9 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
                     serde_json::to_value(&a).unwrap_or_default(),
                 )
             } else {
-                let c = service.registration_changes(&session).map_err(|e| fail(lang, e))?;
+                let c = service
+                    .registration_changes(&session)
+                    .map_err(|e| fail(lang, e))?;
                 (
                     "list.changes",
                     crate::document::lists::changes(
@@ -209,9 +219,23 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
             match args.format {
                 ListFormat::Json => {
                     let text = serde_json::to_string_pretty(&json).unwrap_or_default() + "\n";
-                    emit(lang, &mut service, &session, what, &args.out, text.as_bytes())
+                    emit(
+                        lang,
+                        &mut service,
+                        &session,
+                        what,
+                        &args.out,
+                        text.as_bytes(),
+                    )
                 }
-                ListFormat::Text => emit(lang, &mut service, &session, what, &args.out, &text_of(&doc)),
+                ListFormat::Text => emit(
+                    lang,
+                    &mut service,
+                    &session,
+                    what,
+                    &args.out,
+                    &text_of(&doc),
+                ),
                 ListFormat::Xlsx => emit_xlsx(lang, &mut service, &session, what, &args.out, |p| {
                     crate::export::write_xlsx(&doc, p)
                 }),
@@ -225,12 +249,16 @@ pub fn cashless(cli: &Cli, args: &CashlessArgs) -> Result<(), Exit> {
     let lang = ctx.lang();
     let period = match &args.period {
         None => None,
-        Some(p) => Some(p.trim().parse::<Period>().map_err(|_| {
-            fail(lang, phrases::write_period_as_yyyy(lang))
-        })?),
+        Some(p) => Some(
+            p.trim()
+                .parse::<Period>()
+                .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))?,
+        ),
     };
     let (mut service, session) = ctx.sign_in(cli)?;
-    let r = service.cashless_report(&session, period).map_err(|e| fail(lang, e))?;
+    let r = service
+        .cashless_report(&session, period)
+        .map_err(|e| fail(lang, e))?;
     let doc = crate::document::lists::cashless(
         ctx.lang(),
         &service.config().office.clone(),
@@ -257,9 +285,14 @@ pub fn cashless(cli: &Cli, args: &CashlessArgs) -> Result<(), Exit> {
             &args.out,
             &text_of(&doc),
         ),
-        ListFormat::Xlsx => emit_xlsx(lang, &mut service, &session, "report.cashless", &args.out, |p| {
-            crate::export::lists::write_cashless_xlsx(&doc, &r, p)
-        }),
+        ListFormat::Xlsx => emit_xlsx(
+            lang,
+            &mut service,
+            &session,
+            "report.cashless",
+            &args.out,
+            |p| crate::export::lists::write_cashless_xlsx(&doc, &r, p),
+        ),
     }
 }
 

@@ -76,28 +76,32 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
     let hit = match found.hits.as_slice() {
         [one] => one.clone(),
         [] => {
-            return Err(fail(lang, match lang {
-                Lang::Vi => format!("Không tìm thấy ai với \"{}\".", for_display(&args.query)),
-                Lang::En => format!("Nobody found for \"{}\".", for_display(&args.query)),
-            }));
+            return Err(fail(
+                lang,
+                match lang {
+                    Lang::Vi => format!("Không tìm thấy ai với \"{}\".", for_display(&args.query)),
+                    Lang::En => format!("Nobody found for \"{}\".", for_display(&args.query)),
+                },
+            ));
         }
         _ => {
             return Err(fail(lang, phrases::several_people_match_use(lang)));
         }
     };
-    let view = service.person_view(hit.person.id).map_err(|e| fail(lang, e))?;
+    let view = service
+        .person_view(hit.person.id)
+        .map_err(|e| fail(lang, e))?;
     if view.heir.is_some() && !args.heir {
         return Err(fail(lang, phrases::person_deceased_only_heir(lang)));
     }
     let receiver_id = match &args.receiver_id {
         Some(id) => id.clone(),
         None if std::io::stdin().is_terminal() => {
-            eprint!(
-                "{}",
-                phrases::receiver_s_id_number(lang)
-            );
+            eprint!("{}", phrases::receiver_s_id_number(lang));
             let mut line = String::new();
-            std::io::stdin().read_line(&mut line).map_err(|e| fail(lang, e))?;
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|e| fail(lang, e))?;
             line.trim().to_string()
         }
         None => {
@@ -116,7 +120,9 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
     };
     // The heir is paid what was owed to the deceased, not the open lines.
     let lines = if args.heir {
-        let heir = service.heir_view(view.person.id).map_err(|e| fail(lang, e))?;
+        let heir = service
+            .heir_view(view.person.id)
+            .map_err(|e| fail(lang, e))?;
         heir.owed.iter().map(|l| l.entitlement_id).collect()
     } else {
         view.unpaid.iter().map(|l| l.entitlement_id).collect()
@@ -128,7 +134,11 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
                 &format!("{} {name}: ", phrases::approval_pin(lang)),
                 "CHITRA_APPROVER_PIN",
             )?;
-            Some(service.approval(&session, name, &pin).map_err(|e| fail(lang, e))?)
+            Some(
+                service
+                    .approval(&session, name, &pin)
+                    .map_err(|e| fail(lang, e))?,
+            )
         }
         None => None,
     };

@@ -111,9 +111,9 @@ pub struct PeriodCloseArgs {
 }
 
 fn period_arg(lang: Lang, s: &str) -> Result<Period, Exit> {
-    s.trim().parse().map_err(|_| {
-        fail(lang, phrases::write_period_as_yyyy(lang))
-    })
+    s.trim()
+        .parse()
+        .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))
 }
 
 /// The day a period's document is made on: its close, or today.
@@ -125,18 +125,12 @@ fn document_day(service: &Service, r: &PeriodReport) -> String {
 }
 
 fn document(lang: Lang, service: &Service, r: &PeriodReport) -> Document {
-    crate::document::period::build(
-        lang,
-        &service.config().office,
-        r,
-        &document_day(service, r),
-    )
+    crate::document::period::build(lang, &service.config().office, r, &document_day(service, r))
 }
 
 fn needs_out(lang: Lang, out: Option<&PathBuf>) -> Result<&Path, Exit> {
-    out.map(PathBuf::as_path).ok_or_else(|| {
-        fail(lang, phrases::xlsx_file_needs_out(lang))
-    })
+    out.map(PathBuf::as_path)
+        .ok_or_else(|| fail(lang, phrases::xlsx_file_needs_out(lang)))
 }
 
 pub fn report(cli: &Cli, args: &PeriodReportArgs) -> Result<(), Exit> {
@@ -144,15 +138,20 @@ pub fn report(cli: &Cli, args: &PeriodReportArgs) -> Result<(), Exit> {
     let lang = ctx.lang();
     let period = period_arg(lang, &args.period)?;
     let (mut service, session) = ctx.sign_in(cli)?;
-    let report = service.period_report(&session, period).map_err(|e| fail(lang, e))?;
+    let report = service
+        .period_report(&session, period)
+        .map_err(|e| fail(lang, e))?;
     let text = match args.format {
         PeriodFormat::Json => {
             serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default() + "\n"
         }
-        PeriodFormat::Text => crate::print::document::render_text(&document(lang, &service, &report)),
+        PeriodFormat::Text => {
+            crate::print::document::render_text(&document(lang, &service, &report))
+        }
         PeriodFormat::Xlsx => {
             let out = needs_out(lang, args.out.as_ref())?;
-            crate::export::write_xlsx(&document(lang, &service, &report), out).map_err(|e| fail(lang, e))?;
+            crate::export::write_xlsx(&document(lang, &service, &report), out)
+                .map_err(|e| fail(lang, e))?;
             service
                 .note_export(&session, "report.period", out, &period.to_string())
                 .map_err(|e| fail(lang, e))?;
@@ -228,7 +227,9 @@ pub(super) fn close_to(
     let (mut service, session) = ctx.sign_in(cli)?;
     // The preview: the results as they stand, with every unpaid person's
     // reason and what becomes of their money.
-    let preview = service.period_report(&session, period).map_err(|e| fail(lang, e))?;
+    let preview = service
+        .period_report(&session, period)
+        .map_err(|e| fail(lang, e))?;
     write!(
         say,
         "{}",
@@ -247,24 +248,16 @@ pub(super) fn close_to(
         .map_err(|e| fail(lang, e))?;
     }
     if args.dry_run {
-        writeln!(
-            say,
-            "{}",
-            phrases::preview_nothing_closed_or(lang)
-        )
-        .map_err(|e| fail(lang, e))?;
+        writeln!(say, "{}", phrases::preview_nothing_closed_or(lang)).map_err(|e| fail(lang, e))?;
         return Ok(());
     }
     if args.default_reason.is_none() && !missing.is_empty() {
-        return Err(fail(lang, Error::Period(PeriodError::ReasonsMissing {
-            codes: missing,
-        })));
+        return Err(fail(
+            lang,
+            Error::Period(PeriodError::ReasonsMissing { codes: missing }),
+        ));
     }
-    let pin = read_pin(
-        lang,
-        phrases::pin_close_period(lang),
-        "CHITRA_PIN",
-    )?;
+    let pin = read_pin(lang, phrases::pin_close_period(lang), "CHITRA_PIN")?;
     let opts = CloseOptions {
         default_reason: args.default_reason.map(UnpaidReason::from),
         default_note: args.note.clone(),
@@ -297,7 +290,8 @@ pub(super) fn close_to(
 
 /// Writes a closed period's results file, once its totals are seen to add
 /// up.
-fn write_results(lang: Lang, 
+fn write_results(
+    lang: Lang,
     service: &mut Service,
     session: &crate::service::Session,
     report: &PeriodReport,

@@ -11,7 +11,7 @@ use super::context::{Context, read_pin};
 use super::{Cli, Exit, fail};
 use crate::domain::payment::PayMethod;
 use crate::domain::registration::{AccountStep, Registration};
-use crate::i18n::{labels, register as words, Lang};
+use crate::i18n::{Lang, labels, register as words};
 use crate::service::register::RegisterRequest;
 use crate::text::for_display;
 
@@ -105,9 +105,8 @@ pub fn run(cli: &Cli, args: &RegisterArgs) -> Result<(), Exit> {
     let issued = match &args.id_issued {
         None => None,
         Some(d) => Some(
-            chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
-                fail(lang, phrases::write_issue_date_as(lang))
-            })?,
+            chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+                .map_err(|_| fail(lang, phrases::write_issue_date_as(lang)))?,
         ),
     };
     let (mut service, session) = ctx.sign_in(cli)?;
@@ -123,7 +122,11 @@ pub fn run(cli: &Cli, args: &RegisterArgs) -> Result<(), Exit> {
                 &format!("{} {name}: ", phrases::approval_pin(lang)),
                 "CHITRA_APPROVER_PIN",
             )?;
-            Some(service.approval(&session, name, &pin).map_err(|e| fail(lang, e))?)
+            Some(
+                service
+                    .approval(&session, name, &pin)
+                    .map_err(|e| fail(lang, e))?,
+            )
         }
         None => None,
     };
@@ -151,7 +154,9 @@ pub fn run(cli: &Cli, args: &RegisterArgs) -> Result<(), Exit> {
         || req.id_place.is_some();
     let mut changed = Vec::new();
     if registering || args.account_step.is_none() {
-        let done = service.register(&session, person.id, &req).map_err(|e| fail(lang, e))?;
+        let done = service
+            .register(&session, person.id, &req)
+            .map_err(|e| fail(lang, e))?;
         changed = done.changed;
     }
     if let Some(step) = args.account_step {
@@ -159,7 +164,9 @@ pub fn run(cli: &Cli, args: &RegisterArgs) -> Result<(), Exit> {
             .record_account_step(&session, person.id, args.proxy, step.into())
             .map_err(|e| fail(lang, e))?;
     }
-    let reg = service.registration(person.id, args.proxy).map_err(|e| fail(lang, e))?;
+    let reg = service
+        .registration(person.id, args.proxy)
+        .map_err(|e| fail(lang, e))?;
     if args.json {
         let out = json!({
             "code": person.record_code,
@@ -220,11 +227,7 @@ fn registration_text(lang: Lang, g: &Registration) -> String {
             .unwrap_or(dash.clone())
     };
     if let Some(m) = g.method {
-        s += &format!(
-            "  {}: {}",
-            phrases::method(lang),
-            labels::method(lang, m)
-        );
+        s += &format!("  {}: {}", phrases::method(lang), labels::method(lang, m));
         if let Some(r) = g.home_reason {
             s += &format!(" ({})", words::home_reason(lang, r));
         }

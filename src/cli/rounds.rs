@@ -10,8 +10,8 @@ use super::context::{Context, read_pin};
 use super::{Cli, Exit, fail};
 use crate::domain::round::{RoundState, StopResult};
 use crate::domain::{Money, Period};
-use crate::i18n::rounds as words;
 use crate::i18n::Lang;
+use crate::i18n::rounds as words;
 use crate::service::Service;
 use crate::service::rounds::RoundView;
 
@@ -143,10 +143,7 @@ pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
             if json {
                 println!("{}", serde_json::json!({ "rounds": all }));
             } else if all.is_empty() {
-                println!(
-                    "{}",
-                    phrases::no_home_rounds_yet(lang)
-                );
+                println!("{}", phrases::no_home_rounds_yet(lang));
             } else {
                 for g in all {
                     println!(
@@ -154,10 +151,10 @@ pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
                         words::heading(
                             lang,
                             g.number,
+                            &g.hamlet,
                             &crate::i18n::labels::period(g.period),
                             &g.postman,
-                            &g.hamlet,
-                            g.state,
+                            g.state
                         )
                     );
                 }
@@ -166,9 +163,11 @@ pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
         }
         RoundCommand::Show(a) => (service.round(a.round).map_err(|e| fail(lang, e))?, None),
         RoundCommand::Create(a) => {
-            let period: Period = a.period.trim().parse().map_err(|_| {
-                fail(lang, phrases::write_period_as_yyyy(lang))
-            })?;
+            let period: Period = a
+                .period
+                .trim()
+                .parse()
+                .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))?;
             let v = service
                 .create_round(&session, period, &a.hamlet, &a.postman)
                 .map_err(|e| fail(lang, e))?;
@@ -177,7 +176,9 @@ pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
         }
         RoundCommand::Issue(a) => {
             let pin = postman_pin(lang, &service, &session, a.round)?;
-            let v = service.issue_round(&session, a.round, &pin).map_err(|e| fail(lang, e))?;
+            let v = service
+                .issue_round(&session, a.round, &pin)
+                .map_err(|e| fail(lang, e))?;
             let said = words::issued(lang, v.number, v.cash.issued, &v.postman);
             (v, Some(said))
         }
@@ -185,10 +186,13 @@ pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
             let before = service.round(a.round).map_err(|e| fail(lang, e))?;
             let who = a.code.as_deref().or(a.id.as_deref()).unwrap_or_default();
             let stop = before.find(who).ok_or_else(|| {
-                fail(lang, crate::service::rounds::RoundError::NotOnRound {
-                    round: a.round,
-                    who: who.to_string(),
-                })
+                fail(
+                    lang,
+                    crate::service::rounds::RoundError::NotOnRound {
+                        round: a.round,
+                        who: who.to_string(),
+                    },
+                )
             })?;
             let result = StopResult::from_code(&a.result)
                 .ok_or_else(|| fail(lang, phrases::unknown_result(lang)))?;
@@ -206,8 +210,8 @@ pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
             let said = v.stop_of(person).map(|s| {
                 words::recorded(
                     lang,
-                    &s.full_name,
                     &s.record_code,
+                    &s.full_name,
                     result,
                     s.receipt_no.as_deref(),
                 )
@@ -250,7 +254,8 @@ pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
 }
 
 /// The postman's PIN, unless the signed-in supervisor is the postman.
-fn postman_pin(lang: Lang, 
+fn postman_pin(
+    lang: Lang,
     service: &Service,
     session: &crate::service::Session,
     round: i64,
@@ -277,9 +282,9 @@ pub fn render(lang: Lang, v: &RoundView) -> String {
     out.push_str(&words::heading(
         lang,
         v.number,
+        &v.hamlet,
         &crate::i18n::labels::period(v.period),
         &v.postman,
-        &v.hamlet,
         v.state,
     ));
     out.push('\n');
@@ -304,8 +309,8 @@ pub fn render(lang: Lang, v: &RoundView) -> String {
     }
     out.push_str(&match v.state {
         RoundState::Open => words::to_carry_line(lang, v.to_carry()),
-        RoundState::Issued => words::out_line(lang, v.cash.paid, v.cash.issued),
-        _ => words::cash_line(lang, v.cash.paid, v.cash.returned, v.cash.issued),
+        RoundState::Issued => words::out_line(lang, v.cash.issued, v.cash.paid),
+        _ => words::cash_line(lang, v.cash.issued, v.cash.paid, v.cash.returned),
     });
     out.push('\n');
     if let Some(d) = v.difference {
@@ -313,7 +318,7 @@ pub fn render(lang: Lang, v: &RoundView) -> String {
         out.push('\n');
     }
     for s in v.reported_deceased() {
-        out.push_str(&words::deceased_hint(lang, &s.full_name, &s.record_code));
+        out.push_str(&words::deceased_hint(lang, &s.record_code, &s.full_name));
         out.push('\n');
     }
     out

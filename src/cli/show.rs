@@ -27,7 +27,9 @@ pub fn run(cli: &Cli, args: &ShowArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
     let lang = ctx.lang();
     let (service, _session) = ctx.sign_in(cli)?;
-    let found = service.search(&args.query, LIMIT).map_err(|e| fail(lang, e))?;
+    let found = service
+        .search(&args.query, LIMIT)
+        .map_err(|e| fail(lang, e))?;
     let exact: Vec<&SearchHit> = found
         .hits
         .iter()
@@ -56,7 +58,9 @@ pub fn run(cli: &Cli, args: &ShowArgs) -> Result<(), Exit> {
         return Err(Exit::NotFound);
     }
     if let Some(hit) = single {
-        let view = service.person_view(hit.person.id).map_err(|e| fail(lang, e))?;
+        let view = service
+            .person_view(hit.person.id)
+            .map_err(|e| fail(lang, e))?;
         if args.json {
             println!(
                 "{}",
@@ -181,10 +185,7 @@ fn print_person(lang: Lang, v: &PersonView) {
         labels::status(lang, p.status)
     );
     if v.unpaid.is_empty() {
-        println!(
-            "  {}",
-            phrases::nothing_unpaid(lang)
-        );
+        println!("  {}", phrases::nothing_unpaid(lang));
     } else {
         println!("  {}", phrases::unpaid(lang));
         for l in &v.unpaid {

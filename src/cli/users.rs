@@ -138,7 +138,9 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
         UserCommand::Pin { name } => {
             let name = name.clone().unwrap_or_else(|| session.user.name.clone());
             let pin = read_new_pin(lang)?;
-            service.change_pin(&session, &name, &pin).map_err(|e| fail(lang, e))?;
+            service
+                .change_pin(&session, &name, &pin)
+                .map_err(|e| fail(lang, e))?;
             match lang {
                 Lang::Vi => println!("Đã đổi mã PIN của {name}."),
                 Lang::En => println!("Changed the PIN of {name}."),

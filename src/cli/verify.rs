@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::context::Context;
 use super::{Cli, Exit, fail};
-use crate::i18n::{Localize, Lang};
+use crate::i18n::{Lang, Localize};
 use crate::service::verify::{PaperSeal, Verification};
 
 #[derive(Debug, Args)]
@@ -30,11 +30,14 @@ pub fn run(cli: &Cli, args: &VerifyArgs) -> Result<(), Exit> {
         match PaperSeal::parse(s) {
             Some(p) => paper.push(p),
             None => {
-                return Err(fail(lang, format!(
-                    "{} {}",
-                    crate::text::for_display(s),
-                    phrases::not_seal_write_day(lang)
-                )));
+                return Err(fail(
+                    lang,
+                    format!(
+                        "{} {}",
+                        crate::text::for_display(s),
+                        phrases::not_seal_write_day(lang)
+                    ),
+                ));
             }
         }
     }

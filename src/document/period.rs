@@ -343,7 +343,11 @@ fn decreased(lang: Lang, blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodRepo
         Column::new("ho_ten", w.col_name, Kind::Text),
         Column::new("so_cccd", w.col_id, Kind::Code),
         Column::new("thu_hoi", month_screens::col_to_recover(lang), Kind::Money),
-        Column::new("ly_do_giam", month_screens::col_stop_reason(lang), Kind::Text),
+        Column::new(
+            "ly_do_giam",
+            month_screens::col_stop_reason(lang),
+            Kind::Text,
+        ),
         Column::new("tu_thang", month_screens::col_from_month(lang), Kind::Text),
     ];
     let n = columns.len();
@@ -366,7 +370,11 @@ fn decreased(lang: Lang, blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodRepo
     }
     if !t.rows.is_empty() {
         let recover: Money = r.stops.iter().map(|s| s.overpaid).sum();
-        t.push(total_row(month_screens::row_recover_total(lang), recover, n));
+        t.push(total_row(
+            month_screens::row_recover_total(lang),
+            recover,
+            n,
+        ));
     }
     blocks.push(Block::Table(t));
 }

@@ -128,6 +128,7 @@ pub mod import_limits;
 pub mod import_source;
 pub mod labels;
 pub mod month;
+pub mod month_files;
 pub mod month_screens;
 pub mod pay;
 pub mod period;

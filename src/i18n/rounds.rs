@@ -63,7 +63,11 @@ pub fn result(lang: Lang, r: StopResult) -> &'static str {
 
 /// "chưa ghi" / "not recorded".
 pub fn no_result(lang: Lang) -> &'static str {
-    if vi(lang) { "chưa ghi" } else { "not recorded" }
+    if vi(lang) {
+        "chưa ghi"
+    } else {
+        "not recorded"
+    }
 }
 
 /// A stop paid outside the round.
@@ -85,7 +89,14 @@ pub fn sheet_scope(lang: Lang, round: i64, hamlet: &str, postman: &str) -> Strin
 }
 
 /// The heading of a round, for the command line and the screens.
-pub fn heading(lang: Lang, round: i64, hamlet: &str, month: &str, postman: &str, s: RoundState) -> String {
+pub fn heading(
+    lang: Lang,
+    round: i64,
+    hamlet: &str,
+    month: &str,
+    postman: &str,
+    s: RoundState,
+) -> String {
     if vi(lang) {
         format!(
             "Chuyến chi tại nhà số {round} — {hamlet} — {month} — bưu tá {postman} — {}",
@@ -129,7 +140,8 @@ pub fn to_carry_line(lang: Lang, amount: Money) -> String {
 }
 
 /// The heading of a round on the screen (shorter than [`heading`]).
-pub fn screen_heading(lang: Lang, 
+pub fn screen_heading(
+    lang: Lang,
     round: i64,
     hamlet: &str,
     month: &str,
@@ -197,7 +209,13 @@ pub fn issued(lang: Lang, round: i64, amount: Money, postman: &str) -> String {
     }
 }
 
-pub fn recorded(lang: Lang, code: &str, name: &str, r: StopResult, receipt: Option<&str>) -> String {
+pub fn recorded(
+    lang: Lang,
+    code: &str,
+    name: &str,
+    r: StopResult,
+    receipt: Option<&str>,
+) -> String {
     match (vi(lang), receipt) {
         (true, Some(n)) => format!("{code} {name}: {} — biên nhận {n}.", result(lang, r)),
         (true, None) => format!("{code} {name}: {}.", result(lang, r)),

@@ -322,7 +322,12 @@ fn walk(path: &Path, ours: u32, out: &mut Vec<Finding>) {
 }
 
 /// The system clock must not be before the last audit row.
-fn check_clock(lang: crate::i18n::Lang, db: &Path, now: DateTime<FixedOffset>, out: &mut Vec<Finding>) {
+fn check_clock(
+    lang: crate::i18n::Lang,
+    db: &Path,
+    now: DateTime<FixedOffset>,
+    out: &mut Vec<Finding>,
+) {
     match health::last_audit_at(db) {
         Ok(Some(last)) => {
             if let Ok(t) = DateTime::parse_from_rfc3339(&last)

@@ -415,7 +415,13 @@ impl App {
             u16::try_from(message.len()).unwrap_or(1),
         );
         let title = for_display(&self.title()).into_owned();
-        let help = popups::help::document(self.lang(), areas.body, &title, &self.key_help(), &self.theme);
+        let help = popups::help::document(
+            self.lang(),
+            areas.body,
+            &title,
+            &self.key_help(),
+            &self.theme,
+        );
         (help, areas.body)
     }
 
@@ -471,10 +477,21 @@ impl App {
         match self.overlay {
             Some(Overlay::Help) => {
                 let title = for_display(&self.title()).into_owned();
-                let help = popups::help::document(self.lang(), areas.body, &title, &items, &self.theme);
-                popups::help::draw(self.lang(), frame, areas.body, &title, &help, self.help_top, &self.theme);
+                let help =
+                    popups::help::document(self.lang(), areas.body, &title, &items, &self.theme);
+                popups::help::draw(
+                    self.lang(),
+                    frame,
+                    areas.body,
+                    &title,
+                    &help,
+                    self.help_top,
+                    &self.theme,
+                );
             }
-            Some(Overlay::ConfirmQuit) => popups::quit::draw(self.lang(), frame, areas.body, &self.theme),
+            Some(Overlay::ConfirmQuit) => {
+                popups::quit::draw(self.lang(), frame, areas.body, &self.theme)
+            }
             None => {}
         }
     }

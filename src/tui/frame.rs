@@ -92,7 +92,8 @@ pub fn role_name(role: Role, s: &Strings) -> &'static str {
 }
 
 /// The title bar: office on the left; user, role and date on the right.
-pub fn draw_title(lang: Lang, 
+pub fn draw_title(
+    lang: Lang,
     frame: &mut Frame,
     area: Rect,
     office: &str,
@@ -175,7 +176,7 @@ pub fn draw_keys(frame: &mut Frame, area: Rect, items: &[KeyHelp], theme: &Theme
 pub fn draw_too_small(lang: Lang, frame: &mut Frame, theme: &Theme) {
     let area = frame.area();
     let max = usize::from(area.width).max(1);
-    let mut lines = wrap(&strings::too_small(lang, area.height, area.width), max);
+    let mut lines = wrap(&strings::too_small(lang, area.width, area.height), max);
     lines.extend(wrap(lang.strings().too_small_hint, max));
     let top = area.y
         + area

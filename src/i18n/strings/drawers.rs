@@ -28,7 +28,13 @@ pub fn drawer_voided_back(lang: Lang, amount: &str) -> String {
 }
 
 /// A recorded count, under the drawers table.
-pub fn drawer_count_line(lang: Lang, counted: &str, at: &str, difference: &str, word: &str) -> String {
+pub fn drawer_count_line(
+    lang: Lang,
+    counted: &str,
+    at: &str,
+    difference: &str,
+    word: &str,
+) -> String {
     match lang {
         Lang::Vi => format!("Đã đếm {counted} lúc {at} · chênh lệch {difference} ({word})"),
         Lang::En => format!("Counted {counted} at {at} · difference {difference} ({word})"),
@@ -44,7 +50,12 @@ pub fn move_need_pin(lang: Lang, full_name: &str) -> String {
 }
 
 /// After cash was handed to or taken from a drawer.
-pub fn moved(lang: Lang, kind: crate::domain::report::MoveKind, amount: &str, full_name: &str) -> String {
+pub fn moved(
+    lang: Lang,
+    kind: crate::domain::report::MoveKind,
+    amount: &str,
+    full_name: &str,
+) -> String {
     use crate::domain::report::MoveKind;
     match (lang, kind) {
         (Lang::Vi, MoveKind::Float) => format!("Đã cấp {amount} đầu ngày cho {full_name}."),

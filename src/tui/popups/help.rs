@@ -141,7 +141,15 @@ pub fn last_top(help: &HelpDoc, area: Rect) -> usize {
 }
 
 /// Draws the help of the screen titled `title` over `area` from line `top`.
-pub fn draw(lang: Lang, frame: &mut Frame, area: Rect, title: &str, help: &HelpDoc, top: usize, theme: &Theme) {
+pub fn draw(
+    lang: Lang,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    help: &HelpDoc,
+    top: usize,
+    theme: &Theme,
+) {
     let s = lang.strings();
     let rect = rect(area);
     popup::open(frame, rect, &format!("{} — {title}", s.help_title), theme);

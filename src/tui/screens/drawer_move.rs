@@ -62,7 +62,13 @@ pub fn kind_title(lang: Lang, kind: MoveKind) -> &'static str {
 impl DrawerMove {
     /// Cash of `kind` between the signed-in supervisor and `user`'s drawer;
     /// `own` when `user` is that supervisor.
-    pub fn new(lang: Lang, user: User, kind: MoveKind, expected: Option<Money>, own: bool) -> DrawerMove {
+    pub fn new(
+        lang: Lang,
+        user: User,
+        kind: MoveKind,
+        expected: Option<Money>,
+        own: bool,
+    ) -> DrawerMove {
         DrawerMove {
             user,
             kind,
@@ -102,7 +108,10 @@ impl DrawerMove {
         let with_pin = !self.own;
         if with_pin && self.form.value(PIN).is_empty() {
             self.form.focus(PIN);
-            ctx.info(strings::move_need_pin(ctx.lang(), &for_display(&self.user.full_name)));
+            ctx.info(strings::move_need_pin(
+                ctx.lang(),
+                &for_display(&self.user.full_name),
+            ));
             return Nav::Stay;
         }
         let Some(session) = ctx.session.clone() else {
@@ -122,8 +131,8 @@ impl DrawerMove {
                 let done = strings::moved(
                     ctx.lang(),
                     self.kind,
-                    &for_display(&self.user.full_name),
                     &amount.to_string(),
+                    &for_display(&self.user.full_name),
                 );
                 // A float opens a new day: an earlier one left open is said now.
                 let notice = (self.kind == MoveKind::Float)

@@ -93,7 +93,13 @@ impl Drawers {
         });
         let expected = day.filter(|d| d.drawer_opened()).map(|d| d.expected);
         let own = ctx.session.as_ref().is_some_and(|s| s.user.id == user.id);
-        Nav::push(DrawerMove::new(ctx.lang(), user.clone(), kind, expected, own))
+        Nav::push(DrawerMove::new(
+            ctx.lang(),
+            user.clone(),
+            kind,
+            expected,
+            own,
+        ))
     }
 
     /// Every row as the table shows it (also for tests).
@@ -166,7 +172,10 @@ impl Drawers {
         };
         let mut cash = strings::drawer_cash_line(lang, &d.cash_paid.to_string());
         if d.cash_voided > Money::ZERO {
-            cash.push_str(&strings::drawer_voided_back(lang, &d.cash_voided.to_string()));
+            cash.push_str(&strings::drawer_voided_back(
+                lang,
+                &d.cash_voided.to_string(),
+            ));
         }
         out.push(Line::raw(cash));
         out.push(Line::raw(format!("{} {}", s.expected_label, d.expected)));

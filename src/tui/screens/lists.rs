@@ -283,7 +283,10 @@ impl Screen for Lists {
             Msg::Print => self.print(ctx),
             Msg::Step => {
                 if let Some(a) = &self.accounts {
-                    return Nav::push(super::account_step::AccountStepForm::new(ctx.lang(), a.clone()));
+                    return Nav::push(super::account_step::AccountStepForm::new(
+                        ctx.lang(),
+                        a.clone(),
+                    ));
                 }
             }
             Msg::Scroll(m) => {
@@ -345,13 +348,8 @@ impl Screen for Lists {
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
         let mut out = vec![
-            KeyHelp::keys("1–5", form_words(lang).lists_key)
-                .short(form_words(lang).lists_short),
-            KeyHelp::new(
-                &keys.print_report,
-                words::print_list_key(lang),
-            )
-            .short(s.short_print),
+            KeyHelp::keys("1–5", form_words(lang).lists_key).short(form_words(lang).lists_short),
+            KeyHelp::new(&keys.print_report, words::print_list_key(lang)).short(s.short_print),
             Scroll::help(keys, s),
         ];
         if self.which == Which::Accounts {

@@ -137,9 +137,13 @@ impl Person {
                 }
                 // A supervisor records the heir from here; a clerk is told
                 // to ask for one.
-                None if ctx.session.as_ref().is_some_and(|s| s.is_supervisor()) => Nav::push(
-                    super::heir::HeirForm::new(ctx.lang(), self.view.person.id, &self.view.person.full_name),
-                ),
+                None if ctx.session.as_ref().is_some_and(|s| s.is_supervisor()) => {
+                    Nav::push(super::heir::HeirForm::new(
+                        ctx.lang(),
+                        self.view.person.id,
+                        &self.view.person.full_name,
+                    ))
+                }
                 None => {
                     ctx.error(&crate::service::heirs::HeirError::NoHeir);
                     Nav::Stay
@@ -331,7 +335,10 @@ impl Screen for Person {
             KeyHelp::new(&keys.status, s.key_status),
             super::register::help(lang),
             Scroll::help(keys, s),
-            KeyHelp::keys(strings::letters_key(lang), strings::key_letters_search(lang)),
+            KeyHelp::keys(
+                strings::letters_key(lang),
+                strings::key_letters_search(lang),
+            ),
         ]
     }
 
@@ -457,11 +464,7 @@ fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
     );
     out.push(Line::raw(fit(&category, DOC_WIDTH)));
     if p.status != Status::Active {
-        let mut st = format!(
-            "{}: {}",
-            s.person_status,
-            labels::status(lang, p.status)
-        );
+        let mut st = format!("{}: {}", s.person_status, labels::status(lang, p.status));
         if let Some(since) = &p.status_since {
             st.push_str(&format!(" {} {}", s.since, d(&labels::date(since))));
         }
@@ -477,20 +480,16 @@ fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
     // Lines held elsewhere, said before the clerk starts to pay.
     let held = [
         v.bank.as_ref().map(|b| b.text(lang)),
-        v.round_out.as_ref().map(|(n, postman)| {
-            crate::i18n::rounds::held_at_counter(lang, *n, postman)
-        }),
+        v.round_out
+            .as_ref()
+            .map(|(n, postman)| crate::i18n::rounds::held_at_counter(lang, *n, postman)),
     ];
     for line in held.into_iter().flatten() {
         for part in crate::text::layout::wrap(&d(&line), DOC_WIDTH) {
             out.push(Line::from(span(part, theme.heading())));
         }
     }
-    let mut method = format!(
-        "{}: {}",
-        s.person_method,
-        labels::method(lang, v.method())
-    );
+    let mut method = format!("{}: {}", s.person_method, labels::method(lang, v.method()));
     let (account, bank) = v.account();
     if let Some(acc) = account {
         method.push_str(&format!(" · {} {}", s.account_short, d(acc)));
@@ -499,10 +498,7 @@ fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         method.push_str(&format!(" · {}", d(bank)));
     }
     if let Some(reason) = v.home_reason() {
-        method.push_str(&format!(
-            " · {}",
-            register::home_reason(lang, reason)
-        ));
+        method.push_str(&format!(" · {}", register::home_reason(lang, reason)));
     }
     out.push(Line::raw(fit(&method, DOC_WIDTH)));
     if v.proxies.is_empty() {
@@ -609,10 +605,18 @@ fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
 
 /// A deceased person's heading: "Đã mất — chi cho người thừa kế", then the
 /// heir on file with the death certificate, or what to do without one.
-fn heir_lines(lang: Lang, out: &mut Vec<Line<'static>>, h: &crate::service::heirs::HeirView, theme: &Theme) {
+fn heir_lines(
+    lang: Lang,
+    out: &mut Vec<Line<'static>>,
+    h: &crate::service::heirs::HeirView,
+    theme: &Theme,
+) {
     use crate::i18n::heir as words;
     let d = |t: &str| for_display(t).into_owned();
-    out.push(Line::from(span(words::deceased_heading(lang), theme.heading())));
+    out.push(Line::from(span(
+        words::deceased_heading(lang),
+        theme.heading(),
+    )));
     match &h.heir {
         Some(heir) => {
             let who = format!(

@@ -163,7 +163,10 @@ impl Screen for ReceiptView {
         if area.height < 2 {
             return;
         }
-        let title = fit(&self.title(view.lang), usize::from(area.width.saturating_sub(2)));
+        let title = fit(
+            &self.title(view.lang),
+            usize::from(area.width.saturating_sub(2)),
+        );
         frame.buffer_mut().set_stringn(
             area.x + 1,
             area.y,

@@ -242,9 +242,10 @@ impl Register {
                 ctx.info(format!("{} — {}", form_words(ctx.lang()).saved, self.who));
                 Nav::Back(Outcome::Refresh)
             }
-            Err(Error::Register(RegisterError::NeedsApproval { .. })) => {
-                Nav::push(Approve::new(ctx.lang(), form_words(ctx.lang()).approve_reason))
-            }
+            Err(Error::Register(RegisterError::NeedsApproval { .. })) => Nav::push(Approve::new(
+                ctx.lang(),
+                form_words(ctx.lang()).approve_reason,
+            )),
             Err(e) => {
                 if let Error::Register(r) = &e {
                     self.form.focus(match r {

@@ -138,11 +138,8 @@ impl Screen for ChooseWhose {
 
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
-        self.list.help(
-            keys,
-            s,
-            KeyHelp::new(&keys.enter, proxy_words(lang).whose),
-        )
+        self.list
+            .help(keys, s, KeyHelp::new(&keys.enter, proxy_words(lang).whose))
     }
 
     fn typing(&self) -> bool {

@@ -80,7 +80,12 @@ impl RoundForm {
         if own(v, ctx) {
             let session = ctx.session.clone()?;
             match ctx.service.issue_round(&session, v.number, "") {
-                Ok(done) => ctx.info(words::issued(ctx.lang(), done.number, done.cash.issued, &done.postman)),
+                Ok(done) => ctx.info(words::issued(
+                    ctx.lang(),
+                    done.number,
+                    done.cash.issued,
+                    &done.postman,
+                )),
                 Err(e) => ctx.error(&e),
             }
             return None;
@@ -88,7 +93,11 @@ impl RoundForm {
         Some(RoundForm {
             step: Step::Issue { round: v.number },
             title: w.issue_title,
-            lines: vec![words::issue_hint(ctx.lang(), v.to_carry(), &for_display(&v.postman))],
+            lines: vec![words::issue_hint(
+                ctx.lang(),
+                v.to_carry(),
+                &for_display(&v.postman),
+            )],
             form: Form::new(vec![pin_field(w.label_postman_pin)]),
         })
     }
@@ -144,7 +153,7 @@ impl RoundForm {
             step: Step::Reconcile { round: v.number },
             title: w.reconcile_title,
             lines: vec![
-                words::cash_line(lang, v.cash.paid, v.cash.returned, v.cash.issued),
+                words::cash_line(lang, v.cash.issued, v.cash.paid, v.cash.returned),
                 words::difference_now(lang, v.cash.difference()),
             ],
             form: Form::new(vec![
@@ -214,8 +223,8 @@ impl RoundForm {
                         let s = v.stop_of(person_id);
                         words::recorded(
                             lang,
-                            &s.map(|s| for_display(&s.full_name)).unwrap_or_default(),
                             &s.map(|s| for_display(&s.record_code)).unwrap_or_default(),
+                            &s.map(|s| for_display(&s.full_name)).unwrap_or_default(),
                             crate::domain::round::StopResult::Paid,
                             s.and_then(|s| s.receipt_no.as_deref()),
                         )
@@ -242,14 +251,18 @@ impl RoundForm {
                 };
                 ctx.service
                     .return_round(&session, round, cash, &pin)
-                    .map(|v| words::cash_line(lang, v.cash.paid, v.cash.returned, v.cash.issued))
+                    .map(|v| words::cash_line(lang, v.cash.issued, v.cash.paid, v.cash.returned))
             }
             Step::Reconcile { round } => {
                 let reason = self.form.value(0).to_string();
                 ctx.service
                     .reconcile_round(&session, round, Some(&reason))
                     .map(|v| {
-                        words::reconciled(lang, v.difference.unwrap_or(Money::ZERO), v.reason.as_deref())
+                        words::reconciled(
+                            lang,
+                            v.difference.unwrap_or(Money::ZERO),
+                            v.reason.as_deref(),
+                        )
                     })
             }
         };

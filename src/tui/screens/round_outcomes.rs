@@ -143,8 +143,8 @@ impl RoundOutcomes {
                 self.round = round;
                 ctx.info(words::recorded(
                     ctx.lang(),
-                    &for_display(&stop.full_name),
                     &for_display(&stop.record_code),
+                    &for_display(&stop.full_name),
                     result,
                     None,
                 ));
@@ -160,7 +160,7 @@ impl RoundOutcomes {
         let lang = ctx.lang();
         let config = ctx.service.config();
         let v = &self.round;
-        let scope = words::sheet_scope(lang, v.number, &v.postman, &v.hamlet);
+        let scope = words::sheet_scope(lang, v.number, &v.hamlet, &v.postman);
         let day = ctx.service.today().format("%Y-%m-%d").to_string();
         let doc = crate::document::home::build(
             lang,
@@ -309,21 +309,27 @@ impl Screen for RoundOutcomes {
         let heading = words::screen_heading(
             view.lang,
             v.number,
+            &for_display(&v.hamlet),
             &labels::period(v.period),
             &for_display(&v.postman),
-            &for_display(&v.hamlet),
             v.state,
         );
         let buf = frame.buffer_mut();
         buf.set_stringn(x, area.y, fit(&heading, cols), cols, theme.heading());
         let cash = match v.state {
             RoundState::Open => words::to_carry_line(view.lang, v.to_carry()),
-            RoundState::Issued => words::out_line(view.lang, v.cash.paid, v.cash.issued),
-            _ => words::cash_line(view.lang, v.cash.paid, v.cash.returned, v.cash.issued),
+            RoundState::Issued => words::out_line(view.lang, v.cash.issued, v.cash.paid),
+            _ => words::cash_line(view.lang, v.cash.issued, v.cash.paid, v.cash.returned),
         };
         buf.set_stringn(x, area.y + 1, fit(&cash, cols), cols, theme.text());
         let mut y = area.y + 3;
-        buf.set_stringn(x, y, fit(&Self::header(view.lang), cols), cols, theme.heading());
+        buf.set_stringn(
+            x,
+            y,
+            fit(&Self::header(view.lang), cols),
+            cols,
+            theme.heading(),
+        );
         y += 1;
         let rows: Vec<Line> = self.rows(view.lang).into_iter().map(Line::raw).collect();
         let detail_rows = 3;
@@ -347,8 +353,8 @@ impl Screen for RoundOutcomes {
         if s.result == Some(StopResult::Deceased) {
             lines.push(words::deceased_hint(
                 view.lang,
-                &for_display(&s.full_name),
                 &for_display(&s.record_code),
+                &for_display(&s.full_name),
             ));
         } else if let Some(n) = &s.note {
             lines.push(for_display(n).into_owned());

@@ -13,8 +13,8 @@ use ratatui::text::Line;
 use super::round_form::RoundForm;
 use super::round_outcomes::RoundOutcomes;
 use super::{Nav, Outcome, Screen};
-use crate::i18n::rounds::{self as words, screen_words};
 use crate::i18n::labels;
+use crate::i18n::rounds::{self as words, screen_words};
 use crate::service::rounds::RoundSummary;
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
@@ -161,7 +161,13 @@ impl Screen for Rounds {
             buf.set_stringn(x, y, w.list_empty, cols, theme.text());
             return;
         }
-        buf.set_stringn(x, y, fit(&Self::header(view.lang), cols), cols, theme.heading());
+        buf.set_stringn(
+            x,
+            y,
+            fit(&Self::header(view.lang), cols),
+            cols,
+            theme.heading(),
+        );
         y += 1;
         let rows: Vec<Line> = self.rows(view.lang).into_iter().map(Line::raw).collect();
         draw_rows(

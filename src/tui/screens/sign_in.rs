@@ -66,7 +66,7 @@ impl SignIn {
                     _ => match ctx.service.drawer_state(&session) {
                         Ok((opened, count)) => ctx.info(format!(
                             "{text} {}",
-                            strings::drawer_state_line(ctx.lang(), count.is_some(), opened)
+                            strings::drawer_state_line(ctx.lang(), opened, count.is_some())
                         )),
                         Err(_) => ctx.info(text),
                     },

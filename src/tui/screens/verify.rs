@@ -85,7 +85,9 @@ fn say(out: &mut Vec<Line<'static>>, text: &str, style: Style) {
 
 fn check(ctx: &mut Ctx) -> Result<Verification, String> {
     let lang = ctx.lang();
-    ctx.service.verify(&[]).map_err(|e| crate::i18n::Localize::localize(&e, lang))
+    ctx.service
+        .verify(&[])
+        .map_err(|e| crate::i18n::Localize::localize(&e, lang))
 }
 
 impl Screen for VerifyView {

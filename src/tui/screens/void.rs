@@ -77,9 +77,9 @@ impl VoidPayment {
         }
         let why = strings::void_approval_reason(
             ctx.lang(),
+            &for_display(&self.payment.receipt_no),
             &self.payment.total.to_string(),
             &for_display(&reason),
-            &for_display(&self.payment.receipt_no),
         );
         self.asked = Some(reason);
         Nav::push(Approve::new(ctx.lang(), why).by_another())
@@ -96,8 +96,8 @@ impl VoidPayment {
             Ok(voided) => {
                 ctx.info(strings::voided_done(
                     ctx.lang(),
-                    &voided.total.to_string(),
                     &for_display(&voided.receipt_no),
+                    &voided.total.to_string(),
                     voided.method.is_cash(),
                 ));
                 Nav::Back(Outcome::Refresh)

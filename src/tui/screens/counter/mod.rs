@@ -262,7 +262,7 @@ impl Screen for Counter {
         // The drawer's state, on the right of the status line.
         let mut status_w = w;
         if let Some((opened, counted)) = self.drawer {
-            let text = strings::drawer_short(view.lang, counted, opened);
+            let text = strings::drawer_short(view.lang, opened, counted);
             let tw = u16::try_from(width(text)).unwrap_or(w).min(w);
             let style = if opened && !counted {
                 theme.key()

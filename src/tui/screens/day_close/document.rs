@@ -21,7 +21,8 @@ pub const DOC_WIDTH: usize = 78;
 
 /// The report's lines; `backup` is the backup written when the day was
 /// closed from this screen.
-pub fn lines(lang: Lang, 
+pub fn lines(
+    lang: Lang,
     office: &Office,
     report: &DayReport,
     backup: Option<&Result<PathBuf, String>>,

@@ -136,7 +136,10 @@ impl DayClose {
                 return ctx.error(&printing::report_not_printed(ctx.lang(), &problem));
             }
         };
-        let done = strings::report_printed(ctx.lang(), &crate::text::for_display(&path.display().to_string()));
+        let done = strings::report_printed(
+            ctx.lang(),
+            &crate::text::for_display(&path.display().to_string()),
+        );
         let receipt = config.receipt.clone();
         if receipt.printer.trim().is_empty() {
             return ctx.info(done);
@@ -162,7 +165,10 @@ impl DayClose {
         let Some(input) = &self.date else { return };
         let typed = input.value().trim().to_string();
         let Ok(day) = NaiveDate::parse_from_str(&typed, "%d/%m/%Y") else {
-            ctx.error(&strings::bad_date(ctx.lang(), &crate::text::for_display(&typed)));
+            ctx.error(&strings::bad_date(
+                ctx.lang(),
+                &crate::text::for_display(&typed),
+            ));
             return;
         };
         if let Some(report) = load(ctx, &day.format("%Y-%m-%d").to_string()) {

@@ -19,7 +19,8 @@ use crate::tui::widgets::input::Input;
 /// The rows of notes being typed (`rows`: denomination and notes, in the
 /// form's order), the running total in figures and in words, and the
 /// question when it is asked. Never the expected amount.
-pub(super) fn counting(lang: Lang, 
+pub(super) fn counting(
+    lang: Lang,
     frame: &mut Frame,
     area: Rect,
     form: &Form,
@@ -77,7 +78,10 @@ pub(super) fn counting(lang: Lang,
         &lines,
     );
     let (ask, style) = if asking {
-        (strings::count_question(lang, &total.to_string()), theme.heading())
+        (
+            strings::count_question(lang, &total.to_string()),
+            theme.heading(),
+        )
     } else {
         (s.count_keys_hint.to_string(), theme.text())
     };
@@ -113,7 +117,8 @@ pub(super) fn put_lines(frame: &mut Frame, area: Rect, lines: &[(String, Style)]
 
 /// The recorded count: counted, expected, difference, the notes, and the
 /// reason (or the field for it).
-pub(super) fn counted(lang: Lang, 
+pub(super) fn counted(
+    lang: Lang,
     frame: &mut Frame,
     area: Rect,
     fact: &CountFact,

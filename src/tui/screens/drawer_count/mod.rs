@@ -343,9 +343,15 @@ impl Screen for DrawerCount {
                 theme,
                 view.focused && !asking,
             ),
-            Stage::Counted { fact, reason } => {
-                draw::counted(view.lang, frame, body, fact, reason.as_ref(), theme, view.focused)
-            }
+            Stage::Counted { fact, reason } => draw::counted(
+                view.lang,
+                frame,
+                body,
+                fact,
+                reason.as_ref(),
+                theme,
+                view.focused,
+            ),
         };
     }
 

@@ -506,8 +506,13 @@ impl Screen for FileImport {
             bottom.saturating_sub(inner.y),
         );
         let lines: Vec<Line> = preview.lines.iter().map(|l| Line::raw(l.clone())).collect();
-        self.scroll
-            .draw(frame, body, &lines, view.lang.strings().more_below, view.theme);
+        self.scroll.draw(
+            frame,
+            body,
+            &lines,
+            view.lang.strings().more_below,
+            view.theme,
+        );
         if preview.writable {
             text(frame, bottom, words::pin_writes_all(lang), view.theme.key());
             let pin = Rect::new(inner.x, bottom + 1, inner.width, 1);

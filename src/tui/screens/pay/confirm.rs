@@ -87,7 +87,10 @@ impl Confirm {
 
     fn record(&mut self, ctx: &mut Ctx) -> Nav {
         if self.needs_approval && self.approval.is_none() {
-            return Nav::push(Approve::new(ctx.lang(), Self::window_error(ctx).to_string()));
+            return Nav::push(Approve::new(
+                ctx.lang(),
+                Self::window_error(ctx).to_string(),
+            ));
         }
         let Some(session) = ctx.session.clone() else {
             return Nav::Stay;
@@ -264,7 +267,10 @@ impl Screen for Confirm {
     fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav {
         match outcome {
             Outcome::Approved(approval) => {
-                ctx.info(strings::approved_then_confirm(ctx.lang(), &approval.supervisor().full_name));
+                ctx.info(strings::approved_then_confirm(
+                    ctx.lang(),
+                    &approval.supervisor().full_name,
+                ));
                 self.approval = Some(approval);
                 Nav::Stay
             }

@@ -112,9 +112,9 @@ impl Screen for Done {
                     Some(problem) => ctx.error(&problem),
                     None => ctx.info(strings::paid_summary(
                         ctx.lang(),
+                        &payment.total.to_string(),
                         &for_display(&self.draft.view.person.full_name),
                         &payment.receipt_no,
-                        &payment.total.to_string(),
                     )),
                 }
                 Nav::Back(match msg {
@@ -203,7 +203,11 @@ impl Screen for Done {
         );
         y += 4;
         let lines = [
-            format!("{}: {}", s.receiver_label, receiver_line(view.lang, &self.draft)),
+            format!(
+                "{}: {}",
+                s.receiver_label,
+                receiver_line(view.lang, &self.draft)
+            ),
             format!(
                 "{}: {} · {} {}",
                 s.method_label,
@@ -241,10 +245,7 @@ impl Screen for Done {
             }
             (None, Some((_, Some(Err(problem)))), _) => notes.push((problem.localize(lang), true)),
             (None, Some((job, Some(Ok(())))), Some(file)) if !job.printer.is_empty() => {
-                notes.push((
-                    printing::printed(view.lang, &job.printer, &file),
-                    false,
-                ))
+                notes.push((printing::printed(view.lang, &job.printer, &file), false))
             }
             (None, _, Some(file)) => notes.push((strings::receipt_written(lang, &file), false)),
             (None, _, None) => {}
@@ -272,7 +273,10 @@ impl Screen for Done {
             KeyHelp::new(&keys.back, s.key_back_to_person).short(s.short_back_to_person),
             KeyHelp::new(&keys.receipts, s.key_show_receipt).short(s.short_receipt),
             reprint,
-            KeyHelp::keys(strings::letters_key(lang), strings::key_letters_search(lang)),
+            KeyHelp::keys(
+                strings::letters_key(lang),
+                strings::key_letters_search(lang),
+            ),
         ]
     }
 

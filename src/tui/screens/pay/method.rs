@@ -135,10 +135,21 @@ impl Screen for ChooseMethod {
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
         let s = view.lang.strings();
-        let body = draw_heading(view.lang, frame, area, s.step_method, &self.draft, view.theme);
+        let body = draw_heading(
+            view.lang,
+            frame,
+            area,
+            s.step_method,
+            &self.draft,
+            view.theme,
+        );
         let x = body.x + 1;
         let w = body.width.saturating_sub(2);
-        let who = format!("{}: {}", s.receiver_label, receiver_line(view.lang, &self.draft));
+        let who = format!(
+            "{}: {}",
+            s.receiver_label,
+            receiver_line(view.lang, &self.draft)
+        );
         frame.buffer_mut().set_stringn(
             x,
             body.y,

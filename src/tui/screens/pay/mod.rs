@@ -182,7 +182,8 @@ pub(crate) fn pass_down(outcome: Outcome) -> Nav {
 
 /// Draws the flow's heading over the top of `area` — the step, the person
 /// and the amount — and returns the area left below it.
-pub fn draw_heading(lang: Lang, 
+pub fn draw_heading(
+    lang: Lang,
     frame: &mut Frame,
     area: Rect,
     step: &str,

@@ -193,7 +193,14 @@ impl Screen for NewProxyForm {
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
         let s = view.lang.strings();
-        let body = draw_heading(view.lang, frame, area, &self.title(view.lang), &self.draft, view.theme);
+        let body = draw_heading(
+            view.lang,
+            frame,
+            area,
+            &self.title(view.lang),
+            &self.draft,
+            view.theme,
+        );
         let x = body.x + 1;
         let w = usize::from(body.width.saturating_sub(2));
         let hint = if self.guardian {

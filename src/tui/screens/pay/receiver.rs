@@ -101,10 +101,20 @@ impl ChooseReceiver {
                 }
             },
             Choice::NewProxy => {
-                return Nav::push(NewProxyForm::new(ctx.lang(), draft, false, ctx.service.today()));
+                return Nav::push(NewProxyForm::new(
+                    ctx.lang(),
+                    draft,
+                    false,
+                    ctx.service.today(),
+                ));
             }
             Choice::NewGuardian => {
-                return Nav::push(NewProxyForm::new(ctx.lang(), draft, true, ctx.service.today()));
+                return Nav::push(NewProxyForm::new(
+                    ctx.lang(),
+                    draft,
+                    true,
+                    ctx.service.today(),
+                ));
             }
             Choice::Heir => {}
         }
@@ -172,7 +182,14 @@ impl Screen for ChooseReceiver {
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
         let s = view.lang.strings();
-        let body = draw_heading(view.lang, frame, area, s.step_receiver, &self.draft, view.theme);
+        let body = draw_heading(
+            view.lang,
+            frame,
+            area,
+            s.step_receiver,
+            &self.draft,
+            view.theme,
+        );
         let x = body.x + 1;
         let w = body.width.saturating_sub(2);
         frame.buffer_mut().set_stringn(
@@ -186,7 +203,12 @@ impl Screen for ChooseReceiver {
             .choices
             .iter()
             .enumerate()
-            .map(|(i, c)| Line::raw(fit(&self.list.row(i, &self.label(view.lang, c)), usize::from(w))))
+            .map(|(i, c)| {
+                Line::raw(fit(
+                    &self.list.row(i, &self.label(view.lang, c)),
+                    usize::from(w),
+                ))
+            })
             .collect();
         let list = Rect::new(x, body.y + 2, w, body.height.saturating_sub(2));
         self.list.draw(frame, list, &rows, view.theme);

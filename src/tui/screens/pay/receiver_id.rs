@@ -88,11 +88,22 @@ impl Screen for ReceiverId {
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
         let s = view.lang.strings();
-        let body = draw_heading(view.lang, frame, area, s.step_receiver_id, &self.draft, view.theme);
+        let body = draw_heading(
+            view.lang,
+            frame,
+            area,
+            s.step_receiver_id,
+            &self.draft,
+            view.theme,
+        );
         let x = body.x + 1;
         let w = usize::from(body.width.saturating_sub(2));
         let buf = frame.buffer_mut();
-        let who = format!("{}: {}", s.receiver_label, receiver_line(view.lang, &self.draft));
+        let who = format!(
+            "{}: {}",
+            s.receiver_label,
+            receiver_line(view.lang, &self.draft)
+        );
         buf.set_stringn(x, body.y, fit(&who, w), w, view.theme.heading());
         let hint = wrap(s.receiver_id_hint, w);
         for (line, y) in hint.iter().zip(body.y + 1..) {

@@ -121,7 +121,14 @@ impl Screen for TransferForm {
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
         let s = view.lang.strings();
-        let body = draw_heading(view.lang, frame, area, s.step_transfer, &self.draft, view.theme);
+        let body = draw_heading(
+            view.lang,
+            frame,
+            area,
+            s.step_transfer,
+            &self.draft,
+            view.theme,
+        );
         let x = body.x + 1;
         let w = usize::from(body.width.saturating_sub(2));
         let mut how = format!(
