@@ -161,8 +161,8 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
             } else {
                 read_pin(
                     lang,
-                    &format!("{} {}: ", phrases::confirmation_pin(lang), a.clerk),
                     "CHITRA_CLERK_PIN",
+                    &format!("{} {}: ", phrases::confirmation_pin(lang), a.clerk),
                 )?
             };
             service
@@ -250,8 +250,8 @@ pub fn void(cli: &Cli, args: &VoidArgs) -> Result<(), Exit> {
     }
     let pin = read_pin(
         lang,
-        &format!("{} {}: ", phrases::approval_pin(lang), args.approver),
         "CHITRA_APPROVER_PIN",
+        &format!("{} {}: ", phrases::approval_pin(lang), args.approver),
     )?;
     let approval = service
         .approval(&session, &args.approver, &pin)
@@ -268,7 +268,7 @@ pub fn close(cli: &Cli, args: &CloseArgs) -> Result<(), Exit> {
     let lang = ctx.lang();
     let day = day_arg(&args.date, &ctx)?;
     let (mut service, session) = ctx.sign_in(cli)?;
-    let pin = read_pin(lang, phrases::pin_close_day(lang), "CHITRA_PIN")?;
+    let pin = read_pin(lang, "CHITRA_PIN", phrases::pin_close_day(lang))?;
     let closed = service
         .close_day(&session, &pin, &day, args.empty)
         .map_err(|e| fail(lang, e))?;

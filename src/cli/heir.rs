@@ -136,13 +136,13 @@ fn add(cli: &Cli, a: &AddArgs) -> Result<(), Exit> {
         relationship: a.relation.clone(),
         address: a.address.clone(),
         phone: a.phone.clone(),
-        died_on: Some(date(lang, &a.died, phrases::date_death(lang))?),
+        died_on: Some(date(lang, phrases::date_death(lang), &a.died)?),
         death_cert_no: a.cert_no.clone(),
-        death_cert_on: Some(date(lang, &a.cert_date, phrases::certificate_date(lang))?),
+        death_cert_on: Some(date(lang, phrases::certificate_date(lang), &a.cert_date)?),
         death_cert_by: a.cert_by.clone(),
         family_paper: a.paper.clone(),
         family_paper_no: a.paper_no.clone(),
-        family_paper_on: Some(date(lang, &a.paper_date, phrases::family_paper_date(lang))?),
+        family_paper_on: Some(date(lang, phrases::family_paper_date(lang), &a.paper_date)?),
         reason: a.replace_reason.clone(),
     };
     let ctx = Context::load(cli)?;
@@ -153,8 +153,8 @@ fn add(cli: &Cli, a: &AddArgs) -> Result<(), Exit> {
         Some(name) => {
             let pin = read_pin(
                 lang,
-                &format!("{} {name}: ", phrases::approval_pin(lang)),
                 "CHITRA_APPROVER_PIN",
+                &format!("{} {name}: ", phrases::approval_pin(lang)),
             )?;
             Some(
                 service

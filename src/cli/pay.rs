@@ -131,8 +131,8 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
         Some(name) => {
             let pin = read_pin(
                 lang,
-                &format!("{} {name}: ", phrases::approval_pin(lang)),
                 "CHITRA_APPROVER_PIN",
+                &format!("{} {name}: ", phrases::approval_pin(lang)),
             )?;
             Some(
                 service

@@ -257,7 +257,7 @@ pub(super) fn close_to(
             Error::Period(PeriodError::ReasonsMissing { codes: missing }),
         ));
     }
-    let pin = read_pin(lang, phrases::pin_close_period(lang), "CHITRA_PIN")?;
+    let pin = read_pin(lang, "CHITRA_PIN", phrases::pin_close_period(lang))?;
     let opts = CloseOptions {
         default_reason: args.default_reason.map(UnpaidReason::from),
         default_note: args.note.clone(),

@@ -266,12 +266,12 @@ fn postman_pin(
     }
     read_pin(
         lang,
+        "CHITRA_POSTMAN_PIN",
         &format!(
             "{} {}: ",
             phrases::confirmation_pin_postman(lang),
             v.postman
         ),
-        "CHITRA_POSTMAN_PIN",
     )
 }
 
