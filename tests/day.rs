@@ -537,7 +537,7 @@ fn verify_finds_a_forged_receipt_number() {
     let text: Vec<String> = v
         .findings
         .iter()
-        .map(chitra::i18n::Localize::localized)
+        .map(|f| chitra::i18n::Localize::localize(f, chitra::i18n::Lang::Vi))
         .collect();
     assert!(
         text.iter().any(|t| t.contains("HD-2026-000777")),

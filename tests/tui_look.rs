@@ -150,7 +150,7 @@ struct NeedsApproval;
 impl Screen for NeedsApproval {
     type Msg = ();
 
-    fn title(&self) -> String {
+    fn title(&self, _lang: chitra::i18n::Lang) -> String {
         "Chi trả".into()
     }
 
@@ -160,6 +160,7 @@ impl Screen for NeedsApproval {
 
     fn update(&mut self, _msg: (), _ctx: &mut Ctx) -> Nav {
         Nav::push(Approve::new(
+            chitra::i18n::Lang::Vi,
             "Hôm nay là ngày 26, ngoài thời gian chi trả (ngày 2–25).",
         ))
     }
@@ -173,7 +174,7 @@ impl Screen for NeedsApproval {
         );
     }
 
-    fn keys(&self, _keys: &KeyList) -> Vec<KeyHelp> {
+    fn keys(&self, _keys: &KeyList, _lang: chitra::i18n::Lang) -> Vec<KeyHelp> {
         Vec::new()
     }
 }

@@ -294,7 +294,7 @@ struct NeedsApproval {
 impl Screen for NeedsApproval {
     type Msg = ();
 
-    fn title(&self) -> String {
+    fn title(&self, _lang: chitra::i18n::Lang) -> String {
         "Chi trả".into()
     }
 
@@ -302,13 +302,16 @@ impl Screen for NeedsApproval {
         (key.code == KeyCode::Char('a')).then_some(())
     }
 
-    fn update(&mut self, _msg: (), _ctx: &mut Ctx) -> Nav {
-        Nav::push(Approve::new("Chi ngoài thời gian chi trả (ngày 2–25)."))
+    fn update(&mut self, _msg: (), ctx: &mut Ctx) -> Nav {
+        Nav::push(Approve::new(
+            ctx.lang(),
+            "Chi ngoài thời gian chi trả (ngày 2–25).",
+        ))
     }
 
     fn draw(&self, _frame: &mut Frame, _area: Rect, _view: &View) {}
 
-    fn keys(&self, _keys: &KeyList) -> Vec<KeyHelp> {
+    fn keys(&self, _keys: &KeyList, _lang: chitra::i18n::Lang) -> Vec<KeyHelp> {
         Vec::new()
     }
 

@@ -1,6 +1,7 @@
 //! `chitra bank export` and `chitra bank import`: the transfer batch for
 //! the bank, and the bank's result file back.
 
+use crate::i18n::commands::bank as phrases;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -8,7 +9,6 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::context::Context;
 use super::{Cli, Exit, fail};
 use crate::domain::Period;
-use crate::i18n::tr as t;
 
 #[derive(Debug, Subcommand)]
 pub enum BankCommand {
@@ -69,25 +69,22 @@ fn export(cli: &Cli, args: &BankExportArgs) -> Result<(), Exit> {
 /// that says what was written.
 pub(super) fn export_to(cli: &Cli, args: &BankExportArgs) -> Result<String, Exit> {
     let ctx = Context::load(cli)?;
-    let period: Period = args.period.trim().parse().map_err(|_| {
-        fail(t(
-            "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
-            "Write the period as YYYY-MM, e.g. 2026-12.",
-        ))
-    })?;
+    let lang = ctx.lang();
+    let period: Period = args
+        .period
+        .trim()
+        .parse()
+        .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))?;
     let (mut service, session) = ctx.sign_in(cli)?;
     let batch = match args.batch {
         Some(n) => service
             .bank_batch_of(&session, n)
-            .map_err(fail)?
+            .map_err(|e| fail(lang, e))?
             .filter(|b| b.period == period)
-            .ok_or_else(|| {
-                fail(t(
-                    "Không có lô này trong kỳ đã cho.",
-                    "No such batch in that period.",
-                ))
-            })?,
-        None => service.bank_batch(&session, period).map_err(fail)?,
+            .ok_or_else(|| fail(lang, phrases::no_such_batch_that(lang)))?,
+        None => service
+            .bank_batch(&session, period)
+            .map_err(|e| fail(lang, e))?,
     };
     let day = batch.created_at.get(0..10).unwrap_or_default().to_string();
     let doc = crate::document::bank::build(
@@ -108,20 +105,20 @@ pub(super) fn export_to(cli: &Cli, args: &BankExportArgs) -> Result<String, Exit
     };
     if csv {
         let mut bytes = Vec::new();
-        crate::export::csv::write_csv(&doc, &mut bytes).map_err(fail)?;
-        crate::files::write_private(&args.out, &bytes).map_err(fail)?;
+        crate::export::csv::write_csv(&doc, &mut bytes).map_err(|e| fail(lang, e))?;
+        crate::files::write_private(&args.out, &bytes).map_err(|e| fail(lang, e))?;
     } else {
-        crate::export::write_xlsx(&doc, &args.out).map_err(fail)?;
+        crate::export::write_xlsx(&doc, &args.out).map_err(|e| fail(lang, e))?;
     }
     service
         .note_export(&session, "bank.batch", &args.out, &batch.number.to_string())
-        .map_err(fail)?;
+        .map_err(|e| fail(lang, e))?;
     Ok(format!(
         "{} {} — {} {} — {} — {}",
-        t("Lô chuyển khoản số", "Transfer batch no."),
+        phrases::transfer_batch_no(lang),
         batch.number,
         batch.lines.len(),
-        t("dòng", "lines"),
+        phrases::lines(lang),
         batch.total,
         args.out.display()
     ))
@@ -129,10 +126,11 @@ pub(super) fn export_to(cli: &Cli, args: &BankExportArgs) -> Result<String, Exit
 
 fn import(cli: &Cli, args: &BankImportArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let (mut service, session) = ctx.sign_in(cli)?;
     let done = service
         .bank_import(&session, &args.file, args.dry_run)
-        .map_err(fail)?;
+        .map_err(|e| fail(lang, e))?;
     if args.json {
         println!(
             "{}",
@@ -142,10 +140,10 @@ fn import(cli: &Cli, args: &BankImportArgs) -> Result<(), Exit> {
     }
     println!(
         "{} {}{}",
-        t("Kết quả lô chuyển khoản số", "Result of transfer batch no."),
+        phrases::result_transfer_batch_no(lang),
         done.batch,
         if done.dry_run {
-            t(" (XEM TRƯỚC, chưa ghi gì)", " (PREVIEW, nothing written)")
+            phrases::preview_nothing_written(lang)
         } else {
             ""
         }
@@ -157,7 +155,7 @@ fn import(cli: &Cli, args: &BankImportArgs) -> Result<(), Exit> {
             crate::text::for_display(&o.code),
             crate::text::for_display(&o.name),
             crate::domain::Money::from_dong(o.amount_dong),
-            o.receipt.as_deref().unwrap_or(t("thành công", "done")),
+            o.receipt.as_deref().unwrap_or(phrases::done(lang)),
         );
     }
     for o in &done.failed {
@@ -167,10 +165,7 @@ fn import(cli: &Cli, args: &BankImportArgs) -> Result<(), Exit> {
             crate::text::for_display(&o.code),
             crate::text::for_display(&o.name),
             crate::domain::Money::from_dong(o.amount_dong),
-            t(
-                "thất bại, chi lại tại quầy",
-                "failed, payable at the counter"
-            ),
+            phrases::failed_payable_counter(lang),
             crate::text::for_display(o.reason.as_deref().unwrap_or("")),
         );
     }

@@ -2,6 +2,7 @@
 //! acting user and their PIN — resolved from flags, the environment and
 //! prompts, never from a PIN on the command line.
 
+use crate::i18n::Lang;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -18,9 +19,10 @@ pub struct Context {
 impl Context {
     /// Loads the configuration and picks the database: `--db`, else
     /// CHITRA_DB (both through clap), else the configuration.
+    /// Without a configuration there is no language yet: that error is
+    /// said in Vietnamese, the default.
     pub fn load(cli: &Cli) -> Result<Context, Exit> {
-        let config = Config::locate(cli.config.as_deref()).map_err(fail)?;
-        i18n::set_lang(config.interface.language);
+        let config = Config::locate(cli.config.as_deref()).map_err(|e| fail(Lang::default(), e))?;
         let db = cli
             .db
             .clone()
@@ -31,6 +33,14 @@ impl Context {
         })
     }
 
+    /// The language of the configuration `cli` points to, for what is said
+    /// before a command loads it (Vietnamese, the default, without one).
+    pub fn lang_of(cli: &Cli) -> i18n::Lang {
+        Config::locate(cli.config.as_deref())
+            .map(|c| c.interface.language)
+            .unwrap_or_default()
+    }
+
     /// The interface language, from the configuration: pass it to every
     /// word, document and printer the command uses.
     pub fn lang(&self) -> i18n::Lang {
@@ -38,24 +48,26 @@ impl Context {
     }
 
     pub fn open(&self) -> Result<Service, Exit> {
-        Service::open(self.config.clone(), &self.db).map_err(fail)
+        let lang = self.lang();
+        Service::open(self.config.clone(), &self.db).map_err(|e| fail(lang, e))
     }
 
     /// Opens the database and signs in the acting user.
     pub fn sign_in(&self, cli: &Cli) -> Result<(Service, Session), Exit> {
+        let lang = self.lang();
         let mut service = self.open()?;
         let name = match &cli.user {
             Some(n) => n.clone(),
-            None => return Err(fail(AuthError::Missing)),
+            None => return Err(fail(lang, AuthError::Missing)),
         };
-        let pin = read_pin("CHITRA_PIN", &prompt_pin(&name))?;
-        let session = service.sign_in(&name, &pin).map_err(fail)?;
+        let pin = read_pin(lang, "CHITRA_PIN", &prompt_pin(lang, &name))?;
+        let session = service.sign_in(&name, &pin).map_err(|e| fail(lang, e))?;
         Ok((service, session))
     }
 }
 
-fn prompt_pin(name: &str) -> String {
-    match i18n::lang() {
+fn prompt_pin(lang: Lang, name: &str) -> String {
+    match lang {
         i18n::Lang::Vi => format!("Mã PIN của {name}: "),
         i18n::Lang::En => format!("PIN for {name}: "),
     }
@@ -63,19 +75,19 @@ fn prompt_pin(name: &str) -> String {
 
 /// A PIN from the environment variable `var`, else typed at the terminal
 /// (not echoed). Without either, the command is refused.
-pub fn read_pin(var: &str, prompt: &str) -> Result<String, Exit> {
+pub fn read_pin(lang: Lang, var: &str, prompt: &str) -> Result<String, Exit> {
     if let Ok(pin) = std::env::var(var) {
         return Ok(pin);
     }
-    rpassword::prompt_password(prompt).map_err(|_| fail(AuthError::Missing))
+    rpassword::prompt_password(prompt).map_err(|_| fail(lang, AuthError::Missing))
 }
 
 /// A new PIN: CHITRA_NEW_PIN, else typed twice at the terminal.
-pub fn read_new_pin() -> Result<String, Exit> {
+pub fn read_new_pin(lang: Lang) -> Result<String, Exit> {
     if let Ok(pin) = std::env::var("CHITRA_NEW_PIN") {
         return Ok(pin);
     }
-    let (first, again, differ) = match i18n::lang() {
+    let (first, again, differ) = match lang {
         i18n::Lang::Vi => (
             "Mã PIN mới (4–12 chữ số): ",
             "Nhập lại mã PIN mới: ",
@@ -87,10 +99,10 @@ pub fn read_new_pin() -> Result<String, Exit> {
             "The two PINs differ.",
         ),
     };
-    let a = rpassword::prompt_password(first).map_err(|_| fail(AuthError::Missing))?;
-    let b = rpassword::prompt_password(again).map_err(|_| fail(AuthError::Missing))?;
+    let a = rpassword::prompt_password(first).map_err(|_| fail(lang, AuthError::Missing))?;
+    let b = rpassword::prompt_password(again).map_err(|_| fail(lang, AuthError::Missing))?;
     if a != b {
-        return Err(fail(differ));
+        return Err(fail(lang, differ));
     }
     Ok(a)
 }

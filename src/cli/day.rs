@@ -1,6 +1,7 @@
 //! The day's cash and its close from the command line: `chitra drawer …`,
 //! `chitra void`, `chitra close`, `chitra report day`, `chitra backup`.
 
+use crate::i18n::commands::day as phrases;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -11,7 +12,7 @@ use super::context::{Context, read_pin};
 use super::{Cli, Exit, fail};
 use crate::domain::Money;
 use crate::domain::report::{DayReport, MoveKind};
-use crate::i18n::{Localize, tr as t};
+use crate::i18n::{Lang, Localize};
 
 #[derive(Debug, Subcommand)]
 pub enum DrawerCommand {
@@ -122,6 +123,7 @@ pub enum Format {
 
 /// The day named by `--date`, else today in the office's time zone.
 fn day_arg(date: &Option<String>, ctx: &Context) -> Result<String, Exit> {
+    let lang = ctx.lang();
     use crate::service::{Clock, SystemClock};
     match date {
         None => Ok(SystemClock::for_office(&ctx.config)
@@ -130,25 +132,21 @@ fn day_arg(date: &Option<String>, ctx: &Context) -> Result<String, Exit> {
             .to_string()),
         Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
             .map(|d| d.format("%Y-%m-%d").to_string())
-            .map_err(|_| {
-                fail(t(
-                    "Ngày phải viết YYYY-MM-DD, ví dụ 2026-11-28.",
-                    "Write the date as YYYY-MM-DD.",
-                ))
-            }),
+            .map_err(|_| fail(lang, phrases::write_date_as_yyyy(lang))),
     }
 }
 
-fn amount_arg(s: &str) -> Result<Money, Exit> {
+fn amount_arg(lang: Lang, s: &str) -> Result<Money, Exit> {
     match crate::domain::parse_amount(s) {
         Ok(Some(m)) => Ok(m),
-        Ok(None) => Err(fail(t("Thiếu số tiền.", "The amount is missing."))),
-        Err(e) => Err(fail(e)),
+        Ok(None) => Err(fail(lang, phrases::amount_missing(lang))),
+        Err(e) => Err(fail(lang, e)),
     }
 }
 
 pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let (mut service, session) = ctx.sign_in(cli)?;
     match cmd {
         DrawerCommand::Float(a) | DrawerCommand::Issue(a) | DrawerCommand::Return(a) => {
@@ -157,26 +155,23 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
                 DrawerCommand::Issue(_) => MoveKind::Issue,
                 _ => MoveKind::Return,
             };
-            let amount = amount_arg(&a.amount)?;
+            let amount = amount_arg(lang, &a.amount)?;
             let pin = if a.clerk == session.user.name {
                 String::new()
             } else {
                 read_pin(
+                    lang,
                     "CHITRA_CLERK_PIN",
-                    &format!(
-                        "{} {}: ",
-                        t("Mã PIN xác nhận của", "Confirmation PIN for"),
-                        a.clerk
-                    ),
+                    &format!("{} {}: ", phrases::confirmation_pin(lang), a.clerk),
                 )?
             };
             service
                 .drawer_move(&session, &a.clerk, &pin, kind, amount, &a.note)
-                .map_err(fail)?;
-            println!("{} {amount} — {}", t("Đã ghi", "Recorded"), a.clerk);
+                .map_err(|e| fail(lang, e))?;
+            println!("{} {amount} — {}", phrases::recorded(lang), a.clerk);
             if kind == MoveKind::Float
                 && let Ok(days) = service.open_days()
-                && let Some(n) = crate::i18n::strings::open_days_notice(&days)
+                && let Some(n) = crate::i18n::strings::open_days_notice(lang, &days)
             {
                 eprintln!("chitra: {n}");
             }
@@ -184,19 +179,14 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
         DrawerCommand::Count { notes, earlier } => {
             let mut counted = BTreeMap::new();
             for n in notes {
-                let (d, q) = n.split_once('=').ok_or_else(|| {
-                    fail(t(
-                        "Viết MỆNH_GIÁ=SỐ_TỜ, ví dụ 500000=4.",
-                        "Write DENOMINATION=COUNT, e.g. 500000=4.",
-                    ))
-                })?;
-                let d = amount_arg(d)?.dong();
-                let q: i64 = q.trim().parse().map_err(|_| {
-                    fail(t(
-                        "Số tờ phải là số nguyên.",
-                        "The count must be a whole number.",
-                    ))
-                })?;
+                let (d, q) = n
+                    .split_once('=')
+                    .ok_or_else(|| fail(lang, phrases::write_denomination_count_e(lang)))?;
+                let d = amount_arg(lang, d)?.dong();
+                let q: i64 = q
+                    .trim()
+                    .parse()
+                    .map_err(|_| fail(lang, phrases::count_must_whole_number(lang)))?;
                 *counted.entry(d).or_insert(0) += q;
             }
             let c = match (&earlier.date, &earlier.clerk) {
@@ -204,23 +194,22 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
                     let day = day_arg(&Some(d.clone()), &ctx)?;
                     service
                         .count_earlier_day(&session, clerk, &day, &counted, None)
-                        .map_err(fail)?
+                        .map_err(|e| fail(lang, e))?
                 }
-                _ => service.count_drawer(&session, &counted).map_err(fail)?,
+                _ => service
+                    .count_drawer(&session, &counted)
+                    .map_err(|e| fail(lang, e))?,
             };
-            println!("{} {}", t("Đã ghi số đếm:", "Count recorded:"), c.counted);
-            println!("{} {}", t("Số dự kiến:", "Expected:"), c.expected);
+            println!("{} {}", phrases::count_recorded(lang), c.counted);
+            println!("{} {}", phrases::expected(lang), c.expected);
             if c.difference.is_zero() {
-                println!("{}", t("Khớp.", "It agrees."));
+                println!("{}", phrases::agrees(lang));
             } else {
                 println!(
                     "{} {} — {}",
-                    t("CHÊNH LỆCH:", "DIFFERENCE:"),
+                    phrases::difference(lang),
                     c.difference,
-                    t(
-                        "ghi lý do: chitra drawer reason \"…\"",
-                        "give a reason: chitra drawer reason \"…\""
-                    )
+                    phrases::give_reason_chitra_drawer(lang)
                 );
             }
         }
@@ -230,30 +219,23 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
                     let day = day_arg(&Some(d.clone()), &ctx)?;
                     service
                         .explain_earlier_difference(&session, clerk, &day, reason)
-                        .map_err(fail)?
+                        .map_err(|e| fail(lang, e))?
                 }
-                _ => service.explain_difference(&session, reason).map_err(fail)?,
+                _ => service
+                    .explain_difference(&session, reason)
+                    .map_err(|e| fail(lang, e))?,
             }
-            println!("{}", t("Đã ghi lý do.", "Reason recorded."));
+            println!("{}", phrases::reason_recorded(lang));
         }
         DrawerCommand::NotCounted { reason, earlier } => {
             let (Some(d), Some(clerk)) = (&earlier.date, &earlier.clerk) else {
-                return Err(fail(t(
-                    "Cần --date và --clerk: chỉ ghi được cho một ngày đã qua.",
-                    "--date and --clerk are needed: only for a past day.",
-                )));
+                return Err(fail(lang, phrases::date_clerk_needed_only(lang)));
             };
             let day = day_arg(&Some(d.clone()), &ctx)?;
             service
                 .count_earlier_day(&session, clerk, &day, &BTreeMap::new(), Some(reason))
-                .map_err(fail)?;
-            println!(
-                "{}",
-                t(
-                    "Đã ghi: quỹ ngày đó không kiểm đếm được, kèm lý do.",
-                    "Recorded: that day's drawer was not counted, with the reason."
-                )
-            );
+                .map_err(|e| fail(lang, e))?;
+            println!("{}", phrases::recorded_that_day_s(lang));
         }
     }
     Ok(())
@@ -261,61 +243,47 @@ pub fn drawer(cli: &Cli, cmd: &DrawerCommand) -> Result<(), Exit> {
 
 pub fn void(cli: &Cli, args: &VoidArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let (mut service, session) = ctx.sign_in(cli)?;
     if args.approver.trim() == session.user.name {
-        return Err(fail(crate::service::AuthError::SelfApproval));
+        return Err(fail(lang, crate::service::AuthError::SelfApproval));
     }
     let pin = read_pin(
+        lang,
         "CHITRA_APPROVER_PIN",
-        &format!(
-            "{} {}: ",
-            t("Mã PIN duyệt của", "Approval PIN for"),
-            args.approver
-        ),
+        &format!("{} {}: ", phrases::approval_pin(lang), args.approver),
     )?;
     let approval = service
         .approval(&session, &args.approver, &pin)
-        .map_err(fail)?;
+        .map_err(|e| fail(lang, e))?;
     let p = service
         .void_payment(&session, &args.receipt, &args.reason, &approval)
-        .map_err(fail)?;
-    println!("{} {} — {}", t("ĐÃ HỦY", "VOIDED"), p.receipt_no, p.total);
+        .map_err(|e| fail(lang, e))?;
+    println!("{} {} — {}", phrases::voided(lang), p.receipt_no, p.total);
     Ok(())
 }
 
 pub fn close(cli: &Cli, args: &CloseArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let day = day_arg(&args.date, &ctx)?;
     let (mut service, session) = ctx.sign_in(cli)?;
-    let pin = read_pin(
-        "CHITRA_PIN",
-        t("Mã PIN để khóa sổ: ", "PIN to close the day: "),
-    )?;
+    let pin = read_pin(lang, "CHITRA_PIN", phrases::pin_close_day(lang))?;
     let closed = service
         .close_day(&session, &pin, &day, args.empty)
-        .map_err(fail)?;
+        .map_err(|e| fail(lang, e))?;
     println!(
         "{} {}",
-        t("ĐÃ KHÓA SỔ ngày", "CLOSED"),
+        phrases::closed(lang),
         crate::i18n::labels::date(&day)
     );
     if let Some(c) = closed.report.closed.as_ref() {
-        println!(
-            "{} {}",
-            t(
-                "Mã niêm phong (ghi lên báo cáo đã ký):",
-                "Seal (write it on the signed report):"
-            ),
-            c.code
-        );
+        println!("{} {}", phrases::seal_write_signed_report(lang), c.code);
         if let Some(prev) = &c.prev_code {
-            println!(
-                "{} {prev}",
-                t("Mã niêm phong ngày trước:", "Previous day's seal:")
-            );
+            println!("{} {prev}", phrases::previous_day_s_seal(lang));
         }
     }
-    println!("{} {}", t("Sao lưu:", "Backup:"), closed.backup.display());
+    println!("{} {}", phrases::backup(lang), closed.backup.display());
     Ok(())
 }
 
@@ -326,22 +294,27 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
         ReportCommand::Cashless(args) => return super::lists::cashless(cli, args),
     };
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let day = day_arg(&args.date, &ctx)?;
     let (mut service, session) = ctx.sign_in(cli)?;
-    let report = service.day_report_for(&session, &day).map_err(fail)?;
+    let report = service
+        .day_report_for(&session, &day)
+        .map_err(|e| fail(lang, e))?;
     if let Some(out) = &args.out {
         service
             .note_export(&session, "report.day", out, &day)
-            .map_err(fail)?;
+            .map_err(|e| fail(lang, e))?;
     }
     // Text, CSV and xlsx are the one document of the report.
     let document = || crate::document::day::build(ctx.lang(), &service.config().office, &report);
     let write = |bytes: &[u8]| -> Result<(), Exit> {
         match &args.out {
-            Some(p) => std::fs::write(p, bytes).map_err(fail),
+            Some(p) => std::fs::write(p, bytes).map_err(|e| fail(lang, e)),
             None => {
                 use std::io::Write;
-                std::io::stdout().write_all(bytes).map_err(fail)
+                std::io::stdout()
+                    .write_all(bytes)
+                    .map_err(|e| fail(lang, e))
             }
         }
     };
@@ -349,30 +322,28 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
         Format::Json => write(
             format!(
                 "{}\n",
-                serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default()
+                serde_json::to_string_pretty(&report_json(lang, &report)).unwrap_or_default()
             )
             .as_bytes(),
         ),
         Format::Text => write(crate::print::document::render_text(&document()).as_bytes()),
         Format::Csv => {
             let mut out = Vec::new();
-            crate::export::write_csv(&document(), &mut out).map_err(fail)?;
+            crate::export::write_csv(&document(), &mut out).map_err(|e| fail(lang, e))?;
             write(&out)
         }
         Format::Xlsx => {
-            let path = args.out.clone().ok_or_else(|| {
-                fail(t(
-                    "Báo cáo xlsx cần --out TỆP.xlsx.",
-                    "An xlsx report needs --out FILE.xlsx.",
-                ))
-            })?;
-            crate::export::write_xlsx(&document(), &path).map_err(fail)
+            let path = args
+                .out
+                .clone()
+                .ok_or_else(|| fail(lang, phrases::xlsx_report_needs_out(lang)))?;
+            crate::export::write_xlsx(&document(), &path).map_err(|e| fail(lang, e))
         }
     }
 }
 
 /// The day report as one JSON object for scripts.
-pub fn report_json(r: &DayReport) -> serde_json::Value {
+pub fn report_json(lang: Lang, r: &DayReport) -> serde_json::Value {
     let tally = |t: &crate::domain::report::Tally| json!({ "count": t.count, "amount_dong": t.amount.dong() });
     json!({
         "date": r.day,
@@ -405,30 +376,29 @@ pub fn report_json(r: &DayReport) -> serde_json::Value {
         "difference_dong": r.difference().dong(),
         "receipt_gaps": r.receipt_gaps.iter().map(|g| json!({ "office": g.office, "year": g.year, "from": g.from, "to": g.to })).collect::<Vec<_>>(),
         "unpaid": r.unpaid.iter().map(|u| json!({ "period": u.period.to_string(), "people": u.people, "amount_dong": u.amount.dong() })).collect::<Vec<_>>(),
-        "blockers": r.blockers.iter().map(|b| b.localized()).collect::<Vec<_>>(),
+        "blockers": r.blockers.iter().map(|b| b.localize(lang)).collect::<Vec<_>>(),
         "audit_head": r.closed.as_ref().map(|c| &c.seal).or(r.audit_head.as_ref()).map(|s| json!({ "seq": s.seq, "hash": s.hash })),
     })
 }
 
 pub fn backup(cli: &Cli, dest: &std::path::Path) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let (mut service, session) = ctx.sign_in(cli)?;
-    service.backup(&session, dest).map_err(fail)?;
-    println!("{} {}", t("Đã sao lưu vào", "Backed up to"), dest.display());
+    service.backup(&session, dest).map_err(|e| fail(lang, e))?;
+    println!("{} {}", phrases::backed_up(lang), dest.display());
     Ok(())
 }
 
 pub fn rotate_key(cli: &Cli) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let (mut service, session) = ctx.sign_in(cli)?;
-    let id = service.rotate_key(&session).map_err(fail)?;
+    let id = service.rotate_key(&session).map_err(|e| fail(lang, e))?;
     println!(
         "{} {id}. {}",
-        t("Đã tạo khóa nhật ký mới:", "New audit key:"),
-        t(
-            "Chép ngay tệp khóa sang nơi cất giữ an toàn (docs/restore.md).",
-            "Copy the key file to its safe place now (docs/restore.md)."
-        )
+        phrases::new_audit_key(lang),
+        phrases::copy_key_file_safe(lang)
     );
     Ok(())
 }

@@ -6,6 +6,7 @@
 //! CHITRA_DEMO_NOW, read by this command only) builds and runs it as if it
 //! were that moment.
 
+use crate::i18n::Lang;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -45,46 +46,54 @@ pub struct DemoArgs {
 }
 
 pub fn run(cli: &Cli, args: &DemoArgs) -> Result<(), Exit> {
+    // Until the folder's configuration is read (or when it is not there
+    // yet), the demo speaks Vietnamese, the default.
+    let lang = crate::config::Config::load(&args.dir.join(CONFIG_FILE))
+        .map(|c| c.interface.language)
+        .unwrap_or_default();
     // The demo never takes its database from CHITRA_DB (which may name the
     // office's real database); it keeps its own inside its folder.
     let from_env = std::env::var_os("CHITRA_DB").map(PathBuf::from);
     if cli.db.is_some() && cli.db != from_env {
-        return Err(fail(DemoNote::DbGiven.localized()));
+        return Err(fail(lang, DemoNote::DbGiven.localize(lang)));
     }
-    let now = match &args.now {
-        Some(text) => Some(
-            parse_now(text)
-                .ok_or_else(|| fail(DemoNote::BadNow { text: text.clone() }.localized()))?,
-        ),
-        None => None,
-    };
+    let now =
+        match &args.now {
+            Some(text) => Some(parse_now(text).ok_or_else(|| {
+                fail(lang, DemoNote::BadNow { text: text.clone() }.localize(lang))
+            })?),
+            None => None,
+        };
     // The demo office keeps the default time zone, whatever TZ says.
     let at = now.unwrap_or_else(|| Utc::now().with_timezone(&Ho_Chi_Minh).fixed_offset());
     let dir = &args.dir;
     let replace = match folder::look(dir) {
         Found::Missing => Some(false),
         Found::Incomplete => {
-            eprintln!("{}", DemoNote::Incomplete { dir }.localized());
+            eprintln!("{}", DemoNote::Incomplete { dir }.localize(lang));
             Some(true)
         }
         Found::Foreign => {
-            return Err(fail(folder::DemoError::NotADemoFolder { dir: dir.clone() }));
+            return Err(fail(
+                lang,
+                folder::DemoError::NotADemoFolder { dir: dir.clone() },
+            ));
         }
         Found::Complete { .. } if args.fresh => Some(true),
         Found::Complete { built_for } => {
-            println!("{}", place(dir));
-            print_users();
+            println!("{}", place(lang, dir));
+            print_users(lang);
             if built_for.date_naive() != at.date_naive() {
                 let built_for = built_for.format("%d/%m/%Y").to_string();
-                println!("{}", DemoNote::OtherDay { built_for }.localized());
+                println!("{}", DemoNote::OtherDay { built_for }.localize(lang));
             }
             None
         }
     };
     if let Some(replace) = replace {
-        eprintln!("{}", DemoNote::Building { dir }.localized());
-        let built = folder::build(dir, args.people, at, replace).map_err(fail)?;
-        print_summary(dir, &built);
+        eprintln!("{}", DemoNote::Building { dir }.localize(lang));
+        let built = folder::build(dir, args.people, at, replace).map_err(|e| fail(lang, e))?;
+        print_summary(lang, dir, &built);
     }
     if args.no_screens {
         return Ok(());
@@ -96,22 +105,22 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<(), Exit> {
     let note = DemoNote::SignIn {
         users: users.join(", "),
     };
-    crate::tui::screens::sign_in::set_note(note.localized());
+    crate::tui::screens::sign_in::set_note(note.localize(lang));
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        println!("\n{}", DemoNote::PressEnter.localized());
+        println!("\n{}", DemoNote::PressEnter.localize(lang));
         let _ = std::io::stdin().read_line(&mut String::new());
     }
-    let config = crate::config::Config::load(&dir.join(CONFIG_FILE)).map_err(fail)?;
-    crate::i18n::set_lang(config.interface.language);
+    let config = crate::config::Config::load(&dir.join(CONFIG_FILE)).map_err(|e| fail(lang, e))?;
+    let lang = config.interface.language;
     let db = config.database.path.clone();
-    let mut service = Service::open(Arc::new(config), &db).map_err(fail)?;
+    let mut service = Service::open(Arc::new(config), &db).map_err(|e| fail(lang, e))?;
     if let Some(from) = now {
         service = service.with_clock(Arc::new(RunsFrom {
             from,
             started: Instant::now(),
         }));
     }
-    crate::tui::run(service).map_err(fail)
+    crate::tui::run(service).map_err(|e| fail(lang, e))
 }
 
 /// `--now`: RFC 3339, or a local date and time ("2026-12-06T10:00",
@@ -149,48 +158,48 @@ impl Clock for RunsFrom {
     }
 }
 
-fn place(dir: &Path) -> String {
+fn place(lang: Lang, dir: &Path) -> String {
     DemoNote::Place {
         db: &dir.join(DB_FILE),
         config: &dir.join(CONFIG_FILE),
     }
-    .localized()
+    .localize(lang)
 }
 
-fn print_users() {
-    println!("{}", DemoNote::Users.localized());
+fn print_users(lang: Lang) {
+    println!("{}", DemoNote::Users.localize(lang));
     for (name, full, role, pin) in USERS {
         println!(
             "  {name:<8} {pin}   {full} ({})",
-            crate::i18n::demo::role(crate::i18n::lang(), role)
+            crate::i18n::demo::role(lang, role)
         );
     }
 }
 
-fn print_summary(dir: &Path, b: &Built) {
+fn print_summary(lang: Lang, dir: &Path, b: &Built) {
     let built = DemoNote::Built {
         people: b.people,
         payments: b.payments,
         closed_days: b.closed_days,
     };
-    println!("{}", built.localized());
-    println!("{}", place(dir));
+    println!("{}", built.localize(lang));
+    println!("{}", place(lang, dir));
     let config = dir.join(CONFIG_FILE);
-    println!("{}", DemoNote::Files { config: &config }.localized());
+    println!("{}", DemoNote::Files { config: &config }.localize(lang));
     for f in &b.files {
         println!("  {}", dir.join(f).display());
     }
     if let Some((n, hamlet)) = &b.round {
-        println!("{}", crate::i18n::rounds::demo_hint(*n, hamlet));
+        println!("{}", crate::i18n::rounds::demo_hint(lang, *n, hamlet));
     }
-    println!("{}", crate::i18n::month_screens::demo_month_hint());
+    println!("{}", crate::i18n::month_screens::demo_month_hint(lang));
     if let Some((code, name)) = &b.heir_case {
         println!(
             "{}",
-            crate::i18n::heir::demo_hint(code, name, &dir.join(CONFIG_FILE))
+            crate::i18n::heir::demo_hint(lang, code, name, &dir.join(CONFIG_FILE))
         );
     }
-    print_users();
+    print_users(lang);
 }
 
 #[cfg(test)]

@@ -3,12 +3,13 @@
 //! newest backup, SSH's forced command) and says what to do about each
 //! problem. Exit 0 when all is well, 1 when something needs attention.
 
+use crate::i18n::commands::doctor as phrases;
 use clap::Args;
 use serde_json::json;
 
 use super::{Cli, Exit};
 use crate::config::Config;
-use crate::i18n::{self, Localize, doctor as words, tr as t};
+use crate::i18n::{Lang, Localize, doctor as words};
 use crate::service::doctor::{Report, Topic, examine};
 use crate::service::{Clock, SystemClock};
 
@@ -20,9 +21,11 @@ pub struct DoctorArgs {
 }
 
 pub fn run(cli: &Cli, args: &DoctorArgs) -> Result<(), Exit> {
+    // Without a configuration the report is in Vietnamese, the default.
+    let mut lang = Lang::default();
     let report = match Config::locate(cli.config.as_deref()) {
         Ok(config) => {
-            i18n::set_lang(config.interface.language);
+            lang = config.interface.language;
             let db = cli
                 .db
                 .clone()
@@ -30,17 +33,17 @@ pub fn run(cli: &Cli, args: &DoctorArgs) -> Result<(), Exit> {
             examine(&config, &db, SystemClock::for_office(&config).now())
         }
         Err(e) => Report::config_failed(
-            e.localized(),
+            e.localize(lang),
             SystemClock::new(chrono_tz::Asia::Ho_Chi_Minh).now(),
         ),
     };
     if args.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&as_json(&report)).unwrap_or_default()
+            serde_json::to_string_pretty(&as_json(lang, &report)).unwrap_or_default()
         );
     } else {
-        print_text(&report);
+        print_text(lang, &report);
     }
     if report.ok() {
         Ok(())
@@ -49,40 +52,40 @@ pub fn run(cli: &Cli, args: &DoctorArgs) -> Result<(), Exit> {
     }
 }
 
-fn print_text(r: &Report) {
+fn print_text(lang: Lang, r: &Report) {
     println!("chitra doctor — {}", r.db.display());
     for topic in Topic::ALL {
         let found: Vec<_> = r.findings.iter().filter(|f| f.topic() == topic).collect();
         if found.is_empty() {
             println!(
                 "  {}  {}: {}",
-                t("ĐẠT     ", "OK      "),
-                words::topic(crate::i18n::lang(), topic),
-                words::passed(crate::i18n::lang(), topic, r)
+                phrases::ok(lang),
+                words::topic(lang, topic),
+                words::passed(lang, topic, r)
             );
         } else {
             println!(
                 "  {}  {}:",
-                t("CẦN SỬA ", "ATTEND  "),
-                words::topic(crate::i18n::lang(), topic)
+                phrases::attend(lang),
+                words::topic(lang, topic)
             );
             for f in found {
-                println!("      - {}", f.localized());
+                println!("      - {}", f.localize(lang));
             }
         }
     }
     if r.ok() {
-        println!("{}", t("Mọi thứ ổn.", "All is well."));
+        println!("{}", phrases::all_well(lang));
     } else {
         println!(
             "{} {}",
             r.findings.len(),
-            t("việc cần xử lý.", "things need attention.")
+            phrases::things_need_attention(lang)
         );
     }
 }
 
-fn as_json(r: &Report) -> serde_json::Value {
+fn as_json(lang: Lang, r: &Report) -> serde_json::Value {
     json!({
         "ok": r.ok(),
         "db": r.db.display().to_string(),
@@ -92,12 +95,12 @@ fn as_json(r: &Report) -> serde_json::Value {
         "checks": Topic::ALL.iter().map(|&topic| json!({
             "topic": topic,
             "ok": r.passed(topic),
-            "note": if r.passed(topic) { Some(words::passed(crate::i18n::lang(), topic, r)) } else { None },
+            "note": if r.passed(topic) { Some(words::passed(lang, topic, r)) } else { None },
         })).collect::<Vec<_>>(),
         "findings": r.findings.iter().map(|f| json!({
             "topic": f.topic(),
             "code": f.code(),
-            "message": f.localized(),
+            "message": f.localize(lang),
         })).collect::<Vec<_>>(),
     })
 }

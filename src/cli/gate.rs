@@ -23,7 +23,7 @@ use super::context::Context;
 use super::day::{Format, ReportCommand};
 use super::period::PeriodCommand;
 use super::{Cli, Command, Exit, fail};
-use crate::i18n::{Lang, lang};
+use crate::i18n::Lang;
 
 /// The largest list accepted on standard input (the importer bounds what
 /// it reads from the file further).
@@ -33,23 +33,24 @@ pub const MAX_LIST_BYTES: u64 = 256 * 1024 * 1024;
 const FORBIDDEN_FLAGS: [&str; 3] = ["--config", "--db", "--out"];
 
 pub fn run(cli: &Cli) -> Result<(), Exit> {
+    let lang = Context::lang_of(cli);
     let asked = std::env::var("SSH_ORIGINAL_COMMAND").unwrap_or_default();
     if asked.trim().is_empty() {
         return super::screens(cli);
     }
     let words = match split_words(&asked) {
         Some(w) => w,
-        None => return Err(refuse(&asked)),
+        None => return Err(refuse(lang, &asked)),
     };
     match plan(&words) {
-        Ok(Plan::Import { name, args }) => import(cli, &name, args),
-        Ok(Plan::Output { args }) => output(cli, args),
+        Ok(Plan::Import { name, args }) => import(lang, cli, &name, args),
+        Ok(Plan::Output { args }) => output(lang, cli, args),
         Ok(Plan::Plain { args }) => {
-            let inner = parse(cli, args)?;
-            signed_in_supervisor(&inner)?;
+            let inner = parse(lang, cli, args)?;
+            signed_in_supervisor(lang, &inner)?;
             dispatch(&inner)
         }
-        Err(()) => Err(refuse(&asked)),
+        Err(()) => Err(refuse(lang, &asked)),
     }
 }
 
@@ -276,13 +277,16 @@ fn split_words(s: &str) -> Option<Vec<String>> {
 
 /// Parses the accepted words as a chitra command line; the configuration
 /// and database are those of the gate itself.
-fn parse(outer: &Cli, args: Vec<String>) -> Result<Cli, Exit> {
+fn parse(lang: Lang, outer: &Cli, args: Vec<String>) -> Result<Cli, Exit> {
     let argv = std::iter::once("chitra".to_string()).chain(args);
     let mut inner = Cli::try_parse_from(argv).map_err(|e| {
-        fail(match lang() {
-            Lang::Vi => format!("Lệnh không hợp lệ: {}", e.kind()),
-            Lang::En => format!("Not a valid command: {}", e.kind()),
-        })
+        fail(
+            lang,
+            match lang {
+                Lang::Vi => format!("Lệnh không hợp lệ: {}", e.kind()),
+                Lang::En => format!("Not a valid command: {}", e.kind()),
+            },
+        )
     })?;
     inner.config = outer.config.clone();
     if outer.db.is_some() {
@@ -293,10 +297,10 @@ fn parse(outer: &Cli, args: Vec<String>) -> Result<Cli, Exit> {
 
 /// Commands that do not sign in themselves are run only for a supervisor
 /// who gives their name and PIN (CHITRA_PIN, passed by ssh's SendEnv).
-fn signed_in_supervisor(inner: &Cli) -> Result<(), Exit> {
+fn signed_in_supervisor(lang: Lang, inner: &Cli) -> Result<(), Exit> {
     let ctx = Context::load(inner)?;
     let (_service, session) = ctx.sign_in(inner)?;
-    session.require_supervisor().map_err(fail)
+    session.require_supervisor().map_err(|e| fail(lang, e))
 }
 
 fn dispatch(inner: &Cli) -> Result<(), Exit> {
@@ -322,50 +326,50 @@ fn dispatch(inner: &Cli) -> Result<(), Exit> {
 /// `import … --name FILE`: standard input is copied to a private folder
 /// under that name, imported from there (the same checks, the same "this
 /// file was imported before"), and removed.
-fn import(outer: &Cli, name: &str, mut args: Vec<String>) -> Result<(), Exit> {
-    let dir = Scratch::new()?;
+fn import(lang: Lang, outer: &Cli, name: &str, mut args: Vec<String>) -> Result<(), Exit> {
+    let dir = Scratch::new(lang)?;
     let file = dir.0.join(name);
-    copy_stdin(&file)?;
+    copy_stdin(lang, &file)?;
     let at = if args.first().is_some_and(|w| w == "bank") {
         2
     } else {
         1
     };
     args.insert(at, file.display().to_string());
-    let inner = parse(outer, args)?;
+    let inner = parse(lang, outer, args)?;
     dispatch(&inner)
 }
 
 /// A report or list: text, CSV and JSON go straight to standard output;
 /// an xlsx is written to a private folder and then copied out.
-fn output(outer: &Cli, mut args: Vec<String>) -> Result<(), Exit> {
+fn output(lang: Lang, outer: &Cli, mut args: Vec<String>) -> Result<(), Exit> {
     // The batch's file is required by `bank export`; the gate sets it to a
     // private file below, never to a path from SSH.
     if args.starts_with(&["bank".to_string(), "export".to_string()]) {
         args.extend(["--out".to_string(), "-".to_string()]);
     }
-    let mut inner = parse(outer, args)?;
-    signed_in_supervisor(&inner)?;
-    if let Some(file) = file_out(&mut inner.command)? {
-        return run_to_file(&inner, &file);
+    let mut inner = parse(lang, outer, args)?;
+    signed_in_supervisor(lang, &inner)?;
+    if let Some(file) = file_out(lang, &mut inner.command)? {
+        return run_to_file(lang, &inner, &file);
     }
     let Some(slot) = xlsx_out(&mut inner.command) else {
         return dispatch(&inner);
     };
-    let dir = Scratch::new()?;
+    let dir = Scratch::new(lang)?;
     let file = dir.0.join("chitra.xlsx");
     *slot = Some(file.clone());
     dispatch(&inner)?;
-    let mut f = std::fs::File::open(&file).map_err(fail)?;
+    let mut f = std::fs::File::open(&file).map_err(|e| fail(lang, e))?;
     let mut out = std::io::stdout().lock();
-    std::io::copy(&mut f, &mut out).map_err(fail)?;
-    out.flush().map_err(fail)
+    std::io::copy(&mut f, &mut out).map_err(|e| fail(lang, e))?;
+    out.flush().map_err(|e| fail(lang, e))
 }
 
 /// A command whose file is its whole answer (the bank's batch, a closed
 /// period's results): the private file it is written to, set in its
 /// arguments, or None for any other command.
-fn file_out(command: &mut Option<Command>) -> Result<Option<Scratch>, Exit> {
+fn file_out(lang: Lang, command: &mut Option<Command>) -> Result<Option<Scratch>, Exit> {
     use super::bank::{BankCommand, BankFormat};
     let slot = match command.as_mut() {
         Some(Command::Bank(BankCommand::Export(a))) => {
@@ -384,14 +388,14 @@ fn file_out(command: &mut Option<Command>) -> Result<Option<Scratch>, Exit> {
     let Some((slot, ext)) = slot else {
         return Ok(None);
     };
-    let dir = Scratch::new()?;
+    let dir = Scratch::new(lang)?;
     *slot = dir.0.join(format!("chitra.{ext}"));
     Ok(Some(dir))
 }
 
 /// Runs a command of [`file_out`]: what it says goes to standard error,
 /// its file to standard output.
-fn run_to_file(inner: &Cli, dir: &Scratch) -> Result<(), Exit> {
+fn run_to_file(lang: Lang, inner: &Cli, dir: &Scratch) -> Result<(), Exit> {
     let file = match &inner.command {
         Some(Command::Bank(super::bank::BankCommand::Export(a))) => {
             let said = super::bank::export_to(inner, a)?;
@@ -405,10 +409,10 @@ fn run_to_file(inner: &Cli, dir: &Scratch) -> Result<(), Exit> {
         _ => return Err(Exit::Refused),
     };
     debug_assert!(file.starts_with(&dir.0));
-    let mut f = std::fs::File::open(&file).map_err(fail)?;
+    let mut f = std::fs::File::open(&file).map_err(|e| fail(lang, e))?;
     let mut out = std::io::stdout().lock();
-    std::io::copy(&mut f, &mut out).map_err(fail)?;
-    out.flush().map_err(fail)
+    std::io::copy(&mut f, &mut out).map_err(|e| fail(lang, e))?;
+    out.flush().map_err(|e| fail(lang, e))
 }
 
 /// Where the command writes its file, when it is asked for an xlsx.
@@ -442,41 +446,47 @@ fn xlsx_out(command: &mut Option<Command>) -> Option<&mut Option<PathBuf>> {
     }
 }
 
-fn copy_stdin(to: &Path) -> Result<(), Exit> {
-    let mut f = crate::files::create_new(to).map_err(fail)?;
+fn copy_stdin(lang: Lang, to: &Path) -> Result<(), Exit> {
+    let mut f = crate::files::create_new(to).map_err(|e| fail(lang, e))?;
     let copied = std::io::copy(
         &mut std::io::stdin().lock().take(MAX_LIST_BYTES + 1),
         &mut f,
     )
-    .map_err(fail)?;
+    .map_err(|e| fail(lang, e))?;
     if copied > MAX_LIST_BYTES {
-        return Err(fail(match lang() {
-            Lang::Vi => format!(
-                "Tệp gửi lên lớn quá {} MiB: không nhận.",
-                MAX_LIST_BYTES / (1024 * 1024)
-            ),
-            Lang::En => format!(
-                "The file sent is over {} MiB: refused.",
-                MAX_LIST_BYTES / (1024 * 1024)
-            ),
-        }));
+        return Err(fail(
+            lang,
+            match lang {
+                Lang::Vi => format!(
+                    "Tệp gửi lên lớn quá {} MiB: không nhận.",
+                    MAX_LIST_BYTES / (1024 * 1024)
+                ),
+                Lang::En => format!(
+                    "The file sent is over {} MiB: refused.",
+                    MAX_LIST_BYTES / (1024 * 1024)
+                ),
+            },
+        ));
     }
     if copied == 0 {
-        return Err(fail(match lang() {
-            Lang::Vi => {
-                "Không nhận được nội dung tệp: gửi tệp qua đầu vào, ví dụ  ssh chitra@máy-chủ \"import --name ds.xlsx --user truong\" < ds.xlsx"
-            }
-            Lang::En => "No file content arrived on standard input.",
-        }));
+        return Err(fail(
+            lang,
+            match lang {
+                Lang::Vi => {
+                    "Không nhận được nội dung tệp: gửi tệp qua đầu vào, ví dụ  ssh chitra@máy-chủ \"import --name ds.xlsx --user truong\" < ds.xlsx"
+                }
+                Lang::En => "No file content arrived on standard input.",
+            },
+        ));
     }
-    f.sync_all().map_err(fail)
+    f.sync_all().map_err(|e| fail(lang, e))
 }
 
 /// A private (0700) folder of this process, removed when dropped.
 struct Scratch(PathBuf);
 
 impl Scratch {
-    fn new() -> Result<Scratch, Exit> {
+    fn new(lang: Lang) -> Result<Scratch, Exit> {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.subsec_nanos())
@@ -485,7 +495,7 @@ impl Scratch {
         std::fs::DirBuilder::new()
             .mode(crate::files::DIR_MODE)
             .create(&dir)
-            .map_err(fail)?;
+            .map_err(|e| fail(lang, e))?;
         Ok(Scratch(dir))
     }
 }
@@ -499,24 +509,27 @@ impl Drop for Scratch {
 }
 
 /// Says what SSH may run, and refuses.
-fn refuse(asked: &str) -> Exit {
+fn refuse(lang: Lang, asked: &str) -> Exit {
     let asked = crate::text::for_display(asked);
-    fail(match lang() {
-        Lang::Vi => format!(
-            "Không được chạy qua SSH: {asked}. Tài khoản này chỉ mở màn hình chitra; trưởng bưu cục được dùng: \
+    fail(
+        lang,
+        match lang {
+            Lang::Vi => format!(
+                "Không được chạy qua SSH: {asked}. Tài khoản này chỉ mở màn hình chitra; trưởng bưu cục được dùng: \
              import --name TỆP --user TÊN (tệp qua đầu vào), report day [--date …] [--format text|csv|json|xlsx] --user TÊN (ra đầu ra), \
              report period YYYY-MM, report cashless, list classify|accounts|changes|signing, period close YYYY-MM [--dry-run] (ra đầu ra, --user TÊN), \
              bank export --period YYYY-MM [--format csv] (tệp lô ra đầu ra), bank import --name TỆP (tệp kết quả qua đầu vào), \
              verify --user TÊN, doctor [--json] --user TÊN. Mã PIN gửi qua biến CHITRA_PIN (ssh -o SendEnv=CHITRA_PIN)."
-        ),
-        Lang::En => format!(
-            "Not allowed over SSH: {asked}. This account opens chitra's screens; a supervisor may run: \
+            ),
+            Lang::En => format!(
+                "Not allowed over SSH: {asked}. This account opens chitra's screens; a supervisor may run: \
              import --name FILE --user NAME (file on stdin), report day [--date …] [--format …] --user NAME, \
              report period YYYY-MM, report cashless, list classify|accounts|changes|signing, period close YYYY-MM [--dry-run] (to stdout, --user NAME), \
              bank export --period YYYY-MM [--format csv] (batch file to stdout), bank import --name FILE (result file on stdin), \
              verify --user NAME, doctor [--json] --user NAME. Send the PIN as CHITRA_PIN (ssh -o SendEnv=CHITRA_PIN)."
-        ),
-    })
+            ),
+        },
+    )
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! Recording needs a supervisor (signed in, or `--approver`); paying is
 //! `chitra pay ID_OR_CODE --heir --receiver-id …`.
 
+use crate::i18n::commands::heir as phrases;
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use serde_json::json;
@@ -11,7 +12,7 @@ use serde_json::json;
 use super::context::{Context, read_pin};
 use super::{Cli, Exit, fail};
 use crate::domain::heir::Heir;
-use crate::i18n::{heir as words, labels, tr as t};
+use crate::i18n::{Lang, heir as words, labels};
 use crate::service::heirs::{HeirView, NewHeir};
 use crate::text::for_display;
 
@@ -95,17 +96,20 @@ impl HeirCommand {
 }
 
 /// A date typed as dd/mm/yyyy (as on the papers) or YYYY-MM-DD.
-fn date(what: &str, s: &str) -> Result<NaiveDate, Exit> {
+fn date(lang: Lang, what: &str, s: &str) -> Result<NaiveDate, Exit> {
     let s = s.trim();
     NaiveDate::parse_from_str(s, "%d/%m/%Y")
         .or_else(|_| NaiveDate::parse_from_str(s, "%Y-%m-%d"))
         .map_err(|_| {
-            fail(match crate::i18n::lang() {
-                crate::i18n::Lang::Vi => {
-                    format!("{what}: viết ngày dạng dd/mm/yyyy, ví dụ 05/11/2026.")
-                }
-                crate::i18n::Lang::En => format!("{what}: write the date as dd/mm/yyyy."),
-            })
+            fail(
+                lang,
+                match lang {
+                    crate::i18n::Lang::Vi => {
+                        format!("{what}: viết ngày dạng dd/mm/yyyy, ví dụ 05/11/2026.")
+                    }
+                    crate::i18n::Lang::En => format!("{what}: write the date as dd/mm/yyyy."),
+                },
+            )
         })
 }
 
@@ -116,84 +120,83 @@ pub fn run(cli: &Cli, cmd: &HeirCommand) -> Result<(), Exit> {
     }
 }
 
-fn person_of(service: &crate::service::Service, query: &str) -> Result<i64, Exit> {
-    let found = service.search(query, 2).map_err(fail)?;
+fn person_of(lang: Lang, service: &crate::service::Service, query: &str) -> Result<i64, Exit> {
+    let found = service.search(query, 2).map_err(|e| fail(lang, e))?;
     match found.hits.as_slice() {
         [hit] => Ok(hit.person.id),
-        _ => Err(fail(t(
-            "Cần đúng một người: dùng số CCCD/CMND hoặc mã đối tượng.",
-            "Exactly one person is needed: use the ID number or record code.",
-        ))),
+        _ => Err(fail(lang, phrases::exactly_one_person_needed(lang))),
     }
 }
 
 fn add(cli: &Cli, a: &AddArgs) -> Result<(), Exit> {
+    let lang = Context::lang_of(cli);
     let new = NewHeir {
         full_name: a.name.clone(),
         id_number: a.id_number.clone(),
         relationship: a.relation.clone(),
         address: a.address.clone(),
         phone: a.phone.clone(),
-        died_on: Some(date(t("Ngày mất", "Date of death"), &a.died)?),
+        died_on: Some(date(lang, phrases::date_death(lang), &a.died)?),
         death_cert_no: a.cert_no.clone(),
-        death_cert_on: Some(date(
-            t("Ngày cấp giấy chứng tử", "Certificate date"),
-            &a.cert_date,
-        )?),
+        death_cert_on: Some(date(lang, phrases::certificate_date(lang), &a.cert_date)?),
         death_cert_by: a.cert_by.clone(),
         family_paper: a.paper.clone(),
         family_paper_no: a.paper_no.clone(),
-        family_paper_on: Some(date(
-            t("Ngày giấy của gia đình", "Family paper date"),
-            &a.paper_date,
-        )?),
+        family_paper_on: Some(date(lang, phrases::family_paper_date(lang), &a.paper_date)?),
         reason: a.replace_reason.clone(),
     };
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let (mut service, session) = ctx.sign_in(cli)?;
-    let person_id = person_of(&service, &a.query)?;
+    let person_id = person_of(lang, &service, &a.query)?;
     let approval = match &a.approver {
         Some(name) => {
             let pin = read_pin(
+                lang,
                 "CHITRA_APPROVER_PIN",
-                &format!("{} {name}: ", t("Mã PIN duyệt của", "Approval PIN for")),
+                &format!("{} {name}: ", phrases::approval_pin(lang)),
             )?;
-            Some(service.approval(&session, name, &pin).map_err(fail)?)
+            Some(
+                service
+                    .approval(&session, name, &pin)
+                    .map_err(|e| fail(lang, e))?,
+            )
         }
         None => None,
     };
     let heir = service
         .add_heir(&session, person_id, &new, approval.as_ref())
-        .map_err(fail)?;
-    let view = service.heir_view(person_id).map_err(fail)?;
+        .map_err(|e| fail(lang, e))?;
+    let view = service.heir_view(person_id).map_err(|e| fail(lang, e))?;
     if a.json {
         print_json(&view);
     } else {
-        println!("{}", t("ĐÃ GHI NGƯỜI THỪA KẾ", "HEIR RECORDED"));
-        print_heir(&heir);
-        print_owed(&view);
+        println!("{}", phrases::heir_recorded(lang));
+        print_heir(lang, &heir);
+        print_owed(lang, &view);
     }
     Ok(())
 }
 
 fn show(cli: &Cli, a: &ShowArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let (service, _session) = ctx.sign_in(cli)?;
-    let person_id = person_of(&service, &a.query)?;
-    let view = service.heir_view(person_id).map_err(fail)?;
+    let person_id = person_of(lang, &service, &a.query)?;
+    let view = service.heir_view(person_id).map_err(|e| fail(lang, e))?;
     if a.json {
         print_json(&view);
         return Ok(());
     }
     match &view.heir {
-        Some(h) => print_heir(h),
-        None => println!("{}", words::no_heir()),
+        Some(h) => print_heir(lang, h),
+        None => println!("{}", words::no_heir(lang)),
     }
-    print_owed(&view);
+    print_owed(lang, &view);
     for h in &view.replaced {
         println!(
             "  {} {} ({}) — {}",
-            t("Đã thay:", "Replaced:"),
+            phrases::replaced(lang),
             for_display(&h.full_name),
             h.id_number,
             labels::date_time(&h.recorded_at)
@@ -215,63 +218,63 @@ fn print_json(view: &HeirView) {
     println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
 }
 
-fn print_heir(h: &Heir) {
+fn print_heir(lang: Lang, h: &Heir) {
     let d = |x: NaiveDate| x.format("%d/%m/%Y").to_string();
     println!(
         "{}: {} — {} {} — {}",
-        words::heir_label(),
+        words::heir_label(lang),
         for_display(&h.full_name),
-        t("CCCD/CMND", "ID"),
+        phrases::id(lang),
         h.id_number,
         for_display(&h.relationship)
     );
     println!(
         "  {} {}{}",
-        t("Địa chỉ:", "Address:"),
+        phrases::address(lang),
         for_display(&h.address),
         h.phone
             .as_deref()
-            .map(|p| format!(" — {} {p}", t("ĐT", "phone")))
+            .map(|p| format!(" — {} {p}", phrases::phone(lang)))
             .unwrap_or_default()
     );
     println!(
         "  {}: {} {} {}, {} {} — {} {}",
-        words::death_label(),
-        t("số", "no."),
+        words::death_label(lang),
+        phrases::no(lang),
         for_display(&h.death_cert_no),
         for_display(&h.death_cert_by),
-        t("ngày", "dated"),
+        phrases::dated(lang),
         d(h.death_cert_on),
-        t("ngày mất", "died"),
+        phrases::died(lang),
         d(h.died_on)
     );
     println!(
         "  {}: {}{} {} {}",
-        t("Giấy của gia đình", "Family paper"),
+        phrases::family_paper(lang),
         for_display(&h.family_paper),
         h.family_paper_no
             .as_deref()
-            .map(|n| format!(" {} {}", t("số", "no."), for_display(n)))
+            .map(|n| format!(" {} {}", phrases::no(lang), for_display(n)))
             .unwrap_or_default(),
-        t("ngày", "dated"),
+        phrases::dated(lang),
         d(h.family_paper_on)
     );
     println!(
         "  {} {} — {} {}",
-        t("Ghi bởi", "Recorded by"),
+        phrases::recorded(lang),
         for_display(&h.recorded_by),
-        t("duyệt:", "approved:"),
+        phrases::approved(lang),
         for_display(&h.approved_by)
     );
 }
 
-fn print_owed(view: &HeirView) {
-    println!("{}: {}", words::owed_label(), view.owed_total);
+fn print_owed(lang: Lang, view: &HeirView) {
+    println!("{}: {}", words::owed_label(lang), view.owed_total);
     for l in &view.owed {
         println!(
             "  {:<8} {:<28} {:>16}",
             l.period.short_label(),
-            labels::kind(crate::i18n::lang(), l.kind),
+            labels::kind(lang, l.kind),
             l.amount.to_string()
         );
     }

@@ -2,6 +2,7 @@
 //! home round for the postman, and the round itself — made for a hamlet,
 //! its cash issued, each stop's outcome, the cash returned, reconciled.
 
+use crate::i18n::commands::home as phrases;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -9,7 +10,6 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::context::Context;
 use super::{Cli, Exit, fail};
 use crate::domain::Period;
-use crate::i18n::tr as t;
 
 #[derive(Debug, Subcommand)]
 pub enum HomeCommand {
@@ -55,11 +55,12 @@ pub fn run(cli: &Cli, cmd: &HomeCommand) -> Result<(), Exit> {
 
 fn sheet(cli: &Cli, args: &HomeSheetArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let (mut service, session) = ctx.sign_in(cli)?;
     let (period, stops, scope) = match args.round {
         Some(n) => {
-            let round = service.round(n).map_err(fail)?;
-            let scope = crate::i18n::rounds::sheet_scope(n, &round.hamlet, &round.postman);
+            let round = service.round(n).map_err(|e| fail(lang, e))?;
+            let scope = crate::i18n::rounds::sheet_scope(lang, n, &round.hamlet, &round.postman);
             (round.period, round.sheet_stops(), scope)
         }
         None => {
@@ -69,15 +70,10 @@ fn sheet(cli: &Cli, args: &HomeSheetArgs) -> Result<(), Exit> {
                 .unwrap_or_default()
                 .trim()
                 .parse()
-                .map_err(|_| {
-                    fail(t(
-                        "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
-                        "Write the period as YYYY-MM, e.g. 2026-12.",
-                    ))
-                })?;
+                .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))?;
             let stops = service
                 .home_stops(period, args.hamlet.as_deref())
-                .map_err(fail)?;
+                .map_err(|e| fail(lang, e))?;
             let scope = match (&args.hamlet, stops.first()) {
                 (Some(_), Some(s)) => crate::i18n::month::hamlet_line(ctx.lang(), &s.hamlet),
                 (Some(h), None) => crate::i18n::month::hamlet_line(ctx.lang(), h),
@@ -101,29 +97,27 @@ fn sheet(cli: &Cli, args: &HomeSheetArgs) -> Result<(), Exit> {
         HomeFormat::Text => crate::print::document::render_text(&doc).into_bytes(),
         HomeFormat::Csv => {
             let mut b = Vec::new();
-            crate::export::csv::write_csv(&doc, &mut b).map_err(fail)?;
+            crate::export::csv::write_csv(&doc, &mut b).map_err(|e| fail(lang, e))?;
             b
         }
         HomeFormat::Xlsx => {
-            let out = args.out.as_ref().ok_or_else(|| {
-                fail(t(
-                    "Tệp xlsx cần --out TỆP.xlsx.",
-                    "An xlsx file needs --out FILE.xlsx.",
-                ))
-            })?;
-            crate::export::write_xlsx(&doc, out).map_err(fail)?;
+            let out = args
+                .out
+                .as_ref()
+                .ok_or_else(|| fail(lang, phrases::xlsx_file_needs_out(lang)))?;
+            crate::export::write_xlsx(&doc, out).map_err(|e| fail(lang, e))?;
             service
                 .note_export(&session, "home.sheet", out, &period.to_string())
-                .map_err(fail)?;
+                .map_err(|e| fail(lang, e))?;
             return Ok(());
         }
     };
     match &args.out {
         Some(out) => {
-            crate::files::write_private(out, &bytes).map_err(fail)?;
+            crate::files::write_private(out, &bytes).map_err(|e| fail(lang, e))?;
             service
                 .note_export(&session, "home.sheet", out, &period.to_string())
-                .map_err(fail)?;
+                .map_err(|e| fail(lang, e))?;
         }
         None => print!("{}", String::from_utf8_lossy(&bytes)),
     }

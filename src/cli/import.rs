@@ -1,5 +1,6 @@
 //! `chitra import FILE`: preview, check and commit a list.
 
+use crate::i18n::commands::import as phrases;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -9,7 +10,7 @@ use serde_json::json;
 use super::context::Context;
 use super::{Cli, Exit, fail};
 use crate::domain::Period;
-use crate::i18n::{Lang, Localize, labels, lang, tr as t};
+use crate::i18n::{Lang, Localize, labels};
 use crate::import::source::{Encoding, Format};
 use crate::service::import::{ImportOptions, ImportReport, ListKind};
 
@@ -55,6 +56,7 @@ impl From<KindArg> for ListKind {
 
 pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let (mut service, session) = ctx.sign_in(cli)?;
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let mut opts = ImportOptions {
@@ -66,7 +68,7 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), Exit> {
     if ask_first {
         opts.dry_run = true;
     }
-    let first = with_progress(!args.json && interactive, &args.file, |progress| {
+    let first = with_progress(lang, !args.json && interactive, &args.file, |progress| {
         service.import(&session, &args.file, &opts, progress)
     });
     let mut report = match first {
@@ -81,34 +83,34 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), Exit> {
             let out = json!({
                 "file": file, "kind": opts.kind.code(), "period": opts.period.map(|p| p.to_string()),
                 "rows": 0, "people": 0, "total_dong": 0,
-                "rejected": [{ "row": 0, "column": null, "reason": e.to_string() }],
+                "rejected": [{ "row": 0, "column": null, "reason": e.localize(lang) }],
                 "committed": false,
             });
             println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
             return Err(Exit::Refused);
         }
-        Err(e) => return Err(fail(e)),
+        Err(e) => return Err(fail(lang, e)),
     };
     if ask_first && !report.is_rejected() {
-        print_text(&report);
-        if !confirm()? {
-            println!("{}", t("Không ghi gì.", "Nothing written."));
+        print_text(lang, &report);
+        if !confirm(lang)? {
+            println!("{}", phrases::nothing_written(lang));
             return Err(Exit::Refused);
         }
         opts.dry_run = false;
-        report = with_progress(true, &args.file, |progress| {
+        report = with_progress(lang, true, &args.file, |progress| {
             service.import(&session, &args.file, &opts, progress)
         })
-        .map_err(fail)?;
-        println!("{}", outcome(&report, false));
+        .map_err(|e| fail(lang, e))?;
+        println!("{}", outcome(lang, &report, false));
     } else if args.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&to_json(&report)).unwrap_or_default()
+            serde_json::to_string_pretty(&to_json(lang, &report)).unwrap_or_default()
         );
     } else {
-        print_text(&report);
-        println!("{}", outcome(&report, args.dry_run));
+        print_text(lang, &report);
+        println!("{}", outcome(lang, &report, args.dry_run));
     }
     if !report.is_rejected() {
         Ok(())
@@ -117,16 +119,12 @@ pub fn run(cli: &Cli, args: &ImportArgs) -> Result<(), Exit> {
     }
 }
 
-fn confirm() -> Result<bool, Exit> {
-    eprint!(
-        "{}",
-        t(
-            "Ghi danh sách này vào cơ sở dữ liệu? (c/k): ",
-            "Write this list to the database? (y/n): "
-        )
-    );
+fn confirm(lang: Lang) -> Result<bool, Exit> {
+    eprint!("{}", phrases::write_list_database_y(lang));
     let mut line = String::new();
-    std::io::stdin().read_line(&mut line).map_err(fail)?;
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| fail(lang, e))?;
     Ok(matches!(
         line.trim().to_lowercase().as_str(),
         "c" | "co" | "có" | "y" | "yes"
@@ -135,6 +133,7 @@ fn confirm() -> Result<bool, Exit> {
 
 /// Runs `f` with a progress counter on stderr when `show` is set.
 fn with_progress<T>(
+    lang: Lang,
     show: bool,
     file: &std::path::Path,
     f: impl FnOnce(&mut dyn FnMut(usize)) -> T,
@@ -142,7 +141,7 @@ fn with_progress<T>(
     if !show {
         return f(&mut |_| {});
     }
-    let label = t("Đang đọc và kiểm tra", "Reading and checking");
+    let label = phrases::reading_checking(lang);
     let bar = match text_lines(file) {
         // A text list: a bar over its lines.
         Some(lines) => {
@@ -170,7 +169,7 @@ fn with_progress<T>(
     let counting = bar.length().is_none();
     let out = f(&mut |rows| {
         if counting {
-            bar.set_message(format!("{label}: {} {}", group(rows), t("dòng", "rows")));
+            bar.set_message(format!("{label}: {} {}", group(rows), phrases::rows(lang)));
             bar.tick();
         } else {
             bar.set_position(rows as u64);
@@ -209,7 +208,7 @@ fn group(n: usize) -> String {
     crate::domain::Money::from_dong(n as i64).format_plain()
 }
 
-fn format_name(r: &ImportReport) -> String {
+fn format_name(lang: Lang, r: &ImportReport) -> String {
     let fmt = match r.format {
         Format::Xlsx => "xlsx".to_string(),
         Format::Xls => "xls".to_string(),
@@ -228,61 +227,54 @@ fn format_name(r: &ImportReport) -> String {
         Encoding::Utf8Bom => "UTF-8 BOM",
         Encoding::Utf16Le | Encoding::Utf16Be => "UTF-16",
         Encoding::Windows1258 => "Windows-1258",
-        Encoding::Tcvn3 => t(
-            "TCVN3 (đã chuyển sang Unicode)",
-            "TCVN3 (converted to Unicode)",
-        ),
-        Encoding::Vni => t("VNI (đã chuyển sang Unicode)", "VNI (converted to Unicode)"),
+        Encoding::Tcvn3 => phrases::tcvn3_converted_unicode(lang),
+        Encoding::Vni => phrases::vni_converted_unicode(lang),
     };
     match &r.sheet {
         Some(s) => format!(
             "{fmt}, {} \"{}\", {enc}",
-            t("trang", "sheet"),
+            phrases::sheet(lang),
             crate::text::for_display(s)
         ),
         None => format!("{fmt}, {enc}"),
     }
 }
 
-fn print_text(r: &ImportReport) {
+fn print_text(lang: Lang, r: &ImportReport) {
     println!(
         "{} {} ({})",
-        t("Tệp:", "File:"),
+        phrases::file(lang),
         crate::text::for_display(&r.file),
-        format_name(r)
+        format_name(lang, r)
     );
-    println!("{} {}", t("Kỳ:", "Period:"), r.period.short_label());
+    println!("{} {}", phrases::period(lang), r.period.short_label());
     println!(
         "{} {}   {} {} ({} {}, {} {})",
-        t("Dòng:", "Rows:"),
+        phrases::rows_2(lang),
         group(r.rows),
-        t("Người:", "People:"),
+        phrases::people(lang),
         group(r.people),
-        t("mới", "new"),
+        phrases::new(lang),
         group(r.new_people),
-        t("thay đổi", "changed"),
+        phrases::changed(lang),
         group(r.updated_people)
     );
     let file_total = match r.file_total {
         Some(m) if m == r.total => format!(
             "   ({} {m} — {})",
-            t("dòng tổng cộng của tệp:", "file's total row:"),
-            t("khớp", "agrees")
+            phrases::file_s_total_row(lang),
+            phrases::agrees(lang)
         ),
         Some(m) => format!(
             "   ({} {m} — {})",
-            t("dòng tổng cộng của tệp:", "file's total row:"),
-            t("KHÔNG KHỚP", "DISAGREES")
+            phrases::file_s_total_row(lang),
+            phrases::disagrees(lang)
         ),
         None => String::new(),
     };
-    println!("{} {}{file_total}", t("Tổng tiền:", "Total:"), r.total);
+    println!("{} {}{file_total}", phrases::total(lang), r.total);
     for (k, m) in &r.per_kind {
-        println!(
-            "  {:<28} {:>20}",
-            labels::kind(crate::i18n::lang(), *k),
-            m.to_string()
-        );
+        println!("  {:<28} {:>20}", labels::kind(lang, *k), m.to_string());
     }
     let list = |title: &str, shown: &[crate::import::record::RowProblem], total: usize| {
         if total == 0 {
@@ -290,32 +282,28 @@ fn print_text(r: &ImportReport) {
         }
         println!("{title} ({}):", group(total));
         for p in shown {
-            println!("  {}", p.localized());
+            println!("  {}", p.localize(lang));
         }
         if total > shown.len() {
-            match lang() {
+            match lang {
                 Lang::Vi => println!("  … và {} dòng khác.", group(total - shown.len())),
                 Lang::En => println!("  … and {} more.", group(total - shown.len())),
             }
         }
     };
-    crate::i18n::changes::print_preview(crate::i18n::lang(), &r.changes);
-    list(t("Cần xem lại", "Warnings"), &r.warnings, r.warnings_total);
-    list(t("BỊ TỪ CHỐI", "REJECTED"), &r.rejected, r.rejected_total);
+    crate::i18n::changes::print_preview(lang, &r.changes);
+    list(phrases::warnings(lang), &r.warnings, r.warnings_total);
+    list(phrases::rejected(lang), &r.rejected, r.rejected_total);
 }
 
-fn outcome(r: &ImportReport, dry_run: bool) -> String {
+fn outcome(lang: Lang, r: &ImportReport, dry_run: bool) -> String {
     if r.is_rejected() {
-        return t(
-            "KHÔNG GHI GÌ: sửa các dòng bị từ chối trong tệp (hoặc đề nghị cơ quan chi trả gửi lại) rồi nhập lại.",
-            "NOTHING WRITTEN: fix the rejected rows (or ask for a corrected list) and import again.",
-        )
-        .to_string();
+        return phrases::nothing_written_fix_rejected(lang).to_string();
     }
     if dry_run || !r.committed {
-        return t("Chạy thử: không ghi gì.", "Dry run: nothing written.").to_string();
+        return phrases::dry_run_nothing_written(lang).to_string();
     }
-    match lang() {
+    match lang {
         Lang::Vi => format!(
             "ĐÃ GHI vào cơ sở dữ liệu (lô nhập số {}).",
             r.batch_id.unwrap_or(0)
@@ -327,10 +315,10 @@ fn outcome(r: &ImportReport, dry_run: bool) -> String {
     }
 }
 
-fn to_json(r: &ImportReport) -> serde_json::Value {
+fn to_json(lang: Lang, r: &ImportReport) -> serde_json::Value {
     let problems = |v: &[crate::import::record::RowProblem]| -> Vec<serde_json::Value> {
         v.iter()
-            .map(|p| json!({ "row": p.place.row, "column": p.place.column, "reason": p.problem.localized() }))
+            .map(|p| json!({ "row": p.place.row, "column": p.place.column, "reason": p.problem.localize(lang) }))
             .collect()
     };
     let per_kind: serde_json::Map<String, serde_json::Value> = r

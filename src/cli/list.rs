@@ -1,6 +1,7 @@
 //! `chitra list signing`: the period's signing list (danh sách ký nhận),
 //! per hamlet or for the whole commune, as 80-column text or xlsx.
 
+use crate::i18n::commands::list as phrases;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -8,7 +9,6 @@ use clap::{Args, ValueEnum};
 use super::context::Context;
 use super::{Cli, Exit, fail};
 use crate::domain::Period;
-use crate::i18n::tr as t;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ListFormat {
@@ -34,23 +34,28 @@ pub struct SigningArgs {
 
 pub fn signing(cli: &Cli, args: &SigningArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
-    let period: Period = args.period.trim().parse().map_err(|_| {
-        fail(t(
-            "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
-            "Write the period as YYYY-MM, e.g. 2026-12.",
-        ))
-    })?;
+    let lang = ctx.lang();
+    let period: Period = args
+        .period
+        .trim()
+        .parse()
+        .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))?;
     let (mut service, session) = ctx.sign_in(cli)?;
-    let report = service.period_report(&session, period).map_err(fail)?;
+    let report = service
+        .period_report(&session, period)
+        .map_err(|e| fail(lang, e))?;
     let hamlet = match &args.hamlet {
         None => None,
         Some(name) => Some(
             crate::document::signing::find_hamlet(&report, name).ok_or_else(|| {
-                fail(crate::i18n::month::unknown_hamlet(
-                    ctx.lang(),
-                    name,
-                    &crate::document::signing::hamlets(&report),
-                ))
+                fail(
+                    lang,
+                    crate::i18n::month::unknown_hamlet(
+                        ctx.lang(),
+                        name,
+                        &crate::document::signing::hamlets(&report),
+                    ),
+                )
             })?,
         ),
     };
@@ -64,17 +69,14 @@ pub fn signing(cli: &Cli, args: &SigningArgs) -> Result<(), Exit> {
     );
     match (args.format, &args.out) {
         (ListFormat::Xlsx, None) => {
-            return Err(fail(t(
-                "Tệp xlsx cần --out TỆP.xlsx.",
-                "An xlsx file needs --out FILE.xlsx.",
-            )));
+            return Err(fail(lang, phrases::xlsx_file_needs_out(lang)));
         }
         (ListFormat::Xlsx, Some(out)) => {
-            crate::export::write_xlsx(&doc, out).map_err(fail)?;
+            crate::export::write_xlsx(&doc, out).map_err(|e| fail(lang, e))?;
         }
         (ListFormat::Text, Some(out)) => {
             let text = crate::print::document::render_text(&doc);
-            crate::files::write_private(out, text.as_bytes()).map_err(fail)?;
+            crate::files::write_private(out, text.as_bytes()).map_err(|e| fail(lang, e))?;
         }
         (ListFormat::Text, None) => {
             print!("{}", crate::print::document::render_text(&doc));
@@ -84,7 +86,7 @@ pub fn signing(cli: &Cli, args: &SigningArgs) -> Result<(), Exit> {
     if let Some(out) = &args.out {
         service
             .note_export(&session, "list.signing", out, &period.to_string())
-            .map_err(fail)?;
+            .map_err(|e| fail(lang, e))?;
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! the plan's lists and its measure, as 80-column text, JSON or xlsx —
 //! each drawn from its one document (`document::lists`).
 
+use crate::i18n::commands::lists as phrases;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -11,7 +12,7 @@ use super::context::Context;
 use super::{Cli, Exit, fail};
 use crate::document::Document;
 use crate::domain::Period;
-use crate::i18n::tr as t;
+use crate::i18n::Lang;
 use crate::service::lists::{CashlessReport, Classified, Entry, Share};
 use crate::service::{Service, Session};
 
@@ -85,6 +86,7 @@ fn today(service: &Service) -> String {
 
 /// Writes `bytes` to `--out` (0600, the export logged) or standard output.
 fn emit(
+    lang: Lang,
     service: &mut Service,
     session: &Session,
     what: &str,
@@ -93,35 +95,37 @@ fn emit(
 ) -> Result<(), Exit> {
     match out {
         Some(p) => {
-            crate::files::write_private(p, bytes).map_err(fail)?;
-            service.note_export(session, what, p, what).map_err(fail)
+            crate::files::write_private(p, bytes).map_err(|e| fail(lang, e))?;
+            service
+                .note_export(session, what, p, what)
+                .map_err(|e| fail(lang, e))
         }
         None => {
             use std::io::Write;
-            std::io::stdout().write_all(bytes).map_err(fail)
+            std::io::stdout()
+                .write_all(bytes)
+                .map_err(|e| fail(lang, e))
         }
     }
 }
 
 /// Writes a document as xlsx to `--out` (required), 0600, logged.
 fn emit_xlsx(
+    lang: Lang,
     service: &mut Service,
     session: &Session,
     what: &str,
     out: &Option<PathBuf>,
     write: impl FnOnce(&std::path::Path) -> Result<(), rust_xlsxwriter::XlsxError>,
 ) -> Result<(), Exit> {
-    let path = out.clone().ok_or_else(|| {
-        fail(t(
-            "Tệp xlsx cần --out TỆP.xlsx.",
-            "An xlsx file needs --out FILE.xlsx.",
-        ))
-    })?;
-    write(&path).map_err(fail)?;
-    crate::files::make_private(&path).map_err(fail)?;
+    let path = out
+        .clone()
+        .ok_or_else(|| fail(lang, phrases::xlsx_file_needs_out(lang)))?;
+    write(&path).map_err(|e| fail(lang, e))?;
+    crate::files::make_private(&path).map_err(|e| fail(lang, e))?;
     service
         .note_export(session, what, &path, what)
-        .map_err(fail)
+        .map_err(|e| fail(lang, e))
 }
 
 fn text_of(doc: &Document) -> Vec<u8> {
@@ -130,20 +134,20 @@ fn text_of(doc: &Document) -> Vec<u8> {
 
 pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     match cmd {
         ListCommand::Signing(args) => super::list::signing(cli, args),
         ListCommand::Classify(args) => {
             if let Some(o) = &args.only
                 && !LISTS.contains(&o.as_str())
             {
-                return Err(fail(format!(
-                    "{} {}",
-                    t("Danh sách phải là một trong:", "The list must be one of:"),
-                    LISTS.join(", ")
-                )));
+                return Err(fail(
+                    lang,
+                    format!("{} {}", phrases::list_must_one(lang), LISTS.join(", ")),
+                ));
             }
             let (mut service, session) = ctx.sign_in(cli)?;
-            let c = service.classify(&session).map_err(fail)?;
+            let c = service.classify(&session).map_err(|e| fail(lang, e))?;
             let doc = crate::document::lists::classify(
                 ctx.lang(),
                 &service.config().office.clone(),
@@ -158,6 +162,7 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
                             .unwrap_or_default()
                             + "\n";
                     emit(
+                        lang,
                         &mut service,
                         &session,
                         "list.classify",
@@ -166,17 +171,21 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
                     )
                 }
                 ListFormat::Text => emit(
+                    lang,
                     &mut service,
                     &session,
                     "list.classify",
                     &args.out,
                     &text_of(&doc),
                 ),
-                ListFormat::Xlsx => {
-                    emit_xlsx(&mut service, &session, "list.classify", &args.out, |p| {
-                        crate::export::write_xlsx(&doc, p)
-                    })
-                }
+                ListFormat::Xlsx => emit_xlsx(
+                    lang,
+                    &mut service,
+                    &session,
+                    "list.classify",
+                    &args.out,
+                    |p| crate::export::write_xlsx(&doc, p),
+                ),
             }
         }
         ListCommand::Accounts(args) | ListCommand::Changes(args) => {
@@ -185,14 +194,16 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
             let office = service.config().office.clone();
             let day = today(&service);
             let (what, doc, json) = if accounts {
-                let a = service.account_list(&session).map_err(fail)?;
+                let a = service.account_list(&session).map_err(|e| fail(lang, e))?;
                 (
                     "list.accounts",
                     crate::document::lists::accounts(ctx.lang(), &office, &day, &a),
                     serde_json::to_value(&a).unwrap_or_default(),
                 )
             } else {
-                let c = service.registration_changes(&session).map_err(fail)?;
+                let c = service
+                    .registration_changes(&session)
+                    .map_err(|e| fail(lang, e))?;
                 (
                     "list.changes",
                     crate::document::lists::changes(
@@ -200,7 +211,7 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
                         &office,
                         &day,
                         &c,
-                        service.last_day_seal().map_err(fail)?.as_ref(),
+                        service.last_day_seal().map_err(|e| fail(lang, e))?.as_ref(),
                     ),
                     serde_json::to_value(&c).unwrap_or_default(),
                 )
@@ -208,10 +219,24 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
             match args.format {
                 ListFormat::Json => {
                     let text = serde_json::to_string_pretty(&json).unwrap_or_default() + "\n";
-                    emit(&mut service, &session, what, &args.out, text.as_bytes())
+                    emit(
+                        lang,
+                        &mut service,
+                        &session,
+                        what,
+                        &args.out,
+                        text.as_bytes(),
+                    )
                 }
-                ListFormat::Text => emit(&mut service, &session, what, &args.out, &text_of(&doc)),
-                ListFormat::Xlsx => emit_xlsx(&mut service, &session, what, &args.out, |p| {
+                ListFormat::Text => emit(
+                    lang,
+                    &mut service,
+                    &session,
+                    what,
+                    &args.out,
+                    &text_of(&doc),
+                ),
+                ListFormat::Xlsx => emit_xlsx(lang, &mut service, &session, what, &args.out, |p| {
                     crate::export::write_xlsx(&doc, p)
                 }),
             }
@@ -221,17 +246,19 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
 
 pub fn cashless(cli: &Cli, args: &CashlessArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let period = match &args.period {
         None => None,
-        Some(p) => Some(p.trim().parse::<Period>().map_err(|_| {
-            fail(t(
-                "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
-                "Write the period as YYYY-MM, e.g. 2026-12.",
-            ))
-        })?),
+        Some(p) => Some(
+            p.trim()
+                .parse::<Period>()
+                .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))?,
+        ),
     };
     let (mut service, session) = ctx.sign_in(cli)?;
-    let r = service.cashless_report(&session, period).map_err(fail)?;
+    let r = service
+        .cashless_report(&session, period)
+        .map_err(|e| fail(lang, e))?;
     let doc = crate::document::lists::cashless(
         ctx.lang(),
         &service.config().office.clone(),
@@ -242,6 +269,7 @@ pub fn cashless(cli: &Cli, args: &CashlessArgs) -> Result<(), Exit> {
         ListFormat::Json => {
             let text = serde_json::to_string_pretty(&cashless_json(&r)).unwrap_or_default() + "\n";
             emit(
+                lang,
                 &mut service,
                 &session,
                 "report.cashless",
@@ -250,15 +278,21 @@ pub fn cashless(cli: &Cli, args: &CashlessArgs) -> Result<(), Exit> {
             )
         }
         ListFormat::Text => emit(
+            lang,
             &mut service,
             &session,
             "report.cashless",
             &args.out,
             &text_of(&doc),
         ),
-        ListFormat::Xlsx => emit_xlsx(&mut service, &session, "report.cashless", &args.out, |p| {
-            crate::export::lists::write_cashless_xlsx(&doc, &r, p)
-        }),
+        ListFormat::Xlsx => emit_xlsx(
+            lang,
+            &mut service,
+            &session,
+            "report.cashless",
+            &args.out,
+            |p| crate::export::lists::write_cashless_xlsx(&doc, &r, p),
+        ),
     }
 }
 

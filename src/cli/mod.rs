@@ -179,7 +179,7 @@ pub fn run() -> ExitCode {
 fn screens(cli: &Cli) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
     let service = ctx.open()?;
-    crate::tui::run(service).map_err(fail)
+    crate::tui::run(service).map_err(|e| fail(ctx.lang(), e))
 }
 
 /// How a command ended when it did not succeed (the message is already
@@ -205,9 +205,10 @@ impl Exit {
 /// on standard output as one JSON object, so a script always gets one.
 static JSON_ERRORS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Prints an error the way every command does, and says it was refused.
-pub(crate) fn fail(e: impl std::fmt::Display) -> Exit {
-    let text = e.to_string();
+/// Prints an error the way every command does, in `lang`, and says it was
+/// refused.
+pub(crate) fn fail(lang: crate::i18n::Lang, e: impl crate::i18n::Say) -> Exit {
+    let text = e.say(lang);
     eprintln!("chitra: {text}");
     if JSON_ERRORS.load(std::sync::atomic::Ordering::Relaxed) {
         println!("{}", serde_json::json!({ "error": text }));

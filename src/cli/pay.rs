@@ -5,6 +5,7 @@
 //! own, or that of a proxy or guardian on file. It is asked for when not
 //! given; it is never assumed.
 
+use crate::i18n::commands::pay as phrases;
 use std::io::IsTerminal;
 
 use clap::{Args, ValueEnum};
@@ -13,7 +14,7 @@ use serde_json::json;
 use super::context::{Context, read_pin};
 use super::{Cli, Exit, fail};
 use crate::domain::PayMethod;
-use crate::i18n::{Lang, lang, tr as t};
+use crate::i18n::{Lang, Localize};
 use crate::service::Error;
 use crate::service::pay::{PayError, PayRequest, Receiver};
 use crate::text::for_display;
@@ -69,46 +70,42 @@ impl From<MethodArg> for PayMethod {
 
 pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let (mut service, session) = ctx.sign_in(cli)?;
-    let found = service.search(&args.query, 2).map_err(fail)?;
+    let found = service.search(&args.query, 2).map_err(|e| fail(lang, e))?;
     let hit = match found.hits.as_slice() {
         [one] => one.clone(),
         [] => {
-            return Err(fail(match lang() {
-                Lang::Vi => format!("Không tìm thấy ai với \"{}\".", for_display(&args.query)),
-                Lang::En => format!("Nobody found for \"{}\".", for_display(&args.query)),
-            }));
+            return Err(fail(
+                lang,
+                match lang {
+                    Lang::Vi => format!("Không tìm thấy ai với \"{}\".", for_display(&args.query)),
+                    Lang::En => format!("Nobody found for \"{}\".", for_display(&args.query)),
+                },
+            ));
         }
         _ => {
-            return Err(fail(t(
-                "Có nhiều người khớp; dùng số CCCD/CMND hoặc mã đối tượng (xem `chitra show`).",
-                "Several people match; use the ID number or record code (see `chitra show`).",
-            )));
+            return Err(fail(lang, phrases::several_people_match_use(lang)));
         }
     };
-    let view = service.person_view(hit.person.id).map_err(fail)?;
+    let view = service
+        .person_view(hit.person.id)
+        .map_err(|e| fail(lang, e))?;
     if view.heir.is_some() && !args.heir {
-        return Err(fail(t(
-            "Đối tượng đã mất: chỉ chi cho người thừa kế, thêm --heir và --receiver-id là số CCCD của người thừa kế (xem chitra heir show).",
-            "The person is deceased: only the heir is paid; add --heir, with the heir's ID number as --receiver-id (see chitra heir show).",
-        )));
+        return Err(fail(lang, phrases::person_deceased_only_heir(lang)));
     }
     let receiver_id = match &args.receiver_id {
         Some(id) => id.clone(),
         None if std::io::stdin().is_terminal() => {
-            eprint!(
-                "{}",
-                t("Số CCCD/CMND của người nhận: ", "Receiver's ID number: ")
-            );
+            eprint!("{}", phrases::receiver_s_id_number(lang));
             let mut line = String::new();
-            std::io::stdin().read_line(&mut line).map_err(fail)?;
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|e| fail(lang, e))?;
             line.trim().to_string()
         }
         None => {
-            return Err(fail(t(
-                "Cần --receiver-id: số CCCD/CMND của người nhận.",
-                "--receiver-id is needed.",
-            )));
+            return Err(fail(lang, phrases::receiver_id_needed(lang)));
         }
     };
     let digits: String = receiver_id.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -123,7 +120,9 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
     };
     // The heir is paid what was owed to the deceased, not the open lines.
     let lines = if args.heir {
-        let heir = service.heir_view(view.person.id).map_err(fail)?;
+        let heir = service
+            .heir_view(view.person.id)
+            .map_err(|e| fail(lang, e))?;
         heir.owed.iter().map(|l| l.entitlement_id).collect()
     } else {
         view.unpaid.iter().map(|l| l.entitlement_id).collect()
@@ -131,10 +130,15 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
     let approval = match &args.approver {
         Some(name) => {
             let pin = read_pin(
+                lang,
                 "CHITRA_APPROVER_PIN",
-                &format!("{} {name}: ", t("Mã PIN duyệt của", "Approval PIN for")),
+                &format!("{} {name}: ", phrases::approval_pin(lang)),
             )?;
-            Some(service.approval(&session, name, &pin).map_err(fail)?)
+            Some(
+                service
+                    .approval(&session, name, &pin)
+                    .map_err(|e| fail(lang, e))?,
+            )
         }
         None => None,
     };
@@ -168,9 +172,9 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
                 println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
             } else {
                 let what = if paid.replayed {
-                    t("ĐÃ CHI TRƯỚC ĐÓ (cùng khóa)", "ALREADY PAID (same key)")
+                    phrases::already_paid_same_key(lang)
                 } else {
-                    t("ĐÃ CHI", "PAID")
+                    phrases::paid(lang)
                 };
                 println!(
                     "{what}: {} — {} — {}",
@@ -179,21 +183,21 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
                     for_display(&p.receiver_name)
                 );
                 if let Some(f) = &paid.receipt_file {
-                    println!("{} {}", t("Biên nhận:", "Receipt:"), f.display());
+                    println!("{} {}", phrases::receipt(lang), f.display());
                 }
             }
             if let Some(problem) = &paid.receipt_problem {
-                eprintln!("chitra: {}", crate::i18n::Localize::localized(problem));
+                eprintln!("chitra: {}", crate::i18n::Localize::localize(problem, lang));
             }
             Ok(())
         }
         Err(Error::Pay(e @ (PayError::NothingToPay { .. } | PayError::AlreadyPaid(_)))) => {
             if args.json {
-                println!("{}", json!({ "paid": false, "reason": e.to_string() }));
+                println!("{}", json!({ "paid": false, "reason": e.localize(lang) }));
             }
-            eprintln!("chitra: {e}");
+            eprintln!("chitra: {}", e.localize(lang));
             Err(Exit::NothingToPay)
         }
-        Err(e) => Err(fail(e)),
+        Err(e) => Err(fail(lang, e)),
     }
 }

@@ -2,6 +2,7 @@
 //! close`: the month's outcome per person, why the unpaid were not paid,
 //! and closing the month with the results file for the payer.
 
+use crate::i18n::commands::period as phrases;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand, ValueEnum};
@@ -12,7 +13,7 @@ use super::{Cli, Exit, fail};
 use crate::document::Document;
 use crate::domain::Period;
 use crate::domain::period_report::{PeriodReport, UnpaidReason};
-use crate::i18n::tr as t;
+use crate::i18n::Lang;
 use crate::service::period::{CloseOptions, PeriodError, unbalanced};
 use crate::service::{Error, Service};
 
@@ -109,13 +110,10 @@ pub struct PeriodCloseArgs {
     pub note: Option<String>,
 }
 
-fn period_arg(s: &str) -> Result<Period, Exit> {
-    s.trim().parse().map_err(|_| {
-        fail(t(
-            "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
-            "Write the period as YYYY-MM, e.g. 2026-12.",
-        ))
-    })
+fn period_arg(lang: Lang, s: &str) -> Result<Period, Exit> {
+    s.trim()
+        .parse()
+        .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))
 }
 
 /// The day a period's document is made on: its close, or today.
@@ -126,49 +124,46 @@ fn document_day(service: &Service, r: &PeriodReport) -> String {
     }
 }
 
-fn document(service: &Service, r: &PeriodReport) -> Document {
-    crate::document::period::build(
-        crate::i18n::lang(),
-        &service.config().office,
-        r,
-        &document_day(service, r),
-    )
+fn document(lang: Lang, service: &Service, r: &PeriodReport) -> Document {
+    crate::document::period::build(lang, &service.config().office, r, &document_day(service, r))
 }
 
-fn needs_out(out: Option<&PathBuf>) -> Result<&Path, Exit> {
-    out.map(PathBuf::as_path).ok_or_else(|| {
-        fail(t(
-            "Tệp xlsx cần --out TỆP.xlsx.",
-            "An xlsx file needs --out FILE.xlsx.",
-        ))
-    })
+fn needs_out(lang: Lang, out: Option<&PathBuf>) -> Result<&Path, Exit> {
+    out.map(PathBuf::as_path)
+        .ok_or_else(|| fail(lang, phrases::xlsx_file_needs_out(lang)))
 }
 
 pub fn report(cli: &Cli, args: &PeriodReportArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
-    let period = period_arg(&args.period)?;
+    let lang = ctx.lang();
+    let period = period_arg(lang, &args.period)?;
     let (mut service, session) = ctx.sign_in(cli)?;
-    let report = service.period_report(&session, period).map_err(fail)?;
+    let report = service
+        .period_report(&session, period)
+        .map_err(|e| fail(lang, e))?;
     let text = match args.format {
         PeriodFormat::Json => {
             serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default() + "\n"
         }
-        PeriodFormat::Text => crate::print::document::render_text(&document(&service, &report)),
+        PeriodFormat::Text => {
+            crate::print::document::render_text(&document(lang, &service, &report))
+        }
         PeriodFormat::Xlsx => {
-            let out = needs_out(args.out.as_ref())?;
-            crate::export::write_xlsx(&document(&service, &report), out).map_err(fail)?;
+            let out = needs_out(lang, args.out.as_ref())?;
+            crate::export::write_xlsx(&document(lang, &service, &report), out)
+                .map_err(|e| fail(lang, e))?;
             service
                 .note_export(&session, "report.period", out, &period.to_string())
-                .map_err(fail)?;
+                .map_err(|e| fail(lang, e))?;
             return Ok(());
         }
     };
     match &args.out {
         Some(out) => {
-            crate::files::write_private(out, text.as_bytes()).map_err(fail)?;
+            crate::files::write_private(out, text.as_bytes()).map_err(|e| fail(lang, e))?;
             service
                 .note_export(&session, "report.period", out, &period.to_string())
-                .map_err(fail)?;
+                .map_err(|e| fail(lang, e))?;
         }
         None => print!("{text}"),
     }
@@ -184,12 +179,13 @@ pub fn run(cli: &Cli, cmd: &PeriodCommand) -> Result<(), Exit> {
 
 fn reason(cli: &Cli, args: &PeriodReasonArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
-    let period = period_arg(&args.period)?;
+    let lang = ctx.lang();
+    let period = period_arg(lang, &args.period)?;
     let (mut service, session) = ctx.sign_in(cli)?;
     let reason = UnpaidReason::from(args.reason);
     let report = service
         .set_unpaid_reason(&session, period, &args.who, reason, args.note.as_deref())
-        .map_err(fail)?;
+        .map_err(|e| fail(lang, e))?;
     let key = crate::text::fold(args.who.trim());
     let code = report
         .people
@@ -226,66 +222,56 @@ pub(super) fn close_to(
     say: &mut dyn std::io::Write,
 ) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
-    let period = period_arg(&args.period)?;
+    let lang = ctx.lang();
+    let period = period_arg(lang, &args.period)?;
     let (mut service, session) = ctx.sign_in(cli)?;
     // The preview: the results as they stand, with every unpaid person's
     // reason and what becomes of their money.
-    let preview = service.period_report(&session, period).map_err(fail)?;
+    let preview = service
+        .period_report(&session, period)
+        .map_err(|e| fail(lang, e))?;
     write!(
         say,
         "{}",
-        crate::print::document::render_text(&document(&service, &preview))
+        crate::print::document::render_text(&document(lang, &service, &preview))
     )
-    .map_err(fail)?;
+    .map_err(|e| fail(lang, e))?;
     let missing: Vec<String> = preview.missing_reasons().map(|p| p.code.clone()).collect();
     if let Some(r) = args.default_reason.filter(|_| !missing.is_empty()) {
         writeln!(
             say,
             "{} {} — {}",
-            t(
-                "Khi khóa, ghi lý do chung cho người chưa có lý do:",
-                "At the close, the reason given to those without one:"
-            ),
+            phrases::close_reason_given_those(lang),
             crate::i18n::month::reason(ctx.lang(), r.into()),
             missing.len()
         )
-        .map_err(fail)?;
+        .map_err(|e| fail(lang, e))?;
     }
     if args.dry_run {
-        writeln!(
-            say,
-            "{}",
-            t(
-                "XEM TRƯỚC: chưa khóa kỳ, chưa ghi gì.",
-                "PREVIEW: nothing closed or written."
-            )
-        )
-        .map_err(fail)?;
+        writeln!(say, "{}", phrases::preview_nothing_closed_or(lang)).map_err(|e| fail(lang, e))?;
         return Ok(());
     }
     if args.default_reason.is_none() && !missing.is_empty() {
-        return Err(fail(Error::Period(PeriodError::ReasonsMissing {
-            codes: missing,
-        })));
+        return Err(fail(
+            lang,
+            Error::Period(PeriodError::ReasonsMissing { codes: missing }),
+        ));
     }
-    let pin = read_pin(
-        "CHITRA_PIN",
-        t("Mã PIN để khóa kỳ: ", "PIN to close the period: "),
-    )?;
+    let pin = read_pin(lang, "CHITRA_PIN", phrases::pin_close_period(lang))?;
     let opts = CloseOptions {
         default_reason: args.default_reason.map(UnpaidReason::from),
         default_note: args.note.clone(),
     };
     let report = service
         .close_period(&session, &pin, period, &opts)
-        .map_err(fail)?;
+        .map_err(|e| fail(lang, e))?;
     writeln!(
         say,
         "{} {}",
-        t("ĐÃ KHÓA KỲ", "PERIOD CLOSED"),
+        phrases::period_closed(lang),
         crate::i18n::labels::period(period)
     )
-    .map_err(fail)?;
+    .map_err(|e| fail(lang, e))?;
     let w = crate::i18n::month::words(ctx.lang());
     for (label, m) in [
         (w.imported, report.imported),
@@ -293,11 +279,11 @@ pub(super) fn close_to(
         (w.unpaid, report.unpaid),
         (w.stopped, report.stopped),
     ] {
-        writeln!(say, "  {label}: {m}").map_err(fail)?;
+        writeln!(say, "  {label}: {m}").map_err(|e| fail(lang, e))?;
     }
     if let Some(out) = &args.out {
-        write_results(&mut service, &session, &report, out)?;
-        writeln!(say, "{} {}", t("Kết quả:", "Results:"), out.display()).map_err(fail)?;
+        write_results(lang, &mut service, &session, &report, out)?;
+        writeln!(say, "{} {}", phrases::results(lang), out.display()).map_err(|e| fail(lang, e))?;
     }
     Ok(())
 }
@@ -305,18 +291,19 @@ pub(super) fn close_to(
 /// Writes a closed period's results file, once its totals are seen to add
 /// up.
 fn write_results(
+    lang: Lang,
     service: &mut Service,
     session: &crate::service::Session,
     report: &PeriodReport,
     out: &Path,
 ) -> Result<(), Exit> {
     if !report.balanced() {
-        return Err(fail(Error::Period(unbalanced(report))));
+        return Err(fail(lang, Error::Period(unbalanced(report))));
     }
-    crate::export::write_xlsx(&document(service, report), out).map_err(fail)?;
+    crate::export::write_xlsx(&document(lang, service, report), out).map_err(|e| fail(lang, e))?;
     service
         .note_export(session, "period.results", out, &report.period.to_string())
-        .map_err(fail)
+        .map_err(|e| fail(lang, e))
 }
 
 /// The period's outcome as the JSON scripts read.

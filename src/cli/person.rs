@@ -2,12 +2,13 @@
 //! payment to a person at once — a death or a move reported at the counter,
 //! before the decrease list arrives. Audited with the reason.
 
+use crate::i18n::commands::person as phrases;
 use clap::{Args, ValueEnum};
 
 use super::context::Context;
 use super::{Cli, Exit, fail};
 use crate::domain::person::Status;
-use crate::i18n::{labels, tr as t};
+use crate::i18n::labels;
 use crate::text::for_display;
 
 #[derive(Debug, Args)]
@@ -47,18 +48,16 @@ impl From<StatusArg> for Status {
 
 pub fn status(cli: &Cli, args: &StatusArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let (mut service, session) = ctx.sign_in(cli)?;
-    let found = service.search(&args.query, 2).map_err(fail)?;
+    let found = service.search(&args.query, 2).map_err(|e| fail(lang, e))?;
     let [hit] = found.hits.as_slice() else {
-        return Err(fail(t(
-            "Cần đúng một người: dùng số CCCD/CMND hoặc mã đối tượng.",
-            "Exactly one person is needed: use the ID number or record code.",
-        )));
+        return Err(fail(lang, phrases::exactly_one_person_needed(lang)));
     };
     let status: Status = args.status.into();
     service
         .set_person_status(&session, hit.person.id, status, &args.reason)
-        .map_err(fail)?;
+        .map_err(|e| fail(lang, e))?;
     println!(
         "{} — {}: {}",
         for_display(&hit.person.full_name),

@@ -3,6 +3,7 @@
 //! home-payment reason, mobile phone, ID papers; and the steps of an
 //! account being opened. Exit 2 with the reason when a value is refused.
 
+use crate::i18n::commands::register as phrases;
 use clap::{Args, ValueEnum};
 use serde_json::json;
 
@@ -10,7 +11,7 @@ use super::context::{Context, read_pin};
 use super::{Cli, Exit, fail};
 use crate::domain::payment::PayMethod;
 use crate::domain::registration::{AccountStep, Registration};
-use crate::i18n::{labels, register as words, tr as t};
+use crate::i18n::{Lang, labels, register as words};
 use crate::service::register::RegisterRequest;
 use crate::text::for_display;
 
@@ -100,33 +101,32 @@ impl From<StepArg> for AccountStep {
 
 pub fn run(cli: &Cli, args: &RegisterArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let issued = match &args.id_issued {
         None => None,
         Some(d) => Some(
-            chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
-                fail(t(
-                    "Ngày cấp phải viết YYYY-MM-DD, ví dụ 2021-05-04.",
-                    "Write the issue date as YYYY-MM-DD.",
-                ))
-            })?,
+            chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+                .map_err(|_| fail(lang, phrases::write_issue_date_as(lang)))?,
         ),
     };
     let (mut service, session) = ctx.sign_in(cli)?;
-    let found = service.search(&args.query, 2).map_err(fail)?;
+    let found = service.search(&args.query, 2).map_err(|e| fail(lang, e))?;
     let [hit] = found.hits.as_slice() else {
-        return Err(fail(t(
-            "Cần đúng một người: dùng số CCCD/CMND hoặc mã đối tượng.",
-            "Exactly one person is needed: use the ID number or record code.",
-        )));
+        return Err(fail(lang, phrases::exactly_one_person_needed(lang)));
     };
     let person = hit.person.clone();
     let approval = match &args.approver {
         Some(name) => {
             let pin = read_pin(
+                lang,
                 "CHITRA_APPROVER_PIN",
-                &format!("{} {name}: ", t("Mã PIN duyệt của", "Approval PIN for")),
+                &format!("{} {name}: ", phrases::approval_pin(lang)),
             )?;
-            Some(service.approval(&session, name, &pin).map_err(fail)?)
+            Some(
+                service
+                    .approval(&session, name, &pin)
+                    .map_err(|e| fail(lang, e))?,
+            )
         }
         None => None,
     };
@@ -154,15 +154,19 @@ pub fn run(cli: &Cli, args: &RegisterArgs) -> Result<(), Exit> {
         || req.id_place.is_some();
     let mut changed = Vec::new();
     if registering || args.account_step.is_none() {
-        let done = service.register(&session, person.id, &req).map_err(fail)?;
+        let done = service
+            .register(&session, person.id, &req)
+            .map_err(|e| fail(lang, e))?;
         changed = done.changed;
     }
     if let Some(step) = args.account_step {
         service
             .record_account_step(&session, person.id, args.proxy, step.into())
-            .map_err(fail)?;
+            .map_err(|e| fail(lang, e))?;
     }
-    let reg = service.registration(person.id, args.proxy).map_err(fail)?;
+    let reg = service
+        .registration(person.id, args.proxy)
+        .map_err(|e| fail(lang, e))?;
     if args.json {
         let out = json!({
             "code": person.record_code,
@@ -176,17 +180,17 @@ pub fn run(cli: &Cli, args: &RegisterArgs) -> Result<(), Exit> {
     } else {
         println!(
             "{} {} — {}",
-            t("ĐÃ ĐĂNG KÝ", "REGISTERED"),
+            phrases::registered(lang),
             for_display(&person.full_name),
             for_display(&person.record_code)
         );
         if let Some(g) = &reg {
-            print!("{}", registration_text(g));
+            print!("{}", registration_text(lang, g));
         }
         if let Some(step) = args.account_step {
             println!(
                 "  {}: {}",
-                t("Tài khoản", "Account"),
+                phrases::account(lang),
                 words::step(ctx.lang(), step.into())
             );
         }
@@ -214,7 +218,7 @@ pub fn registration_json(g: &Registration) -> serde_json::Value {
     })
 }
 
-fn registration_text(g: &Registration) -> String {
+fn registration_text(lang: Lang, g: &Registration) -> String {
     let mut s = String::new();
     let dash = "—".to_string();
     let show = |v: &Option<String>| {
@@ -223,20 +227,16 @@ fn registration_text(g: &Registration) -> String {
             .unwrap_or(dash.clone())
     };
     if let Some(m) = g.method {
-        s += &format!(
-            "  {}: {}",
-            t("Hình thức", "Method"),
-            labels::method(crate::i18n::lang(), m)
-        );
+        s += &format!("  {}: {}", phrases::method(lang), labels::method(lang, m));
         if let Some(r) = g.home_reason {
-            s += &format!(" ({})", words::home_reason(crate::i18n::lang(), r));
+            s += &format!(" ({})", words::home_reason(lang, r));
         }
         s += "\n";
     }
     if g.account_no.is_some() || g.account_bank.is_some() {
         s += &format!(
             "  {}: {} {}\n",
-            t("Tài khoản", "Account"),
+            phrases::account(lang),
             show(&g.account_no),
             show(&g.account_bank)
         );
@@ -244,21 +244,21 @@ fn registration_text(g: &Registration) -> String {
     if g.account_holder.is_some() {
         s += &format!(
             "  {}: {}\n",
-            t("Chủ tài khoản", "Account holder"),
+            phrases::account_holder(lang),
             show(&g.account_holder)
         );
     }
-    s += &format!("  {}: {}\n", t("Điện thoại", "Phone"), show(&g.phone));
+    s += &format!("  {}: {}\n", phrases::phone(lang), show(&g.phone));
     s += &format!(
         "  {}: {}  {}: {}  {}: {}\n",
-        t("Số CCCD/CMND", "ID number"),
+        phrases::id_number(lang),
         show(&g.papers.id_number),
-        t("cấp ngày", "issued"),
+        phrases::issued(lang),
         g.papers
             .issued
             .map(|d| d.format("%d/%m/%Y").to_string())
             .unwrap_or(dash.clone()),
-        t("tại", "at"),
+        phrases::at(lang),
         show(&g.papers.place)
     );
     s

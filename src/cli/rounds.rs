@@ -3,14 +3,15 @@
 //! the unpaid cash returned, the round reconciled; listed and shown, as
 //! text or `--json`.
 
+use crate::i18n::commands::rounds as phrases;
 use clap::{Args, Subcommand};
 
 use super::context::{Context, read_pin};
 use super::{Cli, Exit, fail};
 use crate::domain::round::{RoundState, StopResult};
 use crate::domain::{Money, Period};
+use crate::i18n::Lang;
 use crate::i18n::rounds as words;
-use crate::i18n::tr as t;
 use crate::service::Service;
 use crate::service::rounds::RoundView;
 
@@ -133,23 +134,22 @@ pub struct ReconcileArgs {
 
 pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let (mut service, session) = ctx.sign_in(cli)?;
     let json = cmd.json();
     let (view, said) = match cmd {
         RoundCommand::List(_) => {
-            let all = service.rounds().map_err(fail)?;
+            let all = service.rounds().map_err(|e| fail(lang, e))?;
             if json {
                 println!("{}", serde_json::json!({ "rounds": all }));
             } else if all.is_empty() {
-                println!(
-                    "{}",
-                    t("Chưa có chuyến chi tại nhà nào.", "No home rounds yet.")
-                );
+                println!("{}", phrases::no_home_rounds_yet(lang));
             } else {
                 for g in all {
                     println!(
                         "{}",
                         words::heading(
+                            lang,
                             g.number,
                             &g.hamlet,
                             &crate::i18n::labels::period(g.period),
@@ -161,37 +161,41 @@ pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
             }
             return Ok(());
         }
-        RoundCommand::Show(a) => (service.round(a.round).map_err(fail)?, None),
+        RoundCommand::Show(a) => (service.round(a.round).map_err(|e| fail(lang, e))?, None),
         RoundCommand::Create(a) => {
-            let period: Period = a.period.trim().parse().map_err(|_| {
-                fail(t(
-                    "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
-                    "Write the period as YYYY-MM, e.g. 2026-12.",
-                ))
-            })?;
+            let period: Period = a
+                .period
+                .trim()
+                .parse()
+                .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))?;
             let v = service
                 .create_round(&session, period, &a.hamlet, &a.postman)
-                .map_err(fail)?;
-            let said = words::created(v.number, v.stops.len(), v.to_carry());
+                .map_err(|e| fail(lang, e))?;
+            let said = words::created(lang, v.number, v.stops.len(), v.to_carry());
             (v, Some(said))
         }
         RoundCommand::Issue(a) => {
-            let pin = postman_pin(&service, &session, a.round)?;
-            let v = service.issue_round(&session, a.round, &pin).map_err(fail)?;
-            let said = words::issued(v.number, v.cash.issued, &v.postman);
+            let pin = postman_pin(lang, &service, &session, a.round)?;
+            let v = service
+                .issue_round(&session, a.round, &pin)
+                .map_err(|e| fail(lang, e))?;
+            let said = words::issued(lang, v.number, v.cash.issued, &v.postman);
             (v, Some(said))
         }
         RoundCommand::Outcome(a) => {
-            let before = service.round(a.round).map_err(fail)?;
+            let before = service.round(a.round).map_err(|e| fail(lang, e))?;
             let who = a.code.as_deref().or(a.id.as_deref()).unwrap_or_default();
             let stop = before.find(who).ok_or_else(|| {
-                fail(crate::service::rounds::RoundError::NotOnRound {
-                    round: a.round,
-                    who: who.to_string(),
-                })
+                fail(
+                    lang,
+                    crate::service::rounds::RoundError::NotOnRound {
+                        round: a.round,
+                        who: who.to_string(),
+                    },
+                )
             })?;
             let result = StopResult::from_code(&a.result)
-                .ok_or_else(|| fail(t("Kết quả không rõ.", "Unknown result.")))?;
+                .ok_or_else(|| fail(lang, phrases::unknown_result(lang)))?;
             let person = stop.person_id;
             let v = service
                 .record_outcome(
@@ -202,9 +206,10 @@ pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
                     a.receiver_id.as_deref(),
                     a.note.as_deref(),
                 )
-                .map_err(fail)?;
+                .map_err(|e| fail(lang, e))?;
             let said = v.stop_of(person).map(|s| {
                 words::recorded(
+                    lang,
                     &s.record_code,
                     &s.full_name,
                     result,
@@ -217,62 +222,65 @@ pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
             let cash = match crate::domain::parse_amount(&a.cash) {
                 Ok(Some(m)) => m,
                 Ok(None) => Money::ZERO,
-                Err(e) => return Err(fail(e)),
+                Err(e) => return Err(fail(lang, e)),
             };
-            let pin = postman_pin(&service, &session, a.round)?;
+            let pin = postman_pin(lang, &service, &session, a.round)?;
             (
                 service
                     .return_round(&session, a.round, cash, &pin)
-                    .map_err(fail)?,
+                    .map_err(|e| fail(lang, e))?,
                 None,
             )
         }
         RoundCommand::Reconcile(a) => (
             service
                 .reconcile_round(&session, a.round, a.reason.as_deref())
-                .map_err(fail)?,
+                .map_err(|e| fail(lang, e))?,
             None,
         ),
     };
     if json {
         println!(
             "{}",
-            serde_json::to_string(&view).map_err(|e| fail(e.to_string()))?
+            serde_json::to_string(&view).map_err(|e| fail(lang, e.to_string()))?
         );
         return Ok(());
     }
     if let Some(s) = said {
         println!("{s}");
     }
-    print!("{}", render(&view));
+    print!("{}", render(lang, &view));
     Ok(())
 }
 
 /// The postman's PIN, unless the signed-in supervisor is the postman.
 fn postman_pin(
+    lang: Lang,
     service: &Service,
     session: &crate::service::Session,
     round: i64,
 ) -> Result<String, Exit> {
-    let v = service.round(round).map_err(fail)?;
+    let v = service.round(round).map_err(|e| fail(lang, e))?;
     if v.postman_id == session.user.id {
         return Ok(String::new());
     }
     read_pin(
+        lang,
         "CHITRA_POSTMAN_PIN",
         &format!(
             "{} {}: ",
-            t("Mã PIN xác nhận của bưu tá", "Confirmation PIN of postman"),
+            phrases::confirmation_pin_postman(lang),
             v.postman
         ),
     )
 }
 
 /// A round as text: its heading, one line per stop, its cash.
-pub fn render(v: &RoundView) -> String {
+pub fn render(lang: Lang, v: &RoundView) -> String {
     use crate::text::layout::{fit, pad, right};
     let mut out = String::new();
     out.push_str(&words::heading(
+        lang,
         v.number,
         &v.hamlet,
         &crate::i18n::labels::period(v.period),
@@ -283,11 +291,11 @@ pub fn render(v: &RoundView) -> String {
     for s in &v.stops {
         let what = match (&s.result, &s.paid_elsewhere) {
             (Some(r), _) => match &s.receipt_no {
-                Some(n) => format!("{} {n}", words::result(*r)),
-                None => words::result(*r).to_string(),
+                Some(n) => format!("{} {n}", words::result(lang, *r)),
+                None => words::result(lang, *r).to_string(),
             },
-            (None, Some(receipt)) => words::paid_elsewhere(receipt),
-            (None, None) => words::no_result().to_string(),
+            (None, Some(receipt)) => words::paid_elsewhere(lang, receipt),
+            (None, None) => words::no_result(lang).to_string(),
         };
         let amount = s.amount.to_string();
         out.push_str(&format!(
@@ -300,17 +308,17 @@ pub fn render(v: &RoundView) -> String {
         ));
     }
     out.push_str(&match v.state {
-        RoundState::Open => words::to_carry_line(v.to_carry()),
-        RoundState::Issued => words::out_line(v.cash.issued, v.cash.paid),
-        _ => words::cash_line(v.cash.issued, v.cash.paid, v.cash.returned),
+        RoundState::Open => words::to_carry_line(lang, v.to_carry()),
+        RoundState::Issued => words::out_line(lang, v.cash.issued, v.cash.paid),
+        _ => words::cash_line(lang, v.cash.issued, v.cash.paid, v.cash.returned),
     });
     out.push('\n');
     if let Some(d) = v.difference {
-        out.push_str(&words::reconciled(d, v.reason.as_deref()));
+        out.push_str(&words::reconciled(lang, d, v.reason.as_deref()));
         out.push('\n');
     }
     for s in v.reported_deceased() {
-        out.push_str(&words::deceased_hint(&s.record_code, &s.full_name));
+        out.push_str(&words::deceased_hint(lang, &s.record_code, &s.full_name));
         out.push('\n');
     }
     out

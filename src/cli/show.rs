@@ -1,12 +1,13 @@
 //! `chitra show QUERY`: find a person and what is owed to them.
 
+use crate::i18n::commands::show as phrases;
 use clap::Args;
 use serde_json::json;
 
 use super::context::Context;
 use super::{Cli, Exit, fail};
 use crate::domain::payment::PaymentRecord;
-use crate::i18n::{Lang, labels, lang, tr as t};
+use crate::i18n::{Lang, labels};
 use crate::service::counter::{PersonView, SearchHit};
 use crate::text::for_display;
 
@@ -24,8 +25,11 @@ const LIMIT: usize = 50;
 
 pub fn run(cli: &Cli, args: &ShowArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let (service, _session) = ctx.sign_in(cli)?;
-    let found = service.search(&args.query, LIMIT).map_err(fail)?;
+    let found = service
+        .search(&args.query, LIMIT)
+        .map_err(|e| fail(lang, e))?;
     let exact: Vec<&SearchHit> = found
         .hits
         .iter()
@@ -45,7 +49,7 @@ pub fn run(cli: &Cli, args: &ShowArgs) -> Result<(), Exit> {
         } else {
             eprintln!(
                 "chitra: {}",
-                match lang() {
+                match lang {
                     Lang::Vi => format!("Không tìm thấy ai với \"{}\".", for_display(&args.query)),
                     Lang::En => format!("Nobody found for \"{}\".", for_display(&args.query)),
                 }
@@ -54,14 +58,16 @@ pub fn run(cli: &Cli, args: &ShowArgs) -> Result<(), Exit> {
         return Err(Exit::NotFound);
     }
     if let Some(hit) = single {
-        let view = service.person_view(hit.person.id).map_err(fail)?;
+        let view = service
+            .person_view(hit.person.id)
+            .map_err(|e| fail(lang, e))?;
         if args.json {
             println!(
                 "{}",
                 serde_json::to_string_pretty(&person_json(&view)).unwrap_or_default()
             );
         } else {
-            print_person(&view);
+            print_person(lang, &view);
         }
         return Ok(());
     }
@@ -90,7 +96,7 @@ pub fn run(cli: &Cli, args: &ShowArgs) -> Result<(), Exit> {
         if found.more {
             println!(
                 "{}",
-                match lang() {
+                match lang {
                     Lang::Vi => "… còn nữa; gõ cụ thể hơn.",
                     Lang::En => "… more; be more specific.",
                 }
@@ -152,7 +158,7 @@ fn person_json(v: &PersonView) -> serde_json::Value {
     })
 }
 
-fn print_person(v: &PersonView) {
+fn print_person(lang: Lang, v: &PersonView) {
     let p = &v.person;
     let d = |s: &Option<String>| for_display(s.as_deref().unwrap_or("—")).into_owned();
     println!(
@@ -162,40 +168,37 @@ fn print_person(v: &PersonView) {
     );
     println!(
         "  {} {}   {} {}   {} {}",
-        t("Năm sinh:", "Born:"),
+        phrases::born(lang),
         p.birth_year
             .map(|y| y.to_string())
             .unwrap_or_else(|| "—".into()),
-        t("Số giấy tờ:", "ID:"),
+        phrases::id(lang),
         d(&p.id_number),
-        t("Thôn:", "Hamlet:"),
+        phrases::hamlet(lang),
         d(&p.hamlet)
     );
     println!(
         "  {} {}   {} {}",
-        t("Diện:", "Category:"),
+        phrases::category(lang),
         d(&p.category),
-        t("Trạng thái:", "Status:"),
-        labels::status(crate::i18n::lang(), p.status)
+        phrases::status(lang),
+        labels::status(lang, p.status)
     );
     if v.unpaid.is_empty() {
-        println!(
-            "  {}",
-            t("Không còn khoản nào chưa chi.", "Nothing unpaid.")
-        );
+        println!("  {}", phrases::nothing_unpaid(lang));
     } else {
-        println!("  {}", t("Chưa chi:", "Unpaid:"));
+        println!("  {}", phrases::unpaid(lang));
         for l in &v.unpaid {
             println!(
                 "    {}  {:<28} {:>16}",
                 l.period.short_label(),
-                labels::kind(crate::i18n::lang(), l.kind),
+                labels::kind(lang, l.kind),
                 l.amount.to_string()
             );
         }
         println!(
             "    {:<36} {:>16}",
-            t("Tổng", "Total"),
+            phrases::total(lang),
             v.unpaid_total.to_string()
         );
         println!(
@@ -209,10 +212,10 @@ fn print_person(v: &PersonView) {
             labels::date_time(&pay.paid_at),
             pay.receipt_no,
             pay.total,
-            labels::method(crate::i18n::lang(), pay.method),
+            labels::method(lang, pay.method),
             for_display(&pay.clerk),
             if pay.reversal.is_some() {
-                t("  (ĐÃ HỦY)", "  (VOIDED)")
+                phrases::voided(lang)
             } else {
                 ""
             }

@@ -5,7 +5,7 @@ use clap::{Subcommand, ValueEnum};
 use super::context::{Context, read_new_pin};
 use super::{Cli, Exit, fail};
 use crate::domain::user::Role;
-use crate::i18n::{Lang, lang};
+use crate::i18n::Lang;
 use crate::service::Service;
 
 #[derive(Debug, Subcommand)]
@@ -63,9 +63,10 @@ impl From<RoleArg> for Role {
 
 pub fn init(cli: &Cli, name: &str, full_name: &str) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
-    let pin = read_new_pin()?;
-    Service::init(ctx.config.clone(), &ctx.db, name, full_name, &pin).map_err(fail)?;
-    match lang() {
+    let lang = ctx.lang();
+    let pin = read_new_pin(lang)?;
+    Service::init(ctx.config.clone(), &ctx.db, name, full_name, &pin).map_err(|e| fail(lang, e))?;
+    match lang {
         Lang::Vi => println!(
             "Đã tạo cơ sở dữ liệu {} với trưởng bưu cục {name}.",
             ctx.db.display()
@@ -80,10 +81,11 @@ pub fn init(cli: &Cli, name: &str, full_name: &str) -> Result<(), Exit> {
 
 pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     if let UserCommand::List = cmd {
         let (service, session) = ctx.sign_in(cli)?;
-        for u in service.list_users(&session).map_err(fail)? {
-            let state = match (u.locked, lang()) {
+        for u in service.list_users(&session).map_err(|e| fail(lang, e))? {
+            let state = match (u.locked, lang) {
                 (true, Lang::Vi) => "ĐÃ KHÓA",
                 (true, Lang::En) => "LOCKED",
                 (false, _) => "",
@@ -104,11 +106,11 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
             role,
             full_name,
         } => {
-            let pin = read_new_pin()?;
+            let pin = read_new_pin(lang)?;
             let u = service
                 .add_user(&session, name, full_name, (*role).into(), &pin)
-                .map_err(fail)?;
-            match lang() {
+                .map_err(|e| fail(lang, e))?;
+            match lang {
                 Lang::Vi => println!(
                     "Đã thêm {} ({}).",
                     u.name,
@@ -125,8 +127,8 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
             let locked = matches!(cmd, UserCommand::Lock { .. });
             service
                 .set_user_locked(&session, name, locked)
-                .map_err(fail)?;
-            match (locked, lang()) {
+                .map_err(|e| fail(lang, e))?;
+            match (locked, lang) {
                 (true, Lang::Vi) => println!("Đã khóa {name}."),
                 (false, Lang::Vi) => println!("Đã mở khóa {name}."),
                 (true, Lang::En) => println!("Locked {name}."),
@@ -135,9 +137,11 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
         }
         UserCommand::Pin { name } => {
             let name = name.clone().unwrap_or_else(|| session.user.name.clone());
-            let pin = read_new_pin()?;
-            service.change_pin(&session, &name, &pin).map_err(fail)?;
-            match lang() {
+            let pin = read_new_pin(lang)?;
+            service
+                .change_pin(&session, &name, &pin)
+                .map_err(|e| fail(lang, e))?;
+            match lang {
                 Lang::Vi => println!("Đã đổi mã PIN của {name}."),
                 Lang::En => println!("Changed the PIN of {name}."),
             }

@@ -2,12 +2,13 @@
 //! or, with `--json`, as one object whose findings each carry a stable
 //! `kind` for scripts and tests.
 
+use crate::i18n::commands::verify as phrases;
 use clap::Args;
 use serde_json::json;
 
 use super::context::Context;
 use super::{Cli, Exit, fail};
-use crate::i18n::{Localize, tr as t};
+use crate::i18n::{Lang, Localize};
 use crate::service::verify::{PaperSeal, Verification};
 
 #[derive(Debug, Args)]
@@ -23,46 +24,47 @@ pub struct VerifyArgs {
 
 pub fn run(cli: &Cli, args: &VerifyArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
+    let lang = ctx.lang();
     let mut paper = Vec::new();
     for s in &args.seals {
         match PaperSeal::parse(s) {
             Some(p) => paper.push(p),
             None => {
-                return Err(fail(format!(
-                    "{} {}",
-                    crate::text::for_display(s),
-                    t(
-                        "không phải mã niêm phong: viết NGÀY=MÃ, vd. 2026-12-05=ABCD-EFGH-JKMN-PQRS (mã in ở cuối báo cáo ngày).",
-                        "is not a seal: write DAY=CODE, e.g. 2026-12-05=ABCD-EFGH-JKMN-PQRS (printed at the foot of the day report)."
-                    )
-                )));
+                return Err(fail(
+                    lang,
+                    format!(
+                        "{} {}",
+                        crate::text::for_display(s),
+                        phrases::not_seal_write_day(lang)
+                    ),
+                ));
             }
         }
     }
     let service = ctx.open()?;
-    let v = service.verify(&paper).map_err(fail)?;
+    let v = service.verify(&paper).map_err(|e| fail(lang, e))?;
     if args.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&as_json(&v)).unwrap_or_default()
+            serde_json::to_string_pretty(&as_json(lang, &v)).unwrap_or_default()
         );
         return if v.ok() { Ok(()) } else { Err(Exit::NotFound) };
     }
     if v.ok() {
-        println!("{}", crate::i18n::strings::verify_ok(&v));
-        if let Some(c) = crate::i18n::strings::verify_coverage(&v) {
+        println!("{}", crate::i18n::strings::verify_ok(lang, &v));
+        if let Some(c) = crate::i18n::strings::verify_coverage(lang, &v) {
             println!("{c}");
         }
         return Ok(());
     }
     for f in &v.findings {
-        println!("{}", f.localized());
+        println!("{}", f.localize(lang));
     }
-    eprintln!("chitra: {} {}", v.findings.len(), t("vấn đề.", "problems."));
+    eprintln!("chitra: {} {}", v.findings.len(), phrases::problems(lang));
     Err(Exit::NotFound)
 }
 
-fn as_json(v: &Verification) -> serde_json::Value {
+fn as_json(lang: Lang, v: &Verification) -> serde_json::Value {
     json!({
         "ok": v.ok(),
         "audit_rows": v.audit_rows,
@@ -78,7 +80,7 @@ fn as_json(v: &Verification) -> serde_json::Value {
         "findings": v.findings.iter().map(|f| {
             let mut j = f.to_json();
             if let Some(m) = j.as_object_mut() {
-                m.insert("message".into(), f.localized().into());
+                m.insert("message".into(), f.localize(lang).into());
             }
             j
         }).collect::<Vec<_>>(),

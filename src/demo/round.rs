@@ -32,7 +32,12 @@ pub fn make(
         return Ok(None);
     };
     let round = svc.create_round(boss, period, hamlet, POSTMAN)?;
-    let scope = crate::i18n::rounds::sheet_scope(round.number, &round.hamlet, &round.postman);
+    let scope = crate::i18n::rounds::sheet_scope(
+        svc.config().interface.language,
+        round.number,
+        &round.postman,
+        &round.hamlet,
+    );
     let day = svc.today().format("%Y-%m-%d").to_string();
     let doc = crate::document::home::build(
         svc.config().interface.language,

@@ -154,7 +154,7 @@ fn warnings(lang: Lang, blocks: &mut Vec<Block>, w: &DayWords, report: &DayRepor
         ));
         for b in &report.blockers {
             blocks.push(Block::Paragraph(
-                Paragraph::new(b.localized())
+                Paragraph::new(b.localize(lang))
                     .tone(Tone::Warn)
                     .bullet()
                     .key("chan_khoa"),

@@ -59,7 +59,7 @@ pub fn build(lang: Lang, office: &Office, report: &PeriodReport, day: &str) -> D
         .count();
     if waiting > 0 && report.closed_at.is_none() {
         blocks.push(Block::Paragraph(
-            Paragraph::new(month_screens::bank_waiting(waiting))
+            Paragraph::new(month_screens::bank_waiting(lang, waiting))
                 .tone(Tone::Warn)
                 .key("cho_ngan_hang"),
         ));
@@ -68,9 +68,9 @@ pub fn build(lang: Lang, office: &Office, report: &PeriodReport, day: &str) -> D
     paid(lang, &mut blocks, w, report);
     unpaid(lang, &mut blocks, w, report);
     stopped(lang, &mut blocks, w, report);
-    decreased(&mut blocks, w, report);
+    decreased(lang, &mut blocks, w, report);
     if !report.overpaid.is_empty() {
-        section(&mut blocks, crate::i18n::changes::overpaid_title());
+        section(&mut blocks, crate::i18n::changes::overpaid_title(lang));
         for o in &report.overpaid {
             blocks.push(Block::Paragraph(
                 Paragraph::new(crate::i18n::changes::overpaid_line(lang, o))
@@ -323,7 +323,7 @@ fn stopped(lang: Lang, blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport
         let mut cells = person_cells(p, p.left());
         cells.push(match Status::from_code(&p.status) {
             Some(s) => Cell::text(labels::status(lang, s)),
-            None if p.status == "stopped" => Cell::text(month_screens::stopped_status()),
+            None if p.status == "stopped" => Cell::text(month_screens::stopped_status(lang)),
             None => Cell::text(&p.status),
         });
         t.push(Row::new(cells));
@@ -336,18 +336,22 @@ fn stopped(lang: Lang, blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport
 
 /// The people a decrease list stopped: who, why, from which month, and
 /// what was paid after the stop, to recover.
-fn decreased(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
-    section(blocks, month_screens::decrease_heading());
+fn decreased(lang: Lang, blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
+    section(blocks, month_screens::decrease_heading(lang));
     let columns = vec![
         Column::new("ma_ho_so", w.col_code, Kind::Code),
         Column::new("ho_ten", w.col_name, Kind::Text),
         Column::new("so_cccd", w.col_id, Kind::Code),
-        Column::new("thu_hoi", month_screens::col_to_recover(), Kind::Money),
-        Column::new("ly_do_giam", month_screens::col_stop_reason(), Kind::Text),
-        Column::new("tu_thang", month_screens::col_from_month(), Kind::Text),
+        Column::new("thu_hoi", month_screens::col_to_recover(lang), Kind::Money),
+        Column::new(
+            "ly_do_giam",
+            month_screens::col_stop_reason(lang),
+            Kind::Text,
+        ),
+        Column::new("tu_thang", month_screens::col_from_month(lang), Kind::Text),
     ];
     let n = columns.len();
-    let mut t = Table::new("giam", columns, month_screens::nobody_decreased())
+    let mut t = Table::new("giam", columns, month_screens::nobody_decreased(lang))
         .numbered(w.col_no)
         .flex(1);
     for s in &r.stops {
@@ -357,6 +361,7 @@ fn decreased(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
             opt(s.id_number.as_deref()),
             Cell::Money(s.overpaid),
             Cell::text(month_screens::stop_reason(
+                lang,
                 &s.reason,
                 s.reason_text.as_deref(),
             )),
@@ -365,7 +370,11 @@ fn decreased(blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
     }
     if !t.rows.is_empty() {
         let recover: Money = r.stops.iter().map(|s| s.overpaid).sum();
-        t.push(total_row(month_screens::row_recover_total(), recover, n));
+        t.push(total_row(
+            month_screens::row_recover_total(lang),
+            recover,
+            n,
+        ));
     }
     blocks.push(Block::Table(t));
 }

@@ -165,11 +165,11 @@ pub fn preview_lines(lang: Lang, changes: &[ChangePreview]) -> Vec<String> {
     if changes.is_empty() {
         return out;
     }
-    out.push(super::tr("Từng người:", "Person by person:").to_string());
+    out.push(lang.pick("Từng người:", "Person by person:").to_string());
     for c in changes {
         let mut head = format!(
             "  {} {} {} {}",
-            super::tr("Dòng", "Row"),
+            lang.pick("Dòng", "Row"),
             c.row,
             action(lang, c.action),
             crate::text::for_display(&format!("{} {}", c.record_code, c.full_name))
@@ -177,7 +177,7 @@ pub fn preview_lines(lang: Lang, changes: &[ChangePreview]) -> Vec<String> {
         if let Some(from) = c.from {
             head.push_str(&format!(
                 " {} {}",
-                super::tr("từ tháng", "from"),
+                lang.pick("từ tháng", "from"),
                 from.short_label()
             ));
         }
@@ -187,36 +187,36 @@ pub fn preview_lines(lang: Lang, changes: &[ChangePreview]) -> Vec<String> {
         out.push(head);
         match (c.old_amount, c.new_amount) {
             (Some(o), Some(n)) => {
-                out.push(format!("      {} {o} → {n}", super::tr("Mức:", "Amount:")))
+                out.push(format!("      {} {o} → {n}", lang.pick("Mức:", "Amount:")))
             }
             (Some(o), None) => out.push(format!(
                 "      {} {o}",
-                super::tr("Mức đang hưởng:", "Amount paid:")
+                lang.pick("Mức đang hưởng:", "Amount paid:")
             )),
-            (None, Some(n)) => out.push(format!("      {} {n}", super::tr("Mức:", "Amount:"))),
+            (None, Some(n)) => out.push(format!("      {} {n}", lang.pick("Mức:", "Amount:"))),
             (None, None) => {}
         }
         for l in &c.no_longer_payable {
             out.push(format!(
                 "      {} {}",
-                super::tr("Chưa chi, nay không chi nữa:", "Unpaid, no longer payable:"),
+                lang.pick("Chưa chi, nay không chi nữa:", "Unpaid, no longer payable:"),
                 line_text(lang, l)
             ));
         }
         for l in &c.overpaid {
             out.push(format!(
                 "      {} {} ({} {}) — {}",
-                super::tr("ĐÃ CHI SAU KHI DỪNG:", "PAID AFTER THE STOP:"),
+                lang.pick("ĐÃ CHI SAU KHI DỪNG:", "PAID AFTER THE STOP:"),
                 line_text(lang, l),
-                super::tr("biên nhận", "receipt"),
+                lang.pick("biên nhận", "receipt"),
                 l.paid_receipt.as_deref().unwrap_or(""),
-                super::tr("phải thu hồi", "to recover")
+                lang.pick("phải thu hồi", "to recover")
             ));
         }
         for (p, k, m) in &c.added {
             out.push(format!(
                 "      {} {} {} {m}",
-                super::tr("Thêm dòng:", "New line:"),
+                lang.pick("Thêm dòng:", "New line:"),
                 p.short_label(),
                 super::labels::kind(lang, *k)
             ));
@@ -226,7 +226,7 @@ pub fn preview_lines(lang: Lang, changes: &[ChangePreview]) -> Vec<String> {
     if !overpaid.is_zero() {
         out.push(format!(
             "{} {overpaid}",
-            super::tr(
+            lang.pick(
                 "Tổng số đã chi thừa phải thu hồi:",
                 "Overpaid, to recover in all:"
             )
@@ -323,8 +323,8 @@ pub fn stop_line(lang: Lang, stop: &crate::store::changes::Stop) -> String {
 }
 
 /// The heading of a period report's lines paid after a stop.
-pub fn overpaid_title() -> &'static str {
-    super::tr(
+pub fn overpaid_title(lang: Lang) -> &'static str {
+    lang.pick(
         "ĐÃ CHI SAU KHI DỪNG CHI TRẢ — PHẢI THU HỒI",
         "PAID AFTER THE PAYMENT STOPPED — TO RECOVER",
     )

@@ -136,7 +136,9 @@ impl Localize for DemoNote<'_> {
 impl Localize for DemoError {
     fn vi(&self) -> String {
         match self {
-            DemoError::Build(e) => format!("Không dựng được văn phòng mẫu: {}", e.localized()),
+            DemoError::Build(e) => {
+                format!("Không dựng được văn phòng mẫu: {}", e.localize(Lang::Vi))
+            }
             DemoError::NotADemoFolder { dir } => format!(
                 "{} chứa tệp không phải của văn phòng mẫu; chitra không xóa hay ghi đè. Chọn thư mục khác bằng --dir.",
                 dir.display()
@@ -146,7 +148,9 @@ impl Localize for DemoError {
 
     fn en(&self) -> String {
         match self {
-            DemoError::Build(e) => format!("Could not build the demo office: {}", e.localized()),
+            DemoError::Build(e) => {
+                format!("Could not build the demo office: {}", e.localize(Lang::En))
+            }
             DemoError::NotADemoFolder { dir } => format!(
                 "{} holds files that are not the demo office's; chitra neither deletes nor overwrites them. Choose another folder with --dir.",
                 dir.display()

@@ -1,7 +1,7 @@
 //! Wording about the heir of a deceased person: refusals, the database's
 //! rules, the receipt's label and the counter's lines.
 
-use super::{Lang, Localize, labels, lang, tr};
+use super::{Lang, Localize, labels};
 use crate::domain::heir::HeirDateError;
 use crate::service::heirs::{HeirError, HeirField};
 use crate::store::HeirRule;
@@ -30,8 +30,8 @@ pub fn rule_en(rule: HeirRule) -> &'static str {
 }
 
 /// The receipt's label for the death certificate.
-pub fn death_certificate() -> &'static str {
-    tr("Giấy chứng tử", "Death certificate")
+pub fn death_certificate(lang: Lang) -> &'static str {
+    lang.pick("Giấy chứng tử", "Death certificate")
 }
 
 pub fn field_vi(f: HeirField) -> &'static str {
@@ -139,47 +139,47 @@ fn no_heir_en() -> &'static str {
 }
 
 /// What to do when a deceased person has no heir on file.
-pub fn no_heir() -> &'static str {
-    match lang() {
+pub fn no_heir(lang: Lang) -> &'static str {
+    match lang {
         Lang::Vi => no_heir_vi(),
         Lang::En => no_heir_en(),
     }
 }
 
 /// The person screen's heading for a deceased person.
-pub fn deceased_heading() -> &'static str {
-    tr(
+pub fn deceased_heading(lang: Lang) -> &'static str {
+    lang.pick(
         "Đã mất — chi cho người thừa kế",
         "Deceased — paid to the heir",
     )
 }
 
 /// The receiver step's choice.
-pub fn heir_choice() -> &'static str {
-    tr("Người thừa kế", "Heir")
+pub fn heir_choice(lang: Lang) -> &'static str {
+    lang.pick("Người thừa kế", "Heir")
 }
 
-pub fn owed_label() -> &'static str {
-    tr("Còn nợ người đã mất", "Owed to the deceased")
+pub fn owed_label(lang: Lang) -> &'static str {
+    lang.pick("Còn nợ người đã mất", "Owed to the deceased")
 }
 
-pub fn heir_label() -> &'static str {
-    tr("Người thừa kế", "Heir")
+pub fn heir_label(lang: Lang) -> &'static str {
+    lang.pick("Người thừa kế", "Heir")
 }
 
-pub fn death_label() -> &'static str {
-    tr("Giấy chứng tử", "Death certificate")
+pub fn death_label(lang: Lang) -> &'static str {
+    lang.pick("Giấy chứng tử", "Death certificate")
 }
 
-pub fn died_on() -> &'static str {
-    tr("ngày mất", "died")
+pub fn died_on(lang: Lang) -> &'static str {
+    lang.pick("ngày mất", "died")
 }
 
 crate::localized_error!(HeirError);
 
 /// The heir form's labels, in the order of its fields.
-pub fn form_labels() -> [&'static str; 12] {
-    match lang() {
+pub fn form_labels(lang: Lang) -> [&'static str; 12] {
+    match lang {
         Lang::Vi => [
             "Họ tên người thừa kế",
             "Số CCCD/CMND",
@@ -211,33 +211,33 @@ pub fn form_labels() -> [&'static str; 12] {
     }
 }
 
-pub fn form_title() -> &'static str {
-    tr("GHI NGƯỜI THỪA KẾ", "RECORD THE HEIR")
+pub fn form_title(lang: Lang) -> &'static str {
+    lang.pick("GHI NGƯỜI THỪA KẾ", "RECORD THE HEIR")
 }
 
-pub fn form_of() -> &'static str {
-    tr("Người đã mất:", "Deceased:")
+pub fn form_of(lang: Lang) -> &'static str {
+    lang.pick("Người đã mất:", "Deceased:")
 }
 
-pub fn save() -> &'static str {
-    tr("Ghi người thừa kế", "Record the heir")
+pub fn save(lang: Lang) -> &'static str {
+    lang.pick("Ghi người thừa kế", "Record the heir")
 }
 
-pub fn recorded() -> &'static str {
-    tr("Đã ghi người thừa kế", "Heir recorded")
+pub fn recorded(lang: Lang) -> &'static str {
+    lang.pick("Đã ghi người thừa kế", "Heir recorded")
 }
 
-pub fn bad_date() -> &'static str {
-    tr(
+pub fn bad_date(lang: Lang) -> &'static str {
+    lang.pick(
         "Ngày viết dạng dd/mm/yyyy, ví dụ 05/11/2026.",
         "Write the date as dd/mm/yyyy.",
     )
 }
 
 /// The demo's hint: who died, and how to try paying their heir.
-pub fn demo_hint(code: &str, name: &str, config: &std::path::Path) -> String {
+pub fn demo_hint(lang: Lang, code: &str, name: &str, config: &std::path::Path) -> String {
     let name = crate::text::for_display(name);
-    match lang() {
+    match lang {
         Lang::Vi => format!(
             "Người đã mất, chưa có người thừa kế: {code} {name} (danh sách tháng này có mai táng phí).\n  Thử: trưởng bưu cục mở hồ sơ, nhấn Enter để ghi người thừa kế; hoặc\n  chitra --config {} heir add {code} --name … --id-number … (xem --help),\n  rồi chitra pay {code} --heir --receiver-id … --method cash",
             config.display()

@@ -8,11 +8,9 @@
 //! screen or a command, the `Lang` a document builder or printer was
 //! given, `config.interface.language` in the service. New code takes a
 //! `lang: Lang` and asks `lang.pick(vi, en)`, `lang.strings()`,
-//! `error.localize(lang)` or a word function of this folder with it. The
-//! process-wide [`set_lang`]/[`lang`] is left only for the screens and
-//! commands not yet moved over.
-
-use std::sync::atomic::{AtomicU8, Ordering};
+//! `error.localize(lang)` or a word function of this folder with it. There
+//! is no language of the process: two offices (or a test in each language)
+//! can share one.
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
@@ -39,30 +37,6 @@ impl Lang {
     }
 }
 
-static LANG: AtomicU8 = AtomicU8::new(0);
-
-/// Sets the language for the whole process (done once, from the config).
-pub fn set_lang(lang: Lang) {
-    LANG.store(lang as u8, Ordering::Relaxed);
-}
-
-/// The current interface language.
-pub fn lang() -> Lang {
-    match LANG.load(Ordering::Relaxed) {
-        1 => Lang::En,
-        _ => Lang::Vi,
-    }
-}
-
-/// The Vietnamese or the English of a short fixed text, by the current
-/// language. For longer or parameterised wording use a file of this folder.
-pub fn tr(vi: &'static str, en: &'static str) -> &'static str {
-    match lang() {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
-
 /// A message that can be said in each interface language.
 pub trait Localize {
     fn vi(&self) -> String;
@@ -74,20 +48,65 @@ pub trait Localize {
             Lang::En => self.en(),
         }
     }
-    /// The message in the current language.
-    fn localized(&self) -> String {
-        self.localize(lang())
+}
+
+/// Anything shown to a user as a message: an error of the [`Localize`]
+/// kind, said in the language asked for, or a text already in it (a
+/// `String` or `&str` from a word function given that language).
+/// The message line of the screens and the errors of the commands take
+/// this, so an error reaches the user in their language.
+pub trait Say {
+    fn say(&self, lang: Lang) -> String;
+}
+
+impl<T: Localize> Say for T {
+    fn say(&self, lang: Lang) -> String {
+        self.localize(lang)
+    }
+}
+
+impl Say for str {
+    fn say(&self, _: Lang) -> String {
+        self.to_string()
+    }
+}
+
+impl Say for &str {
+    fn say(&self, _: Lang) -> String {
+        self.to_string()
+    }
+}
+
+impl Say for String {
+    fn say(&self, _: Lang) -> String {
+        self.clone()
+    }
+}
+
+/// A file that could not be read or written: the system's own words.
+impl Say for std::io::Error {
+    fn say(&self, _: Lang) -> String {
+        self.to_string()
+    }
+}
+
+/// A workbook that could not be written: the library's own words.
+impl Say for rust_xlsxwriter::XlsxError {
+    fn say(&self, _: Lang) -> String {
+        self.to_string()
     }
 }
 
 /// Implements `Display` (and `std::error::Error`) for error types whose
-/// wording is given by [`Localize`].
+/// wording is given by [`Localize`]. `Display` says it in Vietnamese, the
+/// default language, for logs and tests; whatever a user reads goes
+/// through `localize(lang)` (or [`Say`]) with the office's language.
 #[macro_export]
 macro_rules! localized_error {
     ($($t:ty),+ $(,)?) => {$(
         impl std::fmt::Display for $t {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&$crate::i18n::Localize::localized(self))
+                f.write_str(&$crate::i18n::Localize::vi(self))
             }
         }
         impl std::error::Error for $t {}
@@ -97,6 +116,7 @@ macro_rules! localized_error {
 pub mod bank;
 pub mod changes;
 pub mod cli;
+pub mod commands;
 pub mod day;
 pub mod demo;
 pub mod doctor;
@@ -108,6 +128,7 @@ pub mod import_limits;
 pub mod import_source;
 pub mod labels;
 pub mod month;
+pub mod month_files;
 pub mod month_screens;
 pub mod pay;
 pub mod period;

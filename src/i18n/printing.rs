@@ -108,7 +108,7 @@ pub fn report_not_printed(lang: Lang, problem: &SpoolError) -> String {
         SpoolError::NoAnswer { printer, seconds } => format!(
             "Report not printed: the printer {printer} did not answer in {seconds} s (off, jammed or out of paper). Check it and print again."
         ),
-        SpoolError::Pdf(e) => e.localized(),
+        SpoolError::Pdf(e) => e.localize(lang),
         SpoolError::Write { path, reason } if vi => format!(
             "Báo cáo chưa in: không ghi được tệp {} ({reason}). Kiểm tra thư mục receipt.spool_dir rồi in lại.",
             path.display()

@@ -1,13 +1,13 @@
 //! The wording of home rounds: refusals, states, outcomes, the lines the
 //! command line prints and the labels of the rounds screens.
 
-use super::{Lang, Localize, lang};
+use super::{Lang, Localize};
 use crate::domain::Money;
 use crate::domain::round::{RoundState, StopResult};
 use crate::service::rounds::RoundError;
 
-fn vi() -> bool {
-    lang() == Lang::Vi
+fn vi(lang: Lang) -> bool {
+    lang == Lang::Vi
 }
 
 pub fn rule_in_round_vi() -> &'static str {
@@ -27,16 +27,16 @@ pub fn rule_state_en() -> &'static str {
 }
 
 /// The note on the drawer movement that carries a round's cash.
-pub fn move_note(round: i64) -> String {
-    if vi() {
+pub fn move_note(lang: Lang, round: i64) -> String {
+    if vi(lang) {
         format!("Chuyến chi tại nhà số {round}")
     } else {
         format!("Home round no. {round}")
     }
 }
 
-pub fn state(s: RoundState) -> &'static str {
-    match (s, vi()) {
+pub fn state(lang: Lang, s: RoundState) -> &'static str {
+    match (s, vi(lang)) {
         (RoundState::Open, true) => "chưa cấp tiền",
         (RoundState::Issued, true) => "đang đi chi",
         (RoundState::Returned, true) => "đã nộp tiền về",
@@ -48,8 +48,8 @@ pub fn state(s: RoundState) -> &'static str {
     }
 }
 
-pub fn result(r: StopResult) -> &'static str {
-    match (r, vi()) {
+pub fn result(lang: Lang, r: StopResult) -> &'static str {
+    match (r, vi(lang)) {
         (StopResult::Paid, true) => "đã chi",
         (StopResult::NotHome, true) => "vắng nhà",
         (StopResult::Refused, true) => "từ chối nhận",
@@ -62,13 +62,17 @@ pub fn result(r: StopResult) -> &'static str {
 }
 
 /// "chưa ghi" / "not recorded".
-pub fn no_result() -> &'static str {
-    if vi() { "chưa ghi" } else { "not recorded" }
+pub fn no_result(lang: Lang) -> &'static str {
+    if vi(lang) {
+        "chưa ghi"
+    } else {
+        "not recorded"
+    }
 }
 
 /// A stop paid outside the round.
-pub fn paid_elsewhere(receipt: &str) -> String {
-    if vi() {
+pub fn paid_elsewhere(lang: Lang, receipt: &str) -> String {
+    if vi(lang) {
         format!("đã chi tại quầy ({receipt})")
     } else {
         format!("paid at the counter ({receipt})")
@@ -76,8 +80,8 @@ pub fn paid_elsewhere(receipt: &str) -> String {
 }
 
 /// The scope line of a round's sheet.
-pub fn sheet_scope(round: i64, hamlet: &str, postman: &str) -> String {
-    if vi() {
+pub fn sheet_scope(lang: Lang, round: i64, hamlet: &str, postman: &str) -> String {
+    if vi(lang) {
         format!("Chuyến số {round} — {hamlet} — bưu tá {postman}")
     } else {
         format!("Round no. {round} — {hamlet} — postman {postman}")
@@ -85,24 +89,31 @@ pub fn sheet_scope(round: i64, hamlet: &str, postman: &str) -> String {
 }
 
 /// The heading of a round, for the command line and the screens.
-pub fn heading(round: i64, hamlet: &str, month: &str, postman: &str, s: RoundState) -> String {
-    if vi() {
+pub fn heading(
+    lang: Lang,
+    round: i64,
+    hamlet: &str,
+    month: &str,
+    postman: &str,
+    s: RoundState,
+) -> String {
+    if vi(lang) {
         format!(
             "Chuyến chi tại nhà số {round} — {hamlet} — {month} — bưu tá {postman} — {}",
-            state(s)
+            state(lang, s)
         )
     } else {
         format!(
             "Home round no. {round} — {hamlet} — {month} — postman {postman} — {}",
-            state(s)
+            state(lang, s)
         )
     }
 }
 
 /// issued − paid − returned = difference, in words a clerk reads.
-pub fn cash_line(issued: Money, paid: Money, returned: Money) -> String {
+pub fn cash_line(lang: Lang, issued: Money, paid: Money, returned: Money) -> String {
     let d = issued - paid - returned;
-    if vi() {
+    if vi(lang) {
         format!("Cấp {issued} − chi {paid} − nộp về {returned} = chênh lệch {d}")
     } else {
         format!("Issued {issued} − paid {paid} − returned {returned} = difference {d}")
@@ -110,9 +121,9 @@ pub fn cash_line(issued: Money, paid: Money, returned: Money) -> String {
 }
 
 /// While the round is out: what was issued, paid, and is to come back.
-pub fn out_line(issued: Money, paid: Money) -> String {
+pub fn out_line(lang: Lang, issued: Money, paid: Money) -> String {
     let back = issued - paid;
-    if vi() {
+    if vi(lang) {
         format!("Cấp {issued} − chi {paid}: bưu tá phải nộp về {back}")
     } else {
         format!("Issued {issued} − paid {paid}: the postman brings back {back}")
@@ -120,8 +131,8 @@ pub fn out_line(issued: Money, paid: Money) -> String {
 }
 
 /// Before the cash goes out: what the round will carry.
-pub fn to_carry_line(amount: Money) -> String {
-    if vi() {
+pub fn to_carry_line(lang: Lang, amount: Money) -> String {
+    if vi(lang) {
         format!("Chưa cấp tiền; chuyến cần {amount}.")
     } else {
         format!("Cash not issued; the round needs {amount}.")
@@ -130,28 +141,29 @@ pub fn to_carry_line(amount: Money) -> String {
 
 /// The heading of a round on the screen (shorter than [`heading`]).
 pub fn screen_heading(
+    lang: Lang,
     round: i64,
     hamlet: &str,
     month: &str,
     postman: &str,
     s: RoundState,
 ) -> String {
-    if vi() {
+    if vi(lang) {
         format!(
             "Chuyến {round} · {hamlet} · {month} · {postman} · {}",
-            state(s)
+            state(lang, s)
         )
     } else {
         format!(
             "Round {round} · {hamlet} · {month} · {postman} · {}",
-            state(s)
+            state(lang, s)
         )
     }
 }
 
 /// The line under a reconciled round.
-pub fn reconciled(difference: Money, reason: Option<&str>) -> String {
-    match (vi(), reason) {
+pub fn reconciled(lang: Lang, difference: Money, reason: Option<&str>) -> String {
+    match (vi(lang), reason) {
         (true, Some(r)) => format!("Đã đối chiếu, chênh lệch {difference}: {r}"),
         (true, None) => "Đã đối chiếu, không chênh lệch.".into(),
         (false, Some(r)) => format!("Reconciled, difference {difference}: {r}"),
@@ -160,8 +172,8 @@ pub fn reconciled(difference: Money, reason: Option<&str>) -> String {
 }
 
 /// The supervisor's reminder for stops reported deceased.
-pub fn deceased_hint(code: &str, name: &str) -> String {
-    if vi() {
+pub fn deceased_hint(lang: Lang, code: &str, name: &str) -> String {
+    if vi(lang) {
         format!(
             "Gia đình báo {name} ({code}) đã mất: trưởng bưu cục xác minh rồi dừng chi bằng lệnh chitra status."
         )
@@ -173,8 +185,8 @@ pub fn deceased_hint(code: &str, name: &str) -> String {
 }
 
 /// What the command line says after a step.
-pub fn created(round: i64, stops: usize, total: Money) -> String {
-    if vi() {
+pub fn created(lang: Lang, round: i64, stops: usize, total: Money) -> String {
+    if vi(lang) {
         format!(
             "Đã lập chuyến chi tại nhà số {round}: {stops} người, {total}. In bảng kê: chitra home sheet --round {round}; cấp tiền: chitra home round issue {round}."
         )
@@ -185,8 +197,8 @@ pub fn created(round: i64, stops: usize, total: Money) -> String {
     }
 }
 
-pub fn issued(round: i64, amount: Money, postman: &str) -> String {
-    if vi() {
+pub fn issued(lang: Lang, round: i64, amount: Money, postman: &str) -> String {
+    if vi(lang) {
         format!(
             "Đã cấp {amount} vào quỹ của bưu tá {postman} cho chuyến số {round}. Các khoản của chuyến bị khóa tại quầy đến khi nộp tiền về."
         )
@@ -197,12 +209,18 @@ pub fn issued(round: i64, amount: Money, postman: &str) -> String {
     }
 }
 
-pub fn recorded(code: &str, name: &str, r: StopResult, receipt: Option<&str>) -> String {
-    match (vi(), receipt) {
-        (true, Some(n)) => format!("{code} {name}: {} — biên nhận {n}.", result(r)),
-        (true, None) => format!("{code} {name}: {}.", result(r)),
-        (false, Some(n)) => format!("{code} {name}: {} — receipt {n}.", result(r)),
-        (false, None) => format!("{code} {name}: {}.", result(r)),
+pub fn recorded(
+    lang: Lang,
+    code: &str,
+    name: &str,
+    r: StopResult,
+    receipt: Option<&str>,
+) -> String {
+    match (vi(lang), receipt) {
+        (true, Some(n)) => format!("{code} {name}: {} — biên nhận {n}.", result(lang, r)),
+        (true, None) => format!("{code} {name}: {}.", result(lang, r)),
+        (false, Some(n)) => format!("{code} {name}: {} — receipt {n}.", result(lang, r)),
+        (false, None) => format!("{code} {name}: {}.", result(lang, r)),
     }
 }
 
@@ -217,7 +235,7 @@ impl Localize for RoundError {
             ),
             RoundError::WrongState { round, state: s } => format!(
                 "Chuyến số {round} đang ở bước “{}”: không làm bước này được.",
-                state(*s)
+                state(Lang::Vi, *s)
             ),
             RoundError::NothingToIssue { round } => format!(
                 "Mọi người trong chuyến số {round} đã được chi ở nơi khác hoặc không còn được chi: không có tiền để cấp."
@@ -265,7 +283,7 @@ impl Localize for RoundError {
             ),
             RoundError::WrongState { round, state: s } => format!(
                 "Round no. {round} is at the step “{}”: this cannot be done now.",
-                state(*s)
+                state(Lang::En, *s)
             ),
             RoundError::NothingToIssue { round } => format!(
                 "Everyone on round no. {round} was paid elsewhere or can no longer be paid: no cash to issue."
@@ -361,8 +379,8 @@ pub struct ScreenWords {
     pub id_number: &'static str,
 }
 
-pub fn screen_words() -> ScreenWords {
-    if vi() {
+pub fn screen_words(lang: Lang) -> ScreenWords {
+    if vi(lang) {
         ScreenWords {
             menu_entry: "Chi tại nhà",
             list_title: "CHI TẠI NHÀ — CÁC CHUYẾN",
@@ -479,32 +497,32 @@ pub fn screen_words() -> ScreenWords {
     }
 }
 
-pub fn sheet_written(path: &str) -> String {
-    if vi() {
+pub fn sheet_written(lang: Lang, path: &str) -> String {
+    if vi(lang) {
         format!("Đã ghi bảng kê: {path}")
     } else {
         format!("Sheet written: {path}")
     }
 }
 
-pub fn expected_back(m: Money) -> String {
-    if vi() {
+pub fn expected_back(lang: Lang, m: Money) -> String {
+    if vi(lang) {
         format!("Bưu tá phải nộp về: {m}")
     } else {
         format!("The postman should bring back: {m}")
     }
 }
 
-pub fn difference_now(m: Money) -> String {
-    if vi() {
+pub fn difference_now(lang: Lang, m: Money) -> String {
+    if vi(lang) {
         format!("Chênh lệch: {m} (khác 0 thì phải ghi lý do)")
     } else {
         format!("Difference: {m} (a reason is needed unless 0)")
     }
 }
 
-pub fn issue_hint(amount: Money, postman: &str) -> String {
-    if vi() {
+pub fn issue_hint(lang: Lang, amount: Money, postman: &str) -> String {
+    if vi(lang) {
         format!(
             "Cấp {amount} vào quỹ của bưu tá {postman}. Bưu tá gõ PIN để xác nhận đã nhận tiền."
         )
@@ -514,8 +532,8 @@ pub fn issue_hint(amount: Money, postman: &str) -> String {
 }
 
 /// What `chitra demo` says of the round left to try.
-pub fn demo_hint(round: i64, hamlet: &str) -> String {
-    if vi() {
+pub fn demo_hint(lang: Lang, round: i64, hamlet: &str) -> String {
+    if vi(lang) {
         format!(
             "Chuyến chi tại nhà số {round} ({hamlet}, bưu tá gdv2) đã lập và in bảng kê, chưa cấp tiền: thử ở menu F2 › Chi tại nhà, hoặc chitra home round show {round}."
         )

@@ -93,7 +93,7 @@ pub fn render(
     if let Some(paper) = &payment.proxy_paper {
         let label = match payment.receiver_kind {
             ReceiverKind::Guardian => w.guardian_paper,
-            ReceiverKind::Heir => crate::i18n::heir::death_certificate(),
+            ReceiverKind::Heir => crate::i18n::heir::death_certificate(lang),
             _ => w.proxy_paper,
         };
         out.push(field(label, format!("{} {}", w.paper_no, s(paper))));

@@ -250,7 +250,7 @@ impl Service {
             use sha2::{Digest, Sha256};
             hex::encode(Sha256::digest(&bytes))
         };
-        let lines = read_result(path)?;
+        let lines = read_result(self.config().interface.language, path)?;
         let file_name = path
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
@@ -443,10 +443,10 @@ fn money_of(c: &crate::import::source::Cell) -> Option<Money> {
 /// Reads a result file: a header row naming at least the reference and
 /// result columns, then one row per line; a row whose reference cell says
 /// "Tổng cộng" holds the file's total, which must equal its lines' sum.
-fn read_result(path: &Path) -> Result<Vec<ResultLine>, Error> {
+fn read_result(lang: crate::i18n::Lang, path: &Path) -> Result<Vec<ResultLine>, Error> {
     let source = crate::import::source::open(path).map_err(|e| {
         use crate::i18n::Localize;
-        BankError::ReadFile(e.localized())
+        BankError::ReadFile(e.localize(lang))
     })?;
     let mut cols: Option<(usize, usize, Option<usize>, Option<usize>)> = None;
     let mut out = Vec::new();
@@ -454,7 +454,7 @@ fn read_result(path: &Path) -> Result<Vec<ResultLine>, Error> {
     for row in source {
         let row = row.map_err(|e| {
             use crate::i18n::Localize;
-            BankError::ReadFile(e.localized())
+            BankError::ReadFile(e.localize(lang))
         })?;
         let folded: Vec<String> = row
             .cells

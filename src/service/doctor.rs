@@ -205,7 +205,7 @@ pub fn examine(config: &Config, db: &Path, now: DateTime<FixedOffset>) -> Report
     if !key.is_file() {
         findings.push(Finding::KeyMissing { path: key });
     }
-    check_clock(db, now, &mut findings);
+    check_clock(config.interface.language, db, now, &mut findings);
     let free_mib = free_mib(&data);
     if let Some(free) = free_mib
         && free < config.doctor.min_free_mib
@@ -322,7 +322,12 @@ fn walk(path: &Path, ours: u32, out: &mut Vec<Finding>) {
 }
 
 /// The system clock must not be before the last audit row.
-fn check_clock(db: &Path, now: DateTime<FixedOffset>, out: &mut Vec<Finding>) {
+fn check_clock(
+    lang: crate::i18n::Lang,
+    db: &Path,
+    now: DateTime<FixedOffset>,
+    out: &mut Vec<Finding>,
+) {
     match health::last_audit_at(db) {
         Ok(Some(last)) => {
             if let Ok(t) = DateTime::parse_from_rfc3339(&last)
@@ -334,13 +339,13 @@ fn check_clock(db: &Path, now: DateTime<FixedOffset>, out: &mut Vec<Finding>) {
         Ok(None) => {}
         Err(e) => out.push(Finding::Database {
             path: db.to_path_buf(),
-            reason: database_reason(e),
+            reason: database_reason(lang, e),
         }),
     }
 }
 
-fn database_reason(e: StoreError) -> String {
-    crate::i18n::Localize::localized(&e)
+fn database_reason(lang: crate::i18n::Lang, e: StoreError) -> String {
+    crate::i18n::Localize::localize(&e, lang)
 }
 
 /// Free space for this account on the disk holding `dir`, in MiB.
@@ -360,6 +365,7 @@ fn free_mib(dir: &Path) -> Option<u64> {
 /// The newest `*.db` file in the backup folder: there, recent, not empty,
 /// sound, no journal beside it.
 fn check_backup(config: &Config, out: &mut Vec<Finding>) -> Option<(PathBuf, u64)> {
+    let lang = config.interface.language;
     let dir = &config.backup.dir;
     let newest = std::fs::read_dir(dir).ok().and_then(|entries| {
         entries
@@ -396,7 +402,7 @@ fn check_backup(config: &Config, out: &mut Vec<Finding>) -> Option<(PathBuf, u64
             path: path.clone(),
             reason: match e {
                 StoreError::Io { reason, .. } => reason,
-                other => database_reason(other),
+                other => database_reason(lang, other),
             },
         });
     }

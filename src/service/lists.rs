@@ -591,8 +591,8 @@ pub fn listed_differences(
     {
         out.push((
             "method",
-            crate::i18n::labels::method(crate::i18n::lang(), l).to_string(),
-            crate::i18n::labels::method(crate::i18n::lang(), o).to_string(),
+            crate::i18n::labels::method(crate::i18n::Lang::Vi, l).to_string(),
+            crate::i18n::labels::method(crate::i18n::Lang::Vi, o).to_string(),
         ));
     }
     if let (Some(l), Some(o)) = (&listed.account_no, &g.account_no)

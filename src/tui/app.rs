@@ -20,11 +20,11 @@
 //! 5. Esc, if the screen did not use it: back one screen, or on the first
 //!    screen the quit question.
 
+use crate::i18n::Lang;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::i18n::strings;
 use crate::service::{Service, Session};
 use crate::text::for_display;
 use crate::tui::context::{Ctx, Message, View};
@@ -86,10 +86,11 @@ pub struct App {
 impl App {
     /// The app at the sign-in screen, assuming an 80×24 window until told.
     pub fn new(service: Service, theme: Theme) -> App {
+        let lang = service.config().interface.language;
         App {
             service,
             session: None,
-            stack: vec![Box::new(SignIn::new())],
+            stack: vec![Box::new(SignIn::new(lang))],
             overlay: None,
             help_top: 0,
             message: None,
@@ -129,7 +130,12 @@ impl App {
 
     /// The title of the screen on top.
     pub fn title(&self) -> String {
-        self.top().title()
+        self.top().title(self.lang())
+    }
+
+    /// The interface language, from the configuration.
+    pub fn lang(&self) -> Lang {
+        self.service.config().interface.language
     }
 
     /// How many screens are open.
@@ -365,7 +371,8 @@ impl App {
     /// The keys shown in help and in the key line: the screen's, then those
     /// every screen shares.
     fn key_help(&self) -> Vec<KeyHelp> {
-        let s = strings::t();
+        let lang = self.lang();
+        let s = lang.strings();
         let keys = &self.keys;
         // Only the keys that work now: no `?` or `q` while typing (unless
         // the field never takes that character).
@@ -382,7 +389,7 @@ impl App {
                 b.clone()
             }
         };
-        let mut items = self.top().keys(keys);
+        let mut items = self.top().keys(keys, lang);
         // A screen that gives Esc its own meaning lists it itself.
         let own_back = items.iter().any(|i| i.keys == keys.back.to_string());
         items.push(KeyHelp::new(&now(&keys.help), s.key_help).short(s.short_help));
@@ -408,7 +415,13 @@ impl App {
             u16::try_from(message.len()).unwrap_or(1),
         );
         let title = for_display(&self.title()).into_owned();
-        let help = popups::help::document(areas.body, &title, &self.key_help(), &self.theme);
+        let help = popups::help::document(
+            self.lang(),
+            areas.body,
+            &title,
+            &self.key_help(),
+            &self.theme,
+        );
         (help, areas.body)
     }
 
@@ -421,7 +434,7 @@ impl App {
     pub fn draw(&self, frame: &mut Frame) {
         let area = frame.area();
         if frame::too_small(area.width, area.height) {
-            frame::draw_too_small(frame, &self.theme);
+            frame::draw_too_small(self.lang(), frame, &self.theme);
             return;
         }
         let message = frame::message_lines(self.message.as_ref(), area.width);
@@ -429,6 +442,7 @@ impl App {
         let date = self.service.today().format("%d/%m/%Y").to_string();
         let office = &self.service.config().office.name;
         frame::draw_title(
+            self.lang(),
             frame,
             areas.title,
             office,
@@ -446,6 +460,7 @@ impl App {
                 keys: &self.keys,
                 session: self.session.as_ref(),
                 focused: i == top && self.overlay.is_none(),
+                lang: self.lang(),
             };
             screen.draw(frame, areas.body, &view);
         }
@@ -462,10 +477,21 @@ impl App {
         match self.overlay {
             Some(Overlay::Help) => {
                 let title = for_display(&self.title()).into_owned();
-                let help = popups::help::document(areas.body, &title, &items, &self.theme);
-                popups::help::draw(frame, areas.body, &title, &help, self.help_top, &self.theme);
+                let help =
+                    popups::help::document(self.lang(), areas.body, &title, &items, &self.theme);
+                popups::help::draw(
+                    self.lang(),
+                    frame,
+                    areas.body,
+                    &title,
+                    &help,
+                    self.help_top,
+                    &self.theme,
+                );
             }
-            Some(Overlay::ConfirmQuit) => popups::quit::draw(frame, areas.body, &self.theme),
+            Some(Overlay::ConfirmQuit) => {
+                popups::quit::draw(self.lang(), frame, areas.body, &self.theme)
+            }
             None => {}
         }
     }

@@ -2,12 +2,11 @@
 //! session, the message line) and [`View`] when it draws (read-only).
 //!
 //! The message line at the bottom of every screen holds one [`Message`]: an
-//! error (in the words of the error's `Display`, which is Vietnamese by
-//! default) or a confirmation. It stays until a screen sets another one or
+//! error (said in the interface language, see [`Say`]) or a
+//! confirmation. It stays until a screen sets another one or
 //! the clerk moves to another screen.
 
-use std::fmt::Display;
-
+use crate::i18n::{Lang, Say};
 use crate::service::{Service, Session};
 use crate::tui::keys::KeyList;
 use crate::tui::theme::Theme;
@@ -64,9 +63,9 @@ impl<'a> Ctx<'a> {
         self.service.config().interface.language
     }
 
-    /// Shows an error on the message line (in its own words).
-    pub fn error(&mut self, error: &dyn Display) {
-        *self.message = Some(Message::Error(error.to_string()));
+    /// Shows an error on the message line, in the interface language.
+    pub fn error(&mut self, error: &dyn Say) {
+        *self.message = Some(Message::Error(error.say(self.lang())));
         self.message_set = true;
     }
 
@@ -100,4 +99,6 @@ pub struct View<'a> {
     /// False when something is drawn over this screen; then it must not
     /// place the terminal cursor.
     pub focused: bool,
+    /// The interface language: every word drawn is in it.
+    pub lang: Lang,
 }

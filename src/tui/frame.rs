@@ -7,6 +7,7 @@
 //! full name, messages that quote values) passes through
 //! [`crate::text::for_display`] here before it reaches the terminal.
 
+use crate::i18n::Lang;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -92,6 +93,7 @@ pub fn role_name(role: Role, s: &Strings) -> &'static str {
 
 /// The title bar: office on the left; user, role and date on the right.
 pub fn draw_title(
+    lang: Lang,
     frame: &mut Frame,
     area: Rect,
     office: &str,
@@ -99,7 +101,7 @@ pub fn draw_title(
     date: &str,
     theme: &Theme,
 ) {
-    let s = strings::t();
+    let s = lang.strings();
     let room = usize::from(area.width).saturating_sub(2);
     let right = match session {
         Some(session) => format!(
@@ -171,11 +173,11 @@ pub fn draw_keys(frame: &mut Frame, area: Rect, items: &[KeyHelp], theme: &Theme
 }
 
 /// Shown instead of the screen below 80×24: what is needed and what it is.
-pub fn draw_too_small(frame: &mut Frame, theme: &Theme) {
+pub fn draw_too_small(lang: Lang, frame: &mut Frame, theme: &Theme) {
     let area = frame.area();
     let max = usize::from(area.width).max(1);
-    let mut lines = wrap(&strings::too_small(area.width, area.height), max);
-    lines.extend(wrap(strings::t().too_small_hint, max));
+    let mut lines = wrap(&strings::too_small(lang, area.width, area.height), max);
+    lines.extend(wrap(lang.strings().too_small_hint, max));
     let top = area.y
         + area
             .height

@@ -39,7 +39,6 @@ use crate::service::Service;
 /// Runs the screens on the terminal until the clerk quits. The terminal is
 /// restored however this ends (return, error, panic, SIGHUP, SIGTERM).
 pub fn run(service: Service) -> io::Result<()> {
-    crate::i18n::set_lang(service.config().interface.language);
     let mut app = App::new(service, Theme::from_env());
     let mut tui = terminal::Tui::start()?;
     let size = tui.size()?;

@@ -1,19 +1,19 @@
 //! Wording with values in it for the counter's search and a person's file
 //! (proxies, unpaid lines).
 
-use crate::i18n::{Lang, lang};
+use crate::i18n::Lang;
 
 /// How many people the counter found.
-pub fn counter_found(n: usize) -> String {
-    match lang() {
+pub fn counter_found(lang: Lang, n: usize) -> String {
+    match lang {
         Lang::Vi => format!("{n} người"),
         Lang::En => format!("{n} found"),
     }
 }
 
 /// Nobody matches what was typed (already made harmless by the caller).
-pub fn counter_nobody(query: &str) -> String {
-    match lang() {
+pub fn counter_nobody(lang: Lang, query: &str) -> String {
+    match lang {
         Lang::Vi => {
             format!("Không tìm thấy ai với “{query}”. Kiểm tra lại số giấy tờ, mã hoặc họ tên.")
         }
@@ -22,32 +22,32 @@ pub fn counter_nobody(query: &str) -> String {
 }
 
 /// A proxy usable until `date` (dd/mm/yyyy).
-pub fn valid_until(date: &str) -> String {
-    match lang() {
+pub fn valid_until(lang: Lang, date: &str) -> String {
+    match lang {
         Lang::Vi => format!("còn hạn đến {date}"),
         Lang::En => format!("valid until {date}"),
     }
 }
 
 /// A proxy whose authorisation ended on `date`.
-pub fn expired_on(date: &str) -> String {
-    match lang() {
+pub fn expired_on(lang: Lang, date: &str) -> String {
+    match lang {
         Lang::Vi => format!("hết hạn {date}"),
         Lang::En => format!("expired {date}"),
     }
 }
 
 /// A proxy whose authorisation starts on `date`.
-pub fn not_yet_valid(date: &str) -> String {
-    match lang() {
+pub fn not_yet_valid(lang: Lang, date: &str) -> String {
+    match lang {
         Lang::Vi => format!("chưa hiệu lực (từ {date})"),
         Lang::En => format!("not yet valid (from {date})"),
     }
 }
 
 /// The total row of the unpaid lines.
-pub fn total_of_lines(n: usize) -> String {
-    match lang() {
+pub fn total_of_lines(lang: Lang, n: usize) -> String {
+    match lang {
         Lang::Vi => format!("Tổng cộng ({n} khoản)"),
         Lang::En => format!("Total ({n} lines)"),
     }

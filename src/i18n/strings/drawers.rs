@@ -1,52 +1,63 @@
 //! Wording with values in it for cash drawers: the blind count, the drawers
 //! table, handing cash to and taking it from a drawer, and voids.
 
-use crate::i18n::{Lang, lang};
+use crate::i18n::Lang;
 
 /// The question before a count is recorded.
-pub fn count_question(total: &str) -> String {
-    match lang() {
+pub fn count_question(lang: Lang, total: &str) -> String {
+    match lang {
         Lang::Vi => format!("Ghi số đếm {total}? Sau khi ghi không sửa được. (c/k)"),
         Lang::En => format!("Record the count of {total}? It cannot be changed. (y/n)"),
     }
 }
 
 /// A drawer's cash paid out, under the drawers table.
-pub fn drawer_cash_line(paid: &str) -> String {
-    match lang() {
+pub fn drawer_cash_line(lang: Lang, paid: &str) -> String {
+    match lang {
         Lang::Vi => format!("Đã chi tiền mặt {paid}"),
         Lang::En => format!("Cash paid {paid}"),
     }
 }
 
 /// Cash that came back into a drawer through voids.
-pub fn drawer_voided_back(amount: &str) -> String {
-    match lang() {
+pub fn drawer_voided_back(lang: Lang, amount: &str) -> String {
+    match lang {
         Lang::Vi => format!(" · hủy chi hoàn lại quỹ {amount}"),
         Lang::En => format!(" · voids returned {amount}"),
     }
 }
 
 /// A recorded count, under the drawers table.
-pub fn drawer_count_line(counted: &str, at: &str, difference: &str, word: &str) -> String {
-    match lang() {
+pub fn drawer_count_line(
+    lang: Lang,
+    counted: &str,
+    at: &str,
+    difference: &str,
+    word: &str,
+) -> String {
+    match lang {
         Lang::Vi => format!("Đã đếm {counted} lúc {at} · chênh lệch {difference} ({word})"),
         Lang::En => format!("Counted {counted} at {at} · difference {difference} ({word})"),
     }
 }
 
 /// The PIN the other person must type.
-pub fn move_need_pin(full_name: &str) -> String {
-    match lang() {
+pub fn move_need_pin(lang: Lang, full_name: &str) -> String {
+    match lang {
         Lang::Vi => format!("Mời {full_name} gõ mã PIN của mình rồi nhấn Enter."),
         Lang::En => format!("{full_name} types their PIN, then Enter."),
     }
 }
 
 /// After cash was handed to or taken from a drawer.
-pub fn moved(kind: crate::domain::report::MoveKind, amount: &str, full_name: &str) -> String {
+pub fn moved(
+    lang: Lang,
+    kind: crate::domain::report::MoveKind,
+    amount: &str,
+    full_name: &str,
+) -> String {
     use crate::domain::report::MoveKind;
-    match (lang(), kind) {
+    match (lang, kind) {
         (Lang::Vi, MoveKind::Float) => format!("Đã cấp {amount} đầu ngày cho {full_name}."),
         (Lang::Vi, MoveKind::Issue) => format!("Đã cấp thêm {amount} cho {full_name}."),
         (Lang::Vi, MoveKind::Return) => format!("Đã thu về {amount} từ quỹ của {full_name}."),
@@ -57,16 +68,16 @@ pub fn moved(kind: crate::domain::report::MoveKind, amount: &str, full_name: &st
 }
 
 /// What the supervisor approves when a payment is voided.
-pub fn void_approval_reason(receipt_no: &str, amount: &str, reason: &str) -> String {
-    match lang() {
+pub fn void_approval_reason(lang: Lang, receipt_no: &str, amount: &str, reason: &str) -> String {
+    match lang {
         Lang::Vi => format!("Hủy chi biên nhận {receipt_no} ({amount}). Lý do: {reason}"),
         Lang::En => format!("Void receipt {receipt_no} ({amount}). Reason: {reason}"),
     }
 }
 
 /// After a void.
-pub fn voided_done(receipt_no: &str, amount: &str, cash: bool) -> String {
-    match (lang(), cash) {
+pub fn voided_done(lang: Lang, receipt_no: &str, amount: &str, cash: bool) -> String {
+    match (lang, cash) {
         (Lang::Vi, true) => format!(
             "Đã hủy biên nhận {receipt_no} ({amount}); các khoản trở lại chưa chi, tiền mặt trở lại quỹ."
         ),

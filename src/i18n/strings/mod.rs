@@ -4,12 +4,12 @@
 //! are fields of [`Strings`], filled in `vi.rs` and `en.rs`; wording with
 //! values in it is a function, one file per area (`session.rs`, `counter.rs`,
 //! `pay.rs`, `drawers.rs`, `day_close.rs`, `verify.rs`), each re-exported
-//! here. Screens call [`t()`] for the current language. Error messages are
+//! here. Screens call `lang.strings()` (or [`for_lang`]) with the language they were given. Error messages are
 //! not here: they come from the errors themselves (see the other files of the
 //! `i18n` folder). Key names (F1, Esc, Ctrl-T) are not translated: they are
 //! what is printed on the keyboard.
 
-use super::{Lang, lang};
+use super::Lang;
 
 mod en;
 mod vi;
@@ -345,11 +345,6 @@ pub struct Strings {
     pub verify_ran_again: &'static str,
     pub key_verify_again: &'static str,
     pub short_again: &'static str,
-}
-
-/// The labels in the current language.
-pub fn t() -> &'static Strings {
-    for_lang(lang())
 }
 
 /// The labels in `lang`.

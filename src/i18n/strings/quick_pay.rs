@@ -2,19 +2,19 @@
 //! counter, the ID number checked at the search, cash the drawer cannot
 //! pay (and why), and letters that go back to searching.
 
-use crate::i18n::{Localize, tr};
+use crate::i18n::{Lang, Localize};
 use crate::service::day::CashBlock;
 
 /// The drawer's state on the counter's status line, short (never its
 /// amount: the count is blind).
-pub fn drawer_short(opened: bool, counted: bool) -> &'static str {
+pub fn drawer_short(lang: Lang, opened: bool, counted: bool) -> &'static str {
     match (opened, counted) {
-        (_, true) => tr(
+        (_, true) => lang.pick(
             "Quỹ đã kiểm đếm: hết chi tiền mặt",
             "Drawer counted: no more cash",
         ),
-        (true, false) => tr("Quỹ đã mở", "Drawer open"),
-        (false, false) => tr(
+        (true, false) => lang.pick("Quỹ đã mở", "Drawer open"),
+        (false, false) => lang.pick(
             "Quỹ chưa mở: chưa chi tiền mặt được",
             "Drawer not open: no cash yet",
         ),
@@ -23,22 +23,22 @@ pub fn drawer_short(opened: bool, counted: bool) -> &'static str {
 
 /// Beside "Chính chủ" when the file was opened by the person's own ID
 /// number: step 2 will not ask it again.
-pub fn id_checked_at_search() -> &'static str {
-    tr("CCCD đã đối chiếu khi tìm", "ID checked at the search")
+pub fn id_checked_at_search(lang: Lang) -> &'static str {
+    lang.pick("CCCD đã đối chiếu khi tìm", "ID checked at the search")
 }
 
 /// Beside the cash rows of step 3 when the drawer cannot pay.
-pub fn cash_blocked_short(why: CashBlock) -> &'static str {
+pub fn cash_blocked_short(lang: Lang, why: CashBlock) -> &'static str {
     match why {
-        CashBlock::NotOpened => tr("quỹ chưa mở", "drawer not open"),
-        CashBlock::Counted => tr("quỹ đã kiểm đếm", "drawer counted"),
-        CashBlock::Short => tr("quỹ không đủ tiền", "not enough in the drawer"),
+        CashBlock::NotOpened => lang.pick("quỹ chưa mở", "drawer not open"),
+        CashBlock::Counted => lang.pick("quỹ đã kiểm đếm", "drawer counted"),
+        CashBlock::Short => lang.pick("quỹ không đủ tiền", "not enough in the drawer"),
     }
 }
 
 /// Why cash cannot be chosen, and what to do.
-pub fn cash_blocked(why: CashBlock) -> String {
-    why.localized()
+pub fn cash_blocked(lang: Lang, why: CashBlock) -> String {
+    why.localize(lang)
 }
 
 impl Localize for CashBlock {
@@ -72,13 +72,13 @@ impl Localize for CashBlock {
 }
 
 /// The keys that start a new search on a person's file, in its help.
-pub fn letters_key() -> &'static str {
-    tr("chữ/số", "letters/digits")
+pub fn letters_key(lang: Lang) -> &'static str {
+    lang.pick("chữ/số", "letters/digits")
 }
 
 /// What typing a letter or digit does on a person's file.
-pub fn key_letters_search() -> &'static str {
-    tr(
+pub fn key_letters_search(lang: Lang) -> &'static str {
+    lang.pick(
         "Tìm người khác: về quầy với chữ đã gõ",
         "Search for someone else: back to the counter with what was typed",
     )

@@ -1,35 +1,35 @@
 //! Wording with values in it for the frame around every screen, signing
 //! in, and a supervisor's approval on the spot.
 
-use crate::i18n::{Lang, lang};
+use crate::i18n::Lang;
 
 /// Shown instead of the screen when the window is smaller than 80×24.
-pub fn too_small(width: u16, height: u16) -> String {
-    match lang() {
+pub fn too_small(lang: Lang, width: u16, height: u16) -> String {
+    match lang {
         Lang::Vi => format!("Cửa sổ quá nhỏ: cần ít nhất 80×24, hiện là {width}×{height}"),
         Lang::En => format!("Window too small: needs at least 80×24, now {width}×{height}"),
     }
 }
 
 /// After signing in.
-pub fn welcome(full_name: &str) -> String {
-    match lang() {
+pub fn welcome(lang: Lang, full_name: &str) -> String {
+    match lang {
         Lang::Vi => format!("Xin chào {full_name}."),
         Lang::En => format!("Welcome, {full_name}."),
     }
 }
 
 /// After a supervisor approved on the spot.
-pub fn approved_by(full_name: &str) -> String {
-    match lang() {
+pub fn approved_by(lang: Lang, full_name: &str) -> String {
+    match lang {
         Lang::Vi => format!("Đã được {full_name} duyệt."),
         Lang::En => format!("Approved by {full_name}."),
     }
 }
 
 /// The drawer's state for its clerk (never its amount: the count is blind).
-pub fn drawer_state_line(opened: bool, counted: bool) -> &'static str {
-    match (lang(), opened, counted) {
+pub fn drawer_state_line(lang: Lang, opened: bool, counted: bool) -> &'static str {
+    match (lang, opened, counted) {
         (Lang::Vi, _, true) => "Quỹ hôm nay đã kiểm đếm: không chi tiền mặt nữa.",
         (Lang::Vi, true, false) => "Quỹ hôm nay đã mở.",
         (Lang::Vi, false, _) => {
@@ -44,7 +44,7 @@ pub fn drawer_state_line(opened: bool, counted: bool) -> &'static str {
 }
 
 /// Earlier days left open, announced at sign-in and with a float.
-pub fn open_days_notice(days: &[crate::service::day::OpenDay]) -> Option<String> {
+pub fn open_days_notice(lang: Lang, days: &[crate::service::day::OpenDay]) -> Option<String> {
     let first = days.first()?;
     let day = crate::i18n::labels::date(&first.day);
     let who = first
@@ -54,7 +54,7 @@ pub fn open_days_notice(days: &[crate::service::day::OpenDay]) -> Option<String>
         .collect::<Vec<_>>()
         .join(", ");
     let more = days.len() - 1;
-    Some(match (lang(), who.is_empty(), more) {
+    Some(match (lang, who.is_empty(), more) {
         (Lang::Vi, true, 0) => {
             format!("Ngày {day} chưa khóa sổ: trưởng bưu cục khóa sổ ngày đó trước.")
         }

@@ -1,9 +1,9 @@
 //! Wording with values in it for the integrity check's result.
 
-use crate::i18n::{Lang, lang};
+use crate::i18n::Lang;
 
 /// verify found nothing wrong: what it checked.
-pub fn verify_ok(v: &crate::service::verify::Verification) -> String {
+pub fn verify_ok(lang: Lang, v: &crate::service::verify::Verification) -> String {
     let (rows, audit, pays, days, batches) = (
         v.rows_checked,
         v.audit_rows,
@@ -11,7 +11,7 @@ pub fn verify_ok(v: &crate::service::verify::Verification) -> String {
         v.closed_days,
         v.batches,
     );
-    match lang() {
+    match lang {
         Lang::Vi => format!(
             "OK — {audit} dòng nhật ký nối liền và đúng chữ ký; {rows} dòng dữ liệu (trong đó {pays} lần chi) khớp nhật ký; {days} ngày đã khóa sổ khớp mã niêm phong; {batches} lô nhập nguyên vẹn."
         ),
@@ -22,15 +22,15 @@ pub fn verify_ok(v: &crate::service::verify::Verification) -> String {
 }
 
 /// What the last seal covers (see [`crate::i18n::verify::coverage`]).
-pub fn verify_coverage(v: &crate::service::verify::Verification) -> Option<String> {
+pub fn verify_coverage(lang: Lang, v: &crate::service::verify::Verification) -> Option<String> {
     v.coverage
         .as_ref()
-        .map(|c| crate::i18n::verify::coverage(c, lang() == Lang::Vi))
+        .map(|c| crate::i18n::verify::coverage(c, lang == Lang::Vi))
 }
 
 /// verify found problems.
-pub fn verify_problems(n: usize) -> String {
-    match lang() {
+pub fn verify_problems(lang: Lang, n: usize) -> String {
+    match lang {
         Lang::Vi => format!("CÓ {n} VẤN ĐỀ:"),
         Lang::En => format!("{n} PROBLEMS:"),
     }

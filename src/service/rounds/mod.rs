@@ -214,6 +214,7 @@ impl Service {
         let postman = self.confirm_postman(supervisor, &v, postman_pin)?;
         let day = self.today_str();
         let by = supervisor.user.id;
+        let lang = self.config().interface.language;
         self.store.write(self.who(Some(by)), |w| {
             let v = read_round(w, number)?;
             expect(&v, RoundState::Open)?;
@@ -232,7 +233,7 @@ impl Service {
             } else {
                 MoveKind::Float
             };
-            let note = crate::i18n::rounds::move_note(number);
+            let note = crate::i18n::rounds::move_note(lang, number);
             let (move_id, event) = drawers::insert_move(
                 w,
                 &drawers::NewMove {
@@ -490,6 +491,7 @@ impl Service {
         let postman = self.confirm_postman(supervisor, &v, postman_pin)?;
         let day = self.today_str();
         let by = supervisor.user.id;
+        let lang = self.config().interface.language;
         self.store.write(self.who(Some(by)), |w| {
             let v = read_round(w, number)?;
             expect(&v, RoundState::Issued)?;
@@ -520,7 +522,7 @@ impl Service {
                     }
                     .into());
                 }
-                let note = crate::i18n::rounds::move_note(number);
+                let note = crate::i18n::rounds::move_note(lang, number);
                 let (id, e) = drawers::insert_move(
                     w,
                     &drawers::NewMove {

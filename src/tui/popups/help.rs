@@ -7,11 +7,12 @@
 //! again jumps to the screen's keys, any other key closes it. The app keeps
 //! the first line shown; this module lays the text out and draws it.
 
+use crate::i18n::Lang;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::i18n::{guide, strings};
+use crate::i18n::guide;
 use crate::tui::keys::KeyHelp;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::doc;
@@ -55,14 +56,14 @@ pub fn page(area: Rect) -> usize {
 
 /// The help of the screen titled `title` whose keys are `items`, laid out
 /// for the box in `area`.
-pub fn document(area: Rect, title: &str, items: &[KeyHelp], theme: &Theme) -> HelpDoc {
+pub fn document(lang: Lang, area: Rect, title: &str, items: &[KeyHelp], theme: &Theme) -> HelpDoc {
     let w = usize::from(inner(rect(area)).width);
     let mut lines: Vec<Line<'static>> = Vec::new();
     // "# " starts a heading, "- " an item; other lines go on the paragraph
     // or item before, up to a blank line.
     let mut paras: Vec<(Para, String)> = Vec::new();
     let mut open = false;
-    for line in guide::text(crate::i18n::lang()).lines() {
+    for line in guide::text(lang).lines() {
         let line = line.trim();
         if let Some(h) = line.strip_prefix("# ") {
             paras.push((Para::Heading, h.to_string()));
@@ -101,9 +102,9 @@ pub fn document(area: Rect, title: &str, items: &[KeyHelp], theme: &Theme) -> He
     }
     lines.push(Line::raw(""));
     let keys_at = lines.len();
-    let s = strings::t();
+    let s = lang.strings();
     lines.push(Line::from(Span::styled(
-        fit(&guide::keys_heading(crate::i18n::lang(), title), w),
+        fit(&guide::keys_heading(lang, title), w),
         theme.heading(),
     )));
     let keys_w = items
@@ -140,8 +141,16 @@ pub fn last_top(help: &HelpDoc, area: Rect) -> usize {
 }
 
 /// Draws the help of the screen titled `title` over `area` from line `top`.
-pub fn draw(frame: &mut Frame, area: Rect, title: &str, help: &HelpDoc, top: usize, theme: &Theme) {
-    let s = strings::t();
+pub fn draw(
+    lang: Lang,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    help: &HelpDoc,
+    top: usize,
+    theme: &Theme,
+) {
+    let s = lang.strings();
     let rect = rect(area);
     popup::open(frame, rect, &format!("{} — {title}", s.help_title), theme);
     let inner = inner(rect);
@@ -152,7 +161,7 @@ pub fn draw(frame: &mut Frame, area: Rect, title: &str, help: &HelpDoc, top: usi
     frame.buffer_mut().set_stringn(
         inner.x,
         inner.y,
-        fit(guide::how_to_move(crate::i18n::lang()), w),
+        fit(guide::how_to_move(lang), w),
         w,
         theme.key(),
     );

@@ -4,6 +4,7 @@
 //! digit — 1 đã đề nghị mở, 2 đã mở, 3 đã giao thẻ, 4 đã hướng dẫn sử
 //! dụng. Saved through `Service::record_account_step`, audited there.
 
+use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,7 +12,6 @@ use ratatui::layout::Rect;
 use super::{Nav, Outcome, Screen};
 use crate::domain::registration::AccountStep;
 use crate::i18n::register::{self as words, step_words};
-use crate::i18n::strings;
 use crate::service::lists::{AccountEntry, AccountList};
 use crate::text::{fold, for_display};
 use crate::tui::context::{Ctx, View};
@@ -69,8 +69,8 @@ pub enum Msg {
 }
 
 impl AccountStepForm {
-    pub fn new(list: AccountList) -> AccountStepForm {
-        let w = step_words(crate::i18n::lang());
+    pub fn new(lang: Lang, list: AccountList) -> AccountStepForm {
+        let w = step_words(lang);
         let form = Form::new(vec![
             Field::new(w.who, Input::new().max_chars(20)).width(20),
             Field::new(w.step, Input::new().max_chars(2)).width(3),
@@ -130,8 +130,8 @@ impl AccountStepForm {
 impl Screen for AccountStepForm {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        step_words(crate::i18n::lang()).title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        step_words(lang).title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -149,7 +149,7 @@ impl Screen for AccountStepForm {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let w = step_words(crate::i18n::lang());
+        let w = step_words(view.lang);
         let panel = Panel {
             title: w.title,
             lines: &[w.hint],
@@ -158,8 +158,8 @@ impl Screen for AccountStepForm {
         panel.draw(frame, area, &self.form, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        form::help_submit(keys, strings::t(), form_words_save())
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        form::help_submit(keys, lang.strings(), form_words_save(lang))
     }
 
     fn typing(&self) -> bool {
@@ -167,6 +167,6 @@ impl Screen for AccountStepForm {
     }
 }
 
-fn form_words_save() -> &'static str {
-    crate::i18n::register::form_words(crate::i18n::lang()).save
+fn form_words_save(lang: Lang) -> &'static str {
+    crate::i18n::register::form_words(lang).save
 }

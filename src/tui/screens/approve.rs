@@ -9,13 +9,14 @@
 //! approving oneself) keeps the popup open with the reason on the message
 //! line.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::credentials::{self, NAME, PIN};
 use super::{Nav, Outcome, Screen};
-use crate::i18n::strings::{self, approved_by};
+use crate::i18n::strings::approved_by;
 use crate::service::{AuthError, Error};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
@@ -40,10 +41,10 @@ pub enum Msg {
 impl Approve {
     /// Asks a supervisor to approve; `reason` says what for, in a sentence
     /// ("Chi ngoài thời gian chi trả (ngày 2–25).").
-    pub fn new(reason: impl Into<String>) -> Approve {
+    pub fn new(lang: Lang, reason: impl Into<String>) -> Approve {
         Approve {
             reason: reason.into(),
-            form: credentials::form(strings::t().label_supervisor),
+            form: credentials::form(lang, lang.strings().label_supervisor),
             by_another: false,
         }
     }
@@ -70,7 +71,7 @@ impl Approve {
         };
         match approval {
             Ok(approval) => {
-                ctx.info(approved_by(&approval.supervisor().full_name));
+                ctx.info(approved_by(ctx.lang(), &approval.supervisor().full_name));
                 Nav::Back(Outcome::Approved(approval))
             }
             Err(e) => {
@@ -89,8 +90,8 @@ impl Approve {
 impl Screen for Approve {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().approve_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().approve_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -108,7 +109,7 @@ impl Screen for Approve {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
+        let s = view.lang.strings();
         let panel = Panel {
             title: s.approve_title,
             lines: &[&self.reason, s.approve_hint],
@@ -117,8 +118,8 @@ impl Screen for Approve {
         panel.draw(frame, area, &self.form, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         form::help_submit(keys, s, s.short_approve)
     }
 

@@ -6,6 +6,7 @@
 //! clerk is signed out. The new PIN is checked (4–12 digits) and stored by
 //! `Service::change_pin`, which audits the change.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,7 +14,6 @@ use ratatui::layout::Rect;
 use super::credentials::pin_field;
 use super::sign_in::SignIn;
 use super::{Nav, Outcome, Screen};
-use crate::i18n::strings;
 use crate::service::{AuthError, Error};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
@@ -35,15 +35,9 @@ pub enum Msg {
     Form(FormMsg),
 }
 
-impl Default for ChangePin {
-    fn default() -> ChangePin {
-        ChangePin::new()
-    }
-}
-
 impl ChangePin {
-    pub fn new() -> ChangePin {
-        let s = strings::t();
+    pub fn new(lang: Lang) -> ChangePin {
+        let s = lang.strings();
         ChangePin {
             form: Form::new(vec![
                 pin_field(s.label_current_pin),
@@ -60,7 +54,7 @@ impl ChangePin {
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
-        let s = strings::t();
+        let s = ctx.lang().strings();
         if let Some(empty) = self.form.first_empty() {
             self.form.focus(empty);
             ctx.info(s.fill_all_fields);
@@ -72,14 +66,14 @@ impl ChangePin {
             return Nav::Stay;
         }
         let Some(session) = ctx.session.clone() else {
-            return Nav::reset(SignIn::new());
+            return Nav::reset(SignIn::new(ctx.lang()));
         };
         let current = self.form.take(CURRENT);
         if let Err(e) = ctx.service.confirm_pin(&session, &current) {
             ctx.error(&e);
             if matches!(e, Error::Auth(AuthError::Locked { .. })) {
                 *ctx.session = None;
-                return Nav::reset(SignIn::new());
+                return Nav::reset(SignIn::new(ctx.lang()));
             }
             self.form.focus(CURRENT);
             return Nav::Stay;
@@ -102,8 +96,8 @@ impl ChangePin {
 impl Screen for ChangePin {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().change_pin_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().change_pin_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -121,7 +115,7 @@ impl Screen for ChangePin {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
+        let s = view.lang.strings();
         let panel = Panel {
             title: s.change_pin_title,
             lines: &[s.change_pin_hint],
@@ -130,8 +124,8 @@ impl Screen for ChangePin {
         panel.draw(frame, area, &self.form, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         form::help_submit(keys, s, s.short_confirm)
     }
 

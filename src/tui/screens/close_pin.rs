@@ -10,6 +10,7 @@
 //! it hands [`Outcome::DayClosed`] (with the backup's path or problem) to
 //! the report.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -38,8 +39,8 @@ pub enum Msg {
 }
 
 impl ClosePin {
-    pub fn new(day: &str) -> ClosePin {
-        let s = strings::t();
+    pub fn new(lang: Lang, day: &str) -> ClosePin {
+        let s = lang.strings();
         ClosePin {
             day: day.to_string(),
             form: Form::new(vec![pin_field(s.label_pin)]),
@@ -47,7 +48,7 @@ impl ClosePin {
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
-        let s = strings::t();
+        let s = ctx.lang().strings();
         if self.form.value(0).is_empty() {
             ctx.info(s.need_pin);
             return Nav::Stay;
@@ -58,7 +59,7 @@ impl ClosePin {
         let pin = self.form.take(0);
         match ctx.service.close_day(&session, &pin, &self.day, false) {
             Ok(closed) => {
-                ctx.info(strings::day_closed(&labels::date(&self.day)));
+                ctx.info(strings::day_closed(ctx.lang(), &labels::date(&self.day)));
                 Nav::Back(Outcome::DayClosed {
                     backup: Ok(closed.backup),
                 })
@@ -66,7 +67,7 @@ impl ClosePin {
             Err(e @ Error::Auth(AuthError::Locked { .. })) => {
                 ctx.error(&e);
                 *ctx.session = None;
-                Nav::reset(SignIn::new())
+                Nav::reset(SignIn::new(ctx.lang()))
             }
             Err(e @ Error::Auth(_)) => {
                 ctx.error(&e);
@@ -83,8 +84,8 @@ impl ClosePin {
 impl Screen for ClosePin {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().close_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().close_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -102,8 +103,8 @@ impl Screen for ClosePin {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
-        let what = strings::close_what(&labels::date(&self.day));
+        let s = view.lang.strings();
+        let what = strings::close_what(view.lang, &labels::date(&self.day));
         let panel = Panel {
             title: s.close_title,
             lines: &[&what, s.close_hint],
@@ -112,8 +113,8 @@ impl Screen for ClosePin {
         panel.draw(frame, area, &self.form, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let mut items = form::help(keys, s);
         items[0] = KeyHelp::new(&keys.enter, s.key_close_confirm).short(s.short_close_day);
         items

@@ -4,7 +4,7 @@
 //! to the service. The PIN field is the same wherever a PIN is asked
 //! (changing it, closing the day, handing cash to a drawer).
 
-use crate::i18n::strings;
+use crate::i18n::Lang;
 use crate::tui::context::Ctx;
 use crate::tui::widgets::form::{Field, Form};
 use crate::tui::widgets::input::Input;
@@ -20,10 +20,10 @@ pub fn pin_field(label: &str) -> Field {
 }
 
 /// A user name labelled `name_label` (at most 32 characters), then the PIN.
-pub fn form(name_label: &str) -> Form {
+pub fn form(lang: Lang, name_label: &str) -> Form {
     Form::new(vec![
         Field::new(name_label, Input::new().max_chars(32)).width(32),
-        pin_field(strings::t().label_pin),
+        pin_field(lang.strings().label_pin),
     ])
 }
 
@@ -32,7 +32,7 @@ pub fn form(name_label: &str) -> Form {
 /// too. Otherwise the empty field gets the focus, the message line asks for
 /// it, and `None` is returned.
 pub fn typed_name(form: &mut Form, ctx: &mut Ctx) -> Option<String> {
-    let s = strings::t();
+    let s = ctx.lang().strings();
     let name = form.value(NAME).trim().to_lowercase();
     if name.is_empty() {
         form.focus(NAME);

@@ -9,6 +9,7 @@
 //! should hold, whole notes); a refusal stays on the popup with the
 //! service's words. Done, the popup closes and the drawers are read again.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -49,8 +50,8 @@ pub enum Msg {
 }
 
 /// The popup's title for a kind of movement.
-pub fn kind_title(kind: MoveKind) -> &'static str {
-    let s = strings::t();
+pub fn kind_title(lang: Lang, kind: MoveKind) -> &'static str {
+    let s = lang.strings();
     match kind {
         MoveKind::Float => s.move_float_title,
         MoveKind::Issue => s.move_issue_title,
@@ -61,18 +62,24 @@ pub fn kind_title(kind: MoveKind) -> &'static str {
 impl DrawerMove {
     /// Cash of `kind` between the signed-in supervisor and `user`'s drawer;
     /// `own` when `user` is that supervisor.
-    pub fn new(user: User, kind: MoveKind, expected: Option<Money>, own: bool) -> DrawerMove {
+    pub fn new(
+        lang: Lang,
+        user: User,
+        kind: MoveKind,
+        expected: Option<Money>,
+        own: bool,
+    ) -> DrawerMove {
         DrawerMove {
             user,
             kind,
             expected,
             own,
-            form: Self::form(!own),
+            form: Self::form(lang, !own),
         }
     }
 
-    fn form(with_pin: bool) -> Form {
-        let s = strings::t();
+    fn form(lang: Lang, with_pin: bool) -> Form {
+        let s = lang.strings();
         let mut fields = vec![
             Field::new(s.label_amount, Input::new().max_chars(20)).width(20),
             Field::new(s.label_note, Input::new().max_chars(100)).width(40),
@@ -84,7 +91,7 @@ impl DrawerMove {
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
-        let s = strings::t();
+        let s = ctx.lang().strings();
         let amount = match parse_amount(self.form.value(AMOUNT)) {
             Ok(Some(m)) => m,
             Ok(None) => {
@@ -101,7 +108,10 @@ impl DrawerMove {
         let with_pin = !self.own;
         if with_pin && self.form.value(PIN).is_empty() {
             self.form.focus(PIN);
-            ctx.info(strings::move_need_pin(&for_display(&self.user.full_name)));
+            ctx.info(strings::move_need_pin(
+                ctx.lang(),
+                &for_display(&self.user.full_name),
+            ));
             return Nav::Stay;
         }
         let Some(session) = ctx.session.clone() else {
@@ -119,6 +129,7 @@ impl DrawerMove {
         {
             Ok(()) => {
                 let done = strings::moved(
+                    ctx.lang(),
                     self.kind,
                     &amount.to_string(),
                     &for_display(&self.user.full_name),
@@ -127,7 +138,7 @@ impl DrawerMove {
                 let notice = (self.kind == MoveKind::Float)
                     .then(|| ctx.service.open_days().ok())
                     .flatten()
-                    .and_then(|d| strings::open_days_notice(&d));
+                    .and_then(|d| strings::open_days_notice(ctx.lang(), &d));
                 match notice {
                     Some(n) => ctx.error(&format!("{done} {n}")),
                     None => ctx.info(done),
@@ -152,8 +163,8 @@ impl DrawerMove {
 impl Screen for DrawerMove {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        kind_title(self.kind).to_string()
+    fn title(&self, lang: Lang) -> String {
+        kind_title(lang, self.kind).to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -171,7 +182,7 @@ impl Screen for DrawerMove {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
+        let s = view.lang.strings();
         let whose = format!(
             "{} {} ({})",
             s.move_drawer_of,
@@ -198,15 +209,15 @@ impl Screen for DrawerMove {
         lines.push(&words);
         lines.push(hint);
         let panel = Panel {
-            title: kind_title(self.kind),
+            title: kind_title(view.lang, self.kind),
             lines: &lines,
             width: 72,
         };
         panel.draw(frame, area, &self.form, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         form::help_submit(keys, s, s.short_confirm)
     }
 

@@ -15,6 +15,7 @@
 //! where the clerk confirms with their PIN. The table is read again after
 //! each movement, and with the refresh key.
 
+use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -92,16 +93,22 @@ impl Drawers {
         });
         let expected = day.filter(|d| d.drawer_opened()).map(|d| d.expected);
         let own = ctx.session.as_ref().is_some_and(|s| s.user.id == user.id);
-        Nav::push(DrawerMove::new(user.clone(), kind, expected, own))
+        Nav::push(DrawerMove::new(
+            ctx.lang(),
+            user.clone(),
+            kind,
+            expected,
+            own,
+        ))
     }
 
     /// Every row as the table shows it (also for tests).
-    pub fn rows(&self) -> Vec<String> {
-        self.users.iter().map(|u| self.row(u)).collect()
+    pub fn rows(&self, lang: Lang) -> Vec<String> {
+        self.users.iter().map(|u| self.row(lang, u)).collect()
     }
 
-    fn row(&self, user: &User) -> String {
-        let s = strings::t();
+    fn row(&self, lang: Lang, user: &User) -> String {
+        let s = lang.strings();
         let name = pad(&for_display(&user.full_name), NAME_W);
         let Some(d) = self
             .day_of(user)
@@ -123,8 +130,8 @@ impl Drawers {
         row
     }
 
-    fn header() -> String {
-        let s = strings::t();
+    fn header(lang: Lang) -> String {
+        let s = lang.strings();
         let mut h = pad(s.col_drawer_user, NAME_W);
         for (label, w) in [
             s.col_float,
@@ -143,8 +150,8 @@ impl Drawers {
     }
 
     /// The chosen row in words, under the table.
-    fn detail(&self, theme: &Theme) -> Vec<Line<'static>> {
-        let s = strings::t();
+    fn detail(&self, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+        let s = lang.strings();
         let Some(user) = self.users.get(self.select.selected()) else {
             return Vec::new();
         };
@@ -163,9 +170,12 @@ impl Drawers {
             out.push(Line::raw(s.drawer_detail_not_open));
             return out;
         };
-        let mut cash = strings::drawer_cash_line(&d.cash_paid.to_string());
+        let mut cash = strings::drawer_cash_line(lang, &d.cash_paid.to_string());
         if d.cash_voided > Money::ZERO {
-            cash.push_str(&strings::drawer_voided_back(&d.cash_voided.to_string()));
+            cash.push_str(&strings::drawer_voided_back(
+                lang,
+                &d.cash_voided.to_string(),
+            ));
         }
         out.push(Line::raw(cash));
         out.push(Line::raw(format!("{} {}", s.expected_label, d.expected)));
@@ -173,10 +183,11 @@ impl Drawers {
             None => out.push(Line::raw(s.drawer_not_counted_yet)),
             Some(c) => {
                 let mut line = strings::drawer_count_line(
-                    &c.counted.to_string(),
+                    lang,
                     &labels::date_time(&c.at),
                     &c.difference.to_string(),
-                    difference_word(c.difference),
+                    difference_word(lang, c.difference),
+                    &c.counted.to_string(),
                 );
                 if let Some(r) = &c.reason {
                     line.push_str(&format!(" · {} {}", s.reason_short, for_display(r)));
@@ -214,8 +225,8 @@ fn load(ctx: &mut Ctx) -> Option<(Vec<User>, DayReport)> {
 impl Screen for Drawers {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().drawers_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().drawers_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -262,7 +273,7 @@ impl Screen for Drawers {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
+        let s = view.lang.strings();
         let theme = view.theme;
         if area.height < 6 || area.width < 4 {
             return;
@@ -278,9 +289,9 @@ impl Screen for Drawers {
             y += 1;
         }
         y += 1;
-        buf.set_stringn(x, y, fit(&Self::header(), w), w, theme.heading());
+        buf.set_stringn(x, y, fit(&Self::header(view.lang), w), w, theme.heading());
         y += 1;
-        let rows: Vec<Line> = self.rows().into_iter().map(Line::raw).collect();
+        let rows: Vec<Line> = self.rows(view.lang).into_iter().map(Line::raw).collect();
         let height = u16::try_from(rows.len())
             .unwrap_or(u16::MAX)
             .min(area.bottom().saturating_sub(y + 4));
@@ -306,7 +317,7 @@ impl Screen for Drawers {
             .buffer_mut()
             .set_stringn(x, y, fit(&total, w), w, theme.heading());
         y += 2;
-        for line in self.detail(theme) {
+        for line in self.detail(view.lang, theme) {
             if y >= area.bottom() {
                 break;
             }
@@ -315,8 +326,8 @@ impl Screen for Drawers {
         }
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         vec![
             KeyHelp::new(&keys.enter, s.key_drawer_move).short(s.short_hand_cash),
             move_help(keys, s, s.key_menu_move),

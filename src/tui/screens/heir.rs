@@ -6,6 +6,7 @@
 //! and writes it, audited; nothing is written before Enter on the last
 //! field, and a refusal puts the cursor on the field to correct.
 
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -13,7 +14,6 @@ use ratatui::layout::Rect;
 
 use super::{Nav, Outcome, Screen};
 use crate::i18n::heir as words;
-use crate::i18n::strings;
 use crate::service::Error;
 use crate::service::heirs::{HeirError, HeirField, NewHeir};
 use crate::text::for_display;
@@ -66,8 +66,8 @@ pub enum Msg {
 }
 
 impl HeirForm {
-    pub fn new(person_id: i64, person_name: &str) -> HeirForm {
-        let labels = words::form_labels();
+    pub fn new(lang: Lang, person_id: i64, person_name: &str) -> HeirForm {
+        let labels = words::form_labels(lang);
         let fields = labels
             .iter()
             .enumerate()
@@ -86,7 +86,7 @@ impl HeirForm {
             .collect();
         HeirForm {
             person_id,
-            who: format!("{} {}", words::form_of(), for_display(person_name)),
+            who: format!("{} {}", words::form_of(lang), for_display(person_name)),
             form: Form::new(fields),
         }
     }
@@ -101,7 +101,7 @@ impl HeirForm {
             .map(Some)
             .map_err(|_| {
                 self.form.focus(i);
-                ctx.error(&words::bad_date());
+                ctx.error(&words::bad_date(ctx.lang()));
             })
     }
 
@@ -136,7 +136,7 @@ impl HeirForm {
             Ok(h) => {
                 ctx.info(format!(
                     "{}: {} ({})",
-                    words::recorded(),
+                    words::recorded(ctx.lang()),
                     for_display(&h.full_name),
                     for_display(&h.relationship)
                 ));
@@ -162,8 +162,8 @@ impl HeirForm {
 impl Screen for HeirForm {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        words::form_title().to_string()
+    fn title(&self, lang: Lang) -> String {
+        words::form_title(lang).to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -182,15 +182,15 @@ impl Screen for HeirForm {
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
         let panel = Panel {
-            title: words::form_title(),
+            title: words::form_title(view.lang),
             lines: &[&self.who],
             width: 78,
         };
         panel.draw(frame, area, &self.form, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        form::help_submit(keys, strings::t(), words::save())
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        form::help_submit(keys, lang.strings(), words::save(lang))
     }
 
     fn typing(&self) -> bool {

@@ -14,6 +14,7 @@
 //! [`Entry::supervisor_only`], and what it opens in [`Home::open`]. Put the
 //! entry a clerk uses most first: its number is 1.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -27,7 +28,7 @@ use super::drawers::Drawers;
 use super::sign_in::SignIn;
 use super::verify::VerifyView;
 use super::{Nav, Screen};
-use crate::i18n::strings::{self, Strings};
+use crate::i18n::strings::Strings;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
 use crate::tui::widgets::choice_list::{ChoiceList, ChoiceMsg};
@@ -70,16 +71,16 @@ impl Entry {
         Entry::Rounds,
     ];
 
-    pub fn label(self, s: &Strings) -> &'static str {
+    pub fn label(self, lang: Lang, s: &Strings) -> &'static str {
         match self {
             Entry::Counter => s.entry_counter,
             Entry::CountDrawer => s.entry_count_drawer,
             Entry::Drawers => s.entry_drawers,
             Entry::DayClose => s.entry_day_close,
             Entry::Verify => s.entry_verify,
-            Entry::Lists => crate::i18n::register::form_words(crate::i18n::lang()).lists_menu,
-            Entry::Rounds => crate::i18n::rounds::screen_words().menu_entry,
-            Entry::Month => crate::i18n::month_screens::menu_entry(),
+            Entry::Lists => crate::i18n::register::form_words(lang).lists_menu,
+            Entry::Rounds => crate::i18n::rounds::screen_words(lang).menu_entry,
+            Entry::Month => crate::i18n::month_screens::menu_entry(lang),
             Entry::ChangePin => s.entry_change_pin,
             Entry::SignOut => s.entry_sign_out,
         }
@@ -144,15 +145,15 @@ impl Home {
             Entry::Lists => Nav::push(super::lists::Lists::open(ctx)),
             Entry::Rounds => Nav::push(super::rounds::Rounds::open(ctx)),
             Entry::Month => Nav::push(super::month::Month::open(ctx)),
-            Entry::ChangePin => Nav::push(ChangePin::new()),
+            Entry::ChangePin => Nav::push(ChangePin::new(ctx.lang())),
             Entry::SignOut => {
                 if let Some(session) = ctx.session.take() {
                     // The audit row is a record, not a gate: signing out
                     // happens even if it cannot be written.
                     let _ = ctx.service.sign_out(&session);
                 }
-                ctx.info(strings::t().signed_out);
-                Nav::reset(SignIn::new())
+                ctx.info(ctx.lang().strings().signed_out);
+                Nav::reset(SignIn::new(ctx.lang()))
             }
         }
     }
@@ -162,8 +163,8 @@ impl Screen for Home {
     /// Moving, or opening the entry at an index.
     type Msg = ChoiceMsg;
 
-    fn title(&self) -> String {
-        strings::t().home_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().home_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<ChoiceMsg> {
@@ -178,7 +179,7 @@ impl Screen for Home {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
+        let s = view.lang.strings();
         let x = area.x + 2;
         let w = area.width.saturating_sub(4);
         let buf = frame.buffer_mut();
@@ -200,14 +201,14 @@ impl Screen for Home {
             .entries
             .iter()
             .enumerate()
-            .map(|(i, e)| Line::raw(self.list.row(i, e.label(s))))
+            .map(|(i, e)| Line::raw(self.list.row(i, e.label(view.lang, s))))
             .collect();
         let list = Rect::new(x, area.y + 4, w.min(40), area.height.saturating_sub(5));
         self.list.draw(frame, list, &rows, view.theme);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let open = KeyHelp::new(&keys.enter, s.key_menu_open).short(s.short_open);
         self.list.help(keys, s, open)
     }

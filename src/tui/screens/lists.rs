@@ -11,6 +11,7 @@
 //! a thread of its own, the outcome on the message line. Files are
 //! `chitra list …` and `chitra report cashless` (docs/dang-ky.md).
 
+use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,7 +23,6 @@ use crate::document::Document;
 use crate::document::layout::{Page, lay_out};
 use crate::i18n::printing;
 use crate::i18n::register::{self as words, form_words, list_words};
-use crate::i18n::strings;
 use crate::print::spool;
 use crate::service::lists::{AccountList, CashlessReport};
 use crate::tui::context::{Ctx, View};
@@ -200,7 +200,7 @@ impl Lists {
 
 /// The share of each hamlet as horizontal bars, the target last.
 fn chart(frame: &mut Frame, area: Rect, r: &CashlessReport, view: &View) {
-    let w = list_words(crate::i18n::lang());
+    let w = list_words(view.lang);
     let label = |h: &str| {
         let h = if h.is_empty() { w.no_hamlet } else { h };
         crate::tui::widgets::fit::fit(&crate::text::for_display(h), 22)
@@ -214,7 +214,7 @@ fn chart(frame: &mut Frame, area: Rect, r: &CashlessReport, view: &View) {
                 .label(Line::raw(label(&s.hamlet)))
                 .text_value(format!(
                     "{}%",
-                    crate::document::lists::percent(crate::i18n::lang(), s)
+                    crate::document::lists::percent(view.lang, s)
                 ))
         })
         .collect();
@@ -224,7 +224,7 @@ fn chart(frame: &mut Frame, area: Rect, r: &CashlessReport, view: &View) {
             .label(Line::raw(label(w.whole_commune)))
             .text_value(format!(
                 "{}%",
-                crate::document::lists::percent(crate::i18n::lang(), &r.total)
+                crate::document::lists::percent(view.lang, &r.total)
             ))
             .style(view.theme.heading()),
     );
@@ -257,8 +257,8 @@ fn chart(frame: &mut Frame, area: Rect, r: &CashlessReport, view: &View) {
 impl Screen for Lists {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        form_words(crate::i18n::lang()).lists_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        form_words(lang).lists_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -283,7 +283,10 @@ impl Screen for Lists {
             Msg::Print => self.print(ctx),
             Msg::Step => {
                 if let Some(a) = &self.accounts {
-                    return Nav::push(super::account_step::AccountStepForm::new(a.clone()));
+                    return Nav::push(super::account_step::AccountStepForm::new(
+                        ctx.lang(),
+                        a.clone(),
+                    ));
                 }
             }
             Msg::Scroll(m) => {
@@ -295,7 +298,7 @@ impl Screen for Lists {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let f = form_words(crate::i18n::lang());
+        let f = form_words(view.lang);
         let tabs = f.lists_tabs;
         let mut x = area.x + 1;
         for (i, t) in tabs.iter().enumerate() {
@@ -332,7 +335,7 @@ impl Screen for Lists {
             body,
             &lines,
             self.scroll.top(),
-            strings::t().more_below,
+            view.lang.strings().more_below,
             view.theme,
         );
     }
@@ -342,20 +345,15 @@ impl Screen for Lists {
         Nav::Stay
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let mut out = vec![
-            KeyHelp::keys("1–5", form_words(crate::i18n::lang()).lists_key)
-                .short(form_words(crate::i18n::lang()).lists_short),
-            KeyHelp::new(
-                &keys.print_report,
-                words::print_list_key(crate::i18n::lang()),
-            )
-            .short(s.short_print),
+            KeyHelp::keys("1–5", form_words(lang).lists_key).short(form_words(lang).lists_short),
+            KeyHelp::new(&keys.print_report, words::print_list_key(lang)).short(s.short_print),
             Scroll::help(keys, s),
         ];
         if self.which == Which::Accounts {
-            let w = words::step_words(crate::i18n::lang());
+            let w = words::step_words(lang);
             out.insert(1, KeyHelp::keys("F6", w.key).short(w.short));
         }
         out

@@ -61,6 +61,7 @@ pub mod status;
 pub mod verify;
 pub mod void;
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -126,8 +127,8 @@ pub trait Screen {
     /// What the screen's keys mean (its own, small enum).
     type Msg;
 
-    /// The screen's name, as the help popup's title.
-    fn title(&self) -> String;
+    /// The screen's name in `lang`, as the help popup's title.
+    fn title(&self, lang: Lang) -> String;
 
     /// What `key` means here, or `None` to let the app handle it (help, Esc,
     /// quit, …). Must not change anything.
@@ -141,8 +142,8 @@ pub trait Screen {
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View);
 
     /// Every key of this screen, for help; those with a short label also go
-    /// in the key line. The app adds the keys every screen shares.
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp>;
+    /// in the key line, in `lang`. The app adds the keys every screen shares.
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp>;
 
     /// True while the clerk is typing in a text field: then plain letters
     /// are text, not commands (`?` and `q` type themselves).
@@ -174,20 +175,20 @@ pub trait Screen {
 /// A screen of any `Msg` type, as the app's stack holds it. Implemented for
 /// every [`Screen`]; screens never implement it themselves.
 pub trait AnyScreen {
-    fn title(&self) -> String;
+    fn title(&self, lang: Lang) -> String;
     /// `on_key` then `update`; `None` when the screen declined the key.
     fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Option<Nav>;
     fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav;
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View);
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp>;
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp>;
     fn typing(&self) -> bool;
     fn takes_char(&self, c: char) -> bool;
     fn is_popup(&self) -> bool;
 }
 
 impl<S: Screen> AnyScreen for S {
-    fn title(&self) -> String {
-        Screen::title(self)
+    fn title(&self, lang: Lang) -> String {
+        Screen::title(self, lang)
     }
 
     fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Option<Nav> {
@@ -203,8 +204,8 @@ impl<S: Screen> AnyScreen for S {
         Screen::draw(self, frame, area, view);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        Screen::keys(self, keys)
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        Screen::keys(self, keys, lang)
     }
 
     fn typing(&self) -> bool {

@@ -24,6 +24,7 @@
 //! to void a standing payment ([`super::void`]): the only one, or the one
 //! chosen from a list.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -136,9 +137,13 @@ impl Person {
                 }
                 // A supervisor records the heir from here; a clerk is told
                 // to ask for one.
-                None if ctx.session.as_ref().is_some_and(|s| s.is_supervisor()) => Nav::push(
-                    super::heir::HeirForm::new(self.view.person.id, &self.view.person.full_name),
-                ),
+                None if ctx.session.as_ref().is_some_and(|s| s.is_supervisor()) => {
+                    Nav::push(super::heir::HeirForm::new(
+                        ctx.lang(),
+                        self.view.person.id,
+                        &self.view.person.full_name,
+                    ))
+                }
                 None => {
                     ctx.error(&crate::service::heirs::HeirError::NoHeir);
                     Nav::Stay
@@ -157,7 +162,7 @@ impl Person {
     fn receipts(&mut self, ctx: &mut Ctx) -> Nav {
         match self.view.payments.as_slice() {
             [] => {
-                ctx.info(strings::t().person_no_payments);
+                ctx.info(ctx.lang().strings().person_no_payments);
                 Nav::Stay
             }
             [only] => match ReceiptView::open(ctx, only) {
@@ -182,7 +187,7 @@ impl Person {
             .collect();
         match standing.as_slice() {
             [] => {
-                ctx.info(strings::t().person_nothing_to_void);
+                ctx.info(ctx.lang().strings().person_nothing_to_void);
                 Nav::Stay
             }
             [only] => match VoidPayment::open(ctx, only) {
@@ -194,8 +199,8 @@ impl Person {
     }
 
     /// The document's length, for scrolling.
-    fn doc_len(&self) -> usize {
-        document(&self.view, &Theme::plain()).len()
+    fn doc_len(&self, lang: Lang) -> usize {
+        document(lang, &self.view, &Theme::plain()).len()
     }
 }
 
@@ -242,8 +247,8 @@ fn nothing_left(view: &PersonView) -> PayError {
 impl Screen for Person {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().person_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().person_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -273,15 +278,15 @@ impl Screen for Person {
             Msg::Void => self.void(ctx),
             Msg::Status => {
                 if ctx.session.as_ref().is_some_and(|s| s.is_supervisor()) {
-                    Nav::push(StatusChange::new(self.view.person.clone()))
+                    Nav::push(StatusChange::new(ctx.lang(), self.view.person.clone()))
                 } else {
-                    ctx.error(&strings::t().status_needs_supervisor);
+                    ctx.error(&ctx.lang().strings().status_needs_supervisor);
                     Nav::Stay
                 }
             }
             Msg::Register => super::register::open(&self.view, ctx),
             Msg::Scroll(m) => {
-                let last = self.doc_len().saturating_sub(MIN_PAGE);
+                let last = self.doc_len(ctx.lang()).saturating_sub(MIN_PAGE);
                 self.scroll.update(m, last);
                 Nav::Stay
             }
@@ -298,7 +303,7 @@ impl Screen for Person {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let lines = document(&self.view, view.theme);
+        let lines = document(view.lang, &self.view, view.theme);
         let inner = Rect::new(
             area.x + 1,
             area.y,
@@ -310,13 +315,13 @@ impl Screen for Person {
             inner,
             &lines,
             self.scroll.top(),
-            strings::t().more_below,
+            view.lang.strings().more_below,
             view.theme,
         );
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let pay = KeyHelp::new(&keys.pay, s.key_pay).short(s.short_pay);
         // In the key line only while there is a payment to void.
         let mut void = KeyHelp::new(&keys.void, s.key_void);
@@ -328,9 +333,12 @@ impl Screen for Person {
             KeyHelp::new(&keys.receipts, s.key_receipts).short(s.short_receipts),
             void,
             KeyHelp::new(&keys.status, s.key_status),
-            super::register::help(),
+            super::register::help(lang),
             Scroll::help(keys, s),
-            KeyHelp::keys(strings::letters_key(), strings::key_letters_search()),
+            KeyHelp::keys(
+                strings::letters_key(lang),
+                strings::key_letters_search(lang),
+            ),
         ]
     }
 
@@ -376,8 +384,8 @@ pub fn periods_label(periods: &[crate::domain::Period]) -> String {
 
 /// A proxy's kind and whether it can be used today, as the clerk reads it:
 /// "Ủy quyền, còn hạn đến 31/12/2026".
-pub fn proxy_state(p: &ProxyOnFile) -> String {
-    let s = strings::t();
+pub fn proxy_state(lang: Lang, p: &ProxyOnFile) -> String {
+    let s = lang.strings();
     let kind = if p.proxy.guardian {
         s.proxy_kind_guardian
     } else {
@@ -385,12 +393,12 @@ pub fn proxy_state(p: &ProxyOnFile) -> String {
     };
     let when = match p.validity {
         Validity::InDate => match p.proxy.valid_to {
-            Some(to) => strings::valid_until(&to.format("%d/%m/%Y").to_string()),
+            Some(to) => strings::valid_until(lang, &to.format("%d/%m/%Y").to_string()),
             None => s.valid_no_end.to_string(),
         },
-        Validity::Expired { on } => strings::expired_on(&on.format("%d/%m/%Y").to_string()),
+        Validity::Expired { on } => strings::expired_on(lang, &on.format("%d/%m/%Y").to_string()),
         Validity::NotYetValid { from } => {
-            strings::not_yet_valid(&from.format("%d/%m/%Y").to_string())
+            strings::not_yet_valid(lang, &from.format("%d/%m/%Y").to_string())
         }
     };
     format!("{kind}, {when}")
@@ -398,8 +406,8 @@ pub fn proxy_state(p: &ProxyOnFile) -> String {
 
 /// Everything the screen shows, one entry per row, laid out in
 /// [`DOC_WIDTH`] columns.
-fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
-    let s = strings::t();
+fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
+    let s = lang.strings();
     let d = |t: &str| for_display(t).into_owned();
     let p = &v.person;
     let mut out: Vec<Line<'static>> = Vec::new();
@@ -410,7 +418,7 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         s.person_code,
         d(&p.record_code),
         s.person_month_state,
-        labels::month_state(crate::i18n::lang(), v.state)
+        labels::month_state(lang, v.state)
     );
     let name = fit(&d(&p.full_name), DOC_WIDTH.saturating_sub(width(&code) + 2));
     let gap = DOC_WIDTH.saturating_sub(width(&name) + width(&code));
@@ -424,7 +432,7 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         who.push(format!("{} {y}", s.person_born));
     }
     if let Some(g) = p.gender {
-        who.push(labels::gender(crate::i18n::lang(), g).to_string());
+        who.push(labels::gender(lang, g).to_string());
     }
     who.push(format!(
         "{} {}",
@@ -456,11 +464,7 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
     );
     out.push(Line::raw(fit(&category, DOC_WIDTH)));
     if p.status != Status::Active {
-        let mut st = format!(
-            "{}: {}",
-            s.person_status,
-            labels::status(crate::i18n::lang(), p.status)
-        );
+        let mut st = format!("{}: {}", s.person_status, labels::status(lang, p.status));
         if let Some(since) = &p.status_since {
             st.push_str(&format!(" {} {}", s.since, d(&labels::date(since))));
         }
@@ -470,26 +474,22 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         out.push(Line::from(span(fit(&st, DOC_WIDTH), theme.heading())));
     }
     if let Some(stop) = &v.stop {
-        let line = d(&crate::i18n::changes::stop_line(crate::i18n::lang(), stop));
+        let line = d(&crate::i18n::changes::stop_line(lang, stop));
         out.push(Line::from(span(fit(&line, DOC_WIDTH), theme.heading())));
     }
     // Lines held elsewhere, said before the clerk starts to pay.
     let held = [
-        v.bank.as_ref().map(|b| b.text(crate::i18n::lang())),
-        v.round_out.as_ref().map(|(n, postman)| {
-            crate::i18n::rounds::held_at_counter(crate::i18n::lang(), *n, postman)
-        }),
+        v.bank.as_ref().map(|b| b.text(lang)),
+        v.round_out
+            .as_ref()
+            .map(|(n, postman)| crate::i18n::rounds::held_at_counter(lang, *n, postman)),
     ];
     for line in held.into_iter().flatten() {
         for part in crate::text::layout::wrap(&d(&line), DOC_WIDTH) {
             out.push(Line::from(span(part, theme.heading())));
         }
     }
-    let mut method = format!(
-        "{}: {}",
-        s.person_method,
-        labels::method(crate::i18n::lang(), v.method())
-    );
+    let mut method = format!("{}: {}", s.person_method, labels::method(lang, v.method()));
     let (account, bank) = v.account();
     if let Some(acc) = account {
         method.push_str(&format!(" · {} {}", s.account_short, d(acc)));
@@ -498,10 +498,7 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         method.push_str(&format!(" · {}", d(bank)));
     }
     if let Some(reason) = v.home_reason() {
-        method.push_str(&format!(
-            " · {}",
-            register::home_reason(crate::i18n::lang(), reason)
-        ));
+        method.push_str(&format!(" · {}", register::home_reason(lang, reason)));
     }
     out.push(Line::raw(fit(&method, DOC_WIDTH)));
     if v.proxies.is_empty() {
@@ -509,7 +506,7 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
     } else {
         out.push(Line::raw(format!("{}:", s.person_proxies)));
         for pr in &v.proxies {
-            let state = proxy_state(pr);
+            let state = proxy_state(lang, pr);
             let style = if pr.validity == Validity::InDate {
                 theme.text()
             } else {
@@ -533,7 +530,7 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
     // What is owed: to a deceased person's heir, or to the person.
     let (unpaid, unpaid_total) = match &v.heir {
         Some(h) => {
-            heir_lines(&mut out, h, theme);
+            heir_lines(lang, &mut out, h, theme);
             (&h.owed, h.owed_total)
         }
         None => {
@@ -554,14 +551,14 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
         for l in unpaid {
             out.push(Line::raw(lines_row(
                 &l.period.short_label(),
-                labels::kind(crate::i18n::lang(), l.kind),
+                labels::kind(lang, l.kind),
                 &l.amount.to_string(),
             )));
         }
         out.push(Line::from(span(
             lines_row(
                 "",
-                &strings::total_of_lines(unpaid.len()),
+                &strings::total_of_lines(lang, unpaid.len()),
                 &unpaid_total.to_string(),
             ),
             theme.heading(),
@@ -587,7 +584,7 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
             d(&pay.receipt_no),
             right(&pay.total.to_string(), 13),
             periods_label(&pay.periods()),
-            labels::receiver(crate::i18n::lang(), pay.receiver_kind)
+            labels::receiver(lang, pay.receiver_kind)
         );
         match &pay.reversal {
             None => out.push(Line::raw(fit(&row, DOC_WIDTH))),
@@ -608,34 +605,42 @@ fn document(v: &PersonView, theme: &Theme) -> Vec<Line<'static>> {
 
 /// A deceased person's heading: "Đã mất — chi cho người thừa kế", then the
 /// heir on file with the death certificate, or what to do without one.
-fn heir_lines(out: &mut Vec<Line<'static>>, h: &crate::service::heirs::HeirView, theme: &Theme) {
+fn heir_lines(
+    lang: Lang,
+    out: &mut Vec<Line<'static>>,
+    h: &crate::service::heirs::HeirView,
+    theme: &Theme,
+) {
     use crate::i18n::heir as words;
     let d = |t: &str| for_display(t).into_owned();
-    out.push(Line::from(span(words::deceased_heading(), theme.heading())));
+    out.push(Line::from(span(
+        words::deceased_heading(lang),
+        theme.heading(),
+    )));
     match &h.heir {
         Some(heir) => {
             let who = format!(
                 "{}: {} ({}) · {} {}",
-                words::heir_label(),
+                words::heir_label(lang),
                 d(&heir.full_name),
                 d(&heir.relationship),
-                strings::t().person_id,
+                lang.strings().person_id,
                 d(&heir.id_number)
             );
             out.push(Line::raw(fit(&who, DOC_WIDTH)));
             let cert = format!(
                 "{}: {} · {} {}",
-                words::death_label(),
+                words::death_label(lang),
                 d(&heir.death_cert_no),
-                words::died_on(),
+                words::died_on(lang),
                 heir.died_on.format("%d/%m/%Y")
             );
             out.push(Line::raw(fit(&cert, DOC_WIDTH)));
-            let owed = format!("{}: {}", words::owed_label(), h.owed_total);
+            let owed = format!("{}: {}", words::owed_label(lang), h.owed_total);
             out.push(Line::from(span(fit(&owed, DOC_WIDTH), theme.heading())));
         }
         None => {
-            for l in wrap(words::no_heir(), DOC_WIDTH) {
+            for l in wrap(words::no_heir(lang), DOC_WIDTH) {
                 out.push(Line::from(span(l, theme.error())));
             }
         }

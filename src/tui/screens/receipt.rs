@@ -8,6 +8,7 @@
 //! screen rather than in a box; ↑/↓/PgUp/PgDn scroll it, Esc closes it.
 //! The void key asks to void the payment ([`super::void`]).
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -81,7 +82,7 @@ pub fn reprint(ctx: &mut Ctx, payment_id: i64) -> Option<Reprint> {
         }
     };
     if let Some(problem) = &paid.receipt_problem {
-        ctx.error(&problem.localized());
+        ctx.error(problem);
         return None;
     }
     let job = paid.printing?;
@@ -90,11 +91,11 @@ pub fn reprint(ctx: &mut Ctx, payment_id: i64) -> Option<Reprint> {
         .as_ref()
         .map(|f| f.display().to_string())
         .unwrap_or_default();
-    let when_printed = strings::reprinted(&for_display(&shown));
+    let when_printed = strings::reprinted(ctx.lang(), &for_display(&shown));
     match job.outcome() {
         None => ctx.info(printing::reprinting(ctx.lang(), &for_display(&job.printer))),
         Some(Ok(())) => ctx.info(when_printed.clone()),
-        Some(Err(problem)) => ctx.error(&problem.localized()),
+        Some(Err(problem)) => ctx.error(&problem),
     }
     Some(Reprint {
         job,
@@ -106,10 +107,10 @@ pub fn reprint(ctx: &mut Ctx, payment_id: i64) -> Option<Reprint> {
 impl Screen for ReceiptView {
     type Msg = Msg;
 
-    fn title(&self) -> String {
+    fn title(&self, lang: Lang) -> String {
         format!(
             "{} {}",
-            strings::t().receipt_title,
+            lang.strings().receipt_title,
             for_display(&self.payment.receipt_no)
         )
     }
@@ -125,6 +126,7 @@ impl Screen for ReceiptView {
     }
 
     fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        let lang = ctx.lang();
         match msg {
             Msg::Scroll(m) => {
                 self.scroll.update(m, self.lines.len().saturating_sub(17));
@@ -137,7 +139,7 @@ impl Screen for ReceiptView {
                 {
                     ctx.service
                         .prints()
-                        .watch(copy.job, Some(copy.when_printed), |p| p.localized());
+                        .watch(copy.job, Some(copy.when_printed), move |p| p.localize(lang));
                 }
             }
             Msg::Void => {
@@ -161,7 +163,10 @@ impl Screen for ReceiptView {
         if area.height < 2 {
             return;
         }
-        let title = fit(&self.title(), usize::from(area.width.saturating_sub(2)));
+        let title = fit(
+            &self.title(view.lang),
+            usize::from(area.width.saturating_sub(2)),
+        );
         frame.buffer_mut().set_stringn(
             area.x + 1,
             area.y,
@@ -176,13 +181,13 @@ impl Screen for ReceiptView {
             text_area,
             &lines,
             self.scroll.top(),
-            strings::t().more_below,
+            view.lang.strings().more_below,
             view.theme,
         );
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let scroll = Scroll::help(keys, s).short_up_down(keys, s.short_scroll);
         let mut void = KeyHelp::new(&keys.void, s.key_void);
         if !self.payment.is_reversed() {

@@ -7,6 +7,7 @@
 //! then it lists the standing payments only, and Enter opens
 //! [`super::void::VoidPayment`].
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,7 +18,7 @@ use super::receipt::ReceiptView;
 use super::void::VoidPayment;
 use super::{Nav, Outcome, Screen};
 use crate::domain::payment::PaymentRecord;
-use crate::i18n::{labels, strings};
+use crate::i18n::labels;
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
@@ -63,7 +64,7 @@ impl ReceiptList {
         }
     }
 
-    fn row(p: &PaymentRecord) -> String {
+    fn row(lang: Lang, p: &PaymentRecord) -> String {
         let mut row = format!(
             "{}  {}  {}  {}",
             for_display(&labels::date(&p.paid_at)),
@@ -72,7 +73,7 @@ impl ReceiptList {
             periods_label(&p.periods())
         );
         if p.is_reversed() {
-            row.push_str(&format!("  {}", strings::t().voided));
+            row.push_str(&format!("  {}", lang.strings().voided));
         }
         row
     }
@@ -81,8 +82,8 @@ impl ReceiptList {
 impl Screen for ReceiptList {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        let s = strings::t();
+    fn title(&self, lang: Lang) -> String {
+        let s = lang.strings();
         match self.purpose {
             Purpose::Show => s.receipt_list_title,
             Purpose::Void => s.void_list_title,
@@ -128,17 +129,17 @@ impl Screen for ReceiptList {
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
         let height = u16::try_from(self.payments.len().min(12) + 2).unwrap_or(14);
         let rect = popup::centered(area, 74, height);
-        let inner = popup::open(frame, rect, &self.title(), view.theme);
+        let inner = popup::open(frame, rect, &self.title(view.lang), view.theme);
         let rows: Vec<Line> = self
             .payments
             .iter()
-            .map(|p| Line::raw(fit(&Self::row(p), usize::from(inner.width))))
+            .map(|p| Line::raw(fit(&Self::row(view.lang, p), usize::from(inner.width))))
             .collect();
         draw_rows(frame, inner, &rows, self.select.selected(), view.theme);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let open = match self.purpose {
             Purpose::Show => s.key_show_receipt,
             Purpose::Void => s.key_void_this,

@@ -12,6 +12,7 @@
 //! digit: 1 ốm đau, 2 già yếu, 3 không có người ủy quyền, 4 không dùng được
 //! điện thoại.
 
+use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,7 +22,6 @@ use super::{Nav, Outcome, Screen};
 use crate::domain::payment::PayMethod;
 use crate::domain::registration::HomeReason;
 use crate::i18n::register::{FormWords, form_words};
-use crate::i18n::strings;
 use crate::service::Error;
 use crate::service::counter::PersonView;
 use crate::service::pay::Approval;
@@ -49,8 +49,8 @@ pub fn opens(key: &KeyEvent) -> bool {
 }
 
 /// The key's help line for the person's file.
-pub fn help() -> KeyHelp {
-    KeyHelp::keys("F4", form_words(crate::i18n::lang()).key)
+pub fn help(lang: Lang) -> KeyHelp {
+    KeyHelp::keys("F4", form_words(lang).key)
 }
 
 /// Opens the registration for the person on `view`: the form at once, or
@@ -60,7 +60,7 @@ pub fn open(view: &PersonView, ctx: &mut Ctx) -> Nav {
     if view.proxies.is_empty() {
         open_form(view, ctx)
     } else {
-        Nav::push(super::register_proxy::ChooseWhose::new(view))
+        Nav::push(super::register_proxy::ChooseWhose::new(ctx.lang(), view))
     }
 }
 
@@ -242,9 +242,10 @@ impl Register {
                 ctx.info(format!("{} — {}", form_words(ctx.lang()).saved, self.who));
                 Nav::Back(Outcome::Refresh)
             }
-            Err(Error::Register(RegisterError::NeedsApproval { .. })) => {
-                Nav::push(Approve::new(form_words(ctx.lang()).approve_reason))
-            }
+            Err(Error::Register(RegisterError::NeedsApproval { .. })) => Nav::push(Approve::new(
+                ctx.lang(),
+                form_words(ctx.lang()).approve_reason,
+            )),
             Err(e) => {
                 if let Error::Register(r) = &e {
                     self.form.focus(match r {
@@ -268,8 +269,8 @@ impl Register {
 impl Screen for Register {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        form_words(crate::i18n::lang()).title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        form_words(lang).title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -294,7 +295,7 @@ impl Screen for Register {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let w: &FormWords = form_words(crate::i18n::lang());
+        let w: &FormWords = form_words(view.lang);
         let panel = Panel {
             title: w.title,
             lines: &[&self.who, w.hint],
@@ -303,8 +304,8 @@ impl Screen for Register {
         panel.draw(frame, area, &self.form, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        form::help_submit(keys, strings::t(), form_words(crate::i18n::lang()).save)
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        form::help_submit(keys, lang.strings(), form_words(lang).save)
     }
 
     fn typing(&self) -> bool {

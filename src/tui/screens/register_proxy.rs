@@ -10,6 +10,7 @@
 //! registered on it (`Service::register` with the proxy), so the newest
 //! row carries both. Values are checked before anything is written.
 
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -21,7 +22,6 @@ use super::{Nav, Outcome, Screen};
 use crate::domain::proxy::{self, Proxy};
 use crate::domain::registration;
 use crate::i18n::register::{form_words, proxy_words};
-use crate::i18n::strings;
 use crate::service::Error;
 use crate::service::counter::PersonView;
 use crate::service::pay::PayError;
@@ -49,8 +49,8 @@ pub enum WhoseMsg {
 }
 
 impl ChooseWhose {
-    pub fn new(view: &PersonView) -> ChooseWhose {
-        let w = proxy_words(crate::i18n::lang());
+    pub fn new(lang: Lang, view: &PersonView) -> ChooseWhose {
+        let w = proxy_words(lang);
         let mut rows = vec![format!(
             "{}: {}",
             w.the_person,
@@ -61,7 +61,7 @@ impl ChooseWhose {
                 "{} ({}) · {}",
                 for_display(&p.proxy.full_name),
                 for_display(&p.proxy.relationship),
-                proxy_state(p)
+                proxy_state(lang, p)
             ));
         }
         ChooseWhose {
@@ -75,8 +75,8 @@ impl ChooseWhose {
 impl Screen for ChooseWhose {
     type Msg = WhoseMsg;
 
-    fn title(&self) -> String {
-        form_words(crate::i18n::lang()).title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        form_words(lang).title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<WhoseMsg> {
@@ -109,14 +109,14 @@ impl Screen for ChooseWhose {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let w = proxy_words(crate::i18n::lang());
+        let w = proxy_words(view.lang);
         let x = area.x + 1;
         let width = usize::from(area.width.saturating_sub(2));
         let buf = frame.buffer_mut();
         buf.set_stringn(
             x,
             area.y + 1,
-            form_words(crate::i18n::lang()).title,
+            form_words(view.lang).title,
             width,
             view.theme.heading(),
         );
@@ -136,13 +136,10 @@ impl Screen for ChooseWhose {
         self.list.draw(frame, list, &rows, view.theme);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
-        self.list.help(
-            keys,
-            s,
-            KeyHelp::new(&keys.enter, proxy_words(crate::i18n::lang()).whose),
-        )
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
+        self.list
+            .help(keys, s, KeyHelp::new(&keys.enter, proxy_words(lang).whose))
     }
 
     fn typing(&self) -> bool {
@@ -362,8 +359,8 @@ impl ProxyForm {
 impl Screen for ProxyForm {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        proxy_words(crate::i18n::lang()).title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        proxy_words(lang).title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -381,7 +378,7 @@ impl Screen for ProxyForm {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let w = proxy_words(crate::i18n::lang());
+        let w = proxy_words(view.lang);
         let panel = Panel {
             title: w.title,
             lines: &[&self.who, w.hint],
@@ -390,8 +387,8 @@ impl Screen for ProxyForm {
         panel.draw(frame, area, &self.form, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        form::help_submit(keys, strings::t(), form_words(crate::i18n::lang()).save)
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        form::help_submit(keys, lang.strings(), form_words(lang).save)
     }
 
     fn typing(&self) -> bool {

@@ -6,6 +6,7 @@
 //! stays on the box with the service's words, done closes it and the
 //! screen below reads the round again.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,7 +15,6 @@ use super::credentials::pin_field;
 use super::{Nav, Outcome, Screen};
 use crate::domain::{Money, Period, parse_amount};
 use crate::i18n::rounds::{self as words, screen_words};
-use crate::i18n::strings;
 use crate::service::rounds::{RoundView, Stop};
 use crate::service::{AuthError, Error};
 use crate::text::for_display;
@@ -57,7 +57,7 @@ fn own(v: &RoundView, ctx: &Ctx) -> bool {
 impl RoundForm {
     /// A new round: the period defaults to this month.
     pub fn create(ctx: &Ctx) -> RoundForm {
-        let w = screen_words();
+        let w = screen_words(ctx.lang());
         let mut period = Input::new().max_chars(7);
         period.set_value(&Period::of(ctx.service.today()).to_string());
         RoundForm {
@@ -76,11 +76,16 @@ impl RoundForm {
     /// PIN is asked and it is issued at once (`None`, the outcome on the
     /// message line).
     pub fn issue(v: &RoundView, ctx: &mut Ctx) -> Option<RoundForm> {
-        let w = screen_words();
+        let w = screen_words(ctx.lang());
         if own(v, ctx) {
             let session = ctx.session.clone()?;
             match ctx.service.issue_round(&session, v.number, "") {
-                Ok(done) => ctx.info(words::issued(done.number, done.cash.issued, &done.postman)),
+                Ok(done) => ctx.info(words::issued(
+                    ctx.lang(),
+                    done.number,
+                    done.cash.issued,
+                    &done.postman,
+                )),
                 Err(e) => ctx.error(&e),
             }
             return None;
@@ -88,14 +93,18 @@ impl RoundForm {
         Some(RoundForm {
             step: Step::Issue { round: v.number },
             title: w.issue_title,
-            lines: vec![words::issue_hint(v.to_carry(), &for_display(&v.postman))],
+            lines: vec![words::issue_hint(
+                ctx.lang(),
+                v.to_carry(),
+                &for_display(&v.postman),
+            )],
             form: Form::new(vec![pin_field(w.label_postman_pin)]),
         })
     }
 
     /// A paid stop: the receiver's ID number, and a note.
-    pub fn paid(v: &RoundView, stop: &Stop) -> RoundForm {
-        let w = screen_words();
+    pub fn paid(lang: Lang, v: &RoundView, stop: &Stop) -> RoundForm {
+        let w = screen_words(lang);
         RoundForm {
             step: Step::Paid {
                 round: v.number,
@@ -120,7 +129,7 @@ impl RoundForm {
 
     /// The cash brought back: the amount, then the postman's PIN.
     pub fn ret(v: &RoundView, ctx: &Ctx) -> RoundForm {
-        let w = screen_words();
+        let w = screen_words(ctx.lang());
         let own = own(v, ctx);
         let mut fields = vec![Field::new(w.label_cash, Input::new().max_chars(20)).width(20)];
         if !own {
@@ -132,20 +141,20 @@ impl RoundForm {
                 own,
             },
             title: w.return_title,
-            lines: vec![words::expected_back(v.cash.expected_back())],
+            lines: vec![words::expected_back(ctx.lang(), v.cash.expected_back())],
             form: Form::new(fields),
         }
     }
 
     /// The reconciliation: the reason for a difference.
-    pub fn reconcile(v: &RoundView) -> RoundForm {
-        let w = screen_words();
+    pub fn reconcile(lang: Lang, v: &RoundView) -> RoundForm {
+        let w = screen_words(lang);
         RoundForm {
             step: Step::Reconcile { round: v.number },
             title: w.reconcile_title,
             lines: vec![
-                words::cash_line(v.cash.issued, v.cash.paid, v.cash.returned),
-                words::difference_now(v.cash.difference()),
+                words::cash_line(lang, v.cash.issued, v.cash.paid, v.cash.returned),
+                words::difference_now(lang, v.cash.difference()),
             ],
             form: Form::new(vec![
                 Field::new(w.label_reason, Input::new().max_chars(200)).width(50),
@@ -154,10 +163,11 @@ impl RoundForm {
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        let lang = ctx.lang();
         let Some(session) = ctx.session.clone() else {
             return Nav::Back(Outcome::Cancelled);
         };
-        let w = screen_words();
+        let w = screen_words(ctx.lang());
         let needs = |form: &Form, i: usize| form.value(i).trim().is_empty();
         let result = match self.step.clone() {
             Step::Create => {
@@ -168,7 +178,7 @@ impl RoundForm {
                 }
                 let Ok(period) = self.form.value(0).trim().parse::<Period>() else {
                     self.form.focus(0);
-                    ctx.error(&crate::i18n::tr(
+                    ctx.error(&ctx.lang().pick(
                         "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
                         "Write the period as YYYY-MM, e.g. 2026-12.",
                     ));
@@ -181,7 +191,7 @@ impl RoundForm {
                         self.form.value(1),
                         &self.form.value(2).trim().to_lowercase(),
                     )
-                    .map(|v| words::created(v.number, v.stops.len(), v.to_carry()))
+                    .map(|v| words::created(lang, v.number, v.stops.len(), v.to_carry()))
             }
             Step::Issue { round } => {
                 if needs(&self.form, 0) {
@@ -191,7 +201,7 @@ impl RoundForm {
                 let pin = self.form.take(0);
                 ctx.service
                     .issue_round(&session, round, &pin)
-                    .map(|v| words::issued(v.number, v.cash.issued, &v.postman))
+                    .map(|v| words::issued(lang, v.number, v.cash.issued, &v.postman))
             }
             Step::Paid { round, person_id } => {
                 if needs(&self.form, 0) {
@@ -212,6 +222,7 @@ impl RoundForm {
                     .map(|v| {
                         let s = v.stop_of(person_id);
                         words::recorded(
+                            lang,
                             &s.map(|s| for_display(&s.record_code)).unwrap_or_default(),
                             &s.map(|s| for_display(&s.full_name)).unwrap_or_default(),
                             crate::domain::round::StopResult::Paid,
@@ -240,14 +251,18 @@ impl RoundForm {
                 };
                 ctx.service
                     .return_round(&session, round, cash, &pin)
-                    .map(|v| words::cash_line(v.cash.issued, v.cash.paid, v.cash.returned))
+                    .map(|v| words::cash_line(lang, v.cash.issued, v.cash.paid, v.cash.returned))
             }
             Step::Reconcile { round } => {
                 let reason = self.form.value(0).to_string();
                 ctx.service
                     .reconcile_round(&session, round, Some(&reason))
                     .map(|v| {
-                        words::reconciled(v.difference.unwrap_or(Money::ZERO), v.reason.as_deref())
+                        words::reconciled(
+                            lang,
+                            v.difference.unwrap_or(Money::ZERO),
+                            v.reason.as_deref(),
+                        )
                     })
             }
         };
@@ -272,7 +287,7 @@ impl RoundForm {
 impl Screen for RoundForm {
     type Msg = Msg;
 
-    fn title(&self) -> String {
+    fn title(&self, _lang: Lang) -> String {
         self.title.to_string()
     }
 
@@ -300,8 +315,8 @@ impl Screen for RoundForm {
         panel.draw(frame, area, &self.form, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         form::help_submit(keys, s, s.short_confirm)
     }
 

@@ -13,6 +13,7 @@
 //! in its own words, on the message line; the rows are read again after
 //! each step.
 
+use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,7 +23,7 @@ use super::round_form::RoundForm;
 use super::{Nav, Outcome, Screen};
 use crate::domain::round::{RoundState, StopResult};
 use crate::i18n::rounds::{self as words, screen_words};
-use crate::i18n::{labels, printing, strings};
+use crate::i18n::{labels, printing};
 use crate::print::spool;
 use crate::service::rounds::{RoundView, Stop};
 use crate::text::for_display;
@@ -125,7 +126,7 @@ impl RoundOutcomes {
             return Nav::Stay;
         };
         if result == StopResult::Paid {
-            return Nav::push(RoundForm::paid(&self.round, &stop));
+            return Nav::push(RoundForm::paid(ctx.lang(), &self.round, &stop));
         }
         let Some(session) = ctx.session.clone() else {
             return Nav::Stay;
@@ -141,6 +142,7 @@ impl RoundOutcomes {
             Ok(round) => {
                 self.round = round;
                 ctx.info(words::recorded(
+                    ctx.lang(),
                     &for_display(&stop.record_code),
                     &for_display(&stop.full_name),
                     result,
@@ -158,7 +160,7 @@ impl RoundOutcomes {
         let lang = ctx.lang();
         let config = ctx.service.config();
         let v = &self.round;
-        let scope = words::sheet_scope(v.number, &v.hamlet, &v.postman);
+        let scope = words::sheet_scope(lang, v.number, &v.hamlet, &v.postman);
         let day = ctx.service.today().format("%Y-%m-%d").to_string();
         let doc = crate::document::home::build(
             lang,
@@ -174,7 +176,7 @@ impl RoundOutcomes {
             Ok(path) => path,
             Err(problem) => return ctx.error(&printing::report_not_printed(lang, &problem)),
         };
-        let done = words::sheet_written(&for_display(&path.display().to_string()));
+        let done = words::sheet_written(lang, &for_display(&path.display().to_string()));
         let receipt = config.receipt.clone();
         if receipt.printer.trim().is_empty() {
             return ctx.info(done);
@@ -195,12 +197,12 @@ impl RoundOutcomes {
     }
 
     /// Every row as the screen shows it (also for tests).
-    pub fn rows(&self) -> Vec<String> {
-        self.round.stops.iter().map(row).collect()
+    pub fn rows(&self, lang: Lang) -> Vec<String> {
+        self.round.stops.iter().map(|s| row(lang, s)).collect()
     }
 
-    fn header() -> String {
-        let w = screen_words();
+    fn header(lang: Lang) -> String {
+        let w = screen_words(lang);
         format!(
             "{:>3} {} {} {}  {}",
             w.col_no,
@@ -212,33 +214,33 @@ impl RoundOutcomes {
     }
 }
 
-fn result_text(s: &Stop) -> String {
+fn result_text(lang: Lang, s: &Stop) -> String {
     match (&s.result, &s.paid_elsewhere) {
         (Some(r), _) => match &s.receipt_no {
-            Some(n) => format!("{} {n}", words::result(*r)),
-            None => words::result(*r).to_string(),
+            Some(n) => format!("{} {n}", words::result(lang, *r)),
+            None => words::result(lang, *r).to_string(),
         },
-        (None, Some(receipt)) => words::paid_elsewhere(receipt),
-        (None, None) => words::no_result().to_string(),
+        (None, Some(receipt)) => words::paid_elsewhere(lang, receipt),
+        (None, None) => words::no_result(lang).to_string(),
     }
 }
 
-fn row(s: &Stop) -> String {
+fn row(lang: Lang, s: &Stop) -> String {
     format!(
         "{:>3} {} {} {}  {}",
         s.stop,
         pad(&for_display(&s.record_code), CODE_W),
         pad(&for_display(&s.full_name), NAME_W),
         right(&s.amount.format_plain(), AMOUNT_W),
-        result_text(s)
+        result_text(lang, s)
     )
 }
 
 impl Screen for RoundOutcomes {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        screen_words().round_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        screen_words(lang).round_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -278,7 +280,7 @@ impl Screen for RoundOutcomes {
                 }
             },
             Msg::Return => Nav::push(RoundForm::ret(&self.round, ctx)),
-            Msg::Reconcile => Nav::push(RoundForm::reconcile(&self.round)),
+            Msg::Reconcile => Nav::push(RoundForm::reconcile(ctx.lang(), &self.round)),
         }
     }
 
@@ -296,7 +298,7 @@ impl Screen for RoundOutcomes {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let w = screen_words();
+        let w = screen_words(view.lang);
         let theme = view.theme;
         if area.height < 8 || area.width < 4 {
             return;
@@ -305,6 +307,7 @@ impl Screen for RoundOutcomes {
         let x = area.x + 1;
         let cols = usize::from(area.width - 2);
         let heading = words::screen_heading(
+            view.lang,
             v.number,
             &for_display(&v.hamlet),
             &labels::period(v.period),
@@ -314,15 +317,21 @@ impl Screen for RoundOutcomes {
         let buf = frame.buffer_mut();
         buf.set_stringn(x, area.y, fit(&heading, cols), cols, theme.heading());
         let cash = match v.state {
-            RoundState::Open => words::to_carry_line(v.to_carry()),
-            RoundState::Issued => words::out_line(v.cash.issued, v.cash.paid),
-            _ => words::cash_line(v.cash.issued, v.cash.paid, v.cash.returned),
+            RoundState::Open => words::to_carry_line(view.lang, v.to_carry()),
+            RoundState::Issued => words::out_line(view.lang, v.cash.issued, v.cash.paid),
+            _ => words::cash_line(view.lang, v.cash.issued, v.cash.paid, v.cash.returned),
         };
         buf.set_stringn(x, area.y + 1, fit(&cash, cols), cols, theme.text());
         let mut y = area.y + 3;
-        buf.set_stringn(x, y, fit(&Self::header(), cols), cols, theme.heading());
+        buf.set_stringn(
+            x,
+            y,
+            fit(&Self::header(view.lang), cols),
+            cols,
+            theme.heading(),
+        );
         y += 1;
-        let rows: Vec<Line> = self.rows().into_iter().map(Line::raw).collect();
+        let rows: Vec<Line> = self.rows(view.lang).into_iter().map(Line::raw).collect();
         let detail_rows = 3;
         let height = area.bottom().saturating_sub(y + detail_rows);
         draw_rows(
@@ -343,13 +352,14 @@ impl Screen for RoundOutcomes {
         )];
         if s.result == Some(StopResult::Deceased) {
             lines.push(words::deceased_hint(
+                view.lang,
                 &for_display(&s.record_code),
                 &for_display(&s.full_name),
             ));
         } else if let Some(n) = &s.note {
             lines.push(for_display(n).into_owned());
         } else if let (Some(d), reason) = (v.difference, &v.reason) {
-            lines.push(words::reconciled(d, reason.as_deref()));
+            lines.push(words::reconciled(view.lang, d, reason.as_deref()));
         }
         for (i, (y, l)) in (top..area.bottom()).zip(&lines).enumerate() {
             let style = if s.result == Some(StopResult::Deceased) && i > 0 {
@@ -366,9 +376,9 @@ impl Screen for RoundOutcomes {
         }
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
-        let w = screen_words();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
+        let w = screen_words(lang);
         let b = bindings();
         // Every key is in the help; the key line shows those of the step
         // the round is at.

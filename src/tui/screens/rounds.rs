@@ -4,6 +4,7 @@
 //! hamlet ([`super::round_form`], a supervisor — the service checks the
 //! role again). Opened from the main menu.
 
+use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,8 +13,8 @@ use ratatui::text::Line;
 use super::round_form::RoundForm;
 use super::round_outcomes::RoundOutcomes;
 use super::{Nav, Outcome, Screen};
+use crate::i18n::labels;
 use crate::i18n::rounds::{self as words, screen_words};
-use crate::i18n::{labels, strings};
 use crate::service::rounds::RoundSummary;
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
@@ -61,7 +62,7 @@ impl Rounds {
     }
 
     /// Every row as the list shows it (also for tests).
-    pub fn rows(&self) -> Vec<String> {
+    pub fn rows(&self, lang: Lang) -> Vec<String> {
         self.rounds
             .iter()
             .map(|g| {
@@ -71,14 +72,14 @@ impl Rounds {
                     pad(&for_display(&g.hamlet), 20),
                     pad(&labels::period(g.period), 9),
                     pad(&for_display(&g.postman), 20),
-                    words::state(g.state)
+                    words::state(lang, g.state)
                 )
             })
             .collect()
     }
 
-    fn header() -> String {
-        let w = screen_words();
+    fn header(lang: Lang) -> String {
+        let w = screen_words(lang);
         format!(
             "{:>4}  {} {} {} {}",
             w.col_round,
@@ -93,8 +94,8 @@ impl Rounds {
 impl Screen for Rounds {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        screen_words().list_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        screen_words(lang).list_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -141,7 +142,7 @@ impl Screen for Rounds {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let w = screen_words();
+        let w = screen_words(view.lang);
         let theme = view.theme;
         if area.height < 5 || area.width < 4 {
             return;
@@ -160,9 +161,15 @@ impl Screen for Rounds {
             buf.set_stringn(x, y, w.list_empty, cols, theme.text());
             return;
         }
-        buf.set_stringn(x, y, fit(&Self::header(), cols), cols, theme.heading());
+        buf.set_stringn(
+            x,
+            y,
+            fit(&Self::header(view.lang), cols),
+            cols,
+            theme.heading(),
+        );
         y += 1;
-        let rows: Vec<Line> = self.rows().into_iter().map(Line::raw).collect();
+        let rows: Vec<Line> = self.rows(view.lang).into_iter().map(Line::raw).collect();
         draw_rows(
             frame,
             Rect::new(x, y, area.width - 2, area.bottom().saturating_sub(y)),
@@ -172,9 +179,9 @@ impl Screen for Rounds {
         );
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
-        let w = screen_words();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
+        let w = screen_words(lang);
         vec![
             KeyHelp::new(&keys.enter, w.key_open).short(w.short_open),
             move_help(keys, s, s.key_menu_move),

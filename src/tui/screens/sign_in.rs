@@ -7,6 +7,7 @@
 //! counter ([`super::counter::Counter`]), where clerks spend the day; the
 //! main menu is one key away from there.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -40,16 +41,10 @@ pub fn set_note(note: String) {
     let _ = NOTE.set(note);
 }
 
-impl Default for SignIn {
-    fn default() -> SignIn {
-        SignIn::new()
-    }
-}
-
 impl SignIn {
-    pub fn new() -> SignIn {
+    pub fn new(lang: Lang) -> SignIn {
         SignIn {
-            form: credentials::form(strings::t().label_user),
+            form: credentials::form(lang, lang.strings().label_user),
         }
     }
 
@@ -60,18 +55,18 @@ impl SignIn {
         let pin = self.form.take(PIN);
         match ctx.service.sign_in(&name, &pin) {
             Ok(session) => {
-                let text = welcome(&session.user.full_name);
+                let text = welcome(ctx.lang(), &session.user.full_name);
                 // An earlier day left open comes first; else the drawer's state.
                 match ctx
                     .service
                     .open_days()
-                    .map(|d| strings::open_days_notice(&d))
+                    .map(|d| strings::open_days_notice(ctx.lang(), &d))
                 {
                     Ok(Some(notice)) => ctx.error(&format!("{text} {notice}")),
                     _ => match ctx.service.drawer_state(&session) {
                         Ok((opened, count)) => ctx.info(format!(
                             "{text} {}",
-                            strings::drawer_state_line(opened, count.is_some())
+                            strings::drawer_state_line(ctx.lang(), opened, count.is_some())
                         )),
                         Err(_) => ctx.info(text),
                     },
@@ -91,8 +86,8 @@ impl SignIn {
 impl Screen for SignIn {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().sign_in_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().sign_in_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -110,7 +105,7 @@ impl Screen for SignIn {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
+        let s = view.lang.strings();
         let note = NOTE.get().map(|n| crate::text::for_display(n));
         let lines: Vec<&str> = [s.tagline, s.sign_in_hint]
             .into_iter()
@@ -124,8 +119,8 @@ impl Screen for SignIn {
         panel.draw(frame, area, &self.form, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         form::help_submit(keys, s, s.short_sign_in)
     }
 

@@ -4,6 +4,7 @@
 //! the reason (required), Enter. `Service::set_person_status` records it
 //! with its audit row; the file below is read again.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,7 +12,7 @@ use ratatui::text::Line;
 
 use super::{Nav, Outcome, Screen};
 use crate::domain::person::{Person, Status};
-use crate::i18n::{labels, strings};
+use crate::i18n::labels;
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
@@ -39,7 +40,7 @@ pub enum Msg {
 }
 
 impl StatusChange {
-    pub fn new(person: Person) -> StatusChange {
+    pub fn new(lang: Lang, person: Person) -> StatusChange {
         let choices: Vec<Status> = [
             Status::Deceased,
             Status::Moved,
@@ -55,7 +56,7 @@ impl StatusChange {
             chosen: None,
             form: Form::new(vec![
                 Field::new(
-                    strings::t().label_status_reason,
+                    lang.strings().label_status_reason,
                     Input::new().max_chars(200),
                 )
                 .width(52),
@@ -67,7 +68,7 @@ impl StatusChange {
     fn save(&mut self, status: Status, ctx: &mut Ctx) -> Nav {
         let reason = self.form.value(0).trim().to_string();
         if reason.is_empty() {
-            ctx.error(&strings::t().status_reason_needed);
+            ctx.error(&ctx.lang().strings().status_reason_needed);
             return Nav::Stay;
         }
         let Some(session) = ctx.session.clone() else {
@@ -97,8 +98,8 @@ impl StatusChange {
 impl Screen for StatusChange {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().status_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().status_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -125,15 +126,15 @@ impl Screen for StatusChange {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
+        let s = view.lang.strings();
         let who = format!(
             "{} ({}) · {}",
             for_display(&self.person.full_name),
             for_display(&self.person.record_code),
-            labels::status(crate::i18n::lang(), self.person.status)
+            labels::status(view.lang, self.person.status)
         );
         if let Some(c) = self.chosen {
-            let chosen = format!("→ {}", labels::status(crate::i18n::lang(), c));
+            let chosen = format!("→ {}", labels::status(view.lang, c));
             let panel = Panel {
                 title: s.status_title,
                 lines: &[&who, &chosen],
@@ -158,7 +159,7 @@ impl Screen for StatusChange {
             .choices
             .iter()
             .enumerate()
-            .map(|(i, c)| Line::raw(self.list.row(i, labels::status(crate::i18n::lang(), *c))))
+            .map(|(i, c)| Line::raw(self.list.row(i, labels::status(view.lang, *c))))
             .collect();
         let list = Rect::new(
             x,
@@ -169,8 +170,8 @@ impl Screen for StatusChange {
         self.list.draw(frame, list, &rows, view.theme);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         match self.chosen {
             None => self
                 .list

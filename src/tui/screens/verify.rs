@@ -5,6 +5,7 @@
 //! shows "OK — …" with what was checked, or every finding in its own
 //! Vietnamese words. The refresh key runs it again; ↑/↓ scroll.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -46,14 +47,14 @@ impl VerifyView {
         }
     }
 
-    fn lines(&self, theme: &Theme) -> Vec<Line<'static>> {
-        let s = strings::t();
+    fn lines(&self, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+        let s = lang.strings();
         let mut out = Vec::new();
         match &self.result {
             Err(problem) => say(&mut out, problem, theme.error()),
             Ok(v) if v.ok() => {
-                say(&mut out, &strings::verify_ok(v), theme.heading());
-                if let Some(c) = strings::verify_coverage(v) {
+                say(&mut out, &strings::verify_ok(lang, v), theme.heading());
+                if let Some(c) = strings::verify_coverage(lang, v) {
                     out.push(Line::raw(""));
                     say(&mut out, &c, theme.text());
                 }
@@ -61,11 +62,11 @@ impl VerifyView {
             Ok(v) => {
                 say(
                     &mut out,
-                    &strings::verify_problems(v.findings.len()),
+                    &strings::verify_problems(lang, v.findings.len()),
                     theme.error(),
                 );
                 for f in &v.findings {
-                    say(&mut out, &format!("• {}", f.localized()), theme.text());
+                    say(&mut out, &format!("• {}", f.localize(lang)), theme.text());
                 }
             }
         }
@@ -83,14 +84,17 @@ fn say(out: &mut Vec<Line<'static>>, text: &str, style: Style) {
 }
 
 fn check(ctx: &mut Ctx) -> Result<Verification, String> {
-    ctx.service.verify(&[]).map_err(|e| e.to_string())
+    let lang = ctx.lang();
+    ctx.service
+        .verify(&[])
+        .map_err(|e| crate::i18n::Localize::localize(&e, lang))
 }
 
 impl Screen for VerifyView {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().verify_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().verify_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -106,10 +110,10 @@ impl Screen for VerifyView {
             Msg::Again => {
                 self.result = check(ctx);
                 self.scroll = Scroll::default();
-                ctx.info(strings::t().verify_ran_again);
+                ctx.info(ctx.lang().strings().verify_ran_again);
             }
             Msg::Scroll(m) => {
-                let len = self.lines(&Theme::plain()).len();
+                let len = self.lines(ctx.lang(), &Theme::plain()).len();
                 self.scroll.update(m, len.saturating_sub(15));
             }
         }
@@ -117,7 +121,7 @@ impl Screen for VerifyView {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
+        let s = view.lang.strings();
         if area.height < 3 || area.width < 4 {
             return;
         }
@@ -130,7 +134,7 @@ impl Screen for VerifyView {
             usize::from(w),
             view.theme.heading(),
         );
-        let lines = self.lines(view.theme);
+        let lines = self.lines(view.lang, view.theme);
         doc::draw(
             frame,
             Rect::new(x, area.y + 2, w, area.height - 2),
@@ -141,8 +145,8 @@ impl Screen for VerifyView {
         );
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         vec![
             KeyHelp::new(&keys.refresh, s.key_verify_again).short(s.short_again),
             Scroll::help(keys, s),

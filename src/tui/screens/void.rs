@@ -11,6 +11,7 @@
 //! closes with [`Outcome::Refresh`] so the screens below read the file
 //! again.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -44,8 +45,8 @@ pub enum Msg {
 }
 
 impl VoidPayment {
-    pub fn new(payment: PaymentRecord) -> VoidPayment {
-        let s = strings::t();
+    pub fn new(lang: Lang, payment: PaymentRecord) -> VoidPayment {
+        let s = lang.strings();
         VoidPayment {
             payment,
             form: Form::new(vec![
@@ -65,22 +66,23 @@ impl VoidPayment {
             });
             return None;
         }
-        Some(VoidPayment::new(payment.clone()))
+        Some(VoidPayment::new(ctx.lang(), payment.clone()))
     }
 
     fn ask_approval(&mut self, ctx: &mut Ctx) -> Nav {
         let reason = self.form.value(0).trim().to_string();
         if reason.is_empty() {
-            ctx.error(&strings::t().void_reason_needed);
+            ctx.error(&ctx.lang().strings().void_reason_needed);
             return Nav::Stay;
         }
         let why = strings::void_approval_reason(
+            ctx.lang(),
             &for_display(&self.payment.receipt_no),
             &self.payment.total.to_string(),
             &for_display(&reason),
         );
         self.asked = Some(reason);
-        Nav::push(Approve::new(why).by_another())
+        Nav::push(Approve::new(ctx.lang(), why).by_another())
     }
 
     fn void(&mut self, ctx: &mut Ctx, approval: &crate::service::pay::Approval) -> Nav {
@@ -93,6 +95,7 @@ impl VoidPayment {
         {
             Ok(voided) => {
                 ctx.info(strings::voided_done(
+                    ctx.lang(),
                     &for_display(&voided.receipt_no),
                     &voided.total.to_string(),
                     voided.method.is_cash(),
@@ -114,8 +117,8 @@ impl VoidPayment {
 impl Screen for VoidPayment {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().void_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().void_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -136,14 +139,14 @@ impl Screen for VoidPayment {
         match outcome {
             Outcome::Approved(approval) => self.void(ctx, &approval),
             _ => {
-                ctx.info(strings::t().void_not_approved);
+                ctx.info(ctx.lang().strings().void_not_approved);
                 Nav::Stay
             }
         }
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
+        let s = view.lang.strings();
         let p = &self.payment;
         let which = format!(
             "{} {} · {} · {} · {}",
@@ -151,7 +154,7 @@ impl Screen for VoidPayment {
             for_display(&p.receipt_no),
             for_display(&labels::date_time(&p.paid_at)),
             p.total,
-            labels::method(crate::i18n::lang(), p.method)
+            labels::method(view.lang, p.method)
         );
         let who = format!(
             "{}: {} · {} {} · {}: {}",
@@ -170,8 +173,8 @@ impl Screen for VoidPayment {
         panel.draw(frame, area, &self.form, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let mut items = form::help(keys, s);
         items[0] = KeyHelp::new(&keys.enter, s.key_void_ask).short(s.short_ask_approval);
         items

@@ -26,6 +26,7 @@
 //! Esc empties the search; on an empty search it asks to quit. The menu
 //! (PIN change, sign-out) is one key away ([`KeyList::menu`]).
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -190,7 +191,7 @@ impl Counter {
         };
         let Some(person) = person else {
             if !self.searched.is_empty() {
-                ctx.info(strings::t().counter_nobody_to_open);
+                ctx.info(ctx.lang().strings().counter_nobody_to_open);
             }
             return Nav::Stay;
         };
@@ -218,8 +219,8 @@ fn search_text(typed: &str) -> &str {
 impl Screen for Counter {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().counter_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().counter_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -284,7 +285,7 @@ impl Screen for Counter {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
+        let s = view.lang.strings();
         let theme = view.theme;
         if area.height < 6 {
             return;
@@ -309,7 +310,7 @@ impl Screen for Counter {
         // The drawer's state, on the right of the status line.
         let mut status_w = w;
         if let Some((opened, counted)) = self.drawer {
-            let text = strings::drawer_short(opened, counted);
+            let text = strings::drawer_short(view.lang, opened, counted);
             let tw = u16::try_from(width(text)).unwrap_or(w).min(w);
             let style = if opened && !counted {
                 theme.key()
@@ -336,7 +337,7 @@ impl Screen for Counter {
             return;
         }
         if self.found() == 0 {
-            let text = strings::counter_nobody(&for_display(&self.searched));
+            let text = strings::counter_nobody(view.lang, &for_display(&self.searched));
             buf.set_stringn(
                 x,
                 list.y,
@@ -346,11 +347,12 @@ impl Screen for Counter {
             );
             return;
         }
-        let cols = Columns::for_hits(w, &self.results.hits);
-        buf.set_line(x, list.y, &cols.header(theme), w);
+        let cols = Columns::for_hits(view.lang, w, &self.results.hits);
+        buf.set_line(x, list.y, &cols.header(view.lang, theme), w);
         let rows = Rect::new(x, list.y + 1, w, list.height.saturating_sub(1));
         self.rows_shown.set(usize::from(rows.height));
         draw_hits(
+            view.lang,
             frame,
             rows,
             &self.results.hits,
@@ -361,7 +363,7 @@ impl Screen for Counter {
         let status = if self.results.more {
             s.counter_more.to_string()
         } else {
-            strings::counter_found(self.found())
+            strings::counter_found(view.lang, self.found())
         };
         frame.buffer_mut().set_stringn(
             x,
@@ -372,8 +374,8 @@ impl Screen for Counter {
         );
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let mut items = vec![
             KeyHelp::new(&keys.enter, s.key_counter_open).short(s.short_open_person),
             move_help(keys, s, s.key_counter_move),

@@ -17,7 +17,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::i18n::{labels, strings};
+use crate::i18n::{Lang, labels};
 use crate::service::counter::{MonthState, SearchHit};
 use crate::text::for_display;
 use crate::tui::theme::Theme;
@@ -46,13 +46,13 @@ pub(super) struct Columns {
 const HAMLET_LEAST: usize = 8;
 
 impl Columns {
-    pub(super) fn for_hits(w: u16, hits: &[SearchHit]) -> Columns {
-        let s = strings::t();
+    pub(super) fn for_hits(lang: Lang, w: u16, hits: &[SearchHit]) -> Columns {
+        let s = lang.strings();
         let need = |header: &str, text: &dyn Fn(&SearchHit) -> usize| {
             hits.iter().map(text).max().unwrap_or(0).max(width(header))
         };
         let (year, id) = (4, 12);
-        let amount = need(s.col_unpaid, &|h| width(&owed(h)));
+        let amount = need(s.col_unpaid, &|h| width(&owed(lang, h)));
         let gaps = 4;
         let flex = usize::from(w).saturating_sub(year + id + amount + gaps);
         let mut name = need(s.col_name, &|h| width(&for_display(&h.person.full_name)));
@@ -92,15 +92,15 @@ impl Columns {
         out
     }
 
-    pub(super) fn header(&self, theme: &Theme) -> Line<'static> {
-        let s = strings::t();
+    pub(super) fn header(&self, lang: Lang, theme: &Theme) -> Line<'static> {
+        let s = lang.strings();
         Line::from(Span::styled(
             self.cells([s.col_name, s.col_year, s.col_hamlet, s.col_id, s.col_unpaid]),
             theme.heading(),
         ))
     }
 
-    fn row(&self, hit: &SearchHit) -> String {
+    fn row(&self, lang: Lang, hit: &SearchHit) -> String {
         let p = &hit.person;
         let year = p.birth_year.map(|y| y.to_string()).unwrap_or_default();
         self.cells([
@@ -108,24 +108,25 @@ impl Columns {
             &year,
             &for_display(p.hamlet.as_deref().unwrap_or("")),
             &for_display(p.id_number.as_deref().unwrap_or("—")),
-            &owed(hit),
+            &owed(lang, hit),
         ])
     }
 }
 
 /// The last column: what is owed and can be paid, or the month's state
 /// when nothing can ("—" when nothing is due at all).
-fn owed(hit: &SearchHit) -> String {
+fn owed(lang: Lang, hit: &SearchHit) -> String {
     match hit.state {
         MonthState::Unpaid if !hit.unpaid_total.is_zero() => hit.unpaid_total.format_plain(),
         MonthState::Unpaid | MonthState::NothingDue => "—".to_string(),
-        state => labels::month_state(crate::i18n::lang(), state).to_string(),
+        state => labels::month_state(lang, state).to_string(),
     }
 }
 
 /// The result rows, the chosen one in reverse video, scrolled so it shows:
 /// at most [`ROWS`] of them.
 pub(super) fn draw_hits(
+    lang: Lang,
     frame: &mut Frame,
     area: Rect,
     hits: &[SearchHit],
@@ -143,7 +144,7 @@ pub(super) fn draw_hits(
         } else {
             theme.text()
         };
-        buf.set_stringn(area.x, y, cols.row(hit), usize::from(area.width), style);
+        buf.set_stringn(area.x, y, cols.row(lang, hit), usize::from(area.width), style);
     }
 }
 
@@ -186,7 +187,7 @@ mod tests {
             hit("Nguyễn Thị Dung", "Thôn Tây", "Bệnh binh"),
         ];
         for w in [78u16, 118] {
-            let c = Columns::for_hits(w, &hits);
+            let c = Columns::for_hits(Lang::Vi, w, &hits);
             let total = c.name + c.year + c.hamlet + c.id + c.amount + 4;
             assert_eq!(total, usize::from(w));
             assert_eq!(c.hamlet, 9, "nothing cut");
@@ -198,16 +199,16 @@ mod tests {
         let long = "Tổ dân phố Thai Dương Hạ Đông";
         let hits = [hit("Tôn Nữ Thị Phương Thảo Nguyên", long, "")];
         // At most HAMLET_MAX columns, even with room to spare.
-        let c = Columns::for_hits(78, &hits);
+        let c = Columns::for_hits(Lang::Vi, 78, &hits);
         assert_eq!((c.name, c.hamlet), (29, 18));
         assert_eq!(c.amount, 78 - 4 - 12 - 4 - 29 - 18);
         // Short of room: the hamlet gives way down to a few letters, then
         // the name.
-        let c = Columns::for_hits(60, &hits);
+        let c = Columns::for_hits(Lang::Vi, 60, &hits);
         assert_eq!((c.name, c.hamlet), (24, 8));
         // A name that fits is never cut for a long hamlet.
         let hits = [hit("Nguyễn Đức Phúc", long, "")];
-        let c = Columns::for_hits(60, &hits);
+        let c = Columns::for_hits(Lang::Vi, 60, &hits);
         assert_eq!((c.name, c.hamlet), (15, 17));
     }
 
@@ -222,8 +223,8 @@ mod tests {
         stopped.state = MonthState::Suspended;
         stopped.unpaid_total = Money::from_dong(2_789_000);
         let hits = [owing, paid, stopped];
-        let c = Columns::for_hits(78, &hits);
-        let rows: Vec<String> = hits.iter().map(|h| c.row(h)).collect();
+        let c = Columns::for_hits(Lang::Vi, 78, &hits);
+        let rows: Vec<String> = hits.iter().map(|h| c.row(Lang::Vi, h)).collect();
         assert!(rows[0].ends_with(" 5.578.000"), "{}", rows[0]);
         assert!(rows[1].ends_with(" đã chi"), "{}", rows[1]);
         assert!(rows[2].ends_with(" tạm dừng"), "{}", rows[2]);

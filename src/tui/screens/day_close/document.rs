@@ -7,13 +7,13 @@
 //! the day is closed and its seal, what still blocks the close, missing
 //! receipt numbers. Nothing is added up here.
 
+use crate::i18n::Lang;
 use std::path::PathBuf;
 
 use crate::config::Office;
 use crate::document::layout::{Line, Page, lay_out};
 use crate::document::{Block, Paragraph, Tone, day};
 use crate::domain::report::DayReport;
-use crate::i18n::strings;
 use crate::text::for_display;
 
 /// Columns the document is laid out in (the narrowest window, less margins).
@@ -22,12 +22,13 @@ pub const DOC_WIDTH: usize = 78;
 /// The report's lines; `backup` is the backup written when the day was
 /// closed from this screen.
 pub fn lines(
+    lang: Lang,
     office: &Office,
     report: &DayReport,
     backup: Option<&Result<PathBuf, String>>,
 ) -> Vec<Line> {
-    let mut doc = day::build(crate::i18n::lang(), office, report);
-    let s = strings::t();
+    let mut doc = day::build(lang, office, report);
+    let s = lang.strings();
     let note = match backup {
         Some(Ok(path)) => Some(Paragraph::new(format!(
             "{} {}",

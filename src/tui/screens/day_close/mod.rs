@@ -19,6 +19,7 @@
 
 pub mod document;
 
+use crate::i18n::Lang;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -85,7 +86,7 @@ impl DayClose {
 
     fn lay_out(&mut self, ctx: &Ctx) {
         let office = &ctx.service.config().office;
-        self.lines = document::lines(office, &self.report, self.backup.as_ref());
+        self.lines = document::lines(ctx.lang(), office, &self.report, self.backup.as_ref());
     }
 
     fn reload(&mut self, ctx: &mut Ctx) -> bool {
@@ -118,7 +119,7 @@ impl DayClose {
             ctx.error(&DayError::Blocked(r.blockers.clone()));
             return Nav::Stay;
         }
-        Nav::push(ClosePin::new(&r.day))
+        Nav::push(ClosePin::new(ctx.lang(), &r.day))
     }
 
     fn print(&mut self, ctx: &mut Ctx) {
@@ -135,7 +136,10 @@ impl DayClose {
                 return ctx.error(&printing::report_not_printed(ctx.lang(), &problem));
             }
         };
-        let done = strings::report_printed(&crate::text::for_display(&path.display().to_string()));
+        let done = strings::report_printed(
+            ctx.lang(),
+            &crate::text::for_display(&path.display().to_string()),
+        );
         let receipt = config.receipt.clone();
         if receipt.printer.trim().is_empty() {
             return ctx.info(done);
@@ -161,7 +165,10 @@ impl DayClose {
         let Some(input) = &self.date else { return };
         let typed = input.value().trim().to_string();
         let Ok(day) = NaiveDate::parse_from_str(&typed, "%d/%m/%Y") else {
-            ctx.error(&strings::bad_date(&crate::text::for_display(&typed)));
+            ctx.error(&strings::bad_date(
+                ctx.lang(),
+                &crate::text::for_display(&typed),
+            ));
             return;
         };
         if let Some(report) = load(ctx, &day.format("%Y-%m-%d").to_string()) {
@@ -189,8 +196,8 @@ fn load(ctx: &mut Ctx, day: &str) -> Option<DayReport> {
 impl Screen for DayClose {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().day_close_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().day_close_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -226,7 +233,7 @@ impl Screen for DayClose {
             Msg::Print => self.print(ctx),
             Msg::Refresh => {
                 if self.reload(ctx) {
-                    ctx.info(strings::t().report_refreshed);
+                    ctx.info(ctx.lang().strings().report_refreshed);
                 }
             }
             Msg::PickDate => self.date = Some(Input::new().max_chars(10)),
@@ -257,7 +264,7 @@ impl Screen for DayClose {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
+        let s = view.lang.strings();
         let theme = view.theme;
         if area.height < 3 || area.width < 4 {
             return;
@@ -296,8 +303,8 @@ impl Screen for DayClose {
         );
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         if self.date.is_some() {
             let mut items = vec![
                 KeyHelp::new(&keys.enter, s.key_show_day).short(s.short_show),

@@ -1,6 +1,7 @@
 //! Drawing the count screen ([`super::DrawerCount`]): the rows being
 //! typed (never the expected amount), and the recorded count.
 
+use crate::i18n::Lang;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -19,6 +20,7 @@ use crate::tui::widgets::input::Input;
 /// form's order), the running total in figures and in words, and the
 /// question when it is asked. Never the expected amount.
 pub(super) fn counting(
+    lang: Lang,
     frame: &mut Frame,
     area: Rect,
     form: &Form,
@@ -27,7 +29,7 @@ pub(super) fn counting(
     theme: &Theme,
     show_cursor: bool,
 ) {
-    let s = strings::t();
+    let s = lang.strings();
     let total = running_total(rows);
     let w = usize::from(area.width);
     let mut y = area.y
@@ -76,7 +78,10 @@ pub(super) fn counting(
         &lines,
     );
     let (ask, style) = if asking {
-        (strings::count_question(&total.to_string()), theme.heading())
+        (
+            strings::count_question(lang, &total.to_string()),
+            theme.heading(),
+        )
     } else {
         (s.count_keys_hint.to_string(), theme.text())
     };
@@ -113,6 +118,7 @@ pub(super) fn put_lines(frame: &mut Frame, area: Rect, lines: &[(String, Style)]
 /// The recorded count: counted, expected, difference, the notes, and the
 /// reason (or the field for it).
 pub(super) fn counted(
+    lang: Lang,
     frame: &mut Frame,
     area: Rect,
     fact: &CountFact,
@@ -120,7 +126,7 @@ pub(super) fn counted(
     theme: &Theme,
     focused: bool,
 ) {
-    let s = strings::t();
+    let s = lang.strings();
     let label = |l: &str| pad(l, 14);
     let amount = |m: Money| right(&m.to_string(), 16);
     let mut lines = vec![
@@ -142,7 +148,7 @@ pub(super) fn counted(
                 "{}{}  {}",
                 label(s.difference_label),
                 amount(fact.difference),
-                difference_word(fact.difference)
+                difference_word(lang, fact.difference)
             ),
             if fact.difference.is_zero() {
                 theme.heading()

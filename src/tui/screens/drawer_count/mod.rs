@@ -18,6 +18,7 @@
 
 mod draw;
 
+use crate::i18n::Lang;
 use std::collections::BTreeMap;
 
 use crossterm::event::KeyEvent;
@@ -27,7 +28,6 @@ use ratatui::layout::Rect;
 use super::{Nav, Screen};
 use crate::domain::Money;
 use crate::domain::report::CountFact;
-use crate::i18n::strings;
 use crate::service::day::DayError;
 use crate::service::{Error, Session};
 use crate::text::for_display;
@@ -137,7 +137,7 @@ impl DrawerCount {
         };
         match ctx.service.count_drawer(&session, &notes) {
             Ok(fact) => {
-                let s = strings::t();
+                let s = ctx.lang().strings();
                 if fact.difference.is_zero() {
                     ctx.info(s.count_recorded_agrees);
                 } else {
@@ -176,7 +176,7 @@ impl DrawerCount {
             return Nav::Stay;
         };
         if input.value().trim().is_empty() {
-            ctx.error(&strings::t().count_reason_needed);
+            ctx.error(&ctx.lang().strings().count_reason_needed);
             return Nav::Stay;
         }
         let Some(session) = ctx.session.clone() else {
@@ -185,7 +185,7 @@ impl DrawerCount {
         let text = input.value().to_string();
         match ctx.service.explain_difference(&session, &text) {
             Ok(()) => {
-                ctx.info(strings::t().count_reason_saved);
+                ctx.info(ctx.lang().strings().count_reason_saved);
                 self.reload(ctx, &session);
             }
             Err(e) => ctx.error(&e),
@@ -230,8 +230,8 @@ fn notes_form(denominations: &[i64]) -> Form {
 }
 
 /// "THIẾU", "THỪA" or "KHỚP" for a difference.
-pub fn difference_word(difference: Money) -> &'static str {
-    let s = strings::t();
+pub fn difference_word(lang: Lang, difference: Money) -> &'static str {
+    let s = lang.strings();
     if difference.is_zero() {
         s.difference_none
     } else if difference.is_negative() {
@@ -244,8 +244,8 @@ pub fn difference_word(difference: Money) -> &'static str {
 impl Screen for DrawerCount {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().count_title.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().count_title.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -293,7 +293,7 @@ impl Screen for DrawerCount {
             }
             (Msg::NotNow, Stage::Counting { asking, .. }) => {
                 *asking = false;
-                ctx.info(strings::t().count_not_recorded);
+                ctx.info(ctx.lang().strings().count_not_recorded);
             }
             (Msg::Record, Stage::Counting { .. }) => return self.record(ctx),
             (
@@ -310,7 +310,7 @@ impl Screen for DrawerCount {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
+        let s = view.lang.strings();
         let theme = view.theme;
         if area.height < 4 || area.width < 4 {
             return;
@@ -334,6 +334,7 @@ impl Screen for DrawerCount {
                 );
             }
             Stage::Counting { form, asking } => draw::counting(
+                view.lang,
                 frame,
                 body,
                 form,
@@ -342,14 +343,20 @@ impl Screen for DrawerCount {
                 theme,
                 view.focused && !asking,
             ),
-            Stage::Counted { fact, reason } => {
-                draw::counted(frame, body, fact, reason.as_ref(), theme, view.focused)
-            }
+            Stage::Counted { fact, reason } => draw::counted(
+                view.lang,
+                frame,
+                body,
+                fact,
+                reason.as_ref(),
+                theme,
+                view.focused,
+            ),
         };
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         match &self.stage {
             Stage::NotOpen | Stage::Counted { reason: None, .. } => Vec::new(),
             Stage::Counting { asking: true, .. } => vec![

@@ -17,7 +17,7 @@ use ratatui::text::Line;
 use super::super::credentials::pin_field;
 use super::super::sign_in::SignIn;
 use super::super::{Nav, Outcome, Screen};
-use crate::i18n::{Lang, Localize, month_screens as words, strings};
+use crate::i18n::{Lang, Localize, month_screens as words};
 use crate::service::import::{ImportOptions, ImportReport, ListKind};
 use crate::service::{AuthError, Error, Session};
 use crate::tui::context::{Ctx, View};
@@ -90,7 +90,7 @@ pub(super) fn check_pin(ctx: &mut Ctx, session: &Session, pin: &str) -> Result<(
         Err(e @ Error::Auth(AuthError::Locked { .. })) => {
             ctx.error(&e);
             *ctx.session = None;
-            Err(Nav::reset(SignIn::new()))
+            Err(Nav::reset(SignIn::new(ctx.lang())))
         }
         Err(e) => {
             ctx.error(&e);
@@ -310,7 +310,7 @@ impl FileImport {
         let lang = ctx.lang();
         let path = PathBuf::from(self.form.value(PATH).trim());
         if path.as_os_str().is_empty() {
-            ctx.info(words::need_path());
+            ctx.info(words::need_path(lang));
             self.form.focus(PATH);
             return Nav::Stay;
         }
@@ -357,7 +357,7 @@ impl FileImport {
             lines,
             writable,
         });
-        self.form = Form::new(vec![pin_field(strings::t().label_pin)]);
+        self.form = Form::new(vec![pin_field(ctx.lang().strings().label_pin)]);
         self.scroll = Scroll::default();
         Nav::Stay
     }
@@ -373,7 +373,7 @@ impl FileImport {
             return Nav::Stay;
         }
         if self.form.value(0).is_empty() {
-            ctx.info(strings::t().need_pin);
+            ctx.info(ctx.lang().strings().need_pin);
             return Nav::Stay;
         }
         let Some(session) = ctx.session.clone() else {
@@ -418,7 +418,7 @@ impl FileImport {
 impl Screen for FileImport {
     type Msg = ImportMsg;
 
-    fn title(&self) -> String {
+    fn title(&self, _lang: Lang) -> String {
         let lang = self.lang;
         match self.source {
             Source::Changes => words::changes_title(lang),
@@ -506,8 +506,13 @@ impl Screen for FileImport {
             bottom.saturating_sub(inner.y),
         );
         let lines: Vec<Line> = preview.lines.iter().map(|l| Line::raw(l.clone())).collect();
-        self.scroll
-            .draw(frame, body, &lines, strings::t().more_below, view.theme);
+        self.scroll.draw(
+            frame,
+            body,
+            &lines,
+            view.lang.strings().more_below,
+            view.theme,
+        );
         if preview.writable {
             text(frame, bottom, words::pin_writes_all(lang), view.theme.key());
             let pin = Rect::new(inner.x, bottom + 1, inner.width, 1);
@@ -522,8 +527,8 @@ impl Screen for FileImport {
         }
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let mut out = form::help(keys, s);
         if self.preview.is_some() {
             out.push(Scroll::help(keys, s));

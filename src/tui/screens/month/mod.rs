@@ -23,34 +23,31 @@
 //! Not here: what the close checks ([`crate::service::period`]), how the
 //! documents are laid out ([`crate::document`]).
 
+use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 mod files;
+mod popups;
 mod saves;
 
 pub use files::{FileImport, Source};
+pub use popups::{ClosePeriod, ReasonNote};
 pub use saves::{BankBatch, SaveSigning};
 
-use super::credentials::pin_field;
-use super::sign_in::SignIn;
 use super::{Nav, Outcome, Screen};
 use crate::document::Document;
 use crate::document::layout::{Page, lay_out};
 use crate::domain::Period;
 use crate::domain::period_report::{PeriodReport, Settled, Transfer, UnpaidReason};
 use crate::i18n::month_screens as words;
-use crate::i18n::{printing, strings};
+use crate::i18n::printing;
 use crate::print::spool;
-use crate::service::{AuthError, Error};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
 use crate::tui::widgets::doc::{self, Scroll, ScrollMsg};
-use crate::tui::widgets::form::{self, Field, Form, FormMsg};
-use crate::tui::widgets::input::Input;
-use crate::tui::widgets::panel::Panel;
 use crate::tui::widgets::select::{Select, SelectMsg, draw_rows};
 
 /// Columns the documents are laid out in.
@@ -240,7 +237,7 @@ impl Month {
             return Nav::Stay;
         };
         if reason.needs_note() {
-            return Nav::push(ReasonNote::new(self.period, &p));
+            return Nav::push(ReasonNote::new(ctx.lang(), self.period, &p));
         }
         let Some(session) = ctx.session.clone() else {
             return Nav::Stay;
@@ -250,7 +247,7 @@ impl Month {
             .set_unpaid_reason(&session, self.period, &p, reason, None)
         {
             Ok(_) => {
-                ctx.info(words::reason_recorded(&p, reason));
+                ctx.info(words::reason_recorded(ctx.lang(), &p, reason));
                 // The next person without a reason is picked, to go on.
                 self.load(ctx);
                 let next = self.unpaid().iter().position(|p| p.reason.is_none());
@@ -281,12 +278,15 @@ impl Month {
             Ok(path) => path,
             Err(problem) => return ctx.error(&printing::report_not_printed(lang, &problem)),
         };
-        let done = words::printed(&crate::text::for_display(&path.display().to_string()));
+        let done = words::printed(lang, &crate::text::for_display(&path.display().to_string()));
         let receipt = config.receipt.clone();
         if receipt.printer.trim().is_empty() {
             return ctx.info(done);
         }
-        ctx.info(words::printing(&crate::text::for_display(&receipt.printer)));
+        ctx.info(words::printing(
+            lang,
+            &crate::text::for_display(&receipt.printer),
+        ));
         let title = document.head.title.clone();
         let printer = receipt.printer.clone();
         let prints = ctx.service.prints();
@@ -299,7 +299,7 @@ impl Month {
     }
 
     /// The line of figures over every view.
-    fn figures(&self) -> String {
+    fn figures(&self, lang: Lang) -> String {
         let Some(r) = &self.report else {
             return String::new();
         };
@@ -313,7 +313,7 @@ impl Month {
             .iter()
             .filter(|p| matches!(p.transfer, Some(Transfer::Failed { .. })))
             .count();
-        words::figures(r, sent, failed)
+        words::figures(lang, r, sent, failed)
     }
 
     fn draw_reasons(&self, frame: &mut Frame, area: Rect, view: &View) {
@@ -322,7 +322,7 @@ impl Month {
             frame.buffer_mut().set_stringn(
                 area.x,
                 area.y,
-                words::nobody_unpaid(),
+                words::nobody_unpaid(view.lang),
                 usize::from(area.width),
                 view.theme.text(),
             );
@@ -331,7 +331,7 @@ impl Month {
         frame.buffer_mut().set_stringn(
             area.x,
             area.y,
-            words::reason_keys(),
+            words::reason_keys(view.lang),
             usize::from(area.width),
             view.theme.key(),
         );
@@ -342,7 +342,10 @@ impl Month {
             .enumerate()
             .map(|(i, p)| {
                 let marker = if i == picked { '▸' } else { ' ' };
-                Line::raw(format!("{marker} {}", words::unpaid_row(p, width)))
+                Line::raw(format!(
+                    "{marker} {}",
+                    words::unpaid_row(view.lang, p, width)
+                ))
             })
             .collect();
         let body = Rect::new(
@@ -358,8 +361,8 @@ impl Month {
 impl Screen for Month {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        words::title(self.period)
+    fn title(&self, lang: Lang) -> String {
+        words::title(lang, self.period)
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -419,7 +422,7 @@ impl Screen for Month {
                     .receipt
                     .spool_dir
                     .join(format!("ket-qua-chi-tra-{}.xlsx", self.period));
-                return Nav::push(ClosePeriod::new(self.period, &default));
+                return Nav::push(ClosePeriod::new(ctx.lang(), self.period, &default));
             }
             Msg::ImportChanges => {
                 let folder = files::lists_folder(ctx);
@@ -471,7 +474,7 @@ impl Screen for Month {
             } else {
                 view.theme.text()
             };
-            let text = format!("{}  ", words::tab(i));
+            let text = format!("{}  ", words::tab(view.lang, i));
             let (nx, _) = frame.buffer_mut().set_stringn(
                 x,
                 area.y,
@@ -484,7 +487,7 @@ impl Screen for Month {
         frame.buffer_mut().set_stringn(
             area.x + 1,
             area.y + 1,
-            self.figures(),
+            self.figures(view.lang),
             usize::from(area.width.saturating_sub(2)),
             view.theme.text(),
         );
@@ -503,29 +506,29 @@ impl Screen for Month {
             body,
             &lines,
             self.scroll.top(),
-            strings::t().more_below,
+            view.lang.strings().more_below,
             view.theme,
         );
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let mut out = vec![
-            KeyHelp::keys("Tab", words::key_views()).short(words::short_views()),
-            KeyHelp::new(&keys.close_day, words::key_close()).short(words::short_close()),
+            KeyHelp::keys("Tab", words::key_views(lang)).short(words::short_views(lang)),
+            KeyHelp::new(&keys.close_day, words::key_close(lang)).short(words::short_close(lang)),
         ];
         match self.which {
             Which::Reasons => {
                 out.insert(
                     1,
-                    KeyHelp::keys("1–6", words::key_reason()).short(words::short_reason()),
+                    KeyHelp::keys("1–6", words::key_reason(lang)).short(words::short_reason(lang)),
                 );
             }
             Which::Bank => out.push(Scroll::help(keys, s)),
             Which::Results | Which::Signing => {
                 out.insert(
                     1,
-                    KeyHelp::new(&keys.print_report, words::key_print()).short(s.short_print),
+                    KeyHelp::new(&keys.print_report, words::key_print(lang)).short(s.short_print),
                 );
                 out.push(Scroll::help(keys, s));
             }
@@ -542,216 +545,5 @@ impl Screen for Month {
         out.push(KeyHelp::keys("F4", words::key_bank_batch(lang)));
         out.push(KeyHelp::keys("F6", words::key_bank_result(lang)));
         out
-    }
-}
-
-/// The note of the reason "other", for one unpaid person.
-pub struct ReasonNote {
-    period: Period,
-    code: String,
-    form: Form,
-}
-
-impl ReasonNote {
-    fn new(period: Period, code: &str) -> ReasonNote {
-        ReasonNote {
-            period,
-            code: code.to_string(),
-            form: Form::new(vec![
-                Field::new(words::label_note(), Input::new().max_chars(200)).width(44),
-            ]),
-        }
-    }
-}
-
-impl Screen for ReasonNote {
-    type Msg = FormMsg;
-
-    fn title(&self) -> String {
-        words::note_title().to_string()
-    }
-
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<FormMsg> {
-        self.form.on_key(key, keys)
-    }
-
-    fn update(&mut self, msg: FormMsg, ctx: &mut Ctx) -> Nav {
-        if msg != FormMsg::Submit {
-            self.form.update(msg);
-            return Nav::Stay;
-        }
-        let Some(session) = ctx.session.clone() else {
-            return Nav::Back(Outcome::Cancelled);
-        };
-        let note = self.form.value(0).to_string();
-        match ctx.service.set_unpaid_reason(
-            &session,
-            self.period,
-            &self.code,
-            UnpaidReason::Other,
-            Some(&note),
-        ) {
-            Ok(_) => {
-                ctx.info(words::reason_recorded(&self.code, UnpaidReason::Other));
-                Nav::Back(Outcome::Done)
-            }
-            Err(e) => {
-                ctx.error(&e);
-                Nav::Stay
-            }
-        }
-    }
-
-    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let what = words::note_what(&self.code);
-        let panel = Panel {
-            title: words::note_title(),
-            lines: &[&what],
-            width: 66,
-        };
-        panel.draw(frame, area, &self.form, view.theme, view.focused);
-    }
-
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        form::help_submit(keys, strings::t(), words::key_note_submit())
-    }
-
-    fn typing(&self) -> bool {
-        true
-    }
-
-    fn is_popup(&self) -> bool {
-        true
-    }
-}
-
-/// Closing the period: the results file's path, then the supervisor's PIN.
-pub struct ClosePeriod {
-    period: Period,
-    form: Form,
-}
-
-const PATH: usize = 0;
-const PIN: usize = 1;
-
-impl ClosePeriod {
-    fn new(period: Period, default: &std::path::Path) -> ClosePeriod {
-        let mut path = Input::new().max_chars(400);
-        path.set_value(&default.display().to_string());
-        let mut form = Form::new(vec![
-            Field::new(words::label_results_path(), path).width(44),
-            pin_field(strings::t().label_pin),
-        ]);
-        form.focus(PIN);
-        ClosePeriod { period, form }
-    }
-
-    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
-        let s = strings::t();
-        if self.form.value(PIN).is_empty() {
-            ctx.info(s.need_pin);
-            return Nav::Stay;
-        }
-        let path = std::path::PathBuf::from(self.form.value(PATH).trim());
-        if path.as_os_str().is_empty() {
-            ctx.info(words::need_path());
-            self.form.focus(PATH);
-            return Nav::Stay;
-        }
-        let Some(session) = ctx.session.clone() else {
-            return Nav::Back(Outcome::Cancelled);
-        };
-        let pin = self.form.take(PIN);
-        let closed = ctx.service.close_period(
-            &session,
-            &pin,
-            self.period,
-            &crate::service::period::CloseOptions::default(),
-        );
-        let report = match closed {
-            Ok(r) => r,
-            Err(e @ Error::Auth(AuthError::Locked { .. })) => {
-                ctx.error(&e);
-                *ctx.session = None;
-                return Nav::reset(SignIn::new());
-            }
-            Err(e @ Error::Auth(_)) => {
-                ctx.error(&e);
-                return Nav::Stay;
-            }
-            Err(e) => {
-                ctx.error(&e);
-                return Nav::Back(Outcome::Refresh);
-            }
-        };
-        let office = ctx.service.config().office.clone();
-        let day = report
-            .closed_at
-            .as_deref()
-            .and_then(|at| at.get(0..10))
-            .unwrap_or_default()
-            .to_string();
-        let document = crate::document::period::build(ctx.lang(), &office, &report, &day);
-        let written = crate::export::write_xlsx(&document, &path)
-            .map_err(|e| e.to_string())
-            .and_then(|()| {
-                ctx.service
-                    .note_export(&session, "period.results", &path, &self.period.to_string())
-                    .map_err(|e| e.to_string())
-            });
-        let shown = crate::text::for_display(&path.display().to_string()).into_owned();
-        match written {
-            Ok(()) => ctx.info(words::closed(self.period, &shown)),
-            Err(problem) => ctx.error(&words::closed_not_written(self.period, &shown, &problem)),
-        }
-        Nav::Back(Outcome::Done)
-    }
-}
-
-impl Screen for ClosePeriod {
-    type Msg = FormMsg;
-
-    fn title(&self) -> String {
-        words::close_title().to_string()
-    }
-
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<FormMsg> {
-        self.form.on_key(key, keys)
-    }
-
-    fn update(&mut self, msg: FormMsg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            // Enter on either field closes, once the PIN is typed.
-            FormMsg::Submit => self.submit(ctx),
-            FormMsg::Next if self.form.focused() == PATH && !self.form.value(PIN).is_empty() => {
-                self.submit(ctx)
-            }
-            other => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
-    }
-
-    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let what = words::close_what(self.period);
-        let panel = Panel {
-            title: words::close_title(),
-            lines: &[&what, words::close_hint()],
-            width: 74,
-        };
-        panel.draw(frame, area, &self.form, view.theme, view.focused);
-    }
-
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        form::help_submit(keys, strings::t(), words::key_close())
-    }
-
-    fn typing(&self) -> bool {
-        true
-    }
-
-    fn is_popup(&self) -> bool {
-        true
     }
 }

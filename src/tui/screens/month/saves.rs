@@ -2,6 +2,7 @@
 //! transfer batch made and saved ([`BankBatch`]) and the signing list saved
 //! as a workbook ([`SaveSigning`]). What the month reads in is in `files`.
 
+use crate::i18n::Localize;
 use std::path::{Path, PathBuf};
 
 use crossterm::event::KeyEvent;
@@ -12,7 +13,7 @@ use super::super::credentials::pin_field;
 use super::super::{Nav, Outcome, Screen};
 use super::files::{check_pin, shown};
 use crate::domain::Period;
-use crate::i18n::{Lang, month_screens as words, strings};
+use crate::i18n::{Lang, month_screens as words};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
 use crate::tui::widgets::form::{self, Field, Form, FormMsg};
@@ -35,7 +36,7 @@ impl BankBatch {
         path.set_value(&default.display().to_string());
         let mut form = Form::new(vec![
             Field::new(words::label_batch_path(lang), path).width(44),
-            pin_field(strings::t().label_pin),
+            pin_field(lang.strings().label_pin),
         ]);
         form.focus(BATCH_PIN);
         BankBatch { lang, period, form }
@@ -44,12 +45,12 @@ impl BankBatch {
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
         let lang = ctx.lang();
         if self.form.value(BATCH_PIN).is_empty() {
-            ctx.info(strings::t().need_pin);
+            ctx.info(ctx.lang().strings().need_pin);
             return Nav::Stay;
         }
         let xlsx = PathBuf::from(self.form.value(BATCH_PATH).trim());
         if xlsx.as_os_str().is_empty() {
-            ctx.info(words::need_path());
+            ctx.info(words::need_path(lang));
             self.form.focus(BATCH_PATH);
             return Nav::Stay;
         }
@@ -78,6 +79,7 @@ impl BankBatch {
             &day,
         );
         let number = batch.number.to_string();
+        let lang = ctx.lang();
         let written = crate::export::write_xlsx(&doc, &xlsx)
             .map_err(|e| e.to_string())
             .and_then(|()| {
@@ -89,7 +91,7 @@ impl BankBatch {
                 for path in [&xlsx, &csv] {
                     ctx.service
                         .note_export(&session, "bank.batch", path, &number)
-                        .map_err(|e| e.to_string())?;
+                        .map_err(|e| e.localize(lang))?;
                 }
                 Ok(())
             });
@@ -111,7 +113,7 @@ impl BankBatch {
 impl Screen for BankBatch {
     type Msg = FormMsg;
 
-    fn title(&self) -> String {
+    fn title(&self, _lang: Lang) -> String {
         words::bank_batch_title(self.lang).to_string()
     }
 
@@ -145,8 +147,8 @@ impl Screen for BankBatch {
         panel.draw(frame, area, &self.form, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        form::help_submit(keys, strings::t(), words::key_make_batch(self.lang))
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        form::help_submit(keys, lang.strings(), words::key_make_batch(self.lang))
     }
 
     fn typing(&self) -> bool {
@@ -190,7 +192,7 @@ impl SaveSigning {
         let lang = ctx.lang();
         let path = PathBuf::from(self.form.value(SIGNING_PATH).trim());
         if path.as_os_str().is_empty() {
-            ctx.info(words::need_path());
+            ctx.info(words::need_path(lang));
             return Nav::Stay;
         }
         let Some(session) = ctx.session.clone() else {
@@ -224,12 +226,13 @@ impl SaveSigning {
             hamlet.as_deref(),
             &day,
         );
+        let lang = ctx.lang();
         let written = crate::export::write_xlsx(&document, &path)
             .map_err(|e| e.to_string())
             .and_then(|()| {
                 ctx.service
                     .note_export(&session, "period.signing", &path, &self.period.to_string())
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.localize(lang))
             });
         match written {
             Ok(()) => {
@@ -247,7 +250,7 @@ impl SaveSigning {
 impl Screen for SaveSigning {
     type Msg = FormMsg;
 
-    fn title(&self) -> String {
+    fn title(&self, _lang: Lang) -> String {
         words::signing_save_title(self.lang).to_string()
     }
 
@@ -276,8 +279,8 @@ impl Screen for SaveSigning {
         panel.draw(frame, area, &self.form, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        form::help_submit(keys, strings::t(), words::key_save_file(self.lang))
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        form::help_submit(keys, lang.strings(), words::key_save_file(self.lang))
     }
 
     fn typing(&self) -> bool {

@@ -13,6 +13,7 @@
 //! moment ago) or the lines changed, the flow closes back to the person's
 //! screen with the service's message ("Đã chi bởi … lúc …, biên nhận …").
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -86,7 +87,10 @@ impl Confirm {
 
     fn record(&mut self, ctx: &mut Ctx) -> Nav {
         if self.needs_approval && self.approval.is_none() {
-            return Nav::push(Approve::new(Self::window_error(ctx).to_string()));
+            return Nav::push(Approve::new(
+                ctx.lang(),
+                Self::window_error(ctx).to_string(),
+            ));
         }
         let Some(session) = ctx.session.clone() else {
             return Nav::Stay;
@@ -119,8 +123,8 @@ impl Confirm {
         }
     }
 
-    fn document(&self, theme: &Theme) -> Vec<Line<'static>> {
-        let s = strings::t();
+    fn document(&self, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+        let s = lang.strings();
         let d = |t: &str| for_display(t).into_owned();
         let draft = &self.draft;
         let label = |l: &str| pad(l, 12);
@@ -131,7 +135,7 @@ impl Confirm {
                 fit(
                     &format!(
                         "{} · {} {}",
-                        receiver_line(draft),
+                        receiver_line(lang, draft),
                         s.person_id,
                         d(&draft.receiver_id)
                     ),
@@ -142,7 +146,7 @@ impl Confirm {
         ]));
         if let Chosen::New(n) = &draft.receiver {
             let until = match n.valid_to {
-                Some(to) => strings::valid_until(&to.format("%d/%m/%Y").to_string()),
+                Some(to) => strings::valid_until(lang, &to.format("%d/%m/%Y").to_string()),
                 None => s.valid_no_end.to_string(),
             };
             let paper = format!(
@@ -162,7 +166,7 @@ impl Confirm {
         if let Chosen::Heir(h) = &draft.receiver {
             let paper = format!(
                 "{} {} · {}",
-                crate::i18n::heir::death_label(),
+                crate::i18n::heir::death_label(lang),
                 d(&h.death_cert_no),
                 d(&h.relationship)
             );
@@ -172,7 +176,7 @@ impl Confirm {
                 fit(&paper, DOC_WIDTH - 12)
             )));
         }
-        let mut how = labels::method(crate::i18n::lang(), draft.method).to_string();
+        let mut how = labels::method(lang, draft.method).to_string();
         if draft.method.is_transfer() {
             how.push_str(&format!(
                 " · {} {} · {} {}",
@@ -188,7 +192,7 @@ impl Confirm {
         ]));
         if self.needs_approval || self.own_approval {
             let text = match (&self.approval, self.own_approval) {
-                (Some(a), _) => strings::approved_by(&d(&a.supervisor().full_name)),
+                (Some(a), _) => strings::approved_by(lang, &d(&a.supervisor().full_name)),
                 (None, true) => s.own_approval.to_string(),
                 (None, false) => s.approval_needed.to_string(),
             };
@@ -208,14 +212,14 @@ impl Confirm {
         for l in &draft.view.unpaid {
             out.push(Line::raw(lines_row(
                 &l.period.short_label(),
-                labels::kind(crate::i18n::lang(), l.kind),
+                labels::kind(lang, l.kind),
                 &l.amount.to_string(),
             )));
         }
         out.push(Line::from(Span::styled(
             lines_row(
                 "",
-                &strings::total_of_lines(draft.view.unpaid.len()),
+                &strings::total_of_lines(lang, draft.view.unpaid.len()),
                 &draft.view.unpaid_total.to_string(),
             ),
             theme.heading(),
@@ -237,8 +241,8 @@ impl Confirm {
 impl Screen for Confirm {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().step_confirm.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().step_confirm.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -253,7 +257,7 @@ impl Screen for Confirm {
         match msg {
             Msg::Record => self.record(ctx),
             Msg::Scroll(m) => {
-                let len = self.document(&Theme::plain()).len();
+                let len = self.document(ctx.lang(), &Theme::plain()).len();
                 self.scroll.update(m, len.saturating_sub(8));
                 Nav::Stay
             }
@@ -264,13 +268,14 @@ impl Screen for Confirm {
         match outcome {
             Outcome::Approved(approval) => {
                 ctx.info(strings::approved_then_confirm(
+                    ctx.lang(),
                     &approval.supervisor().full_name,
                 ));
                 self.approval = Some(approval);
                 Nav::Stay
             }
             Outcome::Cancelled if self.needs_approval && self.approval.is_none() => {
-                ctx.info(strings::t().not_approved);
+                ctx.info(ctx.lang().strings().not_approved);
                 Nav::Stay
             }
             other => pass_down(other),
@@ -278,15 +283,15 @@ impl Screen for Confirm {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
+        let s = view.lang.strings();
         let theme = view.theme;
-        let body = draw_heading(frame, area, s.step_confirm, &self.draft, theme);
+        let body = draw_heading(view.lang, frame, area, s.step_confirm, &self.draft, theme);
         if body.height < 3 {
             return;
         }
         let x = body.x + 1;
         let w = body.width.saturating_sub(2);
-        let lines = self.document(theme);
+        let lines = self.document(view.lang, theme);
         let doc_area = Rect::new(x, body.y, w, body.height - 2);
         doc::draw(
             frame,
@@ -310,8 +315,8 @@ impl Screen for Confirm {
         );
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let (what, short) = if self.needs_approval && self.approval.is_none() {
             (s.key_confirm_approval, s.short_approve)
         } else {

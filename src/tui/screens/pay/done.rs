@@ -11,6 +11,7 @@
 //! typed here is the next search already: back to the counter with it
 //! typed.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -70,12 +71,13 @@ impl Done {
     /// Leaving the screen: a print still running is followed by the app,
     /// which shows its problem if it fails.
     fn hand_over_print(&self, ctx: &mut Ctx) {
+        let lang = ctx.lang();
         if let Some(job) = &self.paid.printing
             && job.outcome().is_none()
         {
             ctx.service
                 .prints()
-                .watch(job.clone(), None, |p| p.localized());
+                .watch(job.clone(), None, move |p| p.localize(lang));
         }
     }
 }
@@ -83,8 +85,8 @@ impl Done {
 impl Screen for Done {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().step_done.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().step_done.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -107,8 +109,9 @@ impl Screen for Done {
             Msg::NextPerson | Msg::Search(_) => {
                 self.hand_over_print(ctx);
                 match self.problem() {
-                    Some(problem) => ctx.error(&problem.localized()),
+                    Some(problem) => ctx.error(&problem),
                     None => ctx.info(strings::paid_summary(
+                        ctx.lang(),
                         &payment.total.to_string(),
                         &for_display(&self.draft.view.person.full_name),
                         &payment.receipt_no,
@@ -157,7 +160,8 @@ impl Screen for Done {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
+        let lang = view.lang;
+        let s = view.lang.strings();
         let theme = view.theme;
         let p = &self.paid.payment;
         let x = area.x + 1;
@@ -199,11 +203,15 @@ impl Screen for Done {
         );
         y += 4;
         let lines = [
-            format!("{}: {}", s.receiver_label, receiver_line(&self.draft)),
+            format!(
+                "{}: {}",
+                s.receiver_label,
+                receiver_line(view.lang, &self.draft)
+            ),
             format!(
                 "{}: {} · {} {}",
                 s.method_label,
-                labels::method(crate::i18n::lang(), p.method),
+                labels::method(view.lang, p.method),
                 s.periods_label,
                 periods(&self.draft)
             ),
@@ -231,18 +239,15 @@ impl Screen for Done {
             job.map(|j| (j, j.outcome())),
             file,
         ) {
-            (Some(problem), _, _) => notes.push((problem.localized(), true)),
+            (Some(problem), _, _) => notes.push((problem.localize(lang), true)),
             (None, Some((job, None)), _) => {
-                notes.push((printing::printing(crate::i18n::lang(), &job.printer), false))
+                notes.push((printing::printing(view.lang, &job.printer), false))
             }
-            (None, Some((_, Some(Err(problem)))), _) => notes.push((problem.localized(), true)),
+            (None, Some((_, Some(Err(problem)))), _) => notes.push((problem.localize(lang), true)),
             (None, Some((job, Some(Ok(())))), Some(file)) if !job.printer.is_empty() => {
-                notes.push((
-                    printing::printed(crate::i18n::lang(), &job.printer, &file),
-                    false,
-                ))
+                notes.push((printing::printed(view.lang, &job.printer, &file), false))
             }
-            (None, _, Some(file)) => notes.push((strings::receipt_written(&file), false)),
+            (None, _, Some(file)) => notes.push((strings::receipt_written(lang, &file), false)),
             (None, _, None) => {}
         }
         for (note, bad) in notes {
@@ -257,8 +262,8 @@ impl Screen for Done {
         }
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let mut reprint = KeyHelp::new(&keys.reprint, s.key_reprint);
         if self.problem().is_some() {
             reprint = reprint.short(s.short_reprint);
@@ -268,7 +273,10 @@ impl Screen for Done {
             KeyHelp::new(&keys.back, s.key_back_to_person).short(s.short_back_to_person),
             KeyHelp::new(&keys.receipts, s.key_show_receipt).short(s.short_receipt),
             reprint,
-            KeyHelp::keys(strings::letters_key(), strings::key_letters_search()),
+            KeyHelp::keys(
+                strings::letters_key(lang),
+                strings::key_letters_search(lang),
+            ),
         ]
     }
 

@@ -10,6 +10,7 @@
 //! was the registered method, and choosing cash repeats the reason
 //! instead of going on.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -74,13 +75,13 @@ impl ChooseMethod {
             return Nav::Stay;
         };
         if let (true, Some(why)) = (method.is_cash(), self.cash) {
-            ctx.error(&strings::cash_blocked(why));
+            ctx.error(&strings::cash_blocked(ctx.lang(), why));
             return Nav::Stay;
         }
         let mut draft = self.draft.clone();
         draft.method = method;
         if method.is_transfer() {
-            Nav::push(TransferForm::new(draft))
+            Nav::push(TransferForm::new(ctx.lang(), draft))
         } else {
             draft.account = None;
             draft.reference = None;
@@ -92,8 +93,8 @@ impl ChooseMethod {
 impl Screen for ChooseMethod {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().step_method.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().step_method.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -111,7 +112,7 @@ impl Screen for ChooseMethod {
                 if self.cash.is_some() && PayMethod::ALL.get(i).is_some_and(|m| m.is_cash()) =>
             {
                 if let Some(why) = self.cash {
-                    ctx.error(&strings::cash_blocked(why));
+                    ctx.error(&strings::cash_blocked(ctx.lang(), why));
                 }
                 Nav::Stay
             }
@@ -121,7 +122,7 @@ impl Screen for ChooseMethod {
             },
             Msg::NothingMarked => {
                 if let Some(why) = self.cash {
-                    ctx.error(&strings::cash_blocked(why));
+                    ctx.error(&strings::cash_blocked(ctx.lang(), why));
                 }
                 Nav::Stay
             }
@@ -133,11 +134,22 @@ impl Screen for ChooseMethod {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
-        let body = draw_heading(frame, area, s.step_method, &self.draft, view.theme);
+        let s = view.lang.strings();
+        let body = draw_heading(
+            view.lang,
+            frame,
+            area,
+            s.step_method,
+            &self.draft,
+            view.theme,
+        );
         let x = body.x + 1;
         let w = body.width.saturating_sub(2);
-        let who = format!("{}: {}", s.receiver_label, receiver_line(&self.draft));
+        let who = format!(
+            "{}: {}",
+            s.receiver_label,
+            receiver_line(view.lang, &self.draft)
+        );
         frame.buffer_mut().set_stringn(
             x,
             body.y,
@@ -150,13 +162,13 @@ impl Screen for ChooseMethod {
             .iter()
             .enumerate()
             .map(|(i, &m)| {
-                let mut label = labels::method(crate::i18n::lang(), m).to_string();
+                let mut label = labels::method(view.lang, m).to_string();
                 let mut notes = Vec::new();
                 if m == registered {
                     notes.push(s.method_registered.to_string());
                 }
                 if let (true, Some(why)) = (m.is_cash(), self.cash) {
-                    notes.push(strings::cash_blocked_short(why).to_string());
+                    notes.push(strings::cash_blocked_short(view.lang, why).to_string());
                 }
                 if !notes.is_empty() {
                     label.push_str(&format!("  ({})", notes.join("; ")));
@@ -168,7 +180,7 @@ impl Screen for ChooseMethod {
         self.list.draw(frame, list, &rows, view.theme);
         if let Some(why) = self.cash {
             let top = list.y + u16::try_from(rows.len()).unwrap_or(0) + 1;
-            let text = wrap(&strings::cash_blocked(why), usize::from(w));
+            let text = wrap(&strings::cash_blocked(view.lang, why), usize::from(w));
             for (line, y) in text.iter().zip(top..body.bottom()) {
                 frame
                     .buffer_mut()
@@ -177,8 +189,8 @@ impl Screen for ChooseMethod {
         }
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let choose = KeyHelp::new(&keys.enter, s.key_choose_method).short(s.short_next_step);
         self.list.help(keys, s, choose)
     }

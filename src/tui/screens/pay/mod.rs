@@ -37,6 +37,7 @@ pub mod receiver;
 pub mod receiver_id;
 pub mod transfer;
 
+use crate::i18n::Lang;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -182,13 +183,14 @@ pub(crate) fn pass_down(outcome: Outcome) -> Nav {
 /// Draws the flow's heading over the top of `area` — the step, the person
 /// and the amount — and returns the area left below it.
 pub fn draw_heading(
+    lang: Lang,
     frame: &mut Frame,
     area: Rect,
     step: &str,
     draft: &Draft,
     theme: &Theme,
 ) -> Rect {
-    let s = strings::t();
+    let s = lang.strings();
     let x = area.x + 1;
     let w = usize::from(area.width.saturating_sub(2));
     let v = &draft.view;
@@ -202,7 +204,7 @@ pub fn draw_heading(
         "{} ({}) · {} · {}",
         for_display(&v.person.full_name),
         for_display(&v.person.record_code),
-        strings::lines_and_periods(v.unpaid.len(), &periods(draft)),
+        strings::lines_and_periods(lang, v.unpaid.len(), &periods(draft)),
         v.unpaid_total
     );
     buf.set_stringn(x, area.y + 2, fit(&who, w), w, theme.text());
@@ -223,10 +225,10 @@ pub fn periods(draft: &Draft) -> String {
 }
 
 /// "Trần Thị Bình (chính chủ)": who receives, as the steps show it.
-pub fn receiver_line(draft: &Draft) -> String {
+pub fn receiver_line(lang: Lang, draft: &Draft) -> String {
     format!(
         "{} ({})",
         for_display(draft.receiver_name()),
-        labels::receiver(crate::i18n::lang(), draft.receiver_kind())
+        labels::receiver(lang, draft.receiver_kind())
     )
 }

@@ -8,6 +8,7 @@
 //! wording; the proxy is saved with the payment, in the same transaction,
 //! and only if the payment is recorded.
 
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -50,8 +51,8 @@ pub enum Msg {
 
 impl NewProxyForm {
     /// The form for a proxy, or for a guardian (no end date) when `guardian`.
-    pub fn new(draft: Draft, guardian: bool, today: NaiveDate) -> NewProxyForm {
-        let s = strings::t();
+    pub fn new(lang: Lang, draft: Draft, guardian: bool, today: NaiveDate) -> NewProxyForm {
+        let s = lang.strings();
         let date = || Input::new().max_chars(10);
         let mut fields = vec![
             Field::new(s.label_proxy_name, Input::new().max_chars(60)).width(40),
@@ -80,14 +81,14 @@ impl NewProxyForm {
         }
     }
 
-    fn refuse(&mut self, field: usize, error: &dyn std::fmt::Display, ctx: &mut Ctx) -> Nav {
+    fn refuse(&mut self, field: usize, error: &dyn crate::i18n::Say, ctx: &mut Ctx) -> Nav {
         self.form.focus(field);
         ctx.error(error);
         Nav::Stay
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
-        let s = strings::t();
+        let s = ctx.lang().strings();
         let value = |i: usize| self.form.value(i).trim().to_string();
         for (i, name) in [
             (NAME, "proxy_name"),
@@ -104,14 +105,14 @@ impl NewProxyForm {
             Err(e) => return self.refuse(ID, &PayError::ProxyBadId(e), ctx),
         };
         let Some(from) = parse_date(&value(FROM)) else {
-            return self.refuse(FROM, &strings::bad_date(&value(FROM)), ctx);
+            return self.refuse(FROM, &strings::bad_date(ctx.lang(), &value(FROM)), ctx);
         };
         let to = if self.guardian {
             None
         } else {
             match parse_date(&value(TO)) {
                 Some(d) => Some(d),
-                None => return self.refuse(TO, &strings::bad_date(&value(TO)), ctx),
+                None => return self.refuse(TO, &strings::bad_date(ctx.lang(), &value(TO)), ctx),
             }
         };
         if let Err(e) = check_dates(self.guardian, from, to) {
@@ -136,7 +137,7 @@ impl NewProxyForm {
             valid_to: to,
         });
         ctx.info(s.new_proxy_kept);
-        Nav::push(ReceiverId::new(draft))
+        Nav::push(ReceiverId::new(ctx.lang(), draft))
     }
 }
 
@@ -162,8 +163,8 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 impl Screen for NewProxyForm {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        let s = strings::t();
+    fn title(&self, lang: Lang) -> String {
+        let s = lang.strings();
         if self.guardian {
             s.step_new_guardian
         } else {
@@ -191,8 +192,15 @@ impl Screen for NewProxyForm {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
-        let body = draw_heading(frame, area, &self.title(), &self.draft, view.theme);
+        let s = view.lang.strings();
+        let body = draw_heading(
+            view.lang,
+            frame,
+            area,
+            &self.title(view.lang),
+            &self.draft,
+            view.theme,
+        );
         let x = body.x + 1;
         let w = usize::from(body.width.saturating_sub(2));
         let hint = if self.guardian {
@@ -212,8 +220,8 @@ impl Screen for NewProxyForm {
         self.form.draw(frame, area, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         form::help_submit(keys, s, s.short_next_step)
     }
 

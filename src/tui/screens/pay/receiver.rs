@@ -11,6 +11,7 @@
 //! For a deceased person the list offers their heir on file and nothing
 //! else: the heir's ID number is checked at step 2 like a proxy's.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -100,18 +101,28 @@ impl ChooseReceiver {
                 }
             },
             Choice::NewProxy => {
-                return Nav::push(NewProxyForm::new(draft, false, ctx.service.today()));
+                return Nav::push(NewProxyForm::new(
+                    ctx.lang(),
+                    draft,
+                    false,
+                    ctx.service.today(),
+                ));
             }
             Choice::NewGuardian => {
-                return Nav::push(NewProxyForm::new(draft, true, ctx.service.today()));
+                return Nav::push(NewProxyForm::new(
+                    ctx.lang(),
+                    draft,
+                    true,
+                    ctx.service.today(),
+                ));
             }
             Choice::Heir => {}
         }
-        Nav::push(ReceiverId::new(draft))
+        Nav::push(ReceiverId::new(ctx.lang(), draft))
     }
 
-    fn label(&self, choice: &Choice) -> String {
-        let s = strings::t();
+    fn label(&self, lang: Lang, choice: &Choice) -> String {
+        let s = lang.strings();
         let d = |t: &str| for_display(t).into_owned();
         match choice {
             Choice::Person => {
@@ -121,13 +132,13 @@ impl ChooseReceiver {
                     d(&self.draft.view.person.full_name)
                 );
                 if self.draft.id_checked.is_some() {
-                    label.push_str(&format!("  ({})", strings::id_checked_at_search()));
+                    label.push_str(&format!("  ({})", strings::id_checked_at_search(lang)));
                 }
                 label
             }
             Choice::OnFile(p) => format!(
                 "{}: {} ({})",
-                proxy_state(p),
+                proxy_state(lang, p),
                 d(&p.proxy.full_name),
                 d(&p.proxy.relationship)
             ),
@@ -136,11 +147,11 @@ impl ChooseReceiver {
             Choice::Heir => match &self.draft.receiver {
                 Chosen::Heir(h) => format!(
                     "{}: {} ({})",
-                    crate::i18n::heir::heir_choice(),
+                    crate::i18n::heir::heir_choice(lang),
                     d(&h.full_name),
                     d(&h.relationship)
                 ),
-                _ => crate::i18n::heir::heir_choice().to_string(),
+                _ => crate::i18n::heir::heir_choice(lang).to_string(),
             },
         }
     }
@@ -150,8 +161,8 @@ impl Screen for ChooseReceiver {
     /// Moving, or choosing the receiver at an index.
     type Msg = ChoiceMsg;
 
-    fn title(&self) -> String {
-        strings::t().step_receiver.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().step_receiver.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<ChoiceMsg> {
@@ -170,8 +181,15 @@ impl Screen for ChooseReceiver {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
-        let body = draw_heading(frame, area, s.step_receiver, &self.draft, view.theme);
+        let s = view.lang.strings();
+        let body = draw_heading(
+            view.lang,
+            frame,
+            area,
+            s.step_receiver,
+            &self.draft,
+            view.theme,
+        );
         let x = body.x + 1;
         let w = body.width.saturating_sub(2);
         frame.buffer_mut().set_stringn(
@@ -185,14 +203,19 @@ impl Screen for ChooseReceiver {
             .choices
             .iter()
             .enumerate()
-            .map(|(i, c)| Line::raw(fit(&self.list.row(i, &self.label(c)), usize::from(w))))
+            .map(|(i, c)| {
+                Line::raw(fit(
+                    &self.list.row(i, &self.label(view.lang, c)),
+                    usize::from(w),
+                ))
+            })
             .collect();
         let list = Rect::new(x, body.y + 2, w, body.height.saturating_sub(2));
         self.list.draw(frame, list, &rows, view.theme);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let choose = KeyHelp::new(&keys.enter, s.key_choose_receiver).short(s.short_next_step);
         self.list.help(keys, s, choose)
     }

@@ -6,13 +6,13 @@
 //! message says so, and the flow goes no further. The number on file is not
 //! shown here, so it is read from the card, not copied from the screen.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::method::ChooseMethod;
 use super::{Draft, draw_heading, pass_down, receiver_line};
-use crate::i18n::strings;
 use crate::service::pay::PayError;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
@@ -34,8 +34,8 @@ pub enum Msg {
 }
 
 impl ReceiverId {
-    pub fn new(draft: Draft) -> ReceiverId {
-        let s = strings::t();
+    pub fn new(lang: Lang, draft: Draft) -> ReceiverId {
+        let s = lang.strings();
         ReceiverId {
             draft,
             form: Form::new(vec![
@@ -47,7 +47,7 @@ impl ReceiverId {
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
         let typed = self.form.value(0).to_string();
         if typed.is_empty() {
-            ctx.info(strings::t().need_receiver_id);
+            ctx.info(ctx.lang().strings().need_receiver_id);
             return Nav::Stay;
         }
         if self.draft.expected_id() != Some(typed.as_str()) {
@@ -64,8 +64,8 @@ impl ReceiverId {
 impl Screen for ReceiverId {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().step_receiver_id.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().step_receiver_id.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -87,12 +87,23 @@ impl Screen for ReceiverId {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
-        let body = draw_heading(frame, area, s.step_receiver_id, &self.draft, view.theme);
+        let s = view.lang.strings();
+        let body = draw_heading(
+            view.lang,
+            frame,
+            area,
+            s.step_receiver_id,
+            &self.draft,
+            view.theme,
+        );
         let x = body.x + 1;
         let w = usize::from(body.width.saturating_sub(2));
         let buf = frame.buffer_mut();
-        let who = format!("{}: {}", s.receiver_label, receiver_line(&self.draft));
+        let who = format!(
+            "{}: {}",
+            s.receiver_label,
+            receiver_line(view.lang, &self.draft)
+        );
         buf.set_stringn(x, body.y, fit(&who, w), w, view.theme.heading());
         let hint = wrap(s.receiver_id_hint, w);
         for (line, y) in hint.iter().zip(body.y + 1..) {
@@ -103,8 +114,8 @@ impl Screen for ReceiverId {
         self.form.draw(frame, area, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         let mut items = form::help(keys, s);
         items.remove(2);
         items.remove(1);

@@ -7,6 +7,7 @@
 //! it ("0987654321 (Vietcombank)"): the file's bank belongs to the file's
 //! account.
 
+use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -39,8 +40,8 @@ pub enum Msg {
 }
 
 impl TransferForm {
-    pub fn new(draft: Draft) -> TransferForm {
-        let s = strings::t();
+    pub fn new(lang: Lang, draft: Draft) -> TransferForm {
+        let s = lang.strings();
         let (on_file, on_file_bank) = draft.view.account();
         let mut account = Input::new().max_chars(34);
         if let Some(a) = on_file {
@@ -52,7 +53,7 @@ impl TransferForm {
         }
         let mut form = Form::new(vec![
             Field::new(s.label_account, account).width(34),
-            Field::new(strings::label_bank(), bank).width(34),
+            Field::new(strings::label_bank(lang), bank).width(34),
             Field::new(s.label_reference, Input::new().max_chars(40)).width(34),
         ]);
         if !form.value(ACCOUNT).is_empty() {
@@ -74,7 +75,7 @@ impl TransferForm {
         let new_account = on_file != Some(account.as_str());
         if new_account && bank.is_empty() {
             self.form.focus(BANK);
-            ctx.error(&strings::bank_needed());
+            ctx.error(&strings::bank_needed(ctx.lang()));
             return Nav::Stay;
         }
         if reference.is_empty() {
@@ -96,8 +97,8 @@ impl TransferForm {
 impl Screen for TransferForm {
     type Msg = Msg;
 
-    fn title(&self) -> String {
-        strings::t().step_transfer.to_string()
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().step_transfer.to_string()
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
@@ -119,14 +120,21 @@ impl Screen for TransferForm {
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
-        let s = strings::t();
-        let body = draw_heading(frame, area, s.step_transfer, &self.draft, view.theme);
+        let s = view.lang.strings();
+        let body = draw_heading(
+            view.lang,
+            frame,
+            area,
+            s.step_transfer,
+            &self.draft,
+            view.theme,
+        );
         let x = body.x + 1;
         let w = usize::from(body.width.saturating_sub(2));
         let mut how = format!(
             "{}: {}",
             s.method_label,
-            labels::method(crate::i18n::lang(), self.draft.method)
+            labels::method(view.lang, self.draft.method)
         );
         if let Some(bank) = self.draft.view.account().1 {
             how.push_str(&format!(
@@ -142,8 +150,8 @@ impl Screen for TransferForm {
         self.form.draw(frame, area, view.theme, view.focused);
     }
 
-    fn keys(&self, keys: &KeyList) -> Vec<KeyHelp> {
-        let s = strings::t();
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        let s = lang.strings();
         form::help_submit(keys, s, s.short_next_step)
     }
 
