@@ -76,7 +76,7 @@ pub struct VoidArgs {
     #[arg(long)]
     pub reason: String,
     /// Trưởng bưu cục duyệt (PIN: CHITRA_APPROVER_PIN hoặc nhập)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "TÊN")]
     pub approver: String,
 }
 
@@ -109,7 +109,7 @@ pub struct DayReportArgs {
     #[arg(long, value_enum, value_name = "ĐỊNH_DẠNG", default_value = "text")]
     pub format: Format,
     /// Ghi ra tệp (bắt buộc với xlsx)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "TỆP")]
     pub out: Option<PathBuf>,
 }
 

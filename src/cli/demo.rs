@@ -29,7 +29,7 @@ use crate::service::{Clock, Service};
 )]
 pub struct DemoArgs {
     /// Số người trong danh sách của xã
-    #[arg(long, default_value_t = 400, value_name = "N")]
+    #[arg(long, default_value_t = 400, value_name = "SỐ_NGƯỜI")]
     pub people: usize,
     /// Xây lại văn phòng mẫu từ đầu (xóa văn phòng mẫu cũ)
     #[arg(long)]
@@ -38,10 +38,10 @@ pub struct DemoArgs {
     #[arg(long)]
     pub no_screens: bool,
     /// Thư mục của văn phòng mẫu
-    #[arg(long, default_value = "demo", value_name = "DIR")]
+    #[arg(long, default_value = "demo", value_name = "THƯ_MỤC")]
     pub dir: PathBuf,
     /// Chỉ để thử nghiệm: coi bây giờ là thời điểm này (2026-12-06, 2026-12-06T10:00 hoặc RFC 3339)
-    #[arg(long, env = "CHITRA_DEMO_NOW", value_name = "TIME")]
+    #[arg(long, env = "CHITRA_DEMO_NOW", value_name = "THỜI_ĐIỂM")]
     pub now: Option<String>,
 }
 

@@ -33,6 +33,18 @@ fn vietnamese(cmd: Command) -> Command {
         .disable_help_subcommand(true)
         .disable_help_flag(true)
         .mut_args(|a| {
+            let a = match words::value_name(a.get_id().as_str()) {
+                // The derive names a value after its field, in capitals.
+                Some(name)
+                    if a.get_action().takes_values()
+                        && a.get_value_names().is_none_or(|n| {
+                            n.len() == 1 && n[0].as_str() == a.get_id().as_str().to_uppercase()
+                        }) =>
+                {
+                    a.value_name(name)
+                }
+                _ => a,
+            };
             if a.get_help_heading().is_some() {
                 a
             } else if a.is_positional() {
@@ -232,6 +244,31 @@ mod every_argument {
         for sub in cmd.get_subcommands() {
             undescribed(sub, &path, out);
         }
+    }
+
+    fn english_placeholders(cmd: &Command, path: &str, out: &mut Vec<String>) {
+        let path = format!("{path} {}", cmd.get_name());
+        for a in cmd.get_arguments().filter(|a| a.get_action().takes_values()) {
+            for name in a.get_value_names().unwrap_or_default() {
+                let name = name.as_str();
+                let dates = ["YYYY-MM-DD", "YYYY-MM", "DD/MM/YYYY"];
+                if name.is_ascii() && !dates.contains(&name) {
+                    out.push(format!("{path} {}: <{name}>", a.get_id()));
+                }
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            english_placeholders(sub, &path, out);
+        }
+    }
+
+    #[test]
+    fn every_value_is_named_in_vietnamese() {
+        let mut out = Vec::new();
+        let mut cmd = command();
+        cmd.build();
+        english_placeholders(&cmd, "", &mut out);
+        assert!(out.is_empty(), "English placeholders: {out:#?}");
     }
 
     #[test]

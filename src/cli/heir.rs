@@ -27,49 +27,49 @@ pub enum HeirCommand {
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// Số CCCD/CMND hoặc mã đối tượng của người đã mất
-    #[arg(value_name = "ID_OR_CODE")]
+    #[arg(value_name = "CCCD_HOẶC_MÃ")]
     pub query: String,
     /// Họ tên người thừa kế
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "HỌ_TÊN")]
     pub name: String,
     /// Số CCCD (12 chữ số) hoặc CMND (9 chữ số) của người thừa kế
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "SỐ_GIẤY_TỜ")]
     pub id_number: String,
     /// Quan hệ với người đã mất (con, vợ, chồng, …)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "QUAN_HỆ")]
     pub relation: String,
     /// Địa chỉ của người thừa kế
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "ĐỊA_CHỈ")]
     pub address: String,
     /// Số điện thoại di động (10 chữ số)
-    #[arg(long, value_name = "NUMBER", default_value = "")]
+    #[arg(long, value_name = "SỐ_ĐIỆN_THOẠI", default_value = "")]
     pub phone: String,
     /// Ngày mất (theo giấy chứng tử)
     #[arg(long, value_name = "DD/MM/YYYY")]
     pub died: String,
     /// Số giấy chứng tử (trích lục khai tử)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "SỐ_GIẤY")]
     pub cert_no: String,
     /// Ngày cấp giấy chứng tử
     #[arg(long, value_name = "DD/MM/YYYY")]
     pub cert_date: String,
     /// Nơi cấp giấy chứng tử (UBND xã …)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "NƠI_CẤP")]
     pub cert_by: String,
     /// Loại giấy của gia đình cử người nhận (văn bản thỏa thuận, giấy ủy quyền, …)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "LOẠI_GIẤY")]
     pub paper: String,
     /// Số giấy của gia đình (nếu có)
-    #[arg(long, value_name = "TEXT", default_value = "")]
+    #[arg(long, value_name = "SỐ_GIẤY", default_value = "")]
     pub paper_no: String,
     /// Ngày của giấy của gia đình
     #[arg(long, value_name = "DD/MM/YYYY")]
     pub paper_date: String,
     /// Lý do thay người thừa kế đang có trong hồ sơ (chỉ khi thay)
-    #[arg(long, value_name = "TEXT", default_value = "")]
+    #[arg(long, value_name = "LÝ_DO", default_value = "")]
     pub replace_reason: String,
     /// Trưởng bưu cục duyệt giấy tờ, khi người ghi là giao dịch viên (PIN: CHITRA_APPROVER_PIN hoặc nhập)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "TÊN")]
     pub approver: Option<String>,
     /// In kết quả dạng JSON
     #[arg(long)]
@@ -79,7 +79,7 @@ pub struct AddArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Số CCCD/CMND hoặc mã đối tượng của người đã mất
-    #[arg(value_name = "ID_OR_CODE")]
+    #[arg(value_name = "CCCD_HOẶC_MÃ")]
     pub query: String,
     /// In kết quả dạng JSON
     #[arg(long)]

@@ -34,10 +34,10 @@ pub struct ClassifyArgs {
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
     /// Ghi ra tệp (bắt buộc với xlsx)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "TỆP")]
     pub out: Option<PathBuf>,
     /// Chỉ một danh sách: cash, can_open_account, missing_papers, proxies_can_open_account, proxies_missing_papers, need_cccd (gửi Công an xã)
-    #[arg(long, value_name = "LIST")]
+    #[arg(long, value_name = "DANH_SÁCH")]
     pub only: Option<String>,
 }
 
@@ -47,7 +47,7 @@ pub struct ListArgs {
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
     /// Ghi ra tệp (bắt buộc với xlsx)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "TỆP")]
     pub out: Option<PathBuf>,
 }
 
@@ -60,7 +60,7 @@ pub struct CashlessArgs {
     #[arg(long, value_enum, default_value = "text")]
     pub format: ListFormat,
     /// Ghi ra tệp (bắt buộc với xlsx)
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "TỆP")]
     pub out: Option<PathBuf>,
 }
 

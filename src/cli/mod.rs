@@ -54,10 +54,10 @@ pub enum Command {
     /// Tạo cơ sở dữ liệu mới cùng trưởng bưu cục đầu tiên
     Init {
         /// Tên đăng nhập của trưởng bưu cục
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "TÊN")]
         supervisor: String,
         /// Họ và tên đầy đủ
-        #[arg(long, value_name = "TEXT", default_value = "")]
+        #[arg(long, value_name = "HỌ_TÊN", default_value = "")]
         full_name: String,
     },
     /// Quản lý người dùng

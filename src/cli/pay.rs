@@ -27,22 +27,22 @@ pub struct PayArgs {
     #[arg(long, value_enum)]
     pub method: MethodArg,
     /// Số CCCD/CMND của người nhận (chính chủ, người được ủy quyền hoặc giám hộ)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "SỐ_GIẤY_TỜ")]
     pub receiver_id: Option<String>,
     /// Số tài khoản (chuyển khoản; mặc định tài khoản đã đăng ký)
-    #[arg(long, value_name = "A")]
+    #[arg(long, value_name = "SỐ_TÀI_KHOẢN")]
     pub account: Option<String>,
     /// Mã giao dịch chuyển khoản
-    #[arg(long, value_name = "R")]
+    #[arg(long, value_name = "MÃ_GIAO_DỊCH")]
     pub reference: Option<String>,
     /// Chi cho người thừa kế của đối tượng đã mất (xem chitra heir show); --receiver-id là số của người thừa kế
     #[arg(long)]
     pub heir: bool,
     /// Khóa chống chi trùng: chạy lại với cùng khóa chỉ ghi một lần
-    #[arg(long, value_name = "K")]
+    #[arg(long, value_name = "KHÓA")]
     pub key: Option<String>,
     /// Trưởng bưu cục duyệt khi ngoài thời gian chi trả (PIN: CHITRA_APPROVER_PIN hoặc nhập)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "TÊN")]
     pub approver: Option<String>,
     /// In kết quả dạng JSON
     #[arg(long)]

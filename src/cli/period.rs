@@ -87,7 +87,7 @@ pub struct PeriodReasonArgs {
     #[arg(long, value_enum)]
     pub reason: ReasonArg,
     /// Ghi chú (bắt buộc với lý do "other")
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "NỘI_DUNG")]
     pub note: Option<String>,
 }
 
@@ -106,7 +106,7 @@ pub struct PeriodCloseArgs {
     #[arg(long, value_enum, value_name = "LÝ_DO")]
     pub default_reason: Option<ReasonArg>,
     /// Ghi chú kèm lý do chung (bắt buộc với "other")
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "NỘI_DUNG")]
     pub note: Option<String>,
 }
 

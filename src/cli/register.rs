@@ -18,40 +18,40 @@ use crate::text::for_display;
 #[derive(Debug, Args)]
 pub struct RegisterArgs {
     /// Số CCCD/CMND hoặc mã đối tượng
-    #[arg(value_name = "ID_OR_CODE")]
+    #[arg(value_name = "CCCD_HOẶC_MÃ")]
     pub query: String,
     /// Hình thức nhận: cash (tại quầy), home (tại nhà), bank (tài khoản ngân hàng), wallet (tài khoản số)
     #[arg(long, value_enum)]
     pub method: Option<MethodArg>,
     /// Số tài khoản (bỏ trống khi muốn mở tài khoản mới)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "SỐ_TÀI_KHOẢN")]
     pub account: Option<String>,
     /// Ngân hàng hoặc nhà cung cấp tài khoản số
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NGÂN_HÀNG")]
     pub bank: Option<String>,
     /// Chủ tài khoản, khi không phải chính người hưởng (cần trưởng bưu cục xác nhận: --approver)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "HỌ_TÊN")]
     pub holder: Option<String>,
     /// Trưởng bưu cục xác nhận (PIN: CHITRA_APPROVER_PIN hoặc nhập)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "TÊN")]
     pub approver: Option<String>,
     /// Lý do chi tại nhà: ill (ốm đau), old (già yếu), no_proxy (không có người ủy quyền), no_phone (không dùng được điện thoại)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "LÝ_DO")]
     pub home_reason: Option<String>,
     /// Số điện thoại di động (10 chữ số)
-    #[arg(long, value_name = "NUMBER")]
+    #[arg(long, value_name = "SỐ_ĐIỆN_THOẠI")]
     pub phone: Option<String>,
     /// Số CCCD (12 chữ số) hoặc CMND cũ (9 chữ số)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "SỐ_GIẤY_TỜ")]
     pub id_number: Option<String>,
     /// Ngày cấp
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub id_issued: Option<String>,
     /// Nơi cấp
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "NƠI_CẤP")]
     pub id_place: Option<String>,
     /// Đăng ký cho người được ủy quyền/giám hộ số này (xem chitra show)
-    #[arg(long, value_name = "PROXY_ID")]
+    #[arg(long, value_name = "SỐ")]
     pub proxy: Option<i64>,
     /// Ghi bước của tài khoản: asked (đề nghị mở), opened (đã mở), card (đã giao thẻ), shown (đã hướng dẫn)
     #[arg(long, value_enum)]

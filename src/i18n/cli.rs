@@ -39,6 +39,38 @@ const NOTES: [(&str, &str); 6] = [
 
 /// A help text or usage line as clap renders it, its remaining English
 /// frame words put in Vietnamese.
+/// The placeholder `--help` shows for the value of an argument that does
+/// not name its own (clap would print the field's name in English capitals).
+pub fn value_name(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "format" => "ĐỊNH_DẠNG",
+        "reason" | "default_reason" => "LÝ_DO",
+        "query" => "CCCD_HOẶC_MÃ_HOẶC_TÊN",
+        "clerk" => "TÊN",
+        "amount" => "SỐ_TIỀN",
+        "method" => "HÌNH_THỨC",
+        "status" => "TRẠNG_THÁI",
+        "receipt" => "SỐ_BIÊN_NHẬN",
+        "notes" => "SỐ_TỜ",
+        "kind" => "LOẠI",
+        "dest" => "TỆP_ĐÍCH",
+        "file" | "out" | "path" => "TỆP",
+        "account_step" => "BƯỚC",
+        "period" | "month" => "YYYY-MM",
+        "round" => "SỐ_CHUYẾN",
+        "batch" => "SỐ_LÔ",
+        "note" => "GHI_CHÚ",
+        "hamlet" => "THÔN",
+        "outcome" => "KẾT_QUẢ",
+        "pin" => "MÃ_PIN",
+        "postman" => "BƯU_TÁ",
+        "user" | "name" => "TÊN",
+        "role" => "VAI_TRÒ",
+        "id_number" | "receiver_id" => "SỐ_GIẤY_TỜ",
+        _ => return None,
+    })
+}
+
 pub fn frame_words(text: &str) -> String {
     let mut out = text.replacen("Usage: ", "Cách dùng: ", 1);
     for (en, vi) in NOTES {
