@@ -575,3 +575,56 @@ fn a_repeated_id_number_or_record_code_is_refused_with_the_row_of_the_first_even
     assert_eq!(found, [("id", 1_298), ("code", 1_395)]);
     assert_eq!(fingerprint(&office), before);
 }
+
+#[test]
+fn the_people_a_list_adds_are_found_by_each_word_of_their_name_in_name_order() {
+    use chitra::text::{collate::name_sort_key, fold::fold};
+    let office = Office::new();
+    let report = office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    assert!(report.committed, "{:?}", report.rejected);
+    let svc = office.service();
+    let c = svc.store().conn();
+    let people: Vec<(i64, String)> = c
+        .prepare("SELECT id, full_name FROM people ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(people.len(), 3);
+    // What the name order must hold: each distinct folded word of each
+    // name, with the name's sort key and the person.
+    let mut expected: Vec<(String, Vec<u8>, i64)> = Vec::new();
+    for (id, name) in &people {
+        let mut words: Vec<String> = fold(name).split(' ').map(str::to_string).collect();
+        words.sort();
+        words.dedup();
+        for w in words {
+            expected.push((w, name_sort_key(name), *id));
+        }
+    }
+    expected.sort();
+    let rows: Vec<(String, Vec<u8>, i64)> = c
+        .prepare("SELECT word, name_key, person FROM people_name_words ORDER BY word, name_key, person")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rows, expected);
+    let mut counts: Vec<(String, i64)> = Vec::new();
+    for (w, _, _) in &expected {
+        match counts.last_mut() {
+            Some((last, n)) if last == w => *n += 1,
+            _ => counts.push((w.clone(), 1)),
+        }
+    }
+    let stored: Vec<(String, i64)> = c
+        .prepare("SELECT word, people FROM people_name_word_counts ORDER BY word")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(stored, counts);
+}

@@ -120,6 +120,9 @@ pub struct ListedRow {
     pub row: usize,
     pub person: ListedPerson,
     pub lines: Vec<(EntitlementKind, Money)>,
+    /// The name's sort key (`collate::name_sort_key`), made with the other
+    /// checks so the import's writing thread only stores it.
+    pub name_key: Vec<u8>,
 }
 
 impl ListedRow {
@@ -421,8 +424,10 @@ pub fn read_row(
         }]);
     };
     let search_key = fold(&full_name);
+    let name_key = crate::text::collate::name_sort_key(&full_name);
     Ok(ListedRow {
         row: n,
+        name_key,
         person: ListedPerson {
             record_code,
             search_key,

@@ -28,6 +28,7 @@ pub enum Value<'a> {
     Null,
     Int(i64),
     Text(&'a str),
+    Blob(&'a [u8]),
 }
 
 impl<'a> From<Option<&'a str>> for Value<'a> {
@@ -102,7 +103,7 @@ impl<'c> Insert<'c> {
         for (i, v) in values.iter().enumerate() {
             let at = i as i32 + 1;
             // SAFETY: `at` is within 1..=params (checked by the caller). A
-            // text is bound as SQLITE_STATIC: SQLite reads it in place until
+            // text or blob is bound as SQLITE_STATIC: SQLite reads it in place until
             // the bindings are cleared, which `run` does before `values`
             // can be dropped.
             let rc = unsafe {
@@ -117,6 +118,18 @@ impl<'c> Insert<'c> {
                             stmt,
                             at,
                             t.as_ptr().cast(),
+                            len,
+                            ffi::SQLITE_STATIC(),
+                        )
+                    }
+                    Value::Blob(b) => {
+                        let len = i32::try_from(b.len()).map_err(|_| StoreError::Program {
+                            what: "a value longer than 2 GiB".into(),
+                        })?;
+                        ffi::sqlite3_bind_blob(
+                            stmt,
+                            at,
+                            b.as_ptr().cast(),
                             len,
                             ffi::SQLITE_STATIC(),
                         )
@@ -147,14 +160,17 @@ impl Drop for Insert<'_> {
 }
 
 /// `INSERT INTO <table> (<columns>) VALUES (…), (…), …`: rows written up to
-/// `per_statement` at a time. The statement for a full set of rows is
-/// prepared once; a shorter last set gets its own.
+/// `per_statement` at a time. Each size of set is prepared once and kept:
+/// an import's lines come 64 people at a time, a few lines each, so every
+/// batch ends with a shorter set, and preparing a statement of a few
+/// hundred parameters for each one cost more than writing its rows.
 pub struct Rows<'c> {
     conn: &'c Connection,
     head: String,
     columns: usize,
     per_statement: usize,
-    full: Option<Insert<'c>>,
+    /// The statement for `n` rows at index `n - 1`, once prepared.
+    prepared: Vec<Option<Insert<'c>>>,
 }
 
 impl<'c> Rows<'c> {
@@ -165,7 +181,7 @@ impl<'c> Rows<'c> {
             head: format!("INSERT INTO {table} ({columns}) VALUES "),
             columns: columns.split(',').count(),
             per_statement,
-            full: None,
+            prepared: Vec::new(),
         }
     }
 
@@ -175,19 +191,24 @@ impl<'c> Rows<'c> {
         if rows == 0 {
             return Ok(());
         }
-        let sql = |rows: usize| {
-            let one = format!("({})", vec!["?"; self.columns].join(","));
-            format!("{}{}", self.head, vec![one; rows].join(","))
-        };
-        if rows == self.per_statement {
-            if self.full.is_none() {
-                self.full = Some(Insert::new(self.conn, &sql(rows))?);
-            }
-            if let Some(full) = &mut self.full {
-                return full.run(values);
-            }
+        if rows > self.per_statement {
+            return Err(StoreError::Program {
+                what: format!("{rows} rows for a statement of at most {}", self.per_statement),
+            });
         }
-        Insert::new(self.conn, &sql(rows))?.run(values)
+        if self.prepared.len() < rows {
+            self.prepared.resize_with(rows, || None);
+        }
+        let slot = &mut self.prepared[rows - 1];
+        let insert = match slot {
+            Some(insert) => insert,
+            None => {
+                let one = format!("({})", vec!["?"; self.columns].join(","));
+                let sql = format!("{}{}", self.head, vec![one; rows].join(","));
+                slot.insert(Insert::new(self.conn, &sql)?)
+            }
+        };
+        insert.run(values)
     }
 }
 

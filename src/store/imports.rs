@@ -290,3 +290,59 @@ pub fn recompute_digest(r: &Read<'_>, batch_id: i64) -> Result<String, StoreErro
     }
     Ok(hex::encode(h.finalize()))
 }
+
+/// A person an import adds, for the name order (migration 016): their id,
+/// the sort key of their name (`collate::name_sort_key`) and the folded
+/// name (`fold`), both made on the import's reading thread.
+pub struct NamedPerson {
+    pub id: i64,
+    pub name_key: Vec<u8>,
+    pub folded: String,
+}
+
+/// Name-order rows written by one statement.
+const NAME_WORDS_PER_STATEMENT: usize = 64;
+
+/// Adds `people` (just written by this import) to the name order: one row
+/// per distinct word of each folded name, sorted first so each is written
+/// where the last ended, then each word's count moved once. The same rows
+/// as `people::index_names` makes from the people read back; here nothing
+/// is read back or computed again, and the values are bound in place.
+pub fn write_name_words(w: &Write<'_>, people: &[NamedPerson]) -> Result<usize, StoreError> {
+    let mut rows: Vec<(&str, &[u8], i64)> = Vec::with_capacity(people.len() * 3);
+    for p in people {
+        let start = rows.len();
+        for word in p.folded.split(' ').filter(|w| !w.is_empty()) {
+            if !rows[start..].iter().any(|(w, _, _)| *w == word) {
+                rows.push((word, &p.name_key, p.id));
+            }
+        }
+    }
+    rows.sort_unstable();
+    let mut insert = bulk::Rows::new(
+        w.conn(),
+        "people_name_words",
+        "word, name_key, person",
+        NAME_WORDS_PER_STATEMENT,
+    );
+    let mut values = Vec::with_capacity(NAME_WORDS_PER_STATEMENT * 3);
+    for chunk in rows.chunks(NAME_WORDS_PER_STATEMENT) {
+        values.clear();
+        for (word, key, id) in chunk {
+            values.extend_from_slice(&[
+                bulk::Value::Text(word),
+                bulk::Value::Blob(key),
+                bulk::Value::Int(*id),
+            ]);
+        }
+        insert.write(chunk.len(), &values)?;
+    }
+    let mut count = w.conn().prepare_cached(
+        "INSERT INTO people_name_word_counts (word, people) VALUES (?1, ?2)
+         ON CONFLICT (word) DO UPDATE SET people = people + excluded.people",
+    )?;
+    for same in rows.chunk_by(|a, b| a.0 == b.0) {
+        count.execute(rusqlite::params![same[0].0, same.len() as i64])?;
+    }
+    Ok(rows.len())
+}

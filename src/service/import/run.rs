@@ -106,6 +106,7 @@ where
         new_people,
         new_lines,
         months: HashMap::new(),
+        names: Some(Vec::new()),
     };
     writer.maybe_drop_id_index()?;
     let columns = writer.columns.clone();
@@ -231,7 +232,10 @@ where
     if writer.id_index_dropped {
         people::rebuild_id_number_index(writer.w)?;
     }
-    people::index_names(writer.w, writer.people_before + 1, writer.next_person - 1)?;
+    match writer.names.take() {
+        Some(names) => imports::write_name_words(writer.w, &names)?,
+        None => people::index_names(writer.w, writer.people_before + 1, writer.next_person - 1)?,
+    };
     let lines_digest = hex::encode(writer.digest.finalize_reset());
     let Writer {
         w,
@@ -305,7 +309,17 @@ struct Writer<'a, 's> {
     new_lines: imports::NewLines<'s>,
     /// The month each accepted row of an increase list is paid from, by row.
     months: HashMap<usize, Period>,
+    /// The people added so far with their name's sort key and folded name,
+    /// for the name order at the end; `None` once the list adds more than
+    /// [`NAMES_KEPT`], whose names are then read back at the end instead.
+    names: Option<Vec<imports::NamedPerson>>,
 }
+
+/// New people whose name keys an import keeps until its end: about 150
+/// bytes each, so at most about 30 MB. A larger list builds its name order
+/// from the people read back, which holds no more at once than this does
+/// but makes every key again on the writing thread.
+const NAMES_KEPT: usize = 200_000;
 
 /// New people after which a run drops the ID-number index and builds it
 /// afresh at the end, when they are also at least a quarter of the people
@@ -373,12 +387,14 @@ impl Writer<'_, '_> {
             HashMap::new()
         };
         let mut new: Vec<(i64, &people::ListedPerson)> = Vec::new();
+        // Where each new person's row is among `rows`.
+        let mut new_at: Vec<usize> = Vec::new();
         let mut starts: Vec<(i64, usize, Period)> = Vec::new();
         let mut lines: Vec<imports::NewLine> = Vec::new();
         // Known people's carried months ("kỳ trước chuyển sang"): the index
         // of the carried line among `lines`.
         let mut carried: Vec<usize> = Vec::new();
-        for listed in &rows {
+        for (at, listed) in rows.iter().enumerate() {
             // The same record code earlier in this list: its person is
             // already written (new) or touched (known).
             let code = listed.person.record_code.as_str();
@@ -412,6 +428,7 @@ impl Writer<'_, '_> {
                     let id = self.next_person;
                     self.next_person += 1;
                     new.push((id, &listed.person));
+                    new_at.push(at);
                     if self.ctx.kind == ListKind::Increase {
                         let from = self.months.get(&listed.row).copied();
                         report.changes.push(super::changes::added(
@@ -496,13 +513,36 @@ impl Writer<'_, '_> {
             );
             self.digest.update(self.line.as_bytes());
         }
-        drop(new);
+        let new: Vec<i64> = new.into_iter().map(|(id, _)| id).collect();
+        let mut rows = rows;
+        self.keep_names(&new, &new_at, &mut rows);
         self.pending = Vec::with_capacity(people::INSERT_BATCH);
         if let Some(spent) = &self.spent {
             // Once the reader is gone they are freed here.
             let _ = spent.send(rows);
         }
         Ok(())
+    }
+
+    /// Keeps the name keys and folded names of the people just added (ids
+    /// `ids`, rows `at` among `rows`), moved out of their rows, until the
+    /// name order is written; past [`NAMES_KEPT`] people they are let go.
+    fn keep_names(&mut self, ids: &[i64], at: &[usize], rows: &mut [record::ListedRow]) {
+        let Some(names) = &mut self.names else {
+            return;
+        };
+        if names.len() + ids.len() > NAMES_KEPT {
+            self.names = None;
+            return;
+        }
+        for (&id, &i) in ids.iter().zip(at) {
+            let row = &mut rows[i];
+            names.push(imports::NamedPerson {
+                id,
+                name_key: std::mem::take(&mut row.name_key),
+                folded: std::mem::take(&mut row.person.search_key),
+            });
+        }
     }
 
     /// Drops the ID-number index when this list is the office's first, or
