@@ -605,7 +605,9 @@ fn the_people_a_list_adds_are_found_by_each_word_of_their_name_in_name_order() {
     }
     expected.sort();
     let rows: Vec<(String, Vec<u8>, i64)> = c
-        .prepare("SELECT word, name_key, person FROM people_name_words ORDER BY word, name_key, person")
+        .prepare(
+            "SELECT word, name_key, person FROM people_name_words ORDER BY word, name_key, person",
+        )
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .unwrap()

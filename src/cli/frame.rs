@@ -248,7 +248,10 @@ mod every_argument {
 
     fn english_placeholders(cmd: &Command, path: &str, out: &mut Vec<String>) {
         let path = format!("{path} {}", cmd.get_name());
-        for a in cmd.get_arguments().filter(|a| a.get_action().takes_values()) {
+        for a in cmd
+            .get_arguments()
+            .filter(|a| a.get_action().takes_values())
+        {
             for name in a.get_value_names().unwrap_or_default() {
                 let name = name.as_str();
                 let dates = ["YYYY-MM-DD", "YYYY-MM", "DD/MM/YYYY"];

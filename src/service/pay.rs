@@ -485,12 +485,7 @@ impl Service {
     /// Writes the receipt of `paid` to the spool folder, then prints it on a
     /// thread of its own: the payment is committed already, and the screen
     /// goes on while the printer works.
-    fn spool_receipt(
-        &self,
-        paid: &mut Paid,
-        person: &crate::domain::person::Person,
-        copy: bool,
-    ) {
+    fn spool_receipt(&self, paid: &mut Paid, person: &crate::domain::person::Person, copy: bool) {
         let text = receipt::render(
             self.config.interface.language,
             &self.config.office,

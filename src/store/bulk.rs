@@ -193,7 +193,10 @@ impl<'c> Rows<'c> {
         }
         if rows > self.per_statement {
             return Err(StoreError::Program {
-                what: format!("{rows} rows for a statement of at most {}", self.per_statement),
+                what: format!(
+                    "{rows} rows for a statement of at most {}",
+                    self.per_statement
+                ),
             });
         }
         if self.prepared.len() < rows {

@@ -228,8 +228,7 @@ pub fn seal_before(r: &Read<'_>, day: &str) -> Result<Option<(String, String)>, 
 
 /// Every closed day, oldest first.
 pub fn closed_days(r: &Read<'_>) -> Result<Vec<String>, StoreError> {
-    let mut stmt = r
-        .cached("SELECT day FROM closed_days ORDER BY day")?;
+    let mut stmt = r.cached("SELECT day FROM closed_days ORDER BY day")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

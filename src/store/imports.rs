@@ -122,10 +122,10 @@ const LINES_PER_STATEMENT: usize = 64;
 /// The id the next entitlement line gets (inside the caller's write
 /// transaction).
 pub fn next_line_id(r: &Read<'_>) -> Result<i64, StoreError> {
-    Ok(r.cached("SELECT coalesce(max(id), 0) + 1 FROM entitlements")?.query_row(
-        [],
-        |r| r.get(0),
-    )?)
+    Ok(
+        r.cached("SELECT coalesce(max(id), 0) + 1 FROM entitlements")?
+            .query_row([], |r| r.get(0))?,
+    )
 }
 
 /// Writes the lines of one period and batch, [`LINES_PER_STATEMENT`] to a

@@ -5,8 +5,8 @@
 //! and every person screen reads through, refuses a row whose seal does not
 //! match — an ID number changed with another tool pays nobody.
 
-use rusqlite::types::ValueRef;
 use rusqlite::OptionalExtension;
+use rusqlite::types::ValueRef;
 
 use super::rows::{self, Table, int, opt_text, text};
 use super::{Event, Read, StoreError, Write, bulk};

@@ -106,8 +106,7 @@ pub fn get(r: &Read<'_>, id: i64) -> Result<Option<Round>, StoreError> {
 
 /// Every round, newest first.
 pub fn all(r: &Read<'_>) -> Result<Vec<Round>, StoreError> {
-    let mut stmt = r
-        .cached(&format!("{ROUND_SELECT} ORDER BY r.id DESC"))?;
+    let mut stmt = r.cached(&format!("{ROUND_SELECT} ORDER BY r.id DESC"))?;
     let rows = stmt.query_map([], round_of)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -49,9 +49,8 @@ mod results;
 /// Most results asked of the service; "more" says the list was cut.
 pub const LIMIT: usize = 30;
 
-/// Result rows taken to fit before the list was first drawn (an 80×24
-/// window has 17).
-const ROWS_BEFORE_DRAWN: usize = 17;
+/// Result rows taken to fit before the list was first drawn: a page.
+const ROWS_BEFORE_DRAWN: usize = results::ROWS;
 
 /// The counter screen.
 pub struct Counter {
@@ -350,7 +349,8 @@ impl Screen for Counter {
         let cols = Columns::for_hits(view.lang, w, &self.results.hits);
         buf.set_line(x, list.y, &cols.header(view.lang, theme), w);
         let rows = Rect::new(x, list.y + 1, w, list.height.saturating_sub(1));
-        self.rows_shown.set(usize::from(rows.height));
+        self.rows_shown
+            .set(usize::from(rows.height).min(results::ROWS));
         draw_hits(
             view.lang,
             frame,

@@ -144,7 +144,13 @@ pub(super) fn draw_hits(
         } else {
             theme.text()
         };
-        buf.set_stringn(area.x, y, cols.row(lang, hit), usize::from(area.width), style);
+        buf.set_stringn(
+            area.x,
+            y,
+            cols.row(lang, hit),
+            usize::from(area.width),
+            style,
+        );
     }
 }
 
