@@ -950,7 +950,8 @@ mod tests {
             }
             frames.push(frame);
         }
-        let draws: Vec<Box<dyn Fn(&mut Frame)>> = frames
+        type Draw = Box<dyn Fn(&mut Frame)>;
+        let draws: Vec<Draw> = frames
             .iter()
             .map(|words| {
                 Box::new(move |f: &mut Frame| {

@@ -19,6 +19,7 @@ use crate::tui::widgets::input::Input;
 /// The rows of notes being typed (`rows`: denomination and notes, in the
 /// form's order), the running total in figures and in words, and the
 /// question when it is asked. Never the expected amount.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn counting(
     lang: Lang,
     frame: &mut Frame,
