@@ -950,8 +950,8 @@ mod tests {
             }
             frames.push(frame);
         }
-        type Draw = Box<dyn Fn(&mut Frame)>;
-        let draws: Vec<Draw> = frames
+        type Draw<'a> = Box<dyn Fn(&mut Frame) + 'a>;
+        let draws: Vec<Draw<'_>> = frames
             .iter()
             .map(|words| {
                 Box::new(move |f: &mut Frame| {
