@@ -86,12 +86,11 @@ const LIMIT: usize = 50;
 /// key.
 const SHOWN: usize = 10;
 
-/// One keystroke at the counter: the people found, then the month of the
+/// One keystroke at the counter: the people found, with the month of the
 /// rows on screen.
 fn counter_key(svc: &Service, q: &str) -> usize {
-    let mut found = svc.find(q, LIMIT).unwrap();
-    found.people.truncate(SHOWN);
-    svc.hits_of(found.people).unwrap().len()
+    let page = svc.search_page(q, LIMIT, SHOWN).unwrap();
+    page.results.hits.len() + page.rest.len()
 }
 
 /// Every keystroke of 300 names typed in full ("n", "ng", …, "nguyen van

@@ -212,18 +212,21 @@ fn the_counters_two_steps_give_what_the_search_gives() {
         "zz",
     ] {
         let whole = svc.search(typed, 30).unwrap();
-        let found = svc.find(typed, 30).unwrap();
-        let ids: Vec<i64> = found.people.iter().map(|p| p.id).collect();
-        let expected: Vec<i64> = whole.hits.iter().map(|h| h.person.id).collect();
+        // The counter's first page: the rows on screen with their month,
+        // the others as found, in the same order as the whole search.
+        let page = svc.search_page(typed, 30, 10).unwrap();
+        let n = page.results.hits.len();
+        assert!(n <= 10, "{typed}");
+        assert_eq!(page.results.hits, whole.hits[..n], "{typed}");
+        assert_eq!(page.results.more, whole.more, "{typed}");
+        let ids: Vec<i64> = page.rest.iter().map(|p| p.id).collect();
+        let expected: Vec<i64> = whole.hits[n..].iter().map(|h| h.person.id).collect();
         assert_eq!(ids, expected, "{typed}");
-        assert_eq!(found.more, whole.more, "{typed}");
-        // The month of the rows on screen, read afterwards, is the one the
-        // whole search reads, row for row.
-        let mut shown = found.people;
-        shown.truncate(17);
-        let n = shown.len();
-        assert_eq!(svc.hits_of(shown).unwrap(), whole.hits[..n], "{typed}");
+        // The month of the rows scrolled into view, read afterwards, is the
+        // one the whole search reads, row for row.
+        assert_eq!(svc.hits_of(page.rest).unwrap(), whole.hits[n..], "{typed}");
     }
-    assert!(svc.find("ng", 30).unwrap().more);
-    assert_eq!(svc.find("046050000012", 30).unwrap().people[0].id, 13);
+    assert!(svc.search_page("ng", 30, 10).unwrap().results.more);
+    let page = svc.search_page("046050000012", 30, 10).unwrap();
+    assert_eq!(page.results.hits[0].person.id, 13);
 }

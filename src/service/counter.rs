@@ -52,6 +52,13 @@ pub struct Found {
     pub more: bool,
 }
 
+/// A search's first page with its month, and the people after it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchPage {
+    pub results: SearchResults,
+    pub rest: Vec<Person>,
+}
+
 /// Search results; `more` when the limit cut the list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchResults {
@@ -175,27 +182,37 @@ impl Service {
     }
 
     /// Searches people by ID number, record code or name, each with this
-    /// month's state (read for every one: for a list shown a window at a
-    /// time, [`Service::find`] and [`Service::hits_of`] read it only for
-    /// the rows on screen).
+    /// month's state.
     pub fn search(&self, query: &str, limit: usize) -> Result<SearchResults, Error> {
+        Ok(self.search_page(query, limit, limit)?.results)
+    }
+
+    /// What the counter reads on a key: the people a search finds, in the
+    /// order shown, the first `with_month` of them (the rows a page shows)
+    /// with this month's state, read in one snapshot; the others as found,
+    /// for [`Service::hits_of`] when they scroll into view.
+    pub fn search_page(
+        &self,
+        query: &str,
+        limit: usize,
+        with_month: usize,
+    ) -> Result<SearchPage, Error> {
         let period = self.current_period();
         self.store.read(|r| {
-            let found = find_in(r, query, limit)?;
-            Ok(SearchResults {
-                hits: hits_in(r, found.people, period)?,
-                more: found.more,
+            let mut found = find_in(r, query, limit)?;
+            let rest = found.people.split_off(with_month.min(found.people.len()));
+            Ok(SearchPage {
+                results: SearchResults {
+                    hits: hits_in(r, found.people, period)?,
+                    more: found.more,
+                },
+                rest,
             })
         })
     }
 
-    /// The people a search finds, in the order shown, without their month.
-    pub fn find(&self, query: &str, limit: usize) -> Result<Found, Error> {
-        self.store.read(|r| find_in(r, query, limit))
-    }
-
-    /// `people` (from [`Service::find`]) with this month's state of each,
-    /// read now: the rows a screen is about to show.
+    /// `people` (from [`Service::search_page`]) with this month's state of
+    /// each, read now: the rows a screen is about to show.
     pub fn hits_of(&self, people: Vec<Person>) -> Result<Vec<SearchHit>, Error> {
         let period = self.current_period();
         self.store.read(|r| hits_in(r, people, period))

@@ -140,10 +140,15 @@ impl Counter {
         self.results = SearchResults::default();
         self.waiting = Vec::new();
         if !query.is_empty() {
-            match ctx.service.find(&query, LIMIT) {
-                Ok(found) => {
-                    self.results.more = found.more;
-                    self.waiting = found.people;
+            // The month of a page's rows comes with the search; further
+            // rows' as the choice reaches them (`read_months`).
+            match ctx
+                .service
+                .search_page(&query, LIMIT, self.rows_shown.get())
+            {
+                Ok(page) => {
+                    self.results = page.results;
+                    self.waiting = page.rest;
                 }
                 Err(e) => ctx.error(&e),
             }
