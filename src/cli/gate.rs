@@ -103,21 +103,7 @@ fn plan(words: &[String]) -> Result<Plan, ()> {
     match (command.len(), first.as_str()) {
         (2, "import") => {
             let mut args = command.clone();
-            let mut name = None;
-            let mut i = 0;
-            while i < rest.len() {
-                let w = &rest[i];
-                if w == "--name" {
-                    name = rest.get(i + 1).cloned();
-                    i += 2;
-                } else if let Some(v) = w.strip_prefix("--name=") {
-                    name = Some(v.to_string());
-                    i += 1;
-                } else {
-                    args.push(w.clone());
-                    i += 1;
-                }
-            }
+            let name = take_name(rest, &mut args);
             let name = list_name(&name.ok_or(())?).ok_or(())?;
             if !only_flags(&args[2..], &["--user"], &["--dry-run", "--json"]) {
                 return Err(());
@@ -126,21 +112,7 @@ fn plan(words: &[String]) -> Result<Plan, ()> {
         }
         (_, "import") => {
             let mut args = vec!["import".to_string()];
-            let mut name = None;
-            let mut i = 0;
-            while i < rest.len() {
-                let w = &rest[i];
-                if w == "--name" {
-                    name = rest.get(i + 1).cloned();
-                    i += 2;
-                } else if let Some(v) = w.strip_prefix("--name=") {
-                    name = Some(v.to_string());
-                    i += 1;
-                } else {
-                    args.push(w.clone());
-                    i += 1;
-                }
-            }
+            let name = take_name(rest, &mut args);
             let name = list_name(&name.ok_or(())?).ok_or(())?;
             if !only_flags(
                 &args[1..],
@@ -530,6 +502,27 @@ fn refuse(lang: Lang, asked: &str) -> Exit {
             ),
         },
     )
+}
+
+/// The value of `--name` among `words` (the last one given), the other
+/// words added to `args` in their order.
+fn take_name(words: &[String], args: &mut Vec<String>) -> Option<String> {
+    let mut name = None;
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        if w == "--name" {
+            name = words.get(i + 1).cloned();
+            i += 2;
+        } else if let Some(v) = w.strip_prefix("--name=") {
+            name = Some(v.to_string());
+            i += 1;
+        } else {
+            args.push(w.clone());
+            i += 1;
+        }
+    }
+    name
 }
 
 #[cfg(test)]
