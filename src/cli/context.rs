@@ -67,10 +67,7 @@ impl Context {
 }
 
 fn prompt_pin(lang: Lang, name: &str) -> String {
-    match lang {
-        i18n::Lang::Vi => format!("Mã PIN của {name}: "),
-        i18n::Lang::En => format!("PIN for {name}: "),
-    }
+    i18n::commands::users::pin_of(lang, name)
 }
 
 /// A PIN from the environment variable `var`, else typed at the terminal
@@ -87,18 +84,12 @@ pub fn read_new_pin(lang: Lang) -> Result<String, Exit> {
     if let Ok(pin) = std::env::var("CHITRA_NEW_PIN") {
         return Ok(pin);
     }
-    let (first, again, differ) = match lang {
-        i18n::Lang::Vi => (
-            "Mã PIN mới (4–12 chữ số): ",
-            "Nhập lại mã PIN mới: ",
-            "Hai lần nhập PIN không giống nhau.",
-        ),
-        i18n::Lang::En => (
-            "New PIN (4–12 digits): ",
-            "New PIN again: ",
-            "The two PINs differ.",
-        ),
-    };
+    use i18n::commands::users as phrases;
+    let (first, again, differ) = (
+        phrases::new_pin(lang),
+        phrases::new_pin_again(lang),
+        phrases::pins_differ(lang),
+    );
     let a = rpassword::prompt_password(first).map_err(|_| fail(lang, AuthError::Missing))?;
     let b = rpassword::prompt_password(again).map_err(|_| fail(lang, AuthError::Missing))?;
     if a != b {

@@ -24,6 +24,7 @@ use super::day::{Format, ReportCommand};
 use super::period::PeriodCommand;
 use super::{Cli, Command, Exit, fail};
 use crate::i18n::Lang;
+use crate::i18n::commands::gate as phrases;
 
 /// The largest list accepted on standard input (the importer bounds what
 /// it reads from the file further).
@@ -254,10 +255,7 @@ fn parse(lang: Lang, outer: &Cli, args: Vec<String>) -> Result<Cli, Exit> {
     let mut inner = Cli::try_parse_from(argv).map_err(|e| {
         fail(
             lang,
-            match lang {
-                Lang::Vi => format!("Lệnh không hợp lệ: {}", e.kind()),
-                Lang::En => format!("Not a valid command: {}", e.kind()),
-            },
+            phrases::not_a_valid_command(lang, &e.kind().to_string()),
         )
     })?;
     inner.config = outer.config.clone();
@@ -428,28 +426,11 @@ fn copy_stdin(lang: Lang, to: &Path) -> Result<(), Exit> {
     if copied > MAX_LIST_BYTES {
         return Err(fail(
             lang,
-            match lang {
-                Lang::Vi => format!(
-                    "Tệp gửi lên lớn quá {} MiB: không nhận.",
-                    MAX_LIST_BYTES / (1024 * 1024)
-                ),
-                Lang::En => format!(
-                    "The file sent is over {} MiB: refused.",
-                    MAX_LIST_BYTES / (1024 * 1024)
-                ),
-            },
+            phrases::file_sent_too_big(lang, MAX_LIST_BYTES / (1024 * 1024)),
         ));
     }
     if copied == 0 {
-        return Err(fail(
-            lang,
-            match lang {
-                Lang::Vi => {
-                    "Không nhận được nội dung tệp: gửi tệp qua đầu vào, ví dụ  ssh chitra@máy-chủ \"import --name ds.xlsx --user truong\" < ds.xlsx"
-                }
-                Lang::En => "No file content arrived on standard input.",
-            },
-        ));
+        return Err(fail(lang, phrases::no_file_content(lang)));
     }
     f.sync_all().map_err(|e| fail(lang, e))
 }
@@ -483,25 +464,7 @@ impl Drop for Scratch {
 /// Says what SSH may run, and refuses.
 fn refuse(lang: Lang, asked: &str) -> Exit {
     let asked = crate::text::for_display(asked);
-    fail(
-        lang,
-        match lang {
-            Lang::Vi => format!(
-                "Không được chạy qua SSH: {asked}. Tài khoản này chỉ mở màn hình chitra; trưởng bưu cục được dùng: \
-             import --name TỆP --user TÊN (tệp qua đầu vào), report day [--date …] [--format text|csv|json|xlsx] --user TÊN (ra đầu ra), \
-             report period YYYY-MM, report cashless, list classify|accounts|changes|signing, period close YYYY-MM [--dry-run] (ra đầu ra, --user TÊN), \
-             bank export --period YYYY-MM [--format csv] (tệp lô ra đầu ra), bank import --name TỆP (tệp kết quả qua đầu vào), \
-             verify --user TÊN, doctor [--json] --user TÊN. Mã PIN gửi qua biến CHITRA_PIN (ssh -o SendEnv=CHITRA_PIN)."
-            ),
-            Lang::En => format!(
-                "Not allowed over SSH: {asked}. This account opens chitra's screens; a supervisor may run: \
-             import --name FILE --user NAME (file on stdin), report day [--date …] [--format …] --user NAME, \
-             report period YYYY-MM, report cashless, list classify|accounts|changes|signing, period close YYYY-MM [--dry-run] (to stdout, --user NAME), \
-             bank export --period YYYY-MM [--format csv] (batch file to stdout), bank import --name FILE (result file on stdin), \
-             verify --user NAME, doctor [--json] --user NAME. Send the PIN as CHITRA_PIN (ssh -o SendEnv=CHITRA_PIN)."
-            ),
-        },
-    )
+    fail(lang, phrases::not_allowed_over_ssh(lang, &asked))
 }
 
 /// The value of `--name` among `words` (the last one given), the other

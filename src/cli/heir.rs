@@ -103,12 +103,7 @@ fn date(lang: Lang, what: &str, s: &str) -> Result<NaiveDate, Exit> {
         .map_err(|_| {
             fail(
                 lang,
-                match lang {
-                    crate::i18n::Lang::Vi => {
-                        format!("{what}: viết ngày dạng dd/mm/yyyy, ví dụ 05/11/2026.")
-                    }
-                    crate::i18n::Lang::En => format!("{what}: write the date as dd/mm/yyyy."),
-                },
+                crate::i18n::commands::write_date_as_ddmmyyyy(lang, what),
             )
         })
 }

@@ -285,10 +285,10 @@ fn print_text(lang: Lang, r: &ImportReport) {
             println!("  {}", p.localize(lang));
         }
         if total > shown.len() {
-            match lang {
-                Lang::Vi => println!("  … và {} dòng khác.", group(total - shown.len())),
-                Lang::En => println!("  … and {} more.", group(total - shown.len())),
-            }
+            println!(
+                "  {}",
+                phrases::and_more_lines(lang, &group(total - shown.len()))
+            );
         }
     };
     crate::i18n::changes::print_preview(lang, &r.changes);
@@ -303,16 +303,7 @@ fn outcome(lang: Lang, r: &ImportReport, dry_run: bool) -> String {
     if dry_run || !r.committed {
         return phrases::dry_run_nothing_written(lang).to_string();
     }
-    match lang {
-        Lang::Vi => format!(
-            "ĐÃ GHI vào cơ sở dữ liệu (lô nhập số {}).",
-            r.batch_id.unwrap_or(0)
-        ),
-        Lang::En => format!(
-            "WRITTEN to the database (import batch {}).",
-            r.batch_id.unwrap_or(0)
-        ),
-    }
+    phrases::written_batch(lang, r.batch_id.unwrap_or(0))
 }
 
 fn to_json(lang: Lang, r: &ImportReport) -> serde_json::Value {

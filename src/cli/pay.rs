@@ -14,7 +14,7 @@ use serde_json::json;
 use super::context::{Context, read_pin};
 use super::{Cli, Exit, fail};
 use crate::domain::PayMethod;
-use crate::i18n::{Lang, Localize};
+use crate::i18n::Localize;
 use crate::service::Error;
 use crate::service::pay::{PayError, PayRequest, Receiver};
 use crate::text::for_display;
@@ -78,10 +78,7 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
         [] => {
             return Err(fail(
                 lang,
-                match lang {
-                    Lang::Vi => format!("Không tìm thấy ai với \"{}\".", for_display(&args.query)),
-                    Lang::En => format!("Nobody found for \"{}\".", for_display(&args.query)),
-                },
+                crate::i18n::strings::counter_nobody(lang, &for_display(&args.query)),
             ));
         }
         _ => {

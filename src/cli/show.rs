@@ -49,10 +49,7 @@ pub fn run(cli: &Cli, args: &ShowArgs) -> Result<(), Exit> {
         } else {
             eprintln!(
                 "chitra: {}",
-                match lang {
-                    Lang::Vi => format!("Không tìm thấy ai với \"{}\".", for_display(&args.query)),
-                    Lang::En => format!("Nobody found for \"{}\".", for_display(&args.query)),
-                }
+                crate::i18n::strings::counter_nobody(lang, &for_display(&args.query))
             );
         }
         return Err(Exit::NotFound);
@@ -94,13 +91,7 @@ pub fn run(cli: &Cli, args: &ShowArgs) -> Result<(), Exit> {
             );
         }
         if found.more {
-            println!(
-                "{}",
-                match lang {
-                    Lang::Vi => "… còn nữa; gõ cụ thể hơn.",
-                    Lang::En => "… more; be more specific.",
-                }
-            );
+            println!("{}", phrases::more_be_more_specific(lang));
         }
     }
     Ok(())

@@ -5,7 +5,7 @@ use clap::{Subcommand, ValueEnum};
 use super::context::{Context, read_new_pin};
 use super::{Cli, Exit, fail};
 use crate::domain::user::Role;
-use crate::i18n::Lang;
+use crate::i18n::commands::users as phrases;
 use crate::service::Service;
 
 #[derive(Debug, Subcommand)]
@@ -66,16 +66,10 @@ pub fn init(cli: &Cli, name: &str, full_name: &str) -> Result<(), Exit> {
     let lang = ctx.lang();
     let pin = read_new_pin(lang)?;
     Service::init(ctx.config.clone(), &ctx.db, name, full_name, &pin).map_err(|e| fail(lang, e))?;
-    match lang {
-        Lang::Vi => println!(
-            "Đã tạo cơ sở dữ liệu {} với trưởng bưu cục {name}.",
-            ctx.db.display()
-        ),
-        Lang::En => println!(
-            "Created the database {} with supervisor {name}.",
-            ctx.db.display()
-        ),
-    }
+    println!(
+        "{}",
+        phrases::created_database(lang, &ctx.db.display().to_string(), name)
+    );
     Ok(())
 }
 
@@ -85,10 +79,10 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
     if let UserCommand::List = cmd {
         let (service, session) = ctx.sign_in(cli)?;
         for u in service.list_users(&session).map_err(|e| fail(lang, e))? {
-            let state = match (u.locked, lang) {
-                (true, Lang::Vi) => "ĐÃ KHÓA",
-                (true, Lang::En) => "LOCKED",
-                (false, _) => "",
+            let state = if u.locked {
+                phrases::locked_mark(lang)
+            } else {
+                ""
             };
             println!(
                 "{:<16} {:<15} {:<30} {state}",
@@ -110,30 +104,17 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
             let u = service
                 .add_user(&session, name, full_name, (*role).into(), &pin)
                 .map_err(|e| fail(lang, e))?;
-            match lang {
-                Lang::Vi => println!(
-                    "Đã thêm {} ({}).",
-                    u.name,
-                    crate::i18n::cli::role(ctx.lang(), u.role)
-                ),
-                Lang::En => println!(
-                    "Added {} ({}).",
-                    u.name,
-                    crate::i18n::cli::role(ctx.lang(), u.role)
-                ),
-            }
+            println!(
+                "{}",
+                phrases::added_user(lang, &u.name, crate::i18n::cli::role(lang, u.role))
+            );
         }
         UserCommand::Lock { name } | UserCommand::Unlock { name } => {
             let locked = matches!(cmd, UserCommand::Lock { .. });
             service
                 .set_user_locked(&session, name, locked)
                 .map_err(|e| fail(lang, e))?;
-            match (locked, lang) {
-                (true, Lang::Vi) => println!("Đã khóa {name}."),
-                (false, Lang::Vi) => println!("Đã mở khóa {name}."),
-                (true, Lang::En) => println!("Locked {name}."),
-                (false, Lang::En) => println!("Unlocked {name}."),
-            }
+            println!("{}", phrases::user_locked(lang, name, locked));
         }
         UserCommand::Pin { name } => {
             let name = name.clone().unwrap_or_else(|| session.user.name.clone());
@@ -141,10 +122,7 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
             service
                 .change_pin(&session, &name, &pin)
                 .map_err(|e| fail(lang, e))?;
-            match lang {
-                Lang::Vi => println!("Đã đổi mã PIN của {name}."),
-                Lang::En => println!("Changed the PIN of {name}."),
-            }
+            println!("{}", phrases::pin_changed(lang, &name));
         }
         UserCommand::List => unreachable!("handled above"),
     }

@@ -141,11 +141,7 @@ impl Localize for Problem {
             Problem::IdOnOtherRecord(code) => {
                 format!("Số CCCD/CMND này đã có ở hồ sơ {}.", for_display(code))
             }
-            Problem::DiffersFromRegistration {
-                field,
-                list,
-                office,
-            } => super::register::differs_vi(field, list, office),
+            Problem::DiffersFromRegistration(d) => super::register::differs(Lang::Vi, d),
         }
     }
 
@@ -200,11 +196,7 @@ impl Localize for Problem {
             Problem::IdOnOtherRecord(code) => {
                 format!("This ID number is already on record {}.", for_display(code))
             }
-            Problem::DiffersFromRegistration {
-                field,
-                list,
-                office,
-            } => super::register::differs_en(field, list, office),
+            Problem::DiffersFromRegistration(d) => super::register::differs(Lang::En, d),
         }
     }
 }

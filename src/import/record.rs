@@ -100,11 +100,17 @@ pub enum Problem {
     IdOnOtherRecord(String),
     /// The list says `list` where the office registered `office` (a
     /// phone, a method, an account, an ID number): the office's stays.
-    DiffersFromRegistration {
-        field: &'static str,
-        list: String,
-        office: String,
-    },
+    DiffersFromRegistration(Disagreement),
+}
+
+/// What a monthly list says about a person against what the office
+/// registered at the counter: the list's value, then the office's.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Disagreement {
+    Phone(String, String),
+    Method(PayMethod, PayMethod),
+    Account(String, String),
+    IdNumber(String, String),
 }
 
 /// A problem and where it is.

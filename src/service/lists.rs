@@ -31,6 +31,7 @@ use crate::domain::person::Status;
 use crate::domain::proxy::Validity;
 use crate::domain::registration::{self, AccountStep, HomeReason, Missing, Papers, Registration};
 use crate::domain::{Money, Period};
+use crate::import::record::Disagreement;
 use crate::store::registrations::{self as regs, OnFile, PaidLine, Whose};
 use crate::text::collate;
 
@@ -573,37 +574,33 @@ impl Service {
 }
 
 /// Where a person's row of an incoming list disagrees with what the office
-/// registered: (field, the list's value, the office's), for the import's
-/// preview. Only values the list gives are compared.
+/// registered, for the import's preview. Only values the list gives are
+/// compared.
 pub fn listed_differences(
     g: &Registration,
     listed: &crate::store::people::ListedPerson,
-) -> Vec<(&'static str, String, String)> {
+) -> Vec<Disagreement> {
     let mut out = Vec::new();
     if let (Some(l), Some(o)) = (&listed.phone, &g.phone) {
         let l_clean = registration::parse_phone(l).unwrap_or_else(|_| l.clone());
         if &l_clean != o {
-            out.push(("phone", l.clone(), o.clone()));
+            out.push(Disagreement::Phone(l.clone(), o.clone()));
         }
     }
     if let (Some(l), Some(o)) = (listed.pay_method, g.method)
         && l != o
     {
-        out.push((
-            "method",
-            crate::i18n::labels::method(crate::i18n::Lang::Vi, l).to_string(),
-            crate::i18n::labels::method(crate::i18n::Lang::Vi, o).to_string(),
-        ));
+        out.push(Disagreement::Method(l, o));
     }
     if let (Some(l), Some(o)) = (&listed.account_no, &g.account_no)
         && l != o
     {
-        out.push(("account", l.clone(), o.clone()));
+        out.push(Disagreement::Account(l.clone(), o.clone()));
     }
     if let (Some(l), Some(o)) = (&listed.id_number, &g.papers.id_number)
         && l != o
     {
-        out.push(("id_number", l.clone(), o.clone()));
+        out.push(Disagreement::IdNumber(l.clone(), o.clone()));
     }
     out
 }

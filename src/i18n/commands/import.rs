@@ -95,3 +95,18 @@ pub fn nothing_written_fix_rejected(lang: Lang) -> &'static str {
 pub fn dry_run_nothing_written(lang: Lang) -> &'static str {
     lang.pick("Chạy thử: không ghi gì.", "Dry run: nothing written.")
 }
+
+/// The end of a list cut short: `n` more lines (already grouped).
+pub fn and_more_lines(lang: Lang, n: &str) -> String {
+    match lang {
+        Lang::Vi => format!("… và {n} dòng khác."),
+        Lang::En => format!("… and {n} more."),
+    }
+}
+
+pub fn written_batch(lang: Lang, batch: i64) -> String {
+    match lang {
+        Lang::Vi => format!("ĐÃ GHI vào cơ sở dữ liệu (lô nhập số {batch})."),
+        Lang::En => format!("WRITTEN to the database (import batch {batch})."),
+    }
+}

@@ -8,6 +8,7 @@ use crate::i18n::Lang;
 pub mod bank;
 pub mod day;
 pub mod doctor;
+pub mod gate;
 pub mod heir;
 pub mod home;
 pub mod import;
@@ -19,6 +20,7 @@ pub mod person;
 pub mod register;
 pub mod rounds;
 pub mod show;
+pub mod users;
 pub mod verify;
 
 pub fn approval_pin(lang: Lang) -> &'static str {
@@ -44,4 +46,12 @@ pub fn xlsx_file_needs_out(lang: Lang) -> &'static str {
         "Tệp xlsx cần --out TỆP.xlsx.",
         "An xlsx file needs --out FILE.xlsx.",
     )
+}
+
+/// A date typed in another form than dd/mm/yyyy.
+pub fn write_date_as_ddmmyyyy(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::Vi => format!("{what}: viết ngày dạng dd/mm/yyyy, ví dụ 05/11/2026."),
+        Lang::En => format!("{what}: write the date as dd/mm/yyyy."),
+    }
 }

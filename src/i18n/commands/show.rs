@@ -38,3 +38,7 @@ pub fn total(lang: Lang) -> &'static str {
 pub fn voided(lang: Lang) -> &'static str {
     lang.pick("  (ĐÃ HỦY)", "  (VOIDED)")
 }
+
+pub fn more_be_more_specific(lang: Lang) -> &'static str {
+    lang.pick("… còn nữa; gõ cụ thể hơn.", "… more; be more specific.")
+}

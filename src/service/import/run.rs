@@ -587,18 +587,13 @@ impl Writer<'_, '_> {
             return Ok(false);
         }
         if let Some(g) = crate::store::registrations::latest(self.w, existing.id, None)? {
-            for (field, list, office) in super::super::lists::listed_differences(&g, &listed.person)
-            {
+            for disagreement in super::super::lists::listed_differences(&g, &listed.person) {
                 report.warn(RowProblem {
                     place: Place {
                         who: Some(format!("{} {}", existing.record_code, existing.full_name)),
                         ..Place::row(listed.row)
                     },
-                    problem: Problem::DiffersFromRegistration {
-                        field,
-                        list,
-                        office,
-                    },
+                    problem: Problem::DiffersFromRegistration(disagreement),
                 });
             }
         }
