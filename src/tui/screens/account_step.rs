@@ -9,14 +9,15 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{Nav, Outcome, Screen};
+use super::form_screen::FormScreen;
+use super::{Nav, Outcome};
 use crate::domain::registration::AccountStep;
 use crate::i18n::register::{self as words, step_words};
 use crate::service::lists::{AccountEntry, AccountList};
 use crate::text::{fold, for_display};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::form::{self, Field, Form};
 use crate::tui::widgets::input::Input;
 use crate::tui::widgets::panel::Panel;
 
@@ -61,11 +62,6 @@ fn named<'a>(list: &'a AccountList, typed: &str) -> Vec<&'a AccountEntry> {
 pub struct AccountStepForm {
     list: AccountList,
     form: Form,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Form(FormMsg),
 }
 
 impl AccountStepForm {
@@ -127,25 +123,21 @@ impl AccountStepForm {
     }
 }
 
-impl Screen for AccountStepForm {
-    type Msg = Msg;
-
+impl FormScreen for AccountStepForm {
     fn title(&self, lang: Lang) -> String {
         step_words(lang).title.to_string()
     }
 
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        self.form.on_key(key, keys).map(Msg::Form)
+    fn form(&self) -> &Form {
+        &self.form
     }
 
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Form(FormMsg::Submit) => self.save(ctx),
-            Msg::Form(other) => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        self.save(ctx)
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
@@ -160,10 +152,6 @@ impl Screen for AccountStepForm {
 
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         form::help_submit(keys, lang.strings(), form_words_save(lang))
-    }
-
-    fn typing(&self) -> bool {
-        true
     }
 }
 

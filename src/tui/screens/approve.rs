@@ -10,17 +10,17 @@
 //! line.
 
 use crate::i18n::Lang;
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::credentials::{self, NAME, PIN};
-use super::{Nav, Outcome, Screen};
+use super::form_screen::FormScreen;
+use super::{Nav, Outcome};
 use crate::i18n::strings::approved_by;
 use crate::service::{AuthError, Error};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::widgets::form::{self, Form, FormMsg};
+use crate::tui::widgets::form::{self, Form};
 use crate::tui::widgets::panel::Panel;
 
 /// The approval popup.
@@ -30,12 +30,6 @@ pub struct Approve {
     /// The approver must be another person than the one asking, even a
     /// supervisor (voids).
     by_another: bool,
-}
-
-/// What a key does in the approval popup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Form(FormMsg),
 }
 
 impl Approve {
@@ -54,6 +48,20 @@ impl Approve {
     pub fn by_another(mut self) -> Approve {
         self.by_another = true;
         self
+    }
+}
+
+impl FormScreen for Approve {
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().approve_title.to_string()
+    }
+
+    fn form(&self) -> &Form {
+        &self.form
+    }
+
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
@@ -85,28 +93,6 @@ impl Approve {
             }
         }
     }
-}
-
-impl Screen for Approve {
-    type Msg = Msg;
-
-    fn title(&self, lang: Lang) -> String {
-        lang.strings().approve_title.to_string()
-    }
-
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        self.form.on_key(key, keys).map(Msg::Form)
-    }
-
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Form(FormMsg::Submit) => self.submit(ctx),
-            Msg::Form(other) => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
-    }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
         let s = view.lang.strings();
@@ -121,10 +107,6 @@ impl Screen for Approve {
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
         form::help_submit(keys, s, s.short_approve)
-    }
-
-    fn typing(&self) -> bool {
-        true
     }
 
     fn is_popup(&self) -> bool {

@@ -7,17 +7,17 @@
 //! `Service::change_pin`, which audits the change.
 
 use crate::i18n::Lang;
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::credentials::pin_field;
+use super::form_screen::FormScreen;
 use super::sign_in::SignIn;
-use super::{Nav, Outcome, Screen};
+use super::{Nav, Outcome};
 use crate::service::{AuthError, Error};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::widgets::form::{self, Form, FormMsg};
+use crate::tui::widgets::form::{self, Form};
 use crate::tui::widgets::panel::Panel;
 
 const CURRENT: usize = 0;
@@ -27,12 +27,6 @@ const AGAIN: usize = 2;
 /// The PIN change screen.
 pub struct ChangePin {
     form: Form,
-}
-
-/// What a key does on the PIN change screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Form(FormMsg),
 }
 
 impl ChangePin {
@@ -51,6 +45,20 @@ impl ChangePin {
         self.form.clear(NEW);
         self.form.clear(AGAIN);
         self.form.focus(NEW);
+    }
+}
+
+impl FormScreen for ChangePin {
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().change_pin_title.to_string()
+    }
+
+    fn form(&self) -> &Form {
+        &self.form
+    }
+
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
@@ -91,28 +99,6 @@ impl ChangePin {
             }
         }
     }
-}
-
-impl Screen for ChangePin {
-    type Msg = Msg;
-
-    fn title(&self, lang: Lang) -> String {
-        lang.strings().change_pin_title.to_string()
-    }
-
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        self.form.on_key(key, keys).map(Msg::Form)
-    }
-
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Form(FormMsg::Submit) => self.submit(ctx),
-            Msg::Form(other) => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
-    }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
         let s = view.lang.strings();
@@ -127,9 +113,5 @@ impl Screen for ChangePin {
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
         form::help_submit(keys, s, s.short_confirm)
-    }
-
-    fn typing(&self) -> bool {
-        true
     }
 }

@@ -11,18 +11,18 @@
 //! the report.
 
 use crate::i18n::Lang;
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::credentials::pin_field;
+use super::form_screen::FormScreen;
 use super::sign_in::SignIn;
-use super::{Nav, Outcome, Screen};
+use super::{Nav, Outcome};
 use crate::i18n::{labels, strings};
 use crate::service::{AuthError, Error};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::widgets::form::{self, Form, FormMsg};
+use crate::tui::widgets::form::{self, Form};
 use crate::tui::widgets::panel::Panel;
 
 /// The close popup.
@@ -32,12 +32,6 @@ pub struct ClosePin {
     form: Form,
 }
 
-/// What a key does in the close popup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Form(FormMsg),
-}
-
 impl ClosePin {
     pub fn new(lang: Lang, day: &str) -> ClosePin {
         let s = lang.strings();
@@ -45,6 +39,20 @@ impl ClosePin {
             day: day.to_string(),
             form: Form::new(vec![pin_field(s.label_pin)]),
         }
+    }
+}
+
+impl FormScreen for ClosePin {
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().close_title.to_string()
+    }
+
+    fn form(&self) -> &Form {
+        &self.form
+    }
+
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
@@ -79,28 +87,6 @@ impl ClosePin {
             }
         }
     }
-}
-
-impl Screen for ClosePin {
-    type Msg = Msg;
-
-    fn title(&self, lang: Lang) -> String {
-        lang.strings().close_title.to_string()
-    }
-
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        self.form.on_key(key, keys).map(Msg::Form)
-    }
-
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Form(FormMsg::Submit) => self.submit(ctx),
-            Msg::Form(other) => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
-    }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
         let s = view.lang.strings();
@@ -118,10 +104,6 @@ impl Screen for ClosePin {
         let mut items = form::help(keys, s);
         items[0] = KeyHelp::new(&keys.enter, s.key_close_confirm).short(s.short_close_day);
         items
-    }
-
-    fn typing(&self) -> bool {
-        true
     }
 
     fn is_popup(&self) -> bool {

@@ -10,12 +10,12 @@
 //! service's words. Done, the popup closes and the drawers are read again.
 
 use crate::i18n::Lang;
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::credentials::pin_field;
-use super::{Nav, Outcome, Screen};
+use super::form_screen::FormScreen;
+use super::{Nav, Outcome};
 use crate::domain::report::MoveKind;
 use crate::domain::user::User;
 use crate::domain::{Money, in_words, parse_amount};
@@ -24,7 +24,7 @@ use crate::service::{AuthError, Error};
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::form::{self, Field, Form};
 use crate::tui::widgets::input::Input;
 use crate::tui::widgets::panel::Panel;
 
@@ -41,12 +41,6 @@ pub struct DrawerMove {
     /// The signed-in supervisor's own drawer: no PIN asked.
     own: bool,
     form: Form,
-}
-
-/// What a key does in the popup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Form(FormMsg),
 }
 
 /// The popup's title for a kind of movement.
@@ -88,6 +82,20 @@ impl DrawerMove {
             fields.push(pin_field(s.label_receiver_pin));
         }
         Form::new(fields)
+    }
+}
+
+impl FormScreen for DrawerMove {
+    fn title(&self, lang: Lang) -> String {
+        kind_title(lang, self.kind).to_string()
+    }
+
+    fn form(&self) -> &Form {
+        &self.form
+    }
+
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
@@ -158,28 +166,6 @@ impl DrawerMove {
             }
         }
     }
-}
-
-impl Screen for DrawerMove {
-    type Msg = Msg;
-
-    fn title(&self, lang: Lang) -> String {
-        kind_title(lang, self.kind).to_string()
-    }
-
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        self.form.on_key(key, keys).map(Msg::Form)
-    }
-
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Form(FormMsg::Submit) => self.submit(ctx),
-            Msg::Form(other) => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
-    }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
         let s = view.lang.strings();
@@ -219,10 +205,6 @@ impl Screen for DrawerMove {
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
         form::help_submit(keys, s, s.short_confirm)
-    }
-
-    fn typing(&self) -> bool {
-        true
     }
 
     fn is_popup(&self) -> bool {

@@ -8,18 +8,18 @@
 
 use crate::i18n::Lang;
 use chrono::NaiveDate;
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{Nav, Outcome, Screen};
+use super::form_screen::FormScreen;
+use super::{Nav, Outcome};
 use crate::i18n::heir as words;
 use crate::service::Error;
 use crate::service::heirs::{HeirError, HeirField, NewHeir};
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::form::{self, Field, Form};
 use crate::tui::widgets::input::Input;
 use crate::tui::widgets::panel::Panel;
 
@@ -59,10 +59,6 @@ pub struct HeirForm {
     person_id: i64,
     who: String,
     form: Form,
-}
-
-pub enum Msg {
-    Form(FormMsg),
 }
 
 impl HeirForm {
@@ -159,25 +155,21 @@ impl HeirForm {
     }
 }
 
-impl Screen for HeirForm {
-    type Msg = Msg;
-
+impl FormScreen for HeirForm {
     fn title(&self, lang: Lang) -> String {
         words::form_title(lang).to_string()
     }
 
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        self.form.on_key(key, keys).map(Msg::Form)
+    fn form(&self) -> &Form {
+        &self.form
     }
 
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Form(FormMsg::Submit) => self.save(ctx),
-            Msg::Form(other) => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        self.save(ctx)
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
@@ -191,9 +183,5 @@ impl Screen for HeirForm {
 
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         form::help_submit(keys, lang.strings(), words::save(lang))
-    }
-
-    fn typing(&self) -> bool {
-        true
     }
 }

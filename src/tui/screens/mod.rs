@@ -29,9 +29,13 @@
 //! `is_popup() == true` that ends with `Nav::Back(Outcome::…)`; the screen
 //! below receives the outcome in [`Screen::on_result`].
 //!
-//! One file here is not a screen: [`credentials`], the user-name and PIN
-//! fields that signing in and approving share, and the PIN field of every
-//! form that asks a PIN.
+//! A screen that is one form implements [`form_screen::FormScreen`]
+//! instead: it says where its form is and what Enter on the last field
+//! does, and the keys are handled the same way on every form.
+//!
+//! Two files here are not screens: [`form_screen`], that trait, and
+//! [`credentials`], the user-name and PIN fields that signing in and
+//! approving share, and the PIN field of every form that asks a PIN.
 
 pub mod account_step;
 pub mod approve;
@@ -43,6 +47,7 @@ pub mod day_close;
 pub mod drawer_count;
 pub mod drawer_move;
 pub mod drawers;
+pub mod form_screen;
 pub mod heir;
 pub mod home;
 pub mod lists;

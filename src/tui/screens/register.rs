@@ -18,7 +18,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::approve::Approve;
-use super::{Nav, Outcome, Screen};
+use super::form_screen::FormScreen;
+use super::{Nav, Outcome};
 use crate::domain::payment::PayMethod;
 use crate::domain::registration::HomeReason;
 use crate::i18n::register::{FormWords, form_words};
@@ -29,7 +30,7 @@ use crate::service::register::{RegisterError, RegisterRequest};
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::form::{self, Field, Form};
 use crate::tui::widgets::input::Input;
 use crate::tui::widgets::panel::Panel;
 
@@ -82,11 +83,6 @@ pub struct Register {
     form: Form,
     /// The values the form opened with: only what differs is sent.
     before: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Form(FormMsg),
 }
 
 fn method_letter(m: PayMethod) -> &'static str {
@@ -266,25 +262,21 @@ impl Register {
     }
 }
 
-impl Screen for Register {
-    type Msg = Msg;
-
+impl FormScreen for Register {
     fn title(&self, lang: Lang) -> String {
         form_words(lang).title.to_string()
     }
 
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        self.form.on_key(key, keys).map(Msg::Form)
+    fn form(&self) -> &Form {
+        &self.form
     }
 
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Form(FormMsg::Submit) => self.save(None, ctx),
-            Msg::Form(other) => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        self.save(None, ctx)
     }
 
     fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav {
@@ -306,9 +298,5 @@ impl Screen for Register {
 
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         form::help_submit(keys, lang.strings(), form_words(lang).save)
-    }
-
-    fn typing(&self) -> bool {
-        true
     }
 }

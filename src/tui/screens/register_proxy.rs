@@ -17,6 +17,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use super::form_screen::FormScreen;
 use super::person::proxy_state;
 use super::{Nav, Outcome, Screen};
 use crate::domain::proxy::{self, Proxy};
@@ -32,7 +33,7 @@ use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
 use crate::tui::widgets::choice_list::{ChoiceList, ChoiceMsg};
 use crate::tui::widgets::fit::fit;
-use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::form::{self, Field, Form};
 use crate::tui::widgets::input::Input;
 use crate::tui::widgets::panel::Panel;
 
@@ -168,11 +169,6 @@ pub struct ProxyForm {
     who: String,
     form: Form,
     before: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Form(FormMsg),
 }
 
 impl ProxyForm {
@@ -356,25 +352,21 @@ impl ProxyForm {
     }
 }
 
-impl Screen for ProxyForm {
-    type Msg = Msg;
-
+impl FormScreen for ProxyForm {
     fn title(&self, lang: Lang) -> String {
         proxy_words(lang).title.to_string()
     }
 
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        self.form.on_key(key, keys).map(Msg::Form)
+    fn form(&self) -> &Form {
+        &self.form
     }
 
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Form(FormMsg::Submit) => self.save(ctx),
-            Msg::Form(other) => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        self.save(ctx)
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
@@ -389,9 +381,5 @@ impl Screen for ProxyForm {
 
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         form::help_submit(keys, lang.strings(), form_words(lang).save)
-    }
-
-    fn typing(&self) -> bool {
-        true
     }
 }

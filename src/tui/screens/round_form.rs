@@ -7,12 +7,12 @@
 //! screen below reads the round again.
 
 use crate::i18n::Lang;
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::credentials::pin_field;
-use super::{Nav, Outcome, Screen};
+use super::form_screen::FormScreen;
+use super::{Nav, Outcome};
 use crate::domain::{Money, Period, parse_amount};
 use crate::i18n::rounds::{self as words, screen_words};
 use crate::service::rounds::{RoundView, Stop};
@@ -20,7 +20,7 @@ use crate::service::{AuthError, Error};
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::form::{self, Field, Form};
 use crate::tui::widgets::input::Input;
 use crate::tui::widgets::panel::Panel;
 
@@ -40,12 +40,6 @@ pub struct RoundForm {
     title: &'static str,
     lines: Vec<String>,
     form: Form,
-}
-
-/// What a key does in the box.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Form(FormMsg),
 }
 
 fn own(v: &RoundView, ctx: &Ctx) -> bool {
@@ -160,6 +154,20 @@ impl RoundForm {
                 Field::new(w.label_reason, Input::new().max_chars(200)).width(50),
             ]),
         }
+    }
+}
+
+impl FormScreen for RoundForm {
+    fn title(&self, _lang: Lang) -> String {
+        self.title.to_string()
+    }
+
+    fn form(&self) -> &Form {
+        &self.form
+    }
+
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
@@ -282,28 +290,6 @@ impl RoundForm {
             }
         }
     }
-}
-
-impl Screen for RoundForm {
-    type Msg = Msg;
-
-    fn title(&self, _lang: Lang) -> String {
-        self.title.to_string()
-    }
-
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        self.form.on_key(key, keys).map(Msg::Form)
-    }
-
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Form(FormMsg::Submit) => self.submit(ctx),
-            Msg::Form(other) => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
-    }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
         let lines: Vec<&str> = self.lines.iter().map(String::as_str).collect();
@@ -318,10 +304,6 @@ impl Screen for RoundForm {
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
         form::help_submit(keys, s, s.short_confirm)
-    }
-
-    fn typing(&self) -> bool {
-        true
     }
 
     fn is_popup(&self) -> bool {

@@ -8,28 +8,22 @@
 //! main menu is one key away from there.
 
 use crate::i18n::Lang;
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::Nav;
 use super::counter::Counter;
 use super::credentials::{self, PIN};
-use super::{Nav, Screen};
 use crate::i18n::strings::{self, welcome};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::widgets::form::{self, Form, FormMsg};
+use crate::tui::screens::form_screen::FormScreen;
+use crate::tui::widgets::form::{self, Form};
 use crate::tui::widgets::panel::Panel;
 
 /// The sign-in screen.
 pub struct SignIn {
     form: Form,
-}
-
-/// What a key does on the sign-in screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Form(FormMsg),
 }
 
 /// A line shown under the sign-in hint for the whole run (the demo office
@@ -46,6 +40,20 @@ impl SignIn {
         SignIn {
             form: credentials::form(lang, lang.strings().label_user),
         }
+    }
+}
+
+impl FormScreen for SignIn {
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().sign_in_title.to_string()
+    }
+
+    fn form(&self) -> &Form {
+        &self.form
+    }
+
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
@@ -81,28 +89,6 @@ impl SignIn {
             }
         }
     }
-}
-
-impl Screen for SignIn {
-    type Msg = Msg;
-
-    fn title(&self, lang: Lang) -> String {
-        lang.strings().sign_in_title.to_string()
-    }
-
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        self.form.on_key(key, keys).map(Msg::Form)
-    }
-
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Form(FormMsg::Submit) => self.submit(ctx),
-            Msg::Form(other) => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
-    }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
         let s = view.lang.strings();
@@ -122,9 +108,5 @@ impl Screen for SignIn {
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
         form::help_submit(keys, s, s.short_sign_in)
-    }
-
-    fn typing(&self) -> bool {
-        true
     }
 }

@@ -12,13 +12,13 @@
 //! again.
 
 use crate::i18n::Lang;
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::approve::Approve;
+use super::form_screen::FormScreen;
 use super::person::periods_label;
-use super::{Nav, Outcome, Screen};
+use super::{Nav, Outcome};
 use crate::domain::payment::PaymentRecord;
 use crate::i18n::{labels, strings};
 use crate::service::Error;
@@ -26,7 +26,7 @@ use crate::service::day::DayError;
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::form::{self, Field, Form};
 use crate::tui::widgets::input::Input;
 use crate::tui::widgets::panel::Panel;
 
@@ -36,12 +36,6 @@ pub struct VoidPayment {
     form: Form,
     /// The reason as it was when the approval was asked for.
     asked: Option<String>,
-}
-
-/// What a key does in the void popup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Form(FormMsg),
 }
 
 impl VoidPayment {
@@ -114,25 +108,21 @@ impl VoidPayment {
     }
 }
 
-impl Screen for VoidPayment {
-    type Msg = Msg;
-
+impl FormScreen for VoidPayment {
     fn title(&self, lang: Lang) -> String {
         lang.strings().void_title.to_string()
     }
 
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        self.form.on_key(key, keys).map(Msg::Form)
+    fn form(&self) -> &Form {
+        &self.form
     }
 
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Form(FormMsg::Submit) => self.ask_approval(ctx),
-            Msg::Form(other) => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        self.ask_approval(ctx)
     }
 
     fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav {
@@ -178,10 +168,6 @@ impl Screen for VoidPayment {
         let mut items = form::help(keys, s);
         items[0] = KeyHelp::new(&keys.enter, s.key_void_ask).short(s.short_ask_approval);
         items
-    }
-
-    fn typing(&self) -> bool {
-        true
     }
 
     fn is_popup(&self) -> bool {

@@ -10,7 +10,6 @@
 
 use crate::i18n::Lang;
 use chrono::NaiveDate;
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -22,9 +21,10 @@ use crate::i18n::strings;
 use crate::service::pay::{NewProxy, PayError};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::screens::{Nav, Outcome, Screen};
+use crate::tui::screens::form_screen::FormScreen;
+use crate::tui::screens::{Nav, Outcome};
 use crate::tui::widgets::fit::fit;
-use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::form::{self, Field, Form};
 use crate::tui::widgets::input::Input;
 
 const NAME: usize = 0;
@@ -41,12 +41,6 @@ pub struct NewProxyForm {
     guardian: bool,
     today: NaiveDate,
     form: Form,
-}
-
-/// What a key does in the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Form(FormMsg),
 }
 
 impl NewProxyForm {
@@ -85,6 +79,45 @@ impl NewProxyForm {
         self.form.focus(field);
         ctx.error(error);
         Nav::Stay
+    }
+}
+
+/// A date as a clerk types it: "31/12/2026", "31.12.2026", "31-12-2026"
+/// or "31122026".
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let parts: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (d, m, y) = match parts.as_slice() {
+        [d, m, y] => (*d, *m, *y),
+        [all] if all.len() == 8 => (&all[0..2], &all[2..4], &all[4..8]),
+        _ => return None,
+    };
+    if y.len() != 4 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+impl FormScreen for NewProxyForm {
+    fn title(&self, lang: Lang) -> String {
+        let s = lang.strings();
+        if self.guardian {
+            s.step_new_guardian
+        } else {
+            s.step_new_proxy
+        }
+        .to_string()
+    }
+
+    fn form(&self) -> &Form {
+        &self.form
+    }
+
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
@@ -139,53 +172,6 @@ impl NewProxyForm {
         ctx.info(s.new_proxy_kept);
         Nav::push(ReceiverId::new(ctx.lang(), draft))
     }
-}
-
-/// A date as a clerk types it: "31/12/2026", "31.12.2026", "31-12-2026"
-/// or "31122026".
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    let parts: Vec<&str> = s
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|p| !p.is_empty())
-        .collect();
-    let (d, m, y) = match parts.as_slice() {
-        [d, m, y] => (*d, *m, *y),
-        [all] if all.len() == 8 => (&all[0..2], &all[2..4], &all[4..8]),
-        _ => return None,
-    };
-    if y.len() != 4 {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-}
-
-impl Screen for NewProxyForm {
-    type Msg = Msg;
-
-    fn title(&self, lang: Lang) -> String {
-        let s = lang.strings();
-        if self.guardian {
-            s.step_new_guardian
-        } else {
-            s.step_new_proxy
-        }
-        .to_string()
-    }
-
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        self.form.on_key(key, keys).map(Msg::Form)
-    }
-
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Form(FormMsg::Submit) => self.submit(ctx),
-            Msg::Form(other) => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
-    }
 
     fn on_result(&mut self, outcome: Outcome, _ctx: &mut Ctx) -> Nav {
         pass_down(outcome)
@@ -197,7 +183,7 @@ impl Screen for NewProxyForm {
             view.lang,
             frame,
             area,
-            &self.title(view.lang),
+            &FormScreen::title(self, view.lang),
             &self.draft,
             view.theme,
         );
@@ -223,10 +209,6 @@ impl Screen for NewProxyForm {
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
         form::help_submit(keys, s, s.short_next_step)
-    }
-
-    fn typing(&self) -> bool {
-        true
     }
 }
 

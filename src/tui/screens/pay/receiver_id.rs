@@ -7,7 +7,6 @@
 //! shown here, so it is read from the card, not copied from the screen.
 
 use crate::i18n::Lang;
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -16,21 +15,16 @@ use super::{Draft, draw_heading, pass_down, receiver_line};
 use crate::service::pay::PayError;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::screens::{Nav, Outcome, Screen};
+use crate::tui::screens::form_screen::FormScreen;
+use crate::tui::screens::{Nav, Outcome};
 use crate::tui::widgets::fit::{fit, wrap};
-use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::form::{self, Field, Form};
 use crate::tui::widgets::input::Input;
 
 /// Step 2: the receiver's ID number.
 pub struct ReceiverId {
     draft: Draft,
     form: Form,
-}
-
-/// What a key does at step 2.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Form(FormMsg),
 }
 
 impl ReceiverId {
@@ -42,6 +36,20 @@ impl ReceiverId {
                 Field::new(s.label_receiver_id, Input::new().digits().max_chars(12)).width(14),
             ]),
         }
+    }
+}
+
+impl FormScreen for ReceiverId {
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().step_receiver_id.to_string()
+    }
+
+    fn form(&self) -> &Form {
+        &self.form
+    }
+
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
@@ -58,28 +66,6 @@ impl ReceiverId {
         let mut draft = self.draft.clone();
         draft.receiver_id = typed;
         Nav::push(ChooseMethod::new(draft, ctx))
-    }
-}
-
-impl Screen for ReceiverId {
-    type Msg = Msg;
-
-    fn title(&self, lang: Lang) -> String {
-        lang.strings().step_receiver_id.to_string()
-    }
-
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        self.form.on_key(key, keys).map(Msg::Form)
-    }
-
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Form(FormMsg::Submit) => self.submit(ctx),
-            Msg::Form(other) => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
     }
 
     fn on_result(&mut self, outcome: Outcome, _ctx: &mut Ctx) -> Nav {
@@ -121,9 +107,5 @@ impl Screen for ReceiverId {
         items.remove(1);
         items[0] = KeyHelp::new(&keys.enter, s.key_check_id).short(s.short_next_step);
         items
-    }
-
-    fn typing(&self) -> bool {
-        true
     }
 }

@@ -8,7 +8,6 @@
 //! account.
 
 use crate::i18n::Lang;
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -18,9 +17,10 @@ use crate::i18n::{labels, strings};
 use crate::service::pay::PayError;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
-use crate::tui::screens::{Nav, Outcome, Screen};
+use crate::tui::screens::form_screen::FormScreen;
+use crate::tui::screens::{Nav, Outcome};
 use crate::tui::widgets::fit::fit;
-use crate::tui::widgets::form::{self, Field, Form, FormMsg};
+use crate::tui::widgets::form::{self, Field, Form};
 use crate::tui::widgets::input::Input;
 
 const ACCOUNT: usize = 0;
@@ -31,12 +31,6 @@ const REFERENCE: usize = 2;
 pub struct TransferForm {
     draft: Draft,
     form: Form,
-}
-
-/// What a key does in the transfer form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Msg {
-    Form(FormMsg),
 }
 
 impl TransferForm {
@@ -60,6 +54,20 @@ impl TransferForm {
             form.focus(REFERENCE);
         }
         TransferForm { draft, form }
+    }
+}
+
+impl FormScreen for TransferForm {
+    fn title(&self, lang: Lang) -> String {
+        lang.strings().step_transfer.to_string()
+    }
+
+    fn form(&self) -> &Form {
+        &self.form
+    }
+
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
@@ -91,28 +99,6 @@ impl TransferForm {
         });
         draft.reference = Some(reference);
         Nav::push(Confirm::open(draft, ctx))
-    }
-}
-
-impl Screen for TransferForm {
-    type Msg = Msg;
-
-    fn title(&self, lang: Lang) -> String {
-        lang.strings().step_transfer.to_string()
-    }
-
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
-        self.form.on_key(key, keys).map(Msg::Form)
-    }
-
-    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            Msg::Form(FormMsg::Submit) => self.submit(ctx),
-            Msg::Form(other) => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
     }
 
     fn on_result(&mut self, outcome: Outcome, _ctx: &mut Ctx) -> Nav {
@@ -153,9 +139,5 @@ impl Screen for TransferForm {
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
         form::help_submit(keys, s, s.short_next_step)
-    }
-
-    fn typing(&self) -> bool {
-        true
     }
 }
