@@ -1,7 +1,7 @@
 //! Wording of import refusals and of the problems found in a list's rows.
 
 use super::{Lang, Localize, labels};
-use crate::import::record::{Problem, RowProblem};
+use crate::import::record::{Disagreement, Problem, RowProblem};
 use crate::service::import::{ImportError, ListKind};
 use crate::text::for_display;
 
@@ -141,7 +141,7 @@ impl Localize for Problem {
             Problem::IdOnOtherRecord(code) => {
                 format!("Số CCCD/CMND này đã có ở hồ sơ {}.", for_display(code))
             }
-            Problem::DiffersFromRegistration(d) => super::register::differs(Lang::Vi, d),
+            Problem::DiffersFromRegistration(d) => differs(Lang::Vi, d),
         }
     }
 
@@ -196,7 +196,7 @@ impl Localize for Problem {
             Problem::IdOnOtherRecord(code) => {
                 format!("This ID number is already on record {}.", for_display(code))
             }
-            Problem::DiffersFromRegistration(d) => super::register::differs(Lang::En, d),
+            Problem::DiffersFromRegistration(d) => differs(Lang::En, d),
         }
     }
 }
@@ -228,3 +228,54 @@ impl Localize for RowProblem {
 }
 
 crate::localized_error!(ImportError);
+
+/// The import preview's warning where the list disagrees with what the
+/// office registered.
+pub fn differs(lang: Lang, d: &Disagreement) -> String {
+    let text = |l: &str, o: &str| (for_display(l).into_owned(), for_display(o).into_owned());
+    let (field, (list, office)) = match d {
+        Disagreement::Phone(l, o) => (lang.pick("số điện thoại", "phone"), text(l, o)),
+        Disagreement::Method(l, o) => (
+            lang.pick("hình thức nhận", "method"),
+            (
+                super::labels::method(lang, *l).to_string(),
+                super::labels::method(lang, *o).to_string(),
+            ),
+        ),
+        Disagreement::Account(l, o) => (lang.pick("tài khoản", "account"), text(l, o)),
+        Disagreement::IdNumber(l, o) => (lang.pick("số CCCD/CMND", "ID number"), text(l, o)),
+    };
+    match lang {
+        Lang::Vi => format!(
+            "Danh sách ghi {field} «{list}», bưu điện đã đăng ký «{office}»: giữ theo đăng ký tại bưu điện; gửi danh sách thay đổi (chitra list changes) cho phòng Lao động – TB&XH."
+        ),
+        Lang::En => format!(
+            "The list says {field} «{list}», the office registered «{office}»: the registration stays; send the change list (chitra list changes) to the social-affairs office."
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::PayMethod;
+
+    #[test]
+    fn a_disagreement_on_the_method_names_both_methods_in_the_language_asked() {
+        let d = Disagreement::Method(PayMethod::Cash, PayMethod::Bank);
+        let vi = differs(Lang::Vi, &d);
+        let en = differs(Lang::En, &d);
+        for (lang, text) in [(Lang::Vi, &vi), (Lang::En, &en)] {
+            for m in [PayMethod::Cash, PayMethod::Bank] {
+                let word = super::super::labels::method(lang, m);
+                assert!(text.contains(&format!("«{word}»")), "{text}");
+            }
+        }
+        assert!(vi.starts_with("Danh sách ghi hình thức nhận"), "{vi}");
+        assert!(en.starts_with("The list says method"), "{en}");
+        assert_ne!(
+            super::super::labels::method(Lang::Vi, PayMethod::Cash),
+            super::super::labels::method(Lang::En, PayMethod::Cash)
+        );
+    }
+}

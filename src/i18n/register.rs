@@ -4,7 +4,6 @@
 
 use super::{Lang, Localize};
 use crate::domain::registration::{AccountStep, HomeReason, Missing, PapersError, PhoneError};
-use crate::import::record::Disagreement;
 use crate::service::register::RegisterError;
 use crate::text::for_display;
 
@@ -432,32 +431,6 @@ pub fn form_words(lang: Lang) -> &'static FormWords {
     }
 }
 
-/// The import preview's warning where the list disagrees with what the
-/// office registered.
-pub fn differs(lang: Lang, d: &Disagreement) -> String {
-    let text = |l: &str, o: &str| (for_display(l).into_owned(), for_display(o).into_owned());
-    let (field, (list, office)) = match d {
-        Disagreement::Phone(l, o) => (lang.pick("số điện thoại", "phone"), text(l, o)),
-        Disagreement::Method(l, o) => (
-            lang.pick("hình thức nhận", "method"),
-            (
-                super::labels::method(lang, *l).to_string(),
-                super::labels::method(lang, *o).to_string(),
-            ),
-        ),
-        Disagreement::Account(l, o) => (lang.pick("tài khoản", "account"), text(l, o)),
-        Disagreement::IdNumber(l, o) => (lang.pick("số CCCD/CMND", "ID number"), text(l, o)),
-    };
-    match lang {
-        Lang::Vi => format!(
-            "Danh sách ghi {field} «{list}», bưu điện đã đăng ký «{office}»: giữ theo đăng ký tại bưu điện; gửi danh sách thay đổi (chitra list changes) cho phòng Lao động – TB&XH."
-        ),
-        Lang::En => format!(
-            "The list says {field} «{list}», the office registered «{office}»: the registration stays; send the change list (chitra list changes) to the social-affairs office."
-        ),
-    }
-}
-
 /// The lists screen's print key.
 pub fn print_list_key(lang: Lang) -> &'static str {
     lang.pick("In danh sách đang xem", "Print the list shown")
@@ -581,30 +554,5 @@ pub fn proxy_words(lang: Lang) -> &'static ProxyWords {
     match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::PayMethod;
-
-    #[test]
-    fn a_disagreement_on_the_method_names_both_methods_in_the_language_asked() {
-        let d = Disagreement::Method(PayMethod::Cash, PayMethod::Bank);
-        let vi = differs(Lang::Vi, &d);
-        let en = differs(Lang::En, &d);
-        for (lang, text) in [(Lang::Vi, &vi), (Lang::En, &en)] {
-            for m in [PayMethod::Cash, PayMethod::Bank] {
-                let word = super::super::labels::method(lang, m);
-                assert!(text.contains(&format!("«{word}»")), "{text}");
-            }
-        }
-        assert!(vi.starts_with("Danh sách ghi hình thức nhận"), "{vi}");
-        assert!(en.starts_with("The list says method"), "{en}");
-        assert_ne!(
-            super::super::labels::method(Lang::Vi, PayMethod::Cash),
-            super::super::labels::method(Lang::En, PayMethod::Cash)
-        );
     }
 }
