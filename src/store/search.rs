@@ -194,9 +194,10 @@ const MOST_ROWS: usize = 256;
 /// so only a few.
 const AFTER_JUMP: usize = 8;
 
-/// Candidates in a row that miss a typed word before the search jumps to
-/// the next row of the words they miss instead of reading on.
-const JUMP_AFTER: u32 = 4;
+/// Candidates in a row that miss a typed word, for each read a jump costs,
+/// before the search jumps to the next row of the words they miss instead
+/// of reading on.
+const JUMP_AFTER: u32 = 8;
 
 /// One word on file: its rows in name order, read a batch at a time from
 /// wherever the search last moved it to.
@@ -318,6 +319,21 @@ impl Term<'_> {
         Ok(Some(row))
     }
 
+    /// How many of the ranges must be read again to move past `(key, id)`:
+    /// those whose rows held end before it.
+    fn reads_to_pass(&self, key: &[u8], id: i64) -> usize {
+        self.ranges
+            .iter()
+            .filter(|r| {
+                !r.ended
+                    && r
+                        .rows
+                        .back()
+                        .is_none_or(|(k, i)| (k.as_slice(), *i) < (key, id))
+            })
+            .count()
+    }
+
     /// Moves every range to its first row at or after `(key, id)`.
     fn seek(&mut self, key: &[u8], id: i64, reads: &mut Reads<'_>) -> Result<(), StoreError> {
         for r in &mut self.ranges {
@@ -417,7 +433,6 @@ fn name_order_ids(
         if misses < JUMP_AFTER {
             continue;
         }
-        misses = 0;
         // The next match is at or after the next row of every typed word
         // the candidate misses: those with one word on file cost one read
         // each and are all asked; otherwise the one with the fewest words.
@@ -434,6 +449,20 @@ fn name_order_ids(
         } else {
             single
         };
+        // A jump costs a read per word on file asked and per range of the
+        // leader, each far dearer than checking a row already read: the
+        // search reads on until the rows it checked in vain would have
+        // paid for the jump, so a jump that lands close by costs at most
+        // about as much again as reading on would have.
+        let reads_of_jump: usize = ask
+            .iter()
+            .map(|&j| others[j].reads_to_pass(&key, id))
+            .sum::<usize>()
+            + leader.reads_to_pass(&key, id);
+        if misses < JUMP_AFTER * reads_of_jump.max(1) as u32 {
+            continue;
+        }
+        misses = 0;
         let mut to: Option<Row> = None;
         for j in ask {
             let other = &mut others[j];
