@@ -194,7 +194,7 @@ fn names_as_typed(svc: &Service, conn: &rusqlite::Connection, sample: &[(String,
         .ok()
         .and_then(|v| v.parse::<usize>().ok())
     {
-        slowest.sort_by(|a, b| b.0.cmp(&a.0));
+        slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
         for (d, q) in slowest.iter().take(n) {
             println!("  slow: {:>8} ms  {q:?}", f(*d));
         }
