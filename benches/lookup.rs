@@ -126,6 +126,7 @@ fn names_as_typed(svc: &Service, conn: &rusqlite::Connection, sample: &[(String,
     let mut all_ours = Vec::new();
     let mut all_theirs = Vec::new();
     let mut ratios = Vec::new();
+    let mut slowest: Vec<(Duration, String)> = Vec::new();
     let mut turn = false;
     for (_, name) in sample {
         let typed = chitra::text::fold(name);
@@ -149,6 +150,7 @@ fn names_as_typed(svc: &Service, conn: &rusqlite::Connection, sample: &[(String,
             };
             ours[len].push(a);
             theirs[len].push(b);
+            slowest.push((a, q.clone()));
             all_ours.push(a);
             all_theirs.push(b);
             ratios.push(a.as_secs_f64() / b.as_secs_f64());
@@ -187,6 +189,16 @@ fn names_as_typed(svc: &Service, conn: &rusqlite::Connection, sample: &[(String,
         }
     }
     row("all", &all_ours, &all_theirs);
+    // CHITRA_BENCH_SLOWEST=N names the N slowest keystrokes, to look into.
+    if let Some(n) = std::env::var("CHITRA_BENCH_SLOWEST")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
+        for (d, q) in slowest.iter().take(n) {
+            println!("  slow: {:>8} ms  {q:?}", f(*d));
+        }
+    }
     ratios.sort_by(f64::total_cmp);
     let at = |q: f64| ratios[((ratios.len() - 1) as f64 * q).round() as usize];
     println!(

@@ -230,3 +230,82 @@ fn the_counters_two_steps_give_what_the_search_gives() {
     let page = svc.search_page("046050000012", 30, 10).unwrap();
     assert_eq!(page.results.hits[0].person.id, 13);
 }
+
+/// 2,400 names from a few words, weighted as in a commune: most people
+/// share a handful of surnames and middle names, a rare surname is also a
+/// common middle name ("Văn"), and given names cluster the list (it is
+/// ordered by given name first). A search whose words meet rarely must
+/// pass long stretches of the list without losing a match.
+fn clustered_names() -> Vec<String> {
+    const SURNAMES: &[(&str, u64)] = &[
+        ("Nguyễn", 40),
+        ("Trần", 12),
+        ("Lê", 10),
+        ("Phạm", 6),
+        ("Hoàng", 4),
+        ("Văn", 1),
+        ("Tôn Thất", 1),
+        ("Ngô", 2),
+    ];
+    const MIDDLES: &[(&str, u64)] = &[
+        ("Văn", 30),
+        ("Thị", 30),
+        ("Công", 3),
+        ("Hữu", 5),
+        ("Thanh", 4),
+        ("Ngọc", 3),
+    ];
+    const GIVEN: &[&str] = &[
+        "An", "Anh", "Bình", "Dũng", "Hải", "Hòa", "Hùng", "Hương", "Lan", "Minh", "Nam",
+        "Phúc", "Tài", "Tâm", "Thắng", "Thảo", "Thu", "Tuấn", "Yến",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let mut weighted = |list: &[(&'static str, u64)]| {
+        let total: u64 = list.iter().map(|(_, w)| w).sum();
+        let mut at = next(total * 64);
+        // The low bits choose a given name, the rest the weighted word.
+        let given = GIVEN[(at % 64 % GIVEN.len() as u64) as usize];
+        at /= 64;
+        for (s, w) in list {
+            if at < *w {
+                return (*s, given);
+            }
+            at -= w;
+        }
+        unreachable!()
+    };
+    (0..2400)
+        .map(|_| {
+            let (s, _) = weighted(SURNAMES);
+            let (m, g) = weighted(MIDDLES);
+            format!("{s} {m} {g}")
+        })
+        .collect()
+}
+
+#[test]
+fn words_that_meet_rarely_find_what_a_full_scan_finds() {
+    let names = clustered_names();
+    let office = office_of(&names);
+    let svc = office.service();
+    let mut checked = 0;
+    for s in ["nguyen", "tran", "le", "van", "ton that", "ngo", "hoang"] {
+        for m in ["van", "thi", "cong", "huu", "thanh", "ngoc"] {
+            for g in ["", "t", "th", "h", "a", "yen", "z"] {
+                for typed in [format!("{s} {m} {g}"), format!("{g} {m} {s}")] {
+                    let found = shown(&svc, typed.trim(), 50);
+                    assert_eq!(found, full_scan(&names, typed.trim(), 50), "{typed:?}");
+                    checked += usize::from(!found.0.is_empty() && found.0.len() < 50);
+                }
+            }
+        }
+    }
+    // Many of the searches find a few people, not none and not a full page.
+    assert!(checked > 50, "{checked}");
+}

@@ -9,6 +9,8 @@ use rusqlite::{OptionalExtension, params};
 use super::people::{COLUMNS, read};
 use super::{Read, StoreError};
 use crate::domain::person::Person;
+use std::collections::VecDeque;
+
 use crate::text::{collate, fold};
 
 // The reads below bind no `LIMIT`: SQLite prepares a statement again each
@@ -88,13 +90,12 @@ pub fn by_code_prefix(r: &Read<'_>, prefix: &str, limit: usize) -> Result<Vec<Pe
 /// by the word, then the name's sort key, then the id: the people with a
 /// word starting with a typed word are a few ranges, one per word on file,
 /// each already in name order. `people_name_word_counts` says how many rows
-/// each word has, so the typed word with the fewest rows leads. When it has
-/// few, they are read whole, sorted, and checked against the other typed
-/// words; otherwise the beginnings of its ranges are merged in name order
-/// until `limit` people match every other word. The work is bounded by the
-/// limit, the number of words on file starting with the leading word, and
-/// how rarely the other typed words go with it; not by the number of
-/// people.
+/// each word has, so the typed word with the fewest rows leads: its ranges
+/// are merged in name order and each person checked against the other
+/// typed words, jumping ahead to the next row of a typed word the
+/// candidates keep missing (see [`name_order_ids`]). The work is bounded
+/// by the limit and by how often the typed words' rows alternate in name
+/// order; not by the number of people.
 pub fn by_name_words(
     r: &Read<'_>,
     folded_words: &[&str],
@@ -137,15 +138,228 @@ fn search_terms<'a>(folded_words: &[&'a str]) -> Vec<&'a str> {
     kept
 }
 
-/// A leading word with at most this many rows is read whole and sorted;
-/// one with more is merged from its words' ranges.
-const READ_WHOLE: i64 = 1500;
+/// A row of the name order: the name's sort key, then the person's id.
+type Row = (Vec<u8>, i64);
 
-/// The typed word to lead with: its place among the terms, its words on
-/// file with their rows, and all its rows.
-type Lead = (usize, Vec<(String, i64)>, i64);
+/// The statements that read one word's rows in name order: from the
+/// beginning, from a row on, and after a row.
+struct Reads<'c> {
+    first: rusqlite::CachedStatement<'c>,
+    from: rusqlite::CachedStatement<'c>,
+    after: rusqlite::CachedStatement<'c>,
+}
+
+impl<'c> Reads<'c> {
+    fn new(conn: &'c rusqlite::Connection) -> Result<Self, StoreError> {
+        Ok(Reads {
+            first: conn.prepare_cached(
+                "SELECT name_key, person FROM people_name_words WHERE word = ?1
+                 ORDER BY name_key, person",
+            )?,
+            from: conn.prepare_cached(
+                "SELECT name_key, person FROM people_name_words
+                 WHERE word = ?1 AND (name_key, person) >= (?2, ?3)
+                 ORDER BY name_key, person",
+            )?,
+            after: conn.prepare_cached(
+                "SELECT name_key, person FROM people_name_words
+                 WHERE word = ?1 AND (name_key, person) > (?2, ?3)
+                 ORDER BY name_key, person",
+            )?,
+        })
+    }
+}
+
+/// Reads at most `n` rows of a statement of [`Reads`].
+fn read_rows(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    params: impl rusqlite::Params,
+    n: usize,
+    into: &mut VecDeque<Row>,
+) -> Result<usize, StoreError> {
+    let mut rows = stmt.query(params)?;
+    let mut got = 0;
+    while got < n {
+        let Some(row) = rows.next()? else { break };
+        into.push_back((row.get(0)?, row.get(1)?));
+        got += 1;
+    }
+    Ok(got)
+}
+
+/// Most rows one read of a word takes.
+const MOST_ROWS: usize = 256;
+
+/// Rows a read takes after a jump: where the next match lies is not known,
+/// so only a few.
+const AFTER_JUMP: usize = 8;
+
+/// Candidates in a row that miss a typed word before the search thinks of
+/// jumping to the next row of the words they miss instead of reading on.
+const JUMP_AFTER: u32 = 4;
+
+/// What a read of the index costs, in candidates checked: the search reads
+/// on past this many misses for each read a jump would make. Measured on
+/// the lookup bench: a jump after 4 misses and after 8 per read did about
+/// as well; reads that land near rows already read cost less than a seek
+/// far away.
+const READ_COST: u32 = 2;
+
+/// One word on file: its rows in name order, read a batch at a time from
+/// wherever the search last moved it to.
+struct Range<'w> {
+    word: &'w str,
+    rows: VecDeque<Row>,
+    /// The last row taken when none are held: the next read starts after it.
+    last: Option<Row>,
+    /// No rows on file after those held.
+    ended: bool,
+    /// Rows the next read takes.
+    batch: usize,
+}
+
+impl<'w> Range<'w> {
+    fn new(word: &'w str, batch: usize) -> Self {
+        Range {
+            word,
+            rows: VecDeque::new(),
+            last: None,
+            ended: false,
+            batch: batch.clamp(1, MOST_ROWS),
+        }
+    }
+
+    /// Reads the next batch when no rows are held.
+    fn fill(&mut self, reads: &mut Reads<'_>) -> Result<(), StoreError> {
+        if !self.rows.is_empty() || self.ended {
+            return Ok(());
+        }
+        let n = self.batch;
+        let got = match &self.last {
+            None => read_rows(&mut reads.first, params![self.word], n, &mut self.rows)?,
+            Some((key, id)) => read_rows(
+                &mut reads.after,
+                params![self.word, key, id],
+                n,
+                &mut self.rows,
+            )?,
+        };
+        self.ended = got < n;
+        self.batch = (n * 2).min(MOST_ROWS);
+        Ok(())
+    }
+
+    /// Takes the first row held.
+    fn take(&mut self) -> Option<Row> {
+        let row = self.rows.pop_front();
+        if self.rows.is_empty() {
+            self.last.clone_from(&row);
+        }
+        row
+    }
+
+    /// Moves to the first row at or after `(key, id)`: past the rows held,
+    /// else by reading from there.
+    fn seek(&mut self, key: &[u8], id: i64, reads: &mut Reads<'_>) -> Result<(), StoreError> {
+        while let Some((k, i)) = self.rows.front() {
+            if (k.as_slice(), *i) >= (key, id) {
+                return Ok(());
+            }
+            self.take();
+        }
+        if self.ended {
+            return Ok(());
+        }
+        let got = read_rows(
+            &mut reads.from,
+            params![self.word, key, id],
+            AFTER_JUMP,
+            &mut self.rows,
+        )?;
+        self.ended = got < AFTER_JUMP;
+        self.batch = AFTER_JUMP * 2;
+        Ok(())
+    }
+}
+
+/// A typed word: the rows of all the words on file starting with it, in
+/// name order, each person once.
+struct Term<'w> {
+    text: &'w str,
+    ranges: Vec<Range<'w>>,
+}
+
+impl Term<'_> {
+    /// The range holding the first row, if any row is left. Every range
+    /// must have been filled or moved.
+    fn first(&self) -> Option<usize> {
+        let mut best: Option<(usize, &Row)> = None;
+        for (i, r) in self.ranges.iter().enumerate() {
+            if let Some(row) = r.rows.front()
+                && best.is_none_or(|(_, b)| row < b)
+            {
+                best = Some((i, row));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    fn head(&self) -> Option<&Row> {
+        self.first().and_then(|i| self.ranges[i].rows.front())
+    }
+
+    /// Takes the first row; a person found by two of the words on file
+    /// comes once.
+    fn take(&mut self, reads: &mut Reads<'_>) -> Result<Option<Row>, StoreError> {
+        let Some(i) = self.first() else {
+            return Ok(None);
+        };
+        let row = self.ranges[i].take().expect("the first range holds a row");
+        self.ranges[i].fill(reads)?;
+        for r in &mut self.ranges {
+            if r.rows.front() == Some(&row) {
+                r.take();
+                r.fill(reads)?;
+            }
+        }
+        Ok(Some(row))
+    }
+
+    /// How many of the ranges must be read again to move past `(key, id)`:
+    /// those whose rows held end before it.
+    fn reads_to_pass(&self, key: &[u8], id: i64) -> usize {
+        self.ranges
+            .iter()
+            .filter(|r| {
+                !r.ended
+                    && r
+                        .rows
+                        .back()
+                        .is_none_or(|(k, i)| (k.as_slice(), *i) < (key, id))
+            })
+            .count()
+    }
+
+    /// Moves every range to its first row at or after `(key, id)`.
+    fn seek(&mut self, key: &[u8], id: i64, reads: &mut Reads<'_>) -> Result<(), StoreError> {
+        for r in &mut self.ranges {
+            r.seek(key, id, reads)?;
+            r.fill(reads)?;
+        }
+        Ok(())
+    }
+}
 
 /// The ids of the first `limit` people matching every term, in name order.
+///
+/// The typed word whose words on file have the fewest rows leads: its
+/// rows are taken in name order, merged from its words' ranges, and each
+/// is checked against the other typed words on its folded name. When
+/// candidates keep missing one typed word, the search jumps: that word's
+/// next row at or after the candidate is the first that can match, and
+/// the leader moves there. The names on file cluster (the list is ordered
+/// by given name, then surname), so a typed surname or given name that
+/// misses a whole stretch of the leader's rows is passed in a few reads.
 fn name_order_ids(
     conn: &rusqlite::Connection,
     terms: &[&str],
@@ -154,8 +368,8 @@ fn name_order_ids(
     let mut counts = conn.prepare_cached(
         "SELECT word, people FROM people_name_word_counts WHERE word >= ?1 AND word < ?2",
     )?;
-    let mut lead: Option<Lead> = None;
-    for (i, term) in terms.iter().enumerate() {
+    let mut found: Vec<(Vec<(String, i64)>, i64)> = Vec::with_capacity(terms.len());
+    for term in terms {
         let words: Vec<(String, i64)> = counts
             .query_map(params![term, upper_bound(term)], |r| {
                 Ok((r.get(0)?, r.get(1)?))
@@ -165,163 +379,110 @@ fn name_order_ids(
         if total == 0 {
             return Ok(Vec::new());
         }
-        if lead.as_ref().is_none_or(|(_, _, t)| total < *t) {
-            lead = Some((i, words, total));
-        }
+        found.push((words, total));
     }
-    let (i, words, total) = lead.expect("terms are not empty");
-    let others: Vec<&str> = terms
-        .iter()
-        .enumerate()
-        .filter(|&(j, _)| j != i)
-        .map(|(_, t)| *t)
-        .collect();
-    if total <= READ_WHOLE || words.len() == 1 && others.is_empty() {
-        if words.len() == 1 && others.is_empty() {
-            // One word on file, nothing else to check: its range is the
-            // answer, in order.
-            let mut first = conn.prepare_cached(
-                "SELECT person FROM people_name_words WHERE word = ?1
-                 ORDER BY name_key, person",
-            )?;
-            return Ok(first
-                .query_map(params![words[0].0], |r| r.get(0))?
-                .take(limit)
-                .collect::<Result<_, _>>()?);
-        }
-        let term = terms[i];
-        let mut range = conn.prepare_cached(
-            "SELECT name_key, person FROM people_name_words WHERE word >= ?1 AND word < ?2",
-        )?;
-        let mut rows: Vec<(Vec<u8>, i64)> = range
-            .query_map(params![term, upper_bound(term)], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?
-            .collect::<Result<_, _>>()?;
-        rows.sort_unstable();
-        rows.dedup();
-        return Ok(rows
-            .into_iter()
-            .filter(|(key, _)| matches_all(key, &others))
-            .map(|(_, id)| id)
-            .take(limit)
-            .collect());
-    }
-    merge_in_order(conn, &words, total, &others, limit)
-}
-
-/// Whether the name a key was made from has, for each of `terms`, a
-/// folded word starting with it.
-fn matches_all(key: &[u8], terms: &[&str]) -> bool {
-    if terms.is_empty() {
-        return true;
-    }
-    let Some(name) = collate::text_of_key(key) else {
-        return false;
-    };
-    let folded = fold(name);
-    terms
-        .iter()
-        .all(|t| folded.split(' ').any(|w| w.starts_with(t)))
-}
-
-/// One word on file: its rows in name order, read a batch at a time.
-struct Run<'w> {
-    word: &'w str,
-    rows: std::collections::VecDeque<(Vec<u8>, i64)>,
-    /// Rows not read yet.
-    left: i64,
-    next_batch: i64,
-}
-
-/// The first `limit` people with one of `words` (with their row counts,
-/// `total` in all) and matching `others`, merging the words' ranges in
-/// name order. Each range is first read for its share of the limit, then
-/// in growing batches as the merge reaches its end.
-fn merge_in_order(
-    conn: &rusqlite::Connection,
-    words: &[(String, i64)],
-    total: i64,
-    others: &[&str],
-    limit: usize,
-) -> Result<Vec<i64>, StoreError> {
-    use std::cmp::Reverse;
-    use std::collections::BinaryHeap;
-
-    // No LIMIT: a bound LIMIT makes SQLite prepare the statement again at
-    // every new value; the rows are read lazily and reading stops at the
-    // batch instead.
-    let mut first = conn.prepare_cached(
-        "SELECT name_key, person FROM people_name_words WHERE word = ?1
-         ORDER BY name_key, person",
-    )?;
-    let mut after = conn.prepare_cached(
-        "SELECT name_key, person FROM people_name_words
-         WHERE word = ?1 AND (name_key, person) > (?2, ?3)
-         ORDER BY name_key, person",
-    )?;
+    let lead = (0..terms.len())
+        .min_by_key(|&i| found[i].1)
+        .expect("terms are not empty");
     let want = limit as i64 + 1;
-    let mut runs: Vec<Run<'_>> = Vec::with_capacity(words.len());
-    let mut heap = BinaryHeap::with_capacity(words.len());
-    for (word, n) in words {
-        if *n <= 0 {
-            continue;
+    let mut reads = Reads::new(conn)?;
+    let mut others: Vec<Term<'_>> = Vec::with_capacity(terms.len() - 1);
+    let mut leader = Term {
+        text: terms[lead],
+        ranges: Vec::new(),
+    };
+    for (i, (words, total)) in found.iter().enumerate() {
+        if i == lead {
+            for (word, n) in words.iter().filter(|(_, n)| *n > 0) {
+                // Each word first reads its share of the rows wanted.
+                let share = (want * n + total - 1) / total + 1;
+                let mut range = Range::new(word, share.min(*n) as usize);
+                range.fill(&mut reads)?;
+                leader.ranges.push(range);
+            }
+        } else {
+            others.push(Term {
+                text: terms[i],
+                ranges: words
+                    .iter()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(word, _)| Range::new(word, AFTER_JUMP))
+                    .collect(),
+            });
         }
-        let share = (want * n + total - 1) / total.max(1) + 1;
-        let batch = share.min(*n);
-        let rows: std::collections::VecDeque<(Vec<u8>, i64)> = first
-            .query_map(params![word], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .take(batch as usize)
-            .collect::<Result<_, _>>()?;
-        let mut run = Run {
-            word,
-            left: if (rows.len() as i64) < batch {
-                0
-            } else {
-                n - batch
-            },
-            rows,
-            next_batch: (batch * 2).max(16),
-        };
-        if let Some((key, id)) = run.rows.pop_front() {
-            heap.push(Reverse((key, id, runs.len())));
-        }
-        runs.push(run);
     }
     let mut out: Vec<i64> = Vec::with_capacity(limit);
-    let mut last: Option<(Vec<u8>, i64)> = None;
-    while let Some(Reverse((key, id, i))) = heap.pop() {
-        let run = &mut runs[i];
-        if run.rows.is_empty() && run.left > 0 {
-            let batch = run.next_batch.min(run.left.max(1));
-            let got: Vec<(Vec<u8>, i64)> = after
-                .query_map(params![run.word, key, id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .take(batch as usize)
-                .collect::<Result<_, _>>()?;
-            // The count is a guide; the rows say when the range ends.
-            run.left = if (got.len() as i64) < batch {
-                0
-            } else {
-                (run.left - batch).max(1)
+    let mut folded = String::new();
+    let mut missing: Vec<usize> = Vec::with_capacity(others.len());
+    let mut misses = 0;
+    while let Some((key, id)) = leader.take(&mut reads)? {
+        missing.clear();
+        if !others.is_empty() {
+            let Some(name) = collate::text_of_key(&key) else {
+                continue;
             };
-            run.next_batch = (batch * 2).min(1024);
-            run.rows.extend(got);
+            fold::fold_into(name, &mut folded);
+            missing.extend(
+                (0..others.len())
+                    .filter(|&j| !folded.split(' ').any(|w| w.starts_with(others[j].text))),
+            );
         }
-        if let Some((k, p)) = run.rows.pop_front() {
-            heap.push(Reverse((k, p, i)));
-        }
-        // A person with two words starting with the typed word comes once
-        // from each: the copies meet next to each other.
-        if last.as_ref().is_some_and(|(k, p)| *p == id && *k == key) {
-            continue;
-        }
-        if matches_all(&key, others) {
+        if missing.is_empty() {
             out.push(id);
             if out.len() == limit {
                 break;
             }
+            misses = 0;
+            continue;
         }
-        last = Some((key, id));
+        misses += 1;
+        if misses < JUMP_AFTER {
+            continue;
+        }
+        // The next match is at or after the next row of every typed word
+        // the candidate misses: those with one word on file cost one read
+        // each and are all asked; otherwise the one with the fewest words.
+        let single: Vec<usize> = missing
+            .iter()
+            .copied()
+            .filter(|&j| others[j].ranges.len() == 1)
+            .collect();
+        let ask = if single.is_empty() {
+            vec![*missing
+                .iter()
+                .min_by_key(|&&j| others[j].ranges.len())
+                .expect("a word is missing")]
+        } else {
+            single
+        };
+        // A jump costs a read per range asked and per range of the leader
+        // that ends before the candidate, each dearer than checking a row
+        // already read: the search reads on until the rows it checked in
+        // vain would have paid for the jump, so a jump that lands close by
+        // costs at most about as much again as reading on would have.
+        let reads_of_jump: usize = ask
+            .iter()
+            .map(|&j| others[j].reads_to_pass(&key, id))
+            .sum::<usize>()
+            + leader.reads_to_pass(&key, id);
+        if misses < READ_COST * reads_of_jump as u32 {
+            continue;
+        }
+        misses = 0;
+        let mut to: Option<Row> = None;
+        for j in ask {
+            let other = &mut others[j];
+            other.seek(&key, id, &mut reads)?;
+            let Some(head) = other.head() else {
+                // No row of that word after here: nobody else matches.
+                return Ok(out);
+            };
+            if to.as_ref().is_none_or(|t| head > t) {
+                to = Some(head.clone());
+            }
+        }
+        let (k, i) = to.expect("a word was asked");
+        leader.seek(&k, i, &mut reads)?;
     }
     Ok(out)
 }

@@ -9,6 +9,14 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// Folds `s` into its search key: "Nguyễn  Thị Đào" → "nguyen thi dao".
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Folds `s` into `out`, which is emptied first: [`fold`] without a new
+/// string, for checking many names one after another.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
     let mut pending_space = false;
     let mut put = |c: char| {
         if !c.is_ascii() && is_combining_mark(c) {
@@ -41,7 +49,6 @@ pub fn fold(s: &str) -> String {
             decompose_canonical(c, &mut put);
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -79,6 +86,15 @@ mod tests {
         for s in crate::text::sample_strings(&alphabet, 20_000, 0x9E37_79B9_7F4A_7C15) {
             assert_eq!(fold(&s), fold_whole(&s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn folding_into_a_used_string_gives_the_fold_alone() {
+        let mut out = String::from("left over from before");
+        super::fold_into("Nguyễn Thị Đào", &mut out);
+        assert_eq!(out, "nguyen thi dao");
+        super::fold_into("Lê", &mut out);
+        assert_eq!(out, "le");
     }
 
     #[test]
