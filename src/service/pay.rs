@@ -498,7 +498,7 @@ impl Service {
         } else {
             paid.payment.receipt_no.clone()
         };
-        match spool::write(&self.config.receipt.spool_dir, &name, &text) {
+        match spool::write_unsynced(&self.config.receipt.spool_dir, &name, &text) {
             Ok(path) => {
                 let receipt = self.config.receipt.clone();
                 let printer = receipt.printer.clone();
