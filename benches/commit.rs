@@ -1,6 +1,7 @@
 //! One payment's commit, in process: `Service::pay` for a clerk already
 //! signed in, beside a bare rusqlite insert and commit on the same database
-//! file with the same pragmas (WAL, `synchronous = FULL`). Interleaved
+//! file with the same pragmas (WAL, `synchronous = FULL`) and so the same
+//! page size. Interleaved
 //! pairs, alternating which goes first; the median of the pairs' ratios
 //! and their range (target: ≤ 1.5×). The PIN check (Argon2, deliberate
 //! for a command) is timed apart.
@@ -75,6 +76,9 @@ fn main() {
              id INTEGER PRIMARY KEY, person INTEGER, amount INTEGER, at TEXT, note TEXT);",
     )
     .unwrap();
+    let page_size: i64 = conn
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .unwrap();
     let mut n = 0i64;
     let mut bare = || {
         n += 1;
@@ -137,7 +141,9 @@ fn main() {
     let (pm, p90, pmax) = summary(ours);
     let (bm, b90, bmax) = summary(theirs);
     let (pin_med, _, pin_max) = summary(pin);
-    println!("one payment's commit, {PAIRS} interleaved pairs ({PEOPLE} people on file):");
+    println!(
+        "one payment's commit, {PAIRS} interleaved pairs ({PEOPLE} people on file, {page_size}-byte pages):"
+    );
     println!(
         "  Service::pay, signed in:        median {}, p90 {}, max {}",
         ms(pm),
