@@ -1,10 +1,9 @@
 //! One payment's commit, in process: `Service::pay` for a clerk already
 //! signed in, beside a bare rusqlite insert and commit on the same database
 //! file with the same pragmas (WAL, `synchronous = FULL`) and so the same
-//! page size. Interleaved
-//! pairs, alternating which goes first; the median of the pairs' ratios
-//! and their range (target: ≤ 1.5×). The PIN check (Argon2, deliberate
-//! for a command) is timed apart.
+//! page size. Interleaved pairs, alternating which goes first; the median
+//! of the pairs' ratios and their range (target: ≤ 1.5×). The PIN check
+//! (Argon2, deliberate for a command) is timed apart.
 //!
 //! The office (10,000 people, list of 11/2026, a fixed clock inside the
 //! payment window) is built afresh under target/bench-data each run. Run:
