@@ -1,9 +1,9 @@
 //! One payment's commit, in process: `Service::pay` for a clerk already
 //! signed in, beside a bare rusqlite insert and commit on the same database
-//! file with the same pragmas (WAL, `synchronous = FULL`). Interleaved
-//! pairs, alternating which goes first; the median of the pairs' ratios
-//! and their range (target: ≤ 1.5×). The PIN check (Argon2, deliberate
-//! for a command) is timed apart.
+//! file with the same pragmas (WAL, `synchronous = FULL`) and so the same
+//! page size. Interleaved pairs, alternating which goes first; the median
+//! of the pairs' ratios and their range (target: ≤ 1.5×). The PIN check
+//! (Argon2, deliberate for a command) is timed apart.
 //!
 //! The office (10,000 people, list of 11/2026, a fixed clock inside the
 //! payment window) is built afresh under target/bench-data each run. Run:
@@ -75,6 +75,9 @@ fn main() {
              id INTEGER PRIMARY KEY, person INTEGER, amount INTEGER, at TEXT, note TEXT);",
     )
     .unwrap();
+    let page_size: i64 = conn
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .unwrap();
     let mut n = 0i64;
     let mut bare = || {
         n += 1;
@@ -137,7 +140,9 @@ fn main() {
     let (pm, p90, pmax) = summary(ours);
     let (bm, b90, bmax) = summary(theirs);
     let (pin_med, _, pin_max) = summary(pin);
-    println!("one payment's commit, {PAIRS} interleaved pairs ({PEOPLE} people on file):");
+    println!(
+        "one payment's commit, {PAIRS} interleaved pairs ({PEOPLE} people on file, {page_size}-byte pages):"
+    );
     println!(
         "  Service::pay, signed in:        median {}, p90 {}, max {}",
         ms(pm),

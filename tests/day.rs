@@ -349,6 +349,69 @@ fn a_closed_day_cannot_change_through_chitra_or_direct_sql() {
     refused("UPDATE drawer_moves SET amount = 1");
 }
 
+/// A cash payment to `id` by `who`, with every unpaid line: its refusal.
+fn cash_refused(svc: &mut Service, who: &Session, id: &str) -> Error {
+    let person = svc.search(id, 1).unwrap().hits[0].person.id;
+    let view = svc.person_view(person).unwrap();
+    let req = PayRequest {
+        person_id: person,
+        receiver: Receiver::Person,
+        receiver_id_number: id.into(),
+        method: PayMethod::Cash,
+        account: None,
+        reference: None,
+        idem_key: svc.new_idem_key(),
+        lines: view.unpaid.iter().map(|l| l.entitlement_id).collect(),
+        approval: None,
+    };
+    svc.pay(who, &req).unwrap_err()
+}
+
+#[test]
+fn a_cash_payment_refused_by_the_day_or_the_drawer_names_the_day_first() {
+    // The payment's own insert checks the day and the drawer; the clerk
+    // hears the first reason: the day closed, then the drawer counted.
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay(&mut svc, &hoa, AN, PayMethod::Cash);
+    svc.count_drawer(
+        &hoa,
+        &notes(&[(500_000, 194), (200_000, 1), (10_000, 1), (1_000, 1)]),
+    )
+    .unwrap();
+    let err = cash_refused(&mut svc, &hoa, BINH);
+    assert!(
+        matches!(&err, Error::Day(DayError::DrawerCounted { clerk }) if *clerk == hoa.user.full_name),
+        "{err:?}"
+    );
+    for who in [CLERK2, SUPERVISOR] {
+        let s = office.sign_in(&mut svc, who);
+        let expected = svc
+            .day_report(DAY)
+            .unwrap()
+            .clerks
+            .iter()
+            .find(|c| c.name == who.0)
+            .unwrap()
+            .expected;
+        svc.count_drawer(&s, &notes(&[(500, expected.dong() / 500)]))
+            .unwrap();
+    }
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    svc.close_day(&boss, SUPERVISOR.1, DAY, false).unwrap();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let err = cash_refused(&mut svc, &hoa, BINH);
+    assert!(
+        matches!(&err, Error::Day(DayError::AlreadyClosed { day, .. }) if day == DAY),
+        "{err:?}"
+    );
+    // Nothing of either attempt was kept.
+    let report = svc.day_report(DAY).unwrap();
+    let paid: i64 = report.clerks.iter().map(|c| c.payments.count).sum();
+    assert_eq!(paid, 1);
+}
+
 #[test]
 fn the_next_day_can_void_a_closed_days_payment_on_its_own_books() {
     let office = office();

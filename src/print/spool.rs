@@ -44,8 +44,26 @@ pub enum SpoolError {
 }
 
 /// Writes `text` as `name` in `dir` (created 0700 if needed) as a 0600 file,
-/// without replacing an existing file: a second copy gets "-2", "-3", ….
+/// without replacing an existing file: a second copy gets "-2", "-3", …;
+/// synced to disk before it returns.
 pub fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, SpoolError> {
+    create(dir, name, text, true)
+}
+
+/// Like [`write`], without waiting for the disk: for a payment's receipt,
+/// on the counter's path right after the payment's own commit.
+///
+/// The receipt's text is made wholly from rows the payment committed (and
+/// synced) before it; the database is the record, and a reprint makes the
+/// same text again from it. A power cut can leave this file empty or cut,
+/// but it cannot lose anything the database does not hold. When a printer
+/// is named, the print thread syncs the file before printing it
+/// ([`print`]), so a receipt that came out on paper is also on disk.
+pub fn write_unsynced(dir: &Path, name: &str, text: &str) -> Result<PathBuf, SpoolError> {
+    create(dir, name, text, false)
+}
+
+fn create(dir: &Path, name: &str, text: &str, sync: bool) -> Result<PathBuf, SpoolError> {
     let err = |path: &Path, e: std::io::Error| SpoolError::Write {
         path: path.to_path_buf(),
         reason: e.to_string(),
@@ -60,7 +78,9 @@ pub fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, SpoolError> 
         let path = dir.join(file);
         match crate::files::create_new(&path) {
             Ok(mut f) => {
-                let written = f.write_all(text.as_bytes()).and_then(|()| f.sync_all());
+                let written = f
+                    .write_all(text.as_bytes())
+                    .and_then(|()| if sync { f.sync_all() } else { Ok(()) });
                 if let Err(e) = written {
                     // A full disk leaves no empty or cut receipt behind.
                     drop(f);
@@ -83,8 +103,9 @@ pub fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, SpoolError> 
 pub const PRINT_TIMEOUT: Duration = Duration::from_secs(8);
 pub const PER_PAGE: Duration = Duration::from_secs(1);
 
-/// Prints the text file `text_file` (written by [`write`]) on the
-/// configured printer: makes its PDF beside it in the configured font,
+/// Prints the text file `text_file` (written by [`write`] or
+/// [`write_unsynced`]) on the configured printer: syncs it to disk, makes
+/// its PDF beside it in the configured font,
 /// sends that with `lp` and waits until CUPS has printed it. `title` heads
 /// every page after the first; the job is named after the file, as the
 /// spool folder names it. No printer configured prints nothing.
@@ -98,10 +119,14 @@ pub fn print(
     if printer.is_empty() {
         return Ok(());
     }
-    let text = std::fs::read_to_string(text_file).map_err(|e| SpoolError::Write {
+    let read_err = |e: std::io::Error| SpoolError::Write {
         path: text_file.to_path_buf(),
         reason: e.to_string(),
-    })?;
+    };
+    let mut file = std::fs::File::open(text_file).map_err(read_err)?;
+    file.sync_all().map_err(read_err)?;
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut file, &mut text).map_err(read_err)?;
     let font = pdf::load_font(&receipt.font).map_err(SpoolError::Pdf)?;
     let made = pdf::render(lang, &text, title, &font, &receipt.font).map_err(SpoolError::Pdf)?;
     let file = write_pdf(text_file, &made.bytes)?;

@@ -384,33 +384,8 @@ impl Service {
                     crate::text::clean_field(v).map_err(|error| Error::BadText { field, error })?;
                 }
             }
-            if let Some(c) = days::closed(tx, &day)? {
-                return Err(DayError::AlreadyClosed {
-                    day: day.clone(),
-                    at: c.at,
-                    by: c.by,
-                }
-                .into());
-            }
-            if req.method.is_cash() {
-                let clerk = session.user.full_name.clone();
-                if !drawers::is_open(tx, &day, session.user.id)? {
-                    return Err(DayError::DrawerNotOpen { clerk }.into());
-                }
-                if drawers::count_of(tx, &day, session.user.id)?.is_some() {
-                    return Err(DayError::DrawerCounted { clerk }.into());
-                }
-                // The database refuses it too (trigger payments_drawer_holds).
-                let balance = drawers::balance(tx, &day, session.user.id)?;
-                if balance < total {
-                    return Err(DayError::DrawerShort {
-                        clerk,
-                        balance,
-                        needed: total,
-                    }
-                    .into());
-                }
-            }
+            // The day and the clerk's drawer are checked by the payment's
+            // own insert (see `refused`).
             let year = now
                 .date_naive()
                 .format("%Y")
@@ -452,7 +427,15 @@ impl Service {
                 },
                 &lines,
             )
-            .map_err(|e| already_paid_or(tx, &unpaid_ids, e))?;
+            .map_err(|e| {
+                let drawer = Drawer {
+                    day: &day,
+                    session,
+                    cash: req.method.is_cash(),
+                    needed: total,
+                };
+                refused(tx, &drawer, &unpaid_ids, e)
+            })?;
             let event = event.with(json!({
                 "receipt_no": receipt_no, "record_code": person.record_code,
                 "heir_id": heir.as_ref().map(|h| h.id),
@@ -498,7 +481,7 @@ impl Service {
         } else {
             paid.payment.receipt_no.clone()
         };
-        match spool::write(&self.config.receipt.spool_dir, &name, &text) {
+        match spool::write_unsynced(&self.config.receipt.spool_dir, &name, &text) {
             Ok(path) => {
                 let receipt = self.config.receipt.clone();
                 let printer = receipt.printer.clone();
@@ -585,6 +568,70 @@ fn paid_by(r: &Read<'_>, payment_id: i64) -> Result<PaidBy, Error> {
         at: p.paid_at,
         receipt_no: p.receipt_no,
     })
+}
+
+/// The day and drawer a payment is made from, for [`refused`].
+struct Drawer<'a> {
+    day: &'a str,
+    session: &'a Session,
+    /// Paid in cash (at the counter or at home): out of the clerk's drawer.
+    cash: bool,
+    needed: Money,
+}
+
+/// Why the database refused a payment's insert, in the clerk's words.
+///
+/// The day and the drawer are not read before the insert: its triggers
+/// refuse a payment on a closed day (`payments_open_day`) and cash from a
+/// drawer not opened (`payments_drawer_open`), already counted
+/// (`payments_drawer_counted`) or short (`payments_drawer_holds`), inside
+/// the same transaction, whatever the code above them does. Only when one
+/// of them refuses are the day and the drawer read, in the order the clerk
+/// should hear about them, for the message; reading them on every payment
+/// as well cost a second sum of the drawer's day.
+fn refused(r: &Read<'_>, drawer: &Drawer<'_>, lines: &[i64], e: StoreError) -> Error {
+    match e.rule() {
+        Some(Rule::DayClosed | Rule::DrawerNotOpen | Rule::DrawerCounted | Rule::DrawerShort) => {
+            match day_or_drawer_refusal(r, drawer) {
+                Ok(Some(why)) => why.into(),
+                Ok(None) => e.into(),
+                Err(read) => read,
+            }
+        }
+        _ => already_paid_or(r, lines, e),
+    }
+}
+
+/// The first of: the day closed, the drawer not opened, already counted,
+/// short of what the payment needs.
+fn day_or_drawer_refusal(r: &Read<'_>, d: &Drawer<'_>) -> Result<Option<DayError>, Error> {
+    if let Some(c) = days::closed(r, d.day)? {
+        return Ok(Some(DayError::AlreadyClosed {
+            day: d.day.to_string(),
+            at: c.at,
+            by: c.by,
+        }));
+    }
+    if !d.cash {
+        return Ok(None);
+    }
+    let clerk = d.session.user.full_name.clone();
+    let user = d.session.user.id;
+    if !drawers::is_open(r, d.day, user)? {
+        return Ok(Some(DayError::DrawerNotOpen { clerk }));
+    }
+    if drawers::count_of(r, d.day, user)?.is_some() {
+        return Ok(Some(DayError::DrawerCounted { clerk }));
+    }
+    let balance = drawers::balance(r, d.day, user)?;
+    if balance < d.needed {
+        return Ok(Some(DayError::DrawerShort {
+            clerk,
+            balance,
+            needed: d.needed,
+        }));
+    }
+    Ok(None)
 }
 
 /// A refusal by the database's "already paid" rule becomes the clerk's

@@ -345,22 +345,41 @@ fn row_hash(
 }
 
 /// JSON with object keys sorted at every level, so that the same detail
-/// always gives the same text (and hash).
+/// always gives the same text (and hash). Written straight from `v`: the
+/// detail of every change passes through here inside its transaction.
 pub fn canonical_json(v: &Value) -> String {
-    fn sorted(v: &Value) -> Value {
+    fn put(out: &mut Vec<u8>, v: &Value) {
         match v {
             Value::Object(m) => {
-                let mut keys: Vec<&String> = m.keys().collect();
-                keys.sort();
-                let mut out = serde_json::Map::new();
-                for k in keys {
-                    out.insert(k.clone(), sorted(&m[k]));
+                let mut entries: Vec<(&String, &Value)> = m.iter().collect();
+                entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                out.push(b'{');
+                for (i, (k, v)) in entries.into_iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    let _ = serde_json::to_writer(&mut *out, k);
+                    out.push(b':');
+                    put(out, v);
                 }
-                Value::Object(out)
+                out.push(b'}');
             }
-            Value::Array(a) => Value::Array(a.iter().map(sorted).collect()),
-            other => other.clone(),
+            Value::Array(a) => {
+                out.push(b'[');
+                for (i, v) in a.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    put(out, v);
+                }
+                out.push(b']');
+            }
+            other => {
+                let _ = serde_json::to_writer(&mut *out, other);
+            }
         }
     }
-    serde_json::to_string(&sorted(v)).unwrap_or_default()
+    let mut out = Vec::with_capacity(1024);
+    put(&mut out, v);
+    String::from_utf8(out).unwrap_or_default()
 }

@@ -67,6 +67,33 @@ fn a_new_database_is_at_the_latest_schema_in_wal_mode() {
 }
 
 #[test]
+fn an_office_made_with_16_kib_pages_keeps_them_and_goes_on_writing() {
+    let (dir, mut store) = new_store();
+    append(&mut store, 1);
+    let before = store.read(audit::head).unwrap().unwrap().seq;
+    let path = store.path().to_path_buf();
+    drop(store);
+    // The page size new databases had before: set on the file as it was.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "PRAGMA journal_mode = DELETE; PRAGMA page_size = 16384; VACUUM; PRAGMA journal_mode = WAL;",
+    )
+    .unwrap();
+    drop(conn);
+    let mut store = Store::open(&path, WAIT, None).unwrap();
+    let page: u32 = store
+        .conn
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(page, 16384);
+    append(&mut store, 2);
+    assert_eq!(walk(&store), vec![]);
+    let head = store.read(audit::head).unwrap().unwrap();
+    assert_eq!(head.seq, before + 1);
+    drop(dir);
+}
+
+#[test]
 fn the_id_number_indexes_are_made_by_the_migrations_as_imports_rebuild_them() {
     let (_dir, store) = new_store();
     for (name, made) in [
@@ -231,6 +258,11 @@ fn canonical_json_sorts_keys_at_every_level() {
     assert_eq!(
         audit::canonical_json(&a),
         r#"{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}"#
+    );
+    let b = json!({ "tên": "Nguyễn \"Văn\" A\n", "Z": [1.5, -2, true, [], {}], "a\tb": "" });
+    assert_eq!(
+        audit::canonical_json(&b),
+        r#"{"Z":[1.5,-2,true,[],{}],"a\tb":"","tên":"Nguyễn \"Văn\" A\n"}"#
     );
 }
 
