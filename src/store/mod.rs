@@ -58,6 +58,16 @@ pub const CACHE_MIB: u32 = 32;
 /// fixes it when the file is made).
 pub const PAGE_SIZE: u32 = 4096;
 
+/// Bytes of the database file each connection reads through a memory map
+/// (`PRAGMA mmap_size`). A page already in the operating system's cache is
+/// then read where it lies, shared by every clerk's process, instead of
+/// copied into each connection's own cache: the name search seeks many
+/// pages of a large index per keystroke (`docs/speed.md`). Writes still go
+/// through the file, so a full disk is met as before. The import turns it
+/// off ([`Store::set_mapped`]): pages read through the map count in the
+/// process's memory, and the import's is held under 100 MB.
+pub const MMAP_BYTES: u64 = 1 << 30;
+
 /// How many compiled statements a connection keeps. A payment alone runs
 /// some twenty different statements, and an insert's compiled program
 /// carries every trigger it fires; with fewer slots than the statements in
@@ -354,6 +364,7 @@ impl Store {
         )
         .map_err(|e| StoreError::from(e).at(path))?;
         conn.execute_batch(&format!("PRAGMA cache_size = -{}", CACHE_MIB * 1024))?;
+        conn.execute_batch(&format!("PRAGMA mmap_size = {MMAP_BYTES}"))?;
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -369,6 +380,15 @@ impl Store {
     pub fn set_cache_mib(&self, mib: u32) -> Result<(), StoreError> {
         self.conn
             .execute_batch(&format!("PRAGMA cache_size = -{}", mib * 1024))?;
+        Ok(())
+    }
+
+    /// Whether this connection reads the file through a memory map
+    /// ([`MMAP_BYTES`]) or only through its own cache.
+    pub fn set_mapped(&self, yes: bool) -> Result<(), StoreError> {
+        let bytes = if yes { MMAP_BYTES } else { 0 };
+        self.conn
+            .execute_batch(&format!("PRAGMA mmap_size = {bytes}"))?;
         Ok(())
     }
 
