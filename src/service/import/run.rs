@@ -229,13 +229,32 @@ where
     // What was kept to find repeated codes is no longer needed: free it
     // before the indexes are built, which want memory of their own.
     writer.codes = SeenCodes::new();
-    if writer.id_index_dropped {
-        people::rebuild_id_number_index(writer.w)?;
-    }
-    match writer.names.take() {
-        Some(names) => imports::write_name_words(writer.w, &names)?,
+    imports::spill_sorts_to_files(writer.w)?;
+    // The name order's rows are sorted on a thread of their own while the
+    // database builds the ID-number index.
+    let names = writer.names.take();
+    let (name_rows, rebuilt) = std::thread::scope(|scope| {
+        let sorting = names
+            .as_deref()
+            .map(|names| scope.spawn(move || imports::name_word_rows(names)));
+        let rebuilt = if writer.id_index_dropped {
+            people::rebuild_id_number_index(writer.w)
+        } else {
+            Ok(())
+        };
+        (sorting.map(|s| s.join()), rebuilt)
+    });
+    rebuilt?;
+    match name_rows {
+        Some(Ok(rows)) => imports::write_name_words(writer.w, &rows)?,
+        Some(Err(_)) => {
+            return Err(Error::Store(crate::store::StoreError::Program {
+                what: "the name order's sort stopped".into(),
+            }));
+        }
         None => people::index_names(writer.w, writer.people_before + 1, writer.next_person - 1)?,
     };
+    drop(names);
     let lines_digest = hex::encode(writer.digest.finalize_reset());
     let Writer {
         w,
