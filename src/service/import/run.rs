@@ -252,7 +252,11 @@ where
                 what: "the name order's sort stopped".into(),
             }));
         }
-        None => people::index_names(writer.w, writer.people_before + 1, writer.next_person - 1)?,
+        None => imports::index_names_in_passes(
+            writer.w,
+            writer.people_before + 1,
+            writer.next_person - 1,
+        )?,
     };
     drop(names);
     let lines_digest = hex::encode(writer.digest.finalize_reset());
