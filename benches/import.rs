@@ -39,6 +39,15 @@ fn cpu(who: i32) -> Duration {
 /// next month's list of the same people (every person known); returns the
 /// time of each, and the processor time of the first (both threads).
 fn chitra_import(n: usize) -> (Duration, Duration, Duration) {
+    chitra_import_lists(n, true)
+}
+
+/// The first of [`chitra_import`]'s two imports alone.
+fn chitra_import_first(n: usize) -> (Duration, Duration, Duration) {
+    chitra_import_lists(n, false)
+}
+
+fn chitra_import_lists(n: usize, both: bool) -> (Duration, Duration, Duration) {
     let dir = data_dir().join("import-run");
     let (_config, mut svc) = fresh_office(&dir);
     let boss = svc.sign_in(SUPERVISOR.0, SUPERVISOR.1).unwrap();
@@ -59,7 +68,11 @@ fn chitra_import(n: usize) -> (Duration, Duration, Duration) {
     let before = cpu(libc::RUSAGE_SELF);
     let first = run(&bulk_csv(n), "2026-11");
     let first_cpu = cpu(libc::RUSAGE_SELF) - before;
-    let next = run(&bulk_csv_next_month(n), "2026-12");
+    let next = if both {
+        run(&bulk_csv_next_month(n), "2026-12")
+    } else {
+        Duration::ZERO
+    };
     (first, next, first_cpu)
 }
 
@@ -132,6 +145,17 @@ fn main() {
         return;
     }
     let n = 100_000;
+    // `--ours-only N`: only chitra's first import, N times, nothing beside
+    // it (for a profiler).
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--ours-only") {
+        let times: usize = args.get(at + 1).and_then(|t| t.parse().ok()).unwrap_or(5);
+        for _ in 0..times {
+            let (first, _, used) = chitra_import_first(n);
+            println!("  chitra import: {}, processor {}", ms(first), ms(used));
+        }
+        return;
+    }
     println!("import of {n} rows (csv, ';', UTF-8 BOM, full validation)");
     // Side by side: each chitra import is followed at once by a sqlite3
     // import of the same file, and each pair gives a ratio, so a change in

@@ -251,7 +251,6 @@ impl Service {
         let dry_run = opts.dry_run;
         // A big list touches every page of the people and line tables.
         self.store.set_cache_mib(IMPORT_CACHE_MIB)?;
-        self.store.set_sorts_in_memory(false)?;
         let who = self.who(Some(session.user.id));
         let result = self.store.write(who, |w| {
             run(w, &ctx, &mut tbl, &mut report, progress)?;
