@@ -256,8 +256,8 @@ fn clustered_names() -> Vec<String> {
         ("Ngọc", 3),
     ];
     const GIVEN: &[&str] = &[
-        "An", "Anh", "Bình", "Dũng", "Hải", "Hòa", "Hùng", "Hương", "Lan", "Minh", "Nam",
-        "Phúc", "Tài", "Tâm", "Thắng", "Thảo", "Thu", "Tuấn", "Yến",
+        "An", "Anh", "Bình", "Dũng", "Hải", "Hòa", "Hùng", "Hương", "Lan", "Minh", "Nam", "Phúc",
+        "Tài", "Tâm", "Thắng", "Thảo", "Thu", "Tuấn", "Yến",
     ];
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = |n: u64| {

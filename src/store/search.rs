@@ -332,8 +332,7 @@ impl Term<'_> {
             .iter()
             .filter(|r| {
                 !r.ended
-                    && r
-                        .rows
+                    && r.rows
                         .back()
                         .is_none_or(|(k, i)| (k.as_slice(), *i) < (key, id))
             })
@@ -448,10 +447,12 @@ fn name_order_ids(
             .filter(|&j| others[j].ranges.len() == 1)
             .collect();
         let ask = if single.is_empty() {
-            vec![*missing
-                .iter()
-                .min_by_key(|&&j| others[j].ranges.len())
-                .expect("a word is missing")]
+            vec![
+                *missing
+                    .iter()
+                    .min_by_key(|&&j| others[j].ranges.len())
+                    .expect("a word is missing"),
+            ]
         } else {
             single
         };

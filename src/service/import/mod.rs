@@ -249,8 +249,11 @@ impl Service {
             period,
         };
         let dry_run = opts.dry_run;
-        // A big list touches every page of the people and line tables.
+        // A big list touches every page of the people and line tables:
+        // through its own small cache, not the memory map, whose pages
+        // would count in the process's memory.
         self.store.set_cache_mib(IMPORT_CACHE_MIB)?;
+        self.store.set_mapped(false)?;
         let who = self.who(Some(session.user.id));
         let result = self.store.write(who, |w| {
             run(w, &ctx, &mut tbl, &mut report, progress)?;
@@ -261,6 +264,7 @@ impl Service {
             }
         });
         self.store.set_cache_mib(crate::store::CACHE_MIB)?;
+        self.store.set_mapped(true)?;
         self.store.set_sorts_in_memory(true)?;
         result?;
         report.committed = !opts.dry_run && !report.is_rejected() && report.batch_id.is_some();
