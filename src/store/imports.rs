@@ -373,8 +373,10 @@ pub fn write_name_words(w: &Write<'_>, rows: &[NameWordRow<'_>]) -> Result<usize
     Ok(rows.len())
 }
 
-/// People read back at a time by [`index_names_in_passes`].
-const NAMES_PER_PASS: i64 = 100_000;
+/// People read back at a time by [`index_names_in_passes`]: each pass
+/// holds the names, keys and rows of all its people at once, at the end
+/// of an import whose memory is then at its highest but for the rows'.
+const NAMES_PER_PASS: i64 = 50_000;
 
 /// Adds the people with ids `from..=to`, just written by an import that
 /// added too many to keep their names, to the name order: read back

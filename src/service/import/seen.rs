@@ -24,10 +24,32 @@ const ROW_BITS: u32 = 21;
 /// Bits of a slot left for the key.
 const KEY_BITS: u32 = 64 - ROW_BITS;
 
+/// Slots enough for a key on every row a list can have, at most 7/8 full.
+/// Growing by half past this would only add free slots: a million-row
+/// list's tables grew from about a million slots to 1.5 million, holding
+/// both at once for a moment.
+const MOST_SLOTS: usize = (crate::import::source::limits::MAX_ROWS * 8).div_ceil(7);
+
+/// The size a table of `now` slots grows to.
+fn grown_size(now: usize, first_size: usize) -> usize {
+    let grown = now + now / 2;
+    if now < MOST_SLOTS {
+        grown.min(MOST_SLOTS).max(first_size)
+    } else {
+        grown
+    }
+}
+
+/// Whether a table of `size` slots holding `len` keys grows before its next.
+fn is_full(len: usize, size: usize) -> bool {
+    (len + 1) * 8 > size * 7
+}
+
 /// Keys (under 2^43, never 0) with the row each was first seen on, and a
 /// number beside it, in an open-addressed table: the key and its row share
-/// one 8-byte word, and the table grows by half when it is 7/8 full. A
-/// million keys take 12 MiB (18 with the numbers), against 36 MiB for a
+/// one 8-byte word, and the table grows by half when it is 7/8 full, but
+/// never past [`MOST_SLOTS`], which holds the most rows a list can have. A
+/// million keys take 9.6 MB (14.4 with the numbers), against 36 MiB for a
 /// `HashMap<u64, u32>`, whose entries are padded to 16 bytes and which
 /// doubles. Keys or rows too large for a word (never met in a real list)
 /// are kept aside.
@@ -38,17 +60,23 @@ pub(super) struct Rows {
     beside: Vec<u32>,
     keeps_beside: bool,
     len: usize,
+    /// The size of the table when its first key comes.
+    first_size: usize,
     aside: HashMap<u64, (u32, u32)>,
 }
 
 impl Rows {
-    /// A table; `keeps_beside` says whether it keeps a number with each key.
-    pub(super) fn new(keeps_beside: bool) -> Self {
+    /// A table; `keeps_beside` says whether it keeps a number with each
+    /// key, `first_size` how many slots it starts with when its first key
+    /// comes (two tables filled side by side start at different sizes, so
+    /// that they do not grow at the same moment).
+    pub(super) fn new(keeps_beside: bool, first_size: usize) -> Self {
         Rows {
             words: Vec::new(),
             beside: Vec::new(),
             keeps_beside,
             len: 0,
+            first_size: first_size.max(8),
             aside: HashMap::new(),
         }
     }
@@ -109,7 +137,7 @@ impl Rows {
             return;
         }
         // At most 7/8 full: a key is still found in a few probes.
-        if (self.len + 1) * 8 > self.words.len() * 7 {
+        if is_full(self.len, self.words.len()) {
             self.grow();
         }
         let at = Self::slot(&self.words, key);
@@ -121,7 +149,7 @@ impl Rows {
     }
 
     fn grow(&mut self) {
-        let size = (self.words.len() + self.words.len() / 2).max(1024);
+        let size = grown_size(self.words.len(), self.first_size);
         let old_words = std::mem::replace(&mut self.words, vec![0; size]);
         let old_beside = std::mem::replace(
             &mut self.beside,
@@ -162,7 +190,7 @@ impl SeenCodes {
     fn with_hash(hash: fn(&str) -> u64) -> Self {
         SeenCodes {
             hash,
-            by_hash: Rows::new(true),
+            by_hash: Rows::new(true, CODES_FIRST_SIZE),
             collided: HashMap::new(),
         }
     }
@@ -199,12 +227,21 @@ impl SeenCodes {
     }
 }
 
+/// The first sizes of the two tables. Both fill at one key a row, on two
+/// threads at once: from the same size they grew on the same row, each
+/// holding its old and new slots at that moment (a million-row list's
+/// peak). Sizes apart by √1.5 make each table grow about a fifth of the
+/// way between two growths of the other: the ID numbers' table reaches
+/// [`MOST_SLOTS`] near row 720,000, the codes' near row 883,000.
+const CODES_FIRST_SIZE: usize = 1024;
+const IDS_FIRST_SIZE: usize = 1254;
+
 /// The ID numbers seen in a list, each with the row it was first seen on.
 pub(super) struct SeenIds(Rows);
 
 impl SeenIds {
     pub(super) fn new() -> Self {
-        SeenIds(Rows::new(false))
+        SeenIds(Rows::new(false, IDS_FIRST_SIZE))
     }
 
     /// The row `id` was first seen on; otherwise records it as seen on `row`.
@@ -256,7 +293,7 @@ mod tests {
 
     #[test]
     fn rows_are_found_again_after_the_table_grows() {
-        let mut t = Rows::new(true);
+        let mut t = Rows::new(true, 1024);
         // Keys near the limits of a word, and keys past them (kept aside).
         let keys: Vec<u64> = (1..5_000u64)
             .map(|k| k * 0x1_0000_0001 % (1 << KEY_BITS))
@@ -278,9 +315,44 @@ mod tests {
         t.insert(42_424_242, 1 << ROW_BITS, 5);
         assert_eq!(t.get(42_424_242), Some((1 << ROW_BITS, 5)));
         // Without numbers beside the keys, 0 comes back.
-        let mut t = Rows::new(false);
+        let mut t = Rows::new(false, 1024);
         t.insert(9, 12, 99);
         assert_eq!(t.get(9), Some((12, 0)));
+    }
+
+    /// The rows on which a table starting at `first_size` grows, with the
+    /// size it grows to, for a list of the most rows a list can have.
+    fn growths(first_size: usize) -> Vec<(usize, usize)> {
+        let mut size = 0;
+        let mut out = Vec::new();
+        for len in 0..crate::import::source::limits::MAX_ROWS {
+            if is_full(len, size) {
+                size = grown_size(size, first_size);
+                out.push((len + 1, size));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_two_tables_never_grow_large_on_the_same_rows_nor_past_the_most_a_list_needs() {
+        let codes = growths(CODES_FIRST_SIZE);
+        let ids = growths(IDS_FIRST_SIZE);
+        for table in [&codes, &ids] {
+            // The last growth stops at the most slots a list can fill.
+            assert_eq!(table.last().unwrap().1, MOST_SLOTS);
+            assert!(!is_full(
+                crate::import::source::limits::MAX_ROWS - 1,
+                MOST_SLOTS
+            ));
+        }
+        // Where a growth costs more than a megabyte, the other table's
+        // growths are at least a sixth of the way away.
+        for &(row, size) in codes.iter().filter(|g| g.1 > 100_000) {
+            for &(other, _) in &ids {
+                assert!(row.abs_diff(other) >= row / 6, "{row} {other} {size}");
+            }
+        }
     }
 
     #[test]
