@@ -156,13 +156,20 @@ fn main() {
         }
         return;
     }
-    let only_big = args.iter().any(|a| a == "--1m-only");
-    if !only_big {
+    // The million-row import comes first: a child started while this
+    // process is large (after the 100,000-row imports, run in it) shares
+    // its memory until it runs the binary, and the kernel counts that in
+    // the child's peak: 102 MB reported after them, 78 MB alone.
+    if !args.iter().any(|a| a == "--100k-only") {
+        million();
+    }
+    if !args.iter().any(|a| a == "--1m-only") {
         hundred_thousand(n);
     }
-    if args.iter().any(|a| a == "--100k-only") {
-        return;
-    }
+}
+
+/// The 1,000,000-row import by the binary, and its peak memory.
+fn million() {
     let big = 1_000_000;
     println!("import of {big} rows by the chitra binary");
     match peak_memory_of_binary_import(big) {
