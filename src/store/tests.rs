@@ -383,3 +383,36 @@ fn a_torn_anchor_slot_leaves_the_head_written_before_it() {
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn the_anchor_follows_a_file_put_back_or_removed_behind_the_store() {
+    use super::anchor::{Anchor, read};
+    let (dir, mut store) = new_store();
+    let path = dir.path().join("t.db.head");
+    append(&mut store, 1);
+    let kept = std::fs::read(&path).unwrap();
+    append(&mut store, 2);
+
+    // An older anchor put back over it, as a new file (a restore): the
+    // store's next commit moves the file now at the path.
+    let tmp = dir.path().join("old.head");
+    std::fs::write(&tmp, &kept).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    append(&mut store, 3);
+    let third = store.read(audit::head).unwrap().unwrap();
+    assert_eq!(read(&path, store.keys()), Anchor::At(third));
+
+    // Removed: the next commit writes it again.
+    std::fs::remove_file(&path).unwrap();
+    append(&mut store, 4);
+    let fourth = store.read(audit::head).unwrap().unwrap();
+    assert_eq!(read(&path, store.keys()), Anchor::At(fourth));
+
+    // Two stores on one file take turns: the anchor is the last commit's
+    // head, whichever wrote it.
+    let mut other = Store::open(&dir.path().join("t.db"), WAIT, None).unwrap();
+    append(&mut other, 5);
+    append(&mut store, 6);
+    let sixth = store.read(audit::head).unwrap().unwrap();
+    assert_eq!(read(&path, store.keys()), Anchor::At(sixth));
+}
