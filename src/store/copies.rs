@@ -31,43 +31,14 @@ impl Store {
             .into());
         }
         let path = self.path.clone();
-        if let Some(fresh) = self.keys.reloaded() {
-            self.keys = fresh;
-        }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| StoreError::from(e).at(&path))?;
-        let head = audit::head_of(&tx)?;
-        let bulk = Cell::new(0);
-        let mut w = Write {
-            read: Read {
-                conn: &tx,
-                keys: &self.keys,
-                bulk: &bulk,
-            },
-            keys: &self.keys,
-            who: who.clone(),
-            head,
-            owed: 0,
-            appended: 0,
-        };
-        let logged = f(&mut w)?;
-        if !logged.commit {
-            drop(w);
-            tx.rollback().map_err(|e| StoreError::from(e).at(&path))?;
-            return Ok(logged.value);
-        }
-        if w.owed > 0 || bulk.get() > 0 {
-            drop(w);
-            let _ = tx.rollback();
-            return Err(StoreError::Program {
-                what: "rows written without an audit row".into(),
+        let tx = begin(&mut self.conn, &mut self.keys, &path)?;
+        let (value, head) = match run(&tx, &self.keys, who.clone(), &f)? {
+            Ran::RollBack(value) => {
+                tx.rollback().map_err(|e| StoreError::from(e).at(&path))?;
+                return Ok(value);
             }
-            .into());
-        }
-        let head = w.head.clone();
-        drop(w);
+            Ran::Commit(value, head) => (value, head),
+        };
         // The committed state, read by a second connection while this one
         // holds the write lock.
         let tmp = partial_path(dest);
@@ -142,7 +113,7 @@ impl Store {
                 anchor::record(&anchor::path_for(&self.path), &self.keys, &head);
             }
         }
-        Ok(logged.value)
+        Ok(value)
     }
 
     /// Writes a consistent copy of the database to `dest` (a new file):

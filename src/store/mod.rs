@@ -450,50 +450,19 @@ impl Store {
         E: From<StoreError>,
     {
         let path = self.path.clone();
-        if let Some(fresh) = self.keys.reloaded() {
-            self.keys = fresh;
-        }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| StoreError::from(e).at(&path))?;
-        let head = audit::head_of(&tx)?;
-        let bulk = Cell::new(0);
-        let mut w = Write {
-            read: Read {
-                conn: &tx,
-                keys: &self.keys,
-                bulk: &bulk,
-            },
-            keys: &self.keys,
-            who,
-            head,
-            owed: 0,
-            appended: 0,
+        let tx = begin(&mut self.conn, &mut self.keys, &path)?;
+        let (value, head) = match run(&tx, &self.keys, who, f)? {
+            Ran::RollBack(value) => {
+                tx.rollback().map_err(|e| StoreError::from(e).at(&path))?;
+                return Ok(value);
+            }
+            Ran::Commit(value, head) => (value, head),
         };
-        let logged = f(&mut w)?;
-        if !logged.commit {
-            drop(w);
-            tx.rollback().map_err(|e| StoreError::from(e).at(&path))?;
-            return Ok(logged.value);
-        }
-        if w.owed > 0 || bulk.get() > 0 {
-            let what = format!(
-                "{} rows and {} bulk rows written without an audit row",
-                w.owed,
-                bulk.get()
-            );
-            drop(w);
-            let _ = tx.rollback();
-            return Err(StoreError::Program { what }.into());
-        }
-        let head = w.head.clone();
-        drop(w);
         tx.commit().map_err(|e| StoreError::from(e).at(&path))?;
         if let (Some(head), true) = (head, self.anchored) {
             anchor::record(&anchor::path_for(&self.path), &self.keys, &head);
         }
-        Ok(logged.value)
+        Ok(value)
     }
 
     /// Adds a new audit key that signs from now on (the old ones still
@@ -513,6 +482,69 @@ impl Store {
         self.keys = ring;
         Ok(self.keys.current_id().to_string())
     }
+}
+
+/// Begins a write: the audit key reloaded if it was rotated by another
+/// process, then `BEGIN IMMEDIATE`.
+fn begin<'c>(
+    conn: &'c mut Connection,
+    keys: &mut KeyRing,
+    path: &Path,
+) -> Result<rusqlite::Transaction<'c>, StoreError> {
+    if let Some(fresh) = keys.reloaded() {
+        *keys = fresh;
+    }
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| StoreError::from(e).at(path))
+}
+
+/// What a write's closure left for its transaction.
+enum Ran<T> {
+    /// It asked for no commit ([`Write::roll_back`]).
+    RollBack(T),
+    /// Every row it wrote is in an audit row: commit, then anchor the head.
+    Commit(T, Option<Head>),
+}
+
+/// Runs `f` on a [`Write`] over `tx` by `who`. A row written without its
+/// audit row is a program error, and the transaction is rolled back when
+/// the caller drops it.
+fn run<T, E>(
+    tx: &Connection,
+    keys: &KeyRing,
+    who: Who,
+    f: impl FnOnce(&mut Write<'_>) -> Result<Logged<T>, E>,
+) -> Result<Ran<T>, E>
+where
+    E: From<StoreError>,
+{
+    let head = audit::head_of(tx)?;
+    let bulk = Cell::new(0);
+    let mut w = Write {
+        read: Read {
+            conn: tx,
+            keys,
+            bulk: &bulk,
+        },
+        keys,
+        who,
+        head,
+        owed: 0,
+        appended: 0,
+    };
+    let logged = f(&mut w)?;
+    if !logged.commit {
+        return Ok(Ran::RollBack(logged.value));
+    }
+    if w.owed > 0 || bulk.get() > 0 {
+        let what = format!(
+            "{} rows and {} bulk rows written without an audit row",
+            w.owed,
+            bulk.get()
+        );
+        return Err(StoreError::Program { what }.into());
+    }
+    Ok(Ran::Commit(logged.value, w.head.clone()))
 }
 
 #[cfg(test)]
