@@ -11,14 +11,17 @@
 use chrono::NaiveDate;
 use serde_json::json;
 
-use super::day::DayError;
 use super::{Error, Service, Session};
 use crate::domain::payment::{PayMethod, PaymentRecord, ReceiverKind};
 use crate::domain::proxy::{Proxy, ProxyRuleError, Validity};
 use crate::domain::user::User;
 use crate::domain::{Money, payment};
-use crate::print::{receipt, spool};
-use crate::store::{Read, Rule, StoreError, days, drawers, heirs, payments, people, proxies};
+use crate::print::spool;
+use crate::store::{Read, heirs, payments, people, proxies};
+
+mod receipts;
+mod refused;
+use refused::{Drawer, paid_by, refused};
 
 /// A supervisor's on-the-spot approval (only [`Service::approval`] makes one).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -464,85 +467,6 @@ impl Service {
         }
         Ok(paid)
     }
-
-    /// Writes the receipt of `paid` to the spool folder, then prints it on a
-    /// thread of its own: the payment is committed already, and the screen
-    /// goes on while the printer works.
-    fn spool_receipt(&self, paid: &mut Paid, person: &crate::domain::person::Person, copy: bool) {
-        let text = receipt::render(
-            self.config.interface.language,
-            &self.config.office,
-            person,
-            &paid.payment,
-            copy,
-        );
-        let name = if copy {
-            format!("{}-ban-sao", paid.payment.receipt_no)
-        } else {
-            paid.payment.receipt_no.clone()
-        };
-        match spool::write_unsynced(&self.config.receipt.spool_dir, &name, &text) {
-            Ok(path) => {
-                let receipt = self.config.receipt.clone();
-                let printer = receipt.printer.clone();
-                paid.printing = Some(if printer.trim().is_empty() {
-                    spool::Job::ended("", Ok(()))
-                } else {
-                    let file = path.clone();
-                    let lang = self.config.interface.language;
-                    self.prints
-                        .start(&printer, move || spool::print(lang, &receipt, &file, &name))
-                });
-                paid.receipt_file = Some(path);
-            }
-            Err(e) => paid.receipt_problem = Some(e),
-        }
-    }
-
-    /// Prints a copy of a receipt ("BẢN SAO"), audited.
-    pub fn reprint(&mut self, session: &Session, payment_id: i64) -> Result<Paid, Error> {
-        let (payment, person) = self.store.read(|r| {
-            let payment = payments::record(r, payment_id)?.ok_or(Error::NoSuchPayment)?;
-            let person = people::get(r, payment.person_id).ok().flatten();
-            Ok::<_, Error>((payment, person))
-        })?;
-        self.store.write(self.who(Some(session.user.id)), |w| {
-            Ok::<_, Error>(
-                w.log(
-                    crate::store::Event::new("receipt.reprint", "payment", Some(payment_id))
-                        .with(json!({ "receipt_no": payment.receipt_no })),
-                    (),
-                )?,
-            )
-        })?;
-        let mut paid = Paid {
-            payment,
-            replayed: true,
-            receipt_file: None,
-            receipt_problem: None,
-            printing: None,
-        };
-        if let Some(person) = person {
-            self.spool_receipt(&mut paid, &person, true);
-        }
-        Ok(paid)
-    }
-
-    /// The receipt text of a payment (for showing on screen).
-    pub fn receipt_text(&self, payment_id: i64, copy: bool) -> Result<String, Error> {
-        let (payment, person) = self.store.read(|r| {
-            let payment = payments::record(r, payment_id)?.ok_or(Error::NoSuchPayment)?;
-            let person = people::get(r, payment.person_id)?.ok_or(Error::NoSuchPerson)?;
-            Ok::<_, Error>((payment, person))
-        })?;
-        Ok(receipt::render(
-            self.config.interface.language,
-            &self.config.office,
-            &person,
-            &payment,
-            copy,
-        ))
-    }
 }
 
 fn kind_of(p: &Proxy) -> ReceiverKind {
@@ -559,91 +483,6 @@ fn check_in_date(p: &Proxy, today: NaiveDate) -> Result<(), PayError> {
         Validity::Expired { on } => Err(PayError::ProxyExpired { on }),
         Validity::NotYetValid { from } => Err(PayError::ProxyNotYetValid { from }),
     }
-}
-
-fn paid_by(r: &Read<'_>, payment_id: i64) -> Result<PaidBy, Error> {
-    let p = payments::record(r, payment_id)?.ok_or(Error::NoSuchPayment)?;
-    Ok(PaidBy {
-        clerk: p.clerk,
-        at: p.paid_at,
-        receipt_no: p.receipt_no,
-    })
-}
-
-/// The day and drawer a payment is made from, for [`refused`].
-struct Drawer<'a> {
-    day: &'a str,
-    session: &'a Session,
-    /// Paid in cash (at the counter or at home): out of the clerk's drawer.
-    cash: bool,
-    needed: Money,
-}
-
-/// Why the database refused a payment's insert, in the clerk's words.
-///
-/// The day and the drawer are not read before the insert: its triggers
-/// refuse a payment on a closed day (`payments_open_day`) and cash from a
-/// drawer not opened (`payments_drawer_open`), already counted
-/// (`payments_drawer_counted`) or short (`payments_drawer_holds`), inside
-/// the same transaction, whatever the code above them does. Only when one
-/// of them refuses are the day and the drawer read, in the order the clerk
-/// should hear about them, for the message; reading them on every payment
-/// as well cost a second sum of the drawer's day.
-fn refused(r: &Read<'_>, drawer: &Drawer<'_>, lines: &[i64], e: StoreError) -> Error {
-    match e.rule() {
-        Some(Rule::DayClosed | Rule::DrawerNotOpen | Rule::DrawerCounted | Rule::DrawerShort) => {
-            match day_or_drawer_refusal(r, drawer) {
-                Ok(Some(why)) => why.into(),
-                Ok(None) => e.into(),
-                Err(read) => read,
-            }
-        }
-        _ => already_paid_or(r, lines, e),
-    }
-}
-
-/// The first of: the day closed, the drawer not opened, already counted,
-/// short of what the payment needs.
-fn day_or_drawer_refusal(r: &Read<'_>, d: &Drawer<'_>) -> Result<Option<DayError>, Error> {
-    if let Some(c) = days::closed(r, d.day)? {
-        return Ok(Some(DayError::AlreadyClosed {
-            day: d.day.to_string(),
-            at: c.at,
-            by: c.by,
-        }));
-    }
-    if !d.cash {
-        return Ok(None);
-    }
-    let clerk = d.session.user.full_name.clone();
-    let user = d.session.user.id;
-    if !drawers::is_open(r, d.day, user)? {
-        return Ok(Some(DayError::DrawerNotOpen { clerk }));
-    }
-    if drawers::count_of(r, d.day, user)?.is_some() {
-        return Ok(Some(DayError::DrawerCounted { clerk }));
-    }
-    let balance = drawers::balance(r, d.day, user)?;
-    if balance < d.needed {
-        return Ok(Some(DayError::DrawerShort {
-            clerk,
-            balance,
-            needed: d.needed,
-        }));
-    }
-    Ok(None)
-}
-
-/// A refusal by the database's "already paid" rule becomes the clerk's
-/// message about who paid; anything else stays as it was.
-fn already_paid_or(r: &Read<'_>, lines: &[i64], e: StoreError) -> Error {
-    if e.rule() == Some(&Rule::AlreadyPaid)
-        && let Ok(Some(pid)) = payments::standing_payment_of_lines(r, lines)
-        && let Ok(by) = paid_by(r, pid)
-    {
-        return PayError::AlreadyPaid(by).into();
-    }
-    e.into()
 }
 
 /// The account a transfer goes to when none is typed: the one registered
