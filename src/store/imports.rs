@@ -2,8 +2,9 @@
 
 use rusqlite::OptionalExtension;
 
+pub use super::name_words::{NameWordRow, NamedPerson, name_word_rows};
 use super::rows::{Table, int, text};
-use super::{Event, Read, StoreError, Write, bulk};
+use super::{Event, Read, StoreError, Write, bulk, name_words};
 use crate::domain::{EntitlementKind, Money, Period};
 
 /// An import batch as recorded.
@@ -291,126 +292,17 @@ pub fn recompute_digest(r: &Read<'_>, batch_id: i64) -> Result<String, StoreErro
     Ok(hex::encode(h.finalize()))
 }
 
-/// A person an import adds, for the name order (migration 016): their id,
-/// the sort key of their name (`collate::name_sort_key`) and the folded
-/// name (`fold`), both made on the import's reading thread.
-pub struct NamedPerson {
-    pub id: i64,
-    pub name_key: Vec<u8>,
-    pub folded: String,
-}
-
-/// Name-order rows written by one statement.
-const NAME_WORDS_PER_STATEMENT: usize = 64;
-
-/// One name-order row: the word, the name's sort key, the person.
-pub type NameWordRow<'a> = (&'a str, &'a [u8], i64);
-
-/// The name-order rows of `people`: one per distinct word of each folded
-/// name, in the table's order (word, then sort key, then id). The people
-/// are sorted once by key and id, then dealt out to their words, which
-/// leaves every word's rows in order: sorting one person per name is a
-/// third of sorting one row per word, and no word is compared twice. Needs
-/// no connection, so it can run on a thread of its own while the database
-/// does something else.
-pub fn name_word_rows(people: &[NamedPerson]) -> Vec<NameWordRow<'_>> {
-    let mut order: Vec<&NamedPerson> = people.iter().collect();
-    order.sort_unstable_by(|a, b| (&a.name_key, a.id).cmp(&(&b.name_key, b.id)));
-    let mut by_word: std::collections::HashMap<&str, Vec<(&[u8], i64)>> =
-        std::collections::HashMap::new();
-    let mut words: Vec<&str> = Vec::new();
-    let mut rows = 0;
-    for p in order {
-        words.clear();
-        for word in p.folded.split(' ').filter(|w| !w.is_empty()) {
-            if !words.contains(&word) {
-                words.push(word);
-                by_word.entry(word).or_default().push((&p.name_key, p.id));
-                rows += 1;
-            }
-        }
-    }
-    let mut by_word: Vec<_> = by_word.into_iter().collect();
-    by_word.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    let mut out = Vec::with_capacity(rows);
-    for (word, people) in by_word {
-        out.extend(people.into_iter().map(|(key, id)| (word, key, id)));
-    }
-    out
-}
-
-/// Adds the rows [`name_word_rows`] made for the people this import has
-/// just written to the name order, each written where the last ended, then
-/// moves each word's count once. The same rows as `people::index_names`
-/// makes from the people read back; here nothing is read back or computed
-/// again, and the values are bound in place.
+/// Adds the name-order rows [`name_word_rows`] made on the import's
+/// reading thread for the people it has just written.
 pub fn write_name_words(w: &Write<'_>, rows: &[NameWordRow<'_>]) -> Result<usize, StoreError> {
-    let mut insert = bulk::Rows::new(
-        w.conn(),
-        "people_name_words",
-        "word, name_key, person",
-        NAME_WORDS_PER_STATEMENT,
-    );
-    let mut values = Vec::with_capacity(NAME_WORDS_PER_STATEMENT * 3);
-    for chunk in rows.chunks(NAME_WORDS_PER_STATEMENT) {
-        values.clear();
-        for (word, key, id) in chunk {
-            values.extend_from_slice(&[
-                bulk::Value::Text(word),
-                bulk::Value::Blob(key),
-                bulk::Value::Int(*id),
-            ]);
-        }
-        insert.write(chunk.len(), &values)?;
-    }
-    let mut count = w.conn().prepare_cached(
-        "INSERT INTO people_name_word_counts (word, people) VALUES (?1, ?2)
-         ON CONFLICT (word) DO UPDATE SET people = people + excluded.people",
-    )?;
-    for same in rows.chunk_by(|a, b| a.0 == b.0) {
-        count.execute(rusqlite::params![same[0].0, same.len() as i64])?;
-    }
-    Ok(rows.len())
+    name_words::write_rows(w.conn(), rows)
 }
-
-/// People read back at a time by [`index_names_in_passes`]: each pass
-/// holds the names, keys and rows of all its people at once, at the end
-/// of an import whose memory is then at its highest but for the rows'.
-const NAMES_PER_PASS: i64 = 50_000;
 
 /// Adds the people with ids `from..=to`, just written by an import that
-/// added too many to keep their names, to the name order: read back
-/// [`NAMES_PER_PASS`] at a time, each pass's rows made, sorted and written
-/// like [`write_name_words`]'s. Reading all of a million people back at
-/// once, with three rows each, held about 290 MB at the import's end.
+/// added too many to keep their names, to the name order, read back in
+/// passes ([`name_words::fill`]).
 pub fn index_names_in_passes(w: &Write<'_>, from: i64, to: i64) -> Result<usize, StoreError> {
-    index_names_by(w, from, to, NAMES_PER_PASS)
-}
-
-fn index_names_by(w: &Write<'_>, from: i64, to: i64, per_pass: i64) -> Result<usize, StoreError> {
-    use crate::text::{collate, fold};
-    let mut read = w
-        .conn()
-        .prepare_cached("SELECT id, full_name FROM people WHERE id BETWEEN ?1 AND ?2")?;
-    let mut written = 0;
-    let mut start = from;
-    while start <= to {
-        let end = to.min(start.saturating_add(per_pass - 1));
-        let mut people = Vec::new();
-        let mut rows = read.query([start, end])?;
-        while let Some(row) = rows.next()? {
-            let name = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
-            people.push(NamedPerson {
-                id: row.get(0)?,
-                name_key: collate::name_sort_key(name),
-                folded: fold(name),
-            });
-        }
-        drop(rows);
-        written += write_name_words(w, &name_word_rows(&people))?;
-        start = end + 1;
-    }
-    Ok(written)
+    name_words::fill(w.conn(), from, to)
 }
 
 /// Sorts and index builds from here to the end of the transaction spill to
@@ -422,116 +314,4 @@ fn index_names_by(w: &Write<'_>, from: i64, to: i64, per_pass: i64) -> Result<us
 pub fn spill_sorts_to_files(w: &Write<'_>) -> Result<(), StoreError> {
     w.conn().execute_batch("PRAGMA temp_store = FILE")?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn name_word_rows_come_in_the_order_of_a_full_sort() {
-        let person = |id: i64, key: &[u8], folded: &str| NamedPerson {
-            id,
-            name_key: key.to_vec(),
-            folded: folded.to_string(),
-        };
-        // Shared words, equal keys for different people, a word twice in
-        // one name, doubled spaces, people out of id and key order.
-        let people = vec![
-            person(5, b"an\x01nguyen van", "nguyen van an"),
-            person(2, b"binh\x01tran thi", "tran thi binh"),
-            person(9, b"an\x01nguyen van", "nguyen  van an"),
-            person(1, b"an\x01le", "le an an"),
-            person(7, b"van\x01nguyen", "nguyen van"),
-            person(3, b"a", "thi"),
-        ];
-        let mut expected: Vec<NameWordRow<'_>> = Vec::new();
-        for p in &people {
-            let mut words: Vec<&str> = p.folded.split(' ').filter(|w| !w.is_empty()).collect();
-            words.sort_unstable();
-            words.dedup();
-            expected.extend(words.into_iter().map(|w| (w, p.name_key.as_slice(), p.id)));
-        }
-        expected.sort_unstable();
-        let rows = name_word_rows(&people);
-        assert_eq!(rows, expected);
-        assert_eq!(rows.len(), 14);
-        assert_eq!(rows[0], ("an", b"an\x01le".as_slice(), 1));
-        assert!(name_word_rows(&[]).is_empty());
-    }
-
-    type Order = (Vec<(String, Vec<u8>, i64)>, Vec<(String, i64)>);
-
-    fn name_order(w: &Write<'_>) -> Order {
-        let c = w.conn();
-        let rows = c
-            .prepare("SELECT word, name_key, person FROM people_name_words ORDER BY 1, 2, 3")
-            .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        let counts = c
-            .prepare("SELECT word, people FROM people_name_word_counts ORDER BY 1")
-            .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        (rows, counts)
-    }
-
-    #[test]
-    fn names_read_back_in_passes_give_the_rows_and_counts_of_one_pass() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = crate::store::Store::create(
-            &dir.path().join("t.db"),
-            std::time::Duration::from_secs(2),
-            None,
-            "2026-11-28",
-        )
-        .unwrap();
-        let who = crate::store::Who {
-            at: "2026-11-28T09:00:00+07:00".into(),
-            user_id: None,
-        };
-        let names = [
-            "Nguyễn Văn An",
-            "Trần Thị Bình",
-            "Nguyễn  Văn An",
-            "Lê An An",
-            "Nguyễn Văn",
-            "Đặng Thị Ánh",
-            "Trần Văn Bình",
-        ];
-        store
-            .write(who, |w| {
-                // The people's batch is never written: the transaction is
-                // rolled back before its foreign keys are checked.
-                w.conn().execute_batch("PRAGMA defer_foreign_keys = ON").unwrap();
-                for (i, name) in names.iter().enumerate() {
-                    w.conn()
-                        .execute(
-                            "INSERT INTO people (id, record_code, full_name, search_key, first_batch, updated_at)
-                             VALUES (?1, ?2, ?3, ?4, 1, 'x')",
-                            rusqlite::params![i as i64 + 1, format!("R{i}"), name, crate::text::fold(name)],
-                        )
-                        .unwrap();
-                }
-                // Passes of two people, from the second person on.
-                assert_eq!(index_names_by(w, 2, 7, 2).unwrap(), 16);
-                let in_passes = name_order(w);
-                w.conn()
-                    .execute_batch("DELETE FROM people_name_words; DELETE FROM people_name_word_counts")
-                    .unwrap();
-                crate::store::people::index_names(w, 2, 7).unwrap();
-                let at_once = name_order(w);
-                assert_eq!(in_passes, at_once);
-                assert!(!in_passes.0.iter().any(|(_, _, id)| *id == 1));
-                let van = in_passes.1.iter().find(|(w, _)| w == "van").unwrap();
-                assert_eq!(van.1, 3);
-                Ok::<_, StoreError>(w.roll_back(()))
-            })
-            .unwrap();
-    }
 }

@@ -76,7 +76,7 @@ pub(super) fn bring_up_to_date(conn: &mut Connection, path: &Path) -> Result<(),
     }
     let name_order = MIGRATIONS.iter().position(|m| *m == NAME_ORDER);
     if name_order.is_some_and(|i| before >= FIRST && before < FIRST + i as i64) {
-        super::people::fill_name_words(&tx, 1, i64::MAX)?;
+        super::name_words::fill(&tx, 1, i64::MAX)?;
     }
     tx.commit()?;
     Ok(())

@@ -21,6 +21,7 @@ pub mod heirs;
 pub mod imports;
 pub mod key;
 pub mod migrations;
+pub mod name_words;
 pub mod payments;
 pub mod people;
 pub mod periods;

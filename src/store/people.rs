@@ -13,10 +13,6 @@ use super::{Event, Read, StoreError, Write, bulk};
 use crate::domain::PayMethod;
 use crate::domain::person::{Gender, Person, Status};
 
-/// The name-word index is built where the search reads it; the migration
-/// that made it fills it through here.
-pub(super) use super::search::fill_name_words;
-
 pub(super) const COLUMNS: &str =
     "id, record_code, full_name, birth_year, gender, id_number, phone, hamlet, address,
     category, pay_method, account_no, account_bank, status, status_note, status_since";
@@ -385,15 +381,14 @@ pub fn update_from_list(
     }
     let image = w.update(Table::People, &person.id.to_string(), &set)?;
     if person.full_name != p.full_name {
-        super::search::rename_in_name_order(w.conn(), person.id, &person.full_name, &p.full_name)?;
+        super::name_words::rename_in_name_order(
+            w.conn(),
+            person.id,
+            &person.full_name,
+            &p.full_name,
+        )?;
     }
     Ok(Event::new("person.update", "person", Some(person.id)).row(image))
-}
-
-/// Adds the people with ids `from..=to` (just written by an import) to
-/// the name search, in one pass (see [`super::search::fill_name_words`]).
-pub fn index_names(w: &Write<'_>, from: i64, to: i64) -> Result<usize, StoreError> {
-    super::search::fill_name_words(w.conn(), from, to)
 }
 
 /// Sets a person's status, with its reason and the day it applies from.

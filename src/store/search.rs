@@ -1,8 +1,8 @@
 //! Finding people as the clerk types: by the beginning or the end of an
 //! ID number, by the beginning of a record code, and by the beginnings of
-//! the words of a name, in Vietnamese name order; and the upkeep of the
-//! name-word index the last reads (`people_name_words` and its counts,
-//! migration 016), written by the import and by a change of name.
+//! the words of a name, in Vietnamese name order, through the name-word
+//! index (`people_name_words` and its counts, migration 016; kept by
+//! [`super::name_words`]).
 
 use rusqlite::{OptionalExtension, params};
 
@@ -486,107 +486,6 @@ fn name_order_ids(
         leader.seek(&k, i, &mut reads)?;
     }
     Ok(out)
-}
-
-/// Adds to the name order the people with ids `from..=to`, in one pass:
-/// their rows are sorted first, so each is written where the last ended,
-/// and each word's count is moved once.
-pub(super) fn fill_name_words(
-    conn: &rusqlite::Connection,
-    from: i64,
-    to: i64,
-) -> Result<usize, StoreError> {
-    let mut people: Vec<(i64, Vec<u8>, String)> = Vec::new();
-    {
-        let mut stmt =
-            conn.prepare("SELECT id, full_name FROM people WHERE id BETWEEN ?1 AND ?2")?;
-        let mut rows = stmt.query([from, to])?;
-        while let Some(row) = rows.next()? {
-            let name = row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
-            people.push((row.get(0)?, collate::name_sort_key(name), fold(name)));
-        }
-    }
-    let mut rows: Vec<(&str, &[u8], i64)> = Vec::with_capacity(people.len() * 3);
-    for (id, key, folded) in &people {
-        let start = rows.len();
-        for word in folded.split(' ').filter(|w| !w.is_empty()) {
-            if !rows[start..].iter().any(|(w, _, _)| *w == word) {
-                rows.push((word, key, *id));
-            }
-        }
-    }
-    rows.sort_unstable();
-    const PER_STATEMENT: usize = 64;
-    let sql = |n: usize| {
-        format!(
-            "INSERT INTO people_name_words (word, name_key, person) VALUES {}",
-            vec!["(?, ?, ?)"; n].join(", ")
-        )
-    };
-    let mut full = conn.prepare(&sql(PER_STATEMENT))?;
-    for chunk in rows.chunks(PER_STATEMENT) {
-        let mut stmt = if chunk.len() == PER_STATEMENT {
-            None
-        } else {
-            Some(conn.prepare(&sql(chunk.len()))?)
-        };
-        let stmt = stmt.as_mut().unwrap_or(&mut full);
-        for (j, (word, key, id)) in chunk.iter().enumerate() {
-            stmt.raw_bind_parameter(3 * j + 1, word)?;
-            stmt.raw_bind_parameter(3 * j + 2, key)?;
-            stmt.raw_bind_parameter(3 * j + 3, id)?;
-        }
-        stmt.raw_execute()?;
-    }
-    let mut count = conn.prepare_cached(COUNT_WORD)?;
-    for same in rows.chunk_by(|a, b| a.0 == b.0) {
-        count.execute(params![same[0].0, same.len() as i64])?;
-    }
-    Ok(rows.len())
-}
-
-/// Moves a word's count by ?2 (a word first seen starts at ?2).
-const COUNT_WORD: &str = "INSERT INTO people_name_word_counts (word, people) VALUES (?1, ?2)
-     ON CONFLICT (word) DO UPDATE SET people = people + excluded.people";
-
-/// The name-order rows of one person named `name`.
-fn name_rows(name: &str) -> (Vec<u8>, Vec<String>) {
-    let mut words: Vec<String> = Vec::new();
-    for w in fold(name).split(' ').filter(|w| !w.is_empty()) {
-        if !words.iter().any(|x| x == w) {
-            words.push(w.to_string());
-        }
-    }
-    (collate::name_sort_key(name), words)
-}
-
-/// Moves a person from `old` to `new` name in the name order.
-pub(super) fn rename_in_name_order(
-    conn: &rusqlite::Connection,
-    id: i64,
-    old: &str,
-    new: &str,
-) -> Result<(), StoreError> {
-    let mut count = conn.prepare_cached(COUNT_WORD)?;
-    let (key, words) = name_rows(old);
-    let mut del = conn.prepare_cached(
-        "DELETE FROM people_name_words WHERE word = ?1 AND name_key = ?2 AND person = ?3",
-    )?;
-    for w in &words {
-        if del.execute(params![w, key, id])? > 0 {
-            count.execute(params![w, -1])?;
-        }
-    }
-    let (key, words) = name_rows(new);
-    let mut ins = conn.prepare_cached(
-        "INSERT OR IGNORE INTO people_name_words (word, name_key, person) VALUES (?1, ?2, ?3)",
-    )?;
-    for w in &words {
-        if ins.execute(params![w, key, id])? > 0 {
-            count.execute(params![w, 1])?;
-        }
-    }
-    Ok(())
 }
 
 /// The smallest string greater than every string starting with `prefix`.
