@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 mod changes;
 mod run;
 mod seen;
+mod writer;
 
 pub use changes::{ChangeAction, ChangePreview};
 
