@@ -31,9 +31,12 @@ use crate::domain::person::Status;
 use crate::domain::proxy::Validity;
 use crate::domain::registration::{self, AccountStep, HomeReason, Missing, Papers, Registration};
 use crate::domain::{Money, Period};
-use crate::import::record::Disagreement;
 use crate::store::registrations::{self as regs, OnFile, PaidLine, Whose};
 use crate::text::collate;
+
+mod changes;
+use changes::changes;
+pub use changes::{Change, differences, listed_differences};
 
 /// One person or proxy on a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -150,20 +153,6 @@ pub struct CashlessReport {
     pub total: Share,
     /// The commune's share in each month paid, oldest first.
     pub months: Vec<(Period, Share)>,
-}
-
-/// A difference between the office's registration and the payer's list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Change {
-    pub person_id: i64,
-    pub code: String,
-    pub name: String,
-    pub hamlet: Option<String>,
-    /// "phone", "method", "account" or "id_number".
-    pub field: &'static str,
-    pub payer: Option<String>,
-    pub office: Option<String>,
-    pub recorded_at: String,
 }
 
 /// What the lists are computed from, read on one snapshot.
@@ -447,73 +436,6 @@ fn add(a: &mut (BTreeSet<i64>, BTreeSet<i64>, i64, i64), l: &PaidLine, cashless:
     }
 }
 
-/// Where the office's registration differs from the payer's list.
-fn changes(f: &Facts) -> Vec<Change> {
-    let mut out = Vec::new();
-    let mut people: Vec<&OnFile> = f.people.iter().collect();
-    people.sort_by(|a, b| {
-        collate::compare(
-            a.hamlet.as_deref().unwrap_or(""),
-            b.hamlet.as_deref().unwrap_or(""),
-        )
-        .then_with(|| collate::compare_names(&a.full_name, &b.full_name))
-    });
-    for p in people {
-        let Some(g) = f.regs.get(&(p.id, None)) else {
-            continue;
-        };
-        out.extend(differences(p, g));
-    }
-    out
-}
-
-/// The fields a registration changes against what the payer's list holds
-/// of the same person.
-pub fn differences(p: &OnFile, g: &Registration) -> Vec<Change> {
-    let mut out = Vec::new();
-    let mut push = |field: &'static str, payer: Option<String>, office: Option<String>| {
-        if payer != office && office.is_some() {
-            out.push(Change {
-                person_id: p.id,
-                code: p.record_code.clone(),
-                name: p.full_name.clone(),
-                hamlet: p.hamlet.clone(),
-                field,
-                payer,
-                office,
-                recorded_at: g.recorded_at.clone(),
-            });
-        }
-    };
-    push("phone", payer_phone(p).or(p.phone.clone()), g.phone.clone());
-    push(
-        "method",
-        Some(p.pay_method.code().to_string()),
-        g.method.map(|m| m.code().to_string()),
-    );
-    let account = |no: &Option<String>, bank: &Option<String>| match (no, bank) {
-        (None, None) => None,
-        (n, b) => Some(
-            format!(
-                "{} {}",
-                n.clone().unwrap_or_default(),
-                b.clone().unwrap_or_default()
-            )
-            .trim()
-            .to_string(),
-        ),
-    };
-    if g.method.is_some_and(registration::is_cashless) {
-        push(
-            "account",
-            account(&p.account_no, &p.account_bank),
-            account(&g.account_no, &g.account_bank),
-        );
-    }
-    push("id_number", p.id_number.clone(), g.papers.id_number.clone());
-    out
-}
-
 impl Service {
     fn list_facts(&self) -> Result<Facts, Error> {
         Ok(self.store.read(|r| {
@@ -571,36 +493,4 @@ impl Service {
             Ok::<_, crate::store::StoreError>(report)
         })?)
     }
-}
-
-/// Where a person's row of an incoming list disagrees with what the office
-/// registered, for the import's preview. Only values the list gives are
-/// compared.
-pub fn listed_differences(
-    g: &Registration,
-    listed: &crate::store::people::ListedPerson,
-) -> Vec<Disagreement> {
-    let mut out = Vec::new();
-    if let (Some(l), Some(o)) = (&listed.phone, &g.phone) {
-        let l_clean = registration::parse_phone(l).unwrap_or_else(|_| l.clone());
-        if &l_clean != o {
-            out.push(Disagreement::Phone(l.clone(), o.clone()));
-        }
-    }
-    if let (Some(l), Some(o)) = (listed.pay_method, g.method)
-        && l != o
-    {
-        out.push(Disagreement::Method(l, o));
-    }
-    if let (Some(l), Some(o)) = (&listed.account_no, &g.account_no)
-        && l != o
-    {
-        out.push(Disagreement::Account(l.clone(), o.clone()));
-    }
-    if let (Some(l), Some(o)) = (&listed.id_number, &g.papers.id_number)
-        && l != o
-    {
-        out.push(Disagreement::IdNumber(l.clone(), o.clone()));
-    }
-    out
 }
