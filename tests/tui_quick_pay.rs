@@ -1,5 +1,6 @@
-//! The clerk's hands at the counter: paying in five keys after a whole ID
-//! number, a scanned card, the ID still asked when the person was found by
+//! The clerk's hands at the counter: paying in four keys after a whole ID
+//! number typed (it opens the file once the clerk pauses), five with an
+//! Enter typed straight after it, a scanned card, the ID still asked when the person was found by
 //! name, letters on a file that go back to the search, cash that is not
 //! marked when the drawer cannot pay (and why), and the search by the last
 //! digits of an ID or a record code without its dash.
@@ -66,6 +67,57 @@ fn a_typed_whole_id_pays_the_person_in_cash_in_five_keys() {
     assert_eq!(paid[0].receiver_id_number, AN.2);
     assert_eq!(paid[0].method, PayMethod::Cash);
     assert_eq!(paid[0].total.dong(), 2 * 2_789_000);
+}
+
+#[test]
+fn a_whole_id_opens_the_file_when_the_clerk_pauses_and_four_keys_pay() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    type_text(&mut app, &AN.2[..11]);
+    assert!(!app.waits_for_pause(), "eleven digits are not a whole ID");
+    type_text(&mut app, &AN.2[11..]);
+    assert!(app.waits_for_pause());
+    app.pause();
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{}", message(&app));
+
+    // Back on the counter with the same number: it does not open again.
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.title(), "QUẦY CHI TRẢ");
+    assert!(!app.waits_for_pause());
+    app.pause();
+    assert_eq!(app.title(), "QUẦY CHI TRẢ");
+
+    // Typed again, it does.
+    app.handle_key(key(KeyCode::Backspace));
+    type_text(&mut app, &AN.2[11..]);
+    app.pause();
+    let mut hands = Hands {
+        app: &mut app,
+        keys: 0,
+    };
+    for _ in 0..4 {
+        hands.press(KeyCode::Enter);
+    }
+    assert_eq!(hands.app.title(), "ĐÃ CHI", "{}", message(hands.app));
+    assert_eq!(hands.keys, 4, "four keys after the ID");
+    let paid = payments_of(&office, AN.2);
+    assert_eq!(paid.len(), 1);
+    assert_eq!(paid[0].receiver_kind, ReceiverKind::Person);
+
+    // Opened with Enter straight after the digits, then back: not again.
+    let mut app = clerk_app(&office);
+    type_text(&mut app, AN.2);
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+    app.handle_key(key(KeyCode::Esc));
+    assert!(!app.waits_for_pause());
+
+    // A name, or a number nobody has, waits for nothing.
+    for typed in ["nguyen van an", "046048009999"] {
+        let mut app = clerk_app(&office);
+        type_text(&mut app, typed);
+        assert!(!app.waits_for_pause(), "{typed}");
+    }
 }
 
 #[test]

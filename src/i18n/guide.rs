@@ -41,9 +41,9 @@ const VI: &str = "\
   đầu ngày thì chưa chi tiền mặt được: dòng cuối màn hình quầy cho biết quỹ
   đã mở chưa.
 
-# CHI CHO CHÍNH CHỦ (5 PHÍM)
-- Quét mã QR trên CCCD, hoặc gõ đủ 12 số rồi Enter: hồ sơ mở ra. Đối chiếu
-  ảnh và họ tên trên thẻ với người trước quầy.
+# CHI CHO CHÍNH CHỦ (4 PHÍM)
+- Quét mã QR trên CCCD, hoặc gõ đủ 12 số: hồ sơ tự mở ra. Đối chiếu ảnh và
+  họ tên trên thẻ với người trước quầy.
 - Enter: chi trả. Enter: chính chủ (số CCCD đã đối chiếu khi tìm, không hỏi
   lại). Enter: hình thức đã đăng ký. Enter: ghi nhận. Đếm tiền đưa người
   nhận, họ ký biên nhận.
@@ -110,9 +110,9 @@ const EN: &str = "\
   drawers); the clerk types their PIN to take it. Without a float no cash
   can be paid: the last line of the counter says whether the drawer is open.
 
-# PAYING THE PERSON (5 KEYS)
-- Scan the QR code of the ID card, or type its 12 digits and Enter: the
-  file opens. Check the photo and name on the card against the person.
+# PAYING THE PERSON (4 KEYS)
+- Scan the QR code of the ID card, or type its 12 digits: the file opens by
+  itself. Check the photo and name on the card against the person.
 - Enter: pay. Enter: the person (their ID was checked by the search, it is
   not asked again). Enter: the registered method. Enter: record. Count the
   cash out; the receiver signs the receipt.

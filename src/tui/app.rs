@@ -296,6 +296,33 @@ impl App {
         }
     }
 
+    /// True when the screen on top has something to do once the clerk
+    /// stops typing (and no help or question is over it).
+    pub fn waits_for_pause(&self) -> bool {
+        !self.quit && self.overlay.is_none() && self.top().waits_for_pause()
+    }
+
+    /// The clerk has stopped typing: the screen on top does what it waited
+    /// for.
+    pub fn pause(&mut self) {
+        if !self.waits_for_pause() {
+            return;
+        }
+        let top = self
+            .stack
+            .last_mut()
+            .expect("the screen stack is never empty");
+        let mut ctx = Ctx::new(
+            &mut self.service,
+            &mut self.session,
+            &self.keys,
+            &mut self.message,
+        );
+        let nav = top.on_pause(&mut ctx);
+        let message_set = ctx.message_was_set();
+        self.navigate(nav, message_set);
+    }
+
     /// Gives `key` to the screen on top; if it declines Esc, goes back.
     fn screen_key(&mut self, key: &KeyEvent) {
         let typing = self.top().typing();

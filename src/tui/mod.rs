@@ -36,6 +36,12 @@ pub use theme::Theme;
 
 use crate::service::Service;
 
+/// How long the keyboard must be still before a screen that waits for a
+/// pause acts: long enough that an Enter typed straight after the last
+/// digit is still taken as the key it is, short enough to feel at once.
+/// A scanner's keys come far closer together than this.
+pub const PAUSE: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// Runs the screens on the terminal until the clerk quits. The terminal is
 /// restored however this ends (return, error, panic, SIGHUP, SIGTERM).
 pub fn run(service: Service) -> io::Result<()> {
@@ -49,11 +55,17 @@ pub fn run(service: Service) -> io::Result<()> {
     let mut prints_seen = app.service().prints().ended();
     while !app.should_quit() {
         let prints = app.service().prints().clone();
-        let events = if prints.busy() || prints.ended() != prints_seen {
+        let pausing = app.waits_for_pause();
+        let events = if pausing {
+            event::read_batch_within(PAUSE)?
+        } else if prints.busy() || prints.ended() != prints_seen {
             event::read_batch_within(std::time::Duration::from_millis(100))?
         } else {
             event::read_batch()?
         };
+        if events.is_empty() && pausing {
+            app.pause();
+        }
         for event in &events {
             app.handle_event(event);
             if app.should_quit() {
@@ -61,7 +73,7 @@ pub fn run(service: Service) -> io::Result<()> {
             }
         }
         let ended = prints.ended();
-        if events.is_empty() && ended == prints_seen {
+        if events.is_empty() && ended == prints_seen && !pausing {
             continue;
         }
         prints_seen = ended;

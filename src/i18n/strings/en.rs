@@ -62,7 +62,7 @@ pub const EN: Strings = Strings {
     counter_title: "COUNTER",
     counter_search_label: "Find a person",
     counter_hint: "Type an ID number, a record code or a name (accents optional).",
-    counter_hint_keys: "Choose with ↑ ↓ and press Enter to open the file. Scanning an ID card works too.",
+    counter_hint_keys: "Choose with ↑ ↓ and press Enter to open the file. A whole ID opens by itself.",
     counter_more: "More found; type more to narrow it down",
     counter_nobody_to_open: "Nobody to open: type more or correct the search.",
     col_name: "Name",

@@ -175,6 +175,19 @@ pub trait Screen {
         let _ = (outcome, ctx);
         Nav::Stay
     }
+
+    /// True when the screen has something to do once the clerk stops
+    /// typing (see [`Screen::on_pause`]).
+    fn waits_for_pause(&self) -> bool {
+        false
+    }
+
+    /// The clerk has typed nothing for a moment ([`crate::tui::PAUSE`])
+    /// while [`Screen::waits_for_pause`].
+    fn on_pause(&mut self, ctx: &mut Ctx) -> Nav {
+        let _ = ctx;
+        Nav::Stay
+    }
 }
 
 /// A screen of any `Msg` type, as the app's stack holds it. Implemented for
@@ -189,6 +202,8 @@ pub trait AnyScreen {
     fn typing(&self) -> bool;
     fn takes_char(&self, c: char) -> bool;
     fn is_popup(&self) -> bool;
+    fn waits_for_pause(&self) -> bool;
+    fn on_pause(&mut self, ctx: &mut Ctx) -> Nav;
 }
 
 impl<S: Screen> AnyScreen for S {
@@ -223,5 +238,13 @@ impl<S: Screen> AnyScreen for S {
 
     fn is_popup(&self) -> bool {
         Screen::is_popup(self)
+    }
+
+    fn waits_for_pause(&self) -> bool {
+        Screen::waits_for_pause(self)
+    }
+
+    fn on_pause(&mut self, ctx: &mut Ctx) -> Nav {
+        Screen::on_pause(self, ctx)
     }
 }

@@ -5,7 +5,10 @@
 //!
 //! A barcode scanner types the ID digits and Enter, so scanning an ID card
 //! opens that person's file at once (a whole ID number finds one person,
-//! listed first). Opened by their whole ID number, the file counts that
+//! listed first). A whole ID number typed by hand opens the file by itself
+//! once typing pauses (a quarter of a second), without Enter; coming back
+//! from that file with Esc does not open it again until the search changes.
+//! Opened by their whole ID number, the file counts that
 //! number as the check of the person's card when they collect themself.
 //! The last six digits or more of an ID number find a person too, and so
 //! does a record code typed without its dash or as its number alone.
@@ -66,6 +69,9 @@ pub struct Counter {
     select: Select,
     /// The signed-in clerk's drawer today: (opened, counted), when known.
     drawer: Option<(bool, bool)>,
+    /// The search a person was last opened from, so that coming back to
+    /// the same search does not open them again by itself.
+    opened_from: Option<String>,
 }
 
 /// What a key does on the counter.
@@ -93,6 +99,7 @@ impl Counter {
             rows_shown: std::cell::Cell::new(ROWS_BEFORE_DRAWN),
             select: Select::new(0),
             drawer: None,
+            opened_from: None,
         }
     }
 
@@ -187,6 +194,18 @@ impl Counter {
         }
     }
 
+    /// The whole ID number searched for, when exactly one person has it
+    /// and that person is the first row: what opens by itself once the
+    /// clerk stops typing.
+    fn whole_id_found(&self) -> Option<&str> {
+        let digits = &self.searched;
+        let whole = digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit());
+        let has = |h: &&SearchHit| h.person.id_number.as_deref() == Some(digits.as_str());
+        let first = self.results.hits.first()?;
+        (whole && has(&first) && self.results.hits.iter().filter(has).count() == 1)
+            .then_some(digits.as_str())
+    }
+
     fn open(&mut self, ctx: &mut Ctx) -> Nav {
         let chosen = self.select.selected();
         let person = match self.results.hits.get(chosen) {
@@ -205,7 +224,10 @@ impl Counter {
             .filter(|c| !matches!(c, ' ' | '.' | '-'))
             .collect();
         match ctx.service.person_view(person.id) {
-            Ok(view) => Nav::push(Person::found_by(view, &digits)),
+            Ok(view) => {
+                self.opened_from = Some(self.searched.clone());
+                Nav::push(Person::found_by(view, &digits))
+            }
             Err(e) => {
                 ctx.error(&e);
                 Nav::Stay
@@ -256,6 +278,7 @@ impl Screen for Counter {
                 let before = self.query.value().to_string();
                 self.query.update(edit);
                 if self.query.value() != before {
+                    self.opened_from = None;
                     self.search(ctx);
                     if self.query.is_empty() {
                         self.read_drawer(ctx);
@@ -275,9 +298,29 @@ impl Screen for Counter {
         }
     }
 
+    fn waits_for_pause(&self) -> bool {
+        self.whole_id_found().is_some()
+            && self.opened_from.as_deref() != Some(self.searched.as_str())
+    }
+
+    /// A whole ID number that one person has opens that person once the
+    /// clerk stops typing: no Enter needed. An Enter typed straight after
+    /// the last digit (or a scanner's) opens them as before.
+    fn on_pause(&mut self, ctx: &mut Ctx) -> Nav {
+        if self.whole_id_found().is_none() {
+            return Nav::Stay;
+        }
+        self.select = Select::new(0);
+        self.select.set_len(self.found());
+        self.open(ctx)
+    }
+
     fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav {
         match outcome {
-            Outcome::NextPerson => self.query.clear(),
+            Outcome::NextPerson => {
+                self.query.clear();
+                self.opened_from = None;
+            }
             Outcome::Search(text) => self.query.set_value(&text),
             _ => {}
         }
