@@ -139,7 +139,9 @@ pub fn is_nfc(s: &str) -> bool {
     s.chars().all(is_nfc_stable) || is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
-fn is_nfc_stable(c: char) -> bool {
+/// Whether `c` is NFC whatever comes before or after it: it neither
+/// combines nor is reordered (no combining mark is among these).
+pub(super) fn is_nfc_stable(c: char) -> bool {
     c < '\u{300}' || ('\u{1EA0}'..='\u{1EFF}').contains(&c)
 }
 
