@@ -154,7 +154,13 @@ impl<'c> NewPeople<'c> {
         self.macs.clear();
         for (id, p) in list {
             let mac = new_person_mac(self.keys, *id, p, batch_id, at);
-            self.digest.update(format!("{id} {mac}\n").as_bytes());
+            // The same bytes as `seals_digest` hashes, without a string
+            // made for each person.
+            self.digest
+                .update(itoa::Buffer::new().format(*id).as_bytes());
+            self.digest.update(b" ");
+            self.digest.update(mac.as_bytes());
+            self.digest.update(b"\n");
             self.macs.push(mac);
             if self.first.is_none() {
                 self.first = Some(*id);
@@ -260,9 +266,15 @@ fn new_person_mac(
         ("status_since", ValueRef::Null),
         ("updated_at", ValueRef::Text(at.as_bytes())),
     ];
-    let key = id.to_string();
-    let mac = rows::mac_of(keys, None, Table::People, &key, cols.into_iter()).unwrap_or_default();
-    format!("{}:{mac}", keys.current_id())
+    let mut key = itoa::Buffer::new();
+    let key = key.format(id);
+    let mac = rows::mac_of(keys, None, Table::People, key, cols.into_iter()).unwrap_or_default();
+    let id = keys.current_id();
+    let mut seal = String::with_capacity(id.len() + 1 + mac.len());
+    seal.push_str(id);
+    seal.push(':');
+    seal.push_str(&mac);
+    seal
 }
 
 /// The index behind look-up by ID number, exactly as migration 010 makes it.
