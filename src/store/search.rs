@@ -198,6 +198,15 @@ const AFTER_JUMP: usize = 8;
 /// jumping to the next row of the words they miss instead of reading on.
 const JUMP_AFTER: u32 = 4;
 
+/// Most reads a jump may spend on one typed word the candidates miss for
+/// that word to be asked where the next match can be. Measured on the
+/// lookup bench: asking only the words with one word on file made a typed
+/// surname with several ("tran": trần, trang) pass a given name's people
+/// one surname at a time ("tran quang thanh" 1,100 reads, 4 at most about
+/// 280); asking every word costs a read per word on file for a one-letter
+/// word.
+const ASK_READS: usize = 4;
+
 /// What a read of the index costs, in candidates checked: the search reads
 /// on past this many misses for each read a jump would make. Measured on
 /// the lookup bench: a jump after 4 misses and after 8 per read did about
@@ -439,23 +448,24 @@ fn name_order_ids(
             continue;
         }
         // The next match is at or after the next row of every typed word
-        // the candidate misses: those with one word on file cost one read
-        // each and are all asked; otherwise the one with the fewest words.
-        let single: Vec<usize> = missing
+        // the candidate misses. Each is asked whose ranges reach there in a
+        // few reads (a range whose rows held already pass the candidate
+        // costs none), so a word that rules out a whole stretch of the
+        // leader, such as a surname, moves it there at once even when it
+        // has several words on file; when each costs more, the cheapest.
+        let mut ask: Vec<usize> = missing
             .iter()
             .copied()
-            .filter(|&j| others[j].ranges.len() == 1)
+            .filter(|&j| others[j].reads_to_pass(&key, id) <= ASK_READS)
             .collect();
-        let ask = if single.is_empty() {
-            vec![
+        if ask.is_empty() {
+            ask.push(
                 *missing
                     .iter()
-                    .min_by_key(|&&j| others[j].ranges.len())
+                    .min_by_key(|&&j| others[j].reads_to_pass(&key, id))
                     .expect("a word is missing"),
-            ]
-        } else {
-            single
-        };
+            );
+        }
         // A jump costs a read per range asked and per range of the leader
         // that ends before the candidate, each dearer than checking a row
         // already read: the search reads on until the rows it checked in
