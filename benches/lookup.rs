@@ -9,7 +9,11 @@
 //!    being typed (target: p99 ≤ 5 ms).
 //!
 //! The database is built once under target/bench-data (a few minutes the
-//! first time). Run: `cargo bench --bench lookup`.
+//! first time). Run: `cargo bench --bench lookup`. Each run types a new
+//! sample of names; `CHITRA_BENCH_SEED=N` types the same ones every time,
+//! to compare two builds. `CHITRA_BENCH_SLOWEST=N` names the N slowest
+//! keys, each timed again; `CHITRA_BENCH_KEY="tran van t"` times one key
+//! 200 times and stops, to profile it.
 
 mod common;
 
@@ -25,9 +29,28 @@ fn main() {
     let n = 1_000_000;
     let (config, db) = office_with(n);
     let svc = Service::open(config, &db).unwrap();
+    // CHITRA_BENCH_KEY="ta ngoc min" times that one keystroke 200 times
+    // (to profile it) and stops.
+    if let Ok(q) = std::env::var("CHITRA_BENCH_KEY") {
+        let mut took: Vec<Duration> = (0..200).map(|_| time(|| counter_key(&svc, &q)).1).collect();
+        took.sort();
+        println!("{q:?}: fastest {}, median {} ms", f(took[0]), f(took[100]));
+        return;
+    }
     let conn = rusqlite::Connection::open(svc.store().path()).unwrap();
+    // A new sample each run; CHITRA_BENCH_SEED=N takes the same people
+    // every time, to compare two builds on the same keys.
+    let order = match std::env::var("CHITRA_BENCH_SEED")
+        .ok()
+        .and_then(|v| v.parse::<i64>().ok())
+    {
+        Some(seed) => format!("(id * 2654435761 + {seed}) % 1000003"),
+        None => "random()".to_string(),
+    };
     let sample: Vec<(String, String)> = conn
-        .prepare("SELECT id_number, full_name FROM people WHERE id_number IS NOT NULL ORDER BY random() LIMIT 300")
+        .prepare(&format!(
+            "SELECT id_number, full_name FROM people WHERE id_number IS NOT NULL ORDER BY {order} LIMIT 300"
+        ))
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
@@ -196,7 +219,16 @@ fn names_as_typed(svc: &Service, conn: &rusqlite::Connection, sample: &[(String,
     {
         slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
         for (d, q) in slowest.iter().take(n) {
-            println!("  slow: {:>8} ms  {q:?}", f(*d));
+            // Timed again, five times: a key slow once only met the
+            // machine's noise.
+            let mut again: Vec<Duration> = (0..5).map(|_| time(|| counter_key(svc, q)).1).collect();
+            again.sort();
+            println!(
+                "  slow: {:>8} ms  {q:?}, again: fastest {} ms, median {} ms",
+                f(*d),
+                f(again[0]),
+                f(again[2])
+            );
         }
     }
     ratios.sort_by(f64::total_cmp);
