@@ -185,7 +185,8 @@ fn a_death_with_the_funeral_allowance_paid_to_the_heir() {
         svc.pay(&clerk, &heir_request(&svc, binh, "046060007777")),
         Err(Error::Pay(PayError::ReceiverIdMismatch))
     ));
-    let paid = svc.pay(&clerk, &heir_request(&svc, binh, HEIR_ID)).unwrap();
+    let mut paid = svc.pay(&clerk, &heir_request(&svc, binh, HEIR_ID)).unwrap();
+    paid.wait_for_print();
     assert_eq!(paid.payment.receiver_kind, ReceiverKind::Heir);
     assert_eq!(paid.payment.receiver_name, "Trần Văn Dũng");
     assert_eq!(paid.payment.total.dong(), 2 * months + MAI_TANG);

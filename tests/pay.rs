@@ -57,7 +57,7 @@ fn one_payment_covers_every_unpaid_month() {
     assert_eq!(view.unpaid.len(), 4, "two months of trợ cấp and phụ cấp");
     assert_eq!(view.unpaid_total.dong(), 2 * (2_789_000 + 1_394_500));
 
-    let paid = svc
+    let mut paid = svc
         .pay(&clerk, &request(&svc, bình, "046152004321"))
         .unwrap();
     assert!(!paid.replayed);
@@ -70,6 +70,9 @@ fn one_payment_covers_every_unpaid_month() {
     assert!(after.unpaid.is_empty());
     assert_eq!(after.payments.len(), 1);
 
+    // The receipt is made and written on another thread.
+    paid.wait_for_print();
+    assert_eq!(paid.receipt_problem, None);
     let file = paid.receipt_file.expect("a receipt file");
     let text = std::fs::read_to_string(file).unwrap();
     assert!(text.contains("HD-2026-000001") && text.contains("8.367.000 đ"));

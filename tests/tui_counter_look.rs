@@ -164,6 +164,9 @@ fn pay_step_5_done() {
     open_person(&mut app, BINH.2);
     to_confirmation(&mut app);
     press(&mut app, KeyCode::Enter);
+    // The receipt is written on another thread; the screen names its file
+    // once it is.
+    app.wait_for_prints();
     let shown = screen(&mut app, 80, 24);
     // The spool folder is a temporary one: show it as the office would.
     let spool = office.dir.path().join("spool").display().to_string();

@@ -120,6 +120,7 @@ fn the_heir_is_paid_what_was_owed_to_the_deceased() {
     assert_eq!(paid[0].receiver_kind, ReceiverKind::Heir);
     assert_eq!(paid[0].receiver_id_number, HEIR.1);
     assert_eq!(paid[0].total.dong(), 2 * 3_120_000);
+    app.wait_for_prints();
     let receipt = office
         .dir
         .path()

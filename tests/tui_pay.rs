@@ -39,6 +39,8 @@ fn a_clerk_pays_by_id_number_and_the_payment_and_its_receipt_are_recorded() {
     assert_eq!(p.method, PayMethod::Cash);
     assert_eq!(p.clerk, "Lê Thị Hoa");
     assert!(file_of(&office, BINH.2).unpaid.is_empty());
+    // The receipt is made and written on another thread.
+    app.wait_for_prints();
     let receipt = office.dir.path().join("spool/HD-2026-000001.txt");
     let text = std::fs::read_to_string(&receipt).expect("the receipt file");
     assert!(text.contains("8.367.000 đ") && text.contains("Trần Thị Bình"));
@@ -385,6 +387,9 @@ fn a_receipt_that_cannot_be_written_leaves_the_payment_recorded_and_offers_a_rep
     to_confirmation(&mut app);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.title(), "ĐÃ CHI");
+    // The receipt is written after the payment, off the screen's thread;
+    // the screen is drawn again when that ends.
+    app.wait_for_prints();
     let shown = screen(&mut app, 80, 24);
     assert!(
         shown.contains("Đã chi và đã ghi sổ, nhưng không ghi được tệp"),

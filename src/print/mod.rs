@@ -4,6 +4,7 @@
 
 pub mod day_report;
 pub mod document;
+pub mod jobs;
 pub mod pdf;
 pub mod receipt;
 pub mod spool;

@@ -9,19 +9,19 @@
 //! back out of the queue (so it cannot come out later beside a reprint),
 //! the caller shows the problem and the clerk reprints.
 //!
-//! [`Prints`] runs a print on its own thread so that a screen is never held
-//! up by the printer: the screen shows "đang in…" and reads the outcome
-//! from the [`Job`] when it has ended.
+//! [`Prints`] (in [`crate::print::jobs`]) runs a print on its own thread so
+//! that a screen is never held up by the printer: the screen shows "đang
+//! in…" and reads the outcome from the [`Job`] when it has ended.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::config::Receipt;
 use crate::print::pdf::{self, PdfError};
+
+pub use super::jobs::{Job, Prints};
 
 /// What went wrong writing or printing a receipt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +51,8 @@ pub fn write(dir: &Path, name: &str, text: &str) -> Result<PathBuf, SpoolError> 
 }
 
 /// Like [`write`], without waiting for the disk: for a payment's receipt,
-/// on the counter's path right after the payment's own commit.
+/// written on the writing thread ([`Prints::write_then_print`]) right
+/// after the payment's own commit, and for its copies.
 ///
 /// The receipt's text is made wholly from rows the payment committed (and
 /// synced) before it; the database is the record, and a reprint makes the
@@ -254,175 +255,6 @@ fn run(
     }
 }
 
-/// How a print ended, once it has.
-type Ended = Option<Result<(), SpoolError>>;
-
-/// A print running on its own thread. Clones follow the same print.
-#[derive(Debug, Clone)]
-pub struct Job {
-    /// The printer it goes to; empty when nothing is printed.
-    pub printer: String,
-    state: Arc<(Mutex<Ended>, Condvar)>,
-}
-
-impl Job {
-    fn new(printer: &str) -> Job {
-        Job {
-            printer: printer.trim().to_string(),
-            state: Arc::new((Mutex::new(None), Condvar::new())),
-        }
-    }
-
-    /// A print that has already ended with `outcome` (or, with no printer,
-    /// that had nothing to do).
-    pub fn ended(printer: &str, outcome: Result<(), SpoolError>) -> Job {
-        let job = Job::new(printer);
-        job.end(outcome);
-        job
-    }
-
-    fn end(&self, outcome: Result<(), SpoolError>) {
-        let (lock, ended) = &*self.state;
-        *lock.lock().unwrap_or_else(|p| p.into_inner()) = Some(outcome);
-        ended.notify_all();
-    }
-
-    /// How the print ended, or `None` while it runs.
-    pub fn outcome(&self) -> Option<Result<(), SpoolError>> {
-        let (lock, _) = &*self.state;
-        lock.lock().unwrap_or_else(|p| p.into_inner()).clone()
-    }
-
-    /// Waits for the print to end and says how it ended.
-    pub fn wait(&self) -> Result<(), SpoolError> {
-        let (lock, ended) = &*self.state;
-        let mut state = lock.lock().unwrap_or_else(|p| p.into_inner());
-        loop {
-            if let Some(outcome) = state.as_ref() {
-                return outcome.clone();
-            }
-            state = ended.wait(state).unwrap_or_else(|p| p.into_inner());
-        }
-    }
-}
-
-/// The prints a process has started on other threads: how many have
-/// ended (so a screen loop knows when to draw again), and the outcomes of
-/// those no screen shows any more.
-#[derive(Debug, Clone, Default)]
-pub struct Prints {
-    inner: Arc<PrintsInner>,
-}
-
-#[derive(Debug, Default)]
-struct PrintsInner {
-    started: AtomicU64,
-    ended: AtomicU64,
-    watched: Mutex<Vec<Watched>>,
-}
-
-struct Watched {
-    job: Job,
-    when_printed: Option<String>,
-    /// The words for a problem, in the language of the screen that printed.
-    when_failed: Box<dyn Fn(&SpoolError) -> String + Send>,
-}
-
-impl std::fmt::Debug for Watched {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Watched")
-            .field("job", &self.job)
-            .field("when_printed", &self.when_printed)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Prints {
-    /// Runs `work` (printing on `printer`) on a thread of its own and
-    /// returns at once.
-    pub fn start<F>(&self, printer: &str, work: F) -> Job
-    where
-        F: FnOnce() -> Result<(), SpoolError> + Send + 'static,
-    {
-        let job = Job::new(printer);
-        self.inner.started.fetch_add(1, Ordering::SeqCst);
-        let (on_thread, inner) = (job.clone(), Arc::clone(&self.inner));
-        let spawned = std::thread::Builder::new()
-            .name("print".into())
-            .spawn(move || {
-                on_thread.end(work());
-                inner.ended.fetch_add(1, Ordering::SeqCst);
-            });
-        if let Err(e) = spawned {
-            job.end(Err(SpoolError::Print {
-                printer: job.printer.clone(),
-                reason: e.to_string(),
-            }));
-            self.inner.ended.fetch_add(1, Ordering::SeqCst);
-        }
-        job
-    }
-
-    /// True while a print started here has not ended.
-    pub fn busy(&self) -> bool {
-        self.inner.started.load(Ordering::SeqCst) != self.inner.ended.load(Ordering::SeqCst)
-    }
-
-    /// How many prints have ended so far: when it changes, something a
-    /// screen shows may have changed.
-    pub fn ended(&self) -> u64 {
-        self.inner.ended.load(Ordering::SeqCst)
-    }
-
-    /// Follows `job` after the screen that showed it has gone: its outcome
-    /// comes back from [`Prints::take_ended`], with `when_printed` as the
-    /// words for a print that went well (none: say nothing) and
-    /// `when_failed` making the words for a problem.
-    pub fn watch(
-        &self,
-        job: Job,
-        when_printed: Option<String>,
-        when_failed: impl Fn(&SpoolError) -> String + Send + 'static,
-    ) {
-        if let Ok(mut w) = self.inner.watched.lock() {
-            w.push(Watched {
-                job,
-                when_printed,
-                when_failed: Box::new(when_failed),
-            });
-        }
-    }
-
-    /// The followed prints that have ended: the words for each that went
-    /// well, or for its problem.
-    pub fn take_ended(&self) -> Vec<Result<Option<String>, String>> {
-        let Ok(mut watched) = self.inner.watched.lock() else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        watched.retain(|w| match w.job.outcome() {
-            None => true,
-            Some(outcome) => {
-                out.push(
-                    outcome
-                        .map(|()| w.when_printed.clone())
-                        .map_err(|p| (w.when_failed)(&p)),
-                );
-                false
-            }
-        });
-        out
-    }
-
-    /// Waits until every print started here has ended (tests, and a
-    /// command that must not exit before its print is out).
-    pub fn wait_all(&self) {
-        while self.busy() {
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -496,41 +328,5 @@ mod tests {
         );
         // Nothing was made to send.
         assert!(!text.with_extension("pdf").exists());
-    }
-
-    #[test]
-    fn a_print_on_its_own_thread_reports_when_it_has_ended() {
-        let prints = Prints::default();
-        let (go, wait) = std::sync::mpsc::channel::<()>();
-        let job = prints.start("kho", move || {
-            let _ = wait.recv();
-            Err(SpoolError::NoAnswer {
-                printer: "kho".into(),
-                seconds: 8,
-            })
-        });
-        assert!(prints.busy());
-        assert_eq!(job.outcome(), None);
-        let before = prints.ended();
-        prints.watch(job.clone(), Some("in xong".into()), |p| {
-            format!("hỏng: {p:?}")
-        });
-        assert!(prints.take_ended().is_empty(), "still printing");
-        go.send(()).unwrap();
-        assert!(matches!(job.wait(), Err(SpoolError::NoAnswer { .. })));
-        prints.wait_all();
-        assert!(!prints.busy());
-        assert_eq!(prints.ended(), before + 1);
-        let ended = prints.take_ended();
-        assert!(
-            matches!(ended.as_slice(), [Err(words)] if words.starts_with("hỏng: NoAnswer")),
-            "{ended:?}"
-        );
-        // Reported once.
-        assert!(prints.take_ended().is_empty());
-        let ok = prints.start("kho", || Ok(()));
-        prints.watch(ok, Some("in xong".into()), |p| format!("hỏng: {p:?}"));
-        prints.wait_all();
-        assert_eq!(prints.take_ended(), vec![Ok(Some("in xong".to_string()))]);
     }
 }

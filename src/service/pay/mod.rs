@@ -78,20 +78,35 @@ pub struct Paid {
     /// The key was already used: this is the earlier payment, not a new one.
     pub replayed: bool,
     /// Where the receipt was written, and why it could not be written or
-    /// printed.
+    /// printed: a payment's receipt is written on another thread, so these
+    /// are known once [`Paid::wait_for_print`] has returned (a copy's file
+    /// is written before `reprint` returns).
     pub receipt_file: Option<std::path::PathBuf>,
     pub receipt_problem: Option<spool::SpoolError>,
-    /// The receipt being printed on its own thread, once it is written.
+    /// The receipt being written and printed on other threads.
     pub printing: Option<spool::Job>,
 }
 
 impl Paid {
-    /// Waits until the receipt is printed; a problem printing it becomes
-    /// `receipt_problem`.
+    /// Waits until the receipt is written and printed; its file becomes
+    /// `receipt_file`, a problem writing or printing it `receipt_problem`.
     pub fn wait_for_print(&mut self) {
-        if let Some(Err(problem)) = self.printing.as_ref().map(spool::Job::wait) {
-            self.receipt_problem = Some(problem);
+        if let Some(job) = &self.printing {
+            let outcome = job.wait();
+            if self.receipt_file.is_none() {
+                self.receipt_file = job.file();
+            }
+            if let Err(problem) = outcome {
+                self.receipt_problem = Some(problem);
+            }
         }
+    }
+
+    /// The receipt's file, if it is written by now.
+    pub fn receipt_path(&self) -> Option<std::path::PathBuf> {
+        self.receipt_file
+            .clone()
+            .or_else(|| self.printing.as_ref().and_then(spool::Job::file))
     }
 }
 
@@ -463,7 +478,7 @@ impl Service {
         // The receipt names the person as read in the payment's own
         // transaction.
         if let Some(person) = person {
-            self.spool_receipt(&mut paid, &person, false);
+            self.spool_receipt(&mut paid, person);
         }
         Ok(paid)
     }

@@ -1,35 +1,55 @@
-//! A payment's receipt: written to the spool folder and printed on a
-//! thread of its own, printed again as a copy, or shown on screen.
+//! A payment's receipt: made, written to the spool folder and printed off
+//! the counter's path, printed again as a copy, or shown on screen.
+
+use std::path::Path;
+use std::sync::Arc;
 
 use serde_json::json;
 
 use super::Paid;
+use crate::domain::person::Person;
 use crate::print::{receipt, spool};
 use crate::service::{Error, Service, Session};
 use crate::store::{payments, people};
 
 impl Service {
-    /// Writes the receipt of `paid` to the spool folder, then prints it on a
-    /// thread of its own: the payment is committed already, and the screen
-    /// goes on while the printer works.
-    pub(super) fn spool_receipt(
-        &self,
-        paid: &mut Paid,
-        person: &crate::domain::person::Person,
-        copy: bool,
-    ) {
+    /// Hands the receipt of `paid` to the writing thread, which makes its
+    /// text, writes it to the spool folder and, when a printer is named,
+    /// prints it on a thread of its own: the payment is committed already,
+    /// and the counter goes on while the receipt is made. The file and any
+    /// problem come from `paid.printing` once the job has them
+    /// ([`Paid::wait_for_print`], [`Paid::receipt_path`]).
+    pub(super) fn spool_receipt(&self, paid: &mut Paid, person: Person) {
+        let config = Arc::clone(&self.config);
+        let payment = paid.payment.clone();
+        let name = payment.receipt_no.clone();
+        let write = {
+            let (config, name) = (Arc::clone(&config), name.clone());
+            move || {
+                let lang = config.interface.language;
+                let text = receipt::render(lang, &config.office, &person, &payment, false);
+                spool::write_unsynced(&config.receipt.spool_dir, &name, &text)
+            }
+        };
+        let printer = config.receipt.printer.clone();
+        let print = move |file: &Path| {
+            spool::print(config.interface.language, &config.receipt, file, &name)
+        };
+        paid.printing = Some(self.prints.write_then_print(&printer, write, print));
+    }
+
+    /// Writes a copy of the receipt of `paid` ("BẢN SAO") to the spool
+    /// folder here, then prints it on a thread of its own: the screen that
+    /// asked for it names the file at once.
+    fn spool_copy(&self, paid: &mut Paid, person: &Person) {
         let text = receipt::render(
             self.config.interface.language,
             &self.config.office,
             person,
             &paid.payment,
-            copy,
+            true,
         );
-        let name = if copy {
-            format!("{}-ban-sao", paid.payment.receipt_no)
-        } else {
-            paid.payment.receipt_no.clone()
-        };
+        let name = format!("{}-ban-sao", paid.payment.receipt_no);
         match spool::write_unsynced(&self.config.receipt.spool_dir, &name, &text) {
             Ok(path) => {
                 let receipt = self.config.receipt.clone();
@@ -72,7 +92,7 @@ impl Service {
             printing: None,
         };
         if let Some(person) = person {
-            self.spool_receipt(&mut paid, &person, true);
+            self.spool_copy(&mut paid, &person);
         }
         Ok(paid)
     }

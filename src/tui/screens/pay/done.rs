@@ -228,11 +228,7 @@ impl Screen for Done {
         if self.paid.replayed {
             notes.push((s.paid_replayed.to_string(), false));
         }
-        let file = self
-            .paid
-            .receipt_file
-            .as_ref()
-            .map(|f| f.display().to_string());
+        let file = self.paid.receipt_path().map(|f| f.display().to_string());
         let job = self.paid.printing.as_ref();
         match (
             &self.paid.receipt_problem,
@@ -240,9 +236,11 @@ impl Screen for Done {
             file,
         ) {
             (Some(problem), _, _) => notes.push((problem.localize(lang), true)),
-            (None, Some((job, None)), _) => {
+            (None, Some((job, None)), _) if !job.printer.is_empty() => {
                 notes.push((printing::printing(view.lang, &job.printer), false))
             }
+            // Being written: a moment, and the screen is drawn again.
+            (None, Some((_, None)), _) => {}
             (None, Some((_, Some(Err(problem)))), _) => notes.push((problem.localize(lang), true)),
             (None, Some((job, Some(Ok(())))), Some(file)) if !job.printer.is_empty() => {
                 notes.push((printing::printed(view.lang, &job.printer, &file), false))
