@@ -3,7 +3,8 @@
 //! Enter typed straight after it, a scanned card, the ID still asked when the person was found by
 //! name, letters on a file that go back to the search, cash that is not
 //! marked when the drawer cannot pay (and why), and the search by the last
-//! digits of an ID or a record code without its dash.
+//! digits of an ID or a record code without its dash; a person registered
+//! to be paid at home who comes to the counter is paid in counter cash.
 
 mod common;
 mod tui_office;
@@ -12,6 +13,7 @@ use chitra::domain::Money;
 use chitra::domain::payment::{PayMethod, ReceiverKind};
 use chitra::domain::report::MoveKind;
 use chitra::domain::user::Role;
+use chitra::service::register::RegisterRequest;
 use chitra::tui::App;
 use chitra::tui::testing::{ctrl, key, screen, type_text};
 use crossterm::event::KeyCode;
@@ -312,4 +314,44 @@ fn the_last_six_digits_of_an_id_and_a_code_without_its_dash_find_the_person() {
     app_cleared(&mut app);
     type_text(&mut app, "04321");
     assert!(!screen(&mut app, 80, 24).contains(BINH.1));
+}
+
+#[test]
+fn a_person_registered_for_home_payment_who_comes_to_the_counter_is_paid_counter_cash() {
+    let office = office();
+    {
+        let mut svc = office.service();
+        let clerk = office.sign_in(&mut svc, CLERK1);
+        let id = person_id(&svc, AN.2);
+        let home = RegisterRequest {
+            method: Some(PayMethod::Home),
+            home_reason: Some("old".into()),
+            ..Default::default()
+        };
+        svc.register(&clerk, id, &home).unwrap();
+    }
+    let mut app = clerk_app(&office);
+    type_text(&mut app, AN.2);
+    app.pause();
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+    for _ in 0..2 {
+        app.handle_key(key(KeyCode::Enter));
+    }
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("▸ 1  Tiền mặt tại quầy")
+            && shown.contains("Tiền mặt tại nhà  (đã đăng ký)"),
+        "counter cash is marked, the registration still shown:\n{shown}"
+    );
+    for _ in 0..2 {
+        app.handle_key(key(KeyCode::Enter));
+    }
+    assert_eq!(app.title(), "ĐÃ CHI", "{}", message(&app));
+    let paid = payments_of(&office, AN.2);
+    assert_eq!(paid.len(), 1);
+    assert_eq!(
+        paid[0].method,
+        PayMethod::Cash,
+        "paid at the counter, not counted in the home round's column"
+    );
 }

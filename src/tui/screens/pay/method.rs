@@ -1,7 +1,8 @@
 //! Step 3 of paying: how the money reaches the receiver — cash at the
 //! counter, cash at home, a transfer to a bank account or to a digital
 //! account. The person's registered method is chosen to begin with and
-//! marked; a transfer goes on to the account and reference
+//! marked (for one registered to be paid at home, cash at the counter,
+//! where they are now; the home row still says it was registered); a transfer goes on to the account and reference
 //! ([`super::transfer::TransferForm`]), cash straight to the confirmation.
 //!
 //! Cash (at the counter or carried home) comes out of the clerk's drawer.
@@ -52,7 +53,7 @@ impl ChooseMethod {
         let registered = draft.view.method();
         let at = PayMethod::ALL
             .iter()
-            .position(|&m| m == registered)
+            .position(|&m| m == super::counter_method(registered))
             .unwrap_or(0);
         let len = PayMethod::ALL.len();
         let list = if registered.is_cash() && cash.is_some() {

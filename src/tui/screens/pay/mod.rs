@@ -12,8 +12,9 @@
 //! 3. [`method::ChooseMethod`] — cash at the counter or at home, or a
 //!    transfer ([`transfer::TransferForm`]: account, bank when the account
 //!    is not the one on file, and reference). The registered method is
-//!    marked, unless it is cash and the clerk's drawer cannot pay it
-//!    ([`cash`] says why);
+//!    marked (cash at the counter for a person registered to be paid at
+//!    home, who is at the counter now), unless it is cash and the clerk's
+//!    drawer cannot pay it ([`cash`] says why);
 //! 4. [`confirm::Confirm`] — everything at once; Enter records, once, even
 //!    if pressed twice; outside the payment window a supervisor approves
 //!    first;
@@ -81,11 +82,24 @@ pub struct Draft {
     pub reference: Option<String>,
 }
 
+/// The method a payment at the counter starts with for a person
+/// registered for `registered`: that method, except that a person
+/// registered to be paid at home by the postman who is paid here is paid
+/// in cash at the counter (recorded as cash at home, the payment would
+/// count in the home round's column of the day and not the counter's).
+pub fn counter_method(registered: PayMethod) -> PayMethod {
+    match registered {
+        PayMethod::Home => PayMethod::Cash,
+        m => m,
+    }
+}
+
 impl Draft {
-    /// A new payment for the person of `view`, by their registered method.
+    /// A new payment for the person of `view`, by their registered method
+    /// ([`counter_method`]).
     pub fn new(view: PersonView) -> Draft {
         Draft {
-            method: view.method(),
+            method: counter_method(view.method()),
             account: view.account().0.map(str::to_string),
             receiver: Chosen::Person,
             receiver_id: String::new(),
