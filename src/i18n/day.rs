@@ -67,12 +67,8 @@ impl Localize for DayError {
                 "Quỹ của {} theo sổ chỉ còn {expected}; không thu về nhiều hơn số đó.",
                 for_display(clerk)
             ),
-            DayError::DrawerShort {
-                clerk,
-                balance,
-                needed,
-            } => format!(
-                "Quỹ của {} chỉ còn {balance}, không đủ chi {needed} tiền mặt. Nhờ trưởng bưu cục cấp thêm tiền vào quỹ, rồi chi lại.",
+            DayError::DrawerShort { clerk, needed } => format!(
+                "Quỹ của {} không đủ tiền mặt để chi {needed}. Nhờ trưởng bưu cục cấp thêm tiền vào quỹ, rồi chi lại.",
                 for_display(clerk)
             ),
             DayError::AlreadyCounted { clerk } => format!(
@@ -157,12 +153,8 @@ impl Localize for DayError {
                     for_display(clerk)
                 )
             }
-            DayError::DrawerShort {
-                clerk,
-                balance,
-                needed,
-            } => format!(
-                "{}'s drawer holds only {balance}, not enough to pay {needed} in cash. Ask the supervisor for more cash, then pay again.",
+            DayError::DrawerShort { clerk, needed } => format!(
+                "{}'s drawer does not hold enough cash to pay {needed}. Ask the supervisor for more cash, then pay again.",
                 for_display(clerk)
             ),
             DayError::AlreadyCounted { clerk } => format!(

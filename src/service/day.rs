@@ -27,12 +27,10 @@ pub enum DayError {
     AlreadyCounted { clerk: String },
     /// Taking back more than the drawer should hold.
     NotEnoughCash { clerk: String, expected: Money },
-    /// Paying out more cash than the drawer holds.
-    DrawerShort {
-        clerk: String,
-        balance: Money,
-        needed: Money,
-    },
+    /// Paying out more cash than the drawer holds. What it holds is not
+    /// part of the refusal: the clerk's count at the end of the shift is
+    /// blind, and a refusal that named the balance would tell it.
+    DrawerShort { clerk: String, needed: Money },
     /// A reason is asked for a drawer that is open but not counted yet.
     NotCountedYet { clerk: String },
     /// The count's reason was already written.

@@ -73,7 +73,6 @@ fn day_or_drawer_refusal(r: &Read<'_>, d: &Drawer<'_>) -> Result<Option<DayError
     if balance < d.needed {
         return Ok(Some(DayError::DrawerShort {
             clerk,
-            balance,
             needed: d.needed,
         }));
     }
