@@ -496,7 +496,7 @@ mod tests {
     #[test]
     fn the_drawer_is_quy_and_accents_are_old_style() {
         let text = format!("{VI:?}");
-        // Whole words: "hoàn" is right, "hoà" alone would be the new style.
+        // Whole words: "hoàn" is right, only the new-style words are wrong.
         let words: Vec<String> = text
             .split(|c: char| !c.is_alphanumeric())
             .map(str::to_lowercase)

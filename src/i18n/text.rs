@@ -61,11 +61,11 @@ impl Localize for TextError {
     fn vi(&self) -> String {
         match self {
             TextError::ControlChar { ch, position } => format!(
-                "Có ký tự điều khiển ẩn ({}) ở ký tự thứ {position}. Ký tự này không được phép; hãy xoá nó trong tệp gốc hoặc gõ lại giá trị.",
+                "Có ký tự điều khiển ẩn ({}) ở ký tự thứ {position}. Ký tự này không được phép; hãy xóa nó trong tệp gốc hoặc gõ lại giá trị.",
                 code_point(*ch)
             ),
             TextError::FormatChar { ch, position } => format!(
-                "Có ký tự định dạng ẩn ({}) ở ký tự thứ {position}; nó có thể làm chữ hiện sai thứ tự hoặc bị che. Hãy xoá nó trong tệp gốc hoặc gõ lại giá trị.",
+                "Có ký tự định dạng ẩn ({}) ở ký tự thứ {position}; nó có thể làm chữ hiện sai thứ tự hoặc bị che. Hãy xóa nó trong tệp gốc hoặc gõ lại giá trị.",
                 code_point(*ch)
             ),
         }

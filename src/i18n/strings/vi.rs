@@ -15,7 +15,7 @@ pub const VI: Strings = Strings {
     key_help: "Trợ giúp: xem các phím của màn hình này",
     key_back: "Quay lại màn hình trước",
     key_quit_asks: "Thoát chitra (có hỏi lại)",
-    key_repaint: "Vẽ lại màn hình khi bị nhoè",
+    key_repaint: "Vẽ lại màn hình khi bị nhòe",
     key_form_enter: "Sang ô sau; ở ô cuối: xác nhận",
     key_next_field: "Sang ô sau",
     key_prev_field: "Về ô trước",
