@@ -45,7 +45,7 @@ const VI: &str = "\
 - Quét mã QR trên CCCD, hoặc gõ đủ 12 số: hồ sơ tự mở ra. Đối chiếu ảnh và
   họ tên trên thẻ với người trước quầy.
 - Enter: chi trả. Enter: chính chủ (số CCCD đã đối chiếu khi tìm, không hỏi
-  lại). Enter: hình thức đã đăng ký. Enter: ghi nhận. Đếm tiền đưa người
+  lại). Enter: hình thức đánh dấu sẵn. Enter: ghi nhận. Đếm tiền đưa người
   nhận, họ ký biên nhận.
 - Tìm bằng họ tên (không cần dấu), mã đối tượng hay 6 số cuối CCCD cũng
   được; khi đó bước 2 hỏi số CCCD trên thẻ.
@@ -114,7 +114,7 @@ const EN: &str = "\
 - Scan the QR code of the ID card, or type its 12 digits: the file opens by
   itself. Check the photo and name on the card against the person.
 - Enter: pay. Enter: the person (their ID was checked by the search, it is
-  not asked again). Enter: the registered method. Enter: record. Count the
+  not asked again). Enter: the marked method. Enter: record. Count the
   cash out; the receiver signs the receipt.
 - A name (no diacritics needed), a record code or the last 6 digits of the
   ID find people too; then step 2 asks the number on the card.
