@@ -308,6 +308,13 @@ impl App {
         if !self.waits_for_pause() {
             return;
         }
+        let (nav, message_set) = self.on_top(|top, ctx| top.on_pause(ctx));
+        self.navigate(nav, message_set);
+    }
+
+    /// Runs `f` on the screen on top, with its context; returns what `f`
+    /// gave and whether it set the message line.
+    fn on_top<R>(&mut self, f: impl FnOnce(&mut dyn AnyScreen, &mut Ctx<'_>) -> R) -> (R, bool) {
         let top = self
             .stack
             .last_mut()
@@ -318,26 +325,14 @@ impl App {
             &self.keys,
             &mut self.message,
         );
-        let nav = top.on_pause(&mut ctx);
-        let message_set = ctx.message_was_set();
-        self.navigate(nav, message_set);
+        let out = f(top.as_mut(), &mut ctx);
+        (out, ctx.message_was_set())
     }
 
     /// Gives `key` to the screen on top; if it declines Esc, goes back.
     fn screen_key(&mut self, key: &KeyEvent) {
         let typing = self.top().typing();
-        let top = self
-            .stack
-            .last_mut()
-            .expect("the screen stack is never empty");
-        let mut ctx = Ctx::new(
-            &mut self.service,
-            &mut self.session,
-            &self.keys,
-            &mut self.message,
-        );
-        let nav = top.handle_key(key, &mut ctx);
-        let message_set = ctx.message_was_set();
+        let (nav, message_set) = self.on_top(|top, ctx| top.handle_key(key, ctx));
         match nav {
             Some(nav) => self.navigate(nav, message_set),
             None if key_match(key, &self.keys.back, typing) => {
@@ -372,18 +367,9 @@ impl App {
                         return;
                     }
                     self.stack.pop();
-                    let below = self
-                        .stack
-                        .last_mut()
-                        .expect("the screen stack is never empty");
-                    let mut ctx = Ctx::new(
-                        &mut self.service,
-                        &mut self.session,
-                        &self.keys,
-                        &mut self.message,
-                    );
-                    nav = below.on_result(outcome, &mut ctx);
-                    message_set |= ctx.message_was_set();
+                    let (next, set) = self.on_top(|below, ctx| below.on_result(outcome, ctx));
+                    nav = next;
+                    message_set |= set;
                     if matches!(nav, Nav::Stay) {
                         break;
                     }
