@@ -1,13 +1,15 @@
 //! Paying the heir of a deceased person at the counter, key by key: the
 //! file says the person died and what is owed, the receiver step offers the
-//! heir and nobody else, the heir's card is checked, and the receipt names
+//! heir and nobody else, the heir's card is checked, cash is marked (not
+//! the deceased's registered account), and the receipt names
 //! the heir with the death certificate.
 
 mod common;
 mod tui_office;
 
-use chitra::domain::payment::ReceiverKind;
+use chitra::domain::payment::{PayMethod, ReceiverKind};
 use chitra::service::heirs::NewHeir;
+use chitra::service::register::RegisterRequest;
 use chitra::tui::testing::{press, screen, type_text};
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
@@ -61,6 +63,20 @@ fn without_an_heir_on_file_the_pay_key_says_what_to_do() {
 #[test]
 fn the_heir_is_paid_what_was_owed_to_the_deceased() {
     let office = office();
+    // The deceased had registered to be paid to their own bank account:
+    // that account is not the heir's.
+    {
+        let mut svc = office.service();
+        let clerk = office.sign_in(&mut svc, common::CLERK1);
+        let id = person_id(&svc, CUC.2);
+        let bank = RegisterRequest {
+            method: Some(PayMethod::Bank),
+            account_no: Some("9704 0000 1111".into()),
+            account_bank: Some("Vietcombank".into()),
+            ..Default::default()
+        };
+        svc.register(&clerk, id, &bank).unwrap();
+    }
     mark_deceased(&office, CUC.0);
     record_heir(&office);
     let mut app = clerk_app(&office);
@@ -103,6 +119,11 @@ fn the_heir_is_paid_what_was_owed_to_the_deceased() {
         "Bước 3/4: HÌNH THỨC CHI TRẢ",
         "{}",
         message(&app)
+    );
+    let step = screen(&mut app, 80, 24);
+    assert!(
+        step.contains("▸ 1  Tiền mặt tại quầy"),
+        "the heir starts in cash, not the deceased's account: {step}"
     );
     type_text(&mut app, "1");
     assert_eq!(app.title(), "Bước 4/4: XÁC NHẬN");

@@ -1,9 +1,11 @@
 //! Step 3 of paying: how the money reaches the receiver — cash at the
 //! counter, cash at home, a transfer to a bank account or to a digital
-//! account. The person's registered method is chosen to begin with and
-//! marked (for one registered to be paid at home, cash at the counter,
-//! where they are now; the home row still says it was registered); a transfer goes on to the account and reference
-//! ([`super::transfer::TransferForm`]), cash straight to the confirmation.
+//! account. The draft's method is chosen to begin with and marked: the
+//! person's registered one (cash at the counter for one registered to be
+//! paid at home, who is at the counter now; the home row still says it was
+//! registered), cash for an heir. A transfer goes on to the account and
+//! reference ([`super::transfer::TransferForm`]), cash straight to the
+//! confirmation.
 //!
 //! Cash (at the counter or carried home) comes out of the clerk's drawer.
 //! When the drawer cannot pay it — not opened today, already counted, or
@@ -50,13 +52,14 @@ impl ChooseMethod {
     /// can pay it in cash.
     pub fn new(draft: Draft, ctx: &Ctx) -> ChooseMethod {
         let cash = cash_block(ctx, draft.view.unpaid_total);
-        let registered = draft.view.method();
+        // The draft starts with the method to mark: the registered one
+        // (`Draft::new`), or cash for an heir (`Draft::for_heir`).
         let at = PayMethod::ALL
             .iter()
-            .position(|&m| m == super::counter_method(registered))
+            .position(|&m| m == draft.method)
             .unwrap_or(0);
         let len = PayMethod::ALL.len();
-        let list = if registered.is_cash() && cash.is_some() {
+        let list = if draft.method.is_cash() && cash.is_some() {
             ChoiceList::unmarked(len, at)
         } else {
             let mut list = ChoiceList::new(len);
