@@ -150,17 +150,10 @@ impl<'c> NewPeople<'c> {
         batch_id: i64,
         at: &str,
     ) -> Result<(), StoreError> {
-        use sha2::Digest;
         self.macs.clear();
         for (id, p) in list {
             let mac = new_person_mac(self.keys, *id, p, batch_id, at);
-            // The same bytes as `seals_digest` hashes, without a string
-            // made for each person.
-            self.digest
-                .update(itoa::Buffer::new().format(*id).as_bytes());
-            self.digest.update(b" ");
-            self.digest.update(mac.as_bytes());
-            self.digest.update(b"\n");
+            digest_seal(&mut self.digest, *id, &mac);
             self.macs.push(mac);
             if self.first.is_none() {
                 self.first = Some(*id);
@@ -219,9 +212,19 @@ pub fn seals_digest<'a>(pairs: impl Iterator<Item = (i64, &'a str)>) -> String {
     use sha2::Digest;
     let mut h = sha2::Sha256::new();
     for (id, mac) in pairs {
-        h.update(format!("{id} {mac}\n").as_bytes());
+        digest_seal(&mut h, id, mac);
     }
     hex::encode(h.finalize())
+}
+
+/// Adds one person's seal to a digest of seals: "id mac\n", the number
+/// written without a string made for it (an import adds one per person).
+fn digest_seal(h: &mut sha2::Sha256, id: i64, mac: &str) {
+    use sha2::Digest;
+    h.update(itoa::Buffer::new().format(id).as_bytes());
+    h.update(b" ");
+    h.update(mac.as_bytes());
+    h.update(b"\n");
 }
 
 /// The seal of a person as an import first writes them: the same as

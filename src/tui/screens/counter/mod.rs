@@ -310,6 +310,9 @@ impl Screen for Counter {
         if self.whole_id_found().is_none() {
             return Nav::Stay;
         }
+        // Once per search, even if the file cannot be read: the pause
+        // does not ask again and again (Enter still does).
+        self.opened_from = Some(self.searched.clone());
         self.select = Select::new(0);
         self.select.set_len(self.found());
         self.open(ctx)
