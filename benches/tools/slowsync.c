@@ -24,18 +24,20 @@ static void wait_a_sync(void) {
     nanosleep(&t, NULL);
 }
 
-int fsync(int fd) {
-    static int (*sync_for_real)(int);
-    if (!sync_for_real)
-        sync_for_real = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
+/* Waits, then calls the C library's own `name`, found once. */
+static int sync_after_waiting(int (**real)(int), const char *name, int fd) {
+    if (!*real)
+        *real = (int (*)(int))dlsym(RTLD_NEXT, name);
     wait_a_sync();
-    return sync_for_real(fd);
+    return (*real)(fd);
+}
+
+int fsync(int fd) {
+    static int (*real)(int);
+    return sync_after_waiting(&real, "fsync", fd);
 }
 
 int fdatasync(int fd) {
-    static int (*sync_for_real)(int);
-    if (!sync_for_real)
-        sync_for_real = (int (*)(int))dlsym(RTLD_NEXT, "fdatasync");
-    wait_a_sync();
-    return sync_for_real(fd);
+    static int (*real)(int);
+    return sync_after_waiting(&real, "fdatasync", fd);
 }
