@@ -81,11 +81,11 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<(), Exit> {
         }
         Found::Complete { .. } if args.fresh => Some(true),
         Found::Complete { built_for } => {
-            println!("{}", place(lang, dir));
+            say(&place(lang, dir));
             print_users(lang);
             if built_for.date_naive() != at.date_naive() {
                 let built_for = built_for.format("%d/%m/%Y").to_string();
-                println!("{}", DemoNote::OtherDay { built_for }.localize(lang));
+                say(&DemoNote::OtherDay { built_for }.localize(lang));
             }
             None
         }
@@ -107,7 +107,8 @@ pub fn run(cli: &Cli, args: &DemoArgs) -> Result<(), Exit> {
     };
     crate::tui::screens::sign_in::set_note(note.localize(lang));
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        println!("\n{}", DemoNote::PressEnter.localize(lang));
+        println!();
+        say(&DemoNote::PressEnter.localize(lang));
         let _ = std::io::stdin().read_line(&mut String::new());
     }
     let config = crate::config::Config::load(&dir.join(CONFIG_FILE)).map_err(|e| fail(lang, e))?;
@@ -166,8 +167,47 @@ fn place(lang: Lang, dir: &Path) -> String {
     .localize(lang)
 }
 
+/// Columns the demo's notes are broken into lines for: the terminal's
+/// width, at most 80 (the clerks' PuTTY), 80 when not a terminal.
+fn note_width() -> usize {
+    let cols = std::io::stdout()
+        .is_terminal()
+        .then(crossterm::terminal::size)
+        .and_then(Result::ok)
+        .map_or(80, |(cols, _)| usize::from(cols));
+    cols.clamp(40, 80)
+}
+
+/// Prints a note of one or more lines, each broken at spaces to
+/// [`note_width`] (a line's own indent kept, its continuation indented two
+/// more), so the terminal never breaks a word or a command in two.
+fn say(text: &str) {
+    for line in note_lines(text, note_width()) {
+        println!("{line}");
+    }
+}
+
+fn note_lines(text: &str, cols: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let body = line.trim_start();
+        if body.is_empty() || line.width() <= cols {
+            // A line that fits keeps its spacing (aligned labels).
+            out.push(line.trim_end().to_string());
+            continue;
+        }
+        let lead = &line[..line.len() - body.len()];
+        let room = cols.saturating_sub(lead.width()).max(20);
+        for piece in crate::text::layout::wrap_hanging(body, room, "  ") {
+            out.push(format!("{lead}{piece}"));
+        }
+    }
+    out
+}
+
 fn print_users(lang: Lang) {
-    println!("{}", DemoNote::Users.localize(lang));
+    say(&DemoNote::Users.localize(lang));
     for (name, full, role, pin) in USERS {
         println!(
             "  {name:<8} {pin}   {full} ({})",
@@ -182,29 +222,108 @@ fn print_summary(lang: Lang, dir: &Path, b: &Built) {
         payments: b.payments,
         closed_days: b.closed_days,
     };
-    println!("{}", built.localize(lang));
-    println!("{}", place(lang, dir));
+    say(&built.localize(lang));
+    say(&place(lang, dir));
     let config = dir.join(CONFIG_FILE);
-    println!("{}", DemoNote::Files { config: &config }.localize(lang));
-    for f in &b.files {
-        println!("  {}", dir.join(f).display());
+    // The lists' names side by side under their folder's: the whole note
+    // then fits the 24 rows of the clerks' terminal.
+    let folder = b
+        .files
+        .first()
+        .and_then(|f| f.parent())
+        .map(|f| dir.join(f))
+        .unwrap_or_else(|| dir.to_path_buf());
+    say(&DemoNote::Files {
+        config: &config,
+        folder: &folder,
+    }
+    .localize(lang));
+    let names: Vec<String> = b
+        .files
+        .iter()
+        .filter_map(|f| f.file_name())
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect();
+    for line in file_columns(&names, note_width()) {
+        println!("{line}");
     }
     if let Some((n, hamlet)) = &b.round {
-        println!("{}", crate::i18n::rounds::demo_hint(lang, *n, hamlet));
+        say(&crate::i18n::rounds::demo_hint(lang, *n, hamlet));
     }
-    println!("{}", crate::i18n::month_screens::demo_month_hint(lang));
+    say(crate::i18n::month_screens::demo_month_hint(lang));
     if let Some((code, name)) = &b.heir_case {
-        println!(
-            "{}",
-            crate::i18n::heir::demo_hint(lang, code, name, &dir.join(CONFIG_FILE))
-        );
+        say(&crate::i18n::heir::demo_hint(
+            lang,
+            code,
+            name,
+            &dir.join(CONFIG_FILE),
+        ));
     }
     print_users(lang);
 }
 
+/// File names two to a line when two fit in `cols` (each column as wide as
+/// the widest name), one to a line otherwise; indented two spaces.
+fn file_columns(names: &[String], cols: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let widest = names.iter().map(|n| n.width()).max().unwrap_or(0);
+    let per_line = if 2 + widest + 3 + widest <= cols {
+        2
+    } else {
+        1
+    };
+    names
+        .chunks(per_line)
+        .map(|pair| match pair {
+            [a, b] => format!("  {a}{}   {b}", " ".repeat(widest - a.width())),
+            [a, ..] => format!("  {a}"),
+            [] => String::new(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_now;
+    use super::{file_columns, note_lines, parse_now};
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn a_note_is_broken_at_spaces_within_the_width_keeping_its_indent() {
+        let note = "Thử tháng: nhập các danh sách giảm, tăng, điều chỉnh (chitra import TỆP --kind decrease|increase|adjustment, xem trước rồi xác nhận).\n  chitra --config demo/chitra.toml heir add HD-00514 --name … --id-number … (xem --help),";
+        let lines = note_lines(note, 80);
+        assert!(lines.iter().all(|l| l.width() <= 80), "{lines:#?}");
+        // Every word of the note is whole on some line.
+        let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+        assert_eq!(words, note.split_whitespace().collect::<Vec<_>>());
+        assert!(lines.len() >= 3, "{lines:#?}");
+        // A line that fits is left as it is, its spacing kept.
+        assert_eq!(
+            note_lines("Cấu hình:      demo/chitra.toml", 80),
+            ["Cấu hình:      demo/chitra.toml"]
+        );
+        // The indented command stays indented, its continuation more so.
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with("  chitra"))
+            .unwrap();
+        assert!(lines[at + 1].starts_with("    "), "{lines:#?}");
+    }
+
+    #[test]
+    fn the_demo_files_go_two_to_a_line_when_two_fit() {
+        let names: Vec<String> = [
+            "danh-sach-chi-tra-2026-11.csv",
+            "danh-sach-chi-tra-2026-12.xlsx",
+            "chi-tai-nha-chuyen-1.txt",
+        ]
+        .map(String::from)
+        .to_vec();
+        let lines = file_columns(&names, 80);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].ends_with("   danh-sach-chi-tra-2026-12.xlsx"));
+        assert_eq!(lines[1], "  chi-tai-nha-chuyen-1.txt");
+        assert_eq!(file_columns(&names, 60).len(), 3);
+    }
 
     #[test]
     fn now_is_read_as_a_moment_a_local_time_or_a_date() {

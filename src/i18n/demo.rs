@@ -30,8 +30,8 @@ pub enum DemoNote<'a> {
     },
     /// Where the demo's database and configuration are.
     Place { db: &'a Path, config: &'a Path },
-    /// The sample list files follow.
-    Files { config: &'a Path },
+    /// The sample list files, in `folder`, follow.
+    Files { config: &'a Path, folder: &'a Path },
     /// The demo's users follow.
     Users,
     /// The demo was built for another day than today ("dd/mm/yyyy").
@@ -69,9 +69,11 @@ impl Localize for DemoNote<'_> {
                 db.display(),
                 config.display()
             ),
-            DemoNote::Files { config } => format!(
-                "Tệp danh sách mẫu (thử: chitra --config {} import TỆP --dry-run):",
-                config.display()
+            DemoNote::Files { config, folder } => format!(
+                "Tệp danh sách mẫu trong {} (thử: chitra --config {} import {}/TỆP --dry-run):",
+                folder.display(),
+                config.display(),
+                folder.display()
             ),
             DemoNote::Users => "Người dùng mẫu (tên / mã PIN):".into(),
             DemoNote::OtherDay { built_for } => format!(
@@ -109,9 +111,11 @@ impl Localize for DemoNote<'_> {
             DemoNote::Place { db, config } => {
                 format!("Database: {}\nConfig:   {}", db.display(), config.display())
             }
-            DemoNote::Files { config } => format!(
-                "Sample lists (try: chitra --config {} import FILE --dry-run):",
-                config.display()
+            DemoNote::Files { config, folder } => format!(
+                "Sample lists in {} (try: chitra --config {} import {}/FILE --dry-run):",
+                folder.display(),
+                config.display(),
+                folder.display()
             ),
             DemoNote::Users => "Demo users (name / PIN):".into(),
             DemoNote::OtherDay { built_for } => format!(

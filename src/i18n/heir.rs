@@ -239,11 +239,11 @@ pub fn demo_hint(lang: Lang, code: &str, name: &str, config: &std::path::Path) -
     let name = crate::text::for_display(name);
     match lang {
         Lang::Vi => format!(
-            "Người đã mất, chưa có người thừa kế: {code} {name} (danh sách tháng này có mai táng phí).\n  Thử: trưởng bưu cục mở hồ sơ, nhấn Enter để ghi người thừa kế; hoặc\n  chitra --config {} heir add {code} --name … --id-number … (xem --help),\n  rồi chitra pay {code} --heir --receiver-id … --method cash",
+            "Người đã mất, chưa có người thừa kế: {code} {name} (danh sách tháng này có mai táng phí).\n  Thử: trưởng bưu cục mở hồ sơ, nhấn Enter để ghi người thừa kế; hoặc\n  chitra --config {} heir add {code} --name … --id-number …,\n  rồi chitra pay {code} --heir --receiver-id … --method cash (xem --help)",
             config.display()
         ),
         Lang::En => format!(
-            "Deceased, no heir on file yet: {code} {name} (this month's list has the funeral allowance).\n  Try: as the supervisor open the file and press Enter to record the heir; or\n  chitra --config {} heir add {code} --name … --id-number … (see --help),\n  then chitra pay {code} --heir --receiver-id … --method cash",
+            "Deceased, no heir on file yet: {code} {name} (this month's list has the funeral allowance).\n  Try: as the supervisor open the file and press Enter to record the heir; or\n  chitra --config {} heir add {code} --name … --id-number …,\n  then chitra pay {code} --heir --receiver-id … --method cash (see --help)",
             config.display()
         ),
     }
