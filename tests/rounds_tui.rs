@@ -144,3 +144,64 @@ fn the_supervisor_takes_the_cash_back_and_reconciles_on_the_same_screen() {
     assert_eq!(v.state, RoundState::Reconciled);
     assert_eq!(v.difference, Some(Money::ZERO));
 }
+
+/// The supervisor makes a round on the screen: the period is typed as
+/// the counter writes a month (11/2026), a month that is not one is
+/// refused in those words, and the round made points at the round's own
+/// keys, not at the command line.
+#[test]
+fn a_round_is_made_on_the_screen_with_the_month_written_as_on_the_counter() {
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let person = svc.search(AN, 1).unwrap().hits[0].person.id;
+    let req = RegisterRequest {
+        method: Some(PayMethod::Home),
+        home_reason: Some("old".into()),
+        ..RegisterRequest::default()
+    };
+    svc.register(&hoa, person, &req).unwrap();
+    drop(svc);
+
+    let mut app = signed_in(&office, SUPERVISOR);
+    app.handle_key(key(KeyCode::F(2)));
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "CHI TẠI NHÀ — CÁC CHUYẾN", "{}", message(&app));
+    press(&mut app, KeyCode::F(4));
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Kỳ (tháng/năm)"), "{shown}");
+    assert!(!shown.contains("YYYY"), "{shown}");
+    let clear = |app: &mut App| {
+        for _ in 0..10 {
+            press(app, KeyCode::Backspace);
+        }
+    };
+    clear(&mut app);
+    type_text(&mut app, "13/2026");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Thôn Đông");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, CLERK2.0);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(message(&app), "Kỳ là tháng/năm, ví dụ 12/2026.");
+    assert!(office.service().rounds().unwrap().is_empty());
+
+    clear(&mut app);
+    type_text(&mut app, "11/2026");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Enter);
+        if app.title() == "CHI TẠI NHÀ — CÁC CHUYẾN" {
+            break;
+        }
+    }
+    let said = message(&app);
+    assert!(
+        said.contains("Enter mở chuyến: F3 in bảng kê, F4 cấp tiền") && !said.contains("chitra "),
+        "{said}"
+    );
+    let rounds = office.service().rounds().unwrap();
+    assert_eq!(rounds.len(), 1);
+    assert_eq!(rounds[0].period.to_string(), "2026-11");
+}

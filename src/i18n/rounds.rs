@@ -184,6 +184,33 @@ pub fn deceased_hint(lang: Lang, code: &str, name: &str) -> String {
     }
 }
 
+/// The screens' reminder for a stop reported deceased: the file's F7.
+pub fn deceased_hint_on_screen(lang: Lang, code: &str, name: &str) -> String {
+    if vi(lang) {
+        format!(
+            "Gia đình báo {name} ({code}) đã mất: trưởng bưu cục xác minh rồi dừng chi (quầy: mở hồ sơ, F7)."
+        )
+    } else {
+        format!(
+            "The family reported {name} ({code}) deceased: verify, then stop payment (counter: open the file, F7)."
+        )
+    }
+}
+
+/// What the rounds screen says once a round is made: the keys of the
+/// round's own screen, not the command line's.
+pub fn created_on_screen(lang: Lang, round: i64, stops: usize, total: Money) -> String {
+    if vi(lang) {
+        format!(
+            "Đã lập chuyến chi tại nhà số {round}: {stops} người, {total}. Enter mở chuyến: F3 in bảng kê, F4 cấp tiền."
+        )
+    } else {
+        format!(
+            "Home round no. {round} made: {stops} people, {total}. Enter opens it: F3 prints its sheet, F4 issues its cash."
+        )
+    }
+}
+
 /// What the command line says after a step.
 pub fn created(lang: Lang, round: i64, stops: usize, total: Money) -> String {
     if vi(lang) {
@@ -375,6 +402,8 @@ pub struct ScreenWords {
     pub reconcile_title: &'static str,
     pub label_reason: &'static str,
     pub need_field: &'static str,
+    /// The period typed is not a month.
+    pub bad_period: &'static str,
     pub address: &'static str,
     pub id_number: &'static str,
 }
@@ -420,7 +449,7 @@ pub fn screen_words(lang: Lang) -> ScreenWords {
             key_move: "Chọn người",
             new_title: "LẬP CHUYẾN CHI TẠI NHÀ",
             new_hint: "Mọi người của thôn nhận tại nhà còn khoản chưa chi trong kỳ. Bưu tá: tên đăng nhập.",
-            label_period: "Kỳ (YYYY-MM)",
+            label_period: "Kỳ (tháng/năm)",
             label_hamlet: "Thôn",
             label_postman: "Bưu tá",
             issue_title: "CẤP TIỀN CHO CHUYẾN",
@@ -434,6 +463,7 @@ pub fn screen_words(lang: Lang) -> ScreenWords {
             reconcile_title: "ĐỐI CHIẾU CHUYẾN",
             label_reason: "Lý do chênh lệch",
             need_field: "Điền ô đang chọn rồi bấm Enter.",
+            bad_period: "Kỳ là tháng/năm, ví dụ 12/2026.",
             address: "Địa chỉ",
             id_number: "Số CCCD",
         }
@@ -477,7 +507,7 @@ pub fn screen_words(lang: Lang) -> ScreenWords {
             key_move: "Choose a person",
             new_title: "NEW HOME ROUND",
             new_hint: "Everyone of the hamlet paid at home and owed something in the period. Postman: user name.",
-            label_period: "Period (YYYY-MM)",
+            label_period: "Period (month/year)",
             label_hamlet: "Hamlet",
             label_postman: "Postman",
             issue_title: "ISSUE THE ROUND'S CASH",
@@ -491,6 +521,7 @@ pub fn screen_words(lang: Lang) -> ScreenWords {
             reconcile_title: "RECONCILE THE ROUND",
             label_reason: "Reason",
             need_field: "Fill in the chosen field, then press Enter.",
+            bad_period: "Write the period as month/year, e.g. 12/2026.",
             address: "Address",
             id_number: "ID number",
         }

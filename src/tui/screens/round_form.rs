@@ -53,7 +53,7 @@ impl RoundForm {
     pub fn create(ctx: &Ctx) -> RoundForm {
         let w = screen_words(ctx.lang());
         let mut period = Input::new().max_chars(7);
-        period.set_value(&Period::of(ctx.service.today()).to_string());
+        period.set_value(&Period::of(ctx.service.today()).short_label());
         RoundForm {
             step: Step::Create,
             title: w.new_title,
@@ -186,10 +186,7 @@ impl FormScreen for RoundForm {
                 }
                 let Ok(period) = self.form.value(0).trim().parse::<Period>() else {
                     self.form.focus(0);
-                    ctx.error(&ctx.lang().pick(
-                        "Kỳ phải viết YYYY-MM, ví dụ 2026-12.",
-                        "Write the period as YYYY-MM, e.g. 2026-12.",
-                    ));
+                    ctx.error(&w.bad_period);
                     return Nav::Stay;
                 };
                 ctx.service
@@ -199,7 +196,7 @@ impl FormScreen for RoundForm {
                         self.form.value(1),
                         &self.form.value(2).trim().to_lowercase(),
                     )
-                    .map(|v| words::created(lang, v.number, v.stops.len(), v.to_carry()))
+                    .map(|v| words::created_on_screen(lang, v.number, v.stops.len(), v.to_carry()))
             }
             Step::Issue { round } => {
                 if needs(&self.form, 0) {

@@ -351,7 +351,7 @@ impl Screen for RoundOutcomes {
             for_display(s.address.as_deref().unwrap_or("—"))
         )];
         if s.result == Some(StopResult::Deceased) {
-            lines.push(words::deceased_hint(
+            lines.push(words::deceased_hint_on_screen(
                 view.lang,
                 &for_display(&s.record_code),
                 &for_display(&s.full_name),
