@@ -290,7 +290,7 @@ pub fn closed_not_written(
     problem: &str,
 ) -> String {
     format!(
-        "{} {} {} {path}: {}. {}",
+        "{} {} {} {path}: {}. {} chitra report period {period} --format xlsx --out {}",
         lang.pick("Đã khóa kỳ", "Period closed:"),
         super::labels::period(period),
         lang.pick(
@@ -298,10 +298,8 @@ pub fn closed_not_written(
             "but the file could not be written to"
         ),
         crate::text::for_display(problem),
-        lang.pick(
-            "Ghi lại tệp bằng: chitra report period YYYY-MM --format xlsx --out TỆP",
-            "Write it again with: chitra report period YYYY-MM --format xlsx --out FILE"
-        )
+        lang.pick("Ghi lại tệp bằng:", "Write it again with:"),
+        lang.pick("TỆP", "FILE"),
     )
 }
 
