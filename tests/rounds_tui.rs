@@ -20,9 +20,8 @@ use common::{CLERK1, CLERK2, Office, SUPERVISOR, csv, three};
 
 const AN: &str = "046048001234";
 
-/// November's list, An and Bình (Thôn Đông) paid at home, their round
-/// made and its cash issued to the second clerk.
-fn office_with_round() -> (Office, RoundView) {
+/// November's list, An and Bình (Thôn Đông) registered to be paid at home.
+fn office_paying_at_home() -> Office {
     let office = Office::new();
     office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
     let mut svc = office.service();
@@ -36,6 +35,14 @@ fn office_with_round() -> (Office, RoundView) {
         };
         svc.register(&hoa, person, &req).unwrap();
     }
+    office
+}
+
+/// [`office_paying_at_home`], their round made and its cash issued to the
+/// second clerk.
+fn office_with_round() -> (Office, RoundView) {
+    let office = office_paying_at_home();
+    let mut svc = office.service();
     let boss = office.sign_in(&mut svc, SUPERVISOR);
     let period: Period = "2026-11".parse().unwrap();
     let v = svc
@@ -151,19 +158,7 @@ fn the_supervisor_takes_the_cash_back_and_reconciles_on_the_same_screen() {
 /// keys, not at the command line.
 #[test]
 fn a_round_is_made_on_the_screen_with_the_month_written_as_on_the_counter() {
-    let office = Office::new();
-    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
-    let mut svc = office.service();
-    let hoa = office.sign_in(&mut svc, CLERK1);
-    let person = svc.search(AN, 1).unwrap().hits[0].person.id;
-    let req = RegisterRequest {
-        method: Some(PayMethod::Home),
-        home_reason: Some("old".into()),
-        ..RegisterRequest::default()
-    };
-    svc.register(&hoa, person, &req).unwrap();
-    drop(svc);
-
+    let office = office_paying_at_home();
     let mut app = signed_in(&office, SUPERVISOR);
     app.handle_key(key(KeyCode::F(2)));
     press(&mut app, KeyCode::End);
