@@ -130,6 +130,38 @@ fn a_whole_id_opens_the_file_when_the_clerk_pauses_and_four_keys_pay() {
 }
 
 #[test]
+fn a_whole_id_typed_in_groups_opens_the_file_as_well() {
+    let office = office();
+    let id = AN.2;
+    for typed in [
+        format!("{} {} {} {}", &id[..3], &id[3..6], &id[6..9], &id[9..]),
+        format!("{}.{}.{}", &id[..4], &id[4..8], &id[8..]),
+    ] {
+        let mut app = clerk_app(&office);
+        type_text(&mut app, &typed[..typed.len() - 1]);
+        assert!(!app.waits_for_pause(), "{typed}: not whole yet");
+        type_text(&mut app, &typed[typed.len() - 1..]);
+        assert!(app.waits_for_pause(), "{typed}");
+        app.pause();
+        assert_eq!(
+            app.title(),
+            "HỒ SƠ NGƯỜI HƯỞNG",
+            "{typed}: {}",
+            message(&app)
+        );
+    }
+    // And the ID that opened it is the card check: four Enters pay.
+    let mut app = clerk_app(&office);
+    type_text(
+        &mut app,
+        &format!("{} {} {} {}", &id[..3], &id[3..6], &id[6..9], &id[9..]),
+    );
+    app.pause();
+    pays_with_four_enters(&mut app);
+    assert_eq!(payments_of(&office, id)[0].receiver_id_number, id);
+}
+
+#[test]
 fn a_scanned_card_opens_the_person_and_four_more_keys_pay() {
     let office = office();
     let mut app = clerk_app(&office);

@@ -194,16 +194,17 @@ impl Counter {
         }
     }
 
-    /// The whole ID number searched for, when exactly one person has it
-    /// and that person is the first row: what opens by itself once the
-    /// clerk stops typing.
-    fn whole_id_found(&self) -> Option<&str> {
-        let digits = &self.searched;
+    /// Whether the search is a whole ID number (its groups of digits may be
+    /// typed apart) that exactly one person has, the first row: what opens
+    /// by itself once the clerk stops typing.
+    fn whole_id_found(&self) -> bool {
+        let digits = id_digits(&self.searched);
         let whole = digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit());
         let has = |h: &&SearchHit| h.person.id_number.as_deref() == Some(digits.as_str());
-        let first = self.results.hits.first()?;
-        (whole && has(&first) && self.results.hits.iter().filter(has).count() == 1)
-            .then_some(digits.as_str())
+        let Some(first) = self.results.hits.first() else {
+            return false;
+        };
+        whole && has(&first) && self.results.hits.iter().filter(has).count() == 1
     }
 
     fn open(&mut self, ctx: &mut Ctx) -> Nav {
@@ -218,11 +219,7 @@ impl Counter {
             }
             return Nav::Stay;
         };
-        let digits: String = self
-            .searched
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '.' | '-'))
-            .collect();
+        let digits = id_digits(&self.searched);
         match ctx.service.person_view(person.id) {
             Ok(view) => {
                 self.opened_from = Some(self.searched.clone());
@@ -234,6 +231,15 @@ impl Counter {
             }
         }
     }
+}
+
+/// The search as an ID number read off a card: the spaces, dots and dashes
+/// a clerk may type between groups of digits left out.
+fn id_digits(searched: &str) -> String {
+    searched
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-'))
+        .collect()
 }
 
 /// What is searched for: the text before a "|" (a CCCD's QR code, read by a
@@ -299,15 +305,14 @@ impl Screen for Counter {
     }
 
     fn waits_for_pause(&self) -> bool {
-        self.whole_id_found().is_some()
-            && self.opened_from.as_deref() != Some(self.searched.as_str())
+        self.whole_id_found() && self.opened_from.as_deref() != Some(self.searched.as_str())
     }
 
     /// A whole ID number that one person has opens that person once the
     /// clerk stops typing: no Enter needed. An Enter typed straight after
     /// the last digit (or a scanner's) opens them as before.
     fn on_pause(&mut self, ctx: &mut Ctx) -> Nav {
-        if self.whole_id_found().is_none() {
+        if !self.whole_id_found() {
             return Nav::Stay;
         }
         // Once per search, even if the file cannot be read: the pause
