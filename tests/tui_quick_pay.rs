@@ -386,3 +386,130 @@ fn a_person_registered_for_home_payment_who_comes_to_the_counter_is_paid_counter
         "paid at the counter, not counted in the home round's column"
     );
 }
+
+/// A proxy hands over their own card: its number finds the person they
+/// collect for, the file opens once the clerk pauses, step 1 has that
+/// proxy marked with the card checked, and step 2 is not asked.
+#[test]
+fn a_proxys_own_card_opens_the_file_they_collect_for_and_four_keys_pay() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    type_text(&mut app, PROXY.1);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains(BINH.1), "{shown}");
+    assert!(
+        shown.contains("CCCD của người được ủy quyền Lê Văn Dũng, nhận thay"),
+        "{shown}"
+    );
+    assert!(app.waits_for_pause());
+    app.pause();
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{}", message(&app));
+    app.handle_key(key(KeyCode::Enter));
+    let step1 = screen(&mut app, 80, 24);
+    assert!(
+        step1.contains("▸ 2  Ủy quyền (CCCD đã đối chiếu khi tìm): Lê Văn Dũng (con trai)"),
+        "{step1}"
+    );
+    app.handle_key(key(KeyCode::Enter));
+    assert!(
+        app.title().contains("Bước 3/4: HÌNH THỨC"),
+        "the card was checked at the search: {}",
+        app.title()
+    );
+    // Bình is registered for a transfer; the proxy takes cash.
+    app.handle_key(key(KeyCode::Char('1')));
+    if app.title().contains("Bước 3/4") {
+        app.handle_key(key(KeyCode::Enter));
+    }
+    assert!(app.title().contains("Bước 4/4"), "{}", app.title());
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.title(), "ĐÃ CHI", "{}", message(&app));
+    let paid = payments_of(&office, BINH.2);
+    assert_eq!(paid.len(), 1);
+    assert_eq!(paid[0].receiver_kind, ReceiverKind::Proxy);
+    assert_eq!(paid[0].receiver_id_number, PROXY.1);
+}
+
+/// The card of a proxy whose authorisation has ended still finds the
+/// person (the file says it ended), but checks nothing: the person is
+/// marked at step 1 and their own card is asked at step 2; the ended
+/// proxy, chosen, is refused.
+#[test]
+fn an_ended_proxys_card_finds_the_person_but_checks_no_one() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    type_text(&mut app, EXPIRED.1);
+    assert!(screen(&mut app, 80, 24).contains(BINH.1));
+    app.pause();
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{}", message(&app));
+    app.handle_key(key(KeyCode::Enter));
+    let step1 = screen(&mut app, 80, 24);
+    assert!(!step1.contains("đối chiếu"), "{step1}");
+    assert!(step1.contains("▸ 1  Chính chủ"), "{step1}");
+    // The ended proxy is the third row (the one in date is the second).
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.title().contains("Bước 1/4"), "{}", app.title());
+    assert!(message(&app).contains("hết hạn"), "{}", message(&app));
+    app.handle_key(key(KeyCode::Home));
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.title().contains("Bước 2/4"), "{}", app.title());
+}
+
+/// The search itself: a proxy's number lists the person they collect for,
+/// saying through whom; someone's own number lists them first and not
+/// "through" anyone, even when they are also a proxy for another person
+/// (then their own file is the one that opens by itself).
+#[test]
+fn a_search_by_a_proxys_number_says_whom_it_found_through() {
+    let office = office();
+    let found = office.service().search(PROXY.1, 10).unwrap();
+    assert_eq!(found.hits.len(), 1);
+    assert_eq!(found.hits[0].person.id_number.as_deref(), Some(BINH.2));
+    let through = found.hits[0]
+        .through
+        .as_ref()
+        .expect("found through the proxy");
+    assert_eq!(
+        (through.full_name.as_str(), through.guardian),
+        (PROXY.0, false)
+    );
+
+    // Cúc is on the list and becomes An's guardian.
+    let mut svc = office.service();
+    let boss = svc.sign_in(SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    let an = person_id(&svc, AN.2);
+    svc.add_proxy(
+        &boss,
+        an,
+        &chitra::service::pay::NewProxy {
+            guardian: true,
+            full_name: CUC.1.into(),
+            id_number: CUC.2.into(),
+            relationship: "em".into(),
+            document_no: "03/GH-2026".into(),
+            certified_by: "UBND xã Hải Dương".into(),
+            valid_from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            valid_to: None,
+        },
+    )
+    .unwrap();
+    let found = svc.search(CUC.2, 10).unwrap();
+    let names: Vec<&str> = found
+        .hits
+        .iter()
+        .map(|h| h.person.full_name.as_str())
+        .collect();
+    assert_eq!(names, [CUC.1, AN.1]);
+    assert!(found.hits[0].through.is_none());
+    assert_eq!(
+        found.hits[1].through.as_ref().map(|t| t.guardian),
+        Some(true)
+    );
+    let mut app = clerk_app(&office);
+    type_text(&mut app, CUC.2);
+    app.pause();
+    let file = screen(&mut app, 80, 24);
+    assert!(file.contains(CUC.1) && file.contains(CUC.2), "{file}");
+}

@@ -59,11 +59,20 @@ pub fn run(cli: &Cli, args: &ShowArgs) -> Result<(), Exit> {
             .person_view(hit.person.id)
             .map_err(|e| fail(lang, e))?;
         if args.json {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&person_json(&view)).unwrap_or_default()
-            );
+            let mut doc = person_json(&view);
+            doc["found_through"] = through_json(hit);
+            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         } else {
+            if let Some(t) = &hit.through {
+                println!(
+                    "{}:",
+                    crate::i18n::strings::counter_found_through(
+                        lang,
+                        t.guardian,
+                        &for_display(&t.full_name)
+                    )
+                );
+            }
             print_person(lang, &view);
         }
         return Ok(());
@@ -106,7 +115,19 @@ fn hit_json(h: &SearchHit) -> serde_json::Value {
         "hamlet": h.person.hamlet,
         "state": h.state,
         "unpaid_total_dong": h.unpaid_total.dong(),
+        "found_through": through_json(h),
     })
+}
+
+/// The proxy or guardian whose ID number found the person, or null.
+fn through_json(h: &SearchHit) -> serde_json::Value {
+    match &h.through {
+        Some(t) => json!({
+            "kind": if t.guardian { "guardian" } else { "proxy" },
+            "full_name": t.full_name,
+        }),
+        None => serde_json::Value::Null,
+    }
 }
 
 fn payment_json(p: &PaymentRecord) -> serde_json::Value {

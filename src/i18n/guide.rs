@@ -52,8 +52,10 @@ const VI: &str = "\
 - Đang xem hồ sơ mà gõ chữ hoặc số: về ô tìm với chữ đó, không làm gì khác.
 
 # NGƯỜI ĐƯỢC ỦY QUYỀN, NGƯỜI GIÁM HỘ
-- Bước 1 chọn đúng người có trong hồ sơ (còn hạn), rồi gõ số CCCD của chính
-  người đó.
+- Gõ đủ số CCCD trên thẻ của người được ủy quyền: hồ sơ người hưởng họ nhận
+  thay tự mở; bước 1 đã chọn sẵn họ, không hỏi lại số.
+- Tìm cách khác thì bước 1 chọn đúng người có trong hồ sơ (còn hạn), rồi gõ
+  số CCCD của chính người đó.
 - Chưa có trong hồ sơ: chọn \"Người được ủy quyền mới\" (hoặc giám hộ mới),
   nhập theo giấy ủy quyền có UBND xã chứng thực, hạn tối đa một năm. Giấy
   được lưu cùng lần chi; số giấy in trên biên nhận.
@@ -122,8 +124,11 @@ const EN: &str = "\
   never do anything else.
 
 # A PROXY, A GUARDIAN
-- At step 1 choose the person on file (in date), then type that person's
-  own ID number.
+- Type the whole ID number on the proxy's own card: the file of the person
+  they collect for opens; step 1 has them marked and the number is not
+  asked again.
+- Found another way: at step 1 choose the person on file (in date), then
+  type that person's own ID number.
 - Not on file: choose \"new proxy\" (or new guardian) and enter it from the
   authorisation certified by the commune, valid one year at most. It is
   saved with the payment; its number is printed on the receipt.

@@ -42,14 +42,28 @@ pub struct SearchHit {
     pub person: Person,
     pub state: MonthState,
     pub unpaid_total: Money,
+    /// Found by the ID number of a proxy or guardian on file for this
+    /// person, not by their own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub through: Option<Through>,
+}
+
+/// The proxy or guardian on file whose own ID number was searched: the
+/// person listed is one they collect for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Through {
+    pub guardian: bool,
+    pub full_name: String,
 }
 
 /// People found, in the order shown, their month not read yet; `more`
-/// when the limit cut the list.
+/// when the limit cut the list. `through` names, by person id, the proxy or
+/// guardian whose ID number found a person.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Found {
     pub people: Vec<Person>,
     pub more: bool,
+    pub through: Vec<(i64, Through)>,
 }
 
 /// A search's first page with its month, and the people after it.
@@ -201,9 +215,17 @@ impl Service {
         self.store.read(|r| {
             let mut found = find_in(r, query, limit)?;
             let rest = found.people.split_off(with_month.min(found.people.len()));
+            let mut hits = hits_in(r, found.people, period)?;
+            for hit in &mut hits {
+                hit.through = found
+                    .through
+                    .iter()
+                    .find(|(id, _)| *id == hit.person.id)
+                    .map(|(_, t)| t.clone());
+            }
             Ok(SearchPage {
                 results: SearchResults {
-                    hits: hits_in(r, found.people, period)?,
+                    hits,
                     more: found.more,
                 },
                 rest,
@@ -276,17 +298,23 @@ fn find_in(r: &Read<'_>, query: &str, limit: usize) -> Result<Found, Error> {
         return Ok(Found::default());
     };
     let fetch = limit + 1;
-    let mut people = match &q {
+    let mut found = match &q {
         Query::Digits(d) => by_digits(r, d, fetch)?,
-        Query::Code(c) => by_code(r, c, fetch)?,
+        Query::Code(c) => Found {
+            people: by_code(r, c, fetch)?,
+            ..Found::default()
+        },
         Query::Words(w) => {
             let words: Vec<&str> = w.iter().map(String::as_str).collect();
-            search::by_name_words(r, &words, fetch)?
+            Found {
+                people: search::by_name_words(r, &words, fetch)?,
+                ..Found::default()
+            }
         }
     };
-    let more = people.len() > limit;
-    people.truncate(limit);
-    Ok(Found { people, more })
+    found.more = found.people.len() > limit;
+    found.people.truncate(limit);
+    Ok(found)
 }
 
 /// Each of `people` with their state in `period` and what is owed.
@@ -299,6 +327,7 @@ fn hits_in(r: &Read<'_>, people: Vec<Person>, period: Period) -> Result<Vec<Sear
                 person,
                 state,
                 unpaid_total,
+                through: None,
             })
         })
         .collect()
@@ -307,12 +336,36 @@ fn hits_in(r: &Read<'_>, people: Vec<Person>, period: Period) -> Result<Vec<Sear
 /// Most beginnings of record codes a number alone is completed with.
 const CODE_PREFIXES: usize = 16;
 
-/// People found by digits: the ID number that is exactly them first, then
-/// ID numbers starting with them, record codes whose number starts with
-/// them ("00268" finds HD-00268), and ID numbers ending with them (six
-/// digits or more), each person once.
-fn by_digits(r: &Read<'_>, digits: &str, fetch: usize) -> Result<Vec<Person>, Error> {
+/// People found by digits: the ID number that is exactly them first, then,
+/// for a whole ID number, the people whose proxy or guardian on file has
+/// it (the card a proxy hands over is their own), then ID numbers starting
+/// with the digits, record codes whose number starts with them ("00268"
+/// finds HD-00268), and ID numbers ending with them (six digits or more),
+/// each person once; with who found each of the people found through a
+/// proxy or guardian.
+fn by_digits(r: &Read<'_>, digits: &str, fetch: usize) -> Result<Found, Error> {
     let mut found = Gathered::new(fetch);
+    let mut through = Vec::new();
+    if matches!(digits.len(), 9 | 12) {
+        found.add(
+            search::by_id_prefix(r, digits, 1)?
+                .into_iter()
+                .filter(|p| p.id_number.as_deref() == Some(digits))
+                .collect(),
+        );
+        for proxy in proxies::by_id_number(r, digits)? {
+            if let Some(person) = people::get(r, proxy.person_id)? {
+                through.push((
+                    person.id,
+                    Through {
+                        guardian: proxy.guardian,
+                        full_name: proxy.full_name,
+                    },
+                ));
+                found.add(vec![person]);
+            }
+        }
+    }
     found.add(search::by_id_prefix(r, digits, fetch)?);
     found.add(search::by_code_prefix(r, digits, fetch)?);
     for prefix in search::code_prefixes(r, CODE_PREFIXES)? {
@@ -336,7 +389,16 @@ fn by_digits(r: &Read<'_>, digits: &str, fetch: usize) -> Result<Vec<Person>, Er
         let exact = v.remove(i);
         v.insert(0, exact);
     }
-    Ok(v)
+    // A person whose own number it is was not found through anyone.
+    through.retain(|(id, _)| {
+        v.iter()
+            .any(|p| p.id == *id && p.id_number.as_deref() != Some(digits))
+    });
+    Ok(Found {
+        people: v,
+        more: false,
+        through,
+    })
 }
 
 /// People found by a record code as typed ("HD-00268", "hd-0026"), or

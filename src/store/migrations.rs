@@ -29,6 +29,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/017_heirs.sql"),
     include_str!("migrations/018_rounds.sql"),
     include_str!("migrations/019_month.sql"),
+    include_str!("migrations/020_proxy_id.sql"),
 ];
 
 /// The migration that brings the name order: once it has run on a

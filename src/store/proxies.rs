@@ -42,6 +42,22 @@ pub fn of_person(r: &Read<'_>, person_id: i64) -> Result<Vec<Proxy>, StoreError>
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Most people one ID number is found collecting for.
+pub const COLLECTED_FOR_MAX: usize = 20;
+
+/// The proxies and guardians on file whose own ID number is `id_number`
+/// (one row per person they collect for, the newest), people in id order:
+/// whom the holder of that card may collect for.
+pub fn by_id_number(r: &Read<'_>, id_number: &str) -> Result<Vec<Proxy>, StoreError> {
+    let mut stmt = r.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM proxies WHERE id IN (
+             SELECT max(id) FROM proxies WHERE id_number = ?1 GROUP BY person_id)
+         ORDER BY person_id LIMIT {COLLECTED_FOR_MAX}"
+    ))?;
+    let rows = stmt.query_map([id_number], read)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// A proxy by id, refused when its row does not match its seal (an ID
 /// number changed with another tool pays nobody).
 pub fn get(r: &Read<'_>, id: i64) -> Result<Option<Proxy>, StoreError> {

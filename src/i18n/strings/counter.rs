@@ -11,6 +11,17 @@ pub fn counter_found(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The chosen row was found by the ID number of its proxy or guardian on
+/// file, `name` (already made harmless by the caller).
+pub fn counter_found_through(lang: Lang, guardian: bool, name: &str) -> String {
+    match (lang, guardian) {
+        (Lang::Vi, false) => format!("CCCD của người được ủy quyền {name}, nhận thay"),
+        (Lang::Vi, true) => format!("CCCD của người giám hộ {name}, nhận thay"),
+        (Lang::En, false) => format!("ID of {name}, proxy collecting"),
+        (Lang::En, true) => format!("ID of {name}, guardian collecting"),
+    }
+}
+
 /// Nobody matches what was typed (already made harmless by the caller).
 pub fn counter_nobody(lang: Lang, query: &str) -> String {
     match lang {

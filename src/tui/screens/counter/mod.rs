@@ -195,16 +195,26 @@ impl Counter {
     }
 
     /// Whether the search is a whole ID number (its groups of digits may be
-    /// typed apart) that exactly one person has, the first row: what opens
-    /// by itself once the clerk stops typing.
+    /// typed apart) that exactly one person has, the first row; or, when
+    /// nobody has it, that is the card of a proxy or guardian on file for
+    /// exactly one person, the first row: what opens by itself once the
+    /// clerk stops typing.
     fn whole_id_found(&self) -> bool {
         let digits = id_digits(&self.searched);
-        let whole = digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit());
-        let has = |h: &&SearchHit| h.person.id_number.as_deref() == Some(digits.as_str());
+        let whole = matches!(digits.len(), 9 | 12) && digits.bytes().all(|b| b.is_ascii_digit());
         let Some(first) = self.results.hits.first() else {
             return false;
         };
-        whole && has(&first) && self.results.hits.iter().filter(has).count() == 1
+        if !whole {
+            return false;
+        }
+        let has = |h: &&SearchHit| h.person.id_number.as_deref() == Some(digits.as_str());
+        let theirs = self.results.hits.iter().filter(has).count();
+        if theirs > 0 {
+            return theirs == 1 && has(&first);
+        }
+        let through = |h: &&SearchHit| h.through.is_some();
+        through(&first) && self.results.hits.iter().filter(through).count() == 1
     }
 
     fn open(&mut self, ctx: &mut Ctx) -> Nav {
@@ -416,7 +426,10 @@ impl Screen for Counter {
             &cols,
             theme,
         );
-        let status = if self.results.more {
+        let chosen = self.results.hits.get(self.select.selected());
+        let status = if let Some(t) = chosen.and_then(|h| h.through.as_ref()) {
+            strings::counter_found_through(view.lang, t.guardian, &for_display(&t.full_name))
+        } else if self.results.more {
             s.counter_more.to_string()
         } else {
             strings::counter_found(view.lang, self.found())

@@ -183,6 +183,7 @@ mod tests {
             },
             state: MonthState::Unpaid,
             unpaid_total: crate::domain::Money::ZERO,
+            through: None,
         }
     }
 

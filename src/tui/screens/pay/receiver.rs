@@ -63,8 +63,14 @@ impl ChooseReceiver {
         choices.extend(draft.view.proxies.iter().cloned().map(Choice::OnFile));
         choices.push(Choice::NewProxy);
         choices.push(Choice::NewGuardian);
+        let mut list = ChoiceList::new(choices.len());
+        // Found by the card of a proxy or guardian on file: that one is
+        // marked (the newest of theirs, listed first).
+        if let Some(i) = choices.iter().position(|c| checked(&draft, c)) {
+            list.select(i);
+        }
         ChooseReceiver {
-            list: ChoiceList::new(choices.len()),
+            list,
             choices,
             draft,
         }
@@ -90,7 +96,17 @@ impl ChooseReceiver {
                 }
             }
             Choice::OnFile(p) => match p.validity {
-                Validity::InDate => draft.receiver = Chosen::OnFile(p.proxy),
+                Validity::InDate => {
+                    let card = draft
+                        .id_checked
+                        .clone()
+                        .filter(|id| *id == p.proxy.id_number);
+                    draft.receiver = Chosen::OnFile(p.proxy);
+                    if let Some(id) = card {
+                        draft.receiver_id = id;
+                        return Nav::push(ChooseMethod::new(draft, ctx));
+                    }
+                }
                 Validity::Expired { on } => {
                     ctx.error(&PayError::ProxyExpired { on });
                     return Nav::Stay;
@@ -131,11 +147,24 @@ impl ChooseReceiver {
                     s.receiver_person,
                     d(&self.draft.view.person.full_name)
                 );
-                if self.draft.id_checked.is_some() {
+                if checked(&self.draft, choice) {
                     label.push_str(&format!("  ({})", strings::id_checked_at_search(lang)));
                 }
                 label
             }
+            // In date, its card checked at the search: which is what the
+            // clerk needs beside the name (the dates are on the file).
+            Choice::OnFile(p) if checked(&self.draft, choice) => format!(
+                "{} ({}): {} ({})",
+                if p.proxy.guardian {
+                    s.proxy_kind_guardian
+                } else {
+                    s.proxy_kind_proxy
+                },
+                strings::id_checked_at_search(lang),
+                d(&p.proxy.full_name),
+                d(&p.proxy.relationship)
+            ),
             Choice::OnFile(p) => format!(
                 "{}: {} ({})",
                 proxy_state(lang, p),
@@ -154,6 +183,20 @@ impl ChooseReceiver {
                 _ => crate::i18n::heir::heir_choice(lang).to_string(),
             },
         }
+    }
+}
+
+/// Whether `choice` is the receiver whose ID number found the person at
+/// the counter: their card was checked there. An expired proxy is not: it
+/// cannot be chosen.
+fn checked(draft: &Draft, choice: &Choice) -> bool {
+    let Some(id) = draft.id_checked.as_deref() else {
+        return false;
+    };
+    match choice {
+        Choice::Person => draft.view.person.id_number.as_deref() == Some(id),
+        Choice::OnFile(p) => p.validity == Validity::InDate && p.proxy.id_number == id,
+        _ => false,
     }
 }
 

@@ -90,16 +90,20 @@ impl Person {
     }
 
     /// The file of a person found at the counter by `typed`, kept as the
-    /// check of their ID number only when it is exactly the one on file.
+    /// check of an ID number only when it is exactly the one on file: the
+    /// person's own, or that of a proxy or guardian on file for them (step
+    /// 1 then has that receiver marked, and step 2 is done).
     pub fn found_by(view: PersonView, typed: &str) -> Person {
-        let exact = view.person.id_number.as_deref() == Some(typed);
+        let exact = view.person.id_number.as_deref() == Some(typed)
+            || view.proxies.iter().any(|p| p.proxy.id_number == typed);
         Person {
             found_by_id: exact.then(|| typed.to_string()),
             ..Person::new(view)
         }
     }
 
-    /// The ID number that found this person, when it is theirs exactly.
+    /// The ID number that found this person, when it is exactly theirs or
+    /// their proxy's or guardian's on file.
     pub fn found_by_id(&self) -> Option<&str> {
         self.found_by_id.as_deref()
     }
