@@ -513,3 +513,44 @@ fn a_search_by_a_proxys_number_says_whom_it_found_through() {
     let file = screen(&mut app, 80, 24);
     assert!(file.contains(CUC.1) && file.contains(CUC.2), "{file}");
 }
+
+/// A 9-digit CMND is also how a 12-digit CCCD starts: the file of a
+/// proxy's person found by the first nine digits is listed, but does not
+/// open by itself when the clerk pauses there; the whole CCCD does.
+#[test]
+fn nine_digits_on_the_way_to_twelve_open_nothing_by_themselves() {
+    let office = office();
+    let mut svc = office.service();
+    let boss = svc.sign_in(SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    let binh = person_id(&svc, BINH.2);
+    svc.add_proxy(
+        &boss,
+        binh,
+        &chitra::service::pay::NewProxy {
+            guardian: false,
+            full_name: "Đỗ Văn Hậu".into(),
+            id_number: AN.2[..9].into(),
+            relationship: "cháu".into(),
+            document_no: "21/UQ-2026".into(),
+            certified_by: "UBND xã Hải Dương".into(),
+            valid_from: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+            valid_to: chrono::NaiveDate::from_ymd_opt(2027, 5, 31),
+        },
+    )
+    .unwrap();
+    let mut app = clerk_app(&office);
+    type_text(&mut app, &AN.2[..9]);
+    assert!(
+        screen(&mut app, 80, 24).contains(BINH.1),
+        "the CMND's person is listed"
+    );
+    assert!(
+        !app.waits_for_pause(),
+        "nine digits open nothing by themselves"
+    );
+    type_text(&mut app, &AN.2[9..]);
+    assert!(app.waits_for_pause());
+    app.pause();
+    let file = screen(&mut app, 80, 24);
+    assert!(file.contains(AN.1) && !file.contains(BINH.1), "{file}");
+}

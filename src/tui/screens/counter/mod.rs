@@ -194,14 +194,16 @@ impl Counter {
         }
     }
 
-    /// Whether the search is a whole ID number (its groups of digits may be
-    /// typed apart) that exactly one person has, the first row; or, when
+    /// Whether the search is a whole CCCD number (its groups of digits may
+    /// be typed apart) that exactly one person has, the first row; or, when
     /// nobody has it, that is the card of a proxy or guardian on file for
     /// exactly one person, the first row: what opens by itself once the
     /// clerk stops typing.
     fn whole_id_found(&self) -> bool {
         let digits = id_digits(&self.searched);
-        let whole = matches!(digits.len(), 9 | 12) && digits.bytes().all(|b| b.is_ascii_digit());
+        // Twelve digits, a CCCD's: a 9-digit CMND is also the start of a
+        // CCCD being typed, and a pause there must not open another file.
+        let whole = digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit());
         let Some(first) = self.results.hits.first() else {
             return false;
         };
