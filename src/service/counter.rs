@@ -347,12 +347,8 @@ fn by_digits(r: &Read<'_>, digits: &str, fetch: usize) -> Result<Found, Error> {
     let mut found = Gathered::new(fetch);
     let mut through = Vec::new();
     if matches!(digits.len(), 9 | 12) {
-        found.add(
-            search::by_id_prefix(r, digits, 1)?
-                .into_iter()
-                .filter(|p| p.id_number.as_deref() == Some(digits))
-                .collect(),
-        );
+        // Added before the ID numbers that start with the digits: they
+        // follow the person whose own number it is, put first below.
         for proxy in proxies::by_id_number(r, digits)? {
             if let Some(person) = people::get(r, proxy.person_id)? {
                 through.push((
