@@ -554,3 +554,31 @@ fn nine_digits_on_the_way_to_twelve_open_nothing_by_themselves() {
     let file = screen(&mut app, 80, 24);
     assert!(file.contains(AN.1) && !file.contains(BINH.1), "{file}");
 }
+
+/// A proxy's number changed in the database behind chitra's back (a
+/// forger puts their own card on someone's authorisation) finds nobody:
+/// the row fails its seal and the counter says it was tampered with.
+#[test]
+fn a_proxys_number_forged_in_the_database_finds_nobody() {
+    let office = office();
+    let forged = "046099999999";
+    let conn = rusqlite::Connection::open(&office.db).unwrap();
+    conn.execute_batch(&format!(
+        "DROP TRIGGER proxies_no_update;
+         UPDATE proxies SET id_number = '{forged}' WHERE id_number = '{}';",
+        PROXY.1
+    ))
+    .unwrap();
+    drop(conn);
+    assert!(office.service().search(forged, 10).is_err());
+    let mut app = clerk_app(&office);
+    type_text(&mut app, forged);
+    assert!(!app.waits_for_pause());
+    let shown = screen(&mut app, 80, 24);
+    assert!(!shown.contains(BINH.1), "{shown}");
+    assert!(
+        message(&app).contains("bị sửa bên ngoài chitra"),
+        "{}",
+        message(&app)
+    );
+}

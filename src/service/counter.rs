@@ -349,7 +349,12 @@ fn by_digits(r: &Read<'_>, digits: &str, fetch: usize) -> Result<Found, Error> {
     if matches!(digits.len(), 9 | 12) {
         // Added before the ID numbers that start with the digits: they
         // follow the person whose own number it is, put first below.
-        for proxy in proxies::by_id_number(r, digits)? {
+        for listed in proxies::by_id_number(r, digits)? {
+            // Read again with its seal checked: a proxy's number changed
+            // behind chitra's back finds nobody, it is refused as tampered.
+            let Some(proxy) = proxies::get(r, listed.id)? else {
+                continue;
+            };
             if let Some(person) = people::get(r, proxy.person_id)? {
                 through.push((
                     person.id,
