@@ -581,4 +581,24 @@ fn a_proxys_number_forged_in_the_database_finds_nobody() {
         "{}",
         message(&app)
     );
+
+    // Bình's own file says so, and the forged proxy cannot be chosen.
+    let mut app = clerk_app(&office);
+    type_text(&mut app, BINH.2);
+    app.pause();
+    let file = screen(&mut app, 80, 24);
+    assert!(
+        file.contains("Ủy quyền, BỊ SỬA NGOÀI CHITRA, không dùng được"),
+        "{file}"
+    );
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.title().contains("Bước 1/4"), "{}", app.title());
+    app.handle_key(key(KeyCode::Down));
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.title().contains("Bước 1/4"), "{}", app.title());
+    assert!(
+        message(&app).contains("bị sửa bên ngoài chitra"),
+        "{}",
+        message(&app)
+    );
 }

@@ -166,6 +166,7 @@ fn person_json(v: &PersonView) -> serde_json::Value {
             "guardian": x.proxy.guardian, "relationship": x.proxy.relationship,
             "valid_from": x.proxy.valid_from.to_string(),
             "valid_to": x.proxy.valid_to.map(|d| d.to_string()), "validity": x.validity,
+            "sealed": x.sealed,
         })).collect::<Vec<_>>(),
     })
 }

@@ -85,6 +85,16 @@ pub struct SearchResults {
 pub struct ProxyOnFile {
     pub proxy: Proxy,
     pub validity: Validity,
+    /// Whether the row matches its seal: one changed behind chitra's back
+    /// is shown as such and cannot be chosen (payment refuses it too).
+    pub sealed: bool,
+}
+
+impl ProxyOnFile {
+    /// Whether this proxy can collect today: in date and untouched.
+    pub fn usable(&self) -> bool {
+        self.sealed && self.validity == Validity::InDate
+    }
 }
 
 /// Everything the person screen shows.
@@ -248,11 +258,14 @@ impl Service {
             let person = people::get(r, person_id)?.ok_or(Error::NoSuchPerson)?;
             let proxies = proxies::of_person(r, person_id)?
                 .into_iter()
-                .map(|proxy| ProxyOnFile {
-                    validity: proxy.validity(today),
-                    proxy,
+                .map(|proxy| {
+                    Ok::<_, Error>(ProxyOnFile {
+                        validity: proxy.validity(today),
+                        sealed: proxies::seal_holds(r, proxy.id)?,
+                        proxy,
+                    })
                 })
-                .collect();
+                .collect::<Result<_, _>>()?;
             let unpaid = payments::unpaid_lines(r, person_id)?;
             let unpaid_total = unpaid.iter().map(|l| l.amount).sum();
             let since = today

@@ -58,13 +58,22 @@ pub fn by_id_number(r: &Read<'_>, id_number: &str) -> Result<Vec<Proxy>, StoreEr
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Whether the proxy's row matches its seal (a row changed with another
+/// tool does not).
+pub fn seal_holds(r: &Read<'_>, id: i64) -> Result<bool, StoreError> {
+    let Some(stored) = rows::read(r.conn(), Table::Proxies, &id.to_string())? else {
+        return Ok(false);
+    };
+    Ok(rows::check(r.keys_for_check(), Table::Proxies, &stored) == rows::MacCheck::Good)
+}
+
 /// A proxy by id, refused when its row does not match its seal (an ID
 /// number changed with another tool pays nobody).
 pub fn get(r: &Read<'_>, id: i64) -> Result<Option<Proxy>, StoreError> {
-    let Some(stored) = rows::read(r.conn(), Table::Proxies, &id.to_string())? else {
+    if rows::read(r.conn(), Table::Proxies, &id.to_string())?.is_none() {
         return Ok(None);
-    };
-    if rows::check(r.keys_for_check(), Table::Proxies, &stored) != rows::MacCheck::Good {
+    }
+    if !seal_holds(r, id)? {
         return Err(StoreError::Tampered {
             table: "proxies",
             key: id.to_string(),

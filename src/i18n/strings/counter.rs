@@ -49,6 +49,14 @@ pub fn expired_on(lang: Lang, date: &str) -> String {
 }
 
 /// A proxy whose authorisation starts on `date`.
+/// A proxy's row that no longer matches its seal.
+pub fn proxy_tampered(lang: Lang) -> &'static str {
+    lang.pick(
+        "BỊ SỬA NGOÀI CHITRA, không dùng được",
+        "CHANGED OUTSIDE CHITRA, not usable",
+    )
+}
+
 pub fn not_yet_valid(lang: Lang, date: &str) -> String {
     match lang {
         Lang::Vi => format!("chưa hiệu lực (từ {date})"),

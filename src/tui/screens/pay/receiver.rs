@@ -95,6 +95,15 @@ impl ChooseReceiver {
                     return Nav::push(ChooseMethod::new(draft, ctx));
                 }
             }
+            Choice::OnFile(p) if !p.sealed => {
+                ctx.error(&crate::service::Error::Store(
+                    crate::store::StoreError::Tampered {
+                        table: "proxies",
+                        key: p.proxy.id.to_string(),
+                    },
+                ));
+                return Nav::Stay;
+            }
             Choice::OnFile(p) => match p.validity {
                 Validity::InDate => {
                     let card = draft
@@ -195,7 +204,7 @@ fn checked(draft: &Draft, choice: &Choice) -> bool {
     };
     match choice {
         Choice::Person => draft.view.person.id_number.as_deref() == Some(id),
-        Choice::OnFile(p) => p.validity == Validity::InDate && p.proxy.id_number == id,
+        Choice::OnFile(p) => p.usable() && p.proxy.id_number == id,
         _ => false,
     }
 }

@@ -37,6 +37,7 @@ pub fn proxy_state(lang: Lang, p: &ProxyOnFile) -> String {
         s.proxy_kind_proxy
     };
     let when = match p.validity {
+        _ if !p.sealed => strings::proxy_tampered(lang).to_string(),
         Validity::InDate => match p.proxy.valid_to {
             Some(to) => strings::valid_until(lang, &to.format("%d/%m/%Y").to_string()),
             None => s.valid_no_end.to_string(),
@@ -152,7 +153,9 @@ pub(super) fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'s
         out.push(Line::raw(format!("{}:", s.person_proxies)));
         for pr in &v.proxies {
             let state = proxy_state(lang, pr);
-            let style = if pr.validity == Validity::InDate {
+            let style = if !pr.sealed {
+                theme.error()
+            } else if pr.validity == Validity::InDate {
                 theme.text()
             } else {
                 theme.heading()
