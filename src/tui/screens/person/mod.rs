@@ -326,7 +326,13 @@ impl Screen for Person {
 
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
-        let pay = KeyHelp::new(&keys.pay, s.key_pay).short(s.short_pay);
+        // In the key line only when Enter can pay (or, for a deceased
+        // person, record or pay the heir): on a file with nothing to pay
+        // it would only bring the reason, which the file already shows.
+        let mut pay = KeyHelp::new(&keys.pay, s.key_pay);
+        if self.view.can_pay() || self.view.heir.is_some() {
+            pay = pay.short(s.short_pay);
+        }
         // In the key line only while there is a payment to void.
         let mut void = KeyHelp::new(&keys.void, s.key_void);
         if self.view.payments.iter().any(|p| !p.is_reversed()) {
