@@ -477,24 +477,8 @@ fn a_search_by_a_proxys_number_says_whom_it_found_through() {
     );
 
     // Cúc is on the list and becomes An's guardian.
-    let mut svc = office.service();
-    let boss = svc.sign_in(SUPERVISOR.0, SUPERVISOR.1).unwrap();
-    let an = person_id(&svc, AN.2);
-    svc.add_proxy(
-        &boss,
-        an,
-        &chitra::service::pay::NewProxy {
-            guardian: true,
-            full_name: CUC.1.into(),
-            id_number: CUC.2.into(),
-            relationship: "em".into(),
-            document_no: "03/GH-2026".into(),
-            certified_by: "UBND xã Hải Dương".into(),
-            valid_from: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-            valid_to: None,
-        },
-    )
-    .unwrap();
+    add_on_file(&office, AN.2, true, CUC.1, CUC.2);
+    let svc = office.service();
     let found = svc.search(CUC.2, 10).unwrap();
     let names: Vec<&str> = found
         .hits
@@ -520,24 +504,7 @@ fn a_search_by_a_proxys_number_says_whom_it_found_through() {
 #[test]
 fn nine_digits_on_the_way_to_twelve_open_nothing_by_themselves() {
     let office = office();
-    let mut svc = office.service();
-    let boss = svc.sign_in(SUPERVISOR.0, SUPERVISOR.1).unwrap();
-    let binh = person_id(&svc, BINH.2);
-    svc.add_proxy(
-        &boss,
-        binh,
-        &chitra::service::pay::NewProxy {
-            guardian: false,
-            full_name: "Đỗ Văn Hậu".into(),
-            id_number: AN.2[..9].into(),
-            relationship: "cháu".into(),
-            document_no: "21/UQ-2026".into(),
-            certified_by: "UBND xã Hải Dương".into(),
-            valid_from: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
-            valid_to: chrono::NaiveDate::from_ymd_opt(2027, 5, 31),
-        },
-    )
-    .unwrap();
+    add_on_file(&office, BINH.2, false, "Đỗ Văn Hậu", &AN.2[..9]);
     let mut app = clerk_app(&office);
     type_text(&mut app, &AN.2[..9]);
     assert!(
@@ -601,4 +568,27 @@ fn a_proxys_number_forged_in_the_database_finds_nobody() {
         "{}",
         message(&app)
     );
+}
+
+/// Puts a proxy (or guardian) in date from 01/06/2026 to 31/05/2027 on the
+/// file of the person whose ID number is `whose`.
+fn add_on_file(office: &common::Office, whose: &str, guardian: bool, name: &str, id: &str) {
+    let mut svc = office.service();
+    let boss = svc.sign_in(SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    let person = person_id(&svc, whose);
+    svc.add_proxy(
+        &boss,
+        person,
+        &chitra::service::pay::NewProxy {
+            guardian,
+            full_name: name.into(),
+            id_number: id.into(),
+            relationship: "cháu".into(),
+            document_no: "21/UQ-2026".into(),
+            certified_by: "UBND xã Hải Dương".into(),
+            valid_from: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+            valid_to: chrono::NaiveDate::from_ymd_opt(2027, 5, 31),
+        },
+    )
+    .unwrap();
 }
