@@ -96,7 +96,7 @@ fn each_unpaid_person_gets_a_reason_with_one_key_and_other_asks_a_note() {
 }
 
 #[test]
-fn the_close_is_refused_while_the_day_is_open_then_writes_the_results_file() {
+fn the_close_is_refused_before_the_pin_while_the_day_is_open_then_writes_the_results_file() {
     let office = office_with_window((2, 5));
     let mut app = at_reasons(&office);
     for _ in 0..5 {
@@ -104,17 +104,17 @@ fn the_close_is_refused_while_the_day_is_open_then_writes_the_results_file() {
     }
     assert!(reasons(&office).iter().all(|r| r.1.is_some()));
 
-    // Today's drawers are open: refused, nothing closed.
+    // Today's drawers are open: refused at once, before any PIN is asked;
+    // nothing closed.
+    let title = app.title();
     press(&mut app, KeyCode::F(10));
-    set_path(&mut app, "/srv/chitra/xuat/ket-qua-chi-tra-2026-11.xlsx");
-    insta::assert_snapshot!("month_close_popup", screen(&mut app, 80, 24));
-    type_text(&mut app, SUPERVISOR.1);
-    press(&mut app, KeyCode::Enter);
     assert!(
         message(&app).contains("ngày chưa khóa sổ"),
         "{}",
         message(&app)
     );
+    assert_eq!(app.title(), title, "no close form opened");
+    assert!(!screen(&mut app, 80, 24).contains("Mã PIN"));
     let mut svc = office.service();
     let boss = office.sign_in(&mut svc, SUPERVISOR);
     assert!(svc.period_report(&boss, nov()).unwrap().closed_at.is_none());
@@ -123,6 +123,8 @@ fn the_close_is_refused_while_the_day_is_open_then_writes_the_results_file() {
     office.close_today(&mut svc);
     let out = office.dir.path().join("ket-qua-11.xlsx");
     press(&mut app, KeyCode::F(10));
+    set_path(&mut app, "/srv/chitra/xuat/ket-qua-chi-tra-2026-11.xlsx");
+    insta::assert_snapshot!("month_close_popup", screen(&mut app, 80, 24));
     set_path(&mut app, &out.display().to_string());
     type_text(&mut app, SUPERVISOR.1);
     press(&mut app, KeyCode::Enter);
@@ -131,6 +133,25 @@ fn the_close_is_refused_while_the_day_is_open_then_writes_the_results_file() {
     assert!(closed.closed_at.is_some());
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"PK\x03\x04"));
+}
+
+/// People without a reason block the close, said at F10 in the screen's
+/// words (its page and keys), not the command line's.
+#[test]
+fn missing_reasons_are_named_with_the_screens_keys_before_the_pin() {
+    let office = office_with_window((2, 5));
+    let mut svc = office.service();
+    office.close_today(&mut svc);
+    let mut app = at_reasons(&office);
+    let title = app.title();
+    press(&mut app, KeyCode::F(10));
+    let said = message(&app);
+    assert!(
+        said.contains("chưa ghi lý do") && said.contains("Tab, rồi phím 1–6"),
+        "{said}"
+    );
+    assert!(!said.contains("chitra "), "{said}");
+    assert_eq!(app.title(), title, "no close form opened");
 }
 
 /// In a form: empties the focused field and types `text` there.

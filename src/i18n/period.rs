@@ -1,6 +1,6 @@
 //! Wording of the period's refusals.
 
-use super::{Localize, labels};
+use super::{Lang, Localize, labels};
 use crate::domain::period::BadPeriod;
 use crate::service::period::PeriodError;
 
@@ -137,6 +137,44 @@ impl Localize for PeriodError {
 }
 
 /// At most ten codes, then how many more.
+/// A refusal of the period's close as the month screen says it: the
+/// screen's own keys in place of the command line's (the reasons' page,
+/// the bank's result on F6); `None` when the command line's words serve.
+pub fn close_refused_on_screen(lang: Lang, e: &PeriodError) -> Option<String> {
+    let vi = lang == Lang::Vi;
+    match e {
+        PeriodError::ReasonsMissing { codes } => Some(if vi {
+            format!(
+                "Còn {} người chưa nhận chưa ghi lý do: {}. Ghi lý do ở trang Lý do chưa nhận (Tab, rồi phím 1–6 cho từng người) trước khi khóa kỳ.",
+                codes.len(),
+                list(codes)
+            )
+        } else {
+            format!(
+                "{} unpaid people have no reason yet: {}. Give each one on the Reasons page (Tab, then keys 1–6) before closing.",
+                codes.len(),
+                list(codes)
+            )
+        }),
+        PeriodError::BankPending { batches, codes } => Some(if vi {
+            format!(
+                "Còn lô chuyển khoản chưa có kết quả của ngân hàng: lô số {} ({} người: {}). Nhập tệp kết quả của ngân hàng (F6) trước khi khóa kỳ.",
+                numbers(batches),
+                codes.len(),
+                list(codes)
+            )
+        } else {
+            format!(
+                "Transfer batches still wait for the bank's result: batch no. {} ({} people: {}). Import the bank's result file (F6) before closing.",
+                numbers(batches),
+                codes.len(),
+                list(codes)
+            )
+        }),
+        _ => None,
+    }
+}
+
 fn list(codes: &[String]) -> String {
     let mut out: Vec<String> = codes
         .iter()

@@ -129,6 +129,34 @@ impl Service {
         self.store.read(|r| report_of(r, period, suspend_after))
     }
 
+    /// Whether `period` could be closed now, the PIN aside: the same
+    /// refusals, in the same order, as [`Service::close_period`] gives
+    /// (`default_reason`: a reason for all who have none will be given).
+    /// The screens ask it before they ask for the PIN, so that a close that
+    /// cannot happen says why at once.
+    pub fn check_period_close(&self, period: Period, default_reason: bool) -> Result<(), Error> {
+        let tomorrow = self.window_over(period)?;
+        let suspend_after = self.suspend_after();
+        self.store
+            .read(|r| blockers(r, period, &tomorrow, suspend_after, default_reason).map(|_| ()))
+    }
+
+    /// Refuses a period whose payment window is not over; returns the day
+    /// after today ("YYYY-MM-DD"), before which every day must be closed.
+    fn window_over(&self, period: Period) -> Result<String, Error> {
+        let today = self.today();
+        let this = Period::of(today);
+        let last_day = self.config.payment.window_last_day;
+        if period > this || (period == this && today.day() <= last_day) {
+            return Err(PeriodError::WindowOpen { period, last_day }.into());
+        }
+        Ok(today
+            .succ_opt()
+            .unwrap_or(today)
+            .format("%Y-%m-%d")
+            .to_string())
+    }
+
     /// Closes `period` (a supervisor, confirming with their PIN), once its
     /// payment window is over, every day with payments is closed and
     /// every unpaid person has a reason (`opts` may give one for all who
@@ -152,41 +180,22 @@ impl Service {
         if opts.default_reason.is_some_and(UnpaidReason::needs_note) && default_note.is_none() {
             return Err(PeriodError::NoteNeeded.into());
         }
-        let today = self.today();
-        let this = Period::of(today);
-        let last_day = self.config.payment.window_last_day;
-        if period > this || (period == this && today.day() <= last_day) {
-            return Err(PeriodError::WindowOpen { period, last_day }.into());
-        }
-        let tomorrow = today
-            .succ_opt()
-            .unwrap_or(today)
-            .format("%Y-%m-%d")
-            .to_string();
+        let tomorrow = self.window_over(period)?;
         let suspend_after = self.suspend_after();
         let by = supervisor.user.id;
         self.store.write(self.who(Some(by)), |w| {
-            open_state(w, period)?;
-            let open = days::open_days_before(w, &tomorrow)?;
-            if !open.is_empty() {
-                return Err(PeriodError::DaysOpen { days: open }.into());
-            }
-            let before = report_of(w, period, suspend_after)?;
-            let (batches, codes) = pending_transfers(w, period)?;
-            if !batches.is_empty() {
-                return Err(PeriodError::BankPending { batches, codes }.into());
-            }
+            let before = blockers(
+                w,
+                period,
+                &tomorrow,
+                suspend_after,
+                opts.default_reason.is_some(),
+            )?;
             let missing: Vec<(i64, String)> = before
                 .missing_reasons()
                 .map(|p| (p.person_id, p.code.clone()))
                 .collect();
             match opts.default_reason {
-                None if !missing.is_empty() => {
-                    return Err(PeriodError::ReasonsMissing {
-                        codes: missing.into_iter().map(|(_, c)| c).collect(),
-                    }
-                    .into());
-                }
                 None => {}
                 Some(reason) => {
                     for (person_id, _) in &missing {
@@ -225,6 +234,36 @@ impl Service {
         })?;
         self.store.read(|r| report_of(r, period, suspend_after))
     }
+}
+
+/// What stands between `period` and its close, in the order the close
+/// checks it: the period open, every day before `tomorrow` closed, no
+/// transfer batch waiting for the bank, every unpaid person with a reason
+/// (unless `default_reason`). Returns the period's report as it stands.
+fn blockers(
+    r: &Read<'_>,
+    period: Period,
+    tomorrow: &str,
+    suspend_after: i64,
+    default_reason: bool,
+) -> Result<PeriodReport, Error> {
+    open_state(r, period)?;
+    let open = days::open_days_before(r, tomorrow)?;
+    if !open.is_empty() {
+        return Err(PeriodError::DaysOpen { days: open }.into());
+    }
+    let before = report_of(r, period, suspend_after)?;
+    let (batches, codes) = pending_transfers(r, period)?;
+    if !batches.is_empty() {
+        return Err(PeriodError::BankPending { batches, codes }.into());
+    }
+    if !default_reason {
+        let codes: Vec<String> = before.missing_reasons().map(|p| p.code.clone()).collect();
+        if !codes.is_empty() {
+            return Err(PeriodError::ReasonsMissing { codes }.into());
+        }
+    }
+    Ok(before)
 }
 
 /// The refusal for a report whose totals do not add up.

@@ -416,6 +416,11 @@ impl Screen for Month {
             Msg::Reason(r) => return self.set_reason(r, ctx),
             Msg::Print => self.print(ctx),
             Msg::Close => {
+                // What stands in the way is said before the PIN is asked.
+                if let Err(e) = ctx.service.check_period_close(self.period, false) {
+                    popups::refuse_close(ctx, &e);
+                    return Nav::Stay;
+                }
                 let default = ctx
                     .service
                     .config()

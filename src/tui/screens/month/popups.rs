@@ -159,7 +159,7 @@ impl ClosePeriod {
                 return Nav::Stay;
             }
             Err(e) => {
-                ctx.error(&e);
+                refuse_close(ctx, &e);
                 return Nav::Back(Outcome::Refresh);
             }
         };
@@ -190,6 +190,19 @@ impl ClosePeriod {
             )),
         }
         Nav::Back(Outcome::Done)
+    }
+}
+
+/// Says why the period cannot close, in the month screen's words where
+/// they differ from the command line's.
+pub(super) fn refuse_close(ctx: &mut Ctx, e: &Error) {
+    let on_screen = match e {
+        Error::Period(p) => crate::i18n::period::close_refused_on_screen(ctx.lang(), p),
+        _ => None,
+    };
+    match on_screen {
+        Some(text) => ctx.error(&text),
+        None => ctx.error(e),
     }
 }
 
