@@ -195,7 +195,47 @@ impl From<rusqlite::Error> for StoreError {
                 },
                 _ => StoreError::Sqlite(e),
             },
+            // A value of a type or shape chitra never writes (a date that
+            // is not one, text where a number goes): the row was written by
+            // another tool. Said as damage, with where, not as the
+            // library's own words.
+            rusqlite::Error::FromSqlConversionFailure(column, ty, _)
+            | rusqlite::Error::InvalidColumnType(column, _, ty) => StoreError::Damaged {
+                what: format!("column {column}, {ty}"),
+            },
+            rusqlite::Error::IntegralValueOutOfRange(column, value) => StoreError::Damaged {
+                what: format!("column {column}, {value}"),
+            },
             _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StoreError;
+
+    #[test]
+    fn a_value_of_a_shape_chitra_never_writes_is_damage_not_a_library_message() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        let text_as_number = conn
+            .query_row("SELECT 'abc'", [], |r| r.get::<_, i64>(0))
+            .unwrap_err();
+        // As a row reader says a date that is not one.
+        let bad_date = rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            Box::new(chrono::NaiveDate::parse_from_str("abc", "%Y-%m-%d").unwrap_err()),
+        );
+        let too_large = conn
+            .query_row("SELECT 300", [], |r| r.get::<_, u8>(0))
+            .unwrap_err();
+        for e in [text_as_number, bad_date, too_large] {
+            let shown = format!("{e}");
+            match StoreError::from(e) {
+                StoreError::Damaged { what } => assert!(what.starts_with("column 0"), "{what}"),
+                other => panic!("{shown}: {other:?}"),
+            }
         }
     }
 }
