@@ -909,3 +909,28 @@ fn the_database_itself_refuses_cash_a_drawer_does_not_hold() {
     let negative = one(d, "SELECT count(*) FROM drawer_balance WHERE balance < 0");
     assert_eq!(negative, "0");
 }
+
+/// Pages of the file overwritten (a failing disk, a careless copy): the
+/// damage is said in plain words with what to do, and `verify` exits 1 as
+/// for any finding, not with the SQL library's own message.
+#[test]
+fn a_file_with_damaged_pages_is_said_plainly_and_verify_exits_1() {
+    use std::io::{Seek, SeekFrom, Write as _};
+    let t = build();
+    let copy = copy_of(&t);
+    sqlite3(copy.path(), "PRAGMA wal_checkpoint(TRUNCATE);");
+    let path = db(copy.path());
+    let len = std::fs::metadata(&path).unwrap().len();
+    let mut f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    f.seek(SeekFrom::Start(len / 2)).unwrap();
+    f.write_all(&vec![0xff; (len / 3) as usize]).unwrap();
+    drop(f);
+    let out = chitra(copy.path(), SUPERVISOR, &["verify"], &[]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("bị hỏng") && said.contains("docs/restore.md"),
+        "{said}"
+    );
+    assert!(!said.contains("malformed"), "{said}");
+}

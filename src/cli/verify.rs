@@ -22,6 +22,19 @@ pub struct VerifyArgs {
     pub json: bool,
 }
 
+/// Prints why the check could not be made. A file too damaged to be
+/// checked is the worst finding: exit 1, as for any finding, not 2 as for
+/// a refused command.
+fn failed(lang: crate::i18n::Lang, e: crate::service::Error) -> Exit {
+    use crate::store::StoreError;
+    let damaged = matches!(
+        e,
+        crate::service::Error::Store(StoreError::Corrupt | StoreError::Damaged { .. })
+    );
+    let exit = fail(lang, e);
+    if damaged { Exit::NotFound } else { exit }
+}
+
 pub fn run(cli: &Cli, args: &VerifyArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
     let lang = ctx.lang();
@@ -41,8 +54,9 @@ pub fn run(cli: &Cli, args: &VerifyArgs) -> Result<(), Exit> {
             }
         }
     }
-    let service = ctx.open()?;
-    let v = service.verify(&paper).map_err(|e| fail(lang, e))?;
+    let service =
+        crate::service::Service::open(ctx.config.clone(), &ctx.db).map_err(|e| failed(lang, e))?;
+    let v = service.verify(&paper).map_err(|e| failed(lang, e))?;
     if args.json {
         println!(
             "{}",

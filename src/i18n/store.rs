@@ -97,6 +97,7 @@ impl Localize for StoreError {
             StoreError::Program { what } => format!(
                 "Lỗi của chương trình chitra, chưa ghi gì cả ({what}). Báo cho người quản trị."
             ),
+            StoreError::Corrupt => "Tệp cơ sở dữ liệu bị hỏng: có trang dữ liệu không đọc được. Ngừng làm việc trên máy này, báo ngay trưởng bưu cục; khôi phục từ bản sao lưu mới nhất theo docs/restore.md.".into(),
             StoreError::Sqlite(e) => format!("Lỗi cơ sở dữ liệu: {e}. Báo cho người quản trị."),
         }
     }
@@ -159,6 +160,7 @@ impl Localize for StoreError {
             StoreError::Program { what } => {
                 format!("A fault in chitra: nothing was written ({what}). Tell the administrator.")
             }
+            StoreError::Corrupt => "The database file is damaged: a page of it cannot be read. Stop working on this machine and tell the supervisor; restore the newest backup as docs/restore.md says.".into(),
             StoreError::Sqlite(e) => format!("Database error: {e}. Tell the administrator."),
         }
     }

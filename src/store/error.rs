@@ -44,6 +44,9 @@ pub enum StoreError {
     /// A mistake in chitra itself (a write left without its audit row, a
     /// column missing): nothing was written.
     Program { what: String },
+    /// SQLite found the file itself damaged (a page that cannot be read as
+    /// one): only a backup mends it.
+    Corrupt,
     /// Anything else SQLite reported.
     Sqlite(rusqlite::Error),
 }
@@ -182,6 +185,7 @@ impl From<rusqlite::Error> for StoreError {
                 C::ConstraintViolation => StoreError::Refused(Rule::from_message(
                     msg.as_deref().unwrap_or("constraint failed"),
                 )),
+                C::DatabaseCorrupt | C::NotADatabase => StoreError::Corrupt,
                 C::DiskFull
                 | C::ReadOnly
                 | C::PermissionDenied
