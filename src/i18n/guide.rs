@@ -81,6 +81,8 @@ const VI: &str = "\
 - \"Ngoài thời gian chi trả\": trưởng bưu cục gõ tên và mã PIN tại chỗ để
   duyệt, hoặc hẹn người nhận trong thời gian chi.
 - Hồ sơ không có số CCCD: chỉ chi qua người được ủy quyền hoặc giám hộ.
+- \"Đã bị sửa bên ngoài chitra\", \"Tệp cơ sở dữ liệu bị hỏng\": không chi
+  theo dữ liệu đó; báo ngay trưởng bưu cục.
 - Chi nhầm: không sửa được; trưởng bưu cục duyệt hủy lần chi (F9 trên hồ
   sơ), rồi chi lại cho đúng.
 
@@ -153,6 +155,8 @@ const EN: &str = "\
 - \"Outside the payment window\": the supervisor approves on the spot with
   their name and PIN, or the receiver comes back within the window.
 - No ID number on file: pay only a proxy or guardian.
+- \"Changed outside chitra\", \"The database file is damaged\": pay nothing
+  on that data; tell the supervisor at once.
 - Paid by mistake: nothing is edited; the supervisor approves a void (F9
   on the file), then pay correctly.
 
