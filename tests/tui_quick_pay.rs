@@ -439,7 +439,12 @@ fn an_ended_proxys_card_finds_the_person_but_checks_no_one() {
     let office = office();
     let mut app = clerk_app(&office);
     type_text(&mut app, EXPIRED.1);
-    assert!(screen(&mut app, 80, 24).contains(BINH.1));
+    let found = screen(&mut app, 80, 24);
+    assert!(found.contains(BINH.1), "{found}");
+    assert!(
+        found.contains("CCCD của người được ủy quyền Trần Thị Gấm: giấy hết hạn 31/05/2026"),
+        "the list says the paper ended: {found}"
+    );
     app.pause();
     assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{}", message(&app));
     app.handle_key(key(KeyCode::Enter));

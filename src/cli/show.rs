@@ -64,14 +64,7 @@ pub fn run(cli: &Cli, args: &ShowArgs) -> Result<(), Exit> {
             println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         } else {
             if let Some(t) = &hit.through {
-                println!(
-                    "{}:",
-                    crate::i18n::strings::counter_found_through(
-                        lang,
-                        t.guardian,
-                        &for_display(&t.full_name)
-                    )
-                );
+                println!("{}.", crate::i18n::strings::counter_found_through(lang, t));
             }
             print_person(lang, &view);
         }
@@ -125,6 +118,7 @@ fn through_json(h: &SearchHit) -> serde_json::Value {
         Some(t) => json!({
             "kind": if t.guardian { "guardian" } else { "proxy" },
             "full_name": t.full_name,
+            "validity": t.validity,
         }),
         None => serde_json::Value::Null,
     }

@@ -54,6 +54,8 @@ pub struct SearchHit {
 pub struct Through {
     pub guardian: bool,
     pub full_name: String,
+    /// Whether their authorisation can be used today.
+    pub validity: Validity,
 }
 
 /// People found, in the order shown, their month not read yet; `more`
@@ -223,7 +225,7 @@ impl Service {
     ) -> Result<SearchPage, Error> {
         let period = self.current_period();
         self.store.read(|r| {
-            let mut found = find_in(r, query, limit)?;
+            let mut found = find_in(r, query, limit, self.clock.today())?;
             let rest = found.people.split_off(with_month.min(found.people.len()));
             let mut hits = hits_in(r, found.people, period)?;
             for hit in &mut hits {
@@ -306,13 +308,18 @@ impl Service {
 }
 
 /// The first `limit` people `query` finds, and whether there are more.
-fn find_in(r: &Read<'_>, query: &str, limit: usize) -> Result<Found, Error> {
+fn find_in(
+    r: &Read<'_>,
+    query: &str,
+    limit: usize,
+    today: chrono::NaiveDate,
+) -> Result<Found, Error> {
     let Some(q) = classify(query) else {
         return Ok(Found::default());
     };
     let fetch = limit + 1;
     let mut found = match &q {
-        Query::Digits(d) => by_digits(r, d, fetch)?,
+        Query::Digits(d) => by_digits(r, d, fetch, today)?,
         Query::Code(c) => Found {
             people: by_code(r, c, fetch)?,
             ..Found::default()
@@ -356,7 +363,12 @@ const CODE_PREFIXES: usize = 16;
 /// finds HD-00268), and ID numbers ending with them (six digits or more),
 /// each person once; with who found each of the people found through a
 /// proxy or guardian.
-fn by_digits(r: &Read<'_>, digits: &str, fetch: usize) -> Result<Found, Error> {
+fn by_digits(
+    r: &Read<'_>,
+    digits: &str,
+    fetch: usize,
+    today: chrono::NaiveDate,
+) -> Result<Found, Error> {
     let mut found = Gathered::new(fetch);
     let mut through = Vec::new();
     if matches!(digits.len(), 9 | 12) {
@@ -373,6 +385,7 @@ fn by_digits(r: &Read<'_>, digits: &str, fetch: usize) -> Result<Found, Error> {
                     person.id,
                     Through {
                         guardian: proxy.guardian,
+                        validity: proxy.validity(today),
                         full_name: proxy.full_name,
                     },
                 ));

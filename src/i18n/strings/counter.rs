@@ -12,13 +12,31 @@ pub fn counter_found(lang: Lang, n: usize) -> String {
 }
 
 /// The chosen row was found by the ID number of its proxy or guardian on
-/// file, `name` (already made harmless by the caller).
-pub fn counter_found_through(lang: Lang, guardian: bool, name: &str) -> String {
-    match (lang, guardian) {
-        (Lang::Vi, false) => format!("CCCD của người được ủy quyền {name}, nhận thay"),
-        (Lang::Vi, true) => format!("CCCD của người giám hộ {name}, nhận thay"),
-        (Lang::En, false) => format!("ID of {name}, proxy collecting"),
-        (Lang::En, true) => format!("ID of {name}, guardian collecting"),
+/// file: who they are, and when their authorisation cannot be used today,
+/// why.
+pub fn counter_found_through(lang: Lang, t: &crate::service::counter::Through) -> String {
+    use crate::domain::proxy::Validity;
+    let name = crate::text::for_display(&t.full_name);
+    let who = match (lang, t.guardian) {
+        (Lang::Vi, false) => format!("CCCD của người được ủy quyền {name}"),
+        (Lang::Vi, true) => format!("CCCD của người giám hộ {name}"),
+        (Lang::En, false) => format!("ID of {name}, proxy"),
+        (Lang::En, true) => format!("ID of {name}, guardian"),
+    };
+    let day = |d: &chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    match (lang, &t.validity) {
+        (Lang::Vi, Validity::InDate) => format!("{who}, nhận thay"),
+        (Lang::Vi, Validity::Expired { on }) => format!("{who}: giấy hết hạn {}", day(on)),
+        (Lang::Vi, Validity::NotYetValid { from }) => {
+            format!("{who}: giấy hiệu lực từ {}", day(from))
+        }
+        (Lang::En, Validity::InDate) => format!("{who}, collecting"),
+        (Lang::En, Validity::Expired { on }) => {
+            format!("{who}: authorisation ended {}", day(on))
+        }
+        (Lang::En, Validity::NotYetValid { from }) => {
+            format!("{who}: authorisation valid from {}", day(from))
+        }
     }
 }
 

@@ -430,7 +430,7 @@ impl Screen for Counter {
         );
         let chosen = self.results.hits.get(self.select.selected());
         let status = if let Some(t) = chosen.and_then(|h| h.through.as_ref()) {
-            strings::counter_found_through(view.lang, t.guardian, &for_display(&t.full_name))
+            strings::counter_found_through(view.lang, t)
         } else if self.results.more {
             s.counter_more.to_string()
         } else {
