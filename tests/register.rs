@@ -406,3 +406,50 @@ fn the_next_import_shows_where_the_list_disagrees_with_the_registration() {
         "{text}"
     );
 }
+
+/// A person the list pays at home, never registered at the office: a
+/// clerk registering their papers (or phone) is not refused by the
+/// database for a home-payment reason nobody asked for; the list's "home"
+/// stays the method, the reason still asked when the office registers home.
+#[test]
+fn papers_are_registered_for_someone_the_list_pays_at_home() {
+    let office = Office::new();
+    let list = "DANH SÁCH CHI TRẢ TRỢ CẤP ƯU ĐÃI NGƯỜI CÓ CÔNG THÁNG 11 NĂM 2026\n\n\
+        STT;Mã đối tượng;Họ và tên;Năm sinh;Số CCCD/CMND;Thôn;Loại đối tượng;Hình thức chi trả;Trợ cấp;Phụ cấp;Tổng cộng\n\
+        1;HD-009;Lê Thị Nhà;1940;046140009999;Thôn Đông;Thương binh;Tiền mặt tại nhà;2.789.000;0;2.789.000\n";
+    office.import("t11.csv", list, "2026-11");
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let nha = person_id(&svc, "HD-009");
+    assert_eq!(svc.person_view(nha).unwrap().method(), PayMethod::Home);
+    let done = svc.register(
+        &clerk,
+        nha,
+        &RegisterRequest {
+            id_number: Some("046140009999".into()),
+            id_issued: NaiveDate::from_ymd_opt(2022, 5, 4),
+            id_place: Some("Cục Cảnh sát quản lý hành chính về trật tự xã hội".into()),
+            phone: Some("0912345678".into()),
+            ..Default::default()
+        },
+    );
+    assert!(done.is_ok(), "{done:?}");
+    let view = svc.person_view(nha).unwrap();
+    assert_eq!(view.method(), PayMethod::Home, "the list's method stays");
+    let reg = view.registration.unwrap();
+    assert_eq!(reg.papers.issued, NaiveDate::from_ymd_opt(2022, 5, 4));
+    assert_eq!(reg.method, None, "the office registered no method");
+    // Registering home at the office still asks why.
+    let home = svc.register(
+        &clerk,
+        nha,
+        &RegisterRequest {
+            method: Some(PayMethod::Home),
+            ..Default::default()
+        },
+    );
+    assert!(matches!(
+        register_err(home),
+        RegisterError::HomeReasonMissing
+    ));
+}

@@ -204,7 +204,13 @@ impl Service {
                         id: 0,
                         person_id,
                         proxy_id: req.proxy_id,
-                        method: proxy.is_none().then_some(person.pay_method),
+                        // The list's method, but not "home": paying at home
+                        // needs a reason the list does not give, so until the
+                        // office registers one the list's stays the source.
+                        method: proxy
+                            .is_none()
+                            .then_some(person.pay_method)
+                            .filter(|m| *m != PayMethod::Home),
                         account_no: if proxy.is_none() {
                             person.account_no.clone()
                         } else {
