@@ -212,7 +212,11 @@ pub(crate) fn rule_vi(rule: &Rule) -> String {
             format!("{} chỉ được ghi thêm, không sửa hay xóa", table_vi(table))
         }
         Rule::Unique(_) => "trùng với dữ liệu đã có".into(),
-        Rule::Other(m) => m.clone(),
+        // A rule chitra's own checks should have met first: a fault of the
+        // program, said as such; the rule's text kept for the administrator.
+        Rule::Other(m) => format!(
+            "một quy tắc dữ liệu không thỏa, lỗi của chương trình, chưa ghi gì; báo người quản trị ({m})"
+        ),
     }
 }
 
@@ -234,7 +238,9 @@ fn rule_en(rule: &Rule) -> String {
         Rule::Heir(h) => super::heir::rule_en(*h).into(),
         Rule::AppendOnly(table) => format!("{table} rows are never changed or deleted"),
         Rule::Unique(what) => format!("a value that must be unique exists already ({what})"),
-        Rule::Other(m) => m.clone(),
+        Rule::Other(m) => format!(
+            "a data rule was not met, a fault of the program, nothing written; tell the administrator ({m})"
+        ),
     }
 }
 
