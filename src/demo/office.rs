@@ -210,6 +210,7 @@ pub fn build_at(dir: &Path, n: usize, now: DateTime<FixedOffset>) -> Result<Buil
     };
     import(&mut svc, &last_file, last)?;
     add_proxies(&mut svc, &boss, &people, today)?;
+    register_papers(&mut svc, &staff[1].session, &people)?;
 
     // Last month: most people came during the month, Monday to Saturday.
     let mut rng = Rng::new(SEED ^ 0x5eed);
@@ -289,6 +290,43 @@ pub fn build_at(dir: &Path, n: usize, now: DateTime<FixedOffset>) -> Result<Buil
         round,
         heir_case: deceased,
     })
+}
+
+/// Where a CCCD is issued, as the card prints it.
+const CCCD_PLACE: &str = "Cục Cảnh sát quản lý hành chính về trật tự xã hội";
+
+/// About three in five people holding a CCCD have shown it at the counter
+/// with its date and place of issue (what the bank needs to open an
+/// account): the plan's lists then split the office as a real one would,
+/// not everyone "thiếu giấy tờ". A stream of its own, so the other draws
+/// of the demo stay as they were.
+fn register_papers(
+    svc: &mut Service,
+    clerk: &crate::service::Session,
+    people: &[DemoPerson],
+) -> Result<(), Error> {
+    let mut rng = Rng::stream(SEED, 0x9a9e);
+    let first = NaiveDate::from_ymd_opt(2021, 3, 1).unwrap_or_default();
+    for p in people {
+        let Some(id) = p.id_number.as_deref().filter(|id| id.len() == 12) else {
+            continue;
+        };
+        if !rng.chance(600) {
+            continue;
+        }
+        let issued = first + Days::new(rng.below(1200));
+        let Some(hit) = svc.search(id, 1)?.hits.into_iter().next() else {
+            continue;
+        };
+        let req = crate::service::register::RegisterRequest {
+            id_number: Some(id.to_string()),
+            id_issued: Some(issued),
+            id_place: Some(CCCD_PLACE.to_string()),
+            ..Default::default()
+        };
+        svc.register(clerk, hit.person.id, &req)?;
+    }
+    Ok(())
 }
 
 /// Puts the demo's proxies and guardians on file, their dates as the demo
