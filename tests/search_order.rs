@@ -224,7 +224,11 @@ fn the_counters_two_steps_give_what_the_search_gives() {
         assert_eq!(ids, expected, "{typed}");
         // The month of the rows scrolled into view, read afterwards, is the
         // one the whole search reads, row for row.
-        assert_eq!(svc.hits_of(page.rest).unwrap(), whole.hits[n..], "{typed}");
+        assert_eq!(
+            svc.hits_of(page.rest, &page.rest_through).unwrap(),
+            whole.hits[n..],
+            "{typed}"
+        );
     }
     assert!(svc.search_page("ng", 30, 10).unwrap().results.more);
     let page = svc.search_page("046050000012", 30, 10).unwrap();

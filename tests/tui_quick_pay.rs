@@ -484,6 +484,13 @@ fn a_search_by_a_proxys_number_says_whom_it_found_through() {
     // Cúc is on the list and becomes An's guardian.
     add_on_file(&office, AN.2, true, CUC.1, CUC.2);
     let svc = office.service();
+    // A page of one row: An comes later, read as the list scrolls, and
+    // still says through whom.
+    let page = svc.search_page(CUC.2, 10, 1).unwrap();
+    assert_eq!(page.results.hits.len(), 1);
+    let later = svc.hits_of(page.rest, &page.rest_through).unwrap();
+    assert_eq!(later[0].person.full_name, AN.1);
+    assert_eq!(later[0].through.as_ref().map(|t| t.guardian), Some(true));
     let found = svc.search(CUC.2, 10).unwrap();
     let names: Vec<&str> = found
         .hits

@@ -73,6 +73,9 @@ pub struct Found {
 pub struct SearchPage {
     pub results: SearchResults,
     pub rest: Vec<Person>,
+    /// Who found each of `rest` found through a proxy's or guardian's
+    /// number, by person id, for when their rows are read.
+    pub rest_through: Vec<(i64, Through)>,
 }
 
 /// Search results; `more` when the limit cut the list.
@@ -229,27 +232,38 @@ impl Service {
             let rest = found.people.split_off(with_month.min(found.people.len()));
             let mut hits = hits_in(r, found.people, period)?;
             for hit in &mut hits {
-                hit.through = found
-                    .through
-                    .iter()
-                    .find(|(id, _)| *id == hit.person.id)
-                    .map(|(_, t)| t.clone());
+                hit.through = through_of(&found.through, hit.person.id);
             }
+            let rest_through = found
+                .through
+                .into_iter()
+                .filter(|(id, _)| rest.iter().any(|p| p.id == *id))
+                .collect();
             Ok(SearchPage {
                 results: SearchResults {
                     hits,
                     more: found.more,
                 },
                 rest,
+                rest_through,
             })
         })
     }
 
     /// `people` (from [`Service::search_page`]) with this month's state of
-    /// each, read now: the rows a screen is about to show.
-    pub fn hits_of(&self, people: Vec<Person>) -> Result<Vec<SearchHit>, Error> {
+    /// each, read now: the rows a screen is about to show; `through`, the
+    /// page's `rest_through`.
+    pub fn hits_of(
+        &self,
+        people: Vec<Person>,
+        through: &[(i64, Through)],
+    ) -> Result<Vec<SearchHit>, Error> {
         let period = self.current_period();
-        self.store.read(|r| hits_in(r, people, period))
+        let mut hits = self.store.read(|r| hits_in(r, people, period))?;
+        for hit in &mut hits {
+            hit.through = through_of(through, hit.person.id);
+        }
+        Ok(hits)
     }
 
     /// Everything about one person the counter needs.
@@ -335,6 +349,14 @@ fn find_in(
     found.more = found.people.len() > limit;
     found.people.truncate(limit);
     Ok(found)
+}
+
+/// The proxy or guardian through whom `person` was found, if any.
+fn through_of(through: &[(i64, Through)], person: i64) -> Option<Through> {
+    through
+        .iter()
+        .find(|(id, _)| *id == person)
+        .map(|(_, t)| t.clone())
 }
 
 /// Each of `people` with their state in `period` and what is owed.

@@ -64,6 +64,8 @@ pub struct Counter {
     results: SearchResults,
     /// The people found below them, their month not read yet.
     waiting: Vec<crate::domain::person::Person>,
+    /// Who found the waiting people found through a proxy's number.
+    waiting_through: Vec<(i64, crate::service::counter::Through)>,
     /// Result rows the last drawing had room for.
     rows_shown: std::cell::Cell<usize>,
     select: Select,
@@ -96,6 +98,7 @@ impl Counter {
             searched: String::new(),
             results: SearchResults::default(),
             waiting: Vec::new(),
+            waiting_through: Vec::new(),
             rows_shown: std::cell::Cell::new(ROWS_BEFORE_DRAWN),
             select: Select::new(0),
             drawer: None,
@@ -146,6 +149,7 @@ impl Counter {
         let query = search_text(self.query.value()).to_string();
         self.results = SearchResults::default();
         self.waiting = Vec::new();
+        self.waiting_through = Vec::new();
         if !query.is_empty() {
             // The month of a page's rows comes with the search; further
             // rows' as the choice reaches them (`read_months`).
@@ -156,6 +160,7 @@ impl Counter {
                 Ok(page) => {
                     self.results = page.results;
                     self.waiting = page.rest;
+                    self.waiting_through = page.rest_through;
                 }
                 Err(e) => ctx.error(&e),
             }
@@ -185,7 +190,7 @@ impl Counter {
             return;
         }
         let people: Vec<crate::domain::person::Person> = self.waiting.drain(..n).collect();
-        match ctx.service.hits_of(people.clone()) {
+        match ctx.service.hits_of(people.clone(), &self.waiting_through) {
             Ok(hits) => self.results.hits.extend(hits),
             Err(e) => {
                 ctx.error(&e);
