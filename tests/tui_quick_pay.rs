@@ -391,7 +391,7 @@ fn a_person_registered_for_home_payment_who_comes_to_the_counter_is_paid_counter
 /// collect for, the file opens once the clerk pauses, step 1 has that
 /// proxy marked with the card checked, and step 2 is not asked.
 #[test]
-fn a_proxys_own_card_opens_the_file_they_collect_for_and_four_keys_pay() {
+fn a_proxys_own_card_opens_the_file_they_collect_for_and_step_2_is_not_asked() {
     let office = office();
     let mut app = clerk_app(&office);
     type_text(&mut app, PROXY.1);
