@@ -263,6 +263,35 @@ fn the_bank_batch_is_made_and_saved_then_its_result_is_previewed_and_recorded() 
         "{shown}"
     );
 
+    // Its file saved again from this page (F7): a number that is no
+    // batch is refused, the batch's own writes the same lines again.
+    let again = office.dir.path().join("lo-11-lai.xlsx");
+    press(&mut app, KeyCode::F(7));
+    type_text(&mut app, "9");
+    press(&mut app, KeyCode::Tab);
+    retype(&mut app, &again.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(message(&app), "Không có lô chuyển khoản số 9.");
+    assert!(!again.exists());
+    // The refusal leaves the number to be typed again.
+    retype(&mut app, "1");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("Lô chuyển khoản số 1"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(
+        std::fs::read_to_string(again.with_extension("csv")).unwrap(),
+        csv,
+        "the same lines as the first save"
+    );
+    assert!(
+        svc.bank_batch_of(&boss, 2).unwrap().is_none(),
+        "no new batch"
+    );
+
     // The bank refuses every line: previewed, then recorded with the PIN.
     let mut result = String::from("KẾT QUẢ CHUYỂN KHOẢN\nMã tham chiếu;Kết quả;Lý do;Số tiền\n");
     for l in &batch.lines {

@@ -276,12 +276,53 @@ pub fn batch_saved(
 pub fn batch_not_saved(lang: Lang, number: i64, problem: &str) -> String {
     match lang {
         Lang::Vi => format!(
-            "Đã lập lô số {number} nhưng không lưu được tệp: {problem}. Lưu lại bằng lệnh: chitra bank export --batch {number}"
+            "Đã lập lô số {number} nhưng không lưu được tệp: {problem}. Lưu lại: F7 ở trang Chuyển khoản (hoặc lệnh chitra bank export --batch {number})."
         ),
         Lang::En => format!(
-            "Batch no. {number} is made but its file was not saved: {problem}. Save it with: chitra bank export --batch {number}"
+            "Batch no. {number} is made but its file was not saved: {problem}. Save it again: F7 on the Transfers page (or chitra bank export --batch {number})."
         ),
     }
+}
+
+/// The popup that saves a batch's file again.
+pub fn save_batch_title(lang: Lang) -> &'static str {
+    w(
+        lang,
+        "Lưu lại tệp của lô chuyển khoản",
+        "Save a transfer batch's file again",
+    )
+}
+
+pub fn save_batch_hint(lang: Lang) -> &'static str {
+    w(
+        lang,
+        "Số lô như trang Chuyển khoản ghi (\"Lô số …\"). Không lập lô mới, không đổi gì trong lô. Tệp .csv ghi cạnh tệp .xlsx.",
+        "The batch's number as the Transfers page shows it (\"Batch no. …\"). No new batch is made and nothing in it changes. A .csv goes beside the .xlsx.",
+    )
+}
+
+pub fn label_batch_number(lang: Lang) -> &'static str {
+    w(lang, "Số lô", "Batch no.")
+}
+
+pub fn need_batch_number(lang: Lang) -> &'static str {
+    w(
+        lang,
+        "Gõ số lô (chỉ chữ số).",
+        "Type the batch's number (digits only).",
+    )
+}
+
+pub fn no_such_batch(lang: Lang, number: i64) -> String {
+    match lang {
+        Lang::Vi => format!("Không có lô chuyển khoản số {number}."),
+        Lang::En => format!("There is no transfer batch no. {number}."),
+    }
+}
+
+/// The key that saves a batch's file again, on the Transfers page.
+pub fn key_save_batch(lang: Lang) -> &'static str {
+    w(lang, "Lưu lại tệp của lô", "Save a batch's file again")
 }
 
 pub fn key_save_file(lang: Lang) -> &'static str {

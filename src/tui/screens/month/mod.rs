@@ -35,7 +35,7 @@ mod saves;
 
 pub use files::{FileImport, Source};
 pub use popups::{ClosePeriod, ReasonNote};
-pub use saves::{BankBatch, SaveSigning};
+pub use saves::{BankBatch, SaveBatch, SaveSigning};
 
 use super::{Nav, Outcome, Screen};
 use crate::document::Document;
@@ -107,6 +107,8 @@ pub enum Msg {
     BankResult,
     /// F7 in the signing view: the list saved as a workbook.
     SaveSigning,
+    /// F7 on the transfers: a batch's file saved again.
+    SaveBatch,
 }
 
 /// The keys of the month's files.
@@ -381,6 +383,7 @@ impl Screen for Month {
                 KEY_BATCH => return Some(Msg::BankBatch),
                 KEY_RESULT => return Some(Msg::BankResult),
                 KEY_SAVE if self.which == Which::Signing => return Some(Msg::SaveSigning),
+                KEY_SAVE if self.which == Which::Bank => return Some(Msg::SaveBatch),
                 _ => {}
             }
         }
@@ -461,6 +464,15 @@ impl Screen for Month {
                     .spool_dir
                     .join(format!("ky-nhan-{}.xlsx", self.period));
                 return Nav::push(SaveSigning::new(self.period, ctx.lang(), hamlets, &default));
+            }
+            Msg::SaveBatch => {
+                let default = ctx
+                    .service
+                    .config()
+                    .receipt
+                    .spool_dir
+                    .join(format!("lo-chuyen-khoan-{}.xlsx", self.period));
+                return Nav::push(SaveBatch::new(ctx.lang(), &default));
             }
         }
         Nav::Stay
@@ -543,6 +555,11 @@ impl Screen for Month {
             out.push(
                 KeyHelp::keys("F7", words::key_save_signing(lang))
                     .short(words::short_save_signing(lang)),
+            );
+        }
+        if self.which == Which::Bank {
+            out.push(
+                KeyHelp::keys("F7", words::key_save_batch(lang)).short(words::key_save_file(lang)),
             );
         }
         // In the F1 help only: the bar keeps to the keys of the view.

@@ -68,46 +68,57 @@ impl BankBatch {
                 return Nav::Back(Outcome::Refresh);
             }
         };
-        let csv = xlsx.with_extension("csv");
-        let day = batch.created_at.get(0..10).unwrap_or_default().to_string();
-        let doc = crate::document::bank::build(
-            lang,
-            &ctx.service.config().office,
-            batch.number,
-            self.period,
-            &batch.lines,
-            &day,
-        );
-        let number = batch.number.to_string();
-        let lang = ctx.lang();
-        let written = crate::export::write_xlsx(&doc, &xlsx)
-            .map_err(|e| e.to_string())
-            .and_then(|()| {
-                let mut bytes = Vec::new();
-                crate::export::csv::write_csv(&doc, &mut bytes).map_err(|e| e.to_string())?;
-                crate::files::write_private(&csv, &bytes).map_err(|e| e.to_string())
-            })
-            .and_then(|()| {
-                for path in [&xlsx, &csv] {
-                    ctx.service
-                        .note_export(&session, "bank.batch", path, &number)
-                        .map_err(|e| e.localize(lang))?;
-                }
-                Ok(())
-            });
-        match written {
-            Ok(()) => ctx.info(words::batch_saved(
-                lang,
-                batch.number,
-                batch.lines.len(),
-                batch.total,
-                &shown(&xlsx),
-                &shown(&csv),
-            )),
-            Err(problem) => ctx.error(&words::batch_not_saved(lang, batch.number, &problem)),
-        }
-        Nav::Back(Outcome::Done)
+        finish_batch_save(ctx, &session, &batch, &xlsx)
     }
+}
+
+/// Writes a batch's file for the bank (xlsx, and the csv beside it), notes
+/// the export in the audit log and says where they went, or why not.
+fn finish_batch_save(
+    ctx: &mut Ctx,
+    session: &crate::service::Session,
+    batch: &crate::service::bank::Batch,
+    xlsx: &Path,
+) -> Nav {
+    let lang = ctx.lang();
+    let csv = xlsx.with_extension("csv");
+    let day = batch.created_at.get(0..10).unwrap_or_default().to_string();
+    let doc = crate::document::bank::build(
+        lang,
+        &ctx.service.config().office,
+        batch.number,
+        batch.period,
+        &batch.lines,
+        &day,
+    );
+    let number = batch.number.to_string();
+    let written = crate::export::write_xlsx(&doc, xlsx)
+        .map_err(|e| e.to_string())
+        .and_then(|()| {
+            let mut bytes = Vec::new();
+            crate::export::csv::write_csv(&doc, &mut bytes).map_err(|e| e.to_string())?;
+            crate::files::write_private(&csv, &bytes).map_err(|e| e.to_string())
+        })
+        .and_then(|()| {
+            for path in [xlsx, csv.as_path()] {
+                ctx.service
+                    .note_export(session, "bank.batch", path, &number)
+                    .map_err(|e| e.localize(lang))?;
+            }
+            Ok(())
+        });
+    match written {
+        Ok(()) => ctx.info(words::batch_saved(
+            lang,
+            batch.number,
+            batch.lines.len(),
+            batch.total,
+            &shown(xlsx),
+            &shown(&csv),
+        )),
+        Err(problem) => ctx.error(&words::batch_not_saved(lang, batch.number, &problem)),
+    }
+    Nav::Back(Outcome::Done)
 }
 
 impl Screen for BankBatch {
@@ -274,6 +285,103 @@ impl Screen for SaveSigning {
         let panel = Panel {
             title: words::signing_save_title(lang),
             lines: &[&hint],
+            width: 76,
+        };
+        panel.draw(frame, area, &self.form, view.theme, view.focused);
+    }
+
+    fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
+        form::help_submit(keys, lang.strings(), words::key_save_file(self.lang))
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+
+    fn is_popup(&self) -> bool {
+        true
+    }
+}
+
+/// A batch's file for the bank saved again (the first save failed, or the
+/// file went astray): the batch's number, then where.
+pub struct SaveBatch {
+    lang: Lang,
+    form: Form,
+}
+
+const AGAIN_NUMBER: usize = 0;
+const AGAIN_PATH: usize = 1;
+
+impl SaveBatch {
+    pub fn new(lang: Lang, default: &Path) -> SaveBatch {
+        let mut path = Input::new().max_chars(400);
+        path.set_value(&default.display().to_string());
+        let form = Form::new(vec![
+            Field::new(words::label_batch_number(lang), Input::new().max_chars(6)).width(8),
+            Field::new(words::label_batch_path(lang), path).width(44),
+        ]);
+        SaveBatch { lang, form }
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        let lang = ctx.lang();
+        let typed = self.form.value(AGAIN_NUMBER).trim().to_string();
+        let Ok(number) = typed.parse::<i64>() else {
+            ctx.info(words::need_batch_number(lang));
+            self.form.focus(AGAIN_NUMBER);
+            return Nav::Stay;
+        };
+        let xlsx = PathBuf::from(self.form.value(AGAIN_PATH).trim());
+        if xlsx.as_os_str().is_empty() {
+            ctx.info(words::need_path(lang));
+            self.form.focus(AGAIN_PATH);
+            return Nav::Stay;
+        }
+        let Some(session) = ctx.session.clone() else {
+            return Nav::Back(Outcome::Cancelled);
+        };
+        match ctx.service.bank_batch_of(&session, number) {
+            Ok(Some(batch)) => finish_batch_save(ctx, &session, &batch, &xlsx),
+            Ok(None) => {
+                ctx.error(&words::no_such_batch(lang, number));
+                self.form.focus(AGAIN_NUMBER);
+                Nav::Stay
+            }
+            Err(e) => {
+                ctx.error(&e);
+                Nav::Stay
+            }
+        }
+    }
+}
+
+impl Screen for SaveBatch {
+    type Msg = FormMsg;
+
+    fn title(&self, _lang: Lang) -> String {
+        words::save_batch_title(self.lang).to_string()
+    }
+
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<FormMsg> {
+        self.form.on_key(key, keys)
+    }
+
+    fn update(&mut self, msg: FormMsg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            FormMsg::Submit => self.submit(ctx),
+            other => {
+                self.form.update(other);
+                Nav::Stay
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let lang = self.lang;
+        let panel = Panel {
+            title: words::save_batch_title(lang),
+            lines: &[words::save_batch_hint(lang)],
             width: 76,
         };
         panel.draw(frame, area, &self.form, view.theme, view.focused);
