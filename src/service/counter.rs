@@ -230,10 +230,7 @@ impl Service {
         self.store.read(|r| {
             let mut found = find_in(r, query, limit, self.clock.today())?;
             let rest = found.people.split_off(with_month.min(found.people.len()));
-            let mut hits = hits_in(r, found.people, period)?;
-            for hit in &mut hits {
-                hit.through = through_of(&found.through, hit.person.id);
-            }
+            let hits = hits_in(r, found.people, period, &found.through)?;
             let rest_through = found
                 .through
                 .into_iter()
@@ -259,11 +256,7 @@ impl Service {
         through: &[(i64, Through)],
     ) -> Result<Vec<SearchHit>, Error> {
         let period = self.current_period();
-        let mut hits = self.store.read(|r| hits_in(r, people, period))?;
-        for hit in &mut hits {
-            hit.through = through_of(through, hit.person.id);
-        }
-        Ok(hits)
+        self.store.read(|r| hits_in(r, people, period, through))
     }
 
     /// Everything about one person the counter needs.
@@ -351,25 +344,27 @@ fn find_in(
     Ok(found)
 }
 
-/// The proxy or guardian through whom `person` was found, if any.
-fn through_of(through: &[(i64, Through)], person: i64) -> Option<Through> {
-    through
-        .iter()
-        .find(|(id, _)| *id == person)
-        .map(|(_, t)| t.clone())
-}
-
-/// Each of `people` with their state in `period` and what is owed.
-fn hits_in(r: &Read<'_>, people: Vec<Person>, period: Period) -> Result<Vec<SearchHit>, Error> {
+/// Each of `people` with their state in `period` and what is owed, and
+/// through whom of `through` (by person id) they were found.
+fn hits_in(
+    r: &Read<'_>,
+    people: Vec<Person>,
+    period: Period,
+    through: &[(i64, Through)],
+) -> Result<Vec<SearchHit>, Error> {
     people
         .into_iter()
         .map(|person| {
             let (state, unpaid_total) = month_state(r, &person, period)?;
+            let through = through
+                .iter()
+                .find(|(id, _)| *id == person.id)
+                .map(|(_, t)| t.clone());
             Ok(SearchHit {
                 person,
                 state,
                 unpaid_total,
-                through: None,
+                through,
             })
         })
         .collect()
@@ -396,12 +391,12 @@ fn by_digits(
     if matches!(digits.len(), 9 | 12) {
         // Added before the ID numbers that start with the digits: they
         // follow the person whose own number it is, put first below.
-        for listed in proxies::by_id_number(r, digits)? {
-            // Read again with its seal checked: a proxy's number changed
-            // behind chitra's back finds nobody, it is refused as tampered.
-            let Some(proxy) = proxies::get(r, listed.id)? else {
-                continue;
-            };
+        for proxy in proxies::by_id_number(r, digits)? {
+            // A proxy's number changed behind chitra's back finds nobody:
+            // the row is refused as tampered.
+            if !proxies::seal_holds(r, proxy.id)? {
+                return Err(proxies::tampered(proxy.id).into());
+            }
             if let Some(person) = people::get(r, proxy.person_id)? {
                 through.push((
                     person.id,

@@ -59,25 +59,31 @@ pub fn by_id_number(r: &Read<'_>, id_number: &str) -> Result<Vec<Proxy>, StoreEr
 }
 
 /// Whether the proxy's row matches its seal (a row changed with another
-/// tool does not).
+/// tool does not; nor does a row that is not there).
 pub fn seal_holds(r: &Read<'_>, id: i64) -> Result<bool, StoreError> {
-    let Some(stored) = rows::read(r.conn(), Table::Proxies, &id.to_string())? else {
-        return Ok(false);
-    };
-    Ok(rows::check(r.keys_for_check(), Table::Proxies, &stored) == rows::MacCheck::Good)
+    Ok(
+        rows::read(r.conn(), Table::Proxies, &id.to_string())?.is_some_and(|stored| {
+            rows::check(r.keys_for_check(), Table::Proxies, &stored) == rows::MacCheck::Good
+        }),
+    )
+}
+
+/// The refusal for a proxy's row that fails its seal.
+pub fn tampered(id: i64) -> StoreError {
+    StoreError::Tampered {
+        table: "proxies",
+        key: id.to_string(),
+    }
 }
 
 /// A proxy by id, refused when its row does not match its seal (an ID
 /// number changed with another tool pays nobody).
 pub fn get(r: &Read<'_>, id: i64) -> Result<Option<Proxy>, StoreError> {
-    if rows::read(r.conn(), Table::Proxies, &id.to_string())?.is_none() {
+    let Some(stored) = rows::read(r.conn(), Table::Proxies, &id.to_string())? else {
         return Ok(None);
-    }
-    if !seal_holds(r, id)? {
-        return Err(StoreError::Tampered {
-            table: "proxies",
-            key: id.to_string(),
-        });
+    };
+    if rows::check(r.keys_for_check(), Table::Proxies, &stored) != rows::MacCheck::Good {
+        return Err(tampered(id));
     }
     Ok(r.conn()
         .prepare_cached(&format!("SELECT {COLUMNS} FROM proxies WHERE id = ?1"))?

@@ -209,12 +209,9 @@ impl Counter {
         // Twelve digits, a CCCD's: a 9-digit CMND is also the start of a
         // CCCD being typed, and a pause there must not open another file.
         let whole = digits.len() == 12 && digits.bytes().all(|b| b.is_ascii_digit());
-        let Some(first) = self.results.hits.first() else {
+        let Some(first) = self.results.hits.first().filter(|_| whole) else {
             return false;
         };
-        if !whole {
-            return false;
-        }
         let has = |h: &&SearchHit| h.person.id_number.as_deref() == Some(digits.as_str());
         let theirs = self.results.hits.iter().filter(has).count();
         if theirs > 0 {

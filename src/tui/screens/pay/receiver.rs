@@ -81,6 +81,11 @@ impl ChooseReceiver {
             return Nav::Stay;
         };
         let mut draft = self.draft.clone();
+        // The card of the receiver chosen was checked at the search: step
+        // 2 is done.
+        let card = checked(&draft, &choice)
+            .then(|| draft.id_checked.clone())
+            .flatten();
         match choice {
             Choice::Person => {
                 if draft.view.person.id_number.is_none() {
@@ -88,34 +93,15 @@ impl ChooseReceiver {
                     return Nav::Stay;
                 }
                 draft.receiver = Chosen::Person;
-                if let Some(id) = draft.id_checked.clone()
-                    && draft.expected_id() == Some(id.as_str())
-                {
-                    draft.receiver_id = id;
-                    return Nav::push(ChooseMethod::new(draft, ctx));
-                }
             }
             Choice::OnFile(p) if !p.sealed => {
                 ctx.error(&crate::service::Error::Store(
-                    crate::store::StoreError::Tampered {
-                        table: "proxies",
-                        key: p.proxy.id.to_string(),
-                    },
+                    crate::store::proxies::tampered(p.proxy.id),
                 ));
                 return Nav::Stay;
             }
             Choice::OnFile(p) => match p.validity {
-                Validity::InDate => {
-                    let card = draft
-                        .id_checked
-                        .clone()
-                        .filter(|id| *id == p.proxy.id_number);
-                    draft.receiver = Chosen::OnFile(p.proxy);
-                    if let Some(id) = card {
-                        draft.receiver_id = id;
-                        return Nav::push(ChooseMethod::new(draft, ctx));
-                    }
-                }
+                Validity::InDate => draft.receiver = Chosen::OnFile(p.proxy),
                 Validity::Expired { on } => {
                     ctx.error(&PayError::ProxyExpired { on });
                     return Nav::Stay;
@@ -142,6 +128,10 @@ impl ChooseReceiver {
                 ));
             }
             Choice::Heir => {}
+        }
+        if let Some(id) = card {
+            draft.receiver_id = id;
+            return Nav::push(ChooseMethod::new(draft, ctx));
         }
         Nav::push(ReceiverId::new(ctx.lang(), draft))
     }
