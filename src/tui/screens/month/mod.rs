@@ -111,6 +111,17 @@ pub enum Msg {
     SaveBatch,
 }
 
+/// A file of the office's spool folder, where the month's files are
+/// written unless the supervisor types another path.
+fn in_spool(ctx: &Ctx, name: &str) -> std::path::PathBuf {
+    ctx.service.config().receipt.spool_dir.join(name)
+}
+
+/// The file a period's transfer batch is saved to, at first and again.
+fn batch_file(period: Period) -> String {
+    format!("lo-chuyen-khoan-{period}.xlsx")
+}
+
 /// The keys of the month's files.
 const KEY_CHANGES: KeyCode = KeyCode::F(3);
 const KEY_BATCH: KeyCode = KeyCode::F(4);
@@ -424,12 +435,7 @@ impl Screen for Month {
                     popups::refuse_close(ctx, &e);
                     return Nav::Stay;
                 }
-                let default = ctx
-                    .service
-                    .config()
-                    .receipt
-                    .spool_dir
-                    .join(format!("ket-qua-chi-tra-{}.xlsx", self.period));
+                let default = in_spool(ctx, &format!("ket-qua-chi-tra-{}.xlsx", self.period));
                 return Nav::push(ClosePeriod::new(ctx.lang(), self.period, &default));
             }
             Msg::ImportChanges => {
@@ -443,12 +449,7 @@ impl Screen for Month {
                 return Nav::push(FileImport::new(Source::Bank, ctx.lang(), &default));
             }
             Msg::BankBatch => {
-                let default = ctx
-                    .service
-                    .config()
-                    .receipt
-                    .spool_dir
-                    .join(format!("lo-chuyen-khoan-{}.xlsx", self.period));
+                let default = in_spool(ctx, &batch_file(self.period));
                 return Nav::push(BankBatch::new(self.period, ctx.lang(), &default));
             }
             Msg::SaveSigning => {
@@ -457,21 +458,11 @@ impl Screen for Month {
                     .as_ref()
                     .map(crate::document::signing::hamlets)
                     .unwrap_or_default();
-                let default = ctx
-                    .service
-                    .config()
-                    .receipt
-                    .spool_dir
-                    .join(format!("ky-nhan-{}.xlsx", self.period));
+                let default = in_spool(ctx, &format!("ky-nhan-{}.xlsx", self.period));
                 return Nav::push(SaveSigning::new(self.period, ctx.lang(), hamlets, &default));
             }
             Msg::SaveBatch => {
-                let default = ctx
-                    .service
-                    .config()
-                    .receipt
-                    .spool_dir
-                    .join(format!("lo-chuyen-khoan-{}.xlsx", self.period));
+                let default = in_spool(ctx, &batch_file(self.period));
                 return Nav::push(SaveBatch::new(ctx.lang(), &default));
             }
         }

@@ -10,6 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::super::credentials::pin_field;
+use super::super::form_screen::FormScreen;
 use super::super::{Nav, Outcome, Screen};
 use super::files::{check_pin, shown};
 use crate::domain::Period;
@@ -356,25 +357,21 @@ impl SaveBatch {
     }
 }
 
-impl Screen for SaveBatch {
-    type Msg = FormMsg;
-
+impl FormScreen for SaveBatch {
     fn title(&self, _lang: Lang) -> String {
         words::save_batch_title(self.lang).to_string()
     }
 
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<FormMsg> {
-        self.form.on_key(key, keys)
+    fn form(&self) -> &Form {
+        &self.form
     }
 
-    fn update(&mut self, msg: FormMsg, ctx: &mut Ctx) -> Nav {
-        match msg {
-            FormMsg::Submit => self.submit(ctx),
-            other => {
-                self.form.update(other);
-                Nav::Stay
-            }
-        }
+    fn form_mut(&mut self) -> &mut Form {
+        &mut self.form
+    }
+
+    fn submit(&mut self, ctx: &mut Ctx) -> Nav {
+        SaveBatch::submit(self, ctx)
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {
@@ -389,10 +386,6 @@ impl Screen for SaveBatch {
 
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         form::help_submit(keys, lang.strings(), words::key_save_file(self.lang))
-    }
-
-    fn typing(&self) -> bool {
-        true
     }
 
     fn is_popup(&self) -> bool {
