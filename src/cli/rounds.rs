@@ -171,7 +171,13 @@ pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
             let v = service
                 .create_round(&session, period, &a.hamlet, &a.postman)
                 .map_err(|e| fail(lang, e))?;
-            let said = words::created(lang, v.number, v.stops.len(), v.to_carry());
+            let said = words::created(
+                lang,
+                v.number,
+                v.stops.len(),
+                v.to_carry(),
+                words::Said::OnCommandLine,
+            );
             (v, Some(said))
         }
         RoundCommand::Issue(a) => {
@@ -318,7 +324,12 @@ pub fn render(lang: Lang, v: &RoundView) -> String {
         out.push('\n');
     }
     for s in v.reported_deceased() {
-        out.push_str(&words::deceased_hint(lang, &s.record_code, &s.full_name));
+        out.push_str(&words::deceased_hint(
+            lang,
+            &s.record_code,
+            &s.full_name,
+            words::Said::OnCommandLine,
+        ));
         out.push('\n');
     }
     out

@@ -44,16 +44,16 @@ impl Localize for PeriodError {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            PeriodError::ReasonsMissing { codes } => format!(
-                "Còn {} người chưa nhận chưa ghi lý do: {}. Ghi lý do từng người (chitra period reason) hoặc chọn một lý do chung khi khóa (--default-reason).",
-                codes.len(),
-                list(codes)
+            PeriodError::ReasonsMissing { codes } => reasons_missing(
+                Lang::Vi,
+                codes,
+                "Ghi lý do từng người (chitra period reason) hoặc chọn một lý do chung khi khóa (--default-reason).",
             ),
-            PeriodError::BankPending { batches, codes } => format!(
-                "Còn lô chuyển khoản chưa có kết quả của ngân hàng: lô số {} ({} người: {}). Nhập tệp kết quả của ngân hàng (chitra bank import) trước, rồi mới khóa kỳ.",
-                numbers(batches),
-                codes.len(),
-                list(codes)
+            PeriodError::BankPending { batches, codes } => bank_pending(
+                Lang::Vi,
+                batches,
+                codes,
+                "Nhập tệp kết quả của ngân hàng (chitra bank import) trước, rồi mới khóa kỳ.",
             ),
             PeriodError::NotOnList { period, who } => format!(
                 "Không có ai mã hồ sơ hay số CCCD/CMND \"{}\" trong danh sách tháng {}.",
@@ -98,16 +98,16 @@ impl Localize for PeriodError {
                 "Days are still open: {}. Close them first, then the period.",
                 days.join(", ")
             ),
-            PeriodError::ReasonsMissing { codes } => format!(
-                "{} unpaid people have no reason yet: {}. Give each one (chitra period reason) or one for all at the close (--default-reason).",
-                codes.len(),
-                list(codes)
+            PeriodError::ReasonsMissing { codes } => reasons_missing(
+                Lang::En,
+                codes,
+                "Give each one (chitra period reason) or one for all at the close (--default-reason).",
             ),
-            PeriodError::BankPending { batches, codes } => format!(
-                "Transfer batches still wait for the bank's result: batch no. {} ({} people: {}). Import the bank's result file (chitra bank import) first, then close the period.",
-                numbers(batches),
-                codes.len(),
-                list(codes)
+            PeriodError::BankPending { batches, codes } => bank_pending(
+                Lang::En,
+                batches,
+                codes,
+                "Import the bank's result file (chitra bank import) first, then close the period.",
             ),
             PeriodError::NotOnList { period, who } => format!(
                 "Nobody with record code or ID number \"{}\" is on the lists of {period}.",
@@ -136,45 +136,67 @@ impl Localize for PeriodError {
     }
 }
 
-/// At most ten codes, then how many more.
 /// A refusal of the period's close as the month screen says it: the
 /// screen's own keys in place of the command line's (the reasons' page,
 /// the bank's result on F6); `None` when the command line's words serve.
 pub fn close_refused_on_screen(lang: Lang, e: &PeriodError) -> Option<String> {
-    let vi = lang == Lang::Vi;
     match e {
-        PeriodError::ReasonsMissing { codes } => Some(if vi {
-            format!(
-                "Còn {} người chưa nhận chưa ghi lý do: {}. Ghi lý do ở trang Lý do chưa nhận (Tab, rồi phím 1–6 cho từng người) trước khi khóa kỳ.",
-                codes.len(),
-                list(codes)
-            )
-        } else {
-            format!(
-                "{} unpaid people have no reason yet: {}. Give each one on the Reasons page (Tab, then keys 1–6) before closing.",
-                codes.len(),
-                list(codes)
-            )
-        }),
-        PeriodError::BankPending { batches, codes } => Some(if vi {
-            format!(
-                "Còn lô chuyển khoản chưa có kết quả của ngân hàng: lô số {} ({} người: {}). Nhập tệp kết quả của ngân hàng (F6) trước khi khóa kỳ.",
-                numbers(batches),
-                codes.len(),
-                list(codes)
-            )
-        } else {
-            format!(
-                "Transfer batches still wait for the bank's result: batch no. {} ({} people: {}). Import the bank's result file (F6) before closing.",
-                numbers(batches),
-                codes.len(),
-                list(codes)
-            )
-        }),
+        PeriodError::ReasonsMissing { codes } => Some(reasons_missing(
+            lang,
+            codes,
+            lang.pick(
+                "Ghi lý do ở trang Lý do chưa nhận (Tab, rồi phím 1–6 cho từng người) trước khi khóa kỳ.",
+                "Give each one on the Reasons page (Tab, then keys 1–6) before closing.",
+            ),
+        )),
+        PeriodError::BankPending { batches, codes } => Some(bank_pending(
+            lang,
+            batches,
+            codes,
+            lang.pick(
+                "Nhập tệp kết quả của ngân hàng (F6) trước khi khóa kỳ.",
+                "Import the bank's result file (F6) before closing.",
+            ),
+        )),
         _ => None,
     }
 }
 
+/// Unpaid people without a reason, then `todo`.
+fn reasons_missing(lang: Lang, codes: &[String], todo: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Còn {} người chưa nhận chưa ghi lý do: {}. {todo}",
+            codes.len(),
+            list(codes)
+        ),
+        Lang::En => format!(
+            "{} unpaid people have no reason yet: {}. {todo}",
+            codes.len(),
+            list(codes)
+        ),
+    }
+}
+
+/// Transfer batches waiting for the bank, then `todo`.
+fn bank_pending(lang: Lang, batches: &[i64], codes: &[String], todo: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Còn lô chuyển khoản chưa có kết quả của ngân hàng: lô số {} ({} người: {}). {todo}",
+            numbers(batches),
+            codes.len(),
+            list(codes)
+        ),
+        Lang::En => format!(
+            "Transfer batches still wait for the bank's result: batch no. {} ({} people: {}). {todo}",
+            numbers(batches),
+            codes.len(),
+            list(codes)
+        ),
+    }
+}
+
+/// At most ten codes, then how many more.
 fn list(codes: &[String]) -> String {
     let mut out: Vec<String> = codes
         .iter()

@@ -171,56 +171,47 @@ pub fn reconciled(lang: Lang, difference: Money, reason: Option<&str>) -> String
     }
 }
 
+/// Where a message is read: its way on names the screens' keys there, the
+/// command's words on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Said {
+    OnScreen,
+    OnCommandLine,
+}
+
 /// The supervisor's reminder for stops reported deceased.
-pub fn deceased_hint(lang: Lang, code: &str, name: &str) -> String {
+pub fn deceased_hint(lang: Lang, code: &str, name: &str, said: Said) -> String {
+    let todo = match (vi(lang), said) {
+        (true, Said::OnScreen) => " (quầy: mở hồ sơ, F7).",
+        (true, Said::OnCommandLine) => " bằng lệnh chitra status.",
+        (false, Said::OnScreen) => " (counter: open the file, F7).",
+        (false, Said::OnCommandLine) => " with chitra status.",
+    };
     if vi(lang) {
-        format!(
-            "Gia đình báo {name} ({code}) đã mất: trưởng bưu cục xác minh rồi dừng chi bằng lệnh chitra status."
-        )
+        format!("Gia đình báo {name} ({code}) đã mất: trưởng bưu cục xác minh rồi dừng chi{todo}")
     } else {
-        format!(
-            "The family reported {name} ({code}) deceased: verify, then stop payment with chitra status."
-        )
+        format!("The family reported {name} ({code}) deceased: verify, then stop payment{todo}")
     }
 }
 
-/// The screens' reminder for a stop reported deceased: the file's F7.
-pub fn deceased_hint_on_screen(lang: Lang, code: &str, name: &str) -> String {
+/// What is said once a round is made, and how to go on.
+pub fn created(lang: Lang, round: i64, stops: usize, total: Money, said: Said) -> String {
+    let todo = match (vi(lang), said) {
+        (true, Said::OnScreen) => "Enter mở chuyến: F3 in bảng kê, F4 cấp tiền.".to_string(),
+        (true, Said::OnCommandLine) => format!(
+            "In bảng kê: chitra home sheet --round {round}; cấp tiền: chitra home round issue {round}."
+        ),
+        (false, Said::OnScreen) => {
+            "Enter opens it: F3 prints its sheet, F4 issues its cash.".to_string()
+        }
+        (false, Said::OnCommandLine) => format!(
+            "Print its sheet: chitra home sheet --round {round}; issue its cash: chitra home round issue {round}."
+        ),
+    };
     if vi(lang) {
-        format!(
-            "Gia đình báo {name} ({code}) đã mất: trưởng bưu cục xác minh rồi dừng chi (quầy: mở hồ sơ, F7)."
-        )
+        format!("Đã lập chuyến chi tại nhà số {round}: {stops} người, {total}. {todo}")
     } else {
-        format!(
-            "The family reported {name} ({code}) deceased: verify, then stop payment (counter: open the file, F7)."
-        )
-    }
-}
-
-/// What the rounds screen says once a round is made: the keys of the
-/// round's own screen, not the command line's.
-pub fn created_on_screen(lang: Lang, round: i64, stops: usize, total: Money) -> String {
-    if vi(lang) {
-        format!(
-            "Đã lập chuyến chi tại nhà số {round}: {stops} người, {total}. Enter mở chuyến: F3 in bảng kê, F4 cấp tiền."
-        )
-    } else {
-        format!(
-            "Home round no. {round} made: {stops} people, {total}. Enter opens it: F3 prints its sheet, F4 issues its cash."
-        )
-    }
-}
-
-/// What the command line says after a step.
-pub fn created(lang: Lang, round: i64, stops: usize, total: Money) -> String {
-    if vi(lang) {
-        format!(
-            "Đã lập chuyến chi tại nhà số {round}: {stops} người, {total}. In bảng kê: chitra home sheet --round {round}; cấp tiền: chitra home round issue {round}."
-        )
-    } else {
-        format!(
-            "Home round no. {round} made: {stops} people, {total}. Print its sheet: chitra home sheet --round {round}; issue its cash: chitra home round issue {round}."
-        )
+        format!("Home round no. {round} made: {stops} people, {total}. {todo}")
     }
 }
 

@@ -66,7 +66,6 @@ pub fn expired_on(lang: Lang, date: &str) -> String {
     }
 }
 
-/// A proxy whose authorisation starts on `date`.
 /// A proxy's row that no longer matches its seal.
 pub fn proxy_tampered(lang: Lang) -> &'static str {
     lang.pick(
@@ -75,6 +74,7 @@ pub fn proxy_tampered(lang: Lang) -> &'static str {
     )
 }
 
+/// A proxy whose authorisation starts on `date`.
 pub fn not_yet_valid(lang: Lang, date: &str) -> String {
     match lang {
         Lang::Vi => format!("chưa hiệu lực (từ {date})"),

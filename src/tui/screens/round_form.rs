@@ -196,7 +196,15 @@ impl FormScreen for RoundForm {
                         self.form.value(1),
                         &self.form.value(2).trim().to_lowercase(),
                     )
-                    .map(|v| words::created_on_screen(lang, v.number, v.stops.len(), v.to_carry()))
+                    .map(|v| {
+                        words::created(
+                            lang,
+                            v.number,
+                            v.stops.len(),
+                            v.to_carry(),
+                            words::Said::OnScreen,
+                        )
+                    })
             }
             Step::Issue { round } => {
                 if needs(&self.form, 0) {

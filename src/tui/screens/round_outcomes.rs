@@ -351,10 +351,11 @@ impl Screen for RoundOutcomes {
             for_display(s.address.as_deref().unwrap_or("—"))
         )];
         if s.result == Some(StopResult::Deceased) {
-            lines.push(words::deceased_hint_on_screen(
+            lines.push(words::deceased_hint(
                 view.lang,
                 &for_display(&s.record_code),
                 &for_display(&s.full_name),
+                words::Said::OnScreen,
             ));
         } else if let Some(n) = &s.note {
             lines.push(for_display(n).into_owned());
