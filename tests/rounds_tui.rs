@@ -200,3 +200,24 @@ fn a_round_is_made_on_the_screen_with_the_month_written_as_on_the_counter() {
     assert_eq!(rounds.len(), 1);
     assert_eq!(rounds[0].period.to_string(), "2026-11");
 }
+
+/// A stop the family reports deceased: the round's screen reminds the
+/// supervisor how to stop payment with the screens' own key, not a command,
+/// and the line is whole at 80 columns.
+#[test]
+fn a_stop_reported_deceased_points_at_the_files_key() {
+    let (office, _) = office_with_round();
+    let mut app = signed_in(&office, CLERK2);
+    open_round(&mut app);
+    press(&mut app, KeyCode::F(8));
+    if app.title() != "KẾT QUẢ CHI TẠI NHÀ" {
+        press(&mut app, KeyCode::Enter);
+    }
+    press(&mut app, KeyCode::Up);
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("dừng chi (mở hồ sơ ở quầy, F7).") && !shown.contains("chitra status"),
+        "{shown}\n{}",
+        message(&app)
+    );
+}

@@ -179,18 +179,23 @@ pub enum Said {
     OnCommandLine,
 }
 
-/// The supervisor's reminder for stops reported deceased.
+/// The supervisor's reminder for stops reported deceased. On the screens
+/// it is the line under the chosen stop, which names the person already:
+/// short enough for 80 columns, the key whole.
 pub fn deceased_hint(lang: Lang, code: &str, name: &str, said: Said) -> String {
-    let todo = match (vi(lang), said) {
-        (true, Said::OnScreen) => " (quầy: mở hồ sơ, F7).",
-        (true, Said::OnCommandLine) => " bằng lệnh chitra status.",
-        (false, Said::OnScreen) => " (counter: open the file, F7).",
-        (false, Said::OnCommandLine) => " with chitra status.",
-    };
-    if vi(lang) {
-        format!("Gia đình báo {name} ({code}) đã mất: trưởng bưu cục xác minh rồi dừng chi{todo}")
-    } else {
-        format!("The family reported {name} ({code}) deceased: verify, then stop payment{todo}")
+    match (vi(lang), said) {
+        (true, Said::OnScreen) => {
+            "Báo đã mất: trưởng bưu cục xác minh rồi dừng chi (mở hồ sơ ở quầy, F7).".into()
+        }
+        (true, Said::OnCommandLine) => format!(
+            "Gia đình báo {name} ({code}) đã mất: trưởng bưu cục xác minh rồi dừng chi bằng lệnh chitra status."
+        ),
+        (false, Said::OnScreen) => {
+            "Reported deceased: verify, then stop payment (the file at the counter, F7).".into()
+        }
+        (false, Said::OnCommandLine) => format!(
+            "The family reported {name} ({code}) deceased: verify, then stop payment with chitra status."
+        ),
     }
 }
 
