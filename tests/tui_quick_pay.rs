@@ -442,7 +442,7 @@ fn an_ended_proxys_card_finds_the_person_but_checks_no_one() {
     let found = screen(&mut app, 80, 24);
     assert!(found.contains(BINH.1), "{found}");
     assert!(
-        found.contains("CCCD của người được ủy quyền Trần Thị Gấm: giấy hết hạn 31/05/2026"),
+        found.contains("Giấy ủy quyền hết hạn 31/05/2026 (CCCD của Trần Thị Gấm)"),
         "the list says the paper ended: {found}"
     );
     app.pause();

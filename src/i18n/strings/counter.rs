@@ -13,29 +13,36 @@ pub fn counter_found(lang: Lang, n: usize) -> String {
 
 /// The chosen row was found by the ID number of its proxy or guardian on
 /// file: who they are, and when their authorisation cannot be used today,
-/// why.
+/// why. What matters most comes first: the status line is cut at its end
+/// when a long name does not fit beside the drawer's state.
 pub fn counter_found_through(lang: Lang, t: &crate::service::counter::Through) -> String {
     use crate::domain::proxy::Validity;
     let name = crate::text::for_display(&t.full_name);
-    let who = match (lang, t.guardian) {
-        (Lang::Vi, false) => format!("CCCD của người được ủy quyền {name}"),
-        (Lang::Vi, true) => format!("CCCD của người giám hộ {name}"),
-        (Lang::En, false) => format!("ID of {name}, proxy"),
-        (Lang::En, true) => format!("ID of {name}, guardian"),
-    };
     let day = |d: &chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
-    match (lang, &t.validity) {
-        (Lang::Vi, Validity::InDate) => format!("{who}, nhận thay"),
-        (Lang::Vi, Validity::Expired { on }) => format!("{who}: giấy hết hạn {}", day(on)),
-        (Lang::Vi, Validity::NotYetValid { from }) => {
-            format!("{who}: giấy hiệu lực từ {}", day(from))
+    let paper = match (lang, t.guardian) {
+        (Lang::Vi, false) => "Giấy ủy quyền",
+        (Lang::Vi, true) => "Giấy giám hộ",
+        (Lang::En, false) => "Authorisation",
+        (Lang::En, true) => "Guardianship",
+    };
+    match (lang, &t.validity, t.guardian) {
+        (Lang::Vi, Validity::InDate, false) => {
+            format!("CCCD của người được ủy quyền {name}, nhận thay")
         }
-        (Lang::En, Validity::InDate) => format!("{who}, collecting"),
-        (Lang::En, Validity::Expired { on }) => {
-            format!("{who}: authorisation ended {}", day(on))
+        (Lang::Vi, Validity::InDate, true) => format!("CCCD của người giám hộ {name}, nhận thay"),
+        (Lang::Vi, Validity::Expired { on }, _) => {
+            format!("{paper} hết hạn {} (CCCD của {name})", day(on))
         }
-        (Lang::En, Validity::NotYetValid { from }) => {
-            format!("{who}: authorisation valid from {}", day(from))
+        (Lang::Vi, Validity::NotYetValid { from }, _) => {
+            format!("{paper} hiệu lực từ {} (CCCD của {name})", day(from))
+        }
+        (Lang::En, Validity::InDate, false) => format!("ID of {name}, proxy, collecting"),
+        (Lang::En, Validity::InDate, true) => format!("ID of {name}, guardian, collecting"),
+        (Lang::En, Validity::Expired { on }, _) => {
+            format!("{paper} ended {} (ID of {name})", day(on))
+        }
+        (Lang::En, Validity::NotYetValid { from }, _) => {
+            format!("{paper} valid from {} (ID of {name})", day(from))
         }
     }
 }
