@@ -263,11 +263,17 @@ fn the_bank_batch_is_made_and_saved_then_its_result_is_previewed_and_recorded() 
         "{shown}"
     );
 
-    // Its file saved again from this page (F7): a number that is no
-    // batch is refused, the batch's own writes the same lines again.
+    // Its file saved again from this page (F7), the newest batch offered:
+    // a number that is no batch is refused, the batch's own writes the
+    // same lines again.
     let again = office.dir.path().join("lo-11-lai.xlsx");
     press(&mut app, KeyCode::F(7));
-    type_text(&mut app, "9");
+    let form = screen(&mut app, 80, 24);
+    assert!(
+        form.contains("Số lô             : [1 "),
+        "the newest batch to begin with: {form}"
+    );
+    retype(&mut app, "9");
     press(&mut app, KeyCode::Tab);
     retype(&mut app, &again.display().to_string());
     press(&mut app, KeyCode::Enter);

@@ -107,14 +107,16 @@ pub(super) fn shown(path: &Path) -> String {
 /// it stands (waiting, done, failed people, from the period's outcome) and
 /// the people the bank refused. Batches are numbered from 1 in the order
 /// they were made; the first number the service does not know ends them.
+/// Also the number of the period's newest batch, if it has one.
 pub fn batch_lines(
     ctx: &mut Ctx,
     session: &Session,
     report: &crate::domain::period_report::PeriodReport,
-) -> Vec<String> {
+) -> (Vec<String>, Option<i64>) {
     use crate::domain::period_report::Transfer;
     let lang = ctx.lang();
     let mut out = Vec::new();
+    let mut newest = None;
     for number in 1.. {
         let batch = match ctx.service.bank_batch_of(session, number) {
             Ok(Some(b)) => b,
@@ -127,6 +129,7 @@ pub fn batch_lines(
         if batch.period != report.period {
             continue;
         }
+        newest = Some(number);
         let mut codes: Vec<&str> = batch.lines.iter().map(|l| l.record_code.as_str()).collect();
         codes.sort_unstable();
         codes.dedup();
@@ -177,7 +180,7 @@ pub fn batch_lines(
     if out.is_empty() {
         out.push(words::no_batches(lang).to_string());
     }
-    out
+    (out, newest)
 }
 
 /// What a file import reads.

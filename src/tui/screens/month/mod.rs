@@ -85,6 +85,8 @@ pub struct Month {
     pick: Select,
     /// The transfers view's lines.
     bank: Vec<String>,
+    /// The period's newest transfer batch, for saving its file again.
+    newest_batch: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +160,7 @@ impl Month {
             scroll: Scroll::default(),
             pick: Select::new(0),
             bank: Vec::new(),
+            newest_batch: None,
         };
         m.load(ctx);
         m
@@ -193,10 +196,10 @@ impl Month {
                     )),
                     Which::Reasons | Which::Bank => None,
                 };
-                self.bank = if self.which == Which::Bank {
+                (self.bank, self.newest_batch) = if self.which == Which::Bank {
                     files::batch_lines(ctx, &session, &r)
                 } else {
-                    Vec::new()
+                    (Vec::new(), None)
                 };
                 let picked = self.pick.selected();
                 self.pick = Select::new(r.with(Settled::Unpaid).count());
@@ -463,7 +466,7 @@ impl Screen for Month {
             }
             Msg::SaveBatch => {
                 let default = in_spool(ctx, &batch_file(self.period));
-                return Nav::push(SaveBatch::new(ctx.lang(), &default));
+                return Nav::push(SaveBatch::new(ctx.lang(), &default, self.newest_batch));
             }
         }
         Nav::Stay

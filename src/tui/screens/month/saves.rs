@@ -305,7 +305,8 @@ impl Screen for SaveSigning {
 }
 
 /// A batch's file for the bank saved again (the first save failed, or the
-/// file went astray): the batch's number, then where.
+/// file went astray): the batch's number (the period's newest to begin
+/// with), then where.
 pub struct SaveBatch {
     lang: Lang,
     form: Form,
@@ -315,11 +316,15 @@ const AGAIN_NUMBER: usize = 0;
 const AGAIN_PATH: usize = 1;
 
 impl SaveBatch {
-    pub fn new(lang: Lang, default: &Path) -> SaveBatch {
+    pub fn new(lang: Lang, default: &Path, newest: Option<i64>) -> SaveBatch {
         let mut path = Input::new().max_chars(400);
         path.set_value(&default.display().to_string());
+        let mut number = Input::new().max_chars(6);
+        if let Some(n) = newest {
+            number.set_value(&n.to_string());
+        }
         let form = Form::new(vec![
-            Field::new(words::label_batch_number(lang), Input::new().max_chars(6)).width(8),
+            Field::new(words::label_batch_number(lang), number).width(8),
             Field::new(words::label_batch_path(lang), path).width(44),
         ]);
         SaveBatch { lang, form }
