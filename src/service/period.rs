@@ -129,16 +129,15 @@ impl Service {
         self.store.read(|r| report_of(r, period, suspend_after))
     }
 
-    /// Whether `period` could be closed now, the PIN aside: the same
-    /// refusals, in the same order, as [`Service::close_period`] gives
-    /// (`default_reason`: a reason for all who have none will be given).
-    /// The screens ask it before they ask for the PIN, so that a close that
-    /// cannot happen says why at once.
-    pub fn check_period_close(&self, period: Period, default_reason: bool) -> Result<(), Error> {
+    /// Whether `period` could be closed now, the PIN aside and with no
+    /// reason given for all: the same refusals, in the same order, as
+    /// [`Service::close_period`] gives. The screens ask it before they ask
+    /// for the PIN, so that a close that cannot happen says why at once.
+    pub fn check_period_close(&self, period: Period) -> Result<(), Error> {
         let tomorrow = self.window_over(period)?;
         let suspend_after = self.suspend_after();
         self.store
-            .read(|r| blockers(r, period, &tomorrow, suspend_after, default_reason).map(|_| ()))
+            .read(|r| blockers(r, period, &tomorrow, suspend_after, false).map(|_| ()))
     }
 
     /// Refuses a period whose payment window is not over; returns the day

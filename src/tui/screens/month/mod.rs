@@ -434,7 +434,7 @@ impl Screen for Month {
             Msg::Print => self.print(ctx),
             Msg::Close => {
                 // What stands in the way is said before the PIN is asked.
-                if let Err(e) = ctx.service.check_period_close(self.period, false) {
+                if let Err(e) = ctx.service.check_period_close(self.period) {
                     popups::refuse_close(ctx, &e);
                     return Nav::Stay;
                 }
