@@ -4,8 +4,9 @@
 mod common;
 
 use chitra::domain::Money;
-use chitra::domain::payment::PayMethod;
+use chitra::domain::payment::{PayMethod, PaymentRecord};
 use chitra::domain::period_report::Settled;
+use chitra::service::day::DayError;
 use chitra::service::pay::{PayRequest, Receiver};
 use chitra::service::period::{CloseOptions, PeriodError};
 use chitra::service::{Error, Service, Session};
@@ -15,7 +16,7 @@ const AN: &str = "046048001234"; // 2.789.000
 const BINH: &str = "046152004321"; // 4.183.500
 const CUC: &str = "046060007777"; // 3.120.000
 
-fn pay(svc: &mut Service, who: &Session, id: &str) {
+fn pay(svc: &mut Service, who: &Session, id: &str) -> PaymentRecord {
     let person = svc.search(id, 1).unwrap().hits[0].person.id;
     let view = svc.person_view(person).unwrap();
     let req = PayRequest {
@@ -29,7 +30,7 @@ fn pay(svc: &mut Service, who: &Session, id: &str) {
         lines: view.unpaid.iter().map(|l| l.entitlement_id).collect(),
         approval: None,
     };
-    svc.pay(who, &req).unwrap();
+    svc.pay(who, &req).unwrap().payment
 }
 
 #[test]
@@ -38,7 +39,7 @@ fn a_period_closes_after_its_window_and_then_refuses_payments_and_lists() {
     office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
     let mut svc = office.service();
     let hoa = office.sign_in(&mut svc, CLERK1);
-    pay(&mut svc, &hoa, AN);
+    let an_payment = pay(&mut svc, &hoa, AN);
     let boss = office.sign_in(&mut svc, SUPERVISOR);
     // Cúc died: her line is stopped, not unpaid.
     let cuc = svc.search(CUC, 1).unwrap().hits[0].person.id;
@@ -153,6 +154,37 @@ fn a_period_closes_after_its_window_and_then_refuses_payments_and_lists() {
         matches!(err, Error::Period(PeriodError::AlreadyClosed { .. })),
         "{err:?}"
     );
+
+    // An's payment cannot be voided any more: the results have gone out,
+    // and her line would be owed again in a period that pays nothing.
+    let refused = svc.check_voidable(&an_payment).unwrap_err();
+    assert!(
+        matches!(&refused, Error::Day(DayError::PeriodClosed { period, .. }) if period.to_string() == "2026-11"),
+        "{refused:?}"
+    );
+    assert!(refused.to_string().contains("11/2026"), "{refused}");
+    let approval = svc.approval(&hoa, SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    let refused = svc
+        .void_payment(&hoa, &an_payment.receipt_no, "Chi nhầm", &approval)
+        .unwrap_err();
+    assert!(
+        matches!(refused, Error::Day(DayError::PeriodClosed { .. })),
+        "{refused:?}"
+    );
+    // The database refuses it as well, to anyone writing around chitra.
+    let raw = rusqlite::Connection::open(&office.db).unwrap();
+    let err = raw
+        .execute(
+            "INSERT INTO reversals (payment_id, day, reversed_at, requested_by, approved_by, reason)
+             SELECT ?1, '2026-11-26', '2026-11-26T08:00:00+07:00', 2, 1, 'x'",
+            [an_payment.id],
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("period is closed"), "{err}");
+    let r = svc
+        .period_report(&boss, "2026-11".parse().unwrap())
+        .unwrap();
+    assert_eq!(r.paid, Money::from_dong(2_789_000));
 
     // Bình's November line is no longer payable at the counter.
     let binh = svc.search(BINH, 1).unwrap().hits[0].person.id;

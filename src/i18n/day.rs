@@ -104,6 +104,11 @@ impl Localize for DayError {
                     labels::date_time(at)
                 )
             }
+            DayError::PeriodClosed { receipt_no, period } => format!(
+                "Biên nhận {} trả tiền kỳ {} đã khóa sổ; kết quả của kỳ đã gửi phòng Lao động – TB&XH nên không hủy được. Tiền chi sai kỳ đã khóa thì lập biên bản thu hồi.",
+                for_display(receipt_no),
+                labels::period(*period)
+            ),
             DayError::NotYet { day } => format!("Ngày {} chưa đến.", labels::date(day)),
             DayError::EarlierDaysOpen { days } => format!(
                 "Còn ngày trước chưa khóa sổ: {}. Khóa sổ lần lượt từ ngày cũ nhất.",
@@ -189,6 +194,11 @@ impl Localize for DayError {
             DayError::AlreadyVoided { receipt_no, at } => format!(
                 "Receipt {receipt_no} was voided on {}.",
                 labels::date_time(at)
+            ),
+            DayError::PeriodClosed { receipt_no, period } => format!(
+                "Receipt {} pays period {}, which is closed; its results have gone to the social-affairs office, so it cannot be voided. Money paid wrongly in a closed period is recovered by a written record.",
+                for_display(receipt_no),
+                labels::period(*period)
             ),
             DayError::NotYet { day } => format!("{} has not come yet.", labels::date(day)),
             DayError::EarlierDaysOpen { days } => format!(

@@ -9,10 +9,10 @@ use serde_json::json;
 pub use super::drawers::{CashBlock, OpenDay};
 use super::pay::Approval;
 use super::{Error, Service, Session};
-use crate::domain::Money;
 use crate::domain::payment::PaymentRecord;
 use crate::domain::report::{self, Blocker, DayReport, Seal};
-use crate::store::{Read, audit, days, drawers, payments};
+use crate::domain::{Money, Period};
+use crate::store::{Read, audit, days, drawers, imports, payments};
 
 /// Why a cash or close operation was refused.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +52,9 @@ pub enum DayError {
     NoSuchReceipt(String),
     /// The payment was voided already.
     AlreadyVoided { receipt_no: String, at: String },
+    /// The payment settles a line of a closed period: its results have
+    /// gone back to the social-affairs office.
+    PeriodClosed { receipt_no: String, period: Period },
     /// A day in the future.
     NotYet { day: String },
     /// Earlier days with activity are still open.
@@ -73,6 +76,20 @@ impl From<DayError> for Error {
     fn from(e: DayError) -> Self {
         Error::Day(e)
     }
+}
+
+/// Refuses a void of a payment that settles a line of a closed period.
+fn closed_period_of(r: &Read<'_>, p: &PaymentRecord) -> Result<(), Error> {
+    for period in p.periods() {
+        if imports::period_closed(r, period)? == Some(true) {
+            return Err(DayError::PeriodClosed {
+                receipt_no: p.receipt_no.clone(),
+                period,
+            }
+            .into());
+        }
+    }
+    Ok(())
 }
 
 impl Service {
@@ -115,6 +132,7 @@ impl Service {
                 }
                 .into());
             }
+            closed_period_of(w, &p)?;
             if p.method.is_cash() {
                 if !drawers::is_open(w, &day, requester.user.id)? {
                     return Err(DayError::DrawerNotOpen {
@@ -146,6 +164,20 @@ impl Service {
         self.store
             .read(|r| payments::record(r, id))?
             .ok_or(DayError::NoSuchReceipt(receipt_no).into())
+    }
+
+    /// Refuses, before any approval is asked, a void the service would
+    /// refuse for the payment itself: voided already, or settling a line
+    /// of a closed period.
+    pub fn check_voidable(&self, payment: &PaymentRecord) -> Result<(), Error> {
+        if let Some(r) = &payment.reversal {
+            return Err(DayError::AlreadyVoided {
+                receipt_no: payment.receipt_no.clone(),
+                at: r.at.clone(),
+            }
+            .into());
+        }
+        self.store.read(|r| closed_period_of(r, payment))
     }
 
     /// The report of a day ("YYYY-MM-DD"): for a closed day, the report as

@@ -51,13 +51,11 @@ impl VoidPayment {
     }
 
     /// The popup for `payment`, or `None` (with the reason on the message
-    /// line) when it was voided already.
+    /// line) when it cannot be voided: voided already, or paying a closed
+    /// period.
     pub fn open(ctx: &mut Ctx, payment: &PaymentRecord) -> Option<VoidPayment> {
-        if let Some(r) = &payment.reversal {
-            ctx.error(&DayError::AlreadyVoided {
-                receipt_no: payment.receipt_no.clone(),
-                at: r.at.clone(),
-            });
+        if let Err(e) = ctx.service.check_voidable(payment) {
+            ctx.error(&e);
             return None;
         }
         Some(VoidPayment::new(ctx.lang(), payment.clone()))
