@@ -8,8 +8,9 @@
 //! check (imported = paid + unpaid + stopped), which is printed with it.
 //!
 //! Order: the heading and status; what blocks the close (people unpaid
-//! without a reason); I. totals and their check; II. the people paid
-//! (method, day, receipt or reference); III. the people not paid (reason,
+//! without a reason); I. totals and their check; II. everyone paid, in full
+//! or in part (method, last day, every receipt with its reference), whose
+//! amounts add up to the total paid; III. the people not paid (reason,
 //! what becomes of the money: carried to the next month or proposed for
 //! suspension) with the rule that decides it; IV. the people whose payment
 //! stopped; V. the seal of each closed day of the period; the total paid
@@ -242,23 +243,49 @@ fn paid(lang: Lang, blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
     let mut t = Table::new("da_chi", columns, w.nobody_paid)
         .numbered(w.col_no)
         .flex(1);
-    for p in r.with(Settled::Paid) {
+    // Everyone something was paid to, in part or in full: the rows add up
+    // to the total paid, and each receipt of the period is on its row.
+    for p in r.paid_people() {
         let mut cells = person_cells(p, p.paid.min(p.imported));
-        let method = p.method.as_deref().and_then(PayMethod::from_code);
-        cells.push(match method {
-            Some(m) => Cell::Short {
-                text: labels::method(lang, m).to_string(),
-                short: day_words::method_short(lang, m).to_string(),
+        let mut methods: Vec<PayMethod> = p
+            .payments
+            .iter()
+            .filter_map(|x| PayMethod::from_code(&x.method))
+            .collect();
+        methods.dedup();
+        cells.push(match methods.as_slice() {
+            [] => Cell::Empty,
+            [m] => Cell::Short {
+                text: labels::method(lang, *m).to_string(),
+                short: day_words::method_short(lang, *m).to_string(),
             },
-            None => Cell::Empty,
+            many => Cell::text(
+                many.iter()
+                    .map(|m| day_words::method_short(lang, *m))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
         });
-        cells.push(p.paid_on.clone().map_or(Cell::Empty, Cell::Date));
-        let reference = match (&p.receipt_no, &p.reference) {
-            (Some(no), Some(rf)) => Some(format!("{no} / {rf}")),
-            (Some(no), None) => Some(no.clone()),
-            (None, rf) => rf.clone(),
-        };
-        cells.push(opt(reference.as_deref()));
+        cells.push(
+            p.payments
+                .iter()
+                .map(|x| x.day.clone())
+                .max()
+                .map_or(Cell::Empty, Cell::Date),
+        );
+        let references: Vec<String> = p
+            .payments
+            .iter()
+            .map(|x| match &x.reference {
+                Some(rf) => format!("{} / {rf}", x.receipt_no),
+                None => x.receipt_no.clone(),
+            })
+            .collect();
+        cells.push(if references.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::text(references.join(", "))
+        });
         t.push(Row::new(cells));
     }
     if !t.rows.is_empty() {
@@ -425,16 +452,41 @@ mod tests {
             reason: None,
             reason_note: None,
             transfer: None,
+            payments: if paid > 0 {
+                vec![crate::domain::period_report::PaidPart {
+                    receipt_no: "BC01-2026-000001".into(),
+                    method: "cash".into(),
+                    reference: None,
+                    day: "2026-11-10".into(),
+                    amount: Money::from_dong(paid),
+                }]
+            } else {
+                Vec::new()
+            },
         };
         p.settled = p.settle();
         p
     }
 
     #[test]
-    fn the_results_list_each_person_once_with_totals_that_add_up() {
+    fn the_results_list_everyone_paid_with_each_receipt_and_totals_that_add_up() {
         let lang = Lang::Vi;
         let mut unpaid = person("HD-2", 4_183_500, 0, "active");
         unpaid.reason = Some(UnpaidReason::Hospital);
+        // Paid in two transfers, one line of two; the other is unpaid.
+        let mut part = person("HD-4", 5_000_000, 3_000_000, "active");
+        part.reason = Some(UnpaidReason::Away);
+        part.payments = ["CK0001-0008", "CK0001-0009"]
+            .iter()
+            .enumerate()
+            .map(|(i, rf)| crate::domain::period_report::PaidPart {
+                receipt_no: format!("BC01-2026-00001{i}"),
+                method: "bank".into(),
+                reference: Some(rf.to_string()),
+                day: format!("2026-11-1{i}"),
+                amount: Money::from_dong(1_500_000),
+            })
+            .collect();
         let r = PeriodReport::new(
             "2026-11".parse().unwrap(),
             Some("2026-11-26T08:00:00+07:00".into()),
@@ -442,6 +494,7 @@ mod tests {
                 person("HD-1", 2_789_000, 2_789_000, "active"),
                 unpaid,
                 person("HD-3", 3_120_000, 0, "deceased"),
+                part,
             ],
             3,
             vec![("2026-11-10".into(), "ABCD-1234".into())],
@@ -455,9 +508,24 @@ mod tests {
                 .filter(|r| r.role == Role::Data)
                 .count()
         };
+        // The one paid in part is on both lists, with each of its part.
         assert_eq!(
             (data("da_chi"), data("chua_nhan"), data("dung_chi")),
-            (1, 1, 1)
+            (2, 2, 1)
+        );
+        let paid_rows = &doc.table("da_chi").unwrap().rows;
+        let sum: Money = paid_rows
+            .iter()
+            .filter(|r| r.role == Role::Data)
+            .map(|r| match r.cells[3] {
+                Cell::Money(m) => m,
+                _ => Money::ZERO,
+            })
+            .sum();
+        assert_eq!(sum, r.paid);
+        assert_eq!(
+            paid_rows[1].cells[6],
+            Cell::text("BC01-2026-000010 / CK0001-0008, BC01-2026-000011 / CK0001-0009")
         );
         let unpaid = &doc.table("chua_nhan").unwrap().rows[0];
         assert_eq!(
@@ -465,8 +533,8 @@ mod tests {
             Cell::text(words::reason(lang, UnpaidReason::Hospital))
         );
         let total = |key: &str| doc.table(key).unwrap().rows.last().unwrap().cells[3].clone();
-        assert_eq!(total("da_chi"), Cell::Money(Money::from_dong(2_789_000)));
-        assert_eq!(total("chua_nhan"), Cell::Money(Money::from_dong(4_183_500)));
+        assert_eq!(total("da_chi"), Cell::Money(Money::from_dong(5_789_000)));
+        assert_eq!(total("chua_nhan"), Cell::Money(Money::from_dong(6_183_500)));
         assert_eq!(total("dung_chi"), Cell::Money(Money::from_dong(3_120_000)));
         assert_eq!(doc.table("niem_phong").unwrap().rows.len(), 1);
         let text = crate::print::document::render_text(&doc);

@@ -125,6 +125,24 @@ pub struct PersonOutcome {
     pub reason_note: Option<String>,
     /// Where a transfer batch stands for the person's unpaid lines.
     pub transfer: Option<Transfer>,
+    /// Every standing payment of the person's lines of the period, oldest
+    /// first: a person paid in parts (two transfers, the counter and the
+    /// bank, an heir) is traced receipt by receipt.
+    pub payments: Vec<PaidPart>,
+}
+
+/// One standing payment of a person's lines of a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PaidPart {
+    pub receipt_no: String,
+    /// The method's code ("cash", "bank", …).
+    pub method: String,
+    /// The bank's or wallet's reference of a transfer.
+    pub reference: Option<String>,
+    /// The day it was paid ("YYYY-MM-DD").
+    pub day: String,
+    /// What of the period's lines it paid.
+    pub amount: Money,
 }
 
 /// A person's unpaid lines in a bank transfer batch: waiting for the
@@ -286,6 +304,12 @@ impl PeriodReport {
             .filter(|p| p.settled == Settled::Unpaid && p.reason.is_none())
     }
 
+    /// People to whom something of the period was paid, whatever became
+    /// of the rest: the paid list, whose amounts add up to [`Self::paid`].
+    pub fn paid_people(&self) -> impl Iterator<Item = &PersonOutcome> {
+        self.people.iter().filter(|p| p.paid > Money::ZERO)
+    }
+
     /// People with `settled`.
     pub fn with(&self, settled: Settled) -> impl Iterator<Item = &PersonOutcome> {
         self.people.iter().filter(move |p| p.settled == settled)
@@ -323,6 +347,7 @@ mod tests {
             reason: None,
             reason_note: None,
             transfer: None,
+            payments: Vec::new(),
         }
     }
 

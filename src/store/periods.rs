@@ -5,7 +5,7 @@ use rusqlite::OptionalExtension;
 use super::rows::{Table, int, opt_text, text};
 use super::{Event, Read, StoreError, Write};
 use crate::domain::Period;
-use crate::domain::period_report::{PersonOutcome, Settled, UnpaidReason};
+use crate::domain::period_report::{PaidPart, PersonOutcome, Settled, UnpaidReason};
 
 /// Every person with a line in `period`, with what was imported for them
 /// and what of it was paid (standing payments only), in record-code order.
@@ -56,14 +56,53 @@ pub fn outcomes(r: &Read<'_>, period: Period) -> Result<Vec<PersonOutcome>, Stor
             reason_note: row.get(12)?,
             reference: row.get(13)?,
             transfer: None,
+            payments: Vec::new(),
         })
     })?;
     let mut out: Vec<PersonOutcome> = rows.collect::<Result<_, _>>()?;
     let mut transfers = super::batches::states(r, period)?;
+    let mut parts = paid_parts(r, period)?;
     for o in &mut out {
+        o.payments = parts.remove(&o.person_id).unwrap_or_default();
         o.transfer = transfers.remove(&o.person_id);
         o.unpaid_months = unpaid_streak(r, o.person_id, period)?;
         o.settled = o.settle();
+    }
+    Ok(out)
+}
+
+/// The standing payments of each person's lines of `period`, oldest first.
+fn paid_parts(
+    r: &Read<'_>,
+    period: Period,
+) -> Result<std::collections::HashMap<i64, Vec<PaidPart>>, StoreError> {
+    let mut stmt = r.cached(
+        "SELECT pay.person_id, pay.receipt_no, pay.method, pay.reference, pay.day, sum(pl.amount)
+         FROM entitlements e
+         JOIN payment_lines pl ON pl.entitlement_id = e.id
+         JOIN payments pay ON pay.id = pl.payment_id
+         WHERE e.period = ?1
+           AND NOT EXISTS (SELECT 1 FROM reversals rv WHERE rv.payment_id = pay.id)
+           AND NOT EXISTS (SELECT 1 FROM line_replacements x WHERE x.entitlement_id = e.id)
+         GROUP BY pay.id
+         ORDER BY pay.paid_at, pay.id",
+    )?;
+    let rows = stmt.query_map([period.to_string()], |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            PaidPart {
+                receipt_no: row.get(1)?,
+                method: row.get(2)?,
+                reference: row.get(3)?,
+                day: row.get(4)?,
+                amount: crate::domain::Money::from_dong(row.get(5)?),
+            },
+        ))
+    })?;
+    let mut out: std::collections::HashMap<i64, Vec<PaidPart>> = std::collections::HashMap::new();
+    for row in rows {
+        let (person, part) = row?;
+        out.entry(person).or_default().push(part);
     }
     Ok(out)
 }
