@@ -8,6 +8,8 @@ mod common;
 
 use chitra::domain::Money;
 use chitra::domain::payment::PayMethod;
+use chitra::domain::period_report::OverpaidCause;
+use chitra::domain::person::Status;
 use chitra::service::bank::{BankError, BankNote};
 use chitra::service::pay::{PayRequest, Receiver};
 use chitra::service::register::RegisterRequest;
@@ -506,4 +508,60 @@ fn the_command_line_exports_a_batch_and_imports_the_banks_result() {
         json["error"].as_str().unwrap().contains("đã được nhập"),
         "{json}"
     );
+}
+
+#[test]
+fn a_transfer_done_after_the_person_stopped_being_payable_is_recorded_to_recover() {
+    let (office, batch) = with_batch();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    // After the batch left: An is reported dead, Bình suspended.
+    let (an, binh) = (person_id(&svc, AN), person_id(&svc, BINH));
+    svc.set_person_status(&boss, an, Status::Deceased, "Giấy báo tử số 9/2026")
+        .unwrap();
+    svc.set_person_status(&boss, binh, Status::Suspended, "Chờ xác minh")
+        .unwrap();
+    // The bank had already moved the money: its answer, an hour later, is
+    // recorded, each line marked to recover, not refused.
+    office.clock.set("2026-11-10T10:00:00+07:00");
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let lines: Vec<(&str, &str, &str, i64)> = batch
+        .lines
+        .iter()
+        .map(|l| (l.reference.as_str(), "Thành công", "", l.amount.dong()))
+        .collect();
+    let file = office.write_file("kq.csv", result_csv(&lines, 6_972_500).as_bytes());
+    let done = svc.bank_import(&boss, &file, false).unwrap();
+    assert_eq!(done.done.len(), 3);
+    assert!(done.done.iter().all(|o| o.to_recover), "{:?}", done.done);
+    // The period's results list each of those payments to recover.
+    let report = svc.period_report(&boss, nov()).unwrap();
+    let mut causes: Vec<(String, String)> = report
+        .overpaid
+        .iter()
+        .map(|o| match &o.cause {
+            OverpaidCause::PaidAfterStatus { status, .. } => (o.code.clone(), status.clone()),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    causes.sort();
+    assert_eq!(
+        causes,
+        [
+            ("HD-001".to_string(), "deceased".to_string()),
+            // Bình's two lines went as two transfers.
+            ("HD-002".to_string(), "suspended".to_string()),
+            ("HD-002".to_string(), "suspended".to_string()),
+        ]
+    );
+    let recover: Money = report.overpaid.iter().map(|o| o.amount).sum();
+    assert_eq!(recover, Money::from_dong(6_972_500));
+    // The counter still pays nobody who is not payable.
+    svc.set_person_status(&boss, person_id(&svc, CUC), Status::Suspended, "x")
+        .unwrap();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    assert!(pay_cash(&mut svc, &hoa, CUC).is_err());
+    let v = svc.verify(&[]).unwrap();
+    assert!(v.ok(), "{:?}", v.findings);
 }

@@ -9,6 +9,7 @@ mod common;
 use std::process::{Command, Output};
 
 use chitra::domain::payment::ReceiverKind;
+use chitra::domain::period_report::OverpaidCause;
 use chitra::domain::person::Status;
 use chitra::domain::{EntitlementKind, PayMethod, Period};
 use chitra::service::Error;
@@ -625,4 +626,58 @@ fn the_heir_recorded_and_paid_from_the_command_line() {
         "{text}"
     );
     assert!(text.contains("Còn nợ người đã mất: 0 đ"), "{text}");
+}
+
+#[test]
+fn a_payment_made_after_the_day_of_death_is_listed_to_recover() {
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let binh = person_id(&svc, BINH_ID);
+    // Bình is paid at the counter on the 10th, in his own name …
+    let lines = svc
+        .person_view(binh)
+        .unwrap()
+        .unpaid
+        .iter()
+        .map(|l| l.entitlement_id)
+        .collect();
+    let paid = svc
+        .pay(
+            &clerk,
+            &PayRequest {
+                person_id: binh,
+                receiver: Receiver::Person,
+                receiver_id_number: BINH_ID.into(),
+                method: PayMethod::Cash,
+                account: None,
+                reference: None,
+                idem_key: svc.new_idem_key(),
+                lines,
+                approval: None,
+            },
+        )
+        .unwrap();
+    // … and his death on the 2nd is learnt afterwards.
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    svc.set_person_status(&boss, binh, Status::Deceased, "Từ trần ngày 02/11/2026")
+        .unwrap();
+    svc.add_heir(&boss, binh, &papers(), None).unwrap();
+
+    let nov = Period::new(2026, 11).unwrap();
+    let report = svc.period_report(&boss, nov).unwrap();
+    assert_eq!(report.overpaid.len(), 1, "{:?}", report.overpaid);
+    let o = &report.overpaid[0];
+    assert_eq!(o.receipt_no, paid.payment.receipt_no);
+    assert_eq!(o.amount, paid.payment.total);
+    assert_eq!(
+        o.cause,
+        OverpaidCause::PaidAfterDeath {
+            died_on: "2026-11-02".into(),
+            paid_on: paid.payment.day.clone(),
+        }
+    );
+    let line = chitra::i18n::changes::overpaid_line(chitra::i18n::Lang::Vi, o);
+    assert!(line.contains("sau ngày mất 02/11/2026"), "{line}");
 }

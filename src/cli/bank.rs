@@ -157,6 +157,12 @@ fn import(cli: &Cli, args: &BankImportArgs) -> Result<(), Exit> {
             crate::domain::Money::from_dong(o.amount_dong),
             o.receipt.as_deref().unwrap_or(phrases::done(lang)),
         );
+        if o.to_recover {
+            println!(
+                "      {}",
+                crate::i18n::month_files::bank_to_recover_mark(lang)
+            );
+        }
     }
     for o in &done.failed {
         println!(

@@ -320,7 +320,7 @@ pub fn report_json(r: &PeriodReport) -> serde_json::Value {
         "suspend_after_months": r.suspend_after,
         "seal": r.seals.last().map(|(day, code)| json!({ "day": day, "code": code })),
         "seals": r.seals.iter().map(|(day, code)| json!({ "day": day, "code": code })).collect::<Vec<_>>(),
-        "overpaid": r.overpaid.iter().map(|o| json!({ "code": o.code, "name": o.full_name, "amount_dong": o.amount.dong(), "receipt": o.receipt_no, "stopped_from": o.stopped_from.to_string() })).collect::<Vec<_>>(),
+        "overpaid": r.overpaid.iter().map(|o| json!({ "code": o.code, "name": o.full_name, "amount_dong": o.amount.dong(), "receipt": o.receipt_no, "cause": o.cause })).collect::<Vec<_>>(),
         "stops": r.stops.iter().map(|s| json!({
             "code": s.code,
             "name": s.full_name,

@@ -64,5 +64,11 @@ pub fn status(cli: &Cli, args: &StatusArgs) -> Result<(), Exit> {
         for_display(&hit.person.record_code),
         labels::status(ctx.lang(), status)
     );
+    if status != Status::Active
+        && let Ok(Some(crate::service::bank::BankNote::Waiting { batch })) =
+            service.bank_note(hit.person.id)
+    {
+        println!("{}", crate::i18n::bank::waiting_after_stop(lang, batch));
+    }
     Ok(())
 }

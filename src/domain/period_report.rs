@@ -228,15 +228,32 @@ pub struct Stopped {
     pub overpaid: Money,
 }
 
-/// A line paid for a month from which the person's payment had stopped.
+/// A payment of the period's lines made when the person could no longer
+/// be paid: money to recover.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Overpaid {
     pub code: String,
     pub full_name: String,
     pub amount: Money,
     pub receipt_no: String,
-    /// The month the stop counts from.
-    pub stopped_from: Period,
+    pub cause: OverpaidCause,
+}
+
+/// Why a payment is to be recovered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum OverpaidCause {
+    /// A decrease list stopped the person's payment from this month on.
+    Stopped { from: Period },
+    /// Paid to the person or a proxy after the day of death on file.
+    PaidAfterDeath { died_on: String, paid_on: String },
+    /// Recorded after the person's status changed (a transfer the bank
+    /// made after the batch was sent).
+    PaidAfterStatus {
+        status: String,
+        since: String,
+        paid_on: String,
+    },
 }
 
 impl PeriodReport {

@@ -73,6 +73,22 @@ pub fn title(lang: Lang, batch: i64, month: &str) -> String {
 }
 
 /// What the clerk is told when a line waits in a batch.
+/// Said when a person stops being payable while a line of theirs waits
+/// for the bank.
+pub fn waiting_after_stop(lang: Lang, batch: i64) -> String {
+    if lang == Lang::Vi {
+        format!(
+            "Người này còn khoản đang chờ ngân hàng trong lô số {batch}. Báo ngay ngân hàng để dừng lệnh; \
+             nếu ngân hàng báo đã chuyển, khoản đó vẫn được ghi và phải thu hồi (xem báo cáo kỳ)."
+        )
+    } else {
+        format!(
+            "This person still has a line waiting for the bank in batch no. {batch}. Tell the bank at once to stop it; \
+             if the bank reports it transferred, it is recorded and must be recovered (see the period's report)."
+        )
+    }
+}
+
 pub fn locked(lang: Lang, batch: i64) -> String {
     if lang == Lang::Vi {
         format!(

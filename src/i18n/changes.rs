@@ -325,27 +325,69 @@ pub fn stop_line(lang: Lang, stop: &crate::store::changes::Stop) -> String {
 /// The heading of a period report's lines paid after a stop.
 pub fn overpaid_title(lang: Lang) -> &'static str {
     lang.pick(
-        "ĐÃ CHI SAU KHI DỪNG CHI TRẢ — PHẢI THU HỒI",
-        "PAID AFTER THE PAYMENT STOPPED — TO RECOVER",
+        "ĐÃ CHI KHI KHÔNG CÒN ĐƯỢC HƯỞNG — PHẢI THU HỒI",
+        "PAID WHEN NO LONGER PAYABLE — TO RECOVER",
     )
 }
 
-/// One line paid after a stop, for the period report.
+/// One payment to recover, for the period report: what, which receipt,
+/// and why it should not have been paid.
 pub fn overpaid_line(lang: Lang, o: &crate::domain::period_report::Overpaid) -> String {
+    use crate::domain::period_report::OverpaidCause;
     let who = format!("{} {}", o.code, o.full_name);
     let who = crate::text::for_display(&who);
+    let status = |code: &str| {
+        crate::domain::person::Status::from_code(code).map_or_else(
+            || code.to_string(),
+            |s| super::labels::status(lang, s).to_string(),
+        )
+    };
+    let why = match (&o.cause, lang) {
+        (OverpaidCause::Stopped { from }, Lang::Vi) => {
+            format!("dừng chi từ tháng {}", from.short_label())
+        }
+        (OverpaidCause::Stopped { from }, Lang::En) => {
+            format!("stopped from {}", from.short_label())
+        }
+        (OverpaidCause::PaidAfterDeath { died_on, paid_on }, Lang::Vi) => format!(
+            "chi ngày {}, sau ngày mất {}",
+            super::labels::date(paid_on),
+            super::labels::date(died_on)
+        ),
+        (OverpaidCause::PaidAfterDeath { died_on, paid_on }, Lang::En) => format!(
+            "paid on {}, after the death on {}",
+            super::labels::date(paid_on),
+            super::labels::date(died_on)
+        ),
+        (
+            OverpaidCause::PaidAfterStatus {
+                status: st,
+                since,
+                paid_on,
+            },
+            Lang::Vi,
+        ) => format!(
+            "ghi ngày {}, sau khi chuyển sang \"{}\" lúc {}",
+            super::labels::date(paid_on),
+            status(st),
+            super::labels::date_time(since)
+        ),
+        (
+            OverpaidCause::PaidAfterStatus {
+                status: st,
+                since,
+                paid_on,
+            },
+            Lang::En,
+        ) => format!(
+            "recorded on {}, after the status became \"{}\" on {}",
+            super::labels::date(paid_on),
+            status(st),
+            super::labels::date_time(since)
+        ),
+    };
     match lang {
-        Lang::Vi => format!(
-            "{who}: {} (biên nhận {}), dừng chi từ tháng {}.",
-            o.amount,
-            o.receipt_no,
-            o.stopped_from.short_label()
-        ),
-        Lang::En => format!(
-            "{who}: {} (receipt {}), stopped from {}.",
-            o.amount,
-            o.receipt_no,
-            o.stopped_from.short_label()
-        ),
+        Lang::Vi => format!("{who}: {} (biên nhận {}), {why}.", o.amount, o.receipt_no),
+        Lang::En => format!("{who}: {} (receipt {}), {why}.", o.amount, o.receipt_no),
     }
 }

@@ -203,6 +203,15 @@ pub fn bank_done_mark(lang: Lang) -> &'static str {
     w(lang, "thành công", "done")
 }
 
+/// A done transfer to someone no longer payable when the answer came.
+pub fn bank_to_recover_mark(lang: Lang) -> &'static str {
+    w(
+        lang,
+        "đã chuyển nhưng người này đã thôi hưởng (mất, tạm dừng, dừng chi) sau khi gửi lô: phải thu hồi, xem báo cáo kỳ",
+        "transferred, but this person stopped being payable after the batch was sent: to recover, see the period's report",
+    )
+}
+
 pub fn bank_failed_mark(lang: Lang) -> &'static str {
     w(
         lang,

@@ -110,6 +110,10 @@ pub struct Outcome {
     pub amount_dong: i64,
     pub reason: Option<String>,
     pub receipt: Option<String>,
+    /// A done transfer to someone no longer payable when the bank's
+    /// answer came (died, suspended, stopped after the batch was sent):
+    /// recorded, since the money left, and to be recovered.
+    pub to_recover: bool,
 }
 
 /// Where a person's transfer stands, for the counter.
@@ -336,9 +340,12 @@ impl Service {
                     amount_dong: s.amount.dong(),
                     reason: l.reason.clone(),
                     receipt: None,
+                    to_recover: false,
                 };
                 if l.done {
                     let person = people::get(w, s.person_id)?.ok_or(Error::NoSuchPerson)?;
+                    out.to_recover = person.status != crate::domain::person::Status::Active
+                        || crate::store::changes::stopped_for(w, s.person_id, s.entitlement_id)?;
                     let seq = payments::next_receipt_seq(w, &office, year)?;
                     let receipt_no = payment::receipt_no(&prefix, year, seq);
                     let idem = format!("bank-{}", s.reference);

@@ -13,6 +13,7 @@ use rusqlite::OptionalExtension;
 use super::payments::{parse_kind, parse_period};
 use super::rows::{Table, int, opt_text, text};
 use super::{Event, Read, StoreError, Write};
+use crate::domain::period_report::OverpaidCause;
 use crate::domain::{EntitlementKind, Money, Period};
 
 /// Why payment stops, as the decrease list says.
@@ -310,6 +311,17 @@ pub fn overpayments(r: &Read<'_>, period: Option<Period>) -> Result<Vec<Overpaym
     Ok(out)
 }
 
+/// Whether a decrease list stopped the person's payment from the month of
+/// the line `entitlement_id` on.
+pub fn stopped_for(r: &Read<'_>, person_id: i64, entitlement_id: i64) -> Result<bool, StoreError> {
+    Ok(r.conn()
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM stops s JOIN entitlements e ON e.id = ?2
+                            WHERE s.person_id = ?1 AND e.period >= s.from_period)",
+        )?
+        .query_row(rusqlite::params![person_id, entitlement_id], |r| r.get(0))?)
+}
+
 /// The overpayments of `period`, as the period's report lists them.
 pub fn overpaid_in(
     r: &Read<'_>,
@@ -322,9 +334,73 @@ pub fn overpaid_in(
             full_name: o.full_name,
             amount: o.amount,
             receipt_no: o.receipt_no,
-            stopped_from: o.from,
+            cause: OverpaidCause::Stopped { from: o.from },
         })
+        .chain(paid_when_not_payable(r, period)?)
         .collect())
+}
+
+/// Payments of `period`'s lines, to the person or a proxy, made after the
+/// day of death on file, or recorded after the person's status stopped
+/// being active (a transfer the bank made after the batch was sent) —
+/// except lines a decrease list stopped, which [`overpayments`] lists.
+fn paid_when_not_payable(
+    r: &Read<'_>,
+    period: Period,
+) -> Result<Vec<crate::domain::period_report::Overpaid>, StoreError> {
+    let mut stmt = r.conn().prepare_cached(
+        "SELECT pe.record_code, pe.full_name, sum(pl.amount), p.receipt_no, p.day, p.paid_at,
+                (SELECT h.died_on FROM heirs h WHERE h.person_id = pe.id ORDER BY h.id DESC LIMIT 1),
+                pe.status, pe.status_since
+         FROM entitlements e
+         JOIN payment_lines pl ON pl.entitlement_id = e.id
+         JOIN payments p ON p.id = pl.payment_id
+         JOIN people pe ON pe.id = e.person_id
+         WHERE e.period = ?1 AND p.receiver_kind <> 'heir'
+           AND NOT EXISTS (SELECT 1 FROM reversals rv WHERE rv.payment_id = p.id)
+           AND NOT EXISTS (SELECT 1 FROM stops s WHERE s.person_id = pe.id AND e.period >= s.from_period)
+         GROUP BY p.id
+         ORDER BY pe.record_code, p.id",
+    )?;
+    let rows = stmt.query_map([period.to_string()], |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, i64>(2)?,
+            row.get::<_, String>(3)?,
+            row.get::<_, String>(4)?,
+            row.get::<_, String>(5)?,
+            row.get::<_, Option<String>>(6)?,
+            row.get::<_, String>(7)?,
+            row.get::<_, Option<String>>(8)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (code, full_name, amount, receipt_no, day, paid_at, died_on, status, since) = row?;
+        let cause = match (died_on, since) {
+            (Some(died_on), _) if day > died_on => OverpaidCause::PaidAfterDeath {
+                died_on,
+                paid_on: day,
+            },
+            (_, Some(since)) if status != "active" && paid_at > since => {
+                OverpaidCause::PaidAfterStatus {
+                    status,
+                    since,
+                    paid_on: day,
+                }
+            }
+            _ => continue,
+        };
+        out.push(crate::domain::period_report::Overpaid {
+            code,
+            full_name,
+            amount: Money::from_dong(amount),
+            receipt_no,
+            cause,
+        });
+    }
+    Ok(out)
 }
 
 /// Writes the month from which a person an increase list added is paid;

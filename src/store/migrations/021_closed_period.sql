@@ -1,4 +1,6 @@
--- 021: a closed period's results have gone back to the social-affairs
+-- 021: what a period and a bank batch owe once they have left the office.
+--
+-- A closed period's results have gone back to the social-affairs
 -- office; no payment of it is voided afterwards (its lines would be owed
 -- again in a period that can pay nothing, and the results sent would no
 -- longer be the office's).
@@ -11,4 +13,34 @@ WHEN EXISTS (
     WHERE l.payment_id = NEW.payment_id AND p.status = 'closed'
 ) BEGIN
     SELECT RAISE(ABORT, 'chitra: period is closed');
+END;
+
+-- A transfer the bank reports done has left the bank: it is recorded even
+-- if the person died, was suspended or stopped after the batch was sent
+-- (the money is then recovered, and the period's results say so). Only a
+-- bank payment carrying a waiting line's own reference passes.
+DROP TRIGGER payments_person_active;
+CREATE TRIGGER payments_person_active BEFORE INSERT ON payments
+WHEN (SELECT status FROM people WHERE id = NEW.person_id) <> 'active'
+ AND NOT (NEW.receiver_kind = 'heir' AND (SELECT status FROM people WHERE id = NEW.person_id) = 'deceased')
+ AND NOT (NEW.method = 'bank' AND EXISTS (
+     SELECT 1 FROM bank_batch_lines bl
+     WHERE bl.reference = NEW.reference AND bl.person_id = NEW.person_id
+       AND NOT EXISTS (SELECT 1 FROM bank_outcomes o WHERE o.line_id = bl.id))) BEGIN
+    SELECT RAISE(ABORT, 'chitra: person is not payable');
+END;
+DROP TRIGGER payment_lines_not_stopped;
+CREATE TRIGGER payment_lines_not_stopped BEFORE INSERT ON payment_lines
+WHEN EXISTS (
+    SELECT 1 FROM entitlements e JOIN stops s ON s.person_id = e.person_id
+    WHERE e.id = NEW.entitlement_id AND e.period >= s.from_period
+      AND NOT (e.kind = 'mai_tang'
+               AND (SELECT receiver_kind FROM payments WHERE id = NEW.payment_id) = 'heir')
+) AND NOT EXISTS (
+    SELECT 1 FROM bank_batch_lines bl JOIN payments p ON p.id = NEW.payment_id
+    WHERE bl.entitlement_id = NEW.entitlement_id AND p.method = 'bank'
+      AND bl.reference = p.reference
+      AND NOT EXISTS (SELECT 1 FROM bank_outcomes o WHERE o.line_id = bl.id)
+) BEGIN
+    SELECT RAISE(ABORT, 'chitra: payment stopped');
 END;

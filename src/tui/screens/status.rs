@@ -79,12 +79,24 @@ impl StatusChange {
             .set_person_status(&session, self.person.id, status, &reason)
         {
             Ok(()) => {
-                ctx.info(format!(
+                let waiting = match ctx.service.bank_note(self.person.id) {
+                    Ok(Some(crate::service::bank::BankNote::Waiting { batch }))
+                        if status != Status::Active =>
+                    {
+                        Some(crate::i18n::bank::waiting_after_stop(ctx.lang(), batch))
+                    }
+                    _ => None,
+                };
+                let done = format!(
                     "{} — {}: {}",
                     for_display(&self.person.full_name),
                     for_display(&self.person.record_code),
                     labels::status(ctx.lang(), status)
-                ));
+                );
+                match waiting {
+                    Some(w) => ctx.error(&format!("{done}. {w}")),
+                    None => ctx.info(done),
+                }
                 Nav::Back(Outcome::Refresh)
             }
             Err(e) => {

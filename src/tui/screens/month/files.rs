@@ -296,6 +296,9 @@ impl FileImport {
         };
         for o in &r.done {
             out.push(format!("{} — {}", line(o), words::bank_done_mark(lang)));
+            if o.to_recover {
+                out.push(format!("      {}", words::bank_to_recover_mark(lang)));
+            }
         }
         for o in &r.failed {
             out.push(format!("{} — {}", line(o), words::bank_failed_mark(lang)));
