@@ -15,7 +15,7 @@ use chitra::domain::report::MoveKind;
 use chitra::domain::user::Role;
 use chitra::service::register::RegisterRequest;
 use chitra::tui::App;
-use chitra::tui::testing::{ctrl, key, screen, type_text};
+use chitra::tui::testing::{ctrl, key, press, screen, type_text};
 use crossterm::event::KeyCode;
 use tui_office::*;
 
@@ -603,4 +603,35 @@ fn add_on_file(office: &common::Office, whose: &str, guardian: bool, name: &str,
         },
     )
     .unwrap();
+}
+
+/// A card scanned (or digits typed) a step late: at step 3 its first digit
+/// chooses a method and opens the confirmation, where the rest of the
+/// burst and its Enter land. That Enter records nothing; the clerk's own
+/// next Enter does, once the screen has been seen.
+#[test]
+fn a_card_scanned_at_the_method_step_records_nothing_by_itself() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    to_method(&mut app);
+    type_text(&mut app, "001234567890");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.title().contains("Bước 4/4"), "{}", app.title());
+    assert!(
+        message(&app).contains("không nhận chữ hay số"),
+        "{}",
+        message(&app)
+    );
+    let paid = |office: &common::Office| payments_of(office, AN.2).len();
+    assert_eq!(paid(&office), 0);
+    // A digit alone, then Enter: the same.
+    type_text(&mut app, "1");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(paid(&office), 0);
+    assert!(app.title().contains("Bước 4/4"), "{}", app.title());
+    // The clerk's own Enter records.
+    press(&mut app, KeyCode::Enter);
+    assert!(app.title().contains("ĐÃ CHI"), "{}", app.title());
+    assert_eq!(paid(&office), 1);
 }

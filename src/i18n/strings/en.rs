@@ -167,6 +167,7 @@ pub const EN: Strings = Strings {
     key_confirm_approval: "Ask a supervisor to approve",
     short_record: "Record",
     not_approved: "Not approved, nothing paid. Enter to ask again, Esc to go back.",
+    confirm_stray_keys: "The confirmation takes no letters or digits (a card scanned or a number typed a step late?). Nothing recorded: check the amount and the receiver, then Enter to record, Esc to go back.",
     paid_banner: "PAID",
     receipt_number: "Receipt no.",
     amount_label: "Amount:",

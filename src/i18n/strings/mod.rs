@@ -209,6 +209,7 @@ pub struct Strings {
     pub key_confirm_approval: &'static str,
     pub short_record: &'static str,
     pub not_approved: &'static str,
+    pub confirm_stray_keys: &'static str,
     pub paid_banner: &'static str,
     pub receipt_number: &'static str,
     pub amount_label: &'static str,

@@ -167,6 +167,7 @@ pub const VI: Strings = Strings {
     key_confirm_approval: "Mời trưởng bưu cục duyệt",
     short_record: "Ghi nhận",
     not_approved: "Chưa được duyệt nên chưa chi. Enter để mời duyệt lại, Esc để quay lại.",
+    confirm_stray_keys: "Bước xác nhận không nhận chữ hay số (quét thẻ hay gõ số nhầm bước?). Chưa ghi gì: xem lại số tiền, người nhận, rồi nhấn Enter để ghi, Esc để quay lại.",
     paid_banner: "ĐÃ CHI",
     receipt_number: "Biên nhận số",
     amount_label: "Số tiền:",

@@ -14,7 +14,7 @@
 //! screen with the service's message ("Đã chi bởi … lúc …, biên nhận …").
 
 use crate::i18n::Lang;
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -48,6 +48,11 @@ pub struct Confirm {
     own_approval: bool,
     approval: Option<Approval>,
     scroll: Scroll,
+    /// Characters were typed on the confirmation (a card scanned, or
+    /// digits typed, a step too late): the Enter that follows them is
+    /// part of that burst, not a look at what is shown, so it records
+    /// nothing.
+    stray: bool,
 }
 
 /// What a key does on the confirmation.
@@ -55,6 +60,8 @@ pub struct Confirm {
 pub enum Msg {
     Record,
     Scroll(ScrollMsg),
+    /// A character, which the confirmation never takes.
+    Stray,
 }
 
 impl Confirm {
@@ -68,6 +75,7 @@ impl Confirm {
             needs_approval: outside && !supervisor,
             own_approval: outside && supervisor,
             approval: None,
+            stray: false,
             scroll: Scroll::default(),
         }
     }
@@ -248,6 +256,10 @@ impl Screen for Confirm {
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
         if key_match(key, &keys.enter, false) {
             Some(Msg::Record)
+        } else if let KeyCode::Char(_) = key.code
+            && !key.modifiers.contains(KeyModifiers::CONTROL)
+        {
+            Some(Msg::Stray)
         } else {
             doc::Scroll::on_key(key, keys).map(Msg::Scroll)
         }
@@ -255,6 +267,17 @@ impl Screen for Confirm {
 
     fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
         match msg {
+            Msg::Stray => {
+                self.stray = true;
+                ctx.error(&ctx.lang().strings().confirm_stray_keys);
+                Nav::Stay
+            }
+            Msg::Record if self.stray => {
+                // The burst is over: the next Enter is the clerk's own.
+                self.stray = false;
+                ctx.error(&ctx.lang().strings().confirm_stray_keys);
+                Nav::Stay
+            }
             Msg::Record => self.record(ctx),
             Msg::Scroll(m) => {
                 let len = self.document(ctx.lang(), &Theme::plain()).len();
