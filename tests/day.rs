@@ -44,7 +44,7 @@ fn pay(
         receiver_id_number: id.into(),
         method,
         account: method.is_transfer().then(|| "1234567890".into()),
-        reference: method.is_transfer().then(|| "FT1".into()),
+        reference: method.is_transfer().then(|| format!("FT{id}")),
         idem_key: svc.new_idem_key(),
         lines: view.unpaid.iter().map(|l| l.entitlement_id).collect(),
         approval: None,
@@ -749,4 +749,91 @@ fn verify_names_a_missing_or_damaged_backup_of_the_last_close() {
         "{:?}",
         v.findings
     );
+}
+
+#[test]
+fn one_transfer_code_settles_one_payment() {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay(&mut svc, &hoa, AN, PayMethod::Bank);
+    // Bình's transfer typed with An's code: refused, naming An's receipt.
+    let binh = svc.search(BINH, 1).unwrap().hits[0].person.id;
+    let mut req = PayRequest {
+        person_id: binh,
+        receiver: Receiver::Person,
+        receiver_id_number: BINH.into(),
+        method: PayMethod::Bank,
+        account: Some("1234567890".into()),
+        reference: Some(format!("FT{AN}")),
+        idem_key: svc.new_idem_key(),
+        lines: Vec::new(),
+        approval: None,
+    };
+    let err = svc.pay(&hoa, &req).unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            Error::Pay(chitra::service::pay::PayError::ReferenceUsed { .. })
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("HD-2026-000001"), "{err}");
+    // The database holds it too.
+    let raw = rusqlite::Connection::open(&office.db).unwrap();
+    let forged = raw
+        .execute(
+            "INSERT INTO payments (idem_key, office_code, receipt_year, receipt_seq, receipt_no,
+                 person_id, day, paid_at, clerk_id, receiver_kind, receiver_name,
+                 receiver_id_number, method, account, reference, total)
+             SELECT 'forged-key-1', office_code, receipt_year, 99, 'X-99', ?1, day, paid_at,
+                    clerk_id, 'person', 'x', ?2, 'bank', '1', reference, 1
+             FROM payments LIMIT 1",
+            rusqlite::params![binh, BINH],
+        )
+        .unwrap_err();
+    assert!(
+        forged
+            .to_string()
+            .contains("transfer reference already used"),
+        "{forged}"
+    );
+    // Its own code goes through.
+    req.reference = Some("FT-BINH".into());
+    req.idem_key = svc.new_idem_key();
+    svc.pay(&hoa, &req).unwrap();
+}
+
+#[test]
+fn nothing_is_written_on_a_day_before_a_closed_one() {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay(&mut svc, &hoa, CUC, PayMethod::Cash);
+    close(&office, &mut svc);
+    // The server's clock set back a day: the 9th had nothing, and is not
+    // closed, but it comes before a sealed day.
+    office.clock.set("2026-11-09T09:00:00+07:00");
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let err = svc
+        .drawer_move(&boss, CLERK1.0, CLERK1.1, MoveKind::Float, m(5_000_000), "")
+        .unwrap_err();
+    assert!(err.to_string().contains("chỉnh lùi"), "{err}");
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let an = svc.search(AN, 1).unwrap().hits[0].person.id;
+    let req = PayRequest {
+        person_id: an,
+        receiver: Receiver::Person,
+        receiver_id_number: AN.into(),
+        method: PayMethod::Bank,
+        account: Some("1234567890".into()),
+        reference: Some("FT-9".into()),
+        idem_key: svc.new_idem_key(),
+        lines: Vec::new(),
+        approval: None,
+    };
+    let err = svc.pay(&hoa, &req).unwrap_err();
+    assert!(err.to_string().contains("chỉnh lùi"), "{err}");
+    assert!(svc.verify(&[]).unwrap().ok());
 }

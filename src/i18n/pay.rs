@@ -74,6 +74,11 @@ impl Localize for PayError {
             ),
             PayError::AccountMissing => "Chuyển khoản cần số tài khoản người nhận.".into(),
             PayError::ReferenceMissing => "Chuyển khoản cần mã giao dịch (số tham chiếu) của lệnh chuyển.".into(),
+            PayError::ReferenceUsed { reference, by } => format!(
+                "Mã giao dịch {} đã dùng cho một lần chi khác ({}). Mỗi lần chuyển có mã riêng: xem lại mã trên chứng từ của lần chuyển này. Chưa ghi gì.",
+                crate::text::for_display(reference),
+                by_vi(by)
+            ),
             PayError::KeyReused => "Mã giao dịch nội bộ đã dùng cho người khác. Mở lại màn hình chi và làm lại.".into(),
         }
     }
@@ -136,6 +141,11 @@ impl Localize for PayError {
             }
             PayError::AccountMissing => "A transfer needs the account number.".into(),
             PayError::ReferenceMissing => "A transfer needs the transfer reference.".into(),
+            PayError::ReferenceUsed { reference, by } => format!(
+                "Transaction code {} already settles another payment ({}). Each transfer has its own code: check this transfer's slip. Nothing recorded.",
+                crate::text::for_display(reference),
+                by_en(by)
+            ),
             PayError::KeyReused => {
                 "The payment key was used for another person. Start the payment again.".into()
             }

@@ -199,6 +199,12 @@ pub(crate) fn rule_vi(rule: &Rule) -> String {
         Rule::InHomeRound => crate::i18n::rounds::rule_in_round_vi().into(),
         Rule::HomeRoundState => crate::i18n::rounds::rule_state_vi().into(),
         Rule::DayClosed => "ngày này đã khóa sổ".into(),
+        Rule::ReferenceUsed => {
+            "mã giao dịch này đã dùng cho một lần chi khác: mỗi lần chuyển có mã riêng, kiểm tra lại mã trên chứng từ".into()
+        }
+        Rule::BeforeClosedDay => {
+            "hôm nay theo đồng hồ máy chủ lại sớm hơn một ngày đã khóa sổ: đồng hồ máy chủ bị chỉnh lùi, báo người quản trị sửa giờ rồi mới làm tiếp".into()
+        }
         Rule::DayMismatch => "ngày ghi sổ không khớp thời điểm".into(),
         Rule::PersonNotPayable => "đối tượng không còn được chi trả".into(),
         Rule::LineMismatch => "dòng chi không khớp khoản được hưởng".into(),
@@ -227,6 +233,12 @@ fn rule_en(rule: &Rule) -> String {
         Rule::InHomeRound => crate::i18n::rounds::rule_in_round_en().into(),
         Rule::HomeRoundState => crate::i18n::rounds::rule_state_en().into(),
         Rule::DayClosed => "the day is closed".into(),
+        Rule::ReferenceUsed => {
+            "this transaction code already settles another payment: each transfer has its own code, check it on the slip".into()
+        }
+        Rule::BeforeClosedDay => {
+            "today by the server's clock is earlier than a day already closed: the clock was set back; have the administrator fix it before going on".into()
+        }
         Rule::DayMismatch => "the day does not match the time".into(),
         Rule::PersonNotPayable => "the person is no longer paid".into(),
         Rule::LineMismatch => "the payment line does not match its entitlement".into(),

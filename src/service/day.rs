@@ -79,7 +79,7 @@ impl From<DayError> for Error {
 }
 
 /// Refuses a void of a payment that settles a line of a closed period.
-fn closed_period_of(r: &Read<'_>, p: &PaymentRecord) -> Result<(), Error> {
+fn not_voidable(r: &Read<'_>, p: &PaymentRecord) -> Result<(), Error> {
     for period in p.periods() {
         if imports::period_closed(r, period)? == Some(true) {
             return Err(DayError::PeriodClosed {
@@ -132,7 +132,7 @@ impl Service {
                 }
                 .into());
             }
-            closed_period_of(w, &p)?;
+            not_voidable(w, &p)?;
             if p.method.is_cash() {
                 if !drawers::is_open(w, &day, requester.user.id)? {
                     return Err(DayError::DrawerNotOpen {
@@ -177,7 +177,7 @@ impl Service {
             }
             .into());
         }
-        self.store.read(|r| closed_period_of(r, payment))
+        self.store.read(|r| not_voidable(r, payment))
     }
 
     /// The report of a day ("YYYY-MM-DD"): for a closed day, the report as

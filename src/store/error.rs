@@ -76,6 +76,10 @@ pub enum Rule {
     NeedsAnotherSupervisor,
     /// The line waits for the bank in a transfer batch.
     InBankBatch,
+    /// A transfer's reference already settles a standing payment.
+    ReferenceUsed,
+    /// A row dated before a day already closed (a clock set back).
+    BeforeClosedDay,
     /// The line is out with a postman on a home round.
     InHomeRound,
     /// A home round's step out of its order (issued twice, an outcome
@@ -120,6 +124,8 @@ impl Rule {
             "payment line does not match its entitlement" => Rule::LineMismatch,
             "period is closed" => Rule::PeriodClosed,
             "line is in a bank batch" => Rule::InBankBatch,
+            "transfer reference already used" => Rule::ReferenceUsed,
+            "day before a closed day" => Rule::BeforeClosedDay,
             "line is out on a home round" => Rule::InHomeRound,
             "home round state" => Rule::HomeRoundState,
             "drawer already counted" => Rule::DrawerCounted,

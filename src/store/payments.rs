@@ -363,6 +363,24 @@ pub fn insert_reversal(
     ))
 }
 
+/// The standing (not voided) payment by `method` carrying `reference`, if
+/// any.
+pub fn standing_by_reference(
+    r: &Read<'_>,
+    method: PayMethod,
+    reference: &str,
+) -> Result<Option<i64>, StoreError> {
+    Ok(r.conn()
+        .prepare_cached(
+            "SELECT p.id FROM payments p
+             WHERE p.reference = ?1 AND p.method = ?2
+               AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id)
+             LIMIT 1",
+        )?
+        .query_row([reference, method.code()], |r| r.get(0))
+        .optional()?)
+}
+
 /// The payment with a receipt number.
 pub fn by_receipt_no(r: &Read<'_>, receipt_no: &str) -> Result<Option<i64>, StoreError> {
     Ok(r.conn()

@@ -92,3 +92,16 @@ pub fn voided_done(lang: Lang, receipt_no: &str, amount: &str, cash: bool) -> St
         }
     }
 }
+
+/// The void popup's note for cash paid on an earlier day: the cash goes
+/// into today's drawer, so it must have come back first.
+pub fn void_earlier_cash(lang: Lang, day: &str, amount: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Lần chi ngày {day} bằng tiền mặt: chỉ hủy khi người nhận đã nộp lại đủ {amount} và tiền đang ở quỹ của bạn hôm nay (quỹ hôm nay tăng {amount}; sổ ngày {day} không đổi). Chưa nộp lại thì không hủy: lập biên bản thu hồi. Cần trưởng bưu cục khác duyệt."
+        ),
+        Lang::En => format!(
+            "Cash paid on {day}: void it only once the receiver has handed back all {amount} and it is in your drawer today (today's drawer grows by {amount}; {day}'s books do not change). Not handed back: do not void, write a recovery record. Another supervisor must approve."
+        ),
+    }
+}

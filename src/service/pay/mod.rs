@@ -166,6 +166,11 @@ pub enum PayError {
     /// A transfer needs the account and the reference.
     AccountMissing,
     ReferenceMissing,
+    /// The transfer's reference already settles a standing payment.
+    ReferenceUsed {
+        reference: String,
+        by: PaidBy,
+    },
     /// The idempotency key belongs to another person's payment.
     KeyReused,
     /// The idempotency key is not 8–64 letters, digits, '-' or '_'.
@@ -401,6 +406,17 @@ impl Service {
                 if let Some(v) = value {
                     crate::text::clean_field(v).map_err(|error| Error::BadText { field, error })?;
                 }
+            }
+            // One transfer, one payment (the database holds it too:
+            // `payments_reference_once`).
+            if let Some(r) = &reference
+                && let Some(earlier) = payments::standing_by_reference(tx, req.method, r)?
+            {
+                return Err(PayError::ReferenceUsed {
+                    reference: r.clone(),
+                    by: refused::paid_by(tx, earlier)?,
+                }
+                .into());
             }
             // The day and the clerk's drawer are checked by the payment's
             // own insert (see `refused`).

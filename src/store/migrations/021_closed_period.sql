@@ -44,3 +44,38 @@ WHEN EXISTS (
 ) BEGIN
     SELECT RAISE(ABORT, 'chitra: payment stopped');
 END;
+
+-- A transfer's reference (the bank's or wallet's transaction code) proves
+-- one transfer: it settles one standing payment, never two.
+CREATE INDEX payments_by_reference ON payments(reference) WHERE reference IS NOT NULL;
+CREATE TRIGGER payments_reference_once BEFORE INSERT ON payments
+WHEN NEW.reference IS NOT NULL AND (NEW.method = 'bank' OR NEW.method = 'wallet') AND EXISTS (
+    SELECT 1 FROM payments p
+    WHERE p.reference = NEW.reference AND p.method = NEW.method
+      AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id)
+) BEGIN
+    SELECT RAISE(ABORT, 'chitra: transfer reference already used');
+END;
+
+-- Nothing is written on a day before a closed one (a server clock set
+-- back): the days are sealed in order, each chained to the one before.
+CREATE TRIGGER payments_after_closed_days BEFORE INSERT ON payments
+WHEN NEW.day < (SELECT max(day) FROM closed_days) BEGIN
+    SELECT RAISE(ABORT, 'chitra: day before a closed day');
+END;
+CREATE TRIGGER reversals_after_closed_days BEFORE INSERT ON reversals
+WHEN NEW.day < (SELECT max(day) FROM closed_days) BEGIN
+    SELECT RAISE(ABORT, 'chitra: day before a closed day');
+END;
+CREATE TRIGGER drawer_moves_after_closed_days BEFORE INSERT ON drawer_moves
+WHEN NEW.day < (SELECT max(day) FROM closed_days) BEGIN
+    SELECT RAISE(ABORT, 'chitra: day before a closed day');
+END;
+CREATE TRIGGER drawer_counts_after_closed_days BEFORE INSERT ON drawer_counts
+WHEN NEW.day < (SELECT max(day) FROM closed_days) BEGIN
+    SELECT RAISE(ABORT, 'chitra: day before a closed day');
+END;
+CREATE TRIGGER closed_days_in_order BEFORE INSERT ON closed_days
+WHEN NEW.day < (SELECT max(day) FROM closed_days) BEGIN
+    SELECT RAISE(ABORT, 'chitra: day before a closed day');
+END;

@@ -33,16 +33,27 @@ use crate::tui::widgets::panel::Panel;
 /// The void popup.
 pub struct VoidPayment {
     payment: PaymentRecord,
+    /// Cash paid on an earlier day: what the clerk must have taken back
+    /// before voiding it (said in the popup).
+    earlier_cash: Option<String>,
     form: Form,
     /// The reason as it was when the approval was asked for.
     asked: Option<String>,
 }
 
 impl VoidPayment {
-    pub fn new(lang: Lang, payment: PaymentRecord) -> VoidPayment {
+    pub fn new(lang: Lang, payment: PaymentRecord, today: &str) -> VoidPayment {
         let s = lang.strings();
+        let earlier_cash = (payment.method.is_cash() && payment.day.as_str() < today).then(|| {
+            strings::void_earlier_cash(
+                lang,
+                &labels::date(&payment.day),
+                &payment.total.to_string(),
+            )
+        });
         VoidPayment {
             payment,
+            earlier_cash,
             form: Form::new(vec![
                 Field::new(s.label_void_reason, Input::new().max_chars(200)).width(52),
             ]),
@@ -58,7 +69,8 @@ impl VoidPayment {
             ctx.error(&e);
             return None;
         }
-        Some(VoidPayment::new(ctx.lang(), payment.clone()))
+        let today = ctx.service.today().format("%Y-%m-%d").to_string();
+        Some(VoidPayment::new(ctx.lang(), payment.clone(), &today))
     }
 
     fn ask_approval(&mut self, ctx: &mut Ctx) -> Nav {
@@ -155,7 +167,10 @@ impl FormScreen for VoidPayment {
         );
         let panel = Panel {
             title: s.void_title,
-            lines: &[&which, &who, s.void_hint],
+            lines: &match &self.earlier_cash {
+                Some(earlier) => [which.as_str(), who.as_str(), earlier.as_str()],
+                None => [which.as_str(), who.as_str(), s.void_hint],
+            },
             width: 76,
         };
         panel.draw(frame, area, &self.form, view.theme, view.focused);
