@@ -46,6 +46,7 @@ fn registered_office() -> (Office, [i64; 3]) {
     office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
     let mut svc = office.service();
     let clerk = office.sign_in(&mut svc, CLERK1);
+    let approval = svc.approval(&clerk, SUPERVISOR.0, SUPERVISOR.1).unwrap();
     let an = person_id(&svc, "HD-001");
     let binh = person_id(&svc, "HD-002");
     let cuc = person_id(&svc, "HD-003");
@@ -75,12 +76,14 @@ fn registered_office() -> (Office, [i64; 3]) {
         &clerk,
         cuc,
         &proxy("Lê Văn Dũng", "197826574", "2026-06-01", "2027-05-31"),
+        Some(&approval),
     )
     .unwrap();
     svc.add_proxy(
         &clerk,
         cuc,
         &proxy("Lê Thị Em", "046185001111", "2025-01-01", "2025-12-31"),
+        Some(&approval),
     )
     .unwrap();
     (office, [an, binh, cuc])

@@ -264,7 +264,11 @@ impl Sim {
             (Receiver::Person, id_of(person))
         };
         let who = self.session(self.clerks[clerk]);
-        let req = self.request(person, method, receiver, receiver_id);
+        // A proxy typed in at the counter: the supervisor approves it.
+        let approval = matches!(receiver, Receiver::New(_))
+            .then(|| self.svc.approval(&who, SUPERVISOR.0, SUPERVISOR.1).unwrap());
+        let mut req = self.request(person, method, receiver, receiver_id);
+        req.approval = approval;
         let paid = self.svc.pay(&who, &req).unwrap().payment;
         assert_eq!(paid.total.dong(), amount);
         self.ledger.paid.push(PaidRec {

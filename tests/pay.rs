@@ -204,9 +204,15 @@ fn a_proxy_in_date_can_collect_and_an_expired_one_is_refused_with_its_end_date()
     let office = office_with_two_months();
     let mut svc = office.service();
     let clerk = office.sign_in(&mut svc, CLERK1);
+    let approval = svc.approval(&clerk, SUPERVISOR.0, SUPERVISOR.1).unwrap();
     let an = person_id(&svc, "046048001234");
     let expired = svc
-        .add_proxy(&clerk, an, &proxy("2025-10-01", Some("2026-09-30")))
+        .add_proxy(
+            &clerk,
+            an,
+            &proxy("2025-10-01", Some("2026-09-30")),
+            Some(&approval),
+        )
         .unwrap();
     let mut req = request(&svc, an, "046085001111");
     req.receiver = Receiver::OnFile(expired.id);
@@ -221,7 +227,22 @@ fn a_proxy_in_date_can_collect_and_an_expired_one_is_refused_with_its_end_date()
     new.id_number = "046085002222".into();
     let mut req = request(&svc, an, "046085002222");
     req.receiver = Receiver::New(new);
+    // A clerk alone does not put a new proxy on file and pay them.
+    let err = svc.pay(&clerk, &req).unwrap_err();
+    assert!(
+        matches!(err, Error::Pay(PayError::ProxyNeedsApproval)),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("trưởng bưu cục"), "{err}");
+    assert_eq!(svc.person_view(an).unwrap().proxies.len(), 1);
+    assert!(matches!(
+        svc.add_proxy(&clerk, an, &proxy("2026-11-01", Some("2027-10-31")), None),
+        Err(Error::Pay(PayError::ProxyNeedsApproval))
+    ));
+    // With the supervisor's approval, on the spot.
+    req.approval = Some(svc.approval(&clerk, SUPERVISOR.0, SUPERVISOR.1).unwrap());
     let paid = svc.pay(&clerk, &req).unwrap();
+    assert_eq!(paid.payment.approved_by.as_deref(), Some("Trần Văn Minh"));
     assert_eq!(paid.payment.receiver_kind, ReceiverKind::Proxy);
     assert_eq!(paid.payment.receiver_id_number, "046085002222");
     // The new proxy is on file for next time.
@@ -233,9 +254,15 @@ fn an_authorisation_longer_than_a_year_is_refused() {
     let office = office_with_two_months();
     let mut svc = office.service();
     let clerk = office.sign_in(&mut svc, CLERK1);
+    let approval = svc.approval(&clerk, SUPERVISOR.0, SUPERVISOR.1).unwrap();
     let an = person_id(&svc, "046048001234");
     let err = svc
-        .add_proxy(&clerk, an, &proxy("2026-11-01", Some("2027-11-02")))
+        .add_proxy(
+            &clerk,
+            an,
+            &proxy("2026-11-01", Some("2027-11-02")),
+            Some(&approval),
+        )
         .unwrap_err();
     assert!(matches!(err, Error::Pay(PayError::ProxyRule(_))), "{err:?}");
     assert!(svc.person_view(an).unwrap().proxies.is_empty());
@@ -260,11 +287,11 @@ fn outside_the_window_a_clerk_needs_a_supervisor_on_the_spot() {
         "{err:?}"
     );
 
+    let approval = svc.approval(&clerk, SUPERVISOR.0, SUPERVISOR.1).unwrap();
     assert!(
         svc.approval(&clerk, CLERK2.0, CLERK2.1).is_err(),
         "a clerk cannot approve"
     );
-    let approval = svc.approval(&clerk, SUPERVISOR.0, SUPERVISOR.1).unwrap();
     let mut req = request(&svc, an, "046048001234");
     req.approval = Some(approval);
     let paid = svc.pay(&clerk, &req).unwrap();

@@ -368,6 +368,10 @@ fn a_proxy_on_file_registers_papers_phone_and_an_authorisation_of_at_most_a_year
     clear(&mut app);
     type_text(&mut app, "09/11/2027");
     press(&mut app, KeyCode::Enter);
+    // A clerk does not put a paper on file alone: the supervisor approves.
+    assert_eq!(app.title(), "CẦN TRƯỞNG BƯU CỤC DUYỆT");
+    assert_eq!(file_of(&office, BINH.2).proxies.len(), 2);
+    sign_in_popup(&mut app, common::SUPERVISOR);
     assert!(message(&app).contains("Đã đăng ký"), "{}", message(&app));
     assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
     let file = file_of(&office, BINH.2);

@@ -178,6 +178,7 @@ fn build() -> Template {
             valid_from: yesterday_date,
             valid_to: Some(yesterday_date + chrono::Duration::days(365)),
         },
+        None,
     )
     .unwrap();
     // The one who died, and their heir on file.

@@ -255,13 +255,6 @@ fn outside_the_payment_window_a_clerk_pays_only_with_a_supervisors_approval() {
 }
 
 /// Types a user name and PIN into the approval popup.
-fn sign_in_popup(app: &mut chitra::tui::App, who: (&str, &str)) {
-    type_text(app, who.0);
-    press(app, KeyCode::Enter);
-    type_text(app, who.1);
-    press(app, KeyCode::Enter);
-}
-
 #[test]
 fn outside_the_window_a_signed_in_supervisor_pays_and_is_recorded_as_approving() {
     let office = office_with_window((20, 25));
@@ -318,7 +311,14 @@ fn a_new_proxy_entered_at_the_counter_is_saved_with_the_payment() {
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "1");
     assert!(screen(&mut app, 80, 24).contains("21/UQ-2026 con trai, UBND xã Hải Dương"));
-    // Nothing is on file before the payment is recorded.
+    // Nothing is on file before the payment is recorded, and a clerk
+    // does not pay a proxy they typed in without a supervisor's approval.
+    assert_eq!(file_of(&office, AN.2).proxies.len(), 0);
+    assert!(screen(&mut app, 80, 24).contains("Người ủy quyền mới: trưởng bưu cục"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "CẦN TRƯỞNG BƯU CỤC DUYỆT");
+    sign_in_popup(&mut app, SUPERVISOR);
+    assert_eq!(app.title(), "Bước 4/4: XÁC NHẬN");
     assert_eq!(file_of(&office, AN.2).proxies.len(), 0);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.title(), "ĐÃ CHI", "{}", message(&app));

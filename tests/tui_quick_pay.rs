@@ -601,6 +601,7 @@ fn add_on_file(office: &common::Office, whose: &str, guardian: bool, name: &str,
             valid_from: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
             valid_to: chrono::NaiveDate::from_ymd_opt(2027, 5, 31),
         },
+        None,
     )
     .unwrap();
 }

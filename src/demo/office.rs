@@ -359,7 +359,7 @@ fn add_proxies(
             valid_from: move_date(p.valid_from),
             valid_to: p.valid_to.map(move_date),
         };
-        svc.add_proxy(boss, found.person.id, &new)?;
+        svc.add_proxy(boss, found.person.id, &new, None)?;
     }
     Ok(())
 }

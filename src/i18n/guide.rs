@@ -57,7 +57,8 @@ const VI: &str = "\
 - Tìm cách khác thì bước 1 chọn đúng người có trong hồ sơ (còn hạn), rồi gõ
   số CCCD của chính người đó.
 - Chưa có trong hồ sơ: chọn \"Người được ủy quyền mới\" (hoặc giám hộ mới),
-  nhập theo giấy ủy quyền có UBND xã chứng thực, hạn tối đa một năm. Giấy
+  nhập theo giấy ủy quyền có UBND xã chứng thực, hạn tối đa một năm. Trưởng
+  bưu cục xem giấy gốc và duyệt (tên, mã PIN) ở bước 4 rồi mới chi. Giấy
   được lưu cùng lần chi; số giấy in trên biên nhận.
 
 # NGƯỜI HƯỞNG ĐÃ MẤT
@@ -132,8 +133,10 @@ const EN: &str = "\
 - Found another way: at step 1 choose the person on file (in date), then
   type that person's own ID number.
 - Not on file: choose \"new proxy\" (or new guardian) and enter it from the
-  authorisation certified by the commune, valid one year at most. It is
-  saved with the payment; its number is printed on the receipt.
+  authorisation certified by the commune, valid one year at most. A
+  supervisor sees the original paper and approves (name, PIN) at step 4
+  before it pays. It is saved with the payment; its number is printed on
+  the receipt.
 
 # A DECEASED PERSON
 - A file marked deceased is paid only to the heir: the funeral allowance

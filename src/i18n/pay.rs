@@ -74,6 +74,7 @@ impl Localize for PayError {
             ),
             PayError::AccountMissing => "Chuyển khoản cần số tài khoản người nhận.".into(),
             PayError::ReferenceMissing => "Chuyển khoản cần mã giao dịch (số tham chiếu) của lệnh chuyển.".into(),
+            PayError::ProxyNeedsApproval => "Người ủy quyền/giám hộ mới cần trưởng bưu cục xem giấy tờ gốc và duyệt (tên và mã PIN) trước khi ghi vào hồ sơ.".into(),
             PayError::ReferenceUsed { reference, by } => format!(
                 "Mã giao dịch {} đã dùng cho một lần chi khác ({}). Mỗi lần chuyển có mã riêng: xem lại mã trên chứng từ của lần chuyển này. Chưa ghi gì.",
                 crate::text::for_display(reference),
@@ -141,6 +142,7 @@ impl Localize for PayError {
             }
             PayError::AccountMissing => "A transfer needs the account number.".into(),
             PayError::ReferenceMissing => "A transfer needs the transfer reference.".into(),
+            PayError::ProxyNeedsApproval => "A new proxy or guardian needs a supervisor to see the original paper and approve (name and PIN) before it is put on file.".into(),
             PayError::ReferenceUsed { reference, by } => format!(
                 "Transaction code {} already settles another payment ({}). Each transfer has its own code: check this transfer's slip. Nothing recorded.",
                 crate::text::for_display(reference),

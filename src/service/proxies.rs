@@ -66,17 +66,26 @@ pub(super) fn save(w: &mut Write<'_>, p: &Proxy, by: i64) -> Result<(i64, Event)
 }
 
 impl Service {
-    /// Puts a proxy or guardian on a person's file.
+    /// Puts a proxy or guardian on a person's file: by a supervisor, or by
+    /// a clerk with a supervisor's approval (who has seen the paper).
     pub fn add_proxy(
         &mut self,
         session: &Session,
         person_id: i64,
         new: &NewProxy,
+        approval: Option<&super::pay::Approval>,
     ) -> Result<Proxy, Error> {
+        if !session.is_supervisor() && approval.is_none() {
+            return Err(super::pay::PayError::ProxyNeedsApproval.into());
+        }
         let mut p = check_new(person_id, new)?;
         p.id = self.store.write(self.who(Some(session.user.id)), |w| {
             people::get(w, person_id)?.ok_or(Error::NoSuchPerson)?;
             let (id, event) = save(w, &p, session.user.id)?;
+            let event = match approval {
+                Some(a) => event.with(json!({ "approved_by": a.supervisor().id })),
+                None => event,
+            };
             Ok::<_, Error>(w.log(event, id)?)
         })?;
         Ok(p)

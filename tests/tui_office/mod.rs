@@ -124,6 +124,7 @@ pub fn office_with_window(window: (u32, u32)) -> Office {
                 valid_from: d(from),
                 valid_to: Some(d(to)),
             },
+            None,
         )
         .unwrap();
     }
@@ -341,4 +342,12 @@ pub fn clerk_counting(office: &Office) -> App {
     menu_entry(&mut app, '2');
     assert_eq!(app.title(), "KIỂM ĐẾM QUỸ CUỐI CA", "{}", message(&app));
     app
+}
+
+/// Types a name and PIN into the sign-in or approval popup.
+pub fn sign_in_popup(app: &mut App, who: (&str, &str)) {
+    type_text(app, who.0);
+    press(app, KeyCode::Enter);
+    type_text(app, who.1);
+    press(app, KeyCode::Enter);
 }

@@ -163,6 +163,10 @@ pub enum PayError {
         first: u32,
         last: u32,
     },
+    /// A proxy or guardian put on file by a clerk needs a supervisor to
+    /// see the paper and approve (a clerk alone could otherwise pay anyone
+    /// they typed in).
+    ProxyNeedsApproval,
     /// A transfer needs the account and the reference.
     AccountMissing,
     ReferenceMissing,
@@ -357,6 +361,9 @@ impl Service {
                     (kind_of(&p), Some(p))
                 }
                 Receiver::New(new) => {
+                    if !session.is_supervisor() && req.approval.is_none() {
+                        return Err(PayError::ProxyNeedsApproval.into());
+                    }
                     let mut p = super::proxies::check_new(person.id, new)?;
                     check_in_date(&p, today)?;
                     if typed != p.id_number {

@@ -169,6 +169,8 @@ pub struct ProxyForm {
     who: String,
     form: Form,
     before: Vec<String>,
+    /// A supervisor's approval of a renewed paper typed by a clerk.
+    approval: Option<crate::service::pay::Approval>,
 }
 
 impl ProxyForm {
@@ -226,6 +228,7 @@ impl ProxyForm {
             proxy: p.clone(),
             form: Form::new(fields),
             before: values,
+            approval: None,
         })
     }
 
@@ -279,6 +282,14 @@ impl ProxyForm {
             return Nav::Stay;
         }
         let mut proxy_id = self.proxy.id;
+        // A clerk does not put a paper on file alone: a supervisor sees it
+        // and approves, then the save goes on (`on_result`).
+        if renewed && !session.is_supervisor() && self.approval.is_none() {
+            return Nav::push(super::approve::Approve::new(
+                ctx.lang(),
+                crate::i18n::Say::say(&Error::Pay(PayError::ProxyNeedsApproval), ctx.lang()),
+            ));
+        }
         if renewed {
             let new = NewProxy {
                 guardian: self.proxy.guardian,
@@ -290,7 +301,10 @@ impl ProxyForm {
                 valid_from: from,
                 valid_to: to,
             };
-            match ctx.service.add_proxy(&session, self.person_id, &new) {
+            match ctx
+                .service
+                .add_proxy(&session, self.person_id, &new, self.approval.as_ref())
+            {
                 Ok(p) => {
                     proxy_id = p.id;
                     self.proxy = p;
@@ -367,6 +381,19 @@ impl FormScreen for ProxyForm {
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
         self.save(ctx)
+    }
+
+    fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav {
+        match outcome {
+            Outcome::Approved(approval) => {
+                self.approval = Some(approval);
+                self.save(ctx)
+            }
+            _ => {
+                ctx.info(ctx.lang().strings().not_approved_nothing_saved);
+                Nav::Stay
+            }
+        }
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, view: &View) {

@@ -69,10 +69,13 @@ impl Confirm {
     pub fn open(draft: Draft, ctx: &mut Ctx) -> Confirm {
         let outside = !ctx.service.in_payment_window();
         let supervisor = ctx.session.as_ref().is_some_and(|s| s.is_supervisor());
+        // A proxy typed in at the counter by a clerk: a supervisor sees
+        // the paper and approves before it pays.
+        let new_proxy = matches!(draft.receiver, super::Chosen::New(_));
         Confirm {
             draft,
             idem_key: ctx.service.new_idem_key(),
-            needs_approval: outside && !supervisor,
+            needs_approval: (outside || new_proxy) && !supervisor,
             own_approval: outside && supervisor,
             approval: None,
             stray: false,
@@ -95,10 +98,12 @@ impl Confirm {
 
     fn record(&mut self, ctx: &mut Ctx) -> Nav {
         if self.needs_approval && self.approval.is_none() {
-            return Nav::push(Approve::new(
-                ctx.lang(),
-                Self::window_error(ctx).to_string(),
-            ));
+            let why = if matches!(self.draft.receiver, super::Chosen::New(_)) {
+                crate::i18n::Say::say(&Error::Pay(PayError::ProxyNeedsApproval), ctx.lang())
+            } else {
+                Self::window_error(ctx).to_string()
+            };
+            return Nav::push(Approve::new(ctx.lang(), why));
         }
         let Some(session) = ctx.session.clone() else {
             return Nav::Stay;
@@ -202,6 +207,9 @@ impl Confirm {
             let text = match (&self.approval, self.own_approval) {
                 (Some(a), _) => strings::approved_by(lang, &d(&a.supervisor().full_name)),
                 (None, true) => s.own_approval.to_string(),
+                (None, false) if matches!(self.draft.receiver, super::Chosen::New(_)) => {
+                    s.approval_needed_new_proxy.to_string()
+                }
                 (None, false) => s.approval_needed.to_string(),
             };
             for (i, l) in wrap(&text, DOC_WIDTH - 12).into_iter().enumerate() {
