@@ -285,7 +285,7 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Unreadable {
             path: path.to_path_buf(),
-            reason: e.to_string(),
+            reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
         })?;
         Config::parse(&text, path)
     }

@@ -102,3 +102,37 @@ fn cells(path: &std::path::Path) -> Vec<String> {
     }
     out
 }
+
+/// A file that cannot be written is said in Vietnamese, with what to do,
+/// not in the system's English.
+#[test]
+fn an_output_path_that_cannot_be_written_is_said_plainly() {
+    let office = Office::new();
+    let missing = office.dir.path().join("khong-co/ngay.csv");
+    let folder = office.dir.path().to_path_buf();
+    for (out, said) in [
+        (missing.to_str().unwrap(), "không có tệp hay thư mục này"),
+        (folder.to_str().unwrap(), "đây là một thư mục"),
+    ] {
+        let run = chitra(
+            &office,
+            &[
+                "report",
+                "day",
+                "--date",
+                "2026-11-10",
+                "--format",
+                "csv",
+                "--out",
+                out,
+            ],
+        );
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success());
+        assert!(err.contains(said), "{err}");
+        assert!(
+            !err.contains("os error") && !err.contains("No such"),
+            "{err}"
+        );
+    }
+}

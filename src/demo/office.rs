@@ -90,7 +90,7 @@ pub(super) fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     move |e| {
         Error::Store(StoreError::Io {
             path: path.to_path_buf(),
-            reason: e.to_string(),
+            reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
         })
     }
 }

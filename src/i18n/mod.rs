@@ -83,10 +83,63 @@ impl Say for String {
     }
 }
 
-/// A file that could not be read or written: the system's own words.
+/// A file that could not be read or written, in the user's words.
 impl Say for std::io::Error {
-    fn say(&self, _: Lang) -> String {
-        self.to_string()
+    fn say(&self, lang: Lang) -> String {
+        os_reason(lang, self)
+    }
+}
+
+/// Why the system refused to read or write a file, in `lang`, with what to
+/// do where there is something; never the system's English.
+pub fn os_reason(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let (vi, en) = match e.kind() {
+        K::NotFound => (
+            "không có tệp hay thư mục này: kiểm tra lại đường dẫn",
+            "no such file or folder: check the path",
+        ),
+        K::PermissionDenied => (
+            "không có quyền đọc/ghi ở đó: chọn thư mục khác hoặc báo người quản trị",
+            "not allowed to read or write there: choose another folder or tell the administrator",
+        ),
+        K::IsADirectory => (
+            "đây là một thư mục, cần tên tệp (ví dụ thêm /ten-tep.xlsx)",
+            "this is a folder; a file name is needed (add /file-name.xlsx, for example)",
+        ),
+        K::NotADirectory => (
+            "một phần của đường dẫn là tệp, không phải thư mục",
+            "part of the path is a file, not a folder",
+        ),
+        K::AlreadyExists => (
+            "tệp đã có, không ghi đè: chọn tên khác",
+            "the file exists and is not overwritten: choose another name",
+        ),
+        K::StorageFull => (
+            "đĩa đã đầy: báo người quản trị giải phóng chỗ trống",
+            "the disk is full: have the administrator free some space",
+        ),
+        K::ReadOnlyFilesystem => (
+            "ổ đĩa chỉ cho đọc: chọn nơi khác hoặc báo người quản trị",
+            "the drive is read-only: choose another place or tell the administrator",
+        ),
+        K::InvalidData | K::UnexpectedEof => (
+            "tệp hỏng hoặc không đúng dạng",
+            "the file is damaged or not in the expected form",
+        ),
+        K::TimedOut => ("quá thời gian chờ", "timed out"),
+        K::Interrupted => ("bị ngắt giữa chừng, thử lại", "interrupted; try again"),
+        _ => ("", ""),
+    };
+    let code = e
+        .raw_os_error()
+        .map(|c| format!(" ({c})"))
+        .unwrap_or_default();
+    match (lang, vi.is_empty()) {
+        (Lang::Vi, false) => vi.to_string(),
+        (Lang::En, false) => en.to_string(),
+        (Lang::Vi, true) => format!("lỗi hệ thống{code}: báo người quản trị"),
+        (Lang::En, true) => format!("system error{code}: tell the administrator"),
     }
 }
 

@@ -295,7 +295,7 @@ where
     if let Err(e) = spawned {
         job.end(Err(SpoolError::Print {
             printer: job.printer.clone(),
-            reason: e.to_string(),
+            reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
         }));
         ended.fetch_add(1, Ordering::SeqCst);
     }

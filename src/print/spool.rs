@@ -67,7 +67,7 @@ pub fn write_unsynced(dir: &Path, name: &str, text: &str) -> Result<PathBuf, Spo
 fn create(dir: &Path, name: &str, text: &str, sync: bool) -> Result<PathBuf, SpoolError> {
     let err = |path: &Path, e: std::io::Error| SpoolError::Write {
         path: path.to_path_buf(),
-        reason: e.to_string(),
+        reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
     };
     crate::files::create_dir_all(dir).map_err(|e| err(dir, e))?;
     for n in 1.. {
@@ -122,7 +122,7 @@ pub fn print(
     }
     let read_err = |e: std::io::Error| SpoolError::Write {
         path: text_file.to_path_buf(),
-        reason: e.to_string(),
+        reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
     };
     let mut file = std::fs::File::open(text_file).map_err(read_err)?;
     file.sync_all().map_err(read_err)?;
@@ -152,7 +152,7 @@ fn write_pdf(text_file: &Path, pdf: &[u8]) -> Result<PathBuf, SpoolError> {
     let path = text_file.with_extension("pdf");
     let err = |e: std::io::Error| SpoolError::Write {
         path: path.clone(),
-        reason: e.to_string(),
+        reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
     };
     // A PDF left from an earlier print of this file is made again.
     if path.exists() {

@@ -61,7 +61,7 @@ impl Service {
         if let Some(dir) = dest.parent() {
             crate::files::create_dir_all(dir).map_err(|e| StoreError::Io {
                 path: dir.to_path_buf(),
-                reason: e.to_string(),
+                reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
             })?;
         }
         self.store.backup_to(dest)?;
@@ -74,7 +74,7 @@ fn private(copy: &Path) -> Result<(), Error> {
     crate::files::make_private(copy).map_err(|e| {
         StoreError::Io {
             path: copy.to_path_buf(),
-            reason: e.to_string(),
+            reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
         }
         .into()
     })

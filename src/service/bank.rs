@@ -249,7 +249,9 @@ impl Service {
         dry_run: bool,
     ) -> Result<Imported, Error> {
         supervisor.require_supervisor()?;
-        let bytes = std::fs::read(path).map_err(|e| BankError::ReadFile(e.to_string()))?;
+        let bytes = std::fs::read(path).map_err(|e| {
+            BankError::ReadFile(crate::i18n::os_reason(self.config().interface.language, &e))
+        })?;
         let sha = {
             use sha2::{Digest, Sha256};
             hex::encode(Sha256::digest(&bytes))

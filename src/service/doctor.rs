@@ -278,7 +278,7 @@ fn walk(path: &Path, ours: u32, out: &mut Vec<Finding>) {
         Err(e) => {
             out.push(Finding::Unreadable {
                 path: path.to_path_buf(),
-                reason: e.to_string(),
+                reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
             });
             return;
         }
@@ -303,7 +303,7 @@ fn walk(path: &Path, ours: u32, out: &mut Vec<Finding>) {
             Err(e) => {
                 out.push(Finding::Unreadable {
                     path: path.to_path_buf(),
-                    reason: e.to_string(),
+                    reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
                 });
                 return;
             }

@@ -43,7 +43,7 @@ impl Service {
         if let Some(dir) = db.parent() {
             crate::files::create_dir_all(dir).map_err(|e| crate::store::StoreError::Io {
                 path: dir.to_path_buf(),
-                reason: e.to_string(),
+                reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
             })?;
         }
         let today = clock.today().format("%Y-%m-%d").to_string();
@@ -66,7 +66,7 @@ impl Service {
         service.create_first_supervisor(name, full_name, &hash)?;
         crate::files::make_database_private(db).map_err(|e| crate::store::StoreError::Io {
             path: db.to_path_buf(),
-            reason: e.to_string(),
+            reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
         })?;
         Ok(service)
     }

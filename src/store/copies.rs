@@ -90,7 +90,7 @@ impl Store {
             check_copy(&tmp)?;
             let io = |e: std::io::Error| StoreError::Io {
                 path: dest.to_path_buf(),
-                reason: e.to_string(),
+                reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
             };
             std::fs::File::open(&tmp)
                 .and_then(|f| f.sync_all())
@@ -144,7 +144,7 @@ pub(crate) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
         .create(dir)
         .map_err(|e| StoreError::Io {
             path: dir.to_path_buf(),
-            reason: e.to_string(),
+            reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
         })
 }
 
@@ -169,7 +169,7 @@ fn copy_into(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
     let _ = std::fs::remove_file(&tmp);
     let io = |e: std::io::Error| StoreError::Io {
         path: dest.to_path_buf(),
-        reason: e.to_string(),
+        reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
     };
     let target = tmp.to_str().ok_or_else(|| StoreError::Io {
         path: dest.to_path_buf(),

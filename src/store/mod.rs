@@ -283,7 +283,7 @@ impl Store {
             .and_then(|mut f| std::io::Read::read(&mut f, &mut magic))
             .map_err(|e| StoreError::Io {
                 path: path.to_path_buf(),
-                reason: e.to_string(),
+                reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
             })?;
         if read > 0 && magic[..read.min(16)] != b"SQLite format 3\0"[..read.min(16)] {
             return Err(StoreError::NotADatabase {

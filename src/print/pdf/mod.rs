@@ -65,7 +65,7 @@ pub enum PdfError {
 pub fn load_font(path: &Path) -> Result<Font, PdfError> {
     let data = std::fs::read(path).map_err(|e| PdfError::FontMissing {
         path: path.to_path_buf(),
-        reason: e.to_string(),
+        reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
     })?;
     Font::parse(data).map_err(|e| PdfError::FontUnusable {
         path: path.to_path_buf(),
