@@ -167,7 +167,7 @@ fn the_batch_holds_every_unpaid_line_of_people_paid_into_accounts_with_its_total
     let boss = office.sign_in(&mut svc, SUPERVISOR);
     assert!(matches!(
         svc.bank_batch(&boss, nov()),
-        Err(Error::Bank(BankError::NothingToSend))
+        Err(Error::Bank(BankError::NothingToSend { waiting: Some(1) }))
     ));
     let hoa = office.sign_in(&mut svc, CLERK1);
     assert!(matches!(
@@ -564,4 +564,61 @@ fn a_transfer_done_after_the_person_stopped_being_payable_is_recorded_to_recover
     assert!(pay_cash(&mut svc, &hoa, CUC).is_err());
     let v = svc.verify(&[]).unwrap();
     assert!(v.ok(), "{:?}", v.findings);
+}
+
+/// A batch locks its lines: when its file's place cannot be written, no
+/// batch is made, and the lines stay payable.
+#[test]
+fn an_export_to_a_place_that_cannot_be_written_makes_no_batch() {
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    register(
+        &mut svc,
+        &hoa,
+        AN,
+        PayMethod::Bank,
+        "0071000123456",
+        "Vietcombank",
+    );
+    drop(svc);
+    let nowhere = office.dir.path().join("khong-co/lo.xlsx");
+    let o = chitra(
+        &office,
+        &[
+            "bank",
+            "export",
+            "--period",
+            "2026-11",
+            "--out",
+            nowhere.to_str().unwrap(),
+        ],
+    );
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("không có tệp hay thư mục này"), "{err}");
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    assert!(svc.bank_batch_of(&boss, 1).unwrap().is_none());
+    assert!(svc.bank_note(person_id(&svc, AN)).unwrap().is_none());
+    // A place that can be written: the batch is made, once.
+    drop(svc);
+    let out = office.dir.path().join("lo.csv");
+    let args = [
+        "bank",
+        "export",
+        "--period",
+        "2026-11",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    assert!(chitra(&office, &args).status.success());
+    let again = chitra(&office, &args);
+    assert!(!again.status.success());
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(
+        err.contains("lô số 1") && err.contains("--batch 1"),
+        "{err}"
+    );
 }

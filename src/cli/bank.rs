@@ -76,15 +76,33 @@ pub(super) fn export_to(cli: &Cli, args: &BankExportArgs) -> Result<String, Exit
         .parse()
         .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))?;
     let (mut service, session) = ctx.sign_in(cli)?;
+    // A new batch locks its lines: the file's place is tried first, so a
+    // path that cannot be written makes no batch.
+    let fresh = args.batch.is_none();
+    if fresh {
+        crate::files::write_private(&args.out, b"").map_err(|e| fail(lang, e))?;
+    }
     let batch = match args.batch {
         Some(n) => service
             .bank_batch_of(&session, n)
             .map_err(|e| fail(lang, e))?
             .filter(|b| b.period == period)
             .ok_or_else(|| fail(lang, phrases::no_such_batch_that(lang)))?,
-        None => service
-            .bank_batch(&session, period)
-            .map_err(|e| fail(lang, e))?,
+        None => service.bank_batch(&session, period).map_err(|e| {
+            let _ = std::fs::remove_file(&args.out);
+            fail(lang, e)
+        })?,
+    };
+    let not_written = |e: &dyn crate::i18n::Say| {
+        let said = e.say(lang);
+        if fresh {
+            fail(
+                lang,
+                crate::i18n::bank::batch_made_file_not_written(lang, batch.number, period, &said),
+            )
+        } else {
+            fail(lang, said)
+        }
     };
     let day = batch.created_at.get(0..10).unwrap_or_default().to_string();
     let doc = crate::document::bank::build(
@@ -105,10 +123,10 @@ pub(super) fn export_to(cli: &Cli, args: &BankExportArgs) -> Result<String, Exit
     };
     if csv {
         let mut bytes = Vec::new();
-        crate::export::csv::write_csv(&doc, &mut bytes).map_err(|e| fail(lang, e))?;
-        crate::files::write_private(&args.out, &bytes).map_err(|e| fail(lang, e))?;
+        crate::export::csv::write_csv(&doc, &mut bytes).map_err(|e| not_written(&e))?;
+        crate::files::write_private(&args.out, &bytes).map_err(|e| not_written(&e))?;
     } else {
-        crate::export::write_xlsx(&doc, &args.out).map_err(|e| fail(lang, e))?;
+        crate::export::write_xlsx(&doc, &args.out).map_err(|e| not_written(&e))?;
     }
     service
         .note_export(&session, "bank.batch", &args.out, &batch.number.to_string())

@@ -115,9 +115,13 @@ impl Localize for BankError {
     fn vi(&self) -> String {
         match self {
             BankError::Locked { batch } => locked(Lang::Vi, *batch),
-            BankError::NothingToSend => {
+            BankError::NothingToSend { waiting: None } => {
                 "Không có khoản nào chưa chi của người đăng ký nhận qua tài khoản trong kỳ này.".into()
             }
+            BankError::NothingToSend { waiting: Some(n) } => format!(
+                "Không còn khoản nào để lập lô mới: các khoản chuyển khoản của kỳ đã nằm trong lô số {n}, đang chờ ngân hàng. \
+                 Cần tệp của lô đó thì ghi lại bằng --batch {n} (hoặc F7 ở trang Chuyển khoản)."
+            ),
             BankError::ReadFile(e) => format!("Không đọc được tệp kết quả của ngân hàng: {e}"),
             BankError::NoHeader => "Tệp kết quả không có dòng tiêu đề với cột mã tham chiếu và kết quả. Kiểm tra lại tệp ngân hàng gửi.".into(),
             BankError::AlreadyImported { at } => {
@@ -155,9 +159,13 @@ impl Localize for BankError {
     fn en(&self) -> String {
         match self {
             BankError::Locked { batch } => format!("The line is in transfer batch no. {batch}."),
-            BankError::NothingToSend => {
+            BankError::NothingToSend { waiting: None } => {
                 "Nothing unpaid for people paid into accounts in this period.".into()
             }
+            BankError::NothingToSend { waiting: Some(n) } => format!(
+                "Nothing left for a new batch: the period's transfers are in batch no. {n}, waiting for the bank. \
+                 For that batch's file, write it again with --batch {n} (or F7 on the Transfers page)."
+            ),
             BankError::ReadFile(e) => format!("Cannot read the bank's result file: {e}"),
             BankError::NoHeader => {
                 "The result file has no header row with reference and result columns.".into()
@@ -203,5 +211,27 @@ pub fn failed_mark(lang: Lang, batch: i64, reason: &str) -> String {
         format!("Chuyển khoản lô số {batch} thất bại: {reason}")
     } else {
         format!("Transfer in batch no. {batch} failed: {reason}")
+    }
+}
+
+/// A new batch was made, but its file could not be written.
+pub fn batch_made_file_not_written(
+    lang: Lang,
+    batch: i64,
+    period: crate::domain::Period,
+    why: &str,
+) -> String {
+    if lang == Lang::Vi {
+        format!(
+            "Lô chuyển khoản số {batch} đã lập (các khoản đã khóa chờ ngân hàng) nhưng chưa ghi được tệp: {why}. \
+             Ghi lại tệp của lô này: chitra bank export --period {period} --batch {batch} --out TỆP \
+             (hoặc F7 ở trang Chuyển khoản của màn hình Tháng)."
+        )
+    } else {
+        format!(
+            "Transfer batch no. {batch} was made (its lines are locked for the bank) but its file was not written: {why}. \
+             Write this batch's file again: chitra bank export --period {period} --batch {batch} --out FILE \
+             (or F7 on the month screen's Transfers page)."
+        )
     }
 }

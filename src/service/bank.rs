@@ -27,8 +27,11 @@ pub enum BankError {
     Locked {
         batch: i64,
     },
-    /// No unpaid line of a person paid into an account.
-    NothingToSend,
+    /// No unpaid line of a person paid into an account; `waiting` is the
+    /// newest batch of the period still waiting for the bank, if any.
+    NothingToSend {
+        waiting: Option<i64>,
+    },
     ReadFile(String),
     /// No row names the reference and result columns.
     NoHeader,
@@ -204,7 +207,8 @@ impl Service {
                 });
             }
             if lines.is_empty() {
-                return Err(Error::from(BankError::NothingToSend));
+                let waiting = batches::newest_waiting(w, period)?;
+                return Err(Error::from(BankError::NothingToSend { waiting }));
             }
             let total: i64 = lines.iter().map(|l| l.amount.dong()).sum();
             let (id, event) = batches::insert_batch(w, period, &lines, by)?;

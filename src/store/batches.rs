@@ -331,3 +331,14 @@ pub fn batch(r: &Read<'_>, id: i64) -> Result<Option<(Period, i64, Money, String
         ))),
     }
 }
+
+/// The newest batch of `period` with no result from the bank yet.
+pub fn newest_waiting(r: &Read<'_>, period: Period) -> Result<Option<i64>, StoreError> {
+    Ok(r.conn()
+        .prepare_cached(
+            "SELECT max(b.id) FROM bank_batches b
+             WHERE b.period = ?1
+               AND NOT EXISTS (SELECT 1 FROM bank_results x WHERE x.batch_id = b.id)",
+        )?
+        .query_row([period.to_string()], |r| r.get(0))?)
+}
