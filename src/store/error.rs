@@ -216,6 +216,10 @@ impl From<rusqlite::Error> for StoreError {
             rusqlite::Error::IntegralValueOutOfRange(column, value) => StoreError::Damaged {
                 what: format!("column {column}, {value}"),
             },
+            // Text that is not UTF-8: chitra writes only NFC UTF-8.
+            rusqlite::Error::Utf8Error(column, _) => StoreError::Damaged {
+                what: format!("column {column}, not UTF-8"),
+            },
             _ => StoreError::Sqlite(e),
         }
     }
@@ -240,7 +244,11 @@ mod tests {
         let too_large = conn
             .query_row("SELECT 300", [], |r| r.get::<_, u8>(0))
             .unwrap_err();
-        for e in [text_as_number, bad_date, too_large] {
+        // Bytes that are not UTF-8 stored as text (sqlite3's CAST).
+        let not_utf8 = conn
+            .query_row("SELECT CAST(X'4E67FF' AS TEXT)", [], |r| r.get::<_, String>(0))
+            .unwrap_err();
+        for e in [text_as_number, bad_date, too_large, not_utf8] {
             let shown = format!("{e}");
             match StoreError::from(e) {
                 StoreError::Damaged { what } => assert!(what.starts_with("column 0"), "{what}"),
