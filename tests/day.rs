@@ -837,3 +837,57 @@ fn nothing_is_written_on_a_day_before_a_closed_one() {
     assert!(err.to_string().contains("chỉnh lùi"), "{err}");
     assert!(svc.verify(&[]).unwrap().ok());
 }
+
+/// Like [`tamper`], with every trigger put back as it was afterwards: the
+/// schema is this version's again, and only the rows tell.
+fn tamper_and_restore(svc: &Service, sql: &str) {
+    let c = svc.store().conn();
+    let triggers: Vec<(String, String)> = c
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for (t, _) in &triggers {
+        c.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
+    }
+    c.execute_batch(sql).unwrap();
+    for (_, made) in &triggers {
+        c.execute_batch(made).unwrap();
+    }
+}
+
+#[test]
+fn a_day_with_rows_changed_outside_chitra_is_not_sealed() {
+    let (office, mut svc) = office_with_payments();
+    // A payment's total lowered behind chitra's back, the triggers put back.
+    tamper_and_restore(
+        &svc,
+        "UPDATE payments SET total = total - 1000000 WHERE id = 1",
+    );
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let err = svc.close_day(&boss, SUPERVISOR.1, DAY, false).unwrap_err();
+    assert!(
+        matches!(err, Error::Day(DayError::NotSound { findings }) if findings > 0),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("không khóa sổ"), "{err}");
+    assert!(svc.day_report(DAY).unwrap().closed.is_none());
+}
+
+#[test]
+fn a_trigger_dropped_outside_chitra_stops_every_write() {
+    let (office, mut svc) = office_with_payments();
+    svc.store()
+        .conn()
+        .execute_batch("DROP TRIGGER payments_no_delete")
+        .unwrap();
+    // Not a payment, not a sign-in, in this process or a new one.
+    let err = svc.sign_in(CLERK1.0, CLERK1.1).unwrap_err();
+    assert!(err.to_string().contains("payments_no_delete"), "{err}");
+    let mut fresh = office.service();
+    assert!(fresh.sign_in(SUPERVISOR.0, SUPERVISOR.1).is_err());
+    // verify names it.
+    assert!(!fresh.verify(&[]).unwrap().ok());
+}

@@ -476,7 +476,21 @@ fn verify_names_an_heir_row_edited_behind_chitras_back() {
         "{:?}",
         v.findings
     );
-    // And the edited heir is paid nothing.
+    // With the trigger gone, chitra writes nothing at all, not even a
+    // sign-in, and says which rule is missing.
+    let mut svc = office.service();
+    let err = svc.sign_in(CLERK1.0, CLERK1.1).unwrap_err();
+    assert!(err.to_string().contains("heirs_no_update"), "{err}");
+    // Put back as it was, the edited heir is still paid nothing: the row's
+    // seal no longer holds.
+    svc.store()
+        .conn()
+        .execute_batch(
+            "CREATE TRIGGER heirs_no_update BEFORE UPDATE ON heirs BEGIN
+    SELECT RAISE(ABORT, 'chitra: append-only: heirs');
+END;",
+        )
+        .unwrap();
     let clerk = office.sign_in(&mut svc, CLERK1);
     assert!(
         svc.pay(&clerk, &heir_request_unchecked(binh, "046000000001"))

@@ -125,6 +125,9 @@ impl Localize for DayError {
                     .collect::<Vec<_>>()
                     .join(" ")
             ),
+            DayError::NotSound { findings } => format!(
+                "Kiểm tra toàn vẹn thấy {findings} chỗ dữ liệu bị sửa ngoài chitra: không khóa sổ, vì khóa sổ sẽ niêm phong số liệu đã bị sửa. Chạy `chitra verify` (hoặc F2 › Kiểm tra dữ liệu) để xem từng chỗ, báo cấp trên, giữ nguyên tệp làm bằng chứng (docs/restore.md)."
+            ),
             DayError::AlreadyClosed { day, at, by } => format!(
                 "Ngày {} đã khóa sổ lúc {} bởi {}.",
                 labels::date(day),
@@ -215,6 +218,9 @@ impl Localize for DayError {
                     .map(|b| b.en())
                     .collect::<Vec<_>>()
                     .join(" ")
+            ),
+            DayError::NotSound { findings } => format!(
+                "The integrity check found {findings} places changed outside chitra: the day is not closed, as closing would seal changed numbers. Run `chitra verify` (or F2 › data check) to see each, report it, and keep the file as evidence (docs/restore.md)."
             ),
             DayError::AlreadyClosed { day, at, by } => {
                 format!(

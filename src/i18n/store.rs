@@ -86,6 +86,9 @@ impl Localize for StoreError {
                 "Dữ liệu {} (dòng {key}) đã bị sửa bên ngoài chitra nên không được dùng. Báo ngay cho trưởng bưu cục và chạy `chitra verify`.",
                 table_vi(table)
             ),
+            StoreError::SchemaChanged { name } => format!(
+                "Quy tắc của cơ sở dữ liệu ({name}) đã bị sửa bên ngoài chitra: chitra không ghi gì nữa cho đến khi kiểm tra xong. Báo ngay cho trưởng bưu cục và chạy `chitra verify`."
+            ),
             StoreError::Io { path, reason } => format!(
                 "Không ghi/đọc được {}: {}. Kiểm tra quyền và dung lượng đĩa (`chitra doctor`) rồi thử lại.",
                 file_vi(path),
@@ -147,6 +150,9 @@ impl Localize for StoreError {
             StoreError::Refused(rule) => {
                 format!("The database refused this change: {}.", rule_en(rule))
             }
+            StoreError::SchemaChanged { name } => format!(
+                "The database's rules ({name}) were changed outside chitra: nothing is written until it is looked into. Tell the supervisor and run `chitra verify`."
+            ),
             StoreError::Tampered { table, key } => format!(
                 "The {table} row {key} was changed outside chitra and is not used. Tell the supervisor and run `chitra verify`."
             ),

@@ -63,6 +63,9 @@ pub enum DayError {
     Blocked(Vec<Blocker>),
     /// The day was closed already.
     AlreadyClosed { day: String, at: String, by: String },
+    /// `verify` found rows changed outside chitra: sealing the day would
+    /// seal them.
+    NotSound { findings: usize },
 }
 
 /// A closed day: its sealed report and the backup made with the close.
@@ -252,6 +255,16 @@ impl Service {
             Ok(())
         });
         prepared?;
+        // A close seals the day's numbers: never numbers changed outside
+        // chitra. The whole check runs first (a few seconds at most, once
+        // a day).
+        let checked = self.verify(&[])?;
+        if !checked.ok() {
+            return Err(DayError::NotSound {
+                findings: checked.findings.len(),
+            }
+            .into());
+        }
         let backup_dir = self.config.backup.dir.clone();
         let dest = unique_path(backup_dir.join(format!("chitra-{day}.db")));
         let file_name = dest

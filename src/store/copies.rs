@@ -31,7 +31,12 @@ impl Store {
             .into());
         }
         let path = self.path.clone();
-        let tx = begin(&mut self.conn, &mut self.keys, &path)?;
+        let tx = begin(
+            &mut self.conn,
+            &mut self.keys,
+            &path,
+            &mut self.schema_checked,
+        )?;
         let (value, head) = match run(&tx, &self.keys, who.clone(), &f)? {
             Ran::RollBack(value) => {
                 tx.rollback().map_err(|e| StoreError::from(e).at(&path))?;

@@ -35,6 +35,10 @@ pub enum StoreError {
     Refused(Rule),
     /// A row no longer matches its seal: it was changed outside chitra.
     Tampered { table: &'static str, key: String },
+    /// The database's rules (a trigger, an index, a table) are not the
+    /// ones this version made: changed outside chitra, so nothing is
+    /// written until it is looked into.
+    SchemaChanged { name: String },
     /// The file system refused (permissions, disk full, …); `path` is the
     /// file concerned.
     Io { path: PathBuf, reason: String },
@@ -246,7 +250,9 @@ mod tests {
             .unwrap_err();
         // Bytes that are not UTF-8 stored as text (sqlite3's CAST).
         let not_utf8 = conn
-            .query_row("SELECT CAST(X'4E67FF' AS TEXT)", [], |r| r.get::<_, String>(0))
+            .query_row("SELECT CAST(X'4E67FF' AS TEXT)", [], |r| {
+                r.get::<_, String>(0)
+            })
             .unwrap_err();
         for e in [text_as_number, bad_date, too_large, not_utf8] {
             let shown = format!("{e}");

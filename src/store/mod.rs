@@ -87,6 +87,10 @@ pub struct Store {
     keys: KeyRing,
     /// Whether commits move the head anchor (not for a backup being made).
     anchored: bool,
+    /// The schema cookie (`PRAGMA schema_version`) last seen to hold this
+    /// version's schema, trigger for trigger: a write checks the cookie
+    /// and compares the whole schema again only when it moved.
+    schema_checked: Option<i64>,
 }
 
 /// One consistent view of the database: every query made through it sees
@@ -371,6 +375,7 @@ impl Store {
             path: path.to_path_buf(),
             keys,
             anchored: true,
+            schema_checked: None,
         };
         migrations::bring_up_to_date(&mut store.conn, path).map_err(|e| e.at(path))?;
         Ok(store)
@@ -451,7 +456,12 @@ impl Store {
         E: From<StoreError>,
     {
         let path = self.path.clone();
-        let tx = begin(&mut self.conn, &mut self.keys, &path)?;
+        let tx = begin(
+            &mut self.conn,
+            &mut self.keys,
+            &path,
+            &mut self.schema_checked,
+        )?;
         let (value, head) = match run(&tx, &self.keys, who, f)? {
             Ran::RollBack(value) => {
                 tx.rollback().map_err(|e| StoreError::from(e).at(&path))?;
@@ -486,17 +496,45 @@ impl Store {
 }
 
 /// Begins a write: the audit key reloaded if it was rotated by another
-/// process, then `BEGIN IMMEDIATE`.
+/// process, then `BEGIN IMMEDIATE`, then the schema checked to be this
+/// version's (see [`schema_holds`]).
 fn begin<'c>(
     conn: &'c mut Connection,
     keys: &mut KeyRing,
     path: &Path,
+    schema_checked: &mut Option<i64>,
 ) -> Result<rusqlite::Transaction<'c>, StoreError> {
     if let Some(fresh) = keys.reloaded() {
         *keys = fresh;
     }
-    conn.transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(|e| StoreError::from(e).at(path))
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| StoreError::from(e).at(path))?;
+    *schema_checked = Some(schema_holds(&tx, keys, *schema_checked)?);
+    Ok(tx)
+}
+
+/// The schema cookie, once the schema it stands for is this version's
+/// (checked again only when it differs from `checked`): a trigger dropped
+/// or changed with another tool stops every write, so no rule the
+/// database enforces can be taken away quietly.
+fn schema_holds(tx: &Connection, keys: &KeyRing, checked: Option<i64>) -> Result<i64, StoreError> {
+    let cookie: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
+    if checked == Some(cookie) {
+        return Ok(cookie);
+    }
+    let bulk = Cell::new(0);
+    let read = Read {
+        conn: tx,
+        keys,
+        bulk: &bulk,
+    };
+    match replay::schema(&read)?.into_iter().next() {
+        None => Ok(cookie),
+        Some(problem) => Err(StoreError::SchemaChanged {
+            name: problem.name().to_string(),
+        }),
+    }
 }
 
 /// What a write's closure left for its transaction.

@@ -295,6 +295,17 @@ pub enum SchemaProblem {
     Extra { kind: String, name: String },
 }
 
+impl SchemaProblem {
+    /// The name of the table, index, view or trigger concerned.
+    pub fn name(&self) -> &str {
+        match self {
+            SchemaProblem::Missing { name, .. }
+            | SchemaProblem::Changed { name, .. }
+            | SchemaProblem::Extra { name, .. } => name,
+        }
+    }
+}
+
 /// Compares the database's schema with this version's.
 pub fn schema(r: &Read<'_>) -> Result<Vec<SchemaProblem>, StoreError> {
     let want = super::migrations::expected_schema()?;
