@@ -582,3 +582,57 @@ fn the_day_does_not_close_while_a_rounds_cash_is_out() {
     );
     office.close_today(&mut svc);
 }
+
+/// A round made but not issued holds nothing; once its period is closed,
+/// its cash does not go out for that period's lines. A round that went
+/// out and is not reconciled keeps the period open.
+#[test]
+fn a_round_and_the_period_close_wait_for_each_other() {
+    use chitra::domain::period_report::UnpaidReason;
+    use chitra::service::period::{CloseOptions, PeriodError};
+    let office = office_at_home();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let made = svc
+        .create_round(&boss, nov(), "thon dong", POSTMAN.0)
+        .unwrap();
+    // Cúc's round goes out and comes back, not reconciled.
+    let tay = svc
+        .create_round(&boss, nov(), "thon tay", POSTMAN.0)
+        .unwrap();
+    let tay = svc.issue_round(&boss, tay.number, POSTMAN.1).unwrap();
+    svc.record_outcome(
+        &boss,
+        tay.number,
+        stop_of(&tay, CUC),
+        StopResult::NotHome,
+        None,
+        None,
+    )
+    .unwrap();
+    svc.return_round(&boss, tay.number, tay.cash.issued, POSTMAN.1)
+        .unwrap();
+    office.close_today(&mut svc);
+    office.clock.set("2026-11-26T08:00:00+07:00");
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let opts = CloseOptions {
+        default_reason: Some(UnpaidReason::DidNotCome),
+        default_note: None,
+    };
+    let err = svc
+        .close_period(&boss, SUPERVISOR.1, nov(), &opts)
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Period(PeriodError::RoundsOpen { rounds }) if rounds == &vec![tay.number]),
+        "{err:?}"
+    );
+    svc.reconcile_round(&boss, tay.number, None).unwrap();
+    svc.close_period(&boss, SUPERVISOR.1, nov(), &opts).unwrap();
+    // The round made before the close does not go out for closed months.
+    let err = svc.issue_round(&boss, made.number, POSTMAN.1).unwrap_err();
+    assert!(
+        matches!(&err, Error::Store(StoreError::Refused(Rule::PeriodClosed))),
+        "{err:?}"
+    );
+}

@@ -55,6 +55,10 @@ impl Localize for PeriodError {
                 codes,
                 "Nhập tệp kết quả của ngân hàng (chitra bank import) trước, rồi mới khóa kỳ.",
             ),
+            PeriodError::RoundsOpen { rounds } => format!(
+                "Chuyến chi tại nhà số {} còn giữ khoản của kỳ này mà chưa đối chiếu xong. Phát tiền, ghi kết quả từng nhà, nhận lại tiền và đối chiếu chuyến (màn hình Chi tại nhà) trước, rồi mới khóa kỳ.",
+                join_numbers(rounds)
+            ),
             PeriodError::NotOnList { period, who } => format!(
                 "Không có ai mã hồ sơ hay số CCCD/CMND \"{}\" trong danh sách tháng {}.",
                 crate::text::for_display(who),
@@ -108,6 +112,10 @@ impl Localize for PeriodError {
                 batches,
                 codes,
                 "Import the bank's result file (chitra bank import) first, then close the period.",
+            ),
+            PeriodError::RoundsOpen { rounds } => format!(
+                "Home round no. {} still holds lines of this period and is not reconciled. Issue it, record each home, take the cash back and reconcile it (home rounds screen) first, then close the period.",
+                join_numbers(rounds)
             ),
             PeriodError::NotOnList { period, who } => format!(
                 "Nobody with record code or ID number \"{}\" is on the lists of {period}.",
@@ -215,4 +223,12 @@ fn numbers(ns: &[i64]) -> String {
 
 fn money(dong: i64) -> String {
     crate::domain::Money::from_dong(dong).to_string()
+}
+
+/// "3, 5" from round numbers.
+fn join_numbers(ns: &[i64]) -> String {
+    ns.iter()
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -29,6 +29,9 @@ pub enum PeriodError {
         batches: Vec<i64>,
         codes: Vec<String>,
     },
+    /// Home rounds holding lines of the period went out and are not
+    /// reconciled yet.
+    RoundsOpen { rounds: Vec<i64> },
     /// Nobody with that record code or ID number is on the period's lists.
     NotOnList { period: Period, who: String },
     /// The person is not unpaid in the period (paid, or payment stopped).
@@ -255,6 +258,10 @@ fn blockers(
     let (batches, codes) = pending_transfers(r, period)?;
     if !batches.is_empty() {
         return Err(PeriodError::BankPending { batches, codes }.into());
+    }
+    let rounds = crate::store::rounds::open_with_lines_of(r, period)?;
+    if !rounds.is_empty() {
+        return Err(PeriodError::RoundsOpen { rounds }.into());
     }
     if !default_reason {
         let codes: Vec<String> = before.missing_reasons().map(|p| p.code.clone()).collect();

@@ -391,3 +391,20 @@ pub fn unpaid_reasons(
     }
     Ok(out)
 }
+
+/// The home rounds, oldest first, that hold lines of `period` and went
+/// out (their cash issued) without being reconciled yet. A round never
+/// issued holds nothing: its lines stay payable at the counter, and it
+/// cannot be issued once their period is closed (`home_round_issues_open_period`).
+pub fn open_with_lines_of(r: &Read<'_>, period: Period) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = r.conn().prepare_cached(
+        "SELECT DISTINCT hl.round_id FROM home_round_lines hl
+         JOIN entitlements e ON e.id = hl.entitlement_id
+         WHERE e.period = ?1
+           AND EXISTS (SELECT 1 FROM home_round_issues i WHERE i.round_id = hl.round_id)
+           AND NOT EXISTS (SELECT 1 FROM home_round_closes c WHERE c.round_id = hl.round_id)
+         ORDER BY hl.round_id",
+    )?;
+    let rows = stmt.query_map([period.to_string()], |row| row.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

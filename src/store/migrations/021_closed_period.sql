@@ -79,3 +79,15 @@ CREATE TRIGGER closed_days_in_order BEFORE INSERT ON closed_days
 WHEN NEW.day < (SELECT max(day) FROM closed_days) BEGIN
     SELECT RAISE(ABORT, 'chitra: day before a closed day');
 END;
+
+-- A home round's cash goes out only for lines of open periods: a round
+-- made before its period was closed is not issued afterwards.
+CREATE TRIGGER home_round_issues_open_period BEFORE INSERT ON home_round_issues
+WHEN EXISTS (
+    SELECT 1 FROM home_round_lines hl
+    JOIN entitlements e ON e.id = hl.entitlement_id
+    JOIN periods p ON p.period = e.period
+    WHERE hl.round_id = NEW.round_id AND p.status = 'closed'
+) BEGIN
+    SELECT RAISE(ABORT, 'chitra: period is closed');
+END;
