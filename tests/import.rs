@@ -630,3 +630,23 @@ fn the_people_a_list_adds_are_found_by_each_word_of_their_name_in_name_order() {
         .unwrap();
     assert_eq!(stored, counts);
 }
+
+/// A supervisor who checks the data (verify, as the day's close also does)
+/// and then imports, in the same session, gets the import: the check's
+/// sorts do not hold the connection's temporary storage.
+#[test]
+fn a_list_imported_after_a_data_check_in_the_same_session() {
+    let office = Office::new();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    office.import("t10.csv", &csv("2026-10", &three()), "2026-10");
+    assert!(svc.verify(&[]).unwrap().ok());
+    let path = office.write_file("t11.csv", csv("2026-11", &three()).as_bytes());
+    let opts = ImportOptions {
+        kind: ListKind::Monthly,
+        period: Some("2026-11".parse().unwrap()),
+        dry_run: false,
+    };
+    let report = svc.import(&boss, &path, &opts, &mut |_| {}).unwrap();
+    assert!(report.committed);
+}

@@ -156,7 +156,7 @@ impl Service {
         // have the office's backups beside it.
         let own = self.store.path() == self.config.database.path;
         let anchor = anchor::read(&self.store.anchor_path(), self.store.keys());
-        self.store.read(|r| {
+        let checked = self.store.read(|r| {
             let mut v = Verification::default();
             v.findings
                 .extend(replay::integrity(r)?.into_iter().map(Finding::Integrity));
@@ -328,7 +328,13 @@ impl Service {
             }
             v.findings.extend(schema.into_iter().map(Finding::Schema));
             Ok(v)
-        })
+        });
+        // The check's sorts opened the connection's temporary storage;
+        // closed again here (outside any transaction), so a write later in
+        // the same process, an import, can still choose where its sorts go
+        // (`imports::spill_sorts_to_files`).
+        self.store.close_temporary_storage()?;
+        checked
     }
 }
 

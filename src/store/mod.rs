@@ -408,6 +408,17 @@ impl Store {
         Ok(())
     }
 
+    /// Closes the connection's temporary storage (which a large read's
+    /// sorts open), outside any transaction, so that a later write can
+    /// still set where its own sorts go. SQLite closes it only when the
+    /// setting changes, hence the two steps; the connection keeps sorts in
+    /// memory, as it opened.
+    pub fn close_temporary_storage(&self) -> Result<(), StoreError> {
+        self.conn
+            .execute_batch("PRAGMA temp_store = FILE; PRAGMA temp_store = MEMORY;")?;
+        Ok(())
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
