@@ -128,6 +128,8 @@ fn the_same_file_twice_is_refused() {
         why.contains("đã được nhập") && why.contains("a.csv"),
         "{why}"
     );
+    // The period as the screens write it.
+    assert!(why.contains("kỳ 11/2026") && !why.contains("2026-11"), "{why}");
     assert_eq!(fingerprint(&office), before);
 }
 

@@ -28,7 +28,7 @@ impl Localize for ImportError {
                 labels::date_time(&batch.imported_at),
                 for_display(&batch.imported_by),
                 for_display(&batch.file_name),
-                batch.period
+                period_shown(&batch.period)
             ),
             ImportError::NoPeriod { file } => format!(
                 "Không xác định được kỳ chi trả của tệp {}: tiêu đề không ghi \"Tháng … năm …\". Ghi rõ bằng --period YYYY-MM.",
@@ -66,7 +66,7 @@ impl Localize for ImportError {
                 labels::date_time(&batch.imported_at),
                 for_display(&batch.imported_by),
                 for_display(&batch.file_name),
-                batch.period
+                period_shown(&batch.period)
             ),
             ImportError::NoPeriod { file } => format!(
                 "Cannot tell the period of {}: its title has no month. Give it with --period YYYY-MM.",
@@ -278,4 +278,11 @@ mod tests {
             super::super::labels::method(Lang::En, PayMethod::Cash)
         );
     }
+}
+
+/// A stored period ("2026-12") as the screens write it ("12/2026").
+fn period_shown(stored: &str) -> String {
+    stored
+        .parse::<crate::domain::Period>()
+        .map_or_else(|_| for_display(stored).into_owned(), |p| p.short_label())
 }
