@@ -129,7 +129,10 @@ fn the_same_file_twice_is_refused() {
         "{why}"
     );
     // The period as the screens write it.
-    assert!(why.contains("kỳ 11/2026") && !why.contains("2026-11"), "{why}");
+    assert!(
+        why.contains("kỳ 11/2026") && !why.contains("2026-11"),
+        "{why}"
+    );
     assert_eq!(fingerprint(&office), before);
 }
 

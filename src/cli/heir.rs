@@ -183,8 +183,20 @@ fn show(cli: &Cli, a: &ShowArgs) -> Result<(), Exit> {
         print_json(&view);
         return Ok(());
     }
+    let status = service
+        .person_view(person_id)
+        .map_err(|e| fail(lang, e))?
+        .person
+        .status;
     match &view.heir {
         Some(h) => print_heir(lang, h),
+        None if status != crate::domain::person::Status::Deceased => {
+            println!(
+                "{}",
+                words::not_deceased(lang, labels::status(lang, status))
+            );
+            return Ok(());
+        }
         None => println!("{}", words::no_heir(lang)),
     }
     print_owed(lang, &view);

@@ -146,6 +146,18 @@ pub fn no_heir(lang: Lang) -> &'static str {
     }
 }
 
+/// `heir show` for someone not deceased.
+pub fn not_deceased(lang: Lang, status: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Đối tượng đang ở trạng thái \"{status}\", không phải đã mất: không có người thừa kế. Người thừa kế chỉ được ghi sau khi trạng thái là \"đã mất\"."
+        ),
+        Lang::En => format!(
+            "The person's status is \"{status}\", not deceased: there is no heir. An heir is recorded only once the status is deceased."
+        ),
+    }
+}
+
 /// The person screen's heading for a deceased person.
 pub fn deceased_heading(lang: Lang) -> &'static str {
     lang.pick(
