@@ -238,3 +238,43 @@ fn a_character_cut_in_two_by_a_delimiter_is_not_taken_for_valid_text() {
         }))
     );
 }
+
+#[test]
+fn a_workbook_of_too_many_sheets_is_refused_and_empty_sheets_are_named_briefly() {
+    let dir = tempfile::tempdir().unwrap();
+    let many = dir.path().join("nhieu_trang.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for _ in 0..300 {
+        wb.add_worksheet();
+    }
+    wb.save(&many).unwrap();
+    let e = open_err(&many);
+    assert!(
+        matches!(
+            e,
+            SourceError::TooBig {
+                limit: source::Limit::Sheets,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    let vi = e.vi();
+    assert!(
+        vi.contains("nhieu_trang.xlsx") && vi.contains("hơn 256 trang tính") && vi.contains("Hãy"),
+        "{vi}"
+    );
+
+    let empty = dir.path().join("trang_trong.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for _ in 0..40 {
+        wb.add_worksheet();
+    }
+    wb.save(&empty).unwrap();
+    let vi = open_err(&empty).vi();
+    assert!(
+        vi.contains("Sheet1, Sheet2, Sheet3, Sheet4, Sheet5 và 35 trang khác"),
+        "{vi}"
+    );
+    assert!(!vi.contains("Sheet6"), "{vi}");
+}

@@ -15,6 +15,8 @@ use flate2::read::DeflateDecoder;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Take};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 fn damaged(what: &str) -> BookError {
     BookError::Damaged(what.to_owned())
@@ -138,6 +140,17 @@ impl Archive {
     /// A stream of the part's unpacked bytes, refused as soon as it would
     /// give more than `max` bytes (`Limit::Unpacked` naming the part).
     pub(super) fn open_entry(&self, entry: &Entry, max: u64) -> Result<PartReader, BookError> {
+        self.open_entry_within(entry, max, None)
+    }
+
+    /// [`Archive::open_entry`], its bytes also counted in `budget`, shared
+    /// with other parts, and refused once the budget is spent.
+    pub(super) fn open_entry_within(
+        &self,
+        entry: &Entry,
+        max: u64,
+        budget: Option<Budget>,
+    ) -> Result<PartReader, BookError> {
         let too_big = || {
             BookError::Limit(Exceeded::new(Limit::Unpacked {
                 part: entry.name.clone(),
@@ -180,7 +193,48 @@ impl Archive {
             max,
             declared: entry.size,
             part: entry.name.clone(),
+            budget,
         })
+    }
+}
+
+/// Unpacked bytes several parts may give together (the sheets of one
+/// workbook), counted as they come; a clone shares the count.
+#[derive(Clone)]
+pub(super) struct Budget(Arc<Spent>);
+
+struct Spent {
+    used: AtomicU64,
+    max: u64,
+    limit: Limit,
+}
+
+impl Budget {
+    /// A budget of `max` bytes; going past it is refused as `limit`.
+    pub(super) fn new(max: u64, limit: Limit) -> Budget {
+        Budget(Arc::new(Spent {
+            used: AtomicU64::new(0),
+            max,
+            limit,
+        }))
+    }
+
+    #[cfg(test)]
+    pub(super) fn used(&self) -> u64 {
+        self.0.used.load(Ordering::Relaxed)
+    }
+
+    /// Counts `n` more bytes; an error once the budget is spent.
+    fn spend(&self, n: u64) -> io::Result<()> {
+        let used = self
+            .0
+            .used
+            .fetch_add(n, Ordering::Relaxed)
+            .saturating_add(n);
+        if used > self.0.max {
+            return Err(Exceeded::new(self.0.limit.clone()).into_io());
+        }
+        Ok(())
     }
 }
 
@@ -263,6 +317,7 @@ pub(super) struct PartReader {
     max: u64,
     declared: u64,
     part: String,
+    budget: Option<Budget>,
 }
 
 impl Read for PartReader {
@@ -280,6 +335,9 @@ impl Read for PartReader {
             Unpack::Deflated(r) => r.read(&mut buf[..want])?,
         };
         self.given += n as u64;
+        if let Some(budget) = &self.budget {
+            budget.spend(n as u64)?;
+        }
         if self.given > self.max {
             return Err(Exceeded::new(Limit::Unpacked {
                 part: self.part.clone(),
