@@ -419,14 +419,21 @@ impl Sheet {
             let (number, has_cells) = match self.xml.next()? {
                 Event::Eof => {
                     self.done = true;
-                    break;
+                    return Err(BookError::Damaged(format!(
+                        "the sheet ends after row {} without </sheetData>",
+                        self.last_row
+                    )));
                 }
                 Event::Start(e) if xml::is(&e, "sheetData") => {
                     self.in_data = true;
                     continue;
                 }
+                Event::Empty(e) if xml::is(&e, "sheetData") => {
+                    self.read_to_end()?;
+                    break;
+                }
                 Event::End(e) if e.local_name().as_ref() == "sheetData" => {
-                    self.done = true;
+                    self.read_to_end()?;
                     break;
                 }
                 Event::Start(e) if self.in_data && xml::is(&e, "row") => (row_number(&e), true),
@@ -450,6 +457,28 @@ impl Sheet {
             }
         }
         Ok(None)
+    }
+
+    /// After the rows: the rest of the sheet, which must end with
+    /// `</worksheet>` (a sheet cut short is damaged, even where the cut
+    /// falls between two rows), read to the end of its part so that the
+    /// part's size and CRC are checked.
+    fn read_to_end(&mut self) -> Result<(), BookError> {
+        self.done = true;
+        let mut closed = false;
+        loop {
+            match self.xml.next()? {
+                Event::Eof => break,
+                Event::End(e) if e.local_name().as_ref() == "worksheet" => closed = true,
+                _ => {}
+            }
+        }
+        if !closed {
+            return Err(BookError::Damaged(
+                "the sheet ends without </worksheet>".into(),
+            ));
+        }
+        Ok(())
     }
 
     /// The cells of the row just opened, up to its end.
