@@ -113,6 +113,10 @@ fn text_of(
 ) -> Option<(String, Column, bool)> {
     let (col, cell) = row.value(field)?;
     let place = Place::cell(row.number(), col);
+    if let Some(problem) = super::record::raw_problem(field, &cell.text) {
+        errors.push(RowProblem { place, problem });
+        return None;
+    }
     if let Some(max) = field.max_chars()
         && cell.text.chars().count() > max
     {
@@ -162,10 +166,13 @@ fn who(row: &DataRow, errors: &mut Vec<RowProblem>) -> Option<Who> {
         let place = row
             .column(Field::FullName)
             .map_or(Place::row(n), |c| Place::cell(n, c));
-        errors.push(RowProblem {
-            place,
-            problem: Problem::MissingName,
-        });
+        // A name refused for what it holds is not also missing.
+        if !errors.iter().any(|e| e.place == place) {
+            errors.push(RowProblem {
+                place,
+                problem: Problem::MissingName,
+            });
+        }
         return None;
     };
     if code.is_none() && id.is_none() {
