@@ -128,6 +128,31 @@ where
                 who: Some(who.label()),
                 ..Place::row(number)
             };
+            // The month a change takes effect, against the list's own.
+            let from = match &read {
+                Ok(d) => d.from,
+                Err(a) => a.from,
+            };
+            let month_place = Place {
+                who: Some(who.label()),
+                ..row
+                    .column(Field::FromMonth)
+                    .map_or(Place::row(number), |c| Place::cell(number, c))
+            };
+            if from > period {
+                report.reject(RowProblem {
+                    place: month_place,
+                    problem: Problem::Change(ChangeIssue::MonthAfterList { from, list: period }),
+                });
+                continue;
+            }
+            let months = months_index(period) - months_index(from);
+            if opts.kind == ListKind::Decrease && months > STOP_MONTHS_BEFORE_WARNED {
+                report.warn(RowProblem {
+                    place: month_place,
+                    problem: Problem::Change(ChangeIssue::MonthLongBefore { from, months }),
+                });
+            }
             let Some(person_id) = store_changes::find_person(
                 r,
                 who.record_code.as_deref(),
@@ -332,6 +357,11 @@ fn arrears_check(a: &AdjustmentRow, period: Period) -> Option<ChangeIssue> {
         months,
     })
 }
+
+/// A decrease whose stop month is more than this many months before the
+/// list's month is taken with a warning: a death reported late is a
+/// month or two, and every month since is overpaid, to recover.
+const STOP_MONTHS_BEFORE_WARNED: i64 = 3;
 
 fn months_index(p: Period) -> i64 {
     i64::from(p.year) * 12 + i64::from(p.month)
