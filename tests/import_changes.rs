@@ -469,6 +469,54 @@ fn an_adjustment_replaces_unpaid_lines_and_adds_the_arrears() {
 }
 
 #[test]
+fn an_adjustment_imported_again_from_a_resaved_file_is_refused_naming_the_first() {
+    let office = office_with_two_months();
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    // An is paid October and November: the adjustment replaces no line,
+    // so the amount on file stays the old one and only arrears are written.
+    let an = person_id(&svc, "046048001234");
+    let lines = unpaid_ids(&svc, an);
+    svc.pay(&clerk, &pay_request(&svc, an, "046048001234", lines))
+        .unwrap();
+    let text = fixture("adjustment_2026_11.csv");
+    let r = import_kind(&office, "dc.csv", &text, ListKind::Adjustment, false).unwrap();
+    assert!(r.committed, "{:?}", r.rejected);
+    // Saved again (another sha256): the same row is refused, naming the
+    // list and the row that applied it.
+    let resaved = text.replace('\n', "\r\n");
+    let r = import_kind(&office, "dc-lai.csv", &resaved, ListKind::Adjustment, false).unwrap();
+    assert!(!r.committed);
+    let rows = rejections(&r);
+    assert_eq!(
+        rows,
+        vec![(
+            7,
+            Problem::Change(ChangeIssue::AlreadyAdjusted {
+                file: "dc.csv".into(),
+                row: 7
+            })
+        )]
+    );
+    use chitra::i18n::Localize;
+    let vi = rows[0].1.vi();
+    assert!(
+        vi.contains("dc.csv") && vi.contains("dòng 7") && vi.contains("Hãy"),
+        "{vi}"
+    );
+    let arrears: Vec<i64> = office
+        .service()
+        .person_view(an)
+        .unwrap()
+        .unpaid
+        .iter()
+        .filter(|l| l.kind == EntitlementKind::TruyLinh)
+        .map(|l| l.amount.dong())
+        .collect();
+    assert_eq!(arrears, vec![211_000], "the arrears once");
+}
+
+#[test]
 fn verify_names_a_stop_edited_behind_chitras_back() {
     let office = office_with_two_months();
     import_kind(

@@ -97,6 +97,12 @@ impl Localize for ChangeIssue {
             ChangeIssue::AlreadyOnFile => {
                 "Người này đã có trong hồ sơ; danh sách tăng chỉ ghi người mới.".into()
             }
+            ChangeIssue::AlreadyAdjusted { file, row } => format!(
+                "Điều chỉnh này đã được ghi từ danh sách {}, dòng {row} (cùng người, cùng kỳ, cùng mức mới \
+                 hoặc cùng số truy lĩnh/truy thu); nhập lại sẽ trả hai lần. Hãy bỏ dòng này (hoặc không nhập \
+                 lại tệp); nếu đây là một điều chỉnh khác, hãy kiểm tra với cơ quan chi trả.",
+                crate::text::for_display(file)
+            ),
             ChangeIssue::ArrearsDiffer {
                 stated,
                 expected,
@@ -159,6 +165,13 @@ impl Localize for ChangeIssue {
             ChangeIssue::AlreadyOnFile => {
                 "This person is already on file; an increase list adds new people only.".into()
             }
+            ChangeIssue::AlreadyAdjusted { file, row } => format!(
+                "This adjustment was already written from the list {}, row {row} (same person, same period, \
+                 same new amount or same arrears/recovery); importing it again would pay it twice. Remove \
+                 this row (or do not import the file again); if it is another adjustment, check with the \
+                 payer.",
+                crate::text::for_display(file)
+            ),
             ChangeIssue::ArrearsDiffer {
                 stated,
                 expected,

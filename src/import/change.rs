@@ -54,6 +54,9 @@ pub enum ChangeIssue {
         expected: Money,
         months: i64,
     },
+    /// The same adjustment (same person, same period, same new amount or
+    /// same arrears) was already applied by an earlier list: `file`, `row`.
+    AlreadyAdjusted { file: String, row: usize },
     /// An increase names someone already on file.
     AlreadyOnFile,
     /// The list's total of a column disagrees with its rows.

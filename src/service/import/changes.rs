@@ -222,6 +222,13 @@ where
                         });
                         continue;
                     }
+                    if let Some(issue) = already_adjusted(r, &a, person_id, period)? {
+                        report.reject(RowProblem {
+                            place: here,
+                            problem: Problem::Change(issue),
+                        });
+                        continue;
+                    }
                     if let Some(issue) = arrears_check(&a, period) {
                         report.reject(RowProblem {
                             place: here,
@@ -316,6 +323,34 @@ fn preview_of(
 /// recovery. The list's arrears count every month from the change as paid
 /// at the old amount; a past month still unpaid on file is paid at the new
 /// amount instead, so its difference is taken out of them.
+/// An adjustment row that repeats one an earlier list of the same period
+/// already applied to the person: that list wrote a line of the row's new
+/// amount, or arrears (recovery) of the row's stated amount. Imported
+/// again — a file re-saved has another sha256 — it would pay the arrears
+/// twice.
+fn already_adjusted(
+    r: &crate::store::Read<'_>,
+    a: &AdjustmentRow,
+    person_id: i64,
+    period: Period,
+) -> Result<Option<ChangeIssue>, Error> {
+    let stated = a.truy_linh.unwrap_or(Money::ZERO) - a.truy_thu.unwrap_or(Money::ZERO);
+    let earlier = imports::adjustment_lines_of(r, person_id, period)?;
+    Ok(earlier
+        .into_iter()
+        .find(|l| match l.kind {
+            EntitlementKind::TroCap => l.amount == a.new,
+            EntitlementKind::TruyLinh | EntitlementKind::TruyThu => {
+                stated != Money::ZERO && l.amount == stated
+            }
+            _ => false,
+        })
+        .map(|l| ChangeIssue::AlreadyAdjusted {
+            file: l.file_name,
+            row: usize::try_from(l.row).unwrap_or_default(),
+        }))
+}
+
 fn adjustment_lines(
     a: &AdjustmentRow,
     replaced: &[LineState],
