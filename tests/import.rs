@@ -311,6 +311,52 @@ fn a_control_character_in_a_name_is_refused() {
     assert_eq!(r[0].0, 6);
     assert!(r[0].1.starts_with("C (Họ và tên)"), "{r:?}");
     assert!(!r[0].2.contains('\u{1b}'));
+    assert_eq!(
+        r.len(),
+        1,
+        "refused for its character, not also missing: {r:?}"
+    );
+}
+
+#[test]
+fn a_stray_quote_that_joins_two_rows_is_refused_naming_the_row() {
+    let office = Office::new();
+    // The quote opened in the second person's name closes in the third's:
+    // a CSV reader makes the two rows one, the name holding the line
+    // break, separators and digits of the rows it swallowed.
+    let text = csv("2026-11", &three())
+        .replace("Trần Thị Bình", "\"Trần Thị Bình")
+        .replace("Lê Văn Cúc", "Lê \"Văn\" Cúc");
+    let r = refused(&office, "quote.csv", text.as_bytes());
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, 5, "{r:?}");
+    assert!(r[0].1.starts_with("C (Họ và tên)"), "{r:?}");
+    assert!(
+        r[0].2.contains("xuống dòng") && r[0].2.contains("Hãy"),
+        "{r:?}"
+    );
+
+    // Cells run together without a line break: digits and ';' in a name.
+    let text = csv("2026-11", &three()).replace("Lê Văn Cúc", "\"Lê Văn Cúc;1960\"");
+    let r = refused(&office, "semicolon.csv", text.as_bytes());
+    assert!(
+        r.iter().any(|(row, col, why)| *row == 6
+            && col.starts_with("C (Họ và tên)")
+            && why.contains("\";\"")),
+        "{r:?}"
+    );
+    // Real names pass: diacritics, '-', '.', apostrophes.
+    let mut rows = three();
+    rows[0].name = "Nguyễn Thị Thu-Hà";
+    rows[1].name = "H'Hen Niê";
+    rows[2].name = "Lê Văn A. Cúc";
+    let (code, json) = import_json(
+        &office,
+        "names.csv",
+        csv("2026-11", &rows).as_bytes(),
+        &["--period", "2026-11", "--dry-run"],
+    );
+    assert_eq!(code, 0, "{json}");
 }
 
 #[test]

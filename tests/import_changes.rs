@@ -329,6 +329,90 @@ fn a_change_list_is_refused_whole_with_the_row_named() {
 }
 
 #[test]
+fn a_stop_month_that_does_not_exist_or_lies_outside_the_list_is_refused() {
+    let office = office_with_two_months();
+    let good = fixture("decrease_2026_11.csv");
+    let with_month = |m: &str| {
+        good.replace(
+            "Từ trần ngày 02/11/2026;11/2026",
+            &format!("Từ trần ngày 02/11/2026;{m}"),
+        )
+    };
+    let refused_with = |m: &str| {
+        let r = import_kind(&office, "m.csv", &with_month(m), ListKind::Decrease, true).unwrap();
+        assert!(!r.committed);
+        let rows = rejections(&r);
+        assert_eq!(rows.len(), 1, "{m}: {rows:?}");
+        assert_eq!(rows[0].0, 10, "{m}: {rows:?}");
+        assert!(
+            r.rejected[0]
+                .place
+                .column
+                .as_deref()
+                .unwrap_or("")
+                .starts_with('G'),
+            "{m}: {:?}",
+            r.rejected[0].place
+        );
+        rows[0].1.clone()
+    };
+    // 31 February is no day: not read as February.
+    assert_eq!(
+        refused_with("31/02/2026"),
+        Problem::Change(ChangeIssue::NoSuchDate("31/02/2026".into()))
+    );
+    assert_eq!(
+        refused_with("13/2026"),
+        Problem::Change(ChangeIssue::NoSuchDate("13/2026".into()))
+    );
+    let p = refused_with("01/1990");
+    assert_eq!(
+        p,
+        Problem::Change(ChangeIssue::MonthOutOfRange("01/1990".into()))
+    );
+    use chitra::i18n::Localize;
+    assert!(p.vi().contains("ngoài khoảng hợp lệ"), "{}", p.vi());
+    // After the list's own month: it belongs in a later list.
+    assert!(matches!(
+        refused_with("12/2026"),
+        Problem::Change(ChangeIssue::MonthAfterList { .. })
+    ));
+    // Long before it: taken, with a warning naming the month.
+    let r = import_kind(
+        &office,
+        "w.csv",
+        &with_month("06/2026"),
+        ListKind::Decrease,
+        true,
+    )
+    .unwrap();
+    assert!(!r.is_rejected(), "{:?}", r.rejected);
+    assert!(
+        r.warnings.iter().any(|w| w.place.row == 10
+            && matches!(
+                w.problem,
+                Problem::Change(ChangeIssue::MonthLongBefore { months: 5, .. })
+            )),
+        "{:?}",
+        r.warnings
+    );
+    // A month or two late is ordinary.
+    let r = import_kind(
+        &office,
+        "o.csv",
+        &with_month("09/2026"),
+        ListKind::Decrease,
+        true,
+    )
+    .unwrap();
+    assert!(
+        !r.is_rejected() && r.warnings.is_empty(),
+        "{:?}",
+        r.warnings
+    );
+}
+
+#[test]
 fn an_adjustment_replaces_unpaid_lines_and_adds_the_arrears() {
     let office = Office::new();
     office.import("t10.csv", &csv("2026-10", &three()), "2026-10");
@@ -382,6 +466,54 @@ fn an_adjustment_replaces_unpaid_lines_and_adds_the_arrears() {
         "{:?}",
         r.rejected
     );
+}
+
+#[test]
+fn an_adjustment_imported_again_from_a_resaved_file_is_refused_naming_the_first() {
+    let office = office_with_two_months();
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    // An is paid October and November: the adjustment replaces no line,
+    // so the amount on file stays the old one and only arrears are written.
+    let an = person_id(&svc, "046048001234");
+    let lines = unpaid_ids(&svc, an);
+    svc.pay(&clerk, &pay_request(&svc, an, "046048001234", lines))
+        .unwrap();
+    let text = fixture("adjustment_2026_11.csv");
+    let r = import_kind(&office, "dc.csv", &text, ListKind::Adjustment, false).unwrap();
+    assert!(r.committed, "{:?}", r.rejected);
+    // Saved again (another sha256): the same row is refused, naming the
+    // list and the row that applied it.
+    let resaved = text.replace('\n', "\r\n");
+    let r = import_kind(&office, "dc-lai.csv", &resaved, ListKind::Adjustment, false).unwrap();
+    assert!(!r.committed);
+    let rows = rejections(&r);
+    assert_eq!(
+        rows,
+        vec![(
+            7,
+            Problem::Change(ChangeIssue::AlreadyAdjusted {
+                file: "dc.csv".into(),
+                row: 7
+            })
+        )]
+    );
+    use chitra::i18n::Localize;
+    let vi = rows[0].1.vi();
+    assert!(
+        vi.contains("dc.csv") && vi.contains("dòng 7") && vi.contains("Hãy"),
+        "{vi}"
+    );
+    let arrears: Vec<i64> = office
+        .service()
+        .person_view(an)
+        .unwrap()
+        .unpaid
+        .iter()
+        .filter(|l| l.kind == EntitlementKind::TruyLinh)
+        .map(|l| l.amount.dong())
+        .collect();
+    assert_eq!(arrears, vec![211_000], "the arrears once");
 }
 
 #[test]
@@ -575,15 +707,14 @@ fn an_increase_adds_new_people_with_their_arrears_and_refuses_someone_on_file() 
         "{:?}",
         r.rejected
     );
-    // A month that cannot be read refuses its row.
+    // A month that does not exist refuses its row.
     let bad = text
         .replace(";09/2026;", ";13/2026;")
         .replace("Truy lĩnh tháng 9, 10", "x");
     let r = import_kind(&office, "tang3.csv", &bad, ListKind::Increase, false).unwrap();
     assert!(
-        rejections(&r)
-            .iter()
-            .any(|(row, p)| *row == 7 && matches!(p, Problem::Change(ChangeIssue::BadMonth(_)))),
+        rejections(&r).iter().any(|(row, p)| *row == 7
+            && matches!(p, Problem::Change(ChangeIssue::NoSuchDate(m)) if m == "13/2026")),
         "{:?}",
         r.rejected
     );

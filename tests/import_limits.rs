@@ -180,18 +180,20 @@ fn csv_rows(n: usize) -> String {
 // ---------------------------------------------------------------- xlsx ----
 
 /// A zip written by hand, so that a part can declare any size: each part
-/// is (name, raw deflate data or stored bytes, deflated?, declared size).
-fn zip(parts: &[(&str, Vec<u8>, bool, u32)]) -> Vec<u8> {
+/// is (name, raw deflate data or stored bytes, deflated?, declared size,
+/// CRC-32 of the unpacked bytes).
+fn zip(parts: &[(&str, Vec<u8>, bool, u32, u32)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
-    for (name, data, deflated, declared) in parts {
+    for (name, data, deflated, declared, crc) in parts {
         let method: u16 = if *deflated { 8 } else { 0 };
         let offset = out.len() as u32;
         let mut local = Vec::new();
         local.extend(0x0403_4b50u32.to_le_bytes());
         local.extend([20, 0, 0, 0]);
         local.extend(method.to_le_bytes());
-        local.extend([0; 8]);
+        local.extend([0; 4]);
+        local.extend(crc.to_le_bytes());
         local.extend((data.len() as u32).to_le_bytes());
         local.extend(declared.to_le_bytes());
         local.extend((name.len() as u16).to_le_bytes());
@@ -252,22 +254,29 @@ const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns
 const WORKBOOK: &str = r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="DS" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
 const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#;
 
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = flate2::Crc::new();
+    crc.update(data);
+    crc.sum()
+}
+
 /// An xlsx whose sheet and shared strings are given as raw deflate data
-/// with the sizes they declare.
+/// with the sizes they declare. Their CRC is left 0: every test refuses
+/// them before their end, where it would be checked.
 fn xlsx(sheet: (Vec<u8>, u32), shared: Option<(Vec<u8>, u32)>) -> Vec<u8> {
-    let small = |s: &str| (deflate(s.as_bytes()), s.len() as u32);
+    let small = |s: &str| (deflate(s.as_bytes()), s.len() as u32, crc32(s.as_bytes()));
     let mut parts = vec![
         ("_rels/.rels", small(RELS)),
         ("xl/workbook.xml", small(WORKBOOK)),
         ("xl/_rels/workbook.xml.rels", small(WORKBOOK_RELS)),
-        ("xl/worksheets/sheet1.xml", sheet),
+        ("xl/worksheets/sheet1.xml", (sheet.0, sheet.1, 0)),
     ];
     if let Some(s) = shared {
-        parts.push(("xl/sharedStrings.xml", s));
+        parts.push(("xl/sharedStrings.xml", (s.0, s.1, 0)));
     }
     let parts: Vec<_> = parts
         .into_iter()
-        .map(|(n, (data, size))| (n, data, true, size))
+        .map(|(n, (data, size, crc))| (n, data, true, size, crc))
         .collect();
     zip(&parts)
 }

@@ -238,3 +238,197 @@ fn a_character_cut_in_two_by_a_delimiter_is_not_taken_for_valid_text() {
         }))
     );
 }
+
+#[test]
+fn a_workbook_of_too_many_sheets_is_refused_and_empty_sheets_are_named_briefly() {
+    let dir = tempfile::tempdir().unwrap();
+    let many = dir.path().join("nhieu_trang.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for _ in 0..300 {
+        wb.add_worksheet();
+    }
+    wb.save(&many).unwrap();
+    let e = open_err(&many);
+    assert!(
+        matches!(
+            e,
+            SourceError::TooBig {
+                limit: source::Limit::Sheets,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    let vi = e.vi();
+    assert!(
+        vi.contains("nhieu_trang.xlsx") && vi.contains("hơn 256 trang tính") && vi.contains("Hãy"),
+        "{vi}"
+    );
+
+    let empty = dir.path().join("trang_trong.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for _ in 0..40 {
+        wb.add_worksheet();
+    }
+    wb.save(&empty).unwrap();
+    let vi = open_err(&empty).vi();
+    assert!(
+        vi.contains("Sheet1, Sheet2, Sheet3, Sheet4, Sheet5 và 35 trang khác"),
+        "{vi}"
+    );
+    assert!(!vi.contains("Sheet6"), "{vi}");
+}
+
+/// A zip of stored parts, written by hand, with each part's CRC-32 given
+/// as `crc` says (the true one when `None`).
+fn stored_zip(parts: &[(&str, &[u8], Option<u32>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data, crc) in parts {
+        let crc = crc.unwrap_or_else(|| {
+            let mut c = flate2::Crc::new();
+            c.update(data);
+            c.sum()
+        });
+        let offset = out.len() as u32;
+        let mut fields = Vec::new();
+        fields.extend([20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        fields.extend(crc.to_le_bytes());
+        fields.extend((data.len() as u32).to_le_bytes());
+        fields.extend((data.len() as u32).to_le_bytes());
+        fields.extend((name.len() as u16).to_le_bytes());
+        fields.extend([0, 0]);
+        out.extend(0x0403_4b50u32.to_le_bytes());
+        out.extend(&fields);
+        out.extend(name.as_bytes());
+        out.extend(*data);
+        central.extend(0x0201_4b50u32.to_le_bytes());
+        central.extend([20, 0]);
+        central.extend(&fields);
+        central.extend([0; 10]);
+        central.extend(offset.to_le_bytes());
+        central.extend(name.as_bytes());
+    }
+    let at = out.len() as u32;
+    out.extend(&central);
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    out.extend([0; 4]);
+    out.extend((parts.len() as u16).to_le_bytes());
+    out.extend((parts.len() as u16).to_le_bytes());
+    out.extend((central.len() as u32).to_le_bytes());
+    out.extend(at.to_le_bytes());
+    out.extend([0, 0]);
+    out
+}
+
+/// A one-sheet xlsx of `sheet`'s XML, the sheet's CRC as `crc` says.
+fn one_sheet_xlsx(sheet: &str, crc: Option<u32>) -> Vec<u8> {
+    let workbook = r#"<workbook xmlns:r="r"><sheets><sheet name="DS" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+    let rels = r#"<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
+    stored_zip(&[
+        ("xl/workbook.xml", workbook.as_bytes(), None),
+        ("xl/_rels/workbook.xml.rels", rels.as_bytes(), None),
+        ("xl/worksheets/sheet1.xml", sheet.as_bytes(), crc),
+    ])
+}
+
+/// A list of `people` as a sheet's XML, with a total row and a
+/// signature line after it.
+fn sheet_xml(people: usize) -> String {
+    let cell = |r: usize, c: char, v: &str| {
+        format!(r#"<c r="{c}{r}" t="inlineStr"><is><t>{v}</t></is></c>"#)
+    };
+    let mut s = String::from("<worksheet><sheetData>");
+    s.push_str(&format!(
+        r#"<row r="1">{}{}{}</row>"#,
+        cell(1, 'A', "Họ và tên"),
+        cell(1, 'B', "Mã đối tượng"),
+        cell(1, 'C', "Trợ cấp")
+    ));
+    for i in 0..people {
+        let r = i + 2;
+        s.push_str(&format!(
+            r#"<row r="{r}">{}{}<c r="C{r}"><v>2789000</v></c></row>"#,
+            cell(r, 'A', "Nguyễn Văn An"),
+            cell(r, 'B', &format!("HS{i}"))
+        ));
+    }
+    let r = people + 2;
+    s.push_str(&format!(
+        r#"<row r="{r}">{}<c r="C{r}"><v>{}</v></c></row>"#,
+        cell(r, 'A', "Tổng cộng"),
+        2_789_000 * people
+    ));
+    s.push_str(&format!(
+        r#"<row r="{}">{}</row>"#,
+        r + 2,
+        cell(r + 2, 'A', "Người lập biểu")
+    ));
+    s.push_str("</sheetData></worksheet>");
+    s
+}
+
+/// Every item of the table in `path`.
+fn table_items(path: &Path) -> Vec<Result<TableRow, SourceError>> {
+    let src = source::open(path).unwrap();
+    table::locate(path, src, &Synonyms::defaults())
+        .unwrap()
+        .collect()
+}
+
+fn damaged(items: &[Result<TableRow, SourceError>]) -> Option<&SourceError> {
+    items.iter().find_map(|i| match i {
+        Err(e @ SourceError::BadWorkbook { .. }) => Some(e),
+        _ => None,
+    })
+}
+
+#[test]
+fn a_sheet_cut_between_two_rows_is_refused_as_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = sheet_xml(10);
+    let ok = write(dir.path(), "du.xlsx", &one_sheet_xlsx(&whole, None));
+    let items = table_items(&ok);
+    assert!(items.iter().all(Result::is_ok), "{items:?}");
+    assert_eq!(
+        items
+            .iter()
+            .filter(|i| matches!(i, Ok(TableRow::Data(_))))
+            .count(),
+        10
+    );
+    // Cut where row 7 starts: what is left is well formed, only shorter.
+    let cut = &whole[..whole.find(r#"<row r="7">"#).unwrap()];
+    let path = write(dir.path(), "cut.xlsx", &one_sheet_xlsx(cut, None));
+    let items = table_items(&path);
+    let e = damaged(&items).expect("a sheet cut short is damaged");
+    assert!(
+        e.vi().contains("cut.xlsx") && e.vi().contains("Hãy"),
+        "{}",
+        e.vi()
+    );
+    // Cut after the rows, before </worksheet>.
+    let cut = &whole[..whole.len() - "</worksheet>".len()];
+    let path = write(dir.path(), "cut_end.xlsx", &one_sheet_xlsx(cut, None));
+    assert!(damaged(&table_items(&path)).is_some());
+}
+
+#[test]
+fn a_part_whose_crc_does_not_match_is_refused_even_before_the_total_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = sheet_xml(10);
+    let mut crc = flate2::Crc::new();
+    crc.update(whole.as_bytes());
+    // One byte of the third person's code changed, the CRC of the
+    // original kept: the table ends at its total row long before the end
+    // of the part.
+    let changed = whole.replace("HS2<", "HT2<");
+    assert_eq!(changed.len(), whole.len());
+    let path = write(
+        dir.path(),
+        "crc.xlsx",
+        &one_sheet_xlsx(&changed, Some(crc.sum())),
+    );
+    let items = table_items(&path);
+    assert!(damaged(&items).is_some(), "{items:?}");
+}

@@ -53,6 +53,28 @@ impl Localize for ChangeIssue {
                 "Tháng \"{}\" không đọc được (cần tháng/năm, ví dụ 11/2026).",
                 crate::text::for_display(v)
             ),
+            ChangeIssue::NoSuchDate(v) => format!(
+                "Ngày/tháng \"{}\" không có thật (ví dụ ngày 31/02 hay tháng 13). Hãy sửa ô này theo quyết \
+                 định của cơ quan chi trả (tháng/năm, ví dụ 11/2026) rồi nhập lại.",
+                crate::text::for_display(v)
+            ),
+            ChangeIssue::MonthOutOfRange(v) => format!(
+                "Tháng \"{}\" ngoài khoảng hợp lệ (từ năm 2000 đến 2200). Hãy kiểm tra năm trong ô này \
+                 rồi nhập lại.",
+                crate::text::for_display(v)
+            ),
+            ChangeIssue::MonthAfterList { from, list } => format!(
+                "Từ tháng {} là sau tháng {} của danh sách: thay đổi của tháng sau phải ở danh sách của \
+                 tháng đó. Hãy kiểm tra lại tháng với cơ quan chi trả, hoặc nhập danh sách này vào đúng kỳ \
+                 (--period).",
+                from.short_label(),
+                list.short_label()
+            ),
+            ChangeIssue::MonthLongBefore { from, months } => format!(
+                "Dừng chi từ tháng {}, trước tháng của danh sách {months} tháng: các khoản đã chi từ tháng \
+                 đó sẽ là chi thừa phải thu hồi. Hãy kiểm tra lại tháng với cơ quan chi trả trước khi ghi.",
+                from.short_label()
+            ),
             ChangeIssue::NoReason => {
                 "Thiếu lý do giảm (chết, chuyển đi, hết hưởng hoặc lý do khác).".into()
             }
@@ -75,6 +97,12 @@ impl Localize for ChangeIssue {
             ChangeIssue::AlreadyOnFile => {
                 "Người này đã có trong hồ sơ; danh sách tăng chỉ ghi người mới.".into()
             }
+            ChangeIssue::AlreadyAdjusted { file, row } => format!(
+                "Điều chỉnh này đã được ghi từ danh sách {}, dòng {row} (cùng người, cùng kỳ, cùng mức mới \
+                 hoặc cùng số truy lĩnh/truy thu); nhập lại sẽ trả hai lần. Hãy bỏ dòng này (hoặc không nhập \
+                 lại tệp); nếu đây là một điều chỉnh khác, hãy kiểm tra với cơ quan chi trả.",
+                crate::text::for_display(file)
+            ),
             ChangeIssue::ArrearsDiffer {
                 stated,
                 expected,
@@ -97,6 +125,28 @@ impl Localize for ChangeIssue {
                 "The month \"{}\" cannot be read (month/year, e.g. 11/2026).",
                 crate::text::for_display(v)
             ),
+            ChangeIssue::NoSuchDate(v) => format!(
+                "The date or month \"{}\" does not exist (such as 31/02 or month 13). Correct the cell as \
+                 the payer's decision says (month/year, e.g. 11/2026) and import again.",
+                crate::text::for_display(v)
+            ),
+            ChangeIssue::MonthOutOfRange(v) => format!(
+                "The month \"{}\" is out of the valid range (years 2000 to 2200). Check the year in this \
+                 cell and import again.",
+                crate::text::for_display(v)
+            ),
+            ChangeIssue::MonthAfterList { from, list } => format!(
+                "The change takes effect from {}, after the list's month {}: a later month's change belongs \
+                 in that month's list. Check the month with the payer, or import the list into the right \
+                 period (--period).",
+                from.short_label(),
+                list.short_label()
+            ),
+            ChangeIssue::MonthLongBefore { from, months } => format!(
+                "Payment stops from {}, {months} months before the list's month: what was paid since is \
+                 overpaid, to recover. Check the month with the payer before writing.",
+                from.short_label()
+            ),
             ChangeIssue::NoReason => "No reason for the decrease.".into(),
             ChangeIssue::NotOnFile => "Nobody on file with this record code or ID number.".into(),
             ChangeIssue::AlreadyStopped { from } => {
@@ -115,6 +165,13 @@ impl Localize for ChangeIssue {
             ChangeIssue::AlreadyOnFile => {
                 "This person is already on file; an increase list adds new people only.".into()
             }
+            ChangeIssue::AlreadyAdjusted { file, row } => format!(
+                "This adjustment was already written from the list {}, row {row} (same person, same period, \
+                 same new amount or same arrears/recovery); importing it again would pay it twice. Remove \
+                 this row (or do not import the file again); if it is another adjustment, check with the \
+                 payer.",
+                crate::text::for_display(file)
+            ),
             ChangeIssue::ArrearsDiffer {
                 stated,
                 expected,

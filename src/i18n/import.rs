@@ -95,6 +95,18 @@ impl Localize for Problem {
                 super::import_limits::too_long_vi(*field, *chars, *max)
             }
             Problem::MissingName => "Thiếu họ tên.".into(),
+            Problem::LineBreak { field } => format!(
+                "Ô {} có chỗ xuống dòng, điều không thể có ở cột này. Trong tệp CSV, thường là do một dấu \
+                 ngoặc kép (\") lẻ làm dòng này nhập với dòng sau. Hãy sửa ô này (bỏ dấu ngoặc kép lẻ) rồi \
+                 nhập lại.",
+                super::import_source::field_vi(*field)
+            ),
+            Problem::NameChar(c) => format!(
+                "Họ và tên có ký tự {} mà họ tên không thể có (chữ số, dấu \";\", \",\", tab hoặc ngoặc kép): \
+                 có thể các ô đã bị nhập vào nhau (thường do một dấu ngoặc kép lẻ trong tệp CSV). Hãy sửa ô \
+                 này rồi nhập lại.",
+                shown_char(*c)
+            ),
             Problem::MissingCode => "Thiếu mã đối tượng (và không có số CCCD/CMND).".into(),
             Problem::BadBirthYear(v) => format!(
                 "Năm sinh \"{}\" không hợp lệ (cần năm 4 chữ số, ví dụ 1948).",
@@ -152,6 +164,18 @@ impl Localize for Problem {
                 super::import_limits::too_long_en(*field, *chars, *max)
             }
             Problem::MissingName => "The name is missing.".into(),
+            Problem::LineBreak { field } => format!(
+                "The {} cell holds a line break, which that column cannot have. In a CSV file this is most \
+                 often a stray quote (\") that joined this row with the next. Correct the cell (remove the \
+                 stray quote) and import again.",
+                super::import_source::field_en(*field)
+            ),
+            Problem::NameChar(c) => format!(
+                "The name holds {}, which no name has (a digit, \";\", \",\", a tab or a quote): cells may \
+                 have run together (most often from a stray quote in a CSV file). Correct the cell and import \
+                 again.",
+                shown_char(*c)
+            ),
             Problem::MissingCode => {
                 "The record code is missing (and there is no ID number).".into()
             }
@@ -252,6 +276,14 @@ pub fn differs(lang: Lang, d: &Disagreement) -> String {
         Lang::En => format!(
             "The list says {field} «{list}», the office registered «{office}»: the registration stays; send the change list (chitra list changes) to the social-affairs office."
         ),
+    }
+}
+
+/// A character as a message shows it: itself in quotes, a tab by name.
+fn shown_char(c: char) -> String {
+    match c {
+        '\t' => "tab".into(),
+        c => format!("\"{c}\""),
     }
 }
 

@@ -95,6 +95,16 @@ pub fn too_big_vi(file: &Path, limit: &Limit, row: Option<usize>, column: Option
              {DAMAGED_VI}",
             size(*max, '.')
         ),
+        Limit::SheetsUnpacked => format!(
+            "Tệp {f}: các trang tính đã đọc khi giải nén lớn hơn {} tất cả, quá giới hạn (tệp có nhiều trang \
+             tính rất lớn hoặc trống, hay nhiều trang cùng trỏ đến một phần). Hãy để danh sách chi trả ở \
+             trang tính đầu tiên, xóa các trang thừa, lưu lại rồi nhập lại. {DAMAGED_VI}",
+            size(limit.max(), '.')
+        ),
+        Limit::Sheets => format!(
+            "Tệp {f} có hơn {max} trang tính, quá giới hạn (một danh sách chi trả chỉ có một vài trang). \
+             Hãy chép danh sách sang một tệp mới chỉ có trang đó, lưu lại rồi nhập lại. {DAMAGED_VI}"
+        ),
         Limit::SharedStrings => {
             format!("Tệp {f} có hơn {max} đoạn chữ khác nhau, quá giới hạn. {SPLIT_VI}")
         }
@@ -147,6 +157,16 @@ pub fn too_big_en(file: &Path, limit: &Limit, row: Option<usize>, column: Option
         Limit::Unpacked { part, max } => format!(
             "{f}: its part \"{part}\" unpacks to more than {}, past the limit. {SPLIT_EN} {DAMAGED_EN}",
             size(*max, ',')
+        ),
+        Limit::SheetsUnpacked => format!(
+            "{f}: the worksheets read unpack to more than {} in all, past the limit (many very large or \
+             empty sheets, or many sheets pointing to one part). Keep the payment list on the first sheet, \
+             delete the other sheets, save and import again. {DAMAGED_EN}",
+            size(limit.max(), ',')
+        ),
+        Limit::Sheets => format!(
+            "{f} has more than {max} worksheets, past the limit (a payment list has one or a few). Copy the \
+             list into a new file holding only that sheet, save and import again. {DAMAGED_EN}"
         ),
         Limit::SharedStrings => {
             format!("{f} has more than {max} distinct texts, past the limit. {SPLIT_EN}")

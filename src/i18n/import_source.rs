@@ -129,7 +129,7 @@ impl Localize for SourceError {
             SourceError::EmptySheets { file, sheets } => format!(
                 "Mọi trang tính của tệp {} đều trống ({}). Hãy chọn đúng tệp danh sách chi trả.",
                 name(file),
-                sheets.join(", ")
+                some_sheets(sheets, "và {} trang khác", '.')
             ),
             SourceError::InvalidUtf8 { file, row } => format!(
                 "Dòng {row} của tệp {} có byte không phải chữ hợp lệ trong bảng mã UTF-8 mà tệp dùng (tệp lẫn \
@@ -199,7 +199,7 @@ impl Localize for SourceError {
             SourceError::EmptySheets { file, sheets } => format!(
                 "Every worksheet of {} is empty ({}). Choose the payment list file.",
                 name(file),
-                sheets.join(", ")
+                some_sheets(sheets, "and {} more", ',')
             ),
             SourceError::InvalidUtf8 { file, row } => format!(
                 "Row {row} of {} has a byte that is not valid text in the UTF-8 encoding the file uses (mixed \
@@ -214,6 +214,36 @@ impl Localize for SourceError {
             } => super::import_limits::too_big_en(file, limit, *row, *column),
         }
     }
+}
+
+/// Sheets named in a message: the first few, then how many more
+/// (`more` holds "{}" for that number, grouped with `sep`).
+fn some_sheets(sheets: &[String], more: &str, sep: char) -> String {
+    const NAMED: usize = 5;
+    let mut out = sheets
+        .iter()
+        .take(NAMED)
+        .map(|s| crate::text::for_display(s).into_owned())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if sheets.len() > NAMED {
+        let n = grouped(sheets.len() - NAMED, sep);
+        out.push_str(&format!(" {}", more.replace("{}", &n)));
+    }
+    out
+}
+
+/// 1234567 → "1.234.567" with `sep`.
+fn grouped(n: usize, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
 }
 
 fn rows_vi(rows: &[usize]) -> String {

@@ -23,8 +23,18 @@ use crate::text::{clean_field_owned, fold};
 pub enum ChangeIssue {
     /// No month from which the change takes effect.
     NoMonth,
-    /// A month that cannot be read ("13/2026").
+    /// A month that cannot be read ("tháng sau").
     BadMonth(String),
+    /// A date or month that does not exist ("31/02/2026", "13/2026").
+    NoSuchDate(String),
+    /// A month read but outside the years chitra keeps (2000–2200).
+    MonthOutOfRange(String),
+    /// A change that takes effect after the list's own month: it belongs
+    /// in a later month's list.
+    MonthAfterList { from: Period, list: Period },
+    /// A payment stopped from a month long before the list's own (a
+    /// warning: every month since is paid in excess, to recover).
+    MonthLongBefore { from: Period, months: i64 },
     /// A decrease with no reason.
     NoReason,
     /// Nobody on file with this record code or ID number.
@@ -44,6 +54,9 @@ pub enum ChangeIssue {
         expected: Money,
         months: i64,
     },
+    /// The same adjustment (same person, same period, same new amount or
+    /// same arrears) was already applied by an earlier list: `file`, `row`.
+    AlreadyAdjusted { file: String, row: usize },
     /// An increase names someone already on file.
     AlreadyOnFile,
     /// The list's total of a column disagrees with its rows.
@@ -113,6 +126,10 @@ fn text_of(
 ) -> Option<(String, Column, bool)> {
     let (col, cell) = row.value(field)?;
     let place = Place::cell(row.number(), col);
+    if let Some(problem) = super::record::raw_problem(field, &cell.text) {
+        errors.push(RowProblem { place, problem });
+        return None;
+    }
     if let Some(max) = field.max_chars()
         && cell.text.chars().count() > max
     {
@@ -162,10 +179,13 @@ fn who(row: &DataRow, errors: &mut Vec<RowProblem>) -> Option<Who> {
         let place = row
             .column(Field::FullName)
             .map_or(Place::row(n), |c| Place::cell(n, c));
-        errors.push(RowProblem {
-            place,
-            problem: Problem::MissingName,
-        });
+        // A name refused for what it holds is not also missing.
+        if !errors.iter().any(|e| e.place == place) {
+            errors.push(RowProblem {
+                place,
+                problem: Problem::MissingName,
+            });
+        }
         return None;
     };
     if code.is_none() && id.is_none() {
@@ -186,10 +206,15 @@ fn who(row: &DataRow, errors: &mut Vec<RowProblem>) -> Option<Who> {
 fn month(row: &DataRow, errors: &mut Vec<RowProblem>) -> Option<Period> {
     let n = row.number();
     match text_of(row, Field::FromMonth, errors) {
-        Some((v, col, _)) => match parse_month(&v) {
-            Some(p) => Some(p),
-            None => {
-                errors.push(issue(Place::cell(n, &col), ChangeIssue::BadMonth(v)));
+        Some((v, col, _)) => match read_month(&v) {
+            Ok(p) => Some(p),
+            Err(bad) => {
+                let issue_of = match bad {
+                    BadMonth::Unreadable => ChangeIssue::BadMonth,
+                    BadMonth::NoSuchDate => ChangeIssue::NoSuchDate,
+                    BadMonth::OutOfRange => ChangeIssue::MonthOutOfRange,
+                };
+                errors.push(issue(Place::cell(n, &col), issue_of(v)));
                 None
             }
         },
@@ -375,23 +400,57 @@ pub fn stop_reason(s: &str) -> StopReason {
 /// A month from "11/2026", "T11/2026", "Tháng 11 năm 2026", "01/11/2026",
 /// "2026-11" or an Excel date serial.
 pub fn parse_month(s: &str) -> Option<Period> {
+    read_month(s).ok()
+}
+
+/// Why a month cannot be taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadMonth {
+    /// Not a month at all.
+    Unreadable,
+    /// A month or a day that does not exist: "13/2026", "31/02/2026".
+    NoSuchDate,
+    /// A real month outside the years chitra keeps (2000–2200).
+    OutOfRange,
+}
+
+/// [`parse_month`], saying why a month is not taken. A whole date must be
+/// a real day: "31/02/2026" is refused, not read as 02/2026.
+pub fn read_month(s: &str) -> Result<Period, BadMonth> {
     let digits: Vec<&str> = s
         .split(|c: char| !c.is_ascii_digit())
         .filter(|p| !p.is_empty())
         .collect();
-    let num = |p: &str| p.parse::<i64>().ok();
+    let num = |p: &str| p.parse::<u32>().map_err(|_| BadMonth::Unreadable);
+    let month = |y: &str, m: &str| -> Result<Period, BadMonth> {
+        let (y, m) = (num(y)?, num(m)?);
+        if !(1..=12).contains(&m) {
+            return Err(BadMonth::NoSuchDate);
+        }
+        Period::new(y as i32, m).ok_or(BadMonth::OutOfRange)
+    };
+    let day = |y: &str, m: &str, d: &str| -> Result<Period, BadMonth> {
+        let p = month(y, m);
+        let real = chrono::NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?).is_some();
+        match p {
+            Ok(_) | Err(BadMonth::OutOfRange) if !real => Err(BadMonth::NoSuchDate),
+            p => p,
+        }
+    };
     match digits.as_slice() {
         // An Excel date serial (days since 30/12/1899).
         [d] if d.len() == 5 && s.trim().chars().all(|c| c.is_ascii_digit()) => {
-            let day = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?
-                .checked_add_days(chrono::Days::new(num(d)? as u64))?;
-            Period::new(day.year(), day.month())
+            let days = chrono::Days::new(u64::from(num(d)?));
+            let day = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
+                .and_then(|start| start.checked_add_days(days))
+                .ok_or(BadMonth::OutOfRange)?;
+            Period::new(day.year(), day.month()).ok_or(BadMonth::OutOfRange)
         }
-        [a, b] if a.len() == 4 => Period::new(num(a)? as i32, num(b)? as u32),
-        [a, b] if b.len() == 4 => Period::new(num(b)? as i32, num(a)? as u32),
-        [_, m, y] if y.len() == 4 => Period::new(num(y)? as i32, num(m)? as u32),
-        [y, m, _] if y.len() == 4 => Period::new(num(y)? as i32, num(m)? as u32),
-        _ => None,
+        [a, b] if a.len() == 4 => month(a, b),
+        [a, b] if b.len() == 4 => month(b, a),
+        [d, m, y] if y.len() == 4 => day(y, m, d),
+        [y, m, d] if y.len() == 4 => day(y, m, d),
+        _ => Err(BadMonth::Unreadable),
     }
 }
 
@@ -410,6 +469,15 @@ mod tests {
         assert_eq!(parse_month("2026-11-01"), p(2026, 11));
         assert_eq!(parse_month("46327"), p(2026, 11));
         assert_eq!(parse_month("13/2026"), None);
+        assert_eq!(read_month("13/2026"), Err(BadMonth::NoSuchDate));
+        assert_eq!(read_month("31/02/2026"), Err(BadMonth::NoSuchDate));
+        assert_eq!(read_month("2026-02-30"), Err(BadMonth::NoSuchDate));
+        assert_eq!(read_month("29/02/2028"), Ok(Period::new(2028, 2).unwrap()));
+        assert_eq!(read_month("28/02/2026"), Ok(Period::new(2026, 2).unwrap()));
+        assert_eq!(read_month("01/1990"), Err(BadMonth::OutOfRange));
+        assert_eq!(read_month("15/03/1990"), Err(BadMonth::OutOfRange));
+        assert_eq!(read_month("99/99/9999"), Err(BadMonth::NoSuchDate));
+        assert_eq!(read_month("tháng sau"), Err(BadMonth::Unreadable));
         assert_eq!(parse_month("tháng sau"), None);
     }
 

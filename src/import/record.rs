@@ -57,6 +57,15 @@ pub enum Problem {
         max: usize,
     },
     MissingName,
+    /// A line break inside a value where none can belong (a name, a code,
+    /// an ID number, a year, a month, an amount): in a CSV file, most often
+    /// a stray quote that joined two rows into one.
+    LineBreak {
+        field: Field,
+    },
+    /// A character no person's name holds: a digit, a separator (";", ",",
+    /// tab) or a quote — most often cells run together.
+    NameChar(char),
     /// Neither a record code nor an ID number.
     MissingCode,
     BadBirthYear(String),
@@ -153,7 +162,9 @@ pub fn read_row(
     let columns = row.columns();
     let mut text = |field: Field| -> Option<(String, &Column, bool)> {
         let (col, cell) = row.take_value(field, &columns)?;
-        if let Some(problem) = too_long(field, &cell.text) {
+        if let Some(problem) =
+            too_long(field, &cell.text).or_else(|| raw_problem(field, &cell.text))
+        {
             errors.push(RowProblem {
                 place: Place::cell(n, col),
                 problem,
@@ -196,11 +207,16 @@ pub fn read_row(
         other => other.map(|(h, _)| h),
     };
 
-    // A value refused as too long is not also reported as missing.
+    // A value refused (too long, a bad character) is not also reported as
+    // missing.
     let too_long_in = |errors: &[RowProblem], fields: &[Field]| {
-        errors
-            .iter()
-            .any(|e| matches!(e.problem, Problem::TooLong { field, .. } if fields.contains(&field)))
+        errors.iter().any(|e| match &e.problem {
+            Problem::TooLong { field, .. } | Problem::LineBreak { field } => fields.contains(field),
+            Problem::Text(_) | Problem::NameChar(_) => fields
+                .iter()
+                .any(|f| row.column(*f).is_some_and(|c| e.place == Place::cell(n, c))),
+            _ => false,
+        })
     };
     let full_name = match name {
         Some((v, _, _)) if v.chars().any(char::is_alphabetic) => Some(v),
@@ -460,6 +476,36 @@ pub fn read_row(
 /// The problem of a value longer than its field allows, if it is. Bytes
 /// are looked at first: characters are counted only when there could be
 /// too many.
+/// What is wrong with `raw`, a cell's text as read, for `field` before it
+/// is cleaned (cleaning turns a line break into a space): a line break
+/// where none can belong, or in a name a character no name holds.
+/// Letters, spaces, Vietnamese diacritics, '-', '.' and apostrophes are
+/// what names are made of.
+pub fn raw_problem(field: Field, raw: &str) -> Option<Problem> {
+    let no_breaks = matches!(
+        field,
+        Field::FullName
+            | Field::RecordCode
+            | Field::IdNumber
+            | Field::BirthYear
+            | Field::FromMonth
+            | Field::Amount(_)
+            | Field::RowTotal
+            | Field::OldAmount
+            | Field::NewAmount
+    );
+    if no_breaks && raw.contains(['\n', '\r']) {
+        return Some(Problem::LineBreak { field });
+    }
+    if field == Field::FullName {
+        return raw
+            .chars()
+            .find(|c| c.is_ascii_digit() || matches!(c, ';' | ',' | '\t' | '"'))
+            .map(Problem::NameChar);
+    }
+    None
+}
+
 fn too_long(field: Field, text: &str) -> Option<Problem> {
     let max = field.max_chars()?;
     if text.len() <= max {

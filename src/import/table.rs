@@ -5,7 +5,9 @@
 //! [`locate`] reads the first rows to find the header (one or two rows, with
 //! merged group cells), then hands back a [`Table`] that classifies the
 //! remaining rows one by one as they stream from the [`Source`] iterator.
-//! Nothing after the total row or the signature lines is read.
+//! Nothing after the total row or the signature lines is given as a row;
+//! the rest of the file is still read to its end, only to find damage (a
+//! workbook cut short, a part whose CRC does not match).
 //!
 //! It does not check values: amounts, ID numbers and names are judged by the
 //! validator, which gets each row's cells together with the column letter and
@@ -216,6 +218,8 @@ pub struct Table<I> {
     rows: I,
     seen_people: bool,
     end: Option<TableEnd>,
+    /// The rows after the end have been read.
+    drained: bool,
 }
 
 impl<I> Table<I> {
@@ -333,6 +337,7 @@ where
         rows,
         seen_people: false,
         end: None,
+        drained: false,
     })
 }
 
@@ -351,6 +356,29 @@ fn missing_fields(columns: &[Column]) -> Vec<Required> {
     missing
 }
 
+impl<I> Table<I>
+where
+    I: Iterator<Item = Result<SheetRow, SourceError>>,
+{
+    /// Once the table has ended: the rest of the file is read (not
+    /// judged: a footer's rows are nobody's), so that a workbook damaged
+    /// after the table — cut short, or a part whose CRC does not match —
+    /// is still refused. Only such damage is given.
+    fn drain(&mut self) -> Option<Result<TableRow, SourceError>> {
+        if self.drained {
+            return None;
+        }
+        self.drained = true;
+        let ahead = std::mem::take(&mut self.ahead);
+        for item in ahead.into_iter().chain(self.rows.by_ref()) {
+            if let Err(e @ (SourceError::BadWorkbook { .. } | SourceError::Io { .. })) = item {
+                return Some(Err(e));
+            }
+        }
+        None
+    }
+}
+
 impl<I> Iterator for Table<I>
 where
     I: Iterator<Item = Result<SheetRow, SourceError>>,
@@ -359,7 +387,7 @@ where
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.end.is_some() {
-            return None;
+            return self.drain();
         }
         let row = match self.ahead.pop_front().or_else(|| self.rows.next()) {
             Some(Ok(row)) => row,
@@ -398,7 +426,7 @@ where
             }
             rows::Class::End(text) => {
                 self.end = Some(TableEnd::Signatures { row: number, text });
-                return None;
+                return self.drain();
             }
         }))
     }

@@ -64,6 +64,51 @@ pub fn monthly_of(r: &Read<'_>, period: Period) -> Result<Option<Batch>, StoreEr
         .optional()?)
 }
 
+/// A line an earlier adjustment list wrote for a person: the list's file,
+/// its row, the line's kind and amount.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdjustmentLine {
+    pub file_name: String,
+    pub row: i64,
+    pub kind: EntitlementKind,
+    pub amount: Money,
+}
+
+/// The lines adjustment lists of `period` wrote for a person, oldest first.
+pub fn adjustment_lines_of(
+    r: &Read<'_>,
+    person_id: i64,
+    period: Period,
+) -> Result<Vec<AdjustmentLine>, StoreError> {
+    let mut stmt = r.conn().prepare_cached(
+        "SELECT b.file_name, e.source_row, e.kind, e.amount
+         FROM entitlements e JOIN import_batches b ON b.id = e.batch_id
+         WHERE e.person_id = ?1 AND b.kind = 'adjustment' AND b.period = ?2
+         ORDER BY e.id",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![person_id, period.to_string()], |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, i64>(1)?,
+            row.get::<_, String>(2)?,
+            row.get::<_, i64>(3)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (file_name, row, kind, amount) = row?;
+        out.push(AdjustmentLine {
+            file_name,
+            row,
+            kind: EntitlementKind::from_code(&kind).ok_or_else(|| StoreError::Damaged {
+                what: format!("bad entitlement kind {kind:?} in database"),
+            })?,
+            amount: Money::from_dong(amount),
+        });
+    }
+    Ok(out)
+}
+
 pub fn all(r: &Read<'_>) -> Result<Vec<Batch>, StoreError> {
     let mut stmt = r.cached(&format!("{BATCH_SQL} ORDER BY b.id"))?;
     let rows = stmt.query_map([], read_batch)?;

@@ -96,10 +96,11 @@ pub fn dry_run_nothing_written(lang: Lang) -> &'static str {
     lang.pick("Chạy thử: không ghi gì.", "Dry run: nothing written.")
 }
 
-/// The end of a list cut short: `n` more lines (already grouped).
+/// The end of a list of problems cut short: `n` more problems (already
+/// grouped). They are problems, not rows: a row may have several.
 pub fn and_more_lines(lang: Lang, n: &str) -> String {
     match lang {
-        Lang::Vi => format!("… và {n} dòng khác."),
+        Lang::Vi => format!("… và {n} mục khác."),
         Lang::En => format!("… and {n} more."),
     }
 }
@@ -108,5 +109,17 @@ pub fn written_batch(lang: Lang, batch: i64) -> String {
     match lang {
         Lang::Vi => format!("ĐÃ GHI vào cơ sở dữ liệu (lô nhập số {batch})."),
         Lang::En => format!("WRITTEN to the database (import batch {batch})."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_is_left_out_is_counted_as_problems_not_rows() {
+        let vi = and_more_lines(Lang::Vi, "3.999.001");
+        assert_eq!(vi, "… và 3.999.001 mục khác.");
+        assert!(!vi.contains("dòng"));
     }
 }

@@ -22,6 +22,13 @@ pub const MAX_ROW_CHARS: usize = 65_536;
 /// Bytes of a worksheet's XML once unpacked (a million rows of a list take
 /// about half of it).
 pub const MAX_SHEET_BYTES: u64 = 1 << 30;
+/// Bytes of all the worksheets read from one workbook, once unpacked: the
+/// same as one sheet, so that a workbook listing many sheets (or the same
+/// sheet part many times) costs no more than its largest sheet could.
+pub const MAX_BOOK_SHEET_BYTES: u64 = MAX_SHEET_BYTES;
+/// Worksheets a workbook may list. A list has one, sometimes a few more
+/// (a summary, last month's list).
+pub const MAX_SHEETS: usize = 256;
 /// Bytes of the shared-text part (`sharedStrings.xml`) once unpacked.
 pub const MAX_SHARED_STRINGS_BYTES: u64 = 512 << 20;
 /// Bytes of any other part of a workbook once unpacked (the list of sheets,
@@ -55,6 +62,11 @@ pub enum Limit {
     /// A part of the workbook unpacks (or says it unpacks) to more than
     /// `max` bytes.
     Unpacked { part: String, max: u64 },
+    /// The worksheets read from one workbook unpack to more than
+    /// [`MAX_BOOK_SHEET_BYTES`] together.
+    SheetsUnpacked,
+    /// A workbook listing more than [`MAX_SHEETS`] worksheets.
+    Sheets,
     /// More than [`MAX_SHARED_STRINGS`] shared texts.
     SharedStrings,
     /// Shared texts longer than [`MAX_SHARED_TEXT_BYTES`] in all.
@@ -78,6 +90,8 @@ impl Limit {
             Limit::CellChars => MAX_CELL_CHARS as u64,
             Limit::RowChars => MAX_ROW_CHARS as u64,
             Limit::Unpacked { max, .. } => *max,
+            Limit::SheetsUnpacked => MAX_BOOK_SHEET_BYTES,
+            Limit::Sheets => MAX_SHEETS as u64,
             Limit::SharedStrings => MAX_SHARED_STRINGS as u64,
             Limit::SharedText => MAX_SHARED_TEXT_BYTES as u64,
             Limit::ZipEntries => MAX_ZIP_ENTRIES as u64,

@@ -11,7 +11,7 @@
 //! with data are given as blank rows, as in a text file.
 
 use super::legacy::{self, Legacy};
-use super::limits::Exceeded;
+use super::limits::{Exceeded, Limit, MAX_SHEETS};
 use super::{Cell, DETECT_BYTES, Encoding, Format, SheetRow, Source, SourceError};
 use super::{xls, xlsx};
 use std::collections::VecDeque;
@@ -76,7 +76,7 @@ pub(super) struct SheetInfo {
 
 /// The rows of one sheet, from either reader.
 enum Sheet {
-    Xlsx(xlsx::Sheet),
+    Xlsx(Box<xlsx::Sheet>),
     Xls(xls::Sheet),
 }
 
@@ -102,9 +102,18 @@ impl Book {
         }
     }
 
+    /// What sheet `index` reads (its part, or where it starts): two
+    /// sheets with the same key have the same rows.
+    fn part_key(&self, index: usize) -> String {
+        match self {
+            Book::Xlsx(b) => b.part_key(index),
+            Book::Xls(b) => b.part_key(index),
+        }
+    }
+
     fn rows(&mut self, index: usize) -> Result<Sheet, BookError> {
         match self {
-            Book::Xlsx(b) => b.rows(index).map(Sheet::Xlsx),
+            Book::Xlsx(b) => b.rows(index).map(|s| Sheet::Xlsx(Box::new(s))),
             Book::Xls(b) => b.rows(index).map(Sheet::Xls),
         }
     }
@@ -138,6 +147,9 @@ pub(super) fn open(path: &Path, format: Format) -> Result<Source, SourceError> {
         return Err(SourceError::NoSheets {
             file: path.to_owned(),
         });
+    }
+    if sheets.len() > MAX_SHEETS {
+        return Err(fail(BookError::Limit(Exceeded::new(Limit::Sheets))));
     }
     let (name, mut sheet, first) =
         first_sheet_with_data(&mut book, &sheets).map_err(|e| match e {
@@ -199,17 +211,26 @@ pub(super) fn open(path: &Path, format: Format) -> Result<Source, SourceError> {
 /// with that sheet's first row. `Err(None)` when every sheet is empty; a
 /// sheet that cannot be read is passed over, but its error is given if no
 /// other sheet has data. A limit passed stops the search at once.
+///
+/// Each part is read at most once: a sheet that shares its part with a
+/// sheet already read has the same (empty) rows and is passed over. The
+/// bytes of all the sheets read count against one budget
+/// ([`super::limits::MAX_BOOK_SHEET_BYTES`]).
 fn first_sheet_with_data(
     book: &mut Book,
     sheets: &[SheetInfo],
 ) -> Result<(String, Sheet, SheetRow), Option<BookError>> {
     let mut first_error = None;
+    let mut read = std::collections::HashSet::new();
     for visible in [true, false] {
         for (i, info) in sheets
             .iter()
             .enumerate()
             .filter(|(_, s)| s.visible == visible)
         {
+            if !read.insert(book.part_key(i)) {
+                continue;
+            }
             let found = book.rows(i).and_then(|mut sheet| {
                 let row = sheet.next_row()?;
                 Ok(row.map(|r| (sheet, r)))
@@ -297,6 +318,82 @@ impl Rows {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An xlsx whose workbook lists `sheets` sheets, sheet `i` pointing to
+    /// part `part_of(i)`; each part holds `cells` empty cells.
+    fn book_of(dir: &Path, sheets: usize, part_of: fn(usize) -> usize, cells: usize) -> xlsx::Book {
+        let mut listed = String::new();
+        let mut rels = String::new();
+        let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+        for i in 0..sheets {
+            let p = part_of(i);
+            listed.push_str(&format!(
+                r#"<sheet name="S{i}" sheetId="{i}" r:id="r{i}"/>"#
+            ));
+            rels.push_str(&format!(
+                r#"<Relationship Id="r{i}" Type="x/worksheet" Target="worksheets/sheet{p}.xml"/>"#
+            ));
+            let name = format!("xl/worksheets/sheet{p}.xml");
+            if !parts.iter().any(|(n, _)| *n == name) {
+                let xml = format!(
+                    "<worksheet><sheetData><row r=\"1\">{}</row></sheetData></worksheet>",
+                    "<c/>".repeat(cells)
+                );
+                parts.push((name, xml.into_bytes()));
+            }
+        }
+        let workbook = format!(r#"<workbook xmlns:r="r"><sheets>{listed}</sheets></workbook>"#);
+        let rels = format!("<Relationships>{rels}</Relationships>");
+        let mut all: Vec<(&str, &[u8], bool, Option<u32>)> = vec![
+            ("xl/workbook.xml", workbook.as_bytes(), true, None),
+            ("xl/_rels/workbook.xml.rels", rels.as_bytes(), true, None),
+        ];
+        for (n, b) in &parts {
+            all.push((n, b, true, None));
+        }
+        let path = dir.join("book.xlsx");
+        std::fs::write(&path, super::super::zip::tests::build(&all)).unwrap();
+        xlsx::open(&path).unwrap()
+    }
+
+    #[test]
+    fn a_part_listed_by_many_sheets_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = book_of(dir.path(), 50, |_| 1, 10_000);
+        let one = b.sheet_bytes_read();
+        assert_eq!(one, 0);
+        let mut book = Book::Xlsx(b);
+        let sheets = book.sheets();
+        assert!(matches!(
+            first_sheet_with_data(&mut book, &sheets),
+            Err(None)
+        ));
+        let Book::Xlsx(b) = &book else { unreachable!() };
+        // One part of about 40 KB, read once (50 times would be 2 MB).
+        let part = 10_000 * 4 + 100;
+        assert!(
+            b.sheet_bytes_read() <= part,
+            "{} bytes read for a part of {part}",
+            b.sheet_bytes_read()
+        );
+    }
+
+    #[test]
+    fn the_sheets_of_a_workbook_share_one_budget() {
+        let dir = tempfile::tempdir().unwrap();
+        // Three parts of 40 KB each, a budget of 100 KB: the third is refused.
+        let mut b = book_of(dir.path(), 3, |i| i, 10_000);
+        b.set_sheet_budget(100_000);
+        let mut book = Book::Xlsx(b);
+        let sheets = book.sheets();
+        assert!(matches!(
+            first_sheet_with_data(&mut book, &sheets),
+            Err(Some(BookError::Limit(Exceeded {
+                limit: Limit::SheetsUnpacked,
+                ..
+            })))
+        ));
+    }
 
     #[test]
     fn cells_are_composed_or_converted() {

@@ -12,11 +12,12 @@ use super::Cell;
 use super::SheetRow;
 use super::cells::{self, NumFmt, RowBuilder, SharedStrings};
 use super::limits::{
-    Exceeded, Limit, MAX_CELL_CHARS, MAX_PART_BYTES, MAX_SHARED_STRINGS_BYTES, MAX_SHEET_BYTES,
+    Exceeded, Limit, MAX_BOOK_SHEET_BYTES, MAX_CELL_CHARS, MAX_PART_BYTES,
+    MAX_SHARED_STRINGS_BYTES, MAX_SHEET_BYTES,
 };
 use super::workbook::{BookError, SheetInfo};
 use super::xml::{self, Xml};
-use super::zip::{Archive, PartReader};
+use super::zip::{Archive, Budget, PartReader};
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
 use std::path::Path;
@@ -29,6 +30,8 @@ pub(super) struct Book {
     date1904: bool,
     formats: Arc<Vec<NumFmt>>,
     shared: Arc<SharedStrings>,
+    /// The bytes all the sheets read may unpack to together.
+    sheet_budget: Budget,
 }
 
 /// A relationship of a part: its type (the last word of the URI) and the
@@ -74,6 +77,7 @@ pub(super) fn open(path: &Path) -> Result<Book, BookError> {
         date1904,
         formats: Arc::new(formats),
         shared: Arc::new(shared),
+        sheet_budget: Budget::new(MAX_BOOK_SHEET_BYTES, Limit::SheetsUnpacked),
     })
 }
 
@@ -83,13 +87,39 @@ impl Book {
         self.sheets.iter().map(|(info, _)| info.clone()).collect()
     }
 
-    /// The rows of sheet `index` (of [`Book::sheets`]).
+    /// Sets the budget of the sheets to `max` bytes (to test it small).
+    #[cfg(test)]
+    pub(super) fn set_sheet_budget(&mut self, max: u64) {
+        self.sheet_budget = Budget::new(max, Limit::SheetsUnpacked);
+    }
+
+    /// The bytes the sheets have given so far.
+    #[cfg(test)]
+    pub(super) fn sheet_bytes_read(&self) -> u64 {
+        self.sheet_budget.used()
+    }
+
+    /// What sheet `index` reads: the name of its part, as the archive
+    /// spells it. Two sheets with the same key have the same rows.
+    pub(super) fn part_key(&self, index: usize) -> String {
+        let target = &self.sheets[index].1;
+        self.archive
+            .find(target)
+            .map_or_else(|| target.clone(), |e| e.name.clone())
+    }
+
+    /// The rows of sheet `index` (of [`Book::sheets`]), its bytes counted
+    /// in the workbook's budget for sheets.
     pub(super) fn rows(&self, index: usize) -> Result<Sheet, BookError> {
         let (info, target) = &self.sheets[index];
         let entry = self.archive.find(target).ok_or_else(|| {
             BookError::Damaged(format!("sheet {} has no part {target}", info.name))
         })?;
-        let reader = self.archive.open_entry(entry, MAX_SHEET_BYTES)?;
+        let reader = self.archive.open_entry_within(
+            entry,
+            MAX_SHEET_BYTES,
+            Some(self.sheet_budget.clone()),
+        )?;
         Ok(Sheet {
             xml: Xml::new(reader, &entry.name),
             shared: self.shared.clone(),
@@ -389,14 +419,21 @@ impl Sheet {
             let (number, has_cells) = match self.xml.next()? {
                 Event::Eof => {
                     self.done = true;
-                    break;
+                    return Err(BookError::Damaged(format!(
+                        "the sheet ends after row {} without </sheetData>",
+                        self.last_row
+                    )));
                 }
                 Event::Start(e) if xml::is(&e, "sheetData") => {
                     self.in_data = true;
                     continue;
                 }
+                Event::Empty(e) if xml::is(&e, "sheetData") => {
+                    self.read_to_end()?;
+                    break;
+                }
                 Event::End(e) if e.local_name().as_ref() == "sheetData" => {
-                    self.done = true;
+                    self.read_to_end()?;
                     break;
                 }
                 Event::Start(e) if self.in_data && xml::is(&e, "row") => (row_number(&e), true),
@@ -420,6 +457,28 @@ impl Sheet {
             }
         }
         Ok(None)
+    }
+
+    /// After the rows: the rest of the sheet, which must end with
+    /// `</worksheet>` (a sheet cut short is damaged, even where the cut
+    /// falls between two rows), read to the end of its part so that the
+    /// part's size and CRC are checked.
+    fn read_to_end(&mut self) -> Result<(), BookError> {
+        self.done = true;
+        let mut closed = false;
+        loop {
+            match self.xml.next()? {
+                Event::Eof => break,
+                Event::End(e) if e.local_name().as_ref() == "worksheet" => closed = true,
+                _ => {}
+            }
+        }
+        if !closed {
+            return Err(BookError::Damaged(
+                "the sheet ends without </worksheet>".into(),
+            ));
+        }
+        Ok(())
     }
 
     /// The cells of the row just opened, up to its end.

@@ -5,6 +5,10 @@
 //! are checked too, and a part that unpacks to more than it declares is
 //! refused as damaged).
 //!
+//! A part read to its end is checked: it must unpack to exactly the size the
+//! directory declares, with the CRC-32 the directory gives, so that a file
+//! damaged in copying (or edited inside the zip) is refused, not read.
+//!
 //! Only what an xlsx uses is supported: parts stored or deflated, zip64
 //! sizes and offsets. Encrypted parts and other compression methods are
 //! refused.
@@ -15,6 +19,8 @@ use flate2::read::DeflateDecoder;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Take};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 fn damaged(what: &str) -> BookError {
     BookError::Damaged(what.to_owned())
@@ -29,6 +35,8 @@ pub(super) struct Entry {
     compressed: u64,
     pub(super) size: u64,
     local_offset: u64,
+    /// The CRC-32 of the unpacked bytes, as the central directory gives it.
+    crc: u32,
 }
 
 pub(super) struct Archive {
@@ -110,6 +118,7 @@ impl Archive {
                 compressed: u64::from(field32(20)),
                 size: u64::from(field32(24)),
                 local_offset: u64::from(field32(42)),
+                crc: field32(16),
             };
             zip64_sizes(&mut entry, &extra);
             entries.push(entry);
@@ -138,6 +147,17 @@ impl Archive {
     /// A stream of the part's unpacked bytes, refused as soon as it would
     /// give more than `max` bytes (`Limit::Unpacked` naming the part).
     pub(super) fn open_entry(&self, entry: &Entry, max: u64) -> Result<PartReader, BookError> {
+        self.open_entry_within(entry, max, None)
+    }
+
+    /// [`Archive::open_entry`], its bytes also counted in `budget`, shared
+    /// with other parts, and refused once the budget is spent.
+    pub(super) fn open_entry_within(
+        &self,
+        entry: &Entry,
+        max: u64,
+        budget: Option<Budget>,
+    ) -> Result<PartReader, BookError> {
         let too_big = || {
             BookError::Limit(Exceeded::new(Limit::Unpacked {
                 part: entry.name.clone(),
@@ -180,7 +200,51 @@ impl Archive {
             max,
             declared: entry.size,
             part: entry.name.clone(),
+            budget,
+            crc: flate2::Crc::new(),
+            expected_crc: entry.crc,
+            checked: false,
         })
+    }
+}
+
+/// Unpacked bytes several parts may give together (the sheets of one
+/// workbook), counted as they come; a clone shares the count.
+#[derive(Clone)]
+pub(super) struct Budget(Arc<Spent>);
+
+struct Spent {
+    used: AtomicU64,
+    max: u64,
+    limit: Limit,
+}
+
+impl Budget {
+    /// A budget of `max` bytes; going past it is refused as `limit`.
+    pub(super) fn new(max: u64, limit: Limit) -> Budget {
+        Budget(Arc::new(Spent {
+            used: AtomicU64::new(0),
+            max,
+            limit,
+        }))
+    }
+
+    #[cfg(test)]
+    pub(super) fn used(&self) -> u64 {
+        self.0.used.load(Ordering::Relaxed)
+    }
+
+    /// Counts `n` more bytes; an error once the budget is spent.
+    fn spend(&self, n: u64) -> io::Result<()> {
+        let used = self
+            .0
+            .used
+            .fetch_add(n, Ordering::Relaxed)
+            .saturating_add(n);
+        if used > self.0.max {
+            return Err(Exceeded::new(self.0.limit.clone()).into_io());
+        }
+        Ok(())
     }
 }
 
@@ -263,6 +327,38 @@ pub(super) struct PartReader {
     max: u64,
     declared: u64,
     part: String,
+    budget: Option<Budget>,
+    /// The CRC-32 of the bytes given so far.
+    crc: flate2::Crc,
+    expected_crc: u32,
+    /// The end was reached and checked.
+    checked: bool,
+}
+
+impl PartReader {
+    /// At the end of the part: all its declared bytes, with its CRC-32.
+    fn check_end(&mut self) -> io::Result<()> {
+        if self.checked {
+            return Ok(());
+        }
+        self.checked = true;
+        let damaged = |what: String| io::Error::new(io::ErrorKind::InvalidData, what);
+        if self.given != self.declared {
+            return Err(damaged(format!(
+                "{} ends after {} of the {} bytes it declares",
+                self.part, self.given, self.declared
+            )));
+        }
+        if self.crc.sum() != self.expected_crc {
+            return Err(damaged(format!(
+                "{} has CRC-32 {:08x}, the directory says {:08x}",
+                self.part,
+                self.crc.sum(),
+                self.expected_crc
+            )));
+        }
+        Ok(())
+    }
 }
 
 impl Read for PartReader {
@@ -279,7 +375,15 @@ impl Read for PartReader {
             Unpack::Stored(r) => r.read(&mut buf[..want])?,
             Unpack::Deflated(r) => r.read(&mut buf[..want])?,
         };
+        if n == 0 && want > 0 {
+            self.check_end()?;
+            return Ok(0);
+        }
+        self.crc.update(&buf[..n]);
         self.given += n as u64;
+        if let Some(budget) = &self.budget {
+            budget.spend(n as u64)?;
+        }
         if self.given > self.max {
             return Err(Exceeded::new(Limit::Unpacked {
                 part: self.part.clone(),
@@ -321,11 +425,15 @@ pub(super) mod tests {
             };
             let size = declared.unwrap_or(data.len() as u32);
             let method: u16 = if *deflate { 8 } else { 0 };
+            let mut crc = flate2::Crc::new();
+            crc.update(data);
+            let crc = crc.sum().to_le_bytes();
             let offset = out.len() as u32;
             out.extend(LOCAL.to_le_bytes());
             out.extend([20, 0, 0, 0]);
             out.extend(method.to_le_bytes());
-            out.extend([0; 8]);
+            out.extend([0; 4]);
+            out.extend(crc);
             out.extend((body.len() as u32).to_le_bytes());
             out.extend(size.to_le_bytes());
             out.extend((name.len() as u16).to_le_bytes());
@@ -335,7 +443,8 @@ pub(super) mod tests {
             central.extend(CENTRAL.to_le_bytes());
             central.extend([20, 0, 20, 0, 0, 0]);
             central.extend(method.to_le_bytes());
-            central.extend([0; 8]);
+            central.extend([0; 4]);
+            central.extend(crc);
             central.extend((body.len() as u32).to_le_bytes());
             central.extend(size.to_le_bytes());
             central.extend((name.len() as u16).to_le_bytes());
@@ -433,5 +542,35 @@ pub(super) mod tests {
                 let _ = r.read_to_end(&mut Vec::new());
             }
         }
+    }
+
+    #[test]
+    fn a_part_whose_bytes_do_not_match_its_crc_is_refused() {
+        let text = b"<row><c><v>Nguyen Van An</v></c></row>".to_vec();
+        for deflate in [false, true] {
+            let zip = build(&[("s.xml", &text, deflate, None)]);
+            let (_d, a) = archive(&zip);
+            assert_eq!(read_all(&a, "s.xml", 1 << 20).unwrap(), text);
+        }
+        // One byte changed in a stored part: same size, another CRC.
+        let mut zip = build(&[("s.xml", &text, false, None)]);
+        let at = zip.windows(5).position(|w| w == b"Nguye").unwrap();
+        zip[at] = b'X';
+        let (_d, a) = archive(&zip);
+        match read_all(&a, "s.xml", 1 << 20) {
+            Err(BookError::Damaged(d)) => assert!(d.contains("CRC"), "{d}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_part_shorter_than_it_declares_is_refused() {
+        let text = vec![b'a'; 1000];
+        let zip = build(&[("s.xml", &text, true, Some(2000))]);
+        let (_d, a) = archive(&zip);
+        assert!(matches!(
+            read_all(&a, "s.xml", 1 << 20),
+            Err(BookError::Damaged(_))
+        ));
     }
 }

@@ -349,9 +349,38 @@ fn rows_are_pulled_one_at_a_time_and_not_past_the_end() {
     assert_eq!(table.by_ref().count(), 901);
     assert_eq!(
         pulled.get(),
-        1002,
-        "the signature line after the total is never read"
+        1003,
+        "the signature line after the total is read, to find damage, not given"
     );
+}
+
+#[test]
+fn damage_after_the_end_of_the_table_is_given_other_errors_are_not() {
+    let rows = sheet(&[
+        &["Họ tên", "Mã hồ sơ", "Trợ cấp"],
+        &["An", "HS1", "1"],
+        &["Tổng cộng", "", "1"],
+        &["Người lập biểu"],
+    ]);
+    let damaged = SourceError::BadWorkbook {
+        file: "x.xlsx".into(),
+        format: crate::import::source::Format::Xlsx,
+        detail: "CRC".into(),
+    };
+    let footer = SourceError::InvalidUtf8 {
+        file: "x.xlsx".into(),
+        row: 9,
+    };
+    let source = ok_rows(rows.clone())
+        .chain(std::iter::once(Err(footer.clone())))
+        .chain(std::iter::once(Err(damaged.clone())));
+    let table = locate(Path::new("x.xlsx"), source, &Synonyms::defaults()).unwrap();
+    let items: Vec<_> = table.collect();
+    assert_eq!(items.last(), Some(&Err(damaged)));
+    assert!(!items.contains(&Err(footer.clone())));
+    let source = ok_rows(rows).chain(std::iter::once(Err(footer)));
+    let table = locate(Path::new("x.xlsx"), source, &Synonyms::defaults()).unwrap();
+    assert!(table.into_iter().all(|i| i.is_ok()));
 }
 
 #[test]

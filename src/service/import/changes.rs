@@ -128,6 +128,31 @@ where
                 who: Some(who.label()),
                 ..Place::row(number)
             };
+            // The month a change takes effect, against the list's own.
+            let from = match &read {
+                Ok(d) => d.from,
+                Err(a) => a.from,
+            };
+            let month_place = Place {
+                who: Some(who.label()),
+                ..row
+                    .column(Field::FromMonth)
+                    .map_or(Place::row(number), |c| Place::cell(number, c))
+            };
+            if from > period {
+                report.reject(RowProblem {
+                    place: month_place,
+                    problem: Problem::Change(ChangeIssue::MonthAfterList { from, list: period }),
+                });
+                continue;
+            }
+            let months = months_index(period) - months_index(from);
+            if opts.kind == ListKind::Decrease && months > STOP_MONTHS_BEFORE_WARNED {
+                report.warn(RowProblem {
+                    place: month_place,
+                    problem: Problem::Change(ChangeIssue::MonthLongBefore { from, months }),
+                });
+            }
             let Some(person_id) = store_changes::find_person(
                 r,
                 who.record_code.as_deref(),
@@ -194,6 +219,13 @@ where
                                 listed: a.old,
                                 on_file,
                             }),
+                        });
+                        continue;
+                    }
+                    if let Some(issue) = already_adjusted(r, &a, person_id, period)? {
+                        report.reject(RowProblem {
+                            place: here,
+                            problem: Problem::Change(issue),
                         });
                         continue;
                     }
@@ -291,6 +323,34 @@ fn preview_of(
 /// recovery. The list's arrears count every month from the change as paid
 /// at the old amount; a past month still unpaid on file is paid at the new
 /// amount instead, so its difference is taken out of them.
+/// An adjustment row that repeats one an earlier list of the same period
+/// already applied to the person: that list wrote a line of the row's new
+/// amount, or arrears (recovery) of the row's stated amount. Imported
+/// again — a file re-saved has another sha256 — it would pay the arrears
+/// twice.
+fn already_adjusted(
+    r: &crate::store::Read<'_>,
+    a: &AdjustmentRow,
+    person_id: i64,
+    period: Period,
+) -> Result<Option<ChangeIssue>, Error> {
+    let stated = a.truy_linh.unwrap_or(Money::ZERO) - a.truy_thu.unwrap_or(Money::ZERO);
+    let earlier = imports::adjustment_lines_of(r, person_id, period)?;
+    Ok(earlier
+        .into_iter()
+        .find(|l| match l.kind {
+            EntitlementKind::TroCap => l.amount == a.new,
+            EntitlementKind::TruyLinh | EntitlementKind::TruyThu => {
+                stated != Money::ZERO && l.amount == stated
+            }
+            _ => false,
+        })
+        .map(|l| ChangeIssue::AlreadyAdjusted {
+            file: l.file_name,
+            row: usize::try_from(l.row).unwrap_or_default(),
+        }))
+}
+
 fn adjustment_lines(
     a: &AdjustmentRow,
     replaced: &[LineState],
@@ -332,6 +392,11 @@ fn arrears_check(a: &AdjustmentRow, period: Period) -> Option<ChangeIssue> {
         months,
     })
 }
+
+/// A decrease whose stop month is more than this many months before the
+/// list's month is taken with a warning: a death reported late is a
+/// month or two, and every month since is overpaid, to recover.
+const STOP_MONTHS_BEFORE_WARNED: i64 = 3;
 
 fn months_index(p: Period) -> i64 {
     i64::from(p.year) * 12 + i64::from(p.month)

@@ -213,6 +213,12 @@ impl Book {
         self.globals.sheets.iter().map(|(s, _)| s.clone()).collect()
     }
 
+    /// Where sheet `index` starts: two sheets with the same key have the
+    /// same rows.
+    pub(super) fn part_key(&self, index: usize) -> String {
+        self.globals.sheets[index].1.to_string()
+    }
+
     pub(super) fn rows(&mut self, index: usize) -> Result<Sheet, BookError> {
         let mut stream = self.cfb.stream(self.stream_name)?;
         stream.seek_to(self.globals.sheets[index].1);
