@@ -432,3 +432,19 @@ fn a_part_whose_crc_does_not_match_is_refused_even_before_the_total_row() {
     let items = table_items(&path);
     assert!(damaged(&items).is_some(), "{items:?}");
 }
+
+/// A folder or a device is not a list: said plainly, at once, and never
+/// read without end (/dev/zero).
+#[test]
+fn a_folder_or_a_device_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = open_err(dir.path());
+    let said = e.to_string();
+    assert!(said.contains("thư mục"), "{said}");
+    assert!(!said.contains("os error"), "{said}");
+    let e = open_err(Path::new("/dev/zero"));
+    assert!(matches!(e, SourceError::NotAFile { .. }), "{e:?}");
+    let missing = open_err(&dir.path().join("khong-co.csv"));
+    let said = missing.to_string();
+    assert!(said.contains("không có tệp hay thư mục này"), "{said}");
+}

@@ -107,6 +107,10 @@ impl Localize for SourceError {
                     name(file)
                 )
             }
+            SourceError::NotAFile { file } => format!(
+                "{} không phải một tệp trên đĩa (thiết bị hay đường ống). Hãy chọn đúng tệp danh sách chi trả.",
+                name(file)
+            ),
             SourceError::NotASpreadsheet { file } => format!(
                 "Tệp {} không phải bảng tính Excel (.xlsx, .xls) hay tệp CSV. Hãy mở danh sách bằng Excel \
                  và lưu lại dưới dạng .xlsx hoặc CSV.",
@@ -171,6 +175,10 @@ impl Localize for SourceError {
             SourceError::Empty { file } => {
                 format!("{} is empty. Choose the payment list file.", name(file))
             }
+            SourceError::NotAFile { file } => format!(
+                "{} is not a file on disk (a device or a pipe). Choose the payment list file.",
+                name(file)
+            ),
             SourceError::NotASpreadsheet { file } => format!(
                 "{} is not an Excel workbook (.xlsx, .xls) or a CSV file. Open the list in Excel and save it as \
                  .xlsx or CSV.",

@@ -137,6 +137,10 @@ pub enum SourceError {
     Empty {
         file: PathBuf,
     },
+    /// Not a file on disk: a device, a pipe, a socket.
+    NotAFile {
+        file: PathBuf,
+    },
     /// The file is neither a workbook nor text (a PDF, a picture, …).
     NotASpreadsheet {
         file: PathBuf,
@@ -235,9 +239,22 @@ pub fn open(path: &Path) -> Result<Source, SourceError> {
     let io_error = |e: std::io::Error| SourceError::Io {
         file: path.to_owned(),
         row: None,
-        detail: e.to_string(),
+        detail: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
     };
     let mut file = File::open(path).map_err(io_error)?;
+    // A list is a file on disk: a folder, a device (/dev/zero) or a pipe
+    // would be read without end, or not at all.
+    let meta = file.metadata().map_err(io_error)?;
+    if meta.is_dir() {
+        return Err(io_error(std::io::Error::from(
+            std::io::ErrorKind::IsADirectory,
+        )));
+    }
+    if !meta.is_file() {
+        return Err(SourceError::NotAFile {
+            file: path.to_owned(),
+        });
+    }
     let mut head = Vec::with_capacity(8 * 1024);
     file.by_ref()
         .take(SNIFF_BYTES as u64)

@@ -52,7 +52,7 @@ pub(super) fn open(path: &Path, head: Vec<u8>, file: File) -> Result<Source, Sou
     let io_error = |e: std::io::Error| SourceError::Io {
         file: path.to_owned(),
         row: None,
-        detail: e.to_string(),
+        detail: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
     };
     let mut start = Vec::new();
     decoded
