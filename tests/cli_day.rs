@@ -263,3 +263,33 @@ fn drawer_reason_and_recount_say_what_is_wrong_with_the_drawer() {
         assert!(!err.contains(raw), "{err}");
     }
 }
+
+/// An approver's PIN neither set nor typed (no terminal): the message
+/// names the approver's PIN and its variable, not the user's own sign-in.
+#[test]
+fn an_approvers_pin_not_given_is_named_as_such() {
+    let (office, _) = office_today(1);
+    let o = Command::new(env!("CARGO_BIN_EXE_chitra"))
+        .arg("--config")
+        .arg(office.dir.path().join("chitra.toml"))
+        .args([
+            "void",
+            "HD-2026-000001",
+            "--reason",
+            "nhầm",
+            "--approver",
+            SUPERVISOR.0,
+        ])
+        .env("CHITRA_USER", CLERK1.0)
+        .env("CHITRA_PIN", CLERK1.1)
+        .env_remove("CHITRA_APPROVER_PIN")
+        .env_remove("CHITRA_DB")
+        .env_remove("CHITRA_CONFIG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("CHITRA_APPROVER_PIN"), "{err}");
+    assert!(!err.contains("CHITRA_USER"), "{err}");
+}

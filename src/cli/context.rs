@@ -76,7 +76,15 @@ pub fn read_pin(lang: Lang, var: &str, prompt: &str) -> Result<String, Exit> {
     if let Ok(pin) = std::env::var(var) {
         return Ok(pin);
     }
-    rpassword::prompt_password(prompt).map_err(|_| fail(lang, AuthError::Missing))
+    rpassword::prompt_password(prompt).map_err(|_| {
+        if var == "CHITRA_PIN" {
+            fail(lang, AuthError::Missing)
+        } else {
+            // Another person's PIN (an approver, a clerk handed cash):
+            // say whose and how, not the user's own sign-in.
+            fail(lang, i18n::service::pin_missing(lang, var, prompt))
+        }
+    })
 }
 
 /// A new PIN: CHITRA_NEW_PIN, else typed twice at the terminal.

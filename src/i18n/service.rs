@@ -158,3 +158,18 @@ impl Localize for Error {
 }
 
 crate::localized_error!(AuthError, CredentialError, Error);
+
+/// A second person's PIN that was neither in its variable nor typed (no
+/// terminal to ask at).
+pub fn pin_missing(lang: super::Lang, var: &str, asked: &str) -> String {
+    use super::Lang;
+    let asked = asked.trim().trim_end_matches(':');
+    match lang {
+        Lang::Vi => format!(
+            "Chưa có mã PIN cần cho việc này ({asked}): đặt biến {var}, hoặc chạy lệnh ở cửa sổ dòng lệnh để nhập khi được hỏi."
+        ),
+        Lang::En => format!(
+            "A PIN this needs was not given ({asked}): set {var}, or run the command at a terminal to type it when asked."
+        ),
+    }
+}
