@@ -394,3 +394,33 @@ fn a_proxy_on_file_registers_papers_phone_and_an_authorisation_of_at_most_a_year
         chrono::NaiveDate::from_ymd_opt(2022, 1, 10)
     );
 }
+
+/// Papers with another number than the payer's list's are recorded for
+/// the plan's lists, and the clerk is told the counter goes on checking
+/// the list's number.
+#[test]
+fn another_id_number_registered_is_said_not_to_count_at_the_counter() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    press(&mut app, KeyCode::F(4));
+    tab(&mut app, 6);
+    clear(&mut app);
+    type_text(&mut app, "046099999999");
+    tab(&mut app, 2);
+    press(&mut app, KeyCode::Enter);
+    let said = message(&app);
+    assert!(
+        said.contains("Đã đăng ký"),
+        "{said}\n{}",
+        screen(&mut app, 80, 24)
+    );
+    assert!(
+        said.contains(&format!("quầy vẫn đối chiếu số {}", AN.2)),
+        "{said}"
+    );
+    assert_eq!(
+        file_of(&office, AN.2).person.id_number.as_deref(),
+        Some(AN.2)
+    );
+}

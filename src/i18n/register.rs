@@ -556,3 +556,27 @@ pub fn proxy_words(lang: Lang) -> &'static ProxyWords {
         Lang::En => &EN,
     }
 }
+
+/// Registered papers with another number than the payer's list's.
+pub fn other_id_registered(lang: Lang, on_list: &str) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Lưu ý: quầy vẫn đối chiếu số {on_list} theo danh sách của cơ quan chi trả; số mới chỉ dùng khi danh sách ghi số đó (gửi danh sách thay đổi, F2 › Danh sách)."
+        ),
+        Lang::En => format!(
+            "Note: the counter still checks {on_list}, the payer's list's number; the new one counts once the list has it (send the list of changes)."
+        ),
+    }
+}
+
+/// Registered papers for someone the payer's list has no number for.
+pub fn id_not_on_list(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => {
+            "Lưu ý: danh sách của cơ quan chi trả chưa có số này, nên quầy chưa chi chính chủ theo số này (chi qua người được ủy quyền/giám hộ) cho đến khi danh sách ghi số (gửi danh sách thay đổi)."
+        }
+        Lang::En => {
+            "Note: the payer's list has no number for this person, so the counter does not pay them in person by it (pay a proxy or guardian) until the list has it (send the list of changes)."
+        }
+    }
+}

@@ -79,6 +79,8 @@ pub fn open_form(view: &PersonView, ctx: &mut Ctx) -> Nav {
 /// The registration form.
 pub struct Register {
     person_id: i64,
+    /// The ID number the counter checks (the payer's list's), if any.
+    counter_id: Option<String>,
     who: String,
     form: Form,
     /// The values the form opened with: only what differs is sent.
@@ -171,6 +173,7 @@ impl Register {
             .collect();
         Ok(Register {
             person_id: p.id,
+            counter_id: p.id_number.clone(),
             who: format!(
                 "{} ({})",
                 for_display(&p.full_name),
@@ -235,7 +238,28 @@ impl Register {
         };
         match ctx.service.register(&session, self.person_id, &req) {
             Ok(_) => {
-                ctx.info(format!("{} — {}", form_words(ctx.lang()).saved, self.who));
+                let saved = format!("{} — {}", form_words(ctx.lang()).saved, self.who);
+                // Papers with another number than the list's: recorded for
+                // the plan's lists, but the counter goes on checking the
+                // list's number until the payer changes it. Said, so the
+                // clerk does not expect the new card to be accepted.
+                let typed: Option<String> = req
+                    .id_number
+                    .as_deref()
+                    .map(|n| n.chars().filter(char::is_ascii_digit).collect());
+                match (typed, &self.counter_id) {
+                    (Some(t), Some(on_list)) if &t != on_list => {
+                        ctx.error(&format!(
+                            "{saved}. {}",
+                            crate::i18n::register::other_id_registered(ctx.lang(), on_list)
+                        ));
+                    }
+                    (Some(_), None) => ctx.error(&format!(
+                        "{saved}. {}",
+                        crate::i18n::register::id_not_on_list(ctx.lang())
+                    )),
+                    _ => ctx.info(saved),
+                }
                 Nav::Back(Outcome::Refresh)
             }
             Err(Error::Register(RegisterError::NeedsApproval { .. })) => Nav::push(Approve::new(
