@@ -57,6 +57,17 @@ pub fn render(
     out.push(String::new());
 
     let field = |label: &str, value: String| format!("{} : {value}", pad(label, 14));
+    // A value longer than the line (a long category, a receiver's name and
+    // relation) goes on under itself: nothing past the 80th column.
+    let fields = |out: &mut Vec<String>, label: &str, value: String| {
+        for (i, l) in wrap(&value, WIDTH - 17, "").into_iter().enumerate() {
+            out.push(if i == 0 {
+                field(label, l)
+            } else {
+                format!("{}{l}", " ".repeat(17))
+            });
+        }
+    };
     out.push(spread(
         &field(w.beneficiary, s(&person.full_name)),
         &format!("{} {}", w.record_code, s(&person.record_code)),
@@ -72,10 +83,10 @@ pub fn render(
         .unwrap_or_else(|| "—".into());
     out.push(field(w.born, format!("{born}    {} {id}", w.id_no_inline)));
     if let Some(h) = &person.hamlet {
-        out.push(field(w.hamlet, s(h)));
+        fields(&mut out, w.hamlet, s(h));
     }
     if let Some(c) = &person.category {
-        out.push(field(w.category, s(c)));
+        fields(&mut out, w.category, s(c));
     }
     let kind = match &payment.receiver_relation {
         Some(rel) => format!(
@@ -85,10 +96,11 @@ pub fn render(
         ),
         None => labels::receiver(lang, payment.receiver_kind).to_string(),
     };
-    out.push(field(
+    fields(
+        &mut out,
         w.received_by,
         format!("{} ({kind})", s(&payment.receiver_name)),
-    ));
+    );
     out.push(field(w.id_no, s(&payment.receiver_id_number)));
     if let Some(paper) = &payment.proxy_paper {
         let label = match payment.receiver_kind {
@@ -96,7 +108,7 @@ pub fn render(
             ReceiverKind::Heir => crate::i18n::heir::death_certificate(lang),
             _ => w.proxy_paper,
         };
-        out.push(field(label, format!("{} {}", w.paper_no, s(paper))));
+        fields(&mut out, label, format!("{} {}", w.paper_no, s(paper)));
     }
     let mut how = labels::method(lang, payment.method).to_string();
     if let Some(acc) = &payment.account {
@@ -105,13 +117,7 @@ pub fn render(
     if let Some(r) = &payment.reference {
         how.push_str(&format!(" — {} {}", w.reference, s(r)));
     }
-    for (i, l) in wrap(&how, WIDTH - 17, "").into_iter().enumerate() {
-        out.push(if i == 0 {
-            field(w.method, l)
-        } else {
-            format!("{}{l}", " ".repeat(17))
-        });
-    }
+    fields(&mut out, w.method, how);
     if let Some(a) = &payment.approved_by {
         out.push(field(w.approved_late, s(a)));
     }
@@ -254,6 +260,28 @@ mod tests {
         assert!(text.contains("28/11/2026 15:04"));
         assert!(text.contains("Người nhận tiền") && text.contains("Giao dịch viên"));
         assert!(!text.contains("BẢN SAO"));
+    }
+
+    /// The longest categories of the payer's lists, and a proxy's name and
+    /// relation, go on under themselves instead of past the 80th column.
+    #[test]
+    fn long_values_wrap_inside_80_columns() {
+        let mut p = person("Nguyễn Văn An");
+        p.category =
+            Some("Con đẻ của người hoạt động kháng chiến bị nhiễm chất độc hóa học".into());
+        let mut pay = payment(5_578_000);
+        pay.receiver_kind = ReceiverKind::Proxy;
+        pay.receiver_name = "Tôn Nữ Thị Hoàng Phương Thảo Nguyên".into();
+        pay.receiver_relation = Some("cháu nội của người hưởng, ở cùng hộ".into());
+        let text = render(Lang::Vi, &office(), &p, &pay, false);
+        for line in text.lines() {
+            assert!(
+                super::super::text::width(line) <= WIDTH,
+                "too wide: {line:?}"
+            );
+        }
+        assert!(text.contains("chất độc hóa"), "{text}");
+        assert!(text.contains("ở cùng hộ"), "{text}");
     }
 
     #[test]
