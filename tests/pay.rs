@@ -163,6 +163,21 @@ fn a_retry_with_the_same_key_records_once() {
         .query_row("SELECT count(*) FROM payments", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 1);
+    // The same key from another clerk, or with another method, is not a
+    // retry: refused, not answered "paid".
+    let other = office.sign_in(&mut svc, CLERK2);
+    assert!(matches!(
+        svc.pay(&other, &req),
+        Err(Error::Pay(PayError::KeyReused))
+    ));
+    let mut by_bank = req.clone();
+    by_bank.method = PayMethod::Bank;
+    by_bank.account = Some("0071000123456".into());
+    by_bank.reference = Some("FT-9".into());
+    assert!(matches!(
+        svc.pay(&clerk, &by_bank),
+        Err(Error::Pay(PayError::KeyReused))
+    ));
 }
 
 #[test]

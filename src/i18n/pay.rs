@@ -80,7 +80,7 @@ impl Localize for PayError {
                 crate::text::for_display(reference),
                 by_vi(by)
             ),
-            PayError::KeyReused => "Mã giao dịch nội bộ đã dùng cho người khác. Mở lại màn hình chi và làm lại.".into(),
+            PayError::KeyReused => "Khóa chống chi trùng này đã dùng cho một lần chi khác (người hưởng, người chi hay hình thức khác). Mở lại màn hình chi và làm lại; ở dòng lệnh, dùng khóa mới (--key).".into(),
         }
     }
 
@@ -149,7 +149,7 @@ impl Localize for PayError {
                 by_en(by)
             ),
             PayError::KeyReused => {
-                "The payment key was used for another person. Start the payment again.".into()
+                "This payment key was used for another payment (another person, clerk or method). Start the payment again; on the command line, use a new key (--key).".into()
             }
         }
     }

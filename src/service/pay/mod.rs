@@ -267,7 +267,13 @@ impl Service {
         let outcome = self.store.write(who, |tx| {
             if let Some(id) = payments::by_idem_key(tx, &req.idem_key)? {
                 let p = payments::record(tx, id)?.ok_or(Error::NoSuchPayment)?;
-                if p.person_id != req.person_id {
+                // A retry is the same clerk asking the same payment again;
+                // the key with another person, clerk or method is not a
+                // retry, and is refused rather than answered "paid".
+                if p.person_id != req.person_id
+                    || p.clerk_id != session.user.id
+                    || p.method != req.method
+                {
                     return Err(Error::from(PayError::KeyReused));
                 }
                 return Ok(tx.roll_back((p, None)));
