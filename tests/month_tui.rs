@@ -398,3 +398,24 @@ fn the_next_months_list_is_imported_from_the_same_form_as_kind_four() {
     );
     assert!(imported(&office) > 0, "December's list is on file");
 }
+
+/// ← and → go to the month before and after: an earlier month still to
+/// close is reached while the newer month's list is in (here October,
+/// still open beside November).
+#[test]
+fn the_arrows_reach_an_earlier_month_still_open() {
+    let office = office();
+    let mut app = supervisor_app(&office);
+    to_month(&mut app);
+    assert!(app.title().contains("11/2026"), "{}", app.title());
+    press(&mut app, KeyCode::Left);
+    assert!(app.title().contains("10/2026"), "{}", app.title());
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("10/2026"), "{shown}");
+    press(&mut app, KeyCode::Right);
+    assert!(app.title().contains("11/2026"), "{}", app.title());
+    // Not past next month.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    assert!(app.title().contains("12/2026"), "{}", app.title());
+}

@@ -180,6 +180,17 @@ pub fn printing(lang: Lang, printer: &str) -> String {
     )
 }
 
+pub fn key_other_month(lang: Lang) -> &'static str {
+    lang.pick(
+        "Tháng trước / tháng sau (kỳ cũ còn chưa khóa)",
+        "Month before / after (an earlier month not closed yet)",
+    )
+}
+
+pub fn short_other_month(lang: Lang) -> &'static str {
+    lang.pick("Tháng", "Month")
+}
+
 pub fn key_views(lang: Lang) -> &'static str {
     lang.pick(
         "Chuyển xem: kết quả, lý do chưa nhận, danh sách ký nhận",

@@ -95,6 +95,11 @@ pub enum Msg {
     Switch {
         back: bool,
     },
+    /// ← / →: the month before or after (an earlier month still to close
+    /// while the next month's list is already in).
+    Month {
+        back: bool,
+    },
     Scroll(ScrollMsg),
     Pick(SelectMsg),
     /// A digit in the reasons view: the picked person's reason.
@@ -388,6 +393,11 @@ impl Screen for Month {
         if key.code == KeyCode::BackTab {
             return Some(Msg::Switch { back: true });
         }
+        if key.modifiers.is_empty() && matches!(key.code, KeyCode::Left | KeyCode::Right) {
+            return Some(Msg::Month {
+                back: key.code == KeyCode::Left,
+            });
+        }
         if key_match(key, &keys.close_day, true) {
             return Some(Msg::Close);
         }
@@ -424,6 +434,25 @@ impl Screen for Month {
                 self.which = self.which.next(back);
                 self.scroll = Scroll::default();
                 self.load(ctx);
+            }
+            Msg::Month { back } => {
+                // Up to next month (whose list may come early), back a
+                // year.
+                let this = Period::of(ctx.service.today());
+                let to = if back {
+                    self.period.prev()
+                } else {
+                    self.period.next()
+                };
+                let mut earliest = this;
+                for _ in 0..12 {
+                    earliest = earliest.prev();
+                }
+                if to <= this.next() && to >= earliest {
+                    self.period = to;
+                    self.scroll = Scroll::default();
+                    self.load(ctx);
+                }
             }
             Msg::Scroll(m) => {
                 let last = self.line_count().saturating_sub(10);
@@ -556,6 +585,9 @@ impl Screen for Month {
                 KeyHelp::keys("F7", words::key_save_batch(lang)).short(words::key_save_file(lang)),
             );
         }
+        out.push(
+            KeyHelp::keys("←→", words::key_other_month(lang)).short(words::short_other_month(lang)),
+        );
         // In the F1 help only: the bar keeps to the keys of the view.
         out.push(KeyHelp::keys("F3", words::key_import_changes(lang)));
         out.push(KeyHelp::keys("F4", words::key_bank_batch(lang)));
