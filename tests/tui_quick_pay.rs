@@ -542,9 +542,14 @@ fn a_proxys_number_forged_in_the_database_finds_nobody() {
     let office = office();
     let forged = "046099999999";
     let conn = rusqlite::Connection::open(&office.db).unwrap();
+    // The trigger dropped for the edit and put back as it was (left out,
+    // it would stop every write, a sign-in first).
     conn.execute_batch(&format!(
         "DROP TRIGGER proxies_no_update;
-         UPDATE proxies SET id_number = '{forged}' WHERE id_number = '{}';",
+         UPDATE proxies SET id_number = '{forged}' WHERE id_number = '{}';
+         CREATE TRIGGER proxies_no_update BEFORE UPDATE ON proxies BEGIN
+    SELECT RAISE(ABORT, 'chitra: append-only: proxies');
+END;",
         PROXY.1
     ))
     .unwrap();
