@@ -287,6 +287,13 @@ fn shown_char(c: char) -> String {
     }
 }
 
+/// A stored period ("2026-12") as the screens write it ("12/2026").
+fn period_shown(stored: &str) -> String {
+    stored
+        .parse::<crate::domain::Period>()
+        .map_or_else(|_| for_display(stored).into_owned(), |p| p.short_label())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,11 +317,4 @@ mod tests {
             super::super::labels::method(Lang::En, PayMethod::Cash)
         );
     }
-}
-
-/// A stored period ("2026-12") as the screens write it ("12/2026").
-fn period_shown(stored: &str) -> String {
-    stored
-        .parse::<crate::domain::Period>()
-        .map_or_else(|_| for_display(stored).into_owned(), |p| p.short_label())
 }
