@@ -891,3 +891,23 @@ fn a_trigger_dropped_outside_chitra_stops_every_write() {
     // verify names it.
     assert!(!fresh.verify(&[]).unwrap().ok());
 }
+
+#[test]
+fn a_trigger_added_outside_chitra_stops_writes_and_a_table_does_not() {
+    let (office, mut svc) = office_with_payments();
+    // A table of someone's own changes no rule: writes go on, verify
+    // names it.
+    svc.store()
+        .conn()
+        .execute_batch("CREATE TABLE ghi_chu (x)")
+        .unwrap();
+    svc.sign_in(CLERK1.0, CLERK1.1).unwrap();
+    assert!(!svc.verify(&[]).unwrap().ok());
+    // A trigger of someone's own could change what a write does.
+    svc.store()
+        .conn()
+        .execute_batch("CREATE TRIGGER quiet AFTER INSERT ON payments BEGIN SELECT 1; END;")
+        .unwrap();
+    let err = office.service().sign_in(CLERK1.0, CLERK1.1).unwrap_err();
+    assert!(err.to_string().contains("quiet"), "{err}");
+}

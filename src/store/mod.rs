@@ -525,10 +525,10 @@ fn begin<'c>(
     Ok(tx)
 }
 
-/// The schema cookie, once the schema it stands for is this version's
-/// (checked again only when it differs from `checked`): a trigger dropped
-/// or changed with another tool stops every write, so no rule the
-/// database enforces can be taken away quietly.
+/// The schema cookie, once the schema it stands for holds this version's
+/// rules (checked again only when it differs from `checked`): a trigger
+/// dropped, changed or added with another tool stops every write, so no
+/// rule the database enforces can be taken away quietly.
 fn schema_holds(tx: &Connection, keys: &KeyRing, checked: Option<i64>) -> Result<i64, StoreError> {
     let cookie: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
     if checked == Some(cookie) {
@@ -540,7 +540,15 @@ fn schema_holds(tx: &Connection, keys: &KeyRing, checked: Option<i64>) -> Result
         keys,
         bulk: &bulk,
     };
-    match replay::schema(&read)?.into_iter().next() {
+    // A table or index chitra never made changes no rule of its own (a
+    // reference table, a report's helper); `verify` still names it. What
+    // stops the writes is a rule gone or changed, or a trigger or view
+    // added, which could change what a write does.
+    let breaks_a_rule = |p: &replay::SchemaProblem| match p {
+        replay::SchemaProblem::Extra { kind, .. } => kind == "trigger" || kind == "view",
+        _ => true,
+    };
+    match replay::schema(&read)?.into_iter().find(breaks_a_rule) {
         None => Ok(cookie),
         Some(problem) => Err(StoreError::SchemaChanged {
             name: problem.name().to_string(),
