@@ -80,6 +80,11 @@ pub fn date_time(stored: &str) -> String {
     }
 }
 
+/// "HH:MM" from a stored time ("2026-11-28T15:04:05+07:00").
+pub fn time(stored: &str) -> String {
+    stored.get(11..16).unwrap_or(stored).to_string()
+}
+
 /// A period as people write it: "12/2026".
 pub fn period(p: crate::domain::Period) -> String {
     let s = p.to_string();
@@ -97,5 +102,6 @@ mod tests {
     fn stored_dates_are_shown_day_first() {
         assert_eq!(date("2026-11-28"), "28/11/2026");
         assert_eq!(date_time("2026-11-28T15:04:05+07:00"), "28/11/2026 15:04");
+        assert_eq!(time("2026-11-28T15:04:05+07:00"), "15:04");
     }
 }

@@ -275,8 +275,6 @@ pub struct Strings {
     pub drawers_total_expected: &'static str,
     pub drawer_detail_not_open: &'static str,
     pub drawer_not_counted_yet: &'static str,
-    pub reason_short: &'static str,
-    pub reason_missing_short: &'static str,
     pub key_drawer_move: &'static str,
     pub short_hand_cash: &'static str,
     pub key_drawer_float: &'static str,
