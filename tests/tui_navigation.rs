@@ -197,6 +197,40 @@ fn signing_out_returns_to_the_sign_in_screen() {
     assert_eq!(app.session().map(|s| s.user.name.as_str()), Some("minh"));
 }
 
+/// Every screen line seen while moving through the open help with `code`
+/// until it moves no further.
+fn help_lines_seen(app: &mut App, code: KeyCode) -> std::collections::BTreeSet<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    loop {
+        seen.extend(screen(app, 80, 24).lines().map(str::to_string));
+        let top = app.help_top();
+        press(app, code);
+        assert_eq!(app.overlay(), Some(Overlay::Help));
+        if app.help_top() == top {
+            return seen;
+        }
+    }
+}
+
+#[test]
+fn paging_the_help_shows_every_line() {
+    let (_dir, mut app) = clerk_at_menu();
+    app.handle_key(key(KeyCode::F(1)));
+    let one_by_one = help_lines_seen(&mut app, KeyCode::Down);
+    app.handle_key(key(KeyCode::F(1)));
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.help_top(), 0);
+    let by_pages = help_lines_seen(&mut app, KeyCode::PageDown);
+    let missed: Vec<&String> = one_by_one.difference(&by_pages).collect();
+    assert!(missed.is_empty(), "PgDn never showed: {missed:#?}");
+    // And back up by pages, to the first line.
+    press(&mut app, KeyCode::PageUp);
+    assert!(app.help_top() > 0);
+    while app.help_top() > 0 {
+        press(&mut app, KeyCode::PageUp);
+    }
+}
+
 #[test]
 fn a_changed_pin_is_the_one_that_signs_in_next_time() {
     let (_dir, mut app) = clerk_at_menu();

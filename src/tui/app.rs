@@ -270,7 +270,7 @@ impl App {
             }
             Action::ScrollHelp(m) => {
                 let (help, area) = self.help();
-                let page = popups::help::page(area);
+                let page = popups::help::step(area);
                 let last = popups::help::last_top(&help, area);
                 self.help_top = match m {
                     ScrollMsg::Up => self.help_top.saturating_sub(1),
