@@ -59,6 +59,26 @@ fn the_search_finds_names_without_diacritics_and_arrows_choose_who_opens() {
 }
 
 #[test]
+fn a_name_typed_over_the_quit_question_reaches_the_search() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay(), Some(chitra::tui::app::Overlay::ConfirmQuit));
+    let shown = screen(&mut app, 80, 24);
+    let key_line = shown.lines().last().unwrap();
+    assert!(!key_line.contains("Mở hồ sơ"), "{key_line}");
+    assert!(key_line.contains("k/Esc Không thoát"), "{key_line}");
+    // A fast typist goes on typing a name: the question closes and every
+    // letter, the "n" too, is in the search.
+    type_text(&mut app, "nguyen");
+    assert_eq!(app.overlay(), None);
+    assert!(!app.should_quit());
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Tìm người hưởng: [nguyen"), "{shown}");
+    assert!(shown.contains("2 người"), "{shown}");
+}
+
+#[test]
 fn question_mark_opens_help_on_the_counter_but_q_is_a_letter_of_a_name() {
     let office = office();
     let mut app = clerk_app(&office);

@@ -44,6 +44,15 @@ pub struct Strings {
     // Quitting and help.
     pub quit_title: &'static str,
     pub quit_question: &'static str,
+    /// The key line under the quit question: yes, no, and any other key
+    /// (which closes the question and does what it does).
+    pub key_quit_yes: &'static str,
+    pub short_quit_yes: &'static str,
+    pub key_quit_no: &'static str,
+    pub short_quit_no: &'static str,
+    pub other_keys: &'static str,
+    pub key_quit_other: &'static str,
+    pub short_quit_other: &'static str,
     pub help_title: &'static str,
     pub help_close: &'static str,
     // What keys do, in help (long) and in the key line (short).
