@@ -398,3 +398,41 @@ fn the_next_months_list_is_imported_from_the_same_form_as_kind_four() {
     );
     assert!(imported(&office) > 0, "December's list is on file");
 }
+
+#[test]
+fn a_refusal_of_one_file_does_not_stay_over_the_preview_of_another() {
+    let office = office_with_window((2, 5));
+    let list = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/decrease_2026_11.csv"),
+    )
+    .unwrap();
+    let path = office.write_file("danh-sach-giam-2026-11.csv", &list);
+    let mut app = supervisor_app(&office);
+    to_month(&mut app);
+    press(&mut app, KeyCode::F(3));
+    retype(&mut app, &path.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, SUPERVISOR.1);
+    press(&mut app, KeyCode::Enter);
+    // The same file again is refused…
+    press(&mut app, KeyCode::F(3));
+    retype(&mut app, &path.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(message(&app).contains("đã được nhập"), "{}", message(&app));
+    // …and once another file is named, the refusal is gone: from the
+    // first key, and over the new file's preview.
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(message(&app), "", "the refusal was of the old file");
+    let next = common::csv("2026-12", &common::three());
+    let other = office.write_file("danh-sach-chi-tra-2026-12.csv", next.as_bytes());
+    retype(&mut app, &other.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("danh sách tháng"), "{shown}");
+    assert!(!shown.contains("đã được nhập"), "{shown}");
+}
