@@ -59,6 +59,40 @@ fn the_search_finds_names_without_diacritics_and_arrows_choose_who_opens() {
 }
 
 #[test]
+fn a_long_address_wraps_and_the_hamlet_is_shown_whole() {
+    let office = office();
+    readdress_directly(
+        &office,
+        AN.0,
+        "Số 12 đường Lê Lợi, tổ dân phố Thai Dương Hạ Bắc, xã Hải Dương, thành phố Huế",
+    );
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("phố Huế · Thôn: Thôn Đông"), "{shown}");
+    assert!(!shown.contains('…'), "{shown}");
+}
+
+#[test]
+fn a_search_that_finds_nobody_is_said_whole() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    // A name with a card's digits run into it, as the trial typed it.
+    type_text(&mut app, "nguyen van bay046093226280");
+    let shown = screen(&mut app, 80, 24);
+    for line in shown.lines() {
+        assert!(line.chars().count() <= 80, "{line}");
+    }
+    let joined: Vec<&str> = shown.lines().map(str::trim).collect();
+    assert!(
+        joined
+            .join(" ")
+            .contains("Kiểm tra lại số giấy tờ, mã hoặc họ tên."),
+        "{shown}"
+    );
+}
+
+#[test]
 fn a_name_typed_over_the_quit_question_reaches_the_search() {
     let office = office();
     let mut app = clerk_app(&office);

@@ -42,7 +42,7 @@ use crate::service::counter::{SearchHit, SearchResults};
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
-use crate::tui::widgets::fit::{fit, width};
+use crate::tui::widgets::fit::{fit, width, wrap};
 use crate::tui::widgets::input::{self, Input, InputMsg};
 use crate::tui::widgets::select::{Select, SelectMsg, move_help};
 use results::{Columns, draw_hits};
@@ -407,13 +407,10 @@ impl Screen for Counter {
         }
         if self.found() == 0 {
             let text = strings::counter_nobody(view.lang, &for_display(&self.searched));
-            buf.set_stringn(
-                x,
-                list.y,
-                fit(&text, usize::from(w)),
-                usize::from(w),
-                theme.text(),
-            );
+            // Wrapped, never cut: the advice is at its end.
+            for (y, line) in (list.y..list.bottom()).zip(wrap(&text, usize::from(w))) {
+                buf.set_stringn(x, y, &line, usize::from(w), theme.text());
+            }
             return;
         }
         let cols = Columns::for_hits(view.lang, w, &self.results.hits);

@@ -48,6 +48,7 @@ use crate::print::spool;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
 use crate::tui::widgets::doc::{self, Scroll, ScrollMsg};
+use crate::tui::widgets::fit;
 use crate::tui::widgets::select::{Select, SelectMsg, draw_rows};
 
 /// Columns the documents are laid out in.
@@ -124,6 +125,40 @@ fn batch_file(period: Period) -> String {
     format!("lo-chuyen-khoan-{period}.xlsx")
 }
 
+/// `parts` joined with " · " on lines of at most `width` columns, a new
+/// line where the next part would not fit: every part shown whole.
+fn join_fitting(parts: Vec<String>, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in parts {
+        match out.last_mut() {
+            Some(line) if fit::width(line) + 3 + fit::width(&part) <= width => {
+                line.push_str(" · ");
+                line.push_str(&part);
+            }
+            _ => out.push(part),
+        }
+    }
+    out
+}
+
+/// `lines` wrapped at `width` columns, a wrapped line's rest indented like
+/// its start and two more: nothing cut at the window's edge.
+fn wrap_lines(lines: &[String], width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in lines {
+        if line.trim().is_empty() {
+            out.push(String::new());
+            continue;
+        }
+        let indent = " ".repeat(line.len() - line.trim_start().len());
+        let room = width.saturating_sub(indent.len());
+        for part in crate::text::layout::wrap_hanging(line.trim_start(), room, "  ") {
+            out.push(format!("{indent}{part}"));
+        }
+    }
+    out
+}
+
 /// The keys of the month's files.
 const KEY_CHANGES: KeyCode = KeyCode::F(3);
 const KEY_BATCH: KeyCode = KeyCode::F(4);
@@ -197,7 +232,8 @@ impl Month {
                     Which::Reasons | Which::Bank => None,
                 };
                 (self.bank, self.newest_batch) = if self.which == Which::Bank {
-                    files::batch_lines(ctx, &session, &r)
+                    let (lines, newest) = files::batch_lines(ctx, &session, &r);
+                    (wrap_lines(&lines, DOC_WIDTH), newest)
                 } else {
                     (Vec::new(), None)
                 };
@@ -314,10 +350,11 @@ impl Month {
         });
     }
 
-    /// The line of figures over every view.
-    fn figures(&self, lang: Lang) -> String {
+    /// The figures over every view, on as many lines of `width` columns as
+    /// they need (one for the usual amounts): none is cut off.
+    fn figures(&self, lang: Lang, width: usize) -> Vec<String> {
         let Some(r) = &self.report else {
-            return String::new();
+            return Vec::new();
         };
         let sent = r
             .people
@@ -329,7 +366,7 @@ impl Month {
             .iter()
             .filter(|p| matches!(p.transfer, Some(Transfer::Failed { .. })))
             .count();
-        words::figures(lang, r, sent, failed)
+        join_fitting(words::figures(lang, r, sent, failed), width)
     }
 
     fn draw_reasons(&self, frame: &mut Frame, area: Rect, view: &View) {
@@ -495,18 +532,19 @@ impl Screen for Month {
             );
             x = nx;
         }
-        frame.buffer_mut().set_stringn(
-            area.x + 1,
-            area.y + 1,
-            self.figures(view.lang),
-            usize::from(area.width.saturating_sub(2)),
-            view.theme.text(),
-        );
+        let w = usize::from(area.width.saturating_sub(2));
+        let mut y = area.y + 1;
+        for line in self.figures(view.lang, w) {
+            frame
+                .buffer_mut()
+                .set_stringn(area.x + 1, y, line, w, view.theme.text());
+            y += 1;
+        }
         let body = Rect::new(
             area.x + 1,
-            area.y + 2,
+            y,
             area.width.saturating_sub(2),
-            area.height.saturating_sub(2),
+            area.bottom().saturating_sub(y),
         );
         if self.which == Which::Reasons {
             return self.draw_reasons(frame, body, view);
@@ -561,5 +599,60 @@ impl Screen for Month {
         out.push(KeyHelp::keys("F4", words::key_bank_batch(lang)));
         out.push(KeyHelp::keys("F6", words::key_bank_result(lang)));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_figures_go_on_a_second_line_rather_than_lose_one() {
+        // The demo's month after a batch: 80 columns do not hold them all.
+        let parts: Vec<String> = [
+            "chờ NH 63",
+            "lỗi NH 0",
+            "DS 1.130.775.500",
+            "chi 55.386.000",
+            "chưa 1.012.328.500",
+            "dừng 0 đ",
+        ]
+        .map(String::from)
+        .to_vec();
+        let lines = join_fitting(parts, 78);
+        assert_eq!(
+            lines,
+            [
+                "chờ NH 63 · lỗi NH 0 · DS 1.130.775.500 · chi 55.386.000 · chưa 1.012.328.500",
+                "dừng 0 đ"
+            ]
+        );
+        // The usual month: one line.
+        let parts = ["DS 30.000.000", "chi 0", "chưa 30.000.000", "dừng 0 đ"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(join_fitting(parts, 78).len(), 1);
+    }
+
+    #[test]
+    fn a_long_line_of_the_transfers_wraps_under_itself() {
+        let lines = wrap_lines(
+            &[
+                "Kỳ này chưa lập lô chuyển khoản nào. F4: lập lô; F6: nhập kết quả của ngân hàng."
+                    .to_string(),
+                String::new(),
+                "  Lô số 1 · 07/12/2026 · 63 người".to_string(),
+            ],
+            78,
+        );
+        assert_eq!(
+            lines,
+            [
+                "Kỳ này chưa lập lô chuyển khoản nào. F4: lập lô; F6: nhập kết quả của ngân",
+                "  hàng.",
+                "",
+                "  Lô số 1 · 07/12/2026 · 63 người",
+            ]
+        );
     }
 }

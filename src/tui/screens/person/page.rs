@@ -99,7 +99,10 @@ pub(super) fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'s
         s.person_hamlet,
         p.hamlet.as_deref().map(d).unwrap_or_else(|| s.none.into())
     );
-    out.push(Line::raw(fit(&place, DOC_WIDTH)));
+    // A long address wraps: the hamlet after it is never cut off.
+    for part in crate::text::layout::wrap_hanging(&place, DOC_WIDTH, "  ") {
+        out.push(Line::raw(part));
+    }
     let category = format!(
         "{}: {}",
         s.person_category,
