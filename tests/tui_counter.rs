@@ -59,6 +59,35 @@ fn the_search_finds_names_without_diacritics_and_arrows_choose_who_opens() {
 }
 
 #[test]
+fn back_from_a_file_the_next_card_scanned_replaces_the_search() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    type_text(&mut app, "nguyen");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.title(), "QUẦY CHI TRẢ");
+    // The search is still there (and its results), selected.
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Tìm người hưởng: [nguyen"), "{shown}");
+    assert!(shown.contains("2 người"), "{shown}");
+    // A card scanned now is a search of its own, not "nguyen0461…".
+    type_text(&mut app, DUNG.2);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{}", message(&app));
+    assert!(screen(&mut app, 80, 24).contains("Nguyễn Thị Dung"));
+    // Back again, a cursor key keeps the search to correct it.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Backspace);
+    assert!(
+        screen(&mut app, 80, 24).contains(&format!("Tìm người hưởng: [{}", &DUNG.2[..11])),
+        "{}",
+        screen(&mut app, 80, 24)
+    );
+}
+
+#[test]
 fn a_long_address_wraps_and_the_hamlet_is_shown_whole() {
     let office = office();
     readdress_directly(

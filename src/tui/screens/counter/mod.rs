@@ -26,6 +26,10 @@
 //! did not change is not sent again (ratatui sends only changed cells). The
 //! result list's columns are laid out in `results.rs`.
 //!
+//! Coming back from a person's file with Esc, the search is kept and shown
+//! selected: the next search typed or scanned replaces it (a card's digits
+//! are never appended to a name), Enter opens the chosen person again.
+//!
 //! Esc empties the search; on an empty search it asks to quit. The menu
 //! (PIN change, sign-out) is one key away ([`KeyList::menu`]).
 
@@ -344,7 +348,8 @@ impl Screen for Counter {
                 self.opened_from = None;
             }
             Outcome::Search(text) => self.query.set_value(&text),
-            _ => {}
+            // Back from the file: the next search replaces this one.
+            _ => self.query.select_all(),
         }
         // What was shown may have changed (a payment, another clerk's, a
         // float or a count).
