@@ -122,6 +122,20 @@ fn a_search_that_finds_nobody_is_said_whole() {
 }
 
 #[test]
+fn fewer_than_six_digits_are_told_to_need_more() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    type_text(&mut app, "4563");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Không tìm thấy ai với “4563”"), "{shown}");
+    // Wrapped, never cut at the edge: the advice is whole on screen.
+    let joined: Vec<&str> = shown.lines().map(str::trim).collect();
+    let joined = joined.join(" ");
+    assert!(joined.contains("cần gõ ít nhất 6 chữ số cuối"), "{shown}");
+    assert!(joined.contains("chỉ tìm theo số của mã hồ sơ."), "{shown}");
+}
+
+#[test]
 fn a_name_typed_over_the_quit_question_reaches_the_search() {
     let office = office();
     let mut app = clerk_app(&office);
