@@ -121,6 +121,7 @@ pub const EN: Strings = Strings {
     short_pay: "Pay",
     key_receipts: "See / reprint a receipt",
     short_receipts: "Receipts",
+    short_register: "Register",
     key_scroll: "Scroll up / down",
     short_scroll: "Scroll",
     pay_title: "PAY",

@@ -164,6 +164,8 @@ pub struct Strings {
     pub short_pay: &'static str,
     pub key_receipts: &'static str,
     pub short_receipts: &'static str,
+    /// The person's registration (F4), in the key line.
+    pub short_register: &'static str,
     pub key_scroll: &'static str,
     pub short_scroll: &'static str,
     // Paying, step by step.

@@ -121,6 +121,7 @@ pub const VI: Strings = Strings {
     short_pay: "Chi trả",
     key_receipts: "Xem / in lại biên nhận các lần đã chi",
     short_receipts: "Biên nhận",
+    short_register: "Đăng ký",
     key_scroll: "Cuộn lên / xuống",
     short_scroll: "Cuộn",
     pay_title: "CHI TRẢ",

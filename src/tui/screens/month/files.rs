@@ -545,7 +545,17 @@ impl Screen for FileImport {
 
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
-        let mut out = form::help(keys, s);
+        // Enter: the preview first, then (with the PIN) the import.
+        let mut out = match &self.preview {
+            None => form::help_submit(keys, s, words::short_preview(lang)),
+            Some(p) if p.writable => {
+                // One field, the PIN: no other field to go to.
+                let mut out = form::help_submit(keys, s, words::short_import(lang));
+                out[1].short = None;
+                out
+            }
+            Some(_) => form::help(keys, s),
+        };
         if self.preview.is_some() {
             out.push(Scroll::help(keys, s));
         }

@@ -502,6 +502,10 @@ impl Screen for Month {
                 return Nav::push(SaveSigning::new(self.period, ctx.lang(), hamlets, &default));
             }
             Msg::SaveBatch => {
+                if self.newest_batch.is_none() {
+                    ctx.error(&words::no_batch_to_save(ctx.lang()));
+                    return Nav::Stay;
+                }
                 let default = in_spool(ctx, &batch_file(self.period));
                 return Nav::push(SaveBatch::new(ctx.lang(), &default, self.newest_batch));
             }
@@ -589,15 +593,29 @@ impl Screen for Month {
                     .short(words::short_save_signing(lang)),
             );
         }
-        if self.which == Which::Bank {
-            out.push(
+        // The month's files: every key works in every view, and the key
+        // line shows those of the view they belong to (the lists with the
+        // results, the bank's with the transfers; saving a batch's file
+        // only once there is a batch).
+        let mut changes = KeyHelp::keys("F3", words::key_import_changes(lang));
+        let mut batch = KeyHelp::keys("F4", words::key_bank_batch(lang));
+        let mut result = KeyHelp::keys("F6", words::key_bank_result(lang));
+        match self.which {
+            Which::Results => changes = changes.short(words::short_import_changes(lang)),
+            Which::Bank => {
+                batch = batch.short(words::short_bank_batch(lang));
+                result = result.short(words::short_bank_result(lang));
+            }
+            Which::Reasons | Which::Signing => {}
+        }
+        let bank = self.which == Which::Bank;
+        out.splice(1..1, [changes, batch, result]);
+        if bank && self.newest_batch.is_some() {
+            out.insert(
+                4,
                 KeyHelp::keys("F7", words::key_save_batch(lang)).short(words::key_save_file(lang)),
             );
         }
-        // In the F1 help only: the bar keeps to the keys of the view.
-        out.push(KeyHelp::keys("F3", words::key_import_changes(lang)));
-        out.push(KeyHelp::keys("F4", words::key_bank_batch(lang)));
-        out.push(KeyHelp::keys("F6", words::key_bank_result(lang)));
         out
     }
 }
