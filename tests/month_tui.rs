@@ -220,6 +220,8 @@ fn a_decrease_list_is_previewed_person_by_person_then_written_with_the_pin() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
     assert!(message(&app).contains("đã được nhập"), "{}", message(&app));
+    // Its period written as people write it.
+    assert!(message(&app).contains("kỳ 11/2026"), "{}", message(&app));
 }
 
 #[test]

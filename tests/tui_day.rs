@@ -272,7 +272,7 @@ fn a_supervisor_issues_cash_and_the_clerk_confirms_with_their_pin() {
     type_text(&mut app, "9999");
     press(&mut app, KeyCode::Enter);
     assert!(
-        message(&app).starts_with("Sai tên người dùng hoặc mã PIN"),
+        message(&app).starts_with("Sai mã PIN của Lê Thị Hoa."),
         "{}",
         message(&app)
     );

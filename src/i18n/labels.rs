@@ -57,6 +57,24 @@ pub fn month_state(lang: Lang, s: MonthState) -> &'static str {
     }
 }
 
+/// This month's state of a person whose status is `status`: a deceased
+/// person reads "đã mất" (not "đã giảm"), and when something is still owed
+/// to them, that their heir can be paid it.
+pub fn person_month_state(
+    lang: Lang,
+    state: MonthState,
+    status: Status,
+    owed: bool,
+) -> &'static str {
+    match (state, status, owed) {
+        (MonthState::Decreased, Status::Deceased, true) => {
+            lang.pick("đã mất · chi thừa kế", "deceased · pay heir")
+        }
+        (MonthState::Decreased, Status::Deceased, false) => lang.pick("đã mất", "deceased"),
+        _ => month_state(lang, state),
+    }
+}
+
 pub fn gender(lang: Lang, g: Gender) -> &'static str {
     match g {
         Gender::Male => lang.pick("Nam", "Male"),

@@ -85,6 +85,20 @@ pub fn move_need_pin(lang: Lang, full_name: &str) -> String {
     }
 }
 
+/// A wrong PIN typed by the drawer's owner (there is no name to get
+/// wrong on this form).
+pub fn move_wrong_pin(lang: Lang, full_name: &str) -> String {
+    let n = crate::domain::user::MAX_FAILED_PINS;
+    match lang {
+        Lang::Vi => format!(
+            "Sai mã PIN của {full_name}. Mời {full_name} gõ lại. Nhập sai {n} lần liên tiếp thì tài khoản bị khóa."
+        ),
+        Lang::En => format!(
+            "Wrong PIN for {full_name}; {full_name} types it again. {n} wrong PINs in a row lock the account."
+        ),
+    }
+}
+
 /// After cash was handed to or taken from a drawer.
 pub fn moved(
     lang: Lang,

@@ -141,7 +141,9 @@ pub struct Strings {
     pub person_category: &'static str,
     pub person_month_state: &'static str,
     pub person_status: &'static str,
-    pub since: &'static str,
+    /// Before the day a status was recorded (not the day of the death or
+    /// the move, which the file gives apart).
+    pub status_recorded_on: &'static str,
     pub person_method: &'static str,
     pub account_short: &'static str,
     pub reference_short: &'static str,
@@ -304,6 +306,9 @@ pub struct Strings {
     pub label_amount: &'static str,
     pub label_note: &'static str,
     pub label_receiver_pin: &'static str,
+    /// Taking cash back: the drawer's owner hands it over and types the PIN.
+    pub move_return_pin_hint: &'static str,
+    pub label_giver_pin: &'static str,
     pub need_amount: &'static str,
     // Voids.
     pub void_title: &'static str,

@@ -64,7 +64,14 @@ pub(super) fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'s
         s.person_code,
         d(&p.record_code),
         s.person_month_state,
-        labels::month_state(lang, v.state)
+        labels::person_month_state(
+            lang,
+            v.state,
+            p.status,
+            v.heir
+                .as_ref()
+                .is_some_and(|h| h.owed_total > crate::domain::Money::ZERO)
+        )
     );
     let name = fit(&d(&p.full_name), DOC_WIDTH.saturating_sub(width(&code) + 2));
     let gap = DOC_WIDTH.saturating_sub(width(&name) + width(&code));
@@ -115,7 +122,11 @@ pub(super) fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'s
     if p.status != Status::Active {
         let mut st = format!("{}: {}", s.person_status, labels::status(lang, p.status));
         if let Some(since) = &p.status_since {
-            st.push_str(&format!(" {} {}", s.since, d(&labels::date(since))));
+            st.push_str(&format!(
+                " · {} {}",
+                s.status_recorded_on,
+                d(&labels::date(since))
+            ));
         }
         if let Some(note) = &p.status_note {
             st.push_str(&format!(" ({})", d(note)));
