@@ -580,6 +580,20 @@ fn a_full_close_after_every_drawer_is_counted() {
         shown.contains(&format!("Đã sao lưu: {}", backup.display())),
         "{shown}"
     );
+    // The integrity check says how to compare the seal on the screens, not
+    // with a command line.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "5");
+    let shown = screen(&mut app, 80, 24);
+    let joined: Vec<&str> = shown.lines().map(str::trim).collect();
+    let joined = joined.join(" ");
+    assert!(
+        joined.contains("mở Báo cáo & khóa sổ ngày (F2 › 4), chọn ngày 10/11/2026 bằng F3"),
+        "{shown}"
+    );
+    assert!(!shown.contains("chitra verify"), "{shown}");
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "4");
     // Nothing more can happen on the day.
     app.handle_key(key(KeyCode::F(10)));
     assert!(

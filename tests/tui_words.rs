@@ -12,7 +12,7 @@ use chitra::tui::testing::{press, screen, type_text};
 use crossterm::event::KeyCode;
 use tui_office::*;
 
-use common::CLERK1;
+use common::{CLERK1, SUPERVISOR};
 
 #[test]
 fn the_file_names_the_record_code_and_the_phone_plainly() {
@@ -75,4 +75,37 @@ fn taking_cash_back_asks_the_pin_of_who_hands_it_over() {
         "{}",
         message(&app)
     );
+}
+
+#[test]
+fn a_line_waiting_for_the_bank_says_which_screen_imports_the_result() {
+    let office = office_with_window((2, 5));
+    let mut app = supervisor_app(&office);
+    menu_entry(&mut app, '9');
+    let out = office.dir.path().join("lo-11.xlsx");
+    press(&mut app, KeyCode::F(4));
+    press(&mut app, KeyCode::BackTab);
+    for _ in 0..200 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, &out.display().to_string());
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, SUPERVISOR.1);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("Lô chuyển khoản số 1"),
+        "{}",
+        message(&app)
+    );
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    let shown = screen(&mut app, 80, 24);
+    let joined: Vec<&str> = shown.lines().map(str::trim).collect();
+    assert!(
+        joined
+            .join(" ")
+            .contains("màn hình Tháng (F2 › Tháng, phím F6)"),
+        "{shown}"
+    );
+    assert!(!shown.contains("chitra bank"), "{shown}");
 }

@@ -139,7 +139,12 @@ pub(super) fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'s
     }
     // Lines held elsewhere, said before the clerk starts to pay.
     let held = [
-        v.bank.as_ref().map(|b| b.text(lang)),
+        v.bank.as_ref().map(|b| match b {
+            crate::service::bank::BankNote::Waiting { batch } => {
+                crate::i18n::bank::locked_on_screen(lang, *batch)
+            }
+            other => other.text(lang),
+        }),
         v.round_out
             .as_ref()
             .map(|(n, postman)| crate::i18n::rounds::held_at_counter(lang, *n, postman)),
