@@ -220,6 +220,8 @@ fn a_decrease_list_is_previewed_person_by_person_then_written_with_the_pin() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
     assert!(message(&app).contains("đã được nhập"), "{}", message(&app));
+    // Its period written as people write it.
+    assert!(message(&app).contains("kỳ 11/2026"), "{}", message(&app));
 }
 
 #[test]
@@ -418,4 +420,42 @@ fn the_arrows_reach_an_earlier_month_still_open() {
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Right);
     assert!(app.title().contains("12/2026"), "{}", app.title());
+}
+
+#[test]
+fn a_refusal_of_one_file_does_not_stay_over_the_preview_of_another() {
+    let office = office_with_window((2, 5));
+    let list = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/decrease_2026_11.csv"),
+    )
+    .unwrap();
+    let path = office.write_file("danh-sach-giam-2026-11.csv", &list);
+    let mut app = supervisor_app(&office);
+    to_month(&mut app);
+    press(&mut app, KeyCode::F(3));
+    retype(&mut app, &path.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, SUPERVISOR.1);
+    press(&mut app, KeyCode::Enter);
+    // The same file again is refused…
+    press(&mut app, KeyCode::F(3));
+    retype(&mut app, &path.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(message(&app).contains("đã được nhập"), "{}", message(&app));
+    // …and once another file is named, the refusal is gone: from the
+    // first key, and over the new file's preview.
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(message(&app), "", "the refusal was of the old file");
+    let next = common::csv("2026-12", &common::three());
+    let other = office.write_file("danh-sach-chi-tra-2026-12.csv", next.as_bytes());
+    retype(&mut app, &other.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("danh sách tháng"), "{shown}");
+    assert!(!shown.contains("đã được nhập"), "{shown}");
 }

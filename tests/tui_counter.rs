@@ -59,6 +59,103 @@ fn the_search_finds_names_without_diacritics_and_arrows_choose_who_opens() {
 }
 
 #[test]
+fn back_from_a_file_the_next_card_scanned_replaces_the_search() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    type_text(&mut app, "nguyen");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.title(), "QUẦY CHI TRẢ");
+    // The search is still there (and its results), selected.
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Tìm người hưởng: [nguyen"), "{shown}");
+    assert!(shown.contains("2 người"), "{shown}");
+    // A card scanned now is a search of its own, not "nguyen0461…".
+    type_text(&mut app, DUNG.2);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{}", message(&app));
+    assert!(screen(&mut app, 80, 24).contains("Nguyễn Thị Dung"));
+    // Back again, a cursor key keeps the search to correct it.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Backspace);
+    assert!(
+        screen(&mut app, 80, 24).contains(&format!("Tìm người hưởng: [{}", &DUNG.2[..11])),
+        "{}",
+        screen(&mut app, 80, 24)
+    );
+}
+
+#[test]
+fn a_long_address_wraps_and_the_hamlet_is_shown_whole() {
+    let office = office();
+    readdress_directly(
+        &office,
+        AN.0,
+        "Số 12 đường Lê Lợi, tổ dân phố Thai Dương Hạ Bắc, xã Hải Dương, thành phố Huế",
+    );
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("phố Huế · Thôn: Thôn Đông"), "{shown}");
+    assert!(!shown.contains('…'), "{shown}");
+}
+
+#[test]
+fn a_search_that_finds_nobody_is_said_whole() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    // A name with a card's digits run into it, as the trial typed it.
+    type_text(&mut app, "nguyen van bay046093226280");
+    let shown = screen(&mut app, 80, 24);
+    for line in shown.lines() {
+        assert!(line.chars().count() <= 80, "{line}");
+    }
+    let joined: Vec<&str> = shown.lines().map(str::trim).collect();
+    assert!(
+        joined
+            .join(" ")
+            .contains("Kiểm tra lại số giấy tờ, mã hoặc họ tên."),
+        "{shown}"
+    );
+}
+
+#[test]
+fn fewer_than_six_digits_are_told_to_need_more() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    type_text(&mut app, "4563");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Không tìm thấy ai với “4563”"), "{shown}");
+    // Wrapped, never cut at the edge: the advice is whole on screen.
+    let joined: Vec<&str> = shown.lines().map(str::trim).collect();
+    let joined = joined.join(" ");
+    assert!(joined.contains("cần gõ ít nhất 6 chữ số cuối"), "{shown}");
+    assert!(joined.contains("chỉ tìm theo số của mã hồ sơ."), "{shown}");
+}
+
+#[test]
+fn a_name_typed_over_the_quit_question_reaches_the_search() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.overlay(), Some(chitra::tui::app::Overlay::ConfirmQuit));
+    let shown = screen(&mut app, 80, 24);
+    let key_line = shown.lines().last().unwrap();
+    assert!(!key_line.contains("Mở hồ sơ"), "{key_line}");
+    assert!(key_line.contains("k/Esc Không thoát"), "{key_line}");
+    // A fast typist goes on typing a name: the question closes and every
+    // letter, the "n" too, is in the search.
+    type_text(&mut app, "nguyen");
+    assert_eq!(app.overlay(), None);
+    assert!(!app.should_quit());
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Tìm người hưởng: [nguyen"), "{shown}");
+    assert!(shown.contains("2 người"), "{shown}");
+}
+
+#[test]
 fn question_mark_opens_help_on_the_counter_but_q_is_a_letter_of_a_name() {
     let office = office();
     let mut app = clerk_app(&office);

@@ -213,6 +213,49 @@ fn a_clerk_has_no_supervisor_entries_and_a_supervisor_has_them_all() {
 }
 
 #[test]
+fn the_drawers_row_adds_up_with_a_void_and_the_count_reads_in_order() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    // An (5.578.000 đ) and Cúc (6.240.000 đ) paid in cash, Cúc voided:
+    // 6.240.000 đ back in the drawer, which then holds 94.422.000 đ.
+    pay_cash(&mut app, AN.2);
+    pay_cash(&mut app, CUC.2);
+    void_directly(&office, "HD-2026-000002", "Chi nhầm người");
+    assert_eq!(drawer(&office, "gdv1").expected, m(94_422_000));
+    // Counted 6.000 đ over, no reason yet.
+    office.clock.set("2026-11-10T16:45:00+07:00");
+    count_directly(
+        &office,
+        CLERK1,
+        &[(500_000, 188), (200_000, 2), (10_000, 2), (1_000, 8)],
+    );
+    let mut app = supervisor_app(&office);
+    menu_entry(&mut app, '3');
+    let shown = screen(&mut app, 80, 24);
+    // 100.000.000 + 0 − 0 − (11.818.000 − 6.240.000) = 94.422.000.
+    assert!(
+        shown.contains("Chi sau hủy Còn theo sổ")
+            && shown.contains(
+                "Lê Thị Hoa      100.000.000          0          0   5.578.000  94.422.000  rồi"
+            ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(
+            "Đã chi TM 11.818.000 đ − hủy hoàn lại 6.240.000 đ = chi sau hủy 5.578.000 đ"
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Đã đếm 94.428.000 đ lúc 16:45 · thừa 6.000 đ · chưa ghi lý do"),
+        "{shown}"
+    );
+    for line in shown.lines() {
+        assert!(line.chars().count() <= 80, "{line}");
+    }
+}
+
+#[test]
 fn a_supervisor_issues_cash_and_the_clerk_confirms_with_their_pin() {
     let office = office();
     let mut app = supervisor_app(&office);
@@ -229,7 +272,7 @@ fn a_supervisor_issues_cash_and_the_clerk_confirms_with_their_pin() {
     type_text(&mut app, "9999");
     press(&mut app, KeyCode::Enter);
     assert!(
-        message(&app).starts_with("Sai tên người dùng hoặc mã PIN"),
+        message(&app).starts_with("Sai mã PIN của Lê Thị Hoa."),
         "{}",
         message(&app)
     );
@@ -244,7 +287,7 @@ fn a_supervisor_issues_cash_and_the_clerk_confirms_with_their_pin() {
     assert_eq!(hoa.expected, m(120_000_000));
     let shown = screen(&mut app, 80, 24);
     assert!(
-        shown.contains("Lê Thị Hoa       100.000.000 20.000.000          0          0 120.000.000"),
+        shown.contains("Lê Thị Hoa      100.000.000 20.000.000          0           0 120.000.000"),
         "{shown}"
     );
 
@@ -537,6 +580,20 @@ fn a_full_close_after_every_drawer_is_counted() {
         shown.contains(&format!("Đã sao lưu: {}", backup.display())),
         "{shown}"
     );
+    // The integrity check says how to compare the seal on the screens, not
+    // with a command line.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "5");
+    let shown = screen(&mut app, 80, 24);
+    let joined: Vec<&str> = shown.lines().map(str::trim).collect();
+    let joined = joined.join(" ");
+    assert!(
+        joined.contains("mở Báo cáo & khóa sổ ngày (F2 › 4), chọn ngày 10/11/2026 bằng F3"),
+        "{shown}"
+    );
+    assert!(!shown.contains("chitra verify"), "{shown}");
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "4");
     // Nothing more can happen on the day.
     app.handle_key(key(KeyCode::F(10)));
     assert!(

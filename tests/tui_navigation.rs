@@ -49,10 +49,26 @@ fn esc_on_the_first_screen_asks_and_only_c_quits() {
     let (_dir, mut app) = office();
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay(), Some(Overlay::ConfirmQuit));
-    assert!(screen(&mut app, 80, 24).contains("Thoát chitra? (c/k)"));
-    // Other keys (Enter included) do not answer.
-    press(&mut app, KeyCode::Enter);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Thoát chitra? (c/k)"), "{shown}");
+    // The key line says what answers the question, not the screen's keys.
+    let key_line = shown.lines().last().unwrap();
+    assert!(
+        key_line.contains("c Thoát  k/Esc Không thoát  Phím khác làm tiếp"),
+        "{key_line}"
+    );
+    assert!(!key_line.contains("Đăng nhập"), "{key_line}");
+    // Another key closes the question and does what it does: a letter is
+    // typed in the field, nothing is swallowed.
     type_text(&mut app, "x");
+    assert_eq!(app.overlay(), None);
+    assert!(!app.should_quit());
+    assert!(
+        screen(&mut app, 80, 24).contains("Tên đăng nhập : [x"),
+        "{}",
+        screen(&mut app, 80, 24)
+    );
+    press(&mut app, KeyCode::Esc);
     assert_eq!(app.overlay(), Some(Overlay::ConfirmQuit));
     type_text(&mut app, "k");
     assert_eq!(app.overlay(), None);
@@ -83,7 +99,12 @@ fn q_asks_to_quit_from_the_menu_but_is_a_letter_in_a_text_field() {
     app.handle_key(key(KeyCode::F(2)));
     type_text(&mut app, "q");
     assert_eq!(app.overlay(), Some(Overlay::ConfirmQuit));
+    // In Vietnamese the question names c and k: "y" is not an answer.
     type_text(&mut app, "y");
+    assert!(!app.should_quit());
+    assert_eq!(app.overlay(), None);
+    type_text(&mut app, "q");
+    type_text(&mut app, "c");
     assert!(app.should_quit());
 }
 
@@ -103,7 +124,14 @@ fn letters_are_text_in_a_field_and_commands_on_the_menu() {
     assert_eq!(app.action_for(&question), Some(Action::ShowHelp));
     assert_eq!(app.action_for(&q), Some(Action::AskQuit));
     app.update(Action::AskQuit);
-    assert_eq!(app.action_for(&key(KeyCode::Enter)), None);
+    assert_eq!(
+        app.action_for(&key(KeyCode::Enter)),
+        Some(Action::DismissQuit(key(KeyCode::Enter)))
+    );
+    assert_eq!(
+        app.action_for(&key(KeyCode::Char('n'))),
+        Some(Action::DismissQuit(key(KeyCode::Char('n'))))
+    );
     assert_eq!(
         app.action_for(&key(KeyCode::Char('k'))),
         Some(Action::StayOpen)
@@ -195,6 +223,40 @@ fn signing_out_returns_to_the_sign_in_screen() {
     // Another clerk can sign in at the same counter.
     sign_in(&mut app, "minh", "9753");
     assert_eq!(app.session().map(|s| s.user.name.as_str()), Some("minh"));
+}
+
+/// Every screen line seen while moving through the open help with `code`
+/// until it moves no further.
+fn help_lines_seen(app: &mut App, code: KeyCode) -> std::collections::BTreeSet<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    loop {
+        seen.extend(screen(app, 80, 24).lines().map(str::to_string));
+        let top = app.help_top();
+        press(app, code);
+        assert_eq!(app.overlay(), Some(Overlay::Help));
+        if app.help_top() == top {
+            return seen;
+        }
+    }
+}
+
+#[test]
+fn paging_the_help_shows_every_line() {
+    let (_dir, mut app) = clerk_at_menu();
+    app.handle_key(key(KeyCode::F(1)));
+    let one_by_one = help_lines_seen(&mut app, KeyCode::Down);
+    app.handle_key(key(KeyCode::F(1)));
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.help_top(), 0);
+    let by_pages = help_lines_seen(&mut app, KeyCode::PageDown);
+    let missed: Vec<&String> = one_by_one.difference(&by_pages).collect();
+    assert!(missed.is_empty(), "PgDn never showed: {missed:#?}");
+    // And back up by pages, to the first line.
+    press(&mut app, KeyCode::PageUp);
+    assert!(app.help_top() > 0);
+    while app.help_top() > 0 {
+        press(&mut app, KeyCode::PageUp);
+    }
 }
 
 #[test]

@@ -362,7 +362,7 @@ fn a_deceased_person_without_an_heir_cannot_be_paid_and_the_pay_key_only_explain
     mark_deceased(&office, CUC.0);
     let mut app = clerk_app(&office);
     type_text(&mut app, CUC.2);
-    assert!(screen(&mut app, 80, 24).contains("đã giảm"));
+    assert!(screen(&mut app, 80, 24).contains("đã mất"));
     press(&mut app, KeyCode::Enter);
     assert!(screen(&mut app, 80, 24).contains("Đã mất — chi cho người thừa kế"));
     for k in [KeyCode::Enter, KeyCode::F(5)] {

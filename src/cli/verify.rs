@@ -66,7 +66,7 @@ pub fn run(cli: &Cli, args: &VerifyArgs) -> Result<(), Exit> {
     }
     if v.ok() {
         println!("{}", crate::i18n::strings::verify_ok(lang, &v));
-        if let Some(c) = crate::i18n::strings::verify_coverage(lang, &v) {
+        if let Some(c) = crate::i18n::strings::verify_coverage(lang, &v, false) {
             println!("{c}");
         }
         return Ok(());

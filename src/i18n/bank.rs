@@ -102,6 +102,22 @@ pub fn locked(lang: Lang, batch: i64) -> String {
     }
 }
 
+/// A line waiting in a batch, on the person's screen: what to do said with
+/// the screens' keys (the month screen's F6), not as a command line.
+pub fn locked_on_screen(lang: Lang, batch: i64) -> String {
+    if lang == Lang::Vi {
+        format!(
+            "Khoản này đang chuyển khoản theo lô số {batch}: chưa chi tiền mặt được. \
+             Chờ kết quả của ngân hàng: trưởng bưu cục nhập tệp kết quả ở màn hình Tháng (F2 › Tháng, phím F6)."
+        )
+    } else {
+        format!(
+            "This line is being transferred in batch no. {batch}: it cannot be paid in cash yet. \
+             Wait for the bank's result: a supervisor imports it on the month screen (F2 › Month, key F6)."
+        )
+    }
+}
+
 /// What the clerk is told of a transfer the bank refused.
 pub fn failed(lang: Lang, batch: i64, reason: &str) -> String {
     if lang == Lang::Vi {

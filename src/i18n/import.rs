@@ -5,6 +5,13 @@ use crate::import::record::{Disagreement, Problem, RowProblem};
 use crate::service::import::{ImportError, ListKind};
 use crate::text::for_display;
 
+/// A stored period ("2026-12") as people write it ("12/2026").
+fn period_label(stored: &str) -> String {
+    stored
+        .parse::<crate::domain::Period>()
+        .map_or_else(|_| stored.to_string(), labels::period)
+}
+
 fn kind_vi(k: ListKind) -> &'static str {
     match k {
         ListKind::Monthly => "danh sách chi hằng tháng",
@@ -28,7 +35,7 @@ impl Localize for ImportError {
                 labels::date_time(&batch.imported_at),
                 for_display(&batch.imported_by),
                 for_display(&batch.file_name),
-                period_shown(&batch.period)
+                period_label(&batch.period)
             ),
             ImportError::NoPeriod { file } => format!(
                 "Không xác định được kỳ chi trả của tệp {}: tiêu đề không ghi \"Tháng … năm …\". Ghi rõ bằng --period YYYY-MM.",
@@ -66,7 +73,7 @@ impl Localize for ImportError {
                 labels::date_time(&batch.imported_at),
                 for_display(&batch.imported_by),
                 for_display(&batch.file_name),
-                period_shown(&batch.period)
+                period_label(&batch.period)
             ),
             ImportError::NoPeriod { file } => format!(
                 "Cannot tell the period of {}: its title has no month. Give it with --period YYYY-MM.",
@@ -285,13 +292,6 @@ fn shown_char(c: char) -> String {
         '\t' => "tab".into(),
         c => format!("\"{c}\""),
     }
-}
-
-/// A stored period ("2026-12") as the screens write it ("12/2026").
-fn period_shown(stored: &str) -> String {
-    stored
-        .parse::<crate::domain::Period>()
-        .map_or_else(|_| for_display(stored).into_owned(), |p| p.short_label())
 }
 
 #[cfg(test)]

@@ -57,6 +57,24 @@ pub fn month_state(lang: Lang, s: MonthState) -> &'static str {
     }
 }
 
+/// This month's state of a person whose status is `status`: a deceased
+/// person reads "đã mất" (not "đã giảm"), and when something is still owed
+/// to them, that their heir can be paid it.
+pub fn person_month_state(
+    lang: Lang,
+    state: MonthState,
+    status: Status,
+    owed: bool,
+) -> &'static str {
+    match (state, status, owed) {
+        (MonthState::Decreased, Status::Deceased, true) => {
+            lang.pick("đã mất · chi thừa kế", "deceased · pay heir")
+        }
+        (MonthState::Decreased, Status::Deceased, false) => lang.pick("đã mất", "deceased"),
+        _ => month_state(lang, state),
+    }
+}
+
 pub fn gender(lang: Lang, g: Gender) -> &'static str {
     match g {
         Gender::Male => lang.pick("Nam", "Male"),
@@ -80,6 +98,11 @@ pub fn date_time(stored: &str) -> String {
     }
 }
 
+/// "HH:MM" from a stored time ("2026-11-28T15:04:05+07:00").
+pub fn time(stored: &str) -> String {
+    stored.get(11..16).unwrap_or(stored).to_string()
+}
+
 /// A period as people write it: "12/2026".
 pub fn period(p: crate::domain::Period) -> String {
     let s = p.to_string();
@@ -97,5 +120,6 @@ mod tests {
     fn stored_dates_are_shown_day_first() {
         assert_eq!(date("2026-11-28"), "28/11/2026");
         assert_eq!(date_time("2026-11-28T15:04:05+07:00"), "28/11/2026 15:04");
+        assert_eq!(time("2026-11-28T15:04:05+07:00"), "15:04");
     }
 }

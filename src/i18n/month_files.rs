@@ -28,6 +28,37 @@ pub fn key_bank_batch(lang: Lang) -> &'static str {
     )
 }
 
+/// The key line's short names of F3, F4 and F6.
+pub fn short_import_changes(lang: Lang) -> &'static str {
+    w(lang, "Nhập DS", "Import list")
+}
+
+pub fn short_bank_batch(lang: Lang) -> &'static str {
+    w(lang, "Lập lô", "Batch")
+}
+
+pub fn short_bank_result(lang: Lang) -> &'static str {
+    w(lang, "Nhập KQ", "Result")
+}
+
+/// Enter on an import's form: first the preview, then the import.
+pub fn short_preview(lang: Lang) -> &'static str {
+    w(lang, "Xem trước", "Preview")
+}
+
+pub fn short_import(lang: Lang) -> &'static str {
+    w(lang, "Nhập", "Import")
+}
+
+/// F7 on the transfers when the period has no batch yet.
+pub fn no_batch_to_save(lang: Lang) -> &'static str {
+    w(
+        lang,
+        "Kỳ này chưa có lô chuyển khoản nào nên chưa có tệp để lưu. Lập lô bằng F4.",
+        "This period has no transfer batch yet, so there is no file to save. F4 makes one.",
+    )
+}
+
 pub fn key_bank_result(lang: Lang) -> &'static str {
     w(
         lang,

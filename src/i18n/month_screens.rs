@@ -76,36 +76,35 @@ pub fn tab(lang: Lang, i: usize) -> &'static str {
     }
 }
 
-/// The figures over every view of the month screen, in one line of at most
-/// 78 columns for the usual amounts: what changes the supervisor's next
-/// step (closed, waiting at the bank) first, then the amounts in đồng.
+/// The figures over every view of the month screen, as pieces the screen
+/// joins with " · " (one line of at most 78 columns for the usual amounts,
+/// more when they do not fit): what changes the supervisor's next step
+/// (closed, waiting at the bank) first, then the amounts in đồng.
 pub fn figures(
     lang: Lang,
     r: &crate::domain::period_report::PeriodReport,
     sent: usize,
     failed: usize,
-) -> String {
-    let mut out = String::new();
+) -> Vec<String> {
+    let mut out = Vec::new();
     if r.closed_at.is_some() {
-        out.push_str(lang.pick("ĐÃ KHÓA · ", "CLOSED · "));
+        out.push(lang.pick("ĐÃ KHÓA", "CLOSED").to_string());
     }
     if sent > 0 || failed > 0 {
-        out.push_str(&format!(
-            "{} {sent} · {} {failed} · ",
-            lang.pick("chờ NH", "at bank"),
-            lang.pick("lỗi NH", "bank failed"),
-        ));
+        out.push(format!("{} {sent}", lang.pick("chờ NH", "at bank")));
+        out.push(format!("{} {failed}", lang.pick("lỗi NH", "bank failed")));
     }
-    out.push_str(&format!(
-        "{} {} · {} {} · {} {} · {} {} đ",
-        lang.pick("DS", "Listed"),
-        r.imported.format_plain(),
-        lang.pick("chi", "paid"),
-        r.paid.format_plain(),
-        lang.pick("chưa", "unpaid"),
-        r.unpaid.format_plain(),
+    for (label, amount) in [
+        (lang.pick("DS", "Listed"), r.imported),
+        (lang.pick("chi", "paid"), r.paid),
+        (lang.pick("chưa", "unpaid"), r.unpaid),
+    ] {
+        out.push(format!("{label} {}", amount.format_plain()));
+    }
+    out.push(format!(
+        "{} {} đ",
         lang.pick("dừng", "stopped"),
-        r.stopped.format_plain(),
+        r.stopped.format_plain()
     ));
     out
 }

@@ -296,9 +296,18 @@ impl Localize for Finding {
     }
 }
 
-/// What the last seal covers, in a sentence for the verify report.
-pub fn coverage(c: &Coverage, vi: bool) -> String {
+/// What the last seal covers, in a sentence for the verify report. On a
+/// screen (`on_screen`) the way to compare a seal with its paper is said
+/// with the screens' keys, not as a command line.
+pub fn coverage(c: &Coverage, vi: bool, on_screen: bool) -> String {
     let sealed = match (&c.sealed, vi) {
+        (Some((day, seq, false)), true) if on_screen => format!(
+            "Đến dòng nhật ký #{seq} (ngày {d} khóa sổ) có mã niêm phong; hãy đối chiếu mã đó với báo cáo đã ký: mở Báo cáo & khóa sổ ngày (F2 › 4), chọn ngày {d} bằng F3, so mã niêm phong trên màn hình với mã trên giấy.",
+            d = date(day)
+        ),
+        (Some((day, seq, false)), false) if on_screen => format!(
+            "Up to audit row #{seq} ({day} closed): sealed; compare it with the signed report: open the day report (F2 › 4), pick {day} with F3, and compare its seal code with the one on paper."
+        ),
         (Some((day, seq, true)), true) => format!(
             "Đến dòng nhật ký #{seq} (ngày {} khóa sổ) đã đối chiếu với mã niêm phong trên giấy.",
             date(day)

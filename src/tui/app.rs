@@ -12,7 +12,10 @@
 //! 1. Ctrl-L (repaint) always; nothing else while the window is too small;
 //! 2. an open help popup scrolls with the arrows and PgUp/PgDn, jumps to the
 //!    screen's keys with the help key and closes on any other key; the quit
-//!    question takes c/y, k/n or Esc;
+//!    question takes the two letters it names in the interface's language
+//!    ("(c/k)": c quits, k stays) and Esc (stays); any other key closes it
+//!    and then does what it does without it (a fast typist's letters reach
+//!    the search box, nothing is lost — "n" of "nguyen" too);
 //! 3. help (F1, Ctrl-T, or `?` when not typing — or when the field being
 //!    typed in never takes `?`, like the counter's search) and quit (Ctrl-C,
 //!    or `q` when not typing), which always asks;
@@ -54,6 +57,9 @@ pub enum Action {
     Quit,
     /// The answer to the quit question was no.
     StayOpen,
+    /// A key the quit question does not take: the question closes, then
+    /// the key does what it does without it.
+    DismissQuit(KeyEvent),
     /// The key is for the screen on top; if it does not use Esc, Esc goes
     /// back one screen (or, on the first screen, asks to quit).
     Screen(KeyEvent),
@@ -227,12 +233,13 @@ impl App {
                 });
             }
             Some(Overlay::ConfirmQuit) => {
-                return if key_match(key, &keys.yes, false) {
+                let (yes, no) = self.quit_answers();
+                return if key_match(key, &yes, false) {
                     Some(Action::Quit)
-                } else if key_match(key, &keys.no, false) || key_match(key, &keys.back, false) {
+                } else if key_match(key, &no, false) || key_match(key, &keys.back, false) {
                     Some(Action::StayOpen)
                 } else {
-                    None
+                    Some(Action::DismissQuit(*key))
                 };
             }
             None => {}
@@ -270,7 +277,7 @@ impl App {
             }
             Action::ScrollHelp(m) => {
                 let (help, area) = self.help();
-                let page = popups::help::page(area);
+                let page = popups::help::step(area);
                 let last = popups::help::last_top(&help, area);
                 self.help_top = match m {
                     ScrollMsg::Up => self.help_top.saturating_sub(1),
@@ -287,6 +294,10 @@ impl App {
                 self.help_top = help.keys_at.min(popups::help::last_top(&help, area));
             }
             Action::CloseHelp | Action::StayOpen => self.overlay = None,
+            Action::DismissQuit(key) => {
+                self.overlay = None;
+                self.handle_key(key);
+            }
             Action::AskQuit => self.overlay = Some(Overlay::ConfirmQuit),
             Action::Quit => {
                 self.overlay = None;
@@ -418,6 +429,45 @@ impl App {
         items
     }
 
+    /// The keys that answer the quit question: of the yes and no keys,
+    /// those its words name ("(c/k)"), so that a letter of a name typed
+    /// fast ("n" of "nguyen", "y" of "yến") never quits or is lost.
+    fn quit_answers(&self) -> (Binding, Binding) {
+        let question = self.lang().strings().quit_question;
+        let named = |b: &Binding| {
+            let only: Vec<Key> = b
+                .0
+                .iter()
+                .copied()
+                .filter(|k| match k.code {
+                    KeyCode::Char(c) if !k.ctrl => {
+                        question.contains(&format!("({c}/")) || question.contains(&format!("/{c})"))
+                    }
+                    _ => false,
+                })
+                .collect();
+            if only.is_empty() {
+                b.clone()
+            } else {
+                Binding(only)
+            }
+        };
+        (named(&self.keys.yes), named(&self.keys.no))
+    }
+
+    /// The keys of the quit question, for the key line under it.
+    fn quit_keys(&self) -> Vec<KeyHelp> {
+        let s = self.lang().strings();
+        let (yes, no) = self.quit_answers();
+        let first = |b: &Binding| KeyHelp::new(b, "").first;
+        let no = format!("{}/{}", first(&no), first(&self.keys.back));
+        vec![
+            KeyHelp::new(&yes, s.key_quit_yes).short(s.short_quit_yes),
+            KeyHelp::keys(&no, s.key_quit_no).short(s.short_quit_no),
+            KeyHelp::keys(s.other_keys, s.key_quit_other).short(s.short_quit_other),
+        ]
+    }
+
     /// The help of the screen on top, laid out for the window, and the area
     /// it is shown in.
     fn help(&self) -> (popups::help::HelpDoc, Rect) {
@@ -478,7 +528,12 @@ impl App {
             screen.draw(frame, areas.body, &view);
         }
 
-        let items = self.key_help();
+        // Under the quit question, the keys that answer it.
+        let items = if self.overlay == Some(Overlay::ConfirmQuit) {
+            self.quit_keys()
+        } else {
+            self.key_help()
+        };
         frame::draw_message(
             frame,
             areas.message,

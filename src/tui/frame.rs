@@ -149,19 +149,33 @@ pub fn draw_message(
     }
 }
 
-/// The key line: "Enter Đăng nhập  Tab Ô sau  F1 Trợ giúp …", as many as fit.
+/// The key line: "Enter Đăng nhập  Tab Ô sau  F1 Trợ giúp …", two spaces
+/// between keys, or one when that makes room for all of them; as many as
+/// fit.
 pub fn draw_keys(frame: &mut Frame, area: Rect, items: &[KeyHelp], theme: &Theme) {
+    let shown: Vec<(&KeyHelp, &String)> = items
+        .iter()
+        .filter_map(|i| i.short.as_ref().map(|s| (i, s)))
+        .collect();
+    let all: usize = shown
+        .iter()
+        .map(|(i, s)| width(&i.first) + 1 + width(s))
+        .sum();
+    let wide = 1 + all + 2 * shown.len().saturating_sub(1) <= usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for item in items {
-        let Some(short) = &item.short else { continue };
-        let gap = if used > 1 { 2 } else { 0 };
+    for (item, short) in shown {
+        let gap = match (used > 1, wide) {
+            (false, _) => 0,
+            (true, true) => 2,
+            (true, false) => 1,
+        };
         let need = gap + width(&item.first) + 1 + width(short);
         if used + need > usize::from(area.width) {
             break;
         }
         if gap > 0 {
-            spans.push(Span::raw("  "));
+            spans.push(Span::raw(" ".repeat(gap)));
         }
         spans.push(Span::styled(item.first.clone(), theme.key()));
         spans.push(Span::raw(format!(" {short}")));

@@ -192,6 +192,15 @@ fn rewrite(office: &Office, record_code: &str, changes: &[(&str, rusqlite::types
         .unwrap();
 }
 
+/// Gives a person another address (a long one, as some lists have).
+pub fn readdress_directly(office: &Office, record_code: &str, address: &str) {
+    rewrite(
+        office,
+        record_code,
+        &[("address", rusqlite::types::Value::Text(address.to_string()))],
+    );
+}
+
 /// Gives a person a name no list would pass.
 pub fn rename_directly(office: &Office, record_code: &str, name: &str) {
     rewrite(

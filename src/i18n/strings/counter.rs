@@ -48,12 +48,27 @@ pub fn counter_found_through(lang: Lang, t: &crate::service::counter::Through) -
 }
 
 /// Nobody matches what was typed (already made harmless by the caller).
+/// Nobody found. When the search is only digits, fewer than an ID
+/// number's last six (spaces, dots and dashes between groups aside), it
+/// says how many an ID number needs.
 pub fn counter_nobody(lang: Lang, query: &str) -> String {
-    match lang {
-        Lang::Vi => {
+    let digits: Vec<char> = query
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-'))
+        .collect();
+    let few_digits =
+        !digits.is_empty() && digits.len() < 6 && digits.iter().all(char::is_ascii_digit);
+    match (lang, few_digits) {
+        (Lang::Vi, false) => {
             format!("Không tìm thấy ai với “{query}”. Kiểm tra lại số giấy tờ, mã hoặc họ tên.")
         }
-        Lang::En => format!("Nobody found for “{query}”. Check the number, code or name."),
+        (Lang::Vi, true) => format!(
+            "Không tìm thấy ai với “{query}”. Tìm theo số CCCD/CMND cần gõ ít nhất 6 chữ số cuối (hoặc cả số); ít hơn 6 chữ số chỉ tìm theo số của mã hồ sơ."
+        ),
+        (Lang::En, false) => format!("Nobody found for “{query}”. Check the number, code or name."),
+        (Lang::En, true) => format!(
+            "Nobody found for “{query}”. An ID number needs at least its last 6 digits (or all of it); fewer digits only find a record code's number."
+        ),
     }
 }
 

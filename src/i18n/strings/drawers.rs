@@ -11,34 +11,70 @@ pub fn count_question(lang: Lang, total: &str) -> String {
     }
 }
 
-/// A drawer's cash paid out, under the drawers table.
-pub fn drawer_cash_line(lang: Lang, paid: &str) -> String {
-    match lang {
-        Lang::Vi => format!("Đã chi tiền mặt {paid}"),
-        Lang::En => format!("Cash paid {paid}"),
+/// A drawer's cash paid out, under the drawers table: with voids, the
+/// arithmetic of the table's "paid after voids" column.
+pub fn drawer_cash_line(lang: Lang, paid: &str, voided: Option<(&str, &str)>) -> String {
+    match (lang, voided) {
+        (Lang::Vi, None) => format!("Đã chi tiền mặt {paid}"),
+        (Lang::Vi, Some((back, net))) => {
+            format!("Đã chi TM {paid} − hủy hoàn lại {back} = chi sau hủy {net}")
+        }
+        (Lang::En, None) => format!("Cash paid {paid}"),
+        (Lang::En, Some((back, net))) => {
+            format!("Cash paid {paid} − voids returned {back} = net paid {net}")
+        }
     }
 }
 
-/// Cash that came back into a drawer through voids.
-pub fn drawer_voided_back(lang: Lang, amount: &str) -> String {
-    match lang {
-        Lang::Vi => format!(" · hủy chi hoàn lại quỹ {amount}"),
-        Lang::En => format!(" · voids returned {amount}"),
-    }
-}
-
-/// A recorded count, under the drawers table.
+/// A recorded count, under the drawers table: the amount counted, the time
+/// (the table is today's), the difference with the books in words, and
+/// whether its reason was given. `difference` is counted − expected, in
+/// đồng as written ("6.000 đ"); `over` is true when the drawer held more.
 pub fn drawer_count_line(
     lang: Lang,
     counted: &str,
     at: &str,
-    difference: &str,
-    word: &str,
+    difference: Option<(&str, bool)>,
+    reason: Option<&str>,
 ) -> String {
-    match lang {
-        Lang::Vi => format!("Đã đếm {counted} lúc {at} · chênh lệch {difference} ({word})"),
-        Lang::En => format!("Counted {counted} at {at} · difference {difference} ({word})"),
+    let (v, e) = match lang {
+        Lang::Vi => (true, false),
+        Lang::En => (false, true),
+    };
+    let mut out = if v {
+        format!("Đã đếm {counted} lúc {at}")
+    } else {
+        format!("Counted {counted} at {at}")
+    };
+    match difference {
+        None => out.push_str(if v {
+            " · khớp sổ"
+        } else {
+            " · agrees with the books"
+        }),
+        Some((amount, over)) => {
+            let word = match (e, over) {
+                (false, true) => "thừa",
+                (false, false) => "thiếu",
+                (true, true) => "over",
+                (true, false) => "short",
+            };
+            out.push_str(&format!(" · {word} {amount}"));
+            match reason {
+                Some(r) => out.push_str(&if v {
+                    format!(" · lý do: {r}")
+                } else {
+                    format!(" · reason: {r}")
+                }),
+                None => out.push_str(if v {
+                    " · chưa ghi lý do"
+                } else {
+                    " · no reason given yet"
+                }),
+            }
+        }
     }
+    out
 }
 
 /// The PIN the other person must type.
@@ -46,6 +82,20 @@ pub fn move_need_pin(lang: Lang, full_name: &str) -> String {
     match lang {
         Lang::Vi => format!("Mời {full_name} gõ mã PIN của mình rồi nhấn Enter."),
         Lang::En => format!("{full_name} types their PIN, then Enter."),
+    }
+}
+
+/// A wrong PIN typed by the drawer's owner (there is no name to get
+/// wrong on this form).
+pub fn move_wrong_pin(lang: Lang, full_name: &str) -> String {
+    let n = crate::domain::user::MAX_FAILED_PINS;
+    match lang {
+        Lang::Vi => format!(
+            "Sai mã PIN của {full_name}. Mời {full_name} gõ lại. Nhập sai {n} lần liên tiếp thì tài khoản bị khóa."
+        ),
+        Lang::En => format!(
+            "Wrong PIN for {full_name}; {full_name} types it again. {n} wrong PINs in a row lock the account."
+        ),
     }
 }
 

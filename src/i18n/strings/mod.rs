@@ -44,6 +44,15 @@ pub struct Strings {
     // Quitting and help.
     pub quit_title: &'static str,
     pub quit_question: &'static str,
+    /// The key line under the quit question: yes, no, and any other key
+    /// (which closes the question and does what it does).
+    pub key_quit_yes: &'static str,
+    pub short_quit_yes: &'static str,
+    pub key_quit_no: &'static str,
+    pub short_quit_no: &'static str,
+    pub other_keys: &'static str,
+    pub key_quit_other: &'static str,
+    pub short_quit_other: &'static str,
     pub help_title: &'static str,
     pub help_close: &'static str,
     // What keys do, in help (long) and in the key line (short).
@@ -132,7 +141,9 @@ pub struct Strings {
     pub person_category: &'static str,
     pub person_month_state: &'static str,
     pub person_status: &'static str,
-    pub since: &'static str,
+    /// Before the day a status was recorded (not the day of the death or
+    /// the move, which the file gives apart).
+    pub status_recorded_on: &'static str,
     pub person_method: &'static str,
     pub account_short: &'static str,
     pub reference_short: &'static str,
@@ -155,6 +166,8 @@ pub struct Strings {
     pub short_pay: &'static str,
     pub key_receipts: &'static str,
     pub short_receipts: &'static str,
+    /// The person's registration (F4), in the key line.
+    pub short_register: &'static str,
     pub key_scroll: &'static str,
     pub short_scroll: &'static str,
     // Paying, step by step.
@@ -278,8 +291,6 @@ pub struct Strings {
     pub drawers_total_expected: &'static str,
     pub drawer_detail_not_open: &'static str,
     pub drawer_not_counted_yet: &'static str,
-    pub reason_short: &'static str,
-    pub reason_missing_short: &'static str,
     pub key_drawer_move: &'static str,
     pub short_hand_cash: &'static str,
     pub key_drawer_float: &'static str,
@@ -298,6 +309,9 @@ pub struct Strings {
     pub label_amount: &'static str,
     pub label_note: &'static str,
     pub label_receiver_pin: &'static str,
+    /// Taking cash back: the drawer's owner hands it over and types the PIN.
+    pub move_return_pin_hint: &'static str,
+    pub label_giver_pin: &'static str,
     pub need_amount: &'static str,
     // Voids.
     pub void_title: &'static str,

@@ -21,11 +21,17 @@ pub fn verify_ok(lang: Lang, v: &crate::service::verify::Verification) -> String
     }
 }
 
-/// What the last seal covers (see [`crate::i18n::verify::coverage`]).
-pub fn verify_coverage(lang: Lang, v: &crate::service::verify::Verification) -> Option<String> {
+/// What the last seal covers (see [`crate::i18n::verify::coverage`]), for
+/// the verify screen (`on_screen`, in the screens' keys) or the command
+/// line.
+pub fn verify_coverage(
+    lang: Lang,
+    v: &crate::service::verify::Verification,
+    on_screen: bool,
+) -> Option<String> {
     v.coverage
         .as_ref()
-        .map(|c| crate::i18n::verify::coverage(c, lang == Lang::Vi))
+        .map(|c| crate::i18n::verify::coverage(c, lang == Lang::Vi, on_screen))
 }
 
 /// verify found problems.

@@ -135,6 +135,13 @@ pub fn document(lang: Lang, area: Rect, title: &str, items: &[KeyHelp], theme: &
     HelpDoc { lines, keys_at }
 }
 
+/// Lines PgUp/PgDn move the help in `area`: the rows shown above the
+/// "more below" mark, less one, so the last line read stays in sight and
+/// the line hidden under the mark is the next page's second.
+pub fn step(area: Rect) -> usize {
+    page(area).saturating_sub(2).max(1)
+}
+
 /// The largest useful first line of `help` shown in `area`.
 pub fn last_top(help: &HelpDoc, area: Rect) -> usize {
     help.lines.len().saturating_sub(page(area))

@@ -68,18 +68,23 @@ impl DrawerMove {
             kind,
             expected,
             own,
-            form: Self::form(lang, !own),
+            form: Self::form(lang, kind, !own),
         }
     }
 
-    fn form(lang: Lang, with_pin: bool) -> Form {
+    fn form(lang: Lang, kind: MoveKind, with_pin: bool) -> Form {
         let s = lang.strings();
         let mut fields = vec![
             Field::new(s.label_amount, Input::new().max_chars(20)).width(20),
             Field::new(s.label_note, Input::new().max_chars(100)).width(40),
         ];
         if with_pin {
-            fields.push(pin_field(s.label_receiver_pin));
+            // The drawer's owner types it: they receive the cash, or, when
+            // it is taken back, they hand it over.
+            fields.push(pin_field(match kind {
+                MoveKind::Return => s.label_giver_pin,
+                MoveKind::Float | MoveKind::Issue => s.label_receiver_pin,
+            }));
         }
         Form::new(fields)
     }
@@ -154,7 +159,12 @@ impl FormScreen for DrawerMove {
                 Nav::Back(Outcome::Done)
             }
             Err(e) => {
-                ctx.error(&e);
+                match e {
+                    Error::Auth(AuthError::WrongPin) if with_pin => ctx.error(
+                        &strings::move_wrong_pin(ctx.lang(), &for_display(&self.user.full_name)),
+                    ),
+                    _ => ctx.error(&e),
+                }
                 let pin_problem = matches!(e, Error::Auth(_))
                     && !matches!(e, Error::Auth(AuthError::Locked { .. }));
                 self.form.focus(match e {
@@ -183,10 +193,10 @@ impl FormScreen for DrawerMove {
             Ok(Some(m)) if m > Money::ZERO => format!("{} {}", s.in_words, in_words(m.dong())),
             _ => format!("{} —", s.in_words),
         };
-        let hint = if self.own {
-            s.move_own_hint
-        } else {
-            s.move_pin_hint
+        let hint = match (self.own, self.kind) {
+            (true, _) => s.move_own_hint,
+            (false, MoveKind::Return) => s.move_return_pin_hint,
+            (false, _) => s.move_pin_hint,
         };
         let mut lines: Vec<&str> = vec![&whose];
         if self.kind == MoveKind::Return && !expected.is_empty() {

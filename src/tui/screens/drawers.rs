@@ -3,8 +3,12 @@
 //!
 //! One row per user (clerks and supervisors, who have a drawer too, not
 //! locked ones): the opening float, cash issued, cash taken back, cash paid
-//! out, and what the drawer should hold now ("còn theo sổ") — all read from
-//! `Service::day_report` for today, never added up here. The supervisor
+//! out less the cash voids put back ("chi sau hủy"), and what the drawer
+//! should hold now ("còn theo sổ") — all read from `Service::day_report`
+//! for today, so that each row adds up: đầu ngày + cấp thêm − thu về −
+//! chi sau hủy = còn theo sổ. The voids have no column of their own (80
+//! columns hold no seventh one); the line under the table shows the
+//! subtraction for the chosen row. The supervisor
 //! may see what a drawer should hold; the clerk sees it only after counting
 //! (see [`super::drawer_count`]). Under the table, the chosen row in words:
 //! voids that returned cash, and the count with its difference and reason.
@@ -21,7 +25,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::drawer_count::difference_word;
 use super::drawer_move::DrawerMove;
 use super::{Nav, Outcome, Screen};
 use crate::domain::Money;
@@ -35,9 +38,10 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::fit::{fit, pad, right, wrap};
 use crate::tui::widgets::select::{Select, SelectMsg, draw_rows, move_help};
 
-/// Columns of the table: name, then five amounts, then the count.
-const NAME_W: usize = 16;
-const AMOUNT_W: [usize; 5] = [12, 11, 11, 11, 12];
+/// Columns of the table: name, then five amounts, then the count (78 in
+/// all, an 80-column window less its margins).
+const NAME_W: usize = 15;
+const AMOUNT_W: [usize; 5] = [12, 11, 11, 12, 12];
 const COUNT_W: usize = 5;
 
 /// The drawers screen.
@@ -116,7 +120,13 @@ impl Drawers {
         else {
             return format!("{name}{}", s.drawer_not_open);
         };
-        let amounts = [d.float, d.issued, d.returned, d.cash_paid, d.expected];
+        let amounts = [
+            d.float,
+            d.issued,
+            d.returned,
+            d.cash_paid - d.cash_voided,
+            d.expected,
+        ];
         let mut row = name;
         for (m, w) in amounts.iter().zip(AMOUNT_W) {
             row.push_str(&right(&m.format_plain(), w));
@@ -170,30 +180,37 @@ impl Drawers {
             out.push(Line::raw(s.drawer_detail_not_open));
             return out;
         };
-        let mut cash = strings::drawer_cash_line(lang, &d.cash_paid.to_string());
-        if d.cash_voided > Money::ZERO {
-            cash.push_str(&strings::drawer_voided_back(
-                lang,
-                &d.cash_voided.to_string(),
-            ));
-        }
-        out.push(Line::raw(cash));
+        let voided = (d.cash_voided > Money::ZERO).then(|| {
+            (
+                d.cash_voided.to_string(),
+                (d.cash_paid - d.cash_voided).to_string(),
+            )
+        });
+        out.push(Line::raw(strings::drawer_cash_line(
+            lang,
+            &d.cash_paid.to_string(),
+            voided.as_ref().map(|(b, n)| (b.as_str(), n.as_str())),
+        )));
         out.push(Line::raw(format!("{} {}", s.expected_label, d.expected)));
         match &d.count {
             None => out.push(Line::raw(s.drawer_not_counted_yet)),
             Some(c) => {
-                let mut line = strings::drawer_count_line(
+                let difference = (!c.difference.is_zero()).then(|| {
+                    let amount = if c.difference.is_negative() {
+                        -c.difference
+                    } else {
+                        c.difference
+                    };
+                    (amount.to_string(), !c.difference.is_negative())
+                });
+                let reason = c.reason.as_deref().map(for_display);
+                let line = strings::drawer_count_line(
                     lang,
-                    &labels::date_time(&c.at),
-                    &c.difference.to_string(),
-                    difference_word(lang, c.difference),
                     &c.counted.to_string(),
+                    &labels::time(&c.at),
+                    difference.as_ref().map(|(a, over)| (a.as_str(), *over)),
+                    reason.as_deref(),
                 );
-                if let Some(r) = &c.reason {
-                    line.push_str(&format!(" · {} {}", s.reason_short, for_display(r)));
-                } else if !c.difference.is_zero() {
-                    line.push_str(&format!(" · {}", s.reason_missing_short));
-                }
                 let style = if c.difference.is_zero() {
                     theme.text()
                 } else {
@@ -317,12 +334,17 @@ impl Screen for Drawers {
             .buffer_mut()
             .set_stringn(x, y, fit(&total, w), w, theme.heading());
         y += 2;
+        // Each line of the detail wrapped, never cut at the edge.
         for line in self.detail(view.lang, theme) {
-            if y >= area.bottom() {
-                break;
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            let style = line.spans.first().map_or(theme.text(), |s| s.style);
+            for part in wrap(&text, w) {
+                if y >= area.bottom() {
+                    return;
+                }
+                frame.buffer_mut().set_stringn(x, y, &part, w, style);
+                y += 1;
             }
-            frame.buffer_mut().set_line(x, y, &line, area.width - 2);
-            y += 1;
         }
     }
 

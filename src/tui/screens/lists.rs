@@ -5,7 +5,9 @@
 //! and 5 the registration changes for the payer. Each is the same document
 //! the printout and the xlsx draw (`document::lists`), laid out at the
 //! screen's width; ↑/↓/PgUp/PgDn scroll it. The lists naming people's
-//! papers and phones (1, 2, 3, 5) are a supervisor's; a clerk sees 4.
+//! papers and phones (1, 2, 3, 5) are a supervisor's; a clerk sees 4, and
+//! neither the others' tabs nor the keys that choose them are shown to a
+//! clerk.
 //! The print key (F8) prints the list shown the way the day report
 //! prints: 80 columns of text in the spool folder, sent to the printer on
 //! a thread of its own, the outcome on the message line. Files are
@@ -70,6 +72,8 @@ pub struct Lists {
     /// The account-opening list, while it is shown (F6 records a step).
     accounts: Option<AccountList>,
     scroll: Scroll,
+    /// A supervisor may see every list; a clerk only the cashless share.
+    supervisor: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,9 +101,19 @@ impl Lists {
             cashless: None,
             accounts: None,
             scroll: Scroll::default(),
+            supervisor,
         };
         s.load(s.which, ctx);
         s
+    }
+
+    /// The lists this user may see.
+    fn allowed(&self) -> Vec<Which> {
+        if self.supervisor {
+            Which::ALL.to_vec()
+        } else {
+            vec![Which::Cashless]
+        }
     }
 
     /// Shows list `which`; when it cannot be drawn (a clerk asking for a
@@ -301,7 +315,11 @@ impl Screen for Lists {
         let f = form_words(view.lang);
         let tabs = f.lists_tabs;
         let mut x = area.x + 1;
+        let allowed = self.allowed();
         for (i, t) in tabs.iter().enumerate() {
+            if !allowed.contains(&Which::ALL[i]) {
+                continue;
+            }
             let style = if Which::ALL[i] == self.which {
                 view.theme.heading()
             } else {
@@ -348,10 +366,17 @@ impl Screen for Lists {
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
         let mut out = vec![
-            KeyHelp::keys("1–5", form_words(lang).lists_key).short(form_words(lang).lists_short),
             KeyHelp::new(&keys.print_report, words::print_list_key(lang)).short(s.short_print),
             Scroll::help(keys, s),
         ];
+        // The digits that choose a list, only where there is a choice.
+        if self.supervisor {
+            out.insert(
+                0,
+                KeyHelp::keys("1–5", form_words(lang).lists_key)
+                    .short(form_words(lang).lists_short),
+            );
+        }
         if self.which == Which::Accounts {
             let w = words::step_words(lang);
             out.insert(1, KeyHelp::keys("F6", w.key).short(w.short));

@@ -185,10 +185,12 @@ impl Screen for StatusChange {
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
         match self.chosen {
-            None => self
-                .list
-                .help(keys, s, KeyHelp::new(&keys.enter, s.status_title)),
-            Some(_) => form::help(keys, s),
+            None => self.list.help(
+                keys,
+                s,
+                KeyHelp::new(&keys.enter, s.status_title).short(s.short_next_step),
+            ),
+            Some(_) => form::help_submit(keys, s, s.short_record),
         }
     }
 

@@ -54,7 +54,7 @@ impl VerifyView {
             Err(problem) => say(&mut out, problem, theme.error()),
             Ok(v) if v.ok() => {
                 say(&mut out, &strings::verify_ok(lang, v), theme.heading());
-                if let Some(c) = strings::verify_coverage(lang, v) {
+                if let Some(c) = strings::verify_coverage(lang, v, true) {
                     out.push(Line::raw(""));
                     say(&mut out, &c, theme.text());
                 }

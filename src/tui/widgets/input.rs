@@ -12,6 +12,11 @@
 //!
 //! Like a screen, it turns a key into a message ([`Input::on_key`]), then
 //! applies it ([`Input::update`]); drawing only reads it.
+//!
+//! The whole value can be selected ([`Input::select_all`], drawn in
+//! reverse video): then the next character typed (or a card scanned)
+//! replaces it; an editing or cursor key (Backspace, ←…) keeps it, ends the
+//! selection and edits as usual.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -55,6 +60,8 @@ pub struct Input {
     masked: bool,
     accept: Accept,
     max_chars: usize,
+    /// The whole value is selected: typing replaces it.
+    selected: bool,
 }
 
 impl Default for Input {
@@ -72,6 +79,7 @@ impl Input {
             masked: false,
             accept: Accept::Text,
             max_chars: 100,
+            selected: false,
         }
     }
 
@@ -118,6 +126,19 @@ impl Input {
     pub fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;
+        self.selected = false;
+    }
+
+    /// Selects the whole value (if any), the cursor at its end: what is
+    /// typed next replaces it.
+    pub fn select_all(&mut self) {
+        self.selected = !self.text.is_empty();
+        self.cursor = self.len();
+    }
+
+    /// Whether the whole value is selected.
+    pub fn is_selected(&self) -> bool {
+        self.selected
     }
 
     /// What `key` does to this field, if anything.
@@ -174,6 +195,9 @@ impl Input {
     }
 
     pub fn update(&mut self, msg: InputMsg) {
+        if std::mem::take(&mut self.selected) && matches!(msg, InputMsg::Insert(_)) {
+            self.clear();
+        }
         match msg {
             InputMsg::Insert(c) => self.insert(c),
             InputMsg::DeleteBack => {
@@ -229,6 +253,11 @@ impl Input {
         }
         let shown = self.shown();
         let (visible, cursor_x) = window(&shown, self.cursor, usize::from(area.width));
+        let style = if self.selected {
+            style.add_modifier(ratatui::style::Modifier::REVERSED)
+        } else {
+            style
+        };
         frame
             .buffer_mut()
             .set_stringn(area.x, area.y, &visible, usize::from(area.width), style);
@@ -312,6 +341,31 @@ mod tests {
         assert_eq!(i.cursor(), 2);
         i.update(InputMsg::Clear);
         assert!(i.is_empty());
+    }
+
+    #[test]
+    fn a_selected_value_is_replaced_by_what_is_typed_next() {
+        let mut i = Input::new();
+        typed(&mut i, "nguyen van bay");
+        i.select_all();
+        assert!(i.is_selected());
+        typed(&mut i, "046093226280");
+        assert_eq!(i.value(), "046093226280");
+        assert!(!i.is_selected());
+        // Backspace or a cursor key keeps it, to correct it.
+        i.select_all();
+        i.update(InputMsg::DeleteBack);
+        assert_eq!(i.value(), "04609322628");
+        i.clear();
+        typed(&mut i, "an");
+        i.select_all();
+        i.update(InputMsg::Left);
+        typed(&mut i, "x");
+        assert_eq!(i.value(), "axn");
+        // Nothing to select in an empty field.
+        i.clear();
+        i.select_all();
+        assert!(!i.is_selected());
     }
 
     #[test]

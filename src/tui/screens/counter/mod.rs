@@ -26,6 +26,10 @@
 //! did not change is not sent again (ratatui sends only changed cells). The
 //! result list's columns are laid out in `results.rs`.
 //!
+//! Coming back from a person's file with Esc, the search is kept and shown
+//! selected: the next search typed or scanned replaces it (a card's digits
+//! are never appended to a name), Enter opens the chosen person again.
+//!
 //! Esc empties the search; on an empty search it asks to quit. The menu
 //! (PIN change, sign-out) is one key away ([`KeyList::menu`]).
 
@@ -42,7 +46,7 @@ use crate::service::counter::{SearchHit, SearchResults};
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
-use crate::tui::widgets::fit::{fit, width};
+use crate::tui::widgets::fit::{fit, width, wrap};
 use crate::tui::widgets::input::{self, Input, InputMsg};
 use crate::tui::widgets::select::{Select, SelectMsg, move_help};
 use results::{Columns, draw_hits};
@@ -344,7 +348,8 @@ impl Screen for Counter {
                 self.opened_from = None;
             }
             Outcome::Search(text) => self.query.set_value(&text),
-            _ => {}
+            // Back from the file: the next search replaces this one.
+            _ => self.query.select_all(),
         }
         // What was shown may have changed (a payment, another clerk's, a
         // float or a count).
@@ -407,13 +412,10 @@ impl Screen for Counter {
         }
         if self.found() == 0 {
             let text = strings::counter_nobody(view.lang, &for_display(&self.searched));
-            buf.set_stringn(
-                x,
-                list.y,
-                fit(&text, usize::from(w)),
-                usize::from(w),
-                theme.text(),
-            );
+            // Wrapped, never cut: the advice is at its end.
+            for (y, line) in (list.y..list.bottom()).zip(wrap(&text, usize::from(w))) {
+                buf.set_stringn(x, y, &line, usize::from(w), theme.text());
+            }
             return;
         }
         let cols = Columns::for_hits(view.lang, w, &self.results.hits);

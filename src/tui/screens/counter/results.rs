@@ -4,7 +4,9 @@
 //! A row carries what the clerk tells people apart by and what is to pay:
 //! name, birth year, hamlet, ID number, and the unpaid total, or in its
 //! place the month's state when nothing can be paid (đã chi, tạm dừng,
-//! đã giảm). "Chưa chi" is not written on every row: the amount says it.
+//! đã giảm; for a deceased person "đã mất", and "chi thừa kế" while
+//! something is owed, which their heir collects). "Chưa chi" is not
+//! written on every row: the amount says it.
 //! The category is on the person's file, one Enter away.
 //!
 //! The list shows [`ROWS`] people at a time (PgUp/PgDn turn a page of as
@@ -119,7 +121,10 @@ fn owed(lang: Lang, hit: &SearchHit) -> String {
     match hit.state {
         MonthState::Unpaid if !hit.unpaid_total.is_zero() => hit.unpaid_total.format_plain(),
         MonthState::Unpaid | MonthState::NothingDue => "—".to_string(),
-        state => labels::month_state(lang, state).to_string(),
+        state => {
+            labels::person_month_state(lang, state, hit.person.status, !hit.unpaid_total.is_zero())
+                .to_string()
+        }
     }
 }
 

@@ -5,7 +5,9 @@
 //!
 //! An import reads the file twice through the service: a dry run shown
 //! line by line (scrollable), then — after the supervisor's PIN — the real
-//! run, all of the file or nothing. Refusals are the service's own words.
+//! run, all of the file or nothing. Refusals are the service's own words,
+//! on the message line until the file named changes: a refusal of one
+//! file never stands over the preview of another.
 
 use std::path::{Path, PathBuf};
 
@@ -357,6 +359,8 @@ impl FileImport {
                 }
             },
         };
+        // The preview is of this file: nothing said of another stays.
+        ctx.clear_message();
         self.preview = Some(Preview {
             path,
             kind,
@@ -458,7 +462,13 @@ impl Screen for FileImport {
             }
             ImportMsg::Form(other) => {
                 let was = self.form.focused();
+                let before = self.form.value(was).to_string();
                 self.form.update(other);
+                // Another file (or kind) typed: what was said of the last
+                // one no longer holds.
+                if self.preview.is_none() && self.form.value(was) != before {
+                    ctx.clear_message();
+                }
                 // Leaving the path: the kind its file's name tells, which
                 // the user can still change.
                 if self.source == Source::Changes
@@ -535,7 +545,17 @@ impl Screen for FileImport {
 
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
-        let mut out = form::help(keys, s);
+        // Enter: the preview first, then (with the PIN) the import.
+        let mut out = match &self.preview {
+            None => form::help_submit(keys, s, words::short_preview(lang)),
+            Some(p) if p.writable => {
+                // One field, the PIN: no other field to go to.
+                let mut out = form::help_submit(keys, s, words::short_import(lang));
+                out[1].short = None;
+                out
+            }
+            Some(_) => form::help(keys, s),
+        };
         if self.preview.is_some() {
             out.push(Scroll::help(keys, s));
         }

@@ -48,6 +48,7 @@ use crate::print::spool;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
 use crate::tui::widgets::doc::{self, Scroll, ScrollMsg};
+use crate::tui::widgets::fit;
 use crate::tui::widgets::select::{Select, SelectMsg, draw_rows};
 
 /// Columns the documents are laid out in.
@@ -129,6 +130,40 @@ fn batch_file(period: Period) -> String {
     format!("lo-chuyen-khoan-{period}.xlsx")
 }
 
+/// `parts` joined with " · " on lines of at most `width` columns, a new
+/// line where the next part would not fit: every part shown whole.
+fn join_fitting(parts: Vec<String>, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in parts {
+        match out.last_mut() {
+            Some(line) if fit::width(line) + 3 + fit::width(&part) <= width => {
+                line.push_str(" · ");
+                line.push_str(&part);
+            }
+            _ => out.push(part),
+        }
+    }
+    out
+}
+
+/// `lines` wrapped at `width` columns, a wrapped line's rest indented like
+/// its start and two more: nothing cut at the window's edge.
+fn wrap_lines(lines: &[String], width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in lines {
+        if line.trim().is_empty() {
+            out.push(String::new());
+            continue;
+        }
+        let indent = " ".repeat(line.len() - line.trim_start().len());
+        let room = width.saturating_sub(indent.len());
+        for part in crate::text::layout::wrap_hanging(line.trim_start(), room, "  ") {
+            out.push(format!("{indent}{part}"));
+        }
+    }
+    out
+}
+
 /// The keys of the month's files.
 const KEY_CHANGES: KeyCode = KeyCode::F(3);
 const KEY_BATCH: KeyCode = KeyCode::F(4);
@@ -202,7 +237,8 @@ impl Month {
                     Which::Reasons | Which::Bank => None,
                 };
                 (self.bank, self.newest_batch) = if self.which == Which::Bank {
-                    files::batch_lines(ctx, &session, &r)
+                    let (lines, newest) = files::batch_lines(ctx, &session, &r);
+                    (wrap_lines(&lines, DOC_WIDTH), newest)
                 } else {
                     (Vec::new(), None)
                 };
@@ -319,10 +355,11 @@ impl Month {
         });
     }
 
-    /// The line of figures over every view.
-    fn figures(&self, lang: Lang) -> String {
+    /// The figures over every view, on as many lines of `width` columns as
+    /// they need (one for the usual amounts): none is cut off.
+    fn figures(&self, lang: Lang, width: usize) -> Vec<String> {
         let Some(r) = &self.report else {
-            return String::new();
+            return Vec::new();
         };
         let sent = r
             .people
@@ -334,7 +371,7 @@ impl Month {
             .iter()
             .filter(|p| matches!(p.transfer, Some(Transfer::Failed { .. })))
             .count();
-        words::figures(lang, r, sent, failed)
+        join_fitting(words::figures(lang, r, sent, failed), width)
     }
 
     fn draw_reasons(&self, frame: &mut Frame, area: Rect, view: &View) {
@@ -494,6 +531,10 @@ impl Screen for Month {
                 return Nav::push(SaveSigning::new(self.period, ctx.lang(), hamlets, &default));
             }
             Msg::SaveBatch => {
+                if self.newest_batch.is_none() {
+                    ctx.error(&words::no_batch_to_save(ctx.lang()));
+                    return Nav::Stay;
+                }
                 let default = in_spool(ctx, &batch_file(self.period));
                 return Nav::push(SaveBatch::new(ctx.lang(), &default, self.newest_batch));
             }
@@ -524,18 +565,19 @@ impl Screen for Month {
             );
             x = nx;
         }
-        frame.buffer_mut().set_stringn(
-            area.x + 1,
-            area.y + 1,
-            self.figures(view.lang),
-            usize::from(area.width.saturating_sub(2)),
-            view.theme.text(),
-        );
+        let w = usize::from(area.width.saturating_sub(2));
+        let mut y = area.y + 1;
+        for line in self.figures(view.lang, w) {
+            frame
+                .buffer_mut()
+                .set_stringn(area.x + 1, y, line, w, view.theme.text());
+            y += 1;
+        }
         let body = Rect::new(
             area.x + 1,
-            area.y + 2,
+            y,
             area.width.saturating_sub(2),
-            area.height.saturating_sub(2),
+            area.bottom().saturating_sub(y),
         );
         if self.which == Which::Reasons {
             return self.draw_reasons(frame, body, view);
@@ -580,18 +622,86 @@ impl Screen for Month {
                     .short(words::short_save_signing(lang)),
             );
         }
-        if self.which == Which::Bank {
-            out.push(
+        // The month's files: every key works in every view, and the key
+        // line shows those of the view they belong to (the lists with the
+        // results, the bank's with the transfers; saving a batch's file
+        // only once there is a batch).
+        let mut changes = KeyHelp::keys("F3", words::key_import_changes(lang));
+        let mut batch = KeyHelp::keys("F4", words::key_bank_batch(lang));
+        let mut result = KeyHelp::keys("F6", words::key_bank_result(lang));
+        match self.which {
+            Which::Results => changes = changes.short(words::short_import_changes(lang)),
+            Which::Bank => {
+                batch = batch.short(words::short_bank_batch(lang));
+                result = result.short(words::short_bank_result(lang));
+            }
+            Which::Reasons | Which::Signing => {}
+        }
+        let bank = self.which == Which::Bank;
+        out.splice(1..1, [changes, batch, result]);
+        if bank && self.newest_batch.is_some() {
+            out.insert(
+                4,
                 KeyHelp::keys("F7", words::key_save_batch(lang)).short(words::key_save_file(lang)),
             );
         }
-        out.push(
-            KeyHelp::keys("←→", words::key_other_month(lang)).short(words::short_other_month(lang)),
-        );
-        // In the F1 help only: the bar keeps to the keys of the view.
-        out.push(KeyHelp::keys("F3", words::key_import_changes(lang)));
-        out.push(KeyHelp::keys("F4", words::key_bank_batch(lang)));
-        out.push(KeyHelp::keys("F6", words::key_bank_result(lang)));
+        // In the F1 help: the month before and after.
+        out.push(KeyHelp::keys("←→", words::key_other_month(lang)));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_figures_go_on_a_second_line_rather_than_lose_one() {
+        // The demo's month after a batch: 80 columns do not hold them all.
+        let parts: Vec<String> = [
+            "chờ NH 63",
+            "lỗi NH 0",
+            "DS 1.130.775.500",
+            "chi 55.386.000",
+            "chưa 1.012.328.500",
+            "dừng 0 đ",
+        ]
+        .map(String::from)
+        .to_vec();
+        let lines = join_fitting(parts, 78);
+        assert_eq!(
+            lines,
+            [
+                "chờ NH 63 · lỗi NH 0 · DS 1.130.775.500 · chi 55.386.000 · chưa 1.012.328.500",
+                "dừng 0 đ"
+            ]
+        );
+        // The usual month: one line.
+        let parts = ["DS 30.000.000", "chi 0", "chưa 30.000.000", "dừng 0 đ"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(join_fitting(parts, 78).len(), 1);
+    }
+
+    #[test]
+    fn a_long_line_of_the_transfers_wraps_under_itself() {
+        let lines = wrap_lines(
+            &[
+                "Kỳ này chưa lập lô chuyển khoản nào. F4: lập lô; F6: nhập kết quả của ngân hàng."
+                    .to_string(),
+                String::new(),
+                "  Lô số 1 · 07/12/2026 · 63 người".to_string(),
+            ],
+            78,
+        );
+        assert_eq!(
+            lines,
+            [
+                "Kỳ này chưa lập lô chuyển khoản nào. F4: lập lô; F6: nhập kết quả của ngân",
+                "  hàng.",
+                "",
+                "  Lô số 1 · 07/12/2026 · 63 người",
+            ]
+        );
     }
 }

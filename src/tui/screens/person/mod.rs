@@ -331,7 +331,8 @@ impl Screen for Person {
         // it would only bring the reason, which the file already shows.
         let mut pay = KeyHelp::new(&keys.pay, s.key_pay);
         if self.view.can_pay() || self.view.heir.is_some() {
-            pay = pay.short(s.short_pay);
+            // Both keys that pay ("Enter/F5"): each of them works.
+            pay = KeyHelp::keys(&keys.pay.to_string(), s.key_pay).short(s.short_pay);
         }
         // In the key line only while there is a payment to void.
         let mut void = KeyHelp::new(&keys.void, s.key_void);
@@ -342,8 +343,8 @@ impl Screen for Person {
             pay,
             KeyHelp::new(&keys.receipts, s.key_receipts).short(s.short_receipts),
             void,
+            super::register::help(lang).short(s.short_register),
             KeyHelp::new(&keys.status, s.key_status),
-            super::register::help(lang),
             Scroll::help(keys, s),
             KeyHelp::keys(
                 strings::letters_key(lang),

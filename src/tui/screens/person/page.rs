@@ -64,7 +64,14 @@ pub(super) fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'s
         s.person_code,
         d(&p.record_code),
         s.person_month_state,
-        labels::month_state(lang, v.state)
+        labels::person_month_state(
+            lang,
+            v.state,
+            p.status,
+            v.heir
+                .as_ref()
+                .is_some_and(|h| h.owed_total > crate::domain::Money::ZERO)
+        )
     );
     let name = fit(&d(&p.full_name), DOC_WIDTH.saturating_sub(width(&code) + 2));
     let gap = DOC_WIDTH.saturating_sub(width(&name) + width(&code));
@@ -99,7 +106,10 @@ pub(super) fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'s
         s.person_hamlet,
         p.hamlet.as_deref().map(d).unwrap_or_else(|| s.none.into())
     );
-    out.push(Line::raw(fit(&place, DOC_WIDTH)));
+    // A long address wraps: the hamlet after it is never cut off.
+    for part in crate::text::layout::wrap_hanging(&place, DOC_WIDTH, "  ") {
+        out.push(Line::raw(part));
+    }
     let category = format!(
         "{}: {}",
         s.person_category,
@@ -112,7 +122,11 @@ pub(super) fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'s
     if p.status != Status::Active {
         let mut st = format!("{}: {}", s.person_status, labels::status(lang, p.status));
         if let Some(since) = &p.status_since {
-            st.push_str(&format!(" {} {}", s.since, d(&labels::date(since))));
+            st.push_str(&format!(
+                " · {} {}",
+                s.status_recorded_on,
+                d(&labels::date(since))
+            ));
         }
         if let Some(note) = &p.status_note {
             st.push_str(&format!(" ({})", d(note)));
@@ -125,7 +139,12 @@ pub(super) fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'s
     }
     // Lines held elsewhere, said before the clerk starts to pay.
     let held = [
-        v.bank.as_ref().map(|b| b.text(lang)),
+        v.bank.as_ref().map(|b| match b {
+            crate::service::bank::BankNote::Waiting { batch } => {
+                crate::i18n::bank::locked_on_screen(lang, *batch)
+            }
+            other => other.text(lang),
+        }),
         v.round_out
             .as_ref()
             .map(|(n, postman)| crate::i18n::rounds::held_at_counter(lang, *n, postman)),
