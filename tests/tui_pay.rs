@@ -424,3 +424,21 @@ fn a_person_without_an_id_number_on_file_is_paid_only_through_a_proxy() {
         message(&app)
     );
 }
+
+/// Once the day is closed, paying is refused at its first key, with what
+/// to do, not after the four steps.
+#[test]
+fn a_closed_day_is_said_when_paying_begins() {
+    let office = office();
+    let mut svc = office.service();
+    office.close_today(&mut svc);
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+    let said = message(&app);
+    assert!(
+        said.contains("đã khóa sổ") && said.contains("ngày làm việc sau"),
+        "{said}"
+    );
+}

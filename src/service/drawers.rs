@@ -162,6 +162,19 @@ impl Service {
         })
     }
 
+    /// Today's close, if today is closed already: nothing more is
+    /// recorded today, which the counter says before a payment begins.
+    pub fn today_closed(&self) -> Result<Option<super::day::DayError>, Error> {
+        let day = self.today_str();
+        Ok(self.store.read(|r| days::closed(r, &day))?.map(|c| {
+            super::day::DayError::AlreadyClosed {
+                day: day.clone(),
+                at: c.at,
+                by: c.by,
+            }
+        }))
+    }
+
     /// The cash `clerk`'s drawer holds now (for the clerk's own screen: it
     /// is what a cash payment may take, not a figure of the blind count).
     pub fn drawer_balance(&self, clerk: &Session) -> Result<Money, Error> {

@@ -155,3 +155,16 @@ pub fn void_earlier_cash(lang: Lang, day: &str, amount: &str) -> String {
         ),
     }
 }
+
+/// After "the day was closed": what the clerk does with the person at the
+/// counter.
+pub fn today_closed_what_to_do(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => {
+            "Hôm nay không ghi thêm lần chi nào (kể cả chuyển khoản): hẹn người hưởng ngày làm việc sau."
+        }
+        Lang::En => {
+            "Nothing more is recorded today (transfers included): ask the person to come back on the next working day."
+        }
+    }
+}

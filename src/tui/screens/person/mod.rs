@@ -130,6 +130,16 @@ impl Person {
         if !self.reload(ctx) {
             return Nav::Stay;
         }
+        // A closed day takes no payment of any kind: said now, not after
+        // the four steps.
+        if let Ok(Some(closed)) = ctx.service.today_closed() {
+            let said = crate::i18n::Say::say(&closed, ctx.lang());
+            ctx.error(&format!(
+                "{said} {}",
+                crate::i18n::strings::today_closed_what_to_do(ctx.lang())
+            ));
+            return Nav::Stay;
+        }
         if self.view.person.status == Status::Deceased {
             return match Draft::for_heir(self.view.clone()) {
                 Some(draft) if draft.view.unpaid_total > crate::domain::Money::ZERO => {
