@@ -346,14 +346,23 @@ fn a_bank_transfer_needs_the_reference_and_records_the_registered_account() {
         message(&app),
         "Chuyển khoản cần mã giao dịch (số tham chiếu) của lệnh chuyển."
     );
-    type_text(&mut app, "FT26314001");
+    type_text(&mut app, "FT26314001-CHI-NHANH-HUE-0099887766");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.title(), "Bước 4/4: XÁC NHẬN");
+    // The account and the whole code are shown to be checked, not cut.
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("0123456789") && shown.contains("0099887766"),
+        "{shown}"
+    );
     press(&mut app, KeyCode::Enter);
     let p = &payments_of(&office, BINH.2)[0];
     assert_eq!(p.method, PayMethod::Bank);
     assert_eq!(p.account.as_deref(), Some("0123456789"));
-    assert_eq!(p.reference.as_deref(), Some("FT26314001"));
+    assert_eq!(
+        p.reference.as_deref(),
+        Some("FT26314001-CHI-NHANH-HUE-0099887766")
+    );
 }
 
 #[test]

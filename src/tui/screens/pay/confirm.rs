@@ -199,10 +199,15 @@ impl Confirm {
                 d(draft.reference.as_deref().unwrap_or(""))
             ));
         }
-        out.push(Line::from(vec![
-            Span::styled(label(s.confirm_method), theme.text()),
-            Span::styled(fit(&how, DOC_WIDTH - 12), theme.heading()),
-        ]));
+        // The account, the bank and the transaction code are what the
+        // clerk checks here: the line goes on under itself, never cut.
+        for (i, l) in wrap(&how, DOC_WIDTH - 12).into_iter().enumerate() {
+            let head = if i == 0 { s.confirm_method } else { "" };
+            out.push(Line::from(vec![
+                Span::styled(label(head), theme.text()),
+                Span::styled(l, theme.heading()),
+            ]));
+        }
         if self.needs_approval || self.own_approval {
             let text = match (&self.approval, self.own_approval) {
                 (Some(a), _) => strings::approved_by(lang, &d(&a.supervisor().full_name)),
