@@ -186,6 +186,46 @@ fn a_period_closes_after_its_window_and_then_refuses_payments_and_lists() {
         .unwrap();
     assert_eq!(r.paid, Money::from_dong(2_789_000));
 
+    // Statuses changed after the close do not move anyone between the
+    // results' lists: Bình (not received, with a reason) suspended, Cúc
+    // (stopped, deceased) put back to active by mistake.
+    office.clock.set("2026-11-27T09:00:00+07:00");
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let binh = svc.search(BINH, 1).unwrap().hits[0].person.id;
+    svc.set_person_status(
+        &boss,
+        binh,
+        chitra::domain::person::Status::Suspended,
+        "Chờ xác minh",
+    )
+    .unwrap();
+    svc.set_person_status(&boss, cuc, chitra::domain::person::Status::Active, "Nhầm")
+        .unwrap();
+    let after = svc
+        .period_report(&boss, "2026-11".parse().unwrap())
+        .unwrap();
+    let settled = |r: &chitra::domain::period_report::PeriodReport, id: &str| {
+        r.people
+            .iter()
+            .find(|p| p.id_number.as_deref() == Some(id))
+            .unwrap()
+            .settled
+    };
+    assert_eq!(settled(&after, BINH), Settled::Unpaid);
+    assert_eq!(settled(&after, CUC), Settled::Stopped);
+    assert_eq!(
+        (after.paid, after.unpaid, after.stopped),
+        (closed.paid, closed.unpaid, closed.stopped)
+    );
+    svc.set_person_status(
+        &boss,
+        binh,
+        chitra::domain::person::Status::Active,
+        "Đã xác minh",
+    )
+    .unwrap();
+
     // Bình's November line is no longer payable at the counter.
     let binh = svc.search(BINH, 1).unwrap().hits[0].person.id;
     assert!(svc.person_view(binh).unwrap().unpaid.is_empty());

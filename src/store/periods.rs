@@ -12,7 +12,8 @@ use crate::domain::period_report::{PaidPart, PersonOutcome, Settled, UnpaidReaso
 pub fn outcomes(r: &Read<'_>, period: Period) -> Result<Vec<PersonOutcome>, StoreError> {
     let mut stmt = r.cached(
         "SELECT p.id, p.record_code, p.full_name, p.id_number, p.hamlet,
-                CASE WHEN EXISTS (SELECT 1 FROM stops s WHERE s.person_id = p.id AND s.from_period <= ?1)
+                CASE WHEN EXISTS (SELECT 1 FROM stops s WHERE s.person_id = p.id AND s.from_period <= ?1
+                                    AND (pr.closed_at IS NULL OR s.created_at <= pr.closed_at))
                      THEN 'stopped' ELSE p.status END,
                 sum(e.amount) AS imported,
                 coalesce(sum(paid.amount), 0) AS paid,
@@ -21,9 +22,11 @@ pub fn outcomes(r: &Read<'_>, period: Period) -> Result<Vec<PersonOutcome>, Stor
                  WHERE ur.period = ?1 AND ur.person_id = p.id ORDER BY ur.id DESC LIMIT 1),
                 (SELECT ur.note FROM unpaid_reasons ur
                  WHERE ur.period = ?1 AND ur.person_id = p.id ORDER BY ur.id DESC LIMIT 1),
-                max(paid.reference)
+                max(paid.reference),
+                pr.closed_at, p.status_since
          FROM entitlements e
          JOIN people p ON p.id = e.person_id
+         JOIN periods pr ON pr.period = e.period
          LEFT JOIN (
              SELECT pl.entitlement_id, pl.amount, pay.method, pay.receipt_no, pay.day, pay.reference
              FROM payment_lines pl JOIN payments pay ON pay.id = pl.payment_id
@@ -57,6 +60,29 @@ pub fn outcomes(r: &Read<'_>, period: Period) -> Result<Vec<PersonOutcome>, Stor
             reference: row.get(13)?,
             transfer: None,
             payments: Vec::new(),
+        })
+        .map(|o| {
+            // A closed period's results stay as they were sent: a status
+            // changed after the close (someone suspended then, or back to
+            // active) does not move a person between "not received" and
+            // "stopped". At the close every unpaid person who could be
+            // paid had a reason, and nobody else did.
+            let closed_at: Option<String> = row.get(14).ok().flatten();
+            let since: Option<String> = row.get(15).ok().flatten();
+            match (closed_at, since) {
+                (Some(closed), Some(since)) if since > closed && o.status != "stopped" => {
+                    let status = if o.reason.is_some() {
+                        "active"
+                    } else {
+                        "stopped"
+                    };
+                    PersonOutcome {
+                        status: status.to_string(),
+                        ..o
+                    }
+                }
+                _ => o,
+            }
         })
     })?;
     let mut out: Vec<PersonOutcome> = rows.collect::<Result<_, _>>()?;
