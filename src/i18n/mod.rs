@@ -143,10 +143,17 @@ pub fn os_reason(lang: Lang, e: &std::io::Error) -> String {
     }
 }
 
-/// A workbook that could not be written: the library's own words.
+/// A workbook that could not be written: why, in the user's words when
+/// the file system refused (the usual case), else the library's.
 impl Say for rust_xlsxwriter::XlsxError {
-    fn say(&self, _: Lang) -> String {
-        self.to_string()
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            rust_xlsxwriter::XlsxError::IoError(e) => os_reason(lang, e),
+            other => match lang {
+                Lang::Vi => format!("không tạo được tệp Excel ({other})"),
+                Lang::En => format!("the Excel file could not be made ({other})"),
+            },
+        }
     }
 }
 

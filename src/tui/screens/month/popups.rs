@@ -173,7 +173,7 @@ impl ClosePeriod {
         let document = crate::document::period::build(ctx.lang(), &office, &report, &day);
         let lang = ctx.lang();
         let written = crate::export::write_xlsx(&document, &path)
-            .map_err(|e| e.to_string())
+            .map_err(|e| crate::i18n::Say::say(&e, lang))
             .and_then(|()| {
                 ctx.service
                     .note_export(&session, "period.results", &path, &self.period.to_string())

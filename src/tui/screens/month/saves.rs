@@ -93,12 +93,13 @@ fn finish_batch_save(
         &day,
     );
     let number = batch.number.to_string();
+    let said = |e: &dyn crate::i18n::Say| e.say(lang);
     let written = crate::export::write_xlsx(&doc, xlsx)
-        .map_err(|e| e.to_string())
+        .map_err(|e| said(&e))
         .and_then(|()| {
             let mut bytes = Vec::new();
-            crate::export::csv::write_csv(&doc, &mut bytes).map_err(|e| e.to_string())?;
-            crate::files::write_private(&csv, &bytes).map_err(|e| e.to_string())
+            crate::export::csv::write_csv(&doc, &mut bytes).map_err(|e| said(&e))?;
+            crate::files::write_private(&csv, &bytes).map_err(|e| said(&e))
         })
         .and_then(|()| {
             for path in [xlsx, csv.as_path()] {
@@ -240,7 +241,7 @@ impl SaveSigning {
         );
         let lang = ctx.lang();
         let written = crate::export::write_xlsx(&document, &path)
-            .map_err(|e| e.to_string())
+            .map_err(|e| crate::i18n::Say::say(&e, lang))
             .and_then(|()| {
                 ctx.service
                     .note_export(&session, "period.signing", &path, &self.period.to_string())
