@@ -167,7 +167,10 @@ fn the_batch_holds_every_unpaid_line_of_people_paid_into_accounts_with_its_total
     let boss = office.sign_in(&mut svc, SUPERVISOR);
     assert!(matches!(
         svc.bank_batch(&boss, nov()),
-        Err(Error::Bank(BankError::NothingToSend { waiting: Some(1) }))
+        Err(Error::Bank(BankError::NothingToSend {
+            waiting: Some(1),
+            ..
+        }))
     ));
     let hoa = office.sign_in(&mut svc, CLERK1);
     assert!(matches!(
@@ -621,4 +624,55 @@ fn an_export_to_a_place_that_cannot_be_written_makes_no_batch() {
         err.contains("lô số 1") && err.contains("--batch 1"),
         "{err}"
     );
+}
+
+/// A line the bank refused to an account is not sent to that account
+/// again: it is named as held back, and goes out once another account is
+/// registered.
+#[test]
+fn a_line_refused_to_an_account_is_not_sent_to_it_again() {
+    let (office, batch) = with_batch();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let why = "Tài khoản bị phong tỏa";
+    let lines: Vec<(&str, &str, &str, i64)> = batch
+        .lines
+        .iter()
+        .map(|l| {
+            if l.record_code == "HD-002" {
+                (l.reference.as_str(), "Thất bại", why, l.amount.dong())
+            } else {
+                (l.reference.as_str(), "Thành công", "", l.amount.dong())
+            }
+        })
+        .collect();
+    let file = office.write_file("kq.csv", result_csv(&lines, 6_972_500).as_bytes());
+    svc.bank_import(&boss, &file, false).unwrap();
+    // Bình's two lines, refused to her wallet: no new batch for them.
+    let err = svc.bank_batch(&boss, nov()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Bank(BankError::NothingToSend {
+                waiting: None,
+                held_back: 2
+            })
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("đăng ký tài khoản khác"), "{err}");
+    // Another account registered: they go out in the next batch.
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    register(
+        &mut svc,
+        &hoa,
+        BINH,
+        PayMethod::Bank,
+        "0071000999888",
+        "Vietcombank",
+    );
+    let next = svc.bank_batch(&boss, nov()).unwrap();
+    assert_eq!(next.lines.len(), 2);
+    assert!(next.held_back.is_empty());
+    assert!(next.lines.iter().all(|l| l.account_no == "0071000999888"));
 }

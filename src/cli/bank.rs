@@ -131,7 +131,7 @@ pub(super) fn export_to(cli: &Cli, args: &BankExportArgs) -> Result<String, Exit
     service
         .note_export(&session, "bank.batch", &args.out, &batch.number.to_string())
         .map_err(|e| fail(lang, e))?;
-    Ok(format!(
+    let mut said = format!(
         "{} {} — {} {} — {} — {}",
         phrases::transfer_batch_no(lang),
         batch.number,
@@ -139,7 +139,12 @@ pub(super) fn export_to(cli: &Cli, args: &BankExportArgs) -> Result<String, Exit
         phrases::lines(lang),
         batch.total,
         args.out.display()
-    ))
+    );
+    if let Some(note) = crate::i18n::bank::held_back_note(lang, &batch.held_back) {
+        said.push('\n');
+        said.push_str(&note);
+    }
+    Ok(said)
 }
 
 fn import(cli: &Cli, args: &BankImportArgs) -> Result<(), Exit> {

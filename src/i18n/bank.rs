@@ -131,10 +131,19 @@ impl Localize for BankError {
     fn vi(&self) -> String {
         match self {
             BankError::Locked { batch } => locked(Lang::Vi, *batch),
-            BankError::NothingToSend { waiting: None } => {
-                "Không có khoản nào chưa chi của người đăng ký nhận qua tài khoản trong kỳ này.".into()
-            }
-            BankError::NothingToSend { waiting: Some(n) } => format!(
+            BankError::NothingToSend {
+                waiting: None,
+                held_back: 0,
+            } => "Không có khoản nào chưa chi của người đăng ký nhận qua tài khoản trong kỳ này.".into(),
+            BankError::NothingToSend {
+                waiting: None,
+                held_back,
+            } => format!(
+                "Không lập lô: {held_back} khoản còn lại đều đã bị ngân hàng từ chối với đúng tài khoản đó. Chi tại quầy, hoặc đăng ký tài khoản khác (F4 trên hồ sơ) rồi lập lô."
+            ),
+            BankError::NothingToSend {
+                waiting: Some(n), ..
+            } => format!(
                 "Không còn khoản nào để lập lô mới: các khoản chuyển khoản của kỳ đã nằm trong lô số {n}, đang chờ ngân hàng. \
                  Cần tệp của lô đó thì ghi lại bằng --batch {n} (hoặc F7 ở trang Chuyển khoản)."
             ),
@@ -175,10 +184,19 @@ impl Localize for BankError {
     fn en(&self) -> String {
         match self {
             BankError::Locked { batch } => format!("The line is in transfer batch no. {batch}."),
-            BankError::NothingToSend { waiting: None } => {
-                "Nothing unpaid for people paid into accounts in this period.".into()
-            }
-            BankError::NothingToSend { waiting: Some(n) } => format!(
+            BankError::NothingToSend {
+                waiting: None,
+                held_back: 0,
+            } => "Nothing unpaid for people paid into accounts in this period.".into(),
+            BankError::NothingToSend {
+                waiting: None,
+                held_back,
+            } => format!(
+                "No batch: the {held_back} lines left were all refused by the bank to that very account. Pay them at the counter, or register another account (F4 on the file), then make the batch."
+            ),
+            BankError::NothingToSend {
+                waiting: Some(n), ..
+            } => format!(
                 "Nothing left for a new batch: the period's transfers are in batch no. {n}, waiting for the bank. \
                  For that batch's file, write it again with --batch {n} (or F7 on the Transfers page)."
             ),
@@ -250,4 +268,41 @@ pub fn batch_made_file_not_written(
              (or F7 on the month screen's Transfers page)."
         )
     }
+}
+
+/// Said with a new batch: the lines kept out of it, refused before to the
+/// same account.
+pub fn held_back_note(lang: Lang, held: &[crate::service::bank::HeldBack]) -> Option<String> {
+    if held.is_empty() {
+        return None;
+    }
+    let who: Vec<String> = held
+        .iter()
+        .take(5)
+        .map(|h| {
+            format!(
+                "{} {}",
+                crate::text::for_display(&h.record_code),
+                crate::text::for_display(&h.full_name)
+            )
+        })
+        .collect();
+    let more = held.len().saturating_sub(5);
+    let more = match (more, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Vi) => format!(" và {n} người khác"),
+        (n, Lang::En) => format!(" and {n} more"),
+    };
+    Some(match lang {
+        Lang::Vi => format!(
+            "Không gửi lại {} khoản ngân hàng đã từ chối với đúng tài khoản đó ({}{more}): chi tại quầy, hoặc đăng ký tài khoản khác (F4 trên hồ sơ) cho lô sau.",
+            held.len(),
+            who.join(", ")
+        ),
+        Lang::En => format!(
+            "{} lines the bank refused to that very account are not sent again ({}{more}): pay them at the counter, or register another account (F4 on the file) for the next batch.",
+            held.len(),
+            who.join(", ")
+        ),
+    })
 }

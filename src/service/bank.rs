@@ -28,9 +28,11 @@ pub enum BankError {
         batch: i64,
     },
     /// No unpaid line of a person paid into an account; `waiting` is the
-    /// newest batch of the period still waiting for the bank, if any.
+    /// newest batch of the period still waiting for the bank, if any, and
+    /// `held_back` the lines the bank refused before to the same account.
     NothingToSend {
         waiting: Option<i64>,
+        held_back: usize,
     },
     ReadFile(String),
     /// No row names the reference and result columns.
@@ -83,6 +85,20 @@ pub struct Batch {
     pub lines: Vec<BatchLine>,
     pub total: Money,
     pub created_at: String,
+    /// Lines not put in this batch: the bank refused them before to the
+    /// same account, and would again (a blocked or closed account).
+    pub held_back: Vec<HeldBack>,
+}
+
+/// A line kept out of a new batch, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldBack {
+    pub record_code: String,
+    pub full_name: String,
+    pub account_no: String,
+    pub amount: Money,
+    /// The bank's reason the last time.
+    pub reason: String,
 }
 
 /// One line of the bank's result file, as read.
@@ -162,6 +178,7 @@ fn read_batch(r: &Read<'_>, number: i64) -> Result<Option<Batch>, Error> {
         lines: to_doc_lines(batches::lines(r, number)?),
         total,
         created_at,
+        held_back: Vec::new(),
     }))
 }
 
@@ -172,8 +189,9 @@ impl Service {
     pub fn bank_batch(&mut self, supervisor: &Session, period: Period) -> Result<Batch, Error> {
         supervisor.require_supervisor()?;
         let by = supervisor.user.id;
-        let number = self.store.write(self.who(Some(by)), |w| {
+        let (number, held_back) = self.store.write(self.who(Some(by)), |w| {
             let sendable = batches::sendable(w, period)?;
+            let mut held_back = Vec::new();
             let regs = registrations::latest_all(w)?;
             let on_file: std::collections::HashMap<i64, registrations::OnFile> =
                 registrations::people(w)?
@@ -198,6 +216,19 @@ impl Service {
                 let account_bank = reg
                     .and_then(|g| g.account_bank.clone())
                     .or_else(|| p.account_bank.clone());
+                // Refused before to this very account: sent again it would
+                // fail again. It stays payable at the counter, or goes out
+                // once another account is registered.
+                if let Some(reason) = batches::refused_to(w, s.entitlement_id, &account_no)? {
+                    held_back.push(HeldBack {
+                        record_code: s.record_code.clone(),
+                        full_name: s.full_name.clone(),
+                        account_no,
+                        amount: s.amount,
+                        reason,
+                    });
+                    continue;
+                }
                 lines.push(batches::NewLine {
                     entitlement_id: s.entitlement_id,
                     person_id: s.person_id,
@@ -208,18 +239,24 @@ impl Service {
             }
             if lines.is_empty() {
                 let waiting = batches::newest_waiting(w, period)?;
-                return Err(Error::from(BankError::NothingToSend { waiting }));
+                return Err(Error::from(BankError::NothingToSend {
+                    waiting,
+                    held_back: held_back.len(),
+                }));
             }
             let total: i64 = lines.iter().map(|l| l.amount.dong()).sum();
             let (id, event) = batches::insert_batch(w, period, &lines, by)?;
             let event = event.with(json!({
                 "period": period.to_string(), "lines": lines.len(), "total": total,
             }));
-            Ok(w.log(event, id)?)
+            Ok(w.log(event, (id, held_back))?)
         })?;
-        self.store
+        let mut batch = self
+            .store
             .read(|r| read_batch(r, number))?
-            .ok_or(Error::NoSuchPayment)
+            .ok_or(Error::NoSuchPayment)?;
+        batch.held_back = held_back;
+        Ok(batch)
     }
 
     /// A batch made earlier, to write its file again.

@@ -342,3 +342,21 @@ pub fn newest_waiting(r: &Read<'_>, period: Period) -> Result<Option<i64>, Store
         )?
         .query_row([period.to_string()], |r| r.get(0))?)
 }
+
+/// The bank's reason, the last time it refused the line `entitlement_id`
+/// sent to `account_no`, if it ever did.
+pub fn refused_to(
+    r: &Read<'_>,
+    entitlement_id: i64,
+    account_no: &str,
+) -> Result<Option<String>, StoreError> {
+    Ok(r.conn()
+        .prepare_cached(
+            "SELECT coalesce(o.reason, '') FROM bank_batch_lines bl
+             JOIN bank_outcomes o ON o.line_id = bl.id
+             WHERE bl.entitlement_id = ?1 AND bl.account_no = ?2 AND o.outcome = 'failed'
+             ORDER BY o.id DESC LIMIT 1",
+        )?
+        .query_row(rusqlite::params![entitlement_id, account_no], |r| r.get(0))
+        .optional()?)
+}

@@ -110,14 +110,20 @@ fn finish_batch_save(
             Ok(())
         });
     match written {
-        Ok(()) => ctx.info(words::batch_saved(
-            lang,
-            batch.number,
-            batch.lines.len(),
-            batch.total,
-            &shown(xlsx),
-            &shown(&csv),
-        )),
+        Ok(()) => {
+            let saved = words::batch_saved(
+                lang,
+                batch.number,
+                batch.lines.len(),
+                batch.total,
+                &shown(xlsx),
+                &shown(&csv),
+            );
+            match crate::i18n::bank::held_back_note(lang, &batch.held_back) {
+                Some(note) => ctx.error(&format!("{saved} {note}")),
+                None => ctx.info(saved),
+            }
+        }
         Err(problem) => ctx.error(&words::batch_not_saved(lang, batch.number, &problem)),
     }
     Nav::Back(Outcome::Done)
