@@ -560,6 +560,17 @@ fn a_transfer_done_after_the_person_stopped_being_payable_is_recorded_to_recover
     );
     let recover: Money = report.overpaid.iter().map(|o| o.amount).sum();
     assert_eq!(recover, Money::from_dong(6_972_500));
+    // Bình's transfers went to her wallet, and are recorded as such.
+    let methods: Vec<String> = svc
+        .store()
+        .conn()
+        .prepare("SELECT method FROM payments WHERE person_id = ?1")
+        .unwrap()
+        .query_map([binh], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(methods, ["wallet", "wallet"]);
     // The counter still pays nobody who is not payable.
     svc.set_person_status(&boss, person_id(&svc, CUC), Status::Suspended, "x")
         .unwrap();

@@ -387,6 +387,17 @@ impl Service {
                 };
                 if l.done {
                     let person = people::get(w, s.person_id)?.ok_or(Error::NoSuchPerson)?;
+                    // A digital account (wallet) paid through the bank's
+                    // batch is recorded as the wallet it went to, so the
+                    // month's totals by method stay true.
+                    let registered = registrations::latest(w, s.person_id, None)?
+                        .and_then(|g| g.method)
+                        .unwrap_or(person.pay_method);
+                    let method = if registered == PayMethod::Wallet {
+                        PayMethod::Wallet
+                    } else {
+                        PayMethod::Bank
+                    };
                     out.to_recover = person.status != crate::domain::person::Status::Active
                         || crate::store::changes::stopped_for(w, s.person_id, s.entitlement_id)?;
                     let seq = payments::next_receipt_seq(w, &office, year)?;
@@ -409,7 +420,7 @@ impl Service {
                             proxy_id: None,
                             receiver_name: &person.full_name,
                             receiver_id_number: person.id_number.as_deref().unwrap_or(""),
-                            method: PayMethod::Bank,
+                            method,
                             account: Some(&s.account_no),
                             reference: Some(&s.reference),
                             total: s.amount,

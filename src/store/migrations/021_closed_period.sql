@@ -18,12 +18,12 @@ END;
 -- A transfer the bank reports done has left the bank: it is recorded even
 -- if the person died, was suspended or stopped after the batch was sent
 -- (the money is then recovered, and the period's results say so). Only a
--- bank payment carrying a waiting line's own reference passes.
+-- transfer (bank or wallet) carrying a waiting line's own reference passes.
 DROP TRIGGER payments_person_active;
 CREATE TRIGGER payments_person_active BEFORE INSERT ON payments
 WHEN (SELECT status FROM people WHERE id = NEW.person_id) <> 'active'
  AND NOT (NEW.receiver_kind = 'heir' AND (SELECT status FROM people WHERE id = NEW.person_id) = 'deceased')
- AND NOT (NEW.method = 'bank' AND EXISTS (
+ AND NOT ((NEW.method = 'bank' OR NEW.method = 'wallet') AND EXISTS (
      SELECT 1 FROM bank_batch_lines bl
      WHERE bl.reference = NEW.reference AND bl.person_id = NEW.person_id
        AND NOT EXISTS (SELECT 1 FROM bank_outcomes o WHERE o.line_id = bl.id))) BEGIN
@@ -38,7 +38,7 @@ WHEN EXISTS (
                AND (SELECT receiver_kind FROM payments WHERE id = NEW.payment_id) = 'heir')
 ) AND NOT EXISTS (
     SELECT 1 FROM bank_batch_lines bl JOIN payments p ON p.id = NEW.payment_id
-    WHERE bl.entitlement_id = NEW.entitlement_id AND p.method = 'bank'
+    WHERE bl.entitlement_id = NEW.entitlement_id AND (p.method = 'bank' OR p.method = 'wallet')
       AND bl.reference = p.reference
       AND NOT EXISTS (SELECT 1 FROM bank_outcomes o WHERE o.line_id = bl.id)
 ) BEGIN
