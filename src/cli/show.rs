@@ -149,6 +149,7 @@ fn person_json(v: &PersonView) -> serde_json::Value {
         "hamlet": p.hamlet,
         "category": p.category,
         "status": p.status.code(),
+        "stopped_from": v.stop.as_ref().map(|s| s.from.to_string()),
         "pay_method": p.pay_method.code(),
         "unpaid": v.unpaid.iter().map(|l| json!({
             "period": l.period.to_string(), "kind": l.kind.code(), "amount_dong": l.amount.dong(),
@@ -191,6 +192,11 @@ fn print_person(lang: Lang, v: &PersonView) {
         phrases::status(lang),
         labels::status(lang, p.status)
     );
+    // A decrease list's stop, beside a status still "receiving": the
+    // status is the office's record, the stop the payer's.
+    if let Some(stop) = &v.stop {
+        println!("  {}", crate::i18n::changes::stop_line(lang, stop));
+    }
     if v.unpaid.is_empty() {
         println!("  {}", phrases::nothing_unpaid(lang));
     } else {
