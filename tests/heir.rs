@@ -11,7 +11,7 @@ use std::process::{Command, Output};
 use chitra::domain::payment::ReceiverKind;
 use chitra::domain::period_report::OverpaidCause;
 use chitra::domain::person::Status;
-use chitra::domain::{EntitlementKind, PayMethod, Period};
+use chitra::domain::{EntitlementKind, Money, PayMethod, Period};
 use chitra::service::Error;
 use chitra::service::heirs::{HeirError, NewHeir};
 use chitra::service::import::{ImportOptions, ListKind};
@@ -694,4 +694,56 @@ fn a_payment_made_after_the_day_of_death_is_listed_to_recover() {
     );
     let line = chitra::i18n::changes::overpaid_line(chitra::i18n::Lang::Vi, o);
     assert!(line.contains("sau ngày mất 02/11/2026"), "{line}");
+}
+
+/// What the heir is still owed is "not received", carried to the next
+/// list, never "stopped": a period closed before the heir came would
+/// otherwise tell the payer the funeral allowance was not due.
+#[test]
+fn what_the_heir_is_owed_is_not_received_until_paid() {
+    let (office, binh) = office_after_a_death();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    svc.add_heir(&boss, binh, &papers(), None).unwrap();
+    let nov = Period::new(2026, 11).unwrap();
+    let owed = svc.heir_view(binh).unwrap().owed_total;
+    let r = svc.period_report(&boss, nov).unwrap();
+    let row = r.people.iter().find(|p| p.person_id == binh).unwrap();
+    // November (the month of the death, and the funeral allowance) is
+    // owed to the heir in full.
+    let nov_owed = row.imported;
+    assert_eq!(row.left_for_heir(), nov_owed);
+    assert_eq!(row.left_stopped(), Money::ZERO);
+    assert!(r.balanced());
+    let doc = chitra::document::period::build(
+        chitra::i18n::Lang::Vi,
+        &office.config.office,
+        &r,
+        "2026-11-26",
+    );
+    let not_received = doc.table("chua_nhan").unwrap();
+    let reason =
+        chitra::document::Cell::text(chitra::i18n::month::heir_not_paid(chitra::i18n::Lang::Vi));
+    assert!(
+        not_received
+            .rows
+            .iter()
+            .any(|row| row.cells.contains(&reason)),
+        "{:?}",
+        not_received.rows
+    );
+    // December, after the death: stopped, nothing owed.
+    let dec = svc
+        .period_report(&boss, Period::new(2026, 12).unwrap())
+        .unwrap();
+    let row = dec.people.iter().find(|p| p.person_id == binh).unwrap();
+    assert_eq!(row.left_for_heir(), Money::ZERO);
+    assert_eq!(row.left_stopped(), row.imported);
+    assert!(owed >= nov_owed);
+    // Once the heir is paid, nothing is left of November.
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    svc.pay(&clerk, &heir_request(&svc, binh, HEIR_ID)).unwrap();
+    let r = svc.period_report(&boss, nov).unwrap();
+    let row = r.people.iter().find(|p| p.person_id == binh).unwrap();
+    assert_eq!(row.left(), Money::ZERO);
 }

@@ -41,13 +41,15 @@ fn a_period_closes_after_its_window_and_then_refuses_payments_and_lists() {
     let hoa = office.sign_in(&mut svc, CLERK1);
     let an_payment = pay(&mut svc, &hoa, AN);
     let boss = office.sign_in(&mut svc, SUPERVISOR);
-    // Cúc died: her line is stopped, not unpaid.
+    // Cúc is suspended: her line is stopped, not unpaid. (Had she died,
+    // the month of her death would be owed to her heir: not received —
+    // tests/heir.rs.)
     let cuc = svc.search(CUC, 1).unwrap().hits[0].person.id;
     svc.set_person_status(
         &boss,
         cuc,
-        chitra::domain::person::Status::Deceased,
-        "Giấy báo tử số 3/2026",
+        chitra::domain::person::Status::Suspended,
+        "Chờ xác minh hồ sơ",
     )
     .unwrap();
 
@@ -188,7 +190,7 @@ fn a_period_closes_after_its_window_and_then_refuses_payments_and_lists() {
 
     // Statuses changed after the close do not move anyone between the
     // results' lists: Bình (not received, with a reason) suspended, Cúc
-    // (stopped, deceased) put back to active by mistake.
+    // (stopped, suspended) put back to active.
     office.clock.set("2026-11-27T09:00:00+07:00");
     let mut svc = office.service();
     let boss = office.sign_in(&mut svc, SUPERVISOR);

@@ -332,6 +332,18 @@ fn unpaid(lang: Lang, blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport)
         );
         t.push(Row::new(cells));
     }
+    // A deceased person's heir not paid yet: owed, carried to the next
+    // list, never "stopped".
+    for p in r.owed_to_heirs() {
+        let mut cells = person_cells(p, p.left_for_heir());
+        cells.push(Cell::text(words::heir_not_paid(lang)));
+        cells.push(Cell::Count(p.unpaid_months));
+        cells.push(Cell::text(words::fate(
+            lang,
+            crate::domain::period_report::Fate::Carried,
+        )));
+        t.push(Row::new(cells));
+    }
     if !t.rows.is_empty() {
         t.push(total_row(w.row_unpaid_total, r.unpaid, n));
     }
@@ -346,8 +358,11 @@ fn stopped(lang: Lang, blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport
     let mut t = Table::new("dung_chi", columns, w.nobody_stopped)
         .numbered(w.col_no)
         .flex(1);
-    for p in r.with(Settled::Stopped) {
-        let mut cells = person_cells(p, p.left());
+    for p in r
+        .with(Settled::Stopped)
+        .filter(|p| p.left_stopped() > Money::ZERO)
+    {
+        let mut cells = person_cells(p, p.left_stopped());
         cells.push(match Status::from_code(&p.status) {
             Some(s) => Cell::text(labels::status(lang, s)),
             None if p.status == "stopped" => Cell::text(month_screens::stopped_status(lang)),
@@ -463,6 +478,7 @@ mod tests {
             } else {
                 Vec::new()
             },
+            heir_owed: Money::ZERO,
         };
         p.settled = p.settle();
         p

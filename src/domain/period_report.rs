@@ -129,6 +129,11 @@ pub struct PersonOutcome {
     /// first: a person paid in parts (two transfers, the counter and the
     /// bank, an heir) is traced receipt by receipt.
     pub payments: Vec<PaidPart>,
+    /// Of a deceased person's unpaid lines of the period, what is still
+    /// owed to their heir (the funeral allowance, the months up to the
+    /// death): not received yet, never "stopped", so that the payer lists
+    /// it again until the heir is paid.
+    pub heir_owed: Money,
 }
 
 /// One standing payment of a person's lines of a period.
@@ -183,6 +188,25 @@ impl PersonOutcome {
             Money::ZERO
         } else {
             self.imported - self.paid
+        }
+    }
+
+    /// What is left for the heir of a stopped (deceased) person: not
+    /// received yet.
+    pub fn left_for_heir(&self) -> Money {
+        if self.settled == Settled::Stopped {
+            self.heir_owed.min(self.left())
+        } else {
+            Money::ZERO
+        }
+    }
+
+    /// What is left and stopped: nobody will be paid it.
+    pub fn left_stopped(&self) -> Money {
+        if self.settled == Settled::Stopped {
+            self.left() - self.left_for_heir()
+        } else {
+            Money::ZERO
         }
     }
 }
@@ -271,16 +295,10 @@ impl PeriodReport {
             if p.settled == Settled::Unpaid {
                 p.left()
             } else {
-                Money::ZERO
+                p.left_for_heir()
             }
         });
-        let stopped = sum(&|p| {
-            if p.settled == Settled::Stopped {
-                p.left()
-            } else {
-                Money::ZERO
-            }
-        });
+        let stopped = sum(&|p| p.left_stopped());
         PeriodReport {
             period,
             closed_at,
@@ -327,6 +345,13 @@ impl PeriodReport {
         self.people.iter().filter(|p| p.paid > Money::ZERO)
     }
 
+    /// Deceased people with something still owed to their heir.
+    pub fn owed_to_heirs(&self) -> impl Iterator<Item = &PersonOutcome> {
+        self.people
+            .iter()
+            .filter(|p| p.left_for_heir() > Money::ZERO)
+    }
+
     /// People with `settled`.
     pub fn with(&self, settled: Settled) -> impl Iterator<Item = &PersonOutcome> {
         self.people.iter().filter(move |p| p.settled == settled)
@@ -365,6 +390,7 @@ mod tests {
             reason_note: None,
             transfer: None,
             payments: Vec::new(),
+            heir_owed: Money::ZERO,
         }
     }
 

@@ -307,3 +307,11 @@ pub fn unknown_hamlet(lang: Lang, name: &str, known: &[String]) -> String {
         Lang::En => format!("No hamlet \"{name}\" on the period's lists. Hamlets: {known}."),
     }
 }
+
+/// The reason shown for what a deceased person's heir is still owed.
+pub fn heir_not_paid(lang: Lang) -> &'static str {
+    lang.pick(
+        "Đã mất, người thừa kế chưa nhận",
+        "Deceased, the heir not paid yet",
+    )
+}

@@ -283,7 +283,7 @@ pub(super) fn view_of(
 }
 
 /// The lines of a deceased person owed to their heir.
-pub(super) fn owed_lines(
+pub(crate) fn owed_lines(
     r: &crate::store::Read<'_>,
     person: &crate::domain::person::Person,
     heir: Option<&Heir>,

@@ -327,6 +327,19 @@ fn report_of(r: &Read<'_>, period: Period, suspend_after: i64) -> Result<PeriodR
     };
     let mut people = periods::outcomes(r, period)?;
     crate::service::rounds::default_reasons(r, period, &mut people)?;
+    // What a deceased person's heir is still owed of this month is not
+    // "stopped": the payer must list it again until the heir is paid.
+    for o in people.iter_mut().filter(|o| o.status == "deceased") {
+        let Some(person) = crate::store::people::get(r, o.person_id)? else {
+            continue;
+        };
+        let heir = crate::store::heirs::current(r, o.person_id)?;
+        o.heir_owed = crate::service::heirs::owed_lines(r, &person, heir.as_ref())?
+            .iter()
+            .filter(|l| l.period == period)
+            .map(|l| l.amount)
+            .sum();
+    }
     let seals = periods::seals(r, period)?;
     let mut report = PeriodReport::new(
         period,

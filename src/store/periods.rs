@@ -60,6 +60,7 @@ pub fn outcomes(r: &Read<'_>, period: Period) -> Result<Vec<PersonOutcome>, Stor
             reference: row.get(13)?,
             transfer: None,
             payments: Vec::new(),
+            heir_owed: crate::domain::Money::ZERO,
         })
         .map(|o| {
             // A closed period's results stay as they were sent: a status
