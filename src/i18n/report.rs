@@ -131,7 +131,7 @@ pub const VI: DayWords = DayWords {
     by_method: "Theo hình thức chi trả (sau hủy)",
     col_method: "Hình thức",
     by_category: "Theo diện đối tượng (sau hủy)",
-    col_category: "Diện đối tượng",
+    col_category: "Diện hưởng",
     row_net_total: "Cộng (thực chi)",
     no_payments: "Không có lần chi nào.",
     cash_title: "Tiền mặt các quỹ",

@@ -16,7 +16,7 @@ pub fn hamlet(lang: Lang) -> &'static str {
 }
 
 pub fn category(lang: Lang) -> &'static str {
-    lang.pick("Diện:", "Category:")
+    lang.pick("Diện hưởng:", "Category:")
 }
 
 pub fn status(lang: Lang) -> &'static str {

@@ -95,7 +95,7 @@ pub const VI: Strings = Strings {
     person_phone: "SĐT",
     person_address: "Địa chỉ",
     person_hamlet: "Thôn",
-    person_category: "Đối tượng",
+    person_category: "Diện hưởng",
     person_month_state: "Tháng này",
     person_status: "Trạng thái",
     status_recorded_on: "ghi nhận ngày",
