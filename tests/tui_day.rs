@@ -533,7 +533,7 @@ fn a_wrong_pin_at_the_close_is_refused() {
     type_text(&mut app, "1112");
     press(&mut app, KeyCode::Enter);
     assert!(
-        message(&app).starts_with("Sai tên người dùng hoặc mã PIN"),
+        message(&app).starts_with("Sai mã PIN. Gõ lại mã PIN của bạn"),
         "{}",
         message(&app)
     );

@@ -288,7 +288,7 @@ fn a_pin_change_needs_the_current_pin() {
         press(&mut app, KeyCode::Enter);
     }
     assert!(
-        message(&app).starts_with("Sai tên người dùng hoặc mã PIN"),
+        message(&app).starts_with("Sai mã PIN. Gõ lại mã PIN của bạn"),
         "{}",
         message(&app)
     );

@@ -38,6 +38,9 @@ impl Localize for AuthError {
             AuthError::WrongPin => format!(
                 "Sai tên người dùng hoặc mã PIN. Nhập sai {MAX_FAILED_PINS} lần liên tiếp thì tài khoản bị khóa."
             ),
+            AuthError::WrongOwnPin => format!(
+                "Sai mã PIN. Gõ lại mã PIN của bạn; nhập sai {MAX_FAILED_PINS} lần liên tiếp thì tài khoản bị khóa."
+            ),
             AuthError::Locked { name } => format!(
                 "Tài khoản {name} đang bị khóa (đã nhập sai PIN {MAX_FAILED_PINS} lần liên tiếp, hoặc trưởng bưu cục đã khóa). Nhờ trưởng bưu cục mở khóa: chitra user unlock {name}."
             ),
@@ -57,6 +60,9 @@ impl Localize for AuthError {
         match self {
             AuthError::WrongPin => format!(
                 "Wrong user name or PIN. {MAX_FAILED_PINS} wrong PINs in a row lock the account."
+            ),
+            AuthError::WrongOwnPin => format!(
+                "Wrong PIN. Type your PIN again; {MAX_FAILED_PINS} wrong PINs in a row lock the account."
             ),
             AuthError::Locked { name } => {
                 format!("The account {name} is locked. Ask a supervisor to unlock it: chitra user unlock {name}.")

@@ -58,8 +58,12 @@ impl Service {
     /// Checks a signed-in user's own PIN again (before a PIN change or a
     /// sensitive step); wrong PINs count towards the lock like at sign-in.
     pub fn confirm_pin(&mut self, session: &Session, pin: &str) -> Result<(), Error> {
-        self.check_pin(&session.user.name, pin, "user.confirm_pin")
-            .map(|_| ())
+        match self.check_pin(&session.user.name, pin, "user.confirm_pin") {
+            Ok(_) => Ok(()),
+            // Only the PIN was asked: no name to get wrong.
+            Err(Error::Auth(AuthError::WrongPin)) => Err(AuthError::WrongOwnPin.into()),
+            Err(e) => Err(e),
+        }
     }
 
     /// A supervisor approves, on the spot, something `session`'s user asked

@@ -56,6 +56,8 @@ pub enum Error {
 pub enum AuthError {
     /// Unknown user or wrong PIN (the two are not told apart).
     WrongPin,
+    /// The signed-in user's own PIN, asked again to confirm, was wrong.
+    WrongOwnPin,
     /// The account is locked until a supervisor unlocks it.
     Locked { name: String },
     /// Approval needs a supervisor.
