@@ -935,3 +935,48 @@ fn a_file_with_damaged_pages_is_said_plainly_and_verify_exits_1() {
     );
     assert!(!said.contains("malformed"), "{said}");
 }
+
+/// The head anchor removed (or spoiled) and written again by the next
+/// commit leaves a record in the log, shown by every check: cutting the
+/// log's end and removing the anchor can no longer pass unseen.
+#[test]
+fn an_anchor_removed_and_written_again_stays_in_the_log() {
+    use common::{Office, three};
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let head = {
+        let mut p = office.db.as_os_str().to_owned();
+        p.push(".head");
+        std::path::PathBuf::from(p)
+    };
+    let svc = office.service();
+    assert!(svc.verify(&[]).unwrap().anchor_rebuilt.is_empty());
+    drop(svc);
+    for (spoil, found) in [(None, "missing"), (Some(b"xx".as_slice()), "damaged")] {
+        match spoil {
+            None => std::fs::remove_file(&head).unwrap(),
+            Some(bytes) => std::fs::write(&head, bytes).unwrap(),
+        }
+        // Any write: here a sign-in.
+        let mut svc = office.service();
+        office.sign_in(&mut svc, SUPERVISOR);
+        let v = svc.verify(&[]).unwrap();
+        assert!(
+            v.anchor_rebuilt.iter().any(|(_, _, f)| f == found),
+            "{:?}",
+            v.anchor_rebuilt
+        );
+    }
+    // The command line says it, with or without other findings.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_chitra"))
+        .arg("--config")
+        .arg(office.dir.path().join("chitra.toml"))
+        .arg("verify")
+        .env_remove("CHITRA_DB")
+        .env_remove("CHITRA_CONFIG")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("tệp neo (<db>.head) bị mất"), "{said}");
+    assert!(said.contains("bị hỏng"), "{said}");
+}

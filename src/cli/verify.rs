@@ -64,16 +64,26 @@ pub fn run(cli: &Cli, args: &VerifyArgs) -> Result<(), Exit> {
         );
         return if v.ok() { Ok(()) } else { Err(Exit::NotFound) };
     }
+    let rebuilt = || {
+        for (seq, at, found) in &v.anchor_rebuilt {
+            println!(
+                "{}",
+                crate::i18n::strings::anchor_rebuilt(lang, *seq, at, found)
+            );
+        }
+    };
     if v.ok() {
         println!("{}", crate::i18n::strings::verify_ok(lang, &v));
         if let Some(c) = crate::i18n::strings::verify_coverage(lang, &v, false) {
             println!("{c}");
         }
+        rebuilt();
         return Ok(());
     }
     for f in &v.findings {
         println!("{}", f.localize(lang));
     }
+    rebuilt();
     eprintln!("chitra: {} {}", v.findings.len(), phrases::problems(lang));
     Err(Exit::NotFound)
 }
@@ -91,6 +101,9 @@ fn as_json(lang: Lang, v: &Verification) -> serde_json::Value {
             "sealed": c.sealed.as_ref().map(|(day, seq, paper)| json!({ "day": day, "seq": seq, "from_paper": paper })),
             "after": c.after.map(|(from, to)| json!({ "from_seq": from, "to_seq": to })),
         })),
+        "anchor_rebuilt": v.anchor_rebuilt.iter().map(|(seq, at, found)| json!({
+            "seq": seq, "at": at, "found": found,
+        })).collect::<Vec<_>>(),
         "findings": v.findings.iter().map(|f| {
             let mut j = f.to_json();
             if let Some(m) = j.as_object_mut() {

@@ -139,6 +139,12 @@ pub struct Verification {
     /// The newest closed day and its seal (to compare with the paper).
     pub last_seal: Option<(String, String)>,
     pub coverage: Option<Coverage>,
+    /// When the head anchor was found missing or damaged and written again
+    /// (from the log's own record of it): (seq, at, "missing"/"damaged").
+    /// Not a finding by itself — a restore from a backup does it too — but
+    /// shown with every check, since cutting the log's end and removing the
+    /// anchor would leave exactly this.
+    pub anchor_rebuilt: Vec<(i64, String, String)>,
 }
 
 impl Verification {
@@ -327,6 +333,13 @@ impl Service {
                 }
             }
             v.findings.extend(schema.into_iter().map(Finding::Schema));
+            v.anchor_rebuilt = crate::store::audit::rows_of_action(r, "anchor.lost")?
+                .into_iter()
+                .map(|(seq, at, detail)| {
+                    let found = detail["found"].as_str().unwrap_or("").to_string();
+                    (seq, at, found)
+                })
+                .collect();
             Ok(v)
         });
         // The check's sorts opened the connection's temporary storage;

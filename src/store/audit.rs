@@ -383,3 +383,22 @@ pub fn canonical_json(v: &Value) -> String {
     put(&mut out, v);
     String::from_utf8(out).unwrap_or_default()
 }
+
+/// The log's rows of `action`, oldest first: (seq, at, detail as JSON).
+pub fn rows_of_action(
+    r: &Read<'_>,
+    action: &str,
+) -> Result<Vec<(i64, String, serde_json::Value)>, StoreError> {
+    let mut stmt = r
+        .conn()
+        .prepare_cached("SELECT seq, at, detail FROM audit_log WHERE action = ?1 ORDER BY seq")?;
+    let rows = stmt.query_map([action], |row| {
+        let detail: String = row.get(2)?;
+        Ok((
+            row.get(0)?,
+            row.get(1)?,
+            serde_json::from_str(&detail).unwrap_or(serde_json::Value::Null),
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

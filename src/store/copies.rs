@@ -37,7 +37,7 @@ impl Store {
             &path,
             &mut self.schema_checked,
         )?;
-        let (value, head) = match run(&tx, &self.keys, who.clone(), &f)? {
+        let (value, head) = match run(&tx, &self.keys, who.clone(), None, &f)? {
             Ran::RollBack(value) => {
                 tx.rollback().map_err(|e| StoreError::from(e).at(&path))?;
                 return Ok(value);

@@ -91,6 +91,11 @@ pub struct Store {
     /// version's schema, trigger for trigger: a write checks the cookie
     /// and compares the whole schema again only when it moved.
     schema_checked: Option<i64>,
+    /// The head anchor was missing or damaged when the database (with a
+    /// history) was opened: the next commit rewrites it, and first records
+    /// in the log that it did, so the loss stays in the chain for `verify`
+    /// to show.
+    anchor_lost: Option<&'static str>,
 }
 
 /// One consistent view of the database: every query made through it sees
@@ -296,7 +301,16 @@ impl Store {
         }
         let key = key.map_or_else(|| key::default_path(path), Path::to_path_buf);
         let keys = KeyRing::load(&key)?;
-        Store::connect(path, busy_timeout, OpenFlags::SQLITE_OPEN_READ_WRITE, keys)
+        let mut store =
+            Store::connect(path, busy_timeout, OpenFlags::SQLITE_OPEN_READ_WRITE, keys)?;
+        if audit::head_of(&store.conn)?.is_some() {
+            store.anchor_lost = match anchor::read(&anchor::path_for(path), &store.keys) {
+                anchor::Anchor::Missing => Some("missing"),
+                anchor::Anchor::Damaged => Some("damaged"),
+                anchor::Anchor::At(_) => None,
+            };
+        }
+        Ok(store)
     }
 
     /// Creates a new database and its audit key; refuses if either file
@@ -376,6 +390,7 @@ impl Store {
             keys,
             anchored: true,
             schema_checked: None,
+            anchor_lost: None,
         };
         migrations::bring_up_to_date(&mut store.conn, path).map_err(|e| e.at(path))?;
         Ok(store)
@@ -473,7 +488,7 @@ impl Store {
             &path,
             &mut self.schema_checked,
         )?;
-        let (value, head) = match run(&tx, &self.keys, who, f)? {
+        let (value, head) = match run(&tx, &self.keys, who, self.anchor_lost, f)? {
             Ran::RollBack(value) => {
                 tx.rollback().map_err(|e| StoreError::from(e).at(&path))?;
                 return Ok(value);
@@ -481,6 +496,7 @@ impl Store {
             Ran::Commit(value, head) => (value, head),
         };
         tx.commit().map_err(|e| StoreError::from(e).at(&path))?;
+        self.anchor_lost = None;
         if let (Some(head), true) = (head, self.anchored) {
             anchor::record(&anchor::path_for(&self.path), &self.keys, &head);
         }
@@ -571,6 +587,7 @@ fn run<T, E>(
     tx: &Connection,
     keys: &KeyRing,
     who: Who,
+    anchor_lost: Option<&'static str>,
     f: impl FnOnce(&mut Write<'_>) -> Result<Logged<T>, E>,
 ) -> Result<Ran<T>, E>
 where
@@ -590,6 +607,11 @@ where
         owed: 0,
         appended: 0,
     };
+    if let Some(found) = anchor_lost {
+        w.append(
+            Event::new("anchor.lost", "anchor", None).with(serde_json::json!({ "found": found })),
+        )?;
+    }
     let logged = f(&mut w)?;
     if !logged.commit {
         return Ok(Ran::RollBack(logged.value));

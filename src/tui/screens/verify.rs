@@ -70,6 +70,16 @@ impl VerifyView {
                 }
             }
         }
+        if let Ok(v) = &self.result {
+            for (seq, at, found) in &v.anchor_rebuilt {
+                out.push(Line::raw(""));
+                say(
+                    &mut out,
+                    &strings::anchor_rebuilt(lang, *seq, at, found),
+                    theme.error(),
+                );
+            }
+        }
         out.push(Line::raw(""));
         say(&mut out, s.verify_hint, theme.text());
         out
