@@ -48,10 +48,10 @@ pub fn anchor_rebuilt(lang: Lang, seq: i64, at: &str, found: &str) -> String {
     let when = crate::i18n::labels::date_time(at);
     match (lang, found) {
         (Lang::Vi, "damaged") => format!(
-            "Lưu ý: tệp neo (<db>.head) bị hỏng khi mở lúc {when}, đã ghi lại (nhật ký #{seq}). Nếu không phải do khôi phục bản sao lưu, báo cấp trên: có thể phần cuối nhật ký đã bị cắt."
+            "Lưu ý: tệp mốc đầu chuỗi (<db>.head) bị hỏng khi mở lúc {when}, đã ghi lại (nhật ký #{seq}). Nếu không phải do khôi phục bản sao lưu, báo cấp trên: có thể phần cuối nhật ký đã bị cắt."
         ),
         (Lang::Vi, _) => format!(
-            "Lưu ý: tệp neo (<db>.head) bị mất khi mở lúc {when}, đã ghi lại (nhật ký #{seq}). Nếu không phải do khôi phục bản sao lưu, báo cấp trên: có thể phần cuối nhật ký đã bị cắt."
+            "Lưu ý: tệp mốc đầu chuỗi (<db>.head) bị mất khi mở lúc {when}, đã ghi lại (nhật ký #{seq}). Nếu không phải do khôi phục bản sao lưu, báo cấp trên: có thể phần cuối nhật ký đã bị cắt."
         ),
         (Lang::En, "damaged") => format!(
             "Note: the head anchor (<db>.head) was damaged when opened at {when} and written again (log #{seq}). Unless a backup was restored, report it: the end of the log may have been cut."
