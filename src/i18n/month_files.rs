@@ -180,7 +180,7 @@ pub fn rejected_heading(lang: Lang, n: usize) -> String {
 
 pub fn more_rows(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::Vi => format!("  … và {n} dòng khác."),
+        Lang::Vi => format!("  … và {n} mục khác."),
         Lang::En => format!("  … and {n} more."),
     }
 }
