@@ -977,6 +977,9 @@ fn an_anchor_removed_and_written_again_stays_in_the_log() {
         .output()
         .unwrap();
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("tệp mốc đầu chuỗi (<db>.head) bị mất"), "{said}");
+    assert!(
+        said.contains("tệp mốc đầu chuỗi (<db>.head) bị mất"),
+        "{said}"
+    );
     assert!(said.contains("bị hỏng"), "{said}");
 }
