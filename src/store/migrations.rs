@@ -89,6 +89,22 @@ pub(super) fn bring_up_to_date(conn: &mut Connection, path: &Path) -> Result<(),
 /// `verify` compares a database's schema with it, so a rule dropped or
 /// changed with another tool shows.
 pub fn expected_schema() -> Result<Vec<(String, String, String)>, StoreError> {
+    Ok(expected()?.to_vec())
+}
+
+/// [`expected_schema`], made once per process: it is the same for the
+/// whole life of this binary, and every write's schema check (when the
+/// database's cookie moved) compares against it (about 5 ms to make).
+pub(super) fn expected() -> Result<&'static [(String, String, String)], StoreError> {
+    static MADE: std::sync::OnceLock<Vec<(String, String, String)>> = std::sync::OnceLock::new();
+    if let Some(made) = MADE.get() {
+        return Ok(made);
+    }
+    let made = make_expected()?;
+    Ok(MADE.get_or_init(|| made))
+}
+
+fn make_expected() -> Result<Vec<(String, String, String)>, StoreError> {
     let mut conn = Connection::open_in_memory()?;
     let tx = conn.transaction()?;
     for m in MIGRATIONS {

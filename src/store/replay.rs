@@ -308,7 +308,7 @@ impl SchemaProblem {
 
 /// Compares the database's schema with this version's.
 pub fn schema(r: &Read<'_>) -> Result<Vec<SchemaProblem>, StoreError> {
-    let want = super::migrations::expected_schema()?;
+    let want = super::migrations::expected()?;
     let have = super::migrations::schema_of(r.conn())?;
     let have_map: HashMap<(&str, &str), &str> = have
         .iter()
@@ -319,7 +319,7 @@ pub fn schema(r: &Read<'_>) -> Result<Vec<SchemaProblem>, StoreError> {
         .map(|(t, n, s)| ((t.as_str(), n.as_str()), s.as_str()))
         .collect();
     let mut out = Vec::new();
-    for (t, n, s) in &want {
+    for (t, n, s) in want {
         match have_map.get(&(t.as_str(), n.as_str())) {
             None => out.push(SchemaProblem::Missing {
                 kind: t.clone(),
