@@ -125,3 +125,23 @@ pub fn schema_of(conn: &Connection) -> Result<Vec<(String, String, String)>, Sto
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// The schema cookie, once the schema it stands for holds this version's
+/// rules (checked again only when it differs from `checked`): a trigger
+/// dropped, changed or added with another tool stops every write, so no
+/// rule the database enforces can be taken away quietly.
+pub(super) fn holds(tx: &Connection, checked: Option<i64>) -> Result<i64, StoreError> {
+    let cookie: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
+    if checked == Some(cookie) {
+        return Ok(cookie);
+    }
+    match super::replay::schema_problems(tx)?
+        .into_iter()
+        .find(super::replay::SchemaProblem::breaks_a_rule)
+    {
+        None => Ok(cookie),
+        Some(problem) => Err(StoreError::SchemaChanged {
+            name: problem.name().to_string(),
+        }),
+    }
+}

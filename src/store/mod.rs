@@ -524,7 +524,7 @@ impl Store {
 
 /// Begins a write: the audit key reloaded if it was rotated by another
 /// process, then `BEGIN IMMEDIATE`, then the schema checked to be this
-/// version's (see [`schema_holds`]).
+/// version's (see [`migrations::holds`]).
 fn begin<'c>(
     conn: &'c mut Connection,
     keys: &mut KeyRing,
@@ -537,39 +537,8 @@ fn begin<'c>(
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|e| StoreError::from(e).at(path))?;
-    *schema_checked = Some(schema_holds(&tx, keys, *schema_checked)?);
+    *schema_checked = Some(migrations::holds(&tx, *schema_checked)?);
     Ok(tx)
-}
-
-/// The schema cookie, once the schema it stands for holds this version's
-/// rules (checked again only when it differs from `checked`): a trigger
-/// dropped, changed or added with another tool stops every write, so no
-/// rule the database enforces can be taken away quietly.
-fn schema_holds(tx: &Connection, keys: &KeyRing, checked: Option<i64>) -> Result<i64, StoreError> {
-    let cookie: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
-    if checked == Some(cookie) {
-        return Ok(cookie);
-    }
-    let bulk = Cell::new(0);
-    let read = Read {
-        conn: tx,
-        keys,
-        bulk: &bulk,
-    };
-    // A table or index chitra never made changes no rule of its own (a
-    // reference table, a report's helper); `verify` still names it. What
-    // stops the writes is a rule gone or changed, or a trigger or view
-    // added, which could change what a write does.
-    let breaks_a_rule = |p: &replay::SchemaProblem| match p {
-        replay::SchemaProblem::Extra { kind, .. } => kind == "trigger" || kind == "view",
-        _ => true,
-    };
-    match replay::schema(&read)?.into_iter().find(breaks_a_rule) {
-        None => Ok(cookie),
-        Some(problem) => Err(StoreError::SchemaChanged {
-            name: problem.name().to_string(),
-        }),
-    }
 }
 
 /// What a write's closure left for its transaction.

@@ -296,6 +296,17 @@ pub enum SchemaProblem {
 }
 
 impl SchemaProblem {
+    /// Whether it takes away or adds a rule of what writes do: anything
+    /// missing or changed, or a trigger or view added. A table or index
+    /// chitra never made (a reference table, a report's helper) changes no
+    /// rule; `verify` still names it.
+    pub fn breaks_a_rule(&self) -> bool {
+        match self {
+            SchemaProblem::Extra { kind, .. } => kind == "trigger" || kind == "view",
+            _ => true,
+        }
+    }
+
     /// The name of the table, index, view or trigger concerned.
     pub fn name(&self) -> &str {
         match self {
@@ -308,8 +319,15 @@ impl SchemaProblem {
 
 /// Compares the database's schema with this version's.
 pub fn schema(r: &Read<'_>) -> Result<Vec<SchemaProblem>, StoreError> {
+    schema_problems(r.conn())
+}
+
+/// [`schema`] on a connection (inside the write that checks it).
+pub(super) fn schema_problems(
+    conn: &rusqlite::Connection,
+) -> Result<Vec<SchemaProblem>, StoreError> {
     let want = super::migrations::expected()?;
-    let have = super::migrations::schema_of(r.conn())?;
+    let have = super::migrations::schema_of(conn)?;
     let have_map: HashMap<(&str, &str), &str> = have
         .iter()
         .map(|(t, n, s)| ((t.as_str(), n.as_str()), s.as_str()))
