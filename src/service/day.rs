@@ -81,8 +81,17 @@ impl From<DayError> for Error {
     }
 }
 
-/// Refuses a void of a payment that settles a line of a closed period.
+/// Refuses a void of a payment voided already, or that settles a line of
+/// a closed period: the same check before the approval is asked
+/// ([`Service::check_voidable`]) and inside the void's own write.
 fn not_voidable(r: &Read<'_>, p: &PaymentRecord) -> Result<(), Error> {
+    if let Some(v) = &p.reversal {
+        return Err(DayError::AlreadyVoided {
+            receipt_no: p.receipt_no.clone(),
+            at: v.at.clone(),
+        }
+        .into());
+    }
     for period in p.periods() {
         if imports::period_closed(r, period)? == Some(true) {
             return Err(DayError::PeriodClosed {
@@ -128,13 +137,6 @@ impl Service {
                 .ok_or_else(|| DayError::NoSuchReceipt(receipt_no.clone()))?;
             let p = payments::record(w, id)?
                 .ok_or_else(|| DayError::NoSuchReceipt(receipt_no.clone()))?;
-            if let Some(r) = &p.reversal {
-                return Err(DayError::AlreadyVoided {
-                    receipt_no: p.receipt_no.clone(),
-                    at: r.at.clone(),
-                }
-                .into());
-            }
             not_voidable(w, &p)?;
             if p.method.is_cash() {
                 if !drawers::is_open(w, &day, requester.user.id)? {
@@ -173,13 +175,6 @@ impl Service {
     /// refuse for the payment itself: voided already, or settling a line
     /// of a closed period.
     pub fn check_voidable(&self, payment: &PaymentRecord) -> Result<(), Error> {
-        if let Some(r) = &payment.reversal {
-            return Err(DayError::AlreadyVoided {
-                receipt_no: payment.receipt_no.clone(),
-                at: r.at.clone(),
-            }
-            .into());
-        }
         self.store.read(|r| not_voidable(r, payment))
     }
 
