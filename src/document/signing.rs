@@ -101,7 +101,9 @@ pub fn build(
         for p in people {
             subtotal = subtotal + p.imported;
             let received = match p.settled {
-                Settled::Paid => p.paid_on.clone().map_or(Cell::Empty, Cell::Date),
+                Settled::Paid => p
+                    .paid_on()
+                    .map_or(Cell::Empty, |d| Cell::Date(d.to_string())),
                 Settled::Stopped => Cell::text(w.stopped_mark),
                 Settled::Unpaid => Cell::Empty,
             };

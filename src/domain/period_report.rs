@@ -111,12 +111,6 @@ pub struct PersonOutcome {
     pub status: String,
     pub imported: Money,
     pub paid: Money,
-    /// How it was paid ("cash", "bank", …), when something was.
-    pub method: Option<String>,
-    pub receipt_no: Option<String>,
-    /// The bank's or wallet's reference of a transfer.
-    pub reference: Option<String>,
-    pub paid_on: Option<String>,
     pub settled: Settled,
     /// Periods in a row, up to this one, with something left unpaid.
     pub unpaid_months: i64,
@@ -180,6 +174,11 @@ impl PersonOutcome {
         } else {
             Settled::Unpaid
         }
+    }
+
+    /// The day of the last payment of the person's lines of the period.
+    pub fn paid_on(&self) -> Option<&str> {
+        self.payments.iter().map(|x| x.day.as_str()).max()
     }
 
     /// What is left unpaid.
@@ -380,10 +379,6 @@ mod tests {
             status: status.into(),
             imported: Money::from_dong(imported),
             paid: Money::from_dong(paid),
-            method: None,
-            receipt_no: None,
-            reference: None,
-            paid_on: None,
             settled: Settled::Unpaid,
             unpaid_months: months,
             reason: None,

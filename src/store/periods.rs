@@ -17,18 +17,16 @@ pub fn outcomes(r: &Read<'_>, period: Period) -> Result<Vec<PersonOutcome>, Stor
                      THEN 'stopped' ELSE p.status END,
                 sum(e.amount) AS imported,
                 coalesce(sum(paid.amount), 0) AS paid,
-                max(paid.method), max(paid.receipt_no), max(paid.day),
                 (SELECT ur.reason FROM unpaid_reasons ur
                  WHERE ur.period = ?1 AND ur.person_id = p.id ORDER BY ur.id DESC LIMIT 1),
                 (SELECT ur.note FROM unpaid_reasons ur
                  WHERE ur.period = ?1 AND ur.person_id = p.id ORDER BY ur.id DESC LIMIT 1),
-                max(paid.reference),
                 pr.closed_at, p.status_since
          FROM entitlements e
          JOIN people p ON p.id = e.person_id
          JOIN periods pr ON pr.period = e.period
          LEFT JOIN (
-             SELECT pl.entitlement_id, pl.amount, pay.method, pay.receipt_no, pay.day, pay.reference
+             SELECT pl.entitlement_id, pl.amount
              FROM payment_lines pl JOIN payments pay ON pay.id = pl.payment_id
              WHERE NOT EXISTS (SELECT 1 FROM reversals rv WHERE rv.payment_id = pay.id)
          ) paid ON paid.entitlement_id = e.id
@@ -38,7 +36,7 @@ pub fn outcomes(r: &Read<'_>, period: Period) -> Result<Vec<PersonOutcome>, Stor
          ORDER BY p.record_code",
     )?;
     let rows = stmt.query_map([period.to_string()], |row| {
-        Ok(PersonOutcome {
+        let mut o = PersonOutcome {
             person_id: row.get(0)?,
             code: row.get(1)?,
             full_name: row.get(2)?,
@@ -47,44 +45,36 @@ pub fn outcomes(r: &Read<'_>, period: Period) -> Result<Vec<PersonOutcome>, Stor
             status: row.get(5)?,
             imported: crate::domain::Money::from_dong(row.get(6)?),
             paid: crate::domain::Money::from_dong(row.get(7)?),
-            method: row.get(8)?,
-            receipt_no: row.get(9)?,
-            paid_on: row.get(10)?,
             settled: Settled::Unpaid,
             unpaid_months: 0,
             reason: row
-                .get::<_, Option<String>>(11)?
+                .get::<_, Option<String>>(8)?
                 .as_deref()
                 .and_then(UnpaidReason::from_code),
-            reason_note: row.get(12)?,
-            reference: row.get(13)?,
+            reason_note: row.get(9)?,
             transfer: None,
             payments: Vec::new(),
             heir_owed: crate::domain::Money::ZERO,
-        })
-        .map(|o| {
-            // A closed period's results stay as they were sent: a status
-            // changed after the close (someone suspended then, or back to
-            // active) does not move a person between "not received" and
-            // "stopped". At the close every unpaid person who could be
-            // paid had a reason, and nobody else did.
-            let closed_at: Option<String> = row.get(14).ok().flatten();
-            let since: Option<String> = row.get(15).ok().flatten();
-            match (closed_at, since) {
-                (Some(closed), Some(since)) if since > closed && o.status != "stopped" => {
-                    let status = if o.reason.is_some() {
-                        "active"
-                    } else {
-                        "stopped"
-                    };
-                    PersonOutcome {
-                        status: status.to_string(),
-                        ..o
-                    }
-                }
-                _ => o,
+        };
+        // A closed period's results stay as they were sent: a status
+        // changed after the close (someone suspended then, or back to
+        // active) does not move a person between "not received" and
+        // "stopped". At the close every unpaid person who could be paid
+        // had a reason, and nobody else did.
+        let closed_at: Option<String> = row.get(10)?;
+        let since: Option<String> = row.get(11)?;
+        if let (Some(closed), Some(since)) = (closed_at, since)
+            && since > closed
+            && o.status != "stopped"
+        {
+            o.status = if o.reason.is_some() {
+                "active"
+            } else {
+                "stopped"
             }
-        })
+            .to_string();
+        }
+        Ok(o)
     })?;
     let mut out: Vec<PersonOutcome> = rows.collect::<Result<_, _>>()?;
     let mut transfers = super::batches::states(r, period)?;

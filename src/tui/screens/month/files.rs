@@ -154,10 +154,11 @@ pub fn batch_lines(
         let done = people
             .iter()
             .filter(|p| {
-                p.method.as_deref() == Some("bank")
-                    && p.reference
+                p.payments.iter().any(|x| {
+                    x.reference
                         .as_deref()
                         .is_some_and(|r| batch.lines.iter().any(|l| l.reference == r))
+                })
             })
             .count();
         let state = words::BatchState {
