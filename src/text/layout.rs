@@ -143,6 +143,40 @@ pub fn code_groups(code: &str, per_line: usize) -> Vec<String> {
         .collect()
 }
 
+/// `parts` joined with " · " on lines of at most `cols` columns, a new
+/// line where the next part would not fit: every part shown whole.
+pub fn join_fitting(parts: Vec<String>, cols: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in parts {
+        match out.last_mut() {
+            Some(line) if width(line) + 3 + width(&part) <= cols => {
+                line.push_str(" · ");
+                line.push_str(&part);
+            }
+            _ => out.push(part),
+        }
+    }
+    out
+}
+
+/// `lines` wrapped at `cols` columns, a wrapped line's rest indented like
+/// its start and two more: nothing cut at the window's edge.
+pub fn wrap_lines(lines: &[String], cols: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in lines {
+        if line.trim().is_empty() {
+            out.push(String::new());
+            continue;
+        }
+        let indent = " ".repeat(line.len() - line.trim_start().len());
+        let room = cols.saturating_sub(indent.len());
+        for part in wrap_hanging(line.trim_start(), room, "  ") {
+            out.push(format!("{indent}{part}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,5 +243,55 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0], ["3f2a"; 8].join(" "));
         assert_eq!(lines.concat().replace(' ', ""), hash);
+    }
+
+    #[test]
+    fn the_figures_go_on_a_second_line_rather_than_lose_one() {
+        // The demo's month after a batch: 80 columns do not hold them all.
+        let parts: Vec<String> = [
+            "chờ NH 63",
+            "lỗi NH 0",
+            "DS 1.130.775.500",
+            "chi 55.386.000",
+            "chưa 1.012.328.500",
+            "dừng 0 đ",
+        ]
+        .map(String::from)
+        .to_vec();
+        let lines = join_fitting(parts, 78);
+        assert_eq!(
+            lines,
+            [
+                "chờ NH 63 · lỗi NH 0 · DS 1.130.775.500 · chi 55.386.000 · chưa 1.012.328.500",
+                "dừng 0 đ"
+            ]
+        );
+        // The usual month: one line.
+        let parts = ["DS 30.000.000", "chi 0", "chưa 30.000.000", "dừng 0 đ"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(join_fitting(parts, 78).len(), 1);
+    }
+
+    #[test]
+    fn a_long_line_of_the_transfers_wraps_under_itself() {
+        let lines = wrap_lines(
+            &[
+                "Kỳ này chưa lập lô chuyển khoản nào. F4: lập lô; F6: nhập kết quả của ngân hàng."
+                    .to_string(),
+                String::new(),
+                "  Lô số 1 · 07/12/2026 · 63 người".to_string(),
+            ],
+            78,
+        );
+        assert_eq!(
+            lines,
+            [
+                "Kỳ này chưa lập lô chuyển khoản nào. F4: lập lô; F6: nhập kết quả của ngân",
+                "  hàng.",
+                "",
+                "  Lô số 1 · 07/12/2026 · 63 người",
+            ]
+        );
     }
 }

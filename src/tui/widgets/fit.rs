@@ -3,4 +3,4 @@
 //! use. Callers show outside text through [`crate::text::for_display`]
 //! first.
 
-pub use crate::text::layout::{fit, pad, right, width, wrap};
+pub use crate::text::layout::{fit, join_fitting, pad, right, width, wrap, wrap_lines};

@@ -130,40 +130,6 @@ fn batch_file(period: Period) -> String {
     format!("lo-chuyen-khoan-{period}.xlsx")
 }
 
-/// `parts` joined with " · " on lines of at most `width` columns, a new
-/// line where the next part would not fit: every part shown whole.
-fn join_fitting(parts: Vec<String>, width: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for part in parts {
-        match out.last_mut() {
-            Some(line) if fit::width(line) + 3 + fit::width(&part) <= width => {
-                line.push_str(" · ");
-                line.push_str(&part);
-            }
-            _ => out.push(part),
-        }
-    }
-    out
-}
-
-/// `lines` wrapped at `width` columns, a wrapped line's rest indented like
-/// its start and two more: nothing cut at the window's edge.
-fn wrap_lines(lines: &[String], width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    for line in lines {
-        if line.trim().is_empty() {
-            out.push(String::new());
-            continue;
-        }
-        let indent = " ".repeat(line.len() - line.trim_start().len());
-        let room = width.saturating_sub(indent.len());
-        for part in crate::text::layout::wrap_hanging(line.trim_start(), room, "  ") {
-            out.push(format!("{indent}{part}"));
-        }
-    }
-    out
-}
-
 /// The keys of the month's files.
 const KEY_CHANGES: KeyCode = KeyCode::F(3);
 const KEY_BATCH: KeyCode = KeyCode::F(4);
@@ -238,7 +204,7 @@ impl Month {
                 };
                 (self.bank, self.newest_batch) = if self.which == Which::Bank {
                     let (lines, newest) = files::batch_lines(ctx, &session, &r);
-                    (wrap_lines(&lines, DOC_WIDTH), newest)
+                    (fit::wrap_lines(&lines, DOC_WIDTH), newest)
                 } else {
                     (Vec::new(), None)
                 };
@@ -371,7 +337,7 @@ impl Month {
             .iter()
             .filter(|p| matches!(p.transfer, Some(Transfer::Failed { .. })))
             .count();
-        join_fitting(words::figures(lang, r, sent, failed), width)
+        fit::join_fitting(words::figures(lang, r, sent, failed), width)
     }
 
     fn draw_reasons(&self, frame: &mut Frame, area: Rect, view: &View) {
@@ -648,60 +614,5 @@ impl Screen for Month {
         // In the F1 help: the month before and after.
         out.push(KeyHelp::keys("←→", words::key_other_month(lang)));
         out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_figures_go_on_a_second_line_rather_than_lose_one() {
-        // The demo's month after a batch: 80 columns do not hold them all.
-        let parts: Vec<String> = [
-            "chờ NH 63",
-            "lỗi NH 0",
-            "DS 1.130.775.500",
-            "chi 55.386.000",
-            "chưa 1.012.328.500",
-            "dừng 0 đ",
-        ]
-        .map(String::from)
-        .to_vec();
-        let lines = join_fitting(parts, 78);
-        assert_eq!(
-            lines,
-            [
-                "chờ NH 63 · lỗi NH 0 · DS 1.130.775.500 · chi 55.386.000 · chưa 1.012.328.500",
-                "dừng 0 đ"
-            ]
-        );
-        // The usual month: one line.
-        let parts = ["DS 30.000.000", "chi 0", "chưa 30.000.000", "dừng 0 đ"]
-            .map(String::from)
-            .to_vec();
-        assert_eq!(join_fitting(parts, 78).len(), 1);
-    }
-
-    #[test]
-    fn a_long_line_of_the_transfers_wraps_under_itself() {
-        let lines = wrap_lines(
-            &[
-                "Kỳ này chưa lập lô chuyển khoản nào. F4: lập lô; F6: nhập kết quả của ngân hàng."
-                    .to_string(),
-                String::new(),
-                "  Lô số 1 · 07/12/2026 · 63 người".to_string(),
-            ],
-            78,
-        );
-        assert_eq!(
-            lines,
-            [
-                "Kỳ này chưa lập lô chuyển khoản nào. F4: lập lô; F6: nhập kết quả của ngân",
-                "  hàng.",
-                "",
-                "  Lô số 1 · 07/12/2026 · 63 người",
-            ]
-        );
     }
 }
