@@ -54,6 +54,13 @@ impl Period {
         }
     }
 
+    /// How many months `earlier` is before this one (negative when it is
+    /// after).
+    pub fn months_since(self, earlier: Period) -> i64 {
+        (i64::from(self.year) * 12 + i64::from(self.month))
+            - (i64::from(earlier.year) * 12 + i64::from(earlier.month))
+    }
+
     /// The first day of the month.
     pub fn first_day(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("a period is a real month")
@@ -116,6 +123,14 @@ impl FromStr for Period {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn months_since_counts_across_years() {
+        let p = |y, m| Period::new(y, m).unwrap();
+        assert_eq!(p(2027, 1).months_since(p(2026, 11)), 2);
+        assert_eq!(p(2026, 11).months_since(p(2027, 1)), -2);
+        assert_eq!(p(2026, 12).months_since(p(2026, 12)), 0);
+    }
+
     use super::*;
 
     #[test]

@@ -12,6 +12,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+mod change_checks;
 mod changes;
 mod run;
 mod seen;

@@ -447,11 +447,7 @@ impl Screen for Month {
                 } else {
                     self.period.next()
                 };
-                let mut earliest = this;
-                for _ in 0..12 {
-                    earliest = earliest.prev();
-                }
-                if to <= this.next() && to >= earliest {
+                if (-1..=12).contains(&this.months_since(to)) {
                     self.period = to;
                     self.scroll = Scroll::default();
                     self.load(ctx);
