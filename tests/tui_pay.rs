@@ -326,6 +326,16 @@ fn a_new_proxy_entered_at_the_counter_is_saved_with_the_payment() {
     let file = file_of(&office, AN.2);
     assert_eq!(file.proxies.len(), 1);
     assert_eq!(file.proxies[0].proxy.full_name, "Nguyễn Văn Hải");
+    // The receipt names who approved, without calling it "outside the
+    // window".
+    let receipt = office
+        .service()
+        .receipt_text(file.payments[0].id, false)
+        .unwrap();
+    assert!(
+        receipt.contains("Người duyệt    : Trần Văn Minh"),
+        "{receipt}"
+    );
     assert_eq!(file.payments[0].receiver_kind, ReceiverKind::Proxy);
     assert_eq!(file.payments[0].receiver_id_number, "046085009999");
 }

@@ -120,7 +120,8 @@ pub struct PaymentRecord {
     pub clerk_id: i64,
     /// The clerk's full name.
     pub clerk: String,
-    /// The supervisor who approved a payment outside the window, if any.
+    /// The supervisor who approved the payment on the spot, if any: outside
+    /// the payment window, or a proxy a clerk typed in.
     pub approved_by: Option<String>,
     pub receiver_kind: ReceiverKind,
     pub receiver_name: String,

@@ -58,7 +58,7 @@ pub const VI: ReceiptWords = ReceiptWords {
     account: "TK",
     reference: "mã GD",
     method: "Hình thức",
-    approved_late: "Duyệt ngoài hạn",
+    approved_late: "Người duyệt",
     col_period: "Kỳ",
     col_item: "Khoản",
     col_amount: "Số tiền",
