@@ -523,18 +523,7 @@ fn closing_seals_the_audit_head_and_verify_agrees() {
 
 /// The forger drops the triggers first, as anyone with the file could.
 fn tamper(svc: &Service, sql: &str) {
-    let c = svc.store().conn();
-    let triggers: Vec<String> = c
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    for t in triggers {
-        c.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
-    }
-    c.execute_batch(sql).unwrap();
+    tamper_with(svc, sql, false);
 }
 
 fn office_with_payments() -> (Office, Service) {
@@ -841,6 +830,12 @@ fn nothing_is_written_on_a_day_before_a_closed_one() {
 /// Like [`tamper`], with every trigger put back as it was afterwards: the
 /// schema is this version's again, and only the rows tell.
 fn tamper_and_restore(svc: &Service, sql: &str) {
+    tamper_with(svc, sql, true);
+}
+
+/// Runs `sql` with every trigger dropped, as a forger with `sqlite3`
+/// would; `put_back` makes them again, exactly, afterwards.
+fn tamper_with(svc: &Service, sql: &str, put_back: bool) {
     let c = svc.store().conn();
     let triggers: Vec<(String, String)> = c
         .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
@@ -853,8 +848,10 @@ fn tamper_and_restore(svc: &Service, sql: &str) {
         c.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
     }
     c.execute_batch(sql).unwrap();
-    for (_, made) in &triggers {
-        c.execute_batch(made).unwrap();
+    if put_back {
+        for (_, made) in &triggers {
+            c.execute_batch(made).unwrap();
+        }
     }
 }
 
