@@ -25,7 +25,7 @@ use crate::service::{Clock, Service};
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Để thử nghiệm: --now (hoặc biến môi trường CHITRA_DEMO_NOW, chỉ lệnh demo đọc) dựng và chạy văn phòng mẫu như thể bây giờ là thời điểm đó; đồng hồ chạy tiếp từ đó.\nFor testing: --now (or CHITRA_DEMO_NOW, read by demo only) builds and runs the demo as if it were that moment."
+    after_help = "Để thử nghiệm: --now (hoặc biến môi trường CHITRA_DEMO_NOW, chỉ lệnh demo đọc) dựng và chạy văn phòng mẫu như thể bây giờ là thời điểm đó; đồng hồ chạy tiếp từ đó."
 )]
 pub struct DemoArgs {
     /// Số người trong danh sách của xã

@@ -274,6 +274,67 @@ mod every_argument {
         assert!(out.is_empty(), "English placeholders: {out:#?}");
     }
 
+    /// Words of an English sentence; none of them is Vietnamese, a value
+    /// the user types or a format's name.
+    const ENGLISH: &[&str] = &[
+        "the", "and", "with", "for", "only", "read", "runs", "builds", "if", "of", "to", "is",
+        "are", "from", "this", "that", "when", "not", "use", "default", "usage", "options",
+        "error", "possible", "values", "testing", "print", "file", "path", "name", "date",
+        "amount", "person", "day",
+    ];
+
+    fn english_words(cmd: &Command, path: &str, out: &mut Vec<String>) {
+        let path = format!("{path} {}", cmd.get_name());
+        let mut texts: Vec<String> = Vec::new();
+        for t in [cmd.get_about(), cmd.get_long_about()]
+            .into_iter()
+            .flatten()
+        {
+            texts.push(t.to_string());
+        }
+        for t in [cmd.get_after_help(), cmd.get_after_long_help()]
+            .into_iter()
+            .flatten()
+        {
+            texts.push(t.to_string());
+        }
+        for a in cmd.get_arguments() {
+            for t in [a.get_help(), a.get_long_help()].into_iter().flatten() {
+                texts.push(t.to_string());
+            }
+            for v in a.get_possible_values() {
+                if let Some(t) = v.get_help() {
+                    texts.push(t.to_string());
+                }
+            }
+        }
+        for text in texts {
+            // A word joined by `.`, `-`, `_` or `/` is a name the user
+            // types (`database.path`, `not-home`), not a sentence's word.
+            let found: Vec<&str> = text
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.contains(['.', '-', '_', '/', '=']))
+                .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
+                .collect();
+            if !found.is_empty() {
+                out.push(format!("{path}: {found:?} in “{text}”"));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            english_words(sub, &path, out);
+        }
+    }
+
+    #[test]
+    fn no_help_text_is_in_english() {
+        let mut out = Vec::new();
+        let mut cmd = command();
+        cmd.build();
+        english_words(&cmd, "", &mut out);
+        assert!(out.is_empty(), "English in the help: {out:#?}");
+    }
+
     #[test]
     fn every_command_and_argument_is_described() {
         let mut out = Vec::new();
