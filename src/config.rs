@@ -163,11 +163,36 @@ fn default_keep() -> usize {
     60
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Interface {
     #[serde(default)]
     pub language: Lang,
+    /// Minutes without a key after which a signed-in screen locks until
+    /// its user types their PIN again; 0 never locks.
+    #[serde(default = "default_lock_after_minutes")]
+    pub lock_after_minutes: u32,
+}
+
+impl Default for Interface {
+    fn default() -> Interface {
+        Interface {
+            language: Lang::default(),
+            lock_after_minutes: default_lock_after_minutes(),
+        }
+    }
+}
+
+fn default_lock_after_minutes() -> u32 {
+    5
+}
+
+impl Interface {
+    /// How long the keyboard may rest before the screen locks.
+    pub fn lock_after(&self) -> Option<std::time::Duration> {
+        (self.lock_after_minutes > 0)
+            .then(|| std::time::Duration::from_secs(u64::from(self.lock_after_minutes) * 60))
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

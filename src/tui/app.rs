@@ -23,6 +23,8 @@
 //! 5. Esc, if the screen did not use it: back one screen, or on the first
 //!    screen the quit question.
 
+use std::time::{Duration, Instant};
+
 use crate::i18n::Lang;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
@@ -35,8 +37,9 @@ use crate::tui::event::split_alt;
 use crate::tui::frame::{self, Areas};
 use crate::tui::keys::{Binding, Key, KeyHelp, KeyList, key_match};
 use crate::tui::popups;
+use crate::tui::screens::lock::Lock;
 use crate::tui::screens::sign_in::SignIn;
-use crate::tui::screens::{AnyScreen, Nav, Outcome, Screen};
+use crate::tui::screens::{AnyScreen, Nav, OnLock, Outcome, Screen};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::doc::{Scroll, ScrollMsg};
 
@@ -87,6 +90,10 @@ pub struct App {
     size: (u16, u16),
     quit: bool,
     repaint: bool,
+    /// How long the keyboard may rest before a signed-in screen locks.
+    lock_after: Option<Duration>,
+    /// When the last key came.
+    last_key: Instant,
 }
 
 impl App {
@@ -94,7 +101,6 @@ impl App {
     pub fn new(service: Service, theme: Theme) -> App {
         let lang = service.config().interface.language;
         App {
-            service,
             session: None,
             stack: vec![Box::new(SignIn::new(lang))],
             overlay: None,
@@ -105,6 +111,9 @@ impl App {
             size: (frame::MIN_WIDTH, frame::MIN_HEIGHT),
             quit: false,
             repaint: false,
+            lock_after: service.config().interface.lock_after(),
+            last_key: Instant::now(),
+            service,
         }
     }
 
@@ -190,6 +199,51 @@ impl App {
             .as_ref()
     }
 
+    /// How long until the screen locks, if the keyboard rests from `now`
+    /// on: `None` when nothing would lock (no one signed in, already locked,
+    /// locking turned off).
+    pub fn lock_due_in(&self, now: Instant) -> Option<Duration> {
+        if self.session.is_none() || self.quit || self.locked() {
+            return None;
+        }
+        let rested = now.saturating_duration_since(self.last_key);
+        self.lock_after.map(|after| after.saturating_sub(rested))
+    }
+
+    /// The clock moved to `now`: locks the screen if the keyboard has
+    /// rested long enough. True when it locked.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        if self.lock_due_in(now) != Some(Duration::ZERO) {
+            return false;
+        }
+        self.lock();
+        true
+    }
+
+    /// True while the screen lock is up.
+    pub fn locked(&self) -> bool {
+        self.stack.iter().any(|s| s.on_lock() == OnLock::IsLock)
+    }
+
+    /// Puts the lock over everything: help and questions close, a payment
+    /// not yet recorded closes with every screen above it, the message
+    /// line empties (it may name the last person paid).
+    fn lock(&mut self) {
+        self.overlay = None;
+        self.message = None;
+        let dropped = match self.stack.iter().position(|s| s.on_lock() == OnLock::Close) {
+            Some(first) => {
+                self.stack.truncate(first.max(1));
+                true
+            }
+            None => false,
+        };
+        let minutes = self.service.config().interface.lock_after_minutes;
+        let at = self.service.now().format("%H:%M").to_string();
+        self.stack
+            .push(Box::new(Lock::new(self.lang(), at, minutes, dropped)));
+    }
+
     /// Handles one terminal event (keys and resizes; others are ignored).
     pub fn handle_event(&mut self, event: &Event) {
         match event {
@@ -205,6 +259,7 @@ impl App {
 
     /// Handles one key press (releases and repeats are ignored).
     pub fn handle_key(&mut self, key: KeyEvent) {
+        self.last_key = Instant::now();
         if let Some(action) = self.action_for(&key) {
             self.update(action);
         }

@@ -233,6 +233,8 @@ pub struct KeyList {
     pub pick_date: Binding,
     /// Read again (the day report, the drawers) or run again (verify).
     pub refresh: Binding,
+    /// Sign out from the screen lock, so that someone else can sign in.
+    pub sign_out: Binding,
 }
 
 impl Default for KeyList {
@@ -270,6 +272,7 @@ impl Default for KeyList {
             print_report: Binding::of(&[Key::plain(F(8)), Key::ch('i')]),
             pick_date: Binding::of(&[Key::plain(F(3)), Key::ch('d')]),
             refresh: Binding::of(&[Key::plain(F(5)), Key::ch('r')]),
+            sign_out: Binding::of(&[Key::plain(F(10)), Key::ctrl('w')]),
         }
     }
 }
@@ -309,6 +312,7 @@ impl KeyList {
             ("print_report", &self.print_report),
             ("pick_date", &self.pick_date),
             ("refresh", &self.refresh),
+            ("sign_out", &self.sign_out),
         ]
     }
 }

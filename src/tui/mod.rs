@@ -56,12 +56,19 @@ pub fn run(service: Service) -> io::Result<()> {
     while !app.should_quit() {
         let prints = app.service().prints().clone();
         let pausing = app.waits_for_pause();
-        let events = if pausing {
-            event::read_batch_within(PAUSE)?
+        // The loop also wakes when the screen is due to lock.
+        let lock_in = app.lock_due_in(std::time::Instant::now());
+        let wait = if pausing {
+            Some(PAUSE)
         } else if prints.busy() || prints.ended() != prints_seen {
-            event::read_batch_within(std::time::Duration::from_millis(100))?
+            Some(std::time::Duration::from_millis(100))
         } else {
-            event::read_batch()?
+            None
+        };
+        let events = match (wait, lock_in) {
+            (Some(w), Some(l)) => event::read_batch_within(w.min(l))?,
+            (Some(w), None) | (None, Some(w)) => event::read_batch_within(w)?,
+            (None, None) => event::read_batch()?,
         };
         if events.is_empty() && pausing {
             app.pause();
@@ -72,8 +79,9 @@ pub fn run(service: Service) -> io::Result<()> {
                 return Ok(());
             }
         }
+        let locked = app.tick(std::time::Instant::now());
         let ended = prints.ended();
-        if events.is_empty() && ended == prints_seen && !pausing {
+        if events.is_empty() && ended == prints_seen && !pausing && !locked {
             continue;
         }
         prints_seen = ended;

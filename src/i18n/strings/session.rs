@@ -75,3 +75,74 @@ pub fn open_days_notice(lang: Lang, days: &[crate::service::day::OpenDay]) -> Op
         ),
     })
 }
+
+/// The screen lock's title.
+pub fn lock_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "MÀN HÌNH ĐÃ KHÓA",
+        Lang::En => "SCREEN LOCKED",
+    }
+}
+
+/// What the screen lock says: since when, why, who may open it, and
+/// whether a payment not yet recorded was dropped.
+pub fn lock_lines(
+    lang: Lang,
+    full_name: &str,
+    at: &str,
+    minutes: u32,
+    dropped: bool,
+) -> Vec<String> {
+    let mut lines = match lang {
+        Lang::Vi => vec![
+            format!("Khóa lúc {at}: không có phím nào trong {minutes} phút."),
+            format!("{full_name} nhập PIN rồi nhấn Enter để mở lại."),
+            "Người khác dùng máy: F10 (hoặc Ctrl-W) đăng xuất.".to_string(),
+        ],
+        Lang::En => vec![
+            format!("Locked at {at}: no key for {minutes} minutes."),
+            format!("{full_name}: type your PIN and press Enter to open."),
+            "Someone else: F10 (or Ctrl-W) signs out.".to_string(),
+        ],
+    };
+    if dropped {
+        lines.push(
+            match lang {
+                Lang::Vi => "Lần chi đang làm dở đã bỏ, chưa ghi gì: mở lại rồi chi lại.",
+                Lang::En => "The payment being made was dropped, nothing recorded: pay again.",
+            }
+            .to_string(),
+        );
+    }
+    lines
+}
+
+/// After the PIN opened the screen lock.
+pub fn unlocked(lang: Lang, dropped: bool) -> &'static str {
+    match (lang, dropped) {
+        (Lang::Vi, false) => "Đã mở khóa.",
+        (Lang::Vi, true) => {
+            "Đã mở khóa. Lần chi làm dở trước khi khóa chưa ghi: kiểm tra lại người nhận rồi chi lại."
+        }
+        (Lang::En, false) => "Unlocked.",
+        (Lang::En, true) => {
+            "Unlocked. The payment being made before the lock was not recorded: check the receiver and pay again."
+        }
+    }
+}
+
+/// The screen lock's keys.
+pub fn lock_keys(lang: Lang) -> [(&'static str, &'static str); 3] {
+    match lang {
+        Lang::Vi => [
+            ("Mở khóa bằng PIN", "Mở khóa"),
+            ("Đăng xuất để người khác đăng nhập", "Đăng xuất"),
+            ("Xóa PIN đã gõ", "Xóa"),
+        ],
+        Lang::En => [
+            ("Unlock with the PIN", "Unlock"),
+            ("Sign out so someone else can sign in", "Sign out"),
+            ("Clear the PIN typed", "Clear"),
+        ],
+    }
+}

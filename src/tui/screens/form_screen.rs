@@ -11,7 +11,7 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::{Nav, Outcome, Screen};
+use super::{Nav, OnLock, Outcome, Screen};
 use crate::i18n::Lang;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
@@ -46,6 +46,11 @@ pub trait FormScreen {
     fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav {
         let _ = (outcome, ctx);
         Nav::Stay
+    }
+
+    /// What the screen lock does with this form (see [`Screen::on_lock`]).
+    fn on_lock(&self) -> OnLock {
+        OnLock::Keep
     }
 }
 
@@ -89,5 +94,9 @@ impl<T: FormScreen> Screen for T {
 
     fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav {
         FormScreen::on_result(self, outcome, ctx)
+    }
+
+    fn on_lock(&self) -> OnLock {
+        FormScreen::on_lock(self)
     }
 }

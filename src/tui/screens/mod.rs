@@ -51,6 +51,7 @@ pub mod form_screen;
 pub mod heir;
 pub mod home;
 pub mod lists;
+pub mod lock;
 pub mod month;
 pub mod pay;
 pub mod person;
@@ -120,6 +121,9 @@ pub enum Outcome {
     /// there never acts): every screen down to the counter closes, and the
     /// counter searches for this text.
     Search(String),
+    /// The user typed their PIN on the screen lock ([`lock::Lock`]): what
+    /// was shown may have changed meanwhile.
+    Unlocked,
     /// The day was closed (from [`close_pin::ClosePin`]), with where its
     /// backup was written or why it could not be.
     DayClosed {
@@ -188,6 +192,25 @@ pub trait Screen {
         let _ = ctx;
         Nav::Stay
     }
+
+    /// What the screen lock ([`lock::Lock`]) does with this screen.
+    fn on_lock(&self) -> OnLock {
+        OnLock::Keep
+    }
+}
+
+/// What becomes of a screen when the keyboard has rested long enough for
+/// the screen to lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnLock {
+    /// It waits under the lock, as it was.
+    Keep,
+    /// It closes, with every screen above it: a payment not yet recorded
+    /// is dropped, since whoever stands at the counter after the lock must
+    /// be checked again.
+    Close,
+    /// It is the lock.
+    IsLock,
 }
 
 /// A screen of any `Msg` type, as the app's stack holds it. Implemented for
@@ -204,6 +227,7 @@ pub trait AnyScreen {
     fn is_popup(&self) -> bool;
     fn waits_for_pause(&self) -> bool;
     fn on_pause(&mut self, ctx: &mut Ctx) -> Nav;
+    fn on_lock(&self) -> OnLock;
 }
 
 impl<S: Screen> AnyScreen for S {
@@ -246,5 +270,9 @@ impl<S: Screen> AnyScreen for S {
 
     fn on_pause(&mut self, ctx: &mut Ctx) -> Nav {
         Screen::on_pause(self, ctx)
+    }
+
+    fn on_lock(&self) -> OnLock {
+        Screen::on_lock(self)
     }
 }

@@ -119,6 +119,11 @@ impl VoidPayment {
 }
 
 impl FormScreen for VoidPayment {
+    /// A void not yet approved is dropped at the lock.
+    fn on_lock(&self) -> crate::tui::screens::OnLock {
+        crate::tui::screens::OnLock::Close
+    }
+
     fn title(&self, lang: Lang) -> String {
         lang.strings().void_title.to_string()
     }

@@ -260,6 +260,12 @@ impl Confirm {
 }
 
 impl Screen for Confirm {
+    /// A payment not recorded is dropped at the lock: the receiver is
+    /// checked again.
+    fn on_lock(&self) -> crate::tui::screens::OnLock {
+        crate::tui::screens::OnLock::Close
+    }
+
     type Msg = Msg;
 
     fn title(&self, lang: Lang) -> String {

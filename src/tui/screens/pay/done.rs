@@ -83,6 +83,11 @@ impl Done {
 }
 
 impl Screen for Done {
+    /// Recorded already: the lock closes it with the flow.
+    fn on_lock(&self) -> crate::tui::screens::OnLock {
+        crate::tui::screens::OnLock::Close
+    }
+
     type Msg = Msg;
 
     fn title(&self, lang: Lang) -> String {

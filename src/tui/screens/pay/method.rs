@@ -95,6 +95,12 @@ impl ChooseMethod {
 }
 
 impl Screen for ChooseMethod {
+    /// A payment not recorded is dropped at the lock: the receiver is
+    /// checked again.
+    fn on_lock(&self) -> crate::tui::screens::OnLock {
+        crate::tui::screens::OnLock::Close
+    }
+
     type Msg = Msg;
 
     fn title(&self, lang: Lang) -> String {

@@ -102,6 +102,12 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 impl FormScreen for NewProxyForm {
+    /// A payment not recorded is dropped at the lock: the receiver is
+    /// checked again.
+    fn on_lock(&self) -> crate::tui::screens::OnLock {
+        crate::tui::screens::OnLock::Close
+    }
+
     fn title(&self, lang: Lang) -> String {
         let s = lang.strings();
         if self.guardian {

@@ -200,6 +200,12 @@ fn checked(draft: &Draft, choice: &Choice) -> bool {
 }
 
 impl Screen for ChooseReceiver {
+    /// A payment not recorded is dropped at the lock: the receiver is
+    /// checked again.
+    fn on_lock(&self) -> crate::tui::screens::OnLock {
+        crate::tui::screens::OnLock::Close
+    }
+
     /// Moving, or choosing the receiver at an index.
     type Msg = ChoiceMsg;
 

@@ -40,6 +40,12 @@ impl ReceiverId {
 }
 
 impl FormScreen for ReceiverId {
+    /// A payment not recorded is dropped at the lock: the receiver is
+    /// checked again.
+    fn on_lock(&self) -> crate::tui::screens::OnLock {
+        crate::tui::screens::OnLock::Close
+    }
+
     fn title(&self, lang: Lang) -> String {
         lang.strings().step_receiver_id.to_string()
     }

@@ -58,6 +58,12 @@ impl TransferForm {
 }
 
 impl FormScreen for TransferForm {
+    /// A payment not recorded is dropped at the lock: the receiver is
+    /// checked again.
+    fn on_lock(&self) -> crate::tui::screens::OnLock {
+        crate::tui::screens::OnLock::Close
+    }
+
     fn title(&self, lang: Lang) -> String {
         lang.strings().step_transfer.to_string()
     }
