@@ -292,3 +292,22 @@ fn the_head_runs_the_bank_batch_and_the_close_through_stdin_and_stdout() {
     );
     assert!(String::from_utf8_lossy(&closed.stderr).contains("ĐÃ KHÓA KỲ"));
 }
+
+#[test]
+fn the_screens_without_a_terminal_say_to_use_ssh_t() {
+    let office = ServerOffice::new("");
+    office.init_with_clerk();
+    // `ssh office` with no command and no terminal (`ssh -T`, a script).
+    let out = gate(&office, "", CLERK.1, b"");
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("cần một cửa sổ dòng lệnh (terminal)"),
+        "{said}"
+    );
+    assert!(said.contains("ssh -t"), "{said}");
+    assert!(
+        !said.contains("os error") && !said.contains("lỗi hệ thống"),
+        "{said}"
+    );
+}

@@ -90,6 +90,16 @@ impl Say for std::io::Error {
     }
 }
 
+impl Say for crate::tui::RunError {
+    fn say(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (crate::tui::RunError::Io(e), _) => os_reason(lang, e),
+            (crate::tui::RunError::NoTerminal, Lang::Vi) => "màn hình quầy cần một cửa sổ dòng lệnh (terminal): mở từ PuTTY, hoặc dùng `ssh -t`. Các lệnh như `chitra show`, `chitra report` chạy được không cần màn hình.".to_string(),
+            (crate::tui::RunError::NoTerminal, Lang::En) => "the counter screens need a terminal window: open them from PuTTY, or use `ssh -t`. Commands such as `chitra show` and `chitra report` run without one.".to_string(),
+        }
+    }
+}
+
 /// Why the system refused to read or write a file, in `lang`, with what to
 /// do where there is something; never the system's English.
 pub fn os_reason(lang: Lang, e: &std::io::Error) -> String {

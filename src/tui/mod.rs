@@ -3,7 +3,8 @@
 //!
 //! - [`run`] takes over the terminal ([`terminal`]), then loops: wait for
 //!   keys ([`event`]), let the [`App`] handle every key already waiting,
-//!   draw once. There is no timer; nothing is drawn between keys.
+//!   draw once. Between keys it wakes only for a print that ends and for
+//!   the screen lock ([`screens::lock`]); nothing else is drawn.
 //! - [`App`] ([`app`]) holds a stack of screens ([`screens`]) and the parts
 //!   every screen shares: the frame ([`frame`]: title bar, message line,
 //!   key line), help and the quit question ([`popups`]), key bindings
@@ -42,9 +43,32 @@ use crate::service::Service;
 /// A scanner's keys come far closer together than this.
 pub const PAUSE: std::time::Duration = std::time::Duration::from_millis(250);
 
+/// Why the screens did not run.
+#[derive(Debug)]
+pub enum RunError {
+    /// Standard input or output is not a terminal (`ssh` without `-t`, a
+    /// pipe, a cron job).
+    NoTerminal,
+    Io(io::Error),
+}
+
+impl From<io::Error> for RunError {
+    fn from(e: io::Error) -> RunError {
+        RunError::Io(e)
+    }
+}
+
 /// Runs the screens on the terminal until the clerk quits. The terminal is
 /// restored however this ends (return, error, panic, SIGHUP, SIGTERM).
-pub fn run(service: Service) -> io::Result<()> {
+pub fn run(service: Service) -> Result<(), RunError> {
+    use std::io::IsTerminal;
+    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        return Err(RunError::NoTerminal);
+    }
+    Ok(run_on_terminal(service)?)
+}
+
+fn run_on_terminal(service: Service) -> io::Result<()> {
     let mut app = App::new(service, Theme::from_env());
     let mut tui = terminal::Tui::start()?;
     let size = tui.size()?;
