@@ -183,3 +183,27 @@ fn zero_minutes_in_the_configuration_never_locks() {
     assert_eq!(app.lock_due_in(Instant::now()), None);
     assert!(!app.tick(after(Duration::from_secs(24 * 3600))));
 }
+
+#[test]
+fn a_payment_recorded_before_the_lock_is_not_called_dropped() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    for step in ["Bước 1/4", "Bước 3/4", "Bước 4/4", "ĐÃ CHI"] {
+        press(&mut app, KeyCode::Enter);
+        assert!(app.title().contains(step), "{}", app.title());
+    }
+    locks(&mut app);
+    let shown = screen(&mut app, 80, 24);
+    assert!(!shown.contains("đã bỏ"), "{shown}");
+    assert!(
+        !shown.contains("2.789.000"),
+        "the amount paid is hidden:\n{shown}"
+    );
+    type_text(&mut app, CLERK1.1);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+    assert_eq!(message(&app), "Đã mở khóa.");
+    assert_eq!(payments_of(&office, AN.2).len(), 1);
+    assert!(screen(&mut app, 80, 24).contains("ĐÃ CHI TRONG 12 THÁNG QUA"));
+}

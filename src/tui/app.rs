@@ -226,15 +226,19 @@ impl App {
     }
 
     /// Puts the lock over everything: help and questions close, a payment
-    /// not yet recorded closes with every screen above it, the message
-    /// line empties (it may name the last person paid).
+    /// being made closes with every screen above it (recorded or not: the
+    /// lock says which), the message line empties (it may name the last
+    /// person paid).
     fn lock(&mut self) {
         self.overlay = None;
         self.message = None;
-        let dropped = match self.stack.iter().position(|s| s.on_lock() == OnLock::Close) {
+        let closes = |s: &Box<dyn AnyScreen>| matches!(s.on_lock(), OnLock::Drop | OnLock::Close);
+        let dropped = match self.stack.iter().position(closes) {
             Some(first) => {
-                self.stack.truncate(first.max(1));
-                true
+                let removed = self.stack.split_off(first.max(1));
+                // A flow that reached its done screen was recorded.
+                removed.iter().any(|s| s.on_lock() == OnLock::Drop)
+                    && !removed.iter().any(|s| s.on_lock() == OnLock::Close)
             }
             None => false,
         };

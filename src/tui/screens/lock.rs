@@ -7,10 +7,12 @@
 //! sign-in; the fifth signs the user out.
 //!
 //! A payment not yet recorded does not wait under the lock: its screens
-//! close first ([`super::OnLock::Close`]), since the person standing at the
+//! close first ([`super::OnLock::Drop`]), since the person standing at the
 //! counter after the lock may not be the one who stood there before, and
-//! the receiver is checked again. Other screens (a registration being
-//! typed, the day report) wait as they were. Opened, the screen below hears
+//! the receiver is checked again; the lock says it was dropped. A payment
+//! that reached its done screen closes too, without that warning
+//! ([`super::OnLock::Close`]). Other screens (a registration being typed,
+//! the day report) wait as they were. Opened, the screen below hears
 //! [`Outcome::Unlocked`] and reads its data again.
 //!
 //! F10 signs the user out instead, for another clerk to sign in.

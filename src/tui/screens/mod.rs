@@ -205,9 +205,12 @@ pub trait Screen {
 pub enum OnLock {
     /// It waits under the lock, as it was.
     Keep,
-    /// It closes, with every screen above it: a payment not yet recorded
-    /// is dropped, since whoever stands at the counter after the lock must
-    /// be checked again.
+    /// It closes, with every screen above it, and what it was about is not
+    /// recorded: a payment or a void being made is dropped, since whoever
+    /// stands at the counter after the lock must be checked again.
+    Drop,
+    /// It closes, with every screen above it, and nothing is lost: what it
+    /// shows is recorded already (the payment's done screen).
     Close,
     /// It is the lock.
     IsLock,

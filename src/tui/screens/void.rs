@@ -121,7 +121,7 @@ impl VoidPayment {
 impl FormScreen for VoidPayment {
     /// A void not yet approved is dropped at the lock.
     fn on_lock(&self) -> crate::tui::screens::OnLock {
-        crate::tui::screens::OnLock::Close
+        crate::tui::screens::OnLock::Drop
     }
 
     fn title(&self, lang: Lang) -> String {

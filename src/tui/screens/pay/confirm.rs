@@ -263,7 +263,7 @@ impl Screen for Confirm {
     /// A payment not recorded is dropped at the lock: the receiver is
     /// checked again.
     fn on_lock(&self) -> crate::tui::screens::OnLock {
-        crate::tui::screens::OnLock::Close
+        crate::tui::screens::OnLock::Drop
     }
 
     type Msg = Msg;

@@ -105,7 +105,7 @@ impl FormScreen for NewProxyForm {
     /// A payment not recorded is dropped at the lock: the receiver is
     /// checked again.
     fn on_lock(&self) -> crate::tui::screens::OnLock {
-        crate::tui::screens::OnLock::Close
+        crate::tui::screens::OnLock::Drop
     }
 
     fn title(&self, lang: Lang) -> String {

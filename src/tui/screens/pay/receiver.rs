@@ -203,7 +203,7 @@ impl Screen for ChooseReceiver {
     /// A payment not recorded is dropped at the lock: the receiver is
     /// checked again.
     fn on_lock(&self) -> crate::tui::screens::OnLock {
-        crate::tui::screens::OnLock::Close
+        crate::tui::screens::OnLock::Drop
     }
 
     /// Moving, or choosing the receiver at an index.

@@ -43,7 +43,7 @@ impl FormScreen for ReceiverId {
     /// A payment not recorded is dropped at the lock: the receiver is
     /// checked again.
     fn on_lock(&self) -> crate::tui::screens::OnLock {
-        crate::tui::screens::OnLock::Close
+        crate::tui::screens::OnLock::Drop
     }
 
     fn title(&self, lang: Lang) -> String {
