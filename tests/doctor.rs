@@ -403,3 +403,34 @@ fn a_time_zone_that_is_not_a_zone_is_a_finding_in_vietnamese() {
     assert!(text.contains("Không dùng được tệp cấu hình"), "{text}");
     assert!(text.contains("office.time_zone"), "{text}");
 }
+
+#[test]
+fn screens_that_never_lock_or_lock_late_are_named() {
+    let office = good_office();
+    edit_config(&office, "lock_after_minutes = 5", "lock_after_minutes = 0");
+    assert_eq!(only(&doctor(&office)), &Finding::ScreenLockOff);
+    let out = office.run(SUPERVISOR, &["doctor"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("Màn hình không tự khóa"), "{said}");
+    assert!(said.contains("lock_after_minutes = 5"), "{said}");
+
+    edit_config(&office, "lock_after_minutes = 0", "lock_after_minutes = 60");
+    assert_eq!(
+        only(&doctor(&office)),
+        &Finding::ScreenLockLong { minutes: 60 }
+    );
+    edit_config(
+        &office,
+        "lock_after_minutes = 60",
+        "lock_after_minutes = 15",
+    );
+    let r = doctor(&office);
+    assert!(r.ok(), "{:#?}", r.findings);
+    let out = office.run(SUPERVISOR, &["doctor"], &[]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("sau 15 phút không gõ phím"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

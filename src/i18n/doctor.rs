@@ -96,6 +96,11 @@ impl Localize for Finding {
                 "Cấu hình SSH ({}) ép lệnh chitra nhưng chưa tắt chuyển tiếp cổng/agent/X11 trong cùng khối Match. Thêm `DisableForwarding yes` vào khối đó rồi: systemctl reload ssh",
                 show(path)
             ),
+            Finding::ScreenLockOff => "Màn hình không tự khóa ([interface] lock_after_minutes = 0): giao dịch viên rời quầy mà quên đăng xuất thì người khác chi được dưới tên họ. Đặt lock_after_minutes = 5 trong tệp cấu hình.".into(),
+            Finding::ScreenLockLong { minutes } => format!(
+                "Màn hình chỉ tự khóa sau {minutes} phút không gõ phím: quá lâu cho một quầy có người qua lại. Đặt [interface] lock_after_minutes từ 1 đến {} (mặc định 5).",
+                crate::service::doctor::LONGEST_LOCK_MINUTES
+            ),
         }
     }
 
@@ -185,6 +190,11 @@ impl Localize for Finding {
                 "The SSH configuration ({}) forces chitra but leaves forwarding on in that Match block. Add `DisableForwarding yes` and reload ssh.",
                 show(path)
             ),
+            Finding::ScreenLockOff => "The screens never lock ([interface] lock_after_minutes = 0): anyone can pay under the name of a clerk who leaves without signing out. Set lock_after_minutes = 5 in the configuration.".into(),
+            Finding::ScreenLockLong { minutes } => format!(
+                "The screens lock only after {minutes} minutes without a key: too long for a counter people pass. Set [interface] lock_after_minutes between 1 and {} (5 by default).",
+                crate::service::doctor::LONGEST_LOCK_MINUTES
+            ),
         }
     }
 }
@@ -214,6 +224,8 @@ pub fn topic(lang: Lang, t: Topic) -> &'static str {
         (Topic::Backup, Lang::En) => "Newest backup",
         (Topic::Sshd, Lang::Vi) => "Lệnh ép của SSH",
         (Topic::Sshd, Lang::En) => "SSH forced command",
+        (Topic::ScreenLock, Lang::Vi) => "Màn hình tự khóa",
+        (Topic::ScreenLock, Lang::En) => "Screen lock",
     }
 }
 
@@ -279,5 +291,7 @@ pub fn passed(lang: Lang, t: Topic, r: &Report) -> String {
             None if vi => "có lệnh ép chitra, đã tắt chuyển tiếp".into(),
             None => "chitra is forced, forwarding off".into(),
         },
+        Topic::ScreenLock if vi => format!("sau {} phút không gõ phím", r.lock_after_minutes),
+        Topic::ScreenLock => format!("after {} minutes without a key", r.lock_after_minutes),
     }
 }

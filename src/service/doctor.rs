@@ -36,10 +36,11 @@ pub enum Topic {
     Disk,
     Backup,
     Sshd,
+    ScreenLock,
 }
 
 impl Topic {
-    pub const ALL: [Topic; 7] = [
+    pub const ALL: [Topic; 8] = [
         Topic::Files,
         Topic::Key,
         Topic::TimeZone,
@@ -47,6 +48,7 @@ impl Topic {
         Topic::Disk,
         Topic::Backup,
         Topic::Sshd,
+        Topic::ScreenLock,
     ];
 }
 
@@ -103,7 +105,15 @@ pub enum Finding {
     /// chitra's forced command is there, but forwarding is not turned off
     /// in its block.
     SshdForwarding { path: PathBuf },
+    /// The screens never lock (`interface.lock_after_minutes = 0`).
+    ScreenLockOff,
+    /// The screens lock only after more than [`LONGEST_LOCK_MINUTES`].
+    ScreenLockLong { minutes: u32 },
 }
+
+/// More minutes than this before a counter left signed in locks is a
+/// finding.
+pub const LONGEST_LOCK_MINUTES: u32 = 15;
 
 impl Finding {
     /// The check this finding belongs to.
@@ -125,6 +135,7 @@ impl Finding {
             | Finding::BackupBroken { .. }
             | Finding::BackupJournal { .. } => Topic::Backup,
             Finding::SshdNoForcedCommand { .. } | Finding::SshdForwarding { .. } => Topic::Sshd,
+            Finding::ScreenLockOff | Finding::ScreenLockLong { .. } => Topic::ScreenLock,
         }
     }
 
@@ -149,6 +160,8 @@ impl Finding {
             Finding::BackupJournal { .. } => "backup_journal",
             Finding::SshdNoForcedCommand { .. } => "sshd_no_forced_command",
             Finding::SshdForwarding { .. } => "sshd_forwarding",
+            Finding::ScreenLockOff => "screen_lock_off",
+            Finding::ScreenLockLong { .. } => "screen_lock_long",
         }
     }
 }
@@ -165,6 +178,8 @@ pub struct Report {
     /// The SSH server's configuration could not be read (not a problem:
     /// the running account often may not read it).
     pub sshd_unread: Option<PathBuf>,
+    /// `interface.lock_after_minutes`.
+    pub lock_after_minutes: u32,
     pub findings: Vec<Finding>,
 }
 
@@ -178,6 +193,7 @@ impl Report {
             free_mib: None,
             backup: None,
             sshd_unread: None,
+            lock_after_minutes: 0,
             findings: vec![Finding::Config { reason }],
         }
     }
@@ -218,6 +234,11 @@ pub fn examine(config: &Config, db: &Path, now: DateTime<FixedOffset>) -> Report
     }
     let backup = check_backup(config, &mut findings);
     let sshd_unread = check_sshd(&config.doctor.sshd_config, &mut findings);
+    match config.interface.lock_after_minutes {
+        0 => findings.push(Finding::ScreenLockOff),
+        m if m > LONGEST_LOCK_MINUTES => findings.push(Finding::ScreenLockLong { minutes: m }),
+        _ => {}
+    }
     Report {
         db: db.to_path_buf(),
         zone: config.office.time_zone.clone(),
@@ -225,6 +246,7 @@ pub fn examine(config: &Config, db: &Path, now: DateTime<FixedOffset>) -> Report
         free_mib,
         backup,
         sshd_unread,
+        lock_after_minutes: config.interface.lock_after_minutes,
         findings,
     }
 }
