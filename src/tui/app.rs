@@ -232,8 +232,11 @@ impl App {
     fn lock(&mut self) {
         self.overlay = None;
         self.message = None;
-        let closes = |s: &Box<dyn AnyScreen>| matches!(s.on_lock(), OnLock::Drop | OnLock::Close);
-        let dropped = match self.stack.iter().position(closes) {
+        let dropped = match self
+            .stack
+            .iter()
+            .position(|s| matches!(s.on_lock(), OnLock::Drop | OnLock::Close))
+        {
             Some(first) => {
                 let removed = self.stack.split_off(first.max(1));
                 // A flow that reached its done screen was recorded.
