@@ -159,7 +159,7 @@ fn main() {
             "gdv1",
             "Lê Thị Hoa",
             chitra::domain::user::Role::Clerk,
-            "2222",
+            "2846",
         );
     }
 
@@ -185,7 +185,7 @@ fn main() {
     // them back; every key measured.
     let mut pty = Pty::spawn(&config.source);
     pty.drain(Duration::from_millis(100), Duration::from_secs(5));
-    pty.send(b"gdv1\t2222\r");
+    pty.send(b"gdv1\t2846\r");
     pty.drain(Duration::from_millis(300), Duration::from_secs(10));
     let mut per_key: Vec<(String, usize)> = Vec::new();
     let mut worst: Vec<u8> = Vec::new();

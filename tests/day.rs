@@ -311,7 +311,7 @@ fn a_closed_day_cannot_change_through_chitra_or_direct_sql() {
             "gdv3",
             "Võ Thị Lan",
             chitra::domain::user::Role::Clerk,
-            "4444",
+            "6284",
         )
         .unwrap()
         .id;

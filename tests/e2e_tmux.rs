@@ -160,7 +160,7 @@ fn a_clerk_signs_in_pays_in_cash_and_by_transfer_and_counts_the_drawer_in_the_re
     tmux.wait_for("ĐĂNG NHẬP");
     tmux.type_text("gdv1");
     tmux.press("Enter");
-    tmux.type_text("2222");
+    tmux.type_text(common::CLERK1.1);
     tmux.press("Enter");
     tmux.wait_for("Xin chào Lê Thị Hoa.");
 
@@ -423,7 +423,7 @@ fn typing_one_character_into_the_search_writes_under_2_kb_to_the_terminal() {
     let mut pty = OnPty::start(&chitra_command(&office));
     pty.wait_for("ĐĂNG NHẬP");
     pty.send(b"gdv1\r");
-    pty.send(b"2222\r");
+    pty.send(format!("{}\r", common::CLERK1.1).as_bytes());
     pty.wait_for("Xin chào");
     let mut sent = Vec::new();
     // Each key typed one at a time: "n" fills the list, "g" and "u" keep

@@ -25,7 +25,7 @@ use tempfile::TempDir;
 
 const CONFIG: &str = include_str!("../config/chitra.toml");
 
-/// An office with a supervisor (truong, PIN 1234) and a clerk (lan, PIN
+/// An office with a supervisor (truong, PIN 3917) and a clerk (lan, PIN
 /// 2468), on 10/11/2026, at the sign-in screen.
 fn office(theme: Theme) -> (TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
@@ -35,11 +35,11 @@ fn office(theme: Theme) -> (TempDir, App) {
         &dir.path().join("chitra.db"),
         "truong",
         "Trần Văn Trưởng",
-        "1234",
+        "3917",
     )
     .unwrap()
     .with_clock(Arc::new(FixedClock::at("2026-11-10T09:00:00+07:00")));
-    let boss = service.sign_in("truong", "1234").unwrap();
+    let boss = service.sign_in("truong", "3917").unwrap();
     service
         .add_user(&boss, "lan", "Nguyễn Thị Lan", Role::Clerk, "2468")
         .unwrap();
@@ -82,7 +82,7 @@ fn main_menu_of_a_clerk() {
 
 #[test]
 fn main_menu_of_a_supervisor_in_a_large_window() {
-    let (_dir, mut app) = signed_in_as("truong", "1234");
+    let (_dir, mut app) = signed_in_as("truong", "3917");
     app.handle_key(key(KeyCode::F(2)));
     insta::assert_snapshot!(screen(&mut app, 120, 40));
 }

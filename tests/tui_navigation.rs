@@ -397,7 +397,7 @@ fn asking(app: &mut App) -> Rc<RefCell<Vec<Outcome>>> {
 fn a_supervisor_approves_on_the_spot_and_the_asking_screen_learns_who() {
     let (_dir, mut app) = signed_in_clerk();
     let outcomes = asking(&mut app);
-    sign_in(&mut app, "truong", "1234");
+    sign_in(&mut app, "truong", "3917");
     assert_eq!(app.title(), "Chi trả");
     let got = outcomes.borrow();
     assert!(

@@ -28,10 +28,11 @@ use crate::config::Config;
 use crate::domain::person::Status;
 use crate::domain::user::Role;
 use crate::domain::{EntitlementKind, PayMethod, Period};
+use crate::service::auth::PinRule;
 use crate::service::clock::stamp;
 use crate::service::import::{ImportOptions, ListKind};
 use crate::service::pay::{NewProxy, PayRequest, Receiver};
-use crate::service::{Error, FixedClock, Service};
+use crate::service::{Error, FixedClock, Service, SystemClock};
 use crate::store::StoreError;
 
 /// The demo's users: (user name, full name, role, PIN). The supervisor
@@ -184,11 +185,19 @@ pub fn build_at(dir: &Path, n: usize, now: DateTime<FixedOffset>) -> Result<Buil
     // the proxies on file.
     let (name, full, _, pin) = USERS[0];
     let clock = FixedClock::at(&stamp(at(last.first_day(), 7, 0)));
-    let mut svc =
-        Service::init(config.clone(), &db, name, full, pin)?.with_clock(Arc::new(clock.clone()));
+    // Their PINs are printed for anyone to try, so they may be the easy
+    // ones a real office's users are refused.
+    let mut svc = Service::init_under(
+        config.clone(),
+        &db,
+        (name, full, pin),
+        Arc::new(SystemClock::for_office(&config)),
+        PinRule::Demo,
+    )?
+    .with_clock(Arc::new(clock.clone()));
     let boss = svc.sign_in(name, pin)?;
     for (name, full, role, pin) in &USERS[1..] {
-        svc.add_user(&boss, name, full, *role, pin)?;
+        svc.add_user_under(&boss, (name, full, *role), pin, PinRule::Demo)?;
     }
     let mut staff = vec![Staff {
         session: boss.clone(),

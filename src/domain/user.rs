@@ -51,6 +51,8 @@ pub enum CredentialError {
     BadUserName,
     /// A PIN is 4 to 12 digits.
     BadPin,
+    /// A new PIN a colleague would guess first (see [`check_new_pin`]).
+    GuessablePin,
 }
 
 /// Checks a user name: short, lowercase, no spaces, easy to type on PuTTY.
@@ -72,6 +74,27 @@ pub fn check_pin(pin: &str) -> Result<(), CredentialError> {
         Ok(())
     } else {
         Err(CredentialError::BadPin)
+    }
+}
+
+/// Checks a PIN being chosen for a user: [`check_pin`], and not one a
+/// colleague would try first — one digit repeated (1111), digits that
+/// climb or fall by one (1234, 9876, 7890), or a shorter block repeated
+/// (1212, 123123). Five wrong PINs lock an account, so those few are the
+/// guesses that matter.
+pub fn check_new_pin(pin: &str) -> Result<(), CredentialError> {
+    check_pin(pin)?;
+    let digits: Vec<i16> = pin.bytes().map(|b| i16::from(b - b'0')).collect();
+    // Steps counted round the dial, so 7890 and 1234567890 climb too.
+    let step_of = |w: &[i16]| (w[1] - w[0]).rem_euclid(10);
+    let step = step_of(&digits[..2]);
+    let run = matches!(step, 0 | 1 | 9) && digits.windows(2).all(|w| step_of(w) == step);
+    let repeated = (1..=digits.len() / 2)
+        .any(|k| digits.len() % k == 0 && digits.chunks(k).all(|block| block == &digits[..k]));
+    if run || repeated {
+        Err(CredentialError::GuessablePin)
+    } else {
+        Ok(())
     }
 }
 
@@ -99,6 +122,35 @@ mod tests {
         assert_eq!(check_pin("123"), Err(CredentialError::BadPin));
         assert_eq!(check_pin("1234567890123"), Err(CredentialError::BadPin));
         assert_eq!(check_pin("12a4"), Err(CredentialError::BadPin));
+    }
+
+    #[test]
+    fn a_new_pin_is_not_one_a_colleague_tries_first() {
+        for guessable in [
+            "1111",
+            "000000",
+            "1234",
+            "0123",
+            "3456",
+            "9876",
+            "4321",
+            "123456789012",
+            "7890",
+            "1212",
+            "123123",
+            "909090",
+            "5555555",
+        ] {
+            assert_eq!(
+                check_new_pin(guessable),
+                Err(CredentialError::GuessablePin),
+                "{guessable}"
+            );
+        }
+        for fine in ["3917", "2846", "1357", "1243", "2024", "112233", "908172"] {
+            assert_eq!(check_new_pin(fine), Ok(()), "{fine}");
+        }
+        assert_eq!(check_new_pin("12a4"), Err(CredentialError::BadPin));
     }
 
     #[test]

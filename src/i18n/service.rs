@@ -85,6 +85,7 @@ impl Localize for CredentialError {
                 "Tên người dùng gồm 2–32 ký tự chữ thường không dấu, số, '.', '_' hoặc '-' (ví dụ: lan.nguyen).".into()
             }
             CredentialError::BadPin => "Mã PIN gồm 4 đến 12 chữ số.".into(),
+            CredentialError::GuessablePin => "Mã PIN này dễ đoán (một số lặp lại như 1111, các số liền nhau như 1234 hay 9876, hoặc một nhóm số lặp lại như 1212): chọn mã khác.".into(),
         }
     }
 
@@ -94,6 +95,7 @@ impl Localize for CredentialError {
                 "A user name is 2–32 characters: lowercase a–z, digits, '.', '_' or '-' (e.g. lan.nguyen).".into()
             }
             CredentialError::BadPin => "A PIN is 4 to 12 digits.".into(),
+            CredentialError::GuessablePin => "This PIN is easy to guess (one digit repeated like 1111, digits in a row like 1234 or 9876, or a block repeated like 1212): choose another.".into(),
         }
     }
 }

@@ -11,12 +11,30 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use serde_json::json;
 
 use super::{AuthError, Error, Service, Session};
-use crate::domain::user::{MAX_FAILED_PINS, Role, User, check_pin};
+use crate::domain::user::{MAX_FAILED_PINS, Role, User, check_new_pin, check_pin};
 use crate::store::{Event, StoreError, users};
 
-/// Hashes a PIN into a PHC string (random salt, Argon2id defaults).
+/// Which PINs a PIN being set may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PinRule {
+    /// A PIN someone chooses: [`check_new_pin`].
+    Chosen,
+    /// The demo office's users, whose PINs are printed for anyone to try:
+    /// only [`check_pin`].
+    Demo,
+}
+
+/// Hashes a PIN being set into a PHC string (random salt, Argon2id
+/// defaults); a PIN that is easy to guess is refused.
 pub fn hash_pin(pin: &str) -> Result<String, Error> {
-    check_pin(pin)?;
+    hash_pin_under(pin, PinRule::Chosen)
+}
+
+pub(crate) fn hash_pin_under(pin: &str, rule: PinRule) -> Result<String, Error> {
+    match rule {
+        PinRule::Chosen => check_new_pin(pin)?,
+        PinRule::Demo => check_pin(pin)?,
+    }
     let hash = Argon2::default()
         .hash_password(pin.as_bytes())
         .map_err(|_| Error::Auth(AuthError::HashFailed))?;

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use super::auth::hash_pin;
+use super::auth::{PinRule, hash_pin, hash_pin_under};
 use super::{Error, Service, Session, SystemClock};
 use crate::config::Config;
 use crate::domain::user::{Role, User, check_user_name};
@@ -38,8 +38,20 @@ impl Service {
         pin: &str,
         clock: Arc<dyn super::Clock>,
     ) -> Result<Service, Error> {
+        Service::init_under(config, db, (name, full_name, pin), clock, PinRule::Chosen)
+    }
+
+    /// [`Service::init_with_clock`] with the first supervisor's PIN held
+    /// to `rule`.
+    pub(crate) fn init_under(
+        config: Arc<Config>,
+        db: &Path,
+        (name, full_name, pin): (&str, &str, &str),
+        clock: Arc<dyn super::Clock>,
+        rule: PinRule,
+    ) -> Result<Service, Error> {
         check_user_name(name)?;
-        let hash = hash_pin(pin)?;
+        let hash = hash_pin_under(pin, rule)?;
         if let Some(dir) = db.parent() {
             crate::files::create_dir_all(dir).map_err(|e| crate::store::StoreError::Io {
                 path: dir.to_path_buf(),
@@ -101,9 +113,20 @@ impl Service {
         role: Role,
         pin: &str,
     ) -> Result<User, Error> {
+        self.add_user_under(by, (name, full_name, role), pin, PinRule::Chosen)
+    }
+
+    /// [`Service::add_user`] with the PIN held to `rule`.
+    pub(crate) fn add_user_under(
+        &mut self,
+        by: &Session,
+        (name, full_name, role): (&str, &str, Role),
+        pin: &str,
+        rule: PinRule,
+    ) -> Result<User, Error> {
         by.require_supervisor()?;
         check_user_name(name)?;
-        let hash = hash_pin(pin)?;
+        let hash = hash_pin_under(pin, rule)?;
         let full_name = clean_full_name(full_name, name)?;
         let id = self.store.write(self.who(Some(by.user.id)), |w| {
             // The one adding must still be a supervisor on file, with an

@@ -13,9 +13,9 @@ use chitra::domain::user::Role;
 use chitra::service::import::{ImportOptions, ImportReport, ListKind};
 use chitra::service::{FixedClock, Service, Session};
 
-pub const SUPERVISOR: (&str, &str) = ("truong", "1111");
-pub const CLERK1: (&str, &str) = ("gdv1", "2222");
-pub const CLERK2: (&str, &str) = ("gdv2", "3333");
+pub const SUPERVISOR: (&str, &str) = ("truong", "3917");
+pub const CLERK1: (&str, &str) = ("gdv1", "2846");
+pub const CLERK2: (&str, &str) = ("gdv2", "5173");
 
 pub struct Office {
     pub dir: tempfile::TempDir,

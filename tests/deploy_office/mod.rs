@@ -9,8 +9,8 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub const SUPERVISOR: (&str, &str) = ("truong", "1111");
-pub const CLERK: (&str, &str) = ("gdv1", "2222");
+pub const SUPERVISOR: (&str, &str) = ("truong", "3917");
+pub const CLERK: (&str, &str) = ("gdv1", "2846");
 pub const PERSON: &str = "046048001234";
 
 pub struct ServerOffice {

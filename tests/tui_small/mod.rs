@@ -14,7 +14,7 @@ use tempfile::TempDir;
 
 const CONFIG: &str = include_str!("../../config/chitra.toml");
 
-/// An office with a supervisor (truong, PIN 1234) and two clerks (lan, PIN
+/// An office with a supervisor (truong, PIN 3917) and two clerks (lan, PIN
 /// 2468; minh, PIN 9753), on 10/11/2026, at the sign-in screen.
 pub fn office() -> (TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
@@ -24,11 +24,11 @@ pub fn office() -> (TempDir, App) {
         &dir.path().join("chitra.db"),
         "truong",
         "Trần Văn Trưởng",
-        "1234",
+        "3917",
     )
     .unwrap()
     .with_clock(Arc::new(FixedClock::at("2026-11-10T09:00:00+07:00")));
-    let boss = service.sign_in("truong", "1234").unwrap();
+    let boss = service.sign_in("truong", "3917").unwrap();
     service
         .add_user(&boss, "lan", "Nguyễn Thị Lan", Role::Clerk, "2468")
         .unwrap();
