@@ -89,8 +89,9 @@ pub fn check_new_pin(pin: &str) -> Result<(), CredentialError> {
     let step_of = |w: &[i16]| (w[1] - w[0]).rem_euclid(10);
     let step = step_of(&digits[..2]);
     let run = matches!(step, 0 | 1 | 9) && digits.windows(2).all(|w| step_of(w) == step);
-    let repeated = (1..=digits.len() / 2)
-        .any(|k| digits.len() % k == 0 && digits.chunks(k).all(|block| block == &digits[..k]));
+    let repeated = (1..=digits.len() / 2).any(|k| {
+        digits.len().is_multiple_of(k) && digits.chunks(k).all(|block| block == &digits[..k])
+    });
     if run || repeated {
         Err(CredentialError::GuessablePin)
     } else {
