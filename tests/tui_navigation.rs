@@ -280,6 +280,20 @@ fn a_changed_pin_is_the_one_that_signs_in_next_time() {
 }
 
 #[test]
+fn a_new_pin_anyone_would_guess_is_refused_and_the_old_one_stays() {
+    let (_dir, mut app) = clerk_at_menu();
+    type_text(&mut app, "3");
+    for pin in ["2468", "1234", "1234"] {
+        type_text(&mut app, pin);
+        press(&mut app, KeyCode::Enter);
+    }
+    assert!(message(&app).contains("dễ đoán"), "{}", message(&app));
+    assert_eq!(app.title(), "ĐỔI MÃ PIN");
+    assert!(app.service_mut().sign_in("lan", "1234").is_err());
+    assert!(app.service_mut().sign_in("lan", "2468").is_ok());
+}
+
+#[test]
 fn a_pin_change_needs_the_current_pin() {
     let (_dir, mut app) = clerk_at_menu();
     type_text(&mut app, "3");
