@@ -207,3 +207,23 @@ fn a_payment_recorded_before_the_lock_is_not_called_dropped() {
     assert_eq!(payments_of(&office, AN.2).len(), 1);
     assert!(screen(&mut app, 80, 24).contains("ĐÃ CHI TRONG 12 THÁNG QUA"));
 }
+
+#[test]
+fn help_or_the_quit_question_open_over_a_file_close_at_the_lock() {
+    let office = office();
+    for opener in [key(KeyCode::F(1)), chitra::tui::testing::ctrl('c')] {
+        let mut app = clerk_app(&office);
+        open_person(&mut app, AN.2);
+        app.handle_key(opener);
+        assert!(app.overlay().is_some(), "{opener:?}");
+        locks(&mut app);
+        assert!(app.overlay().is_none(), "{opener:?}");
+        let shown = screen(&mut app, 80, 24);
+        assert!(!shown.contains(AN.1), "{opener:?}:\n{shown}");
+        // The next keys go to the lock's PIN, not to what was open.
+        type_text(&mut app, CLERK1.1);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{opener:?}");
+        assert!(!app.should_quit());
+    }
+}
