@@ -93,8 +93,9 @@ const VI: &str = "\
 - Trưởng bưu cục: F2 → Báo cáo & khóa sổ ngày. Khi mọi quỹ đã đếm, F10 và
   mã PIN để khóa sổ; in báo cáo, ký, giữ mã niêm phong. Ngày đã khóa
   không ghi thêm được gì.
-- Rời quầy: F2 → Đăng xuất. Để máy 5 phút không gõ phím thì màn hình tự
-  khóa: gõ lại mã PIN để mở; lần chi đang làm dở thì bỏ, chưa ghi gì.
+- Rời quầy: F2 → Đăng xuất. Để máy vài phút không gõ phím (5 phút, nếu cấu
+  hình không đặt khác) thì màn hình tự khóa: gõ lại mã PIN để mở; lần chi
+  đang làm dở thì bỏ, chưa ghi gì.
 
 # CUỐI THÁNG (TRƯỞNG BƯU CỤC)
 - F2 → Tháng. Tab chuyển giữa: kết quả của kỳ, lý do chưa nhận, danh sách
@@ -172,8 +173,9 @@ const EN: &str = "\
 - Supervisor: F2 → Day report & close. When every drawer is counted, F10
   and the PIN close the day; print the report, sign it, keep the seal code.
   Nothing more can be recorded on a closed day.
-- Leaving the counter: F2 → Sign out. Five minutes without a key lock the
-  screen: your PIN opens it; a payment being made is dropped, unrecorded.
+- Leaving the counter: F2 → Sign out. A few minutes without a key (five,
+  unless the configuration says otherwise) lock the screen: your PIN opens
+  it; a payment being made is dropped, unrecorded.
 
 # END OF THE MONTH (SUPERVISOR)
 - F2 → Month. Tab switches between: the period's results, unpaid reasons,
