@@ -98,6 +98,8 @@ pub enum ReportCommand {
     Period(super::period::PeriodReportArgs),
     /// Tỷ lệ chi trả không dùng tiền mặt theo thôn và tháng, so với mục tiêu
     Cashless(super::lists::CashlessArgs),
+    /// Nhật ký kiểm toán đọc lại: ai làm gì, lúc nào (trưởng bưu cục)
+    Log(super::audit_log::LogArgs),
 }
 
 #[derive(Debug, Args)]
@@ -122,7 +124,7 @@ pub enum Format {
 }
 
 /// The day named by `--date`, else today in the office's time zone.
-fn day_arg(date: &Option<String>, ctx: &Context) -> Result<String, Exit> {
+pub(super) fn day_arg(date: &Option<String>, ctx: &Context) -> Result<String, Exit> {
     let lang = ctx.lang();
     use crate::service::{Clock, SystemClock};
     match date {
@@ -292,6 +294,7 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
         ReportCommand::Day(args) => args,
         ReportCommand::Period(args) => return super::period::report(cli, args),
         ReportCommand::Cashless(args) => return super::lists::cashless(cli, args),
+        ReportCommand::Log(args) => return super::audit_log::run(cli, args),
     };
     let ctx = Context::load(cli)?;
     let lang = ctx.lang();

@@ -5,6 +5,7 @@
 //! Exit codes: 0 done; 1 not found / problems found (`show`, `verify`);
 //! 2 refused (bad input, wrong PIN, a rule); 3 nothing to pay.
 
+mod audit_log;
 mod bank;
 mod context;
 mod day;

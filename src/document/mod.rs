@@ -21,6 +21,7 @@
 //! Not here: computing a report (that is `domain::report`), or anything of
 //! the terminal, of Excel or of CSV.
 
+pub mod audit;
 pub mod bank;
 pub mod day;
 pub mod home;

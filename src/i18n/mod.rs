@@ -183,6 +183,7 @@ macro_rules! localized_error {
     )+};
 }
 
+pub mod audit_log;
 pub mod bank;
 pub mod changes;
 pub mod cli;

@@ -4,6 +4,7 @@
 //! asking, and runs each use case (sign in, import, look up, pay, …) as one
 //! store transaction with its audit row. Callers never see SQL.
 
+pub mod audit_log;
 pub mod auth;
 pub mod backup;
 pub mod bank;

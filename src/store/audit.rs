@@ -402,3 +402,31 @@ pub fn rows_of_action(
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// A row of the log with the name of the user who wrote it, for reading.
+#[derive(Debug, Clone)]
+pub struct Logged {
+    pub row: Row,
+    /// The user's login name and full name, when a user wrote it.
+    pub user: Option<(String, String)>,
+}
+
+/// The log's rows written from `from` (inclusive) to `to` (exclusive),
+/// both "YYYY-MM-DD" of the office's time, oldest first.
+pub fn rows_between(r: &Read<'_>, from: &str, to: &str) -> Result<Vec<Logged>, StoreError> {
+    let mut stmt = r.conn().prepare_cached(
+        "SELECT a.seq, a.at, a.user_id, a.action, a.entity, a.entity_id, a.detail, \
+                a.prev_hash, a.hash, a.key_id, u.name, u.full_name \
+         FROM audit_log a LEFT JOIN users u ON u.id = a.user_id \
+         WHERE a.at >= ?1 AND a.at < ?2 ORDER BY a.seq",
+    )?;
+    let rows = stmt.query_map(params![from, to], |r| {
+        let name: Option<String> = r.get(10)?;
+        let full: Option<String> = r.get(11)?;
+        Ok(Logged {
+            row: read_row(r)?,
+            user: name.map(|n| (n, full.unwrap_or_default())),
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

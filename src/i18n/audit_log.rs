@@ -1,0 +1,214 @@
+//! Wording of the audit log read back (`chitra log`): what each action is
+//! called, the few facts of a row worth a line, and the document's words.
+//! An action this version does not name is shown by its code.
+
+use serde_json::Value;
+
+use super::Lang;
+use crate::domain::Money;
+
+/// What an action is called in `lang`; `None` for an action not named here.
+pub fn action_label(lang: Lang, action: &str) -> Option<&'static str> {
+    let (vi, en) = match action {
+        "account.step" => ("Bước mở tài khoản", "Account-opening step"),
+        "anchor.lost" => ("Tệp mốc bị mất, đã ghi lại", "Anchor lost, written again"),
+        "backup.make" => ("Sao lưu", "Backup"),
+        "bank.batch" => ("Lập lô chuyển khoản", "Transfer batch made"),
+        "bank.outcome" => ("Kết quả chuyển khoản", "Transfer outcome"),
+        "bank.result" => ("Nhập tệp kết quả ngân hàng", "Bank result file read"),
+        "database.init" => ("Tạo cơ sở dữ liệu", "Database created"),
+        "day.close" => ("Khóa sổ ngày", "Day closed"),
+        "drawer.count" => ("Kiểm đếm quỹ", "Drawer counted"),
+        "drawer.move" => ("Giao/thu tiền quỹ", "Cash to or from a drawer"),
+        "drawer.reason" => ("Lý do chênh lệch quỹ", "Drawer difference explained"),
+        "export" => ("Xuất tệp", "File written"),
+        "heir.create" => ("Ghi người thừa kế", "Heir recorded"),
+        "heir.replace" => ("Thay người thừa kế", "Heir replaced"),
+        "import.batch" => ("Nhập danh sách: lô", "List imported: batch"),
+        "import.commit" => ("Nhập danh sách", "List imported"),
+        "import.totals" => ("Nhập danh sách: tổng", "List imported: totals"),
+        "key.rotate" => ("Thay khóa nhật ký", "Audit key rotated"),
+        "line.replace" => ("Thay khoản theo danh sách", "Line replaced by a list"),
+        "payment.create" => ("Chi trả", "Payment"),
+        "payment.reverse" => ("Hủy lần chi", "Payment voided"),
+        "payment.stop" => ("Dừng chi theo danh sách giảm", "Stopped by a decrease list"),
+        "period.close" => ("Khóa kỳ", "Period closed"),
+        "period.open" => ("Mở kỳ", "Period opened"),
+        "period.reason" => ("Lý do chưa nhận", "Reason not received"),
+        "person.start" => ("Chi lại theo danh sách tăng", "Resumed by an increase list"),
+        "person.status" => ("Đổi trạng thái chi trả", "Payment status changed"),
+        "person.update" => ("Sửa hồ sơ theo danh sách", "File updated from a list"),
+        "proxy.create" => (
+            "Ghi người được ủy quyền/giám hộ",
+            "Proxy or guardian recorded",
+        ),
+        "receipt.reprint" => ("In lại biên nhận", "Receipt printed again"),
+        "registration.record" => ("Đăng ký tại quầy", "Registration"),
+        "round.create" => ("Lập chuyến chi tại nhà", "Home round made"),
+        "round.issue" => ("Cấp tiền chuyến", "Round's cash issued"),
+        "round.line" => ("Dòng của chuyến", "Round line"),
+        "round.outcome" => ("Kết quả chi tại nhà", "Home round outcome"),
+        "round.reconcile" => ("Đối chiếu chuyến", "Round reconciled"),
+        "round.return" => ("Nộp tiền chuyến về", "Round's cash returned"),
+        "row.rewrite" => ("Sửa dòng dữ liệu", "Row rewritten"),
+        "user.approve" => ("Duyệt tại chỗ", "Approved on the spot"),
+        "user.confirm_pin" => ("Xác nhận mã PIN", "PIN confirmed"),
+        "user.create" => ("Thêm người dùng", "User added"),
+        "user.lock" => ("Khóa tài khoản", "Account locked"),
+        "user.locked_attempt" => (
+            "Đăng nhập vào tài khoản đang khóa",
+            "Sign-in to a locked account",
+        ),
+        "user.pin_change" => ("Đổi mã PIN", "PIN changed"),
+        "user.pin_wrong" => ("Nhập sai mã PIN", "Wrong PIN"),
+        "user.sign_in" => ("Đăng nhập", "Signed in"),
+        "user.sign_out" => ("Đăng xuất", "Signed out"),
+        "user.tampered" => (
+            "Tài khoản bị sửa bên ngoài chitra",
+            "Account changed outside chitra",
+        ),
+        "user.unknown" => (
+            "Đăng nhập bằng tên không có",
+            "Sign-in with an unknown name",
+        ),
+        "user.unlock" => ("Mở khóa tài khoản", "Account unlocked"),
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    })
+}
+
+/// The facts of a row worth a line: its receipt, person, amount, reason,
+/// file… in `lang`, taken from the top of the detail and from the first row
+/// image it carries. Keys not named here are left to the JSON output.
+pub fn summary(lang: Lang, detail: &Value) -> String {
+    let first_row = detail
+        .get("rows")
+        .and_then(|r| r.get(0))
+        .and_then(|r| r.get("row"));
+    let get = |key: &str| {
+        detail
+            .get(key)
+            .or_else(|| first_row.and_then(|r| r.get(key)))
+    };
+    let text = |key: &str| -> Option<String> {
+        match get(key)? {
+            Value::String(s) if !s.is_empty() => Some(crate::text::for_display(s).into_owned()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    let money = |key: &str| -> Option<String> {
+        get(key)?
+            .as_i64()
+            // The amount and its "đ" kept on one line.
+            .map(|d| format!("{}\u{a0}đ", Money::from_dong(d).format_plain()))
+    };
+    let vi = lang == Lang::Vi;
+    let mut parts: Vec<String> = Vec::new();
+    let mut say = |label_vi: &str, label_en: &str, value: Option<String>| {
+        if let Some(v) = value {
+            parts.push(format!("{}: {v}", if vi { label_vi } else { label_en }));
+        }
+    };
+    say("biên nhận", "receipt", text("receipt_no"));
+    say("mã hồ sơ", "record", text("record_code"));
+    say("người nhận", "receiver", text("receiver_name"));
+    say(
+        "hình thức",
+        "method",
+        text("method").map(|m| method_word(lang, &m)),
+    );
+    say(
+        "số tiền",
+        "amount",
+        money("amount").or_else(|| money("total")),
+    );
+    say("chênh lệch", "difference", money("difference"));
+    say("quỹ của", "drawer of", text("clerk"));
+    say(
+        "ngày",
+        "day",
+        text("day").map(|d| crate::i18n::labels::date(&d)),
+    );
+    say("kỳ", "period", text("period").map(|p| period_word(&p)));
+    say("tệp", "file", text("file").or_else(|| text("file_name")));
+    say("tên", "name", text("name").or_else(|| text("full_name")));
+    say("lý do", "reason", text("reason").or_else(|| text("note")));
+    say("người duyệt", "approved by", text("approved_by"));
+    parts.join("; ")
+}
+
+/// "2026-12" → "12/2026".
+fn period_word(stored: &str) -> String {
+    match stored.split_once('-') {
+        Some((y, m)) if y.len() == 4 && m.len() == 2 => format!("{m}/{y}"),
+        _ => stored.to_string(),
+    }
+}
+
+fn method_word(lang: Lang, code: &str) -> String {
+    match crate::domain::PayMethod::from_code(code) {
+        Some(m) => crate::i18n::labels::method(lang, m).to_string(),
+        None => code.to_string(),
+    }
+}
+
+/// The document's words.
+pub struct LogWords {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub col_seq: &'static str,
+    pub col_time: &'static str,
+    pub col_user: &'static str,
+    pub col_what: &'static str,
+    pub col_detail: &'static str,
+    pub none: &'static str,
+    pub system: &'static str,
+    pub proves_nothing: &'static str,
+}
+
+pub fn words(lang: Lang) -> LogWords {
+    match lang {
+        Lang::Vi => LogWords {
+            name: "Nhật ký kiểm toán",
+            title: "NHẬT KÝ KIỂM TOÁN",
+            col_seq: "Dòng",
+            col_time: "Lúc",
+            col_user: "Người",
+            col_what: "Việc",
+            col_detail: "Chi tiết",
+            none: "Không có dòng nhật ký nào.",
+            system: "(hệ thống)",
+            proves_nothing: "Bản đọc lại này không tự chứng minh điều gì: `chitra verify` kiểm tra chuỗi nhật ký nối liền, đúng chữ ký và khớp mã niêm phong của các ngày đã khóa sổ.",
+        },
+        Lang::En => LogWords {
+            name: "Audit log",
+            title: "AUDIT LOG",
+            col_seq: "Row",
+            col_time: "At",
+            col_user: "User",
+            col_what: "What",
+            col_detail: "Detail",
+            none: "No rows in the log.",
+            system: "(system)",
+            proves_nothing: "Reading the log back proves nothing by itself: `chitra verify` checks that the chain is whole, signed and matches the closed days' seals.",
+        },
+    }
+}
+
+/// "từ 01/12/2026 đến 07/12/2026", or the one day.
+pub fn span(lang: Lang, from: &str, to: &str) -> String {
+    let (a, b) = (
+        crate::i18n::labels::date(from),
+        crate::i18n::labels::date(to),
+    );
+    match (lang, from == to) {
+        (Lang::Vi, true) => format!("ngày {a}"),
+        (Lang::Vi, false) => format!("từ {a} đến {b}"),
+        (Lang::En, true) => a,
+        (Lang::En, false) => format!("{a} to {b}"),
+    }
+}

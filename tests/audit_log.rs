@@ -1,0 +1,189 @@
+//! The audit log read back (`Service::audit_log`, `chitra report log`): a
+//! day's rows say who did what in Vietnamese — a payment with its receipt,
+//! person and amount, a wrong PIN, a status change with its reason — one
+//! user's rows alone when asked, only for a supervisor, and the JSON
+//! carries each row's hash as the chain holds it.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use chitra::domain::payment::PayMethod;
+use chitra::domain::person::Status;
+use chitra::i18n::Lang;
+use chitra::service::Error;
+use chitra::service::pay::{PayRequest, Receiver};
+use chrono::NaiveDate;
+use common::*;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 10).unwrap()
+}
+
+fn chitra(office: &Office, who: (&str, &str), args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chitra"))
+        .arg("--config")
+        .arg(office.dir.path().join("chitra.toml"))
+        .args(args)
+        .env("CHITRA_USER", who.0)
+        .env("CHITRA_PIN", who.1)
+        .env_remove("CHITRA_DB")
+        .env_remove("CHITRA_CONFIG")
+        .output()
+        .unwrap()
+}
+
+/// An office where, on 10/11/2026, Hoa paid An in cash, typed a wrong PIN
+/// once, and the supervisor stopped Cúc's payment.
+fn a_day() -> Office {
+    let office = Office::new();
+    office.import("ds.csv", &csv("2026-11", &three()), "2026-11");
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let an = svc.search("046048001234", 5).unwrap().hits[0].person.id;
+    let lines = svc
+        .person_view(an)
+        .unwrap()
+        .unpaid
+        .iter()
+        .map(|l| l.entitlement_id)
+        .collect();
+    svc.pay(
+        &hoa,
+        &PayRequest {
+            person_id: an,
+            receiver: Receiver::Person,
+            receiver_id_number: "046048001234".into(),
+            method: PayMethod::Cash,
+            account: None,
+            reference: None,
+            idem_key: svc.new_idem_key(),
+            lines,
+            approval: None,
+        },
+    )
+    .unwrap();
+    assert!(svc.sign_in(CLERK1.0, "0000").is_err());
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let cuc = svc.search("046060007777", 5).unwrap().hits[0].person.id;
+    svc.set_person_status(&boss, cuc, Status::Suspended, "Chờ xác minh hồ sơ")
+        .unwrap();
+    office
+}
+
+#[test]
+fn a_days_rows_say_who_did_what() {
+    let office = a_day();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let log = svc.audit_log(&boss, day(), day(), None).unwrap();
+    let doc = chitra::document::audit::build(
+        Lang::Vi,
+        &office.config.office,
+        "2026-11-10",
+        "2026-11-10",
+        &log,
+    );
+    let text = chitra::print::document::render_text(&doc);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("NHẬT KÝ KIỂM TOÁN NGÀY 10/11/2026"), "{text}");
+    assert!(
+        flat.contains("gdv1 Chi trả biên nhận: HD-2026-000001; mã hồ sơ: HD-001; người nhận: Nguyễn Văn An; hình thức: Tiền mặt tại quầy; số tiền: 2.789.000 đ"),
+        "{text}"
+    );
+    assert!(flat.contains("gdv1 Nhập sai mã PIN"), "{text}");
+    assert!(
+        flat.contains("truong Đổi trạng thái chi trả mã hồ sơ: HD-003; tên: Lê Văn Cúc; lý do: Chờ xác minh hồ sơ"),
+        "{text}"
+    );
+    assert!(flat.contains("`chitra verify` kiểm tra chuỗi"), "{text}");
+    // Every row of the day is there, in the chain's order.
+    let seqs: Vec<i64> = log.iter().map(|e| e.seq).collect();
+    assert!(seqs.windows(2).all(|w| w[0] < w[1]), "{seqs:?}");
+    assert!(log.iter().all(|e| e.at.starts_with("2026-11-10")));
+    // Every action of the day has a Vietnamese name.
+    for e in &log {
+        assert!(
+            chitra::i18n::audit_log::action_label(Lang::Vi, &e.action).is_some(),
+            "{} has no name",
+            e.action
+        );
+    }
+}
+
+#[test]
+fn one_users_rows_alone_and_only_for_a_supervisor() {
+    let office = a_day();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    assert!(matches!(
+        svc.audit_log(&hoa, day(), day(), None),
+        Err(Error::Forbidden { .. })
+    ));
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let hers = svc.audit_log(&boss, day(), day(), Some(CLERK1.0)).unwrap();
+    assert!(!hers.is_empty());
+    assert!(hers.iter().all(|e| e.user.as_deref() == Some(CLERK1.0)));
+    assert!(hers.iter().any(|e| e.action == "payment.create"));
+    assert!(hers.iter().any(|e| e.action == "user.pin_wrong"));
+    // The day before holds nothing.
+    let before = day().pred_opt().unwrap();
+    assert!(
+        svc.audit_log(&boss, before, before, None)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_command_reads_the_log_as_text_and_json_and_a_clerk_is_refused() {
+    let office = a_day();
+    let args = ["report", "log", "--date", "2026-11-10"];
+    let out = chitra(&office, SUPERVISOR, &args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Chi trả") && text.contains("HD-2026-000001"),
+        "{text}"
+    );
+    assert!(
+        text.lines().all(|l| chitra::text::layout::width(l) <= 80),
+        "{text}"
+    );
+
+    let json = chitra(
+        &office,
+        SUPERVISOR,
+        &[&args[..], &["--format", "json", "--of", "gdv1"]].concat(),
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert!(rows.iter().all(|r| r["user"] == "gdv1"), "{rows:?}");
+    let paid = rows
+        .iter()
+        .find(|r| r["action"] == "payment.create")
+        .expect("the payment");
+    assert_eq!(paid["detail"]["receipt_no"], "HD-2026-000001");
+    // The hash is the chain's own.
+    let db = rusqlite::Connection::open(&office.db).unwrap();
+    let hash: String = db
+        .query_row(
+            "SELECT hash FROM audit_log WHERE seq = ?1",
+            [paid["seq"].as_i64().unwrap()],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(paid["hash"], hash);
+
+    let clerk = chitra(&office, CLERK1, &args);
+    assert_eq!(clerk.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&clerk.stderr).contains("trưởng bưu cục"),
+        "{}",
+        String::from_utf8_lossy(&clerk.stderr)
+    );
+}
