@@ -313,6 +313,8 @@ mod every_argument {
             // types (`database.path`, `not-home`), not a sentence's word.
             let found: Vec<&str> = text
                 .split_whitespace()
+                // An option (`--to`) is a name too.
+                .filter(|w| !w.trim_start_matches(['(', '“']).starts_with('-'))
                 .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
                 .filter(|w| !w.contains(['.', '-', '_', '/', '=']))
                 .filter(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
