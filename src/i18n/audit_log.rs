@@ -128,11 +128,9 @@ pub fn summary(lang: Lang, detail: &Value) -> String {
     );
     say("chênh lệch", "difference", money("difference"));
     say("quỹ của", "drawer of", text("clerk"));
-    say(
-        "ngày",
-        "day",
-        text("day").map(|d| crate::i18n::labels::date(&d)),
-    );
+    // The day a count or a close is about; a row's own day is its time.
+    let day = detail.get("day").and_then(Value::as_str);
+    say("ngày", "day", day.map(crate::i18n::labels::date));
     say("kỳ", "period", text("period").map(|p| period_word(&p)));
     say("tệp", "file", text("file").or_else(|| text("file_name")));
     say("tên", "name", text("name").or_else(|| text("full_name")));
