@@ -6,31 +6,14 @@
 
 mod common;
 
-use std::process::{Command, Output};
-
-use chitra::domain::payment::PayMethod;
 use chitra::domain::person::Status;
 use chitra::i18n::Lang;
 use chitra::service::Error;
-use chitra::service::pay::{PayRequest, Receiver};
 use chrono::NaiveDate;
 use common::*;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 10).unwrap()
-}
-
-fn chitra(office: &Office, who: (&str, &str), args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitra"))
-        .arg("--config")
-        .arg(office.dir.path().join("chitra.toml"))
-        .args(args)
-        .env("CHITRA_USER", who.0)
-        .env("CHITRA_PIN", who.1)
-        .env_remove("CHITRA_DB")
-        .env_remove("CHITRA_CONFIG")
-        .output()
-        .unwrap()
 }
 
 /// An office where, on 10/11/2026, Hoa paid An in cash, typed a wrong PIN
@@ -40,29 +23,7 @@ fn a_day() -> Office {
     office.import("ds.csv", &csv("2026-11", &three()), "2026-11");
     let mut svc = office.service();
     let hoa = office.sign_in(&mut svc, CLERK1);
-    let an = svc.search("046048001234", 5).unwrap().hits[0].person.id;
-    let lines = svc
-        .person_view(an)
-        .unwrap()
-        .unpaid
-        .iter()
-        .map(|l| l.entitlement_id)
-        .collect();
-    svc.pay(
-        &hoa,
-        &PayRequest {
-            person_id: an,
-            receiver: Receiver::Person,
-            receiver_id_number: "046048001234".into(),
-            method: PayMethod::Cash,
-            account: None,
-            reference: None,
-            idem_key: svc.new_idem_key(),
-            lines,
-            approval: None,
-        },
-    )
-    .unwrap();
+    pay_cash(&mut svc, &hoa, "046048001234").unwrap();
     assert!(svc.sign_in(CLERK1.0, "0000").is_err());
     let boss = office.sign_in(&mut svc, SUPERVISOR);
     let cuc = svc.search("046060007777", 5).unwrap().hits[0].person.id;

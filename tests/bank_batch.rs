@@ -11,7 +11,6 @@ use chitra::domain::payment::PayMethod;
 use chitra::domain::period_report::OverpaidCause;
 use chitra::domain::person::Status;
 use chitra::service::bank::{BankError, BankNote};
-use chitra::service::pay::{PayRequest, Receiver};
 use chitra::service::register::RegisterRequest;
 use chitra::service::verify::Finding;
 use chitra::service::{Error, Service, Session};
@@ -29,26 +28,6 @@ fn nov() -> chitra::domain::Period {
 
 fn person_id(svc: &Service, id: &str) -> i64 {
     svc.search(id, 1).unwrap().hits[0].person.id
-}
-
-fn pay_cash(
-    svc: &mut Service,
-    who: &Session,
-    id: &str,
-) -> Result<chitra::service::pay::Paid, Error> {
-    let person = person_id(svc, id);
-    let req = PayRequest {
-        person_id: person,
-        receiver: Receiver::Person,
-        receiver_id_number: id.into(),
-        method: PayMethod::Cash,
-        account: None,
-        reference: None,
-        idem_key: svc.new_idem_key(),
-        lines: Vec::new(),
-        approval: None,
-    };
-    svc.pay(who, &req)
 }
 
 fn register(

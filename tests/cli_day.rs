@@ -8,19 +8,6 @@ use std::process::{Command, Output, Stdio};
 
 use common::*;
 
-fn chitra(office: &Office, who: (&str, &str), args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitra"))
-        .arg("--config")
-        .arg(office.dir.path().join("chitra.toml"))
-        .args(args)
-        .env("CHITRA_USER", who.0)
-        .env("CHITRA_PIN", who.1)
-        .env_remove("CHITRA_DB")
-        .env_remove("CHITRA_CONFIG")
-        .output()
-        .unwrap()
-}
-
 /// An office on the real clock's day with `n` people on this month's list.
 fn office_today(n: usize) -> (Office, Vec<String>) {
     let office = Office::with_window((1, 31));

@@ -6,8 +6,6 @@
 
 mod common;
 
-use std::process::{Command, Output};
-
 use chitra::domain::payment::ReceiverKind;
 use chitra::domain::period_report::OverpaidCause;
 use chitra::domain::person::Status;
@@ -511,19 +509,6 @@ fn heir_request_unchecked(person: i64, id: &str) -> PayRequest {
         lines: Vec::new(),
         approval: None,
     }
-}
-
-fn chitra(office: &Office, who: (&str, &str), args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitra"))
-        .arg("--config")
-        .arg(office.dir.path().join("chitra.toml"))
-        .args(args)
-        .env("CHITRA_USER", who.0)
-        .env("CHITRA_PIN", who.1)
-        .env_remove("CHITRA_DB")
-        .env_remove("CHITRA_CONFIG")
-        .output()
-        .unwrap()
 }
 
 #[test]

@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::process::{Command, Output};
-
 use chitra::domain::PayMethod;
 use chitra::domain::registration::{Missing, PhoneError};
 use chitra::service::Error;
@@ -288,19 +286,6 @@ fn every_registration_is_audited_and_verify_catches_an_edited_row() {
     assert!(text.contains("Registrations"), "{text}");
     // And the screen reading it refuses the forged row.
     assert!(svc.registration(an, None).is_err());
-}
-
-fn chitra(office: &Office, who: (&str, &str), args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitra"))
-        .arg("--config")
-        .arg(office.dir.path().join("chitra.toml"))
-        .args(args)
-        .env("CHITRA_USER", who.0)
-        .env("CHITRA_PIN", who.1)
-        .env_remove("CHITRA_DB")
-        .env_remove("CHITRA_CONFIG")
-        .output()
-        .unwrap()
 }
 
 #[test]

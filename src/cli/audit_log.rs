@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::context::Context;
-use super::day::{Format, day_arg};
+use super::day::{Format, day_arg, emit_report};
 use super::{Cli, Exit, fail};
 use crate::i18n::commands::day as phrases;
 
@@ -58,40 +58,11 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Exit> {
             .note_export(&session, "report.log", out, &format!("{from}..{to}"))
             .map_err(|e| fail(lang, e))?;
     }
-    let document =
-        || crate::document::audit::build(lang, &service.config().office, &from, &to, &entries);
-    let write = |bytes: &[u8]| -> Result<(), Exit> {
-        match &args.out {
-            Some(p) => crate::files::write_private(p, bytes).map_err(|e| fail(lang, e)),
-            None => {
-                use std::io::Write;
-                std::io::stdout()
-                    .write_all(bytes)
-                    .map_err(|e| fail(lang, e))
-            }
-        }
-    };
-    match args.format {
-        Format::Json => write(
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&entries).unwrap_or_default()
-            )
-            .as_bytes(),
-        ),
-        Format::Text => write(crate::print::document::render_text(&document()).as_bytes()),
-        Format::Csv => {
-            let mut out = Vec::new();
-            crate::export::write_csv(&document(), &mut out).map_err(|e| fail(lang, e))?;
-            write(&out)
-        }
-        Format::Xlsx => {
-            let path = args
-                .out
-                .clone()
-                .ok_or_else(|| fail(lang, phrases::xlsx_report_needs_out(lang)))?;
-            crate::export::write_xlsx(&document(), &path).map_err(|e| fail(lang, e))?;
-            crate::files::make_private(&path).map_err(|e| fail(lang, e))
-        }
-    }
+    emit_report(
+        lang,
+        args.format,
+        &args.out,
+        || crate::document::audit::build(lang, &service.config().office, &from, &to, &entries),
+        || serde_json::to_value(&entries).unwrap_or_default(),
+    )
 }

@@ -309,10 +309,27 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
             .map_err(|e| fail(lang, e))?;
     }
     // Text, CSV and xlsx are the one document of the report.
-    let document = || crate::document::day::build(ctx.lang(), &service.config().office, &report);
+    emit_report(
+        lang,
+        args.format,
+        &args.out,
+        || crate::document::day::build(ctx.lang(), &service.config().office, &report),
+        || report_json(lang, &report),
+    )
+}
+
+/// Writes a report to `out` (0600) or to the standard output: text, CSV
+/// and xlsx drawn from its one document, JSON from `json`.
+pub(super) fn emit_report(
+    lang: Lang,
+    format: Format,
+    out: &Option<PathBuf>,
+    document: impl FnOnce() -> crate::document::Document,
+    json: impl FnOnce() -> serde_json::Value,
+) -> Result<(), Exit> {
     let write = |bytes: &[u8]| -> Result<(), Exit> {
-        match &args.out {
-            Some(p) => std::fs::write(p, bytes).map_err(|e| fail(lang, e)),
+        match out {
+            Some(p) => crate::files::write_private(p, bytes).map_err(|e| fail(lang, e)),
             None => {
                 use std::io::Write;
                 std::io::stdout()
@@ -321,26 +338,26 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
             }
         }
     };
-    match args.format {
+    match format {
         Format::Json => write(
             format!(
                 "{}\n",
-                serde_json::to_string_pretty(&report_json(lang, &report)).unwrap_or_default()
+                serde_json::to_string_pretty(&json()).unwrap_or_default()
             )
             .as_bytes(),
         ),
         Format::Text => write(crate::print::document::render_text(&document()).as_bytes()),
         Format::Csv => {
-            let mut out = Vec::new();
-            crate::export::write_csv(&document(), &mut out).map_err(|e| fail(lang, e))?;
-            write(&out)
+            let mut bytes = Vec::new();
+            crate::export::write_csv(&document(), &mut bytes).map_err(|e| fail(lang, e))?;
+            write(&bytes)
         }
         Format::Xlsx => {
-            let path = args
-                .out
+            let path = out
                 .clone()
                 .ok_or_else(|| fail(lang, phrases::xlsx_report_needs_out(lang)))?;
-            crate::export::write_xlsx(&document(), &path).map_err(|e| fail(lang, e))
+            crate::export::write_xlsx(&document(), &path).map_err(|e| fail(lang, e))?;
+            crate::files::make_private(&path).map_err(|e| fail(lang, e))
         }
     }
 }

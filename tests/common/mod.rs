@@ -254,3 +254,42 @@ pub fn office_today(office: &Office) -> chrono::NaiveDate {
     use chitra::service::{Clock, SystemClock};
     SystemClock::for_office(&office.config).today()
 }
+
+/// Runs the `chitra` program on `office` as `who` (CHITRA_USER and
+/// CHITRA_PIN), with nothing of the caller's environment choosing another
+/// database or configuration.
+pub fn chitra(office: &Office, who: (&str, &str), args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_chitra"))
+        .arg("--config")
+        .arg(office.dir.path().join("chitra.toml"))
+        .args(args)
+        .env("CHITRA_USER", who.0)
+        .env("CHITRA_PIN", who.1)
+        .env_remove("CHITRA_DB")
+        .env_remove("CHITRA_CONFIG")
+        .output()
+        .unwrap()
+}
+
+/// Pays, as `who`, everything the person with ID number `id` is owed, in
+/// cash at the counter, to the person themself.
+pub fn pay_cash(
+    svc: &mut Service,
+    who: &Session,
+    id: &str,
+) -> Result<chitra::service::pay::Paid, chitra::service::Error> {
+    let found = svc.search(id, 5).unwrap();
+    assert_eq!(found.hits.len(), 1, "{id}");
+    let req = chitra::service::pay::PayRequest {
+        person_id: found.hits[0].person.id,
+        receiver: chitra::service::pay::Receiver::Person,
+        receiver_id_number: id.into(),
+        method: chitra::domain::payment::PayMethod::Cash,
+        account: None,
+        reference: None,
+        idem_key: svc.new_idem_key(),
+        lines: Vec::new(),
+        approval: None,
+    };
+    svc.pay(who, &req)
+}
