@@ -5,6 +5,7 @@
 //! carries each row's hash as the chain holds it.
 
 mod common;
+mod tui_office;
 
 use chitra::domain::person::Status;
 use chitra::i18n::Lang;
@@ -147,4 +148,38 @@ fn the_command_reads_the_log_as_text_and_json_and_a_clerk_is_refused() {
         "{}",
         String::from_utf8_lossy(&clerk.stderr)
     );
+}
+
+#[test]
+fn the_supervisor_reads_the_log_from_the_data_check_day_by_day() {
+    use chitra::tui::testing::{key, press, screen};
+    use crossterm::event::KeyCode;
+    let office = tui_office::office();
+    let mut app = tui_office::supervisor_app(&office);
+    tui_office::menu_entry(&mut app, '5');
+    assert!(
+        screen(&mut app, 80, 24).contains("F4 Nhật ký"),
+        "{}",
+        screen(&mut app, 80, 24)
+    );
+    app.handle_key(key(KeyCode::F(4)));
+    assert_eq!(app.title(), "NHẬT KÝ KIỂM TOÁN");
+    let today = screen(&mut app, 80, 24);
+    assert!(
+        today.contains("NHẬT KÝ KIỂM TOÁN NGÀY 10/11/2026"),
+        "{today}"
+    );
+    assert!(today.contains("Nhập danh sách"), "{today}");
+    assert!(today.contains("Đăng nhập"), "{today}");
+    // The day before the office opened: nothing.
+    press(&mut app, KeyCode::Left);
+    let before = screen(&mut app, 80, 24);
+    assert!(before.contains("NGÀY 09/11/2026"), "{before}");
+    assert!(before.contains("Không có dòng nhật ký nào."), "{before}");
+    // No day after today.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    let now = screen(&mut app, 80, 24);
+    assert!(now.contains("NGÀY 10/11/2026"), "{now}");
+    assert!(now.contains("Chưa có ngày sau hôm nay."), "{now}");
 }

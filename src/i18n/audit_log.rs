@@ -210,3 +210,37 @@ pub fn span(lang: Lang, from: &str, to: &str) -> String {
         (Lang::En, false) => format!("{a} to {b}"),
     }
 }
+
+/// The log screen's words.
+pub struct ScreenWords {
+    pub title: &'static str,
+    pub key_open: &'static str,
+    pub short_open: &'static str,
+    pub key_days: &'static str,
+    pub short_days: &'static str,
+    pub key_again: &'static str,
+    pub no_later: &'static str,
+}
+
+pub fn screen_words(lang: Lang) -> ScreenWords {
+    match lang {
+        Lang::Vi => ScreenWords {
+            title: "NHẬT KÝ KIỂM TOÁN",
+            key_open: "Đọc nhật ký kiểm toán: ai làm gì, lúc nào",
+            short_open: "Nhật ký",
+            key_days: "Ngày trước / ngày sau",
+            short_days: "Ngày",
+            key_again: "Đọc lại",
+            no_later: "Chưa có ngày sau hôm nay.",
+        },
+        Lang::En => ScreenWords {
+            title: "AUDIT LOG",
+            key_open: "Read the audit log: who did what, when",
+            short_open: "Log",
+            key_days: "Day before / day after",
+            short_days: "Day",
+            key_again: "Read again",
+            no_later: "There is no day after today yet.",
+        },
+    }
+}

@@ -235,6 +235,8 @@ pub struct KeyList {
     pub refresh: Binding,
     /// Sign out from the screen lock, so that someone else can sign in.
     pub sign_out: Binding,
+    /// Read the audit log back (from the data check).
+    pub audit_log: Binding,
 }
 
 impl Default for KeyList {
@@ -273,6 +275,7 @@ impl Default for KeyList {
             pick_date: Binding::of(&[Key::plain(F(3)), Key::ch('d')]),
             refresh: Binding::of(&[Key::plain(F(5)), Key::ch('r')]),
             sign_out: Binding::of(&[Key::plain(F(10)), Key::ctrl('w')]),
+            audit_log: Binding::of(&[Key::plain(F(4)), Key::ctrl('v')]),
         }
     }
 }
@@ -313,6 +316,7 @@ impl KeyList {
             ("pick_date", &self.pick_date),
             ("refresh", &self.refresh),
             ("sign_out", &self.sign_out),
+            ("audit_log", &self.audit_log),
         ]
     }
 }

@@ -39,6 +39,7 @@
 
 pub mod account_step;
 pub mod approve;
+pub mod audit_log;
 pub mod change_pin;
 pub mod close_pin;
 pub mod counter;

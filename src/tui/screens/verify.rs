@@ -3,7 +3,8 @@
 //! payments against their audit rows, no line paid twice, receipt numbers
 //! without gaps, closed days against a recomputation, import batches) and
 //! shows "OK — …" with what was checked, or every finding in its own
-//! Vietnamese words. The refresh key runs it again; ↑/↓ scroll.
+//! Vietnamese words. The refresh key runs it again; ↑/↓ scroll; F4 reads
+//! the audit log back ([`super::audit_log`]).
 
 use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
@@ -35,6 +36,8 @@ pub struct VerifyView {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
     Again,
+    /// Read the audit log back ([`super::audit_log::AuditLogView`]).
+    Log,
     Scroll(ScrollMsg),
 }
 
@@ -110,6 +113,8 @@ impl Screen for VerifyView {
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
         if key_match(key, &keys.refresh, false) {
             Some(Msg::Again)
+        } else if key_match(key, &keys.audit_log, false) {
+            Some(Msg::Log)
         } else {
             Scroll::on_key(key, keys).map(Msg::Scroll)
         }
@@ -122,6 +127,7 @@ impl Screen for VerifyView {
                 self.scroll = Scroll::default();
                 ctx.info(ctx.lang().strings().verify_ran_again);
             }
+            Msg::Log => return Nav::push(super::audit_log::AuditLogView::open(ctx)),
             Msg::Scroll(m) => {
                 let len = self.lines(ctx.lang(), &Theme::plain()).len();
                 self.scroll.update(m, len.saturating_sub(15));
@@ -157,8 +163,10 @@ impl Screen for VerifyView {
 
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
+        let log = crate::i18n::audit_log::screen_words(lang);
         vec![
             KeyHelp::new(&keys.refresh, s.key_verify_again).short(s.short_again),
+            KeyHelp::new(&keys.audit_log, log.key_open).short(log.short_open),
             Scroll::help(keys, s),
         ]
     }
