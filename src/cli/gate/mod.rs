@@ -150,6 +150,11 @@ fn plan(words: &[String]) -> Result<Plan, ()> {
                 ("report", "cashless") => {
                     only_flags(flags, &["--period", "--format", "--user"], &[])
                 }
+                ("report", "log") => only_flags(
+                    flags,
+                    &["--date", "--to", "--of", "--format", "--user"],
+                    &[],
+                ),
                 ("list", "classify") => only_flags(flags, &["--format", "--only", "--user"], &[]),
                 ("list", "accounts" | "changes") => only_flags(flags, &["--format", "--user"], &[]),
                 ("list", "signing") => {
@@ -370,6 +375,7 @@ mod tests {
             "report period ../x --user truong",
             "list classify --out /tmp/x.xlsx --user truong",
             "report cashless --format xlsx --out=/tmp/x.xlsx",
+            "report log --out /tmp/nhat-ky.txt --user truong",
             "home round issue 1 --user truong",
             "home round reconcile 1 --reason x --user truong",
             "home sheet --round 1 --out /tmp/x.txt --user truong",
@@ -398,6 +404,7 @@ mod tests {
         for asked in [
             "report period 2026-11 --format xlsx --user truong",
             "report cashless --period 2026-11 --format json --user truong",
+            "report log --date 2026-12-01 --to 2026-12-07 --of gdv1 --format xlsx --user truong",
             "list classify --only need_cccd --user truong",
             "list accounts --format xlsx --user truong",
             "list changes --format xlsx --user truong",
