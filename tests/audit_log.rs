@@ -10,6 +10,7 @@ mod tui_office;
 use chitra::domain::person::Status;
 use chitra::i18n::Lang;
 use chitra::service::Error;
+use chitra::service::audit_log::LogFilter;
 use chrono::NaiveDate;
 use common::*;
 
@@ -38,7 +39,9 @@ fn a_days_rows_say_who_did_what() {
     let office = a_day();
     let mut svc = office.service();
     let boss = office.sign_in(&mut svc, SUPERVISOR);
-    let log = svc.audit_log(&boss, day(), day(), None).unwrap();
+    let log = svc
+        .audit_log(&boss, day(), day(), LogFilter::default())
+        .unwrap();
     let doc = chitra::document::audit::build(
         Lang::Vi,
         &office.config.office,
@@ -79,11 +82,21 @@ fn one_users_rows_alone_and_only_for_a_supervisor() {
     let mut svc = office.service();
     let hoa = office.sign_in(&mut svc, CLERK1);
     assert!(matches!(
-        svc.audit_log(&hoa, day(), day(), None),
+        svc.audit_log(&hoa, day(), day(), LogFilter::default()),
         Err(Error::Forbidden { .. })
     ));
     let boss = office.sign_in(&mut svc, SUPERVISOR);
-    let hers = svc.audit_log(&boss, day(), day(), Some(CLERK1.0)).unwrap();
+    let hers = svc
+        .audit_log(
+            &boss,
+            day(),
+            day(),
+            LogFilter {
+                user: Some(CLERK1.0),
+                ..LogFilter::default()
+            },
+        )
+        .unwrap();
     assert!(!hers.is_empty());
     assert!(hers.iter().all(|e| e.user.as_deref() == Some(CLERK1.0)));
     assert!(hers.iter().any(|e| e.action == "payment.create"));
@@ -91,7 +104,7 @@ fn one_users_rows_alone_and_only_for_a_supervisor() {
     // The day before holds nothing.
     let before = day().pred_opt().unwrap();
     assert!(
-        svc.audit_log(&boss, before, before, None)
+        svc.audit_log(&boss, before, before, LogFilter::default())
             .unwrap()
             .is_empty()
     );
@@ -182,4 +195,55 @@ fn the_supervisor_reads_the_log_from_the_data_check_day_by_day() {
     let now = screen(&mut app, 80, 24);
     assert!(now.contains("NGÀY 10/11/2026"), "{now}");
     assert!(now.contains("Chưa có ngày sau hôm nay."), "{now}");
+}
+
+#[test]
+fn the_rows_about_one_person_from_their_record_code_or_id_number() {
+    let office = a_day();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let about = |svc: &chitra::service::Service, who: &str| {
+        svc.audit_log(
+            &boss,
+            day(),
+            day(),
+            LogFilter {
+                person: Some(who),
+                ..LogFilter::default()
+            },
+        )
+    };
+    // An's payment, and nothing of Cúc's status or of the drawers.
+    let an = about(&svc, "HD-001").unwrap();
+    let actions: Vec<&str> = an.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["payment.create"], "{an:#?}");
+    // Cúc's status change, found by her whole ID number.
+    let cuc = about(&svc, "046060007777").unwrap();
+    let actions: Vec<&str> = cuc.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["person.status"], "{cuc:#?}");
+    assert!(matches!(about(&svc, "HD-999"), Err(Error::NoSuchPerson)));
+
+    let out = chitra(
+        &office,
+        SUPERVISOR,
+        &[
+            "report",
+            "log",
+            "--date",
+            "2026-11-10",
+            "--person",
+            "HD-001",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("HD-2026-000001"), "{text}");
+    assert!(
+        !text.contains("Lê Văn Cúc") && !text.contains("Giao/thu"),
+        "{text}"
+    );
 }

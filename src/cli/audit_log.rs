@@ -12,6 +12,7 @@ use super::context::Context;
 use super::day::{Format, day_arg, emit_report};
 use super::{Cli, Exit, fail};
 use crate::i18n::commands::day as phrases;
+use crate::service::audit_log::LogFilter;
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
@@ -24,6 +25,9 @@ pub struct LogArgs {
     /// Chỉ những dòng của người dùng này
     #[arg(long = "of", value_name = "TÊN")]
     pub of: Option<String>,
+    /// Chỉ những dòng về người hưởng này (mã hồ sơ hoặc đủ số CCCD/CMND): chi trả, đăng ký, ủy quyền, trạng thái
+    #[arg(long, value_name = "MÃ_HOẶC_CCCD")]
+    pub person: Option<String>,
     /// Định dạng: text (đọc trên màn hình), csv, xlsx (Excel), json (có mã băm và chi tiết đầy đủ)
     #[arg(long, value_enum, value_name = "ĐỊNH_DẠNG", default_value = "text")]
     pub format: Format,
@@ -51,7 +55,15 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Exit> {
     };
     let (mut service, session) = ctx.sign_in(cli)?;
     let entries = service
-        .audit_log(&session, a, b, args.of.as_deref())
+        .audit_log(
+            &session,
+            a,
+            b,
+            LogFilter {
+                user: args.of.as_deref(),
+                person: args.person.as_deref(),
+            },
+        )
         .map_err(|e| fail(lang, e))?;
     if let Some(out) = &args.out {
         service

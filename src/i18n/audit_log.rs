@@ -136,7 +136,38 @@ pub fn summary(lang: Lang, detail: &Value) -> String {
     say("tên", "name", text("name").or_else(|| text("full_name")));
     say("lý do", "reason", text("reason").or_else(|| text("note")));
     say("người duyệt", "approved by", text("approved_by"));
+    // What a registration changed.
+    let changed: Vec<&str> = detail
+        .get("changed")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(|c| changed_word(lang, c))
+                .collect()
+        })
+        .unwrap_or_default();
+    say(
+        "thay đổi",
+        "changed",
+        (!changed.is_empty()).then(|| changed.join(", ")),
+    );
     parts.join("; ")
+}
+
+/// A registration's field, as `changed` names it.
+fn changed_word(lang: Lang, code: &str) -> &str {
+    match (lang, code) {
+        (Lang::Vi, "method") => "hình thức nhận",
+        (Lang::Vi, "account") => "tài khoản",
+        (Lang::Vi, "phone") => "số điện thoại",
+        (Lang::Vi, "papers") => "giấy tờ",
+        (Lang::En, "method") => "method",
+        (Lang::En, "account") => "account",
+        (Lang::En, "phone") => "phone",
+        (Lang::En, "papers") => "papers",
+        (_, other) => other,
+    }
 }
 
 /// "2026-12" → "12/2026".
@@ -242,5 +273,36 @@ pub fn screen_words(lang: Lang) -> ScreenWords {
             key_again: "Read again",
             no_later: "There is no day after today yet.",
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_rows_facts_come_from_its_top_and_its_first_image() {
+        let payment = json!({
+            "receipt_no": "HD-2026-000447",
+            "rows": [{"row": {"total": 19690000, "method": "home", "receiver_name": "Nguyễn Đình Nghĩa", "day": "2026-12-08"}}]
+        });
+        assert_eq!(
+            summary(Lang::Vi, &payment),
+            "biên nhận: HD-2026-000447; người nhận: Nguyễn Đình Nghĩa; hình thức: Tiền mặt tại nhà; số tiền: 19.690.000\u{a0}đ"
+        );
+        let registration = json!({"changed": ["papers", "phone"], "rows": [{"row": {"method": null}}]});
+        assert_eq!(
+            summary(Lang::Vi, &registration),
+            "thay đổi: giấy tờ, số điện thoại"
+        );
+        let count = json!({"clerk": "gdv2", "day": "2026-12-07", "difference": -50000});
+        assert_eq!(
+            summary(Lang::Vi, &count),
+            "chênh lệch: -50.000\u{a0}đ; quỹ của: gdv2; ngày: 07/12/2026"
+        );
+        // Text from the database is shown safely.
+        let odd = json!({"note": "a\u{1b}[2Jb"});
+        assert!(!summary(Lang::Vi, &odd).contains('\u{1b}'));
     }
 }

@@ -27,17 +27,55 @@ pub struct LogEntry {
     pub hash: String,
 }
 
+/// Which rows of the log to read back, besides their days.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LogFilter<'a> {
+    /// Only the rows this user wrote (a login name).
+    pub user: Option<&'a str>,
+    /// Only the rows about this person (a record code or a whole ID
+    /// number): their payments, registrations, proxies, status and list
+    /// changes — what a complaint ("who took my mother's allowance?")
+    /// needs.
+    pub person: Option<&'a str>,
+}
+
+/// Whether a row is about the person `id`: the person's own row, or a row
+/// naming them (`person_id`) at its top or in a row image it carries.
+fn about(entry: &LogEntry, id: i64) -> bool {
+    let names = |v: &serde_json::Value| v.get("person_id").and_then(|p| p.as_i64()) == Some(id);
+    (entry.entity == "person" && entry.entity_id == Some(id))
+        || names(&entry.detail)
+        || entry
+            .detail
+            .get("rows")
+            .and_then(|r| r.as_array())
+            .is_some_and(|rows| rows.iter().any(|r| r.get("row").is_some_and(names)))
+}
+
 impl Service {
     /// The log's rows from `from` to `to` (both included, office days),
-    /// oldest first; only `user`'s when given. Supervisors only.
+    /// oldest first, as `filter` narrows them. Supervisors only.
     pub fn audit_log(
         &self,
         by: &Session,
         from: NaiveDate,
         to: NaiveDate,
-        user: Option<&str>,
+        filter: LogFilter<'_>,
     ) -> Result<Vec<LogEntry>, Error> {
         by.require_supervisor()?;
+        let person = match filter.person {
+            None => None,
+            Some(q) => {
+                let q = q.trim();
+                let hits = self.search(q, 5)?.hits;
+                let found = hits.iter().find(|h| {
+                    h.person.record_code.eq_ignore_ascii_case(q)
+                        || h.person.id_number.as_deref() == Some(q)
+                });
+                Some(found.ok_or(Error::NoSuchPerson)?.person.id)
+            }
+        };
+        let user = filter.user;
         let from = from.format("%Y-%m-%d").to_string();
         let until = to.succ_opt().unwrap_or(to).format("%Y-%m-%d").to_string();
         let rows = self.store.read(|r| audit::rows_between(r, &from, &until))?;
@@ -58,6 +96,7 @@ impl Service {
                 detail: serde_json::from_str(&l.row.detail).unwrap_or(serde_json::Value::Null),
                 hash: l.row.hash,
             })
+            .filter(|e| person.is_none_or(|id| about(e, id)))
             .collect())
     }
 }

@@ -152,7 +152,7 @@ fn plan(words: &[String]) -> Result<Plan, ()> {
                 }
                 ("report", "log") => only_flags(
                     flags,
-                    &["--date", "--to", "--of", "--format", "--user"],
+                    &["--date", "--to", "--of", "--person", "--format", "--user"],
                     &[],
                 ),
                 ("list", "classify") => only_flags(flags, &["--format", "--only", "--user"], &[]),

@@ -57,7 +57,12 @@ impl AuditLogView {
             None => Err(String::new()),
             Some(session) => ctx
                 .service
-                .audit_log(&session, self.day, self.day, None)
+                .audit_log(
+                    &session,
+                    self.day,
+                    self.day,
+                    crate::service::audit_log::LogFilter::default(),
+                )
                 .map(|entries| {
                     crate::document::audit::build(
                         lang,
