@@ -291,7 +291,8 @@ mod tests {
             summary(Lang::Vi, &payment),
             "biên nhận: HD-2026-000447; người nhận: Nguyễn Đình Nghĩa; hình thức: Tiền mặt tại nhà; số tiền: 19.690.000\u{a0}đ"
         );
-        let registration = json!({"changed": ["papers", "phone"], "rows": [{"row": {"method": null}}]});
+        let registration =
+            json!({"changed": ["papers", "phone"], "rows": [{"row": {"method": null}}]});
         assert_eq!(
             summary(Lang::Vi, &registration),
             "thay đổi: giấy tờ, số điện thoại"
