@@ -101,6 +101,19 @@ fn one_users_rows_alone_and_only_for_a_supervisor() {
     assert!(hers.iter().all(|e| e.user.as_deref() == Some(CLERK1.0)));
     assert!(hers.iter().any(|e| e.action == "payment.create"));
     assert!(hers.iter().any(|e| e.action == "user.pin_wrong"));
+    // A name no user has is said, not answered with an empty log.
+    assert!(matches!(
+        svc.audit_log(
+            &boss,
+            day(),
+            day(),
+            LogFilter {
+                user: Some("khongco"),
+                ..LogFilter::default()
+            },
+        ),
+        Err(Error::UnknownUser { ref name }) if name == "khongco"
+    ));
     // The day before holds nothing.
     let before = day().pred_opt().unwrap();
     assert!(
@@ -221,7 +234,10 @@ fn the_rows_about_one_person_from_their_record_code_or_id_number() {
     let cuc = about(&svc, "046060007777").unwrap();
     let actions: Vec<&str> = cuc.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, ["person.status"], "{cuc:#?}");
-    assert!(matches!(about(&svc, "HD-999"), Err(Error::NoSuchPerson)));
+    assert!(matches!(
+        about(&svc, "HD-999"),
+        Err(Error::NoPersonWith { ref asked }) if asked == "HD-999"
+    ));
 
     let out = chitra(
         &office,

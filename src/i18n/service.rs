@@ -127,6 +127,10 @@ impl Localize for Error {
             Error::NoSuchPerson => {
                 "Không tìm thấy đối tượng này (có thể danh sách vừa thay đổi). Tìm lại.".into()
             }
+            Error::NoPersonWith { asked } => format!(
+                "Không có người hưởng nào có mã hồ sơ hay số CCCD/CMND “{}”. Gõ đúng mã hồ sơ (ví dụ HD-00123) hoặc đủ số CCCD; tìm theo tên bằng `chitra show`.",
+                crate::text::for_display(asked)
+            ),
             Error::NoSuchPayment => {
                 "Không tìm thấy lần chi này (có thể màn hình đã cũ). Mở lại danh sách biên nhận."
                     .into()
@@ -158,6 +162,10 @@ impl Localize for Error {
             Error::NoSuchPerson => {
                 "No such person (the list may have just changed). Search again.".into()
             }
+            Error::NoPersonWith { asked } => format!(
+                "No one has the record code or ID number “{}”. Type the record code (HD-00123, say) or the whole ID number; search by name with `chitra show`.",
+                crate::text::for_display(asked)
+            ),
             Error::NoSuchPayment => {
                 "No such payment (the screen may be out of date). Open the receipts again.".into()
             }

@@ -72,10 +72,24 @@ impl Service {
                     h.person.record_code.eq_ignore_ascii_case(q)
                         || h.person.id_number.as_deref() == Some(q)
                 });
-                Some(found.ok_or(Error::NoSuchPerson)?.person.id)
+                let found = found.ok_or_else(|| Error::NoPersonWith {
+                    asked: q.to_string(),
+                })?;
+                Some(found.person.id)
             }
         };
         let user = filter.user;
+        if let Some(name) = user {
+            let known = self
+                .store
+                .read(|r| crate::store::users::by_name(r, name))?
+                .is_some();
+            if !known {
+                return Err(Error::UnknownUser {
+                    name: name.to_string(),
+                });
+            }
+        }
         let from = from.format("%Y-%m-%d").to_string();
         let until = to.succ_opt().unwrap_or(to).format("%Y-%m-%d").to_string();
         let rows = self.store.read(|r| audit::rows_between(r, &from, &until))?;

@@ -43,6 +43,10 @@ pub enum Error {
     Heir(super::heirs::HeirError),
     /// No person with that id (a stale screen).
     NoSuchPerson,
+    /// No one has this record code or whole ID number (what was asked).
+    NoPersonWith {
+        asked: String,
+    },
     /// No payment with that id (a stale screen).
     NoSuchPayment,
     /// Typed text with control or bidi characters; `field` names the field.
