@@ -311,3 +311,44 @@ fn the_screens_without_a_terminal_say_to_use_ssh_t() {
         "{said}"
     );
 }
+
+#[test]
+fn the_head_reads_the_audit_log_through_ssh_as_text_or_xlsx_a_clerk_cannot() {
+    let office = ServerOffice::new("");
+    office.init_with_clerk();
+    let text = gate(&office, "report log --user truong", SUPERVISOR.1, b"");
+    assert!(
+        text.status.success(),
+        "{}",
+        String::from_utf8_lossy(&text.stderr)
+    );
+    let said = String::from_utf8_lossy(&text.stdout);
+    assert!(said.contains("NHẬT KÝ KIỂM TOÁN NGÀY"), "{said}");
+    assert!(said.contains("Thêm người dùng"), "{said}");
+
+    let xlsx = gate(
+        &office,
+        "report log --format xlsx --user truong",
+        SUPERVISOR.1,
+        b"",
+    );
+    assert!(
+        xlsx.status.success(),
+        "{}",
+        String::from_utf8_lossy(&xlsx.stderr)
+    );
+    assert!(
+        xlsx.stdout.starts_with(b"PK"),
+        "an xlsx (zip) on standard output"
+    );
+
+    let clerk = gate(&office, "report log --user gdv1", CLERK.1, b"");
+    assert_eq!(clerk.status.code(), Some(2));
+    let out = gate(
+        &office,
+        "report log --out /tmp/x --user truong",
+        SUPERVISOR.1,
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -126,6 +126,9 @@ fn xlsx_out(command: &mut Option<Command>) -> Option<&mut Option<PathBuf>> {
         Command::Report(ReportCommand::Cashless(a)) => {
             (a.format == ListFormat::Xlsx).then_some(&mut a.out)
         }
+        Command::Report(ReportCommand::Log(a)) => {
+            matches!(a.format, Format::Xlsx).then_some(&mut a.out)
+        }
         Command::List(ListCommand::Classify(a)) => {
             (a.format == ListFormat::Xlsx).then_some(&mut a.out)
         }

@@ -31,14 +31,14 @@ pub fn not_allowed_over_ssh(lang: Lang, asked: &str) -> String {
         Lang::Vi => format!(
             "Không được chạy qua SSH: {asked}. Tài khoản này chỉ mở màn hình chitra; trưởng bưu cục được dùng: \
              import --name TỆP --user TÊN (tệp qua đầu vào), report day [--date …] [--format text|csv|json|xlsx] --user TÊN (ra đầu ra), \
-             report period YYYY-MM, report cashless, list classify|accounts|changes|signing, period close YYYY-MM [--dry-run] (ra đầu ra, --user TÊN), \
+             report period YYYY-MM, report cashless, report log, list classify|accounts|changes|signing, period close YYYY-MM [--dry-run] (ra đầu ra, --user TÊN), \
              bank export --period YYYY-MM [--format csv] (tệp lô ra đầu ra), bank import --name TỆP (tệp kết quả qua đầu vào), \
              verify --user TÊN, doctor [--json] --user TÊN. Mã PIN gửi qua biến CHITRA_PIN (ssh -o SendEnv=CHITRA_PIN)."
         ),
         Lang::En => format!(
             "Not allowed over SSH: {asked}. This account opens chitra's screens; a supervisor may run: \
              import --name FILE --user NAME (file on stdin), report day [--date …] [--format …] --user NAME, \
-             report period YYYY-MM, report cashless, list classify|accounts|changes|signing, period close YYYY-MM [--dry-run] (to stdout, --user NAME), \
+             report period YYYY-MM, report cashless, report log, list classify|accounts|changes|signing, period close YYYY-MM [--dry-run] (to stdout, --user NAME), \
              bank export --period YYYY-MM [--format csv] (batch file to stdout), bank import --name FILE (result file on stdin), \
              verify --user NAME, doctor [--json] --user NAME. Send the PIN as CHITRA_PIN (ssh -o SendEnv=CHITRA_PIN)."
         ),
