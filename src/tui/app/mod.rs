@@ -23,7 +23,9 @@
 //! 5. Esc, if the screen did not use it: back one screen, or on the first
 //!    screen the quit question.
 
-use std::time::{Duration, Instant};
+mod lock;
+
+use std::time::Instant;
 
 use crate::i18n::Lang;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -37,9 +39,8 @@ use crate::tui::event::split_alt;
 use crate::tui::frame::{self, Areas};
 use crate::tui::keys::{Binding, Key, KeyHelp, KeyList, key_match};
 use crate::tui::popups;
-use crate::tui::screens::lock::Lock;
 use crate::tui::screens::sign_in::SignIn;
-use crate::tui::screens::{AnyScreen, Nav, OnLock, Outcome, Screen};
+use crate::tui::screens::{AnyScreen, Nav, Outcome, Screen};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::doc::{Scroll, ScrollMsg};
 
@@ -90,9 +91,7 @@ pub struct App {
     size: (u16, u16),
     quit: bool,
     repaint: bool,
-    /// How long the keyboard may rest before a signed-in screen locks.
-    lock_after: Option<Duration>,
-    /// When the last key came.
+    /// When the last key came (the screen lock counts from it: [`lock`]).
     last_key: Instant,
 }
 
@@ -111,7 +110,6 @@ impl App {
             size: (frame::MIN_WIDTH, frame::MIN_HEIGHT),
             quit: false,
             repaint: false,
-            lock_after: service.config().interface.lock_after(),
             last_key: Instant::now(),
             service,
         }
@@ -197,58 +195,6 @@ impl App {
             .last()
             .expect("the screen stack is never empty")
             .as_ref()
-    }
-
-    /// How long until the screen locks, if the keyboard rests from `now`
-    /// on: `None` when nothing would lock (no one signed in, already locked,
-    /// locking turned off).
-    pub fn lock_due_in(&self, now: Instant) -> Option<Duration> {
-        if self.session.is_none() || self.quit || self.locked() {
-            return None;
-        }
-        let rested = now.saturating_duration_since(self.last_key);
-        self.lock_after.map(|after| after.saturating_sub(rested))
-    }
-
-    /// The clock moved to `now`: locks the screen if the keyboard has
-    /// rested long enough. True when it locked.
-    pub fn tick(&mut self, now: Instant) -> bool {
-        if self.lock_due_in(now) != Some(Duration::ZERO) {
-            return false;
-        }
-        self.lock();
-        true
-    }
-
-    /// True while the screen lock is up.
-    pub fn locked(&self) -> bool {
-        self.stack.iter().any(|s| s.on_lock() == OnLock::IsLock)
-    }
-
-    /// Puts the lock over everything: help and questions close, a payment
-    /// being made closes with every screen above it (recorded or not: the
-    /// lock says which), the message line empties (it may name the last
-    /// person paid).
-    fn lock(&mut self) {
-        self.overlay = None;
-        self.message = None;
-        let dropped = match self
-            .stack
-            .iter()
-            .position(|s| matches!(s.on_lock(), OnLock::Drop | OnLock::Close))
-        {
-            Some(first) => {
-                let removed = self.stack.split_off(first.max(1));
-                // A flow that reached its done screen was recorded.
-                removed.iter().any(|s| s.on_lock() == OnLock::Drop)
-                    && !removed.iter().any(|s| s.on_lock() == OnLock::Close)
-            }
-            None => false,
-        };
-        let minutes = self.service.config().interface.lock_after_minutes;
-        let at = self.service.now().format("%H:%M").to_string();
-        self.stack
-            .push(Box::new(Lock::new(self.lang(), at, minutes, dropped)));
     }
 
     /// Handles one terminal event (keys and resizes; others are ignored).
