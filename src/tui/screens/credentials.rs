@@ -4,7 +4,10 @@
 //! to the service. The PIN field is the same wherever a PIN is asked
 //! (changing it, closing the day, handing cash to a drawer).
 
+use super::Nav;
+use super::sign_in::SignIn;
 use crate::i18n::Lang;
+use crate::service::{AuthError, Error, Session};
 use crate::tui::context::Ctx;
 use crate::tui::widgets::form::{Field, Form};
 use crate::tui::widgets::input::Input;
@@ -49,4 +52,22 @@ pub fn typed_name(form: &mut Form, ctx: &mut Ctx) -> Option<String> {
         return None;
     }
     Some(name)
+}
+
+/// Checks the signed-in user's own PIN typed on a screen; on a refusal
+/// says why and tells where to go: the same screen for a wrong PIN, the
+/// sign-in screen once the account is locked (the user is signed out).
+pub fn confirm_own_pin(ctx: &mut Ctx, session: &Session, pin: &str) -> Result<(), Nav> {
+    match ctx.service.confirm_pin(session, pin) {
+        Ok(()) => Ok(()),
+        Err(e @ Error::Auth(AuthError::Locked { .. })) => {
+            ctx.error(&e);
+            *ctx.session = None;
+            Err(Nav::reset(SignIn::new(ctx.lang())))
+        }
+        Err(e) => {
+            ctx.error(&e);
+            Err(Nav::Stay)
+        }
+    }
 }

@@ -25,7 +25,6 @@ use super::counter::Counter;
 use super::day_close::DayClose;
 use super::drawer_count::DrawerCount;
 use super::drawers::Drawers;
-use super::sign_in::SignIn;
 use super::verify::VerifyView;
 use super::{Nav, Screen};
 use crate::i18n::strings::Strings;
@@ -146,15 +145,7 @@ impl Home {
             Entry::Rounds => Nav::push(super::rounds::Rounds::open(ctx)),
             Entry::Month => Nav::push(super::month::Month::open(ctx)),
             Entry::ChangePin => Nav::push(ChangePin::new(ctx.lang())),
-            Entry::SignOut => {
-                if let Some(session) = ctx.session.take() {
-                    // The audit row is a record, not a gate: signing out
-                    // happens even if it cannot be written.
-                    let _ = ctx.service.sign_out(&session);
-                }
-                ctx.info(ctx.lang().strings().signed_out);
-                Nav::reset(SignIn::new(ctx.lang()))
-            }
+            Entry::SignOut => super::sign_in::sign_out(ctx),
         }
     }
 }

@@ -21,12 +21,11 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::credentials::pin_field;
-use super::sign_in::SignIn;
+use super::credentials::{confirm_own_pin, pin_field};
+use super::sign_in::{SignIn, sign_out};
 use super::{Nav, OnLock, Outcome, Screen};
 use crate::i18n::Lang;
 use crate::i18n::strings;
-use crate::service::{AuthError, Error};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
 use crate::tui::widgets::form::{Form, FormMsg};
@@ -61,39 +60,21 @@ impl Lock {
         }
     }
 
-    fn sign_out(ctx: &mut Ctx) -> Nav {
-        if let Some(session) = ctx.session.take() {
-            // As from the menu: the audit row is a record, not a gate.
-            let _ = ctx.service.sign_out(&session);
-        }
-        ctx.info(ctx.lang().strings().signed_out);
-        Nav::reset(SignIn::new(ctx.lang()))
-    }
-
     fn unlock(&mut self, ctx: &mut Ctx) -> Nav {
-        let s = ctx.lang().strings();
         if self.form.value(0).is_empty() {
-            ctx.info(s.need_pin);
+            ctx.info(ctx.lang().strings().need_pin);
             return Nav::Stay;
         }
         let Some(session) = ctx.session.clone() else {
             return Nav::reset(SignIn::new(ctx.lang()));
         };
         let pin = self.form.take(0);
-        match ctx.service.confirm_pin(&session, &pin) {
+        match confirm_own_pin(ctx, &session, &pin) {
             Ok(()) => {
                 ctx.info(strings::unlocked(ctx.lang(), self.dropped));
                 Nav::Back(Outcome::Unlocked)
             }
-            Err(e @ Error::Auth(AuthError::Locked { .. })) => {
-                ctx.error(&e);
-                *ctx.session = None;
-                Nav::reset(SignIn::new(ctx.lang()))
-            }
-            Err(e) => {
-                ctx.error(&e);
-                Nav::Stay
-            }
+            Err(nav) => nav,
         }
     }
 }
@@ -126,7 +107,7 @@ impl Screen for Lock {
                 self.form.take(0);
                 Nav::Stay
             }
-            LockMsg::SignOut => Lock::sign_out(ctx),
+            LockMsg::SignOut => sign_out(ctx),
         }
     }
 

@@ -35,6 +35,17 @@ pub fn set_note(note: String) {
     let _ = NOTE.set(note);
 }
 
+/// Signs the user out (the menu's entry, the lock's key) and goes back to
+/// the sign-in screen. The audit row is a record, not a gate: signing out
+/// happens even if it cannot be written.
+pub fn sign_out(ctx: &mut Ctx) -> Nav {
+    if let Some(session) = ctx.session.take() {
+        let _ = ctx.service.sign_out(&session);
+    }
+    ctx.info(ctx.lang().strings().signed_out);
+    Nav::reset(SignIn::new(ctx.lang()))
+}
+
 impl SignIn {
     pub fn new(lang: Lang) -> SignIn {
         SignIn {

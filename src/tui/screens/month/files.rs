@@ -16,12 +16,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::super::credentials::pin_field;
-use super::super::sign_in::SignIn;
+use super::super::credentials::{confirm_own_pin, pin_field};
 use super::super::{Nav, Outcome, Screen};
 use crate::i18n::{Lang, Localize, month_screens as words};
+use crate::service::Session;
 use crate::service::import::{ImportOptions, ImportReport, ListKind};
-use crate::service::{AuthError, Error, Session};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
 use crate::tui::widgets::doc::{Scroll, ScrollMsg};
@@ -82,22 +81,6 @@ fn kind_of_digit(digit: &str) -> Option<ListKind> {
         "3" => Some(ListKind::Adjustment),
         "4" => Some(ListKind::Monthly),
         _ => None,
-    }
-}
-
-/// Checks the PIN typed; on a refusal says why and tells where to go.
-pub(super) fn check_pin(ctx: &mut Ctx, session: &Session, pin: &str) -> Result<(), Nav> {
-    match ctx.service.confirm_pin(session, pin) {
-        Ok(()) => Ok(()),
-        Err(e @ Error::Auth(AuthError::Locked { .. })) => {
-            ctx.error(&e);
-            *ctx.session = None;
-            Err(Nav::reset(SignIn::new(ctx.lang())))
-        }
-        Err(e) => {
-            ctx.error(&e);
-            Err(Nav::Stay)
-        }
     }
 }
 
@@ -391,7 +374,7 @@ impl FileImport {
             return Nav::Back(Outcome::Cancelled);
         };
         let pin = self.form.take(0);
-        if let Err(nav) = check_pin(ctx, &session, &pin) {
+        if let Err(nav) = confirm_own_pin(ctx, &session, &pin) {
             return nav;
         }
         let path = preview.path.clone();

@@ -9,10 +9,10 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::super::credentials::pin_field;
+use super::super::credentials::{confirm_own_pin, pin_field};
 use super::super::form_screen::FormScreen;
 use super::super::{Nav, Outcome, Screen};
-use super::files::{check_pin, shown};
+use super::files::shown;
 use crate::domain::Period;
 use crate::i18n::{Lang, month_screens as words};
 use crate::tui::context::{Ctx, View};
@@ -59,7 +59,7 @@ impl BankBatch {
             return Nav::Back(Outcome::Cancelled);
         };
         let pin = self.form.take(BATCH_PIN);
-        if let Err(nav) = check_pin(ctx, &session, &pin) {
+        if let Err(nav) = confirm_own_pin(ctx, &session, &pin) {
             return nav;
         }
         let batch = match ctx.service.bank_batch(&session, self.period) {
