@@ -89,6 +89,42 @@ impl<'a> Ctx<'a> {
     pub(crate) fn message_was_set(&self) -> bool {
         self.message_set
     }
+
+    /// Prints a report from a screen: its 80-column text to the spool
+    /// folder as `name`, then to the printer when one is set, on the print
+    /// thread. The message line says where the text went (`written`, given
+    /// the file) or that it is printing (`printing`, given the printer); a
+    /// print that fails is said when it ends.
+    pub fn print_document(
+        &mut self,
+        document: &crate::document::Document,
+        name: &str,
+        written: impl FnOnce(Lang, &str) -> String,
+        printing: impl FnOnce(Lang, &str) -> String,
+    ) {
+        use crate::i18n::printing::report_not_printed;
+        use crate::print::spool;
+        use crate::text::for_display;
+        let lang = document.lang;
+        let receipt = self.service.config().receipt.clone();
+        let text = crate::print::document::render_text(document);
+        let path = match spool::write(&receipt.spool_dir, name, &text) {
+            Ok(path) => path,
+            Err(problem) => return self.error(&report_not_printed(lang, &problem)),
+        };
+        let done = written(lang, &for_display(&path.display().to_string()));
+        if receipt.printer.trim().is_empty() {
+            return self.info(done);
+        }
+        self.info(printing(lang, &for_display(&receipt.printer)));
+        let title = document.head.title.clone();
+        let printer = receipt.printer.clone();
+        let prints = self.service.prints();
+        let job = prints.start(&printer, move || {
+            spool::print(lang, &receipt, &path, &title)
+        });
+        prints.watch(job, Some(done), move |p| report_not_printed(lang, p));
+    }
 }
 
 /// What a screen may read while it draws.

@@ -23,9 +23,7 @@ use ratatui::widgets::{Bar, BarChart, Block, Borders};
 use super::{Nav, Outcome, Screen};
 use crate::document::Document;
 use crate::document::layout::{Page, lay_out};
-use crate::i18n::printing;
 use crate::i18n::register::{self as words, form_words, list_words};
-use crate::print::spool;
 use crate::service::lists::{AccountList, CashlessReport};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
@@ -170,38 +168,9 @@ impl Lists {
         let Some(document) = &self.doc else {
             return;
         };
-        let config = ctx.service.config();
-        let text = crate::print::document::render_text(document);
         let day = ctx.service.today().format("%Y-%m-%d");
         let name = format!("danh-sach-{}-{day}", self.which.file_name());
-        let path = match spool::write(&config.receipt.spool_dir, &name, &text) {
-            Ok(path) => path,
-            Err(problem) => {
-                return ctx.error(&printing::report_not_printed(ctx.lang(), &problem));
-            }
-        };
-        let done = words::list_printed(
-            ctx.lang(),
-            &crate::text::for_display(&path.display().to_string()),
-        );
-        let receipt = config.receipt.clone();
-        if receipt.printer.trim().is_empty() {
-            return ctx.info(done);
-        }
-        ctx.info(words::printing_list(
-            ctx.lang(),
-            &crate::text::for_display(&receipt.printer),
-        ));
-        let title = document.head.title.clone();
-        let printer = receipt.printer.clone();
-        let prints = ctx.service.prints();
-        let lang = document.lang;
-        let job = prints.start(&printer, move || {
-            spool::print(lang, &receipt, &path, &title)
-        });
-        prints.watch(job, Some(done), move |p| {
-            printing::report_not_printed(lang, p)
-        });
+        ctx.print_document(document, &name, words::list_printed, words::printing_list);
     }
 
     fn lines(&self) -> Vec<crate::document::layout::Line> {

@@ -24,7 +24,6 @@ use super::{Nav, Outcome, Screen};
 use crate::domain::round::{RoundState, StopResult};
 use crate::i18n::rounds::{self as words, screen_words};
 use crate::i18n::{labels, printing};
-use crate::print::spool;
 use crate::service::rounds::{RoundView, Stop};
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
@@ -170,30 +169,8 @@ impl RoundOutcomes {
             &scope,
             &day,
         );
-        let text = crate::print::document::render_text(&doc);
         let name = format!("chi-tai-nha-{}", v.number);
-        let path = match spool::write(&config.receipt.spool_dir, &name, &text) {
-            Ok(path) => path,
-            Err(problem) => return ctx.error(&printing::report_not_printed(lang, &problem)),
-        };
-        let done = words::sheet_written(lang, &for_display(&path.display().to_string()));
-        let receipt = config.receipt.clone();
-        if receipt.printer.trim().is_empty() {
-            return ctx.info(done);
-        }
-        ctx.info(printing::printing_report(
-            lang,
-            &for_display(&receipt.printer),
-        ));
-        let title = doc.head.title;
-        let printer = receipt.printer.clone();
-        let prints = ctx.service.prints();
-        let job = prints.start(&printer, move || {
-            spool::print(lang, &receipt, &path, &title)
-        });
-        prints.watch(job, Some(done), move |p| {
-            printing::report_not_printed(lang, p)
-        });
+        ctx.print_document(&doc, &name, words::sheet_written, printing::printing_report);
     }
 
     /// Every row as the screen shows it (also for tests).

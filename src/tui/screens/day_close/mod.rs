@@ -32,7 +32,6 @@ use super::{Nav, Outcome, Screen};
 use crate::document::layout::Line;
 use crate::domain::report::DayReport;
 use crate::i18n::{printing, strings};
-use crate::print::spool;
 use crate::service::day::DayError;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
@@ -126,39 +125,16 @@ impl DayClose {
         if !self.reload(ctx) {
             return;
         }
-        let config = ctx.service.config();
-        let document = crate::document::day::build(ctx.lang(), &config.office, &self.report);
-        let text = crate::print::document::render_text(&document);
+        let document =
+            crate::document::day::build(ctx.lang(), &ctx.service.config().office, &self.report);
         let name = format!("bao-cao-{}", self.report.day);
-        let path = match spool::write(&config.receipt.spool_dir, &name, &text) {
-            Ok(path) => path,
-            Err(problem) => {
-                return ctx.error(&printing::report_not_printed(ctx.lang(), &problem));
-            }
-        };
-        let done = strings::report_printed(
-            ctx.lang(),
-            &crate::text::for_display(&path.display().to_string()),
-        );
-        let receipt = config.receipt.clone();
-        if receipt.printer.trim().is_empty() {
-            return ctx.info(done);
-        }
         // Printed on its own thread; the outcome comes to the message line.
-        ctx.info(printing::printing_report(
-            ctx.lang(),
-            &crate::text::for_display(&receipt.printer),
-        ));
-        let title = document.head.title;
-        let printer = receipt.printer.clone();
-        let prints = ctx.service.prints();
-        let lang = document.lang;
-        let job = prints.start(&printer, move || {
-            spool::print(lang, &receipt, &path, &title)
-        });
-        prints.watch(job, Some(done), move |p| {
-            printing::report_not_printed(lang, p)
-        });
+        ctx.print_document(
+            &document,
+            &name,
+            strings::report_printed,
+            printing::printing_report,
+        );
     }
 
     fn go_to_date(&mut self, ctx: &mut Ctx) {

@@ -43,8 +43,6 @@ use crate::document::layout::{Page, lay_out};
 use crate::domain::Period;
 use crate::domain::period_report::{PeriodReport, Settled, Transfer, UnpaidReason};
 use crate::i18n::month_screens as words;
-use crate::i18n::printing;
-use crate::print::spool;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList, key_match};
 use crate::tui::widgets::doc::{self, Scroll, ScrollMsg};
@@ -289,36 +287,12 @@ impl Month {
         let Some(document) = &self.doc else {
             return;
         };
-        let lang = document.lang;
-        let config = ctx.service.config();
-        let text = crate::print::document::render_text(document);
         let kind = match self.which {
             Which::Signing => "ky-nhan",
             _ => "ket-qua",
         };
         let name = format!("{kind}-{}", self.period);
-        let path = match spool::write(&config.receipt.spool_dir, &name, &text) {
-            Ok(path) => path,
-            Err(problem) => return ctx.error(&printing::report_not_printed(lang, &problem)),
-        };
-        let done = words::printed(lang, &crate::text::for_display(&path.display().to_string()));
-        let receipt = config.receipt.clone();
-        if receipt.printer.trim().is_empty() {
-            return ctx.info(done);
-        }
-        ctx.info(words::printing(
-            lang,
-            &crate::text::for_display(&receipt.printer),
-        ));
-        let title = document.head.title.clone();
-        let printer = receipt.printer.clone();
-        let prints = ctx.service.prints();
-        let job = prints.start(&printer, move || {
-            spool::print(lang, &receipt, &path, &title)
-        });
-        prints.watch(job, Some(done), move |p| {
-            printing::report_not_printed(lang, p)
-        });
+        ctx.print_document(document, &name, words::printed, words::printing);
     }
 
     /// The figures over every view, on as many lines of `width` columns as
