@@ -11,8 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::{Nav, Screen};
-use crate::document::Document;
-use crate::document::layout::{Page, lay_out};
+use crate::document::layout::{Line, Page, lay_out};
 use crate::i18n::Lang;
 use crate::i18n::audit_log::screen_words;
 use crate::tui::context::{Ctx, View};
@@ -25,8 +24,9 @@ const DOC_WIDTH: usize = 78;
 /// The log screen.
 pub struct AuditLogView {
     day: NaiveDate,
-    /// The day's document, or why it could not be read.
-    doc: Result<Document, String>,
+    /// The day's document laid out at the screen's width (once, when
+    /// read), or why it could not be read.
+    lines: Result<Vec<Line>, String>,
     scroll: Scroll,
 }
 
@@ -43,7 +43,7 @@ impl AuditLogView {
     pub fn open(ctx: &mut Ctx) -> AuditLogView {
         let mut v = AuditLogView {
             day: ctx.service.today(),
-            doc: Err(String::new()),
+            lines: Err(String::new()),
             scroll: Scroll::default(),
         };
         v.load(ctx);
@@ -53,7 +53,7 @@ impl AuditLogView {
     fn load(&mut self, ctx: &mut Ctx) {
         let lang = ctx.lang();
         let day = self.day.format("%Y-%m-%d").to_string();
-        self.doc = match ctx.session.clone() {
+        self.lines = match ctx.session.clone() {
             None => Err(String::new()),
             Some(session) => ctx
                 .service
@@ -64,24 +64,23 @@ impl AuditLogView {
                     crate::service::audit_log::LogFilter::default(),
                 )
                 .map(|entries| {
-                    crate::document::audit::build(
+                    let doc = crate::document::audit::build(
                         lang,
                         &ctx.service.config().office,
                         &day,
                         &day,
                         &entries,
-                    )
+                    );
+                    lay_out(&doc, Page::screen(DOC_WIDTH))
                 })
                 .map_err(|e| crate::i18n::Localize::localize(&e, lang)),
         };
-        self.scroll = Scroll::default();
-    }
-
-    fn lines(&self) -> Vec<crate::document::layout::Line> {
-        match &self.doc {
-            Ok(d) => lay_out(d, Page::screen(DOC_WIDTH)),
-            Err(_) => Vec::new(),
+        if let Err(e) = &self.lines
+            && !e.is_empty()
+        {
+            ctx.error(e);
         }
+        self.scroll = Scroll::default();
     }
 }
 
@@ -121,14 +120,9 @@ impl Screen for AuditLogView {
             },
             Msg::Again => self.load(ctx),
             Msg::Scroll(m) => {
-                let len = self.lines().len();
+                let len = self.lines.as_ref().map_or(0, Vec::len);
                 self.scroll.update(m, len.saturating_sub(15));
             }
-        }
-        if let Err(e) = &self.doc
-            && !e.is_empty()
-        {
-            ctx.error(e);
         }
         Nav::Stay
     }
@@ -137,7 +131,10 @@ impl Screen for AuditLogView {
         if area.height < 2 || area.width < 4 {
             return;
         }
-        let lines = doc::styled(&self.lines(), view.theme);
+        let lines = match &self.lines {
+            Ok(l) => doc::styled(l, view.theme),
+            Err(_) => Vec::new(),
+        };
         doc::draw(
             frame,
             Rect::new(area.x + 1, area.y, area.width - 2, area.height),
