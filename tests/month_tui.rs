@@ -174,19 +174,26 @@ fn status_of(office: &Office, code: &str) -> &'static str {
         .unwrap()
 }
 
-#[test]
-fn a_decrease_list_is_previewed_person_by_person_then_written_with_the_pin() {
-    let office = office_with_window((2, 5));
+/// The supervisor on the month screen, F3, with the fixture's decrease
+/// list typed as the file to import (not yet read); and that file.
+fn decrease_list_asked(office: &Office) -> (App, std::path::PathBuf) {
     let list = std::fs::read(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/decrease_2026_11.csv"),
     )
     .unwrap();
     let path = office.write_file("danh-sach-giam-2026-11.csv", &list);
-    let mut app = supervisor_app(&office);
+    let mut app = supervisor_app(office);
     to_month(&mut app);
     press(&mut app, KeyCode::F(3));
     retype(&mut app, &path.display().to_string());
+    (app, path)
+}
+
+#[test]
+fn a_decrease_list_is_previewed_person_by_person_then_written_with_the_pin() {
+    let office = office_with_window((2, 5));
+    let (mut app, path) = decrease_list_asked(&office);
     // The kind is read from the file's name: 1, decrease.
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
@@ -425,16 +432,7 @@ fn the_arrows_reach_an_earlier_month_still_open() {
 #[test]
 fn a_refusal_of_one_file_does_not_stay_over_the_preview_of_another() {
     let office = office_with_window((2, 5));
-    let list = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/decrease_2026_11.csv"),
-    )
-    .unwrap();
-    let path = office.write_file("danh-sach-giam-2026-11.csv", &list);
-    let mut app = supervisor_app(&office);
-    to_month(&mut app);
-    press(&mut app, KeyCode::F(3));
-    retype(&mut app, &path.display().to_string());
+    let (mut app, path) = decrease_list_asked(&office);
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, SUPERVISOR.1);
