@@ -390,14 +390,7 @@ fn verify_names_a_batch_line_edited_behind_chitras_back() {
 }
 
 fn chitra(office: &Office, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_chitra"))
-        .arg("--config")
-        .arg(office.dir.path().join("chitra.toml"))
-        .args(args)
-        .env("CHITRA_USER", SUPERVISOR.0)
-        .env("CHITRA_PIN", SUPERVISOR.1)
-        .output()
-        .unwrap()
+    common::chitra(office, SUPERVISOR, args)
 }
 
 /// November's list, with An registered for transfers to her bank account.

@@ -4,22 +4,11 @@
 
 mod common;
 
-use std::process::{Command, Output};
-
 use chitra::document::day;
 use common::*;
 
-fn chitra(office: &Office, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitra"))
-        .arg("--config")
-        .arg(office.dir.path().join("chitra.toml"))
-        .args(args)
-        .env("CHITRA_USER", SUPERVISOR.0)
-        .env("CHITRA_PIN", SUPERVISOR.1)
-        .env_remove("CHITRA_DB")
-        .env_remove("CHITRA_CONFIG")
-        .output()
-        .unwrap()
+fn chitra(office: &Office, args: &[&str]) -> std::process::Output {
+    common::chitra(office, SUPERVISOR, args)
 }
 
 #[test]

@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use chitra::service::Error;
 use chitra::service::import::{ImportError, ImportOptions, ListKind};
 use common::*;
@@ -25,16 +23,7 @@ fn fingerprint(office: &Office) -> (i64, i64, i64, i64) {
 }
 
 fn chitra(office: &Office, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_chitra"))
-        .arg("--config")
-        .arg(office.dir.path().join("chitra.toml"))
-        .args(args)
-        .env("CHITRA_USER", SUPERVISOR.0)
-        .env("CHITRA_PIN", SUPERVISOR.1)
-        .env_remove("CHITRA_DB")
-        .env_remove("CHITRA_CONFIG")
-        .output()
-        .unwrap();
+    let out = common::chitra(office, SUPERVISOR, args);
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -560,16 +560,7 @@ fn verify_names_a_stop_edited_behind_chitras_back() {
 }
 
 fn chitra(office: &Office, args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_chitra"))
-        .arg("--config")
-        .arg(office.dir.path().join("chitra.toml"))
-        .args(args)
-        .env("CHITRA_USER", SUPERVISOR.0)
-        .env("CHITRA_PIN", SUPERVISOR.1)
-        .env_remove("CHITRA_DB")
-        .env_remove("CHITRA_CONFIG")
-        .output()
-        .unwrap();
+    let out = common::chitra(office, SUPERVISOR, args);
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

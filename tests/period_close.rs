@@ -6,7 +6,6 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use chitra::domain::Money;
@@ -314,17 +313,8 @@ fn a_default_reason_at_the_close_is_recorded_for_those_without_one() {
     );
 }
 
-fn chitra(office: &Office, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitra"))
-        .arg("--config")
-        .arg(office.dir.path().join("chitra.toml"))
-        .args(args)
-        .env("CHITRA_USER", SUPERVISOR.0)
-        .env("CHITRA_PIN", SUPERVISOR.1)
-        .env_remove("CHITRA_DB")
-        .env_remove("CHITRA_CONFIG")
-        .output()
-        .unwrap()
+fn chitra(office: &Office, args: &[&str]) -> std::process::Output {
+    common::chitra(office, SUPERVISOR, args)
 }
 
 fn read_sheet(path: &std::path::Path) -> Vec<Vec<Data>> {

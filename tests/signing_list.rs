@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::process::{Command, Output};
-
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use chitra::document::{Cell, Role, signing};
 use chitra::domain::payment::PayMethod;
@@ -136,17 +134,8 @@ fn the_list_has_a_subtotal_per_hamlet_a_total_in_words_and_fits_80_columns() {
     assert!(text.lines().nth(an + 1).unwrap().trim().is_empty());
 }
 
-fn chitra(office: &Office, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chitra"))
-        .arg("--config")
-        .arg(office.dir.path().join("chitra.toml"))
-        .args(args)
-        .env("CHITRA_USER", CLERK1.0)
-        .env("CHITRA_PIN", CLERK1.1)
-        .env_remove("CHITRA_DB")
-        .env_remove("CHITRA_CONFIG")
-        .output()
-        .unwrap()
+fn chitra(office: &Office, args: &[&str]) -> std::process::Output {
+    common::chitra(office, CLERK1, args)
 }
 
 #[test]
