@@ -30,6 +30,8 @@ fn reason_vi(reason: &str) -> String {
         "không có quyền ghi".into()
     } else if r.contains("disk i/o error") || r.contains("file too large") {
         "lỗi đọc/ghi đĩa (đĩa đầy, tệp quá giới hạn hoặc đĩa hỏng)".into()
+    } else if r.contains("unable to open") {
+        "không mở được tệp (thư mục không cho ghi, không có quyền hoặc không có tệp)".into()
     } else if r.contains("no such file") || r.contains("not found") {
         "không có tệp hoặc thư mục này".into()
     } else {
@@ -88,6 +90,14 @@ impl Localize for StoreError {
             ),
             StoreError::SchemaChanged { name } => format!(
                 "Quy tắc của cơ sở dữ liệu ({name}) đã bị sửa bên ngoài chitra: chitra không ghi gì nữa cho đến khi kiểm tra xong. Báo ngay cho trưởng bưu cục và chạy `chitra verify`."
+            ),
+            StoreError::HistoryCut { anchored, head } => format!(
+                "Nhật ký kiểm toán không còn như tệp mốc đầu chuỗi đã ghi (mốc ghi dòng #{anchored}, sổ hiện đến #{head}): cơ sở dữ liệu có thể đã bị chép đè bằng bản cũ hoặc bị cắt, làm mất các lần chi đã ghi. chitra không ghi gì nữa để không chi trùng và không cấp lại số biên nhận đã dùng. Báo ngay trưởng bưu cục: chạy `chitra verify` và làm theo docs/restore.md."
+            ),
+            StoreError::AnchorNotWritten { path, reason } => format!(
+                "Không ghi được tệp mốc đầu chuỗi {}: {}. Tệp này giữ cho nhật ký không bị cắt bớt, nên chitra không ghi gì nữa cho đến khi ghi được. Báo người quản trị chạy `chitra doctor` (quyền tệp, đĩa) rồi thử lại.",
+                path.display(),
+                reason_vi(reason)
             ),
             StoreError::Io { path, reason } => format!(
                 "Không ghi/đọc được {}: {}. Kiểm tra quyền và dung lượng đĩa (`chitra doctor`) rồi thử lại.",
@@ -155,6 +165,13 @@ impl Localize for StoreError {
             ),
             StoreError::Tampered { table, key } => format!(
                 "The {table} row {key} was changed outside chitra and is not used. Tell the supervisor and run `chitra verify`."
+            ),
+            StoreError::HistoryCut { anchored, head } => format!(
+                "The audit log no longer matches its head anchor (the anchor names row #{anchored}, the log ends at #{head}): the database may have been put back from an older copy or cut, losing payments it had recorded. Nothing more is written, so nothing is paid twice and no receipt number is handed out again. Tell the supervisor now: run `chitra verify` and follow docs/restore.md."
+            ),
+            StoreError::AnchorNotWritten { path, reason } => format!(
+                "Cannot write the head anchor {}: {reason}. It keeps the log from being cut short, so nothing is written until it can be. Ask the administrator to run `chitra doctor` (file permissions, disk) and try again.",
+                path.display()
             ),
             StoreError::Io { path, reason } => format!(
                 "Cannot read or write {}: {reason}. Check permissions and free disk space (`chitra doctor`), then try again.",

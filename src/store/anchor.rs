@@ -143,15 +143,24 @@ pub fn read(path: &Path, keys: &KeyRing) -> Anchor {
     }
 }
 
-/// Moves the anchor forward to `head` (never back). Failing to write it is
-/// not an error of the change just committed: `verify` reports an anchor
-/// that lags behind.
-pub fn record(path: &Path, keys: &KeyRing, head: &Head) {
-    let _ = try_record(path, keys, head);
+/// Whether the anchor's file can be opened for writing (made if missing,
+/// its bytes left as they are).
+pub fn writable(path: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(path)
+        .map(drop)
 }
 
+/// Moves the anchor forward to `head` (never back). A failure is not an
+/// error of the change just committed; the next write finds the anchor
+/// behind and refuses if it still cannot move it (`Store::write`), and
+/// `verify` says which rows it does not cover.
 #[allow(unsafe_code, reason = "flock(2) has no safe wrapper in std")]
-fn try_record(path: &Path, keys: &KeyRing, head: &Head) -> std::io::Result<()> {
+pub fn record(path: &Path, keys: &KeyRing, head: &Head) -> std::io::Result<()> {
     // Writers lock the file they opened; one that gets the lock after the
     // file was replaced (a copy put back) opens the new one and tries again.
     let mut f = loop {

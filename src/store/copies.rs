@@ -30,6 +30,17 @@ impl Store {
             }
             .into());
         }
+        // A lost anchor is recorded by a write of its own first (this
+        // write's copy is made on a store that keeps no anchor, and must
+        // come out with the same rows).
+        if self.anchored {
+            self.write(who.clone(), |_| {
+                Ok::<_, StoreError>(Logged {
+                    value: (),
+                    commit: true,
+                })
+            })?;
+        }
         let path = self.path.clone();
         let tx = begin(
             &mut self.conn,
@@ -37,7 +48,9 @@ impl Store {
             &path,
             &mut self.schema_checked,
         )?;
-        let (value, head) = match run(&tx, &self.keys, who.clone(), None, &f)? {
+        let anchor_path = anchor::path_for(&path);
+        let anchor = self.anchored.then_some(anchor_path.as_path());
+        let (value, head) = match run(&tx, &self.keys, who.clone(), anchor, &f)? {
             Ran::RollBack(value) => {
                 tx.rollback().map_err(|e| StoreError::from(e).at(&path))?;
                 return Ok(value);
@@ -113,9 +126,12 @@ impl Store {
         }
         tx.commit().map_err(|e| StoreError::from(e).at(&path))?;
         if let Some(head) = head {
-            anchor::record(&anchor::path_for(dest), &self.keys, &head);
-            if self.anchored {
-                anchor::record(&anchor::path_for(&self.path), &self.keys, &head);
+            // The change is committed: a copy whose anchor could not be
+            // written says so in its own `verify`, and the office's anchor
+            // is moved up by the next write if not here.
+            let _ = anchor::record(&anchor::path_for(dest), &self.keys, &head);
+            if let Some(anchor) = anchor {
+                let _ = anchor::record(anchor, &self.keys, &head);
             }
         }
         Ok(value)
@@ -131,7 +147,12 @@ impl Store {
         let copy = Connection::open_with_flags(dest, OpenFlags::SQLITE_OPEN_READ_ONLY)
             .map_err(|e| StoreError::from_open(dest, e))?;
         if let Some(head) = audit::head_of(&copy)? {
-            anchor::record(&anchor::path_for(dest), &self.keys, &head);
+            anchor::record(&anchor::path_for(dest), &self.keys, &head).map_err(|e| {
+                StoreError::Io {
+                    path: anchor::path_for(dest),
+                    reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
+                }
+            })?;
         }
         Ok(())
     }

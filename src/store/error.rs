@@ -39,6 +39,13 @@ pub enum StoreError {
     /// ones this version made: changed outside chitra, so nothing is
     /// written until it is looked into.
     SchemaChanged { name: String },
+    /// The log holds fewer rows than its head anchor names, or not the
+    /// anchored row as it was: the database was put back from an older
+    /// copy or its log cut or rewritten. Nothing is written on it.
+    HistoryCut { anchored: i64, head: i64 },
+    /// The head anchor is behind the log and could not be moved up:
+    /// nothing is written until it can be.
+    AnchorNotWritten { path: PathBuf, reason: String },
     /// The file system refused (permissions, disk full, …); `path` is the
     /// file concerned.
     Io { path: PathBuf, reason: String },

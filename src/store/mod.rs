@@ -91,11 +91,6 @@ pub struct Store {
     /// version's schema, trigger for trigger: a write checks the cookie
     /// and compares the whole schema again only when it moved.
     schema_checked: Option<i64>,
-    /// The head anchor was missing or damaged when the database (with a
-    /// history) was opened: the next commit rewrites it, and first records
-    /// in the log that it did, so the loss stays in the chain for `verify`
-    /// to show.
-    anchor_lost: Option<&'static str>,
 }
 
 /// One consistent view of the database: every query made through it sees
@@ -301,16 +296,7 @@ impl Store {
         }
         let key = key.map_or_else(|| key::default_path(path), Path::to_path_buf);
         let keys = KeyRing::load(&key)?;
-        let mut store =
-            Store::connect(path, busy_timeout, OpenFlags::SQLITE_OPEN_READ_WRITE, keys)?;
-        if audit::head_of(&store.conn)?.is_some() {
-            store.anchor_lost = match anchor::read(&anchor::path_for(path), &store.keys) {
-                anchor::Anchor::Missing => Some("missing"),
-                anchor::Anchor::Damaged => Some("damaged"),
-                anchor::Anchor::At(_) => None,
-            };
-        }
-        Ok(store)
+        Store::connect(path, busy_timeout, OpenFlags::SQLITE_OPEN_READ_WRITE, keys)
     }
 
     /// Creates a new database and its audit key; refuses if either file
@@ -390,7 +376,6 @@ impl Store {
             keys,
             anchored: true,
             schema_checked: None,
-            anchor_lost: None,
         };
         migrations::bring_up_to_date(&mut store.conn, path).map_err(|e| e.at(path))?;
         Ok(store)
@@ -488,7 +473,9 @@ impl Store {
             &path,
             &mut self.schema_checked,
         )?;
-        let (value, head) = match run(&tx, &self.keys, who, self.anchor_lost, f)? {
+        let anchor_path = anchor::path_for(&self.path);
+        let anchor = self.anchored.then_some(anchor_path.as_path());
+        let (value, head) = match run(&tx, &self.keys, who, anchor, f)? {
             Ran::RollBack(value) => {
                 tx.rollback().map_err(|e| StoreError::from(e).at(&path))?;
                 return Ok(value);
@@ -496,28 +483,37 @@ impl Store {
             Ran::Commit(value, head) => (value, head),
         };
         tx.commit().map_err(|e| StoreError::from(e).at(&path))?;
-        self.anchor_lost = None;
-        if let (Some(head), true) = (head, self.anchored) {
-            anchor::record(&anchor::path_for(&self.path), &self.keys, &head);
+        if let (Some(head), Some(anchor)) = (head, anchor) {
+            // The change is committed whatever happens to its anchor: an
+            // anchor left behind is moved up by the next write, which
+            // refuses if it cannot (see `check_anchor`).
+            let _ = anchor::record(anchor, &self.keys, &head);
         }
         Ok(value)
     }
 
     /// Adds a new audit key that signs from now on (the old ones still
     /// check what they signed); the rotation is logged under the old key.
+    /// The key file is read and written again inside the write's
+    /// transaction, so two rotations at once (two processes) take turns,
+    /// each adding its key to the file as the other left it.
     pub fn rotate_key(&mut self, who: Who) -> Result<String, StoreError> {
-        let old = self.keys.current_id().to_string();
-        let mut ring = self.keys.clone();
-        let new = ring.rotate(&who.at[..10.min(who.at.len())])?;
-        // Logged under the old key, then every later row under the new one.
+        let today = who.at[..10.min(who.at.len())].to_string();
+        let mut rotated = None;
         self.write(who, |w| {
+            let mut ring = KeyRing::load(w.keys.path())?;
+            let old = ring.current_id().to_string();
+            let new = ring.rotate(&today)?;
+            rotated = Some(ring);
             w.log(
                 Event::new("key.rotate", "key", None)
                     .with(serde_json::json!({ "from": old, "to": new })),
                 (),
             )
         })?;
-        self.keys = ring;
+        if let Some(ring) = rotated {
+            self.keys = ring;
+        }
         Ok(self.keys.current_id().to_string())
     }
 }
@@ -541,6 +537,75 @@ fn begin<'c>(
     Ok(tx)
 }
 
+/// Checks the chain a write is about to extend against the head anchor,
+/// inside the write's transaction (so no other commit can land between).
+///
+/// - The anchor names the chain's last row, as it is: the usual case.
+/// - The anchor names an earlier row, as it is (a process stopped between
+///   its commit and its anchor, or an anchor that could not be written):
+///   the anchor is moved up to the chain's head first, and if that fails
+///   nothing is written, so an anchor that cannot be written stops the
+///   office at the next write instead of leaving every later row
+///   unanchored.
+/// - The anchor names a row the chain does not hold as it was (the
+///   database put back from an older copy, the log's last rows cut, a row
+///   rewritten): nothing is written. Writing on would let the counter pay
+///   again what the lost rows recorded as paid, under receipt numbers
+///   already handed out.
+/// - No anchor, or one that does not read, while the log has rows: the
+///   write goes on and records the loss in the log first (`Some(found)`);
+///   its commit writes the anchor again. A restore that puts a backup in
+///   place without its anchor takes this path (docs/restore.md).
+fn check_anchor(
+    tx: &Connection,
+    keys: &KeyRing,
+    path: &Path,
+    head: Option<&Head>,
+) -> Result<Option<&'static str>, StoreError> {
+    let not_written = |e: std::io::Error| StoreError::AnchorNotWritten {
+        path: path.to_path_buf(),
+        reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
+    };
+    let anchored = match (anchor::read(path, keys), head) {
+        (anchor::Anchor::Missing | anchor::Anchor::Damaged, None) => return Ok(None),
+        (lost @ (anchor::Anchor::Missing | anchor::Anchor::Damaged), Some(_)) => {
+            // Its commit writes the anchor again: a place it cannot be
+            // written (a folder there, a file made unwritable) is found
+            // before the write, not after.
+            anchor::writable(path).map_err(not_written)?;
+            return Ok(Some(if lost == anchor::Anchor::Missing {
+                "missing"
+            } else {
+                "damaged"
+            }));
+        }
+        (anchor::Anchor::At(a), _) => a,
+    };
+    let cut = || StoreError::HistoryCut {
+        anchored: anchored.seq,
+        head: head.map_or(0, |h| h.seq),
+    };
+    let Some(head) = head else {
+        return Err(cut());
+    };
+    if anchored.seq == head.seq {
+        return if anchored.hash == head.hash {
+            Ok(None)
+        } else {
+            Err(cut())
+        };
+    }
+    let held: Option<String> = rusqlite::OptionalExtension::optional(
+        tx.prepare_cached("SELECT hash FROM audit_log WHERE seq = ?1")?
+            .query_row([anchored.seq], |r| r.get(0)),
+    )?;
+    if anchored.seq > head.seq || held.as_deref() != Some(anchored.hash.as_str()) {
+        return Err(cut());
+    }
+    anchor::record(path, keys, head).map_err(not_written)?;
+    Ok(None)
+}
+
 /// What a write's closure left for its transaction.
 enum Ran<T> {
     /// It asked for no commit ([`Write::roll_back`]).
@@ -556,13 +621,17 @@ fn run<T, E>(
     tx: &Connection,
     keys: &KeyRing,
     who: Who,
-    anchor_lost: Option<&'static str>,
+    anchor: Option<&Path>,
     f: impl FnOnce(&mut Write<'_>) -> Result<Logged<T>, E>,
 ) -> Result<Ran<T>, E>
 where
     E: From<StoreError>,
 {
     let head = audit::head_of(tx)?;
+    let anchor_lost = match anchor {
+        Some(path) => check_anchor(tx, keys, path, head.as_ref())?,
+        None => None,
+    };
     let bulk = Cell::new(0);
     let mut w = Write {
         read: Read {

@@ -366,12 +366,12 @@ fn a_torn_anchor_slot_leaves_the_head_written_before_it() {
         .to_string();
     std::fs::write(&path, format!("{line}\n")).unwrap();
     assert_eq!(read(&path, store.keys()), Anchor::At(first.clone()));
-    record(&path, store.keys(), &second);
+    record(&path, store.keys(), &second).unwrap();
     assert_eq!(read(&path, store.keys()), Anchor::At(second.clone()));
     torn(std::fs::read(&path).unwrap(), 1);
     assert_eq!(read(&path, store.keys()), Anchor::At(first));
     // It never moves back.
-    record(&path, store.keys(), &second);
+    record(&path, store.keys(), &second).unwrap();
     let before = std::fs::read(&path).unwrap();
     record(
         &path,
@@ -380,7 +380,8 @@ fn a_torn_anchor_slot_leaves_the_head_written_before_it() {
             seq: 1,
             hash: "0".repeat(64),
         },
-    );
+    )
+    .unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
@@ -415,4 +416,137 @@ fn the_anchor_follows_a_file_put_back_or_removed_behind_the_store() {
     append(&mut store, 6);
     let sixth = store.read(audit::head).unwrap().unwrap();
     assert_eq!(read(&path, store.keys()), Anchor::At(sixth));
+}
+
+#[test]
+fn a_database_put_back_from_an_older_copy_takes_no_write() {
+    let (dir, mut store) = new_store();
+    let db = dir.path().join("t.db");
+    append(&mut store, 1);
+    let older = dir.path().join("older.db");
+    store.backup_to(&older).unwrap();
+    append(&mut store, 2);
+    append(&mut store, 3);
+    let head = store.read(audit::head).unwrap().unwrap();
+    drop(store);
+
+    // The older copy put in the database's place, its anchor left as the
+    // office's: the rows after the copy are gone.
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.path().join(format!("t.db{suffix}")));
+    }
+    std::fs::rename(&older, &db).unwrap();
+    let mut store = Store::open(&db, WAIT, None).unwrap();
+    let before = store.read(audit::head).unwrap().unwrap();
+    let refused = store
+        .write(who(), |w| {
+            w.log(Event::new("test", "thing", Some(4)), ())
+        })
+        .unwrap_err();
+    match refused {
+        StoreError::HistoryCut { anchored, head: at } => {
+            assert_eq!((anchored, at), (head.seq, before.seq));
+        }
+        other => panic!("expected the cut to stop the write, got {other:?}"),
+    }
+    assert_eq!(store.read(audit::head).unwrap().unwrap(), before);
+
+    // Another history of the same length (a copy that went on on its
+    // own) is no better: the anchored row is not there as it was.
+    let (dir, mut store) = new_store();
+    let db = dir.path().join("t.db");
+    append(&mut store, 1);
+    let other = dir.path().join("other.db");
+    store.backup_to(&other).unwrap();
+    append(&mut store, 2);
+    drop(store);
+    let mut copy = Store::open(&other, WAIT, Some(&dir.path().join("t.db.key"))).unwrap();
+    append(&mut copy, 20);
+    drop(copy);
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.path().join(format!("t.db{suffix}")));
+    }
+    std::fs::rename(&other, &db).unwrap();
+    let mut store = Store::open(&db, WAIT, None).unwrap();
+    let refused = store
+        .write(who(), |w| w.log(Event::new("test", "thing", Some(3)), ()))
+        .unwrap_err();
+    assert!(
+        matches!(refused, StoreError::HistoryCut { anchored: 2, head: 2 }),
+        "{refused:?}"
+    );
+    drop(dir);
+}
+
+#[test]
+fn an_anchor_left_behind_is_moved_up_and_one_that_cannot_be_written_stops_writes() {
+    use super::anchor::{Anchor, read};
+    let (dir, mut store) = new_store();
+    let path = dir.path().join("t.db.head");
+    append(&mut store, 1);
+    let first = store.read(audit::head).unwrap().unwrap();
+    // A commit whose anchor was never written (a process stopped between
+    // the two): the anchor stays at the row before.
+    store.anchored = false;
+    append(&mut store, 2);
+    store.anchored = true;
+    assert_eq!(read(&path, store.keys()), Anchor::At(first));
+    append(&mut store, 3);
+    let third = store.read(audit::head).unwrap().unwrap();
+    assert_eq!(read(&path, store.keys()), Anchor::At(third.clone()));
+
+    // Something that is not a file where the anchor goes: nothing more is
+    // written, and the log is as it was.
+    std::fs::remove_file(&path).unwrap();
+    std::fs::create_dir(&path).unwrap();
+    let refused = store
+        .write(who(), |w| w.log(Event::new("test", "thing", Some(4)), ()))
+        .unwrap_err();
+    assert!(
+        matches!(refused, StoreError::AnchorNotWritten { .. }),
+        "{refused:?}"
+    );
+    assert_eq!(store.read(audit::head).unwrap().unwrap(), third);
+    // Once it can be written again, the next write records the loss first.
+    std::fs::remove_dir(&path).unwrap();
+    append(&mut store, 4);
+    let actions: Vec<String> = store
+        .read(|r| {
+            Ok::<Vec<String>, StoreError>(r.conn()
+                .prepare("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 2")?
+                .query_map([], |row| row.get(0))?
+                .collect::<Result<_, _>>()?)
+        })
+        .unwrap();
+    assert_eq!(actions, ["test", "anchor.lost"]);
+}
+
+#[test]
+fn two_key_rotations_at_once_each_add_their_own_key() {
+    let (dir, mut store) = new_store();
+    append(&mut store, 1);
+    let db = dir.path().join("t.db");
+    // Both stores read the ring (one key) before either rotates.
+    let mut a = Store::open(&db, WAIT, None).unwrap();
+    let mut b = Store::open(&db, WAIT, None).unwrap();
+    let start = std::sync::Barrier::new(2);
+    let (ra, rb) = std::thread::scope(|s| {
+        let ta = s.spawn(|| {
+            start.wait();
+            a.rotate_key(who())
+        });
+        let tb = s.spawn(|| {
+            start.wait();
+            b.rotate_key(who())
+        });
+        (ta.join().unwrap().unwrap(), tb.join().unwrap().unwrap())
+    });
+    let mut ids = [ra, rb];
+    ids.sort();
+    assert_eq!(ids, ["k2", "k3"]);
+    // The file reads, and every row checks under the key it names.
+    let reopened = Store::open(&db, WAIT, None).unwrap();
+    assert_eq!(reopened.keys().current_id(), "k3");
+    append(&mut store, 2);
+    assert_eq!(walk(&reopened), vec![]);
 }
