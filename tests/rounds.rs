@@ -587,6 +587,45 @@ fn the_day_does_not_close_while_a_rounds_cash_is_out() {
     office.close_today(&mut svc);
 }
 
+/// The close itself refuses while a round's cash is out, not only the
+/// report: a day closed then leaves the round where no outcome and no
+/// return can be recorded.
+#[test]
+fn closing_the_day_with_a_round_out_is_refused_even_with_every_drawer_counted() {
+    use chitra::domain::report::Blocker;
+    use chitra::service::day::DayError;
+    let office = office_at_home();
+    let mut svc = office.service();
+    let v = issued_round(&office, &mut svc);
+    let day = svc.today().format("%Y-%m-%d").to_string();
+    for who in [CLERK1, CLERK2, SUPERVISOR] {
+        let s = office.sign_in(&mut svc, who);
+        let Some(c) = svc
+            .day_report(&day)
+            .unwrap()
+            .clerks
+            .into_iter()
+            .find(|c| c.name == who.0)
+        else {
+            continue;
+        };
+        let notes: std::collections::BTreeMap<i64, i64> =
+            [(500, c.expected.dong() / 500)].into();
+        svc.count_drawer(&s, &notes).unwrap();
+    }
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    match svc.close_day(&boss, SUPERVISOR.1, &day, false) {
+        Err(Error::Day(DayError::Blocked(blockers))) => assert!(
+            blockers
+                .iter()
+                .any(|b| matches!(b, Blocker::RoundOut { round, .. } if *round == v.number)),
+            "{blockers:?}"
+        ),
+        other => panic!("the day closed with round {} out: {other:?}", v.number),
+    }
+    assert!(svc.day_report(&day).unwrap().closed.is_none());
+}
+
 /// A round made but not issued holds nothing; once its period is closed,
 /// its cash does not go out for that period's lines. A round that went
 /// out and is not reconciled keeps the period open.

@@ -305,9 +305,7 @@ struct ClosePlan {
 }
 
 fn plan_close(r: &Read<'_>, day: &str, today: &str) -> Result<ClosePlan, Error> {
-    let mut facts = days::facts(r, day)?;
-    facts.unpaid = days::unpaid(r, day)?;
-    let report = report::compute(&facts);
+    let report = open_report(r, day)?;
     if !report.blockers.is_empty() {
         return Err(DayError::Blocked(report.blockers).into());
     }
@@ -376,6 +374,12 @@ pub(super) fn report_of(r: &Read<'_>, day: &str) -> Result<DayReport, Error> {
         }
         .into());
     }
+    open_report(r, day)
+}
+
+/// The report of a day not closed, with everything that blocks its close:
+/// what the report is asked for shows is what the close refuses.
+fn open_report(r: &Read<'_>, day: &str) -> Result<DayReport, Error> {
     let mut facts = days::facts(r, day)?;
     facts.unpaid = days::unpaid(r, day)?;
     let mut report = report::compute(&facts);
