@@ -7,7 +7,7 @@ mod common;
 use chitra::domain::PayMethod;
 use chitra::domain::registration::{Missing, PhoneError};
 use chitra::service::Error;
-use chitra::service::register::{RegisterError, RegisterRequest};
+use chitra::service::register::{AccountApproval, RegisterError, RegisterRequest};
 use chrono::NaiveDate;
 use common::*;
 
@@ -216,7 +216,7 @@ fn an_account_in_another_name_needs_a_supervisor() {
     let refused = svc.register(&clerk, binh, &req(None));
     assert!(matches!(
         register_err(refused),
-        RegisterError::NeedsApproval { .. }
+        RegisterError::NeedsApproval(AccountApproval::OtherName { .. })
     ));
     assert_eq!(svc.registration(binh, None).unwrap(), None);
     // A clerk cannot confirm it.
@@ -238,6 +238,65 @@ fn an_account_in_another_name_needs_a_supervisor() {
         },
     );
     assert!(own.is_ok(), "{own:?}");
+}
+
+/// One clerk alone cannot send someone's allowance elsewhere: an account
+/// that replaces the one on file, or one already registered for another
+/// person, waits for a supervisor.
+#[test]
+fn a_clerk_alone_cannot_move_the_money_to_another_account() {
+    let office = office();
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let an = person_id(&svc, "HD-001");
+    let binh = person_id(&svc, "HD-002");
+    let account = |no: &str, approval| RegisterRequest {
+        method: Some(PayMethod::Bank),
+        account_no: Some(no.into()),
+        account_bank: Some("Techcombank".into()),
+        approval,
+        ..Default::default()
+    };
+    // A first account in the person's own name needs nobody.
+    svc.register(&clerk, an, &account("1903999988887", None))
+        .unwrap();
+    // The same account for another person.
+    let shared = svc.register(&clerk, binh, &account("1903999988887", None));
+    match register_err(shared) {
+        RegisterError::NeedsApproval(AccountApproval::Shared { code, .. }) => {
+            assert_eq!(code, "HD-001")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(svc.registration(binh, None).unwrap(), None);
+    // Another account in place of the one the money goes to.
+    let moved = svc.register(&clerk, an, &account("1903111122223", None));
+    assert_eq!(
+        register_err(moved),
+        RegisterError::NeedsApproval(AccountApproval::Replaces {
+            before: "1903999988887".into()
+        })
+    );
+    let g = svc.registration(an, None).unwrap().unwrap();
+    assert_eq!(g.account_no.as_deref(), Some("1903999988887"));
+    // A phone changed beside it asks nobody; with a supervisor the account
+    // moves, and the registration names who confirmed it.
+    svc.register(
+        &clerk,
+        an,
+        &RegisterRequest {
+            phone: Some("0987654321".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let approval = svc.approval(&clerk, SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    let boss_id = approval.supervisor().id;
+    svc.register(&clerk, an, &account("1903111122223", Some(approval)))
+        .unwrap();
+    let g = svc.registration(an, None).unwrap().unwrap();
+    assert_eq!(g.account_no.as_deref(), Some("1903111122223"));
+    assert_eq!(g.approved_by, Some(boss_id));
 }
 
 #[test]

@@ -609,8 +609,7 @@ fn closing_the_day_with_a_round_out_is_refused_even_with_every_drawer_counted() 
         else {
             continue;
         };
-        let notes: std::collections::BTreeMap<i64, i64> =
-            [(500, c.expected.dong() / 500)].into();
+        let notes: std::collections::BTreeMap<i64, i64> = [(500, c.expected.dong() / 500)].into();
         svc.count_drawer(&s, &notes).unwrap();
     }
     let boss = office.sign_in(&mut svc, SUPERVISOR);

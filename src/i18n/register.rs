@@ -4,7 +4,7 @@
 
 use super::{Lang, Localize};
 use crate::domain::registration::{AccountStep, HomeReason, Missing, PapersError, PhoneError};
-use crate::service::register::RegisterError;
+use crate::service::register::{AccountApproval, RegisterError};
 use crate::text::for_display;
 
 impl Localize for PhoneError {
@@ -85,10 +85,20 @@ impl Localize for RegisterError {
             RegisterError::AccountMissing => {
                 "Tài khoản cần cả số tài khoản và ngân hàng (hoặc nhà cung cấp ví). Nếu chưa có tài khoản, bỏ trống số tài khoản: người này vào danh sách mở tài khoản.".into()
             }
-            RegisterError::NeedsApproval { holder, person } => format!(
+            RegisterError::NeedsApproval(AccountApproval::OtherName { holder, person }) => format!(
                 "Chủ tài khoản «{}» không phải «{}»: cần trưởng bưu cục xác nhận (tên và mã PIN).",
                 for_display(holder),
                 for_display(person)
+            ),
+            RegisterError::NeedsApproval(AccountApproval::Replaces { before }) => format!(
+                "Tài khoản mới thay tài khoản {} đang nhận tiền: cần trưởng bưu cục xem giấy tờ của người hưởng và xác nhận (tên và mã PIN).",
+                for_display(before)
+            ),
+            RegisterError::NeedsApproval(AccountApproval::Shared { account, code, name }) => format!(
+                "Tài khoản {} đã đăng ký cho {} ({}): cần trưởng bưu cục xác nhận (tên và mã PIN) trước khi dùng chung một tài khoản.",
+                for_display(account),
+                for_display(name),
+                for_display(code)
             ),
             RegisterError::MethodForProxy => {
                 "Người được ủy quyền không có hình thức nhận riêng: chỉ đăng ký điện thoại và giấy tờ.".into()
@@ -118,10 +128,24 @@ impl Localize for RegisterError {
             RegisterError::AccountMissing => {
                 "An account needs its number and its bank or provider.".into()
             }
-            RegisterError::NeedsApproval { holder, person } => format!(
+            RegisterError::NeedsApproval(AccountApproval::OtherName { holder, person }) => format!(
                 "The account holder «{}» is not «{}»: a supervisor must confirm (name and PIN).",
                 for_display(holder),
                 for_display(person)
+            ),
+            RegisterError::NeedsApproval(AccountApproval::Replaces { before }) => format!(
+                "The new account replaces {}, which the money goes to now: a supervisor must see the person's papers and confirm (name and PIN).",
+                for_display(before)
+            ),
+            RegisterError::NeedsApproval(AccountApproval::Shared {
+                account,
+                code,
+                name,
+            }) => format!(
+                "The account {} is registered for {} ({}): a supervisor must confirm (name and PIN) before one account is shared.",
+                for_display(account),
+                for_display(name),
+                for_display(code)
             ),
             RegisterError::MethodForProxy => {
                 "A proxy has no payment method of their own: register only phone and papers.".into()
@@ -368,7 +392,6 @@ pub struct FormWords {
     pub saved: &'static str,
     pub bad_method: &'static str,
     pub bad_date: &'static str,
-    pub approve_reason: &'static str,
     pub lists_title: &'static str,
     pub lists_menu: &'static str,
     pub lists_tabs: [&'static str; 5],
@@ -394,7 +417,6 @@ pub fn form_words(lang: Lang) -> &'static FormWords {
         saved: "Đã đăng ký",
         bad_method: "Hình thức nhận: gõ Q (tại quầy), N (tại nhà), T (ngân hàng) hoặc S (tài khoản số).",
         bad_date: "Ngày cấp viết dd/mm/yyyy, ví dụ 04/05/2021.",
-        approve_reason: "Tài khoản đứng tên người khác: trưởng bưu cục xác nhận.",
         lists_title: "DANH SÁCH THEO KẾ HOẠCH",
         lists_menu: "Danh sách, tỷ lệ không tiền mặt",
         lists_tabs: ["Phân loại", "Công an", "Mở TK", "Không TM", "Thay đổi"],
@@ -418,7 +440,6 @@ pub fn form_words(lang: Lang) -> &'static FormWords {
         saved: "Registered",
         bad_method: "Method: type Q (counter), N (home), T (bank) or S (digital account).",
         bad_date: "Write the issue date dd/mm/yyyy, e.g. 04/05/2021.",
-        approve_reason: "The account is in another name: a supervisor confirms.",
         lists_title: "THE PLAN'S LISTS",
         lists_menu: "Lists, cashless share",
         lists_tabs: ["Classify", "Police", "Accounts", "Cashless", "Changes"],

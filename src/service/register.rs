@@ -58,11 +58,8 @@ pub enum RegisterError {
     /// A bank or digital account needs its number and its bank or
     /// provider.
     AccountMissing,
-    /// An account in another name than the person's needs a supervisor.
-    NeedsApproval {
-        holder: String,
-        person: String,
-    },
+    /// Where the money goes was changed in a way a supervisor confirms.
+    NeedsApproval(AccountApproval),
     /// A proxy has no payment method of its own.
     MethodForProxy,
     /// The proxy is not this person's.
@@ -71,6 +68,23 @@ pub enum RegisterError {
     Nothing,
     /// An account step for someone who never asked for an account.
     NoAccountAsked,
+}
+
+/// Why an account registered at the counter waits for a supervisor: each
+/// is a way one clerk alone could send someone's allowance to an account
+/// that is not theirs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountApproval {
+    /// The account is in another name than the person's.
+    OtherName { holder: String, person: String },
+    /// It replaces the account on file, which the money went to so far.
+    Replaces { before: String },
+    /// Another person's newest registration has the same account.
+    Shared {
+        account: String,
+        code: String,
+        name: String,
+    },
 }
 
 impl From<RegisterError> for Error {
@@ -301,21 +315,42 @@ impl Service {
                 return Err(RegisterError::HomeReasonMissing.into());
             }
             let cashless = g.method.is_some_and(registration::is_cashless);
-            // An account in another name: a supervisor confirms it.
+            // Where the money goes, changed by one person alone: a
+            // supervisor confirms an account in another name, one that
+            // replaces the account on file, and one already another
+            // person's.
             g.approved_by = None;
             if cashless && account_changed {
-                if let Some(holder) = &g.account_holder
-                    && !same_name(holder, &person.full_name)
+                let why = if let Some(holder) = g
+                    .account_holder
+                    .as_ref()
+                    .filter(|h| !same_name(h, &person.full_name))
                 {
+                    Some(AccountApproval::OtherName {
+                        holder: holder.clone(),
+                        person: person.full_name.clone(),
+                    })
+                } else if let (Some(was), Some(now)) = (&base.account_no, &g.account_no)
+                    && was != now
+                {
+                    Some(AccountApproval::Replaces {
+                        before: was.clone(),
+                    })
+                } else if let Some(now) = &g.account_no
+                    && let Some((code, name)) = regs::account_of_another(w, now, person_id)?
+                {
+                    Some(AccountApproval::Shared {
+                        account: now.clone(),
+                        code,
+                        name,
+                    })
+                } else {
+                    None
+                };
+                if let Some(why) = why {
                     match approved_by {
                         Some(s) => g.approved_by = Some(s),
-                        None => {
-                            return Err(RegisterError::NeedsApproval {
-                                holder: holder.clone(),
-                                person: person.full_name.clone(),
-                            }
-                            .into());
-                        }
+                        None => return Err(RegisterError::NeedsApproval(why).into()),
                     }
                 }
             } else if let Some(b) = &before {

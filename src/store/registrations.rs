@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
 use super::rows::{self, Stored, Table, int, opt_int, opt_text, text};
@@ -106,6 +107,27 @@ pub fn latest(
     };
     checked(r, Table::Registrations, &s)?;
     Ok(Some(registration(&s)))
+}
+
+/// The record code and name of a person other than `person_id` whose
+/// newest registration has the account number `account`, if any.
+pub fn account_of_another(
+    r: &Read<'_>,
+    account: &str,
+    person_id: i64,
+) -> Result<Option<(String, String)>, StoreError> {
+    Ok(r.conn()
+        .prepare_cached(
+            "SELECT p.record_code, p.full_name FROM registrations g JOIN people p ON p.id = g.person_id \
+             WHERE g.account_no = ?1 AND g.person_id <> ?2 AND g.proxy_id IS NULL \
+               AND g.id = (SELECT max(id) FROM registrations n \
+                           WHERE n.person_id = g.person_id AND n.proxy_id IS NULL) \
+             LIMIT 1",
+        )?
+        .query_row(rusqlite::params![account, person_id], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .optional()?)
 }
 
 /// Saves a registration (its `id` is ignored); returns its id and the

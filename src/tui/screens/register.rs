@@ -262,9 +262,9 @@ impl Register {
                 }
                 Nav::Back(Outcome::Refresh)
             }
-            Err(Error::Register(RegisterError::NeedsApproval { .. })) => Nav::push(Approve::new(
+            Err(e @ Error::Register(RegisterError::NeedsApproval(_))) => Nav::push(Approve::new(
                 ctx.lang(),
-                form_words(ctx.lang()).approve_reason,
+                crate::i18n::Say::say(&e, ctx.lang()),
             )),
             Err(e) => {
                 if let Error::Register(r) = &e {
