@@ -637,16 +637,23 @@ fn a_line_refused_to_an_account_is_not_sent_to_it_again() {
         "{err:?}"
     );
     assert!(err.to_string().contains("đăng ký tài khoản khác"), "{err}");
-    // Another account registered: they go out in the next batch.
+    // Another account registered (in place of the one on file, so a
+    // supervisor confirms it): they go out in the next batch.
     let hoa = office.sign_in(&mut svc, CLERK1);
-    register(
-        &mut svc,
+    let approval = svc.approval(&hoa, SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    let binh = person_id(&svc, BINH);
+    svc.register(
         &hoa,
-        BINH,
-        PayMethod::Bank,
-        "0071000999888",
-        "Vietcombank",
-    );
+        binh,
+        &RegisterRequest {
+            method: Some(PayMethod::Bank),
+            account_no: Some("0071000999888".into()),
+            account_bank: Some("Vietcombank".into()),
+            approval: Some(approval),
+            ..RegisterRequest::default()
+        },
+    )
+    .unwrap();
     let next = svc.bank_batch(&boss, nov()).unwrap();
     assert_eq!(next.lines.len(), 2);
     assert!(next.held_back.is_empty());

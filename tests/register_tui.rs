@@ -140,11 +140,19 @@ fn the_lists_open_from_the_menu_with_the_cashless_bars_at_80x24() {
     }
 }
 
-/// Registers for the person with this ID number, as the first clerk.
+/// Registers for the person with this ID number, as the first clerk, with
+/// a supervisor at hand to confirm a change of account.
 fn register_directly(office: &common::Office, id_number: &str, req: RegisterRequest) {
     let mut svc = office.service();
     let clerk = office.sign_in(&mut svc, common::CLERK1);
     let id = person_id(&svc, id_number);
+    let approval = svc
+        .approval(&clerk, common::SUPERVISOR.0, common::SUPERVISOR.1)
+        .unwrap();
+    let req = RegisterRequest {
+        approval: Some(approval),
+        ..req
+    };
     svc.register(&clerk, id, &req).unwrap();
 }
 
