@@ -82,6 +82,35 @@ fn one_payment_covers_every_unpaid_month() {
     );
 }
 
+/// Next month's list imported early is not paid before its month begins:
+/// a death reported in between would leave that cash to recover.
+#[test]
+fn next_months_list_imported_early_waits_for_its_month() {
+    let office = office_with_two_months();
+    office.import("t12.csv", &csv("2026-12", &three()), "2026-12");
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let an = person_id(&svc, "046048001234");
+    let view = svc.person_view(an).unwrap();
+    let periods: Vec<String> = view.unpaid.iter().map(|l| l.period.to_string()).collect();
+    assert_eq!(periods, ["2026-10", "2026-11"], "on 10/11 December waits");
+    // A payment asked without naming lines pays the same.
+    let paid = pay_cash(&mut svc, &clerk, "046048001234").unwrap();
+    assert_eq!(paid.payment.total.dong(), 2 * 2_789_000);
+    let after = svc.person_view(an).unwrap();
+    assert!(after.unpaid.is_empty(), "{:?}", after.unpaid);
+
+    // On 02/12 December is owed.
+    let svc = office
+        .service()
+        .with_clock(std::sync::Arc::new(chitra::service::FixedClock::at(
+            "2026-12-02T09:00:00+07:00",
+        )));
+    let view = svc.person_view(an).unwrap();
+    let periods: Vec<String> = view.unpaid.iter().map(|l| l.period.to_string()).collect();
+    assert_eq!(periods, ["2026-12"]);
+}
+
 #[test]
 fn a_receiver_id_that_does_not_match_is_refused_and_nothing_is_recorded() {
     let office = office_with_two_months();

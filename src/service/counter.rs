@@ -275,7 +275,7 @@ impl Service {
                     })
                 })
                 .collect::<Result<_, _>>()?;
-            let unpaid = payments::unpaid_lines(r, person_id)?;
+            let unpaid = payments::unpaid_lines_due(r, person_id, period)?;
             let unpaid_total = unpaid.iter().map(|l| l.amount).sum();
             let since = today
                 .checked_sub_months(chrono::Months::new(12))
@@ -513,7 +513,7 @@ fn month_state(
     person: &Person,
     period: Period,
 ) -> Result<(MonthState, Money), Error> {
-    let unpaid = payments::unpaid_lines(r, person.id)?;
+    let unpaid = payments::unpaid_lines_due(r, person.id, period)?;
     let total: Money = unpaid.iter().map(|l| l.amount).sum();
     let state = match person.status {
         Status::Suspended => MonthState::Suspended,

@@ -22,10 +22,30 @@ pub struct UnpaidLine {
 
 /// The unpaid lines of a person across open periods, oldest first.
 pub fn unpaid_lines(r: &Read<'_>, person_id: i64) -> Result<Vec<UnpaidLine>, StoreError> {
+    unpaid_lines_through(r, person_id, "9999-12")
+}
+
+/// [`unpaid_lines`] of the periods up to `through` ("YYYY-MM"): what the
+/// counter pays today. A month's list imported before the month begins
+/// is not paid ahead of it (a death reported in between would leave the
+/// cash to recover).
+pub fn unpaid_lines_due(
+    r: &Read<'_>,
+    person_id: i64,
+    through: crate::domain::Period,
+) -> Result<Vec<UnpaidLine>, StoreError> {
+    unpaid_lines_through(r, person_id, &through.to_string())
+}
+
+fn unpaid_lines_through(
+    r: &Read<'_>,
+    person_id: i64,
+    through: &str,
+) -> Result<Vec<UnpaidLine>, StoreError> {
     let mut stmt = r.conn().prepare_cached(
         "SELECT e.id, e.period, e.kind, e.amount
          FROM entitlements e JOIN periods p ON p.period = e.period
-         WHERE e.person_id = ?1 AND p.status = 'open'
+         WHERE e.person_id = ?1 AND p.status = 'open' AND e.period <= ?2
            AND NOT EXISTS (
                SELECT 1 FROM payment_lines pl
                WHERE pl.entitlement_id = e.id
@@ -34,7 +54,7 @@ pub fn unpaid_lines(r: &Read<'_>, person_id: i64) -> Result<Vec<UnpaidLine>, Sto
            AND NOT EXISTS (SELECT 1 FROM line_replacements x WHERE x.entitlement_id = e.id)
          ORDER BY e.period, e.id",
     )?;
-    let rows = stmt.query_map([person_id], |r| {
+    let rows = stmt.query_map(rusqlite::params![person_id, through], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,

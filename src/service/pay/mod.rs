@@ -301,7 +301,9 @@ impl Service {
             };
             let unpaid = match &heir {
                 Some(h) => super::heirs::owed_lines(tx, &person, Some(h))?,
-                None => payments::unpaid_lines(tx, person.id)?,
+                None => {
+                    payments::unpaid_lines_due(tx, person.id, crate::domain::Period::of(today))?
+                }
             };
             let unpaid_ids: Vec<i64> = unpaid.iter().map(|l| l.entitlement_id).collect();
             if let Some(batch) = crate::store::batches::waiting_batch_of(tx, &unpaid_ids)? {
