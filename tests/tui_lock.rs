@@ -101,6 +101,10 @@ fn a_payment_not_yet_recorded_is_dropped_at_the_lock() {
     );
     press(&mut app, KeyCode::Enter);
     assert!(app.title().contains("Bước 1/4"), "{}", app.title());
+    // The card checked when the file was opened, before the lock, is not
+    // taken for whoever is at the counter now.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "Bước 2/4: SỐ GIẤY TỜ NGƯỜI NHẬN");
 }
 
 #[test]

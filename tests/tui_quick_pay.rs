@@ -199,6 +199,54 @@ fn found_by_name_or_by_part_of_the_id_the_card_is_still_asked() {
     assert!(screen(&mut app, 80, 24).contains(BINH.1));
 }
 
+/// The whole ID left in the search box from the person before is not the
+/// card of whoever stands at the counter now: Enter on it opens the file,
+/// but the card is asked.
+#[test]
+fn an_id_left_in_the_search_from_before_checks_no_card() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.title(), "QUẦY CHI TRẢ");
+    assert!(screen(&mut app, 80, 24).contains(AN.2));
+    for _ in 0..3 {
+        app.handle_key(key(KeyCode::Enter));
+    }
+    assert_eq!(app.title(), "Bước 2/4: SỐ GIẤY TỜ NGƯỜI NHẬN");
+    // Typed again (or the card scanned again), it is the card.
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, AN.2);
+    pays_with_four_enters_after_open(&mut app);
+}
+
+fn pays_with_four_enters_after_open(app: &mut App) {
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+    pays_with_four_enters(app);
+}
+
+/// "Thoát chitra? (c/k)" over the confirmation: the Enter that answers it
+/// records nothing.
+#[test]
+fn enter_at_the_quit_question_over_the_confirmation_records_nothing() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, AN.2);
+    to_confirmation(&mut app);
+    app.handle_key(ctrl('c'));
+    assert!(screen(&mut app, 80, 24).contains("Thoát chitra? (c/k)"));
+    app.handle_key(key(KeyCode::Enter));
+    assert_eq!(app.title(), "Bước 4/4: XÁC NHẬN");
+    assert!(!app.should_quit());
+    assert!(payments_of(&office, AN.2).is_empty(), "nothing recorded");
+    // The Enter after it is the clerk's own, on the confirmation.
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.title().contains("ĐÃ CHI"), "{}", app.title());
+}
+
 #[test]
 fn letters_typed_on_a_file_go_back_to_the_search_and_never_act() {
     let office = office();

@@ -13,9 +13,10 @@
 //! 2. an open help popup scrolls with the arrows and PgUp/PgDn, jumps to the
 //!    screen's keys with the help key and closes on any other key; the quit
 //!    question takes the two letters it names in the interface's language
-//!    ("(c/k)": c quits, k stays) and Esc (stays); any other key closes it
-//!    and then does what it does without it (a fast typist's letters reach
-//!    the search box, nothing is lost — "n" of "nguyen" too);
+//!    ("(c/k)": c quits, k stays) and Esc (stays); any other letter closes
+//!    it and then does what it does without it (a fast typist's letters
+//!    reach the search box, nothing is lost — "n" of "nguyen" too); Enter
+//!    and every other key only close it, so none acts on the screen below;
 //! 3. help (F1, Ctrl-T, or `?` when not typing — or when the field being
 //!    typed in never takes `?`, like the counter's search) and quit (Ctrl-C,
 //!    or `q` when not typing), which always asks;
@@ -246,8 +247,15 @@ impl App {
                     Some(Action::Quit)
                 } else if key_match(key, &no, false) || key_match(key, &keys.back, false) {
                     Some(Action::StayOpen)
-                } else {
+                } else if matches!(key.code, KeyCode::Char(_))
+                    && !key.modifiers.contains(KeyModifiers::CONTROL)
+                {
                     Some(Action::DismissQuit(*key))
+                } else {
+                    // Enter, a function key, an arrow: the question is
+                    // closed and the key goes no further, so the Enter that
+                    // answers "stay" never records the payment underneath.
+                    Some(Action::StayOpen)
                 };
             }
             None => {}

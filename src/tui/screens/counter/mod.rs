@@ -225,7 +225,10 @@ impl Counter {
         through(&first) && self.results.hits.iter().filter(through).count() == 1
     }
 
-    fn open(&mut self, ctx: &mut Ctx) -> Nav {
+    /// Opens the chosen person. `fresh`: the search was typed (or scanned)
+    /// for this opening, not left from one before: only then is a whole ID
+    /// number in it the card in front of the clerk, checked already.
+    fn open(&mut self, ctx: &mut Ctx, fresh: bool) -> Nav {
         let chosen = self.select.selected();
         let person = match self.results.hits.get(chosen) {
             Some(hit) => Some(&hit.person),
@@ -237,7 +240,11 @@ impl Counter {
             }
             return Nav::Stay;
         };
-        let digits = id_digits(&self.searched);
+        let digits = if fresh {
+            id_digits(&self.searched)
+        } else {
+            String::new()
+        };
         match ctx.service.person_view(person.id) {
             Ok(view) => {
                 self.opened_from = Some(self.searched.clone());
@@ -315,7 +322,10 @@ impl Screen for Counter {
                 self.read_months(ctx);
                 Nav::Stay
             }
-            Msg::Open => self.open(ctx),
+            Msg::Open => {
+                let fresh = self.opened_from.as_deref() != Some(self.searched.as_str());
+                self.open(ctx, fresh)
+            }
             Msg::Menu => Nav::push(Home::new(
                 ctx.session.as_ref().is_some_and(|s| s.is_supervisor()),
             )),
@@ -338,7 +348,7 @@ impl Screen for Counter {
         self.opened_from = Some(self.searched.clone());
         self.select = Select::new(0);
         self.select.set_len(self.found());
-        self.open(ctx)
+        self.open(ctx, true)
     }
 
     fn on_result(&mut self, outcome: Outcome, ctx: &mut Ctx) -> Nav {

@@ -312,6 +312,11 @@ impl Screen for Person {
         if matches!(outcome, Outcome::NextPerson | Outcome::Search(_)) {
             return Nav::Back(outcome);
         }
+        // Whoever stands at the counter after the lock shows their card
+        // again: the check made when the person was found no longer holds.
+        if outcome == Outcome::Unlocked {
+            self.found_by_id = None;
+        }
         self.reload(ctx);
         Nav::Stay
     }
