@@ -263,3 +263,45 @@ fn the_rows_about_one_person_from_their_record_code_or_id_number() {
         "{text}"
     );
 }
+
+/// A clerk's right PIN typed in the approval box approves nothing, and the
+/// log says the approval was refused; five wrong ones lock the only
+/// supervisor, whom the system account owning the data unlocks.
+#[test]
+fn a_refused_approval_is_logged_as_refused_and_the_only_supervisor_can_be_unlocked() {
+    use chitra::service::AuthError;
+    let office = Office::new();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    assert!(matches!(
+        svc.approval(&hoa, CLERK2.0, CLERK2.1),
+        Err(Error::Auth(AuthError::NotSupervisor { .. }))
+    ));
+    for _ in 0..5 {
+        assert!(svc.approval(&hoa, SUPERVISOR.0, "0000").is_err());
+    }
+    assert!(matches!(
+        svc.sign_in(SUPERVISOR.0, SUPERVISOR.1),
+        Err(Error::Auth(AuthError::Locked { .. }))
+    ));
+    // Nobody signed in can unlock; the owner of the data can.
+    let out = chitra(&office, CLERK1, &["user", "unlock", "truong"]);
+    assert!(!out.status.success());
+    let out = chitra(&office, CLERK1, &["user", "unlock", "truong", "--admin"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    // The command line wrote at today's date, the office's clock at its own.
+    let log = svc
+        .audit_log(&boss, day(), office_today(&office), LogFilter::default())
+        .unwrap();
+    let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    assert!(actions.contains(&"user.approve_refused"), "{actions:?}");
+    assert!(!actions.contains(&"user.approve"), "{actions:?}");
+    let unlock = log.iter().find(|e| e.action == "user.unlock").unwrap();
+    assert_eq!(unlock.detail["by"], "admin");
+    assert!(unlock.user.is_none());
+}

@@ -35,6 +35,9 @@ pub enum UserCommand {
         /// Tên đăng nhập của tài khoản cần mở khóa
         #[arg(value_name = "TÊN")]
         name: String,
+        /// Người quản trị máy chủ mở khóa, không cần trưởng bưu cục đăng nhập (khi trưởng bưu cục duy nhất bị khóa): chỉ chạy được bằng tài khoản hệ thống sở hữu cơ sở dữ liệu, không qua SSH của giao dịch viên
+        #[arg(long)]
+        admin: bool,
     },
     /// Đổi mã PIN (của mình, hoặc của người khác nếu là trưởng bưu cục)
     Pin {
@@ -93,6 +96,12 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
         }
         return Ok(());
     }
+    if let UserCommand::Unlock { name, admin: true } = cmd {
+        let mut service = ctx.open()?;
+        service.unlock_as_owner(name).map_err(|e| fail(lang, e))?;
+        println!("{}", phrases::user_locked(lang, name, false));
+        return Ok(());
+    }
     let (mut service, session) = ctx.sign_in(cli)?;
     match cmd {
         UserCommand::Add {
@@ -109,7 +118,7 @@ pub fn run(cli: &Cli, cmd: &UserCommand) -> Result<(), Exit> {
                 phrases::added_user(lang, &u.name, crate::i18n::cli::role(lang, u.role))
             );
         }
-        UserCommand::Lock { name } | UserCommand::Unlock { name } => {
+        UserCommand::Lock { name } | UserCommand::Unlock { name, .. } => {
             let locked = matches!(cmd, UserCommand::Lock { .. });
             service
                 .set_user_locked(&session, name, locked)

@@ -41,7 +41,7 @@ pub fn build(lang: Lang, office: &Office, from: &str, to: &str, entries: &[LogEn
             Cell::text(at),
             Cell::text(e.user.clone().unwrap_or_else(|| w.system.to_string())),
             Cell::text(what),
-            Cell::text(summary(lang, &e.detail)),
+            Cell::text(summary(lang, &e.detail, e.approver.as_deref())),
         ]));
     }
     Document {

@@ -52,6 +52,10 @@ pub fn action_label(lang: Lang, action: &str) -> Option<&'static str> {
         "round.return" => ("Nộp tiền chuyến về", "Round's cash returned"),
         "row.rewrite" => ("Sửa dòng dữ liệu", "Row rewritten"),
         "user.approve" => ("Duyệt tại chỗ", "Approved on the spot"),
+        "user.approve_refused" => (
+            "Duyệt bị từ chối (không phải trưởng bưu cục)",
+            "Approval refused (not a supervisor)",
+        ),
         "user.confirm_pin" => ("Xác nhận mã PIN", "PIN confirmed"),
         "user.create" => ("Thêm người dùng", "User added"),
         "user.lock" => ("Khóa tài khoản", "Account locked"),
@@ -82,8 +86,9 @@ pub fn action_label(lang: Lang, action: &str) -> Option<&'static str> {
 
 /// The facts of a row worth a line: its receipt, person, amount, reason,
 /// file… in `lang`, taken from the top of the detail and from the first row
-/// image it carries. Keys not named here are left to the JSON output.
-pub fn summary(lang: Lang, detail: &Value) -> String {
+/// image it carries (`approver`: the login name of the user whose id the row
+/// gives as approving). Keys not named here are left to the JSON output.
+pub fn summary(lang: Lang, detail: &Value, approver: Option<&str>) -> String {
     let first_row = detail
         .get("rows")
         .and_then(|r| r.get(0))
@@ -135,7 +140,13 @@ pub fn summary(lang: Lang, detail: &Value) -> String {
     say("tệp", "file", text("file").or_else(|| text("file_name")));
     say("tên", "name", text("name").or_else(|| text("full_name")));
     say("lý do", "reason", text("reason").or_else(|| text("note")));
-    say("người duyệt", "approved by", text("approved_by"));
+    say(
+        "người duyệt",
+        "approved by",
+        approver
+            .map(|a| crate::text::for_display(a).into_owned())
+            .or_else(|| text("approved_by")),
+    );
     // What a registration changed.
     let changed: Vec<&str> = detail
         .get("changed")
@@ -288,22 +299,22 @@ mod tests {
             "rows": [{"row": {"total": 19690000, "method": "home", "receiver_name": "Nguyễn Đình Nghĩa", "day": "2026-12-08"}}]
         });
         assert_eq!(
-            summary(Lang::Vi, &payment),
+            summary(Lang::Vi, &payment, None),
             "biên nhận: HD-2026-000447; người nhận: Nguyễn Đình Nghĩa; hình thức: Tiền mặt tại nhà; số tiền: 19.690.000\u{a0}đ"
         );
         let registration =
             json!({"changed": ["papers", "phone"], "rows": [{"row": {"method": null}}]});
         assert_eq!(
-            summary(Lang::Vi, &registration),
+            summary(Lang::Vi, &registration, None),
             "thay đổi: giấy tờ, số điện thoại"
         );
         let count = json!({"clerk": "gdv2", "day": "2026-12-07", "difference": -50000});
         assert_eq!(
-            summary(Lang::Vi, &count),
+            summary(Lang::Vi, &count, None),
             "chênh lệch: -50.000\u{a0}đ; quỹ của: gdv2; ngày: 07/12/2026"
         );
         // Text from the database is shown safely.
         let odd = json!({"note": "a\u{1b}[2Jb"});
-        assert!(!summary(Lang::Vi, &odd).contains('\u{1b}'));
+        assert!(!summary(Lang::Vi, &odd, None).contains('\u{1b}'));
     }
 }

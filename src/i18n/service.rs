@@ -42,7 +42,7 @@ impl Localize for AuthError {
                 "Sai mã PIN. Gõ lại mã PIN của bạn; nhập sai {MAX_FAILED_PINS} lần liên tiếp thì tài khoản bị khóa."
             ),
             AuthError::Locked { name } => format!(
-                "Tài khoản {name} đang bị khóa (đã nhập sai PIN {MAX_FAILED_PINS} lần liên tiếp, hoặc trưởng bưu cục đã khóa). Nhờ trưởng bưu cục mở khóa: chitra user unlock {name}."
+                "Tài khoản {name} đang bị khóa (sai PIN {MAX_FAILED_PINS} lần liên tiếp, hoặc bị khóa). Nhờ trưởng bưu cục mở khóa (trưởng bưu cục bị khóa: báo người quản trị máy chủ)."
             ),
             AuthError::NotSupervisor { name } => {
                 format!("{name} không phải trưởng bưu cục nên không duyệt được. Cần người có quyền giám sát.")
@@ -65,7 +65,7 @@ impl Localize for AuthError {
                 "Wrong PIN. Type your PIN again; {MAX_FAILED_PINS} wrong PINs in a row lock the account."
             ),
             AuthError::Locked { name } => {
-                format!("The account {name} is locked. Ask a supervisor to unlock it: chitra user unlock {name}.")
+                format!("The account {name} is locked. Ask a supervisor to unlock it; if the supervisor is the one locked, tell the server's administrator (supervisor's guide, unlocking).")
             }
             AuthError::NotSupervisor { name } => format!("{name} is not a supervisor and cannot approve."),
             AuthError::SelfApproval => "You cannot approve your own request; another supervisor must enter their PIN.".into(),
@@ -115,6 +115,7 @@ impl Localize for Error {
                 "Cơ sở dữ liệu này đã được khởi tạo (đã có người dùng).".into()
             }
             Error::LastSupervisor => "Không tự khóa tài khoản của chính mình.".into(),
+            Error::NotDatabaseOwner => "Chỉ tài khoản hệ thống sở hữu tệp cơ sở dữ liệu mới mở khóa được bằng --admin (ví dụ: sudo -u chitra chitra user unlock TÊN --admin). Nếu còn trưởng bưu cục khác, người đó mở khóa bằng chitra user unlock TÊN.".into(),
             Error::BadText { field, error } => format!("Ô {}: {}", field_vi(field), error.vi()),
             Error::Pay(e) => e.vi(),
             Error::Day(e) => e.vi(),
@@ -150,6 +151,7 @@ impl Localize for Error {
                 "This database is already initialised (it has users).".into()
             }
             Error::LastSupervisor => "You cannot lock your own account.".into(),
+            Error::NotDatabaseOwner => "Only the system account that owns the database file can unlock with --admin (e.g. sudo -u chitra chitra user unlock NAME --admin). If there is another supervisor, they unlock with chitra user unlock NAME.".into(),
             Error::BadText { field, error } => format!("Field {field}: {}", error.en()),
             Error::Pay(e) => e.en(),
             Error::Day(e) => e.en(),

@@ -25,6 +25,9 @@ pub struct LogEntry {
     /// What the row records, as written (with the images of the rows).
     pub detail: serde_json::Value,
     pub hash: String,
+    /// The login name of the supervisor the row says approved it
+    /// (`approved_by` holds their user id).
+    pub approver: Option<String>,
 }
 
 /// Which rows of the log to read back, besides their days.
@@ -92,7 +95,13 @@ impl Service {
         }
         let from = from.format("%Y-%m-%d").to_string();
         let until = to.succ_opt().unwrap_or(to).format("%Y-%m-%d").to_string();
-        let rows = self.store.read(|r| audit::rows_between(r, &from, &until))?;
+        let (rows, names) = self.store.read(|r| {
+            let names: std::collections::HashMap<i64, String> = crate::store::users::all(r)?
+                .into_iter()
+                .map(|u| (u.id, u.name))
+                .collect();
+            Ok::<_, Error>((audit::rows_between(r, &from, &until)?, names))
+        })?;
         Ok(rows
             .into_iter()
             .filter(|l| match user {
@@ -109,6 +118,17 @@ impl Service {
                 entity_id: l.row.entity_id,
                 detail: serde_json::from_str(&l.row.detail).unwrap_or(serde_json::Value::Null),
                 hash: l.row.hash,
+                approver: None,
+            })
+            .map(|mut e| {
+                let id = e
+                    .detail
+                    .get("approved_by")
+                    .or_else(|| e.detail.pointer("/rows/0/row/approved_by"));
+                e.approver = id
+                    .and_then(serde_json::Value::as_i64)
+                    .and_then(|id| names.get(&id).cloned());
+                e
             })
             .filter(|e| person.is_none_or(|id| about(e, id)))
             .collect())

@@ -53,6 +53,8 @@ fn pin_matches(pin: &str, stored: &str) -> bool {
 /// How one PIN check ended (decided inside its transaction).
 enum Checked {
     Ok(User),
+    /// The right PIN of a user who is not a supervisor, asked to approve.
+    NotSupervisor(String),
     Wrong,
     Locked(String),
     Tampered(String),
@@ -150,6 +152,20 @@ impl Service {
                 )?);
             }
             if pin_matches(pin, &hash) {
+                // Asked to approve, a clerk's right PIN approves nothing:
+                // the log says it was refused, not "approved".
+                if action == "user.approve" && user.role != Role::Supervisor {
+                    let refused = "user.approve_refused";
+                    let event = if user.failed_attempts != 0 {
+                        users::set_failures(w, user.id, 0, false, refused)?
+                    } else {
+                        Event::new(refused, "user", Some(user.id))
+                    };
+                    return Ok(w.log(
+                        event.with(json!({ "reason": "not_supervisor" })),
+                        Checked::NotSupervisor(user.name),
+                    )?);
+                }
                 let event = if user.failed_attempts != 0 {
                     users::set_failures(w, user.id, 0, false, action)?
                 } else {
@@ -179,6 +195,7 @@ impl Service {
         })?;
         match checked {
             Checked::Ok(user) => Ok(user),
+            Checked::NotSupervisor(name) => Err(AuthError::NotSupervisor { name }.into()),
             // The same words for an unknown name and a known one.
             Checked::Wrong => Err(AuthError::WrongPin.into()),
             Checked::Locked(name) => Err(AuthError::Locked { name }.into()),

@@ -25,6 +25,9 @@ pub enum Error {
     AlreadyInitialised,
     /// A supervisor may not lock themself out or demote the last supervisor.
     LastSupervisor,
+    /// `user unlock --admin` run by another account than the one that owns
+    /// the database file.
+    NotDatabaseOwner,
     /// A list file was refused as a whole.
     Import(Box<super::import::ImportError>),
     /// A cash, void or close operation was refused.
