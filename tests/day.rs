@@ -537,6 +537,103 @@ fn office_with_payments() -> (Office, Service) {
     (office, svc)
 }
 
+/// The server's clock set ahead for one payment, then back: the log's times
+/// go back once, and the row ahead of now is named.
+#[test]
+fn verify_names_a_clock_set_ahead_and_back() {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay(&mut svc, &hoa, AN, PayMethod::Cash);
+    assert!(svc.verify(&[]).unwrap().ok());
+    // A year ahead, a transfer (no drawer needed).
+    let ahead = std::sync::Arc::new(chitra::service::FixedClock::at("2027-11-10T09:00:00+07:00"));
+    let mut later = office.service().with_clock(ahead);
+    let hoa_later = office.sign_in(&mut later, CLERK1);
+    pay(&mut later, &hoa_later, BINH, PayMethod::Bank);
+    drop(later);
+    // Back to now: the next row is written a year earlier than the last.
+    pay(&mut svc, &hoa, CUC, PayMethod::Cash);
+    // Nothing in the books changed: verify is OK and says it in notes.
+    let v = svc.verify(&[]).unwrap();
+    assert!(v.ok(), "{:?}", v.findings);
+    let back: Vec<_> = v
+        .notes
+        .iter()
+        .filter(|f| matches!(f, Finding::ClockBack { .. }))
+        .collect();
+    assert_eq!(back.len(), 1, "{:?}", v.notes);
+    assert!(
+        v.notes
+            .iter()
+            .any(|f| matches!(f, Finding::ClockAhead { at, .. } if at.starts_with("2027-11-10"))),
+        "{:?}",
+        v.notes
+    );
+    let said = chitra::i18n::Say::say(back[0], chitra::i18n::Lang::Vi);
+    assert!(said.contains("đồng hồ máy chủ đã bị chỉnh lùi"), "{said}");
+}
+
+/// The database put back to a copy taken before a payment, with the
+/// anchor of that copy: the chain is whole and shorter, but the receipt
+/// printed for the lost payment is still in the print folder.
+#[test]
+fn verify_names_a_printed_receipt_the_books_no_longer_hold() {
+    let office = office();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let copy = office.dir.path().join("older.db");
+    svc.backup_to(&copy).unwrap();
+    let mut paid = pay_with_receipt(&mut svc, &hoa, AN);
+    paid.wait_for_print();
+    let receipt_no = paid.payment.receipt_no.clone();
+    assert!(svc.verify(&[]).unwrap().ok());
+    drop(svc);
+    let db = office.db.clone();
+    for suffix in ["-wal", "-shm"] {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(std::path::PathBuf::from(p));
+    }
+    std::fs::rename(&copy, &db).unwrap();
+    let mut head = copy.as_os_str().to_owned();
+    head.push(".head");
+    let mut office_head = db.as_os_str().to_owned();
+    office_head.push(".head");
+    std::fs::rename(
+        std::path::PathBuf::from(head),
+        std::path::PathBuf::from(office_head),
+    )
+    .unwrap();
+    let svc = office.service();
+    let v = svc.verify(&[]).unwrap();
+    assert!(
+        v.findings.iter().any(|f| matches!(
+            f,
+            Finding::ReceiptFileWithoutPayment { receipt_no: no, .. } if *no == receipt_no
+        )),
+        "{:?}",
+        v.findings
+    );
+}
+
+fn pay_with_receipt(svc: &mut Service, who: &Session, id: &str) -> chitra::service::pay::Paid {
+    let person = svc.search(id, 1).unwrap().hits[0].person.id;
+    let view = svc.person_view(person).unwrap();
+    let req = PayRequest {
+        person_id: person,
+        receiver: Receiver::Person,
+        receiver_id_number: id.into(),
+        method: PayMethod::Cash,
+        account: None,
+        reference: None,
+        idem_key: svc.new_idem_key(),
+        lines: view.unpaid.iter().map(|l| l.entitlement_id).collect(),
+        approval: None,
+    };
+    svc.pay(who, &req).unwrap()
+}
+
 #[test]
 fn verify_finds_an_edited_audit_row() {
     let (_office, svc) = office_with_payments();
@@ -824,7 +921,17 @@ fn nothing_is_written_on_a_day_before_a_closed_one() {
     };
     let err = svc.pay(&hoa, &req).unwrap_err();
     assert!(err.to_string().contains("chỉnh lùi"), "{err}");
-    assert!(svc.verify(&[]).unwrap().ok());
+    // Nothing of the books was written; the sign-ins of the 9th, after
+    // rows of the 10th, show the clock set back (a note, not a finding).
+    let v = svc.verify(&[]).unwrap();
+    assert!(v.ok(), "{:?}", v.findings);
+    assert!(
+        v.notes
+            .iter()
+            .any(|f| matches!(f, Finding::ClockBack { .. })),
+        "{:?}",
+        v.notes
+    );
 }
 
 /// Like [`tamper`], with every trigger put back as it was afterwards: the

@@ -71,6 +71,12 @@ pub fn run(cli: &Cli, args: &VerifyArgs) -> Result<(), Exit> {
                 crate::i18n::strings::anchor_rebuilt(lang, *seq, at, found)
             );
         }
+        for n in &v.notes {
+            println!(
+                "{}",
+                crate::i18n::strings::verify_note(lang, &n.localize(lang))
+            );
+        }
     };
     if v.ok() {
         println!("{}", crate::i18n::strings::verify_ok(lang, &v));
@@ -104,6 +110,13 @@ fn as_json(lang: Lang, v: &Verification) -> serde_json::Value {
         "anchor_rebuilt": v.anchor_rebuilt.iter().map(|(seq, at, found)| json!({
             "seq": seq, "at": at, "found": found,
         })).collect::<Vec<_>>(),
+        "notes": v.notes.iter().map(|f| {
+            let mut j = f.to_json();
+            if let Some(m) = j.as_object_mut() {
+                m.insert("message".into(), f.localize(lang).into());
+            }
+            j
+        }).collect::<Vec<_>>(),
         "findings": v.findings.iter().map(|f| {
             let mut j = f.to_json();
             if let Some(m) = j.as_object_mut() {

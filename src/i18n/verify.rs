@@ -169,6 +169,20 @@ impl Localize for Finding {
                 "Số biên nhận {} không đúng thứ tự đã cấp (phải là {expected}).",
                 for_display(receipt_no)
             ),
+            Finding::ClockBack { seq, at, before } => format!(
+                "Dòng nhật ký #{seq} ghi lúc {}, sớm hơn dòng trước nó ({}): đồng hồ máy chủ đã bị chỉnh lùi sau khi có dòng ghi ở giờ sau. Xem các lần chi quanh dòng này (chitra report log) và hỏi người quản trị máy chủ.",
+                crate::i18n::labels::date_time(at),
+                crate::i18n::labels::date_time(before)
+            ),
+            Finding::ClockAhead { seq, at } => format!(
+                "Dòng nhật ký #{seq} ghi lúc {}, muộn hơn giờ hiện tại: đồng hồ máy chủ đã bị chỉnh tới trước khi ghi (hoặc đang chạy chậm). Kiểm tra đồng hồ (chitra doctor) và các lần chi quanh dòng này.",
+                crate::i18n::labels::date_time(at)
+            ),
+            Finding::ReceiptFileWithoutPayment { receipt_no, file } => format!(
+                "Tệp biên nhận {} trong thư mục in mang số {} nhưng sổ không có lần chi nào số đó: cơ sở dữ liệu có thể đã bị đưa về bản cũ, mất lần chi này. Đối chiếu với biên nhận giấy và docs/restore.md.",
+                for_display(file),
+                for_display(receipt_no)
+            ),
             Finding::ClosedDayTotals { day } => format!(
                 "Ngày {} đã khóa sổ nhưng số liệu hiện nay khác số đã chốt: dữ liệu của ngày đó đã bị thay đổi.",
                 date(day)
@@ -260,6 +274,17 @@ impl Localize for Finding {
             } => format!(
                 "Receipt numbers missing, {} {year}: {from} to {to}.",
                 for_display(office)
+            ),
+            Finding::ClockBack { seq, at, before } => format!(
+                "Audit row #{seq} was written at {at}, earlier than the row before it ({before}): the server's clock was set back after rows were written at a later time. Look at the payments around this row (chitra report log) and ask the server's administrator."
+            ),
+            Finding::ClockAhead { seq, at } => format!(
+                "Audit row #{seq} was written at {at}, later than now: the server's clock was set ahead when it was written (or is slow now). Check the clock (chitra doctor) and the payments around this row."
+            ),
+            Finding::ReceiptFileWithoutPayment { receipt_no, file } => format!(
+                "The receipt file {} in the print folder has number {}, which no payment in the books has: the database may have been put back to an older copy, losing this payment. Compare with the paper receipts and docs/restore.md.",
+                for_display(file),
+                for_display(receipt_no)
             ),
             Finding::ReceiptForged {
                 receipt_no,

@@ -84,6 +84,26 @@ pub enum Finding {
         file: String,
         missing: bool,
     },
+    /// A row of the log written earlier than the row before it: the
+    /// server's clock was set back (after rows were written ahead).
+    ClockBack {
+        seq: i64,
+        at: String,
+        before: String,
+    },
+    /// A row of the log written later than now: the clock was set ahead
+    /// when it was written, or is behind now.
+    ClockAhead {
+        seq: i64,
+        at: String,
+    },
+    /// A receipt in the print folder whose number no payment in the
+    /// database has: the database was put back to an older copy (with
+    /// its anchor), losing the payment the receipt was printed for.
+    ReceiptFileWithoutPayment {
+        receipt_no: String,
+        file: String,
+    },
     /// A seal copied from paper names a day the database has not closed.
     PaperDayOpen {
         day: String,
@@ -94,6 +114,36 @@ pub enum Finding {
         paper: String,
         held: String,
     },
+}
+
+/// How far back a row's time may be from the row before it (rows take
+/// their time before they wait for the write lock) or ahead of now.
+const CLOCK_SLACK: i64 = 120;
+
+/// The receipts in the print folder: (receipt number, file name) of each
+/// file named `<prefix>-YYYY-NNNNNN.txt` or `…-N.txt` (a reprint).
+fn receipt_files(dir: &std::path::Path, prefix: &str) -> Vec<(String, String)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, String)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter_map(|name| {
+            let stem = name.strip_suffix(".txt")?;
+            let rest = stem.strip_prefix(prefix)?.strip_prefix('-')?;
+            let (year, number) = rest.split_at_checked(4)?;
+            let number = number.strip_prefix('-')?;
+            let digits = number.split('-').next()?;
+            let ok = year.bytes().all(|b| b.is_ascii_digit())
+                && digits.len() >= 6
+                && digits.bytes().all(|b| b.is_ascii_digit());
+            ok.then(|| (format!("{prefix}-{year}-{digits}"), name.clone()))
+        })
+        .collect();
+    out.sort();
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
 }
 
 /// A seal as written on a signed day report: the day and its code.
@@ -131,6 +181,10 @@ pub struct Coverage {
 #[derive(Debug, Clone, Default)]
 pub struct Verification {
     pub findings: Vec<Finding>,
+    /// What is worth a look but changed nothing in the books (the clock
+    /// set back or ahead while rows were written): said after the result,
+    /// and no reason to refuse closing a day.
+    pub notes: Vec<Finding>,
     pub audit_rows: i64,
     pub rows_checked: usize,
     pub payments: usize,
@@ -161,6 +215,8 @@ impl Service {
         // A copy being verified (chitra --db COPY verify) is not expected to
         // have the office's backups beside it.
         let own = self.store.path() == self.config.database.path;
+        let spool_dir = self.config.receipt.spool_dir.clone();
+        let now = self.clock.now();
         let anchor = anchor::read(&self.store.anchor_path(), self.store.keys());
         let checked = self.store.read(|r| {
             let mut v = Verification::default();
@@ -201,7 +257,9 @@ impl Service {
                 v.findings.push(Finding::TotalNotLines { receipt_no });
             }
             let mut last: Option<(String, i32, i64)> = None;
+            let mut numbers: std::collections::HashSet<String> = Default::default();
             for (office, year, seq, no) in replay::receipts(r)? {
+                numbers.insert(no.clone());
                 let expect = match &last {
                     Some((o, y, s)) if *o == office && *y == year => s + 1,
                     _ => 1,
@@ -222,6 +280,24 @@ impl Service {
                     });
                 }
                 last = Some((office, year, seq));
+            }
+
+            // Receipts printed that the books no longer hold.
+            if own {
+                for (receipt_no, file) in receipt_files(&spool_dir, &prefix) {
+                    if !numbers.contains(&receipt_no) {
+                        v.findings
+                            .push(Finding::ReceiptFileWithoutPayment { receipt_no, file });
+                    }
+                }
+            }
+
+            // The clock: the log's times go forward, and none is ahead of now.
+            for (seq, at, before) in audit::times_going_back(r, CLOCK_SLACK)? {
+                v.notes.push(Finding::ClockBack { seq, at, before });
+            }
+            if let Some((seq, at)) = audit::first_ahead_of(r, now, CLOCK_SLACK)? {
+                v.notes.push(Finding::ClockAhead { seq, at });
             }
 
             // Closed days: totals, seals and the chain of seals.
@@ -384,6 +460,9 @@ impl Finding {
             Finding::BatchChanged { .. } => "batch_changed",
             Finding::CloseBackup { missing: true, .. } => "close_backup_missing",
             Finding::CloseBackup { missing: false, .. } => "close_backup_damaged",
+            Finding::ClockBack { .. } => "clock_back",
+            Finding::ClockAhead { .. } => "clock_ahead",
+            Finding::ReceiptFileWithoutPayment { .. } => "receipt_file_without_payment",
             Finding::PaperDayOpen { .. } => "paper_day_open",
             Finding::PaperSealDiffers { .. } => "paper_seal_differs",
         }
@@ -447,6 +526,13 @@ impl Finding {
                 json!({ "batch_id": batch_id, "file": file })
             }
             Finding::CloseBackup { day, file, .. } => json!({ "day": day, "file": file }),
+            Finding::ClockBack { seq, at, before } => {
+                json!({ "seq": seq, "at": at, "before": before })
+            }
+            Finding::ClockAhead { seq, at } => json!({ "seq": seq, "at": at }),
+            Finding::ReceiptFileWithoutPayment { receipt_no, file } => {
+                json!({ "receipt_no": receipt_no, "file": file })
+            }
             Finding::PaperSealDiffers { day, paper, held } => {
                 json!({ "day": day, "paper": paper, "held": held })
             }

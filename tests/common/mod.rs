@@ -54,12 +54,13 @@ impl Office {
         let config = Arc::new(config_in(dir.path(), window));
         let db = config.database.path.clone();
         let clock = FixedClock::at("2026-11-10T09:00:00+07:00");
-        let mut svc = Service::init(
+        let mut svc = Service::init_with_clock(
             config.clone(),
             &db,
             SUPERVISOR.0,
             "Trần Văn Minh",
             SUPERVISOR.1,
+            Arc::new(clock.clone()),
         )
         .unwrap();
         let boss = svc.sign_in(SUPERVISOR.0, SUPERVISOR.1).unwrap();

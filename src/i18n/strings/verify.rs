@@ -61,3 +61,11 @@ pub fn anchor_rebuilt(lang: Lang, seq: i64, at: &str, found: &str) -> String {
         ),
     }
 }
+
+/// A note of `verify` (the clock), after its result.
+pub fn verify_note(lang: Lang, said: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Lưu ý: {said}"),
+        Lang::En => format!("Note: {said}"),
+    }
+}

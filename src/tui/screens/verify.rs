@@ -82,6 +82,14 @@ impl VerifyView {
                     theme.error(),
                 );
             }
+            for n in &v.notes {
+                out.push(Line::raw(""));
+                say(
+                    &mut out,
+                    &strings::verify_note(lang, &n.localize(lang)),
+                    theme.error(),
+                );
+            }
         }
         out.push(Line::raw(""));
         say(&mut out, s.verify_hint, theme.text());
