@@ -56,20 +56,6 @@ pub fn create_new(path: &Path) -> io::Result<File> {
         .open(path)
 }
 
-/// Writes `bytes` to `path` (replacing what was there) as a 0600 file.
-pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    use std::io::Write;
-    let mut f = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(FILE_MODE)
-        .open(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    make_private(path)
-}
-
 /// Sets an existing file to 0600.
 pub fn make_private(path: &Path) -> io::Result<()> {
     std::fs::set_permissions(path, Permissions::from_mode(FILE_MODE))
