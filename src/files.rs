@@ -4,12 +4,18 @@
 //! the lists, so nothing chitra writes may be readable by another account:
 //! files are 0600 and folders 0700, whatever umask the process was started
 //! with. [`restrict_process`] makes that the rule for every file the process
-//! creates (SQLite's database, `-wal` and `-shm`, `VACUUM INTO` copies, xlsx
-//! written by other crates); the other functions set the mode explicitly
-//! where chitra itself creates a file or folder, so a library caller that
-//! kept a loose umask still gets private files.
+//! creates (SQLite's database, `-wal` and `-shm`, `VACUUM INTO` copies); the
+//! other functions set the mode explicitly where chitra itself creates a
+//! file or folder, so a library caller that kept a loose umask still gets
+//! private files.
+//!
+//! Files a person asks for (`--out`, a path typed on a month screen) are
+//! written only through [`out`]: made in memory, renamed over the target,
+//! never over one of the office's own files.
 //!
 //! Not here: checking modes after the fact (`chitra doctor`).
+
+pub mod out;
 
 use std::fs::{DirBuilder, File, OpenOptions, Permissions};
 use std::io;
@@ -48,20 +54,6 @@ pub fn create_new(path: &Path) -> io::Result<File> {
         .create_new(true)
         .mode(FILE_MODE)
         .open(path)
-}
-
-/// Writes `bytes` to `path` (replacing what was there) as a 0600 file.
-pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    use std::io::Write;
-    let mut f = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(FILE_MODE)
-        .open(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    make_private(path)
 }
 
 /// Sets an existing file to 0600.

@@ -15,7 +15,7 @@ use chitra::document::{Cell, Document, day};
 use chitra::domain::payment::PayMethod;
 use chitra::domain::report::{DayReport, compute};
 use chitra::domain::words::in_words;
-use chitra::export::{csv as doc_csv, write_csv, write_xlsx};
+use chitra::export::{csv as doc_csv, write_csv, xlsx_bytes};
 use chitra::i18n::Lang;
 use chitra::print::document::render_text;
 use chitra::text::layout::width;
@@ -390,7 +390,7 @@ fn every_drawer_row_adds_up_in_every_format() {
     }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("quy.xlsx");
-    write_xlsx(&d, &path).unwrap();
+    std::fs::write(&path, xlsx_bytes(&d).unwrap()).unwrap();
     let sheet = read_sheet(&path, &d);
     for who in ["Lê Thị Hoa (gdv1)", "Phạm Văn Long (gdv2)"] {
         // The drawers' row is the one with eight amounts.
@@ -419,7 +419,7 @@ fn a_drawers_expected_cash_shows_in_no_format_before_its_count() {
         let (_, csv) = csv_rows(&d);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("blind.xlsx");
-        write_xlsx(&d, &path).unwrap();
+        std::fs::write(&path, xlsx_bytes(&d).unwrap()).unwrap();
         let sheet: Vec<f64> = read_sheet(&path, &d)
             .iter()
             .flat_map(|r| numbers(r))
@@ -715,7 +715,7 @@ fn the_xlsx_reads_back_with_the_heading_the_date_the_totals_and_the_signatures()
     let d = doc(&r);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bao-cao-2026-11-10.xlsx");
-    write_xlsx(&d, &path).unwrap();
+    std::fs::write(&path, xlsx_bytes(&d).unwrap()).unwrap();
     assert_eq!(chitra::export::xlsx::sheet_name(&d), "Báo cáo ngày");
     let rows = read_sheet(&path, &d);
     let cells = strings(&rows);
@@ -785,10 +785,10 @@ fn the_xlsx_is_the_same_bytes_every_time() {
     let d = doc(&closed_report());
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.xlsx"), dir.path().join("b.xlsx"));
-    write_xlsx(&d, &a).unwrap();
+    std::fs::write(&a, xlsx_bytes(&d).unwrap()).unwrap();
     // Past a second boundary, so a clock in the file would show.
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    write_xlsx(&d, &b).unwrap();
+    std::fs::write(&b, xlsx_bytes(&d).unwrap()).unwrap();
     assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
 }
 
@@ -797,7 +797,7 @@ fn the_xlsx_of_an_open_day_and_of_hostile_names() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("open.xlsx");
     let d = doc(&open_report());
-    write_xlsx(&d, &path).unwrap();
+    std::fs::write(&path, xlsx_bytes(&d).unwrap()).unwrap();
     let cells = strings(&read_sheet(&path, &d));
     for exact in [
         "CHƯA KHÓA SỔ — báo cáo giữa ngày, số liệu đến lúc lập",
@@ -813,7 +813,7 @@ fn the_xlsx_of_an_open_day_and_of_hostile_names() {
 
     let path = dir.path().join("hostile.xlsx");
     let d = doc(&hostile_report());
-    write_xlsx(&d, &path).unwrap();
+    std::fs::write(&path, xlsx_bytes(&d).unwrap()).unwrap();
     let cells = strings(&read_sheet(&path, &d));
     assert!(
         cells.iter().any(|c| c.starts_with("Lê Văn A\u{FFFD}[2J")),
@@ -827,7 +827,7 @@ fn the_xlsx_of_an_open_day_and_of_hostile_names() {
 
     let mut bad = closed_report();
     bad.day = "10/11/2026".into();
-    assert!(write_xlsx(&doc(&bad), &dir.path().join("bad.xlsx")).is_err());
+    assert!(xlsx_bytes(&doc(&bad)).is_err());
 }
 
 #[test]
@@ -863,7 +863,7 @@ fn a_closed_days_seal_code_and_the_one_before_show_in_every_format() {
     assert_eq!(seal_row("ma_ngay_truoc").as_deref(), Some("M9X4-2B7C"));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sealed.xlsx");
-    write_xlsx(&d, &path).unwrap();
+    std::fs::write(&path, xlsx_bytes(&d).unwrap()).unwrap();
     let cells = strings(&read_sheet(&path, &d));
     assert!(
         cells.iter().any(|c| c == "Mã niêm phong: 7F3K-Q2PA"),

@@ -135,6 +135,33 @@ fn the_close_is_refused_before_the_pin_while_the_day_is_open_then_writes_the_res
     assert!(bytes.starts_with(b"PK\x03\x04"));
 }
 
+/// The results file typed as the office's audit key: refused before the
+/// period is closed, the key as it was.
+#[test]
+fn the_close_aimed_at_the_offices_key_is_refused_and_closes_nothing() {
+    let office = office_with_window((2, 5));
+    let mut app = at_reasons(&office);
+    for _ in 0..5 {
+        type_text(&mut app, "1");
+    }
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    office.close_today(&mut svc);
+    let key = chitra::store::key::default_path(&office.db);
+    let before = std::fs::read(&key).unwrap();
+    press(&mut app, KeyCode::F(10));
+    set_path(&mut app, &key.display().to_string());
+    type_text(&mut app, SUPERVISOR.1);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("Không ghi đè tệp của chitra (khóa nhật ký"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(std::fs::read(&key).unwrap(), before);
+    assert!(svc.period_report(&boss, nov()).unwrap().closed_at.is_none());
+}
+
 /// People without a reason block the close, said at F10 in the screen's
 /// words (its page and keys), not the command line's.
 #[test]
@@ -347,6 +374,30 @@ fn the_bank_batch_is_made_and_saved_then_its_result_is_previewed_and_recorded() 
         "{shown}"
     );
     insta::assert_snapshot!("month_transfers", shown);
+}
+
+/// The batch's file typed as the office's database: refused before the
+/// batch is made, the database as it was and still sound.
+#[test]
+fn a_bank_batch_aimed_at_the_database_is_refused_and_makes_no_batch() {
+    let office = office_with_window((2, 5));
+    let mut app = supervisor_app(&office);
+    to_month(&mut app);
+    press(&mut app, KeyCode::F(4));
+    press(&mut app, KeyCode::BackTab);
+    retype(&mut app, &office.db.display().to_string());
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, SUPERVISOR.1);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        message(&app).contains("Không ghi đè tệp của chitra (cơ sở dữ liệu"),
+        "{}",
+        message(&app)
+    );
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    assert!(svc.bank_batch_of(&boss, 1).unwrap().is_none());
+    assert!(svc.verify(&[]).unwrap().ok());
 }
 
 #[test]

@@ -53,7 +53,7 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Exit> {
     } else {
         (b, a, to, from)
     };
-    let (mut service, session) = ctx.sign_in(cli)?;
+    let (mut service, session, file) = ctx.sign_in_with_out(cli, args.out.as_deref())?;
     let entries = service
         .audit_log(
             &session,
@@ -73,7 +73,7 @@ pub fn run(cli: &Cli, args: &LogArgs) -> Result<(), Exit> {
     emit_report(
         lang,
         args.format,
-        &args.out,
+        file,
         || crate::document::audit::build(lang, &service.config().office, &from, &to, &entries),
         || serde_json::to_value(&entries).unwrap_or_default(),
     )

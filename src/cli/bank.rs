@@ -75,23 +75,24 @@ pub(super) fn export_to(cli: &Cli, args: &BankExportArgs) -> Result<String, Exit
         .trim()
         .parse()
         .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))?;
-    let (mut service, session) = ctx.sign_in(cli)?;
-    // A new batch locks its lines: the file's place is tried first, so a
-    // path that cannot be written makes no batch.
+    // A new batch locks its lines: the file's place is checked and its
+    // temporary file made first, so a path that cannot be written (or is
+    // one of the office's own files) makes no batch. Nothing is written at
+    // `--out` until the batch's bytes are: a batch refused leaves what was
+    // there as it was.
+    let (mut service, session, file) = ctx.sign_in_with_out(cli, Some(&args.out))?;
+    // Always a file: `--out` is required here.
+    let file = file.ok_or(Exit::Refused)?;
     let fresh = args.batch.is_none();
-    if fresh {
-        crate::files::write_private(&args.out, b"").map_err(|e| fail(lang, e))?;
-    }
     let batch = match args.batch {
         Some(n) => service
             .bank_batch_of(&session, n)
             .map_err(|e| fail(lang, e))?
             .filter(|b| b.period == period)
             .ok_or_else(|| fail(lang, phrases::no_such_batch_that(lang)))?,
-        None => service.bank_batch(&session, period).map_err(|e| {
-            let _ = std::fs::remove_file(&args.out);
-            fail(lang, e)
-        })?,
+        None => service
+            .bank_batch(&session, period)
+            .map_err(|e| fail(lang, e))?,
     };
     let not_written = |e: &dyn crate::i18n::Say| {
         let said = e.say(lang);
@@ -121,13 +122,14 @@ pub(super) fn export_to(cli: &Cli, args: &BankExportArgs) -> Result<String, Exit
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv")),
     };
-    if csv {
+    let bytes = if csv {
         let mut bytes = Vec::new();
         crate::export::csv::write_csv(&doc, &mut bytes).map_err(|e| not_written(&e))?;
-        crate::files::write_private(&args.out, &bytes).map_err(|e| not_written(&e))?;
+        bytes
     } else {
-        crate::export::write_xlsx(&doc, &args.out).map_err(|e| not_written(&e))?;
-    }
+        crate::export::xlsx_bytes(&doc).map_err(|e| not_written(&e))?
+    };
+    file.commit(&bytes).map_err(|e| not_written(&e))?;
     service
         .note_export(&session, "bank.batch", &args.out, &batch.number.to_string())
         .map_err(|e| fail(lang, e))?;

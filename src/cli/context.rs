@@ -3,11 +3,12 @@
 //! prompts, never from a PIN on the command line.
 
 use crate::i18n::Lang;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{Cli, Exit, fail};
 use crate::config::Config;
+use crate::files::out::OutFile;
 use crate::i18n;
 use crate::service::{AuthError, Service, Session};
 
@@ -54,15 +55,38 @@ impl Context {
 
     /// Opens the database and signs in the acting user.
     pub fn sign_in(&self, cli: &Cli) -> Result<(Service, Session), Exit> {
+        let mut service = self.open()?;
+        let session = self.sign_in_to(&mut service, cli)?;
+        Ok((service, session))
+    }
+
+    /// [`Context::sign_in`] for a command that writes a file at `out`
+    /// (`--out`): the place is checked against the office's own files and
+    /// the file prepared ([`Service::out_file`]) before the user signs in,
+    /// which the audit log records, so a place refused changes nothing.
+    pub fn sign_in_with_out(
+        &self,
+        cli: &Cli,
+        out: Option<&Path>,
+    ) -> Result<(Service, Session, Option<OutFile>), Exit> {
         let lang = self.lang();
         let mut service = self.open()?;
+        let file = out
+            .map(|p| service.out_file(p))
+            .transpose()
+            .map_err(|e| fail(lang, e))?;
+        let session = self.sign_in_to(&mut service, cli)?;
+        Ok((service, session, file))
+    }
+
+    fn sign_in_to(&self, service: &mut Service, cli: &Cli) -> Result<Session, Exit> {
+        let lang = self.lang();
         let name = match &cli.user {
             Some(n) => n.clone(),
             None => return Err(fail(lang, AuthError::Missing)),
         };
         let pin = read_pin(lang, "CHITRA_PIN", &prompt_pin(lang, &name))?;
-        let session = service.sign_in(&name, &pin).map_err(|e| fail(lang, e))?;
-        Ok((service, session))
+        service.sign_in(&name, &pin).map_err(|e| fail(lang, e))
     }
 }
 

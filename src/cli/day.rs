@@ -12,6 +12,7 @@ use super::context::{Context, read_pin};
 use super::{Cli, Exit, fail};
 use crate::domain::Money;
 use crate::domain::report::{DayReport, MoveKind};
+use crate::files::out::OutFile;
 use crate::i18n::{Lang, Localize};
 
 #[derive(Debug, Subcommand)]
@@ -299,7 +300,9 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
     let lang = ctx.lang();
     let day = day_arg(&args.date, &ctx)?;
-    let (mut service, session) = ctx.sign_in(cli)?;
+    // The file's place is checked (and refused) before anything is
+    // written, the sign-in's audit row included.
+    let (mut service, session, out) = ctx.sign_in_with_out(cli, args.out.as_deref())?;
     let report = service
         .day_report_for(&session, &day)
         .map_err(|e| fail(lang, e))?;
@@ -312,52 +315,48 @@ pub fn report(cli: &Cli, cmd: &ReportCommand) -> Result<(), Exit> {
     emit_report(
         lang,
         args.format,
-        &args.out,
+        out,
         || crate::document::day::build(ctx.lang(), &service.config().office, &report),
         || report_json(lang, &report),
     )
 }
 
-/// Writes a report to `out` (0600) or to the standard output: text, CSV
-/// and xlsx drawn from its one document, JSON from `json`.
+/// Writes a report to `out` (0600, in place of what was there) or to the
+/// standard output: text, CSV and xlsx drawn from its one document, JSON
+/// from `json`.
 pub(super) fn emit_report(
     lang: Lang,
     format: Format,
-    out: &Option<PathBuf>,
+    out: Option<OutFile>,
     document: impl FnOnce() -> crate::document::Document,
     json: impl FnOnce() -> serde_json::Value,
 ) -> Result<(), Exit> {
-    let write = |bytes: &[u8]| -> Result<(), Exit> {
-        match out {
-            Some(p) => crate::files::write_private(p, bytes).map_err(|e| fail(lang, e)),
-            None => {
-                use std::io::Write;
-                std::io::stdout()
-                    .write_all(bytes)
-                    .map_err(|e| fail(lang, e))
-            }
-        }
-    };
-    match format {
-        Format::Json => write(
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&json()).unwrap_or_default()
-            )
-            .as_bytes(),
-        ),
-        Format::Text => write(crate::print::document::render_text(&document()).as_bytes()),
+    let bytes = match format {
+        Format::Json => format!(
+            "{}\n",
+            serde_json::to_string_pretty(&json()).unwrap_or_default()
+        )
+        .into_bytes(),
+        Format::Text => crate::print::document::render_text(&document()).into_bytes(),
         Format::Csv => {
             let mut bytes = Vec::new();
             crate::export::write_csv(&document(), &mut bytes).map_err(|e| fail(lang, e))?;
-            write(&bytes)
+            bytes
         }
         Format::Xlsx => {
-            let path = out
-                .clone()
-                .ok_or_else(|| fail(lang, phrases::xlsx_report_needs_out(lang)))?;
-            crate::export::write_xlsx(&document(), &path).map_err(|e| fail(lang, e))?;
-            crate::files::make_private(&path).map_err(|e| fail(lang, e))
+            if out.is_none() {
+                return Err(fail(lang, phrases::xlsx_report_needs_out(lang)));
+            }
+            crate::export::xlsx_bytes(&document()).map_err(|e| fail(lang, e))?
+        }
+    };
+    match out {
+        Some(file) => file.commit(&bytes).map_err(|e| fail(lang, e)),
+        None => {
+            use std::io::Write;
+            std::io::stdout()
+                .write_all(&bytes)
+                .map_err(|e| fail(lang, e))
         }
     }
 }

@@ -56,7 +56,7 @@ pub fn run(cli: &Cli, cmd: &HomeCommand) -> Result<(), Exit> {
 fn sheet(cli: &Cli, args: &HomeSheetArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
     let lang = ctx.lang();
-    let (mut service, session) = ctx.sign_in(cli)?;
+    let (mut service, session, file) = ctx.sign_in_with_out(cli, args.out.as_deref())?;
     let (period, stops, scope) = match args.round {
         Some(n) => {
             let round = service.round(n).map_err(|e| fail(lang, e))?;
@@ -101,22 +101,18 @@ fn sheet(cli: &Cli, args: &HomeSheetArgs) -> Result<(), Exit> {
             b
         }
         HomeFormat::Xlsx => {
-            let out = args
-                .out
-                .as_ref()
-                .ok_or_else(|| fail(lang, phrases::xlsx_file_needs_out(lang)))?;
-            crate::export::write_xlsx(&doc, out).map_err(|e| fail(lang, e))?;
-            service
-                .note_export(&session, "home.sheet", out, &period.to_string())
-                .map_err(|e| fail(lang, e))?;
-            return Ok(());
+            if file.is_none() {
+                return Err(fail(lang, phrases::xlsx_file_needs_out(lang)));
+            }
+            crate::export::xlsx_bytes(&doc).map_err(|e| fail(lang, e))?
         }
     };
-    match &args.out {
-        Some(out) => {
-            crate::files::write_private(out, &bytes).map_err(|e| fail(lang, e))?;
+    match file {
+        Some(file) => {
+            let out = file.path().to_path_buf();
+            file.commit(&bytes).map_err(|e| fail(lang, e))?;
             service
-                .note_export(&session, "home.sheet", out, &period.to_string())
+                .note_export(&session, "home.sheet", &out, &period.to_string())
                 .map_err(|e| fail(lang, e))?;
         }
         None => print!("{}", String::from_utf8_lossy(&bytes)),

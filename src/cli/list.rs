@@ -40,7 +40,7 @@ pub fn signing(cli: &Cli, args: &SigningArgs) -> Result<(), Exit> {
         .trim()
         .parse()
         .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))?;
-    let (mut service, session) = ctx.sign_in(cli)?;
+    let (mut service, session, file) = ctx.sign_in_with_out(cli, args.out.as_deref())?;
     let report = service
         .period_report(&session, period)
         .map_err(|e| fail(lang, e))?;
@@ -67,26 +67,21 @@ pub fn signing(cli: &Cli, args: &SigningArgs) -> Result<(), Exit> {
         hamlet.as_deref(),
         &day,
     );
-    match (args.format, &args.out) {
-        (ListFormat::Xlsx, None) => {
+    let bytes = match (args.format, file.is_some()) {
+        (ListFormat::Xlsx, false) => {
             return Err(fail(lang, phrases::xlsx_file_needs_out(lang)));
         }
-        (ListFormat::Xlsx, Some(out)) => {
-            crate::export::write_xlsx(&doc, out).map_err(|e| fail(lang, e))?;
-        }
-        (ListFormat::Text, Some(out)) => {
-            let text = crate::print::document::render_text(&doc);
-            crate::files::write_private(out, text.as_bytes()).map_err(|e| fail(lang, e))?;
-        }
-        (ListFormat::Text, None) => {
-            print!("{}", crate::print::document::render_text(&doc));
-            return Ok(());
-        }
-    }
-    if let Some(out) = &args.out {
-        service
-            .note_export(&session, "list.signing", out, &period.to_string())
-            .map_err(|e| fail(lang, e))?;
-    }
+        (ListFormat::Xlsx, true) => crate::export::xlsx_bytes(&doc).map_err(|e| fail(lang, e))?,
+        (ListFormat::Text, _) => crate::print::document::render_text(&doc).into_bytes(),
+    };
+    let Some(file) = file else {
+        print!("{}", String::from_utf8_lossy(&bytes));
+        return Ok(());
+    };
+    let out = file.path().to_path_buf();
+    file.commit(&bytes).map_err(|e| fail(lang, e))?;
+    service
+        .note_export(&session, "list.signing", &out, &period.to_string())
+        .map_err(|e| fail(lang, e))?;
     Ok(())
 }

@@ -12,6 +12,7 @@ use super::context::Context;
 use super::{Cli, Exit, fail};
 use crate::document::Document;
 use crate::domain::Period;
+use crate::files::out::OutFile;
 use crate::i18n::Lang;
 use crate::service::lists::{CashlessReport, Classified, Entry, Share};
 use crate::service::{Service, Session};
@@ -84,20 +85,22 @@ fn today(service: &Service) -> String {
     service.today().format("%Y-%m-%d").to_string()
 }
 
-/// Writes `bytes` to `--out` (0600, the export logged) or standard output.
+/// Writes `bytes` to the `--out` file (0600, the export logged) or
+/// standard output.
 fn emit(
     lang: Lang,
     service: &mut Service,
     session: &Session,
     what: &str,
-    out: &Option<PathBuf>,
+    out: Option<OutFile>,
     bytes: &[u8],
 ) -> Result<(), Exit> {
     match out {
-        Some(p) => {
-            crate::files::write_private(p, bytes).map_err(|e| fail(lang, e))?;
+        Some(file) => {
+            let path = file.path().to_path_buf();
+            file.commit(bytes).map_err(|e| fail(lang, e))?;
             service
-                .note_export(session, what, p, what)
+                .note_export(session, what, &path, what)
                 .map_err(|e| fail(lang, e))
         }
         None => {
@@ -109,23 +112,19 @@ fn emit(
     }
 }
 
-/// Writes a document as xlsx to `--out` (required), 0600, logged.
+/// Writes a document as xlsx (the bytes `make` gives) to the `--out` file
+/// (required), 0600, logged.
 fn emit_xlsx(
     lang: Lang,
     service: &mut Service,
     session: &Session,
     what: &str,
-    out: &Option<PathBuf>,
-    write: impl FnOnce(&std::path::Path) -> Result<(), rust_xlsxwriter::XlsxError>,
+    out: Option<OutFile>,
+    make: impl FnOnce() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>,
 ) -> Result<(), Exit> {
-    let path = out
-        .clone()
-        .ok_or_else(|| fail(lang, phrases::xlsx_file_needs_out(lang)))?;
-    write(&path).map_err(|e| fail(lang, e))?;
-    crate::files::make_private(&path).map_err(|e| fail(lang, e))?;
-    service
-        .note_export(session, what, &path, what)
-        .map_err(|e| fail(lang, e))
+    let file = out.ok_or_else(|| fail(lang, phrases::xlsx_file_needs_out(lang)))?;
+    let bytes = make().map_err(|e| fail(lang, e))?;
+    emit(lang, service, session, what, Some(file), &bytes)
 }
 
 fn text_of(doc: &Document) -> Vec<u8> {
@@ -146,7 +145,7 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
                     format!("{} {}", phrases::list_must_one(lang), LISTS.join(", ")),
                 ));
             }
-            let (mut service, session) = ctx.sign_in(cli)?;
+            let (mut service, session, out) = ctx.sign_in_with_out(cli, args.out.as_deref())?;
             let c = service.classify(&session).map_err(|e| fail(lang, e))?;
             let doc = crate::document::lists::classify(
                 ctx.lang(),
@@ -166,7 +165,7 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
                         &mut service,
                         &session,
                         "list.classify",
-                        &args.out,
+                        out,
                         text.as_bytes(),
                     )
                 }
@@ -175,22 +174,19 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
                     &mut service,
                     &session,
                     "list.classify",
-                    &args.out,
+                    out,
                     &text_of(&doc),
                 ),
-                ListFormat::Xlsx => emit_xlsx(
-                    lang,
-                    &mut service,
-                    &session,
-                    "list.classify",
-                    &args.out,
-                    |p| crate::export::write_xlsx(&doc, p),
-                ),
+                ListFormat::Xlsx => {
+                    emit_xlsx(lang, &mut service, &session, "list.classify", out, || {
+                        crate::export::xlsx_bytes(&doc)
+                    })
+                }
             }
         }
         ListCommand::Accounts(args) | ListCommand::Changes(args) => {
             let accounts = matches!(cmd, ListCommand::Accounts(_));
-            let (mut service, session) = ctx.sign_in(cli)?;
+            let (mut service, session, out) = ctx.sign_in_with_out(cli, args.out.as_deref())?;
             let office = service.config().office.clone();
             let day = today(&service);
             let (what, doc, json) = if accounts {
@@ -219,25 +215,11 @@ pub fn run(cli: &Cli, cmd: &ListCommand) -> Result<(), Exit> {
             match args.format {
                 ListFormat::Json => {
                     let text = serde_json::to_string_pretty(&json).unwrap_or_default() + "\n";
-                    emit(
-                        lang,
-                        &mut service,
-                        &session,
-                        what,
-                        &args.out,
-                        text.as_bytes(),
-                    )
+                    emit(lang, &mut service, &session, what, out, text.as_bytes())
                 }
-                ListFormat::Text => emit(
-                    lang,
-                    &mut service,
-                    &session,
-                    what,
-                    &args.out,
-                    &text_of(&doc),
-                ),
-                ListFormat::Xlsx => emit_xlsx(lang, &mut service, &session, what, &args.out, |p| {
-                    crate::export::write_xlsx(&doc, p)
+                ListFormat::Text => emit(lang, &mut service, &session, what, out, &text_of(&doc)),
+                ListFormat::Xlsx => emit_xlsx(lang, &mut service, &session, what, out, || {
+                    crate::export::xlsx_bytes(&doc)
                 }),
             }
         }
@@ -255,7 +237,7 @@ pub fn cashless(cli: &Cli, args: &CashlessArgs) -> Result<(), Exit> {
                 .map_err(|_| fail(lang, phrases::write_period_as_yyyy(lang)))?,
         ),
     };
-    let (mut service, session) = ctx.sign_in(cli)?;
+    let (mut service, session, out) = ctx.sign_in_with_out(cli, args.out.as_deref())?;
     let r = service
         .cashless_report(&session, period)
         .map_err(|e| fail(lang, e))?;
@@ -273,7 +255,7 @@ pub fn cashless(cli: &Cli, args: &CashlessArgs) -> Result<(), Exit> {
                 &mut service,
                 &session,
                 "report.cashless",
-                &args.out,
+                out,
                 text.as_bytes(),
             )
         }
@@ -282,17 +264,12 @@ pub fn cashless(cli: &Cli, args: &CashlessArgs) -> Result<(), Exit> {
             &mut service,
             &session,
             "report.cashless",
-            &args.out,
+            out,
             &text_of(&doc),
         ),
-        ListFormat::Xlsx => emit_xlsx(
-            lang,
-            &mut service,
-            &session,
-            "report.cashless",
-            &args.out,
-            |p| crate::export::lists::write_cashless_xlsx(&doc, &r, p),
-        ),
+        ListFormat::Xlsx => emit_xlsx(lang, &mut service, &session, "report.cashless", out, || {
+            crate::export::lists::cashless_xlsx_bytes(&doc, &r)
+        }),
     }
 }
 

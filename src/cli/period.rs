@@ -13,6 +13,7 @@ use super::{Cli, Exit, fail};
 use crate::document::Document;
 use crate::domain::Period;
 use crate::domain::period_report::{PeriodReport, UnpaidReason};
+use crate::files::out::OutFile;
 use crate::i18n::Lang;
 use crate::service::period::{CloseOptions, PeriodError, unbalanced};
 use crate::service::{Error, Service};
@@ -137,35 +138,33 @@ pub fn report(cli: &Cli, args: &PeriodReportArgs) -> Result<(), Exit> {
     let ctx = Context::load(cli)?;
     let lang = ctx.lang();
     let period = period_arg(lang, &args.period)?;
-    let (mut service, session) = ctx.sign_in(cli)?;
+    let (mut service, session, out) = ctx.sign_in_with_out(cli, args.out.as_deref())?;
     let report = service
         .period_report(&session, period)
         .map_err(|e| fail(lang, e))?;
-    let text = match args.format {
+    let bytes = match args.format {
         PeriodFormat::Json => {
-            serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default() + "\n"
+            (serde_json::to_string_pretty(&report_json(&report)).unwrap_or_default() + "\n")
+                .into_bytes()
         }
         PeriodFormat::Text => {
-            crate::print::document::render_text(&document(lang, &service, &report))
+            crate::print::document::render_text(&document(lang, &service, &report)).into_bytes()
         }
         PeriodFormat::Xlsx => {
-            let out = needs_out(lang, args.out.as_ref())?;
-            crate::export::write_xlsx(&document(lang, &service, &report), out)
-                .map_err(|e| fail(lang, e))?;
-            service
-                .note_export(&session, "report.period", out, &period.to_string())
-                .map_err(|e| fail(lang, e))?;
-            return Ok(());
+            needs_out(lang, args.out.as_ref())?;
+            crate::export::xlsx_bytes(&document(lang, &service, &report))
+                .map_err(|e| fail(lang, e))?
         }
     };
-    match &args.out {
-        Some(out) => {
-            crate::files::write_private(out, text.as_bytes()).map_err(|e| fail(lang, e))?;
+    match out {
+        Some(file) => {
+            let out = file.path().to_path_buf();
+            file.commit(&bytes).map_err(|e| fail(lang, e))?;
             service
-                .note_export(&session, "report.period", out, &period.to_string())
+                .note_export(&session, "report.period", &out, &period.to_string())
                 .map_err(|e| fail(lang, e))?;
         }
-        None => print!("{text}"),
+        None => print!("{}", String::from_utf8_lossy(&bytes)),
     }
     Ok(())
 }
@@ -224,7 +223,10 @@ pub(super) fn close_to(
     let ctx = Context::load(cli)?;
     let lang = ctx.lang();
     let period = period_arg(lang, &args.period)?;
-    let (mut service, session) = ctx.sign_in(cli)?;
+    // The results file's place is checked, and the file prepared, before
+    // anything is written: a place refused closes nothing.
+    let out = args.out.as_deref().filter(|_| !args.dry_run);
+    let (mut service, session, results) = ctx.sign_in_with_out(cli, out)?;
     // The preview: the results as they stand, with every unpaid person's
     // reason and what becomes of their money.
     let preview = service
@@ -281,8 +283,9 @@ pub(super) fn close_to(
     ] {
         writeln!(say, "  {label}: {m}").map_err(|e| fail(lang, e))?;
     }
-    if let Some(out) = &args.out {
-        write_results(lang, &mut service, &session, &report, out)?;
+    if let Some(file) = results {
+        let out = file.path().to_path_buf();
+        write_results(lang, &mut service, &session, &report, file)?;
         writeln!(say, "{} {}", phrases::results(lang), out.display()).map_err(|e| fail(lang, e))?;
     }
     Ok(())
@@ -295,14 +298,17 @@ fn write_results(
     service: &mut Service,
     session: &crate::service::Session,
     report: &PeriodReport,
-    out: &Path,
+    file: OutFile,
 ) -> Result<(), Exit> {
     if !report.balanced() {
         return Err(fail(lang, Error::Period(unbalanced(report))));
     }
-    crate::export::write_xlsx(&document(lang, service, report), out).map_err(|e| fail(lang, e))?;
+    let bytes =
+        crate::export::xlsx_bytes(&document(lang, service, report)).map_err(|e| fail(lang, e))?;
+    let out = file.path().to_path_buf();
+    file.commit(&bytes).map_err(|e| fail(lang, e))?;
     service
-        .note_export(session, "period.results", out, &report.period.to_string())
+        .note_export(session, "period.results", &out, &report.period.to_string())
         .map_err(|e| fail(lang, e))
 }
 

@@ -1,10 +1,9 @@
 //! What the plan's lists add to the one xlsx renderer: the cashless
 //! share's chart. The sheet of the report itself is the document's
-//! ([`super::xlsx::write_xlsx`]); a second sheet holds the share of each
+//! ([`super::xlsx::xlsx_bytes`]); a second sheet holds the share of each
 //! hamlet beside the target and a column chart of them.
 
 use crate::i18n::Lang;
-use std::path::Path;
 
 use rust_xlsxwriter::{Chart, ChartType, Workbook, XlsxError};
 
@@ -13,13 +12,9 @@ use crate::i18n::register::list_words;
 use crate::service::lists::CashlessReport;
 use crate::text::for_display;
 
-/// Writes the cashless report's document with its chart.
-pub fn write_cashless_xlsx(
-    doc: &Document,
-    report: &CashlessReport,
-    path: &Path,
-) -> Result<(), XlsxError> {
-    super::xlsx::write_xlsx_with(doc, path, |book| chart_sheet(doc.lang, book, report))
+/// The cashless report's document with its chart, as xlsx bytes.
+pub fn cashless_xlsx_bytes(doc: &Document, report: &CashlessReport) -> Result<Vec<u8>, XlsxError> {
+    super::xlsx::xlsx_bytes_with(doc, |book| chart_sheet(doc.lang, book, report))
 }
 
 fn chart_sheet(lang: Lang, book: &mut Workbook, r: &CashlessReport) -> Result<(), XlsxError> {

@@ -9,4 +9,4 @@ pub mod lists;
 pub mod xlsx;
 
 pub use self::csv::write_csv;
-pub use self::xlsx::write_xlsx;
+pub use self::xlsx::xlsx_bytes;

@@ -201,6 +201,7 @@ pub mod labels;
 pub mod month;
 pub mod month_files;
 pub mod month_screens;
+pub mod out_file;
 pub mod pay;
 pub mod period;
 pub mod printing;

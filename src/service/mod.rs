@@ -123,6 +123,43 @@ impl Service {
         &mut self.store
     }
 
+    /// The office's own files and folders, which no output may replace:
+    /// the open database and the configured one, each with its companions,
+    /// audit key and head anchor; the configuration file; the backup and
+    /// spool folders.
+    fn office_files(&self) -> crate::files::out::OfficeFiles {
+        use crate::files::out::{OfficeFile, OfficeFiles};
+        let c = &self.config;
+        let office_db = &c.database.path;
+        let office_key = c
+            .database
+            .key_path
+            .clone()
+            .unwrap_or_else(|| crate::store::key::default_path(office_db));
+        OfficeFiles::new()
+            .database(self.store.path())
+            .file(OfficeFile::Key, self.store.keys().path())
+            .file(OfficeFile::Head, &self.store.anchor_path())
+            .database(office_db)
+            .file(OfficeFile::Key, &office_key)
+            .file(OfficeFile::Key, &crate::store::key::default_path(office_db))
+            .file(OfficeFile::Head, &crate::store::anchor::path_for(office_db))
+            .file(OfficeFile::Config, &c.source)
+            .folder(OfficeFile::Backups, &c.backup.dir)
+            .folder(OfficeFile::Spool, &c.receipt.spool_dir)
+    }
+
+    /// The file a report, a list or a batch asked for at `target` goes to:
+    /// checked against the office's own files, its temporary file made
+    /// beside it (see [`crate::files::out`]). Prepare it before anything
+    /// that cannot be undone, commit its bytes after.
+    pub fn out_file(
+        &self,
+        target: &std::path::Path,
+    ) -> Result<crate::files::out::OutFile, crate::files::out::OutError> {
+        self.office_files().out_file(target)
+    }
+
     /// Today's date in the office's time zone.
     pub fn today(&self) -> chrono::NaiveDate {
         self.clock.today()

@@ -1,6 +1,9 @@
 //! Any [`Document`] as an official-looking Excel sheet, written with
 //! rust_xlsxwriter, to print, sign and file without adjusting anything.
 //!
+//! Made in memory ([`xlsx_bytes`]); written to a file only through
+//! [`crate::files::out`], like every file a person asks for.
+//!
 //! One sheet named after the document. Its columns are shared by every
 //! table: as many as the widest table has, each as wide as the values put
 //! in it need; a narrower table's flex column (a name, a reason) spans the
@@ -25,8 +28,6 @@
 mod formats;
 mod grid;
 
-use std::path::Path;
-
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 
@@ -49,18 +50,18 @@ pub fn sheet_name(doc: &Document) -> String {
     }
 }
 
-/// Writes `doc` as an xlsx workbook at `path`.
-pub fn write_xlsx(doc: &Document, path: &Path) -> Result<(), XlsxError> {
-    write_xlsx_with(doc, path, |_| Ok(()))
+/// `doc` as the bytes of an xlsx workbook, made in memory: a file is
+/// written from them only through [`crate::files::out`].
+pub fn xlsx_bytes(doc: &Document) -> Result<Vec<u8>, XlsxError> {
+    xlsx_bytes_with(doc, |_| Ok(()))
 }
 
-/// [`write_xlsx`], with `more` adding sheets (a chart) after the
+/// [`xlsx_bytes`], with `more` adding sheets (a chart) after the
 /// document's own.
-pub fn write_xlsx_with(
+pub fn xlsx_bytes_with(
     doc: &Document,
-    path: &Path,
     more: impl FnOnce(&mut Workbook) -> Result<(), XlsxError>,
-) -> Result<(), XlsxError> {
+) -> Result<Vec<u8>, XlsxError> {
     let day = NaiveDate::parse_from_str(&doc.head.date, "%Y-%m-%d")
         .map_err(|_| XlsxError::ParameterError(for_display(&doc.head.date).into_owned()))?;
     let created = u16::try_from(day.year())
@@ -96,5 +97,5 @@ pub fn write_xlsx_with(
     let mut sheet = grid::Sheet::new(ws, &plan);
     sheet.document(doc)?;
     more(&mut book)?;
-    book.save(path)
+    book.save_to_buffer()
 }

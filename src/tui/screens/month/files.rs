@@ -30,18 +30,22 @@ use crate::tui::widgets::input::Input;
 /// How many problems of each sort a preview lists.
 const SHOWN_PROBLEMS: usize = 50;
 
-/// The folder change lists are looked for first: a `files/` folder beside
-/// the configuration (where the demo writes them) or beside its `config/`
-/// folder, else the spool folder.
-pub fn lists_folder(ctx: &Ctx) -> PathBuf {
-    let config = ctx.service.config();
-    let here = config.source.parent();
+/// The office's `files/` folder, if there is one: beside the
+/// configuration (where the demo writes the lists) or beside its `config/`
+/// folder.
+pub fn files_folder(ctx: &Ctx) -> Option<PathBuf> {
+    let here = ctx.service.config().source.parent();
     [here, here.and_then(Path::parent)]
         .into_iter()
         .flatten()
         .map(|dir| dir.join("files"))
         .find(|f| f.is_dir())
-        .unwrap_or_else(|| config.receipt.spool_dir.clone())
+}
+
+/// The folder change lists are looked for first: the `files/` folder,
+/// else the spool folder.
+pub fn lists_folder(ctx: &Ctx) -> PathBuf {
+    files_folder(ctx).unwrap_or_else(|| ctx.service.config().receipt.spool_dir.clone())
 }
 
 /// The kind a change list's file name tells, if any.

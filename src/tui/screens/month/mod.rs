@@ -117,10 +117,15 @@ pub enum Msg {
     SaveBatch,
 }
 
-/// A file of the office's spool folder, where the month's files are
-/// written unless the supervisor types another path.
-fn in_spool(ctx: &Ctx, name: &str) -> std::path::PathBuf {
-    ctx.service.config().receipt.spool_dir.join(name)
+/// Where a file the month writes (results, batch, signing list) goes
+/// unless the supervisor types another path: the office's `files/` folder,
+/// else the folder chitra was started in. Never the spool folder: it holds
+/// chitra's own receipts, and a file saved there is refused.
+fn saved_in(ctx: &Ctx, name: &str) -> std::path::PathBuf {
+    files::files_folder(ctx)
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default()
+        .join(name)
 }
 
 /// The file a period's transfer batch is saved to, at first and again.
@@ -440,7 +445,7 @@ impl Screen for Month {
                     popups::refuse_close(ctx, &e);
                     return Nav::Stay;
                 }
-                let default = in_spool(ctx, &format!("ket-qua-chi-tra-{}.xlsx", self.period));
+                let default = saved_in(ctx, &format!("ket-qua-chi-tra-{}.xlsx", self.period));
                 return Nav::push(ClosePeriod::new(ctx.lang(), self.period, &default));
             }
             Msg::ImportChanges => {
@@ -454,7 +459,7 @@ impl Screen for Month {
                 return Nav::push(FileImport::new(Source::Bank, ctx.lang(), &default));
             }
             Msg::BankBatch => {
-                let default = in_spool(ctx, &batch_file(self.period));
+                let default = saved_in(ctx, &batch_file(self.period));
                 return Nav::push(BankBatch::new(self.period, ctx.lang(), &default));
             }
             Msg::SaveSigning => {
@@ -463,7 +468,7 @@ impl Screen for Month {
                     .as_ref()
                     .map(crate::document::signing::hamlets)
                     .unwrap_or_default();
-                let default = in_spool(ctx, &format!("ky-nhan-{}.xlsx", self.period));
+                let default = saved_in(ctx, &format!("ky-nhan-{}.xlsx", self.period));
                 return Nav::push(SaveSigning::new(self.period, ctx.lang(), hamlets, &default));
             }
             Msg::SaveBatch => {
@@ -471,7 +476,7 @@ impl Screen for Month {
                     ctx.error(&words::no_batch_to_save(ctx.lang()));
                     return Nav::Stay;
                 }
-                let default = in_spool(ctx, &batch_file(self.period));
+                let default = saved_in(ctx, &batch_file(self.period));
                 return Nav::push(SaveBatch::new(ctx.lang(), &default, self.newest_batch));
             }
         }

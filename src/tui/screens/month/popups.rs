@@ -140,6 +140,15 @@ impl ClosePeriod {
         let Some(session) = ctx.session.clone() else {
             return Nav::Back(Outcome::Cancelled);
         };
+        // The results file's place is checked before the period is closed.
+        let file = match ctx.service.out_file(&path) {
+            Ok(f) => f,
+            Err(e) => {
+                ctx.error(&e);
+                self.form.focus(PATH);
+                return Nav::Stay;
+            }
+        };
         let pin = self.form.take(PIN);
         let closed = ctx.service.close_period(
             &session,
@@ -172,8 +181,9 @@ impl ClosePeriod {
             .to_string();
         let document = crate::document::period::build(ctx.lang(), &office, &report, &day);
         let lang = ctx.lang();
-        let written = crate::export::write_xlsx(&document, &path)
+        let written = crate::export::xlsx_bytes(&document)
             .map_err(|e| crate::i18n::Say::say(&e, lang))
+            .and_then(|bytes| file.commit(&bytes).map_err(|e| e.localize(lang)))
             .and_then(|()| {
                 ctx.service
                     .note_export(&session, "period.results", &path, &self.period.to_string())

@@ -14,6 +14,7 @@ use super::super::form_screen::FormScreen;
 use super::super::{Nav, Outcome, Screen};
 use super::files::shown;
 use crate::domain::Period;
+use crate::files::out::{OutError, OutFile};
 use crate::i18n::{Lang, month_screens as words};
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{KeyHelp, KeyList};
@@ -58,6 +59,16 @@ impl BankBatch {
         let Some(session) = ctx.session.clone() else {
             return Nav::Back(Outcome::Cancelled);
         };
+        // The batch locks its lines: its files' places are checked first,
+        // so a place that cannot be written makes no batch.
+        let files = match BatchFiles::prepare(ctx, &xlsx) {
+            Ok(f) => f,
+            Err(e) => {
+                ctx.error(&e);
+                self.form.focus(BATCH_PATH);
+                return Nav::Stay;
+            }
+        };
         let pin = self.form.take(BATCH_PIN);
         if let Err(nav) = confirm_own_pin(ctx, &session, &pin) {
             return nav;
@@ -69,7 +80,23 @@ impl BankBatch {
                 return Nav::Back(Outcome::Refresh);
             }
         };
-        finish_batch_save(ctx, &session, &batch, &xlsx)
+        finish_batch_save(ctx, &session, &batch, files)
+    }
+}
+
+/// A batch's two files for the bank, prepared: the xlsx at the path typed
+/// and the csv beside it.
+struct BatchFiles {
+    xlsx: OutFile,
+    csv: OutFile,
+}
+
+impl BatchFiles {
+    fn prepare(ctx: &Ctx, xlsx: &Path) -> Result<BatchFiles, OutError> {
+        Ok(BatchFiles {
+            xlsx: ctx.service.out_file(xlsx)?,
+            csv: ctx.service.out_file(&xlsx.with_extension("csv"))?,
+        })
     }
 }
 
@@ -79,10 +106,11 @@ fn finish_batch_save(
     ctx: &mut Ctx,
     session: &crate::service::Session,
     batch: &crate::service::bank::Batch,
-    xlsx: &Path,
+    files: BatchFiles,
 ) -> Nav {
     let lang = ctx.lang();
-    let csv = xlsx.with_extension("csv");
+    let xlsx = files.xlsx.path().to_path_buf();
+    let csv = files.csv.path().to_path_buf();
     let day = batch.created_at.get(0..10).unwrap_or_default().to_string();
     let doc = crate::document::bank::build(
         lang,
@@ -94,15 +122,16 @@ fn finish_batch_save(
     );
     let number = batch.number.to_string();
     let said = |e: &dyn crate::i18n::Say| e.say(lang);
-    let written = crate::export::write_xlsx(&doc, xlsx)
+    let written = crate::export::xlsx_bytes(&doc)
         .map_err(|e| said(&e))
+        .and_then(|bytes| files.xlsx.commit(&bytes).map_err(|e| said(&e)))
         .and_then(|()| {
             let mut bytes = Vec::new();
             crate::export::csv::write_csv(&doc, &mut bytes).map_err(|e| said(&e))?;
-            crate::files::write_private(&csv, &bytes).map_err(|e| said(&e))
+            files.csv.commit(&bytes).map_err(|e| said(&e))
         })
         .and_then(|()| {
-            for path in [xlsx, csv.as_path()] {
+            for path in [xlsx.as_path(), csv.as_path()] {
                 ctx.service
                     .note_export(session, "bank.batch", path, &number)
                     .map_err(|e| e.localize(lang))?;
@@ -116,7 +145,7 @@ fn finish_batch_save(
                 batch.number,
                 batch.lines.len(),
                 batch.total,
-                &shown(xlsx),
+                &shown(&xlsx),
                 &shown(&csv),
             );
             match crate::i18n::bank::held_back_note(lang, &batch.held_back) {
@@ -217,6 +246,13 @@ impl SaveSigning {
         let Some(session) = ctx.session.clone() else {
             return Nav::Back(Outcome::Cancelled);
         };
+        let file = match ctx.service.out_file(&path) {
+            Ok(f) => f,
+            Err(e) => {
+                ctx.error(&e);
+                return Nav::Stay;
+            }
+        };
         let report = match ctx.service.period_report(&session, self.period) {
             Ok(r) => r,
             Err(e) => {
@@ -246,8 +282,9 @@ impl SaveSigning {
             &day,
         );
         let lang = ctx.lang();
-        let written = crate::export::write_xlsx(&document, &path)
+        let written = crate::export::xlsx_bytes(&document)
             .map_err(|e| crate::i18n::Say::say(&e, lang))
+            .and_then(|bytes| file.commit(&bytes).map_err(|e| e.localize(lang)))
             .and_then(|()| {
                 ctx.service
                     .note_export(&session, "period.signing", &path, &self.period.to_string())
@@ -354,8 +391,16 @@ impl SaveBatch {
         let Some(session) = ctx.session.clone() else {
             return Nav::Back(Outcome::Cancelled);
         };
+        let files = match BatchFiles::prepare(ctx, &xlsx) {
+            Ok(f) => f,
+            Err(e) => {
+                ctx.error(&e);
+                self.form.focus(AGAIN_PATH);
+                return Nav::Stay;
+            }
+        };
         match ctx.service.bank_batch_of(&session, number) {
-            Ok(Some(batch)) => finish_batch_save(ctx, &session, &batch, &xlsx),
+            Ok(Some(batch)) => finish_batch_save(ctx, &session, &batch, files),
             Ok(None) => {
                 ctx.error(&words::no_such_batch(lang, number));
                 self.form.focus(AGAIN_NUMBER);
