@@ -434,3 +434,21 @@ fn screens_that_never_lock_or_lock_late_are_named() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// Something at the head anchor's place that cannot be written is named
+/// before it stops the writes.
+#[test]
+fn a_head_anchor_that_cannot_be_written_is_named() {
+    let office = good_office();
+    let head = office.data().join("chitra.db.head");
+    let _ = std::fs::remove_file(&head);
+    std::fs::create_dir(&head).unwrap();
+    chmod(&head, 0o700);
+    assert!(matches!(
+        only(&doctor(&office)),
+        Finding::AnchorNotWritable { path, .. } if *path == head
+    ));
+    let out = office.run(SUPERVISOR, &["doctor"], &[]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("Không ghi được tệp mốc đầu chuỗi"), "{said}");
+}

@@ -51,7 +51,7 @@ fn twenty_wrong_pins_in_parallel_lock_the_account_and_the_right_pin_stays_refuse
     let office = ServerOffice::new("");
     office.init_with_clerk();
     let wrong_text = format!("Nhập sai {MAX_FAILED_PINS} lần liên tiếp");
-    let locked_text = format!("đã nhập sai PIN {MAX_FAILED_PINS} lần liên tiếp");
+    let locked_text = format!("sai PIN {MAX_FAILED_PINS} lần liên tiếp");
     for round in 1..=3 {
         let before_wrong = audited(&office, "user.pin_wrong");
         let before_lock = audited(&office, "user.lock");

@@ -47,6 +47,10 @@ impl Localize for Finding {
                 "Không có tệp khóa nhật ký {}. Không có khóa thì không ký được nhật ký kiểm toán: lấy lại tệp khóa từ bản cất giữ ngoài máy chủ (docs/cai-dat.md), đặt quyền 0600.",
                 show(path)
             ),
+            Finding::AnchorNotWritable { path, reason } => format!(
+                "Không ghi được tệp mốc đầu chuỗi {} ({reason}): sau lần ghi đầu tiên không cập nhật được nó, chitra sẽ không ghi gì nữa. Trả tệp về cho tài khoản chitra, quyền 0600 (bỏ chattr +i nếu có).",
+                show(path)
+            ),
             Finding::Database { path, reason } => {
                 format!("Không đọc được cơ sở dữ liệu {}: {reason}", show(path))
             }
@@ -139,6 +143,10 @@ impl Localize for Finding {
             ),
             Finding::KeyMissing { path } => format!(
                 "The audit key file {} is missing. Restore it from the copy kept off the server (docs/cai-dat.md), mode 0600.",
+                show(path)
+            ),
+            Finding::AnchorNotWritable { path, reason } => format!(
+                "The head anchor {} cannot be written ({reason}): after the first write that cannot move it, chitra writes nothing more. Give it back to the chitra account, mode 0600 (remove chattr +i if set).",
                 show(path)
             ),
             Finding::Database { path, reason } => {

@@ -71,6 +71,10 @@ pub enum Finding {
     Unreadable { path: PathBuf, reason: String },
     /// The audit key file `<db>.key` is not there.
     KeyMissing { path: PathBuf },
+    /// The head anchor `<db>.head` is there but cannot be written (made
+    /// read-only or immutable, owned by another account): the next write
+    /// after one that could not move it is refused.
+    AnchorNotWritable { path: PathBuf, reason: String },
     /// The database is not there, or could not be read.
     Database { path: PathBuf, reason: String },
     /// The system clock is before the last audit row: times recorded now
@@ -126,7 +130,7 @@ impl Finding {
             | Finding::FileMode { .. }
             | Finding::MoreFiles { .. }
             | Finding::Unreadable { .. } => Topic::Files,
-            Finding::KeyMissing { .. } => Topic::Key,
+            Finding::KeyMissing { .. } | Finding::AnchorNotWritable { .. } => Topic::Key,
             Finding::Database { .. } | Finding::ClockBehind { .. } => Topic::Clock,
             Finding::DiskLow { .. } => Topic::Disk,
             Finding::NoBackup { .. }
@@ -150,6 +154,7 @@ impl Finding {
             Finding::MoreFiles { .. } => "more_files",
             Finding::Unreadable { .. } => "unreadable",
             Finding::KeyMissing { .. } => "key_missing",
+            Finding::AnchorNotWritable { .. } => "anchor_not_writable",
             Finding::Database { .. } => "database",
             Finding::ClockBehind { .. } => "clock_behind",
             Finding::DiskLow { .. } => "disk_low",
@@ -220,6 +225,15 @@ pub fn examine(config: &Config, db: &Path, now: DateTime<FixedOffset>) -> Report
     let key = sibling(db, ".key");
     if !key.is_file() {
         findings.push(Finding::KeyMissing { path: key });
+    }
+    let head = sibling(db, ".head");
+    if head.exists()
+        && let Err(e) = crate::store::anchor::writable(&head)
+    {
+        findings.push(Finding::AnchorNotWritable {
+            path: head,
+            reason: crate::i18n::os_reason(config.interface.language, &e),
+        });
     }
     check_clock(config.interface.language, db, now, &mut findings);
     let free_mib = free_mib(&data);
