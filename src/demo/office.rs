@@ -32,7 +32,7 @@ use crate::service::auth::PinRule;
 use crate::service::clock::stamp;
 use crate::service::import::{ImportOptions, ListKind};
 use crate::service::pay::{NewProxy, PayRequest, Receiver};
-use crate::service::{Error, FixedClock, Service, SystemClock};
+use crate::service::{Error, FixedClock, Service};
 use crate::store::StoreError;
 
 /// The demo's users: (user name, full name, role, PIN). The supervisor
@@ -191,10 +191,9 @@ pub fn build_at(dir: &Path, n: usize, now: DateTime<FixedOffset>) -> Result<Buil
         config.clone(),
         &db,
         (name, full, pin),
-        Arc::new(SystemClock::for_office(&config)),
+        Arc::new(clock.clone()),
         PinRule::Demo,
-    )?
-    .with_clock(Arc::new(clock.clone()));
+    )?;
     let boss = svc.sign_in(name, pin)?;
     for (name, full, role, pin) in &USERS[1..] {
         svc.add_user_under(&boss, (name, full, *role), pin, PinRule::Demo)?;
