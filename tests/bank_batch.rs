@@ -631,7 +631,8 @@ fn a_line_refused_to_an_account_is_not_sent_to_it_again() {
             err,
             Error::Bank(BankError::NothingToSend {
                 waiting: None,
-                held_back: 2
+                held_back: 2,
+                on_round: 0,
             })
         ),
         "{err:?}"

@@ -134,13 +134,26 @@ impl Localize for BankError {
             BankError::NothingToSend {
                 waiting: None,
                 held_back: 0,
+                on_round: 0,
             } => "Không có khoản nào chưa chi của người đăng ký nhận qua tài khoản trong kỳ này.".into(),
             BankError::NothingToSend {
                 waiting: None,
                 held_back,
-            } => format!(
-                "Không lập lô: {held_back} khoản còn lại đều đã bị ngân hàng từ chối với đúng tài khoản đó. Chi tại quầy, hoặc đăng ký tài khoản khác (F4 trên hồ sơ) rồi lập lô."
-            ),
+                on_round,
+            } => {
+                let mut why = vec!["Không lập lô:".to_string()];
+                if *held_back > 0 {
+                    why.push(format!(
+                        "{held_back} khoản còn lại đã bị ngân hàng từ chối với đúng tài khoản đó: chi tại quầy, hoặc đăng ký tài khoản khác (F4 trên hồ sơ) rồi lập lô."
+                    ));
+                }
+                if *on_round > 0 {
+                    why.push(format!(
+                        "{on_round} người còn lại có khoản trong chuyến chi tại nhà chưa nộp tiền về: bưu tá chi tiền mặt cho họ; chuyến nộp tiền về rồi, khoản nào chưa chi mới đưa vào lô được."
+                    ));
+                }
+                why.join(" ")
+            }
             BankError::NothingToSend {
                 waiting: Some(n), ..
             } => format!(
@@ -187,13 +200,26 @@ impl Localize for BankError {
             BankError::NothingToSend {
                 waiting: None,
                 held_back: 0,
+                on_round: 0,
             } => "Nothing unpaid for people paid into accounts in this period.".into(),
             BankError::NothingToSend {
                 waiting: None,
                 held_back,
-            } => format!(
-                "No batch: the {held_back} lines left were all refused by the bank to that very account. Pay them at the counter, or register another account (F4 on the file), then make the batch."
-            ),
+                on_round,
+            } => {
+                let mut why = vec!["No batch:".to_string()];
+                if *held_back > 0 {
+                    why.push(format!(
+                        "{held_back} lines left were refused by the bank to that very account: pay them at the counter, or register another account (F4 on the file), then make the batch."
+                    ));
+                }
+                if *on_round > 0 {
+                    why.push(format!(
+                        "{on_round} people left have lines on a home round not yet returned: the postman pays them in cash; once the round's cash is back, what is still unpaid can go into a batch."
+                    ));
+                }
+                why.join(" ")
+            }
             BankError::NothingToSend {
                 waiting: Some(n), ..
             } => format!(
@@ -303,6 +329,50 @@ pub fn held_back_note(lang: Lang, held: &[crate::service::bank::HeldBack]) -> Op
             "{} lines the bank refused to that very account are not sent again ({}{more}): pay them at the counter, or register another account (F4 on the file) for the next batch.",
             held.len(),
             who.join(", ")
+        ),
+    })
+}
+
+/// Said with a new batch: the people registered for transfers left out of
+/// it because a home round not yet returned holds their lines.
+pub fn on_round_note(lang: Lang, left: &[crate::service::bank::OnRound]) -> Option<String> {
+    if left.is_empty() {
+        return None;
+    }
+    let who: Vec<String> = left
+        .iter()
+        .take(5)
+        .map(|o| match lang {
+            Lang::Vi => format!(
+                "{} {}: chuyến số {}",
+                crate::text::for_display(&o.record_code),
+                crate::text::for_display(&o.full_name),
+                o.round
+            ),
+            Lang::En => format!(
+                "{} {}: round no. {}",
+                crate::text::for_display(&o.record_code),
+                crate::text::for_display(&o.full_name),
+                o.round
+            ),
+        })
+        .collect();
+    let more = left.len().saturating_sub(5);
+    let more = match (more, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Vi) => format!(" và {n} người khác"),
+        (n, Lang::En) => format!(" and {n} more"),
+    };
+    Some(match lang {
+        Lang::Vi => format!(
+            "Không đưa vào lô {} người có khoản trong chuyến chi tại nhà chưa nộp tiền về ({}{more}): bưu tá chi tiền mặt cho họ; chuyến nộp tiền về rồi, khoản nào chưa chi sẽ vào lô sau.",
+            left.len(),
+            who.join("; ")
+        ),
+        Lang::En => format!(
+            "{} people with lines on a home round not yet returned are not in the batch ({}{more}): the postman pays them in cash; once the round's cash is back, what is still unpaid goes into a later batch.",
+            left.len(),
+            who.join("; ")
         ),
     })
 }

@@ -220,6 +220,7 @@ pub(crate) fn rule_vi(rule: &Rule) -> String {
             "khoản này đang chuyển khoản theo lô, chưa có kết quả của ngân hàng".into()
         }
         Rule::InHomeRound => crate::i18n::rounds::rule_in_round_vi().into(),
+        Rule::OnHomeRound => crate::i18n::rounds::rule_on_round_vi().into(),
         Rule::HomeRoundState => crate::i18n::rounds::rule_state_vi().into(),
         Rule::DayClosed => "ngày này đã khóa sổ".into(),
         Rule::ReferenceUsed => {
@@ -254,6 +255,7 @@ fn rule_en(rule: &Rule) -> String {
         Rule::AlreadyPaid => "this line was already paid".into(),
         Rule::InBankBatch => "this line is in a bank transfer batch awaiting the result".into(),
         Rule::InHomeRound => crate::i18n::rounds::rule_in_round_en().into(),
+        Rule::OnHomeRound => crate::i18n::rounds::rule_on_round_en().into(),
         Rule::HomeRoundState => crate::i18n::rounds::rule_state_en().into(),
         Rule::DayClosed => "the day is closed".into(),
         Rule::ReferenceUsed => {

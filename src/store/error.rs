@@ -93,6 +93,9 @@ pub enum Rule {
     BeforeClosedDay,
     /// The line is out with a postman on a home round.
     InHomeRound,
+    /// The line is on a home round not yet returned (made, or its cash
+    /// out): it does not go into a transfer batch.
+    OnHomeRound,
     /// A home round's step out of its order (issued twice, an outcome
     /// after the cash came back, …).
     HomeRoundState,
@@ -138,6 +141,7 @@ impl Rule {
             "transfer reference already used" => Rule::ReferenceUsed,
             "day before a closed day" => Rule::BeforeClosedDay,
             "line is out on a home round" => Rule::InHomeRound,
+            "line is on a home round" => Rule::OnHomeRound,
             "home round state" => Rule::HomeRoundState,
             "drawer already counted" => Rule::DrawerCounted,
             "drawer not opened" => Rule::DrawerNotOpen,

@@ -31,11 +31,14 @@ pub enum BankError {
         batch: i64,
     },
     /// No unpaid line of a person paid into an account; `waiting` is the
-    /// newest batch of the period still waiting for the bank, if any, and
-    /// `held_back` the lines the bank refused before to the same account.
+    /// newest batch of the period still waiting for the bank, if any,
+    /// `held_back` the lines the bank refused before to the same account,
+    /// and `on_round` the people whose lines are on a home round not yet
+    /// returned.
     NothingToSend {
         waiting: Option<i64>,
         held_back: usize,
+        on_round: usize,
     },
     ReadFile(String),
     /// No row names the reference and result columns.
@@ -91,6 +94,22 @@ pub struct Batch {
     /// Lines not put in this batch: the bank refused them before to the
     /// same account, and would again (a blocked or closed account).
     pub held_back: Vec<HeldBack>,
+    /// People registered for transfers left out of this batch because
+    /// their lines are on a home round not yet returned: the postman pays
+    /// them (or the round brings the cash back, and a later batch sends
+    /// them).
+    pub on_round: Vec<OnRound>,
+}
+
+/// A person left out of a new batch because a home round not yet
+/// returned holds their lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnRound {
+    pub record_code: String,
+    pub full_name: String,
+    /// The lines' total.
+    pub amount: Money,
+    pub round: i64,
 }
 
 /// A line kept out of a new batch, and why.
@@ -172,6 +191,7 @@ fn read_batch(r: &Read<'_>, number: i64) -> Result<Option<Batch>, Error> {
         total,
         created_at,
         held_back: Vec::new(),
+        on_round: Vec::new(),
     }))
 }
 
@@ -182,9 +202,10 @@ impl Service {
     pub fn bank_batch(&mut self, supervisor: &Session, period: Period) -> Result<Batch, Error> {
         supervisor.require_supervisor()?;
         let by = supervisor.user.id;
-        let (number, held_back) = self.store.write(self.who(Some(by)), |w| {
+        let (number, held_back, on_round) = self.store.write(self.who(Some(by)), |w| {
             let sendable = batches::sendable(w, period)?;
             let mut held_back = Vec::new();
+            let mut on_round: Vec<OnRound> = Vec::new();
             let regs = registrations::latest_all(w)?;
             let on_file: std::collections::HashMap<i64, registrations::OnFile> =
                 registrations::people(w)?
@@ -209,6 +230,22 @@ impl Service {
                 let account_bank = reg
                     .and_then(|g| g.account_bank.clone())
                     .or_else(|| p.account_bank.clone());
+                // On a home round not yet returned: the postman carries (or
+                // will carry) its cash. A line leaves one way at a time.
+                if let Some(round) = s.on_round {
+                    match on_round.last_mut() {
+                        Some(o) if o.record_code == s.record_code && o.round == round => {
+                            o.amount = o.amount + s.amount;
+                        }
+                        _ => on_round.push(OnRound {
+                            record_code: s.record_code.clone(),
+                            full_name: s.full_name.clone(),
+                            amount: s.amount,
+                            round,
+                        }),
+                    }
+                    continue;
+                }
                 // Refused before to this very account: sent again it would
                 // fail again. It stays payable at the counter, or goes out
                 // once another account is registered.
@@ -235,6 +272,7 @@ impl Service {
                 return Err(Error::from(BankError::NothingToSend {
                     waiting,
                     held_back: held_back.len(),
+                    on_round: on_round.len(),
                 }));
             }
             let total: i64 = lines.iter().map(|l| l.amount.dong()).sum();
@@ -242,13 +280,14 @@ impl Service {
             let event = event.with(json!({
                 "period": period.to_string(), "lines": lines.len(), "total": total,
             }));
-            Ok(w.log(event, (id, held_back))?)
+            Ok(w.log(event, (id, held_back, on_round))?)
         })?;
         let mut batch = self
             .store
             .read(|r| read_batch(r, number))?
             .ok_or(Error::NoSuchPayment)?;
         batch.held_back = held_back;
+        batch.on_round = on_round;
         Ok(batch)
     }
 
