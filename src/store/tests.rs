@@ -439,9 +439,7 @@ fn a_database_put_back_from_an_older_copy_takes_no_write() {
     let mut store = Store::open(&db, WAIT, None).unwrap();
     let before = store.read(audit::head).unwrap().unwrap();
     let refused = store
-        .write(who(), |w| {
-            w.log(Event::new("test", "thing", Some(4)), ())
-        })
+        .write(who(), |w| w.log(Event::new("test", "thing", Some(4)), ()))
         .unwrap_err();
     match refused {
         StoreError::HistoryCut { anchored, head: at } => {
@@ -472,7 +470,13 @@ fn a_database_put_back_from_an_older_copy_takes_no_write() {
         .write(who(), |w| w.log(Event::new("test", "thing", Some(3)), ()))
         .unwrap_err();
     assert!(
-        matches!(refused, StoreError::HistoryCut { anchored: 2, head: 2 }),
+        matches!(
+            refused,
+            StoreError::HistoryCut {
+                anchored: 2,
+                head: 2
+            }
+        ),
         "{refused:?}"
     );
     drop(dir);
@@ -512,10 +516,12 @@ fn an_anchor_left_behind_is_moved_up_and_one_that_cannot_be_written_stops_writes
     append(&mut store, 4);
     let actions: Vec<String> = store
         .read(|r| {
-            Ok::<Vec<String>, StoreError>(r.conn()
-                .prepare("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 2")?
-                .query_map([], |row| row.get(0))?
-                .collect::<Result<_, _>>()?)
+            Ok::<Vec<String>, StoreError>(
+                r.conn()
+                    .prepare("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 2")?
+                    .query_map([], |row| row.get(0))?
+                    .collect::<Result<_, _>>()?,
+            )
         })
         .unwrap();
     assert_eq!(actions, ["test", "anchor.lost"]);
