@@ -190,6 +190,14 @@ impl Localize for BankError {
             BankError::Repeated { row, reference } => format!(
                 "Dòng {row}: {reference} lặp lại trong tệp. Tệp bị từ chối, chưa ghi gì."
             ),
+            BankError::ReferenceHeld { row, reference, by } => format!(
+                "Dòng {row}: mã tham chiếu {reference} đã được ghi cho biên nhận {} ({}, lúc {}), nên không ghi được kết quả của ngân hàng cho dòng này. \
+                 Xem biên nhận {}: nếu mã đó ghi nhầm ở quầy, hủy biên nhận (trưởng bưu cục duyệt) rồi nhập lại tệp. Tệp bị từ chối, chưa ghi gì.",
+                by.receipt_no,
+                crate::text::for_display(&by.clerk),
+                super::labels::date_time(&by.at),
+                by.receipt_no
+            ),
             BankError::Empty => "Tệp kết quả không có dòng nào.".into(),
         }
     }
@@ -251,6 +259,14 @@ impl Localize for BankError {
             BankError::Repeated { row, reference } => {
                 format!("Row {row}: {reference} is repeated.")
             }
+            BankError::ReferenceHeld { row, reference, by } => format!(
+                "Row {row}: reference {reference} is already carried by receipt {} ({}, at {}), so the bank's result for this row cannot be recorded. \
+                 Look at receipt {}: if the code was typed there by mistake, void it (a supervisor approves) and import the file again. The file is refused; nothing recorded.",
+                by.receipt_no,
+                crate::text::for_display(&by.clerk),
+                super::labels::date_time(&by.at),
+                by.receipt_no
+            ),
             BankError::Empty => "The result file has no lines.".into(),
         }
     }

@@ -226,6 +226,9 @@ pub(crate) fn rule_vi(rule: &Rule) -> String {
         Rule::ReferenceUsed => {
             "mã giao dịch này đã dùng cho một lần chi khác: mỗi lần chuyển có mã riêng, kiểm tra lại mã trên chứng từ".into()
         }
+        Rule::OwnReference => {
+            "mã tham chiếu dạng CK…/NH… là mã chitra tự đặt cho lô chuyển khoản hay chuyến chi tại nhà, không ghi ở quầy: ghi đúng mã giao dịch trên chứng từ".into()
+        }
         Rule::BeforeClosedDay => {
             "hôm nay theo đồng hồ máy chủ lại sớm hơn một ngày đã khóa sổ: đồng hồ máy chủ bị chỉnh lùi, báo người quản trị sửa giờ rồi mới làm tiếp".into()
         }
@@ -260,6 +263,9 @@ fn rule_en(rule: &Rule) -> String {
         Rule::DayClosed => "the day is closed".into(),
         Rule::ReferenceUsed => {
             "this transaction code already settles another payment: each transfer has its own code, check it on the slip".into()
+        }
+        Rule::OwnReference => {
+            "a CK…/NH… reference is one chitra makes for a transfer batch or a home round, not recorded at the counter: type the code on the slip".into()
         }
         Rule::BeforeClosedDay => {
             "today by the server's clock is earlier than a day already closed: the clock was set back; have the administrator fix it before going on".into()

@@ -89,6 +89,9 @@ pub enum Rule {
     InBankBatch,
     /// A transfer's reference already settles a standing payment.
     ReferenceUsed,
+    /// A payment carries a reference of the kind chitra makes (a batch
+    /// line's, a round stop's) without being the payment it was made for.
+    OwnReference,
     /// A row dated before a day already closed (a clock set back).
     BeforeClosedDay,
     /// The line is out with a postman on a home round.
@@ -139,6 +142,7 @@ impl Rule {
             "period is closed" => Rule::PeriodClosed,
             "line is in a bank batch" => Rule::InBankBatch,
             "transfer reference already used" => Rule::ReferenceUsed,
+            "reference made by chitra" => Rule::OwnReference,
             "day before a closed day" => Rule::BeforeClosedDay,
             "line is out on a home round" => Rule::InHomeRound,
             "line is on a home round" => Rule::OnHomeRound,

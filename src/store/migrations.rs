@@ -32,6 +32,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/020_proxy_id.sql"),
     include_str!("migrations/021_closed_period.sql"),
     include_str!("migrations/022_one_way_out.sql"),
+    include_str!("migrations/023_own_references.sql"),
 ];
 
 /// The migration that brings the name order: once it has run on a

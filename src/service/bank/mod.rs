@@ -74,6 +74,13 @@ pub enum BankError {
         row: usize,
         reference: String,
     },
+    /// A done line whose reference a standing payment already carries (a
+    /// transfer typed at the counter with it): `by` names the receipt.
+    ReferenceHeld {
+        row: usize,
+        reference: String,
+        by: super::pay::PaidBy,
+    },
     Empty,
 }
 
@@ -369,6 +376,23 @@ impl Service {
                     return Err(BankError::AlreadyAnswered {
                         row: l.row,
                         reference: l.reference.clone(),
+                    }
+                    .into());
+                }
+                // One transfer code, one payment: a receipt already carrying
+                // the line's reference is named, with the row.
+                if l.done
+                    && let Some(pid) = payments::standing_transfer_by_reference(w, &l.reference)?
+                {
+                    let p = payments::record(w, pid)?.ok_or(Error::NoSuchPayment)?;
+                    return Err(BankError::ReferenceHeld {
+                        row: l.row,
+                        reference: l.reference.clone(),
+                        by: super::pay::PaidBy {
+                            clerk: p.clerk,
+                            at: p.paid_at,
+                            receipt_no: p.receipt_no,
+                        },
                     }
                     .into());
                 }
