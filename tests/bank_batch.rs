@@ -795,3 +795,108 @@ fn a_result_row_whose_reference_a_receipt_holds_is_named_with_that_receipt() {
         "{said}"
     );
 }
+
+#[test]
+fn a_transfer_the_banks_result_recorded_is_not_voided_at_the_counter() {
+    use chitra::service::day::DayError;
+    let (office, batch) = with_batch();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let file = office.write_file(
+        "kq.csv",
+        result_csv(
+            &[(
+                batch.lines[0].reference.as_str(),
+                "Thành công",
+                "",
+                2_789_000,
+            )],
+            2_789_000,
+        )
+        .as_bytes(),
+    );
+    let done = svc.bank_import(&boss, &file, false).unwrap();
+    let receipt = done.done[0].receipt.clone().unwrap();
+
+    // Asked at the counter, with a supervisor's approval: refused, before
+    // the approval is asked and in the void itself.
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let an = person_id(&svc, AN);
+    let paid = svc.person_view(an).unwrap().payments[0].clone();
+    assert_eq!(paid.receipt_no, receipt);
+    let before = svc.check_voidable(&paid).unwrap_err();
+    assert!(
+        matches!(&before, Error::Day(DayError::BankTransfer { batch: 1, .. })),
+        "{before:?}"
+    );
+    let approval = svc.approval(&hoa, SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    let refused = svc
+        .void_payment(&hoa, &receipt, "Ngân hàng báo nhầm", &approval)
+        .unwrap_err();
+    match &refused {
+        Error::Day(DayError::BankTransfer {
+            receipt_no,
+            batch,
+            reference,
+        }) => {
+            assert_eq!(receipt_no, &receipt);
+            assert_eq!(*batch, 1);
+            assert_eq!(reference, "CK0001-0001");
+        }
+        other => panic!("{other:?}"),
+    }
+    let said = refused.to_string();
+    assert!(
+        said.contains("tiền đã đi qua ngân hàng") && said.contains("phải thu hồi"),
+        "{said}"
+    );
+    // Nothing changed: the payment stands, An is owed nothing, and the
+    // counter cannot pay her again in cash.
+    let view = svc.person_view(an).unwrap();
+    assert!(view.payments[0].reversal.is_none());
+    assert!(view.unpaid.is_empty());
+    assert!(pay_cash(&mut svc, &hoa, AN).is_err());
+    assert_eq!(statuses(&svc, &boss)[0], ("HD-001".into(), "paid"));
+
+    // A transfer recorded at the counter is voided as any payment is.
+    let cuc_paid = {
+        let req = chitra::service::pay::PayRequest {
+            person_id: person_id(&svc, CUC),
+            receiver: chitra::service::pay::Receiver::Person,
+            receiver_id_number: CUC.into(),
+            method: PayMethod::Bank,
+            account: Some("1903999988887".into()),
+            reference: Some("FT26314000777".into()),
+            idem_key: svc.new_idem_key(),
+            lines: Vec::new(),
+            approval: None,
+        };
+        svc.pay(&hoa, &req).unwrap()
+    };
+    svc.void_payment(&hoa, &cuc_paid.payment.receipt_no, "Nhầm người", &approval)
+        .unwrap();
+
+    // The database refuses it whoever writes.
+    let c = svc.store().conn();
+    let (pid, clerk, sup): (i64, i64, i64) = c
+        .query_row(
+            "SELECT (SELECT id FROM payments WHERE receipt_no = ?1),
+                    (SELECT id FROM users WHERE name = 'gdv1'),
+                    (SELECT id FROM users WHERE name = 'truong')",
+            [&receipt],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let e = c
+        .execute(
+            "INSERT INTO reversals (payment_id, day, requested_by, approved_by, reason, reversed_at)
+             VALUES (?1, '2026-11-10', ?2, ?3, 'x', '2026-11-10T10:00:00+07:00')",
+            rusqlite::params![pid, clerk, sup],
+        )
+        .unwrap_err();
+    assert_eq!(
+        chitra::store::Rule::from_message(&e.to_string()),
+        chitra::store::Rule::BankResultStands,
+        "{e}"
+    );
+}

@@ -240,6 +240,7 @@ pub(crate) fn rule_vi(rule: &Rule) -> String {
         Rule::DrawerNotOpen => "quỹ chưa được cấp tiền đầu ngày".into(),
         Rule::DrawerShort => "quỹ không đủ tiền mặt".into(),
         Rule::NeedsAnotherSupervisor => "hủy chi cần một trưởng bưu cục khác duyệt".into(),
+        Rule::BankResultStands => "khoản ngân hàng đã báo chuyển theo lô không hủy được: tiền đã đi qua ngân hàng".into(),
         Rule::Heir(h) => super::heir::rule_vi(*h).into(),
         Rule::AppendOnly(table) => {
             format!("{} chỉ được ghi thêm, không sửa hay xóa", table_vi(table))
@@ -278,6 +279,7 @@ fn rule_en(rule: &Rule) -> String {
         Rule::DrawerNotOpen => "the drawer was not opened today".into(),
         Rule::DrawerShort => "the drawer does not hold the cash".into(),
         Rule::NeedsAnotherSupervisor => "a void needs another supervisor".into(),
+        Rule::BankResultStands => "a transfer the bank reported done in a batch is not voided: the money left through the bank".into(),
         Rule::Heir(h) => super::heir::rule_en(*h).into(),
         Rule::AppendOnly(table) => format!("{table} rows are never changed or deleted"),
         Rule::Unique(what) => format!("a value that must be unique exists already ({what})"),

@@ -229,6 +229,22 @@ pub fn waiting_batch_of(r: &Read<'_>, entitlement_ids: &[i64]) -> Result<Option<
     Ok(None)
 }
 
+/// The batch and line reference whose bank result recorded payment
+/// `payment_id`, if one did.
+pub fn result_of_payment(
+    r: &Read<'_>,
+    payment_id: i64,
+) -> Result<Option<(i64, String)>, StoreError> {
+    Ok(r.conn()
+        .prepare_cached(
+            "SELECT bl.batch_id, bl.reference FROM bank_outcomes o
+             JOIN bank_batch_lines bl ON bl.id = o.line_id
+             WHERE o.payment_id = ?1",
+        )?
+        .query_row([payment_id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?)
+}
+
 /// Whether a result file with this sha256 was imported already, and when.
 pub fn result_by_sha(r: &Read<'_>, sha: &str) -> Result<Option<(i64, String)>, StoreError> {
     Ok(r.conn()

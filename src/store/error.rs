@@ -85,6 +85,9 @@ pub enum Rule {
     DrawerShort,
     /// A reversal needs a second person, a supervisor.
     NeedsAnotherSupervisor,
+    /// A payment the bank's result recorded is not voided: the money left
+    /// through the bank.
+    BankResultStands,
     /// The line waits for the bank in a transfer batch.
     InBankBatch,
     /// A transfer's reference already settles a standing payment.
@@ -151,6 +154,7 @@ impl Rule {
             "drawer not opened" => Rule::DrawerNotOpen,
             "drawer does not hold the cash" => Rule::DrawerShort,
             "a reversal needs another supervisor" => Rule::NeedsAnotherSupervisor,
+            "payment of a bank result" => Rule::BankResultStands,
             "heir of a person not deceased" => Rule::Heir(HeirRule::NotDeceased),
             "heir needs a supervisor" => Rule::Heir(HeirRule::NeedsSupervisor),
             "one heir at a time" => Rule::Heir(HeirRule::OneAtATime),
