@@ -183,6 +183,21 @@ impl Localize for BankError {
             BankError::TotalDiffers { file, lines } => format!(
                 "Tổng cộng trong tệp ({file}) khác tổng các dòng ({lines}). Tệp bị từ chối, chưa ghi gì."
             ),
+            BankError::BadAmount { row, column, error } => format!(
+                "Dòng {row}, cột {column}: {} Tệp bị từ chối, chưa ghi gì.",
+                error.vi()
+            ),
+            BankError::NegativeAmount {
+                row,
+                column,
+                amount,
+            } => format!(
+                "Dòng {row}, cột {column}: số tiền âm ({amount}); số tiền chuyển khoản không âm. Kiểm tra lại tệp ngân hàng gửi. Tệp bị từ chối, chưa ghi gì."
+            ),
+            BankError::FormulaWithoutValue { row, column } => format!(
+                "Dòng {row}, cột {column}: ô có công thức nhưng tệp không lưu giá trị của nó (tệp do một chương trình không tính công thức tạo ra). \
+                 Mở tệp bằng Excel, lưu lại (hoặc lưu dưới dạng CSV) rồi nhập lại. Tệp bị từ chối, chưa ghi gì."
+            ),
             BankError::MixedBatches => "Tệp kết quả có mã tham chiếu của nhiều lô; mỗi tệp chỉ cho một lô.".into(),
             BankError::AlreadyAnswered { row, reference } => format!(
                 "Dòng {row}: {reference} đã có kết quả từ trước. Tệp bị từ chối, chưa ghi gì."
@@ -252,6 +267,21 @@ impl Localize for BankError {
             BankError::TotalDiffers { file, lines } => {
                 format!("The file's total ({file}) differs from its lines ({lines}).")
             }
+            BankError::BadAmount { row, column, error } => format!(
+                "Row {row}, column {column}: {} The file is refused; nothing recorded.",
+                error.en()
+            ),
+            BankError::NegativeAmount {
+                row,
+                column,
+                amount,
+            } => format!(
+                "Row {row}, column {column}: a negative amount ({amount}); no transfer is negative. Check the file the bank sent. The file is refused; nothing recorded."
+            ),
+            BankError::FormulaWithoutValue { row, column } => format!(
+                "Row {row}, column {column}: a formula whose value the file does not keep (made by a program that does not compute formulas). \
+                 Open the file in Excel, save it (or save it as CSV) and import it again. The file is refused; nothing recorded."
+            ),
             BankError::MixedBatches => "The file mixes references of several batches.".into(),
             BankError::AlreadyAnswered { row, reference } => {
                 format!("Row {row}: {reference} already has a result.")

@@ -61,6 +61,25 @@ pub enum BankError {
         row: usize,
         reference: String,
     },
+    /// An amount that is not a whole number of đồng written as the
+    /// payer's lists write them; `column` is "C (Số tiền)".
+    BadAmount {
+        row: usize,
+        column: String,
+        error: crate::domain::money::AmountError,
+    },
+    /// A negative amount: no transfer is.
+    NegativeAmount {
+        row: usize,
+        column: String,
+        amount: Money,
+    },
+    /// A formula cell the file keeps no value of: the amount (or code)
+    /// the bank's staff saw is not in the file.
+    FormulaWithoutValue {
+        row: usize,
+        column: String,
+    },
     TotalDiffers {
         file: Money,
         lines: Money,
