@@ -252,3 +252,138 @@ fn a_formula_cell_without_its_value_is_refused_naming_its_row_and_column() {
         Err(Error::Bank(BankError::AmountDiffers { row: 2, .. }))
     ));
 }
+
+#[test]
+fn a_file_larger_than_any_result_is_refused_before_it_is_read() {
+    let office = office_with_batch();
+    // 1,5 GB, sparse: nothing of it is on the disk, nothing of it is read.
+    let path = office.dir.path().join("kq-lon.csv");
+    let f = std::fs::File::create(&path).unwrap();
+    f.set_len(1_500_000_000).unwrap();
+    drop(f);
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let started = std::time::Instant::now();
+    let refused = svc.bank_import(&boss, &path, true).unwrap_err();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "refused at once, not after reading it: {:?}",
+        started.elapsed()
+    );
+    match &refused {
+        Error::Bank(BankError::TooBig { bytes, max, .. }) => {
+            assert_eq!(*bytes, 1_500_000_000);
+            assert_eq!(*max, chitra::service::bank::result_file::MAX_FILE_BYTES);
+        }
+        other => panic!("{other:?}"),
+    }
+    let said = refused.to_string();
+    assert!(
+        said.contains("kq-lon.csv") && said.contains("1,4 GB") && said.contains("ngân hàng"),
+        "{said}"
+    );
+
+    // A device is not a file: refused before a byte is read.
+    let refused = svc
+        .bank_import(&boss, std::path::Path::new("/dev/zero"), true)
+        .unwrap_err();
+    assert!(
+        matches!(
+            &refused,
+            Error::Bank(BankError::Source(
+                chitra::import::source::SourceError::NotAFile { .. }
+            ))
+        ),
+        "{refused:?}"
+    );
+}
+
+#[test]
+fn more_rows_than_any_batch_are_refused() {
+    let office = office_with_batch();
+    let max = chitra::service::bank::result_file::MAX_ROWS;
+    let mut csv = String::from("Mã tham chiếu;Kết quả;Số tiền\n");
+    for i in 0..=max {
+        csv.push_str(&format!("CK0001-{i:06};Thành công;2.789.000\n"));
+    }
+    match preview(&office, "nhieu.csv", csv.as_bytes()) {
+        Err(Error::Bank(BankError::TooManyRows { max: m })) => assert_eq!(m, max),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_named_as_the_banks_result_not_the_payment_list() {
+    let office = office_with_batch();
+    for (name, bytes) in [
+        ("trong.csv", &b""[..]),
+        ("anh.csv", &b"%PDF-1.7\n\x00\x01\x02\x03binary"[..]),
+    ] {
+        let refused = preview(&office, name, bytes).unwrap_err();
+        assert!(
+            matches!(&refused, Error::Bank(BankError::Source(_))),
+            "{refused:?}"
+        );
+        for lang in [chitra::i18n::Lang::Vi, chitra::i18n::Lang::En] {
+            use chitra::i18n::Say;
+            let said = refused.say(lang);
+            assert!(said.contains(name), "{said}");
+            assert!(
+                !said.contains("danh sách") && !said.contains("list"),
+                "the bank's result file is not a payment list: {said}"
+            );
+            assert!(
+                said.contains("kết quả") || said.contains("result"),
+                "{said}"
+            );
+        }
+    }
+}
+
+#[test]
+fn control_and_bidi_characters_in_the_banks_text_are_refused_with_row_and_column() {
+    let office = office_with_batch();
+    let failed = |reason: &str| {
+        format!("Mã tham chiếu;Kết quả;Số tiền;Lý do\nCK0001-0001;Thất bại;2.789.000;{reason}\n")
+            .into_bytes()
+    };
+    for (reason, shown) in [
+        ("Tài khoản\u{1b}[2J bị phong tỏa", "U+001B"),
+        ("Tài khoản \u{202e}aọt gnohp", "U+202E"),
+    ] {
+        match preview(&office, "kq.csv", &failed(reason)) {
+            Err(e @ Error::Bank(BankError::BadText { .. })) => {
+                let Error::Bank(BankError::BadText { row, column, .. }) = &e else {
+                    unreachable!()
+                };
+                assert_eq!((*row, column.as_str()), (2, "D (Lý do)"));
+                let said = e.to_string();
+                assert!(
+                    said.contains("Dòng 2, cột D (Lý do)") && said.contains(shown),
+                    "{said}"
+                );
+                assert!(
+                    !said.contains('\u{1b}') && !said.contains('\u{202e}'),
+                    "{said:?}"
+                );
+            }
+            other => panic!("{reason:?}: {other:?}"),
+        }
+    }
+    // In a reference too.
+    let bad_reference =
+        "Mã tham chiếu;Kết quả;Số tiền\nCK0001-0001\u{1b}]0;x\u{7};Thành công;2.789.000\n";
+    assert!(matches!(
+        preview(&office, "kq2.csv", bad_reference.as_bytes()),
+        Err(Error::Bank(BankError::BadText { row: 2, .. }))
+    ));
+    // White space of any kind is made single spaces, as in the lists.
+    let path = office.write_file("kq3.csv", &failed("Tài khoản\u{a0}\u{a0}bị   phong tỏa"));
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let done = svc.bank_import(&boss, &path, false).unwrap();
+    assert_eq!(
+        done.failed[0].reason.as_deref(),
+        Some("Tài khoản bị phong tỏa")
+    );
+}

@@ -3,6 +3,7 @@
 //! line in a batch.
 
 use super::{Lang, Localize};
+use crate::import::source::SourceError;
 use crate::service::bank::BankError;
 
 /// The fixed labels of the batch document.
@@ -127,6 +128,78 @@ pub fn failed(lang: Lang, batch: i64, reason: &str) -> String {
     }
 }
 
+/// A file name in a message, harmless to the terminal.
+fn file_name(file: &std::path::Path) -> String {
+    crate::text::for_display(&file.display().to_string()).into_owned()
+}
+
+/// Why the bank's result file could not be read, in Vietnamese: the
+/// words of the list import where they speak of the file alone, the bank's
+/// result file named where they would name the payment list.
+fn source_vi(e: &SourceError) -> String {
+    use super::import_limits::{FileKind, too_big_vi_for};
+    const CHOOSE: &str = "Hãy chọn đúng tệp kết quả ngân hàng gửi.";
+    match e {
+        SourceError::Empty { file } => {
+            format!("Tệp {} trống, không có dữ liệu. {CHOOSE}", file_name(file))
+        }
+        SourceError::NotAFile { file } => format!(
+            "{} không phải một tệp trên đĩa (thiết bị hay đường ống). {CHOOSE}",
+            file_name(file)
+        ),
+        SourceError::NotASpreadsheet { file } => format!(
+            "Tệp {} không phải bảng tính Excel (.xlsx, .xls) hay tệp CSV. Hãy mở tệp kết quả bằng Excel \
+             và lưu lại dưới dạng .xlsx hoặc CSV.",
+            file_name(file)
+        ),
+        SourceError::NoSheets { file } => format!(
+            "Tệp {} không có trang tính (sheet) nào. {CHOOSE}",
+            file_name(file)
+        ),
+        SourceError::EmptySheets { file, .. } => format!(
+            "Mọi trang tính của tệp {} đều trống. {CHOOSE}",
+            file_name(file)
+        ),
+        SourceError::TooBig {
+            file,
+            limit,
+            row,
+            column,
+        } => too_big_vi_for(FileKind::BankResult, file, limit, *row, *column),
+        other => other.vi(),
+    }
+}
+
+fn source_en(e: &SourceError) -> String {
+    use super::import_limits::{FileKind, too_big_en_for};
+    const CHOOSE: &str = "Choose the result file the bank sent.";
+    match e {
+        SourceError::Empty { file } => format!("{} is empty. {CHOOSE}", file_name(file)),
+        SourceError::NotAFile { file } => format!(
+            "{} is not a file on disk (a device or a pipe). {CHOOSE}",
+            file_name(file)
+        ),
+        SourceError::NotASpreadsheet { file } => format!(
+            "{} is not an Excel workbook (.xlsx, .xls) or a CSV file. Open the result file in Excel and \
+             save it as .xlsx or CSV.",
+            file_name(file)
+        ),
+        SourceError::NoSheets { file } => {
+            format!("{} has no worksheet. {CHOOSE}", file_name(file))
+        }
+        SourceError::EmptySheets { file, .. } => {
+            format!("Every worksheet of {} is empty. {CHOOSE}", file_name(file))
+        }
+        SourceError::TooBig {
+            file,
+            limit,
+            row,
+            column,
+        } => too_big_en_for(FileKind::BankResult, file, limit, *row, *column),
+        other => other.en(),
+    }
+}
+
 impl Localize for BankError {
     fn vi(&self) -> String {
         match self {
@@ -160,7 +233,25 @@ impl Localize for BankError {
                 "Không còn khoản nào để lập lô mới: các khoản chuyển khoản của kỳ đã nằm trong lô số {n}, đang chờ ngân hàng. \
                  Cần tệp của lô đó thì ghi lại bằng --batch {n} (hoặc F7 ở trang Chuyển khoản)."
             ),
-            BankError::ReadFile(e) => format!("Không đọc được tệp kết quả của ngân hàng: {e}"),
+            BankError::Source(e) => format!(
+                "Không đọc được tệp kết quả của ngân hàng. {}",
+                source_vi(e)
+            ),
+            BankError::TooBig { file, bytes, max } => format!(
+                "Tệp {} lớn {}, quá giới hạn {} của một tệp kết quả của ngân hàng (kết quả của một lô chỉ vài trăm KB): \
+                 không đọc. Hãy kiểm tra đúng tệp ngân hàng gửi chưa. Chưa ghi gì.",
+                crate::text::for_display(&file.display().to_string()),
+                super::import_limits::size_vi(*bytes),
+                super::import_limits::size_vi(*max)
+            ),
+            BankError::TooManyRows { max } => format!(
+                "Tệp kết quả có hơn {} dòng, nhiều hơn mọi lô chuyển khoản: hãy kiểm tra đúng tệp ngân hàng gửi chưa. Tệp bị từ chối, chưa ghi gì.",
+                super::import_limits::count_vi(*max as u64)
+            ),
+            BankError::BadText { row, column, error } => format!(
+                "Dòng {row}, cột {column}: {} Tệp bị từ chối, chưa ghi gì.",
+                error.vi()
+            ),
             BankError::NoHeader => "Tệp kết quả không có dòng tiêu đề với cột mã tham chiếu và kết quả. Kiểm tra lại tệp ngân hàng gửi.".into(),
             BankError::AlreadyImported { at } => {
                 format!(
@@ -249,7 +340,22 @@ impl Localize for BankError {
                 "Nothing left for a new batch: the period's transfers are in batch no. {n}, waiting for the bank. \
                  For that batch's file, write it again with --batch {n} (or F7 on the Transfers page)."
             ),
-            BankError::ReadFile(e) => format!("Cannot read the bank's result file: {e}"),
+            BankError::Source(e) => format!("Cannot read the bank's result file. {}", source_en(e)),
+            BankError::TooBig { file, bytes, max } => format!(
+                "{} is {}, past the limit of {} for a bank's result file (a batch's result is a few hundred KB): \
+                 not read. Check that this is the file the bank sent. Nothing recorded.",
+                crate::text::for_display(&file.display().to_string()),
+                super::import_limits::size_en(*bytes),
+                super::import_limits::size_en(*max)
+            ),
+            BankError::TooManyRows { max } => format!(
+                "The result file has more than {} rows, more than any transfer batch: check that this is the file the bank sent. The file is refused; nothing recorded.",
+                super::import_limits::count_en(*max as u64)
+            ),
+            BankError::BadText { row, column, error } => format!(
+                "Row {row}, column {column}: {} The file is refused; nothing recorded.",
+                error.en()
+            ),
             BankError::NoHeader => {
                 "The result file has no header row with reference and result columns.".into()
             }

@@ -20,7 +20,7 @@ use crate::domain::payment::{PayMethod, ReceiverKind};
 use crate::domain::{Money, Period, payment};
 use crate::store::{Read, batches, payments, people, registrations};
 
-mod result_file;
+pub mod result_file;
 use result_file::read_result;
 
 /// Why a batch or a result file was refused.
@@ -40,7 +40,27 @@ pub enum BankError {
         held_back: usize,
         on_round: usize,
     },
-    ReadFile(String),
+    /// The result file cannot be read (missing, not a file, not a
+    /// spreadsheet, damaged, past the list import's limits).
+    Source(crate::import::source::SourceError),
+    /// The file is larger than any bank's result file
+    /// ([`result_file::MAX_FILE_BYTES`]): refused before it is read.
+    TooBig {
+        file: std::path::PathBuf,
+        bytes: u64,
+        max: u64,
+    },
+    /// More result rows than any batch has ([`result_file::MAX_ROWS`]).
+    TooManyRows {
+        max: usize,
+    },
+    /// Text with a control or bidi character, which never reaches the
+    /// screen: `column` is "D (Lý do)".
+    BadText {
+        row: usize,
+        column: String,
+        error: crate::text::TextError,
+    },
     /// No row names the reference and result columns.
     NoHeader,
     AlreadyImported {
@@ -348,14 +368,12 @@ impl Service {
         dry_run: bool,
     ) -> Result<Imported, Error> {
         supervisor.require_supervisor()?;
-        let bytes = std::fs::read(path).map_err(|e| {
-            BankError::ReadFile(crate::i18n::os_reason(self.config().interface.language, &e))
-        })?;
-        let sha = {
-            use sha2::{Digest, Sha256};
-            hex::encode(Sha256::digest(&bytes))
-        };
-        let lines = read_result(self.config().interface.language, path)?;
+        // A file from outside: its size is looked at before a byte of it
+        // is read, then it is read in blocks, once for its sha256 and once
+        // for its rows (under the list import's limits).
+        result_file::check_size(path)?;
+        let sha = super::import::file_sha256(path).map_err(BankError::Source)?;
+        let lines = read_result(path)?;
         let file_name = path
             .file_name()
             .map(|n| n.to_string_lossy().to_string())

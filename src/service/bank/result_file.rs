@@ -106,22 +106,76 @@ fn amount_of(row: &SheetRow, col: &Col) -> Result<Option<Money>, BankError> {
     }
 }
 
+/// Bytes a result file may have: a batch's result is one short row per
+/// line, a few hundred kilobytes for a commune's thousands of lines. A
+/// larger file is refused before it is read.
+pub const MAX_FILE_BYTES: u64 = 32 << 20;
+
+/// Result rows a file may have: more than any batch holds.
+pub const MAX_ROWS: usize = 100_000;
+
+/// Refuses what is not a file on disk (a folder, a device, a pipe, which
+/// would be read without end) and a file larger than [`MAX_FILE_BYTES`],
+/// from its size alone.
+pub(super) fn check_size(path: &Path) -> Result<(), BankError> {
+    use crate::import::source::SourceError;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        BankError::Source(SourceError::Io {
+            file: path.to_path_buf(),
+            row: None,
+            detail: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
+        })
+    })?;
+    if meta.is_dir() {
+        return Err(BankError::Source(SourceError::Io {
+            file: path.to_path_buf(),
+            row: None,
+            detail: crate::i18n::os_reason(
+                crate::i18n::Lang::Vi,
+                &std::io::Error::from(std::io::ErrorKind::IsADirectory),
+            ),
+        }));
+    }
+    if !meta.is_file() {
+        return Err(BankError::Source(SourceError::NotAFile {
+            file: path.to_path_buf(),
+        }));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(BankError::TooBig {
+            file: path.to_path_buf(),
+            bytes: meta.len(),
+            max: MAX_FILE_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// The text of `col` in `row` as the gate lets text in
+/// ([`crate::text::clean_field`]: NFC, white space made single spaces, a
+/// control or bidi character refused with the row and the column).
+fn text_of(row: &SheetRow, col: &Col) -> Result<Option<String>, BankError> {
+    let Some(c) = cell(row, col)? else {
+        return Ok(None);
+    };
+    let text = crate::text::clean_field(&c.text).map_err(|error| BankError::BadText {
+        row: row.number,
+        column: col.name.clone(),
+        error,
+    })?;
+    Ok(Some(text).filter(|t| !t.is_empty()))
+}
+
 /// Reads a result file: a header row naming at least the reference and
 /// result columns, then one row per line; a row whose reference cell says
 /// "Tổng cộng" holds the file's total, which must equal its lines' sum.
-pub(super) fn read_result(lang: crate::i18n::Lang, path: &Path) -> Result<Vec<ResultLine>, Error> {
-    let source = crate::import::source::open(path).map_err(|e| {
-        use crate::i18n::Localize;
-        BankError::ReadFile(e.localize(lang))
-    })?;
+pub(super) fn read_result(path: &Path) -> Result<Vec<ResultLine>, Error> {
+    let source = crate::import::source::open(path).map_err(BankError::Source)?;
     let mut cols: Option<(Col, Col, Option<Col>, Option<Col>)> = None;
     let mut out = Vec::new();
     let mut file_total = None;
     for row in source {
-        let row = row.map_err(|e| {
-            use crate::i18n::Localize;
-            BankError::ReadFile(e.localize(lang))
-        })?;
+        let row = row.map_err(BankError::Source)?;
         let folded: Vec<String> = row
             .cells
             .iter()
@@ -139,7 +193,7 @@ pub(super) fn read_result(lang: crate::i18n::Lang, path: &Path) -> Result<Vec<Re
             }
             continue;
         };
-        let Some(reference) = cell(&row, r)?.map(|c| c.text.trim().to_string()) else {
+        let Some(reference) = text_of(&row, r)? else {
             continue;
         };
         let key = crate::text::fold(&reference);
@@ -150,15 +204,13 @@ pub(super) fn read_result(lang: crate::i18n::Lang, path: &Path) -> Result<Vec<Re
             };
             continue;
         }
-        let value = cell(&row, o)?.map(|c| c.text.clone()).unwrap_or_default();
-        let done = done_word(&crate::text::fold(value.trim())).ok_or(BankError::BadOutcome {
+        let value = text_of(&row, o)?.unwrap_or_default();
+        let done = done_word(&crate::text::fold(&value)).ok_or(BankError::BadOutcome {
             row: row.number,
             value: value.clone(),
         })?;
         let reason = match why {
-            Some(w) => cell(&row, w)?
-                .map(|c| c.text.trim().to_string())
-                .filter(|s| !s.is_empty()),
+            Some(w) => text_of(&row, w)?,
             None => None,
         };
         if !done && reason.is_none() {
@@ -168,6 +220,9 @@ pub(super) fn read_result(lang: crate::i18n::Lang, path: &Path) -> Result<Vec<Re
             Some(a) => amount_of(&row, a)?,
             None => None,
         };
+        if out.len() == MAX_ROWS {
+            return Err(BankError::TooManyRows { max: MAX_ROWS }.into());
+        }
         out.push(ResultLine {
             row: row.number,
             reference: reference.to_uppercase(),
