@@ -70,8 +70,23 @@ fn amounts_are_read_as_the_lists_are_and_a_negative_is_refused() {
     // … 27.890 đ written with Vietnamese decimals, which is not the line's
     // amount…
     match preview(&office, "dec.csv", &result("27.890,00", None)) {
-        Err(Error::Bank(BankError::AmountDiffers { row, reference })) => {
-            assert_eq!((row, reference.as_str()), (2, "CK0001-0001"));
+        Err(Error::Bank(e @ BankError::AmountDiffers { .. })) => {
+            let BankError::AmountDiffers {
+                row,
+                reference,
+                file,
+                batch,
+            } = &e
+            else {
+                unreachable!()
+            };
+            assert_eq!((*row, reference.as_str()), (2, "CK0001-0001"));
+            assert_eq!((file.dong(), batch.dong()), (27_890, 2_789_000));
+            let said = Error::Bank(e).to_string();
+            assert!(
+                said.contains("27.890 đ") && said.contains("2.789.000 đ"),
+                "{said}"
+            );
         }
         other => panic!("{other:?}"),
     }

@@ -268,8 +268,13 @@ impl Localize for BankError {
             BankError::NoReason { row } => format!(
                 "Dòng {row}: chuyển khoản thất bại nhưng không có lý do của ngân hàng. Tệp bị từ chối, chưa ghi gì."
             ),
-            BankError::AmountDiffers { row, reference } => format!(
-                "Dòng {row}: số tiền của {reference} khác với số tiền trong lô. Tệp bị từ chối, chưa ghi gì."
+            BankError::AmountDiffers {
+                row,
+                reference,
+                file,
+                batch,
+            } => format!(
+                "Dòng {row}: số tiền của {reference} trong tệp là {file}, khác với số tiền trong lô ({batch}). Tệp bị từ chối, chưa ghi gì."
             ),
             BankError::TotalDiffers { file, lines } => format!(
                 "Tổng cộng trong tệp ({file}) khác tổng các dòng ({lines}). Tệp bị từ chối, chưa ghi gì."
@@ -367,9 +372,14 @@ impl Localize for BankError {
             BankError::NoReason { row } => {
                 format!("Row {row}: a failed transfer without the bank's reason.")
             }
-            BankError::AmountDiffers { row, reference } => {
-                format!("Row {row}: the amount of {reference} differs from the batch.")
-            }
+            BankError::AmountDiffers {
+                row,
+                reference,
+                file,
+                batch,
+            } => format!(
+                "Row {row}: the file gives {reference} as {file}, not the batch's amount ({batch})."
+            ),
             BankError::TotalDiffers { file, lines } => {
                 format!("The file's total ({file}) differs from its lines ({lines}).")
             }

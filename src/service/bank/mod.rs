@@ -77,9 +77,12 @@ pub enum BankError {
     NoReason {
         row: usize,
     },
+    /// The file's amount of a line (`file`) is not the batch's (`batch`).
     AmountDiffers {
         row: usize,
         reference: String,
+        file: Money,
+        batch: Money,
     },
     /// An amount that is not a whole number of đồng written as the
     /// payer's lists write them; `column` is "C (Số tiền)".
@@ -433,10 +436,14 @@ impl Service {
                     }
                     .into());
                 }
-                if l.amount.is_some_and(|a| a != stored.amount) {
+                if let Some(file) = l.amount
+                    && file != stored.amount
+                {
                     return Err(BankError::AmountDiffers {
                         row: l.row,
                         reference: l.reference.clone(),
+                        file,
+                        batch: stored.amount,
                     }
                     .into());
                 }
