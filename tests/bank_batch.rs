@@ -631,7 +631,8 @@ fn a_line_refused_to_an_account_is_not_sent_to_it_again() {
             err,
             Error::Bank(BankError::NothingToSend {
                 waiting: None,
-                held_back: 2
+                held_back: 2,
+                on_round: 0,
             })
         ),
         "{err:?}"
@@ -658,4 +659,251 @@ fn a_line_refused_to_an_account_is_not_sent_to_it_again() {
     assert_eq!(next.lines.len(), 2);
     assert!(next.held_back.is_empty());
     assert!(next.lines.iter().all(|l| l.account_no == "0071000999888"));
+}
+
+/// A transfer recorded at the counter by `who` for the person with ID
+/// number `id`, with `reference`.
+fn pay_transfer(
+    svc: &mut Service,
+    who: &Session,
+    id: &str,
+    reference: &str,
+) -> Result<chitra::service::pay::Paid, Error> {
+    let req = chitra::service::pay::PayRequest {
+        person_id: person_id(svc, id),
+        receiver: chitra::service::pay::Receiver::Person,
+        receiver_id_number: id.into(),
+        method: PayMethod::Bank,
+        account: Some("1903999988887".into()),
+        reference: Some(reference.into()),
+        idem_key: svc.new_idem_key(),
+        lines: Vec::new(),
+        approval: None,
+    };
+    svc.pay(who, &req)
+}
+
+#[test]
+fn the_counter_takes_no_reference_of_the_kind_chitra_makes() {
+    use chitra::domain::payment::{OwnReference, own_reference};
+    use chitra::service::pay::PayError;
+    // The forms the batch and the round make are the forms refused.
+    assert_eq!(
+        own_reference(&chitra::store::batches::reference(12, 345)),
+        Some(OwnReference::BankLine)
+    );
+    assert_eq!(
+        own_reference(&chitra::store::rounds::reference(3, 12)),
+        Some(OwnReference::RoundStop)
+    );
+    assert_eq!(own_reference("FT26314000123"), None);
+
+    let office = office_with_an_at_the_bank();
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    // Before the batch is made, the clerk types its first line's reference
+    // for Cúc's transfer; spelled in any case, with spaces; or a round's.
+    for typed in ["CK0001-0001", "ck0001-0001", " CK 0002-0003 ", "NH0001-001"] {
+        let refused = pay_transfer(&mut svc, &hoa, CUC, typed).unwrap_err();
+        assert!(
+            matches!(&refused, Error::Pay(PayError::OwnReference { .. })),
+            "{typed}: {refused:?}"
+        );
+        assert!(refused.to_string().contains("chitra tự đặt"), "{refused}");
+    }
+    // The batch goes out, and the bank's result is recorded whole.
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let batch = svc.bank_batch(&boss, nov()).unwrap();
+    assert_eq!(batch.lines[0].reference, "CK0001-0001");
+    let file = office.write_file(
+        "kq.csv",
+        result_csv(&[("CK0001-0001", "Thành công", "", 2_789_000)], 2_789_000).as_bytes(),
+    );
+    svc.bank_import(&boss, &file, false).unwrap();
+    // A real transaction code is taken as always.
+    pay_transfer(&mut svc, &hoa, CUC, "FT26314000123").unwrap();
+
+    // The database itself refuses a transfer carrying a batch line's
+    // reference that is not that line's bank result.
+    let c = svc.store().conn();
+    let cuc = person_id(&svc, CUC);
+    let clerk: i64 = c
+        .query_row("SELECT id FROM users WHERE name = 'gdv1'", [], |r| r.get(0))
+        .unwrap();
+    let e = c
+        .execute(
+            "INSERT INTO payments (id, idem_key, office_code, receipt_year, receipt_seq, receipt_no,
+                 person_id, day, paid_at, clerk_id, receiver_kind, receiver_name, receiver_id_number,
+                 method, account, reference, total)
+             VALUES (900, 'forged-key-2', 'X', 2026, 900, 'X-900', ?1, '2026-11-10',
+                     '2026-11-10T09:30:00+07:00', ?2, 'self', 'Cúc', ?3, 'wallet', '1', 'ck0002-0001', 3120000)",
+            rusqlite::params![cuc, clerk, CUC],
+        )
+        .unwrap_err();
+    assert_eq!(
+        chitra::store::Rule::from_message(&e.to_string()),
+        chitra::store::Rule::OwnReference,
+        "{e}"
+    );
+}
+
+#[test]
+fn a_result_row_whose_reference_a_receipt_holds_is_named_with_that_receipt() {
+    let office = office_with_an_at_the_bank();
+    let svc = office.service();
+    // A database from before the counter refused chitra's references: a
+    // clerk recorded Cúc's transfer with "CK0001-0001" before the batch.
+    let c = svc.store().conn();
+    let cuc = person_id(&svc, CUC);
+    let clerk: i64 = c
+        .query_row("SELECT id FROM users WHERE name = 'gdv1'", [], |r| r.get(0))
+        .unwrap();
+    let rule: String = c
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'payments_own_reference'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    c.execute_batch("BEGIN; DROP TRIGGER payments_own_reference;")
+        .unwrap();
+    c.execute(
+        "INSERT INTO payments (id, idem_key, office_code, receipt_year, receipt_seq, receipt_no,
+             person_id, day, paid_at, clerk_id, receiver_kind, receiver_name, receiver_id_number,
+             method, account, reference, total)
+         VALUES (900, 'forged-key-3', 'X', 2026, 900, 'HD-2026-000900', ?1, '2026-11-10',
+                 '2026-11-10T09:30:00+07:00', ?2, 'self', 'Cúc', ?3, 'bank', '1', 'CK0001-0001', 3120000)",
+        rusqlite::params![cuc, clerk, CUC],
+    )
+    .unwrap();
+    c.execute_batch(&rule).unwrap();
+    c.execute_batch("COMMIT").unwrap();
+
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let batch = svc.bank_batch(&boss, nov()).unwrap();
+    assert_eq!(batch.lines[0].reference, "CK0001-0001");
+    let file = office.write_file(
+        "kq.csv",
+        result_csv(&[("CK0001-0001", "Thành công", "", 2_789_000)], 2_789_000).as_bytes(),
+    );
+    let refused = svc.bank_import(&boss, &file, false).unwrap_err();
+    match &refused {
+        Error::Bank(BankError::ReferenceHeld { row, reference, by }) => {
+            assert_eq!(*row, 3, "the file's row, as a spreadsheet shows it");
+            assert_eq!(reference, "CK0001-0001");
+            assert_eq!(by.receipt_no, "HD-2026-000900");
+        }
+        other => panic!("{other:?}"),
+    }
+    let said = refused.to_string();
+    assert!(
+        said.contains("Dòng 3") && said.contains("HD-2026-000900"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_transfer_the_banks_result_recorded_is_not_voided_at_the_counter() {
+    use chitra::service::day::DayError;
+    let (office, batch) = with_batch();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let file = office.write_file(
+        "kq.csv",
+        result_csv(
+            &[(
+                batch.lines[0].reference.as_str(),
+                "Thành công",
+                "",
+                2_789_000,
+            )],
+            2_789_000,
+        )
+        .as_bytes(),
+    );
+    let done = svc.bank_import(&boss, &file, false).unwrap();
+    let receipt = done.done[0].receipt.clone().unwrap();
+
+    // Asked at the counter, with a supervisor's approval: refused, before
+    // the approval is asked and in the void itself.
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let an = person_id(&svc, AN);
+    let paid = svc.person_view(an).unwrap().payments[0].clone();
+    assert_eq!(paid.receipt_no, receipt);
+    let before = svc.check_voidable(&paid).unwrap_err();
+    assert!(
+        matches!(&before, Error::Day(DayError::BankTransfer { batch: 1, .. })),
+        "{before:?}"
+    );
+    let approval = svc.approval(&hoa, SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    let refused = svc
+        .void_payment(&hoa, &receipt, "Ngân hàng báo nhầm", &approval)
+        .unwrap_err();
+    match &refused {
+        Error::Day(DayError::BankTransfer {
+            receipt_no,
+            batch,
+            reference,
+        }) => {
+            assert_eq!(receipt_no, &receipt);
+            assert_eq!(*batch, 1);
+            assert_eq!(reference, "CK0001-0001");
+        }
+        other => panic!("{other:?}"),
+    }
+    let said = refused.to_string();
+    assert!(
+        said.contains("tiền đã đi qua ngân hàng") && said.contains("phải thu hồi"),
+        "{said}"
+    );
+    // Nothing changed: the payment stands, An is owed nothing, and the
+    // counter cannot pay her again in cash.
+    let view = svc.person_view(an).unwrap();
+    assert!(view.payments[0].reversal.is_none());
+    assert!(view.unpaid.is_empty());
+    assert!(pay_cash(&mut svc, &hoa, AN).is_err());
+    assert_eq!(statuses(&svc, &boss)[0], ("HD-001".into(), "paid"));
+
+    // A transfer recorded at the counter is voided as any payment is.
+    let cuc_paid = {
+        let req = chitra::service::pay::PayRequest {
+            person_id: person_id(&svc, CUC),
+            receiver: chitra::service::pay::Receiver::Person,
+            receiver_id_number: CUC.into(),
+            method: PayMethod::Bank,
+            account: Some("1903999988887".into()),
+            reference: Some("FT26314000777".into()),
+            idem_key: svc.new_idem_key(),
+            lines: Vec::new(),
+            approval: None,
+        };
+        svc.pay(&hoa, &req).unwrap()
+    };
+    svc.void_payment(&hoa, &cuc_paid.payment.receipt_no, "Nhầm người", &approval)
+        .unwrap();
+
+    // The database refuses it whoever writes.
+    let c = svc.store().conn();
+    let (pid, clerk, sup): (i64, i64, i64) = c
+        .query_row(
+            "SELECT (SELECT id FROM payments WHERE receipt_no = ?1),
+                    (SELECT id FROM users WHERE name = 'gdv1'),
+                    (SELECT id FROM users WHERE name = 'truong')",
+            [&receipt],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let e = c
+        .execute(
+            "INSERT INTO reversals (payment_id, day, requested_by, approved_by, reason, reversed_at)
+             VALUES (?1, '2026-11-10', ?2, ?3, 'x', '2026-11-10T10:00:00+07:00')",
+            rusqlite::params![pid, clerk, sup],
+        )
+        .unwrap_err();
+    assert_eq!(
+        chitra::store::Rule::from_message(&e.to_string()),
+        chitra::store::Rule::BankResultStands,
+        "{e}"
+    );
 }

@@ -678,3 +678,37 @@ fn verify_shows_what_was_changed_behind_chitras_back() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_transfer_the_banks_result_recorded_is_not_voided_from_the_file() {
+    // Bình is paid into her account (the list says so): November's batch,
+    // and the bank's result says it was transferred.
+    let office = office();
+    let mut svc = office.service();
+    let boss = svc.sign_in(SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    let batch = svc.bank_batch(&boss, "2026-11".parse().unwrap()).unwrap();
+    let mut csv = String::from("Mã tham chiếu;Kết quả;Số tiền\n");
+    for l in &batch.lines {
+        csv.push_str(&format!("{};Thành công;{}\n", l.reference, l.amount.dong()));
+    }
+    let file = office.write_file("kq.csv", csv.as_bytes());
+    svc.bank_import(&boss, &file, false).unwrap();
+    let before = file_of(&office, BINH.2);
+
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    app.handle_key(key(KeyCode::F(9)));
+    if app.title() == "CHỌN LẦN CHI CẦN HỦY" {
+        press(&mut app, KeyCode::Enter);
+    }
+    assert_ne!(app.title(), "HỦY CHI", "no void is asked for");
+    assert!(app.message().unwrap().is_error(), "{}", message(&app));
+    assert!(
+        message(&app).contains("tiền đã đi qua ngân hàng"),
+        "{}",
+        message(&app)
+    );
+    let after = file_of(&office, BINH.2);
+    assert_eq!(after.unpaid.len(), before.unpaid.len());
+    assert!(after.payments.iter().all(|p| p.reversal.is_none()));
+}

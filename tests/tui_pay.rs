@@ -376,6 +376,26 @@ fn a_bank_transfer_needs_the_reference_and_records_the_registered_account() {
 }
 
 #[test]
+fn the_transfer_form_takes_no_reference_of_the_kind_chitra_makes() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    to_method(&mut app);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "Bước 3/4: TÀI KHOẢN NHẬN");
+    // The first line of the next transfer batch, typed before it is made.
+    type_text(&mut app, "ck0001-0001");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "Bước 3/4: TÀI KHOẢN NHẬN", "{}", message(&app));
+    assert!(
+        message(&app).contains("mã tham chiếu chitra tự đặt"),
+        "{}",
+        message(&app)
+    );
+    assert!(payments_of(&office, BINH.2).is_empty());
+}
+
+#[test]
 fn a_deceased_person_without_an_heir_cannot_be_paid_and_the_pay_key_only_explains() {
     let office = office();
     mark_deceased(&office, CUC.0);

@@ -146,6 +146,10 @@ pub(super) fn export_to(cli: &Cli, args: &BankExportArgs) -> Result<String, Exit
         said.push('\n');
         said.push_str(&note);
     }
+    if let Some(note) = crate::i18n::bank::on_round_note(lang, &batch.on_round) {
+        said.push('\n');
+        said.push_str(&note);
+    }
     Ok(said)
 }
 

@@ -86,6 +86,39 @@ impl ReceiverKind {
     }
 }
 
+/// A reference of the kind chitra makes itself: a transfer batch line's
+/// ("CK0003-0012", carried by the bank payment its result records) or a
+/// home round stop's ("NH0003-012", carried by the postman's payment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OwnReference {
+    BankLine,
+    RoundStop,
+}
+
+/// Which of chitra's own references `s` is written as, if any, case and
+/// spaces aside: "CK" + at least 4 digits + "-" + at least 4 digits, or
+/// "NH" + at least 4 digits + "-" + at least 3 digits. Such a code is never
+/// a bank's or a wallet's transaction code typed at the counter: taken
+/// there, it would stand in for a batch line's result or a round's stop.
+pub fn own_reference(s: &str) -> Option<OwnReference> {
+    let t: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let (kind, rest, second) = if let Some(rest) = t.strip_prefix("CK") {
+        (OwnReference::BankLine, rest, 4)
+    } else if let Some(rest) = t.strip_prefix("NH") {
+        (OwnReference::RoundStop, rest, 3)
+    } else {
+        return None;
+    };
+    let (a, b) = rest.split_once('-')?;
+    let digits = |p: &str, min: usize| p.len() >= min && p.bytes().all(|c| c.is_ascii_digit());
+    (digits(a, 4) && digits(b, second)).then_some(kind)
+}
+
 /// The printed receipt number: PREFIX-YEAR-NNNNNN ("HD-2026-000123").
 pub fn receipt_no(prefix: &str, year: i32, seq: i64) -> String {
     format!("{prefix}-{year}-{seq:06}")

@@ -3,6 +3,7 @@
 //! line in a batch.
 
 use super::{Lang, Localize};
+use crate::import::source::SourceError;
 use crate::service::bank::BankError;
 
 /// The fixed labels of the batch document.
@@ -127,6 +128,78 @@ pub fn failed(lang: Lang, batch: i64, reason: &str) -> String {
     }
 }
 
+/// A file name in a message, harmless to the terminal.
+fn file_name(file: &std::path::Path) -> String {
+    crate::text::for_display(&file.display().to_string()).into_owned()
+}
+
+/// Why the bank's result file could not be read, in Vietnamese: the
+/// words of the list import where they speak of the file alone, the bank's
+/// result file named where they would name the payment list.
+fn source_vi(e: &SourceError) -> String {
+    use super::import_limits::{FileKind, too_big_vi_for};
+    const CHOOSE: &str = "Hãy chọn đúng tệp kết quả ngân hàng gửi.";
+    match e {
+        SourceError::Empty { file } => {
+            format!("Tệp {} trống, không có dữ liệu. {CHOOSE}", file_name(file))
+        }
+        SourceError::NotAFile { file } => format!(
+            "{} không phải một tệp trên đĩa (thiết bị hay đường ống). {CHOOSE}",
+            file_name(file)
+        ),
+        SourceError::NotASpreadsheet { file } => format!(
+            "Tệp {} không phải bảng tính Excel (.xlsx, .xls) hay tệp CSV. Hãy mở tệp kết quả bằng Excel \
+             và lưu lại dưới dạng .xlsx hoặc CSV.",
+            file_name(file)
+        ),
+        SourceError::NoSheets { file } => format!(
+            "Tệp {} không có trang tính (sheet) nào. {CHOOSE}",
+            file_name(file)
+        ),
+        SourceError::EmptySheets { file, .. } => format!(
+            "Mọi trang tính của tệp {} đều trống. {CHOOSE}",
+            file_name(file)
+        ),
+        SourceError::TooBig {
+            file,
+            limit,
+            row,
+            column,
+        } => too_big_vi_for(FileKind::BankResult, file, limit, *row, *column),
+        other => other.vi(),
+    }
+}
+
+fn source_en(e: &SourceError) -> String {
+    use super::import_limits::{FileKind, too_big_en_for};
+    const CHOOSE: &str = "Choose the result file the bank sent.";
+    match e {
+        SourceError::Empty { file } => format!("{} is empty. {CHOOSE}", file_name(file)),
+        SourceError::NotAFile { file } => format!(
+            "{} is not a file on disk (a device or a pipe). {CHOOSE}",
+            file_name(file)
+        ),
+        SourceError::NotASpreadsheet { file } => format!(
+            "{} is not an Excel workbook (.xlsx, .xls) or a CSV file. Open the result file in Excel and \
+             save it as .xlsx or CSV.",
+            file_name(file)
+        ),
+        SourceError::NoSheets { file } => {
+            format!("{} has no worksheet. {CHOOSE}", file_name(file))
+        }
+        SourceError::EmptySheets { file, .. } => {
+            format!("Every worksheet of {} is empty. {CHOOSE}", file_name(file))
+        }
+        SourceError::TooBig {
+            file,
+            limit,
+            row,
+            column,
+        } => too_big_en_for(FileKind::BankResult, file, limit, *row, *column),
+        other => other.en(),
+    }
+}
+
 impl Localize for BankError {
     fn vi(&self) -> String {
         match self {
@@ -134,20 +207,51 @@ impl Localize for BankError {
             BankError::NothingToSend {
                 waiting: None,
                 held_back: 0,
+                on_round: 0,
             } => "Không có khoản nào chưa chi của người đăng ký nhận qua tài khoản trong kỳ này.".into(),
             BankError::NothingToSend {
                 waiting: None,
                 held_back,
-            } => format!(
-                "Không lập lô: {held_back} khoản còn lại đều đã bị ngân hàng từ chối với đúng tài khoản đó. Chi tại quầy, hoặc đăng ký tài khoản khác (F4 trên hồ sơ) rồi lập lô."
-            ),
+                on_round,
+            } => {
+                let mut why = vec!["Không lập lô:".to_string()];
+                if *held_back > 0 {
+                    why.push(format!(
+                        "{held_back} khoản còn lại đã bị ngân hàng từ chối với đúng tài khoản đó: chi tại quầy, hoặc đăng ký tài khoản khác (F4 trên hồ sơ) rồi lập lô."
+                    ));
+                }
+                if *on_round > 0 {
+                    why.push(format!(
+                        "{on_round} người còn lại có khoản trong chuyến chi tại nhà chưa nộp tiền về: bưu tá chi tiền mặt cho họ; chuyến nộp tiền về rồi, khoản nào chưa chi mới đưa vào lô được."
+                    ));
+                }
+                why.join(" ")
+            }
             BankError::NothingToSend {
                 waiting: Some(n), ..
             } => format!(
                 "Không còn khoản nào để lập lô mới: các khoản chuyển khoản của kỳ đã nằm trong lô số {n}, đang chờ ngân hàng. \
                  Cần tệp của lô đó thì ghi lại bằng --batch {n} (hoặc F7 ở trang Chuyển khoản)."
             ),
-            BankError::ReadFile(e) => format!("Không đọc được tệp kết quả của ngân hàng: {e}"),
+            BankError::Source(e) => format!(
+                "Không đọc được tệp kết quả của ngân hàng. {}",
+                source_vi(e)
+            ),
+            BankError::TooBig { file, bytes, max } => format!(
+                "Tệp {} lớn {}, quá giới hạn {} của một tệp kết quả của ngân hàng (kết quả của một lô chỉ vài trăm KB): \
+                 không đọc. Hãy kiểm tra đúng tệp ngân hàng gửi chưa. Chưa ghi gì.",
+                crate::text::for_display(&file.display().to_string()),
+                super::import_limits::size_vi(*bytes),
+                super::import_limits::size_vi(*max)
+            ),
+            BankError::TooManyRows { max } => format!(
+                "Tệp kết quả có hơn {} dòng, nhiều hơn mọi lô chuyển khoản: hãy kiểm tra đúng tệp ngân hàng gửi chưa. Tệp bị từ chối, chưa ghi gì.",
+                super::import_limits::count_vi(*max as u64)
+            ),
+            BankError::BadText { row, column, error } => format!(
+                "Dòng {row}, cột {column}: {} Tệp bị từ chối, chưa ghi gì.",
+                error.vi()
+            ),
             BankError::NoHeader => "Tệp kết quả không có dòng tiêu đề với cột mã tham chiếu và kết quả. Kiểm tra lại tệp ngân hàng gửi.".into(),
             BankError::AlreadyImported { at } => {
                 format!(
@@ -164,11 +268,31 @@ impl Localize for BankError {
             BankError::NoReason { row } => format!(
                 "Dòng {row}: chuyển khoản thất bại nhưng không có lý do của ngân hàng. Tệp bị từ chối, chưa ghi gì."
             ),
-            BankError::AmountDiffers { row, reference } => format!(
-                "Dòng {row}: số tiền của {reference} khác với số tiền trong lô. Tệp bị từ chối, chưa ghi gì."
+            BankError::AmountDiffers {
+                row,
+                reference,
+                file,
+                batch,
+            } => format!(
+                "Dòng {row}: số tiền của {reference} trong tệp là {file}, khác với số tiền trong lô ({batch}). Tệp bị từ chối, chưa ghi gì."
             ),
             BankError::TotalDiffers { file, lines } => format!(
                 "Tổng cộng trong tệp ({file}) khác tổng các dòng ({lines}). Tệp bị từ chối, chưa ghi gì."
+            ),
+            BankError::BadAmount { row, column, error } => format!(
+                "Dòng {row}, cột {column}: {} Tệp bị từ chối, chưa ghi gì.",
+                error.vi()
+            ),
+            BankError::NegativeAmount {
+                row,
+                column,
+                amount,
+            } => format!(
+                "Dòng {row}, cột {column}: số tiền âm ({amount}); số tiền chuyển khoản không âm. Kiểm tra lại tệp ngân hàng gửi. Tệp bị từ chối, chưa ghi gì."
+            ),
+            BankError::FormulaWithoutValue { row, column } => format!(
+                "Dòng {row}, cột {column}: ô có công thức nhưng tệp không lưu giá trị của nó (tệp do một chương trình không tính công thức tạo ra). \
+                 Mở tệp bằng Excel, lưu lại (hoặc lưu dưới dạng CSV) rồi nhập lại. Tệp bị từ chối, chưa ghi gì."
             ),
             BankError::MixedBatches => "Tệp kết quả có mã tham chiếu của nhiều lô; mỗi tệp chỉ cho một lô.".into(),
             BankError::AlreadyAnswered { row, reference } => format!(
@@ -176,6 +300,14 @@ impl Localize for BankError {
             ),
             BankError::Repeated { row, reference } => format!(
                 "Dòng {row}: {reference} lặp lại trong tệp. Tệp bị từ chối, chưa ghi gì."
+            ),
+            BankError::ReferenceHeld { row, reference, by } => format!(
+                "Dòng {row}: mã tham chiếu {reference} đã được ghi cho biên nhận {} ({}, lúc {}), nên không ghi được kết quả của ngân hàng cho dòng này. \
+                 Xem biên nhận {}: nếu mã đó ghi nhầm ở quầy, hủy biên nhận (trưởng bưu cục duyệt) rồi nhập lại tệp. Tệp bị từ chối, chưa ghi gì.",
+                by.receipt_no,
+                crate::text::for_display(&by.clerk),
+                super::labels::date_time(&by.at),
+                by.receipt_no
             ),
             BankError::Empty => "Tệp kết quả không có dòng nào.".into(),
         }
@@ -187,20 +319,48 @@ impl Localize for BankError {
             BankError::NothingToSend {
                 waiting: None,
                 held_back: 0,
+                on_round: 0,
             } => "Nothing unpaid for people paid into accounts in this period.".into(),
             BankError::NothingToSend {
                 waiting: None,
                 held_back,
-            } => format!(
-                "No batch: the {held_back} lines left were all refused by the bank to that very account. Pay them at the counter, or register another account (F4 on the file), then make the batch."
-            ),
+                on_round,
+            } => {
+                let mut why = vec!["No batch:".to_string()];
+                if *held_back > 0 {
+                    why.push(format!(
+                        "{held_back} lines left were refused by the bank to that very account: pay them at the counter, or register another account (F4 on the file), then make the batch."
+                    ));
+                }
+                if *on_round > 0 {
+                    why.push(format!(
+                        "{on_round} people left have lines on a home round not yet returned: the postman pays them in cash; once the round's cash is back, what is still unpaid can go into a batch."
+                    ));
+                }
+                why.join(" ")
+            }
             BankError::NothingToSend {
                 waiting: Some(n), ..
             } => format!(
                 "Nothing left for a new batch: the period's transfers are in batch no. {n}, waiting for the bank. \
                  For that batch's file, write it again with --batch {n} (or F7 on the Transfers page)."
             ),
-            BankError::ReadFile(e) => format!("Cannot read the bank's result file: {e}"),
+            BankError::Source(e) => format!("Cannot read the bank's result file. {}", source_en(e)),
+            BankError::TooBig { file, bytes, max } => format!(
+                "{} is {}, past the limit of {} for a bank's result file (a batch's result is a few hundred KB): \
+                 not read. Check that this is the file the bank sent. Nothing recorded.",
+                crate::text::for_display(&file.display().to_string()),
+                super::import_limits::size_en(*bytes),
+                super::import_limits::size_en(*max)
+            ),
+            BankError::TooManyRows { max } => format!(
+                "The result file has more than {} rows, more than any transfer batch: check that this is the file the bank sent. The file is refused; nothing recorded.",
+                super::import_limits::count_en(*max as u64)
+            ),
+            BankError::BadText { row, column, error } => format!(
+                "Row {row}, column {column}: {} The file is refused; nothing recorded.",
+                error.en()
+            ),
             BankError::NoHeader => {
                 "The result file has no header row with reference and result columns.".into()
             }
@@ -212,12 +372,32 @@ impl Localize for BankError {
             BankError::NoReason { row } => {
                 format!("Row {row}: a failed transfer without the bank's reason.")
             }
-            BankError::AmountDiffers { row, reference } => {
-                format!("Row {row}: the amount of {reference} differs from the batch.")
-            }
+            BankError::AmountDiffers {
+                row,
+                reference,
+                file,
+                batch,
+            } => format!(
+                "Row {row}: the file gives {reference} as {file}, not the batch's amount ({batch})."
+            ),
             BankError::TotalDiffers { file, lines } => {
                 format!("The file's total ({file}) differs from its lines ({lines}).")
             }
+            BankError::BadAmount { row, column, error } => format!(
+                "Row {row}, column {column}: {} The file is refused; nothing recorded.",
+                error.en()
+            ),
+            BankError::NegativeAmount {
+                row,
+                column,
+                amount,
+            } => format!(
+                "Row {row}, column {column}: a negative amount ({amount}); no transfer is negative. Check the file the bank sent. The file is refused; nothing recorded."
+            ),
+            BankError::FormulaWithoutValue { row, column } => format!(
+                "Row {row}, column {column}: a formula whose value the file does not keep (made by a program that does not compute formulas). \
+                 Open the file in Excel, save it (or save it as CSV) and import it again. The file is refused; nothing recorded."
+            ),
             BankError::MixedBatches => "The file mixes references of several batches.".into(),
             BankError::AlreadyAnswered { row, reference } => {
                 format!("Row {row}: {reference} already has a result.")
@@ -225,6 +405,14 @@ impl Localize for BankError {
             BankError::Repeated { row, reference } => {
                 format!("Row {row}: {reference} is repeated.")
             }
+            BankError::ReferenceHeld { row, reference, by } => format!(
+                "Row {row}: reference {reference} is already carried by receipt {} ({}, at {}), so the bank's result for this row cannot be recorded. \
+                 Look at receipt {}: if the code was typed there by mistake, void it (a supervisor approves) and import the file again. The file is refused; nothing recorded.",
+                by.receipt_no,
+                crate::text::for_display(&by.clerk),
+                super::labels::date_time(&by.at),
+                by.receipt_no
+            ),
             BankError::Empty => "The result file has no lines.".into(),
         }
     }
@@ -303,6 +491,50 @@ pub fn held_back_note(lang: Lang, held: &[crate::service::bank::HeldBack]) -> Op
             "{} lines the bank refused to that very account are not sent again ({}{more}): pay them at the counter, or register another account (F4 on the file) for the next batch.",
             held.len(),
             who.join(", ")
+        ),
+    })
+}
+
+/// Said with a new batch: the people registered for transfers left out of
+/// it because a home round not yet returned holds their lines.
+pub fn on_round_note(lang: Lang, left: &[crate::service::bank::OnRound]) -> Option<String> {
+    if left.is_empty() {
+        return None;
+    }
+    let who: Vec<String> = left
+        .iter()
+        .take(5)
+        .map(|o| match lang {
+            Lang::Vi => format!(
+                "{} {}: chuyến số {}",
+                crate::text::for_display(&o.record_code),
+                crate::text::for_display(&o.full_name),
+                o.round
+            ),
+            Lang::En => format!(
+                "{} {}: round no. {}",
+                crate::text::for_display(&o.record_code),
+                crate::text::for_display(&o.full_name),
+                o.round
+            ),
+        })
+        .collect();
+    let more = left.len().saturating_sub(5);
+    let more = match (more, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Vi) => format!(" và {n} người khác"),
+        (n, Lang::En) => format!(" and {n} more"),
+    };
+    Some(match lang {
+        Lang::Vi => format!(
+            "Không đưa vào lô {} người có khoản trong chuyến chi tại nhà chưa nộp tiền về ({}{more}): bưu tá chi tiền mặt cho họ; chuyến nộp tiền về rồi, khoản nào chưa chi sẽ vào lô sau.",
+            left.len(),
+            who.join("; ")
+        ),
+        Lang::En => format!(
+            "{} people with lines on a home round not yet returned are not in the batch ({}{more}): the postman pays them in cash; once the round's cash is back, what is still unpaid goes into a later batch.",
+            left.len(),
+            who.join("; ")
         ),
     })
 }

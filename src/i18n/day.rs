@@ -109,6 +109,18 @@ impl Localize for DayError {
                 for_display(receipt_no),
                 labels::period(*period)
             ),
+            DayError::BankTransfer {
+                receipt_no,
+                batch,
+                reference,
+            } => format!(
+                "Không hủy được biên nhận {}: đây là khoản ngân hàng đã báo chuyển thành công theo lô số {batch} (mã {}), tiền đã đi qua ngân hàng. \
+                 Hủy ở quầy thì người này lại được chi lần nữa. Nếu khoản này phải thu hồi (người đã mất, thôi hưởng), nhập danh sách giảm của cơ quan chi trả: \
+                 khoản đó được ghi là phải thu hồi trong báo cáo kỳ. Nếu ngân hàng báo nhầm, làm việc với ngân hàng theo mã {}.",
+                for_display(receipt_no),
+                for_display(reference),
+                for_display(reference)
+            ),
             DayError::NotYet { day } => format!("Ngày {} chưa đến.", labels::date(day)),
             DayError::EarlierDaysOpen { days } => format!(
                 "Còn ngày trước chưa khóa sổ: {}. Khóa sổ lần lượt từ ngày cũ nhất.",
@@ -202,6 +214,18 @@ impl Localize for DayError {
                 "Receipt {} pays period {}, which is closed; its results have gone to the social-affairs office, so it cannot be voided. Money paid wrongly in a closed period is recovered by a written record.",
                 for_display(receipt_no),
                 labels::period(*period)
+            ),
+            DayError::BankTransfer {
+                receipt_no,
+                batch,
+                reference,
+            } => format!(
+                "Receipt {} cannot be voided: the bank reported it transferred in batch no. {batch} (code {}); the money left through the bank. \
+                 Voided at the counter, the person could be paid again. If it must be recovered (the person died or stopped being entitled), import the payer's decrease list: \
+                 it is then listed to recover in the period's report. If the bank reported it wrongly, take it up with the bank under code {}.",
+                for_display(receipt_no),
+                for_display(reference),
+                for_display(reference)
             ),
             DayError::NotYet { day } => format!("{} has not come yet.", labels::date(day)),
             DayError::EarlierDaysOpen { days } => format!(

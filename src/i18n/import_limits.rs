@@ -61,20 +61,55 @@ const DAMAGED_VI: &str = "Tệp có thể bị hỏng, hoặc không do Excel t�
      (hoặc lưu dưới dạng CSV UTF-8) và nhập lại.";
 const DAMAGED_EN: &str = "The file may be damaged, or was not made by Excel. Open it in Excel, check it and save it again \
      (or save it as CSV UTF-8), then import it again.";
-const SPLIT_VI: &str = "Một danh sách chi trả không lớn như vậy: hãy kiểm tra đúng tệp chưa, hoặc chia danh sách \
-     thành nhiều tệp nhỏ hơn, hoặc lưu dưới dạng CSV UTF-8 rồi nhập lại.";
-const SPLIT_EN: &str = "A payment list is not that large: check that this is the right file, split the list into \
-     smaller files, or save it as CSV UTF-8 and import it again.";
+/// What to do with a file too large for what it should be.
+fn split_vi(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::PaymentList => {
+            "Một danh sách chi trả không lớn như vậy: hãy kiểm tra đúng tệp chưa, hoặc chia danh sách \
+             thành nhiều tệp nhỏ hơn, hoặc lưu dưới dạng CSV UTF-8 rồi nhập lại."
+        }
+        FileKind::BankResult => {
+            "Một tệp kết quả của ngân hàng không lớn như vậy: hãy kiểm tra đúng tệp ngân hàng gửi chưa, \
+             hoặc lưu dưới dạng CSV UTF-8 rồi nhập lại."
+        }
+    }
+}
 
-/// The refusal of a file that went past a limit, in Vietnamese.
+fn split_en(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::PaymentList => {
+            "A payment list is not that large: check that this is the right file, split the list into \
+             smaller files, or save it as CSV UTF-8 and import it again."
+        }
+        FileKind::BankResult => {
+            "A bank's result file is not that large: check that this is the file the bank sent, or save \
+             it as CSV UTF-8 and import it again."
+        }
+    }
+}
+
+/// The refusal of a list file that went past a limit, in Vietnamese.
 pub fn too_big_vi(file: &Path, limit: &Limit, row: Option<usize>, column: Option<usize>) -> String {
+    too_big_vi_for(FileKind::PaymentList, file, limit, row, column)
+}
+
+/// The refusal of a file of `kind` that went past a limit, in Vietnamese.
+pub fn too_big_vi_for(
+    kind: FileKind,
+    file: &Path,
+    limit: &Limit,
+    row: Option<usize>,
+    column: Option<usize>,
+) -> String {
     let f = name(file);
+    let split = split_vi(kind);
+    let noun = kind.noun_vi();
     let at = place_vi(row, column);
     let max = grouped(limit.max(), '.');
     match limit {
         Limit::Rows => format!(
             "Tệp {f} có hơn {max} dòng (số dòng tối đa của một trang tính Excel): không đọc tiếp từ {at}. \
-             {SPLIT_VI}"
+             {split}"
         ),
         Limit::Columns => format!(
             "Tệp {f}, {at}: có dữ liệu ở cột thứ {}, quá giới hạn {max} cột (đến cột {}). Hãy xóa các cột \
@@ -91,25 +126,26 @@ pub fn too_big_vi(file: &Path, limit: &Limit, row: Option<usize>, column: Option
              nhập lại. {DAMAGED_VI}"
         ),
         Limit::Unpacked { part, max } => format!(
-            "Tệp {f}: phần \"{part}\" bên trong tệp khi giải nén lớn hơn {}, quá giới hạn. {SPLIT_VI} \
+            "Tệp {f}: phần \"{part}\" bên trong tệp khi giải nén lớn hơn {}, quá giới hạn. {split} \
              {DAMAGED_VI}",
             size(*max, '.')
         ),
         Limit::SheetsUnpacked => format!(
             "Tệp {f}: các trang tính đã đọc khi giải nén lớn hơn {} tất cả, quá giới hạn (tệp có nhiều trang \
-             tính rất lớn hoặc trống, hay nhiều trang cùng trỏ đến một phần). Hãy để danh sách chi trả ở \
+             tính rất lớn hoặc trống, hay nhiều trang cùng trỏ đến một phần). Hãy để {noun} ở \
              trang tính đầu tiên, xóa các trang thừa, lưu lại rồi nhập lại. {DAMAGED_VI}",
             size(limit.max(), '.')
         ),
         Limit::Sheets => format!(
-            "Tệp {f} có hơn {max} trang tính, quá giới hạn (một danh sách chi trả chỉ có một vài trang). \
-             Hãy chép danh sách sang một tệp mới chỉ có trang đó, lưu lại rồi nhập lại. {DAMAGED_VI}"
+            "Tệp {f} có hơn {max} trang tính, quá giới hạn (một {noun} chỉ có một vài trang). \
+             Hãy chép {} sang một tệp mới chỉ có trang đó, lưu lại rồi nhập lại. {DAMAGED_VI}",
+            kind.short_vi()
         ),
         Limit::SharedStrings => {
-            format!("Tệp {f} có hơn {max} đoạn chữ khác nhau, quá giới hạn. {SPLIT_VI}")
+            format!("Tệp {f} có hơn {max} đoạn chữ khác nhau, quá giới hạn. {split}")
         }
         Limit::SharedText => format!(
-            "Tệp {f} chứa hơn {} chữ, quá giới hạn. {SPLIT_VI}",
+            "Tệp {f} chứa hơn {} chữ, quá giới hạn. {split}",
             size(limit.max(), '.')
         ),
         Limit::ZipEntries => format!(
@@ -130,15 +166,28 @@ pub fn too_big_vi(file: &Path, limit: &Limit, row: Option<usize>, column: Option
     }
 }
 
-/// The refusal of a file that went past a limit, in English.
+/// The refusal of a list file that went past a limit, in English.
 pub fn too_big_en(file: &Path, limit: &Limit, row: Option<usize>, column: Option<usize>) -> String {
+    too_big_en_for(FileKind::PaymentList, file, limit, row, column)
+}
+
+/// The refusal of a file of `kind` that went past a limit, in English.
+pub fn too_big_en_for(
+    kind: FileKind,
+    file: &Path,
+    limit: &Limit,
+    row: Option<usize>,
+    column: Option<usize>,
+) -> String {
     let f = name(file);
+    let split = split_en(kind);
+    let noun = kind.noun_en();
     let at = place_en(row, column);
     let max = grouped(limit.max(), ',');
     match limit {
         Limit::Rows => format!(
             "{f} has more than {max} rows (the most an Excel sheet can have): reading stopped at {at}. \
-             {SPLIT_EN}"
+             {split}"
         ),
         Limit::Columns => format!(
             "{f}, {at}: data in column number {}, past the limit of {max} columns (up to column {}). Delete \
@@ -155,24 +204,25 @@ pub fn too_big_en(file: &Path, limit: &Limit, row: Option<usize>, column: Option
              and import again. {DAMAGED_EN}"
         ),
         Limit::Unpacked { part, max } => format!(
-            "{f}: its part \"{part}\" unpacks to more than {}, past the limit. {SPLIT_EN} {DAMAGED_EN}",
+            "{f}: its part \"{part}\" unpacks to more than {}, past the limit. {split} {DAMAGED_EN}",
             size(*max, ',')
         ),
         Limit::SheetsUnpacked => format!(
             "{f}: the worksheets read unpack to more than {} in all, past the limit (many very large or \
-             empty sheets, or many sheets pointing to one part). Keep the payment list on the first sheet, \
+             empty sheets, or many sheets pointing to one part). Keep the {noun} on the first sheet, \
              delete the other sheets, save and import again. {DAMAGED_EN}",
             size(limit.max(), ',')
         ),
         Limit::Sheets => format!(
-            "{f} has more than {max} worksheets, past the limit (a payment list has one or a few). Copy the \
-             list into a new file holding only that sheet, save and import again. {DAMAGED_EN}"
+            "{f} has more than {max} worksheets, past the limit (a {noun} has one or a few). Copy the \
+             {} into a new file holding only that sheet, save and import again. {DAMAGED_EN}",
+            kind.short_en()
         ),
         Limit::SharedStrings => {
-            format!("{f} has more than {max} distinct texts, past the limit. {SPLIT_EN}")
+            format!("{f} has more than {max} distinct texts, past the limit. {split}")
         }
         Limit::SharedText => format!(
-            "{f} holds more than {} of text, past the limit. {SPLIT_EN}",
+            "{f} holds more than {} of text, past the limit. {split}",
             size(limit.max(), ',')
         ),
         Limit::ZipEntries => format!(
@@ -212,10 +262,96 @@ pub fn too_long_en(field: Field, chars: usize, max: usize) -> String {
     )
 }
 
+/// The file a limit is about, for the words that name it and say what to
+/// do: the payer's payment list, or the bank's result file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    PaymentList,
+    BankResult,
+}
+
+impl FileKind {
+    /// What the file holds, as a sentence names it: "danh sách chi trả".
+    fn noun_vi(self) -> &'static str {
+        match self {
+            FileKind::PaymentList => "danh sách chi trả",
+            FileKind::BankResult => "tệp kết quả của ngân hàng",
+        }
+    }
+
+    fn noun_en(self) -> &'static str {
+        match self {
+            FileKind::PaymentList => "payment list",
+            FileKind::BankResult => "bank's result file",
+        }
+    }
+
+    /// The file named again in a sentence: "danh sách".
+    fn short_vi(self) -> &'static str {
+        match self {
+            FileKind::PaymentList => "danh sách",
+            FileKind::BankResult => "kết quả",
+        }
+    }
+
+    fn short_en(self) -> &'static str {
+        match self {
+            FileKind::PaymentList => "list",
+            FileKind::BankResult => "results",
+        }
+    }
+}
+
+/// A size in bytes as a person reads it, in Vietnamese: "1,4 GB", "32 MB",
+/// "900 bytes" (rounded to one decimal above a kilobyte).
+pub(super) fn size_vi(bytes: u64) -> String {
+    rounded_size(bytes, ',', '.')
+}
+
+pub(super) fn size_en(bytes: u64) -> String {
+    rounded_size(bytes, '.', ',')
+}
+
+fn rounded_size(bytes: u64, decimal: char, group: char) -> String {
+    for (unit, name) in [(1u64 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")] {
+        if bytes >= unit {
+            let tenths = (u128::from(bytes) * 10 + u128::from(unit) / 2) / u128::from(unit);
+            let tenths = tenths as u64;
+            return if tenths.is_multiple_of(10) {
+                format!("{} {name}", grouped(tenths / 10, group))
+            } else {
+                format!(
+                    "{}{decimal}{} {name}",
+                    grouped(tenths / 10, group),
+                    tenths % 10
+                )
+            };
+        }
+    }
+    format!("{} bytes", grouped(bytes, group))
+}
+
+/// 100000 → "100.000".
+pub(super) fn count_vi(n: u64) -> String {
+    grouped(n, '.')
+}
+
+pub(super) fn count_en(n: u64) -> String {
+    grouped(n, ',')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::path::PathBuf;
+
+    #[test]
+    fn a_size_is_rounded_to_a_tenth() {
+        assert_eq!(size_vi(1_500_000_000), "1,4 GB");
+        assert_eq!(size_en(32 << 20), "32 MB");
+        assert_eq!(size_vi(1023), "1.023 bytes");
+        assert_eq!(size_en(1536), "1.5 KB");
+    }
 
     #[test]
     fn numbers_and_sizes_read_naturally() {

@@ -80,6 +80,19 @@ impl Localize for PayError {
                 crate::text::for_display(reference),
                 by_vi(by)
             ),
+            PayError::OwnReference { reference, kind } => format!(
+                "{} là mã tham chiếu chitra tự đặt cho {}, không phải mã giao dịch của ngân hàng hay ví điện tử: \
+                 không ghi ở quầy. Ghi đúng mã giao dịch in trên chứng từ chuyển khoản. {} Chưa ghi gì.",
+                crate::text::for_display(reference),
+                match kind {
+                    crate::domain::payment::OwnReference::BankLine => "một dòng của lô chuyển khoản",
+                    crate::domain::payment::OwnReference::RoundStop => "một điểm chi của chuyến chi tại nhà",
+                },
+                match kind {
+                    crate::domain::payment::OwnReference::BankLine => "Khoản chuyển theo lô được ghi khi trưởng bưu cục nhập tệp kết quả của ngân hàng.",
+                    crate::domain::payment::OwnReference::RoundStop => "Khoản chi tại nhà được ghi ở kết quả của chuyến.",
+                }
+            ),
             PayError::KeyReused => "Khóa chống chi trùng này đã dùng cho một lần chi khác (người hưởng, người chi hay hình thức khác). Mở lại màn hình chi và làm lại; ở dòng lệnh, dùng khóa mới (--key).".into(),
         }
     }
@@ -147,6 +160,19 @@ impl Localize for PayError {
                 "Transaction code {} already settles another payment ({}). Each transfer has its own code: check this transfer's slip. Nothing recorded.",
                 crate::text::for_display(reference),
                 by_en(by)
+            ),
+            PayError::OwnReference { reference, kind } => format!(
+                "{} is a reference chitra makes for {}, not a bank's or a wallet's transaction code: it is not recorded at the counter. \
+                 Type the transaction code printed on the transfer slip. {} Nothing recorded.",
+                crate::text::for_display(reference),
+                match kind {
+                    crate::domain::payment::OwnReference::BankLine => "a transfer batch line",
+                    crate::domain::payment::OwnReference::RoundStop => "a home round's stop",
+                },
+                match kind {
+                    crate::domain::payment::OwnReference::BankLine => "A batch's transfers are recorded when a supervisor imports the bank's result file.",
+                    crate::domain::payment::OwnReference::RoundStop => "A home payment is recorded with the round's outcomes.",
+                }
             ),
             PayError::KeyReused => {
                 "This payment key was used for another payment (another person, clerk or method). Start the payment again; on the command line, use a new key (--key).".into()

@@ -10,12 +10,41 @@ fn vi(lang: Lang) -> bool {
     lang == Lang::Vi
 }
 
+/// People named in a message ("HD-001 Nguyễn Văn An, …"), made safe for
+/// the terminal.
+fn shown_list(people: &[String]) -> String {
+    people
+        .iter()
+        .map(|p| crate::text::for_display(p).into_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "1, 3".
+fn join_numbers(numbers: &[i64]) -> String {
+    numbers
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn rule_in_round_vi() -> &'static str {
     "khoản này đang trong chuyến chi tại nhà của bưu tá; chờ bưu tá nộp tiền về rồi chi tại quầy"
 }
 
 pub fn rule_in_round_en() -> &'static str {
     "this line is out with the postman on a home round; wait until the round's cash is returned"
+}
+
+pub fn rule_on_round_vi() -> &'static str {
+    "khoản này nằm trong một chuyến chi tại nhà chưa nộp tiền về: không đưa vào lô chuyển khoản; \
+     chờ chuyến đó nộp tiền về rồi lập lô"
+}
+
+pub fn rule_on_round_en() -> &'static str {
+    "this line is on a home round not yet returned: it does not go into a transfer batch; \
+     wait until the round's cash is returned, then make the batch"
 }
 
 pub fn rule_state_vi() -> &'static str {
@@ -263,6 +292,16 @@ impl Localize for RoundError {
             RoundError::NothingToIssue { round } => format!(
                 "Mọi người trong chuyến số {round} đã được chi ở nơi khác hoặc không còn được chi: không có tiền để cấp."
             ),
+            RoundError::InBankBatch {
+                round,
+                people,
+                batches,
+            } => format!(
+                "Chưa cấp tiền cho chuyến số {round}: khoản của {} đang chuyển khoản theo lô số {}, chờ kết quả của ngân hàng. \
+                 Nhập kết quả của ngân hàng (chitra bank import) trước: khoản chuyển thành công không chi lại tại nhà, khoản thất bại thì bưu tá mang đi.",
+                shown_list(people),
+                join_numbers(batches)
+            ),
             RoundError::NotThePostman { postman } => format!(
                 "Chỉ bưu tá của chuyến ({postman}) hoặc trưởng bưu cục ghi kết quả chi tại nhà."
             ),
@@ -310,6 +349,16 @@ impl Localize for RoundError {
             ),
             RoundError::NothingToIssue { round } => format!(
                 "Everyone on round no. {round} was paid elsewhere or can no longer be paid: no cash to issue."
+            ),
+            RoundError::InBankBatch {
+                round,
+                people,
+                batches,
+            } => format!(
+                "No cash issued for round no. {round}: the lines of {} wait for the bank in transfer batch no. {}. \
+                 Import the bank's result first (chitra bank import): a transfer done is not paid again at home; a failed one goes with the postman.",
+                shown_list(people),
+                join_numbers(batches)
             ),
             RoundError::NotThePostman { postman } => format!(
                 "Only the round's postman ({postman}) or a supervisor records its outcomes."

@@ -220,10 +220,14 @@ pub(crate) fn rule_vi(rule: &Rule) -> String {
             "khoản này đang chuyển khoản theo lô, chưa có kết quả của ngân hàng".into()
         }
         Rule::InHomeRound => crate::i18n::rounds::rule_in_round_vi().into(),
+        Rule::OnHomeRound => crate::i18n::rounds::rule_on_round_vi().into(),
         Rule::HomeRoundState => crate::i18n::rounds::rule_state_vi().into(),
         Rule::DayClosed => "ngày này đã khóa sổ".into(),
         Rule::ReferenceUsed => {
             "mã giao dịch này đã dùng cho một lần chi khác: mỗi lần chuyển có mã riêng, kiểm tra lại mã trên chứng từ".into()
+        }
+        Rule::OwnReference => {
+            "mã tham chiếu dạng CK…/NH… là mã chitra tự đặt cho lô chuyển khoản hay chuyến chi tại nhà, không ghi ở quầy: ghi đúng mã giao dịch trên chứng từ".into()
         }
         Rule::BeforeClosedDay => {
             "hôm nay theo đồng hồ máy chủ lại sớm hơn một ngày đã khóa sổ: đồng hồ máy chủ bị chỉnh lùi, báo người quản trị sửa giờ rồi mới làm tiếp".into()
@@ -236,6 +240,7 @@ pub(crate) fn rule_vi(rule: &Rule) -> String {
         Rule::DrawerNotOpen => "quỹ chưa được cấp tiền đầu ngày".into(),
         Rule::DrawerShort => "quỹ không đủ tiền mặt".into(),
         Rule::NeedsAnotherSupervisor => "hủy chi cần một trưởng bưu cục khác duyệt".into(),
+        Rule::BankResultStands => "khoản ngân hàng đã báo chuyển theo lô không hủy được: tiền đã đi qua ngân hàng".into(),
         Rule::Heir(h) => super::heir::rule_vi(*h).into(),
         Rule::AppendOnly(table) => {
             format!("{} chỉ được ghi thêm, không sửa hay xóa", table_vi(table))
@@ -254,10 +259,14 @@ fn rule_en(rule: &Rule) -> String {
         Rule::AlreadyPaid => "this line was already paid".into(),
         Rule::InBankBatch => "this line is in a bank transfer batch awaiting the result".into(),
         Rule::InHomeRound => crate::i18n::rounds::rule_in_round_en().into(),
+        Rule::OnHomeRound => crate::i18n::rounds::rule_on_round_en().into(),
         Rule::HomeRoundState => crate::i18n::rounds::rule_state_en().into(),
         Rule::DayClosed => "the day is closed".into(),
         Rule::ReferenceUsed => {
             "this transaction code already settles another payment: each transfer has its own code, check it on the slip".into()
+        }
+        Rule::OwnReference => {
+            "a CK…/NH… reference is one chitra makes for a transfer batch or a home round, not recorded at the counter: type the code on the slip".into()
         }
         Rule::BeforeClosedDay => {
             "today by the server's clock is earlier than a day already closed: the clock was set back; have the administrator fix it before going on".into()
@@ -270,6 +279,7 @@ fn rule_en(rule: &Rule) -> String {
         Rule::DrawerNotOpen => "the drawer was not opened today".into(),
         Rule::DrawerShort => "the drawer does not hold the cash".into(),
         Rule::NeedsAnotherSupervisor => "a void needs another supervisor".into(),
+        Rule::BankResultStands => "a transfer the bank reported done in a batch is not voided: the money left through the bank".into(),
         Rule::Heir(h) => super::heir::rule_en(*h).into(),
         Rule::AppendOnly(table) => format!("{table} rows are never changed or deleted"),
         Rule::Unique(what) => format!("a value that must be unique exists already ({what})"),

@@ -55,6 +55,14 @@ pub enum DayError {
     /// The payment settles a line of a closed period: its results have
     /// gone back to the social-affairs office.
     PeriodClosed { receipt_no: String, period: Period },
+    /// The payment is a transfer the bank's result recorded (batch
+    /// `batch`, line `reference`): the money left through the bank, and a
+    /// void would let the lines be paid again.
+    BankTransfer {
+        receipt_no: String,
+        batch: i64,
+        reference: String,
+    },
     /// A day in the future.
     NotYet { day: String },
     /// Earlier days with activity are still open.
@@ -81,14 +89,24 @@ impl From<DayError> for Error {
     }
 }
 
-/// Refuses a void of a payment voided already, or that settles a line of
-/// a closed period: the same check before the approval is asked
-/// ([`Service::check_voidable`]) and inside the void's own write.
+/// Refuses a void of a payment voided already, that settles a line of a
+/// closed period, or that the bank's result recorded: the same check
+/// before the approval is asked ([`Service::check_voidable`]) and inside
+/// the void's own write.
 fn not_voidable(r: &Read<'_>, p: &PaymentRecord) -> Result<(), Error> {
     if let Some(v) = &p.reversal {
         return Err(DayError::AlreadyVoided {
             receipt_no: p.receipt_no.clone(),
             at: v.at.clone(),
+        }
+        .into());
+    }
+    // The database refuses it too (`reversals_not_bank_result`).
+    if let Some((batch, reference)) = crate::store::batches::result_of_payment(r, p.id)? {
+        return Err(DayError::BankTransfer {
+            receipt_no: p.receipt_no.clone(),
+            batch,
+            reference,
         }
         .into());
     }
@@ -172,8 +190,8 @@ impl Service {
     }
 
     /// Refuses, before any approval is asked, a void the service would
-    /// refuse for the payment itself: voided already, or settling a line
-    /// of a closed period.
+    /// refuse for the payment itself: voided already, settling a line of a
+    /// closed period, or a transfer the bank's result recorded.
     pub fn check_voidable(&self, payment: &PaymentRecord) -> Result<(), Error> {
         self.store.read(|r| not_voidable(r, payment))
     }

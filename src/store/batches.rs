@@ -20,13 +20,21 @@ pub struct Sendable {
     pub full_name: String,
     pub id_number: Option<String>,
     pub amount: Money,
+    /// The home round not yet returned that holds the line, if one does:
+    /// the line is paid by that round, not sent to the bank
+    /// (`bank_batch_lines_not_on_round`).
+    pub on_round: Option<i64>,
 }
 
 /// The unpaid, unlocked lines of positive amount of `period`, of active
-/// people, in record-code order.
+/// people, in record-code order, each with the home round not yet
+/// returned that holds it, if any.
 pub fn sendable(r: &Read<'_>, period: Period) -> Result<Vec<Sendable>, StoreError> {
     let mut stmt = r.cached(
-        "SELECT e.id, p.id, p.record_code, p.full_name, p.id_number, e.amount
+        "SELECT e.id, p.id, p.record_code, p.full_name, p.id_number, e.amount,
+                (SELECT min(hl.round_id) FROM home_round_lines hl
+                 WHERE hl.entitlement_id = e.id
+                   AND NOT EXISTS (SELECT 1 FROM home_round_returns x WHERE x.round_id = hl.round_id))
          FROM entitlements e JOIN people p ON p.id = e.person_id
          WHERE e.period = ?1 AND e.amount > 0 AND p.status = 'active'
            AND NOT EXISTS (
@@ -48,7 +56,32 @@ pub fn sendable(r: &Read<'_>, period: Period) -> Result<Vec<Sendable>, StoreErro
             full_name: row.get(3)?,
             id_number: row.get(4)?,
             amount: Money::from_dong(row.get(5)?),
+            on_round: row.get(6)?,
         })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The lines of home round `round_id` that wait for the bank in a batch:
+/// (record code, full name, batch), in stop order. Nothing for a round
+/// made under the rule that a line leaves one way at a time (migration
+/// 022); a round made before it may hold such lines, and its cash does not
+/// go out while they wait.
+pub fn waiting_on_round(
+    r: &Read<'_>,
+    round_id: i64,
+) -> Result<Vec<(String, String, i64)>, StoreError> {
+    let mut stmt = r.conn().prepare_cached(
+        "SELECT DISTINCT p.record_code, p.full_name, bl.batch_id, hl.stop
+         FROM home_round_lines hl
+         JOIN bank_batch_lines bl ON bl.entitlement_id = hl.entitlement_id
+         JOIN people p ON p.id = hl.person_id
+         WHERE hl.round_id = ?1
+           AND NOT EXISTS (SELECT 1 FROM bank_outcomes o WHERE o.line_id = bl.id)
+         ORDER BY hl.stop, bl.batch_id",
+    )?;
+    let rows = stmt.query_map([round_id], |row| {
+        Ok((row.get(0)?, row.get(1)?, row.get(2)?))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -194,6 +227,22 @@ pub fn waiting_batch_of(r: &Read<'_>, entitlement_ids: &[i64]) -> Result<Option<
         }
     }
     Ok(None)
+}
+
+/// The batch and line reference whose bank result recorded payment
+/// `payment_id`, if one did.
+pub fn result_of_payment(
+    r: &Read<'_>,
+    payment_id: i64,
+) -> Result<Option<(i64, String)>, StoreError> {
+    Ok(r.conn()
+        .prepare_cached(
+            "SELECT bl.batch_id, bl.reference FROM bank_outcomes o
+             JOIN bank_batch_lines bl ON bl.id = o.line_id
+             WHERE o.payment_id = ?1",
+        )?
+        .query_row([payment_id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?)
 }
 
 /// Whether a result file with this sha256 was imported already, and when.

@@ -85,14 +85,23 @@ pub enum Rule {
     DrawerShort,
     /// A reversal needs a second person, a supervisor.
     NeedsAnotherSupervisor,
+    /// A payment the bank's result recorded is not voided: the money left
+    /// through the bank.
+    BankResultStands,
     /// The line waits for the bank in a transfer batch.
     InBankBatch,
     /// A transfer's reference already settles a standing payment.
     ReferenceUsed,
+    /// A payment carries a reference of the kind chitra makes (a batch
+    /// line's, a round stop's) without being the payment it was made for.
+    OwnReference,
     /// A row dated before a day already closed (a clock set back).
     BeforeClosedDay,
     /// The line is out with a postman on a home round.
     InHomeRound,
+    /// The line is on a home round not yet returned (made, or its cash
+    /// out): it does not go into a transfer batch.
+    OnHomeRound,
     /// A home round's step out of its order (issued twice, an outcome
     /// after the cash came back, …).
     HomeRoundState,
@@ -136,13 +145,16 @@ impl Rule {
             "period is closed" => Rule::PeriodClosed,
             "line is in a bank batch" => Rule::InBankBatch,
             "transfer reference already used" => Rule::ReferenceUsed,
+            "reference made by chitra" => Rule::OwnReference,
             "day before a closed day" => Rule::BeforeClosedDay,
             "line is out on a home round" => Rule::InHomeRound,
+            "line is on a home round" => Rule::OnHomeRound,
             "home round state" => Rule::HomeRoundState,
             "drawer already counted" => Rule::DrawerCounted,
             "drawer not opened" => Rule::DrawerNotOpen,
             "drawer does not hold the cash" => Rule::DrawerShort,
             "a reversal needs another supervisor" => Rule::NeedsAnotherSupervisor,
+            "payment of a bank result" => Rule::BankResultStands,
             "heir of a person not deceased" => Rule::Heir(HeirRule::NotDeceased),
             "heir needs a supervisor" => Rule::Heir(HeirRule::NeedsSupervisor),
             "one heir at a time" => Rule::Heir(HeirRule::OneAtATime),

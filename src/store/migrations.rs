@@ -31,6 +31,9 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/019_month.sql"),
     include_str!("migrations/020_proxy_id.sql"),
     include_str!("migrations/021_closed_period.sql"),
+    include_str!("migrations/022_one_way_out.sql"),
+    include_str!("migrations/023_own_references.sql"),
+    include_str!("migrations/024_bank_payments_stand.sql"),
 ];
 
 /// The migration that brings the name order: once it has run on a

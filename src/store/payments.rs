@@ -401,6 +401,22 @@ pub fn standing_by_reference(
         .optional()?)
 }
 
+/// The standing transfer (bank or wallet) carrying `reference`, if any.
+pub fn standing_transfer_by_reference(
+    r: &Read<'_>,
+    reference: &str,
+) -> Result<Option<i64>, StoreError> {
+    Ok(r.conn()
+        .prepare_cached(
+            "SELECT p.id FROM payments p
+             WHERE p.reference = ?1 AND (p.method = 'bank' OR p.method = 'wallet')
+               AND NOT EXISTS (SELECT 1 FROM reversals r WHERE r.payment_id = p.id)
+             ORDER BY p.id LIMIT 1",
+        )?
+        .query_row([reference], |r| r.get(0))
+        .optional()?)
+}
+
 /// The payment with a receipt number.
 pub fn by_receipt_no(r: &Read<'_>, receipt_no: &str) -> Result<Option<i64>, StoreError> {
     Ok(r.conn()

@@ -99,6 +99,7 @@ pub(super) fn number_cell(f: f64, fmt: NumFmt, date1904: bool) -> Cell {
     Cell {
         text: number_text(f),
         numeric: true,
+        unsaved_formula: false,
     }
 }
 
@@ -184,7 +185,10 @@ impl RowBuilder {
     /// Puts the (trimmed) cell in column `col` (0 = A).
     pub(super) fn put(&mut self, col: usize, mut cell: Cell) -> Result<(), Exceeded> {
         let trimmed = cell.text.trim();
-        if trimmed.is_empty() {
+        // A formula without its value is kept (empty) for a reader that
+        // needs it; like any blank cell it is never counted against the
+        // columns.
+        if trimmed.is_empty() && (!cell.unsaved_formula || col >= MAX_COLUMNS) {
             return Ok(());
         }
         if trimmed.len() != cell.text.len() {
@@ -213,9 +217,10 @@ impl RowBuilder {
         Ok(())
     }
 
-    /// Whether no cell was put.
+    /// Whether no cell with text was put (a formula without its value
+    /// alone makes no row).
     pub(super) fn is_blank(&self) -> bool {
-        self.cells.is_empty()
+        self.cells.iter().all(Cell::is_empty)
     }
 
     pub(super) fn finish(self) -> SheetRow {

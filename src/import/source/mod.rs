@@ -44,6 +44,11 @@ pub struct Cell {
     /// The cell was a number in the spreadsheet (not text that looks like one).
     /// Lets the validator notice, e.g., an ID number that lost its leading 0.
     pub numeric: bool,
+    /// The cell holds a formula whose result the file does not keep (saved
+    /// by a program that writes formulas without computing them): its
+    /// text is empty, but not because the cell is. A reader that needs the
+    /// value refuses it, naming the cell; to others it is an empty cell.
+    pub unsaved_formula: bool,
 }
 
 impl Cell {
@@ -51,6 +56,16 @@ impl Cell {
         Cell {
             text: text.into(),
             numeric: false,
+            unsaved_formula: false,
+        }
+    }
+
+    /// A formula cell without its value (see [`Cell::unsaved_formula`]).
+    pub fn unsaved_formula() -> Cell {
+        Cell {
+            text: String::new(),
+            numeric: false,
+            unsaved_formula: true,
         }
     }
 

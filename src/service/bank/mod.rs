@@ -20,7 +20,7 @@ use crate::domain::payment::{PayMethod, ReceiverKind};
 use crate::domain::{Money, Period, payment};
 use crate::store::{Read, batches, payments, people, registrations};
 
-mod result_file;
+pub mod result_file;
 use result_file::read_result;
 
 /// Why a batch or a result file was refused.
@@ -31,13 +31,36 @@ pub enum BankError {
         batch: i64,
     },
     /// No unpaid line of a person paid into an account; `waiting` is the
-    /// newest batch of the period still waiting for the bank, if any, and
-    /// `held_back` the lines the bank refused before to the same account.
+    /// newest batch of the period still waiting for the bank, if any,
+    /// `held_back` the lines the bank refused before to the same account,
+    /// and `on_round` the people whose lines are on a home round not yet
+    /// returned.
     NothingToSend {
         waiting: Option<i64>,
         held_back: usize,
+        on_round: usize,
     },
-    ReadFile(String),
+    /// The result file cannot be read (missing, not a file, not a
+    /// spreadsheet, damaged, past the list import's limits).
+    Source(crate::import::source::SourceError),
+    /// The file is larger than any bank's result file
+    /// ([`result_file::MAX_FILE_BYTES`]): refused before it is read.
+    TooBig {
+        file: std::path::PathBuf,
+        bytes: u64,
+        max: u64,
+    },
+    /// More result rows than any batch has ([`result_file::MAX_ROWS`]).
+    TooManyRows {
+        max: usize,
+    },
+    /// Text with a control or bidi character, which never reaches the
+    /// screen: `column` is "D (Lý do)".
+    BadText {
+        row: usize,
+        column: String,
+        error: crate::text::TextError,
+    },
     /// No row names the reference and result columns.
     NoHeader,
     AlreadyImported {
@@ -54,9 +77,31 @@ pub enum BankError {
     NoReason {
         row: usize,
     },
+    /// The file's amount of a line (`file`) is not the batch's (`batch`).
     AmountDiffers {
         row: usize,
         reference: String,
+        file: Money,
+        batch: Money,
+    },
+    /// An amount that is not a whole number of đồng written as the
+    /// payer's lists write them; `column` is "C (Số tiền)".
+    BadAmount {
+        row: usize,
+        column: String,
+        error: crate::domain::money::AmountError,
+    },
+    /// A negative amount: no transfer is.
+    NegativeAmount {
+        row: usize,
+        column: String,
+        amount: Money,
+    },
+    /// A formula cell the file keeps no value of: the amount (or code)
+    /// the bank's staff saw is not in the file.
+    FormulaWithoutValue {
+        row: usize,
+        column: String,
     },
     TotalDiffers {
         file: Money,
@@ -70,6 +115,13 @@ pub enum BankError {
     Repeated {
         row: usize,
         reference: String,
+    },
+    /// A done line whose reference a standing payment already carries (a
+    /// transfer typed at the counter with it): `by` names the receipt.
+    ReferenceHeld {
+        row: usize,
+        reference: String,
+        by: super::pay::PaidBy,
     },
     Empty,
 }
@@ -91,6 +143,22 @@ pub struct Batch {
     /// Lines not put in this batch: the bank refused them before to the
     /// same account, and would again (a blocked or closed account).
     pub held_back: Vec<HeldBack>,
+    /// People registered for transfers left out of this batch because
+    /// their lines are on a home round not yet returned: the postman pays
+    /// them (or the round brings the cash back, and a later batch sends
+    /// them).
+    pub on_round: Vec<OnRound>,
+}
+
+/// A person left out of a new batch because a home round not yet
+/// returned holds their lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnRound {
+    pub record_code: String,
+    pub full_name: String,
+    /// The lines' total.
+    pub amount: Money,
+    pub round: i64,
 }
 
 /// A line kept out of a new batch, and why.
@@ -172,6 +240,7 @@ fn read_batch(r: &Read<'_>, number: i64) -> Result<Option<Batch>, Error> {
         total,
         created_at,
         held_back: Vec::new(),
+        on_round: Vec::new(),
     }))
 }
 
@@ -182,9 +251,10 @@ impl Service {
     pub fn bank_batch(&mut self, supervisor: &Session, period: Period) -> Result<Batch, Error> {
         supervisor.require_supervisor()?;
         let by = supervisor.user.id;
-        let (number, held_back) = self.store.write(self.who(Some(by)), |w| {
+        let (number, held_back, on_round) = self.store.write(self.who(Some(by)), |w| {
             let sendable = batches::sendable(w, period)?;
             let mut held_back = Vec::new();
+            let mut on_round: Vec<OnRound> = Vec::new();
             let regs = registrations::latest_all(w)?;
             let on_file: std::collections::HashMap<i64, registrations::OnFile> =
                 registrations::people(w)?
@@ -209,6 +279,22 @@ impl Service {
                 let account_bank = reg
                     .and_then(|g| g.account_bank.clone())
                     .or_else(|| p.account_bank.clone());
+                // On a home round not yet returned: the postman carries (or
+                // will carry) its cash. A line leaves one way at a time.
+                if let Some(round) = s.on_round {
+                    match on_round.last_mut() {
+                        Some(o) if o.record_code == s.record_code && o.round == round => {
+                            o.amount = o.amount + s.amount;
+                        }
+                        _ => on_round.push(OnRound {
+                            record_code: s.record_code.clone(),
+                            full_name: s.full_name.clone(),
+                            amount: s.amount,
+                            round,
+                        }),
+                    }
+                    continue;
+                }
                 // Refused before to this very account: sent again it would
                 // fail again. It stays payable at the counter, or goes out
                 // once another account is registered.
@@ -235,6 +321,7 @@ impl Service {
                 return Err(Error::from(BankError::NothingToSend {
                     waiting,
                     held_back: held_back.len(),
+                    on_round: on_round.len(),
                 }));
             }
             let total: i64 = lines.iter().map(|l| l.amount.dong()).sum();
@@ -242,13 +329,14 @@ impl Service {
             let event = event.with(json!({
                 "period": period.to_string(), "lines": lines.len(), "total": total,
             }));
-            Ok(w.log(event, (id, held_back))?)
+            Ok(w.log(event, (id, held_back, on_round))?)
         })?;
         let mut batch = self
             .store
             .read(|r| read_batch(r, number))?
             .ok_or(Error::NoSuchPayment)?;
         batch.held_back = held_back;
+        batch.on_round = on_round;
         Ok(batch)
     }
 
@@ -283,14 +371,12 @@ impl Service {
         dry_run: bool,
     ) -> Result<Imported, Error> {
         supervisor.require_supervisor()?;
-        let bytes = std::fs::read(path).map_err(|e| {
-            BankError::ReadFile(crate::i18n::os_reason(self.config().interface.language, &e))
-        })?;
-        let sha = {
-            use sha2::{Digest, Sha256};
-            hex::encode(Sha256::digest(&bytes))
-        };
-        let lines = read_result(self.config().interface.language, path)?;
+        // A file from outside: its size is looked at before a byte of it
+        // is read, then it is read in blocks, once for its sha256 and once
+        // for its rows (under the list import's limits).
+        result_file::check_size(path)?;
+        let sha = super::import::file_sha256(path).map_err(BankError::Source)?;
+        let lines = read_result(path)?;
         let file_name = path
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
@@ -333,10 +419,31 @@ impl Service {
                     }
                     .into());
                 }
-                if l.amount.is_some_and(|a| a != stored.amount) {
+                // One transfer code, one payment: a receipt already carrying
+                // the line's reference is named, with the row.
+                if l.done
+                    && let Some(pid) = payments::standing_transfer_by_reference(w, &l.reference)?
+                {
+                    let p = payments::record(w, pid)?.ok_or(Error::NoSuchPayment)?;
+                    return Err(BankError::ReferenceHeld {
+                        row: l.row,
+                        reference: l.reference.clone(),
+                        by: super::pay::PaidBy {
+                            clerk: p.clerk,
+                            at: p.paid_at,
+                            receipt_no: p.receipt_no,
+                        },
+                    }
+                    .into());
+                }
+                if let Some(file) = l.amount
+                    && file != stored.amount
+                {
                     return Err(BankError::AmountDiffers {
                         row: l.row,
                         reference: l.reference.clone(),
+                        file,
+                        batch: stored.amount,
                     }
                     .into());
                 }

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::BankError;
 use crate::domain::Money;
+use crate::import::source::{Cell, SheetRow};
 use crate::service::Error;
 
 /// One line of the bank's result file, as read.
@@ -48,72 +49,186 @@ fn done_word(s: &str) -> Option<bool> {
     }
 }
 
-fn money_of(c: &crate::import::source::Cell) -> Option<Money> {
-    let t = c.text.trim();
-    if c.numeric {
-        return t
-            .parse::<f64>()
-            .ok()
-            .map(|f| Money::from_dong(f.round() as i64));
+/// A column of the file, as a message names it: its letter and its
+/// header ("C (Số tiền)").
+#[derive(Debug, Clone)]
+struct Col {
+    index: usize,
+    name: String,
+}
+
+impl Col {
+    fn new(index: usize, header: &str) -> Col {
+        Col {
+            index,
+            name: format!(
+                "{} ({})",
+                crate::import::source::column_letter(index),
+                crate::text::for_display(header.trim())
+            ),
+        }
     }
-    let digits: String = t.chars().filter(char::is_ascii_digit).collect();
-    digits.parse::<i64>().ok().map(Money::from_dong)
+}
+
+/// The cell of `row` in `col`, refused when it is a formula the file keeps
+/// no value of (the value the bank's staff saw is not in the file).
+fn cell<'a>(row: &'a SheetRow, col: &Col) -> Result<Option<&'a Cell>, BankError> {
+    match row.cells.get(col.index) {
+        Some(c) if c.unsaved_formula => Err(BankError::FormulaWithoutValue {
+            row: row.number,
+            column: col.name.clone(),
+        }),
+        Some(c) if !c.is_empty() => Ok(Some(c)),
+        _ => Ok(None),
+    }
+}
+
+/// The amount in `col` of `row`, read the way the payer's lists are read
+/// ([`crate::domain::parse_amount`]: whole đồng, grouping checked, a
+/// fraction of a đồng refused), a number cell as the text it shows; a
+/// negative amount refused. Nothing for an empty cell.
+fn amount_of(row: &SheetRow, col: &Col) -> Result<Option<Money>, BankError> {
+    let Some(c) = cell(row, col)? else {
+        return Ok(None);
+    };
+    match crate::domain::parse_amount(&c.text) {
+        Ok(Some(m)) if m.is_negative() => Err(BankError::NegativeAmount {
+            row: row.number,
+            column: col.name.clone(),
+            amount: m,
+        }),
+        Ok(m) => Ok(m),
+        Err(error) => Err(BankError::BadAmount {
+            row: row.number,
+            column: col.name.clone(),
+            error,
+        }),
+    }
+}
+
+/// Bytes a result file may have: a batch's result is one short row per
+/// line, a few hundred kilobytes for a commune's thousands of lines. A
+/// larger file is refused before it is read.
+pub const MAX_FILE_BYTES: u64 = 32 << 20;
+
+/// Result rows a file may have: more than any batch holds.
+pub const MAX_ROWS: usize = 100_000;
+
+/// Refuses what is not a file on disk (a folder, a device, a pipe, which
+/// would be read without end) and a file larger than [`MAX_FILE_BYTES`],
+/// from its size alone.
+pub(super) fn check_size(path: &Path) -> Result<(), BankError> {
+    use crate::import::source::SourceError;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        BankError::Source(SourceError::Io {
+            file: path.to_path_buf(),
+            row: None,
+            detail: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
+        })
+    })?;
+    if meta.is_dir() {
+        return Err(BankError::Source(SourceError::Io {
+            file: path.to_path_buf(),
+            row: None,
+            detail: crate::i18n::os_reason(
+                crate::i18n::Lang::Vi,
+                &std::io::Error::from(std::io::ErrorKind::IsADirectory),
+            ),
+        }));
+    }
+    if !meta.is_file() {
+        return Err(BankError::Source(SourceError::NotAFile {
+            file: path.to_path_buf(),
+        }));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(BankError::TooBig {
+            file: path.to_path_buf(),
+            bytes: meta.len(),
+            max: MAX_FILE_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// The text of `col` in `row` as the gate lets text in
+/// ([`crate::text::clean_field`]: NFC, white space made single spaces, a
+/// control or bidi character refused with the row and the column).
+fn text_of(row: &SheetRow, col: &Col) -> Result<Option<String>, BankError> {
+    let Some(c) = cell(row, col)? else {
+        return Ok(None);
+    };
+    let text = crate::text::clean_field(&c.text).map_err(|error| BankError::BadText {
+        row: row.number,
+        column: col.name.clone(),
+        error,
+    })?;
+    Ok(Some(text).filter(|t| !t.is_empty()))
 }
 
 /// Reads a result file: a header row naming at least the reference and
 /// result columns, then one row per line; a row whose reference cell says
 /// "Tổng cộng" holds the file's total, which must equal its lines' sum.
-pub(super) fn read_result(lang: crate::i18n::Lang, path: &Path) -> Result<Vec<ResultLine>, Error> {
-    let source = crate::import::source::open(path).map_err(|e| {
-        use crate::i18n::Localize;
-        BankError::ReadFile(e.localize(lang))
-    })?;
-    let mut cols: Option<(usize, usize, Option<usize>, Option<usize>)> = None;
+pub(super) fn read_result(path: &Path) -> Result<Vec<ResultLine>, Error> {
+    let source = crate::import::source::open(path).map_err(BankError::Source)?;
+    let mut cols: Option<(Col, Col, Option<Col>, Option<Col>)> = None;
     let mut out = Vec::new();
     let mut file_total = None;
     for row in source {
-        let row = row.map_err(|e| {
-            use crate::i18n::Localize;
-            BankError::ReadFile(e.localize(lang))
-        })?;
+        let row = row.map_err(BankError::Source)?;
         let folded: Vec<String> = row
             .cells
             .iter()
             .map(|c| crate::text::fold(c.text.trim()))
             .collect();
-        let Some((r, o, why, amount)) = cols else {
-            let find = |names: &[&str]| folded.iter().position(|f| names.contains(&f.as_str()));
+        let Some((r, o, why, amount)) = &cols else {
+            let find = |names: &[&str]| {
+                folded
+                    .iter()
+                    .position(|f| names.contains(&f.as_str()))
+                    .map(|i| Col::new(i, &row.cells[i].text))
+            };
             if let (Some(r), Some(o)) = (find(REFERENCE), find(RESULT)) {
                 cols = Some((r, o, find(REASON), find(AMOUNT)));
             }
             continue;
         };
-        let Some(reference) = row.cell(r).map(|c| c.text.trim().to_string()) else {
+        let Some(reference) = text_of(&row, r)? else {
             continue;
         };
         let key = crate::text::fold(&reference);
         if key.starts_with("tong") || key == "total" {
-            file_total = amount.and_then(|a| row.cells.get(a)).and_then(money_of);
+            file_total = match amount {
+                Some(a) => amount_of(&row, a)?,
+                None => None,
+            };
             continue;
         }
-        let value = row.cell(o).map(|c| c.text.clone()).unwrap_or_default();
-        let done = done_word(&crate::text::fold(value.trim())).ok_or(BankError::BadOutcome {
+        let value = text_of(&row, o)?.unwrap_or_default();
+        let done = done_word(&crate::text::fold(&value)).ok_or(BankError::BadOutcome {
             row: row.number,
             value: value.clone(),
         })?;
-        let reason = why
-            .and_then(|i| row.cell(i))
-            .map(|c| c.text.trim().to_string())
-            .filter(|s| !s.is_empty());
+        let reason = match why {
+            Some(w) => text_of(&row, w)?,
+            None => None,
+        };
         if !done && reason.is_none() {
             return Err(BankError::NoReason { row: row.number }.into());
+        }
+        let amount = match amount {
+            Some(a) => amount_of(&row, a)?,
+            None => None,
+        };
+        if out.len() == MAX_ROWS {
+            return Err(BankError::TooManyRows { max: MAX_ROWS }.into());
         }
         out.push(ResultLine {
             row: row.number,
             reference: reference.to_uppercase(),
             done,
             reason,
-            amount: amount.and_then(|a| row.cells.get(a)).and_then(money_of),
+            amount,
         });
     }
     if cols.is_none() {

@@ -156,7 +156,7 @@ pub fn file_sha256(path: &Path) -> Result<String, SourceError> {
     let io = |e: std::io::Error| SourceError::Io {
         file: path.to_path_buf(),
         row: None,
-        detail: e.to_string(),
+        detail: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
     };
     let mut f = std::fs::File::open(path).map_err(io)?;
     let mut h = Sha256::new();

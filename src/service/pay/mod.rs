@@ -175,6 +175,14 @@ pub enum PayError {
         reference: String,
         by: PaidBy,
     },
+    /// The transfer's reference is one chitra makes itself (a batch
+    /// line's "CK0001-0001", a round stop's "NH0001-001"): not a bank's or
+    /// a wallet's code, and taken at the counter it would stand in for the
+    /// bank's result or the postman's payment.
+    OwnReference {
+        reference: String,
+        kind: crate::domain::payment::OwnReference,
+    },
     /// The idempotency key belongs to another person's payment.
     KeyReused,
     /// The idempotency key is not 8–64 letters, digits, '-' or '_'.
@@ -421,6 +429,18 @@ impl Service {
                 if let Some(v) = value {
                     crate::text::clean_field(v).map_err(|error| Error::BadText { field, error })?;
                 }
+            }
+            // A batch line's or a round stop's own reference is recorded by
+            // the bank's result or the postman's outcome, never typed here
+            // (the database holds it too: `payments_own_reference`).
+            if let Some(r) = &reference
+                && let Some(kind) = payment::own_reference(r)
+            {
+                return Err(PayError::OwnReference {
+                    reference: r.clone(),
+                    kind,
+                }
+                .into());
             }
             // One transfer, one payment (the database holds it too:
             // `payments_reference_once`).

@@ -45,6 +45,15 @@ pub enum RoundError {
     /// Every stop was paid elsewhere or can no longer be paid: no cash to
     /// issue.
     NothingToIssue { round: i64 },
+    /// Lines of the round wait for the bank in a transfer batch (a round
+    /// made before a line left one way at a time): its cash does not go
+    /// out while they do. `people` are "code name", `batches` the
+    /// batches holding them.
+    InBankBatch {
+        round: i64,
+        people: Vec<String>,
+        batches: Vec<i64>,
+    },
     /// Only the round's postman (or a supervisor) records its outcomes.
     NotThePostman { postman: String },
     /// Nobody with that record code or ID number is on the round.
@@ -218,6 +227,28 @@ impl Service {
         self.store.write(self.who(Some(by)), |w| {
             let v = read_round(w, number)?;
             expect(&v, RoundState::Open)?;
+            // A line waiting for the bank would be paid twice: by the
+            // transfer and by the postman (`home_round_issues_not_in_bank_batch`).
+            let waiting = crate::store::batches::waiting_on_round(w, number)?;
+            if !waiting.is_empty() {
+                let mut people: Vec<String> = Vec::new();
+                let mut batches: Vec<i64> = Vec::new();
+                for (code, name, batch) in waiting {
+                    let who = format!("{code} {name}");
+                    if !people.contains(&who) {
+                        people.push(who);
+                    }
+                    if !batches.contains(&batch) {
+                        batches.push(batch);
+                    }
+                }
+                return Err(RoundError::InBankBatch {
+                    round: number,
+                    people,
+                    batches,
+                }
+                .into());
+            }
             let amount = v.to_carry();
             if amount <= Money::ZERO {
                 return Err(RoundError::NothingToIssue { round: number }.into());

@@ -216,6 +216,8 @@ impl Sheet {
         // Where the text is: <v> for most, <is><t> for an inline string.
         let mut in_text = false;
         let mut found = false;
+        // A formula (<f>…</f>, or <f …/> sharing another cell's).
+        let mut formula = false;
         let too_long = || BookError::Limit(Exceeded::at(Limit::CellChars, row, Some(col)));
         loop {
             match self.xml.next()? {
@@ -232,10 +234,15 @@ impl Sheet {
                             in_text = true;
                             found = true;
                         }
-                        b"rPh" | b"f" => self.xml.skip_element()?,
+                        b"f" => {
+                            formula = true;
+                            self.xml.skip_element()?;
+                        }
+                        b"rPh" => self.xml.skip_element()?,
                         _ => {}
                     }
                 }
+                Event::Empty(e) if e.local_name().as_ref() == "f" => formula = true,
                 Event::End(e) if matches!(e.local_name().as_ref(), "v" | "t") => in_text = false,
                 Event::Text(t) if in_text => {
                     self.text.push_str(&t.xml10_content());
@@ -252,6 +259,11 @@ impl Sheet {
                 Event::GeneralRef(r) if in_text => xml::push_ref(&mut self.text, &r),
                 _ => {}
             }
+        }
+        if formula && (!found || self.text.trim().is_empty()) {
+            // Saved by a program that writes formulas without computing
+            // them: the value the user would see is not in the file.
+            return Ok(Some(Cell::unsaved_formula()));
         }
         if !found {
             return Ok(None);

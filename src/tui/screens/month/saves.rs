@@ -148,9 +148,17 @@ fn finish_batch_save(
                 &shown(&xlsx),
                 &shown(&csv),
             );
-            match crate::i18n::bank::held_back_note(lang, &batch.held_back) {
-                Some(note) => ctx.error(&format!("{saved} {note}")),
-                None => ctx.info(saved),
+            let notes: Vec<String> = [
+                crate::i18n::bank::held_back_note(lang, &batch.held_back),
+                crate::i18n::bank::on_round_note(lang, &batch.on_round),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if notes.is_empty() {
+                ctx.info(saved);
+            } else {
+                ctx.error(&format!("{saved} {}", notes.join(" ")));
             }
         }
         Err(problem) => ctx.error(&words::batch_not_saved(lang, batch.number, &problem)),

@@ -97,6 +97,11 @@ impl FormScreen for TransferForm {
             ctx.error(&PayError::ReferenceMissing);
             return Nav::Stay;
         }
+        if let Some(kind) = crate::domain::payment::own_reference(&reference) {
+            self.form.focus(REFERENCE);
+            ctx.error(&PayError::OwnReference { reference, kind });
+            return Nav::Stay;
+        }
         let mut draft = self.draft.clone();
         draft.account = Some(if new_account {
             strings::account_at_bank(&account, &bank)
