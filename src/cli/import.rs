@@ -270,6 +270,13 @@ fn print_text(lang: Lang, r: &ImportReport) {
             phrases::file_s_total_row(lang),
             phrases::disagrees(lang)
         ),
+        None if r
+            .warnings
+            .iter()
+            .any(|w| w.problem == crate::import::record::Problem::NoFileTotal) =>
+        {
+            format!("   ({})", phrases::no_total_row(lang))
+        }
         None => String::new(),
     };
     println!("{} {}{file_total}", phrases::total(lang), r.total);

@@ -2,6 +2,7 @@
 
 use super::{Lang, Localize, labels};
 use crate::import::record::{Disagreement, Problem, RowProblem};
+use crate::import::table::TableEnd;
 use crate::service::import::{ImportError, ListKind};
 use crate::text::for_display;
 
@@ -125,6 +126,17 @@ impl Localize for Problem {
             Problem::NegativeAmount(m) => format!("Số tiền âm ({m}) chỉ được ở cột truy thu."),
             Problem::NoAmount => "Không có số tiền nào trên dòng này.".into(),
             Problem::NoRows => "Bảng không có dòng đối tượng nào dưới dòng tiêu đề.".into(),
+            Problem::AfterTableEnd(end) => format!(
+                "Dòng này có mã đối tượng hoặc số CCCD/CMND và số tiền nhưng nằm {}, ngoài bảng danh sách \
+                 và ngoài tổng cộng của tệp, nên không được nhập cũng không được bỏ qua. Hãy hỏi cơ quan chi \
+                 trả: nếu người này được chi, đưa dòng lên trên dòng Tổng cộng và sửa tổng; nếu không, xóa \
+                 dòng; rồi nhập lại.",
+                table_end_vi(end)
+            ),
+            Problem::NoFileTotal => "Tệp không có dòng \"Tổng cộng\": tổng tiền của tệp không được đối chiếu \
+                 với tổng các dòng, nên một dòng bị thiếu hay bị sửa sẽ không lộ ra. Hãy so số người và tổng \
+                 tiền ở trên với danh sách giấy có chữ ký của cơ quan chi trả trước khi ghi."
+                .into(),
             Problem::RowTotal { stated, computed } => {
                 format!("Cột tổng ghi {stated} nhưng cộng các khoản được {computed}.")
             }
@@ -198,6 +210,17 @@ impl Localize for Problem {
             }
             Problem::NoAmount => "There is no amount on this row.".into(),
             Problem::NoRows => "The table has no person's line under its header.".into(),
+            Problem::AfterTableEnd(end) => format!(
+                "This row has a record code or ID number and an amount but lies {}, outside the list and \
+                 its total, so it is neither imported nor ignored. Ask the payer: if the person is to be \
+                 paid, move the row above the total row and correct the total; if not, delete the row; then \
+                 import again.",
+                table_end_en(end)
+            ),
+            Problem::NoFileTotal => "The file has no \"Tổng cộng\" total row: its total is checked against \
+                 nothing, so a missing or altered row would not show. Compare the people and the total \
+                 above with the payer's signed paper list before writing."
+                .into(),
             Problem::RowTotal { stated, computed } => {
                 format!("The total column says {stated} but the amounts add up to {computed}.")
             }
@@ -283,6 +306,23 @@ pub fn differs(lang: Lang, d: &Disagreement) -> String {
         Lang::En => format!(
             "The list says {field} «{list}», the office registered «{office}»: the registration stays; send the change list (chitra list changes) to the social-affairs office."
         ),
+    }
+}
+
+/// Where a table ended, as "below …" in a sentence.
+fn table_end_vi(end: &TableEnd) -> String {
+    match end {
+        TableEnd::AfterTotal { row } => format!("dưới dòng Tổng cộng (dòng {row})"),
+        TableEnd::Signatures { row, .. } => format!("dưới phần ký tên (dòng {row})"),
+        TableEnd::EndOfSheet => "sau khi bảng đã kết thúc".into(),
+    }
+}
+
+fn table_end_en(end: &TableEnd) -> String {
+    match end {
+        TableEnd::AfterTotal { row } => format!("below the total row (row {row})"),
+        TableEnd::Signatures { row, .. } => format!("below the signatures (row {row})"),
+        TableEnd::EndOfSheet => "after the table's end".into(),
     }
 }
 

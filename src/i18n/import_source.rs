@@ -8,7 +8,7 @@
 use super::Localize;
 use crate::domain::EntitlementKind as K;
 use crate::import::Field;
-use crate::import::source::{Encoding, Format, SourceError};
+use crate::import::source::{Encoding, Format, SourceError, column_letter};
 use crate::import::synonyms::SynonymsError;
 use crate::import::table::{Column, Required, TableError};
 use std::path::Path;
@@ -135,6 +135,20 @@ impl Localize for SourceError {
                 name(file),
                 some_sheets(sheets, "và {} trang khác", '.')
             ),
+            SourceError::RunawayQuote {
+                file,
+                row,
+                column,
+                lines,
+            } => format!(
+                "Dòng {row}, cột {} của tệp {}: ô này mở bằng một dấu ngoặc kép (\") không được đóng lại \
+                 ở cuối ô, nên ô kéo dài {lines} dòng của tệp và nuốt các dòng danh sách bên dưới (kể cả dòng \
+                 Tổng cộng, nếu có): những người ở các dòng đó sẽ bị mất. Không nhập tệp này. Hãy mở tệp bằng \
+                 Notepad, bỏ dấu ngoặc kép lẻ ở dòng {row}, cột {} (hoặc thêm dấu đóng ngay cuối ô), rồi nhập lại.",
+                column_letter(*column),
+                name(file),
+                column_letter(*column)
+            ),
             SourceError::InvalidUtf8 { file, row } => format!(
                 "Dòng {row} của tệp {} có byte không phải chữ hợp lệ trong bảng mã UTF-8 mà tệp dùng (tệp lẫn \
                  nhiều bảng mã, hoặc bị hỏng). Hãy sửa dòng {row}, hoặc mở tệp bằng Excel và lưu lại dưới dạng \
@@ -208,6 +222,21 @@ impl Localize for SourceError {
                 "Every worksheet of {} is empty ({}). Choose the payment list file.",
                 name(file),
                 some_sheets(sheets, "and {} more", ',')
+            ),
+            SourceError::RunawayQuote {
+                file,
+                row,
+                column,
+                lines,
+            } => format!(
+                "Row {row}, column {} of {}: this cell opens with a quote (\") that is not closed at the \
+                 cell's end, so the cell runs on for {lines} lines of the file and swallows the list's rows \
+                 below it (the total row too, if any): the people on them would be lost. The file is not \
+                 imported. Open it in Notepad, remove the stray quote in row {row}, column {} (or close it at \
+                 the cell's end), and import it again.",
+                column_letter(*column),
+                name(file),
+                column_letter(*column)
             ),
             SourceError::InvalidUtf8 { file, row } => format!(
                 "Row {row} of {} has a byte that is not valid text in the UTF-8 encoding the file uses (mixed \

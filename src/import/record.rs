@@ -78,6 +78,9 @@ pub enum Problem {
     NoAmount,
     /// The table has no person's line at all.
     NoRows,
+    /// A person's line (a record code or ID number, and an amount) below
+    /// where the table ended: outside the list and its total.
+    AfterTableEnd(table::TableEnd),
     /// The row's total column disagrees with its amounts.
     RowTotal {
         stated: Money,
@@ -101,6 +104,8 @@ pub enum Problem {
     /// What a change list's row has wrong ([`super::change`]).
     Change(super::change::ChangeIssue),
     /// Warnings only:
+    /// The list has no total row: its sum is checked against nothing.
+    NoFileTotal,
     NoIdNumber,
     UnknownGender(String),
     GenderDisagreesWithId,

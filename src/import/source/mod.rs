@@ -163,6 +163,15 @@ pub enum SourceError {
         file: PathBuf,
         sheets: Vec<String>,
     },
+    /// A quote (") opened in a cell of a text file (0-based `column` of
+    /// `row`) closes only far below, or never: the cell took `lines` lines of
+    /// the file, rows of the list among them, which would be lost.
+    RunawayQuote {
+        file: PathBuf,
+        row: usize,
+        column: usize,
+        lines: usize,
+    },
     /// A row of a UTF-8 text file holds bytes that are not UTF-8.
     InvalidUtf8 {
         file: PathBuf,

@@ -126,6 +126,7 @@ fn realistic_list_is_read_row_by_row() {
             TableRow::GroupHeading(h) => format!("heading {} {:?}", h.number, h.hamlet()),
             TableRow::Subtotal { row, .. } => format!("subtotal {}", row.number()),
             TableRow::Total { row, .. } => format!("total {}", row.number()),
+            TableRow::AfterEnd { row, .. } => format!("after the end {}", row.number()),
         })
         .collect();
     assert_eq!(

@@ -91,10 +91,12 @@ where
     // Rows read first (a change list is a few dozen rows), checked against
     // the people on file in one read.
     let mut rows: Vec<DataRow> = Vec::new();
+    let mut after_end = Vec::new();
     for item in tbl.by_ref() {
         match item.map_err(ImportError::Source)? {
             TableRow::Data(row) => rows.push(row),
             TableRow::Total { row, .. } => total_row = Some(row),
+            TableRow::AfterEnd { row, end } => after_end.push(super::run::after_end(&row, end)),
             TableRow::GroupHeading(_) | TableRow::Blank { .. } | TableRow::Subtotal { .. } => {}
         }
     }
@@ -270,8 +272,20 @@ where
         }
         Ok(())
     })?;
-    if let Some(row) = total_row.filter(|_| !report.is_rejected()) {
-        check_total(&row, &sums, &mut report);
+    for p in after_end {
+        report.rows += 1;
+        report.reject(p);
+    }
+    match total_row {
+        Some(row) if !report.is_rejected() => check_total(&row, &sums, &mut report),
+        Some(_) => {}
+        // A decrease list may name people and months only: without an
+        // amount there is nothing for a total to check.
+        None if !sums.is_empty() => report.warn(RowProblem {
+            place: Place::row(0),
+            problem: Problem::NoFileTotal,
+        }),
+        None => {}
     }
     if report.rows == 0 {
         report.reject(RowProblem {

@@ -172,6 +172,11 @@ where
                     }
                     TableRow::GroupHeading(h) => hamlet = h.hamlet().map(str::to_string),
                     TableRow::Total { row, .. } => batch.push(Event::Total(Box::new(row))),
+                    TableRow::AfterEnd { row, end } => batch.push(Event::Row {
+                        read: Err(vec![after_end(&row, end)]),
+                        warnings: Vec::new(),
+                        month: None,
+                    }),
                     TableRow::Blank { .. } | TableRow::Subtotal { .. } => {}
                 }
                 if batch.len() == BATCH {
@@ -220,8 +225,13 @@ where
 
     // A rejected row's amounts are not in the sums, so the file's total can
     // only be compared once every row is accepted.
-    if let (Some(row), true) = (writer.total_row.take(), !report.is_rejected()) {
-        check_file_total(&row, report);
+    match writer.total_row.take() {
+        Some(row) if !report.is_rejected() => check_file_total(&row, report),
+        Some(_) => {}
+        None => report.warn(RowProblem {
+            place: Place::row(0),
+            problem: Problem::NoFileTotal,
+        }),
     }
     if report.rows == 0 {
         report.reject(RowProblem {
@@ -336,6 +346,26 @@ pub(super) fn place(
     };
     place.who = Some(format!("{} {}", who.record_code, who.full_name));
     place
+}
+
+/// The refusal of a person's line found below the table's end, naming
+/// whose it is as the row writes it.
+pub(super) fn after_end(row: &table::DataRow, end: table::TableEnd) -> RowProblem {
+    use crate::import::Field;
+    /// Characters of the code and name kept to name the row.
+    const SHOWN: usize = 80;
+    let who: Vec<String> = [Field::RecordCode, Field::IdNumber, Field::FullName]
+        .into_iter()
+        .filter_map(|f| row.get(f))
+        .map(|c| c.text.chars().take(SHOWN).collect())
+        .collect();
+    RowProblem {
+        place: Place {
+            who: (!who.is_empty()).then(|| who.join(" ")),
+            ..Place::row(row.number())
+        },
+        problem: Problem::AfterTableEnd(end),
+    }
 }
 
 /// Checks the list's "Tổng cộng" row against the sums of its lines.
