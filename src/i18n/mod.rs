@@ -195,6 +195,7 @@ pub mod guide;
 pub mod heir;
 pub mod home;
 pub mod import;
+pub mod import_details;
 pub mod import_limits;
 pub mod import_source;
 pub mod labels;

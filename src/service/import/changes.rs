@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 use super::change_checks::{
     STOP_MONTHS_BEFORE_WARNED, adjustment_lines, already_adjusted, arrears_check, check_total,
 };
+use super::details::DetailChange;
 use super::{ImportError, ImportOptions, ImportReport, ListKind};
 use crate::domain::{EntitlementKind, Money, Period};
 use crate::import::Field;
@@ -48,6 +49,9 @@ pub struct ChangePreview {
     pub overpaid: Vec<LineState>,
     /// New lines this row adds (the new amount, arrears, recovery).
     pub added: Vec<(Period, EntitlementKind, Money)>,
+    /// The person's details a monthly list changes (name, ID number,
+    /// method, account), old → new.
+    pub details: Vec<DetailChange>,
 }
 
 /// The kind of change a row makes.
@@ -59,6 +63,8 @@ pub enum ChangeAction {
     Changed,
     /// A month carried into a new month's list replaces the line on file.
     Replaced,
+    /// A monthly list changes the details of a person on file.
+    Updated,
 }
 
 impl ChangePreview {
@@ -330,6 +336,7 @@ fn preview_of(
         no_longer_payable: Vec::new(),
         overpaid: Vec::new(),
         added: Vec::new(),
+        details: Vec::new(),
     };
     fill(&mut p);
     p
@@ -499,6 +506,7 @@ pub(super) fn replace_carried(
         no_longer_payable: earlier,
         overpaid: Vec::new(),
         added: vec![(period, EntitlementKind::ChuyenKy, amount)],
+        details: Vec::new(),
     }))
 }
 
@@ -530,5 +538,6 @@ pub(super) fn added(
         no_longer_payable: Vec::new(),
         overpaid: Vec::new(),
         added: listed.lines.iter().map(|(k, m)| (period, *k, *m)).collect(),
+        details: Vec::new(),
     }
 }

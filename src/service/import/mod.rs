@@ -14,11 +14,13 @@ use sha2::{Digest, Sha256};
 
 mod change_checks;
 mod changes;
+mod details;
 mod run;
 mod seen;
 mod writer;
 
 pub use changes::{ChangeAction, ChangePreview};
+pub use details::{Account, AccountUse, DetailChange};
 
 use run::{Run, run};
 
@@ -121,9 +123,14 @@ pub struct ImportReport {
     pub warnings_total: usize,
     pub committed: bool,
     pub batch_id: Option<i64>,
-    /// What the list does, person by person (change lists, and the months
-    /// a monthly list carries over that replace a line on file).
+    /// What the list does, person by person (change lists, the months a
+    /// monthly list carries over that replace a line on file, and the
+    /// first [`KEPT_PROBLEMS`] people whose name, ID number, method or
+    /// account a monthly list changes).
     pub changes: Vec<ChangePreview>,
+    /// People whose name, ID number, method or account the list changes,
+    /// all of them (the preview keeps the first [`KEPT_PROBLEMS`]).
+    pub details_changed: usize,
 }
 
 /// How many rejections and warnings a report keeps to show (a list with a
@@ -140,6 +147,13 @@ impl ImportReport {
         self.rejected_total += 1;
         if self.rejected.len() < KEPT_PROBLEMS {
             self.rejected.push(p);
+        }
+    }
+
+    pub(crate) fn details(&mut self, p: ChangePreview) {
+        self.details_changed += 1;
+        if self.details_changed <= KEPT_PROBLEMS {
+            self.changes.push(p);
         }
     }
 
@@ -240,6 +254,7 @@ impl Service {
             committed: false,
             batch_id: None,
             changes: Vec::new(),
+            details_changed: 0,
         };
         if is_change {
             return changes::import_change(self, session, opts, report, tbl);
