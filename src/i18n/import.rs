@@ -27,9 +27,7 @@ impl Localize for ImportError {
         match self {
             ImportError::Source(e) => e.vi(),
             ImportError::Table(e) => e.vi(),
-            ImportError::Synonyms(e) => {
-                format!("Tên cột trong [import.headers] của chitra.toml không hợp lệ: {e}.")
-            }
+            ImportError::Synonyms(e) => e.vi(),
             ImportError::AlreadyImported { file, batch } => format!(
                 "Tệp {} đã được nhập lúc {} bởi {} (tên tệp lúc đó: {}, kỳ {}). Không nhập lại cùng một tệp.",
                 for_display(file),
@@ -65,9 +63,7 @@ impl Localize for ImportError {
         match self {
             ImportError::Source(e) => e.en(),
             ImportError::Table(e) => e.en(),
-            ImportError::Synonyms(e) => {
-                format!("The column names in [import.headers] of chitra.toml are not valid: {e}.")
-            }
+            ImportError::Synonyms(e) => e.en(),
             ImportError::AlreadyImported { file, batch } => format!(
                 "The file {} was already imported on {} by {} (as {}, period {}). The same file is never imported twice.",
                 for_display(file),

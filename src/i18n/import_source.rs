@@ -71,8 +71,10 @@ pub fn field_en(field: Field) -> &'static str {
     }
 }
 
-fn name(file: &Path) -> String {
-    file.display().to_string()
+/// A file's name as a message shows it: whatever it holds (an escape
+/// sequence, a line break) made harmless to the terminal.
+pub(super) fn name(file: &Path) -> String {
+    crate::text::for_display(&file.display().to_string()).into_owned()
 }
 
 const FIX_HEADERS_VI: &str = "Hãy sửa tên cột trong tệp, hoặc khai báo tên cột của đơn vị mình \
@@ -383,6 +385,10 @@ impl Localize for TableError {
     }
 }
 
+fn shown(text: &str) -> String {
+    crate::text::for_display(text).into_owned()
+}
+
 fn field_codes() -> String {
     Field::ALL
         .iter()
@@ -396,7 +402,7 @@ impl Localize for SynonymsError {
         match self {
             SynonymsError::UnknownFields { keys } => format!(
                 "Mục [import.headers] của chitra.toml có tên trường không biết: {}. Các tên trường dùng được: {}.",
-                keys.join(", "),
+                shown(&keys.join(", ")),
                 field_codes()
             ),
             SynonymsError::EmptyList { key } => format!(
@@ -408,8 +414,9 @@ impl Localize for SynonymsError {
                 first,
                 second,
             } => format!(
-                "Mục [import.headers] của chitra.toml: tên cột \"{text}\" được khai báo cho cả {first} và {second}. \
-                 Mỗi tên cột chỉ dùng cho một trường."
+                "Mục [import.headers] của chitra.toml: tên cột \"{}\" được khai báo cho cả {first} và {second}. \
+                 Mỗi tên cột chỉ dùng cho một trường.",
+                shown(text)
             ),
         }
     }
@@ -418,7 +425,7 @@ impl Localize for SynonymsError {
         match self {
             SynonymsError::UnknownFields { keys } => format!(
                 "[import.headers] in chitra.toml names unknown fields: {}. Known fields: {}.",
-                keys.join(", "),
+                shown(&keys.join(", ")),
                 field_codes()
             ),
             SynonymsError::EmptyList { key } => format!(
@@ -430,8 +437,9 @@ impl Localize for SynonymsError {
                 first,
                 second,
             } => format!(
-                "[import.headers] in chitra.toml gives the header \"{text}\" to both {first} and {second}. Each \
-                 header text may name one field only."
+                "[import.headers] in chitra.toml gives the header \"{}\" to both {first} and {second}. Each \
+                 header text may name one field only.",
+                shown(text)
             ),
         }
     }

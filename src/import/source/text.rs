@@ -285,10 +285,16 @@ impl Rows {
                 {
                     return Some(Err(self.too_big(x.limit, row, x.column)));
                 }
+                // The reader's other errors cannot arise on byte records
+                // of any length; said as damage all the same.
+                let io = match e.into_kind() {
+                    csv::ErrorKind::Io(io) => io,
+                    _ => std::io::Error::from(std::io::ErrorKind::InvalidData),
+                };
                 return Some(Err(SourceError::Io {
                     file: self.file.clone(),
                     row: Some(row),
-                    detail: e.to_string(),
+                    detail: crate::i18n::os_reason(crate::i18n::Lang::Vi, &io),
                 }));
             }
         }

@@ -61,7 +61,7 @@ impl BookError {
             BookError::Io(e) => SourceError::Io {
                 file: file.to_owned(),
                 row: None,
-                detail: e.to_string(),
+                detail: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
             },
         }
     }

@@ -28,7 +28,7 @@ use super::{Error, Service, Session};
 use crate::domain::{EntitlementKind, Money, Period};
 use crate::import::record::RowProblem;
 use crate::import::source::{self, SourceError};
-use crate::import::synonyms::Synonyms;
+use crate::import::synonyms::{Synonyms, SynonymsError};
 use crate::import::table::{self, TableError};
 use crate::store::imports;
 
@@ -67,7 +67,7 @@ pub enum ImportError {
     Source(SourceError),
     Table(TableError),
     /// The configured header names are wrong.
-    Synonyms(String),
+    Synonyms(SynonymsError),
     /// This very file (same sha256) was imported before.
     AlreadyImported {
         file: String,
@@ -165,14 +165,15 @@ impl ImportReport {
     }
 }
 
-/// The sha256 of a file, read in blocks.
+/// The sha256 of a list file, read in blocks once it is known to be a
+/// file on disk ([`source::open_file`]).
 pub fn file_sha256(path: &Path) -> Result<String, SourceError> {
     let io = |e: std::io::Error| SourceError::Io {
         file: path.to_path_buf(),
         row: None,
-        detail: e.to_string(),
+        detail: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
     };
-    let mut f = std::fs::File::open(path).map_err(io)?;
+    let mut f = source::open_file(path)?;
     let mut h = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
     loop {
@@ -205,8 +206,8 @@ impl Service {
         if let Some(batch) = self.store.read(|r| imports::by_sha256(r, &sha))? {
             return Err(ImportError::AlreadyImported { file, batch }.into());
         }
-        let synonyms = Synonyms::with_overrides(&self.config.import.headers)
-            .map_err(|e| ImportError::Synonyms(format!("{e:?}")))?;
+        let synonyms =
+            Synonyms::with_overrides(&self.config.import.headers).map_err(ImportError::Synonyms)?;
         let src = source::open(path).map_err(ImportError::Source)?;
         let (format, encoding) = (src.format(), src.encoding());
         let sheet = src.sheet_name().map(str::to_string);
