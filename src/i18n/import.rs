@@ -5,6 +5,7 @@ use crate::import::record::{Disagreement, Problem, RowProblem};
 use crate::import::table::TableEnd;
 use crate::service::import::{ImportError, ListKind};
 use crate::text::for_display;
+use crate::text::normalize::code_point;
 
 /// A stored period ("2026-12") as people write it ("12/2026").
 fn period_label(stored: &str) -> String {
@@ -105,12 +106,51 @@ impl Localize for Problem {
                  nhập lại.",
                 super::import_source::field_vi(*field)
             ),
-            Problem::NameChar(c) => format!(
+            Problem::NameChar(c) if run_together(*c) => format!(
                 "Họ và tên có ký tự {} mà họ tên không thể có (chữ số, dấu \";\", \",\", tab hoặc ngoặc kép): \
                  có thể các ô đã bị nhập vào nhau (thường do một dấu ngoặc kép lẻ trong tệp CSV). Hãy sửa ô \
                  này rồi nhập lại.",
                 shown_char(*c)
             ),
+            Problem::NameChar('\u{FFFD}') | Problem::NameStart('\u{FFFD}') => "Họ và tên có ký tự thay thế (U+FFFD): chữ đã bị hỏng khi tệp được \
+                 chuyển bảng mã. Hãy mở tệp gốc bằng Excel, lưu lại dưới dạng .xlsx hoặc \"CSV UTF-8\" rồi \
+                 nhập lại."
+                .into(),
+            Problem::NameChar(c) | Problem::NameStart(c) if looks_blank(*c) => format!(
+                "Họ và tên có một ký tự không nhìn thấy ({}): nó làm tên trông như chữ mà không phải, hoặc \
+                 dính các chữ vào nhau. Hãy xóa ô này, gõ lại họ tên rồi nhập lại.",
+                code_point(*c)
+            ),
+            Problem::NameStart(c) if !c.is_alphabetic() => format!(
+                "Họ và tên phải bắt đầu bằng một chữ cái; ô này bắt đầu bằng {}{}. Hãy sửa ô này rồi nhập lại.",
+                shown_char(*c),
+                if matches!(c, '=' | '+' | '-' | '@' | '#' | '\u{FF1D}') {
+                    " (một công thức hay giá trị lỗi của Excel, không phải họ tên)"
+                } else {
+                    ""
+                }
+            ),
+            Problem::NameChar(c) | Problem::NameStart(c) => format!(
+                "Họ và tên có ký tự {}, không phải chữ cái tiếng Việt: họ tên chỉ gồm chữ cái (có dấu), \
+                 khoảng trắng, \"-\", \".\" và dấu nháy đơn. Một chữ của bảng chữ khác (chữ Nga, chữ Hy \
+                 Lạp…) trông giống chữ Việt cũng bị từ chối. Hãy gõ lại ô này rồi nhập lại.",
+                shown_char(*c)
+            ),
+            Problem::NameIsValue(v) => format!(
+                "Ô họ tên chứa giá trị đúng/sai «{}» của Excel, không phải họ tên (có thể cột bị lệch). Hãy \
+                 sửa ô này rồi nhập lại.",
+                for_display(v)
+            ),
+            Problem::StackedMarks => "Họ và tên có nhiều dấu chồng lên một chữ, điều chữ Việt không có (nhiều \
+                 nhất hai dấu: mũ hoặc móc, và thanh). Hãy gõ lại ô này rồi nhập lại."
+                .into(),
+            Problem::CodeChar(c) => format!(
+                "Mã đối tượng có ký tự {}: mã chỉ gồm chữ cái không dấu A–Z, chữ số và \"-\", \"/\", \".\", \
+                 \"_\", bắt đầu bằng chữ hoặc số. Một chữ của bảng chữ khác trông giống chữ Latinh (như \
+                 \"Н\" của chữ Nga) cũng bị từ chối. Hãy gõ lại mã đúng như trong hồ sơ rồi nhập lại.",
+                shown_char(*c)
+            ),
+            Problem::Account(e) => e.vi(),
             Problem::MissingCode => "Thiếu mã đối tượng (và không có số CCCD/CMND).".into(),
             Problem::BadBirthYear(v) => format!(
                 "Năm sinh \"{}\" không hợp lệ (cần năm 4 chữ số, ví dụ 1948).",
@@ -185,12 +225,51 @@ impl Localize for Problem {
                  stray quote) and import again.",
                 super::import_source::field_en(*field)
             ),
-            Problem::NameChar(c) => format!(
+            Problem::NameChar(c) if run_together(*c) => format!(
                 "The name holds {}, which no name has (a digit, \";\", \",\", a tab or a quote): cells may \
                  have run together (most often from a stray quote in a CSV file). Correct the cell and import \
                  again.",
                 shown_char(*c)
             ),
+            Problem::NameChar('\u{FFFD}') | Problem::NameStart('\u{FFFD}') => "The name holds the replacement character (U+FFFD): the text was \
+                 damaged when the file changed encoding. Open the original in Excel, save it as .xlsx or \
+                 \"CSV UTF-8\" and import again."
+                .into(),
+            Problem::NameChar(c) | Problem::NameStart(c) if looks_blank(*c) => format!(
+                "The name holds an invisible character ({}): it makes the name look like letters it is not, \
+                 or glues words together. Clear the cell, type the name again and import again.",
+                code_point(*c)
+            ),
+            Problem::NameStart(c) if !c.is_alphabetic() => format!(
+                "A name starts with a letter; this one starts with {}{}. Correct the cell and import again.",
+                shown_char(*c),
+                if matches!(c, '=' | '+' | '-' | '@' | '#' | '\u{FF1D}') {
+                    " (an Excel formula or error value, not a name)"
+                } else {
+                    ""
+                }
+            ),
+            Problem::NameChar(c) | Problem::NameStart(c) => format!(
+                "The name holds {}, which is not a Vietnamese letter: a name is letters (with diacritics), \
+                 spaces, \"-\", \".\" and apostrophes. A letter of another alphabet (Cyrillic, Greek…) that \
+                 looks like a Vietnamese one is refused too. Type the cell again and import again.",
+                shown_char(*c)
+            ),
+            Problem::NameIsValue(v) => format!(
+                "The name cell holds Excel's true/false value «{}», not a name (the columns may have shifted). \
+                 Correct the cell and import again.",
+                for_display(v)
+            ),
+            Problem::StackedMarks => "The name stacks more marks on one letter than Vietnamese ever does (two at \
+                 most: a hat or horn, and a tone). Type the cell again and import again."
+                .into(),
+            Problem::CodeChar(c) => format!(
+                "The record code holds {}: a code is ASCII letters A–Z, digits and \"-\", \"/\", \".\", \
+                 \"_\", starting with a letter or digit. A letter of another alphabet that looks Latin (such \
+                 as Cyrillic \"Н\") is refused too. Type the code as it is on file and import again.",
+                shown_char(*c)
+            ),
+            Problem::Account(e) => e.en(),
             Problem::MissingCode => {
                 "The record code is missing (and there is no ID number).".into()
             }
@@ -322,12 +401,49 @@ fn table_end_en(end: &TableEnd) -> String {
     }
 }
 
-/// A character as a message shows it: itself in quotes, a tab by name.
+/// A character as a message shows it: itself in quotes, a tab by name,
+/// with its code point when it is not plain ASCII (a look-alike letter
+/// shows what it is; an invisible one shows at all).
 fn shown_char(c: char) -> String {
     match c {
         '\t' => "tab".into(),
-        c => format!("\"{c}\""),
+        c if c.is_ascii_graphic() => format!("\"{c}\""),
+        c if looks_blank(c) || c.is_control() => code_point(c),
+        c => format!(
+            "\"{}\" ({})",
+            for_display(c.encode_utf8(&mut [0; 4])),
+            code_point(c)
+        ),
     }
+}
+
+/// Characters that in a name mean cells ran together.
+fn run_together(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, ';' | ',' | '\t' | '"')
+}
+
+/// Characters that show as nothing, or as a blank: zero-width and format
+/// characters, spaces, and the letters that draw nothing (the Hangul
+/// fillers, the Braille blank, the variation selectors…).
+fn looks_blank(c: char) -> bool {
+    use crate::text::normalize::{CharClass, char_class};
+    matches!(
+        char_class(c),
+        CharClass::Invisible | CharClass::Format | CharClass::Space
+    ) || matches!(
+        c,
+        '\u{34F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FFA0}'
+            | '\u{E0100}'..='\u{E01EF}'
+    )
 }
 
 #[cfg(test)]

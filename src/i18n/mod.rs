@@ -188,6 +188,7 @@ pub mod bank;
 pub mod changes;
 pub mod cli;
 pub mod commands;
+pub mod contact;
 pub mod day;
 pub mod demo;
 pub mod doctor;
