@@ -352,3 +352,70 @@ fn an_account_number_is_digits_in_a_list_and_at_the_counter() {
         Some("970400001111")
     );
 }
+
+#[test]
+fn a_person_on_a_hidden_row_of_a_workbook_is_refused() {
+    let office = Office::new();
+    let path = office.dir.path().join("hidden.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows: [&[&str]; 4] = [
+        &[
+            "STT",
+            "Mã đối tượng",
+            "Họ và tên",
+            "Năm sinh",
+            "Số CCCD/CMND",
+            "Trợ cấp",
+        ],
+        &[
+            "1",
+            "HD-00001",
+            "Người Thấy Được",
+            "1950",
+            "046150000001",
+            "2789000",
+        ],
+        &[
+            "2",
+            "HD-00002",
+            "Người Bị Ẩn",
+            "1950",
+            "046150000002",
+            "9000000",
+        ],
+        &[
+            "3",
+            "HD-00003",
+            "Người Thấp Bằng Không",
+            "1950",
+            "046150000003",
+            "9000000",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    ws.set_row_hidden(2).unwrap();
+    ws.set_row_height(3, 0).unwrap();
+    wb.save(&path).unwrap();
+    let report = import_path(&office, &path).unwrap();
+    assert!(!report.committed);
+    let hidden: Vec<(usize, Problem)> = report
+        .rejected
+        .iter()
+        .map(|p| (p.place.row, p.problem.clone()))
+        .collect();
+    assert_eq!(hidden, [(3, Problem::HiddenRow), (4, Problem::HiddenRow)]);
+    assert!(
+        report.rejected[0]
+            .place
+            .who
+            .as_deref()
+            .is_some_and(|w| w.contains("Người Bị Ẩn")),
+        "{:?}",
+        report.rejected
+    );
+}

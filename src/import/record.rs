@@ -95,6 +95,9 @@ pub enum Problem {
     /// A person's line (a record code or ID number, and an amount) below
     /// where the table ended: outside the list and its total.
     AfterTableEnd(table::TableEnd),
+    /// A person's line the sheet hides (hidden, or no height): not seen by
+    /// whoever read the list in Excel.
+    HiddenRow,
     /// The row's total column disagrees with its amounts.
     RowTotal {
         stated: Money,

@@ -155,12 +155,19 @@ pub struct DataRow {
     number: usize,
     cells: Vec<Cell>,
     columns: Arc<[Column]>,
+    hidden: bool,
 }
 
 impl DataRow {
     /// The row number Excel shows.
     pub fn number(&self) -> usize {
         self.number
+    }
+
+    /// Whether the sheet hides the row: whoever reads the list in Excel
+    /// does not see it.
+    pub fn hidden(&self) -> bool {
+        self.hidden
     }
 
     /// The value of `field`: the first non-empty cell among its columns.
@@ -389,6 +396,7 @@ where
                             number: row.number,
                             cells: row.cells,
                             columns: self.columns.clone(),
+                            hidden: row.hidden,
                         },
                         end,
                     }));
@@ -432,6 +440,7 @@ where
             number: row.number,
             cells: row.cells,
             columns: self.columns.clone(),
+            hidden: row.hidden,
         };
         let number = row.number;
         Some(Ok(match rows::classify(&row, &self.columns) {

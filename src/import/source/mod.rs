@@ -66,6 +66,9 @@ pub struct SheetRow {
     pub number: usize,
     /// Cells from column A; trailing empty cells may be missing.
     pub cells: Vec<Cell>,
+    /// The sheet hides the row (hidden, or no height): whoever reads the
+    /// list in Excel does not see it.
+    pub hidden: bool,
 }
 
 impl SheetRow {

@@ -364,7 +364,11 @@ impl Rows {
             self.done = true;
             return Some(Err(self.too_big(Limit::RowChars, number, None)));
         }
-        Some(Ok(SheetRow { number, cells }))
+        Some(Ok(SheetRow {
+            number,
+            cells,
+            hidden: false,
+        }))
     }
 
     /// A cell of the record just read that a quote left open has run on

@@ -299,7 +299,7 @@ impl Rows {
         if self.next_number != 0 && row.number > self.next_number {
             let blank = SheetRow {
                 number: self.next_number,
-                cells: Vec::new(),
+                ..SheetRow::default()
             };
             self.next_number += 1;
             self.pending = Some(row);

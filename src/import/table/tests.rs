@@ -11,6 +11,7 @@ fn sheet(rows: &[&[&str]]) -> Vec<SheetRow> {
         .map(|(i, cells)| SheetRow {
             number: i + 1,
             cells: cells.iter().map(|t| Cell::text(*t)).collect(),
+            hidden: false,
         })
         .collect()
 }
@@ -323,15 +324,18 @@ fn rows_are_pulled_one_at_a_time_and_not_past_the_end() {
                 Cell::text(format!("HS{i}")),
                 Cell::text("1"),
             ],
+            hidden: false,
         });
     }
     all.push(SheetRow {
         number: 1002,
         cells: vec![Cell::text("Tổng cộng"), Cell::default(), Cell::text("1000")],
+        hidden: false,
     });
     all.push(SheetRow {
         number: 1003,
         cells: vec![Cell::text("Người lập biểu")],
+        hidden: false,
     });
     let pulled = Rc::new(Counter::new(0));
     let counter = pulled.clone();

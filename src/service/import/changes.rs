@@ -97,12 +97,17 @@ where
     // Rows read first (a change list is a few dozen rows), checked against
     // the people on file in one read.
     let mut rows: Vec<DataRow> = Vec::new();
-    let mut after_end = Vec::new();
+    let mut refused = Vec::new();
     for item in tbl.by_ref() {
         match item.map_err(ImportError::Source)? {
+            TableRow::Data(row) if row.hidden() => {
+                refused.push(super::run::refused_row(&row, Problem::HiddenRow));
+            }
             TableRow::Data(row) => rows.push(row),
             TableRow::Total { row, .. } => total_row = Some(row),
-            TableRow::AfterEnd { row, end } => after_end.push(super::run::after_end(&row, end)),
+            TableRow::AfterEnd { row, end } => {
+                refused.push(super::run::refused_row(&row, Problem::AfterTableEnd(end)));
+            }
             TableRow::GroupHeading(_) | TableRow::Blank { .. } | TableRow::Subtotal { .. } => {}
         }
     }
@@ -278,7 +283,7 @@ where
         }
         Ok(())
     })?;
-    for p in after_end {
+    for p in refused {
         report.rows += 1;
         report.reject(p);
     }

@@ -129,6 +129,11 @@ where
             let mut ids = SeenIds::new();
             for item in tbl.by_ref() {
                 match item? {
+                    TableRow::Data(row) if row.hidden() => batch.push(Event::Row {
+                        read: Err(vec![refused_row(&row, Problem::HiddenRow)]),
+                        warnings: Vec::new(),
+                        month: None,
+                    }),
                     TableRow::Data(row) => {
                         let mut warnings = Vec::new();
                         let number = row.number();
@@ -173,7 +178,7 @@ where
                     TableRow::GroupHeading(h) => hamlet = h.hamlet().map(str::to_string),
                     TableRow::Total { row, .. } => batch.push(Event::Total(Box::new(row))),
                     TableRow::AfterEnd { row, end } => batch.push(Event::Row {
-                        read: Err(vec![after_end(&row, end)]),
+                        read: Err(vec![refused_row(&row, Problem::AfterTableEnd(end))]),
                         warnings: Vec::new(),
                         month: None,
                     }),
@@ -348,9 +353,9 @@ pub(super) fn place(
     place
 }
 
-/// The refusal of a person's line found below the table's end, naming
-/// whose it is as the row writes it.
-pub(super) fn after_end(row: &table::DataRow, end: table::TableEnd) -> RowProblem {
+/// The refusal of a person's line as a whole (found below the table's
+/// end, or hidden), naming whose it is as the row writes it.
+pub(super) fn refused_row(row: &table::DataRow, problem: Problem) -> RowProblem {
     use crate::import::Field;
     /// Characters of the code and name kept to name the row.
     const SHOWN: usize = 80;
@@ -364,7 +369,7 @@ pub(super) fn after_end(row: &table::DataRow, end: table::TableEnd) -> RowProble
             who: (!who.is_empty()).then(|| who.join(" ")),
             ..Place::row(row.number())
         },
-        problem: Problem::AfterTableEnd(end),
+        problem,
     }
 }
 
