@@ -448,3 +448,92 @@ fn a_folder_or_a_device_is_refused_at_once() {
     let said = missing.to_string();
     assert!(said.contains("không có tệp hay thư mục này"), "{said}");
 }
+
+/// Two parts of one name (the same, in another case, or after a '/'):
+/// one reader would read the first, another the second.
+#[test]
+fn an_xlsx_holding_two_parts_of_one_name_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbook = r#"<workbook xmlns:r="r"><sheets><sheet name="DS" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+    let rels = r#"<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
+    let shown = sheet_xml(1);
+    let hidden = shown.replace("Nguyễn Văn An", "Kẻ Gian Lận");
+    for (i, twin) in [
+        "xl/worksheets/sheet1.xml",
+        "XL/Worksheets/Sheet1.xml",
+        "/xl/worksheets/sheet1.xml",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut parts = vec![
+            ("xl/workbook.xml", workbook.as_bytes(), None),
+            ("xl/_rels/workbook.xml.rels", rels.as_bytes(), None),
+            ("xl/worksheets/sheet1.xml", shown.as_bytes(), None),
+        ];
+        let path = write(dir.path(), &format!("one{i}.xlsx"), &stored_zip(&parts));
+        assert!(source::open(&path).is_ok(), "{twin}");
+        parts.push((twin, hidden.as_bytes(), None));
+        let path = write(dir.path(), &format!("twin{i}.xlsx"), &stored_zip(&parts));
+        assert!(
+            matches!(
+                open_err(&path),
+                SourceError::BadWorkbook {
+                    format: Format::Xlsx,
+                    ..
+                }
+            ),
+            "{twin}"
+        );
+    }
+}
+
+#[test]
+fn hidden_rows_of_a_sheet_are_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = sheet_xml(3)
+        .replace(r#"<row r="3">"#, r#"<row r="3" hidden="1">"#)
+        .replace(r#"<row r="4">"#, r#"<row r="4" ht="0" customHeight="1">"#);
+    let path = write(dir.path(), "hidden.xlsx", &one_sheet_xlsx(&sheet, None));
+    let hidden: Vec<(usize, bool)> = table_items(&path)
+        .into_iter()
+        .filter_map(|i| match i {
+            Ok(TableRow::Data(d)) => Some((d.number(), d.hidden())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(hidden, [(2, false), (3, true), (4, true)]);
+}
+
+/// A reference past column XFD is no cell Excel wrote: the workbook is
+/// damaged, not a list with a value in column 18.446.744.073.709.551.615.
+#[test]
+fn a_cell_reference_past_column_xfd_is_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, reference) in [format!("{}2", "A".repeat(40)), "XFE2".into()]
+        .iter()
+        .enumerate()
+    {
+        let sheet = sheet_xml(1).replace(r#"r="C2""#, &format!(r#"r="{reference}""#));
+        let path = write(
+            dir.path(),
+            &format!("ref{i}.xlsx"),
+            &one_sheet_xlsx(&sheet, None),
+        );
+        let items = table_items(&path);
+        let e = damaged(&items).unwrap_or_else(|| panic!("{reference}: {items:?}"));
+        assert!(!e.vi().contains("18.446"), "{}", e.vi());
+    }
+    // Column IW is past the limit, named as it is.
+    let sheet = sheet_xml(1).replace(r#"r="C2""#, r#"r="IW2""#);
+    let path = write(dir.path(), "iw.xlsx", &one_sheet_xlsx(&sheet, None));
+    let items = table_items(&path);
+    let too_big = items.iter().find_map(|i| match i {
+        Err(e @ SourceError::TooBig { .. }) => Some(e),
+        _ => None,
+    });
+    assert!(
+        too_big.is_some_and(|e| e.vi().contains("cột thứ 257")),
+        "{items:?}"
+    );
+}

@@ -395,7 +395,7 @@ fn the_command_line_registers_and_refuses_with_exit_2() {
             "--method",
             "bank",
             "--account",
-            "1",
+            "0123456789",
             "--bank",
             "BIDV",
             "--holder",

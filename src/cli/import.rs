@@ -270,6 +270,13 @@ fn print_text(lang: Lang, r: &ImportReport) {
             phrases::file_s_total_row(lang),
             phrases::disagrees(lang)
         ),
+        None if r
+            .warnings
+            .iter()
+            .any(|w| w.problem == crate::import::record::Problem::NoFileTotal) =>
+        {
+            format!("   ({})", phrases::no_total_row(lang))
+        }
         None => String::new(),
     };
     println!("{} {}{file_total}", phrases::total(lang), r.total);
@@ -292,6 +299,12 @@ fn print_text(lang: Lang, r: &ImportReport) {
         }
     };
     crate::i18n::changes::print_preview(lang, &r.changes);
+    let hidden = r
+        .details_changed
+        .saturating_sub(crate::service::import::KEPT_PROBLEMS);
+    if hidden > 0 {
+        println!("{}", crate::i18n::import_details::more(lang, hidden));
+    }
     list(phrases::warnings(lang), &r.warnings, r.warnings_total);
     list(phrases::rejected(lang), &r.rejected, r.rejected_total);
 }
@@ -336,6 +349,7 @@ fn to_json(lang: Lang, r: &ImportReport) -> serde_json::Value {
         "committed": r.committed,
         "batch": r.batch_id,
         "changes": crate::i18n::changes::preview_json(&r.changes),
+        "details_changed_count": r.details_changed,
         "overpaid_dong": r.changes.iter().map(|c| c.overpaid_total().dong()).sum::<i64>(),
     })
 }

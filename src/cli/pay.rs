@@ -110,9 +110,7 @@ pub fn run(cli: &Cli, args: &PayArgs) -> Result<(), Exit> {
     // proxy/guardian (the service checks the authorisation's dates).
     let receiver = match view.proxies.iter().find(|p| p.proxy.id_number == digits) {
         _ if args.heir => Receiver::Heir,
-        Some(p) if view.person.id_number.as_deref() != Some(digits.as_str()) => {
-            Receiver::OnFile(p.proxy.id)
-        }
+        Some(p) if view.id_number() != Some(digits.as_str()) => Receiver::OnFile(p.proxy.id),
         _ => Receiver::Person,
     };
     // The heir is paid what was owed to the deceased, not the open lines.

@@ -2,6 +2,7 @@
 //!
 //! Plain data and the rules about it. Nothing here knows SQL or the terminal.
 
+pub mod account;
 pub mod entitlement;
 pub mod heir;
 pub mod idnumber;

@@ -304,6 +304,19 @@ pub fn is_cashless(method: PayMethod) -> bool {
     matches!(method, PayMethod::Bank | PayMethod::Wallet)
 }
 
+/// The ID number a person shows at the counter to be paid: the one the
+/// office registered with their papers, else the payer's list's. The office
+/// is the source of what it registered: a later list that writes another
+/// number does not change whose card is checked.
+pub fn id_number_to_check<'a>(
+    listed: Option<&'a str>,
+    registered: Option<&'a Registration>,
+) -> Option<&'a str> {
+    registered
+        .and_then(|g| g.papers.id_number.as_deref())
+        .or(listed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

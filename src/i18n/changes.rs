@@ -192,10 +192,12 @@ fn action(lang: Lang, a: ChangeAction) -> &'static str {
         (ChangeAction::Stopped, Lang::Vi) => "DỪNG CHI",
         (ChangeAction::Changed, Lang::Vi) => "ĐIỀU CHỈNH",
         (ChangeAction::Replaced, Lang::Vi) => "THAY DÒNG CŨ",
+        (ChangeAction::Updated, Lang::Vi) => "THAY ĐỔI HỒ SƠ",
         (ChangeAction::Added, Lang::En) => "ADDED",
         (ChangeAction::Stopped, Lang::En) => "STOPPED",
         (ChangeAction::Changed, Lang::En) => "CHANGED",
         (ChangeAction::Replaced, Lang::En) => "REPLACES LINE",
+        (ChangeAction::Updated, Lang::En) => "DETAILS CHANGED",
     }
 }
 
@@ -278,6 +280,7 @@ pub fn preview_lines(lang: Lang, changes: &[ChangePreview]) -> Vec<String> {
                 super::labels::kind(lang, *k)
             ));
         }
+        out.extend(super::import_details::lines(lang, &c.details));
     }
     let overpaid: Money = changes.iter().map(ChangePreview::overpaid_total).sum();
     if !overpaid.is_zero() {
@@ -320,6 +323,7 @@ pub fn preview_json(changes: &[ChangePreview]) -> serde_json::Value {
                     "added": c.added.iter().map(|(p, k, m)| serde_json::json!({
                         "period": p.to_string(), "kind": k.code(), "amount_dong": m.dong(),
                     })).collect::<Vec<_>>(),
+                    "details": c.details,
                 })
             })
             .collect(),

@@ -2,8 +2,10 @@
 
 use super::{Lang, Localize, labels};
 use crate::import::record::{Disagreement, Problem, RowProblem};
+use crate::import::table::TableEnd;
 use crate::service::import::{ImportError, ListKind};
 use crate::text::for_display;
+use crate::text::normalize::code_point;
 
 /// A stored period ("2026-12") as people write it ("12/2026").
 fn period_label(stored: &str) -> String {
@@ -26,9 +28,7 @@ impl Localize for ImportError {
         match self {
             ImportError::Source(e) => e.vi(),
             ImportError::Table(e) => e.vi(),
-            ImportError::Synonyms(e) => {
-                format!("Tên cột trong [import.headers] của chitra.toml không hợp lệ: {e}.")
-            }
+            ImportError::Synonyms(e) => e.vi(),
             ImportError::AlreadyImported { file, batch } => format!(
                 "Tệp {} đã được nhập lúc {} bởi {} (tên tệp lúc đó: {}, kỳ {}). Không nhập lại cùng một tệp.",
                 for_display(file),
@@ -64,9 +64,7 @@ impl Localize for ImportError {
         match self {
             ImportError::Source(e) => e.en(),
             ImportError::Table(e) => e.en(),
-            ImportError::Synonyms(e) => {
-                format!("The column names in [import.headers] of chitra.toml are not valid: {e}.")
-            }
+            ImportError::Synonyms(e) => e.en(),
             ImportError::AlreadyImported { file, batch } => format!(
                 "The file {} was already imported on {} by {} (as {}, period {}). The same file is never imported twice.",
                 for_display(file),
@@ -108,12 +106,51 @@ impl Localize for Problem {
                  nhập lại.",
                 super::import_source::field_vi(*field)
             ),
-            Problem::NameChar(c) => format!(
+            Problem::NameChar(c) if run_together(*c) => format!(
                 "Họ và tên có ký tự {} mà họ tên không thể có (chữ số, dấu \";\", \",\", tab hoặc ngoặc kép): \
                  có thể các ô đã bị nhập vào nhau (thường do một dấu ngoặc kép lẻ trong tệp CSV). Hãy sửa ô \
                  này rồi nhập lại.",
                 shown_char(*c)
             ),
+            Problem::NameChar('\u{FFFD}') | Problem::NameStart('\u{FFFD}') => "Họ và tên có ký tự thay thế (U+FFFD): chữ đã bị hỏng khi tệp được \
+                 chuyển bảng mã. Hãy mở tệp gốc bằng Excel, lưu lại dưới dạng .xlsx hoặc \"CSV UTF-8\" rồi \
+                 nhập lại."
+                .into(),
+            Problem::NameChar(c) | Problem::NameStart(c) if looks_blank(*c) => format!(
+                "Họ và tên có một ký tự không nhìn thấy ({}): nó làm tên trông như chữ mà không phải, hoặc \
+                 dính các chữ vào nhau. Hãy xóa ô này, gõ lại họ tên rồi nhập lại.",
+                code_point(*c)
+            ),
+            Problem::NameStart(c) if !c.is_alphabetic() => format!(
+                "Họ và tên phải bắt đầu bằng một chữ cái; ô này bắt đầu bằng {}{}. Hãy sửa ô này rồi nhập lại.",
+                shown_char(*c),
+                if matches!(c, '=' | '+' | '-' | '@' | '#' | '\u{FF1D}') {
+                    " (một công thức hay giá trị lỗi của Excel, không phải họ tên)"
+                } else {
+                    ""
+                }
+            ),
+            Problem::NameChar(c) | Problem::NameStart(c) => format!(
+                "Họ và tên có ký tự {}, không phải chữ cái tiếng Việt: họ tên chỉ gồm chữ cái (có dấu), \
+                 khoảng trắng, \"-\", \".\" và dấu nháy đơn. Một chữ của bảng chữ khác (chữ Nga, chữ Hy \
+                 Lạp…) trông giống chữ Việt cũng bị từ chối. Hãy gõ lại ô này rồi nhập lại.",
+                shown_char(*c)
+            ),
+            Problem::NameIsValue(v) => format!(
+                "Ô họ tên chứa giá trị đúng/sai «{}» của Excel, không phải họ tên (có thể cột bị lệch). Hãy \
+                 sửa ô này rồi nhập lại.",
+                for_display(v)
+            ),
+            Problem::StackedMarks => "Họ và tên có nhiều dấu chồng lên một chữ, điều chữ Việt không có (nhiều \
+                 nhất hai dấu: mũ hoặc móc, và thanh). Hãy gõ lại ô này rồi nhập lại."
+                .into(),
+            Problem::CodeChar(c) => format!(
+                "Mã đối tượng có ký tự {}: mã chỉ gồm chữ cái không dấu A–Z, chữ số và \"-\", \"/\", \".\", \
+                 \"_\", bắt đầu bằng chữ hoặc số. Một chữ của bảng chữ khác trông giống chữ Latinh (như \
+                 \"Н\" của chữ Nga) cũng bị từ chối. Hãy gõ lại mã đúng như trong hồ sơ rồi nhập lại.",
+                shown_char(*c)
+            ),
+            Problem::Account(e) => e.vi(),
             Problem::MissingCode => "Thiếu mã đối tượng (và không có số CCCD/CMND).".into(),
             Problem::BadBirthYear(v) => format!(
                 "Năm sinh \"{}\" không hợp lệ (cần năm 4 chữ số, ví dụ 1948).",
@@ -125,6 +162,22 @@ impl Localize for Problem {
             Problem::NegativeAmount(m) => format!("Số tiền âm ({m}) chỉ được ở cột truy thu."),
             Problem::NoAmount => "Không có số tiền nào trên dòng này.".into(),
             Problem::NoRows => "Bảng không có dòng đối tượng nào dưới dòng tiêu đề.".into(),
+            Problem::AfterTableEnd(end) => format!(
+                "Dòng này có mã đối tượng hoặc số CCCD/CMND và số tiền nhưng nằm {}, ngoài bảng danh sách \
+                 và ngoài tổng cộng của tệp, nên không được nhập cũng không được bỏ qua. Hãy hỏi cơ quan chi \
+                 trả: nếu người này được chi, đưa dòng lên trên dòng Tổng cộng và sửa tổng; nếu không, xóa \
+                 dòng; rồi nhập lại.",
+                table_end_vi(end)
+            ),
+            Problem::HiddenRow => "Dòng này bị ẩn trong Excel (ẩn dòng, hoặc chiều cao bằng 0): người đọc \
+                 danh sách bằng Excel không thấy nó, nên không được nhập. Hãy mở tệp, bỏ ẩn các dòng (chọn cả \
+                 bảng, Format → Hide & Unhide → Unhide Rows), hỏi cơ quan chi trả người này có trong danh sách \
+                 không, xóa dòng nếu không, rồi nhập lại."
+                .into(),
+            Problem::NoFileTotal => "Tệp không có dòng \"Tổng cộng\": tổng tiền của tệp không được đối chiếu \
+                 với tổng các dòng, nên một dòng bị thiếu hay bị sửa sẽ không lộ ra. Hãy so số người và tổng \
+                 tiền ở trên với danh sách giấy có chữ ký của cơ quan chi trả trước khi ghi."
+                .into(),
             Problem::RowTotal { stated, computed } => {
                 format!("Cột tổng ghi {stated} nhưng cộng các khoản được {computed}.")
             }
@@ -177,12 +230,51 @@ impl Localize for Problem {
                  stray quote) and import again.",
                 super::import_source::field_en(*field)
             ),
-            Problem::NameChar(c) => format!(
+            Problem::NameChar(c) if run_together(*c) => format!(
                 "The name holds {}, which no name has (a digit, \";\", \",\", a tab or a quote): cells may \
                  have run together (most often from a stray quote in a CSV file). Correct the cell and import \
                  again.",
                 shown_char(*c)
             ),
+            Problem::NameChar('\u{FFFD}') | Problem::NameStart('\u{FFFD}') => "The name holds the replacement character (U+FFFD): the text was \
+                 damaged when the file changed encoding. Open the original in Excel, save it as .xlsx or \
+                 \"CSV UTF-8\" and import again."
+                .into(),
+            Problem::NameChar(c) | Problem::NameStart(c) if looks_blank(*c) => format!(
+                "The name holds an invisible character ({}): it makes the name look like letters it is not, \
+                 or glues words together. Clear the cell, type the name again and import again.",
+                code_point(*c)
+            ),
+            Problem::NameStart(c) if !c.is_alphabetic() => format!(
+                "A name starts with a letter; this one starts with {}{}. Correct the cell and import again.",
+                shown_char(*c),
+                if matches!(c, '=' | '+' | '-' | '@' | '#' | '\u{FF1D}') {
+                    " (an Excel formula or error value, not a name)"
+                } else {
+                    ""
+                }
+            ),
+            Problem::NameChar(c) | Problem::NameStart(c) => format!(
+                "The name holds {}, which is not a Vietnamese letter: a name is letters (with diacritics), \
+                 spaces, \"-\", \".\" and apostrophes. A letter of another alphabet (Cyrillic, Greek…) that \
+                 looks like a Vietnamese one is refused too. Type the cell again and import again.",
+                shown_char(*c)
+            ),
+            Problem::NameIsValue(v) => format!(
+                "The name cell holds Excel's true/false value «{}», not a name (the columns may have shifted). \
+                 Correct the cell and import again.",
+                for_display(v)
+            ),
+            Problem::StackedMarks => "The name stacks more marks on one letter than Vietnamese ever does (two at \
+                 most: a hat or horn, and a tone). Type the cell again and import again."
+                .into(),
+            Problem::CodeChar(c) => format!(
+                "The record code holds {}: a code is ASCII letters A–Z, digits and \"-\", \"/\", \".\", \
+                 \"_\", starting with a letter or digit. A letter of another alphabet that looks Latin (such \
+                 as Cyrillic \"Н\") is refused too. Type the code as it is on file and import again.",
+                shown_char(*c)
+            ),
+            Problem::Account(e) => e.en(),
             Problem::MissingCode => {
                 "The record code is missing (and there is no ID number).".into()
             }
@@ -198,6 +290,22 @@ impl Localize for Problem {
             }
             Problem::NoAmount => "There is no amount on this row.".into(),
             Problem::NoRows => "The table has no person's line under its header.".into(),
+            Problem::AfterTableEnd(end) => format!(
+                "This row has a record code or ID number and an amount but lies {}, outside the list and \
+                 its total, so it is neither imported nor ignored. Ask the payer: if the person is to be \
+                 paid, move the row above the total row and correct the total; if not, delete the row; then \
+                 import again.",
+                table_end_en(end)
+            ),
+            Problem::HiddenRow => "Excel hides this row (hidden, or no height): whoever read the list in \
+                 Excel did not see it, so it is not imported. Open the file, unhide the rows (select the whole \
+                 table, Format → Hide & Unhide → Unhide Rows), ask the payer whether this person belongs on \
+                 the list, delete the row if not, and import again."
+                .into(),
+            Problem::NoFileTotal => "The file has no \"Tổng cộng\" total row: its total is checked against \
+                 nothing, so a missing or altered row would not show. Compare the people and the total \
+                 above with the payer's signed paper list before writing."
+                .into(),
             Problem::RowTotal { stated, computed } => {
                 format!("The total column says {stated} but the amounts add up to {computed}.")
             }
@@ -286,12 +394,66 @@ pub fn differs(lang: Lang, d: &Disagreement) -> String {
     }
 }
 
-/// A character as a message shows it: itself in quotes, a tab by name.
+/// Where a table ended, as "below …" in a sentence.
+fn table_end_vi(end: &TableEnd) -> String {
+    match end {
+        TableEnd::AfterTotal { row } => format!("dưới dòng Tổng cộng (dòng {row})"),
+        TableEnd::Signatures { row, .. } => format!("dưới phần ký tên (dòng {row})"),
+        TableEnd::EndOfSheet => "sau khi bảng đã kết thúc".into(),
+    }
+}
+
+fn table_end_en(end: &TableEnd) -> String {
+    match end {
+        TableEnd::AfterTotal { row } => format!("below the total row (row {row})"),
+        TableEnd::Signatures { row, .. } => format!("below the signatures (row {row})"),
+        TableEnd::EndOfSheet => "after the table's end".into(),
+    }
+}
+
+/// A character as a message shows it: itself in quotes, a tab by name,
+/// with its code point when it is not plain ASCII (a look-alike letter
+/// shows what it is; an invisible one shows at all).
 fn shown_char(c: char) -> String {
     match c {
         '\t' => "tab".into(),
-        c => format!("\"{c}\""),
+        c if c.is_ascii_graphic() => format!("\"{c}\""),
+        c if looks_blank(c) || c.is_control() => code_point(c),
+        c => format!(
+            "\"{}\" ({})",
+            for_display(c.encode_utf8(&mut [0; 4])),
+            code_point(c)
+        ),
     }
+}
+
+/// Characters that in a name mean cells ran together.
+fn run_together(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, ';' | ',' | '\t' | '"')
+}
+
+/// Characters that show as nothing, or as a blank: zero-width and format
+/// characters, spaces, and the letters that draw nothing (the Hangul
+/// fillers, the Braille blank, the variation selectors…).
+fn looks_blank(c: char) -> bool {
+    use crate::text::normalize::{CharClass, char_class};
+    matches!(
+        char_class(c),
+        CharClass::Invisible | CharClass::Format | CharClass::Space
+    ) || matches!(
+        c,
+        '\u{34F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FFA0}'
+            | '\u{E0100}'..='\u{E01EF}'
+    )
 }
 
 #[cfg(test)]

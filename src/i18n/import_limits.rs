@@ -5,6 +5,7 @@
 //! Each message names the file, the place (row and column as Excel shows
 //! them) when it is known, the limit, and what to do.
 
+use super::import_source::name;
 use crate::import::Field;
 use crate::import::source::{Limit, column_letter};
 use std::path::Path;
@@ -30,10 +31,6 @@ fn size(bytes: u64, sep: char) -> String {
         }
     }
     format!("{} bytes", grouped(bytes, sep))
-}
-
-fn name(file: &Path) -> String {
-    file.display().to_string()
 }
 
 /// "dòng 7, cột B" / "dòng 7" / "".

@@ -8,7 +8,7 @@
 use super::Localize;
 use crate::domain::EntitlementKind as K;
 use crate::import::Field;
-use crate::import::source::{Encoding, Format, SourceError};
+use crate::import::source::{Encoding, Format, SourceError, column_letter};
 use crate::import::synonyms::SynonymsError;
 use crate::import::table::{Column, Required, TableError};
 use std::path::Path;
@@ -71,8 +71,10 @@ pub fn field_en(field: Field) -> &'static str {
     }
 }
 
-fn name(file: &Path) -> String {
-    file.display().to_string()
+/// A file's name as a message shows it: whatever it holds (an escape
+/// sequence, a line break) made harmless to the terminal.
+pub(super) fn name(file: &Path) -> String {
+    crate::text::for_display(&file.display().to_string()).into_owned()
 }
 
 const FIX_HEADERS_VI: &str = "Hãy sửa tên cột trong tệp, hoặc khai báo tên cột của đơn vị mình \
@@ -134,6 +136,20 @@ impl Localize for SourceError {
                 "Mọi trang tính của tệp {} đều trống ({}). Hãy chọn đúng tệp danh sách chi trả.",
                 name(file),
                 some_sheets(sheets, "và {} trang khác", '.')
+            ),
+            SourceError::RunawayQuote {
+                file,
+                row,
+                column,
+                lines,
+            } => format!(
+                "Dòng {row}, cột {} của tệp {}: ô này mở bằng một dấu ngoặc kép (\") không được đóng lại \
+                 ở cuối ô, nên ô kéo dài {lines} dòng của tệp và nuốt các dòng danh sách bên dưới (kể cả dòng \
+                 Tổng cộng, nếu có): những người ở các dòng đó sẽ bị mất. Không nhập tệp này. Hãy mở tệp bằng \
+                 Notepad, bỏ dấu ngoặc kép lẻ ở dòng {row}, cột {} (hoặc thêm dấu đóng ngay cuối ô), rồi nhập lại.",
+                column_letter(*column),
+                name(file),
+                column_letter(*column)
             ),
             SourceError::InvalidUtf8 { file, row } => format!(
                 "Dòng {row} của tệp {} có byte không phải chữ hợp lệ trong bảng mã UTF-8 mà tệp dùng (tệp lẫn \
@@ -208,6 +224,21 @@ impl Localize for SourceError {
                 "Every worksheet of {} is empty ({}). Choose the payment list file.",
                 name(file),
                 some_sheets(sheets, "and {} more", ',')
+            ),
+            SourceError::RunawayQuote {
+                file,
+                row,
+                column,
+                lines,
+            } => format!(
+                "Row {row}, column {} of {}: this cell opens with a quote (\") that is not closed at the \
+                 cell's end, so the cell runs on for {lines} lines of the file and swallows the list's rows \
+                 below it (the total row too, if any): the people on them would be lost. The file is not \
+                 imported. Open it in Notepad, remove the stray quote in row {row}, column {} (or close it at \
+                 the cell's end), and import it again.",
+                column_letter(*column),
+                name(file),
+                column_letter(*column)
             ),
             SourceError::InvalidUtf8 { file, row } => format!(
                 "Row {row} of {} has a byte that is not valid text in the UTF-8 encoding the file uses (mixed \
@@ -354,6 +385,10 @@ impl Localize for TableError {
     }
 }
 
+fn shown(text: &str) -> String {
+    crate::text::for_display(text).into_owned()
+}
+
 fn field_codes() -> String {
     Field::ALL
         .iter()
@@ -367,7 +402,7 @@ impl Localize for SynonymsError {
         match self {
             SynonymsError::UnknownFields { keys } => format!(
                 "Mục [import.headers] của chitra.toml có tên trường không biết: {}. Các tên trường dùng được: {}.",
-                keys.join(", "),
+                shown(&keys.join(", ")),
                 field_codes()
             ),
             SynonymsError::EmptyList { key } => format!(
@@ -379,8 +414,9 @@ impl Localize for SynonymsError {
                 first,
                 second,
             } => format!(
-                "Mục [import.headers] của chitra.toml: tên cột \"{text}\" được khai báo cho cả {first} và {second}. \
-                 Mỗi tên cột chỉ dùng cho một trường."
+                "Mục [import.headers] của chitra.toml: tên cột \"{}\" được khai báo cho cả {first} và {second}. \
+                 Mỗi tên cột chỉ dùng cho một trường.",
+                shown(text)
             ),
         }
     }
@@ -389,7 +425,7 @@ impl Localize for SynonymsError {
         match self {
             SynonymsError::UnknownFields { keys } => format!(
                 "[import.headers] in chitra.toml names unknown fields: {}. Known fields: {}.",
-                keys.join(", "),
+                shown(&keys.join(", ")),
                 field_codes()
             ),
             SynonymsError::EmptyList { key } => format!(
@@ -401,8 +437,9 @@ impl Localize for SynonymsError {
                 first,
                 second,
             } => format!(
-                "[import.headers] in chitra.toml gives the header \"{text}\" to both {first} and {second}. Each \
-                 header text may name one field only."
+                "[import.headers] in chitra.toml gives the header \"{}\" to both {first} and {second}. Each \
+                 header text may name one field only.",
+                shown(text)
             ),
         }
     }

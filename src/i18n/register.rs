@@ -3,45 +3,9 @@
 //! and the titles and column headings of the lists.
 
 use super::{Lang, Localize};
-use crate::domain::registration::{AccountStep, HomeReason, Missing, PapersError, PhoneError};
+use crate::domain::registration::{AccountStep, HomeReason, Missing, PapersError};
 use crate::service::register::{AccountApproval, RegisterError};
 use crate::text::for_display;
-
-impl Localize for PhoneError {
-    fn vi(&self) -> String {
-        match self {
-            PhoneError::Empty => "Chưa có số điện thoại.".into(),
-            PhoneError::NonDigit { ch } => format!(
-                "Số điện thoại chỉ gồm chữ số, nhưng có ký tự «{}». Nhập lại.",
-                for_display(&ch.to_string())
-            ),
-            PhoneError::WrongLength { digits } => format!(
-                "Số di động phải có đúng 10 chữ số (đang có {digits}). Số 11 chữ số cũ đã đổi sang 10 chữ số từ năm 2018: hỏi lại người dân số mới."
-            ),
-            PhoneError::UnknownPrefix { prefix } => format!(
-                "Đầu số {} không phải đầu số di động Việt Nam (03x, 05x, 07x, 08x, 09x). Số bàn không nhận tin nhắn của ngân hàng: hỏi số di động.",
-                for_display(prefix)
-            ),
-        }
-    }
-
-    fn en(&self) -> String {
-        match self {
-            PhoneError::Empty => "No phone number.".into(),
-            PhoneError::NonDigit { ch } => format!(
-                "A phone number has only digits, but this one has «{}».",
-                for_display(&ch.to_string())
-            ),
-            PhoneError::WrongLength { digits } => {
-                format!("A mobile number has exactly 10 digits (this one has {digits}).")
-            }
-            PhoneError::UnknownPrefix { prefix } => format!(
-                "{} is not a Vietnamese mobile prefix (03x, 05x, 07x, 08x, 09x).",
-                for_display(prefix)
-            ),
-        }
-    }
-}
 
 impl Localize for PapersError {
     fn vi(&self) -> String {
@@ -73,6 +37,7 @@ impl Localize for RegisterError {
     fn vi(&self) -> String {
         match self {
             RegisterError::Phone(e) => e.vi(),
+            RegisterError::Account(e) => e.vi(),
             RegisterError::IdNumber(e) => e.vi(),
             RegisterError::Papers(e) => e.vi(),
             RegisterError::UnknownHomeReason(t) => format!(
@@ -118,6 +83,7 @@ impl Localize for RegisterError {
     fn en(&self) -> String {
         match self {
             RegisterError::Phone(e) => e.en(),
+            RegisterError::Account(e) => e.en(),
             RegisterError::IdNumber(e) => e.en(),
             RegisterError::Papers(e) => e.en(),
             RegisterError::UnknownHomeReason(t) => format!(
@@ -159,7 +125,7 @@ impl Localize for RegisterError {
     }
 }
 
-crate::localized_error!(PhoneError, PapersError, RegisterError);
+crate::localized_error!(PapersError, RegisterError);
 
 pub fn home_reason(lang: Lang, r: HomeReason) -> &'static str {
     match r {

@@ -126,7 +126,7 @@ fn text_of(
 ) -> Option<(String, Column, bool)> {
     let (col, cell) = row.value(field)?;
     let place = Place::cell(row.number(), col);
-    if let Some(problem) = super::record::raw_problem(field, &cell.text) {
+    if let Some(problem) = super::values::raw_problem(field, &cell.text) {
         errors.push(RowProblem { place, problem });
         return None;
     }

@@ -12,5 +12,6 @@ pub mod record;
 pub mod source;
 pub mod synonyms;
 pub mod table;
+pub mod values;
 
 pub use fields::Field;

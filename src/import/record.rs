@@ -6,10 +6,10 @@
 //! amounts read as whole đồng (negative only in the deduction column), the
 //! row's own total checked against its amounts.
 
-use chrono::Datelike;
-
 use super::fields::Field;
 use super::table::{self, Column, DataRow};
+use super::values::{parse_birth_year, pay_method_from_text};
+use crate::domain::account::{AccountError, parse_account};
 use crate::domain::idnumber::{self, IdError, IdKind, IdWarning};
 use crate::domain::money::AmountError;
 use crate::domain::person::Gender;
@@ -64,8 +64,22 @@ pub enum Problem {
         field: Field,
     },
     /// A character no person's name holds: a digit, a separator (";", ",",
-    /// tab) or a quote — most often cells run together.
+    /// tab) or a quote — most often cells run together — or anything but a
+    /// letter, a space, '-', '.' or an apostrophe (a symbol, a letter of
+    /// another alphabet, an invisible or damaged character).
     NameChar(char),
+    /// A name that does not start with a letter (a formula's "=", "+",
+    /// "-", "@", an error's "#").
+    NameStart(char),
+    /// A name that is a spreadsheet's value, not text (TRUE, FALSE).
+    NameIsValue(String),
+    /// More marks stacked on one letter than any Vietnamese letter has.
+    StackedMarks,
+    /// A character no record code holds: codes are ASCII letters, digits
+    /// and "-/._".
+    CodeChar(char),
+    /// An account number that is not one.
+    Account(crate::domain::account::AccountError),
     /// Neither a record code nor an ID number.
     MissingCode,
     BadBirthYear(String),
@@ -78,6 +92,12 @@ pub enum Problem {
     NoAmount,
     /// The table has no person's line at all.
     NoRows,
+    /// A person's line (a record code or ID number, and an amount) below
+    /// where the table ended: outside the list and its total.
+    AfterTableEnd(table::TableEnd),
+    /// A person's line the sheet hides (hidden, or no height): not seen by
+    /// whoever read the list in Excel.
+    HiddenRow,
     /// The row's total column disagrees with its amounts.
     RowTotal {
         stated: Money,
@@ -101,6 +121,8 @@ pub enum Problem {
     /// What a change list's row has wrong ([`super::change`]).
     Change(super::change::ChangeIssue),
     /// Warnings only:
+    /// The list has no total row: its sum is checked against nothing.
+    NoFileTotal,
     NoIdNumber,
     UnknownGender(String),
     GenderDisagreesWithId,
@@ -163,7 +185,7 @@ pub fn read_row(
     let mut text = |field: Field| -> Option<(String, &Column, bool)> {
         let (col, cell) = row.take_value(field, &columns)?;
         if let Some(problem) =
-            too_long(field, &cell.text).or_else(|| raw_problem(field, &cell.text))
+            too_long(field, &cell.text).or_else(|| super::values::raw_problem(field, &cell.text))
         {
             errors.push(RowProblem {
                 place: Place::cell(n, col),
@@ -193,8 +215,18 @@ pub fn read_row(
     let category = text(Field::Category).map(|(v, _, _)| v);
     let phone = text(Field::Phone).map(|(v, _, _)| v);
     let method_raw = text(Field::PayMethod);
-    let account = text(Field::Account).map(|(v, _, _)| v);
+    let account_raw = text(Field::Account);
     let bank = text(Field::Bank).map(|(v, _, _)| v);
+    let account = account_raw.and_then(|(v, col, numeric)| match account_number(&v, numeric) {
+        Ok(a) => Some(a),
+        Err(e) => {
+            errors.push(RowProblem {
+                place: Place::cell(n, col),
+                problem: Problem::Account(e),
+            });
+            None
+        }
+    });
     // A hamlet heading above the row stands for a hamlet column.
     let hamlet = match hamlet.map(|h| (h, too_long(Field::Hamlet, h))) {
         Some((_, Some(problem))) => {
@@ -212,7 +244,12 @@ pub fn read_row(
     let too_long_in = |errors: &[RowProblem], fields: &[Field]| {
         errors.iter().any(|e| match &e.problem {
             Problem::TooLong { field, .. } | Problem::LineBreak { field } => fields.contains(field),
-            Problem::Text(_) | Problem::NameChar(_) => fields
+            Problem::Text(_)
+            | Problem::NameChar(_)
+            | Problem::NameStart(_)
+            | Problem::NameIsValue(_)
+            | Problem::StackedMarks
+            | Problem::CodeChar(_) => fields
                 .iter()
                 .any(|f| row.column(*f).is_some_and(|c| e.place == Place::cell(n, c))),
             _ => false,
@@ -476,36 +513,6 @@ pub fn read_row(
 /// The problem of a value longer than its field allows, if it is. Bytes
 /// are looked at first: characters are counted only when there could be
 /// too many.
-/// What is wrong with `raw`, a cell's text as read, for `field` before it
-/// is cleaned (cleaning turns a line break into a space): a line break
-/// where none can belong, or in a name a character no name holds.
-/// Letters, spaces, Vietnamese diacritics, '-', '.' and apostrophes are
-/// what names are made of.
-pub fn raw_problem(field: Field, raw: &str) -> Option<Problem> {
-    let no_breaks = matches!(
-        field,
-        Field::FullName
-            | Field::RecordCode
-            | Field::IdNumber
-            | Field::BirthYear
-            | Field::FromMonth
-            | Field::Amount(_)
-            | Field::RowTotal
-            | Field::OldAmount
-            | Field::NewAmount
-    );
-    if no_breaks && raw.contains(['\n', '\r']) {
-        return Some(Problem::LineBreak { field });
-    }
-    if field == Field::FullName {
-        return raw
-            .chars()
-            .find(|c| c.is_ascii_digit() || matches!(c, ';' | ',' | '\t' | '"'))
-            .map(Problem::NameChar);
-    }
-    None
-}
-
 fn too_long(field: Field, text: &str) -> Option<Problem> {
     let max = field.max_chars()?;
     if text.len() <= max {
@@ -515,82 +522,14 @@ fn too_long(field: Field, text: &str) -> Option<Problem> {
     (chars > max).then_some(Problem::TooLong { field, chars, max })
 }
 
-/// A birth year from "1948", "12/05/1948", "05/1948" or "1948-05-12".
-pub fn parse_birth_year(s: &str) -> Option<i32> {
-    let year = s
-        .split(|c: char| !c.is_ascii_digit())
-        .find(|p| p.len() == 4)?
-        .parse::<i32>()
-        .ok()?;
-    (1880..=this_year()).contains(&year).then_some(year)
-}
-
-/// The current year, read once: a list is checked against one year.
-fn this_year() -> i32 {
-    static YEAR: std::sync::OnceLock<i32> = std::sync::OnceLock::new();
-    *YEAR.get_or_init(|| chrono::Local::now().year())
-}
-
-/// A payment method as lists write it.
-pub fn pay_method_from_text(s: &str) -> Option<PayMethod> {
-    // Whole words only: "vi" (ví, a wallet) must not match inside "viên".
-    let folded = fold(s);
-    let words: Vec<&str> = folded.split(' ').collect();
-    let has = |phrases: &[&[&str]]| {
-        phrases
-            .iter()
-            .any(|want| words.windows(want.len()).any(|w| w == *want))
-    };
-    if has(&[&["tai", "nha"]]) {
-        Some(PayMethod::Home)
-    } else if has(&[&["vi"], &["tai", "khoan", "so"], &["money"], &["mobile"]]) {
-        Some(PayMethod::Wallet)
-    } else if has(&[
-        &["ngan", "hang"],
-        &["chuyen", "khoan"],
-        &["atm"],
-        &["tai", "khoan"],
-        &["tk"],
-    ]) {
-        Some(PayMethod::Bank)
-    } else if has(&[&["tien", "mat"], &["tai", "quay"], &["tm"]]) {
-        Some(PayMethod::Cash)
-    } else {
-        None
+/// The digits of a list's account number; `numeric` when the cell was a
+/// number, which Excel keeps to 15 digits.
+fn account_number(v: &str, numeric: bool) -> Result<String, AccountError> {
+    let digits = parse_account(v)?;
+    if numeric && digits.len() > 15 {
+        return Err(AccountError::Rounded {
+            digits: digits.len(),
+        });
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn birth_years_are_read_from_dates_too() {
-        assert_eq!(parse_birth_year("1948"), Some(1948));
-        assert_eq!(parse_birth_year("12/05/1948"), Some(1948));
-        assert_eq!(parse_birth_year("1948-05-12"), Some(1948));
-        assert_eq!(parse_birth_year("05/1948"), Some(1948));
-        assert_eq!(parse_birth_year("48"), None);
-        assert_eq!(parse_birth_year("1848"), None);
-        assert_eq!(parse_birth_year("3000"), None);
-    }
-
-    #[test]
-    fn payment_methods_are_read_as_lists_write_them() {
-        assert_eq!(pay_method_from_text("Tiền mặt"), Some(PayMethod::Cash));
-        assert_eq!(pay_method_from_text("Chi tại nhà"), Some(PayMethod::Home));
-        assert_eq!(
-            pay_method_from_text("Chuyển khoản ATM"),
-            Some(PayMethod::Bank)
-        );
-        assert_eq!(
-            pay_method_from_text("Tài khoản số"),
-            Some(PayMethod::Wallet)
-        );
-        assert_eq!(
-            pay_method_from_text("Ví Viettel Money"),
-            Some(PayMethod::Wallet)
-        );
-        assert_eq!(pay_method_from_text("???"), None);
-    }
+    Ok(digits)
 }

@@ -5,9 +5,11 @@
 //! [`locate`] reads the first rows to find the header (one or two rows, with
 //! merged group cells), then hands back a [`Table`] that classifies the
 //! remaining rows one by one as they stream from the [`Source`] iterator.
-//! Nothing after the total row or the signature lines is given as a row;
-//! the rest of the file is still read to its end, only to find damage (a
-//! workbook cut short, a part whose CRC does not match).
+//! Nothing after the total row or the signature lines is given as a row of
+//! the table; the rest of the file is still read to its end, to find damage
+//! (a workbook cut short, a part whose CRC does not match) and a person's
+//! line left there — outside the table and its total — which is given as
+//! [`TableRow::AfterEnd`] to be refused, never dropped unseen.
 //!
 //! It does not check values: amounts, ID numbers and names are judged by the
 //! validator, which gets each row's cells together with the column letter and
@@ -91,6 +93,14 @@ pub enum TableRow {
         row: DataRow,
         label: String,
     },
+    /// A row with a record code or ID number and an amount after the
+    /// table ended (below its total row, its signatures, or in a second
+    /// table): outside the list and its total, so never a line to pay, and
+    /// never to be dropped without a word either.
+    AfterEnd {
+        row: DataRow,
+        end: TableEnd,
+    },
 }
 
 /// Why the table ended.
@@ -145,12 +155,19 @@ pub struct DataRow {
     number: usize,
     cells: Vec<Cell>,
     columns: Arc<[Column]>,
+    hidden: bool,
 }
 
 impl DataRow {
     /// The row number Excel shows.
     pub fn number(&self) -> usize {
         self.number
+    }
+
+    /// Whether the sheet hides the row: whoever reads the list in Excel
+    /// does not see it.
+    pub fn hidden(&self) -> bool {
+        self.hidden
     }
 
     /// The value of `field`: the first non-empty cell among its columns.
@@ -360,21 +377,43 @@ impl<I> Table<I>
 where
     I: Iterator<Item = Result<SheetRow, SourceError>>,
 {
-    /// Once the table has ended: the rest of the file is read (not
-    /// judged: a footer's rows are nobody's), so that a workbook damaged
-    /// after the table — cut short, or a part whose CRC does not match —
-    /// is still refused. Only such damage is given.
-    fn drain(&mut self) -> Option<Result<TableRow, SourceError>> {
-        if self.drained {
-            return None;
-        }
-        self.drained = true;
-        let ahead = std::mem::take(&mut self.ahead);
-        for item in ahead.into_iter().chain(self.rows.by_ref()) {
-            if let Err(e @ (SourceError::BadWorkbook { .. } | SourceError::Io { .. })) = item {
-                return Some(Err(e));
+    /// Once the table has ended: the rest of the file is read, so that a
+    /// workbook damaged after the table — cut short, or a part whose CRC
+    /// does not match — is still refused, and a person's line left below
+    /// the end is given as [`TableRow::AfterEnd`]. The footer's other rows
+    /// (signatures, names, dates) are nobody's and are not given.
+    fn after_end(&mut self) -> Option<Result<TableRow, SourceError>> {
+        while !self.drained {
+            let item = match self.ahead.pop_front().or_else(|| self.rows.next()) {
+                Some(item) => item,
+                None => break,
+            };
+            match item {
+                Ok(row) if rows::looks_like_person(&row, &self.columns) => {
+                    let end = self.end.clone().unwrap_or(TableEnd::EndOfSheet);
+                    return Some(Ok(TableRow::AfterEnd {
+                        row: DataRow {
+                            number: row.number,
+                            cells: row.cells,
+                            columns: self.columns.clone(),
+                            hidden: row.hidden,
+                        },
+                        end,
+                    }));
+                }
+                Ok(_) => {}
+                Err(
+                    e @ (SourceError::BadWorkbook { .. }
+                    | SourceError::Io { .. }
+                    | SourceError::RunawayQuote { .. }),
+                ) => {
+                    self.drained = true;
+                    return Some(Err(e));
+                }
+                Err(_) => {}
             }
         }
+        self.drained = true;
         None
     }
 }
@@ -387,7 +426,7 @@ where
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.end.is_some() {
-            return self.drain();
+            return self.after_end();
         }
         let row = match self.ahead.pop_front().or_else(|| self.rows.next()) {
             Some(Ok(row)) => row,
@@ -401,6 +440,7 @@ where
             number: row.number,
             cells: row.cells,
             columns: self.columns.clone(),
+            hidden: row.hidden,
         };
         let number = row.number;
         Some(Ok(match rows::classify(&row, &self.columns) {
@@ -426,7 +466,7 @@ where
             }
             rows::Class::End(text) => {
                 self.end = Some(TableEnd::Signatures { row: number, text });
-                return self.drain();
+                return self.after_end();
             }
         }))
     }

@@ -157,6 +157,15 @@ impl PersonView {
         }
     }
 
+    /// The ID number checked when the person is paid: the registered
+    /// one, else the payer's list's.
+    pub fn id_number(&self) -> Option<&str> {
+        crate::domain::registration::id_number_to_check(
+            self.person.id_number.as_deref(),
+            self.registration.as_ref(),
+        )
+    }
+
     /// The mobile phone: the registered one, else the payer's list's.
     pub fn phone(&self) -> Option<&str> {
         self.registration

@@ -6,16 +6,18 @@
 //! one before (or, the first time, from the payer's list), so the newest
 //! is complete. Rules: the phone is a Vietnamese mobile number, the ID
 //! number is checked as everywhere else, papers are not issued in the
-//! future, paying at home needs a reason, an account needs its number and
-//! its bank or provider, and an account in a name other than the person's
-//! needs a supervisor's confirmation ([`Service::approval`]). Each
-//! registration is one audited write naming who recorded it.
+//! future, paying at home needs a reason, an account needs its number (its
+//! digits only) and its bank or provider, and an account in a name other
+//! than the person's needs a supervisor's confirmation
+//! ([`Service::approval`]). Each registration is one audited write naming
+//! who recorded it.
 
 use chrono::NaiveDate;
 use serde_json::json;
 
 use super::pay::Approval;
 use super::{Error, Service, Session};
+use crate::domain::account::{AccountError, parse_account};
 use crate::domain::idnumber::{self, IdError};
 use crate::domain::payment::PayMethod;
 use crate::domain::registration::{
@@ -49,6 +51,8 @@ pub struct RegisterRequest {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RegisterError {
     Phone(PhoneError),
+    /// An account number that is not one (digits only, 6 to 20).
+    Account(AccountError),
     IdNumber(IdError),
     Papers(PapersError),
     /// The home-payment reason was not understood.
@@ -167,7 +171,9 @@ impl Service {
             .as_deref()
             .map(|v| clean("account_no", v))
             .transpose()?
-            .flatten();
+            .flatten()
+            .map(|v| parse_account(&v).map_err(RegisterError::Account))
+            .transpose()?;
         let account_bank = req
             .account_bank
             .as_deref()

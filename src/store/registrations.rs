@@ -109,6 +109,20 @@ pub fn latest(
     Ok(Some(registration(&s)))
 }
 
+/// The ID number the counter checks for `person`: the one the office
+/// registered with their papers, else the payer's list's.
+pub fn id_number_to_check(
+    r: &Read<'_>,
+    person: &crate::domain::person::Person,
+) -> Result<Option<String>, StoreError> {
+    let registered = latest(r, person.id, None)?;
+    Ok(crate::domain::registration::id_number_to_check(
+        person.id_number.as_deref(),
+        registered.as_ref(),
+    )
+    .map(str::to_string))
+}
+
 /// The record code and name of a person other than `person_id` whose
 /// newest registration has the account number `account`, if any.
 pub fn account_of_another(

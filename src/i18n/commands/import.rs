@@ -65,6 +65,13 @@ pub fn file_s_total_row(lang: Lang) -> &'static str {
     lang.pick("dòng tổng cộng của tệp:", "file's total row:")
 }
 
+pub fn no_total_row(lang: Lang) -> &'static str {
+    lang.pick(
+        "tệp không có dòng tổng cộng — chưa đối chiếu",
+        "the file has no total row — not checked",
+    )
+}
+
 pub fn agrees(lang: Lang) -> &'static str {
     lang.pick("khớp", "agrees")
 }

@@ -223,10 +223,12 @@ impl RowBuilder {
         self.cells.iter().all(Cell::is_empty)
     }
 
-    pub(super) fn finish(self) -> SheetRow {
+    /// The row built; `hidden` when the sheet hides it.
+    pub(super) fn finish(self, hidden: bool) -> SheetRow {
         SheetRow {
             number: self.number,
             cells: self.cells,
+            hidden,
         }
     }
 }

@@ -81,6 +81,9 @@ pub struct SheetRow {
     pub number: usize,
     /// Cells from column A; trailing empty cells may be missing.
     pub cells: Vec<Cell>,
+    /// The sheet hides the row (hidden, or no height): whoever reads the
+    /// list in Excel does not see it.
+    pub hidden: bool,
 }
 
 impl SheetRow {
@@ -178,6 +181,15 @@ pub enum SourceError {
         file: PathBuf,
         sheets: Vec<String>,
     },
+    /// A quote (") opened in a cell of a text file (0-based `column` of
+    /// `row`) closes only far below, or never: the cell took `lines` lines of
+    /// the file, rows of the list among them, which would be lost.
+    RunawayQuote {
+        file: PathBuf,
+        row: usize,
+        column: usize,
+        lines: usize,
+    },
     /// A row of a UTF-8 text file holds bytes that are not UTF-8.
     InvalidUtf8 {
         file: PathBuf,
@@ -249,6 +261,44 @@ const SNIFF_BYTES: usize = 256 * 1024;
 /// Bytes of cell text read ahead, at most, to tell TCVN3/VNI from Unicode.
 const DETECT_BYTES: usize = 1 << 20;
 
+/// Opens `path` for reading when it is a file on disk, and only then. A
+/// folder, a device (/dev/zero would be read without end) or a pipe (whose
+/// opening waits for a writer that may never come) is refused before a
+/// byte is read: looked at first, opened without waiting, and looked at
+/// again through the handle in case the name was pointed elsewhere.
+pub fn open_file(path: &Path) -> Result<File, SourceError> {
+    let io_error = |e: std::io::Error| SourceError::Io {
+        file: path.to_owned(),
+        row: None,
+        detail: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
+    };
+    let check = |meta: std::fs::Metadata| {
+        if meta.is_dir() {
+            return Err(io_error(std::io::Error::from(
+                std::io::ErrorKind::IsADirectory,
+            )));
+        }
+        if !meta.is_file() {
+            return Err(SourceError::NotAFile {
+                file: path.to_owned(),
+            });
+        }
+        Ok(())
+    };
+    check(std::fs::metadata(path).map_err(io_error)?)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Reading a regular file does not heed it; opening a pipe does.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(io_error)?;
+    check(file.metadata().map_err(io_error)?)?;
+    Ok(file)
+}
+
 /// Opens a list file and works out its format and encoding.
 pub fn open(path: &Path) -> Result<Source, SourceError> {
     let io_error = |e: std::io::Error| SourceError::Io {
@@ -256,20 +306,7 @@ pub fn open(path: &Path) -> Result<Source, SourceError> {
         row: None,
         detail: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
     };
-    let mut file = File::open(path).map_err(io_error)?;
-    // A list is a file on disk: a folder, a device (/dev/zero) or a pipe
-    // would be read without end, or not at all.
-    let meta = file.metadata().map_err(io_error)?;
-    if meta.is_dir() {
-        return Err(io_error(std::io::Error::from(
-            std::io::ErrorKind::IsADirectory,
-        )));
-    }
-    if !meta.is_file() {
-        return Err(SourceError::NotAFile {
-            file: path.to_owned(),
-        });
-    }
+    let mut file = open_file(path)?;
     let mut head = Vec::with_capacity(8 * 1024);
     file.by_ref()
         .take(SNIFF_BYTES as u64)

@@ -6,6 +6,12 @@
 //! delimiter) and its first rows (to tell TCVN3/VNI from Unicode) are held
 //! ahead. Row numbers are the ones Excel shows when it opens the file: blank
 //! lines count, a line break inside a quoted cell does not.
+//!
+//! A quoted cell may hold a line break (an address on two lines), but one
+//! that runs on over the rows below it — a stray quote, closed far below or
+//! never — is refused where the quote opened ([`SourceError::RunawayQuote`]):
+//! read as one cell, those rows (the total row among them) would be lost
+//! without a word.
 
 use super::blank_lines::BlankLines;
 use super::legacy::{self, Legacy};
@@ -20,6 +26,12 @@ use std::path::{Path, PathBuf};
 
 /// Rows read ahead to decide whether the text is TCVN3 or VNI.
 const DETECT_ROWS: usize = 200;
+/// Line breaks one quoted cell may hold: an address or a note written on
+/// a few lines. A cell holding more has swallowed the rows after it.
+const MAX_BREAKS_IN_CELL: usize = 4;
+/// Separators on one line inside a cell that make the line look like a row
+/// of its own, at the least (half the widest row's, when that is more).
+const ROW_LIKE_SEPARATORS: usize = 3;
 /// Decoded bytes looked at to find the delimiter.
 const DELIMITER_SAMPLE: usize = 64 * 1024;
 
@@ -31,6 +43,9 @@ pub(super) struct Rows {
     ahead: VecDeque<Result<SheetRow, SourceError>>,
     /// Line breaks seen inside quoted cells so far.
     inner_breaks: u64,
+    delimiter: u8,
+    /// The most cells a row has had so far.
+    widest: usize,
     last_row: usize,
     done: bool,
 }
@@ -80,6 +95,8 @@ pub(super) fn open(path: &Path, head: Vec<u8>, file: File) -> Result<Source, Sou
         legacy: Legacy::None,
         ahead: VecDeque::new(),
         inner_breaks: 0,
+        delimiter,
+        widest: 0,
         last_row: 0,
         done: false,
     };
@@ -268,10 +285,16 @@ impl Rows {
                 {
                     return Some(Err(self.too_big(x.limit, row, x.column)));
                 }
+                // The reader's other errors cannot arise on byte records
+                // of any length; said as damage all the same.
+                let io = match e.into_kind() {
+                    csv::ErrorKind::Io(io) => io,
+                    _ => std::io::Error::from(std::io::ErrorKind::InvalidData),
+                };
                 return Some(Err(SourceError::Io {
                     file: self.file.clone(),
                     row: Some(row),
-                    detail: e.to_string(),
+                    detail: crate::i18n::os_reason(crate::i18n::Lang::Vi, &io),
                 }));
             }
         }
@@ -286,7 +309,20 @@ impl Rows {
             return Some(Err(self.too_big(Limit::Rows, number, None)));
         }
         let bytes = self.record.as_slice();
-        self.inner_breaks += memchr::memchr_iter(b'\n', bytes).count() as u64;
+        let breaks = memchr::memchr_iter(b'\n', bytes).count();
+        self.inner_breaks += breaks as u64;
+        if breaks > 0
+            && let Some((column, lines)) = self.runaway_quote()
+        {
+            self.done = true;
+            return Some(Err(SourceError::RunawayQuote {
+                file: self.file.clone(),
+                row: number,
+                column,
+                lines,
+            }));
+        }
+        self.widest = self.widest.max(self.record.len());
         // The record is checked as UTF-8 once; a field is then valid when
         // it starts and ends on a character boundary (a field cut inside a
         // character would make the whole look valid by joining its halves).
@@ -328,7 +364,31 @@ impl Rows {
             self.done = true;
             return Some(Err(self.too_big(Limit::RowChars, number, None)));
         }
-        Some(Ok(SheetRow { number, cells }))
+        Some(Ok(SheetRow {
+            number,
+            cells,
+            hidden: false,
+        }))
+    }
+
+    /// A cell of the record just read that a quote left open has run on
+    /// over the rows after it: one holding more line breaks than a cell
+    /// written on a few lines, or a line that looks like a row of the list
+    /// (as many separators as a row has). Only a quoted cell can hold a line
+    /// break, so a quote opened there and closed far below — or never. The
+    /// cell's column (0-based) and the lines of the file it took.
+    fn runaway_quote(&self) -> Option<(usize, usize)> {
+        let row_like = ROW_LIKE_SEPARATORS.max(self.widest / 2);
+        self.record.iter().enumerate().find_map(|(i, field)| {
+            let breaks = memchr::memchr_iter(b'\n', field).count();
+            let runaway = breaks > MAX_BREAKS_IN_CELL
+                || (breaks > 0
+                    && field
+                        .split(|&b| b == b'\n')
+                        .skip(1)
+                        .any(|line| memchr::memchr_iter(self.delimiter, line).count() >= row_like));
+            runaway.then_some((i, breaks + 1))
+        })
     }
 
     fn too_big(&self, limit: Limit, row: usize, column: Option<usize>) -> SourceError {

@@ -61,7 +61,7 @@ impl BookError {
             BookError::Io(e) => SourceError::Io {
                 file: file.to_owned(),
                 row: None,
-                detail: e.to_string(),
+                detail: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
             },
         }
     }
@@ -299,7 +299,7 @@ impl Rows {
         if self.next_number != 0 && row.number > self.next_number {
             let blank = SheetRow {
                 number: self.next_number,
-                cells: Vec::new(),
+                ..SheetRow::default()
             };
             self.next_number += 1;
             self.pending = Some(row);

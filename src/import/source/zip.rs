@@ -63,6 +63,28 @@ fn u64_at(b: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
 }
 
+/// Refuses an archive holding two parts of one name, as [`Archive::find`]
+/// compares names (ASCII case, a leading '/' and '\\' for '/' do not
+/// matter): one reader would read the first and another the second, so
+/// what Excel shows need not be what is imported.
+fn refuse_twins(entries: &[Entry]) -> Result<(), BookError> {
+    let mut seen = std::collections::HashSet::with_capacity(entries.len());
+    for e in entries {
+        let name = e
+            .name
+            .replace('\\', "/")
+            .trim_start_matches('/')
+            .to_ascii_lowercase();
+        if !seen.insert(name) {
+            return Err(BookError::Damaged(format!(
+                "two parts named {}",
+                e.name.trim_start_matches('/')
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Where the central directory is and how many entries it says it has.
 struct Directory {
     entries: u64,
@@ -123,6 +145,7 @@ impl Archive {
             zip64_sizes(&mut entry, &extra);
             entries.push(entry);
         }
+        refuse_twins(&entries)?;
         Ok(Archive {
             path: path.to_owned(),
             len,

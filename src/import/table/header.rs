@@ -238,6 +238,7 @@ mod tests {
         SheetRow {
             number,
             cells: cells.iter().map(|t| Cell::text(*t)).collect(),
+            hidden: false,
         }
     }
 

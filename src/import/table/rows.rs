@@ -179,6 +179,32 @@ fn strip_numbering(text: &str) -> &str {
     }
 }
 
+/// Whether a row below the table's end reads as a person's line: a record
+/// code or ID number with digits, and an amount (or, in a decrease list,
+/// a month) with digits. Names alone (the signatories under the signature
+/// lines) and dates are not.
+pub(super) fn looks_like_person(row: &SheetRow, columns: &[Column]) -> bool {
+    let digits = |p: &dyn Fn(Field) -> bool| {
+        columns.iter().any(|c| {
+            p(c.field)
+                && row
+                    .cell(c.index)
+                    .is_some_and(|v| v.text.bytes().any(|b| b.is_ascii_digit()))
+        })
+    };
+    digits(&|f| matches!(f, Field::RecordCode | Field::IdNumber))
+        && digits(&|f| {
+            matches!(
+                f,
+                Field::Amount(_)
+                    | Field::RowTotal
+                    | Field::OldAmount
+                    | Field::NewAmount
+                    | Field::FromMonth
+            )
+        })
+}
+
 pub(super) fn classify(row: &SheetRow, columns: &[Column]) -> Class {
     if row.is_blank() {
         return Class::Blank;

@@ -11,6 +11,7 @@ fn sheet(rows: &[&[&str]]) -> Vec<SheetRow> {
         .map(|(i, cells)| SheetRow {
             number: i + 1,
             cells: cells.iter().map(|t| Cell::text(*t)).collect(),
+            hidden: false,
         })
         .collect()
 }
@@ -126,6 +127,7 @@ fn realistic_list_is_read_row_by_row() {
             TableRow::GroupHeading(h) => format!("heading {} {:?}", h.number, h.hamlet()),
             TableRow::Subtotal { row, .. } => format!("subtotal {}", row.number()),
             TableRow::Total { row, .. } => format!("total {}", row.number()),
+            TableRow::AfterEnd { row, .. } => format!("after the end {}", row.number()),
         })
         .collect();
     assert_eq!(
@@ -322,15 +324,18 @@ fn rows_are_pulled_one_at_a_time_and_not_past_the_end() {
                 Cell::text(format!("HS{i}")),
                 Cell::text("1"),
             ],
+            hidden: false,
         });
     }
     all.push(SheetRow {
         number: 1002,
         cells: vec![Cell::text("Tổng cộng"), Cell::default(), Cell::text("1000")],
+        hidden: false,
     });
     all.push(SheetRow {
         number: 1003,
         cells: vec![Cell::text("Người lập biểu")],
+        hidden: false,
     });
     let pulled = Rc::new(Counter::new(0));
     let counter = pulled.clone();

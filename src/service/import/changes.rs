@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 use super::change_checks::{
     STOP_MONTHS_BEFORE_WARNED, adjustment_lines, already_adjusted, arrears_check, check_total,
 };
+use super::details::DetailChange;
 use super::{ImportError, ImportOptions, ImportReport, ListKind};
 use crate::domain::{EntitlementKind, Money, Period};
 use crate::import::Field;
@@ -48,6 +49,9 @@ pub struct ChangePreview {
     pub overpaid: Vec<LineState>,
     /// New lines this row adds (the new amount, arrears, recovery).
     pub added: Vec<(Period, EntitlementKind, Money)>,
+    /// The person's details a monthly list changes (name, ID number,
+    /// method, account), old → new.
+    pub details: Vec<DetailChange>,
 }
 
 /// The kind of change a row makes.
@@ -59,6 +63,8 @@ pub enum ChangeAction {
     Changed,
     /// A month carried into a new month's list replaces the line on file.
     Replaced,
+    /// A monthly list changes the details of a person on file.
+    Updated,
 }
 
 impl ChangePreview {
@@ -91,10 +97,17 @@ where
     // Rows read first (a change list is a few dozen rows), checked against
     // the people on file in one read.
     let mut rows: Vec<DataRow> = Vec::new();
+    let mut refused = Vec::new();
     for item in tbl.by_ref() {
         match item.map_err(ImportError::Source)? {
+            TableRow::Data(row) if row.hidden() => {
+                refused.push(super::run::refused_row(&row, Problem::HiddenRow));
+            }
             TableRow::Data(row) => rows.push(row),
             TableRow::Total { row, .. } => total_row = Some(row),
+            TableRow::AfterEnd { row, end } => {
+                refused.push(super::run::refused_row(&row, Problem::AfterTableEnd(end)));
+            }
             TableRow::GroupHeading(_) | TableRow::Blank { .. } | TableRow::Subtotal { .. } => {}
         }
     }
@@ -270,8 +283,20 @@ where
         }
         Ok(())
     })?;
-    if let Some(row) = total_row.filter(|_| !report.is_rejected()) {
-        check_total(&row, &sums, &mut report);
+    for p in refused {
+        report.rows += 1;
+        report.reject(p);
+    }
+    match total_row {
+        Some(row) if !report.is_rejected() => check_total(&row, &sums, &mut report),
+        Some(_) => {}
+        // A decrease list may name people and months only: without an
+        // amount there is nothing for a total to check.
+        None if !sums.is_empty() => report.warn(RowProblem {
+            place: Place::row(0),
+            problem: Problem::NoFileTotal,
+        }),
+        None => {}
     }
     if report.rows == 0 {
         report.reject(RowProblem {
@@ -316,6 +341,7 @@ fn preview_of(
         no_longer_payable: Vec::new(),
         overpaid: Vec::new(),
         added: Vec::new(),
+        details: Vec::new(),
     };
     fill(&mut p);
     p
@@ -485,6 +511,7 @@ pub(super) fn replace_carried(
         no_longer_payable: earlier,
         overpaid: Vec::new(),
         added: vec![(period, EntitlementKind::ChuyenKy, amount)],
+        details: Vec::new(),
     }))
 }
 
@@ -516,5 +543,6 @@ pub(super) fn added(
         no_longer_payable: Vec::new(),
         overpaid: Vec::new(),
         added: listed.lines.iter().map(|(k, m)| (period, *k, *m)).collect(),
+        details: Vec::new(),
     }
 }

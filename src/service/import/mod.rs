@@ -14,11 +14,13 @@ use sha2::{Digest, Sha256};
 
 mod change_checks;
 mod changes;
+mod details;
 mod run;
 mod seen;
 mod writer;
 
 pub use changes::{ChangeAction, ChangePreview};
+pub use details::{Account, AccountUse, DetailChange};
 
 use run::{Run, run};
 
@@ -26,7 +28,7 @@ use super::{Error, Service, Session};
 use crate::domain::{EntitlementKind, Money, Period};
 use crate::import::record::RowProblem;
 use crate::import::source::{self, SourceError};
-use crate::import::synonyms::Synonyms;
+use crate::import::synonyms::{Synonyms, SynonymsError};
 use crate::import::table::{self, TableError};
 use crate::store::imports;
 
@@ -65,7 +67,7 @@ pub enum ImportError {
     Source(SourceError),
     Table(TableError),
     /// The configured header names are wrong.
-    Synonyms(String),
+    Synonyms(SynonymsError),
     /// This very file (same sha256) was imported before.
     AlreadyImported {
         file: String,
@@ -121,9 +123,14 @@ pub struct ImportReport {
     pub warnings_total: usize,
     pub committed: bool,
     pub batch_id: Option<i64>,
-    /// What the list does, person by person (change lists, and the months
-    /// a monthly list carries over that replace a line on file).
+    /// What the list does, person by person (change lists, the months a
+    /// monthly list carries over that replace a line on file, and the
+    /// first [`KEPT_PROBLEMS`] people whose name, ID number, method or
+    /// account a monthly list changes).
     pub changes: Vec<ChangePreview>,
+    /// People whose name, ID number, method or account the list changes,
+    /// all of them (the preview keeps the first [`KEPT_PROBLEMS`]).
+    pub details_changed: usize,
 }
 
 /// How many rejections and warnings a report keeps to show (a list with a
@@ -143,6 +150,13 @@ impl ImportReport {
         }
     }
 
+    pub(crate) fn details(&mut self, p: ChangePreview) {
+        self.details_changed += 1;
+        if self.details_changed <= KEPT_PROBLEMS {
+            self.changes.push(p);
+        }
+    }
+
     pub(crate) fn warn(&mut self, p: RowProblem) {
         self.warnings_total += 1;
         if self.warnings.len() < KEPT_PROBLEMS {
@@ -151,14 +165,15 @@ impl ImportReport {
     }
 }
 
-/// The sha256 of a file, read in blocks.
+/// The sha256 of a list file, read in blocks once it is known to be a
+/// file on disk ([`source::open_file`]).
 pub fn file_sha256(path: &Path) -> Result<String, SourceError> {
     let io = |e: std::io::Error| SourceError::Io {
         file: path.to_path_buf(),
         row: None,
         detail: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
     };
-    let mut f = std::fs::File::open(path).map_err(io)?;
+    let mut f = source::open_file(path)?;
     let mut h = Sha256::new();
     let mut buf = vec![0u8; 1 << 16];
     loop {
@@ -191,8 +206,8 @@ impl Service {
         if let Some(batch) = self.store.read(|r| imports::by_sha256(r, &sha))? {
             return Err(ImportError::AlreadyImported { file, batch }.into());
         }
-        let synonyms = Synonyms::with_overrides(&self.config.import.headers)
-            .map_err(|e| ImportError::Synonyms(format!("{e:?}")))?;
+        let synonyms =
+            Synonyms::with_overrides(&self.config.import.headers).map_err(ImportError::Synonyms)?;
         let src = source::open(path).map_err(ImportError::Source)?;
         let (format, encoding) = (src.format(), src.encoding());
         let sheet = src.sheet_name().map(str::to_string);
@@ -240,6 +255,7 @@ impl Service {
             committed: false,
             batch_id: None,
             changes: Vec::new(),
+            details_changed: 0,
         };
         if is_change {
             return changes::import_change(self, session, opts, report, tbl);

@@ -129,6 +129,11 @@ where
             let mut ids = SeenIds::new();
             for item in tbl.by_ref() {
                 match item? {
+                    TableRow::Data(row) if row.hidden() => batch.push(Event::Row {
+                        read: Err(vec![refused_row(&row, Problem::HiddenRow)]),
+                        warnings: Vec::new(),
+                        month: None,
+                    }),
                     TableRow::Data(row) => {
                         let mut warnings = Vec::new();
                         let number = row.number();
@@ -172,6 +177,11 @@ where
                     }
                     TableRow::GroupHeading(h) => hamlet = h.hamlet().map(str::to_string),
                     TableRow::Total { row, .. } => batch.push(Event::Total(Box::new(row))),
+                    TableRow::AfterEnd { row, end } => batch.push(Event::Row {
+                        read: Err(vec![refused_row(&row, Problem::AfterTableEnd(end))]),
+                        warnings: Vec::new(),
+                        month: None,
+                    }),
                     TableRow::Blank { .. } | TableRow::Subtotal { .. } => {}
                 }
                 if batch.len() == BATCH {
@@ -220,8 +230,13 @@ where
 
     // A rejected row's amounts are not in the sums, so the file's total can
     // only be compared once every row is accepted.
-    if let (Some(row), true) = (writer.total_row.take(), !report.is_rejected()) {
-        check_file_total(&row, report);
+    match writer.total_row.take() {
+        Some(row) if !report.is_rejected() => check_file_total(&row, report),
+        Some(_) => {}
+        None => report.warn(RowProblem {
+            place: Place::row(0),
+            problem: Problem::NoFileTotal,
+        }),
     }
     if report.rows == 0 {
         report.reject(RowProblem {
@@ -336,6 +351,26 @@ pub(super) fn place(
     };
     place.who = Some(format!("{} {}", who.record_code, who.full_name));
     place
+}
+
+/// The refusal of a person's line as a whole (found below the table's
+/// end, or hidden), naming whose it is as the row writes it.
+pub(super) fn refused_row(row: &table::DataRow, problem: Problem) -> RowProblem {
+    use crate::import::Field;
+    /// Characters of the code and name kept to name the row.
+    const SHOWN: usize = 80;
+    let who: Vec<String> = [Field::RecordCode, Field::IdNumber, Field::FullName]
+        .into_iter()
+        .filter_map(|f| row.get(f))
+        .map(|c| c.text.chars().take(SHOWN).collect())
+        .collect();
+    RowProblem {
+        place: Place {
+            who: (!who.is_empty()).then(|| who.join(" ")),
+            ..Place::row(row.number())
+        },
+        problem,
+    }
 }
 
 /// Checks the list's "Tổng cộng" row against the sums of its lines.

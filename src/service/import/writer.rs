@@ -340,8 +340,9 @@ impl Writer<'_, '_> {
             });
             return Ok(false);
         }
-        if let Some(g) = crate::store::registrations::latest(self.w, existing.id, None)? {
-            for disagreement in super::super::lists::listed_differences(&g, &listed.person) {
+        let registration = crate::store::registrations::latest(self.w, existing.id, None)?;
+        if let Some(g) = &registration {
+            for disagreement in super::super::lists::listed_differences(g, &listed.person) {
                 report.warn(RowProblem {
                     place: Place {
                         who: Some(format!("{} {}", existing.record_code, existing.full_name)),
@@ -353,6 +354,16 @@ impl Writer<'_, '_> {
         }
         let changes = people::changes(&existing, &listed.person);
         if !changes.is_empty() {
+            let details =
+                super::details::detail_changes(&existing, &listed.person, registration.as_ref());
+            if !details.is_empty() {
+                report.details(super::details::preview(
+                    &existing,
+                    &listed.person,
+                    listed.row,
+                    details,
+                ));
+            }
             report.updated_people += 1;
             let event = people::update_from_list(self.w, &existing, &listed.person)?;
             let detail: Vec<_> = changes

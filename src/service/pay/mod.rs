@@ -360,7 +360,8 @@ impl Service {
             let typed = id_digits(&req.receiver_id_number);
             let (kind, proxy) = match &req.receiver {
                 Receiver::Person => {
-                    let on_file = person.id_number.as_deref().ok_or(PayError::NoIdOnFile)?;
+                    let on_file = crate::store::registrations::id_number_to_check(tx, &person)?
+                        .ok_or(PayError::NoIdOnFile)?;
                     if typed != on_file {
                         return Err(PayError::ReceiverIdMismatch.into());
                     }

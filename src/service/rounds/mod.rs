@@ -387,7 +387,8 @@ impl Service {
                     }
                     .into());
                 }
-                let (kind, proxy) = if person.id_number.as_deref() == Some(typed.as_str()) {
+                let own = crate::store::registrations::id_number_to_check(w, &person)?;
+                let (kind, proxy) = if own.as_deref() == Some(typed.as_str()) {
                     (ReceiverKind::Person, None)
                 } else {
                     let p = proxies::of_person(w, person_id)?

@@ -276,6 +276,7 @@ impl Register {
                             REASON
                         }
                         RegisterError::AccountMissing => BANK,
+                        RegisterError::Account(_) => ACCOUNT,
                         _ => self.form.focused(),
                     });
                 }

@@ -326,7 +326,7 @@ impl Sheet {
                 if let Some(b) = self.row.replace(next)
                     && !b.is_blank()
                 {
-                    done = Some(b.finish());
+                    done = Some(b.finish(false));
                 }
             }
         }
@@ -433,7 +433,7 @@ impl Sheet {
             }
         }
         match self.row.take() {
-            Some(b) if !b.is_blank() => Ok(Some(b.finish())),
+            Some(b) if !b.is_blank() => Ok(Some(b.finish(false))),
             _ => Ok(None),
         }
     }

@@ -68,6 +68,10 @@ enum Kind {
     Date,
 }
 
+/// Columns a sheet has: Excel's last is XFD. A reference past it is no
+/// cell Excel wrote.
+const EXCEL_COLUMNS: usize = 16_384;
+
 /// What the attributes of a `<c>` say.
 struct CellAttrs {
     col: Option<usize>,
@@ -103,20 +107,27 @@ fn cell_attrs(e: &BytesStart<'_>) -> CellAttrs {
     a
 }
 
-/// The row number a `<row>` gives, if any.
-fn row_number(e: &BytesStart<'_>) -> Option<usize> {
-    e.attributes()
-        .with_checks(false)
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == "r")
-        .and_then(|a| a.value.trim().parse().ok())
+/// What a `<row>` says of itself: its number, if it gives one, and
+/// whether it is hidden (`hidden="1"`, or a height of 0).
+fn row_attrs(e: &BytesStart<'_>) -> (Option<usize>, bool) {
+    let mut number = None;
+    let mut hidden = false;
+    for a in e.attributes().with_checks(false).flatten() {
+        match a.key.local_name().as_ref() {
+            "r" => number = a.value.trim().parse().ok(),
+            "hidden" => hidden |= matches!(a.value.trim(), "1" | "true"),
+            "ht" => hidden |= a.value.trim().parse::<f64>().is_ok_and(|h| h == 0.0),
+            _ => {}
+        }
+    }
+    (number, hidden)
 }
 
 impl Sheet {
     /// The next row that has a cell with a value; `None` at the end.
     pub(in crate::import::source) fn next_row(&mut self) -> Result<Option<SheetRow>, BookError> {
         while !self.done {
-            let (number, has_cells) = match self.xml.next()? {
+            let ((number, hidden), has_cells) = match self.xml.next()? {
                 Event::Eof => {
                     self.done = true;
                     return Err(BookError::Damaged(format!(
@@ -136,8 +147,8 @@ impl Sheet {
                     self.read_to_end()?;
                     break;
                 }
-                Event::Start(e) if self.in_data && xml::is(&e, "row") => (row_number(&e), true),
-                Event::Empty(e) if self.in_data && xml::is(&e, "row") => (row_number(&e), false),
+                Event::Start(e) if self.in_data && xml::is(&e, "row") => (row_attrs(&e), true),
+                Event::Empty(e) if self.in_data && xml::is(&e, "row") => (row_attrs(&e), false),
                 _ => continue,
             };
             let number = number.unwrap_or(self.last_row + 1);
@@ -153,7 +164,7 @@ impl Sheet {
                 self.read_cells(&mut row)?;
             }
             if !row.is_blank() {
-                return Ok(Some(row.finish()));
+                return Ok(Some(row.finish(hidden)));
             }
         }
         Ok(None)
@@ -184,6 +195,12 @@ impl Sheet {
     /// The cells of the row just opened, up to its end.
     fn read_cells(&mut self, row: &mut RowBuilder) -> Result<(), BookError> {
         let mut next_col = 0usize;
+        let past_xfd = |row: &RowBuilder| {
+            BookError::Damaged(format!(
+                "a cell of row {} is referred to past column XFD",
+                row.number()
+            ))
+        };
         loop {
             let attrs = match self.xml.next()? {
                 Event::End(e) if e.local_name().as_ref() == "row" => return Ok(()),
@@ -196,6 +213,9 @@ impl Sheet {
                 _ => continue,
             };
             let col = attrs.col.unwrap_or(next_col);
+            if col >= EXCEL_COLUMNS {
+                return Err(past_xfd(row));
+            }
             next_col = col.saturating_add(1);
             let number = row.number();
             let cell = self.read_value(&attrs, number, col)?;

@@ -241,6 +241,12 @@ impl FileImport {
         let mut out =
             words::changes_head(lang, &r.file, r.kind, r.period, r.rows, r.people, r.total);
         out.extend(crate::i18n::changes::preview_lines(lang, &r.changes));
+        let hidden = r
+            .details_changed
+            .saturating_sub(crate::service::import::KEPT_PROBLEMS);
+        if hidden > 0 {
+            out.push(crate::i18n::import_details::more(lang, hidden));
+        }
         let mut problems =
             |head: String, list: &[crate::import::record::RowProblem], total: usize| {
                 if total == 0 {

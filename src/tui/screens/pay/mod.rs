@@ -157,7 +157,7 @@ impl Draft {
     /// must equal.
     pub fn expected_id(&self) -> Option<&str> {
         match &self.receiver {
-            Chosen::Person => self.view.person.id_number.as_deref(),
+            Chosen::Person => self.view.id_number(),
             Chosen::OnFile(p) => Some(&p.id_number),
             Chosen::New(n) => Some(&n.id_number),
             Chosen::Heir(h) => Some(&h.id_number),

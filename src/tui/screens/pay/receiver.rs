@@ -88,7 +88,7 @@ impl ChooseReceiver {
             .flatten();
         match choice {
             Choice::Person => {
-                if draft.view.person.id_number.is_none() {
+                if draft.view.id_number().is_none() {
                     ctx.error(&PayError::NoIdOnFile);
                     return Nav::Stay;
                 }
@@ -193,7 +193,7 @@ fn checked(draft: &Draft, choice: &Choice) -> bool {
         return false;
     };
     match choice {
-        Choice::Person => draft.view.person.id_number.as_deref() == Some(id),
+        Choice::Person => draft.view.id_number() == Some(id),
         Choice::OnFile(p) => p.usable() && p.proxy.id_number == id,
         _ => false,
     }

@@ -94,7 +94,7 @@ impl Person {
     /// person's own, or that of a proxy or guardian on file for them (step
     /// 1 then has that receiver marked, and step 2 is done).
     pub fn found_by(view: PersonView, typed: &str) -> Person {
-        let exact = view.person.id_number.as_deref() == Some(typed)
+        let exact = view.id_number() == Some(typed)
             || view.proxies.iter().any(|p| p.proxy.id_number == typed);
         Person {
             found_by_id: exact.then(|| typed.to_string()),

@@ -90,10 +90,7 @@ pub(super) fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'s
     who.push(format!(
         "{} {}",
         s.person_id,
-        p.id_number
-            .as_deref()
-            .map(d)
-            .unwrap_or_else(|| s.none.into())
+        v.id_number().map(d).unwrap_or_else(|| s.none.into())
     ));
     if let Some(phone) = v.phone() {
         who.push(format!("{} {}", s.person_phone, d(phone)));
