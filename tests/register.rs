@@ -95,7 +95,9 @@ fn papers_need_a_valid_number_and_an_issue_date_not_in_the_future() {
     );
     assert!(matches!(register_err(wrong), RegisterError::IdNumber(_)));
 
-    // An old CMND is recorded, but it cannot open an account alone.
+    // An old CMND is recorded (in place of the list's number, so a
+    // supervisor confirms), but it cannot open an account alone.
+    let approval = svc.approval(&clerk, SUPERVISOR.0, SUPERVISOR.1).unwrap();
     svc.register(
         &clerk,
         an,
@@ -104,6 +106,7 @@ fn papers_need_a_valid_number_and_an_issue_date_not_in_the_future() {
             id_issued: NaiveDate::from_ymd_opt(2005, 3, 1),
             id_place: Some("Công an tỉnh Thừa Thiên Huế".into()),
             phone: Some("0912345678".into()),
+            approval: Some(approval),
             ..Default::default()
         },
     )
@@ -118,10 +121,12 @@ fn papers_need_a_valid_number_and_an_issue_date_not_in_the_future() {
     assert!(lists.need_cccd.iter().any(|e| e.person_id == an));
 
     // A CCCD with its date and place and a phone: able to open one.
+    let approval = svc.approval(&clerk, SUPERVISOR.0, SUPERVISOR.1).unwrap();
     svc.register(
         &clerk,
         an,
         &RegisterRequest {
+            approval: Some(approval),
             id_number: Some("046048001234".into()),
             id_issued: NaiveDate::from_ymd_opt(2021, 5, 4),
             id_place: Some("Cục Cảnh sát QLHC về TTXH".into()),
@@ -269,6 +274,20 @@ fn a_clerk_alone_cannot_move_the_money_to_another_account() {
         other => panic!("{other:?}"),
     }
     assert_eq!(svc.registration(binh, None).unwrap(), None);
+    // Nor by putting the number on file first and the method after.
+    let number_only = svc.register(
+        &clerk,
+        binh,
+        &RegisterRequest {
+            account_no: Some("1903999988887".into()),
+            account_bank: Some("Techcombank".into()),
+            ..Default::default()
+        },
+    );
+    assert!(matches!(
+        register_err(number_only),
+        RegisterError::NeedsApproval(AccountApproval::Shared { .. })
+    ));
     // Another account in place of the one the money goes to.
     let moved = svc.register(&clerk, an, &account("1903111122223", None));
     assert_eq!(
@@ -297,6 +316,43 @@ fn a_clerk_alone_cannot_move_the_money_to_another_account() {
     let g = svc.registration(an, None).unwrap().unwrap();
     assert_eq!(g.account_no.as_deref(), Some("1903111122223"));
     assert_eq!(g.approved_by, Some(boss_id));
+}
+
+/// The counter checks the person's card against the registered number: a
+/// clerk alone cannot put another number there.
+#[test]
+fn a_new_id_number_in_place_of_the_one_on_file_waits_for_a_supervisor() {
+    let office = office();
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let an = person_id(&svc, "HD-001");
+    let req = |approval| RegisterRequest {
+        id_number: Some("046048009999".into()),
+        approval,
+        ..Default::default()
+    };
+    assert_eq!(
+        register_err(svc.register(&clerk, an, &req(None))),
+        RegisterError::NeedsApproval(AccountApproval::IdReplaces {
+            before: "046048001234".into()
+        })
+    );
+    assert_eq!(svc.registration(an, None).unwrap(), None);
+    // The same number typed again needs nobody.
+    svc.register(
+        &clerk,
+        an,
+        &RegisterRequest {
+            id_number: Some("046048001234".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let approval = svc.approval(&clerk, SUPERVISOR.0, SUPERVISOR.1).unwrap();
+    svc.register(&clerk, an, &req(Some(approval))).unwrap();
+    let g = svc.registration(an, None).unwrap().unwrap();
+    assert_eq!(g.papers.id_number.as_deref(), Some("046048009999"));
+    assert!(g.approved_by.is_some());
 }
 
 #[test]

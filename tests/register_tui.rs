@@ -233,7 +233,7 @@ fn the_transfer_step_proposes_the_registered_account_and_bank() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.title(), "Bước 3/4: TÀI KHOẢN NHẬN");
     let shown = screen(&mut app, 80, 24);
-    assert!(shown.contains("[9704 2299 01"), "{shown}");
+    assert!(shown.contains("[9704229901"), "{shown}");
     assert!(shown.contains("Vietcombank"), "{shown}");
     assert!(!shown.contains("0123456789"), "{shown}");
     type_text(&mut app, "FT26314002");
@@ -241,7 +241,7 @@ fn the_transfer_step_proposes_the_registered_account_and_bank() {
     assert_eq!(app.title(), "Bước 4/4: XÁC NHẬN", "{}", message(&app));
     press(&mut app, KeyCode::Enter);
     let p = &payments_of(&office, BINH.2)[0];
-    assert_eq!(p.account.as_deref(), Some("9704 2299 01"));
+    assert_eq!(p.account.as_deref(), Some("9704229901"));
 }
 
 #[test]
@@ -407,7 +407,7 @@ fn a_proxy_on_file_registers_papers_phone_and_an_authorisation_of_at_most_a_year
 /// the plan's lists, and the clerk is told the counter goes on checking
 /// the list's number.
 #[test]
-fn another_id_number_registered_is_said_not_to_count_at_the_counter() {
+fn another_id_number_registered_needs_a_supervisor_and_is_what_the_counter_checks() {
     let office = office();
     let mut app = clerk_app(&office);
     open_person(&mut app, AN.2);
@@ -417,6 +417,13 @@ fn another_id_number_registered_is_said_not_to_count_at_the_counter() {
     type_text(&mut app, "046099999999");
     tab(&mut app, 2);
     press(&mut app, KeyCode::Enter);
+    // The number the counter checks the card against: a supervisor confirms.
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Số CCCD/CMND mới thay số"), "{shown}");
+    type_text(&mut app, common::SUPERVISOR.0);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, common::SUPERVISOR.1);
+    press(&mut app, KeyCode::Enter);
     let said = message(&app);
     assert!(
         said.contains("Đã đăng ký"),
@@ -424,7 +431,10 @@ fn another_id_number_registered_is_said_not_to_count_at_the_counter() {
         screen(&mut app, 80, 24)
     );
     assert!(
-        said.contains(&format!("quầy vẫn đối chiếu số {}", AN.2)),
+        said.contains(&format!(
+            "danh sách của cơ quan chi trả vẫn ghi số {}",
+            AN.2
+        )),
         "{said}"
     );
     assert_eq!(

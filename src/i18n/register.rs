@@ -55,6 +55,10 @@ impl Localize for RegisterError {
                 for_display(holder),
                 for_display(person)
             ),
+            RegisterError::NeedsApproval(AccountApproval::IdReplaces { before }) => format!(
+                "Số CCCD/CMND mới thay số {} trong hồ sơ (quầy sẽ đối chiếu giấy tờ của người nhận với số mới): cần trưởng bưu cục xem giấy tờ gốc và xác nhận (tên và mã PIN).",
+                for_display(before)
+            ),
             RegisterError::NeedsApproval(AccountApproval::Replaces { before }) => format!(
                 "Tài khoản mới thay tài khoản {} đang nhận tiền: cần trưởng bưu cục xem giấy tờ của người hưởng và xác nhận (tên và mã PIN).",
                 for_display(before)
@@ -98,6 +102,10 @@ impl Localize for RegisterError {
                 "The account holder «{}» is not «{}»: a supervisor must confirm (name and PIN).",
                 for_display(holder),
                 for_display(person)
+            ),
+            RegisterError::NeedsApproval(AccountApproval::IdReplaces { before }) => format!(
+                "The new ID number replaces {} on file (the counter will check the receiver's card against the new one): a supervisor must see the original papers and confirm (name and PIN).",
+                for_display(before)
             ),
             RegisterError::NeedsApproval(AccountApproval::Replaces { before }) => format!(
                 "The new account replaces {}, which the money goes to now: a supervisor must see the person's papers and confirm (name and PIN).",
@@ -548,10 +556,10 @@ pub fn proxy_words(lang: Lang) -> &'static ProxyWords {
 pub fn other_id_registered(lang: Lang, on_list: &str) -> String {
     match lang {
         Lang::Vi => format!(
-            "Lưu ý: quầy vẫn đối chiếu số {on_list} theo danh sách của cơ quan chi trả; số mới chỉ dùng khi danh sách ghi số đó (gửi danh sách thay đổi, F2 › Danh sách)."
+            "Lưu ý: từ nay quầy đối chiếu giấy tờ người nhận với số vừa đăng ký; danh sách của cơ quan chi trả vẫn ghi số {on_list}: gửi họ danh sách thay đổi (F2 › Danh sách)."
         ),
         Lang::En => format!(
-            "Note: the counter still checks {on_list}, the payer's list's number; the new one counts once the list has it (send the list of changes)."
+            "Note: the counter now checks the receiver's card against the number just registered; the payer's list still has {on_list}: send them the list of changes (F2 › Lists)."
         ),
     }
 }

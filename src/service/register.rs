@@ -74,15 +74,18 @@ pub enum RegisterError {
     NoAccountAsked,
 }
 
-/// Why an account registered at the counter waits for a supervisor: each
-/// is a way one clerk alone could send someone's allowance to an account
-/// that is not theirs.
+/// Why a registration at the counter waits for a supervisor: each is a way
+/// one clerk alone could send someone's allowance to an account, or hand
+/// it to a card, that is not theirs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AccountApproval {
     /// The account is in another name than the person's.
     OtherName { holder: String, person: String },
     /// It replaces the account on file, which the money went to so far.
     Replaces { before: String },
+    /// A new ID number in place of the one on file: the counter checks
+    /// the person's card against it from then on.
+    IdReplaces { before: String },
     /// Another person's newest registration has the same account.
     Shared {
         account: String,
@@ -326,41 +329,49 @@ impl Service {
             // replaces the account on file, and one already another
             // person's.
             g.approved_by = None;
-            if cashless && account_changed {
-                let why = if let Some(holder) = g
-                    .account_holder
-                    .as_ref()
-                    .filter(|h| !same_name(h, &person.full_name))
-                {
-                    Some(AccountApproval::OtherName {
-                        holder: holder.clone(),
-                        person: person.full_name.clone(),
-                    })
-                } else if let (Some(was), Some(now)) = (&base.account_no, &g.account_no)
-                    && was != now
-                {
-                    Some(AccountApproval::Replaces {
-                        before: was.clone(),
-                    })
-                } else if let Some(now) = &g.account_no
-                    && let Some((code, name)) = regs::account_of_another(w, now, person_id)?
-                {
-                    Some(AccountApproval::Shared {
-                        account: now.clone(),
-                        code,
-                        name,
-                    })
-                } else {
-                    None
-                };
-                if let Some(why) = why {
-                    match approved_by {
-                        Some(s) => g.approved_by = Some(s),
-                        None => return Err(RegisterError::NeedsApproval(why).into()),
-                    }
+            let why = if proxy.is_none()
+                && let (Some(was), Some(now)) = (&base.papers.id_number, &g.papers.id_number)
+                && was != now
+            {
+                // The number the counter checks the person's card against.
+                Some(AccountApproval::IdReplaces {
+                    before: was.clone(),
+                })
+            } else if !account_changed {
+                None
+            } else if let Some(holder) = g
+                .account_holder
+                .as_ref()
+                .filter(|h| !same_name(h, &person.full_name))
+            {
+                Some(AccountApproval::OtherName {
+                    holder: holder.clone(),
+                    person: person.full_name.clone(),
+                })
+            } else if let (Some(was), Some(now)) = (&base.account_no, &g.account_no)
+                && was != now
+            {
+                Some(AccountApproval::Replaces {
+                    before: was.clone(),
+                })
+            } else if let Some(now) = &g.account_no
+                && let Some((code, name)) = regs::account_of_another(w, now, person_id)?
+            {
+                Some(AccountApproval::Shared {
+                    account: now.clone(),
+                    code,
+                    name,
+                })
+            } else {
+                None
+            };
+            match (why, approved_by) {
+                (Some(_), Some(s)) => g.approved_by = Some(s),
+                (Some(why), None) => return Err(RegisterError::NeedsApproval(why).into()),
+                (None, _) if !(cashless && account_changed) => {
+                    g.approved_by = before.as_ref().and_then(|b| b.approved_by);
                 }
-            } else if let Some(b) = &before {
-                g.approved_by = b.approved_by;
+                (None, _) => {}
             }
             // An account wished for without its number is an account to
             // open: the person goes on the bank's opening list. A wallet or
