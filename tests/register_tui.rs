@@ -441,4 +441,14 @@ fn another_id_number_registered_needs_a_supervisor_and_is_what_the_counter_check
         file_of(&office, AN.2).person.id_number.as_deref(),
         Some(AN.2)
     );
+    // The new card finds An at the counter, and is the card checked.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "046099999999");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{}", message(&app));
+    assert!(screen(&mut app, 80, 24).contains(AN.1));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.title().contains("Bước 3/4"), "{}", app.title());
 }

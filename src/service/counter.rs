@@ -397,7 +397,16 @@ fn by_digits(
 ) -> Result<Found, Error> {
     let mut found = Gathered::new(fetch);
     let mut through = Vec::new();
+    // People whose registered number it is (a new card in place of the
+    // list's number): theirs as much as the list's own.
+    let mut registered = Vec::new();
     if matches!(digits.len(), 9 | 12) {
+        for id in crate::store::registrations::people_with_id_number(r, digits)? {
+            if let Some(person) = people::get(r, id)? {
+                registered.push(person.id);
+                found.add(vec![person]);
+            }
+        }
         // Added before the ID numbers that start with the digits: they
         // follow the person whose own number it is, put first below.
         for proxy in proxies::by_id_number(r, digits)? {
@@ -435,18 +444,13 @@ fn by_digits(
         found.add(search::by_id_suffix(r, digits, fetch)?);
     }
     let mut v = found.people;
-    if let Some(i) = v
-        .iter()
-        .position(|p| p.id_number.as_deref() == Some(digits))
-    {
+    let own = |p: &Person| p.id_number.as_deref() == Some(digits) || registered.contains(&p.id);
+    if let Some(i) = v.iter().position(own) {
         let exact = v.remove(i);
         v.insert(0, exact);
     }
     // A person whose own number it is was not found through anyone.
-    through.retain(|(id, _)| {
-        v.iter()
-            .any(|p| p.id == *id && p.id_number.as_deref() != Some(digits))
-    });
+    through.retain(|(id, _)| v.iter().any(|p| p.id == *id && !own(p)));
     Ok(Found {
         people: v,
         more: false,

@@ -123,6 +123,26 @@ pub fn id_number_to_check(
     .map(str::to_string))
 }
 
+/// The people whose newest registration (their own, not a proxy's) holds
+/// the ID number `number`, each checked against its seal.
+pub fn people_with_id_number(r: &Read<'_>, number: &str) -> Result<Vec<i64>, StoreError> {
+    let ids: Vec<i64> = r
+        .conn()
+        .prepare_cached(
+            "SELECT DISTINCT person_id FROM registrations \
+             WHERE id_number = ?1 AND proxy_id IS NULL ORDER BY person_id LIMIT 20",
+        )?
+        .query_map([number], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut out = Vec::new();
+    for id in ids {
+        if latest(r, id, None)?.is_some_and(|g| g.papers.id_number.as_deref() == Some(number)) {
+            out.push(id);
+        }
+    }
+    Ok(out)
+}
+
 /// The record code and name of a person other than `person_id` whose
 /// newest registration has the account number `account`, if any.
 pub fn account_of_another(
