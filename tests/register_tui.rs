@@ -445,7 +445,9 @@ fn another_id_number_registered_needs_a_supervisor_and_is_what_the_counter_check
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
     type_text(&mut app, "046099999999");
-    press(&mut app, KeyCode::Enter);
+    // It opens once the clerk pauses, as the list's number does.
+    assert!(app.waits_for_pause());
+    app.pause();
     assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG", "{}", message(&app));
     assert!(screen(&mut app, 80, 24).contains(AN.1));
     press(&mut app, KeyCode::Enter);

@@ -402,7 +402,10 @@ fn by_digits(
     let mut registered = Vec::new();
     if matches!(digits.len(), 9 | 12) {
         for id in crate::store::registrations::people_with_id_number(r, digits)? {
-            if let Some(person) = people::get(r, id)? {
+            if let Some(mut person) = people::get(r, id)? {
+                // Listed with the number the counter checks, as their file
+                // shows it: a whole number typed opens them like the list's.
+                person.id_number = Some(digits.to_string());
                 registered.push(person.id);
                 found.add(vec![person]);
             }
