@@ -293,10 +293,11 @@ impl Service {
             }
 
             // The clock: the log's times go forward, and none is ahead of now.
-            for (seq, at, before) in audit::times_going_back(r, CLOCK_SLACK)? {
+            let marks = audit::clock_marks(r, now, CLOCK_SLACK)?;
+            for (seq, at, before) in marks.back {
                 v.notes.push(Finding::ClockBack { seq, at, before });
             }
-            if let Some((seq, at)) = audit::first_ahead_of(r, now, CLOCK_SLACK)? {
+            if let Some((seq, at)) = marks.ahead {
                 v.notes.push(Finding::ClockAhead { seq, at });
             }
 

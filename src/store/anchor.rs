@@ -50,13 +50,14 @@
 //!   seal on each row and the keyed chain, which the commit does sync, are
 //!   what hold the rows themselves.
 
-use std::io::Read;
+use std::io::Read as _;
 use std::os::unix::fs::OpenOptionsExt;
 use std::os::unix::io::AsRawFd;
 use std::path::{Path, PathBuf};
 
 use super::audit::Head;
 use super::key::KeyRing;
+use super::{Read, StoreError};
 
 /// Bytes per slot: a slot starts on a multiple of this, so one slot never
 /// shares a disk sector with the other.
@@ -210,4 +211,71 @@ pub fn record(path: &Path, keys: &KeyRing, head: &Head) -> std::io::Result<()> {
     f.write_all_at(&line, (slot * SLOT) as u64)?;
     drop(f);
     Ok(())
+}
+
+/// Checks the chain a write is about to extend against the head anchor,
+/// inside the write's transaction (so no other commit can land between).
+///
+/// - The anchor names the chain's last row, as it is: the usual case.
+/// - The anchor names an earlier row, as it is (a process stopped between
+///   its commit and its anchor, or an anchor that could not be written):
+///   the anchor is moved up to the chain's head first, and if that fails
+///   nothing is written, so an anchor that cannot be written stops the
+///   office at the next write instead of leaving every later row
+///   unanchored.
+/// - The anchor names a row the chain does not hold as it was (the
+///   database put back from an older copy, the log's last rows cut, a row
+///   rewritten): nothing is written. Writing on would let the counter pay
+///   again what the lost rows recorded as paid, under receipt numbers
+///   already handed out.
+/// - No anchor, or one that does not read, while the log has rows: the
+///   write goes on and records the loss in the log first (`Some(found)`);
+///   its commit writes the anchor again. A restore that puts a backup in
+///   place without its anchor takes this path (docs/restore.md).
+pub(super) fn check(
+    r: &Read<'_>,
+    keys: &KeyRing,
+    path: &Path,
+    head: Option<&Head>,
+) -> Result<Option<&'static str>, StoreError> {
+    let not_written = |e: std::io::Error| StoreError::AnchorNotWritten {
+        path: path.to_path_buf(),
+        reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
+    };
+    let anchored = match (read(path, keys), head) {
+        (Anchor::Missing | Anchor::Damaged, None) => return Ok(None),
+        (lost @ (Anchor::Missing | Anchor::Damaged), Some(_)) => {
+            // Its commit writes the anchor again: a place it cannot be
+            // written (a folder there, a file made unwritable) is found
+            // before the write, not after.
+            writable(path).map_err(not_written)?;
+            return Ok(Some(if lost == Anchor::Missing {
+                "missing"
+            } else {
+                "damaged"
+            }));
+        }
+        (Anchor::At(a), _) => a,
+    };
+    let cut = || StoreError::HistoryCut {
+        anchored: anchored.seq,
+        head: head.map_or(0, |h| h.seq),
+    };
+    let Some(head) = head else {
+        return Err(cut());
+    };
+    if anchored.seq == head.seq {
+        return if anchored.hash == head.hash {
+            Ok(None)
+        } else {
+            Err(cut())
+        };
+    }
+    if anchored.seq > head.seq
+        || super::audit::hash_at(r, anchored.seq)?.as_deref() != Some(anchored.hash.as_str())
+    {
+        return Err(cut());
+    }
+    record(path, keys, head).map_err(not_written)?;
+    Ok(None)
 }

@@ -221,18 +221,31 @@ pub fn hash_at(r: &Read<'_>, seq: i64) -> Result<Option<String>, StoreError> {
         .optional()?)
 }
 
-/// Rows of the log whose time is more than `slack` seconds before the
-/// row just before them in the chain (seq, its time, the time before):
-/// the server's clock set back after rows were written ahead of it. Rows
-/// wait for the write lock after taking their time, so a few seconds back
-/// is ordinary.
-pub fn times_going_back(
+/// Where the log's times show the server's clock moved.
+pub struct ClockMarks {
+    /// Rows written more than the slack before the row just before them
+    /// in the chain (seq, its time, the time before): the clock set back
+    /// after rows were written ahead of it. Rows wait for the write lock
+    /// after taking their time, so a few seconds back is ordinary.
+    pub back: Vec<(i64, String, String)>,
+    /// The first row later than now by more than the slack (the clock set
+    /// ahead when it was written, then back).
+    pub ahead: Option<(i64, String)>,
+}
+
+/// [`ClockMarks`] of the whole log, read in one pass.
+pub fn clock_marks(
     r: &Read<'_>,
+    now: chrono::DateTime<chrono::FixedOffset>,
     slack: i64,
-) -> Result<Vec<(i64, String, String)>, StoreError> {
+) -> Result<ClockMarks, StoreError> {
     let mut stmt = r.cached("SELECT seq, at FROM audit_log ORDER BY seq")?;
     let mut rows = stmt.query([])?;
-    let mut out = Vec::new();
+    let limit = now.timestamp() + slack;
+    let mut marks = ClockMarks {
+        back: Vec::new(),
+        ahead: None,
+    };
     let mut before: Option<(String, i64)> = None;
     while let Some(row) = rows.next()? {
         let seq: i64 = row.get(0)?;
@@ -244,30 +257,14 @@ pub fn times_going_back(
         if let Some((prev_at, prev)) = &before
             && secs + slack < *prev
         {
-            out.push((seq, at.clone(), prev_at.clone()));
+            marks.back.push((seq, at.clone(), prev_at.clone()));
+        }
+        if marks.ahead.is_none() && secs > limit {
+            marks.ahead = Some((seq, at.clone()));
         }
         before = Some((at, secs));
     }
-    Ok(out)
-}
-
-/// The first row of the log written later than `now` by more than
-/// `slack` seconds (the clock was set ahead, then back), if any.
-pub fn first_ahead_of(
-    r: &Read<'_>,
-    now: chrono::DateTime<chrono::FixedOffset>,
-    slack: i64,
-) -> Result<Option<(i64, String)>, StoreError> {
-    let mut stmt = r.cached("SELECT seq, at FROM audit_log ORDER BY seq")?;
-    let mut rows = stmt.query([])?;
-    let limit = now.timestamp() + slack;
-    while let Some(row) = rows.next()? {
-        let at: String = row.get(1)?;
-        if chrono::DateTime::parse_from_rfc3339(&at).is_ok_and(|t| t.timestamp() > limit) {
-            return Ok(Some((row.get(0)?, at)));
-        }
-    }
-    Ok(None)
+    Ok(marks)
 }
 
 /// The last row written before `before` ("YYYY-MM-DDT…" or a day: rows

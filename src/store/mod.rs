@@ -486,7 +486,7 @@ impl Store {
         if let (Some(head), Some(anchor)) = (head, anchor) {
             // The change is committed whatever happens to its anchor: an
             // anchor left behind is moved up by the next write, which
-            // refuses if it cannot (see `check_anchor`).
+            // refuses if it cannot (see `anchor::check`).
             let _ = anchor::record(anchor, &self.keys, &head);
         }
         Ok(value)
@@ -537,75 +537,6 @@ fn begin<'c>(
     Ok(tx)
 }
 
-/// Checks the chain a write is about to extend against the head anchor,
-/// inside the write's transaction (so no other commit can land between).
-///
-/// - The anchor names the chain's last row, as it is: the usual case.
-/// - The anchor names an earlier row, as it is (a process stopped between
-///   its commit and its anchor, or an anchor that could not be written):
-///   the anchor is moved up to the chain's head first, and if that fails
-///   nothing is written, so an anchor that cannot be written stops the
-///   office at the next write instead of leaving every later row
-///   unanchored.
-/// - The anchor names a row the chain does not hold as it was (the
-///   database put back from an older copy, the log's last rows cut, a row
-///   rewritten): nothing is written. Writing on would let the counter pay
-///   again what the lost rows recorded as paid, under receipt numbers
-///   already handed out.
-/// - No anchor, or one that does not read, while the log has rows: the
-///   write goes on and records the loss in the log first (`Some(found)`);
-///   its commit writes the anchor again. A restore that puts a backup in
-///   place without its anchor takes this path (docs/restore.md).
-fn check_anchor(
-    tx: &Connection,
-    keys: &KeyRing,
-    path: &Path,
-    head: Option<&Head>,
-) -> Result<Option<&'static str>, StoreError> {
-    let not_written = |e: std::io::Error| StoreError::AnchorNotWritten {
-        path: path.to_path_buf(),
-        reason: crate::i18n::os_reason(crate::i18n::Lang::Vi, &e),
-    };
-    let anchored = match (anchor::read(path, keys), head) {
-        (anchor::Anchor::Missing | anchor::Anchor::Damaged, None) => return Ok(None),
-        (lost @ (anchor::Anchor::Missing | anchor::Anchor::Damaged), Some(_)) => {
-            // Its commit writes the anchor again: a place it cannot be
-            // written (a folder there, a file made unwritable) is found
-            // before the write, not after.
-            anchor::writable(path).map_err(not_written)?;
-            return Ok(Some(if lost == anchor::Anchor::Missing {
-                "missing"
-            } else {
-                "damaged"
-            }));
-        }
-        (anchor::Anchor::At(a), _) => a,
-    };
-    let cut = || StoreError::HistoryCut {
-        anchored: anchored.seq,
-        head: head.map_or(0, |h| h.seq),
-    };
-    let Some(head) = head else {
-        return Err(cut());
-    };
-    if anchored.seq == head.seq {
-        return if anchored.hash == head.hash {
-            Ok(None)
-        } else {
-            Err(cut())
-        };
-    }
-    let held: Option<String> = rusqlite::OptionalExtension::optional(
-        tx.prepare_cached("SELECT hash FROM audit_log WHERE seq = ?1")?
-            .query_row([anchored.seq], |r| r.get(0)),
-    )?;
-    if anchored.seq > head.seq || held.as_deref() != Some(anchored.hash.as_str()) {
-        return Err(cut());
-    }
-    anchor::record(path, keys, head).map_err(not_written)?;
-    Ok(None)
-}
-
 /// What a write's closure left for its transaction.
 enum Ran<T> {
     /// It asked for no commit ([`Write::roll_back`]).
@@ -628,10 +559,6 @@ where
     E: From<StoreError>,
 {
     let head = audit::head_of(tx)?;
-    let anchor_lost = match anchor {
-        Some(path) => check_anchor(tx, keys, path, head.as_ref())?,
-        None => None,
-    };
     let bulk = Cell::new(0);
     let mut w = Write {
         read: Read {
@@ -644,6 +571,10 @@ where
         head,
         owed: 0,
         appended: 0,
+    };
+    let anchor_lost = match anchor {
+        Some(path) => anchor::check(&w.read, keys, path, w.head.as_ref())?,
+        None => None,
     };
     if let Some(found) = anchor_lost {
         w.append(
