@@ -210,6 +210,7 @@ pub mod printing;
 pub mod receipt;
 pub mod register;
 pub mod report;
+pub mod round_screen;
 pub mod rounds;
 pub mod service;
 pub mod store;

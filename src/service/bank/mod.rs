@@ -560,58 +560,6 @@ impl Service {
     }
 }
 
-impl Service {
-    /// The stops of a home round in `period`: everyone paid at home (by
-    /// their registration, else the payer's list) who is active and still
-    /// owed something in the period, hamlet by hamlet in Vietnamese order,
-    /// for one hamlet (matched without marks or case) or the whole commune.
-    pub fn home_stops(
-        &self,
-        period: Period,
-        hamlet: Option<&str>,
-    ) -> Result<Vec<crate::document::home::Stop>, Error> {
-        use crate::domain::period_report::Settled;
-        use crate::text::{collate, fold};
-        let want = hamlet.map(|h| fold(h.trim()));
-        let mut stops = self.store.read(|r| {
-            let regs = registrations::latest_all(r)?;
-            let mut out = Vec::new();
-            for p in crate::store::periods::outcomes(r, period)? {
-                if p.settled != Settled::Unpaid {
-                    continue;
-                }
-                let Some(person) = people::get(r, p.person_id)? else {
-                    continue;
-                };
-                let method = regs
-                    .get(&(p.person_id, None))
-                    .and_then(|g| g.method)
-                    .unwrap_or(person.pay_method);
-                if method != PayMethod::Home {
-                    continue;
-                }
-                let h = p.hamlet.clone().unwrap_or_default();
-                if want.as_ref().is_some_and(|w| fold(h.trim()) != *w) {
-                    continue;
-                }
-                out.push(crate::document::home::Stop {
-                    hamlet: h,
-                    record_code: p.code.clone(),
-                    full_name: p.full_name.clone(),
-                    id_number: p.id_number.clone(),
-                    address: person.address.clone(),
-                    amount: p.left(),
-                });
-            }
-            Ok::<_, Error>(out)
-        })?;
-        stops.sort_by(|a, b| {
-            collate::compare(&a.hamlet, &b.hamlet).then_with(|| a.record_code.cmp(&b.record_code))
-        });
-        Ok(stops)
-    }
-}
-
 /// What the bank holds of a person's unpaid lines (`unpaid`, their
 /// entitlement ids): a batch still waiting, else a failed transfer of one
 /// of them, with the bank's reason.

@@ -94,35 +94,6 @@ fn expect(v: &RoundView, state: RoundState) -> Result<(), Error> {
 }
 
 impl Service {
-    /// Every round, newest first.
-    pub fn rounds(&self) -> Result<Vec<RoundSummary>, Error> {
-        Ok(self
-            .store
-            .read(rounds::all)?
-            .into_iter()
-            .map(|g| RoundSummary {
-                number: g.id,
-                period: g.period,
-                hamlet: g.hamlet,
-                postman: g.postman,
-                state: g.state,
-                issued: g.issued.map(|(a, _)| a),
-            })
-            .collect())
-    }
-
-    /// A round with its stops and its cash.
-    pub fn round(&self, number: i64) -> Result<RoundView, Error> {
-        self.store.read(|r| read_round(r, number))
-    }
-
-    /// The users who can carry a round (every active user), by name.
-    pub fn postmen(&self) -> Result<Vec<User>, Error> {
-        let mut all = self.store.read(users::all)?;
-        all.retain(|u| !u.locked);
-        Ok(all)
-    }
-
     /// Makes a round of `period` for one hamlet (a supervisor), carried by
     /// the user `postman`: everyone of the hamlet paid at home (by their
     /// registration — the supervisor's mark with its reason —, else the

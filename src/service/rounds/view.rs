@@ -1,15 +1,19 @@
 //! What a home round is made of, as the screens and the command line see
 //! it: its stops (a person, their lines' total, what became of them), its
-//! cash, and the reasons its outcomes give the period's results. Read from
-//! the store; nothing here writes.
+//! cash, and the reasons its outcomes give the period's results; the rounds
+//! on file, who can carry one, and who a round of a hamlet would stop at.
+//! Read from the store; nothing here writes.
 
 use serde::Serialize;
 
+use crate::domain::payment::PayMethod;
 use crate::domain::round::{RoundCash, RoundState, StopResult};
+use crate::domain::user::User;
 use crate::domain::{Money, Period};
-use crate::service::Error;
+use crate::service::{Error, Service};
 use crate::store::rounds::{self, Round};
 use crate::store::{Read, payments};
+use crate::store::{people, registrations, users};
 
 use super::RoundError;
 
@@ -206,4 +210,85 @@ pub(crate) fn default_reasons(
         }
     }
     Ok(())
+}
+
+impl Service {
+    /// Every round, newest first.
+    pub fn rounds(&self) -> Result<Vec<RoundSummary>, Error> {
+        Ok(self
+            .store
+            .read(rounds::all)?
+            .into_iter()
+            .map(|g| RoundSummary {
+                number: g.id,
+                period: g.period,
+                hamlet: g.hamlet,
+                postman: g.postman,
+                state: g.state,
+                issued: g.issued.map(|(a, _)| a),
+            })
+            .collect())
+    }
+
+    /// A round with its stops and its cash.
+    pub fn round(&self, number: i64) -> Result<RoundView, Error> {
+        self.store.read(|r| read_round(r, number))
+    }
+
+    /// The users who can carry a round (every active user), by name.
+    pub fn postmen(&self) -> Result<Vec<User>, Error> {
+        let mut all = self.store.read(users::all)?;
+        all.retain(|u| !u.locked);
+        Ok(all)
+    }
+
+    /// The stops of a home round in `period`: everyone paid at home (by
+    /// their registration, else the payer's list) who is active and still
+    /// owed something in the period, hamlet by hamlet in Vietnamese order,
+    /// for one hamlet (matched without marks or case) or the whole commune.
+    pub fn home_stops(
+        &self,
+        period: Period,
+        hamlet: Option<&str>,
+    ) -> Result<Vec<crate::document::home::Stop>, Error> {
+        use crate::domain::period_report::Settled;
+        use crate::text::{collate, fold};
+        let want = hamlet.map(|h| fold(h.trim()));
+        let mut stops = self.store.read(|r| {
+            let regs = registrations::latest_all(r)?;
+            let mut out = Vec::new();
+            for p in crate::store::periods::outcomes(r, period)? {
+                if p.settled != Settled::Unpaid {
+                    continue;
+                }
+                let Some(person) = people::get(r, p.person_id)? else {
+                    continue;
+                };
+                let method = regs
+                    .get(&(p.person_id, None))
+                    .and_then(|g| g.method)
+                    .unwrap_or(person.pay_method);
+                if method != PayMethod::Home {
+                    continue;
+                }
+                let h = p.hamlet.clone().unwrap_or_default();
+                if want.as_ref().is_some_and(|w| fold(h.trim()) != *w) {
+                    continue;
+                }
+                out.push(crate::document::home::Stop {
+                    hamlet: h,
+                    record_code: p.code.clone(),
+                    full_name: p.full_name.clone(),
+                    id_number: p.id_number.clone(),
+                    address: person.address.clone(),
+                    amount: p.left(),
+                });
+            }
+            Ok::<_, Error>(out)
+        })?;
+        stops.sort_by(|a, b| {
+            collate::compare(&a.hamlet, &b.hamlet).then_with(|| a.record_code.cmp(&b.record_code))
+        });
+        Ok(stops)
+    }
 }
