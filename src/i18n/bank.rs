@@ -458,6 +458,18 @@ pub fn batch_made_file_not_written(
     }
 }
 
+/// How many people a note about a new batch names before "and N more".
+const NAMED: usize = 5;
+
+/// " và 3 người khác" after the people named, when `more` were not.
+fn and_more(lang: Lang, more: usize) -> String {
+    match (more, lang) {
+        (0, _) => String::new(),
+        (n, Lang::Vi) => format!(" và {n} người khác"),
+        (n, Lang::En) => format!(" and {n} more"),
+    }
+}
+
 /// Said with a new batch: the lines kept out of it, refused before to the
 /// same account.
 pub fn held_back_note(lang: Lang, held: &[crate::service::bank::HeldBack]) -> Option<String> {
@@ -466,7 +478,7 @@ pub fn held_back_note(lang: Lang, held: &[crate::service::bank::HeldBack]) -> Op
     }
     let who: Vec<String> = held
         .iter()
-        .take(5)
+        .take(NAMED)
         .map(|h| {
             format!(
                 "{} {}",
@@ -475,12 +487,7 @@ pub fn held_back_note(lang: Lang, held: &[crate::service::bank::HeldBack]) -> Op
             )
         })
         .collect();
-    let more = held.len().saturating_sub(5);
-    let more = match (more, lang) {
-        (0, _) => String::new(),
-        (n, Lang::Vi) => format!(" và {n} người khác"),
-        (n, Lang::En) => format!(" and {n} more"),
-    };
+    let more = and_more(lang, held.len().saturating_sub(NAMED));
     Some(match lang {
         Lang::Vi => format!(
             "Không gửi lại {} khoản ngân hàng đã từ chối với đúng tài khoản đó ({}{more}): chi tại quầy, hoặc đăng ký tài khoản khác (F4 trên hồ sơ) cho lô sau.",
@@ -503,7 +510,7 @@ pub fn on_round_note(lang: Lang, left: &[crate::service::bank::OnRound]) -> Opti
     }
     let who: Vec<String> = left
         .iter()
-        .take(5)
+        .take(NAMED)
         .map(|o| match lang {
             Lang::Vi => format!(
                 "{} {}: chuyến số {}",
@@ -519,12 +526,7 @@ pub fn on_round_note(lang: Lang, left: &[crate::service::bank::OnRound]) -> Opti
             ),
         })
         .collect();
-    let more = left.len().saturating_sub(5);
-    let more = match (more, lang) {
-        (0, _) => String::new(),
-        (n, Lang::Vi) => format!(" và {n} người khác"),
-        (n, Lang::En) => format!(" and {n} more"),
-    };
+    let more = and_more(lang, left.len().saturating_sub(NAMED));
     Some(match lang {
         Lang::Vi => format!(
             "Không đưa vào lô {} người có khoản trong chuyến chi tại nhà chưa nộp tiền về ({}{more}): bưu tá chi tiền mặt cho họ; chuyến nộp tiền về rồi, khoản nào chưa chi sẽ vào lô sau.",

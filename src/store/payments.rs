@@ -22,7 +22,7 @@ pub struct UnpaidLine {
 
 /// The unpaid lines of a person across open periods, oldest first.
 pub fn unpaid_lines(r: &Read<'_>, person_id: i64) -> Result<Vec<UnpaidLine>, StoreError> {
-    unpaid_lines_through(r, person_id, "9999-12")
+    unpaid_lines_through(r, person_id, None)
 }
 
 /// [`unpaid_lines`] of the periods up to `through` ("YYYY-MM"): what the
@@ -34,18 +34,20 @@ pub fn unpaid_lines_due(
     person_id: i64,
     through: crate::domain::Period,
 ) -> Result<Vec<UnpaidLine>, StoreError> {
-    unpaid_lines_through(r, person_id, &through.to_string())
+    unpaid_lines_through(r, person_id, Some(&through.to_string()))
 }
 
+/// The unpaid lines of periods up to `through` ("YYYY-MM"), or of every
+/// open period.
 fn unpaid_lines_through(
     r: &Read<'_>,
     person_id: i64,
-    through: &str,
+    through: Option<&str>,
 ) -> Result<Vec<UnpaidLine>, StoreError> {
     let mut stmt = r.conn().prepare_cached(
         "SELECT e.id, e.period, e.kind, e.amount
          FROM entitlements e JOIN periods p ON p.period = e.period
-         WHERE e.person_id = ?1 AND p.status = 'open' AND e.period <= ?2
+         WHERE e.person_id = ?1 AND p.status = 'open' AND (?2 IS NULL OR e.period <= ?2)
            AND NOT EXISTS (
                SELECT 1 FROM payment_lines pl
                WHERE pl.entitlement_id = e.id
