@@ -94,6 +94,12 @@ fn next_months_list_imported_early_waits_for_its_month() {
     let view = svc.person_view(an).unwrap();
     let periods: Vec<String> = view.unpaid.iter().map(|l| l.period.to_string()).collect();
     assert_eq!(periods, ["2026-10", "2026-11"], "on 10/11 December waits");
+    // The file says it is there, and from when it is paid.
+    let (period, amount) = view.ahead.expect("December is shown as coming");
+    assert_eq!(period.to_string(), "2026-12");
+    assert_eq!(amount.dong(), 2_789_000);
+    let said = chitra::i18n::strings::owed_ahead(chitra::i18n::Lang::Vi, period, amount);
+    assert!(said.contains("chi từ ngày 01/12/2026"), "{said}");
     // A payment asked without naming lines pays the same.
     let paid = pay_cash(&mut svc, &clerk, "046048001234").unwrap();
     assert_eq!(paid.payment.total.dong(), 2 * 2_789_000);

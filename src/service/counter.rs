@@ -126,6 +126,10 @@ pub struct PersonView {
     /// The home round whose cash is out with a postman and carries unpaid
     /// lines of this person: (round number, postman's name).
     pub round_out: Option<(i64, String)>,
+    /// Lines of a month not begun yet (its list imported early): the first
+    /// such period and what it holds for the person, paid from its first
+    /// day, not now.
+    pub ahead: Option<(Period, Money)>,
 }
 
 impl PersonView {
@@ -284,7 +288,10 @@ impl Service {
                     })
                 })
                 .collect::<Result<_, _>>()?;
-            let unpaid = payments::unpaid_lines_due(r, person_id, period)?;
+            // What is owed now, and a month's lines imported before it began.
+            let (unpaid, later): (Vec<_>, Vec<_>) = payments::unpaid_lines(r, person_id)?
+                .into_iter()
+                .partition(|l| l.period <= period);
             let unpaid_total = unpaid.iter().map(|l| l.amount).sum();
             let since = today
                 .checked_sub_months(chrono::Months::new(12))
@@ -294,6 +301,15 @@ impl Service {
             let payments = payments::of_person(r, person_id, &since)?;
             let (state, _) = month_state(r, &person, period)?;
             let registration = crate::store::registrations::latest(r, person_id, None)?;
+            let ahead = later.first().map(|first| {
+                let p = first.period;
+                let total = later
+                    .iter()
+                    .filter(|l| l.period == p)
+                    .map(|l| l.amount)
+                    .sum();
+                (p, total)
+            });
             let unpaid_ids: Vec<i64> = unpaid.iter().map(|l| l.entitlement_id).collect();
             let bank = super::bank::note_of(r, person_id, &unpaid_ids)?;
             let round_out = match crate::store::rounds::holding(r, &unpaid_ids)? {
@@ -310,6 +326,7 @@ impl Service {
                 payments,
                 state,
                 registration,
+                ahead,
                 stop: crate::store::changes::stop_of(r, person_id)?,
                 heir: if person.status == Status::Deceased {
                     Some(super::heirs::view_of(r, &person)?)

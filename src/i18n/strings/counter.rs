@@ -104,6 +104,26 @@ pub fn not_yet_valid(lang: Lang, date: &str) -> String {
     }
 }
 
+/// A month whose list came before the month did: what it holds and from
+/// when it is paid.
+pub fn owed_ahead(
+    lang: Lang,
+    period: crate::domain::Period,
+    amount: crate::domain::Money,
+) -> String {
+    let from = period.first_day().format("%d/%m/%Y");
+    match lang {
+        Lang::Vi => format!(
+            "Kỳ {} ({amount}) đã có danh sách nhưng chưa đến tháng: chi từ ngày {from}.",
+            period.short_label()
+        ),
+        Lang::En => format!(
+            "Period {} ({amount}) is listed but its month has not begun: paid from {from}.",
+            period.short_label()
+        ),
+    }
+}
+
 /// The total row of the unpaid lines.
 pub fn total_of_lines(lang: Lang, n: usize) -> String {
     match lang {

@@ -234,6 +234,11 @@ pub(super) fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'s
             out.push(Line::raw(format!("  {l}")));
         }
     }
+    if let (None, Some((period, amount))) = (&v.heir, v.ahead) {
+        for l in wrap(&strings::owed_ahead(lang, period, amount), DOC_WIDTH) {
+            out.push(Line::from(span(l, theme.text())));
+        }
+    }
     out.push(Line::raw(""));
 
     // What was paid.
