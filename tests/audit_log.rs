@@ -4,8 +4,7 @@
 //! user's rows alone when asked, only for a supervisor, and the JSON
 //! carries each row's hash as the chain holds it.
 
-mod common;
-mod tui_office;
+use crate::{common, tui_office};
 
 use chitra::domain::person::Status;
 use chitra::i18n::Lang;

@@ -4,7 +4,7 @@
 //! reason), a result file refused when read twice or when it disagrees
 //! with the batch, the period's statuses, and `verify` over the new rows.
 
-mod common;
+use crate::common;
 
 use chitra::domain::Money;
 use chitra::domain::payment::PayMethod;

@@ -2,7 +2,7 @@
 //! lists are (whole đồng, grouping checked, no sign, no fraction), a
 //! formula cell without its value refused naming its row and column.
 
-mod common;
+use crate::common;
 
 use chitra::domain::payment::PayMethod;
 use chitra::service::Error;

@@ -4,7 +4,7 @@
 //! bank, and a round's cash does not go out for a line waiting in a batch
 //! — in the service and in the database's own rules.
 
-mod common;
+use crate::common;
 
 use chitra::domain::Money;
 use chitra::domain::payment::PayMethod;

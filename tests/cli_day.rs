@@ -2,7 +2,7 @@
 //! as JSON, verify's exit code, and a backup taken while other processes
 //! keep paying.
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Output, Stdio};
 

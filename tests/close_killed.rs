@@ -8,7 +8,7 @@
 //! The seed is printed on failure; set CHITRA_KILL_SEED to replay a run.
 #![allow(unsafe_code, reason = "the close is killed with kill(2)")]
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

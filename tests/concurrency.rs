@@ -2,7 +2,7 @@
 //! one database file: every entitlement line is paid exactly once, each
 //! loser is told it was already paid, receipt numbers have no gap.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::process::{Command, Stdio};

@@ -1,7 +1,7 @@
 //! Closing the day: drawers and blind counts, voids, the report's numbers,
 //! closed days that cannot change, verify and backups.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

@@ -2,7 +2,7 @@
 //! document, byte for byte the one the close screen and the printout draw
 //! from the same report.
 
-mod common;
+use crate::common;
 
 use chitra::document::day;
 use common::*;

@@ -5,7 +5,7 @@
 //! document draws again exactly, and hostile text from the database never
 //! reaches a terminal, a printer or Excel as control characters.
 
-mod day_report_facts;
+use crate::day_report_facts;
 
 use std::collections::BTreeMap;
 

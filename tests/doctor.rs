@@ -3,7 +3,7 @@
 //! explained, with exit 1.
 #![allow(unsafe_code, reason = "the account's uid is read through libc")]
 
-mod deploy_office;
+use crate::deploy_office;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};

@@ -10,8 +10,7 @@
 //! Skipped, saying so, when tmux (or `script`, for the pty) is not
 //! installed; CI installs them.
 
-mod common;
-mod tui_office;
+use crate::{common, tui_office};
 
 use std::io::{Read, Write};
 use std::path::PathBuf;

@@ -3,7 +3,7 @@
 //! backups (asked for and after the close), reports written there — is
 //! 0600 and every folder it makes is 0700.
 
-mod deploy_office;
+use crate::deploy_office;
 
 use deploy_office::*;
 

@@ -3,7 +3,7 @@
 //! back; a clerk's PIN is not enough for either; anything naming a file on
 //! the server is refused and changes nothing.
 
-mod deploy_office;
+use crate::deploy_office;
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

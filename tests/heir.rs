@@ -4,7 +4,7 @@
 //! funeral allowance, never a month after it — audited, counted as paid in
 //! the month's results, and refused by the database when forged.
 
-mod common;
+use crate::common;
 
 use chitra::domain::payment::ReceiverKind;
 use chitra::domain::period_report::OverpaidCause;

@@ -2,7 +2,7 @@
 //! something, by hamlet, with the amount and room to sign; a person paid
 //! at the counter meanwhile leaves the sheet.
 
-mod common;
+use crate::common;
 
 use chitra::domain::Money;
 use chitra::domain::payment::PayMethod;

@@ -2,7 +2,7 @@
 //! say what is wrong, where (file, row, column) — through the service and
 //! through `chitra import` with its exit codes and JSON.
 
-mod common;
+use crate::common;
 
 use chitra::service::Error;
 use chitra::service::import::{ImportError, ImportOptions, ListKind};

@@ -3,7 +3,7 @@
 //! person, all-or-nothing, refused with the row named, never twice; and
 //! `verify` covers what they wrote.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

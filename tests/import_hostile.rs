@@ -3,7 +3,7 @@
 //! refused at once, in words, with nothing of the terminal's or the
 //! system's own language leaking through.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -10,7 +10,7 @@
     reason = "a child's memory limit and its usage are read through libc"
 )]
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! in text and JSON; and where the office registered that detail at the
 //! counter, the registration is what stays in use, as the preview says.
 
-mod common;
+use crate::common;
 
 use chitra::domain::PayMethod;
 use chitra::service::Error;

@@ -3,7 +3,7 @@
 //! too), a person's line left below the total row, the signatures or in a
 //! second table, and a list with no total row to check.
 
-mod common;
+use crate::common;
 
 use chitra::import::record::Problem;
 use chitra::import::source::SourceError;

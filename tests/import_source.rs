@@ -444,7 +444,7 @@ fn cells_are_trimmed_nfc_and_keep_control_characters_for_the_validator() {
 
 /// A million-row CSV (about 150 MB) streams through `open` + `locate` in
 /// well under 300 MB. Slow in a debug build; run with
-/// `cargo test --release --test import_source -- --ignored million`.
+/// `cargo test --release --test all -- --ignored million`.
 #[test]
 #[ignore]
 fn million_rows_stream_in_bounded_memory() {

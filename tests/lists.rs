@@ -1,7 +1,7 @@
 //! The plan's lists (who goes on which) and the cashless share, checked
 //! against a recount made from the database's own rows.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::process::Command;

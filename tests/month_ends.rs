@@ -3,7 +3,7 @@
 //! paid from, an adjustment's arrears are checked against its own amounts,
 //! and the period's results carry the people a decrease list stopped.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

@@ -14,7 +14,7 @@
 //! expected cash, the people still unpaid. A sealed day's report, printed
 //! again after later voids, is the sealed one byte for byte.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;

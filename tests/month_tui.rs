@@ -7,8 +7,7 @@
 //! The office (tests/tui_office) is on 10/11/2026; its payment window here
 //! ends on the 5th, so November can be closed once its day is.
 
-mod common;
-mod tui_office;
+use crate::{common, tui_office};
 
 use chitra::domain::period_report::UnpaidReason;
 use chitra::tui::App;

@@ -5,7 +5,7 @@
 //! leaves what was at `--out` as it was; a report written is a new 0600
 //! file put in place of the old one.
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! Paying at the counter, through the service the screens and `chitra pay`
 //! both use.
 
-mod common;
+use crate::common;
 
 use chitra::domain::PayMethod;
 use chitra::domain::payment::ReceiverKind;

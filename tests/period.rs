@@ -1,7 +1,7 @@
 //! The month as a whole: each person's outcome, closing the period after
 //! the payment window, and what a closed period refuses.
 
-mod common;
+use crate::common;
 
 use chitra::domain::Money;
 use chitra::domain::payment::{PayMethod, PaymentRecord};

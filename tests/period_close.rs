@@ -3,7 +3,7 @@
 //! back with what the payer needs, and a closed period takes nothing more —
 //! refused by the service and by the database itself.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

@@ -5,7 +5,7 @@
 //! account locks at the last of them, and no try is accepted after it —
 //! the right PIN included — until a supervisor unlocks it.
 
-mod deploy_office;
+use crate::deploy_office;
 
 use std::process::{Child, Command, Output, Stdio};
 

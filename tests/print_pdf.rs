@@ -4,7 +4,7 @@
 //! with its title repeated, and a font without every Vietnamese letter
 //! refused by name rather than printed with empty boxes.
 
-mod print_tools;
+use crate::print_tools;
 
 use std::path::Path;
 

@@ -4,8 +4,7 @@
 //! Run when `.ci/run` has made the queues (CHITRA_TEST_PRINTER,
 //! CHITRA_TEST_STOPPED_PRINTER); skipped with a note elsewhere.
 
-mod common;
-mod tui_office;
+use crate::{common, tui_office};
 
 use std::sync::Arc;
 

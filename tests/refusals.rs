@@ -5,7 +5,7 @@
 //! database; a disk that fills while a receipt is written.
 #![allow(unsafe_code, reason = "a child's file-size limit is set through libc")]
 
-mod deploy_office;
+use crate::deploy_office;
 
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};

@@ -2,7 +2,7 @@
 //! accounts in another name, the audit row naming who recorded it, and
 //! `verify` covering the registrations.
 
-mod common;
+use crate::common;
 
 use chitra::domain::PayMethod;
 use chitra::domain::registration::{Missing, PhoneError};

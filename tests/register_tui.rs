@@ -2,8 +2,7 @@
 //! file, fields filled in from the file, a refused phone keeps the form
 //! open on that field, an account in another name asks the supervisor.
 
-mod common;
-mod tui_office;
+use crate::{common, tui_office};
 
 use chitra::domain::PayMethod;
 use chitra::service::register::RegisterRequest;

@@ -5,7 +5,7 @@
 //! the cash returned, the reconciliation with and without a difference,
 //! who may do what, the period's results and `verify` over the new rows.
 
-mod common;
+use crate::common;
 
 use chitra::domain::Money;
 use chitra::domain::payment::PayMethod;

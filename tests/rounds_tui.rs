@@ -5,7 +5,7 @@
 //! and reconciles from the same screen. What was recorded is read again
 //! through the service, not the screen.
 
-mod common;
+use crate::common;
 
 use chitra::domain::payment::PayMethod;
 use chitra::domain::round::{RoundState, StopResult};

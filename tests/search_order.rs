@@ -2,7 +2,7 @@
 //! a word of any length, typed with or without its diacritics: the same
 //! people, in the same order, as reading every person and sorting would.
 
-mod common;
+use crate::common;
 
 use chitra::text::collate::name_sort_key;
 use chitra::text::fold;

@@ -2,7 +2,7 @@
 //! the total in figures and in words, room to sign, within 80 columns on
 //! paper and as an xlsx that reads back with the same numbers.
 
-mod common;
+use crate::common;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use chitra::document::{Cell, Role, signing};

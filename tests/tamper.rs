@@ -15,7 +15,7 @@
 //! afterwards, as a careful forger would, so that only the books can give
 //! it away.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -6,7 +6,7 @@
 //! the hour the test runs (for most of the day they do); the time recorded
 //! must carry the office's offset, +07:00, at any hour.
 
-mod deploy_office;
+use crate::deploy_office;
 
 use deploy_office::*;
 

@@ -2,8 +2,7 @@
 //! database: searching as you type, the menu, help, scrolling a long file,
 //! receipts and voided payments, and names that carry escape sequences.
 
-mod common;
-mod tui_office;
+use crate::{common, tui_office};
 
 use chitra::tui::testing::{key, press, render, screen, type_text};
 use crossterm::event::KeyCode;

@@ -6,8 +6,7 @@
 //! Also: every character typed into the search, from the empty counter on,
 //! sends at most 1 KB to the terminal.
 
-mod common;
-mod tui_office;
+use crate::{common, tui_office};
 
 use chitra::tui::testing::{press, screen, type_text};
 use chitra::tui::thrifty::Thrifty;

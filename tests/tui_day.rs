@@ -7,8 +7,7 @@
 //! The office (tests/tui_office) is on 10/11/2026 with every drawer opened
 //! with 100.000.000 đ; An is owed 2 × 2.789.000 đ, Cúc 2 × 3.120.000 đ.
 
-mod common;
-mod tui_office;
+use crate::{common, tui_office};
 
 use std::collections::BTreeMap;
 

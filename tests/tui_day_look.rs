@@ -9,8 +9,7 @@
 //! from run to run, so they are replaced by fixed words before a picture
 //! is taken.
 
-mod common;
-mod tui_office;
+use crate::{common, tui_office};
 
 use chitra::tui::testing::{key, press, render, screen, type_text};
 use crossterm::event::KeyCode;

@@ -4,8 +4,7 @@
 //! the deceased's registered account), and the receipt names
 //! the heir with the death certificate.
 
-mod common;
-mod tui_office;
+use crate::{common, tui_office};
 
 use chitra::domain::payment::{PayMethod, ReceiverKind};
 use chitra::service::heirs::NewHeir;

@@ -4,8 +4,7 @@
 //!
 //! The office (tests/tui_office) is on 10/11/2026.
 
-mod common;
-mod tui_office;
+use crate::tui_office;
 
 use chitra::tui::App;
 use chitra::tui::testing::{key, press, screen, type_text};

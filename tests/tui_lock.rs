@@ -5,8 +5,7 @@
 //! count towards the account's lock. The clock is moved by
 //! [`App::tick`], never waited for.
 
-mod common;
-mod tui_office;
+use crate::{common, tui_office};
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};

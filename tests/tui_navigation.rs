@@ -18,7 +18,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use tempfile::TempDir;
 
-mod tui_small;
+use crate::tui_small;
 
 use tui_small::{office, sign_in};
 

@@ -3,8 +3,7 @@
 //! told. Every check of what was recorded reads the database again through
 //! the service, not the screen.
 
-mod common;
-mod tui_office;
+use crate::{common, tui_office};
 
 use chitra::domain::payment::{PayMethod, ReceiverKind};
 use chitra::tui::testing::{key, press, screen, type_text};

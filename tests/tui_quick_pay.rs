@@ -6,8 +6,7 @@
 //! digits of an ID or a record code without its dash; a person registered
 //! to be paid at home who comes to the counter is paid in counter cash.
 
-mod common;
-mod tui_office;
+use crate::{common, tui_office};
 
 use chitra::domain::Money;
 use chitra::domain::payment::{PayMethod, ReceiverKind};

@@ -8,7 +8,7 @@ use chitra::tui::context::Message;
 use chitra::tui::testing::{press, render, screen, type_text};
 use crossterm::event::KeyCode;
 
-mod tui_small;
+use crate::tui_small;
 
 use tui_small::{office, sign_in};
 

@@ -2,8 +2,7 @@
 //! reported at the counter, with its reason, and the person can no longer
 //! be paid; a clerk is told to call the supervisor.
 
-mod common;
-mod tui_office;
+use crate::tui_office;
 
 use chitra::domain::person::Status;
 use chitra::tui::testing::{key, press, screen, type_text};

@@ -1,8 +1,7 @@
 //! A decrease seen from the counter: the person's file says payment stopped,
 //! from which month and why, before the clerk tries to pay.
 
-mod common;
-mod tui_office;
+use crate::{common, tui_office};
 
 use std::path::PathBuf;
 

@@ -5,8 +5,7 @@
 //!
 //! The office (tests/tui_office) is on 10/11/2026.
 
-mod common;
-mod tui_office;
+use crate::{common, tui_office};
 
 use chitra::tui::testing::{press, screen, type_text};
 use crossterm::event::KeyCode;
