@@ -8,6 +8,8 @@ mod common;
 mod day_report_facts;
 mod deploy_office;
 mod print_tools;
+#[path = "import_source/fixtures.rs"]
+mod source_fixtures;
 mod tui_office;
 mod tui_small;
 

@@ -2,8 +2,7 @@
 //! on every format and encoding the social-affairs offices send, and on the
 //! bad files they sometimes send instead.
 
-#[path = "import_source/fixtures.rs"]
-mod fixtures;
+use crate::source_fixtures as fixtures;
 
 use chitra::domain::EntitlementKind as K;
 use chitra::import::Field;

@@ -2,8 +2,7 @@
 //! wrong, where, and what to do — and a bad row far into a file is reported
 //! in its place while reading goes on.
 
-#[path = "import_source/fixtures.rs"]
-mod fixtures;
+use crate::source_fixtures as fixtures;
 
 use chitra::i18n::Localize;
 use chitra::import::Field;
