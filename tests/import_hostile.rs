@@ -419,3 +419,28 @@ fn a_person_on_a_hidden_row_of_a_workbook_is_refused() {
         report.rejected
     );
 }
+
+/// The same in an Excel 97–2003 file: its ROW records hide a row, or give
+/// it no height (`tests/fixtures/hidden_rows.xls`, made with xlwt).
+#[test]
+fn a_person_on_a_hidden_row_of_an_xls_is_refused() {
+    let office = Office::new();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hidden_rows.xls");
+    let report = import_path(&office, &path).unwrap();
+    assert!(!report.committed);
+    let hidden: Vec<(usize, Problem)> = report
+        .rejected
+        .iter()
+        .map(|p| (p.place.row, p.problem.clone()))
+        .collect();
+    assert_eq!(hidden, [(3, Problem::HiddenRow), (4, Problem::HiddenRow)]);
+    assert!(
+        report.rejected[1]
+            .place
+            .who
+            .as_deref()
+            .is_some_and(|w| w.contains("Người Thấp Bằng Không")),
+        "{:?}",
+        report.rejected
+    );
+}

@@ -77,7 +77,7 @@ pub(super) struct SheetInfo {
 /// The rows of one sheet, from either reader.
 enum Sheet {
     Xlsx(Box<xlsx::Sheet>),
-    Xls(xls::Sheet),
+    Xls(Box<xls::Sheet>),
 }
 
 impl Sheet {
@@ -114,7 +114,7 @@ impl Book {
     fn rows(&mut self, index: usize) -> Result<Sheet, BookError> {
         match self {
             Book::Xlsx(b) => b.rows(index).map(|s| Sheet::Xlsx(Box::new(s))),
-            Book::Xls(b) => b.rows(index).map(Sheet::Xls),
+            Book::Xls(b) => b.rows(index).map(|s| Sheet::Xls(Box::new(s))),
         }
     }
 }

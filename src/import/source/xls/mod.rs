@@ -8,7 +8,7 @@ use super::cfb::Compound;
 use super::limits::{Exceeded, Limit, MAX_CELL_CHARS};
 use super::workbook::{BookError, SheetInfo};
 use super::{Cell, SheetRow};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -37,6 +37,7 @@ const MULRK: u16 = 0x00BD;
 const FORMULA: u16 = 0x0006;
 const STRING: u16 = 0x0207;
 const BOOLERR: u16 = 0x0205;
+const ROW: u16 = 0x0208;
 
 /// The version of the file's records.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -230,6 +231,7 @@ impl Book {
             records,
             globals: self.globals.clone(),
             row: None,
+            hidden: HashSet::new(),
             done: false,
         })
     }
@@ -241,6 +243,9 @@ pub(super) struct Sheet {
     globals: Arc<Globals>,
     /// The row being built.
     row: Option<RowBuilder>,
+    /// The rows the sheet hides (1-based): its ROW records come before the
+    /// cells of their rows.
+    hidden: HashSet<usize>,
     done: bool,
 }
 
@@ -326,7 +331,8 @@ impl Sheet {
                 if let Some(b) = self.row.replace(next)
                     && !b.is_blank()
                 {
-                    done = Some(b.finish(false));
+                    let hidden = self.hidden.contains(&b.number());
+                    done = Some(b.finish(hidden));
                 }
             }
         }
@@ -358,6 +364,18 @@ impl Sheet {
                     // sheet when this one has no EOF record.
                     self.done = true;
                     break;
+                }
+                ROW => {
+                    // Its options (offset 12): 0x20, the row hidden. Its
+                    // height (offset 6, twips in the low 15 bits, the top
+                    // bit "default height") of 0: a row no one sees
+                    // either, as xlsx's height of 0. A record too short to
+                    // hold them says nothing.
+                    let height = u16_at(d, 6);
+                    if d.len() >= 14 && (u16_at(d, 12) & 0x20 != 0 || height == 0) {
+                        self.hidden.insert(row);
+                    }
+                    continue;
                 }
                 NUMBER => self.number(f64_at(d, 6), xf),
                 RK => self.number(rk_number(u32_at(d, 6)), xf),
@@ -433,7 +451,10 @@ impl Sheet {
             }
         }
         match self.row.take() {
-            Some(b) if !b.is_blank() => Ok(Some(b.finish(false))),
+            Some(b) if !b.is_blank() => {
+                let hidden = self.hidden.contains(&b.number());
+                Ok(Some(b.finish(hidden)))
+            }
             _ => Ok(None),
         }
     }
