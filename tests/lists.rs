@@ -447,7 +447,12 @@ fn the_change_list_for_the_payer_carries_the_last_days_seal() {
         &changes,
         svc.last_day_seal().unwrap().as_ref(),
     );
-    assert!(render_text(&before).contains("chưa có ngày nào khóa sổ"));
+    let text = render_text(&before);
+    assert!(text.contains("chưa có ngày nào khóa sổ"));
+    // Sent to the agency the office pays for, as its configuration names it.
+    let agency = &office.config.office.paying_agency;
+    assert!(!agency.is_empty());
+    assert!(text.contains(&format!("Kính gửi: {agency}")), "{text}");
 
     let closed = office.close_today(&mut svc);
     let code = closed.report.closed.as_ref().unwrap().code.clone();

@@ -25,7 +25,7 @@ pub enum ListCommand {
     Classify(ClassifyArgs),
     /// Danh sách đề nghị mở tài khoản và tình trạng từng tài khoản
     Accounts(ListArgs),
-    /// Thay đổi đăng ký gửi phòng Lao động – TB&XH (khác danh sách chi trả)
+    /// Thay đổi đăng ký gửi cơ quan chi trả (khác danh sách chi trả)
     Changes(ListArgs),
 }
 

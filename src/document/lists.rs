@@ -465,7 +465,16 @@ pub fn changes(
         kind: CHANGES.to_string(),
         lang,
         name: w.changes_name.to_string(),
-        head: head(lang, office, w.changes_title, day, Vec::new()),
+        head: head(
+            lang,
+            office,
+            w.changes_title,
+            day,
+            vec![Paragraph::new(crate::i18n::report::sent_to(
+                lang,
+                &office.paying_agency,
+            ))],
+        ),
         blocks: vec![
             Block::Table(t),
             Block::Seal(super::Seal::last_day(lang, last_seal)),

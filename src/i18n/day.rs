@@ -105,7 +105,7 @@ impl Localize for DayError {
                 )
             }
             DayError::PeriodClosed { receipt_no, period } => format!(
-                "Biên nhận {} trả tiền kỳ {} đã khóa sổ; kết quả của kỳ đã gửi phòng Lao động – TB&XH nên không hủy được. Tiền chi sai kỳ đã khóa thì lập biên bản thu hồi.",
+                "Biên nhận {} trả tiền kỳ {} đã khóa sổ; kết quả của kỳ đã gửi cơ quan chi trả nên không hủy được. Tiền chi sai kỳ đã khóa thì lập biên bản thu hồi.",
                 for_display(receipt_no),
                 labels::period(*period)
             ),

@@ -386,7 +386,7 @@ pub fn differs(lang: Lang, d: &Disagreement) -> String {
     };
     match lang {
         Lang::Vi => format!(
-            "Danh sách ghi {field} «{list}», bưu điện đã đăng ký «{office}»: giữ theo đăng ký tại bưu điện; gửi danh sách thay đổi (chitra list changes) cho phòng Lao động – TB&XH."
+            "Danh sách ghi {field} «{list}», bưu điện đã đăng ký «{office}»: giữ theo đăng ký tại bưu điện; gửi danh sách thay đổi (chitra list changes) cho cơ quan chi trả."
         ),
         Lang::En => format!(
             "The list says {field} «{list}», the office registered «{office}»: the registration stays; send the change list (chitra list changes) to the social-affairs office."

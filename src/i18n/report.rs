@@ -311,6 +311,14 @@ pub fn paying_for(lang: Lang, agency: &str) -> String {
     }
 }
 
+/// Whom a list is sent to: the agency the office pays for.
+pub fn sent_to(lang: Lang, agency: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Kính gửi: {agency}"),
+        Lang::En => format!("To: {agency}"),
+    }
+}
+
 /// A closed day's status line.
 pub fn closed_at_by(lang: Lang, at: &str, by: &str) -> String {
     match lang {
