@@ -440,3 +440,122 @@ fn assert_two_hidden_refused(office: &Office, path: &Path) {
         );
     }
 }
+
+/// A list of two people whose second amount, and the total, are written
+/// under the number formats given (`None`: "#,##0"): the file holds
+/// 2,789,000 + 5,000,000, and the formats may make Excel show otherwise.
+fn list_with_formats(dir: &Path, person: Option<&str>, total: Option<&str>) -> PathBuf {
+    use rust_xlsxwriter::{Format, Workbook};
+    let path = dir.join("formats.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let plain = Format::new().set_num_format("#,##0");
+    let person = Format::new().set_num_format(person.unwrap_or("#,##0"));
+    let total = Format::new().set_num_format(total.unwrap_or("#,##0"));
+    let header = [
+        "STT",
+        "Mã đối tượng",
+        "Họ và tên",
+        "Năm sinh",
+        "Số CCCD/CMND",
+        "Trợ cấp",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let people = [
+        (
+            "HD-00001",
+            "Nguyễn Văn An",
+            "046150000001",
+            2_789_000.0,
+            &plain,
+        ),
+        (
+            "HD-00002",
+            "Trần Thị Bình",
+            "046150000002",
+            5_000_000.0,
+            &person,
+        ),
+    ];
+    for (i, (code, name, id, amount, format)) in people.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, (i + 1).to_string()).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        ws.write_string(r, 3, "1950").unwrap();
+        ws.write_string(r, 4, *id).unwrap();
+        ws.write_number_with_format(r, 5, *amount, format).unwrap();
+    }
+    ws.write_string(3, 2, "Tổng cộng").unwrap();
+    ws.write_number_with_format(3, 5, 7_789_000.0, &total)
+        .unwrap();
+    wb.save(&path).unwrap();
+    path
+}
+
+/// A number whose format shows another value than the file holds — nothing
+/// at all, figures written into the format, a choice by condition, the
+/// number divided by 1,000 — is refused, in a person's row and in the
+/// total row alike: the supervisor reading the list in Excel and chitra
+/// would see different money. Everyday formats pass.
+#[test]
+fn a_number_shown_as_another_by_its_format_is_refused() {
+    use chitra::import::record::Problem;
+    let office = Office::new();
+    for format in [
+        ";;;",
+        "\"2.789.000\"",
+        "[=5000000]\"2.789.000\";#,##0",
+        "#,##0,",
+    ] {
+        let path = list_with_formats(office.dir.path(), Some(format), None);
+        let report = import_path(&office, &path).unwrap();
+        assert!(!report.committed, "{format}");
+        let refused: Vec<(usize, &Problem)> = report
+            .rejected
+            .iter()
+            .map(|p| (p.place.row, &p.problem))
+            .collect();
+        assert!(
+            matches!(
+                refused.as_slice(),
+                [(3, Problem::MaskedNumber { column, header })]
+                    if column == "F" && header == "Trợ cấp"
+            ),
+            "{format}: {refused:?}"
+        );
+    }
+    // The total shown as the genuine sum while the file holds another.
+    let path = list_with_formats(
+        office.dir.path(),
+        None,
+        Some("[=7789000]\"5.578.000\";#,##0"),
+    );
+    let report = import_path(&office, &path).unwrap();
+    assert!(
+        matches!(
+            report.rejected.as_slice(),
+            [p] if p.place.row == 4 && matches!(p.problem, Problem::MaskedNumber { .. })
+        ),
+        "{:?}",
+        report.rejected
+    );
+    // What lists are written in: plain, Vietnamese accounting, with "đ".
+    for format in [
+        "#,##0",
+        "_-* #,##0\\ _₫_-;\\-* #,##0\\ _₫_-;_-* \"-\"??\\ _₫_-;_-@_-",
+        "#,##0 \"đ\"",
+        "General",
+    ] {
+        let path = list_with_formats(office.dir.path(), Some(format), Some(format));
+        let report = import_path(&office, &path).unwrap();
+        assert!(
+            report.rejected.is_empty(),
+            "{format}: {:?}",
+            report.rejected
+        );
+        assert_eq!(report.people, 2, "{format}");
+    }
+}

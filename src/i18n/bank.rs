@@ -294,6 +294,10 @@ impl Localize for BankError {
                 "Dòng {row}, cột {column}: ô có công thức nhưng tệp không lưu giá trị của nó (tệp do một chương trình không tính công thức tạo ra). \
                  Mở tệp bằng Excel, lưu lại (hoặc lưu dưới dạng CSV) rồi nhập lại. Tệp bị từ chối, chưa ghi gì."
             ),
+            BankError::MaskedNumber { row, column } => format!(
+                "Dòng {row}, cột {column}: định dạng của ô làm Excel hiện một số khác số tệp lưu (ẩn số, chữ số viết sẵn, chọn theo điều kiện, hoặc chia cho 1.000). \
+                 Mở tệp bằng Excel, đặt định dạng số về General, so với sao kê của ngân hàng rồi nhập lại. Tệp bị từ chối, chưa ghi gì."
+            ),
             BankError::MixedBatches => "Tệp kết quả có mã tham chiếu của nhiều lô; mỗi tệp chỉ cho một lô.".into(),
             BankError::AlreadyAnswered { row, reference } => format!(
                 "Dòng {row}: {reference} đã có kết quả từ trước. Tệp bị từ chối, chưa ghi gì."
@@ -397,6 +401,10 @@ impl Localize for BankError {
             BankError::FormulaWithoutValue { row, column } => format!(
                 "Row {row}, column {column}: a formula whose value the file does not keep (made by a program that does not compute formulas). \
                  Open the file in Excel, save it (or save it as CSV) and import it again. The file is refused; nothing recorded."
+            ),
+            BankError::MaskedNumber { row, column } => format!(
+                "Row {row}, column {column}: the cell's format makes Excel show another number than the file holds (hidden, figures written in, a choice by condition, or divided by 1,000). \
+                 Open the file in Excel, set the number format to General, compare with the bank's statement and import it again. The file is refused; nothing recorded."
             ),
             BankError::MixedBatches => "The file mixes references of several batches.".into(),
             BankError::AlreadyAnswered { row, reference } => {

@@ -174,6 +174,13 @@ impl Localize for Problem {
                  bảng, Format → Hide & Unhide → Unhide Rows), hỏi cơ quan chi trả người này có trong danh sách \
                  không, xóa dòng nếu không, rồi nhập lại."
                 .into(),
+            Problem::MaskedNumber { column, header } => format!(
+                "Số ở cột {column} ({header}) có định dạng làm Excel hiện khác số tệp lưu (ẩn số, chữ số \
+                 viết sẵn trong định dạng, chọn theo điều kiện, hoặc chia cho 1.000): người đọc danh sách \
+                 bằng Excel thấy một số, chitra đọc số khác, nên không được nhập. Hãy mở tệp, chọn cả bảng, \
+                 đặt định dạng số về General hoặc #,##0 (Format Cells → Number), so các số với danh sách \
+                 giấy của cơ quan chi trả, rồi nhập lại."
+            ),
             Problem::NoFileTotal => "Tệp không có dòng \"Tổng cộng\": tổng tiền của tệp không được đối chiếu \
                  với tổng các dòng, nên một dòng bị thiếu hay bị sửa sẽ không lộ ra. Hãy so số người và tổng \
                  tiền ở trên với danh sách giấy có chữ ký của cơ quan chi trả trước khi ghi."
@@ -296,6 +303,14 @@ impl Localize for Problem {
                  paid, move the row above the total row and correct the total; if not, delete the row; then \
                  import again.",
                 table_end_en(end)
+            ),
+            Problem::MaskedNumber { column, header } => format!(
+                "The number in column {column} ({header}) has a format that makes Excel show another value \
+                 than the file holds (hidden, figures written into the format, a choice by condition, or \
+                 divided by 1,000): whoever reads the list in Excel sees one number and chitra reads another, \
+                 so it is not imported. Open the file, select the whole table, set the number format to \
+                 General or #,##0 (Format Cells → Number), compare the figures with the payer's paper list, \
+                 and import again."
             ),
             Problem::HiddenRow => "Excel hides this row (hidden, or no height): whoever read the list in \
                  Excel did not see it, so it is not imported. Open the file, unhide the rows (select the whole \

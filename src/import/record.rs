@@ -98,6 +98,13 @@ pub enum Problem {
     /// A person's line the sheet hides (hidden, or no height): not seen by
     /// whoever read the list in Excel.
     HiddenRow,
+    /// A number the cell's format shows as something else (nothing, other
+    /// figures, a choice by condition, the number scaled): Excel shows one
+    /// value, the file holds another. The column's letter and header.
+    MaskedNumber {
+        column: String,
+        header: String,
+    },
     /// The row's total column disagrees with its amounts.
     RowTotal {
         stated: Money,

@@ -170,6 +170,17 @@ impl DataRow {
         self.hidden
     }
 
+    /// The first column read whose number the cell's format shows as
+    /// something else (see [`Cell::masked`]), with its problem.
+    pub fn masked(&self) -> Option<crate::import::record::Problem> {
+        self.values().find(|(_, c)| c.masked).map(|(col, _)| {
+            crate::import::record::Problem::MaskedNumber {
+                column: col.letter.clone(),
+                header: col.header_text.clone(),
+            }
+        })
+    }
+
     /// The value of `field`: the first non-empty cell among its columns.
     pub fn get(&self, field: Field) -> Option<&Cell> {
         self.value(field).map(|(_, c)| c)

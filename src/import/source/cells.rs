@@ -19,6 +19,12 @@ pub(super) enum NumFmt {
     Date,
     /// Elapsed time ("[h]:mm"), shown as the number it is.
     Duration,
+    /// A format that shows something other than the number: nothing at
+    /// all (";;;"), figures written into it ("\"1,394,500\""), a choice by
+    /// condition ("[=1894500]…"), or the number scaled down ("#,##0,").
+    /// Whoever reads the list in Excel sees another value than the file
+    /// holds.
+    Masked,
 }
 
 /// The kind of one of Excel's built-in formats (by id).
@@ -34,6 +40,13 @@ pub(super) fn builtin(id: u32) -> NumFmt {
 /// when, outside quoted text, escapes and [brackets], it has a day, month,
 /// year, hour or second; elapsed time when it has [h], [m] or [s].
 pub(super) fn custom(code: &str) -> NumFmt {
+    match kind(code) {
+        NumFmt::Number if masks(code) => NumFmt::Masked,
+        other => other,
+    }
+}
+
+fn kind(code: &str) -> NumFmt {
     let mut chars = code.chars();
     let mut date = false;
     while let Some(c) = chars.next() {
@@ -62,13 +75,62 @@ pub(super) fn custom(code: &str) -> NumFmt {
             'G' | 'g' => {
                 let rest: String = chars.by_ref().take(6).collect();
                 if !rest.eq_ignore_ascii_case("eneral") {
-                    return if date { NumFmt::Date } else { custom(&rest) };
+                    return if date { NumFmt::Date } else { kind(&rest) };
                 }
             }
             _ => {}
         }
     }
     if date { NumFmt::Date } else { NumFmt::Number }
+}
+
+/// Whether a number format (not a date's) shows a positive number as
+/// something else than its value: a condition in any section; a first
+/// section with no place for a digit (empty, or text only), with digits
+/// written in quotes or escaped, or with a comma after its last digit
+/// place (each such comma divides the number by 1,000).
+fn masks(code: &str) -> bool {
+    let mut chars = code.chars();
+    let mut first = true;
+    let mut placeholders = false;
+    let mut literal_digit = false;
+    // A comma after a digit place, with no digit place after it yet.
+    let mut scaled = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                    literal_digit |= first && q.is_ascii_digit();
+                }
+            }
+            '\\' => {
+                let escaped = chars.next();
+                literal_digit |= first && escaped.is_some_and(|e| e.is_ascii_digit());
+            }
+            '_' | '*' => {
+                chars.next();
+            }
+            '[' => {
+                let inside: String = chars.by_ref().take_while(|&b| b != ']').collect();
+                if inside.starts_with(['<', '>', '=']) {
+                    return true;
+                }
+            }
+            ';' if first => first = false,
+            _ if !first => {}
+            '0' | '#' | '?' | '@' => {
+                placeholders = true;
+                scaled = false;
+            }
+            ',' if placeholders => scaled = true,
+            'G' | 'g' => placeholders = true,
+            _ => {}
+        }
+    }
+    !placeholders || literal_digit || scaled
 }
 
 /// 2789000.0 → "2789000"; 2789000.5 → "2789000.5" (for the validator to
@@ -100,6 +162,7 @@ pub(super) fn number_cell(f: f64, fmt: NumFmt, date1904: bool) -> Cell {
         text: number_text(f),
         numeric: true,
         unsaved_formula: false,
+        masked: fmt == NumFmt::Masked,
     }
 }
 
@@ -374,6 +437,32 @@ mod tests {
             assert_eq!(custom(code), NumFmt::Number, "{code}");
         }
         assert_eq!(custom("[h]:mm:ss"), NumFmt::Duration);
+        // Vietnamese Excel's accounting format, and text shown as it is.
+        for code in [
+            "_-* #,##0\\ _₫_-;\\-* #,##0\\ _₫_-;_-* \"-\"??\\ _₫_-;_-@_-",
+            "@",
+            "0",
+        ] {
+            assert_eq!(custom(code), NumFmt::Number, "{code}");
+        }
+        // Formats that show another value than the number.
+        for code in [
+            ";;;",
+            "\"\"",
+            "[Red]",
+            "[=1894500]\"1,394,500\";#,##0",
+            "[>1000000]#,##0;0",
+            "\"1.394.500\"",
+            "\\1#,##0",
+            "#,##0,",
+            "0,,\" tr\"",
+            "#,##0,;[Red]-#,##0",
+        ] {
+            assert_eq!(custom(code), NumFmt::Masked, "{code}");
+        }
+        let cell = number_cell(1_894_500.0, NumFmt::Masked, false);
+        assert!(cell.masked && cell.numeric && cell.text == "1894500");
+        assert!(!number_cell(1_894_500.0, NumFmt::Number, false).masked);
         assert_eq!(builtin(14), NumFmt::Date);
         assert_eq!(builtin(3), NumFmt::Number);
         assert_eq!(builtin(46), NumFmt::Duration);

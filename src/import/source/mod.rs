@@ -49,6 +49,10 @@ pub struct Cell {
     /// text is empty, but not because the cell is. A reader that needs the
     /// value refuses it, naming the cell; to others it is an empty cell.
     pub unsaved_formula: bool,
+    /// The number's format shows something other than the number (see
+    /// `cells::NumFmt::Masked`): Excel shows one value, the file holds
+    /// another. A reader that takes the value refuses it, naming the cell.
+    pub masked: bool,
 }
 
 impl Cell {
@@ -57,6 +61,7 @@ impl Cell {
             text: text.into(),
             numeric: false,
             unsaved_formula: false,
+            masked: false,
         }
     }
 
@@ -66,6 +71,7 @@ impl Cell {
             text: String::new(),
             numeric: false,
             unsaved_formula: true,
+            masked: false,
         }
     }
 

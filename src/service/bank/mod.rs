@@ -103,6 +103,11 @@ pub enum BankError {
         row: usize,
         column: String,
     },
+    /// A number whose cell format makes Excel show another value.
+    MaskedNumber {
+        row: usize,
+        column: String,
+    },
     TotalDiffers {
         file: Money,
         lines: Money,

@@ -71,10 +71,15 @@ impl Col {
 }
 
 /// The cell of `row` in `col`, refused when it is a formula the file keeps
-/// no value of (the value the bank's staff saw is not in the file).
+/// no value of (the value the bank's staff saw is not in the file), or a
+/// number its format shows as another.
 fn cell<'a>(row: &'a SheetRow, col: &Col) -> Result<Option<&'a Cell>, BankError> {
     match row.cells.get(col.index) {
         Some(c) if c.unsaved_formula => Err(BankError::FormulaWithoutValue {
+            row: row.number,
+            column: col.name.clone(),
+        }),
+        Some(c) if c.masked => Err(BankError::MaskedNumber {
             row: row.number,
             column: col.name.clone(),
         }),

@@ -134,6 +134,19 @@ where
                         warnings: Vec::new(),
                         month: None,
                     }),
+                    // A person's or the total's figures shown in Excel as
+                    // others than the file holds.
+                    TableRow::Data(row) | TableRow::Total { row, .. } if row.masked().is_some() => {
+                        batch.push(Event::Row {
+                            read: Err(row
+                                .masked()
+                                .map(|p| refused_row(&row, p))
+                                .into_iter()
+                                .collect()),
+                            warnings: Vec::new(),
+                            month: None,
+                        })
+                    }
                     TableRow::Data(row) => {
                         let mut warnings = Vec::new();
                         let number = row.number();
