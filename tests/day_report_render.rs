@@ -899,14 +899,19 @@ fn a_closed_days_seal_code_and_the_one_before_show_in_every_format() {
         !open.contains("7F3K") && !open.contains("Mã niêm phong"),
         "{open}"
     );
-    // Without one, the report is as before.
-    assert_eq!(
-        render_text(&day::build_sealed(
-            Lang::Vi,
-            &office(),
-            &closed_report(),
-            None
-        )),
-        text_of(&closed_report())
+    // The report of a closed day carries the seal its close stored: the
+    // screen, the printout and `chitra report day` all show the code the
+    // supervisor signs beside.
+    let closed = closed_report();
+    let stored = closed.closed.as_ref().unwrap();
+    assert!(!stored.code.is_empty());
+    let text = text_of(&closed);
+    assert!(
+        text.contains(&format!("Mã niêm phong: {}", stored.code)),
+        "{text}"
+    );
+    assert_ne!(
+        render_text(&day::build_sealed(Lang::Vi, &office(), &closed, None)),
+        text
     );
 }

@@ -26,6 +26,12 @@ fn stable(office: &Office, shown: &str) -> String {
     while let Some(at) = find_hash(&out) {
         out.replace_range(at..at + 64, "<mã băm>");
     }
+    // The day's seal code is made from the hashes, under the office's key.
+    let label = "Mã niêm phong: ";
+    if let Some(at) = out.find(label) {
+        let start = at + label.len();
+        out.replace_range(start..start + 19, "<mã niêm phong>");
+    }
     out
 }
 

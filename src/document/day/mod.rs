@@ -48,9 +48,16 @@ pub struct DaySeal {
     pub prev_code: Option<String>,
 }
 
-/// The day report of `office` as a document, in `lang`.
+/// The day report of `office` as a document, in `lang`: once the day is
+/// closed, with the day's seal code and the previous day's, as stored by
+/// the close — the code the supervisor signs beside on the printout and
+/// that `chitra verify --seal` checks against the paper.
 pub fn build(lang: Lang, office: &Office, report: &DayReport) -> Document {
-    build_sealed(lang, office, report, None)
+    let sealed = report.closed.as_ref().map(|c| DaySeal {
+        code: c.code.clone(),
+        prev_code: c.prev_code.clone(),
+    });
+    build_sealed(lang, office, report, sealed.as_ref())
 }
 
 /// [`build`], with the day's seal printed under the audit seal when the

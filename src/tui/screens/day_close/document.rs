@@ -42,11 +42,11 @@ pub fn lines(
         None => None,
     };
     if let Some(note) = note {
-        // Under the seal, with the rest of the close's outcome.
+        // Under the seals, with the rest of the close's outcome.
         let at = doc
             .blocks
             .iter()
-            .position(|b| matches!(b, Block::Seal(_)))
+            .rposition(|b| matches!(b, Block::Seal(_)))
             .map_or(0, |i| i + 1);
         doc.blocks.insert(at, Block::Paragraph(note));
     }
