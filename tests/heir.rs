@@ -296,6 +296,13 @@ fn an_heir_only_for_a_deceased_person_and_with_papers_that_hold() {
         svc.add_heir(&boss, binh, &bad_id, None),
         Err(Error::Heir(HeirError::BadId(_)))
     ));
+    // The deceased's own card number: whoever holds her card would collect.
+    let mut own = papers();
+    own.id_number = BINH_ID.into();
+    assert!(matches!(
+        svc.add_heir(&boss, binh, &own, None),
+        Err(Error::Heir(HeirError::DeceasedOwnId))
+    ));
     assert!(svc.heir_view(binh).unwrap().heir.is_none());
 }
 

@@ -100,6 +100,7 @@ impl Localize for HeirError {
                 "Ghi người thừa kế cần trưởng bưu cục kiểm tra giấy tờ và duyệt bằng mã PIN.".into()
             }
             HeirError::NoHeir => no_heir_vi().into(),
+            HeirError::DeceasedOwnId => "Số CCCD/CMND này là của chính người đã mất, không phải của người thừa kế: ai cầm thẻ của người đã mất cũng sẽ nhận được tiền. Nhập số trên thẻ của người thừa kế (đối chiếu giấy tờ gia đình), rồi ghi lại.".into(),
         }
     }
 
@@ -126,6 +127,7 @@ impl Localize for HeirError {
             HeirError::NothingToReplace => "No heir is on file to replace.".into(),
             HeirError::NeedsSupervisor => "Recording an heir needs a supervisor's approval.".into(),
             HeirError::NoHeir => no_heir_en().into(),
+            HeirError::DeceasedOwnId => "This ID number is the deceased person's own, not the heir's: whoever holds the dead person's card would collect. Enter the number on the heir's card (checked against the family papers) and record again.".into(),
         }
     }
 }

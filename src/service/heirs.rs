@@ -79,6 +79,9 @@ pub enum HeirError {
     NeedsSupervisor,
     /// Paying a deceased person's lines needs their heir on file.
     NoHeir,
+    /// The heir's ID number is the deceased person's own: whoever holds
+    /// the dead person's card would collect as the heir.
+    DeceasedOwnId,
 }
 
 impl From<HeirError> for Error {
@@ -219,6 +222,13 @@ impl Service {
                     status: person.status,
                 }
                 .into());
+            }
+            let own = [
+                person.id_number.clone(),
+                crate::store::registrations::id_number_to_check(w, &person)?,
+            ];
+            if own.iter().flatten().any(|n| *n == h.id_number) {
+                return Err(HeirError::DeceasedOwnId.into());
             }
             let current = heirs::current(w, person_id)?;
             h.replaces = match (&current, &h.reason) {
