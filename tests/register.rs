@@ -553,3 +553,53 @@ fn papers_are_registered_for_someone_the_list_pays_at_home() {
         RegisterError::HomeReasonMissing
     ));
 }
+
+/// A person who has died (or moved away) is never paid again: no method,
+/// account or home payment is registered for them, so nothing sends their
+/// allowance to a postman or an account; their phone can still be noted.
+#[test]
+fn no_method_is_registered_for_a_person_who_has_died() {
+    use chitra::domain::person::Status;
+    let office = office();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let cuc = person_id(&svc, "HD-003");
+    svc.set_person_status(&boss, cuc, Status::Deceased, "Từ trần")
+        .unwrap();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let home = svc.register(
+        &clerk,
+        cuc,
+        &RegisterRequest {
+            method: Some(PayMethod::Home),
+            home_reason: Some("Già yếu".into()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        register_err(home),
+        RegisterError::NotPayable(Status::Deceased)
+    );
+    let account = svc.register(
+        &clerk,
+        cuc,
+        &RegisterRequest {
+            account_no: Some("0123456789".into()),
+            account_bank: Some("Agribank".into()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        register_err(account),
+        RegisterError::NotPayable(Status::Deceased)
+    );
+    svc.register(
+        &clerk,
+        cuc,
+        &RegisterRequest {
+            phone: Some("0905123456".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+}

@@ -81,6 +81,10 @@ impl Localize for RegisterError {
             RegisterError::NoAccountAsked => {
                 "Người này chưa đăng ký mở tài khoản: đăng ký hình thức chuyển khoản trước.".into()
             }
+            RegisterError::NotPayable(status) => format!(
+                "Người này {}: không chi trả nữa, nên không đăng ký hình thức nhận hay tài khoản. Khoản còn nợ của người đã mất chi cho người thừa kế tại quầy.",
+                crate::i18n::labels::status(Lang::Vi, *status).to_lowercase()
+            ),
         }
     }
 
@@ -129,6 +133,10 @@ impl Localize for RegisterError {
             RegisterError::NoAccountAsked => {
                 "This person has not asked for an account: register a transfer method first.".into()
             }
+            RegisterError::NotPayable(status) => format!(
+                "This person is {}: never paid again, so no method or account is registered. What a deceased person is still owed is paid to the heir at the counter.",
+                crate::i18n::labels::status(Lang::En, *status).to_lowercase()
+            ),
         }
     }
 }

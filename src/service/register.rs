@@ -20,6 +20,7 @@ use super::{Error, Service, Session};
 use crate::domain::account::{AccountError, parse_account};
 use crate::domain::idnumber::{self, IdError};
 use crate::domain::payment::PayMethod;
+use crate::domain::person::Status;
 use crate::domain::registration::{
     self, AccountStep, HomeReason, Papers, PapersError, PhoneError, Registration,
 };
@@ -72,6 +73,10 @@ pub enum RegisterError {
     Nothing,
     /// An account step for someone who never asked for an account.
     NoAccountAsked,
+    /// How the money goes (method, account, home reason) for a person who
+    /// is deceased or moved away: they are never paid again, and what is
+    /// still owed goes to the heir, at the counter.
+    NotPayable(crate::domain::person::Status),
 }
 
 /// Why a registration at the counter waits for a supervisor: each is a way
@@ -200,6 +205,14 @@ impl Service {
         let at = self.stamp();
         self.store.write(self.who(Some(by)), |w| {
             let person = people::get(w, person_id)?.ok_or(Error::NoSuchPerson)?;
+            let how_paid = req.method.is_some()
+                || account_no.is_some()
+                || account_bank.is_some()
+                || account_holder.is_some()
+                || home_reason.is_some();
+            if how_paid && matches!(person.status, Status::Deceased | Status::Moved) {
+                return Err(RegisterError::NotPayable(person.status).into());
+            }
             let proxy = match req.proxy_id {
                 Some(pid) => {
                     let p = proxies::get(w, pid)?
