@@ -210,6 +210,7 @@ fn a_stop_reported_deceased_points_at_the_files_key() {
     let mut app = signed_in(&office, CLERK2);
     open_round(&mut app);
     press(&mut app, KeyCode::F(8));
+    press(&mut app, KeyCode::Char('c'));
     if app.title() != "KẾT QUẢ CHI TẠI NHÀ" {
         press(&mut app, KeyCode::Enter);
     }
@@ -220,4 +221,47 @@ fn a_stop_reported_deceased_points_at_the_files_key() {
         "{shown}\n{}",
         message(&app)
     );
+}
+
+/// A death report cannot be taken back, so F8 asks first: Enter, Esc or
+/// any key but "c" records nothing, and the question names the person.
+#[test]
+fn a_death_report_asks_before_it_is_recorded() {
+    let (office, _) = office_with_round();
+    let mut app = signed_in(&office, CLERK2);
+    open_round(&mut app);
+    let outcomes = |office: &Office| {
+        let svc = office.service();
+        let number = svc.rounds().unwrap()[0].number;
+        svc.round(number)
+            .unwrap()
+            .stops
+            .iter()
+            .filter(|s| s.result.is_some())
+            .count()
+    };
+    press(&mut app, KeyCode::F(8));
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("Gia đình báo đã mất")
+            && shown.contains("Ghi rồi không sửa được. Ghi? (c/k)"),
+        "{shown}"
+    );
+    for key in [
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Char('8'),
+        KeyCode::F(8),
+    ] {
+        press(&mut app, key);
+        assert_eq!(outcomes(&office), 0, "{key:?}");
+        if key != KeyCode::F(8) {
+            assert!(!screen(&mut app, 80, 24).contains("Ghi? (c/k)"), "{key:?}");
+            press(&mut app, KeyCode::F(8));
+        }
+    }
+    press(&mut app, KeyCode::F(8));
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!(outcomes(&office), 1);
+    assert!(screen(&mut app, 80, 24).contains("báo đã mất"));
 }

@@ -2,8 +2,9 @@
 //! person. The postman, back from the hamlet, goes down the rows with ↑/↓
 //! and presses one key per person: F5 paid (a small box asks the
 //! receiver's ID number, checked as at the counter, and the receipt number
-//! is shown), F6 not at home, F7 refused, F8 family reported deceased —
-//! the last three are recorded at once. Digits 5–8 do the same where
+//! is shown), F6 not at home, F7 refused — recorded at once — and F8
+//! family reported deceased, which cannot be taken back and so asks first
+//! ("c" records it, any other key does not). Digits 5–8 do the same where
 //! PuTTY sends no function keys.
 //!
 //! The supervisor's steps are on the same screen: F3 prints the round's
@@ -28,7 +29,8 @@ use crate::service::rounds::{RoundView, Stop};
 use crate::text::for_display;
 use crate::tui::context::{Ctx, View};
 use crate::tui::keys::{Binding, Key, KeyHelp, KeyList, key_match};
-use crate::tui::widgets::fit::{fit, pad, right};
+use crate::tui::widgets::fit::{fit, pad, right, width};
+use crate::tui::widgets::popup;
 use crate::tui::widgets::select::{Select, SelectMsg, draw_rows, move_help};
 
 const CODE_W: usize = 10;
@@ -41,6 +43,8 @@ pub struct RoundOutcomes {
     select: Select,
     /// The signed-in user is a supervisor: their steps go in the key line.
     supervisor: bool,
+    /// A death report asked about, not yet answered.
+    asking: Option<Stop>,
 }
 
 /// What a key does here.
@@ -52,6 +56,8 @@ pub enum Msg {
     Issue,
     Return,
     Reconcile,
+    /// The answer to "the family reported … deceased?".
+    Answer(bool),
 }
 
 fn fkey(n: u8, digit: Option<char>) -> Binding {
@@ -94,6 +100,7 @@ impl RoundOutcomes {
                 select: Select::new(round.stops.len()),
                 round,
                 supervisor: ctx.session.as_ref().is_some_and(|s| s.is_supervisor()),
+                asking: None,
             }),
             Err(e) => {
                 ctx.error(&e);
@@ -127,6 +134,14 @@ impl RoundOutcomes {
         if result == StopResult::Paid {
             return Nav::push(RoundForm::paid(ctx.lang(), &self.round, &stop));
         }
+        if result == StopResult::Deceased && stop.result.is_none() {
+            self.asking = Some(stop);
+            return Nav::Stay;
+        }
+        self.record_stop(stop, result, ctx)
+    }
+
+    fn record_stop(&mut self, stop: Stop, result: StopResult, ctx: &mut Ctx) -> Nav {
         let Some(session) = ctx.session.clone() else {
             return Nav::Stay;
         };
@@ -178,6 +193,33 @@ impl RoundOutcomes {
         self.round.stops.iter().map(|s| row(lang, s)).collect()
     }
 
+    /// The question before a death report is recorded, over the rows.
+    fn draw_asking(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let w = screen_words(view.lang);
+        let theme = view.theme;
+        if let Some(asked) = &self.asking {
+            let who = format!(
+                "{} {}",
+                for_display(&asked.record_code),
+                for_display(&asked.full_name)
+            );
+            let text = [who.as_str(), w.ask_deceased_final];
+            let inner_w = text.iter().map(|t| width(t)).max().unwrap_or(0) + 4;
+            let rect = popup::centered(area, u16::try_from(inner_w + 2).unwrap_or(60), 6);
+            let inner = popup::open(frame, rect, w.ask_deceased_title, theme);
+            for (i, t) in text.iter().enumerate() {
+                let line_y = inner.y + 1 + u16::try_from(i).unwrap_or(0);
+                frame.buffer_mut().set_stringn(
+                    inner.x + 2,
+                    line_y,
+                    fit(t, usize::from(inner.width.saturating_sub(2))),
+                    usize::from(inner.width.saturating_sub(2)),
+                    theme.heading(),
+                );
+            }
+        }
+    }
+
     fn header(lang: Lang) -> String {
         let w = screen_words(lang);
         format!(
@@ -221,6 +263,9 @@ impl Screen for RoundOutcomes {
     }
 
     fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        if self.asking.is_some() {
+            return Some(Msg::Answer(key_match(key, &keys.yes, false)));
+        }
         let b = bindings();
         let table = [
             (&b.paid, Msg::Result(StopResult::Paid)),
@@ -245,6 +290,10 @@ impl Screen for RoundOutcomes {
                 Nav::Stay
             }
             Msg::Result(r) => self.record(r, ctx),
+            Msg::Answer(yes) => match self.asking.take() {
+                Some(stop) if yes => self.record_stop(stop, StopResult::Deceased, ctx),
+                _ => Nav::Stay,
+            },
             Msg::Sheet => {
                 self.print_sheet(ctx);
                 Nav::Stay
@@ -352,11 +401,18 @@ impl Screen for RoundOutcomes {
                 area.width - 2,
             );
         }
+        self.draw_asking(frame, area, view);
     }
 
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
         let w = screen_words(lang);
+        if self.asking.is_some() {
+            return vec![
+                KeyHelp::new(&keys.yes, w.ask_deceased_yes).short(w.short_ask_yes),
+                KeyHelp::new(&keys.no, w.ask_deceased_no).short(w.short_ask_no),
+            ];
+        }
         let b = bindings();
         // Every key is in the help; the key line shows those of the step
         // the round is at.
