@@ -264,4 +264,18 @@ fn a_death_report_asks_before_it_is_recorded() {
     press(&mut app, KeyCode::Char('c'));
     assert_eq!(outcomes(&office), 1);
     assert!(screen(&mut app, 80, 24).contains("báo đã mất"));
+
+    // The counter, where the person is still alive on file, says so before
+    // anyone pays them.
+    let svc = office.service();
+    let round = svc.rounds().unwrap()[0].number;
+    let reported = svc.round(round).unwrap().stops[0].person_id;
+    let view = svc.person_view(reported).unwrap();
+    assert!(
+        matches!(&view.death_reported, Some((n, _)) if *n == round),
+        "{:?}",
+        view.death_reported
+    );
+    let others = svc.round(round).unwrap().stops[1].person_id;
+    assert!(svc.person_view(others).unwrap().death_reported.is_none());
 }

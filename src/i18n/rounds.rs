@@ -444,6 +444,20 @@ pub fn demo_hint(lang: Lang, round: i64, hamlet: &str) -> String {
 
 /// On a person's file at the counter: their unpaid lines are out with a
 /// postman on a home round, so the counter cannot pay them in cash.
+/// A person the family reported deceased on a home round, still alive on
+/// file, as the counter shows them.
+pub fn death_reported_at_counter(lang: super::Lang, round: i64, at: &str) -> String {
+    let at = super::labels::date_time(at);
+    match lang {
+        super::Lang::Vi => format!(
+            "Chuyến chi tại nhà số {round} ghi gia đình báo người này đã mất ({at}). Đừng chi khi chưa xác minh: mời trưởng bưu cục xem giấy tờ; nếu đúng là đã mất, dừng chi (F7)."
+        ),
+        super::Lang::En => format!(
+            "Home round {round} recorded that the family reported this person deceased ({at}). Do not pay before it is checked: ask the supervisor to see the papers; if the person has died, stop payment (F7)."
+        ),
+    }
+}
+
 pub fn held_at_counter(lang: super::Lang, round: i64, postman: &str) -> String {
     match lang {
         super::Lang::Vi => format!(

@@ -126,6 +126,9 @@ pub struct PersonView {
     /// The home round whose cash is out with a postman and carries unpaid
     /// lines of this person: (round number, postman's name).
     pub round_out: Option<(i64, String)>,
+    /// A home round on which the family reported this person deceased,
+    /// while the office still has them as alive: (round, recorded at).
+    pub death_reported: Option<(i64, String)>,
     /// Lines of a month not begun yet (its list imported early): the first
     /// such period and what it holds for the person, paid from its first
     /// day, not now.
@@ -335,6 +338,10 @@ impl Service {
                 },
                 bank,
                 round_out,
+                death_reported: match person.status {
+                    Status::Deceased => None,
+                    _ => crate::store::rounds::death_reported(r, person_id)?,
+                },
             })
         })
     }

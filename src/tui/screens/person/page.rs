@@ -134,6 +134,12 @@ pub(super) fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'s
         let line = d(&crate::i18n::changes::stop_line(lang, stop));
         out.push(Line::from(span(fit(&line, DOC_WIDTH), theme.heading())));
     }
+    if let Some((round, at)) = &v.death_reported {
+        let line = crate::i18n::rounds::death_reported_at_counter(lang, *round, at);
+        for part in crate::text::layout::wrap(&line, DOC_WIDTH) {
+            out.push(Line::from(span(part, theme.error())));
+        }
+    }
     // Lines held elsewhere, said before the clerk starts to pay.
     let held = [
         v.bank.as_ref().map(|b| match b {
