@@ -107,4 +107,14 @@ fn a_line_waiting_for_the_bank_says_which_screen_imports_the_result() {
         "{shown}"
     );
     assert!(!shown.contains("chitra bank"), "{shown}");
+    // Enter to pay is refused at once, for any method, not after step 4.
+    let title = app.title();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), title);
+    let said = message(&app);
+    assert!(
+        said.contains("lô số 1: chưa chi tại quầy được (tiền mặt hay chuyển khoản)")
+            && said.contains("phím F6"),
+        "{said}"
+    );
 }

@@ -93,12 +93,12 @@ pub fn waiting_after_stop(lang: Lang, batch: i64) -> String {
 pub fn locked(lang: Lang, batch: i64) -> String {
     if lang == Lang::Vi {
         format!(
-            "Khoản này đang chuyển khoản theo lô số {batch}: chưa chi tiền mặt được. \
+            "Khoản này đang chuyển khoản theo lô số {batch}: chưa chi tại quầy được (tiền mặt hay chuyển khoản). \
              Chờ kết quả của ngân hàng (chitra bank import)."
         )
     } else {
         format!(
-            "This line is being transferred in batch no. {batch}: it cannot be paid in cash until the bank's result is imported."
+            "This line is being transferred in batch no. {batch}: it cannot be paid at the counter, in cash or by transfer, until the bank's result is imported."
         )
     }
 }
@@ -108,12 +108,12 @@ pub fn locked(lang: Lang, batch: i64) -> String {
 pub fn locked_on_screen(lang: Lang, batch: i64) -> String {
     if lang == Lang::Vi {
         format!(
-            "Khoản này đang chuyển khoản theo lô số {batch}: chưa chi tiền mặt được. \
+            "Khoản này đang chuyển khoản theo lô số {batch}: chưa chi tại quầy được (tiền mặt hay chuyển khoản). \
              Chờ kết quả của ngân hàng: trưởng bưu cục nhập tệp kết quả ở màn hình Tháng (F2 › Tháng, phím F6)."
         )
     } else {
         format!(
-            "This line is being transferred in batch no. {batch}: it cannot be paid in cash yet. \
+            "This line is being transferred in batch no. {batch}: it cannot be paid at the counter yet. \
              Wait for the bank's result: a supervisor imports it on the month screen (F2 › Month, key F6)."
         )
     }

@@ -168,6 +168,12 @@ impl Person {
             ctx.error(&why);
             return Nav::Stay;
         }
+        // Lines a bank batch holds are not paid at the counter by any
+        // method: said now, not after the four steps.
+        if let Some(crate::service::bank::BankNote::Waiting { batch }) = &self.view.bank {
+            ctx.error(&HeldByBank(*batch));
+            return Nav::Stay;
+        }
         let mut draft = Draft::new(self.view.clone());
         draft.id_checked = self.found_by_id.clone();
         Nav::push(ChooseReceiver::new(draft))
@@ -215,6 +221,18 @@ impl Person {
     /// The document's length, for scrolling.
     fn doc_len(&self, lang: Lang) -> usize {
         document(lang, &self.view, &Theme::plain()).len()
+    }
+}
+
+/// Lines waiting in a bank batch (its number), said with the screens' keys.
+struct HeldByBank(i64);
+
+impl crate::i18n::Localize for HeldByBank {
+    fn vi(&self) -> String {
+        crate::i18n::bank::locked_on_screen(Lang::Vi, self.0)
+    }
+    fn en(&self) -> String {
+        crate::i18n::bank::locked_on_screen(Lang::En, self.0)
     }
 }
 
