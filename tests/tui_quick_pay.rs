@@ -688,3 +688,65 @@ fn a_card_scanned_at_the_method_step_records_nothing_by_itself() {
     assert!(app.title().contains("ĐÃ CHI"), "{}", app.title());
     assert_eq!(paid(&office), 1);
 }
+
+/// A card scanned (or its number typed) at step 1 chooses its holder, with
+/// the card checked: the person's own card goes on to the method, a proxy's
+/// card chooses that proxy, and the digits of a number never pick a row
+/// of the list on the way (2 would have opened a new proxy's form). A
+/// number that is nobody's on the file is refused and the list stays.
+#[test]
+fn a_card_scanned_at_step_1_chooses_its_holder_and_no_row_by_its_digits() {
+    let office = office();
+    // Found by name: step 1, then An's own card scanned.
+    let mut app = clerk_app(&office);
+    type_text(&mut app, "nguyen van an");
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Enter));
+    assert!(app.title().contains("Bước 1/4"), "{}", app.title());
+    type_text(&mut app, &AN.2[..5]);
+    assert!(app.title().contains("Bước 1/4"), "{}", app.title());
+    assert!(
+        screen(&mut app, 80, 24).contains(&format!("Số CCCD người nhận: {}", &AN.2[..5])),
+        "{}",
+        screen(&mut app, 80, 24)
+    );
+    type_text(&mut app, &AN.2[5..]);
+    assert!(
+        app.title().contains("Bước 3/4"),
+        "{} {}",
+        app.title(),
+        message(&app)
+    );
+
+    // Bình's file, her son's card (a proxy on file, in date): chosen.
+    let mut app = clerk_app(&office);
+    type_text(&mut app, "tran thi binh");
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Enter));
+    type_text(&mut app, PROXY.1);
+    assert!(
+        app.title().contains("Bước 3/4"),
+        "{} {}",
+        app.title(),
+        message(&app)
+    );
+    assert!(screen(&mut app, 80, 24).contains(PROXY.0));
+
+    // Someone else's number: refused, still at step 1, nothing chosen.
+    let mut app = clerk_app(&office);
+    type_text(&mut app, "tran thi binh");
+    app.handle_key(key(KeyCode::Enter));
+    app.handle_key(key(KeyCode::Enter));
+    type_text(&mut app, CUC.2);
+    assert!(app.title().contains("Bước 1/4"), "{}", app.title());
+    assert!(
+        message(&app).contains("không phải của người hưởng"),
+        "{}",
+        message(&app)
+    );
+    // Esc drops a number begun, and the rows' numbers work again.
+    type_text(&mut app, "0462");
+    app.handle_key(key(KeyCode::Esc));
+    assert!(app.title().contains("Bước 1/4"), "{}", app.title());
+    assert!(!screen(&mut app, 80, 24).contains("Số CCCD người nhận:"));
+}

@@ -83,3 +83,37 @@ pub fn key_letters_search(lang: Lang) -> &'static str {
         "Search for someone else: back to the counter with what was typed",
     )
 }
+
+/// Step 1's line while a card's number is scanned or typed (a CCCD starts
+/// with 0, which no choice of the list does).
+pub fn scanning(lang: Lang) -> &'static str {
+    lang.pick("Số CCCD người nhận:", "Receiver's ID number:")
+}
+
+/// Step 1's key help for scanning the receiver's card.
+pub fn key_scan(lang: Lang) -> &'static str {
+    lang.pick(
+        "Quét hoặc gõ số CCCD của người nhận (bắt đầu bằng 0): chọn đúng người đó",
+        "Scan or type the receiver's ID number (starting with 0): chooses that receiver",
+    )
+}
+
+/// A scanned number that is no receiver's on this file.
+pub struct NotAReceiver(pub String);
+
+impl Localize for NotAReceiver {
+    fn vi(&self) -> String {
+        format!(
+            "Số CCCD {} không phải của người hưởng hay người được ủy quyền, giám hộ nào trong hồ sơ này. \
+             Chọn người nhận bằng ↑ ↓ (hoặc số của dòng); người nhận mới thì chọn dòng \"người được ủy quyền mới\".",
+            self.0
+        )
+    }
+    fn en(&self) -> String {
+        format!(
+            "ID number {} is not the person's, nor any proxy's or guardian's on this file. \
+             Choose the receiver with ↑ ↓ (or the row's number); for someone new, choose the new proxy row.",
+            self.0
+        )
+    }
+}

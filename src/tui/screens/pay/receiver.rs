@@ -10,9 +10,15 @@
 //!
 //! For a deceased person the list offers their heir on file and nothing
 //! else: the heir's ID number is checked at step 2 like a proxy's.
+//!
+//! A card scanned (or a number typed) here chooses its holder: an ID number
+//! starts with 0, which no row's number does, so a 0 starts the number
+//! instead of choosing; at 12 digits the person, or the proxy or guardian
+//! on file with that number, is chosen with the card checked, as at the
+//! search. Digits never choose a row in the middle of a number.
 
 use crate::i18n::Lang;
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -48,7 +54,24 @@ pub struct ChooseReceiver {
     draft: Draft,
     choices: Vec<Choice>,
     list: ChoiceList,
+    /// A card's number being scanned or typed.
+    scan: Option<String>,
 }
+
+/// What a key does on step 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    List(ChoiceMsg),
+    /// A digit of a card's number.
+    Digit(char),
+    /// Backspace in the number.
+    Back,
+    /// Esc: the number dropped.
+    Drop,
+}
+
+/// Digits of a CCCD.
+const ID_DIGITS: usize = 12;
 
 impl ChooseReceiver {
     pub fn new(draft: Draft) -> ChooseReceiver {
@@ -57,6 +80,7 @@ impl ChooseReceiver {
                 list: ChoiceList::new(1),
                 choices: vec![Choice::Heir],
                 draft,
+                scan: None,
             };
         }
         let mut choices = vec![Choice::Person];
@@ -73,7 +97,35 @@ impl ChooseReceiver {
             list,
             choices,
             draft,
+            scan: None,
         }
+    }
+
+    /// A whole number scanned: its holder chosen with the card checked, or
+    /// the number refused.
+    fn scanned(&mut self, number: String, ctx: &mut Ctx) -> Nav {
+        if let Chosen::Heir(h) = &self.draft.receiver {
+            if h.id_number == number {
+                let mut draft = self.draft.clone();
+                draft.receiver_id = number;
+                return Nav::push(ChooseMethod::new(draft, ctx));
+            }
+        } else {
+            let holder = self.choices.iter().position(|c| match c {
+                Choice::Person => self.draft.view.id_number() == Some(number.as_str()),
+                Choice::OnFile(p) => p.proxy.id_number == number,
+                _ => false,
+            });
+            if let Some(i) = holder {
+                // Chosen as if found by this card at the search: an expired
+                // proxy is still refused, with its date.
+                self.draft.id_checked = Some(number);
+                self.list.select(i);
+                return self.choose(i, ctx);
+            }
+        }
+        ctx.error(&strings::NotAReceiver(number));
+        Nav::Stay
     }
 
     fn choose(&mut self, i: usize, ctx: &mut Ctx) -> Nav {
@@ -206,21 +258,62 @@ impl Screen for ChooseReceiver {
         crate::tui::screens::OnLock::Drop
     }
 
-    /// Moving, or choosing the receiver at an index.
-    type Msg = ChoiceMsg;
+    /// Moving, choosing the receiver at an index, or a card's number.
+    type Msg = Msg;
 
     fn title(&self, lang: Lang) -> String {
         lang.strings().step_receiver.to_string()
     }
 
-    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<ChoiceMsg> {
-        self.list.on_key(key, keys)
+    fn on_key(&self, key: &KeyEvent, keys: &KeyList) -> Option<Msg> {
+        let digit = match key.code {
+            KeyCode::Char(c) if c.is_ascii_digit() && key.modifiers.is_empty() => Some(c),
+            _ => None,
+        };
+        if self.scan.is_some() {
+            return match (digit, key.code) {
+                (Some(c), _) => Some(Msg::Digit(c)),
+                (None, KeyCode::Backspace) => Some(Msg::Back),
+                (None, KeyCode::Esc) => Some(Msg::Drop),
+                _ => None,
+            };
+        }
+        // A 0 starts a card's number, unless the list is long enough for
+        // 0 to be its tenth row.
+        if digit == Some('0') && self.choices.len() < 10 {
+            return Some(Msg::Digit('0'));
+        }
+        self.list.on_key(key, keys).map(Msg::List)
     }
 
-    fn update(&mut self, msg: ChoiceMsg, ctx: &mut Ctx) -> Nav {
-        match self.list.update(msg) {
-            Some(i) => self.choose(i, ctx),
-            None => Nav::Stay,
+    fn update(&mut self, msg: Msg, ctx: &mut Ctx) -> Nav {
+        match msg {
+            Msg::List(m) => match self.list.update(m) {
+                Some(i) => self.choose(i, ctx),
+                None => Nav::Stay,
+            },
+            Msg::Digit(c) => {
+                let mut number = self.scan.take().unwrap_or_default();
+                number.push(c);
+                if number.len() < ID_DIGITS {
+                    self.scan = Some(number);
+                    return Nav::Stay;
+                }
+                self.scanned(number, ctx)
+            }
+            Msg::Back => {
+                if let Some(n) = &mut self.scan {
+                    n.pop();
+                    if n.is_empty() {
+                        self.scan = None;
+                    }
+                }
+                Nav::Stay
+            }
+            Msg::Drop => {
+                self.scan = None;
+                Nav::Stay
+            }
         }
     }
 
@@ -240,12 +333,20 @@ impl Screen for ChooseReceiver {
         );
         let x = body.x + 1;
         let w = body.width.saturating_sub(2);
+        let hint = match &self.scan {
+            Some(n) => format!("{} {n}", strings::scanning(view.lang)),
+            None => s.receiver_hint.to_string(),
+        };
         frame.buffer_mut().set_stringn(
             x,
             body.y,
-            fit(s.receiver_hint, usize::from(w)),
+            fit(&hint, usize::from(w)),
             usize::from(w),
-            view.theme.text(),
+            if self.scan.is_some() {
+                view.theme.heading()
+            } else {
+                view.theme.text()
+            },
         );
         let rows: Vec<Line> = self
             .choices
@@ -265,6 +366,8 @@ impl Screen for ChooseReceiver {
     fn keys(&self, keys: &KeyList, lang: Lang) -> Vec<KeyHelp> {
         let s = lang.strings();
         let choose = KeyHelp::new(&keys.enter, s.key_choose_receiver).short(s.short_next_step);
-        self.list.help(keys, s, choose)
+        let mut help = self.list.help(keys, s, choose);
+        help.push(KeyHelp::keys("0…", strings::key_scan(lang)));
+        help
     }
 }
