@@ -173,6 +173,8 @@ fn changed_word(lang: Lang, code: &str) -> &str {
         (Lang::Vi, "account") => "tài khoản",
         (Lang::Vi, "phone") => "số điện thoại",
         (Lang::Vi, "papers") => "giấy tờ",
+        (Lang::Vi, "home_reason") => "lý do chi tại nhà",
+        (Lang::En, "home_reason") => "reason for home payment",
         (Lang::En, "method") => "method",
         (Lang::En, "account") => "account",
         (Lang::En, "phone") => "phone",
@@ -307,6 +309,15 @@ mod tests {
         assert_eq!(
             summary(Lang::Vi, &registration, None),
             "thay đổi: giấy tờ, số điện thoại"
+        );
+        // Every field a registration changes is named in words.
+        let home = json!({"record_code": "HD-00514", "changed": ["method", "home_reason"]});
+        let said = summary(Lang::Vi, &home, None);
+        assert!(
+            said.contains("mã hồ sơ: HD-00514")
+                && said.contains("hình thức nhận, lý do chi tại nhà")
+                && !said.contains('_'),
+            "{said}"
         );
         let count = json!({"clerk": "gdv2", "day": "2026-12-07", "difference": -50000});
         assert_eq!(

@@ -58,10 +58,17 @@ pub(super) fn check_new(person_id: i64, n: &NewProxy) -> Result<Proxy, Error> {
 
 /// Saves a checked proxy; returns its id and the change to log.
 pub(super) fn save(w: &mut Write<'_>, p: &Proxy, by: i64) -> Result<(i64, Event), StoreError> {
+    // The log names whose proxy it is by their record code, as it names
+    // the person of a payment.
+    let record_code = crate::store::people::get(w, p.person_id)?.map(|x| x.record_code);
     let (id, event) = proxies::insert(w, p, by)?;
     Ok((
         id,
-        event.with(json!({ "person_id": p.person_id, "kind": if p.guardian { "guardian" } else { "proxy" } })),
+        event.with(json!({
+            "person_id": p.person_id,
+            "record_code": record_code,
+            "kind": if p.guardian { "guardian" } else { "proxy" },
+        })),
     ))
 }
 

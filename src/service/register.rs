@@ -399,6 +399,7 @@ impl Service {
             let (id, mut event) = regs::insert(w, &g)?;
             g.id = id;
             event = event.with(json!({
+                "record_code": person.record_code,
                 "proxy_id": g.proxy_id,
                 "changed": changed,
                 "approved_by": g.approved_by,
