@@ -36,6 +36,7 @@ mod import_changes;
 mod import_hostile;
 mod import_limits;
 mod import_person_details;
+mod import_preview;
 mod import_shape;
 mod import_source;
 mod import_source_bad;

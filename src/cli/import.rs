@@ -299,6 +299,12 @@ fn print_text(lang: Lang, r: &ImportReport) {
         }
     };
     crate::i18n::changes::print_preview(lang, &r.changes);
+    if r.new_people_not_listed() > 0 {
+        println!(
+            "{}",
+            crate::i18n::import_preview::more_new_people(lang, r.new_people_not_listed())
+        );
+    }
     let hidden = r
         .details_changed
         .saturating_sub(crate::service::import::KEPT_PROBLEMS);
@@ -338,6 +344,7 @@ fn to_json(lang: Lang, r: &ImportReport) -> serde_json::Value {
         "rows": r.rows,
         "people": r.people,
         "new_people": r.new_people,
+        "new_people_not_listed": r.new_people_not_listed(),
         "updated_people": r.updated_people,
         "total_dong": r.total.dong(),
         "file_total_dong": r.file_total.map(|m| m.dong()),

@@ -193,11 +193,13 @@ fn action(lang: Lang, a: ChangeAction) -> &'static str {
         (ChangeAction::Changed, Lang::Vi) => "ĐIỀU CHỈNH",
         (ChangeAction::Replaced, Lang::Vi) => "THAY DÒNG CŨ",
         (ChangeAction::Updated, Lang::Vi) => "THAY ĐỔI HỒ SƠ",
+        (ChangeAction::New, Lang::Vi) => "NGƯỜI MỚI",
         (ChangeAction::Added, Lang::En) => "ADDED",
         (ChangeAction::Stopped, Lang::En) => "STOPPED",
         (ChangeAction::Changed, Lang::En) => "CHANGED",
         (ChangeAction::Replaced, Lang::En) => "REPLACES LINE",
         (ChangeAction::Updated, Lang::En) => "DETAILS CHANGED",
+        (ChangeAction::New, Lang::En) => "NEW PERSON",
     }
 }
 
@@ -244,7 +246,17 @@ pub fn preview_lines(lang: Lang, changes: &[ChangePreview]) -> Vec<String> {
             head.push_str(&format!(" ({})", stop_reason(lang, r)));
         }
         out.push(head);
+        if c.action == ChangeAction::New || c.id_number.is_some() {
+            out.push(super::import_preview::id_number(
+                lang,
+                c.id_number.as_deref(),
+            ));
+        }
         match (c.old_amount, c.new_amount) {
+            (None, Some(n)) if c.action == ChangeAction::New => out.push(format!(
+                "      {} {n}",
+                lang.pick("Số tiền kỳ này:", "Amount this month:")
+            )),
             (Some(o), Some(n)) => {
                 out.push(format!("      {} {o} → {n}", lang.pick("Mức:", "Amount:")))
             }
@@ -312,6 +324,7 @@ pub fn preview_json(changes: &[ChangePreview]) -> serde_json::Value {
                     "action": c.action,
                     "code": c.record_code,
                     "full_name": c.full_name,
+                    "id_number": c.id_number,
                     "from": c.from.map(|p| p.to_string()),
                     "reason": c.reason.map(StopReason::code),
                     "reason_text": c.reason_text,

@@ -181,6 +181,7 @@ impl Localize for Problem {
                  đặt định dạng số về General hoặc #,##0 (Format Cells → Number), so các số với danh sách \
                  giấy của cơ quan chi trả, rồi nhập lại."
             ),
+            Problem::UnreadHeader(t) => super::import_preview::unread_header(Lang::Vi, t),
             Problem::NoFileTotal => "Tệp không có dòng \"Tổng cộng\": tổng tiền của tệp không được đối chiếu \
                  với tổng các dòng, nên một dòng bị thiếu hay bị sửa sẽ không lộ ra. Hãy so số người và tổng \
                  tiền ở trên với danh sách giấy có chữ ký của cơ quan chi trả trước khi ghi."
@@ -317,6 +318,7 @@ impl Localize for Problem {
                  table, Format → Hide & Unhide → Unhide Rows), ask the payer whether this person belongs on \
                  the list, delete the row if not, and import again."
                 .into(),
+            Problem::UnreadHeader(t) => super::import_preview::unread_header(Lang::En, t),
             Problem::NoFileTotal => "The file has no \"Tổng cộng\" total row: its total is checked against \
                  nothing, so a missing or altered row would not show. Compare the people and the total \
                  above with the payer's signed paper list before writing."

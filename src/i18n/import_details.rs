@@ -101,6 +101,15 @@ fn line(lang: Lang, d: &DetailChange) -> String {
                     format!("no transfer: still paid by «{}»", labels::method(lang, *m)),
             }
         ),
+        DetailChange::Other { detail, old, new } => {
+            let field = crate::import::Field::from_code(detail);
+            let name = match (field, lang) {
+                (Some(f), Lang::Vi) => super::import_source::field_vi(f),
+                (Some(f), Lang::En) => super::import_source::field_en(f),
+                (None, _) => detail.as_str(),
+            };
+            format!("{name}: {} → {}", id(old), shown(new))
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 //! Vietnamese messages say what is wrong, where (file, row and column as
 //! Excel shows them) and what to do about it.
 
-use super::Localize;
+use super::{Lang, Localize};
 use crate::domain::EntitlementKind as K;
 use crate::import::Field;
 use crate::import::source::{Encoding, Format, SourceError, column_letter};
@@ -352,6 +352,7 @@ impl Localize for TableError {
                     columns_found(found, field_vi)
                 )
             }
+            other => super::import_preview::table_error(Lang::Vi, other),
         }
     }
 
@@ -381,6 +382,7 @@ impl Localize for TableError {
                     columns_found(found, field_en)
                 )
             }
+            other => super::import_preview::table_error(Lang::En, other),
         }
     }
 }

@@ -130,6 +130,8 @@ pub enum Problem {
     /// Warnings only:
     /// The list has no total row: its sum is checked against nothing.
     NoFileTotal,
+    /// A header cell that names no field: its column is not read.
+    UnreadHeader(String),
     NoIdNumber,
     UnknownGender(String),
     GenderDisagreesWithId,

@@ -17,6 +17,8 @@
 //!
 //! [`Source`]: super::source::Source
 
+mod delimiters;
+mod forged;
 mod header;
 mod rows;
 mod title;
@@ -28,6 +30,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use delimiters::check_readings;
 pub use rows::GroupHeading;
 
 /// Rows searched for the header.
@@ -64,8 +67,9 @@ pub struct Layout {
     /// The column-numbering row under the header ("1 2 3 …"), skipped.
     pub numbering_row: Option<usize>,
     pub columns: Vec<Column>,
-    /// Header cells that name no known field: (column letter, text).
-    pub unrecognised: Vec<(String, String)>,
+    /// Header cells that name no known field, whose columns are not read:
+    /// (row number, column letter, text).
+    pub unrecognised: Vec<(usize, String, String)>,
     /// The lines of the title block above the header.
     pub title: Vec<String>,
     /// (year, month) named in the title block ("THÁNG 11 NĂM 2026").
@@ -138,6 +142,22 @@ pub enum TableError {
         header_rows: Vec<usize>,
         missing: Vec<Required>,
         found: Vec<Column>,
+    },
+    /// A text file that makes a list with more than one of these
+    /// delimiters: Excel may show one table and chitra read another.
+    AmbiguousDelimiter {
+        file: PathBuf,
+        delimiters: Vec<char>,
+    },
+    /// A header cell (`column` letter of `row`) written with letters of
+    /// another alphabet that look like Latin ones, which then reads as the
+    /// header of `field`.
+    ForgedHeader {
+        file: PathBuf,
+        row: usize,
+        column: String,
+        text: String,
+        field: Field,
     },
 }
 
@@ -306,6 +326,11 @@ where
             },
         });
     };
+    let header_cells: Vec<&SheetRow> = std::iter::once(found.upper)
+        .chain(found.lower)
+        .map(|i| &head[i])
+        .collect();
+    forged::check(file, &header_cells, synonyms)?;
     let last_header = found.lower.unwrap_or(found.upper);
     let header_rows: Vec<usize> = std::iter::once(found.upper)
         .chain(found.lower)
@@ -356,7 +381,11 @@ where
             header_rows,
             numbering_row,
             columns: found.columns,
-            unrecognised: found.unrecognised,
+            unrecognised: found
+                .unrecognised
+                .into_iter()
+                .map(|(i, letter, text)| (head[i].number, letter, text))
+                .collect(),
             title,
             period,
         },

@@ -38,8 +38,11 @@ pub enum AmountError {
 ///
 /// A single dot or comma followed by exactly three digits is a thousands
 /// separator when the part before it has one to three digits and no leading
-/// zero ("2.789" is 2.789 đ, as Vietnamese lists write it); otherwise it is
-/// a decimal point ("2789000.000" is 2.789.000 đ).
+/// zero ("2.789" is 2.789 đ, as Vietnamese lists write it); with more
+/// digits before it ("2789.000") it is refused as wrong grouping, since
+/// read as a decimal point it would make the amount a thousandth of what
+/// a grouping meant. Other decimals are a decimal point ("2789000.00" is
+/// 2.789.000 đ).
 ///
 /// Returns `Ok(None)` for an empty value and for a lone dash ("-", "–",
 /// "—"), which Vietnamese tables use for "nothing"; "0" is `Ok(Some(0 đ))`.
@@ -116,6 +119,11 @@ fn parse_amount_carefully(s: &str) -> Result<Option<Money>, AmountError> {
             }
             if k > 0 && fraction.len() == 3 {
                 // "2.789,000": a fraction or one more group? Do not guess.
+                return Err(AmountError::Grouping { text });
+            }
+            if k == 0 && fraction.len() == 3 && runs[0].bytes().any(|b| b != b'0') {
+                // "2789.000": 2.789.000 đ grouped wrongly, or 2.789 đ with
+                // three decimals? A thousandfold apart: do not guess.
                 return Err(AmountError::Grouping { text });
             }
             (&runs[..=k], &seps[..k])
@@ -272,7 +280,6 @@ mod tests {
             "  2.789.000  ",
             "2789000.0",
             "2789000,00",
-            "2789000.000",
             "2.789.000,00",
             "2,789,000.00",
             "2 789 000,00",
@@ -358,6 +365,9 @@ mod tests {
     fn wrong_grouping_is_refused() {
         for s in [
             "27.89.000",
+            "2789.000",
+            "2789,000",
+            "2789000.000",
             "2.789.00",
             "2789.000.000",
             "0.100.000",

@@ -249,6 +249,16 @@ impl Source {
     pub fn sheet_name(&self) -> Option<&str> {
         self.sheet.as_deref()
     }
+
+    /// A text file's first rows as each of ';', ',' and tab found in its
+    /// start splits them (no "sep=" line naming one): whether the file makes
+    /// a list more ways than one. Empty for a workbook.
+    pub fn delimiter_readings(&self) -> &[(char, Vec<SheetRow>)] {
+        match &self.rows {
+            Rows::Workbook(_) => &[],
+            Rows::Text(rows) => rows.readings(),
+        }
+    }
 }
 
 impl Iterator for Source {

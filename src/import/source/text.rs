@@ -48,6 +48,8 @@ pub(super) struct Rows {
     widest: usize,
     last_row: usize,
     done: bool,
+    /// The file's first rows as each delimiter found in it splits them.
+    readings: Vec<(char, Vec<SheetRow>)>,
 }
 
 pub(super) fn open(path: &Path, head: Vec<u8>, file: File) -> Result<Source, SourceError> {
@@ -75,31 +77,14 @@ pub(super) fn open(path: &Path, head: Vec<u8>, file: File) -> Result<Source, Sou
         .take(DELIMITER_SAMPLE as u64)
         .read_to_end(&mut start)
         .map_err(io_error)?;
-    let (delimiter, skip) = match sep_line(&start) {
-        Some((d, len)) => (d, len),
-        None => (detect_delimiter(&start), 0),
+    let (delimiter, skip, sample) = match sep_line(&start) {
+        // Excel splits on the delimiter a "sep=" line names, and so does chitra.
+        Some((d, len)) => (d, len, None),
+        None => (detect_delimiter(&start), 0, Some(start.clone())),
     };
     let mut start = Cursor::new(start);
     start.set_position(skip as u64);
-    let input: Box<dyn Read + Send> = Box::new(BlankLines::new(start.chain(decoded), delimiter));
-    let reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(input);
-
-    let mut rows = Rows {
-        file: path.to_owned(),
-        reader,
-        record: csv::ByteRecord::new(),
-        legacy: Legacy::None,
-        ahead: VecDeque::new(),
-        inner_breaks: 0,
-        delimiter,
-        widest: 0,
-        last_row: 0,
-        done: false,
-    };
+    let mut rows = Rows::new(path, Box::new(start.chain(decoded)), delimiter);
     let mut bytes = 0;
     while rows.ahead.len() < DETECT_ROWS && bytes < DETECT_BYTES {
         let Some(row) = rows.read_raw() else { break };
@@ -141,6 +126,10 @@ pub(super) fn open(path: &Path, head: Vec<u8>, file: File) -> Result<Source, Sou
         }
     }
 
+    if let Some(sample) = sample {
+        rows.readings = readings(path, &sample, legacy);
+    }
+
     let encoding = match (rows.legacy, byte_encoding) {
         (Legacy::Tcvn3, _) => Encoding::Tcvn3,
         (Legacy::Vni, _) => Encoding::Vni,
@@ -173,6 +162,33 @@ pub(super) fn open(path: &Path, head: Vec<u8>, file: File) -> Result<Source, Sou
         sheet: None,
         rows: super::Rows::Text(rows),
     })
+}
+
+/// The first rows of the file's start as each delimiter found in it splits
+/// them. Excel in a Vietnamese locale splits on ";", in others on ",": a
+/// file that makes a list both ways shows one table in Excel and another to
+/// chitra, and is refused (`table::check_readings`).
+fn readings(path: &Path, sample: &[u8], legacy: Legacy) -> Vec<(char, Vec<SheetRow>)> {
+    const ROWS: usize = crate::import::table::HEADER_SEARCH_ROWS + 2;
+    let mut out = Vec::new();
+    for d in [b';', b',', b'\t'] {
+        if memchr::memchr(d, sample).is_none() {
+            continue;
+        }
+        let mut rows = Rows::new(path, Box::new(Cursor::new(sample.to_vec())), d);
+        let mut read = Vec::new();
+        while read.len() < ROWS {
+            let Some(Ok(mut row)) = rows.read_raw() else {
+                break;
+            };
+            for cell in &mut row.cells {
+                finish(cell, legacy);
+            }
+            read.push(row);
+        }
+        out.push((char::from(d), read));
+    }
+    out
 }
 
 fn codec<R: Read + Send + 'static>(
@@ -266,6 +282,32 @@ fn finish(cell: &mut Cell, legacy: Legacy) {
 }
 
 impl Rows {
+    fn new(path: &Path, input: Box<dyn Read + Send>, delimiter: u8) -> Rows {
+        let input: Box<dyn Read + Send> = Box::new(BlankLines::new(input, delimiter));
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(input);
+        Rows {
+            file: path.to_owned(),
+            reader,
+            record: csv::ByteRecord::new(),
+            legacy: Legacy::None,
+            ahead: VecDeque::new(),
+            inner_breaks: 0,
+            delimiter,
+            widest: 0,
+            last_row: 0,
+            done: false,
+            readings: Vec::new(),
+        }
+    }
+
+    pub(super) fn readings(&self) -> &[(char, Vec<SheetRow>)] {
+        &self.readings
+    }
+
     /// The next record as raw text (not yet trimmed or converted).
     fn read_raw(&mut self) -> Option<Result<SheetRow, SourceError>> {
         if self.done {

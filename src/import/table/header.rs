@@ -23,7 +23,9 @@ pub(super) struct Found {
     /// Index of the lower row of a two-row header.
     pub lower: Option<usize>,
     pub columns: Vec<Column>,
-    pub unrecognised: Vec<(String, String)>,
+    /// Header cells that name no field: (index in the rows given, column
+    /// letter, text).
+    pub unrecognised: Vec<(usize, String, String)>,
 }
 
 impl Found {
@@ -121,7 +123,7 @@ fn one_row(i: usize, row: &SheetRow, syn: &Synonyms) -> Found {
             Some(col) => found.columns.push(col),
             None => found
                 .unrecognised
-                .push((column_letter(c), cell.text.clone())),
+                .push((i, column_letter(c), cell.text.clone())),
         }
     }
     found
@@ -153,7 +155,7 @@ fn two_rows(i: usize, upper: &SheetRow, lower: &SheetRow, syn: &Synonyms) -> Opt
             if let Some(u) = u {
                 match named(syn, c, u) {
                     Some(col) => found.columns.push(col),
-                    None => found.unrecognised.push((column_letter(c), u.to_owned())),
+                    None => found.unrecognised.push((i, column_letter(c), u.to_owned())),
                 }
             }
             continue;
@@ -189,7 +191,9 @@ fn two_rows(i: usize, upper: &SheetRow, lower: &SheetRow, syn: &Synonyms) -> Opt
                 .push(column(field, c, format!("{g} / {l}"), None));
             lower_named = true;
         } else {
-            found.unrecognised.push((column_letter(c), l.to_owned()));
+            found
+                .unrecognised
+                .push((i + 1, column_letter(c), l.to_owned()));
         }
     }
     let lower_alone = one_row(i + 1, lower, syn);

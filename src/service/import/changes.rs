@@ -37,6 +37,8 @@ pub struct ChangePreview {
     pub person_id: Option<i64>,
     pub record_code: String,
     pub full_name: String,
+    /// A new person's ID number, as the list gives it.
+    pub id_number: Option<String>,
     /// The month from which the change counts.
     pub from: Option<Period>,
     pub reason: Option<StopReason>,
@@ -65,6 +67,8 @@ pub enum ChangeAction {
     Replaced,
     /// A monthly list changes the details of a person on file.
     Updated,
+    /// A monthly list names a person not on file before.
+    New,
 }
 
 impl ChangePreview {
@@ -336,6 +340,7 @@ fn preview_of(
         person_id: Some(person.id),
         record_code: person.record_code.clone(),
         full_name: person.full_name.clone(),
+        id_number: None,
         from: None,
         reason: None,
         reason_text: None,
@@ -506,6 +511,7 @@ pub(super) fn replace_carried(
         person_id: Some(person_id),
         record_code: person.record_code,
         full_name: person.full_name,
+        id_number: None,
         from: earlier.first().map(|l| l.period),
         reason: None,
         reason_text: None,
@@ -538,6 +544,7 @@ pub(super) fn added(
         person_id: Some(person_id),
         record_code: listed.person.record_code.clone(),
         full_name: listed.person.full_name.clone(),
+        id_number: listed.person.id_number.clone(),
         from,
         reason: None,
         reason_text: None,

@@ -6,8 +6,9 @@
 //! method, to the registered account), and the preview says which.
 //!
 //! The other details a list may change (phone, hamlet, address, category,
-//! birth year) are written and audited like these, but are not what sends
-//! money to someone else, and are not listed.
+//! birth year, gender) are not what sends money to someone else; they are
+//! listed after these, old → new, so that the preview names every person
+//! whose file the list changes (as many as it counts).
 
 use serde::Serialize;
 
@@ -49,6 +50,14 @@ pub enum DetailChange {
         new: Account,
         /// Where the next transfer goes.
         used: AccountUse,
+    },
+    /// Another detail (`detail`: birth_year, gender, phone, hamlet,
+    /// address, category), listed so that every person the list changes
+    /// is named.
+    Other {
+        detail: String,
+        old: Option<String>,
+        new: String,
     },
 }
 
@@ -129,6 +138,56 @@ pub(super) fn detail_changes(
     out
 }
 
+/// The details [`detail_changes`] does not cover, from the store's list of
+/// what changes (`people::changes`).
+pub(super) fn other_changes(
+    changes: &[(&'static str, Option<String>, Option<String>)],
+) -> Vec<DetailChange> {
+    const COVERED: [&str; 5] = [
+        "full_name",
+        "id_number",
+        "pay_method",
+        "account_no",
+        "account_bank",
+    ];
+    changes
+        .iter()
+        .filter(|(c, _, _)| !COVERED.contains(c))
+        .filter_map(|(c, old, new)| {
+            Some(DetailChange::Other {
+                detail: (*c).to_owned(),
+                old: old.clone(),
+                new: new.clone()?,
+            })
+        })
+        .collect()
+}
+
+/// The preview of a person a monthly list names who is not on file: code,
+/// name, ID number and what the list pays them.
+pub(super) fn new_person(
+    person_id: i64,
+    listed: &crate::import::record::ListedRow,
+) -> ChangePreview {
+    ChangePreview {
+        row: listed.row,
+        action: ChangeAction::New,
+        person_id: Some(person_id),
+        record_code: listed.person.record_code.clone(),
+        full_name: listed.person.full_name.clone(),
+        id_number: listed.person.id_number.clone(),
+        from: None,
+        reason: None,
+        reason_text: None,
+        old_amount: None,
+        new_amount: Some(listed.total()),
+        no_longer_payable: Vec::new(),
+        overpaid: Vec::new(),
+        added: Vec::new(),
+        details: Vec::new(),
+    }
+}
+
 /// The preview of a person whose details the list changes.
 pub(super) fn preview(
     person: &Person,
@@ -142,6 +201,7 @@ pub(super) fn preview(
         person_id: Some(person.id),
         record_code: person.record_code.clone(),
         full_name: listed.full_name.clone(),
+        id_number: None,
         from: None,
         reason: None,
         reason_text: None,

@@ -128,10 +128,17 @@ pub struct ImportReport {
     /// first [`KEPT_PROBLEMS`] people whose name, ID number, method or
     /// account a monthly list changes).
     pub changes: Vec<ChangePreview>,
-    /// People whose name, ID number, method or account the list changes,
-    /// all of them (the preview keeps the first [`KEPT_PROBLEMS`]).
+    /// People whose details the list changes, all of them (the preview
+    /// keeps the first [`KEPT_PROBLEMS`]).
     pub details_changed: usize,
+    /// New people of a monthly list named in `changes` (the first
+    /// [`NEW_PEOPLE_SHOWN`]; `new_people` counts all).
+    pub new_people_listed: usize,
 }
+
+/// How many of a monthly list's new people the preview names, by code,
+/// name, ID number and amount; it counts the others.
+pub const NEW_PEOPLE_SHOWN: usize = 20;
 
 /// How many rejections and warnings a report keeps to show (a list with a
 /// problem on every one of a million rows must not fill the memory).
@@ -155,6 +162,20 @@ impl ImportReport {
         if self.details_changed <= KEPT_PROBLEMS {
             self.changes.push(p);
         }
+    }
+
+    /// A monthly list's new person, named while fewer than
+    /// [`NEW_PEOPLE_SHOWN`] are.
+    pub(crate) fn new_person(&mut self, p: impl FnOnce() -> ChangePreview) {
+        if self.new_people_listed < NEW_PEOPLE_SHOWN {
+            self.new_people_listed += 1;
+            self.changes.push(p());
+        }
+    }
+
+    /// New people the preview does not name.
+    pub fn new_people_not_listed(&self) -> usize {
+        self.new_people.saturating_sub(self.new_people_listed)
     }
 
     pub(crate) fn warn(&mut self, p: RowProblem) {
@@ -211,6 +232,8 @@ impl Service {
         let src = source::open(path).map_err(ImportError::Source)?;
         let (format, encoding) = (src.format(), src.encoding());
         let sheet = src.sheet_name().map(str::to_string);
+        table::check_readings(path, src.delimiter_readings(), &synonyms, !is_change)
+            .map_err(ImportError::Table)?;
         let mut tbl =
             table::locate_needing(path, src, &synonyms, !is_change).map_err(ImportError::Table)?;
         let period = match (opts.period, tbl.layout().period) {
@@ -256,7 +279,18 @@ impl Service {
             batch_id: None,
             changes: Vec::new(),
             details_changed: 0,
+            new_people_listed: 0,
         };
+        for (row, letter, text) in &tbl.layout().unrecognised {
+            report.warn(RowProblem {
+                place: crate::import::record::Place {
+                    row: *row,
+                    column: Some(letter.clone()),
+                    who: None,
+                },
+                problem: crate::import::record::Problem::UnreadHeader(text.clone()),
+            });
+        }
         if is_change {
             return changes::import_change(self, session, opts, report, tbl);
         }

@@ -179,6 +179,9 @@ impl Writer<'_, '_> {
                     self.next_person += 1;
                     new.push((id, &listed.person));
                     new_at.push(at);
+                    if self.ctx.kind == ListKind::Monthly {
+                        report.new_person(|| super::details::new_person(id, listed));
+                    }
                     if self.ctx.kind == ListKind::Increase {
                         let from = self.months.get(&listed.row).copied();
                         report.changes.push(super::changes::added(
@@ -354,16 +357,16 @@ impl Writer<'_, '_> {
         }
         let changes = people::changes(&existing, &listed.person);
         if !changes.is_empty() {
-            let details =
+            // Every person counted as changed is named in the preview.
+            let mut details =
                 super::details::detail_changes(&existing, &listed.person, registration.as_ref());
-            if !details.is_empty() {
-                report.details(super::details::preview(
-                    &existing,
-                    &listed.person,
-                    listed.row,
-                    details,
-                ));
-            }
+            details.extend(super::details::other_changes(&changes));
+            report.details(super::details::preview(
+                &existing,
+                &listed.person,
+                listed.row,
+                details,
+            ));
             report.updated_people += 1;
             let event = people::update_from_list(self.w, &existing, &listed.person)?;
             let detail: Vec<_> = changes

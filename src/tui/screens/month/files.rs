@@ -241,6 +241,12 @@ impl FileImport {
         let mut out =
             words::changes_head(lang, &r.file, r.kind, r.period, r.rows, r.people, r.total);
         out.extend(crate::i18n::changes::preview_lines(lang, &r.changes));
+        if r.new_people_not_listed() > 0 {
+            out.push(crate::i18n::import_preview::more_new_people(
+                lang,
+                r.new_people_not_listed(),
+            ));
+        }
         let hidden = r
             .details_changed
             .saturating_sub(crate::service::import::KEPT_PROBLEMS);
