@@ -89,6 +89,15 @@ const INSERT_COLUMNS: &str =
 /// The id the next new person gets (inside the caller's write
 /// transaction; people are never deleted, so it is also one more than the
 /// number of people on file).
+/// The hamlets people on file live in, each once.
+pub fn hamlets(r: &Read<'_>) -> Result<Vec<String>, StoreError> {
+    let mut stmt = r
+        .conn()
+        .prepare_cached("SELECT DISTINCT hamlet FROM people WHERE hamlet IS NOT NULL")?;
+    let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 pub fn next_id(r: &Read<'_>) -> Result<i64, StoreError> {
     rows::next_id(r.conn(), Table::People)
 }

@@ -28,6 +28,24 @@ impl GroupHeading {
     pub fn hamlet(&self) -> Option<&str> {
         starts_with_place_word(&self.label).then_some(self.label.as_str())
     }
+
+    /// The hamlet the heading names, spelt as the office's people already
+    /// have it: a heading "I. Thôn Thuận Hòa" over people whose hamlet on
+    /// file is "Thuận Hòa" (a monthly list's hamlet column) is that hamlet,
+    /// not a second one; compared without diacritics or case. A hamlet not
+    /// on file is the heading as written.
+    pub fn hamlet_among(&self, on_file: &[String]) -> Option<String> {
+        let label = self.hamlet()?;
+        let bare = label
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, rest)| rest.trim());
+        let same = |a: &str, b: &str| crate::text::fold(a) == crate::text::fold(b);
+        let found = on_file
+            .iter()
+            .find(|h| same(h, label))
+            .or_else(|| on_file.iter().find(|h| !bare.is_empty() && same(h, bare)));
+        Some(found.map_or_else(|| label.to_string(), Clone::clone))
+    }
 }
 
 pub(super) enum Class {
@@ -352,5 +370,31 @@ mod tests {
         assert_eq!(h("TỔ 5").hamlet(), Some("TỔ 5"));
         assert_eq!(h("Tô Văn Ba").hamlet(), None);
         assert_eq!(h("THƯƠNG BINH").hamlet(), None);
+    }
+
+    #[test]
+    fn a_heading_names_the_hamlet_as_the_office_spells_it() {
+        let h = |label: &str| GroupHeading {
+            number: 1,
+            text: label.into(),
+            label: label.into(),
+        };
+        let on_file = ["Thuận Hòa".to_string(), "Thôn Đông".to_string()];
+        // The place word the monthly list's column leaves out.
+        assert_eq!(
+            h("Thôn Thuận Hòa").hamlet_among(&on_file).as_deref(),
+            Some("Thuận Hòa")
+        );
+        // Case and diacritics as typed differ.
+        assert_eq!(
+            h("THÔN ĐÔNG").hamlet_among(&on_file).as_deref(),
+            Some("Thôn Đông")
+        );
+        // A hamlet new to the office, and a heading that is no hamlet.
+        assert_eq!(
+            h("Thôn Tây").hamlet_among(&on_file).as_deref(),
+            Some("Thôn Tây")
+        );
+        assert_eq!(h("THƯƠNG BINH").hamlet_among(&on_file), None);
     }
 }

@@ -85,6 +85,8 @@ where
     )?;
     let next_person = people::next_id(w)?;
     let next_line = imports::next_line_id(w)?;
+    // A list's hamlet headings are matched to the hamlets on file.
+    let hamlets = people::hamlets(w)?;
     let new_people = people::NewPeople::new(w);
     let new_lines = imports::NewLines::new(w, ctx.period, batch_id);
     let mut writer = Writer {
@@ -188,7 +190,7 @@ where
                             month,
                         });
                     }
-                    TableRow::GroupHeading(h) => hamlet = h.hamlet().map(str::to_string),
+                    TableRow::GroupHeading(h) => hamlet = h.hamlet_among(&hamlets),
                     TableRow::Total { row, .. } => batch.push(Event::Total(Box::new(row))),
                     TableRow::AfterEnd { row, end } => batch.push(Event::Row {
                         read: Err(vec![refused_row(&row, Problem::AfterTableEnd(end))]),
