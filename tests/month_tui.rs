@@ -424,6 +424,37 @@ fn the_signing_list_of_one_hamlet_is_saved_as_a_workbook() {
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK\x03\x04"));
 }
 
+/// Saved to the file offered, one hamlet's list after another each go to
+/// a file named for its hamlet: the second does not replace the first.
+#[test]
+fn each_hamlets_signing_list_gets_a_file_of_its_own() {
+    let office = office_with_window((2, 5));
+    let files = office.dir.path().join("files");
+    std::fs::create_dir_all(&files).unwrap();
+    let mut app = supervisor_app(&office);
+    to_month(&mut app);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    for hamlet in ["thon tay", "thon dong"] {
+        press(&mut app, KeyCode::F(7));
+        type_text(&mut app, hamlet);
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Enter);
+        let said = message(&app);
+        let name = format!("ky-nhan-2026-11-{}.xlsx", hamlet.replace(' ', "-"));
+        assert!(said.contains(&name), "{said}");
+    }
+    for hamlet in ["thon-tay", "thon-dong"] {
+        let path = files.join(format!("ky-nhan-2026-11-{hamlet}.xlsx"));
+        assert!(
+            std::fs::read(&path).unwrap().starts_with(b"PK\x03\x04"),
+            "{}",
+            path.display()
+        );
+    }
+    assert!(!files.join("ky-nhan-2026-11.xlsx").exists());
+}
+
 #[test]
 fn the_next_months_list_is_imported_from_the_same_form_as_kind_four() {
     let office = office_with_window((2, 5));

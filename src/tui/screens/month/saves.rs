@@ -223,6 +223,24 @@ pub struct SaveSigning {
     period: Period,
     hamlets: Vec<String>,
     form: Form,
+    /// The file offered: one hamlet's list goes to a file of its own name
+    /// when this one is kept, so the next hamlet's does not replace it.
+    default: PathBuf,
+}
+
+/// `path` with the hamlet's name folded in before its extension:
+/// "ky-nhan-2026-12.xlsx" → "ky-nhan-2026-12-thuan-hoa.xlsx".
+fn with_hamlet(path: &Path, hamlet: &str) -> PathBuf {
+    let slug = crate::text::fold(hamlet).replace(' ', "-");
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}-{slug}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{slug}"),
+    };
+    path.with_file_name(name)
 }
 
 const HAMLET: usize = 0;
@@ -241,12 +259,13 @@ impl SaveSigning {
             period,
             hamlets,
             form,
+            default: default.to_path_buf(),
         }
     }
 
     fn submit(&mut self, ctx: &mut Ctx) -> Nav {
         let lang = ctx.lang();
-        let path = PathBuf::from(self.form.value(SIGNING_PATH).trim());
+        let mut path = PathBuf::from(self.form.value(SIGNING_PATH).trim());
         if path.as_os_str().is_empty() {
             ctx.info(words::need_path(lang));
             return Nav::Stay;
@@ -254,13 +273,7 @@ impl SaveSigning {
         let Some(session) = ctx.session.clone() else {
             return Nav::Back(Outcome::Cancelled);
         };
-        let file = match ctx.service.out_file(&path) {
-            Ok(f) => f,
-            Err(e) => {
-                ctx.error(&e);
-                return Nav::Stay;
-            }
-        };
+        let typed = self.form.value(HAMLET).trim().to_string();
         let report = match ctx.service.period_report(&session, self.period) {
             Ok(r) => r,
             Err(e) => {
@@ -268,7 +281,6 @@ impl SaveSigning {
                 return Nav::Stay;
             }
         };
-        let typed = self.form.value(HAMLET).trim().to_string();
         let hamlet = if typed.is_empty() {
             None
         } else {
@@ -279,6 +291,18 @@ impl SaveSigning {
                     self.form.focus(HAMLET);
                     return Nav::Stay;
                 }
+            }
+        };
+        if let Some(h) = &hamlet
+            && path == self.default
+        {
+            path = with_hamlet(&path, h);
+        }
+        let file = match ctx.service.out_file(&path) {
+            Ok(f) => f,
+            Err(e) => {
+                ctx.error(&e);
+                return Nav::Stay;
             }
         };
         let day = ctx.service.today().format("%Y-%m-%d").to_string();
