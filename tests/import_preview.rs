@@ -212,6 +212,32 @@ fn every_person_counted_as_changed_is_in_the_changes() {
     assert!(lines.contains("Thôn Tây → Thôn Nam"), "{lines}");
 }
 
+/// A list that writes a hamlet without its place word, or in other case,
+/// means the hamlet on file: no person is changed, none moves to a second
+/// hamlet of the same name.
+#[test]
+fn a_hamlet_written_another_way_is_the_hamlet_on_file() {
+    let office = Office::new();
+    office.import(
+        "t11.csv",
+        &common::csv("2026-11", &common::three()),
+        "2026-11",
+    );
+    let mut rows = common::three();
+    rows[0].hamlet = "Đông";
+    rows[2].hamlet = "THÔN TÂY";
+    let r = dry_run(
+        &office,
+        "t12.csv",
+        &common::csv("2026-12", &rows),
+        "2026-12",
+    )
+    .unwrap();
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+    assert_eq!(r.details_changed, 0, "{:?}", r.changes);
+    assert!(r.changes.is_empty(), "{:?}", r.changes);
+}
+
 #[test]
 fn an_amount_with_four_digits_before_a_group_is_refused() {
     let office = Office::new();

@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use delimiters::check_readings;
-pub use rows::GroupHeading;
+pub use rows::{GroupHeading, hamlet_on_file};
 
 /// Rows searched for the header.
 pub const HEADER_SEARCH_ROWS: usize = 40;

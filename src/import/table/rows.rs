@@ -36,17 +36,41 @@ impl GroupHeading {
     /// on file is the heading as written.
     pub fn hamlet_among(&self, on_file: &[String]) -> Option<String> {
         let label = self.hamlet()?;
-        let bare = label
-            .split_once(char::is_whitespace)
-            .map_or("", |(_, rest)| rest.trim());
-        let same = |a: &str, b: &str| crate::text::fold(a) == crate::text::fold(b);
-        let found = on_file
-            .iter()
-            .find(|h| same(h, label))
-            .or_else(|| on_file.iter().find(|h| !bare.is_empty() && same(h, bare)));
-        Some(found.map_or_else(|| label.to_string(), Clone::clone))
+        Some(hamlet_on_file(on_file, label).map_or_else(|| label.to_string(), Clone::clone))
     }
 }
+
+/// The hamlet on file that `name` names: the same once diacritics, case
+/// and spacing are set aside, else the only one that is the same once a
+/// leading place word ("Thôn", "Xóm", …) is set aside on both sides. A
+/// list that writes "Thôn Thuận Hòa" where the office has "Thuận Hòa" (or
+/// the other way round) means that hamlet, not a second one.
+pub fn hamlet_on_file<'a>(on_file: &'a [String], name: &str) -> Option<&'a String> {
+    let folded = crate::text::fold(name);
+    if let Some(h) = on_file.iter().find(|h| crate::text::fold(h) == folded) {
+        return Some(h);
+    }
+    let bare = |f: &str| -> String {
+        match f.split_once(' ') {
+            Some((first, rest)) if FOLDED_PLACE_WORDS.contains(&first) => rest.to_string(),
+            _ => f.to_string(),
+        }
+    };
+    let key = bare(&folded);
+    let mut same = on_file
+        .iter()
+        .filter(|h| bare(&crate::text::fold(h)) == key);
+    match (same.next(), same.next()) {
+        (Some(h), None) => Some(h),
+        _ => None,
+    }
+}
+
+/// [`PLACE_WORDS`] folded, as [`hamlet_on_file`] compares them.
+const FOLDED_PLACE_WORDS: [&str; 16] = [
+    "thon", "xom", "ap", "ban", "to", "tdp", "khu", "lang", "doi", "cum", "khoi", "buon", "phum",
+    "soc", "khom", "nhom",
+];
 
 pub(super) enum Class {
     Blank,
@@ -396,5 +420,21 @@ mod tests {
             Some("Thôn Tây")
         );
         assert_eq!(h("THƯƠNG BINH").hamlet_among(&on_file), None);
+        // A hamlet column's value, either way round.
+        assert_eq!(
+            hamlet_on_file(&on_file, "Thôn Thuận Hoà").map(String::as_str),
+            Some("Thuận Hòa")
+        );
+        assert_eq!(
+            hamlet_on_file(&on_file, "Đông").map(String::as_str),
+            Some("Thôn Đông")
+        );
+        // Two hamlets that differ only by their place word: neither.
+        let both = ["Thôn Đông".to_string(), "Xóm Đông".to_string()];
+        assert_eq!(hamlet_on_file(&both, "Đông"), None);
+        assert_eq!(
+            hamlet_on_file(&both, "xom dong").map(String::as_str),
+            Some("Xóm Đông")
+        );
     }
 }

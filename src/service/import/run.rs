@@ -129,6 +129,9 @@ where
             // ID numbers are compared here, so the writing thread, the
             // busier one, does not; they are freed when reading ends.
             let mut ids = SeenIds::new();
+            // Each hamlet a list writes, as the office spells it (rows of a
+            // hamlet come together: one look-up per spelling, not per row).
+            let mut spelt: HashMap<String, Option<String>> = HashMap::new();
             for item in tbl.by_ref() {
                 match item? {
                     TableRow::Data(row) if row.hidden() => batch.push(Event::Row {
@@ -156,7 +159,19 @@ where
                             ListKind::Increase => crate::import::change::read_increase_month(&row),
                             _ => Ok(None),
                         };
-                        let read = record::read_row(row, hamlet.as_deref(), &mut warnings);
+                        let mut read = record::read_row(row, hamlet.as_deref(), &mut warnings);
+                        if let (Ok(listed), false) = (&mut read, hamlets.is_empty())
+                            && let Some(h) = &mut listed.person.hamlet
+                        {
+                            let on_file = spelt.entry(h.clone()).or_insert_with(|| {
+                                table::hamlet_on_file(&hamlets, h)
+                                    .filter(|f| *f != h)
+                                    .cloned()
+                            });
+                            if let Some(f) = on_file {
+                                h.clone_from(f);
+                            }
+                        }
                         let (read, month) = match (read, month) {
                             (Ok(_), Err(problems)) => (Err(problems), None),
                             (Err(mut problems), Err(more)) => {
