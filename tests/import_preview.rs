@@ -279,3 +279,36 @@ fn the_month_screen_preview_names_new_people_and_unread_columns_at_80x24() {
     assert!(shown.contains("046050009999"), "{shown}");
     assert!(shown.contains("Tiền thưởng"), "{shown}");
 }
+
+/// A refusal's reason is read whole on the month screen at 80 columns: it
+/// wraps under its row instead of being cut at the edge.
+#[test]
+fn a_refusals_reason_is_read_whole_on_the_month_screen() {
+    let office = tui_office::office_with_window((2, 5));
+    let mut rows = common::three();
+    rows[1].id = "999152004321";
+    let list = common::csv("2026-12", &rows);
+    let path = office.write_file("danh-sach-chi-tra-2026-12.csv", list.as_bytes());
+    let mut app = tui_office::supervisor_app(&office);
+    tui_office::menu_entry(&mut app, '9');
+    press(&mut app, KeyCode::F(3));
+    for _ in 0..200 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, &path.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let mut shown = screen(&mut app, 80, 24);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::PageDown);
+        shown.push_str(&screen(&mut app, 80, 24));
+    }
+    let r = dry_run(&office, "again.csv", &list, "2026-12").unwrap();
+    let reason = chitra::i18n::Localize::localize(&r.rejected[0], chitra::i18n::Lang::Vi);
+    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Every word of the reason, in order, somewhere in what was shown.
+    let seen = words(&shown.replace('│', " "));
+    let tail: Vec<&str> = reason.split_whitespace().rev().take(6).collect();
+    let tail: Vec<&str> = tail.into_iter().rev().collect();
+    assert!(seen.contains(&tail.join(" ")), "{reason}\n{shown}");
+}

@@ -191,6 +191,22 @@ struct Preview {
     writable: bool,
 }
 
+/// Columns a preview line takes: the screen's 80 less the frame.
+const PREVIEW_COLS: usize = 76;
+
+/// The preview's lines wrapped to the screen, each line's continuation
+/// indented under its text: a reason is read whole, not cut at the edge.
+fn wrapped(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .flat_map(|line| {
+            let lead = line.len() - line.trim_start_matches(' ').len();
+            let indent = " ".repeat(lead + 4);
+            crate::text::layout::wrap_hanging(line, PREVIEW_COLS, &indent)
+        })
+        .collect()
+}
+
 /// A file imported after a preview and the PIN.
 pub struct FileImport {
     lang: Lang,
@@ -364,7 +380,7 @@ impl FileImport {
         self.preview = Some(Preview {
             path,
             kind,
-            lines,
+            lines: wrapped(&lines),
             writable,
         });
         self.form = Form::new(vec![pin_field(ctx.lang().strings().label_pin)]);
