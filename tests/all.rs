@@ -37,6 +37,7 @@ mod import_hostile;
 mod import_limits;
 mod import_person_details;
 mod import_shape;
+mod import_sheet_tricks;
 mod import_source;
 mod import_source_bad;
 mod lists;

@@ -198,6 +198,7 @@ pub mod home;
 pub mod import;
 pub mod import_details;
 pub mod import_limits;
+pub mod import_sheet;
 pub mod import_source;
 pub mod labels;
 pub mod month;

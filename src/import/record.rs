@@ -123,6 +123,12 @@ pub enum Problem {
     /// Warnings only:
     /// The list has no total row: its sum is checked against nothing.
     NoFileTotal,
+    /// The workbook's other visible sheets have data too: the sheet `read`
+    /// was read (the one Excel opens at), not `others`.
+    OtherSheets {
+        read: String,
+        others: Vec<String>,
+    },
     NoIdNumber,
     UnknownGender(String),
     GenderDisagreesWithId,
