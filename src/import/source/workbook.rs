@@ -202,7 +202,14 @@ pub(super) fn open(path: &Path, format: Format) -> Result<Source, SourceError> {
             },
         })?;
     let name = sheets[index].name.clone();
-    let shown = book.shown(index).map_err(fail)?;
+    // A part damaged, or cut short, is met again by the rows read from it
+    // (to the end of the part) and refused there, in its place among the
+    // rows; a limit passed is refused at once.
+    let shown = match book.shown(index) {
+        Ok(shown) => shown,
+        Err(e @ (BookError::Limit(_) | BookError::Password)) => return Err(fail(e)),
+        Err(_) => Shown::default(),
+    };
     let hidden_columns = shown.hidden_columns();
     // The other visible sheets with data, each part looked at once.
     let mut other_sheets = Vec::new();
