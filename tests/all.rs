@@ -38,6 +38,7 @@ mod import_limits;
 mod import_person_details;
 mod import_preview;
 mod import_shape;
+mod import_sheet_tricks;
 mod import_source;
 mod import_source_bad;
 mod lists;

@@ -169,7 +169,7 @@ impl Localize for Problem {
                  dòng; rồi nhập lại.",
                 table_end_vi(end)
             ),
-            Problem::HiddenRow => "Dòng này bị ẩn trong Excel (ẩn dòng, hoặc chiều cao bằng 0): người đọc \
+            Problem::HiddenRow => "Dòng này bị ẩn trong Excel (ẩn dòng, hoặc thấp đến mức không thấy): người đọc \
                  danh sách bằng Excel không thấy nó, nên không được nhập. Hãy mở tệp, bỏ ẩn các dòng (chọn cả \
                  bảng, Format → Hide & Unhide → Unhide Rows), hỏi cơ quan chi trả người này có trong danh sách \
                  không, xóa dòng nếu không, rồi nhập lại."
@@ -182,6 +182,7 @@ impl Localize for Problem {
                  giấy của cơ quan chi trả, rồi nhập lại."
             ),
             Problem::UnreadHeader(t) => super::import_preview::unread_header(Lang::Vi, t),
+            Problem::OtherSheets { read, others } => super::import_sheet::other_sheets_vi(read, others),
             Problem::NoFileTotal => "Tệp không có dòng \"Tổng cộng\": tổng tiền của tệp không được đối chiếu \
                  với tổng các dòng, nên một dòng bị thiếu hay bị sửa sẽ không lộ ra. Hãy so số người và tổng \
                  tiền ở trên với danh sách giấy có chữ ký của cơ quan chi trả trước khi ghi."
@@ -313,12 +314,13 @@ impl Localize for Problem {
                  General or #,##0 (Format Cells → Number), compare the figures with the payer's paper list, \
                  and import again."
             ),
-            Problem::HiddenRow => "Excel hides this row (hidden, or no height): whoever read the list in \
+            Problem::HiddenRow => "Excel hides this row (hidden, or too low to see): whoever read the list in \
                  Excel did not see it, so it is not imported. Open the file, unhide the rows (select the whole \
                  table, Format → Hide & Unhide → Unhide Rows), ask the payer whether this person belongs on \
                  the list, delete the row if not, and import again."
                 .into(),
             Problem::UnreadHeader(t) => super::import_preview::unread_header(Lang::En, t),
+            Problem::OtherSheets { read, others } => super::import_sheet::other_sheets_en(read, others),
             Problem::NoFileTotal => "The file has no \"Tổng cộng\" total row: its total is checked against \
                  nothing, so a missing or altered row would not show. Compare the people and the total \
                  above with the payer's signed paper list before writing."

@@ -160,6 +160,11 @@ pub fn too_big_vi_for(
             "Tệp {f} (.xls) có thư mục bên trong lớn hơn {}, quá giới hạn. {DAMAGED_VI}",
             size(limit.max(), '.')
         ),
+        Limit::MergedRanges => format!(
+            "Tệp {f} có hơn {max} vùng ô gộp (Merge) trong trang tính, quá giới hạn (một {noun} chỉ gộp vài \
+             trăm vùng). Hãy bỏ gộp các ô thừa (Home → Merge & Center → Unmerge Cells), lưu lại rồi nhập \
+             lại. {DAMAGED_VI}"
+        ),
     }
 }
 
@@ -235,6 +240,11 @@ pub fn too_big_en_for(
         Limit::OleDirectory => format!(
             "{f} (.xls) has an inner directory larger than {}, past the limit. {DAMAGED_EN}",
             size(limit.max(), ',')
+        ),
+        Limit::MergedRanges => format!(
+            "{f} has more than {max} merged ranges in its sheet, past the limit (a {noun} merges a few \
+             hundred). Unmerge the needless ones (Home → Merge & Center → Unmerge Cells), save and import \
+             again. {DAMAGED_EN}"
         ),
     }
 }

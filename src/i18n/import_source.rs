@@ -352,6 +352,12 @@ impl Localize for TableError {
                     columns_found(found, field_vi)
                 )
             }
+            TableError::HiddenHeader { file, row } => {
+                super::import_sheet::hidden_header_vi(file, *row)
+            }
+            TableError::HiddenColumns { file, columns } => {
+                super::import_sheet::hidden_columns_vi(file, columns)
+            }
             other => super::import_preview::table_error(Lang::Vi, other),
         }
     }
@@ -381,6 +387,12 @@ impl Localize for TableError {
                     missing.join("; "),
                     columns_found(found, field_en)
                 )
+            }
+            TableError::HiddenHeader { file, row } => {
+                super::import_sheet::hidden_header_en(file, *row)
+            }
+            TableError::HiddenColumns { file, columns } => {
+                super::import_sheet::hidden_columns_en(file, columns)
             }
             other => super::import_preview::table_error(Lang::En, other),
         }

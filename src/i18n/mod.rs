@@ -199,6 +199,7 @@ pub mod import;
 pub mod import_details;
 pub mod import_limits;
 pub mod import_preview;
+pub mod import_sheet;
 pub mod import_source;
 pub mod labels;
 pub mod month;

@@ -132,6 +132,12 @@ pub enum Problem {
     NoFileTotal,
     /// A header cell that names no field: its column is not read.
     UnreadHeader(String),
+    /// The workbook's other visible sheets have data too: the sheet `read`
+    /// was read (the one Excel opens at), not `others`.
+    OtherSheets {
+        read: String,
+        others: Vec<String>,
+    },
     NoIdNumber,
     UnknownGender(String),
     GenderDisagreesWithId,

@@ -159,6 +159,20 @@ pub enum TableError {
         text: String,
         field: Field,
     },
+    /// The header row (of the header's rows, the first so) is one Excel
+    /// hides: whoever reads the list in Excel sees other names over the
+    /// columns, or none, and may read another table than chitra would.
+    HiddenHeader {
+        file: PathBuf,
+        row: usize,
+    },
+    /// Columns the header names, and chitra would read, are hidden in
+    /// Excel (hidden, or narrower than a character): what they hold is
+    /// not what whoever reads the list sees.
+    HiddenColumns {
+        file: PathBuf,
+        columns: Vec<Column>,
+    },
 }
 
 crate::localized_error!(TableError);
@@ -275,6 +289,26 @@ impl<I> Table<I> {
         &self.layout
     }
 
+    /// Refuses the table when a column it reads is one of `hidden` (the
+    /// 0-based columns the sheet hides, [`super::source::Source::hidden_columns`]),
+    /// naming every such column.
+    pub fn refuse_hidden_columns(&self, file: &Path, hidden: &[usize]) -> Result<(), TableError> {
+        let columns: Vec<Column> = self
+            .layout
+            .columns
+            .iter()
+            .filter(|c| hidden.contains(&c.index))
+            .cloned()
+            .collect();
+        if columns.is_empty() {
+            return Ok(());
+        }
+        Err(TableError::HiddenColumns {
+            file: file.to_owned(),
+            columns,
+        })
+    }
+
     /// Why the table ended, once it has.
     pub fn end(&self) -> Option<&TableEnd> {
         self.end.as_ref()
@@ -336,6 +370,15 @@ where
         .chain(found.lower)
         .map(|i| head[i].number)
         .collect();
+    if let Some(i) = std::iter::once(found.upper)
+        .chain(found.lower)
+        .find(|&i| head[i].hidden)
+    {
+        return Err(TableError::HiddenHeader {
+            file: file.to_owned(),
+            row: head[i].number,
+        });
+    }
 
     let mut missing = missing_fields(&found.columns);
     if !amount_required {

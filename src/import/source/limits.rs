@@ -44,6 +44,9 @@ pub const MAX_ZIP_ENTRIES: usize = 10_000;
 pub const MAX_XML_ITEM: usize = 256 << 10;
 /// Elements nested in one another in a workbook's XML (a sheet needs 6).
 pub const MAX_XML_DEPTH: usize = 64;
+/// Merged ranges a sheet may have. A list merges its title, its header's
+/// groups and a heading or two per hamlet: a few hundred.
+pub const MAX_MERGED_RANGES: usize = 100_000;
 /// Bytes of an xls file's (OLE) directory.
 pub const MAX_OLE_DIRECTORY_BYTES: u64 = 4 << 20;
 
@@ -79,6 +82,8 @@ pub enum Limit {
     XmlDepth { part: String },
     /// An xls directory larger than [`MAX_OLE_DIRECTORY_BYTES`].
     OleDirectory,
+    /// More than [`MAX_MERGED_RANGES`] merged ranges in the sheet.
+    MergedRanges,
 }
 
 impl Limit {
@@ -98,6 +103,7 @@ impl Limit {
             Limit::XmlItem { .. } => MAX_XML_ITEM as u64,
             Limit::XmlDepth { .. } => MAX_XML_DEPTH as u64,
             Limit::OleDirectory => MAX_OLE_DIRECTORY_BYTES,
+            Limit::MergedRanges => MAX_MERGED_RANGES as u64,
         }
     }
 }

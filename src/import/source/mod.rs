@@ -19,6 +19,7 @@ mod cells;
 mod cfb;
 pub mod legacy;
 pub mod limits;
+mod shown;
 mod sniff;
 mod syllable;
 mod text;
@@ -220,6 +221,10 @@ pub struct Source {
     format: Format,
     encoding: Encoding,
     sheet: Option<String>,
+    /// The 0-based columns the sheet hides (workbooks only).
+    hidden_columns: Vec<usize>,
+    /// The other visible sheets that have data (workbooks only).
+    other_sheets: Vec<String>,
     rows: Rows,
 }
 
@@ -258,6 +263,20 @@ impl Source {
             Rows::Workbook(_) => &[],
             Rows::Text(rows) => rows.readings(),
         }
+    }
+
+    /// The 0-based columns Excel hides in the sheet read: hidden, or
+    /// narrower than a character. Whoever reads the list in Excel does not
+    /// see what they hold. Empty for a text file.
+    pub fn hidden_columns(&self) -> &[usize] {
+        &self.hidden_columns
+    }
+
+    /// The workbook's other visible sheets that have data, in its order:
+    /// whoever opens the file sees them too, and may take one of them for
+    /// the list. Empty for a text file.
+    pub fn other_sheets(&self) -> &[String] {
+        &self.other_sheets
     }
 }
 

@@ -160,6 +160,8 @@ pub(super) fn open(path: &Path, head: Vec<u8>, file: File) -> Result<Source, Sou
         format,
         encoding,
         sheet: None,
+        hidden_columns: Vec::new(),
+        other_sheets: Vec::new(),
         rows: super::Rows::Text(rows),
     })
 }

@@ -2,16 +2,23 @@
 //! reader ([`super::xlsx`]) and the xls reader ([`super::xls`]) give one row
 //! at a time, under the limits of [`super::limits`].
 //!
-//! The first worksheet that has data is read (visible sheets before hidden
-//! ones). Each cell becomes the text the user sees: whole numbers without
-//! ".0", dates as dd/mm/yyyy, formulas as their saved value. Merged cells keep
-//! their value in the top-left cell only; the others are empty. TCVN3/VNI text
-//! typed with the old fonts is detected on the first rows and converted.
-//! Rows are numbered as Excel shows them; the empty rows between two rows
-//! with data are given as blank rows, as in a text file.
+//! The sheet Excel shows when it opens the workbook (its active tab) is
+//! read when it is visible and has data; otherwise the first worksheet that
+//! has data (visible sheets before hidden ones). The other visible sheets
+//! with data are named ([`super::Source::other_sheets`]), for the preview
+//! to say so. Each cell becomes the text the user sees: whole numbers
+//! without ".0", dates as dd/mm/yyyy, formulas as their saved value. What
+//! the sheet hides is read before its rows ([`super::shown`]): a merged
+//! range shows only its top-left cell, so the cells it covers are given
+//! empty whatever they hold; rows Excel hides are marked; the columns it
+//! hides are named for the table to judge. TCVN3/VNI text typed with the
+//! old fonts is detected on the first rows and converted. Rows are
+//! numbered as Excel shows them; the empty rows between two rows with data
+//! are given as blank rows, as in a text file.
 
 use super::legacy::{self, Legacy};
 use super::limits::{Exceeded, Limit, MAX_SHEETS};
+use super::shown::Shown;
 use super::{Cell, DETECT_BYTES, Encoding, Format, SheetRow, Source, SourceError};
 use super::{xls, xlsx};
 use std::collections::VecDeque;
@@ -117,6 +124,35 @@ impl Book {
             Book::Xls(b) => b.rows(index).map(|s| Sheet::Xls(Box::new(s))),
         }
     }
+
+    /// Whether sheet `index` has a cell with a value, read apart from the
+    /// sheet that is read (its own budget); a sheet that cannot be read
+    /// has none.
+    fn has_data(&mut self, index: usize) -> bool {
+        let sheet = match self {
+            Book::Xlsx(b) => b.peek(index).map(|s| Sheet::Xlsx(Box::new(s))),
+            Book::Xls(b) => b.rows(index).map(|s| Sheet::Xls(Box::new(s))),
+        };
+        sheet
+            .and_then(|mut s| s.next_row())
+            .is_ok_and(|r| r.is_some())
+    }
+
+    /// The sheet Excel shows on opening.
+    fn active(&self) -> Option<usize> {
+        match self {
+            Book::Xlsx(b) => b.active(),
+            Book::Xls(b) => b.active(),
+        }
+    }
+
+    /// What sheet `index` hides, looked through before its rows are read.
+    fn shown(&mut self, index: usize) -> Result<Shown, BookError> {
+        match self {
+            Book::Xlsx(b) => b.shown(index),
+            Book::Xls(b) => b.shown(index),
+        }
+    }
 }
 
 pub(super) struct Rows {
@@ -131,6 +167,8 @@ pub(super) struct Rows {
     pending: Option<SheetRow>,
     /// The number the next row should have (0 before the first).
     next_number: usize,
+    /// What the sheet hides: covered cells emptied, hidden rows marked.
+    shown: Shown,
     legacy: Legacy,
     done: bool,
 }
@@ -151,14 +189,35 @@ pub(super) fn open(path: &Path, format: Format) -> Result<Source, SourceError> {
     if sheets.len() > MAX_SHEETS {
         return Err(fail(BookError::Limit(Exceeded::new(Limit::Sheets))));
     }
-    let (name, mut sheet, first) =
-        first_sheet_with_data(&mut book, &sheets).map_err(|e| match e {
+    let active = book
+        .active()
+        .filter(|&i| sheets.get(i).is_some_and(|s| s.visible));
+    let mut looked = std::collections::HashSet::new();
+    let (index, mut sheet, first) = first_sheet_with_data(&mut book, &sheets, active, &mut looked)
+        .map_err(|e| match e {
             Some(e) => fail(e),
             None => SourceError::EmptySheets {
                 file: path.to_owned(),
                 sheets: sheets.iter().map(|s| s.name.clone()).collect(),
             },
         })?;
+    let name = sheets[index].name.clone();
+    // A part damaged, or cut short, is met again by the rows read from it
+    // (to the end of the part) and refused there, in its place among the
+    // rows; a limit passed is refused at once.
+    let shown = match book.shown(index) {
+        Ok(shown) => shown,
+        Err(e @ (BookError::Limit(_) | BookError::Password)) => return Err(fail(e)),
+        Err(_) => Shown::default(),
+    };
+    let hidden_columns = shown.hidden_columns();
+    // The other visible sheets with data, each part looked at once.
+    let mut other_sheets = Vec::new();
+    for (i, info) in sheets.iter().enumerate() {
+        if i != index && info.visible && looked.insert(book.part_key(i)) && book.has_data(i) {
+            other_sheets.push(info.name.clone());
+        }
+    }
 
     let mut ahead = VecDeque::from([first]);
     let mut error = None;
@@ -193,6 +252,8 @@ pub(super) fn open(path: &Path, format: Format) -> Result<Source, SourceError> {
         format,
         encoding,
         sheet: Some(name),
+        hidden_columns,
+        other_sheets,
         rows: super::Rows::Workbook(Rows {
             file: path.to_owned(),
             format,
@@ -201,47 +262,48 @@ pub(super) fn open(path: &Path, format: Format) -> Result<Source, SourceError> {
             error,
             pending: None,
             next_number: 0,
+            shown,
             legacy,
             done: false,
         }),
     })
 }
 
-/// The first worksheet with a cell that is not blank, visible sheets first,
-/// with that sheet's first row. `Err(None)` when every sheet is empty; a
+/// The first worksheet with a cell that is not blank — `preferred` (the
+/// sheet Excel shows) first, then the visible sheets, then the hidden —
+/// with its index and first row. `Err(None)` when every sheet is empty; a
 /// sheet that cannot be read is passed over, but its error is given if no
 /// other sheet has data. A limit passed stops the search at once.
 ///
-/// Each part is read at most once: a sheet that shares its part with a
-/// sheet already read has the same (empty) rows and is passed over. The
-/// bytes of all the sheets read count against one budget
-/// ([`super::limits::MAX_BOOK_SHEET_BYTES`]).
+/// Each part is read at most once (`read` holds the parts read): a sheet
+/// that shares its part with a sheet already read has the same (empty)
+/// rows and is passed over. The bytes of all the sheets read count against
+/// one budget ([`super::limits::MAX_BOOK_SHEET_BYTES`]).
 fn first_sheet_with_data(
     book: &mut Book,
     sheets: &[SheetInfo],
-) -> Result<(String, Sheet, SheetRow), Option<BookError>> {
+    preferred: Option<usize>,
+    read: &mut std::collections::HashSet<String>,
+) -> Result<(usize, Sheet, SheetRow), Option<BookError>> {
     let mut first_error = None;
-    let mut read = std::collections::HashSet::new();
-    for visible in [true, false] {
-        for (i, info) in sheets
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.visible == visible)
-        {
-            if !read.insert(book.part_key(i)) {
-                continue;
-            }
-            let found = book.rows(i).and_then(|mut sheet| {
-                let row = sheet.next_row()?;
-                Ok(row.map(|r| (sheet, r)))
-            });
-            match found {
-                Ok(Some((sheet, row))) => return Ok((info.name.clone(), sheet, row)),
-                Ok(None) => {}
-                Err(e @ (BookError::Limit(_) | BookError::Password)) => return Err(Some(e)),
-                Err(e) => {
-                    first_error.get_or_insert(e);
-                }
+    let order = preferred
+        .into_iter()
+        .chain((0..sheets.len()).filter(|&i| sheets[i].visible))
+        .chain((0..sheets.len()).filter(|&i| !sheets[i].visible));
+    for i in order {
+        if !read.insert(book.part_key(i)) {
+            continue;
+        }
+        let found = book.rows(i).and_then(|mut sheet| {
+            let row = sheet.next_row()?;
+            Ok(row.map(|r| (sheet, r)))
+        });
+        match found {
+            Ok(Some((sheet, row))) => return Ok((i, sheet, row)),
+            Ok(None) => {}
+            Err(e @ (BookError::Limit(_) | BookError::Password)) => return Err(Some(e)),
+            Err(e) => {
+                first_error.get_or_insert(e);
             }
         }
     }
@@ -292,7 +354,10 @@ impl Rows {
         let mut row = match self.pending.take() {
             Some(row) => row,
             None => match self.next_raw()? {
-                Ok(row) => row,
+                Ok(mut row) => {
+                    self.shown.apply(&mut row);
+                    row
+                }
                 Err(e) => return Some(Err(e)),
             },
         };
@@ -365,7 +430,7 @@ mod tests {
         let mut book = Book::Xlsx(b);
         let sheets = book.sheets();
         assert!(matches!(
-            first_sheet_with_data(&mut book, &sheets),
+            first_sheet_with_data(&mut book, &sheets, None, &mut Default::default()),
             Err(None)
         ));
         let Book::Xlsx(b) = &book else { unreachable!() };
@@ -387,7 +452,7 @@ mod tests {
         let mut book = Book::Xlsx(b);
         let sheets = book.sheets();
         assert!(matches!(
-            first_sheet_with_data(&mut book, &sheets),
+            first_sheet_with_data(&mut book, &sheets, None, &mut Default::default()),
             Err(Some(BookError::Limit(Exceeded {
                 limit: Limit::SheetsUnpacked,
                 ..

@@ -26,7 +26,7 @@ use run::{Run, run};
 
 use super::{Error, Service, Session};
 use crate::domain::{EntitlementKind, Money, Period};
-use crate::import::record::RowProblem;
+use crate::import::record::{Place, Problem, RowProblem};
 use crate::import::source::{self, SourceError};
 use crate::import::synonyms::{Synonyms, SynonymsError};
 use crate::import::table::{self, TableError};
@@ -234,8 +234,12 @@ impl Service {
         let sheet = src.sheet_name().map(str::to_string);
         table::check_readings(path, src.delimiter_readings(), &synonyms, !is_change)
             .map_err(ImportError::Table)?;
+        let hidden_columns = src.hidden_columns().to_vec();
+        let other_sheets = src.other_sheets().to_vec();
         let mut tbl =
             table::locate_needing(path, src, &synonyms, !is_change).map_err(ImportError::Table)?;
+        tbl.refuse_hidden_columns(path, &hidden_columns)
+            .map_err(ImportError::Table)?;
         let period = match (opts.period, tbl.layout().period) {
             (Some(p), _) => p,
             (None, Some((y, m))) => {
@@ -263,7 +267,7 @@ impl Service {
             period,
             format,
             encoding,
-            sheet,
+            sheet: sheet.clone(),
             rows: 0,
             people: 0,
             new_people: 0,
@@ -289,6 +293,15 @@ impl Service {
                     who: None,
                 },
                 problem: crate::import::record::Problem::UnreadHeader(text.clone()),
+            });
+        }
+        if let Some(read) = sheet.filter(|_| !other_sheets.is_empty()) {
+            report.warn(RowProblem {
+                place: Place::row(0),
+                problem: Problem::OtherSheets {
+                    read,
+                    others: other_sheets,
+                },
             });
         }
         if is_change {

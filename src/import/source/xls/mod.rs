@@ -8,10 +8,11 @@ use super::cfb::Compound;
 use super::limits::{Exceeded, Limit, MAX_CELL_CHARS};
 use super::workbook::{BookError, SheetInfo};
 use super::{Cell, SheetRow};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+mod look;
 mod records;
 use records::{
     Continued, Records, biff8_string, damaged, f64_at, long_bytes, short_biff8_string, short_bytes,
@@ -37,7 +38,7 @@ const MULRK: u16 = 0x00BD;
 const FORMULA: u16 = 0x0006;
 const STRING: u16 = 0x0207;
 const BOOLERR: u16 = 0x0205;
-const ROW: u16 = 0x0208;
+const WINDOW1: u16 = 0x003D;
 
 /// The version of the file's records.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -57,6 +58,8 @@ struct Globals {
     styles: Vec<NumFmt>,
     shared: SharedStrings,
     sheets: Vec<(SheetInfo, u64)>,
+    /// The sheet Excel shows on opening (an index of `sheets`).
+    active: Option<usize>,
 }
 
 pub(super) struct Book {
@@ -125,7 +128,11 @@ fn read_globals(mut r: Records) -> Result<Globals, BookError> {
         styles: Vec::new(),
         shared: SharedStrings::default(),
         sheets: Vec::new(),
+        active: None,
     };
+    // WINDOW1's current tab counts every sheet, charts and macros too.
+    let mut active_tab = None;
+    let mut listed = 0u16;
     let mut formats: HashMap<u16, NumFmt> = HashMap::new();
     let mut xf_formats: Vec<u16> = Vec::new();
     while r.next()? {
@@ -143,6 +150,8 @@ fn read_globals(mut r: Records) -> Result<Globals, BookError> {
                 formats.insert(id, cells::custom(&code));
             }
             XF => xf_formats.push(u16_at(&r.data, 2)),
+            // The first window's tab is the one Excel shows.
+            WINDOW1 if active_tab.is_none() => active_tab = Some(u16_at(&r.data, 10)),
             BOUNDSHEET => {
                 let pos = u64::from(u32_at(&r.data, 0));
                 let hidden = r.data.get(4).is_some_and(|s| s & 3 != 0);
@@ -151,6 +160,10 @@ fn read_globals(mut r: Records) -> Result<Globals, BookError> {
                     Biff::Eight => short_biff8_string(&r.data[6.min(r.data.len())..]),
                     Biff::Five => short_bytes(&r.data[6.min(r.data.len())..], g.codepage),
                 };
+                if worksheet && listed == active_tab.unwrap_or(0) {
+                    g.active = Some(g.sheets.len());
+                }
+                listed = listed.saturating_add(1);
                 if worksheet {
                     g.sheets.push((
                         SheetInfo {
@@ -220,20 +233,35 @@ impl Book {
         self.globals.sheets[index].1.to_string()
     }
 
-    pub(super) fn rows(&mut self, index: usize) -> Result<Sheet, BookError> {
+    /// The sheet Excel shows when the workbook is opened (WINDOW1's
+    /// current tab).
+    pub(super) fn active(&self) -> Option<usize> {
+        self.globals.active
+    }
+
+    /// The records of sheet `index`, after its BOF.
+    fn records(&mut self, index: usize) -> Result<Records, BookError> {
         let mut stream = self.cfb.stream(self.stream_name)?;
         stream.seek_to(self.globals.sheets[index].1);
         let mut records = Records::new(stream);
         if !records.next()? || records.typ != BOF {
             return Err(damaged("sheet has no BOF record"));
         }
+        Ok(records)
+    }
+
+    pub(super) fn rows(&mut self, index: usize) -> Result<Sheet, BookError> {
         Ok(Sheet {
-            records,
+            records: self.records(index)?,
             globals: self.globals.clone(),
             row: None,
-            hidden: HashSet::new(),
             done: false,
         })
+    }
+
+    /// What sheet `index` hides: its rows, columns and merged ranges.
+    pub(super) fn shown(&mut self, index: usize) -> Result<super::shown::Shown, BookError> {
+        look::scan(self.records(index)?)
     }
 }
 
@@ -243,9 +271,6 @@ pub(super) struct Sheet {
     globals: Arc<Globals>,
     /// The row being built.
     row: Option<RowBuilder>,
-    /// The rows the sheet hides (1-based): its ROW records come before the
-    /// cells of their rows.
-    hidden: HashSet<usize>,
     done: bool,
 }
 
@@ -331,8 +356,9 @@ impl Sheet {
                 if let Some(b) = self.row.replace(next)
                     && !b.is_blank()
                 {
-                    let hidden = self.hidden.contains(&b.number());
-                    done = Some(b.finish(hidden));
+                    // Whether Excel hides it is read beforehand
+                    // ([`look::scan`]).
+                    done = Some(b.finish(false));
                 }
             }
         }
@@ -364,18 +390,6 @@ impl Sheet {
                     // sheet when this one has no EOF record.
                     self.done = true;
                     break;
-                }
-                ROW => {
-                    // Its options (offset 12): 0x20, the row hidden. Its
-                    // height (offset 6, twips in the low 15 bits, the top
-                    // bit "default height") of 0: a row no one sees
-                    // either, as xlsx's height of 0. A record too short to
-                    // hold them says nothing.
-                    let height = u16_at(d, 6);
-                    if d.len() >= 14 && (u16_at(d, 12) & 0x20 != 0 || height == 0) {
-                        self.hidden.insert(row);
-                    }
-                    continue;
                 }
                 NUMBER => self.number(f64_at(d, 6), xf),
                 RK => self.number(rk_number(u32_at(d, 6)), xf),
@@ -451,10 +465,7 @@ impl Sheet {
             }
         }
         match self.row.take() {
-            Some(b) if !b.is_blank() => {
-                let hidden = self.hidden.contains(&b.number());
-                Ok(Some(b.finish(hidden)))
-            }
+            Some(b) if !b.is_blank() => Ok(Some(b.finish(false))),
             _ => Ok(None),
         }
     }

@@ -19,6 +19,7 @@ use quick_xml::events::Event;
 use std::collections::HashMap;
 use std::path::Path;
 
+mod look;
 mod sheet;
 pub(super) use sheet::{Sheet, unescape_in_place};
 use std::sync::Arc;
@@ -32,6 +33,10 @@ pub(super) struct Book {
     shared: Arc<SharedStrings>,
     /// The bytes all the sheets read may unpack to together.
     sheet_budget: Budget,
+    /// The same for the sheets only looked at for data ([`Book::peek`]).
+    peek_budget: Budget,
+    /// The sheet Excel shows on opening (an index of `sheets`).
+    active: Option<usize>,
 }
 
 /// A relationship of a part: its type (the last word of the URI) and the
@@ -56,12 +61,22 @@ pub(super) fn open(path: &Path) -> Result<Book, BookError> {
     };
     let rels_path = format!("{dir}_rels/{}.rels", &workbook_path[dir.len()..]);
     let rels = read_rels(&archive, &rels_path, dir)?;
-    let (listed, date1904) = read_workbook(&archive, &workbook_path)?;
-    let sheets = listed
+    let (listed, date1904, active_tab) = read_workbook(&archive, &workbook_path)?;
+    // The active tab counts every sheet listed, chart sheets too.
+    let mut active = None;
+    let sheets: Vec<(SheetInfo, String)> = listed
         .into_iter()
-        .filter_map(|(info, id)| {
+        .enumerate()
+        .filter_map(|(i, (info, id))| {
             let rel = rels.get(&id)?;
-            (rel.kind == "worksheet").then(|| (info, rel.target.clone()))
+            (rel.kind == "worksheet").then(|| (i, info, rel.target.clone()))
+        })
+        .enumerate()
+        .map(|(n, (i, info, target))| {
+            if i == active_tab {
+                active = Some(n);
+            }
+            (info, target)
         })
         .collect();
     let part_of = |kind: &str, default: &str| {
@@ -78,6 +93,8 @@ pub(super) fn open(path: &Path) -> Result<Book, BookError> {
         formats: Arc::new(formats),
         shared: Arc::new(shared),
         sheet_budget: Budget::new(MAX_BOOK_SHEET_BYTES, Limit::SheetsUnpacked),
+        peek_budget: Budget::new(MAX_BOOK_SHEET_BYTES, Limit::SheetsUnpacked),
+        active,
     })
 }
 
@@ -108,18 +125,45 @@ impl Book {
             .map_or_else(|| target.clone(), |e| e.name.clone())
     }
 
+    /// The sheet Excel shows when the workbook is opened (its
+    /// `activeTab`; the first when it says none).
+    pub(super) fn active(&self) -> Option<usize> {
+        self.active
+    }
+
     /// The rows of sheet `index` (of [`Book::sheets`]), its bytes counted
     /// in the workbook's budget for sheets.
     pub(super) fn rows(&self, index: usize) -> Result<Sheet, BookError> {
+        self.rows_within(index, &self.sheet_budget)
+    }
+
+    /// The rows of sheet `index` to see whether it has data: counted in
+    /// a budget of their own, so that looking at the other sheets never
+    /// takes from the sheet that is read.
+    pub(super) fn peek(&self, index: usize) -> Result<Sheet, BookError> {
+        self.rows_within(index, &self.peek_budget)
+    }
+
+    /// What sheet `index` hides (columns, merged ranges): its part read
+    /// once more, under the limit of one sheet.
+    pub(super) fn shown(&self, index: usize) -> Result<super::shown::Shown, BookError> {
+        let entry = self.entry(index)?;
+        let reader = self.archive.open_entry(entry, MAX_SHEET_BYTES)?;
+        look::scan(Xml::new(reader, &entry.name))
+    }
+
+    fn entry(&self, index: usize) -> Result<&super::zip::Entry, BookError> {
         let (info, target) = &self.sheets[index];
-        let entry = self.archive.find(target).ok_or_else(|| {
-            BookError::Damaged(format!("sheet {} has no part {target}", info.name))
-        })?;
-        let reader = self.archive.open_entry_within(
-            entry,
-            MAX_SHEET_BYTES,
-            Some(self.sheet_budget.clone()),
-        )?;
+        self.archive
+            .find(target)
+            .ok_or_else(|| BookError::Damaged(format!("sheet {} has no part {target}", info.name)))
+    }
+
+    fn rows_within(&self, index: usize, budget: &Budget) -> Result<Sheet, BookError> {
+        let entry = self.entry(index)?;
+        let reader =
+            self.archive
+                .open_entry_within(entry, MAX_SHEET_BYTES, Some(budget.clone()))?;
         Ok(Sheet {
             xml: Xml::new(reader, &entry.name),
             shared: self.shared.clone(),
@@ -197,19 +241,30 @@ fn resolve(base: &str, target: &str) -> String {
     parts.join("/")
 }
 
-/// The sheets listed in the workbook (with their relationship ids) and
-/// whether its dates count from 1904.
-fn read_workbook(
-    archive: &Archive,
-    name: &str,
-) -> Result<(Vec<(SheetInfo, String)>, bool), BookError> {
+/// What `workbook.xml` says: the sheets listed (with their relationship
+/// ids), whether its dates count from 1904, and the tab Excel opens it at
+/// (an index of the sheets listed).
+type Listed = (Vec<(SheetInfo, String)>, bool, usize);
+
+fn read_workbook(archive: &Archive, name: &str) -> Result<Listed, BookError> {
     let mut x =
         small_part(archive, name)?.ok_or_else(|| BookError::Damaged(format!("no {name}")))?;
     let mut sheets = Vec::new();
     let mut date1904 = false;
+    let mut active: Option<usize> = None;
     loop {
         match x.next()? {
-            Event::Eof => return Ok((sheets, date1904)),
+            Event::Eof => return Ok((sheets, date1904, active.unwrap_or(0))),
+            // The first window's tab is the one Excel shows.
+            Event::Start(e) | Event::Empty(e)
+                if active.is_none() && xml::is(&e, "workbookView") =>
+            {
+                active = Some(
+                    xml::attr(&e, "activeTab")
+                        .and_then(|v| v.trim().parse().ok())
+                        .unwrap_or(0),
+                );
+            }
             Event::Start(e) | Event::Empty(e) if xml::is(&e, "workbookPr") => {
                 date1904 = xml::attr(&e, "date1904").is_some_and(|v| v == "1" || v == "true");
             }

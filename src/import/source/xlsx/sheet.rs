@@ -6,6 +6,7 @@ use super::super::Cell;
 use super::super::SheetRow;
 use super::super::cells::{self, NumFmt, RowBuilder, SharedStrings};
 use super::super::limits::{Exceeded, Limit, MAX_CELL_CHARS};
+use super::super::shown::MIN_ROW_POINTS;
 use super::super::workbook::BookError;
 use super::super::xml::{self, Xml};
 use super::super::zip::PartReader;
@@ -108,7 +109,8 @@ fn cell_attrs(e: &BytesStart<'_>) -> CellAttrs {
 }
 
 /// What a `<row>` says of itself: its number, if it gives one, and
-/// whether it is hidden (`hidden="1"`, or a height of 0).
+/// whether it is hidden (`hidden="1"`, or a height under
+/// [`MIN_ROW_POINTS`]: a row of a pixel shows nothing either).
 fn row_attrs(e: &BytesStart<'_>) -> (Option<usize>, bool) {
     let mut number = None;
     let mut hidden = false;
@@ -116,7 +118,13 @@ fn row_attrs(e: &BytesStart<'_>) -> (Option<usize>, bool) {
         match a.key.local_name().as_ref() {
             "r" => number = a.value.trim().parse().ok(),
             "hidden" => hidden |= matches!(a.value.trim(), "1" | "true"),
-            "ht" => hidden |= a.value.trim().parse::<f64>().is_ok_and(|h| h == 0.0),
+            "ht" => {
+                hidden |= a
+                    .value
+                    .trim()
+                    .parse::<f64>()
+                    .is_ok_and(|h| h < MIN_ROW_POINTS)
+            }
             _ => {}
         }
     }
