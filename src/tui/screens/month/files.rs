@@ -200,9 +200,15 @@ fn wrapped(lines: &[String]) -> Vec<String> {
     lines
         .iter()
         .flat_map(|line| {
-            let lead = line.len() - line.trim_start_matches(' ').len();
-            let indent = " ".repeat(lead + 4);
-            crate::text::layout::wrap_hanging(line, PREVIEW_COLS, &indent)
+            if crate::tui::widgets::fit::width(line) <= PREVIEW_COLS {
+                return vec![line.clone()];
+            }
+            let body = line.trim_start_matches(' ');
+            let lead = " ".repeat(line.len() - body.len());
+            crate::text::layout::wrap_hanging(body, PREVIEW_COLS - lead.len(), "    ")
+                .into_iter()
+                .map(|part| format!("{lead}{part}"))
+                .collect()
         })
         .collect()
 }
