@@ -559,3 +559,76 @@ fn a_number_shown_as_another_by_its_format_is_refused() {
         assert_eq!(report.people, 2, "{format}");
     }
 }
+
+/// A workbook that asks Excel to compute every formula again on opening
+/// (`fullCalcOnLoad`, as files made by programs are): a person's amount
+/// given by a formula is refused, since its saved value need not be what
+/// Excel shows; a row's total and the total row, checked against the
+/// amounts, keep their saved values.
+#[test]
+fn a_formula_excel_computes_again_is_not_taken_for_a_persons_amount() {
+    use chitra::import::record::Problem;
+    use rust_xlsxwriter::{Formula, Workbook};
+    let office = Office::new();
+    let write = |amount_formula: bool| {
+        let path = office.dir.path().join("recalc.xlsx");
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        let header = [
+            "STT",
+            "Mã đối tượng",
+            "Họ và tên",
+            "Năm sinh",
+            "Số CCCD/CMND",
+            "Trợ cấp",
+            "Tổng cộng",
+        ];
+        for (c, h) in header.iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        let people = [
+            ("HD-00001", "Nguyễn Văn An", "046150000001"),
+            ("HD-00002", "Trần Thị Bình", "046150000002"),
+        ];
+        for (i, (code, name, id)) in people.iter().enumerate() {
+            let r = i as u32 + 1;
+            ws.write_string(r, 0, (i + 1).to_string()).unwrap();
+            ws.write_string(r, 1, *code).unwrap();
+            ws.write_string(r, 2, *name).unwrap();
+            ws.write_string(r, 3, "1950").unwrap();
+            ws.write_string(r, 4, *id).unwrap();
+            if amount_formula && i == 1 {
+                // Excel shows 2.789.000; the file's saved value says 5.000.000.
+                ws.write_formula(r, 5, Formula::new("=2789000").set_result("5000000"))
+                    .unwrap();
+            } else {
+                ws.write_number(r, 5, 2_789_000.0).unwrap();
+            }
+            let total = format!("=F{}", r + 1);
+            ws.write_formula(r, 6, Formula::new(total).set_result("2789000"))
+                .unwrap();
+        }
+        ws.write_string(3, 2, "Tổng cộng").unwrap();
+        ws.write_formula(3, 5, Formula::new("=SUM(F2:F3)").set_result("5578000"))
+            .unwrap();
+        ws.write_formula(3, 6, Formula::new("=SUM(G2:G3)").set_result("5578000"))
+            .unwrap();
+        wb.save(&path).unwrap();
+        path
+    };
+    let report = import_path(&office, &write(true)).unwrap();
+    assert!(!report.committed);
+    assert!(
+        matches!(
+            report.rejected.as_slice(),
+            [p] if p.place.row == 3
+                && matches!(&p.problem, Problem::FormulaWithoutValue { column, .. } if column == "F")
+        ),
+        "{:?}",
+        report.rejected
+    );
+    // Only the totals are formulas: read as saved, and they agree.
+    let report = import_path(&office, &write(false)).unwrap();
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    assert_eq!(report.people, 2);
+}

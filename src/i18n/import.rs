@@ -182,6 +182,12 @@ impl Localize for Problem {
                  giấy của cơ quan chi trả, rồi nhập lại."
             ),
             Problem::UnreadHeader(t) => super::import_preview::unread_header(Lang::Vi, t),
+            Problem::FormulaWithoutValue { column, header } => format!(
+                "Ô ở cột {column} ({header}) là công thức mà tệp không lưu giá trị (hoặc tệp yêu cầu Excel \
+                 tính lại mọi công thức khi mở): số Excel hiện không có trong tệp, nên không được nhập. Hãy \
+                 mở tệp bằng Excel, lưu lại (File → Save), so các số với danh sách giấy của cơ quan chi trả, \
+                 rồi nhập lại."
+            ),
             Problem::OtherSheets { read, others } => super::import_sheet::other_sheets_vi(read, others),
             Problem::NoFileTotal => "Tệp không có dòng \"Tổng cộng\": tổng tiền của tệp không được đối chiếu \
                  với tổng các dòng, nên một dòng bị thiếu hay bị sửa sẽ không lộ ra. Hãy so số người và tổng \
@@ -320,6 +326,12 @@ impl Localize for Problem {
                  the list, delete the row if not, and import again."
                 .into(),
             Problem::UnreadHeader(t) => super::import_preview::unread_header(Lang::En, t),
+            Problem::FormulaWithoutValue { column, header } => format!(
+                "The cell in column {column} ({header}) is a formula whose value the file does not keep (or \
+                 the file asks Excel to compute every formula again on opening): the number Excel shows is \
+                 not in the file, so it is not imported. Open the file in Excel, save it (File → Save), \
+                 compare the figures with the payer's paper list, and import again."
+            ),
             Problem::OtherSheets { read, others } => super::import_sheet::other_sheets_en(read, others),
             Problem::NoFileTotal => "The file has no \"Tổng cộng\" total row: its total is checked against \
                  nothing, so a missing or altered row would not show. Compare the people and the total \

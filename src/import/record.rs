@@ -105,6 +105,12 @@ pub enum Problem {
         column: String,
         header: String,
     },
+    /// A formula whose value the file does not keep, or that Excel computes
+    /// again on opening: what Excel shows is not in the file.
+    FormulaWithoutValue {
+        column: String,
+        header: String,
+    },
     /// The row's total column disagrees with its amounts.
     RowTotal {
         stated: Money,

@@ -204,13 +204,26 @@ impl DataRow {
         self.hidden
     }
 
-    /// The first column read whose number the cell's format shows as
-    /// something else (see [`Cell::masked`]), with its problem.
-    pub fn masked(&self) -> Option<crate::import::record::Problem> {
-        self.values().find(|(_, c)| c.masked).map(|(col, _)| {
-            crate::import::record::Problem::MaskedNumber {
-                column: col.letter.clone(),
-                header: col.header_text.clone(),
+    /// The first column read whose cell does not hold what Excel shows,
+    /// with its problem: a number its format shows as something else (see
+    /// [`Cell::masked`]); on a person's row, a formula whose value the file
+    /// does not keep ([`Cell::unsaved_formula`]), or whose saved value
+    /// Excel replaces on opening ([`Cell::recalculated`]) — but for the
+    /// row's total, which is checked against the row's amounts. The total
+    /// row's figures are checked against the lines, so only their formats
+    /// matter there (`total_row`).
+    pub fn masked(&self, total_row: bool) -> Option<crate::import::record::Problem> {
+        use crate::import::record::Problem;
+        self.columns.iter().find_map(|col| {
+            let cell = self.cells.get(col.index)?;
+            let (column, header) = (col.letter.clone(), col.header_text.clone());
+            let checked_by_sums = total_row || col.field == Field::RowTotal;
+            if cell.masked && !cell.is_empty() {
+                Some(Problem::MaskedNumber { column, header })
+            } else if !total_row && cell.unsaved_formula || cell.recalculated && !checked_by_sums {
+                Some(Problem::FormulaWithoutValue { column, header })
+            } else {
+                None
             }
         })
     }

@@ -163,6 +163,7 @@ pub(super) fn number_cell(f: f64, fmt: NumFmt, date1904: bool) -> Cell {
         numeric: true,
         unsaved_formula: false,
         masked: fmt == NumFmt::Masked,
+        recalculated: false,
     }
 }
 

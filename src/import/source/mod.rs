@@ -54,6 +54,10 @@ pub struct Cell {
     /// `cells::NumFmt::Masked`): Excel shows one value, the file holds
     /// another. A reader that takes the value refuses it, naming the cell.
     pub masked: bool,
+    /// A formula's saved value in a workbook that asks Excel to compute
+    /// every formula again on opening (`fullCalcOnLoad`): Excel shows what
+    /// the formula gives, which may not be this.
+    pub recalculated: bool,
 }
 
 impl Cell {
@@ -63,6 +67,7 @@ impl Cell {
             numeric: false,
             unsaved_formula: false,
             masked: false,
+            recalculated: false,
         }
     }
 
@@ -73,6 +78,7 @@ impl Cell {
             numeric: false,
             unsaved_formula: true,
             masked: false,
+            recalculated: false,
         }
     }
 

@@ -75,7 +75,7 @@ impl Col {
 /// number its format shows as another.
 fn cell<'a>(row: &'a SheetRow, col: &Col) -> Result<Option<&'a Cell>, BankError> {
     match row.cells.get(col.index) {
-        Some(c) if c.unsaved_formula => Err(BankError::FormulaWithoutValue {
+        Some(c) if c.unsaved_formula || c.recalculated => Err(BankError::FormulaWithoutValue {
             row: row.number,
             column: col.name.clone(),
         }),

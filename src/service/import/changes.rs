@@ -107,8 +107,11 @@ where
             TableRow::Data(row) if row.hidden() => {
                 refused.push(super::run::refused_row(&row, Problem::HiddenRow));
             }
-            TableRow::Data(row) | TableRow::Total { row, .. } if row.masked().is_some() => {
-                refused.extend(row.masked().map(|p| super::run::refused_row(&row, p)));
+            TableRow::Data(row) if row.masked(false).is_some() => {
+                refused.extend(row.masked(false).map(|p| super::run::refused_row(&row, p)));
+            }
+            TableRow::Total { row, .. } if row.masked(true).is_some() => {
+                refused.extend(row.masked(true).map(|p| super::run::refused_row(&row, p)));
             }
             TableRow::Data(row) => rows.push(row),
             TableRow::Total { row, .. } => total_row = Some(row),

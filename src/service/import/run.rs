@@ -141,10 +141,19 @@ where
                     }),
                     // A person's or the total's figures shown in Excel as
                     // others than the file holds.
-                    TableRow::Data(row) | TableRow::Total { row, .. } if row.masked().is_some() => {
+                    TableRow::Data(row) if row.masked(false).is_some() => batch.push(Event::Row {
+                        read: Err(row
+                            .masked(false)
+                            .map(|p| refused_row(&row, p))
+                            .into_iter()
+                            .collect()),
+                        warnings: Vec::new(),
+                        month: None,
+                    }),
+                    TableRow::Total { row, .. } if row.masked(true).is_some() => {
                         batch.push(Event::Row {
                             read: Err(row
-                                .masked()
+                                .masked(true)
                                 .map(|p| refused_row(&row, p))
                                 .into_iter()
                                 .collect()),

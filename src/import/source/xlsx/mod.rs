@@ -29,6 +29,10 @@ pub(super) struct Book {
     archive: Archive,
     sheets: Vec<(SheetInfo, String)>,
     date1904: bool,
+    /// The workbook asks Excel to compute every formula again on opening
+    /// (`fullCalcOnLoad`): the values saved with its formulas are not
+    /// necessarily what Excel shows.
+    recalc: bool,
     formats: Arc<Vec<NumFmt>>,
     shared: Arc<SharedStrings>,
     /// The bytes all the sheets read may unpack to together.
@@ -61,7 +65,7 @@ pub(super) fn open(path: &Path) -> Result<Book, BookError> {
     };
     let rels_path = format!("{dir}_rels/{}.rels", &workbook_path[dir.len()..]);
     let rels = read_rels(&archive, &rels_path, dir)?;
-    let (listed, date1904, active_tab) = read_workbook(&archive, &workbook_path)?;
+    let (listed, date1904, active_tab, recalc) = read_workbook(&archive, &workbook_path)?;
     // The active tab counts every sheet listed, chart sheets too.
     let mut active = None;
     let sheets: Vec<(SheetInfo, String)> = listed
@@ -90,6 +94,7 @@ pub(super) fn open(path: &Path) -> Result<Book, BookError> {
         archive,
         sheets,
         date1904,
+        recalc,
         formats: Arc::new(formats),
         shared: Arc::new(shared),
         sheet_budget: Budget::new(MAX_BOOK_SHEET_BYTES, Limit::SheetsUnpacked),
@@ -169,6 +174,7 @@ impl Book {
             shared: self.shared.clone(),
             formats: self.formats.clone(),
             date1904: self.date1904,
+            recalc: self.recalc,
             last_row: 0,
             in_data: false,
             done: false,
@@ -243,8 +249,9 @@ fn resolve(base: &str, target: &str) -> String {
 
 /// What `workbook.xml` says: the sheets listed (with their relationship
 /// ids), whether its dates count from 1904, and the tab Excel opens it at
-/// (an index of the sheets listed).
-type Listed = (Vec<(SheetInfo, String)>, bool, usize);
+/// (an index of the sheets listed), and whether Excel is asked to compute
+/// every formula again on opening.
+type Listed = (Vec<(SheetInfo, String)>, bool, usize, bool);
 
 fn read_workbook(archive: &Archive, name: &str) -> Result<Listed, BookError> {
     let mut x =
@@ -252,9 +259,13 @@ fn read_workbook(archive: &Archive, name: &str) -> Result<Listed, BookError> {
     let mut sheets = Vec::new();
     let mut date1904 = false;
     let mut active: Option<usize> = None;
+    let mut recalc = false;
     loop {
         match x.next()? {
-            Event::Eof => return Ok((sheets, date1904, active.unwrap_or(0))),
+            Event::Eof => return Ok((sheets, date1904, active.unwrap_or(0), recalc)),
+            Event::Start(e) | Event::Empty(e) if xml::is(&e, "calcPr") => {
+                recalc = xml::attr(&e, "fullCalcOnLoad").is_some_and(|v| v == "1" || v == "true");
+            }
             // The first window's tab is the one Excel shows.
             Event::Start(e) | Event::Empty(e)
                 if active.is_none() && xml::is(&e, "workbookView") =>

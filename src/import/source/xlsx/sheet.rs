@@ -50,6 +50,9 @@ pub(in crate::import::source) struct Sheet {
     pub(super) shared: Arc<SharedStrings>,
     pub(super) formats: Arc<Vec<NumFmt>>,
     pub(super) date1904: bool,
+    /// Excel computes every formula again on opening (see `Book::recalc`):
+    /// a formula's saved value is not taken for what Excel shows.
+    pub(super) recalc: bool,
     pub(super) last_row: usize,
     pub(super) in_data: bool,
     pub(super) done: bool,
@@ -297,7 +300,8 @@ impl Sheet {
             return Ok(None);
         }
         let v = self.text.trim();
-        Ok(Some(match a.kind {
+        let recalculated = formula && self.recalc;
+        let mut cell = match a.kind {
             Kind::Shared => {
                 let i: usize = v
                     .parse()
@@ -334,7 +338,11 @@ impl Sheet {
                 }
                 Err(_) => Cell::text(v),
             },
-        }))
+        };
+        // Excel computes it again on opening: its saved value may not be
+        // what Excel shows.
+        cell.recalculated = recalculated;
+        Ok(Some(cell))
     }
 }
 
