@@ -119,7 +119,7 @@ fn verify_exits_1_and_names_what_was_tampered_with() {
     assert!(out.status.success());
     let out = chitra(&office, CLERK1, &["verify"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("OK"));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Toàn vẹn"));
 
     let svc = office.service();
     svc.store()

@@ -67,7 +67,7 @@ fn head(office: &Office) -> PathBuf {
 fn assert_verify_ok(office: &Office) {
     let out = chitra(office, &["verify"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("OK"));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Toàn vẹn"));
 }
 
 fn report_day(format: &str, out: &str) -> Vec<String> {

@@ -640,6 +640,19 @@ fn another_days_report_is_shown_by_its_date() {
     type_text(&mut app, "31/02/2026");
     press(&mut app, KeyCode::Enter);
     assert!(message(&app).contains("dd/mm/yyyy"), "{}", message(&app));
+    // A day not come yet is shown, but its close is refused before the PIN.
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "d");
+    type_text(&mut app, "11/11/2026");
+    press(&mut app, KeyCode::Enter);
+    let title = app.title();
+    press(&mut app, KeyCode::F(10));
+    assert_eq!(app.title(), title);
+    assert!(
+        message(&app).contains("Ngày 11/11/2026 chưa đến"),
+        "{}",
+        message(&app)
+    );
 }
 
 #[test]
@@ -649,7 +662,7 @@ fn verify_shows_what_was_changed_behind_chitras_back() {
     pay_cash(&mut app, AN.2);
     let mut app = supervisor_app(&office);
     menu_entry(&mut app, '5');
-    assert!(screen(&mut app, 80, 24).contains("OK — "));
+    assert!(screen(&mut app, 80, 24).contains("Toàn vẹn — "));
     // A forger with the file drops the triggers first.
     let svc = office.service();
     let c = svc.store().conn();
@@ -670,7 +683,7 @@ fn verify_shows_what_was_changed_behind_chitras_back() {
     .unwrap();
     type_text(&mut app, "r");
     let shown = screen(&mut app, 80, 24);
-    assert!(!shown.contains("OK — "), "{shown}");
+    assert!(!shown.contains("Toàn vẹn — "), "{shown}");
     assert!(shown.contains("VẤN ĐỀ:"), "{shown}");
     assert!(
         shown.contains("Bảng lần chi dòng 1 (HD-2026-000001): nội dung không khớp"),

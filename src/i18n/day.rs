@@ -12,11 +12,11 @@ impl Localize for Blocker {
                 format!("Quỹ của {} chưa kiểm đếm cuối ca.", for_display(clerk))
             }
             Blocker::EarlierDayOpen { day } => format!(
-                "Ngày {} trước đó chưa khóa sổ: khóa sổ ngày đó trước.",
+                "Ngày {} trước đó chưa khóa sổ. Khóa sổ ngày đó trước.",
                 labels::date(day)
             ),
             Blocker::NoReason { clerk, difference } => format!(
-                "Quỹ của {} lệch {difference} nhưng chưa ghi lý do.",
+                "Quỹ của {} lệch {difference} nhưng chưa ghi lý do: người giữ quỹ đăng nhập, vào F2 › Kiểm đếm quỹ cuối ca và ghi lý do.",
                 for_display(clerk)
             ),
             Blocker::RoundOut { round, postman } => format!(
@@ -121,7 +121,10 @@ impl Localize for DayError {
                 for_display(reference),
                 for_display(reference)
             ),
-            DayError::NotYet { day } => format!("Ngày {} chưa đến.", labels::date(day)),
+            DayError::NotYet { day } => format!(
+                "Ngày {} chưa đến: chỉ khóa sổ được ngày hôm nay hoặc ngày đã qua.",
+                labels::date(day)
+            ),
             DayError::EarlierDaysOpen { days } => format!(
                 "Còn ngày trước chưa khóa sổ: {}. Khóa sổ lần lượt từ ngày cũ nhất.",
                 days.iter()

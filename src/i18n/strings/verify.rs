@@ -13,7 +13,7 @@ pub fn verify_ok(lang: Lang, v: &crate::service::verify::Verification) -> String
     );
     match lang {
         Lang::Vi => format!(
-            "OK — {audit} dòng nhật ký nối liền và đúng chữ ký; {rows} dòng dữ liệu (trong đó {pays} lần chi) khớp nhật ký; {days} ngày đã khóa sổ khớp mã niêm phong; {batches} lô nhập nguyên vẹn."
+            "Toàn vẹn — {audit} dòng nhật ký nối liền và đúng chữ ký; {rows} dòng dữ liệu (trong đó {pays} lần chi) khớp nhật ký; {days} ngày đã khóa sổ khớp mã niêm phong; {batches} lô nhập nguyên vẹn."
         ),
         Lang::En => format!(
             "OK — {audit} audit rows chained and signed; {rows} rows ({pays} payments) match the log; {days} closed days match their seals; {batches} import batches intact."

@@ -106,7 +106,7 @@ pub const VI: Strings = Strings {
     none: "không có",
     proxy_kind_proxy: "Ủy quyền",
     proxy_kind_guardian: "Giám hộ",
-    valid_no_end: "còn hạn (không thời hạn)",
+    valid_no_end: "không thời hạn",
     person_unpaid_heading: "CÁC KHOẢN CHƯA CHI",
     cannot_pay: "KHÔNG CHI ĐƯỢC:",
     col_period: "Kỳ",

@@ -113,6 +113,11 @@ impl DayClose {
             });
             return Nav::Stay;
         }
+        // A day not come yet is refused before the PIN, not after it.
+        if r.day > ctx.service.today().format("%Y-%m-%d").to_string() {
+            ctx.error(&DayError::NotYet { day: r.day.clone() });
+            return Nav::Stay;
+        }
         if !r.blockers.is_empty() {
             self.scroll = Scroll::default();
             ctx.error(&DayError::Blocked(r.blockers.clone()));
