@@ -669,8 +669,10 @@ fn pay_transfer(
     id: &str,
     reference: &str,
 ) -> Result<chitra::service::pay::Paid, Error> {
+    let person = person_id(svc, id);
+    common::account_on_file(svc, person, "1903999988887");
     let req = chitra::service::pay::PayRequest {
-        person_id: person_id(svc, id),
+        person_id: person,
         receiver: chitra::service::pay::Receiver::Person,
         receiver_id_number: id.into(),
         method: PayMethod::Bank,
@@ -866,6 +868,8 @@ fn a_transfer_the_banks_result_recorded_is_not_voided_at_the_counter() {
     assert_eq!(statuses(&svc, &boss)[0], ("HD-001".into(), "paid"));
 
     // A transfer recorded at the counter is voided as any payment is.
+    let cuc = person_id(&svc, CUC);
+    common::account_on_file(&mut svc, cuc, "1903999988887");
     let cuc_paid = {
         let req = chitra::service::pay::PayRequest {
             person_id: person_id(&svc, CUC),

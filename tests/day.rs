@@ -47,6 +47,9 @@ fn paid(
     method: PayMethod,
 ) -> chitra::service::pay::Paid {
     let person = svc.search(id, 1).unwrap().hits[0].person.id;
+    if method.is_transfer() {
+        common::account_on_file(svc, person, "1234567890");
+    }
     let view = svc.person_view(person).unwrap();
     let req = PayRequest {
         person_id: person,
@@ -296,12 +299,13 @@ fn a_closed_day_cannot_change_through_chitra_or_direct_sql() {
         "{err:?}"
     );
     let person = svc.search(BINH, 1).unwrap().hits[0].person.id;
+    common::account_on_file(&mut svc, person, "1234567890");
     let req = PayRequest {
         person_id: person,
         receiver: Receiver::Person,
         receiver_id_number: BINH.into(),
         method: PayMethod::Bank,
-        account: Some("1".into()),
+        account: Some("1234567890".into()),
         reference: Some("2".into()),
         idem_key: svc.new_idem_key(),
         lines: vec![],
@@ -838,6 +842,7 @@ fn one_transfer_code_settles_one_payment() {
     pay(&mut svc, &hoa, AN, PayMethod::Bank);
     // Bình's transfer typed with An's code: refused, naming An's receipt.
     let binh = svc.search(BINH, 1).unwrap().hits[0].person.id;
+    common::account_on_file(&mut svc, binh, "1234567890");
     let mut req = PayRequest {
         person_id: binh,
         receiver: Receiver::Person,
@@ -901,6 +906,7 @@ fn nothing_is_written_on_a_day_before_a_closed_one() {
     assert!(err.to_string().contains("chỉnh lùi"), "{err}");
     let hoa = office.sign_in(&mut svc, CLERK1);
     let an = svc.search(AN, 1).unwrap().hits[0].person.id;
+    common::account_on_file(&mut svc, an, "1234567890");
     let req = PayRequest {
         person_id: an,
         receiver: Receiver::Person,

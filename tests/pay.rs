@@ -368,6 +368,13 @@ fn a_transfer_needs_the_account_and_the_reference() {
         "{err:?}"
     );
     req.reference = Some("FT2631400001".into());
+    // An account not on file: one clerk alone cannot send the money there.
+    let err = svc.pay(&clerk, &req).unwrap_err();
+    assert!(
+        matches!(&err, Error::Pay(PayError::AccountNotOnFile { typed, on_file: None }) if typed == "1234567890"),
+        "{err:?}"
+    );
+    common::account_on_file(&mut svc, an, "1234567890");
     let paid = svc.pay(&clerk, &req).unwrap();
     assert_eq!(paid.payment.account.as_deref(), Some("1234567890"));
 }

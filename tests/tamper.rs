@@ -103,6 +103,9 @@ fn list_for(period: &str) -> String {
 fn pay_in_process(svc: &mut Service, who: &Session, i: usize, method: PayMethod) -> String {
     let id = id_of(i);
     let person = svc.search(&id, 1).unwrap().hits[0].person.id;
+    if method.is_transfer() {
+        common::account_on_file(svc, person, "1234567890");
+    }
     let view = svc.person_view(person).unwrap();
     let req = PayRequest {
         person_id: person,
@@ -285,6 +288,22 @@ fn build() -> Template {
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
         v["receipt"].as_str().unwrap().to_string()
     };
+    // A transfer goes to the account on file: registered first.
+    ok(
+        d,
+        SUPERVISOR,
+        &[
+            "register",
+            &id_of(5),
+            "--account",
+            "1234567890",
+            "--bank",
+            "Agribank",
+            "--approver",
+            SUPERVISOR.0,
+        ],
+        &[("CHITRA_APPROVER_PIN", SUPERVISOR.1)],
+    );
     pay(
         CLERK2,
         5,

@@ -374,6 +374,40 @@ fn a_bank_transfer_needs_the_reference_and_records_the_registered_account() {
     );
 }
 
+/// A transfer to an account other than the one on file is refused at the
+/// form, saying to register the new account first (where replacing one
+/// needs a supervisor): one clerk alone cannot send the money elsewhere.
+#[test]
+fn a_transfer_to_an_account_not_on_file_is_refused_at_the_form() {
+    let office = office();
+    let mut app = clerk_app(&office);
+    open_person(&mut app, BINH.2);
+    to_method(&mut app);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "Bước 3/4: TÀI KHOẢN NHẬN");
+    // The reference is asked first; the account on file is filled in.
+    type_text(&mut app, "FT26314000555");
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "9999888877");
+    // Enter goes down the fields, then records.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(app.title(), "Bước 3/4: TÀI KHOẢN NHẬN", "{}", message(&app));
+    let said = message(&app);
+    assert!(
+        said.contains("9999888877 không phải tài khoản trong hồ sơ (0123456789)")
+            && said.contains("đăng ký tài khoản mới trước"),
+        "{said}\n{}",
+        screen(&mut app, 80, 24)
+    );
+    assert!(payments_of(&office, BINH.2).is_empty());
+}
+
 #[test]
 fn the_transfer_form_takes_no_reference_of_the_kind_chitra_makes() {
     let office = office();

@@ -73,6 +73,16 @@ impl Localize for PayError {
                 "Hôm nay ngoài thời gian chi trả (ngày {first}–{last} hằng tháng). Cần trưởng bưu cục duyệt bằng mã PIN."
             ),
             PayError::AccountMissing => "Chuyển khoản cần số tài khoản người nhận.".into(),
+            PayError::AccountNotOnFile { typed, on_file } => format!(
+                "Tài khoản {} không phải tài khoản trong hồ sơ{}: chỉ chuyển vào tài khoản đã có trong hồ sơ. \
+                 Nếu người hưởng đổi tài khoản, đăng ký tài khoản mới trước (F4 trên hồ sơ; thay tài khoản cũ cần \
+                 trưởng bưu cục duyệt), rồi chi. Chưa ghi gì.",
+                crate::text::for_display(typed),
+                on_file
+                    .as_deref()
+                    .map(|f| format!(" ({})", crate::text::for_display(f)))
+                    .unwrap_or_else(|| " (hồ sơ chưa có tài khoản)".into())
+            ),
             PayError::ReferenceMissing => "Chuyển khoản cần mã giao dịch (số tham chiếu) của lệnh chuyển.".into(),
             PayError::ProxyNeedsApproval => "Người ủy quyền/giám hộ mới cần trưởng bưu cục xem giấy tờ gốc và duyệt (tên và mã PIN) trước khi ghi vào hồ sơ.".into(),
             PayError::ReferenceUsed { reference, by } => format!(
@@ -154,6 +164,16 @@ impl Localize for PayError {
                 )
             }
             PayError::AccountMissing => "A transfer needs the account number.".into(),
+            PayError::AccountNotOnFile { typed, on_file } => format!(
+                "Account {} is not the account on file{}: transfers go only to the account on file. \
+                 If the person changed accounts, register the new one first (F4 on the file; replacing an \
+                 account needs a supervisor), then pay. Nothing recorded.",
+                crate::text::for_display(typed),
+                on_file
+                    .as_deref()
+                    .map(|f| format!(" ({})", crate::text::for_display(f)))
+                    .unwrap_or_else(|| " (none on file)".into())
+            ),
             PayError::ReferenceMissing => "A transfer needs the transfer reference.".into(),
             PayError::ProxyNeedsApproval => "A new proxy or guardian needs a supervisor to see the original paper and approve (name and PIN) before it is put on file.".into(),
             PayError::ReferenceUsed { reference, by } => format!(

@@ -169,6 +169,14 @@ pub enum PayError {
     ProxyNeedsApproval,
     /// A transfer needs the account and the reference.
     AccountMissing,
+    /// A transfer to an account that is not the one on file for the person
+    /// (registered at the office, else the list's): one clerk alone could
+    /// send the allowance anywhere. The account is registered first, where
+    /// replacing one needs a supervisor.
+    AccountNotOnFile {
+        typed: String,
+        on_file: Option<String>,
+    },
     ReferenceMissing,
     /// The transfer's reference already settles a standing payment.
     ReferenceUsed {
@@ -399,6 +407,13 @@ impl Service {
                     (ReceiverKind::Heir, None)
                 }
             };
+            // A transfer goes to the account on file (registered at the
+            // office, else the list's), the heir's as typed: the deceased's
+            // own account is not the heir's.
+            let on_file = match (req.method.is_transfer(), to_heir) {
+                (true, false) => registered_account(tx, &person)?,
+                _ => None,
+            };
             let (account, reference) = if req.method.is_transfer() {
                 let account = req
                     .account
@@ -406,14 +421,7 @@ impl Service {
                     .map(str::trim)
                     .filter(|a| !a.is_empty())
                     .map(str::to_string)
-                    .map(Ok)
-                    .or_else(|| {
-                        // The deceased's own account is not the heir's.
-                        (!to_heir)
-                            .then(|| registered_account(tx, &person).transpose())
-                            .flatten()
-                    })
-                    .transpose()?
+                    .or_else(|| on_file.clone())
                     .ok_or(PayError::AccountMissing)?;
                 let reference = req
                     .reference
@@ -451,6 +459,16 @@ impl Service {
                 return Err(PayError::ReferenceUsed {
                     reference: r.clone(),
                     by: refused::paid_by(tx, earlier)?,
+                }
+                .into());
+            }
+            if let Some(a) = &account
+                && !to_heir
+                && !same_account(on_file.as_deref(), a)
+            {
+                return Err(PayError::AccountNotOnFile {
+                    typed: a.clone(),
+                    on_file,
                 }
                 .into());
             }
@@ -550,6 +568,16 @@ fn check_in_date(p: &Proxy, today: NaiveDate) -> Result<(), PayError> {
         Validity::Expired { on } => Err(PayError::ProxyExpired { on }),
         Validity::NotYetValid { from } => Err(PayError::ProxyNotYetValid { from }),
     }
+}
+
+/// Whether `typed` is the account on file: the same digits (a bank's name
+/// in brackets may follow either).
+fn same_account(on_file: Option<&str>, typed: &str) -> bool {
+    let digits = |s: &str| -> String {
+        let number = s.split(" (").next().unwrap_or(s);
+        number.chars().filter(char::is_ascii_digit).collect()
+    };
+    on_file.is_some_and(|f| !digits(f).is_empty() && digits(f) == digits(typed))
 }
 
 /// The account a transfer goes to when none is typed: the one registered

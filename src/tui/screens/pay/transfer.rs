@@ -87,6 +87,16 @@ impl FormScreen for TransferForm {
         }
         let on_file = self.draft.view.account().0.map(str::trim);
         let new_account = on_file != Some(account.as_str());
+        // Only an heir's account is not on file; anyone else's is
+        // registered first (where replacing one needs a supervisor).
+        if new_account && !matches!(self.draft.receiver, super::Chosen::Heir(_)) {
+            self.form.focus(ACCOUNT);
+            ctx.error(&PayError::AccountNotOnFile {
+                typed: account,
+                on_file: on_file.map(str::to_string),
+            });
+            return Nav::Stay;
+        }
         if new_account && bank.is_empty() {
             self.form.focus(BANK);
             ctx.error(&strings::bank_needed(ctx.lang()));
