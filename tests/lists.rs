@@ -219,6 +219,9 @@ fn pay(
         .map(|l| l.entitlement_id)
         .collect();
     let transfer = !method.is_cash();
+    if transfer {
+        common::account_on_file(svc, person, "0123456789");
+    }
     let paid = svc
         .pay(
             &s,

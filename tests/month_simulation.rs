@@ -210,6 +210,9 @@ impl Sim {
         receiver: Receiver,
         receiver_id: String,
     ) -> PayRequest {
+        if !is_cash(method) {
+            common::account_on_file(&mut self.svc, self.people[person], "1234567890");
+        }
         let view = self.svc.person_view(self.people[person]).unwrap();
         PayRequest {
             person_id: self.people[person],
