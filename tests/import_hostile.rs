@@ -441,6 +441,34 @@ fn assert_two_hidden_refused(office: &Office, path: &Path) {
     }
 }
 
+/// The header (STT … Trợ cấp, then `more`) and the first five cells of two
+/// people on the rows under it; their amounts are the caller's to write.
+fn two_people(ws: &mut rust_xlsxwriter::Worksheet, more: &[&str]) {
+    let header = [
+        "STT",
+        "Mã đối tượng",
+        "Họ và tên",
+        "Năm sinh",
+        "Số CCCD/CMND",
+        "Trợ cấp",
+    ];
+    for (c, h) in header.iter().chain(more).enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let people = [
+        ("HD-00001", "Nguyễn Văn An", "046150000001"),
+        ("HD-00002", "Trần Thị Bình", "046150000002"),
+    ];
+    for (i, (code, name, id)) in people.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, (i + 1).to_string()).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        ws.write_string(r, 3, "1950").unwrap();
+        ws.write_string(r, 4, *id).unwrap();
+    }
+}
+
 /// A list of two people whose second amount, and the total, are written
 /// under the number formats given (`None`: "#,##0"): the file holds
 /// 2,789,000 + 5,000,000, and the formats may make Excel show otherwise.
@@ -452,42 +480,11 @@ fn list_with_formats(dir: &Path, person: Option<&str>, total: Option<&str>) -> P
     let plain = Format::new().set_num_format("#,##0");
     let person = Format::new().set_num_format(person.unwrap_or("#,##0"));
     let total = Format::new().set_num_format(total.unwrap_or("#,##0"));
-    let header = [
-        "STT",
-        "Mã đối tượng",
-        "Họ và tên",
-        "Năm sinh",
-        "Số CCCD/CMND",
-        "Trợ cấp",
-    ];
-    for (c, h) in header.iter().enumerate() {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
-    let people = [
-        (
-            "HD-00001",
-            "Nguyễn Văn An",
-            "046150000001",
-            2_789_000.0,
-            &plain,
-        ),
-        (
-            "HD-00002",
-            "Trần Thị Bình",
-            "046150000002",
-            5_000_000.0,
-            &person,
-        ),
-    ];
-    for (i, (code, name, id, amount, format)) in people.iter().enumerate() {
-        let r = i as u32 + 1;
-        ws.write_string(r, 0, (i + 1).to_string()).unwrap();
-        ws.write_string(r, 1, *code).unwrap();
-        ws.write_string(r, 2, *name).unwrap();
-        ws.write_string(r, 3, "1950").unwrap();
-        ws.write_string(r, 4, *id).unwrap();
-        ws.write_number_with_format(r, 5, *amount, format).unwrap();
-    }
+    two_people(ws, &[]);
+    ws.write_number_with_format(1, 5, 2_789_000.0, &plain)
+        .unwrap();
+    ws.write_number_with_format(2, 5, 5_000_000.0, &person)
+        .unwrap();
     ws.write_string(3, 2, "Tổng cộng").unwrap();
     ws.write_number_with_format(3, 5, 7_789_000.0, &total)
         .unwrap();
@@ -574,29 +571,9 @@ fn a_formula_excel_computes_again_is_not_taken_for_a_persons_amount() {
         let path = office.dir.path().join("recalc.xlsx");
         let mut wb = Workbook::new();
         let ws = wb.add_worksheet();
-        let header = [
-            "STT",
-            "Mã đối tượng",
-            "Họ và tên",
-            "Năm sinh",
-            "Số CCCD/CMND",
-            "Trợ cấp",
-            "Tổng cộng",
-        ];
-        for (c, h) in header.iter().enumerate() {
-            ws.write_string(0, c as u16, *h).unwrap();
-        }
-        let people = [
-            ("HD-00001", "Nguyễn Văn An", "046150000001"),
-            ("HD-00002", "Trần Thị Bình", "046150000002"),
-        ];
-        for (i, (code, name, id)) in people.iter().enumerate() {
+        two_people(ws, &["Tổng cộng"]);
+        for i in 0..2 {
             let r = i as u32 + 1;
-            ws.write_string(r, 0, (i + 1).to_string()).unwrap();
-            ws.write_string(r, 1, *code).unwrap();
-            ws.write_string(r, 2, *name).unwrap();
-            ws.write_string(r, 3, "1950").unwrap();
-            ws.write_string(r, 4, *id).unwrap();
             if amount_formula && i == 1 {
                 // Excel shows 2.789.000; the file's saved value says 5.000.000.
                 ws.write_formula(r, 5, Formula::new("=2789000").set_result("5000000"))

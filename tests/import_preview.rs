@@ -187,8 +187,9 @@ fn the_preview_names_new_people_by_code_name_id_number_and_amount() {
     assert!(more.contains("và 5 người mới nữa"), "{more}");
 }
 
-#[test]
-fn every_person_counted_as_changed_is_in_the_changes() {
+/// November's list of three on file, then December's with `change` made
+/// to its rows, previewed.
+fn december_after(change: impl FnOnce(&mut Vec<Row<'static>>)) -> ImportReport {
     let office = Office::new();
     office.import(
         "t11.csv",
@@ -196,14 +197,19 @@ fn every_person_counted_as_changed_is_in_the_changes() {
         "2026-11",
     );
     let mut rows = common::three();
-    rows[2].hamlet = "Thôn Nam";
-    let r = dry_run(
+    change(&mut rows);
+    dry_run(
         &office,
         "t12.csv",
         &common::csv("2026-12", &rows),
         "2026-12",
     )
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn every_person_counted_as_changed_is_in_the_changes() {
+    let r = december_after(|rows| rows[2].hamlet = "Thôn Nam");
     assert_eq!(r.updated_people, 1);
     assert_eq!(r.details_changed, 1);
     assert_eq!(r.changes.len(), 1, "{:?}", r.changes);
@@ -217,22 +223,10 @@ fn every_person_counted_as_changed_is_in_the_changes() {
 /// hamlet of the same name.
 #[test]
 fn a_hamlet_written_another_way_is_the_hamlet_on_file() {
-    let office = Office::new();
-    office.import(
-        "t11.csv",
-        &common::csv("2026-11", &common::three()),
-        "2026-11",
-    );
-    let mut rows = common::three();
-    rows[0].hamlet = "Đông";
-    rows[2].hamlet = "THÔN TÂY";
-    let r = dry_run(
-        &office,
-        "t12.csv",
-        &common::csv("2026-12", &rows),
-        "2026-12",
-    )
-    .unwrap();
+    let r = december_after(|rows| {
+        rows[0].hamlet = "Đông";
+        rows[2].hamlet = "THÔN TÂY";
+    });
     assert!(r.rejected.is_empty(), "{:?}", r.rejected);
     assert_eq!(r.details_changed, 0, "{:?}", r.changes);
     assert!(r.changes.is_empty(), "{:?}", r.changes);
@@ -254,14 +248,11 @@ fn an_amount_with_four_digits_before_a_group_is_refused() {
     );
 }
 
-#[test]
-fn the_month_screen_preview_names_new_people_and_unread_columns_at_80x24() {
-    let office = tui_office::office_with_window((2, 5));
-    let mut rows = common::three();
-    rows.push(new_row("HD-099", "046050009999"));
-    let list = common::csv("2026-12", &rows).replace("Tổng cộng\n", "Tổng cộng;Tiền thưởng\n");
+/// `list` previewed on the month screen at 80×24 by the supervisor, every
+/// page of it.
+fn month_screen_preview(office: &Office, list: &str) -> String {
     let path = office.write_file("danh-sach-chi-tra-2026-12.csv", list.as_bytes());
-    let mut app = tui_office::supervisor_app(&office);
+    let mut app = tui_office::supervisor_app(office);
     tui_office::menu_entry(&mut app, '9');
     press(&mut app, KeyCode::F(3));
     for _ in 0..200 {
@@ -275,6 +266,16 @@ fn the_month_screen_preview_names_new_people_and_unread_columns_at_80x24() {
         press(&mut app, KeyCode::PageDown);
         shown.push_str(&screen(&mut app, 80, 24));
     }
+    shown
+}
+
+#[test]
+fn the_month_screen_preview_names_new_people_and_unread_columns_at_80x24() {
+    let office = tui_office::office_with_window((2, 5));
+    let mut rows = common::three();
+    rows.push(new_row("HD-099", "046050009999"));
+    let list = common::csv("2026-12", &rows).replace("Tổng cộng\n", "Tổng cộng;Tiền thưởng\n");
+    let shown = month_screen_preview(&office, &list);
     assert!(shown.contains("NGƯỜI MỚI HD-099"), "{shown}");
     assert!(shown.contains("046050009999"), "{shown}");
     assert!(shown.contains("Tiền thưởng"), "{shown}");
@@ -288,21 +289,7 @@ fn a_refusals_reason_is_read_whole_on_the_month_screen() {
     let mut rows = common::three();
     rows[1].id = "999152004321";
     let list = common::csv("2026-12", &rows);
-    let path = office.write_file("danh-sach-chi-tra-2026-12.csv", list.as_bytes());
-    let mut app = tui_office::supervisor_app(&office);
-    tui_office::menu_entry(&mut app, '9');
-    press(&mut app, KeyCode::F(3));
-    for _ in 0..200 {
-        press(&mut app, KeyCode::Backspace);
-    }
-    type_text(&mut app, &path.display().to_string());
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Enter);
-    let mut shown = screen(&mut app, 80, 24);
-    for _ in 0..4 {
-        press(&mut app, KeyCode::PageDown);
-        shown.push_str(&screen(&mut app, 80, 24));
-    }
+    let shown = month_screen_preview(&office, &list);
     let r = dry_run(&office, "again.csv", &list, "2026-12").unwrap();
     let reason = chitra::i18n::Localize::localize(&r.rejected[0], chitra::i18n::Lang::Vi);
     let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -374,17 +374,23 @@ fn a_bank_transfer_needs_the_reference_and_records_the_registered_account() {
     );
 }
 
+/// Bình's file, paid by the transfer she registered: its form.
+fn transfer_form_of_binh(office: &common::Office) -> chitra::tui::App {
+    let mut app = clerk_app(office);
+    open_person(&mut app, BINH.2);
+    to_method(&mut app);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "Bước 3/4: TÀI KHOẢN NHẬN");
+    app
+}
+
 /// A transfer to an account other than the one on file is refused at the
 /// form, saying to register the new account first (where replacing one
 /// needs a supervisor): one clerk alone cannot send the money elsewhere.
 #[test]
 fn a_transfer_to_an_account_not_on_file_is_refused_at_the_form() {
     let office = office();
-    let mut app = clerk_app(&office);
-    open_person(&mut app, BINH.2);
-    to_method(&mut app);
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.title(), "Bước 3/4: TÀI KHOẢN NHẬN");
+    let mut app = transfer_form_of_binh(&office);
     // The reference is asked first; the account on file is filled in.
     type_text(&mut app, "FT26314000555");
     press(&mut app, KeyCode::BackTab);
@@ -411,11 +417,7 @@ fn a_transfer_to_an_account_not_on_file_is_refused_at_the_form() {
 #[test]
 fn the_transfer_form_takes_no_reference_of_the_kind_chitra_makes() {
     let office = office();
-    let mut app = clerk_app(&office);
-    open_person(&mut app, BINH.2);
-    to_method(&mut app);
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.title(), "Bước 3/4: TÀI KHOẢN NHẬN");
+    let mut app = transfer_form_of_binh(&office);
     // The first line of the next transfer batch, typed before it is made.
     type_text(&mut app, "ck0001-0001");
     press(&mut app, KeyCode::Enter);
