@@ -48,7 +48,7 @@ impl Localize for PayError {
                 note.as_deref().map(|n| format!(" ({})", crate::text::for_display(n))).unwrap_or_default()
             ),
             PayError::ReceiverIdMismatch => {
-                "Số CCCD/CMND của người nhận không khớp với hồ sơ. Không chi. Kiểm tra lại giấy tờ của người đang đứng tại quầy.".into()
+                "Số CCCD/CMND của người nhận không khớp với hồ sơ. Không chi. Kiểm tra lại giấy tờ của người nhận tiền.".into()
             }
             PayError::NoIdOnFile => {
                 "Hồ sơ chưa có số CCCD/CMND của đối tượng nên không chi cho chính chủ được. Chi qua người được ủy quyền/giám hộ, hoặc đề nghị cơ quan chi trả bổ sung giấy tờ.".into()
