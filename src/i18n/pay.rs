@@ -75,8 +75,8 @@ impl Localize for PayError {
             PayError::AccountMissing => "Chuyển khoản cần số tài khoản người nhận.".into(),
             PayError::AccountNotOnFile { typed, on_file } => format!(
                 "Tài khoản {} không phải tài khoản trong hồ sơ{}: chỉ chuyển vào tài khoản đã có trong hồ sơ. \
-                 Nếu người hưởng đổi tài khoản, đăng ký tài khoản mới trước (F4 trên hồ sơ; thay tài khoản cũ cần \
-                 trưởng bưu cục duyệt), rồi chi. Chưa ghi gì.",
+                 Nếu người hưởng đổi tài khoản, đăng ký tài khoản mới trước (F4 trên hồ sơ, hoặc lệnh chitra register; \
+                 thay tài khoản cũ cần trưởng bưu cục duyệt), rồi chi. Chưa ghi gì.",
                 crate::text::for_display(typed),
                 on_file
                     .as_deref()
@@ -166,8 +166,8 @@ impl Localize for PayError {
             PayError::AccountMissing => "A transfer needs the account number.".into(),
             PayError::AccountNotOnFile { typed, on_file } => format!(
                 "Account {} is not the account on file{}: transfers go only to the account on file. \
-                 If the person changed accounts, register the new one first (F4 on the file; replacing an \
-                 account needs a supervisor), then pay. Nothing recorded.",
+                 If the person changed accounts, register the new one first (F4 on the file, or chitra register; \
+                 replacing an account needs a supervisor), then pay. Nothing recorded.",
                 crate::text::for_display(typed),
                 on_file
                     .as_deref()
