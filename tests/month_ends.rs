@@ -296,6 +296,20 @@ fn the_periods_results_list_the_people_a_decrease_stopped_with_what_to_recover()
     );
     let text = chitra::print::document::render_text(&doc);
     assert!(text.contains("DANH SÁCH GIẢM"), "{text}");
+    // The people paid are a table of 80 columns, one row each (its name
+    // may wrap), not a block of lines per person.
+    let receipt = &paid.payment.receipt_no;
+    assert!(
+        text.lines().any(|l| l.contains("HD-002")
+            && l.contains("046152004321")
+            && l.contains(receipt.as_str())),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80),
+        "{text}"
+    );
     let giam = doc.table("giam").unwrap();
     assert_eq!(
         giam.rows[0].cells[4],

@@ -237,7 +237,9 @@ fn paid(lang: Lang, blocks: &mut Vec<Block>, w: &MonthWords, r: &PeriodReport) {
     columns.extend([
         Column::new("hinh_thuc", w.col_method, Kind::Text),
         Column::new("ngay_chi", w.col_paid_on, Kind::Date),
-        Column::new("bien_nhan", w.col_reference, Kind::Code),
+        // Receipts and references, several for someone paid more than
+        // once: wrapped between them.
+        Column::new("bien_nhan", w.col_reference, Kind::Text),
     ]);
     let n = columns.len();
     let mut t = Table::new("da_chi", columns, w.nobody_paid)

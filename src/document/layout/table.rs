@@ -50,26 +50,34 @@ pub(super) fn table(w: &mut Writer, t: &Table) {
         return;
     }
     let first = usize::from(t.numbered.is_some());
-    let room = w.page.width.saturating_sub(INDENT);
-    // Values in full where they fit, else in their short forms.
-    for short in [false, true] {
-        let (cols, legend) = columns(t, short);
-        let spans: Vec<Option<(usize, usize)>> = t
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(r, row)| label_span(&cols, first, r, row))
-            .collect();
-        match widths(room, &cols, &spans) {
-            Some((widths, sep)) => grid(w, t, &cols, &spans, &widths, sep),
-            None if !short && !legend.is_empty() => continue,
-            None => blocks(w, t, &cols, first),
+    // Values in full where they fit, else in their short forms; indented,
+    // else from the page's left edge: a table is written one block per
+    // row only when none of these fits.
+    for indent in [INDENT, 0] {
+        for short in [false, true] {
+            let (cols, legend) = columns(t, short);
+            if short && legend.is_empty() {
+                continue;
+            }
+            let spans: Vec<Option<(usize, usize)>> = t
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(r, row)| label_span(&cols, first, r, row))
+                .collect();
+            let room = w.page.width.saturating_sub(indent);
+            if let Some((widths, sep)) = widths(room, &cols, &spans) {
+                grid(w, t, &cols, &spans, &widths, (sep, indent));
+                if short {
+                    legend_line(w, &legend);
+                }
+                return;
+            }
         }
-        if short {
-            legend_line(w, &legend);
-        }
-        return;
     }
+    let (cols, legend) = columns(t, true);
+    blocks(w, t, &cols, first);
+    legend_line(w, &legend);
 }
 
 /// The table's columns as text, `short` for the short forms of values,
@@ -188,8 +196,17 @@ fn widths(
     let floor: Vec<usize> = (0..n)
         .map(|c| {
             if cols[c].wraps {
+                // Wrapped between words, a word never broken: a list of
+                // receipt numbers wraps, each number whole.
+                let word = cols[c]
+                    .cells
+                    .iter()
+                    .map(|v| longest_word(v))
+                    .max()
+                    .unwrap_or(0);
                 values[c]
                     .min(MIN_TEXT)
+                    .max(word)
                     .max(longest_word(&cols[c].label))
                     .max(1)
             } else {
@@ -231,7 +248,12 @@ fn align(text: &str, cols: usize, how: Align) -> String {
 
 /// Lines of cells side by side: each cell (width, alignment, text) wrapped
 /// in its width.
-fn side_by_side(w: &mut Writer, cells: &[(usize, Align, String)], sep: usize, ink: Ink) {
+fn side_by_side(
+    w: &mut Writer,
+    cells: &[(usize, Align, String)],
+    (sep, indent): (usize, usize),
+    ink: Ink,
+) {
     let wrapped: Vec<Vec<String>> = cells.iter().map(|(cw, _, text)| wrap(text, *cw)).collect();
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
     let gap = " ".repeat(sep);
@@ -242,7 +264,7 @@ fn side_by_side(w: &mut Writer, cells: &[(usize, Align, String)], sep: usize, in
             .map(|((cw, how, _), lines)| align(lines.get(i).map_or("", String::as_str), *cw, *how))
             .collect::<Vec<_>>()
             .join(&gap);
-        w.push(format!("{}{line}", " ".repeat(INDENT)), ink);
+        w.push(format!("{}{line}", " ".repeat(indent)), ink);
     }
 }
 
@@ -309,7 +331,7 @@ fn grid(
     cols: &[Col],
     spans: &[Option<(usize, usize)>],
     widths: &[usize],
-    sep: usize,
+    (sep, indent): (usize, usize),
 ) {
     let table_width = widths.iter().sum::<usize>() + sep * widths.len().saturating_sub(1);
     let heading: Vec<(usize, Align, String)> = cols
@@ -320,10 +342,10 @@ fn grid(
             (cw, how, c.label.clone())
         })
         .collect();
-    side_by_side(w, &heading, sep, Ink::Heading);
+    side_by_side(w, &heading, (sep, indent), Ink::Heading);
     if w.page.paper {
         w.push(
-            format!("{}{}", " ".repeat(INDENT), "-".repeat(table_width)),
+            format!("{}{}", " ".repeat(indent), "-".repeat(table_width)),
             Ink::Plain,
         );
     }
@@ -335,7 +357,7 @@ fn grid(
         groups.before(w, row);
         if row.role == Role::Total && w.page.paper {
             w.push(
-                format!("{}{}", " ".repeat(INDENT), "-".repeat(table_width)),
+                format!("{}{}", " ".repeat(indent), "-".repeat(table_width)),
                 Ink::Plain,
             );
         }
@@ -354,7 +376,7 @@ fn grid(
                 }
             }
         }
-        side_by_side(w, &cells, sep, row_ink(row));
+        side_by_side(w, &cells, (sep, indent), row_ink(row));
         // Room to write in under each row on paper.
         if w.page.paper && t.has_write_in() && row.role == Role::Data {
             w.push(String::new(), Ink::Plain);
