@@ -249,6 +249,25 @@ fn the_periods_results_list_the_people_a_decrease_stopped_with_what_to_recover()
         approval: None,
     };
     let paid = svc.pay(&hoa, &req).unwrap();
+    // An is paid by transfer: his row names the receipt and the bank's
+    // code, "HD-2026-000002 / FT26314000123".
+    let an = person_id(&svc, "046048001234");
+    common::account_on_file(&mut svc, an, "0123456789");
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let mut to_an = req.clone();
+    to_an.person_id = an;
+    to_an.receiver_id_number = "046048001234".into();
+    to_an.method = PayMethod::Bank;
+    to_an.reference = Some("FT26314000123".into());
+    to_an.idem_key = svc.new_idem_key();
+    to_an.lines = svc
+        .person_view(an)
+        .unwrap()
+        .unpaid
+        .iter()
+        .map(|l| l.entitlement_id)
+        .collect();
+    let transfer = svc.pay(&hoa, &to_an).unwrap();
     let r = import_kind(
         &office,
         "giam.csv",
@@ -305,6 +324,13 @@ fn the_periods_results_list_the_people_a_decrease_stopped_with_what_to_recover()
             && l.contains(receipt.as_str())),
         "{text}"
     );
+    assert!(
+        text.lines().any(|l| l.contains("HD-001")
+            && l.contains("046048001234")
+            && l.contains(transfer.payment.receipt_no.as_str())),
+        "{text}"
+    );
+    assert!(text.contains("FT26314000123"), "{text}");
     assert!(
         text.lines()
             .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80),
