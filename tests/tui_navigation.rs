@@ -289,6 +289,25 @@ fn a_new_pin_anyone_would_guess_is_refused_and_the_old_one_stays() {
     assert_eq!(app.title(), "ĐỔI MÃ PIN");
     assert!(app.service_mut().sign_in("lan", "1234").is_err());
     assert!(app.service_mut().sign_in("lan", "2468").is_ok());
+    // The current PIN stays typed: only the new one is typed again.
+    for pin in ["13", "13"] {
+        type_text(&mut app, pin);
+        press(&mut app, KeyCode::Enter);
+    }
+    assert!(
+        message(&app).contains("4 đến 12 chữ số"),
+        "{}",
+        message(&app)
+    );
+    for pin in ["1357", "1357"] {
+        type_text(&mut app, pin);
+        press(&mut app, KeyCode::Enter);
+    }
+    assert!(
+        app.service_mut().sign_in("lan", "1357").is_ok(),
+        "{}",
+        message(&app)
+    );
 }
 
 #[test]

@@ -73,6 +73,13 @@ impl FormScreen for ChangePin {
             ctx.error(&s.new_pins_differ);
             return Nav::Stay;
         }
+        // A new PIN the rules refuse is said before the current one is
+        // checked (and cleared): the clerk types only the new one again.
+        if let Err(e) = crate::domain::user::check_new_pin(self.form.value(NEW)) {
+            self.clear_new();
+            ctx.error(&crate::service::Error::from(e));
+            return Nav::Stay;
+        }
         let Some(session) = ctx.session.clone() else {
             return Nav::reset(SignIn::new(ctx.lang()));
         };
