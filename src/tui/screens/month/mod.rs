@@ -415,6 +415,9 @@ impl Screen for Month {
             Msg::Switch { back } => {
                 self.which = self.which.next(back);
                 self.scroll = Scroll::default();
+                // What was said on one tab ("saved to …") is not about
+                // the next.
+                ctx.clear_message();
                 self.load(ctx);
             }
             Msg::Month { back } => {
