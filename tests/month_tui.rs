@@ -424,7 +424,11 @@ fn the_signing_list_of_one_hamlet_is_saved_as_a_workbook() {
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK\x03\x04"));
     // On to the next tab, the word about the file saved is gone.
     press(&mut app, KeyCode::Tab);
-    assert!(!message(&app).contains("thôn Thôn Tây"), "{}", message(&app));
+    assert!(
+        !message(&app).contains("thôn Thôn Tây"),
+        "{}",
+        message(&app)
+    );
 }
 
 /// Saved to the file offered, one hamlet's list after another each go to

@@ -283,6 +283,12 @@ fn f8_prints_the_list_shown_to_the_spool_folder() {
 #[test]
 fn f6_on_the_account_opening_list_records_the_next_step() {
     let office = office();
+    // Nobody asked for an account yet: the key line offers no F6.
+    let mut boss = supervisor_app(&office);
+    menu_entry(&mut boss, '8');
+    type_text(&mut boss, "3");
+    let shown = screen(&mut boss, 80, 24);
+    assert!(!shown.contains("F6 Ghi tình trạng"), "{shown}");
     register_directly(
         &office,
         CUC.2,
@@ -294,7 +300,7 @@ fn f6_on_the_account_opening_list_records_the_next_step() {
     let mut boss = supervisor_app(&office);
     menu_entry(&mut boss, '8');
     type_text(&mut boss, "3");
-    assert!(screen(&mut boss, 80, 24).contains("F6"));
+    assert!(screen(&mut boss, 80, 24).contains("F6 Ghi tình trạng"));
     press(&mut boss, KeyCode::F(6));
     assert!(screen(&mut boss, 80, 24).contains("GHI TÌNH TRẠNG TÀI KHOẢN"));
     // Someone not on the list, then a step that does not exist: refused.

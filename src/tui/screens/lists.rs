@@ -348,7 +348,13 @@ impl Screen for Lists {
         }
         if self.which == Which::Accounts {
             let w = words::step_words(lang);
-            out.insert(1, KeyHelp::keys("F6", w.key).short(w.short));
+            // In the key line only while the list has someone to record.
+            let anyone = self
+                .doc
+                .as_ref()
+                .is_some_and(|d| d.tables().any(|t| !t.rows.is_empty()));
+            let help = KeyHelp::keys("F6", w.key);
+            out.insert(1, if anyone { help.short(w.short) } else { help });
         }
         out
     }
