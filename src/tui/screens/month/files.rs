@@ -318,12 +318,8 @@ impl FileImport {
                 crate::domain::Money::from_dong(o.amount_dong),
             )
         };
-        for o in &r.done {
-            out.push(format!("{} — {}", line(o), words::bank_done_mark(lang)));
-            if o.to_recover {
-                out.push(format!("      {}", words::bank_to_recover_mark(lang)));
-            }
-        }
+        // What the counter must pay again first: a failed row is not
+        // found pages down under the done ones.
         for o in &r.failed {
             out.push(format!("{} — {}", line(o), words::bank_failed_mark(lang)));
             // The bank's reason on a line of its own: it may be long.
@@ -331,6 +327,12 @@ impl FileImport {
                 "      {}",
                 crate::text::for_display(o.reason.as_deref().unwrap_or(""))
             ));
+        }
+        for o in &r.done {
+            out.push(format!("{} — {}", line(o), words::bank_done_mark(lang)));
+            if o.to_recover {
+                out.push(format!("      {}", words::bank_to_recover_mark(lang)));
+            }
         }
         out
     }
@@ -588,3 +590,6 @@ impl Screen for FileImport {
         true
     }
 }
+
+#[cfg(test)]
+mod tests;
