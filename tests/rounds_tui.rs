@@ -279,3 +279,32 @@ fn a_death_report_asks_before_it_is_recorded() {
     let others = svc.round(round).unwrap().stops[1].person_id;
     assert!(svc.person_view(others).unwrap().death_reported.is_none());
 }
+
+/// A stop paid at the counter before the round left shows its receipt
+/// number whole in the round's row at 80 columns.
+#[test]
+fn a_stop_paid_at_the_counter_shows_its_whole_receipt_number() {
+    let office = office_paying_at_home();
+    let mut svc = office.service();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let period: Period = "2026-11".parse().unwrap();
+    svc.create_round(&boss, period, "Thôn Đông", CLERK2.0)
+        .unwrap();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let req = chitra::service::pay::PayRequest {
+        person_id: svc.search(AN, 1).unwrap().hits[0].person.id,
+        receiver: chitra::service::pay::Receiver::Person,
+        receiver_id_number: AN.into(),
+        method: PayMethod::Cash,
+        account: None,
+        reference: None,
+        idem_key: svc.new_idem_key(),
+        lines: Vec::new(),
+        approval: None,
+    };
+    let receipt = svc.pay(&hoa, &req).unwrap().payment.receipt_no;
+    let mut app = signed_in(&office, SUPERVISOR);
+    open_round(&mut app);
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains(&receipt), "{receipt}\n{shown}");
+}

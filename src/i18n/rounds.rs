@@ -102,11 +102,12 @@ pub fn no_result(lang: Lang) -> &'static str {
 }
 
 /// A stop paid outside the round.
+/// Short enough for the round's row at 80 columns with the receipt whole.
 pub fn paid_elsewhere(lang: Lang, receipt: &str) -> String {
     if vi(lang) {
-        format!("đã chi tại quầy ({receipt})")
+        format!("tại quầy {receipt}")
     } else {
-        format!("paid at the counter ({receipt})")
+        format!("at counter {receipt}")
     }
 }
 
