@@ -375,6 +375,17 @@ fn a_transfer_needs_the_account_and_the_reference() {
         "{err:?}"
     );
     common::account_on_file(&mut svc, an, "1234567890");
+    // Not an account number at all, or the number on file with letters
+    // stuck to it: refused, nothing recorded.
+    for typed in ["abc", "1234567890x"] {
+        let mut odd = req.clone();
+        odd.account = Some(typed.into());
+        let err = svc.pay(&clerk, &odd).unwrap_err();
+        assert!(
+            matches!(err, Error::Pay(PayError::Account(_))),
+            "{typed}: {err:?}"
+        );
+    }
     let paid = svc.pay(&clerk, &req).unwrap();
     assert_eq!(paid.payment.account.as_deref(), Some("1234567890"));
 }

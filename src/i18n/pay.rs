@@ -73,6 +73,7 @@ impl Localize for PayError {
                 "Hôm nay ngoài thời gian chi trả (ngày {first}–{last} hằng tháng). Cần trưởng bưu cục duyệt bằng mã PIN."
             ),
             PayError::AccountMissing => "Chuyển khoản cần số tài khoản người nhận.".into(),
+            PayError::Account(e) => e.vi(),
             PayError::AccountNotOnFile { typed, on_file } => format!(
                 "Tài khoản {} không phải tài khoản trong hồ sơ{}: chỉ chuyển vào tài khoản đã có trong hồ sơ. \
                  Nếu người hưởng đổi tài khoản, đăng ký tài khoản mới trước (F4 trên hồ sơ, hoặc lệnh chitra register; \
@@ -164,6 +165,7 @@ impl Localize for PayError {
                 )
             }
             PayError::AccountMissing => "A transfer needs the account number.".into(),
+            PayError::Account(e) => e.en(),
             PayError::AccountNotOnFile { typed, on_file } => format!(
                 "Account {} is not the account on file{}: transfers go only to the account on file. \
                  If the person changed accounts, register the new one first (F4 on the file, or chitra register; \

@@ -17,9 +17,11 @@ use crate::domain::proxy::{Proxy, ProxyRuleError, Validity};
 use crate::domain::user::User;
 use crate::domain::{Money, payment};
 use crate::print::spool;
-use crate::store::{Read, heirs, payments, people, proxies};
+use crate::store::{heirs, payments, people, proxies};
 
+mod account;
 mod receipts;
+use account::{account_number, registered_account, same_account};
 mod refused;
 use refused::{Drawer, paid_by, refused};
 
@@ -177,6 +179,8 @@ pub enum PayError {
         typed: String,
         on_file: Option<String>,
     },
+    /// A typed account that is not an account number (6 to 20 digits).
+    Account(crate::domain::account::AccountError),
     ReferenceMissing,
     /// The transfer's reference already settles a standing payment.
     ReferenceUsed {
@@ -423,6 +427,9 @@ impl Service {
                     .map(str::to_string)
                     .or_else(|| on_file.clone())
                     .ok_or(PayError::AccountMissing)?;
+                // Typed or on file, it is an account number (a bank's name
+                // in brackets may follow it).
+                account_number(&account).map_err(PayError::Account)?;
                 let reference = req
                     .reference
                     .as_deref()
@@ -568,28 +575,4 @@ fn check_in_date(p: &Proxy, today: NaiveDate) -> Result<(), PayError> {
         Validity::Expired { on } => Err(PayError::ProxyExpired { on }),
         Validity::NotYetValid { from } => Err(PayError::ProxyNotYetValid { from }),
     }
-}
-
-/// Whether `typed` is the account on file: the same digits (a bank's name
-/// in brackets may follow either).
-fn same_account(on_file: Option<&str>, typed: &str) -> bool {
-    let digits = |s: &str| -> String {
-        let number = s.split(" (").next().unwrap_or(s);
-        number.chars().filter(char::is_ascii_digit).collect()
-    };
-    on_file.is_some_and(|f| !digits(f).is_empty() && digits(f) == digits(typed))
-}
-
-/// The account a transfer goes to when none is typed: the one registered
-/// at the office, else the payer's list's.
-fn registered_account(
-    r: &Read<'_>,
-    person: &crate::domain::person::Person,
-) -> Result<Option<String>, Error> {
-    Ok(
-        match crate::store::registrations::latest(r, person.id, None)? {
-            Some(g) => g.account_no,
-            None => person.account_no.clone(),
-        },
-    )
 }

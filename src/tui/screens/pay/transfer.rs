@@ -85,6 +85,11 @@ impl FormScreen for TransferForm {
             ctx.error(&PayError::AccountMissing);
             return Nav::Stay;
         }
+        if let Err(e) = crate::domain::account::parse_account(&account) {
+            self.form.focus(ACCOUNT);
+            ctx.error(&PayError::Account(e));
+            return Nav::Stay;
+        }
         let on_file = self.draft.view.account().0.map(str::trim);
         let new_account = on_file != Some(account.as_str());
         // Only an heir's account is not on file; anyone else's is
