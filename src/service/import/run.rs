@@ -172,12 +172,14 @@ where
                         if let (Ok(listed), false) = (&mut read, hamlets.is_empty())
                             && let Some(h) = &mut listed.person.hamlet
                         {
-                            let on_file = spelt.entry(h.clone()).or_insert_with(|| {
-                                table::hamlet_on_file(&hamlets, h)
+                            // Looked up by reference: no key made per row.
+                            if !spelt.contains_key(h.as_str()) {
+                                let found = table::hamlet_on_file(&hamlets, h)
                                     .filter(|f| *f != h)
-                                    .cloned()
-                            });
-                            if let Some(f) = on_file {
+                                    .cloned();
+                                spelt.insert(h.clone(), found);
+                            }
+                            if let Some(Some(f)) = spelt.get(h.as_str()) {
                                 h.clone_from(f);
                             }
                         }
