@@ -136,6 +136,22 @@ fn a_hidden_column_of_an_xls_refuses_the_file() {
     assert_eq!(hidden_columns(e), [("F".into(), "Trợ cấp".into())]);
 }
 
+/// Columns A–E given a width, the sheet's default width (DEFCOLWIDTH) no
+/// character at all: Excel shows F and G, "Trợ cấp" and "Phụ cấp", as
+/// hairlines.
+#[test]
+fn a_column_left_at_a_default_width_of_nothing_counts_as_hidden() {
+    let office = Office::new();
+    let e = table_error(import_path(&office, &fixture("narrow_default_columns.xls")));
+    assert_eq!(
+        hidden_columns(e),
+        [
+            ("F".into(), "Trợ cấp".into()),
+            ("G".into(), "Phụ cấp".into())
+        ]
+    );
+}
+
 #[test]
 fn a_header_row_excel_hides_refuses_the_file() {
     let office = Office::new();

@@ -504,6 +504,50 @@ fn hidden_rows_of_a_sheet_are_marked() {
     assert_eq!(hidden, [(2, false), (3, true), (4, true)]);
 }
 
+/// A sheet whose default column width shows nothing (`defaultColWidth`,
+/// or `baseColWidth` without it) hides every column not given a width of
+/// its own; a sheet whose default is ordinary hides none.
+#[test]
+fn columns_left_at_a_default_width_of_nothing_are_hidden() {
+    let dir = tempfile::tempdir().unwrap();
+    let cols = r#"<cols><col min="1" max="2" width="20" customWidth="1"/></cols>"#;
+    for (i, (format, hidden)) in [
+        (
+            r#"<sheetFormatPr defaultColWidth="0.4" defaultRowHeight="15"/>"#,
+            true,
+        ),
+        (
+            r#"<sheetFormatPr baseColWidth="0" defaultRowHeight="15"/>"#,
+            true,
+        ),
+        (
+            r#"<sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>"#,
+            false,
+        ),
+        (
+            r#"<sheetFormatPr defaultColWidth="9.14" defaultRowHeight="15"/>"#,
+            false,
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let sheet = sheet_xml(2).replace("<worksheet>", &format!("<worksheet>{format}{cols}"));
+        let path = write(
+            dir.path(),
+            &format!("w{i}.xlsx"),
+            &one_sheet_xlsx(&sheet, None),
+        );
+        let src = source::open(&path).unwrap();
+        let shown: Vec<usize> = src.hidden_columns().iter().copied().take(2).collect();
+        if hidden {
+            assert_eq!(shown, [2, 3], "{format}");
+        } else {
+            assert!(shown.is_empty(), "{format}: {shown:?}");
+        }
+    }
+}
+
 /// A reference past column XFD is no cell Excel wrote: the workbook is
 /// damaged, not a list with a value in column 18.446.744.073.709.551.615.
 #[test]

@@ -1,5 +1,6 @@
 //! What Excel shows of a sheet besides its cells: the columns it hides
-//! (hidden, or narrower than a character), the rows an xls hides (its ROW
+//! (hidden, or narrower than a character, one by one or by the sheet's
+//! default width), the rows an xls hides (its ROW
 //! records may come after the row's cells), and the merged ranges, whose
 //! covered cells (all but the top-left) Excel does not show, whatever they
 //! hold.
@@ -34,6 +35,11 @@ pub(super) struct Merge {
 pub(super) struct Shown {
     /// 0-based columns Excel hides, among the first [`MAX_COLUMNS`].
     hidden_columns: Vec<bool>,
+    /// 0-based columns whose width the sheet gives one by one (`<col>`,
+    /// COLINFO); the others take the sheet's default width.
+    sized_columns: Vec<bool>,
+    /// The sheet's default column width shows nothing readable.
+    narrow_by_default: bool,
     /// Rows hidden by records the row reader may meet too late (xls).
     hidden_rows: HashSet<usize>,
     /// Merged ranges, sorted by first row once [`Shown::ready`].
@@ -56,6 +62,26 @@ impl Shown {
         for c in first..=last.min(MAX_COLUMNS - 1) {
             self.hidden_columns[c] = true;
         }
+    }
+
+    /// Columns `first..=last` (0-based) given a width of their own,
+    /// hidden or not: the sheet's default width is not theirs.
+    pub(super) fn size_columns(&mut self, first: usize, last: usize) {
+        if first >= MAX_COLUMNS || first > last {
+            return;
+        }
+        if self.sized_columns.is_empty() {
+            self.sized_columns = vec![false; MAX_COLUMNS];
+        }
+        for c in first..=last.min(MAX_COLUMNS - 1) {
+            self.sized_columns[c] = true;
+        }
+    }
+
+    /// The sheet's default column width is under [`MIN_COLUMN_CHARS`]:
+    /// every column not given a width of its own is hidden.
+    pub(super) fn narrow_by_default(&mut self) {
+        self.narrow_by_default = true;
     }
 
     /// Row `row` (1-based) hidden.
@@ -87,6 +113,13 @@ impl Shown {
     /// Done adding: the merges put in the order the rows come.
     pub(super) fn ready(mut self) -> Shown {
         self.merges.sort_unstable_by_key(|m| m.first_row);
+        if self.narrow_by_default {
+            for c in 0..MAX_COLUMNS {
+                if !self.sized_columns.get(c).copied().unwrap_or(false) {
+                    self.hide_columns(c, c);
+                }
+            }
+        }
         self
     }
 
@@ -236,5 +269,20 @@ mod tests {
         let mut r = row(4, &["a"]);
         s.apply(&mut r);
         assert!(r.hidden);
+    }
+
+    #[test]
+    fn a_narrow_default_width_hides_every_column_not_sized() {
+        let mut s = Shown::default();
+        s.size_columns(0, 1);
+        s.size_columns(3, 3);
+        s.hide_columns(3, 3);
+        s.narrow_by_default();
+        let hidden = s.ready().hidden_columns();
+        assert_eq!(hidden[..2], [2, 3]);
+        assert_eq!(hidden.len(), MAX_COLUMNS - 2);
+        let mut s = Shown::default();
+        s.size_columns(0, 1);
+        assert!(s.ready().hidden_columns().is_empty());
     }
 }

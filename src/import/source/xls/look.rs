@@ -1,6 +1,8 @@
 //! What one sheet of an xls hides, read before its cells: the rows its ROW
 //! records hide or make lower than a few points, the columns its COLINFO
-//! records hide or make narrower than a character, and its merged ranges
+//! records hide or make narrower than a character, or that it leaves at a
+//! default width narrower than one (STANDARDWIDTH, else DEFCOLWIDTH), and
+//! its merged ranges
 //! (MERGEDCELLS). Excel writes the ROW records before their cells and the
 //! merges after them, but a file may put any of them anywhere in the
 //! sheet: the whole sheet is looked through first.
@@ -13,6 +15,8 @@ use super::{BOF, EOF};
 const ROW: u16 = 0x0208;
 const COLINFO: u16 = 0x007D;
 const MERGEDCELLS: u16 = 0x00E5;
+const DEFCOLWIDTH: u16 = 0x0055;
+const STANDARDWIDTH: u16 = 0x0099;
 
 /// A row lower than this (in twips, 1/20 point) shows nothing readable.
 const MIN_ROW_TWIPS: u16 = 60;
@@ -22,6 +26,9 @@ const MIN_COLUMN_WIDTH: u16 = 256;
 /// Reads the sheet's records after its BOF, up to its EOF.
 pub(super) fn scan(mut r: Records) -> Result<Shown, BookError> {
     let mut shown = Shown::default();
+    // The default width in 1/256 of a character: STANDARDWIDTH's if the
+    // sheet has one, else DEFCOLWIDTH's whole characters.
+    let (mut standard, mut default) = (None, None);
     while r.next()? {
         let d = &r.data;
         match r.typ {
@@ -36,8 +43,11 @@ pub(super) fn scan(mut r: Records) -> Result<Shown, BookError> {
                     shown.hide_row(usize::from(u16_at(d, 0)) + 1);
                 }
             }
+            STANDARDWIDTH if d.len() >= 2 => standard = Some(u32::from(u16_at(d, 0))),
+            DEFCOLWIDTH if d.len() >= 2 => default = Some(u32::from(u16_at(d, 0)) * 256),
             COLINFO if d.len() >= 10 => {
                 let (first, last) = (u16_at(d, 0), u16_at(d, 2));
+                shown.size_columns(usize::from(first), usize::from(last));
                 let hidden = u16_at(d, 8) & 1 != 0 || u16_at(d, 4) < MIN_COLUMN_WIDTH;
                 if hidden {
                     shown.hide_columns(usize::from(first), usize::from(last));
@@ -62,6 +72,12 @@ pub(super) fn scan(mut r: Records) -> Result<Shown, BookError> {
             }
             _ => {}
         }
+    }
+    if standard
+        .or(default)
+        .is_some_and(|w| w < u32::from(MIN_COLUMN_WIDTH))
+    {
+        shown.narrow_by_default();
     }
     Ok(shown.ready())
 }

@@ -1,6 +1,8 @@
 //! What one sheet of an xlsx hides, read before its rows: the columns
-//! its `<cols>` hide or make narrower than a character (they come before
-//! the cells) and its merged ranges (`<mergeCells>`, after the cells). The
+//! its `<cols>` hide or make narrower than a character, or that it leaves
+//! at a default width narrower than one (`<sheetFormatPr>`; both come
+//! before the cells), and its merged ranges (`<mergeCells>`, after the
+//! cells). The
 //! cells themselves are skipped; the part is read under the same limit of
 //! size as when its rows are read.
 
@@ -17,6 +19,18 @@ pub(super) fn scan(mut x: Xml<PartReader>) -> Result<Shown, BookError> {
         match x.next()? {
             Event::Eof => break,
             Event::Start(e) if xml::is(&e, "sheetData") => x.skip_element()?,
+            Event::Start(e) | Event::Empty(e) if xml::is(&e, "sheetFormatPr") => {
+                let number =
+                    |name: &str| -> Option<f64> { xml::attr(&e, name)?.trim().parse().ok() };
+                // Without its own default width, a sheet's columns are as
+                // wide as the base width and about five pixels of padding
+                // (five sevenths of a digit of Excel's usual font).
+                let default = number("defaultColWidth")
+                    .or_else(|| number("baseColWidth").map(|base| base + 5.0 / 7.0));
+                if default.is_some_and(|w| w < MIN_COLUMN_CHARS) {
+                    shown.narrow_by_default();
+                }
+            }
             Event::Start(e) | Event::Empty(e) if xml::is(&e, "col") => {
                 let number =
                     |name: &str| -> Option<usize> { xml::attr(&e, name)?.trim().parse().ok() };
@@ -28,8 +42,11 @@ pub(super) fn scan(mut x: Xml<PartReader>) -> Result<Shown, BookError> {
                 let narrow = xml::attr(&e, "width")
                     .and_then(|w| w.trim().parse::<f64>().ok())
                     .is_some_and(|w| w < MIN_COLUMN_CHARS);
-                if (hidden || narrow) && min >= 1 {
-                    shown.hide_columns(min - 1, max.saturating_sub(1));
+                if min >= 1 {
+                    shown.size_columns(min - 1, max.saturating_sub(1));
+                    if hidden || narrow {
+                        shown.hide_columns(min - 1, max.saturating_sub(1));
+                    }
                 }
             }
             Event::Start(e) | Event::Empty(e) if xml::is(&e, "mergeCell") => {
