@@ -169,6 +169,80 @@ fn a_number_cell_is_read_as_the_number_it_shows() {
     preview(&office, "ok.xlsx", &right).unwrap();
 }
 
+/// A result file read as Excel shows it: a column chitra reads that Excel
+/// hides (a "Kết quả" saying done, left of the visible one saying failed)
+/// or shows as a hairline, and a line on a hidden row, each refuse the
+/// file, naming the column or the row.
+#[test]
+fn what_excel_hides_in_a_result_file_refuses_it() {
+    let office = office_with_batch();
+    let two_results = |hide: &dyn Fn(&mut rust_xlsxwriter::Worksheet)| {
+        let path = office.dir.path().join("hidden.xlsx");
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        let rows = [
+            ["Mã tham chiếu", "Kết quả", "Số tiền", "Kết quả", "Lý do"],
+            [
+                "CK0001-0001",
+                "Thành công",
+                "2789000",
+                "Thất bại",
+                "Sai số tài khoản",
+            ],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+        hide(ws);
+        wb.save(&path).unwrap();
+        std::fs::read(&path).unwrap()
+    };
+    let hidden = two_results(&|ws| {
+        ws.set_column_hidden(1).unwrap();
+    });
+    match preview(&office, "hidden-col.xlsx", &hidden) {
+        Err(Error::Bank(e @ BankError::HiddenColumns { .. })) => {
+            let BankError::HiddenColumns { columns } = &e else {
+                unreachable!()
+            };
+            assert_eq!(columns, &["B (Kết quả)"]);
+            let said = Error::Bank(e).to_string();
+            assert!(
+                said.contains("cột B (Kết quả)") && said.contains("Unhide Columns"),
+                "{said}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let narrow = two_results(&|ws| {
+        ws.set_column_width(2, 0.2).unwrap();
+    });
+    match preview(&office, "narrow-col.xlsx", &narrow) {
+        Err(Error::Bank(BankError::HiddenColumns { columns })) => {
+            assert_eq!(columns, ["C (Số tiền)"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    let row = two_results(&|ws| {
+        ws.set_row_hidden(1).unwrap();
+    });
+    match preview(&office, "hidden-row.xlsx", &row) {
+        Err(Error::Bank(e @ BankError::HiddenRows { .. })) => {
+            assert!(matches!(&e, BankError::HiddenRows { rows } if rows == &[2]));
+            let said = Error::Bank(e).to_string();
+            assert!(
+                said.contains("dòng 2") && said.contains("Unhide Rows"),
+                "{said}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Nothing hidden: the first "Kết quả" is read, as Excel shows it.
+    preview(&office, "shown.xlsx", &two_results(&|_| {})).unwrap();
+}
+
 /// A zip of stored (not deflated) parts.
 fn stored_zip(parts: &[(&str, &str)]) -> Vec<u8> {
     let mut out = Vec::new();

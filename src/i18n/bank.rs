@@ -253,6 +253,18 @@ impl Localize for BankError {
                 error.vi()
             ),
             BankError::NoHeader => "Tệp kết quả không có dòng tiêu đề với cột mã tham chiếu và kết quả. Kiểm tra lại tệp ngân hàng gửi.".into(),
+            BankError::HiddenColumns { columns } => format!(
+                "Tệp kết quả: {} bị ẩn trong Excel (ẩn cột, hoặc hẹp đến mức không đọc được): người xem tệp bằng Excel \
+                 không thấy điều chitra đọc ở đó. Mở tệp, chọn cả trang, Format → Hide & Unhide → Unhide Columns, \
+                 so với sao kê của ngân hàng (hoặc đề nghị ngân hàng gửi lại) rồi nhập lại. Tệp bị từ chối, chưa ghi gì.",
+                columns.iter().map(|c| format!("cột {c}")).collect::<Vec<_>>().join(", ")
+            ),
+            BankError::HiddenRows { rows } => format!(
+                "Tệp kết quả: {} bị ẩn trong Excel (ẩn dòng, hoặc thấp đến mức không thấy): người xem tệp bằng Excel \
+                 không thấy các dòng đó. Mở tệp, chọn cả trang, Format → Hide & Unhide → Unhide Rows, \
+                 so với sao kê của ngân hàng (hoặc đề nghị ngân hàng gửi lại) rồi nhập lại. Tệp bị từ chối, chưa ghi gì.",
+                rows.iter().map(|r| format!("dòng {r}")).collect::<Vec<_>>().join(", ")
+            ),
             BankError::AlreadyImported { at } => {
                 format!(
                     "Tệp kết quả này đã được nhập lúc {}. Không nhập lại.",
@@ -368,6 +380,19 @@ impl Localize for BankError {
             BankError::NoHeader => {
                 "The result file has no header row with reference and result columns.".into()
             }
+            BankError::HiddenColumns { columns } => format!(
+                "Excel hides (or narrows to nothing) column(s) {} that chitra reads: whoever checks the file in Excel does not see them. \
+                 Unhide every column in Excel, compare with the bank's statement and import it again. The file is refused; nothing recorded.",
+                columns.join(", ")
+            ),
+            BankError::HiddenRows { rows } => format!(
+                "Excel hides row(s) {} of the result file: whoever checks the file in Excel does not see them. \
+                 Unhide every row in Excel, compare with the bank's statement and import it again. The file is refused; nothing recorded.",
+                rows.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             BankError::AlreadyImported { at } => format!("This result file was imported at {at}."),
             BankError::UnknownReference { row, reference } => {
                 format!("Row {row}: unknown reference {reference}.")

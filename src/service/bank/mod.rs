@@ -63,6 +63,16 @@ pub enum BankError {
     },
     /// No row names the reference and result columns.
     NoHeader,
+    /// Columns read (each "B (Kết quả)") that Excel hides or shows as a
+    /// hairline: whoever checks the file in Excel does not see them.
+    HiddenColumns {
+        columns: Vec<String>,
+    },
+    /// Rows read (the header, or a line or total under it) that Excel
+    /// hides, in order.
+    HiddenRows {
+        rows: Vec<usize>,
+    },
     AlreadyImported {
         at: String,
     },

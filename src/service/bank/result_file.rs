@@ -171,14 +171,36 @@ fn text_of(row: &SheetRow, col: &Col) -> Result<Option<String>, BankError> {
     Ok(Some(text).filter(|t| !t.is_empty()))
 }
 
+/// Refuses the columns `found` reads when Excel hides one of them
+/// (`hidden`, [`crate::import::source::Source::hidden_columns`]).
+fn refuse_hidden(
+    found: &(Col, Col, Option<Col>, Option<Col>),
+    hidden: &[usize],
+) -> Result<(), BankError> {
+    let (r, o, why, amount) = found;
+    let columns: Vec<String> = [Some(r), Some(o), why.as_ref(), amount.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter(|c| hidden.contains(&c.index))
+        .map(|c| c.name.clone())
+        .collect();
+    if columns.is_empty() {
+        Ok(())
+    } else {
+        Err(BankError::HiddenColumns { columns })
+    }
+}
+
 /// Reads a result file: a header row naming at least the reference and
 /// result columns, then one row per line; a row whose reference cell says
 /// "Tổng cộng" holds the file's total, which must equal its lines' sum.
 pub(super) fn read_result(path: &Path) -> Result<Vec<ResultLine>, Error> {
     let source = crate::import::source::open(path).map_err(BankError::Source)?;
+    let hidden_columns = source.hidden_columns().to_vec();
     let mut cols: Option<(Col, Col, Option<Col>, Option<Col>)> = None;
     let mut out = Vec::new();
     let mut file_total = None;
+    let mut hidden_rows = Vec::new();
     for row in source {
         let row = row.map_err(BankError::Source)?;
         let folded: Vec<String> = row
@@ -194,13 +216,21 @@ pub(super) fn read_result(path: &Path) -> Result<Vec<ResultLine>, Error> {
                     .map(|i| Col::new(i, &row.cells[i].text))
             };
             if let (Some(r), Some(o)) = (find(REFERENCE), find(RESULT)) {
-                cols = Some((r, o, find(REASON), find(AMOUNT)));
+                let found = (r, o, find(REASON), find(AMOUNT));
+                refuse_hidden(&found, &hidden_columns)?;
+                if row.hidden {
+                    hidden_rows.push(row.number);
+                }
+                cols = Some(found);
             }
             continue;
         };
         let Some(reference) = text_of(&row, r)? else {
             continue;
         };
+        if row.hidden {
+            hidden_rows.push(row.number);
+        }
         let key = crate::text::fold(&reference);
         if key.starts_with("tong") || key == "total" {
             file_total = match amount {
@@ -238,6 +268,9 @@ pub(super) fn read_result(path: &Path) -> Result<Vec<ResultLine>, Error> {
     }
     if cols.is_none() {
         return Err(BankError::NoHeader.into());
+    }
+    if !hidden_rows.is_empty() {
+        return Err(BankError::HiddenRows { rows: hidden_rows }.into());
     }
     if out.is_empty() {
         return Err(BankError::Empty.into());
