@@ -274,3 +274,32 @@ fn the_sheet_excel_opens_at_is_read_and_the_other_named() {
     let said = chitra::i18n::Localize::vi(warning);
     assert!(said.contains("\"Bản cũ\""), "{said}");
 }
+
+/// An xls whose rows were written out of order (header, 3, 2, 4, as xlwt
+/// writes a row made late) is read as Excel shows it, each person in their
+/// row; before, it was refused as a damaged file.
+#[test]
+fn an_xls_whose_rows_come_out_of_order_is_read_in_their_places() {
+    let office = Office::new();
+    let report = import_path(&office, &fixture("rows_out_of_order.xls")).unwrap();
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    let rows: Vec<(usize, &str, String)> = report
+        .changes
+        .iter()
+        .map(|c| {
+            (
+                c.row,
+                c.record_code.as_str(),
+                c.new_amount.unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (2, "HD-00001", "2.789.000 đ".into()),
+            (3, "HD-00002", "1.000.000 đ".into()),
+            (4, "HD-00003", "9.000.000 đ".into()),
+        ]
+    );
+}

@@ -10,7 +10,7 @@
 use super::super::shown::{Merge, Shown};
 use super::super::workbook::BookError;
 use super::records::{Records, u16_at};
-use super::{BOF, EOF};
+use super::{BOF, BOOLERR, EOF, FORMULA, LABEL, LABELSST, MULRK, NUMBER, RK, RSTRING};
 
 const ROW: u16 = 0x0208;
 const COLINFO: u16 = 0x007D;
@@ -80,4 +80,26 @@ pub(super) fn scan(mut r: Records) -> Result<Shown, BookError> {
         shown.narrow_by_default();
     }
     Ok(shown.ready())
+}
+
+/// Whether the sheet's cells come in row order, as Excel writes them. A
+/// program may write a row it made late after the rows below it (xlwt
+/// writes rows in the order they were first written to); Excel reads such
+/// a sheet as if they were in order.
+pub(super) fn cells_in_row_order(mut r: Records) -> Result<bool, BookError> {
+    let mut last = 0u16;
+    while r.next()? {
+        match r.typ {
+            EOF | BOF => break,
+            NUMBER | RK | MULRK | LABELSST | LABEL | RSTRING | BOOLERR | FORMULA => {
+                let row = u16_at(&r.data, 0);
+                if row < last {
+                    return Ok(false);
+                }
+                last = row;
+            }
+            _ => {}
+        }
+    }
+    Ok(true)
 }

@@ -8,7 +8,8 @@ use super::cfb::Compound;
 use super::limits::{Exceeded, Limit, MAX_CELL_CHARS};
 use super::workbook::{BookError, SheetInfo};
 use super::{Cell, SheetRow};
-use std::collections::HashMap;
+use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -251,10 +252,14 @@ impl Book {
     }
 
     pub(super) fn rows(&mut self, index: usize) -> Result<Sheet, BookError> {
+        let in_order = look::cells_in_row_order(self.records(index)?)?;
         Ok(Sheet {
             records: self.records(index)?,
             globals: self.globals.clone(),
             row: None,
+            gathered: (!in_order).then(BTreeMap::new),
+            gathered_cells: 0,
+            sorted: None,
             done: false,
         })
     }
@@ -271,8 +276,21 @@ pub(super) struct Sheet {
     globals: Arc<Globals>,
     /// The row being built.
     row: Option<RowBuilder>,
+    /// The sheet's cells are not in row order (some programs write a row
+    /// made late after the rows below it; Excel reads them in any order):
+    /// they are gathered here, then given row by row in order.
+    gathered: Option<BTreeMap<usize, RowBuilder>>,
+    /// Cells gathered so far, held to [`MAX_GATHERED_CELLS`].
+    gathered_cells: usize,
+    /// The gathered rows, once every cell is read.
+    sorted: Option<std::collections::btree_map::IntoValues<usize, RowBuilder>>,
     done: bool,
 }
+
+/// Cells a sheet whose rows are out of order may have: tens of thousands
+/// of rows of a list, a few tens of megabytes held at once. A larger one
+/// is refused as damaged (Excel saving it again writes its rows in order).
+const MAX_GATHERED_CELLS: usize = 1_500_000;
 
 /// An xls error code as Excel shows it.
 fn error_text(code: u8) -> &'static str {
@@ -342,6 +360,20 @@ impl Sheet {
 
     /// Puts a cell in the row it belongs to; a finished row is returned.
     fn put(&mut self, row: usize, col: usize, cell: Cell) -> Result<Option<SheetRow>, BookError> {
+        if let Some(rows) = &mut self.gathered {
+            self.gathered_cells += 1;
+            if self.gathered_cells > MAX_GATHERED_CELLS {
+                return Err(damaged(
+                    "rows out of order in a sheet too large to put in order",
+                ));
+            }
+            let b = match rows.entry(row) {
+                Entry::Occupied(o) => o.into_mut(),
+                Entry::Vacant(v) => v.insert(RowBuilder::new(row).map_err(BookError::Limit)?),
+            };
+            b.put(col, cell).map_err(BookError::Limit)?;
+            return Ok(None);
+        }
         let mut done = None;
         match &self.row {
             Some(b) if b.number() == row => {}
@@ -463,6 +495,12 @@ impl Sheet {
             if let Some(done) = self.put(row, col, cell)? {
                 return Ok(Some(done));
             }
+        }
+        if let Some(rows) = self.gathered.take() {
+            self.sorted = Some(rows.into_values());
+        }
+        if let Some(rows) = &mut self.sorted {
+            return Ok(rows.find(|b| !b.is_blank()).map(|b| b.finish(false)));
         }
         match self.row.take() {
             Some(b) if !b.is_blank() => Ok(Some(b.finish(false))),
