@@ -17,7 +17,7 @@ use crate::i18n::strings::{self, Strings};
 use crate::service::Session;
 use crate::text::for_display;
 use crate::tui::context::Message;
-use crate::tui::keys::KeyHelp;
+use crate::tui::keys::{Fit, KeyHelp};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::fit::{fit, width, wrap};
 
@@ -150,21 +150,24 @@ pub fn draw_message(
 }
 
 /// The key line: "Enter Đăng nhập  Tab Ô sau  F1 Trợ giúp …", two spaces
-/// between keys, or one when that makes room for all of them; as many as
-/// fit.
+/// between keys, or one when that makes room for all of them. When even
+/// one is not enough, the arrows' hint goes first (every list moves with
+/// them), then the screen's keys from the last; F1 (help, which lists
+/// every key) and Esc (the way back) always stay ([`fitting`]).
 pub fn draw_keys(frame: &mut Frame, area: Rect, items: &[KeyHelp], theme: &Theme) {
     let shown: Vec<(&KeyHelp, &String)> = items
         .iter()
         .filter_map(|i| i.short.as_ref().map(|s| (i, s)))
         .collect();
-    let all: usize = shown
+    let chosen = fitting(&shown, usize::from(area.width));
+    let all: usize = chosen
         .iter()
         .map(|(i, s)| width(&i.first) + 1 + width(s))
         .sum();
-    let wide = 1 + all + 2 * shown.len().saturating_sub(1) <= usize::from(area.width);
+    let wide = 1 + all + 2 * chosen.len().saturating_sub(1) <= usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    for (item, short) in shown {
+    for (item, short) in chosen {
         let gap = match (used > 1, wide) {
             (false, _) => 0,
             (true, true) => 2,
@@ -184,6 +187,43 @@ pub fn draw_keys(frame: &mut Frame, area: Rect, items: &[KeyHelp], theme: &Theme
     frame
         .buffer_mut()
         .set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// The keys of `shown` that fit in `room` columns, one space apart, in
+/// their order: the arrows' hint left out first ([`Fit::Moves`]), then the
+/// others from the last, help and the way back kept ([`Fit::Always`]).
+fn fitting<'a>(shown: &[(&'a KeyHelp, &'a String)], room: usize) -> Vec<(&'a KeyHelp, &'a String)> {
+    let cost = |(i, s): &(&KeyHelp, &String)| width(&i.first) + 1 + width(s);
+    let mut keep = vec![true; shown.len()];
+    let need = |keep: &[bool]| {
+        let (sum, n) = shown
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| **k)
+            .fold((0usize, 0usize), |(sum, n), (item, _)| {
+                (sum + cost(item), n + 1)
+            });
+        1 + sum + n.saturating_sub(1)
+    };
+    let kept = |i: &KeyHelp| i.fit == Fit::Always;
+    let arrows = |i: &KeyHelp| i.fit == Fit::Moves;
+    let order = (0..shown.len())
+        .filter(|&n| arrows(shown[n].0))
+        .chain((0..shown.len()).rev().filter(|&n| !arrows(shown[n].0)));
+    for n in order {
+        if need(&keep) <= room {
+            break;
+        }
+        if !kept(shown[n].0) {
+            keep[n] = false;
+        }
+    }
+    shown
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(item, _)| *item)
+        .collect()
 }
 
 /// Shown instead of the screen below 80×24: what is needed and what it is.
@@ -214,5 +254,62 @@ pub fn draw_too_small(lang: Lang, frame: &mut Frame, theme: &Theme) {
             theme.text()
         };
         buf.set_stringn(x, y, line, max, style);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keys::{Binding, Key, KeyList};
+    use crossterm::event::KeyCode;
+
+    fn f(n: u8, short: &str) -> KeyHelp {
+        KeyHelp::new(&Binding(vec![Key::plain(KeyCode::F(n))]), short).short(short)
+    }
+
+    fn line(items: &[KeyHelp], room: usize) -> String {
+        let shown: Vec<(&KeyHelp, &String)> = items
+            .iter()
+            .filter_map(|i| i.short.as_ref().map(|s| (i, s)))
+            .collect();
+        fitting(&shown, room)
+            .iter()
+            .map(|(i, s)| format!("{} {s}", i.first))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// A home round's keys once its cash is out: too many for 80 columns.
+    /// The arrows go first, then the screen's last keys; help and Esc stay.
+    #[test]
+    fn a_key_line_too_short_keeps_help_and_the_way_back() {
+        let keys = KeyList::default();
+        let back = KeyHelp::new(&keys.back, "Quay lại")
+            .short("Quay lại")
+            .always();
+        let help = KeyHelp::new(&keys.help, "Trợ giúp")
+            .short("Trợ giúp")
+            .always();
+        let moves = KeyHelp::keys("↑/↓", "Chọn").short_up_down(&keys, "Chọn");
+        let items = [
+            moves,
+            f(5, "Đã chi"),
+            f(6, "Vắng"),
+            f(7, "Từ chối"),
+            f(8, "Báo mất"),
+            f(9, "Nộp về"),
+            help,
+            back,
+        ];
+        assert_eq!(
+            line(&items, 80),
+            "F5 Đã chi F6 Vắng F7 Từ chối F8 Báo mất F9 Nộp về F1 Trợ giúp Esc Quay lại"
+        );
+        assert_eq!(
+            line(&items, 60),
+            "F5 Đã chi F6 Vắng F7 Từ chối F1 Trợ giúp Esc Quay lại"
+        );
+        // Room for all: none left out.
+        assert!(line(&items, 120).starts_with("↑↓ Chọn F5 Đã chi"));
     }
 }

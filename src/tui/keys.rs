@@ -136,6 +136,20 @@ pub struct KeyHelp {
     pub what: String,
     /// The label in the key line, if it is one of the screen's main keys.
     pub short: Option<String>,
+    /// Which keys the key line leaves out first when they do not all fit.
+    pub fit: Fit,
+}
+
+/// How a key keeps its place in a key line too short for every key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Fit {
+    /// Left out after [`Fit::Moves`], the last of the line first.
+    #[default]
+    Normal,
+    /// ↑↓ moving a choice: every list moves with them, so they go first.
+    Moves,
+    /// Help and the way back: never left out.
+    Always,
 }
 
 impl KeyHelp {
@@ -146,6 +160,7 @@ impl KeyHelp {
             first: binding.0.first().map(Key::to_string).unwrap_or_default(),
             what: what.to_string(),
             short: None,
+            fit: Fit::Normal,
         }
     }
 
@@ -156,6 +171,7 @@ impl KeyHelp {
             first: keys.to_string(),
             what: what.to_string(),
             short: None,
+            fit: Fit::Normal,
         }
     }
 
@@ -165,10 +181,17 @@ impl KeyHelp {
         self
     }
 
+    /// Never left out of the key line (help, the way back).
+    pub fn always(mut self) -> KeyHelp {
+        self.fit = Fit::Always;
+        self
+    }
+
     /// Also shows these keys in the key line, as ↑ and ↓ together ("↑↓")
     /// and `label`.
     pub fn short_up_down(self, keys: &KeyList, label: &str) -> KeyHelp {
         let mut help = self.short(label);
+        help.fit = Fit::Moves;
         help.first = format!(
             "{}{}",
             KeyHelp::new(&keys.up, "").first,

@@ -38,7 +38,7 @@ use crate::text::for_display;
 use crate::tui::context::{Ctx, Message, View};
 use crate::tui::event::split_alt;
 use crate::tui::frame::{self, Areas};
-use crate::tui::keys::{Binding, Key, KeyHelp, KeyList, key_match};
+use crate::tui::keys::{Binding, Fit, Key, KeyHelp, KeyList, key_match};
 use crate::tui::popups;
 use crate::tui::screens::sign_in::SignIn;
 use crate::tui::screens::{AnyScreen, Nav, Outcome, Screen};
@@ -431,14 +431,23 @@ impl App {
         };
         let mut items = self.top().keys(keys, lang);
         // A screen that gives Esc its own meaning lists it itself.
-        let own_back = items.iter().any(|i| i.keys == keys.back.to_string());
-        items.push(KeyHelp::new(&now(&keys.help), s.key_help).short(s.short_help));
+        let back = keys.back.to_string();
+        let own_back = items.iter().any(|i| i.keys == back);
+        for item in items.iter_mut().filter(|i| i.keys == back) {
+            item.fit = Fit::Always;
+        }
+        items.push(
+            KeyHelp::new(&now(&keys.help), s.key_help)
+                .short(s.short_help)
+                .always(),
+        );
         if !own_back {
-            if self.stack.len() > 1 {
-                items.push(KeyHelp::new(&keys.back, s.key_back).short(s.short_back));
+            let what = if self.stack.len() > 1 {
+                (s.key_back, s.short_back)
             } else {
-                items.push(KeyHelp::new(&keys.back, s.key_quit_asks).short(s.short_quit));
-            }
+                (s.key_quit_asks, s.short_quit)
+            };
+            items.push(KeyHelp::new(&keys.back, what.0).short(what.1).always());
         }
         items.push(KeyHelp::new(&now(&keys.quit), s.key_quit_asks));
         items.push(KeyHelp::new(&keys.repaint, s.key_repaint));

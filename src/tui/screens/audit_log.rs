@@ -154,6 +154,7 @@ impl Screen for AuditLogView {
                 first: "←→".to_string(),
                 what: w.key_days.to_string(),
                 short: Some(w.short_days.to_string()),
+                fit: crate::tui::keys::Fit::Normal,
             },
             KeyHelp::new(&keys.refresh, w.key_again).short(w.key_again),
             Scroll::help(keys, s),
