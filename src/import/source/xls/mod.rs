@@ -259,6 +259,8 @@ impl Book {
             row: None,
             gathered: (!in_order).then(BTreeMap::new),
             gathered_cells: 0,
+            gathered_bytes: 0,
+            gather_limit: (MAX_GATHERED_CELLS, MAX_GATHERED_BYTES),
             sorted: None,
             done: false,
         })
@@ -280,17 +282,23 @@ pub(super) struct Sheet {
     /// made late after the rows below it; Excel reads them in any order):
     /// they are gathered here, then given row by row in order.
     gathered: Option<BTreeMap<usize, RowBuilder>>,
-    /// Cells gathered so far, held to [`MAX_GATHERED_CELLS`].
+    /// Cells gathered so far, and the bytes of their text, held to
+    /// [`MAX_GATHERED_CELLS`] and [`MAX_GATHERED_BYTES`].
     gathered_cells: usize,
+    gathered_bytes: usize,
+    /// The cells and bytes a gathered sheet may hold.
+    gather_limit: (usize, usize),
     /// The gathered rows, once every cell is read.
     sorted: Option<std::collections::btree_map::IntoValues<usize, RowBuilder>>,
     done: bool,
 }
 
-/// Cells a sheet whose rows are out of order may have: tens of thousands
-/// of rows of a list, a few tens of megabytes held at once. A larger one
-/// is refused as damaged (Excel saving it again writes its rows in order).
+/// Cells a sheet whose rows are out of order may have, and bytes of text
+/// in them: tens of thousands of rows of a list, a few tens of megabytes
+/// held at once. A larger one is refused as damaged (Excel saving it again
+/// writes its rows in order).
 const MAX_GATHERED_CELLS: usize = 1_500_000;
+const MAX_GATHERED_BYTES: usize = 64 << 20;
 
 /// An xls error code as Excel shows it.
 fn error_text(code: u8) -> &'static str {
@@ -362,7 +370,10 @@ impl Sheet {
     fn put(&mut self, row: usize, col: usize, cell: Cell) -> Result<Option<SheetRow>, BookError> {
         if let Some(rows) = &mut self.gathered {
             self.gathered_cells += 1;
-            if self.gathered_cells > MAX_GATHERED_CELLS {
+            self.gathered_bytes += cell.text.len();
+            if self.gathered_cells > self.gather_limit.0
+                || self.gathered_bytes > self.gather_limit.1
+            {
                 return Err(damaged(
                     "rows out of order in a sheet too large to put in order",
                 ));
@@ -522,6 +533,50 @@ mod tests {
         // 12345 / 100 as an integer with the "divide by 100" bit.
         assert_eq!(rk_number((12_345 << 2) | 3), 123.45);
         assert_eq!(rk_number(((-7i32) << 2) as u32 | 2), -7.0);
+    }
+
+    fn fixture(name: &str) -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name)
+    }
+
+    fn numbers(sheet: &mut Sheet) -> Result<Vec<usize>, BookError> {
+        let mut rows = Vec::new();
+        while let Some(row) = sheet.next_row()? {
+            rows.push(row.number);
+        }
+        Ok(rows)
+    }
+
+    /// Rows written out of order are given in order; a sheet in order is
+    /// read as it streams, gathering nothing.
+    #[test]
+    fn rows_out_of_order_are_given_in_order() {
+        let mut book = open(&fixture("rows_out_of_order.xls")).unwrap();
+        let mut sheet = book.rows(0).unwrap();
+        assert!(sheet.gathered.is_some());
+        assert_eq!(numbers(&mut sheet).unwrap(), [1, 2, 3, 4]);
+        let mut book = open(&fixture("hidden_column.xls")).unwrap();
+        let mut sheet = book.rows(0).unwrap();
+        assert!(sheet.gathered.is_none());
+        assert_eq!(numbers(&mut sheet).unwrap(), [1, 2, 3, 4]);
+    }
+
+    /// A sheet out of order holds every cell at once: past the cells or
+    /// the bytes it may hold, it is refused as damaged, not read into
+    /// memory without end.
+    #[test]
+    fn a_sheet_out_of_order_is_gathered_within_its_limits() {
+        for limit in [(20, usize::MAX), (usize::MAX, 100)] {
+            let mut book = open(&fixture("rows_out_of_order.xls")).unwrap();
+            let mut sheet = book.rows(0).unwrap();
+            sheet.gather_limit = limit;
+            match numbers(&mut sheet) {
+                Err(BookError::Damaged(what)) => assert!(what.contains("out of order"), "{what}"),
+                other => panic!("{limit:?}: {other:?}"),
+            }
+        }
     }
 
     #[test]
