@@ -372,6 +372,106 @@ fn reported_deceased_is_shown_to_the_supervisor_and_changes_no_status() {
     assert_eq!(out.status, "active");
 }
 
+/// Thôn Đông's first round, out and back: Bình's family reports her
+/// deceased, An is not at home; all the cash comes back.
+fn round_with_a_death_report(office: &Office, svc: &mut Service) {
+    let v = issued_round(office, svc);
+    let long = office.sign_in(svc, POSTMAN);
+    for (id, result) in [(BINH, StopResult::Deceased), (AN, StopResult::NotHome)] {
+        svc.record_outcome(&long, v.number, stop_of(&v, id), result, None, None)
+            .unwrap();
+    }
+    let boss = office.sign_in(svc, SUPERVISOR);
+    svc.return_round(&boss, v.number, m(6_972_500), POSTMAN.1)
+        .unwrap();
+    svc.reconcile_round(&boss, v.number, None).unwrap();
+}
+
+/// A person whose family reported them deceased on a round is not sent
+/// cash on the next: the new round and the period's route sheet leave them
+/// out and name them, with the round of the report and what to do.
+#[test]
+fn a_round_holds_back_a_person_reported_deceased_on_an_earlier_one() {
+    let office = office_at_home();
+    let mut svc = office.service();
+    round_with_a_death_report(&office, &mut svc);
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let v = svc
+        .create_round(&boss, nov(), "thon dong", POSTMAN.0)
+        .unwrap();
+    let names: Vec<&str> = v.stops.iter().map(|s| s.full_name.as_str()).collect();
+    assert_eq!(names, ["Nguyễn Văn An"]);
+    assert_eq!(v.to_carry(), m(2_789_000));
+    let held: Vec<(&str, Option<i64>)> = v
+        .held_back
+        .iter()
+        .map(|s| (s.record_code.as_str(), s.death_reported))
+        .collect();
+    assert_eq!(held, [("HD-002", Some(1))]);
+    let said = chitra::i18n::rounds::created(
+        chitra::i18n::Lang::Vi,
+        v.number,
+        v.stops.len(),
+        v.to_carry(),
+        &v.held_back,
+        chitra::i18n::rounds::Said::OnScreen,
+    );
+    assert!(
+        said.contains(
+            "gia đình đã báo mất, chưa xác minh: HD-002 Trần Thị Bình (báo mất ở chuyến số 1)"
+        ),
+        "{said}"
+    );
+    // The period's route sheet carries no cash for her either.
+    let stops = svc.home_stops(nov(), Some("Thôn Đông")).unwrap();
+    let doc = chitra::document::home::build(
+        chitra::i18n::Lang::Vi,
+        &svc.config().office,
+        nov(),
+        &stops,
+        "Thôn Đông",
+        "2026-11-10",
+    );
+    let text = chitra::print::document::render_text(&doc);
+    let table = text.split("Không đưa vào").next().unwrap();
+    assert!(!table.contains("Trần Thị Bình"), "{text}");
+    assert!(
+        table.contains("Nguyễn Văn An") && table.contains("2.789.000"),
+        "{text}"
+    );
+    assert!(text.contains("Không đưa vào (1 người)"), "{text}");
+    assert!(
+        text.contains("HD-002 Trần Thị Bình (báo mất ở chuyến số 1)"),
+        "{text}"
+    );
+}
+
+/// When everyone a round would carry cash for was reported deceased, no
+/// round is made, and the refusal says why; once the one the family
+/// reported is seen alive and paid at the counter, the report no longer
+/// holds her back.
+#[test]
+fn no_round_is_made_for_people_all_reported_deceased() {
+    let office = office_at_home();
+    let mut svc = office.service();
+    round_with_a_death_report(&office, &mut svc);
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay_cash(&mut svc, &hoa, AN).unwrap();
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    match svc.create_round(&boss, nov(), "thon dong", POSTMAN.0) {
+        Err(Error::Round(e @ RoundError::AllReportedDeceased { people: 1, .. })) => {
+            let said = chitra::i18n::Localize::vi(&e);
+            assert!(said.contains("báo đã mất") && said.contains("F7"), "{said}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let binh = person_id(&svc, BINH);
+    assert!(svc.person_view(binh).unwrap().death_reported.is_some());
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    pay_cash(&mut svc, &hoa, BINH).unwrap();
+    assert!(svc.person_view(binh).unwrap().death_reported.is_none());
+}
+
 #[test]
 fn a_round_carries_only_what_is_still_owed_when_its_cash_goes_out() {
     let office = office_at_home();

@@ -176,6 +176,7 @@ pub fn run(cli: &Cli, cmd: &RoundCommand) -> Result<(), Exit> {
                 v.number,
                 v.stops.len(),
                 v.to_carry(),
+                &v.held_back,
                 words::Said::OnCommandLine,
             );
             (v, Some(said))

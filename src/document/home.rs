@@ -18,7 +18,7 @@ pub const KIND: &str = "danh_sach_chi_tai_nha";
 const SIGN_ROOM: usize = 12;
 
 /// One stop of the round.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Stop {
     pub hamlet: String,
     pub record_code: String,
@@ -26,6 +26,9 @@ pub struct Stop {
     pub id_number: Option<String>,
     pub address: Option<String>,
     pub amount: Money,
+    /// The home round on which the family reported the person deceased,
+    /// if nobody has paid them since: the sheet carries no cash for them.
+    pub death_reported: Option<i64>,
 }
 
 /// The route sheet of `period`, stops already in hamlet order, made on
@@ -39,6 +42,8 @@ pub fn build(
     day: &str,
 ) -> Document {
     let w = words::words(lang);
+    let (held, stops): (Vec<&Stop>, Vec<&Stop>) =
+        stops.iter().partition(|s| s.death_reported.is_some());
     let columns = vec![
         Column::new("thon", w.col_hamlet, Kind::Text),
         Column::new("ma_ho_so", w.col_code, Kind::Code),
@@ -116,7 +121,7 @@ pub fn build(
                 Paragraph::new(scope).key("pham_vi"),
             ],
         ),
-        blocks: vec![
+        blocks: [
             Block::Table(t),
             Block::Amount(Amount {
                 key: "tong_cong".to_string(),
@@ -125,7 +130,36 @@ pub fn build(
                 words_label: m.words_label.to_string(),
                 words: in_words(total.dong()),
             }),
-            super::period::signatures(lang, m, office, day, w.postman),
-        ],
+        ]
+        .into_iter()
+        .chain(held_back(lang, &held))
+        .chain([super::period::signatures(lang, m, office, day, w.postman)])
+        .collect(),
     }
+}
+
+/// The people left off the sheet, the family having reported them
+/// deceased on a round: a heading that says what to do, then one line
+/// each.
+fn held_back(lang: Lang, held: &[&Stop]) -> Vec<Block> {
+    if held.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Block::Paragraph(
+        Paragraph::new(words::held_back_heading(lang, held.len())).tone(super::Tone::Strong),
+    )];
+    out.extend(held.iter().filter_map(|s| {
+        let round = s.death_reported?;
+        Some(Block::Paragraph(
+            Paragraph::new(words::held_back_one(
+                lang,
+                &s.record_code,
+                &s.full_name,
+                round,
+            ))
+            .bullet()
+            .key("khong_dua_vao"),
+        ))
+    }));
+    out
 }

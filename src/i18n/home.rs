@@ -62,3 +62,28 @@ pub fn title(lang: Lang, month: &str) -> String {
         Lang::En => format!("HOME ROUND — {month}"),
     }
 }
+
+/// The heading of the people a route sheet or a new round leaves out,
+/// their family having reported them deceased on a round.
+pub fn held_back_heading(lang: Lang, people: usize) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "Không đưa vào ({people} người): gia đình đã báo người hưởng mất ở một chuyến chi tại nhà, \
+             chưa ai chi cho họ từ đó. Xác minh (giấy chứng tử, danh sách giảm): người còn sống thì chi tại quầy, \
+             người đã mất thì trưởng bưu cục dừng chi (F7 ở hồ sơ)."
+        ),
+        Lang::En => format!(
+            "Left out ({people} people): their family reported them deceased on a home round, and nobody has \
+             paid them since. Check (death certificate, decrease list): pay the living at the counter, and the \
+             head of office stops payment for the dead (F7 on their file)."
+        ),
+    }
+}
+
+/// One person left out: "HD-00010 Nguyễn Đình Nghĩa (chuyến số 1)".
+pub fn held_back_one(lang: Lang, code: &str, name: &str, round: i64) -> String {
+    match lang {
+        Lang::Vi => format!("{code} {name} (báo mất ở chuyến số {round})"),
+        Lang::En => format!("{code} {name} (reported on round no. {round})"),
+    }
+}

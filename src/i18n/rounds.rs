@@ -232,7 +232,17 @@ pub fn deceased_hint(lang: Lang, code: &str, name: &str, said: Said) -> String {
 }
 
 /// What is said once a round is made, and how to go on.
-pub fn created(lang: Lang, round: i64, stops: usize, total: Money, said: Said) -> String {
+/// What making a round says: its number, people and cash; the people it
+/// held back, named first (a family's report of a death is checked before
+/// cash goes to the door); then the next step.
+pub fn created(
+    lang: Lang,
+    round: i64,
+    stops: usize,
+    total: Money,
+    held: &[crate::document::home::Stop],
+    said: Said,
+) -> String {
     let todo = match (vi(lang), said) {
         (true, Said::OnScreen) => "Enter mở chuyến: F3 in bảng kê, F4 cấp tiền.".to_string(),
         (true, Said::OnCommandLine) => format!(
@@ -245,10 +255,32 @@ pub fn created(lang: Lang, round: i64, stops: usize, total: Money, said: Said) -
             "Print its sheet: chitra home sheet --round {round}; issue its cash: chitra home round issue {round}."
         ),
     };
+    let who: Vec<String> = held
+        .iter()
+        .filter_map(|s| {
+            Some(super::home::held_back_one(
+                lang,
+                &s.record_code,
+                &s.full_name,
+                s.death_reported?,
+            ))
+        })
+        .collect();
+    let held = match (who.is_empty(), vi(lang)) {
+        (true, _) => String::new(),
+        (false, true) => format!(
+            "Không đưa vào vì gia đình đã báo mất, chưa xác minh: {}. ",
+            who.join("; ")
+        ),
+        (false, false) => format!(
+            "Left out, their family having reported them deceased, not yet checked: {}. ",
+            who.join("; ")
+        ),
+    };
     if vi(lang) {
-        format!("Đã lập chuyến chi tại nhà số {round}: {stops} người, {total}. {todo}")
+        format!("Đã lập chuyến chi tại nhà số {round}: {stops} người, {total}. {held}{todo}")
     } else {
-        format!("Home round no. {round} made: {stops} people, {total}. {todo}")
+        format!("Home round no. {round} made: {stops} people, {total}. {held}{todo}")
     }
 }
 
@@ -287,6 +319,11 @@ impl Localize for RoundError {
             ),
             RoundError::NobodyAtHome { hamlet } => format!(
                 "Ở {hamlet} không có ai nhận tại nhà còn khoản chưa chi trong kỳ (hoặc mọi khoản đã trong một chuyến khác). Kiểm tra tên thôn và đăng ký nhận tại nhà."
+            ),
+            RoundError::AllReportedDeceased { hamlet, people } => format!(
+                "Ở {hamlet}, cả {people} người nhận tại nhà còn khoản chưa chi đều được gia đình báo đã mất ở một chuyến trước \
+                 và chưa được chi từ đó: không lập chuyến. Xác minh (giấy chứng tử, danh sách giảm); người còn sống thì chi tại quầy, \
+                 người đã mất thì trưởng bưu cục dừng chi (F7 ở hồ sơ)."
             ),
             RoundError::WrongState { round, state: s } => format!(
                 "Chuyến số {round} đang ở bước “{}”: không làm bước này được.",
@@ -345,6 +382,11 @@ impl Localize for RoundError {
             RoundError::NoSuchRound(n) => format!("There is no home round no. {n}."),
             RoundError::NobodyAtHome { hamlet } => format!(
                 "Nobody in {hamlet} paid at home is owed anything in the period (or their lines are on another round)."
+            ),
+            RoundError::AllReportedDeceased { hamlet, people } => format!(
+                "In {hamlet}, all {people} people paid at home who are still owed were reported deceased by their family on an earlier round \
+                 and not paid since: no round made. Check (death certificate, decrease list); pay the living at the counter, \
+                 and stop payment for the dead (F7 on their file)."
             ),
             RoundError::WrongState { round, state: s } => format!(
                 "Round no. {round} is at the step “{}”: this cannot be done now.",

@@ -186,14 +186,16 @@ pub fn holding(r: &Read<'_>, entitlement_ids: &[i64]) -> Result<Option<i64>, Sto
 
 /// The newest home-round outcome in which the family of `person_id`
 /// reported them deceased, unless the person was paid after it (seen and
-/// checked at the counter): (round number, when it was recorded).
+/// checked at the counter; a payment in the same second counts as after,
+/// the round's own lines being locked at the counter until it is back):
+/// (round number, when it was recorded).
 pub fn death_reported(r: &Read<'_>, person_id: i64) -> Result<Option<(i64, String)>, StoreError> {
     Ok(r.conn()
         .prepare_cached(
             "SELECT o.round_id, o.recorded_at FROM home_round_outcomes o
              WHERE o.person_id = ?1 AND o.result = 'deceased'
                AND NOT EXISTS (SELECT 1 FROM payments p
-                               WHERE p.person_id = o.person_id AND p.paid_at > o.recorded_at)
+                               WHERE p.person_id = o.person_id AND p.paid_at >= o.recorded_at)
              ORDER BY o.id DESC LIMIT 1",
         )?
         .query_row([person_id], |row| Ok((row.get(0)?, row.get(1)?)))

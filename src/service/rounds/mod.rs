@@ -23,15 +23,16 @@ use crate::domain::proxy::Validity;
 use crate::domain::report::MoveKind;
 use crate::domain::round::{RoundState, StopResult};
 use crate::domain::user::User;
-use crate::domain::{Money, Period, payment};
+use crate::domain::{Money, payment};
 use crate::store::rounds;
 use crate::store::{days, drawers, payments, people, proxies, users};
 
+mod create;
 mod view;
 
 pub(crate) use view::default_reasons;
 use view::read_round;
-pub use view::{RoundSummary, RoundView, Stop};
+pub use view::{HeldBack, RoundSummary, RoundView, Stop};
 
 /// Why a round step was refused.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +41,9 @@ pub enum RoundError {
     NoSuchRound(i64),
     /// Nobody in the hamlet is paid at home and owed something.
     NobodyAtHome { hamlet: String },
+    /// Everyone of the hamlet to be paid at home was reported deceased by
+    /// their family on an earlier round and not paid since.
+    AllReportedDeceased { hamlet: String, people: usize },
     /// The step does not fit where the round stands.
     WrongState { round: i64, state: RoundState },
     /// Every stop was paid elsewhere or can no longer be paid: no cash to
@@ -94,89 +98,6 @@ fn expect(v: &RoundView, state: RoundState) -> Result<(), Error> {
 }
 
 impl Service {
-    /// Makes a round of `period` for one hamlet (a supervisor), carried by
-    /// the user `postman`: everyone of the hamlet paid at home (by their
-    /// registration — the supervisor's mark with its reason —, else the
-    /// payer's list) who is active and owed something in the period, with
-    /// all their unpaid lines up to the period. Audited.
-    pub fn create_round(
-        &mut self,
-        supervisor: &Session,
-        period: Period,
-        hamlet: &str,
-        postman: &str,
-    ) -> Result<RoundView, Error> {
-        supervisor.require_supervisor()?;
-        if hamlet.trim().is_empty() {
-            return Err(RoundError::HamletNeeded.into());
-        }
-        let stops = self.home_stops(period, Some(hamlet))?;
-        let Some(first) = stops.first() else {
-            return Err(RoundError::NobodyAtHome {
-                hamlet: hamlet.trim().to_string(),
-            }
-            .into());
-        };
-        let hamlet_name = first.hamlet.clone();
-        let codes: Vec<String> = stops.iter().map(|s| s.record_code.clone()).collect();
-        let by = supervisor.user.id;
-        let postman = postman.trim().to_string();
-        let number = self.store.write(self.who(Some(by)), |w| {
-            let (carrier, _) = users::by_name(w, &postman)?.ok_or_else(|| Error::UnknownUser {
-                name: postman.clone(),
-            })?;
-            let refs: Vec<&str> = codes.iter().map(String::as_str).collect();
-            let found = people::by_record_codes(w, &refs)?;
-            let (id, mut event) = rounds::insert_round(w, period, &hamlet_name, carrier.id, by)?;
-            let mut stop = 0;
-            let mut total = Money::ZERO;
-            for code in &codes {
-                let Some(person) = found.get(code) else {
-                    continue;
-                };
-                let unpaid: Vec<_> = payments::unpaid_lines(w, person.id)?
-                    .into_iter()
-                    .filter(|l| l.period <= period)
-                    .collect();
-                let ids: Vec<i64> = unpaid.iter().map(|l| l.entitlement_id).collect();
-                let sum: Money = unpaid.iter().map(|l| l.amount).sum();
-                if unpaid.is_empty()
-                    || sum <= Money::ZERO
-                    || rounds::holding(w, &ids)?.is_some()
-                    || crate::store::batches::waiting_batch_of(w, &ids)?.is_some()
-                {
-                    continue;
-                }
-                stop += 1;
-                total = total + sum;
-                for l in &unpaid {
-                    event = event.join(rounds::insert_line(
-                        w,
-                        id,
-                        &rounds::NewLine {
-                            stop,
-                            person_id: person.id,
-                            entitlement_id: l.entitlement_id,
-                            amount: l.amount,
-                        },
-                    )?);
-                }
-            }
-            if stop == 0 {
-                return Err(RoundError::NobodyAtHome {
-                    hamlet: hamlet_name.clone(),
-                }
-                .into());
-            }
-            let event = event.with(json!({
-                "period": period.to_string(), "hamlet": hamlet_name,
-                "postman": carrier.name, "stops": stop, "total": total.dong(),
-            }));
-            Ok::<_, Error>(w.log(event, id)?)
-        })?;
-        self.round(number)
-    }
-
     /// Issues a round's cash into the postman's drawer today (a
     /// supervisor; the postman confirms with their PIN): the total of the
     /// stops still owed, as the opening float when the postman's drawer is

@@ -64,7 +64,17 @@ pub struct RoundView {
     /// The reconciliation's difference and reason.
     pub difference: Option<Money>,
     pub reason: Option<String>,
+    /// On the view [`Service::create_round`] returns: the people of the
+    /// hamlet it did not take, their family having reported them deceased
+    /// on an earlier round (and nobody having paid them since). Empty on
+    /// every other view.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub held_back: Vec<HeldBack>,
 }
+
+/// A person a new round did not take: the stop they would have been, and
+/// the round on which their family reported them deceased.
+pub type HeldBack = crate::document::home::Stop;
 
 impl RoundView {
     /// The total of the stops the round carries cash for.
@@ -96,6 +106,7 @@ impl RoundView {
                 id_number: s.id_number.clone(),
                 address: s.address.clone(),
                 amount: s.amount,
+                death_reported: None,
             })
             .collect()
     }
@@ -179,6 +190,7 @@ pub(super) fn view(r: &Read<'_>, round: Round) -> Result<RoundView, Error> {
         },
         difference: round.closed.as_ref().map(|(d, _)| *d),
         reason: round.closed.and_then(|(_, r)| r),
+        held_back: Vec::new(),
     })
 }
 
@@ -282,6 +294,7 @@ impl Service {
                     id_number: p.id_number.clone(),
                     address: person.address.clone(),
                     amount: p.left(),
+                    death_reported: rounds::death_reported(r, p.person_id)?.map(|(n, _)| n),
                 });
             }
             Ok::<_, Error>(out)

@@ -202,6 +202,7 @@ impl FormScreen for RoundForm {
                             v.number,
                             v.stops.len(),
                             v.to_carry(),
+                            &v.held_back,
                             words::Said::OnScreen,
                         )
                     })
