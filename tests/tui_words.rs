@@ -17,6 +17,13 @@ use common::{CLERK1, SUPERVISOR};
 fn the_file_names_the_record_code_and_the_phone_plainly() {
     let office = office();
     let mut app = clerk_app(&office);
+    // The counter's hint, the file and the receipt say one word for the
+    // record code: "mã hồ sơ" ("mã đối tượng" is the payer's list's column).
+    let hint = screen(&mut app, 80, 24);
+    assert!(
+        hint.contains("mã hồ sơ") && !hint.contains("mã đối tượng"),
+        "{hint}"
+    );
     open_person(&mut app, AN.2);
     let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Mã hồ sơ HD-001"), "{shown}");

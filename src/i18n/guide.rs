@@ -47,7 +47,7 @@ const VI: &str = "\
 - Enter: chi trả. Enter: chính chủ (số CCCD đã đối chiếu khi tìm, không hỏi
   lại). Enter: hình thức đánh dấu sẵn. Enter: ghi nhận. Đếm tiền đưa người
   nhận, họ ký biên nhận.
-- Tìm bằng họ tên (không cần dấu), mã đối tượng hay 6 số cuối CCCD cũng
+- Tìm bằng họ tên (không cần dấu), mã hồ sơ hay 6 số cuối CCCD cũng
   được; khi đó bước 2 hỏi số CCCD trên thẻ.
 - Đang xem hồ sơ mà gõ chữ hoặc số: về ô tìm với chữ đó, không làm gì khác.
 

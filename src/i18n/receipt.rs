@@ -45,7 +45,7 @@ pub const VI: ReceiptWords = ReceiptWords {
     clerk_label: "Giao dịch viên:",
     voided_on: "ĐÃ HỦY NGÀY",
     beneficiary: "Người hưởng",
-    record_code: "Mã ĐT:",
+    record_code: "Mã hồ sơ:",
     born: "Năm sinh",
     id_no_inline: "Số giấy tờ:",
     hamlet: "Thôn",

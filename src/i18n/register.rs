@@ -259,7 +259,7 @@ pub fn list_words(lang: Lang) -> &'static ListWords {
         whole_commune: "Toàn xã",
         no_hamlet: "(không ghi thôn)",
         none: "Không có ai.",
-        col_code: "Mã ĐT",
+        col_code: "Mã hồ sơ",
         col_name: "Họ và tên",
         col_hamlet: "Thôn",
         col_id: "Số CCCD/CMND",

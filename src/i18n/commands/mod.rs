@@ -29,7 +29,7 @@ pub fn approval_pin(lang: Lang) -> &'static str {
 
 pub fn exactly_one_person_needed(lang: Lang) -> &'static str {
     lang.pick(
-        "Cần đúng một người: dùng số CCCD/CMND hoặc mã đối tượng.",
+        "Cần đúng một người: dùng số CCCD/CMND hoặc mã hồ sơ.",
         "Exactly one person is needed: use the ID number or record code.",
     )
 }

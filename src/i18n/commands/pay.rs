@@ -7,7 +7,7 @@ pub use super::approval_pin;
 
 pub fn several_people_match_use(lang: Lang) -> &'static str {
     lang.pick(
-        "Có nhiều người khớp; dùng số CCCD/CMND hoặc mã đối tượng (xem `chitra show`).",
+        "Có nhiều người khớp; dùng số CCCD/CMND hoặc mã hồ sơ (xem `chitra show`).",
         "Several people match; use the ID number or record code (see `chitra show`).",
     )
 }

@@ -68,7 +68,7 @@ pub const VI: Strings = Strings {
     short_approve: "Duyệt",
     counter_title: "QUẦY CHI TRẢ",
     counter_search_label: "Tìm người hưởng",
-    counter_hint: "Gõ số CCCD/CMND, mã đối tượng hoặc họ tên (không cần dấu).",
+    counter_hint: "Gõ số CCCD/CMND, mã hồ sơ hoặc họ tên (không cần dấu).",
     counter_hint_keys: "Chọn bằng ↑ ↓ rồi nhấn Enter để mở hồ sơ. Đủ 12 số CCCD thì tự mở.",
     counter_more: "Còn nữa, gõ thêm để thu hẹp",
     counter_nobody_to_open: "Chưa có ai để mở: gõ thêm hoặc sửa ô tìm.",
