@@ -57,6 +57,7 @@ mod register;
 mod register_tui;
 mod rounds;
 mod rounds_tui;
+mod sealed_lines;
 mod search_order;
 mod signing_list;
 mod tamper;

@@ -175,12 +175,14 @@ pub fn next_line_id(r: &Read<'_>) -> Result<i64, StoreError> {
 }
 
 /// Writes the lines of one period and batch, [`LINES_PER_STATEMENT`] to a
-/// statement; the caller gives each line its id.
+/// statement, each sealed; the caller gives each line its id.
 pub struct NewLines<'c> {
     rows: bulk::Rows<'c>,
+    keys: &'c super::KeyRing,
     period: String,
     batch_id: i64,
     owed: &'c std::cell::Cell<usize>,
+    macs: Vec<String>,
 }
 
 impl<'c> NewLines<'c> {
@@ -190,11 +192,13 @@ impl<'c> NewLines<'c> {
             rows: bulk::Rows::new(
                 r.conn(),
                 "entitlements",
-                "id, person_id, period, kind, amount, batch_id, source_row",
+                "id, person_id, period, kind, amount, batch_id, source_row, mac",
                 LINES_PER_STATEMENT,
             ),
+            keys: r.keys_for_check(),
             period: period.to_string(),
             batch_id,
+            macs: Vec::with_capacity(LINES_PER_STATEMENT),
         }
     }
 
@@ -202,8 +206,13 @@ impl<'c> NewLines<'c> {
     pub fn write(&mut self, first_id: i64, lines: &[NewLine]) -> Result<(), StoreError> {
         for (chunk_no, chunk) in lines.chunks(LINES_PER_STATEMENT).enumerate() {
             let base = first_id + (chunk_no * LINES_PER_STATEMENT) as i64;
-            let mut values = Vec::with_capacity(chunk.len() * 7);
+            self.macs.clear();
             for (i, l) in chunk.iter().enumerate() {
+                let mac = line_mac(self.keys, base + i as i64, l, &self.period, self.batch_id);
+                self.macs.push(mac);
+            }
+            let mut values = Vec::with_capacity(chunk.len() * 8);
+            for (i, (l, mac)) in chunk.iter().zip(&self.macs).enumerate() {
                 values.extend_from_slice(&[
                     bulk::Value::Int(base + i as i64),
                     bulk::Value::Int(l.person_id),
@@ -212,12 +221,84 @@ impl<'c> NewLines<'c> {
                     bulk::Value::Int(l.amount.dong()),
                     bulk::Value::Int(self.batch_id),
                     bulk::Value::Int(l.row as i64),
+                    bulk::Value::Text(mac),
                 ]);
             }
             self.rows.write(chunk.len(), &values)?;
             self.owed.set(self.owed.get() + chunk.len());
         }
         Ok(())
+    }
+}
+
+/// The seal of a line as an import writes it: the same as
+/// [`super::rows::seal`] gives for the row read back (a test holds them
+/// equal).
+fn line_mac(keys: &super::KeyRing, id: i64, l: &NewLine, period: &str, batch_id: i64) -> String {
+    use rusqlite::types::ValueRef;
+    // Sorted by column name, as rows::seal orders them.
+    let cols: [(&str, ValueRef<'_>); 7] = [
+        ("amount", ValueRef::Integer(l.amount.dong())),
+        ("batch_id", ValueRef::Integer(batch_id)),
+        ("id", ValueRef::Integer(id)),
+        ("kind", ValueRef::Text(l.kind.code().as_bytes())),
+        ("period", ValueRef::Text(period.as_bytes())),
+        ("person_id", ValueRef::Integer(l.person_id)),
+        ("source_row", ValueRef::Integer(l.row as i64)),
+    ];
+    let mut key = itoa::Buffer::new();
+    let key = key.format(id);
+    let mac = super::rows::mac_of(keys, None, Table::Entitlements, key, cols.into_iter())
+        .unwrap_or_default();
+    let id = keys.current_id();
+    let mut seal = String::with_capacity(id.len() + 1 + mac.len());
+    seal.push_str(id);
+    seal.push(':');
+    seal.push_str(&mac);
+    seal
+}
+
+/// Refuses entitlement line `id` when it is not as chitra wrote it: its
+/// seal does not match, or — a line written before lines were sealed one
+/// by one (or whose seal was taken away) — its batch's lines no longer
+/// give the digest the batch's sealed totals keep. A payment checks every
+/// line it settles ([`super::payments::insert`]).
+pub fn check_line(r: &Read<'_>, id: i64) -> Result<(), StoreError> {
+    use super::rows::{self, MacCheck};
+    let tampered = || StoreError::Tampered {
+        table: "entitlements",
+        key: id.to_string(),
+    };
+    let key = id.to_string();
+    let Some(line) = rows::read(r.conn(), Table::Entitlements, &key)? else {
+        // No such line: the payment line's foreign key refuses it.
+        return Ok(());
+    };
+    match rows::check(r.keys_for_check(), Table::Entitlements, &line) {
+        MacCheck::Good => Ok(()),
+        MacCheck::Missing => {
+            let Some(rusqlite::types::Value::Integer(batch)) = line.columns.get("batch_id") else {
+                return Err(tampered());
+            };
+            let totals = rows::read(r.conn(), Table::ImportTotals, &batch.to_string())?
+                .ok_or_else(tampered)?;
+            if rows::check(r.keys_for_check(), Table::ImportTotals, &totals) != MacCheck::Good {
+                return Err(StoreError::Tampered {
+                    table: "import_totals",
+                    key: batch.to_string(),
+                });
+            }
+            let Some(rusqlite::types::Value::Text(digest)) = totals.columns.get("lines_digest")
+            else {
+                return Err(tampered());
+            };
+            if recompute_digest(r, *batch)? == *digest {
+                Ok(())
+            } else {
+                Err(tampered())
+            }
+        }
+        _ => Err(tampered()),
     }
 }
 

@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/023_own_references.sql"),
     include_str!("migrations/024_bank_payments_stand.sql"),
     include_str!("migrations/025_registered_id.sql"),
+    include_str!("migrations/026_sealed_lines.sql"),
 ];
 
 /// The migration that brings the name order: once it has run on a

@@ -57,6 +57,10 @@ pub enum Table {
     HomeRoundCloses,
     IncreaseStarts,
     Heirs,
+    /// Entitlement lines: sealed row by row, but written in bulk and
+    /// logged by their batch's digest, not by images, so not among
+    /// [`Table::ALL`], the tables `verify` rebuilds from the log.
+    Entitlements,
 }
 
 impl Table {
@@ -125,6 +129,7 @@ impl Table {
             Table::HomeRoundCloses => "home_round_closes",
             Table::IncreaseStarts => "increase_starts",
             Table::Heirs => "heirs",
+            Table::Entitlements => "entitlements",
         }
     }
 

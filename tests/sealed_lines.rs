@@ -1,0 +1,137 @@
+//! Entitlement lines carry their own seal, checked when a payment settles
+//! them: a line whose amount, month or person was changed with `sqlite3`
+//! (its triggers dropped and put back, as a careful forger would) is not
+//! paid, whatever path pays it; a line written before lines were sealed
+//! one by one stands on its batch's digest.
+
+use crate::common;
+
+use chitra::domain::payment::PayMethod;
+use chitra::service::pay::{PayRequest, Receiver};
+use chitra::service::{Error, Service};
+use chitra::store::StoreError;
+use common::*;
+
+const AN: &str = "046048001234"; // 2.789.000 đ, one line
+const BINH: &str = "046152004321"; // 2.789.000 + 1.394.500 đ
+
+fn person_id(svc: &Service, id: &str) -> i64 {
+    svc.search(id, 1).unwrap().hits[0].person.id
+}
+
+fn pay(svc: &mut Service, who: &chitra::service::Session, id: &str) -> Result<(), Error> {
+    let person = person_id(svc, id);
+    let req = PayRequest {
+        person_id: person,
+        receiver: Receiver::Person,
+        receiver_id_number: id.into(),
+        method: PayMethod::Cash,
+        account: None,
+        reference: None,
+        idem_key: svc.new_idem_key(),
+        lines: Vec::new(),
+        approval: None,
+    };
+    svc.pay(who, &req).map(|_| ())
+}
+
+/// Runs `sql` on the office's file with the lines' guard dropped, and put
+/// back as it was.
+fn forge(svc: &Service, sql: &str) {
+    let conn = svc.store().conn();
+    let guard: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'entitlements_no_update'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    conn.execute_batch(&format!(
+        "DROP TRIGGER entitlements_no_update; {sql}; {guard};"
+    ))
+    .unwrap();
+}
+
+fn line_of(svc: &Service, id: &str) -> i64 {
+    svc.person_view(person_id(svc, id)).unwrap().unpaid[0].entitlement_id
+}
+
+fn assert_refused_as_forged(result: Result<(), Error>, line: i64) {
+    match result {
+        Err(
+            e @ Error::Store(StoreError::Tampered {
+                table: "entitlements",
+                ..
+            }),
+        ) => {
+            let said = e.to_string();
+            assert!(
+                said.contains(&format!("khoản được hưởng (dòng {line})"))
+                    && said.contains("chitra verify"),
+                "{said}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_line_changed_behind_chitras_back_is_not_paid() {
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let an_line = line_of(&svc, AN);
+    // Her 2.789.000 đ made 27.890.000 đ …
+    forge(
+        &svc,
+        &format!("UPDATE entitlements SET amount = 27890000 WHERE id = {an_line}"),
+    );
+    let view = svc.person_view(person_id(&svc, AN)).unwrap();
+    assert_eq!(
+        view.unpaid_total.dong(),
+        27_890_000,
+        "the forged amount is what shows"
+    );
+    assert_refused_as_forged(pay(&mut svc, &hoa, AN), an_line);
+    assert!(
+        svc.person_view(person_id(&svc, AN))
+            .unwrap()
+            .payments
+            .is_empty()
+    );
+    // … and Bình's line moved to An: her own lines stay payable to her, the
+    // moved one to nobody.
+    let binh_line = line_of(&svc, BINH);
+    forge(
+        &svc,
+        &format!("UPDATE entitlements SET amount = 2789000 WHERE id = {an_line}"),
+    );
+    pay(&mut svc, &hoa, AN).expect("put back as it was, the line's seal holds again");
+    let an = person_id(&svc, AN);
+    forge(
+        &svc,
+        &format!("UPDATE entitlements SET person_id = {an} WHERE id = {binh_line}"),
+    );
+    assert_refused_as_forged(pay(&mut svc, &hoa, AN), binh_line);
+    assert!(!svc.verify(&[]).unwrap().ok());
+}
+
+/// A line written before lines were sealed one by one (no seal) is paid
+/// when its batch's lines still give the batch's digest, and refused when
+/// they do not; taking a sealed line's seal away gains a forger nothing.
+#[test]
+fn a_line_without_a_seal_stands_on_its_batchs_digest() {
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    forge(&svc, "UPDATE entitlements SET mac = NULL");
+    pay(&mut svc, &hoa, AN).expect("an unsealed line of an untouched batch is paid");
+    let binh_line = line_of(&svc, BINH);
+    forge(
+        &svc,
+        &format!("UPDATE entitlements SET amount = 2790000 WHERE id = {binh_line}"),
+    );
+    assert_refused_as_forged(pay(&mut svc, &hoa, BINH), binh_line);
+}
