@@ -135,3 +135,30 @@ fn a_line_without_a_seal_stands_on_its_batchs_digest() {
     );
     assert_refused_as_forged(pay(&mut svc, &hoa, BINH), binh_line);
 }
+
+/// A seal changed alone leaves the batch's digest as it was, but makes the
+/// line unpayable: `verify` names the batch, so the refusal at the counter
+/// has its explanation.
+#[test]
+fn verify_names_the_batch_of_a_line_whose_seal_alone_was_changed() {
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let mut svc = office.service();
+    assert!(svc.verify(&[]).unwrap().ok());
+    let an_line = line_of(&svc, AN);
+    forge(
+        &svc,
+        &format!("UPDATE entitlements SET mac = 'k1:00' WHERE id = {an_line}"),
+    );
+    let checked = svc.verify(&[]).unwrap();
+    assert!(
+        checked.findings.iter().any(|f| matches!(
+            f,
+            chitra::service::verify::Finding::BatchChanged { batch_id: 1, .. }
+        )),
+        "{:?}",
+        checked.findings
+    );
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    assert_refused_as_forged(pay(&mut svc, &hoa, AN), an_line);
+}

@@ -402,7 +402,9 @@ impl Service {
             let batches = imports::all(r)?;
             v.batches = batches.len();
             for b in batches {
-                if imports::recompute_digest(r, b.id)? != b.lines_digest {
+                if imports::recompute_digest(r, b.id)? != b.lines_digest
+                    || !imports::line_seals_hold(r, b.id)?
+                {
                     v.findings.push(Finding::BatchChanged {
                         batch_id: b.id,
                         file: b.file_name,

@@ -418,6 +418,44 @@ pub fn recompute_digest(r: &Read<'_>, batch_id: i64) -> Result<String, StoreErro
     Ok(hex::encode(h.finalize()))
 }
 
+/// Whether every sealed line of batch `batch_id` matches its seal (lines
+/// written before lines were sealed have none and pass: the batch's digest
+/// stands for them). A seal changed alone leaves the digest as it was but
+/// makes the line unpayable: `verify` names the batch.
+pub fn line_seals_hold(r: &Read<'_>, batch_id: i64) -> Result<bool, StoreError> {
+    use super::rows::{self, MacCheck, Stored};
+    use rusqlite::types::Value;
+    let mut stmt = r.cached(
+        "SELECT id, person_id, period, kind, amount, source_row, mac FROM entitlements
+         WHERE batch_id = ?1 AND mac IS NOT NULL ORDER BY id",
+    )?;
+    let mut found = stmt.query([batch_id])?;
+    while let Some(row) = found.next()? {
+        let id: i64 = row.get(0)?;
+        let columns = [
+            ("id", Value::Integer(id)),
+            ("person_id", Value::Integer(row.get(1)?)),
+            ("period", Value::Text(row.get(2)?)),
+            ("kind", Value::Text(row.get(3)?)),
+            ("amount", Value::Integer(row.get(4)?)),
+            ("batch_id", Value::Integer(batch_id)),
+            ("source_row", Value::Integer(row.get(5)?)),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let line = Stored {
+            key: id.to_string(),
+            columns,
+            mac: row.get(6)?,
+        };
+        if rows::check(r.keys_for_check(), Table::Entitlements, &line) != MacCheck::Good {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 /// Adds the name-order rows [`name_word_rows`] made on the import's
 /// reading thread for the people it has just written.
 pub fn write_name_words(w: &Write<'_>, rows: &[NameWordRow<'_>]) -> Result<usize, StoreError> {
