@@ -162,3 +162,33 @@ fn verify_names_the_batch_of_a_line_whose_seal_alone_was_changed() {
     let hoa = office.sign_in(&mut svc, CLERK1);
     assert_refused_as_forged(pay(&mut svc, &hoa, AN), an_line);
 }
+
+/// Each line's seal, as the import writes it, is what the rule every
+/// sealed row follows gives for the row read back (`store::rows`).
+#[test]
+fn a_lines_seal_is_the_one_every_sealed_row_has() {
+    use chitra::store::rows::{self, MacCheck, Table};
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let svc = office.service();
+    let conn = svc.store().conn();
+    let ids: Vec<i64> = conn
+        .prepare("SELECT id FROM entitlements ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(ids.len() >= 4, "{ids:?}");
+    for id in ids {
+        let line = rows::read(&conn, Table::Entitlements, &id.to_string())
+            .unwrap()
+            .unwrap();
+        assert!(line.mac.is_some(), "line {id}");
+        assert_eq!(
+            rows::check(svc.store().keys(), Table::Entitlements, &line),
+            MacCheck::Good,
+            "line {id}"
+        );
+    }
+}

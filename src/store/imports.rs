@@ -235,27 +235,62 @@ impl<'c> NewLines<'c> {
 /// [`super::rows::seal`] gives for the row read back (a test holds them
 /// equal).
 fn line_mac(keys: &super::KeyRing, id: i64, l: &NewLine, period: &str, batch_id: i64) -> String {
-    use rusqlite::types::ValueRef;
-    // Sorted by column name, as rows::seal orders them.
-    let cols: [(&str, ValueRef<'_>); 7] = [
-        ("amount", ValueRef::Integer(l.amount.dong())),
-        ("batch_id", ValueRef::Integer(batch_id)),
-        ("id", ValueRef::Integer(id)),
-        ("kind", ValueRef::Text(l.kind.code().as_bytes())),
-        ("period", ValueRef::Text(period.as_bytes())),
-        ("person_id", ValueRef::Integer(l.person_id)),
-        ("source_row", ValueRef::Integer(l.row as i64)),
-    ];
-    let mut key = itoa::Buffer::new();
-    let key = key.format(id);
-    let mac = super::rows::mac_of(keys, None, Table::Entitlements, key, cols.into_iter())
-        .unwrap_or_default();
+    let line = LineColumns {
+        id,
+        person_id: l.person_id,
+        period,
+        kind: l.kind.code(),
+        amount: l.amount.dong(),
+        batch_id,
+        source_row: l.row as i64,
+    };
+    let mac = line.mac(keys, None).unwrap_or_default();
     let id = keys.current_id();
     let mut seal = String::with_capacity(id.len() + 1 + mac.len());
     seal.push_str(id);
     seal.push(':');
     seal.push_str(&mac);
     seal
+}
+
+/// The columns of an entitlement line, as sealed.
+struct LineColumns<'a> {
+    id: i64,
+    person_id: i64,
+    period: &'a str,
+    kind: &'a str,
+    amount: i64,
+    batch_id: i64,
+    source_row: i64,
+}
+
+impl LineColumns<'_> {
+    /// The line's MAC under key `key_id` (the ring's newest when `None`),
+    /// over its columns sorted by name, as [`super::rows::mac_of`] seals
+    /// every row.
+    fn mac(&self, keys: &super::KeyRing, key_id: Option<&str>) -> Option<String> {
+        use rusqlite::types::ValueRef;
+        let cols: [(&str, ValueRef<'_>); 7] = [
+            ("amount", ValueRef::Integer(self.amount)),
+            ("batch_id", ValueRef::Integer(self.batch_id)),
+            ("id", ValueRef::Integer(self.id)),
+            ("kind", ValueRef::Text(self.kind.as_bytes())),
+            ("period", ValueRef::Text(self.period.as_bytes())),
+            ("person_id", ValueRef::Integer(self.person_id)),
+            ("source_row", ValueRef::Integer(self.source_row)),
+        ];
+        let mut key = itoa::Buffer::new();
+        let key = key.format(self.id);
+        super::rows::mac_of(keys, key_id, Table::Entitlements, key, cols.into_iter())
+    }
+
+    /// Whether `stored` ("k1:…") is this line's seal.
+    fn sealed_by(&self, keys: &super::KeyRing, stored: &str) -> bool {
+        let Some((key_id, mac)) = stored.split_once(':') else {
+            return false;
+        };
+        self.mac(keys, Some(key_id)).is_some_and(|m| m == mac)
+    }
 }
 
 /// Refuses entitlement line `id` when it is not as chitra wrote it: its
@@ -269,37 +304,87 @@ pub fn check_line(r: &Read<'_>, id: i64) -> Result<(), StoreError> {
         table: "entitlements",
         key: id.to_string(),
     };
-    let key = id.to_string();
-    let Some(line) = rows::read(r.conn(), Table::Entitlements, &key)? else {
-        // No such line: the payment line's foreign key refuses it.
+    let found = r
+        .cached(
+            "SELECT person_id, period, kind, amount, batch_id, source_row, mac
+             FROM entitlements WHERE id = ?1",
+        )?
+        .query_row([id], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, i64>(3)?,
+                row.get::<_, i64>(4)?,
+                row.get::<_, i64>(5)?,
+                row.get::<_, Option<String>>(6)?,
+            ))
+        })
+        .optional()?;
+    // No such line: the payment line's foreign key refuses it.
+    let Some((person_id, period, kind, amount, batch, source_row, mac)) = found else {
         return Ok(());
     };
-    match rows::check(r.keys_for_check(), Table::Entitlements, &line) {
-        MacCheck::Good => Ok(()),
-        MacCheck::Missing => {
-            let Some(rusqlite::types::Value::Integer(batch)) = line.columns.get("batch_id") else {
-                return Err(tampered());
-            };
-            let totals = rows::read(r.conn(), Table::ImportTotals, &batch.to_string())?
-                .ok_or_else(tampered)?;
-            if rows::check(r.keys_for_check(), Table::ImportTotals, &totals) != MacCheck::Good {
-                return Err(StoreError::Tampered {
-                    table: "import_totals",
-                    key: batch.to_string(),
-                });
-            }
-            let Some(rusqlite::types::Value::Text(digest)) = totals.columns.get("lines_digest")
-            else {
-                return Err(tampered());
-            };
-            if recompute_digest(r, *batch)? == *digest {
-                Ok(())
-            } else {
-                Err(tampered())
-            }
-        }
-        _ => Err(tampered()),
+    let line = LineColumns {
+        id,
+        person_id,
+        period: &period,
+        kind: &kind,
+        amount,
+        batch_id: batch,
+        source_row,
+    };
+    if let Some(mac) = mac {
+        return if line.sealed_by(r.keys_for_check(), &mac) {
+            Ok(())
+        } else {
+            Err(tampered())
+        };
     }
+    let totals =
+        rows::read(r.conn(), Table::ImportTotals, &batch.to_string())?.ok_or_else(tampered)?;
+    if rows::check(r.keys_for_check(), Table::ImportTotals, &totals) != MacCheck::Good {
+        return Err(StoreError::Tampered {
+            table: "import_totals",
+            key: batch.to_string(),
+        });
+    }
+    let Some(rusqlite::types::Value::Text(digest)) = totals.columns.get("lines_digest") else {
+        return Err(tampered());
+    };
+    if recompute_digest(r, batch)? == *digest {
+        Ok(())
+    } else {
+        Err(tampered())
+    }
+}
+
+/// Whether every sealed line of batch `batch_id` matches its seal (lines
+/// written before lines were sealed have none and pass: the batch's digest
+/// stands for them). A seal changed alone leaves the digest as it was but
+/// makes the line unpayable: `verify` names the batch.
+pub fn line_seals_hold(r: &Read<'_>, batch_id: i64) -> Result<bool, StoreError> {
+    let mut stmt = r.cached(
+        "SELECT id, person_id, period, kind, amount, source_row, mac FROM entitlements
+         WHERE batch_id = ?1 AND mac IS NOT NULL ORDER BY id",
+    )?;
+    let mut found = stmt.query([batch_id])?;
+    while let Some(row) = found.next()? {
+        let (period, kind): (String, String) = (row.get(2)?, row.get(3)?);
+        let line = LineColumns {
+            id: row.get(0)?,
+            person_id: row.get(1)?,
+            period: &period,
+            kind: &kind,
+            amount: row.get(4)?,
+            batch_id,
+            source_row: row.get(5)?,
+        };
+        if !line.sealed_by(r.keys_for_check(), &row.get::<_, String>(6)?) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// A batch as an import starts it.
@@ -416,44 +501,6 @@ pub fn recompute_digest(r: &Read<'_>, batch_id: i64) -> Result<String, StoreErro
         h.update(line.as_bytes());
     }
     Ok(hex::encode(h.finalize()))
-}
-
-/// Whether every sealed line of batch `batch_id` matches its seal (lines
-/// written before lines were sealed have none and pass: the batch's digest
-/// stands for them). A seal changed alone leaves the digest as it was but
-/// makes the line unpayable: `verify` names the batch.
-pub fn line_seals_hold(r: &Read<'_>, batch_id: i64) -> Result<bool, StoreError> {
-    use super::rows::{self, MacCheck, Stored};
-    use rusqlite::types::Value;
-    let mut stmt = r.cached(
-        "SELECT id, person_id, period, kind, amount, source_row, mac FROM entitlements
-         WHERE batch_id = ?1 AND mac IS NOT NULL ORDER BY id",
-    )?;
-    let mut found = stmt.query([batch_id])?;
-    while let Some(row) = found.next()? {
-        let id: i64 = row.get(0)?;
-        let columns = [
-            ("id", Value::Integer(id)),
-            ("person_id", Value::Integer(row.get(1)?)),
-            ("period", Value::Text(row.get(2)?)),
-            ("kind", Value::Text(row.get(3)?)),
-            ("amount", Value::Integer(row.get(4)?)),
-            ("batch_id", Value::Integer(batch_id)),
-            ("source_row", Value::Integer(row.get(5)?)),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
-        let line = Stored {
-            key: id.to_string(),
-            columns,
-            mac: row.get(6)?,
-        };
-        if rows::check(r.keys_for_check(), Table::Entitlements, &line) != MacCheck::Good {
-            return Ok(false);
-        }
-    }
-    Ok(true)
 }
 
 /// Adds the name-order rows [`name_word_rows`] made on the import's
