@@ -182,7 +182,10 @@ pub struct NewLines<'c> {
     period: String,
     batch_id: i64,
     owed: &'c std::cell::Cell<usize>,
-    macs: Vec<String>,
+    /// The seals of the lines of one statement, one after the other, and
+    /// where each ends.
+    seals: String,
+    ends: Vec<usize>,
 }
 
 impl<'c> NewLines<'c> {
@@ -198,7 +201,8 @@ impl<'c> NewLines<'c> {
             keys: r.keys_for_check(),
             period: period.to_string(),
             batch_id,
-            macs: Vec::with_capacity(LINES_PER_STATEMENT),
+            seals: String::new(),
+            ends: Vec::with_capacity(LINES_PER_STATEMENT),
         }
     }
 
@@ -206,13 +210,19 @@ impl<'c> NewLines<'c> {
     pub fn write(&mut self, first_id: i64, lines: &[NewLine]) -> Result<(), StoreError> {
         for (chunk_no, chunk) in lines.chunks(LINES_PER_STATEMENT).enumerate() {
             let base = first_id + (chunk_no * LINES_PER_STATEMENT) as i64;
-            self.macs.clear();
+            self.seals.clear();
+            self.ends.clear();
             for (i, l) in chunk.iter().enumerate() {
-                let mac = line_mac(self.keys, base + i as i64, l, &self.period, self.batch_id);
-                self.macs.push(mac);
+                let line = LineColumns::new(base + i as i64, l, &self.period, self.batch_id);
+                line.push_seal(&mut self.seals, self.keys);
+                self.ends.push(self.seals.len());
             }
+            let seals = std::iter::once(0)
+                .chain(self.ends.iter().copied())
+                .zip(&self.ends)
+                .map(|(from, to)| &self.seals[from..*to]);
             let mut values = Vec::with_capacity(chunk.len() * 8);
-            for (i, (l, mac)) in chunk.iter().zip(&self.macs).enumerate() {
+            for (i, (l, mac)) in chunk.iter().zip(seals).enumerate() {
                 values.extend_from_slice(&[
                     bulk::Value::Int(base + i as i64),
                     bulk::Value::Int(l.person_id),
@@ -231,28 +241,6 @@ impl<'c> NewLines<'c> {
     }
 }
 
-/// The seal of a line as an import writes it: the same as
-/// [`super::rows::seal`] gives for the row read back (a test holds them
-/// equal).
-fn line_mac(keys: &super::KeyRing, id: i64, l: &NewLine, period: &str, batch_id: i64) -> String {
-    let line = LineColumns {
-        id,
-        person_id: l.person_id,
-        period,
-        kind: l.kind.code(),
-        amount: l.amount.dong(),
-        batch_id,
-        source_row: l.row as i64,
-    };
-    let mac = line.mac(keys, None).unwrap_or_default();
-    let id = keys.current_id();
-    let mut seal = String::with_capacity(id.len() + 1 + mac.len());
-    seal.push_str(id);
-    seal.push(':');
-    seal.push_str(&mac);
-    seal
-}
-
 /// The columns of an entitlement line, as sealed.
 struct LineColumns<'a> {
     id: i64,
@@ -264,13 +252,23 @@ struct LineColumns<'a> {
     source_row: i64,
 }
 
-impl LineColumns<'_> {
-    /// The line's MAC under key `key_id` (the ring's newest when `None`),
-    /// over its columns sorted by name, as [`super::rows::mac_of`] seals
-    /// every row.
-    fn mac(&self, keys: &super::KeyRing, key_id: Option<&str>) -> Option<String> {
+impl<'a> LineColumns<'a> {
+    fn new(id: i64, l: &'a NewLine, period: &'a str, batch_id: i64) -> Self {
+        LineColumns {
+            id,
+            person_id: l.person_id,
+            period,
+            kind: l.kind.code(),
+            amount: l.amount.dong(),
+            batch_id,
+            source_row: l.row as i64,
+        }
+    }
+
+    /// The columns sorted by name, as every sealed row's are.
+    fn columns(&self) -> [(&'static str, rusqlite::types::ValueRef<'_>); 7] {
         use rusqlite::types::ValueRef;
-        let cols: [(&str, ValueRef<'_>); 7] = [
+        [
             ("amount", ValueRef::Integer(self.amount)),
             ("batch_id", ValueRef::Integer(self.batch_id)),
             ("id", ValueRef::Integer(self.id)),
@@ -278,10 +276,25 @@ impl LineColumns<'_> {
             ("period", ValueRef::Text(self.period.as_bytes())),
             ("person_id", ValueRef::Integer(self.person_id)),
             ("source_row", ValueRef::Integer(self.source_row)),
-        ];
+        ]
+    }
+
+    /// Appends the line's seal as the import writes it ("k1:…"): the same
+    /// as [`super::rows::seal`] gives for the row read back (a test holds
+    /// them equal).
+    fn push_seal(&self, out: &mut String, keys: &super::KeyRing) {
         let mut key = itoa::Buffer::new();
         let key = key.format(self.id);
-        super::rows::mac_of(keys, key_id, Table::Entitlements, key, cols.into_iter())
+        super::rows::push_seal(out, keys, Table::Entitlements, key, self.columns().into_iter());
+    }
+
+    /// The line's MAC under key `key_id` (the ring's newest when `None`),
+    /// over its columns sorted by name, as [`super::rows::mac_of`] seals
+    /// every row.
+    fn mac(&self, keys: &super::KeyRing, key_id: Option<&str>) -> Option<String> {
+        let mut key = itoa::Buffer::new();
+        let key = key.format(self.id);
+        super::rows::mac_of(keys, key_id, Table::Entitlements, key, self.columns().into_iter())
     }
 
     /// Whether `stored` ("k1:…") is this line's seal.

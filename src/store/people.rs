@@ -128,7 +128,10 @@ pub struct NewPeople<'c> {
     rows: bulk::Rows<'c>,
     keys: &'c super::KeyRing,
     owed: &'c std::cell::Cell<usize>,
-    macs: Vec<String>,
+    /// The seals of the people of one statement, one after the other, and
+    /// where each ends.
+    seals: String,
+    ends: Vec<usize>,
     /// The digest of the new people's ids and seals, in id order.
     digest: sha2::Sha256,
     first: Option<i64>,
@@ -143,7 +146,8 @@ impl<'c> NewPeople<'c> {
             rows: bulk::Rows::new(r.conn(), "people", INSERT_COLUMNS, INSERT_BATCH),
             keys: r.keys_for_check(),
             owed: r.bulk_counter(),
-            macs: Vec::with_capacity(INSERT_BATCH),
+            seals: String::new(),
+            ends: Vec::with_capacity(INSERT_BATCH),
             digest: sha2::Sha256::new(),
             first: None,
             last: 0,
@@ -159,18 +163,24 @@ impl<'c> NewPeople<'c> {
         batch_id: i64,
         at: &str,
     ) -> Result<(), StoreError> {
-        self.macs.clear();
+        self.seals.clear();
+        self.ends.clear();
         for (id, p) in list {
-            let mac = new_person_mac(self.keys, *id, p, batch_id, at);
-            digest_seal(&mut self.digest, *id, &mac);
-            self.macs.push(mac);
+            let from = self.seals.len();
+            push_new_person_seal(&mut self.seals, self.keys, *id, p, batch_id, at);
+            digest_seal(&mut self.digest, *id, &self.seals[from..]);
+            self.ends.push(self.seals.len());
             if self.first.is_none() {
                 self.first = Some(*id);
             }
             self.last = *id;
         }
+        let seals = std::iter::once(0)
+            .chain(self.ends.iter().copied())
+            .zip(&self.ends)
+            .map(|(from, to)| &self.seals[from..*to]);
         let mut values = Vec::with_capacity(list.len() * 21);
-        for ((id, p), mac) in list.iter().zip(&self.macs) {
+        for ((id, p), mac) in list.iter().zip(seals) {
             values.extend_from_slice(&[
                 bulk::Value::Int(*id),
                 bulk::Value::Text(&p.record_code),
@@ -236,15 +246,16 @@ fn digest_seal(h: &mut sha2::Sha256, id: i64, mac: &str) {
     h.update(b"\n");
 }
 
-/// The seal of a person as an import first writes them: the same as
-/// [`rows::seal`] gives for the row read back (a test holds them equal).
-fn new_person_mac(
+/// Appends the seal of a person as an import first writes them: the same
+/// as [`rows::seal`] gives for the row read back (a test holds them equal).
+fn push_new_person_seal(
+    out: &mut String,
     keys: &super::KeyRing,
     id: i64,
     p: &ListedPerson,
     batch_id: i64,
     at: &str,
-) -> String {
+) {
     fn t(v: Option<&str>) -> ValueRef<'_> {
         v.map_or(ValueRef::Null, |s| ValueRef::Text(s.as_bytes()))
     }
@@ -280,13 +291,7 @@ fn new_person_mac(
     ];
     let mut key = itoa::Buffer::new();
     let key = key.format(id);
-    let mac = rows::mac_of(keys, None, Table::People, key, cols.into_iter()).unwrap_or_default();
-    let id = keys.current_id();
-    let mut seal = String::with_capacity(id.len() + 1 + mac.len());
-    seal.push_str(id);
-    seal.push(':');
-    seal.push_str(&mac);
-    seal
+    rows::push_seal(out, keys, Table::People, key, cols.into_iter());
 }
 
 /// The index behind look-up by ID number, exactly as migration 010 makes it.

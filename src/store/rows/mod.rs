@@ -23,6 +23,8 @@ use serde_json::json;
 
 use super::StoreError;
 use super::key::KeyRing;
+mod mac;
+pub use mac::{mac_of, push_seal};
 
 /// The tables whose rows carry a MAC, with the column(s) that name a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -208,57 +210,6 @@ fn columns(conn: &Connection, table: Table) -> Result<Vec<String>, StoreError> {
         .unwrap_or_else(|e| e.into_inner())
         .insert(table, cols.clone());
     Ok(cols)
-}
-
-fn encode_value(out: &mut Vec<u8>, v: ValueRef<'_>) {
-    // Numbers are written into a stack buffer: the import seals a hundred
-    // thousand people with three numbers each, and a `String` per number
-    // was most of what sealing allocated.
-    let mut digits = itoa::Buffer::new();
-    let real;
-    let (tag, bytes): (u8, &[u8]) = match v {
-        ValueRef::Null => (b'n', &[]),
-        ValueRef::Integer(i) => (b'i', digits.format(i).as_bytes()),
-        ValueRef::Real(f) => {
-            real = f.to_string();
-            (b'r', real.as_bytes())
-        }
-        ValueRef::Text(t) => (b't', t),
-        ValueRef::Blob(b) => (b'b', b),
-    };
-    out.push(tag);
-    out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-    out.extend_from_slice(bytes);
-}
-
-/// The MAC of a row: `cols` sorted by name, without `mac`.
-pub fn mac_of<'a>(
-    keys: &KeyRing,
-    key_id: Option<&str>,
-    table: Table,
-    key: &str,
-    cols: impl Iterator<Item = (&'a str, ValueRef<'a>)>,
-) -> Option<String> {
-    thread_local! {
-        // The row's encoding, reused: a person's row is about 800 bytes,
-        // and growing a new buffer to that at every seal copied it thrice.
-        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    BUF.with(|buf| {
-        let mut buf = buf.borrow_mut();
-        buf.clear();
-        for (name, v) in cols {
-            buf.extend_from_slice(&(name.len() as u64).to_le_bytes());
-            buf.extend_from_slice(name.as_bytes());
-            encode_value(&mut buf, v);
-        }
-        let parts: [&[u8]; 4] = [b"row", table.name().as_bytes(), key.as_bytes(), &buf];
-        let mac = match key_id {
-            None => keys.sign(&parts),
-            Some(id) => keys.sign_as(id, &parts)?,
-        };
-        Some(hex::encode(&mac[..16]))
-    })
 }
 
 /// A MAC names the key that made it: "k1:…".
