@@ -192,3 +192,44 @@ fn a_lines_seal_is_the_one_every_sealed_row_has() {
         );
     }
 }
+
+/// No money leaves on a forged line by the other two ways either: a bank
+/// batch holding it (the bank would be sent the forged amount) and a home
+/// round carrying it (its cash would be issued for it) are refused.
+#[test]
+fn no_bank_batch_or_home_round_is_made_on_a_forged_line() {
+    use chitra::service::register::RegisterRequest;
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let mut svc = office.service();
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    let bank = RegisterRequest {
+        method: Some(PayMethod::Bank),
+        account_no: Some("0071000123456".into()),
+        account_bank: Some("Vietcombank".into()),
+        ..RegisterRequest::default()
+    };
+    svc.register(&hoa, person_id(&svc, AN), &bank).unwrap();
+    let home = RegisterRequest {
+        method: Some(PayMethod::Home),
+        home_reason: Some("old".into()),
+        ..RegisterRequest::default()
+    };
+    svc.register(&hoa, person_id(&svc, BINH), &home).unwrap();
+    let (an_line, binh_line) = (line_of(&svc, AN), line_of(&svc, BINH));
+    forge(
+        &svc,
+        &format!(
+            "UPDATE entitlements SET amount = amount * 10 WHERE id IN ({an_line}, {binh_line})"
+        ),
+    );
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    let nov = "2026-11".parse().unwrap();
+    assert_refused_as_forged(svc.bank_batch(&boss, nov).map(|_| ()), an_line);
+    assert_refused_as_forged(
+        svc.create_round(&boss, nov, "Thôn Đông", CLERK2.0)
+            .map(|_| ()),
+        binh_line,
+    );
+    assert!(svc.rounds().unwrap().is_empty());
+}

@@ -101,9 +101,11 @@ pub fn reference(batch: i64, seq: usize) -> String {
     format!("CK{batch:04}-{seq:04}")
 }
 
-/// Writes a batch and its lines (references made here); returns the
-/// batch's number and the change to log. The database refuses a line
-/// already paid or already waiting in another batch.
+/// Writes a batch and its lines (references made here), each line
+/// checked against its seal first ([`super::imports::LineSeals`]: the bank
+/// is sent no amount changed behind chitra's back); returns the batch's
+/// number and the change to log. The database refuses a line already paid
+/// or already waiting in another batch.
 pub fn insert_batch(
     w: &mut Write<'_>,
     period: Period,
@@ -125,7 +127,9 @@ pub fn insert_batch(
         ],
     )?;
     let mut event = Event::new("bank.batch", "bank_batch", Some(id)).row(image);
+    let mut seals = super::imports::LineSeals::default();
     for (i, l) in lines.iter().enumerate() {
+        seals.check(w, l.entitlement_id)?;
         let line_id = w.next_id(Table::BankBatchLines)?;
         let image = w.insert(
             Table::BankBatchLines,

@@ -285,7 +285,13 @@ impl<'a> LineColumns<'a> {
     fn push_seal(&self, out: &mut String, keys: &super::KeyRing) {
         let mut key = itoa::Buffer::new();
         let key = key.format(self.id);
-        super::rows::push_seal(out, keys, Table::Entitlements, key, self.columns().into_iter());
+        super::rows::push_seal(
+            out,
+            keys,
+            Table::Entitlements,
+            key,
+            self.columns().into_iter(),
+        );
     }
 
     /// The line's MAC under key `key_id` (the ring's newest when `None`),
@@ -294,7 +300,13 @@ impl<'a> LineColumns<'a> {
     fn mac(&self, keys: &super::KeyRing, key_id: Option<&str>) -> Option<String> {
         let mut key = itoa::Buffer::new();
         let key = key.format(self.id);
-        super::rows::mac_of(keys, key_id, Table::Entitlements, key, self.columns().into_iter())
+        super::rows::mac_of(
+            keys,
+            key_id,
+            Table::Entitlements,
+            key,
+            self.columns().into_iter(),
+        )
     }
 
     /// Whether `stored` ("k1:…") is this line's seal.
@@ -306,69 +318,82 @@ impl<'a> LineColumns<'a> {
     }
 }
 
-/// Refuses entitlement line `id` when it is not as chitra wrote it: its
-/// seal does not match, or — a line written before lines were sealed one
-/// by one (or whose seal was taken away) — its batch's lines no longer
-/// give the digest the batch's sealed totals keep. A payment checks every
-/// line it settles ([`super::payments::insert`]).
-pub fn check_line(r: &Read<'_>, id: i64) -> Result<(), StoreError> {
-    use super::rows::{self, MacCheck};
-    let tampered = || StoreError::Tampered {
-        table: "entitlements",
-        key: id.to_string(),
-    };
-    let found = r
-        .cached(
-            "SELECT person_id, period, kind, amount, batch_id, source_row, mac
-             FROM entitlements WHERE id = ?1",
-        )?
-        .query_row([id], |row| {
-            Ok((
-                row.get::<_, i64>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, i64>(3)?,
-                row.get::<_, i64>(4)?,
-                row.get::<_, i64>(5)?,
-                row.get::<_, Option<String>>(6)?,
-            ))
-        })
-        .optional()?;
-    // No such line: the payment line's foreign key refuses it.
-    let Some((person_id, period, kind, amount, batch, source_row, mac)) = found else {
-        return Ok(());
-    };
-    let line = LineColumns {
-        id,
-        person_id,
-        period: &period,
-        kind: &kind,
-        amount,
-        batch_id: batch,
-        source_row,
-    };
-    if let Some(mac) = mac {
-        return if line.sealed_by(r.keys_for_check(), &mac) {
-            Ok(())
-        } else {
-            Err(tampered())
+/// Checks entitlement lines against their seals before money is committed
+/// on them: a payment ([`super::payments::insert`]), a bank batch
+/// ([`super::batches::insert_batch`]) or a home round's line
+/// ([`super::rounds::insert_line`]). A line is refused when it is not as
+/// chitra wrote it: its seal does not match, or — a line written before
+/// lines were sealed one by one (or whose seal was taken away) — its
+/// batch's lines no longer give the digest the batch's sealed totals keep.
+/// Each such batch is checked once per `LineSeals`.
+#[derive(Default)]
+pub struct LineSeals {
+    batches_whole: Vec<i64>,
+}
+
+impl LineSeals {
+    pub fn check(&mut self, r: &Read<'_>, id: i64) -> Result<(), StoreError> {
+        use super::rows::{self, MacCheck};
+        let tampered = || StoreError::Tampered {
+            table: "entitlements",
+            key: id.to_string(),
         };
-    }
-    let totals =
-        rows::read(r.conn(), Table::ImportTotals, &batch.to_string())?.ok_or_else(tampered)?;
-    if rows::check(r.keys_for_check(), Table::ImportTotals, &totals) != MacCheck::Good {
-        return Err(StoreError::Tampered {
-            table: "import_totals",
-            key: batch.to_string(),
-        });
-    }
-    let Some(rusqlite::types::Value::Text(digest)) = totals.columns.get("lines_digest") else {
-        return Err(tampered());
-    };
-    if recompute_digest(r, batch)? == *digest {
+        let found = r
+            .cached(
+                "SELECT person_id, period, kind, amount, batch_id, source_row, mac
+                 FROM entitlements WHERE id = ?1",
+            )?
+            .query_row([id], |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, i64>(3)?,
+                    row.get::<_, i64>(4)?,
+                    row.get::<_, i64>(5)?,
+                    row.get::<_, Option<String>>(6)?,
+                ))
+            })
+            .optional()?;
+        // No such line: the referring row's foreign key refuses it.
+        let Some((person_id, period, kind, amount, batch, source_row, mac)) = found else {
+            return Ok(());
+        };
+        let line = LineColumns {
+            id,
+            person_id,
+            period: &period,
+            kind: &kind,
+            amount,
+            batch_id: batch,
+            source_row,
+        };
+        if let Some(mac) = mac {
+            return if line.sealed_by(r.keys_for_check(), &mac) {
+                Ok(())
+            } else {
+                Err(tampered())
+            };
+        }
+        if self.batches_whole.contains(&batch) {
+            return Ok(());
+        }
+        let totals =
+            rows::read(r.conn(), Table::ImportTotals, &batch.to_string())?.ok_or_else(tampered)?;
+        if rows::check(r.keys_for_check(), Table::ImportTotals, &totals) != MacCheck::Good {
+            return Err(StoreError::Tampered {
+                table: "import_totals",
+                key: batch.to_string(),
+            });
+        }
+        let Some(rusqlite::types::Value::Text(digest)) = totals.columns.get("lines_digest") else {
+            return Err(tampered());
+        };
+        if recompute_digest(r, batch)? != *digest {
+            return Err(tampered());
+        }
+        self.batches_whole.push(batch);
         Ok(())
-    } else {
-        Err(tampered())
     }
 }
 

@@ -156,7 +156,7 @@ pub struct NewPayment<'a> {
 
 /// Writes a payment and the lines it settles (each at its next attempt,
 /// each entitlement line checked against its seal first:
-/// [`super::imports::check_line`]); returns its id and the change to log.
+/// [`super::imports::LineSeals`]); returns its id and the change to log.
 pub fn insert(
     w: &mut Write<'_>,
     p: &NewPayment<'_>,
@@ -188,8 +188,9 @@ pub fn insert(
         ],
     )?;
     let mut event = Event::new("payment.create", "payment", Some(id)).row(image);
+    let mut seals = super::imports::LineSeals::default();
     for (entitlement_id, amount) in lines {
-        super::imports::check_line(w, *entitlement_id)?;
+        seals.check(w, *entitlement_id)?;
         let attempt = next_attempt(w, *entitlement_id)?;
         let image = w.insert(
             Table::PaymentLines,

@@ -237,8 +237,16 @@ pub struct NewLine {
     pub amount: Money,
 }
 
-/// Writes a line of round `round_id` (its reference made here).
-pub fn insert_line(w: &mut Write<'_>, round_id: i64, l: &NewLine) -> Result<Event, StoreError> {
+/// Writes a line of round `round_id` (its reference made here), checked
+/// against its seal first (`seals`, one for the round's lines: no cash is
+/// issued for an amount changed behind chitra's back).
+pub fn insert_line(
+    w: &mut Write<'_>,
+    seals: &mut super::imports::LineSeals,
+    round_id: i64,
+    l: &NewLine,
+) -> Result<Event, StoreError> {
+    seals.check(w, l.entitlement_id)?;
     let id = w.next_id(Table::HomeRoundLines)?;
     let image = w.insert(
         Table::HomeRoundLines,

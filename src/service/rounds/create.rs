@@ -61,6 +61,7 @@ impl Service {
             let (id, mut event) = rounds::insert_round(w, period, &hamlet_name, carrier.id, by)?;
             let mut stop = 0;
             let mut total = Money::ZERO;
+            let mut seals = crate::store::imports::LineSeals::default();
             for code in &codes {
                 let Some(person) = found.get(code) else {
                     continue;
@@ -87,6 +88,7 @@ impl Service {
                 for l in &unpaid {
                     event = event.join(rounds::insert_line(
                         w,
+                        &mut seals,
                         id,
                         &rounds::NewLine {
                             stop,

@@ -101,7 +101,6 @@ fn push_hex(out: &mut String, bytes: &[u8]) {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
