@@ -233,3 +233,36 @@ fn no_bank_batch_or_home_round_is_made_on_a_forged_line() {
     );
     assert!(svc.rounds().unwrap().is_empty());
 }
+
+/// The person's file says which months were forged, and Enter does not
+/// start paying them: the clerk hears it before the four steps.
+#[test]
+fn the_file_says_a_line_was_forged_and_enter_does_not_start_paying_it() {
+    use chitra::tui::testing::{press, screen};
+    use crossterm::event::KeyCode;
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let svc = office.service();
+    let an_line = line_of(&svc, AN);
+    forge(
+        &svc,
+        &format!("UPDATE entitlements SET amount = 27890000 WHERE id = {an_line}"),
+    );
+    let mut app = crate::tui_office::clerk_app(&office);
+    crate::tui_office::open_person(&mut app, AN);
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("Khoản kỳ 11/2026 đã bị sửa bên ngoài chitra"),
+        "{shown}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+    let said = app
+        .message()
+        .map(|m| m.text().to_string())
+        .unwrap_or_default();
+    assert!(
+        said.contains("Khoản kỳ 11/2026") && said.contains("Kiểm tra toàn vẹn"),
+        "{said}"
+    );
+}

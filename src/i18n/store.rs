@@ -357,3 +357,20 @@ fn join(paths: &[std::path::PathBuf]) -> String {
 }
 
 crate::localized_error!(StoreError, ConfigError);
+
+/// The person's file, when lines it shows were changed behind chitra's
+/// back: which months, and that nobody pays them until the supervisor has
+/// checked the books.
+pub fn forged_on_file(lang: super::Lang, months: &[String]) -> String {
+    let months = months.join(", ");
+    match lang {
+        super::Lang::Vi => format!(
+            "Khoản kỳ {months} đã bị sửa bên ngoài chitra (số tiền hiện ra không phải số trong danh sách): không chi được. \
+             Báo ngay trưởng bưu cục kiểm tra toàn vẹn (F2 › Kiểm tra toàn vẹn dữ liệu)."
+        ),
+        super::Lang::En => format!(
+            "The lines of {months} were changed outside chitra (the amount shown is not the list's): they cannot be paid. \
+             Tell the head of office at once to check the books (F2 › integrity check)."
+        ),
+    }
+}

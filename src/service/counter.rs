@@ -133,6 +133,9 @@ pub struct PersonView {
     /// such period and what it holds for the person, paid from its first
     /// day, not now.
     pub ahead: Option<(Period, Money)>,
+    /// Unpaid lines changed behind chitra's back (their seals do not hold):
+    /// every payment refuses them; the file says so first.
+    pub forged: Vec<i64>,
 }
 
 impl PersonView {
@@ -315,6 +318,7 @@ impl Service {
             });
             let unpaid_ids: Vec<i64> = unpaid.iter().map(|l| l.entitlement_id).collect();
             let bank = super::bank::note_of(r, person_id, &unpaid_ids)?;
+            let forged = crate::store::imports::forged_lines(r, &unpaid_ids)?;
             let round_out = match crate::store::rounds::holding(r, &unpaid_ids)? {
                 Some(n) => crate::store::rounds::get(r, n)?
                     .filter(|round| round.issued.is_some())
@@ -338,6 +342,7 @@ impl Service {
                 },
                 bank,
                 round_out,
+                forged,
                 death_reported: match person.status {
                     Status::Deceased => None,
                     _ => crate::store::rounds::death_reported(r, person_id)?,

@@ -397,6 +397,22 @@ impl LineSeals {
     }
 }
 
+/// The lines among `ids` that are not as chitra wrote them (see
+/// [`LineSeals`]), for the person's file to say before anyone starts to
+/// pay them.
+pub fn forged_lines(r: &Read<'_>, ids: &[i64]) -> Result<Vec<i64>, StoreError> {
+    let mut seals = LineSeals::default();
+    let mut forged = Vec::new();
+    for &id in ids {
+        match seals.check(r, id) {
+            Ok(()) => {}
+            Err(StoreError::Tampered { .. }) => forged.push(id),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(forged)
+}
+
 /// Whether every sealed line of batch `batch_id` matches its seal (lines
 /// written before lines were sealed have none and pass: the batch's digest
 /// stands for them). A seal changed alone leaves the digest as it was but

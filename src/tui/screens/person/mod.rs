@@ -168,6 +168,12 @@ impl Person {
             ctx.error(&why);
             return Nav::Stay;
         }
+        // Lines changed behind chitra's back are refused by every payment:
+        // said now, not after the four steps.
+        if !self.view.forged.is_empty() {
+            ctx.error(&Forged(page::forged_months(&self.view)));
+            return Nav::Stay;
+        }
         // Lines a bank batch holds are not paid at the counter by any
         // method: said now, not after the four steps.
         if let Some(crate::service::bank::BankNote::Waiting { batch }) = &self.view.bank {
@@ -221,6 +227,19 @@ impl Person {
     /// The document's length, for scrolling.
     fn doc_len(&self, lang: Lang) -> usize {
         document(lang, &self.view, &Theme::plain()).len()
+    }
+}
+
+/// The months of lines changed behind chitra's back, said with the
+/// screens' keys.
+struct Forged(Vec<String>);
+
+impl crate::i18n::Localize for Forged {
+    fn vi(&self) -> String {
+        crate::i18n::store::forged_on_file(Lang::Vi, &self.0)
+    }
+    fn en(&self) -> String {
+        crate::i18n::store::forged_on_file(Lang::En, &self.0)
     }
 }
 
