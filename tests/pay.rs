@@ -460,6 +460,58 @@ fn a_person_whose_row_was_changed_with_sqlite3_cannot_be_paid() {
     assert!(!svc.verify(&[]).unwrap().ok());
 }
 
+/// The newest payment deleted with sqlite3 (its guards dropped and put
+/// back) would leave its lines unpaid and its receipt number free: the
+/// next payment finds the log already speaking of its id, and refuses.
+#[test]
+fn a_payment_deleted_behind_chitras_back_is_not_paid_again() {
+    let office = office_with_two_months();
+    let mut svc = office.service();
+    let clerk = office.sign_in(&mut svc, CLERK1);
+    let an = person_id(&svc, "046048001234");
+    let paid = svc.pay(&clerk, &request(&svc, an, "046048001234")).unwrap();
+    let conn = svc.store().conn();
+    let guard = |name: &str| -> String {
+        conn.query_row(
+            "SELECT sql FROM sqlite_master WHERE name = ?1",
+            [name],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let (g1, g2) = (
+        guard("payments_no_delete"),
+        guard("payment_lines_no_delete"),
+    );
+    conn.execute_batch(&format!(
+        "DROP TRIGGER payments_no_delete; DROP TRIGGER payment_lines_no_delete;
+         DELETE FROM payment_lines WHERE payment_id = {id}; DELETE FROM payments WHERE id = {id};
+         {g1}; {g2};",
+        id = paid.payment.id
+    ))
+    .unwrap();
+    assert_eq!(
+        svc.person_view(an).unwrap().unpaid.len(),
+        2,
+        "the lines look unpaid"
+    );
+    let err = svc
+        .pay(&clerk, &request(&svc, an, "046048001234"))
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Store(chitra::store::StoreError::Tampered {
+                table: "payments",
+                ..
+            })
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("bị sửa"), "{err}");
+    assert!(!svc.verify(&[]).unwrap().ok());
+}
+
 #[test]
 fn a_death_reported_at_the_counter_stops_payment_at_once() {
     let office = office_with_two_months();

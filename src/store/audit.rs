@@ -430,6 +430,16 @@ pub fn canonical_json(v: &Value) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Whether the log has a row about `entity` number `id` (its index by
+/// entity): a row the log speaks of was written once, whatever its table
+/// holds now.
+pub fn mentions(r: &Read<'_>, entity: &str, id: i64) -> Result<bool, StoreError> {
+    Ok(
+        r.cached("SELECT EXISTS (SELECT 1 FROM audit_log WHERE entity = ?1 AND entity_id = ?2)")?
+            .query_row(rusqlite::params![entity, id], |row| row.get(0))?,
+    )
+}
+
 /// The log's rows of `action`, oldest first: (seq, at, detail as JSON).
 pub fn rows_of_action(
     r: &Read<'_>,

@@ -163,6 +163,15 @@ pub fn insert(
     lines: &[(i64, Money)],
 ) -> Result<(i64, Event), StoreError> {
     let id = w.next_id(Table::Payments)?;
+    // The log already speaks of a payment with this id: the newest
+    // payments were deleted behind chitra's back (their lines would look
+    // unpaid, their receipt numbers free again).
+    if super::audit::mentions(w, "payment", id)? {
+        return Err(StoreError::Tampered {
+            table: "payments",
+            key: id.to_string(),
+        });
+    }
     let image = w.insert(
         Table::Payments,
         &[
