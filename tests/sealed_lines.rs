@@ -7,7 +7,6 @@
 use crate::common;
 
 use chitra::domain::payment::PayMethod;
-use chitra::service::pay::{PayRequest, Receiver};
 use chitra::service::{Error, Service};
 use chitra::store::StoreError;
 use common::*;
@@ -20,19 +19,7 @@ fn person_id(svc: &Service, id: &str) -> i64 {
 }
 
 fn pay(svc: &mut Service, who: &chitra::service::Session, id: &str) -> Result<(), Error> {
-    let person = person_id(svc, id);
-    let req = PayRequest {
-        person_id: person,
-        receiver: Receiver::Person,
-        receiver_id_number: id.into(),
-        method: PayMethod::Cash,
-        account: None,
-        reference: None,
-        idem_key: svc.new_idem_key(),
-        lines: Vec::new(),
-        approval: None,
-    };
-    svc.pay(who, &req).map(|_| ())
+    pay_cash(svc, who, id).map(|_| ())
 }
 
 /// Runs `sql` on the office's file with the lines' guard dropped, and put

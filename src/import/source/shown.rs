@@ -53,29 +53,13 @@ pub(super) struct Shown {
 impl Shown {
     /// Columns `first..=last` (0-based) hidden.
     pub(super) fn hide_columns(&mut self, first: usize, last: usize) {
-        if first >= MAX_COLUMNS || first > last {
-            return;
-        }
-        if self.hidden_columns.is_empty() {
-            self.hidden_columns = vec![false; MAX_COLUMNS];
-        }
-        for c in first..=last.min(MAX_COLUMNS - 1) {
-            self.hidden_columns[c] = true;
-        }
+        mark(&mut self.hidden_columns, first, last);
     }
 
     /// Columns `first..=last` (0-based) given a width of their own,
     /// hidden or not: the sheet's default width is not theirs.
     pub(super) fn size_columns(&mut self, first: usize, last: usize) {
-        if first >= MAX_COLUMNS || first > last {
-            return;
-        }
-        if self.sized_columns.is_empty() {
-            self.sized_columns = vec![false; MAX_COLUMNS];
-        }
-        for c in first..=last.min(MAX_COLUMNS - 1) {
-            self.sized_columns[c] = true;
-        }
+        mark(&mut self.sized_columns, first, last);
     }
 
     /// The sheet's default column width is under [`MIN_COLUMN_CHARS`]:
@@ -156,6 +140,19 @@ impl Shown {
             }
         }
     }
+}
+
+/// Marks columns `first..=last` (0-based) of `columns`, made the size of
+/// the columns a list may use on the first mark; columns past them are
+/// not kept.
+fn mark(columns: &mut Vec<bool>, first: usize, last: usize) {
+    if first >= MAX_COLUMNS || first > last {
+        return;
+    }
+    if columns.is_empty() {
+        *columns = vec![false; MAX_COLUMNS];
+    }
+    columns[first..=last.min(MAX_COLUMNS - 1)].fill(true);
 }
 
 /// A cell reference ("B12", "$B$12") as (1-based row, 0-based column).
