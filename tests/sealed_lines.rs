@@ -87,6 +87,13 @@ fn a_line_changed_behind_chitras_back_is_not_paid() {
             .payments
             .is_empty()
     );
+    // `chitra show` says it too.
+    let shown = chitra(&office, CLERK1, &["show", AN]);
+    let out = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        out.contains("Khoản kỳ 11/2026 đã bị sửa bên ngoài chitra"),
+        "{out}"
+    );
     // … and Bình's line moved to An: her own lines stay payable to her, the
     // moved one to nobody.
     let binh_line = line_of(&svc, BINH);

@@ -197,6 +197,10 @@ fn print_person(lang: Lang, v: &PersonView) {
     if let Some(stop) = &v.stop {
         println!("  {}", crate::i18n::changes::stop_line(lang, stop));
     }
+    if !v.forged.is_empty() {
+        let months = crate::i18n::store::forged_months(v);
+        println!("  {}", crate::i18n::store::forged_on_file(lang, &months));
+    }
     if v.unpaid.is_empty() {
         println!("  {}", phrases::nothing_unpaid(lang));
     } else {

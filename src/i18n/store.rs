@@ -374,3 +374,16 @@ pub fn forged_on_file(lang: super::Lang, months: &[String]) -> String {
         ),
     }
 }
+
+/// The months of a person's unpaid lines changed behind chitra's back, as
+/// the file writes a month ("12/2026").
+pub fn forged_months(v: &crate::service::counter::PersonView) -> Vec<String> {
+    let mut months: Vec<String> = v
+        .unpaid
+        .iter()
+        .filter(|l| v.forged.contains(&l.entitlement_id))
+        .map(|l| super::labels::period(l.period))
+        .collect();
+    months.dedup();
+    months
+}

@@ -171,7 +171,7 @@ impl Person {
         // Lines changed behind chitra's back are refused by every payment:
         // said now, not after the four steps.
         if !self.view.forged.is_empty() {
-            ctx.error(&Forged(page::forged_months(&self.view)));
+            ctx.error(&Forged(crate::i18n::store::forged_months(&self.view)));
             return Nav::Stay;
         }
         // Lines a bank batch holds are not paid at the counter by any

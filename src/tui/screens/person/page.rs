@@ -141,7 +141,7 @@ pub(super) fn document(lang: Lang, v: &PersonView, theme: &Theme) -> Vec<Line<'s
         }
     }
     if !v.forged.is_empty() {
-        let line = crate::i18n::store::forged_on_file(lang, &forged_months(v));
+        let line = crate::i18n::store::forged_on_file(lang, &crate::i18n::store::forged_months(v));
         for part in crate::text::layout::wrap(&line, DOC_WIDTH) {
             out.push(Line::from(span(part, theme.error())));
         }
@@ -331,18 +331,6 @@ fn heir_lines(
 /// One row of the unpaid lines: period, kind, amount (right-aligned).
 pub(crate) fn lines_row(period: &str, kind: &str, amount: &str) -> String {
     format!("  {}{}{}", pad(period, 9), pad(kind, 44), right(amount, 16))
-}
-
-/// The months of the unpaid lines changed behind chitra's back.
-pub(super) fn forged_months(v: &PersonView) -> Vec<String> {
-    let mut months: Vec<String> = v
-        .unpaid
-        .iter()
-        .filter(|l| v.forged.contains(&l.entitlement_id))
-        .map(|l| labels::period(l.period))
-        .collect();
-    months.dedup();
-    months
 }
 
 #[cfg(test)]
