@@ -260,3 +260,38 @@ fn the_file_says_a_line_was_forged_and_enter_does_not_start_paying_it() {
         "{said}"
     );
 }
+
+/// A line forged while the clerk was already at step 4: the refusal is
+/// said in the file's words, and the clerk is back on the file, which now
+/// names the month.
+#[test]
+fn a_line_forged_during_the_four_steps_sends_the_clerk_back_to_the_file() {
+    use chitra::tui::testing::{press, screen};
+    use crossterm::event::KeyCode;
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let mut app = crate::tui_office::clerk_app(&office);
+    crate::tui_office::open_person(&mut app, AN);
+    crate::tui_office::to_confirmation(&mut app);
+    let svc = office.service();
+    let an_line = line_of(&svc, AN);
+    forge(
+        &svc,
+        &format!("UPDATE entitlements SET amount = 27890000 WHERE id = {an_line}"),
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.title(), "HỒ SƠ NGƯỜI HƯỞNG");
+    let said = app
+        .message()
+        .map(|m| m.text().to_string())
+        .unwrap_or_default();
+    assert!(said.starts_with("Khoản kỳ 11/2026 đã bị sửa"), "{said}");
+    let shown = screen(&mut app, 80, 24);
+    assert!(shown.contains("Kiểm tra toàn vẹn"), "{shown}");
+    assert!(
+        svc.person_view(person_id(&svc, AN))
+            .unwrap()
+            .payments
+            .is_empty()
+    );
+}

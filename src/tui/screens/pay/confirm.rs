@@ -121,6 +121,24 @@ impl Confirm {
                 ctx.error(&e);
                 Nav::Back(Outcome::Refresh)
             }
+            // A line changed behind chitra's back since the file was
+            // opened: said in the file's words, and back to the file, which
+            // names the month when it is read again.
+            Err(Error::Store(crate::store::StoreError::Tampered {
+                table: "entitlements",
+                key,
+            })) => {
+                let months: Vec<String> = self
+                    .draft
+                    .view
+                    .unpaid
+                    .iter()
+                    .filter(|l| l.entitlement_id.to_string() == key)
+                    .map(|l| crate::i18n::labels::period(l.period))
+                    .collect();
+                ctx.error(&crate::i18n::store::forged_on_file(ctx.lang(), &months));
+                Nav::Back(Outcome::Refresh)
+            }
             Err(Error::Pay(e @ PayError::OutsideWindow { .. })) => {
                 // The window closed while the screen was open (midnight).
                 let supervisor = session.is_supervisor();
