@@ -472,6 +472,71 @@ fn no_round_is_made_for_people_all_reported_deceased() {
     assert!(svc.person_view(binh).unwrap().death_reported.is_none());
 }
 
+/// A supervisor who has seen the person alive records it, with how: the
+/// family's report no longer holds them back nor warns at the counter, and
+/// the next round takes them again. Only a supervisor, only with a reason,
+/// only while a report is open; on the screen it is F7's last choice.
+#[test]
+fn a_person_seen_alive_is_taken_again_by_the_next_round() {
+    use chitra::tui::testing::{press, screen, type_text};
+    use crossterm::event::KeyCode;
+    let office = office_at_home();
+    let mut svc = office.service();
+    round_with_a_death_report(&office, &mut svc);
+    let binh = person_id(&svc, BINH);
+    let hoa = office.sign_in(&mut svc, CLERK1);
+    assert!(matches!(
+        svc.confirm_alive(&hoa, binh, "đã gặp"),
+        Err(Error::Forbidden { .. })
+    ));
+    let boss = office.sign_in(&mut svc, SUPERVISOR);
+    assert!(svc.confirm_alive(&boss, binh, "  ").is_err());
+    assert!(svc.person_view(binh).unwrap().death_reported.is_some());
+
+    // On the screen: the file, F7, the last choice, the reason, Enter.
+    let mut app = crate::tui_office::supervisor_app(&office);
+    crate::tui_office::open_person(&mut app, BINH);
+    press(&mut app, KeyCode::F(7));
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains("Còn sống: gia đình báo mất ở chuyến số 1 là nhầm"),
+        "{shown}"
+    );
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Đã gặp bà tại nhà ngày 10/11");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.title(),
+        "HỒ SƠ NGƯỜI HƯỞNG",
+        "{}",
+        crate::tui_office::message(&app)
+    );
+    assert!(
+        crate::tui_office::message(&app).contains("đã ghi xác minh còn sống"),
+        "{}",
+        crate::tui_office::message(&app)
+    );
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        !shown.contains("ghi gia đình báo người này đã mất"),
+        "{shown}"
+    );
+    let view = svc.person_view(binh).unwrap();
+    assert!(view.death_reported.is_none());
+    assert_eq!(view.person.status, chitra::domain::person::Status::Active);
+    match svc.confirm_alive(&boss, binh, "lần hai") {
+        Err(Error::Round(RoundError::NoDeathReport)) => {}
+        other => panic!("{other:?}"),
+    }
+    let v = svc
+        .create_round(&boss, nov(), "thon dong", POSTMAN.0)
+        .unwrap();
+    let names: Vec<&str> = v.stops.iter().map(|s| s.full_name.as_str()).collect();
+    assert_eq!(names, ["Nguyễn Văn An", "Trần Thị Bình"]);
+    assert!(v.held_back.is_empty());
+}
+
 #[test]
 fn a_round_carries_only_what_is_still_owed_when_its_cash_goes_out() {
     let office = office_at_home();
@@ -776,5 +841,32 @@ fn a_round_and_the_period_close_wait_for_each_other() {
     assert!(
         matches!(&err, Error::Store(StoreError::Refused(Rule::PeriodClosed))),
         "{err:?}"
+    );
+}
+
+/// The same from the command line: `chitra status CODE alive --reason …`.
+#[test]
+fn the_command_line_records_a_person_seen_alive() {
+    let office = office_at_home();
+    let mut svc = office.service();
+    round_with_a_death_report(&office, &mut svc);
+    let said = ok(&chitra(
+        &office,
+        &["status", "HD-002", "alive", "--reason", "Đã gặp bà tại nhà"],
+        SUPERVISOR,
+    ));
+    assert!(said.contains("HD-002: đã ghi xác minh còn sống"), "{said}");
+    let binh = person_id(&svc, BINH);
+    assert!(svc.person_view(binh).unwrap().death_reported.is_none());
+    let again = chitra(
+        &office,
+        &["status", "HD-002", "alive", "--reason", "lần hai"],
+        SUPERVISOR,
+    );
+    assert!(!again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("không có gì để xác minh"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
     );
 }

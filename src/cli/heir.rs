@@ -26,7 +26,7 @@ pub enum HeirCommand {
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    /// Số CCCD/CMND hoặc mã đối tượng của người đã mất
+    /// Số CCCD/CMND hoặc mã hồ sơ của người đã mất
     #[arg(value_name = "CCCD_HOẶC_MÃ")]
     pub query: String,
     /// Họ tên người thừa kế
@@ -78,7 +78,7 @@ pub struct AddArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Số CCCD/CMND hoặc mã đối tượng của người đã mất
+    /// Số CCCD/CMND hoặc mã hồ sơ của người đã mất
     #[arg(value_name = "CCCD_HOẶC_MÃ")]
     pub query: String,
     /// In kết quả dạng JSON

@@ -21,7 +21,7 @@ use crate::text::for_display;
 
 #[derive(Debug, Args)]
 pub struct PayArgs {
-    /// Số CCCD/CMND, mã đối tượng hoặc họ tên của người hưởng
+    /// Số CCCD/CMND, mã hồ sơ hoặc họ tên của người hưởng
     pub query: String,
     /// Hình thức chi
     #[arg(long, value_enum)]

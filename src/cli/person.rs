@@ -13,7 +13,7 @@ use crate::text::for_display;
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// Số CCCD/CMND hoặc mã đối tượng
+    /// Số CCCD/CMND hoặc mã hồ sơ
     pub query: String,
     /// Trạng thái mới
     #[arg(value_enum)]
@@ -33,15 +33,19 @@ pub enum StatusArg {
     Deceased,
     /// Chuyển đi
     Moved,
+    /// Còn sống: gia đình báo mất trên một chuyến chi tại nhà là nhầm (đã gặp người hưởng); trạng thái giữ nguyên
+    Alive,
 }
 
-impl From<StatusArg> for Status {
-    fn from(s: StatusArg) -> Status {
-        match s {
-            StatusArg::Active => Status::Active,
-            StatusArg::Suspended => Status::Suspended,
-            StatusArg::Deceased => Status::Deceased,
-            StatusArg::Moved => Status::Moved,
+impl StatusArg {
+    /// The status to record; `None` for "seen alive", which changes none.
+    fn status(self) -> Option<Status> {
+        match self {
+            StatusArg::Active => Some(Status::Active),
+            StatusArg::Suspended => Some(Status::Suspended),
+            StatusArg::Deceased => Some(Status::Deceased),
+            StatusArg::Moved => Some(Status::Moved),
+            StatusArg::Alive => None,
         }
     }
 }
@@ -54,7 +58,20 @@ pub fn status(cli: &Cli, args: &StatusArgs) -> Result<(), Exit> {
     let [hit] = found.hits.as_slice() else {
         return Err(fail(lang, phrases::exactly_one_person_needed(lang)));
     };
-    let status: Status = args.status.into();
+    let Some(status) = args.status.status() else {
+        service
+            .confirm_alive(&session, hit.person.id, &args.reason)
+            .map_err(|e| fail(lang, e))?;
+        println!(
+            "{}",
+            crate::i18n::rounds::seen_alive_done(
+                lang,
+                &for_display(&hit.person.full_name),
+                &for_display(&hit.person.record_code)
+            )
+        );
+        return Ok(());
+    };
     service
         .set_person_status(&session, hit.person.id, status, &args.reason)
         .map_err(|e| fail(lang, e))?;

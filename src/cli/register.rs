@@ -17,7 +17,7 @@ use crate::text::for_display;
 
 #[derive(Debug, Args)]
 pub struct RegisterArgs {
-    /// Số CCCD/CMND hoặc mã đối tượng
+    /// Số CCCD/CMND hoặc mã hồ sơ
     #[arg(value_name = "CCCD_HOẶC_MÃ")]
     pub query: String,
     /// Hình thức nhận: cash (tại quầy), home (tại nhà), bank (tài khoản ngân hàng), wallet (tài khoản số)

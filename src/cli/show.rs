@@ -13,7 +13,7 @@ use crate::text::for_display;
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Số CCCD/CMND, mã đối tượng hoặc họ tên (không cần dấu)
+    /// Số CCCD/CMND, mã hồ sơ hoặc họ tên (không cần dấu)
     pub query: String,
     /// In kết quả dạng JSON
     #[arg(long)]

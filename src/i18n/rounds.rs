@@ -220,13 +220,13 @@ pub fn deceased_hint(lang: Lang, code: &str, name: &str, said: Said) -> String {
             "Báo đã mất: trưởng bưu cục xác minh rồi dừng chi (mở hồ sơ ở quầy, F7).".into()
         }
         (true, Said::OnCommandLine) => format!(
-            "Gia đình báo {name} ({code}) đã mất: trưởng bưu cục xác minh rồi dừng chi bằng lệnh chitra status."
+            "Gia đình báo {name} ({code}) đã mất: trưởng bưu cục xác minh rồi dừng chi bằng lệnh chitra status (còn sống thì: chitra status {code} alive --reason …)."
         ),
         (false, Said::OnScreen) => {
             "Reported deceased: verify, then stop payment (the file at the counter, F7).".into()
         }
         (false, Said::OnCommandLine) => format!(
-            "The family reported {name} ({code}) deceased: verify, then stop payment with chitra status."
+            "The family reported {name} ({code}) deceased: verify, then stop payment with chitra status (alive: chitra status {code} alive --reason …)."
         ),
     }
 }
@@ -325,6 +325,7 @@ impl Localize for RoundError {
                  và chưa được chi từ đó: không lập chuyến. Xác minh (giấy chứng tử, danh sách giảm); người còn sống thì chi tại quầy, \
                  người đã mất thì trưởng bưu cục dừng chi (F7 ở hồ sơ)."
             ),
+            RoundError::NoDeathReport => "Không có chuyến chi tại nhà nào ghi gia đình báo người này đã mất (hoặc đã được xác minh, hoặc người này đã được chi sau đó): không có gì để xác minh.".into(),
             RoundError::WrongState { round, state: s } => format!(
                 "Chuyến số {round} đang ở bước “{}”: không làm bước này được.",
                 state(Lang::Vi, *s)
@@ -388,6 +389,7 @@ impl Localize for RoundError {
                  and not paid since: no round made. Check (death certificate, decrease list); pay the living at the counter, \
                  and stop payment for the dead (F7 on their file)."
             ),
+            RoundError::NoDeathReport => "No home round has this person reported deceased by their family (or it was checked, or they were paid since): nothing to check.".into(),
             RoundError::WrongState { round, state: s } => format!(
                 "Round no. {round} is at the step “{}”: this cannot be done now.",
                 state(Lang::En, *s)
@@ -493,10 +495,10 @@ pub fn death_reported_at_counter(lang: super::Lang, round: i64, at: &str) -> Str
     let at = super::labels::date_time(at);
     match lang {
         super::Lang::Vi => format!(
-            "Chuyến chi tại nhà số {round} ghi gia đình báo người này đã mất ({at}). Đừng chi khi chưa xác minh: mời trưởng bưu cục xem giấy tờ; nếu đúng là đã mất, dừng chi (F7)."
+            "Chuyến chi tại nhà số {round} ghi gia đình báo người này đã mất ({at}). Đừng chi khi chưa xác minh: mời trưởng bưu cục xem giấy tờ; nếu đúng là đã mất, dừng chi (F7); nếu còn sống, F7 ghi \"Còn sống\"."
         ),
         super::Lang::En => format!(
-            "Home round {round} recorded that the family reported this person deceased ({at}). Do not pay before it is checked: ask the supervisor to see the papers; if the person has died, stop payment (F7)."
+            "Home round {round} recorded that the family reported this person deceased ({at}). Do not pay before it is checked: ask the supervisor to see the papers; if the person has died, stop payment (F7); if alive, F7 records \"Alive\"."
         ),
     }
 }
@@ -511,5 +513,27 @@ pub fn held_at_counter(lang: super::Lang, round: i64, postman: &str) -> String {
             "Out on home round {round} (postman {}): not payable at the counter until the round's cash comes back.",
             crate::text::for_display(postman)
         ),
+    }
+}
+
+/// The status popup's choice while a family's report of a death is open.
+pub fn seen_alive_choice(lang: Lang, round: i64) -> String {
+    if vi(lang) {
+        format!("Còn sống: gia đình báo mất ở chuyến số {round} là nhầm (đã gặp người hưởng)")
+    } else {
+        format!("Alive: the family's report on round no. {round} was wrong (the person was seen)")
+    }
+}
+
+/// Said once a supervisor recorded the person seen alive.
+pub fn seen_alive_done(lang: Lang, name: &str, code: &str) -> String {
+    if vi(lang) {
+        format!(
+            "{name} — {code}: đã ghi xác minh còn sống. Chuyến chi tại nhà sau đưa người này vào lại, quầy không còn cảnh báo."
+        )
+    } else {
+        format!(
+            "{name} — {code}: recorded as seen alive. The next home round takes them again, and the counter no longer warns."
+        )
     }
 }

@@ -196,6 +196,7 @@ pub(crate) fn table_vi(table: &str) -> &str {
         "people" => "hồ sơ đối tượng",
         "proxies" => "người được ủy quyền/giám hộ",
         "heirs" => "người thừa kế",
+        "death_report_checks" => "xác minh báo mất",
         "payments" => "lần chi",
         "payment_lines" => "dòng chi",
         "reversals" => "lần hủy chi",

@@ -31,4 +31,26 @@ impl Service {
             Ok(w.log(event, ())?)
         })
     }
+
+    /// Records that a supervisor saw a person alive whom their family
+    /// reported dead on a home round (`note`: who saw them, where; required):
+    /// the report no longer holds them back from rounds nor warns at the
+    /// counter. Refused when no such report is open. Audited.
+    pub fn confirm_alive(&mut self, by: &Session, person_id: i64, note: &str) -> Result<(), Error> {
+        by.require_supervisor()?;
+        let note = crate::text::clean_field(note).map_err(|error| Error::BadText {
+            field: "reason",
+            error,
+        })?;
+        if note.is_empty() {
+            return Err(super::day::DayError::ReasonMissing.into());
+        }
+        self.store.write(self.who(Some(by.user.id)), |w| {
+            people::get(w, person_id)?.ok_or(Error::NoSuchPerson)?;
+            let (round, event) =
+                crate::store::rounds::insert_alive_check(w, person_id, &note, by.user.id)?
+                    .ok_or(super::rounds::RoundError::NoDeathReport)?;
+            Ok(w.log(event.with(json!({ "round": round, "note": note })), ())?)
+        })
+    }
 }

@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/024_bank_payments_stand.sql"),
     include_str!("migrations/025_registered_id.sql"),
     include_str!("migrations/026_sealed_lines.sql"),
+    include_str!("migrations/027_report_checked.sql"),
 ];
 
 /// The migration that brings the name order: once it has run on a

@@ -187,19 +187,61 @@ pub fn holding(r: &Read<'_>, entitlement_ids: &[i64]) -> Result<Option<i64>, Sto
 /// The newest home-round outcome in which the family of `person_id`
 /// reported them deceased, unless the person was paid after it (seen and
 /// checked at the counter; a payment in the same second counts as after,
-/// the round's own lines being locked at the counter until it is back):
+/// the round's own lines being locked at the counter until it is back) or
+/// a supervisor recorded them seen alive since ([`insert_alive_check`]):
 /// (round number, when it was recorded).
 pub fn death_reported(r: &Read<'_>, person_id: i64) -> Result<Option<(i64, String)>, StoreError> {
+    Ok(open_death_report(r, person_id)?.map(|(_, round, at)| (round, at)))
+}
+
+/// The report [`death_reported`] gives, with its outcome's id.
+fn open_death_report(
+    r: &Read<'_>,
+    person_id: i64,
+) -> Result<Option<(i64, i64, String)>, StoreError> {
     Ok(r.conn()
         .prepare_cached(
-            "SELECT o.round_id, o.recorded_at FROM home_round_outcomes o
+            "SELECT o.id, o.round_id, o.recorded_at FROM home_round_outcomes o
              WHERE o.person_id = ?1 AND o.result = 'deceased'
                AND NOT EXISTS (SELECT 1 FROM payments p
                                WHERE p.person_id = o.person_id AND p.paid_at >= o.recorded_at)
+               AND NOT EXISTS (SELECT 1 FROM death_report_checks c
+                               WHERE c.person_id = o.person_id AND c.outcome_id >= o.id)
              ORDER BY o.id DESC LIMIT 1",
         )?
-        .query_row([person_id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .query_row([person_id], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })
         .optional()?)
+}
+
+/// Records that a supervisor (`by`) saw `person_id` alive, `note` saying
+/// how: the family's report of their death ([`death_reported`]), and any
+/// earlier one, no longer holds them back. `None` when no report is open.
+pub fn insert_alive_check(
+    w: &mut Write<'_>,
+    person_id: i64,
+    note: &str,
+    by: i64,
+) -> Result<Option<(i64, Event)>, StoreError> {
+    let Some((outcome, round, _)) = open_death_report(w, person_id)? else {
+        return Ok(None);
+    };
+    let id = w.next_id(Table::DeathReportChecks)?;
+    let at = w.at().to_string();
+    let image = w.insert(
+        Table::DeathReportChecks,
+        &[
+            ("id", int(id)),
+            ("outcome_id", int(outcome)),
+            ("person_id", int(person_id)),
+            ("note", text(note)),
+            ("checked_by", int(by)),
+            ("checked_at", text(at)),
+        ],
+    )?;
+    let event = Event::new("person.seen_alive", "person", Some(person_id)).row(image);
+    Ok(Some((round, event)))
 }
 
 /// Writes a round; returns its number and the change to log.

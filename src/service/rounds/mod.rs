@@ -44,6 +44,8 @@ pub enum RoundError {
     /// Everyone of the hamlet to be paid at home was reported deceased by
     /// their family on an earlier round and not paid since.
     AllReportedDeceased { hamlet: String, people: usize },
+    /// No family's report of the person's death is open to be checked.
+    NoDeathReport,
     /// The step does not fit where the round stands.
     WrongState { round: i64, state: RoundState },
     /// Every stop was paid elsewhere or can no longer be paid: no cash to

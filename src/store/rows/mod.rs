@@ -59,6 +59,7 @@ pub enum Table {
     HomeRoundCloses,
     IncreaseStarts,
     Heirs,
+    DeathReportChecks,
     /// Entitlement lines: sealed row by row, but written in bulk and
     /// logged by their batch's digest, not by images, so not among
     /// [`Table::ALL`], the tables `verify` rebuilds from the log.
@@ -66,7 +67,7 @@ pub enum Table {
 }
 
 impl Table {
-    pub const ALL: [Table; 30] = [
+    pub const ALL: [Table; 31] = [
         Table::Users,
         Table::Periods,
         Table::ImportBatches,
@@ -97,6 +98,7 @@ impl Table {
         Table::HomeRoundCloses,
         Table::IncreaseStarts,
         Table::Heirs,
+        Table::DeathReportChecks,
     ];
 
     pub fn name(self) -> &'static str {
@@ -131,6 +133,7 @@ impl Table {
             Table::HomeRoundCloses => "home_round_closes",
             Table::IncreaseStarts => "increase_starts",
             Table::Heirs => "heirs",
+            Table::DeathReportChecks => "death_report_checks",
             Table::Entitlements => "entitlements",
         }
     }

@@ -2,7 +2,9 @@
 //! by the family, a move, a suspension — before the decrease list arrives.
 //! A supervisor's screen over the person's file: choose the new status, give
 //! the reason (required), Enter. `Service::set_person_status` records it
-//! with its audit row; the file below is read again.
+//! with its audit row; the file below is read again. While a family's
+//! report of the person's death on a home round is open, "seen alive" is a
+//! choice too (`Service::confirm_alive`).
 
 use crate::i18n::Lang;
 use crossterm::event::KeyEvent;
@@ -25,12 +27,30 @@ use crate::tui::widgets::panel::Panel;
 /// The status popup: first the new status, then the reason.
 pub struct StatusChange {
     person: Person,
-    /// The statuses the person can be moved to (not the one they have).
-    choices: Vec<Status>,
+    /// The statuses the person can be moved to (not the one they have),
+    /// and, when a family's report of their death is open, "seen alive".
+    choices: Vec<Choice>,
     list: ChoiceList,
-    /// Set once a status is chosen: the reason is asked next.
-    chosen: Option<Status>,
+    /// Set once a choice is made: the reason is asked next.
+    chosen: Option<Choice>,
     form: Form,
+}
+
+/// What the supervisor records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Status(Status),
+    /// Seen alive, though the family reported a death on this round.
+    Alive(i64),
+}
+
+impl Choice {
+    fn label(self, lang: Lang) -> String {
+        match self {
+            Choice::Status(s) => labels::status(lang, s).to_string(),
+            Choice::Alive(round) => crate::i18n::rounds::seen_alive_choice(lang, round),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,8 +60,10 @@ pub enum Msg {
 }
 
 impl StatusChange {
-    pub fn new(lang: Lang, person: Person) -> StatusChange {
-        let choices: Vec<Status> = [
+    /// The popup for `person`; `death_reported` is the round on which their
+    /// family reported them dead, while that report is open.
+    pub fn new(lang: Lang, person: Person, death_reported: Option<i64>) -> StatusChange {
+        let choices: Vec<Choice> = [
             Status::Deceased,
             Status::Moved,
             Status::Suspended,
@@ -49,6 +71,8 @@ impl StatusChange {
         ]
         .into_iter()
         .filter(|s| *s != person.status)
+        .map(Choice::Status)
+        .chain(death_reported.map(Choice::Alive))
         .collect();
         StatusChange {
             list: ChoiceList::new(choices.len()),
@@ -65,7 +89,7 @@ impl StatusChange {
         }
     }
 
-    fn save(&mut self, status: Status, ctx: &mut Ctx) -> Nav {
+    fn save(&mut self, choice: Choice, ctx: &mut Ctx) -> Nav {
         let reason = self.form.value(0).trim().to_string();
         if reason.is_empty() {
             ctx.error(&ctx.lang().strings().status_reason_needed);
@@ -73,6 +97,25 @@ impl StatusChange {
         }
         let Some(session) = ctx.session.clone() else {
             return Nav::Back(Outcome::Cancelled);
+        };
+        let status = match choice {
+            Choice::Status(status) => status,
+            Choice::Alive(_) => {
+                return match ctx.service.confirm_alive(&session, self.person.id, &reason) {
+                    Ok(()) => {
+                        ctx.info(crate::i18n::rounds::seen_alive_done(
+                            ctx.lang(),
+                            &for_display(&self.person.full_name),
+                            &for_display(&self.person.record_code),
+                        ));
+                        Nav::Back(Outcome::Refresh)
+                    }
+                    Err(e) => {
+                        ctx.error(&e);
+                        Nav::Stay
+                    }
+                };
+            }
         };
         match ctx
             .service
@@ -129,7 +172,7 @@ impl Screen for StatusChange {
                 }
                 Nav::Stay
             }
-            (Msg::Form(FormMsg::Submit), Some(status)) => self.save(status, ctx),
+            (Msg::Form(FormMsg::Submit), Some(choice)) => self.save(choice, ctx),
             (Msg::Form(other), _) => {
                 self.form.update(other);
                 Nav::Stay
@@ -146,7 +189,7 @@ impl Screen for StatusChange {
             labels::status(view.lang, self.person.status)
         );
         if let Some(c) = self.chosen {
-            let chosen = format!("→ {}", labels::status(view.lang, c));
+            let chosen = format!("→ {}", c.label(view.lang));
             let panel = Panel {
                 title: s.status_title,
                 lines: &[&who, &chosen],
@@ -171,7 +214,7 @@ impl Screen for StatusChange {
             .choices
             .iter()
             .enumerate()
-            .map(|(i, c)| Line::raw(self.list.row(i, labels::status(view.lang, *c))))
+            .map(|(i, c)| Line::raw(self.list.row(i, &c.label(view.lang))))
             .collect();
         let list = Rect::new(
             x,

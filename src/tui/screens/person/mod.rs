@@ -329,7 +329,11 @@ impl Screen for Person {
             Msg::Void => self.void(ctx),
             Msg::Status => {
                 if ctx.session.as_ref().is_some_and(|s| s.is_supervisor()) {
-                    Nav::push(StatusChange::new(ctx.lang(), self.view.person.clone()))
+                    Nav::push(StatusChange::new(
+                        ctx.lang(),
+                        self.view.person.clone(),
+                        self.view.death_reported.as_ref().map(|(round, _)| *round),
+                    ))
                 } else {
                     ctx.error(&ctx.lang().strings().status_needs_supervisor);
                     Nav::Stay
