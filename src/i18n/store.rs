@@ -366,11 +366,11 @@ pub fn forged_on_file(lang: super::Lang, months: &[String]) -> String {
     let months = months.join(", ");
     match lang {
         super::Lang::Vi => format!(
-            "Khoản kỳ {months} đã bị sửa bên ngoài chitra (số tiền hiện ra không phải số trong danh sách): không chi được. \
+            "Khoản kỳ {months} đã bị sửa bên ngoài chitra (số tiền hiện ra có thể không phải số trong danh sách): không chi được. \
              Báo ngay trưởng bưu cục kiểm tra toàn vẹn (F2 › Kiểm tra toàn vẹn dữ liệu)."
         ),
         super::Lang::En => format!(
-            "The lines of {months} were changed outside chitra (the amount shown is not the list's): they cannot be paid. \
+            "The lines of {months} were changed outside chitra (the amount shown may not be the list's): they cannot be paid. \
              Tell the head of office at once to check the books (F2 › integrity check)."
         ),
     }
