@@ -17,13 +17,7 @@ impl Service {
         note: &str,
     ) -> Result<(), Error> {
         by.require_supervisor()?;
-        let note = crate::text::clean_field(note).map_err(|error| Error::BadText {
-            field: "reason",
-            error,
-        })?;
-        if note.is_empty() {
-            return Err(super::day::DayError::ReasonMissing.into());
-        }
+        let note = required_reason(note)?;
         self.store.write(self.who(Some(by.user.id)), |w| {
             let before = people::get(w, person_id)?.ok_or(Error::NoSuchPerson)?;
             let event = people::set_status(w, person_id, status, &note)?
@@ -38,13 +32,7 @@ impl Service {
     /// counter. Refused when no such report is open. Audited.
     pub fn confirm_alive(&mut self, by: &Session, person_id: i64, note: &str) -> Result<(), Error> {
         by.require_supervisor()?;
-        let note = crate::text::clean_field(note).map_err(|error| Error::BadText {
-            field: "reason",
-            error,
-        })?;
-        if note.is_empty() {
-            return Err(super::day::DayError::ReasonMissing.into());
-        }
+        let note = required_reason(note)?;
         self.store.write(self.who(Some(by.user.id)), |w| {
             people::get(w, person_id)?.ok_or(Error::NoSuchPerson)?;
             let (round, event) =
@@ -53,4 +41,16 @@ impl Service {
             Ok(w.log(event.with(json!({ "round": round, "note": note })), ())?)
         })
     }
+}
+
+/// A supervisor's reason as the gate lets text in, refused when empty.
+fn required_reason(note: &str) -> Result<String, Error> {
+    let note = crate::text::clean_field(note).map_err(|error| Error::BadText {
+        field: "reason",
+        error,
+    })?;
+    if note.is_empty() {
+        return Err(super::day::DayError::ReasonMissing.into());
+    }
+    Ok(note)
 }
