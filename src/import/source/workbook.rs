@@ -131,7 +131,7 @@ impl Book {
     fn has_data(&mut self, index: usize) -> bool {
         let sheet = match self {
             Book::Xlsx(b) => b.peek(index).map(|s| Sheet::Xlsx(Box::new(s))),
-            Book::Xls(b) => b.rows(index).map(|s| Sheet::Xls(Box::new(s))),
+            Book::Xls(b) => b.peek(index).map(|s| Sheet::Xls(Box::new(s))),
         };
         sheet
             .and_then(|mut s| s.next_row())

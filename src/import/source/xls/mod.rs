@@ -16,8 +16,8 @@ use std::sync::Arc;
 mod look;
 mod records;
 use records::{
-    Continued, Records, biff8_string, damaged, f64_at, long_bytes, short_biff8_string, short_bytes,
-    u16_at, u32_at,
+    Continued, Records, biff8_string, damaged, error_text, f64_at, long_bytes, rk_number,
+    short_biff8_string, short_bytes, u16_at, u32_at,
 };
 
 const BOF: u16 = 0x0809;
@@ -251,13 +251,32 @@ impl Book {
         Ok(records)
     }
 
+    /// The rows of sheet `index`, in order: the sheet is looked through
+    /// first, and gathered when its rows are not in order.
     pub(super) fn rows(&mut self, index: usize) -> Result<Sheet, BookError> {
         let in_order = look::cells_in_row_order(self.records(index)?)?;
+        self.sheet(index, !in_order, false)
+    }
+
+    /// The rows of sheet `index` as they come, to see whether it has data:
+    /// not looked through for their order first (nor gathered), a row met
+    /// after a later one given as a row of its own.
+    pub(super) fn peek(&mut self, index: usize) -> Result<Sheet, BookError> {
+        self.sheet(index, false, true)
+    }
+
+    fn sheet(
+        &mut self,
+        index: usize,
+        gather: bool,
+        as_they_come: bool,
+    ) -> Result<Sheet, BookError> {
         Ok(Sheet {
             records: self.records(index)?,
             globals: self.globals.clone(),
             row: None,
-            gathered: (!in_order).then(BTreeMap::new),
+            as_they_come,
+            gathered: gather.then(BTreeMap::new),
             gathered_cells: 0,
             gathered_bytes: 0,
             gather_limit: (MAX_GATHERED_CELLS, MAX_GATHERED_BYTES),
@@ -278,6 +297,9 @@ pub(super) struct Sheet {
     globals: Arc<Globals>,
     /// The row being built.
     row: Option<RowBuilder>,
+    /// Rows are given as they come, one met after a later one not refused
+    /// ([`Book::peek`]).
+    as_they_come: bool,
     /// The sheet's cells are not in row order (some programs write a row
     /// made late after the rows below it; Excel reads them in any order):
     /// they are gathered here, then given row by row in order.
@@ -299,30 +321,6 @@ pub(super) struct Sheet {
 /// writes its rows in order).
 const MAX_GATHERED_CELLS: usize = 1_500_000;
 const MAX_GATHERED_BYTES: usize = 64 << 20;
-
-/// An xls error code as Excel shows it.
-fn error_text(code: u8) -> &'static str {
-    match code {
-        0x00 => "#NULL!",
-        0x07 => "#DIV/0!",
-        0x0F => "#VALUE!",
-        0x17 => "#REF!",
-        0x1D => "#NAME?",
-        0x24 => "#NUM!",
-        0x2A => "#N/A",
-        _ => "#GETTING_DATA",
-    }
-}
-
-/// A number stored in 30 bits (RK).
-fn rk_number(rk: u32) -> f64 {
-    let v = if rk & 2 != 0 {
-        f64::from((rk as i32) >> 2)
-    } else {
-        f64::from_bits(u64::from(rk & 0xFFFF_FFFC) << 32)
-    };
-    if rk & 1 != 0 { v / 100.0 } else { v }
-}
 
 impl Sheet {
     fn number(&self, f: f64, xf: u16) -> Cell {
@@ -388,7 +386,7 @@ impl Sheet {
         let mut done = None;
         match &self.row {
             Some(b) if b.number() == row => {}
-            Some(b) if b.number() > row => {
+            Some(b) if b.number() > row && !self.as_they_come => {
                 return Err(BookError::Damaged(format!(
                     "row {row} comes after row {}",
                     b.number()
@@ -524,17 +522,6 @@ impl Sheet {
 mod tests {
     use super::*;
 
-    #[test]
-    fn rk_numbers_decode() {
-        // 2789000 as a 30-bit integer.
-        assert_eq!(rk_number((2_789_000 << 2) | 2), 2_789_000.0);
-        // 1.5 as the top of a double.
-        assert_eq!(rk_number((1.5f64.to_bits() >> 32) as u32), 1.5);
-        // 12345 / 100 as an integer with the "divide by 100" bit.
-        assert_eq!(rk_number((12_345 << 2) | 3), 123.45);
-        assert_eq!(rk_number(((-7i32) << 2) as u32 | 2), -7.0);
-    }
-
     fn fixture(name: &str) -> std::path::PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures")
@@ -557,6 +544,11 @@ mod tests {
         let mut sheet = book.rows(0).unwrap();
         assert!(sheet.gathered.is_some());
         assert_eq!(numbers(&mut sheet).unwrap(), [1, 2, 3, 4]);
+        // Looked at for data only, the rows come as written, not gathered
+        // and not refused.
+        let mut peeked = book.peek(0).unwrap();
+        assert!(peeked.gathered.is_none());
+        assert_eq!(numbers(&mut peeked).unwrap(), [1, 3, 2, 4]);
         let mut book = open(&fixture("hidden_column.xls")).unwrap();
         let mut sheet = book.rows(0).unwrap();
         assert!(sheet.gathered.is_none());

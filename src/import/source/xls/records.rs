@@ -229,3 +229,43 @@ pub(super) fn long_bytes(data: &[u8], cp: &'static encoding_rs::Encoding) -> Str
         .0
         .into_owned()
 }
+
+/// An xls error code as Excel shows it.
+pub(super) fn error_text(code: u8) -> &'static str {
+    match code {
+        0x00 => "#NULL!",
+        0x07 => "#DIV/0!",
+        0x0F => "#VALUE!",
+        0x17 => "#REF!",
+        0x1D => "#NAME?",
+        0x24 => "#NUM!",
+        0x2A => "#N/A",
+        _ => "#GETTING_DATA",
+    }
+}
+
+/// A number stored in 30 bits (RK).
+pub(super) fn rk_number(rk: u32) -> f64 {
+    let v = if rk & 2 != 0 {
+        f64::from((rk as i32) >> 2)
+    } else {
+        f64::from_bits(u64::from(rk & 0xFFFF_FFFC) << 32)
+    };
+    if rk & 1 != 0 { v / 100.0 } else { v }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rk_numbers_decode() {
+        // 2789000 as a 30-bit integer.
+        assert_eq!(rk_number((2_789_000 << 2) | 2), 2_789_000.0);
+        // 1.5 as the top of a double.
+        assert_eq!(rk_number((1.5f64.to_bits() >> 32) as u32), 1.5);
+        // 12345 / 100 as an integer with the "divide by 100" bit.
+        assert_eq!(rk_number((12_345 << 2) | 3), 123.45);
+        assert_eq!(rk_number(((-7i32) << 2) as u32 | 2), -7.0);
+    }
+}
