@@ -36,6 +36,10 @@ pub fn action_label(lang: Lang, action: &str) -> Option<&'static str> {
         "period.open" => ("Mở kỳ", "Period opened"),
         "period.reason" => ("Lý do chưa nhận", "Reason not received"),
         "person.start" => ("Chi lại theo danh sách tăng", "Resumed by an increase list"),
+        "person.seen_alive" => (
+            "Xác minh còn sống (gia đình báo mất nhầm)",
+            "Seen alive (the family's report was wrong)",
+        ),
         "person.status" => ("Đổi trạng thái chi trả", "Payment status changed"),
         "person.update" => ("Sửa hồ sơ theo danh sách", "File updated from a list"),
         "proxy.create" => (
