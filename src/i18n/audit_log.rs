@@ -296,6 +296,41 @@ pub fn screen_words(lang: Lang) -> ScreenWords {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every action the store logs (the first argument of `Event::new`) is named in both
+    /// languages: a new one is not read back by its code.
+    #[test]
+    fn every_logged_action_has_words() {
+        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs")
+                    // The store's own tests log a made-up "test" action.
+                    && !path.ends_with("store/tests.rs")
+                {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for part in text.split("Event::new(\"").skip(1) {
+                        if let Some(action) = part.split('"').next() {
+                            out.push(action.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        let mut actions = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut actions,
+        );
+        assert!(actions.len() > 30, "{actions:?}");
+        for action in actions {
+            for lang in [Lang::Vi, Lang::En] {
+                assert!(action_label(lang, &action).is_some(), "{action} ({lang:?})");
+            }
+        }
+    }
     use serde_json::json;
 
     #[test]
