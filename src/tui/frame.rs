@@ -193,29 +193,22 @@ pub fn draw_keys(frame: &mut Frame, area: Rect, items: &[KeyHelp], theme: &Theme
 /// their order: the arrows' hint left out first ([`Fit::Moves`]), then the
 /// others from the last, help and the way back kept ([`Fit::Always`]).
 fn fitting<'a>(shown: &[(&'a KeyHelp, &'a String)], room: usize) -> Vec<(&'a KeyHelp, &'a String)> {
-    let cost = |(i, s): &(&KeyHelp, &String)| width(&i.first) + 1 + width(s);
+    // Each key costs its text and the space before it (the line's first
+    // column is a space too).
+    let cost = |(i, s): &(&KeyHelp, &String)| 1 + width(&i.first) + 1 + width(s);
+    let mut need: usize = shown.iter().map(cost).sum();
     let mut keep = vec![true; shown.len()];
-    let need = |keep: &[bool]| {
-        let (sum, n) = shown
-            .iter()
-            .zip(keep)
-            .filter(|(_, k)| **k)
-            .fold((0usize, 0usize), |(sum, n), (item, _)| {
-                (sum + cost(item), n + 1)
-            });
-        1 + sum + n.saturating_sub(1)
-    };
-    let kept = |i: &KeyHelp| i.fit == Fit::Always;
-    let arrows = |i: &KeyHelp| i.fit == Fit::Moves;
+    let moves = |n: &usize| shown[*n].0.fit == Fit::Moves;
     let order = (0..shown.len())
-        .filter(|&n| arrows(shown[n].0))
-        .chain((0..shown.len()).rev().filter(|&n| !arrows(shown[n].0)));
+        .filter(moves)
+        .chain((0..shown.len()).rev().filter(|n| !moves(n)));
     for n in order {
-        if need(&keep) <= room {
+        if need <= room {
             break;
         }
-        if !kept(shown[n].0) {
+        if shown[n].0.fit != Fit::Always {
             keep[n] = false;
+            need -= cost(&shown[n]);
         }
     }
     shown
