@@ -8,11 +8,12 @@ use super::cfb::Compound;
 use super::limits::{Exceeded, Limit, MAX_CELL_CHARS};
 use super::workbook::{BookError, SheetInfo};
 use super::{Cell, SheetRow};
-use std::collections::btree_map::Entry;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
+mod gather;
+use gather::Gathered;
 mod look;
 mod records;
 use records::{
@@ -276,10 +277,7 @@ impl Book {
             globals: self.globals.clone(),
             row: None,
             as_they_come,
-            gathered: gather.then(BTreeMap::new),
-            gathered_cells: 0,
-            gathered_bytes: 0,
-            gather_limit: (MAX_GATHERED_CELLS, MAX_GATHERED_BYTES),
+            gathered: gather.then(Gathered::default),
             sorted: None,
             done: false,
         })
@@ -303,24 +301,11 @@ pub(super) struct Sheet {
     /// The sheet's cells are not in row order (some programs write a row
     /// made late after the rows below it; Excel reads them in any order):
     /// they are gathered here, then given row by row in order.
-    gathered: Option<BTreeMap<usize, RowBuilder>>,
-    /// Cells gathered so far, and the bytes of their text, held to
-    /// [`MAX_GATHERED_CELLS`] and [`MAX_GATHERED_BYTES`].
-    gathered_cells: usize,
-    gathered_bytes: usize,
-    /// The cells and bytes a gathered sheet may hold.
-    gather_limit: (usize, usize),
+    gathered: Option<Gathered>,
     /// The gathered rows, once every cell is read.
     sorted: Option<std::collections::btree_map::IntoValues<usize, RowBuilder>>,
     done: bool,
 }
-
-/// Cells a sheet whose rows are out of order may have, and bytes of text
-/// in them: tens of thousands of rows of a list, a few tens of megabytes
-/// held at once. A larger one is refused as damaged (Excel saving it again
-/// writes its rows in order).
-const MAX_GATHERED_CELLS: usize = 1_500_000;
-const MAX_GATHERED_BYTES: usize = 64 << 20;
 
 impl Sheet {
     fn number(&self, f: f64, xf: u16) -> Cell {
@@ -366,22 +351,8 @@ impl Sheet {
 
     /// Puts a cell in the row it belongs to; a finished row is returned.
     fn put(&mut self, row: usize, col: usize, cell: Cell) -> Result<Option<SheetRow>, BookError> {
-        if let Some(rows) = &mut self.gathered {
-            self.gathered_cells += 1;
-            self.gathered_bytes += cell.text.len();
-            if self.gathered_cells > self.gather_limit.0
-                || self.gathered_bytes > self.gather_limit.1
-            {
-                return Err(damaged(
-                    "rows out of order in a sheet too large to put in order",
-                ));
-            }
-            let b = match rows.entry(row) {
-                Entry::Occupied(o) => o.into_mut(),
-                Entry::Vacant(v) => v.insert(RowBuilder::new(row).map_err(BookError::Limit)?),
-            };
-            b.put(col, cell).map_err(BookError::Limit)?;
-            return Ok(None);
+        if let Some(gathered) = &mut self.gathered {
+            return gathered.put(row, col, cell).map(|()| None);
         }
         let mut done = None;
         match &self.row {
@@ -505,8 +476,8 @@ impl Sheet {
                 return Ok(Some(done));
             }
         }
-        if let Some(rows) = self.gathered.take() {
-            self.sorted = Some(rows.into_values());
+        if let Some(gathered) = self.gathered.take() {
+            self.sorted = Some(gathered.rows.into_values());
         }
         if let Some(rows) = &mut self.sorted {
             return Ok(rows.find(|b| !b.is_blank()).map(|b| b.finish(false)));
@@ -563,7 +534,9 @@ mod tests {
         for limit in [(20, usize::MAX), (usize::MAX, 100)] {
             let mut book = open(&fixture("rows_out_of_order.xls")).unwrap();
             let mut sheet = book.rows(0).unwrap();
-            sheet.gather_limit = limit;
+            if let Some(g) = &mut sheet.gathered {
+                g.limit = limit;
+            }
             match numbers(&mut sheet) {
                 Err(BookError::Damaged(what)) => assert!(what.contains("out of order"), "{what}"),
                 other => panic!("{limit:?}: {other:?}"),
