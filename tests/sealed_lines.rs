@@ -14,6 +14,13 @@ use common::*;
 const AN: &str = "046048001234"; // 2.789.000 đ, one line
 const BINH: &str = "046152004321"; // 2.789.000 + 1.394.500 đ
 
+/// An office with November's list of three.
+fn november() -> Office {
+    let office = Office::new();
+    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    office
+}
+
 fn person_id(svc: &Service, id: &str) -> i64 {
     svc.search(id, 1).unwrap().hits[0].person.id
 }
@@ -64,8 +71,7 @@ fn assert_refused_as_forged(result: Result<(), Error>, line: i64) {
 
 #[test]
 fn a_line_changed_behind_chitras_back_is_not_paid() {
-    let office = Office::new();
-    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let office = november();
     let mut svc = office.service();
     let hoa = office.sign_in(&mut svc, CLERK1);
     let an_line = line_of(&svc, AN);
@@ -116,8 +122,7 @@ fn a_line_changed_behind_chitras_back_is_not_paid() {
 /// they do not; taking a sealed line's seal away gains a forger nothing.
 #[test]
 fn a_line_without_a_seal_stands_on_its_batchs_digest() {
-    let office = Office::new();
-    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let office = november();
     let mut svc = office.service();
     let hoa = office.sign_in(&mut svc, CLERK1);
     forge(&svc, "UPDATE entitlements SET mac = NULL");
@@ -135,8 +140,7 @@ fn a_line_without_a_seal_stands_on_its_batchs_digest() {
 /// has its explanation.
 #[test]
 fn verify_names_the_batch_of_a_line_whose_seal_alone_was_changed() {
-    let office = Office::new();
-    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let office = november();
     let mut svc = office.service();
     assert!(svc.verify(&[]).unwrap().ok());
     let an_line = line_of(&svc, AN);
@@ -162,8 +166,7 @@ fn verify_names_the_batch_of_a_line_whose_seal_alone_was_changed() {
 #[test]
 fn a_lines_seal_is_the_one_every_sealed_row_has() {
     use chitra::store::rows::{self, MacCheck, Table};
-    let office = Office::new();
-    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let office = november();
     let svc = office.service();
     let conn = svc.store().conn();
     let ids: Vec<i64> = conn
@@ -193,8 +196,7 @@ fn a_lines_seal_is_the_one_every_sealed_row_has() {
 #[test]
 fn no_bank_batch_or_home_round_is_made_on_a_forged_line() {
     use chitra::service::register::RegisterRequest;
-    let office = Office::new();
-    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let office = november();
     let mut svc = office.service();
     let hoa = office.sign_in(&mut svc, CLERK1);
     let bank = RegisterRequest {
@@ -234,8 +236,7 @@ fn no_bank_batch_or_home_round_is_made_on_a_forged_line() {
 fn the_file_says_a_line_was_forged_and_enter_does_not_start_paying_it() {
     use chitra::tui::testing::{press, screen};
     use crossterm::event::KeyCode;
-    let office = Office::new();
-    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let office = november();
     let svc = office.service();
     let an_line = line_of(&svc, AN);
     forge(
@@ -268,8 +269,7 @@ fn the_file_says_a_line_was_forged_and_enter_does_not_start_paying_it() {
 fn a_line_forged_during_the_four_steps_sends_the_clerk_back_to_the_file() {
     use chitra::tui::testing::{press, screen};
     use crossterm::event::KeyCode;
-    let office = Office::new();
-    office.import("t11.csv", &csv("2026-11", &three()), "2026-11");
+    let office = november();
     let mut app = crate::tui_office::clerk_app(&office);
     crate::tui_office::open_person(&mut app, AN);
     crate::tui_office::to_confirmation(&mut app);
